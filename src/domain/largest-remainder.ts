@@ -1,0 +1,69 @@
+import { PrecisionError } from './errors';
+import type { Euro } from './money';
+import { euro } from './money';
+import type { Verdeelsleutel } from './verdeelsleutel';
+
+/**
+ * The split of one national amount over the gemeenten of a key, with every step of the
+ * rounding kept so that it can be shown (and checked) in the workbook.
+ *
+ * Rule (Hamilton / largest remainder), in whole euros, with W = Σ weights:
+ *   rest_i     = (N · w_i) mod W
+ *   floor_i    = (N · w_i − rest_i) / W
+ *   d          = N − Σ floor_i  (= Σ rest_i / W: the euros left to hand out, 0 ≤ d < #gemeenten)
+ *   t          = the d-th largest rest (threshold); g = #rests above t; k = d − g ties to take
+ *   correctie_i = 1 if rest_i > t, or rest_i = t and fewer than k earlier rows have rest = t; else 0
+ *   amount_i   = floor_i + correctie_i          (d = 0: no corrections)
+ * Ties are broken by row order (CBS code order). Σ amount_i = N exactly.
+ * All intermediate values are integers below 2^53, so a spreadsheet computes the same numbers.
+ */
+export interface RoundedSplit {
+  readonly amounts: readonly Euro[];
+  readonly rests: readonly number[];
+  readonly corrections: readonly (0 | 1)[];
+  /** Euros handed out by the rounding correction. */
+  readonly handedOut: number;
+  /** The threshold rest t (0 when nothing is handed out, as there is nothing to rank). */
+  readonly threshold: number;
+  /** Rows with a rest strictly above the threshold. */
+  readonly above: number;
+}
+
+export function splitLargestRemainder(amount: Euro, key: Verdeelsleutel): RoundedSplit {
+  const n = key.weights.length;
+  const W = key.total;
+  const rests = new Array<number>(n);
+  const floors = new Array<number>(n);
+  let restSum = 0;
+  for (let i = 0; i < n; i++) {
+    const w = key.weights[i] ?? 0;
+    const product = amount * w;
+    if (!Number.isSafeInteger(product + W)) throw new PrecisionError(product);
+    const rest = product % W;
+    rests[i] = rest;
+    floors[i] = (product - rest) / W;
+    restSum += rest;
+  }
+  const handedOut = restSum / W;
+  const corrections = new Array<0 | 1>(n).fill(0);
+  let threshold = 0;
+  let above = 0;
+  if (handedOut > 0) {
+    const sorted = [...rests].sort((a, b) => b - a);
+    threshold = sorted[handedOut - 1] ?? 0;
+    for (const r of rests) if (r > threshold) above++;
+    let tiesLeft = handedOut - above;
+    for (let i = 0; i < n; i++) {
+      const r = rests[i] ?? 0;
+      if (r > threshold) corrections[i] = 1;
+      else if (r === threshold && tiesLeft > 0) {
+        corrections[i] = 1;
+        tiesLeft--;
+      }
+    }
+  } else if (n > 0) {
+    threshold = Math.max(...rests);
+  }
+  const amounts = floors.map((f, i) => euro(f + (corrections[i] ?? 0)));
+  return { amounts, rests, corrections, handedOut, threshold, above };
+}
