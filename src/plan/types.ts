@@ -1,0 +1,191 @@
+/**
+ * The workbook plan: plain, serialisable data that describes every sheet, cell, format, name,
+ * table, conditional format, validation and chart of the workbook. No functions, no office-js
+ * or ExcelJS types. Renderers (src/excel, src/xlsx) only translate it.
+ *
+ * Conventions:
+ * - Addresses are A1 strings without sheet ("E11", "E11:CF352"); cross-sheet references live
+ *   inside formulas only.
+ * - Formulas are English, with "," separators and WITHOUT the leading "=". A formula block holds
+ *   the formula of its top-left cell; the other cells are that formula shifted (relative
+ *   references move, absolute ones stay), so every block is R1C1-identical by construction.
+ *   Use `expandFormula` / `toR1C1` from this layer to expand.
+ * - Money cell values are whole euros (numbers) produced by one module (cells.ts).
+ */
+
+export type CellValue = string | number | boolean | null;
+
+/** A rectangle of constant values, row-major. */
+export interface ValueBlock {
+  readonly kind: 'values';
+  /** Top-left cell of the block. */
+  readonly at: string;
+  readonly values: readonly (readonly CellValue[])[];
+}
+
+/** A rectangle filled with one relative formula (given for its top-left cell). */
+export interface FormulaBlock {
+  readonly kind: 'formula';
+  /** The whole rectangle, e.g. "E11:CF352". */
+  readonly range: string;
+  /** English formula of the top-left cell without "=". */
+  readonly formula: string;
+  /**
+   * What every cell must evaluate to (row-major, same shape as `range`), computed by the domain
+   * engine. Written as cached results by the .xlsx renderer and checked by the formula-truth test.
+   */
+  readonly expected: readonly (readonly CellValue[])[];
+}
+
+export type Block = ValueBlock | FormulaBlock;
+
+/** Semantic styles; their concrete look is in `WorkbookPlan.styles`. */
+export type StyleName =
+  | 'title'
+  | 'subtitle'
+  | 'note'
+  | 'header'
+  | 'rowHeader'
+  | 'input'
+  | 'inputEuro'
+  | 'inputMln'
+  | 'euro'
+  | 'euroTotal'
+  | 'mln'
+  | 'mlnTotal'
+  | 'share'
+  | 'integer'
+  | 'check'
+  | 'warning'
+  | 'text'
+  | 'wrap';
+
+export interface StyleSpec {
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  /** #RRGGBB */
+  readonly fontColor?: string;
+  /** #RRGGBB */
+  readonly fill?: string;
+  readonly wrap?: boolean;
+  readonly horizontalAlignment?: 'left' | 'center' | 'right';
+  readonly borderTop?: boolean;
+  readonly borderBottom?: boolean;
+}
+
+export interface FormatSpec {
+  readonly range: string;
+  readonly style: StyleName;
+}
+
+export interface ColumnSpec {
+  /** Column letter, e.g. "A". */
+  readonly column: string;
+  /** Width in Excel character units. */
+  readonly width: number;
+}
+
+/** A conditional format with a formula written for the top-left cell of `range`. */
+export interface ConditionalFormatSpec {
+  readonly range: string;
+  readonly formula: string;
+  readonly fill: string;
+  readonly fontColor: string;
+  readonly bold?: boolean;
+  /** Lower wins, as in Excel. */
+  readonly priority: number;
+}
+
+export type ValidationSpec =
+  | {
+      readonly range: string;
+      readonly type: 'list';
+      /** Absolute range (may be on another sheet) holding the allowed values, e.g. "IZA!$A$11:$A$52". */
+      readonly source: string;
+      readonly prompt: string;
+      readonly error: string;
+    }
+  | {
+      readonly range: string;
+      readonly type: 'whole' | 'decimal';
+      readonly min: number;
+      readonly max?: number;
+      readonly prompt: string;
+      readonly error: string;
+    };
+
+/** An Excel table over values only (per-row formulas stay in plain ranges). */
+export interface TableSpec {
+  readonly name: string;
+  /** Including the header row. */
+  readonly range: string;
+  readonly style: string;
+}
+
+export interface ChartSeriesSpec {
+  readonly name: string;
+  /** Absolute reference to the values, e.g. "Overzicht!$E$40:$I$40". */
+  readonly values: string;
+  readonly color: string;
+}
+
+export interface ChartSpec {
+  readonly name: string;
+  readonly type: 'columnStacked' | 'columnClustered';
+  readonly title: string;
+  /** Absolute reference to the category labels. */
+  readonly categories: string;
+  readonly series: readonly ChartSeriesSpec[];
+  /** Where the chart sits: top-left and bottom-right cells. */
+  readonly from: string;
+  readonly to: string;
+}
+
+export type SheetRole = 'invoer' | 'berekening' | 'presentatie' | 'controle' | 'bronnen';
+
+export interface SheetPlan {
+  readonly name: string;
+  readonly role: SheetRole;
+  readonly tabColor: string;
+  readonly columns: readonly ColumnSpec[];
+  readonly blocks: readonly Block[];
+  readonly formats: readonly FormatSpec[];
+  readonly conditionalFormats: readonly ConditionalFormatSpec[];
+  readonly validations: readonly ValidationSpec[];
+  readonly tables: readonly TableSpec[];
+  readonly charts: readonly ChartSpec[];
+  /** Rows and columns frozen at the top-left. */
+  readonly freeze?: { readonly rows: number; readonly columns: number };
+  /** The used range the add-in owns on this sheet (everything it writes lies inside). */
+  readonly usedRange: string;
+}
+
+/**
+ * A workbook-level name. `input: true` marks a range the user owns: the add-in reads it back
+ * before a refresh and writes the user's values again instead of the defaults.
+ */
+export interface DefinedNameSpec {
+  readonly name: string;
+  /** Absolute reference with sheet, e.g. "Verdeelsleutel!$H$11:$H$352". */
+  readonly ref: string;
+  readonly comment: string;
+  readonly input: boolean;
+}
+
+export interface PlanMeta {
+  readonly title: string;
+  readonly editionId: string;
+  readonly keyId: string;
+  /** CBS code of the chosen gemeente, or undefined for the national view. */
+  readonly gemeente: string | undefined;
+  readonly generator: string;
+}
+
+export interface WorkbookPlan {
+  readonly meta: PlanMeta;
+  readonly styles: Readonly<Record<StyleName, StyleSpec>>;
+  readonly sheets: readonly SheetPlan[];
+  readonly names: readonly DefinedNameSpec[];
+}
