@@ -172,7 +172,16 @@ export interface DefinedNameSpec {
   readonly ref: string;
   readonly comment: string;
   readonly input: boolean;
+  /**
+   * For input ranges: a parallel single-column range holding each row's key (e.g. the CBS codes in
+   * column A). A refresh maps the user's values by key, so a changed row order never misplaces them.
+   */
+  readonly keyRef?: string;
 }
+
+/** Every sheet the add-in writes carries a workbook name `SPUK_Blad_<sheet name>` over its used range:
+ * the visible mark of ownership. A sheet with the same name but without this mark belongs to the user. */
+export const OWNERSHIP_NAME_PREFIX = 'SPUK_Blad_';
 
 export interface PlanMeta {
   readonly title: string;
