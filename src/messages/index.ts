@@ -1,0 +1,2 @@
+// Dutch texts at the edge: one catalogue per source of facts.
+export * from './nl';

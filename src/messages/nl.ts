@@ -1,0 +1,88 @@
+import type { Check, Euro, InputFailure, Warning } from '../domain';
+
+/**
+ * The Dutch message catalogue for domain facts: input failures and data warnings. Each text names
+ * the row and the fix. Switches are exhaustive: a new kind does not compile until it has a text.
+ */
+
+const nf = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 4 });
+export function formatEuro(value: number): string {
+  return `€ ${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(value)}`;
+}
+export function formatMln(value: Euro | number): string {
+  return `${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value / 1_000_000)} mln`;
+}
+
+function list(items: readonly string[], max = 5): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown} en ${items.length - max} andere` : shown;
+}
+
+export function failureText(f: InputFailure): string {
+  switch (f.kind) {
+    case 'UnknownCbsCode':
+      return `Rij ${f.row}: de CBS-code "${f.code}" bestaat niet in de gemeentelijke indeling 2025. Gebruik de vorm GM0363 (zie kolom A van het blad Verdeelsleutel).`;
+    case 'DuplicateCbsCode':
+      return `Rij ${f.row}: de CBS-code ${f.code} staat al op rij ${f.firstRow}. Laat elke gemeente één keer voorkomen.`;
+    case 'NotANumber':
+      return `Rij ${f.row}: "${f.text}" in kolom ${f.column} is geen getal. Typ een getal zonder tekst of eenheid, bijvoorbeeld 12500 of 0,0125.`;
+    case 'NegativeWeight':
+      return `Rij ${f.row}: het gewicht ${f.text} is negatief. Gebruik 0 of een positief getal.`;
+    case 'TooManyDecimals':
+      return `Rij ${f.row}: "${f.text}" heeft meer dan ${f.max} decimalen. Rond af op ${f.max} decimalen of vermenigvuldig alle gewichten met hetzelfde getal.`;
+    case 'MissingGemeenten':
+      return `Deze gemeenten ontbreken in de sleutel: ${list(f.codes)}. Voeg ze toe, met gewicht 0 als ze niets krijgen.`;
+    case 'AllWeightsZero':
+      return 'Alle gewichten zijn 0, dus er valt niets te verdelen. Geef minstens één gemeente een gewicht groter dan 0.';
+    case 'SharesDoNotAddUp':
+      return `De aandelen tellen op tot ${f.sumText.replace('.', ',')} in plaats van 1 (100%). Corrigeer de aandelen, of gebruik de kolom "gewicht" als het vrije gewichten zijn.`;
+    case 'WeightsTooLarge':
+      return `Rij ${f.row} (${f.code}): het gewicht is te groot om tot op de euro exact te rekenen. Deel alle gewichten door hetzelfde getal (bijvoorbeeld 1.000).`;
+    case 'MissingColumn':
+      return `De kolom "${f.column}" ontbreekt. Gevonden kolommen: ${list(f.found)}. Zet een kopregel met gemeentecode en gewicht (of aandeel).`;
+    case 'EmptyInput':
+      return 'De invoer is leeg. Plak of kies een bestand met een kopregel en één rij per gemeente.';
+    case 'UnknownGemeente':
+      return f.suggestions.length > 0
+        ? `Gemeente "${f.text}" niet gevonden. Bedoelt u: ${f.suggestions.join(', ')}?`
+        : `Gemeente "${f.text}" niet gevonden. Gebruik een CBS-code (bijvoorbeeld GM0034) of de naam van een gemeente uit de indeling 2025.`;
+    case 'UnknownKey':
+      return `Onbekende verdeelsleutel "${f.text}". Kies uit: ${f.known.join(', ')}.`;
+    case 'UnknownRegio':
+      return `Rij ${f.row}: de regio "${f.regio}" staat niet in Bijlage 2B. Kies een van de 42 SPUK IZA-regio's.`;
+    case 'UnknownPeriod':
+      return `Rij ${f.row}: "${f.text}" is geen periode. Gebruik 2023, 2024, 2025, 2026 of structureel.`;
+    case 'UnknownLine':
+      return `Rij ${f.row}: "${f.text}" is geen onderdeelnummer. Gebruik 1 tot en met 16 (16 = IZA-middelen).`;
+  }
+}
+
+export function warningText(w: Warning): string {
+  switch (w.kind) {
+    case 'StructuralTotalBlank':
+      return `De bron laat het structurele totaal "${w.label}" leeg; berekend uit de regels: ${formatMln(w.berekend)}.`;
+    case 'RatioAnomaly':
+      return `Bijlage 2B: de verhouding 2026/2025 van ${w.regio} is ${nf.format(w.ratio)}, bij de meeste regio's ${nf.format(w.modal)}. Mogelijk een fout in de bron (bij Noordoost Brabant en Noord-Holland Noord lijken de 2025-bedragen verwisseld); gepubliceerde waarden ongewijzigd overgenomen. Controleer in de beschikking.`;
+    case 'FloorAmounts':
+      return `Bijlage 2A: bij ${w.gemeenten.length} gemeenten (${list(w.gemeenten, 6)}) wijkt 2026/2025 af van ${nf.format(w.modal)}; dit wijst op een bodembedrag in de officiële sleutel.`;
+    case 'DerivedMembership':
+      return `De indeling van gemeenten is afgeleid (niet officieel) voor ${w.regios.length} van de SPUK IZA-regio's: ${list(w.regios, 8)}. Vervang haar door bijlage 1 van de Regeling SPUK IZA-doelen zodra die beschikbaar is.`;
+    case 'UnknownMembership':
+      return `Geen ledengemeenten bekend voor: ${list(w.regios)}. Vul de indeling aan op het blad IZA.`;
+    case 'IzaBelowNational':
+      return `SPUK IZA ${w.jaar}: Bijlage 2B telt op tot ${formatEuro(w.gepubliceerd)}, het landelijke budget in GALA is ${formatEuro(w.landelijk)} (verschil: btw-compensatiefonds, uitvoering, mutaties).`;
+    case 'MutatiesGap':
+      return `Brede SPUK 2026: GALA ${formatMln(w.gala2026)} plus mutaties Bijlage 1 (${formatMln(w.mutaties)}) = ${formatMln(w.gala2026 + w.mutaties)}, terwijl Bijlage 2A optelt tot ${formatMln(w.bijlage2A2026)}; het verschil past bij de loon- en prijsbijstelling (indicatief).`;
+  }
+}
+
+export function checkStatusText(c: Check): string {
+  switch (c.status) {
+    case 'ok':
+      return 'OK';
+    case 'verschil':
+      return 'VERSCHIL';
+    case 'bron leeg':
+      return 'BRON LEEG';
+  }
+}

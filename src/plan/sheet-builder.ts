@@ -1,0 +1,141 @@
+import { parseRange, rangeAddress, parseCell, rangeSize } from './a1';
+import type {
+  Block,
+  CellValue,
+  ChartSpec,
+  ColumnSpec,
+  ConditionalFormatSpec,
+  FormatSpec,
+  SheetPlan,
+  SheetRole,
+  StyleName,
+  TableSpec,
+  ValidationSpec,
+} from './types';
+import { COLORS } from './styles';
+
+/** Accumulates one sheet's plan. Pure: it only collects data. */
+export class SheetBuilder {
+  private readonly blocks: Block[] = [];
+  private readonly formats: FormatSpec[] = [];
+  private readonly columns: ColumnSpec[] = [];
+  private readonly cfs: ConditionalFormatSpec[] = [];
+  private readonly validations: ValidationSpec[] = [];
+  private readonly tables: TableSpec[] = [];
+  private readonly charts: ChartSpec[] = [];
+  private freeze: { rows: number; columns: number } | undefined;
+  private bottom = 1;
+  private right = 1;
+
+  constructor(
+    readonly name: string,
+    readonly role: SheetRole,
+  ) {}
+
+  private extend(range: string): void {
+    const r = parseRange(range);
+    this.bottom = Math.max(this.bottom, r.bottom);
+    this.right = Math.max(this.right, r.right);
+  }
+
+  /** A rectangle of values with its top-left at `at`. */
+  values(at: string, values: readonly (readonly CellValue[])[], style?: StyleName): this {
+    if (values.length === 0) return this;
+    const width = values[0]?.length ?? 0;
+    if (values.some((row) => row.length !== width)) throw new RangeError(`Ragged value block at ${this.name}!${at}`);
+    const tl = parseCell(at);
+    const range = rangeAddress({ top: tl.row, left: tl.col, bottom: tl.row + values.length - 1, right: tl.col + width - 1 });
+    this.blocks.push({ kind: 'values', at, values });
+    this.extend(range);
+    if (style) this.format(range, style);
+    return this;
+  }
+
+  value(at: string, value: CellValue, style?: StyleName): this {
+    return this.values(at, [[value]], style);
+  }
+
+  /** One formula filled over `range`; `expected(row, col)` gives the engine's value of each cell (0-based in the block). */
+  formula(range: string, formula: string, expected: (row: number, col: number) => CellValue, style?: StyleName): this {
+    const { rows, cols } = rangeSize(parseRange(range));
+    const grid: CellValue[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const line: CellValue[] = [];
+      for (let c = 0; c < cols; c++) line.push(expected(r, c));
+      grid.push(line);
+    }
+    this.blocks.push({ kind: 'formula', range, formula, expected: grid });
+    this.extend(range);
+    if (style) this.format(range, style);
+    return this;
+  }
+
+  format(range: string, style: StyleName): this {
+    this.formats.push({ range, style });
+    return this;
+  }
+
+  width(column: string, width: number): this {
+    this.columns.push({ column, width });
+    return this;
+  }
+
+  conditional(spec: ConditionalFormatSpec): this {
+    this.cfs.push(spec);
+    return this;
+  }
+
+  /** The three structural/incidental label rules on a range of label cells (text, never colour alone). */
+  aardRules(range: string): this {
+    const tl = rangeAddress({ ...parseRange(range), bottom: parseRange(range).top, right: parseRange(range).left });
+    const ref = tl.replace(/^([A-Z]+)(\d+)$/, '$1$2');
+    const rules: [string, string, string][] = [
+      ['structureel', COLORS.structureelFill, COLORS.structureelText],
+      ['deels structureel', COLORS.deelsFill, COLORS.deelsText],
+      ['incidenteel', COLORS.incidenteelFill, COLORS.incidenteelText],
+    ];
+    rules.forEach(([label, fill, fontColor], i) =>
+      this.conditional({ range, formula: `${ref}="${label}"`, fill, fontColor, bold: true, priority: i + 1 }),
+    );
+    return this;
+  }
+
+  validation(spec: ValidationSpec): this {
+    this.validations.push(spec);
+    return this;
+  }
+
+  table(spec: TableSpec): this {
+    this.tables.push(spec);
+    this.extend(spec.range);
+    return this;
+  }
+
+  chart(spec: ChartSpec): this {
+    this.charts.push(spec);
+    this.extend(`${spec.from}:${spec.to}`);
+    return this;
+  }
+
+  freezeAt(rows: number, columns: number): this {
+    this.freeze = { rows, columns };
+    return this;
+  }
+
+  build(): SheetPlan {
+    return {
+      name: this.name,
+      role: this.role,
+      tabColor: COLORS.tab[this.role],
+      columns: this.columns,
+      blocks: this.blocks,
+      formats: this.formats,
+      conditionalFormats: this.cfs,
+      validations: this.validations,
+      tables: this.tables,
+      charts: this.charts,
+      ...(this.freeze ? { freeze: this.freeze } : {}),
+      usedRange: rangeAddress({ top: 1, left: 1, bottom: this.bottom, right: this.right }),
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import type { StyleName, StyleSpec } from './types';
+
+/**
+ * The workbook's look. Number formats are locale-neutral codes: Excel shows the user's separators,
+ * so a Dutch Excel shows "€ 3.478.172" and "89,3". Input cells are light yellow with dark blue text
+ * (FAST: inputs visibly coloured). All text/fill pairs have a contrast of at least 4.5:1.
+ */
+export const EURO_FORMAT = '[$€-413] #,##0;[$€-413] -#,##0;[$€-413] 0';
+export const MLN_FORMAT = '#,##0.0;-#,##0.0;0.0';
+export const SHARE_FORMAT = '0.0000%';
+
+export const COLORS = {
+  text: '#1F1F1F',
+  inputFill: '#FFF2CC',
+  inputText: '#1F3864',
+  headerFill: '#DDEBF7',
+  totalFill: '#F2F2F2',
+  note: '#595959',
+  structureelFill: '#DFF6DD',
+  structureelText: '#0B5A08',
+  deelsFill: '#FFF4CE',
+  deelsText: '#6B4A00',
+  incidenteelFill: '#FDE7E9',
+  incidenteelText: '#A4262C',
+  tab: { invoer: '#BF8F00', berekening: '#2F5597', presentatie: '#548235', controle: '#C00000', bronnen: '#7F7F7F' },
+} as const;
+
+export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
+  title: { bold: true, fontSize: 14, fontColor: COLORS.text },
+  subtitle: { italic: true, fontColor: COLORS.note, wrap: false },
+  note: { italic: true, fontColor: COLORS.note },
+  header: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.text, wrap: true, borderBottom: true },
+  rowHeader: { bold: true, fontColor: COLORS.text },
+  input: { fill: COLORS.inputFill, fontColor: COLORS.inputText },
+  inputEuro: { fill: COLORS.inputFill, fontColor: COLORS.inputText, numberFormat: EURO_FORMAT },
+  inputMln: { fill: COLORS.inputFill, fontColor: COLORS.inputText, numberFormat: MLN_FORMAT },
+  euro: { numberFormat: EURO_FORMAT },
+  euroTotal: { numberFormat: EURO_FORMAT, bold: true, fill: COLORS.totalFill, borderTop: true },
+  mln: { numberFormat: MLN_FORMAT },
+  mlnTotal: { numberFormat: MLN_FORMAT, bold: true, fill: COLORS.totalFill, borderTop: true },
+  share: { numberFormat: SHARE_FORMAT },
+  integer: { numberFormat: '#,##0' },
+  check: { bold: true, horizontalAlignment: 'center' },
+  warning: { fontColor: COLORS.incidenteelText, bold: true },
+  text: {},
+  wrap: { wrap: true },
+};
+
+/** WCAG relative luminance contrast of two #RRGGBB colours. */
+export function contrastRatio(a: string, b: string): number {
+  const lum = (hex: string): number => {
+    const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+    const [r, g, bl] = c.map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}

@@ -1,0 +1,55 @@
+import { HyperFormula } from 'hyperformula';
+import type { RawCellContent } from 'hyperformula';
+import type { CellValue, WorkbookPlan } from '../../src/plan';
+import { expandFormula, parseCell, parseRange } from '../../src/plan';
+
+/**
+ * The formula oracle: feeds every cell of a plan to HyperFormula (a devDependency, GPL, test-only)
+ * exactly as a renderer would write it, and evaluates the workbook.
+ */
+export interface EvaluatedPlan {
+  readonly hf: HyperFormula;
+  /** Evaluated value of a cell, errors as their string form ("#DIV/0!"). */
+  value(sheet: string, a1: string): CellValue;
+  destroy(): void;
+}
+
+export function planToSheets(plan: WorkbookPlan): Record<string, RawCellContent[][]> {
+  const sheets: Record<string, RawCellContent[][]> = {};
+  for (const sheet of plan.sheets) {
+    const grid: RawCellContent[][] = [];
+    const put = (row: number, col: number, v: RawCellContent) => {
+      while (grid.length < row) grid.push([]);
+      const line = grid[row - 1] as RawCellContent[];
+      while (line.length < col) line.push(null);
+      line[col - 1] = v;
+    };
+    for (const b of sheet.blocks) {
+      if (b.kind === 'values') {
+        const tl = parseCell(b.at);
+        b.values.forEach((line, r) => line.forEach((v, c) => put(tl.row + r, tl.col + c, v)));
+      } else {
+        const r = parseRange(b.range);
+        expandFormula(b.formula, b.range).forEach((line, dr) => line.forEach((f, dc) => put(r.top + dr, r.left + dc, `=${f}`)));
+      }
+    }
+    sheets[sheet.name] = grid;
+  }
+  return sheets;
+}
+
+export function evaluatePlan(plan: WorkbookPlan): EvaluatedPlan {
+  const hf = HyperFormula.buildFromSheets(planToSheets(plan), { licenseKey: 'gpl-v3', smartRounding: false, useArrayArithmetic: false });
+  return {
+    hf,
+    value(sheet: string, a1: string): CellValue {
+      const id = hf.getSheetId(sheet);
+      if (id === undefined) throw new Error(`No sheet ${sheet}`);
+      const { row, col } = parseCell(a1);
+      const v = hf.getCellValue({ sheet: id, row: row - 1, col: col - 1 });
+      if (v !== null && typeof v === 'object') return String(v.value);
+      return v;
+    },
+    destroy: () => hf.destroy(),
+  };
+}
