@@ -5,3 +5,5 @@ export { DataFileError } from './errors';
 export { EDITION_2025 } from './edition-2025';
 export { readCsv } from './csv';
 export type { CsvRecord } from './csv';
+export { parseUserKeyCsv, parseBeschikkingCsv } from './user-input';
+export type { UserKeyInput } from './user-input';

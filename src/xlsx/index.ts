@@ -1,0 +1,3 @@
+// The Node renderer: WorkbookPlan → .xlsx (ExcelJS). The only code that imports exceljs.
+export { renderXlsx } from './render-xlsx';
+export { addCharts } from './charts';

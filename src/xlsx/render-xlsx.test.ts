@@ -1,0 +1,76 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { defaultReferenceData } from '../data';
+import type { CbsCode } from '../domain';
+import { buildWorkbookPlan, INPUT_NAMES, parseRange, SHEETS } from '../plan';
+import type { FormulaBlock } from '../plan';
+import { renderXlsx } from '.';
+
+const data = defaultReferenceData();
+const plan = buildWorkbookPlan(data, { key: 'spuk-2025', gemeente: 'GM0034' as CbsCode });
+let bytes: Uint8Array;
+let wb: ExcelJS.Workbook;
+
+beforeAll(async () => {
+  bytes = await renderXlsx(plan);
+  wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+});
+
+describe('.xlsx round trip', () => {
+  it('keeps every sheet in plan order', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(plan.sheets.map((s) => s.name));
+  });
+
+  it('keeps every formula and its engine result', () => {
+    let checked = 0;
+    for (const sheet of plan.sheets) {
+      const ws = wb.getWorksheet(sheet.name)!;
+      for (const b of sheet.blocks.filter((x): x is FormulaBlock => x.kind === 'formula')) {
+        const r = parseRange(b.range);
+        // First and last cell of each block: the formula text is the shifted one, the result the engine's.
+        for (const [dr, dc] of [
+          [0, 0],
+          [r.bottom - r.top, r.right - r.left],
+        ] as const) {
+          const cell = ws.getCell(r.top + dr, r.left + dc);
+          const v = cell.value as ExcelJS.CellFormulaValue;
+          expect(typeof v.formula).toBe('string');
+          // ExcelJS's reader returns a cached 0 as undefined (the XML holds <v>0</v>: asserted below).
+          const expected = b.expected[dr]?.[dc];
+          const got = expected === 0 && v.result === undefined ? 0 : v.result;
+          expect([sheet.name, r.top + dr, r.left + dc, got]).toEqual([sheet.name, r.top + dr, r.left + dc, expected]);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+    const almereRow = 11 + data.gemeenten.findIndex((g) => g.code === 'GM0034');
+    const cell = wb.getWorksheet(SHEETS.allocatie)!.getCell(`CB${almereRow}`).value as ExcelJS.CellFormulaValue;
+    expect(cell.formula).toBe(`(CB$7*Verdeelsleutel!$H${almereRow}-Afronding!CB${almereRow})/Verdeelsleutel!$H$353+Afronding!CB${almereRow + 345}`);
+  });
+
+  it('keeps input values, names, validations, tables and number formats', () => {
+    const vs = wb.getWorksheet(SHEETS.verdeelsleutel)!;
+    const almereRow = 11 + data.gemeenten.findIndex((g) => g.code === 'GM0034');
+    expect(vs.getCell(`F${almereRow}`).value).toBe(3_478_172);
+    expect(vs.getCell(`H${almereRow}`).numFmt).toBe('#,##0');
+    expect(wb.getWorksheet(SHEETS.allocatie)!.getCell(`E${almereRow}`).numFmt).toContain('€');
+    const names = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+    expect(names.find((n) => n.name === INPUT_NAMES.weights)?.ranges).toEqual(['Verdeelsleutel!$H$11:$H$352']);
+    expect(names.filter((n) => n.name.startsWith('SPUK_Blad_'))).toHaveLength(plan.sheets.length);
+    const iza = wb.getWorksheet(SHEETS.iza)! as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } };
+    expect(Object.values(iza.dataValidations.model).some((v) => v?.type === 'list')).toBe(true);
+    expect(wb.getWorksheet(SHEETS.bronnen)!.getTables().length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('asks Excel to recalculate on open and carries the chart', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    expect(await zip.file('xl/workbook.xml')!.async('string')).toContain('fullCalcOnLoad="1"');
+    const controle = await zip.file(`xl/worksheets/sheet${plan.sheets.findIndex((s) => s.name === SHEETS.controle) + 1}.xml`)!.async('string');
+    expect(controle).toMatch(/<c r="C4"[^>]*><f>SUM\(C6:C13\)<\/f><v>0<\/v><\/c>/);
+    const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
+    expect(chart).toContain('Overzicht!$E$');
+    expect(chart).toContain('Structureel (Rijk)');
+  });
+});

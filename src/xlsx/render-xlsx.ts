@@ -1,0 +1,157 @@
+import ExcelJS from 'exceljs';
+import type { CellValue, StyleSpec, WorkbookPlan, ValidationSpec } from '../plan';
+import { expandFormula, parseCell, parseRange } from '../plan';
+import { addCharts } from './charts';
+
+/**
+ * The Node renderer: writes a WorkbookPlan to an .xlsx package with ExcelJS. It only translates the
+ * plan: formulas get the engine's value as cached result (ExcelJS never computes), and Excel is
+ * told to recalculate on open. Charts are added afterwards by ./charts (ExcelJS cannot write them).
+ */
+
+type Argb = { argb: string };
+const argb = (hex: string): Argb => ({ argb: `FF${hex.replace('#', '').toUpperCase()}` });
+
+function cellStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (spec.numberFormat) style.numFmt = spec.numberFormat;
+  const font: Partial<ExcelJS.Font> = {};
+  if (spec.bold) font.bold = true;
+  if (spec.italic) font.italic = true;
+  if (spec.fontSize) font.size = spec.fontSize;
+  if (spec.fontColor) font.color = argb(spec.fontColor);
+  if (Object.keys(font).length > 0) style.font = font;
+  if (spec.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(spec.fill) };
+  if (spec.wrap || spec.horizontalAlignment) {
+    style.alignment = { ...(spec.wrap ? { wrapText: true, vertical: 'top' as const } : {}), ...(spec.horizontalAlignment ? { horizontal: spec.horizontalAlignment } : {}) };
+  }
+  if (spec.borderTop || spec.borderBottom) {
+    style.border = {
+      ...(spec.borderTop ? { top: { style: 'thin' as const } } : {}),
+      ...(spec.borderBottom ? { bottom: { style: 'thin' as const } } : {}),
+    };
+  }
+  return style;
+}
+
+function merge(a: Partial<ExcelJS.Style> | undefined, b: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  if (!a) return b;
+  return {
+    ...a,
+    ...b,
+    ...(a.font || b.font ? { font: { ...a.font, ...b.font } } : {}),
+    ...(a.alignment || b.alignment ? { alignment: { ...a.alignment, ...b.alignment } } : {}),
+    ...(a.border || b.border ? { border: { ...a.border, ...b.border } } : {}),
+  };
+}
+
+function toExcelValue(v: CellValue): ExcelJS.CellValue {
+  return v;
+}
+
+function validation(spec: ValidationSpec): ExcelJS.DataValidation {
+  const messages = {
+    showInputMessage: true,
+    prompt: spec.prompt,
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    errorTitle: 'Ongeldige invoer',
+    error: spec.error,
+  };
+  if (spec.type === 'list') return { type: 'list', allowBlank: false, formulae: [spec.source], ...messages };
+  return spec.max === undefined
+    ? { type: spec.type, operator: 'greaterThanOrEqual', allowBlank: false, formulae: [spec.min], ...messages }
+    : { type: spec.type, operator: 'between', allowBlank: false, formulae: [spec.min, spec.max], ...messages };
+}
+
+interface DataValidationsLike {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+}
+
+/** Writes the plan to an .xlsx package in memory. */
+export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = plan.meta.generator;
+  wb.title = plan.meta.title;
+  wb.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of plan.sheets) {
+    const ws = wb.addWorksheet(sheet.name, {
+      properties: { tabColor: argb(sheet.tabColor) },
+      views: sheet.freeze ? [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] : [],
+    });
+    for (const c of sheet.columns) ws.getColumn(c.column).width = c.width;
+    for (const b of sheet.blocks) {
+      if (b.kind === 'values') {
+        const tl = parseCell(b.at);
+        b.values.forEach((line, r) =>
+          line.forEach((v, c) => {
+            if (v !== null) ws.getCell(tl.row + r, tl.col + c).value = toExcelValue(v);
+          }),
+        );
+      } else {
+        const r = parseRange(b.range);
+        expandFormula(b.formula, b.range).forEach((line, dr) =>
+          line.forEach((formula, dc) => {
+            const result = b.expected[dr]?.[dc] ?? null;
+            ws.getCell(r.top + dr, r.left + dc).value = {
+              formula,
+              ...(result === null ? {} : { result: result as number | string | boolean }),
+            } as ExcelJS.CellFormulaValue;
+          }),
+        );
+      }
+    }
+    // Styles: later specs add to earlier ones on the same cell.
+    const styles = new Map<string, Partial<ExcelJS.Style>>();
+    for (const f of sheet.formats) {
+      const style = cellStyle(plan.styles[f.style]);
+      const r = parseRange(f.range);
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) styles.set(`${row},${col}`, merge(styles.get(`${row},${col}`), style));
+    }
+    for (const [key, style] of styles) {
+      const [row, col] = key.split(',').map(Number) as [number, number];
+      ws.getCell(row, col).style = style;
+    }
+    sheet.conditionalFormats.forEach((cf) =>
+      ws.addConditionalFormatting({
+        ref: cf.range,
+        rules: [
+          {
+            type: 'expression',
+            priority: cf.priority,
+            formulae: [cf.formula],
+            style: {
+              fill: { type: 'pattern', pattern: 'solid', bgColor: argb(cf.fill) },
+              font: { color: argb(cf.fontColor), ...(cf.bold ? { bold: true } : {}) },
+            },
+          },
+        ],
+      }),
+    );
+    const dv = (ws as unknown as { dataValidations: DataValidationsLike }).dataValidations;
+    for (const v of sheet.validations) dv.add(v.range, validation(v));
+    for (const t of sheet.tables) {
+      const r = parseRange(t.range);
+      const header: string[] = [];
+      for (let col = r.left; col <= r.right; col++) header.push(String(ws.getCell(r.top, col).value ?? `Kolom${col}`));
+      const rows: ExcelJS.CellValue[][] = [];
+      for (let row = r.top + 1; row <= r.bottom; row++) {
+        const line: ExcelJS.CellValue[] = [];
+        for (let col = r.left; col <= r.right; col++) line.push(ws.getCell(row, col).value);
+        rows.push(line);
+      }
+      ws.addTable({
+        name: t.name,
+        ref: t.range.split(':')[0] ?? 'A1',
+        headerRow: true,
+        style: { theme: t.style as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+        columns: header.map((name) => ({ name, filterButton: true })),
+        rows,
+      });
+    }
+  }
+  for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
+  const buffer = new Uint8Array(await wb.xlsx.writeBuffer());
+  return addCharts(buffer, plan);
+}
