@@ -14,7 +14,11 @@ const DEV_URL = 'https://localhost:3000/';
 const PROD_URL = process.env.ADDIN_PRODUCTION_URL || 'https://spuk-begroting.github.io/addin/';
 
 const csvRule = { test: /\.csv$/, type: 'asset/source' };
-const tsRule = { test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.json' } } };
+const tsRule = {
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: { loader: 'ts-loader', options: { configFile: 'tsconfig.json' } },
+};
 
 module.exports = (env, argv) => {
   const dev = argv.mode !== 'production';
@@ -27,7 +31,11 @@ module.exports = (env, argv) => {
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [tsRule, csvRule, { test: /\.css$/, type: 'asset/source' }] },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext]' },

@@ -38,9 +38,15 @@ describe('spuk-begroting controle', () => {
   });
   it('--json gives machine-readable checks and warnings', async () => {
     const r = await run(['controle', '--json']);
-    const json = JSON.parse(r.out) as { ok: boolean; controles: { naam: string; berekend: number; ok: boolean }[]; waarschuwingen: { soort: string }[] };
+    const json = JSON.parse(r.out) as {
+      ok: boolean;
+      controles: { naam: string; berekend: number; ok: boolean }[];
+      waarschuwingen: { soort: string }[];
+    };
     expect(json.ok).toBe(true);
-    expect(json.controles.find((c) => c.naam === 'totaal:Gezondheid en sociale basis:structureel')).toMatchObject({ berekend: 97_900_000, ok: true });
+    expect(
+      json.controles.find((c) => c.naam === 'totaal:Gezondheid en sociale basis:structureel'),
+    ).toMatchObject({ berekend: 97_900_000, ok: true });
     expect(json.waarschuwingen.filter((w) => w.soort === 'RatioAnomaly')).toHaveLength(3);
   });
 });
@@ -50,7 +56,17 @@ describe('spuk-begroting allocaties', () => {
     const r = await run(['allocaties']);
     expect(r.code).toBe(0);
     const parsed = Papa.parse<Record<string, string>>(r.out.trim(), { header: true });
-    expect(parsed.meta.fields).toEqual(['gemeentecode', 'gemeentenaam', 'onderdeel_nr', 'onderdeel', 'jaar', 'bedrag_eur', 'structureel_eur', 'incidenteel_eur', 'bron']);
+    expect(parsed.meta.fields).toEqual([
+      'gemeentecode',
+      'gemeentenaam',
+      'onderdeel_nr',
+      'onderdeel',
+      'jaar',
+      'bedrag_eur',
+      'structureel_eur',
+      'incidenteel_eur',
+      'bron',
+    ]);
     expect(parsed.data).toHaveLength(342 * 16 * 5);
     // Σ over gemeenten of Valpreventie 2023 = 51,4 mln to the euro; the structural part 48,9 mln at most per gemeente split.
     const val = parsed.data.filter((d) => d.onderdeel_nr === '7' && d.jaar === '2023');
@@ -58,7 +74,14 @@ describe('spuk-begroting allocaties', () => {
   });
   it('filters one gemeente by name and gives JSON', async () => {
     const r = await run(['allocaties', '--gemeente', 'Almere', '--formaat', 'json', '--sleutel', 'gelijk']);
-    const rows = JSON.parse(r.out) as { gemeentecode: string; onderdeel_nr: number; jaar: string | number; bedrag_eur: number; structureel_eur: number; incidenteel_eur: number }[];
+    const rows = JSON.parse(r.out) as {
+      gemeentecode: string;
+      onderdeel_nr: number;
+      jaar: string | number;
+      bedrag_eur: number;
+      structureel_eur: number;
+      incidenteel_eur: number;
+    }[];
     expect(rows).toHaveLength(80);
     const iza = rows.find((x) => x.onderdeel_nr === 16 && x.jaar === 2023);
     // 150 mln over 342 equal shares: 438 596 or 438 597 euros, all structural.
@@ -83,7 +106,9 @@ describe('spuk-begroting allocaties', () => {
     const r = await run(['allocaties', '--sleutel', 'bevolking']);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toContain('Onbekende verdeelsleutel "bevolking". Kies uit: spuk-2025, spuk-2026, inwoners, gelijk.');
+    expect(r.err).toContain(
+      'Onbekende verdeelsleutel "bevolking". Kies uit: spuk-2025, spuk-2026, inwoners, gelijk.',
+    );
   });
   it('rejects a malformed custom key, naming rows and fixes', async () => {
     const csv = 'gemeentecode;gewicht\nGM0034;10\nGM9999;5\nGM0363;veel\n';
@@ -96,8 +121,14 @@ describe('spuk-begroting allocaties', () => {
   });
   it('accepts a valid custom key file', async () => {
     const { defaultReferenceData } = await import('../data');
-    const csv = 'gemeentecode,gewicht\n' + defaultReferenceData().gemeenten.map((g) => `${g.code},${g.inwoners}`).join('\n');
-    const r = await run(['allocaties', '--sleutel-bestand', 'k.csv', '--gemeente', 'GM0363'], { 'k.csv': csv });
+    const csv =
+      'gemeentecode,gewicht\n' +
+      defaultReferenceData()
+        .gemeenten.map((g) => `${g.code},${g.inwoners}`)
+        .join('\n');
+    const r = await run(['allocaties', '--sleutel-bestand', 'k.csv', '--gemeente', 'GM0363'], {
+      'k.csv': csv,
+    });
     expect(r.code).toBe(0);
     expect(r.out.trim().split('\n')).toHaveLength(81);
   });
@@ -112,10 +143,17 @@ describe('spuk-begroting werkboek', () => {
   it('writes the file atomically to the chosen path', async () => {
     const r = await run(['werkboek', '--gemeente', 'Almere', '--uit', 'x.xlsx']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(new TextDecoder().decode(r.written.get('x.xlsx')))).toMatchObject({ gemeente: 'GM0034', keyId: 'spuk-2025' });
+    expect(JSON.parse(new TextDecoder().decode(r.written.get('x.xlsx')))).toMatchObject({
+      gemeente: 'GM0034',
+      keyId: 'spuk-2025',
+    });
   });
   it('writes nothing on bad arguments', async () => {
-    for (const argv of [['werkboek', '--sleutel', 'x'], ['werkboek', '--uit', 'x.csv'], ['werkboek', '--gemeente', 'Nergens']]) {
+    for (const argv of [
+      ['werkboek', '--sleutel', 'x'],
+      ['werkboek', '--uit', 'x.csv'],
+      ['werkboek', '--gemeente', 'Nergens'],
+    ]) {
       const r = await run(argv);
       expect(r.code).toBe(2);
       expect(r.written.size).toBe(0);

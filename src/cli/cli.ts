@@ -1,7 +1,17 @@
 import Papa from 'papaparse';
 import { defaultReferenceData, parseBeschikkingCsv, parseUserKeyCsv } from '../data';
 import type { Beschikking, Gemeente, InputFailure, ReferenceData, Verdeelsleutel } from '../domain';
-import { Allocation, BUILT_IN_KEYS, builtInKey, controle, customKey, findGemeente, isBuiltInKey, nationalAmount, PERIODS } from '../domain';
+import {
+  Allocation,
+  BUILT_IN_KEYS,
+  builtInKey,
+  controle,
+  customKey,
+  findGemeente,
+  isBuiltInKey,
+  nationalAmount,
+  PERIODS,
+} from '../domain';
 import { checkStatusText, failureText, formatEuro, warningText } from '../messages';
 import { buildWorkbookPlan } from '../plan';
 import type { WorkbookPlan } from '../plan';
@@ -67,18 +77,25 @@ function parseArgs(command: string, args: readonly string[]): Map<string, string
   const out = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
-    const [name, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [name, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     if (name === '--help' || name === '-h') {
       out.set('--help', '');
       continue;
     }
-    if (!allowed.includes(name)) throw new UsageError(`Onbekende optie "${a}" voor ${command}. Zie 'spuk-begroting ${command} --help'.`);
+    if (!allowed.includes(name))
+      throw new UsageError(`Onbekende optie "${a}" voor ${command}. Zie 'spuk-begroting ${command} --help'.`);
     if (FLAGS.has(name)) {
       out.set(name, '');
       continue;
     }
     const value = inline ?? args[++i];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`De optie ${name} heeft een waarde nodig. Zie 'spuk-begroting ${command} --help'.`);
+    if (value === undefined || value.startsWith('--'))
+      throw new UsageError(
+        `De optie ${name} heeft een waarde nodig. Zie 'spuk-begroting ${command} --help'.`,
+      );
     out.set(name, value);
   }
   return out;
@@ -86,7 +103,11 @@ function parseArgs(command: string, args: readonly string[]): Map<string, string
 
 type Failed = { failures: readonly InputFailure[] };
 
-function resolveKey(data: ReferenceData, opts: Map<string, string>, io: CliIo): Verdeelsleutel | Failed | string {
+function resolveKey(
+  data: ReferenceData,
+  opts: Map<string, string>,
+  io: CliIo,
+): Verdeelsleutel | Failed | string {
   const file = opts.get('--sleutel-bestand');
   const id = opts.get('--sleutel');
   if (file !== undefined) {
@@ -130,8 +151,19 @@ function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo):
       JSON.stringify(
         {
           ok: report.ok,
-          controles: checks.map((c) => ({ naam: c.id, onderwerp: c.subject, periode: c.period ?? null, verwacht: c.verwacht ?? null, berekend: c.berekend, ok: c.status !== 'verschil', status: checkStatusText(c) })),
-          verdeling: { controles: report.checks.length - checks.length, ok: report.checks.filter((c) => c.id.startsWith('verdeling:')).every((c) => c.status === 'ok') },
+          controles: checks.map((c) => ({
+            naam: c.id,
+            onderwerp: c.subject,
+            periode: c.period ?? null,
+            verwacht: c.verwacht ?? null,
+            berekend: c.berekend,
+            ok: c.status !== 'verschil',
+            status: checkStatusText(c),
+          })),
+          verdeling: {
+            controles: report.checks.length - checks.length,
+            ok: report.checks.filter((c) => c.id.startsWith('verdeling:')).every((c) => c.status === 'ok'),
+          },
           waarschuwingen: report.warnings.map((w) => ({ soort: w.kind, tekst: warningText(w) })),
         },
         null,
@@ -141,23 +173,39 @@ function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo):
   } else {
     io.out('naam\tverwacht\tberekend\tok\n');
     for (const c of checks) {
-      const show = (v: number | undefined) => (v === undefined ? '(leeg)' : c.id.startsWith('totaal:') ? formatEuro(v) : String(v));
+      const show = (v: number | undefined) =>
+        v === undefined ? '(leeg)' : c.id.startsWith('totaal:') ? formatEuro(v) : String(v);
       io.out(`${c.id}\t${show(c.verwacht)}\t${show(c.berekend)}\t${checkStatusText(c)}\n`);
     }
     const v = report.checks.filter((c) => c.id.startsWith('verdeling:'));
-    io.out(`verdeling (Σ gemeenten = landelijk, ${v.length} kolommen)\t\t\t${v.every((c) => c.status === 'ok') ? 'OK' : 'VERSCHIL'}\n`);
+    io.out(
+      `verdeling (Σ gemeenten = landelijk, ${v.length} kolommen)\t\t\t${v.every((c) => c.status === 'ok') ? 'OK' : 'VERSCHIL'}\n`,
+    );
     io.out(`\nWaarschuwingen (${report.warnings.length}):\n`);
     report.warnings.forEach((w) => io.out(`- ${warningText(w)}\n`));
-    io.out(`\n${report.ok ? 'Alle gepubliceerde totalen sluiten aan.' : 'NIET alle gepubliceerde totalen sluiten aan.'}\n`);
+    io.out(
+      `\n${report.ok ? 'Alle gepubliceerde totalen sluiten aan.' : 'NIET alle gepubliceerde totalen sluiten aan.'}\n`,
+    );
   }
   return report.ok ? 0 : 1;
 }
 
-const COLUMNS = ['gemeentecode', 'gemeentenaam', 'onderdeel_nr', 'onderdeel', 'jaar', 'bedrag_eur', 'structureel_eur', 'incidenteel_eur', 'bron'] as const;
+const COLUMNS = [
+  'gemeentecode',
+  'gemeentenaam',
+  'onderdeel_nr',
+  'onderdeel',
+  'jaar',
+  'bedrag_eur',
+  'structureel_eur',
+  'incidenteel_eur',
+  'bron',
+] as const;
 
 function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
   const formaat = opts.get('--formaat') ?? 'csv';
-  if (formaat !== 'csv' && formaat !== 'json') throw new UsageError(`Onbekend formaat "${formaat}". Kies csv of json.`);
+  if (formaat !== 'csv' && formaat !== 'json')
+    throw new UsageError(`Onbekend formaat "${formaat}". Kies csv of json.`);
   const key = resolveKey(data, opts, io);
   if (typeof key === 'string') throw new UsageError(key);
   if (isFailed(key)) return reportFailures(io, key.failures);
@@ -167,7 +215,8 @@ function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo
   const bFile = opts.get('--beschikking');
   if (bFile !== undefined) {
     const text = io.readFile(bFile);
-    if (text === undefined) throw new UsageError(`Kan het bestand "${bFile}" niet lezen. Controleer pad en rechten.`);
+    if (text === undefined)
+      throw new UsageError(`Kan het bestand "${bFile}" niet lezen. Controleer pad en rechten.`);
     const parsed = parseBeschikkingCsv(text, data.gemeenten, data.onderdelen.length);
     if (!parsed.ok) return reportFailures(io, parsed.failures);
     beschikkingen = parsed.value;
@@ -180,7 +229,17 @@ function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo
     data.onderdelen.forEach((line, li) => {
       for (const p of PERIODS) {
         const c = allocation.cell(row, li, p);
-        rows.push([gem.code, gem.naam, line.nr, line.naam, p, c.amount, c.structureel, c.incidenteel, c.bron]);
+        rows.push([
+          gem.code,
+          gem.naam,
+          line.nr,
+          line.naam,
+          p,
+          c.amount,
+          c.structureel,
+          c.incidenteel,
+          c.bron,
+        ]);
       }
     });
   }
@@ -204,22 +263,43 @@ async function runWerkboek(
   const g = resolveGemeente(data, opts);
   if (isFailed(g)) return reportFailures(io, g.failures);
   const file = opts.get('--uit') ?? 'spuk-begroting.xlsx';
-  if (!file.toLowerCase().endsWith('.xlsx')) throw new UsageError(`Het uitvoerbestand moet op .xlsx eindigen: "${file}".`);
+  if (!file.toLowerCase().endsWith('.xlsx'))
+    throw new UsageError(`Het uitvoerbestand moet op .xlsx eindigen: "${file}".`);
   const plan = buildWorkbookPlan(data, { key, gemeente: g?.code });
   const bytes = await render(plan);
   try {
     io.writeFileAtomic(file, bytes);
   } catch {
-    io.err(`Fout: kan "${file}" niet schrijven. Is het bestand geopend in Excel, of ontbreekt de map? Sluit het en probeer opnieuw.\n`);
+    io.err(
+      `Fout: kan "${file}" niet schrijven. Is het bestand geopend in Excel, of ontbreekt de map? Sluit het en probeer opnieuw.\n`,
+    );
     return 2;
   }
-  const cells = plan.sheets.reduce((a, s) => a + s.blocks.reduce((b, x) => b + (x.kind === 'values' ? x.values.length * (x.values[0]?.length ?? 0) : x.expected.length * (x.expected[0]?.length ?? 0)), 0), 0);
-  io.err(`Geschreven: ${file} (${plan.sheets.length} bladen, ${cells} cellen; sleutel ${key.id}; ${g ? `gemeente ${g.naam} (${g.code})` : 'heel Nederland'}).\n`);
+  const cells = plan.sheets.reduce(
+    (a, s) =>
+      a +
+      s.blocks.reduce(
+        (b, x) =>
+          b +
+          (x.kind === 'values'
+            ? x.values.length * (x.values[0]?.length ?? 0)
+            : x.expected.length * (x.expected[0]?.length ?? 0)),
+        0,
+      ),
+    0,
+  );
+  io.err(
+    `Geschreven: ${file} (${plan.sheets.length} bladen, ${cells} cellen; sleutel ${key.id}; ${g ? `gemeente ${g.naam} (${g.code})` : 'heel Nederland'}).\n`,
+  );
   return 0;
 }
 
 /** Runs the CLI; returns the exit code. `render` writes a plan to .xlsx bytes (injected: src/xlsx). */
-export async function runCli(argv: readonly string[], io: CliIo, render: (plan: WorkbookPlan) => Promise<Uint8Array>): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  render: (plan: WorkbookPlan) => Promise<Uint8Array>,
+): Promise<number> {
   const [command = '', ...rest] = argv;
   if (command === '' || command === '--help' || command === '-h' || command === 'help') {
     io.out(HELP[''] ?? '');

@@ -8,7 +8,9 @@ runCli(process.argv.slice(2), nodeIo, renderXlsx).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`Interne fout: ${error instanceof Error ? error.message : String(error)}\nMeld dit als issue, met de opdracht die u gaf.\n`);
+    process.stderr.write(
+      `Interne fout: ${error instanceof Error ? error.message : String(error)}\nMeld dit als issue, met de opdracht die u gaf.\n`,
+    );
     process.exitCode = 3;
   },
 );

@@ -45,7 +45,9 @@ export class Allocation {
     readonly key: Verdeelsleutel,
     beschikkingen: readonly Beschikking[] = [],
   ) {
-    this.splits = data.onderdelen.map((line) => PERIODS.map((p) => splitLargestRemainder(nationalAmount(line, p), key)));
+    this.splits = data.onderdelen.map((line) =>
+      PERIODS.map((p) => splitLargestRemainder(nationalAmount(line, p), key)),
+    );
     this.overrides = new Map(beschikkingen.map((b) => [cellKey(b.code, b.nr, b.period), b.amount]));
     this.rowOf = new Map(key.codes.map((c, i) => [c as string, i]));
   }

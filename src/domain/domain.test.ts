@@ -37,16 +37,40 @@ describe('published hoofdthema totals (GALA p. 38)', () => {
   const t = (thema: 'Sport en bewegen' | 'Gezondheid en sociale basis' | 'Algemeen') =>
     nationalTotals(linesOfHoofdthema(data.onderdelen, thema)).perPeriod;
   it('Sport en bewegen', () => {
-    expect(t('Sport en bewegen')).toEqual({ 2023: mln(102.3), 2024: mln(102.3), 2025: mln(102.3), 2026: mln(96.3), structureel: mln(96.3) });
+    expect(t('Sport en bewegen')).toEqual({
+      2023: mln(102.3),
+      2024: mln(102.3),
+      2025: mln(102.3),
+      2026: mln(96.3),
+      structureel: mln(96.3),
+    });
   });
   it('Gezondheid en sociale basis', () => {
-    expect(t('Gezondheid en sociale basis')).toEqual({ 2023: mln(185.3), 2024: mln(183.8), 2025: mln(183.8), 2026: mln(138.3), structureel: mln(97.9) });
+    expect(t('Gezondheid en sociale basis')).toEqual({
+      2023: mln(185.3),
+      2024: mln(183.8),
+      2025: mln(183.8),
+      2026: mln(138.3),
+      structureel: mln(97.9),
+    });
   });
   it('Algemeen', () => {
-    expect(t('Algemeen')).toEqual({ 2023: mln(11.4), 2024: mln(9.8), 2025: mln(9.8), 2026: 0, structureel: 0 });
+    expect(t('Algemeen')).toEqual({
+      2023: mln(11.4),
+      2024: mln(9.8),
+      2025: mln(9.8),
+      2026: 0,
+      structureel: 0,
+    });
   });
   it('grand total incl. IZA, and the structural total the source leaves blank', () => {
-    expect(nationalTotals(data.onderdelen).perPeriod).toEqual({ 2023: mln(449), 2024: mln(445.9), 2025: mln(445.9), 2026: mln(384.6), structureel: mln(344.2) });
+    expect(nationalTotals(data.onderdelen).perPeriod).toEqual({
+      2023: mln(449),
+      2024: mln(445.9),
+      2025: mln(445.9),
+      2026: mln(384.6),
+      structureel: mln(344.2),
+    });
   });
 });
 
@@ -65,17 +89,35 @@ describe('controle', () => {
       ['Noordoost Brabant', 1.0923],
       ['Noord-Holland Noord', 1.0525],
     ]);
-    expect(report.warnings.some((w) => w.kind === 'StructuralTotalBlank' && w.berekend === mln(344.2))).toBe(true);
+    expect(report.warnings.some((w) => w.kind === 'StructuralTotalBlank' && w.berekend === mln(344.2))).toBe(
+      true,
+    );
     const floor = report.warnings.find((w) => w.kind === 'FloorAmounts');
     expect(floor?.kind === 'FloorAmounts' && floor.gemeenten).toEqual(
-      expect.arrayContaining(['Ameland', 'Schiermonnikoog', 'Terschelling', 'Vlieland', 'Rozendaal', 'Renswoude']),
+      expect.arrayContaining([
+        'Ameland',
+        'Schiermonnikoog',
+        'Terschelling',
+        'Vlieland',
+        'Rozendaal',
+        'Renswoude',
+      ]),
     );
   });
   it('fails when a published total does not reconcile', () => {
-    const tampered = { ...data, publishedTotals: data.publishedTotals.map((t) => t.label === 'Algemeen' ? { ...t, values: { ...t.values, 2023: euro(mln(11.5)) } } : t) };
+    const tampered = {
+      ...data,
+      publishedTotals: data.publishedTotals.map((t) =>
+        t.label === 'Algemeen' ? { ...t, values: { ...t.values, 2023: euro(mln(11.5)) } } : t,
+      ),
+    };
     const r = controle(tampered, builtInKey('gelijk', data));
     expect(r.ok).toBe(false);
-    expect(r.checks.find((c) => c.id === 'totaal:Algemeen:2023')).toMatchObject({ status: 'verschil', verwacht: mln(11.5), berekend: mln(11.4) });
+    expect(r.checks.find((c) => c.id === 'totaal:Algemeen:2023')).toMatchObject({
+      status: 'verschil',
+      verwacht: mln(11.5),
+      berekend: mln(11.4),
+    });
   });
 });
 
@@ -96,16 +138,20 @@ describe('largest remainder', () => {
   });
   it('adds up to the national amount to the euro for any weights (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 200_000_000 }), fc.array(fc.integer({ min: 0, max: 20_000_000 }), { minLength: 1, maxLength: 60 }), (n, ws) => {
-        fc.pre(ws.some((w) => w > 0));
-        const k = key(ws);
-        const s = splitLargestRemainder(euro(n), k);
-        expect(s.amounts.reduce((a, b) => a + b, 0)).toBe(n);
-        s.amounts.forEach((a, i) => {
-          const exact = (n * (ws[i] ?? 0)) / k.total;
-          expect(Math.abs(a - exact)).toBeLessThan(1);
-        });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 200_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 20_000_000 }), { minLength: 1, maxLength: 60 }),
+        (n, ws) => {
+          fc.pre(ws.some((w) => w > 0));
+          const k = key(ws);
+          const s = splitLargestRemainder(euro(n), k);
+          expect(s.amounts.reduce((a, b) => a + b, 0)).toBe(n);
+          s.amounts.forEach((a, i) => {
+            const exact = (n * (ws[i] ?? 0)) / k.total;
+            expect(Math.abs(a - exact)).toBeLessThan(1);
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -134,7 +180,9 @@ describe('allocation per gemeente', () => {
     expect(a.cell(almere, 12, 2026)).toMatchObject({ structureel: 0, bron: 'geschat' }); // Welzijn op Recept
   });
   it('lets a beschikking win and labels it', () => {
-    const b = new Allocation(data, builtInKey('spuk-2025', data), [{ code: 'GM0034' as CbsCode, nr: 1, period: 2024, amount: euro(123_456) }]);
+    const b = new Allocation(data, builtInKey('spuk-2025', data), [
+      { code: 'GM0034' as CbsCode, nr: 1, period: 2024, amount: euro(123_456) },
+    ]);
     expect(b.cell(almere, 0, 2024)).toMatchObject({ amount: 123_456, bron: 'beschikking' });
     expect(gemeenteTotals(b, almere, [0]).perPeriod[2024]).toBe(123_456);
   });
@@ -142,11 +190,16 @@ describe('allocation per gemeente', () => {
 
 describe('structural split (the Rijk reading), national examples', () => {
   const line = (nr: number) => data.onderdelen[nr - 1]!;
-  const s = (nr: number, y: 2023 | 2026) => splitStructural(nationalAmount(line(nr), y), nationalAmount(line(nr), 'structureel'), y);
-  it('Sportakkoord 2023: 10 mln structural + 3 mln incidental', () => expect(s(1, 2023)).toEqual({ structureel: mln(10), incidenteel: mln(3) }));
-  it('Kansrijke Start 2023: 15 + 0', () => expect(s(4, 2023)).toEqual({ structureel: mln(15), incidenteel: 0 }));
-  it('Valpreventie 2023: 48,9 + 2,5', () => expect(s(7, 2023)).toEqual({ structureel: mln(48.9), incidenteel: mln(2.5) }));
-  it('Welzijn op Recept 2026: 13,5 incidental', () => expect(s(13, 2026)).toEqual({ structureel: 0, incidenteel: mln(13.5) }));
+  const s = (nr: number, y: 2023 | 2026) =>
+    splitStructural(nationalAmount(line(nr), y), nationalAmount(line(nr), 'structureel'), y);
+  it('Sportakkoord 2023: 10 mln structural + 3 mln incidental', () =>
+    expect(s(1, 2023)).toEqual({ structureel: mln(10), incidenteel: mln(3) }));
+  it('Kansrijke Start 2023: 15 + 0', () =>
+    expect(s(4, 2023)).toEqual({ structureel: mln(15), incidenteel: 0 }));
+  it('Valpreventie 2023: 48,9 + 2,5', () =>
+    expect(s(7, 2023)).toEqual({ structureel: mln(48.9), incidenteel: mln(2.5) }));
+  it('Welzijn op Recept 2026: 13,5 incidental', () =>
+    expect(s(13, 2026)).toEqual({ structureel: 0, incidenteel: mln(13.5) }));
   it('IZA: 150 structural', () => expect(s(16, 2023)).toEqual({ structureel: mln(150), incidenteel: 0 }));
 });
 
@@ -154,7 +207,8 @@ describe('IZA per regio', () => {
   const a = new Allocation(data, builtInKey('spuk-2025', data));
   const regios = izaPerRegio(a, data.izaRegios, data.lidmaatschap);
   it('estimates every region as the sum of its members and adds up to 150 mln', () => {
-    for (const p of PERIODS) expect(regios.reduce((s, r) => s + r.schatting[p], 0)).toBe(a.columnTotal(15, p));
+    for (const p of PERIODS)
+      expect(regios.reduce((s, r) => s + r.schatting[p], 0)).toBe(a.columnTotal(15, p));
     const flevoland = regios.find((r) => r.regio.naam === 'Flevoland')!;
     expect(flevoland.gepubliceerd[2025]).toBe(3_161_954);
     expect(flevoland.leden).toHaveLength(5);
@@ -172,12 +226,20 @@ describe('custom key', () => {
     expect(r.ok).toBe(true);
   });
   it('scales decimal shares (Dutch comma) to whole weights', () => {
-    const share = data.gemeenten.map((g, i) => ({ row: i + 2, code: g.code, value: i === 0 ? '0,5' : i === 1 ? '0,5' : '0' }));
+    const share = data.gemeenten.map((g, i) => ({
+      row: i + 2,
+      code: g.code,
+      value: i === 0 ? '0,5' : i === 1 ? '0,5' : '0',
+    }));
     const r = customKey(share, data.gemeenten, { maxAmount: 150_000_000, shares: true });
     expect(r.ok && r.value.weights.slice(0, 3)).toEqual([1, 1, 0]);
   });
   it('reports unknown codes, text and missing gemeenten with rows', () => {
-    const bad = [...rows.slice(0, 340), { row: 400, code: 'GM9999', value: '5' }, { row: 401, code: data.gemeenten[340]!.code, value: 'veel' }];
+    const bad = [
+      ...rows.slice(0, 340),
+      { row: 400, code: 'GM9999', value: '5' },
+      { row: 401, code: data.gemeenten[340]!.code, value: 'veel' },
+    ];
     const r = customKey(bad, data.gemeenten, { maxAmount: 150_000_000 });
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -202,7 +264,10 @@ describe('findGemeente', () => {
     expect(findGemeente('GM0034', data.gemeenten)).toMatchObject({ ok: true, value: { naam: 'Almere' } });
     expect(findGemeente('34', data.gemeenten)).toMatchObject({ ok: true, value: { naam: 'Almere' } });
     expect(findGemeente('almere', data.gemeenten)).toMatchObject({ ok: true, value: { code: 'GM0034' } });
-    expect(findGemeente('Hengelo', data.gemeenten)).toMatchObject({ ok: true, value: { naam: 'Hengelo (O.)' } });
+    expect(findGemeente('Hengelo', data.gemeenten)).toMatchObject({
+      ok: true,
+      value: { naam: 'Hengelo (O.)' },
+    });
     expect(findGemeente('Atlantis', data.gemeenten).ok).toBe(false);
   });
 });

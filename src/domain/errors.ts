@@ -34,7 +34,10 @@ export class UnknownGemeenteError extends DomainError {
 }
 
 export class KeyShapeError extends DomainError {
-  constructor(readonly expected: number, readonly actual: number) {
+  constructor(
+    readonly expected: number,
+    readonly actual: number,
+  ) {
     super(`Verdeelsleutel has ${actual} weights for ${expected} gemeenten`);
   }
 }

@@ -4,7 +4,12 @@
  */
 export type InputFailure =
   | { readonly kind: 'UnknownCbsCode'; readonly row: number; readonly code: string }
-  | { readonly kind: 'DuplicateCbsCode'; readonly row: number; readonly code: string; readonly firstRow: number }
+  | {
+      readonly kind: 'DuplicateCbsCode';
+      readonly row: number;
+      readonly code: string;
+      readonly firstRow: number;
+    }
   | { readonly kind: 'NotANumber'; readonly row: number; readonly column: string; readonly text: string }
   | { readonly kind: 'NegativeWeight'; readonly row: number; readonly text: string }
   | { readonly kind: 'TooManyDecimals'; readonly row: number; readonly text: string; readonly max: number }
@@ -21,8 +26,7 @@ export type InputFailure =
   | { readonly kind: 'UnknownLine'; readonly row: number; readonly text: string };
 
 export type Result<T, F = InputFailure> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly failures: readonly F[] };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failures: readonly F[] };
 
 export function ok<T>(value: T): Result<T, never> {
   return { ok: true, value };

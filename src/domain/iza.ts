@@ -29,13 +29,24 @@ export function izaPerRegio(
   const lineIndex = allocation.data.onderdelen.findIndex((l) => l.nr === IZA_LINE_NR);
   return regios.map((regio) => {
     const members = lidmaatschap.filter((m) => m.regio === regio.naam);
-    const schatting: Record<Period, Euro> = { 2023: euro(0), 2024: euro(0), 2025: euro(0), 2026: euro(0), structureel: euro(0) };
+    const schatting: Record<Period, Euro> = {
+      2023: euro(0),
+      2024: euro(0),
+      2025: euro(0),
+      2026: euro(0),
+      structureel: euro(0),
+    };
     for (const m of members) {
       const row = allocation.rowIndex(m.code);
-      for (const p of PERIODS) schatting[p] = euro(schatting[p] + allocation.amount(row, lineIndex, p).amount);
+      for (const p of PERIODS)
+        schatting[p] = euro(schatting[p] + allocation.amount(row, lineIndex, p).amount);
     }
     const status: MembershipStatus =
-      members.length === 0 ? 'onbekend' : members.every((m) => m.methode === 'naam regiobeeld') ? 'bekend' : 'afgeleid';
+      members.length === 0
+        ? 'onbekend'
+        : members.every((m) => m.methode === 'naam regiobeeld')
+          ? 'bekend'
+          : 'afgeleid';
     return {
       regio,
       leden: members.map((m) => m.code),

@@ -22,9 +22,13 @@ export function findGemeente(text: string, gemeenten: readonly Gemeente[]): Resu
   const n = normalise(t);
   const exact = gemeenten.find((g) => normalise(g.naam) === n || normalise(g.naamVws) === n);
   if (exact) return ok(exact);
-  const partial = gemeenten.filter((g) => normalise(g.naam).startsWith(n) || normalise(g.naamVws).startsWith(n));
+  const partial = gemeenten.filter(
+    (g) => normalise(g.naam).startsWith(n) || normalise(g.naamVws).startsWith(n),
+  );
   if (partial.length === 1 && partial[0] && n.length >= 3) return ok(partial[0]);
-  const suggestions = (partial.length > 0 ? partial : gemeenten.filter((g) => n.length >= 2 && normalise(g.naam).includes(n)))
+  const suggestions = (
+    partial.length > 0 ? partial : gemeenten.filter((g) => n.length >= 2 && normalise(g.naam).includes(n))
+  )
     .slice(0, 5)
     .map((g) => `${g.naam} (${g.code})`);
   const failure: InputFailure = { kind: 'UnknownGemeente', text, suggestions };

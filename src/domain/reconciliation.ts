@@ -31,7 +31,12 @@ export type Warning =
   | { readonly kind: 'FloorAmounts'; readonly gemeenten: readonly string[]; readonly modal: number }
   | { readonly kind: 'DerivedMembership'; readonly regios: readonly string[] }
   | { readonly kind: 'UnknownMembership'; readonly regios: readonly string[] }
-  | { readonly kind: 'IzaBelowNational'; readonly jaar: 2025 | 2026; readonly gepubliceerd: Euro; readonly landelijk: Euro }
+  | {
+      readonly kind: 'IzaBelowNational';
+      readonly jaar: 2025 | 2026;
+      readonly gepubliceerd: Euro;
+      readonly landelijk: Euro;
+    }
   | {
       readonly kind: 'MutatiesGap';
       readonly gala2026: Euro;
@@ -46,7 +51,13 @@ export interface ControleReport {
   readonly ok: boolean;
 }
 
-function compare(id: string, subject: string, period: Period | undefined, verwacht: Euro | undefined, berekend: Euro): Check {
+function compare(
+  id: string,
+  subject: string,
+  period: Period | undefined,
+  verwacht: Euro | undefined,
+  berekend: Euro,
+): Check {
   let status: CheckStatus;
   if (verwacht === undefined) status = berekend === 0 ? 'ok' : 'bron leeg';
   else status = verwacht === berekend ? 'ok' : 'verschil';
@@ -71,7 +82,10 @@ export function controle(data: ReferenceData, key: Verdeelsleutel): ControleRepo
   const published = new Map(data.publishedTotals.map((t) => [t.label, t]));
 
   const groups: { label: string; totals: ReturnType<typeof nationalTotals> }[] = [
-    ...HOOFDTHEMAS.map((h) => ({ label: h as string, totals: nationalTotals(linesOfHoofdthema(data.onderdelen, h)) })),
+    ...HOOFDTHEMAS.map((h) => ({
+      label: h as string,
+      totals: nationalTotals(linesOfHoofdthema(data.onderdelen, h)),
+    })),
     { label: GRAND_TOTAL_LABEL, totals: nationalTotals(data.onderdelen) },
   ];
   for (const { label, totals } of groups) {
@@ -79,17 +93,39 @@ export function controle(data: ReferenceData, key: Verdeelsleutel): ControleRepo
     for (const p of PERIODS) {
       const c = compare(`totaal:${label}:${p}`, label, p, pub?.values[p], totals.perPeriod[p]);
       checks.push(c);
-      if (c.status === 'bron leeg') warnings.push({ kind: 'StructuralTotalBlank', label, berekend: totals.perPeriod[p] });
+      if (c.status === 'bron leeg')
+        warnings.push({ kind: 'StructuralTotalBlank', label, berekend: totals.perPeriod[p] });
     }
   }
 
   // Completeness of the per-gemeente and per-regio tables.
   const n = data.gemeenten.length;
-  checks.push({ id: 'aantal:gemeenten', subject: 'gemeenten', period: undefined, verwacht: 342, berekend: n, status: n === 342 ? 'ok' : 'verschil' });
+  checks.push({
+    id: 'aantal:gemeenten',
+    subject: 'gemeenten',
+    period: undefined,
+    verwacht: 342,
+    berekend: n,
+    status: n === 342 ? 'ok' : 'verschil',
+  });
   const n2a = new Set(data.bijlage2A.map((r) => r.code)).size;
-  checks.push({ id: 'aantal:bijlage2A', subject: 'Bijlage 2A', period: undefined, verwacht: n, berekend: n2a, status: n2a === n ? 'ok' : 'verschil' });
+  checks.push({
+    id: 'aantal:bijlage2A',
+    subject: 'Bijlage 2A',
+    period: undefined,
+    verwacht: n,
+    berekend: n2a,
+    status: n2a === n ? 'ok' : 'verschil',
+  });
   const n2b = data.izaRegios.length;
-  checks.push({ id: 'aantal:bijlage2B', subject: 'Bijlage 2B', period: undefined, verwacht: 42, berekend: n2b, status: n2b === 42 ? 'ok' : 'verschil' });
+  checks.push({
+    id: 'aantal:bijlage2B',
+    subject: 'Bijlage 2B',
+    period: undefined,
+    verwacht: 42,
+    berekend: n2b,
+    status: n2b === 42 ? 'ok' : 'verschil',
+  });
   const members = new Set(data.lidmaatschap.map((m) => m.code)).size;
   checks.push({
     id: 'aantal:lidmaatschap',
@@ -104,8 +140,16 @@ export function controle(data: ReferenceData, key: Verdeelsleutel): ControleRepo
   const allocation = new Allocation(data, key);
   data.onderdelen.forEach((line, li) => {
     for (const p of PERIODS) {
-      const national = line ? (p === 'structureel' ? line.structureel : line.amounts[p]) ?? euro(0) : euro(0);
-      const c = compare(`verdeling:${line.nr}:${p}`, `onderdeel ${line.nr}`, p, national, allocation.columnTotal(li, p));
+      const national = line
+        ? ((p === 'structureel' ? line.structureel : line.amounts[p]) ?? euro(0))
+        : euro(0);
+      const c = compare(
+        `verdeling:${line.nr}:${p}`,
+        `onderdeel ${line.nr}`,
+        p,
+        national,
+        allocation.columnTotal(li, p),
+      );
       checks.push(c);
     }
   });
@@ -132,7 +176,8 @@ export function controle(data: ReferenceData, key: Verdeelsleutel): ControleRepo
   for (const jaar of [2025, 2026] as const) {
     const pub = euro(data.izaRegios.reduce((s, r) => s + (jaar === 2025 ? r.totaal2025 : r.totaal2026), 0));
     const national = iza?.amounts[jaar] ?? euro(0);
-    if (pub !== national) warnings.push({ kind: 'IzaBelowNational', jaar, gepubliceerd: pub, landelijk: national });
+    if (pub !== national)
+      warnings.push({ kind: 'IzaBelowNational', jaar, gepubliceerd: pub, landelijk: national });
   }
 
   const brede = data.onderdelen.filter((l) => l.fund === 'brede-spuk');

@@ -56,6 +56,10 @@ export function linesOfHoofdthema(lines: readonly Onderdeel[], thema: Hoofdthema
 }
 
 /** Totals for one gemeente (by row) over the given line indexes, beschikkingen included. */
-export function gemeenteTotals(allocation: Allocation, row: number, lineIndexes: readonly number[]): PeriodTotals {
+export function gemeenteTotals(
+  allocation: Allocation,
+  row: number,
+  lineIndexes: readonly number[],
+): PeriodTotals {
   return totalsOf(lineIndexes.map((li) => (p: Period) => allocation.amount(row, li, p).amount));
 }

@@ -145,7 +145,8 @@ export function customKey(
     // Shares may be given as fractions (Σ = 1) or percentages (Σ = 100). Rounded shares may be off by half a
     // unit of their last decimal each, but never by more than 0.1 % of the whole.
     const near = (target: bigint): boolean => {
-      const tolerance = BigInt(scaled.length) / 2n < target / 1000n ? BigInt(scaled.length) / 2n : target / 1000n;
+      const tolerance =
+        BigInt(scaled.length) / 2n < target / 1000n ? BigInt(scaled.length) / 2n : target / 1000n;
       return (sum > target ? sum - target : target - sum) <= tolerance;
     };
     if (!near(one) && !near(one * 100n)) {

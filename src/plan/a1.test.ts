@@ -16,7 +16,9 @@ describe('A1 maths', () => {
     expect(shiftFormula('(Afronding!E$7*Verdeelsleutel!$H11-Afronding!E11)/$C$8', 2, 3)).toBe(
       '(Afronding!H$7*Verdeelsleutel!$H13-Afronding!H13)/$C$8',
     );
-    expect(shiftFormula('LOG10(A1)+COUNTIF(E$10:E10,">"&E$5)&"A1"', 1, 1)).toBe('LOG10(B2)+COUNTIF(F$10:F11,">"&F$5)&"A1"');
+    expect(shiftFormula('LOG10(A1)+COUNTIF(E$10:E10,">"&E$5)&"A1"', 1, 1)).toBe(
+      'LOG10(B2)+COUNTIF(F$10:F11,">"&F$5)&"A1"',
+    );
     expect(shiftFormula('SUM(Invoer_Gewichten)+A1', 1, 0)).toBe('SUM(Invoer_Gewichten)+A2');
   });
   it('gives one R1C1 form for a block', () => {

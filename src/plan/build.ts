@@ -33,8 +33,10 @@ export const INPUT_NAMES = {
 /** The whole workbook for an edition, a key and (optionally) a gemeente. Pure. */
 export function buildWorkbookPlan(data: ReferenceData, options: PlanOptions): WorkbookPlan {
   const key = typeof options.key === 'string' ? builtInKey(options.key, data) : options.key;
-  const chosen = options.gemeente === undefined ? undefined : data.gemeenten.findIndex((g) => g.code === options.gemeente);
-  if (chosen !== undefined && chosen < 0) throw new RangeError(`Gemeente ${options.gemeente} is not in the edition`);
+  const chosen =
+    options.gemeente === undefined ? undefined : data.gemeenten.findIndex((g) => g.code === options.gemeente);
+  if (chosen !== undefined && chosen < 0)
+    throw new RangeError(`Gemeente ${options.gemeente} is not in the edition`);
   const ctx: PlanContext = {
     data,
     key,

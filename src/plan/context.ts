@@ -1,4 +1,11 @@
-import type { Allocation, ControleReport, Gemeente, Onderdeel, ReferenceData, Verdeelsleutel } from '../domain';
+import type {
+  Allocation,
+  ControleReport,
+  Gemeente,
+  Onderdeel,
+  ReferenceData,
+  Verdeelsleutel,
+} from '../domain';
 
 /** Everything a sheet builder needs, computed once by the domain. */
 export interface PlanContext {

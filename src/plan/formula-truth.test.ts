@@ -21,7 +21,8 @@ function mismatches(plan: WorkbookPlan): { cells: number; bad: string[] } {
             cells++;
             const a1 = cellAddress(r.top + dr, r.left + dc);
             const got = ev.value(sheet.name, a1);
-            if (!same(got, expected)) bad.push(`${sheet.name}!${a1}: got ${String(got)}, engine ${String(expected)} (${b.formula})`);
+            if (!same(got, expected))
+              bad.push(`${sheet.name}!${a1}: got ${String(got)}, engine ${String(expected)} (${b.formula})`);
           }),
         );
       }

@@ -32,8 +32,10 @@ export const totalRow = (n: number): number => G_FIRST + n;
 export const NATIONAL_CODE = 'NL';
 
 /** Column of (line index, period index) on Afronding and Allocatie: line-major, starting at E. */
-export const lpCol = (lineIndex: number, periodIndex: number): number => PERIOD_COL + lineIndex * PERIOD_COUNT + periodIndex;
-export const lpLetter = (lineIndex: number, periodIndex: number): string => columnLetter(lpCol(lineIndex, periodIndex));
+export const lpCol = (lineIndex: number, periodIndex: number): number =>
+  PERIOD_COL + lineIndex * PERIOD_COUNT + periodIndex;
+export const lpLetter = (lineIndex: number, periodIndex: number): string =>
+  columnLetter(lpCol(lineIndex, periodIndex));
 
 export const LANDELIJK = {
   headerRow: 4,

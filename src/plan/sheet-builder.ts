@@ -42,9 +42,15 @@ export class SheetBuilder {
   values(at: string, values: readonly (readonly CellValue[])[], style?: StyleName): this {
     if (values.length === 0) return this;
     const width = values[0]?.length ?? 0;
-    if (values.some((row) => row.length !== width)) throw new RangeError(`Ragged value block at ${this.name}!${at}`);
+    if (values.some((row) => row.length !== width))
+      throw new RangeError(`Ragged value block at ${this.name}!${at}`);
     const tl = parseCell(at);
-    const range = rangeAddress({ top: tl.row, left: tl.col, bottom: tl.row + values.length - 1, right: tl.col + width - 1 });
+    const range = rangeAddress({
+      top: tl.row,
+      left: tl.col,
+      bottom: tl.row + values.length - 1,
+      right: tl.col + width - 1,
+    });
     this.blocks.push({ kind: 'values', at, values });
     this.extend(range);
     if (style) this.format(range, style);
@@ -56,7 +62,12 @@ export class SheetBuilder {
   }
 
   /** One formula filled over `range`; `expected(row, col)` gives the engine's value of each cell (0-based in the block). */
-  formula(range: string, formula: string, expected: (row: number, col: number) => CellValue, style?: StyleName): this {
+  formula(
+    range: string,
+    formula: string,
+    expected: (row: number, col: number) => CellValue,
+    style?: StyleName,
+  ): this {
     const { rows, cols } = rangeSize(parseRange(range));
     const grid: CellValue[][] = [];
     for (let r = 0; r < rows; r++) {
@@ -87,7 +98,11 @@ export class SheetBuilder {
 
   /** The three structural/incidental label rules on a range of label cells (text, never colour alone). */
   aardRules(range: string): this {
-    const tl = rangeAddress({ ...parseRange(range), bottom: parseRange(range).top, right: parseRange(range).left });
+    const tl = rangeAddress({
+      ...parseRange(range),
+      bottom: parseRange(range).top,
+      right: parseRange(range).left,
+    });
     const ref = tl.replace(/^([A-Z]+)(\d+)$/, '$1$2');
     const rules: [string, string, string][] = [
       ['structureel', COLORS.structureelFill, COLORS.structureelText],

@@ -9,7 +9,11 @@ import { SheetBuilder } from './sheet-builder';
 export function buildBronnen(ctx: PlanContext): SheetBuilder {
   const s = new SheetBuilder(SHEETS.bronnen, 'bronnen');
   s.value('A1', 'Bronnen, controles en kanttekeningen', 'title');
-  s.value('A2', `Editie: ${ctx.data.edition.naam} (${ctx.data.edition.id}). Alle cijfers zijn openbaar; zie data/SOURCES.md in het project.`, 'subtitle');
+  s.value(
+    'A2',
+    `Editie: ${ctx.data.edition.naam} (${ctx.data.edition.id}). Alle cijfers zijn openbaar; zie data/SOURCES.md in het project.`,
+    'subtitle',
+  );
   let row = 4;
   const table = (name: string, title: string, header: string[], rows: CellValue[][]) => {
     s.value(`A${row}`, title, 'rowHeader');
@@ -25,7 +29,15 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     'Bronnen_Datasets',
     'Datasets',
     ['Dataset', 'Titel', 'Bron', 'Kenmerk', 'Datum', 'Bestand', 'Kanttekeningen'],
-    ctx.data.edition.datasets.map((d) => [d.id, d.titel, d.bron, d.kenmerk, d.datum, d.bestand, d.kanttekeningen.join(' ')]),
+    ctx.data.edition.datasets.map((d) => [
+      d.id,
+      d.titel,
+      d.bron,
+      d.kenmerk,
+      d.datum,
+      d.bestand,
+      d.kanttekeningen.join(' '),
+    ]),
   );
   table(
     'Bronnen_Waarschuwingen',
@@ -39,7 +51,14 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     ['Controle', 'Onderwerp', 'Periode', 'Verwacht', 'Berekend', 'Status'],
     ctx.report.checks
       .filter((c) => !c.id.startsWith('verdeling:'))
-      .map((c) => [c.id, c.subject, c.period === undefined ? '' : String(c.period), c.verwacht ?? '', c.berekend, checkStatusText(c)]),
+      .map((c) => [
+        c.id,
+        c.subject,
+        c.period === undefined ? '' : String(c.period),
+        c.verwacht ?? '',
+        c.berekend,
+        checkStatusText(c),
+      ]),
   );
   table(
     'Bronnen_Verdeelbasis',
@@ -57,7 +76,13 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     'Bronnen_AZWA',
     'Vooruitblik SPUK AZWA 2027–2029 (plannen, geen regeling; €)',
     ['Financieringsmiddel', 'Wat', '2027 (€)', '2028 (€)', '2029 (€)'],
-    ctx.data.azwaRaming.map((a) => [a.financieringsmiddel, a.wat, a.bedragen[2027], a.bedragen[2028], a.bedragen[2029]]),
+    ctx.data.azwaRaming.map((a) => [
+      a.financieringsmiddel,
+      a.wat,
+      a.bedragen[2027],
+      a.bedragen[2028],
+      a.bedragen[2029],
+    ]),
   );
   void PERIODS;
   s.width('A', 22).width('B', 48).width('C', 60).width('D', 22).width('E', 16).width('F', 40).width('G', 70);

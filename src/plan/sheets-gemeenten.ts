@@ -3,7 +3,19 @@ import { aardRijk, nationalAmount, PERIODS } from '../domain';
 import { columnLetter, rangeOf } from './a1';
 import { euroCell } from './cells';
 import type { PlanContext } from './context';
-import { ALLOC_HEADER as H, G_FIRST, gLast, LANDELIJK, lpCol, NATIONAL_CODE, PERIOD_COL, PERIOD_COUNT, SHEETS, totalRow, VERDEELSLEUTEL as V } from './layout';
+import {
+  ALLOC_HEADER as H,
+  G_FIRST,
+  gLast,
+  LANDELIJK,
+  lpCol,
+  NATIONAL_CODE,
+  PERIOD_COL,
+  PERIOD_COUNT,
+  SHEETS,
+  totalRow,
+  VERDEELSLEUTEL as V,
+} from './layout';
 import { SheetBuilder } from './sheet-builder';
 import { keyDescription } from './key-labels';
 
@@ -21,14 +33,30 @@ export function buildVerdeelsleutel(ctx: PlanContext): SheetBuilder {
   const byCode = new Map(ctx.data.bijlage2A.map((r) => [r.code, r]));
   s.value('A1', 'Verdeelsleutel', 'title');
   s.value('A2', keyDescription(ctx.key.id), 'subtitle');
-  s.value('A3', 'Gewichten (kolom H, geel) zijn invoer: typ een ander gewicht en alle bedragen rekenen mee. Hele getallen, 0 of meer.', 'note');
+  s.value(
+    'A3',
+    'Gewichten (kolom H, geel) zijn invoer: typ een ander gewicht en alle bedragen rekenen mee. Hele getallen, 0 of meer.',
+    'note',
+  );
   s.values('A5', [['Sleutel', ctx.key.id]]);
   s.format('A5', 'rowHeader');
   s.values('A6', [['Editie', ctx.data.edition.naam]]);
   s.format('A6', 'rowHeader');
   s.values(
     `A${V.headerRow}`,
-    [['CBS-code', 'Gemeente', 'Provincie', 'Zorgkantoorregio', 'Inwoners 2025 (indicatief)', 'Bijlage 2A 2025 (€)', 'Bijlage 2A 2026 (€)', 'Gewicht (invoer)', 'Aandeel']],
+    [
+      [
+        'CBS-code',
+        'Gemeente',
+        'Provincie',
+        'Zorgkantoorregio',
+        'Inwoners 2025 (indicatief)',
+        'Bijlage 2A 2025 (€)',
+        'Bijlage 2A 2026 (€)',
+        'Gewicht (invoer)',
+        'Aandeel',
+      ],
+    ],
     'header',
   );
   s.values(
@@ -42,18 +70,29 @@ export function buildVerdeelsleutel(ctx: PlanContext): SheetBuilder {
   );
   s.format(rangeOf(G_FIRST, V.inwonersCol, n, 1), 'integer');
   const w = columnLetter(V.weightCol);
-  s.values(`${w}${G_FIRST}`, ctx.key.weights.map((x) => [x]), 'input');
+  s.values(
+    `${w}${G_FIRST}`,
+    ctx.key.weights.map((x) => [x]),
+    'input',
+  );
   s.format(`${w}${G_FIRST}:${w}${last}`, 'integer');
   s.validation({
     range: `${w}${G_FIRST}:${w}${last}`,
     type: 'whole',
     min: 0,
     max: MAX_SHEET_WEIGHT,
-    prompt: 'Gewicht van deze gemeente: een heel getal van 0 tot 50.000.000 (bijvoorbeeld inwoners of euro\'s).',
-    error: 'Typ een heel getal van 0 tot 50.000.000. Werk met aandelen? Vermenigvuldig ze eerst met 1.000.000.',
+    prompt:
+      "Gewicht van deze gemeente: een heel getal van 0 tot 50.000.000 (bijvoorbeeld inwoners of euro's).",
+    error:
+      'Typ een heel getal van 0 tot 50.000.000. Werk met aandelen? Vermenigvuldig ze eerst met 1.000.000.',
   });
   const sh = columnLetter(V.shareCol);
-  s.formula(`${sh}${G_FIRST}:${sh}${last}`, `${w}${G_FIRST}/$${w}$${tot}`, (r) => (ctx.key.weights[r] ?? 0) / ctx.key.total, 'share');
+  s.formula(
+    `${sh}${G_FIRST}:${sh}${last}`,
+    `${w}${G_FIRST}/$${w}$${tot}`,
+    (r) => (ctx.key.weights[r] ?? 0) / ctx.key.total,
+    'share',
+  );
   s.values(`A${tot}`, [[NATIONAL_CODE, 'Nederland (totaal)']], 'rowHeader');
   const sums = [
     ctx.gemeenten.reduce((a, g) => a + g.inwoners, 0),
@@ -61,11 +100,24 @@ export function buildVerdeelsleutel(ctx: PlanContext): SheetBuilder {
     ctx.data.bijlage2A.reduce((a, r) => a + r.totaal2026, 0),
     ctx.key.total,
   ];
-  s.formula(rangeOf(tot, V.inwonersCol, 1, 4), `SUM(E${G_FIRST}:E${last})`, (_r, c) => sums[c] ?? 0, 'euroTotal');
+  s.formula(
+    rangeOf(tot, V.inwonersCol, 1, 4),
+    `SUM(E${G_FIRST}:E${last})`,
+    (_r, c) => sums[c] ?? 0,
+    'euroTotal',
+  );
   s.format(`E${tot}`, 'integer').format(`${w}${tot}`, 'integer');
   s.formula(`${sh}${tot}`, `SUM(${sh}${G_FIRST}:${sh}${last})`, () => shareSum(ctx), 'share');
   s.freezeAt(V.headerRow, 2);
-  s.width('A', 10).width('B', 28).width('C', 16).width('D', 26).width('E', 14).width('F', 16).width('G', 16).width('H', 16).width('I', 11);
+  s.width('A', 10)
+    .width('B', 28)
+    .width('C', 16)
+    .width('D', 26)
+    .width('E', 14)
+    .width('F', 16)
+    .width('G', 16)
+    .width('H', 16)
+    .width('I', 11);
   return s;
 }
 
@@ -98,7 +150,13 @@ function lp(ctx: PlanContext, col: number): { li: number; p: Period } {
 
 export function afrondingRows(n: number) {
   const correctionFirst = totalRow(n) + 3;
-  return { correctionHeader: correctionFirst - 1, correctionFirst, correctionLast: correctionFirst + n - 1, correctionTotal: correctionFirst + n, correctionCheck: correctionFirst + n + 1 };
+  return {
+    correctionHeader: correctionFirst - 1,
+    correctionFirst,
+    correctionLast: correctionFirst + n - 1,
+    correctionTotal: correctionFirst + n,
+    correctionCheck: correctionFirst + n + 1,
+  };
 }
 
 export function buildAfronding(ctx: PlanContext): SheetBuilder {
@@ -109,7 +167,7 @@ export function buildAfronding(ctx: PlanContext): SheetBuilder {
   const lastCol = columnLetter(lpCol(ctx.lines.length - 1, PERIOD_COUNT - 1));
   const grid = (row: number, rows = 1) => rangeOf(row, PERIOD_COL, rows, width);
   const r = afrondingRows(n);
-  s.value('A1', 'Afronding op hele euro\'s (grootste-restmethode)', 'title');
+  s.value('A1', "Afronding op hele euro's (grootste-restmethode)", 'title');
   s.value(
     'A2',
     'Per kolom: rest = (landelijk bedrag × gewicht) mod Σ gewichten. De d grootste resten krijgen één euro extra (bij gelijke rest: de bovenste rij eerst), zodat de gemeenten samen precies het landelijke bedrag krijgen.',
@@ -127,13 +185,31 @@ export function buildAfronding(ctx: PlanContext): SheetBuilder {
     },
     'euro',
   );
-  s.values(`A${H.second}`, [['Uit te delen euro\'s (d)']], 'rowHeader');
-  s.formula(grid(H.second), `SUM(E$${G_FIRST}:E$${last})/${W_REF(n)}`, (_r, c) => split(ctx, c).handedOut, 'integer');
+  s.values(`A${H.second}`, [["Uit te delen euro's (d)"]], 'rowHeader');
+  s.formula(
+    grid(H.second),
+    `SUM(E$${G_FIRST}:E$${last})/${W_REF(n)}`,
+    (_r, c) => split(ctx, c).handedOut,
+    'integer',
+  );
   s.values(`A${H.third}`, [['Drempel-rest (t)']], 'rowHeader');
-  s.formula(grid(H.third), `LARGE(E$${G_FIRST}:E$${last},MAX(E$${H.second},1))`, (_r, c) => split(ctx, c).threshold, 'integer');
+  s.formula(
+    grid(H.third),
+    `LARGE(E$${G_FIRST}:E$${last},MAX(E$${H.second},1))`,
+    (_r, c) => split(ctx, c).threshold,
+    'integer',
+  );
   s.values(`A${H.fourth}`, [['Resten boven t (g)']], 'rowHeader');
-  s.formula(grid(H.fourth), `COUNTIF(E$${G_FIRST}:E$${last},">"&E$${H.third})`, (_r, c) => split(ctx, c).above, 'integer');
-  s.values(`A${G_FIRST}`, ctx.gemeenten.map((g) => [g.code, g.naam]));
+  s.formula(
+    grid(H.fourth),
+    `COUNTIF(E$${G_FIRST}:E$${last},">"&E$${H.third})`,
+    (_r, c) => split(ctx, c).above,
+    'integer',
+  );
+  s.values(
+    `A${G_FIRST}`,
+    ctx.gemeenten.map((g) => [g.code, g.naam]),
+  );
   s.formula(
     grid(G_FIRST, n),
     `MOD(E$${H.national}*${weightRef(G_FIRST)},${W_REF(n)})`,
@@ -141,7 +217,10 @@ export function buildAfronding(ctx: PlanContext): SheetBuilder {
     'integer',
   );
   s.value(`A${r.correctionHeader}`, 'Afrondingscorrectie (1 = krijgt één euro extra)', 'rowHeader');
-  s.values(`A${r.correctionFirst}`, ctx.gemeenten.map((g) => [g.code, g.naam]));
+  s.values(
+    `A${r.correctionFirst}`,
+    ctx.gemeenten.map((g) => [g.code, g.naam]),
+  );
   s.formula(
     grid(r.correctionFirst, n),
     `(E$${H.second}>0)*((E${G_FIRST}>E$${H.third})+(E${G_FIRST}=E$${H.third})*(COUNTIF(E$${G_FIRST}:E${G_FIRST},E$${H.third})<=E$${H.second}-E$${H.fourth}))`,
@@ -149,7 +228,12 @@ export function buildAfronding(ctx: PlanContext): SheetBuilder {
     'integer',
   );
   s.values(`A${r.correctionTotal}`, [['Totaal correctie']], 'rowHeader');
-  s.formula(grid(r.correctionTotal), `SUM(E${r.correctionFirst}:E${r.correctionLast})`, (_r, c) => split(ctx, c).handedOut, 'integer');
+  s.formula(
+    grid(r.correctionTotal),
+    `SUM(E${r.correctionFirst}:E${r.correctionLast})`,
+    (_r, c) => split(ctx, c).handedOut,
+    'integer',
+  );
   s.values(`A${r.correctionCheck}`, [['Controle: totaal correctie − d (0 = goed)']], 'rowHeader');
   s.formula(grid(r.correctionCheck), `E${r.correctionTotal}-E$${H.second}`, () => 0, 'integer');
   s.freezeAt(H.fourth, 2);
@@ -180,11 +264,16 @@ export function buildAllocatie(ctx: PlanContext): SheetBuilder {
   );
   headerRows(ctx, s);
   s.values(`A${H.national}`, [['Landelijk bedrag (€)']], 'rowHeader');
-  s.formula(grid(H.national), `${SHEETS.afronding}!E${H.national}`, (_r, c) => {
-    const { li, p } = lp(ctx, c);
-    const line = ctx.lines[li];
-    return line ? nationalAmount(line, p) : 0;
-  }, 'euro');
+  s.formula(
+    grid(H.national),
+    `${SHEETS.afronding}!E${H.national}`,
+    (_r, c) => {
+      const { li, p } = lp(ctx, c);
+      const line = ctx.lines[li];
+      return line ? nationalAmount(line, p) : 0;
+    },
+    'euro',
+  );
   s.values(`A${H.second}`, [['Structureel niveau van het onderdeel (€)']], 'rowHeader');
   s.formula(
     grid(H.second),
@@ -207,9 +296,20 @@ export function buildAllocatie(ctx: PlanContext): SheetBuilder {
   );
   s.aardRules(grid(H.third));
   s.values(`A${H.fourth}`, [['CBS-code', 'Gemeente', 'Aandeel', 'Bron']], 'header');
-  s.values(`A${G_FIRST}`, ctx.gemeenten.map((g) => [g.code, g.naam]));
-  s.formula(`C${G_FIRST}:C${last}`, `${SHEETS.verdeelsleutel}!${columnLetter(V.shareCol)}${G_FIRST}`, (r) => (ctx.key.weights[r] ?? 0) / ctx.key.total, 'share');
-  s.values(`D${G_FIRST}`, ctx.gemeenten.map(() => ['geschat']));
+  s.values(
+    `A${G_FIRST}`,
+    ctx.gemeenten.map((g) => [g.code, g.naam]),
+  );
+  s.formula(
+    `C${G_FIRST}:C${last}`,
+    `${SHEETS.verdeelsleutel}!${columnLetter(V.shareCol)}${G_FIRST}`,
+    (r) => (ctx.key.weights[r] ?? 0) / ctx.key.total,
+    'share',
+  );
+  s.values(
+    `D${G_FIRST}`,
+    ctx.gemeenten.map(() => ['geschat']),
+  );
   s.formula(
     grid(G_FIRST, n),
     `(E$${H.national}*${weightRef(G_FIRST)}-${SHEETS.afronding}!E${G_FIRST})/${W_REF(n)}+${SHEETS.afronding}!E${ar.correctionFirst}`,
@@ -221,14 +321,24 @@ export function buildAllocatie(ctx: PlanContext): SheetBuilder {
   );
   s.values(`A${tot}`, [[NATIONAL_CODE, 'Nederland (totaal)', null, 'gepubliceerd']], 'rowHeader');
   s.formula(`C${tot}`, `SUM(C${G_FIRST}:C${last})`, () => shareSum(ctx), 'share');
-  s.formula(grid(tot), `SUM(E${G_FIRST}:E${last})`, (_r, c) => {
-    const { li, p } = lp(ctx, c);
-    return ctx.allocation.columnTotal(li, p);
-  }, 'euroTotal');
+  s.formula(
+    grid(tot),
+    `SUM(E${G_FIRST}:E${last})`,
+    (_r, c) => {
+      const { li, p } = lp(ctx, c);
+      return ctx.allocation.columnTotal(li, p);
+    },
+    'euroTotal',
+  );
   s.values(`A${tot + 1}`, [['Controle: totaal − landelijk (0 = goed)']], 'rowHeader');
   s.formula(grid(tot + 1), `E${tot}-E$${H.national}`, () => 0, 'euro');
   s.values(`A${tot + 2}`, [['Waarvan door afronding uitgedeeld (€)']], 'rowHeader');
-  s.formula(grid(tot + 2), `${SHEETS.afronding}!E${ar.correctionTotal}`, (_r, c) => split(ctx, c).handedOut, 'euro');
+  s.formula(
+    grid(tot + 2),
+    `${SHEETS.afronding}!E${ar.correctionTotal}`,
+    (_r, c) => split(ctx, c).handedOut,
+    'euro',
+  );
   s.freezeAt(H.fourth, 2);
   s.width('A', 10).width('B', 28).width('C', 10).width('D', 10);
   for (let c = PERIOD_COL; c <= PERIOD_COL + width - 1; c++) s.width(columnLetter(c), 14);

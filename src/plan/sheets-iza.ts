@@ -13,7 +13,15 @@ export function izaRows(regionCount: number, gemeenteCount: number) {
   const check = total + 1;
   const memberHeader = check + 5;
   const memberFirst = memberHeader + 1;
-  return { first, last, total, check, memberHeader, memberFirst, memberLast: memberFirst + gemeenteCount - 1 };
+  return {
+    first,
+    last,
+    total,
+    check,
+    memberHeader,
+    memberFirst,
+    memberLast: memberFirst + gemeenteCount - 1,
+  };
 }
 
 export function buildIza(ctx: PlanContext): SheetBuilder {
@@ -33,11 +41,32 @@ export function buildIza(ctx: PlanContext): SheetBuilder {
   );
   s.values(
     'A10',
-    [['Regio', 'Mandaatgemeente', 'Lidmaatschap', 'Leden', ...periodHeaders().map((h) => `Schatting ${h}`), 'Bijlage 2B 2025 (€)', 'Bijlage 2B 2026 (€)', 'Schatting − 2B 2025', 'Schatting − 2B 2026', 'Opmerking bron']],
+    [
+      [
+        'Regio',
+        'Mandaatgemeente',
+        'Lidmaatschap',
+        'Leden',
+        ...periodHeaders().map((h) => `Schatting ${h}`),
+        'Bijlage 2B 2025 (€)',
+        'Bijlage 2B 2026 (€)',
+        'Schatting − 2B 2025',
+        'Schatting − 2B 2026',
+        'Opmerking bron',
+      ],
+    ],
     'header',
   );
-  s.values(`A${R.first}`, regios.map((r) => [r.naam, r.mandaatgemeente]));
-  s.formula(`D${R.first}:D${R.last}`, `COUNTIF(${memberCol('C')},$A${R.first})`, (r) => estimates[r]?.leden.length ?? 0, 'integer');
+  s.values(
+    `A${R.first}`,
+    regios.map((r) => [r.naam, r.mandaatgemeente]),
+  );
+  s.formula(
+    `D${R.first}:D${R.last}`,
+    `COUNTIF(${memberCol('C')},$A${R.first})`,
+    (r) => estimates[r]?.leden.length ?? 0,
+    'integer',
+  );
   s.formula(
     `C${R.first}:C${R.last}`,
     `CHOOSE(1+(D${R.first}=0)*2+(COUNTIFS(${memberCol('C')},$A${R.first},${memberCol('D')},"naam regiobeeld")<D${R.first}),"bekend","afgeleid","onbekend","onbekend")`,
@@ -49,30 +78,68 @@ export function buildIza(ctx: PlanContext): SheetBuilder {
     (r, c) => estimates[r]?.schatting[PERIODS[c] as Period] ?? 0,
     'euro',
   );
-  s.values(`J${R.first}`, regios.map((r) => [r.totaal2025, r.totaal2026]), 'inputEuro');
-  s.formula(`L${R.first}:M${R.last}`, `G${R.first}-J${R.first}`, (r, c) => {
-    const e = estimates[r];
-    if (!e) return 0;
-    return c === 0 ? e.schatting[2025] - e.regio.totaal2025 : e.schatting[2026] - e.regio.totaal2026;
-  }, 'euro');
-  s.values(`N${R.first}`, regios.map((r) => [r.opmerking]));
+  s.values(
+    `J${R.first}`,
+    regios.map((r) => [r.totaal2025, r.totaal2026]),
+    'inputEuro',
+  );
+  s.formula(
+    `L${R.first}:M${R.last}`,
+    `G${R.first}-J${R.first}`,
+    (r, c) => {
+      const e = estimates[r];
+      if (!e) return 0;
+      return c === 0 ? e.schatting[2025] - e.regio.totaal2025 : e.schatting[2026] - e.regio.totaal2026;
+    },
+    'euro',
+  );
+  s.values(
+    `N${R.first}`,
+    regios.map((r) => [r.opmerking]),
+  );
   s.value(`A${R.total}`, 'Totaal', 'rowHeader');
   const sum = (c: number) => estimates.reduce((a, e) => a + e.schatting[PERIODS[c] as Period], 0);
   const pub = [regios.reduce((a, r) => a + r.totaal2025, 0), regios.reduce((a, r) => a + r.totaal2026, 0)];
-  s.formula(`D${R.total}`, `SUM(D${R.first}:D${R.last})`, () => estimates.reduce((a, e) => a + e.leden.length, 0), 'integer');
-  s.formula(rangeOf(R.total, PERIOD_COL, 1, 9), `SUM(E${R.first}:E${R.last})`, (_r, c) => {
-    if (c < PERIOD_COUNT) return sum(c);
-    if (c < PERIOD_COUNT + 2) return pub[c - PERIOD_COUNT] ?? 0;
-    return sum(c === 7 ? 2 : 3) - (pub[c - 7] ?? 0);
-  }, 'euroTotal');
-  s.value(`A${R.check}`, 'Controle: totaal regio\'s − landelijk IZA (0 = goed)', 'rowHeader');
-  s.formula(rangeOf(R.check, PERIOD_COL, 1, PERIOD_COUNT), `E${R.total}-${SHEETS.allocatie}!${izaCol}$${totalRow(nG)}`, () => 0, 'euro');
+  s.formula(
+    `D${R.total}`,
+    `SUM(D${R.first}:D${R.last})`,
+    () => estimates.reduce((a, e) => a + e.leden.length, 0),
+    'integer',
+  );
+  s.formula(
+    rangeOf(R.total, PERIOD_COL, 1, 9),
+    `SUM(E${R.first}:E${R.last})`,
+    (_r, c) => {
+      if (c < PERIOD_COUNT) return sum(c);
+      if (c < PERIOD_COUNT + 2) return pub[c - PERIOD_COUNT] ?? 0;
+      return sum(c === 7 ? 2 : 3) - (pub[c - 7] ?? 0);
+    },
+    'euroTotal',
+  );
+  s.value(`A${R.check}`, "Controle: totaal regio's − landelijk IZA (0 = goed)", 'rowHeader');
+  s.formula(
+    rangeOf(R.check, PERIOD_COL, 1, PERIOD_COUNT),
+    `E${R.total}-${SHEETS.allocatie}!${izaCol}$${totalRow(nG)}`,
+    () => 0,
+    'euro',
+  );
 
-  s.value(`A${R.memberHeader - 1}`, 'Indeling gemeenten in SPUK IZA-regio\'s (invoer; afgeleid, niet officieel: vervang door bijlage 1 van de regeling)', 'rowHeader');
+  s.value(
+    `A${R.memberHeader - 1}`,
+    "Indeling gemeenten in SPUK IZA-regio's (invoer; afgeleid, niet officieel: vervang door bijlage 1 van de regeling)",
+    'rowHeader',
+  );
   s.values(`A${R.memberHeader}`, [['CBS-code', 'Gemeente', 'SPUK IZA-regio', 'Methode']], 'header');
   const byCode = new Map(ctx.data.lidmaatschap.map((m) => [m.code, m]));
-  s.values(`A${R.memberFirst}`, ctx.gemeenten.map((g) => [g.code, g.naam]));
-  s.values(`C${R.memberFirst}`, ctx.gemeenten.map((g) => [byCode.get(g.code)?.regio ?? '', byCode.get(g.code)?.methode ?? '']), 'input');
+  s.values(
+    `A${R.memberFirst}`,
+    ctx.gemeenten.map((g) => [g.code, g.naam]),
+  );
+  s.values(
+    `C${R.memberFirst}`,
+    ctx.gemeenten.map((g) => [byCode.get(g.code)?.regio ?? '', byCode.get(g.code)?.methode ?? '']),
+    'input',
+  );
   s.table({ name: 'IZA_Indeling', range: `A${R.memberHeader}:D${R.memberLast}`, style: 'TableStyleLight1' });
   s.validation({
     range: `C${R.memberFirst}:C${R.memberLast}`,

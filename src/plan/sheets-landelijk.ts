@@ -1,5 +1,14 @@
 import type { Euro, Period } from '../domain';
-import { euro, YEARS, HOOFDTHEMAS, linesOfHoofdthema, nationalAmount, nationalTotals, PERIODS, GRAND_TOTAL_LABEL } from '../domain';
+import {
+  euro,
+  YEARS,
+  HOOFDTHEMAS,
+  linesOfHoofdthema,
+  nationalAmount,
+  nationalTotals,
+  PERIODS,
+  GRAND_TOTAL_LABEL,
+} from '../domain';
 import { columnLetter, rangeOf } from './a1';
 import { mlnCell, mlnResult } from './cells';
 import type { PlanContext } from './context';
@@ -29,10 +38,26 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
   const last = rows.lastLine;
 
   s.value('A1', 'Landelijk budget per onderdeel (x € 1 mln)', 'title');
-  s.value('A2', 'Bron: GALA, 31-01-2023, p. 38 (Stcrt. 2023, 4245). Gele cellen zijn invoer; de rest rekent mee.', 'subtitle');
+  s.value(
+    'A2',
+    'Bron: GALA, 31-01-2023, p. 38 (Stcrt. 2023, 4245). Gele cellen zijn invoer; de rest rekent mee.',
+    'subtitle',
+  );
   s.values(
     `A${L.headerRow}`,
-    [['Nr', 'Onderdeel', 'Hoofdthema', 'Regeling', ...periodHeaders(), 'Totaal 2023–2026', 'Aard (Rijk)', 'BBV: vastgelegd na 2026 (1 = ja)', 'Verdeelbasis volgens bronnen']],
+    [
+      [
+        'Nr',
+        'Onderdeel',
+        'Hoofdthema',
+        'Regeling',
+        ...periodHeaders(),
+        'Totaal 2023–2026',
+        'Aard (Rijk)',
+        'BBV: vastgelegd na 2026 (1 = ja)',
+        'Verdeelbasis volgens bronnen',
+      ],
+    ],
     'header',
   );
   s.values(
@@ -45,7 +70,12 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
     'inputMln',
   );
   const tot = columnLetter(L.totalCol);
-  s.formula(`${tot}${first}:${tot}${last}`, `SUM(E${first}:H${first})`, (r) => mlnResult(yearsTotal(ctx, r)), 'mln');
+  s.formula(
+    `${tot}${first}:${tot}${last}`,
+    `SUM(E${first}:H${first})`,
+    (r) => mlnResult(yearsTotal(ctx, r)),
+    'mln',
+  );
   const aard = columnLetter(L.aardCol);
   s.formula(
     `${aard}${first}:${aard}${last}`,
@@ -54,7 +84,11 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
   );
   s.aardRules(`${aard}${first}:${aard}${last}`);
   const bbv = columnLetter(L.bbvCol);
-  s.values(`${bbv}${first}`, ctx.lines.map(() => [0]), 'input');
+  s.values(
+    `${bbv}${first}`,
+    ctx.lines.map(() => [0]),
+    'input',
+  );
   s.validation({
     range: `${bbv}${first}:${bbv}${last}`,
     type: 'whole',
@@ -64,14 +98,23 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
     error: 'Alleen 0 (nee) of 1 (ja) is toegestaan.',
   });
   const note = columnLetter(L.noteCol);
-  s.values(`${note}${first}`, ctx.lines.map((l) => [l.verdeelbasis]));
+  s.values(
+    `${note}${first}`,
+    ctx.lines.map((l) => [l.verdeelbasis]),
+  );
 
   // Computed totals per hoofdthema, grand total and Brede SPUK excl. IZA.
   s.value(`A${rows.computedHeader}`, 'Totalen (berekend uit de regels)', 'rowHeader');
   const c = rows.computed;
-  s.values(`B${c}`, [...HOOFDTHEMAS.map((h) => [h]), [GRAND_TOTAL_LABEL], ['waarvan Brede SPUK (zonder IZA)']]);
+  s.values(`B${c}`, [
+    ...HOOFDTHEMAS.map((h) => [h]),
+    [GRAND_TOTAL_LABEL],
+    ['waarvan Brede SPUK (zonder IZA)'],
+  ]);
   const totals = TOTAL_LABELS.map((label) =>
-    label === GRAND_TOTAL_LABEL ? nationalTotals(ctx.lines) : nationalTotals(linesOfHoofdthema(ctx.lines, label)),
+    label === GRAND_TOTAL_LABEL
+      ? nationalTotals(ctx.lines)
+      : nationalTotals(linesOfHoofdthema(ctx.lines, label)),
   );
   s.formula(
     periodRange(c, HOOFDTHEMAS.length),
@@ -80,15 +123,28 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
     'mlnTotal',
   );
   const g = c + HOOFDTHEMAS.length;
-  s.formula(periodRange(g), `SUM(E${first}:E${last})`, (_r, col) => mlnResult(totals[3]?.perPeriod[PERIODS[col] as Period] ?? 0), 'mlnTotal');
+  s.formula(
+    periodRange(g),
+    `SUM(E${first}:E${last})`,
+    (_r, col) => mlnResult(totals[3]?.perPeriod[PERIODS[col] as Period] ?? 0),
+    'mlnTotal',
+  );
   const brede = nationalTotals(ctx.lines.filter((l) => l.fund === 'brede-spuk'));
-  s.formula(periodRange(g + 1), `SUM(E${c}:E${g - 1})`, (_r, col) => mlnResult(brede.perPeriod[PERIODS[col] as Period]), 'mln');
+  s.formula(
+    periodRange(g + 1),
+    `SUM(E${c}:E${g - 1})`,
+    (_r, col) => mlnResult(brede.perPeriod[PERIODS[col] as Period]),
+    'mln',
+  );
 
   // Published totals (input) and the reconciliation.
   const p = rows.published;
   s.value(`A${p - 1}`, 'Gepubliceerde totalen (GALA p. 38; lege cel = de bron laat het leeg)', 'rowHeader');
   const published = TOTAL_LABELS.map((label) => ctx.data.publishedTotals.find((t) => t.label === label));
-  s.values(`B${p}`, TOTAL_LABELS.map((l) => [l]));
+  s.values(
+    `B${p}`,
+    TOTAL_LABELS.map((l) => [l]),
+  );
   s.values(
     `E${p}`,
     published.map((t) => PERIODS.map((per) => mlnCell(t?.values[per]))),
@@ -96,7 +152,10 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
   );
   const d = rows.diff;
   s.value(`A${d - 1}`, 'Verschil berekend − gepubliceerd (mln)', 'rowHeader');
-  s.values(`B${d}`, TOTAL_LABELS.map((l) => [l]));
+  s.values(
+    `B${d}`,
+    TOTAL_LABELS.map((l) => [l]),
+  );
   s.formula(
     periodRange(d, TOTAL_LABELS.length),
     `ROUND(E${c}-E${p},1)`,
@@ -109,7 +168,10 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
   );
   const st = rows.status;
   s.value(`A${st - 1}`, 'Controle (OK / VERSCHIL / BRON LEEG)', 'rowHeader');
-  s.values(`B${st}`, TOTAL_LABELS.map((l) => [l]));
+  s.values(
+    `B${st}`,
+    TOTAL_LABELS.map((l) => [l]),
+  );
   s.formula(
     periodRange(st, TOTAL_LABELS.length),
     `CHOOSE(1+2*ISBLANK(E${p})+(E${d}<>0),"OK","VERSCHIL","OK","BRON LEEG")`,

@@ -2,7 +2,17 @@ import type { Euro, Period } from '../domain';
 import { euro, HOOFDTHEMAS, gemeenteTotals, nationalAmount, nationalTotals, PERIODS, YEARS } from '../domain';
 import { columnLetter, rangeOf } from './a1';
 import type { PlanContext } from './context';
-import { G_FIRST, LANDELIJK, lpCol, NATIONAL_CODE, PERIOD_COL, PERIOD_COUNT, SHEETS, totalRow, VERDEELSLEUTEL as V } from './layout';
+import {
+  G_FIRST,
+  LANDELIJK,
+  lpCol,
+  NATIONAL_CODE,
+  PERIOD_COL,
+  PERIOD_COUNT,
+  SHEETS,
+  totalRow,
+  VERDEELSLEUTEL as V,
+} from './layout';
 import { SheetBuilder } from './sheet-builder';
 import { periodHeaders } from './labels';
 import { lineAard } from './sheets-landelijk';
@@ -27,10 +37,35 @@ export function overzichtRows(lineCount: number) {
   const afloop = afloopTotal + 1;
   const bijlage = afloop + 3;
   const legend = bijlage + 5;
-  return { first, last, thema, brede, grand, rijkS, rijkI, sumS, sumI, bbvS, bbvI, risk, afloopTotal, afloop, bijlage, legend };
+  return {
+    first,
+    last,
+    thema,
+    brede,
+    grand,
+    rijkS,
+    rijkI,
+    sumS,
+    sumI,
+    bbvS,
+    bbvI,
+    risk,
+    afloopTotal,
+    afloop,
+    bijlage,
+    legend,
+  };
 }
 
-export const OVERZICHT = { code: 'C4', name: 'C5', row: 'C6', periods: 'C7', check: 'C8', periodIndexRow: 9, headerRow: 10 } as const;
+export const OVERZICHT = {
+  code: 'C4',
+  name: 'C5',
+  row: 'C6',
+  periods: 'C7',
+  check: 'C8',
+  periodIndexRow: 9,
+  headerRow: 10,
+} as const;
 
 export function buildOverzicht(ctx: PlanContext): SheetBuilder {
   const s = new SheetBuilder(SHEETS.overzicht, 'presentatie');
@@ -56,11 +91,21 @@ export function buildOverzicht(ctx: PlanContext): SheetBuilder {
     return ctx.allocation.amount(chosen, li, p).amount;
   };
   const totalsOf = (lis: readonly number[]) =>
-    chosen === undefined ? nationalTotals(lis.map((i) => ctx.lines[i]).filter((l) => l !== undefined)) : gemeenteTotals(ctx.allocation, chosen, lis);
+    chosen === undefined
+      ? nationalTotals(lis.map((i) => ctx.lines[i]).filter((l) => l !== undefined))
+      : gemeenteTotals(ctx.allocation, chosen, lis);
 
   s.value('A1', 'Overzicht Brede SPUK en SPUK IZA', 'title');
-  s.value('A2', `Kies in ${OVERZICHT.code} een CBS-code (of ${NATIONAL_CODE} voor heel Nederland); alle bedragen volgen. Sleutel: ${ctx.key.id}; bedragen per gemeente zijn geschat.`, 'subtitle');
-  s.values('B4', [['Gemeente (CBS-code)'], ['Naam'], ['Rij in Allocatie'], ['Perioden per onderdeel'], ['Modelcontrole']], 'rowHeader');
+  s.value(
+    'A2',
+    `Kies in ${OVERZICHT.code} een CBS-code (of ${NATIONAL_CODE} voor heel Nederland); alle bedragen volgen. Sleutel: ${ctx.key.id}; bedragen per gemeente zijn geschat.`,
+    'subtitle',
+  );
+  s.values(
+    'B4',
+    [['Gemeente (CBS-code)'], ['Naam'], ['Rij in Allocatie'], ['Perioden per onderdeel'], ['Modelcontrole']],
+    'rowHeader',
+  );
   s.value(OVERZICHT.code, chosenCode, 'input');
   s.validation({
     range: OVERZICHT.code,
@@ -72,29 +117,75 @@ export function buildOverzicht(ctx: PlanContext): SheetBuilder {
   s.formula(OVERZICHT.name, `INDEX(${nameRange},$C$6)`, () => chosenName, 'rowHeader');
   s.formula(OVERZICHT.row, `MATCH($C$4,${codeRange},0)`, () => chosenRow, 'integer');
   s.value(OVERZICHT.periods, PERIOD_COUNT, 'integer');
-  s.formula(OVERZICHT.check, `IF(${CONTROLE_MASTER}=0,"OK","FOUT: zie blad ${SHEETS.controle}")`, () => (ctx.report.ok ? 'OK' : `FOUT: zie blad ${SHEETS.controle}`), 'check');
+  s.formula(
+    OVERZICHT.check,
+    `IF(${CONTROLE_MASTER}=0,"OK","FOUT: zie blad ${SHEETS.controle}")`,
+    () => (ctx.report.ok ? 'OK' : `FOUT: zie blad ${SHEETS.controle}`),
+    'check',
+  );
   s.values(`A${OVERZICHT.periodIndexRow}`, [['', 'Periode-index', '', '', 1, 2, 3, 4, 5]], 'note');
-  s.values(`A${OVERZICHT.headerRow}`, [['Nr', 'Onderdeel', 'Hoofdthema', 'Aard (Rijk)', ...periodHeaders(), 'Totaal 2023–2026']], 'header');
+  s.values(
+    `A${OVERZICHT.headerRow}`,
+    [['Nr', 'Onderdeel', 'Hoofdthema', 'Aard (Rijk)', ...periodHeaders(), 'Totaal 2023–2026']],
+    'header',
+  );
 
   // Amounts per line.
   s.value(`A${R.first - 1}`, 'Bedragen per onderdeel (€)', 'rowHeader');
-  s.values(`A${R.first}`, ctx.lines.map((l) => [l.nr, l.naam, l.hoofdthema]));
-  s.formula(`D${R.first}:D${R.last}`, `INDEX(${SHEETS.landelijk}!$K$${LANDELIJK.firstLine}:$K$${LANDELIJK.firstLine + nLines - 1},$A${R.first})`, (r) => lineAard(ctx, r));
+  s.values(
+    `A${R.first}`,
+    ctx.lines.map((l) => [l.nr, l.naam, l.hoofdthema]),
+  );
+  s.formula(
+    `D${R.first}:D${R.last}`,
+    `INDEX(${SHEETS.landelijk}!$K$${LANDELIJK.firstLine}:$K$${LANDELIJK.firstLine + nLines - 1},$A${R.first})`,
+    (r) => lineAard(ctx, r),
+  );
   s.aardRules(`D${R.first}:D${R.last}`);
-  s.formula(per(R.first, nLines), `INDEX(${allocRange},$C$6,($A${R.first}-1)*$C$7+E$${OVERZICHT.periodIndexRow})`, (r, c) => amount(r, PERIODS[c] as Period), 'euro');
-  s.formula(`J${R.first}:J${R.last}`, `SUM(E${R.first}:H${R.first})`, (r) => YEARS.reduce((a, y) => a + amount(r, y), 0), 'euro');
-  s.values(`B${R.thema}`, HOOFDTHEMAS.map((h) => [h]), 'rowHeader');
+  s.formula(
+    per(R.first, nLines),
+    `INDEX(${allocRange},$C$6,($A${R.first}-1)*$C$7+E$${OVERZICHT.periodIndexRow})`,
+    (r, c) => amount(r, PERIODS[c] as Period),
+    'euro',
+  );
+  s.formula(
+    `J${R.first}:J${R.last}`,
+    `SUM(E${R.first}:H${R.first})`,
+    (r) => YEARS.reduce((a, y) => a + amount(r, y), 0),
+    'euro',
+  );
+  s.values(
+    `B${R.thema}`,
+    HOOFDTHEMAS.map((h) => [h]),
+    'rowHeader',
+  );
   const themaTotals = HOOFDTHEMAS.map((h) => totalsOf(lineIdx.filter((i) => ctx.lines[i]?.hoofdthema === h)));
-  s.formula(rangeOf(R.thema, PERIOD_COL, HOOFDTHEMAS.length, PERIOD_COUNT + 1), `SUMIF($C$${R.first}:$C$${R.last},$B${R.thema},E$${R.first}:E$${R.last})`, (r, c) => {
-    const t = themaTotals[r];
-    return t ? (c < PERIOD_COUNT ? t.perPeriod[PERIODS[c] as Period] : t.meerjarig) : 0;
-  }, 'euroTotal');
+  s.formula(
+    rangeOf(R.thema, PERIOD_COL, HOOFDTHEMAS.length, PERIOD_COUNT + 1),
+    `SUMIF($C$${R.first}:$C$${R.last},$B${R.thema},E$${R.first}:E$${R.last})`,
+    (r, c) => {
+      const t = themaTotals[r];
+      return t ? (c < PERIOD_COUNT ? t.perPeriod[PERIODS[c] as Period] : t.meerjarig) : 0;
+    },
+    'euroTotal',
+  );
   const brede = totalsOf(lineIdx.filter((i) => ctx.lines[i]?.fund === 'brede-spuk'));
   const all = totalsOf(lineIdx);
-  const withTotal = (t: typeof all) => (c: number) => (c < PERIOD_COUNT ? t.perPeriod[PERIODS[c] as Period] : t.meerjarig);
+  const withTotal = (t: typeof all) => (c: number) =>
+    c < PERIOD_COUNT ? t.perPeriod[PERIODS[c] as Period] : t.meerjarig;
   s.values(`B${R.brede}`, [['Totaal Brede SPUK (zonder IZA)'], ['Totaal inclusief IZA']], 'rowHeader');
-  s.formula(rangeOf(R.brede, PERIOD_COL, 1, PERIOD_COUNT + 1), `SUM(E${R.thema}:E${R.brede - 1})`, (_r, c) => withTotal(brede)(c), 'euroTotal');
-  s.formula(rangeOf(R.grand, PERIOD_COL, 1, PERIOD_COUNT + 1), `SUM(E${R.first}:E${R.last})`, (_r, c) => withTotal(all)(c), 'euroTotal');
+  s.formula(
+    rangeOf(R.brede, PERIOD_COL, 1, PERIOD_COUNT + 1),
+    `SUM(E${R.thema}:E${R.brede - 1})`,
+    (_r, c) => withTotal(brede)(c),
+    'euroTotal',
+  );
+  s.formula(
+    rangeOf(R.grand, PERIOD_COL, 1, PERIOD_COUNT + 1),
+    `SUM(E${R.first}:E${R.last})`,
+    (_r, c) => withTotal(all)(c),
+    'euroTotal',
+  );
 
   // The Rijk's reading, per line.
   const rijk = (li: number, p: Period) => {
@@ -102,23 +193,74 @@ export function buildOverzicht(ctx: PlanContext): SheetBuilder {
     const level = amount(li, 'structureel');
     return p === 'structureel' ? a : Math.min(a, level);
   };
-  s.value(`A${R.rijkS - 1}`, 'Lezing Rijk: structureel deel (tot het structurele niveau dat na 2026 doorloopt)', 'rowHeader');
-  s.values(`A${R.rijkS}`, ctx.lines.map((l) => [l.nr, l.naam]));
-  s.formula(per(R.rijkS, nLines), `MIN(E${R.first},$I${R.first})`, (r, c) => rijk(r, PERIODS[c] as Period), 'euro');
-  s.value(`A${R.rijkI - 1}`, 'Lezing Rijk: incidenteel deel (boven het structurele niveau, of het onderdeel stopt)', 'rowHeader');
-  s.values(`A${R.rijkI}`, ctx.lines.map((l) => [l.nr, l.naam]));
-  s.formula(per(R.rijkI, nLines), `E${R.first}-E${R.rijkS}`, (r, c) => amount(r, PERIODS[c] as Period) - rijk(r, PERIODS[c] as Period), 'euro');
+  s.value(
+    `A${R.rijkS - 1}`,
+    'Lezing Rijk: structureel deel (tot het structurele niveau dat na 2026 doorloopt)',
+    'rowHeader',
+  );
+  s.values(
+    `A${R.rijkS}`,
+    ctx.lines.map((l) => [l.nr, l.naam]),
+  );
+  s.formula(
+    per(R.rijkS, nLines),
+    `MIN(E${R.first},$I${R.first})`,
+    (r, c) => rijk(r, PERIODS[c] as Period),
+    'euro',
+  );
+  s.value(
+    `A${R.rijkI - 1}`,
+    'Lezing Rijk: incidenteel deel (boven het structurele niveau, of het onderdeel stopt)',
+    'rowHeader',
+  );
+  s.values(
+    `A${R.rijkI}`,
+    ctx.lines.map((l) => [l.nr, l.naam]),
+  );
+  s.formula(
+    per(R.rijkI, nLines),
+    `E${R.first}-E${R.rijkS}`,
+    (r, c) => amount(r, PERIODS[c] as Period) - rijk(r, PERIODS[c] as Period),
+    'euro',
+  );
   s.values(`B${R.sumS}`, [['Totaal structureel (Rijk)'], ['Totaal incidenteel (Rijk)']], 'rowHeader');
-  s.formula(per(R.sumS), `SUM(E${R.rijkS}:E${R.rijkS + nLines - 1})`, (_r, c) => all.structureelPerPeriod[PERIODS[c] as Period], 'euroTotal');
-  s.formula(per(R.sumI), `SUM(E${R.rijkI}:E${R.rijkI + nLines - 1})`, (_r, c) => all.incidenteelPerPeriod[PERIODS[c] as Period], 'euroTotal');
+  s.formula(
+    per(R.sumS),
+    `SUM(E${R.rijkS}:E${R.rijkS + nLines - 1})`,
+    (_r, c) => all.structureelPerPeriod[PERIODS[c] as Period],
+    'euroTotal',
+  );
+  s.formula(
+    per(R.sumI),
+    `SUM(E${R.rijkI}:E${R.rijkI + nLines - 1})`,
+    (_r, c) => all.incidenteelPerPeriod[PERIODS[c] as Period],
+    'euroTotal',
+  );
 
   // The BBV reading.
   const flagRange = `${SHEETS.landelijk}!$L$${LANDELIJK.firstLine}:$L$${LANDELIJK.firstLine + nLines - 1}`;
-  s.value(`A${R.bbvS - 1}`, 'Lezing BBV (eigen begroting): geld onder een beschikking met einddatum is incidenteel, tot een nieuwe regeling het vastlegt (kolom L op Landelijk)', 'rowHeader');
-  s.values(`B${R.bbvS}`, [['Totaal structureel (BBV)'], ['Totaal incidenteel (BBV)'], ['Risico: structureel bij het Rijk, incidenteel volgens BBV']], 'rowHeader');
+  s.value(
+    `A${R.bbvS - 1}`,
+    'Lezing BBV (eigen begroting): geld onder een beschikking met einddatum is incidenteel, tot een nieuwe regeling het vastlegt (kolom L op Landelijk)',
+    'rowHeader',
+  );
+  s.values(
+    `B${R.bbvS}`,
+    [
+      ['Totaal structureel (BBV)'],
+      ['Totaal incidenteel (BBV)'],
+      ['Risico: structureel bij het Rijk, incidenteel volgens BBV'],
+    ],
+    'rowHeader',
+  );
   s.formula(per(R.bbvS), `SUMPRODUCT(E$${R.first}:E$${R.last},${flagRange})`, () => 0, 'euroTotal');
   s.formula(per(R.bbvI), `E${R.grand}-E${R.bbvS}`, (_r, c) => withTotal(all)(c), 'euroTotal');
-  s.formula(per(R.risk), `E${R.sumS}-E${R.bbvS}`, (_r, c) => all.structureelPerPeriod[PERIODS[c] as Period], 'euroTotal');
+  s.formula(
+    per(R.risk),
+    `E${R.sumS}-E${R.bbvS}`,
+    (_r, c) => all.structureelPerPeriod[PERIODS[c] as Period],
+    'euroTotal',
+  );
   s.format(per(R.risk), 'warning');
 
   // Afloop: what stops after each year.
@@ -126,23 +268,52 @@ export function buildOverzicht(ctx: PlanContext): SheetBuilder {
   s.values(`B${R.afloopTotal}`, [['Totaal per jaar (incl. IZA)'], ['Valt weg na dit jaar (€)']], 'rowHeader');
   s.formula(per(R.afloopTotal), `E${R.grand}`, (_r, c) => all.perPeriod[PERIODS[c] as Period], 'euro');
   const periodsAll = PERIODS.map((p) => all.perPeriod[p]);
-  s.formula(years(R.afloop), `E${R.afloopTotal}-F${R.afloopTotal}`, (_r, c) => (periodsAll[c] ?? 0) - (periodsAll[c + 1] ?? 0), 'euro');
+  s.formula(
+    years(R.afloop),
+    `E${R.afloopTotal}-F${R.afloopTotal}`,
+    (_r, c) => (periodsAll[c] ?? 0) - (periodsAll[c + 1] ?? 0),
+    'euro',
+  );
 
   // Published Bijlage 2A totals against the estimate.
   const row2A = ctx.chosen;
   const b2a = (y: 2025 | 2026) => {
-    if (row2A === undefined) return ctx.data.bijlage2A.reduce((a, r) => a + (y === 2025 ? r.totaal2025 : r.totaal2026), 0);
+    if (row2A === undefined)
+      return ctx.data.bijlage2A.reduce((a, r) => a + (y === 2025 ? r.totaal2025 : r.totaal2026), 0);
     const code = ctx.gemeenten[row2A]?.code;
     const r = ctx.data.bijlage2A.find((x) => x.code === code);
     return r ? (y === 2025 ? r.totaal2025 : r.totaal2026) : 0;
   };
-  s.value(`A${R.bijlage - 1}`, 'Aansluiting met het gepubliceerde totaal (VWS-brief 12-09-2025, Bijlage 2A)', 'rowHeader');
-  s.values(`B${R.bijlage}`, [['Gepubliceerd totaal Brede SPUK (Bijlage 2A)'], ['Geschat: som van de onderdelen (zonder IZA)'], ['Verschil (loon- en prijsbijstelling, mutaties 2026)']], 'rowHeader');
-  const vs = (col: number) => `${SHEETS.verdeelsleutel}!$${columnLetter(col)}$${G_FIRST}:$${columnLetter(col)}$${totalRow(nG)}`;
+  s.value(
+    `A${R.bijlage - 1}`,
+    'Aansluiting met het gepubliceerde totaal (VWS-brief 12-09-2025, Bijlage 2A)',
+    'rowHeader',
+  );
+  s.values(
+    `B${R.bijlage}`,
+    [
+      ['Gepubliceerd totaal Brede SPUK (Bijlage 2A)'],
+      ['Geschat: som van de onderdelen (zonder IZA)'],
+      ['Verschil (loon- en prijsbijstelling, mutaties 2026)'],
+    ],
+    'rowHeader',
+  );
+  const vs = (col: number) =>
+    `${SHEETS.verdeelsleutel}!$${columnLetter(col)}$${G_FIRST}:$${columnLetter(col)}$${totalRow(nG)}`;
   s.formula(`G${R.bijlage}`, `INDEX(${vs(V.bijlage2025Col)},$C$6)`, () => b2a(2025), 'euro');
   s.formula(`H${R.bijlage}`, `INDEX(${vs(V.bijlage2026Col)},$C$6)`, () => b2a(2026), 'euro');
-  s.formula(`G${R.bijlage + 1}:H${R.bijlage + 1}`, `G${R.brede}`, (_r, c) => brede.perPeriod[c === 0 ? 2025 : 2026], 'euro');
-  s.formula(`G${R.bijlage + 2}:H${R.bijlage + 2}`, `G${R.bijlage}-G${R.bijlage + 1}`, (_r, c) => b2a(c === 0 ? 2025 : 2026) - brede.perPeriod[c === 0 ? 2025 : 2026], 'euro');
+  s.formula(
+    `G${R.bijlage + 1}:H${R.bijlage + 1}`,
+    `G${R.brede}`,
+    (_r, c) => brede.perPeriod[c === 0 ? 2025 : 2026],
+    'euro',
+  );
+  s.formula(
+    `G${R.bijlage + 2}:H${R.bijlage + 2}`,
+    `G${R.bijlage}-G${R.bijlage + 1}`,
+    (_r, c) => b2a(c === 0 ? 2025 : 2026) - brede.perPeriod[c === 0 ? 2025 : 2026],
+    'euro',
+  );
 
   // Legend: text and colour together.
   const lg = R.legend;
@@ -153,7 +324,9 @@ export function buildOverzicht(ctx: PlanContext): SheetBuilder {
     ['deels structureel: een deel loopt na 2026 door, de rest stopt'],
     ['incidenteel: stopt uiterlijk eind 2026'],
     ['BBV: zolang de beschikking een einddatum heeft, is alles incidenteel voor de eigen begroting'],
-    ['geschat: bedrag per gemeente uit de verdeelsleutel; gepubliceerd: officieel cijfer (landelijk, Bijlage 2A/2B)'],
+    [
+      'geschat: bedrag per gemeente uit de verdeelsleutel; gepubliceerd: officieel cijfer (landelijk, Bijlage 2A/2B)',
+    ],
   ]);
   s.format(`B${lg + 1}`, 'input');
   s.values(`A${lg + 2}`, [['structureel'], ['deels structureel'], ['incidenteel']]);
@@ -165,8 +338,16 @@ export function buildOverzicht(ctx: PlanContext): SheetBuilder {
     title: 'Structureel en incidenteel per jaar (lezing Rijk)',
     categories: `${SHEETS.overzicht}!$E$${OVERZICHT.headerRow}:$I$${OVERZICHT.headerRow}`,
     series: [
-      { name: 'Structureel (Rijk)', values: `${SHEETS.overzicht}!$E$${R.sumS}:$I$${R.sumS}`, color: COLORS.structureelText },
-      { name: 'Incidenteel (Rijk)', values: `${SHEETS.overzicht}!$E$${R.sumI}:$I$${R.sumI}`, color: COLORS.incidenteelText },
+      {
+        name: 'Structureel (Rijk)',
+        values: `${SHEETS.overzicht}!$E$${R.sumS}:$I$${R.sumS}`,
+        color: COLORS.structureelText,
+      },
+      {
+        name: 'Incidenteel (Rijk)',
+        values: `${SHEETS.overzicht}!$E$${R.sumI}:$I$${R.sumI}`,
+        color: COLORS.incidenteelText,
+      },
     ],
     from: 'L3',
     to: 'T22',

@@ -22,7 +22,13 @@ export const COLORS = {
   deelsText: '#6B4A00',
   incidenteelFill: '#FDE7E9',
   incidenteelText: '#A4262C',
-  tab: { invoer: '#BF8F00', berekening: '#2F5597', presentatie: '#548235', controle: '#C00000', bronnen: '#7F7F7F' },
+  tab: {
+    invoer: '#BF8F00',
+    berekening: '#2F5597',
+    presentatie: '#548235',
+    controle: '#C00000',
+    bronnen: '#7F7F7F',
+  },
 } as const;
 
 export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
@@ -50,7 +56,11 @@ export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
 export function contrastRatio(a: string, b: string): number {
   const lum = (hex: string): number => {
     const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-    const [r, g, bl] = c.map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    const [r, g, bl] = c.map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)) as [
+      number,
+      number,
+      number,
+    ];
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];

@@ -39,15 +39,23 @@ describe('.xlsx round trip', () => {
           // ExcelJS's reader returns a cached 0 as undefined (the XML holds <v>0</v>: asserted below).
           const expected = b.expected[dr]?.[dc];
           const got = expected === 0 && v.result === undefined ? 0 : v.result;
-          expect([sheet.name, r.top + dr, r.left + dc, got]).toEqual([sheet.name, r.top + dr, r.left + dc, expected]);
+          expect([sheet.name, r.top + dr, r.left + dc, got]).toEqual([
+            sheet.name,
+            r.top + dr,
+            r.left + dc,
+            expected,
+          ]);
           checked++;
         }
       }
     }
     expect(checked).toBeGreaterThan(60);
     const almereRow = 11 + data.gemeenten.findIndex((g) => g.code === 'GM0034');
-    const cell = wb.getWorksheet(SHEETS.allocatie)!.getCell(`CB${almereRow}`).value as ExcelJS.CellFormulaValue;
-    expect(cell.formula).toBe(`(CB$7*Verdeelsleutel!$H${almereRow}-Afronding!CB${almereRow})/Verdeelsleutel!$H$353+Afronding!CB${almereRow + 345}`);
+    const cell = wb.getWorksheet(SHEETS.allocatie)!.getCell(`CB${almereRow}`)
+      .value as ExcelJS.CellFormulaValue;
+    expect(cell.formula).toBe(
+      `(CB$7*Verdeelsleutel!$H${almereRow}-Afronding!CB${almereRow})/Verdeelsleutel!$H$353+Afronding!CB${almereRow + 345}`,
+    );
   });
 
   it('keeps input values, names, validations, tables and number formats', () => {
@@ -57,9 +65,13 @@ describe('.xlsx round trip', () => {
     expect(vs.getCell(`H${almereRow}`).numFmt).toBe('#,##0');
     expect(wb.getWorksheet(SHEETS.allocatie)!.getCell(`E${almereRow}`).numFmt).toContain('€');
     const names = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
-    expect(names.find((n) => n.name === INPUT_NAMES.weights)?.ranges).toEqual(['Verdeelsleutel!$H$11:$H$352']);
+    expect(names.find((n) => n.name === INPUT_NAMES.weights)?.ranges).toEqual([
+      'Verdeelsleutel!$H$11:$H$352',
+    ]);
     expect(names.filter((n) => n.name.startsWith('SPUK_Blad_'))).toHaveLength(plan.sheets.length);
-    const iza = wb.getWorksheet(SHEETS.iza)! as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } };
+    const iza = wb.getWorksheet(SHEETS.iza)! as unknown as {
+      dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> };
+    };
     expect(Object.values(iza.dataValidations.model).some((v) => v?.type === 'list')).toBe(true);
     expect(wb.getWorksheet(SHEETS.bronnen)!.getTables().length).toBeGreaterThanOrEqual(5);
   });
@@ -67,7 +79,9 @@ describe('.xlsx round trip', () => {
   it('asks Excel to recalculate on open and carries the chart', async () => {
     const zip = await JSZip.loadAsync(bytes);
     expect(await zip.file('xl/workbook.xml')!.async('string')).toContain('fullCalcOnLoad="1"');
-    const controle = await zip.file(`xl/worksheets/sheet${plan.sheets.findIndex((s) => s.name === SHEETS.controle) + 1}.xml`)!.async('string');
+    const controle = await zip
+      .file(`xl/worksheets/sheet${plan.sheets.findIndex((s) => s.name === SHEETS.controle) + 1}.xml`)!
+      .async('string');
     expect(controle).toMatch(/<c r="C4"[^>]*><f>SUM\(C6:C13\)<\/f><v>0<\/v><\/c>/);
     const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
     expect(chart).toContain('Overzicht!$E$');

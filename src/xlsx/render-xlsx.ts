@@ -23,7 +23,10 @@ function cellStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
   if (Object.keys(font).length > 0) style.font = font;
   if (spec.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(spec.fill) };
   if (spec.wrap || spec.horizontalAlignment) {
-    style.alignment = { ...(spec.wrap ? { wrapText: true, vertical: 'top' as const } : {}), ...(spec.horizontalAlignment ? { horizontal: spec.horizontalAlignment } : {}) };
+    style.alignment = {
+      ...(spec.wrap ? { wrapText: true, vertical: 'top' as const } : {}),
+      ...(spec.horizontalAlignment ? { horizontal: spec.horizontalAlignment } : {}),
+    };
   }
   if (spec.borderTop || spec.borderBottom) {
     style.border = {
@@ -60,8 +63,20 @@ function validation(spec: ValidationSpec): ExcelJS.DataValidation {
   };
   if (spec.type === 'list') return { type: 'list', allowBlank: false, formulae: [spec.source], ...messages };
   return spec.max === undefined
-    ? { type: spec.type, operator: 'greaterThanOrEqual', allowBlank: false, formulae: [spec.min], ...messages }
-    : { type: spec.type, operator: 'between', allowBlank: false, formulae: [spec.min, spec.max], ...messages };
+    ? {
+        type: spec.type,
+        operator: 'greaterThanOrEqual',
+        allowBlank: false,
+        formulae: [spec.min],
+        ...messages,
+      }
+    : {
+        type: spec.type,
+        operator: 'between',
+        allowBlank: false,
+        formulae: [spec.min, spec.max],
+        ...messages,
+      };
 }
 
 interface DataValidationsLike {
@@ -77,7 +92,9 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
   for (const sheet of plan.sheets) {
     const ws = wb.addWorksheet(sheet.name, {
       properties: { tabColor: argb(sheet.tabColor) },
-      views: sheet.freeze ? [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] : [],
+      views: sheet.freeze
+        ? [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }]
+        : [],
     });
     for (const c of sheet.columns) ws.getColumn(c.column).width = c.width;
     for (const b of sheet.blocks) {
@@ -107,7 +124,8 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
       const style = cellStyle(plan.styles[f.style]);
       const r = parseRange(f.range);
       for (let row = r.top; row <= r.bottom; row++)
-        for (let col = r.left; col <= r.right; col++) styles.set(`${row},${col}`, merge(styles.get(`${row},${col}`), style));
+        for (let col = r.left; col <= r.right; col++)
+          styles.set(`${row},${col}`, merge(styles.get(`${row},${col}`), style));
     }
     for (const [key, style] of styles) {
       const [row, col] = key.split(',').map(Number) as [number, number];
@@ -134,7 +152,8 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
     for (const t of sheet.tables) {
       const r = parseRange(t.range);
       const header: string[] = [];
-      for (let col = r.left; col <= r.right; col++) header.push(String(ws.getCell(r.top, col).value ?? `Kolom${col}`));
+      for (let col = r.left; col <= r.right; col++)
+        header.push(String(ws.getCell(r.top, col).value ?? `Kolom${col}`));
       const rows: ExcelJS.CellValue[][] = [];
       for (let row = r.top + 1; row <= r.bottom; row++) {
         const line: ExcelJS.CellValue[] = [];

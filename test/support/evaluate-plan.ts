@@ -30,7 +30,9 @@ export function planToSheets(plan: WorkbookPlan): Record<string, RawCellContent[
         b.values.forEach((line, r) => line.forEach((v, c) => put(tl.row + r, tl.col + c, v)));
       } else {
         const r = parseRange(b.range);
-        expandFormula(b.formula, b.range).forEach((line, dr) => line.forEach((f, dc) => put(r.top + dr, r.left + dc, `=${f}`)));
+        expandFormula(b.formula, b.range).forEach((line, dr) =>
+          line.forEach((f, dc) => put(r.top + dr, r.left + dc, `=${f}`)),
+        );
       }
     }
     sheets[sheet.name] = grid;
@@ -39,7 +41,11 @@ export function planToSheets(plan: WorkbookPlan): Record<string, RawCellContent[
 }
 
 export function evaluatePlan(plan: WorkbookPlan): EvaluatedPlan {
-  const hf = HyperFormula.buildFromSheets(planToSheets(plan), { licenseKey: 'gpl-v3', smartRounding: false, useArrayArithmetic: false });
+  const hf = HyperFormula.buildFromSheets(planToSheets(plan), {
+    licenseKey: 'gpl-v3',
+    smartRounding: false,
+    useArrayArithmetic: false,
+  });
   return {
     hf,
     value(sheet: string, a1: string): CellValue {
