@@ -24,6 +24,7 @@ export class SheetBuilder {
   private readonly tables: TableSpec[] = [];
   private readonly charts: ChartSpec[] = [];
   private freeze: { rows: number; columns: number } | undefined;
+  private printSpec: SheetPlan['print'] = { orientation: 'landscape', fitToWidth: true };
   private bottom = 1;
   private right = 1;
 
@@ -132,6 +133,11 @@ export class SheetBuilder {
     return this;
   }
 
+  printAs(orientation: 'landscape' | 'portrait', fitToWidth: boolean): this {
+    this.printSpec = { orientation, fitToWidth };
+    return this;
+  }
+
   freezeAt(rows: number, columns: number): this {
     this.freeze = { rows, columns };
     return this;
@@ -150,6 +156,7 @@ export class SheetBuilder {
       tables: this.tables,
       charts: this.charts,
       ...(this.freeze ? { freeze: this.freeze } : {}),
+      print: this.printSpec,
       usedRange: rangeAddress({ top: 1, left: 1, bottom: this.bottom, right: this.right }),
     };
   }

@@ -161,6 +161,7 @@ export function afrondingRows(n: number) {
 
 export function buildAfronding(ctx: PlanContext): SheetBuilder {
   const s = new SheetBuilder(SHEETS.afronding, 'berekening');
+  s.printAs('landscape', false);
   const n = ctx.gemeenten.length;
   const width = ctx.lines.length * PERIOD_COUNT;
   const last = gLast(n);
@@ -250,6 +251,7 @@ function split(ctx: PlanContext, col: number) {
 
 export function buildAllocatie(ctx: PlanContext): SheetBuilder {
   const s = new SheetBuilder(SHEETS.allocatie, 'berekening');
+  s.printAs('landscape', false);
   const n = ctx.gemeenten.length;
   const width = ctx.lines.length * PERIOD_COUNT;
   const last = gLast(n);

@@ -158,6 +158,8 @@ export interface SheetPlan {
   readonly charts: readonly ChartSpec[];
   /** Rows and columns frozen at the top-left. */
   readonly freeze?: { readonly rows: number; readonly columns: number };
+  /** Printing (for the raad and the accountant): orientation, and fit all columns on one page width. */
+  readonly print: { readonly orientation: 'landscape' | 'portrait'; readonly fitToWidth: boolean };
   /** The used range the add-in owns on this sheet (everything it writes lies inside). */
   readonly usedRange: string;
 }

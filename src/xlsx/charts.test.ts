@@ -35,6 +35,7 @@ function sheet(name: string, blocks: Block[], charts: ChartSpec[]): SheetPlan {
     name,
     role: 'presentatie',
     tabColor: '#1F4E79',
+    print: { orientation: 'landscape', fitToWidth: true },
     columns: [],
     blocks,
     formats: [],

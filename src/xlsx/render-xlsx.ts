@@ -96,6 +96,13 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
         ? [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }]
         : [],
     });
+    ws.pageSetup.orientation = sheet.print.orientation;
+    ws.pageSetup.paperSize = 9; // A4
+    if (sheet.print.fitToWidth) {
+      ws.pageSetup.fitToPage = true;
+      ws.pageSetup.fitToWidth = 1;
+      ws.pageSetup.fitToHeight = 0;
+    }
     for (const c of sheet.columns) ws.getColumn(c.column).width = c.width;
     for (const b of sheet.blocks) {
       if (b.kind === 'values') {
