@@ -69,7 +69,7 @@ export function buildIza(ctx: PlanContext): SheetBuilder {
   );
   s.formula(
     `C${R.first}:C${R.last}`,
-    `CHOOSE(1+(D${R.first}=0)*2+(COUNTIFS(${memberCol('C')},$A${R.first},${memberCol('D')},"naam regiobeeld")<D${R.first}),"bekend","afgeleid","onbekend","onbekend")`,
+    `IF(D${R.first}=0,"onbekend",CHOOSE(1+(COUNTIFS(${memberCol('C')},$A${R.first},${memberCol('D')},"naam regiobeeld")<D${R.first}),"bekend","afgeleid"))`,
     (r) => estimates[r]?.status ?? 'onbekend',
   );
   s.formula(

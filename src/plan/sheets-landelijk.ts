@@ -174,7 +174,7 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
   );
   s.formula(
     periodRange(st, TOTAL_LABELS.length),
-    `CHOOSE(1+2*ISBLANK(E${p})+(E${d}<>0),"OK","VERSCHIL","OK","BRON LEEG")`,
+    `CHOOSE(1+(E${d}<>0)*(1+ISBLANK(E${p})),"OK","VERSCHIL","BRON LEEG")`,
     (r, col) => {
       const per = PERIODS[col] as Period;
       const check = ctx.report.checks.find((k) => k.id === `totaal:${TOTAL_LABELS[r]}:${per}`);

@@ -1,0 +1,99 @@
+import { defaultReferenceData } from '../data';
+import type { CbsCode } from '../domain';
+import { buildWorkbookPlan, COLORS, contrastRatio, parseRange, SHEETS, STYLES } from '.';
+import type { FormulaBlock } from '.';
+
+/** The FAST house rules, enforced on the plan itself (see docs/architecture.md). */
+const plan = buildWorkbookPlan(defaultReferenceData(), { key: 'spuk-2025', gemeente: 'GM0034' as CbsCode });
+const formulas = plan.sheets.flatMap((s) =>
+  s.blocks.filter((b): b is FormulaBlock => b.kind === 'formula').map((b) => ({ sheet: s.name, ...b })),
+);
+const code = (f: string): string => f.replace(/"(?:[^"]|"")*"/g, '""');
+
+describe('plan linter (FAST rules)', () => {
+  it('uses no number literals other than unit constants', () => {
+    const allowed = new Set(['0', '1', '100', '1000', '1000000']);
+    const bad = formulas.flatMap((f) =>
+      [
+        ...code(f.formula)
+          .replace(/\$?[A-Z]{1,3}\$?\d+/g, 'REF')
+          .matchAll(/(?<![A-Za-z_\d.])(\d+(?:\.\d+)?)/g),
+      ]
+        .map((m) => m[1] ?? '')
+        .filter((n) => !allowed.has(n))
+        .map((n) => `${f.sheet}!${f.range}: ${n} in ${f.formula}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('uses no volatile, dynamic-array or post-2019 functions, and no nested IF', () => {
+    const banned =
+      /\b(OFFSET|INDIRECT|TODAY|NOW|RAND|RANDBETWEEN|XLOOKUP|XMATCH|LET|LAMBDA|FILTER|SORT|UNIQUE|SEQUENCE|TEXTJOIN|IFS)\(/;
+    for (const f of formulas) {
+      expect([f.sheet, f.formula, banned.test(f.formula)]).toEqual([f.sheet, f.formula, false]);
+      expect([f.formula, (code(f.formula).match(/\bIF\(/g) ?? []).length <= 1]).toEqual([f.formula, true]);
+    }
+  });
+
+  it('keeps formulas short (FAST: thumb length; hard limit 125 characters)', () => {
+    const long = formulas
+      .filter((f) => f.formula.length > 125)
+      .map((f) => `${f.sheet}!${f.range} (${f.formula.length})`);
+    expect(long).toEqual([]);
+  });
+
+  it('writes English function names with "," separators and no leading "="', () => {
+    for (const f of formulas) {
+      expect(f.formula.startsWith('=')).toBe(false);
+      expect(code(f.formula)).not.toContain(';');
+    }
+  });
+
+  it('puts the same period in the same column on every time-axis sheet', () => {
+    for (const sheet of [SHEETS.landelijk, SHEETS.overzicht]) {
+      const s = plan.sheets.find((x) => x.name === sheet)!;
+      const header = s.blocks.find(
+        (b) => b.kind === 'values' && b.values[0]?.includes(2023) && b.values[0]?.includes('Structureel'),
+      );
+      expect(header && header.kind === 'values' && header.values[0]?.slice(4, 9)).toEqual([
+        2023,
+        2024,
+        2025,
+        2026,
+        'Structureel',
+      ]);
+      expect(header && header.kind === 'values' && parseRange(header.at).left).toBe(1);
+    }
+  });
+
+  it('has valid, unique defined names that cannot be mistaken for cell references', () => {
+    const names = plan.names.map((n) => n.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const n of names) {
+      expect(n).toMatch(/^[A-Za-z_][A-Za-z0-9_.]*$/);
+      expect(/^[A-Za-z]{1,3}\d+$/.test(n) || /^R\d*C\d*$/i.test(n)).toBe(false);
+    }
+  });
+
+  it('only uses colour pairs with a contrast of at least 4.5:1', () => {
+    const pairs: [string, string][] = [
+      [COLORS.structureelText, COLORS.structureelFill],
+      [COLORS.deelsText, COLORS.deelsFill],
+      [COLORS.incidenteelText, COLORS.incidenteelFill],
+      [COLORS.inputText, COLORS.inputFill],
+      [COLORS.text, COLORS.headerFill],
+      [COLORS.note, '#FFFFFF'],
+    ];
+    for (const [fg, bg] of pairs) expect(contrastRatio(fg, bg)).toBeGreaterThanOrEqual(4.5);
+    for (const s of plan.sheets)
+      for (const cf of s.conditionalFormats)
+        expect(contrastRatio(cf.fontColor, cf.fill)).toBeGreaterThanOrEqual(4.5);
+    expect(STYLES.input.fill).toBe(COLORS.inputFill);
+  });
+
+  it('labels structural vs incidental in text, not colour alone', () => {
+    for (const s of plan.sheets)
+      for (const cf of s.conditionalFormats)
+        expect(cf.formula).toMatch(/="(structureel|deels structureel|incidenteel)"$/);
+  });
+});
