@@ -1,0 +1,141 @@
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import JSZip from 'jszip';
+
+/**
+ * LibreOffice as an independent formula oracle: an .xlsx without cached results is recalculated by
+ * LibreOffice Calc (headless) and every sheet is exported as CSV.
+ */
+
+export const SOFFICE_MISSING = 'LibreOffice ontbreekt: apt-get install -y libreoffice-calc-nogui';
+
+/** Generous: the first start with a fresh profile is the slow part (a few seconds on 2 cores). */
+export const SOFFICE_TIMEOUT_MS = 180_000;
+
+/**
+ * CSV export filter options, by position: comma separator, double quote, UTF-8 (76), start row 1,
+ * no column formats, en-US (decimal point), quote every text cell (so a text "123" is told apart
+ * from the number 123), detect special numbers, NOT "save as shown" (raw values with up to 15
+ * significant digits instead of "€ 1.234"), no formulas, keep spaces, -1 = every sheet to its own
+ * file `<name>-<Sheet>.csv`.
+ */
+export const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,true,true,false,false,false,-1';
+
+/**
+ * Profile settings for the fresh user installation: recalculate .xlsx files always on load
+ * (LibreOffice's default trusts cached results). Together with stripping the cached results this
+ * makes sure every value in the export is LibreOffice's own.
+ */
+const REGISTRY = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/** Path of the soffice executable ($SOFFICE, or the first on $PATH); throws SOFFICE_MISSING. */
+export function sofficeBinary(): string {
+  const candidates = process.env.SOFFICE
+    ? [process.env.SOFFICE]
+    : (process.env.PATH ?? '')
+        .split(path.delimiter)
+        .filter((dir) => dir !== '')
+        .map((dir) => path.join(dir, 'soffice'));
+  for (const candidate of candidates) {
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // Not here; try the next one.
+    }
+  }
+  throw new Error(SOFFICE_MISSING);
+}
+
+export interface StrippedWorkbook {
+  readonly bytes: Uint8Array;
+  /** Number of formula cells in the package. */
+  readonly formulas: number;
+}
+
+/** Removes every cached formula result (`<v>…</v>` right after `</f>`) from the worksheets. */
+export async function stripCachedResults(xlsx: Uint8Array): Promise<StrippedWorkbook> {
+  const zip = await JSZip.loadAsync(xlsx);
+  let formulas = 0;
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const file = zip.file(name);
+    if (!file) continue;
+    const xml = (await file.async('string')).replace(/<\/f><v>[^<]*<\/v>/g, '</f>');
+    if (/<\/f><v>/.test(xml)) throw new Error(`${name}: a cached result survived stripping`);
+    formulas += (xml.match(/<f[ >]/g) ?? []).length;
+    zip.file(name, xml);
+  }
+  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return { bytes, formulas };
+}
+
+function run(binary: string, args: readonly string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // Own process group, so a timeout also ends soffice.bin that the wrapper script starts.
+    const child = spawn(binary, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      reject(new Error(`soffice timed out after ${SOFFICE_TIMEOUT_MS / 1000} s:\n${output}`));
+    }, SOFFICE_TIMEOUT_MS);
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(err.code === 'ENOENT' ? new Error(SOFFICE_MISSING) : err);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(output);
+      else reject(new Error(`soffice exited with ${String(code)}:\n${output}`));
+    });
+  });
+}
+
+/**
+ * Recalculates the workbook in LibreOffice (fresh profile in a temp dir, so parallel runs and root
+ * do not clash) and returns the CSV text of each requested sheet.
+ */
+export async function recalculateToCsv(
+  xlsx: Uint8Array,
+  sheetNames: readonly string[],
+): Promise<Map<string, string>> {
+  const binary = sofficeBinary();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-libreoffice-'));
+  try {
+    const profile = path.join(dir, 'profile');
+    fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
+    fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), REGISTRY);
+    fs.writeFileSync(path.join(dir, 'werkboek.xlsx'), xlsx);
+    const output = await run(
+      binary,
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        CSV_FILTER,
+        '--outdir',
+        path.join(dir, 'csv'),
+        'werkboek.xlsx',
+      ],
+      dir,
+    );
+    const sheets = new Map<string, string>();
+    for (const name of sheetNames) {
+      const file = path.join(dir, 'csv', `werkboek-${name}.csv`);
+      if (!fs.existsSync(file)) throw new Error(`LibreOffice wrote no CSV for sheet ${name}:\n${output}`);
+      sheets.set(name, fs.readFileSync(file, 'utf8'));
+    }
+    return sheets;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
