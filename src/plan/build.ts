@@ -1,16 +1,25 @@
 import type { BuiltInKeyId, CbsCode, ReferenceData, Verdeelsleutel } from '../domain';
 import { Allocation, builtInKey, controle } from '../domain';
 import type { PlanContext } from './context';
-import { G_FIRST, gLast, LANDELIJK, SHEETS, totalRow, VERDEELSLEUTEL as V } from './layout';
+import {
+  CONTROLE_MASTER,
+  G_FIRST,
+  gLast,
+  LANDELIJK,
+  OVERZICHT,
+  SHEETS,
+  totalRow,
+  VERDEELSLEUTEL as V,
+} from './layout';
 import { columnLetter } from './a1';
 import { STYLES } from './styles';
 import type { DefinedNameSpec, WorkbookPlan } from './types';
 import { OWNERSHIP_NAME_PREFIX } from './types';
 import { buildLandelijk } from './sheets-landelijk';
 import { buildAfronding, buildAllocatie, buildVerdeelsleutel } from './sheets-gemeenten';
-import { buildOverzicht, OVERZICHT } from './sheets-overzicht';
+import { buildOverzicht } from './sheets-overzicht';
 import { buildIza, izaRows } from './sheets-iza';
-import { buildControle, CONTROLE_MASTER } from './sheets-controle';
+import { buildControle } from './sheets-controle';
 import { buildBronnen } from './sheets-bronnen';
 
 export interface PlanOptions {

@@ -70,3 +70,17 @@ export const ALLOC_HEADER = {
   /** Afronding: g (rests above t). Allocatie: column headers. */
   fourth: 10,
 } as const;
+
+/** Fixed cells of Overzicht: the chosen gemeente and its helpers. */
+export const OVERZICHT = {
+  code: 'C4',
+  name: 'C5',
+  row: 'C6',
+  periods: 'C7',
+  check: 'C8',
+  periodIndexRow: 9,
+  headerRow: 10,
+} as const;
+
+/** The master check: 0 when every control passes. Shown on Overzicht. */
+export const CONTROLE_MASTER = `${SHEETS.controle}!$C$4`;

@@ -99,12 +99,8 @@ export class SheetBuilder {
 
   /** The three structural/incidental label rules on a range of label cells (text, never colour alone). */
   aardRules(range: string): this {
-    const tl = rangeAddress({
-      ...parseRange(range),
-      bottom: parseRange(range).top,
-      right: parseRange(range).left,
-    });
-    const ref = tl.replace(/^([A-Z]+)(\d+)$/, '$1$2');
+    const r = parseRange(range);
+    const ref = rangeAddress({ top: r.top, left: r.left, bottom: r.top, right: r.left });
     const rules: [string, string, string][] = [
       ['structureel', COLORS.structureelFill, COLORS.structureelText],
       ['deels structureel', COLORS.deelsFill, COLORS.deelsText],

@@ -1,4 +1,3 @@
-import { PERIODS } from '../domain';
 import { checkStatusText, warningText } from '../messages';
 import type { CellValue } from './types';
 import type { PlanContext } from './context';
@@ -84,7 +83,6 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
       a.bedragen[2029],
     ]),
   );
-  void PERIODS;
   s.width('A', 22).width('B', 48).width('C', 60).width('D', 22).width('E', 16).width('F', 40).width('G', 70);
   return s;
 }

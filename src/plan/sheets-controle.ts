@@ -1,14 +1,19 @@
-import { PERIOD_COUNT, SHEETS, totalRow, VERDEELSLEUTEL as V, lpCol, G_FIRST, gLast } from './layout';
+import {
+  G_FIRST,
+  gLast,
+  lpCol,
+  OVERZICHT,
+  PERIOD_COUNT,
+  SHEETS,
+  totalRow,
+  VERDEELSLEUTEL as V,
+} from './layout';
 import { columnLetter } from './a1';
 import type { PlanContext } from './context';
 import { SheetBuilder } from './sheet-builder';
 import { landelijkRows } from './sheets-landelijk';
 import { afrondingRows } from './sheets-gemeenten';
 import { izaRows } from './sheets-iza';
-import { OVERZICHT } from './sheets-overzicht';
-
-/** The master check: 0 when every control passes. Shown on Overzicht. */
-export const CONTROLE_MASTER = `${SHEETS.controle}!$C$4`;
 
 export function buildControle(ctx: PlanContext): SheetBuilder {
   const s = new SheetBuilder(SHEETS.controle, 'controle');

@@ -8,7 +8,6 @@ import {
   G_FIRST,
   gLast,
   LANDELIJK,
-  lpCol,
   NATIONAL_CODE,
   PERIOD_COL,
   PERIOD_COUNT,
@@ -165,7 +164,6 @@ export function buildAfronding(ctx: PlanContext): SheetBuilder {
   const n = ctx.gemeenten.length;
   const width = ctx.lines.length * PERIOD_COUNT;
   const last = gLast(n);
-  const lastCol = columnLetter(lpCol(ctx.lines.length - 1, PERIOD_COUNT - 1));
   const grid = (row: number, rows = 1) => rangeOf(row, PERIOD_COL, rows, width);
   const r = afrondingRows(n);
   s.value('A1', "Afronding op hele euro's (grootste-restmethode)", 'title');
@@ -240,7 +238,6 @@ export function buildAfronding(ctx: PlanContext): SheetBuilder {
   s.freezeAt(H.fourth, 2);
   s.width('A', 10).width('B', 28).width('C', 4).width('D', 4);
   for (let c = PERIOD_COL; c <= PERIOD_COL + width - 1; c++) s.width(columnLetter(c), 13);
-  void lastCol;
   return s;
 }
 

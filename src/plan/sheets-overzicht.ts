@@ -3,10 +3,12 @@ import { euro, HOOFDTHEMAS, gemeenteTotals, nationalAmount, nationalTotals, PERI
 import { columnLetter, rangeOf } from './a1';
 import type { PlanContext } from './context';
 import {
+  CONTROLE_MASTER,
   G_FIRST,
   LANDELIJK,
   lpCol,
   NATIONAL_CODE,
+  OVERZICHT,
   PERIOD_COL,
   PERIOD_COUNT,
   SHEETS,
@@ -17,7 +19,6 @@ import { SheetBuilder } from './sheet-builder';
 import { periodHeaders } from './labels';
 import { lineAard } from './sheets-landelijk';
 import { COLORS } from './styles';
-import { CONTROLE_MASTER } from './sheets-controle';
 
 /** Overzicht rows, derived from the number of lines. */
 export function overzichtRows(lineCount: number) {
@@ -56,16 +57,6 @@ export function overzichtRows(lineCount: number) {
     legend,
   };
 }
-
-export const OVERZICHT = {
-  code: 'C4',
-  name: 'C5',
-  row: 'C6',
-  periods: 'C7',
-  check: 'C8',
-  periodIndexRow: 9,
-  headerRow: 10,
-} as const;
 
 export function buildOverzicht(ctx: PlanContext): SheetBuilder {
   const s = new SheetBuilder(SHEETS.overzicht, 'presentatie');
