@@ -1,0 +1,95 @@
+/** Office error codes → failure facts → Dutch messages that name the fix. */
+import { FakeOfficeError } from '../../test/support/fake-excel';
+import { excelFailureText, featureText, progressText, renderSuccessMessage } from '../messages/excel.nl';
+import type { ExcelFailure, ExcelFailureKind } from './failures';
+import { SyncTimeoutError, failureFromError, officeErrorCode } from './failures';
+
+const EXAMPLES: { readonly [K in ExcelFailureKind]: Extract<ExcelFailure, { kind: K }> } = {
+  SheetNameTaken: { kind: 'SheetNameTaken', sheet: 'Overzicht', sheets: ['Overzicht', 'IZA'] },
+  NameTaken: { kind: 'NameTaken', name: 'Invoer_Gewichten' },
+  ProtectedSheet: { kind: 'ProtectedSheet', sheet: 'Verdeelsleutel' },
+  ProtectedWorkbook: { kind: 'ProtectedWorkbook' },
+  Timeout: { kind: 'Timeout', seconds: 90 },
+  PayloadTooLarge: { kind: 'PayloadTooLarge' },
+  CellEditMode: { kind: 'CellEditMode' },
+  InvalidArgument: { kind: 'InvalidArgument' },
+  ItemNotFound: { kind: 'ItemNotFound' },
+  ItemAlreadyExists: { kind: 'ItemAlreadyExists' },
+  NotInExcel: { kind: 'NotInExcel' },
+  UnsupportedHost: { kind: 'UnsupportedHost', required: 'ExcelApi 1.9' },
+  InvalidPlan: { kind: 'InvalidPlan', sheet: 'IZA', where: 'C60' },
+  Unknown: { kind: 'Unknown', code: 'GeneralException' },
+};
+
+describe('failureFromError', () => {
+  it.each([
+    ['InvalidOperationInCellEditMode', { kind: 'CellEditMode' }],
+    ['RequestPayloadSizeLimitExceeded', { kind: 'PayloadTooLarge' }],
+    ['ResponsePayloadSizeLimitExceeded', { kind: 'PayloadTooLarge' }],
+    ['AccessDenied', { kind: 'ProtectedSheet', sheet: undefined }],
+    ['InvalidArgument', { kind: 'InvalidArgument' }],
+    ['ItemNotFound', { kind: 'ItemNotFound' }],
+    ['ItemAlreadyExists', { kind: 'ItemAlreadyExists' }],
+    ['ApiNotFound', { kind: 'UnsupportedHost', required: 'ExcelApi 1.9' }],
+    ['GeneralException', { kind: 'Unknown', code: 'GeneralException' }],
+    ['Conflict', { kind: 'Unknown', code: 'Conflict' }],
+  ] as const)('%s → %j', (code, failure) => {
+    expect(failureFromError(new FakeOfficeError(code as never, 'Range.values'))).toEqual(failure);
+    // A plain object with only debugInfo.code (as some hosts report it) maps the same way.
+    expect(failureFromError({ debugInfo: { code } })).toEqual(failure);
+  });
+
+  it('maps our own timeout and anything without an Office code', () => {
+    expect(failureFromError(new SyncTimeoutError(90))).toEqual({ kind: 'Timeout', seconds: 90 });
+    expect(failureFromError(new TypeError('x is undefined'))).toEqual({
+      kind: 'Unknown',
+      code: 'NoOfficeCode',
+    });
+    expect(failureFromError('boom')).toEqual({ kind: 'Unknown', code: 'NoOfficeCode' });
+    expect(officeErrorCode({ code: 42 })).toBeUndefined();
+  });
+
+  it('never keeps the Office message', () => {
+    const error = new FakeOfficeError('GeneralException', 'Range.values', 'An internal error has occurred.');
+    expect(JSON.stringify(failureFromError(error))).not.toContain('internal error');
+  });
+});
+
+describe('Dutch messages', () => {
+  it.each(Object.values(EXAMPLES))('%j has a Dutch message that names the fix', (failure) => {
+    const text = excelFailureText(failure);
+    expect(text.length).toBeGreaterThan(40);
+    expect(text).toMatch(/\b(klik|open|meld|werk|wacht|geef|hef|rond)\b/i);
+    expect(text).not.toMatch(/\b(error|exception|the|please)\b/i);
+  });
+
+  it('is specific where the facts allow', () => {
+    expect(excelFailureText(EXAMPLES.CellEditMode)).toBe(
+      'Rond eerst de celbewerking af (Enter of Esc) en klik dan opnieuw op Werkboek laden.',
+    );
+    expect(excelFailureText(EXAMPLES.SheetNameTaken)).toContain('"Overzicht" en "IZA"');
+    expect(excelFailureText({ ...EXAMPLES.SheetNameTaken, sheets: ['Overzicht'] })).toContain(
+      'een blad "Overzicht"',
+    );
+    expect(excelFailureText(EXAMPLES.ProtectedSheet)).toContain('"Verdeelsleutel"');
+    expect(excelFailureText({ kind: 'ProtectedSheet', sheet: undefined })).toContain('beveiligd');
+    expect(excelFailureText(EXAMPLES.Timeout)).toContain('90 seconden');
+    expect(excelFailureText({ kind: 'Timeout', seconds: 0.04 })).toContain('1 seconden');
+    expect(excelFailureText(EXAMPLES.UnsupportedHost)).toContain('ExcelApi 1.9');
+    expect(excelFailureText(EXAMPLES.Unknown)).toContain('GeneralException');
+  });
+
+  it('describes progress and success', () => {
+    expect(progressText({ step: 2, total: 3, label: 'read' })).toBe('Stap 2 van 3: Uw invoer bewaren');
+    expect(featureText('charts')).toBe('grafieken');
+    expect(
+      renderSuccessMessage({
+        sheets: ['A', 'B'],
+        preservedInputs: [{ changedCells: 3, droppedKeys: ['GM0001'] }],
+        skippedFeatures: ['charts', 'conditionalFormats'],
+      }),
+    ).toBe(
+      'Klaar: 2 bladen geladen. 3 eigen invoerwaarden behouden. Invoer voor "GM0001" is niet overgenomen: die rijen staan niet meer in de gegevens. Niet beschikbaar in deze Excel-versie: grafieken, voorwaardelijke opmaak.',
+    );
+  });
+});

@@ -1,0 +1,197 @@
+/** The fake Excel host behaves like Excel where the renderer depends on it. */
+import { FakeExcel, FakeOfficeError, r1c1ToA1, a1ToR1C1 } from '../../test/support/fake-excel';
+import type { HostRequestContext } from './host';
+
+async function inBatch<T>(fake: FakeExcel, batch: (context: HostRequestContext) => Promise<T>): Promise<T> {
+  return fake.run(batch);
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (e) {
+    return e instanceof FakeOfficeError ? e.code : `not an office error: ${String(e)}`;
+  }
+}
+
+describe('fake Excel host', () => {
+  it('queues operations until sync, counts syncs, operations and bytes', async () => {
+    const fake = new FakeExcel().addSheet('Blad1');
+    await inBatch(fake, async (context) => {
+      const range = context.workbook.worksheets.getItem('Blad1').getRange('A1:B2');
+      range.values = [
+        [1, 2],
+        [3, 4],
+      ];
+      expect(fake.values('Blad1', 'A1')).toEqual([['']]); // nothing happens before sync
+      await context.sync();
+    });
+    expect(fake.values('Blad1', 'A1:B2')).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(fake.syncCount).toBe(1);
+    expect(fake.batches[0]?.operationCounts).toEqual({ 'Range.values': 1 });
+    expect(fake.batches[0]?.requestBytes).toBeGreaterThan(50);
+  });
+
+  it('rejects a 2D write whose shape differs from the range with InvalidArgument, like Excel', async () => {
+    const fake = new FakeExcel().addSheet('Blad1');
+    const code = await codeOf(
+      inBatch(fake, async (context) => {
+        context.workbook.worksheets.getItem('Blad1').getRange('A1:B2').values = [[1, 2]];
+        await context.sync();
+      }),
+    );
+    expect(code).toBe('InvalidArgument');
+    const oneByOne = await codeOf(
+      inBatch(fake, async (context) => {
+        context.workbook.worksheets.getItem('Blad1').getRange('A1:B2').formulasR1C1 = [['=1']];
+        await context.sync();
+      }),
+    );
+    expect(oneByOne).toBe('InvalidArgument');
+    expect(fake.values('Blad1', 'A1:B2')).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
+  });
+
+  it('applies a single value to every cell; an R1C1 formula lands relative to each cell', async () => {
+    const fake = new FakeExcel().addSheet('Blad1');
+    await inBatch(fake, async (context) => {
+      const ws = context.workbook.worksheets.getItem('Blad1');
+      ws.getRange('C3:D4').formulasR1C1 = '=RC[-2]*R1C1+R[-1]C';
+      ws.getRange('F1:F3').numberFormat = '0.00';
+      ws.getRange('G1:G2').values = 'x';
+      await context.sync();
+    });
+    expect(fake.formulas('Blad1', 'C3:D4')).toEqual([
+      ['=A3*$A$1+C2', '=B3*$A$1+D2'],
+      ['=A4*$A$1+C3', '=B4*$A$1+D3'],
+    ]);
+    expect(fake.cell('Blad1', 'F3')?.style?.numberFormat).toBe('0.00');
+    expect(fake.values('Blad1', 'G1:G2')).toEqual([['x'], ['x']]);
+  });
+
+  it('parses typed text like Excel; an apostrophe keeps text', async () => {
+    const fake = new FakeExcel().addSheet('Blad1');
+    await inBatch(fake, async (context) => {
+      context.workbook.worksheets.getItem('Blad1').getRange('A1:A6').values = [
+        ['0034'],
+        ["'0034"],
+        ['TRUE'],
+        ['=1+1'],
+        ["'=1+1"],
+        ['tekst'],
+      ];
+      await context.sync();
+    });
+    expect(fake.cell('Blad1', 'A1')?.value).toBe(34);
+    expect(fake.cell('Blad1', 'A2')?.value).toBe('0034');
+    expect(fake.cell('Blad1', 'A3')?.value).toBe(true);
+    expect(fake.cell('Blad1', 'A4')?.formula).toBe('=1+1');
+    expect(fake.cell('Blad1', 'A5')?.value).toBe('=1+1');
+    expect(fake.cell('Blad1', 'A6')?.value).toBe('tekst');
+  });
+
+  it('throws PropertyNotLoaded for unloaded properties and loads collections with paths', async () => {
+    const fake = new FakeExcel().addSheet('Een').addSheet('Twee').protectSheet('Twee');
+    await inBatch(fake, async (context) => {
+      const sheets = context.workbook.worksheets;
+      expect(() => sheets.items).toThrow(FakeOfficeError);
+      sheets.load('items/name,items/protection/protected');
+      await context.sync();
+      expect(sheets.items.map((s) => [s.name, s.protection.protected])).toEqual([
+        ['Een', false],
+        ['Twee', true],
+      ]);
+    });
+  });
+
+  it('refuses writes to a protected sheet with AccessDenied; earlier operations stay applied', async () => {
+    const fake = new FakeExcel().addSheet('Open').addSheet('Dicht').protectSheet('Dicht');
+    const code = await codeOf(
+      inBatch(fake, async (context) => {
+        context.workbook.worksheets.getItem('Open').getRange('A1').values = [[1]];
+        context.workbook.worksheets.getItem('Dicht').getRange('A1').values = [[1]];
+        context.workbook.worksheets.getItem('Open').getRange('A2').values = [[2]];
+        await context.sync();
+      }),
+    );
+    expect(code).toBe('AccessDenied');
+    expect(fake.values('Open', 'A1:A2')).toEqual([[1], ['']]);
+  });
+
+  it('fails every sync in cell-edit mode, can hang, and refuses requests over 5 MB', async () => {
+    const fake = new FakeExcel().addSheet('Blad1');
+    fake.cellEditMode = true;
+    expect(await codeOf(inBatch(fake, (c) => c.sync()))).toBe('InvalidOperationInCellEditMode');
+    fake.cellEditMode = false;
+
+    fake.hangNextSync();
+    const hung = inBatch(fake, (c) => c.sync());
+    const raced = await Promise.race([
+      hung.then(() => 'settled'),
+      new Promise((r) => setTimeout(() => r('pending'), 30)),
+    ]);
+    expect(raced).toBe('pending');
+
+    const big = Array.from({ length: 60_000 }, (_, i) => [`rij ${i} ${'x'.repeat(80)}`]);
+    const code = await codeOf(
+      inBatch(fake, async (context) => {
+        context.workbook.worksheets.getItem('Blad1').getRange('A1:A60000').values = big;
+        await context.sync();
+      }),
+    );
+    expect(code).toBe('RequestPayloadSizeLimitExceeded');
+    expect(fake.batches[fake.batches.length - 1]?.requestBytes).toBeGreaterThan(5 * 1024 * 1024);
+  });
+
+  it('knows its API version: requirement sets and ApiNotFound above it', async () => {
+    const fake = new FakeExcel({ apiVersion: '1.8' }).addSheet('Blad1');
+    expect(fake.requirements.isSetSupported('ExcelApi', '1.8')).toBe(true);
+    expect(fake.requirements.isSetSupported('ExcelApi', '1.9')).toBe(false);
+    const code = await codeOf(
+      inBatch(fake, async (context) => {
+        context.workbook.worksheets.getItem('Blad1').pageLayout.orientation = 'Landscape';
+        await context.sync();
+      }),
+    );
+    expect(code).toBe('ApiNotFound');
+  });
+
+  it('flushes operations left queued when the batch function returns (as Excel.run does)', async () => {
+    const fake = new FakeExcel().addSheet('Blad1');
+    await inBatch(fake, async (context) => {
+      context.workbook.worksheets.getItem('Blad1').getRange('A1').values = [[5]];
+      return Promise.resolve();
+    });
+    expect(fake.batches.map((b) => b.implicit)).toEqual([true]);
+    expect(fake.values('Blad1', 'A1')).toEqual([[5]]);
+  });
+
+  it('converts between R1C1 and A1 independently of the plan layer', () => {
+    expect(r1c1ToA1('=R7C*RC8-RC+SUM(R[-1]C[2]:R[1]C[2])&"RC"', 11, 5)).toBe(
+      '=E$7*$H11-E11+SUM(G10:G12)&"RC"',
+    );
+    expect(a1ToR1C1('=E$7*$H11-E11+ROUND(G10,0)', 11, 5)).toBe('=R7C*RC8-RC+ROUND(R[-1]C[2],0)');
+    expect(r1c1ToA1('=Invoer!R11C3/SUM(Invoer!R11C3:R15C3)', 2, 2)).toBe(
+      '=Invoer!$C$11/SUM(Invoer!$C$11:$C$15)',
+    );
+  });
+
+  it('sorts rows as a user would: formulas follow their cells', () => {
+    const fake = new FakeExcel().addSheet('S');
+    fake.type('S', 'A1', [
+      ['b', 2, '=B1*2'],
+      ['a', 1, '=B2*2'],
+    ]);
+    fake.sortRows('S', 'A1:C2', 0);
+    expect(fake.formulas('S', 'A1:C2')).toEqual([
+      ['a', 1, '=B1*2'],
+      ['b', 2, '=B2*2'],
+    ]);
+  });
+});

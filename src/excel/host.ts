@@ -1,0 +1,229 @@
+/**
+ * The exact subset of the office-js Excel API that the renderer uses, as structural interfaces.
+ *
+ * The renderer is written against these interfaces only, so that
+ * - the real `Excel.RequestContext` can be passed in (checked at compile time below), and
+ * - the typed fake host in test/support/fake-excel implements exactly this subset, nothing more.
+ *
+ * Property types are as wide as office-js declares them where it matters for assignability
+ * (office-js types many of them as `any`); the renderer narrows what it reads at runtime.
+ */
+
+/** A 2D grid as office-js accepts it, or a single value that Excel applies to every cell of the range. */
+export type HostGrid = readonly (readonly unknown[])[];
+export type HostScalar = string | number | boolean;
+
+export interface HostRequestContext {
+  readonly workbook: HostWorkbook;
+  readonly application: HostApplication;
+  sync(): Promise<unknown>;
+}
+
+export interface HostApplication {
+  /** ExcelApi 1.6. */
+  suspendApiCalculationUntilNextSync(): void;
+}
+
+export interface HostWorkbook {
+  readonly worksheets: HostWorksheetCollection;
+  readonly names: HostNamedItemCollection;
+  readonly tables: HostTableCollection;
+  readonly protection: HostWorkbookProtection;
+}
+
+export interface HostWorkbookProtection {
+  /** ExcelApi 1.7. */
+  readonly protected: boolean;
+  load(propertyNames: string): unknown;
+}
+
+export interface HostWorksheetCollection {
+  readonly items: readonly HostWorksheet[];
+  load(propertyNames: string): unknown;
+  getItem(key: string): HostWorksheet;
+  add(name?: string): HostWorksheet;
+}
+
+export interface HostWorksheetProtection {
+  readonly protected: boolean;
+}
+
+export interface HostWorksheet {
+  readonly name: string;
+  /** ExcelApi 1.7. */
+  tabColor: string;
+  readonly protection: HostWorksheetProtection;
+  readonly freezePanes: HostFreezePanes;
+  readonly tables: HostTableCollection;
+  readonly charts: HostChartCollection;
+  /** ExcelApi 1.9. */
+  readonly pageLayout: HostPageLayout;
+  /** Without an address: the whole sheet. */
+  getRange(address?: string): HostRange;
+  activate(): void;
+}
+
+export interface HostPageLayout {
+  orientation: string;
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+}
+
+export interface HostFreezePanes {
+  freezeAt(frozenRange: string): void;
+  freezeRows(count?: number): void;
+  freezeColumns(count?: number): void;
+  unfreeze(): void;
+}
+
+export interface HostRange {
+  readonly address: string;
+  /** Written as a 2D array of exactly the range's shape. */
+  values: HostGrid | HostScalar;
+  /** Written as one scalar (applied to every cell) or a 2D array of the range's shape. */
+  formulasR1C1: HostGrid | HostScalar;
+  /** Written as one scalar (applied to every cell). */
+  numberFormat: HostGrid | HostScalar;
+  readonly format: HostRangeFormat;
+  readonly conditionalFormats: HostConditionalFormatCollection;
+  readonly dataValidation: HostDataValidation;
+  load(propertyNames: string): unknown;
+  clear(applyTo: 'All'): void;
+}
+
+export interface HostRangeFormat {
+  /** Points. */
+  columnWidth: number;
+  wrapText: boolean;
+  horizontalAlignment: string;
+  readonly font: HostRangeFont;
+  readonly fill: HostRangeFill;
+  readonly borders: HostRangeBorderCollection;
+}
+
+export interface HostRangeFont {
+  bold: boolean;
+  italic: boolean;
+  size: number;
+  color: string;
+}
+
+export interface HostRangeFill {
+  color: string;
+}
+
+export interface HostRangeBorderCollection {
+  getItem(index: 'EdgeTop' | 'EdgeBottom'): HostRangeBorder;
+}
+
+export interface HostRangeBorder {
+  style: string;
+}
+
+export interface HostConditionalFormatCollection {
+  /** ExcelApi 1.6. */
+  add(type: 'Custom'): HostConditionalFormat;
+  clearAll(): void;
+}
+
+export interface HostConditionalFormat {
+  priority: number;
+  readonly custom: {
+    readonly rule: { formula: string };
+    readonly format: {
+      readonly fill: { color: string };
+      readonly font: { color: string; bold: boolean };
+    };
+  };
+}
+
+export interface HostBasicValidation {
+  formula1: unknown;
+  formula2?: unknown;
+  operator: string;
+}
+
+export interface HostDataValidationRule {
+  list?: { inCellDropDown: boolean; source: unknown };
+  wholeNumber?: HostBasicValidation;
+  decimal?: HostBasicValidation;
+}
+
+/** ExcelApi 1.8. */
+export interface HostDataValidation {
+  rule: HostDataValidationRule;
+  prompt: { message: string; showPrompt: boolean; title: string };
+  errorAlert: { message: string; showAlert: boolean; style: string; title: string };
+  clear(): void;
+}
+
+export interface HostTableCollection {
+  readonly items: readonly HostTable[];
+  load(propertyNames: string): unknown;
+  add(address: string, hasHeaders: boolean): HostTable;
+}
+
+export interface HostTable {
+  name: string;
+  style: string;
+  readonly worksheet: { readonly name: string };
+  delete(): void;
+}
+
+export type HostChartType = 'ColumnStacked' | 'ColumnClustered';
+
+export interface HostChartCollection {
+  readonly items: readonly HostChart[];
+  load(propertyNames: string): unknown;
+  add(type: HostChartType, sourceData: HostRange, seriesBy: 'Rows' | 'Columns'): HostChart;
+}
+
+export interface HostChart {
+  name: string;
+  readonly title: { text: string };
+  readonly series: HostChartSeriesCollection;
+  setPosition(startCell: string, endCell: string): void;
+  delete(): void;
+}
+
+export interface HostChartSeriesCollection {
+  /** ExcelApi 1.7. */
+  add(name: string): HostChartSeries;
+  getItemAt(index: number): HostChartSeries;
+}
+
+export interface HostChartSeries {
+  name: string;
+  setValues(sourceData: HostRange): void;
+  setXAxisValues(sourceData: HostRange): void;
+  readonly format: { readonly fill: { setSolidColor(color: string): void } };
+}
+
+export interface HostNamedItemCollection {
+  readonly items: readonly HostNamedItem[];
+  load(propertyNames: string): unknown;
+  /** ExcelApi 1.4. `reference` is a formula such as "=Blad!$A$1:$B$2". */
+  add(name: string, reference: string, comment?: string): HostNamedItem;
+  getItem(name: string): HostNamedItem;
+}
+
+export interface HostNamedItem {
+  readonly name: string;
+  readonly type: string;
+  /** ExcelApi 1.7 (settable). Starts with "=". */
+  formula: unknown;
+  comment: string;
+}
+
+/** Runs a batch function against a request context, like `Excel.run`. */
+export type ExcelRunner = <T>(batch: (context: HostRequestContext) => Promise<T>) => Promise<T>;
+
+/** `Office.context.requirements`, or the fake host's equivalent. */
+export interface RequirementChecker {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+// Compile-time proof that the real office-js objects provide this subset (no runtime code).
+type Assignable<T extends U, U> = T;
+export type RealContextIsHost = Assignable<Excel.RequestContext, HostRequestContext>;
+export type RealRangeIsHost = Assignable<Excel.Range, HostRange>;

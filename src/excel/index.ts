@@ -1,0 +1,23 @@
+// Public surface of the Excel renderer: the only code in the project that talks to office-js.
+export { renderPlan, DEFAULT_TIMEOUT_MS } from './render';
+export type { RenderOptions, RenderReport, RenderSuccess, RenderProgress, RenderStepLabel } from './render';
+export type { ExcelFailure, ExcelFailureKind } from './failures';
+export { failureFromError, officeErrorCode, SyncTimeoutError } from './failures';
+export {
+  isExcelSupported,
+  hostStatus,
+  detectFeatures,
+  meetsFloor,
+  REQUIRED_API,
+  REQUIRED_API_SET,
+  REQUIRED_API_VERSION,
+  OPTIONAL_FEATURE_SETS,
+  ALL_FEATURES,
+} from './features';
+export type { HostFeatures, HostStatus, OptionalFeature } from './features';
+export type { PreservedInput } from './inputs';
+export { ownershipNameOf } from './ownership';
+export type * from './host';
+export { EXCEL_WEB_REQUEST_LIMIT_BYTES, DEFAULT_MAX_BATCH_BYTES } from './payload';
+export { officeGlobal, documentSettings } from './office-host';
+export type { OfficeLike, DocumentSettings } from './office-host';

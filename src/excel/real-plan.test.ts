@@ -1,0 +1,174 @@
+/** renderPlan with the real plan (8 sheets, 342 gemeenten, ~85,000 formula cells) against the fake host. */
+import { FakeExcel } from '../../test/support/fake-excel';
+import type { WorkbookSnapshot } from '../../test/support/fake-excel';
+import { hyperFormulaEvaluator } from '../../test/support/fake-excel/hyperformula';
+import { defaultReferenceData } from '../data';
+import type { CbsCode } from '../domain';
+import type { CellValue, WorkbookPlan } from '../plan';
+import { INPUT_NAMES, buildWorkbookPlan, cellAddress, parseRange } from '../plan';
+import type { RenderOptions, RenderReport, RenderSuccess } from './render';
+import { renderPlan } from './render';
+
+const FOUR_MB = 4 * 1024 * 1024;
+const data = defaultReferenceData();
+const planFor = (key: 'spuk-2025' | 'gelijk', gemeente: string | undefined): WorkbookPlan =>
+  buildWorkbookPlan(data, { key, gemeente: gemeente as CbsCode | undefined });
+
+async function render(
+  fake: FakeExcel,
+  plan: WorkbookPlan,
+  options: RenderOptions = {},
+): Promise<RenderSuccess> {
+  const report: RenderReport = await renderPlan(plan, {
+    run: fake.run,
+    requirements: fake.requirements,
+    ...options,
+  });
+  if (!report.ok) throw new Error(`render failed: ${JSON.stringify(report.failure)}`);
+  return report;
+}
+
+/** Where a name points, as sheet + first row + column (1-based). */
+function nameTarget(
+  plan: WorkbookPlan,
+  name: string,
+): { sheet: string; top: number; left: number; bottom: number } {
+  const spec = plan.names.find((n) => n.name === name);
+  const [sheet = '', address = ''] = (spec?.ref ?? '').split('!');
+  const r = parseRange(address.replace(/\$/g, ''));
+  return { sheet, top: r.top, left: r.left, bottom: r.bottom };
+}
+
+/** Row of a CBS code in the key column next to an input name. */
+function rowOfKey(fake: FakeExcel, plan: WorkbookPlan, name: string, key: string): number {
+  const spec = plan.names.find((n) => n.name === name);
+  const [sheet = '', address = ''] = (spec?.keyRef ?? '').split('!');
+  const r = parseRange(address.replace(/\$/g, ''));
+  const keys = fake
+    .values(sheet, `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.left)}`)
+    .map((row) => row[0]);
+  const i = keys.indexOf(key);
+  if (i < 0) throw new Error(`${key} not found next to ${name}`);
+  return r.top + i;
+}
+
+describe('real plan: full build and refresh', () => {
+  const plan = planFor('spuk-2025', 'GM0034');
+  const fake = new FakeExcel();
+  let built: RenderSuccess;
+  let first: WorkbookSnapshot;
+
+  beforeAll(async () => {
+    built = await render(fake, plan);
+    first = fake.snapshot();
+  });
+
+  it('builds all sheets in 2 syncs, one request well under 4 MB', () => {
+    expect(built.syncs).toBe(2);
+    expect(fake.syncCount).toBe(2);
+    expect(built.sheets).toEqual(plan.sheets.map((s) => s.name));
+    expect(built.formulaCells).toBeGreaterThan(80_000);
+    expect(built.batchBytes).toHaveLength(1);
+    for (const b of fake.batches) expect(b.requestBytes).toBeLessThan(FOUR_MB);
+    const write = fake.batches[1];
+    expect(write?.calcSuspended).toBe(true);
+    const formulaBlocks = plan.sheets.flatMap((s) => s.blocks).filter((b) => b.kind === 'formula').length;
+    expect(write?.operationCounts['Range.formulasR1C1']).toBe(formulaBlocks);
+    // Bounded by the plan's structure, not by its ~93,000 cells.
+    expect(write?.operations).toBeLessThan(2_000);
+  });
+
+  it('marks every sheet as the add-in’s and writes every plan name', () => {
+    for (const sheet of plan.sheets) {
+      expect(fake.name(`SPUK_Blad_${sheet.name}`)?.formula).toMatch(new RegExp(`^=${sheet.name}!\\$A\\$1:`));
+    }
+    for (const spec of plan.names) expect(fake.name(spec.name)?.formula).toBe(`=${spec.ref}`);
+  });
+
+  it('refreshes in 3 syncs to an identical workbook', async () => {
+    const before = fake.syncCount;
+    const again = await render(fake, plan);
+    expect(again.syncs).toBe(3);
+    expect(fake.syncCount - before).toBe(3);
+    for (const b of fake.batches.slice(before)) expect(b.requestBytes).toBeLessThan(FOUR_MB);
+    expect(fake.snapshot()).toEqual(first);
+    expect(again.preservedInputs.every((p) => p.changedCells === 0 && p.droppedKeys.length === 0)).toBe(true);
+  });
+});
+
+describe('real plan: the user’s inputs survive a refresh', () => {
+  it('keeps typed weights and IZA membership across another gemeente; replaces weights only when asked', async () => {
+    const fake = new FakeExcel();
+    const plan = planFor('spuk-2025', 'GM0034');
+    await render(fake, plan);
+    const weights = nameTarget(plan, INPUT_NAMES.weights);
+    const membership = nameTarget(plan, INPUT_NAMES.membership);
+    const wRow = rowOfKey(fake, plan, INPUT_NAMES.weights, 'GM0363');
+    const mRow = rowOfKey(fake, plan, INPUT_NAMES.membership, 'GM0034');
+    const wCell = cellAddress(wRow, weights.left);
+    const mCell = cellAddress(mRow, membership.left);
+    const otherRegion = fake.values(membership.sheet, cellAddress(mRow + 1, membership.left))[0]?.[0];
+    fake.type(weights.sheet, wCell, 123456);
+    fake.type(membership.sheet, mCell, String(otherRegion));
+
+    const other = planFor('spuk-2025', 'GM0363');
+    const report = await render(fake, other);
+    expect(report.syncs).toBe(3);
+    expect(fake.values(weights.sheet, wCell)).toEqual([[123456]]);
+    expect(fake.values(membership.sheet, mCell)).toEqual([[otherRegion]]);
+    expect(report.preservedInputs.find((p) => p.name === INPUT_NAMES.weights)?.changedCells).toBe(1);
+
+    const gelijk = planFor('gelijk', 'GM0363');
+    await render(fake, gelijk, { replaceInputs: [INPUT_NAMES.weights] });
+    const defaultWeight: CellValue =
+      gelijk.sheets
+        .find((s) => s.name === weights.sheet)
+        ?.blocks.flatMap((b) => (b.kind === 'values' ? [b] : []))
+        .map((b) => {
+          const at = parseRange(b.at);
+          const i = wRow - at.top;
+          const j = weights.left - at.left;
+          return b.values[i]?.[j];
+        })
+        .find((v) => v !== undefined) ?? null;
+    expect(fake.values(weights.sheet, wCell)).toEqual([[defaultWeight]]);
+    expect(fake.values(membership.sheet, mCell)).toEqual([[otherRegion]]);
+  });
+});
+
+describe('real plan: what Excel would calculate', () => {
+  it('every formula cell written through the renderer evaluates to the engine value (HyperFormula)', async () => {
+    const fake = new FakeExcel({ evaluator: hyperFormulaEvaluator() });
+    const plan = planFor('spuk-2025', 'GM0034');
+    await render(fake, plan);
+    const bad: string[] = [];
+    let cells = 0;
+    for (const sheet of plan.sheets) {
+      for (const block of sheet.blocks) {
+        if (block.kind !== 'formula') continue;
+        const r = parseRange(block.range);
+        const got = fake.values(sheet.name, block.range);
+        block.expected.forEach((line, i) =>
+          line.forEach((expected, j) => {
+            cells++;
+            const value = got[i]?.[j];
+            const same =
+              typeof expected === 'number' && typeof value === 'number'
+                ? Number.isInteger(expected)
+                  ? value === expected
+                  : Math.abs(value - expected) < 1e-9
+                : typeof expected === 'boolean' && typeof value === 'number'
+                  ? Number(expected) === value
+                  : value === expected;
+            if (!same)
+              bad.push(
+                `${sheet.name}!${cellAddress(r.top + i, r.left + j)}: ${String(value)} ≠ ${String(expected)}`,
+              );
+          }),
+        );
+      }
+    }
+    expect(bad.slice(0, 10)).toEqual([]);
+    expect(cells).toBeGreaterThan(80_000);
+  });
+});

@@ -1,0 +1,514 @@
+/** renderPlan against the fake Excel host, with small synthetic plans. */
+import { FakeExcel } from '../../test/support/fake-excel';
+import { hyperFormulaEvaluator } from '../../test/support/fake-excel/hyperformula';
+import {
+  FIRST_ROW,
+  code,
+  expectedFormulaCells,
+  samplePlan,
+  weightOf,
+} from '../../test/support/fake-excel/sample-plan';
+import type { WorkbookPlan } from '../plan';
+import { parseRange, toR1C1 } from '../plan';
+import type { RenderOptions, RenderProgress, RenderReport, RenderSuccess } from './render';
+import { renderPlan } from './render';
+
+const FOUR_MB = 4 * 1024 * 1024;
+
+async function render(
+  fake: FakeExcel,
+  plan: WorkbookPlan,
+  options: RenderOptions = {},
+): Promise<RenderReport> {
+  return renderPlan(plan, { run: fake.run, requirements: fake.requirements, ...options });
+}
+
+function ok(report: RenderReport): RenderSuccess {
+  if (!report.ok) throw new Error(`render failed: ${JSON.stringify(report.failure)}`);
+  return report;
+}
+
+/** Row of gemeente i in a plan with `rows` rows (reversed or not). */
+function rowOf(i: number, rows: number, reversed = false): number {
+  return FIRST_ROW + (reversed ? rows - i : i - 1);
+}
+
+describe('renderPlan: full build', () => {
+  it('builds every sheet in 2 syncs, one assignment per block, calculation suspended', async () => {
+    const fake = new FakeExcel();
+    const plan = samplePlan();
+    const report = ok(await render(fake, plan));
+
+    expect(report.syncs).toBe(2);
+    expect(fake.syncCount).toBe(2);
+    expect(report.addedSheets).toEqual(['Invoer', 'Uitkomst']);
+    expect(report.skippedFeatures).toEqual([]);
+    expect(fake.sheetNames()).toEqual(['Invoer', 'Uitkomst']);
+
+    const write = fake.batches[1];
+    expect(write?.calcSuspended).toBe(true);
+    expect(write?.operationCounts['Application.suspendApiCalculationUntilNextSync']).toBe(1);
+    const formulaBlocks = plan.sheets.flatMap((s) => s.blocks).filter((b) => b.kind === 'formula').length;
+    const valueBlocks = plan.sheets.flatMap((s) => s.blocks).filter((b) => b.kind === 'values').length;
+    expect(write?.operationCounts['Range.formulasR1C1']).toBe(formulaBlocks);
+    expect(write?.operationCounts['Range.values']).toBe(valueBlocks);
+    expect(report.formulaCells).toBe(5 + 1 + 1 + 3);
+  });
+
+  it('writes values, formulas (filled from one R1C1 text), formats, names and objects as planned', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    const last = FIRST_ROW + 4;
+
+    expect(fake.values('Invoer', `A${FIRST_ROW}:C${FIRST_ROW + 1}`)).toEqual([
+      ['GM0001', 'Gemeente 1', 10],
+      ['GM0002', 'Gemeente 2', 20],
+    ]);
+    expect(fake.cell('Invoer', `D${FIRST_ROW}`)?.formula).toBe(
+      `=C${FIRST_ROW}/SUM($C$${FIRST_ROW}:$C$${last})`,
+    );
+    expect(fake.cell('Invoer', `D${last}`)?.formula).toBe(`=C${last}/SUM($C$${FIRST_ROW}:$C$${last})`);
+    expect(fake.cell('Uitkomst', 'B3')?.formula).toBe(`=Invoer!C${last + 1}*2`);
+    // Text Excel would misparse stays text.
+    expect(fake.values('Uitkomst', 'A5:A10')).toEqual([
+      ['=geen formule'],
+      ['0034'],
+      ['- streepje'],
+      ['TRUE'],
+      ['#N/A'],
+      ['+31 6'],
+    ]);
+
+    const snap = fake.snapshot();
+    const invoer = snap.sheets[0];
+    expect(invoer?.tabColor).toBe('#FFC000');
+    expect(invoer?.cells[`C${FIRST_ROW}`]?.style).toEqual({
+      numberFormat: '€ #,##0;[Red]-€ #,##0',
+      fill: '#FFF2CC',
+    });
+    expect(invoer?.cells['A10']?.style).toMatchObject({
+      bold: true,
+      fill: '#DDEBF7',
+      borderBottom: 'Continuous',
+      horizontalAlignment: 'Center',
+    });
+    expect(invoer?.columnWidths).toEqual({ A: 56.25, B: 161.25, C: 66.75, D: 66.75, E: 66.75 });
+    expect(invoer?.freeze).toEqual({ rows: 10, columns: 2 });
+    expect(invoer?.pageLayout).toEqual({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1 },
+    });
+    expect(invoer?.tables).toEqual([
+      { name: 'T_Gewichten', range: `A10:C${last}`, style: 'TableStyleLight9' },
+    ]);
+    // Lower plan priority wins: it must come first in Excel's order.
+    expect(invoer?.conditionalFormats.map((c) => c.formula)).toEqual([
+      `=D${FIRST_ROW}=0`,
+      `=D${FIRST_ROW}>0.3`,
+    ]);
+    expect(invoer?.validations).toEqual([
+      {
+        range: `C${FIRST_ROW}:C${last}`,
+        rule: { type: 'wholeNumber', operator: 'GreaterThanOrEqualTo', formula1: 0 },
+        prompt: 'Vul een geheel, niet-negatief gewicht in.',
+        error: 'Alleen hele getallen vanaf 0.',
+      },
+    ]);
+    const uitkomst = snap.sheets[1];
+    expect(uitkomst?.validations[0]?.rule).toEqual({
+      type: 'list',
+      source: `=Invoer!$A$${FIRST_ROW}:$A$${last}`,
+      inCellDropDown: true,
+    });
+    expect(uitkomst?.charts).toEqual([
+      {
+        name: 'Grafiek_Aandeel',
+        type: 'ColumnClustered',
+        title: 'Aandeel per gemeente',
+        from: 'E2',
+        to: 'L18',
+        series: [
+          {
+            name: 'Aandeel',
+            values: `Invoer!D${FIRST_ROW}:D${last}`,
+            xValues: `Invoer!A${FIRST_ROW}:A${last}`,
+            color: '#1F4E79',
+          },
+          {
+            name: 'Gewicht',
+            values: `Invoer!C${FIRST_ROW}:C${last}`,
+            xValues: `Invoer!A${FIRST_ROW}:A${last}`,
+            color: '#C00000',
+          },
+        ],
+      },
+    ]);
+    expect(snap.names.map((n) => [n.name, n.formula])).toEqual([
+      ['SPUK_Blad_Invoer', `=Invoer!$A$1:$D$${last + 1}`],
+      ['SPUK_Blad_Uitkomst', '=Uitkomst!$A$1:$C$14'],
+      ['Invoer_Gewichten', `=Invoer!$C$${FIRST_ROW}:$C$${last}`],
+      ['Invoer_Opmerking', '=Uitkomst!$B$12:$B$14'],
+      ['Totaal_Gewicht', `=Invoer!$C$${last + 1}`],
+    ]);
+    expect(snap.activeSheet).toBe('Invoer');
+  });
+
+  it('every written formula evaluates to the plan’s expected value (HyperFormula over the fake workbook)', async () => {
+    const fake = new FakeExcel({ evaluator: hyperFormulaEvaluator() });
+    const plan = samplePlan({ rows: 12 });
+    ok(await render(fake, plan));
+    const cells = expectedFormulaCells(plan);
+    expect(cells.length).toBeGreaterThan(10);
+    for (const [sheet, row, col, , expected] of cells) {
+      const got = fake.values(sheet, `${String.fromCharCode(64 + col)}${row}`)[0]?.[0];
+      if (typeof expected === 'number') expect(got).toBeCloseTo(expected, 12);
+      else expect(got).toEqual(expected);
+    }
+  });
+
+  it('keeps the number of operations independent of the number of rows (no per-cell loops)', async () => {
+    const small = new FakeExcel();
+    const large = new FakeExcel();
+    ok(await render(small, samplePlan({ rows: 10 })));
+    ok(await render(large, samplePlan({ rows: 342 })));
+    expect(large.batches.map((b) => b.operations)).toEqual(small.batches.map((b) => b.operations));
+    for (const b of large.batches) expect(b.requestBytes).toBeLessThan(FOUR_MB);
+  });
+
+  it('reports progress per round trip', async () => {
+    const fake = new FakeExcel();
+    const steps: RenderProgress[] = [];
+    ok(await render(fake, samplePlan(), { onProgress: (p) => steps.push(p) }));
+    expect(steps).toEqual([
+      { step: 1, total: 2, label: 'check' },
+      { step: 2, total: 2, label: 'write' },
+    ]);
+  });
+});
+
+describe('renderPlan: refresh, idempotence and the user’s inputs', () => {
+  it('rendering the same plan twice gives an identical workbook (refresh: 3 syncs)', async () => {
+    const fake = new FakeExcel();
+    const plan = samplePlan();
+    ok(await render(fake, plan));
+    const first = fake.snapshot();
+    const steps: RenderProgress[] = [];
+    const again = ok(await render(fake, plan, { onProgress: (p) => steps.push(p) }));
+    expect(fake.snapshot()).toEqual(first);
+    expect(again.syncs).toBe(3);
+    expect(again.replacedSheets).toEqual(['Invoer', 'Uitkomst']);
+    expect(again.addedSheets).toEqual([]);
+    expect(steps.map((s) => `${s.step}/${s.total} ${s.label}`)).toEqual([
+      '1/2 check',
+      '2/3 read',
+      '3/3 write',
+    ]);
+  });
+
+  it('keeps user edits in input ranges across a refresh, matched by key when rows move', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    // The user types a weight for GM0003, a formula for GM0004, and a remark (positional input).
+    fake.type('Invoer', `C${rowOf(3, 5)}`, 99);
+    fake.type('Invoer', `C${rowOf(4, 5)}`, `=C${rowOf(3, 5)}+1`);
+    fake.type('Uitkomst', 'B13', 'Navragen bij team');
+
+    // New plan: same gemeenten, other row order.
+    const report = ok(await render(fake, samplePlan({ reversed: true })));
+    expect(fake.values('Invoer', `A${rowOf(3, 5, true)}:C${rowOf(3, 5, true)}`)).toEqual([
+      ['GM0003', 'Gemeente 3', 99],
+    ]);
+    expect(fake.cell('Invoer', `A${rowOf(4, 5, true)}`)?.value).toBe('GM0004');
+    // The user's formula keeps its relative meaning (the row above), as Excel would move it.
+    expect(fake.cell('Invoer', `C${rowOf(4, 5, true)}`)?.formula).toBe(`=C${rowOf(4, 5, true) - 1}+1`);
+    // Untouched rows get the plan's values.
+    expect(fake.cell('Invoer', `C${rowOf(1, 5, true)}`)?.value).toBe(weightOf(1));
+    expect(fake.values('Uitkomst', 'B12:B14')).toEqual([[''], ['Navragen bij team'], ['standaard']]);
+    expect(report.preservedInputs).toEqual([
+      { name: 'Invoer_Gewichten', restoredRows: 5, changedCells: 2, droppedKeys: [] },
+      { name: 'Invoer_Opmerking', restoredRows: 3, changedCells: 1, droppedKeys: [] },
+    ]);
+  });
+
+  it('keeps inputs after the user sorted the sheet (key column moves with the rows)', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    fake.type('Invoer', `C${rowOf(2, 5)}`, 7);
+    fake.sortRows('Invoer', `A${FIRST_ROW}:C${FIRST_ROW + 4}`, 2, true); // by weight, descending
+    ok(await render(fake, samplePlan()));
+    expect(fake.values('Invoer', `A${rowOf(2, 5)}:C${rowOf(2, 5)}`)).toEqual([['GM0002', 'Gemeente 2', 7]]);
+    expect(fake.values('Invoer', `A${rowOf(5, 5)}:C${rowOf(5, 5)}`)).toEqual([
+      ['GM0005', 'Gemeente 5', weightOf(5)],
+    ]);
+  });
+
+  it('reports rows with values whose key is no longer in the plan, and writes plan defaults for new rows', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan({ rows: 5 })));
+    fake.type('Invoer', `C${rowOf(5, 5)}`, 1234);
+    fake.type('Invoer', `C${rowOf(1, 5)}`, 11);
+    const fewer = ok(await render(fake, samplePlan({ rows: 3 })));
+    expect(fewer.preservedInputs[0]?.droppedKeys).toEqual([code(4), code(5)]);
+    expect(fake.cell('Invoer', `C${rowOf(1, 3)}`)?.value).toBe(11);
+    const more = ok(await render(fake, samplePlan({ rows: 6 })));
+    expect(fake.cell('Invoer', `C${rowOf(1, 6)}`)?.value).toBe(11);
+    expect(fake.cell('Invoer', `C${rowOf(6, 6)}`)?.value).toBe(weightOf(6));
+    expect(more.preservedInputs[0]?.changedCells).toBe(1);
+  });
+
+  it('replaces listed inputs with the plan’s defaults (replaceInputs)', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    fake.type('Invoer', `C${rowOf(3, 5)}`, 99);
+    fake.type('Uitkomst', 'B12', 'blijft');
+    const report = ok(await render(fake, samplePlan(), { replaceInputs: ['invoer_gewichten'] }));
+    expect(fake.cell('Invoer', `C${rowOf(3, 5)}`)?.value).toBe(weightOf(3));
+    expect(fake.cell('Uitkomst', 'B12')?.value).toBe('blijft');
+    expect(report.preservedInputs.map((p) => p.name)).toEqual(['Invoer_Opmerking']);
+  });
+
+  it('carries inputs over from a renamed add-in sheet and leaves that sheet alone', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    fake.type('Invoer', `C${rowOf(2, 5)}`, 42);
+    fake.renameSheet('Invoer', 'Invoer oud');
+    const before = fake.snapshot().sheets.find((s) => s.name === 'Invoer oud');
+    // The copy keeps its table; its name is needed by the new sheet, so the user must rename it first.
+    expect(await render(fake, samplePlan())).toEqual({
+      ok: false,
+      failure: { kind: 'NameTaken', name: 'T_Gewichten' },
+    });
+    fake.renameTable('T_Gewichten', 'T_Gewichten_oud');
+    const report = ok(await render(fake, samplePlan()));
+    expect(report.addedSheets).toEqual(['Invoer']);
+    expect(fake.sheetNames()).toEqual(['Invoer oud', 'Uitkomst', 'Invoer']);
+    expect(fake.cell('Invoer', `C${rowOf(2, 5)}`)?.value).toBe(42);
+    expect(fake.snapshot().sheets.find((s) => s.name === 'Invoer oud')?.cells).toEqual(before?.cells);
+    expect(
+      fake
+        .snapshot()
+        .sheets.find((s) => s.name === 'Invoer oud')
+        ?.tables.map((t) => t.name),
+    ).toEqual(['T_Gewichten_oud']);
+    expect(fake.name('SPUK_Blad_Invoer')?.formula).toBe(`=Invoer!$A$1:$D$${FIRST_ROW + 5}`);
+  });
+
+  it('rebuilds an add-in sheet the user deleted (its names had become #REF!)', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    const first = fake.snapshot();
+    fake.deleteSheet('Uitkomst');
+    expect(fake.name('Invoer_Opmerking')?.formula).toBe('=#REF!$B$12:$B$14');
+    const report = ok(await render(fake, samplePlan()));
+    expect(report.addedSheets).toEqual(['Uitkomst']);
+    expect(fake.snapshot()).toEqual(first);
+  });
+});
+
+describe('renderPlan: never overwrites what belongs to the user', () => {
+  async function expectUntouched(fake: FakeExcel, plan: WorkbookPlan, failure: unknown): Promise<void> {
+    const before = fake.snapshot();
+    const syncsBefore = fake.syncCount;
+    const report = await render(fake, plan);
+    expect(report).toEqual({ ok: false, failure });
+    expect(fake.snapshot()).toEqual(before);
+    // Only the first (reading) sync happened: it carries loads, no writes.
+    const batches = fake.batches.slice(syncsBefore);
+    expect(batches).toHaveLength(1);
+    expect(Object.keys(batches[0]?.operationCounts ?? {}).every((op) => op.endsWith('.load'))).toBe(true);
+  }
+
+  it('a same-named sheet without the ownership mark → SheetNameTaken, nothing written, 1 sync', async () => {
+    const fake = new FakeExcel().addSheet('Uitkomst').addSheet('Invoer');
+    fake.type('Invoer', 'A1', 'Mijn eigen werk');
+    await expectUntouched(fake, samplePlan(), {
+      kind: 'SheetNameTaken',
+      sheet: 'Invoer',
+      sheets: ['Invoer', 'Uitkomst'],
+    });
+    expect(fake.syncCount).toBe(1);
+  });
+
+  it('a mark that points at another sheet does not make a sheet the add-in’s', async () => {
+    const fake = new FakeExcel().addSheet('Invoer').addSheet('Elders');
+    fake.addName('SPUK_Blad_Invoer', '=Elders!$A$1');
+    await expectUntouched(fake, samplePlan(), {
+      kind: 'SheetNameTaken',
+      sheet: 'Invoer',
+      sheets: ['Invoer'],
+    });
+  });
+
+  it('a user name with a plan name → NameTaken; a user table with a plan table name → NameTaken', async () => {
+    const fake = new FakeExcel().addSheet('Eigen');
+    fake.addName('Totaal_Gewicht', '=Eigen!$A$1');
+    await expectUntouched(fake, samplePlan(), { kind: 'NameTaken', name: 'Totaal_Gewicht' });
+    const other = new FakeExcel().addSheet('Eigen');
+    other.addTable('Eigen', 'A1:B3', 'T_Gewichten');
+    await expectUntouched(other, samplePlan(), { kind: 'NameTaken', name: 'T_Gewichten' });
+  });
+
+  it('a protected add-in sheet → ProtectedSheet before anything is written', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    fake.protectSheet('Uitkomst');
+    await expectUntouched(fake, samplePlan(), { kind: 'ProtectedSheet', sheet: 'Uitkomst' });
+  });
+
+  it('a protected workbook structure → ProtectedWorkbook when sheets must be added', async () => {
+    const fake = new FakeExcel().addSheet('Blad1').protectWorkbook();
+    await expectUntouched(fake, samplePlan(), { kind: 'ProtectedWorkbook' });
+  });
+
+  it('other sheets and names of the user are left exactly as they were', async () => {
+    const fake = new FakeExcel().addSheet('Mijn blad');
+    fake.type('Mijn blad', 'A1', [['x', 1, '=B1*2']]);
+    fake.addName('Mijn_Naam', "='Mijn blad'!$A$1");
+    ok(await render(fake, samplePlan()));
+    ok(await render(fake, samplePlan()));
+    const mine = fake.snapshot().sheets.find((s) => s.name === 'Mijn blad');
+    expect(mine?.cells).toEqual({ A1: { value: 'x' }, B1: { value: 1 }, C1: { formula: '=B1*2' } });
+    expect(fake.name('Mijn_Naam')?.formula).toBe("='Mijn blad'!$A$1");
+  });
+});
+
+describe('renderPlan: failures from Excel', () => {
+  it('cell-edit mode → CellEditMode', async () => {
+    const fake = new FakeExcel();
+    fake.cellEditMode = true;
+    expect(await render(fake, samplePlan())).toEqual({ ok: false, failure: { kind: 'CellEditMode' } });
+  });
+
+  it('a hanging sync → Timeout (own watchdog), for the first and for the write sync', async () => {
+    const fake = new FakeExcel();
+    fake.hangNextSync();
+    expect(await render(fake, samplePlan(), { timeoutMs: 40 })).toEqual({
+      ok: false,
+      failure: { kind: 'Timeout', seconds: 0.04 },
+    });
+
+    const later = new FakeExcel();
+    const run: typeof later.run = (batch) =>
+      later.run(async (context) => {
+        const sync = context.sync.bind(context);
+        let n = 0;
+        return batch({
+          workbook: context.workbook,
+          application: context.application,
+          sync: () => (++n === 2 ? new Promise(() => undefined) : sync()),
+        });
+      });
+    expect(await renderPlan(samplePlan(), { run, requirements: later.requirements, timeoutMs: 40 })).toEqual({
+      ok: false,
+      failure: { kind: 'Timeout', seconds: 0.04 },
+    });
+  });
+
+  it('Excel.run that never starts → Timeout', async () => {
+    const run = (): Promise<never> => new Promise(() => undefined);
+    expect(
+      await renderPlan(samplePlan(), { run, requirements: new FakeExcel().requirements, timeoutMs: 30 }),
+    ).toEqual({
+      ok: false,
+      failure: { kind: 'Timeout', seconds: 0.03 },
+    });
+  });
+
+  it.each([
+    ['GeneralException', { kind: 'Unknown', code: 'GeneralException' }],
+    ['InvalidArgument', { kind: 'InvalidArgument' }],
+    ['ItemNotFound', { kind: 'ItemNotFound' }],
+    ['AccessDenied', { kind: 'ProtectedSheet', sheet: undefined }],
+    ['RequestPayloadSizeLimitExceeded', { kind: 'PayloadTooLarge' }],
+    ['ResponsePayloadSizeLimitExceeded', { kind: 'PayloadTooLarge' }],
+    ['ApiNotFound', { kind: 'UnsupportedHost', required: 'ExcelApi 1.9' }],
+  ] as const)('Office code %s → %j', async (code, failure) => {
+    const fake = new FakeExcel();
+    fake.failNextSync(code);
+    expect(await render(fake, samplePlan())).toEqual({ ok: false, failure });
+  });
+
+  it('a batch too large for Excel on the web is split; every batch stays under 4 MB', async () => {
+    const fake = new FakeExcel();
+    const plan = samplePlan({ rows: 12_000, padding: 400 }); // ~5 MB of text in one block
+    const report = ok(await render(fake, plan));
+    expect(report.batchBytes.length).toBeGreaterThan(1);
+    expect(report.syncs).toBe(1 + report.batchBytes.length);
+    for (const b of fake.batches) expect(b.requestBytes).toBeLessThan(FOUR_MB);
+    expect(fake.batches.slice(1).every((b) => b.calcSuspended)).toBe(true);
+    expect(fake.values('Invoer', `F${FIRST_ROW + 11_999}`)[0]?.[0]).toMatch(/^12000:x+$/);
+  });
+
+  it('without splitting, Excel on the web would refuse it → PayloadTooLarge', async () => {
+    const fake = new FakeExcel();
+    const report = await render(fake, samplePlan({ rows: 12_000, padding: 400 }), {
+      maxBatchBytes: 64 * 1024 * 1024,
+    });
+    expect(report).toEqual({ ok: false, failure: { kind: 'PayloadTooLarge' } });
+  });
+
+  it('a malformed plan → InvalidPlan before any round trip', async () => {
+    const fake = new FakeExcel();
+    const plan = samplePlan();
+    const [invoer, ...rest] = plan.sheets;
+    if (!invoer) throw new Error('no sheet');
+    const ragged = {
+      ...invoer,
+      blocks: [...invoer.blocks, { kind: 'values' as const, at: 'H1', values: [[1, 2], [3]] }],
+    };
+    expect(await render(fake, { ...plan, sheets: [ragged, ...rest] })).toEqual({
+      ok: false,
+      failure: { kind: 'InvalidPlan', sheet: 'Invoer', where: 'H1' },
+    });
+    expect(fake.syncCount).toBe(0);
+  });
+});
+
+describe('renderPlan: host and feature gating', () => {
+  it('outside Excel (no Excel global, no runner) → NotInExcel', async () => {
+    expect(await renderPlan(samplePlan())).toEqual({ ok: false, failure: { kind: 'NotInExcel' } });
+  });
+
+  it('below the ExcelApi 1.9 floor → UnsupportedHost, nothing sent', async () => {
+    const fake = new FakeExcel({ apiVersion: '1.8' });
+    expect(await render(fake, samplePlan())).toEqual({
+      ok: false,
+      failure: { kind: 'UnsupportedHost', required: 'ExcelApi 1.9' },
+    });
+    expect(fake.syncCount).toBe(0);
+  });
+
+  it('skips optional parts whose API set is missing and reports them', async () => {
+    const fake = new FakeExcel();
+    const requirements = {
+      isSetSupported: (name: string, version?: string) =>
+        name === 'ExcelApi' && version !== '1.6' && version !== '1.7',
+    };
+    const report = ok(await render(fake, samplePlan(), { requirements }));
+    expect([...report.skippedFeatures].sort()).toEqual(['charts', 'conditionalFormats', 'tabColor']);
+    const snap = fake.snapshot();
+    expect(snap.sheets.flatMap((s) => s.charts)).toEqual([]);
+    expect(snap.sheets.flatMap((s) => s.conditionalFormats)).toEqual([]);
+    expect(snap.sheets[0]?.validations.length).toBe(1);
+  });
+});
+
+describe('formula blocks are written as one R1C1 text', () => {
+  it('matches the R1C1 form of every cell of the block', () => {
+    const plan = samplePlan({ rows: 4 });
+    for (const [, row, col, formula] of expectedFormulaCells(plan)) {
+      const block = plan.sheets
+        .flatMap((s) => s.blocks)
+        .find((b) => {
+          if (b.kind !== 'formula') return false;
+          const r = parseRange(b.range);
+          return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+        });
+      if (block?.kind !== 'formula') throw new Error('no block');
+      expect(toR1C1(formula, `${String.fromCharCode(64 + col)}${row}`)).toBe(
+        toR1C1(block.formula, block.range.split(':')[0] ?? ''),
+      );
+    }
+  });
+});

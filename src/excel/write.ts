@@ -1,0 +1,408 @@
+/**
+ * Translates the plan into queued office-js operations ("write steps"). No business rules: every
+ * value, formula, format and name comes from the plan as is.
+ *
+ * - One assignment per block: a value block is one 2D `values` write; a formula block is one scalar
+ *   R1C1 formula assigned to the whole rectangle (Excel applies a single value to every cell, and an
+ *   R1C1 formula is the same text in every cell of a filled block).
+ * - Number formats and other formats per range, as scalars.
+ * - Every step carries its estimated request bytes, so the steps can be cut into batches that each
+ *   stay under the request-size budget (value blocks are split by rows when they alone are too big).
+ */
+import type {
+  ChartSpec,
+  ConditionalFormatSpec,
+  FormatSpec,
+  SheetPlan,
+  StyleSpec,
+  ValidationSpec,
+  ValueBlock,
+  WorkbookPlan,
+} from '../plan';
+import { columnLetter, columnNumber, parseCell, parseRange, rangeOf, rangeSize, toR1C1 } from '../plan';
+import { cellInputs } from './cell-input';
+import type { HostFeatures, OptionalFeature } from './features';
+import type { HostChart, HostRange, HostRequestContext, HostTable, HostWorksheet } from './host';
+import type { InputWrite } from './inputs';
+import type { Assessment } from './ownership';
+import { ownershipNameOf } from './ownership';
+import { chunkRows, jsonBytes, operationBytes } from './payload';
+import { requireSheetRange, sameName } from './refs';
+
+/** Proxies shared by the steps of one batch (one getItem per sheet per batch). */
+export class WriteScope {
+  private readonly sheets = new Map<string, HostWorksheet>();
+  constructor(readonly context: HostRequestContext) {}
+
+  sheet(name: string): HostWorksheet {
+    const key = name.toUpperCase();
+    let ws = this.sheets.get(key);
+    if (!ws) {
+      ws = this.context.workbook.worksheets.getItem(name);
+      this.sheets.set(key, ws);
+    }
+    return ws;
+  }
+
+  added(name: string, ws: HostWorksheet): void {
+    this.sheets.set(name.toUpperCase(), ws);
+  }
+
+  /** A range given as "Blad!$A$1:$B$2". */
+  range(reference: string): HostRange {
+    const r = requireSheetRange(reference);
+    return this.sheet(r.sheet).getRange(r.address);
+  }
+}
+
+export interface WriteStep {
+  readonly label: string;
+  readonly bytes: number;
+  apply(scope: WriteScope): void;
+}
+
+export interface WriteCounts {
+  cellsWritten: number;
+  formulaCells: number;
+}
+
+export interface WritePlan {
+  readonly steps: readonly WriteStep[];
+  readonly counts: WriteCounts;
+  readonly skippedFeatures: readonly OptionalFeature[];
+}
+
+/** Existing objects on sheets that are replaced, loaded before writing. */
+export interface Leftovers {
+  readonly charts: ReadonlyMap<string, readonly HostChart[]>;
+  readonly tables: readonly HostTable[];
+}
+
+/** Excel column width in characters → points (Calibri 11: 7 px per character + 5 px padding; 0.75 pt/px). */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const ALIGN: Readonly<Record<'left' | 'center' | 'right', string>> = {
+  left: 'Left',
+  center: 'Center',
+  right: 'Right',
+};
+
+function topLeft(range: string): string {
+  return range.split(':')[0] ?? range;
+}
+
+function cellCount(range: string): number {
+  const size = rangeSize(parseRange(range));
+  return size.rows * size.cols;
+}
+
+export function buildWritePlan(
+  plan: WorkbookPlan,
+  assessment: Assessment,
+  inputs: readonly InputWrite[],
+  leftovers: Leftovers,
+  features: HostFeatures,
+  maxBatchBytes: number,
+): WritePlan {
+  const steps: WriteStep[] = [];
+  const counts: WriteCounts = { cellsWritten: 0, formulaCells: 0 };
+  const skipped = new Set<OptionalFeature>();
+  const step = (label: string, bytes: number, apply: (scope: WriteScope) => void): void => {
+    steps.push({ label, bytes, apply });
+  };
+  const writeName = (scope: WriteScope, name: string, ref: string, comment: string): void => {
+    const formula = `=${ref}`;
+    if (assessment.existingNames.has(name.toUpperCase())) {
+      const item = scope.context.workbook.names.getItem(name);
+      item.formula = formula;
+      item.comment = comment;
+    } else {
+      scope.context.workbook.names.add(name, formula, comment);
+    }
+  };
+  const nameBytes = (ref: string, comment: string): number => operationBytes([ref, comment]) * 2;
+
+  // 1. Make room: add missing sheets (each immediately marked as the add-in's), clear replaced ones.
+  for (const decision of assessment.sheets) {
+    const sheetPlan = plan.sheets.find((s) => sameName(s.name, decision.name));
+    if (!sheetPlan) continue;
+    const mark = assessment.names.find((n) => sameName(n.name, ownershipNameOf(sheetPlan.name)));
+    if (decision.action === 'add') {
+      step(
+        `add ${sheetPlan.name}`,
+        operationBytes(sheetPlan.name) + (mark ? nameBytes(mark.ref, mark.comment) : 0),
+        (s) => {
+          s.added(sheetPlan.name, s.context.workbook.worksheets.add(sheetPlan.name));
+          if (mark) writeName(s, mark.name, mark.ref, mark.comment);
+        },
+      );
+    } else {
+      const charts = leftovers.charts.get(decision.name.toUpperCase()) ?? [];
+      const tables = leftovers.tables;
+      const ownTables = assessment.tablesToDelete.filter((t) => sameName(t.sheet, decision.name));
+      step(`clear ${decision.name}`, operationBytes(null) * (6 + charts.length + ownTables.length), (s) => {
+        const ws = s.sheet(decision.name);
+        for (const chart of charts) chart.delete();
+        for (const table of tables) {
+          if (ownTables.some((t) => sameName(t.name, table.name))) table.delete();
+        }
+        ws.freezePanes.unfreeze();
+        const all = ws.getRange();
+        if (features.conditionalFormats) all.conditionalFormats.clearAll();
+        if (features.dataValidation) all.dataValidation.clear();
+        all.clear('All');
+        if (mark) writeName(s, mark.name, mark.ref, mark.comment);
+      });
+    }
+  }
+
+  // 2. Contents of every sheet.
+  for (const sheet of plan.sheets) {
+    const name = sheet.name;
+    if (features.tabColor) {
+      // Also when empty: "" is Excel's automatic colour, so a replaced sheet loses an old colour.
+      step(`tab ${name}`, operationBytes(sheet.tabColor), (s) => {
+        s.sheet(name).tabColor = sheet.tabColor;
+      });
+    } else if (sheet.tabColor !== '') skipped.add('tabColor');
+    if (features.printLayout) {
+      const { orientation, fitToWidth } = sheet.print;
+      step(`print ${name}`, operationBytes([orientation, 'A4']) * 3, (s) => {
+        const layout = s.sheet(name).pageLayout;
+        layout.orientation = orientation === 'landscape' ? 'Landscape' : 'Portrait';
+        layout.paperSize = 'A4';
+        layout.zoom = fitToWidth ? { horizontalFitToPages: 1 } : { scale: 100 };
+      });
+    } else skipped.add('printLayout');
+    for (const group of columnGroups(sheet)) {
+      step(`width ${name}!${group.range}`, operationBytes(group.range) * 2, (s) => {
+        s.sheet(name).getRange(group.range).format.columnWidth = group.points;
+      });
+    }
+    for (const block of sheet.blocks) {
+      if (block.kind === 'values') {
+        for (const part of splitValueBlock(block, maxBatchBytes / 2)) {
+          counts.cellsWritten += part.cells;
+          step(`values ${name}!${part.range}`, part.bytes, (s) => {
+            s.sheet(name).getRange(part.range).values = part.values;
+          });
+        }
+      } else {
+        const r1c1 = `=${toR1C1(block.formula, topLeft(block.range))}`;
+        const cells = cellCount(block.range);
+        counts.cellsWritten += cells;
+        counts.formulaCells += cells;
+        step(`formula ${name}!${block.range}`, operationBytes([block.range, r1c1]) * 2, (s) => {
+          // office-js types formulasR1C1 as a 2D array; a single value is applied to every cell.
+          s.sheet(name).getRange(block.range).formulasR1C1 = r1c1;
+        });
+      }
+    }
+    for (const input of inputs.filter((i) => sameName(i.sheet, name))) {
+      step(`inputs ${input.name}`, operationBytes([input.address, input.grid]), (s) => {
+        s.sheet(name).getRange(input.address).formulasR1C1 = input.grid;
+      });
+    }
+    for (const table of sheet.tables) {
+      step(`table ${table.name}`, operationBytes([table.range, table.name, table.style]) * 3, (s) => {
+        const t = s.sheet(name).tables.add(table.range, true);
+        t.name = table.name;
+        t.style = table.style;
+      });
+    }
+    for (const format of sheet.formats) {
+      const style = plan.styles[format.style];
+      step(`format ${name}!${format.range}`, formatBytes(format, style), (s) => {
+        applyStyle(s.sheet(name).getRange(format.range), style);
+      });
+    }
+    if (sheet.conditionalFormats.length > 0) {
+      if (features.conditionalFormats) {
+        const ordered = [...sheet.conditionalFormats].sort((a, b) => a.priority - b.priority);
+        ordered.forEach((cf, rank) => {
+          step(
+            `cf ${name}!${cf.range}`,
+            operationBytes([cf.range, cf.formula, cf.fill, cf.fontColor]) * 5,
+            (s) => {
+              applyConditionalFormat(s.sheet(name).getRange(cf.range), cf, rank);
+            },
+          );
+        });
+      } else skipped.add('conditionalFormats');
+    }
+    if (sheet.validations.length > 0) {
+      if (features.dataValidation) {
+        for (const v of sheet.validations) {
+          step(`validation ${name}!${v.range}`, operationBytes(v) * 3, (s) => {
+            applyValidation(s.sheet(name).getRange(v.range), v);
+          });
+        }
+      } else skipped.add('dataValidation');
+    }
+    if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
+      const { rows, columns } = sheet.freeze;
+      step(`freeze ${name}`, operationBytes([rows, columns]), (s) => {
+        const panes = s.sheet(name).freezePanes;
+        if (rows > 0 && columns > 0) panes.freezeAt(rangeOf(1, 1, rows, columns));
+        else if (rows > 0) panes.freezeRows(rows);
+        else panes.freezeColumns(columns);
+      });
+    }
+  }
+
+  // 3. Names (ownership marks were written with their sheets).
+  for (const spec of assessment.names) {
+    if (plan.sheets.some((s) => sameName(ownershipNameOf(s.name), spec.name))) continue;
+    step(`name ${spec.name}`, nameBytes(spec.ref, spec.comment), (s) =>
+      writeName(s, spec.name, spec.ref, spec.comment),
+    );
+  }
+
+  // 4. Charts, after every sheet and range they refer to exists.
+  for (const sheet of plan.sheets) {
+    if (sheet.charts.length === 0) continue;
+    if (!features.charts) {
+      skipped.add('charts');
+      continue;
+    }
+    for (const chart of sheet.charts) {
+      step(`chart ${chart.name}`, operationBytes(chart) * 4, (s) => addChart(s, sheet.name, chart));
+    }
+  }
+
+  // 5. Show the first sheet.
+  const first = plan.sheets[0];
+  if (first) step(`activate ${first.name}`, operationBytes(null), (s) => s.sheet(first.name).activate());
+
+  return { steps, counts, skippedFeatures: [...skipped] };
+}
+
+/** Consecutive columns with the same width become one range ("B:F"). */
+function columnGroups(sheet: SheetPlan): { range: string; points: number }[] {
+  const sorted = [...sheet.columns].sort((a, b) => columnNumber(a.column) - columnNumber(b.column));
+  const groups: { first: number; last: number; width: number }[] = [];
+  for (const c of sorted) {
+    const n = columnNumber(c.column);
+    const last = groups[groups.length - 1];
+    if (last && last.last === n - 1 && last.width === c.width) last.last = n;
+    else groups.push({ first: n, last: n, width: c.width });
+  }
+  return groups.map((g) => ({
+    range: `${columnLetter(g.first)}:${columnLetter(g.last)}`,
+    points: columnWidthPoints(g.width),
+  }));
+}
+
+interface ValuePart {
+  readonly range: string;
+  readonly values: (string | number | boolean)[][];
+  readonly bytes: number;
+  readonly cells: number;
+}
+
+/** One part normally; several row bands when the block alone would exceed `budget`. */
+function splitValueBlock(block: ValueBlock, budget: number): ValuePart[] {
+  const at = parseCell(block.at);
+  const values = cellInputs(block.values);
+  const width = values[0]?.length ?? 0;
+  const rowBytes = values.map((row) => jsonBytes(row) + 1);
+  const total = rowBytes.reduce((a, b) => a + b, 0);
+  const chunks = total + 512 <= budget ? [{ start: 0, end: values.length }] : chunkRows(rowBytes, budget);
+  return chunks.map(({ start, end }) => {
+    const part = values.slice(start, end);
+    const range = rangeOf(at.row + start, at.col, end - start, width);
+    return {
+      range,
+      values: part,
+      bytes: operationBytes(range) + operationBytes(part),
+      cells: part.length * width,
+    };
+  });
+}
+
+function formatBytes(format: FormatSpec, style: StyleSpec): number {
+  const props = Object.keys(style).length;
+  return operationBytes(format.range) + props * operationBytes(style.numberFormat ?? '#RRGGBB');
+}
+
+export function applyStyle(range: HostRange, style: StyleSpec): void {
+  if (style.numberFormat !== undefined) range.numberFormat = style.numberFormat;
+  const format = range.format;
+  if (style.bold !== undefined) format.font.bold = style.bold;
+  if (style.italic !== undefined) format.font.italic = style.italic;
+  if (style.fontSize !== undefined) format.font.size = style.fontSize;
+  if (style.fontColor !== undefined) format.font.color = style.fontColor;
+  if (style.fill !== undefined) format.fill.color = style.fill;
+  if (style.wrap !== undefined) format.wrapText = style.wrap;
+  if (style.horizontalAlignment !== undefined) format.horizontalAlignment = ALIGN[style.horizontalAlignment];
+  if (style.borderTop) format.borders.getItem('EdgeTop').style = 'Continuous';
+  if (style.borderBottom) format.borders.getItem('EdgeBottom').style = 'Continuous';
+}
+
+function applyConditionalFormat(range: HostRange, cf: ConditionalFormatSpec, rank: number): void {
+  const format = range.conditionalFormats.add('Custom');
+  format.custom.rule.formula = `=${cf.formula}`;
+  format.custom.format.fill.color = cf.fill;
+  format.custom.format.font.color = cf.fontColor;
+  if (cf.bold !== undefined) format.custom.format.font.bold = cf.bold;
+  format.priority = rank;
+}
+
+function applyValidation(range: HostRange, v: ValidationSpec): void {
+  const dv = range.dataValidation;
+  if (v.type === 'list') {
+    dv.rule = { list: { inCellDropDown: true, source: `=${v.source}` } };
+  } else {
+    const basic =
+      v.max === undefined
+        ? { formula1: v.min, operator: 'GreaterThanOrEqualTo' }
+        : { formula1: v.min, formula2: v.max, operator: 'Between' };
+    dv.rule = v.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+  }
+  dv.prompt = { showPrompt: v.prompt !== '', message: v.prompt, title: '' };
+  dv.errorAlert = { showAlert: true, style: 'Stop', message: v.error, title: '' };
+}
+
+function addChart(scope: WriteScope, sheet: string, chart: ChartSpec): void {
+  const [first, ...rest] = chart.series;
+  if (!first) return;
+  const seriesBy = (reference: string): 'Rows' | 'Columns' => {
+    const r = requireSheetRange(reference).rect;
+    return r.top === r.bottom && r.left !== r.right ? 'Rows' : 'Columns';
+  };
+  const type = chart.type === 'columnStacked' ? 'ColumnStacked' : 'ColumnClustered';
+  const c = scope.sheet(sheet).charts.add(type, scope.range(first.values), seriesBy(first.values));
+  c.name = chart.name;
+  c.title.text = chart.title;
+  c.setPosition(chart.from, chart.to);
+  const s0 = c.series.getItemAt(0);
+  s0.name = first.name;
+  s0.setXAxisValues(scope.range(chart.categories));
+  s0.format.fill.setSolidColor(first.color);
+  for (const spec of rest) {
+    const s = c.series.add(spec.name);
+    s.setValues(scope.range(spec.values));
+    s.setXAxisValues(scope.range(chart.categories));
+    s.format.fill.setSolidColor(spec.color);
+  }
+}
+
+/** Greedy cut of the steps into batches of at most `maxBytes` (a single larger step gets its own batch). */
+export function batchSteps(steps: readonly WriteStep[], maxBytes: number): WriteStep[][] {
+  const batches: WriteStep[][] = [];
+  let current: WriteStep[] = [];
+  let size = 0;
+  for (const s of steps) {
+    if (current.length > 0 && size + s.bytes > maxBytes) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(s);
+    size += s.bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}

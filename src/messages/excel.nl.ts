@@ -1,0 +1,155 @@
+/**
+ * Dutch texts for the Excel renderer: one message per failure kind, each naming the fix. Office's
+ * own error messages are never shown (they are English, technical and sometimes misleading).
+ *
+ * The layer rules forbid src/messages to import from src/excel, so the facts are declared here
+ * structurally; src/excel/failures.ts proves at compile time that they equal its own types, so a new
+ * failure kind there fails the build until it has a message here.
+ */
+
+export type ExcelFailureFacts =
+  | { readonly kind: 'SheetNameTaken'; readonly sheet: string; readonly sheets: readonly string[] }
+  | { readonly kind: 'NameTaken'; readonly name: string }
+  | { readonly kind: 'ProtectedSheet'; readonly sheet: string | undefined }
+  | { readonly kind: 'ProtectedWorkbook' }
+  | { readonly kind: 'Timeout'; readonly seconds: number }
+  | { readonly kind: 'PayloadTooLarge' }
+  | { readonly kind: 'CellEditMode' }
+  | { readonly kind: 'InvalidArgument' }
+  | { readonly kind: 'ItemNotFound' }
+  | { readonly kind: 'ItemAlreadyExists' }
+  | { readonly kind: 'NotInExcel' }
+  | { readonly kind: 'UnsupportedHost'; readonly required: string }
+  | { readonly kind: 'InvalidPlan'; readonly sheet: string | undefined; readonly where: string }
+  | { readonly kind: 'Unknown'; readonly code: string };
+
+export type RenderStepFacts = 'check' | 'read' | 'write';
+export type OptionalFeatureFacts =
+  'conditionalFormats' | 'charts' | 'dataValidation' | 'tabColor' | 'printLayout';
+
+/** The parts of a successful render report that the status line mentions. */
+export interface RenderSummaryFacts {
+  readonly sheets: readonly string[];
+  readonly preservedInputs: readonly {
+    readonly changedCells: number;
+    readonly droppedKeys: readonly string[];
+  }[];
+  readonly skippedFeatures: readonly OptionalFeatureFacts[];
+}
+
+type ExcelFailure = ExcelFailureFacts;
+type RenderStepLabel = RenderStepFacts;
+type OptionalFeature = OptionalFeatureFacts;
+
+const NOTHING_CHANGED = 'Er is niets gewijzigd.';
+
+function quoteList(items: readonly string[]): string {
+  const q = items.map((i) => `"${i}"`);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} en ${q[q.length - 1] ?? ''}`;
+}
+
+export function excelFailureText(failure: ExcelFailure): string {
+  switch (failure.kind) {
+    case 'SheetNameTaken': {
+      const sheets = failure.sheets.length > 0 ? failure.sheets : [failure.sheet];
+      const which =
+        sheets.length === 1
+          ? `Er staat al een blad ${quoteList(sheets)} in deze werkmap dat niet door SPUK-begroting is gemaakt.`
+          : `Er staan al bladen ${quoteList(sheets)} in deze werkmap die niet door SPUK-begroting zijn gemaakt.`;
+      return `${which} ${NOTHING_CHANGED} Geef ${sheets.length === 1 ? 'dat blad' : 'die bladen'} een andere naam (rechtsklik op de bladtab > Naam wijzigen) of laad in een nieuwe, lege werkmap, en klik dan opnieuw op Werkboek laden.`;
+    }
+    case 'NameTaken':
+      return `De naam "${failure.name}" bestaat al in deze werkmap, als naam of als tabel buiten de bladen van SPUK-begroting. ${NOTHING_CHANGED} Geef die naam of tabel een andere naam (Formules > Namen beheren) en klik dan opnieuw op Werkboek laden.`;
+    case 'ProtectedSheet':
+      return failure.sheet !== undefined
+        ? `Het blad "${failure.sheet}" is beveiligd. ${NOTHING_CHANGED} Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en klik dan opnieuw op Werkboek laden.`
+        : 'Excel staat de wijziging niet toe: een blad of de werkmap is beveiligd of alleen-lezen. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) of open de werkmap om te bewerken, en klik dan opnieuw op Werkboek laden.';
+    case 'ProtectedWorkbook':
+      return `De structuur van deze werkmap is beveiligd, dus er kunnen geen bladen bij. ${NOTHING_CHANGED} Hef de beveiliging op (Controleren > Werkmap beveiligen) en klik dan opnieuw op Werkboek laden.`;
+    case 'Timeout':
+      return `Excel reageerde niet binnen ${Math.max(1, Math.ceil(failure.seconds))} seconden. Wacht tot Excel weer reageert (of laad Excel op het web opnieuw) en klik dan opnieuw op Werkboek laden.`;
+    case 'PayloadTooLarge':
+      return 'Er moest te veel tegelijk naar Excel worden gestuurd. Klik opnieuw op Werkboek laden; lukt het dan nog niet, gebruik dan Excel voor Windows of Mac.';
+    case 'CellEditMode':
+      return 'Rond eerst de celbewerking af (Enter of Esc) en klik dan opnieuw op Werkboek laden.';
+    case 'InvalidArgument':
+      return 'Excel weigerde een onderdeel van de bladen. Klik opnieuw op Werkboek laden; gebeurt dit weer, meld het dan aan de beheerders van SPUK-begroting.';
+    case 'ItemNotFound':
+      return 'Een blad of naam van SPUK-begroting verdween tijdens het laden. Wijzig niets aan de werkmap tot het laden klaar is en klik opnieuw op Werkboek laden.';
+    case 'ItemAlreadyExists':
+      return 'Een naam of tabel van SPUK-begroting bestaat al in deze werkmap. Verwijder namen die met "SPUK" beginnen die u zelf hebt gemaakt (Formules > Namen beheren) en klik opnieuw op Werkboek laden.';
+    case 'NotInExcel':
+      return 'SPUK-begroting werkt alleen als invoegtoepassing in Excel. Open een werkmap in Excel (Windows, Mac of op het web) en start SPUK-begroting via Start > Invoegtoepassingen.';
+    case 'UnsupportedHost':
+      return `Deze versie van Excel is te oud voor SPUK-begroting (nodig: ${failure.required}). Werk Office bij of gebruik Excel op het web, en probeer het opnieuw.`;
+    case 'InvalidPlan':
+      return `Interne fout: het werkboekontwerp is ongeldig (${failure.sheet !== undefined ? `${failure.sheet}, ` : ''}${failure.where}). ${NOTHING_CHANGED} Meld dit aan de beheerders van SPUK-begroting.`;
+    case 'Unknown':
+      return `Excel meldde een onverwachte fout (code ${failure.code}). Klik opnieuw op Werkboek laden; gebeurt dit weer, sla de werkmap op, start Excel opnieuw en probeer het nog eens.`;
+    default:
+      return assertNever(failure);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled Excel failure: ${JSON.stringify(value)}`);
+}
+
+export function renderStepText(label: RenderStepLabel): string {
+  switch (label) {
+    case 'check':
+      return 'Werkmap controleren';
+    case 'read':
+      return 'Uw invoer bewaren';
+    case 'write':
+      return 'Bladen schrijven';
+    default:
+      return assertNever(label);
+  }
+}
+
+/** "Stap 2 van 3: Uw invoer bewaren" */
+export function progressText(progress: {
+  readonly step: number;
+  readonly total: number;
+  readonly label: RenderStepLabel;
+}): string {
+  return `Stap ${progress.step} van ${progress.total}: ${renderStepText(progress.label)}`;
+}
+
+export function featureText(feature: OptionalFeature): string {
+  switch (feature) {
+    case 'charts':
+      return 'grafieken';
+    case 'conditionalFormats':
+      return 'voorwaardelijke opmaak';
+    case 'dataValidation':
+      return 'invoercontrole';
+    case 'tabColor':
+      return 'tabkleuren';
+    case 'printLayout':
+      return 'afdrukinstellingen';
+    default:
+      return assertNever(feature);
+  }
+}
+
+/** One line for the status bar after a successful load. */
+export function renderSuccessMessage(report: RenderSummaryFacts): string {
+  const parts = [`Klaar: ${report.sheets.length} ${report.sheets.length === 1 ? 'blad' : 'bladen'} geladen.`];
+  const kept = report.preservedInputs.reduce((n, p) => n + p.changedCells, 0);
+  if (kept > 0) parts.push(`${kept} eigen ${kept === 1 ? 'invoerwaarde' : 'invoerwaarden'} behouden.`);
+  const dropped = report.preservedInputs.flatMap((p) => p.droppedKeys);
+  if (dropped.length > 0) {
+    parts.push(
+      `Invoer voor ${quoteList(dropped)} is niet overgenomen: die rijen staan niet meer in de gegevens.`,
+    );
+  }
+  if (report.skippedFeatures.length > 0) {
+    parts.push(
+      `Niet beschikbaar in deze Excel-versie: ${report.skippedFeatures.map(featureText).join(', ')}.`,
+    );
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,429 @@
+/**
+ * The fake Excel host: an in-memory workbook behind the office-js subset in src/excel/host.ts.
+ *
+ * - `run` stands in for `Excel.run`; `requirements` for `Office.context.requirements`.
+ * - Every `context.sync()` is recorded as a batch: operations, estimated request bytes (JSON of the
+ *   actions and object paths, as office-js would send them), response bytes, operation counts.
+ * - Like Excel: operations run in order and a failing one stops the batch (earlier ones stay applied);
+ *   a 2D write whose shape differs from the range fails with `InvalidArgument`; a single value is
+ *   applied to every cell; text is parsed as if typed; writes to a protected sheet fail with
+ *   `AccessDenied`; in cell-edit mode every sync fails with `InvalidOperationInCellEditMode`;
+ *   requests over 5 MB fail with `RequestPayloadSizeLimitExceeded`. A sync can be made to hang.
+ * - User actions (typing, renaming, protecting, sorting) change the workbook directly, as a person would.
+ *
+ * Browser-compatible: no Node APIs, so the task-pane browser test can bundle it.
+ */
+import type {
+  ExcelRunner,
+  HostRequestContext,
+  HostScalar,
+  RequirementChecker,
+} from '../../../src/excel/host';
+import type { Rect } from './address';
+import { a1, a1ToR1C1, parseQualified, parseRect, r1c1ToA1, rectCols, rectRows } from './address';
+import type { FakeErrorCode } from './errors';
+import { FakeOfficeError, fakeError } from './errors';
+import type { Cell, SheetModel } from './model';
+import { WorkbookModel, cellKey, interpretInput, retargetNames, writeContent } from './model';
+import type { BatchHost, QueuedOperation } from './proxies';
+import { FakeRequestContext, utf8Bytes } from './proxies';
+import type { CellSnapshot, WorkbookSnapshot } from './snapshot';
+import { snapshotWorkbook } from './snapshot';
+
+/** Computes formula results from a snapshot (e.g. with HyperFormula in Node tests). */
+export type FormulaEvaluator = (
+  snapshot: WorkbookSnapshot,
+) => (sheet: string, row: number, col: number) => HostScalar;
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi requirement set this host supports. Default "1.17". */
+  readonly apiVersion?: string;
+  /** Default 5 MB, as Excel on the web. */
+  readonly requestLimitBytes?: number;
+  readonly responseLimitBytes?: number;
+  readonly evaluator?: FormulaEvaluator;
+}
+
+export interface BatchRecord {
+  /** 1-based sync number. */
+  readonly sync: number;
+  readonly operations: number;
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  /** Operations per kind, e.g. { "Range.values": 12 }. */
+  readonly operationCounts: Readonly<Record<string, number>>;
+  readonly calcSuspended: boolean;
+  /** "ok", "hung", or the error code the sync failed with. */
+  readonly outcome: string;
+  /** A sync that Excel.run made itself because operations were left queued. */
+  readonly implicit: boolean;
+}
+
+export const FIVE_MB = 5 * 1024 * 1024;
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export class FakeExcel implements BatchHost {
+  readonly model = new WorkbookModel();
+  readonly batches: BatchRecord[] = [];
+  /** While true, every sync fails like Excel does when the user is editing a cell. */
+  cellEditMode = false;
+  apiVersion: string;
+  requestLimitBytes: number;
+  responseLimitBytes: number;
+  evaluator: FormulaEvaluator | undefined;
+  private hangs = 0;
+  private readonly injected: FakeErrorCode[] = [];
+  private implicitSync = false;
+  private evaluation:
+    { version: number; read: (sheet: string, row: number, col: number) => HostScalar } | undefined;
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.apiVersion = options.apiVersion ?? '1.17';
+    this.requestLimitBytes = options.requestLimitBytes ?? FIVE_MB;
+    this.responseLimitBytes = options.responseLimitBytes ?? FIVE_MB;
+    this.evaluator = options.evaluator;
+  }
+
+  // ------------------------------------------------------------ office-js entry points
+
+  /** Stands in for `Excel.run`. */
+  readonly run: ExcelRunner = (batch) => this.runBatch(batch);
+
+  /** Stands in for `Office.context.requirements`. */
+  readonly requirements: RequirementChecker = {
+    isSetSupported: (name: string, minVersion?: string): boolean =>
+      name === 'ExcelApi' && compareVersions(minVersion ?? '1.1', this.apiVersion) <= 0,
+  };
+
+  /** Minimal globals for a page that expects office.js (assign them to window.Excel / window.Office). */
+  officeStubs(): {
+    excel: { run: ExcelRunner };
+    office: {
+      onReady: () => Promise<{ host: string; platform: string }>;
+      context: { requirements: RequirementChecker; host: string };
+    };
+  } {
+    return {
+      excel: { run: this.run },
+      office: {
+        onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
+        context: { requirements: this.requirements, host: 'Excel' },
+      },
+    };
+  }
+
+  private async runBatch<T>(batch: (context: HostRequestContext) => Promise<T>): Promise<T> {
+    const context = new FakeRequestContext(this);
+    const result = await batch(context);
+    if (context.queue.length > 0) {
+      this.implicitSync = true;
+      await context.sync();
+    }
+    return result;
+  }
+
+  // ------------------------------------------------------------ switches
+
+  /** The next `count` syncs never settle (Excel on the web, office-js #6678). */
+  hangNextSync(count = 1): void {
+    this.hangs += count;
+  }
+
+  /** The next sync fails with this code before running anything. */
+  failNextSync(code: FakeErrorCode): void {
+    this.injected.push(code);
+  }
+
+  get syncCount(): number {
+    return this.batches.length;
+  }
+
+  // ------------------------------------------------------------ BatchHost
+
+  requireApi(version: string, location: string): void {
+    if (compareVersions(version, this.apiVersion) > 0)
+      throw fakeError('ApiNotFound', location, `needs ExcelApi ${version}`);
+  }
+
+  formulaValue(sheet: SheetModel, row: number, col: number): HostScalar {
+    if (!this.evaluator) return '';
+    if (!this.evaluation || this.evaluation.version !== this.model.version) {
+      this.evaluation = { version: this.model.version, read: this.evaluator(this.snapshot()) };
+    }
+    return this.evaluation.read(sheet.name, row, col);
+  }
+
+  async execute(context: FakeRequestContext): Promise<void> {
+    const operations = context.queue;
+    const paths = context.paths;
+    context.queue = [];
+    context.paths = [];
+    const implicit = this.implicitSync;
+    this.implicitSync = false;
+    const requestBytes = estimateRequestBytes(operations, paths);
+    const operationCounts: Record<string, number> = {};
+    for (const op of operations) operationCounts[op.name] = (operationCounts[op.name] ?? 0) + 1;
+    const record = (outcome: string): void => {
+      this.batches.push({
+        sync: this.batches.length + 1,
+        operations: operations.length,
+        requestBytes,
+        responseBytes: context.responseBytes,
+        operationCounts,
+        calcSuspended: context.calcSuspended,
+        outcome,
+        implicit,
+      });
+    };
+    context.responseBytes = 0;
+    context.calcSuspended = false;
+    await Promise.resolve();
+
+    if (this.cellEditMode) {
+      record('InvalidOperationInCellEditMode');
+      throw fakeError('InvalidOperationInCellEditMode', 'RequestContext.sync');
+    }
+    if (this.hangs > 0) {
+      this.hangs--;
+      record('hung');
+      return new Promise<void>(() => undefined);
+    }
+    const injected = this.injected.shift();
+    if (injected !== undefined) {
+      record(injected);
+      throw fakeError(injected, 'RequestContext.sync');
+    }
+    if (requestBytes > this.requestLimitBytes) {
+      record('RequestPayloadSizeLimitExceeded');
+      throw fakeError('RequestPayloadSizeLimitExceeded', 'RequestContext.sync', `${requestBytes} bytes`);
+    }
+    for (const op of operations) {
+      try {
+        op.run();
+      } catch (error) {
+        const officeError =
+          error instanceof FakeOfficeError ? error : fakeError('GeneralException', op.name, String(error));
+        record(officeError.code);
+        throw officeError;
+      }
+    }
+    if (context.responseBytes > this.responseLimitBytes) {
+      record('ResponsePayloadSizeLimitExceeded');
+      throw fakeError('ResponsePayloadSizeLimitExceeded', 'RequestContext.sync');
+    }
+    record('ok');
+  }
+
+  // ------------------------------------------------------------ user actions (no API, no sync)
+
+  addSheet(name: string): this {
+    this.model.addSheet(name, 'user');
+    return this;
+  }
+
+  /** Types into one cell, or a 2D block starting at `address`, as a person would. */
+  type(sheet: string, address: string, input: HostScalar | readonly (readonly HostScalar[])[]): this {
+    const s = this.model.requireSheet(sheet, 'user');
+    const rect = this.rect(address);
+    const grid = Array.isArray(input)
+      ? (input as readonly (readonly HostScalar[])[])
+      : [[input as HostScalar]];
+    grid.forEach((line, i) =>
+      line.forEach((value, j) => {
+        const r = rect.top + i;
+        const c = rect.left + j;
+        const content = interpretInput(value, 'values', r, c, { row: r, col: c }, 'user');
+        if (content) writeContent(s, r, c, content);
+      }),
+    );
+    this.model.touch();
+    return this;
+  }
+
+  renameSheet(from: string, to: string): this {
+    const s = this.model.requireSheet(from, 'user');
+    if (this.model.findSheet(to)) throw fakeError('ItemAlreadyExists', 'user', to);
+    retargetNames(this.model, s.name, to);
+    s.name = to;
+    this.model.touch();
+    return this;
+  }
+
+  deleteSheet(name: string): this {
+    const s = this.model.requireSheet(name, 'user');
+    retargetNames(this.model, s.name, undefined);
+    this.model.sheets.splice(this.model.sheets.indexOf(s), 1);
+    for (const t of this.model.tables.filter((x) => x.sheetId === s.id))
+      this.model.tables.splice(this.model.tables.indexOf(t), 1);
+    this.model.touch();
+    return this;
+  }
+
+  protectSheet(name: string, on = true): this {
+    this.model.requireSheet(name, 'user').protected = on;
+    return this;
+  }
+
+  protectWorkbook(on = true): this {
+    this.model.structureProtected = on;
+    return this;
+  }
+
+  addName(name: string, formula: string, comment = ''): this {
+    this.model.addName(name, formula, comment, 'user');
+    return this;
+  }
+
+  addTable(sheet: string, address: string, name: string): this {
+    const s = this.model.requireSheet(sheet, 'user');
+    this.model.tables.push({
+      id: this.model.newId(),
+      name,
+      sheetId: s.id,
+      rect: this.rect(address),
+      style: 'TableStyleLight1',
+    });
+    return this;
+  }
+
+  renameTable(from: string, to: string): this {
+    const table = this.model.findTable(from);
+    if (!table) throw fakeError('ItemNotFound', 'user', from);
+    table.name = to;
+    return this;
+  }
+
+  /**
+   * Sorts the rows of `address` by the value in column `byColumn` (0-based within the range), as
+   * Data > Sort does: whole rows move, relative references in formulas follow their cells.
+   */
+  sortRows(sheet: string, address: string, byColumn: number, descending = false): this {
+    const s = this.model.requireSheet(sheet, 'user');
+    const rect = this.rect(address);
+    const rows = Array.from({ length: rectRows(rect) }, (_, i) =>
+      Array.from({ length: rectCols(rect) }, (_, j) => s.cells.get(cellKey(rect.top + i, rect.left + j))),
+    );
+    const order = rows
+      .map((cells, i) => ({ cells, i }))
+      .sort((x, y) => {
+        const a = x.cells[byColumn]?.value ?? '';
+        const b = y.cells[byColumn]?.value ?? '';
+        const d = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+        return (descending ? -d : d) || x.i - y.i;
+      });
+    order.forEach(({ cells, i: from }, to) =>
+      cells.forEach((cell, j) => {
+        const r = rect.top + to;
+        const c = rect.left + j;
+        const key = cellKey(r, c);
+        if (!cell) {
+          s.cells.delete(key);
+          return;
+        }
+        const moved: Cell = { ...cell };
+        if (cell.formula !== undefined)
+          moved.formula = r1c1ToA1(a1ToR1C1(cell.formula, rect.top + from, c), r, c);
+        s.cells.set(key, moved);
+      }),
+    );
+    this.model.touch();
+    return this;
+  }
+
+  // ------------------------------------------------------------ read-back
+
+  snapshot(): WorkbookSnapshot {
+    return snapshotWorkbook(this.model);
+  }
+
+  sheetNames(): string[] {
+    return this.model.sheets.map((s) => s.name);
+  }
+
+  cell(sheet: string, address: string): CellSnapshot | undefined {
+    const rect = this.rect(address);
+    const s = this.model.requireSheet(sheet, 'read');
+    const cell = s.cells.get(cellKey(rect.top, rect.left));
+    if (!cell) return undefined;
+    return {
+      ...(cell.value !== undefined ? { value: cell.value } : {}),
+      ...(cell.formula !== undefined ? { formula: cell.formula } : {}),
+      ...(cell.style ? { style: { ...cell.style } } : {}),
+    };
+  }
+
+  /** Values as `Range.values` reads them (formula cells through the evaluator, else ""). */
+  values(sheet: string, address: string): HostScalar[][] {
+    const s = this.model.requireSheet(sheet, 'read');
+    return this.grid(address, (r, c) => {
+      const cell = s.cells.get(cellKey(r, c));
+      return cell?.formula !== undefined ? this.formulaValue(s, r, c) : (cell?.value ?? '');
+    });
+  }
+
+  /** Formulas (A1, with "=") or values, as `Range.formulas` reads them. */
+  formulas(sheet: string, address: string): HostScalar[][] {
+    const s = this.model.requireSheet(sheet, 'read');
+    return this.grid(address, (r, c) => {
+      const cell = s.cells.get(cellKey(r, c));
+      return cell?.formula ?? cell?.value ?? '';
+    });
+  }
+
+  name(name: string): { name: string; formula: string; comment: string } | undefined {
+    const n = this.model.findName(name);
+    return n ? { ...n } : undefined;
+  }
+
+  private grid(address: string, read: (row: number, col: number) => HostScalar): HostScalar[][] {
+    const rect = this.rect(address);
+    return Array.from({ length: rectRows(rect) }, (_, i) =>
+      Array.from({ length: rectCols(rect) }, (_, j) => read(rect.top + i, rect.left + j)),
+    );
+  }
+
+  private rect(address: string): Rect {
+    const rect = parseRect(address) ?? parseQualified(address)?.rect;
+    if (!rect) throw new RangeError(`Bad address ${address} (${a1(1, 1)}-style expected)`);
+    return rect;
+  }
+}
+
+/** JSON size of what office-js would send: one action per operation and one object path per proxy. */
+function estimateRequestBytes(
+  operations: readonly QueuedOperation[],
+  paths: readonly { name: string; args: unknown }[],
+): number {
+  let id = 0;
+  let bytes = 128; // envelope
+  for (const p of paths) {
+    id++;
+    bytes += utf8Bytes({
+      Id: id,
+      ObjectPathType: 3,
+      Name: p.name,
+      ParentObjectPathId: id - 1,
+      ArgumentInfo: { Arguments: p.args ?? [] },
+    });
+  }
+  for (const op of operations) {
+    id++;
+    bytes += utf8Bytes({
+      Id: id,
+      ActionType: 1,
+      Name: op.name,
+      ObjectPathId: id,
+      ArgumentInfo: { Arguments: [op.args] },
+    });
+  }
+  return bytes;
+}

@@ -1,0 +1,368 @@
+/**
+ * The in-memory workbook of the fake Excel host: sheets with a sparse cell grid, formats, names,
+ * tables, conditional formats, data validation, charts, freeze panes, page layout, protection.
+ * Plain data plus the few rules Excel applies when a value is typed or a formula is filled.
+ */
+import type { Rect } from './address';
+import {
+  MAX_COLS,
+  a1ToR1C1,
+  intersects,
+  parseQualified,
+  quoteSheetName,
+  r1c1ToA1,
+  rectCols,
+  rectRows,
+  shiftA1,
+} from './address';
+import { fakeError } from './errors';
+
+export type Scalar = string | number | boolean;
+
+export interface CellStyle {
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  fill?: string;
+  wrap?: boolean;
+  horizontalAlignment?: string;
+  borderTop?: string;
+  borderBottom?: string;
+}
+
+export interface Cell {
+  /** Constant value (absent for formula cells). */
+  value?: Scalar;
+  /** A1 formula with "=". */
+  formula?: string;
+  style?: CellStyle;
+}
+
+export interface ConditionalFormatModel {
+  readonly id: number;
+  readonly rect: Rect;
+  readonly type: string;
+  formula: string;
+  fill: string | undefined;
+  fontColor: string | undefined;
+  bold: boolean | undefined;
+}
+
+export interface ValidationRuleModel {
+  readonly type: 'list' | 'wholeNumber' | 'decimal';
+  readonly source?: string;
+  readonly inCellDropDown?: boolean;
+  readonly operator?: string;
+  readonly formula1?: Scalar;
+  readonly formula2?: Scalar;
+}
+
+export interface ValidationModel {
+  readonly rect: Rect;
+  rule: ValidationRuleModel | undefined;
+  prompt: { message: string; showPrompt: boolean; title: string } | undefined;
+  errorAlert: { message: string; showAlert: boolean; style: string; title: string } | undefined;
+}
+
+export interface ChartSeriesModel {
+  name: string;
+  values: string | undefined;
+  xValues: string | undefined;
+  color: string | undefined;
+}
+
+export interface ChartModel {
+  readonly id: number;
+  name: string;
+  readonly type: string;
+  title: string;
+  from: string | undefined;
+  to: string | undefined;
+  readonly series: ChartSeriesModel[];
+}
+
+export interface TableModel {
+  readonly id: number;
+  name: string;
+  sheetId: number;
+  readonly rect: Rect;
+  style: string;
+}
+
+export interface NameModel {
+  name: string;
+  /** With "=". */
+  formula: string;
+  comment: string;
+}
+
+export interface SheetModel {
+  readonly id: number;
+  name: string;
+  readonly cells: Map<number, Cell>;
+  readonly columnWidths: Map<number, number>;
+  tabColor: string;
+  freeze: { rows: number; columns: number };
+  conditionalFormats: ConditionalFormatModel[];
+  validations: ValidationModel[];
+  charts: ChartModel[];
+  protected: boolean;
+  pageLayout: { orientation: string; paperSize: string; zoom: Record<string, number> };
+}
+
+export function cellKey(row: number, col: number): number {
+  return row * (MAX_COLS + 1) + col;
+}
+
+export function keyRow(key: number): number {
+  return Math.floor(key / (MAX_COLS + 1));
+}
+
+export function keyCol(key: number): number {
+  return key % (MAX_COLS + 1);
+}
+
+/** Limit for operations that touch every cell of a range (protects the fake from unbounded ranges). */
+const MAX_TOUCHED_CELLS = 5_000_000;
+
+export class WorkbookModel {
+  private nextId = 1;
+  readonly sheets: SheetModel[] = [];
+  readonly names: NameModel[] = [];
+  readonly tables: TableModel[] = [];
+  structureProtected = false;
+  activeSheetId: number | undefined;
+  /** Bumped on every change; lets an evaluator cache results. */
+  version = 0;
+
+  newId(): number {
+    return this.nextId++;
+  }
+
+  touch(): void {
+    this.version++;
+  }
+
+  findSheet(name: string): SheetModel | undefined {
+    const upper = name.toUpperCase();
+    return this.sheets.find((s) => s.name.toUpperCase() === upper);
+  }
+
+  sheetById(id: number): SheetModel | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  requireSheet(name: string, location: string): SheetModel {
+    const sheet = this.findSheet(name);
+    if (!sheet) throw fakeError('ItemNotFound', location, `sheet ${name}`);
+    return sheet;
+  }
+
+  addSheet(name: string, location = 'WorksheetCollection.add'): SheetModel {
+    if (this.structureProtected) throw fakeError('AccessDenied', location, 'workbook structure is protected');
+    if (name === '' || name.length > 31 || /[[\]:*?/\\]/.test(name))
+      throw fakeError('InvalidArgument', location, name);
+    if (this.findSheet(name)) throw fakeError('ItemAlreadyExists', location, name);
+    const sheet: SheetModel = {
+      id: this.newId(),
+      name,
+      cells: new Map(),
+      columnWidths: new Map(),
+      tabColor: '',
+      freeze: { rows: 0, columns: 0 },
+      conditionalFormats: [],
+      validations: [],
+      charts: [],
+      protected: false,
+      pageLayout: { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 } },
+    };
+    this.sheets.push(sheet);
+    this.touch();
+    return sheet;
+  }
+
+  findName(name: string): NameModel | undefined {
+    const upper = name.toUpperCase();
+    return this.names.find((n) => n.name.toUpperCase() === upper);
+  }
+
+  findTable(name: string): TableModel | undefined {
+    const upper = name.toUpperCase();
+    return this.tables.find((t) => t.name.toUpperCase() === upper);
+  }
+
+  addName(name: string, formula: string, comment: string, location = 'NamedItemCollection.add'): NameModel {
+    if (
+      !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) ||
+      /^[A-Za-z]{1,3}\d+$/.test(name) ||
+      /^R\d*C\d*$/i.test(name)
+    ) {
+      throw fakeError('InvalidArgument', location, `name ${name}`);
+    }
+    if (this.findName(name) || this.findTable(name)) throw fakeError('ItemAlreadyExists', location, name);
+    const model = { name, formula: normaliseReference(formula, location), comment };
+    this.names.push(model);
+    this.touch();
+    return model;
+  }
+}
+
+/** "=Blad!A1:B2" → "=Blad!$A$1:$B$2" (Excel stores name references absolute as given; we keep text). */
+export function normaliseReference(formula: string, location: string): string {
+  const text = formula.trim();
+  if (!text.startsWith('='))
+    throw fakeError('InvalidArgument', location, `reference must start with "=": ${formula}`);
+  return text;
+}
+
+/** Content of a cell as Excel would store what was typed into it. `undefined` = leave unchanged. */
+export type CellContent =
+  { kind: 'empty' } | { kind: 'value'; value: Scalar } | { kind: 'formula'; formula: string };
+
+const NUMBER = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+const PERCENT = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*%\s*$/;
+
+/**
+ * Excel's interpretation of typed input (as `values` / `formulas` / `formulasR1C1` writes are treated):
+ * "'text" is text without the apostrophe, "=..." is a formula, numbers and TRUE/FALSE are parsed,
+ * "+..."/"-..." that are not numbers become formulas. `null` leaves the cell unchanged.
+ */
+export function interpretInput(
+  input: unknown,
+  mode: 'values' | 'formulas' | 'formulasR1C1',
+  row: number,
+  col: number,
+  origin: { row: number; col: number },
+  location: string,
+): CellContent | undefined {
+  if (input === null || input === undefined) return undefined;
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw fakeError('InvalidArgument', location, 'non-finite number');
+    return { kind: 'value', value: input };
+  }
+  if (typeof input === 'boolean') return { kind: 'value', value: input };
+  if (typeof input !== 'string')
+    throw fakeError('InvalidArgument', location, `unsupported cell input ${typeof input}`);
+  if (input === '') return { kind: 'empty' };
+  if (input.startsWith("'")) return { kind: 'value', value: input.slice(1) };
+  if (input.startsWith('=') && input.length > 1) {
+    try {
+      if (mode === 'formulasR1C1') return { kind: 'formula', formula: r1c1ToA1(input, row, col) };
+      // An A1 formula given once for a multi-cell range is filled: relative references move.
+      return { kind: 'formula', formula: shiftA1(input, origin.row, origin.col, row, col) };
+    } catch {
+      throw fakeError('InvalidArgument', location, `formula ${input}`);
+    }
+  }
+  if (NUMBER.test(input)) return { kind: 'value', value: Number(input) };
+  if (PERCENT.test(input)) return { kind: 'value', value: Number(input.replace('%', '')) / 100 };
+  if (/^\s*TRUE\s*$/i.test(input)) return { kind: 'value', value: true };
+  if (/^\s*FALSE\s*$/i.test(input)) return { kind: 'value', value: false };
+  if ((input.startsWith('+') || input.startsWith('-')) && input.length > 1) {
+    return interpretInput(
+      `=${input}`,
+      mode === 'formulasR1C1' ? 'formulasR1C1' : 'formulas',
+      row,
+      col,
+      { row, col },
+      location,
+    );
+  }
+  return { kind: 'value', value: input };
+}
+
+/** The 2D inputs of a write: a scalar applies to every cell, an array must match the shape exactly. */
+export function inputGrid(
+  input: unknown,
+  rect: Rect,
+  location: string,
+): (row: number, col: number) => unknown {
+  const rows = rectRows(rect);
+  const cols = rectCols(rect);
+  if (!Array.isArray(input)) {
+    if (input !== null && typeof input === 'object')
+      throw fakeError('InvalidArgument', location, 'not a value or 2D array');
+    return () => input;
+  }
+  const grid: unknown[] = input;
+  if (grid.length !== rows || !grid.every((line) => Array.isArray(line) && line.length === cols)) {
+    throw fakeError(
+      'InvalidArgument',
+      location,
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${cols})`,
+    );
+  }
+  return (r, c) => (grid[r] as unknown[])[c];
+}
+
+export function assertCellCount(rect: Rect, location: string): void {
+  if (rectRows(rect) * rectCols(rect) > MAX_TOUCHED_CELLS) throw fakeError('RangeExceedsLimit', location);
+}
+
+export function writeContent(sheet: SheetModel, row: number, col: number, content: CellContent): void {
+  const key = cellKey(row, col);
+  const cell = sheet.cells.get(key);
+  if (content.kind === 'empty') {
+    if (cell?.style) sheet.cells.set(key, { style: cell.style });
+    else sheet.cells.delete(key);
+    return;
+  }
+  const next: Cell = content.kind === 'value' ? { value: content.value } : { formula: content.formula };
+  if (cell?.style) next.style = cell.style;
+  sheet.cells.set(key, next);
+}
+
+export function styleCells(
+  sheet: SheetModel,
+  rect: Rect,
+  location: string,
+  apply: (style: CellStyle) => void,
+): void {
+  assertCellCount(rect, location);
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    for (let c = rect.left; c <= rect.right; c++) {
+      const key = cellKey(r, c);
+      const cell = sheet.cells.get(key) ?? {};
+      const style = { ...(cell.style ?? {}) };
+      apply(style);
+      sheet.cells.set(key, { ...cell, style });
+    }
+  }
+}
+
+/** Cells of `rect` that exist, without iterating empty space. */
+export function existingCells(sheet: SheetModel, rect: Rect): [number, Cell][] {
+  const out: [number, Cell][] = [];
+  for (const [key, cell] of sheet.cells) {
+    const r = keyRow(key);
+    const c = keyCol(key);
+    if (r >= rect.top && r <= rect.bottom && c >= rect.left && c <= rect.right) out.push([key, cell]);
+  }
+  return out;
+}
+
+export function clearCells(sheet: SheetModel, rect: Rect): void {
+  for (const [key] of existingCells(sheet, rect)) sheet.cells.delete(key);
+}
+
+export function removeIntersecting<T extends { readonly rect: Rect }>(items: T[], rect: Rect): T[] {
+  return items.filter((item) => !intersects(item.rect, rect));
+}
+
+/** The formula of a cell in R1C1 form, or its value, or "" (what `formulasR1C1` reads). */
+export function readFormulaR1C1(cell: Cell | undefined, row: number, col: number): Scalar {
+  if (cell?.formula !== undefined) return a1ToR1C1(cell.formula, row, col);
+  return cell?.value ?? '';
+}
+
+/** Rewrites sheet references in name formulas after a rename or delete (what Excel does). */
+export function retargetNames(model: WorkbookModel, oldName: string, newName: string | undefined): void {
+  for (const n of model.names) {
+    const ref = parseQualified(n.formula);
+    if (!ref || ref.sheet === undefined || ref.sheet.toUpperCase() !== oldName.toUpperCase()) continue;
+    const address = n.formula.slice(n.formula.lastIndexOf('!') + 1);
+    n.formula = newName === undefined ? `=#REF!${address}` : `=${quoteSheetName(newName)}!${address}`;
+  }
+}

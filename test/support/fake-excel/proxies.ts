@@ -1,0 +1,1690 @@
+/**
+ * Proxy objects of the fake Excel host, mirroring office-js: creating objects, setting properties
+ * and calling methods only QUEUES operations on the request context; `context.sync()` executes the
+ * queue in order against the in-memory workbook. Reading a property that was not loaded throws
+ * `PropertyNotLoaded`, as office-js does. Implements exactly the subset in src/excel/host.ts.
+ */
+import type {
+  HostApplication,
+  HostChart,
+  HostChartCollection,
+  HostChartSeries,
+  HostChartSeriesCollection,
+  HostChartType,
+  HostConditionalFormat,
+  HostConditionalFormatCollection,
+  HostDataValidation,
+  HostDataValidationRule,
+  HostFreezePanes,
+  HostGrid,
+  HostNamedItem,
+  HostNamedItemCollection,
+  HostPageLayout,
+  HostRange,
+  HostRangeBorder,
+  HostRangeBorderCollection,
+  HostRangeFill,
+  HostRangeFont,
+  HostRangeFormat,
+  HostRequestContext,
+  HostScalar,
+  HostTable,
+  HostTableCollection,
+  HostWorkbook,
+  HostWorkbookProtection,
+  HostWorksheet,
+  HostWorksheetCollection,
+  HostWorksheetProtection,
+} from '../../../src/excel/host';
+import type { Rect } from './address';
+import {
+  MAX_COLS,
+  MAX_ROWS,
+  intersects,
+  parseQualified,
+  parseRect,
+  quoteSheetName,
+  rectCols,
+  rectRows,
+  rectToA1,
+} from './address';
+import { fakeError } from './errors';
+import type {
+  CellContent,
+  CellStyle,
+  ChartModel,
+  ChartSeriesModel,
+  ConditionalFormatModel,
+  NameModel,
+  SheetModel,
+  TableModel,
+  ValidationModel,
+  ValidationRuleModel,
+  WorkbookModel,
+} from './model';
+import {
+  assertCellCount,
+  cellKey,
+  clearCells,
+  existingCells,
+  inputGrid,
+  interpretInput,
+  readFormulaR1C1,
+  removeIntersecting,
+  styleCells,
+  writeContent,
+} from './model';
+
+/** What the context needs from the host (kept minimal to avoid an import cycle). */
+export interface BatchHost {
+  readonly model: WorkbookModel;
+  execute(context: FakeRequestContext): Promise<void>;
+  /** Throws ApiNotFound when the fake's API version is below `version`. */
+  requireApi(version: string, location: string): void;
+  formulaValue(sheet: SheetModel, row: number, col: number): HostScalar;
+}
+
+export interface QueuedOperation {
+  readonly name: string;
+  readonly args: unknown;
+  readonly run: () => void;
+}
+
+export class FakeRequestContext implements HostRequestContext {
+  readonly workbook: FakeWorkbook;
+  readonly application: FakeApplication;
+  queue: QueuedOperation[] = [];
+  /** Object paths created since the last sync (each is sent with the request). */
+  paths: { name: string; args: unknown }[] = [];
+  responseBytes = 0;
+  calcSuspended = false;
+  private nextObjectId = 1;
+
+  constructor(readonly host: BatchHost) {
+    this.workbook = new FakeWorkbook(this);
+    this.application = new FakeApplication(this);
+  }
+
+  get model(): WorkbookModel {
+    return this.host.model;
+  }
+
+  objectId(): number {
+    return this.nextObjectId++;
+  }
+
+  /** Queues an operation; `minApi` is the ExcelApi version it needs. */
+  enqueue(name: string, args: unknown, run: () => void, minApi?: string): void {
+    this.queue.push({
+      name,
+      args,
+      run: () => {
+        if (minApi !== undefined) this.host.requireApi(minApi, name);
+        run();
+      },
+    });
+  }
+
+  path(name: string, args?: unknown): void {
+    this.paths.push({ name, args });
+  }
+
+  sync(): Promise<void> {
+    return this.host.execute(this);
+  }
+}
+
+const encoder = new TextEncoder();
+export function utf8Bytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value) ?? '').length;
+}
+
+function splitLoad(propertyNames: string | string[] | undefined): string[][] {
+  const list = Array.isArray(propertyNames) ? propertyNames : (propertyNames ?? '').split(',');
+  return list
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => p.split(/[/.]/));
+}
+
+abstract class FakeObject {
+  protected readonly loadedProps = new Map<string, unknown>();
+  private readonly objectId: number;
+
+  protected constructor(
+    protected readonly ctx: FakeRequestContext,
+    protected readonly typeName: string,
+  ) {
+    this.objectId = ctx.objectId();
+    ctx.path(typeName);
+  }
+
+  /** Reads a scalar property from the model, during sync. */
+  protected readScalar(name: string): unknown {
+    throw fakeError('InvalidArgument', `${this.typeName}.load`, `unknown property ${name}`);
+  }
+
+  protected navigate(name: string): FakeObject {
+    throw fakeError('InvalidArgument', `${this.typeName}.load`, `unknown navigation ${name}`);
+  }
+
+  applyLoad(path: readonly string[]): void {
+    const [head, ...rest] = path;
+    if (head === undefined) return;
+    if (rest.length === 0) {
+      const value = this.readScalar(head);
+      this.ctx.responseBytes += utf8Bytes(value) + head.length + 4;
+      this.loadedProps.set(head, value);
+    } else {
+      this.navigate(head).applyLoad(rest);
+    }
+  }
+
+  load(propertyNames?: string | string[]): this {
+    const paths = splitLoad(propertyNames);
+    this.ctx.enqueue(`${this.typeName}.load`, propertyNames ?? '', () => {
+      this.beginLoad();
+      for (const p of paths) this.applyLoad(p);
+    });
+    return this;
+  }
+
+  /** Called once at the start of a load operation. */
+  protected beginLoad(): void {
+    // nothing to reset for plain objects
+  }
+
+  protected loaded(name: string): unknown {
+    if (!this.loadedProps.has(name)) {
+      throw fakeError(
+        'PropertyNotLoaded',
+        `${this.typeName}.${name}`,
+        `The property '${name}' is not available. Call load() and sync() first.`,
+      );
+    }
+    return this.loadedProps.get(name);
+  }
+
+  /** How this proxy appears inside a request (office-js sends an object path id). */
+  toJSON(): unknown {
+    return { _ObjectPathId: this.objectId };
+  }
+}
+
+abstract class FakeCollection<T extends FakeObject> extends FakeObject {
+  private loadedItems: T[] | undefined;
+
+  get items(): T[] {
+    if (!this.loadedItems) throw fakeError('PropertyNotLoaded', `${this.typeName}.items`);
+    return this.loadedItems;
+  }
+
+  protected abstract materialize(): T[];
+
+  protected override beginLoad(): void {
+    this.loadedItems = undefined;
+  }
+
+  override applyLoad(path: readonly string[]): void {
+    const [head, ...rest] = path;
+    if (head !== 'items') {
+      super.applyLoad(path);
+      return;
+    }
+    this.loadedItems ??= this.materialize();
+    if (rest.length > 0) for (const item of this.loadedItems) item.applyLoad(rest);
+  }
+}
+
+function requireColor(value: unknown, location: string): string {
+  if (typeof value === 'string' && (/^#[0-9A-Fa-f]{6}$/.test(value) || /^[A-Za-z]+$/.test(value)))
+    return value;
+  throw fakeError('InvalidArgument', location, `color ${String(value)}`);
+}
+
+function guardWrite(sheet: SheetModel, location: string): void {
+  if (sheet.protected) throw fakeError('AccessDenied', location, `sheet ${sheet.name} is protected`);
+}
+
+function qualified(sheet: SheetModel, rect: Rect): string {
+  return `${quoteSheetName(sheet.name)}!${rectToA1(rect)}`;
+}
+
+// ---------------------------------------------------------------- workbook & application
+
+export class FakeApplication extends FakeObject implements HostApplication {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'Application');
+  }
+
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.enqueue(
+      'Application.suspendApiCalculationUntilNextSync',
+      [],
+      () => {
+        this.ctx.calcSuspended = true;
+      },
+      '1.6',
+    );
+  }
+}
+
+export class FakeWorkbook extends FakeObject implements HostWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
+  readonly tables: FakeTableCollection;
+  readonly protection: FakeWorkbookProtection;
+
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'Workbook');
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.names = new FakeNamedItemCollection(ctx);
+    this.tables = new FakeTableCollection(ctx, undefined);
+    this.protection = new FakeWorkbookProtection(ctx);
+  }
+}
+
+export class FakeWorkbookProtection extends FakeObject implements HostWorkbookProtection {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'WorkbookProtection');
+  }
+
+  get protected(): boolean {
+    return this.loaded('protected') as boolean;
+  }
+
+  protected override readScalar(name: string): unknown {
+    if (name === 'protected') return this.ctx.model.structureProtected;
+    return super.readScalar(name);
+  }
+}
+
+// ---------------------------------------------------------------- worksheets
+
+export class FakeWorksheetCollection
+  extends FakeCollection<FakeWorksheet>
+  implements HostWorksheetCollection
+{
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'WorksheetCollection');
+  }
+
+  protected materialize(): FakeWorksheet[] {
+    return this.ctx.model.sheets.map((s) => FakeWorksheet.byId(this.ctx, s.id));
+  }
+
+  getItem(key: string): FakeWorksheet {
+    this.ctx.path('WorksheetCollection.getItem', [key]);
+    return new FakeWorksheet(this.ctx, () => this.ctx.model.requireSheet(key, 'WorksheetCollection.getItem'));
+  }
+
+  add(name?: string): FakeWorksheet {
+    let created: number | undefined;
+    this.ctx.path('WorksheetCollection.add', [name]);
+    this.ctx.enqueue('WorksheetCollection.add', [name], () => {
+      const model = this.ctx.model;
+      const sheetName = name ?? nextFreeName(model, 'Sheet');
+      created = model.addSheet(sheetName).id;
+    });
+    return new FakeWorksheet(this.ctx, () => {
+      const sheet = created === undefined ? undefined : this.ctx.model.sheetById(created);
+      if (!sheet) throw fakeError('ItemNotFound', 'Worksheet', 'added sheet does not exist (yet)');
+      return sheet;
+    });
+  }
+}
+
+function nextFreeName(model: WorkbookModel, base: string): string {
+  for (let i = 1; ; i++) if (!model.findSheet(`${base}${i}`)) return `${base}${i}`;
+}
+
+export class FakeWorksheet extends FakeObject implements HostWorksheet {
+  private protectionProxy: FakeWorksheetProtection | undefined;
+  private freezeProxy: FakeFreezePanes | undefined;
+  private tablesProxy: FakeTableCollection | undefined;
+  private chartsProxy: FakeChartCollection | undefined;
+  private layoutProxy: FakePageLayout | undefined;
+
+  constructor(
+    ctx: FakeRequestContext,
+    readonly resolve: () => SheetModel,
+  ) {
+    super(ctx, 'Worksheet');
+  }
+
+  static byId(ctx: FakeRequestContext, id: number): FakeWorksheet {
+    return FakeWorksheet.byIdLazy(ctx, () => id);
+  }
+
+  /** A worksheet known by id (the id may only be known when the batch runs). */
+  static byIdLazy(ctx: FakeRequestContext, id: () => number): FakeWorksheet {
+    return new FakeWorksheet(ctx, () => {
+      const sheet = ctx.model.sheetById(id());
+      if (!sheet) throw fakeError('ItemNotFound', 'Worksheet', 'deleted');
+      return sheet;
+    });
+  }
+
+  get name(): string {
+    return this.loaded('name') as string;
+  }
+
+  get tabColor(): string {
+    return this.loaded('tabColor') as string;
+  }
+
+  set tabColor(color: string) {
+    this.ctx.enqueue(
+      'Worksheet.tabColor',
+      color,
+      () => {
+        const sheet = this.resolve();
+        guardWrite(sheet, 'Worksheet.tabColor');
+        sheet.tabColor = color === '' ? '' : requireColor(color, 'Worksheet.tabColor');
+      },
+      '1.7',
+    );
+  }
+
+  get protection(): FakeWorksheetProtection {
+    return (this.protectionProxy ??= new FakeWorksheetProtection(this.ctx, this.resolve));
+  }
+
+  get freezePanes(): FakeFreezePanes {
+    return (this.freezeProxy ??= new FakeFreezePanes(this.ctx, this.resolve));
+  }
+
+  get tables(): FakeTableCollection {
+    return (this.tablesProxy ??= new FakeTableCollection(this.ctx, this.resolve));
+  }
+
+  get charts(): FakeChartCollection {
+    return (this.chartsProxy ??= new FakeChartCollection(this.ctx, this.resolve));
+  }
+
+  get pageLayout(): FakePageLayout {
+    return (this.layoutProxy ??= new FakePageLayout(this.ctx, this.resolve));
+  }
+
+  getRange(address?: string): FakeRange {
+    this.ctx.path('Worksheet.getRange', [address]);
+    return new FakeRange(this.ctx, () => {
+      const sheet = this.resolve();
+      if (address === undefined)
+        return { sheet, rect: { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS } };
+      const ref = parseQualified(address);
+      if (!ref || (ref.sheet !== undefined && ref.sheet.toUpperCase() !== sheet.name.toUpperCase())) {
+        throw fakeError('InvalidArgument', 'Worksheet.getRange', address);
+      }
+      return { sheet, rect: ref.rect };
+    });
+  }
+
+  activate(): void {
+    this.ctx.enqueue('Worksheet.activate', [], () => {
+      this.ctx.model.activeSheetId = this.resolve().id;
+    });
+  }
+
+  protected override readScalar(name: string): unknown {
+    const sheet = this.resolve();
+    if (name === 'name') return sheet.name;
+    if (name === 'tabColor') return sheet.tabColor;
+    if (name === 'position') return this.ctx.model.sheets.indexOf(sheet);
+    return super.readScalar(name);
+  }
+
+  protected override navigate(name: string): FakeObject {
+    if (name === 'protection') return this.protection;
+    if (name === 'tables') return this.tables;
+    if (name === 'charts') return this.charts;
+    return super.navigate(name);
+  }
+}
+
+export class FakeWorksheetProtection extends FakeObject implements HostWorksheetProtection {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => SheetModel,
+  ) {
+    super(ctx, 'WorksheetProtection');
+  }
+
+  get protected(): boolean {
+    return this.loaded('protected') as boolean;
+  }
+
+  protected override readScalar(name: string): unknown {
+    if (name === 'protected') return this.resolve().protected;
+    return super.readScalar(name);
+  }
+}
+
+export class FakeFreezePanes extends FakeObject implements HostFreezePanes {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => SheetModel,
+  ) {
+    super(ctx, 'WorksheetFreezePanes');
+  }
+
+  private set(
+    name: string,
+    args: unknown,
+    next: (sheet: SheetModel) => { rows: number; columns: number },
+  ): void {
+    this.ctx.enqueue(
+      `WorksheetFreezePanes.${name}`,
+      args,
+      () => {
+        const sheet = this.resolve();
+        sheet.freeze = next(sheet);
+      },
+      '1.7',
+    );
+  }
+
+  freezeAt(frozenRange: string): void {
+    this.set('freezeAt', [frozenRange], () => {
+      const rect = parseRect(frozenRange);
+      if (!rect || rect.top !== 1 || rect.left !== 1)
+        throw fakeError('InvalidArgument', 'WorksheetFreezePanes.freezeAt', frozenRange);
+      return { rows: rect.bottom, columns: rect.right };
+    });
+  }
+
+  freezeRows(count = 1): void {
+    this.set('freezeRows', [count], () => ({ rows: count, columns: 0 }));
+  }
+
+  freezeColumns(count = 1): void {
+    this.set('freezeColumns', [count], () => ({ rows: 0, columns: count }));
+  }
+
+  unfreeze(): void {
+    this.set('unfreeze', [], () => ({ rows: 0, columns: 0 }));
+  }
+}
+
+const ORIENTATIONS = ['Portrait', 'Landscape'];
+const PAPER = ['A3', 'A4', 'A5', 'Letter', 'Legal'];
+
+export class FakePageLayout extends FakeObject implements HostPageLayout {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => SheetModel,
+  ) {
+    super(ctx, 'PageLayout');
+  }
+
+  private write(name: string, value: unknown, apply: (sheet: SheetModel) => void): void {
+    this.ctx.enqueue(
+      `PageLayout.${name}`,
+      value,
+      () => {
+        const sheet = this.resolve();
+        guardWrite(sheet, `PageLayout.${name}`);
+        apply(sheet);
+      },
+      '1.9',
+    );
+  }
+
+  get orientation(): string {
+    return this.loaded('orientation') as string;
+  }
+
+  set orientation(value: string) {
+    this.write('orientation', value, (sheet) => {
+      if (!ORIENTATIONS.includes(value)) throw fakeError('InvalidArgument', 'PageLayout.orientation', value);
+      sheet.pageLayout.orientation = value;
+    });
+  }
+
+  get paperSize(): string {
+    return this.loaded('paperSize') as string;
+  }
+
+  set paperSize(value: string) {
+    this.write('paperSize', value, (sheet) => {
+      if (!PAPER.includes(value)) throw fakeError('InvalidArgument', 'PageLayout.paperSize', value);
+      sheet.pageLayout.paperSize = value;
+    });
+  }
+
+  get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
+    return this.loaded('zoom') as Record<string, number>;
+  }
+
+  set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.write('zoom', value, (sheet) => {
+      const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+      const ok = entries.every(
+        ([k, v]) =>
+          (k === 'scale' && typeof v === 'number' && v >= 10 && v <= 400) ||
+          ((k === 'horizontalFitToPages' || k === 'verticalFitToPages') &&
+            typeof v === 'number' &&
+            Number.isInteger(v) &&
+            v >= 1),
+      );
+      if (!ok || entries.length === 0)
+        throw fakeError('InvalidArgument', 'PageLayout.zoom', JSON.stringify(value));
+      sheet.pageLayout.zoom = Object.fromEntries(entries) as Record<string, number>;
+    });
+  }
+}
+
+// ---------------------------------------------------------------- ranges
+
+interface RangeTarget {
+  readonly sheet: SheetModel;
+  readonly rect: Rect;
+}
+
+type WriteMode = 'values' | 'formulasR1C1';
+
+export class FakeRange extends FakeObject implements HostRange {
+  private formatProxy: FakeRangeFormat | undefined;
+  private cfProxy: FakeConditionalFormatCollection | undefined;
+  private dvProxy: FakeDataValidation | undefined;
+
+  constructor(
+    ctx: FakeRequestContext,
+    readonly target: () => RangeTarget,
+  ) {
+    super(ctx, 'Range');
+  }
+
+  get address(): string {
+    return this.loaded('address') as string;
+  }
+
+  get values(): HostGrid | HostScalar {
+    return this.loaded('values') as HostGrid;
+  }
+
+  set values(input: HostGrid | HostScalar) {
+    this.writeCells('values', input);
+  }
+
+  get formulasR1C1(): HostGrid | HostScalar {
+    return this.loaded('formulasR1C1') as HostGrid;
+  }
+
+  set formulasR1C1(input: HostGrid | HostScalar) {
+    this.writeCells('formulasR1C1', input);
+  }
+
+  get numberFormat(): HostGrid | HostScalar {
+    return this.loaded('numberFormat') as HostGrid;
+  }
+
+  set numberFormat(input: HostGrid | HostScalar) {
+    this.ctx.enqueue('Range.numberFormat', input, () => {
+      const { sheet, rect } = this.target();
+      guardWrite(sheet, 'Range.numberFormat');
+      const at = inputGrid(input, rect, 'Range.numberFormat');
+      styleCells(sheet, rect, 'Range.numberFormat', () => undefined);
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        for (let c = rect.left; c <= rect.right; c++) {
+          const format = at(r - rect.top, c - rect.left);
+          if (format === null) continue;
+          if (typeof format !== 'string')
+            throw fakeError('InvalidArgument', 'Range.numberFormat', String(format));
+          const cell = sheet.cells.get(cellKey(r, c));
+          if (cell?.style) cell.style.numberFormat = format;
+        }
+      }
+    });
+  }
+
+  private writeCells(mode: WriteMode, input: unknown): void {
+    const location = `Range.${mode}`;
+    this.ctx.enqueue(location, input, () => {
+      const { sheet, rect } = this.target();
+      guardWrite(sheet, location);
+      assertCellCount(rect, location);
+      const at = inputGrid(input, rect, location);
+      // Interpret everything first: Excel rejects the whole write when one cell is invalid.
+      const contents: [number, number, CellContent][] = [];
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        for (let c = rect.left; c <= rect.right; c++) {
+          const content = interpretInput(
+            at(r - rect.top, c - rect.left),
+            mode,
+            r,
+            c,
+            { row: rect.top, col: rect.left },
+            location,
+          );
+          if (content) contents.push([r, c, content]);
+        }
+      }
+      for (const [r, c, content] of contents) writeContent(sheet, r, c, content);
+      this.ctx.model.touch();
+    });
+  }
+
+  get format(): FakeRangeFormat {
+    return (this.formatProxy ??= new FakeRangeFormat(this.ctx, this.target));
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return (this.cfProxy ??= new FakeConditionalFormatCollection(this.ctx, this.target));
+  }
+
+  get dataValidation(): FakeDataValidation {
+    return (this.dvProxy ??= new FakeDataValidation(this.ctx, this.target));
+  }
+
+  clear(applyTo: 'All'): void {
+    this.ctx.enqueue('Range.clear', [applyTo], () => {
+      const { sheet, rect } = this.target();
+      guardWrite(sheet, 'Range.clear');
+      if (applyTo !== 'All') throw fakeError('InvalidArgument', 'Range.clear', String(applyTo));
+      clearCells(sheet, rect);
+      this.ctx.model.touch();
+    });
+  }
+
+  protected override readScalar(name: string): unknown {
+    const { sheet, rect } = this.target();
+    if (name === 'address') return qualified(sheet, rect);
+    if (name === 'rowCount') return rectRows(rect);
+    if (name === 'columnCount') return rectCols(rect);
+    assertCellCount(rect, `Range.${name}`);
+    const grid = (read: (row: number, col: number) => unknown): unknown[][] =>
+      Array.from({ length: rectRows(rect) }, (_, i) =>
+        Array.from({ length: rectCols(rect) }, (_, j) => read(rect.top + i, rect.left + j)),
+      );
+    const cell = (r: number, c: number) => sheet.cells.get(cellKey(r, c));
+    switch (name) {
+      case 'values':
+        return grid((r, c) => {
+          const x = cell(r, c);
+          return x?.formula !== undefined ? this.ctx.host.formulaValue(sheet, r, c) : (x?.value ?? '');
+        });
+      case 'formulas':
+        return grid((r, c) => cell(r, c)?.formula ?? cell(r, c)?.value ?? '');
+      case 'formulasR1C1':
+        return grid((r, c) => readFormulaR1C1(cell(r, c), r, c));
+      case 'numberFormat':
+        return grid((r, c) => cell(r, c)?.style?.numberFormat ?? 'General');
+      default:
+        return super.readScalar(name);
+    }
+  }
+}
+
+export class FakeRangeFormat extends FakeObject implements HostRangeFormat {
+  readonly font: FakeRangeFont;
+  readonly fill: FakeRangeFill;
+  readonly borders: FakeRangeBorderCollection;
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly target: () => RangeTarget,
+  ) {
+    super(ctx, 'RangeFormat');
+    this.font = new FakeRangeFont(ctx, target);
+    this.fill = new FakeRangeFill(ctx, target);
+    this.borders = new FakeRangeBorderCollection(ctx, target);
+  }
+
+  get columnWidth(): number {
+    return this.loaded('columnWidth') as number;
+  }
+
+  set columnWidth(points: number) {
+    this.ctx.enqueue('RangeFormat.columnWidth', points, () => {
+      const { sheet, rect } = this.target();
+      guardWrite(sheet, 'RangeFormat.columnWidth');
+      if (typeof points !== 'number' || !(points >= 0) || points > 1800) {
+        throw fakeError('InvalidArgument', 'RangeFormat.columnWidth', String(points));
+      }
+      for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+
+  get wrapText(): boolean {
+    return this.loaded('wrapText') as boolean;
+  }
+
+  set wrapText(value: boolean) {
+    styleOp(this.ctx, this.target, 'RangeFormat.wrapText', value, (s) => {
+      s.wrap = value;
+    });
+  }
+
+  get horizontalAlignment(): string {
+    return this.loaded('horizontalAlignment') as string;
+  }
+
+  set horizontalAlignment(value: string) {
+    styleOp(this.ctx, this.target, 'RangeFormat.horizontalAlignment', value, (s) => {
+      const allowed = [
+        'General',
+        'Left',
+        'Center',
+        'Right',
+        'Fill',
+        'Justify',
+        'CenterAcrossSelection',
+        'Distributed',
+      ];
+      if (!allowed.includes(value))
+        throw fakeError('InvalidArgument', 'RangeFormat.horizontalAlignment', value);
+      s.horizontalAlignment = value;
+    });
+  }
+}
+
+function styleOp(
+  ctx: FakeRequestContext,
+  target: () => RangeTarget,
+  location: string,
+  value: unknown,
+  apply: (style: CellStyle) => void,
+): void {
+  ctx.enqueue(location, value, () => {
+    const { sheet, rect } = target();
+    guardWrite(sheet, location);
+    styleCells(sheet, rect, location, apply);
+  });
+}
+
+export class FakeRangeFont extends FakeObject implements HostRangeFont {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly target: () => RangeTarget,
+  ) {
+    super(ctx, 'RangeFont');
+  }
+
+  get bold(): boolean {
+    return this.loaded('bold') as boolean;
+  }
+
+  set bold(value: boolean) {
+    styleOp(this.ctx, this.target, 'RangeFont.bold', value, (s) => {
+      s.bold = value;
+    });
+  }
+
+  get italic(): boolean {
+    return this.loaded('italic') as boolean;
+  }
+
+  set italic(value: boolean) {
+    styleOp(this.ctx, this.target, 'RangeFont.italic', value, (s) => {
+      s.italic = value;
+    });
+  }
+
+  get size(): number {
+    return this.loaded('size') as number;
+  }
+
+  set size(value: number) {
+    styleOp(this.ctx, this.target, 'RangeFont.size', value, (s) => {
+      if (!(value >= 1 && value <= 409)) throw fakeError('InvalidArgument', 'RangeFont.size', String(value));
+      s.fontSize = value;
+    });
+  }
+
+  get color(): string {
+    return this.loaded('color') as string;
+  }
+
+  set color(value: string) {
+    styleOp(this.ctx, this.target, 'RangeFont.color', value, (s) => {
+      s.fontColor = requireColor(value, 'RangeFont.color');
+    });
+  }
+}
+
+export class FakeRangeFill extends FakeObject implements HostRangeFill {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly target: () => RangeTarget,
+  ) {
+    super(ctx, 'RangeFill');
+  }
+
+  get color(): string {
+    return this.loaded('color') as string;
+  }
+
+  set color(value: string) {
+    styleOp(this.ctx, this.target, 'RangeFill.color', value, (s) => {
+      s.fill = requireColor(value, 'RangeFill.color');
+    });
+  }
+}
+
+export class FakeRangeBorderCollection extends FakeObject implements HostRangeBorderCollection {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly target: () => RangeTarget,
+  ) {
+    super(ctx, 'RangeBorderCollection');
+  }
+
+  getItem(index: 'EdgeTop' | 'EdgeBottom'): FakeRangeBorder {
+    this.ctx.path('RangeBorderCollection.getItem', [index]);
+    return new FakeRangeBorder(this.ctx, this.target, index);
+  }
+}
+
+const BORDER_STYLES = [
+  'None',
+  'Continuous',
+  'Dash',
+  'DashDot',
+  'DashDotDot',
+  'Dot',
+  'Double',
+  'SlantDashDot',
+];
+
+export class FakeRangeBorder extends FakeObject implements HostRangeBorder {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly target: () => RangeTarget,
+    private readonly edge: 'EdgeTop' | 'EdgeBottom',
+  ) {
+    super(ctx, 'RangeBorder');
+  }
+
+  get style(): string {
+    return this.loaded('style') as string;
+  }
+
+  set style(value: string) {
+    const location = 'RangeBorder.style';
+    this.ctx.enqueue(location, value, () => {
+      const { sheet, rect } = this.target();
+      guardWrite(sheet, location);
+      if (!BORDER_STYLES.includes(value)) throw fakeError('InvalidArgument', location, value);
+      const row = this.edge === 'EdgeTop' ? rect.top : rect.bottom;
+      styleCells(sheet, { ...rect, top: row, bottom: row }, location, (s) => {
+        if (this.edge === 'EdgeTop') s.borderTop = value;
+        else s.borderBottom = value;
+      });
+    });
+  }
+}
+
+// ---------------------------------------------------------------- conditional formats
+
+export class FakeConditionalFormatCollection extends FakeObject implements HostConditionalFormatCollection {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly target: () => RangeTarget,
+  ) {
+    super(ctx, 'ConditionalFormatCollection');
+  }
+
+  add(type: 'Custom'): FakeConditionalFormat {
+    let created: { sheet: SheetModel; id: number } | undefined;
+    this.ctx.path('ConditionalFormatCollection.add', [type]);
+    this.ctx.enqueue(
+      'ConditionalFormatCollection.add',
+      [type],
+      () => {
+        const { sheet, rect } = this.target();
+        guardWrite(sheet, 'ConditionalFormatCollection.add');
+        if (type !== 'Custom')
+          throw fakeError('InvalidArgument', 'ConditionalFormatCollection.add', String(type));
+        assertCellCount(rect, 'ConditionalFormatCollection.add');
+        const model: ConditionalFormatModel = {
+          id: this.ctx.model.newId(),
+          rect,
+          type,
+          formula: '',
+          fill: undefined,
+          fontColor: undefined,
+          bold: undefined,
+        };
+        sheet.conditionalFormats.unshift(model); // a new rule goes on top (priority 0)
+        created = { sheet, id: model.id };
+      },
+      '1.6',
+    );
+    return new FakeConditionalFormat(this.ctx, () => {
+      const format = created && created.sheet.conditionalFormats.find((f) => f.id === created?.id);
+      if (!created || !format) throw fakeError('ItemNotFound', 'ConditionalFormat');
+      return { sheet: created.sheet, format };
+    });
+  }
+
+  clearAll(): void {
+    this.ctx.enqueue(
+      'ConditionalFormatCollection.clearAll',
+      [],
+      () => {
+        const { sheet, rect } = this.target();
+        guardWrite(sheet, 'ConditionalFormatCollection.clearAll');
+        sheet.conditionalFormats = removeIntersecting(sheet.conditionalFormats, rect);
+      },
+      '1.6',
+    );
+  }
+}
+
+type CfTarget = () => { sheet: SheetModel; format: ConditionalFormatModel };
+
+export class FakeConditionalFormat extends FakeObject implements HostConditionalFormat {
+  readonly custom: {
+    readonly rule: { formula: string };
+    readonly format: { readonly fill: { color: string }; readonly font: { color: string; bold: boolean } };
+  };
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: CfTarget,
+  ) {
+    super(ctx, 'ConditionalFormat');
+    const set = (location: string, value: unknown, apply: (f: ConditionalFormatModel) => void): void =>
+      ctx.enqueue(location, value, () => apply(resolve().format), '1.6');
+    const notLoaded = (name: string): never => {
+      throw fakeError('PropertyNotLoaded', name);
+    };
+    this.custom = {
+      rule: {
+        get formula(): string {
+          return notLoaded('ConditionalFormatRule.formula');
+        },
+        set formula(value: string) {
+          set('ConditionalFormatRule.formula', value, (f) => {
+            if (typeof value !== 'string' || !value.startsWith('=') || value.length < 2) {
+              throw fakeError('InvalidArgument', 'ConditionalFormatRule.formula', String(value));
+            }
+            f.formula = value;
+          });
+        },
+      },
+      format: {
+        fill: {
+          get color(): string {
+            return notLoaded('ConditionalRangeFill.color');
+          },
+          set color(value: string) {
+            set('ConditionalRangeFill.color', value, (f) => {
+              f.fill = requireColor(value, 'ConditionalRangeFill.color');
+            });
+          },
+        },
+        font: {
+          get color(): string {
+            return notLoaded('ConditionalRangeFont.color');
+          },
+          set color(value: string) {
+            set('ConditionalRangeFont.color', value, (f) => {
+              f.fontColor = requireColor(value, 'ConditionalRangeFont.color');
+            });
+          },
+          get bold(): boolean {
+            return notLoaded('ConditionalRangeFont.bold');
+          },
+          set bold(value: boolean) {
+            set('ConditionalRangeFont.bold', value, (f) => {
+              f.bold = value;
+            });
+          },
+        },
+      },
+    };
+  }
+
+  get priority(): number {
+    return this.loaded('priority') as number;
+  }
+
+  set priority(value: number) {
+    this.ctx.enqueue(
+      'ConditionalFormat.priority',
+      value,
+      () => {
+        const { sheet, format } = this.resolve();
+        if (!Number.isInteger(value) || value < 0)
+          throw fakeError('InvalidArgument', 'ConditionalFormat.priority', String(value));
+        const list = sheet.conditionalFormats.filter((f) => f !== format);
+        list.splice(Math.min(value, list.length), 0, format);
+        sheet.conditionalFormats = list;
+      },
+      '1.6',
+    );
+  }
+}
+
+// ---------------------------------------------------------------- data validation
+
+const OPERATORS = [
+  'Between',
+  'NotBetween',
+  'EqualTo',
+  'NotEqualTo',
+  'GreaterThan',
+  'LessThan',
+  'GreaterThanOrEqualTo',
+  'LessThanOrEqualTo',
+];
+
+function validationRule(rule: HostDataValidationRule): ValidationRuleModel {
+  const location = 'DataValidation.rule';
+  const keys = Object.keys(rule).filter((k) => (rule as Record<string, unknown>)[k] !== undefined);
+  if (keys.length !== 1)
+    throw fakeError('InvalidArgument', location, `exactly one rule type expected, got ${keys.join(',')}`);
+  if (rule.list) {
+    const source = rule.list.source;
+    if (typeof source !== 'string' || source === '')
+      throw fakeError('InvalidArgument', location, 'list source');
+    if (source.startsWith('=') && !parseQualified(source))
+      throw fakeError('InvalidArgument', location, `list source ${source}`);
+    return { type: 'list', source, inCellDropDown: rule.list.inCellDropDown };
+  }
+  const basic = rule.wholeNumber ?? rule.decimal;
+  const type = rule.wholeNumber ? 'wholeNumber' : rule.decimal ? 'decimal' : undefined;
+  if (!basic || !type) throw fakeError('InvalidArgument', location, `unsupported rule ${keys.join(',')}`);
+  const scalar = (v: unknown): v is number | string =>
+    typeof v === 'number' || (typeof v === 'string' && v !== '');
+  if (!OPERATORS.includes(basic.operator) || !scalar(basic.formula1))
+    throw fakeError('InvalidArgument', location, JSON.stringify(basic));
+  const needsTwo = basic.operator === 'Between' || basic.operator === 'NotBetween';
+  if (needsTwo !== scalar(basic.formula2))
+    throw fakeError('InvalidArgument', location, JSON.stringify(basic));
+  const formula2 = scalar(basic.formula2) ? basic.formula2 : undefined;
+  return formula2 === undefined
+    ? { type, operator: basic.operator, formula1: basic.formula1 }
+    : { type, operator: basic.operator, formula1: basic.formula1, formula2 };
+}
+
+export class FakeDataValidation extends FakeObject implements HostDataValidation {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly target: () => RangeTarget,
+  ) {
+    super(ctx, 'DataValidation');
+  }
+
+  /** The validation entry for exactly this range (others that overlap it are replaced). */
+  private entry(sheet: SheetModel, rect: Rect): ValidationModel {
+    const same = sheet.validations.find(
+      (v) =>
+        v.rect.top === rect.top &&
+        v.rect.left === rect.left &&
+        v.rect.bottom === rect.bottom &&
+        v.rect.right === rect.right,
+    );
+    if (same) return same;
+    const created: ValidationModel = { rect, rule: undefined, prompt: undefined, errorAlert: undefined };
+    sheet.validations = [...removeIntersecting(sheet.validations, rect), created];
+    return created;
+  }
+
+  private write(name: string, value: unknown, apply: (v: ValidationModel) => void): void {
+    this.ctx.enqueue(
+      `DataValidation.${name}`,
+      value,
+      () => {
+        const { sheet, rect } = this.target();
+        guardWrite(sheet, `DataValidation.${name}`);
+        assertCellCount(rect, `DataValidation.${name}`);
+        apply(this.entry(sheet, rect));
+      },
+      '1.8',
+    );
+  }
+
+  get rule(): HostDataValidationRule {
+    return this.loaded('rule') as HostDataValidationRule;
+  }
+
+  set rule(value: HostDataValidationRule) {
+    this.write('rule', value, (v) => {
+      v.rule = validationRule(value);
+    });
+  }
+
+  get prompt(): { message: string; showPrompt: boolean; title: string } {
+    return this.loaded('prompt') as { message: string; showPrompt: boolean; title: string };
+  }
+
+  set prompt(value: { message: string; showPrompt: boolean; title: string }) {
+    this.write('prompt', value, (v) => {
+      if (value.message.length > 255 || value.title.length > 32)
+        throw fakeError('InvalidArgument', 'DataValidation.prompt', 'too long');
+      v.prompt = { ...value };
+    });
+  }
+
+  get errorAlert(): { message: string; showAlert: boolean; style: string; title: string } {
+    return this.loaded('errorAlert') as { message: string; showAlert: boolean; style: string; title: string };
+  }
+
+  set errorAlert(value: { message: string; showAlert: boolean; style: string; title: string }) {
+    this.write('errorAlert', value, (v) => {
+      const ok = ['Stop', 'Warning', 'Information'].includes(value.style);
+      if (!ok || value.message.length > 255 || value.title.length > 32) {
+        throw fakeError('InvalidArgument', 'DataValidation.errorAlert', JSON.stringify(value));
+      }
+      v.errorAlert = { ...value };
+    });
+  }
+
+  clear(): void {
+    this.ctx.enqueue(
+      'DataValidation.clear',
+      [],
+      () => {
+        const { sheet, rect } = this.target();
+        guardWrite(sheet, 'DataValidation.clear');
+        sheet.validations = removeIntersecting(sheet.validations, rect);
+      },
+      '1.8',
+    );
+  }
+}
+
+// ---------------------------------------------------------------- tables
+
+export class FakeTableCollection extends FakeCollection<FakeTable> implements HostTableCollection {
+  constructor(
+    ctx: FakeRequestContext,
+    /** Undefined: the workbook's collection. */
+    private readonly sheet: (() => SheetModel) | undefined,
+  ) {
+    super(ctx, 'TableCollection');
+  }
+
+  protected materialize(): FakeTable[] {
+    const sheetId = this.sheet?.().id;
+    return this.ctx.model.tables
+      .filter((t) => sheetId === undefined || t.sheetId === sheetId)
+      .map((t) => FakeTable.byId(this.ctx, t.id));
+  }
+
+  add(address: string, hasHeaders: boolean): FakeTable {
+    let created: number | undefined;
+    this.ctx.path('TableCollection.add', [address, hasHeaders]);
+    this.ctx.enqueue('TableCollection.add', [address, hasHeaders], () => {
+      const model = this.ctx.model;
+      const ref = parseQualified(address);
+      const sheet = this.sheet
+        ? this.sheet()
+        : ref?.sheet !== undefined
+          ? model.requireSheet(ref.sheet, 'TableCollection.add')
+          : undefined;
+      if (
+        !ref ||
+        !sheet ||
+        (ref.sheet !== undefined && ref.sheet.toUpperCase() !== sheet.name.toUpperCase())
+      ) {
+        throw fakeError('InvalidArgument', 'TableCollection.add', address);
+      }
+      guardWrite(sheet, 'TableCollection.add');
+      if (model.tables.some((t) => t.sheetId === sheet.id && intersects(t.rect, ref.rect))) {
+        throw fakeError('InvalidArgument', 'TableCollection.add', 'overlaps another table');
+      }
+      if (hasHeaders) {
+        for (let c = ref.rect.left; c <= ref.rect.right; c++) {
+          const cell = sheet.cells.get(cellKey(ref.rect.top, c));
+          const text =
+            cell?.value === undefined || cell.value === ''
+              ? `Column${c - ref.rect.left + 1}`
+              : String(cell.value);
+          writeContent(sheet, ref.rect.top, c, { kind: 'value', value: text });
+        }
+      }
+      let n = model.tables.length + 1;
+      while (model.findTable(`Table${n}`) || model.findName(`Table${n}`)) n++;
+      const table: TableModel = {
+        id: model.newId(),
+        name: `Table${n}`,
+        sheetId: sheet.id,
+        rect: ref.rect,
+        style: 'TableStyleMedium2',
+      };
+      model.tables.push(table);
+      model.touch();
+      created = table.id;
+    });
+    return new FakeTable(this.ctx, () => {
+      const table = created === undefined ? undefined : this.ctx.model.tables.find((t) => t.id === created);
+      if (!table) throw fakeError('ItemNotFound', 'Table');
+      return table;
+    });
+  }
+}
+
+export class FakeTable extends FakeObject implements HostTable {
+  private worksheetProxy: FakeWorksheet | undefined;
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => TableModel,
+  ) {
+    super(ctx, 'Table');
+  }
+
+  static byId(ctx: FakeRequestContext, id: number): FakeTable {
+    return new FakeTable(ctx, () => {
+      const table = ctx.model.tables.find((t) => t.id === id);
+      if (!table) throw fakeError('ItemNotFound', 'Table', 'deleted');
+      return table;
+    });
+  }
+
+  get name(): string {
+    return this.loaded('name') as string;
+  }
+
+  set name(value: string) {
+    this.ctx.enqueue('Table.name', value, () => {
+      const table = this.resolve();
+      const model = this.ctx.model;
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(value)) throw fakeError('InvalidArgument', 'Table.name', value);
+      const other = model.findTable(value);
+      if ((other && other !== table) || model.findName(value))
+        throw fakeError('ItemAlreadyExists', 'Table.name', value);
+      table.name = value;
+    });
+  }
+
+  get style(): string {
+    return this.loaded('style') as string;
+  }
+
+  set style(value: string) {
+    this.ctx.enqueue('Table.style', value, () => {
+      if (!/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(value))
+        throw fakeError('InvalidArgument', 'Table.style', value);
+      this.resolve().style = value;
+    });
+  }
+
+  get worksheet(): FakeWorksheet {
+    return (this.worksheetProxy ??= FakeWorksheet.byIdLazy(this.ctx, () => this.resolve().sheetId));
+  }
+
+  delete(): void {
+    this.ctx.enqueue('Table.delete', [], () => {
+      const table = this.resolve();
+      const sheet = this.ctx.model.sheetById(table.sheetId);
+      if (sheet) {
+        guardWrite(sheet, 'Table.delete');
+        clearCells(sheet, table.rect);
+      }
+      this.ctx.model.tables.splice(this.ctx.model.tables.indexOf(table), 1);
+      this.ctx.model.touch();
+    });
+  }
+
+  protected override readScalar(name: string): unknown {
+    const table = this.resolve();
+    if (name === 'name') return table.name;
+    if (name === 'style') return table.style;
+    return super.readScalar(name);
+  }
+
+  protected override navigate(name: string): FakeObject {
+    if (name === 'worksheet') return this.worksheet;
+    return super.navigate(name);
+  }
+}
+
+// ---------------------------------------------------------------- charts
+
+const CHART_TYPES = ['ColumnStacked', 'ColumnClustered', 'BarClustered', 'BarStacked', 'Line', 'Pie'];
+
+function rangeTarget(range: unknown, location: string): RangeTarget {
+  if (!(range instanceof FakeRange))
+    throw fakeError('InvalidArgument', location, 'not a Range of this context');
+  return range.target();
+}
+
+export class FakeChartCollection extends FakeCollection<FakeChart> implements HostChartCollection {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: () => SheetModel,
+  ) {
+    super(ctx, 'ChartCollection');
+  }
+
+  protected materialize(): FakeChart[] {
+    const sheet = this.sheet();
+    return sheet.charts.map((c) => FakeChart.byId(this.ctx, this.sheet, c.id));
+  }
+
+  add(type: HostChartType, sourceData: HostRange, seriesBy: 'Rows' | 'Columns'): FakeChart {
+    let created: number | undefined;
+    this.ctx.path('ChartCollection.add', [type, sourceData, seriesBy]);
+    this.ctx.enqueue('ChartCollection.add', [type, sourceData, seriesBy], () => {
+      const sheet = this.sheet();
+      guardWrite(sheet, 'ChartCollection.add');
+      if (!CHART_TYPES.includes(type)) throw fakeError('InvalidArgument', 'ChartCollection.add', type);
+      const source = rangeTarget(sourceData, 'ChartCollection.add');
+      const { rect } = source;
+      const series =
+        seriesBy === 'Rows'
+          ? Array.from({ length: rectRows(rect) }, (_, i) => ({
+              ...rect,
+              top: rect.top + i,
+              bottom: rect.top + i,
+            }))
+          : Array.from({ length: rectCols(rect) }, (_, j) => ({
+              ...rect,
+              left: rect.left + j,
+              right: rect.left + j,
+            }));
+      const chart: ChartModel = {
+        id: this.ctx.model.newId(),
+        name: `Chart ${sheet.charts.length + 1}`,
+        type,
+        title: '',
+        from: undefined,
+        to: undefined,
+        series: series.map((r, i) => ({
+          name: `Series${i + 1}`,
+          values: qualified(source.sheet, r),
+          xValues: undefined,
+          color: undefined,
+        })),
+      };
+      sheet.charts.push(chart);
+      created = chart.id;
+    });
+    return new FakeChart(this.ctx, () => {
+      const chart = this.sheet().charts.find((c) => c.id === created);
+      if (!chart) throw fakeError('ItemNotFound', 'Chart');
+      return { sheet: this.sheet(), chart };
+    });
+  }
+}
+
+type ChartTarget = () => { sheet: SheetModel; chart: ChartModel };
+
+export class FakeChart extends FakeObject implements HostChart {
+  readonly title: { text: string };
+  readonly series: FakeChartSeriesCollection;
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: ChartTarget,
+  ) {
+    super(ctx, 'Chart');
+    this.title = {
+      get text(): string {
+        throw fakeError('PropertyNotLoaded', 'ChartTitle.text');
+      },
+      set text(value: string) {
+        ctx.enqueue('ChartTitle.text', value, () => {
+          resolve().chart.title = value;
+        });
+      },
+    };
+    this.series = new FakeChartSeriesCollection(ctx, resolve);
+  }
+
+  static byId(ctx: FakeRequestContext, sheet: () => SheetModel, id: number): FakeChart {
+    return new FakeChart(ctx, () => {
+      const s = sheet();
+      const chart = s.charts.find((c) => c.id === id);
+      if (!chart) throw fakeError('ItemNotFound', 'Chart', 'deleted');
+      return { sheet: s, chart };
+    });
+  }
+
+  get name(): string {
+    return this.loaded('name') as string;
+  }
+
+  set name(value: string) {
+    this.ctx.enqueue('Chart.name', value, () => {
+      this.resolve().chart.name = value;
+    });
+  }
+
+  setPosition(startCell: string, endCell: string): void {
+    this.ctx.enqueue('Chart.setPosition', [startCell, endCell], () => {
+      const { chart } = this.resolve();
+      if (!parseRect(startCell) || !parseRect(endCell))
+        throw fakeError('InvalidArgument', 'Chart.setPosition', `${startCell} ${endCell}`);
+      chart.from = startCell;
+      chart.to = endCell;
+    });
+  }
+
+  delete(): void {
+    this.ctx.enqueue('Chart.delete', [], () => {
+      const { sheet, chart } = this.resolve();
+      guardWrite(sheet, 'Chart.delete');
+      sheet.charts = sheet.charts.filter((c) => c !== chart);
+    });
+  }
+
+  protected override readScalar(name: string): unknown {
+    if (name === 'name') return this.resolve().chart.name;
+    return super.readScalar(name);
+  }
+}
+
+export class FakeChartSeriesCollection extends FakeObject implements HostChartSeriesCollection {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly chart: ChartTarget,
+  ) {
+    super(ctx, 'ChartSeriesCollection');
+  }
+
+  add(name: string): FakeChartSeries {
+    let index: number | undefined;
+    this.ctx.path('ChartSeriesCollection.add', [name]);
+    this.ctx.enqueue(
+      'ChartSeriesCollection.add',
+      [name],
+      () => {
+        const { chart } = this.chart();
+        chart.series.push({ name, values: undefined, xValues: undefined, color: undefined });
+        index = chart.series.length - 1;
+      },
+      '1.7',
+    );
+    return new FakeChartSeries(this.ctx, () => {
+      const series = index === undefined ? undefined : this.chart().chart.series[index];
+      if (!series) throw fakeError('ItemNotFound', 'ChartSeries');
+      return series;
+    });
+  }
+
+  getItemAt(index: number): FakeChartSeries {
+    this.ctx.path('ChartSeriesCollection.getItemAt', [index]);
+    return new FakeChartSeries(this.ctx, () => {
+      const series = this.chart().chart.series[index];
+      if (!series) throw fakeError('ItemNotFound', 'ChartSeriesCollection.getItemAt', String(index));
+      return series;
+    });
+  }
+}
+
+export class FakeChartSeries extends FakeObject implements HostChartSeries {
+  readonly format: { readonly fill: { setSolidColor(color: string): void } };
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => ChartSeriesModel,
+  ) {
+    super(ctx, 'ChartSeries');
+    this.format = {
+      fill: {
+        setSolidColor: (color: string): void => {
+          ctx.enqueue('ChartFill.setSolidColor', [color], () => {
+            resolve().color = requireColor(color, 'ChartFill.setSolidColor');
+          });
+        },
+      },
+    };
+  }
+
+  get name(): string {
+    return this.loaded('name') as string;
+  }
+
+  set name(value: string) {
+    this.ctx.enqueue('ChartSeries.name', value, () => {
+      this.resolve().name = value;
+    });
+  }
+
+  setValues(sourceData: HostRange): void {
+    this.ctx.enqueue(
+      'ChartSeries.setValues',
+      [sourceData],
+      () => {
+        const { sheet, rect } = rangeTarget(sourceData, 'ChartSeries.setValues');
+        this.resolve().values = qualified(sheet, rect);
+      },
+      '1.7',
+    );
+  }
+
+  setXAxisValues(sourceData: HostRange): void {
+    this.ctx.enqueue(
+      'ChartSeries.setXAxisValues',
+      [sourceData],
+      () => {
+        const { sheet, rect } = rangeTarget(sourceData, 'ChartSeries.setXAxisValues');
+        this.resolve().xValues = qualified(sheet, rect);
+      },
+      '1.7',
+    );
+  }
+}
+
+// ---------------------------------------------------------------- names
+
+function nameType(formula: string): string {
+  if (parseQualified(formula)) return 'Range';
+  if (formula.toUpperCase().includes('#REF!')) return 'Error';
+  return 'String';
+}
+
+export class FakeNamedItemCollection
+  extends FakeCollection<FakeNamedItem>
+  implements HostNamedItemCollection
+{
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'NamedItemCollection');
+  }
+
+  protected materialize(): FakeNamedItem[] {
+    return this.ctx.model.names.map((n) => FakeNamedItem.of(this.ctx, n));
+  }
+
+  add(name: string, reference: string, comment?: string): FakeNamedItem {
+    this.ctx.path('NamedItemCollection.add', [name, reference, comment]);
+    this.ctx.enqueue(
+      'NamedItemCollection.add',
+      [name, reference, comment],
+      () => {
+        this.ctx.model.addName(name, reference, comment ?? '');
+      },
+      '1.4',
+    );
+    return this.getItemQuiet(name);
+  }
+
+  getItem(name: string): FakeNamedItem {
+    this.ctx.path('NamedItemCollection.getItem', [name]);
+    return this.getItemQuiet(name);
+  }
+
+  private getItemQuiet(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => {
+      const item = this.ctx.model.findName(name);
+      if (!item) throw fakeError('ItemNotFound', 'NamedItemCollection.getItem', name);
+      return item;
+    });
+  }
+}
+
+export class FakeNamedItem extends FakeObject implements HostNamedItem {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => NameModel,
+  ) {
+    super(ctx, 'NamedItem');
+  }
+
+  static of(ctx: FakeRequestContext, model: NameModel): FakeNamedItem {
+    return new FakeNamedItem(ctx, () => {
+      if (!ctx.model.names.includes(model)) throw fakeError('ItemNotFound', 'NamedItem', 'deleted');
+      return model;
+    });
+  }
+
+  get name(): string {
+    return this.loaded('name') as string;
+  }
+
+  get type(): string {
+    return this.loaded('type') as string;
+  }
+
+  get formula(): unknown {
+    return this.loaded('formula');
+  }
+
+  set formula(value: unknown) {
+    this.ctx.enqueue(
+      'NamedItem.formula',
+      value,
+      () => {
+        if (typeof value !== 'string' || !value.startsWith('='))
+          throw fakeError('InvalidArgument', 'NamedItem.formula', String(value));
+        this.resolve().formula = value;
+        this.ctx.model.touch();
+      },
+      '1.7',
+    );
+  }
+
+  get comment(): string {
+    return this.loaded('comment') as string;
+  }
+
+  set comment(value: string) {
+    this.ctx.enqueue(
+      'NamedItem.comment',
+      value,
+      () => {
+        this.resolve().comment = value;
+      },
+      '1.4',
+    );
+  }
+
+  protected override readScalar(name: string): unknown {
+    const item = this.resolve();
+    switch (name) {
+      case 'name':
+        return item.name;
+      case 'formula':
+        return item.formula;
+      case 'comment':
+        return item.comment;
+      case 'type':
+        return nameType(item.formula);
+      case 'visible':
+        return true;
+      default:
+        return super.readScalar(name);
+    }
+  }
+}
+
+/** Existing cells in the whole sheet (used by tests through the host, not by the renderer). */
+export function sheetCells(sheet: SheetModel): ReturnType<typeof existingCells> {
+  return existingCells(sheet, { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS });
+}

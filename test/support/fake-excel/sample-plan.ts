@@ -1,0 +1,253 @@
+/**
+ * A small synthetic WorkbookPlan that exercises every plan feature the renderers translate:
+ * value and formula blocks (with cross-sheet references), text that Excel would misparse, styles,
+ * conditional formats, validations, a table, a chart, freeze panes, print layout, input names with
+ * and without a key column. Rows can be scaled and their order reversed.
+ */
+import { expandFormula, rangeOf } from '../../../src/plan/a1';
+import type {
+  CellValue,
+  DefinedNameSpec,
+  SheetPlan,
+  StyleName,
+  StyleSpec,
+  WorkbookPlan,
+} from '../../../src/plan/types';
+
+export interface SamplePlanOptions {
+  /** Number of gemeente rows. Default 5. */
+  readonly rows?: number;
+  /** Reverse the row order (same keys, other rows). */
+  readonly reversed?: boolean;
+  /** Extra text column of this many characters per row (to make a large request). */
+  readonly padding?: number;
+}
+
+const STYLE_NAMES: readonly StyleName[] = [
+  'title',
+  'subtitle',
+  'note',
+  'header',
+  'rowHeader',
+  'input',
+  'inputEuro',
+  'inputMln',
+  'euro',
+  'euroTotal',
+  'mln',
+  'mlnTotal',
+  'share',
+  'integer',
+  'check',
+  'warning',
+  'text',
+  'wrap',
+];
+
+export const SAMPLE_STYLES: Readonly<Record<StyleName, StyleSpec>> = {
+  ...(Object.fromEntries(STYLE_NAMES.map((n) => [n, {}])) as Record<StyleName, StyleSpec>),
+  title: { bold: true, fontSize: 14, fontColor: '#1F4E79' },
+  header: { bold: true, fill: '#DDEBF7', borderBottom: true, wrap: true, horizontalAlignment: 'center' },
+  inputEuro: { numberFormat: '€ #,##0;[Red]-€ #,##0', fill: '#FFF2CC' },
+  share: { numberFormat: '0.0000%', italic: true },
+  euroTotal: { numberFormat: '€ #,##0', bold: true, borderTop: true },
+  text: { horizontalAlignment: 'left' },
+};
+
+export const FIRST_ROW = 11;
+
+export function code(i: number): string {
+  return `GM${String(i).padStart(4, '0')}`;
+}
+
+/** Weight of gemeente i (1-based), independent of row order. */
+export function weightOf(i: number): number {
+  return i * 10;
+}
+
+export function samplePlan(options: SamplePlanOptions = {}): WorkbookPlan {
+  const n = options.rows ?? 5;
+  const ids = Array.from({ length: n }, (_, k) => k + 1);
+  if (options.reversed) ids.reverse();
+  const last = FIRST_ROW + n - 1;
+  const totalRow = last + 1;
+  const total = ids.reduce((s, i) => s + weightOf(i), 0);
+  const padding = options.padding ?? 0;
+
+  const rows: CellValue[][] = ids.map((i) => [code(i), `Gemeente ${i}`, weightOf(i)]);
+  const shareFormula = `C${FIRST_ROW}/SUM($C$${FIRST_ROW}:$C$${last})`;
+  const shareRange = `D${FIRST_ROW}:D${last}`;
+  const invoer: SheetPlan = {
+    name: 'Invoer',
+    role: 'invoer',
+    tabColor: '#FFC000',
+    columns: [
+      { column: 'A', width: 10 },
+      { column: 'B', width: 30 },
+      { column: 'C', width: 12 },
+      { column: 'D', width: 12 },
+      { column: 'E', width: 12 },
+    ],
+    blocks: [
+      { kind: 'values', at: 'A1', values: [['Gewichten per gemeente']] },
+      { kind: 'values', at: 'A10', values: [['Code', 'Gemeente', 'Gewicht', 'Aandeel']] },
+      { kind: 'values', at: `A${FIRST_ROW}`, values: rows },
+      {
+        kind: 'formula',
+        range: shareRange,
+        formula: shareFormula,
+        expected: ids.map((i) => [weightOf(i) / total]),
+      },
+      { kind: 'values', at: `A${totalRow}`, values: [['Totaal']] },
+      { kind: 'formula', range: `C${totalRow}`, formula: `SUM(C${FIRST_ROW}:C${last})`, expected: [[total]] },
+      ...(padding > 0
+        ? [
+            {
+              kind: 'values' as const,
+              at: `F${FIRST_ROW}`,
+              values: ids.map((i) => [`${i}:${'x'.repeat(padding)}`]),
+            },
+          ]
+        : []),
+    ],
+    formats: [
+      { range: 'A1', style: 'title' },
+      { range: 'A10:D10', style: 'header' },
+      { range: `C${FIRST_ROW}:C${last}`, style: 'inputEuro' },
+      { range: shareRange, style: 'share' },
+      { range: `C${totalRow}`, style: 'euroTotal' },
+    ],
+    conditionalFormats: [
+      {
+        range: shareRange,
+        formula: `D${FIRST_ROW}>0.3`,
+        fill: '#FFC7CE',
+        fontColor: '#9C0006',
+        bold: true,
+        priority: 2,
+      },
+      { range: shareRange, formula: `D${FIRST_ROW}=0`, fill: '#EDEDED', fontColor: '#7F7F7F', priority: 1 },
+    ],
+    validations: [
+      {
+        range: `C${FIRST_ROW}:C${last}`,
+        type: 'whole',
+        min: 0,
+        prompt: 'Vul een geheel, niet-negatief gewicht in.',
+        error: 'Alleen hele getallen vanaf 0.',
+      },
+    ],
+    tables: [{ name: 'T_Gewichten', range: `A10:C${last}`, style: 'TableStyleLight9' }],
+    charts: [],
+    freeze: { rows: 10, columns: 2 },
+    print: { orientation: 'landscape', fitToWidth: true },
+    usedRange: `A1:${padding > 0 ? 'F' : 'D'}${totalRow}`,
+  };
+
+  const uitkomst: SheetPlan = {
+    name: 'Uitkomst',
+    role: 'presentatie',
+    tabColor: '#70AD47',
+    columns: [{ column: 'A', width: 24 }],
+    blocks: [
+      { kind: 'values', at: 'A1', values: [['Uitkomst']] },
+      { kind: 'values', at: 'A3', values: [['Dubbel totaal']] },
+      { kind: 'formula', range: 'B3', formula: `Invoer!C${totalRow}*2`, expected: [[total * 2]] },
+      // Text that Excel would turn into something else when typed.
+      {
+        kind: 'values',
+        at: 'A5',
+        values: [['=geen formule'], ['0034'], ['- streepje'], ['TRUE'], ['#N/A'], ['+31 6']],
+      },
+      {
+        kind: 'values',
+        at: 'A12',
+        values: [
+          ['Opmerking 1', ''],
+          ['Opmerking 2', ''],
+          ['Opmerking 3', 'standaard'],
+        ],
+      },
+      { kind: 'formula', range: 'C12:C14', formula: 'LEN(B12)', expected: [[0], [0], [9]] },
+    ],
+    formats: [
+      { range: 'A1', style: 'title' },
+      { range: 'B3', style: 'euroTotal' },
+      { range: 'A5:A10', style: 'text' },
+    ],
+    conditionalFormats: [],
+    validations: [
+      {
+        range: 'B12:B14',
+        type: 'list',
+        source: `Invoer!$A$${FIRST_ROW}:$A$${last}`,
+        prompt: 'Kies een gemeente.',
+        error: 'Kies uit de lijst.',
+      },
+    ],
+    tables: [],
+    charts: [
+      {
+        name: 'Grafiek_Aandeel',
+        type: 'columnClustered',
+        title: 'Aandeel per gemeente',
+        categories: `Invoer!$A$${FIRST_ROW}:$A$${last}`,
+        series: [
+          { name: 'Aandeel', values: `Invoer!$D$${FIRST_ROW}:$D$${last}`, color: '#1F4E79' },
+          { name: 'Gewicht', values: `Invoer!$C$${FIRST_ROW}:$C$${last}`, color: '#C00000' },
+        ],
+        from: 'E2',
+        to: 'L18',
+      },
+    ],
+    print: { orientation: 'portrait', fitToWidth: false },
+    usedRange: 'A1:C14',
+  };
+
+  const names: DefinedNameSpec[] = [
+    {
+      name: 'Invoer_Gewichten',
+      ref: `Invoer!$C$${FIRST_ROW}:$C$${last}`,
+      comment: 'Gewicht per gemeente (invoer)',
+      input: true,
+      keyRef: `Invoer!$A$${FIRST_ROW}:$A$${last}`,
+    },
+    {
+      name: 'Invoer_Opmerking',
+      ref: 'Uitkomst!$B$12:$B$14',
+      comment: 'Vrije opmerkingen (invoer)',
+      input: true,
+    },
+    { name: 'Totaal_Gewicht', ref: `Invoer!$C$${totalRow}`, comment: 'Som van de gewichten', input: false },
+  ];
+
+  return {
+    meta: { title: 'Proef', editionId: 'proef', keyId: 'proef', gemeente: undefined, generator: 'test' },
+    styles: SAMPLE_STYLES,
+    sheets: [invoer, uitkomst],
+    names,
+  };
+}
+
+/** Every formula cell of a plan with its expected value: [sheet, A1 address, formula, expected]. */
+export function expectedFormulaCells(plan: WorkbookPlan): [string, number, number, string, CellValue][] {
+  const out: [string, number, number, string, CellValue][] = [];
+  for (const sheet of plan.sheets) {
+    for (const block of sheet.blocks) {
+      if (block.kind !== 'formula') continue;
+      const cells = expandFormula(block.formula, block.range);
+      const [tl] = block.range.split(':');
+      const m = /^([A-Z]+)(\d+)$/.exec(tl ?? '');
+      const top = Number(m?.[2] ?? 0);
+      const left = (m?.[1] ?? 'A').split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      cells.forEach((line, i) =>
+        line.forEach((formula, j) =>
+          out.push([sheet.name, top + i, left + j, formula, block.expected[i]?.[j] ?? null]),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+export { rangeOf };
