@@ -1,0 +1,330 @@
+/**
+ * The task pane's DOM and its wiring to the view model. Everything Excel- or plan-specific comes in
+ * through `PaneServices` (office-services.ts in production, fakes in tests), so the pane holds no
+ * business rules: it collects a choice, asks for a plan, hands it to the renderer and reports.
+ */
+import type { BuiltInKeyId, Gemeente } from '../domain';
+import { BUILT_IN_KEYS } from '../domain';
+import { GemeenteCombobox } from './combobox';
+import { h, setText } from './dom';
+import type { GemeenteChoice } from './gemeente-search';
+import { gemeenteOptions, LANDELIJK } from './gemeente-search';
+import { KEY_TEXTS, NL } from './messages.nl';
+import type { Action, BuiltWith, Environment, Labels, Selection, State } from './state';
+import { composeProgress, initialState, reduce, view } from './state';
+
+export type RenderOutcome =
+  { readonly ok: true; readonly detail?: string } | { readonly ok: false; readonly text: string };
+
+export interface RenderRequest {
+  readonly selection: Selection;
+  /** Replace the user's weights with the chosen key's (after the user confirmed). */
+  readonly replaceWeights: boolean;
+  onProgress(step: number, total: number, label?: string): void;
+}
+
+/** What the pane needs from the rest of the add-in. */
+export interface PaneServices {
+  readonly gemeenten: readonly Gemeente[];
+  readonly editions: readonly { readonly id: string; readonly naam: string }[];
+  detectEnvironment(): Promise<Environment>;
+  /** What the open workbook was built with, if it holds the add-in's sheets. */
+  readWorkbook(): Promise<BuiltWith | undefined>;
+  /**
+   * Builds the plan and renders it. Must not throw: failures come back as Dutch text. The plan is built
+   * before the first progress report greater than zero; `planFailed` marks a plan failure.
+   */
+  render(request: RenderRequest): Promise<RenderOutcome>;
+}
+
+/** Lets the browser paint (the progress text) before synchronous work such as building the plan. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export class TaskPane {
+  private state: State;
+  private readonly labels: Labels;
+  private readonly combobox: GemeenteCombobox;
+  private readonly el: {
+    readonly form: HTMLFormElement;
+    readonly fields: HTMLFieldSetElement;
+    readonly radios: ReadonlyMap<BuiltInKeyId, HTMLInputElement>;
+    readonly edition: HTMLSelectElement;
+    readonly load: HTMLButtonElement;
+    readonly refresh: HTMLButtonElement;
+    readonly progress: HTMLDivElement;
+    readonly progressText: HTMLParagraphElement;
+    readonly progressBar: HTMLProgressElement;
+    readonly status: HTMLDivElement;
+    readonly alert: HTMLDivElement;
+    readonly confirm: HTMLDivElement;
+    readonly confirmText: HTMLParagraphElement;
+    readonly confirmReplace: HTMLButtonElement;
+    readonly confirmCancel: HTMLButtonElement;
+  };
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly services: PaneServices,
+  ) {
+    const options = gemeenteOptions(services.gemeenten, NL.gemeente.landelijk);
+    const names = new Map<string, string>(options.map((o) => [o.value, o.label]));
+    this.labels = {
+      gemeente: (choice: GemeenteChoice) =>
+        choice === LANDELIJK ? 'heel Nederland' : (names.get(choice) ?? choice),
+    };
+    const firstEdition = services.editions[0]?.id ?? '';
+    this.state = initialState(firstEdition, LANDELIJK);
+    this.combobox = new GemeenteCombobox(options, this.state.selection.gemeente, {
+      onSelect: (o) => this.dispatch({ type: 'select-gemeente', gemeente: o.value }),
+      onInvalid: (text) => this.dispatch({ type: 'invalid-gemeente', text }),
+    });
+    this.el = this.build(root);
+    this.render();
+  }
+
+  /** Detects the host, then reads the workbook. Resolves when the pane is usable (or says why not). */
+  async start(): Promise<void> {
+    const env = await this.services.detectEnvironment();
+    this.dispatch({ type: 'environment', env });
+    if (env.kind !== 'ready') return;
+    try {
+      const built = await this.services.readWorkbook();
+      if (built) this.dispatch({ type: 'workbook-found', builtWith: built });
+    } catch {
+      // Reading back is a convenience; without it the pane simply starts fresh.
+    }
+  }
+
+  /** For tests and debugging. */
+  get current(): State {
+    return this.state;
+  }
+
+  private dispatch(action: Action): void {
+    const before = this.state;
+    this.state = reduce(this.state, action, this.labels);
+    this.render();
+    if (this.state.busy && !before.busy) void this.run();
+    // Keep keyboard focus meaningful: into the question, and back to the button that started the work.
+    if (this.state.confirm && !before.confirm) this.el.confirmReplace.focus();
+    if (!this.state.confirm && before.confirm && !this.state.busy) this.jobButton(before.confirm.job).focus();
+    if (before.busy && !this.state.busy && this.focusLost()) this.jobButton(before.busy.job).focus();
+  }
+
+  private jobButton(job: 'load' | 'refresh'): HTMLButtonElement {
+    return job === 'refresh' && !this.el.refresh.disabled ? this.el.refresh : this.el.load;
+  }
+
+  private focusLost(): boolean {
+    const active = document.activeElement;
+    return (
+      !active ||
+      active === document.body ||
+      !this.root.contains(active) ||
+      active.closest('[hidden]') !== null
+    );
+  }
+
+  private async run(): Promise<void> {
+    const busy = this.state.busy;
+    if (!busy) return;
+    await nextFrame();
+    let outcome: RenderOutcome;
+    try {
+      outcome = await this.services.render({
+        selection: this.state.selection,
+        replaceWeights: busy.replaceWeights,
+        onProgress: (step, total, label) => {
+          const p = composeProgress(step, total);
+          this.dispatch({
+            type: 'progress',
+            step: p.step,
+            total: p.total,
+            label: label ?? NL.progress.write,
+          });
+        },
+      });
+    } catch {
+      outcome = { ok: false, text: NL.status.unexpected };
+    }
+    this.dispatch(
+      outcome.ok
+        ? { type: 'succeeded', ...(outcome.detail ? { detail: outcome.detail } : {}) }
+        : { type: 'failed', text: outcome.text },
+    );
+  }
+
+  private build(root: HTMLElement): TaskPane['el'] {
+    const radios = new Map<BuiltInKeyId, HTMLInputElement>();
+    const keyItems = BUILT_IN_KEYS.map((id) => {
+      const input = h('input', {
+        type: 'radio',
+        name: 'verdeelsleutel',
+        id: `key-${id}`,
+        value: id,
+        'aria-describedby': `key-${id}-uitleg`,
+      });
+      input.addEventListener('change', () => {
+        if (input.checked) this.dispatch({ type: 'select-key', keyId: id });
+      });
+      radios.set(id, input);
+      return h(
+        'div',
+        { class: 'radio' },
+        input,
+        h(
+          'label',
+          { for: `key-${id}` },
+          h('span', { class: 'radio-label' }, KEY_TEXTS[id].label),
+          h('span', { class: 'hint', id: `key-${id}-uitleg` }, KEY_TEXTS[id].explanation),
+        ),
+      );
+    });
+
+    const edition = h(
+      'select',
+      { id: 'editie', 'aria-describedby': 'editie-hint' },
+      ...this.services.editions.map((e) => h('option', { value: e.id }, e.naam)),
+    );
+    edition.addEventListener('change', () =>
+      this.dispatch({ type: 'select-edition', editionId: edition.value }),
+    );
+
+    const load = h('button', { type: 'submit', class: 'button primary', id: 'laden' }, NL.actions.load);
+    const refresh = h(
+      'button',
+      { type: 'button', class: 'button', id: 'vernieuwen', 'aria-describedby': 'vernieuwen-hint' },
+      NL.actions.refresh,
+    );
+    refresh.addEventListener('click', () => this.dispatch({ type: 'start', job: 'refresh' }));
+
+    const fields = h(
+      'fieldset',
+      { class: 'fields' },
+      h('legend', { class: 'visually-hidden' }, NL.title),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'gemeente-input', class: 'field-label' }, NL.gemeente.label),
+        this.combobox.element,
+        h('p', { class: 'hint', id: 'gemeente-hint' }, NL.gemeente.hint),
+      ),
+      h(
+        'fieldset',
+        { class: 'field radios' },
+        h('legend', { class: 'field-label' }, NL.key.legend),
+        ...keyItems,
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'editie', class: 'field-label' }, NL.edition.label),
+        edition,
+        h('p', { class: 'hint', id: 'editie-hint' }, NL.edition.hint),
+      ),
+    );
+    const form = h(
+      'form',
+      { class: 'form', novalidate: true, 'aria-label': NL.title },
+      fields,
+      h('div', { class: 'actions' }, load, refresh),
+      h('p', { class: 'hint', id: 'vernieuwen-hint' }, NL.actions.refreshHint),
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.dispatch({ type: 'start', job: 'load' });
+    });
+
+    const progressText = h('p', { class: 'progress-text', id: 'voortgang-tekst' });
+    const progressBar = h('progress', { 'aria-labelledby': 'voortgang-tekst' });
+    const progress = h('div', { class: 'progress', hidden: true }, progressText, progressBar);
+
+    // Both live regions exist from the start (screen readers only announce changes to existing regions).
+    const status = h('div', { class: 'message-bar', role: 'status', id: 'melding-status' });
+    const alert = h('div', { class: 'message-bar', role: 'alert', id: 'melding-fout' });
+
+    const confirmText = h('p', { id: 'bevestig-tekst' });
+    const confirmReplace = h('button', { type: 'button', class: 'button primary' }, NL.confirm.replace);
+    const confirmCancel = h('button', { type: 'button', class: 'button' }, NL.confirm.cancel);
+    confirmReplace.addEventListener('click', () => this.dispatch({ type: 'confirm', accept: true }));
+    confirmCancel.addEventListener('click', () => this.dispatch({ type: 'confirm', accept: false }));
+    const confirm = h(
+      'div',
+      {
+        class: 'confirm',
+        role: 'alertdialog',
+        'aria-modal': 'false',
+        'aria-labelledby': 'bevestig-titel',
+        'aria-describedby': 'bevestig-tekst',
+        hidden: true,
+      },
+      h('h2', { id: 'bevestig-titel' }, NL.confirm.title),
+      confirmText,
+      h('div', { class: 'actions' }, confirmReplace, confirmCancel),
+    );
+    confirm.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        this.dispatch({ type: 'confirm', accept: false });
+      }
+    });
+
+    const header = h(
+      'header',
+      { class: 'header' },
+      h('img', { src: 'assets/icon-32.png', alt: '', width: '32', height: '32' }),
+      h('div', {}, h('h1', {}, NL.title), h('p', { class: 'subtitle' }, NL.subtitle)),
+    );
+    root.replaceChildren(header, h('main', { class: 'main' }, status, alert, confirm, progress, form));
+    return {
+      form,
+      fields,
+      radios,
+      edition,
+      load,
+      refresh,
+      progress,
+      progressText,
+      progressBar,
+      status,
+      alert,
+      confirm,
+      confirmText,
+      confirmReplace,
+      confirmCancel,
+    };
+  }
+
+  private render(): void {
+    const v = view(this.state);
+    const { el } = this;
+    el.form.hidden = !v.showForm;
+    el.fields.disabled = !v.controlsEnabled;
+    this.combobox.disabled = !v.controlsEnabled;
+    this.combobox.show(this.state.selection.gemeente);
+    for (const [id, radio] of el.radios) radio.checked = id === this.state.selection.keyId;
+    el.edition.value = this.state.selection.editionId;
+    el.load.disabled = !v.loadEnabled;
+    el.refresh.disabled = !v.refreshEnabled;
+    el.form.setAttribute('aria-busy', this.state.busy ? 'true' : 'false');
+
+    el.progress.hidden = v.progress === undefined;
+    if (v.progress) {
+      setText(el.progressText, v.progress.text);
+      el.progressBar.max = v.progress.max;
+      el.progressBar.value = v.progress.value;
+    }
+
+    // Both regions stay in the accessibility tree (an empty one collapses in CSS), so changes are announced.
+    const live = v.message.role === 'alert' ? el.alert : el.status;
+    const other = live === el.alert ? el.status : el.alert;
+    setText(other, '');
+    live.dataset['tone'] = v.message.tone;
+    setText(live, v.message.text);
+
+    el.confirm.hidden = v.confirm === undefined;
+    if (v.confirm) setText(el.confirmText, v.confirm.text);
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Every Dutch text of the task pane (nl-NL). Failure texts of the Excel renderer live in
+ * src/messages; this file holds the pane's own words only.
+ */
+import type { BuiltInKeyId } from '../domain';
+
+export interface KeyText {
+  readonly label: string;
+  /** One line: what the key does, and where its numbers come from. */
+  readonly explanation: string;
+}
+
+export const KEY_TEXTS: Readonly<Record<BuiltInKeyId, KeyText>> = {
+  'spuk-2025': {
+    label: 'SPUK 2025',
+    explanation:
+      'Naar het aandeel van elke gemeente in de Brede SPUK 2025 (VWS-brief 12-09-2025, bijlage 2A).',
+  },
+  'spuk-2026': {
+    label: 'SPUK 2026',
+    explanation:
+      'Naar het aandeel van elke gemeente in de Brede SPUK 2026 (VWS-brief 12-09-2025, bijlage 2A).',
+  },
+  inwoners: {
+    label: 'Inwoners',
+    explanation: 'Naar het aantal inwoners in 2025 (indicatief: geen officiële bron).',
+  },
+  gelijk: {
+    label: 'Gelijk',
+    explanation: 'Elke gemeente krijgt hetzelfde bedrag.',
+  },
+};
+
+export const NL = {
+  title: 'SPUK-begroting',
+  subtitle: 'Brede SPUK en SPUK IZA voor uw gemeente, als werkboek met live formules.',
+
+  gemeente: {
+    label: 'Gemeente',
+    placeholder: 'Typ een naam of CBS-code',
+    hint: 'Bijvoorbeeld “Almere” of “0034”. Kies “Heel Nederland” voor het landelijke beeld.',
+    landelijk: 'Heel Nederland (landelijk)',
+    showAll: 'Toon alle gemeenten',
+    noResults: 'Geen gemeente gevonden',
+    results: (n: number): string => (n === 1 ? '1 gemeente gevonden' : `${n} gemeenten gevonden`),
+    invalid: (text: string): string =>
+      `“${text}” staat niet in de lijst. Kies een gemeente uit de lijst of “Heel Nederland (landelijk)”.`,
+  },
+
+  key: {
+    legend: 'Verdeelsleutel',
+  },
+
+  edition: {
+    label: 'Editie van de brongegevens',
+    hint: 'Meegeleverd met deze versie; er is geen internet nodig.',
+  },
+
+  actions: {
+    load: 'Werkboek laden',
+    refresh: 'Vernieuwen',
+    refreshHint: 'Vernieuwen schrijft de bladen van SPUK-begroting opnieuw en houdt uw eigen invoer.',
+    loadHint: 'Laden zet de bladen van SPUK-begroting in dit werkboek; uw eigen bladen blijven onaangeroerd.',
+  },
+
+  progress: {
+    label: 'Voortgang',
+    step: (step: number, total: number): string => `Stap ${step} van ${total}`,
+    stepWithLabel: (step: number, total: number, label: string): string =>
+      `Stap ${step} van ${total}: ${label}`,
+    prepare: 'Berekening voorbereiden',
+    /** Fallback when the renderer gives no label; normally src/messages/excel.nl.ts names each round trip. */
+    write: 'Bladen schrijven',
+  },
+
+  confirm: {
+    title: 'Andere verdeelsleutel',
+    text: (from: string, to: string): string =>
+      `Het werkboek is gemaakt met verdeelsleutel “${from}”. Wilt u de gewichten op het blad Verdeelsleutel ` +
+      `vervangen door “${to}”? Gewichten die u zelf hebt aangepast, gaan dan verloren.`,
+    replace: 'Gewichten vervangen',
+    cancel: 'Annuleren',
+  },
+
+  status: {
+    starting: 'Verbinden met Excel…',
+    ready: 'Kies een gemeente en een verdeelsleutel en klik op “Werkboek laden”.',
+    existing: (where: string, key: string): string =>
+      `Dit werkboek bevat al een SPUK-begroting (${where}, verdeelsleutel ${key}). ` +
+      'Klik op “Vernieuwen” om bij te werken; uw eigen invoer blijft behouden.',
+    working: 'Bezig…',
+    loaded: (where: string, key: string): string =>
+      `Werkboek geladen voor ${where} met verdeelsleutel ${key}.`,
+    refreshed: (where: string): string => `Werkboek vernieuwd voor ${where}.`,
+    weightsReplaced: (key: string): string => `De gewichten zijn vervangen door verdeelsleutel ${key}.`,
+    keptInputs: (n: number): string =>
+      n === 1 ? '1 eigen invoerwaarde is behouden.' : `${n} eigen invoerwaarden zijn behouden.`,
+    droppedInputs: (keys: readonly string[]): string =>
+      `Eigen invoer voor ${keys.join(', ')} is niet overgenomen: die rijen bestaan niet meer.`,
+    skippedFeatures: (features: readonly string[]): string =>
+      `Niet beschikbaar in deze Excel-versie: ${features.join(', ')}.`,
+    cancelled: (key: string): string =>
+      `Niets gewijzigd: het werkboek houdt verdeelsleutel ${key}. Kies die sleutel om bij te werken met uw eigen gewichten.`,
+    planFailed:
+      'Het werkboek kon niet worden opgebouwd uit de meegeleverde gegevens. Er is niets in Excel gewijzigd. ' +
+      'Dit is een fout in SPUK-begroting: meld het, met de gekozen gemeente en verdeelsleutel.',
+    unexpected:
+      'Er ging iets onverwachts mis. Mogelijk is het werkboek maar voor een deel bijgewerkt: klik op “Vernieuwen” ' +
+      'om het opnieuw te proberen. Blijft het misgaan, sluit dan het taakvenster, open het opnieuw en meld het probleem.',
+  },
+
+  environment: {
+    noOffice:
+      'SPUK-begroting is een taakvenster voor Excel en is hier buiten Excel geopend. Open Excel (Windows, Mac of ' +
+      'Excel op het web) en kies op het tabblad Start de knop “SPUK-begroting”.',
+    otherHost: (host: string): string =>
+      `SPUK-begroting werkt alleen in Excel, niet in ${host}. Open een werkmap in Excel en start de invoegtoepassing daar.`,
+    noHost:
+      'SPUK-begroting is buiten Excel geopend, in een gewone browser. Open Excel (Windows, Mac of Excel op het web) ' +
+      'en kies op het tabblad Start de knop “SPUK-begroting”.',
+    unsupported:
+      'Deze versie van Excel is te oud voor SPUK-begroting: Excel-API 1.9 of hoger is nodig. Werk Office bij, ' +
+      'of gebruik Excel voor Microsoft 365 of Excel op het web.',
+    heading: 'Alleen in Excel',
+  },
+
+  /** Office host names as a Dutch reader knows them. */
+  hostNames: {
+    Word: 'Word',
+    PowerPoint: 'PowerPoint',
+    Outlook: 'Outlook',
+    OneNote: 'OneNote',
+    Project: 'Project',
+    Access: 'Access',
+  } as Readonly<Record<string, string>>,
+} as const;

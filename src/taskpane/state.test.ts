@@ -1,0 +1,225 @@
+import type { CbsCode } from '../domain';
+import { LANDELIJK } from './gemeente-search';
+import { KEY_TEXTS, NL } from './messages.nl';
+import type { Action, Labels, State } from './state';
+import { composeProgress, initialState, messageRole, reduce, view } from './state';
+
+const labels: Labels = {
+  gemeente: (c) => (c === LANDELIJK ? 'heel Nederland' : c === 'GM0034' ? 'Almere' : c),
+};
+const ALMERE = 'GM0034' as CbsCode;
+
+function run(state: State, ...actions: Action[]): State {
+  return actions.reduce((s, a) => reduce(s, a, labels), state);
+}
+
+const start = initialState('gala-2023+vws-2025-09-12', LANDELIJK);
+const ready = run(start, { type: 'environment', env: { kind: 'ready' } });
+
+describe('initial state and environment', () => {
+  it('starts with spuk-2025, the national view, disabled controls and a polite status', () => {
+    expect(start.selection).toEqual({
+      gemeente: LANDELIJK,
+      keyId: 'spuk-2025',
+      editionId: 'gala-2023+vws-2025-09-12',
+    });
+    const v = view(start);
+    expect(v.controlsEnabled).toBe(false);
+    expect(v.message).toEqual({ tone: 'info', text: NL.status.starting, role: 'status' });
+  });
+
+  it('enables loading, not refreshing, in Excel without an existing workbook', () => {
+    const v = view(ready);
+    expect(v).toMatchObject({ showForm: true, loadEnabled: true, refreshEnabled: false });
+    expect(v.message.text).toBe(NL.status.ready);
+  });
+
+  it.each([
+    [{ kind: 'outside-excel', reason: 'no-office' } as const, NL.environment.noOffice],
+    [{ kind: 'outside-excel', reason: 'no-host' } as const, NL.environment.noHost],
+    [
+      { kind: 'outside-excel', reason: 'other-host', host: 'Word' } as const,
+      NL.environment.otherHost('Word'),
+    ],
+    [{ kind: 'unsupported' } as const, NL.environment.unsupported],
+  ])('outside Excel (%o) hides the form and says why in an alert', (env, text) => {
+    const s = run(start, { type: 'environment', env });
+    const v = view(s);
+    expect(v.showForm).toBe(false);
+    expect(v.loadEnabled).toBe(false);
+    expect(v.message.text).toBe(text);
+    expect(v.message.role).toBe('alert');
+    // Nothing can start there.
+    expect(run(s, { type: 'start', job: 'load' }).busy).toBeUndefined();
+  });
+});
+
+describe('choosing', () => {
+  it('records gemeente, key and edition', () => {
+    const s = run(
+      ready,
+      { type: 'select-gemeente', gemeente: ALMERE },
+      { type: 'select-key', keyId: 'inwoners' },
+      { type: 'select-edition', editionId: 'x' },
+    );
+    expect(s.selection).toEqual({ gemeente: ALMERE, keyId: 'inwoners', editionId: 'x' });
+  });
+
+  it('warns about text that is no gemeente, and clears the warning on a valid choice', () => {
+    const s = run(ready, { type: 'invalid-gemeente', text: 'Atlantis' });
+    expect(view(s).message).toMatchObject({
+      tone: 'warning',
+      role: 'alert',
+      text: NL.gemeente.invalid('Atlantis'),
+    });
+    const t = run(s, { type: 'select-gemeente', gemeente: ALMERE });
+    expect(view(t).message).toMatchObject({ tone: 'info', role: 'status', text: NL.status.ready });
+  });
+
+  it('follows what an existing workbook was built with', () => {
+    const s = run(ready, { type: 'workbook-found', builtWith: { gemeente: ALMERE, keyId: 'gelijk' } });
+    expect(s.selection).toMatchObject({ gemeente: ALMERE, keyId: 'gelijk' });
+    const v = view(s);
+    expect(v.refreshEnabled).toBe(true);
+    expect(v.message.text).toBe(NL.status.existing('Almere', 'Gelijk'));
+  });
+
+  it('keeps the current key when the workbook has a custom one', () => {
+    const s = run(ready, { type: 'workbook-found', builtWith: { gemeente: ALMERE, keyId: 'eigen' } });
+    expect(s.selection.keyId).toBe('spuk-2025');
+  });
+});
+
+describe('loading and refreshing', () => {
+  const loading = run(ready, { type: 'select-gemeente', gemeente: ALMERE }, { type: 'start', job: 'load' });
+
+  it('starts a load at step 1 with the controls locked', () => {
+    expect(loading.busy).toEqual({
+      job: 'load',
+      replaceWeights: false,
+      step: 1,
+      total: 2,
+      label: NL.progress.prepare,
+    });
+    const v = view(loading);
+    expect(v.controlsEnabled).toBe(false);
+    expect(v.progress?.text).toBe('Stap 1 van 2: Berekening voorbereiden');
+    // A second click while busy does nothing; choices are frozen.
+    expect(run(loading, { type: 'start', job: 'load' })).toBe(loading);
+    expect(run(loading, { type: 'select-key', keyId: 'gelijk' })).toBe(loading);
+  });
+
+  it('reports progress as "stap x van y", clamped', () => {
+    const p = composeProgress(2, 4);
+    expect(p).toEqual({ step: 3, total: 5 });
+    const s = run(loading, { type: 'progress', ...p, label: 'waarden schrijven' });
+    expect(view(s).progress).toEqual({ text: 'Stap 3 van 5: waarden schrijven', value: 3, max: 5 });
+    expect(run(loading, { type: 'progress', step: 9, total: 5, label: 'x' }).busy?.step).toBe(5);
+    expect(composeProgress(0, 0)).toEqual({ step: 2, total: 2 });
+  });
+
+  it('ends a load with a success status and remembers the build', () => {
+    const s = run(loading, { type: 'succeeded' });
+    expect(s.busy).toBeUndefined();
+    expect(s.builtWith).toEqual({ gemeente: ALMERE, keyId: 'spuk-2025' });
+    const v = view(s);
+    expect(v.message).toEqual({
+      tone: 'success',
+      role: 'status',
+      text: NL.status.loaded('Almere', KEY_TEXTS['spuk-2025'].label),
+    });
+    expect(v.refreshEnabled).toBe(true);
+    expect(v.progress).toBeUndefined();
+  });
+
+  it('refreshes with the same key without asking', () => {
+    const built = run(loading, { type: 'succeeded' });
+    const s = run(built, { type: 'start', job: 'refresh' });
+    expect(s.confirm).toBeUndefined();
+    expect(s.busy).toMatchObject({ job: 'refresh', replaceWeights: false });
+    expect(view(run(s, { type: 'succeeded' })).message.text).toBe(NL.status.refreshed('Almere'));
+  });
+
+  it('does not refresh before anything was built', () => {
+    expect(run(ready, { type: 'start', job: 'refresh' })).toBe(ready);
+  });
+
+  it('shows a failure as an alert and keeps what was built before', () => {
+    const built = run(loading, { type: 'succeeded' });
+    const s = run(built, { type: 'start', job: 'refresh' }, { type: 'failed', text: 'Excel is bezig.' });
+    expect(s.busy).toBeUndefined();
+    expect(s.builtWith).toEqual(built.builtWith);
+    expect(view(s).message).toEqual({ tone: 'error', role: 'alert', text: 'Excel is bezig.' });
+    expect(view(s).loadEnabled).toBe(true);
+  });
+
+  it('ignores stray progress and results when idle', () => {
+    expect(run(ready, { type: 'progress', step: 1, total: 2, label: 'x' })).toBe(ready);
+    expect(run(ready, { type: 'succeeded' })).toBe(ready);
+    expect(run(ready, { type: 'failed', text: 'x' })).toBe(ready);
+    expect(run(ready, { type: 'confirm', accept: true })).toBe(ready);
+  });
+});
+
+describe('switching the key of an existing workbook', () => {
+  const built = run(
+    ready,
+    { type: 'workbook-found', builtWith: { gemeente: ALMERE, keyId: 'spuk-2025' } },
+    { type: 'select-key', keyId: 'inwoners' },
+  );
+  const asking = run(built, { type: 'start', job: 'refresh' });
+
+  it('asks before replacing the weights', () => {
+    expect(asking.busy).toBeUndefined();
+    expect(asking.confirm).toEqual({ job: 'refresh', from: 'spuk-2025', to: 'inwoners' });
+    const v = view(asking);
+    expect(v.confirm?.text).toBe(NL.confirm.text('SPUK 2025', 'Inwoners'));
+    expect(v.message.text).toBe('');
+    expect(v.controlsEnabled).toBe(false);
+  });
+
+  it('replaces the weights after yes', () => {
+    const s = run(asking, { type: 'confirm', accept: true });
+    expect(s.confirm).toBeUndefined();
+    expect(s.busy).toMatchObject({ job: 'refresh', replaceWeights: true });
+    const done = run(s, { type: 'succeeded' });
+    expect(done.builtWith?.keyId).toBe('inwoners');
+    expect(view(done).message.text).toBe(
+      `${NL.status.refreshed('Almere')} ${NL.status.weightsReplaced('Inwoners')}`,
+    );
+  });
+
+  it('changes nothing after no', () => {
+    const s = run(asking, { type: 'confirm', accept: false });
+    expect(s.confirm).toBeUndefined();
+    expect(s.busy).toBeUndefined();
+    expect(s.builtWith?.keyId).toBe('spuk-2025');
+    expect(view(s).message).toMatchObject({ tone: 'info', text: NL.status.cancelled('SPUK 2025') });
+  });
+
+  it('also asks on "Werkboek laden"', () => {
+    expect(run(built, { type: 'start', job: 'load' }).confirm?.job).toBe('load');
+  });
+});
+
+describe('messageRole', () => {
+  it('uses alert for errors and warnings, status otherwise', () => {
+    expect(messageRole('error')).toBe('alert');
+    expect(messageRole('warning')).toBe('alert');
+    expect(messageRole('success')).toBe('status');
+    expect(messageRole('info')).toBe('status');
+  });
+});
+
+describe('success details', () => {
+  it('appends what the renderer reports', () => {
+    const s = run(
+      ready,
+      { type: 'start', job: 'load' },
+      { type: 'succeeded', detail: NL.status.skippedFeatures(['grafieken']) },
+    );
+    expect(view(s).message.text).toBe(
+      `${NL.status.loaded('heel Nederland', 'SPUK 2025')} Niet beschikbaar in deze Excel-versie: grafieken.`,
+    );
+  });
+});

@@ -1,0 +1,285 @@
+/**
+ * The task pane's view model: a pure reducer over plain data, and the derived view. No DOM, no
+ * Office; the controller (controller.ts) feeds it actions and renders what it returns.
+ */
+import type { BuiltInKeyId } from '../domain';
+import { isBuiltInKey } from '../domain';
+import type { GemeenteChoice } from './gemeente-search';
+import { KEY_TEXTS, NL } from './messages.nl';
+
+export type Environment =
+  | { readonly kind: 'starting' }
+  /** Office.js absent (plain browser, or the CDN could not be reached). */
+  | { readonly kind: 'outside-excel'; readonly reason: 'no-office' }
+  /** Office.js present but no Office host (a plain browser tab) or another host (Word, …). */
+  | { readonly kind: 'outside-excel'; readonly reason: 'no-host' }
+  | { readonly kind: 'outside-excel'; readonly reason: 'other-host'; readonly host: string }
+  /** Excel, but without the ExcelApi requirement set the add-in needs. */
+  | { readonly kind: 'unsupported' }
+  | { readonly kind: 'ready' };
+
+export interface Selection {
+  readonly gemeente: GemeenteChoice;
+  readonly keyId: BuiltInKeyId;
+  readonly editionId: string;
+}
+
+/** What the open workbook was last built with (read back from the workbook, or this session's last run). */
+export interface BuiltWith {
+  readonly gemeente: GemeenteChoice;
+  /** A built-in key, or another id (e.g. "eigen") the pane cannot choose. */
+  readonly keyId: string;
+}
+
+export type Job = 'load' | 'refresh';
+
+export interface Busy {
+  readonly job: Job;
+  readonly replaceWeights: boolean;
+  readonly step: number;
+  readonly total: number;
+  readonly label: string;
+}
+
+export type Tone = 'info' | 'success' | 'warning' | 'error';
+
+export interface Message {
+  readonly tone: Tone;
+  readonly text: string;
+}
+
+export interface Confirmation {
+  readonly job: Job;
+  readonly from: string;
+  readonly to: BuiltInKeyId;
+}
+
+export interface State {
+  readonly env: Environment;
+  readonly selection: Selection;
+  readonly builtWith: BuiltWith | undefined;
+  readonly busy: Busy | undefined;
+  readonly confirm: Confirmation | undefined;
+  readonly message: Message;
+}
+
+export type Action =
+  | { readonly type: 'environment'; readonly env: Environment }
+  | { readonly type: 'workbook-found'; readonly builtWith: BuiltWith }
+  | { readonly type: 'select-gemeente'; readonly gemeente: GemeenteChoice }
+  | { readonly type: 'invalid-gemeente'; readonly text: string }
+  | { readonly type: 'select-key'; readonly keyId: BuiltInKeyId }
+  | { readonly type: 'select-edition'; readonly editionId: string }
+  | { readonly type: 'start'; readonly job: Job }
+  | { readonly type: 'confirm'; readonly accept: boolean }
+  | { readonly type: 'progress'; readonly step: number; readonly total: number; readonly label: string }
+  /** `detail`: extra Dutch sentences about the run (kept inputs, skipped features). */
+  | { readonly type: 'succeeded'; readonly detail?: string }
+  | { readonly type: 'failed'; readonly text: string };
+
+/** What the reducer needs to know to word its messages. */
+export interface Labels {
+  gemeente(choice: GemeenteChoice): string;
+}
+
+export const DEFAULT_KEY: BuiltInKeyId = 'spuk-2025';
+
+/** Steps before the renderer reports its own: building the plan. */
+export const PREPARE_STEPS = 1;
+
+export function initialState(editionId: string, gemeente: GemeenteChoice): State {
+  return {
+    env: { kind: 'starting' },
+    selection: { gemeente, keyId: DEFAULT_KEY, editionId },
+    builtWith: undefined,
+    busy: undefined,
+    confirm: undefined,
+    message: { tone: 'info', text: NL.status.starting },
+  };
+}
+
+export function keyLabel(keyId: string): string {
+  return isBuiltInKey(keyId) ? KEY_TEXTS[keyId].label : keyId;
+}
+
+function environmentMessage(env: Environment): Message {
+  switch (env.kind) {
+    case 'starting':
+      return { tone: 'info', text: NL.status.starting };
+    case 'ready':
+      return { tone: 'info', text: NL.status.ready };
+    case 'unsupported':
+      return { tone: 'error', text: NL.environment.unsupported };
+    case 'outside-excel':
+      switch (env.reason) {
+        case 'no-office':
+          return { tone: 'warning', text: NL.environment.noOffice };
+        case 'no-host':
+          return { tone: 'warning', text: NL.environment.noHost };
+        case 'other-host':
+          return { tone: 'warning', text: NL.environment.otherHost(NL.hostNames[env.host] ?? env.host) };
+      }
+  }
+}
+
+function canAct(state: State): boolean {
+  return state.env.kind === 'ready' && state.busy === undefined && state.confirm === undefined;
+}
+
+function begin(state: State, job: Job, replaceWeights: boolean): State {
+  return {
+    ...state,
+    confirm: undefined,
+    busy: { job, replaceWeights, step: 1, total: PREPARE_STEPS + 1, label: NL.progress.prepare },
+    message: { tone: 'info', text: NL.status.working },
+  };
+}
+
+function successMessage(state: State, busy: Busy, labels: Labels, detail: string | undefined): Message {
+  const where = labels.gemeente(state.selection.gemeente);
+  const key = keyLabel(state.selection.keyId);
+  const parts = [busy.job === 'load' ? NL.status.loaded(where, key) : NL.status.refreshed(where)];
+  if (busy.replaceWeights) parts.push(NL.status.weightsReplaced(key));
+  if (detail) parts.push(detail);
+  return { tone: 'success', text: parts.join(' ') };
+}
+
+export function reduce(state: State, action: Action, labels: Labels): State {
+  switch (action.type) {
+    case 'environment': {
+      const message =
+        action.env.kind === 'ready' && state.builtWith
+          ? existingMessage(state.builtWith, labels)
+          : environmentMessage(action.env);
+      return { ...state, env: action.env, message };
+    }
+    case 'workbook-found': {
+      // Follow the workbook: the pane shows what it was built with, so "Vernieuwen" keeps it.
+      const { gemeente, keyId } = action.builtWith;
+      const selection: Selection = {
+        ...state.selection,
+        gemeente,
+        keyId: isBuiltInKey(keyId) ? keyId : state.selection.keyId,
+      };
+      const message = state.env.kind === 'ready' ? existingMessage(action.builtWith, labels) : state.message;
+      return { ...state, builtWith: action.builtWith, selection, message };
+    }
+    case 'select-gemeente':
+      if (!canAct(state)) return state;
+      return {
+        ...state,
+        selection: { ...state.selection, gemeente: action.gemeente },
+        message: state.message.tone === 'warning' ? readyMessage(state, labels) : state.message,
+      };
+    case 'invalid-gemeente':
+      if (!canAct(state)) return state;
+      return { ...state, message: { tone: 'warning', text: NL.gemeente.invalid(action.text) } };
+    case 'select-key':
+      if (!canAct(state)) return state;
+      return { ...state, selection: { ...state.selection, keyId: action.keyId } };
+    case 'select-edition':
+      if (!canAct(state)) return state;
+      return { ...state, selection: { ...state.selection, editionId: action.editionId } };
+    case 'start': {
+      if (!canAct(state)) return state;
+      if (action.job === 'refresh' && state.builtWith === undefined) return state;
+      const built = state.builtWith;
+      if (built && built.keyId !== state.selection.keyId) {
+        // The question replaces the last message, so no stale status stands next to it.
+        return {
+          ...state,
+          confirm: { job: action.job, from: built.keyId, to: state.selection.keyId },
+          message: { tone: 'info', text: '' },
+        };
+      }
+      return begin(state, action.job, false);
+    }
+    case 'confirm': {
+      const c = state.confirm;
+      if (!c || state.busy) return state;
+      if (action.accept) return begin(state, c.job, true);
+      return {
+        ...state,
+        confirm: undefined,
+        message: { tone: 'info', text: NL.status.cancelled(keyLabel(c.from)) },
+      };
+    }
+    case 'progress': {
+      const busy = state.busy;
+      if (!busy) return state;
+      const total = Math.max(1, action.total);
+      const step = Math.min(Math.max(1, action.step), total);
+      return { ...state, busy: { ...busy, step, total, label: action.label } };
+    }
+    case 'succeeded': {
+      const busy = state.busy;
+      if (!busy) return state;
+      return {
+        ...state,
+        busy: undefined,
+        builtWith: { gemeente: state.selection.gemeente, keyId: state.selection.keyId },
+        message: successMessage(state, busy, labels, action.detail),
+      };
+    }
+    case 'failed':
+      if (!state.busy) return state;
+      return { ...state, busy: undefined, message: { tone: 'error', text: action.text } };
+  }
+}
+
+function existingMessage(built: BuiltWith, labels: Labels): Message {
+  return { tone: 'info', text: NL.status.existing(labels.gemeente(built.gemeente), keyLabel(built.keyId)) };
+}
+
+function readyMessage(state: State, labels: Labels): Message {
+  return state.builtWith ? existingMessage(state.builtWith, labels) : environmentMessage(state.env);
+}
+
+/** Errors and warnings interrupt (role=alert); everything else is announced politely (role=status). */
+export function messageRole(tone: Tone): 'alert' | 'status' {
+  return tone === 'error' || tone === 'warning' ? 'alert' : 'status';
+}
+
+export interface View {
+  /** The form is shown only in Excel with the required API. */
+  readonly showForm: boolean;
+  readonly controlsEnabled: boolean;
+  readonly loadEnabled: boolean;
+  readonly refreshEnabled: boolean;
+  readonly progress: { readonly text: string; readonly value: number; readonly max: number } | undefined;
+  readonly message: Message & { readonly role: 'alert' | 'status' };
+  readonly confirm: { readonly text: string } | undefined;
+}
+
+export function view(state: State): View {
+  const controlsEnabled = canAct(state);
+  const busy = state.busy;
+  return {
+    showForm: state.env.kind === 'ready' || state.env.kind === 'starting',
+    controlsEnabled,
+    loadEnabled: controlsEnabled,
+    refreshEnabled: controlsEnabled && state.builtWith !== undefined,
+    progress: busy
+      ? {
+          text: NL.progress.stepWithLabel(busy.step, busy.total, busy.label),
+          value: busy.step,
+          max: busy.total,
+        }
+      : undefined,
+    message: { ...state.message, role: messageRole(state.message.tone) },
+    confirm: state.confirm
+      ? { text: NL.confirm.text(keyLabel(state.confirm.from), keyLabel(state.confirm.to)) }
+      : undefined,
+  };
+}
+
+/**
+ * Maps a renderer's progress (step i of n) into the pane's steps, after the preparing steps.
+ */
+export function composeProgress(
+  rendererStep: number,
+  rendererTotal: number,
+): { readonly step: number; readonly total: number } {
+  const total = PREPARE_STEPS + Math.max(1, rendererTotal);
+  return { step: Math.min(total, PREPARE_STEPS + Math.max(1, rendererStep)), total };
+}

@@ -1,0 +1,408 @@
+/**
+ * The production task pane (dist/taskpane.html) in headless Debian Chromium (/usr/bin/chromium) driven by
+ * playwright-core. office.js is stubbed (test/browser/office-stub.js) with the fake Excel host
+ * (build/fake-host.js, from webpack.test-host.config.js); every request that is not to the local server
+ * is blocked. Run with `npm run test:browser`, which builds both first.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { defaultReferenceData } from '../../src/data';
+import { INPUT_NAMES, SHEETS } from '../../src/plan';
+import { KEY_TEXTS, NL } from '../../src/taskpane/messages.nl';
+import type { FakeExcel } from '../support/fake-excel';
+import type { StaticServer } from './static-server';
+import { serveDirectory } from './static-server';
+
+declare global {
+  interface Window {
+    __fakeExcel: FakeExcel;
+    __officeSettings: Record<string, unknown>;
+    __SPUK_TEST__: { host: string | null; apiVersion?: string; settings?: Record<string, unknown> };
+    __progress: string[];
+  }
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const FAKE_HOST = path.join(ROOT, 'build', 'fake-host.js');
+const SCREENSHOT = path.join(ROOT, 'build', 'taskpane.png');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+const data = defaultReferenceData();
+const almere = data.gemeenten.find((g) => g.naam === 'Almere');
+const almere2A = data.bijlage2A.find((r) => r.code === almere?.code);
+
+let server: StaticServer;
+let browser: Browser;
+let officeStub: string;
+
+interface PaneOptions {
+  readonly host?: string | null;
+  /** Simulate a page where office.js cannot load at all (plain browser offline, CDN blocked). */
+  readonly blockOffice?: boolean;
+  readonly apiVersion?: string;
+  /** Office document settings already in the workbook. */
+  readonly settings?: Record<string, unknown>;
+}
+
+interface Pane {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly blocked: string[];
+  readonly errors: string[];
+}
+
+async function openPane(options: PaneOptions = {}): Promise<Pane> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 760 }, locale: 'nl-NL' });
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS && !options.blockOffice) {
+      await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: officeStub });
+    } else if (url.startsWith(server.origin + '/')) {
+      await route.continue();
+    } else {
+      blocked.push(url);
+      await route.abort('blockedbyclient');
+    }
+  });
+  const config: Window['__SPUK_TEST__'] = {
+    host: options.host === undefined ? 'Excel' : options.host,
+    ...(options.apiVersion ? { apiVersion: options.apiVersion } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
+  };
+  await context.addInitScript((c) => {
+    window.__SPUK_TEST__ = c;
+  }, config);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());
+  });
+  await page.goto(`${server.origin}/taskpane.html`);
+  return { page, context, blocked, errors };
+}
+
+/** axe-core on the current state: no serious or critical violations. */
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+}
+
+async function waitForMessage(page: Page, role: 'status' | 'alert', text: string): Promise<void> {
+  await page.getByRole(role).filter({ hasText: text }).waitFor({ timeout: 30_000 });
+}
+
+/** Row of a CBS code on Verdeelsleutel, found through the input name's key column. */
+async function weightCell(page: Page, code: string): Promise<string> {
+  return page.evaluate(
+    ({ name, code }) => {
+      const fake = window.__fakeExcel;
+      const formula = fake.name(name)?.formula ?? '';
+      const m = /!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(formula);
+      if (!m) throw new Error(`no input name ${name}: ${formula}`);
+      const [, col, first, last] = m;
+      const codes = fake.values('Verdeelsleutel', `A${first}:A${last}`);
+      const index = codes.findIndex((row) => row[0] === code);
+      if (index < 0) throw new Error(`${code} not on Verdeelsleutel`);
+      return `${col}${Number(first) + index}`;
+    },
+    { name: INPUT_NAMES.weights, code },
+  );
+}
+
+async function cellValue(page: Page, sheet: string, address: string): Promise<unknown> {
+  return page.evaluate(({ sheet, address }) => window.__fakeExcel.cell(sheet, address)?.value, {
+    sheet,
+    address,
+  });
+}
+
+beforeAll(async () => {
+  for (const [file, hint] of [
+    [path.join(DIST, 'taskpane.html'), 'npm run build'],
+    [FAKE_HOST, 'npx webpack --config webpack.test-host.config.js'],
+    [CHROMIUM, 'apt-get install -y chromium'],
+  ] as const) {
+    if (!fs.existsSync(file))
+      throw new Error(`${file} is missing: run \`${hint}\` (npm run test:browser does this)`);
+  }
+  officeStub = `${fs.readFileSync(FAKE_HOST, 'utf8')}\n${fs.readFileSync(path.join(__dirname, 'office-stub.js'), 'utf8')}`;
+  server = await serveDirectory(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('task pane in Excel (fake host)', () => {
+  let pane: Pane;
+
+  beforeAll(async () => {
+    pane = await openPane();
+  });
+
+  afterAll(async () => {
+    await pane.context.close();
+  });
+
+  it('starts ready, in Dutch, with spuk-2025 and the national view chosen', async () => {
+    const { page } = pane;
+    await waitForMessage(page, 'status', NL.status.ready);
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    expect(await page.getByRole('combobox', { name: NL.gemeente.label }).inputValue()).toBe(
+      NL.gemeente.landelijk,
+    );
+    expect(
+      await page.getByRole('radio', { name: new RegExp(`^${KEY_TEXTS['spuk-2025'].label}`) }).isChecked(),
+    ).toBe(true);
+    for (const id of ['spuk-2026', 'inwoners', 'gelijk'] as const) {
+      expect(await page.getByText(KEY_TEXTS[id].explanation).isVisible()).toBe(true);
+    }
+    expect(await page.getByRole('combobox', { name: NL.edition.label }).inputValue()).toBe(data.edition.id);
+    expect(await page.getByRole('button', { name: NL.actions.load }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: NL.actions.refresh }).isDisabled()).toBe(true);
+    await expectAccessible(page, 'ready');
+  });
+
+  it('filters the gemeenten while typing and picks one by mouse', async () => {
+    const { page } = pane;
+    const input = page.getByRole('combobox', { name: NL.gemeente.label });
+    await input.fill('Alm');
+    const options = page.getByRole('listbox').getByRole('option');
+    await options.first().waitFor();
+    expect(await options.allInnerTexts()).toEqual([
+      expect.stringMatching(/^Almelo/),
+      expect.stringMatching(/^Almere/),
+    ]);
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+    await expectAccessible(page, 'list open');
+    await page.screenshot({ path: path.join(ROOT, 'build', 'taskpane-list.png') });
+    await page.getByRole('option', { name: /^Almere/ }).click();
+    expect(await input.inputValue()).toBe('Almere');
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('loads the workbook: all sheets, the gemeente, allocations, "stap x van y" and a Dutch status', async () => {
+    const { page } = pane;
+    await page.evaluate(() => {
+      window.__progress = [];
+      const seen = window.__progress;
+      new MutationObserver(() => {
+        const text = document.querySelector('.progress:not([hidden]) .progress-text')?.textContent ?? '';
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await page.getByRole('button', { name: NL.actions.load }).click();
+    await waitForMessage(page, 'status', NL.status.loaded('Almere', KEY_TEXTS['spuk-2025'].label));
+
+    const progress = await page.evaluate(() => window.__progress);
+    expect(progress[0]).toMatch(/^Stap 1 van \d: Berekening voorbereiden$/);
+    expect(progress.every((p) => /^Stap (\d) van (\d): \S/.test(p))).toBe(true);
+    expect(progress[progress.length - 1]).toMatch(/^Stap (\d) van \1: /);
+    expect(await page.locator('.progress').isHidden()).toBe(true);
+
+    const sheets = await page.evaluate(() => window.__fakeExcel.sheetNames());
+    expect(sheets).toEqual(expect.arrayContaining(Object.values(SHEETS)));
+    expect(await page.evaluate(() => window.__fakeExcel.syncCount)).toBeLessThanOrEqual(3);
+
+    // The chosen gemeente on Overzicht (the plan's Keuze_Gemeente name points at it).
+    const chosen = await page.evaluate(() => window.__fakeExcel.name('Keuze_Gemeente')?.formula ?? '');
+    const chosenCell = /!\$?([A-Z]+)\$?(\d+)$/.exec(chosen);
+    expect(chosenCell).not.toBeNull();
+    expect(await cellValue(page, SHEETS.overzicht, `${chosenCell?.[1]}${chosenCell?.[2]}`)).toBe(
+      almere?.code,
+    );
+
+    // Allocatie holds live formulas per gemeente; Verdeelsleutel the weights of the key.
+    const allocation = await page.evaluate(() => window.__fakeExcel.cell('Allocatie', 'E11'));
+    expect(allocation?.formula).toMatch(/^=/);
+    const weight = await weightCell(page, almere?.code ?? '');
+    expect(await cellValue(page, SHEETS.verdeelsleutel, weight)).toBe(almere2A?.totaal2025);
+
+    expect(await page.getByRole('button', { name: NL.actions.refresh }).isEnabled()).toBe(true);
+    await expectAccessible(page, 'loaded');
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('refreshes and keeps a weight the user typed', async () => {
+    const { page } = pane;
+    const weight = await weightCell(page, almere?.code ?? '');
+    await page.evaluate((address) => window.__fakeExcel.type('Verdeelsleutel', address, 12345), weight);
+    const before = await page.evaluate(() => window.__fakeExcel.syncCount);
+    await page.getByRole('button', { name: NL.actions.refresh }).click();
+    await waitForMessage(page, 'status', NL.status.refreshed('Almere'));
+    expect(await page.getByRole('status').innerText()).toContain(NL.status.keptInputs(1));
+    expect(await cellValue(page, SHEETS.verdeelsleutel, weight)).toBe(12345);
+    expect((await page.evaluate(() => window.__fakeExcel.syncCount)) - before).toBeLessThanOrEqual(3);
+  });
+
+  it('asks before another key replaces the weights; "Annuleren" (Escape) changes nothing', async () => {
+    const { page } = pane;
+    const weight = await weightCell(page, almere?.code ?? '');
+    await page.getByRole('radio', { name: new RegExp(`^${KEY_TEXTS.gelijk.label}`) }).check();
+    const before = await page.evaluate(() => window.__fakeExcel.syncCount);
+    await page.getByRole('button', { name: NL.actions.refresh }).click();
+    const dialog = page.getByRole('alertdialog', { name: NL.confirm.title });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain(NL.confirm.text('SPUK 2025', 'Gelijk'));
+    await expectAccessible(page, 'confirm');
+    await page.screenshot({ path: path.join(ROOT, 'build', 'taskpane-confirm.png') });
+    await page.keyboard.press('Escape');
+    await waitForMessage(page, 'status', NL.status.cancelled('SPUK 2025'));
+    expect(await dialog.isHidden()).toBe(true);
+    expect(await page.evaluate(() => window.__fakeExcel.syncCount)).toBe(before);
+    expect(await cellValue(page, SHEETS.verdeelsleutel, weight)).toBe(12345);
+  });
+
+  it('replaces the weights with the new key after "Gewichten vervangen"', async () => {
+    const { page } = pane;
+    const weight = await weightCell(page, almere?.code ?? '');
+    await page.getByRole('radio', { name: new RegExp(`^${KEY_TEXTS.inwoners.label}`) }).check();
+    await page.getByRole('button', { name: NL.actions.refresh }).click();
+    const replace = page.getByRole('button', { name: NL.confirm.replace });
+    await replace.waitFor();
+    expect(await replace.evaluate((el) => el === document.activeElement)).toBe(true);
+    await replace.click();
+    await waitForMessage(page, 'status', NL.status.weightsReplaced(KEY_TEXTS.inwoners.label));
+    // Focus returns to the button that started the work.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(NL.actions.refresh);
+    expect(await cellValue(page, SHEETS.verdeelsleutel, weight)).toBe(almere?.inwoners);
+    expect(await page.evaluate(() => window.__officeSettings['spukBegroting'])).toMatchObject({
+      gemeente: almere?.code,
+      keyId: 'inwoners',
+    });
+  });
+
+  it('shows a renderer failure in Dutch as an alert, never the raw Office message', async () => {
+    const { page } = pane;
+    await page.evaluate(() => {
+      window.__fakeExcel.cellEditMode = true;
+    });
+    await page.getByRole('button', { name: NL.actions.refresh }).click();
+    const alert = page.getByRole('alert');
+    await alert.filter({ hasText: /\S/ }).waitFor();
+    const text = await alert.innerText();
+    expect(text).toMatch(/cel|bewerk/i);
+    expect(text).not.toMatch(/InvalidOperationInCellEditMode|RequestContext|Error/);
+    await expectAccessible(page, 'error');
+    await page.evaluate(() => {
+      window.__fakeExcel.cellEditMode = false;
+    });
+  });
+
+  it('made no request outside the local server and logged no errors', () => {
+    expect(pane.blocked).toEqual([]);
+    expect(pane.errors).toEqual([]);
+  });
+});
+
+describe('keyboard', () => {
+  it('finds a gemeente by everyday name and code with the keyboard alone', async () => {
+    const pane = await openPane();
+    const { page } = pane;
+    try {
+      await waitForMessage(page, 'status', NL.status.ready);
+      await page.keyboard.press('Tab');
+      const input = page.getByRole('combobox', { name: NL.gemeente.label });
+      expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('Den Haag');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      expect(await input.inputValue()).toBe("'s-Gravenhage");
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('0034');
+      await page.keyboard.press('Enter');
+      expect(await input.inputValue()).toBe('Almere');
+      // Text that is no gemeente is undone on leaving the field, with a Dutch warning.
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('Atlantis');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Tab');
+      await waitForMessage(page, 'alert', NL.gemeente.invalid('Atlantis'));
+      expect(await input.inputValue()).toBe('Almere');
+      // Tab reaches the radios and the buttons.
+      await page.keyboard.press('Space');
+      expect(
+        await page.getByRole('radio', { name: new RegExp(`^${KEY_TEXTS['spuk-2025'].label}`) }).isChecked(),
+      ).toBe(true);
+      await page.keyboard.press('ArrowDown');
+      expect(
+        await page.getByRole('radio', { name: new RegExp(`^${KEY_TEXTS['spuk-2026'].label}`) }).isChecked(),
+      ).toBe(true);
+    } finally {
+      await pane.context.close();
+    }
+  });
+});
+
+describe('reopening a workbook the add-in built', () => {
+  it('follows what the workbook remembers and offers "Vernieuwen"', async () => {
+    const pane = await openPane({
+      settings: { spukBegroting: { gemeente: almere?.code, keyId: 'inwoners' } },
+    });
+    const { page } = pane;
+    try {
+      await waitForMessage(page, 'status', NL.status.existing('Almere', KEY_TEXTS.inwoners.label));
+      expect(await page.getByRole('combobox', { name: NL.gemeente.label }).inputValue()).toBe('Almere');
+      expect(
+        await page.getByRole('radio', { name: new RegExp(`^${KEY_TEXTS.inwoners.label}`) }).isChecked(),
+      ).toBe(true);
+      expect(await page.getByRole('button', { name: NL.actions.refresh }).isEnabled()).toBe(true);
+    } finally {
+      await pane.context.close();
+    }
+  });
+});
+
+describe('outside Excel', () => {
+  it.each([
+    ['a plain browser (office.js loads, no host)', { host: null }, NL.environment.noHost],
+    ['Word', { host: 'Word' }, NL.environment.otherHost('Word')],
+    ['a page where office.js cannot load', { blockOffice: true }, NL.environment.noOffice],
+    ['an Excel without ExcelApi 1.9', { apiVersion: '1.8' }, NL.environment.unsupported],
+  ] as const)('says so in Dutch in %s', async (_, options, text) => {
+    const pane = await openPane(options);
+    const { page } = pane;
+    try {
+      await waitForMessage(page, 'alert', text);
+      expect(await page.getByRole('button', { name: NL.actions.load }).isVisible()).toBe(false);
+      expect(pane.errors).toEqual([]);
+      await expectAccessible(page, `outside: ${String(options)}`);
+      if ('host' in options && options.host === null) {
+        await page.screenshot({
+          path: path.join(ROOT, 'build', 'taskpane-outside-excel.png'),
+          fullPage: true,
+        });
+      }
+    } finally {
+      await pane.context.close();
+    }
+  });
+});
