@@ -27,7 +27,12 @@ module.exports = (env, argv) => {
     target: 'web',
     devtool: dev ? 'source-map' : false,
     entry: { taskpane: './src/taskpane/index.ts' },
-    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].[contenthash:8].js', clean: false },
+    // Clean old hashed bundles but keep the CLI bundle that the other config writes to the same folder.
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      clean: { keep: /^cli\.js$/ },
+    },
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [tsRule, csvRule, { test: /\.css$/, type: 'asset/source' }] },
     plugins: [

@@ -114,6 +114,12 @@ export function buildWorkbookPlan(data: ReferenceData, options: PlanOptions): Wo
     },
     { name: 'Controle_Totaal', ref: CONTROLE_MASTER, comment: 'Aantal afwijkingen (0 = goed)', input: false },
     {
+      name: 'SPUK_Sleutel',
+      ref: `${SHEETS.verdeelsleutel}!$B$5`,
+      comment: 'De verdeelsleutel waarmee het werkboek is gebouwd',
+      input: false,
+    },
+    {
       name: 'Gemeentecodes',
       ref: `${SHEETS.verdeelsleutel}!$A$${G_FIRST}:$A$${totalRow(n)}`,
       comment: 'CBS-codes en NL',
