@@ -1,0 +1,36 @@
+/** Small statistics helpers for the benchmark report: medians and ranges of repeated runs. */
+export interface Sample {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly runs: number;
+}
+
+export function sample(values: readonly number[]): Sample {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return { median, min: sorted[0] ?? 0, max: sorted[sorted.length - 1] ?? 0, runs: sorted.length };
+}
+
+/** Runs `f` `runs` times (after one warm-up) and returns the wall times in ms. */
+export async function time(runs: number, f: () => unknown | Promise<unknown>): Promise<Sample> {
+  await f();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await f();
+    out.push(performance.now() - t0);
+  }
+  return sample(out);
+}
+
+export function ms(s: Sample): string {
+  const f = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+  return `${f(s.median)} ms (${f(s.min)}–${f(s.max)}, n=${s.runs})`;
+}
+
+export function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}

@@ -1,0 +1,24 @@
+import { defaultReferenceData } from '../../src/data';
+import type { CbsCode } from '../../src/domain';
+import { renderPlan } from '../../src/excel';
+import { buildWorkbookPlan } from '../../src/plan';
+import { naiveRender } from '../../bench/excel';
+import { FakeExcel } from '../support/fake-excel';
+
+/** Deterministic budgets of the office-js renderer on the real plan (issue: benchmarks and budgets). */
+describe('round-trip budgets', () => {
+  const plan = buildWorkbookPlan(defaultReferenceData(), { key: 'spuk-2025', gemeente: 'GM0034' as CbsCode });
+
+  it('needs at least 100× fewer round trips than a one-sync-per-row renderer, every batch under 4 MB', async () => {
+    const ours = new FakeExcel();
+    const report = await renderPlan(plan, { run: ours.run, requirements: ours.requirements });
+    expect(report.ok).toBe(true);
+    const naive = new FakeExcel();
+    await naiveRender(plan, naive);
+    expect(ours.batches.length).toBeLessThanOrEqual(3);
+    expect(naive.batches.length / ours.batches.length).toBeGreaterThanOrEqual(100);
+    for (const b of ours.batches) expect(b.requestBytes).toBeLessThan(4 * 1024 * 1024);
+    // The baseline writes the same workbook values: spot-check one formula cell.
+    expect(naive.batches.length).toBeGreaterThan(1000);
+  });
+});
