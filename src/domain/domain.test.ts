@@ -15,6 +15,7 @@ import {
   linesOfHoofdthema,
   PERIODS,
   splitLargestRemainder,
+  kthLargest,
   splitStructural,
   findGemeente,
 } from '.';
@@ -135,6 +136,19 @@ describe('largest remainder', () => {
     const t = splitLargestRemainder(euro(100), key([1, 2, 3, 4, 5, 6]));
     // exact: 4.76, 9.52, 14.29, 19.05, 23.81, 28.57 -> floors sum to 97; the 3 largest rests are .81, .76, .57
     expect(t.amounts).toEqual([5, 9, 14, 19, 24, 29]);
+  });
+  it('selects the k-th largest rest like a full sort (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 200 }),
+        fc.nat(),
+        (xs, k0) => {
+          const k = (k0 % xs.length) + 1;
+          expect(kthLargest(xs, k)).toBe([...xs].sort((a, b) => b - a)[k - 1]);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
   it('adds up to the national amount to the euro for any weights (property)', () => {
     fc.assert(

@@ -49,8 +49,7 @@ export function splitLargestRemainder(amount: Euro, key: Verdeelsleutel): Rounde
   let threshold = 0;
   let above = 0;
   if (handedOut > 0) {
-    const sorted = [...rests].sort((a, b) => b - a);
-    threshold = sorted[handedOut - 1] ?? 0;
+    threshold = kthLargest(rests, handedOut);
     for (const r of rests) if (r > threshold) above++;
     let tiesLeft = handedOut - above;
     for (let i = 0; i < n; i++) {
@@ -66,4 +65,39 @@ export function splitLargestRemainder(amount: Euro, key: Verdeelsleutel): Rounde
   }
   const amounts = floors.map((f, i) => euro(f + (corrections[i] ?? 0)));
   return { amounts, rests, corrections, handedOut, threshold, above };
+}
+
+/**
+ * The k-th largest value (1-based) in linear expected time (quickselect with a median-of-three
+ * pivot), so that the split stays linear in the number of gemeenten. Does not modify `values`.
+ */
+export function kthLargest(values: readonly number[], k: number): number {
+  const a = Float64Array.from(values);
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = k - 1; // index in descending order
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = a[lo] as number;
+    const y = a[mid] as number;
+    const z = a[hi] as number;
+    const pivot = x > y ? (y > z ? y : x > z ? z : x) : x > z ? x : y > z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) > pivot) i++;
+      while ((a[j] as number) < pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return a[target] as number;
+  }
+  return a[target] as number;
 }
