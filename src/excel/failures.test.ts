@@ -2,7 +2,7 @@
 import { FakeOfficeError } from '../../test/support/fake-excel';
 import { excelFailureText, featureText, progressText, renderSuccessMessage } from '../messages/excel.nl';
 import type { ExcelFailure, ExcelFailureKind } from './failures';
-import { SyncTimeoutError, failureFromError, officeErrorCode } from './failures';
+import { SyncTimeoutError, failureFromError, isSpeculationMiss, officeErrorCode } from './failures';
 
 const EXAMPLES: { readonly [K in ExcelFailureKind]: Extract<ExcelFailure, { kind: K }> } = {
   SheetNameTaken: { kind: 'SheetNameTaken', sheet: 'Overzicht', sheets: ['Overzicht', 'IZA'] },
@@ -91,5 +91,34 @@ describe('Dutch messages', () => {
     ).toBe(
       'Klaar: 2 bladen geladen. 3 eigen invoerwaarden behouden. Invoer voor "GM0001" is niet overgenomen: die rijen staan niet meer in de gegevens. Niet beschikbaar in deze Excel-versie: grafieken, voorwaardelijke opmaak.',
     );
+  });
+});
+
+describe('isSpeculationMiss (which failures of a speculative first sync fall back)', () => {
+  it.each([
+    'ItemNotFound',
+    'InvalidReference',
+    'InvalidArgument',
+    'RangeExceedsLimit',
+    'ResponsePayloadSizeLimitExceeded',
+  ] as const)('%s → fall back', (code) => {
+    expect(isSpeculationMiss(new FakeOfficeError(code, 'test'))).toBe(true);
+  });
+
+  it.each([
+    'GeneralException',
+    'AccessDenied',
+    'InvalidOperationInCellEditMode',
+    'RequestPayloadSizeLimitExceeded',
+    'ApiNotFound',
+    'InvalidOperation',
+  ] as const)('%s → a failure', (code) => {
+    expect(isSpeculationMiss(new FakeOfficeError(code, 'test'))).toBe(false);
+  });
+
+  it('our Timeout and errors without an Office code are failures', () => {
+    expect(isSpeculationMiss(new SyncTimeoutError(90))).toBe(false);
+    expect(isSpeculationMiss(new Error('ItemNotFound'))).toBe(false);
+    expect(isSpeculationMiss(undefined)).toBe(false);
   });
 });

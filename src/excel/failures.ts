@@ -63,6 +63,31 @@ export function officeErrorCode(error: unknown): string | undefined {
   return typeof debugCode === 'string' && debugCode !== '' ? debugCode : undefined;
 }
 
+/**
+ * Office codes with which the speculative first sync of a refresh fails when what it reads by the
+ * plan's names is not there as planned: `ItemNotFound` (a missing sheet or name, e.g. a first build),
+ * `InvalidReference` (a name whose sheet was deleted: `#REF!`), `InvalidArgument` (a name that no
+ * longer is a single range), and `RangeExceedsLimit` / `ResponsePayloadSizeLimitExceeded` (a name
+ * the user pointed at a huge range: the speculation reads before the check could rule it out). That
+ * batch only reads, so such a failure changed nothing: the renderer falls back to the plain check,
+ * which decides what to read. Every other code (cell-edit mode, access, request size, API, unknown)
+ * and our own Timeout are failures as usual.
+ */
+export const SPECULATION_MISS_CODES: readonly string[] = [
+  'ItemNotFound',
+  'InvalidReference',
+  'InvalidArgument',
+  'RangeExceedsLimit',
+  'ResponsePayloadSizeLimitExceeded',
+];
+
+/** True for an office-js error whose code means "a speculated object is not there" (see above). */
+export function isSpeculationMiss(error: unknown): boolean {
+  if (error instanceof SyncTimeoutError || error instanceof NotInExcelError) return false;
+  const code = officeErrorCode(error);
+  return code !== undefined && SPECULATION_MISS_CODES.includes(code);
+}
+
 /** Office error codes → failure kinds. The message of the error is never used. */
 export function failureFromError(error: unknown, requiredApi = 'ExcelApi 1.9'): ExcelFailure {
   if (error instanceof SyncTimeoutError) return { kind: 'Timeout', seconds: error.seconds };

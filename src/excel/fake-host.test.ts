@@ -110,6 +110,73 @@ describe('fake Excel host', () => {
     });
   });
 
+  it('fails a batch with a getItem of a missing sheet or name at sync (ItemNotFound) and fulfils none of its loads', async () => {
+    const fake = new FakeExcel().addSheet('Een').addName('Bestaat', '=Een!$A$1:$A$2');
+    fake.type('Een', 'A1', [[1], [2]]);
+    await inBatch(fake, async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(['Een']);
+
+      fake.addSheet('Twee');
+      const names = context.workbook.names;
+      sheets.load('items/name');
+      names.load('items/name');
+      const values = names.getItem('Bestaat').getRange();
+      values.load('values');
+      context.workbook.worksheets.getItem('Ontbreekt').charts.load('items/name');
+      expect(await codeOf(context.sync())).toBe('ItemNotFound');
+      // Nothing of the failed batch arrived, not even the loads queued before the failing one;
+      // what an earlier batch loaded is still there.
+      expect(sheets.items.map((s) => s.name)).toEqual(['Een']);
+      expect(() => names.items).toThrow(FakeOfficeError);
+      expect(() => values.values).toThrow(FakeOfficeError);
+
+      // A missing name fails the same way; the context stays usable afterwards.
+      context.workbook.names.getItem('Weg').getRange().load('values');
+      expect(await codeOf(context.sync())).toBe('ItemNotFound');
+      sheets.load('items/name');
+      values.load('values');
+      await context.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(['Een', 'Twee']);
+      expect(values.values).toEqual([[1], [2]]);
+    });
+    expect(fake.batches.map((b) => b.outcome)).toEqual(['ok', 'ItemNotFound', 'ItemNotFound', 'ok']);
+  });
+
+  it('NamedItem.getRange follows the name; #REF! → InvalidReference, not a range → InvalidArgument', async () => {
+    const fake = new FakeExcel().addSheet('Blad 1').addSheet('Weg');
+    fake.addName('Invoer', "='Blad 1'!$C$3:$D$4").addName('Kapot', '=Weg!$A$1').addName('Tekst', '="x"');
+    fake.type('Blad 1', 'A3', [
+      ['k1', '', 5],
+      ['k2', '', 6],
+    ]);
+    fake.renameSheet('Blad 1', 'Nieuw');
+    fake.deleteSheet('Weg');
+    await inBatch(fake, async (context) => {
+      const range = context.workbook.names.getItem('Invoer').getRange();
+      const keys = range.getEntireRow().getColumn(0);
+      range.load('address,values');
+      keys.load('address,values');
+      await context.sync();
+      expect(range.address).toBe('Nieuw!C3:D4');
+      expect(range.values).toEqual([
+        [5, ''],
+        [6, ''],
+      ]);
+      expect(keys.address).toBe('Nieuw!A3:A4');
+      expect(keys.values).toEqual([['k1'], ['k2']]);
+
+      context.workbook.names.getItem('Kapot').getRange().load('values');
+      expect(await codeOf(context.sync())).toBe('InvalidReference');
+      context.workbook.names.getItem('Tekst').getRange().load('values');
+      expect(await codeOf(context.sync())).toBe('InvalidArgument');
+      range.getColumn(2).load('address');
+      expect(await codeOf(context.sync())).toBe('InvalidArgument');
+    });
+  });
+
   it('refuses writes to a protected sheet with AccessDenied; earlier operations stay applied', async () => {
     const fake = new FakeExcel().addSheet('Open').addSheet('Dicht').protectSheet('Dicht');
     const code = await codeOf(

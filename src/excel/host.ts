@@ -89,6 +89,10 @@ export interface HostRange {
   readonly dataValidation: HostDataValidation;
   load(propertyNames: string): unknown;
   clear(applyTo: 'All'): void;
+  /** The same rows, every column (ExcelApi 1.1). */
+  getEntireRow(): HostRange;
+  /** One column of this range, 0-based (ExcelApi 1.1). */
+  getColumn(column: number): HostRange;
 }
 
 export interface HostRangeFormat {
@@ -213,6 +217,11 @@ export interface HostNamedItem {
   /** ExcelApi 1.7 (settable). Starts with "=". */
   formula: unknown;
   comment: string;
+  /**
+   * ExcelApi 1.1: the range the name refers to now. Fails the whole batch at sync when the name's
+   * reference is lost (`#REF!`) or is not a range.
+   */
+  getRange(): HostRange;
 }
 
 /** Runs a batch function against a request context, like `Excel.run`. */

@@ -5,7 +5,7 @@ import { hyperFormulaEvaluator } from '../../test/support/fake-excel/hyperformul
 import { defaultReferenceData } from '../data';
 import type { CbsCode } from '../domain';
 import type { CellValue, WorkbookPlan } from '../plan';
-import { INPUT_NAMES, buildWorkbookPlan, cellAddress, parseRange } from '../plan';
+import { INPUT_NAMES, SHEETS, buildWorkbookPlan, cellAddress, parseRange } from '../plan';
 import type { RenderOptions, RenderReport, RenderSuccess } from './render';
 import { renderPlan } from './render';
 
@@ -59,11 +59,11 @@ describe('real plan: full build and refresh', () => {
   let first: WorkbookSnapshot;
 
   beforeAll(async () => {
-    built = await render(fake, plan);
+    built = await render(fake, plan, { expectExisting: false });
     first = fake.snapshot();
   });
 
-  it('builds all sheets in 2 syncs, one request well under 4 MB', () => {
+  it('builds all sheets in 2 syncs when told it is a first build, one request well under 4 MB', () => {
     expect(built.syncs).toBe(2);
     expect(fake.syncCount).toBe(2);
     expect(built.sheets).toEqual(plan.sheets.map((s) => s.name));
@@ -85,14 +85,51 @@ describe('real plan: full build and refresh', () => {
     for (const spec of plan.names) expect(fake.name(spec.name)?.formula).toBe(`=${spec.ref}`);
   });
 
-  it('refreshes in 3 syncs to an identical workbook', async () => {
+  it.each([
+    ['by default', {}],
+    ['with expectExisting: true', { expectExisting: true }],
+  ] as const)('refreshes in 2 syncs (%s) to an identical workbook', async (_, options) => {
     const before = fake.syncCount;
-    const again = await render(fake, plan);
+    const again = await render(fake, plan, options);
+    expect(again.syncs).toBe(2);
+    const batches = fake.batches.slice(before);
+    expect(batches.map((b) => b.outcome)).toEqual(['ok', 'ok']);
+    for (const b of batches) expect(b.requestBytes).toBeLessThan(FOUR_MB);
+    // Sync 1 only reads (check + speculative inputs); the write is the second.
+    expect(Object.keys(batches[0]?.operationCounts ?? {}).every((op) => op.endsWith('.load'))).toBe(true);
+    expect(batches[1]?.calcSuspended).toBe(true);
+    expect(fake.snapshot()).toEqual(first);
+    expect(again.preservedInputs.map((p) => p.name)).toEqual(
+      plan.names.filter((n) => n.input).map((n) => n.name),
+    );
+    expect(again.preservedInputs.every((p) => p.changedCells === 0 && p.droppedKeys.length === 0)).toBe(true);
+  });
+
+  it('refreshes in 3 syncs without speculation (expectExisting: false)', async () => {
+    const before = fake.syncCount;
+    const again = await render(fake, plan, { expectExisting: false });
     expect(again.syncs).toBe(3);
     expect(fake.syncCount - before).toBe(3);
-    for (const b of fake.batches.slice(before)) expect(b.requestBytes).toBeLessThan(FOUR_MB);
     expect(fake.snapshot()).toEqual(first);
-    expect(again.preservedInputs.every((p) => p.changedCells === 0 && p.droppedKeys.length === 0)).toBe(true);
+  });
+});
+
+describe('real plan: round trips of a first build', () => {
+  it('by default: 3 syncs (a failed read-only speculation, check, write), same workbook as with the hint', async () => {
+    const hinted = new FakeExcel();
+    await render(hinted, planFor('spuk-2025', 'GM0034'), { expectExisting: false });
+    const fake = new FakeExcel();
+    const report = await render(fake, planFor('spuk-2025', 'GM0034'));
+    expect(report.syncs).toBe(3);
+    expect(fake.batches.map((b) => b.outcome)).toEqual(['ItemNotFound', 'ok', 'ok']);
+    expect(Object.keys(fake.batches[0]?.operationCounts ?? {}).every((op) => op.endsWith('.load'))).toBe(
+      true,
+    );
+    for (const b of fake.batches) expect(b.requestBytes).toBeLessThan(FOUR_MB);
+    expect(fake.snapshot()).toEqual(hinted.snapshot());
+
+    const told = new FakeExcel();
+    expect((await render(told, planFor('spuk-2025', 'GM0034'), { expectExisting: true })).syncs).toBe(3);
   });
 });
 
@@ -113,7 +150,7 @@ describe('real plan: the user’s inputs survive a refresh', () => {
 
     const other = planFor('spuk-2025', 'GM0363');
     const report = await render(fake, other);
-    expect(report.syncs).toBe(3);
+    expect(report.syncs).toBe(2);
     expect(fake.values(weights.sheet, wCell)).toEqual([[123456]]);
     expect(fake.values(membership.sheet, mCell)).toEqual([[otherRegion]]);
     expect(report.preservedInputs.find((p) => p.name === INPUT_NAMES.weights)?.changedCells).toBe(1);
@@ -133,6 +170,67 @@ describe('real plan: the user’s inputs survive a refresh', () => {
         .find((v) => v !== undefined) ?? null;
     expect(fake.values(weights.sheet, wCell)).toEqual([[defaultWeight]]);
     expect(fake.values(membership.sheet, mCell)).toEqual([[otherRegion]]);
+  });
+});
+
+describe('real plan: a refresh whose speculation misses falls back', () => {
+  /** Built workbook with one typed weight (by key) and one typed national amount. */
+  async function builtWithEdits(): Promise<{
+    fake: FakeExcel;
+    plan: WorkbookPlan;
+    wCell: string;
+    wSheet: string;
+  }> {
+    const fake = new FakeExcel();
+    const plan = planFor('spuk-2025', 'GM0034');
+    await render(fake, plan, { expectExisting: false });
+    const weights = nameTarget(plan, INPUT_NAMES.weights);
+    const wCell = cellAddress(rowOfKey(fake, plan, INPUT_NAMES.weights, 'GM0363'), weights.left);
+    fake.type(weights.sheet, wCell, 4242);
+    return { fake, plan, wCell, wSheet: weights.sheet };
+  }
+
+  it('the user deleted an input name: ItemNotFound → check + read + write; the other inputs are kept', async () => {
+    const { fake, plan, wCell, wSheet } = await builtWithEdits();
+    fake.deleteName(INPUT_NAMES.bbv);
+    const before = fake.syncCount;
+    const report = await render(fake, plan);
+    expect(report.syncs).toBe(4);
+    const batches = fake.batches.slice(before);
+    expect(batches.map((b) => b.outcome)).toEqual(['ItemNotFound', 'ok', 'ok', 'ok']);
+    for (const b of batches) expect(b.requestBytes).toBeLessThan(FOUR_MB);
+    expect(fake.values(wSheet, wCell)).toEqual([[4242]]);
+    expect(report.preservedInputs.map((p) => p.name)).not.toContain(INPUT_NAMES.bbv);
+    expect(report.preservedInputs.find((p) => p.name === INPUT_NAMES.weights)?.changedCells).toBe(1);
+    expect(fake.name(INPUT_NAMES.bbv)?.formula).toBe(
+      `=${plan.names.find((n) => n.name === INPUT_NAMES.bbv)?.ref ?? ''}`,
+    );
+    // The next refresh speculates successfully again.
+    expect((await render(fake, plan)).syncs).toBe(2);
+    expect(fake.values(wSheet, wCell)).toEqual([[4242]]);
+  });
+
+  it('the user deleted the sheet of an input and its key column: InvalidReference → fallback; the sheet is rebuilt', async () => {
+    const { fake, plan, wCell, wSheet } = await builtWithEdits();
+    fake.deleteSheet(SHEETS.iza);
+    expect(fake.name(INPUT_NAMES.membership)?.formula).toMatch(/^=#REF!/);
+    const before = fake.syncCount;
+    const report = await render(fake, plan);
+    expect(report.syncs).toBe(4);
+    expect(fake.batches.slice(before).map((b) => b.outcome)).toEqual(['InvalidReference', 'ok', 'ok', 'ok']);
+    expect(report.addedSheets).toEqual([SHEETS.iza]);
+    expect(fake.values(wSheet, wCell)).toEqual([[4242]]);
+    expect(report.preservedInputs.map((p) => p.name)).toEqual([
+      INPUT_NAMES.weights,
+      INPUT_NAMES.national,
+      INPUT_NAMES.bbv,
+    ]);
+    expect(fake.sheetNames()).toEqual(
+      plan.sheets
+        .map((s) => s.name)
+        .filter((s) => s !== SHEETS.iza)
+        .concat(SHEETS.iza),
+    );
   });
 });
 

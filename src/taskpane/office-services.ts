@@ -73,7 +73,11 @@ export function officeServices(): PaneServices {
       } catch {
         return { ok: false, text: NL.status.planFailed };
       }
+      // Built before in this workbook (document settings)? Then the renderer reads the user's inputs in
+      // its first round trip (refresh: 2 syncs); otherwise it does not guess (first build: 2 syncs).
+      const builtBefore = parseBuiltWith(documentSettings()?.get(SETTINGS_KEY), data) !== undefined;
       const report = await renderPlan(plan, {
+        expectExisting: builtBefore,
         replaceInputs: request.replaceWeights ? [INPUT_NAMES.weights] : [],
         onProgress: (p) => request.onProgress(p.step, p.total, renderStepText(p.label)),
       });

@@ -4,7 +4,9 @@
  * - `run` stands in for `Excel.run`; `requirements` for `Office.context.requirements`.
  * - Every `context.sync()` is recorded as a batch: operations, estimated request bytes (JSON of the
  *   actions and object paths, as office-js would send them), response bytes, operation counts.
- * - Like Excel: operations run in order and a failing one stops the batch (earlier ones stay applied);
+ * - Like Excel: operations run in order and a failing one stops the batch (earlier writes stay applied,
+ *   but none of the batch's loads is fulfilled: a `getItem` of a missing sheet or name fails the whole
+ *   read batch with `ItemNotFound`, and its proxies keep what earlier batches loaded);
  *   a 2D write whose shape differs from the range fails with `InvalidArgument`; a single value is
  *   applied to every cell; text is parsed as if typed; writes to a protected sheet fail with
  *   `AccessDenied`; in cell-edit mode every sync fails with `InvalidOperationInCellEditMode`;
@@ -186,6 +188,7 @@ export class FakeExcel implements BatchHost {
     };
     context.responseBytes = 0;
     context.calcSuspended = false;
+    context.pendingLoads = [];
     await Promise.resolve();
 
     if (this.cellEditMode) {
@@ -220,6 +223,9 @@ export class FakeExcel implements BatchHost {
       record('ResponsePayloadSizeLimitExceeded');
       throw fakeError('ResponsePayloadSizeLimitExceeded', 'RequestContext.sync');
     }
+    const loads = context.pendingLoads;
+    context.pendingLoads = [];
+    for (const apply of loads) apply();
     record('ok');
   }
 
@@ -280,6 +286,15 @@ export class FakeExcel implements BatchHost {
 
   addName(name: string, formula: string, comment = ''): this {
     this.model.addName(name, formula, comment, 'user');
+    return this;
+  }
+
+  /** Formulas > Name Manager > Delete. */
+  deleteName(name: string): this {
+    const n = this.model.findName(name);
+    if (!n) throw fakeError('ItemNotFound', 'user', name);
+    this.model.names.splice(this.model.names.indexOf(n), 1);
+    this.model.touch();
     return this;
   }
 

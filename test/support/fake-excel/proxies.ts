@@ -2,7 +2,9 @@
  * Proxy objects of the fake Excel host, mirroring office-js: creating objects, setting properties
  * and calling methods only QUEUES operations on the request context; `context.sync()` executes the
  * queue in order against the in-memory workbook. Reading a property that was not loaded throws
- * `PropertyNotLoaded`, as office-js does. Implements exactly the subset in src/excel/host.ts.
+ * `PropertyNotLoaded`, as office-js does. Loaded values reach the proxies only when the whole batch
+ * succeeds: a batch that fails (e.g. `ItemNotFound` from a `getItem` of a missing sheet or name)
+ * fulfils none of its loads, as in office-js. Implements exactly the subset in src/excel/host.ts.
  */
 import type {
   HostApplication,
@@ -98,6 +100,8 @@ export class FakeRequestContext implements HostRequestContext {
   paths: { name: string; args: unknown }[] = [];
   responseBytes = 0;
   calcSuspended = false;
+  /** Loaded values of the running batch, handed to the proxies only when the whole batch succeeds. */
+  pendingLoads: (() => void)[] = [];
   private nextObjectId = 1;
 
   constructor(readonly host: BatchHost) {
@@ -127,6 +131,11 @@ export class FakeRequestContext implements HostRequestContext {
 
   path(name: string, args?: unknown): void {
     this.paths.push({ name, args });
+  }
+
+  /** Stages a loaded value; `execute` applies the staged values after the last operation succeeded. */
+  onCommit(apply: () => void): void {
+    this.pendingLoads.push(apply);
   }
 
   sync(): Promise<void> {
@@ -174,7 +183,7 @@ abstract class FakeObject {
     if (rest.length === 0) {
       const value = this.readScalar(head);
       this.ctx.responseBytes += utf8Bytes(value) + head.length + 4;
-      this.loadedProps.set(head, value);
+      this.ctx.onCommit(() => this.loadedProps.set(head, value));
     } else {
       this.navigate(head).applyLoad(rest);
     }
@@ -213,6 +222,8 @@ abstract class FakeObject {
 
 abstract class FakeCollection<T extends FakeObject> extends FakeObject {
   private loadedItems: T[] | undefined;
+  /** The items materialized by the load operation that is running (committed with the batch). */
+  private stagedItems: T[] | undefined;
 
   get items(): T[] {
     if (!this.loadedItems) throw fakeError('PropertyNotLoaded', `${this.typeName}.items`);
@@ -222,7 +233,7 @@ abstract class FakeCollection<T extends FakeObject> extends FakeObject {
   protected abstract materialize(): T[];
 
   protected override beginLoad(): void {
-    this.loadedItems = undefined;
+    this.stagedItems = undefined;
   }
 
   override applyLoad(path: readonly string[]): void {
@@ -231,8 +242,15 @@ abstract class FakeCollection<T extends FakeObject> extends FakeObject {
       super.applyLoad(path);
       return;
     }
-    this.loadedItems ??= this.materialize();
-    if (rest.length > 0) for (const item of this.loadedItems) item.applyLoad(rest);
+    let items = this.stagedItems;
+    if (!items) {
+      const materialized = this.materialize();
+      this.stagedItems = items = materialized;
+      this.ctx.onCommit(() => {
+        this.loadedItems = materialized;
+      });
+    }
+    if (rest.length > 0) for (const item of items) item.applyLoad(rest);
   }
 }
 
@@ -662,6 +680,26 @@ export class FakeRange extends FakeObject implements HostRange {
       }
       for (const [r, c, content] of contents) writeContent(sheet, r, c, content);
       this.ctx.model.touch();
+    });
+  }
+
+  getEntireRow(): FakeRange {
+    this.ctx.path('Range.getEntireRow');
+    return new FakeRange(this.ctx, () => {
+      const { sheet, rect } = this.target();
+      return { sheet, rect: { top: rect.top, bottom: rect.bottom, left: 1, right: MAX_COLS } };
+    });
+  }
+
+  /** `column` is 0-based within this range, as in office-js. */
+  getColumn(column: number): FakeRange {
+    this.ctx.path('Range.getColumn', [column]);
+    return new FakeRange(this.ctx, () => {
+      const { sheet, rect } = this.target();
+      const col = rect.left + column;
+      if (!Number.isInteger(column) || column < 0 || col > rect.right)
+        throw fakeError('InvalidArgument', 'Range.getColumn', String(column));
+      return { sheet, rect: { top: rect.top, bottom: rect.bottom, left: col, right: col } };
     });
   }
 
@@ -1652,6 +1690,24 @@ export class FakeNamedItem extends FakeObject implements HostNamedItem {
 
   get comment(): string {
     return this.loaded('comment') as string;
+  }
+
+  /**
+   * The range the name refers to now. Like Excel: a name whose reference was lost (`#REF!`, e.g. its
+   * sheet was deleted) fails with `InvalidReference`; a name that is not a single range (a constant
+   * or formula) with `InvalidArgument`; a deleted name with `ItemNotFound` (from the item itself).
+   */
+  getRange(): FakeRange {
+    this.ctx.path('NamedItem.getRange');
+    return new FakeRange(this.ctx, () => {
+      const item = this.resolve();
+      if (item.formula.toUpperCase().includes('#REF!'))
+        throw fakeError('InvalidReference', 'NamedItem.getRange', item.name);
+      const ref = parseQualified(item.formula);
+      const sheet = ref?.sheet === undefined ? undefined : this.ctx.model.findSheet(ref.sheet);
+      if (!ref || !sheet) throw fakeError('InvalidArgument', 'NamedItem.getRange', item.name);
+      return { sheet, rect: ref.rect };
+    });
   }
 
   set comment(value: string) {
