@@ -139,6 +139,28 @@ describe('spuk-begroting allocaties', () => {
   });
 });
 
+describe('spuk-begroting iza', () => {
+  it('gives 42 regions × 5 periods, published where Bijlage 2B has it, estimated elsewhere', async () => {
+    const r = await run(['iza']);
+    expect(r.code).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(r.out.trim(), { header: true }).data;
+    expect(rows).toHaveLength(42 * 5);
+    const flevo2025 = rows.find((x) => x.regio === 'Flevoland' && x.jaar === '2025');
+    expect(flevo2025).toMatchObject({
+      mandaatgemeente: 'Almere',
+      gepubliceerd_eur: '3161954',
+      bedrag_eur: '3161954',
+      bron: 'gepubliceerd',
+      leden: '5',
+    });
+    const est2023 = rows.filter((x) => x.jaar === '2023');
+    expect(est2023.every((x) => x.bron === 'geschat')).toBe(true);
+    // The estimates split the national IZA amount exactly: Σ regions = 150 mln.
+    expect(est2023.reduce((a, x) => a + Number(x.schatting_eur), 0)).toBe(150_000_000);
+    expect(rows.find((x) => x.regio === 'Drenthe')?.lidmaatschap).toBe('bekend');
+  });
+});
+
 describe('spuk-begroting werkboek', () => {
   it('writes the file atomically to the chosen path', async () => {
     const r = await run(['werkboek', '--gemeente', 'Almere', '--uit', 'x.xlsx']);
@@ -166,7 +188,7 @@ describe('spuk-begroting werkboek', () => {
     expect(r.err).toContain('niet schrijven');
   });
   it('has --help on every command', async () => {
-    for (const c of ['werkboek', 'allocaties', 'controle']) {
+    for (const c of ['werkboek', 'allocaties', 'iza', 'controle']) {
       const r = await run([c, '--help']);
       expect(r.code).toBe(0);
       expect(r.out).toContain(`spuk-begroting ${c}`);

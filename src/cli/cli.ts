@@ -9,6 +9,7 @@ import {
   customKey,
   findGemeente,
   isBuiltInKey,
+  izaPerRegio,
   nationalAmount,
   PERIODS,
 } from '../domain';
@@ -30,6 +31,7 @@ Gebruik: spuk-begroting <opdracht> [opties]
 Opdrachten:
   werkboek     schrijf het Excel-werkboek (.xlsx)
   allocaties   bedragen per gemeente × onderdeel × jaar (CSV of JSON)
+  iza          SPUK IZA per samenwerkingsregio: gepubliceerd (2025/2026) en geschat uit de ledengemeenten
   controle     controleer de gepubliceerde totalen en meld bijzonderheden in de bronnen
 
 Zie 'spuk-begroting <opdracht> --help' voor de opties.
@@ -55,6 +57,14 @@ incidenteel_eur,bron. Zonder --gemeente: alle 342 gemeenten.
                          die gaan voor (bron: beschikking)
   --formaat csv|json     standaard: csv
 `,
+  iza: `spuk-begroting iza [--sleutel SLEUTEL | --sleutel-bestand CSV] [--formaat csv|json]
+
+Eén regel per SPUK IZA-regio × jaar (2023–2026, structureel) met kolommen
+regio,mandaatgemeente,lidmaatschap,leden,jaar,schatting_eur,gepubliceerd_eur,bedrag_eur,bron.
+De schatting is de som van de IZA-bedragen van de ledengemeenten (GALA bijlage 2); bedrag_eur is het
+gepubliceerde bedrag (Bijlage 2B) waar dat bestaat, anders de schatting. De indeling van gemeenten in
+regio's is afgeleid, niet officieel (lidmaatschap: bekend of afgeleid).
+`,
   controle: `spuk-begroting controle [--json]
 
 Telt de onderdelen op per hoofdthema en jaar en vergelijkt met de gepubliceerde totalen (GALA),
@@ -66,6 +76,7 @@ Exitcode 0 als alle gepubliceerde totalen aansluiten.
 const OPTIONS: Record<string, readonly string[]> = {
   werkboek: ['--gemeente', '--sleutel', '--sleutel-bestand', '--uit'],
   allocaties: ['--gemeente', '--sleutel', '--sleutel-bestand', '--beschikking', '--formaat'],
+  iza: ['--sleutel', '--sleutel-bestand', '--formaat'],
   controle: ['--json'],
 };
 const FLAGS = new Set(['--json', '--help', '-h']);
@@ -251,6 +262,54 @@ function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo
   return 0;
 }
 
+const IZA_COLUMNS = [
+  'regio',
+  'mandaatgemeente',
+  'lidmaatschap',
+  'leden',
+  'jaar',
+  'schatting_eur',
+  'gepubliceerd_eur',
+  'bedrag_eur',
+  'bron',
+] as const;
+
+function runIza(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
+  const formaat = opts.get('--formaat') ?? 'csv';
+  if (formaat !== 'csv' && formaat !== 'json')
+    throw new UsageError(`Onbekend formaat "${formaat}". Kies csv of json.`);
+  const key = resolveKey(data, opts, io);
+  if (typeof key === 'string') throw new UsageError(key);
+  if (isFailed(key)) return reportFailures(io, key.failures);
+  const regios = izaPerRegio(new Allocation(data, key), data.izaRegios, data.lidmaatschap);
+  const rows: (string | number)[][] = [];
+  for (const r of regios) {
+    for (const p of PERIODS) {
+      const pub = r.gepubliceerd[p];
+      const est = r.schatting[p];
+      rows.push([
+        r.regio.naam,
+        r.regio.mandaatgemeente,
+        r.status,
+        r.leden.length,
+        p,
+        est,
+        pub ?? '',
+        pub ?? est,
+        pub === undefined ? 'geschat' : 'gepubliceerd',
+      ]);
+    }
+  }
+  if (formaat === 'json')
+    io.out(
+      JSON.stringify(
+        rows.map((r) => Object.fromEntries(IZA_COLUMNS.map((c, i) => [c, r[i] === '' ? null : r[i]]))),
+      ) + '\n',
+    );
+  else io.out(Papa.unparse({ fields: [...IZA_COLUMNS], data: rows }, { newline: '\n' }) + '\n');
+  return 0;
+}
+
 async function runWerkboek(
   data: ReferenceData,
   opts: Map<string, string>,
@@ -306,7 +365,7 @@ export async function runCli(
     return command === '' ? 2 : 0;
   }
   if (!(command in OPTIONS)) {
-    io.err(`Onbekende opdracht "${command}". Kies werkboek, allocaties of controle (zie --help).\n`);
+    io.err(`Onbekende opdracht "${command}". Kies werkboek, allocaties, iza of controle (zie --help).\n`);
     return 2;
   }
   try {
@@ -318,6 +377,7 @@ export async function runCli(
     const data = defaultReferenceData();
     if (command === 'controle') return runControle(data, opts, io);
     if (command === 'allocaties') return runAllocaties(data, opts, io);
+    if (command === 'iza') return runIza(data, opts, io);
     return await runWerkboek(data, opts, io, render);
   } catch (e) {
     if (e instanceof UsageError) {
