@@ -11,7 +11,8 @@ const webpack = require('webpack');
 
 const DEV_URL = 'https://localhost:3000/';
 // Rewritten into dist/manifest.xml for production builds. Override with ADDIN_PRODUCTION_URL.
-const PROD_URL = process.env.ADDIN_PRODUCTION_URL || 'https://spuk-begroting.github.io/addin/';
+// The default is a reserved, non-resolvable placeholder (RFC 2606 .example): set ADDIN_PRODUCTION_URL to your host.
+const PROD_URL = process.env.ADDIN_PRODUCTION_URL || 'https://spuk-begroting.example/addin/';
 
 const csvRule = { test: /\.csv$/, type: 'asset/source' };
 const tsRule = {

@@ -35,6 +35,9 @@ describe('spuk-begroting controle', () => {
     expect(r.out).toContain('totaal:Sport en bewegen:2023\t€ 102.300.000\t€ 102.300.000\tOK');
     expect(r.out).toContain('totaal:Brede SPUK inclusief IZA:structureel\t(leeg)\t€ 344.200.000\tBRON LEEG');
     expect(r.out).toMatch(/Noordoost Brabant is 1,0923/);
+    // Every allocation column is listed too: Σ gemeenten = national amount, e.g. Valpreventie 2023.
+    expect(r.out).toContain('verdeling:7:2023\t€ 51.400.000\t€ 51.400.000\tOK');
+    expect(r.out.split('\n').filter((l) => l.startsWith('verdeling:'))).toHaveLength(80);
   });
   it('--json gives machine-readable checks and warnings', async () => {
     const r = await run(['controle', '--json']);

@@ -156,7 +156,7 @@ function reportFailures(io: CliIo, failures: readonly InputFailure[]): number {
 
 function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
   const report = controle(data, builtInKey('spuk-2025', data));
-  const checks = report.checks.filter((c) => !c.id.startsWith('verdeling:'));
+  const checks = report.checks;
   if (opts.has('--json')) {
     io.out(
       JSON.stringify(
@@ -171,10 +171,6 @@ function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo):
             ok: c.status !== 'verschil',
             status: checkStatusText(c),
           })),
-          verdeling: {
-            controles: report.checks.length - checks.length,
-            ok: report.checks.filter((c) => c.id.startsWith('verdeling:')).every((c) => c.status === 'ok'),
-          },
           waarschuwingen: report.warnings.map((w) => ({ soort: w.kind, tekst: warningText(w) })),
         },
         null,
@@ -185,13 +181,9 @@ function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo):
     io.out('naam\tverwacht\tberekend\tok\n');
     for (const c of checks) {
       const show = (v: number | undefined) =>
-        v === undefined ? '(leeg)' : c.id.startsWith('totaal:') ? formatEuro(v) : String(v);
+        v === undefined ? '(leeg)' : c.id.startsWith('aantal:') ? String(v) : formatEuro(v);
       io.out(`${c.id}\t${show(c.verwacht)}\t${show(c.berekend)}\t${checkStatusText(c)}\n`);
     }
-    const v = report.checks.filter((c) => c.id.startsWith('verdeling:'));
-    io.out(
-      `verdeling (Σ gemeenten = landelijk, ${v.length} kolommen)\t\t\t${v.every((c) => c.status === 'ok') ? 'OK' : 'VERSCHIL'}\n`,
-    );
     io.out(`\nWaarschuwingen (${report.warnings.length}):\n`);
     report.warnings.forEach((w) => io.out(`- ${warningText(w)}\n`));
     io.out(

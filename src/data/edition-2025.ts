@@ -11,8 +11,8 @@ export const EDITION_2025: Edition = {
     {
       id: 'gala-2023',
       titel: 'GALA: landelijk budget per onderdeel 2023–2026 en structureel (mln)',
-      bron: 'VWS, Gezond en Actief Leven Akkoord (GALA), 31-01-2023, p. 37-38 tabel en voetnoten 26-30; Brede SPUK: Stcrt. 2023, 4245',
-      kenmerk: 'Stcrt. 2023, 4245 (BWBR0047862)',
+      bron: 'VWS, Gezond en Actief Leven Akkoord (GALA), 31-01-2023, p. 37-38 tabel en voetnoten 26-30 (de regeling zelf: Stcrt. 2023, 4245)',
+      kenmerk: 'GALA p. 38',
       datum: '2023-01-31',
       bestand: 'data/gala-2023/brede_spuk_2023_2026.csv',
       kanttekeningen: [
@@ -25,7 +25,7 @@ export const EDITION_2025: Edition = {
       id: 'gala-2023-totalen',
       titel: 'GALA: gepubliceerde totalen per hoofdthema (mln)',
       bron: 'VWS, GALA, 31-01-2023, p. 38',
-      kenmerk: 'Stcrt. 2023, 4245',
+      kenmerk: 'GALA p. 38',
       datum: '2023-01-31',
       bestand: 'data/gala-2023/brede_spuk_published_totals.csv',
       kanttekeningen: ['Het structurele eindtotaal laat de bron leeg; het model rekent het uit.'],
@@ -35,7 +35,7 @@ export const EDITION_2025: Edition = {
       titel: 'Verdeelsystematiek en structureel/incidenteel per onderdeel',
       bron: 'GALA p. 37-38 en bijlage 2 p. 49-50; DUS-I Brede SPUK- en SPUK IZA-pagina; VNG-ledenbrief 11-07-2025',
       kenmerk: '',
-      datum: '2023-01-31',
+      datum: '2023-01-31 t/m 2025-07-11',
       bestand: 'data/gala-2023/brede_spuk_onderdelen_verdeelsystematiek.csv',
       kanttekeningen: ['De gewichten van de officiële sleutel (inwoners, lage SES, bodembedrag) zijn niet openbaar.'],
     },
@@ -77,7 +77,7 @@ export const EDITION_2025: Edition = {
       titel: 'Gemeenten 2023–2025: CBS-code, naam, provincie, regio\'s, inwoners',
       bron: 'CBS/PDOK-gemeentegrenzen 2025 (via entranos/regioviewer); zorgkantoor- en regiobeeldregio en inwoners uit Ellen-Impell/RSO-NL',
       kenmerk: '',
-      datum: '2025-01-01',
+      datum: 'indeling 2025; peildatum inwoners onbekend',
       bestand: 'data/gemeenten-2025/gemeenten_2023_2025.csv',
       kanttekeningen: [
         'Inwoners zijn indicatief: niet-officiële bron zonder peildatum (som 18.121.550). Vervangen door CBS StatLine zodra beschikbaar.',

@@ -78,6 +78,12 @@ function mln(file: string, r: CsvRecord, column: string): Euro | undefined {
   }
 }
 
+function required(file: string, r: CsvRecord, column: string): Euro {
+  const v = mln(file, r, column);
+  if (v === undefined) throw new DataFileError(file, r.line, `empty "${column}"`);
+  return v;
+}
+
 function wholeEuros(file: string, r: CsvRecord, column: string): Euro {
   const text = r.get(column);
   if (!/^\d+$/.test(text)) throw new DataFileError(file, r.line, `"${column}" is not whole euros: ${text}`);
@@ -219,7 +225,10 @@ function parseLeden(f: SourceFiles, known: Set<string>, regios: Set<string>): Re
     const regio = r.get('spuk_iza_regio');
     if (!regios.has(regio)) throw new DataFileError(file, r.line, `region "${regio}" is not in Bijlage 2B`);
     const m = r.get('methode');
-    const methode: MembershipMethod = m === 'naam regiobeeld' ? 'naam regiobeeld' : 'afgeleid';
+    let methode: MembershipMethod;
+    if (m === 'naam regiobeeld') methode = 'naam regiobeeld';
+    else if (m.startsWith('afgeleid')) methode = 'afgeleid';
+    else throw new DataFileError(file, r.line, `unknown methode "${m}" (expected "naam regiobeeld" or "afgeleid…")`);
     return { code, regio, methode };
   });
 }
@@ -249,9 +258,9 @@ function parseAzwa(f: SourceFiles): AzwaRaming[] {
       financieringsmiddel: r.get('financieringsmiddel'),
       wat: r.optional('wat'),
       bedragen: {
-        2027: mln(file, r, '2027_mln_eur') ?? euro(0),
-        2028: mln(file, r, '2028_mln_eur') ?? euro(0),
-        2029: mln(file, r, '2029_mln_eur') ?? euro(0),
+        2027: required(file, r, '2027_mln_eur'),
+        2028: required(file, r, '2028_mln_eur'),
+        2029: required(file, r, '2029_mln_eur'),
       },
     }),
   );

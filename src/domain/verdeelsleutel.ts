@@ -56,7 +56,7 @@ export interface KeyInputRow {
 }
 
 /** Up to this many decimals in a user weight; more is a failure, not a silent rounding. */
-export const MAX_WEIGHT_DECIMALS = 6;
+export const MAX_WEIGHT_DECIMALS = 10;
 
 /**
  * The largest integer N·w + W the engine and a spreadsheet both compute exactly in IEEE doubles.

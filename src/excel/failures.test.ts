@@ -1,6 +1,6 @@
 /** Office error codes → failure facts → Dutch messages that name the fix. */
 import { FakeOfficeError } from '../../test/support/fake-excel';
-import { excelFailureText, featureText, progressText, renderSuccessMessage } from '../messages/excel.nl';
+import { excelFailureText, featureText, progressText, renderSuccessMessage } from '../messages';
 import type { ExcelFailure, ExcelFailureKind } from './failures';
 import { SyncTimeoutError, failureFromError, isSpeculationMiss, officeErrorCode } from './failures';
 

@@ -1,4 +1,4 @@
-import type { ExcelFailureFacts } from '../messages/excel.nl';
+import type { ExcelFailureFacts } from '../messages';
 
 /**
  * What can go wrong while rendering into Excel, as facts. Dutch prose is added at the edge

@@ -23,7 +23,7 @@
  *
  * Every sync runs under our own watchdog (Excel on the web can hang forever, office-js #6678).
  */
-import type { OptionalFeatureFacts, RenderStepFacts, RenderSummaryFacts } from '../messages/excel.nl';
+import type { OptionalFeatureFacts, RenderStepFacts, RenderSummaryFacts } from '../messages';
 import type { DefinedNameSpec, WorkbookPlan } from '../plan';
 import { rangeAddress } from '../plan';
 import type { ExcelFailure } from './failures';

@@ -1,2 +1,3 @@
 // Dutch texts at the edge: one catalogue per source of facts.
 export * from './nl';
+export * from './excel.nl';

@@ -70,7 +70,7 @@ export function warningText(w: Warning): string {
     case 'UnknownMembership':
       return `Geen ledengemeenten bekend voor: ${list(w.regios)}. Vul de indeling aan op het blad IZA.`;
     case 'IzaBelowNational':
-      return `SPUK IZA ${w.jaar}: Bijlage 2B telt op tot ${formatEuro(w.gepubliceerd)}, het landelijke budget in GALA is ${formatEuro(w.landelijk)} (verschil: btw-compensatiefonds, uitvoering, mutaties).`;
+      return `SPUK IZA ${w.jaar}: Bijlage 2B telt op tot ${formatEuro(w.gepubliceerd)}, het landelijke IZA-bedrag in GALA is ${formatEuro(w.landelijk)}. De bronnen verklaren het verschil niet volledig (DUS-I noemt afdracht aan het btw-compensatiefonds en een uitvoeringsreservering; 2026: mutaties Bijlage 1). Begroot met de beschikking.`;
     case 'MutatiesGap':
       return `Brede SPUK 2026: GALA ${formatMln(w.gala2026)} plus mutaties Bijlage 1 (${formatMln(w.mutaties)}) = ${formatMln(w.gala2026 + w.mutaties)}, terwijl Bijlage 2A optelt tot ${formatMln(w.bijlage2A2026)}; het verschil past bij de loon- en prijsbijstelling (indicatief).`;
   }

@@ -24,6 +24,7 @@ export function buildControle(ctx: PlanContext): SheetBuilder {
   const A = afrondingRows(nG);
   const I = izaRows(ctx.data.izaRegios.length, nG);
   const w = columnLetter(V.weightCol);
+  const weights = `${SHEETS.verdeelsleutel}!$${w}$${G_FIRST}:$${w}$${gLast(nG)}`;
   s.value('A1', 'Controles (0 = goed)', 'title');
   s.value('A2', 'Elke regel telt de afwijkingen; het totaal staat ook op het blad Overzicht.', 'subtitle');
   s.values('A3', [['Controle', 'Omschrijving', 'Afwijkingen']], 'header');
@@ -41,8 +42,8 @@ export function buildControle(ctx: PlanContext): SheetBuilder {
     ],
     [
       'Gewichten',
-      'Geen negatieve of lege gewichten',
-      `COUNTIF(${SHEETS.verdeelsleutel}!$${w}$${G_FIRST}:$${w}$${gLast(nG)},"<0")+COUNTBLANK(${SHEETS.verdeelsleutel}!$${w}$${G_FIRST}:$${w}$${gLast(nG)})`,
+      'Geen negatieve, lege of tekstgewichten',
+      `COUNTIF(${weights},"<0")+ROWS(${weights})-COUNT(${weights})`,
     ],
     [
       'Som gewichten',

@@ -151,20 +151,19 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
     'inputMln',
   );
   const d = rows.diff;
-  s.value(`A${d - 1}`, 'Verschil berekend − gepubliceerd (mln)', 'rowHeader');
+  s.value(`A${d - 1}`, 'Verschil berekend − gepubliceerd (€, tot op de euro)', 'rowHeader');
   s.values(
     `B${d}`,
     TOTAL_LABELS.map((l) => [l]),
   );
   s.formula(
     periodRange(d, TOTAL_LABELS.length),
-    `ROUND(E${c}-E${p},1)`,
+    `ROUND((E${c}-E${p})*1000000,0)`,
     (r, col) => {
       const per = PERIODS[col] as Period;
-      const computed = totals[r]?.perPeriod[per] ?? 0;
-      return Math.round((computed - (published[r]?.values[per] ?? 0)) / 100_000) / 10;
+      return (totals[r]?.perPeriod[per] ?? 0) - (published[r]?.values[per] ?? 0);
     },
-    'mln',
+    'euro',
   );
   const st = rows.status;
   s.value(`A${st - 1}`, 'Controle (OK / VERSCHIL / BRON LEEG)', 'rowHeader');

@@ -7,7 +7,7 @@ import { isBuiltInKey } from '../domain';
 import { defaultReferenceData } from '../data';
 import type { RenderSuccess } from '../excel';
 import { renderPlan } from '../excel';
-import { excelFailureText, featureText, renderStepText } from '../messages/excel.nl';
+import { excelFailureText, featureText, renderStepText } from '../messages';
 import { buildWorkbookPlan, INPUT_NAMES } from '../plan';
 import type { PaneServices, RenderOutcome, RenderRequest } from './controller';
 import { detectEnvironment } from './environment';

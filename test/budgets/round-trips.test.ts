@@ -18,7 +18,14 @@ describe('round-trip budgets', () => {
     expect(ours.batches.length).toBeLessThanOrEqual(3);
     expect(naive.batches.length / ours.batches.length).toBeGreaterThanOrEqual(100);
     for (const b of ours.batches) expect(b.requestBytes).toBeLessThan(4 * 1024 * 1024);
-    // The baseline writes the same workbook values: spot-check one formula cell.
+    // The baseline writes the same formulas and values: compare whole blocks of both workbooks.
     expect(naive.batches.length).toBeGreaterThan(1000);
+    for (const [sheet, address] of [
+      ['Allocatie', 'E7:CF355'],
+      ['Afronding', 'E7:CF12'],
+      ['Verdeelsleutel', 'H11:I353'],
+    ] as const) {
+      expect(naive.formulas(sheet, address)).toEqual(ours.formulas(sheet, address));
+    }
   });
 });
