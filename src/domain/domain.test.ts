@@ -17,6 +17,7 @@ import {
   splitLargestRemainder,
   kthLargest,
   splitStructural,
+  splitBbv,
   findGemeente,
 } from '.';
 import type { CbsCode, Verdeelsleutel } from '.';
@@ -215,6 +216,29 @@ describe('structural split (the Rijk reading), national examples', () => {
   it('Welzijn op Recept 2026: 13,5 incidental', () =>
     expect(s(13, 2026)).toEqual({ structureel: 0, incidenteel: mln(13.5) }));
   it('IZA: 150 structural', () => expect(s(16, 2023)).toEqual({ structureel: mln(150), incidenteel: 0 }));
+});
+
+describe('BBV reading', () => {
+  const v = (nr: number) => data.onderdelen[nr - 1]!;
+  const bbv = (nr: number, p: 2023 | 'structureel', vast: boolean) =>
+    splitBbv(nationalAmount(v(nr), p), nationalAmount(v(nr), 'structureel'), p, vast);
+  it('counts money under a beschikking with an end date as incidental', () => {
+    expect(bbv(7, 2023, false)).toEqual({ structureel: 0, incidenteel: mln(51.4), nietTeBegroten: 0 });
+    expect(bbv(7, 'structureel', false)).toEqual({
+      structureel: 0,
+      incidenteel: 0,
+      nietTeBegroten: mln(48.9),
+    });
+  });
+  it('counts only the continuing part as structural once a new regeling fixes the line', () => {
+    expect(bbv(7, 2023, true)).toEqual({ structureel: mln(48.9), incidenteel: mln(2.5), nietTeBegroten: 0 });
+    expect(bbv(7, 'structureel', true)).toEqual({
+      structureel: mln(48.9),
+      incidenteel: 0,
+      nietTeBegroten: 0,
+    });
+    expect(bbv(13, 2023, true)).toEqual({ structureel: 0, incidenteel: mln(5.5), nietTeBegroten: 0 });
+  });
 });
 
 describe('IZA per regio', () => {

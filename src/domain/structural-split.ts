@@ -26,11 +26,28 @@ export function aardRijk(amount: Euro, structuralLevel: Euro): Aard {
   return amount > structuralLevel ? 'deels structureel' : 'structureel';
 }
 
+/** The BBV reading of one amount: structural, incidental, and (after 2026) what may not be budgeted at all. */
+export interface BbvSplit {
+  readonly structureel: Euro;
+  readonly incidenteel: Euro;
+  /** After 2026 only: the Rijk's structural level that the gemeente may not yet count on. */
+  readonly nietTeBegroten: Euro;
+}
+
 /**
  * The BBV reading for the gemeente's own begroting: money under a beschikking with an end date is
- * incidental until a new regeling makes it lasting (Commissie BBV, notitie incidentele baten en lasten).
- * `vastgelegd` says whether a regeling after 2026 has made the line lasting.
+ * incidental (Commissie BBV, notitie incidentele baten en lasten; "eindigheid vastgelegd in een
+ * toekenningsbesluit"). Only when a new regeling makes a line lasting (`vastgelegd`) does the part
+ * that continues after 2026 (the Rijk's structural part) count as structural. After 2026 there is no
+ * money under the current beschikking: without a new regeling the structural level cannot be budgeted.
  */
-export function splitBbv(amount: Euro, vastgelegd: boolean): { structureel: Euro; incidenteel: Euro } {
-  return vastgelegd ? { structureel: amount, incidenteel: ZERO } : { structureel: ZERO, incidenteel: amount };
+export function splitBbv(amount: Euro, structuralLevel: Euro, period: Period, vastgelegd: boolean): BbvSplit {
+  const rijk = splitStructural(amount, structuralLevel, period);
+  if (period === 'structureel') {
+    return vastgelegd
+      ? { structureel: amount, incidenteel: ZERO, nietTeBegroten: ZERO }
+      : { structureel: ZERO, incidenteel: ZERO, nietTeBegroten: amount };
+  }
+  const s = vastgelegd ? rijk.structureel : ZERO;
+  return { structureel: s, incidenteel: euro(amount - s), nietTeBegroten: ZERO };
 }

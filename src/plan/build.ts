@@ -27,6 +27,8 @@ export interface PlanOptions {
   readonly key: BuiltInKeyId | Verdeelsleutel;
   /** CBS code of the gemeente shown on Overzicht; undefined for the national view. */
   readonly gemeente?: CbsCode | undefined;
+  /** Line numbers whose money a new regeling has made lasting (BBV). Default: none. */
+  readonly bbvVastgelegd?: readonly number[];
 }
 
 /** Names of the user-owned input ranges (the add-in preserves them on refresh). */
@@ -54,6 +56,7 @@ export function buildWorkbookPlan(data: ReferenceData, options: PlanOptions): Wo
     lines: data.onderdelen,
     gemeenten: data.gemeenten,
     chosen,
+    vastgelegd: new Set(options.bbvVastgelegd ?? []),
   };
   const sheets = [
     buildOverzicht(ctx),

@@ -17,4 +17,6 @@ export interface PlanContext {
   readonly gemeenten: readonly Gemeente[];
   /** Row index of the chosen gemeente in `gemeenten`, or undefined for the national view. */
   readonly chosen: number | undefined;
+  /** Line numbers a new regeling has made lasting (the BBV flag on Landelijk, 1 = ja). */
+  readonly vastgelegd: ReadonlySet<number>;
 }

@@ -1,5 +1,6 @@
 import { defaultReferenceData } from '../data';
 import type { CbsCode } from '../domain';
+import { Allocation, builtInKey, izaPerRegio, PERIODS } from '../domain';
 import { evaluatePlan } from '../../test/support/evaluate-plan';
 import { buildWorkbookPlan, cellAddress, parseRange, SHEETS } from '.';
 import type { CellValue, WorkbookPlan } from '.';
@@ -44,11 +45,15 @@ function same(got: CellValue, expected: CellValue): boolean {
 
 describe('formula truth: every formula cell equals the engine value', () => {
   it.each([
-    ['spuk-2025', 'GM0034'],
-    ['gelijk', undefined],
-    ['inwoners', 'GM0363'],
-  ] as const)('key %s, gemeente %s', (key, gemeente) => {
-    const plan = buildWorkbookPlan(data, { key, gemeente: gemeente as CbsCode | undefined });
+    ['spuk-2025', 'GM0034', []],
+    ['gelijk', undefined, []],
+    ['inwoners', 'GM0363', [7, 16]],
+  ] as const)('key %s, gemeente %s, BBV vastgelegd %j', (key, gemeente, flags) => {
+    const plan = buildWorkbookPlan(data, {
+      key,
+      gemeente: gemeente as CbsCode | undefined,
+      bbvVastgelegd: flags,
+    });
     const { cells, bad } = mismatches(plan);
     expect(bad.slice(0, 10)).toEqual([]);
     expect(cells).toBeGreaterThan(80_000);
@@ -68,6 +73,54 @@ describe('formula truth: every formula cell equals the engine value', () => {
       // Sportakkoord 2023 nationally: 10 mln structural + 3 mln incidental (Rijk), read off Landelijk.
       expect(ev.value(SHEETS.landelijk, 'E5')).toBe(13);
       expect(ev.value(SHEETS.landelijk, 'K5')).toBe('deels structureel');
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  it('follows a changed input like the engine does: a weight and an IZA region membership', () => {
+    const plan = buildWorkbookPlan(data, { key: 'spuk-2025', gemeente: 'GM0034' as CbsCode });
+    const ev = evaluatePlan(plan);
+    try {
+      const hf = ev.hf;
+      const row = data.gemeenten.findIndex((g) => g.code === 'GM0034');
+      const sheet = (name: string) => hf.getSheetId(name) ?? -1;
+      // The user doubles Almere's weight on Verdeelsleutel (column H).
+      const key = builtInKey('spuk-2025', data);
+      const weights = key.weights.map((w, i) => (i === row ? w * 2 : w));
+      hf.setCellContents({ sheet: sheet(SHEETS.verdeelsleutel), row: 10 + row, col: 7 }, [
+        [weights[row] ?? 0],
+      ]);
+      const changed = new Allocation(data, {
+        ...key,
+        id: 'eigen',
+        weights,
+        total: weights.reduce((a, b) => a + b, 0),
+      });
+      for (let li = 0; li < data.onderdelen.length; li++)
+        for (const [pi, p] of PERIODS.entries()) {
+          const v = ev.value(SHEETS.allocatie, cellAddress(11 + row, 5 + li * 5 + pi));
+          expect([li, p, v]).toEqual([li, p, changed.estimate(row, li, p)]);
+        }
+      expect(ev.value(SHEETS.controle, 'C4')).toBe(0);
+      // The user moves Almere from Flevoland to Gooi en Vechtstreek in the IZA membership table.
+      const iza = sheet(SHEETS.iza);
+      const memberRow = hf
+        .getSheetValues(iza)
+        .findIndex((line) => line[0] === 'GM0034' && line[2] === 'Flevoland');
+      hf.setCellContents({ sheet: iza, row: memberRow, col: 2 }, [['Gooi en Vechtstreek']]);
+      const leden = data.lidmaatschap.map((m) =>
+        m.code === 'GM0034' ? { ...m, regio: 'Gooi en Vechtstreek' } : m,
+      );
+      const expected = izaPerRegio(changed, data.izaRegios, leden);
+      for (const [i, e] of expected.entries())
+        for (const [pi, p] of PERIODS.entries())
+          expect([e.regio.naam, p, ev.value(SHEETS.iza, cellAddress(11 + i, 5 + pi))]).toEqual([
+            e.regio.naam,
+            p,
+            e.schatting[p],
+          ]);
+      expect(ev.value(SHEETS.controle, 'C4')).toBe(0);
     } finally {
       ev.destroy();
     }

@@ -86,7 +86,7 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
   const bbv = columnLetter(L.bbvCol);
   s.values(
     `${bbv}${first}`,
-    ctx.lines.map(() => [0]),
+    ctx.lines.map((l) => [ctx.vastgelegd.has(l.nr) ? 1 : 0]),
     'input',
   );
   s.validation({

@@ -1,5 +1,14 @@
 import type { Euro, Period } from '../domain';
-import { euro, HOOFDTHEMAS, gemeenteTotals, nationalAmount, nationalTotals, PERIODS, YEARS } from '../domain';
+import {
+  euro,
+  HOOFDTHEMAS,
+  gemeenteTotals,
+  nationalAmount,
+  nationalTotals,
+  PERIODS,
+  splitBbv,
+  YEARS,
+} from '../domain';
 import { columnLetter, rangeOf } from './a1';
 import type { PlanContext } from './context';
 import {
@@ -33,10 +42,12 @@ export function overzichtRows(lineCount: number) {
   const sumI = sumS + 1;
   const bbvS = sumI + 3;
   const bbvI = bbvS + 1;
-  const risk = bbvI + 1;
+  const bbvN = bbvI + 1;
+  const risk = bbvN + 1;
   const afloopTotal = risk + 3;
-  const afloop = afloopTotal + 1;
-  const bijlage = afloop + 3;
+  const afloop = afloopTotal + 2;
+  const afloopSum = afloop + lineCount;
+  const bijlage = afloopSum + 3;
   const legend = bijlage + 5;
   return {
     first,
@@ -50,9 +61,11 @@ export function overzichtRows(lineCount: number) {
     sumI,
     bbvS,
     bbvI,
+    bbvN,
     risk,
     afloopTotal,
     afloop,
+    afloopSum,
     bijlage,
     legend,
   };
@@ -238,32 +251,69 @@ export function buildOverzicht(ctx: PlanContext): SheetBuilder {
   s.values(
     `B${R.bbvS}`,
     [
-      ['Totaal structureel (BBV)'],
+      ['Totaal structureel (BBV): alleen wat een nieuwe regeling vastlegt'],
       ['Totaal incidenteel (BBV)'],
-      ['Risico: structureel bij het Rijk, incidenteel volgens BBV'],
+      ['Na 2026 niet te begroten zolang er geen nieuwe regeling is'],
+      ['Risico: structureel bij het Rijk, niet structureel volgens BBV'],
     ],
     'rowHeader',
   );
-  s.formula(per(R.bbvS), `SUMPRODUCT(E$${R.first}:E$${R.last},${flagRange})`, () => 0, 'euroTotal');
-  s.formula(per(R.bbvI), `E${R.grand}-E${R.bbvS}`, (_r, c) => withTotal(all)(c), 'euroTotal');
+  // Expected values from the domain's BBV rule, line by line.
+  const bbv = (p: Period) =>
+    lineIdx.reduce(
+      (acc, li) => {
+        const b = splitBbv(
+          amount(li, p),
+          amount(li, 'structureel'),
+          p,
+          ctx.vastgelegd.has(ctx.lines[li]?.nr ?? 0),
+        );
+        return { s: acc.s + b.structureel, i: acc.i + b.incidenteel, n: acc.n + b.nietTeBegroten };
+      },
+      { s: 0, i: 0, n: 0 },
+    );
+  s.formula(
+    per(R.bbvS),
+    `SUMPRODUCT(E$${R.rijkS}:E$${R.rijkS + nLines - 1},${flagRange})`,
+    (_r, c) => bbv(PERIODS[c] as Period).s,
+    'euroTotal',
+  );
+  s.formula(years(R.bbvI), `E${R.grand}-E${R.bbvS}`, (_r, c) => bbv(PERIODS[c] as Period).i, 'euroTotal');
+  s.formula(`I${R.bbvN}`, `I${R.grand}-I${R.bbvS}`, () => bbv('structureel').n, 'euroTotal');
   s.formula(
     per(R.risk),
     `E${R.sumS}-E${R.bbvS}`,
-    (_r, c) => all.structureelPerPeriod[PERIODS[c] as Period],
+    (_r, c) => all.structureelPerPeriod[PERIODS[c] as Period] - bbv(PERIODS[c] as Period).s,
     'euroTotal',
   );
   s.format(per(R.risk), 'warning');
 
   // Afloop: what stops after each year.
-  s.value(`A${R.afloopTotal - 1}`, 'Afloop: wat valt weg na elk jaar', 'rowHeader');
-  s.values(`B${R.afloopTotal}`, [['Totaal per jaar (incl. IZA)'], ['Valt weg na dit jaar (€)']], 'rowHeader');
+  s.value(
+    `A${R.afloopTotal - 1}`,
+    'Afloop: wat valt weg na elk jaar (kolom Structureel = wat na 2026 doorloopt)',
+    'rowHeader',
+  );
+  s.values(`B${R.afloopTotal}`, [['Totaal per jaar (incl. IZA)']], 'rowHeader');
   s.formula(per(R.afloopTotal), `E${R.grand}`, (_r, c) => all.perPeriod[PERIODS[c] as Period], 'euro');
-  const periodsAll = PERIODS.map((p) => all.perPeriod[p]);
+  s.value(
+    `A${R.afloop - 1}`,
+    'Valt weg na dit jaar, per onderdeel (€; daling, stijgingen niet verrekend)',
+    'rowHeader',
+  );
+  s.values(
+    `A${R.afloop}`,
+    ctx.lines.map((l) => [l.nr, l.naam]),
+  );
+  const stops = (li: number, c: number) =>
+    Math.max(0, amount(li, PERIODS[c] as Period) - amount(li, PERIODS[c + 1] as Period));
+  s.formula(years(R.afloop, nLines), `MAX(0,E${R.first}-F${R.first})`, (r, c) => stops(r, c), 'euro');
+  s.values(`B${R.afloopSum}`, [['Totaal valt weg na dit jaar']], 'rowHeader');
   s.formula(
-    years(R.afloop),
-    `E${R.afloopTotal}-F${R.afloopTotal}`,
-    (_r, c) => (periodsAll[c] ?? 0) - (periodsAll[c + 1] ?? 0),
-    'euro',
+    years(R.afloopSum),
+    `SUM(E${R.afloop}:E${R.afloopSum - 1})`,
+    (_r, c) => lineIdx.reduce((a, li) => a + stops(li, c), 0),
+    'euroTotal',
   );
 
   // Published Bijlage 2A totals against the estimate.
