@@ -125,4 +125,20 @@ describe('formula truth: every formula cell equals the engine value', () => {
       ev.destroy();
     }
   });
+
+  it('flags a sorted Verdeelsleutel on Controle and Overzicht instead of moving money silently', () => {
+    const plan = buildWorkbookPlan(data, { key: 'spuk-2025', gemeente: 'GM0034' as CbsCode });
+    const ev = evaluatePlan(plan);
+    try {
+      const vs = ev.hf.getSheetId(SHEETS.verdeelsleutel) ?? -1;
+      // Swap the first two gemeenten (code, name, … and weight) as a sort would.
+      const rows = ev.hf.getSheetValues(vs).slice(10, 12);
+      ev.hf.setCellContents({ sheet: vs, row: 10, col: 0 }, [rows[1]!.slice(0, 8)]);
+      ev.hf.setCellContents({ sheet: vs, row: 11, col: 0 }, [rows[0]!.slice(0, 8)]);
+      expect(ev.value(SHEETS.controle, 'C4')).toBeGreaterThan(0);
+      expect(ev.value(SHEETS.overzicht, 'C8')).toBe('FOUT: zie blad Controle');
+    } finally {
+      ev.destroy();
+    }
+  });
 });

@@ -46,6 +46,11 @@ export function buildControle(ctx: PlanContext): SheetBuilder {
       `COUNTIF(${weights},"<0")+ROWS(${weights})-COUNT(${weights})`,
     ],
     [
+      'Volgorde',
+      'Rijen van Verdeelsleutel, Allocatie en de IZA-indeling horen bij dezelfde gemeente (niet sorteren)',
+      `SUM(${SHEETS.afronding}!$C$${G_FIRST}:$C$${gLast(nG)})`,
+    ],
+    [
       'Som gewichten',
       'De som van de gewichten is groter dan 0',
       `COUNTIF(${SHEETS.verdeelsleutel}!$${w}$${totalRow(nG)},"<=0")`,

@@ -17,6 +17,7 @@ import {
 } from './layout';
 import { SheetBuilder } from './sheet-builder';
 import { keyDescription } from './key-labels';
+import { izaRows } from './sheets-iza';
 
 /** Largest weight the sheet accepts: N · w + W must stay below 2^53 for the exact rounding. */
 export const MAX_SHEET_WEIGHT = 50_000_000;
@@ -209,6 +210,15 @@ export function buildAfronding(ctx: PlanContext): SheetBuilder {
     `A${G_FIRST}`,
     ctx.gemeenten.map((g) => [g.code, g.naam]),
   );
+  // Row order guard: every per-gemeente sheet must keep the gemeente of this row (a sort breaks the model).
+  const memberFirst = izaRows(ctx.data.izaRegios.length, n).memberFirst;
+  s.value(`C${H.fourth}`, 'Volgorde', 'header');
+  s.formula(
+    `C${G_FIRST}:C${gLast(n)}`,
+    `($A${G_FIRST}<>${SHEETS.verdeelsleutel}!$A${G_FIRST})+($A${G_FIRST}<>${SHEETS.allocatie}!$A${G_FIRST})+($A${G_FIRST}<>${SHEETS.iza}!$A${memberFirst})`,
+    () => 0,
+    'integer',
+  );
   s.formula(
     grid(G_FIRST, n),
     `MOD(E$${H.national}*${weightRef(G_FIRST)},${W_REF(n)})`,
@@ -236,7 +246,7 @@ export function buildAfronding(ctx: PlanContext): SheetBuilder {
   s.values(`A${r.correctionCheck}`, [['Controle: totaal correctie − d (0 = goed)']], 'rowHeader');
   s.formula(grid(r.correctionCheck), `E${r.correctionTotal}-E$${H.second}`, () => 0, 'integer');
   s.freezeAt(H.fourth, 2);
-  s.width('A', 10).width('B', 28).width('C', 4).width('D', 4);
+  s.width('A', 10).width('B', 28).width('C', 10).width('D', 4);
   for (let c = PERIOD_COL; c <= PERIOD_COL + width - 1; c++) s.width(columnLetter(c), 13);
   return s;
 }

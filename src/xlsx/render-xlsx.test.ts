@@ -82,7 +82,7 @@ describe('.xlsx round trip', () => {
     const controle = await zip
       .file(`xl/worksheets/sheet${plan.sheets.findIndex((s) => s.name === SHEETS.controle) + 1}.xml`)!
       .async('string');
-    expect(controle).toMatch(/<c r="C4"[^>]*><f>SUM\(C6:C13\)<\/f><v>0<\/v><\/c>/);
+    expect(controle).toMatch(/<c r="C4"[^>]*><f>SUM\(C6:C\d+\)<\/f><v>0<\/v><\/c>/);
     const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
     expect(chart).toContain('Overzicht!$E$');
     expect(chart).toContain('Structureel (Rijk)');
