@@ -132,9 +132,11 @@ describe('formula truth: every formula cell equals the engine value', () => {
     try {
       const vs = ev.hf.getSheetId(SHEETS.verdeelsleutel) ?? -1;
       // Swap the first two gemeenten (code, name, … and weight) as a sort would.
-      const rows = ev.hf.getSheetValues(vs).slice(10, 12);
-      ev.hf.setCellContents({ sheet: vs, row: 10, col: 0 }, [rows[1]!.slice(0, 8)]);
-      ev.hf.setCellContents({ sheet: vs, row: 11, col: 0 }, [rows[0]!.slice(0, 8)]);
+      const plain = (line: readonly unknown[]) =>
+        line.slice(0, 8).map((v) => (typeof v === 'string' || typeof v === 'number' ? v : null));
+      const rows = ev.hf.getSheetValues(vs).slice(10, 12).map(plain);
+      ev.hf.setCellContents({ sheet: vs, row: 10, col: 0 }, [rows[1]!]);
+      ev.hf.setCellContents({ sheet: vs, row: 11, col: 0 }, [rows[0]!]);
       expect(ev.value(SHEETS.controle, 'C4')).toBeGreaterThan(0);
       expect(ev.value(SHEETS.overzicht, 'C8')).toBe('FOUT: zie blad Controle');
     } finally {

@@ -55,9 +55,23 @@ export function buildVerdeelsleutel(ctx: PlanContext): SheetBuilder {
         'Bijlage 2A 2026 (€)',
         'Gewicht (invoer)',
         'Aandeel',
+        'IZA-regiobeeldregio (38)',
+        'SPUK IZA-regio (42; blad IZA)',
       ],
     ],
     'header',
+  );
+  // The regions: regiobeeld as published; the SPUK IZA region follows the (editable) membership on IZA.
+  const members = izaRows(ctx.data.izaRegios.length, n).memberFirst;
+  const regioOf = new Map(ctx.data.lidmaatschap.map((m) => [m.code as string, m.regio]));
+  s.values(
+    `J${G_FIRST}`,
+    ctx.gemeenten.map((g) => [g.regiobeeldRegio]),
+  );
+  s.formula(
+    `K${G_FIRST}:K${last}`,
+    `${SHEETS.iza}!$C${members}`,
+    (r) => regioOf.get(ctx.gemeenten[r]?.code ?? '') ?? '',
   );
   s.values(
     `A${G_FIRST}`,
@@ -117,7 +131,9 @@ export function buildVerdeelsleutel(ctx: PlanContext): SheetBuilder {
     .width('F', 16)
     .width('G', 16)
     .width('H', 16)
-    .width('I', 11);
+    .width('I', 11)
+    .width('J', 26)
+    .width('K', 28);
   return s;
 }
 

@@ -2,6 +2,7 @@ import type { Euro, Period } from '../domain';
 import {
   euro,
   HOOFDTHEMAS,
+  izaPerRegio,
   gemeenteTotals,
   nationalAmount,
   nationalTotals,
@@ -25,6 +26,7 @@ import {
   VERDEELSLEUTEL as V,
 } from './layout';
 import { SheetBuilder } from './sheet-builder';
+import { izaRows } from './sheets-iza';
 import { periodHeaders } from './labels';
 import { lineAard } from './sheets-landelijk';
 import { COLORS } from './styles';
@@ -48,7 +50,8 @@ export function overzichtRows(lineCount: number) {
   const afloop = afloopTotal + 2;
   const afloopSum = afloop + lineCount;
   const bijlage = afloopSum + 3;
-  const legend = bijlage + 5;
+  const iza = bijlage + 5;
+  const legend = iza + 6;
   return {
     first,
     last,
@@ -67,6 +70,7 @@ export function overzichtRows(lineCount: number) {
     afloop,
     afloopSum,
     bijlage,
+    iza,
     legend,
   };
 }
@@ -353,6 +357,59 @@ export function buildOverzicht(ctx: PlanContext): SheetBuilder {
     `G${R.bijlage + 2}:H${R.bijlage + 2}`,
     `G${R.bijlage}-G${R.bijlage + 1}`,
     (_r, c) => b2a(c === 0 ? 2025 : 2026) - brede.perPeriod[c === 0 ? 2025 : 2026],
+    'euro',
+  );
+
+  // SPUK IZA: the gemeente's share above is part of a regional budget paid to the mandaatgemeente.
+  const I = izaRows(ctx.data.izaRegios.length, nG);
+  const regios = izaPerRegio(ctx.allocation, ctx.data.izaRegios, ctx.data.lidmaatschap);
+  const code = chosen === undefined ? undefined : ctx.gemeenten[chosen]?.code;
+  const regioNaam = ctx.data.lidmaatschap.find((m) => m.code === code)?.regio;
+  const regio = regios.find((r) => r.regio.naam === regioNaam);
+  const allRegions = `alle ${ctx.data.izaRegios.length} regio's`;
+  const izaList = (col: string) => `${SHEETS.iza}!$${col}$${I.first}:$${col}$${I.last}`;
+  s.value(
+    `A${R.iza - 1}`,
+    'SPUK IZA: het IZA-bedrag hierboven is het aandeel in het regiobudget; het geld gaat naar de mandaatgemeente',
+    'rowHeader',
+  );
+  s.values(
+    `B${R.iza}`,
+    [
+      ['SPUK IZA-regio'],
+      ['Mandaatgemeente'],
+      ['Regiobudget, schatting (som van de ledengemeenten)'],
+      ['Regiobudget, gepubliceerd (Bijlage 2B)'],
+    ],
+    'rowHeader',
+  );
+  s.formula(
+    `C${R.iza}`,
+    `IFERROR(INDEX(${SHEETS.iza}!$C$${I.memberFirst}:$C$${I.memberLast},$C$6),"${allRegions}")`,
+    () => regio?.regio.naam ?? allRegions,
+  );
+  s.formula(
+    `C${R.iza + 1}`,
+    `IFERROR(INDEX(${izaList('B')},MATCH(C${R.iza},${izaList('A')},0)),"de mandaatgemeenten")`,
+    () => regio?.regio.mandaatgemeente ?? 'de mandaatgemeenten',
+  );
+  s.formula(
+    per(R.iza + 2),
+    `IF($C$4="${NATIONAL_CODE}",${SHEETS.iza}!E$${I.total},SUMIF(${izaList('A')},$C$${R.iza},${SHEETS.iza}!E$${I.first}:E$${I.last}))`,
+    (_r, c) => {
+      const p = PERIODS[c] as Period;
+      return regio ? regio.schatting[p] : regios.reduce((a, r) => a + r.schatting[p], 0);
+    },
+    'euro',
+  );
+  s.formula(
+    `G${R.iza + 3}:H${R.iza + 3}`,
+    `IF($C$4="${NATIONAL_CODE}",${SHEETS.iza}!J$${I.total},SUMIF(${izaList('A')},$C$${R.iza},${SHEETS.iza}!J$${I.first}:J$${I.last}))`,
+    (_r, c) => {
+      const y = c === 0 ? 2025 : 2026;
+      const pub = (r: (typeof regios)[number]) => (y === 2025 ? r.regio.totaal2025 : r.regio.totaal2026);
+      return regio ? pub(regio) : regios.reduce((a, r) => a + pub(r), 0);
+    },
     'euro',
   );
 
