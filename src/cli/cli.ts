@@ -279,6 +279,7 @@ function runIza(data: ReferenceData, opts: Map<string, string>, io: CliIo): numb
     for (const p of PERIODS) {
       const pub = r.gepubliceerd[p];
       const est = r.schatting[p];
+      const b = r.bedrag[p];
       rows.push([
         r.regio.naam,
         r.regio.mandaatgemeente,
@@ -287,8 +288,8 @@ function runIza(data: ReferenceData, opts: Map<string, string>, io: CliIo): numb
         p,
         est,
         pub ?? '',
-        pub ?? est,
-        pub === undefined ? 'geschat' : 'gepubliceerd',
+        b.amount,
+        b.bron,
       ]);
     }
   }

@@ -18,6 +18,10 @@ export interface RegioEstimate {
   readonly schatting: Readonly<Record<Period, Euro>>;
   /** Published amounts (Bijlage 2B) where they exist. */
   readonly gepubliceerd: Readonly<Partial<Record<Period, Euro>>>;
+  /** The amount to budget: the published one where it exists (it wins), else the estimate. */
+  readonly bedrag: Readonly<
+    Record<Period, { readonly amount: Euro; readonly bron: 'gepubliceerd' | 'geschat' }>
+  >;
 }
 
 /** IZA per regio: published 2025/2026 and estimates from the members' shares for every period. */
@@ -47,12 +51,20 @@ export function izaPerRegio(
         : members.every((m) => m.methode === 'naam regiobeeld')
           ? 'bekend'
           : 'afgeleid';
-    return {
-      regio,
-      leden: members.map((m) => m.code),
-      status,
-      schatting,
-      gepubliceerd: { 2025: regio.totaal2025, 2026: regio.totaal2026 },
+    const gepubliceerd: Partial<Record<Period, Euro>> = { 2025: regio.totaal2025, 2026: regio.totaal2026 };
+    const pick = (p: Period) => {
+      const pub = gepubliceerd[p];
+      return pub === undefined
+        ? { amount: schatting[p], bron: 'geschat' as const }
+        : { amount: pub, bron: 'gepubliceerd' as const };
     };
+    const bedrag = {
+      2023: pick(2023),
+      2024: pick(2024),
+      2025: pick(2025),
+      2026: pick(2026),
+      structureel: pick('structureel'),
+    };
+    return { regio, leden: members.map((m) => m.code), status, schatting, gepubliceerd, bedrag };
   });
 }
