@@ -1,6 +1,8 @@
 import type { Euro } from './money';
 import { euro, ZERO } from './money';
 import type { Period } from './periods';
+import { YEARS } from './periods';
+import type { Onderdeel } from './types';
 
 /**
  * The Rijk's reading: a line with a structural level continues after 2026. In a year, the part up
@@ -50,4 +52,15 @@ export function splitBbv(amount: Euro, structuralLevel: Euro, period: Period, va
   }
   const s = vastgelegd ? rijk.structureel : ZERO;
   return { structureel: s, incidenteel: euro(amount - s), nietTeBegroten: ZERO };
+}
+
+/**
+ * The label of a whole line in the Rijk's reading: incidenteel (no structural level: it ends),
+ * structureel (no year above the level), deels structureel (some year above the level).
+ */
+export function aardOnderdeel(line: Onderdeel): Exclude<Aard, 'geen bedrag'> {
+  const level = line.structureel ?? 0;
+  if (level <= 0) return 'incidenteel';
+  const max = Math.max(...YEARS.map((y) => line.amounts[y] ?? 0));
+  return max > level ? 'deels structureel' : 'structureel';
 }

@@ -1,10 +1,9 @@
 import type { Euro, Period } from '../domain';
 import {
   euro,
-  YEARS,
+  aardOnderdeel,
   HOOFDTHEMAS,
   linesOfHoofdthema,
-  nationalAmount,
   nationalTotals,
   PERIODS,
   GRAND_TOTAL_LABEL,
@@ -196,9 +195,5 @@ function yearsTotal(ctx: PlanContext, lineIndex: number): Euro {
 /** The line-level label: structureel / deels structureel / incidenteel (what the K column says). */
 export function lineAard(ctx: PlanContext, lineIndex: number): string {
   const l = ctx.lines[lineIndex];
-  if (!l) return '';
-  const level = nationalAmount(l, 'structureel');
-  if (level <= 0) return 'incidenteel';
-  const max = Math.max(...YEARS.map((y) => nationalAmount(l, y)));
-  return max > level ? 'deels structureel' : 'structureel';
+  return l ? aardOnderdeel(l) : '';
 }

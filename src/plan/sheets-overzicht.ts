@@ -8,6 +8,7 @@ import {
   nationalTotals,
   PERIODS,
   splitBbv,
+  splitStructural,
   YEARS,
 } from '../domain';
 import { columnLetter, rangeOf } from './a1';
@@ -196,11 +197,8 @@ export function buildOverzicht(ctx: PlanContext): SheetBuilder {
   );
 
   // The Rijk's reading, per line.
-  const rijk = (li: number, p: Period) => {
-    const a = amount(li, p);
-    const level = amount(li, 'structureel');
-    return p === 'structureel' ? a : Math.min(a, level);
-  };
+  const rijk = (li: number, p: Period) =>
+    splitStructural(amount(li, p), amount(li, 'structureel'), p).structureel;
   s.value(
     `A${R.rijkS - 1}`,
     'Lezing Rijk: structureel deel (tot het structurele niveau dat na 2026 doorloopt)',
