@@ -54,6 +54,14 @@ export class NotInExcelError extends Error {
   }
 }
 
+/** Thrown by the renderer's readers (e.g. `readBuiltWith`) with the failure as renderPlan would report it. */
+export class ExcelFailureError extends Error {
+  constructor(readonly failure: ExcelFailure) {
+    super(`Excel failure: ${failure.kind}`);
+    this.name = 'ExcelFailureError';
+  }
+}
+
 /** The `code` of an office-js error (OfficeExtension.Error), read defensively. */
 export function officeErrorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;

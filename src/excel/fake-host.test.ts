@@ -177,6 +177,43 @@ describe('fake Excel host', () => {
     });
   });
 
+  it('getItemOrNullObject never fails: isNullObject after a synced load; chaining off a null object fails', async () => {
+    const fake = new FakeExcel().addSheet('Een').addName('Bestaat', '=Een!$B$2');
+    fake.type('Een', 'B2', 'x');
+    await inBatch(fake, async (context) => {
+      const names = context.workbook.names;
+      const found = names.getItemOrNullObject('bestaat');
+      const missing = names.getItemOrNullObject('Ontbreekt');
+      found.load('formula');
+      missing.load('formula');
+      // Not before the sync (the very mistake the lint rule guards against).
+      // eslint-disable-next-line office-addins/call-sync-before-read
+      expect(() => missing.isNullObject).toThrow(FakeOfficeError);
+      await context.sync();
+      expect([found.isNullObject, found.formula]).toEqual([false, '=Een!$B$2']);
+      expect([missing.isNullObject, missing.formula]).toEqual([true, null]);
+
+      // Using what a null object would lead to fails the batch (the real host has nothing to point at).
+      names.getItemOrNullObject('Ontbreekt').getRange().load('values');
+      expect(await codeOf(context.sync())).toBe('InvalidObjectPath');
+      const range = names.getItemOrNullObject('Bestaat').getRange();
+      range.load('values');
+      await context.sync();
+      expect(range.values).toEqual([['x']]);
+    });
+    expect(fake.batches.map((b) => b.outcome)).toEqual(['ok', 'InvalidObjectPath', 'ok']);
+
+    // ExcelApi 1.4.
+    const old = new FakeExcel({ apiVersion: '1.3' });
+    const code = await codeOf(
+      inBatch(old, async (context) => {
+        context.workbook.names.getItemOrNullObject('X').load('formula');
+        await context.sync();
+      }),
+    );
+    expect(code).toBe('ApiNotFound');
+  });
+
   it('refuses writes to a protected sheet with AccessDenied; earlier operations stay applied', async () => {
     const fake = new FakeExcel().addSheet('Open').addSheet('Dicht').protectSheet('Dicht');
     const code = await codeOf(

@@ -209,14 +209,22 @@ export interface HostNamedItemCollection {
   /** ExcelApi 1.4. `reference` is a formula such as "=Blad!$A$1:$B$2". */
   add(name: string, reference: string, comment?: string): HostNamedItem;
   getItem(name: string): HostNamedItem;
+  /**
+   * ExcelApi 1.4. Never fails for a missing name: after a load and a sync, `isNullObject` says whether
+   * it exists. Nothing may be chained off it (e.g. `getRange()`) before that sync has shown it exists.
+   */
+  getItemOrNullObject(name: string): HostNamedItem;
 }
 
 export interface HostNamedItem {
+  /** Known after a load and a sync: true when `getItemOrNullObject` found no such name. */
+  readonly isNullObject: boolean;
   readonly name: string;
   readonly type: string;
   /** ExcelApi 1.7 (settable). Starts with "=". */
   formula: unknown;
   comment: string;
+  load(propertyNames: string): unknown;
   /**
    * ExcelApi 1.1: the range the name refers to now. Fails the whole batch at sync when the name's
    * reference is lost (`#REF!`) or is not a range.

@@ -2,7 +2,9 @@
 export { renderPlan, DEFAULT_TIMEOUT_MS } from './render';
 export type { RenderOptions, RenderReport, RenderSuccess, RenderProgress, RenderStepLabel } from './render';
 export type { ExcelFailure, ExcelFailureKind } from './failures';
-export { failureFromError, officeErrorCode, SyncTimeoutError } from './failures';
+export { ExcelFailureError, failureFromError, officeErrorCode, SyncTimeoutError } from './failures';
+export { readBuiltWith, BUILT_WITH_NAMES } from './built-with';
+export type { BuiltWithFacts, ReadBuiltWithOptions } from './built-with';
 export {
   isExcelSupported,
   hostStatus,

@@ -27,7 +27,7 @@ import type { OptionalFeatureFacts, RenderStepFacts, RenderSummaryFacts } from '
 import type { DefinedNameSpec, WorkbookPlan } from '../plan';
 import { rangeAddress } from '../plan';
 import type { ExcelFailure } from './failures';
-import { SyncTimeoutError, failureFromError, isSpeculationMiss } from './failures';
+import { failureFromError, isSpeculationMiss } from './failures';
 import type { HostFeatures, OptionalFeature } from './features';
 import { ALL_FEATURES, REQUIRED_API, detectFeatures, meetsFloor, officeRequirements } from './features';
 import type {
@@ -47,7 +47,10 @@ import { assessWorkbook } from './ownership';
 import { DEFAULT_MAX_BATCH_BYTES } from './payload';
 import { parseSheetRange, requireSheetRange, sameName } from './refs';
 import { validatePlan } from './validate';
+import { DEFAULT_TIMEOUT_MS, Watchdog, defaultRunner } from './watchdog';
 import { WriteScope, batchSteps, buildWritePlan } from './write';
+
+export { DEFAULT_TIMEOUT_MS } from './watchdog';
 
 export type RenderStepLabel = 'check' | 'read' | 'write';
 
@@ -104,49 +107,6 @@ export interface RenderSuccess {
 }
 
 export type RenderReport = RenderSuccess | { readonly ok: false; readonly failure: ExcelFailure };
-
-export const DEFAULT_TIMEOUT_MS = 90_000;
-
-/** An inactivity timer: kicked when a round trip starts and when it ends. */
-class Watchdog {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private fire: (error: SyncTimeoutError) => void = () => undefined;
-  private done = false;
-  readonly expired: Promise<never>;
-
-  constructor(private readonly ms: number) {
-    this.expired = new Promise<never>((_, reject) => {
-      this.fire = reject;
-    });
-    this.expired.catch(() => undefined);
-    this.kick();
-  }
-
-  kick(): void {
-    if (this.done) return;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.done = true;
-      this.fire(new SyncTimeoutError(this.ms / 1000));
-    }, this.ms);
-  }
-
-  stop(): void {
-    this.done = true;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-  }
-
-  async sync(context: HostRequestContext): Promise<void> {
-    this.kick();
-    await Promise.race([context.sync(), this.expired]);
-    this.kick();
-  }
-}
-
-function defaultRunner(): ExcelRunner | undefined {
-  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') return undefined;
-  return (batch) => Excel.run((context) => batch(context));
-}
 
 export async function renderPlan(plan: WorkbookPlan, options: RenderOptions = {}): Promise<RenderReport> {
   const invalid = validatePlan(plan);

@@ -20,6 +20,8 @@ export interface RenderRequest {
   readonly selection: Selection;
   /** Replace the user's weights with the chosen key's (after the user confirmed). */
   readonly replaceWeights: boolean;
+  /** The workbook holds the add-in's sheets already (read at start, or built in this session). */
+  readonly builtBefore: boolean;
   onProgress(step: number, total: number, label?: string): void;
 }
 
@@ -28,7 +30,7 @@ export interface PaneServices {
   readonly gemeenten: readonly Gemeente[];
   readonly editions: readonly { readonly id: string; readonly naam: string }[];
   detectEnvironment(): Promise<Environment>;
-  /** What the open workbook was built with, if it holds the add-in's sheets. */
+  /** What the open workbook was built with, if it holds the add-in's sheets. May reject: then unknown. */
   readWorkbook(): Promise<BuiltWith | undefined>;
   /**
    * Builds the plan and renders it. Must not throw: failures come back as Dutch text. The plan is built
@@ -84,17 +86,22 @@ export class TaskPane {
     this.render();
   }
 
-  /** Detects the host, then reads the workbook. Resolves when the pane is usable (or says why not). */
+  /**
+   * Detects the host, then reads the workbook. Resolves when the pane is usable (or says why not).
+   * The controls open only after the read, so no run can start without knowing what the workbook holds
+   * (a key switch must be confirmed before it replaces the weights).
+   */
   async start(): Promise<void> {
     const env = await this.services.detectEnvironment();
-    this.dispatch({ type: 'environment', env });
-    if (env.kind !== 'ready') return;
-    try {
-      const built = await this.services.readWorkbook();
-      if (built) this.dispatch({ type: 'workbook-found', builtWith: built });
-    } catch {
-      // Reading back is a convenience; without it the pane simply starts fresh.
+    if (env.kind === 'ready') {
+      try {
+        const built = await this.services.readWorkbook();
+        if (built) this.dispatch({ type: 'workbook-found', builtWith: built });
+      } catch {
+        // Reading back failed (e.g. Excel did not answer): the pane starts as for a new workbook.
+      }
     }
+    this.dispatch({ type: 'environment', env });
   }
 
   /** For tests and debugging. */
@@ -136,6 +143,7 @@ export class TaskPane {
       outcome = await this.services.render({
         selection: this.state.selection,
         replaceWeights: busy.replaceWeights,
+        builtBefore: this.state.builtWith !== undefined,
         onProgress: (step, total, label) => {
           const p = composeProgress(step, total);
           this.dispatch({

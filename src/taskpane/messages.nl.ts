@@ -49,6 +49,8 @@ export const NL = {
 
   key: {
     legend: 'Verdeelsleutel',
+    /** A workbook built with the CLI's own key ("eigen"): weights the pane cannot rebuild. */
+    own: 'Eigen gewichten',
   },
 
   edition: {
@@ -88,6 +90,10 @@ export const NL = {
     existing: (where: string, key: string): string =>
       `Dit werkboek bevat al een SPUK-begroting (${where}, verdeelsleutel ${key}). ` +
       'Klik op “Vernieuwen” om bij te werken; uw eigen invoer blijft behouden.',
+    existingOwnKey: (where: string): string =>
+      `Dit werkboek bevat al een SPUK-begroting (${where}) met eigen gewichten op het blad Verdeelsleutel. ` +
+      'SPUK-begroting kan die sleutel niet opnieuw opbouwen: bij Vernieuwen of Laden vraagt het eerst of de ' +
+      'gewichten vervangen mogen worden door de gekozen verdeelsleutel.',
     working: 'Bezig…',
     loaded: (where: string, key: string): string =>
       `Werkboek geladen voor ${where} met verdeelsleutel ${key}.`,
@@ -101,6 +107,9 @@ export const NL = {
       `Niet beschikbaar in deze Excel-versie: ${features.join(', ')}.`,
     cancelled: (key: string): string =>
       `Niets gewijzigd: het werkboek houdt verdeelsleutel ${key}. Kies die sleutel om bij te werken met uw eigen gewichten.`,
+    cancelledOwnKey:
+      'Niets gewijzigd: het werkboek houdt zijn eigen gewichten. Werk het bij met de opdrachtregel ' +
+      '(spuk-begroting werkboek), of kies een verdeelsleutel en vervang de gewichten.',
     planFailed:
       'Het werkboek kon niet worden opgebouwd uit de meegeleverde gegevens. Er is niets in Excel gewijzigd. ' +
       'Dit is een fout in SPUK-begroting: meld het, met de gekozen gemeente en verdeelsleutel.',

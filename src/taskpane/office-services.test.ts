@@ -1,9 +1,18 @@
+import { FakeExcel } from '../../test/support/fake-excel';
 import { defaultReferenceData } from '../data';
+import type { CbsCode } from '../domain';
 import type { RenderSuccess } from '../excel';
-import { INPUT_NAMES } from '../plan';
+import { renderPlan } from '../excel';
+import { INPUT_NAMES, buildWorkbookPlan } from '../plan';
 import { LANDELIJK } from './gemeente-search';
 import { NL } from './messages.nl';
-import { parseBuiltWith, successDetail } from './office-services';
+import {
+  SETTINGS_KEY,
+  builtWithFromWorkbook,
+  officeServices,
+  parseBuiltWith,
+  successDetail,
+} from './office-services';
 
 const data = defaultReferenceData();
 
@@ -28,6 +37,96 @@ describe('parseBuiltWith (what the workbook remembers)', () => {
     { gemeente: 'GM0034', keyId: 'x' },
   ])('ignores %p', (value) => {
     expect(parseBuiltWith(value, data)).toBeUndefined();
+  });
+});
+
+describe('builtWithFromWorkbook (what the workbook shows)', () => {
+  it('maps "NL" to the national view and keeps a known key, "eigen" included', () => {
+    expect(builtWithFromWorkbook({ keyId: 'inwoners', gemeente: 'GM0034' }, data)).toEqual({
+      gemeente: 'GM0034',
+      keyId: 'inwoners',
+    });
+    expect(builtWithFromWorkbook({ keyId: 'gelijk', gemeente: 'NL' }, data)).toEqual({
+      gemeente: LANDELIJK,
+      keyId: 'gelijk',
+    });
+    expect(builtWithFromWorkbook({ keyId: 'eigen', gemeente: 'gm0034' }, data)).toEqual({
+      gemeente: 'GM0034',
+      keyId: 'eigen',
+    });
+  });
+
+  it('keeps the key of a workbook whose gemeente cell holds no gemeente (national view)', () => {
+    expect(builtWithFromWorkbook({ keyId: 'spuk-2026', gemeente: 'GM9999' }, data)).toEqual({
+      gemeente: LANDELIJK,
+      keyId: 'spuk-2026',
+    });
+  });
+
+  it.each([undefined, { keyId: 'x', gemeente: 'GM0034' }, { keyId: 'SPUK-2025', gemeente: 'NL' }])(
+    'ignores %p',
+    (found) => {
+      expect(builtWithFromWorkbook(found, data)).toBeUndefined();
+    },
+  );
+});
+
+describe('officeServices().readWorkbook', () => {
+  const globals = globalThis as { Excel?: unknown; Office?: unknown };
+  let fake: FakeExcel;
+  let settings: Record<string, unknown>;
+
+  beforeAll(async () => {
+    // A workbook made without the add-in's settings, e.g. by the CLI (same plan).
+    fake = new FakeExcel();
+    const plan = buildWorkbookPlan(data, { key: 'inwoners', gemeente: 'GM0034' as CbsCode });
+    const report = await renderPlan(plan, { run: fake.run, requirements: fake.requirements });
+    if (!report.ok) throw new Error(JSON.stringify(report.failure));
+  });
+
+  beforeEach(() => {
+    settings = {};
+    globals.Excel = { run: fake.run };
+    globals.Office = {
+      context: {
+        document: {
+          settings: {
+            get: (name: string) => settings[name] ?? null,
+            set: (name: string, value: unknown) => (settings[name] = value),
+            saveAsync: () => undefined,
+          },
+        },
+      },
+    };
+  });
+
+  afterEach(() => {
+    delete globals.Excel;
+    delete globals.Office;
+  });
+
+  it('falls back to the workbook itself without document settings (2 syncs)', async () => {
+    const before = fake.syncCount;
+    await expect(officeServices().readWorkbook()).resolves.toEqual({ gemeente: 'GM0034', keyId: 'inwoners' });
+    expect(fake.syncCount - before).toBe(2);
+  });
+
+  it('uses the document settings first, without asking Excel', async () => {
+    settings[SETTINGS_KEY] = { gemeente: LANDELIJK, keyId: 'gelijk' };
+    const before = fake.syncCount;
+    await expect(officeServices().readWorkbook()).resolves.toEqual({ gemeente: LANDELIJK, keyId: 'gelijk' });
+    expect(fake.syncCount).toBe(before);
+  });
+
+  it('finds nothing in a new workbook (1 sync), and rejects when Excel fails', async () => {
+    const empty = new FakeExcel();
+    globals.Excel = { run: empty.run };
+    await expect(officeServices().readWorkbook()).resolves.toBeUndefined();
+    expect(empty.syncCount).toBe(1);
+    empty.cellEditMode = true;
+    await expect(officeServices().readWorkbook()).rejects.toMatchObject({
+      failure: { kind: 'CellEditMode' },
+    });
   });
 });
 

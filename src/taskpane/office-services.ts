@@ -5,8 +5,8 @@
 import type { CbsCode, ReferenceData } from '../domain';
 import { isBuiltInKey } from '../domain';
 import { defaultReferenceData } from '../data';
-import type { RenderSuccess } from '../excel';
-import { renderPlan } from '../excel';
+import type { BuiltWithFacts, RenderSuccess } from '../excel';
+import { readBuiltWith, renderPlan } from '../excel';
 import { excelFailureText, featureText, renderStepText } from '../messages';
 import { buildWorkbookPlan, INPUT_NAMES } from '../plan';
 import type { PaneServices, RenderOutcome, RenderRequest } from './controller';
@@ -20,14 +20,46 @@ import type { BuiltWith } from './state';
 /** Document setting (stored inside the workbook) with what the add-in last built there. */
 export const SETTINGS_KEY = 'spukBegroting';
 
+/** What the workbook shows on Overzicht for the national view (the plan's code "NL"). */
+export const NATIONAL_CODE = 'NL';
+
+/**
+ * How long the pane waits per round trip when it reads the workbook at start (the controls stay closed
+ * meanwhile). Reading four names and two cells is instant; a hang (office-js #6678) must not lock the pane.
+ */
+export const READ_TIMEOUT_MS = 15_000;
+
+/** A key the workbook may have been built with: a built-in key, or the CLI's own key ("eigen"). */
+function isKnownKey(keyId: string): boolean {
+  return isBuiltInKey(keyId) || keyId === 'eigen';
+}
+
 /** Reads the remembered build, accepting only well-formed values. */
 export function parseBuiltWith(value: unknown, data: ReferenceData): BuiltWith | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { gemeente, keyId } = value as { gemeente?: unknown; keyId?: unknown };
   if (typeof keyId !== 'string' || typeof gemeente !== 'string') return undefined;
   const known = gemeente === LANDELIJK || data.gemeenten.some((g) => g.code === gemeente);
-  if (!known || !(isBuiltInKey(keyId) || keyId === 'eigen')) return undefined;
+  if (!known || !isKnownKey(keyId)) return undefined;
   return { gemeente: gemeente as GemeenteChoice, keyId };
+}
+
+/**
+ * What the workbook itself says it was built with (Verdeelsleutel!B5 and Overzicht!C4, see
+ * `readBuiltWith`), for a workbook without document settings (made by the CLI, or settings lost).
+ * The key must be one the pane knows ("eigen" included: the pane then asks before any built-in key
+ * replaces those weights). "NL" is the national view. A code that is no gemeente of the edition (the
+ * user typed over C4) does not make the workbook unknown: the key still decides whether the pane must
+ * ask, so the pane falls back to the national view, which it shows.
+ */
+export function builtWithFromWorkbook(
+  found: BuiltWithFacts | undefined,
+  data: ReferenceData,
+): BuiltWith | undefined {
+  if (!found || !isKnownKey(found.keyId)) return undefined;
+  const code = found.gemeente.toUpperCase();
+  const gemeente = code === NATIONAL_CODE ? undefined : data.gemeenten.find((g) => g.code === code)?.code;
+  return { gemeente: gemeente ?? LANDELIJK, keyId: found.keyId };
 }
 
 function remember(built: BuiltWith & { readonly editionId: string }): void {
@@ -61,7 +93,13 @@ export function officeServices(): PaneServices {
     gemeenten: data.gemeenten,
     editions: [{ id: data.edition.id, naam: data.edition.naam }],
     detectEnvironment: () => detectEnvironment(officeGlobal()),
-    readWorkbook: () => Promise.resolve(parseBuiltWith(documentSettings()?.get(SETTINGS_KEY), data)),
+    // The document settings first (what the add-in remembered); else the workbook's own names and cells.
+    // A read failure (ExcelFailureError) is left to the pane, which then starts fresh.
+    async readWorkbook(): Promise<BuiltWith | undefined> {
+      const remembered = parseBuiltWith(documentSettings()?.get(SETTINGS_KEY), data);
+      if (remembered) return remembered;
+      return builtWithFromWorkbook(await readBuiltWith({ timeoutMs: READ_TIMEOUT_MS }), data);
+    },
     async render(request: RenderRequest): Promise<RenderOutcome> {
       const { selection } = request;
       let plan;
@@ -73,11 +111,11 @@ export function officeServices(): PaneServices {
       } catch {
         return { ok: false, text: NL.status.planFailed };
       }
-      // Built before in this workbook (document settings)? Then the renderer reads the user's inputs in
-      // its first round trip (refresh: 2 syncs); otherwise it does not guess (first build: 2 syncs).
-      const builtBefore = parseBuiltWith(documentSettings()?.get(SETTINGS_KEY), data) !== undefined;
+      // Built before in this workbook (as the pane knows from readWorkbook or its own last run)? Then the
+      // renderer reads the user's inputs in its first round trip (refresh: 2 syncs); otherwise it does
+      // not guess (first build: 2 syncs).
       const report = await renderPlan(plan, {
-        expectExisting: builtBefore,
+        expectExisting: request.builtBefore,
         replaceInputs: request.replaceWeights ? [INPUT_NAMES.weights] : [],
         onProgress: (p) => request.onProgress(p.step, p.total, renderStepText(p.label)),
       });

@@ -84,9 +84,22 @@ describe('choosing', () => {
     expect(v.message.text).toBe(NL.status.existing('Almere', 'Gelijk'));
   });
 
-  it('keeps the current key when the workbook has a custom one', () => {
+  it('keeps the current key when the workbook has a custom one, and says a run will ask first', () => {
     const s = run(ready, { type: 'workbook-found', builtWith: { gemeente: ALMERE, keyId: 'eigen' } });
     expect(s.selection.keyId).toBe('spuk-2025');
+    expect(view(s).refreshEnabled).toBe(true);
+    expect(view(s).message.text).toBe(NL.status.existingOwnKey('Almere'));
+  });
+
+  it('reads the workbook before the environment is known (the controls open after it)', () => {
+    const s = run(
+      start,
+      { type: 'workbook-found', builtWith: { gemeente: ALMERE, keyId: 'inwoners' } },
+      { type: 'environment', env: { kind: 'ready' } },
+    );
+    expect(s.selection).toMatchObject({ gemeente: ALMERE, keyId: 'inwoners' });
+    expect(view(s)).toMatchObject({ controlsEnabled: true, refreshEnabled: true });
+    expect(view(s).message.text).toBe(NL.status.existing('Almere', 'Inwoners'));
   });
 });
 
@@ -199,6 +212,24 @@ describe('switching the key of an existing workbook', () => {
 
   it('also asks on "Werkboek laden"', () => {
     expect(run(built, { type: 'start', job: 'load' }).confirm?.job).toBe('load');
+  });
+});
+
+describe('a workbook built with its own weights (eigen, e.g. by the CLI)', () => {
+  const built = run(ready, { type: 'workbook-found', builtWith: { gemeente: ALMERE, keyId: 'eigen' } });
+
+  it.each(['refresh', 'load'] as const)('asks before any built-in key replaces them (%s)', (job) => {
+    const asking = run(built, { type: 'start', job });
+    expect(asking.busy).toBeUndefined();
+    expect(asking.confirm).toEqual({ job, from: 'eigen', to: 'spuk-2025' });
+    expect(view(asking).confirm?.text).toBe(NL.confirm.text(NL.key.own, 'SPUK 2025'));
+    expect(run(asking, { type: 'confirm', accept: true }).busy).toMatchObject({ job, replaceWeights: true });
+  });
+
+  it('"Annuleren" keeps them and does not tell the user to choose a key the pane does not offer', () => {
+    const s = run(built, { type: 'start', job: 'refresh' }, { type: 'confirm', accept: false });
+    expect(s.builtWith?.keyId).toBe('eigen');
+    expect(view(s).message.text).toBe(NL.status.cancelledOwnKey);
   });
 });
 

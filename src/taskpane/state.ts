@@ -99,7 +99,8 @@ export function initialState(editionId: string, gemeente: GemeenteChoice): State
 }
 
 export function keyLabel(keyId: string): string {
-  return isBuiltInKey(keyId) ? KEY_TEXTS[keyId].label : keyId;
+  if (isBuiltInKey(keyId)) return KEY_TEXTS[keyId].label;
+  return keyId === 'eigen' ? NL.key.own : keyId;
 }
 
 function environmentMessage(env: Environment): Message {
@@ -201,7 +202,11 @@ export function reduce(state: State, action: Action, labels: Labels): State {
       return {
         ...state,
         confirm: undefined,
-        message: { tone: 'info', text: NL.status.cancelled(keyLabel(c.from)) },
+        message: {
+          tone: 'info',
+          // A key the pane cannot choose (eigen) cannot be "chosen to update with your own weights".
+          text: isBuiltInKey(c.from) ? NL.status.cancelled(keyLabel(c.from)) : NL.status.cancelledOwnKey,
+        },
       };
     }
     case 'progress': {
@@ -228,7 +233,10 @@ export function reduce(state: State, action: Action, labels: Labels): State {
 }
 
 function existingMessage(built: BuiltWith, labels: Labels): Message {
-  return { tone: 'info', text: NL.status.existing(labels.gemeente(built.gemeente), keyLabel(built.keyId)) };
+  const where = labels.gemeente(built.gemeente);
+  // Weights the pane cannot rebuild: say that any run will first ask to replace them.
+  if (!isBuiltInKey(built.keyId)) return { tone: 'info', text: NL.status.existingOwnKey(where) };
+  return { tone: 'info', text: NL.status.existing(where, keyLabel(built.keyId)) };
 }
 
 function readyMessage(state: State, labels: Labels): Message {

@@ -10,7 +10,10 @@ import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { defaultReferenceData } from '../../src/data';
-import { INPUT_NAMES, SHEETS } from '../../src/plan';
+import type { CbsCode } from '../../src/domain';
+import { builtInKey } from '../../src/domain';
+import type { WorkbookPlan } from '../../src/plan';
+import { INPUT_NAMES, SHEETS, buildWorkbookPlan } from '../../src/plan';
 import { KEY_TEXTS, NL } from '../../src/taskpane/messages.nl';
 import type { FakeExcel } from '../support/fake-excel';
 import type { StaticServer } from './static-server';
@@ -20,7 +23,12 @@ declare global {
   interface Window {
     __fakeExcel: FakeExcel;
     __officeSettings: Record<string, unknown>;
-    __SPUK_TEST__: { host: string | null; apiVersion?: string; settings?: Record<string, unknown> };
+    __SPUK_TEST__: {
+      host: string | null;
+      apiVersion?: string;
+      settings?: Record<string, unknown>;
+      prebuild?: WorkbookPlan;
+    };
     __progress: string[];
   }
 }
@@ -47,6 +55,8 @@ interface PaneOptions {
   readonly apiVersion?: string;
   /** Office document settings already in the workbook. */
   readonly settings?: Record<string, unknown>;
+  /** A plan rendered into the workbook before the pane opens (a workbook made by the CLI). */
+  readonly prebuild?: WorkbookPlan;
 }
 
 interface Pane {
@@ -75,6 +85,7 @@ async function openPane(options: PaneOptions = {}): Promise<Pane> {
     host: options.host === undefined ? 'Excel' : options.host,
     ...(options.apiVersion ? { apiVersion: options.apiVersion } : {}),
     ...(options.settings ? { settings: options.settings } : {}),
+    ...(options.prebuild ? { prebuild: options.prebuild } : {}),
   };
   await context.addInitScript((c) => {
     window.__SPUK_TEST__ = c;
@@ -119,6 +130,10 @@ async function weightCell(page: Page, code: string): Promise<string> {
     },
     { name: INPUT_NAMES.weights, code },
   );
+}
+
+function syncCount(page: Page): Promise<number> {
+  return page.evaluate(() => window.__fakeExcel.syncCount);
 }
 
 async function cellValue(page: Page, sheet: string, address: string): Promise<unknown> {
@@ -186,6 +201,8 @@ describe('task pane in Excel (fake host)', () => {
     expect(await page.getByRole('combobox', { name: NL.edition.label }).inputValue()).toBe(data.edition.id);
     expect(await page.getByRole('button', { name: NL.actions.load }).isEnabled()).toBe(true);
     expect(await page.getByRole('button', { name: NL.actions.refresh }).isDisabled()).toBe(true);
+    // Without document settings the pane asked the workbook itself: one read-only sync found nothing.
+    expect(await syncCount(page)).toBe(1);
     await expectAccessible(page, 'ready');
   });
 
@@ -217,6 +234,7 @@ describe('task pane in Excel (fake host)', () => {
         if (text && seen[seen.length - 1] !== text) seen.push(text);
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     });
+    const before = await syncCount(page);
     await page.getByRole('button', { name: NL.actions.load }).click();
     await waitForMessage(page, 'status', NL.status.loaded('Almere', KEY_TEXTS['spuk-2025'].label));
 
@@ -228,7 +246,7 @@ describe('task pane in Excel (fake host)', () => {
 
     const sheets = await page.evaluate(() => window.__fakeExcel.sheetNames());
     expect(sheets).toEqual(expect.arrayContaining(Object.values(SHEETS)));
-    expect(await page.evaluate(() => window.__fakeExcel.syncCount)).toBe(2);
+    expect((await syncCount(page)) - before).toBe(2);
 
     // The chosen gemeente on Overzicht (the plan's Keuze_Gemeente name points at it).
     const chosen = await page.evaluate(() => window.__fakeExcel.name('Keuze_Gemeente')?.formula ?? '');
@@ -375,9 +393,90 @@ describe('reopening a workbook the add-in built', () => {
         await page.getByRole('radio', { name: new RegExp(`^${KEY_TEXTS.inwoners.label}`) }).isChecked(),
       ).toBe(true);
       expect(await page.getByRole('button', { name: NL.actions.refresh }).isEnabled()).toBe(true);
+      // The settings answered: Excel was not asked.
+      expect(await syncCount(page)).toBe(0);
     } finally {
       await pane.context.close();
     }
+  });
+});
+
+describe('reopening a workbook made without the add-in (CLI), without document settings', () => {
+  const code = almere?.code ?? '';
+  let pane: Pane;
+
+  beforeAll(async () => {
+    // The same plan the CLI writes (`spuk-begroting werkboek`), rendered before the pane opens.
+    const plan = buildWorkbookPlan(data, { key: 'inwoners', gemeente: code as CbsCode });
+    pane = await openPane({ prebuild: plan });
+  });
+
+  afterAll(async () => {
+    await pane.context.close();
+  });
+
+  it('reads gemeente and key from the workbook (2 syncs) and offers "Vernieuwen"', async () => {
+    const { page } = pane;
+    await waitForMessage(page, 'status', NL.status.existing('Almere', KEY_TEXTS.inwoners.label));
+    expect(await page.evaluate(() => window.__officeSettings)).toEqual({});
+    expect(await syncCount(page)).toBe(2);
+    expect(await page.getByRole('combobox', { name: NL.gemeente.label }).inputValue()).toBe('Almere');
+    expect(
+      await page.getByRole('radio', { name: new RegExp(`^${KEY_TEXTS.inwoners.label}`) }).isChecked(),
+    ).toBe(true);
+    expect(await page.getByRole('button', { name: NL.actions.refresh }).isEnabled()).toBe(true);
+    await expectAccessible(page, 'existing CLI workbook');
+  });
+
+  it('asks before another key replaces the weights; "Annuleren" changes nothing', async () => {
+    const { page } = pane;
+    const weight = await weightCell(page, code);
+    await page.evaluate((address) => window.__fakeExcel.type('Verdeelsleutel', address, 777), weight);
+    await page.getByRole('radio', { name: new RegExp(`^${KEY_TEXTS.gelijk.label}`) }).check();
+    const before = await syncCount(page);
+    await page.getByRole('button', { name: NL.actions.refresh }).click();
+    const dialog = page.getByRole('alertdialog', { name: NL.confirm.title });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain(NL.confirm.text('Inwoners', 'Gelijk'));
+    await page.getByRole('button', { name: NL.confirm.cancel }).click();
+    await waitForMessage(page, 'status', NL.status.cancelled('Inwoners'));
+    expect(await syncCount(page)).toBe(before);
+    expect(await cellValue(page, SHEETS.verdeelsleutel, weight)).toBe(777);
+    expect(await cellValue(page, SHEETS.verdeelsleutel, 'B5')).toBe('inwoners');
+  });
+
+  it('refreshes with the workbook’s key in 2 syncs and keeps the typed weight', async () => {
+    const { page } = pane;
+    const weight = await weightCell(page, code);
+    await page.getByRole('radio', { name: new RegExp(`^${KEY_TEXTS.inwoners.label}`) }).check();
+    const before = await syncCount(page);
+    await page.getByRole('button', { name: NL.actions.refresh }).click();
+    await waitForMessage(page, 'status', NL.status.refreshed('Almere'));
+    expect((await syncCount(page)) - before).toBe(2);
+    expect(await page.getByRole('status').innerText()).toContain(NL.status.keptInputs(1));
+    expect(await cellValue(page, SHEETS.verdeelsleutel, weight)).toBe(777);
+    expect(await page.evaluate(() => window.__officeSettings['spukBegroting'])).toMatchObject({
+      gemeente: code,
+      keyId: 'inwoners',
+    });
+  });
+
+  it('after "Gewichten vervangen" weights and label agree on the new key', async () => {
+    const { page } = pane;
+    const weight = await weightCell(page, code);
+    await page.getByRole('radio', { name: new RegExp(`^${KEY_TEXTS.gelijk.label}`) }).check();
+    await page.getByRole('button', { name: NL.actions.refresh }).click();
+    await page.getByRole('button', { name: NL.confirm.replace }).click();
+    await waitForMessage(page, 'status', NL.status.weightsReplaced(KEY_TEXTS.gelijk.label));
+    const gelijk = builtInKey('gelijk', data);
+    const index = data.gemeenten.findIndex((g) => g.code === code);
+    expect(await cellValue(page, SHEETS.verdeelsleutel, weight)).toBe(gelijk.weights[index]);
+    expect(await cellValue(page, SHEETS.verdeelsleutel, 'B5')).toBe('gelijk');
+  });
+
+  it('made no request outside the local server and logged no errors', () => {
+    expect(pane.blocked).toEqual([]);
+    expect(pane.errors).toEqual([]);
   });
 });
 

@@ -1638,6 +1638,16 @@ export class FakeNamedItemCollection
     return this.getItemQuiet(name);
   }
 
+  /**
+   * Like office-js: never fails. A load of the returned item (any property, or `isNullObject`) tells
+   * after the sync whether the name exists; a missing one loads every property as null. Anything
+   * chained off a null object (e.g. `getRange()`) fails the batch with `InvalidObjectPath`.
+   */
+  getItemOrNullObject(name: string): FakeNamedItem {
+    this.ctx.path('NamedItemCollection.getItemOrNullObject', [name]);
+    return FakeNamedItem.orNull(this.ctx, () => this.ctx.model.findName(name));
+  }
+
   private getItemQuiet(name: string): FakeNamedItem {
     return new FakeNamedItem(this.ctx, () => {
       const item = this.ctx.model.findName(name);
@@ -1648,11 +1658,16 @@ export class FakeNamedItemCollection
 }
 
 export class FakeNamedItem extends FakeObject implements HostNamedItem {
+  private readonly resolve: () => NameModel;
+
+  /** `find`: set for an item of `getItemOrNullObject` (undefined when the name does not exist). */
   constructor(
     ctx: FakeRequestContext,
-    private readonly resolve: () => NameModel,
+    resolve: () => NameModel,
+    private readonly find?: () => NameModel | undefined,
   ) {
     super(ctx, 'NamedItem');
+    this.resolve = resolve;
   }
 
   static of(ctx: FakeRequestContext, model: NameModel): FakeNamedItem {
@@ -1660,6 +1675,26 @@ export class FakeNamedItem extends FakeObject implements HostNamedItem {
       if (!ctx.model.names.includes(model)) throw fakeError('ItemNotFound', 'NamedItem', 'deleted');
       return model;
     });
+  }
+
+  static orNull(ctx: FakeRequestContext, find: () => NameModel | undefined): FakeNamedItem {
+    const resolve = (): NameModel => {
+      const item = find();
+      if (!item) throw fakeError('InvalidObjectPath', 'NamedItem', 'used a null object');
+      return item;
+    };
+    return new FakeNamedItem(ctx, resolve, find);
+  }
+
+  /** PropertyNotLoaded until a load of this item was synced, as in office-js. */
+  get isNullObject(): boolean {
+    return this.loaded('isNullObject') as boolean;
+  }
+
+  protected override beginLoad(): void {
+    if (this.find) this.ctx.host.requireApi('1.4', 'NamedItemCollection.getItemOrNullObject');
+    const isNull = this.find !== undefined && this.find() === undefined;
+    this.ctx.onCommit(() => this.loadedProps.set('isNullObject', isNull));
   }
 
   get name(): string {
@@ -1722,6 +1757,8 @@ export class FakeNamedItem extends FakeObject implements HostNamedItem {
   }
 
   protected override readScalar(name: string): unknown {
+    if (name === 'isNullObject') return this.find !== undefined && this.find() === undefined;
+    if (this.find !== undefined && this.find() === undefined) return null;
     const item = this.resolve();
     switch (name) {
       case 'name':
