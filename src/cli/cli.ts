@@ -193,6 +193,32 @@ function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo):
   return report.ok ? 0 : 1;
 }
 
+type Formaat = 'csv' | 'json';
+
+function outputFormat(opts: Map<string, string>): Formaat {
+  const formaat = opts.get('--formaat') ?? 'csv';
+  if (formaat !== 'csv' && formaat !== 'json')
+    throw new UsageError(`Onbekend formaat "${formaat}". Kies csv of json.`);
+  return formaat;
+}
+
+/** Records as CSV (header row) or as a JSON array of objects; an empty field becomes null in JSON. */
+function writeRecords(
+  io: CliIo,
+  formaat: Formaat,
+  columns: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+): void {
+  if (formaat === 'json') {
+    const records = rows.map((r) =>
+      Object.fromEntries(columns.map((c, i) => [c, r[i] === '' ? null : r[i]])),
+    );
+    io.out(JSON.stringify(records) + '\n');
+  } else {
+    io.out(Papa.unparse({ fields: [...columns], data: rows.map((r) => [...r]) }, { newline: '\n' }) + '\n');
+  }
+}
+
 const COLUMNS = [
   'gemeentecode',
   'gemeentenaam',
@@ -206,9 +232,7 @@ const COLUMNS = [
 ] as const;
 
 function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
-  const formaat = opts.get('--formaat') ?? 'csv';
-  if (formaat !== 'csv' && formaat !== 'json')
-    throw new UsageError(`Onbekend formaat "${formaat}". Kies csv of json.`);
+  const formaat = outputFormat(opts);
   const key = resolveKey(data, opts, io);
   if (typeof key === 'string') throw new UsageError(key);
   if (isFailed(key)) return reportFailures(io, key.failures);
@@ -246,11 +270,7 @@ function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo
       }
     });
   }
-  if (formaat === 'json') {
-    io.out(JSON.stringify(rows.map((r) => Object.fromEntries(COLUMNS.map((c, i) => [c, r[i]])))) + '\n');
-  } else {
-    io.out(Papa.unparse({ fields: [...COLUMNS], data: rows }, { newline: '\n' }) + '\n');
-  }
+  writeRecords(io, formaat, COLUMNS, rows);
   return 0;
 }
 
@@ -267,9 +287,7 @@ const IZA_COLUMNS = [
 ] as const;
 
 function runIza(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
-  const formaat = opts.get('--formaat') ?? 'csv';
-  if (formaat !== 'csv' && formaat !== 'json')
-    throw new UsageError(`Onbekend formaat "${formaat}". Kies csv of json.`);
+  const formaat = outputFormat(opts);
   const key = resolveKey(data, opts, io);
   if (typeof key === 'string') throw new UsageError(key);
   if (isFailed(key)) return reportFailures(io, key.failures);
@@ -293,13 +311,7 @@ function runIza(data: ReferenceData, opts: Map<string, string>, io: CliIo): numb
       ]);
     }
   }
-  if (formaat === 'json')
-    io.out(
-      JSON.stringify(
-        rows.map((r) => Object.fromEntries(IZA_COLUMNS.map((c, i) => [c, r[i] === '' ? null : r[i]]))),
-      ) + '\n',
-    );
-  else io.out(Papa.unparse({ fields: [...IZA_COLUMNS], data: rows }, { newline: '\n' }) + '\n');
+  writeRecords(io, formaat, IZA_COLUMNS, rows);
   return 0;
 }
 
