@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../test/browser/chromium';
 import { serveDirectory } from '../test/browser/static-server';
 import type { Sample } from './stats';
 import { sample } from './stats';
@@ -24,18 +24,6 @@ export function taskpaneAssets(dist = 'dist'): Asset[] {
     });
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /**
  * Time to first render of dist/taskpane.html in headless Chromium: ms from navigation start until
  * the gemeente field is in the DOM. office.js is stubbed (no network); outside Excel the pane still
@@ -46,7 +34,7 @@ export async function firstRender(runs: number, dist = 'dist'): Promise<Sample |
     return 'dist/taskpane.html ontbreekt: draai eerst npm run build';
   if (!fs.existsSync(CHROMIUM)) return `Chromium niet gevonden op ${CHROMIUM}`;
   const server = await serveDirectory(dist);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchChromium();
   const times: number[] = [];
   try {
     for (let i = 0; i <= runs; i++) {

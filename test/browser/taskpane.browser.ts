@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './chromium';
 import { defaultReferenceData } from '../../src/data';
 import type { CbsCode } from '../../src/domain';
 import { builtInKey } from '../../src/domain';
@@ -37,7 +37,6 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const FAKE_HOST = path.join(ROOT, 'build', 'fake-host.js');
 const SCREENSHOT = path.join(ROOT, 'build', 'taskpane.png');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 const data = defaultReferenceData();
@@ -154,19 +153,7 @@ beforeAll(async () => {
   }
   officeStub = `${fs.readFileSync(FAKE_HOST, 'utf8')}\n${fs.readFileSync(path.join(__dirname, 'office-stub.js'), 'utf8')}`;
   server = await serveDirectory(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
