@@ -45,7 +45,7 @@ export const EDITION_2025: Edition = {
       bron: 'VWS (DG Langdurige Zorg), brief "Wijziging SPUK IZA en Brede SPUK", Bijlage 2A',
       kenmerk: '4190863-1084972-DMO',
       datum: '2025-09-12',
-      bestand: 'data/vws-2025-09-12/brede_spuk_bedragen_per_gemeente_2025_2026.csv',
+      bestand: 'data/vws-2025-09/brede_spuk_bedragen_per_gemeente_2025_2026.csv',
       kanttekeningen: [
         'Incl. loon- en prijsontwikkeling uit 2024, afgerond op hele euro\'s; alleen totalen, geen uitsplitsing naar onderdeel.',
         '2026 onder voorbehoud van goedkeuring van de VWS-begroting.',
@@ -57,7 +57,7 @@ export const EDITION_2025: Edition = {
       bron: 'VWS, brief "Wijziging SPUK IZA en Brede SPUK", Bijlage 2B; Regeling SPUK IZA-doelen, Stcrt. 2023, 19964',
       kenmerk: '4190863-1084972-DMO',
       datum: '2025-09-12',
-      bestand: 'data/vws-2025-09-12/spuk_iza_bedragen_per_regio_2025_2026.csv',
+      bestand: 'data/vws-2025-09/spuk_iza_bedragen_per_regio_2025_2026.csv',
       kanttekeningen: [
         'Verhouding 2026/2025 wijkt af bij Noordoost Brabant, Noord-Holland Noord en Friesland; waarden ongewijzigd overgenomen.',
         'Bijlage 1 van de regeling (bedragen 2023-2024 per regio en de indeling van gemeenten) niet gevonden.',
@@ -69,7 +69,7 @@ export const EDITION_2025: Edition = {
       bron: 'VWS, brief "Wijziging SPUK IZA en Brede SPUK", Bijlage 1',
       kenmerk: '4190863-1084972-DMO',
       datum: '2025-09-12',
-      bestand: 'data/vws-2025-09-12/spuk_mutaties_2025_2026.csv',
+      bestand: 'data/vws-2025-09/spuk_mutaties_2025_2026.csv',
       kanttekeningen: ['De brief vermeldt niet of de toevoegingen in 2026 structureel zijn.'],
     },
     {
@@ -102,7 +102,7 @@ export const EDITION_2025: Edition = {
       bron: 'Brief minister VWS en minister LZJS aan VNG, "AZWA-afspraken D5 en D6 en financieringsinstrument", par. 4',
       kenmerk: '1097348-DMO',
       datum: '2026-04-22',
-      bestand: 'data/vws-2026-04-22/spuk_azwa_2027_2029_raming.csv',
+      bestand: 'data/vws-2026-04/spuk_azwa_2027_2029_raming.csv',
       kanttekeningen: ['Plannen, nog geen regeling; gescand document (OCR).'],
     },
   ],

@@ -7,3 +7,4 @@ export { readCsv } from './csv';
 export type { CsvRecord } from './csv';
 export { parseUserKeyCsv, parseBeschikkingCsv } from './user-input';
 export type { UserKeyInput } from './user-input';
+export { editionManifests, defaultEditionId, isEditionId, resolveEdition, editionInput, parseManifest, publishedTables } from './editions';

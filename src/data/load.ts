@@ -23,12 +23,12 @@ import { EDITION_2025 } from './edition-2025';
 import galaCsv from '../../data/gala-2023/brede_spuk_2023_2026.csv';
 import totalsCsv from '../../data/gala-2023/brede_spuk_published_totals.csv';
 import verdelingCsv from '../../data/gala-2023/brede_spuk_onderdelen_verdeelsystematiek.csv';
-import bijlage2ACsv from '../../data/vws-2025-09-12/brede_spuk_bedragen_per_gemeente_2025_2026.csv';
-import bijlage2BCsv from '../../data/vws-2025-09-12/spuk_iza_bedragen_per_regio_2025_2026.csv';
-import mutatiesCsv from '../../data/vws-2025-09-12/spuk_mutaties_2025_2026.csv';
+import bijlage2ACsv from '../../data/vws-2025-09/brede_spuk_bedragen_per_gemeente_2025_2026.csv';
+import bijlage2BCsv from '../../data/vws-2025-09/spuk_iza_bedragen_per_regio_2025_2026.csv';
+import mutatiesCsv from '../../data/vws-2025-09/spuk_mutaties_2025_2026.csv';
 import gemeentenCsv from '../../data/gemeenten-2025/gemeenten_2023_2025.csv';
 import ledenCsv from '../../data/gemeenten-2025/spuk_iza_regio_leden_afgeleid.csv';
-import azwaCsv from '../../data/vws-2026-04-22/spuk_azwa_2027_2029_raming.csv';
+import azwaCsv from '../../data/vws-2026-04/spuk_azwa_2027_2029_raming.csv';
 
 /** The raw texts of an edition's files; every one can be replaced (tests feed malformed ones). */
 export interface SourceFiles {
@@ -59,12 +59,12 @@ const FILE_NAMES: Record<keyof SourceFiles, string> = {
   gala: 'gala-2023/brede_spuk_2023_2026.csv',
   totals: 'gala-2023/brede_spuk_published_totals.csv',
   verdeling: 'gala-2023/brede_spuk_onderdelen_verdeelsystematiek.csv',
-  bijlage2A: 'vws-2025-09-12/brede_spuk_bedragen_per_gemeente_2025_2026.csv',
-  bijlage2B: 'vws-2025-09-12/spuk_iza_bedragen_per_regio_2025_2026.csv',
-  mutaties: 'vws-2025-09-12/spuk_mutaties_2025_2026.csv',
+  bijlage2A: 'vws-2025-09/brede_spuk_bedragen_per_gemeente_2025_2026.csv',
+  bijlage2B: 'vws-2025-09/spuk_iza_bedragen_per_regio_2025_2026.csv',
+  mutaties: 'vws-2025-09/spuk_mutaties_2025_2026.csv',
   gemeenten: 'gemeenten-2025/gemeenten_2023_2025.csv',
   leden: 'gemeenten-2025/spuk_iza_regio_leden_afgeleid.csv',
-  azwa: 'vws-2026-04-22/spuk_azwa_2027_2029_raming.csv',
+  azwa: 'vws-2026-04/spuk_azwa_2027_2029_raming.csv',
 };
 
 function mln(file: string, r: CsvRecord, column: string): Euro | undefined {

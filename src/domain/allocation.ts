@@ -8,8 +8,12 @@ import { splitStructural } from './structural-split';
 import type { CbsCode, Onderdeel, ReferenceData } from './types';
 import type { Verdeelsleutel } from './verdeelsleutel';
 
-/** Where an amount comes from: a key estimate, an official figure, or a beschikking the user entered (wins). */
-export type Bron = 'geschat' | 'gepubliceerd' | 'beschikking';
+/**
+ * Where an amount comes from, strongest first: the gemeente's own `beschikking` (the user entered it;
+ * it wins), a `gepubliceerd` figure, an amount `afgeleid` (split by a stated rule from published
+ * figures), or `geschat` (key × national amount).
+ */
+export type Bron = 'beschikking' | 'gepubliceerd' | 'afgeleid' | 'geschat';
 
 /** An amount the user entered from the gemeente's own beschikking. */
 export interface Beschikking {

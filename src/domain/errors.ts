@@ -47,3 +47,18 @@ export class PrecisionError extends DomainError {
     super(`Amount × weight ${product} exceeds the exact integer range of a double`);
   }
 }
+
+export class ZeroWeightsError extends DomainError {
+  constructor(readonly amount: number) {
+    super(`Cannot split ${amount} over weights that add up to 0`);
+  }
+}
+
+export class EditionError extends DomainError {
+  constructor(
+    readonly id: string,
+    detail: string,
+  ) {
+    super(`Edition ${id}: ${detail}`);
+  }
+}

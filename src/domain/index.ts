@@ -12,3 +12,5 @@ export * from './totals';
 export * from './iza';
 export * from './reconciliation';
 export * from './lookup';
+export * from './edition';
+export * from './ledger';

@@ -1,4 +1,4 @@
-import { PrecisionError } from './errors';
+import { PrecisionError, ZeroWeightsError } from './errors';
 import type { Euro } from './money';
 import { euro } from './money';
 import type { Verdeelsleutel } from './verdeelsleutel';
@@ -30,16 +30,38 @@ export interface RoundedSplit {
 }
 
 export function splitLargestRemainder(amount: Euro, key: Verdeelsleutel): RoundedSplit {
-  const n = key.weights.length;
-  const W = key.total;
+  return splitByWeights(amount, key.weights, key.total);
+}
+
+/**
+ * The same split for any non-negative whole-number weights (`total` = Σ weights > 0). Negative
+ * amounts are split like the sheet's MOD does it: the rest is always 0 ≤ rest < W (floored
+ * division), so engine and spreadsheet agree for every input a user can type
+ * (e.g. −10 over weights 1,1,1 gives −3, −3, −4).
+ */
+export function splitByWeights(amount: Euro, weights: readonly number[], total: number): RoundedSplit {
+  const n = weights.length;
+  const W = total;
+  if (W <= 0) {
+    if (amount !== 0) throw new ZeroWeightsError(amount);
+    return {
+      amounts: weights.map(() => euro(0)),
+      rests: weights.map(() => 0),
+      corrections: weights.map(() => 0),
+      handedOut: 0,
+      threshold: 0,
+      above: 0,
+    };
+  }
   const rests = new Array<number>(n);
   const floors = new Array<number>(n);
   let restSum = 0;
   for (let i = 0; i < n; i++) {
-    const w = key.weights[i] ?? 0;
+    const w = weights[i] ?? 0;
     const product = amount * w;
-    if (!Number.isSafeInteger(product + W)) throw new PrecisionError(product);
-    const rest = product % W;
+    if (!Number.isSafeInteger(product - W) || !Number.isSafeInteger(product + W))
+      throw new PrecisionError(product);
+    const rest = ((product % W) + W) % W;
     rests[i] = rest;
     floors[i] = (product - rest) / W;
     restSum += rest;

@@ -1,0 +1,170 @@
+import { defaultEditionId, defaultReferenceData, editionInput, resolveEdition } from '../data';
+import type { CbsCode, EditionYear } from '.';
+import { Allocation, builtInKey, euro, Ledger, PERIODS, splitByWeights, YEARS } from '.';
+
+const base = defaultReferenceData();
+const key = builtInKey('spuk-2025', base);
+const ledgers = {
+  gala: new Ledger(editionInput('gala-2023'), key),
+  vws2025: new Ledger(editionInput('vws-2025-09'), key),
+  vws2026: new Ledger(editionInput('vws-2026-04'), key),
+};
+const ALMERE = 'GM0034' as CbsCode;
+const LELYSTAD = 'GM0995' as CbsCode;
+const brede = (l: Ledger) => l.lines.filter((x) => x.regeling.id === 'brede-spuk');
+const sumBrede = (l: Ledger, code: CbsCode, jaar: EditionYear) =>
+  brede(l).reduce((a, line) => a + (l.gemeente(code, line.nr, jaar)?.bedrag ?? 0), 0);
+
+describe('editions', () => {
+  it('defaults to the newest edition and inherits what a later edition does not republish', () => {
+    expect(defaultEditionId()).toBe('vws-2026-04');
+    const e = resolveEdition('vws-2026-04');
+    expect(e.chain.map((m) => m.id)).toEqual(['gala-2023', 'vws-2025-09', 'vws-2026-04']);
+    expect(e.rule('brede-spuk', 2023)).toMatchObject({ editie: 'gala-2023', spec: { regel: 'gala-tabel' } });
+    expect(e.rule('brede-spuk', 2025)).toMatchObject({
+      editie: 'vws-2025-09',
+      spec: { regel: 'bijlage-2a' },
+    });
+    expect(e.rule('brede-spuk', 2027)).toMatchObject({ editie: 'vws-2026-04', spec: { regel: 'beeindigd' } });
+    expect(e.lines.map((l) => l.nr)).toEqual([...Array(21).keys()].map((i) => i + 1));
+    expect(resolveEdition('gala-2023').lines).toHaveLength(16);
+  });
+});
+
+describe('Bijlage 2A to the euro (vws-2025-09 and later)', () => {
+  it.each([['vws2025'], ['vws2026']] as const)('%s: every gemeente, 2025 and 2026', (id) => {
+    const l = ledgers[id];
+    const bad: string[] = [];
+    for (const r of base.bijlage2A) {
+      if (sumBrede(l, r.code, 2025) !== r.totaal2025) bad.push(`${r.code} 2025`);
+      if (sumBrede(l, r.code, 2026) !== r.totaal2026) bad.push(`${r.code} 2026`);
+      if (l.gemeenteTotal(r.code, 2025, 'brede-spuk').eigen !== r.totaal2025) bad.push(`${r.code} total`);
+    }
+    expect(bad).toEqual([]);
+    expect(base.bijlage2A).toHaveLength(342);
+  });
+
+  it('Almere: € 3.478.172 in 2025 and € 2.961.529 in 2026, onderdelen afgeleid', () => {
+    const l = ledgers.vws2025;
+    expect(sumBrede(l, ALMERE, 2025)).toBe(3_478_172);
+    expect(sumBrede(l, ALMERE, 2026)).toBe(2_961_529);
+    expect(l.gemeente(ALMERE, 2, 2025)).toMatchObject({ bron: 'afgeleid', regel: 'bijlage-2a' });
+    // The gala edition misses the LPO and mutations: the reported −4,7 %.
+    const gala = sumBrede(ledgers.gala, ALMERE, 2025);
+    expect(gala).toBe(3_314_890);
+  });
+
+  it('national composition: GALA + LPO 2024 + Bijlage 1 adds up to Σ Bijlage 2A', () => {
+    const l = ledgers.vws2025;
+    const total = (jaar: EditionYear) => brede(l).reduce((a, x) => a + l.national(x.nr, jaar).bedrag, 0);
+    expect(total(2025)).toBe(310_475_334);
+    expect(total(2026)).toBe(264_423_052);
+    // 2024: GALA 295,9 mln + the LPO 2024 (= Σ 2A 2025 − GALA 2025 − 2,5 mln eenmalig).
+    expect(total(2024)).toBe(295_900_000 + 12_075_334);
+    expect(l.national(1, 2024).bron).toBe('afgeleid');
+    // 2026: overgewicht (6) has no GALA amount, so it gets the +17 mln whole (the korting is pro rata GALA + LPO);
+    // Kansrijke Start (4): GALA 20 + its LPO + 3 mln, less 10 %.
+    expect(l.national(6, 2026)).toMatchObject({ bedrag: 17_000_000, bron: 'afgeleid' });
+    expect(l.national(4, 2026).bedrag).toBeGreaterThan(20_000_000);
+  });
+});
+
+describe('SPUK IZA as money flows', () => {
+  it('42 regions = Bijlage 2B 2025 and 2026; 2023 and 2024 as 2025', () => {
+    const l = ledgers.vws2025;
+    for (const r of base.izaRegios) {
+      expect([r.naam, l.regio(r.naam, 16, 2025).bedrag]).toEqual([r.naam, r.totaal2025]);
+      expect([r.naam, l.regio(r.naam, 16, 2026).bedrag]).toEqual([r.naam, r.totaal2026]);
+      expect([r.naam, l.regio(r.naam, 16, 2023)]).toEqual([
+        r.naam,
+        expect.objectContaining({ bedrag: r.totaal2025, bron: 'afgeleid' }),
+      ]);
+    }
+    expect(base.izaRegios).toHaveLength(42);
+    expect(l.national(16, 2023).bedrag).toBe(142_900_002);
+    expect(l.national(16, 2026).bedrag).toBe(153_213_599);
+  });
+
+  it('the mandaatgemeente receives the whole regional amount; a member receives none of line 16', () => {
+    const l = ledgers.vws2025;
+    expect(l.gemeente(ALMERE, 16, 2025)).toMatchObject({ bedrag: 3_161_954, bron: 'gepubliceerd' });
+    expect(l.gemeente(LELYSTAD, 16, 2025)).toBeUndefined();
+    expect(l.gemeenteTotal(ALMERE, 2025)).toEqual({ eigen: 3_478_172, alsMandaatgemeente: 3_161_954 });
+    expect(l.gemeenteTotal(LELYSTAD, 2025).alsMandaatgemeente).toBe(0);
+  });
+});
+
+describe('SPUK AZWA 2027–2029 (vws-2026-04)', () => {
+  const l = ledgers.vws2026;
+  it.each([
+    [2027, 231_000_000, 194_000_000],
+    [2028, 278_000_000, 235_000_000],
+    [2029, 321_000_000, 169_000_000],
+  ] as const)(
+    '%i: Σ lokaal over gemeenten and Σ regionaal over regions = the raming',
+    (jaar, lokaal, regionaal) => {
+      expect(base.gemeenten.reduce((a, g) => a + (l.gemeente(g.code, 17, jaar)?.bedrag ?? 0), 0)).toBe(
+        lokaal,
+      );
+      expect(base.izaRegios.reduce((a, r) => a + l.regio(r.naam, 18, jaar).bedrag, 0)).toBe(regionaal);
+      expect(l.national(17, jaar)).toMatchObject({ bedrag: lokaal, bron: 'gepubliceerd' });
+    },
+  );
+
+  it('GGD, NPLV and Gezonde School never land on a gemeente; Brede SPUK and IZA end in 2026', () => {
+    for (const g of base.gemeenten)
+      for (const nr of [19, 20, 21]) expect(l.gemeente(g.code, nr, 2028)).toBeUndefined();
+    expect(l.national(19, 2029).bedrag).toBe(4_000_000);
+    expect(l.national(21, 2028).bedrag).toBe(10_000_000);
+    expect(l.gemeente(ALMERE, 7, 2027)?.bedrag).toBe(0);
+    expect(l.gemeenteTotal(ALMERE, 2027, 'spuk-iza').alsMandaatgemeente).toBe(0);
+  });
+
+  it('BRC and Sportakkoord from 2027 are a flagged open post, not a silent zero', () => {
+    expect(l.gemeente(ALMERE, 2, 2027)?.open?.onderwerp).toMatch(/BRC/);
+    expect(l.gemeente(ALMERE, 1, 2029)?.open).toBeDefined();
+    expect(l.gemeente(ALMERE, 7, 2027)?.open).toBeUndefined();
+  });
+
+  it('AZWA regionaal goes to the mandaatgemeente, lokaal to every gemeente', () => {
+    expect(l.gemeente(ALMERE, 18, 2027)?.bedrag).toBe(l.regio('Flevoland', 18, 2027).bedrag);
+    expect(l.gemeente(LELYSTAD, 18, 2027)).toBeUndefined();
+    expect(l.gemeente(LELYSTAD, 17, 2027)?.bron).toBe('geschat');
+  });
+});
+
+describe('gala-2023 reproduces the workbook engine', () => {
+  it('every gemeente line 1–15 equals the key allocation; 2027–2029 the structural level', () => {
+    const allocation = new Allocation(base, key);
+    const l = ledgers.gala;
+    const bad: string[] = [];
+    base.gemeenten.forEach((g, row) => {
+      for (let li = 0; li < 15; li++) {
+        const nr = li + 1;
+        for (const y of YEARS)
+          if (l.gemeente(g.code, nr, y)?.bedrag !== allocation.estimate(row, li, y))
+            bad.push(`${g.code} ${nr} ${y}`);
+        for (const y of [2027, 2028, 2029] as const)
+          if (l.gemeente(g.code, nr, y)?.bedrag !== allocation.estimate(row, li, 'structureel'))
+            bad.push(`${g.code} ${nr} ${y}`);
+      }
+    });
+    expect(bad).toEqual([]);
+    expect(PERIODS).toContain('structureel');
+  });
+});
+
+describe('largest remainder with negatives (engine = sheet MOD)', () => {
+  it('−10 over 1,1,1 gives −3, −3, −4 (Σ −10)', () => {
+    expect(splitByWeights(euro(-10), [1, 1, 1], 3).amounts).toEqual([-3, -3, -4]);
+  });
+});
+
+describe('beschikking', () => {
+  it('wins over every rule and says so', () => {
+    const l = new Ledger(editionInput('vws-2026-04'), key, [
+      { code: ALMERE, nr: 17, jaar: 2027, bedrag: euro(1_234_567) },
+    ]);
+    expect(l.gemeente(ALMERE, 17, 2027)).toMatchObject({ bedrag: 1_234_567, bron: 'beschikking' });
+  });
+});

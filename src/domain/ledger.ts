@@ -1,0 +1,439 @@
+import type { Bron } from './allocation';
+import type {
+  AmountRule,
+  EditionLine,
+  EditionYear,
+  OpenPost,
+  PublishedGemeenteAmount,
+  PublishedRegioAmount,
+  ResolvedEdition,
+} from './edition';
+import { EDITION_YEARS } from './edition';
+import { splitByWeights } from './largest-remainder';
+import type { Euro } from './money';
+import { euro, ZERO } from './money';
+import type { CbsCode, IzaRegio, Maybe, Mutatie, ReferenceData } from './types';
+import type { Verdeelsleutel } from './verdeelsleutel';
+
+/** One amount with where it comes from (`beschikking` > `gepubliceerd` > `afgeleid` > `geschat`). */
+export interface LedgerAmount {
+  readonly bedrag: Euro;
+  readonly bron: Bron;
+  /** The rule that produced it (its derivation; Dutch text in src/messages). */
+  readonly regel: AmountRule | 'beschikking';
+  /** The edition whose manifest states the rule. */
+  readonly editie: string;
+  /** Set when the money leaves the regeling without a known amount: a flagged gap, not a zero. */
+  readonly open?: OpenPost;
+}
+
+/** An amount the user entered from the gemeente's own beschikking (whole euros); it wins everywhere. */
+export interface BeschikkingAmount {
+  readonly code: CbsCode;
+  readonly nr: number;
+  readonly jaar: EditionYear;
+  readonly bedrag: Euro;
+}
+
+/** What one gemeente receives in a year, split by how the money flows. */
+export interface GemeenteYearTotal {
+  /** Its own money (Brede SPUK, SPUK AZWA lokaal): its baten. */
+  readonly eigen: Euro;
+  /** As mandaatgemeente: the whole regional amount it receives and passes on (SPUK IZA, AZWA regionaal). */
+  readonly alsMandaatgemeente: Euro;
+}
+
+/** The shared base data of all editions (src/data) with the edition's published tables. */
+export interface EditionInput {
+  readonly base: ReferenceData;
+  readonly edition: ResolvedEdition;
+  readonly bijlage2A: readonly PublishedGemeenteAmount[];
+  readonly bijlage2B: readonly PublishedRegioAmount[];
+}
+
+/**
+ * Every amount of an edition for one verdeelsleutel: national per line and year, per gemeente
+ * (what it receives), per SPUK IZA region (what its mandaatgemeente receives). Pure and exact:
+ * every split is the largest-remainder rule in whole euros, so Σ parts = whole to the euro.
+ *
+ * The rules (`AmountRule`), with their sources:
+ * - `gala-tabel`: national = the GALA table's year column (GALA 31-01-2023 p. 38), `gepubliceerd`;
+ *   gemeente = key × national, `geschat`; region (line 16) = Σ of its member gemeenten (GALA bijlage 2).
+ * - `gala-structureel`: as `gala-tabel` with the GALA "structureel" column: the level the Rijk meant
+ *   to continue after 2026 (no regeling carries it).
+ * - `gala-plus-lpo`: national = GALA year + loon- en prijsbijstelling 2024, `afgeleid`: the LPO total is
+ *   Σ Bijlage 2A 2025 − GALA 2025 − the 2025 mutations (paid in 2024, 2025 and 2026 alike, per the
+ *   books of gemeenten), spread over the onderdelen pro rata GALA; gemeente = key × national, `geschat`.
+ * - `bijlage-2a`: gemeente total = Bijlage 2A (VWS 12-09-2025), split over the onderdelen with that
+ *   year's national composition (GALA + LPO + Bijlage 1 mutations; a korting pro rata GALA + LPO),
+ *   `afgeleid`; Σ onderdelen = Bijlage 2A to the euro.
+ * - `bijlage-2b`: region = Bijlage 2B of the year, `gepubliceerd`, paid to the mandaatgemeente.
+ * - `bijlage-2b-2025`: region = its Bijlage 2B 2025 amount, `afgeleid` (regions received the same
+ *   amount in 2023, 2024 and 2025: raadsbesluiten of a mandaatgemeente).
+ * - `azwa-raming`: national = the SPUK AZWA raming (VWS/LZJS to VNG 22-04-2026), `gepubliceerd`;
+ *   lokaal = key × national per gemeente; regionaal = SPUK IZA key (shares in the newest Bijlage 2B
+ *   year) × national per region, to the mandaatgemeente; GGD, NPLV, Gezonde School only nationally.
+ * - `beeindigd`: the regeling has ended: zero, with the edition's open posten flagged.
+ * A beschikking amount (gemeente × line × year) replaces the rule's amount: `beschikking`.
+ */
+export class Ledger {
+  readonly lines: readonly EditionLine[];
+  readonly gemeenten: readonly CbsCode[];
+  readonly regios: readonly IzaRegio[];
+  private readonly nationalOf = new Map<string, LedgerAmount>();
+  private readonly gemeenteOf = new Map<string, LedgerAmount>();
+  private readonly regioOf = new Map<string, LedgerAmount>();
+  private readonly levelOf = new Map<string, Euro>();
+  private readonly rowOf: Map<string, number>;
+  private readonly mandaat = new Map<string, IzaRegio[]>();
+  private readonly beschikking = new Map<string, Euro>();
+
+  constructor(
+    readonly input: EditionInput,
+    readonly key: Verdeelsleutel,
+    beschikkingen: readonly BeschikkingAmount[] = [],
+  ) {
+    const { base, edition } = input;
+    this.lines = edition.lines;
+    this.gemeenten = base.gemeenten.map((g) => g.code);
+    this.regios = base.izaRegios;
+    this.rowOf = new Map(this.gemeenten.map((c, i) => [c as string, i]));
+    for (const r of base.izaRegios) {
+      const code = r.mandaatgemeenteCode;
+      if (code !== undefined) this.mandaat.set(code, [...(this.mandaat.get(code) ?? []), r]);
+    }
+    for (const b of beschikkingen) this.beschikking.set(cell(b.code, b.nr, b.jaar), b.bedrag);
+    for (const line of this.lines) this.levels(line);
+    for (const line of this.lines)
+      for (const jaar of EDITION_YEARS) {
+        const rule = edition.rule(line.regeling.id, jaar);
+        if (rule === undefined) continue;
+        this.compute(line, jaar, rule.spec.regel, rule.editie);
+      }
+  }
+
+  get editie(): string {
+    return this.input.edition.manifest.id;
+  }
+
+  line(nr: number): EditionLine {
+    const l = this.lines.find((x) => x.nr === nr);
+    if (!l) throw new RangeError(`Line ${nr} is not in edition ${this.editie}`);
+    return l;
+  }
+
+  /** National amount of a line in a year (zero where the edition has no rule for it). */
+  national(nr: number, jaar: EditionYear): LedgerAmount {
+    return this.nationalOf.get(key2(nr, jaar)) ?? this.none(nr, jaar);
+  }
+
+  /**
+   * What a gemeente receives on a line in a year: its own amount for `gemeente` lines; for
+   * `mandaatgemeente` lines the regions' whole amounts where it is their mandaatgemeente, and
+   * undefined where it is a member only (it does not receive line 16 or AZWA regionaal itself);
+   * undefined for `landelijk` lines. A beschikking wins.
+   */
+  gemeente(code: CbsCode, nr: number, jaar: EditionYear): Maybe<LedgerAmount> {
+    const line = this.line(nr);
+    const own = this.beschikking.get(cell(code, nr, jaar));
+    if (line.ontvanger === 'landelijk') return undefined;
+    if (line.ontvanger === 'mandaatgemeente') {
+      const regios = this.mandaat.get(code);
+      if (!regios) return undefined;
+      if (own !== undefined)
+        return { bedrag: own, bron: 'beschikking', regel: 'beschikking', editie: this.editie };
+      const parts = regios.map((r) => this.regio(r.naam, nr, jaar));
+      const first = parts[0] ?? this.none(nr, jaar);
+      return { ...first, bedrag: euro(parts.reduce((a, p) => a + p.bedrag, 0)), bron: weakest(parts) };
+    }
+    if (own !== undefined)
+      return { bedrag: own, bron: 'beschikking', regel: 'beschikking', editie: this.editie };
+    return this.gemeenteOf.get(cell(code, nr, jaar)) ?? this.none(nr, jaar);
+  }
+
+  /** What a SPUK IZA region's mandaatgemeente receives on a `mandaatgemeente` line. */
+  regio(naam: string, nr: number, jaar: EditionYear): LedgerAmount {
+    return this.regioOf.get(`${naam}|${nr}|${jaar}`) ?? this.none(nr, jaar);
+  }
+
+  /** The regions a gemeente is mandaatgemeente of (empty for most). */
+  mandaatVan(code: CbsCode): readonly IzaRegio[] {
+    return this.mandaat.get(code) ?? [];
+  }
+
+  /**
+   * The Rijk's structural level of a line for a gemeente (key × the GALA level; for regional lines the
+   * Σ over the regions it receives for), or nationally when `code` is undefined. Zero where none is stated.
+   */
+  structuralLevel(nr: number, code?: CbsCode): Euro {
+    const line = this.line(nr);
+    if (code === undefined) return line.structureelNiveau ?? ZERO;
+    if (line.ontvanger === 'mandaatgemeente')
+      return euro(
+        this.mandaatVan(code).reduce((a, r) => a + (this.levelOf.get(`r|${r.naam}|${nr}`) ?? 0), 0),
+      );
+    return this.levelOf.get(`g|${code}|${nr}`) ?? ZERO;
+  }
+
+  /** Σ of what a gemeente receives in a year, own money apart from what it receives as mandaatgemeente. */
+  gemeenteTotal(code: CbsCode, jaar: EditionYear, regeling?: string): GemeenteYearTotal {
+    let eigen = 0;
+    let regionaal = 0;
+    for (const line of this.lines) {
+      if (regeling !== undefined && line.regeling.id !== regeling) continue;
+      const a = this.gemeente(code, line.nr, jaar);
+      if (a === undefined) continue;
+      if (line.ontvanger === 'gemeente') eigen += a.bedrag;
+      else regionaal += a.bedrag;
+    }
+    return { eigen: euro(eigen), alsMandaatgemeente: euro(regionaal) };
+  }
+
+  /** Open posten (money leaving a regeling with no known amount) that touch a line in a year. */
+  openPost(nr: number, jaar: EditionYear): Maybe<OpenPost> {
+    return this.input.edition.openPosten.find(
+      (o) => o.nrs.includes(nr) && jaar >= o.vanJaar && jaar <= o.totEnMetJaar,
+    );
+  }
+
+  private none(nr: number, jaar: EditionYear): LedgerAmount {
+    const rule = this.input.edition.rule(this.line(nr).regeling.id, jaar);
+    return {
+      bedrag: ZERO,
+      bron: 'gepubliceerd',
+      regel: rule?.spec.regel ?? 'beeindigd',
+      editie: rule?.editie ?? this.editie,
+    };
+  }
+
+  private levels(line: EditionLine): void {
+    const level = line.structureelNiveau;
+    if (level === undefined || line.ontvanger === 'landelijk') return;
+    const split = splitByWeights(level, this.key.weights, this.key.total).amounts;
+    if (line.ontvanger === 'gemeente') {
+      this.gemeenten.forEach((c, i) => this.levelOf.set(`g|${c}|${line.nr}`, split[i] ?? ZERO));
+    } else {
+      for (const [regio, amount] of this.sumPerRegio(split))
+        this.levelOf.set(`r|${regio}|${line.nr}`, amount);
+    }
+  }
+
+  private compute(line: EditionLine, jaar: EditionYear, regel: AmountRule, editie: string): void {
+    const k = key2(line.nr, jaar);
+    const put = (bedrag: Euro, bron: Bron, open?: OpenPost) =>
+      this.nationalOf.set(k, { bedrag, bron, regel, editie, ...(open ? { open } : {}) });
+    const gala = this.input.base.onderdelen.find((o) => o.nr === line.nr);
+    switch (regel) {
+      case 'gala-tabel':
+      case 'gala-structureel': {
+        const amount =
+          (regel === 'gala-tabel'
+            ? jaar <= 2026
+              ? gala?.amounts[jaar as 2023]
+              : undefined
+            : gala?.structureel) ?? ZERO;
+        put(amount, 'gepubliceerd');
+        this.distribute(line, jaar, amount, 'geschat', regel, editie);
+        return;
+      }
+      case 'gala-plus-lpo': {
+        const composition = this.composition(line.regeling.id, jaar, false);
+        const amount = composition.get(line.nr) ?? ZERO;
+        put(amount, 'afgeleid');
+        this.distribute(line, jaar, amount, 'geschat', regel, editie);
+        return;
+      }
+      case 'bijlage-2a': {
+        const composition = this.composition(line.regeling.id, jaar, true);
+        put(composition.get(line.nr) ?? ZERO, 'afgeleid');
+        this.splitPublishedTotals(line.regeling.id, jaar, composition, editie);
+        return;
+      }
+      case 'bijlage-2b':
+      case 'bijlage-2b-2025': {
+        const from: EditionYear = regel === 'bijlage-2b' ? jaar : 2025;
+        const bron: Bron = regel === 'bijlage-2b' ? 'gepubliceerd' : 'afgeleid';
+        let total = 0;
+        for (const r of this.regios) {
+          const b = this.published2B(r.naam, from);
+          total += b;
+          this.regioOf.set(`${r.naam}|${line.nr}|${jaar}`, { bedrag: b, bron, regel, editie });
+        }
+        put(euro(total), 'afgeleid');
+        return;
+      }
+      case 'azwa-raming': {
+        const raming = this.input.base.azwaRaming.find((a) => a.wat === line.raming);
+        const amount = jaar >= 2027 && raming ? raming.bedragen[jaar as 2027] : ZERO;
+        put(amount, 'gepubliceerd');
+        if (line.ontvanger === 'gemeente') this.distribute(line, jaar, amount, 'geschat', regel, editie);
+        else if (line.ontvanger === 'mandaatgemeente') {
+          const newest = Math.max(...this.input.bijlage2B.map((b) => b.jaar)) as EditionYear;
+          const weights = this.regios.map((r) => this.published2B(r.naam, newest));
+          const split = splitByWeights(
+            amount,
+            weights,
+            weights.reduce((a, b) => a + b, 0),
+          ).amounts;
+          this.regios.forEach((r, i) =>
+            this.regioOf.set(`${r.naam}|${line.nr}|${jaar}`, {
+              bedrag: split[i] ?? ZERO,
+              bron: 'geschat',
+              regel,
+              editie,
+            }),
+          );
+        }
+        return;
+      }
+      case 'beeindigd': {
+        put(ZERO, 'gepubliceerd');
+        const open = this.input.edition.openPosten.find(
+          (o) => o.nrs.includes(line.nr) && jaar >= o.vanJaar && jaar <= o.totEnMetJaar,
+        );
+        const amount: LedgerAmount = {
+          bedrag: ZERO,
+          bron: 'gepubliceerd',
+          regel,
+          editie,
+          ...(open ? { open } : {}),
+        };
+        if (line.ontvanger === 'gemeente')
+          for (const c of this.gemeenten) this.gemeenteOf.set(cell(c, line.nr, jaar), amount);
+        else if (line.ontvanger === 'mandaatgemeente')
+          for (const r of this.regios) this.regioOf.set(`${r.naam}|${line.nr}|${jaar}`, amount);
+        return;
+      }
+    }
+  }
+
+  /** Key split of a national amount over the gemeenten; regional lines summed per region (GALA bijlage 2). */
+  private distribute(
+    line: EditionLine,
+    jaar: EditionYear,
+    amount: Euro,
+    bron: Bron,
+    regel: AmountRule,
+    editie: string,
+  ): void {
+    if (line.ontvanger === 'landelijk') return;
+    const split = splitByWeights(amount, this.key.weights, this.key.total).amounts;
+    if (line.ontvanger === 'gemeente') {
+      this.gemeenten.forEach((c, i) =>
+        this.gemeenteOf.set(cell(c, line.nr, jaar), { bedrag: split[i] ?? ZERO, bron, regel, editie }),
+      );
+      return;
+    }
+    for (const [regio, bedrag] of this.sumPerRegio(split))
+      this.regioOf.set(`${regio}|${line.nr}|${jaar}`, { bedrag, bron, regel, editie });
+  }
+
+  private sumPerRegio(perGemeente: readonly Euro[]): Map<string, Euro> {
+    const out = new Map<string, Euro>(this.regios.map((r) => [r.naam, ZERO]));
+    for (const m of this.input.base.lidmaatschap) {
+      const row = this.rowOf.get(m.code);
+      if (row === undefined) continue;
+      out.set(m.regio, euro((out.get(m.regio) ?? 0) + (perGemeente[row] ?? 0)));
+    }
+    return out;
+  }
+
+  private published2B(regio: string, jaar: EditionYear): Euro {
+    return this.input.bijlage2B.find((b) => b.regio === regio && b.jaar === jaar)?.bedrag ?? ZERO;
+  }
+
+  private readonly compositions = new Map<string, Map<number, Euro>>();
+  private readonly rowSplitDone = new Set<EditionYear>();
+
+  /**
+   * The national composition of the Brede SPUK in a year: GALA + LPO 2024 (+ the Bijlage 1 mutations
+   * of that year when `withMutaties`). Σ = Σ Bijlage 2A of the year (2025, 2026) or GALA + the LPO
+   * total of 2025 (2024). Every part is a whole-euro largest-remainder split; see the class docstring.
+   */
+  composition(regeling: string, jaar: EditionYear, withMutaties: boolean): Map<number, Euro> {
+    const id = `${regeling}|${jaar}|${withMutaties}`;
+    const known = this.compositions.get(id);
+    if (known) return known;
+    const brede = this.lines.filter((l) => l.regeling.id === regeling);
+    const naam = brede[0]?.regeling.naam;
+    const galaOf = (nr: number, y: EditionYear): Euro =>
+      (y <= 2026 ? this.input.base.onderdelen.find((o) => o.nr === nr)?.amounts[y as 2023] : undefined) ??
+      ZERO;
+    const mutaties = (y: EditionYear): readonly Mutatie[] =>
+      this.input.base.mutaties.filter((m) => m.jaar === y && m.spuk === naam);
+    const total2A = (y: EditionYear): Euro =>
+      euro(this.input.bijlage2A.filter((b) => b.jaar === y).reduce((a, b) => a + b.bedrag, 0));
+    const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+    // LPO: for 2024 the 2025 LPO total (the same indexation was paid in 2024 and 2025).
+    const lpoYear: EditionYear = withMutaties ? jaar : 2025;
+    const galaLpoYear = brede.map((l) => galaOf(l.nr, lpoYear));
+    const lpoTotal = euro(total2A(lpoYear) - sum(galaLpoYear) - sum(mutaties(lpoYear).map((m) => m.bedrag)));
+    const galaYear = brede.map((l) => galaOf(l.nr, jaar));
+    const lpo = splitByWeights(lpoTotal, galaYear, sum(galaYear)).amounts;
+    const parts = brede.map((_, i) => (galaYear[i] ?? 0) + (lpo[i] ?? 0));
+    if (withMutaties) {
+      const mapping = this.input.edition.chain.flatMap((m) => m.mutaties);
+      const base = [...parts];
+      for (const m of mutaties(jaar)) {
+        const target = mapping.find(
+          (x) => x.jaar === jaar && x.regeling === regeling && x.onderwerp === m.onderwerp,
+        );
+        if (target === undefined)
+          throw new RangeError(`Mutatie "${m.onderwerp}" ${jaar} has no onderdeel in the manifest`);
+        if (target.nr === null) {
+          const spread = splitByWeights(m.bedrag, base, sum(base)).amounts;
+          spread.forEach((v, i) => (parts[i] = (parts[i] ?? 0) + v));
+        } else {
+          const i = brede.findIndex((l) => l.nr === target.nr);
+          parts[i] = (parts[i] ?? 0) + m.bedrag;
+        }
+      }
+    }
+    const out = new Map<number, Euro>(brede.map((l, i) => [l.nr, euro(parts[i] ?? 0)]));
+    this.compositions.set(id, out);
+    return out;
+  }
+
+  /** Bijlage 2A: each gemeente's published total split over the onderdelen by the national composition. */
+  private splitPublishedTotals(
+    regeling: string,
+    jaar: EditionYear,
+    composition: Map<number, Euro>,
+    editie: string,
+  ): void {
+    const brede = this.lines.filter((l) => l.regeling.id === regeling);
+    const weights: number[] = brede.map((l) => composition.get(l.nr) ?? 0);
+    const W = weights.reduce((a, b) => a + b, 0);
+    if (this.rowSplitDone.has(jaar)) return;
+    this.rowSplitDone.add(jaar);
+    for (const p of this.input.bijlage2A) {
+      if (p.jaar !== jaar) continue;
+      const split = splitByWeights(p.bedrag, weights, W).amounts;
+      brede.forEach((l, i) =>
+        this.gemeenteOf.set(cell(p.code, l.nr, jaar), {
+          bedrag: split[i] ?? ZERO,
+          bron: 'afgeleid',
+          regel: 'bijlage-2a',
+          editie,
+        }),
+      );
+    }
+  }
+}
+
+const RANK: Record<Bron, number> = { beschikking: 4, gepubliceerd: 3, afgeleid: 2, geschat: 1 };
+
+/** The weakest source among parts: a sum is only as good as its least certain part. */
+export function weakest(parts: readonly { readonly bron: Bron }[]): Bron {
+  let out: Bron = 'beschikking';
+  for (const p of parts) if (RANK[p.bron] < RANK[out]) out = p.bron;
+  return out;
+}
+
+function key2(nr: number, jaar: EditionYear): string {
+  return `${nr}|${jaar}`;
+}
+
+function cell(code: string, nr: number, jaar: EditionYear): string {
+  return `${code}|${nr}|${jaar}`;
+}
