@@ -14,3 +14,6 @@ export * from './reconciliation';
 export * from './lookup';
 export * from './edition';
 export * from './ledger';
+export * from './readings';
+export * from './edition-controle';
+export * from './edition-diff';

@@ -1,6 +1,17 @@
 import { defaultEditionId, defaultReferenceData, editionInput, resolveEdition } from '../data';
 import type { CbsCode, EditionYear } from '.';
-import { Allocation, builtInKey, euro, Ledger, PERIODS, splitByWeights, YEARS } from '.';
+import {
+  Allocation,
+  builtInKey,
+  editionControle,
+  editionDiff,
+  euro,
+  Ledger,
+  PERIODS,
+  readings,
+  splitByWeights,
+  YEARS,
+} from '.';
 
 const base = defaultReferenceData();
 const key = builtInKey('spuk-2025', base);
@@ -166,5 +177,136 @@ describe('beschikking', () => {
       { code: ALMERE, nr: 17, jaar: 2027, bedrag: euro(1_234_567) },
     ]);
     expect(l.gemeente(ALMERE, 17, 2027)).toMatchObject({ bedrag: 1_234_567, bron: 'beschikking' });
+  });
+});
+
+describe('readings to 2029', () => {
+  it('gala-2023 nationally: Rijk structural = the GALA level, BBV nothing structural, after 2026 niet te begroten', () => {
+    const r = readings(ledgers.gala, undefined);
+    const y2023 = r.find((x) => x.jaar === 2023);
+    const y2027 = r.find((x) => x.jaar === 2027);
+    // 2023: 449 mln incl. IZA; structural level 96,3 + 97,9 + 150 = 344,2 mln (the blank GALA total).
+    expect(y2023).toMatchObject({ bedrag: 449_000_000, bbvStructureel: 0, nietTeBegroten: 0 });
+    expect(y2027).toMatchObject({
+      bedrag: 344_200_000,
+      rijkStructureel: 344_200_000,
+      bbvStructureel: 0,
+      nietTeBegroten: 344_200_000,
+      risico: 344_200_000,
+    });
+  });
+
+  it('vws-2026-04 for Almere: SPUK AZWA is incidental under the BBV; what stops after 2026 and after 2029', () => {
+    const r = readings(ledgers.vws2026, ALMERE);
+    const y2026 = r.find((x) => x.jaar === 2026);
+    const y2027 = r.find((x) => x.jaar === 2027);
+    const y2029 = r.find((x) => x.jaar === 2029);
+    expect(y2026?.bedrag).toBe(2_961_529);
+    expect(y2026?.valtWeg).toBe(2_961_529); // every Brede SPUK line stops after 2026
+    expect(y2027).toMatchObject({ bbvStructureel: 0, rijkStructureel: 0, nietTeBegroten: 0 });
+    expect(y2027?.bbvIncidenteel).toBe(ledgers.vws2026.gemeente(ALMERE, 17, 2027)?.bedrag);
+    expect(y2029?.valtWeg).toBe(y2029?.bedrag);
+    // As mandaatgemeente Almere also receives Flevoland's SPUK IZA and AZWA regionaal, kept apart.
+    const withRegion = readings(ledgers.vws2026, ALMERE, { regionaal: true });
+    expect(withRegion.find((x) => x.jaar === 2025)?.bedrag).toBe(3_478_172 + 3_161_954);
+  });
+
+  it('a line made lasting by a new regeling counts its Rijk-structural part as structural (BBV)', () => {
+    const flagged = readings(ledgers.gala, ALMERE, { vastgelegd: new Set([7]) });
+    const level = ledgers.gala.structuralLevel(7, ALMERE);
+    expect(level).toBeGreaterThan(0);
+    // Valpreventie 2025 (47,4 mln) is below its level (48,9 mln): all of it structural once vastgelegd.
+    expect(flagged.find((x) => x.jaar === 2025)?.bbvStructureel).toBe(
+      ledgers.gala.gemeente(ALMERE, 7, 2025)?.bedrag,
+    );
+    expect(flagged.find((x) => x.jaar === 2028)?.bbvStructureel).toBe(level);
+  });
+});
+
+describe('controle per edition', () => {
+  it.each([['gala'], ['vws2025'], ['vws2026']] as const)(
+    '%s reconciles every published figure to the euro',
+    (id) => {
+      const report = editionControle(ledgers[id]);
+      expect(report.checks.filter((c) => c.status === 'verschil')).toEqual([]);
+      expect(report.ok).toBe(true);
+    },
+  );
+
+  it('vws-2025-09 checks all 342 gemeenten against 2A and all 42 regions against 2B', () => {
+    const report = editionControle(ledgers.vws2025);
+    expect(report.checks.find((c) => c.id === '2a:2025')).toMatchObject({
+      verwacht: 310_475_334,
+      berekend: 310_475_334,
+      afwijkingen: 0,
+    });
+    expect(report.checks.find((c) => c.id === '2b:2025')).toMatchObject({
+      verwacht: 142_900_002,
+      afwijkingen: 0,
+    });
+  });
+
+  it('vws-2026-04 checks the AZWA raming and flags BRC/Sportakkoord and the floor amounts', () => {
+    const report = editionControle(ledgers.vws2026);
+    expect(report.checks.find((c) => c.id === 'azwa-totaal:2028')).toMatchObject({
+      verwacht: 547_000_000,
+      status: 'ok',
+    });
+    expect(report.checks.find((c) => c.id === 'verdeling:17:2029')).toMatchObject({
+      verwacht: 321_000_000,
+      status: 'ok',
+    });
+    expect(report.warnings.map((w) => w.kind)).toEqual(
+      expect.arrayContaining(['OpenPost', 'FloorNotInAzwa']),
+    );
+  });
+
+  it('a changed published figure is a VERSCHIL that names the rows', () => {
+    const input = editionInput('vws-2025-09');
+    const bijlage2A = input.bijlage2A.map((p) =>
+      p.code === ALMERE && p.jaar === 2025 ? { ...p, bedrag: euro(p.bedrag + 1) } : p,
+    );
+    // The ledger splits what it is given: a 2A table with one euro more still reconciles to itself …
+    expect(editionControle(new Ledger({ ...input, bijlage2A }, key)).ok).toBe(true);
+    // … but a beschikking overriding a line moves the gemeente's sum away from Bijlage 2A: one row off.
+    const l = new Ledger(input, key, [{ code: ALMERE, nr: 2, jaar: 2025, bedrag: euro(1) }]);
+    expect(editionControle(l).checks.find((c) => c.id === '2a:2025')).toMatchObject({
+      afwijkingen: 1,
+      status: 'verschil',
+    });
+  });
+});
+
+describe('wat is er veranderd', () => {
+  it('Almere from gala-2023 to vws-2025-09: Brede SPUK 2025 +4,9 %, flagged; 2026 +12,7 %', () => {
+    const rows = editionDiff(ledgers.gala, ledgers.vws2025, ALMERE);
+    const total = (jaar: EditionYear) =>
+      rows.find((r) => r.regeling === 'brede-spuk' && r.nr === undefined && r.jaar === jaar);
+    expect(total(2025)).toMatchObject({
+      van: 3_314_890,
+      naar: 3_478_172,
+      verschil: 163_282,
+      procent: 4.9,
+      signaal: false,
+    });
+    expect(total(2026)?.naar).toBe(2_961_529);
+    expect(total(2026)?.signaal).toBe(true);
+    // Line 16 appears for Almere as mandaatgemeente of Flevoland.
+    expect(rows.find((r) => r.nr === 16 && r.jaar === 2025)?.naar).toBe(3_161_954);
+  });
+
+  it('nationally from vws-2025-09 to vws-2026-04: AZWA lines appear, Brede SPUK 2027 disappears', () => {
+    const rows = editionDiff(ledgers.vws2025, ledgers.vws2026);
+    expect(rows.find((r) => r.nr === 17 && r.jaar === 2027)).toMatchObject({
+      van: 0,
+      naar: 231_000_000,
+      signaal: true,
+    });
+    expect(rows.find((r) => r.nr === 2 && r.jaar === 2027)).toMatchObject({
+      naar: 0,
+      procent: -100,
+      signaal: true,
+    });
+    expect(rows.filter((r) => r.jaar <= 2026 && r.verschil !== 0)).toEqual([]);
   });
 });

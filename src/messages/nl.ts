@@ -1,4 +1,4 @@
-import type { Check, Euro, InputFailure, Warning } from '../domain';
+import type { AmountRule, Check, EditionWarning, Euro, InputFailure, Warning } from '../domain';
 
 /**
  * The Dutch message catalogue for domain facts: input failures and data warnings. Each text names
@@ -76,7 +76,7 @@ export function warningText(w: Warning): string {
   }
 }
 
-export function checkStatusText(c: Check): string {
+export function checkStatusText(c: Pick<Check, 'status'>): string {
   switch (c.status) {
     case 'ok':
       return 'OK';
@@ -84,5 +84,43 @@ export function checkStatusText(c: Check): string {
       return 'VERSCHIL';
     case 'bron leeg':
       return 'BRON LEEG';
+  }
+}
+
+/** Dutch text for an edition's warnings (the base data's warnings included). */
+export function editionWarningText(w: EditionWarning): string {
+  switch (w.kind) {
+    case 'OpenPost':
+      return `Open post ${w.post.vanJaar}–${w.post.totEnMetJaar}: ${w.post.onderwerp} (onderdeel ${w.post.nrs.join(' en ')}). ${w.post.toelichting}${w.post.landelijk === undefined ? '' : ` Landelijk: ${formatMln(w.post.landelijk)} per jaar.`} Bron: ${w.post.bron}.`;
+    case 'FloorNotInAzwa':
+      return `SPUK AZWA lokaal ${w.jaar}: de verdeling naar rato van de Brede SPUK-sleutel geeft ${list(w.gemeenten, 6)} minder dan hun bodembedrag in 2026; of de SPUK AZWA een bodembedrag kent, is nog niet bekend (open post).`;
+    case 'BrcAlternativeReading':
+      return `Buurtsportcoaches (onderdeel 2): GALA noemt ${formatMln(w.gala)} per jaar, de sector (sportindebuurt.nl) ${formatMln(w.sector)} inclusief 5 mln armoede. Het model volgt GALA; controleer met de beschikking.`;
+    default:
+      return warningText(w);
+  }
+}
+
+/** How an amount was made, in one Dutch sentence per rule (shown next to `afgeleid` and `geschat` amounts). */
+export function ruleText(rule: AmountRule | 'beschikking'): string {
+  switch (rule) {
+    case 'gala-tabel':
+      return 'GALA-tabel (prijspeil 2023) landelijk; per gemeente geschat met de verdeelsleutel; IZA per regio = som van de ledengemeenten.';
+    case 'gala-structureel':
+      return 'Het structurele niveau dat het Rijk in GALA na 2026 wilde voortzetten; geen regeling: volgens het BBV niet te begroten.';
+    case 'gala-plus-lpo':
+      return 'GALA plus de loon- en prijsbijstelling 2024 (Σ Bijlage 2A 2025 − GALA 2025 − eenmalige mutaties 2025), naar rato van GALA; per gemeente geschat met de verdeelsleutel.';
+    case 'bijlage-2a':
+      return 'Totaal per gemeente uit Bijlage 2A (gepubliceerd), verdeeld over de onderdelen met de landelijke samenstelling van het jaar (GALA + loon- en prijsbijstelling + mutaties Bijlage 1; korting naar rato).';
+    case 'bijlage-2b':
+      return 'Bedrag per SPUK IZA-regio uit Bijlage 2B, betaald aan de mandaatgemeente.';
+    case 'bijlage-2b-2025':
+      return 'Regio’s ontvingen in 2023 en 2024 hetzelfde bedrag als in 2025 (Bijlage 2B 2025).';
+    case 'azwa-raming':
+      return 'Landelijke raming SPUK AZWA (brief 22-04-2026); lokaal per gemeente met de Brede SPUK-sleutel, regionaal per regio met de SPUK IZA-sleutel (Bijlage 2B 2026) naar de mandaatgemeente.';
+    case 'beeindigd':
+      return 'De regeling is geëindigd; wat doorloopt, valt onder een andere regeling of is een open post.';
+    case 'beschikking':
+      return 'Bedrag uit de eigen beschikking van de gemeente.';
   }
 }

@@ -1,0 +1,150 @@
+import type { EditionYear, OpenPost } from './edition';
+import { EDITION_YEARS } from './edition';
+import type { Ledger } from './ledger';
+import type { Euro } from './money';
+import { euro } from './money';
+import type { CheckStatus, Warning } from './reconciliation';
+import { controle } from './reconciliation';
+
+/** One reconciliation of an edition: a published (or required) figure against what the ledger adds up to. */
+export interface EditionCheck {
+  readonly id: string;
+  /** What is compared, as facts (Dutch wording in src/messages). */
+  readonly onderwerp: string;
+  /** A year, 'structureel' (GALA's column), or undefined for counts. */
+  readonly periode: EditionYear | 'structureel' | undefined;
+  readonly verwacht: number | undefined;
+  readonly berekend: number;
+  /** Rows (gemeenten, regions) that do not match; 0 for a single figure that matches. */
+  readonly afwijkingen: number;
+  readonly status: CheckStatus;
+}
+
+/** Warnings only an edition can give, on top of the source anomalies of the base data. */
+export type EditionWarning =
+  | Warning
+  | { readonly kind: 'OpenPost'; readonly post: OpenPost }
+  | {
+      readonly kind: 'FloorNotInAzwa';
+      readonly gemeenten: readonly string[];
+      readonly jaar: EditionYear;
+    }
+  | { readonly kind: 'BrcAlternativeReading'; readonly gala: Euro; readonly sector: Euro };
+
+export interface EditionReport {
+  readonly editie: string;
+  readonly checks: readonly EditionCheck[];
+  readonly warnings: readonly EditionWarning[];
+  /** True when every published figure reconciles to the euro (no 'verschil'). */
+  readonly ok: boolean;
+}
+
+function check(
+  id: string,
+  onderwerp: string,
+  periode: EditionCheck['periode'],
+  verwacht: number,
+  berekend: number,
+  afwijkingen = verwacht === berekend ? 0 : 1,
+): EditionCheck {
+  const status: CheckStatus = afwijkingen === 0 && verwacht === berekend ? 'ok' : 'verschil';
+  return { id, onderwerp, periode, verwacht, berekend, afwijkingen, status };
+}
+
+/** BRC national per the sector's own page (sportindebuurt.nl): 89,5 mln (2023–2025) incl. 5 mln armoede. */
+const BRC_SECTOR_2025 = euro(89_500_000);
+
+/**
+ * Every reconciliation of an edition, to the euro: the GALA hoofdthema totals (the base table);
+ * per rule, Σ gemeenten = Bijlage 2A per gemeente, regions = Bijlage 2B, Σ recipients = the national
+ * amount (key splits, the SPUK AZWA raming), and the raming's lines = its published total. Source
+ * anomalies and open posten are warnings, never corrections.
+ */
+export function editionControle(ledger: Ledger): EditionReport {
+  const { base, edition, bijlage2A, bijlage2B } = ledger.input;
+  const legacy = controle(base, ledger.key);
+  const checks: EditionCheck[] = legacy.checks
+    .filter((c) => c.id.startsWith('totaal:') || c.id.startsWith('aantal:'))
+    .map((c) => ({
+      id: c.id,
+      onderwerp: c.subject,
+      periode: c.period,
+      verwacht: c.verwacht,
+      berekend: c.berekend,
+      afwijkingen: c.status === 'verschil' ? 1 : 0,
+      status: c.status,
+    }));
+  const warnings: EditionWarning[] = [...legacy.warnings];
+
+  for (const line of ledger.lines)
+    for (const jaar of EDITION_YEARS) {
+      const rule = edition.rule(line.regeling.id, jaar);
+      if (!rule) continue;
+      const national = ledger.national(line.nr, jaar).bedrag;
+      const regel = rule.spec.regel;
+      if (line.ontvanger === 'landelijk' || regel === 'bijlage-2a' || regel === 'beeindigd') continue;
+      const recipients: number[] =
+        line.ontvanger === 'gemeente'
+          ? ledger.gemeenten.map((c) => ledger.gemeente(c, line.nr, jaar)?.bedrag ?? 0)
+          : ledger.regios.map((r) => ledger.regio(r.naam, line.nr, jaar).bedrag);
+      const sum = recipients.reduce((a, b) => a + b, 0);
+      checks.push(check(`verdeling:${line.nr}:${jaar}`, `onderdeel ${line.nr}`, jaar, national, sum));
+    }
+
+  const regelingen = new Set(ledger.lines.map((l) => l.regeling.id));
+  for (const regeling of regelingen)
+    for (const jaar of EDITION_YEARS) {
+      const regel = edition.rule(regeling, jaar)?.spec.regel;
+      const lines = ledger.lines.filter((l) => l.regeling.id === regeling);
+      if (regel === 'bijlage-2a') {
+        let off = 0;
+        let sum = 0;
+        let published = 0;
+        for (const p of bijlage2A) {
+          if (p.jaar !== jaar) continue;
+          const got = lines.reduce((a, l) => a + (ledger.gemeente(p.code, l.nr, jaar)?.bedrag ?? 0), 0);
+          if (got !== p.bedrag) off++;
+          sum += got;
+          published += p.bedrag;
+        }
+        checks.push(check(`2a:${jaar}`, 'Bijlage 2A per gemeente', jaar, published, sum, off));
+      }
+      if (regel === 'bijlage-2b') {
+        let off = 0;
+        let sum = 0;
+        let published = 0;
+        for (const p of bijlage2B) {
+          if (p.jaar !== jaar) continue;
+          const got = lines.reduce((a, l) => a + ledger.regio(p.regio, l.nr, jaar).bedrag, 0);
+          if (got !== p.bedrag) off++;
+          sum += got;
+          published += p.bedrag;
+        }
+        checks.push(check(`2b:${jaar}`, 'Bijlage 2B per regio', jaar, published, sum, off));
+      }
+    }
+
+  // The SPUK AZWA raming: its lines add up to the published column total.
+  const usesRaming = ledger.lines.some((l) => l.raming !== undefined);
+  const totaal = base.azwaRaming.find((a) => a.financieringsmiddel === 'Totaal');
+  if (usesRaming && totaal) {
+    for (const jaar of [2027, 2028, 2029] as const) {
+      const rows = base.azwaRaming.filter((a) => a !== totaal).reduce((a, r) => a + r.bedragen[jaar], 0);
+      checks.push(
+        check(`azwa-totaal:${jaar}`, 'SPUK AZWA-raming: regels = totaal', jaar, totaal.bedragen[jaar], rows),
+      );
+    }
+  }
+
+  for (const post of edition.openPosten) warnings.push({ kind: 'OpenPost', post });
+  if (usesRaming) {
+    const floor = legacy.warnings.find((w) => w.kind === 'FloorAmounts');
+    if (floor && floor.kind === 'FloorAmounts')
+      warnings.push({ kind: 'FloorNotInAzwa', gemeenten: floor.gemeenten, jaar: 2027 });
+  }
+  const brc = base.onderdelen.find((o) => o.nr === 2)?.amounts[2025];
+  if (brc !== undefined && brc !== BRC_SECTOR_2025)
+    warnings.push({ kind: 'BrcAlternativeReading', gala: brc, sector: BRC_SECTOR_2025 });
+
+  return { editie: edition.manifest.id, checks, warnings, ok: checks.every((c) => c.status !== 'verschil') };
+}
