@@ -29,39 +29,139 @@ async function run(argv: string[], files: Record<string, string> = {}, failWrite
 }
 
 describe('spuk-begroting controle', () => {
-  it('prints every check, exits 0 when the published totals reconcile', async () => {
+  it('reconciles the newest edition to the euro and exits 0', async () => {
     const r = await run(['controle']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('totaal:Sport en bewegen:2023\t€ 102.300.000\t€ 102.300.000\tOK');
-    expect(r.out).toContain('totaal:Brede SPUK inclusief IZA:structureel\t(leeg)\t€ 344.200.000\tBRON LEEG');
+    expect(r.out).toContain('Editie: vws-2026-04');
+    expect(r.out).toContain('totaal:Sport en bewegen:2023\t€ 102.300.000\t€ 102.300.000\t0\tOK');
+    expect(r.out).toContain(
+      'totaal:Brede SPUK inclusief IZA:structureel\t(leeg)\t€ 344.200.000\t0\tBRON LEEG',
+    );
+    // Bijlage 2A per gemeente (342 of them) and 2B per region, to the euro.
+    expect(r.out).toContain('2a:2025\t€ 310.475.334\t€ 310.475.334\t0\tOK');
+    expect(r.out).toContain('2b:2026\t€ 153.213.599\t€ 153.213.599\t0\tOK');
+    expect(r.out).toContain('azwa-totaal:2027\t€ 451.000.000\t€ 451.000.000\t0\tOK');
+    expect(r.out).toContain('verdeling:17:2029\t€ 321.000.000\t€ 321.000.000\t0\tOK');
     expect(r.out).toMatch(/Noordoost Brabant is 1,0923/);
-    // Every allocation column is listed too: Σ gemeenten = national amount, e.g. Valpreventie 2023.
-    expect(r.out).toContain('verdeling:7:2023\t€ 51.400.000\t€ 51.400.000\tOK');
-    expect(r.out.split('\n').filter((l) => l.startsWith('verdeling:'))).toHaveLength(80);
+    expect(r.out).toMatch(/Open post 2027–2029: Buurtsportcoaches \(BRC\) en Sportakkoord/);
   });
-  it('--json gives machine-readable checks and warnings', async () => {
-    const r = await run(['controle', '--json']);
+  it('--editie gala-2023 checks the GALA splits; --json gives machine-readable checks and warnings', async () => {
+    const r = await run(['controle', '--editie', 'gala-2023', '--json']);
+    expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as {
+      editie: string;
       ok: boolean;
       controles: { naam: string; berekend: number; ok: boolean }[];
       waarschuwingen: { soort: string }[];
     };
-    expect(json.ok).toBe(true);
+    expect(json).toMatchObject({ editie: 'gala-2023', ok: true });
     expect(
       json.controles.find((c) => c.naam === 'totaal:Gezondheid en sociale basis:structureel'),
     ).toMatchObject({ berekend: 97_900_000, ok: true });
+    expect(json.controles.find((c) => c.naam === 'verdeling:7:2023')).toMatchObject({
+      berekend: 51_400_000,
+      ok: true,
+    });
+    expect(json.controles.filter((c) => c.naam.startsWith('verdeling:'))).toHaveLength(16 * 7);
+    expect(json.controles.some((c) => c.naam.startsWith('2a:'))).toBe(false);
     expect(json.waarschuwingen.filter((w) => w.soort === 'RatioAnomaly')).toHaveLength(3);
+  });
+  it('refuses an unknown edition in Dutch, naming the known ones', async () => {
+    const r = await run(['controle', '--editie', 'vws-2024']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('Onbekende editie "vws-2024". Kies uit: gala-2023, vws-2025-09, vws-2026-04');
+  });
+});
+
+describe('spuk-begroting edities', () => {
+  it('lists id, date and description, oldest first; JSON adds the rule per regeling and year', async () => {
+    const r = await run(['edities']);
+    expect(r.code).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(r.out.trim(), { header: true }).data;
+    expect(rows.map((x) => [x.id, x.datum, x.vorige])).toEqual([
+      ['gala-2023', '2023-01-31', ''],
+      ['vws-2025-09', '2025-09-12', 'gala-2023'],
+      ['vws-2026-04', '2026-04-22', 'vws-2025-09'],
+    ]);
+    const json = JSON.parse((await run(['edities', '--formaat', 'json'])).out) as {
+      id: string;
+      standaard: boolean;
+      regels: { regeling: string; jaar: number; regel: string; editie: string }[];
+    }[];
+    const newest = json.find((e) => e.standaard);
+    expect(newest?.id).toBe('vws-2026-04');
+    expect(newest?.regels.find((x) => x.regeling === 'Brede SPUK' && x.jaar === 2025)).toMatchObject({
+      regel: 'bijlage-2a',
+      editie: 'vws-2025-09',
+    });
+  });
+});
+
+describe('spuk-begroting verschil', () => {
+  it('compares the newest edition with the one before it, nationally', async () => {
+    const r = await run(['verschil']);
+    expect(r.code).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(r.out.trim(), { header: true }).data;
+    expect(rows.find((x) => x.onderdeel_nr === '17' && x.jaar === '2027')).toMatchObject({
+      van_eur: '0',
+      naar_eur: '231000000',
+      signaal: 'ja',
+    });
+    expect(r.err).toContain('van vws-2025-09 naar vws-2026-04');
+  });
+  it('for one gemeente from gala-2023 to vws-2025-09, in € and %, flagged above 5 %', async () => {
+    const r = await run([
+      'verschil',
+      '--van',
+      'gala-2023',
+      '--naar',
+      'vws-2025-09',
+      '--gemeente',
+      'Almere',
+      '--formaat',
+      'json',
+    ]);
+    const rows = JSON.parse(r.out) as {
+      regeling: string;
+      onderdeel_nr: number | string;
+      jaar: number;
+      van_eur: number;
+      naar_eur: number;
+      verschil_pct: number;
+      signaal: string;
+    }[];
+    expect(
+      rows.find((x) => x.regeling === 'Brede SPUK' && x.onderdeel_nr === 'totaal' && x.jaar === 2025),
+    ).toMatchObject({
+      van_eur: 3_314_890,
+      naar_eur: 3_478_172,
+      verschil_pct: 4.9,
+      signaal: 'nee',
+    });
+    expect(
+      rows.find((x) => x.regeling === 'Brede SPUK' && x.onderdeel_nr === 'totaal' && x.jaar === 2026)
+        ?.signaal,
+    ).toBe('ja');
+  });
+  it('refuses an unknown edition and says what to do for the first edition', async () => {
+    expect((await run(['verschil', '--van', 'x'])).err).toContain('Onbekende editie "x"');
+    const first = await run(['verschil', '--naar', 'gala-2023']);
+    expect(first.code).toBe(2);
+    expect(first.err).toContain('kies met --van');
   });
 });
 
 describe('spuk-begroting allocaties', () => {
-  it('gives one row per gemeente × line × period for all 342 gemeenten', async () => {
+  it('gives one row per gemeente × line × year it receives, with regeling, editie and source', async () => {
     const r = await run(['allocaties']);
     expect(r.code).toBe(0);
     const parsed = Papa.parse<Record<string, string>>(r.out.trim(), { header: true });
     expect(parsed.meta.fields).toEqual([
       'gemeentecode',
       'gemeentenaam',
+      'regeling',
+      'editie',
       'onderdeel_nr',
       'onderdeel',
       'jaar',
@@ -70,34 +170,71 @@ describe('spuk-begroting allocaties', () => {
       'incidenteel_eur',
       'bron',
     ]);
-    expect(parsed.data).toHaveLength(342 * 16 * 5);
-    // Σ over gemeenten of Valpreventie 2023 = 51,4 mln to the euro; the structural part 48,9 mln at most per gemeente split.
-    const val = parsed.data.filter((d) => d.onderdeel_nr === '7' && d.jaar === '2023');
-    expect(val.reduce((a, d) => a + Number(d.bedrag_eur), 0)).toBe(51_400_000);
+    // Per gemeente: 15 onderdelen × 2023–2026, BRC and Sportakkoord open 2027–2029, AZWA lokaal 2027–2029;
+    // mandaatgemeenten also SPUK IZA 2023–2026 and AZWA regionaal 2027–2029 (41: SamenTwente is no gemeente).
+    expect(parsed.data).toHaveLength(342 * (15 * 4 + 2 * 3 + 3) + 41 * 7);
+    const sum = (nr: string, jaar: string) =>
+      parsed.data
+        .filter((d) => d.onderdeel_nr === nr && d.jaar === jaar)
+        .reduce((a, d) => a + Number(d.bedrag_eur), 0);
+    expect(sum('7', '2023')).toBe(51_400_000);
+    expect(sum('17', '2028')).toBe(278_000_000);
+    const almere2025 = parsed.data.filter(
+      (d) => d.gemeentecode === 'GM0034' && d.jaar === '2025' && d.regeling === 'Brede SPUK',
+    );
+    expect(almere2025.reduce((a, d) => a + Number(d.bedrag_eur), 0)).toBe(3_478_172);
+    expect(almere2025.every((d) => d.bron === 'afgeleid' && d.editie === 'vws-2026-04')).toBe(true);
+    expect(
+      parsed.data.find((d) => d.gemeentecode === 'GM0034' && d.onderdeel_nr === '2' && d.jaar === '2027'),
+    ).toMatchObject({
+      bedrag_eur: '',
+      bron: 'open',
+    });
+    // A member gemeente does not receive line 16; the mandaatgemeente receives the whole region.
+    expect(parsed.data.some((d) => d.gemeentecode === 'GM0995' && d.onderdeel_nr === '16')).toBe(false);
+    expect(
+      parsed.data.find((d) => d.gemeentecode === 'GM0034' && d.onderdeel_nr === '16' && d.jaar === '2025')
+        ?.bedrag_eur,
+    ).toBe('3161954');
+    expect(parsed.data.some((d) => ['19', '20', '21'].includes(d.onderdeel_nr ?? ''))).toBe(false);
   });
-  it('filters one gemeente by name and gives JSON', async () => {
-    const r = await run(['allocaties', '--gemeente', 'Almere', '--formaat', 'json', '--sleutel', 'gelijk']);
+  it('filters one gemeente by name and gives JSON; --editie gala-2023 spreads the gross 150 mln IZA', async () => {
+    const r = await run([
+      'allocaties',
+      '--gemeente',
+      'Almere',
+      '--formaat',
+      'json',
+      '--sleutel',
+      'gelijk',
+      '--editie',
+      'gala-2023',
+    ]);
     const rows = JSON.parse(r.out) as {
       gemeentecode: string;
+      editie: string;
       onderdeel_nr: number;
-      jaar: string | number;
+      jaar: number;
       bedrag_eur: number;
       structureel_eur: number;
       incidenteel_eur: number;
     }[];
-    expect(rows).toHaveLength(80);
+    expect(rows).toHaveLength(16 * 7);
     const iza = rows.find((x) => x.onderdeel_nr === 16 && x.jaar === 2023);
-    // 150 mln over 342 equal shares: 438 596 or 438 597 euros, all structural.
-    expect([438_596, 438_597]).toContain(iza?.bedrag_eur);
+    // 150 mln over 342 equal shares, summed over Flevoland's 5 members, all to Almere; all structural (Rijk).
+    expect(iza?.bedrag_eur).toBeGreaterThanOrEqual(5 * 438_596);
+    expect(iza?.bedrag_eur).toBeLessThanOrEqual(5 * 438_597);
     expect(iza?.incidenteel_eur).toBe(0);
+    expect(rows.every((x) => x.editie === 'gala-2023')).toBe(true);
   });
-  it('lets a beschikking win, labelled as such', async () => {
+  it('lets a beschikking win, labelled as such, also in 2027', async () => {
     const r = await run(['allocaties', '--gemeente', 'GM0034', '--beschikking', 'b.csv'], {
       'b.csv': 'gemeentecode,onderdeel_nr,jaar,bedrag_eur\nGM0034,1,2024,150000\n',
     });
     expect(r.code).toBe(0);
-    expect(r.out).toContain('GM0034,Almere,1,Sportakkoord,2024,150000,');
-    expect(r.out).toMatch(/GM0034,Almere,1,Sportakkoord,2024,150000,\d+,\d+,beschikking/);
+    expect(r.out).toMatch(
+      /GM0034,Almere,Brede SPUK,vws-2026-04,1,Sportakkoord,2024,150000,\d+,\d+,beschikking/,
+    );
   });
   it('rejects an unknown gemeente with a Dutch message and no data on stdout', async () => {
     const r = await run(['allocaties', '--gemeente', 'Almeer']);
@@ -133,7 +270,8 @@ describe('spuk-begroting allocaties', () => {
       'k.csv': csv,
     });
     expect(r.code).toBe(0);
-    expect(r.out.trim().split('\n')).toHaveLength(81);
+    // Amsterdam is mandaatgemeente: 15 × 4 + 2 open × 3 + lokaal 3 + IZA 4 + regionaal 3, plus the header.
+    expect(r.out.trim().split('\n')).toHaveLength(15 * 4 + 6 + 3 + 4 + 3 + 1);
   });
   it('rejects an unknown option', async () => {
     const r = await run(['allocaties', '--jaar', '2025']);
@@ -143,23 +281,32 @@ describe('spuk-begroting allocaties', () => {
 });
 
 describe('spuk-begroting iza', () => {
-  it('gives 42 regions × 5 periods, published where Bijlage 2B has it, estimated elsewhere', async () => {
+  it('gives 42 regions × 2023–2029: SPUK IZA (Bijlage 2B, 2023–2024 as 2025), then SPUK AZWA regionaal', async () => {
     const r = await run(['iza']);
     expect(r.code).toBe(0);
     const rows = Papa.parse<Record<string, string>>(r.out.trim(), { header: true }).data;
-    expect(rows).toHaveLength(42 * 5);
-    const flevo2025 = rows.find((x) => x.regio === 'Flevoland' && x.jaar === '2025');
-    expect(flevo2025).toMatchObject({
+    expect(rows).toHaveLength(42 * 7);
+    const flevo = (jaar: string) => rows.find((x) => x.regio === 'Flevoland' && x.jaar === jaar);
+    expect(flevo('2025')).toMatchObject({
       mandaatgemeente: 'Almere',
+      regeling: 'SPUK IZA',
+      onderdeel_nr: '16',
       gepubliceerd_eur: '3161954',
       bedrag_eur: '3161954',
       bron: 'gepubliceerd',
       leden: '5',
     });
-    const est2023 = rows.filter((x) => x.jaar === '2023');
-    expect(est2023.every((x) => x.bron === 'geschat')).toBe(true);
-    // The estimates split the national IZA amount exactly: Σ regions = 150 mln.
-    expect(est2023.reduce((a, x) => a + Number(x.schatting_eur), 0)).toBe(150_000_000);
+    expect(flevo('2023')).toMatchObject({ bedrag_eur: '3161954', bron: 'afgeleid' });
+    expect(flevo('2027')).toMatchObject({ regeling: 'SPUK AZWA', onderdeel_nr: '18', bron: 'geschat' });
+    const sum = (jaar: string) =>
+      rows.filter((x) => x.jaar === jaar).reduce((a, x) => a + Number(x.bedrag_eur), 0);
+    expect(sum('2024')).toBe(142_900_002);
+    expect(sum('2026')).toBe(153_213_599);
+    expect(sum('2029')).toBe(169_000_000);
+    // The member estimates split the national amount exactly: Σ regions = Σ 2B.
+    expect(rows.filter((x) => x.jaar === '2023').reduce((a, x) => a + Number(x.schatting_eur), 0)).toBe(
+      142_900_002,
+    );
     expect(rows.find((x) => x.regio === 'Drenthe')?.lidmaatschap).toBe('bekend');
   });
 });

@@ -1,19 +1,40 @@
 import Papa from 'papaparse';
-import { defaultReferenceData, parseBeschikkingCsv, parseUserKeyCsv } from '../data';
-import type { Beschikking, Gemeente, InputFailure, ReferenceData, Verdeelsleutel } from '../domain';
+import {
+  defaultEditionId,
+  defaultReferenceData,
+  editionInput,
+  editionManifests,
+  isEditionId,
+  parseBeschikkingCsv,
+  parseUserKeyCsv,
+  resolveEdition as resolveEditionData,
+} from '../data';
+import type {
+  Beschikking,
+  BeschikkingAmount,
+  Gemeente,
+  InputFailure,
+  ReferenceData,
+  Verdeelsleutel,
+} from '../domain';
 import {
   Allocation,
   BUILT_IN_KEYS,
   builtInKey,
-  controle,
   customKey,
+  DIFF_SIGNAL_PCT,
+  EDITION_YEARS,
+  editionControle,
+  editionDiff,
   findGemeente,
   isBuiltInKey,
+  IZA_LINE_NR,
   izaPerRegio,
-  nationalAmount,
-  PERIODS,
+  largestKeySplitAmount,
+  Ledger,
+  splitReadings,
 } from '../domain';
-import { checkStatusText, failureText, formatEuro, warningText } from '../messages';
+import { checkStatusText, editionWarningText, failureText, formatEuro, ruleText } from '../messages';
 import { buildWorkbookPlan } from '../plan';
 import type { WorkbookPlan } from '../plan';
 import type { CliIo } from './io';
@@ -24,60 +45,85 @@ import type { CliIo } from './io';
  */
 
 const HELP: Record<string, string> = {
-  '': `spuk-begroting: Brede SPUK en SPUK IZA per gemeente, met live Excel-formules.
+  '': `spuk-begroting: Brede SPUK, SPUK IZA en SPUK AZWA per gemeente, met live Excel-formules.
 
 Gebruik: spuk-begroting <opdracht> [opties]
 
 Opdrachten:
-  werkboek     schrijf het Excel-werkboek (.xlsx)
-  allocaties   bedragen per gemeente × onderdeel × jaar (CSV of JSON)
-  iza          SPUK IZA per samenwerkingsregio: gepubliceerd (2025/2026) en geschat uit de ledengemeenten
-  controle     controleer de gepubliceerde totalen en meld bijzonderheden in de bronnen
+  werkboek     schrijf de Excel-werkmap (.xlsx)
+  allocaties   bedragen per gemeente × regeling × onderdeel × jaar 2023–2029 (CSV of JSON)
+  iza          SPUK IZA en SPUK AZWA regionaal per samenwerkingsregio, naar de mandaatgemeente
+  controle     sluit de editie aan op de gepubliceerde bedragen, tot op de euro
+  edities      de edities (standen van de brongegevens) met datum en omschrijving
+  verschil     wat er veranderd is tussen twee edities, per regeling, onderdeel en jaar
 
 Zie 'spuk-begroting <opdracht> --help' voor de opties.
 `,
   werkboek: `spuk-begroting werkboek [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV] [--uit BESTAND]
 
-Schrijft het werkboek met de bladen Overzicht, Landelijk, Verdeelsleutel, Allocatie, Afronding,
-IZA, Controle en Bronnen. Alle bedragen zijn live formules; het werkboek werkt zonder add-in.
+Schrijft de werkmap met de bladen Overzicht, Landelijk, Verdeelsleutel, Allocatie, Afronding,
+IZA, Controle en Bronnen. Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
+De werkmap rekent (nog) met de editie gala-2023; gebruik allocaties voor de nieuwste editie.
 
   --gemeente CODE|NAAM   gemeente op het blad Overzicht (standaard: heel Nederland)
   --sleutel SLEUTEL      ${BUILT_IN_KEYS.join(' | ')} (standaard: spuk-2025)
   --sleutel-bestand CSV  eigen sleutel: kolommen gemeentecode en gewicht (of aandeel)
   --uit BESTAND          standaard: spuk-begroting.xlsx
 `,
-  allocaties: `spuk-begroting allocaties [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
+  allocaties: `spuk-begroting allocaties [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                            [--beschikking CSV] [--formaat csv|json]
 
-Eén regel per gemeente × onderdeel (1–15, 16 = IZA-middelen) × jaar (2023–2026, structureel), met
-kolommen gemeentecode,gemeentenaam,onderdeel_nr,onderdeel,jaar,bedrag_eur,structureel_eur,
-incidenteel_eur,bron. Zonder --gemeente: alle 342 gemeenten.
+Eén regel per gemeente × onderdeel × jaar (2023–2029) dat de gemeente ontvangt, met kolommen
+gemeentecode,gemeentenaam,regeling,editie,onderdeel_nr,onderdeel,jaar,bedrag_eur,structureel_eur,
+incidenteel_eur,bron. Onderdelen 1–15 Brede SPUK, 16 SPUK IZA, 17 SPUK AZWA lokaal, 18 SPUK AZWA
+regionaal. Regionaal geld (16, 18) staat alleen bij de mandaatgemeente, die het hele regiobedrag
+ontvangt. structureel/incidenteel volgen de lezing van het Rijk. bron: beschikking, gepubliceerd,
+afgeleid (met een vaste regel uit gepubliceerde cijfers) of geschat (sleutel × landelijk bedrag);
+open: geld dat de regeling verlaat zonder bekend bedrag (bedrag_eur leeg).
+Zonder --gemeente: alle gemeenten.
 
+  --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
   --beschikking CSV      bedragen uit de eigen beschikking (gemeentecode,onderdeel_nr,jaar,bedrag_eur);
                          die gaan voor (bron: beschikking)
   --formaat csv|json     standaard: csv
 `,
-  iza: `spuk-begroting iza [--sleutel SLEUTEL | --sleutel-bestand CSV] [--formaat csv|json]
+  iza: `spuk-begroting iza [--editie ID] [--sleutel SLEUTEL | --sleutel-bestand CSV] [--formaat csv|json]
 
-Eén regel per SPUK IZA-regio × jaar (2023–2026, structureel) met kolommen
-regio,mandaatgemeente,lidmaatschap,leden,jaar,schatting_eur,gepubliceerd_eur,bedrag_eur,bron.
-De schatting is de som van de IZA-bedragen van de ledengemeenten (GALA bijlage 2); bedrag_eur is het
-gepubliceerde bedrag (Bijlage 2B) waar dat bestaat, anders de schatting. De indeling van gemeenten in
-regio's is afgeleid, niet officieel (lidmaatschap: bekend of afgeleid).
+Eén regel per SPUK IZA-regio × jaar (2023–2029) met kolommen
+regio,mandaatgemeente,lidmaatschap,leden,regeling,onderdeel_nr,editie,jaar,schatting_eur,gepubliceerd_eur,
+bedrag_eur,bron (onderdeel 16 = SPUK IZA, 18 = SPUK AZWA regionaal).
+bedrag_eur is wat de mandaatgemeente ontvangt: SPUK IZA tot en met 2026, SPUK AZWA regionaal vanaf
+2027. schatting_eur is de som van de sleutelbedragen van de ledengemeenten (GALA bijlage 2), als
+controle op de indeling; die indeling is afgeleid, niet officieel (lidmaatschap: bekend of afgeleid).
 `,
-  controle: `spuk-begroting controle [--json]
+  controle: `spuk-begroting controle [--editie ID] [--json]
 
-Telt de onderdelen op per hoofdthema en jaar en vergelijkt met de gepubliceerde totalen (GALA),
-meldt het structurele totaal dat de bron leeg laat en bijzonderheden in de bronnen.
-Exitcode 0 als alle gepubliceerde totalen aansluiten.
+Sluit de editie aan op de gepubliceerde bedragen, tot op de euro: de GALA-totalen per hoofdthema,
+Bijlage 2A per gemeente, Bijlage 2B per regio, de SPUK AZWA-raming en elke verdeling (som = landelijk).
+Meldt bijzonderheden in de bronnen en open posten als waarschuwing.
+Exitcode 0 als alles aansluit, 1 als er een verschil is.
+`,
+  edities: `spuk-begroting edities [--formaat csv|json]
+
+De meegeleverde edities, oudste eerst, met kolommen id,datum,naam,vorige,omschrijving. De nieuwste
+is de standaard. JSON geeft ook per regeling en jaar de regel waarmee de bedragen zijn gemaakt.
+`,
+  verschil: `spuk-begroting verschil [--van ID] [--naar ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL] [--formaat csv|json]
+
+Wat er veranderd is van editie --van naar editie --naar (standaard: de nieuwste en de editie
+ervoor), per regeling, onderdeel en jaar 2023–2029, met het totaal per regeling. Kolommen
+regeling,onderdeel_nr,onderdeel,jaar,van_eur,naar_eur,verschil_eur,verschil_pct,signaal; signaal = ja
+bij meer dan 5% verschil. Met --gemeente: wat die gemeente ontvangt; anders landelijk.
 `,
 };
 
 const OPTIONS: Record<string, readonly string[]> = {
   werkboek: ['--gemeente', '--sleutel', '--sleutel-bestand', '--uit'],
-  allocaties: ['--gemeente', '--sleutel', '--sleutel-bestand', '--beschikking', '--formaat'],
-  iza: ['--sleutel', '--sleutel-bestand', '--formaat'],
-  controle: ['--json'],
+  allocaties: ['--editie', '--gemeente', '--sleutel', '--sleutel-bestand', '--beschikking', '--formaat'],
+  iza: ['--editie', '--sleutel', '--sleutel-bestand', '--formaat'],
+  controle: ['--editie', '--json'],
+  edities: ['--formaat'],
+  verschil: ['--van', '--naar', '--gemeente', '--sleutel', '--sleutel-bestand', '--formaat'],
 };
 const FLAGS = new Set(['--json', '--help', '-h']);
 
@@ -127,7 +173,7 @@ function resolveKey(
     if (text === undefined) return `Kan het bestand "${file}" niet lezen. Controleer pad en rechten.`;
     const parsed = parseUserKeyCsv(text);
     if (!parsed.ok) return { failures: parsed.failures };
-    const maxAmount = Math.max(...data.onderdelen.flatMap((l) => PERIODS.map((p) => nationalAmount(l, p))));
+    const maxAmount = largestKeySplitAmount(data);
     const key = customKey(parsed.value.rows, data.gemeenten, { maxAmount, shares: parsed.value.shares });
     return key.ok ? key.value : { failures: key.failures };
   }
@@ -154,40 +200,51 @@ function reportFailures(io: CliIo, failures: readonly InputFailure[]): number {
   return 2;
 }
 
+function resolveEdition(opts: Map<string, string>, option = '--editie'): string | Failed {
+  const id = opts.get(option) ?? defaultEditionId();
+  if (isEditionId(id)) return id;
+  return { failures: [{ kind: 'UnknownEdition', text: id, known: editionManifests().map((m) => m.id) }] };
+}
+
 function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
-  const report = controle(data, builtInKey('spuk-2025', data));
+  const editie = resolveEdition(opts);
+  if (isFailed(editie)) return reportFailures(io, editie.failures);
+  const report = editionControle(new Ledger(editionInput(editie), builtInKey('spuk-2025', data)));
   const checks = report.checks;
   if (opts.has('--json')) {
     io.out(
       JSON.stringify(
         {
+          editie,
           ok: report.ok,
           controles: checks.map((c) => ({
             naam: c.id,
-            onderwerp: c.subject,
-            periode: c.period ?? null,
+            onderwerp: c.onderwerp,
+            periode: c.periode ?? null,
             verwacht: c.verwacht ?? null,
             berekend: c.berekend,
+            afwijkingen: c.afwijkingen,
             ok: c.status !== 'verschil',
             status: checkStatusText(c),
           })),
-          waarschuwingen: report.warnings.map((w) => ({ soort: w.kind, tekst: warningText(w) })),
+          waarschuwingen: report.warnings.map((w) => ({ soort: w.kind, tekst: editionWarningText(w) })),
         },
         null,
         2,
       ) + '\n',
     );
   } else {
-    io.out('naam\tverwacht\tberekend\tok\n');
+    io.out(`Editie: ${editie}\n`);
+    io.out('naam\tverwacht\tberekend\tafwijkingen\tok\n');
     for (const c of checks) {
       const show = (v: number | undefined) =>
         v === undefined ? '(leeg)' : c.id.startsWith('aantal:') ? String(v) : formatEuro(v);
-      io.out(`${c.id}\t${show(c.verwacht)}\t${show(c.berekend)}\t${checkStatusText(c)}\n`);
+      io.out(`${c.id}\t${show(c.verwacht)}\t${show(c.berekend)}\t${c.afwijkingen}\t${checkStatusText(c)}\n`);
     }
     io.out(`\nWaarschuwingen (${report.warnings.length}):\n`);
-    report.warnings.forEach((w) => io.out(`- ${warningText(w)}\n`));
+    report.warnings.forEach((w) => io.out(`- ${editionWarningText(w)}\n`));
     io.out(
-      `\n${report.ok ? 'Alle gepubliceerde totalen sluiten aan.' : 'NIET alle gepubliceerde totalen sluiten aan.'}\n`,
+      `\n${report.ok ? 'Alle gepubliceerde bedragen sluiten aan, tot op de euro.' : 'NIET alle gepubliceerde bedragen sluiten aan.'}\n`,
     );
   }
   return report.ok ? 0 : 1;
@@ -222,6 +279,8 @@ function writeRecords(
 const COLUMNS = [
   'gemeentecode',
   'gemeentenaam',
+  'regeling',
+  'editie',
   'onderdeel_nr',
   'onderdeel',
   'jaar',
@@ -231,14 +290,27 @@ const COLUMNS = [
   'bron',
 ] as const;
 
+/** The beschikking file's rows as amounts per year; "structureel" is no year of any edition. */
+function beschikkingAmounts(rows: readonly Beschikking[]): BeschikkingAmount[] | Failed {
+  const failures: InputFailure[] = [];
+  const out: BeschikkingAmount[] = [];
+  rows.forEach((b, i) => {
+    if (b.period === 'structureel') failures.push({ kind: 'UnknownPeriod', row: i + 2, text: b.period });
+    else out.push({ code: b.code, nr: b.nr, jaar: b.period, bedrag: b.amount });
+  });
+  return failures.length > 0 ? { failures } : out;
+}
+
 function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
   const formaat = outputFormat(opts);
+  const editie = resolveEdition(opts);
+  if (isFailed(editie)) return reportFailures(io, editie.failures);
   const key = resolveKey(data, opts, io);
   if (typeof key === 'string') throw new UsageError(key);
   if (isFailed(key)) return reportFailures(io, key.failures);
   const g = resolveGemeente(data, opts);
   if (isFailed(g)) return reportFailures(io, g.failures);
-  let beschikkingen: Beschikking[] = [];
+  let beschikkingen: BeschikkingAmount[] = [];
   const bFile = opts.get('--beschikking');
   if (bFile !== undefined) {
     const text = io.readFile(bFile);
@@ -246,29 +318,35 @@ function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo
       throw new UsageError(`Kan het bestand "${bFile}" niet lezen. Controleer pad en rechten.`);
     const parsed = parseBeschikkingCsv(text, data.gemeenten, data.onderdelen.length);
     if (!parsed.ok) return reportFailures(io, parsed.failures);
-    beschikkingen = parsed.value;
+    const amounts = beschikkingAmounts(parsed.value);
+    if (isFailed(amounts)) return reportFailures(io, amounts.failures);
+    beschikkingen = amounts;
   }
-  const allocation = new Allocation(data, key, beschikkingen);
+  const ledger = new Ledger(editionInput(editie), key, beschikkingen);
   const rows: (string | number)[][] = [];
-  const gemeenten = g ? [g] : data.gemeenten;
-  for (const gem of gemeenten) {
-    const row = allocation.rowIndex(gem.code);
-    data.onderdelen.forEach((line, li) => {
-      for (const p of PERIODS) {
-        const c = allocation.cell(row, li, p);
-        rows.push([
-          gem.code,
-          gem.naam,
-          line.nr,
-          line.naam,
-          p,
-          c.amount,
-          c.structureel,
-          c.incidenteel,
-          c.bron,
-        ]);
+  for (const gem of g ? [g] : data.gemeenten) {
+    for (const line of ledger.lines) {
+      for (const jaar of EDITION_YEARS) {
+        const rule = ledger.input.edition.rule(line.regeling.id, jaar);
+        if (rule === undefined) continue;
+        const a = ledger.gemeente(gem.code, line.nr, jaar);
+        if (a === undefined) continue;
+        const prefix = [gem.code, gem.naam, line.regeling.naam, editie, line.nr, line.naam, jaar];
+        if (a.open !== undefined && a.bron !== 'beschikking') {
+          rows.push([...prefix, '', '', '', 'open']);
+          continue;
+        }
+        if (rule.spec.regel === 'beeindigd' && a.bron !== 'beschikking') continue;
+        const r = splitReadings(
+          a.bedrag,
+          ledger.structuralLevel(line.nr, gem.code),
+          jaar,
+          line.regeling.eindjaar,
+          false,
+        );
+        rows.push([...prefix, a.bedrag, r.rijkS, r.rijkI, a.bron]);
       }
-    });
+    }
   }
   writeRecords(io, formaat, COLUMNS, rows);
   return 0;
@@ -279,6 +357,9 @@ const IZA_COLUMNS = [
   'mandaatgemeente',
   'lidmaatschap',
   'leden',
+  'regeling',
+  'onderdeel_nr',
+  'editie',
   'jaar',
   'schatting_eur',
   'gepubliceerd_eur',
@@ -288,30 +369,142 @@ const IZA_COLUMNS = [
 
 function runIza(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
   const formaat = outputFormat(opts);
+  const editie = resolveEdition(opts);
+  if (isFailed(editie)) return reportFailures(io, editie.failures);
   const key = resolveKey(data, opts, io);
   if (typeof key === 'string') throw new UsageError(key);
   if (isFailed(key)) return reportFailures(io, key.failures);
-  const regios = izaPerRegio(new Allocation(data, key), data.izaRegios, data.lidmaatschap);
+  const ledger = new Ledger(editionInput(editie), key);
+  const status = izaPerRegio(new Allocation(data, key), data.izaRegios, data.lidmaatschap);
+  const regional = ledger.lines.filter((l) => l.ontvanger === 'mandaatgemeente');
   const rows: (string | number)[][] = [];
-  for (const r of regios) {
-    for (const p of PERIODS) {
-      const pub = r.gepubliceerd[p];
-      const est = r.schatting[p];
-      const b = r.bedrag[p];
-      rows.push([
-        r.regio.naam,
-        r.regio.mandaatgemeente,
-        r.status,
-        r.leden.length,
-        p,
-        est,
-        pub ?? '',
-        b.amount,
-        b.bron,
-      ]);
+  for (const s of status) {
+    for (const jaar of EDITION_YEARS) {
+      for (const line of regional) {
+        const rule = ledger.input.edition.rule(line.regeling.id, jaar);
+        if (rule === undefined || rule.spec.regel === 'beeindigd') continue;
+        const a = ledger.regio(s.regio.naam, line.nr, jaar);
+        const published = ledger.input.bijlage2B.find((b) => b.regio === s.regio.naam && b.jaar === jaar);
+        rows.push([
+          s.regio.naam,
+          s.regio.mandaatgemeente,
+          s.status,
+          s.leden.length,
+          line.regeling.naam,
+          line.nr,
+          editie,
+          jaar,
+          ledger.memberEstimate(s.regio.naam, line.nr, jaar),
+          line.nr === IZA_LINE_NR && published ? published.bedrag : '',
+          a.bedrag,
+          a.bron,
+        ]);
+      }
     }
   }
   writeRecords(io, formaat, IZA_COLUMNS, rows);
+  return 0;
+}
+
+const EDITIE_COLUMNS = ['id', 'datum', 'naam', 'vorige', 'omschrijving'] as const;
+
+function runEdities(opts: Map<string, string>, io: CliIo): number {
+  const formaat = outputFormat(opts);
+  const manifests = editionManifests();
+  if (formaat === 'json') {
+    const out = manifests.map((m) => {
+      const e = resolveEditionData(m.id);
+      return {
+        id: m.id,
+        datum: m.datum,
+        naam: m.naam,
+        vorige: m.vorige,
+        omschrijving: m.omschrijving,
+        standaard: m.id === defaultEditionId(),
+        regels: e.regelingen.flatMap((r) =>
+          EDITION_YEARS.flatMap((jaar) => {
+            const rule = e.rule(r.id, jaar);
+            return rule
+              ? [
+                  {
+                    regeling: r.naam,
+                    jaar,
+                    regel: rule.spec.regel,
+                    editie: rule.editie,
+                    afleiding: ruleText(rule.spec.regel),
+                  },
+                ]
+              : [];
+          }),
+        ),
+        datasets: e.datasets.map((d) => ({
+          id: d.id,
+          titel: d.titel,
+          bron: d.bron,
+          kenmerk: d.kenmerk,
+          datum: d.datum,
+        })),
+      };
+    });
+    io.out(JSON.stringify(out, null, 2) + '\n');
+    return 0;
+  }
+  writeRecords(
+    io,
+    formaat,
+    EDITIE_COLUMNS,
+    manifests.map((m) => [m.id, m.datum, m.naam, m.vorige ?? '', m.omschrijving]),
+  );
+  return 0;
+}
+
+const VERSCHIL_COLUMNS = [
+  'regeling',
+  'onderdeel_nr',
+  'onderdeel',
+  'jaar',
+  'van_eur',
+  'naar_eur',
+  'verschil_eur',
+  'verschil_pct',
+  'signaal',
+] as const;
+
+function runVerschil(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
+  const formaat = outputFormat(opts);
+  const naar = resolveEdition(opts, '--naar');
+  if (isFailed(naar)) return reportFailures(io, naar.failures);
+  const vorige = editionManifests().find((m) => m.id === naar)?.vorige;
+  if (!opts.has('--van') && (vorige === null || vorige === undefined))
+    throw new UsageError(`De editie ${naar} is de eerste; kies met --van een editie om mee te vergelijken.`);
+  const van = opts.has('--van') ? resolveEdition(opts, '--van') : (vorige as string);
+  if (isFailed(van)) return reportFailures(io, van.failures);
+  const key = resolveKey(data, opts, io);
+  if (typeof key === 'string') throw new UsageError(key);
+  if (isFailed(key)) return reportFailures(io, key.failures);
+  const g = resolveGemeente(data, opts);
+  if (isFailed(g)) return reportFailures(io, g.failures);
+  const diff = editionDiff(new Ledger(editionInput(van), key), new Ledger(editionInput(naar), key), g?.code);
+  const pct = (p: number | undefined) => (p === undefined ? '' : formaat === 'json' ? p : p.toFixed(1));
+  writeRecords(
+    io,
+    formaat,
+    VERSCHIL_COLUMNS,
+    diff.map((r) => [
+      r.regelingNaam,
+      r.nr ?? 'totaal',
+      r.onderdeel,
+      r.jaar,
+      r.van,
+      r.naar,
+      r.verschil,
+      pct(r.procent),
+      r.signaal ? 'ja' : 'nee',
+    ]),
+  );
+  io.err(
+    `Verschil van ${van} naar ${naar}, ${g ? `${g.naam} (${g.code})` : 'landelijk'}; signaal bij meer dan ${DIFF_SIGNAL_PCT}%.\n`,
+  );
   return 0;
 }
 
@@ -370,7 +563,9 @@ export async function runCli(
     return command === '' ? 2 : 0;
   }
   if (!(command in OPTIONS)) {
-    io.err(`Onbekende opdracht "${command}". Kies werkboek, allocaties, iza of controle (zie --help).\n`);
+    io.err(
+      `Onbekende opdracht "${command}". Kies werkboek, allocaties, iza, controle, edities of verschil (zie --help).\n`,
+    );
     return 2;
   }
   try {
@@ -383,6 +578,8 @@ export async function runCli(
     if (command === 'controle') return runControle(data, opts, io);
     if (command === 'allocaties') return runAllocaties(data, opts, io);
     if (command === 'iza') return runIza(data, opts, io);
+    if (command === 'edities') return runEdities(opts, io);
+    if (command === 'verschil') return runVerschil(data, opts, io);
     return await runWerkboek(data, opts, io, render);
   } catch (e) {
     if (e instanceof UsageError) {

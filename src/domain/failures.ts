@@ -23,7 +23,8 @@ export type InputFailure =
   | { readonly kind: 'UnknownKey'; readonly text: string; readonly known: readonly string[] }
   | { readonly kind: 'UnknownRegio'; readonly row: number; readonly regio: string }
   | { readonly kind: 'UnknownPeriod'; readonly row: number; readonly text: string }
-  | { readonly kind: 'UnknownLine'; readonly row: number; readonly text: string };
+  | { readonly kind: 'UnknownLine'; readonly row: number; readonly text: string }
+  | { readonly kind: 'UnknownEdition'; readonly text: string; readonly known: readonly string[] };
 
 export type Result<T, F = InputFailure> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failures: readonly F[] };

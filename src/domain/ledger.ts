@@ -156,6 +156,22 @@ export class Ledger {
     return this.regioOf.get(`${naam}|${nr}|${jaar}`) ?? this.none(nr, jaar);
   }
 
+  /**
+   * A region's amount estimated from its members: Σ of the key split of the national amount over its
+   * member gemeenten (GALA bijlage 2: "het bedrag voor de regio is de optelsom van het budget voor alle
+   * gemeenten in die regio"). Checks the (derived) membership against the published regional amounts.
+   */
+  memberEstimate(regio: string, nr: number, jaar: EditionYear): Euro {
+    const id = `${nr}|${jaar}`;
+    let perRegio = this.estimates.get(id);
+    if (!perRegio) {
+      const split = splitByWeights(this.national(nr, jaar).bedrag, this.key.weights, this.key.total).amounts;
+      perRegio = this.sumPerRegio(split);
+      this.estimates.set(id, perRegio);
+    }
+    return perRegio.get(regio) ?? ZERO;
+  }
+
   /** The regions a gemeente is mandaatgemeente of (empty for most). */
   mandaatVan(code: CbsCode): readonly IzaRegio[] {
     return this.mandaat.get(code) ?? [];
@@ -344,6 +360,7 @@ export class Ledger {
 
   private readonly compositions = new Map<string, Map<number, Euro>>();
   private readonly rowSplitDone = new Set<EditionYear>();
+  private readonly estimates = new Map<string, Map<string, Euro>>();
 
   /**
    * The national composition of the Brede SPUK in a year: GALA + LPO 2024 (+ the Bijlage 1 mutations
@@ -436,4 +453,14 @@ function key2(nr: number, jaar: EditionYear): string {
 
 function cell(code: string, nr: number, jaar: EditionYear): string {
   return `${code}|${nr}|${jaar}`;
+}
+
+/**
+ * The largest national amount any rule splits with a verdeelsleutel (GALA lines and levels, the SPUK
+ * AZWA raming): bounds the weights of a custom key so that N · w + W stays exact (see verdeelsleutel.ts).
+ */
+export function largestKeySplitAmount(base: ReferenceData): Euro {
+  const gala = base.onderdelen.flatMap((o) => [...Object.values(o.amounts), o.structureel]);
+  const azwa = base.azwaRaming.flatMap((a) => Object.values(a.bedragen));
+  return euro(Math.max(0, ...[...gala, ...azwa].map((v) => v ?? 0)));
 }

@@ -54,6 +54,8 @@ export function failureText(f: InputFailure): string {
       return `Rij ${f.row}: "${f.text}" is geen periode. Gebruik 2023, 2024, 2025, 2026 of structureel.`;
     case 'UnknownLine':
       return `Rij ${f.row}: "${f.text}" is geen onderdeelnummer. Gebruik 1 tot en met 16 (16 = IZA-middelen).`;
+    case 'UnknownEdition':
+      return `Onbekende editie "${f.text}". Kies uit: ${f.known.join(', ')} (zie 'spuk-begroting edities').`;
   }
 }
 
