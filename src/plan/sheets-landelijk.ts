@@ -101,6 +101,15 @@ export function buildLandelijk(ctx: PlanContext): Built<LandelijkCells> {
     ctx.lines.map((l) => PERIODS.map((p) => mlnCell(p === 'structureel' ? l.structureel : l.amounts[p]))),
     'inputMln',
   );
+  // The engine splits whole euros of 0 or more; a negative national amount has no meaning (and no split).
+  s.validation({
+    range: national.address(),
+    type: 'decimal',
+    min: 0,
+    prompt: 'Landelijk bedrag van dit onderdeel in deze periode, in miljoenen euro: 0 of meer.',
+    error:
+      'Typ een bedrag in miljoenen euro van 0 of meer, bijvoorbeeld 12,5. Negatieve bedragen zijn niet toegestaan.',
+  });
   const tot = columnLetter(TOTAL_COL);
   s.formula(
     `${tot}${first}:${tot}${last}`,
