@@ -1,24 +1,14 @@
 import type { BuiltInKeyId, CbsCode, ReferenceData, Verdeelsleutel } from '../domain';
 import { Allocation, builtInKey, controle } from '../domain';
 import type { PlanContext } from './context';
-import {
-  CONTROLE_MASTER,
-  G_FIRST,
-  gLast,
-  LANDELIJK,
-  OVERZICHT,
-  SHEETS,
-  totalRow,
-  VERDEELSLEUTEL as V,
-} from './layout';
-import { columnLetter } from './a1';
+import { gemeenteCodes, gemeenteRows, SHEETS } from './layout';
 import { STYLES } from './styles';
 import type { DefinedNameSpec, WorkbookPlan } from './types';
 import { OWNERSHIP_NAME_PREFIX } from './types';
 import { buildLandelijk } from './sheets-landelijk';
 import { buildAfronding, buildAllocatie, buildVerdeelsleutel } from './sheets-gemeenten';
-import { buildOverzicht } from './sheets-overzicht';
-import { buildIza, izaRows } from './sheets-iza';
+import { buildOverzicht, chooserCells } from './sheets-overzicht';
+import { buildIza, layoutIza } from './sheets-iza';
 import { buildControle } from './sheets-controle';
 import { buildBronnen } from './sheets-bronnen';
 
@@ -58,73 +48,116 @@ export function buildWorkbookPlan(data: ReferenceData, options: PlanOptions): Wo
     chosen,
     vastgelegd: new Set(options.bbvVastgelegd ?? []),
   };
+  // Build in dependency order: each sheet gets the anchors of the sheets it refers to. Two
+  // anchors are known before their sheet is filled: IZA's layout (its membership table is read by
+  // Verdeelsleutel and Afronding, its estimates read Allocatie) and Overzicht's fixed chooser cells
+  // (Controle checks the chosen code, Overzicht shows Controle's master check).
+  const rows = gemeenteRows(data.gemeenten.length);
+  const izaLayout = layoutIza(ctx);
+  const chooser = chooserCells();
+  const landelijk = buildLandelijk(ctx);
+  const verdeelsleutel = buildVerdeelsleutel(ctx, rows, izaLayout);
+  const allocatieCodes = gemeenteCodes(SHEETS.allocatie, rows);
+  const afronding = buildAfronding(ctx, rows, {
+    landelijk: landelijk.cells,
+    verdeelsleutel: verdeelsleutel.cells,
+    allocatieCodes,
+    iza: izaLayout,
+  });
+  const allocatie = buildAllocatie(ctx, rows, {
+    landelijk: landelijk.cells,
+    verdeelsleutel: verdeelsleutel.cells,
+    afronding: afronding.cells,
+  });
+  const iza = buildIza(ctx, izaLayout, allocatie.cells);
+  const control = buildControle(ctx, {
+    landelijk: landelijk.cells,
+    verdeelsleutel: verdeelsleutel.cells,
+    afronding: afronding.cells,
+    allocatie: allocatie.cells,
+    iza: iza.cells,
+    chosen: chooser.code,
+  });
+  const overzicht = buildOverzicht(ctx, chooser, {
+    landelijk: landelijk.cells,
+    verdeelsleutel: verdeelsleutel.cells,
+    allocatie: allocatie.cells,
+    iza: iza.cells,
+    controle: control.cells,
+  });
+  if (allocatie.cells.codes.abs() !== allocatieCodes.abs())
+    throw new Error('Allocatie must keep the gemeente rows that Afronding checks');
+  // Output order: Overzicht first.
   const sheets = [
-    buildOverzicht(ctx),
-    buildLandelijk(ctx),
-    buildVerdeelsleutel(ctx),
-    buildAllocatie(ctx),
-    buildAfronding(ctx),
-    buildIza(ctx),
-    buildControle(ctx),
-    buildBronnen(ctx),
-  ].map((b) => b.build());
-  const n = data.gemeenten.length;
-  const nL = data.onderdelen.length;
-  const iza = izaRows(data.izaRegios.length, n);
-  const w = columnLetter(V.weightCol);
-  const lastLine = LANDELIJK.firstLine + nL - 1;
+    overzicht,
+    landelijk,
+    verdeelsleutel,
+    allocatie,
+    afronding,
+    iza,
+    control,
+    { sheet: buildBronnen(ctx) },
+  ].map((b) => b.sheet.build());
+  const L = landelijk.cells;
+  const V = verdeelsleutel.cells;
+  const members = iza.cells.members;
   const names: DefinedNameSpec[] = [
     {
       name: INPUT_NAMES.weights,
-      ref: `${SHEETS.verdeelsleutel}!$${w}$${G_FIRST}:$${w}$${gLast(n)}`,
+      ref: V.weights.abs(),
       comment: 'Gewicht per gemeente (invoer)',
       input: true,
-      keyRef: `${SHEETS.verdeelsleutel}!$A$${G_FIRST}:$A$${gLast(n)}`,
+      keyRef: V.codes.abs(),
     },
     {
       name: INPUT_NAMES.national,
-      ref: `${SHEETS.landelijk}!$E$${LANDELIJK.firstLine}:$I$${lastLine}`,
+      ref: L.national.abs(),
       comment: 'Landelijk bedrag per onderdeel en periode, mln (invoer)',
       input: true,
-      keyRef: `${SHEETS.landelijk}!$A$${LANDELIJK.firstLine}:$A$${lastLine}`,
+      keyRef: L.lineNrs.abs(),
     },
     {
       name: INPUT_NAMES.bbv,
-      ref: `${SHEETS.landelijk}!$L$${LANDELIJK.firstLine}:$L$${lastLine}`,
+      ref: L.bbvFlags.abs(),
       comment: 'BBV: onderdeel na 2026 structureel vastgelegd (1 = ja)',
       input: true,
-      keyRef: `${SHEETS.landelijk}!$A$${LANDELIJK.firstLine}:$A$${lastLine}`,
+      keyRef: L.lineNrs.abs(),
     },
     {
       name: INPUT_NAMES.membership,
-      ref: `${SHEETS.iza}!$C$${iza.memberFirst}:$C$${iza.memberLast}`,
+      ref: members.regions.abs(),
       comment: 'SPUK IZA-regio per gemeente (invoer)',
       input: true,
-      keyRef: `${SHEETS.iza}!$A$${iza.memberFirst}:$A$${iza.memberLast}`,
+      keyRef: members.codes.abs(),
     },
     {
       name: INPUT_NAMES.method,
-      ref: `${SHEETS.iza}!$D$${iza.memberFirst}:$D$${iza.memberLast}`,
+      ref: members.methods.abs(),
       comment: 'Methode van de indeling (invoer)',
       input: true,
-      keyRef: `${SHEETS.iza}!$A$${iza.memberFirst}:$A$${iza.memberLast}`,
+      keyRef: members.codes.abs(),
     },
     {
       name: INPUT_NAMES.chosen,
-      ref: `${SHEETS.overzicht}!$${OVERZICHT.code.replace(/(\d+)/, '$$$1')}`,
+      ref: overzicht.cells.chooser.code.abs(),
       comment: 'Gekozen gemeente op Overzicht',
       input: false,
     },
-    { name: 'Controle_Totaal', ref: CONTROLE_MASTER, comment: 'Aantal afwijkingen (0 = goed)', input: false },
+    {
+      name: 'Controle_Totaal',
+      ref: control.cells.master.abs(),
+      comment: 'Aantal afwijkingen (0 = goed)',
+      input: false,
+    },
     {
       name: 'SPUK_Sleutel',
-      ref: `${SHEETS.verdeelsleutel}!$B$5`,
+      ref: V.keyId.abs(),
       comment: 'De verdeelsleutel waarmee het werkboek is gebouwd',
       input: false,
     },
     {
       name: 'Gemeentecodes',
-      ref: `${SHEETS.verdeelsleutel}!$A$${G_FIRST}:$A$${totalRow(n)}`,
+      ref: V.choices.abs(),
       comment: 'CBS-codes en NL',
       input: false,
     },

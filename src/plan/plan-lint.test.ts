@@ -1,6 +1,6 @@
 import { defaultReferenceData } from '../data';
 import type { CbsCode } from '../domain';
-import { buildWorkbookPlan, COLORS, contrastRatio, parseRange, SHEETS, STYLES } from '.';
+import { buildWorkbookPlan, COLORS, contrastRatio, INPUT_NAMES, parseRange, SHEETS, STYLES } from '.';
 import type { FormulaBlock } from '.';
 
 /** The FAST house rules, enforced on the plan itself (see docs/architecture.md). */
@@ -73,6 +73,24 @@ describe('plan linter (FAST rules)', () => {
       expect(n).toMatch(/^[A-Za-z_][A-Za-z0-9_.]*$/);
       expect(/^[A-Za-z]{1,3}\d+$/.test(n) || /^R\d*C\d*$/i.test(n)).toBe(false);
     }
+  });
+
+  it('guards every user-owned input range with a data validation over exactly that range', () => {
+    for (const name of plan.names.filter((n) => n.input)) {
+      const [sheet, range] = name.ref.split('!');
+      const s = plan.sheets.find((x) => x.name === sheet);
+      expect([name.name, s?.validations.some((v) => v.range === range?.replace(/\$/g, ''))]).toEqual([
+        name.name,
+        true,
+      ]);
+    }
+  });
+
+  it('accepts no negative national amount on Landelijk (the engine splits 0 or more)', () => {
+    const national = plan.names.find((n) => n.name === INPUT_NAMES.national);
+    const range = national?.ref.split('!')[1]?.replace(/\$/g, '');
+    const landelijk = plan.sheets.find((x) => x.name === SHEETS.landelijk);
+    expect(landelijk?.validations.find((v) => v.range === range)).toMatchObject({ type: 'decimal', min: 0 });
   });
 
   it('only uses colour pairs with a contrast of at least 4.5:1', () => {

@@ -14,6 +14,12 @@ import type {
 } from './types';
 import { COLORS } from './styles';
 
+/** A built sheet and the anchors (`cells`) it exposes to the sheets built after it. */
+export interface Built<C> {
+  readonly sheet: SheetBuilder;
+  readonly cells: C;
+}
+
 /** Accumulates one sheet's plan. Pure: it only collects data. */
 export class SheetBuilder {
   private readonly blocks: Block[] = [];

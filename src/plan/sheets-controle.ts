@@ -1,30 +1,33 @@
-import {
-  G_FIRST,
-  gLast,
-  lpCol,
-  OVERZICHT,
-  PERIOD_COUNT,
-  SHEETS,
-  totalRow,
-  VERDEELSLEUTEL as V,
-} from './layout';
-import { columnLetter } from './a1';
+import { SheetRange } from './anchors';
 import type { PlanContext } from './context';
+import { SHEETS } from './layout';
+import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
-import { landelijkRows } from './sheets-landelijk';
-import { afrondingRows } from './sheets-gemeenten';
-import { izaRows } from './sheets-iza';
+import type { AfrondingCells, AllocatieCells, VerdeelsleutelCells } from './sheets-gemeenten';
+import type { IzaCells } from './sheets-iza';
+import type { LandelijkCells } from './sheets-landelijk';
 
-export function buildControle(ctx: PlanContext): SheetBuilder {
+/** What Controle exposes: the master check (0 = every control passes), shown on Overzicht. */
+export interface ControleCells {
+  readonly master: SheetRange;
+}
+
+export function buildControle(
+  ctx: PlanContext,
+  from: {
+    readonly landelijk: Pick<LandelijkCells, 'status'>;
+    readonly verdeelsleutel: VerdeelsleutelCells;
+    readonly afronding: AfrondingCells;
+    readonly allocatie: AllocatieCells;
+    readonly iza: IzaCells;
+    /** The chosen gemeente's code on Overzicht (built after Controle; a fixed cell there). */
+    readonly chosen: SheetRange;
+  },
+): Built<ControleCells> {
   const s = new SheetBuilder(SHEETS.controle, 'controle');
-  const nG = ctx.gemeenten.length;
-  const nL = ctx.lines.length;
-  const lastCol = columnLetter(lpCol(nL - 1, PERIOD_COUNT - 1));
-  const L = landelijkRows(nL);
-  const A = afrondingRows(nG);
-  const I = izaRows(ctx.data.izaRegios.length, nG);
-  const w = columnLetter(V.weightCol);
-  const weights = `${SHEETS.verdeelsleutel}!$${w}$${G_FIRST}:$${w}$${gLast(nG)}`;
+  const cells: ControleCells = { master: SheetRange.at(SHEETS.controle, 4, 3) };
+  const { verdeelsleutel: vs, afronding, allocatie, iza } = from;
+  const weights = vs.weights.abs();
   s.value('A1', 'Controles (0 = goed)', 'title');
   s.value('A2', 'Elke regel telt de afwijkingen; het totaal staat ook op het blad Overzicht.', 'subtitle');
   s.values('A3', [['Controle', 'Omschrijving', 'Afwijkingen']], 'header');
@@ -33,12 +36,12 @@ export function buildControle(ctx: PlanContext): SheetBuilder {
     [
       'Verdeling',
       'Per onderdeel en periode: som van de gemeenten = landelijk bedrag',
-      `COUNTIF(${SHEETS.allocatie}!$E$${totalRow(nG) + 1}:$${lastCol}$${totalRow(nG) + 1},"<>0")`,
+      `COUNTIF(${allocatie.checks.abs()},"<>0")`,
     ],
     [
       'Afronding',
       "Uitgedeelde afrondingseuro's = d in elke kolom",
-      `COUNTIF(${SHEETS.afronding}!$E$${A.correctionCheck}:$${lastCol}$${A.correctionCheck},"<>0")`,
+      `COUNTIF(${afronding.correctionChecks.abs()},"<>0")`,
     ],
     [
       'Gewichten',
@@ -48,32 +51,24 @@ export function buildControle(ctx: PlanContext): SheetBuilder {
     [
       'Volgorde',
       'Rijen van Verdeelsleutel, Allocatie en de IZA-indeling horen bij dezelfde gemeente (niet sorteren)',
-      `SUM(${SHEETS.afronding}!$C$${G_FIRST}:$C$${gLast(nG)})`,
+      `SUM(${afronding.order.abs()})`,
     ],
-    [
-      'Som gewichten',
-      'De som van de gewichten is groter dan 0',
-      `COUNTIF(${SHEETS.verdeelsleutel}!$${w}$${totalRow(nG)},"<=0")`,
-    ],
+    ['Som gewichten', 'De som van de gewichten is groter dan 0', `COUNTIF(${vs.weightTotal.abs()},"<=0")`],
     [
       'Landelijk',
       'Berekende totalen = gepubliceerde totalen (GALA)',
-      `COUNTIF(${SHEETS.landelijk}!$E$${L.status}:$I$${L.status + 3},"VERSCHIL")`,
+      `COUNTIF(${from.landelijk.status.abs()},"VERSCHIL")`,
     ],
-    [
-      "IZA-regio's",
-      "Som van de regio's = landelijk IZA-bedrag",
-      `COUNTIF(${SHEETS.iza}!$E$${I.check}:$I$${I.check},"<>0")`,
-    ],
+    ["IZA-regio's", "Som van de regio's = landelijk IZA-bedrag", `COUNTIF(${iza.check.abs()},"<>0")`],
     [
       'IZA-indeling',
       'Gemeenten zonder bekende SPUK IZA-regio',
-      `ROWS(${SHEETS.iza}!$C$${I.memberFirst}:$C$${I.memberLast})-${SHEETS.iza}!$D$${I.total}`,
+      `ROWS(${iza.members.regions.abs()})-${iza.memberCount.abs()}`,
     ],
     [
       'Keuze',
       'De gekozen gemeente op Overzicht bestaat',
-      `COUNTIF(${SHEETS.verdeelsleutel}!$A$${G_FIRST}:$A$${totalRow(nG)},${SHEETS.overzicht}!$${OVERZICHT.code.replace(/(\d+)/, '$$$1')})=0`,
+      `COUNTIF(${vs.choices.abs()},${from.chosen.abs()})=0`,
     ],
   ];
   // What the engine says each control must count: only the published totals can differ (data), the rest are invariants.
@@ -91,7 +86,7 @@ export function buildControle(ctx: PlanContext): SheetBuilder {
       'integer',
     );
   });
-  s.formula('C4', `SUM(C6:C${5 + checks.length})`, () => landelijkVerschil, 'check');
+  s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => landelijkVerschil, 'check');
   s.width('A', 16).width('B', 70).width('C', 14);
-  return s;
+  return { sheet: s, cells };
 }

@@ -9,32 +9,65 @@ import {
   GRAND_TOTAL_LABEL,
 } from '../domain';
 import { columnLetter, rangeOf } from './a1';
+import { RowCursor, SheetRange } from './anchors';
 import { mlnCell, mlnResult } from './cells';
 import type { PlanContext } from './context';
-import { LANDELIJK, PERIOD_COL, PERIOD_COUNT, SHEETS } from './layout';
+import { PERIOD_COL, PERIOD_COUNT, SHEETS } from './layout';
+import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
 import { periodHeaders } from './labels';
 
-/** Rows of the totals blocks, derived from the number of lines. */
-export function landelijkRows(lineCount: number) {
-  const lastLine = LANDELIJK.firstLine + lineCount - 1;
-  const computed = lastLine + 3; // 3 hoofdthema rows, then grand total, then Brede SPUK excl. IZA
-  const published = computed + 7;
-  const diff = published + 6;
-  const status = diff + 5;
-  return { lastLine, computedHeader: computed - 1, computed, published, diff, status };
-}
+/** Columns: A nr, B onderdeel, C hoofdthema, D regeling, E..I periods (mln), J total, K aard, L BBV flag, M note. */
+const HEADER_ROW = 4;
+const TOTAL_COL = 10;
+const AARD_COL = 11;
+const BBV_COL = 12;
+const NOTE_COL = 13;
 
 export const TOTAL_LABELS = [...HOOFDTHEMAS, GRAND_TOTAL_LABEL] as const;
 
-export function buildLandelijk(ctx: PlanContext): SheetBuilder {
+/** What Landelijk exposes: the per-line inputs and columns, and the published-totals status. */
+export interface LandelijkCells {
+  /** A: the line numbers, one row per line (the key of the per-line inputs). */
+  readonly lineNrs: SheetRange;
+  /** E..I: national amount per line and period, mln (input). */
+  readonly national: SheetRange;
+  /** I: the structural level per line, mln (the last period column of `national`). */
+  readonly structural: SheetRange;
+  /** K: the line's aard (Rijk): structureel / deels structureel / incidenteel. */
+  readonly aard: SheetRange;
+  /** L: BBV flag per line, 1 = a new regeling has made it lasting (input). */
+  readonly bbvFlags: SheetRange;
+  /** E..I: OK / VERSCHIL / BRON LEEG per total label (rows, as TOTAL_LABELS) and period. */
+  readonly status: SheetRange;
+}
+
+export function buildLandelijk(ctx: PlanContext): Built<LandelijkCells> {
   const s = new SheetBuilder(SHEETS.landelijk, 'invoer');
   const n = ctx.lines.length;
-  const L = LANDELIJK;
-  const rows = landelijkRows(n);
   const periodRange = (row: number, count = 1) => rangeOf(row, PERIOD_COL, count, PERIOD_COUNT);
-  const first = L.firstLine;
-  const last = rows.lastLine;
+  const rows = new RowCursor(HEADER_ROW + 1);
+  const first = rows.take(n);
+  const last = first + n - 1;
+  // Totals: computed (3 hoofdthema rows, grand total, Brede SPUK excl. IZA), published, difference, status.
+  const computedHeader = rows.skip().take();
+  const c = rows.take(TOTAL_LABELS.length + 1);
+  const publishedHeader = rows.skip().take();
+  const p = rows.take(TOTAL_LABELS.length);
+  const diffHeader = rows.skip().take();
+  const d = rows.take(TOTAL_LABELS.length);
+  const statusHeader = rows.take();
+  const st = rows.take(TOTAL_LABELS.length);
+  const lineCol = (col: number, cols = 1) => SheetRange.at(SHEETS.landelijk, first, col, n, cols);
+  const national = lineCol(PERIOD_COL, PERIOD_COUNT);
+  const cells: LandelijkCells = {
+    lineNrs: lineCol(1),
+    national,
+    structural: national.cols(PERIOD_COUNT - 1),
+    aard: lineCol(AARD_COL),
+    bbvFlags: lineCol(BBV_COL),
+    status: SheetRange.at(SHEETS.landelijk, st, PERIOD_COL, TOTAL_LABELS.length, PERIOD_COUNT),
+  };
 
   s.value('A1', 'Landelijk budget per onderdeel (x € 1 mln)', 'title');
   s.value(
@@ -43,7 +76,7 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
     'subtitle',
   );
   s.values(
-    `A${L.headerRow}`,
+    `A${HEADER_ROW}`,
     [
       [
         'Nr',
@@ -64,47 +97,55 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
     ctx.lines.map((l) => [l.nr, l.naam, l.hoofdthema, l.fund === 'spuk-iza' ? 'SPUK IZA' : 'Brede SPUK']),
   );
   s.values(
-    `E${first}`,
+    national.cell().address(),
     ctx.lines.map((l) => PERIODS.map((p) => mlnCell(p === 'structureel' ? l.structureel : l.amounts[p]))),
     'inputMln',
   );
-  const tot = columnLetter(L.totalCol);
+  // The engine splits whole euros of 0 or more; a negative national amount has no meaning (and no split).
+  s.validation({
+    range: national.address(),
+    type: 'decimal',
+    min: 0,
+    prompt: 'Landelijk bedrag van dit onderdeel in deze periode, in miljoenen euro: 0 of meer.',
+    error:
+      'Typ een bedrag in miljoenen euro van 0 of meer, bijvoorbeeld 12,5. Negatieve bedragen zijn niet toegestaan.',
+  });
+  const tot = columnLetter(TOTAL_COL);
   s.formula(
     `${tot}${first}:${tot}${last}`,
     `SUM(E${first}:H${first})`,
     (r) => mlnResult(yearsTotal(ctx, r)),
     'mln',
   );
-  const aard = columnLetter(L.aardCol);
+  const aard = columnLetter(AARD_COL);
   s.formula(
-    `${aard}${first}:${aard}${last}`,
+    cells.aard.address(),
     `CHOOSE(1+(I${first}>0)*(1+(MAX(E${first}:H${first})>I${first})),"incidenteel","structureel","deels structureel")`,
     (r) => lineAard(ctx, r),
   );
-  s.aardRules(`${aard}${first}:${aard}${last}`);
-  const bbv = columnLetter(L.bbvCol);
+  s.aardRules(cells.aard.address());
+  const bbv = columnLetter(BBV_COL);
   s.values(
-    `${bbv}${first}`,
+    cells.bbvFlags.cell().address(),
     ctx.lines.map((l) => [ctx.vastgelegd.has(l.nr) ? 1 : 0]),
     'input',
   );
   s.validation({
-    range: `${bbv}${first}:${bbv}${last}`,
+    range: cells.bbvFlags.address(),
     type: 'whole',
     min: 0,
     max: 1,
     prompt: 'Vul 1 in als een nieuwe regeling dit onderdeel na 2026 structureel vastlegt; anders 0.',
     error: 'Alleen 0 (nee) of 1 (ja) is toegestaan.',
   });
-  const note = columnLetter(L.noteCol);
+  const note = columnLetter(NOTE_COL);
   s.values(
     `${note}${first}`,
     ctx.lines.map((l) => [l.verdeelbasis]),
   );
 
   // Computed totals per hoofdthema, grand total and Brede SPUK excl. IZA.
-  s.value(`A${rows.computedHeader}`, 'Totalen (berekend uit de regels)', 'rowHeader');
-  const c = rows.computed;
+  s.value(`A${computedHeader}`, 'Totalen (berekend uit de regels)', 'rowHeader');
   s.values(`B${c}`, [
     ...HOOFDTHEMAS.map((h) => [h]),
     [GRAND_TOTAL_LABEL],
@@ -137,8 +178,11 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
   );
 
   // Published totals (input) and the reconciliation.
-  const p = rows.published;
-  s.value(`A${p - 1}`, 'Gepubliceerde totalen (GALA p. 38; lege cel = de bron laat het leeg)', 'rowHeader');
+  s.value(
+    `A${publishedHeader}`,
+    'Gepubliceerde totalen (GALA p. 38; lege cel = de bron laat het leeg)',
+    'rowHeader',
+  );
   const published = TOTAL_LABELS.map((label) => ctx.data.publishedTotals.find((t) => t.label === label));
   s.values(
     `B${p}`,
@@ -149,8 +193,7 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
     published.map((t) => PERIODS.map((per) => mlnCell(t?.values[per]))),
     'inputMln',
   );
-  const d = rows.diff;
-  s.value(`A${d - 1}`, 'Verschil berekend − gepubliceerd (€, tot op de euro)', 'rowHeader');
+  s.value(`A${diffHeader}`, 'Verschil berekend − gepubliceerd (€, tot op de euro)', 'rowHeader');
   s.values(
     `B${d}`,
     TOTAL_LABELS.map((l) => [l]),
@@ -164,14 +207,13 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
     },
     'euro',
   );
-  const st = rows.status;
-  s.value(`A${st - 1}`, 'Controle (OK / VERSCHIL / BRON LEEG)', 'rowHeader');
+  s.value(`A${statusHeader}`, 'Controle (OK / VERSCHIL / BRON LEEG)', 'rowHeader');
   s.values(
     `B${st}`,
     TOTAL_LABELS.map((l) => [l]),
   );
   s.formula(
-    periodRange(st, TOTAL_LABELS.length),
+    cells.status.address(),
     `CHOOSE(1+(E${d}<>0)*(1+ISBLANK(E${p})),"OK","VERSCHIL","BRON LEEG")`,
     (r, col) => {
       const per = PERIODS[col] as Period;
@@ -180,11 +222,11 @@ export function buildLandelijk(ctx: PlanContext): SheetBuilder {
     },
     'check',
   );
-  s.freezeAt(L.headerRow, 2);
+  s.freezeAt(HEADER_ROW, 2);
   s.width('A', 6).width('B', 44).width('C', 26).width('D', 12);
   for (let i = 0; i < PERIOD_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 13);
   s.width(tot, 14).width(aard, 18).width(bbv, 16).width(note, 60);
-  return s;
+  return { sheet: s, cells };
 }
 
 function yearsTotal(ctx: PlanContext, lineIndex: number): Euro {

@@ -1,0 +1,73 @@
+import { createHash } from 'crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { defaultReferenceData } from '../data';
+import type { CbsCode } from '../domain';
+import { customKey } from '../domain';
+import { buildWorkbookPlan } from '.';
+import type { PlanOptions } from '.';
+
+/**
+ * The whole plan, serialised, for a few option sets: a refactor of `src/plan` must leave every
+ * byte of it unchanged (same cells, formulas, expected values, styles, names, key order).
+ *
+ * The hashes are EXPECTED to change when the plan's content changes on purpose (a new cell, a
+ * changed formula or text, a new validation) or when the reference data changes. Then regenerate
+ * them deliberately, in the same commit as that change, and say so in the commit message:
+ *
+ *   UPDATE_PLAN_HASHES=1 npx jest src/plan/plan-snapshot
+ *
+ * To see WHAT changed, write the JSON of each plan (build/ is gitignored) before and after, and diff:
+ *
+ *   PLAN_SNAPSHOT_DIR=build/plan-snapshots npx jest src/plan/plan-snapshot
+ */
+const HASH_FILE = join(__dirname, 'plan-snapshot.hashes.json');
+
+const data = defaultReferenceData();
+
+/** A custom key (weights 1..13, repeating) through the domain's own parser, as the CLI makes one. */
+function eigenKey() {
+  const rows = data.gemeenten.map((g, i) => ({ row: i + 2, code: g.code, value: String((i % 13) + 1) }));
+  const r = customKey(rows, data.gemeenten, { maxAmount: 150_000_000 });
+  if (!r.ok) throw new Error('custom key rejected');
+  return r.value;
+}
+
+const CASES: readonly (readonly [string, () => PlanOptions])[] = [
+  ['spuk-2025 national', () => ({ key: 'spuk-2025' })],
+  ['spuk-2025 GM0034', () => ({ key: 'spuk-2025', gemeente: 'GM0034' as CbsCode })],
+  [
+    'inwoners GM0363 bbv 7,16',
+    () => ({ key: 'inwoners', gemeente: 'GM0363' as CbsCode, bbvVastgelegd: [7, 16] }),
+  ],
+  ['gelijk national', () => ({ key: 'gelijk' })],
+  ['eigen GM0014 bbv 1', () => ({ key: eigenKey(), gemeente: 'GM0014' as CbsCode, bbvVastgelegd: [1] })],
+];
+
+function serialise(options: PlanOptions): string {
+  return JSON.stringify(buildWorkbookPlan(data, options));
+}
+
+describe('plan snapshot: the serialised plan is byte-identical to the recorded one', () => {
+  const actual: Record<string, string> = {};
+  for (const [name, options] of CASES) {
+    const json = serialise(options());
+    actual[name] = createHash('sha256').update(json).digest('hex');
+    const dir = process.env['PLAN_SNAPSHOT_DIR'];
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${name.replace(/[^A-Za-z0-9]+/g, '-')}.json`), json);
+    }
+  }
+  if (process.env['UPDATE_PLAN_HASHES'] === '1')
+    writeFileSync(HASH_FILE, `${JSON.stringify(actual, null, 2)}\n`);
+  const recorded = JSON.parse(readFileSync(HASH_FILE, 'utf8')) as Record<string, string>;
+
+  it.each(CASES.map(([name]) => name))('%s', (name) => {
+    expect(actual[name]).toBe(recorded[name]);
+  });
+
+  it('records exactly these option sets', () => {
+    expect(Object.keys(recorded).sort()).toEqual(CASES.map(([name]) => name).sort());
+  });
+});
