@@ -16,6 +16,7 @@ import {
 import { checkStatusText, failureText, formatEuro, warningText } from '../messages';
 import { buildWorkbookPlan } from '../plan';
 import type { WorkbookPlan } from '../plan';
+import { OPTIONS, parseArgs, UsageError } from './args';
 import type { CliIo } from './io';
 
 /**
@@ -72,45 +73,6 @@ meldt het structurele totaal dat de bron leeg laat en bijzonderheden in de bronn
 Exitcode 0 als alle gepubliceerde totalen aansluiten.
 `,
 };
-
-const OPTIONS: Record<string, readonly string[]> = {
-  werkboek: ['--gemeente', '--sleutel', '--sleutel-bestand', '--uit'],
-  allocaties: ['--gemeente', '--sleutel', '--sleutel-bestand', '--beschikking', '--formaat'],
-  iza: ['--sleutel', '--sleutel-bestand', '--formaat'],
-  controle: ['--json'],
-};
-const FLAGS = new Set(['--json', '--help', '-h']);
-
-class UsageError extends Error {}
-
-function parseArgs(command: string, args: readonly string[]): Map<string, string> {
-  const allowed = OPTIONS[command] ?? [];
-  const out = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    const [name, inline] =
-      a.startsWith('--') && a.includes('=')
-        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-        : [a, undefined];
-    if (name === '--help' || name === '-h') {
-      out.set('--help', '');
-      continue;
-    }
-    if (!allowed.includes(name))
-      throw new UsageError(`Onbekende optie "${a}" voor ${command}. Zie 'spuk-begroting ${command} --help'.`);
-    if (FLAGS.has(name)) {
-      out.set(name, '');
-      continue;
-    }
-    const value = inline ?? args[++i];
-    if (value === undefined || value.startsWith('--'))
-      throw new UsageError(
-        `De optie ${name} heeft een waarde nodig. Zie 'spuk-begroting ${command} --help'.`,
-      );
-    out.set(name, value);
-  }
-  return out;
-}
 
 type Failed = { failures: readonly InputFailure[] };
 
@@ -366,8 +328,13 @@ export async function runCli(
 ): Promise<number> {
   const [command = '', ...rest] = argv;
   if (command === '' || command === '--help' || command === '-h' || command === 'help') {
+    // Asked for: help is the output (stdout, exit 0). Not asked for: it explains an error (stderr, exit 2).
+    if (command === '') {
+      io.err(HELP[''] ?? '');
+      return 2;
+    }
     io.out(HELP[''] ?? '');
-    return command === '' ? 2 : 0;
+    return 0;
   }
   if (!(command in OPTIONS)) {
     io.err(`Onbekende opdracht "${command}". Kies werkboek, allocaties, iza of controle (zie --help).\n`);
