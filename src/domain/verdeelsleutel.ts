@@ -242,26 +242,29 @@ export function customKey(
   const total = scaled.reduce((a, b) => a + b, 0n);
   const limit = BigInt(EXACT_LIMIT);
   const maxAmount = BigInt(options.maxAmount);
-  for (let i = 0; i < scaled.length; i++) {
-    const w = scaled[i] ?? 0n;
-    if (w * maxAmount + total > limit) {
-      // With decimals, fewer of them is the fix: find how many still fit (each one less divides by 10).
-      let fits = maxDecimals;
-      let need = w * maxAmount + total;
-      while (fits > 0 && need > limit) {
-        fits--;
-        need /= 10n;
-      }
-      return fail([
-        {
-          kind: 'WeightsTooLarge',
-          row: rowOf[i] ?? 0,
-          code: gemeenten[i]?.code ?? '',
-          decimals: maxDecimals,
-          fitsDecimals: need > limit ? undefined : fits,
-        },
-      ]);
+  // The largest weight decides; name its row, as that is the value to change.
+  let top = 0;
+  scaled.forEach((w, i) => {
+    if (w > (scaled[top] ?? 0n)) top = i;
+  });
+  const w = scaled[top] ?? 0n;
+  if (w * maxAmount + total > limit) {
+    // With decimals, fewer of them is the fix: find how many still fit (each one less divides by 10).
+    let fits = maxDecimals;
+    let need = w * maxAmount + total;
+    while (fits > 0 && need > limit) {
+      fits--;
+      need /= 10n;
     }
+    return fail([
+      {
+        kind: 'WeightsTooLarge',
+        row: rowOf[top] ?? 0,
+        code: gemeenten[top]?.code ?? '',
+        decimals: maxDecimals,
+        fitsDecimals: need > limit ? undefined : fits,
+      },
+    ]);
   }
   return ok(makeKey('eigen', gemeenten, scaled.map(Number)));
 }
