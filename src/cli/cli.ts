@@ -9,14 +9,7 @@ import {
   parseUserKeyCsv,
   resolveEdition as resolveEditionData,
 } from '../data';
-import type {
-  Beschikking,
-  BeschikkingAmount,
-  Gemeente,
-  InputFailure,
-  ReferenceData,
-  Verdeelsleutel,
-} from '../domain';
+import type { BeschikkingAmount, Gemeente, InputFailure, ReferenceData, Verdeelsleutel } from '../domain';
 import {
   Allocation,
   BUILT_IN_KEYS,
@@ -37,6 +30,7 @@ import {
 import { checkStatusText, editionWarningText, failureText, formatEuro, ruleText } from '../messages';
 import { buildWorkbookPlan } from '../plan';
 import type { WorkbookPlan } from '../plan';
+import { OPTIONS, parseArgs, UsageError } from './args';
 import type { CliIo } from './io';
 
 /**
@@ -116,47 +110,6 @@ regeling,onderdeel_nr,onderdeel,jaar,van_eur,naar_eur,verschil_eur,verschil_pct,
 bij meer dan 5% verschil. Met --gemeente: wat die gemeente ontvangt; anders landelijk.
 `,
 };
-
-const OPTIONS: Record<string, readonly string[]> = {
-  werkboek: ['--gemeente', '--sleutel', '--sleutel-bestand', '--uit'],
-  allocaties: ['--editie', '--gemeente', '--sleutel', '--sleutel-bestand', '--beschikking', '--formaat'],
-  iza: ['--editie', '--sleutel', '--sleutel-bestand', '--formaat'],
-  controle: ['--editie', '--json'],
-  edities: ['--formaat'],
-  verschil: ['--van', '--naar', '--gemeente', '--sleutel', '--sleutel-bestand', '--formaat'],
-};
-const FLAGS = new Set(['--json', '--help', '-h']);
-
-class UsageError extends Error {}
-
-function parseArgs(command: string, args: readonly string[]): Map<string, string> {
-  const allowed = OPTIONS[command] ?? [];
-  const out = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    const [name, inline] =
-      a.startsWith('--') && a.includes('=')
-        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-        : [a, undefined];
-    if (name === '--help' || name === '-h') {
-      out.set('--help', '');
-      continue;
-    }
-    if (!allowed.includes(name))
-      throw new UsageError(`Onbekende optie "${a}" voor ${command}. Zie 'spuk-begroting ${command} --help'.`);
-    if (FLAGS.has(name)) {
-      out.set(name, '');
-      continue;
-    }
-    const value = inline ?? args[++i];
-    if (value === undefined || value.startsWith('--'))
-      throw new UsageError(
-        `De optie ${name} heeft een waarde nodig. Zie 'spuk-begroting ${command} --help'.`,
-      );
-    out.set(name, value);
-  }
-  return out;
-}
 
 type Failed = { failures: readonly InputFailure[] };
 
@@ -290,17 +243,6 @@ const COLUMNS = [
   'bron',
 ] as const;
 
-/** The beschikking file's rows as amounts per year; "structureel" is no year of any edition. */
-function beschikkingAmounts(rows: readonly Beschikking[]): BeschikkingAmount[] | Failed {
-  const failures: InputFailure[] = [];
-  const out: BeschikkingAmount[] = [];
-  rows.forEach((b, i) => {
-    if (b.period === 'structureel') failures.push({ kind: 'UnknownPeriod', row: i + 2, text: b.period });
-    else out.push({ code: b.code, nr: b.nr, jaar: b.period, bedrag: b.amount });
-  });
-  return failures.length > 0 ? { failures } : out;
-}
-
 function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
   const formaat = outputFormat(opts);
   const editie = resolveEdition(opts);
@@ -316,11 +258,12 @@ function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo
     const text = io.readFile(bFile);
     if (text === undefined)
       throw new UsageError(`Kan het bestand "${bFile}" niet lezen. Controleer pad en rechten.`);
-    const parsed = parseBeschikkingCsv(text, data.gemeenten, data.onderdelen.length);
+    const receivable = editionInput(defaultEditionId())
+      .edition.lines.filter((l) => l.ontvanger !== 'landelijk')
+      .map((l) => l.nr);
+    const parsed = parseBeschikkingCsv(text, data.gemeenten, receivable);
     if (!parsed.ok) return reportFailures(io, parsed.failures);
-    const amounts = beschikkingAmounts(parsed.value);
-    if (isFailed(amounts)) return reportFailures(io, amounts.failures);
-    beschikkingen = amounts;
+    beschikkingen = parsed.value;
   }
   const ledger = new Ledger(editionInput(editie), key, beschikkingen);
   const rows: (string | number)[][] = [];
@@ -559,8 +502,13 @@ export async function runCli(
 ): Promise<number> {
   const [command = '', ...rest] = argv;
   if (command === '' || command === '--help' || command === '-h' || command === 'help') {
+    // Asked for: help is the output (stdout, exit 0). Not asked for: it explains an error (stderr, exit 2).
+    if (command === '') {
+      io.err(HELP[''] ?? '');
+      return 2;
+    }
     io.out(HELP[''] ?? '');
-    return command === '' ? 2 : 0;
+    return 0;
   }
   if (!(command in OPTIONS)) {
     io.err(

@@ -2,7 +2,11 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
-  readFile(path: string): string | undefined;
+  /**
+   * A file's contents: its bytes (decoded by the reader: UTF-8, Windows-1252 or UTF-16), or text
+   * (tests); undefined when it cannot be read.
+   */
+  readFile(path: string): string | Uint8Array | undefined;
   /** Writes a file completely or not at all (temporary file + rename). */
   writeFileAtomic(path: string, data: Uint8Array): void;
 }

@@ -1,7 +1,9 @@
 // Entry point of the `spuk-begroting` command (bundled to dist/cli.js).
 import { renderXlsx } from '../xlsx';
 import { runCli } from './cli';
-import { nodeIo } from './node-io';
+import { nodeIo, watchOutput } from './node-io';
+
+watchOutput(process.stdout);
 
 runCli(process.argv.slice(2), nodeIo, renderXlsx).then(
   (code) => {

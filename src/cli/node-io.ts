@@ -7,7 +7,8 @@ export const nodeIo: CliIo = {
   err: (text) => process.stderr.write(text),
   readFile(file) {
     try {
-      return fs.readFileSync(file, 'utf8');
+      // Bytes: the reader decodes them (UTF-8, Windows-1252, UTF-16 with BOM) or refuses them as no text.
+      return fs.readFileSync(file);
     } catch {
       return undefined;
     }
@@ -23,3 +24,28 @@ export const nodeIo: CliIo = {
     }
   },
 };
+
+/** Dutch text when stdout cannot be written (and not a pipe closed by the reader). */
+export function outputErrorText(code: string | undefined): string {
+  const reason = code === 'ENOSPC' ? 'de schijf is vol' : `systeemfout ${code ?? 'onbekend'}`;
+  return `Fout: kan de uitvoer niet schrijven (${reason}). Kies een andere plek voor de uitvoer.\n`;
+}
+
+/**
+ * Write errors on stdout end the command cleanly: a reader that stops early (`| head`) closes the
+ * pipe (EPIPE), which is no error, so exit 0 without a word; any other error (`> /dev/full`) gets
+ * one Dutch line on stderr and exit code 2, never a stack trace.
+ */
+export function watchOutput(
+  stream: NodeJS.WriteStream,
+  exit: (code: number) => void = (c) => process.exit(c),
+): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      exit(0);
+      return;
+    }
+    process.stderr.write(outputErrorText(error.code));
+    exit(2);
+  });
+}

@@ -1,23 +1,148 @@
 import Papa from 'papaparse';
-import type { Beschikking, CbsCode, Gemeente, InputFailure, KeyInputRow, Result } from '../domain';
-import { euro, fail, ok, parsePeriod } from '../domain';
+import type {
+  BeschikkingAmount,
+  EditionYear,
+  CbsCode,
+  Gemeente,
+  InputFailure,
+  KeyInputRow,
+  Notation,
+  Result,
+  UserInputKind,
+} from '../domain';
+import { ambiguous, euro, fail, isEditionYear, ok, parseDecimal } from '../domain';
+import { cleanInvisible, decodeText, isText } from './decode-text';
+import { columnNotation } from './notation';
 
 /**
- * Parsers for what users paste or pick (a custom verdeelsleutel, beschikking amounts). Unlike the
- * shipped files, bad input here is expected: it comes back as typed failures naming the row
- * (1-based, header = row 1, as a spreadsheet shows it), never as an exception.
+ * The one reader of what users paste or pick (a custom verdeelsleutel, beschikking amounts), for
+ * the CLI and the task pane. Unlike the shipped files, bad input here is expected: it comes back
+ * as typed failures naming the row, never as an exception, and nothing is guessed. A row is the
+ * line the user sees in a text editor (header = 1, blank lines counted); for a quoted field that
+ * spans lines, the line where the row starts.
  */
 
 const CODE_COLUMNS = ['gemeentecode', 'cbs_code', 'cbs-code', 'code', 'gemeente'];
 
-function table(text: string): { header: string[]; rows: string[][] } | undefined {
-  const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed === '') return undefined;
-  const delimiter = trimmed.split('\n')[0]?.includes(';') ? ';' : trimmed.split('\n')[0]?.includes('\t') ? '\t' : ',';
-  const parsed = Papa.parse<string[]>(trimmed, { skipEmptyLines: true, delimiter });
-  const [header, ...rows] = parsed.data;
-  if (!header) return undefined;
-  return { header: header.map((h) => h.trim().toLowerCase()), rows };
+interface TableRow {
+  readonly row: number;
+  readonly cells: readonly string[];
+}
+
+interface Table {
+  readonly header: readonly string[];
+  readonly rows: readonly TableRow[];
+  readonly delimiter: string;
+}
+
+/** Text or the bytes of a file (decoded: UTF-8, Windows-1252, UTF-16 with BOM). */
+export type UserInput = string | Uint8Array;
+
+function asText(input: UserInput): Result<string> {
+  if (typeof input !== 'string') return decodeText(input);
+  const text = input.replace(/^\uFEFF/, '');
+  return isText(text) ? ok(text) : fail([{ kind: 'NotText', looksLike: 'binary' }]);
+}
+
+/** The separator of the header line: the most frequent of ";", tab and "," (Excel-NL writes ";"). */
+function detectDelimiter(headerLine: string): string {
+  let best = ',';
+  let bestCount = 0;
+  for (const d of [';', '\t', ',']) {
+    const count = headerLine.split(d).length - 1;
+    if (count > bestCount) [best, bestCount] = [d, count];
+  }
+  return best;
+}
+
+/** Line number (1-based) of each character offset, for any of \r\n, \n, \r. */
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push((m.index ?? 0) + m[0].length);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
+
+function table(input: UserInput, kind: UserInputKind): Result<Table | undefined> {
+  const decoded = asText(input);
+  if (!decoded.ok) return decoded;
+  const text = cleanInvisible(decoded.value);
+  const headerLine = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '');
+  if (headerLine === undefined) return ok(undefined);
+  const delimiter = detectDelimiter(headerLine);
+  const lineOf = lineIndex(text);
+  const rows: TableRow[] = [];
+  const failures: InputFailure[] = [];
+  let start = 0;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    step: (result) => {
+      const row = lineOf(start);
+      start = result.meta.cursor;
+      for (const e of result.errors) {
+        if (e.code === 'MissingQuotes') failures.push({ kind: 'UnclosedQuote', row });
+        else if (e.code === 'InvalidQuotes') failures.push({ kind: 'MisplacedQuote', row });
+      }
+      if (!isBlank(result.data)) rows.push({ row, cells: result.data });
+    },
+  });
+  if (failures.length > 0) return fail(dedupe(failures));
+  const [first, ...data] = rows;
+  if (!first) return ok(undefined);
+  const header = first.cells.map((h) => h.trim().toLowerCase());
+  while (header.length > 1 && header[header.length - 1] === '') header.pop();
+  if (/^(gm)?\d{1,4}$/i.test(header[0] ?? ''))
+    return fail([{ kind: 'MissingHeader', input: kind, firstCell: first.cells[0]?.trim() ?? '' }]);
+  return ok({ header, rows: data, delimiter });
+}
+
+/**
+ * Every row has as many fields as the header: more (non-empty) fields mean a separator inside a
+ * value ("150,000"), fewer a missing value; either way the columns cannot be trusted. Empty fields
+ * after the last column (Excel writes them) are fine.
+ */
+function fieldCounts(t: Table): InputFailure[] {
+  const failures: InputFailure[] = [];
+  const expected = t.header.length;
+  for (const r of t.rows) {
+    const extra = r.cells.slice(expected);
+    if (r.cells.length < expected || !isBlank(extra)) {
+      const found = r.cells.length - (isBlank(extra) ? extra.length : trailingBlanks(r.cells));
+      failures.push({ kind: 'FieldCount', row: r.row, found, expected, delimiter: t.delimiter });
+    }
+  }
+  return failures;
+}
+
+function trailingBlanks(cells: readonly string[]): number {
+  let n = 0;
+  for (let i = cells.length - 1; i >= 0 && (cells[i] ?? '').trim() === ''; i--) n++;
+  return n;
+}
+
+/** One quote failure per row (Papa reports an unterminated quote once more after a malformed one). */
+function dedupe(failures: readonly InputFailure[]): InputFailure[] {
+  const rows = new Set<number>();
+  return failures.filter((f) => {
+    const row = 'row' in f ? f.row : 0;
+    if (rows.has(row)) return false;
+    rows.add(row);
+    return true;
+  });
+}
+
+function cell(r: TableRow, index: number): string {
+  return (r.cells[index] ?? '').trim();
 }
 
 export interface UserKeyInput {
@@ -26,47 +151,117 @@ export interface UserKeyInput {
   readonly shares: boolean;
 }
 
-/** A key as CSV: a code column (gemeentecode) and a "gewicht" or "aandeel" column; "," ";" or tab separated. */
-export function parseUserKeyCsv(text: string): Result<UserKeyInput> {
-  const t = table(text);
+/**
+ * A key as CSV: a code column (gemeentecode) and a "gewicht" or "aandeel" column; "," ";" or tab
+ * separated. The notation of the numbers is decided for the whole column (see columnNotation); the
+ * rows carry it to `customKey`, which reads the values.
+ */
+export function parseUserKeyCsv(input: UserInput): Result<UserKeyInput> {
+  const parsed = table(input, 'sleutel');
+  if (!parsed.ok) return parsed;
+  const t = parsed.value;
   if (!t) return fail([{ kind: 'EmptyInput' }]);
   const codeIdx = t.header.findIndex((h) => CODE_COLUMNS.includes(h));
-  if (codeIdx < 0) return fail([{ kind: 'MissingColumn', column: 'gemeentecode', found: t.header }]);
+  if (codeIdx < 0) return fail([{ kind: 'MissingColumn', input: 'sleutel', column: 'gemeentecode', found: t.header }]);
   let valueIdx = t.header.indexOf('gewicht');
   const shares = valueIdx < 0;
   if (shares) valueIdx = t.header.indexOf('aandeel');
-  if (valueIdx < 0) return fail([{ kind: 'MissingColumn', column: 'gewicht', found: t.header }]);
+  if (valueIdx < 0) return fail([{ kind: 'MissingColumn', input: 'sleutel', column: 'gewicht', found: t.header }]);
   if (t.rows.length === 0) return fail([{ kind: 'EmptyInput' }]);
+  const counts = fieldCounts(t);
+  if (counts.length > 0) return fail(counts);
+  const column = shares ? 'aandeel' : 'gewicht';
+  const values = t.rows.map((r) => ({ row: r.row, text: cell(r, valueIdx) }));
+  const notation = columnNotation(column, values, t.delimiter);
+  if (!notation.ok) return notation;
   return ok({
     shares,
-    rows: t.rows.map((cells, i) => ({ row: i + 2, code: (cells[codeIdx] ?? '').trim(), value: (cells[valueIdx] ?? '').trim() })),
+    rows: t.rows.map((r) => ({
+      row: r.row,
+      code: cell(r, codeIdx),
+      value: cell(r, valueIdx),
+      ...(notation.value ? { notation: notation.value } : {}),
+    })),
   });
 }
 
-/** Beschikking amounts as CSV: gemeentecode, onderdeel_nr (1–16), jaar (2023–2026 or structureel), bedrag_eur. */
-export function parseBeschikkingCsv(text: string, gemeenten: readonly Gemeente[], lineCount: number): Result<Beschikking[]> {
-  const t = table(text);
+/** The largest amount a beschikking row may hold: far above any real one, and Σ over 342 gemeenten stays exact. */
+export const MAX_BESCHIKKING_EUR = 999_999_999_999;
+
+const BESCHIKKING_COLUMNS = ['gemeentecode', 'onderdeel_nr', 'jaar', 'bedrag_eur'];
+
+/** "€ 150.000" → "150.000": the euro sign is allowed in an amount. */
+const amountText = (text: string): string => text.replace(/^€\s*/, '').replace(/\s*€$/, '');
+
+/** Whole euros, or a failure naming the row. */
+function readAmount(row: number, text: string, notation: Notation | undefined): number | InputFailure {
+  const t = amountText(text);
+  const p = parseDecimal(t, notation);
+  if (p === 'nan') return { kind: 'NotANumber', row, column: 'bedrag_eur', text };
+  if (p === 'ambiguous') return ambiguous(row, 'bedrag_eur', text, t);
+  if (p === 'negative') return { kind: 'NegativeAmount', row, text };
+  const unit = 10n ** BigInt(p.decimals);
+  if (p.digits % unit !== 0n) return { kind: 'CentsInAmount', row, text };
+  const euros = p.digits / unit;
+  if (euros > BigInt(MAX_BESCHIKKING_EUR)) return { kind: 'AmountTooLarge', row, text, max: MAX_BESCHIKKING_EUR };
+  return Number(euros);
+}
+
+/**
+ * Beschikking amounts as CSV: gemeentecode, onderdeel_nr (one of `lineNrs`: the lines a gemeente can
+ * receive, 1–18), jaar (2023–2029), bedrag_eur in whole euros. Each gemeente × onderdeel × jaar at
+ * most once. Returns the amounts or every failure (row, fix); never a partial result.
+ */
+export function parseBeschikkingCsv(
+  input: UserInput,
+  gemeenten: readonly Gemeente[],
+  lineNrs: readonly number[],
+): Result<BeschikkingAmount[]> {
+  const parsed = table(input, 'beschikking');
+  if (!parsed.ok) return parsed;
+  const t = parsed.value;
   if (!t) return fail([{ kind: 'EmptyInput' }]);
-  const need = ['gemeentecode', 'onderdeel_nr', 'jaar', 'bedrag_eur'];
-  const idx = need.map((c) => t.header.indexOf(c));
-  const missing = need.find((_, i) => (idx[i] ?? -1) < 0);
-  if (missing) return fail([{ kind: 'MissingColumn', column: missing, found: t.header }]);
+  const idx = BESCHIKKING_COLUMNS.map((c) => t.header.indexOf(c));
+  const missing = BESCHIKKING_COLUMNS.find((_, i) => (idx[i] ?? -1) < 0);
+  if (missing) return fail([{ kind: 'MissingColumn', input: 'beschikking', column: missing, found: t.header }]);
+  if (t.rows.length === 0) return fail([{ kind: 'EmptyInput' }]);
+  const counts = fieldCounts(t);
+  if (counts.length > 0) return fail(counts);
+  const [codeIdx = 0, nrIdx = 0, jaarIdx = 0, amountIdx = 0] = idx;
+  const notation = columnNotation(
+    'bedrag_eur',
+    t.rows.map((r) => ({ row: r.row, text: amountText(cell(r, amountIdx)) })),
+    t.delimiter,
+  );
+  if (!notation.ok) return notation;
   const known = new Set<string>(gemeenten.map((g) => g.code));
   const failures: InputFailure[] = [];
-  const out: Beschikking[] = [];
-  t.rows.forEach((cells, i) => {
-    const row = i + 2;
-    const [code, nrText, jaarText, amountText] = idx.map((j) => (cells[j] ?? '').trim()) as [string, string, string, string];
+  const out: BeschikkingAmount[] = [];
+  const seen = new Map<string, number>();
+  for (const r of t.rows) {
+    const row = r.row;
+    const code = cell(r, codeIdx);
+    const nrText = cell(r, nrIdx);
+    const jaarText = cell(r, jaarIdx);
     const c = code.toUpperCase();
+    const before = failures.length;
     if (!known.has(c)) failures.push({ kind: 'UnknownCbsCode', row, code });
-    const nr = Number(nrText);
-    if (!Number.isInteger(nr) || nr < 1 || nr > lineCount) failures.push({ kind: 'UnknownLine', row, text: nrText });
-    const period = parsePeriod(jaarText);
+    const nr = /^\d{1,3}$/.test(nrText) ? Number(nrText) : NaN;
+    if (!lineNrs.includes(nr)) failures.push({ kind: 'UnknownLine', row, text: nrText });
+    // Only the form a user writes: "2025" (not "2025.0" or "0x7E9").
+    const period = /^\d{4}$/.test(jaarText) && isEditionYear(Number(jaarText)) ? (Number(jaarText) as EditionYear) : undefined;
     if (period === undefined) failures.push({ kind: 'UnknownPeriod', row, text: jaarText });
-    const digits = amountText.replace(/[.\s€]/g, '');
-    if (!/^\d+$/.test(digits)) failures.push({ kind: 'NotANumber', row, column: 'bedrag_eur', text: amountText });
-    if (failures.length === 0 && period !== undefined)
-      out.push({ code: c as CbsCode, nr, period, amount: euro(Number(digits)) });
-  });
+    const amount = readAmount(row, cell(r, amountIdx), notation.value);
+    if (typeof amount !== 'number') failures.push(amount);
+    if (failures.length > before || period === undefined || typeof amount !== 'number') continue;
+    const id = `${c}|${nr}|${String(period)}`;
+    const firstRow = seen.get(id);
+    if (firstRow !== undefined) {
+      failures.push({ kind: 'DuplicateBeschikking', row, firstRow, code: c, nr, period: String(period) });
+      continue;
+    }
+    seen.set(id, row);
+    out.push({ code: c as CbsCode, nr, jaar: period, bedrag: euro(amount) });
+  }
   return failures.length > 0 ? fail(failures) : ok(out);
 }

@@ -2,6 +2,9 @@
  * What a user can get wrong, returned (never thrown) as facts. Dutch prose is added at the edge
  * (src/messages/nl.ts), which switches exhaustively over `kind`.
  */
+/** Which user file a failure is about: the fix differs. */
+export type UserInputKind = 'sleutel' | 'beschikking';
+
 export type InputFailure =
   | { readonly kind: 'UnknownCbsCode'; readonly row: number; readonly code: string }
   | {
@@ -16,9 +19,66 @@ export type InputFailure =
   | { readonly kind: 'MissingGemeenten'; readonly codes: readonly string[] }
   | { readonly kind: 'AllWeightsZero' }
   | { readonly kind: 'SharesDoNotAddUp'; readonly sumText: string }
-  | { readonly kind: 'WeightsTooLarge'; readonly row: number; readonly code: string }
-  | { readonly kind: 'MissingColumn'; readonly column: string; readonly found: readonly string[] }
+  | {
+      readonly kind: 'WeightsTooLarge';
+      readonly row: number;
+      readonly code: string;
+      /** Decimals of the most precise value (0: whole weights). */
+      readonly decimals: number;
+      /** With decimals: how many still compute exactly, if any. */
+      readonly fitsDecimals: number | undefined;
+    }
+  | {
+      readonly kind: 'MissingColumn';
+      readonly input: UserInputKind;
+      readonly column: string;
+      readonly found: readonly string[];
+    }
+  /** The first row holds data (a CBS code), not column names. */
+  | { readonly kind: 'MissingHeader'; readonly input: UserInputKind; readonly firstCell: string }
   | { readonly kind: 'EmptyInput' }
+  /** Bytes that are no text in any encoding Excel saves (UTF-8, Windows-1252, UTF-16). */
+  | { readonly kind: 'NotText'; readonly looksLike: 'xlsx' | 'binary' }
+  | { readonly kind: 'UnclosedQuote'; readonly row: number }
+  | { readonly kind: 'MisplacedQuote'; readonly row: number }
+  | {
+      readonly kind: 'FieldCount';
+      readonly row: number;
+      readonly found: number;
+      readonly expected: number;
+      readonly delimiter: string;
+    }
+  /** A number that reads differently in Dutch and English notation ("942.100"); both readings as "942100" / "942.1". */
+  | {
+      readonly kind: 'AmbiguousNumber';
+      readonly row: number;
+      readonly column: string;
+      readonly text: string;
+      readonly nl: string;
+      readonly en: string;
+      /** How many more values in the column are ambiguous the same way. */
+      readonly others: number;
+    }
+  /** One column holds numbers that only Dutch notation explains and numbers that only English notation explains. */
+  | {
+      readonly kind: 'MixedNotation';
+      readonly column: string;
+      readonly nlRow: number;
+      readonly nlText: string;
+      readonly enRow: number;
+      readonly enText: string;
+    }
+  | { readonly kind: 'NegativeAmount'; readonly row: number; readonly text: string }
+  | { readonly kind: 'CentsInAmount'; readonly row: number; readonly text: string }
+  | { readonly kind: 'AmountTooLarge'; readonly row: number; readonly text: string; readonly max: number }
+  | {
+      readonly kind: 'DuplicateBeschikking';
+      readonly row: number;
+      readonly firstRow: number;
+      readonly code: string;
+      readonly nr: number;
+      readonly period: string;
+    }
   | { readonly kind: 'UnknownGemeente'; readonly text: string; readonly suggestions: readonly string[] }
   | { readonly kind: 'UnknownKey'; readonly text: string; readonly known: readonly string[] }
   | { readonly kind: 'UnknownRegio'; readonly row: number; readonly regio: string }

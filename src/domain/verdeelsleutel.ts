@@ -53,6 +53,8 @@ export interface KeyInputRow {
   readonly row: number;
   readonly code: string;
   readonly value: string;
+  /** The notation the reader decided for the whole column; without it, ambiguous values are refused. */
+  readonly notation?: Notation;
 }
 
 /** Up to this many decimals in a user weight; more is a failure, not a silent rounding. */
@@ -64,21 +66,100 @@ export const MAX_WEIGHT_DECIMALS = 10;
  */
 export const EXACT_LIMIT = Number.MAX_SAFE_INTEGER;
 
-interface ParsedNumber {
+export interface ParsedNumber {
   readonly digits: bigint;
   readonly decimals: number;
 }
 
-/** Parses "1234", "0.0125", "0,0125" and Dutch "1.234,5" without floats. */
-export function parseDecimal(text: string): ParsedNumber | 'nan' | 'negative' {
-  let t = text.trim().replace(/\s|\u00a0/g, '');
-  if (t.startsWith('-')) return /^-[\d.,]+$/.test(t) && /[1-9]/.test(t) ? 'negative' : 'nan';
-  if (t.includes(',') && t.includes('.')) t = t.replace(/\./g, '').replace(',', '.');
-  else if (t.includes(',')) t = t.replace(',', '.');
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(t);
-  if (!m) return 'nan';
+/** How a number is written: Dutch `1.234.567,89` or English `1,234,567.89`. */
+export type Notation = 'nl' | 'en';
+
+/** The readings of a number text in each notation; a missing reading means "not a number in that notation". */
+export interface NumberReadings {
+  readonly negative: boolean;
+  readonly nl?: ParsedNumber;
+  readonly en?: ParsedNumber;
+}
+
+const SPACES = /[\s\u00a0\u2007\u202f]+/g;
+
+function readAs(text: string, group: '.' | ',', decimal: ',' | '.'): ParsedNumber | undefined {
+  const g = group === '.' ? '\\.' : ',';
+  const d = decimal === '.' ? '\\.' : ',';
+  // Whole part: plain digits, or groups of three after a leading group that does not start with 0
+  // (separated by the group mark or by spaces); then an optional fraction.
+  const re = new RegExp(`^(\\d+|[1-9]\\d{0,2}(?:${g}\\d{3})+|[1-9]\\d{0,2}(?: \\d{3})+)(?:${d}(\\d+))?$`);
+  const m = re.exec(text);
+  if (!m) return undefined;
   const frac = m[2] ?? '';
-  return { digits: BigInt((m[1] ?? '0') + frac), decimals: frac.length };
+  return { digits: BigInt((m[1] ?? '0').replace(/[., ]/g, '') + frac), decimals: frac.length };
+}
+
+/**
+ * Reads a number text in both notations, without floats. Spaces (also non-breaking) may group
+ * thousands; a leading minus sign is noted. Undefined when the text is no number in either notation.
+ */
+export function numberReadings(text: string): NumberReadings | undefined {
+  let t = text.replace(SPACES, ' ').trim();
+  const negative = /^[-\u2212]/.test(t);
+  if (negative) t = t.slice(1).trim();
+  const nl = readAs(t, '.', ',');
+  const en = readAs(t, ',', '.');
+  if (!nl && !en) return undefined;
+  return { negative, ...(nl ? { nl } : {}), ...(en ? { en } : {}) };
+}
+
+/** True when two parsed numbers have the same value (1,50 = 1,5). */
+export function sameNumber(a: ParsedNumber, b: ParsedNumber): boolean {
+  const scale = Math.max(a.decimals, b.decimals);
+  return a.digits * 10n ** BigInt(scale - a.decimals) === b.digits * 10n ** BigInt(scale - b.decimals);
+}
+
+/** A parsed number as plain text with "." for decimals and trailing zeros dropped: "942.1", "942100". */
+export function numberText(p: ParsedNumber): string {
+  const s = p.digits.toString().padStart(p.decimals + 1, '0');
+  if (p.decimals === 0) return s;
+  const frac = s.slice(s.length - p.decimals).replace(/0+$/, '');
+  const whole = s.slice(0, s.length - p.decimals);
+  return frac === '' ? whole : `${whole}.${frac}`;
+}
+
+/**
+ * Parses "1234", "0.0125", "0,0125", Dutch "1.234,5" or English "1,234.5" without floats. With a
+ * notation (decided for the whole column by the reader), the text is read in that notation only;
+ * without one, a text whose two readings differ ("942.100": 942100 or 942,1) is 'ambiguous', never guessed.
+ */
+export function parseDecimal(
+  text: string,
+  notation?: Notation,
+): ParsedNumber | 'nan' | 'negative' | 'ambiguous' {
+  const r = numberReadings(text);
+  if (!r) return 'nan';
+  const p = notation
+    ? r[notation]
+    : r.nl && r.en
+      ? sameNumber(r.nl, r.en)
+        ? r.nl
+        : undefined
+      : (r.nl ?? r.en);
+  if (!notation && r.nl && r.en && !p) return 'ambiguous';
+  if (!p) return 'nan';
+  if (r.negative) return p.digits === 0n ? p : 'negative';
+  return p;
+}
+
+/** The failure for a number whose Dutch and English readings differ, with both readings; `number` is `text` without a unit. */
+export function ambiguous(row: number, column: string, text: string, number = text): InputFailure {
+  const r = numberReadings(number);
+  return {
+    kind: 'AmbiguousNumber',
+    row,
+    column,
+    text,
+    nl: r?.nl ? numberText(r.nl) : '',
+    en: r?.en ? numberText(r.en) : '',
+    others: 0,
+  };
 }
 
 function gcd(a: bigint, b: bigint): bigint {
@@ -104,6 +185,7 @@ export function customKey(
   options: CustomKeyOptions,
 ): Result<Verdeelsleutel> {
   if (rows.length === 0) return fail([{ kind: 'EmptyInput' }]);
+  const column = options.shares ? 'aandeel' : 'gewicht';
   const index = new Map(gemeenten.map((g, i) => [g.code as string, i]));
   const failures: InputFailure[] = [];
   const seen = new Map<string, number>();
@@ -122,8 +204,9 @@ export function customKey(
       continue;
     }
     seen.set(code, r.row);
-    const p = parseDecimal(r.value);
-    if (p === 'nan') failures.push({ kind: 'NotANumber', row: r.row, column: 'gewicht', text: r.value });
+    const p = parseDecimal(r.value, r.notation);
+    if (p === 'nan') failures.push({ kind: 'NotANumber', row: r.row, column, text: r.value });
+    else if (p === 'ambiguous') failures.push(ambiguous(r.row, column, r.value));
     else if (p === 'negative') failures.push({ kind: 'NegativeWeight', row: r.row, text: r.value });
     else if (p.decimals > MAX_WEIGHT_DECIMALS)
       failures.push({ kind: 'TooManyDecimals', row: r.row, text: r.value, max: MAX_WEIGHT_DECIMALS });
@@ -159,11 +242,29 @@ export function customKey(
   const total = scaled.reduce((a, b) => a + b, 0n);
   const limit = BigInt(EXACT_LIMIT);
   const maxAmount = BigInt(options.maxAmount);
-  for (let i = 0; i < scaled.length; i++) {
-    const w = scaled[i] ?? 0n;
-    if (w * maxAmount + total > limit) {
-      return fail([{ kind: 'WeightsTooLarge', row: rowOf[i] ?? 0, code: gemeenten[i]?.code ?? '' }]);
+  // The largest weight decides; name its row, as that is the value to change.
+  let top = 0;
+  scaled.forEach((w, i) => {
+    if (w > (scaled[top] ?? 0n)) top = i;
+  });
+  const w = scaled[top] ?? 0n;
+  if (w * maxAmount + total > limit) {
+    // With decimals, fewer of them is the fix: find how many still fit (each one less divides by 10).
+    let fits = maxDecimals;
+    let need = w * maxAmount + total;
+    while (fits > 0 && need > limit) {
+      fits--;
+      need /= 10n;
     }
+    return fail([
+      {
+        kind: 'WeightsTooLarge',
+        row: rowOf[top] ?? 0,
+        code: gemeenten[top]?.code ?? '',
+        decimals: maxDecimals,
+        fitsDecimals: need > limit ? undefined : fits,
+      },
+    ]);
   }
   return ok(makeKey('eigen', gemeenten, scaled.map(Number)));
 }

@@ -1,4 +1,12 @@
-import type { AmountRule, Check, EditionWarning, Euro, InputFailure, Warning } from '../domain';
+import type {
+  AmountRule,
+  Check,
+  EditionWarning,
+  Euro,
+  InputFailure,
+  UserInputKind,
+  Warning,
+} from '../domain';
 
 /**
  * The Dutch message catalogue for domain facts: input failures and data warnings. Each text names
@@ -18,6 +26,19 @@ function list(items: readonly string[], max = 5): string {
   return items.length > max ? `${shown} en ${items.length - max} andere` : shown;
 }
 
+/** What a header must name, per kind of user file. */
+const HEADER: Record<UserInputKind, string> = {
+  sleutel: 'de kolommen gemeentecode en gewicht (of aandeel)',
+  beschikking: 'de kolommen gemeentecode, onderdeel_nr, jaar en bedrag_eur',
+};
+
+const DELIMITER: Record<string, string> = { ';': 'puntkomma (;)', ',': 'komma (,)', '\t': 'tab' };
+
+/** "942.1" → "942,1": a reading as Dutch text, without separators between thousands. */
+function decimal(plain: string): string {
+  return plain.replace('.', ',');
+}
+
 export function failureText(f: InputFailure): string {
   switch (f.kind) {
     case 'UnknownCbsCode':
@@ -25,7 +46,9 @@ export function failureText(f: InputFailure): string {
     case 'DuplicateCbsCode':
       return `Rij ${f.row}: de CBS-code ${f.code} staat al op rij ${f.firstRow}. Laat elke gemeente één keer voorkomen.`;
     case 'NotANumber':
-      return `Rij ${f.row}: "${f.text}" in kolom ${f.column} is geen getal. Typ een getal zonder tekst of eenheid, bijvoorbeeld 12500 of 0,0125.`;
+      return f.column === 'bedrag_eur'
+        ? `Rij ${f.row}: "${f.text}" in kolom bedrag_eur is geen bedrag. Typ een bedrag in hele euro's, zonder tekst of scheidingsteken voor duizendtallen, bijvoorbeeld 150000.`
+        : `Rij ${f.row}: "${f.text}" in kolom ${f.column} is geen getal. Typ een getal zonder tekst of eenheid, bijvoorbeeld 12500 of 0,0125.`;
     case 'NegativeWeight':
       return `Rij ${f.row}: het gewicht ${f.text} is negatief. Gebruik 0 of een positief getal.`;
     case 'TooManyDecimals':
@@ -37,23 +60,51 @@ export function failureText(f: InputFailure): string {
     case 'SharesDoNotAddUp':
       return `De aandelen tellen op tot ${f.sumText.replace('.', ',')} in plaats van 1 (100%). Corrigeer de aandelen, of gebruik de kolom "gewicht" als het vrije gewichten zijn.`;
     case 'WeightsTooLarge':
-      return `Rij ${f.row} (${f.code}): het gewicht is te groot om tot op de euro exact te rekenen. Deel alle gewichten door hetzelfde getal (bijvoorbeeld 1.000).`;
+      return f.decimals > 0
+        ? `Rij ${f.row} (${f.code}): met ${f.decimals} decimalen worden de gewichten te groot om tot op de euro exact te rekenen. Rond alle getallen af op ${f.fitsDecimals === undefined ? 'minder' : f.fitsDecimals} decimalen.`
+        : `Rij ${f.row} (${f.code}): het gewicht is te groot om tot op de euro exact te rekenen. Deel alle gewichten door hetzelfde getal (bijvoorbeeld 1000).`;
     case 'MissingColumn':
-      return `De kolom "${f.column}" ontbreekt. Gevonden kolommen: ${list(f.found)}. Zet een kopregel met gemeentecode en gewicht (of aandeel).`;
+      return `De kolom "${f.column}" ontbreekt. Gevonden kolommen: ${list(f.found.map((c) => (c === '' ? '(leeg)' : c)))}. Zet een kopregel met ${HEADER[f.input]}.`;
+    case 'MissingHeader':
+      return `De kopregel ontbreekt: de eerste rij begint met "${f.firstCell}". Zet bovenaan een regel met ${HEADER[f.input]}.`;
+    case 'NotText':
+      return f.looksLike === 'xlsx'
+        ? 'Dit is een Excel-werkboek, geen tekstbestand. Sla het in Excel op als "CSV (gescheiden door lijstscheidingsteken)" en kies dat bestand.'
+        : 'Dit is geen tekstbestand. Kies een CSV-bestand (in Excel: Opslaan als "CSV (gescheiden door lijstscheidingsteken)").';
+    case 'UnclosedQuote':
+      return `Rij ${f.row}: een aanhalingsteken (") wordt niet gesloten, zodat de rest van het bestand één veld zou worden. Sluit het aanhalingsteken of verwijder het.`;
+    case 'MisplacedQuote':
+      return `Rij ${f.row}: na een afsluitend aanhalingsteken (") staat nog tekst in hetzelfde veld. Verwijder het aanhalingsteken, of zet het hele veld tussen aanhalingstekens en verdubbel de aanhalingstekens erin ("").`;
+    case 'FieldCount':
+      return f.found > f.expected
+        ? `Rij ${f.row} heeft ${f.found} velden, de kopregel ${f.expected}. ${f.delimiter === '\t' ? 'Staat er een tab in een veld?' : `Staat er een ${DELIMITER[f.delimiter] ?? f.delimiter} in een getal, zoals 150${f.delimiter}000? Schrijf getallen zonder scheidingsteken voor duizendtallen, of zet het veld tussen aanhalingstekens.`}`
+        : `Rij ${f.row} heeft ${f.found} ${f.found === 1 ? 'veld' : 'velden'}, de kopregel ${f.expected}. Vul de ontbrekende velden aan, gescheiden door een ${DELIMITER[f.delimiter] ?? f.delimiter} zoals in de kopregel, of verwijder de rij.`;
+    case 'AmbiguousNumber':
+      return `Rij ${f.row}: "${f.text}" in kolom ${f.column} kan ${decimal(f.nl)} zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of ${decimal(f.en)} (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf ${f.others > 0 ? `dit getal en de ${f.others} andere in deze kolom die zo op twee manieren te lezen zijn` : 'het getal'} zonder scheidingsteken voor duizendtallen: ${decimal(f.nl)} of ${decimal(f.en)}.`;
+    case 'MixedNotation':
+      return `Kolom ${f.column} mengt twee notaties: rij ${f.nlRow} ("${f.nlText}") is Nederlands (komma voor decimalen), rij ${f.enRow} ("${f.enText}") Engels (punt voor decimalen). Gebruik in de hele kolom één notatie, het liefst zonder scheidingsteken voor duizendtallen.`;
+    case 'NegativeAmount':
+      return `Rij ${f.row}: het bedrag ${f.text} is negatief. Een beschikking kent alleen bedragen van 0 of meer.`;
+    case 'CentsInAmount':
+      return `Rij ${f.row}: het bedrag "${f.text}" heeft centen. Bedragen in een beschikking zijn hele euro's: rond af op hele euro's, zonder decimalen.`;
+    case 'AmountTooLarge':
+      return `Rij ${f.row}: het bedrag "${f.text}" is groter dan ${formatEuro(f.max)} en kan niet kloppen. Controleer het bedrag (een cijfer te veel?).`;
+    case 'DuplicateBeschikking':
+      return `Rij ${f.row}: ${f.code}, onderdeel ${f.nr}, ${f.period} staat al op rij ${f.firstRow}. Geef elke combinatie van gemeente, onderdeel en jaar één keer (tel bedragen uit meerdere beschikkingen zelf op).`;
     case 'EmptyInput':
       return 'De invoer is leeg. Plak of kies een bestand met een kopregel en één rij per gemeente.';
     case 'UnknownGemeente':
       return f.suggestions.length > 0
-        ? `Gemeente "${f.text}" niet gevonden. Bedoelt u: ${f.suggestions.join(', ')}?`
+        ? `"${f.text}" wijst niet precies één gemeente aan. Bedoelt u: ${f.suggestions.join(', ')}? Geef de volledige naam of de CBS-code.`
         : `Gemeente "${f.text}" niet gevonden. Gebruik een CBS-code (bijvoorbeeld GM0034) of de naam van een gemeente uit de indeling 2025.`;
     case 'UnknownKey':
       return `Onbekende verdeelsleutel "${f.text}". Kies uit: ${f.known.join(', ')}.`;
     case 'UnknownRegio':
       return `Rij ${f.row}: de regio "${f.regio}" staat niet in Bijlage 2B. Kies een van de 42 SPUK IZA-regio's.`;
     case 'UnknownPeriod':
-      return `Rij ${f.row}: "${f.text}" is geen periode. Gebruik 2023, 2024, 2025, 2026 of structureel.`;
+      return `Rij ${f.row}: "${f.text}" is geen jaar van een editie. Gebruik een jaar van 2023 tot en met 2029, bijvoorbeeld 2025.`;
     case 'UnknownLine':
-      return `Rij ${f.row}: "${f.text}" is geen onderdeelnummer. Gebruik 1 tot en met 16 (16 = IZA-middelen).`;
+      return `Rij ${f.row}: "${f.text}" is geen onderdeelnummer dat een gemeente ontvangt. Gebruik 1 tot en met 15 (Brede SPUK), 16 (SPUK IZA), 17 (SPUK AZWA lokaal) of 18 (SPUK AZWA regionaal).`;
     case 'UnknownEdition':
       return `Onbekende editie "${f.text}". Kies uit: ${f.known.join(', ')} (zie 'spuk-begroting edities').`;
   }

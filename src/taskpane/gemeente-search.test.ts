@@ -36,7 +36,8 @@ describe('filterOptions', () => {
 
   it('puts prefix matches before word and substring matches', () => {
     const result = labels('bergen');
-    expect(result.slice(0, 4)).toEqual(['Berg en Dal', 'Bergen (L.)', 'Bergen (NH.)', 'Bergen op Zoom']);
+    // The two gemeenten called Bergen first, then names starting with the word, then other prefixes.
+    expect(result.slice(0, 4)).toEqual(['Bergen (L.)', 'Bergen (NH.)', 'Bergen op Zoom', 'Berg en Dal']);
     expect(result).toContain('Steenbergen');
     expect(result.indexOf('Steenbergen')).toBeGreaterThan(3);
     expect(labels('zoom')[0]).toBe('Bergen op Zoom');

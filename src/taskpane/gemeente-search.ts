@@ -1,49 +1,25 @@
 /**
  * Type-ahead over the gemeenten for the task pane's combobox. Pure: no DOM, no Office.
- * Matches on the CBS name, the VWS spelling, the CBS code ("GM0034", "0034", "34") and a few
- * everyday names ("Den Haag"), ignoring case, accents and punctuation.
+ * Matching and ranking are the domain's (`matchRank`, the same lookup the CLI uses): the CBS name,
+ * the VWS spelling, the CBS code ("GM0034", "0034", "34") and everyday names ("Den Haag"),
+ * ignoring case, accents and punctuation. This file only adds the national option.
  */
-import type { CbsCode, Gemeente } from '../domain';
+import type { CbsCode, Gemeente, SearchEntry } from '../domain';
+import { compareNames, matchRank, normaliseName, RANK, rankEntries, searchEntry } from '../domain';
 
 /** The value of the national option: no gemeente chosen. */
 export const LANDELIJK = 'landelijk';
 export type GemeenteChoice = CbsCode | typeof LANDELIJK;
 
-export interface GemeenteOption {
+export interface GemeenteOption extends SearchEntry {
   readonly value: GemeenteChoice;
   /** What the list and the input show, e.g. "Almere". */
   readonly label: string;
   /** Second line, e.g. "GM0034 · Flevoland". */
   readonly detail: string;
-  /** Normalised texts the query is matched against (first one is the main name). */
-  readonly names: readonly string[];
-  /** Digits of the CBS code, e.g. "0034"; empty for the national option. */
-  readonly codeDigits: string;
 }
 
-/** Everyday names that differ from the official CBS name. */
-const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  GM0518: ['Den Haag'],
-  GM0796: ['Den Bosch'],
-};
-
-export function normalise(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
-/** Words of a name, normalised: "Bergen op Zoom" → ["bergen", "op", "zoom"]. */
-function words(text: string): string[] {
-  return text
-    .split(/[\s\-'()./]+/)
-    .map(normalise)
-    .filter((w) => w.length > 0);
-}
-
-const collator = new Intl.Collator('nl-NL', { sensitivity: 'base', ignorePunctuation: true });
+export const normalise = normaliseName;
 
 /** The national option first, then every gemeente sorted by name as a Dutch reader expects. */
 export function gemeenteOptions(gemeenten: readonly Gemeente[], landelijkLabel: string): GemeenteOption[] {
@@ -51,36 +27,16 @@ export function gemeenteOptions(gemeenten: readonly Gemeente[], landelijkLabel: 
     value: LANDELIJK,
     label: landelijkLabel,
     detail: '',
-    names: [normalise(landelijkLabel), 'landelijk', 'nederland', 'nl'],
+    names: [landelijkLabel, 'landelijk', 'nederland', 'nl'],
     codeDigits: '',
   };
   const list = gemeenten.map((g): GemeenteOption => ({
+    ...searchEntry(g),
     value: g.code,
-    label: g.naam,
     detail: `${g.code} · ${g.provincie}`,
-    names: [g.naam, g.naamVws, ...(ALIASES[g.code] ?? [])].map(normalise),
-    codeDigits: g.code.replace(/^GM/, ''),
   }));
-  list.sort((a, b) => collator.compare(a.label, b.label) || a.value.localeCompare(b.value));
+  list.sort((a, b) => compareNames(a.label, b.label) || a.value.localeCompare(b.value));
   return [national, ...list];
-}
-
-/** Lower is better; undefined means no match. */
-function rank(option: GemeenteOption, query: string, raw: string): number | undefined {
-  const code = /^(?:gm)?(\d{1,4})$/.exec(query);
-  if (code && option.codeDigits !== '') {
-    const digits = code[1] ?? '';
-    if (option.codeDigits === digits.padStart(4, '0')) return 0;
-    if (option.codeDigits.startsWith(digits) || option.codeDigits.replace(/^0+/, '').startsWith(digits))
-      return 1;
-  }
-  if (option.names.some((n) => n === query)) return 2;
-  if (option.names.some((n) => n.startsWith(query))) return 3;
-  const queryWords = words(raw);
-  const labelWords = words(option.label);
-  if (queryWords.length > 0 && queryWords.every((q) => labelWords.some((w) => w.startsWith(q)))) return 4;
-  if (option.names.some((n) => n.includes(query))) return 5;
-  return undefined;
 }
 
 /**
@@ -88,23 +44,19 @@ function rank(option: GemeenteOption, query: string, raw: string): number | unde
  * query gives every option. The national option only matches its own words.
  */
 export function filterOptions(options: readonly GemeenteOption[], text: string): GemeenteOption[] {
-  const query = normalise(text);
-  if (query === '') return [...options];
-  const hits: { option: GemeenteOption; rank: number; index: number }[] = [];
-  options.forEach((option, index) => {
-    const r = rank(option, query, text);
-    if (r !== undefined) hits.push({ option, rank: r, index });
-  });
-  hits.sort((a, b) => a.rank - b.rank || a.index - b.index);
-  return hits.map((h) => h.option);
+  if (normaliseName(text) === '') return [...options];
+  return rankEntries(options, text).flatMap((i) => options[i] ?? []);
 }
 
-/** The option whose label equals the text exactly (ignoring case and accents), if any. */
+/**
+ * The option the text names exactly (code, name, everyday name, or a unique name without its
+ * qualifier), if any; a prefix is never exact.
+ */
 export function exactOption(options: readonly GemeenteOption[], text: string): GemeenteOption | undefined {
-  const query = normalise(text);
-  if (query === '') return undefined;
-  return (
-    options.find((o) => normalise(o.label) === query) ??
-    options.find((o) => o.codeDigits !== '' && /^(?:gm)?\d{1,4}$/.test(query) && rank(o, query, text) === 0)
-  );
+  for (const rank of [RANK.code, RANK.name, RANK.baseName]) {
+    const hits = options.filter((o) => matchRank(o, text) === rank);
+    if (hits.length === 1) return hits[0];
+    if (hits.length > 1) return undefined;
+  }
+  return undefined;
 }

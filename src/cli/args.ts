@@ -1,0 +1,55 @@
+/**
+ * Command-line options: which options each command takes, and parsing them strictly. An unknown
+ * option, a missing value or an option given twice is refused (UsageError, Dutch text), never
+ * resolved silently.
+ */
+
+export const OPTIONS: Record<string, readonly string[]> = {
+  werkboek: ['--gemeente', '--sleutel', '--sleutel-bestand', '--uit'],
+  allocaties: ['--editie', '--gemeente', '--sleutel', '--sleutel-bestand', '--beschikking', '--formaat'],
+  iza: ['--editie', '--sleutel', '--sleutel-bestand', '--formaat'],
+  controle: ['--editie', '--json'],
+  edities: ['--formaat'],
+  verschil: ['--van', '--naar', '--gemeente', '--sleutel', '--sleutel-bestand', '--formaat'],
+};
+const FLAGS = new Set(['--json', '--help', '-h']);
+
+/** Bad arguments: the message is shown as "Fout: …" on stderr, exit code 2. */
+export class UsageError extends Error {}
+
+export function parseArgs(command: string, args: readonly string[]): Map<string, string> {
+  const allowed = OPTIONS[command] ?? [];
+  const out = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    const [name, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
+    if (name === '--help' || name === '-h') {
+      out.set('--help', '');
+      continue;
+    }
+    if (!allowed.includes(name))
+      throw new UsageError(
+        a.startsWith('-')
+          ? `Onbekende optie "${a}" voor ${command}. Zie 'spuk-begroting ${command} --help'.`
+          : `Onverwacht argument "${a}" voor ${command}: opties beginnen met --. Zie 'spuk-begroting ${command} --help'.`,
+      );
+    if (out.has(name)) throw new UsageError(`De optie ${name} staat er twee keer. Geef elke optie één keer.`);
+    if (FLAGS.has(name)) {
+      if (inline !== undefined)
+        throw new UsageError(`De optie ${name} heeft geen waarde: laat "=${inline}" weg.`);
+      out.set(name, '');
+      continue;
+    }
+    const value = inline ?? args[++i];
+    if (value === undefined || value.startsWith('--'))
+      throw new UsageError(
+        `De optie ${name} heeft een waarde nodig. Zie 'spuk-begroting ${command} --help'.`,
+      );
+    if (value.trim() === '') throw new UsageError(`De optie ${name} heeft een lege waarde. Geef een waarde.`);
+    out.set(name, value);
+  }
+  return out;
+}
