@@ -78,7 +78,10 @@ export function backupGrid(backup: Backup): CellInput[][] {
     const width = Math.max(1, ...input.cells.map((row) => row.length));
     return { input, width, span: Math.max(3, 1 + width) };
   });
-  const cols = Math.max(2, blocks.reduce((n, b) => n + b.span, 0));
+  const cols = Math.max(
+    2,
+    blocks.reduce((n, b) => n + b.span, 0),
+  );
   const rows = 2 + Math.max(0, ...blocks.map((b) => b.input.cells.length));
   const grid: CellInput[][] = Array.from({ length: rows }, () => Array<CellInput>(cols).fill(''));
   const put = (r: number, c: number, v: CellInput): void => {

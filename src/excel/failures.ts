@@ -48,7 +48,8 @@ export type ExcelFailure =
     };
 
 /** Why a write stopped part-way, as far as the user can act on it. */
-export type WriteInterruptionCause = 'Timeout' | 'ProtectedSheet' | 'CellEditMode' | 'PayloadTooLarge' | 'Other';
+export type WriteInterruptionCause =
+  'Timeout' | 'ProtectedSheet' | 'CellEditMode' | 'PayloadTooLarge' | 'Other';
 
 export type ExcelFailureKind = ExcelFailure['kind'];
 

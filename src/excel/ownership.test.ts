@@ -179,15 +179,24 @@ describe('assessWorkbook', () => {
       plan,
       facts({
         sheets: ourSheets,
-        names: [marks[1] ?? { name: '', formula: '' }, { name: 'Invoer_Gewichten', formula: '=Invoer!$C$11:$C$15' }],
+        names: [
+          marks[1] ?? { name: '', formula: '' },
+          { name: 'Invoer_Gewichten', formula: '=Invoer!$C$11:$C$15' },
+        ],
       }),
     );
     if (!result.ok) throw new Error(JSON.stringify(result.failure));
     expect(result.assessment.restoredMarks).toEqual(['Invoer']);
     expect(result.assessment.sheets).toContainEqual({ name: 'Invoer', action: 'replace' });
     // Without any such evidence it stays the user's.
-    const bare = assessWorkbook(plan, facts({ sheets: ourSheets, names: [marks[1] ?? { name: '', formula: '' }] }));
-    expect(bare).toEqual({ ok: false, failure: { kind: 'SheetNameTaken', sheet: 'Invoer', sheets: ['Invoer'] } });
+    const bare = assessWorkbook(
+      plan,
+      facts({ sheets: ourSheets, names: [marks[1] ?? { name: '', formula: '' }] }),
+    );
+    expect(bare).toEqual({
+      ok: false,
+      failure: { kind: 'SheetNameTaken', sheet: 'Invoer', sheets: ['Invoer'] },
+    });
   });
 
   it('synthesises an ownership mark when the plan has none', () => {

@@ -213,7 +213,9 @@ function isInput(spec: DefinedNameSpec, replaceInputs: readonly string[]): boole
 }
 
 /** The plan's key label (SPUK_Sleutel → Verdeelsleutel!B5) and the input it vouches for (the weights). */
-function keyLabelSpec(plan: WorkbookPlan): { readonly ref: SheetRange; readonly planValue: string } | undefined {
+function keyLabelSpec(
+  plan: WorkbookPlan,
+): { readonly ref: SheetRange; readonly planValue: string } | undefined {
   const spec = plan.names.find((n) => sameName(n.name, BUILT_WITH_NAMES.key));
   const weights = plan.names.find((n) => sameName(n.name, INPUT_NAMES.weights));
   if (!spec || !weights) return undefined;
@@ -240,7 +242,8 @@ function queueResolve(
     const input = withInputs && isInput(spec, replaceInputs);
     if (!exists || exists.name(spec.name)) {
       const range = workbook.names.getItem(spec.name).getRange();
-      range.load(input ? 'address,formulasR1C1,values' : 'address');
+      if (input) range.load('address,formulasR1C1,values');
+      else range.load('address');
       const keys = input ? keysBesideRange(spec, range, workbook, exists) : undefined;
       keys?.load('address,values');
       resolved.names.set(spec.name.toUpperCase(), { range, keys });
@@ -345,8 +348,7 @@ async function renderInContext(
   const worksheets = workbook.worksheets;
   const replaceInputs = options.replaceInputs ?? [];
   queueCheck(workbook);
-  let resolved =
-    options.expectExisting === false ? undefined : queueResolve(plan, workbook, replaceInputs);
+  let resolved = options.expectExisting === false ? undefined : queueResolve(plan, workbook, replaceInputs);
   if (resolved) {
     try {
       await sync('check');
@@ -432,7 +434,9 @@ async function renderInContext(
       ? { sheet: weightsRead.from.sheet, address: label.ref.address }
       : undefined;
   let labelRange =
-    labelAt && resolved.keyLabel && sameRange(resolved.keyLabel.address, labelAt) ? resolved.keyLabel : undefined;
+    labelAt && resolved.keyLabel && sameRange(resolved.keyLabel.address, labelAt)
+      ? resolved.keyLabel
+      : undefined;
 
   // Sync 3 (read), rarely: what the check decided differently from what was read (an input's key
   // column elsewhere, a renamed sheet), and the restore point after a speculation that succeeded.
@@ -475,9 +479,7 @@ async function renderInContext(
 
   // After a write that stopped part-way, the inputs come from the restore point, not from the sheets
   // (which may be empty or hold defaults); inputs not in it get the plan's defaults.
-  const backup: Backup | undefined = pending
-    ? parseBackup(resolved.backup?.values, plan.names)
-    : undefined;
+  const backup: Backup | undefined = pending ? parseBackup(resolved.backup?.values, plan.names) : undefined;
   const inputSnapshots: InputSnapshot[] = [];
   if (pending) {
     for (const input of backup?.inputs ?? []) {

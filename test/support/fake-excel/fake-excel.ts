@@ -85,8 +85,7 @@ export class FakeExcel implements BatchHost {
   private hangs = 0;
   private readonly injected: FakeErrorCode[] = [];
   private operationFailure:
-    | { at: number; code: FakeErrorCode; applies: (ops: readonly QueuedOperation[]) => boolean }
-    | undefined;
+    { at: number; code: FakeErrorCode; applies: (ops: readonly QueuedOperation[]) => boolean } | undefined;
   private beforeSync: ((sync: number) => void) | undefined;
   private implicitSync = false;
   private evaluation:
