@@ -70,8 +70,25 @@ describe('readBuiltWith on a workbook rendered from the real plan', () => {
       expect(Object.keys(b.operationCounts).every((op) => op.endsWith('.load'))).toBe(true);
     }
     expect(batches[0]?.operationCounts).toEqual({ 'NamedItem.load': 4 });
-    expect(batches[1]?.operationCounts).toEqual({ 'Range.load': 2 });
+    // Each name's and mark's range: address (always A1, English) and the two cells' values.
+    expect(batches[1]?.operationCounts).toEqual({ 'Range.load': 4 });
   });
+
+  it.each([
+    ['nl-NL', 'A1'],
+    ['nl-NL', 'R1C1'],
+    ['en-US', 'R1C1'],
+  ] as const)(
+    'reads the same when Excel shows name formulas in %s, %s style (office-js #2834)',
+    async (locale, style) => {
+      fake.displayNames(locale, style);
+      try {
+        expect(await read(fake)).toEqual({ keyId: 'inwoners', gemeente: 'GM0034' });
+      } finally {
+        fake.displayNames('en-US', 'A1');
+      }
+    },
+  );
 
   it('reads what the sheet shows now: "NL" for the national view, a renamed sheet', async () => {
     fake.type(SHEETS.overzicht, 'C4', 'NL');
@@ -121,7 +138,7 @@ describe('readBuiltWith: absent or not the add-in’s → undefined, never a fai
     expect(fake.batches.slice(before).every((b) => b.outcome === 'ok')).toBe(true);
   });
 
-  it('the sheet vanished between the two syncs (ItemNotFound in sync 2)', async () => {
+  it('the sheet vanished between the two syncs (InvalidReference in sync 2)', async () => {
     const fake = madeByAddIn();
     const run: ReadBuiltWithOptions['run'] = (batch) =>
       fake.run((context) => {
@@ -136,7 +153,7 @@ describe('readBuiltWith: absent or not the add-in’s → undefined, never a fai
         });
       });
     expect(await readBuiltWith({ run })).toBeUndefined();
-    expect(fake.batches.map((b) => b.outcome)).toEqual(['ok', 'ItemNotFound']);
+    expect(fake.batches.map((b) => b.outcome)).toEqual(['ok', 'InvalidReference']);
   });
 
   it('a look-alike sheet the user made (names, no ownership marks) is not trusted', async () => {

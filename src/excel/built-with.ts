@@ -8,8 +8,9 @@
  * exists and refers to the very sheet the name points at, so a user's look-alike sheet is not read.
  *
  * Sync 1  the two names and the two marks, by `getItemOrNullObject` (a missing one never fails the
- *         batch). Something missing, broken (#REF!) or not the add-in's: undefined after 1 sync.
- * Sync 2  the two cells. A sheet that vanished in between (ItemNotFound, …): undefined.
+ *         batch), with their `type`. Something missing or broken (type "Error"): undefined after 1 sync.
+ * Sync 2  the ranges of all four (`address`, always A1 and English, unlike `formula`: office-js #2834)
+ *         and the two cells' values; a name not on its mark's sheet, or not one cell: undefined.
  *
  * Nothing is written. Same watchdog and error mapping as renderPlan: other failures (Timeout, cell-edit
  * mode, an Excel without the API, …) are thrown as `ExcelFailureError`.
@@ -68,46 +69,51 @@ async function readInContext(
   watchdog: Watchdog,
 ): Promise<BuiltWithFacts | undefined> {
   watchdog.kick();
-  // Sync 1: names and marks. Nothing is chained off these items before the sync shows they exist.
+  // Sync 1: do the names and marks exist as ranges? `type` is language-independent; `formula` is not
+  // (office-js #2834: `=#VERW!$B$5` in Dutch Excel desktop, `R5C2` in R1C1 style), so it is never parsed.
   const names = context.workbook.names;
   const queued = SOURCES.map(({ name, sheet }) => {
     const value = names.getItemOrNullObject(name);
-    value.load('formula');
+    value.load('type');
     const mark = names.getItemOrNullObject(ownershipNameOf(sheet));
-    mark.load('formula');
-    return { value, mark };
+    mark.load('type');
+    return { name, markName: ownershipNameOf(sheet), value, mark };
   });
   await watchdog.sync(context);
+  const isRange = (item: HostNamedItem): boolean => !item.isNullObject && item.type === 'Range';
+  if (!queued.every(({ value, mark }) => isRange(value) && isRange(mark))) return undefined;
 
-  const cells: SheetRange[] = [];
-  for (const { value, mark } of queued) {
-    const cell = ownedCell(value, mark);
-    if (!cell) return undefined;
-    cells.push(cell);
-  }
-
-  // Sync 2: the cells, at the addresses just checked.
-  const ranges = cells.map((cell) => {
-    const range = context.workbook.worksheets.getItem(cell.sheet).getRange(cell.address);
-    range.load('values');
-    return range;
+  // Sync 2: where each points (`address`, always A1) and the cells' values. Nothing is chained off an
+  // item before sync 1 showed it exists.
+  const ranges = queued.map(({ name, markName }) => {
+    const cell = names.getItem(name).getRange();
+    cell.load('address,values');
+    const owner = names.getItem(markName).getRange();
+    owner.load('address');
+    return { cell, owner };
   });
   try {
     await watchdog.sync(context);
   } catch (error) {
-    // Only reads were queued: a sheet deleted since sync 1 means "not (any longer) built here".
+    // Only reads were queued: a name or sheet deleted since sync 1 means "not (any longer) built here".
     if (isSpeculationMiss(error)) return undefined;
     throw error;
   }
-  const [keyId, gemeente] = ranges.map((range) => firstText(range.values));
+  const texts: string[] = [];
+  for (const { cell, owner } of ranges) {
+    if (!ownedCell(cell.address, owner.address)) return undefined;
+    const text = firstText(cell.values);
+    if (text === undefined) return undefined;
+    texts.push(text);
+  }
+  const [keyId, gemeente] = texts;
   return keyId !== undefined && gemeente !== undefined ? { keyId, gemeente } : undefined;
 }
 
-/** The single cell a name refers to, when the sheet's ownership mark refers to that same sheet. */
-function ownedCell(value: HostNamedItem, mark: HostNamedItem): SheetRange | undefined {
-  if (value.isNullObject || mark.isNullObject) return undefined;
-  const cell = parseSheetRange(value.formula);
-  const owner = parseSheetRange(mark.formula);
+/** A single cell on the very sheet its ownership mark refers to. */
+function ownedCell(cellAddress: string, markAddress: string): SheetRange | undefined {
+  const cell = parseSheetRange(cellAddress);
+  const owner = parseSheetRange(markAddress);
   if (!cell || !owner || !sameName(cell.sheet, owner.sheet)) return undefined;
   const { top, bottom, left, right } = cell.rect;
   return top === bottom && left === right ? cell : undefined;

@@ -19,6 +19,14 @@ const EXAMPLES: { readonly [K in ExcelFailureKind]: Extract<ExcelFailure, { kind
   UnsupportedHost: { kind: 'UnsupportedHost', required: 'ExcelApi 1.9' },
   InvalidPlan: { kind: 'InvalidPlan', sheet: 'IZA', where: 'C60' },
   Unknown: { kind: 'Unknown', code: 'GeneralException' },
+  KeyMismatch: { kind: 'KeyMismatch', workbookKey: 'spuk-2025', chosenKey: 'inwoners' },
+  WriteInterrupted: {
+    kind: 'WriteInterrupted',
+    cause: 'ProtectedSheet',
+    code: 'AccessDenied',
+    sheets: ['Verdeelsleutel', 'Allocatie'],
+    inputsKept: true,
+  },
 };
 
 describe('failureFromError', () => {
@@ -112,13 +120,13 @@ describe('isSpeculationMiss (which failures of a speculative first sync fall bac
     'RequestPayloadSizeLimitExceeded',
     'ApiNotFound',
     'InvalidOperation',
-  ] as const)('%s → a failure', (code) => {
-    expect(isSpeculationMiss(new FakeOfficeError(code, 'test'))).toBe(false);
+  ] as const)('%s → fall back too: the batch only read, so nothing changed', (code) => {
+    expect(isSpeculationMiss(new FakeOfficeError(code, 'test'))).toBe(true);
   });
 
-  it('our Timeout and errors without an Office code are failures', () => {
+  it('only our Timeout (a hang is not retried) and "not in Excel" are failures', () => {
     expect(isSpeculationMiss(new SyncTimeoutError(90))).toBe(false);
-    expect(isSpeculationMiss(new Error('ItemNotFound'))).toBe(false);
-    expect(isSpeculationMiss(undefined)).toBe(false);
+    expect(isSpeculationMiss(new Error('ItemNotFound'))).toBe(true);
+    expect(isSpeculationMiss(undefined)).toBe(true);
   });
 });

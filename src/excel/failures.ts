@@ -28,7 +28,28 @@ export type ExcelFailure =
   | { readonly kind: 'UnsupportedHost'; readonly required: string }
   /** The plan itself is malformed (a programming error upstream); detected before anything is written. */
   | { readonly kind: 'InvalidPlan'; readonly sheet: string | undefined; readonly where: string }
-  | { readonly kind: 'Unknown'; readonly code: string };
+  | { readonly kind: 'Unknown'; readonly code: string }
+  /**
+   * The weights in the workbook belong to another key than the one chosen (its label cell, e.g.
+   * Verdeelsleutel!B5, says `workbookKey`): keeping them would put the chosen key's label next to
+   * another key's weights. Nothing was written; replacing the weights must be asked for.
+   */
+  | { readonly kind: 'KeyMismatch'; readonly workbookKey: string; readonly chosenKey: string }
+  /**
+   * A write batch failed part-way (Excel does not roll back): `sheets` may be empty or incomplete.
+   * `inputsKept`: the user's inputs are in the restore point and the next render writes them again.
+   */
+  | {
+      readonly kind: 'WriteInterrupted';
+      readonly cause: WriteInterruptionCause;
+      readonly code: string;
+      readonly sheets: readonly string[];
+      readonly inputsKept: boolean;
+    };
+
+/** Why a write stopped part-way, as far as the user can act on it. */
+export type WriteInterruptionCause =
+  'Timeout' | 'ProtectedSheet' | 'CellEditMode' | 'PayloadTooLarge' | 'Other';
 
 export type ExcelFailureKind = ExcelFailure['kind'];
 
@@ -72,14 +93,14 @@ export function officeErrorCode(error: unknown): string | undefined {
 }
 
 /**
- * Office codes with which the speculative first sync of a refresh fails when what it reads by the
+ * Codes with which the speculative first sync of a refresh typically fails when what it reads by the
  * plan's names is not there as planned: `ItemNotFound` (a missing sheet or name, e.g. a first build),
  * `InvalidReference` (a name whose sheet was deleted: `#REF!`), `InvalidArgument` (a name that no
- * longer is a single range), and `RangeExceedsLimit` / `ResponsePayloadSizeLimitExceeded` (a name
- * the user pointed at a huge range: the speculation reads before the check could rule it out). That
- * batch only reads, so such a failure changed nothing: the renderer falls back to the plain check,
- * which decides what to read. Every other code (cell-edit mode, access, request size, API, unknown)
- * and our own Timeout are failures as usual.
+ * longer is a single range), `RangeExceedsLimit` / `ResponsePayloadSizeLimitExceeded` (a name the user
+ * pointed at a huge range). Listed for documentation and tests only: since that batch only reads,
+ * ANY error of it changed nothing, and the renderer falls back to the plain check for every error
+ * except our own Timeout (a hang is not retried) and "not in Excel". A real problem (cell-edit mode,
+ * access) then shows in the plain check, with its own code.
  */
 export const SPECULATION_MISS_CODES: readonly string[] = [
   'ItemNotFound',
@@ -89,11 +110,27 @@ export const SPECULATION_MISS_CODES: readonly string[] = [
   'ResponsePayloadSizeLimitExceeded',
 ];
 
-/** True for an office-js error whose code means "a speculated object is not there" (see above). */
+/** True for an error of a read-only batch after which the plain path may be tried (see above). */
 export function isSpeculationMiss(error: unknown): boolean {
-  if (error instanceof SyncTimeoutError || error instanceof NotInExcelError) return false;
-  const code = officeErrorCode(error);
-  return code !== undefined && SPECULATION_MISS_CODES.includes(code);
+  return !(error instanceof SyncTimeoutError || error instanceof NotInExcelError);
+}
+
+/** The failure of a write that stopped part-way. */
+export function writeInterrupted(
+  error: unknown,
+  sheets: readonly string[],
+  inputsKept: boolean,
+): ExcelFailure {
+  const failure = failureFromError(error);
+  const cause: WriteInterruptionCause =
+    failure.kind === 'Timeout' ||
+    failure.kind === 'ProtectedSheet' ||
+    failure.kind === 'CellEditMode' ||
+    failure.kind === 'PayloadTooLarge'
+      ? failure.kind
+      : 'Other';
+  const code = officeErrorCode(error) ?? (failure.kind === 'Timeout' ? 'Timeout' : 'NoOfficeCode');
+  return { kind: 'WriteInterrupted', cause, code, sheets, inputsKept };
 }
 
 /** Office error codes → failure kinds. The message of the error is never used. */

@@ -50,6 +50,11 @@ export interface HostWorksheetProtection {
 
 export interface HostWorksheet {
   readonly name: string;
+  /**
+   * ExcelApi 1.1: "Visible", "Hidden" or "VeryHidden" (a very hidden sheet cannot be shown from the
+   * Excel UI): https://learn.microsoft.com/javascript/api/excel/excel.sheetvisibility
+   */
+  visibility: string;
   /** ExcelApi 1.7. */
   tabColor: string;
   readonly protection: HostWorksheetProtection;
@@ -60,6 +65,16 @@ export interface HostWorksheet {
   readonly pageLayout: HostPageLayout;
   /** Without an address: the whole sheet. */
   getRange(address?: string): HostRange;
+  /**
+   * ExcelApi 1.1: the smallest range holding every used cell ("A1" for an empty sheet):
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1)
+   */
+  getUsedRange(valuesOnly?: boolean): HostRange;
+  /**
+   * ExcelApi 1.1. Fails for a very hidden sheet: make it hidden first
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)).
+   */
+  delete(): void;
   activate(): void;
 }
 
@@ -220,8 +235,16 @@ export interface HostNamedItem {
   /** Known after a load and a sync: true when `getItemOrNullObject` found no such name. */
   readonly isNullObject: boolean;
   readonly name: string;
+  /**
+   * ExcelApi 1.1: "Range", "Error" (a lost reference), "String", … Language-independent, unlike
+   * `formula`: https://learn.microsoft.com/javascript/api/excel/excel.nameditemtype
+   */
   readonly type: string;
-  /** ExcelApi 1.7 (settable). Starts with "=". */
+  /**
+   * ExcelApi 1.7 (settable, always in English when written). Starts with "=". Read back, Excel desktop
+   * gives it in the user's language and reference style (`=#VERW!$B$12` in Dutch, `R12C2` in R1C1
+   * style: office-js #2834), so the renderer never parses it: it uses `type` and `getRange().address`.
+   */
   formula: unknown;
   comment: string;
   load(propertyNames: string): unknown;
@@ -230,6 +253,8 @@ export interface HostNamedItem {
    * reference is lost (`#REF!`) or is not a range.
    */
   getRange(): HostRange;
+  /** ExcelApi 1.4. */
+  delete(): void;
 }
 
 /** Runs a batch function against a request context, like `Excel.run`. */

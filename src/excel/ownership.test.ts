@@ -9,8 +9,19 @@ import { parseSheetRange, quoteSheet, sheetFormula } from './refs';
 const plan = samplePlan();
 const empty: WorkbookFacts = { sheets: [], names: [], tables: [], workbookProtected: false };
 
-function facts(partial: Partial<WorkbookFacts>): WorkbookFacts {
-  return { ...empty, ...partial };
+/** A name as the renderer knows it: `type`, and its range's A1 address (from the English formula here). */
+function nameFact(n: { name: string; formula: string }): WorkbookFacts['names'][number] {
+  const target = parseSheetRange(n.formula);
+  const type = target ? 'Range' : n.formula.toUpperCase().includes('#REF!') ? 'Error' : 'String';
+  return { name: n.name, type, target };
+}
+
+type TestFacts = Omit<Partial<WorkbookFacts>, 'names'> & {
+  names?: readonly { name: string; formula: string }[];
+};
+
+function facts(partial: TestFacts): WorkbookFacts {
+  return { ...empty, ...partial, names: (partial.names ?? []).map(nameFact) };
 }
 
 const marks = [
@@ -136,7 +147,7 @@ describe('assessWorkbook', () => {
     });
   });
 
-  it('does not read inputs listed in replaceInputs', () => {
+  it('does not read inputs listed in replaceInputs; an input whose name is gone is read at the plan’s address', () => {
     const result = assessWorkbook(
       plan,
       facts({
@@ -145,7 +156,47 @@ describe('assessWorkbook', () => {
       }),
       ['INVOER_GEWICHTEN'],
     );
-    expect(result.ok && result.assessment.inputsToRead).toEqual([]);
+    if (!result.ok) throw new Error('expected ok');
+    expect(result.assessment.inputsToRead.map((r) => [r.spec.name, r.from.address, r.byPlanAddress])).toEqual(
+      [['Invoer_Opmerking', 'B12:B14', true]],
+    );
+  });
+
+  it('names in the user’s language or R1C1 style do not matter: only type and range address count', () => {
+    // "=#VERW!$B$12" (Dutch #REF!) has type Error: the name is broken, so it is ours to rewrite.
+    const result = assessWorkbook(
+      plan,
+      facts({
+        sheets: ourSheets,
+        names: [...marks, { name: 'Invoer_Opmerking', formula: '=#REF!$B$12:$B$14' }],
+      }),
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it('a sheet whose mark was deleted is recognised by the plan’s other names on it (mark restored)', () => {
+    const result = assessWorkbook(
+      plan,
+      facts({
+        sheets: ourSheets,
+        names: [
+          marks[1] ?? { name: '', formula: '' },
+          { name: 'Invoer_Gewichten', formula: '=Invoer!$C$11:$C$15' },
+        ],
+      }),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.failure));
+    expect(result.assessment.restoredMarks).toEqual(['Invoer']);
+    expect(result.assessment.sheets).toContainEqual({ name: 'Invoer', action: 'replace' });
+    // Without any such evidence it stays the user's.
+    const bare = assessWorkbook(
+      plan,
+      facts({ sheets: ourSheets, names: [marks[1] ?? { name: '', formula: '' }] }),
+    );
+    expect(bare).toEqual({
+      ok: false,
+      failure: { kind: 'SheetNameTaken', sheet: 'Invoer', sheets: ['Invoer'] },
+    });
   });
 
   it('synthesises an ownership mark when the plan has none', () => {
@@ -169,6 +220,7 @@ describe('mergeInput', () => {
         spec: plan.names[0] ?? ({} as never),
         from: { sheet: 'Invoer', address: 'C11:C15', rect: { top: 11, left: 3, bottom: 15, right: 3 } },
         keysFrom: { sheet: 'Invoer', address: 'A11:A15', rect: { top: 11, left: 1, bottom: 15, right: 1 } },
+        byPlanAddress: false,
       },
       keys,
       formulasR1C1: formulas,

@@ -4,10 +4,20 @@
  * - A sheet belongs to the add-in when the workbook name `SPUK_Blad_<sheet>` exists and refers to
  *   that very sheet. Only such sheets are cleared and rewritten; a same-named sheet without the mark
  *   belongs to the user and stops the whole render (`SheetNameTaken`) before a single cell is written.
+ * - A sheet whose mark was deleted is still the add-in's when the workbook carries other marks of the
+ *   add-in (it is an SPUK workbook) and another plan name refers to exactly the plan's range on it
+ *   (e.g. `Invoer_Gewichten` → Verdeelsleutel!$H$11:$H$352): it is rewritten, its mark restored, and
+ *   the report says so (`restoredMarks`).
  * - A plan name (or table name) that already exists is the add-in's when it refers to a sheet that
- *   carries any `SPUK_Blad_*` mark (also a renamed copy) or is broken (#REF!); otherwise it is the
- *   user's (`NameTaken`).
- * - Input names (`input: true`) found on marked sheets are read back before writing (see inputs.ts).
+ *   carries any `SPUK_Blad_*` mark (also a renamed copy) or is broken (type "Error"); otherwise it is
+ *   the user's (`NameTaken`).
+ * - Input names (`input: true`) found on marked sheets are read back before writing (see inputs.ts);
+ *   an input whose name was deleted or broke is read at the plan's address on the plan's sheet when
+ *   that sheet is the add-in's, so the user's values are not replaced by the defaults.
+ *
+ * Names are recognised by `NamedItem.type` and the `address` of their range (always A1, English),
+ * never by the text of `NamedItem.formula`: Excel desktop returns that in the user's language and
+ * reference style (`=#VERW!$B$12:$B$14`, `=Blad!R12K2`: office-js #2834).
  */
 import type { DefinedNameSpec, WorkbookPlan } from '../plan';
 import { OWNERSHIP_NAME_PREFIX, rangeAddress } from '../plan';
@@ -18,7 +28,15 @@ import { absolute, parseSheetRange, quoteSheet, requireSheetRange, sameName } fr
 /** What the first sync reads: plain data, so the decision is a pure, testable function. */
 export interface WorkbookFacts {
   readonly sheets: readonly { readonly name: string; readonly protected: boolean }[];
-  readonly names: readonly { readonly name: string; readonly formula: unknown }[];
+  /**
+   * Every workbook name with its `type`, and where it refers to (from `getRange().address`) when it is
+   * a range the renderer resolved (the plan's names and the ownership marks); else undefined.
+   */
+  readonly names: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly target: SheetRange | undefined;
+  }[];
   readonly tables: readonly { readonly name: string; readonly sheet: string }[];
   readonly workbookProtected: boolean;
 }
@@ -35,6 +53,8 @@ export interface InputToRead {
   readonly from: SheetRange;
   /** The key column next to `from` (same rows), when the plan gives a key column. */
   readonly keysFrom: SheetRange | undefined;
+  /** True when the name was deleted or broke and `from` is the plan's address on the plan's sheet. */
+  readonly byPlanAddress: boolean;
 }
 
 export interface Assessment {
@@ -46,6 +66,8 @@ export interface Assessment {
   /** Names (upper case) that exist already and are updated in place instead of added. */
   readonly existingNames: ReadonlySet<string>;
   readonly inputsToRead: readonly InputToRead[];
+  /** Sheets recognised without their ownership mark (by the plan's other names); the mark is rewritten. */
+  readonly restoredMarks: readonly string[];
 }
 
 export type AssessmentResult =
@@ -92,28 +114,38 @@ export function assessWorkbook(
   const isOwnershipName = (name: string): boolean =>
     name.toUpperCase().startsWith(OWNERSHIP_NAME_PREFIX.toUpperCase());
 
+  const targetOf = (name: string): SheetRange | undefined => {
+    const n = findName(name);
+    return n && n.type === 'Range' ? n.target : undefined;
+  };
   // Sheets that carry any ownership mark (the add-in made them, possibly under another name since).
   const marked = new Set<string>();
   for (const n of facts.names) {
-    if (!isOwnershipName(n.name)) continue;
-    const target = parseSheetRange(n.formula);
-    const sheet = target && findSheet(target.sheet);
+    if (!isOwnershipName(n.name) || n.type !== 'Range' || !n.target) continue;
+    const sheet = findSheet(n.target.sheet);
     if (sheet) marked.add(sheet.name.toUpperCase());
   }
-  const isMarked = (sheet: string): boolean => marked.has(sheet.toUpperCase());
 
   const sheets: SheetDecision[] = [];
   const taken: string[] = [];
+  const restoredMarks: string[] = [];
   for (const sheet of plan.sheets) {
     const existing = findSheet(sheet.name);
     if (!existing) {
       sheets.push({ name: sheet.name, action: 'add' });
       continue;
     }
-    const mark = parseSheetRange(findName(ownershipNameOf(sheet.name))?.formula);
-    if (mark && sameName(mark.sheet, existing.name)) sheets.push({ name: existing.name, action: 'replace' });
-    else taken.push(existing.name);
+    const mark = targetOf(ownershipNameOf(sheet.name));
+    if (mark && sameName(mark.sheet, existing.name)) {
+      sheets.push({ name: existing.name, action: 'replace' });
+    } else if (!mark && marked.size > 0 && hasPlanNameEvidence(plan, existing.name, targetOf)) {
+      // The mark was deleted, but the plan's own names still point at their ranges on this sheet.
+      sheets.push({ name: existing.name, action: 'replace' });
+      restoredMarks.push(existing.name);
+      marked.add(existing.name.toUpperCase());
+    } else taken.push(existing.name);
   }
+  const isMarked = (sheet: string): boolean => marked.has(sheet.toUpperCase());
   const [firstTaken] = taken;
   if (firstTaken !== undefined) return fail({ kind: 'SheetNameTaken', sheet: firstTaken, sheets: taken });
 
@@ -123,8 +155,8 @@ export function assessWorkbook(
   for (const spec of names) {
     const existing = findName(spec.name);
     if (!existing) continue;
-    const target = parseSheetRange(existing.formula);
-    const broken = typeof existing.formula === 'string' && existing.formula.toUpperCase().includes('#REF!');
+    const target = existing.type === 'Range' ? existing.target : undefined;
+    const broken = existing.type === 'Error';
     const ours = isOwnershipName(spec.name) || broken || (target !== undefined && isMarked(target.sheet));
     if (!ours) return fail({ kind: 'NameTaken', name: existing.name });
     existingNames.add(spec.name.toUpperCase());
@@ -159,17 +191,45 @@ export function assessWorkbook(
   const inputsToRead: InputToRead[] = [];
   for (const spec of plan.names) {
     if (!spec.input || replaceInputs.some((r) => sameName(r, spec.name))) continue;
-    const from = parseSheetRange(findName(spec.name)?.formula);
-    const fromSheet = from && findSheet(from.sheet);
-    if (!from || !fromSheet || !isMarked(fromSheet.name)) continue;
+    const named = targetOf(spec.name);
+    const planRef = requireSheetRange(spec.ref);
+    // A deleted or broken input name: the plan's address on the plan's sheet, when that is the add-in's.
+    const byPlanAddress = named === undefined;
+    const from = named ?? planRef;
+    const fromSheet = findSheet(from.sheet);
+    if (!fromSheet || !isMarked(fromSheet.name)) continue;
     inputsToRead.push({
       spec,
       from: { ...from, sheet: fromSheet.name },
       keysFrom: keysBeside(spec, from, findSheet, isMarked),
+      byPlanAddress,
     });
   }
 
-  return { ok: true, assessment: { sheets, tablesToDelete, names, existingNames, inputsToRead } };
+  return {
+    ok: true,
+    assessment: { sheets, tablesToDelete, names, existingNames, inputsToRead, restoredMarks },
+  };
+}
+
+/** Another plan name (not a mark) refers to exactly its planned range on `sheet`. */
+function hasPlanNameEvidence(
+  plan: WorkbookPlan,
+  sheet: string,
+  targetOf: (name: string) => SheetRange | undefined,
+): boolean {
+  return plan.names.some((spec) => {
+    if (spec.name.toUpperCase().startsWith(OWNERSHIP_NAME_PREFIX.toUpperCase())) return false;
+    const planned = parseSheetRange(spec.ref);
+    const found = targetOf(spec.name);
+    return (
+      planned !== undefined &&
+      found !== undefined &&
+      sameName(planned.sheet, sheet) &&
+      sameName(found.sheet, sheet) &&
+      found.address === planned.address
+    );
+  });
 }
 
 function keysBeside(

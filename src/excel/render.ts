@@ -25,9 +25,19 @@
  */
 import type { OptionalFeatureFacts, RenderStepFacts, RenderSummaryFacts } from '../messages';
 import type { DefinedNameSpec, WorkbookPlan } from '../plan';
-import { rangeAddress } from '../plan';
+import { INPUT_NAMES, rangeAddress } from '../plan';
+import type { Backup } from './backup';
+import {
+  BACKUP_PENDING_NAME,
+  BACKUP_SHEET,
+  backupGrid,
+  backupInput,
+  parseBackup,
+  snapshotFromBackup,
+} from './backup';
+import { BUILT_WITH_NAMES } from './built-with';
 import type { ExcelFailure } from './failures';
-import { failureFromError, isSpeculationMiss } from './failures';
+import { failureFromError, isSpeculationMiss, writeInterrupted } from './failures';
 import type { HostFeatures, OptionalFeature } from './features';
 import { ALL_FEATURES, REQUIRED_API, detectFeatures, meetsFloor, officeRequirements } from './features';
 import type {
@@ -41,14 +51,17 @@ import type {
   RequirementChecker,
 } from './host';
 import type { InputSnapshot, InputWrite, PreservedInput } from './inputs';
-import { mergeInput } from './inputs';
+import { mergeInput, planValuesAt } from './inputs';
 import type { InputToRead, WorkbookFacts } from './ownership';
-import { assessWorkbook } from './ownership';
+import { assessWorkbook, namesToWrite } from './ownership';
 import { DEFAULT_MAX_BATCH_BYTES } from './payload';
-import { parseSheetRange, requireSheetRange, sameName } from './refs';
+import type { SheetRange } from './refs';
+import { parseSheetRange, quoteSheet, requireSheetRange, sameName } from './refs';
 import { validatePlan } from './validate';
 import { DEFAULT_TIMEOUT_MS, Watchdog, defaultRunner } from './watchdog';
+import type { WriteStep } from './write';
 import { WriteScope, batchSteps, buildWritePlan } from './write';
+import { operationBytes } from './payload';
 
 export { DEFAULT_TIMEOUT_MS } from './watchdog';
 
@@ -104,6 +117,10 @@ export interface RenderSuccess {
   readonly skippedFeatures: readonly OptionalFeature[];
   /** Estimated request bytes of each write batch. */
   readonly batchBytes: readonly number[];
+  /** Sheets whose ownership mark had been deleted, recognised by the plan's other names; mark rewritten. */
+  readonly restoredMarks: readonly string[];
+  /** True when the inputs came from the restore point of an earlier write that stopped part-way. */
+  readonly restoredFromBackup: boolean;
 }
 
 export type RenderReport = RenderSuccess | { readonly ok: false; readonly failure: ExcelFailure };
@@ -123,82 +140,154 @@ export async function renderPlan(plan: WorkbookPlan, options: RenderOptions = {}
   const features = requirements ? detectFeatures(requirements) : ALL_FEATURES;
 
   const watchdog = new Watchdog(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const writing: WriteState = { started: false, sheets: [], inputsKept: false };
   try {
     return await Promise.race([
-      run((context) => renderInContext(plan, context, features, watchdog, options)),
+      run((context) => renderInContext(plan, context, features, watchdog, options, writing)),
       watchdog.expired,
     ]);
   } catch (error) {
+    // Excel does not roll a failed batch back: once a write batch was sent, say what may be incomplete.
+    if (writing.started)
+      return { ok: false, failure: writeInterrupted(error, writing.sheets, writing.inputsKept) };
     return { ok: false, failure: failureFromError(error, REQUIRED_API) };
   } finally {
     watchdog.stop();
   }
 }
 
-/** One input name as read speculatively in sync 1, before its ownership is known. */
-interface SpeculativeInput {
-  /** The name's current range: address, formulasR1C1, values. */
+/** Set once the first write batch is sent (for the failure message of a write that stops part-way). */
+interface WriteState {
+  started: boolean;
+  sheets: readonly string[];
+  inputsKept: boolean;
+}
+
+/** A plan name or mark read through its range, before its ownership is known. */
+interface ResolvedName {
+  /** The name's current range: address (and, for an input, formulasR1C1 and values). */
   readonly range: HostRange;
-  /** The key column beside it (same rows), when the plan gives one: address, values. */
+  /** For an input: the key column beside it (same rows), when the plan gives one. */
   readonly keys: HostRange | undefined;
 }
 
-interface Speculation {
-  /** By upper-case input name. */
-  readonly inputs: ReadonlyMap<string, SpeculativeInput>;
+/** What sync 1 (speculating) or the resolve sync read besides the check. */
+interface Resolved {
+  /** By upper-case name: plan names and marks resolved through `getRange()`. */
+  readonly names: Map<string, ResolvedName>;
+  /** By upper-case input name: an input whose name is missing or broken, read at the plan's address. */
+  readonly byPlan: Map<string, ResolvedName>;
   /** By upper-case plan sheet name. */
-  readonly charts: ReadonlyMap<string, HostChartCollection>;
+  readonly charts: Map<string, HostChartCollection>;
+  /** The key label cell at the plan's address (Verdeelsleutel!B5), when its sheet exists. */
+  keyLabel: HostRange | undefined;
+  /** The restore point's used range, when a write stopped part-way before. */
+  backup: HostRange | undefined;
+  /** False when only the addresses were read (the inputs' values follow in the read sync). */
+  withInputs: boolean;
+}
+
+function emptyResolved(): Resolved {
+  return {
+    names: new Map(),
+    byPlan: new Map(),
+    charts: new Map(),
+    keyLabel: undefined,
+    backup: undefined,
+    withInputs: true,
+  };
 }
 
 /** The check loads of sync 1 (queued again when a speculative sync 1 failed). */
 function queueCheck(workbook: HostWorkbook): void {
   workbook.worksheets.load('items/name,items/protection/protected');
-  workbook.names.load('items/name,items/type,items/formula');
+  // Never `formula`: Excel desktop returns it in the user's language and reference style (office-js
+  // #2834). `type` is language-independent; where a name points comes from its range's `address`.
+  workbook.names.load('items/name,items/type');
   workbook.tables.load('items/name,items/worksheet/name');
   workbook.protection.load('protected');
 }
 
+function isInput(spec: DefinedNameSpec, replaceInputs: readonly string[]): boolean {
+  return spec.input && !replaceInputs.some((r) => sameName(r, spec.name));
+}
+
+/** The plan's key label (SPUK_Sleutel → Verdeelsleutel!B5) and the input it vouches for (the weights). */
+function keyLabelSpec(
+  plan: WorkbookPlan,
+): { readonly ref: SheetRange; readonly planValue: string } | undefined {
+  const spec = plan.names.find((n) => sameName(n.name, BUILT_WITH_NAMES.key));
+  const weights = plan.names.find((n) => sameName(n.name, INPUT_NAMES.weights));
+  if (!spec || !weights) return undefined;
+  const ref = requireSheetRange(spec.ref);
+  const sheet = plan.sheets.find((s) => sameName(s.name, ref.sheet));
+  const value = planValuesAt(sheet, ref.rect)[0]?.[0];
+  return { ref, planValue: typeof value === 'string' ? value : String(value ?? '') };
+}
+
 /**
- * Reads queued by the plan's names and sheets, for a workbook that is expected to hold the add-in's
- * sheets. A missing name or sheet makes the whole batch fail at sync (nothing is fulfilled).
+ * Queues the reads by the plan's names and sheets. `exists` limits them to what the check found (the
+ * resolve sync); without it (speculation) a missing name or sheet fails the whole read-only batch.
  */
-function queueSpeculation(
+function queueResolve(
   plan: WorkbookPlan,
   workbook: HostWorkbook,
   replaceInputs: readonly string[],
-): Speculation {
-  const inputs = new Map<string, SpeculativeInput>();
-  for (const spec of plan.names) {
-    if (!spec.input || replaceInputs.some((r) => sameName(r, spec.name))) continue;
-    const range = workbook.names.getItem(spec.name).getRange();
-    range.load('address,formulasR1C1,values');
-    const keys = speculativeKeys(spec, range, workbook);
-    keys?.load('address,values');
-    inputs.set(spec.name.toUpperCase(), { range, keys });
+  exists?: { readonly name: (name: string) => boolean; readonly sheet: (name: string) => boolean },
+  withInputs = true,
+): Resolved {
+  const resolved = emptyResolved();
+  resolved.withInputs = withInputs;
+  for (const spec of namesToWrite(plan)) {
+    const input = withInputs && isInput(spec, replaceInputs);
+    if (!exists || exists.name(spec.name)) {
+      const range = workbook.names.getItem(spec.name).getRange();
+      if (input) range.load('address,formulasR1C1,values');
+      else range.load('address');
+      const keys = input ? keysBesideRange(spec, range, workbook, exists) : undefined;
+      keys?.load('address,values');
+      resolved.names.set(spec.name.toUpperCase(), { range, keys });
+    } else if (input) {
+      // The input's name was deleted or broke: read the plan's address, if its sheet is there.
+      const ref = requireSheetRange(spec.ref);
+      if (!exists.sheet(ref.sheet)) continue;
+      const range = workbook.worksheets.getItem(ref.sheet).getRange(ref.address);
+      range.load('address,formulasR1C1,values');
+      const keys = keysBesideRange(spec, range, workbook, exists);
+      keys?.load('address,values');
+      resolved.byPlan.set(spec.name.toUpperCase(), { range, keys });
+    }
   }
-  const charts = new Map<string, HostChartCollection>();
   for (const sheet of plan.sheets) {
+    if (exists && !exists.sheet(sheet.name)) continue;
     const collection = workbook.worksheets.getItem(sheet.name).charts;
     collection.load('items/name');
-    charts.set(sheet.name.toUpperCase(), collection);
+    resolved.charts.set(sheet.name.toUpperCase(), collection);
   }
-  return { inputs, charts };
+  const label = keyLabelSpec(plan);
+  if (label && (!exists || exists.sheet(label.ref.sheet))) {
+    resolved.keyLabel = workbook.worksheets.getItem(label.ref.sheet).getRange(label.ref.address);
+    resolved.keyLabel.load('address,values');
+  }
+  return resolved;
 }
 
 /**
  * The key column as the ownership check will choose it (ownership.ts `keysBeside`): the same rows as
- * the name's current range. On the same sheet it is taken relative to that range, so it follows a
+ * the input's current range. On the same sheet it is taken relative to that range, so it follows a
  * renamed sheet or inserted rows; on another sheet it is the plan's address (checked after the sync).
  */
-function speculativeKeys(
+function keysBesideRange(
   spec: DefinedNameSpec,
   range: HostRange,
   workbook: HostWorkbook,
+  exists?: { readonly sheet: (name: string) => boolean },
 ): HostRange | undefined {
   if (spec.keyRef === undefined) return undefined;
   const keyPlan = requireSheetRange(spec.keyRef);
   const refPlan = requireSheetRange(spec.ref);
   if (sameName(keyPlan.sheet, refPlan.sheet)) return range.getEntireRow().getColumn(keyPlan.rect.left - 1);
+  if (exists && !exists.sheet(keyPlan.sheet)) return undefined;
   const rect = {
     top: refPlan.rect.top,
     bottom: refPlan.rect.bottom,
@@ -216,18 +305,25 @@ function sameRange(
   return at !== undefined && sameName(at.sheet, expected.sheet) && at.address === expected.address;
 }
 
-/** The speculative read of one input, if it read exactly what the ownership check decided to read. */
-function speculativeSnapshot(
-  read: InputToRead,
-  speculated: SpeculativeInput | undefined,
-): InputSnapshot | undefined {
-  if (!speculated || !sameRange(speculated.range.address, read.from)) return undefined;
+/** The read of one input, if it read exactly what the ownership check decided to read. */
+function resolvedSnapshot(read: InputToRead, resolved: Resolved | undefined): InputSnapshot | undefined {
+  if (!resolved?.withInputs) return undefined;
+  const key = read.spec.name.toUpperCase();
+  const entry = read.byPlanAddress ? resolved?.byPlan.get(key) : resolved?.names.get(key);
+  if (!entry || !sameRange(entry.range.address, read.from)) return undefined;
   let keys: unknown = undefined;
   if (read.keysFrom) {
-    if (!speculated.keys || !sameRange(speculated.keys.address, read.keysFrom)) return undefined;
-    keys = speculated.keys.values;
+    if (!entry.keys || !sameRange(entry.keys.address, read.keysFrom)) return undefined;
+    keys = entry.keys.values;
   }
-  return { read, formulasR1C1: speculated.range.formulasR1C1, values: speculated.range.values, keys };
+  return { read, formulasR1C1: entry.range.formulasR1C1, values: entry.range.values, keys };
+}
+
+function firstText(values: unknown): string {
+  const first: unknown = Array.isArray(values) ? (values as unknown[][])[0]?.[0] : values;
+  if (typeof first === 'string') return first.trim();
+  if (typeof first === 'number' || typeof first === 'boolean') return String(first);
+  return '';
 }
 
 async function renderInContext(
@@ -236,6 +332,7 @@ async function renderInContext(
   features: HostFeatures,
   watchdog: Watchdog,
   options: RenderOptions,
+  writing: WriteState,
 ): Promise<RenderReport> {
   watchdog.kick();
   let syncs = 0;
@@ -246,20 +343,19 @@ async function renderInContext(
     await watchdog.sync(context);
   };
 
-  // Sync 1: facts for the ownership decision (and, speculatively, the user's inputs).
+  // Sync 1: facts for the ownership decision (and, speculatively, the names' ranges and the inputs).
   const workbook = context.workbook;
   const worksheets = workbook.worksheets;
   const replaceInputs = options.replaceInputs ?? [];
   queueCheck(workbook);
-  let speculation =
-    options.expectExisting === false ? undefined : queueSpeculation(plan, workbook, replaceInputs);
-  if (speculation) {
+  let resolved = options.expectExisting === false ? undefined : queueResolve(plan, workbook, replaceInputs);
+  if (resolved) {
     try {
       await sync('check');
     } catch (error) {
-      // Only reads were queued: a miss changed nothing. Anything else (Timeout included) is a failure.
+      // Only reads were queued: whatever failed, nothing changed. Only a hang (Timeout) is not retried.
       if (!isSpeculationMiss(error)) throw error;
-      speculation = undefined;
+      resolved = undefined;
       total = 3;
       queueCheck(workbook);
       await sync('check');
@@ -268,9 +364,50 @@ async function renderInContext(
     await sync('check');
   }
 
+  const sheetItems = worksheets.items.map((ws) => ({
+    name: ws.name,
+    protected: ws.protection.protected === true,
+  }));
+  const nameItems = workbook.names.items.map((n) => ({ name: n.name, type: String(n.type) }));
+  const sheetExists = (name: string): boolean => sheetItems.some((s) => sameName(s.name, name));
+  const nameOf = (name: string) => nameItems.find((n) => sameName(n.name, name));
+  const pending = nameOf(BACKUP_PENDING_NAME) !== undefined && sheetExists(BACKUP_SHEET);
+
+  // Sync 2 (resolve), without a successful speculation: the ranges of the names that exist, inputs at
+  // the plan's address where their names are gone, charts, the key label; the restore point if pending.
+  if (!resolved) {
+    const knownExisting = namesToWrite(plan).some((spec) => nameOf(spec.name)?.type === 'Range');
+    const planSheetExists = plan.sheets.some((s) => sheetExists(s.name));
+    if (knownExisting || planSheetExists || pending) {
+      total = syncs + 2;
+      const exists = { name: (name: string) => nameOf(name)?.type === 'Range', sheet: sheetExists };
+      const queue = (withInputs: boolean): Resolved => {
+        const r = queueResolve(plan, workbook, replaceInputs, exists, withInputs);
+        if (pending) {
+          r.backup = worksheets.getItem(BACKUP_SHEET).getUsedRange();
+          r.backup.load('values');
+        }
+        return r;
+      };
+      resolved = queue(true);
+      try {
+        await sync('read');
+      } catch (error) {
+        // Still only reads (e.g. a name the user pointed at a huge range): read just where the names
+        // point; the check then decides, and the inputs are read where it says.
+        if (!isSpeculationMiss(error)) throw error;
+        total = syncs + 3;
+        resolved = queue(false);
+        await sync('read');
+      }
+    } else resolved = emptyResolved();
+  }
+
+  const targetOf = (name: string): SheetRange | undefined =>
+    parseSheetRange(resolved?.names.get(name.toUpperCase())?.range.address);
   const facts: WorkbookFacts = {
-    sheets: worksheets.items.map((ws) => ({ name: ws.name, protected: ws.protection.protected === true })),
-    names: workbook.names.items.map((n) => ({ name: n.name, formula: n.formula })),
+    sheets: sheetItems,
+    names: nameItems.map((n) => ({ ...n, target: n.type === 'Range' ? targetOf(n.name) : undefined })),
     tables: workbook.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
     workbookProtected: workbook.protection.protected === true,
   };
@@ -279,23 +416,37 @@ async function renderInContext(
   const assessment = decided.assessment;
   const replaced = assessment.sheets.filter((s) => s.action === 'replace').map((s) => s.name);
 
-  // Ownership is settled: speculative reads may be used now, where they read what was decided.
+  // Ownership is settled: what was read may be used now, where it read what was decided.
   const charts = new Map<string, readonly HostChart[]>();
-  const snapshots: (InputSnapshot | undefined)[] = assessment.inputsToRead.map((read) =>
-    speculativeSnapshot(read, speculation?.inputs.get(read.spec.name.toUpperCase())),
-  );
+  const snapshots: (InputSnapshot | undefined)[] = pending
+    ? assessment.inputsToRead.map(() => undefined)
+    : assessment.inputsToRead.map((read) => resolvedSnapshot(read, resolved));
   const chartsToRead: string[] = [];
   for (const name of replaced) {
-    const speculated = speculation?.charts.get(name.toUpperCase());
-    if (speculated) charts.set(name.toUpperCase(), speculated.items);
+    const collection = resolved.charts.get(name.toUpperCase());
+    if (collection) charts.set(name.toUpperCase(), collection.items);
     else chartsToRead.push(name);
   }
+  const label = keyLabelSpec(plan);
+  const weightsRead = assessment.inputsToRead.find((r) => sameName(r.spec.name, INPUT_NAMES.weights));
+  const labelAt =
+    label && weightsRead && sameName(label.ref.sheet, requireSheetRange(weightsRead.spec.ref).sheet)
+      ? { sheet: weightsRead.from.sheet, address: label.ref.address }
+      : undefined;
+  let labelRange =
+    labelAt && resolved.keyLabel && sameRange(resolved.keyLabel.address, labelAt)
+      ? resolved.keyLabel
+      : undefined;
 
-  // Sync 2 (refresh without a usable speculation): the user's inputs and the charts of the sheets
-  // that will be replaced.
+  // Sync 3 (read), rarely: what the check decided differently from what was read (an input's key
+  // column elsewhere, a renamed sheet), and the restore point after a speculation that succeeded.
   const maxBatchBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
-  const readsToDo = assessment.inputsToRead.flatMap((read, i) => (snapshots[i] ? [] : [{ read, i }]));
-  if (chartsToRead.length > 0 || readsToDo.length > 0) {
+  const readsToDo = pending
+    ? []
+    : assessment.inputsToRead.flatMap((read, i) => (snapshots[i] ? [] : [{ read, i }]));
+  const needLabel = !pending && labelAt !== undefined && labelRange === undefined;
+  const needBackup = pending && resolved.backup === undefined;
+  if (chartsToRead.length > 0 || readsToDo.length > 0 || needLabel || needBackup) {
     total = syncs + 2;
     const chartCollections = chartsToRead.map((name) => {
       const collection = worksheets.getItem(name).charts;
@@ -311,16 +462,44 @@ async function renderInContext(
       keys?.load('values');
       return { read, i, range, keys };
     });
+    if (needLabel && labelAt) {
+      labelRange = worksheets.getItem(labelAt.sheet).getRange(labelAt.address);
+      labelRange.load('values');
+    }
+    if (needBackup) {
+      resolved.backup = worksheets.getItem(BACKUP_SHEET).getUsedRange();
+      resolved.backup.load('values');
+    }
     await sync('read');
     for (const { name, collection } of chartCollections) charts.set(name.toUpperCase(), collection.items);
     for (const { read, i, range, keys } of reads) {
       snapshots[i] = { read, formulasR1C1: range.formulasR1C1, values: range.values, keys: keys?.values };
     }
   }
+
+  // After a write that stopped part-way, the inputs come from the restore point, not from the sheets
+  // (which may be empty or hold defaults); inputs not in it get the plan's defaults.
+  const backup: Backup | undefined = pending ? parseBackup(resolved.backup?.values, plan.names) : undefined;
+  const inputSnapshots: InputSnapshot[] = [];
+  if (pending) {
+    for (const input of backup?.inputs ?? []) {
+      const spec = plan.names.find((n) => sameName(n.name, input.name));
+      if (spec && isInput(spec, replaceInputs)) inputSnapshots.push(snapshotFromBackup(spec, input));
+    }
+  } else {
+    for (const snapshot of snapshots) if (snapshot) inputSnapshots.push(snapshot);
+  }
+
+  // A key file and the workbook's key label never disagree: kept weights must belong to the chosen key.
+  const workbookKey = pending ? (backup?.keyLabel ?? '') : firstText(labelRange?.values);
+  const keepsWeights = inputSnapshots.some((s) => sameName(s.read.spec.name, INPUT_NAMES.weights));
+  if (label && keepsWeights && workbookKey.toUpperCase() !== label.planValue.trim().toUpperCase()) {
+    return { ok: false, failure: { kind: 'KeyMismatch', workbookKey, chosenKey: label.planValue } };
+  }
+
   const inputWrites: InputWrite[] = [];
   const preservedInputs: PreservedInput[] = [];
-  for (const snapshot of snapshots) {
-    if (!snapshot) continue;
+  for (const snapshot of inputSnapshots) {
     const merged = mergeInput(plan, snapshot);
     preservedInputs.push(merged.report);
     if (merged.write) inputWrites.push(merged.write);
@@ -339,14 +518,27 @@ async function renderInContext(
     features,
     maxBatchBytes,
   );
-  const batches = batchSteps(writePlan.steps, maxBatchBytes);
+  // The restore point first (before the first clear), its completion mark last of all.
+  const restore = restoreSteps(
+    pending,
+    sheetExists(BACKUP_SHEET),
+    nameOf(BACKUP_PENDING_NAME) !== undefined,
+    inputSnapshots.length > 0 && !pending
+      ? { keyLabel: workbookKey, inputs: inputSnapshots.map(backupInput) }
+      : undefined,
+  );
+  const steps = [...restore.before, ...writePlan.steps, ...restore.after];
+  const batches = batchSteps(steps, maxBatchBytes);
   total = syncs + batches.length;
   const batchBytes: number[] = [];
+  writing.sheets = plan.sheets.map((s) => s.name);
+  writing.inputsKept = inputSnapshots.length > 0;
   for (const batch of batches) {
     const scope = new WriteScope(context);
     context.application.suspendApiCalculationUntilNextSync();
     for (const step of batch) step.apply(scope);
     batchBytes.push(batch.reduce((sum, s) => sum + s.bytes, 0));
+    writing.started = true;
     await sync('write');
   }
 
@@ -361,5 +553,59 @@ async function renderInContext(
     preservedInputs,
     skippedFeatures: writePlan.skippedFeatures,
     batchBytes,
+    restoredMarks: assessment.restoredMarks,
+    restoredFromBackup: pending && inputSnapshots.length > 0,
   };
+}
+
+/**
+ * The restore point's operations (see backup.ts): written before anything is cleared, its "under way"
+ * name added last of them; that name is deleted by the very last operation of the write.
+ */
+function restoreSteps(
+  pending: boolean,
+  sheetExists: boolean,
+  nameExists: boolean,
+  backup: Backup | undefined,
+): { before: WriteStep[]; after: WriteStep[] } {
+  const before: WriteStep[] = [];
+  const after: WriteStep[] = [];
+  if (!pending && backup) {
+    const grid = backupGrid(backup);
+    const address = rangeAddress({ top: 1, left: 1, bottom: grid.length, right: grid[0]?.length ?? 1 });
+    before.push({
+      label: 'restore point',
+      bytes: operationBytes([address, grid]) + operationBytes(BACKUP_SHEET) * 4,
+      apply: (s) => {
+        let ws;
+        if (sheetExists) {
+          ws = s.sheet(BACKUP_SHEET);
+          ws.getRange().clear('All');
+        } else {
+          ws = s.context.workbook.worksheets.add(BACKUP_SHEET);
+          s.added(BACKUP_SHEET, ws);
+        }
+        // Very hidden: not in Excel's Unhide list (ExcelApi 1.1, SheetVisibility).
+        ws.visibility = 'VeryHidden';
+        ws.getRange(address).values = grid;
+        if (!nameExists)
+          s.context.workbook.names.add(BACKUP_PENDING_NAME, `=${quoteSheet(BACKUP_SHEET)}!$A$1`);
+      },
+    });
+  }
+  if (pending || backup) {
+    after.push({
+      label: 'restore point done',
+      bytes: operationBytes(BACKUP_PENDING_NAME) * 4,
+      apply: (s) => {
+        // The write is complete: first the "under way" mark, then the restore point itself (a very
+        // hidden sheet must be made hidden before it can be deleted).
+        s.context.workbook.names.getItem(BACKUP_PENDING_NAME).delete();
+        const ws = s.sheet(BACKUP_SHEET);
+        ws.visibility = 'Hidden';
+        ws.delete();
+      },
+    });
+  }
+  return { before, after };
 }

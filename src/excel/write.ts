@@ -173,6 +173,10 @@ export function buildWritePlan(
         const layout = s.sheet(name).pageLayout;
         layout.orientation = orientation === 'landscape' ? 'Landscape' : 'Portrait';
         layout.paperSize = 'A4';
+        // Documented (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
+        // Known issue, office-js #1860 (closed, "in backlog"): on Windows desktop the fit-to-width was
+        // reported not to apply unless the Page Layout tab was open. Printing then falls back to 100 %;
+        // nothing else depends on it.
         layout.zoom = fitToWidth ? { horizontalFitToPages: 1 } : { scale: 100 };
       });
     } else skipped.add('printLayout');
@@ -195,7 +199,10 @@ export function buildWritePlan(
         counts.cellsWritten += cells;
         counts.formulaCells += cells;
         step(`formula ${name}!${block.range}`, operationBytes([block.range, r1c1]) * 2, (s) => {
-          // office-js types formulasR1C1 as a 2D array; a single value is applied to every cell.
+          // office-js types formulasR1C1 as a 2D array; a single value is applied to every cell. That
+          // one-value fill is NOT documented for formulasR1C1 (office-js-docs-reference #578, open since
+          // 2020): https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulasr1c1-member
+          // documents a 2D array only. Still assumed (see src/excel/README.md, "Assumed behaviour").
           s.sheet(name).getRange(block.range).formulasR1C1 = r1c1;
         });
       }

@@ -21,7 +21,15 @@ export type ExcelFailureFacts =
   | { readonly kind: 'NotInExcel' }
   | { readonly kind: 'UnsupportedHost'; readonly required: string }
   | { readonly kind: 'InvalidPlan'; readonly sheet: string | undefined; readonly where: string }
-  | { readonly kind: 'Unknown'; readonly code: string };
+  | { readonly kind: 'Unknown'; readonly code: string }
+  | { readonly kind: 'KeyMismatch'; readonly workbookKey: string; readonly chosenKey: string }
+  | {
+      readonly kind: 'WriteInterrupted';
+      readonly cause: 'Timeout' | 'ProtectedSheet' | 'CellEditMode' | 'PayloadTooLarge' | 'Other';
+      readonly code: string;
+      readonly sheets: readonly string[];
+      readonly inputsKept: boolean;
+    };
 
 export type RenderStepFacts = 'check' | 'read' | 'write';
 export type OptionalFeatureFacts =
@@ -87,8 +95,60 @@ export function excelFailureText(failure: ExcelFailure): string {
       return `Interne fout: het werkboekontwerp is ongeldig (${failure.sheet !== undefined ? `${failure.sheet}, ` : ''}${failure.where}). ${NOTHING_CHANGED} Meld dit aan de beheerders van SPUK-begroting.`;
     case 'Unknown':
       return `Excel meldde een onverwachte fout (code ${failure.code}). Klik opnieuw op Werkboek laden; gebeurt dit weer, sla de werkmap op, start Excel opnieuw en probeer het nog eens.`;
+    case 'KeyMismatch': {
+      const was =
+        failure.workbookKey.trim() === ''
+          ? 'Bij welke verdeelsleutel de gewichten in dit werkboek horen, is onbekend (de cel met de sleutel op het blad Verdeelsleutel is leeg).'
+          : `De gewichten in dit werkboek horen bij verdeelsleutel "${failure.workbookKey}", u koos "${failure.chosenKey}".`;
+      return `${was} ${NOTHING_CHANGED} Kies de verdeelsleutel van het werkboek om uw gewichten te houden, of bevestig dat de gewichten van "${failure.chosenKey}" ze vervangen, en klik dan opnieuw op Werkboek laden.`;
+    }
+    case 'WriteInterrupted': {
+      const sheets =
+        failure.sheets.length === 1
+          ? `Het blad ${quoteList(failure.sheets)} kan daardoor leeg of onvolledig zijn.`
+          : `De bladen ${quoteList(failure.sheets)} kunnen daardoor leeg of onvolledig zijn.`;
+      const kept = failure.inputsKept
+        ? ' Uw invoer (gewichten, keuzes) is vooraf bewaard en wordt bij de volgende keer laden teruggezet, niet vervangen door standaardwaarden.'
+        : '';
+      return `Het schrijven naar Excel is halverwege afgebroken: ${interruptionText(failure.cause, failure.code)} ${sheets}${kept} ${interruptionFix(failure.cause)}`;
+    }
     default:
       return assertNever(failure);
+  }
+}
+
+type InterruptionCause = Extract<ExcelFailure, { kind: 'WriteInterrupted' }>['cause'];
+
+function interruptionText(cause: InterruptionCause, code: string): string {
+  switch (cause) {
+    case 'Timeout':
+      return 'Excel reageerde niet op tijd.';
+    case 'ProtectedSheet':
+      return 'een blad werd intussen beveiligd (bijvoorbeeld door een medeauteur), of de werkmap is alleen-lezen.';
+    case 'CellEditMode':
+      return 'er werd intussen een cel bewerkt.';
+    case 'PayloadTooLarge':
+      return 'er moest te veel tegelijk naar Excel worden gestuurd.';
+    case 'Other':
+      return `Excel meldde een fout (code ${code}).`;
+    default:
+      return assertNever(cause);
+  }
+}
+
+function interruptionFix(cause: InterruptionCause): string {
+  switch (cause) {
+    case 'ProtectedSheet':
+      return 'Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en klik dan opnieuw op Werkboek laden of Vernieuwen.';
+    case 'CellEditMode':
+      return 'Rond de celbewerking af (Enter of Esc) en klik dan opnieuw op Werkboek laden of Vernieuwen.';
+    case 'Timeout':
+      return 'Wacht tot Excel weer reageert en klik dan opnieuw op Werkboek laden of Vernieuwen.';
+    case 'PayloadTooLarge':
+    case 'Other':
+      return 'Klik opnieuw op Werkboek laden of Vernieuwen; gebeurt dit weer, sla de werkmap op, start Excel opnieuw en probeer het nog eens.';
+    default:
+      return assertNever(cause);
   }
 }
 

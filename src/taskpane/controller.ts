@@ -14,7 +14,9 @@ import type { Action, BuiltWith, Environment, Labels, Selection, State } from '.
 import { composeProgress, initialState, reduce, view } from './state';
 
 export type RenderOutcome =
-  { readonly ok: true; readonly detail?: string } | { readonly ok: false; readonly text: string };
+  | { readonly ok: true; readonly detail?: string }
+  /** `workbookKey`: the key the workbook's weights belong to, when the run refused to mix keys. */
+  | { readonly ok: false; readonly text: string; readonly workbookKey?: string };
 
 export interface RenderRequest {
   readonly selection: Selection;
@@ -160,7 +162,11 @@ export class TaskPane {
     this.dispatch(
       outcome.ok
         ? { type: 'succeeded', ...(outcome.detail ? { detail: outcome.detail } : {}) }
-        : { type: 'failed', text: outcome.text },
+        : {
+            type: 'failed',
+            text: outcome.text,
+            ...(outcome.workbookKey !== undefined ? { workbookKey: outcome.workbookKey } : {}),
+          },
     );
   }
 

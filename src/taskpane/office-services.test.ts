@@ -137,6 +137,8 @@ describe('successDetail', () => {
     sheets: ['Overzicht'],
     addedSheets: [],
     replacedSheets: ['Overzicht'],
+    restoredMarks: [],
+    restoredFromBackup: false,
     cellsWritten: 10,
     formulaCells: 5,
     preservedInputs: [],

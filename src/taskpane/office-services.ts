@@ -119,7 +119,13 @@ export function officeServices(): PaneServices {
         replaceInputs: request.replaceWeights ? [INPUT_NAMES.weights] : [],
         onProgress: (p) => request.onProgress(p.step, p.total, renderStepText(p.label)),
       });
-      if (!report.ok) return { ok: false, text: excelFailureText(report.failure) };
+      if (!report.ok) {
+        const text = excelFailureText(report.failure);
+        // The workbook's weights belong to another key: the pane asks before the next run replaces them.
+        if (report.failure.kind === 'KeyMismatch')
+          return { ok: false, text, workbookKey: report.failure.workbookKey };
+        return { ok: false, text };
+      }
       remember({ gemeente: selection.gemeente, keyId: selection.keyId, editionId: selection.editionId });
       const detail = successDetail(report, request.replaceWeights);
       return detail ? { ok: true, detail } : { ok: true };

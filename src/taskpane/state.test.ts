@@ -254,3 +254,23 @@ describe('success details', () => {
     );
   });
 });
+
+describe('a run refused because the workbook’s weights belong to another key (issue 10, item 5)', () => {
+  it('learns the workbook’s key, so the next run asks before replacing the weights', () => {
+    const labels = { gemeente: (g: string) => g };
+    let s = reduce(
+      initialState('e', 'GM0034' as never),
+      { type: 'environment', env: { kind: 'ready' } },
+      labels,
+    );
+    s = reduce(s, { type: 'select-key', keyId: 'inwoners' }, labels);
+    s = reduce(s, { type: 'start', job: 'load' }, labels);
+    expect(s.busy?.replaceWeights).toBe(false);
+    s = reduce(s, { type: 'failed', text: 'x', workbookKey: 'spuk-2025' }, labels);
+    expect(s.builtWith?.keyId).toBe('spuk-2025');
+    s = reduce(s, { type: 'start', job: 'load' }, labels);
+    expect(s.confirm).toEqual({ job: 'load', from: 'spuk-2025', to: 'inwoners' });
+    s = reduce(s, { type: 'confirm', accept: true }, labels);
+    expect(s.busy?.replaceWeights).toBe(true);
+  });
+});

@@ -75,7 +75,12 @@ export type Action =
   | { readonly type: 'progress'; readonly step: number; readonly total: number; readonly label: string }
   /** `detail`: extra Dutch sentences about the run (kept inputs, skipped features). */
   | { readonly type: 'succeeded'; readonly detail?: string }
-  | { readonly type: 'failed'; readonly text: string };
+  /**
+   * `workbookKey`: the renderer refused because the workbook's weights belong to this key (the pane
+   * did not know, e.g. it could not read the workbook at start). The pane learns it, so the next run
+   * asks before replacing those weights.
+   */
+  | { readonly type: 'failed'; readonly text: string; readonly workbookKey?: string };
 
 /** What the reducer needs to know to word its messages. */
 export interface Labels {
@@ -226,9 +231,15 @@ export function reduce(state: State, action: Action, labels: Labels): State {
         message: successMessage(state, busy, labels, action.detail),
       };
     }
-    case 'failed':
+    case 'failed': {
       if (!state.busy) return state;
-      return { ...state, busy: undefined, message: { tone: 'error', text: action.text } };
+      const key = action.workbookKey?.trim();
+      const builtWith =
+        key !== undefined && key !== ''
+          ? { gemeente: state.selection.gemeente, keyId: key }
+          : state.builtWith;
+      return { ...state, busy: undefined, builtWith, message: { tone: 'error', text: action.text } };
+    }
   }
 }
 

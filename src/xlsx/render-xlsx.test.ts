@@ -88,3 +88,44 @@ describe('.xlsx round trip', () => {
     expect(chart).toContain('Structureel (Rijk)');
   });
 });
+
+describe('.xlsx styles as Excel writes them', () => {
+  it('names the face and size of every font (LibreOffice otherwise falls back to a serif font)', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    const fonts = /<fonts[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1] ?? '';
+    const each = fonts.match(/<font>[\s\S]*?<\/font>|<font\/>/g) ?? [];
+    expect(each.length).toBeGreaterThan(1);
+    for (const font of each) {
+      expect(font).toMatch(/<name val="Calibri"\/>/);
+      expect(font).toMatch(/<sz val="\d+(\.\d+)?"\/>/);
+    }
+  });
+
+  it('numbers conditional-format priorities uniquely per sheet, keeping the order within a block', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    let sheetsWithRules = 0;
+    for (const [i, sheet] of plan.sheets.entries()) {
+      const xml = await zip.file(`xl/worksheets/sheet${i + 1}.xml`)!.async('string');
+      const priorities = [...xml.matchAll(/<cfRule[^>]*priority="(\d+)"/g)].map((m) => Number(m[1]));
+      expect(priorities).toHaveLength(sheet.conditionalFormats.length);
+      expect(new Set(priorities).size).toBe(priorities.length);
+      if (priorities.length > 0) sheetsWithRules++;
+      // Rules of one range keep the plan's relative order (lower wins).
+      const byRange = new Map<string, { plan: number; file: number }[]>();
+      sheet.conditionalFormats.forEach((cf, j) => {
+        const list = byRange.get(cf.range) ?? [];
+        list.push({ plan: cf.priority, file: priorities[j] ?? 0 });
+        byRange.set(cf.range, list);
+      });
+      for (const list of byRange.values()) {
+        const sortedByPlan = [...list].sort((a, b) => a.plan - b.plan).map((x) => x.file);
+        expect(sortedByPlan).toEqual([...sortedByPlan].sort((a, b) => a - b));
+      }
+    }
+    expect(sheetsWithRules).toBeGreaterThan(0);
+    const overzicht = plan.sheets.find((s) => s.name === SHEETS.overzicht)!;
+    const planPriorities = overzicht.conditionalFormats.map((c) => c.priority);
+    expect(new Set(planPriorities).size).toBeLessThan(planPriorities.length);
+  });
+});

@@ -10,6 +10,16 @@ import { addCharts } from './charts';
  */
 
 type Argb = { argb: string };
+
+/**
+ * Every font in the package names its face and size. Excel's default body font for a new workbook is
+ * Calibri 11 (ExcelJS writes the same as its font 0); a font without a name makes LibreOffice fall back
+ * to its own default, a serif face.
+ */
+export const FONT_NAME = 'Calibri';
+export const FONT_SIZE = 11;
+/** OOXML font family 2: Swiss (sans serif), as Excel writes it for Calibri. */
+const FONT_FAMILY = 2;
 const argb = (hex: string): Argb => ({ argb: `FF${hex.replace('#', '').toUpperCase()}` });
 
 function cellStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
@@ -46,6 +56,30 @@ function merge(a: Partial<ExcelJS.Style> | undefined, b: Partial<ExcelJS.Style>)
     ...(a.alignment || b.alignment ? { alignment: { ...a.alignment, ...b.alignment } } : {}),
     ...(a.border || b.border ? { border: { ...a.border, ...b.border } } : {}),
   };
+}
+
+/** The style with a font that names its face, size and family (the plan's size wins over the default). */
+function withFullFont(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  return {
+    ...style,
+    font: { name: FONT_NAME, family: FONT_FAMILY, size: FONT_SIZE, ...style.font },
+  };
+}
+
+/**
+ * Conditional-format priorities are unique per sheet in a file Excel writes (lower wins). The plan
+ * numbers them per block (several blocks of one sheet start at 1), so they are renumbered 1, 2, 3, …
+ * per sheet: by the plan's priority, ties in the order of the sheet's list. Within one block the order
+ * is kept; the office-js renderer ranks them the same way (src/excel/write.ts).
+ */
+export function sheetPriorities(priorities: readonly number[]): number[] {
+  const order = priorities.map((priority, index) => ({ priority, index }));
+  order.sort((a, b) => a.priority - b.priority || a.index - b.index);
+  const out = Array<number>(priorities.length).fill(0);
+  order.forEach(({ index }, rank) => {
+    out[index] = rank + 1;
+  });
+  return out;
 }
 
 function toExcelValue(v: CellValue): ExcelJS.CellValue {
@@ -136,15 +170,16 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
     }
     for (const [key, style] of styles) {
       const [row, col] = key.split(',').map(Number) as [number, number];
-      ws.getCell(row, col).style = style;
+      ws.getCell(row, col).style = withFullFont(style);
     }
-    sheet.conditionalFormats.forEach((cf) =>
+    const priorities = sheetPriorities(sheet.conditionalFormats.map((cf) => cf.priority));
+    sheet.conditionalFormats.forEach((cf, i) =>
       ws.addConditionalFormatting({
         ref: cf.range,
         rules: [
           {
             type: 'expression',
-            priority: cf.priority,
+            priority: priorities[i] ?? i + 1,
             formulae: [cf.formula],
             style: {
               fill: { type: 'pattern', pattern: 'solid', bgColor: argb(cf.fill) },

@@ -84,6 +84,9 @@ export class FakeExcel implements BatchHost {
   evaluator: FormulaEvaluator | undefined;
   private hangs = 0;
   private readonly injected: FakeErrorCode[] = [];
+  private operationFailure:
+    { at: number; code: FakeErrorCode; applies: (ops: readonly QueuedOperation[]) => boolean } | undefined;
+  private beforeSync: ((sync: number) => void) | undefined;
   private implicitSync = false;
   private evaluation:
     { version: number; read: (sheet: string, row: number, col: number) => HostScalar } | undefined;
@@ -145,6 +148,32 @@ export class FakeExcel implements BatchHost {
     this.injected.push(code);
   }
 
+  /**
+   * The next sync that `applies` to (default: one that writes, i.e. has an operation other than a
+   * load) fails at its operation number `at` (0-based) with `code`: operations before it stay applied,
+   * as Excel does not roll a failed batch back.
+   */
+  failAtOperation(
+    at: number,
+    code: FakeErrorCode = 'GeneralException',
+    applies: (ops: readonly QueuedOperation[]) => boolean = (ops) =>
+      ops.some((op) => !op.name.endsWith('.load')),
+  ): void {
+    this.operationFailure = { at, code, applies };
+  }
+
+  /** Runs `action` (a user or co-author changing the workbook) just before every sync is executed. */
+  onBeforeSync(action: ((sync: number) => void) | undefined): void {
+    this.beforeSync = action;
+  }
+
+  /** How Excel shows name formulas to the add-in (language, reference style): office-js #2834. */
+  displayNames(locale: 'en-US' | 'nl-NL', referenceStyle: 'A1' | 'R1C1' = 'A1'): this {
+    this.model.nameDisplay.locale = locale;
+    this.model.nameDisplay.referenceStyle = referenceStyle;
+    return this;
+  }
+
   get syncCount(): number {
     return this.batches.length;
   }
@@ -190,6 +219,7 @@ export class FakeExcel implements BatchHost {
     context.calcSuspended = false;
     context.pendingLoads = [];
     await Promise.resolve();
+    this.beforeSync?.(this.batches.length + 1);
 
     if (this.cellEditMode) {
       record('InvalidOperationInCellEditMode');
@@ -209,8 +239,11 @@ export class FakeExcel implements BatchHost {
       record('RequestPayloadSizeLimitExceeded');
       throw fakeError('RequestPayloadSizeLimitExceeded', 'RequestContext.sync', `${requestBytes} bytes`);
     }
-    for (const op of operations) {
+    const failure = this.operationFailure?.applies(operations) ? this.operationFailure : undefined;
+    if (failure) this.operationFailure = undefined;
+    for (const [index, op] of operations.entries()) {
       try {
+        if (failure && index === failure.at) throw fakeError(failure.code, op.name, `injected at ${index}`);
         op.run();
       } catch (error) {
         const officeError =

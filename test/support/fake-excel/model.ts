@@ -109,6 +109,8 @@ export interface SheetModel {
   validations: ValidationModel[];
   charts: ChartModel[];
   protected: boolean;
+  /** Worksheet.visibility: "Visible", "Hidden" or "VeryHidden". */
+  visibility: string;
   pageLayout: { orientation: string; paperSize: string; zoom: Record<string, number> };
 }
 
@@ -127,8 +129,20 @@ export function keyCol(key: number): number {
 /** Limit for operations that touch every cell of a range (protects the fake from unbounded ranges). */
 const MAX_TOUCHED_CELLS = 5_000_000;
 
+/**
+ * How Excel desktop shows a name's `formula` to an add-in: in the user's language and reference style
+ * (office-js issue #2834, open: https://github.com/OfficeDev/office-js/issues/2834). "nl-NL" writes
+ * `#VERW!` for `#REF!`; R1C1 style writes `R12C2` (nl-NL: `R12K2`).
+ */
+export interface NameDisplay {
+  locale: 'en-US' | 'nl-NL';
+  referenceStyle: 'A1' | 'R1C1';
+}
+
 export class WorkbookModel {
   private nextId = 1;
+  /** How NamedItem.formula is read back (see NameDisplay). Default: English, A1. */
+  readonly nameDisplay: NameDisplay = { locale: 'en-US', referenceStyle: 'A1' };
   readonly sheets: SheetModel[] = [];
   readonly names: NameModel[] = [];
   readonly tables: TableModel[] = [];
@@ -176,6 +190,7 @@ export class WorkbookModel {
       validations: [],
       charts: [],
       protected: false,
+      visibility: 'Visible',
       pageLayout: { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 } },
     };
     this.sheets.push(sheet);

@@ -57,6 +57,7 @@ import type {
   ChartModel,
   ChartSeriesModel,
   ConditionalFormatModel,
+  NameDisplay,
   NameModel,
   SheetModel,
   TableModel,
@@ -438,6 +439,66 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
     });
   }
 
+  /** ExcelApi 1.1 (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member). */
+  get visibility(): string {
+    return this.loaded('visibility') as string;
+  }
+
+  set visibility(value: string) {
+    this.ctx.enqueue('Worksheet.visibility', value, () => {
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(value))
+        throw fakeError('InvalidArgument', 'Worksheet.visibility', value);
+      this.resolve().visibility = value;
+    });
+  }
+
+  /**
+   * ExcelApi 1.1: the smallest range that holds every cell with a value or format; "A1" for an empty
+   * sheet (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1)).
+   */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    this.ctx.path('Worksheet.getUsedRange', [valuesOnly]);
+    return new FakeRange(this.ctx, () => {
+      const sheet = this.resolve();
+      let top = Infinity;
+      let left = Infinity;
+      let bottom = 0;
+      let right = 0;
+      for (const [key, cell] of sheet.cells) {
+        if (valuesOnly === true && cell.value === undefined && cell.formula === undefined) continue;
+        const r = Math.floor(key / (MAX_COLS + 1));
+        const c = key % (MAX_COLS + 1);
+        top = Math.min(top, r);
+        left = Math.min(left, c);
+        bottom = Math.max(bottom, r);
+        right = Math.max(right, c);
+      }
+      if (bottom === 0) return { sheet, rect: { top: 1, left: 1, bottom: 1, right: 1 } };
+      return { sheet, rect: { top, left, bottom, right } };
+    });
+  }
+
+  /**
+   * ExcelApi 1.1. Like Excel: a very hidden sheet cannot be deleted ("InvalidOperation"; make it
+   * visible or hidden first): https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)
+   */
+  delete(): void {
+    this.ctx.enqueue('Worksheet.delete', [], () => {
+      const sheet = this.resolve();
+      const model = this.ctx.model;
+      if (sheet.visibility === 'VeryHidden')
+        throw fakeError('InvalidOperation', 'Worksheet.delete', `${sheet.name} is very hidden`);
+      if (model.structureProtected) throw fakeError('AccessDenied', 'Worksheet.delete', 'structure');
+      model.sheets.splice(model.sheets.indexOf(sheet), 1);
+      for (const n of model.names) {
+        const ref = parseQualified(n.formula);
+        if (ref?.sheet !== undefined && ref.sheet.toUpperCase() === sheet.name.toUpperCase())
+          n.formula = `=#REF!${n.formula.slice(n.formula.lastIndexOf('!') + 1)}`;
+      }
+      model.touch();
+    });
+  }
+
   activate(): void {
     this.ctx.enqueue('Worksheet.activate', [], () => {
       this.ctx.model.activeSheetId = this.resolve().id;
@@ -448,6 +509,7 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
     const sheet = this.resolve();
     if (name === 'name') return sheet.name;
     if (name === 'tabColor') return sheet.tabColor;
+    if (name === 'visibility') return sheet.visibility;
     if (name === 'position') return this.ctx.model.sheets.indexOf(sheet);
     return super.readScalar(name);
   }
@@ -1602,10 +1664,34 @@ export class FakeChartSeries extends FakeObject implements HostChartSeries {
 
 // ---------------------------------------------------------------- names
 
+/**
+ * `NamedItem.type` (https://learn.microsoft.com/javascript/api/excel/excel.nameditemtype): "Range" for
+ * a reference, "Error" for a lost one (`#REF!`, e.g. its sheet was deleted). Language-independent.
+ */
 function nameType(formula: string): string {
-  if (parseQualified(formula)) return 'Range';
   if (formula.toUpperCase().includes('#REF!')) return 'Error';
+  if (parseQualified(formula)) return 'Range';
   return 'String';
+}
+
+const R1C1_COLUMN_LETTER: Readonly<Record<NameDisplay['locale'], string>> = { 'en-US': 'C', 'nl-NL': 'K' };
+
+/**
+ * `NamedItem.formula` as Excel desktop returns it: in the user's language and reference style
+ * (office-js #2834). The model keeps the English A1 text.
+ */
+export function displayNameFormula(formula: string, display: NameDisplay): string {
+  let text = formula;
+  if (display.referenceStyle === 'R1C1') {
+    const col = R1C1_COLUMN_LETTER[display.locale];
+    text = text.replace(/\$?([A-Z]{1,3})\$?(\d+)(?![A-Za-z0-9_(])/g, (_, letters: string, row: string) => {
+      let n = 0;
+      for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+      return `R${row}${col}${n}`;
+    });
+  }
+  if (display.locale === 'nl-NL') text = text.replace(/#REF!/gi, '#VERW!');
+  return text;
 }
 
 export class FakeNamedItemCollection
@@ -1745,6 +1831,20 @@ export class FakeNamedItem extends FakeObject implements HostNamedItem {
     });
   }
 
+  /** ExcelApi 1.4. */
+  delete(): void {
+    this.ctx.enqueue(
+      'NamedItem.delete',
+      [],
+      () => {
+        const item = this.resolve();
+        this.ctx.model.names.splice(this.ctx.model.names.indexOf(item), 1);
+        this.ctx.model.touch();
+      },
+      '1.4',
+    );
+  }
+
   set comment(value: string) {
     this.ctx.enqueue(
       'NamedItem.comment',
@@ -1764,7 +1864,7 @@ export class FakeNamedItem extends FakeObject implements HostNamedItem {
       case 'name':
         return item.name;
       case 'formula':
-        return item.formula;
+        return displayNameFormula(item.formula, this.ctx.model.nameDisplay);
       case 'comment':
         return item.comment;
       case 'type':

@@ -1,0 +1,260 @@
+/**
+ * Nothing silently wrong, nothing lost (issue 10): a write batch that fails at ANY operation, a sheet
+ * protected between the check and the write, a key label that would disagree with the weights, and
+ * names that Excel shows in Dutch or in R1C1 style.
+ */
+import { FakeExcel } from '../../test/support/fake-excel';
+import type { WorkbookSnapshot } from '../../test/support/fake-excel';
+import { FIRST_ROW, samplePlan } from '../../test/support/fake-excel/sample-plan';
+import { defaultReferenceData } from '../data';
+import type { CbsCode } from '../domain';
+import { excelFailureText } from '../messages';
+import type { WorkbookPlan } from '../plan';
+import { INPUT_NAMES, SHEETS, buildWorkbookPlan } from '../plan';
+import { BACKUP_PENDING_NAME, BACKUP_SHEET } from './backup';
+import type { RenderOptions, RenderReport, RenderSuccess } from './render';
+import { renderPlan } from './render';
+
+async function render(
+  fake: FakeExcel,
+  plan: WorkbookPlan,
+  options: RenderOptions = {},
+): Promise<RenderReport> {
+  return renderPlan(plan, { run: fake.run, requirements: fake.requirements, ...options });
+}
+
+function ok(report: RenderReport): RenderSuccess {
+  if (!report.ok) throw new Error(`render failed: ${JSON.stringify(report.failure)}`);
+  return report;
+}
+
+const WEIGHT_CELL = `C${FIRST_ROW + 2}`;
+const REMARK_CELL = 'B13';
+
+/** A built sample workbook with the user's own inputs: a typed weight, a formula weight and a remark. */
+async function edited(): Promise<FakeExcel> {
+  const fake = new FakeExcel();
+  ok(await render(fake, samplePlan(), { expectExisting: false }));
+  fake.type('Invoer', WEIGHT_CELL, 4242);
+  fake.type('Invoer', `C${FIRST_ROW + 3}`, `=C${FIRST_ROW + 2}+1`);
+  fake.type('Uitkomst', REMARK_CELL, 'mijn opmerking');
+  return fake;
+}
+
+function userInputs(fake: FakeExcel): unknown[] {
+  return [
+    fake.values('Invoer', WEIGHT_CELL)[0]?.[0],
+    fake.cell('Invoer', `C${FIRST_ROW + 3}`)?.formula,
+    fake.values('Uitkomst', REMARK_CELL)[0]?.[0],
+  ];
+}
+
+const EXPECTED_INPUTS = [4242, `=C${FIRST_ROW + 2}+1`, 'mijn opmerking'];
+
+describe('a write batch that fails part-way loses nothing', () => {
+  let reference: WorkbookSnapshot;
+  let writeOperations: number;
+
+  beforeAll(async () => {
+    const fake = await edited();
+    const before = fake.syncCount;
+    ok(await render(fake, samplePlan()));
+    reference = fake.snapshot();
+    const write = fake.batches.slice(before).find((b) => b.calcSuspended);
+    writeOperations = write?.operations ?? 0;
+    expect(writeOperations).toBeGreaterThan(20);
+    expect(userInputs(fake)).toEqual(EXPECTED_INPUTS);
+    // A successful write leaves no restore point behind.
+    expect(fake.sheetNames()).not.toContain(BACKUP_SHEET);
+    expect(fake.name(BACKUP_PENDING_NAME)).toBeUndefined();
+  });
+
+  it('for EVERY operation k of the write batch: the message says what happened; the retry restores every input', async () => {
+    for (let k = 0; k < writeOperations; k++) {
+      const fake = await edited();
+      fake.failAtOperation(k, 'GeneralException');
+      const failed = await render(fake, samplePlan());
+      expect([k, failed.ok]).toEqual([k, false]);
+      if (failed.ok) continue;
+      expect([k, failed.failure]).toEqual([
+        k,
+        {
+          kind: 'WriteInterrupted',
+          cause: 'Other',
+          code: 'GeneralException',
+          sheets: ['Invoer', 'Uitkomst'],
+          inputsKept: true,
+        },
+      ]);
+      expect(excelFailureText(failed.failure)).toContain('"Invoer" en "Uitkomst" kunnen daardoor leeg');
+      // The advised retry (a plain refresh) brings back every input, never the defaults.
+      const retry = ok(await render(fake, samplePlan()));
+      expect([k, userInputs(fake)]).toEqual([k, EXPECTED_INPUTS]);
+      expect([k, fake.snapshot()]).toEqual([k, reference]);
+      expect(retry.syncs).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('a second failure while restoring, at any of several operations, still loses nothing', async () => {
+    for (const k of [0, 1, 5, Math.floor(writeOperations / 2), writeOperations - 8]) {
+      const fake = await edited();
+      fake.failAtOperation(Math.floor(writeOperations / 3));
+      expect((await render(fake, samplePlan())).ok).toBe(false);
+      fake.failAtOperation(k);
+      expect((await render(fake, samplePlan())).ok).toBe(false);
+      const restored = ok(await render(fake, samplePlan()));
+      expect(restored.restoredFromBackup).toBe(true);
+      expect([k, userInputs(fake)]).toEqual([k, EXPECTED_INPUTS]);
+      expect([k, fake.snapshot()]).toEqual([k, reference]);
+    }
+  });
+
+  it('a sheet protected by a co-author between the check and the write: named in Dutch, inputs restored after unprotecting', async () => {
+    const fake = await edited();
+    const start = fake.syncCount;
+    fake.onBeforeSync((n) => {
+      if (n === start + 2) fake.protectSheet('Uitkomst');
+    });
+    const failed = await render(fake, samplePlan());
+    fake.onBeforeSync(undefined);
+    expect(failed).toEqual({
+      ok: false,
+      failure: {
+        kind: 'WriteInterrupted',
+        cause: 'ProtectedSheet',
+        code: 'AccessDenied',
+        sheets: ['Invoer', 'Uitkomst'],
+        inputsKept: true,
+      },
+    });
+    const text = excelFailureText((failed as { failure: Parameters<typeof excelFailureText>[0] }).failure);
+    expect(text).toContain('beveiligd');
+    expect(text).toContain('teruggezet');
+    // The Invoer sheet was already cleared and rewritten with defaults before the failure.
+    fake.protectSheet('Uitkomst', false);
+    const retry = ok(await render(fake, samplePlan()));
+    expect(retry.syncs).toBe(3); // check + restore point + write: only after an interrupted write
+    expect(userInputs(fake)).toEqual(EXPECTED_INPUTS);
+    expect(fake.snapshot()).toEqual(reference);
+  });
+
+  it('a hang in the write sync is reported as an interrupted write (Timeout), inputs kept', async () => {
+    const fake = await edited();
+    const start = fake.syncCount;
+    fake.onBeforeSync((n) => {
+      if (n === start + 2) fake.hangNextSync();
+    });
+    const failed = await render(fake, samplePlan(), { timeoutMs: 50 });
+    fake.onBeforeSync(undefined);
+    expect(failed.ok).toBe(false);
+    if (!failed.ok) expect(failed.failure).toMatchObject({ kind: 'WriteInterrupted', cause: 'Timeout' });
+  });
+});
+
+describe('names in the user’s language and reference style (office-js #2834)', () => {
+  it.each([
+    ['nl-NL', 'A1'],
+    ['nl-NL', 'R1C1'],
+    ['en-US', 'R1C1'],
+  ] as const)(
+    '%s, %s: refresh keeps inputs; a deleted sheet (#VERW!) is rebuilt, not "naam bezet"',
+    async (locale, style) => {
+      const fake = await edited();
+      fake.displayNames(locale, style);
+      ok(await render(fake, samplePlan()));
+      expect(userInputs(fake)).toEqual(EXPECTED_INPUTS);
+      fake.deleteSheet('Uitkomst');
+      const rebuilt = ok(await render(fake, samplePlan()));
+      expect(rebuilt.addedSheets).toEqual(['Uitkomst']);
+      expect(fake.values('Invoer', WEIGHT_CELL)).toEqual([[4242]]);
+    },
+  );
+
+  it('the fake shows the formula as Dutch Excel desktop does', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan(), { expectExisting: false }));
+    fake.deleteSheet('Uitkomst');
+    fake.displayNames('nl-NL', 'R1C1');
+    let formula: unknown;
+    await fake.run(async (context) => {
+      const item = context.workbook.names.getItem('Invoer_Opmerking');
+      item.load('formula,type');
+      await context.sync();
+      formula = [item.formula, item.type];
+    });
+    expect(formula).toEqual(['=#VERW!R12K2:R14K2', 'Error']);
+  });
+});
+
+describe('deleted marks and names do not lead to a dead end', () => {
+  it('a deleted ownership mark: the sheet is recognised by the plan’s other names, the mark restored', async () => {
+    const fake = await edited();
+    fake.deleteName('SPUK_Blad_Invoer');
+    const report = ok(await render(fake, samplePlan()));
+    expect(report.restoredMarks).toEqual(['Invoer']);
+    expect(fake.name('SPUK_Blad_Invoer')).toBeDefined();
+    expect(userInputs(fake)).toEqual(EXPECTED_INPUTS);
+  });
+
+  it('a deleted input name: the weights are read at the plan’s address, not reset to the defaults', async () => {
+    const fake = await edited();
+    fake.deleteName('Invoer_Gewichten');
+    const report = ok(await render(fake, samplePlan()));
+    expect(report.preservedInputs.map((p) => p.name)).toContain('Invoer_Gewichten');
+    expect(userInputs(fake)).toEqual(EXPECTED_INPUTS);
+  });
+});
+
+describe('the key label and the weights never disagree (real plan)', () => {
+  const data = defaultReferenceData();
+  const planFor = (key: 'spuk-2025' | 'inwoners'): WorkbookPlan =>
+    buildWorkbookPlan(data, { key, gemeente: 'GM0034' as CbsCode });
+  const weightsRef = (plan: WorkbookPlan) => {
+    const ref = plan.names.find((n) => n.name === INPUT_NAMES.weights)?.ref ?? '';
+    const [sheet = '', address = ''] = ref.split('!');
+    return { sheet, first: address.replace(/\$/g, '').split(':')[0] ?? '' };
+  };
+
+  it('keeping the weights of another key is refused (KeyMismatch), nothing written; replacing them is consistent', async () => {
+    const fake = new FakeExcel();
+    const old = planFor('spuk-2025');
+    ok(await render(fake, old, { expectExisting: false }));
+    const { sheet, first } = weightsRef(old);
+    fake.type(sheet, first, 4242);
+    const before = fake.snapshot();
+    // The pane could not read the workbook at start, so it did not ask: the renderer refuses.
+    const refused = await render(fake, planFor('inwoners'));
+    expect(refused).toEqual({
+      ok: false,
+      failure: { kind: 'KeyMismatch', workbookKey: 'spuk-2025', chosenKey: 'inwoners' },
+    });
+    expect(fake.snapshot()).toEqual(before);
+    expect(
+      excelFailureText((refused as { failure: Parameters<typeof excelFailureText>[0] }).failure),
+    ).toContain('spuk-2025');
+    ok(await render(fake, planFor('inwoners'), { replaceInputs: [INPUT_NAMES.weights] }));
+    expect(fake.values(SHEETS.verdeelsleutel, 'B5')).toEqual([['inwoners']]);
+    expect(fake.values(sheet, first)[0]?.[0]).not.toBe(4242);
+    // The same key keeps the weights.
+    fake.type(sheet, first, 4242);
+    ok(await render(fake, planFor('inwoners')));
+    expect(fake.values(sheet, first)).toEqual([[4242]]);
+  });
+
+  it('after a write that failed part-way the key is checked against the restore point', async () => {
+    const fake = new FakeExcel();
+    const old = planFor('spuk-2025');
+    ok(await render(fake, old, { expectExisting: false }));
+    const { sheet, first } = weightsRef(old);
+    fake.type(sheet, first, 4242);
+    fake.failAtOperation(400);
+    expect((await render(fake, old)).ok).toBe(false);
+    expect(await render(fake, planFor('inwoners'))).toMatchObject({
+      ok: false,
+      failure: { kind: 'KeyMismatch', workbookKey: 'spuk-2025' },
+    });
+    const restored = ok(await render(fake, old));
+    expect(restored.restoredFromBackup).toBe(true);
+    expect(fake.values(sheet, first)).toEqual([[4242]]);
+  });
+});
