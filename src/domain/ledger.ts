@@ -172,6 +172,13 @@ export class Ledger {
     return perRegio.get(regio) ?? ZERO;
   }
 
+  /** Σ over all gemeenten of what they receive on a line in a year (the NL row of the workbook). */
+  sumGemeenten(nr: number, jaar: EditionYear): Euro {
+    let sum = 0;
+    for (const code of this.gemeenten) sum += this.gemeente(code, nr, jaar)?.bedrag ?? 0;
+    return euro(sum);
+  }
+
   /** The regions a gemeente is mandaatgemeente of (empty for most). */
   mandaatVan(code: CbsCode): readonly IzaRegio[] {
     return this.mandaat.get(code) ?? [];
@@ -371,6 +378,24 @@ export class Ledger {
     const id = `${regeling}|${jaar}|${withMutaties}`;
     const known = this.compositions.get(id);
     if (known) return known;
+    const parts = this.compositionParts(regeling, jaar, withMutaties);
+    const out = new Map<number, Euro>(
+      parts.map((p) => [p.nr, euro(p.gala + p.lpo + p.mutaties)] as const),
+    );
+    this.compositions.set(id, out);
+    return out;
+  }
+
+  /**
+   * The parts of the composition per onderdeel, for showing the derivation: GALA (€), its share of the
+   * LPO total, and the mutations of Bijlage 1 that land on it (a korting pro rata GALA + LPO). See
+   * `composition`. Throws RangeError when a mutation of the year has no onderdeel in the manifest.
+   */
+  compositionParts(
+    regeling: string,
+    jaar: EditionYear,
+    withMutaties: boolean,
+  ): { readonly nr: number; readonly gala: Euro; readonly lpo: Euro; readonly mutaties: Euro }[] {
     const brede = this.lines.filter((l) => l.regeling.id === regeling);
     const naam = brede[0]?.regeling.naam;
     const galaOf = (nr: number, y: EditionYear): Euro =>
@@ -387,10 +412,10 @@ export class Ledger {
     const lpoTotal = euro(total2A(lpoYear) - sum(galaLpoYear) - sum(mutaties(lpoYear).map((m) => m.bedrag)));
     const galaYear = brede.map((l) => galaOf(l.nr, jaar));
     const lpo = splitByWeights(lpoTotal, galaYear, sum(galaYear)).amounts;
-    const parts = brede.map((_, i) => (galaYear[i] ?? 0) + (lpo[i] ?? 0));
+    const muts = brede.map(() => 0);
     if (withMutaties) {
       const mapping = this.input.edition.chain.flatMap((m) => m.mutaties);
-      const base = [...parts];
+      const base = brede.map((_, i) => (galaYear[i] ?? 0) + (lpo[i] ?? 0));
       for (const m of mutaties(jaar)) {
         const target = mapping.find(
           (x) => x.jaar === jaar && x.regeling === regeling && x.onderwerp === m.onderwerp,
@@ -399,16 +424,19 @@ export class Ledger {
           throw new RangeError(`Mutatie "${m.onderwerp}" ${jaar} has no onderdeel in the manifest`);
         if (target.nr === null) {
           const spread = splitByWeights(m.bedrag, base, sum(base)).amounts;
-          spread.forEach((v, i) => (parts[i] = (parts[i] ?? 0) + v));
+          spread.forEach((v, i) => (muts[i] = (muts[i] ?? 0) + v));
         } else {
           const i = brede.findIndex((l) => l.nr === target.nr);
-          parts[i] = (parts[i] ?? 0) + m.bedrag;
+          muts[i] = (muts[i] ?? 0) + m.bedrag;
         }
       }
     }
-    const out = new Map<number, Euro>(brede.map((l, i) => [l.nr, euro(parts[i] ?? 0)]));
-    this.compositions.set(id, out);
-    return out;
+    return brede.map((l, i) => ({
+      nr: l.nr,
+      gala: galaYear[i] ?? ZERO,
+      lpo: lpo[i] ?? ZERO,
+      mutaties: euro(muts[i] ?? 0),
+    }));
   }
 
   /** Bijlage 2A: each gemeente's published total split over the onderdelen by the national composition. */

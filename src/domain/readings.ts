@@ -39,6 +39,11 @@ export interface ReadingOptions {
   readonly regelingen?: readonly string[];
   /** Include what a mandaatgemeente receives for its region (default: own money only). */
   readonly regionaal?: boolean;
+  /**
+   * Without a gemeente: 'landelijk' (default) reads the national amounts of every line; 'gemeenten'
+   * reads Σ over all gemeenten of their own money (the workbook's NL view).
+   */
+  readonly scope?: 'landelijk' | 'gemeenten';
 }
 
 /** Rijk and BBV split of one amount of a line in a year (see the module docstring). */
@@ -64,14 +69,22 @@ export function splitReadings(
 function linesOf(ledger: Ledger, code: Maybe<CbsCode>, options: ReadingOptions): EditionLine[] {
   return ledger.lines.filter((l) => {
     if (options.regelingen && !options.regelingen.includes(l.regeling.id)) return false;
+    if (code === undefined && options.scope === 'gemeenten')
+      return l.ontvanger === 'gemeente' || (l.ontvanger === 'mandaatgemeente' && options.regionaal === true);
     if (code === undefined) return true;
     if (l.ontvanger === 'landelijk') return false;
     return l.ontvanger === 'gemeente' || options.regionaal === true;
   });
 }
 
-function amountOf(ledger: Ledger, line: EditionLine, jaar: EditionYear, code: Maybe<CbsCode>): Euro {
-  if (code === undefined) return ledger.national(line.nr, jaar).bedrag;
+function amountOf(
+  ledger: Ledger,
+  line: EditionLine,
+  jaar: EditionYear,
+  code: Maybe<CbsCode>,
+  scope: ReadingOptions['scope'],
+): Euro {
+  if (code === undefined) return scope === 'gemeenten' ? ledger.sumGemeenten(line.nr, jaar) : ledger.national(line.nr, jaar).bedrag;
   return ledger.gemeente(code, line.nr, jaar)?.bedrag ?? euro(0);
 }
 
@@ -89,7 +102,7 @@ export function readings(ledger: Ledger, code: Maybe<CbsCode>, options: ReadingO
     let niet = 0;
     let valtWeg = 0;
     for (const line of lines) {
-      const a = amountOf(ledger, line, jaar, code);
+      const a = amountOf(ledger, line, jaar, code, options.scope);
       const level = ledger.structuralLevel(line.nr, code);
       const r = splitReadings(a, level, jaar, line.regeling.eindjaar, flags.has(line.nr));
       bedrag += a;
@@ -98,7 +111,7 @@ export function readings(ledger: Ledger, code: Maybe<CbsCode>, options: ReadingO
       bbvS += r.bbvS;
       bbvI += r.bbvI;
       niet += r.niet;
-      const after = next === undefined ? 0 : amountOf(ledger, line, next, code);
+      const after = next === undefined ? 0 : amountOf(ledger, line, next, code, options.scope);
       valtWeg += Math.max(0, a - after);
     }
     return {
@@ -113,4 +126,15 @@ export function readings(ledger: Ledger, code: Maybe<CbsCode>, options: ReadingO
       valtWeg: euro(valtWeg),
     };
   });
+}
+
+/**
+ * How the Rijk's reading labels a whole line of an edition: incidenteel (no structural level stated:
+ * it ends), structureel (no year above the level), deels structureel (some year above the level).
+ */
+export function aardLine(ledger: Ledger, nr: number): 'incidenteel' | 'structureel' | 'deels structureel' {
+  const level = ledger.line(nr).structureelNiveau ?? 0;
+  if (level <= 0) return 'incidenteel';
+  const max = Math.max(...EDITION_YEARS.map((y) => ledger.national(nr, y).bedrag));
+  return max > level ? 'deels structureel' : 'structureel';
 }

@@ -1,16 +1,18 @@
-import type { BuiltInKeyId, CbsCode, ReferenceData, Verdeelsleutel } from '../domain';
-import { Allocation, builtInKey, controle } from '../domain';
+import type { BuiltInKeyId, CbsCode, EditionInput, Verdeelsleutel } from '../domain';
+import { builtInKey, controle, editionControle, Ledger } from '../domain';
 import type { PlanContext } from './context';
 import { gemeenteCodes, gemeenteRows, SHEETS } from './layout';
+import { gridLayout } from './grid';
 import { STYLES } from './styles';
 import type { DefinedNameSpec, WorkbookPlan } from './types';
 import { OWNERSHIP_NAME_PREFIX } from './types';
 import { buildLandelijk } from './sheets-landelijk';
-import { buildAfronding, buildAllocatie, buildVerdeelsleutel } from './sheets-gemeenten';
+import { bijlage2ATotals, buildAfronding, buildAllocatie, buildVerdeelsleutel } from './sheets-gemeenten';
 import { buildOverzicht, chooserCells } from './sheets-overzicht';
 import { buildIza, layoutIza } from './sheets-iza';
 import { buildControle } from './sheets-controle';
 import { buildBronnen } from './sheets-bronnen';
+import { buildVerschil } from './sheets-verschil';
 
 export interface PlanOptions {
   /** A built-in key id, or a checked custom key (domain `customKey`). */
@@ -19,6 +21,8 @@ export interface PlanOptions {
   readonly gemeente?: CbsCode | undefined;
   /** Line numbers whose money a new regeling has made lasting (BBV). Default: none. */
   readonly bbvVastgelegd?: readonly number[];
+  /** The edition this one builds on, for the sheet "Wat is er veranderd" (none: no such sheet). */
+  readonly vorige?: EditionInput | undefined;
 }
 
 /** Names of the user-owned input ranges (the add-in preserves them on refresh). */
@@ -31,45 +35,75 @@ export const INPUT_NAMES = {
   chosen: 'Keuze_Gemeente',
 } as const;
 
-/** The whole workbook for an edition, a key and (optionally) a gemeente. Pure. */
-export function buildWorkbookPlan(data: ReferenceData, options: PlanOptions): WorkbookPlan {
+/** The name that marks a sheet as made by the add-in (a sheet name may hold characters a name may not). */
+export function ownershipName(sheet: string): string {
+  return OWNERSHIP_NAME_PREFIX + sheet.replace(/[^A-Za-z0-9_.\u00C0-\u024F]/g, '_');
+}
+
+/** `Blad` or `'Mijn blad'` as a reference writes it in front of "!". */
+function quoteSheet(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The whole workbook for an edition (its ledger: every amount 2023–2029 with its source), a key and
+ * (optionally) a gemeente. Pure. Throws RangeError for a gemeente that is not in the edition.
+ */
+export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): WorkbookPlan {
+  const data = input.base;
   const key = typeof options.key === 'string' ? builtInKey(options.key, data) : options.key;
   const chosen =
     options.gemeente === undefined ? undefined : data.gemeenten.findIndex((g) => g.code === options.gemeente);
   if (chosen !== undefined && chosen < 0)
     throw new RangeError(`Gemeente ${options.gemeente} is not in the edition`);
+  const ledger = new Ledger(input, key);
+  const lines = input.edition.lines;
   const ctx: PlanContext = {
     data,
+    input,
+    ledger,
     key,
-    allocation: new Allocation(data, key),
-    report: controle(data, key),
-    lines: data.onderdelen,
+    report: editionControle(ledger),
+    galaReport: controle(data, key),
+    lines,
+    // Own money first (Brede SPUK, SPUK AZWA lokaal), then what a mandaatgemeente receives for its region.
+    allocLines: [
+      ...lines.filter((l) => l.ontvanger === 'gemeente'),
+      ...lines.filter((l) => l.ontvanger === 'mandaatgemeente'),
+    ],
+    years: [2023, 2024, 2025, 2026, 2027, 2028, 2029],
     gemeenten: data.gemeenten,
     chosen,
     vastgelegd: new Set(options.bbvVastgelegd ?? []),
+    vorige: options.vorige ? new Ledger(options.vorige, key) : undefined,
   };
-  // Build in dependency order: each sheet gets the anchors of the sheets it refers to. Two
-  // anchors are known before their sheet is filled: IZA's layout (its membership table is read by
-  // Verdeelsleutel and Afronding, its estimates read Allocatie) and Overzicht's fixed chooser cells
-  // (Controle checks the chosen code, Overzicht shows Controle's master check).
+  // Build in dependency order: each sheet gets the anchors of the sheets it refers to. Known before
+  // their sheet is filled: IZA's layout (Verdeelsleutel and Afronding read its membership table),
+  // Overzicht's fixed chooser cells (Controle checks the chosen code), Verdeelsleutel's 2A totals
+  // (Landelijk checks its derivation against them) and the shared grid of Afronding and Allocatie.
   const rows = gemeenteRows(data.gemeenten.length);
+  const grid = gridLayout(ctx);
   const izaLayout = layoutIza(ctx);
   const chooser = chooserCells();
-  const landelijk = buildLandelijk(ctx);
-  const verdeelsleutel = buildVerdeelsleutel(ctx, rows, izaLayout);
+  const landelijk = buildLandelijk(ctx, bijlage2ATotals(rows));
+  const verdeelsleutel = buildVerdeelsleutel(ctx, rows, izaLayout.cells);
   const allocatieCodes = gemeenteCodes(SHEETS.allocatie, rows);
-  const afronding = buildAfronding(ctx, rows, {
+  const afronding = buildAfronding(ctx, rows, grid, {
     landelijk: landelijk.cells,
     verdeelsleutel: verdeelsleutel.cells,
     allocatieCodes,
-    iza: izaLayout,
+    iza: izaLayout.cells,
   });
-  const allocatie = buildAllocatie(ctx, rows, {
+  const iza = buildIza(ctx, izaLayout, grid, {
     landelijk: landelijk.cells,
     verdeelsleutel: verdeelsleutel.cells,
     afronding: afronding.cells,
   });
-  const iza = buildIza(ctx, izaLayout, allocatie.cells);
+  const allocatie = buildAllocatie(ctx, rows, grid, {
+    verdeelsleutel: verdeelsleutel.cells,
+    afronding: afronding.cells,
+    iza: iza.cells,
+  });
   const control = buildControle(ctx, {
     landelijk: landelijk.cells,
     verdeelsleutel: verdeelsleutel.cells,
@@ -84,20 +118,23 @@ export function buildWorkbookPlan(data: ReferenceData, options: PlanOptions): Wo
     allocatie: allocatie.cells,
     iza: iza.cells,
     controle: control.cells,
+    levels: allocatie.cells.levels,
   });
   if (allocatie.cells.codes.abs() !== allocatieCodes.abs())
     throw new Error('Allocatie must keep the gemeente rows that Afronding checks');
-  // Output order: Overzicht first.
+  const verschil = buildVerschil(ctx);
+  // Output order: Overzicht first, what changed next to it, the technical sheets after.
   const sheets = [
-    overzicht,
-    landelijk,
-    verdeelsleutel,
-    allocatie,
-    afronding,
-    iza,
-    control,
-    { sheet: buildBronnen(ctx) },
-  ].map((b) => b.sheet.build());
+    overzicht.sheet,
+    ...(verschil ? [verschil] : []),
+    landelijk.sheet,
+    verdeelsleutel.sheet,
+    allocatie.sheet,
+    afronding.sheet,
+    iza.sheet,
+    control.sheet,
+    buildBronnen(ctx),
+  ].map((b) => b.build());
   const L = landelijk.cells;
   const V = verdeelsleutel.cells;
   const members = iza.cells.members;
@@ -111,15 +148,15 @@ export function buildWorkbookPlan(data: ReferenceData, options: PlanOptions): Wo
     },
     {
       name: INPUT_NAMES.national,
-      ref: L.national.abs(),
-      comment: 'Landelijk bedrag per onderdeel en periode, mln (invoer)',
+      ref: L.inputs.abs(),
+      comment: "Landelijk bedrag per onderdeel en jaar en het structurele niveau, hele euro's (invoer)",
       input: true,
       keyRef: L.lineNrs.abs(),
     },
     {
       name: INPUT_NAMES.bbv,
       ref: L.bbvFlags.abs(),
-      comment: 'BBV: onderdeel na 2026 structureel vastgelegd (1 = ja)',
+      comment: 'BBV: onderdeel na het einde van de regeling structureel vastgelegd (1 = ja)',
       input: true,
       keyRef: L.lineNrs.abs(),
     },
@@ -152,7 +189,7 @@ export function buildWorkbookPlan(data: ReferenceData, options: PlanOptions): Wo
     {
       name: 'SPUK_Sleutel',
       ref: V.keyId.abs(),
-      comment: 'De verdeelsleutel waarmee het werkboek is gebouwd',
+      comment: 'De verdeelsleutel waarmee de werkmap is gebouwd',
       input: false,
     },
     {
@@ -162,8 +199,8 @@ export function buildWorkbookPlan(data: ReferenceData, options: PlanOptions): Wo
       input: false,
     },
     ...sheets.map((sh) => ({
-      name: `${OWNERSHIP_NAME_PREFIX}${sh.name}`,
-      ref: `${sh.name}!${absolute(sh.usedRange)}`,
+      name: ownershipName(sh.name),
+      ref: `${quoteSheet(sh.name)}!${absolute(sh.usedRange)}`,
       comment: 'Blad gemaakt door de add-in SPUK-begroting',
       input: false,
     })),
@@ -171,7 +208,7 @@ export function buildWorkbookPlan(data: ReferenceData, options: PlanOptions): Wo
   return {
     meta: {
       title: 'SPUK-begroting',
-      editionId: data.edition.id,
+      editionId: input.edition.manifest.id,
       keyId: key.id,
       gemeente: chosen === undefined ? undefined : data.gemeenten[chosen]?.code,
       generator: 'spuk-begroting',

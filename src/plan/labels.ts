@@ -1,6 +1,6 @@
-import { PERIODS } from '../domain';
+import { EDITION_YEARS } from '../domain';
 
-/** Period column headers: the years as numbers and "Structureel" (the level from 2027 on). */
-export function periodHeaders(): (number | string)[] {
-  return PERIODS.map((p) => (p === 'structureel' ? 'Structureel' : p));
+/** Year column headers 2023–2029, as numbers (the same columns E..K on every time-axis sheet). */
+export function yearHeaders(): number[] {
+  return [...EDITION_YEARS];
 }

@@ -2,12 +2,12 @@
  * The fixed conventions of the workbook; everything else is laid out by the sheet sections with a
  * row cursor and passed on as anchors (anchors.ts).
  *
- * FAST conventions: the periods 2023, 2024, 2025, 2026, Structureel sit in columns E..I on every
- * sheet with a time axis (Landelijk, Overzicht, IZA; line-major blocks of five on Afronding and
- * Allocatie); the gemeenten sit on rows 11.. in CBS-code order on every sheet with one row per
- * gemeente (Verdeelsleutel, Afronding, Allocatie), with the national total (code "NL") directly
- * below them.
+ * FAST conventions: the years 2023–2029 sit in columns E..K on every sheet with a time axis
+ * (Landelijk, Overzicht, IZA; year-major blocks of one column per line on Afronding and Allocatie);
+ * the gemeenten sit on rows 11.. in CBS-code order on every sheet with one row per gemeente
+ * (Verdeelsleutel, Afronding, Allocatie), with the national total (code "NL") directly below them.
  */
+import { EDITION_YEARS } from '../domain';
 import { SheetRange } from './anchors';
 
 export const SHEETS = {
@@ -18,12 +18,13 @@ export const SHEETS = {
   afronding: 'Afronding',
   iza: 'IZA',
   controle: 'Controle',
+  verschil: 'Wat is er veranderd',
   bronnen: 'Bronnen',
 } as const;
 
-/** First period column (E) on time-axis sheets. */
+/** First year column (E) on time-axis sheets; the years 2023–2029 fill E..K. */
 export const PERIOD_COL = 5;
-export const PERIOD_COUNT = 5;
+export const YEAR_COUNT = EDITION_YEARS.length;
 
 /** Gemeente rows on Verdeelsleutel, Afronding and Allocatie start here (below the fixed header rows). */
 export const G_FIRST = 11;

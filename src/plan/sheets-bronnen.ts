@@ -1,16 +1,23 @@
-import { checkStatusText, warningText } from '../messages';
+import { EDITION_YEARS } from '../domain';
+import { checkStatusText, editionWarningText, ruleText } from '../messages';
 import type { CellValue } from './types';
 import type { PlanContext } from './context';
 import { SHEETS } from './layout';
 import { SheetBuilder } from './sheet-builder';
 
-/** Bronnen: every dataset with provenance, the reconciliation checks and warnings, the verdeelbasis, mutaties. */
+/**
+ * Bronnen: the edition (and the ones it builds on), every dataset with provenance, the rule behind
+ * the amounts of each regeling and year, the reconciliation and the warnings, the verdeelbasis, the
+ * mutaties, the SPUK AZWA raming and the open posten.
+ */
 export function buildBronnen(ctx: PlanContext): SheetBuilder {
   const s = new SheetBuilder(SHEETS.bronnen, 'bronnen');
+  const edition = ctx.input.edition;
+  const m = edition.manifest;
   s.value('A1', 'Bronnen, controles en kanttekeningen', 'title');
   s.value(
     'A2',
-    `Editie: ${ctx.data.edition.naam} (${ctx.data.edition.id}). Alle cijfers zijn openbaar; zie data/SOURCES.md in het project.`,
+    `Editie ${m.id} (${m.datum}): ${m.naam}. ${m.omschrijving} Alle cijfers zijn openbaar; zie data/SOURCES.md in het project.`,
     'subtitle',
   );
   let row = 4;
@@ -25,64 +32,76 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     row += body.length + 3;
   };
   table(
+    'Bronnen_Edities',
+    'De editie en de edities waarop zij voortbouwt (een latere editie neemt over wat zij niet opnieuw publiceert)',
+    ['Editie', 'Datum', 'Naam', 'Bouwt voort op', 'Omschrijving'],
+    [...edition.chain].reverse().map((e) => [e.id, e.datum, e.naam, e.vorige ?? '', e.omschrijving]),
+  );
+  table(
+    'Bronnen_Regels',
+    'Hoe de bedragen zijn gemaakt, per regeling en jaar',
+    ['Regeling', 'Jaar', 'Regel', 'Uit editie', 'Afleiding'],
+    edition.regelingen.flatMap((r) =>
+      EDITION_YEARS.flatMap((y) => {
+        const rule = edition.rule(r.id, y);
+        return rule ? [[r.naam, y, rule.spec.regel, rule.editie, ruleText(rule.spec.regel)]] : [];
+      }),
+    ),
+  );
+  table(
     'Bronnen_Datasets',
     'Datasets',
     ['Dataset', 'Titel', 'Bron', 'Kenmerk', 'Datum', 'Bestand', 'Kanttekeningen'],
-    ctx.data.edition.datasets.map((d) => [
-      d.id,
-      d.titel,
-      d.bron,
-      d.kenmerk,
-      d.datum,
-      d.bestand,
-      d.kanttekeningen.join(' '),
-    ]),
+    [...ctx.data.edition.datasets.filter((d) => !edition.datasets.some((e) => e.id === d.id)), ...edition.datasets].map(
+      (d) => [d.id, d.titel, d.bron, d.kenmerk, d.datum, d.bestand, d.kanttekeningen.join(' ')],
+    ),
   );
   table(
     'Bronnen_Waarschuwingen',
     'Waarschuwingen bij de bronnen (gemeld, niet stilzwijgend gecorrigeerd)',
     ['Nr', 'Waarschuwing'],
-    ctx.report.warnings.map((w, i) => [i + 1, warningText(w)]),
+    ctx.report.warnings.map((w, i) => [i + 1, editionWarningText(w)]),
   );
   table(
     'Bronnen_Controles',
-    'Aansluiting van de totalen (zoals spuk-begroting controle)',
-    ['Controle', 'Onderwerp', 'Periode', 'Verwacht', 'Berekend', 'Status'],
+    'Aansluiting met de gepubliceerde bedragen (zoals spuk-begroting controle)',
+    ['Controle', 'Onderwerp', 'Periode', 'Verwacht', 'Berekend', 'Afwijkingen', 'Status'],
     ctx.report.checks
       .filter((c) => !c.id.startsWith('verdeling:'))
       .map((c) => [
         c.id,
-        c.subject,
-        c.period === undefined ? '' : String(c.period),
+        c.onderwerp,
+        c.periode === undefined ? '' : String(c.periode),
         c.verwacht ?? '',
         c.berekend,
+        c.afwijkingen,
         checkStatusText(c),
       ]),
   );
   table(
     'Bronnen_Verdeelbasis',
-    'Verdeelbasis en bijzonderheden per onderdeel',
+    'Verdeelbasis en bijzonderheden per onderdeel (GALA)',
     ['Nr', 'Onderdeel', 'Verdeelbasis volgens bronnen', 'Bijzonderheden'],
-    ctx.lines.map((l) => [l.nr, l.naam, l.verdeelbasis, l.bijzonderheden]),
+    ctx.data.onderdelen.map((l) => [l.nr, l.naam, l.verdeelbasis, l.bijzonderheden]),
   );
   table(
     'Bronnen_Mutaties',
     'Mutaties 2025/2026 (VWS-brief 12-09-2025, Bijlage 1; €)',
     ['Jaar', 'Regeling', 'Onderwerp', 'Bedrag (€)', 'Herkomst', 'Structureel of incidenteel volgens bron'],
-    ctx.data.mutaties.map((m) => [m.jaar, m.spuk, m.onderwerp, m.bedrag, m.herkomst, m.aard]),
+    ctx.data.mutaties.map((x) => [x.jaar, x.spuk, x.onderwerp, x.bedrag, x.herkomst, x.aard]),
   );
   table(
     'Bronnen_AZWA',
-    'Vooruitblik SPUK AZWA 2027–2029 (plannen, geen regeling; €)',
+    'Raming SPUK AZWA 2027–2029 (brief 22-04-2026; €)',
     ['Financieringsmiddel', 'Wat', '2027 (€)', '2028 (€)', '2029 (€)'],
-    ctx.data.azwaRaming.map((a) => [
-      a.financieringsmiddel,
-      a.wat,
-      a.bedragen[2027],
-      a.bedragen[2028],
-      a.bedragen[2029],
-    ]),
+    ctx.data.azwaRaming.map((a) => [a.financieringsmiddel, a.wat, a.bedragen[2027], a.bedragen[2028], a.bedragen[2029]]),
   );
-  s.width('A', 22).width('B', 48).width('C', 60).width('D', 22).width('E', 16).width('F', 40).width('G', 70);
+  table(
+    'Bronnen_OpenPosten',
+    'Open posten (geld dat een regeling verlaat zonder bekend bedrag per gemeente)',
+    ['Onderwerp', 'Onderdelen', 'Jaren', 'Toelichting', 'Bron'],
+    edition.openPosten.map((p) => [p.onderwerp, p.nrs.join(', '), `${p.vanJaar}–${p.totEnMetJaar}`, p.toelichting, p.bron]),
+  );
+  s.width('A', 22).width('B', 48).width('C', 60).width('D', 22).width('E', 60).width('F', 40).width('G', 70);
   return s;
 }

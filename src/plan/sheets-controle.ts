@@ -12,10 +12,16 @@ export interface ControleCells {
   readonly master: SheetRange;
 }
 
+/**
+ * Every control counts deviations; the master is their sum. Only model integrity counts (the splits
+ * add up, the rounding hands out exactly d euros, Bijlage 2A and 2B are met to the euro, inputs are
+ * well-formed, rows are not sorted): a user who types another national amount or a mutation changes
+ * the model, not its integrity, so that is never a FOUT (Landelijk shows it as information).
+ */
 export function buildControle(
   ctx: PlanContext,
   from: {
-    readonly landelijk: Pick<LandelijkCells, 'status'>;
+    readonly landelijk: Pick<LandelijkCells, 'galaStatus' | 'compositionCheck' | 'ramingCheck'>;
     readonly verdeelsleutel: VerdeelsleutelCells;
     readonly afronding: AfrondingCells;
     readonly allocatie: AllocatieCells;
@@ -26,22 +32,34 @@ export function buildControle(
 ): Built<ControleCells> {
   const s = new SheetBuilder(SHEETS.controle, 'controle');
   const cells: ControleCells = { master: SheetRange.at(SHEETS.controle, 4, 3) };
-  const { verdeelsleutel: vs, afronding, allocatie, iza } = from;
+  const { verdeelsleutel: vs, afronding, allocatie, iza, landelijk } = from;
   const weights = vs.weights.abs();
   s.value('A1', 'Controles (0 = goed)', 'title');
   s.value('A2', 'Elke regel telt de afwijkingen; het totaal staat ook op het blad Overzicht.', 'subtitle');
   s.values('A3', [['Controle', 'Omschrijving', 'Afwijkingen']], 'header');
   s.values('A4', [['Totaal', 'Som van alle controles hieronder']], 'rowHeader');
+  const countNonZero = (ranges: readonly SheetRange[]) =>
+    ranges.length === 0 ? '0' : ranges.map((r) => `COUNTIF(${r.abs()},"<>0")`).join('+');
   const checks: [string, string, string][] = [
     [
       'Verdeling',
-      'Per onderdeel en periode: som van de gemeenten = landelijk bedrag',
+      'Geschatte kolommen: som van de gemeenten = landelijk bedrag',
       `COUNTIF(${allocatie.checks.abs()},"<>0")`,
     ],
     [
       'Afronding',
-      "Uitgedeelde afrondingseuro's = d in elke kolom",
+      "Uitgedeelde afrondingseuro's = d in elke geschatte kolom",
       `COUNTIF(${afronding.correctionChecks.abs()},"<>0")`,
+    ],
+    [
+      'Afronding 2A',
+      "Per gemeente en jaar: uitgedeelde afrondingseuro's = d (afgeleid uit Bijlage 2A)",
+      countNonZero(afronding.rowCorrectionChecks),
+    ],
+    [
+      'Bijlage 2A',
+      'Per gemeente en jaar: som van de onderdelen = Bijlage 2A, tot op de euro',
+      countNonZero(afronding.bijlage2AChecks),
     ],
     [
       'Gewichten',
@@ -55,11 +73,30 @@ export function buildControle(
     ],
     ['Som gewichten', 'De som van de gewichten is groter dan 0', `COUNTIF(${vs.weightTotal.abs()},"<=0")`],
     [
-      'Landelijk',
-      'Berekende totalen = gepubliceerde totalen (GALA)',
-      `COUNTIF(${from.landelijk.status.abs()},"VERSCHIL")`,
+      'GALA-tabel',
+      'De regels van de GALA-tabel tellen op tot de gepubliceerde totalen',
+      `COUNTIF(${landelijk.galaStatus.abs()},"VERSCHIL")`,
     ],
-    ["IZA-regio's", "Som van de regio's = landelijk IZA-bedrag", `COUNTIF(${iza.check.abs()},"<>0")`],
+    [
+      'Samenstelling',
+      'De afgeleide landelijke bedragen tellen op tot Σ Bijlage 2A',
+      landelijk.compositionCheck ? countNonZero([landelijk.compositionCheck]) : '0',
+    ],
+    [
+      'Raming AZWA',
+      'De regels van de SPUK AZWA-raming tellen op tot het gepubliceerde totaal',
+      landelijk.ramingCheck ? countNonZero([landelijk.ramingCheck]) : '0',
+    ],
+    [
+      "Regio's",
+      "Per regionale regel en jaar: som van de regio's = landelijk bedrag",
+      countNonZero(iza.regional.map((b) => b.check)),
+    ],
+    [
+      'Afronding regio’s',
+      "Uitgedeelde afrondingseuro's over de regio's = d",
+      countNonZero(iza.regional.flatMap((b) => (b.rounding ? [b.rounding.checks] : []))),
+    ],
     [
       'IZA-indeling',
       'Gemeenten zonder bekende SPUK IZA-regio',
@@ -71,11 +108,11 @@ export function buildControle(
       `COUNTIF(${vs.choices.abs()},${from.chosen.abs()})=0`,
     ],
   ];
-  // What the engine says each control must count: only the published totals can differ (data), the rest are invariants.
-  const landelijkVerschil = ctx.report.checks.filter(
+  // What the engine says each control must count: only the GALA table's totals are data (they reconcile).
+  const galaVerschil = ctx.galaReport.checks.filter(
     (c) => c.id.startsWith('totaal:') && c.status === 'verschil',
   ).length;
-  const expected = (name: string): number => (name === 'Landelijk' ? landelijkVerschil : 0);
+  const expected = (name: string): number => (name === 'GALA-tabel' ? galaVerschil : 0);
   checks.forEach(([name, text, formula], i) => {
     const row = 6 + i;
     s.values(`A${row}`, [[name, text]]);
@@ -86,7 +123,7 @@ export function buildControle(
       'integer',
     );
   });
-  s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => landelijkVerschil, 'check');
-  s.width('A', 16).width('B', 70).width('C', 14);
+  s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => galaVerschil, 'check');
+  s.width('A', 16).width('B', 80).width('C', 14);
   return { sheet: s, cells };
 }

@@ -1,30 +1,34 @@
-import type { Period } from '../domain';
-import { aardRijk, nationalAmount, PERIODS } from '../domain';
-import { columnLetter, rangeOf } from './a1';
+import type { EditionYear } from '../domain';
+import { cellAddress, columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
-import { euroCell } from './cells';
 import type { PlanContext } from './context';
+import { runs } from './columns';
+import type { GridColumn, GridLayout } from './grid';
+import { columnNational, gridAmount, keySplit, rowSplit } from './grid';
 import type { GemeenteRows } from './layout';
-import { gemeenteCodes, NATIONAL_CODE, PERIOD_COL, PERIOD_COUNT, SHEETS } from './layout';
+import { gemeenteCodes, NATIONAL_CODE, SHEETS } from './layout';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
 import { keyDescription } from './key-labels';
 import type { IzaCells } from './sheets-iza';
 import type { LandelijkCells } from './sheets-landelijk';
 
-/** Largest weight the sheet accepts: N · w + W must stay below 2^53 for the exact rounding. */
-export const MAX_SHEET_WEIGHT = 50_000_000;
+/**
+ * Largest weight the sheet accepts: N · w + W must stay below 2^53 for the exact rounding, with N up
+ * to the largest national amount split by the key (the SPUK AZWA lokaal raming, 321 mln).
+ */
+export const MAX_SHEET_WEIGHT = 25_000_000;
 
 /** Rows above the gemeenten on Afronding and Allocatie (the same on both). */
 const H = {
   nr: 3,
-  periodIndex: 4,
+  yearIndex: 4,
   naam: 5,
-  period: 6,
+  jaar: 6,
   national: 7,
-  /** Allocatie: structural level of the line. Afronding: d (euros handed out). */
+  /** Afronding: d (key split) or C = Σ samenstelling (row split). Allocatie: bron. */
   second: 8,
-  /** Allocatie: aard (Rijk). Afronding: threshold t. */
+  /** Afronding: threshold t. Allocatie: regel. */
   third: 9,
   /** Afronding: g (rests above t). Allocatie: column headers. */
   fourth: 10,
@@ -59,7 +63,15 @@ export interface VerdeelsleutelCells {
   readonly shares: SheetRange;
 }
 
-/** What Afronding exposes: its rows over the line × period columns (E onwards). */
+/** Rows of Verdeelsleutel known before it is built (Landelijk checks its derivation against the 2A totals). */
+export function bijlage2ATotals(rows: GemeenteRows): { total2025: SheetRange; total2026: SheetRange } {
+  return {
+    total2025: SheetRange.at(SHEETS.verdeelsleutel, rows.total, BIJLAGE_2025_COL),
+    total2026: SheetRange.at(SHEETS.verdeelsleutel, rows.total, BIJLAGE_2026_COL),
+  };
+}
+
+/** What Afronding exposes: its rows over the grid columns (E onwards). */
 export interface AfrondingCells {
   /** The national amount per column (€). */
   readonly national: SheetRange;
@@ -67,15 +79,17 @@ export interface AfrondingCells {
   readonly rests: SheetRange;
   /** 0/1 correction per gemeente and column. */
   readonly corrections: SheetRange;
-  /** Σ corrections per column. */
-  readonly correctionTotals: SheetRange;
-  /** Σ corrections − d per column (0 = goed). */
+  /** Σ corrections − d per key-split column (0 = goed; 0 elsewhere). */
   readonly correctionChecks: SheetRange;
+  /** Per row-split year: Σ corrections − d per gemeente (0 = goed). */
+  readonly rowCorrectionChecks: readonly SheetRange[];
+  /** Per row-split year: Σ onderdelen (Allocatie) − Bijlage 2A per gemeente (0 = goed). */
+  readonly bijlage2AChecks: readonly SheetRange[];
   /** C: per gemeente row, how many per-gemeente sheets hold another gemeente there (0 = goed). */
   readonly order: SheetRange;
 }
 
-/** What Allocatie exposes: amounts per gemeente (rows) and line × period (columns E onwards). */
+/** What Allocatie exposes: amounts per gemeente (rows) and grid column. */
 export interface AllocatieCells {
   /** A: CBS codes. */
   readonly codes: SheetRange;
@@ -83,14 +97,14 @@ export interface AllocatieCells {
   readonly amounts: SheetRange;
   /** The NL row: Σ gemeenten per column. */
   readonly totals: SheetRange;
-  /** Σ gemeenten − national per column (0 = goed). */
+  /** Σ gemeenten − national per key-split column (0 = goed; 0 elsewhere). */
   readonly checks: SheetRange;
+  /** Row 3 of the first year block: the line numbers (what Overzicht matches a line in). */
+  readonly lineNrs: SheetRange;
   /** What Overzicht looks a gemeente (or NL) up in: codes, names and amounts, gemeente rows and then NL. */
   readonly byCode: { readonly codes: SheetRange; readonly names: SheetRange; readonly amounts: SheetRange };
-  /** The five period columns of one line, gemeente rows. */
-  lineAmounts(lineIndex: number): SheetRange;
-  /** The five period columns of one line, NL row. */
-  lineTotals(lineIndex: number): SheetRange;
+  /** The structural-level block: one column per allocated line (gemeente rows then NL), its line numbers on row 3. */
+  readonly levels: { readonly amounts: SheetRange; readonly nrs: SheetRange };
 }
 
 export function buildVerdeelsleutel(
@@ -119,12 +133,12 @@ export function buildVerdeelsleutel(
   s.value('A2', keyDescription(ctx.key.id), 'subtitle');
   s.value(
     'A3',
-    'Gewichten (kolom H, geel) zijn invoer: typ een ander gewicht en alle bedragen rekenen mee. Hele getallen, 0 of meer.',
+    'Gewichten (kolom H, geel) zijn invoer: typ een ander gewicht en alle geschatte bedragen rekenen mee. Hele getallen, 0 of meer. Bijlage 2A (F, G) is gepubliceerd.',
     'note',
   );
   s.values(`A${KEY_ROW}`, [['Sleutel', ctx.key.id]]);
   s.format(`A${KEY_ROW}`, 'rowHeader');
-  s.values('A6', [['Editie', ctx.data.edition.naam]]);
+  s.values('A6', [['Editie', `${ctx.input.edition.manifest.id}: ${ctx.input.edition.manifest.naam}`]]);
   s.format('A6', 'rowHeader');
   s.values(
     `A${HEADER_ROW}`,
@@ -145,7 +159,6 @@ export function buildVerdeelsleutel(
     ],
     'header',
   );
-  // The regions: regiobeeld as published; the SPUK IZA region follows the (editable) membership on IZA.
   const regioOf = new Map(ctx.data.lidmaatschap.map((m) => [m.code as string, m.regio]));
   s.values(
     `J${first}`,
@@ -179,9 +192,9 @@ export function buildVerdeelsleutel(
     min: 0,
     max: MAX_SHEET_WEIGHT,
     prompt:
-      "Gewicht van deze gemeente: een heel getal van 0 tot 50.000.000 (bijvoorbeeld inwoners of euro's).",
+      "Gewicht van deze gemeente: een heel getal van 0 tot 25.000.000 (bijvoorbeeld inwoners of euro's).",
     error:
-      'Typ een heel getal van 0 tot 50.000.000. Werk met aandelen? Vermenigvuldig ze eerst met 1.000.000.',
+      'Typ een heel getal van 0 tot 25.000.000. Werk met aandelen? Vermenigvuldig ze eerst met 1.000.000.',
   });
   const sh = columnLetter(SHARE_COL);
   s.formula(
@@ -220,38 +233,43 @@ export function buildVerdeelsleutel(
   return { sheet: s, cells };
 }
 
-function headerRows(ctx: PlanContext, s: SheetBuilder): void {
-  const width = ctx.lines.length * PERIOD_COUNT;
-  const nrs: number[] = [];
-  const idx: number[] = [];
-  const names: string[] = [];
-  const periods: (number | string)[] = [];
-  ctx.lines.forEach((l) =>
-    PERIODS.forEach((p, pi) => {
-      nrs.push(l.nr);
-      idx.push(pi + 1);
-      names.push(l.naam);
-      periods.push(p === 'structureel' ? 'Structureel' : p);
-    }),
-  );
-  s.values(`A${H.nr}`, [['Onderdeel nr', '', '', '', ...nrs]]);
-  s.values(`A${H.periodIndex}`, [['Periode-index', '', '', '', ...idx]]);
-  s.values(`A${H.naam}`, [['Onderdeel', '', '', '', ...names]]);
-  s.values(`A${H.period}`, [['Periode', '', '', '', ...periods]]);
-  s.format(rangeOf(H.nr, 1, 2, PERIOD_COL - 1 + width), 'note');
-  s.format(rangeOf(H.naam, 1, 2, PERIOD_COL - 1 + width), 'header');
+/** The 2A column of Verdeelsleutel for a row-split year. */
+function bijlageColumn(vs: VerdeelsleutelCells, jaar: EditionYear): SheetRange {
+  if (jaar === 2025) return vs.bijlage2025;
+  if (jaar === 2026) return vs.bijlage2026;
+  throw new RangeError(`No Bijlage 2A column for ${jaar}`);
 }
 
-/** Expected value helper over the line × period grid. */
-function lp(ctx: PlanContext, col: number): { li: number; p: Period } {
-  return { li: Math.floor(col / PERIOD_COUNT), p: PERIODS[col % PERIOD_COUNT] as Period };
+function headerRows(grid: GridLayout, s: SheetBuilder): void {
+  const cols = grid.columns;
+  s.values(`A${H.nr}`, [['Onderdeel nr', '', '', '', ...cols.map((c) => c.line.nr)]]);
+  s.values(`A${H.yearIndex}`, [['Jaarindex (kolom op Landelijk)', '', '', '', ...cols.map((c) => c.yearIndex)]]);
+  s.values(`A${H.naam}`, [['Onderdeel', '', '', '', ...cols.map((c) => c.line.naam)]]);
+  s.values(`A${H.jaar}`, [
+    ['Jaar', '', '', '', ...cols.map((c) => (c.jaar === 'niveau' ? 'Structureel niveau (Rijk)' : c.jaar))],
+  ]);
+  s.format(rangeOf(H.nr, 1, 2, 4 + grid.width), 'note');
+  s.format(rangeOf(H.naam, 1, 2, 4 + grid.width), 'header');
+}
+
+/** Formula blocks over runs of grid columns with the same kind (one block per run and row band). */
+function byRun<K>(
+  grid: GridLayout,
+  kindOf: (c: GridColumn) => K,
+  each: (kind: K, from: GridColumn, count: number) => void,
+): void {
+  for (const run of runs(grid.columns, kindOf)) {
+    const from = grid.columns[run.from];
+    if (from) each(run.kind, from, run.count);
+  }
 }
 
 export function buildAfronding(
   ctx: PlanContext,
   rows: GemeenteRows,
+  grid: GridLayout,
   from: {
-    readonly landelijk: Pick<LandelijkCells, 'national'>;
+    readonly landelijk: Pick<LandelijkCells, 'national' | 'structural' | 'lineNrs'>;
     readonly verdeelsleutel: VerdeelsleutelCells;
     /** Allocatie is built after Afronding; its code column is the per-gemeente convention (`gemeenteCodes`). */
     readonly allocatieCodes: SheetRange;
@@ -262,189 +280,238 @@ export function buildAfronding(
   s.printAs('landscape', false);
   const n = rows.count;
   const first = rows.first;
-  const width = ctx.lines.length * PERIOD_COUNT;
   const last = rows.last;
-  const grid = (row: number, count = 1) => rangeOf(row, PERIOD_COL, count, width);
-  const block = (row: number, count = 1) => SheetRange.at(SHEETS.afronding, row, PERIOD_COL, count, width);
-  // Below the rests (gemeente rows) and the NL row: one blank row, the corrections, their total and check.
+  const block = (row: number, count = 1) => SheetRange.at(SHEETS.afronding, row, 5, count, grid.width);
   const cursor = new RowCursor(rows.total + 1).skip();
   const correctionHeader = cursor.take();
   const correctionFirst = cursor.take(n);
+  const correctionTotal = cursor.take();
+  const correctionCheck = cursor.take();
+  // Per row-split year: d, t, g per gemeente, Σ corrections − d, Σ onderdelen − 2A (right of the grid).
+  const helperCol = 5 + grid.width + 1;
+  const helpers = grid.rowSplits.map((r, i) => ({ ...r, col: helperCol + i * 5 }));
   const cells: AfrondingCells = {
     national: block(H.national),
     rests: block(first, n),
     corrections: block(correctionFirst, n),
-    correctionTotals: block(cursor.take()),
-    correctionChecks: block(cursor.take()),
+    correctionChecks: block(correctionCheck),
+    rowCorrectionChecks: helpers.map((h) => SheetRange.at(SHEETS.afronding, first, h.col + 3, n)),
+    bijlage2AChecks: helpers.map((h) => SheetRange.at(SHEETS.afronding, first, h.col + 4, n)),
     order: SheetRange.at(SHEETS.afronding, first, 3, n),
-  };
-  const r = {
-    correctionHeader,
-    correctionFirst,
-    correctionLast: cells.corrections.bottom,
-    correctionTotal: cells.correctionTotals.top,
-    correctionCheck: cells.correctionChecks.top,
   };
   const W = from.verdeelsleutel.weightTotal.abs();
   const weight = from.verdeelsleutel.weights.cell().fixCol();
+  const nrs = from.landelijk.lineNrs.abs();
   s.value('A1', "Afronding op hele euro's (grootste-restmethode)", 'title');
   s.value(
     'A2',
-    'Per kolom: rest = (landelijk bedrag × gewicht) mod Σ gewichten. De d grootste resten krijgen één euro extra (bij gelijke rest: de bovenste rij eerst), zodat de gemeenten samen precies het landelijke bedrag krijgen.',
+    'Geschat (sleutel): rest = (landelijk bedrag × gewicht) mod Σ gewichten; de d grootste resten krijgen één euro extra (bij gelijke rest de bovenste rij eerst), zodat de gemeenten samen precies het landelijke bedrag krijgen. Afgeleid uit Bijlage 2A: per gemeente hetzelfde over de onderdelen van dat jaar, zodat de onderdelen samen precies het gepubliceerde totaal zijn (kolommen rechts: d, t en g per gemeente).',
     'subtitle',
   );
-  headerRows(ctx, s);
-  s.values(`A${H.national}`, [['Landelijk bedrag (€)']], 'rowHeader');
+  headerRows(grid, s);
+  s.values(`A${H.national}`, [['Landelijk bedrag of gewicht (€)']], 'rowHeader');
+  const years = grid.columns.filter((c) => c.jaar !== 'niveau');
+  const levels = grid.columns.filter((c) => c.jaar === 'niveau');
+  const yearStart = years[0]?.col ?? 5;
+  const levelStart = levels[0]?.col ?? 5;
   s.formula(
-    grid(H.national),
-    `ROUND(INDEX(${from.landelijk.national.abs()},E$${H.nr},E$${H.periodIndex})*1000000,0)`,
-    (_r, c) => {
-      const { li, p } = lp(ctx, c);
-      const line = ctx.lines[li];
-      return line ? euroCell(nationalAmount(line, p)) : 0;
-    },
+    rangeOf(H.national, yearStart, 1, years.length),
+    `INDEX(${from.landelijk.national.abs()},MATCH(${columnLetter(yearStart)}$${H.nr},${nrs},0),${columnLetter(yearStart)}$${H.yearIndex})`,
+    (_r, c) => columnNational(ctx, years[c] as GridColumn),
     'euro',
   );
-  s.values(`A${H.second}`, [["Uit te delen euro's (d)"]], 'rowHeader');
-  s.formula(grid(H.second), `SUM(E$${first}:E$${last})/${W}`, (_r, c) => split(ctx, c).handedOut, 'integer');
+  s.formula(
+    rangeOf(H.national, levelStart, 1, levels.length),
+    `0+INDEX(${from.landelijk.structural.abs()},MATCH(${columnLetter(levelStart)}$${H.nr},${nrs},0))`,
+    (_r, c) => columnNational(ctx, levels[c] as GridColumn),
+    'euro',
+  );
+  s.values(`A${H.second}`, [["Uit te delen euro's (d), of Σ gewichten (C)"]], 'rowHeader');
   s.values(`A${H.third}`, [['Drempel-rest (t)']], 'rowHeader');
-  s.formula(
-    grid(H.third),
-    `LARGE(E$${first}:E$${last},MAX(E$${H.second},1))`,
-    (_r, c) => split(ctx, c).threshold,
-    'integer',
-  );
   s.values(`A${H.fourth}`, [['Resten boven t (g)']], 'rowHeader');
-  s.formula(
-    grid(H.fourth),
-    `COUNTIF(E$${first}:E$${last},">"&E$${H.third})`,
-    (_r, c) => split(ctx, c).above,
-    'integer',
-  );
   s.values(
     `A${first}`,
     ctx.gemeenten.map((g) => [g.code, g.naam]),
   );
-  // Row order guard: every per-gemeente sheet must keep the gemeente of this row (a sort breaks the model).
   const sameRow = [from.verdeelsleutel.codes, from.allocatieCodes, from.iza.members.codes].map(
     (codes) => `($A${first}<>${codes.cell().fixCol()})`,
   );
   s.value(`C${H.fourth}`, 'Volgorde', 'header');
   s.formula(cells.order.address(), sameRow.join('+'), () => 0, 'integer');
-  s.formula(
-    grid(first, n),
-    `MOD(E$${H.national}*${weight},${W})`,
-    (row, c) => split(ctx, c).rests[row] ?? 0,
-    'integer',
-  );
-  s.value(`A${r.correctionHeader}`, 'Afrondingscorrectie (1 = krijgt één euro extra)', 'rowHeader');
+  s.value(`A${correctionHeader}`, 'Afrondingscorrectie (1 = krijgt één euro extra)', 'rowHeader');
   s.values(
-    `A${r.correctionFirst}`,
+    `A${correctionFirst}`,
     ctx.gemeenten.map((g) => [g.code, g.naam]),
   );
-  s.formula(
-    grid(r.correctionFirst, n),
-    `(E$${H.second}>0)*((E${first}>E$${H.third})+(E${first}=E$${H.third})*(COUNTIF(E$${first}:E${first},E$${H.third})<=E$${H.second}-E$${H.fourth}))`,
-    (row, c) => split(ctx, c).corrections[row] ?? 0,
-    'integer',
-  );
-  s.values(`A${r.correctionTotal}`, [['Totaal correctie']], 'rowHeader');
-  s.formula(
-    grid(r.correctionTotal),
-    `SUM(E${r.correctionFirst}:E${r.correctionLast})`,
-    (_r, c) => split(ctx, c).handedOut,
-    'integer',
-  );
-  s.values(`A${r.correctionCheck}`, [['Controle: totaal correctie − d (0 = goed)']], 'rowHeader');
-  s.formula(grid(r.correctionCheck), `E${r.correctionTotal}-E$${H.second}`, () => 0, 'integer');
+  s.values(`A${correctionTotal}`, [['Totaal correctie']], 'rowHeader');
+  s.values(`A${correctionCheck}`, [['Controle: totaal correctie − d (0 = goed)']], 'rowHeader');
+
+  byRun(grid, (c) => c.rounding, (kind, c0, count) => {
+    const L = columnLetter(c0.col);
+    const at = (row: number, rowsN = 1) => rangeOf(row, c0.col, rowsN, count);
+    const topLeft = (row: number) => cellAddress(row, c0.col);
+    const col = (i: number) => grid.columns[grid.columns.indexOf(c0) + i] as GridColumn;
+    if (kind === 'key') {
+      s.formula(at(H.second), `SUM(${L}$${first}:${L}$${last})/${W}`, (_r, i) => keySplit(ctx, col(i)).handedOut, 'integer');
+      s.formula(
+        at(H.third),
+        `LARGE(${L}$${first}:${L}$${last},MAX(${L}$${H.second},1))`,
+        (_r, i) => keySplit(ctx, col(i)).threshold,
+        'integer',
+      );
+      s.formula(
+        at(H.fourth),
+        `COUNTIF(${L}$${first}:${L}$${last},">"&${L}$${H.third})`,
+        (_r, i) => keySplit(ctx, col(i)).above,
+        'integer',
+      );
+      s.formula(
+        at(first, n),
+        `MOD(${L}$${H.national}*${weight},${W})`,
+        (row, i) => keySplit(ctx, col(i)).rests[row] ?? 0,
+        'integer',
+      );
+      s.formula(
+        at(correctionFirst, n),
+        `(${L}$${H.second}>0)*((${L}${first}>${L}$${H.third})+(${L}${first}=${L}$${H.third})*(COUNTIF(${L}$${first}:${L}${first},${L}$${H.third})<=${L}$${H.second}-${L}$${H.fourth}))`,
+        (row, i) => keySplit(ctx, col(i)).corrections[row] ?? 0,
+        'integer',
+      );
+      s.formula(
+        at(correctionTotal),
+        `SUM(${L}${correctionFirst}:${L}${correctionFirst + n - 1})`,
+        (_r, i) => keySplit(ctx, col(i)).handedOut,
+        'integer',
+      );
+      s.formula(at(correctionCheck), `${L}${correctionTotal}-${L}$${H.second}`, () => 0, 'integer');
+      return;
+    }
+    if (kind === 'row2a') {
+      const split = helpers.find((h) => h.from === c0.col);
+      if (!split) throw new Error('Row-split run without helpers');
+      const [d, t, g] = [0, 1, 2].map((k) => `$${columnLetter(split.col + k)}${first}`);
+      const T = bijlageColumn(from.verdeelsleutel, split.jaar).cell().fixCol();
+      s.formula(
+        at(H.second),
+        `SUM($${L}$${H.national}:$${columnLetter(c0.col + count - 1)}$${H.national})`,
+        () => years.filter((c) => c.jaar === split.jaar && c.kind === 'row2a').reduce((a, c) => a + columnNational(ctx, c), 0),
+        'euro',
+      );
+      s.formula(
+        at(first, n),
+        `MOD(${T}*${L}$${H.national},${L}$${H.second})`,
+        (row, i) => rowSplit(ctx, split.jaar, row).rests[i] ?? 0,
+        'integer',
+      );
+      s.formula(
+        at(correctionFirst, n),
+        `(${d}>0)*((${L}${first}>${t})+(${L}${first}=${t})*(COUNTIF($${L}${first}:${L}${first},${t})<=${d}-${g}))`,
+        (row, i) => rowSplit(ctx, split.jaar, row).corrections[i] ?? 0,
+        'integer',
+      );
+      s.values(topLeft(correctionCheck), [Array.from({ length: count }, () => 0)], 'integer');
+      return;
+    }
+    s.values(topLeft(correctionCheck), [Array.from({ length: count }, () => 0)], 'integer');
+  });
+
+  // The per-gemeente helpers of each row-split year.
+  for (const h of helpers) {
+    const L0 = columnLetter(h.from);
+    const L1 = columnLetter(h.from + h.count - 1);
+    const runRange = `$${L0}${first}:$${L1}${first}`;
+    const C = `$${L0}$${H.second}`;
+    const [dc, tc, gc, kc, bc] = [0, 1, 2, 3, 4].map((k) => columnLetter(h.col + k));
+    s.values(`${dc}${H.fourth}`, [[`d ${h.jaar}`, `t ${h.jaar}`, `g ${h.jaar}`, `Correctie − d ${h.jaar}`, `Onderdelen − 2A ${h.jaar}`]], 'header');
+    s.formula(`${dc}${first}:${dc}${last}`, `SUM(${runRange})/${C}`, (row) => rowSplit(ctx, h.jaar, row).handedOut, 'integer');
+    s.formula(
+      `${tc}${first}:${tc}${last}`,
+      `LARGE(${runRange},MAX($${dc}${first},1))`,
+      (row) => rowSplit(ctx, h.jaar, row).threshold,
+      'integer',
+    );
+    s.formula(
+      `${gc}${first}:${gc}${last}`,
+      `COUNTIF(${runRange},">"&$${tc}${first})`,
+      (row) => rowSplit(ctx, h.jaar, row).above,
+      'integer',
+    );
+    s.formula(
+      `${kc}${first}:${kc}${last}`,
+      `SUM($${L0}${correctionFirst}:$${L1}${correctionFirst})-$${dc}${first}`,
+      () => 0,
+      'integer',
+    );
+    const T = bijlageColumn(from.verdeelsleutel, h.jaar).cell().fixCol();
+    s.formula(
+      `${bc}${first}:${bc}${last}`,
+      `SUM(${SHEETS.allocatie}!$${L0}${first}:$${L1}${first})-${T}`,
+      () => 0,
+      'integer',
+    );
+  }
   s.freezeAt(H.fourth, 2);
   s.width('A', 10).width('B', 28).width('C', 10).width('D', 4);
-  for (let c = PERIOD_COL; c <= PERIOD_COL + width - 1; c++) s.width(columnLetter(c), 13);
+  for (let c = 5; c < 5 + grid.width; c++) s.width(columnLetter(c), 13);
   return { sheet: s, cells };
-}
-
-function split(ctx: PlanContext, col: number) {
-  const { li, p } = lp(ctx, col);
-  return ctx.allocation.split(li, p);
 }
 
 export function buildAllocatie(
   ctx: PlanContext,
   rows: GemeenteRows,
+  grid: GridLayout,
   from: {
-    readonly landelijk: Pick<LandelijkCells, 'structural'>;
     readonly verdeelsleutel: VerdeelsleutelCells;
     readonly afronding: AfrondingCells;
+    readonly iza: Pick<IzaCells, 'mandaatCodes' | 'regional'>;
   },
 ): Built<AllocatieCells> {
   const s = new SheetBuilder(SHEETS.allocatie, 'berekening');
   s.printAs('landscape', false);
   const n = rows.count;
   const first = rows.first;
-  const width = ctx.lines.length * PERIOD_COUNT;
   const last = rows.last;
   const tot = rows.total;
-  const grid = (row: number, count = 1) => rangeOf(row, PERIOD_COL, count, width);
-  const block = (row: number, count = 1) => SheetRange.at(SHEETS.allocatie, row, PERIOD_COL, count, width);
+  const block = (row: number, count = 1) => SheetRange.at(SHEETS.allocatie, row, 5, count, grid.width);
   const amounts = block(first, n);
-  const totals = block(tot);
-  const line = (range: SheetRange, lineIndex: number) => range.cols(lineIndex * PERIOD_COUNT, PERIOD_COUNT);
   const cells: AllocatieCells = {
     codes: gemeenteCodes(SHEETS.allocatie, rows),
     amounts,
-    totals,
+    totals: block(tot),
     checks: block(tot + 1),
+    lineNrs: SheetRange.at(SHEETS.allocatie, H.nr, 5, 1, grid.lineCount),
     byCode: {
       codes: gemeenteCodes(SHEETS.allocatie, rows).through(tot),
       names: gemeenteCodes(SHEETS.allocatie, rows).cols(1).through(tot),
       amounts: amounts.through(tot),
     },
-    lineAmounts: (lineIndex) => line(amounts, lineIndex),
-    lineTotals: (lineIndex) => line(totals, lineIndex),
+    levels: {
+      amounts: SheetRange.at(SHEETS.allocatie, first, grid.column(0, 'niveau').col, n + 1, grid.lineCount),
+      nrs: SheetRange.at(SHEETS.allocatie, H.nr, grid.column(0, 'niveau').col, 1, grid.lineCount),
+    },
   };
   const W = from.verdeelsleutel.weightTotal.abs();
   const weight = from.verdeelsleutel.weights.cell().fixCol();
   const afr = from.afronding;
-  s.value('A1', 'Allocatie per gemeente, onderdeel en periode (€, geschat met de verdeelsleutel)', 'title');
+  s.value('A1', 'Bedrag per gemeente, jaar en onderdeel (€)', 'title');
   s.value(
     'A2',
-    `Bedrag = (landelijk bedrag × gewicht − rest) / Σ gewichten + afrondingscorrectie (blad ${SHEETS.afronding}). Sleutel: ${ctx.key.id}. Bron van elk bedrag: geschat.`,
+    `Per kolom de bron (rij ${H.second}) en de regel (rij ${H.third}). Geschat: (landelijk bedrag × gewicht − rest) / Σ gewichten + afrondingscorrectie (sleutel ${ctx.key.id}). Afgeleid: het Bijlage 2A-totaal van de gemeente verdeeld over de onderdelen (blad ${SHEETS.afronding}). Regionaal geld staat alleen bij de mandaatgemeente (blad ${SHEETS.iza}).`,
     'subtitle',
   );
-  headerRows(ctx, s);
+  headerRows(grid, s);
   s.values(`A${H.national}`, [['Landelijk bedrag (€)']], 'rowHeader');
   s.formula(
-    grid(H.national),
+    block(H.national).address(),
     afr.national.cell().rel(),
-    (_r, c) => {
-      const { li, p } = lp(ctx, c);
-      const line = ctx.lines[li];
-      return line ? nationalAmount(line, p) : 0;
-    },
+    (_r, c) => columnNational(ctx, grid.columns[c] as GridColumn),
     'euro',
   );
-  s.values(`A${H.second}`, [['Structureel niveau van het onderdeel (€)']], 'rowHeader');
-  s.formula(
-    grid(H.second),
-    `ROUND(INDEX(${from.landelijk.structural.abs()},E$${H.nr})*1000000,0)`,
-    (_r, c) => {
-      const line = ctx.lines[lp(ctx, c).li];
-      return line ? nationalAmount(line, 'structureel') : 0;
-    },
-    'euro',
-  );
-  s.values(`A${H.third}`, [['Aard (Rijk)']], 'rowHeader');
-  s.formula(
-    grid(H.third),
-    `CHOOSE(1+(E$${H.national}>0)*(1+(E$${H.second}>0)*(1+(E$${H.national}>E$${H.second}))),"geen bedrag","incidenteel","structureel","deels structureel")`,
-    (_r, c) => {
-      const { li, p } = lp(ctx, c);
-      const line = ctx.lines[li];
-      return line ? aardRijk(nationalAmount(line, p), nationalAmount(line, 'structureel')) : '';
-    },
-  );
-  s.aardRules(grid(H.third));
-  s.values(`A${H.fourth}`, [['CBS-code', 'Gemeente', 'Aandeel', 'Bron']], 'header');
+  s.values(`A${H.second}`, [['Bron']], 'rowHeader');
+  s.values(`E${H.second}`, [grid.columns.map((c) => bronLabel(ctx, c))], 'note');
+  s.values(`A${H.third}`, [['Regel']], 'rowHeader');
+  s.values(`E${H.third}`, [grid.columns.map((c) => ruleLabel(ctx, c))], 'note');
+  s.values(`A${H.fourth}`, [['CBS-code', 'Gemeente', 'Aandeel', '']], 'header');
   s.values(
     `A${first}`,
     ctx.gemeenten.map((g) => [g.code, g.naam]),
@@ -455,38 +522,62 @@ export function buildAllocatie(
     (r) => (ctx.key.weights[r] ?? 0) / ctx.key.total,
     'share',
   );
-  s.values(
-    `D${first}`,
-    ctx.gemeenten.map(() => ['geschat']),
-  );
-  s.formula(
-    grid(first, n),
-    `(E$${H.national}*${weight}-${afr.rests.cell().rel()})/${W}+${afr.corrections.cell().rel()}`,
-    (row, c) => {
-      const { li, p } = lp(ctx, c);
-      return ctx.allocation.estimate(row, li, p);
-    },
-    'euro',
-  );
-  s.values(`A${tot}`, [[NATIONAL_CODE, 'Nederland (totaal)', null, 'gepubliceerd']], 'rowHeader');
+  byRun(grid, (c) => (c.kind === 'mandaat' ? `mandaat:${c.col}` : c.kind), (kind, c0, count) => {
+    const L = columnLetter(c0.col);
+    const at = (row: number, rowsN = 1) => rangeOf(row, c0.col, rowsN, count);
+    const topLeft = (row: number) => cellAddress(row, c0.col);
+    const col = (i: number) => grid.columns[grid.columns.indexOf(c0) + i] as GridColumn;
+    const expected = (row: number, i: number) => gridAmount(ctx, col(i), row);
+    const rest = `${SHEETS.afronding}!${L}${first}`;
+    const corr = `${SHEETS.afronding}!${L}${afr.corrections.top}`;
+    if (kind === 'key') {
+      s.formula(at(first, n), `(${L}$${H.national}*${weight}-${rest})/${W}+${corr}`, expected, 'euro');
+      s.formula(at(tot + 1), `${L}${tot}-${L}$${H.national}`, () => 0, 'euro');
+    } else if (kind === 'row2a') {
+      const T = bijlageColumn(from.verdeelsleutel, c0.jaar as EditionYear).cell().fixCol();
+      s.formula(at(first, n), `(${T}*${L}$${H.national}-${rest})/${SHEETS.afronding}!${L}$${H.second}+${corr}`, expected, 'euro');
+      s.values(topLeft(tot + 1), [Array.from({ length: count }, () => 0)], 'euro');
+    } else if (typeof kind === 'string' && kind.startsWith('mandaat:')) {
+      const regional = from.iza.regional.find((r) => r.nr === c0.line.nr);
+      if (!regional || c0.jaar === 'niveau') throw new Error(`No regional block for line ${c0.line.nr}`);
+      const year = regional.amounts.cols(c0.yearIndex - 1).abs();
+      s.formula(at(first, n), `SUMIF(${from.iza.mandaatCodes.abs()},$A${first},${year})`, expected, 'euro');
+      s.values(topLeft(tot + 1), [[0]], 'euro');
+    } else {
+      s.values(topLeft(first), Array.from({ length: n }, () => Array.from({ length: count }, () => 0)), 'euro');
+      s.values(topLeft(tot + 1), [Array.from({ length: count }, () => 0)], 'euro');
+    }
+  });
+  s.values(`A${tot}`, [[NATIONAL_CODE, 'Nederland (som van de gemeenten)']], 'rowHeader');
   s.formula(`C${tot}`, `SUM(C${first}:C${last})`, () => shareSum(ctx), 'share');
   s.formula(
-    totals.address(),
+    cells.totals.address(),
     `SUM(E${first}:E${last})`,
-    (_r, c) => {
-      const { li, p } = lp(ctx, c);
-      return ctx.allocation.columnTotal(li, p);
-    },
+    (_r, c) => ctx.gemeenten.reduce((a, _g, row) => a + gridAmount(ctx, grid.columns[c] as GridColumn, row), 0),
     'euroTotal',
   );
-  s.values(`A${tot + 1}`, [['Controle: totaal − landelijk (0 = goed)']], 'rowHeader');
-  s.formula(cells.checks.address(), `E${tot}-E$${H.national}`, () => 0, 'euro');
-  s.values(`A${tot + 2}`, [['Waarvan door afronding uitgedeeld (€)']], 'rowHeader');
-  s.formula(grid(tot + 2), afr.correctionTotals.cell().rel(), (_r, c) => split(ctx, c).handedOut, 'euro');
+  s.values(`A${tot + 1}`, [['Controle: totaal − landelijk (0 = goed; alleen bij geschatte kolommen)']], 'rowHeader');
   s.freezeAt(H.fourth, 2);
-  s.width('A', 10).width('B', 28).width('C', 10).width('D', 10);
-  for (let c = PERIOD_COL; c <= PERIOD_COL + width - 1; c++) s.width(columnLetter(c), 14);
+  s.width('A', 10).width('B', 28).width('C', 10).width('D', 4);
+  for (let c = 5; c < 5 + grid.width; c++) s.width(columnLetter(c), 14);
   return { sheet: s, cells };
+}
+
+function bronLabel(ctx: PlanContext, c: GridColumn): string {
+  if (c.jaar === 'niveau') return c.kind === 'none' ? '' : 'geschat';
+  if (c.kind === 'none') {
+    const open = ctx.ledger.openPost(c.line.nr, c.jaar);
+    return open ? 'open post' : '';
+  }
+  // The same rule holds for every gemeente (and region) of the column: show the first one's label.
+  if (c.kind === 'mandaat') return ctx.ledger.regio(ctx.data.izaRegios[0]?.naam ?? '', c.line.nr, c.jaar).bron;
+  const first = ctx.gemeenten[0];
+  return first ? (ctx.ledger.gemeente(first.code, c.line.nr, c.jaar)?.bron ?? '') : '';
+}
+
+function ruleLabel(ctx: PlanContext, c: GridColumn): string {
+  if (c.jaar === 'niveau') return c.kind === 'none' ? '' : 'GALA structureel × sleutel';
+  return ctx.input.edition.rule(c.line.regeling.id, c.jaar)?.spec.regel ?? '';
 }
 
 /** Σ of the displayed shares in row order, as a spreadsheet adds them (1 up to float rounding). */

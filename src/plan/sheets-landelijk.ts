@@ -1,78 +1,81 @@
-import type { Euro, Period } from '../domain';
+import type { EditionYear, Period } from '../domain';
 import {
+  aardLine,
+  EDITION_YEARS,
   euro,
-  aardOnderdeel,
+  GRAND_TOTAL_LABEL,
   HOOFDTHEMAS,
   linesOfHoofdthema,
   nationalTotals,
   PERIODS,
-  GRAND_TOTAL_LABEL,
 } from '../domain';
-import { columnLetter, rangeOf } from './a1';
+import { cellAddress, columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import { mlnCell, mlnResult } from './cells';
 import type { PlanContext } from './context';
-import { PERIOD_COL, PERIOD_COUNT, SHEETS } from './layout';
+import { PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
-import { periodHeaders } from './labels';
+import { yearHeaders } from './labels';
 
-/** Columns: A nr, B onderdeel, C hoofdthema, D regeling, E..I periods (mln), J total, K aard, L BBV flag, M note. */
+/**
+ * Columns: A nr, B onderdeel, C hoofdthema, D regeling, E..K the years 2023–2029 (€, input),
+ * L the Rijk's structural level (€, input), M total, N aard (Rijk), O BBV flag (input),
+ * P the regeling's last year, Q who receives the money, R the verdeelbasis.
+ */
 const HEADER_ROW = 4;
-const TOTAL_COL = 10;
-const AARD_COL = 11;
-const BBV_COL = 12;
-const NOTE_COL = 13;
+const LEVEL_COL = 12;
+const TOTAL_COL = 13;
+const AARD_COL = 14;
+const BBV_COL = 15;
+const END_COL = 16;
+const ONTVANGER_COL = 17;
+const NOTE_COL = 18;
 
 export const TOTAL_LABELS = [...HOOFDTHEMAS, GRAND_TOTAL_LABEL] as const;
 
-/** What Landelijk exposes: the per-line inputs and columns, and the published-totals status. */
+/** What Landelijk exposes: the per-line inputs and columns, and the data checks. */
 export interface LandelijkCells {
-  /** A: the line numbers, one row per line (the key of the per-line inputs). */
+  /** A: the line numbers, one row per line of the edition (the key of the per-line inputs). */
   readonly lineNrs: SheetRange;
-  /** E..I: national amount per line and period, mln (input). */
+  /** E..K: national amount per line and year, € (input). */
   readonly national: SheetRange;
-  /** I: the structural level per line, mln (the last period column of `national`). */
+  /** L: the Rijk's structural level per line, € (input; blank: none). */
   readonly structural: SheetRange;
-  /** K: the line's aard (Rijk): structureel / deels structureel / incidenteel. */
+  /** E..L: every national input (the years and the level). */
+  readonly inputs: SheetRange;
+  /** N: the line's aard (Rijk). */
   readonly aard: SheetRange;
-  /** L: BBV flag per line, 1 = a new regeling has made it lasting (input). */
+  /** O: BBV flag per line, 1 = a new regeling has made it lasting (input). */
   readonly bbvFlags: SheetRange;
-  /** E..I: OK / VERSCHIL / BRON LEEG per total label (rows, as TOTAL_LABELS) and period. */
-  readonly status: SheetRange;
+  /** P: the last year of the line's regeling. */
+  readonly eindjaar: SheetRange;
+  /** The GALA table's hoofdthema totals: OK / VERSCHIL / BRON LEEG per label and period. */
+  readonly galaStatus: SheetRange;
+  /** Σ samenstelling − Σ Bijlage 2A per derived year (0 = the derivation adds up), if the edition has one. */
+  readonly compositionCheck: SheetRange | undefined;
+  /** Σ raming lines − the raming's published total per year (0 = goed), if the edition has a raming. */
+  readonly ramingCheck: SheetRange | undefined;
 }
 
-export function buildLandelijk(ctx: PlanContext): Built<LandelijkCells> {
+export function buildLandelijk(
+  ctx: PlanContext,
+  bijlage2A: { readonly total2025: SheetRange; readonly total2026: SheetRange },
+): Built<LandelijkCells> {
   const s = new SheetBuilder(SHEETS.landelijk, 'invoer');
   const n = ctx.lines.length;
-  const periodRange = (row: number, count = 1) => rangeOf(row, PERIOD_COL, count, PERIOD_COUNT);
   const rows = new RowCursor(HEADER_ROW + 1);
   const first = rows.take(n);
   const last = first + n - 1;
-  // Totals: computed (3 hoofdthema rows, grand total, Brede SPUK excl. IZA), published, difference, status.
-  const computedHeader = rows.skip().take();
-  const c = rows.take(TOTAL_LABELS.length + 1);
-  const publishedHeader = rows.skip().take();
-  const p = rows.take(TOTAL_LABELS.length);
-  const diffHeader = rows.skip().take();
-  const d = rows.take(TOTAL_LABELS.length);
-  const statusHeader = rows.take();
-  const st = rows.take(TOTAL_LABELS.length);
   const lineCol = (col: number, cols = 1) => SheetRange.at(SHEETS.landelijk, first, col, n, cols);
-  const national = lineCol(PERIOD_COL, PERIOD_COUNT);
-  const cells: LandelijkCells = {
-    lineNrs: lineCol(1),
-    national,
-    structural: national.cols(PERIOD_COUNT - 1),
-    aard: lineCol(AARD_COL),
-    bbvFlags: lineCol(BBV_COL),
-    status: SheetRange.at(SHEETS.landelijk, st, PERIOD_COL, TOTAL_LABELS.length, PERIOD_COUNT),
-  };
+  const national = lineCol(PERIOD_COL, YEAR_COUNT);
+  const ledger = ctx.ledger;
+  const edition = ctx.input.edition;
 
-  s.value('A1', 'Landelijk budget per onderdeel (x € 1 mln)', 'title');
+  s.value('A1', 'Landelijk bedrag per onderdeel en jaar (€)', 'title');
   s.value(
     'A2',
-    'Bron: GALA, 31-01-2023, p. 38 (Stcrt. 2023, 4245). Gele cellen zijn invoer; de rest rekent mee.',
+    `Editie ${edition.manifest.id}: ${edition.manifest.naam} (${edition.manifest.datum}). Gele cellen zijn invoer; de rest rekent mee. Onder de tabel: de bron per bedrag en hoe afgeleide bedragen zijn gemaakt.`,
     'subtitle',
   );
   s.values(
@@ -83,10 +86,13 @@ export function buildLandelijk(ctx: PlanContext): Built<LandelijkCells> {
         'Onderdeel',
         'Hoofdthema',
         'Regeling',
-        ...periodHeaders(),
-        'Totaal 2023–2026',
+        ...yearHeaders(),
+        'Structureel niveau (Rijk)',
+        'Totaal 2023–2029',
         'Aard (Rijk)',
-        'BBV: vastgelegd na 2026 (1 = ja)',
+        'BBV: vastgelegd na einde regeling (1 = ja)',
+        'Eindjaar regeling',
+        'Ontvanger',
         'Verdeelbasis volgens bronnen',
       ],
     ],
@@ -94,95 +100,193 @@ export function buildLandelijk(ctx: PlanContext): Built<LandelijkCells> {
   );
   s.values(
     `A${first}`,
-    ctx.lines.map((l) => [l.nr, l.naam, l.hoofdthema, l.fund === 'spuk-iza' ? 'SPUK IZA' : 'Brede SPUK']),
+    ctx.lines.map((l) => [l.nr, l.naam, l.hoofdthema, l.regeling.naam]),
   );
   s.values(
     national.cell().address(),
-    ctx.lines.map((l) => PERIODS.map((p) => mlnCell(p === 'structureel' ? l.structureel : l.amounts[p]))),
-    'inputMln',
+    ctx.lines.map((l) => EDITION_YEARS.map((y) => ledger.national(l.nr, y).bedrag)),
+    'inputEuro',
   );
-  // The engine splits whole euros of 0 or more; a negative national amount has no meaning (and no split).
+  s.values(
+    `${columnLetter(LEVEL_COL)}${first}`,
+    ctx.lines.map((l) => [l.structureelNiveau ?? null]),
+    'inputEuro',
+  );
+  const inputs = lineCol(PERIOD_COL, YEAR_COUNT + 1);
   s.validation({
-    range: national.address(),
-    type: 'decimal',
+    range: inputs.address(),
+    type: 'whole',
     min: 0,
-    prompt: 'Landelijk bedrag van dit onderdeel in deze periode, in miljoenen euro: 0 of meer.',
-    error:
-      'Typ een bedrag in miljoenen euro van 0 of meer, bijvoorbeeld 12,5. Negatieve bedragen zijn niet toegestaan.',
+    prompt: "Landelijk bedrag in hele euro's: 0 of meer. Leeg bij het structurele niveau: het Rijk noemt er geen.",
+    error: "Typ een bedrag in hele euro's van 0 of meer, bijvoorbeeld 12500000. Negatieve bedragen zijn niet toegestaan.",
   });
   const tot = columnLetter(TOTAL_COL);
   s.formula(
     `${tot}${first}:${tot}${last}`,
-    `SUM(E${first}:H${first})`,
-    (r) => mlnResult(yearsTotal(ctx, r)),
-    'mln',
+    `SUM(E${first}:K${first})`,
+    (r) => EDITION_YEARS.reduce((a, y) => a + ledger.national(ctx.lines[r]?.nr ?? 0, y).bedrag, 0),
+    'euro',
   );
-  const aard = columnLetter(AARD_COL);
+  const aard = lineCol(AARD_COL);
+  const L = columnLetter(LEVEL_COL);
   s.formula(
-    cells.aard.address(),
-    `CHOOSE(1+(I${first}>0)*(1+(MAX(E${first}:H${first})>I${first})),"incidenteel","structureel","deels structureel")`,
-    (r) => lineAard(ctx, r),
+    aard.address(),
+    `CHOOSE(1+(${L}${first}>0)*(1+(MAX(E${first}:K${first})>${L}${first})),"incidenteel","structureel","deels structureel")`,
+    (r) => aardLine(ledger, ctx.lines[r]?.nr ?? 0),
   );
-  s.aardRules(cells.aard.address());
-  const bbv = columnLetter(BBV_COL);
+  s.aardRules(aard.address());
+  const bbvFlags = lineCol(BBV_COL);
   s.values(
-    cells.bbvFlags.cell().address(),
+    bbvFlags.cell().address(),
     ctx.lines.map((l) => [ctx.vastgelegd.has(l.nr) ? 1 : 0]),
     'input',
   );
   s.validation({
-    range: cells.bbvFlags.address(),
+    range: bbvFlags.address(),
     type: 'whole',
     min: 0,
     max: 1,
-    prompt: 'Vul 1 in als een nieuwe regeling dit onderdeel na 2026 structureel vastlegt; anders 0.',
+    prompt: 'Vul 1 in als een nieuwe regeling dit onderdeel na het eindjaar structureel vastlegt; anders 0.',
     error: 'Alleen 0 (nee) of 1 (ja) is toegestaan.',
   });
-  const note = columnLetter(NOTE_COL);
   s.values(
-    `${note}${first}`,
-    ctx.lines.map((l) => [l.verdeelbasis]),
+    `${columnLetter(END_COL)}${first}`,
+    ctx.lines.map((l) => [l.regeling.eindjaar, l.ontvanger, verdeelbasis(ctx, l.nr)]),
   );
 
-  // Computed totals per hoofdthema, grand total and Brede SPUK excl. IZA.
-  s.value(`A${computedHeader}`, 'Totalen (berekend uit de regels)', 'rowHeader');
-  s.values(`B${c}`, [
-    ...HOOFDTHEMAS.map((h) => [h]),
-    [GRAND_TOTAL_LABEL],
-    ['waarvan Brede SPUK (zonder IZA)'],
-  ]);
-  const totals = TOTAL_LABELS.map((label) =>
-    label === GRAND_TOTAL_LABEL
-      ? nationalTotals(ctx.lines)
-      : nationalTotals(linesOfHoofdthema(ctx.lines, label)),
+  // Where every amount comes from.
+  rows.skip();
+  const bronHeader = rows.take();
+  const bronFirst = rows.take(n);
+  s.value(`A${bronHeader}`, 'Bron per onderdeel en jaar (regel en afleiding: blad Bronnen)', 'rowHeader');
+  s.values(
+    `A${bronFirst}`,
+    ctx.lines.map((l) => [l.nr, l.naam]),
+  );
+  s.values(
+    `E${bronFirst}`,
+    ctx.lines.map((l) =>
+      EDITION_YEARS.map((y) => (edition.rule(l.regeling.id, y) ? ledger.national(l.nr, y).bron : '')),
+    ),
+    'note',
+  );
+
+  // Totals per regeling.
+  rows.skip();
+  const regelingen = [...new Map(ctx.lines.map((l) => [l.regeling.id, l.regeling])).values()];
+  const regHeader = rows.take();
+  const regFirst = rows.take(regelingen.length);
+  s.value(`A${regHeader}`, 'Totaal per regeling (€)', 'rowHeader');
+  s.values(
+    `D${regFirst}`,
+    regelingen.map((r) => [r.naam]),
   );
   s.formula(
-    periodRange(c, HOOFDTHEMAS.length),
-    `SUMIF($C$${first}:$C$${last},$B${c},E$${first}:E$${last})`,
-    (r, col) => mlnResult(totals[r]?.perPeriod[PERIODS[col] as Period] ?? 0),
+    rangeOf(regFirst, PERIOD_COL, regelingen.length, YEAR_COUNT),
+    `SUMIF($D$${first}:$D$${last},$D${regFirst},E$${first}:E$${last})`,
+    (r, c) =>
+      ctx.lines
+        .filter((l) => l.regeling.id === regelingen[r]?.id)
+        .reduce((a, l) => a + ledger.national(l.nr, EDITION_YEARS[c] as EditionYear).bedrag, 0),
+    'euroTotal',
+  );
+
+  const galaStatus = galaTable(ctx, s, rows);
+  const compositionCheck = compositionBlock(ctx, s, rows, national, bijlage2A);
+  const ramingCheck = ramingBlock(ctx, s, rows);
+  openPosten(ctx, s, rows);
+
+  s.freezeAt(HEADER_ROW, 2);
+  s.width('A', 6).width('B', 44).width('C', 24).width('D', 14);
+  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
+  s.width(L, 16).width(tot, 16).width(columnLetter(AARD_COL), 18).width(columnLetter(BBV_COL), 16);
+  s.width(columnLetter(END_COL), 10).width(columnLetter(ONTVANGER_COL), 16).width(columnLetter(NOTE_COL), 60);
+  const cells: LandelijkCells = {
+    lineNrs: lineCol(1),
+    national,
+    structural: lineCol(LEVEL_COL),
+    inputs,
+    aard,
+    bbvFlags,
+    eindjaar: lineCol(END_COL),
+    galaStatus,
+    compositionCheck,
+    ramingCheck,
+  };
+  return { sheet: s, cells };
+}
+
+function verdeelbasis(ctx: PlanContext, nr: number): string {
+  const gala = ctx.data.onderdelen.find((o) => o.nr === nr);
+  if (gala) return gala.verdeelbasis;
+  const line = ctx.lines.find((l) => l.nr === nr);
+  if (line?.ontvanger === 'gemeente') return 'Brede SPUK-sleutel (verdeelsleutel) × landelijke raming';
+  if (line?.ontvanger === 'mandaatgemeente')
+    return 'SPUK IZA-sleutel (aandeel regio in Bijlage 2B 2026) × landelijke raming, naar de mandaatgemeente';
+  return 'Alleen landelijk: komt niet bij een gemeente terecht';
+}
+
+/** The GALA table as published (mln) with its hoofdthema totals reconciled: a check on the source data. */
+function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRange {
+  const gala = ctx.data.onderdelen;
+  const n = gala.length;
+  rows.skip();
+  const header = rows.take();
+  const first = rows.take(n);
+  const last = first + n - 1;
+  s.value(
+    `A${header}`,
+    'GALA-tabel zoals gepubliceerd (x € 1 mln; GALA 31-01-2023, p. 38; structureel niveau in kolom L)',
+    'rowHeader',
+  );
+  s.values(
+    `A${first}`,
+    gala.map((l) => [l.nr, l.naam, l.hoofdthema]),
+  );
+  s.values(
+    `E${first}`,
+    gala.map((l) => PERIODS.slice(0, 4).map((p) => mlnCell(l.amounts[p as 2023]))),
+    'mln',
+  );
+  s.values(
+    `L${first}`,
+    gala.map((l) => [mlnCell(l.structureel)]),
+    'mln',
+  );
+  const totals = TOTAL_LABELS.map((label) =>
+    label === GRAND_TOTAL_LABEL ? nationalTotals(gala) : nationalTotals(linesOfHoofdthema(gala, label)),
+  );
+  const brede = nationalTotals(gala.filter((l) => l.fund === 'brede-spuk'));
+  /** One formula block per contiguous run of the GALA period columns (E..H, then L). */
+  const perPeriod = (
+    row: number,
+    count: number,
+    formula: (col: string) => string,
+    expected: (r: number, p: Period) => number | string,
+    style: Parameters<SheetBuilder['formula']>[3],
+  ) => {
+    s.formula(rangeOf(row, PERIOD_COL, count, 4), formula('E'), (r, c) => expected(r, PERIODS[c] as Period), style);
+    s.formula(rangeOf(row, LEVEL_COL, count, 1), formula(columnLetter(LEVEL_COL)), (r) => expected(r, 'structureel'), style);
+  };
+  rows.skip();
+  const cHeader = rows.take();
+  const c = rows.take(TOTAL_LABELS.length + 1);
+  s.value(`A${cHeader}`, 'Totalen van de GALA-tabel (berekend uit de regels)', 'rowHeader');
+  s.values(`B${c}`, [...HOOFDTHEMAS.map((h) => [h]), [GRAND_TOTAL_LABEL], ['waarvan Brede SPUK (zonder IZA)']]);
+  perPeriod(
+    c,
+    HOOFDTHEMAS.length,
+    (col) => `SUMIF($C$${first}:$C$${last},$B${c},${col}$${first}:${col}$${last})`,
+    (r, p) => mlnResult(totals[r]?.perPeriod[p] ?? 0),
     'mlnTotal',
   );
   const g = c + HOOFDTHEMAS.length;
-  s.formula(
-    periodRange(g),
-    `SUM(E${first}:E${last})`,
-    (_r, col) => mlnResult(totals[3]?.perPeriod[PERIODS[col] as Period] ?? 0),
-    'mlnTotal',
-  );
-  const brede = nationalTotals(ctx.lines.filter((l) => l.fund === 'brede-spuk'));
-  s.formula(
-    periodRange(g + 1),
-    `SUM(E${c}:E${g - 1})`,
-    (_r, col) => mlnResult(brede.perPeriod[PERIODS[col] as Period]),
-    'mln',
-  );
-
-  // Published totals (input) and the reconciliation.
-  s.value(
-    `A${publishedHeader}`,
-    'Gepubliceerde totalen (GALA p. 38; lege cel = de bron laat het leeg)',
-    'rowHeader',
-  );
+  perPeriod(g, 1, (col) => `SUM(${col}${first}:${col}${last})`, (_r, p) => mlnResult(totals[3]?.perPeriod[p] ?? 0), 'mlnTotal');
+  perPeriod(g + 1, 1, (col) => `SUM(${col}${c}:${col}${g - 1})`, (_r, p) => mlnResult(brede.perPeriod[p]), 'mln');
+  rows.skip();
+  const pHeader = rows.take();
+  const p = rows.take(TOTAL_LABELS.length);
+  s.value(`A${pHeader}`, 'Gepubliceerde totalen (GALA p. 38; lege cel = de bron laat het leeg)', 'rowHeader');
   const published = TOTAL_LABELS.map((label) => ctx.data.publishedTotals.find((t) => t.label === label));
   s.values(
     `B${p}`,
@@ -190,52 +294,224 @@ export function buildLandelijk(ctx: PlanContext): Built<LandelijkCells> {
   );
   s.values(
     `E${p}`,
-    published.map((t) => PERIODS.map((per) => mlnCell(t?.values[per]))),
-    'inputMln',
+    published.map((t) => PERIODS.slice(0, 4).map((per) => mlnCell(t?.values[per]))),
+    'mln',
   );
-  s.value(`A${diffHeader}`, 'Verschil berekend − gepubliceerd (€, tot op de euro)', 'rowHeader');
+  s.values(
+    `L${p}`,
+    published.map((t) => [mlnCell(t?.values.structureel)]),
+    'mln',
+  );
+  rows.skip();
+  const dHeader = rows.take();
+  const d = rows.take(TOTAL_LABELS.length);
+  s.value(`A${dHeader}`, 'Verschil berekend − gepubliceerd (€, tot op de euro)', 'rowHeader');
   s.values(
     `B${d}`,
     TOTAL_LABELS.map((l) => [l]),
   );
-  s.formula(
-    periodRange(d, TOTAL_LABELS.length),
-    `ROUND((E${c}-E${p})*1000000,0)`,
-    (r, col) => {
-      const per = PERIODS[col] as Period;
-      return (totals[r]?.perPeriod[per] ?? 0) - (published[r]?.values[per] ?? 0);
-    },
+  perPeriod(
+    d,
+    TOTAL_LABELS.length,
+    (col) => `ROUND((${col}${c}-${col}${p})*1000000,0)`,
+    (r, per) => (totals[r]?.perPeriod[per] ?? 0) - (published[r]?.values[per] ?? 0),
     'euro',
   );
-  s.value(`A${statusHeader}`, 'Controle (OK / VERSCHIL / BRON LEEG)', 'rowHeader');
+  const stHeader = rows.take();
+  const st = rows.take(TOTAL_LABELS.length);
+  s.value(`A${stHeader}`, 'Controle van de bron (OK / VERSCHIL / BRON LEEG)', 'rowHeader');
   s.values(
     `B${st}`,
     TOTAL_LABELS.map((l) => [l]),
   );
-  s.formula(
-    cells.status.address(),
-    `CHOOSE(1+(E${d}<>0)*(1+ISBLANK(E${p})),"OK","VERSCHIL","BRON LEEG")`,
-    (r, col) => {
-      const per = PERIODS[col] as Period;
-      const check = ctx.report.checks.find((k) => k.id === `totaal:${TOTAL_LABELS[r]}:${per}`);
+  perPeriod(
+    st,
+    TOTAL_LABELS.length,
+    (col) => `CHOOSE(1+(${col}${d}<>0)*(1+ISBLANK(${col}${p})),"OK","VERSCHIL","BRON LEEG")`,
+    (r, per) => {
+      const check = ctx.galaReport.checks.find((k) => k.id === `totaal:${TOTAL_LABELS[r]}:${per}`);
       return check?.status === 'ok' ? 'OK' : check?.status === 'verschil' ? 'VERSCHIL' : 'BRON LEEG';
     },
     'check',
   );
-  s.freezeAt(HEADER_ROW, 2);
-  s.width('A', 6).width('B', 44).width('C', 26).width('D', 12);
-  for (let i = 0; i < PERIOD_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 13);
-  s.width(tot, 14).width(aard, 18).width(bbv, 16).width(note, 60);
-  return { sheet: s, cells };
+  return SheetRange.at(SHEETS.landelijk, st, PERIOD_COL, TOTAL_LABELS.length, LEVEL_COL - PERIOD_COL + 1);
 }
 
-function yearsTotal(ctx: PlanContext, lineIndex: number): Euro {
-  const l = ctx.lines[lineIndex];
-  return l ? nationalTotals([l]).meerjarig : euro(0);
+/**
+ * The derivation of the Brede SPUK's national composition (rules gala-plus-lpo and bijlage-2a): GALA,
+ * the loon- en prijsbijstelling and the Bijlage 1 mutations per onderdeel as the domain derived them,
+ * their sum, how far the input above differs from it (information: a user may enter a mutation), and
+ * Σ samenstelling − Σ Bijlage 2A for the years split from Bijlage 2A (a check).
+ */
+function compositionBlock(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  rows: RowCursor,
+  national: SheetRange,
+  bijlage2A: { readonly total2025: SheetRange; readonly total2026: SheetRange },
+): SheetRange | undefined {
+  const derived = EDITION_YEARS.map((y) => ctx.input.edition.rule('brede-spuk', y)?.spec.regel);
+  const yearsIdx = EDITION_YEARS.map((_, i) => i).filter(
+    (i) => derived[i] === 'gala-plus-lpo' || derived[i] === 'bijlage-2a',
+  );
+  if (yearsIdx.length === 0) return undefined;
+  const lines = ctx.lines.filter((l) => l.regeling.id === 'brede-spuk');
+  const n = lines.length;
+  const parts = new Map(
+    yearsIdx.map((i) => {
+      const y = EDITION_YEARS[i] as EditionYear;
+      return [i, ctx.ledger.compositionParts('brede-spuk', y, derived[i] === 'bijlage-2a')] as const;
+    }),
+  );
+  const lineRow = (nr: number) => national.top + ctx.lines.findIndex((l) => l.nr === nr);
+  rows.skip();
+  s.value(
+    `A${rows.take()}`,
+    'Hoe de landelijke bedragen van de Brede SPUK zijn afgeleid (€): GALA + loon- en prijsbijstelling 2024 + mutaties Bijlage 1',
+    'rowHeader',
+  );
+  const blocks: readonly [string, 'gala' | 'lpo' | 'mutaties'][] = [
+    ['GALA (prijspeil 2023)', 'gala'],
+    [
+      'Loon- en prijsbijstelling 2024 (afgeleid: Σ Bijlage 2A 2025 − GALA 2025 − eenmalige mutaties 2025, naar rato van GALA)',
+      'lpo',
+    ],
+    [
+      'Mutaties Bijlage 1 (VWS-brief 12-09-2025; de korting 2026 naar rato van GALA + loon- en prijsbijstelling)',
+      'mutaties',
+    ],
+  ];
+  const starts: number[] = [];
+  for (const [title, part] of blocks) {
+    rows.skip();
+    s.value(`B${rows.take()}`, title, 'rowHeader');
+    const first = rows.take(n);
+    starts.push(first);
+    s.values(
+      `A${first}`,
+      lines.map((l) => [l.nr, l.naam]),
+    );
+    for (const i of yearsIdx) {
+      const ps = parts.get(i) ?? [];
+      s.values(
+        `${columnLetter(PERIOD_COL + i)}${first}`,
+        lines.map((l) => [ps.find((x) => x.nr === l.nr)?.[part] ?? 0]),
+        'euro',
+      );
+    }
+  }
+  rows.skip();
+  s.value(`B${rows.take()}`, 'Samenstelling = GALA + loon- en prijsbijstelling + mutaties', 'rowHeader');
+  const sum = rows.take(n);
+  s.values(
+    `A${sum}`,
+    lines.map((l) => [l.nr, l.naam]),
+  );
+  const [gFirst = 0, lFirst = 0, mFirst = 0] = starts;
+  const composition = (li: number, i: number) => {
+    const p = parts.get(i)?.find((x) => x.nr === lines[li]?.nr);
+    return p ? p.gala + p.lpo + p.mutaties : 0;
+  };
+  rows.skip();
+  s.value(`B${rows.take()}`, 'Invoer hierboven − samenstelling (informatie: een zelf ingevoerde mutatie staat hier)', 'rowHeader');
+  const diff = rows.take(n);
+  s.values(
+    `A${diff}`,
+    lines.map((l) => [l.nr, l.naam]),
+  );
+  rows.skip();
+  const check = rows.take(2);
+  s.values(`B${check}`, [['Σ samenstelling'], ['Σ samenstelling − Σ Bijlage 2A (0 = de afleiding sluit)']], 'rowHeader');
+  for (const run of contiguous(yearsIdx)) {
+    const col = columnLetter(PERIOD_COL + run.from);
+    const range = (top: number, count: number) => rangeOf(top, PERIOD_COL + run.from, count, run.count);
+    s.formula(range(sum, n), `${col}${gFirst}+${col}${lFirst}+${col}${mFirst}`, (r, c) => composition(r, run.from + c), 'euro');
+    s.formula(
+      range(diff, n),
+      `${col}${lineRow(lines[0]?.nr ?? 1)}-${col}${sum}`,
+      () => 0,
+      'euro',
+    );
+    s.formula(range(check, 1), `SUM(${col}${sum}:${col}${sum + n - 1})`, (_r, c) =>
+      lines.reduce((a, _l, li) => a + composition(li, run.from + c), 0),
+    'euroTotal');
+  }
+  // Σ Bijlage 2A exists for 2025 and 2026 only: the check compares those; every other year shows 0
+  // (a blank would count as a deviation on Controle).
+  for (const i of EDITION_YEARS.keys()) {
+    const y = EDITION_YEARS[i];
+    const col = columnLetter(PERIOD_COL + i);
+    const total = y === 2025 ? bijlage2A.total2025 : y === 2026 ? bijlage2A.total2026 : undefined;
+    if (total && yearsIdx.includes(i)) s.formula(`${col}${check + 1}`, `${col}${check}-${total.abs()}`, () => 0, 'euro');
+    else s.value(`${col}${check + 1}`, 0, 'euro');
+  }
+  // The input rows are not contiguous with the brede lines' rows unless lines start at 1: check.
+  if (ctx.lines.findIndex((l) => l.nr === lines[0]?.nr) !== 0 || lines.some((l, i) => ctx.lines[i]?.nr !== l.nr))
+    throw new Error('The Brede SPUK lines must be the first lines of the edition');
+  return SheetRange.at(SHEETS.landelijk, check + 1, PERIOD_COL, 1, YEAR_COUNT);
 }
 
-/** The line-level label: structureel / deels structureel / incidenteel (what the K column says). */
-export function lineAard(ctx: PlanContext, lineIndex: number): string {
-  const l = ctx.lines[lineIndex];
-  return l ? aardOnderdeel(l) : '';
+/** The SPUK AZWA raming as published (mln) with its column totals checked. */
+function ramingBlock(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRange | undefined {
+  if (!ctx.lines.some((l) => l.raming !== undefined)) return undefined;
+  const raming = ctx.data.azwaRaming;
+  const body = raming.filter((r) => r.financieringsmiddel !== 'Totaal');
+  const total = raming.find((r) => r.financieringsmiddel === 'Totaal');
+  const years = [2027, 2028, 2029] as const;
+  const col0 = PERIOD_COL + EDITION_YEARS.indexOf(2027);
+  rows.skip();
+  s.value(
+    `A${rows.take()}`,
+    'Raming SPUK AZWA zoals gepubliceerd (x € 1 mln; VWS/LZJS aan VNG 22-04-2026, 1097348-DMO, par. 4)',
+    'rowHeader',
+  );
+  const first = rows.take(body.length);
+  s.values(
+    `B${first}`,
+    body.map((r) => [`${r.financieringsmiddel}: ${r.wat}`]),
+  );
+  s.values(
+    cellAddress(first, col0),
+    body.map((r) => years.map((y) => mlnCell(r.bedragen[y]))),
+    'mln',
+  );
+  const t = rows.take(3);
+  s.values(`B${t}`, [['Σ regels'], ['Totaal volgens de bron'], ['Σ regels − totaal (€, 0 = goed)']], 'rowHeader');
+  const c = columnLetter(col0);
+  s.formula(rangeOf(t, col0, 1, 3), `SUM(${c}${first}:${c}${first + body.length - 1})`, (_r, i) =>
+    mlnResult(body.reduce((a, r) => a + r.bedragen[years[i] ?? 2027], 0)),
+  'mlnTotal');
+  s.values(
+    cellAddress(t + 1, col0),
+    [years.map((y) => mlnCell(total?.bedragen[y] ?? euro(0)))],
+    'mln',
+  );
+  s.formula(rangeOf(t + 2, col0, 1, 3), `ROUND((${c}${t}-${c}${t + 1})*1000000,0)`, () => 0, 'euro');
+  return SheetRange.at(SHEETS.landelijk, t + 2, col0, 1, 3);
+}
+
+function openPosten(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): void {
+  const posts = ctx.input.edition.openPosten;
+  if (posts.length === 0) return;
+  rows.skip();
+  s.value(`A${rows.take()}`, 'Open posten: geld dat de regeling verlaat zonder bekend bedrag (geen nul)', 'rowHeader');
+  const first = rows.take(posts.length);
+  s.values(
+    `B${first}`,
+    posts.map((p) => [
+      `${p.onderwerp} (onderdeel ${p.nrs.join(' en ')}, ${p.vanJaar}–${p.totEnMetJaar}): ${p.toelichting} Bron: ${p.bron}.`,
+    ]),
+    'warning',
+  );
+}
+
+/** Contiguous runs of sorted indexes. */
+function contiguous(idx: readonly number[]): { from: number; count: number }[] {
+  const out: { from: number; count: number }[] = [];
+  for (const i of idx) {
+    const last = out[out.length - 1];
+    if (last && last.from + last.count === i) last.count++;
+    else out.push({ from: i, count: 1 });
+  }
+  return out;
 }

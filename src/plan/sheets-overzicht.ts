@@ -1,25 +1,13 @@
-import type { Euro, PeriodTotals, Period } from '../domain';
-import {
-  euro,
-  HOOFDTHEMAS,
-  izaPerRegio,
-  gemeenteTotals,
-  nationalAmount,
-  nationalTotals,
-  PERIODS,
-  splitBbv,
-  splitStructural,
-  YEARS,
-} from '../domain';
+import type { CbsCode, EditionLine, EditionYear, Euro, YearReading } from '../domain';
+import { EDITION_YEARS, euro, readings, splitReadings } from '../domain';
 import { columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import type { PlanContext } from './context';
-import { NATIONAL_CODE, PERIOD_COL, PERIOD_COUNT, SHEETS } from './layout';
+import { NATIONAL_CODE, PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
-import { periodHeaders } from './labels';
+import { yearHeaders } from './labels';
 import type { LandelijkCells } from './sheets-landelijk';
-import { lineAard } from './sheets-landelijk';
 import type { AllocatieCells, VerdeelsleutelCells } from './sheets-gemeenten';
 import type { IzaCells } from './sheets-iza';
 import type { ControleCells } from './sheets-controle';
@@ -36,19 +24,23 @@ export interface ChooserCells {
   readonly name: SheetRange;
   /** C6: its row in Allocatie's lookup table (1 = first gemeente). */
   readonly row: SheetRange;
-  /** C7: periods per line (the column stride in Allocatie). */
+  /** C7: lines per year (the column stride in Allocatie). */
   readonly periods: SheetRange;
   /** C8: the master check, as text. */
   readonly check: SheetRange;
-  /** E9:I9: period index 1..5 above the period columns. */
+  /** E9:K9: year index 1..7 above the year columns. */
   readonly periodIndex: SheetRange;
-  /** E10:I10: the period headers (the chart's categories). */
+  /** E10:K10: the year headers (the chart's categories). */
   readonly periodHeaders: SheetRange;
 }
 
 const CHOOSER_FIRST = 4;
 const PERIOD_INDEX_ROW = 9;
 const HEADER_ROW = 10;
+/** Columns: A nr, B onderdeel, C regeling, D eindjaar regeling, E..K years, L total, M ontvanger, N BBV flag. */
+const TOTAL_COL = PERIOD_COL + YEAR_COUNT;
+const ONTVANGER_COL = TOTAL_COL + 1;
+const FLAG_COL = TOTAL_COL + 2;
 
 export function chooserCells(): ChooserCells {
   const c = (row: number) => SheetRange.at(SHEETS.overzicht, row, 3);
@@ -58,555 +50,538 @@ export function chooserCells(): ChooserCells {
     row: c(CHOOSER_FIRST + 2),
     periods: c(CHOOSER_FIRST + 3),
     check: c(CHOOSER_FIRST + 4),
-    periodIndex: SheetRange.at(SHEETS.overzicht, PERIOD_INDEX_ROW, PERIOD_COL, 1, PERIOD_COUNT),
-    periodHeaders: SheetRange.at(SHEETS.overzicht, HEADER_ROW, PERIOD_COL, 1, PERIOD_COUNT),
+    periodIndex: SheetRange.at(SHEETS.overzicht, PERIOD_INDEX_ROW, PERIOD_COL, 1, YEAR_COUNT),
+    periodHeaders: SheetRange.at(SHEETS.overzicht, HEADER_ROW, PERIOD_COL, 1, YEAR_COUNT),
   };
 }
 
 /** The anchors of Overzicht's sections (rows on Overzicht itself). */
 export interface OverzichtCells {
   readonly chooser: ChooserCells;
-  readonly amounts: AmountRows;
-  readonly rijk: RijkRows;
-  readonly bbv: BbvRows;
+  /** Per allocated line: amounts per year (E..K). */
+  readonly amounts: SheetRange;
+  /** Totals per year: own money (baten) and, apart, what the gemeente receives as mandaatgemeente. */
+  readonly eigen: SheetRange;
+  readonly alsMandaatgemeente: SheetRange;
 }
 
-/** What every section needs: the sheet, the chosen gemeente's amounts as the engine has them. */
 interface View {
   readonly ctx: PlanContext;
   readonly s: SheetBuilder;
   readonly rows: RowCursor;
-  readonly nLines: number;
-  readonly lineIdx: readonly number[];
-  /** Amount of line li in period p for the chosen gemeente (or the nation). */
-  amount(li: number, p: Period): Euro;
-  totalsOf(lis: readonly number[]): PeriodTotals;
-  readonly all: PeriodTotals;
-  readonly brede: PeriodTotals;
+  readonly code: CbsCode | undefined;
+  readonly lines: readonly EditionLine[];
+  /** The lines of the gemeente's own money (the readings cover these). */
+  readonly own: readonly EditionLine[];
+  amount(nr: number, jaar: EditionYear): Euro;
+  level(nr: number): Euro;
+  readonly reading: readonly YearReading[];
 }
 
-const per = (row: number, rows = 1) => rangeOf(row, PERIOD_COL, rows, PERIOD_COUNT);
-const years = (row: number, rows = 1) => rangeOf(row, PERIOD_COL, rows, YEARS.length);
+const yearsRange = (row: number, rows = 1) => rangeOf(row, PERIOD_COL, rows, YEAR_COUNT);
 
 export function buildOverzicht(
   ctx: PlanContext,
   chooser: ChooserCells,
   from: {
-    readonly landelijk: Pick<LandelijkCells, 'aard' | 'bbvFlags'>;
+    readonly landelijk: Pick<LandelijkCells, 'aard' | 'bbvFlags' | 'lineNrs' | 'eindjaar'>;
     readonly verdeelsleutel: VerdeelsleutelCells;
     readonly allocatie: AllocatieCells;
     readonly iza: IzaCells;
     readonly controle: ControleCells;
+    /** Allocatie's structural-level block: amounts (gemeente rows then NL) and the line numbers above them. */
+    readonly levels: { readonly amounts: SheetRange; readonly nrs: SheetRange };
   },
 ): Built<OverzichtCells> {
   const s = new SheetBuilder(SHEETS.overzicht, 'presentatie');
   const chosen = ctx.chosen;
-  const amount = (li: number, p: Period): Euro => {
-    if (chosen === undefined) {
-      const line = ctx.lines[li];
-      return line ? nationalAmount(line, p) : euro(0);
-    }
-    return ctx.allocation.amount(chosen, li, p).amount;
-  };
-  const totalsOf = (lis: readonly number[]) =>
-    chosen === undefined
-      ? nationalTotals(lis.map((i) => ctx.lines[i]).filter((l) => l !== undefined))
-      : gemeenteTotals(ctx.allocation, chosen, lis);
-  const lineIdx = ctx.lines.map((_, i) => i);
+  const code = chosen === undefined ? undefined : ctx.gemeenten[chosen]?.code;
+  const ledger = ctx.ledger;
+  const options = { vastgelegd: ctx.vastgelegd, ...(code === undefined ? { scope: 'gemeenten' as const } : {}) };
   const view: View = {
     ctx,
     s,
     rows: new RowCursor(HEADER_ROW + 1),
-    nLines: ctx.lines.length,
-    lineIdx,
-    amount,
-    totalsOf,
-    all: totalsOf(lineIdx),
-    brede: totalsOf(lineIdx.filter((i) => ctx.lines[i]?.fund === 'brede-spuk')),
+    code,
+    lines: ctx.allocLines,
+    own: ctx.allocLines.filter((l) => l.ontvanger === 'gemeente'),
+    amount: (nr, jaar) =>
+      code === undefined ? ledger.sumGemeenten(nr, jaar) : euro(ledger.gemeente(code, nr, jaar)?.bedrag ?? 0),
+    level: (nr) => ledger.structuralLevel(nr, code),
+    reading: readings(ledger, code, options),
   };
 
   chooserSection(view, chooser, from);
   const amounts = amountsSection(view, chooser, from);
-  const rijk = rijkSection(view, amounts);
-  const bbv = bbvSection(view, amounts, rijk, from.landelijk);
+  const rijk = rijkSection(view, amounts, from.levels, chooser);
+  const bbv = bbvSection(view, amounts, rijk);
   afloopSection(view, amounts);
   bijlageSection(view, chooser, amounts, from.verdeelsleutel);
   izaSection(view, chooser, from.iza);
   legendSection(view);
-  chartSection(view, chooser, rijk);
+  chartSection(view, chooser, bbv);
 
   s.freezeAt(HEADER_ROW, 2);
-  s.width('A', 6).width('B', 50).width('C', 26).width('D', 18);
-  for (let i = 0; i <= PERIOD_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 15);
-  return { sheet: s, cells: { chooser, amounts, rijk, bbv } };
+  s.width('A', 6).width('B', 50).width('C', 16).width('D', 10);
+  for (let i = 0; i <= YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
+  s.width(columnLetter(ONTVANGER_COL), 16).width(columnLetter(FLAG_COL), 12);
+  const cells: OverzichtCells = {
+    chooser,
+    amounts: SheetRange.at(SHEETS.overzicht, amounts.first, PERIOD_COL, view.lines.length, YEAR_COUNT),
+    eigen: SheetRange.at(SHEETS.overzicht, amounts.eigen, PERIOD_COL, 1, YEAR_COUNT),
+    alsMandaatgemeente: SheetRange.at(SHEETS.overzicht, amounts.eigen + 1, PERIOD_COL, 1, YEAR_COUNT),
+  };
+  return { sheet: s, cells };
 }
 
-/** Title, the chosen gemeente (C4) with its name, row and the master check, and the period headers. */
 function chooserSection(
-  { ctx, s }: View,
+  v: View,
   chooser: ChooserCells,
-  from: {
-    readonly verdeelsleutel: VerdeelsleutelCells;
-    readonly allocatie: AllocatieCells;
-    readonly controle: ControleCells;
-  },
+  from: { readonly verdeelsleutel: VerdeelsleutelCells; readonly allocatie: AllocatieCells; readonly controle: ControleCells },
 ): void {
-  const chosen = ctx.chosen;
-  const nG = ctx.gemeenten.length;
-  const chosenCode = chosen === undefined ? NATIONAL_CODE : (ctx.gemeenten[chosen]?.code ?? NATIONAL_CODE);
-  const chosenName = chosen === undefined ? 'Nederland (totaal)' : (ctx.gemeenten[chosen]?.naam ?? '');
-  const chosenRow = chosen === undefined ? nG + 1 : chosen + 1;
-  const lookup = from.allocatie.byCode;
-  s.value('A1', 'Overzicht Brede SPUK en SPUK IZA', 'title');
+  const { ctx, s } = v;
+  const m = ctx.input.edition.manifest;
+  s.value('A1', 'Overzicht Brede SPUK, SPUK IZA en SPUK AZWA', 'title');
   s.value(
     'A2',
-    `Kies in ${chooser.code.address()} een CBS-code (of ${NATIONAL_CODE} voor heel Nederland); alle bedragen volgen. Sleutel: ${ctx.key.id}; bedragen per gemeente zijn geschat.`,
+    `Editie ${m.id} (${m.datum}): ${m.naam}. Kies in ${chooser.code.address()} een CBS-code (of ${NATIONAL_CODE}: de som van alle gemeenten); alle bedragen volgen. Sleutel: ${ctx.key.id}.`,
     'subtitle',
   );
   s.values(
-    `B${chooser.code.top}`,
-    [['Gemeente (CBS-code)'], ['Naam'], ['Rij in Allocatie'], ['Perioden per onderdeel'], ['Modelcontrole']],
+    'B4',
+    [['Gemeente (CBS-code)'], ['Naam'], ['Rij in Allocatie'], ['Onderdelen per jaar'], ['Modelcontrole']],
     'rowHeader',
   );
+  const chosenCode = v.code ?? NATIONAL_CODE;
+  const chosenName = v.code === undefined ? 'Nederland (som van de gemeenten)' : (ctx.gemeenten[ctx.chosen ?? 0]?.naam ?? '');
+  const chosenRow = ctx.chosen === undefined ? ctx.gemeenten.length + 1 : ctx.chosen + 1;
   s.value(chooser.code.address(), chosenCode, 'input');
   s.validation({
     range: chooser.code.address(),
     type: 'list',
     source: from.verdeelsleutel.choices.abs(),
-    prompt: `Kies de CBS-code van een gemeente, of ${NATIONAL_CODE} voor heel Nederland.`,
+    prompt: `Kies de CBS-code van een gemeente, of ${NATIONAL_CODE} voor de som van alle gemeenten.`,
     error: `Onbekende code. Kies een CBS-code uit de lijst (kolom A van ${SHEETS.verdeelsleutel}) of ${NATIONAL_CODE}.`,
   });
-  s.formula(
-    chooser.name.address(),
-    `INDEX(${lookup.names.abs()},${chooser.row.local().abs()})`,
-    () => chosenName,
-    'rowHeader',
-  );
-  s.formula(
-    chooser.row.address(),
-    `MATCH(${chooser.code.local().abs()},${lookup.codes.abs()},0)`,
-    () => chosenRow,
-    'integer',
-  );
-  s.value(chooser.periods.address(), PERIOD_COUNT, 'integer');
+  const row = chooser.row.local().abs();
+  const lookup = from.allocatie.byCode;
+  s.formula(chooser.name.address(), `INDEX(${lookup.names.abs()},${row})`, () => chosenName, 'rowHeader');
+  s.formula(chooser.row.address(), `MATCH(${chooser.code.local().abs()},${lookup.codes.abs()},0)`, () => chosenRow, 'integer');
+  s.value(chooser.periods.address(), v.lines.length, 'integer');
+  const master = from.controle.master.abs();
   s.formula(
     chooser.check.address(),
-    `IF(${from.controle.master.abs()}=0,"OK","FOUT: zie blad ${SHEETS.controle}")`,
+    `IF(${master}=0,"OK","FOUT: zie blad ${SHEETS.controle}")`,
     () => (ctx.report.ok ? 'OK' : `FOUT: zie blad ${SHEETS.controle}`),
     'check',
   );
-  s.values(`A${PERIOD_INDEX_ROW}`, [['', 'Periode-index', '', '', 1, 2, 3, 4, 5]], 'note');
+  s.values(`A${PERIOD_INDEX_ROW}`, [['', 'Jaarindex', '', '', ...EDITION_YEARS.map((_, i) => i + 1)]], 'note');
   s.values(
     `A${HEADER_ROW}`,
-    [['Nr', 'Onderdeel', 'Hoofdthema', 'Aard (Rijk)', ...periodHeaders(), 'Totaal 2023–2026']],
+    [['Nr', 'Onderdeel', 'Regeling', 'Eindjaar', ...yearHeaders(), 'Totaal 2023–2029', 'Ontvanger', 'BBV: vastgelegd']],
     'header',
   );
 }
 
-/** Rows of the amounts section: one per line, then per hoofdthema, Brede SPUK and the grand total. */
-export interface AmountRows {
+interface AmountRows {
   readonly first: number;
   readonly last: number;
-  readonly thema: number;
-  readonly brede: number;
-  readonly grand: number;
+  readonly eigen: number;
+  readonly regelingen: number;
 }
 
-/** Amounts per line (periods and the 2023–2026 total), per hoofdthema, Brede SPUK and the grand total. */
 function amountsSection(
-  { ctx, s, rows, nLines, lineIdx, amount, totalsOf, all, brede }: View,
+  v: View,
   chooser: ChooserCells,
-  from: { readonly landelijk: Pick<LandelijkCells, 'aard'>; readonly allocatie: AllocatieCells },
+  from: { readonly allocatie: AllocatieCells; readonly landelijk: Pick<LandelijkCells, 'bbvFlags' | 'lineNrs' | 'eindjaar'> },
 ): AmountRows {
-  const header = rows.take();
-  const first = rows.take(nLines);
-  const R: AmountRows = {
-    first,
-    last: first + nLines - 1,
-    thema: rows.take(HOOFDTHEMAS.length),
-    brede: rows.take(),
-    grand: rows.take(),
-  };
-  const row = chooser.row.local().abs();
-  s.value(`A${header}`, 'Bedragen per onderdeel (€)', 'rowHeader');
+  const { ctx, s, rows, lines } = v;
+  const n = lines.length;
+  s.value(`A${rows.take()}`, 'Wat de gemeente ontvangt, per onderdeel en jaar (€)', 'rowHeader');
+  const first = rows.take(n);
+  const last = first + n - 1;
   s.values(
-    `A${R.first}`,
-    ctx.lines.map((l) => [l.nr, l.naam, l.hoofdthema]),
+    `A${first}`,
+    lines.map((l) => [l.nr, l.naam, l.regeling.naam, l.regeling.eindjaar]),
   );
-  s.formula(`D${R.first}:D${R.last}`, `INDEX(${from.landelijk.aard.abs()},$A${R.first})`, (r) =>
-    lineAard(ctx, r),
-  );
-  s.aardRules(`D${R.first}:D${R.last}`);
+  const lookup = from.allocatie.byCode.amounts.abs();
+  const stride = chooser.periods.local().abs();
+  const r = chooser.row.local().abs();
+  const idx = chooser.periodIndex.cell().local().fixRow();
   s.formula(
-    per(R.first, nLines),
-    `INDEX(${from.allocatie.byCode.amounts.abs()},${row},($A${R.first}-1)*${chooser.periods.local().abs()}+${chooser.periodIndex.local().cell().fixRow()})`,
-    (r, c) => amount(r, PERIODS[c] as Period),
+    yearsRange(first, n),
+    `INDEX(${lookup},${r},(${idx}-1)*${stride}+MATCH($A${first},${from.allocatie.lineNrs.abs()},0))`,
+    (ri, c) => v.amount(lines[ri]?.nr ?? 0, EDITION_YEARS[c] as EditionYear),
     'euro',
   );
+  const L = columnLetter(TOTAL_COL);
   s.formula(
-    `J${R.first}:J${R.last}`,
-    `SUM(E${R.first}:H${R.first})`,
-    (r) => YEARS.reduce((a, y) => a + amount(r, y), 0),
+    `${L}${first}:${L}${last}`,
+    `SUM(E${first}:K${first})`,
+    (ri) => EDITION_YEARS.reduce((a, y) => a + v.amount(lines[ri]?.nr ?? 0, y), 0),
     'euro',
   );
   s.values(
-    `B${R.thema}`,
-    HOOFDTHEMAS.map((h) => [h]),
+    `${columnLetter(ONTVANGER_COL)}${first}`,
+    lines.map((l) => [l.ontvanger]),
+  );
+  s.formula(
+    `${columnLetter(FLAG_COL)}${first}:${columnLetter(FLAG_COL)}${last}`,
+    `INDEX(${from.landelijk.bbvFlags.abs()},MATCH($A${first},${from.landelijk.lineNrs.abs()},0))`,
+    (ri) => (ctx.vastgelegd.has(lines[ri]?.nr ?? 0) ? 1 : 0),
+    'integer',
+  );
+  // Totals: own money apart from regional money, then per regeling.
+  const eigen = rows.take(2);
+  const M = columnLetter(ONTVANGER_COL);
+  const sumOf = (pred: (l: EditionLine) => boolean, c: number): number =>
+    c < YEAR_COUNT
+      ? lines.filter(pred).reduce((a, l) => a + v.amount(l.nr, EDITION_YEARS[c] as EditionYear), 0)
+      : EDITION_YEARS.reduce((a, y) => a + lines.filter(pred).reduce((b, l) => b + v.amount(l.nr, y), 0), 0);
+  s.values(
+    `B${eigen}`,
+    [['Eigen geld: baten van de gemeente'], ['Als mandaatgemeente ontvangen en door te geven (regionaal)']],
     'rowHeader',
   );
-  const themaTotals = HOOFDTHEMAS.map((h) => totalsOf(lineIdx.filter((i) => ctx.lines[i]?.hoofdthema === h)));
   s.formula(
-    rangeOf(R.thema, PERIOD_COL, HOOFDTHEMAS.length, PERIOD_COUNT + 1),
-    `SUMIF($C$${R.first}:$C$${R.last},$B${R.thema},E$${R.first}:E$${R.last})`,
-    (r, c) => {
-      const t = themaTotals[r];
-      return t ? (c < PERIOD_COUNT ? t.perPeriod[PERIODS[c] as Period] : t.meerjarig) : 0;
+    rangeOf(eigen, PERIOD_COL, 1, YEAR_COUNT + 1),
+    `SUMIF($${M}$${first}:$${M}$${last},"gemeente",E$${first}:E$${last})`,
+    (_r, c) => sumOf((l) => l.ontvanger === 'gemeente', c),
+    'euroTotal',
+  );
+  s.formula(
+    rangeOf(eigen + 1, PERIOD_COL, 1, YEAR_COUNT + 1),
+    `SUMIF($${M}$${first}:$${M}$${last},"mandaatgemeente",E$${first}:E$${last})`,
+    (_r, c) => sumOf((l) => l.ontvanger === 'mandaatgemeente', c),
+    'euroTotal',
+  );
+  const regelingen = [...new Map(lines.map((l) => [l.regeling.id, l.regeling])).values()];
+  rows.skip();
+  s.value(`A${rows.take()}`, 'Per regeling (€)', 'rowHeader');
+  const reg = rows.take(regelingen.length);
+  s.values(
+    `C${reg}`,
+    regelingen.map((r) => [r.naam]),
+  );
+  s.formula(
+    rangeOf(reg, PERIOD_COL, regelingen.length, YEAR_COUNT + 1),
+    `SUMIF($C$${first}:$C$${last},$C${reg},E$${first}:E$${last})`,
+    (ri, c) => sumOf((l) => l.regeling.id === regelingen[ri]?.id, c),
+    'euroTotal',
+  );
+  // Where each amount comes from (the same for every gemeente; a mandaatgemeente's regional lines as published).
+  rows.skip();
+  s.value(`A${rows.take()}`, 'Bron per onderdeel en jaar (beschikking > gepubliceerd > afgeleid > geschat; open post = geen bedrag bekend)', 'rowHeader');
+  const bron = rows.take(n);
+  s.values(
+    `A${bron}`,
+    lines.map((l) => [l.nr, l.naam]),
+  );
+  s.values(
+    `E${bron}`,
+    lines.map((l) => EDITION_YEARS.map((y) => bronOf(v, l, y))),
+    'note',
+  );
+  return { first, last, eigen, regelingen: reg };
+}
+
+function bronOf(v: View, line: EditionLine, jaar: EditionYear): string {
+  const ledger = v.ctx.ledger;
+  if (!v.ctx.input.edition.rule(line.regeling.id, jaar)) return '';
+  if (ledger.openPost(line.nr, jaar) && line.ontvanger === 'gemeente') return 'open post';
+  if (v.ctx.input.edition.rule(line.regeling.id, jaar)?.spec.regel === 'beeindigd') return '';
+  if (line.ontvanger === 'mandaatgemeente') {
+    const regio = v.ctx.data.izaRegios[0]?.naam ?? '';
+    return ledger.regio(regio, line.nr, jaar).bron;
+  }
+  const first = v.ctx.gemeenten[0];
+  return first ? (ledger.gemeente(first.code, line.nr, jaar)?.bron ?? '') : '';
+}
+
+interface RijkRows {
+  readonly s: number;
+  readonly count: number;
+  readonly sumS: number;
+}
+
+/** The Rijk's reading of the own money: structural up to the level that continues, the rest incidental. */
+function rijkSection(
+  v: View,
+  amounts: AmountRows,
+  levels: { readonly amounts: SheetRange; readonly nrs: SheetRange },
+  chooser: ChooserCells,
+): RijkRows {
+  const { s, rows, own, lines } = v;
+  const n = own.length;
+  rows.skip(2);
+  s.value(
+    `A${rows.take()}`,
+    'Lezing Rijk (eigen geld): structureel tot het structurele niveau dat het Rijk wil voortzetten (kolom D), de rest incidenteel',
+    'rowHeader',
+  );
+  const first = rows.take(n);
+  s.values(
+    `A${first}`,
+    own.map((l) => [l.nr, l.naam]),
+  );
+  const lineRow = (l: EditionLine) => amounts.first + lines.indexOf(l);
+  if (own.some((l, i) => lineRow(l) !== amounts.first + i))
+    throw new Error('Own lines must be the first allocated lines');
+  const r = chooser.row.local().abs();
+  s.formula(
+    `D${first}:D${first + n - 1}`,
+    `INDEX(${levels.amounts.abs()},${r},MATCH($A${first},${levels.nrs.abs()},0))`,
+    (ri) => v.level(own[ri]?.nr ?? 0),
+    'euro',
+  );
+  s.formula(
+    yearsRange(first, n),
+    `MIN(E${amounts.first},$D${first})`,
+    (ri, c) => {
+      const l = own[ri];
+      return l ? Math.min(v.amount(l.nr, EDITION_YEARS[c] as EditionYear), v.level(l.nr)) : 0;
     },
-    'euroTotal',
-  );
-  const withTotal = (t: typeof all) => (c: number) =>
-    c < PERIOD_COUNT ? t.perPeriod[PERIODS[c] as Period] : t.meerjarig;
-  s.values(`B${R.brede}`, [['Totaal Brede SPUK (zonder IZA)'], ['Totaal inclusief IZA']], 'rowHeader');
-  s.formula(
-    rangeOf(R.brede, PERIOD_COL, 1, PERIOD_COUNT + 1),
-    `SUM(E${R.thema}:E${R.brede - 1})`,
-    (_r, c) => withTotal(brede)(c),
-    'euroTotal',
-  );
-  s.formula(
-    rangeOf(R.grand, PERIOD_COL, 1, PERIOD_COUNT + 1),
-    `SUM(E${R.first}:E${R.last})`,
-    (_r, c) => withTotal(all)(c),
-    'euroTotal',
-  );
-  return R;
-}
-
-/** Rows of the Rijk reading: structural and incidental part per line, and their totals. */
-export interface RijkRows {
-  readonly structural: number;
-  readonly incidental: number;
-  /** E..I: Σ structural (Rijk) per period. */
-  readonly structuralTotal: SheetRange;
-  /** E..I: Σ incidental (Rijk) per period. */
-  readonly incidentalTotal: SheetRange;
-}
-
-/** The Rijk's reading, per line: structural up to the level that continues after 2026, the rest incidental. */
-function rijkSection({ ctx, s, rows, nLines, amount, all }: View, A: AmountRows): RijkRows {
-  const rijk = (li: number, p: Period) =>
-    splitStructural(amount(li, p), amount(li, 'structureel'), p).structureel;
-  const structuralHeader = rows.skip().take();
-  const structural = rows.take(nLines);
-  const incidentalHeader = rows.take();
-  const incidental = rows.take(nLines);
-  const total = (row: number) => SheetRange.at(SHEETS.overzicht, row, PERIOD_COL, 1, PERIOD_COUNT);
-  const R: RijkRows = {
-    structural,
-    incidental,
-    structuralTotal: total(rows.skip().take()),
-    incidentalTotal: total(rows.take()),
-  };
-  s.value(
-    `A${structuralHeader}`,
-    'Lezing Rijk: structureel deel (tot het structurele niveau dat na 2026 doorloopt)',
-    'rowHeader',
-  );
-  s.values(
-    `A${R.structural}`,
-    ctx.lines.map((l) => [l.nr, l.naam]),
-  );
-  s.formula(
-    per(R.structural, nLines),
-    `MIN(E${A.first},$I${A.first})`,
-    (r, c) => rijk(r, PERIODS[c] as Period),
     'euro',
   );
-  s.value(
-    `A${incidentalHeader}`,
-    'Lezing Rijk: incidenteel deel (boven het structurele niveau, of het onderdeel stopt)',
-    'rowHeader',
-  );
-  s.values(
-    `A${R.incidental}`,
-    ctx.lines.map((l) => [l.nr, l.naam]),
+  const sumS = rows.take(2);
+  s.values(`B${sumS}`, [['Totaal structureel (Rijk)'], ['Totaal incidenteel (Rijk)']], 'rowHeader');
+  s.formula(
+    yearsRange(sumS),
+    `SUM(E${first}:E${first + n - 1})`,
+    (_r, c) => v.reading[c]?.rijkStructureel ?? 0,
+    'euroTotal',
   );
   s.formula(
-    per(R.incidental, nLines),
-    `E${A.first}-E${R.structural}`,
-    (r, c) => amount(r, PERIODS[c] as Period) - rijk(r, PERIODS[c] as Period),
+    yearsRange(sumS + 1),
+    `SUMIF($${columnLetter(ONTVANGER_COL)}$${amounts.first}:$${columnLetter(ONTVANGER_COL)}$${amounts.last},"gemeente",E$${amounts.first}:E$${amounts.last})-E${sumS}`,
+    (_r, c) => v.reading[c]?.rijkIncidenteel ?? 0,
+    'euroTotal',
+  );
+  return { s: first, count: n, sumS };
+}
+
+interface BbvRows {
+  readonly s: number;
+  readonly i: number;
+  readonly n: number;
+}
+
+/**
+ * The BBV reading of the own money (Commissie BBV, notitie incidentele baten en lasten): money under
+ * a regeling with an end date is incidental; only what a new regeling makes lasting (column N) is
+ * structural; money after the regeling's last year (column D) has no regeling: not to be budgeted.
+ */
+function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows): BbvRows {
+  const { s, rows, own } = v;
+  const n = own.length;
+  const year = `E$${HEADER_ROW}`;
+  rows.skip(2);
+  s.value(
+    `A${rows.take()}`,
+    'Lezing BBV (eigen begroting): geld onder een regeling met einddatum is incidenteel; structureel alleen wat een nieuwe regeling vastlegt (kolom N, blad Landelijk)',
+    'rowHeader',
+  );
+  const sRow = rows.take(n);
+  s.values(`A${sRow}`, own.map((l) => [l.nr, `${l.naam}: structureel (BBV)`]));
+  const a = amounts.first;
+  const F = `$${columnLetter(FLAG_COL)}${a}`;
+  const flags = (nr: number) => v.ctx.vastgelegd.has(nr);
+  const split = (l: EditionLine, y: EditionYear) =>
+    splitReadings(v.amount(l.nr, y), v.level(l.nr), y, l.regeling.eindjaar, flags(l.nr));
+  s.formula(
+    yearsRange(sRow, n),
+    `${F}*((${year}<=$D${a})*E${rijk.s}+(${year}>$D${a})*E${a})`,
+    (ri, c) => {
+      const l = own[ri];
+      return l ? split(l, EDITION_YEARS[c] as EditionYear).bbvS : 0;
+    },
     'euro',
   );
-  s.values(
-    `B${R.structuralTotal.top}`,
-    [['Totaal structureel (Rijk)'], ['Totaal incidenteel (Rijk)']],
-    'rowHeader',
-  );
+  const nRow = rows.take(n);
+  s.values(`A${nRow}`, own.map((l) => [l.nr, `${l.naam}: niet te begroten (na het eindjaar, zonder nieuwe regeling)`]));
   s.formula(
-    R.structuralTotal.address(),
-    `SUM(E${R.structural}:E${R.structural + nLines - 1})`,
-    (_r, c) => all.structureelPerPeriod[PERIODS[c] as Period],
-    'euroTotal',
+    yearsRange(nRow, n),
+    `(1-${F})*(${year}>$D${a})*E${a}`,
+    (ri, c) => {
+      const l = own[ri];
+      return l ? split(l, EDITION_YEARS[c] as EditionYear).niet : 0;
+    },
+    'euro',
   );
-  s.formula(
-    R.incidentalTotal.address(),
-    `SUM(E${R.incidental}:E${R.incidental + nLines - 1})`,
-    (_r, c) => all.incidenteelPerPeriod[PERIODS[c] as Period],
-    'euroTotal',
-  );
-  return R;
-}
-
-/** Rows of the BBV reading. */
-export interface BbvRows {
-  readonly structural: number;
-  readonly incidental: number;
-  readonly notBudgetable: number;
-  readonly risk: number;
-}
-
-/** The BBV reading: structural only where Landelijk's flag says a new regeling fixes the line; the risk row. */
-function bbvSection(
-  { ctx, s, rows, nLines, lineIdx, amount, all }: View,
-  A: AmountRows,
-  rijk: RijkRows,
-  landelijk: Pick<LandelijkCells, 'bbvFlags'>,
-): BbvRows {
-  const header = rows.skip().take();
-  const R: BbvRows = {
-    structural: rows.take(),
-    incidental: rows.take(),
-    notBudgetable: rows.take(),
-    risk: rows.take(),
-  };
-  const sumS = rijk.structuralTotal.top;
-  s.value(
-    `A${header}`,
-    'Lezing BBV (eigen begroting): geld onder een beschikking met einddatum is incidenteel, tot een nieuwe regeling het vastlegt (kolom L op Landelijk)',
-    'rowHeader',
-  );
+  const tot = rows.take(4);
   s.values(
-    `B${R.structural}`,
+    `B${tot}`,
     [
       ['Totaal structureel (BBV): alleen wat een nieuwe regeling vastlegt'],
       ['Totaal incidenteel (BBV)'],
-      ['Na 2026 niet te begroten zolang er geen nieuwe regeling is'],
+      ['Niet te begroten zolang er geen nieuwe regeling is'],
       ['Risico: structureel bij het Rijk, niet structureel volgens BBV'],
     ],
     'rowHeader',
   );
-  // Expected values from the domain's BBV rule, line by line.
-  const bbv = (p: Period) =>
-    lineIdx.reduce(
-      (acc, li) => {
-        const b = splitBbv(
-          amount(li, p),
-          amount(li, 'structureel'),
-          p,
-          ctx.vastgelegd.has(ctx.lines[li]?.nr ?? 0),
-        );
-        return { s: acc.s + b.structureel, i: acc.i + b.incidenteel, n: acc.n + b.nietTeBegroten };
-      },
-      { s: 0, i: 0, n: 0 },
-    );
+  s.formula(yearsRange(tot), `SUM(E${sRow}:E${sRow + n - 1})`, (_r, c) => v.reading[c]?.bbvStructureel ?? 0, 'euroTotal');
   s.formula(
-    per(R.structural),
-    `SUMPRODUCT(E$${rijk.structural}:E$${rijk.structural + nLines - 1},${landelijk.bbvFlags.abs()})`,
-    (_r, c) => bbv(PERIODS[c] as Period).s,
+    yearsRange(tot + 2),
+    `SUM(E${nRow}:E${nRow + n - 1})`,
+    (_r, c) => v.reading[c]?.nietTeBegroten ?? 0,
     'euroTotal',
   );
   s.formula(
-    years(R.incidental),
-    `E${A.grand}-E${R.structural}`,
-    (_r, c) => bbv(PERIODS[c] as Period).i,
+    yearsRange(tot + 1),
+    `E$${amounts.eigen}-E${tot}-E${tot + 2}`,
+    (_r, c) => v.reading[c]?.bbvIncidenteel ?? 0,
     'euroTotal',
   );
-  s.formula(`I${R.notBudgetable}`, `I${A.grand}-I${R.structural}`, () => bbv('structureel').n, 'euroTotal');
-  s.formula(
-    per(R.risk),
-    `E${sumS}-E${R.structural}`,
-    (_r, c) => all.structureelPerPeriod[PERIODS[c] as Period] - bbv(PERIODS[c] as Period).s,
-    'euroTotal',
-  );
-  s.format(per(R.risk), 'warning');
-  return R;
+  s.formula(yearsRange(tot + 3), `E${rijk.sumS}-E${tot}`, (_r, c) => v.reading[c]?.risico ?? 0, 'euroTotal');
+  s.format(yearsRange(tot + 3), 'warning');
+  return { s: tot, i: tot + 1, n: tot + 2 };
 }
 
-/** Afloop: what stops after each year, in total and per line. */
-function afloopSection({ ctx, s, rows, nLines, lineIdx, amount, all }: View, A: AmountRows): void {
-  const header = rows.skip().take();
-  const total = rows.take();
-  const linesHeader = rows.take();
-  const first = rows.take(nLines);
+/** Afloop: what stops after each year, per onderdeel (own money; after 2029 everything stops). */
+function afloopSection(v: View, amounts: AmountRows): void {
+  const { s, rows, own } = v;
+  const n = own.length;
+  rows.skip(2);
+  s.value(`A${rows.take()}`, 'Afloop: wat valt weg na elk jaar, per onderdeel (€; daling, stijgingen niet verrekend; na 2029 is niets bekend)', 'rowHeader');
+  const first = rows.take(n);
+  s.values(`A${first}`, own.map((l) => [l.nr, l.naam]));
+  const stops = (l: EditionLine, c: number) => {
+    const y = EDITION_YEARS[c] as EditionYear;
+    const next = EDITION_YEARS[c + 1];
+    return Math.max(0, v.amount(l.nr, y) - (next === undefined ? 0 : v.amount(l.nr, next)));
+  };
+  s.formula(
+    rangeOf(first, PERIOD_COL, n, YEAR_COUNT - 1),
+    `MAX(0,E${amounts.first}-F${amounts.first})`,
+    (ri, c) => (own[ri] ? stops(own[ri] as EditionLine, c) : 0),
+    'euro',
+  );
+  const K = columnLetter(PERIOD_COL + YEAR_COUNT - 1);
+  s.formula(
+    `${K}${first}:${K}${first + n - 1}`,
+    `MAX(0,${K}${amounts.first})`,
+    (ri) => (own[ri] ? stops(own[ri] as EditionLine, YEAR_COUNT - 1) : 0),
+    'euro',
+  );
   const sum = rows.take();
-  s.value(
-    `A${header}`,
-    'Afloop: wat valt weg na elk jaar (kolom Structureel = wat na 2026 doorloopt)',
-    'rowHeader',
-  );
-  s.values(`B${total}`, [['Totaal per jaar (incl. IZA)']], 'rowHeader');
-  s.formula(per(total), `E${A.grand}`, (_r, c) => all.perPeriod[PERIODS[c] as Period], 'euro');
-  s.value(
-    `A${linesHeader}`,
-    'Valt weg na dit jaar, per onderdeel (€; daling, stijgingen niet verrekend)',
-    'rowHeader',
-  );
-  s.values(
-    `A${first}`,
-    ctx.lines.map((l) => [l.nr, l.naam]),
-  );
-  const stops = (li: number, c: number) =>
-    Math.max(0, amount(li, PERIODS[c] as Period) - amount(li, PERIODS[c + 1] as Period));
-  s.formula(years(first, nLines), `MAX(0,E${A.first}-F${A.first})`, (r, c) => stops(r, c), 'euro');
   s.values(`B${sum}`, [['Totaal valt weg na dit jaar']], 'rowHeader');
-  s.formula(
-    years(sum),
-    `SUM(E${first}:E${sum - 1})`,
-    (_r, c) => lineIdx.reduce((a, li) => a + stops(li, c), 0),
-    'euroTotal',
-  );
+  s.formula(yearsRange(sum), `SUM(E${first}:E${first + n - 1})`, (_r, c) => v.reading[c]?.valtWeg ?? 0, 'euroTotal');
 }
 
-/** Published Bijlage 2A totals against the estimate (Brede SPUK without IZA). */
-function bijlageSection(
-  { ctx, s, rows, brede }: View,
-  chooser: ChooserCells,
-  A: AmountRows,
-  verdeelsleutel: VerdeelsleutelCells,
-): void {
-  const header = rows.skip().take();
-  const b = rows.take(3);
-  const row = chooser.row.local().abs();
-  const row2A = ctx.chosen;
+/** The published Bijlage 2A totals against the gemeente's own Brede SPUK amounts. */
+function bijlageSection(v: View, chooser: ChooserCells, amounts: AmountRows, vs: VerdeelsleutelCells): void {
+  const { ctx, s, rows } = v;
+  const brede = v.own.filter((l) => l.regeling.id === 'brede-spuk');
   const b2a = (y: 2025 | 2026) => {
-    if (row2A === undefined)
-      return ctx.data.bijlage2A.reduce((a, r) => a + (y === 2025 ? r.totaal2025 : r.totaal2026), 0);
-    const code = ctx.gemeenten[row2A]?.code;
+    const code = v.code;
+    if (code === undefined) return ctx.data.bijlage2A.reduce((a, r) => a + (y === 2025 ? r.totaal2025 : r.totaal2026), 0);
     const r = ctx.data.bijlage2A.find((x) => x.code === code);
     return r ? (y === 2025 ? r.totaal2025 : r.totaal2026) : 0;
   };
-  s.value(
-    `A${header}`,
-    'Aansluiting met het gepubliceerde totaal (VWS-brief 12-09-2025, Bijlage 2A)',
-    'rowHeader',
-  );
+  const sumBrede = (y: EditionYear) => brede.reduce((a, l) => a + v.amount(l.nr, y), 0);
+  rows.skip(2);
+  s.value(`A${rows.take()}`, 'Aansluiting met het gepubliceerde totaal (VWS-brief 12-09-2025, Bijlage 2A)', 'rowHeader');
+  const b = rows.take(3);
   s.values(
     `B${b}`,
     [
       ['Gepubliceerd totaal Brede SPUK (Bijlage 2A)'],
-      ['Geschat: som van de onderdelen (zonder IZA)'],
-      ['Verschil (loon- en prijsbijstelling, mutaties 2026)'],
+      ['Deze editie: som van de onderdelen 1–15'],
+      ['Verschil (0 als de editie Bijlage 2A volgt)'],
     ],
     'rowHeader',
   );
-  s.formula(`G${b}`, `INDEX(${verdeelsleutel.bijlage2025.abs()},${row})`, () => b2a(2025), 'euro');
-  s.formula(`H${b}`, `INDEX(${verdeelsleutel.bijlage2026.abs()},${row})`, () => b2a(2026), 'euro');
-  s.formula(`G${b + 1}:H${b + 1}`, `G${A.brede}`, (_r, c) => brede.perPeriod[c === 0 ? 2025 : 2026], 'euro');
-  s.formula(
-    `G${b + 2}:H${b + 2}`,
-    `G${b}-G${b + 1}`,
-    (_r, c) => b2a(c === 0 ? 2025 : 2026) - brede.perPeriod[c === 0 ? 2025 : 2026],
-    'euro',
-  );
+  const r = chooser.row.local().abs();
+  const G = columnLetter(PERIOD_COL + EDITION_YEARS.indexOf(2025));
+  const Hh = columnLetter(PERIOD_COL + EDITION_YEARS.indexOf(2026));
+  s.formula(`${G}${b}`, `INDEX(${vs.bijlage2025.abs()},${r})`, () => b2a(2025), 'euro');
+  s.formula(`${Hh}${b}`, `INDEX(${vs.bijlage2026.abs()},${r})`, () => b2a(2026), 'euro');
+  const last = amounts.first + brede.length - 1;
+  s.formula(`${G}${b + 1}:${Hh}${b + 1}`, `SUM(${G}${amounts.first}:${G}${last})`, (_r, c) => sumBrede(c === 0 ? 2025 : 2026), 'euro');
+  s.formula(`${G}${b + 2}:${Hh}${b + 2}`, `${G}${b}-${G}${b + 1}`, (_r, c) => b2a(c === 0 ? 2025 : 2026) - sumBrede(c === 0 ? 2025 : 2026), 'euro');
 }
 
-/** SPUK IZA: the gemeente's share above is part of a regional budget paid to the mandaatgemeente. */
-function izaSection({ ctx, s, rows }: View, chooser: ChooserCells, iza: IzaCells): void {
-  const header = rows.skip().take();
-  const z = rows.take(4);
-  const chosen = ctx.chosen;
-  const code = chosen === undefined ? undefined : ctx.gemeenten[chosen]?.code;
-  const chosenCode = chooser.code.local().abs();
-  const regios = izaPerRegio(ctx.allocation, ctx.data.izaRegios, ctx.data.lidmaatschap);
-  const regioNaam = ctx.data.lidmaatschap.find((m) => m.code === code)?.regio;
-  const regio = regios.find((r) => r.regio.naam === regioNaam);
+/** The SPUK IZA region of the chosen gemeente, its mandaatgemeente and what that receives per year. */
+function izaSection(v: View, chooser: ChooserCells, iza: IzaCells): void {
+  const { ctx, s, rows } = v;
+  const regionLines = ctx.allocLines.filter((l) => l.ontvanger === 'mandaatgemeente');
+  const regioNaam = ctx.data.lidmaatschap.find((m) => m.code === v.code)?.regio;
   const allRegions = `alle ${ctx.data.izaRegios.length} regio's`;
-  const regionNames = iza.regions.abs();
+  const mandaat = ctx.data.izaRegios.find((r) => r.naam === regioNaam)?.mandaatgemeente;
+  rows.skip(2);
   s.value(
-    `A${header}`,
-    'SPUK IZA: het IZA-bedrag hierboven is het aandeel in het regiobudget; het geld gaat naar de mandaatgemeente',
+    `A${rows.take()}`,
+    'Regionaal geld (SPUK IZA tot en met 2026, SPUK AZWA regionaal vanaf 2027): gaat naar de mandaatgemeente, niet naar de ledengemeenten',
     'rowHeader',
   );
+  const r = rows.take(2 + regionLines.length);
   s.values(
-    `B${z}`,
-    [
-      ['SPUK IZA-regio'],
-      ['Mandaatgemeente'],
-      ['Regiobudget, schatting (som van de ledengemeenten)'],
-      ['Regiobudget, gepubliceerd (Bijlage 2B)'],
-    ],
+    `B${r}`,
+    [['SPUK IZA-regio'], ['Mandaatgemeente'], ...regionLines.map((l) => [`Regiobudget ${l.naam} (€)`])],
     'rowHeader',
   );
+  const chooserRow = chooser.row.local().abs();
   s.formula(
-    `C${z}`,
-    `IFERROR(INDEX(${iza.members.regions.abs()},${chooser.row.local().abs()}),"${allRegions}")`,
-    () => regio?.regio.naam ?? allRegions,
+    `C${r}`,
+    `IFERROR(INDEX(${iza.members.regions.abs()},${chooserRow}),"${allRegions}")`,
+    () => regioNaam ?? allRegions,
   );
   s.formula(
-    `C${z + 1}`,
-    `IFERROR(INDEX(${iza.mandaat.abs()},MATCH(C${z},${regionNames},0)),"de mandaatgemeenten")`,
-    () => regio?.regio.mandaatgemeente ?? 'de mandaatgemeenten',
+    `C${r + 1}`,
+    `IFERROR(INDEX(${iza.mandaat.abs()},MATCH(C${r},${iza.regions.abs()},0)),"de mandaatgemeenten")`,
+    () => mandaat ?? 'de mandaatgemeenten',
   );
-  s.formula(
-    per(z + 2),
-    `IF(${chosenCode}="${NATIONAL_CODE}",${iza.estimateTotals.cell().fixRow()},SUMIF(${regionNames},$C$${z},${iza.estimates.cols(0).fixRow()}))`,
-    (_r, c) => {
-      const p = PERIODS[c] as Period;
-      return regio ? regio.schatting[p] : regios.reduce((a, r) => a + r.schatting[p], 0);
-    },
-    'euro',
-  );
-  s.formula(
-    `G${z + 3}:H${z + 3}`,
-    `IF(${chosenCode}="${NATIONAL_CODE}",${iza.publishedTotals.cell().fixRow()},SUMIF(${regionNames},$C$${z},${iza.published.cols(0).fixRow()}))`,
-    (_r, c) => {
-      const y = c === 0 ? 2025 : 2026;
-      const pub = (r: (typeof regios)[number]) => (y === 2025 ? r.regio.totaal2025 : r.regio.totaal2026);
-      return regio ? pub(regio) : regios.reduce((a, r) => a + pub(r), 0);
-    },
-    'euro',
-  );
+  const code = chooser.code.local().abs();
+  regionLines.forEach((l, i) => {
+    const block = iza.regional.find((b) => b.nr === l.nr);
+    if (!block) return;
+    const col = block.amounts.cols(0).fixRow();
+    s.formula(
+      yearsRange(r + 2 + i),
+      `IF(${code}="${NATIONAL_CODE}",SUM(${col}),SUMIF(${iza.regions.abs()},$C$${r},${col}))`,
+      (_x, c) => {
+        const y = EDITION_YEARS[c] as EditionYear;
+        return regioNaam === undefined
+          ? ctx.data.izaRegios.reduce((a, reg) => a + ctx.ledger.regio(reg.naam, l.nr, y).bedrag, 0)
+          : ctx.ledger.regio(regioNaam, l.nr, y).bedrag;
+      },
+      'euro',
+    );
+  });
 }
 
-/** Legend: text and colour together. */
-function legendSection({ s, rows }: View): void {
-  const lg = rows.skip(2).take(7);
+function legendSection(v: View): void {
+  const { s, rows } = v;
+  rows.skip(2);
+  const lg = rows.take(8);
   s.value(`A${lg}`, 'Legenda', 'rowHeader');
   s.values(`B${lg + 1}`, [
     ['Invoer (geel): mag u wijzigen; alles rekent mee'],
-    ['structureel: het Rijk zet het onderdeel na 2026 voort op dit niveau'],
-    ['deels structureel: een deel loopt na 2026 door, de rest stopt'],
-    ['incidenteel: stopt uiterlijk eind 2026'],
-    ['BBV: zolang de beschikking een einddatum heeft, is alles incidenteel voor de eigen begroting'],
-    [
-      'geschat: bedrag per gemeente uit de verdeelsleutel; gepubliceerd: officieel cijfer (landelijk, Bijlage 2A/2B)',
-    ],
+    ['structureel: het Rijk zet het onderdeel na de regeling voort op dit niveau'],
+    ['deels structureel: een deel loopt door, de rest stopt'],
+    ['incidenteel: stopt met de regeling'],
+    ['BBV: zolang de regeling een einddatum heeft, is alles incidenteel voor de eigen begroting (Commissie BBV)'],
+    ['bron: beschikking > gepubliceerd > afgeleid (vaste regel uit gepubliceerde cijfers) > geschat (sleutel × landelijk)'],
+    ['open post: geld dat de regeling verlaat zonder bekend bedrag (BRC en Sportakkoord vanaf 2027)'],
   ]);
   s.format(`B${lg + 1}`, 'input');
   s.values(`A${lg + 2}`, [['structureel'], ['deels structureel'], ['incidenteel']]);
   s.aardRules(`A${lg + 2}:A${lg + 4}`);
 }
 
-/** The chart: structural and incidental per year (Rijk reading). */
-function chartSection({ s }: View, chooser: ChooserCells, rijk: RijkRows): void {
-  s.chart({
+function chartSection(v: View, chooser: ChooserCells, bbv: BbvRows): void {
+  const row = (r: number) => SheetRange.at(SHEETS.overzicht, r, PERIOD_COL, 1, YEAR_COUNT).abs();
+  v.s.chart({
     name: 'Afloop',
     type: 'columnStacked',
-    title: 'Structureel en incidenteel per jaar (lezing Rijk)',
+    title: 'Eigen geld per jaar: lezing BBV',
     categories: chooser.periodHeaders.abs(),
     series: [
-      {
-        name: 'Structureel (Rijk)',
-        values: rijk.structuralTotal.abs(),
-        color: COLORS.structureelText,
-      },
-      {
-        name: 'Incidenteel (Rijk)',
-        values: rijk.incidentalTotal.abs(),
-        color: COLORS.incidenteelText,
-      },
+      { name: 'Structureel (BBV)', values: row(bbv.s), color: COLORS.structureelText },
+      { name: 'Incidenteel (BBV)', values: row(bbv.i), color: COLORS.incidenteelText },
+      { name: 'Niet te begroten', values: row(bbv.n), color: COLORS.deelsText },
     ],
-    from: 'L3',
-    to: 'T22',
+    from: 'P3',
+    to: 'X22',
   });
 }

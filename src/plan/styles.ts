@@ -45,6 +45,7 @@ export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
   mln: { numberFormat: MLN_FORMAT },
   mlnTotal: { numberFormat: MLN_FORMAT, bold: true, fill: COLORS.totalFill, borderTop: true },
   share: { numberFormat: SHARE_FORMAT },
+  percent: { numberFormat: '0.0%' },
   integer: { numberFormat: '#,##0' },
   check: { bold: true, horizontalAlignment: 'center' },
   warning: { fontColor: COLORS.incidenteelText, bold: true },

@@ -54,6 +54,7 @@ export type StyleName =
   | 'mln'
   | 'mlnTotal'
   | 'share'
+  | 'percent'
   | 'integer'
   | 'check'
   | 'warning'
