@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import { defaultReferenceData } from '../src/data';
+import { defaultEditionId, defaultReferenceData, editionInput } from '../src/data';
 import type { CbsCode } from '../src/domain';
 import { buildWorkbookPlan } from '../src/plan';
 import { benchEngine } from './engine';
@@ -33,10 +33,13 @@ async function main(): Promise<void> {
   log('engine …');
   const engine = await benchEngine(data, RUNS);
   log('office-js renderer (fake host) …');
-  const plan = buildWorkbookPlan(data, { key: 'spuk-2025', gemeente: 'GM0034' as CbsCode });
+  const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
+    key: 'spuk-2025',
+    gemeente: 'GM0034' as CbsCode,
+  });
   const excel = await benchExcel(plan, RUNS);
   log('workbook …');
-  const wb = await benchWorkbook(data, RUNS);
+  const wb = await benchWorkbook(editionInput(defaultEditionId()), RUNS);
   log('task pane …');
   const assets = taskpaneAssets();
   const render = await firstRender(RUNS);

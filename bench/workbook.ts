@@ -1,5 +1,5 @@
 import { HyperFormula } from 'hyperformula';
-import type { CbsCode, ReferenceData } from '../src/domain';
+import type { CbsCode, EditionInput } from '../src/domain';
 import type { WorkbookPlan } from '../src/plan';
 import { buildWorkbookPlan, parseRange, rangeSize, SHEETS } from '../src/plan';
 import { renderXlsx } from '../src/xlsx';
@@ -42,7 +42,7 @@ export function countCells(plan: WorkbookPlan) {
   };
 }
 
-export async function benchWorkbook(data: ReferenceData, runs: number): Promise<WorkbookResult> {
+export async function benchWorkbook(data: EditionInput, runs: number): Promise<WorkbookResult> {
   const options = { key: 'spuk-2025' as const, gemeente: 'GM0034' as CbsCode };
   const plan = buildWorkbookPlan(data, options);
   const counts = countCells(plan);

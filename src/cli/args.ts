@@ -5,7 +5,7 @@
  */
 
 export const OPTIONS: Record<string, readonly string[]> = {
-  werkboek: ['--gemeente', '--sleutel', '--sleutel-bestand', '--uit'],
+  werkboek: ['--editie', '--gemeente', '--sleutel', '--sleutel-bestand', '--uit'],
   allocaties: ['--editie', '--gemeente', '--sleutel', '--sleutel-bestand', '--beschikking', '--formaat'],
   iza: ['--editie', '--sleutel', '--sleutel-bestand', '--formaat'],
   controle: ['--editie', '--json'],

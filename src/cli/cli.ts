@@ -53,12 +53,14 @@ Opdrachten:
 
 Zie 'spuk-begroting <opdracht> --help' voor de opties.
 `,
-  werkboek: `spuk-begroting werkboek [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV] [--uit BESTAND]
+  werkboek: `spuk-begroting werkboek [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
+                         [--uit BESTAND]
 
-Schrijft de werkmap met de bladen Overzicht, Landelijk, Verdeelsleutel, Allocatie, Afronding,
-IZA, Controle en Bronnen. Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
-De werkmap rekent (nog) met de editie gala-2023; gebruik allocaties voor de nieuwste editie.
+Schrijft de werkmap met de bladen Overzicht, Wat is er veranderd, Landelijk, Verdeelsleutel,
+Allocatie, Afronding, IZA, Controle en Bronnen, 2023–2029. Alle bedragen zijn live formules; de
+werkmap werkt zonder add-in.
 
+  --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
   --gemeente CODE|NAAM   gemeente op het blad Overzicht (standaard: heel Nederland)
   --sleutel SLEUTEL      ${BUILT_IN_KEYS.join(' | ')} (standaard: spuk-2025)
   --sleutel-bestand CSV  eigen sleutel: kolommen gemeentecode en gewicht (of aandeel)
@@ -465,7 +467,14 @@ async function runWerkboek(
   const file = opts.get('--uit') ?? 'spuk-begroting.xlsx';
   if (!file.toLowerCase().endsWith('.xlsx'))
     throw new UsageError(`Het uitvoerbestand moet op .xlsx eindigen: "${file}".`);
-  const plan = buildWorkbookPlan(data, { key, gemeente: g?.code });
+  const editie = resolveEdition(opts);
+  if (isFailed(editie)) return reportFailures(io, editie.failures);
+  const vorige = editionManifests().find((m) => m.id === editie)?.vorige;
+  const plan = buildWorkbookPlan(editionInput(editie), {
+    key,
+    gemeente: g?.code,
+    vorige: vorige ? editionInput(vorige) : undefined,
+  });
   const bytes = await render(plan);
   try {
     io.writeFileAtomic(file, bytes);
@@ -489,7 +498,7 @@ async function runWerkboek(
     0,
   );
   io.err(
-    `Geschreven: ${file} (${plan.sheets.length} bladen, ${cells} cellen; sleutel ${key.id}; ${g ? `gemeente ${g.naam} (${g.code})` : 'heel Nederland'}).\n`,
+    `Geschreven: ${file} (${plan.sheets.length} bladen, ${cells} cellen; editie ${editie}; sleutel ${key.id}; ${g ? `gemeente ${g.naam} (${g.code})` : 'heel Nederland'}).\n`,
   );
   return 0;
 }

@@ -379,9 +379,7 @@ export class Ledger {
     const known = this.compositions.get(id);
     if (known) return known;
     const parts = this.compositionParts(regeling, jaar, withMutaties);
-    const out = new Map<number, Euro>(
-      parts.map((p) => [p.nr, euro(p.gala + p.lpo + p.mutaties)] as const),
-    );
+    const out = new Map<number, Euro>(parts.map((p) => [p.nr, euro(p.gala + p.lpo + p.mutaties)] as const));
     this.compositions.set(id, out);
     return out;
   }

@@ -84,7 +84,8 @@ function amountOf(
   code: Maybe<CbsCode>,
   scope: ReadingOptions['scope'],
 ): Euro {
-  if (code === undefined) return scope === 'gemeenten' ? ledger.sumGemeenten(line.nr, jaar) : ledger.national(line.nr, jaar).bedrag;
+  if (code === undefined)
+    return scope === 'gemeenten' ? ledger.sumGemeenten(line.nr, jaar) : ledger.national(line.nr, jaar).bedrag;
   return ledger.gemeente(code, line.nr, jaar)?.bedrag ?? euro(0);
 }
 

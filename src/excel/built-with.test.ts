@@ -1,6 +1,6 @@
 /** readBuiltWith: what a workbook was built with, read from its own names and cells (fake host). */
 import { FakeExcel } from '../../test/support/fake-excel';
-import { defaultReferenceData } from '../data';
+import { defaultEditionId, editionInput } from '../data';
 import type { CbsCode } from '../domain';
 import type { WorkbookPlan } from '../plan';
 import { INPUT_NAMES, SHEETS, buildWorkbookPlan } from '../plan';
@@ -9,8 +9,6 @@ import { BUILT_WITH_NAMES, readBuiltWith } from './built-with';
 import type { ExcelFailure } from './failures';
 import { ExcelFailureError } from './failures';
 import { renderPlan } from './render';
-
-const data = defaultReferenceData();
 
 async function build(fake: FakeExcel, plan: WorkbookPlan): Promise<void> {
   const report = await renderPlan(plan, {
@@ -47,7 +45,10 @@ function madeByAddIn(keyId = 'gelijk', gemeente = 'GM0034'): FakeExcel {
 }
 
 describe('readBuiltWith on a workbook rendered from the real plan', () => {
-  const plan = buildWorkbookPlan(data, { key: 'inwoners', gemeente: 'GM0034' as CbsCode });
+  const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
+    key: 'inwoners',
+    gemeente: 'GM0034' as CbsCode,
+  });
   const fake = new FakeExcel();
 
   beforeAll(async () => {
@@ -61,17 +62,18 @@ describe('readBuiltWith on a workbook rendered from the real plan', () => {
     expect(BUILT_WITH_NAMES.gemeente).toBe(INPUT_NAMES.chosen);
   });
 
-  it('reads key and gemeente in 2 read-only syncs', async () => {
+  it('reads key, gemeente and edition in 2 read-only syncs', async () => {
     const before = fake.syncCount;
-    expect(await read(fake)).toEqual({ keyId: 'inwoners', gemeente: 'GM0034' });
+    expect(await read(fake)).toEqual({ keyId: 'inwoners', gemeente: 'GM0034', editionId: 'vws-2026-04' });
     const batches = fake.batches.slice(before);
     expect(batches.map((b) => b.outcome)).toEqual(['ok', 'ok']);
     for (const b of batches) {
       expect(Object.keys(b.operationCounts).every((op) => op.endsWith('.load'))).toBe(true);
     }
-    expect(batches[0]?.operationCounts).toEqual({ 'NamedItem.load': 4 });
+    // Three names (key, gemeente, edition) and the marks of their sheets.
+    expect(batches[0]?.operationCounts).toEqual({ 'NamedItem.load': 6 });
     // Each name's and mark's range: address (always A1, English) and the two cells' values.
-    expect(batches[1]?.operationCounts).toEqual({ 'Range.load': 4 });
+    expect(batches[1]?.operationCounts).toEqual({ 'Range.load': 6 });
   });
 
   it.each([
@@ -83,7 +85,7 @@ describe('readBuiltWith on a workbook rendered from the real plan', () => {
     async (locale, style) => {
       fake.displayNames(locale, style);
       try {
-        expect(await read(fake)).toEqual({ keyId: 'inwoners', gemeente: 'GM0034' });
+        expect(await read(fake)).toEqual({ keyId: 'inwoners', gemeente: 'GM0034', editionId: 'vws-2026-04' });
       } finally {
         fake.displayNames('en-US', 'A1');
       }
@@ -94,7 +96,7 @@ describe('readBuiltWith on a workbook rendered from the real plan', () => {
     fake.type(SHEETS.overzicht, 'C4', 'NL');
     fake.renameSheet(SHEETS.verdeelsleutel, 'Mijn sleutel');
     try {
-      expect(await read(fake)).toEqual({ keyId: 'inwoners', gemeente: 'NL' });
+      expect(await read(fake)).toEqual({ keyId: 'inwoners', gemeente: 'NL', editionId: 'vws-2026-04' });
     } finally {
       fake.renameSheet('Mijn sleutel', SHEETS.verdeelsleutel);
       fake.type(SHEETS.overzicht, 'C4', 'GM0034');

@@ -28,12 +28,18 @@ import { DEFAULT_TIMEOUT_MS, Watchdog, defaultRunner } from './watchdog';
 export const BUILT_WITH_NAMES = {
   key: 'SPUK_Sleutel',
   gemeente: INPUT_NAMES.chosen,
+  edition: 'SPUK_Editie',
 } as const;
 
-/** Each name with the plan sheet it lives on (whose ownership mark must vouch for it). */
+/**
+ * Each name with the plan sheet it lives on (whose ownership mark must vouch for it). The edition is
+ * optional: workbooks made before editions existed do not record it (the pane then treats the
+ * edition as unknown, and a run replaces the national amounts).
+ */
 const SOURCES = [
-  { name: BUILT_WITH_NAMES.key, sheet: SHEETS.verdeelsleutel },
-  { name: BUILT_WITH_NAMES.gemeente, sheet: SHEETS.overzicht },
+  { name: BUILT_WITH_NAMES.key, sheet: SHEETS.verdeelsleutel, optional: false },
+  { name: BUILT_WITH_NAMES.gemeente, sheet: SHEETS.overzicht, optional: false },
+  { name: BUILT_WITH_NAMES.edition, sheet: SHEETS.verdeelsleutel, optional: true },
 ] as const;
 
 /** The cells as they stand, trimmed: no validation against the reference data (that is the caller's). */
@@ -42,6 +48,8 @@ export interface BuiltWithFacts {
   readonly keyId: string;
   /** A CBS code such as "GM0034", or "NL" for the national view. */
   readonly gemeente: string;
+  /** The edition id (e.g. "vws-2026-04"); undefined in a workbook that does not record it. */
+  readonly editionId?: string;
 }
 
 export interface ReadBuiltWithOptions {
@@ -72,16 +80,18 @@ async function readInContext(
   // Sync 1: do the names and marks exist as ranges? `type` is language-independent; `formula` is not
   // (office-js #2834: `=#VERW!$B$5` in Dutch Excel desktop, `R5C2` in R1C1 style), so it is never parsed.
   const names = context.workbook.names;
-  const queued = SOURCES.map(({ name, sheet }) => {
+  const all = SOURCES.map(({ name, sheet, optional }) => {
     const value = names.getItemOrNullObject(name);
     value.load('type');
     const mark = names.getItemOrNullObject(ownershipNameOf(sheet));
     mark.load('type');
-    return { name, markName: ownershipNameOf(sheet), value, mark };
+    return { name, markName: ownershipNameOf(sheet), value, mark, optional };
   });
   await watchdog.sync(context);
   const isRange = (item: HostNamedItem): boolean => !item.isNullObject && item.type === 'Range';
-  if (!queued.every(({ value, mark }) => isRange(value) && isRange(mark))) return undefined;
+  const present = ({ value, mark }: (typeof all)[number]) => isRange(value) && isRange(mark);
+  if (!all.every((q) => q.optional || present(q))) return undefined;
+  const queued = all.filter(present);
 
   // Sync 2: where each points (`address`, always A1) and the cells' values. Nothing is chained off an
   // item before sync 1 showed it exists.
@@ -99,15 +109,22 @@ async function readInContext(
     if (isSpeculationMiss(error)) return undefined;
     throw error;
   }
-  const texts: string[] = [];
-  for (const { cell, owner } of ranges) {
-    if (!ownedCell(cell.address, owner.address)) return undefined;
-    const text = firstText(cell.values);
-    if (text === undefined) return undefined;
-    texts.push(text);
+  const texts = new Map<string, string>();
+  for (const [i, { cell, owner }] of ranges.entries()) {
+    const q = queued[i];
+    if (!q) continue;
+    const text = ownedCell(cell.address, owner.address) ? firstText(cell.values) : undefined;
+    if (text === undefined) {
+      if (q.optional) continue;
+      return undefined;
+    }
+    texts.set(q.name, text);
   }
-  const [keyId, gemeente] = texts;
-  return keyId !== undefined && gemeente !== undefined ? { keyId, gemeente } : undefined;
+  const keyId = texts.get(BUILT_WITH_NAMES.key);
+  const gemeente = texts.get(BUILT_WITH_NAMES.gemeente);
+  const editionId = texts.get(BUILT_WITH_NAMES.edition);
+  if (keyId === undefined || gemeente === undefined) return undefined;
+  return { keyId, gemeente, ...(editionId !== undefined ? { editionId } : {}) };
 }
 
 /** A single cell on the very sheet its ownership mark refers to. */

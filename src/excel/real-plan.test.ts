@@ -2,7 +2,7 @@
 import { FakeExcel } from '../../test/support/fake-excel';
 import type { WorkbookSnapshot } from '../../test/support/fake-excel';
 import { hyperFormulaEvaluator } from '../../test/support/fake-excel/hyperformula';
-import { defaultReferenceData } from '../data';
+import { defaultEditionId, editionInput } from '../data';
 import type { CbsCode } from '../domain';
 import type { CellValue, WorkbookPlan } from '../plan';
 import { INPUT_NAMES, SHEETS, buildWorkbookPlan, cellAddress, parseRange } from '../plan';
@@ -10,9 +10,8 @@ import type { RenderOptions, RenderReport, RenderSuccess } from './render';
 import { renderPlan } from './render';
 
 const FOUR_MB = 4 * 1024 * 1024;
-const data = defaultReferenceData();
 const planFor = (key: 'spuk-2025' | 'gelijk', gemeente: string | undefined): WorkbookPlan =>
-  buildWorkbookPlan(data, { key, gemeente: gemeente as CbsCode | undefined });
+  buildWorkbookPlan(editionInput(defaultEditionId()), { key, gemeente: gemeente as CbsCode | undefined });
 
 async function render(
   fake: FakeExcel,

@@ -6,7 +6,7 @@
 import { FakeExcel } from '../../test/support/fake-excel';
 import type { WorkbookSnapshot } from '../../test/support/fake-excel';
 import { FIRST_ROW, samplePlan } from '../../test/support/fake-excel/sample-plan';
-import { defaultReferenceData } from '../data';
+import { defaultEditionId, editionInput } from '../data';
 import type { CbsCode } from '../domain';
 import { excelFailureText } from '../messages';
 import type { WorkbookPlan } from '../plan';
@@ -206,9 +206,8 @@ describe('deleted marks and names do not lead to a dead end', () => {
 });
 
 describe('the key label and the weights never disagree (real plan)', () => {
-  const data = defaultReferenceData();
   const planFor = (key: 'spuk-2025' | 'inwoners'): WorkbookPlan =>
-    buildWorkbookPlan(data, { key, gemeente: 'GM0034' as CbsCode });
+    buildWorkbookPlan(editionInput(defaultEditionId()), { key, gemeente: 'GM0034' as CbsCode });
   const weightsRef = (plan: WorkbookPlan) => {
     const ref = plan.names.find((n) => n.name === INPUT_NAMES.weights)?.ref ?? '';
     const [sheet = '', address = ''] = ref.split('!');

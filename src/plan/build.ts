@@ -193,6 +193,12 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
       input: false,
     },
     {
+      name: 'SPUK_Editie',
+      ref: V.editionId.abs(),
+      comment: 'De editie waarmee de werkmap is gebouwd',
+      input: false,
+    },
+    {
       name: 'Gemeentecodes',
       ref: V.choices.abs(),
       comment: 'CBS-codes en NL',

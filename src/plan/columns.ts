@@ -47,7 +47,10 @@ export function regionKind(ctx: PlanContext, line: EditionLine, jaar: EditionYea
 }
 
 /** Contiguous runs of items with the same value of `kindOf` (one formula block each). */
-export function runs<T, K>(items: readonly T[], kindOf: (item: T, index: number) => K): { kind: K; from: number; count: number }[] {
+export function runs<T, K>(
+  items: readonly T[],
+  kindOf: (item: T, index: number) => K,
+): { kind: K; from: number; count: number }[] {
   const out: { kind: K; from: number; count: number }[] = [];
   items.forEach((item, i) => {
     const kind = kindOf(item, i);

@@ -1,19 +1,28 @@
-import { defaultReferenceData } from '../data';
-import type { CbsCode } from '../domain';
-import { Allocation, builtInKey, izaPerRegio, PERIODS } from '../domain';
+import { editionInput, editionManifests } from '../data';
+import type { CbsCode, EditionYear } from '../domain';
+import { builtInKey, EDITION_YEARS, euro, Ledger, splitByWeights } from '../domain';
 import { evaluatePlan } from '../../test/support/evaluate-plan';
+import type { EvaluatedPlan } from '../../test/support/evaluate-plan';
 import { buildWorkbookPlan, cellAddress, parseRange, SHEETS } from '.';
-import type { CellValue, WorkbookPlan } from '.';
+import type { CellValue, PlanOptions, WorkbookPlan } from '.';
 
-const data = defaultReferenceData();
+const ALMERE = 'GM0034' as CbsCode;
+
+function plan(editie: string, options: PlanOptions): WorkbookPlan {
+  const vorige = editionManifests().find((m) => m.id === editie)?.vorige;
+  return buildWorkbookPlan(editionInput(editie), {
+    ...options,
+    vorige: vorige ? editionInput(vorige) : undefined,
+  });
+}
 
 /** Compares every formula cell of the plan with the engine's value; money to the euro, mln to the euro. */
-function mismatches(plan: WorkbookPlan): { cells: number; bad: string[] } {
-  const ev = evaluatePlan(plan);
+function mismatches(p: WorkbookPlan): { cells: number; bad: string[] } {
+  const ev = evaluatePlan(p);
   const bad: string[] = [];
   let cells = 0;
   try {
-    for (const sheet of plan.sheets) {
+    for (const sheet of p.sheets) {
       for (const b of sheet.blocks) {
         if (b.kind !== 'formula') continue;
         const r = parseRange(b.range);
@@ -43,92 +52,145 @@ function same(got: CellValue, expected: CellValue): boolean {
   return got === expected;
 }
 
-describe('formula truth: every formula cell equals the engine value', () => {
+/** Where a sheet's row of values is, found by its first cells (tests do not hard-code the layout). */
+function rowOf(ev: EvaluatedPlan, sheet: string, match: (line: readonly unknown[]) => boolean): number {
+  const id = ev.hf.getSheetId(sheet) ?? -1;
+  const row = ev.hf.getSheetValues(id).findIndex((line) => match(line));
+  if (row < 0) throw new Error(`No such row on ${sheet}`);
+  return row;
+}
+
+/** The Allocatie column (0-based) of a line nr in a year: the header rows 3 (nr) and 6 (year). */
+function allocColumn(ev: EvaluatedPlan, nr: number, jaar: EditionYear): number {
+  const values = ev.hf.getSheetValues(ev.hf.getSheetId(SHEETS.allocatie) ?? -1);
+  const nrs = values[2] ?? [];
+  const years = values[5] ?? [];
+  const col = nrs.findIndex((v, i) => v === nr && years[i] === jaar);
+  if (col < 0) throw new Error(`No Allocatie column for ${nr} ${jaar}`);
+  return col;
+}
+
+describe('formula truth: every formula cell equals the engine value, for every edition', () => {
   it.each([
-    ['spuk-2025', 'GM0034', []],
-    ['gelijk', undefined, []],
-    ['inwoners', 'GM0363', [7, 16]],
-  ] as const)('key %s, gemeente %s, BBV vastgelegd %j', (key, gemeente, flags) => {
-    const plan = buildWorkbookPlan(data, {
-      key,
-      gemeente: gemeente as CbsCode | undefined,
-      bbvVastgelegd: flags,
-    });
-    const { cells, bad } = mismatches(plan);
+    ['gala-2023', 'spuk-2025', ALMERE, []],
+    ['gala-2023', 'inwoners', 'GM0363', [7, 16]],
+    ['vws-2025-09', 'gelijk', undefined, []],
+    ['vws-2025-09', 'spuk-2025', 'GM0088', [1]],
+    ['vws-2026-04', 'spuk-2025', ALMERE, []],
+    ['vws-2026-04', 'inwoners', undefined, [2, 17]],
+  ] as const)('%s, key %s, gemeente %s, BBV vastgelegd %j', (editie, key, gemeente, flags) => {
+    const { cells, bad } = mismatches(
+      plan(editie, { key, gemeente: gemeente as CbsCode | undefined, bbvVastgelegd: flags }),
+    );
     expect(bad.slice(0, 10)).toEqual([]);
-    expect(cells).toBeGreaterThan(80_000);
+    expect(cells).toBeGreaterThan(60_000);
   });
 
   it('computes the published figures and an OK master check in the sheet itself', () => {
-    const plan = buildWorkbookPlan(data, { key: 'spuk-2025', gemeente: 'GM0034' as CbsCode });
-    const ev = evaluatePlan(plan);
+    const ev = evaluatePlan(plan('vws-2026-04', { key: 'spuk-2025', gemeente: ALMERE }));
     try {
       expect(ev.value(SHEETS.overzicht, 'C8')).toBe('OK');
       expect(ev.value(SHEETS.controle, 'C4')).toBe(0);
       expect(ev.value(SHEETS.overzicht, 'C5')).toBe('Almere');
-      // Bijlage 2A for Almere, 2025 (published), through the sheet's INDEX/MATCH.
-      const row = 11 + data.gemeenten.findIndex((g) => g.code === 'GM0034');
-      expect(ev.value(SHEETS.verdeelsleutel, `F${row}`)).toBe(3_478_172);
-      expect(ev.value(SHEETS.allocatie, `A${row}`)).toBe('GM0034');
-      // Sportakkoord 2023 nationally: 10 mln structural + 3 mln incidental (Rijk), read off Landelijk.
-      expect(ev.value(SHEETS.landelijk, 'E5')).toBe(13);
-      expect(ev.value(SHEETS.landelijk, 'K5')).toBe('deels structureel');
+      // Almere's own money in 2025 and 2026 is its Bijlage 2A total, to the euro, in the sheet itself.
+      const eigen = rowOf(ev, SHEETS.overzicht, (l) => l[1] === 'Eigen geld: baten van de gemeente');
+      expect(ev.value(SHEETS.overzicht, cellAddress(eigen + 1, 7))).toBe(3_478_172);
+      expect(ev.value(SHEETS.overzicht, cellAddress(eigen + 1, 8))).toBe(2_961_529);
+      // As mandaatgemeente of Flevoland it receives the region's SPUK IZA (Bijlage 2B), kept apart.
+      expect(ev.value(SHEETS.overzicht, cellAddress(eigen + 2, 7))).toBe(3_161_954);
     } finally {
       ev.destroy();
     }
   });
 
-  it('follows a changed input like the engine does: a weight and an IZA region membership', () => {
-    const plan = buildWorkbookPlan(data, { key: 'spuk-2025', gemeente: 'GM0034' as CbsCode });
-    const ev = evaluatePlan(plan);
+  it('follows a changed weight and IZA membership like the engine does (gala-2023)', () => {
+    const input = editionInput('gala-2023');
+    const ev = evaluatePlan(plan('gala-2023', { key: 'spuk-2025', gemeente: ALMERE }));
     try {
       const hf = ev.hf;
-      const row = data.gemeenten.findIndex((g) => g.code === 'GM0034');
+      const data = input.base;
+      const row = data.gemeenten.findIndex((g) => g.code === ALMERE);
       const sheet = (name: string) => hf.getSheetId(name) ?? -1;
-      // The user doubles Almere's weight on Verdeelsleutel (column H).
       const key = builtInKey('spuk-2025', data);
       const weights = key.weights.map((w, i) => (i === row ? w * 2 : w));
       hf.setCellContents({ sheet: sheet(SHEETS.verdeelsleutel), row: 10 + row, col: 7 }, [
         [weights[row] ?? 0],
       ]);
-      const changed = new Allocation(data, {
-        ...key,
-        id: 'eigen',
-        weights,
-        total: weights.reduce((a, b) => a + b, 0),
-      });
-      for (let li = 0; li < data.onderdelen.length; li++)
-        for (const [pi, p] of PERIODS.entries()) {
-          const v = ev.value(SHEETS.allocatie, cellAddress(11 + row, 5 + li * 5 + pi));
-          expect([li, p, v]).toEqual([li, p, changed.estimate(row, li, p)]);
+      const changedKey = { ...key, id: 'eigen' as const, weights, total: weights.reduce((a, b) => a + b, 0) };
+      // The user moves Almere from Flevoland to Gooi en Vechtstreek in the IZA membership table.
+      const memberRow = rowOf(ev, SHEETS.iza, (l) => l[0] === ALMERE && l[2] === 'Flevoland');
+      hf.setCellContents({ sheet: sheet(SHEETS.iza), row: memberRow, col: 2 }, [['Gooi en Vechtstreek']]);
+      const leden = data.lidmaatschap.map((m) =>
+        m.code === ALMERE ? { ...m, regio: 'Gooi en Vechtstreek' } : m,
+      );
+      const changed = new Ledger({ ...input, base: { ...data, lidmaatschap: leden } }, changedKey);
+      for (const nr of [1, 2, 7, 16])
+        for (const jaar of EDITION_YEARS) {
+          const v = ev.value(SHEETS.allocatie, cellAddress(11 + row, 1 + allocColumn(ev, nr, jaar)));
+          expect([nr, jaar, v]).toEqual([nr, jaar, changed.gemeente(ALMERE, nr, jaar)?.bedrag]);
         }
       expect(ev.value(SHEETS.controle, 'C4')).toBe(0);
-      // The user moves Almere from Flevoland to Gooi en Vechtstreek in the IZA membership table.
-      const iza = sheet(SHEETS.iza);
-      const memberRow = hf
-        .getSheetValues(iza)
-        .findIndex((line) => line[0] === 'GM0034' && line[2] === 'Flevoland');
-      hf.setCellContents({ sheet: iza, row: memberRow, col: 2 }, [['Gooi en Vechtstreek']]);
-      const leden = data.lidmaatschap.map((m) =>
-        m.code === 'GM0034' ? { ...m, regio: 'Gooi en Vechtstreek' } : m,
-      );
-      const expected = izaPerRegio(changed, data.izaRegios, leden);
-      for (const [i, e] of expected.entries())
-        for (const [pi, p] of PERIODS.entries())
-          expect([e.regio.naam, p, ev.value(SHEETS.iza, cellAddress(11 + i, 5 + pi))]).toEqual([
-            e.regio.naam,
-            p,
-            e.schatting[p],
-          ]);
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  it('a mutation typed into Landelijk moves the split, keeps Bijlage 2A and is no FOUT (vws-2025-09)', () => {
+    const input = editionInput('vws-2025-09');
+    const ev = evaluatePlan(plan('vws-2025-09', { key: 'spuk-2025', gemeente: ALMERE }));
+    try {
+      const ledger = new Ledger(input, builtInKey('spuk-2025', input.base));
+      const row = input.base.gemeenten.findIndex((g) => g.code === ALMERE);
+      // +1 mln for overgewicht (6) in 2026, typed over the national amount on Landelijk.
+      const line6 = rowOf(ev, SHEETS.landelijk, (l) => l[0] === 6);
+      const col2026 = 4 + EDITION_YEARS.indexOf(2026);
+      const composition = input.edition.lines
+        .filter((l) => l.regeling.id === 'brede-spuk')
+        .map((l) => ledger.national(l.nr, 2026).bedrag + (l.nr === 6 ? 1_000_000 : 0));
+      ev.hf.setCellContents({ sheet: ev.hf.getSheetId(SHEETS.landelijk) ?? -1, row: line6, col: col2026 }, [
+        [composition[5] ?? 0],
+      ]);
+      const total = input.base.bijlage2A.find((r) => r.code === ALMERE)?.totaal2026 ?? euro(0);
+      const split = splitByWeights(
+        total,
+        composition,
+        composition.reduce((a, b) => a + b, 0),
+      ).amounts;
+      for (let nr = 1; nr <= 15; nr++)
+        expect([
+          nr,
+          ev.value(SHEETS.allocatie, cellAddress(11 + row, 1 + allocColumn(ev, nr, 2026))),
+        ]).toEqual([nr, split[nr - 1]]);
+      expect(split.reduce((a, b) => a + b, 0)).toBe(2_961_529);
       expect(ev.value(SHEETS.controle, 'C4')).toBe(0);
+      expect(ev.value(SHEETS.overzicht, 'C8')).toBe('OK');
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  it('a pasted negative national amount is split like the engine splits it (floored MOD), vws-2026-04', () => {
+    const input = editionInput('vws-2026-04');
+    const ev = evaluatePlan(plan('vws-2026-04', { key: 'gelijk' }));
+    try {
+      const line17 = rowOf(ev, SHEETS.landelijk, (l) => l[0] === 17);
+      const col = 4 + EDITION_YEARS.indexOf(2028);
+      ev.hf.setCellContents({ sheet: ev.hf.getSheetId(SHEETS.landelijk) ?? -1, row: line17, col }, [
+        [-1_000],
+      ]);
+      const key = builtInKey('gelijk', input.base);
+      const expected = splitByWeights(euro(-1_000), key.weights, key.total).amounts;
+      const c = 1 + allocColumn(ev, 17, 2028);
+      const got = input.base.gemeenten.map((_, r) => ev.value(SHEETS.allocatie, cellAddress(11 + r, c)));
+      expect(got).toEqual(expected);
+      expect(expected.reduce((a, b) => a + b, 0)).toBe(-1_000);
     } finally {
       ev.destroy();
     }
   });
 
   it('flags a sorted Verdeelsleutel on Controle and Overzicht instead of moving money silently', () => {
-    const plan = buildWorkbookPlan(data, { key: 'spuk-2025', gemeente: 'GM0034' as CbsCode });
-    const ev = evaluatePlan(plan);
+    const ev = evaluatePlan(plan('vws-2026-04', { key: 'spuk-2025', gemeente: ALMERE }));
     try {
       const vs = ev.hf.getSheetId(SHEETS.verdeelsleutel) ?? -1;
       // Swap the first two gemeenten (code, name, … and weight) as a sort would.

@@ -33,7 +33,11 @@ export interface GridLayout {
   readonly width: number;
   column(li: number, jaar: EditionYear | 'niveau'): GridColumn;
   /** The row-split years, each with its contiguous run of columns. */
-  readonly rowSplits: readonly { readonly jaar: EditionYear; readonly from: number; readonly count: number }[];
+  readonly rowSplits: readonly {
+    readonly jaar: EditionYear;
+    readonly from: number;
+    readonly count: number;
+  }[];
 }
 
 export function gridLayout(ctx: PlanContext): GridLayout {
@@ -71,7 +75,8 @@ export function gridLayout(ctx: PlanContext): GridLayout {
     const first = cols[0];
     if (!first) return [];
     const from = first.col;
-    if (cols.some((c, i) => c.col !== from + i)) throw new Error(`Row-split columns of ${jaar} are not contiguous`);
+    if (cols.some((c, i) => c.col !== from + i))
+      throw new Error(`Row-split columns of ${jaar} are not contiguous`);
     return [{ jaar, from, count: cols.length }];
   });
   return {
@@ -119,7 +124,11 @@ export function rowSplit(ctx: PlanContext, jaar: EditionYear, row: number): Roun
   const weights = lines.map((l) => ctx.ledger.national(l.nr, jaar).bedrag as number);
   const code = ctx.gemeenten[row]?.code;
   const total = ctx.input.bijlage2A.find((p) => p.code === code && p.jaar === jaar)?.bedrag ?? euro(0);
-  const split = splitByWeights(total, weights, weights.reduce((a, b) => a + b, 0));
+  const split = splitByWeights(
+    total,
+    weights,
+    weights.reduce((a, b) => a + b, 0),
+  );
   cache.set(id, split);
   return split;
 }

@@ -1,10 +1,14 @@
-import { defaultReferenceData } from '../data';
+import { defaultEditionId, editionInput } from '../data';
 import type { CbsCode } from '../domain';
 import { buildWorkbookPlan, COLORS, contrastRatio, INPUT_NAMES, parseRange, SHEETS, STYLES } from '.';
 import type { FormulaBlock } from '.';
 
 /** The FAST house rules, enforced on the plan itself (see docs/architecture.md). */
-const plan = buildWorkbookPlan(defaultReferenceData(), { key: 'spuk-2025', gemeente: 'GM0034' as CbsCode });
+const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
+  key: 'spuk-2025',
+  gemeente: 'GM0034' as CbsCode,
+  vorige: editionInput('vws-2025-09'),
+});
 const formulas = plan.sheets.flatMap((s) =>
   s.blocks.filter((b): b is FormulaBlock => b.kind === 'formula').map((b) => ({ sheet: s.name, ...b })),
 );
@@ -49,18 +53,14 @@ describe('plan linter (FAST rules)', () => {
     }
   });
 
-  it('puts the same period in the same column on every time-axis sheet', () => {
-    for (const sheet of [SHEETS.landelijk, SHEETS.overzicht]) {
+  it('puts the same year in the same column (E..K) on every time-axis sheet', () => {
+    for (const sheet of [SHEETS.landelijk, SHEETS.overzicht, SHEETS.iza]) {
       const s = plan.sheets.find((x) => x.name === sheet)!;
       const header = s.blocks.find(
-        (b) => b.kind === 'values' && b.values[0]?.includes(2023) && b.values[0]?.includes('Structureel'),
+        (b) => b.kind === 'values' && b.values[0]?.includes(2023) && b.values[0]?.includes(2029),
       );
-      expect(header && header.kind === 'values' && header.values[0]?.slice(4, 9)).toEqual([
-        2023,
-        2024,
-        2025,
-        2026,
-        'Structureel',
+      expect(header && header.kind === 'values' && header.values[0]?.slice(4, 11)).toEqual([
+        2023, 2024, 2025, 2026, 2027, 2028, 2029,
       ]);
       expect(header && header.kind === 'values' && parseRange(header.at).left).toBe(1);
     }
@@ -68,6 +68,7 @@ describe('plan linter (FAST rules)', () => {
 
   it('has valid, unique defined names that cannot be mistaken for cell references', () => {
     const names = plan.names.map((n) => n.name);
+    expect(names).toContain('SPUK_Blad_Wat_is_er_veranderd');
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) {
       expect(n).toMatch(/^[A-Za-z_][A-Za-z0-9_.]*$/);
@@ -86,11 +87,11 @@ describe('plan linter (FAST rules)', () => {
     }
   });
 
-  it('accepts no negative national amount on Landelijk (the engine splits 0 or more)', () => {
+  it('accepts no negative national amount on Landelijk (whole euros, 0 or more)', () => {
     const national = plan.names.find((n) => n.name === INPUT_NAMES.national);
     const range = national?.ref.split('!')[1]?.replace(/\$/g, '');
     const landelijk = plan.sheets.find((x) => x.name === SHEETS.landelijk);
-    expect(landelijk?.validations.find((v) => v.range === range)).toMatchObject({ type: 'decimal', min: 0 });
+    expect(landelijk?.validations.find((v) => v.range === range)).toMatchObject({ type: 'whole', min: 0 });
   });
 
   it('only uses colour pairs with a contrast of at least 4.5:1', () => {

@@ -52,9 +52,10 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     'Bronnen_Datasets',
     'Datasets',
     ['Dataset', 'Titel', 'Bron', 'Kenmerk', 'Datum', 'Bestand', 'Kanttekeningen'],
-    [...ctx.data.edition.datasets.filter((d) => !edition.datasets.some((e) => e.id === d.id)), ...edition.datasets].map(
-      (d) => [d.id, d.titel, d.bron, d.kenmerk, d.datum, d.bestand, d.kanttekeningen.join(' ')],
-    ),
+    [
+      ...ctx.data.edition.datasets.filter((d) => !edition.datasets.some((e) => e.id === d.id)),
+      ...edition.datasets,
+    ].map((d) => [d.id, d.titel, d.bron, d.kenmerk, d.datum, d.bestand, d.kanttekeningen.join(' ')]),
   );
   table(
     'Bronnen_Waarschuwingen',
@@ -94,13 +95,25 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     'Bronnen_AZWA',
     'Raming SPUK AZWA 2027–2029 (brief 22-04-2026; €)',
     ['Financieringsmiddel', 'Wat', '2027 (€)', '2028 (€)', '2029 (€)'],
-    ctx.data.azwaRaming.map((a) => [a.financieringsmiddel, a.wat, a.bedragen[2027], a.bedragen[2028], a.bedragen[2029]]),
+    ctx.data.azwaRaming.map((a) => [
+      a.financieringsmiddel,
+      a.wat,
+      a.bedragen[2027],
+      a.bedragen[2028],
+      a.bedragen[2029],
+    ]),
   );
   table(
     'Bronnen_OpenPosten',
     'Open posten (geld dat een regeling verlaat zonder bekend bedrag per gemeente)',
     ['Onderwerp', 'Onderdelen', 'Jaren', 'Toelichting', 'Bron'],
-    edition.openPosten.map((p) => [p.onderwerp, p.nrs.join(', '), `${p.vanJaar}–${p.totEnMetJaar}`, p.toelichting, p.bron]),
+    edition.openPosten.map((p) => [
+      p.onderwerp,
+      p.nrs.join(', '),
+      `${p.vanJaar}–${p.totEnMetJaar}`,
+      p.toelichting,
+      p.bron,
+    ]),
   );
   s.width('A', 22).width('B', 48).width('C', 60).width('D', 22).width('E', 60).width('F', 40).width('G', 70);
   return s;

@@ -47,6 +47,8 @@ const SHARE_COL = 9;
 export interface VerdeelsleutelCells {
   /** B5: the id of the key the workbook was built with. */
   readonly keyId: SheetRange;
+  /** B6: the id of the edition the workbook was built with. */
+  readonly editionId: SheetRange;
   /** A: CBS codes. */
   readonly codes: SheetRange;
   /** A: CBS codes and then NL (what Overzicht's chooser accepts). */
@@ -120,6 +122,7 @@ export function buildVerdeelsleutel(
   const column = (col: number) => SheetRange.at(SHEETS.verdeelsleutel, first, col, n);
   const cells: VerdeelsleutelCells = {
     keyId: SheetRange.at(SHEETS.verdeelsleutel, KEY_ROW, 2),
+    editionId: SheetRange.at(SHEETS.verdeelsleutel, KEY_ROW + 1, 2),
     codes: column(1),
     choices: column(1).through(tot),
     bijlage2025: column(BIJLAGE_2025_COL).through(tot),
@@ -138,7 +141,7 @@ export function buildVerdeelsleutel(
   );
   s.values(`A${KEY_ROW}`, [['Sleutel', ctx.key.id]]);
   s.format(`A${KEY_ROW}`, 'rowHeader');
-  s.values('A6', [['Editie', `${ctx.input.edition.manifest.id}: ${ctx.input.edition.manifest.naam}`]]);
+  s.values('A6', [['Editie', ctx.input.edition.manifest.id, ctx.input.edition.manifest.naam]]);
   s.format('A6', 'rowHeader');
   s.values(
     `A${HEADER_ROW}`,
@@ -243,7 +246,9 @@ function bijlageColumn(vs: VerdeelsleutelCells, jaar: EditionYear): SheetRange {
 function headerRows(grid: GridLayout, s: SheetBuilder): void {
   const cols = grid.columns;
   s.values(`A${H.nr}`, [['Onderdeel nr', '', '', '', ...cols.map((c) => c.line.nr)]]);
-  s.values(`A${H.yearIndex}`, [['Jaarindex (kolom op Landelijk)', '', '', '', ...cols.map((c) => c.yearIndex)]]);
+  s.values(`A${H.yearIndex}`, [
+    ['Jaarindex (kolom op Landelijk)', '', '', '', ...cols.map((c) => c.yearIndex)],
+  ]);
   s.values(`A${H.naam}`, [['Onderdeel', '', '', '', ...cols.map((c) => c.line.naam)]]);
   s.values(`A${H.jaar}`, [
     ['Jaar', '', '', '', ...cols.map((c) => (c.jaar === 'niveau' ? 'Structureel niveau (Rijk)' : c.jaar))],
@@ -346,74 +351,86 @@ export function buildAfronding(
   s.values(`A${correctionTotal}`, [['Totaal correctie']], 'rowHeader');
   s.values(`A${correctionCheck}`, [['Controle: totaal correctie − d (0 = goed)']], 'rowHeader');
 
-  byRun(grid, (c) => c.rounding, (kind, c0, count) => {
-    const L = columnLetter(c0.col);
-    const at = (row: number, rowsN = 1) => rangeOf(row, c0.col, rowsN, count);
-    const topLeft = (row: number) => cellAddress(row, c0.col);
-    const col = (i: number) => grid.columns[grid.columns.indexOf(c0) + i] as GridColumn;
-    if (kind === 'key') {
-      s.formula(at(H.second), `SUM(${L}$${first}:${L}$${last})/${W}`, (_r, i) => keySplit(ctx, col(i)).handedOut, 'integer');
-      s.formula(
-        at(H.third),
-        `LARGE(${L}$${first}:${L}$${last},MAX(${L}$${H.second},1))`,
-        (_r, i) => keySplit(ctx, col(i)).threshold,
-        'integer',
-      );
-      s.formula(
-        at(H.fourth),
-        `COUNTIF(${L}$${first}:${L}$${last},">"&${L}$${H.third})`,
-        (_r, i) => keySplit(ctx, col(i)).above,
-        'integer',
-      );
-      s.formula(
-        at(first, n),
-        `MOD(${L}$${H.national}*${weight},${W})`,
-        (row, i) => keySplit(ctx, col(i)).rests[row] ?? 0,
-        'integer',
-      );
-      s.formula(
-        at(correctionFirst, n),
-        `(${L}$${H.second}>0)*((${L}${first}>${L}$${H.third})+(${L}${first}=${L}$${H.third})*(COUNTIF(${L}$${first}:${L}${first},${L}$${H.third})<=${L}$${H.second}-${L}$${H.fourth}))`,
-        (row, i) => keySplit(ctx, col(i)).corrections[row] ?? 0,
-        'integer',
-      );
-      s.formula(
-        at(correctionTotal),
-        `SUM(${L}${correctionFirst}:${L}${correctionFirst + n - 1})`,
-        (_r, i) => keySplit(ctx, col(i)).handedOut,
-        'integer',
-      );
-      s.formula(at(correctionCheck), `${L}${correctionTotal}-${L}$${H.second}`, () => 0, 'integer');
-      return;
-    }
-    if (kind === 'row2a') {
-      const split = helpers.find((h) => h.from === c0.col);
-      if (!split) throw new Error('Row-split run without helpers');
-      const [d, t, g] = [0, 1, 2].map((k) => `$${columnLetter(split.col + k)}${first}`);
-      const T = bijlageColumn(from.verdeelsleutel, split.jaar).cell().fixCol();
-      s.formula(
-        at(H.second),
-        `SUM($${L}$${H.national}:$${columnLetter(c0.col + count - 1)}$${H.national})`,
-        () => years.filter((c) => c.jaar === split.jaar && c.kind === 'row2a').reduce((a, c) => a + columnNational(ctx, c), 0),
-        'euro',
-      );
-      s.formula(
-        at(first, n),
-        `MOD(${T}*${L}$${H.national},${L}$${H.second})`,
-        (row, i) => rowSplit(ctx, split.jaar, row).rests[i] ?? 0,
-        'integer',
-      );
-      s.formula(
-        at(correctionFirst, n),
-        `(${d}>0)*((${L}${first}>${t})+(${L}${first}=${t})*(COUNTIF($${L}${first}:${L}${first},${t})<=${d}-${g}))`,
-        (row, i) => rowSplit(ctx, split.jaar, row).corrections[i] ?? 0,
-        'integer',
-      );
+  byRun(
+    grid,
+    (c) => c.rounding,
+    (kind, c0, count) => {
+      const L = columnLetter(c0.col);
+      const at = (row: number, rowsN = 1) => rangeOf(row, c0.col, rowsN, count);
+      const topLeft = (row: number) => cellAddress(row, c0.col);
+      const col = (i: number) => grid.columns[grid.columns.indexOf(c0) + i] as GridColumn;
+      if (kind === 'key') {
+        s.formula(
+          at(H.second),
+          `SUM(${L}$${first}:${L}$${last})/${W}`,
+          (_r, i) => keySplit(ctx, col(i)).handedOut,
+          'integer',
+        );
+        s.formula(
+          at(H.third),
+          `LARGE(${L}$${first}:${L}$${last},MAX(${L}$${H.second},1))`,
+          (_r, i) => keySplit(ctx, col(i)).threshold,
+          'integer',
+        );
+        s.formula(
+          at(H.fourth),
+          `COUNTIF(${L}$${first}:${L}$${last},">"&${L}$${H.third})`,
+          (_r, i) => keySplit(ctx, col(i)).above,
+          'integer',
+        );
+        s.formula(
+          at(first, n),
+          `MOD(${L}$${H.national}*${weight},${W})`,
+          (row, i) => keySplit(ctx, col(i)).rests[row] ?? 0,
+          'integer',
+        );
+        s.formula(
+          at(correctionFirst, n),
+          `(${L}$${H.second}>0)*((${L}${first}>${L}$${H.third})+(${L}${first}=${L}$${H.third})*(COUNTIF(${L}$${first}:${L}${first},${L}$${H.third})<=${L}$${H.second}-${L}$${H.fourth}))`,
+          (row, i) => keySplit(ctx, col(i)).corrections[row] ?? 0,
+          'integer',
+        );
+        s.formula(
+          at(correctionTotal),
+          `SUM(${L}${correctionFirst}:${L}${correctionFirst + n - 1})`,
+          (_r, i) => keySplit(ctx, col(i)).handedOut,
+          'integer',
+        );
+        s.formula(at(correctionCheck), `${L}${correctionTotal}-${L}$${H.second}`, () => 0, 'integer');
+        return;
+      }
+      if (kind === 'row2a') {
+        const split = helpers.find((h) => h.from === c0.col);
+        if (!split) throw new Error('Row-split run without helpers');
+        const [d, t, g] = [0, 1, 2].map((k) => `$${columnLetter(split.col + k)}${first}`);
+        const T = bijlageColumn(from.verdeelsleutel, split.jaar).cell().fixCol();
+        s.formula(
+          at(H.second),
+          `SUM($${L}$${H.national}:$${columnLetter(c0.col + count - 1)}$${H.national})`,
+          () =>
+            years
+              .filter((c) => c.jaar === split.jaar && c.kind === 'row2a')
+              .reduce((a, c) => a + columnNational(ctx, c), 0),
+          'euro',
+        );
+        s.formula(
+          at(first, n),
+          `MOD(${T}*${L}$${H.national},${L}$${H.second})`,
+          (row, i) => rowSplit(ctx, split.jaar, row).rests[i] ?? 0,
+          'integer',
+        );
+        s.formula(
+          at(correctionFirst, n),
+          `(${d}>0)*((${L}${first}>${t})+(${L}${first}=${t})*(COUNTIF($${L}${first}:${L}${first},${t})<=${d}-${g}))`,
+          (row, i) => rowSplit(ctx, split.jaar, row).corrections[i] ?? 0,
+          'integer',
+        );
+        s.values(topLeft(correctionCheck), [Array.from({ length: count }, () => 0)], 'integer');
+        return;
+      }
       s.values(topLeft(correctionCheck), [Array.from({ length: count }, () => 0)], 'integer');
-      return;
-    }
-    s.values(topLeft(correctionCheck), [Array.from({ length: count }, () => 0)], 'integer');
-  });
+    },
+  );
 
   // The per-gemeente helpers of each row-split year.
   for (const h of helpers) {
@@ -422,8 +439,17 @@ export function buildAfronding(
     const runRange = `$${L0}${first}:$${L1}${first}`;
     const C = `$${L0}$${H.second}`;
     const [dc, tc, gc, kc, bc] = [0, 1, 2, 3, 4].map((k) => columnLetter(h.col + k));
-    s.values(`${dc}${H.fourth}`, [[`d ${h.jaar}`, `t ${h.jaar}`, `g ${h.jaar}`, `Correctie − d ${h.jaar}`, `Onderdelen − 2A ${h.jaar}`]], 'header');
-    s.formula(`${dc}${first}:${dc}${last}`, `SUM(${runRange})/${C}`, (row) => rowSplit(ctx, h.jaar, row).handedOut, 'integer');
+    s.values(
+      `${dc}${H.fourth}`,
+      [[`d ${h.jaar}`, `t ${h.jaar}`, `g ${h.jaar}`, `Correctie − d ${h.jaar}`, `Onderdelen − 2A ${h.jaar}`]],
+      'header',
+    );
+    s.formula(
+      `${dc}${first}:${dc}${last}`,
+      `SUM(${runRange})/${C}`,
+      (row) => rowSplit(ctx, h.jaar, row).handedOut,
+      'integer',
+    );
     s.formula(
       `${tc}${first}:${tc}${last}`,
       `LARGE(${runRange},MAX($${dc}${first},1))`,
@@ -522,41 +548,61 @@ export function buildAllocatie(
     (r) => (ctx.key.weights[r] ?? 0) / ctx.key.total,
     'share',
   );
-  byRun(grid, (c) => (c.kind === 'mandaat' ? `mandaat:${c.col}` : c.kind), (kind, c0, count) => {
-    const L = columnLetter(c0.col);
-    const at = (row: number, rowsN = 1) => rangeOf(row, c0.col, rowsN, count);
-    const topLeft = (row: number) => cellAddress(row, c0.col);
-    const col = (i: number) => grid.columns[grid.columns.indexOf(c0) + i] as GridColumn;
-    const expected = (row: number, i: number) => gridAmount(ctx, col(i), row);
-    const rest = `${SHEETS.afronding}!${L}${first}`;
-    const corr = `${SHEETS.afronding}!${L}${afr.corrections.top}`;
-    if (kind === 'key') {
-      s.formula(at(first, n), `(${L}$${H.national}*${weight}-${rest})/${W}+${corr}`, expected, 'euro');
-      s.formula(at(tot + 1), `${L}${tot}-${L}$${H.national}`, () => 0, 'euro');
-    } else if (kind === 'row2a') {
-      const T = bijlageColumn(from.verdeelsleutel, c0.jaar as EditionYear).cell().fixCol();
-      s.formula(at(first, n), `(${T}*${L}$${H.national}-${rest})/${SHEETS.afronding}!${L}$${H.second}+${corr}`, expected, 'euro');
-      s.values(topLeft(tot + 1), [Array.from({ length: count }, () => 0)], 'euro');
-    } else if (typeof kind === 'string' && kind.startsWith('mandaat:')) {
-      const regional = from.iza.regional.find((r) => r.nr === c0.line.nr);
-      if (!regional || c0.jaar === 'niveau') throw new Error(`No regional block for line ${c0.line.nr}`);
-      const year = regional.amounts.cols(c0.yearIndex - 1).abs();
-      s.formula(at(first, n), `SUMIF(${from.iza.mandaatCodes.abs()},$A${first},${year})`, expected, 'euro');
-      s.values(topLeft(tot + 1), [[0]], 'euro');
-    } else {
-      s.values(topLeft(first), Array.from({ length: n }, () => Array.from({ length: count }, () => 0)), 'euro');
-      s.values(topLeft(tot + 1), [Array.from({ length: count }, () => 0)], 'euro');
-    }
-  });
+  byRun(
+    grid,
+    (c) => (c.kind === 'mandaat' ? `mandaat:${c.col}` : c.kind),
+    (kind, c0, count) => {
+      const L = columnLetter(c0.col);
+      const at = (row: number, rowsN = 1) => rangeOf(row, c0.col, rowsN, count);
+      const topLeft = (row: number) => cellAddress(row, c0.col);
+      const col = (i: number) => grid.columns[grid.columns.indexOf(c0) + i] as GridColumn;
+      const expected = (row: number, i: number) => gridAmount(ctx, col(i), row);
+      const rest = `${SHEETS.afronding}!${L}${first}`;
+      const corr = `${SHEETS.afronding}!${L}${afr.corrections.top}`;
+      if (kind === 'key') {
+        s.formula(at(first, n), `(${L}$${H.national}*${weight}-${rest})/${W}+${corr}`, expected, 'euro');
+        s.formula(at(tot + 1), `${L}${tot}-${L}$${H.national}`, () => 0, 'euro');
+      } else if (kind === 'row2a') {
+        const T = bijlageColumn(from.verdeelsleutel, c0.jaar as EditionYear)
+          .cell()
+          .fixCol();
+        s.formula(
+          at(first, n),
+          `(${T}*${L}$${H.national}-${rest})/${SHEETS.afronding}!${L}$${H.second}+${corr}`,
+          expected,
+          'euro',
+        );
+        s.values(topLeft(tot + 1), [Array.from({ length: count }, () => 0)], 'euro');
+      } else if (typeof kind === 'string' && kind.startsWith('mandaat:')) {
+        const regional = from.iza.regional.find((r) => r.nr === c0.line.nr);
+        if (!regional || c0.jaar === 'niveau') throw new Error(`No regional block for line ${c0.line.nr}`);
+        const year = regional.amounts.cols(c0.yearIndex - 1).abs();
+        s.formula(at(first, n), `SUMIF(${from.iza.mandaatCodes.abs()},$A${first},${year})`, expected, 'euro');
+        s.values(topLeft(tot + 1), [[0]], 'euro');
+      } else {
+        s.values(
+          topLeft(first),
+          Array.from({ length: n }, () => Array.from({ length: count }, () => 0)),
+          'euro',
+        );
+        s.values(topLeft(tot + 1), [Array.from({ length: count }, () => 0)], 'euro');
+      }
+    },
+  );
   s.values(`A${tot}`, [[NATIONAL_CODE, 'Nederland (som van de gemeenten)']], 'rowHeader');
   s.formula(`C${tot}`, `SUM(C${first}:C${last})`, () => shareSum(ctx), 'share');
   s.formula(
     cells.totals.address(),
     `SUM(E${first}:E${last})`,
-    (_r, c) => ctx.gemeenten.reduce((a, _g, row) => a + gridAmount(ctx, grid.columns[c] as GridColumn, row), 0),
+    (_r, c) =>
+      ctx.gemeenten.reduce((a, _g, row) => a + gridAmount(ctx, grid.columns[c] as GridColumn, row), 0),
     'euroTotal',
   );
-  s.values(`A${tot + 1}`, [['Controle: totaal − landelijk (0 = goed; alleen bij geschatte kolommen)']], 'rowHeader');
+  s.values(
+    `A${tot + 1}`,
+    [['Controle: totaal − landelijk (0 = goed; alleen bij geschatte kolommen)']],
+    'rowHeader',
+  );
   s.freezeAt(H.fourth, 2);
   s.width('A', 10).width('B', 28).width('C', 10).width('D', 4);
   for (let c = 5; c < 5 + grid.width; c++) s.width(columnLetter(c), 14);
@@ -570,7 +616,8 @@ function bronLabel(ctx: PlanContext, c: GridColumn): string {
     return open ? 'open post' : '';
   }
   // The same rule holds for every gemeente (and region) of the column: show the first one's label.
-  if (c.kind === 'mandaat') return ctx.ledger.regio(ctx.data.izaRegios[0]?.naam ?? '', c.line.nr, c.jaar).bron;
+  if (c.kind === 'mandaat')
+    return ctx.ledger.regio(ctx.data.izaRegios[0]?.naam ?? '', c.line.nr, c.jaar).bron;
   const first = ctx.gemeenten[0];
   return first ? (ctx.ledger.gemeente(first.code, c.line.nr, c.jaar)?.bron ?? '') : '';
 }

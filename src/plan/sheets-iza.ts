@@ -57,7 +57,12 @@ interface IzaLayout {
     readonly first: number;
     readonly total: number;
     readonly nationalRow: number;
-    readonly round?: { readonly d: number; readonly rests: number; readonly corr: number; readonly sum: number };
+    readonly round?: {
+      readonly d: number;
+      readonly rests: number;
+      readonly corr: number;
+      readonly sum: number;
+    };
   }[];
   readonly memberTitle: number;
   readonly memberFirst: number;
@@ -81,7 +86,8 @@ export function layoutIza(ctx: PlanContext): IzaLayout {
   const nR = ctx.data.izaRegios.length;
   const nG = ctx.gemeenten.length;
   const rows = new RowCursor(HEADER_ROW + 1);
-  const at = (top: number, col: number, count: number, cols = 1) => SheetRange.at(SHEETS.iza, top, col, count, cols);
+  const at = (top: number, col: number, count: number, cols = 1) =>
+    SheetRange.at(SHEETS.iza, top, col, count, cols);
   const blocks = regionalLines(ctx).map((line, i) => {
     if (i > 0) rows.skip(2);
     const title = i === 0 ? HEADER_ROW - 1 : rows.take(2);
@@ -166,7 +172,7 @@ export function buildIza(
   const status = membershipStatus(regios, ctx.data.lidmaatschap);
   const membersC = cells.members.regions.abs();
   const membersD = cells.members.methods.abs();
-  s.value('A1', "SPUK IZA en SPUK AZWA regionaal per samenwerkingsregio (naar de mandaatgemeente)", 'title');
+  s.value('A1', 'SPUK IZA en SPUK AZWA regionaal per samenwerkingsregio (naar de mandaatgemeente)', 'title');
   s.value(
     'A2',
     'De mandaatgemeente ontvangt het hele regiobedrag en geeft delen door aan de ledengemeenten en partners; een ledengemeente ontvangt zelf niets van deze regels. De indeling van gemeenten onderaan is afgeleid, niet officieel: pas haar aan waar u het beter weet.',
@@ -177,7 +183,11 @@ export function buildIza(
     const line = b.line;
     const ks = kinds(ctx, line);
     const lineRow = from.landelijk.national.top + ctx.lines.findIndex((l) => l.nr === line.nr);
-    s.value(`A${b.title}`, `${line.naam} (onderdeel ${line.nr}, ${line.regeling.naam}): bedrag naar de mandaatgemeente (€)`, 'rowHeader');
+    s.value(
+      `A${b.title}`,
+      `${line.naam} (onderdeel ${line.nr}, ${line.regeling.naam}): bedrag naar de mandaatgemeente (€)`,
+      'rowHeader',
+    );
     s.values(
       `A${b.title + 1}`,
       [
@@ -187,7 +197,11 @@ export function buildIza(
           'CBS-code mandaatgemeente',
           'Leden',
           ...yearHeaders(),
-          bi === 0 ? 'Lidmaatschap' : ks.includes('regionKey') ? 'Gewicht: Bijlage 2B (SPUK IZA-sleutel)' : '',
+          bi === 0
+            ? 'Lidmaatschap'
+            : ks.includes('regionKey')
+              ? 'Gewicht: Bijlage 2B (SPUK IZA-sleutel)'
+              : '',
           bi === 0 ? 'Opmerking bron' : '',
         ],
       ],
@@ -210,13 +224,19 @@ export function buildIza(
     const shareCol = layout.shareCols.get(line.nr);
     const round = b.round;
     const newest = Math.max(...ctx.input.bijlage2B.map((p) => p.jaar)) as EditionYear;
-    const weights: number[] = regios.map((r) => ctx.input.bijlage2B.find((p) => p.regio === r.naam && p.jaar === newest)?.bedrag ?? 0);
+    const weights: number[] = regios.map(
+      (r) => ctx.input.bijlage2B.find((p) => p.regio === r.naam && p.jaar === newest)?.bedrag ?? 0,
+    );
     const W = weights.reduce((a, w) => a + w, 0);
     const splits = new Map<number, RoundedSplit>();
     const splitOf = (c: number) => {
       let sp = splits.get(c);
       if (!sp) {
-        sp = splitByWeights(euro(ledger.national(line.nr, EDITION_YEARS[c] as EditionYear).bedrag), weights, W);
+        sp = splitByWeights(
+          euro(ledger.national(line.nr, EDITION_YEARS[c] as EditionYear).bedrag),
+          weights,
+          W,
+        );
         splits.set(c, sp);
       }
       return sp;
@@ -258,7 +278,12 @@ export function buildIza(
             exp,
             'euro',
           );
-          s.formula(range(round.d, 1), `SUM(${L}$${round.rests}:${L}$${round.rests + nR - 1})/${Wref}`, (_r, c) => splitOf(run.from + c).handedOut, 'integer');
+          s.formula(
+            range(round.d, 1),
+            `SUM(${L}$${round.rests}:${L}$${round.rests + nR - 1})/${Wref}`,
+            (_r, c) => splitOf(run.from + c).handedOut,
+            'integer',
+          );
           s.formula(
             range(round.d + 1, 1),
             `LARGE(${L}$${round.rests}:${L}$${round.rests + nR - 1},MAX(${L}$${round.d},1))`,
@@ -283,7 +308,12 @@ export function buildIza(
             (r, c) => splitOf(run.from + c).corrections[r] ?? 0,
             'integer',
           );
-          s.formula(range(round.sum, 1), `SUM(${L}${round.corr}:${L}${round.corr + nR - 1})`, (_r, c) => splitOf(run.from + c).handedOut, 'integer');
+          s.formula(
+            range(round.sum, 1),
+            `SUM(${L}${round.corr}:${L}${round.corr + nR - 1})`,
+            (_r, c) => splitOf(run.from + c).handedOut,
+            'integer',
+          );
           s.formula(range(round.sum + 1, 1), `${L}${round.sum}-${L}$${round.d}`, () => 0, 'integer');
           break;
         }
@@ -297,18 +327,49 @@ export function buildIza(
       }
     }
     if (round) {
-      s.values(`B${round.d}`, [["Uit te delen euro's (d)"], ['Drempel-rest (t)'], ['Resten boven t (g)']], 'rowHeader');
-      s.value(`A${round.rests - 1}`, 'Afronding over de regio\'s: rest = (landelijk × gewicht) mod Σ gewichten; correctie 1 = één euro extra', 'note');
-      s.values(`A${round.rests}`, regios.map((r) => [r.naam]));
-      s.values(`A${round.corr}`, regios.map((r) => [r.naam]));
-      s.values(`B${round.sum}`, [['Totaal correctie'], ['Controle: totaal correctie − d (0 = goed)']], 'rowHeader');
+      s.values(
+        `B${round.d}`,
+        [["Uit te delen euro's (d)"], ['Drempel-rest (t)'], ['Resten boven t (g)']],
+        'rowHeader',
+      );
+      s.value(
+        `A${round.rests - 1}`,
+        "Afronding over de regio's: rest = (landelijk × gewicht) mod Σ gewichten; correctie 1 = één euro extra",
+        'note',
+      );
+      s.values(
+        `A${round.rests}`,
+        regios.map((r) => [r.naam]),
+      );
+      s.values(
+        `A${round.corr}`,
+        regios.map((r) => [r.naam]),
+      );
+      s.values(
+        `B${round.sum}`,
+        [['Totaal correctie'], ['Controle: totaal correctie − d (0 = goed)']],
+        'rowHeader',
+      );
       // Years without a region split: zeros, so the check row counts only real differences.
       for (const run of runs(ks, (k) => k === 'regionKey')) {
         if (run.kind) continue;
-        s.values(cellAddress(round.sum + 1, PERIOD_COL + run.from), [Array.from({ length: run.count }, () => 0)], 'integer');
+        s.values(
+          cellAddress(round.sum + 1, PERIOD_COL + run.from),
+          [Array.from({ length: run.count }, () => 0)],
+          'integer',
+        );
       }
-      s.values(`${columnLetter(WEIGHT_COL)}${b.first}`, weights.map((w) => [w]), 'euro');
-      s.formula(`${columnLetter(WEIGHT_COL)}${b.total}`, `SUM(${columnLetter(WEIGHT_COL)}${b.first}:${columnLetter(WEIGHT_COL)}${b.first + nR - 1})`, () => W, 'euroTotal');
+      s.values(
+        `${columnLetter(WEIGHT_COL)}${b.first}`,
+        weights.map((w) => [w]),
+        'euro',
+      );
+      s.formula(
+        `${columnLetter(WEIGHT_COL)}${b.total}`,
+        `SUM(${columnLetter(WEIGHT_COL)}${b.first}:${columnLetter(WEIGHT_COL)}${b.first + nR - 1})`,
+        () => W,
+        'euroTotal',
+      );
     }
     s.value(`A${b.total}`, 'Totaal', 'rowHeader');
     s.formula(
@@ -318,7 +379,12 @@ export function buildIza(
       'euroTotal',
     );
     s.value(`A${b.total + 1}`, "Controle: totaal regio's − landelijk (0 = goed)", 'rowHeader');
-    s.formula(rangeOf(b.total + 1, PERIOD_COL, 1, YEAR_COUNT), `E${b.total}-E$${b.nationalRow}`, () => 0, 'euro');
+    s.formula(
+      rangeOf(b.total + 1, PERIOD_COL, 1, YEAR_COUNT),
+      `E${b.total}-E$${b.nationalRow}`,
+      () => 0,
+      'euro',
+    );
     if (bi === 0) {
       s.formula(
         `D${b.first}:D${b.first + nR - 1}`,
@@ -326,13 +392,21 @@ export function buildIza(
         (r) => status[r]?.leden.length ?? 0,
         'integer',
       );
-      s.formula(`D${b.total}`, `SUM(D${b.first}:D${b.first + nR - 1})`, () => status.reduce((a, e) => a + e.leden.length, 0), 'integer');
+      s.formula(
+        `D${b.total}`,
+        `SUM(D${b.first}:D${b.first + nR - 1})`,
+        () => status.reduce((a, e) => a + e.leden.length, 0),
+        'integer',
+      );
       s.formula(
         `${columnLetter(STATUS_COL)}${b.first}:${columnLetter(STATUS_COL)}${b.first + nR - 1}`,
         `IF(D${b.first}=0,"onbekend",CHOOSE(1+(COUNTIFS(${membersC},$A${b.first},${membersD},"naam regiobeeld")<D${b.first}),"bekend","afgeleid"))`,
         (r) => status[r]?.status ?? 'onbekend',
       );
-      s.values(`${columnLetter(NOTE_COL)}${b.first}`, regios.map((r) => [r.opmerking]));
+      s.values(
+        `${columnLetter(NOTE_COL)}${b.first}`,
+        regios.map((r) => [r.opmerking]),
+      );
     }
   });
 
@@ -346,7 +420,11 @@ export function buildIza(
   const shareHeaders: string[] = [];
   for (const [nr, col] of layout.shareCols)
     EDITION_YEARS.forEach((y, i) => (shareHeaders[col - PERIOD_COL + i] = `Aandeel ${nr} ${y} (geschat)`));
-  s.values(`A${layout.memberTitle + 1}`, [['CBS-code', 'Gemeente', 'SPUK IZA-regio', 'Methode', ...shareHeaders]], 'header');
+  s.values(
+    `A${layout.memberTitle + 1}`,
+    [['CBS-code', 'Gemeente', 'SPUK IZA-regio', 'Methode', ...shareHeaders]],
+    'header',
+  );
   const byCode = new Map(ctx.data.lidmaatschap.map((m) => [m.code, m]));
   s.values(
     `A${mf}`,
@@ -357,7 +435,11 @@ export function buildIza(
     ctx.gemeenten.map((g) => [byCode.get(g.code)?.regio ?? '', byCode.get(g.code)?.methode ?? '']),
     'input',
   );
-  s.table({ name: 'IZA_Indeling', range: `A${layout.memberTitle + 1}:D${mf + nG - 1}`, style: 'TableStyleLight1' });
+  s.table({
+    name: 'IZA_Indeling',
+    range: `A${layout.memberTitle + 1}:D${mf + nG - 1}`,
+    style: 'TableStyleLight1',
+  });
   s.validation({
     range: cells.members.regions.address(),
     type: 'list',
@@ -385,7 +467,11 @@ export function buildIza(
       const target = columnLetter(col0 + yi);
       const A = columnLetter(gc.col);
       if (gc.rounding !== 'key') {
-        s.values(`${target}${mf}`, ctx.gemeenten.map(() => [0]), 'euro');
+        s.values(
+          `${target}${mf}`,
+          ctx.gemeenten.map(() => [0]),
+          'euro',
+        );
         return;
       }
       // The member's key share: the same formula as a geschat Allocatie cell, on this gemeente's row.
@@ -410,4 +496,3 @@ function splitShare(ctx: PlanContext, grid: GridLayout, li: number, jaar: Editio
   const national = euro(ctx.ledger.national(c.line.nr, jaar).bedrag);
   return splitByWeights(national, ctx.key.weights, ctx.key.total).amounts[row] ?? 0;
 }
-

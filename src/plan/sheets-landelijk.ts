@@ -117,8 +117,10 @@ export function buildLandelijk(
     range: inputs.address(),
     type: 'whole',
     min: 0,
-    prompt: "Landelijk bedrag in hele euro's: 0 of meer. Leeg bij het structurele niveau: het Rijk noemt er geen.",
-    error: "Typ een bedrag in hele euro's van 0 of meer, bijvoorbeeld 12500000. Negatieve bedragen zijn niet toegestaan.",
+    prompt:
+      "Landelijk bedrag in hele euro's: 0 of meer. Leeg bij het structurele niveau: het Rijk noemt er geen.",
+    error:
+      "Typ een bedrag in hele euro's van 0 of meer, bijvoorbeeld 12500000. Negatieve bedragen zijn niet toegestaan.",
   });
   const tot = columnLetter(TOTAL_COL);
   s.formula(
@@ -265,14 +267,28 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
     expected: (r: number, p: Period) => number | string,
     style: Parameters<SheetBuilder['formula']>[3],
   ) => {
-    s.formula(rangeOf(row, PERIOD_COL, count, 4), formula('E'), (r, c) => expected(r, PERIODS[c] as Period), style);
-    s.formula(rangeOf(row, LEVEL_COL, count, 1), formula(columnLetter(LEVEL_COL)), (r) => expected(r, 'structureel'), style);
+    s.formula(
+      rangeOf(row, PERIOD_COL, count, 4),
+      formula('E'),
+      (r, c) => expected(r, PERIODS[c] as Period),
+      style,
+    );
+    s.formula(
+      rangeOf(row, LEVEL_COL, count, 1),
+      formula(columnLetter(LEVEL_COL)),
+      (r) => expected(r, 'structureel'),
+      style,
+    );
   };
   rows.skip();
   const cHeader = rows.take();
   const c = rows.take(TOTAL_LABELS.length + 1);
   s.value(`A${cHeader}`, 'Totalen van de GALA-tabel (berekend uit de regels)', 'rowHeader');
-  s.values(`B${c}`, [...HOOFDTHEMAS.map((h) => [h]), [GRAND_TOTAL_LABEL], ['waarvan Brede SPUK (zonder IZA)']]);
+  s.values(`B${c}`, [
+    ...HOOFDTHEMAS.map((h) => [h]),
+    [GRAND_TOTAL_LABEL],
+    ['waarvan Brede SPUK (zonder IZA)'],
+  ]);
   perPeriod(
     c,
     HOOFDTHEMAS.length,
@@ -281,8 +297,20 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
     'mlnTotal',
   );
   const g = c + HOOFDTHEMAS.length;
-  perPeriod(g, 1, (col) => `SUM(${col}${first}:${col}${last})`, (_r, p) => mlnResult(totals[3]?.perPeriod[p] ?? 0), 'mlnTotal');
-  perPeriod(g + 1, 1, (col) => `SUM(${col}${c}:${col}${g - 1})`, (_r, p) => mlnResult(brede.perPeriod[p]), 'mln');
+  perPeriod(
+    g,
+    1,
+    (col) => `SUM(${col}${first}:${col}${last})`,
+    (_r, p) => mlnResult(totals[3]?.perPeriod[p] ?? 0),
+    'mlnTotal',
+  );
+  perPeriod(
+    g + 1,
+    1,
+    (col) => `SUM(${col}${c}:${col}${g - 1})`,
+    (_r, p) => mlnResult(brede.perPeriod[p]),
+    'mln',
+  );
   rows.skip();
   const pHeader = rows.take();
   const p = rows.take(TOTAL_LABELS.length);
@@ -413,7 +441,11 @@ function compositionBlock(
     return p ? p.gala + p.lpo + p.mutaties : 0;
   };
   rows.skip();
-  s.value(`B${rows.take()}`, 'Invoer hierboven − samenstelling (informatie: een zelf ingevoerde mutatie staat hier)', 'rowHeader');
+  s.value(
+    `B${rows.take()}`,
+    'Invoer hierboven − samenstelling (informatie: een zelf ingevoerde mutatie staat hier)',
+    'rowHeader',
+  );
   const diff = rows.take(n);
   s.values(
     `A${diff}`,
@@ -421,20 +453,27 @@ function compositionBlock(
   );
   rows.skip();
   const check = rows.take(2);
-  s.values(`B${check}`, [['Σ samenstelling'], ['Σ samenstelling − Σ Bijlage 2A (0 = de afleiding sluit)']], 'rowHeader');
+  s.values(
+    `B${check}`,
+    [['Σ samenstelling'], ['Σ samenstelling − Σ Bijlage 2A (0 = de afleiding sluit)']],
+    'rowHeader',
+  );
   for (const run of contiguous(yearsIdx)) {
     const col = columnLetter(PERIOD_COL + run.from);
     const range = (top: number, count: number) => rangeOf(top, PERIOD_COL + run.from, count, run.count);
-    s.formula(range(sum, n), `${col}${gFirst}+${col}${lFirst}+${col}${mFirst}`, (r, c) => composition(r, run.from + c), 'euro');
     s.formula(
-      range(diff, n),
-      `${col}${lineRow(lines[0]?.nr ?? 1)}-${col}${sum}`,
-      () => 0,
+      range(sum, n),
+      `${col}${gFirst}+${col}${lFirst}+${col}${mFirst}`,
+      (r, c) => composition(r, run.from + c),
       'euro',
     );
-    s.formula(range(check, 1), `SUM(${col}${sum}:${col}${sum + n - 1})`, (_r, c) =>
-      lines.reduce((a, _l, li) => a + composition(li, run.from + c), 0),
-    'euroTotal');
+    s.formula(range(diff, n), `${col}${lineRow(lines[0]?.nr ?? 1)}-${col}${sum}`, () => 0, 'euro');
+    s.formula(
+      range(check, 1),
+      `SUM(${col}${sum}:${col}${sum + n - 1})`,
+      (_r, c) => lines.reduce((a, _l, li) => a + composition(li, run.from + c), 0),
+      'euroTotal',
+    );
   }
   // Σ Bijlage 2A exists for 2025 and 2026 only: the check compares those; every other year shows 0
   // (a blank would count as a deviation on Controle).
@@ -442,11 +481,15 @@ function compositionBlock(
     const y = EDITION_YEARS[i];
     const col = columnLetter(PERIOD_COL + i);
     const total = y === 2025 ? bijlage2A.total2025 : y === 2026 ? bijlage2A.total2026 : undefined;
-    if (total && yearsIdx.includes(i)) s.formula(`${col}${check + 1}`, `${col}${check}-${total.abs()}`, () => 0, 'euro');
+    if (total && yearsIdx.includes(i))
+      s.formula(`${col}${check + 1}`, `${col}${check}-${total.abs()}`, () => 0, 'euro');
     else s.value(`${col}${check + 1}`, 0, 'euro');
   }
   // The input rows are not contiguous with the brede lines' rows unless lines start at 1: check.
-  if (ctx.lines.findIndex((l) => l.nr === lines[0]?.nr) !== 0 || lines.some((l, i) => ctx.lines[i]?.nr !== l.nr))
+  if (
+    ctx.lines.findIndex((l) => l.nr === lines[0]?.nr) !== 0 ||
+    lines.some((l, i) => ctx.lines[i]?.nr !== l.nr)
+  )
     throw new Error('The Brede SPUK lines must be the first lines of the edition');
   return SheetRange.at(SHEETS.landelijk, check + 1, PERIOD_COL, 1, YEAR_COUNT);
 }
@@ -476,16 +519,19 @@ function ramingBlock(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetR
     'mln',
   );
   const t = rows.take(3);
-  s.values(`B${t}`, [['Σ regels'], ['Totaal volgens de bron'], ['Σ regels − totaal (€, 0 = goed)']], 'rowHeader');
-  const c = columnLetter(col0);
-  s.formula(rangeOf(t, col0, 1, 3), `SUM(${c}${first}:${c}${first + body.length - 1})`, (_r, i) =>
-    mlnResult(body.reduce((a, r) => a + r.bedragen[years[i] ?? 2027], 0)),
-  'mlnTotal');
   s.values(
-    cellAddress(t + 1, col0),
-    [years.map((y) => mlnCell(total?.bedragen[y] ?? euro(0)))],
-    'mln',
+    `B${t}`,
+    [['Σ regels'], ['Totaal volgens de bron'], ['Σ regels − totaal (€, 0 = goed)']],
+    'rowHeader',
   );
+  const c = columnLetter(col0);
+  s.formula(
+    rangeOf(t, col0, 1, 3),
+    `SUM(${c}${first}:${c}${first + body.length - 1})`,
+    (_r, i) => mlnResult(body.reduce((a, r) => a + r.bedragen[years[i] ?? 2027], 0)),
+    'mlnTotal',
+  );
+  s.values(cellAddress(t + 1, col0), [years.map((y) => mlnCell(total?.bedragen[y] ?? euro(0)))], 'mln');
   s.formula(rangeOf(t + 2, col0, 1, 3), `ROUND((${c}${t}-${c}${t + 1})*1000000,0)`, () => 0, 'euro');
   return SheetRange.at(SHEETS.landelijk, t + 2, col0, 1, 3);
 }
@@ -494,7 +540,11 @@ function openPosten(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): void {
   const posts = ctx.input.edition.openPosten;
   if (posts.length === 0) return;
   rows.skip();
-  s.value(`A${rows.take()}`, 'Open posten: geld dat de regeling verlaat zonder bekend bedrag (geen nul)', 'rowHeader');
+  s.value(
+    `A${rows.take()}`,
+    'Open posten: geld dat de regeling verlaat zonder bekend bedrag (geen nul)',
+    'rowHeader',
+  );
   const first = rows.take(posts.length);
   s.values(
     `B${first}`,

@@ -97,7 +97,10 @@ export function buildOverzicht(
   const chosen = ctx.chosen;
   const code = chosen === undefined ? undefined : ctx.gemeenten[chosen]?.code;
   const ledger = ctx.ledger;
-  const options = { vastgelegd: ctx.vastgelegd, ...(code === undefined ? { scope: 'gemeenten' as const } : {}) };
+  const options = {
+    vastgelegd: ctx.vastgelegd,
+    ...(code === undefined ? { scope: 'gemeenten' as const } : {}),
+  };
   const view: View = {
     ctx,
     s,
@@ -137,7 +140,11 @@ export function buildOverzicht(
 function chooserSection(
   v: View,
   chooser: ChooserCells,
-  from: { readonly verdeelsleutel: VerdeelsleutelCells; readonly allocatie: AllocatieCells; readonly controle: ControleCells },
+  from: {
+    readonly verdeelsleutel: VerdeelsleutelCells;
+    readonly allocatie: AllocatieCells;
+    readonly controle: ControleCells;
+  },
 ): void {
   const { ctx, s } = v;
   const m = ctx.input.edition.manifest;
@@ -153,7 +160,8 @@ function chooserSection(
     'rowHeader',
   );
   const chosenCode = v.code ?? NATIONAL_CODE;
-  const chosenName = v.code === undefined ? 'Nederland (som van de gemeenten)' : (ctx.gemeenten[ctx.chosen ?? 0]?.naam ?? '');
+  const chosenName =
+    v.code === undefined ? 'Nederland (som van de gemeenten)' : (ctx.gemeenten[ctx.chosen ?? 0]?.naam ?? '');
   const chosenRow = ctx.chosen === undefined ? ctx.gemeenten.length + 1 : ctx.chosen + 1;
   s.value(chooser.code.address(), chosenCode, 'input');
   s.validation({
@@ -166,7 +174,12 @@ function chooserSection(
   const row = chooser.row.local().abs();
   const lookup = from.allocatie.byCode;
   s.formula(chooser.name.address(), `INDEX(${lookup.names.abs()},${row})`, () => chosenName, 'rowHeader');
-  s.formula(chooser.row.address(), `MATCH(${chooser.code.local().abs()},${lookup.codes.abs()},0)`, () => chosenRow, 'integer');
+  s.formula(
+    chooser.row.address(),
+    `MATCH(${chooser.code.local().abs()},${lookup.codes.abs()},0)`,
+    () => chosenRow,
+    'integer',
+  );
   s.value(chooser.periods.address(), v.lines.length, 'integer');
   const master = from.controle.master.abs();
   s.formula(
@@ -175,10 +188,25 @@ function chooserSection(
     () => (ctx.report.ok ? 'OK' : `FOUT: zie blad ${SHEETS.controle}`),
     'check',
   );
-  s.values(`A${PERIOD_INDEX_ROW}`, [['', 'Jaarindex', '', '', ...EDITION_YEARS.map((_, i) => i + 1)]], 'note');
+  s.values(
+    `A${PERIOD_INDEX_ROW}`,
+    [['', 'Jaarindex', '', '', ...EDITION_YEARS.map((_, i) => i + 1)]],
+    'note',
+  );
   s.values(
     `A${HEADER_ROW}`,
-    [['Nr', 'Onderdeel', 'Regeling', 'Eindjaar', ...yearHeaders(), 'Totaal 2023–2029', 'Ontvanger', 'BBV: vastgelegd']],
+    [
+      [
+        'Nr',
+        'Onderdeel',
+        'Regeling',
+        'Eindjaar',
+        ...yearHeaders(),
+        'Totaal 2023–2029',
+        'Ontvanger',
+        'BBV: vastgelegd',
+      ],
+    ],
     'header',
   );
 }
@@ -193,7 +221,10 @@ interface AmountRows {
 function amountsSection(
   v: View,
   chooser: ChooserCells,
-  from: { readonly allocatie: AllocatieCells; readonly landelijk: Pick<LandelijkCells, 'bbvFlags' | 'lineNrs' | 'eindjaar'> },
+  from: {
+    readonly allocatie: AllocatieCells;
+    readonly landelijk: Pick<LandelijkCells, 'bbvFlags' | 'lineNrs' | 'eindjaar'>;
+  },
 ): AmountRows {
   const { ctx, s, rows, lines } = v;
   const n = lines.length;
@@ -271,7 +302,11 @@ function amountsSection(
   );
   // Where each amount comes from (the same for every gemeente; a mandaatgemeente's regional lines as published).
   rows.skip();
-  s.value(`A${rows.take()}`, 'Bron per onderdeel en jaar (beschikking > gepubliceerd > afgeleid > geschat; open post = geen bedrag bekend)', 'rowHeader');
+  s.value(
+    `A${rows.take()}`,
+    'Bron per onderdeel en jaar (beschikking > gepubliceerd > afgeleid > geschat; open post = geen bedrag bekend)',
+    'rowHeader',
+  );
   const bron = rows.take(n);
   s.values(
     `A${bron}`,
@@ -382,7 +417,10 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows): BbvRows {
     'rowHeader',
   );
   const sRow = rows.take(n);
-  s.values(`A${sRow}`, own.map((l) => [l.nr, `${l.naam}: structureel (BBV)`]));
+  s.values(
+    `A${sRow}`,
+    own.map((l) => [l.nr, `${l.naam}: structureel (BBV)`]),
+  );
   const a = amounts.first;
   const F = `$${columnLetter(FLAG_COL)}${a}`;
   const flags = (nr: number) => v.ctx.vastgelegd.has(nr);
@@ -398,7 +436,10 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows): BbvRows {
     'euro',
   );
   const nRow = rows.take(n);
-  s.values(`A${nRow}`, own.map((l) => [l.nr, `${l.naam}: niet te begroten (na het eindjaar, zonder nieuwe regeling)`]));
+  s.values(
+    `A${nRow}`,
+    own.map((l) => [l.nr, `${l.naam}: niet te begroten (na het eindjaar, zonder nieuwe regeling)`]),
+  );
   s.formula(
     yearsRange(nRow, n),
     `(1-${F})*(${year}>$D${a})*E${a}`,
@@ -419,7 +460,12 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows): BbvRows {
     ],
     'rowHeader',
   );
-  s.formula(yearsRange(tot), `SUM(E${sRow}:E${sRow + n - 1})`, (_r, c) => v.reading[c]?.bbvStructureel ?? 0, 'euroTotal');
+  s.formula(
+    yearsRange(tot),
+    `SUM(E${sRow}:E${sRow + n - 1})`,
+    (_r, c) => v.reading[c]?.bbvStructureel ?? 0,
+    'euroTotal',
+  );
   s.formula(
     yearsRange(tot + 2),
     `SUM(E${nRow}:E${nRow + n - 1})`,
@@ -442,9 +488,16 @@ function afloopSection(v: View, amounts: AmountRows): void {
   const { s, rows, own } = v;
   const n = own.length;
   rows.skip(2);
-  s.value(`A${rows.take()}`, 'Afloop: wat valt weg na elk jaar, per onderdeel (€; daling, stijgingen niet verrekend; na 2029 is niets bekend)', 'rowHeader');
+  s.value(
+    `A${rows.take()}`,
+    'Afloop: wat valt weg na elk jaar, per onderdeel (€; daling, stijgingen niet verrekend; na 2029 is niets bekend)',
+    'rowHeader',
+  );
   const first = rows.take(n);
-  s.values(`A${first}`, own.map((l) => [l.nr, l.naam]));
+  s.values(
+    `A${first}`,
+    own.map((l) => [l.nr, l.naam]),
+  );
   const stops = (l: EditionLine, c: number) => {
     const y = EDITION_YEARS[c] as EditionYear;
     const next = EDITION_YEARS[c + 1];
@@ -465,7 +518,12 @@ function afloopSection(v: View, amounts: AmountRows): void {
   );
   const sum = rows.take();
   s.values(`B${sum}`, [['Totaal valt weg na dit jaar']], 'rowHeader');
-  s.formula(yearsRange(sum), `SUM(E${first}:E${first + n - 1})`, (_r, c) => v.reading[c]?.valtWeg ?? 0, 'euroTotal');
+  s.formula(
+    yearsRange(sum),
+    `SUM(E${first}:E${first + n - 1})`,
+    (_r, c) => v.reading[c]?.valtWeg ?? 0,
+    'euroTotal',
+  );
 }
 
 /** The published Bijlage 2A totals against the gemeente's own Brede SPUK amounts. */
@@ -474,13 +532,18 @@ function bijlageSection(v: View, chooser: ChooserCells, amounts: AmountRows, vs:
   const brede = v.own.filter((l) => l.regeling.id === 'brede-spuk');
   const b2a = (y: 2025 | 2026) => {
     const code = v.code;
-    if (code === undefined) return ctx.data.bijlage2A.reduce((a, r) => a + (y === 2025 ? r.totaal2025 : r.totaal2026), 0);
+    if (code === undefined)
+      return ctx.data.bijlage2A.reduce((a, r) => a + (y === 2025 ? r.totaal2025 : r.totaal2026), 0);
     const r = ctx.data.bijlage2A.find((x) => x.code === code);
     return r ? (y === 2025 ? r.totaal2025 : r.totaal2026) : 0;
   };
   const sumBrede = (y: EditionYear) => brede.reduce((a, l) => a + v.amount(l.nr, y), 0);
   rows.skip(2);
-  s.value(`A${rows.take()}`, 'Aansluiting met het gepubliceerde totaal (VWS-brief 12-09-2025, Bijlage 2A)', 'rowHeader');
+  s.value(
+    `A${rows.take()}`,
+    'Aansluiting met het gepubliceerde totaal (VWS-brief 12-09-2025, Bijlage 2A)',
+    'rowHeader',
+  );
   const b = rows.take(3);
   s.values(
     `B${b}`,
@@ -497,8 +560,18 @@ function bijlageSection(v: View, chooser: ChooserCells, amounts: AmountRows, vs:
   s.formula(`${G}${b}`, `INDEX(${vs.bijlage2025.abs()},${r})`, () => b2a(2025), 'euro');
   s.formula(`${Hh}${b}`, `INDEX(${vs.bijlage2026.abs()},${r})`, () => b2a(2026), 'euro');
   const last = amounts.first + brede.length - 1;
-  s.formula(`${G}${b + 1}:${Hh}${b + 1}`, `SUM(${G}${amounts.first}:${G}${last})`, (_r, c) => sumBrede(c === 0 ? 2025 : 2026), 'euro');
-  s.formula(`${G}${b + 2}:${Hh}${b + 2}`, `${G}${b}-${G}${b + 1}`, (_r, c) => b2a(c === 0 ? 2025 : 2026) - sumBrede(c === 0 ? 2025 : 2026), 'euro');
+  s.formula(
+    `${G}${b + 1}:${Hh}${b + 1}`,
+    `SUM(${G}${amounts.first}:${G}${last})`,
+    (_r, c) => sumBrede(c === 0 ? 2025 : 2026),
+    'euro',
+  );
+  s.formula(
+    `${G}${b + 2}:${Hh}${b + 2}`,
+    `${G}${b}-${G}${b + 1}`,
+    (_r, c) => b2a(c === 0 ? 2025 : 2026) - sumBrede(c === 0 ? 2025 : 2026),
+    'euro',
+  );
 }
 
 /** The SPUK IZA region of the chosen gemeente, its mandaatgemeente and what that receives per year. */
@@ -560,8 +633,12 @@ function legendSection(v: View): void {
     ['structureel: het Rijk zet het onderdeel na de regeling voort op dit niveau'],
     ['deels structureel: een deel loopt door, de rest stopt'],
     ['incidenteel: stopt met de regeling'],
-    ['BBV: zolang de regeling een einddatum heeft, is alles incidenteel voor de eigen begroting (Commissie BBV)'],
-    ['bron: beschikking > gepubliceerd > afgeleid (vaste regel uit gepubliceerde cijfers) > geschat (sleutel × landelijk)'],
+    [
+      'BBV: zolang de regeling een einddatum heeft, is alles incidenteel voor de eigen begroting (Commissie BBV)',
+    ],
+    [
+      'bron: beschikking > gepubliceerd > afgeleid (vaste regel uit gepubliceerde cijfers) > geschat (sleutel × landelijk)',
+    ],
     ['open post: geld dat de regeling verlaat zonder bekend bedrag (BRC en Sportakkoord vanaf 2027)'],
   ]);
   s.format(`B${lg + 1}`, 'input');

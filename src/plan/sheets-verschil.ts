@@ -24,7 +24,17 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
     'subtitle',
   );
   let row = 4;
-  const header = ['Regeling', 'Onderdeel nr', 'Onderdeel', 'Jaar', `${from} (€)`, `${to} (€)`, 'Verschil (€)', 'Verschil (%)', 'Signaal'];
+  const header = [
+    'Regeling',
+    'Onderdeel nr',
+    'Onderdeel',
+    'Jaar',
+    `${from} (€)`,
+    `${to} (€)`,
+    'Verschil (€)',
+    'Verschil (%)',
+    'Signaal',
+  ];
   const section = (title: string, rows: ReturnType<typeof editionDiff>) => {
     s.value(`A${row}`, title, 'rowHeader');
     row++;
@@ -53,7 +63,8 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
     s.format(`I${row + 1}:I${row + body.length}`, 'warning');
     row += body.length + 3;
   };
-  if (code !== undefined) section(`${naam} (${code}): wat de gemeente ontvangt`, editionDiff(vorige, ctx.ledger, code));
+  if (code !== undefined)
+    section(`${naam} (${code}): wat de gemeente ontvangt`, editionDiff(vorige, ctx.ledger, code));
   section('Landelijk', editionDiff(vorige, ctx.ledger));
   s.freezeAt(5, 0);
   s.width('A', 16).width('B', 12).width('C', 50).width('D', 8);

@@ -24,6 +24,11 @@ export interface RenderRequest {
   readonly replaceWeights: boolean;
   /** The workbook holds the add-in's sheets already (read at start, or built in this session). */
   readonly builtBefore: boolean;
+  /**
+   * Replace the national amounts on Landelijk with the chosen edition's: the workbook was built with
+   * another (or an unknown) edition. Choosing an edition means choosing its amounts.
+   */
+  readonly replaceNational: boolean;
   onProgress(step: number, total: number, label?: string): void;
 }
 
@@ -77,6 +82,7 @@ export class TaskPane {
     this.labels = {
       gemeente: (choice: GemeenteChoice) =>
         choice === LANDELIJK ? 'heel Nederland' : (names.get(choice) ?? choice),
+      edition: (id: string) => services.editions.find((e) => e.id === id)?.naam ?? id,
     };
     const firstEdition = services.editions[0]?.id ?? '';
     this.state = initialState(firstEdition, LANDELIJK);
@@ -146,6 +152,7 @@ export class TaskPane {
         selection: this.state.selection,
         replaceWeights: busy.replaceWeights,
         builtBefore: this.state.builtWith !== undefined,
+        replaceNational: busy.replaceNational,
         onProgress: (step, total, label) => {
           const p = composeProgress(step, total);
           this.dispatch({

@@ -55,7 +55,7 @@ export const NL = {
 
   edition: {
     label: 'Editie van de brongegevens',
-    hint: 'Meegeleverd met deze versie; er is geen internet nodig.',
+    hint: 'Meegeleverd met deze versie; er is geen internet nodig. Een andere editie laden vervangt de landelijke bedragen op het blad Landelijk.',
   },
 
   actions: {
@@ -99,6 +99,7 @@ export const NL = {
       `Werkboek geladen voor ${where} met verdeelsleutel ${key}.`,
     refreshed: (where: string): string => `Werkboek vernieuwd voor ${where}.`,
     weightsReplaced: (key: string): string => `De gewichten zijn vervangen door verdeelsleutel ${key}.`,
+    edition: (naam: string): string => `De landelijke bedragen zijn die van de editie ${naam}.`,
     keptInputs: (n: number): string =>
       n === 1 ? '1 eigen invoerwaarde is behouden.' : `${n} eigen invoerwaarden zijn behouden.`,
     droppedInputs: (keys: readonly string[]): string =>

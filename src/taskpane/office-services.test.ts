@@ -1,5 +1,5 @@
 import { FakeExcel } from '../../test/support/fake-excel';
-import { defaultReferenceData } from '../data';
+import { defaultEditionId, defaultReferenceData, editionInput } from '../data';
 import type { CbsCode } from '../domain';
 import type { RenderSuccess } from '../excel';
 import { renderPlan } from '../excel';
@@ -79,7 +79,10 @@ describe('officeServices().readWorkbook', () => {
   beforeAll(async () => {
     // A workbook made without the add-in's settings, e.g. by the CLI (same plan).
     fake = new FakeExcel();
-    const plan = buildWorkbookPlan(data, { key: 'inwoners', gemeente: 'GM0034' as CbsCode });
+    const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
+      key: 'inwoners',
+      gemeente: 'GM0034' as CbsCode,
+    });
     const report = await renderPlan(plan, { run: fake.run, requirements: fake.requirements });
     if (!report.ok) throw new Error(JSON.stringify(report.failure));
   });
@@ -107,7 +110,11 @@ describe('officeServices().readWorkbook', () => {
 
   it('falls back to the workbook itself without document settings (2 syncs)', async () => {
     const before = fake.syncCount;
-    await expect(officeServices().readWorkbook()).resolves.toEqual({ gemeente: 'GM0034', keyId: 'inwoners' });
+    await expect(officeServices().readWorkbook()).resolves.toEqual({
+      gemeente: 'GM0034',
+      keyId: 'inwoners',
+      editionId: 'vws-2026-04',
+    });
     expect(fake.syncCount - before).toBe(2);
   });
 

@@ -4,7 +4,7 @@
  */
 import type { CbsCode, ReferenceData } from '../domain';
 import { isBuiltInKey } from '../domain';
-import { defaultReferenceData } from '../data';
+import { defaultEditionId, defaultReferenceData, editionInput, editionManifests, isEditionId } from '../data';
 import type { BuiltWithFacts, RenderSuccess } from '../excel';
 import { readBuiltWith, renderPlan } from '../excel';
 import { excelFailureText, featureText, renderStepText } from '../messages';
@@ -37,11 +37,17 @@ function isKnownKey(keyId: string): boolean {
 /** Reads the remembered build, accepting only well-formed values. */
 export function parseBuiltWith(value: unknown, data: ReferenceData): BuiltWith | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { gemeente, keyId } = value as { gemeente?: unknown; keyId?: unknown };
+  const { gemeente, keyId, editionId } = value as {
+    gemeente?: unknown;
+    keyId?: unknown;
+    editionId?: unknown;
+  };
   if (typeof keyId !== 'string' || typeof gemeente !== 'string') return undefined;
   const known = gemeente === LANDELIJK || data.gemeenten.some((g) => g.code === gemeente);
   if (!known || !isKnownKey(keyId)) return undefined;
-  return { gemeente: gemeente as GemeenteChoice, keyId };
+  // An edition this version does not ship (an older id) counts as unknown: a run replaces its amounts.
+  const edition = typeof editionId === 'string' && isEditionId(editionId) ? { editionId } : {};
+  return { gemeente: gemeente as GemeenteChoice, keyId, ...edition };
 }
 
 /**
@@ -59,7 +65,9 @@ export function builtWithFromWorkbook(
   if (!found || !isKnownKey(found.keyId)) return undefined;
   const code = found.gemeente.toUpperCase();
   const gemeente = code === NATIONAL_CODE ? undefined : data.gemeenten.find((g) => g.code === code)?.code;
-  return { gemeente: gemeente ?? LANDELIJK, keyId: found.keyId };
+  const edition =
+    found.editionId !== undefined && isEditionId(found.editionId) ? { editionId: found.editionId } : {};
+  return { gemeente: gemeente ?? LANDELIJK, keyId: found.keyId, ...edition };
 }
 
 function remember(built: BuiltWith & { readonly editionId: string }): void {
@@ -91,7 +99,8 @@ export function officeServices(): PaneServices {
   const data = defaultReferenceData();
   return {
     gemeenten: data.gemeenten,
-    editions: [{ id: data.edition.id, naam: data.edition.naam }],
+    // Newest first: the first is the default.
+    editions: [...editionManifests()].reverse().map((m) => ({ id: m.id, naam: `${m.naam} (${m.datum})` })),
     detectEnvironment: () => detectEnvironment(officeGlobal()),
     // The document settings first (what the add-in remembered); else the workbook's own names and cells.
     // A read failure (ExcelFailureError) is left to the pane, which then starts fresh.
@@ -104,7 +113,10 @@ export function officeServices(): PaneServices {
       const { selection } = request;
       let plan;
       try {
-        plan = buildWorkbookPlan(data, {
+        const edition = isEditionId(selection.editionId) ? selection.editionId : defaultEditionId();
+        const vorige = editionManifests().find((m) => m.id === edition)?.vorige;
+        plan = buildWorkbookPlan(editionInput(edition), {
+          vorige: vorige ? editionInput(vorige) : undefined,
           key: selection.keyId,
           gemeente: selection.gemeente === LANDELIJK ? undefined : (selection.gemeente as CbsCode),
         });
@@ -116,7 +128,10 @@ export function officeServices(): PaneServices {
       // not guess (first build: 2 syncs).
       const report = await renderPlan(plan, {
         expectExisting: request.builtBefore,
-        replaceInputs: request.replaceWeights ? [INPUT_NAMES.weights] : [],
+        replaceInputs: [
+          ...(request.replaceWeights ? [INPUT_NAMES.weights] : []),
+          ...(request.replaceNational ? [INPUT_NAMES.national] : []),
+        ],
         onProgress: (p) => request.onProgress(p.step, p.total, renderStepText(p.label)),
       });
       if (!report.ok) {

@@ -6,6 +6,7 @@ import { composeProgress, initialState, messageRole, reduce, view } from './stat
 
 const labels: Labels = {
   gemeente: (c) => (c === LANDELIJK ? 'heel Nederland' : c === 'GM0034' ? 'Almere' : c),
+  edition: (id) => (id === 'vws-2026-04' ? 'SPUK AZWA 2027–2029' : id),
 };
 const ALMERE = 'GM0034' as CbsCode;
 
@@ -13,7 +14,7 @@ function run(state: State, ...actions: Action[]): State {
   return actions.reduce((s, a) => reduce(s, a, labels), state);
 }
 
-const start = initialState('gala-2023+vws-2025-09-12', LANDELIJK);
+const start = initialState('vws-2026-04', LANDELIJK);
 const ready = run(start, { type: 'environment', env: { kind: 'ready' } });
 
 describe('initial state and environment', () => {
@@ -21,7 +22,7 @@ describe('initial state and environment', () => {
     expect(start.selection).toEqual({
       gemeente: LANDELIJK,
       keyId: 'spuk-2025',
-      editionId: 'gala-2023+vws-2025-09-12',
+      editionId: 'vws-2026-04',
     });
     const v = view(start);
     expect(v.controlsEnabled).toBe(false);
@@ -77,7 +78,10 @@ describe('choosing', () => {
   });
 
   it('follows what an existing workbook was built with', () => {
-    const s = run(ready, { type: 'workbook-found', builtWith: { gemeente: ALMERE, keyId: 'gelijk' } });
+    const s = run(ready, {
+      type: 'workbook-found',
+      builtWith: { gemeente: ALMERE, keyId: 'gelijk', editionId: 'vws-2026-04' },
+    });
     expect(s.selection).toMatchObject({ gemeente: ALMERE, keyId: 'gelijk' });
     const v = view(s);
     expect(v.refreshEnabled).toBe(true);
@@ -85,7 +89,10 @@ describe('choosing', () => {
   });
 
   it('keeps the current key when the workbook has a custom one, and says a run will ask first', () => {
-    const s = run(ready, { type: 'workbook-found', builtWith: { gemeente: ALMERE, keyId: 'eigen' } });
+    const s = run(ready, {
+      type: 'workbook-found',
+      builtWith: { gemeente: ALMERE, keyId: 'eigen', editionId: 'vws-2026-04' },
+    });
     expect(s.selection.keyId).toBe('spuk-2025');
     expect(view(s).refreshEnabled).toBe(true);
     expect(view(s).message.text).toBe(NL.status.existingOwnKey('Almere'));
@@ -94,7 +101,10 @@ describe('choosing', () => {
   it('reads the workbook before the environment is known (the controls open after it)', () => {
     const s = run(
       start,
-      { type: 'workbook-found', builtWith: { gemeente: ALMERE, keyId: 'inwoners' } },
+      {
+        type: 'workbook-found',
+        builtWith: { gemeente: ALMERE, keyId: 'inwoners', editionId: 'vws-2026-04' },
+      },
       { type: 'environment', env: { kind: 'ready' } },
     );
     expect(s.selection).toMatchObject({ gemeente: ALMERE, keyId: 'inwoners' });
@@ -110,6 +120,7 @@ describe('loading and refreshing', () => {
     expect(loading.busy).toEqual({
       job: 'load',
       replaceWeights: false,
+      replaceNational: false,
       step: 1,
       total: 2,
       label: NL.progress.prepare,
@@ -134,12 +145,12 @@ describe('loading and refreshing', () => {
   it('ends a load with a success status and remembers the build', () => {
     const s = run(loading, { type: 'succeeded' });
     expect(s.busy).toBeUndefined();
-    expect(s.builtWith).toEqual({ gemeente: ALMERE, keyId: 'spuk-2025' });
+    expect(s.builtWith).toEqual({ gemeente: ALMERE, keyId: 'spuk-2025', editionId: 'vws-2026-04' });
     const v = view(s);
     expect(v.message).toEqual({
       tone: 'success',
       role: 'status',
-      text: NL.status.loaded('Almere', KEY_TEXTS['spuk-2025'].label),
+      text: `${NL.status.loaded('Almere', KEY_TEXTS['spuk-2025'].label)} ${NL.status.edition('SPUK AZWA 2027–2029')}`,
     });
     expect(v.refreshEnabled).toBe(true);
     expect(v.progress).toBeUndefined();
@@ -177,7 +188,7 @@ describe('loading and refreshing', () => {
 describe('switching the key of an existing workbook', () => {
   const built = run(
     ready,
-    { type: 'workbook-found', builtWith: { gemeente: ALMERE, keyId: 'spuk-2025' } },
+    { type: 'workbook-found', builtWith: { gemeente: ALMERE, keyId: 'spuk-2025', editionId: 'vws-2026-04' } },
     { type: 'select-key', keyId: 'inwoners' },
   );
   const asking = run(built, { type: 'start', job: 'refresh' });
@@ -216,7 +227,10 @@ describe('switching the key of an existing workbook', () => {
 });
 
 describe('a workbook built with its own weights (eigen, e.g. by the CLI)', () => {
-  const built = run(ready, { type: 'workbook-found', builtWith: { gemeente: ALMERE, keyId: 'eigen' } });
+  const built = run(ready, {
+    type: 'workbook-found',
+    builtWith: { gemeente: ALMERE, keyId: 'eigen', editionId: 'vws-2026-04' },
+  });
 
   it.each(['refresh', 'load'] as const)('asks before any built-in key replaces them (%s)', (job) => {
     const asking = run(built, { type: 'start', job });
@@ -250,14 +264,14 @@ describe('success details', () => {
       { type: 'succeeded', detail: NL.status.skippedFeatures(['grafieken']) },
     );
     expect(view(s).message.text).toBe(
-      `${NL.status.loaded('heel Nederland', 'SPUK 2025')} Niet beschikbaar in deze Excel-versie: grafieken.`,
+      `${NL.status.loaded('heel Nederland', 'SPUK 2025')} ${NL.status.edition('SPUK AZWA 2027–2029')} Niet beschikbaar in deze Excel-versie: grafieken.`,
     );
   });
 });
 
 describe('a run refused because the workbook’s weights belong to another key (issue 10, item 5)', () => {
   it('learns the workbook’s key, so the next run asks before replacing the weights', () => {
-    const labels = { gemeente: (g: string) => g };
+    const labels = { gemeente: (g: string) => g, edition: (e: string) => e };
     let s = reduce(
       initialState('e', 'GM0034' as never),
       { type: 'environment', env: { kind: 'ready' } },
@@ -272,5 +286,33 @@ describe('a run refused because the workbook’s weights belong to another key (
     expect(s.confirm).toEqual({ job: 'load', from: 'spuk-2025', to: 'inwoners' });
     s = reduce(s, { type: 'confirm', accept: true }, labels);
     expect(s.busy?.replaceWeights).toBe(true);
+  });
+});
+
+describe('choosing an edition (issue 8)', () => {
+  it('replaces the national amounts when the workbook was built with another or an unknown edition, and says so', () => {
+    let s = run(ready, {
+      type: 'workbook-found',
+      builtWith: { gemeente: ALMERE, keyId: 'spuk-2025', editionId: 'gala-2023' },
+    });
+    expect(s.selection.editionId).toBe('gala-2023');
+    s = run(s, { type: 'select-edition', editionId: 'vws-2026-04' }, { type: 'start', job: 'refresh' });
+    expect(s.busy).toMatchObject({ replaceNational: true, replaceWeights: false });
+    s = run(s, { type: 'succeeded' });
+    expect(s.message.text).toContain('De landelijke bedragen zijn die van de editie SPUK AZWA 2027–2029.');
+    expect(s.builtWith?.editionId).toBe('vws-2026-04');
+    // The same edition again: the user's national amounts are kept.
+    s = run(s, { type: 'start', job: 'refresh' });
+    expect(s.busy?.replaceNational).toBe(false);
+    // A workbook that does not record its edition (made before editions): its amounts are replaced.
+    const old = run(
+      ready,
+      {
+        type: 'workbook-found',
+        builtWith: { gemeente: ALMERE, keyId: 'spuk-2025' },
+      },
+      { type: 'start', job: 'refresh' },
+    );
+    expect(old.busy?.replaceNational).toBe(true);
   });
 });

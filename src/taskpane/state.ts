@@ -29,6 +29,8 @@ export interface BuiltWith {
   readonly gemeente: GemeenteChoice;
   /** A built-in key, or another id (e.g. "eigen") the pane cannot choose. */
   readonly keyId: string;
+  /** The edition; undefined when the workbook does not say (made before editions existed). */
+  readonly editionId?: string;
 }
 
 export type Job = 'load' | 'refresh';
@@ -36,6 +38,8 @@ export type Job = 'load' | 'refresh';
 export interface Busy {
   readonly job: Job;
   readonly replaceWeights: boolean;
+  /** The run replaces the national amounts with the chosen edition's (another or unknown edition before). */
+  readonly replaceNational: boolean;
   readonly step: number;
   readonly total: number;
   readonly label: string;
@@ -85,6 +89,8 @@ export type Action =
 /** What the reducer needs to know to word its messages. */
 export interface Labels {
   gemeente(choice: GemeenteChoice): string;
+  /** The edition's name as the pane lists it. */
+  edition(id: string): string;
 }
 
 export const DEFAULT_KEY: BuiltInKeyId = 'spuk-2025';
@@ -133,10 +139,19 @@ function canAct(state: State): boolean {
 }
 
 function begin(state: State, job: Job, replaceWeights: boolean): State {
+  const built = state.builtWith;
+  const replaceNational = built !== undefined && built.editionId !== state.selection.editionId;
   return {
     ...state,
     confirm: undefined,
-    busy: { job, replaceWeights, step: 1, total: PREPARE_STEPS + 1, label: NL.progress.prepare },
+    busy: {
+      job,
+      replaceWeights,
+      replaceNational,
+      step: 1,
+      total: PREPARE_STEPS + 1,
+      label: NL.progress.prepare,
+    },
     message: { tone: 'info', text: NL.status.working },
   };
 }
@@ -146,6 +161,8 @@ function successMessage(state: State, busy: Busy, labels: Labels, detail: string
   const key = keyLabel(state.selection.keyId);
   const parts = [busy.job === 'load' ? NL.status.loaded(where, key) : NL.status.refreshed(where)];
   if (busy.replaceWeights) parts.push(NL.status.weightsReplaced(key));
+  if (busy.replaceNational || busy.job === 'load')
+    parts.push(NL.status.edition(labels.edition(state.selection.editionId)));
   if (detail) parts.push(detail);
   return { tone: 'success', text: parts.join(' ') };
 }
@@ -161,11 +178,12 @@ export function reduce(state: State, action: Action, labels: Labels): State {
     }
     case 'workbook-found': {
       // Follow the workbook: the pane shows what it was built with, so "Vernieuwen" keeps it.
-      const { gemeente, keyId } = action.builtWith;
+      const { gemeente, keyId, editionId } = action.builtWith;
       const selection: Selection = {
         ...state.selection,
         gemeente,
         keyId: isBuiltInKey(keyId) ? keyId : state.selection.keyId,
+        editionId: editionId ?? state.selection.editionId,
       };
       const message = state.env.kind === 'ready' ? existingMessage(action.builtWith, labels) : state.message;
       return { ...state, builtWith: action.builtWith, selection, message };
@@ -227,7 +245,11 @@ export function reduce(state: State, action: Action, labels: Labels): State {
       return {
         ...state,
         busy: undefined,
-        builtWith: { gemeente: state.selection.gemeente, keyId: state.selection.keyId },
+        builtWith: {
+          gemeente: state.selection.gemeente,
+          keyId: state.selection.keyId,
+          editionId: state.selection.editionId,
+        },
         message: successMessage(state, busy, labels, action.detail),
       };
     }
@@ -236,7 +258,11 @@ export function reduce(state: State, action: Action, labels: Labels): State {
       const key = action.workbookKey?.trim();
       const builtWith =
         key !== undefined && key !== ''
-          ? { gemeente: state.selection.gemeente, keyId: key }
+          ? {
+              gemeente: state.selection.gemeente,
+              keyId: key,
+              ...(state.builtWith?.editionId ? { editionId: state.builtWith.editionId } : {}),
+            }
           : state.builtWith;
       return { ...state, busy: undefined, builtWith, message: { tone: 'error', text: action.text } };
     }

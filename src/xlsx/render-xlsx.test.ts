@@ -1,13 +1,16 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { defaultReferenceData } from '../data';
+import { defaultEditionId, defaultReferenceData, editionInput } from '../data';
 import type { CbsCode } from '../domain';
 import { buildWorkbookPlan, INPUT_NAMES, parseRange, SHEETS } from '../plan';
-import type { FormulaBlock } from '../plan';
+import type { FormulaBlock, WorkbookPlan } from '../plan';
 import { renderXlsx } from '.';
 
 const data = defaultReferenceData();
-const plan = buildWorkbookPlan(data, { key: 'spuk-2025', gemeente: 'GM0034' as CbsCode });
+const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
+  key: 'spuk-2025',
+  gemeente: 'GM0034' as CbsCode,
+});
 let bytes: Uint8Array;
 let wb: ExcelJS.Workbook;
 
@@ -50,11 +53,21 @@ describe('.xlsx round trip', () => {
       }
     }
     expect(checked).toBeGreaterThan(60);
-    const almereRow = 11 + data.gemeenten.findIndex((g) => g.code === 'GM0034');
-    const cell = wb.getWorksheet(SHEETS.allocatie)!.getCell(`CB${almereRow}`)
-      .value as ExcelJS.CellFormulaValue;
+    // Almere's Valpreventie 2023 (a key split): the formula shifted to its row, with its cached euros.
+    const almereRow =
+      11 +
+      plan.sheets
+        .find((x) => x.name === SHEETS.verdeelsleutel)!
+        .blocks.flatMap((b) => (b.kind === 'values' && b.at === 'A11' ? b.values.map((v) => v[0]) : []))
+        .indexOf('GM0034');
+    const ws = wb.getWorksheet(SHEETS.allocatie)!;
+    const header = ws.getRow(3).values as unknown[];
+    const years = ws.getRow(6).values as unknown[];
+    const col = header.findIndex((v, i) => v === 7 && years[i] === 2023);
+    const L = ws.getColumn(col).letter;
+    const cell = ws.getCell(`${L}${almereRow}`).value as ExcelJS.CellFormulaValue;
     expect(cell.formula).toBe(
-      `(CB$7*Verdeelsleutel!$H${almereRow}-Afronding!CB${almereRow})/Verdeelsleutel!$H$353+Afronding!CB${almereRow + 345}`,
+      `(${L}$7*Verdeelsleutel!$H${almereRow}-Afronding!${L}${almereRow})/Verdeelsleutel!$H$353+Afronding!${L}${almereRow + 345}`,
     );
   });
 
@@ -85,7 +98,7 @@ describe('.xlsx round trip', () => {
     expect(controle).toMatch(/<c r="C4"[^>]*><f>SUM\(C6:C\d+\)<\/f><v>0<\/v><\/c>/);
     const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
     expect(chart).toContain('Overzicht!$E$');
-    expect(chart).toContain('Structureel (Rijk)');
+    expect(chart).toContain('Structureel (BBV)');
   });
 });
 
@@ -103,9 +116,28 @@ describe('.xlsx styles as Excel writes them', () => {
   });
 
   it('numbers conditional-format priorities uniquely per sheet, keeping the order within a block', async () => {
-    const zip = await JSZip.loadAsync(bytes);
+    // Two blocks with the same plan priorities (1, 2, 3) on one sheet, as two label ranges give.
+    const twice: WorkbookPlan = {
+      ...plan,
+      sheets: plan.sheets.map((sh) =>
+        sh.name === SHEETS.overzicht
+          ? {
+              ...sh,
+              conditionalFormats: [
+                ...sh.conditionalFormats,
+                ...sh.conditionalFormats.map((cf) => ({
+                  ...cf,
+                  range: 'M200:M202',
+                  formula: cf.formula.replace(/\$?[A-Z]+\$?\d+/, 'M200'),
+                })),
+              ],
+            }
+          : sh,
+      ),
+    };
+    const zip = await JSZip.loadAsync(await renderXlsx(twice));
     let sheetsWithRules = 0;
-    for (const [i, sheet] of plan.sheets.entries()) {
+    for (const [i, sheet] of twice.sheets.entries()) {
       const xml = await zip.file(`xl/worksheets/sheet${i + 1}.xml`)!.async('string');
       const priorities = [...xml.matchAll(/<cfRule[^>]*priority="(\d+)"/g)].map((m) => Number(m[1]));
       expect(priorities).toHaveLength(sheet.conditionalFormats.length);
@@ -124,7 +156,7 @@ describe('.xlsx styles as Excel writes them', () => {
       }
     }
     expect(sheetsWithRules).toBeGreaterThan(0);
-    const overzicht = plan.sheets.find((s) => s.name === SHEETS.overzicht)!;
+    const overzicht = twice.sheets.find((s) => s.name === SHEETS.overzicht)!;
     const planPriorities = overzicht.conditionalFormats.map((c) => c.priority);
     expect(new Set(planPriorities).size).toBeLessThan(planPriorities.length);
   });

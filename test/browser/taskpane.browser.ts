@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium } from './chromium';
-import { defaultReferenceData } from '../../src/data';
+import { defaultEditionId, defaultReferenceData, editionInput } from '../../src/data';
 import type { CbsCode } from '../../src/domain';
 import { builtInKey } from '../../src/domain';
 import type { WorkbookPlan } from '../../src/plan';
@@ -394,7 +394,10 @@ describe('reopening a workbook made without the add-in (CLI), without document s
 
   beforeAll(async () => {
     // The same plan the CLI writes (`spuk-begroting werkboek`), rendered before the pane opens.
-    const plan = buildWorkbookPlan(data, { key: 'inwoners', gemeente: code as CbsCode });
+    const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
+      key: 'inwoners',
+      gemeente: code as CbsCode,
+    });
     pane = await openPane({ prebuild: plan });
   });
 

@@ -1,4 +1,4 @@
-import { defaultReferenceData } from '../../src/data';
+import { defaultEditionId, editionInput } from '../../src/data';
 import type { CbsCode } from '../../src/domain';
 import { renderPlan } from '../../src/excel';
 import { buildWorkbookPlan } from '../../src/plan';
@@ -7,7 +7,10 @@ import { FakeExcel } from '../support/fake-excel';
 
 /** Deterministic budgets of the office-js renderer on the real plan (issue: benchmarks and budgets). */
 describe('round-trip budgets', () => {
-  const plan = buildWorkbookPlan(defaultReferenceData(), { key: 'spuk-2025', gemeente: 'GM0034' as CbsCode });
+  const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
+    key: 'spuk-2025',
+    gemeente: 'GM0034' as CbsCode,
+  });
 
   it('needs at least 100× fewer round trips than a one-sync-per-row renderer, every batch under 4 MB', async () => {
     const ours = new FakeExcel();

@@ -5,7 +5,7 @@
  * add-in outside Excel. Needs `soffice` (CI: apt-get install -y libreoffice-calc-nogui); without it
  * the test fails, it never skips.
  */
-import { defaultReferenceData } from '../../src/data';
+import { defaultEditionId, editionInput } from '../../src/data';
 import type { CbsCode } from '../../src/domain';
 import { buildWorkbookPlan } from '../../src/plan';
 import type { WorkbookPlan } from '../../src/plan';
@@ -13,8 +13,6 @@ import { renderXlsx } from '../../src/xlsx';
 import { agrees, comparePlan } from './compare-plan';
 import { calcValue, parseCsv } from './csv-cells';
 import { recalculateToCsv, SOFFICE_TIMEOUT_MS, sofficeBinary, stripCachedResults } from './soffice';
-
-const data = defaultReferenceData();
 
 const formulaCells = (plan: WorkbookPlan): number =>
   plan.sheets
@@ -69,7 +67,10 @@ describe('LibreOffice recalculates every formula cell to the engine value', () =
   ] as const)(
     'key %s',
     async (_title, key, gemeente) => {
-      const plan = buildWorkbookPlan(data, { key, gemeente: gemeente as CbsCode | undefined });
+      const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
+        key,
+        gemeente: gemeente as CbsCode | undefined,
+      });
       const started = Date.now();
       const stripped = await stripCachedResults(await renderXlsx(plan));
       expect(stripped.formulas).toBe(formulaCells(plan));
