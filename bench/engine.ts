@@ -1,5 +1,5 @@
-import type { CbsCode, Euro, ReferenceData } from '../src/domain';
-import { Allocation, BUILT_IN_KEYS, builtInKey, euro } from '../src/domain';
+import type { CbsCode, EditionInput, Euro, ReferenceData } from '../src/domain';
+import { Allocation, BUILT_IN_KEYS, builtInKey, EDITION_YEARS, euro, Ledger } from '../src/domain';
 import type { Sample } from './stats';
 import { time } from './stats';
 
@@ -57,4 +57,45 @@ export async function benchEngine(data: ReferenceData, runs: number): Promise<En
     });
   }
   return { perKey, growth };
+}
+
+export interface EditionResult {
+  readonly editie: string;
+  /** Amounts the ledger holds: gemeenten × lines × 2023–2029 (plus regions and national). */
+  readonly cells: number;
+  readonly ledger: Sample;
+  readonly plan: Sample;
+}
+
+/**
+ * Per edition: the domain's ledger (every amount of every gemeente, regeling, onderdeel and year
+ * 2023–2029, with its source) and the workbook plan built on it. Targets (issue 8): ledger < 20 ms,
+ * plan < 100 ms.
+ */
+export async function benchEditions(
+  editions: readonly { readonly id: string; readonly input: EditionInput; readonly vorige?: EditionInput }[],
+  runs: number,
+  plan: (input: EditionInput, vorige: EditionInput | undefined) => unknown,
+): Promise<EditionResult[]> {
+  const out: EditionResult[] = [];
+  for (const e of editions) {
+    const key = builtInKey('spuk-2025', e.input.base);
+    let ledger: Ledger | undefined;
+    const l = await time(runs, () => {
+      ledger = new Ledger(e.input, key);
+    });
+    if (
+      ledger?.gemeenteTotal('GM0034' as CbsCode, 2025, 'brede-spuk').eigen !==
+      (e.id === 'gala-2023' ? 3_314_890 : 3_478_172)
+    )
+      throw new Error(`edition bench sanity failed for ${e.id}`);
+    const p = await time(runs, () => plan(e.input, e.vorige));
+    out.push({
+      editie: e.id,
+      cells: e.input.base.gemeenten.length * e.input.edition.lines.length * EDITION_YEARS.length,
+      ledger: l,
+      plan: p,
+    });
+  }
+  return out;
 }

@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import { defaultEditionId, defaultReferenceData, editionInput } from '../src/data';
+import { defaultEditionId, defaultReferenceData, editionInput, editionManifests } from '../src/data';
 import type { CbsCode } from '../src/domain';
 import { buildWorkbookPlan } from '../src/plan';
-import { benchEngine } from './engine';
+import { benchEditions, benchEngine } from './engine';
 import { benchExcel, WEB, webEstimateMs } from './excel';
 import type { RoundTrips } from './excel';
 import { firstRender, taskpaneAssets } from './taskpane';
@@ -32,6 +32,16 @@ async function main(): Promise<void> {
   const log = (s: string) => process.stderr.write(s + '\n');
   log('engine …');
   const engine = await benchEngine(data, RUNS);
+  log('editions …');
+  const editions = await benchEditions(
+    editionManifests().map((m) => ({
+      id: m.id,
+      input: editionInput(m.id),
+      ...(m.vorige ? { vorige: editionInput(m.vorige) } : {}),
+    })),
+    RUNS,
+    (input, vorige) => buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: 'GM0034' as CbsCode, vorige }),
+  );
   log('office-js renderer (fake host) …');
   const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
     key: 'spuk-2025',
@@ -67,6 +77,15 @@ async function main(): Promise<void> {
   p('| Key | Cells | Time |');
   p('|---|---|---|');
   for (const k of engine.perKey) p(`| ${k.key} | ${k.cells.toLocaleString('en')} | ${ms(k.sample)} |`);
+  p();
+  p(
+    'Per edition: the ledger (every amount of 342 gemeenten × the regelingen × 2023–2029 with its source) and the workbook plan on it (key spuk-2025, Almere, with "Wat is er veranderd"). Targets: ledger < 20 ms, plan < 100 ms.',
+  );
+  p();
+  p('| Edition | Gemeente cells | Ledger | Plan |');
+  p('|---|---|---|---|');
+  for (const e of editions)
+    p(`| ${e.editie} | ${e.cells.toLocaleString('en')} | ${ms(e.ledger)} | ${ms(e.plan)} |`);
   p();
   p('Growth on synthetic data (the gemeenten repeated; key spuk-2025):');
   p();

@@ -62,7 +62,7 @@ const BRC_SECTOR_2025 = euro(89_500_000);
  */
 export function editionControle(ledger: Ledger): EditionReport {
   const { base, edition, bijlage2A, bijlage2B } = ledger.input;
-  const legacy = controle(base, ledger.key);
+  const legacy = controle(base);
   const checks: EditionCheck[] = legacy.checks
     .filter((c) => c.id.startsWith('totaal:') || c.id.startsWith('aantal:'))
     .map((c) => ({

@@ -42,28 +42,32 @@ export function splitLargestRemainder(amount: Euro, key: Verdeelsleutel): Rounde
 export function splitByWeights(amount: Euro, weights: readonly number[], total: number): RoundedSplit {
   const n = weights.length;
   const W = total;
-  if (W <= 0) {
+  if (W <= 0 || amount === 0) {
     if (amount !== 0) throw new ZeroWeightsError(amount);
+    const zeros = new Array<number>(n).fill(0);
     return {
-      amounts: weights.map(() => euro(0)),
-      rests: weights.map(() => 0),
-      corrections: weights.map(() => 0),
+      amounts: zeros as Euro[],
+      rests: zeros,
+      corrections: zeros as (0 | 1)[],
       handedOut: 0,
       threshold: 0,
       above: 0,
     };
   }
+  // Every N·w ± W is a safe integer when the largest is (weights are ≥ 0): one check, not one per row.
+  let maxWeight = 0;
+  for (let i = 0; i < n; i++) if ((weights[i] ?? 0) > maxWeight) maxWeight = weights[i] ?? 0;
+  const extreme = Math.abs(amount) * maxWeight;
+  if (!Number.isSafeInteger(extreme + W)) throw new PrecisionError(amount * maxWeight);
   const rests = new Array<number>(n);
-  const floors = new Array<number>(n);
+  const amounts = new Array<Euro>(n);
   let restSum = 0;
   for (let i = 0; i < n; i++) {
-    const w = weights[i] ?? 0;
-    const product = amount * w;
-    if (!Number.isSafeInteger(product - W) || !Number.isSafeInteger(product + W))
-      throw new PrecisionError(product);
-    const rest = ((product % W) + W) % W;
+    const product = amount * (weights[i] ?? 0);
+    let rest = product % W;
+    if (rest < 0) rest += W; // floored, as the sheet's MOD: 0 ≤ rest < W
     rests[i] = rest;
-    floors[i] = (product - rest) / W;
+    amounts[i] = ((product - rest) / W) as Euro;
     restSum += rest;
   }
   const handedOut = restSum / W;
@@ -76,16 +80,14 @@ export function splitByWeights(amount: Euro, weights: readonly number[], total: 
     let tiesLeft = handedOut - above;
     for (let i = 0; i < n; i++) {
       const r = rests[i] ?? 0;
-      if (r > threshold) corrections[i] = 1;
-      else if (r === threshold && tiesLeft > 0) {
+      if (r > threshold || (r === threshold && tiesLeft-- > 0)) {
         corrections[i] = 1;
-        tiesLeft--;
+        amounts[i] = ((amounts[i] ?? 0) + 1) as Euro;
       }
     }
   } else if (n > 0) {
     threshold = Math.max(...rests);
   }
-  const amounts = floors.map((f, i) => euro(f + (corrections[i] ?? 0)));
   return { amounts, rests, corrections, handedOut, threshold, above };
 }
 

@@ -80,10 +80,13 @@ export class Ledger {
   readonly lines: readonly EditionLine[];
   readonly gemeenten: readonly CbsCode[];
   readonly regios: readonly IzaRegio[];
-  private readonly nationalOf = new Map<string, LedgerAmount>();
-  private readonly gemeenteOf = new Map<string, LedgerAmount>();
-  private readonly regioOf = new Map<string, LedgerAmount>();
-  private readonly levelOf = new Map<string, Euro>();
+  // Storage by number, not by composed strings: (line, year) → one slot per gemeente row or region.
+  private readonly nationalOf = new Map<number, LedgerAmount>();
+  private readonly gemeenteOf = new Map<number, LedgerAmount[]>();
+  private readonly regioOf = new Map<number, Map<string, LedgerAmount>>();
+  private readonly levelG = new Map<number, readonly Euro[]>();
+  private readonly levelR = new Map<number, Map<string, Euro>>();
+  private readonly lineOf = new Map<number, EditionLine>();
   private readonly rowOf: Map<string, number>;
   private readonly mandaat = new Map<string, IzaRegio[]>();
   private readonly beschikking = new Map<string, Euro>();
@@ -102,6 +105,7 @@ export class Ledger {
       const code = r.mandaatgemeenteCode;
       if (code !== undefined) this.mandaat.set(code, [...(this.mandaat.get(code) ?? []), r]);
     }
+    for (const l of this.lines) this.lineOf.set(l.nr, l);
     for (const b of beschikkingen) this.beschikking.set(cell(b.code, b.nr, b.jaar), b.bedrag);
     for (const line of this.lines) this.levels(line);
     for (const line of this.lines)
@@ -117,14 +121,14 @@ export class Ledger {
   }
 
   line(nr: number): EditionLine {
-    const l = this.lines.find((x) => x.nr === nr);
+    const l = this.lineOf.get(nr);
     if (!l) throw new RangeError(`Line ${nr} is not in edition ${this.editie}`);
     return l;
   }
 
   /** National amount of a line in a year (zero where the edition has no rule for it). */
   national(nr: number, jaar: EditionYear): LedgerAmount {
-    return this.nationalOf.get(key2(nr, jaar)) ?? this.none(nr, jaar);
+    return this.nationalOf.get(slot(nr, jaar)) ?? this.none(nr, jaar);
   }
 
   /**
@@ -135,7 +139,7 @@ export class Ledger {
    */
   gemeente(code: CbsCode, nr: number, jaar: EditionYear): Maybe<LedgerAmount> {
     const line = this.line(nr);
-    const own = this.beschikking.get(cell(code, nr, jaar));
+    const own = this.beschikking.size > 0 ? this.beschikking.get(cell(code, nr, jaar)) : undefined;
     if (line.ontvanger === 'landelijk') return undefined;
     if (line.ontvanger === 'mandaatgemeente') {
       const regios = this.mandaat.get(code);
@@ -148,12 +152,15 @@ export class Ledger {
     }
     if (own !== undefined)
       return { bedrag: own, bron: 'beschikking', regel: 'beschikking', editie: this.editie };
-    return this.gemeenteOf.get(cell(code, nr, jaar)) ?? this.none(nr, jaar);
+    const row = this.rowOf.get(code);
+    return (
+      (row === undefined ? undefined : this.gemeenteOf.get(slot(nr, jaar))?.[row]) ?? this.none(nr, jaar)
+    );
   }
 
   /** What a SPUK IZA region's mandaatgemeente receives on a `mandaatgemeente` line. */
   regio(naam: string, nr: number, jaar: EditionYear): LedgerAmount {
-    return this.regioOf.get(`${naam}|${nr}|${jaar}`) ?? this.none(nr, jaar);
+    return this.regioOf.get(slot(nr, jaar))?.get(naam) ?? this.none(nr, jaar);
   }
 
   /**
@@ -192,10 +199,9 @@ export class Ledger {
     const line = this.line(nr);
     if (code === undefined) return line.structureelNiveau ?? ZERO;
     if (line.ontvanger === 'mandaatgemeente')
-      return euro(
-        this.mandaatVan(code).reduce((a, r) => a + (this.levelOf.get(`r|${r.naam}|${nr}`) ?? 0), 0),
-      );
-    return this.levelOf.get(`g|${code}|${nr}`) ?? ZERO;
+      return euro(this.mandaatVan(code).reduce((a, r) => a + (this.levelR.get(nr)?.get(r.naam) ?? 0), 0));
+    const row = this.rowOf.get(code);
+    return (row === undefined ? undefined : this.levelG.get(nr)?.[row]) ?? ZERO;
   }
 
   /** Σ of what a gemeente receives in a year, own money apart from what it receives as mandaatgemeente. */
@@ -219,14 +225,29 @@ export class Ledger {
     );
   }
 
+  private setRegio(naam: string, nr: number, jaar: EditionYear, amount: LedgerAmount): void {
+    const k = slot(nr, jaar);
+    let m = this.regioOf.get(k);
+    if (!m) this.regioOf.set(k, (m = new Map()));
+    m.set(naam, amount);
+  }
+
+  private readonly nones = new Map<number, LedgerAmount>();
+
+  /** No money on a line in a year (no rule, or before/after it): zero, labelled with the rule there is. */
   private none(nr: number, jaar: EditionYear): LedgerAmount {
+    const k = slot(nr, jaar);
+    const known = this.nones.get(k);
+    if (known) return known;
     const rule = this.input.edition.rule(this.line(nr).regeling.id, jaar);
-    return {
+    const amount: LedgerAmount = {
       bedrag: ZERO,
       bron: 'gepubliceerd',
       regel: rule?.spec.regel ?? 'beeindigd',
       editie: rule?.editie ?? this.editie,
     };
+    this.nones.set(k, amount);
+    return amount;
   }
 
   private levels(line: EditionLine): void {
@@ -234,15 +255,14 @@ export class Ledger {
     if (level === undefined || line.ontvanger === 'landelijk') return;
     const split = splitByWeights(level, this.key.weights, this.key.total).amounts;
     if (line.ontvanger === 'gemeente') {
-      this.gemeenten.forEach((c, i) => this.levelOf.set(`g|${c}|${line.nr}`, split[i] ?? ZERO));
+      this.levelG.set(line.nr, split);
     } else {
-      for (const [regio, amount] of this.sumPerRegio(split))
-        this.levelOf.set(`r|${regio}|${line.nr}`, amount);
+      this.levelR.set(line.nr, this.sumPerRegio(split));
     }
   }
 
   private compute(line: EditionLine, jaar: EditionYear, regel: AmountRule, editie: string): void {
-    const k = key2(line.nr, jaar);
+    const k = slot(line.nr, jaar);
     const put = (bedrag: Euro, bron: Bron, open?: OpenPost) =>
       this.nationalOf.set(k, { bedrag, bron, regel, editie, ...(open ? { open } : {}) });
     const gala = this.input.base.onderdelen.find((o) => o.nr === line.nr);
@@ -280,7 +300,7 @@ export class Ledger {
         for (const r of this.regios) {
           const b = this.published2B(r.naam, from);
           total += b;
-          this.regioOf.set(`${r.naam}|${line.nr}|${jaar}`, { bedrag: b, bron, regel, editie });
+          this.setRegio(r.naam, line.nr, jaar, { bedrag: b, bron, regel, editie });
         }
         put(euro(total), 'afgeleid');
         return;
@@ -299,7 +319,7 @@ export class Ledger {
             weights.reduce((a, b) => a + b, 0),
           ).amounts;
           this.regios.forEach((r, i) =>
-            this.regioOf.set(`${r.naam}|${line.nr}|${jaar}`, {
+            this.setRegio(r.naam, line.nr, jaar, {
               bedrag: split[i] ?? ZERO,
               bron: 'geschat',
               regel,
@@ -322,9 +342,12 @@ export class Ledger {
           ...(open ? { open } : {}),
         };
         if (line.ontvanger === 'gemeente')
-          for (const c of this.gemeenten) this.gemeenteOf.set(cell(c, line.nr, jaar), amount);
+          this.gemeenteOf.set(
+            slot(line.nr, jaar),
+            this.gemeenten.map(() => amount),
+          );
         else if (line.ontvanger === 'mandaatgemeente')
-          for (const r of this.regios) this.regioOf.set(`${r.naam}|${line.nr}|${jaar}`, amount);
+          for (const r of this.regios) this.setRegio(r.naam, line.nr, jaar, amount);
         return;
       }
     }
@@ -342,13 +365,14 @@ export class Ledger {
     if (line.ontvanger === 'landelijk') return;
     const split = splitByWeights(amount, this.key.weights, this.key.total).amounts;
     if (line.ontvanger === 'gemeente') {
-      this.gemeenten.forEach((c, i) =>
-        this.gemeenteOf.set(cell(c, line.nr, jaar), { bedrag: split[i] ?? ZERO, bron, regel, editie }),
+      this.gemeenteOf.set(
+        slot(line.nr, jaar),
+        this.gemeenten.map((_c, i) => ({ bedrag: split[i] ?? ZERO, bron, regel, editie })),
       );
       return;
     }
     for (const [regio, bedrag] of this.sumPerRegio(split))
-      this.regioOf.set(`${regio}|${line.nr}|${jaar}`, { bedrag, bron, regel, editie });
+      this.setRegio(regio, line.nr, jaar, { bedrag, bron, regel, editie });
   }
 
   private sumPerRegio(perGemeente: readonly Euro[]): Map<string, Euro> {
@@ -449,18 +473,18 @@ export class Ledger {
     const W = weights.reduce((a, b) => a + b, 0);
     if (this.rowSplitDone.has(jaar)) return;
     this.rowSplitDone.add(jaar);
+    const columns = brede.map(() => new Array<LedgerAmount>(this.gemeenten.length));
     for (const p of this.input.bijlage2A) {
       if (p.jaar !== jaar) continue;
+      const row = this.rowOf.get(p.code);
+      if (row === undefined) continue;
       const split = splitByWeights(p.bedrag, weights, W).amounts;
-      brede.forEach((l, i) =>
-        this.gemeenteOf.set(cell(p.code, l.nr, jaar), {
-          bedrag: split[i] ?? ZERO,
-          bron: 'afgeleid',
-          regel: 'bijlage-2a',
-          editie,
-        }),
-      );
+      brede.forEach((_l, i) => {
+        const column = columns[i];
+        if (column) column[row] = { bedrag: split[i] ?? ZERO, bron: 'afgeleid', regel: 'bijlage-2a', editie };
+      });
     }
+    brede.forEach((l, i) => this.gemeenteOf.set(slot(l.nr, jaar), columns[i] ?? []));
   }
 }
 
@@ -473,8 +497,9 @@ export function weakest(parts: readonly { readonly bron: Bron }[]): Bron {
   return out;
 }
 
-function key2(nr: number, jaar: EditionYear): string {
-  return `${nr}|${jaar}`;
+/** A number for (line, year): the storage key of a ledger column. */
+function slot(nr: number, jaar: EditionYear): number {
+  return nr * 16 + (jaar - 2023);
 }
 
 function cell(code: string, nr: number, jaar: EditionYear): string {

@@ -6,7 +6,7 @@ import { PERIODS } from './periods';
 import { nationalTotals, linesOfHoofdthema } from './totals';
 import type { ReferenceData } from './types';
 import { HOOFDTHEMAS } from './types';
-import { IZA_LINE_NR, izaPerRegio } from './iza';
+import { IZA_LINE_NR, membershipStatus } from './iza';
 import type { Verdeelsleutel } from './verdeelsleutel';
 
 export const GRAND_TOTAL_LABEL = 'Brede SPUK inclusief IZA';
@@ -75,8 +75,12 @@ function modal(values: readonly number[]): number {
 
 const ratio4 = (a: number, b: number): number => Math.round((a / b) * 10000) / 10000;
 
-/** Every reconciliation check on an edition, plus the warnings the data deserves. */
-export function controle(data: ReferenceData, key: Verdeelsleutel): ControleReport {
+/**
+ * Every reconciliation check on the base data (GALA table, counts) and, with a key, the split of the
+ * GALA table over the gemeenten; plus the warnings the data deserves. Editions reconcile through
+ * `editionControle`, which uses this without a key (their splits are checked on the ledger itself).
+ */
+export function controle(data: ReferenceData, key?: Verdeelsleutel): ControleReport {
   const checks: Check[] = [];
   const warnings: Warning[] = [];
   const published = new Map(data.publishedTotals.map((t) => [t.label, t]));
@@ -98,17 +102,19 @@ export function controle(data: ReferenceData, key: Verdeelsleutel): ControleRepo
     }
   }
 
-  // Completeness of the per-gemeente and per-regio tables.
+  // Completeness of the per-gemeente and per-regio tables, each against another source (no counts in code):
+  // the gemeenten of the indeling against those of Bijlage 2A, the regions of Bijlage 2B against the
+  // regions the membership names.
   const n = data.gemeenten.length;
+  const n2a = new Set(data.bijlage2A.map((r) => r.code)).size;
   checks.push({
     id: 'aantal:gemeenten',
     subject: 'gemeenten',
     period: undefined,
-    verwacht: 342,
+    verwacht: n2a,
     berekend: n,
-    status: n === 342 ? 'ok' : 'verschil',
+    status: n === n2a ? 'ok' : 'verschil',
   });
-  const n2a = new Set(data.bijlage2A.map((r) => r.code)).size;
   checks.push({
     id: 'aantal:bijlage2A',
     subject: 'Bijlage 2A',
@@ -118,13 +124,14 @@ export function controle(data: ReferenceData, key: Verdeelsleutel): ControleRepo
     status: n2a === n ? 'ok' : 'verschil',
   });
   const n2b = data.izaRegios.length;
+  const regionsNamed = new Set(data.lidmaatschap.map((m) => m.regio)).size;
   checks.push({
     id: 'aantal:bijlage2B',
     subject: 'Bijlage 2B',
     period: undefined,
-    verwacht: 42,
+    verwacht: regionsNamed,
     berekend: n2b,
-    status: n2b === 42 ? 'ok' : 'verschil',
+    status: n2b === regionsNamed ? 'ok' : 'verschil',
   });
   const members = new Set(data.lidmaatschap.map((m) => m.code)).size;
   checks.push({
@@ -137,22 +144,23 @@ export function controle(data: ReferenceData, key: Verdeelsleutel): ControleRepo
   });
 
   // The allocation invariant: Σ gemeenten = national amount, to the euro, for every line and period.
-  const allocation = new Allocation(data, key);
-  data.onderdelen.forEach((line, li) => {
-    for (const p of PERIODS) {
-      const national = line
-        ? ((p === 'structureel' ? line.structureel : line.amounts[p]) ?? euro(0))
-        : euro(0);
-      const c = compare(
-        `verdeling:${line.nr}:${p}`,
-        `onderdeel ${line.nr}`,
-        p,
-        national,
-        allocation.columnTotal(li, p),
-      );
-      checks.push(c);
-    }
-  });
+  const allocation = key === undefined ? undefined : new Allocation(data, key);
+  if (allocation)
+    data.onderdelen.forEach((line, li) => {
+      for (const p of PERIODS) {
+        const national = line
+          ? ((p === 'structureel' ? line.structureel : line.amounts[p]) ?? euro(0))
+          : euro(0);
+        const c = compare(
+          `verdeling:${line.nr}:${p}`,
+          `onderdeel ${line.nr}`,
+          p,
+          national,
+          allocation.columnTotal(li, p),
+        );
+        checks.push(c);
+      }
+    });
 
   // Source anomalies, reported as found.
   const ratios2B = data.izaRegios.map((r) => ratio4(r.totaal2026, r.totaal2025));
@@ -166,7 +174,7 @@ export function controle(data: ReferenceData, key: Verdeelsleutel): ControleRepo
   const floor = data.bijlage2A.filter((_, i) => ratios2A[i] !== modal2A).map((r) => r.naamInBron);
   if (floor.length > 0) warnings.push({ kind: 'FloorAmounts', gemeenten: floor, modal: modal2A });
 
-  const estimates = izaPerRegio(allocation, data.izaRegios, data.lidmaatschap);
+  const estimates = membershipStatus(data.izaRegios, data.lidmaatschap);
   const derived = estimates.filter((e) => e.status === 'afgeleid').map((e) => e.regio.naam);
   if (derived.length > 0) warnings.push({ kind: 'DerivedMembership', regios: derived });
   const unknown = estimates.filter((e) => e.status === 'onbekend').map((e) => e.regio.naam);

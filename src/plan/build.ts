@@ -64,7 +64,7 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     ledger,
     key,
     report: editionControle(ledger),
-    galaReport: controle(data, key),
+    galaReport: controle(data),
     lines,
     // Own money first (Brede SPUK, SPUK AZWA lokaal), then what a mandaatgemeente receives for its region.
     allocLines: [

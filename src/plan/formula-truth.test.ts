@@ -1,6 +1,14 @@
 import { editionInput, editionManifests } from '../data';
 import type { CbsCode, EditionYear } from '../domain';
-import { builtInKey, EDITION_YEARS, euro, Ledger, splitByWeights } from '../domain';
+import {
+  builtInKey,
+  customKey,
+  EDITION_YEARS,
+  euro,
+  largestKeySplitAmount,
+  Ledger,
+  splitByWeights,
+} from '../domain';
 import { evaluatePlan } from '../../test/support/evaluate-plan';
 import type { EvaluatedPlan } from '../../test/support/evaluate-plan';
 import { buildWorkbookPlan, cellAddress, parseRange, SHEETS } from '.';
@@ -84,6 +92,23 @@ describe('formula truth: every formula cell equals the engine value, for every e
     );
     expect(bad.slice(0, 10)).toEqual([]);
     expect(cells).toBeGreaterThan(60_000);
+  });
+
+  it('holds for a generated key (seeded random weights, zeros included) on the newest edition', () => {
+    const input = editionInput('vws-2026-04');
+    let seed = 20261129;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const weights = input.base.gemeenten.map(() => (next() % 5 === 0 ? 0 : next() % 2_000_000));
+    const key = customKey(
+      input.base.gemeenten.map((g, i) => ({ row: i + 2, code: g.code, value: String(weights[i]) })),
+      input.base.gemeenten,
+      { maxAmount: largestKeySplitAmount(input.base) },
+    );
+    if (!key.ok) throw new Error('generated key rejected');
+    const { bad } = mismatches(
+      plan('vws-2026-04', { key: key.value, gemeente: 'GM0363' as CbsCode, bbvVastgelegd: [4] }),
+    );
+    expect(bad.slice(0, 10)).toEqual([]);
   });
 
   it('computes the published figures and an OK master check in the sheet itself', () => {

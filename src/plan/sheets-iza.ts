@@ -6,6 +6,7 @@ import type { RegionKind } from './columns';
 import { regionKind, runs } from './columns';
 import type { PlanContext } from './context';
 import type { GridLayout } from './grid';
+import { keySplit } from './grid';
 import { PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
@@ -475,7 +476,7 @@ export function buildIza(
         return;
       }
       // The member's key share: the same formula as a geschat Allocatie cell, on this gemeente's row.
-      const shareOf = (row: number) => splitShare(ctx, grid, li, y, row);
+      const shareOf = (row: number) => keySplit(ctx, gc).amounts[row] ?? 0;
       s.formula(
         `${target}${mf}:${target}${mf + nG - 1}`,
         `(${SHEETS.afronding}!${A}$${from.afronding.national.top}*${weight.replace(/\d+$/, String(gFirst))}-${SHEETS.afronding}!${A}${gFirst})/${W}+${SHEETS.afronding}!${A}${corrFirst}`,
@@ -489,10 +490,4 @@ export function buildIza(
   for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 15);
   s.width('L', 18).width('M', 40).width('P', 18);
   return { sheet: s, cells };
-}
-
-function splitShare(ctx: PlanContext, grid: GridLayout, li: number, jaar: EditionYear, row: number): number {
-  const c = grid.column(li, jaar);
-  const national = euro(ctx.ledger.national(c.line.nr, jaar).bedrag);
-  return splitByWeights(national, ctx.key.weights, ctx.key.total).amounts[row] ?? 0;
 }
