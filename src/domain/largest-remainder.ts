@@ -1,6 +1,5 @@
 import { PrecisionError, ZeroWeightsError } from './errors';
 import type { Euro } from './money';
-import { euro } from './money';
 import type { Verdeelsleutel } from './verdeelsleutel';
 
 /**
