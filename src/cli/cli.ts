@@ -11,7 +11,6 @@ import {
 } from '../data';
 import type { BeschikkingAmount, Gemeente, InputFailure, ReferenceData, Verdeelsleutel } from '../domain';
 import {
-  Allocation,
   BUILT_IN_KEYS,
   builtInKey,
   customKey,
@@ -22,7 +21,7 @@ import {
   findGemeente,
   isBuiltInKey,
   IZA_LINE_NR,
-  izaPerRegio,
+  membershipStatus,
   largestKeySplitAmount,
   Ledger,
   splitReadings,
@@ -320,7 +319,7 @@ function runIza(data: ReferenceData, opts: Map<string, string>, io: CliIo): numb
   if (typeof key === 'string') throw new UsageError(key);
   if (isFailed(key)) return reportFailures(io, key.failures);
   const ledger = new Ledger(editionInput(editie), key);
-  const status = izaPerRegio(new Allocation(data, key), data.izaRegios, data.lidmaatschap);
+  const status = membershipStatus(data.izaRegios, data.lidmaatschap);
   const regional = ledger.lines.filter((l) => l.ontvanger === 'mandaatgemeente');
   const rows: (string | number)[][] = [];
   for (const s of status) {

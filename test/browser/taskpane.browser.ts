@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium } from './chromium';
-import { defaultEditionId, defaultReferenceData, editionInput } from '../../src/data';
+import { defaultEditionId, defaultReferenceData, editionInput, editionManifests } from '../../src/data';
 import type { CbsCode } from '../../src/domain';
 import { builtInKey } from '../../src/domain';
 import type { WorkbookPlan } from '../../src/plan';
@@ -185,7 +185,7 @@ describe('task pane in Excel (fake host)', () => {
     for (const id of ['spuk-2026', 'inwoners', 'gelijk'] as const) {
       expect(await page.getByText(KEY_TEXTS[id].explanation).isVisible()).toBe(true);
     }
-    expect(await page.getByRole('combobox', { name: NL.edition.label }).inputValue()).toBe(data.edition.id);
+    expect(await page.getByRole('combobox', { name: NL.edition.label }).inputValue()).toBe(defaultEditionId());
     expect(await page.getByRole('button', { name: NL.actions.load }).isEnabled()).toBe(true);
     expect(await page.getByRole('button', { name: NL.actions.refresh }).isDisabled()).toBe(true);
     // Without document settings the pane asked the workbook itself: one read-only sync found nothing.
@@ -394,9 +394,12 @@ describe('reopening a workbook made without the add-in (CLI), without document s
 
   beforeAll(async () => {
     // The same plan the CLI writes (`spuk-begroting werkboek`), rendered before the pane opens.
-    const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
+    const editie = defaultEditionId();
+    const vorige = editionManifests().find((m) => m.id === editie)?.vorige;
+    const plan = buildWorkbookPlan(editionInput(editie), {
       key: 'inwoners',
       gemeente: code as CbsCode,
+      vorige: vorige ? editionInput(vorige) : undefined,
     });
     pane = await openPane({ prebuild: plan });
   });
