@@ -185,7 +185,9 @@ describe('task pane in Excel (fake host)', () => {
     for (const id of ['spuk-2026', 'inwoners', 'gelijk'] as const) {
       expect(await page.getByText(KEY_TEXTS[id].explanation).isVisible()).toBe(true);
     }
-    expect(await page.getByRole('combobox', { name: NL.edition.label }).inputValue()).toBe(defaultEditionId());
+    expect(await page.getByRole('combobox', { name: NL.edition.label }).inputValue()).toBe(
+      defaultEditionId(),
+    );
     expect(await page.getByRole('button', { name: NL.actions.load }).isEnabled()).toBe(true);
     expect(await page.getByRole('button', { name: NL.actions.refresh }).isDisabled()).toBe(true);
     // Without document settings the pane asked the workbook itself: one read-only sync found nothing.
