@@ -20,7 +20,7 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
   s.value('A1', 'Wat is er veranderd', 'title');
   s.value(
     'A2',
-    `Van editie ${from} naar ${to}, per regeling, onderdeel en jaar (€ en %). Signaal: meer dan ${DIFF_SIGNAL_PCT}% verschil, of geld dat verschijnt of verdwijnt. Gemaakt bij het laden${naam ? ` voor ${naam} (${code})` : ''}; verandert niet mee met de keuze op Overzicht.`,
+    `Van editie ${from} naar ${to}, per regeling, onderdeel en jaar (€ en %). Alleen wat veranderde, met per regeling het totaal per jaar. Signaal: meer dan ${DIFF_SIGNAL_PCT}% verschil, of geld dat verschijnt of verdwijnt. Gemaakt bij het laden${naam ? ` voor ${naam} (${code})` : ''}; verandert niet mee met de keuze op Overzicht.`,
     'subtitle',
   );
   let row = 4;
@@ -40,7 +40,8 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
     row++;
     s.values(`A${row}`, [header], 'header');
     const body = rows
-      .filter((r) => r.van !== 0 || r.naar !== 0)
+      // What changed, and each regeling's total per year (also when it did not change).
+      .filter((r) => r.verschil !== 0 || (r.nr === undefined && (r.van !== 0 || r.naar !== 0)))
       .map((r) => [
         r.regelingNaam,
         r.nr ?? 'totaal',
