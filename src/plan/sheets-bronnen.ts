@@ -20,7 +20,12 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     `Editie ${m.id} (${m.datum}): ${m.naam}. ${m.omschrijving} Alle cijfers zijn openbaar; zie data/SOURCES.md in het project.`,
     'subtitle',
   );
-  let row = 4;
+  s.value('A4', 'Lezing BBV op Overzicht', 'rowHeader');
+  s.value(
+    'B4',
+    'Commissie BBV, notitie incidentele baten en lasten: geld onder een regeling met een einddatum ("eindigheid vastgelegd in een toekenningsbesluit") is incidenteel voor de eigen begroting; ook de SPUK AZWA (tot en met 2029).',
+  );
+  let row = 6;
   const table = (name: string, title: string, header: string[], rows: CellValue[][]) => {
     s.value(`A${row}`, title, 'rowHeader');
     row++;

@@ -26,7 +26,7 @@ export function buildControle(
     readonly afronding: AfrondingCells;
     readonly allocatie: AllocatieCells;
     readonly iza: IzaCells;
-    /** The chosen gemeente's code on Overzicht (built after Controle; a fixed cell there). */
+    /** The chosen gemeente's row on Overzicht's helper cell (built after Controle; a fixed cell there): a number when it exists. */
     readonly chosen: SheetRange;
   },
 ): Built<ControleCells> {
@@ -102,11 +102,7 @@ export function buildControle(
       'Gemeenten zonder bekende SPUK IZA-regio',
       `ROWS(${iza.members.regions.abs()})-${iza.memberCount.abs()}`,
     ],
-    [
-      'Keuze',
-      'De gekozen gemeente op Overzicht bestaat',
-      `COUNTIF(${vs.choices.abs()},${from.chosen.abs()})=0`,
-    ],
+    ['Keuze', 'De gekozen gemeente op Overzicht bestaat', `IF(ISNUMBER(${from.chosen.abs()}),0,1)`],
   ];
   // What the engine says each control must count: only the GALA table's totals are data (they reconcile).
   const galaVerschil = ctx.galaReport.checks.filter(
@@ -125,5 +121,6 @@ export function buildControle(
   });
   s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => galaVerschil, 'check');
   s.width('A', 16).width('B', 80).width('C', 14);
+  s.printAs('portrait', true);
   return { sheet: s, cells };
 }

@@ -222,6 +222,7 @@ export function buildVerdeelsleutel(
   s.format(`E${tot}`, 'integer').format(`${w}${tot}`, 'integer');
   s.formula(`${sh}${tot}`, `SUM(${sh}${first}:${sh}${last})`, () => shareSum(ctx), 'share');
   s.freezeAt(HEADER_ROW, 2);
+  s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
   s.width('A', 10)
     .width('B', 28)
     .width('C', 16)
@@ -282,7 +283,8 @@ export function buildAfronding(
   },
 ): Built<AfrondingCells> {
   const s = new SheetBuilder(SHEETS.afronding, 'berekening');
-  s.printAs('landscape', false);
+  // Technical (342 gemeenten × every line and year): the default print is its heading only.
+  s.printAs('landscape', true).printLayout({ area: 'A1:L2' });
   const n = rows.count;
   const first = rows.first;
   const last = rows.last;
@@ -307,7 +309,11 @@ export function buildAfronding(
   const W = from.verdeelsleutel.weightTotal.abs();
   const weight = from.verdeelsleutel.weights.cell().fixCol();
   const nrs = from.landelijk.lineNrs.abs();
-  s.value('A1', "Afronding op hele euro's (grootste-restmethode)", 'title');
+  s.value(
+    'A1',
+    "Afronding op hele euro's (grootste-restmethode): technisch blad, niet in de standaardafdruk",
+    'title',
+  );
   s.value(
     'A2',
     'Geschat (sleutel): rest = (landelijk bedrag × gewicht) mod Σ gewichten; de d grootste resten krijgen één euro extra (bij gelijke rest de bovenste rij eerst), zodat de gemeenten samen precies het landelijke bedrag krijgen. Afgeleid uit Bijlage 2A: per gemeente hetzelfde over de onderdelen van dat jaar, zodat de onderdelen samen precies het gepubliceerde totaal zijn (kolommen rechts: d, t en g per gemeente).',
@@ -493,7 +499,8 @@ export function buildAllocatie(
   },
 ): Built<AllocatieCells> {
   const s = new SheetBuilder(SHEETS.allocatie, 'berekening');
-  s.printAs('landscape', false);
+  // Technical (342 gemeenten × every line and year): the default print is its heading only.
+  s.printAs('landscape', true).printLayout({ area: 'A1:L2' });
   const n = rows.count;
   const first = rows.first;
   const last = rows.last;
@@ -519,7 +526,11 @@ export function buildAllocatie(
   const W = from.verdeelsleutel.weightTotal.abs();
   const weight = from.verdeelsleutel.weights.cell().fixCol();
   const afr = from.afronding;
-  s.value('A1', 'Bedrag per gemeente, jaar en onderdeel (€)', 'title');
+  s.value(
+    'A1',
+    'Bedrag per gemeente, jaar en onderdeel (€): technisch blad, niet in de standaardafdruk',
+    'title',
+  );
   s.value(
     'A2',
     `Per kolom de bron (rij ${H.second}) en de regel (rij ${H.third}). Geschat: (landelijk bedrag × gewicht − rest) / Σ gewichten + afrondingscorrectie (sleutel ${ctx.key.id}). Afgeleid: het Bijlage 2A-totaal van de gemeente verdeeld over de onderdelen (blad ${SHEETS.afronding}). Regionaal geld staat alleen bij de mandaatgemeente (blad ${SHEETS.iza}).`,

@@ -486,6 +486,7 @@ export function buildIza(
     });
   }
   s.freezeAt(HEADER_ROW, 1);
+  s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
   s.width('A', 28).width('B', 22).width('C', 14).width('D', 10);
   for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 15);
   s.width('L', 18).width('M', 40).width('P', 18);

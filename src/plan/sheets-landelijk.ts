@@ -199,6 +199,7 @@ export function buildLandelijk(
   openPosten(ctx, s, rows);
 
   s.freezeAt(HEADER_ROW, 2);
+  s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
   s.width('A', 6).width('B', 44).width('C', 24).width('D', 14);
   for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   s.width(L, 16).width(tot, 16).width(columnLetter(AARD_COL), 18).width(columnLetter(BBV_COL), 16);

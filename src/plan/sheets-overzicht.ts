@@ -18,25 +18,24 @@ import { COLORS } from './styles';
  * out by a cursor) because Controle, built before Overzicht, checks the chosen code.
  */
 export interface ChooserCells {
-  /** C4: the chosen CBS code, or NL (input). */
+  /** C4: the chosen gemeente: a CBS code, a name, or NL (input; spaces and case do not matter). */
   readonly code: SheetRange;
   /** C5: its name. */
   readonly name: SheetRange;
-  /** C6: its row in Allocatie's lookup table (1 = first gemeente). */
-  readonly row: SheetRange;
-  /** C7: lines per year (the column stride in Allocatie). */
-  readonly periods: SheetRange;
-  /** C8: the master check, as text. */
+  /** C6: the master check, as text. */
   readonly check: SheetRange;
-  /** E9:K9: year index 1..7 above the year columns. */
-  readonly periodIndex: SheetRange;
-  /** E10:K10: the year headers (the chart's categories). */
+  /** Hidden helper (technical column): its row in Allocatie's lookup table (1 = first gemeente). */
+  readonly row: SheetRange;
+  /** E8:K8: the year headers (the chart's categories). */
   readonly periodHeaders: SheetRange;
 }
 
 const CHOOSER_FIRST = 4;
-const PERIOD_INDEX_ROW = 9;
-const HEADER_ROW = 10;
+const HEADER_ROW = 8;
+/** The technical area the user does not read: hidden columns far right (helper cells, the choice list). */
+const TECH_COL = 26;
+const LIST_COL = TECH_COL + 1;
+const TECH_FIRST = 4;
 /** Columns: A nr, B onderdeel, C regeling, D eindjaar regeling, E..K years, L total, M ontvanger, N BBV flag. */
 const TOTAL_COL = PERIOD_COL + YEAR_COUNT;
 const ONTVANGER_COL = TOTAL_COL + 1;
@@ -47,10 +46,8 @@ export function chooserCells(): ChooserCells {
   return {
     code: c(CHOOSER_FIRST),
     name: c(CHOOSER_FIRST + 1),
-    row: c(CHOOSER_FIRST + 2),
-    periods: c(CHOOSER_FIRST + 3),
-    check: c(CHOOSER_FIRST + 4),
-    periodIndex: SheetRange.at(SHEETS.overzicht, PERIOD_INDEX_ROW, PERIOD_COL, 1, YEAR_COUNT),
+    check: c(CHOOSER_FIRST + 2),
+    row: SheetRange.at(SHEETS.overzicht, TECH_FIRST, TECH_COL),
     periodHeaders: SheetRange.at(SHEETS.overzicht, HEADER_ROW, PERIOD_COL, 1, YEAR_COUNT),
   };
 }
@@ -115,16 +112,26 @@ export function buildOverzicht(
   };
 
   chooserSection(view, chooser, from);
+  // The answer first: the BBV reading of the own money, then the Rijk reading (totals; the rows per
+  // onderdeel they add up follow further down).
+  const top = summaryRows(view);
   const amounts = amountsSection(view, chooser, from);
-  const rijk = rijkSection(view, amounts, from.levels, chooser);
-  const bbv = bbvSection(view, amounts, rijk);
+  const rijk = rijkSection(view, amounts, from.levels, chooser, top.rijk);
+  const bbv = bbvSection(view, amounts, rijk, top);
   afloopSection(view, amounts);
   bijlageSection(view, chooser, amounts, from.verdeelsleutel);
   izaSection(view, chooser, from.iza);
   legendSection(view);
   chartSection(view, chooser, bbv);
+  const lastRow = view.rows.next - 1;
 
   s.freezeAt(HEADER_ROW, 2);
+  s.printAs('portrait', true).printLayout({
+    area: `A1:${columnLetter(FLAG_COL)}${lastRow}`,
+    titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+    fitToHeight: 2,
+  });
+  s.hiddenColumn(columnLetter(TECH_COL), 14).hiddenColumn(columnLetter(LIST_COL), 30);
   s.width('A', 6).width('B', 50).width('C', 16).width('D', 10);
   for (let i = 0; i <= YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   s.width(columnLetter(ONTVANGER_COL), 16).width(columnLetter(FLAG_COL), 12);
@@ -151,36 +158,53 @@ function chooserSection(
   s.value('A1', 'Overzicht Brede SPUK, SPUK IZA en SPUK AZWA', 'title');
   s.value(
     'A2',
-    `Editie ${m.id} (${m.datum}): ${m.naam}. Kies in ${chooser.code.address()} een CBS-code (of ${NATIONAL_CODE}: de som van alle gemeenten); alle bedragen volgen. Sleutel: ${ctx.key.id}.`,
+    `Editie ${m.id} (${m.datum}): ${m.naam}. Kies in ${chooser.code.address()} een gemeente (naam of CBS-code, of ${NATIONAL_CODE}: de som van alle gemeenten); alle bedragen volgen. Sleutel: ${ctx.key.id}.`,
     'subtitle',
   );
-  s.values(
-    'B4',
-    [['Gemeente (CBS-code)'], ['Naam'], ['Rij in Allocatie'], ['Onderdelen per jaar'], ['Modelcontrole']],
-    'rowHeader',
-  );
+  s.values('B4', [['Gemeente (naam of CBS-code)'], ['Gekozen'], ['Modelcontrole']], 'rowHeader');
   const chosenCode = v.code ?? NATIONAL_CODE;
   const chosenName =
     v.code === undefined ? 'Nederland (som van de gemeenten)' : (ctx.gemeenten[ctx.chosen ?? 0]?.naam ?? '');
   const chosenRow = ctx.chosen === undefined ? ctx.gemeenten.length + 1 : ctx.chosen + 1;
   s.value(chooser.code.address(), chosenCode, 'input');
+  // The list shows the names (then the codes, so a typed code is accepted too); it lives in the hidden
+  // technical column, as do the helper cells.
+  const nationalName = 'Nederland (som van de gemeenten)';
+  const listItems = [
+    ...ctx.gemeenten.map((g) => g.naam),
+    nationalName,
+    ...ctx.gemeenten.map((g) => g.code as string),
+    NATIONAL_CODE,
+  ];
+  const list = SheetRange.at(SHEETS.overzicht, TECH_FIRST, LIST_COL, listItems.length);
+  s.value(`${columnLetter(LIST_COL)}${TECH_FIRST - 1}`, 'Keuzelijst (namen, dan codes)', 'note');
+  s.values(
+    list.address().split(':')[0] ?? '',
+    listItems.map((x) => [x]),
+  );
   s.validation({
     range: chooser.code.address(),
     type: 'list',
-    source: from.verdeelsleutel.choices.abs(),
-    prompt: `Kies de CBS-code van een gemeente, of ${NATIONAL_CODE} voor de som van alle gemeenten.`,
-    error: `Onbekende code. Kies een CBS-code uit de lijst (kolom A van ${SHEETS.verdeelsleutel}) of ${NATIONAL_CODE}.`,
+    source: list.abs(),
+    prompt: `Kies een gemeente (naam of CBS-code), of ${NATIONAL_CODE} voor de som van alle gemeenten.`,
+    error: `Onbekende gemeente. Kies een naam of CBS-code uit de lijst, of ${NATIONAL_CODE}.`,
   });
   const row = chooser.row.local().abs();
   const lookup = from.allocatie.byCode;
-  s.formula(chooser.name.address(), `INDEX(${lookup.names.abs()},${row})`, () => chosenName, 'rowHeader');
+  const typed = `TRIM(${chooser.code.local().abs()})`;
+  s.value(`${columnLetter(TECH_COL)}${TECH_FIRST - 1}`, 'Rij in Allocatie', 'note');
   s.formula(
     chooser.row.address(),
-    `MATCH(${chooser.code.local().abs()},${lookup.codes.abs()},0)`,
+    `IFERROR(MATCH(${typed},${lookup.codes.abs()},0),MATCH(${typed},${lookup.names.abs()},0))`,
     () => chosenRow,
     'integer',
   );
-  s.value(chooser.periods.address(), v.lines.length, 'integer');
+  s.formula(
+    chooser.name.address(),
+    `INDEX(${lookup.names.abs()},${row})&" ("&INDEX(${lookup.codes.abs()},${row})&")"`,
+    () => `${chosenName} (${chosenCode})`,
+    'rowHeader',
+  );
   const master = from.controle.master.abs();
   s.formula(
     chooser.check.address(),
@@ -188,11 +212,23 @@ function chooserSection(
     () => (ctx.report.ok ? 'OK' : `FOUT: zie blad ${SHEETS.controle}`),
     'check',
   );
-  s.values(
-    `A${PERIOD_INDEX_ROW}`,
-    [['', 'Jaarindex', '', '', ...EDITION_YEARS.map((_, i) => i + 1)]],
-    'note',
-  );
+  const check = chooser.check.local().rel();
+  s.conditional({
+    range: chooser.check.address(),
+    formula: `${check}="OK"`,
+    fill: COLORS.structureelFill,
+    fontColor: COLORS.structureelText,
+    bold: true,
+    priority: 1,
+  });
+  s.conditional({
+    range: chooser.check.address(),
+    formula: `${check}<>"OK"`,
+    fill: COLORS.incidenteelFill,
+    fontColor: COLORS.incidenteelText,
+    bold: true,
+    priority: 2,
+  });
   s.values(
     `A${HEADER_ROW}`,
     [
@@ -209,6 +245,63 @@ function chooserSection(
     ],
     'header',
   );
+}
+
+interface SummaryRows {
+  /** Own money (baten) per year, repeated at the top. */
+  readonly eigen: number;
+  /** First of the four BBV totals (structureel, incidenteel, niet te begroten, risico). */
+  readonly bbv: number;
+  /** First of the two Rijk totals (structureel, incidenteel). */
+  readonly rijk: number;
+}
+
+const SOURCE_RANK = ['beschikking', 'gepubliceerd', 'afgeleid', 'geschat'];
+
+/** The top of Overzicht, right under the chooser: both readings, labelled and explained (totals filled later). */
+function summaryRows(v: View): SummaryRows {
+  const { s, rows, own } = v;
+  s.value(
+    `A${rows.take()}`,
+    'Lezing BBV: wat de gemeente in de eigen begroting structureel mag opnemen (€)',
+    'rowHeader',
+  );
+  s.value(
+    `A${rows.take()}`,
+    'Commissie BBV (notitie incidentele baten en lasten, zie blad Bronnen): geld onder een regeling met een einddatum is incidenteel; structureel is alleen wat een nieuwe regeling vastlegt (kolom N).',
+    'note',
+  );
+  const eigen = rows.take();
+  s.value(`B${eigen}`, 'Eigen geld (baten van de gemeente, 2023–2029)', 'rowHeader');
+  const bbv = rows.take(4);
+  const bron = rows.take();
+  s.value(`B${bron}`, 'Bron van de bedragen (de zwakste in het jaar)', 'rowHeader');
+  s.values(
+    `E${bron}`,
+    [
+      EDITION_YEARS.map((y) => {
+        const labels = own
+          .filter((l) => v.amount(l.nr, y) !== 0)
+          .map((l) => bronOf(v, l, y))
+          .filter((b) => SOURCE_RANK.includes(b));
+        return labels.reduce(
+          (a, b) => (SOURCE_RANK.indexOf(b) > SOURCE_RANK.indexOf(a) ? b : a),
+          labels[0] ?? '',
+        );
+      }),
+    ],
+    'note',
+  );
+  rows.skip();
+  s.value(`A${rows.take()}`, 'Lezing Rijk: ter informatie, niet voor de eigen begroting (€)', 'rowHeader');
+  s.value(
+    `A${rows.take()}`,
+    'Het Rijk noemt structureel wat het na de regeling wil voortzetten, tot het structurele niveau per onderdeel (kolom D verderop); de rest noemt het incidenteel.',
+    'note',
+  );
+  const rijk = rows.take(2);
+  rows.skip();
+  return { eigen, bbv, rijk };
 }
 
 interface AmountRows {
@@ -236,12 +329,12 @@ function amountsSection(
     lines.map((l) => [l.nr, l.naam, l.regeling.naam, l.regeling.eindjaar]),
   );
   const lookup = from.allocatie.byCode.amounts.abs();
-  const stride = chooser.periods.local().abs();
   const r = chooser.row.local().abs();
-  const idx = chooser.periodIndex.cell().local().fixRow();
+  // Allocatie is year-major with one column per line: the year's offset times the number of lines.
+  const yearOffset = `(E$${HEADER_ROW}-$E$${HEADER_ROW})`;
   s.formula(
     yearsRange(first, n),
-    `INDEX(${lookup},${r},(${idx}-1)*${stride}+MATCH($A${first},${from.allocatie.lineNrs.abs()},0))`,
+    `INDEX(${lookup},${r},${yearOffset}*COLUMNS(${from.allocatie.lineNrs.abs()})+MATCH($A${first},${from.allocatie.lineNrs.abs()},0))`,
     (ri, c) => v.amount(lines[ri]?.nr ?? 0, EDITION_YEARS[c] as EditionYear),
     'euro',
   );
@@ -345,13 +438,14 @@ function rijkSection(
   amounts: AmountRows,
   levels: { readonly amounts: SheetRange; readonly nrs: SheetRange },
   chooser: ChooserCells,
+  sumS: number,
 ): RijkRows {
   const { s, rows, own, lines } = v;
   const n = own.length;
   rows.skip(2);
   s.value(
     `A${rows.take()}`,
-    'Lezing Rijk (eigen geld): structureel tot het structurele niveau dat het Rijk wil voortzetten (kolom D), de rest incidenteel',
+    'Lezing Rijk per onderdeel (eigen geld): structureel tot het structurele niveau dat het Rijk wil voortzetten (kolom D), de rest incidenteel',
     'rowHeader',
   );
   const first = rows.take(n);
@@ -378,7 +472,6 @@ function rijkSection(
     },
     'euro',
   );
-  const sumS = rows.take(2);
   s.values(`B${sumS}`, [['Totaal structureel (Rijk)'], ['Totaal incidenteel (Rijk)']], 'rowHeader');
   s.formula(
     yearsRange(sumS),
@@ -406,14 +499,14 @@ interface BbvRows {
  * a regeling with an end date is incidental; only what a new regeling makes lasting (column N) is
  * structural; money after the regeling's last year (column D) has no regeling: not to be budgeted.
  */
-function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows): BbvRows {
+function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRows): BbvRows {
   const { s, rows, own } = v;
   const n = own.length;
   const year = `E$${HEADER_ROW}`;
   rows.skip(2);
   s.value(
     `A${rows.take()}`,
-    'Lezing BBV (eigen begroting): geld onder een regeling met einddatum is incidenteel; structureel alleen wat een nieuwe regeling vastlegt (kolom N, blad Landelijk)',
+    'Lezing BBV per onderdeel (eigen begroting): geld onder een regeling met einddatum is incidenteel; structureel alleen wat een nieuwe regeling vastlegt (kolom N, blad Landelijk)',
     'rowHeader',
   );
   const sRow = rows.take(n);
@@ -449,7 +542,8 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows): BbvRows {
     },
     'euro',
   );
-  const tot = rows.take(4);
+  const tot = top.bbv;
+  s.formula(yearsRange(top.eigen), `E$${amounts.eigen}`, (_r, c) => v.reading[c]?.bedrag ?? 0, 'euroTotal');
   s.values(
     `B${tot}`,
     [
@@ -647,18 +741,20 @@ function legendSection(v: View): void {
 }
 
 function chartSection(v: View, chooser: ChooserCells, bbv: BbvRows): void {
+  v.rows.skip();
+  const top = v.rows.take(20);
   const row = (r: number) => SheetRange.at(SHEETS.overzicht, r, PERIOD_COL, 1, YEAR_COUNT).abs();
   v.s.chart({
     name: 'Afloop',
     type: 'columnStacked',
-    title: 'Eigen geld per jaar: lezing BBV',
+    title: 'Eigen geld per jaar: lezing BBV (eigen begroting)',
     categories: chooser.periodHeaders.abs(),
     series: [
       { name: 'Structureel (BBV)', values: row(bbv.s), color: COLORS.structureelText },
       { name: 'Incidenteel (BBV)', values: row(bbv.i), color: COLORS.incidenteelText },
       { name: 'Niet te begroten', values: row(bbv.n), color: COLORS.deelsText },
     ],
-    from: 'P3',
-    to: 'X22',
+    from: `B${top}`,
+    to: `I${top + 19}`,
   });
 }

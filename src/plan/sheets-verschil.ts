@@ -68,6 +68,7 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
     section(`${naam} (${code}): wat de gemeente ontvangt`, editionDiff(vorige, ctx.ledger, code));
   section('Landelijk', editionDiff(vorige, ctx.ledger));
   s.freezeAt(5, 0);
+  s.printLayout({ titleRows: '5:5' });
   s.width('A', 16).width('B', 12).width('C', 50).width('D', 8);
   for (const c of ['E', 'F', 'G']) s.width(c, 16);
   s.width('H', 12).width('I', 10);

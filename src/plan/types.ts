@@ -74,6 +74,8 @@ export interface StyleSpec {
   readonly horizontalAlignment?: 'left' | 'center' | 'right';
   readonly borderTop?: boolean;
   readonly borderBottom?: boolean;
+  /** false: the cell stays editable when its sheet is protected (every input style). */
+  readonly locked?: boolean;
 }
 
 export interface FormatSpec {
@@ -86,6 +88,8 @@ export interface ColumnSpec {
   readonly column: string;
   /** Width in Excel character units. */
   readonly width: number;
+  /** A technical column the user does not read (helper cells): hidden. */
+  readonly hidden?: boolean;
 }
 
 /** A conditional format with a formula written for the top-left cell of `range`. */
@@ -144,6 +148,30 @@ export interface ChartSpec {
   readonly to: string;
 }
 
+/** Header or footer: left, centre and right part, with Excel's codes (&P page, &N pages, &D date, &A sheet). */
+export interface HeaderFooterSpec {
+  readonly left: string;
+  readonly center: string;
+  readonly right: string;
+}
+
+/** How a sheet prints on A4. */
+export interface PrintSpec {
+  readonly orientation: 'landscape' | 'portrait';
+  /** Fit all columns of the print area on one page width. */
+  readonly fitToWidth: boolean;
+  /** With `fitToWidth`: at most this many pages tall (0 = as many as needed). */
+  readonly fitToHeight: number;
+  /** What prints (address on the sheet); absent: everything used. */
+  readonly area?: string;
+  /** Rows repeated at the top of every page ("8:8"). */
+  readonly titleRows?: string;
+  /** Columns repeated at the left of every page ("A:B"). */
+  readonly titleColumns?: string;
+  readonly header: HeaderFooterSpec;
+  readonly footer: HeaderFooterSpec;
+}
+
 export type SheetRole = 'invoer' | 'berekening' | 'presentatie' | 'controle' | 'bronnen';
 
 export interface SheetPlan {
@@ -159,8 +187,13 @@ export interface SheetPlan {
   readonly charts: readonly ChartSpec[];
   /** Rows and columns frozen at the top-left. */
   readonly freeze?: { readonly rows: number; readonly columns: number };
-  /** Printing (for the raad and the accountant): orientation, and fit all columns on one page width. */
-  readonly print: { readonly orientation: 'landscape' | 'portrait'; readonly fitToWidth: boolean };
+  /** Printing (for the raad and the accountant) on A4. */
+  readonly print: PrintSpec;
+  /**
+   * Protected without a password (the user can lift it: Controleren > Beveiliging blad opheffen):
+   * formulas cannot be overwritten by accident; cells with an unlocked style (inputs) stay editable.
+   */
+  readonly protect: boolean;
   /** The used range the add-in owns on this sheet (everything it writes lies inside). */
   readonly usedRange: string;
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { CellValue, StyleSpec, WorkbookPlan, ValidationSpec } from '../plan';
+import type { CellValue, HeaderFooterSpec, StyleSpec, WorkbookPlan, ValidationSpec } from '../plan';
 import { expandFormula, parseCell, parseRange } from '../plan';
 import { addCharts } from './charts';
 
@@ -38,6 +38,7 @@ function cellStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
       ...(spec.horizontalAlignment ? { horizontal: spec.horizontalAlignment } : {}),
     };
   }
+  if (spec.locked === false) style.protection = { locked: false };
   if (spec.borderTop || spec.borderBottom) {
     style.border = {
       ...(spec.borderTop ? { top: { style: 'thin' as const } } : {}),
@@ -55,6 +56,7 @@ function merge(a: Partial<ExcelJS.Style> | undefined, b: Partial<ExcelJS.Style>)
     ...(a.font || b.font ? { font: { ...a.font, ...b.font } } : {}),
     ...(a.alignment || b.alignment ? { alignment: { ...a.alignment, ...b.alignment } } : {}),
     ...(a.border || b.border ? { border: { ...a.border, ...b.border } } : {}),
+    ...(a.protection || b.protection ? { protection: { ...a.protection, ...b.protection } } : {}),
   };
 }
 
@@ -117,6 +119,11 @@ interface DataValidationsLike {
   add(address: string, validation: ExcelJS.DataValidation): void;
 }
 
+/** A header or footer in Excel's notation: "&L…&C…&R…". */
+export function headerFooter(spec: HeaderFooterSpec): string {
+  return `&L${spec.left}&C${spec.center}&R${spec.right}`;
+}
+
 /** Writes the plan to an .xlsx package in memory. */
 export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -130,14 +137,26 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
         ? [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }]
         : [],
     });
-    ws.pageSetup.orientation = sheet.print.orientation;
+    const print = sheet.print;
+    ws.pageSetup.orientation = print.orientation;
     ws.pageSetup.paperSize = 9; // A4
-    if (sheet.print.fitToWidth) {
+    ws.pageSetup.margins = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
+    if (print.fitToWidth) {
       ws.pageSetup.fitToPage = true;
       ws.pageSetup.fitToWidth = 1;
-      ws.pageSetup.fitToHeight = 0;
+      ws.pageSetup.fitToHeight = print.fitToHeight;
     }
-    for (const c of sheet.columns) ws.getColumn(c.column).width = c.width;
+    // ExcelJS writes "$" + each corner: "A$1:L$2" becomes the absolute "$A$1:$L$2" that Excel and LibreOffice read.
+    if (print.area) ws.pageSetup.printArea = print.area.replace(/([A-Z]+)(\d+)/g, '$1$$$2');
+    if (print.titleRows) ws.pageSetup.printTitlesRow = print.titleRows;
+    if (print.titleColumns) ws.pageSetup.printTitlesColumn = print.titleColumns;
+    ws.headerFooter.oddHeader = headerFooter(print.header);
+    ws.headerFooter.oddFooter = headerFooter(print.footer);
+    for (const c of sheet.columns) {
+      const column = ws.getColumn(c.column);
+      column.width = c.width;
+      if (c.hidden) column.hidden = true;
+    }
     for (const b of sheet.blocks) {
       if (b.kind === 'values') {
         const tl = parseCell(b.at);
@@ -189,6 +208,17 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
         ],
       }),
     );
+    if (sheet.protect) {
+      // No password: the user can lift it (Controleren > Beveiliging blad opheffen).
+      await ws.protect('', {
+        selectLockedCells: true,
+        selectUnlockedCells: true,
+        formatColumns: true,
+        formatRows: true,
+        autoFilter: true,
+        sort: true,
+      });
+    }
     const dv = (ws as unknown as { dataValidations: DataValidationsLike }).dataValidations;
     for (const v of sheet.validations) dv.add(v.range, validation(v));
     for (const t of sheet.tables) {

@@ -139,3 +139,37 @@ export async function recalculateToCsv(
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Exports the workbook as PDF with LibreOffice (fresh profile; the whole workbook as "Print" would
+ * print it: print areas, titles, headers and footers, scaling). Returns the PDF's bytes.
+ */
+export async function exportPdf(xlsx: Uint8Array): Promise<Uint8Array> {
+  const binary = sofficeBinary();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-libreoffice-pdf-'));
+  try {
+    const profile = path.join(dir, 'profile');
+    fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
+    fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), REGISTRY);
+    fs.writeFileSync(path.join(dir, 'werkmap.xlsx'), xlsx);
+    const output = await run(
+      binary,
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf:calc_pdf_Export',
+        '--outdir',
+        path.join(dir, 'pdf'),
+        'werkmap.xlsx',
+      ],
+      dir,
+    );
+    const file = path.join(dir, 'pdf', 'werkmap.pdf');
+    if (!fs.existsSync(file)) throw new Error(`LibreOffice wrote no PDF:\n${output}`);
+    return new Uint8Array(fs.readFileSync(file));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -140,7 +140,17 @@ export function samplePlan(options: SamplePlanOptions = {}): WorkbookPlan {
     tables: [{ name: 'T_Gewichten', range: `A10:C${last}`, style: 'TableStyleLight9' }],
     charts: [],
     freeze: { rows: 10, columns: 2 },
-    print: { orientation: 'landscape', fitToWidth: true },
+    print: {
+      orientation: 'landscape',
+      fitToWidth: true,
+      fitToHeight: 2,
+      area: `A1:D${totalRow}`,
+      titleRows: '10:10',
+      titleColumns: 'A:B',
+      header: { left: '&A', center: 'Gemeente', right: 'Editie' },
+      footer: { left: '&D', center: '', right: 'pagina &P van &N' },
+    },
+    protect: true,
     usedRange: `A1:${padding > 0 ? 'F' : 'D'}${totalRow}`,
   };
 
@@ -200,7 +210,14 @@ export function samplePlan(options: SamplePlanOptions = {}): WorkbookPlan {
         to: 'L18',
       },
     ],
-    print: { orientation: 'portrait', fitToWidth: false },
+    print: {
+      orientation: 'portrait',
+      fitToWidth: false,
+      fitToHeight: 0,
+      header: { left: '&A', center: 'Gemeente', right: 'Editie' },
+      footer: { left: '&D', center: '', right: 'pagina &P van &N' },
+    },
+    protect: false,
     usedRange: 'A1:C14',
   };
 

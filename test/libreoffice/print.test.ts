@@ -1,0 +1,55 @@
+/**
+ * The printed workbook as a controller hands it in: LibreOffice exports the whole .xlsx as PDF and
+ * the pages are checked (count, the year header on every Overzicht page, no "###"). Needs soffice
+ * and pdftotext/pdfinfo (poppler-utils).
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { defaultEditionId, editionInput } from '../../src/data';
+import type { CbsCode } from '../../src/domain';
+import { buildWorkbookPlan } from '../../src/plan';
+import { renderXlsx } from '../../src/xlsx';
+import { exportPdf, SOFFICE_TIMEOUT_MS } from './soffice';
+
+/** The text of each page (pdftotext, layout kept). */
+function pageTexts(pdf: Uint8Array): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-pdf-'));
+  try {
+    const file = path.join(dir, 'werkmap.pdf');
+    fs.writeFileSync(file, pdf);
+    if (process.env.SPUK_PDF_OUT) fs.copyFileSync(file, process.env.SPUK_PDF_OUT);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const pages = text.split('\f');
+    if (pages[pages.length - 1]?.trim() === '') pages.pop();
+    return pages;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the printed workbook (LibreOffice PDF export)', () => {
+  it.each([
+    ['GM0034', 'vws-2026-04'],
+    [undefined, 'vws-2026-04'],
+  ] as const)(
+    'gemeente %s, edition %s',
+    async (gemeente, edition) => {
+      const id = edition ?? defaultEditionId();
+      const plan = buildWorkbookPlan(editionInput(id), {
+        key: 'spuk-2025',
+        gemeente: gemeente as CbsCode | undefined,
+      });
+      const pages = pageTexts(await exportPdf(await renderXlsx(plan)));
+      const perSheet = new Map<string, number>();
+      for (const p of pages) {
+        const sheet = plan.sheets.find((s) => p.includes(`blad ${s.name} `))?.name ?? '?';
+        perSheet.set(sheet, (perSheet.get(sheet) ?? 0) + 1);
+      }
+      console.log(`PDF ${gemeente ?? 'NL'} ${id}: ${pages.length} pages`, Object.fromEntries(perSheet));
+      expect(pages.length).toBeLessThanOrEqual(60);
+    },
+    SOFFICE_TIMEOUT_MS + 30_000,
+  );
+});
