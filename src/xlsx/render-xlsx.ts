@@ -208,17 +208,10 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
         ],
       }),
     );
-    if (sheet.protect) {
-      // No password: the user can lift it (Controleren > Beveiliging blad opheffen).
-      await ws.protect('', {
-        selectLockedCells: true,
-        selectUnlockedCells: true,
-        formatColumns: true,
-        formatRows: true,
-        autoFilter: true,
-        sort: true,
-      });
-    }
+    // Sheet protection (plan: `protect`) is not written yet: the office-js renderer refuses to replace a
+    // protected sheet (it may be a co-author's protection, src/excel/ownership.ts), so a protected
+    // workbook from the CLI could no longer be refreshed with the add-in. It follows when the renderer
+    // can recognise and lift its own protection (issue 11, item 3). Input cells are already unlocked.
     const dv = (ws as unknown as { dataValidations: DataValidationsLike }).dataValidations;
     for (const v of sheet.validations) dv.add(v.range, validation(v));
     for (const t of sheet.tables) {
