@@ -115,6 +115,18 @@ export const NL = {
       n === 1 ? '1 eigen invoerwaarde is behouden.' : `${n} eigen invoerwaarden zijn behouden.`,
     droppedInputs: (keys: readonly string[]): string =>
       `Eigen invoer voor ${keys.join(', ')} is niet overgenomen: die rijen bestaan niet meer.`,
+    /** After a write that stopped part-way: the inputs came from the restore point (SPUK_Herstel). */
+    restoredFromBackup:
+      'De vorige keer werd het schrijven halverwege afgebroken; uw invoer is teruggezet uit de kopie die ' +
+      'SPUK-begroting daarvoor had bewaard, niet vervangen door standaardwaarden.',
+    /** Ownership marks (names SPUK_Blad_<blad>) the user had deleted, written again. */
+    restoredMarks: (sheets: readonly string[]): string => {
+      const q = sheets.map((s) => `“${s}”`);
+      const list = q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} en ${q[q.length - 1] ?? ''}`;
+      return sheets.length === 1
+        ? `De verborgen naam waaraan SPUK-begroting het blad ${list} herkent, was verwijderd en is hersteld.`
+        : `De verborgen namen waaraan SPUK-begroting de bladen ${list} herkent, waren verwijderd en zijn hersteld.`;
+    },
     skippedFeatures: (features: readonly string[]): string =>
       `Niet beschikbaar in deze Excel-versie: ${features.join(', ')}.`,
     cancelled: (key: string): string =>

@@ -172,6 +172,28 @@ describe('successDetail', () => {
     expect(successDetail(report, true)).toBe(NL.status.keptInputs(1));
   });
 
+  it('says in Dutch that inputs came back from the restore point and which deleted marks were restored', () => {
+    expect(successDetail({ ...base, restoredFromBackup: true }, false)).toBe(NL.status.restoredFromBackup);
+    expect(NL.status.restoredFromBackup).toContain('teruggezet');
+    expect(successDetail({ ...base, restoredMarks: ['Invoer'] }, false)).toBe(
+      'De verborgen naam waaraan SPUK-begroting het blad “Invoer” herkent, was verwijderd en is hersteld.',
+    );
+    expect(
+      successDetail(
+        {
+          ...base,
+          restoredFromBackup: true,
+          restoredMarks: ['Invoer', 'Overzicht', 'Verdeelsleutel'],
+          preservedInputs: [{ name: INPUT_NAMES.bbv, restoredRows: 15, changedCells: 2, droppedKeys: [] }],
+        },
+        false,
+      ),
+    ).toBe(
+      `${NL.status.restoredFromBackup} De verborgen namen waaraan SPUK-begroting de bladen “Invoer”, ` +
+        `“Overzicht” en “Verdeelsleutel” herkent, waren verwijderd en zijn hersteld. ${NL.status.keptInputs(2)}`,
+    );
+  });
+
   it('names dropped rows and missing features in Dutch', () => {
     const report: RenderSuccess = {
       ...base,
@@ -275,5 +297,49 @@ describe('an empty key cell (Verdeelsleutel!B5) is no dead end: the pane asks, a
     const kept = await officeServices().render({ ...request(false), builtBefore: false });
     expect(kept.ok).toBe(true);
     expect(fake.values(weightSheet, weightCell)).toEqual([[4242]]);
+  });
+});
+
+describe('the success text after a restore (fake host)', () => {
+  const globals = globalThis as { Excel?: unknown; Office?: unknown };
+  const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
+    key: 'spuk-2025',
+    gemeente: 'GM0034' as CbsCode,
+  });
+  const request: RenderRequest = {
+    selection: { gemeente: 'GM0034' as CbsCode, keyId: 'spuk-2025', editionId: defaultEditionId() },
+    replaceWeights: false,
+    builtBefore: true,
+    replaceNational: false,
+    onProgress: () => undefined,
+  };
+  let fake: FakeExcel;
+
+  beforeEach(async () => {
+    fake = new FakeExcel();
+    const report = await renderPlan(plan, { run: fake.run, requirements: fake.requirements });
+    if (!report.ok) throw new Error(JSON.stringify(report.failure));
+    globals.Excel = { run: fake.run };
+    globals.Office = { context: { requirements: fake.requirements } };
+  });
+
+  afterEach(() => {
+    delete globals.Excel;
+    delete globals.Office;
+  });
+
+  it('after a write that stopped part-way, the next run says the inputs came from the restore point', async () => {
+    fake.failAtOperation(300);
+    expect((await officeServices().render(request)).ok).toBe(false);
+    const outcome = await officeServices().render(request);
+    expect(outcome).toMatchObject({ ok: true });
+    expect(outcome.ok && outcome.detail).toContain(NL.status.restoredFromBackup);
+  });
+
+  it('a deleted ownership mark: the run says it was restored', async () => {
+    fake.deleteName(`SPUK_Blad_${SHEETS.verdeelsleutel}`);
+    const outcome = await officeServices().render(request);
+    expect(outcome).toMatchObject({ ok: true });
+    expect(outcome.ok && outcome.detail).toContain(NL.status.restoredMarks([SHEETS.verdeelsleutel]));
   });
 });
