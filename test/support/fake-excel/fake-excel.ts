@@ -54,6 +54,8 @@ export interface BatchRecord {
   readonly responseBytes: number;
   /** Operations per kind, e.g. { "Range.values": 12 }. */
   readonly operationCounts: Readonly<Record<string, number>>;
+  /** The kind of every operation, in queue order (index k = operation k of `failAtOperation`). */
+  readonly operationNames: readonly string[];
   readonly calcSuspended: boolean;
   /** "ok", "hung", or the error code the sync failed with. */
   readonly outcome: string;
@@ -96,6 +98,22 @@ export class FakeExcel implements BatchHost {
     this.requestLimitBytes = options.requestLimitBytes ?? FIVE_MB;
     this.responseLimitBytes = options.responseLimitBytes ?? FIVE_MB;
     this.evaluator = options.evaluator;
+  }
+
+  /**
+   * An independent copy of this workbook as it stands (same host options, no batch log, no injected
+   * faults), so a test can break a write in the copy without rebuilding the workbook.
+   */
+  fork(): FakeExcel {
+    const copy = new FakeExcel({
+      apiVersion: this.apiVersion,
+      requestLimitBytes: this.requestLimitBytes,
+      responseLimitBytes: this.responseLimitBytes,
+      ...(this.evaluator ? { evaluator: this.evaluator } : {}),
+    });
+    // The model is plain data (Maps, arrays, records): a structured clone is a faithful copy.
+    Object.assign(copy.model, structuredClone({ ...this.model }));
+    return copy;
   }
 
   // ------------------------------------------------------------ office-js entry points
@@ -210,6 +228,7 @@ export class FakeExcel implements BatchHost {
         requestBytes,
         responseBytes: context.responseBytes,
         operationCounts,
+        operationNames: operations.map((op) => op.name),
         calcSuspended: context.calcSuspended,
         outcome,
         implicit,

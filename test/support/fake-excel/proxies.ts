@@ -49,8 +49,9 @@ import {
   quoteSheetName,
   rectCols,
   rectRows,
+  a1ToR1C1,
+  r1c1ToA1,
   rectToA1,
-  shiftA1,
 } from './address';
 import { fakeError } from './errors';
 import type {
@@ -750,13 +751,17 @@ export class FakeRange extends FakeObject implements HostRange {
           throw fakeError('InvalidArgument', 'Range.copyFrom', 'destination beyond the sheet');
         assertCellCount(dest, 'Range.copyFrom');
         // Read the whole source before writing: source and destination may overlap.
-        const at = (i: number, j: number): { row: number; col: number; content: CellContent } => {
+        const at = (
+          i: number,
+          j: number,
+        ): { row: number; col: number; content: CellContent | { kind: 'r1c1'; r1c1: string } } => {
           const row = source.rect.top + i;
           const col = source.rect.left + j;
           const cell = source.sheet.cells.get(cellKey(row, col));
-          const content: CellContent =
+          // A formula keeps its R1C1 text: relative references land relative to each copy.
+          const content: CellContent | { kind: 'r1c1'; r1c1: string } =
             cell?.formula !== undefined
-              ? { kind: 'formula', formula: cell.formula }
+              ? { kind: 'r1c1', r1c1: a1ToR1C1(cell.formula, row, col) }
               : cell?.value !== undefined
                 ? { kind: 'value', value: cell.value }
                 : { kind: 'empty' };
@@ -770,8 +775,8 @@ export class FakeRange extends FakeObject implements HostRange {
             const from = pattern[(r - dest.top) % srcRows]?.[(c - dest.left) % srcCols];
             if (!from) continue;
             const content: CellContent =
-              from.content.kind === 'formula'
-                ? { kind: 'formula', formula: shiftA1(from.content.formula, from.row, from.col, r, c) }
+              from.content.kind === 'r1c1'
+                ? { kind: 'formula', formula: r1c1ToA1(from.content.r1c1, r, c) }
                 : from.content;
             writeContent(sheet, r, c, content);
           }
