@@ -100,22 +100,6 @@ export class FakeExcel implements BatchHost {
     this.evaluator = options.evaluator;
   }
 
-  /**
-   * An independent copy of this workbook as it stands (same host options, no batch log, no injected
-   * faults), so a test can break a write in the copy without rebuilding the workbook.
-   */
-  fork(): FakeExcel {
-    const copy = new FakeExcel({
-      apiVersion: this.apiVersion,
-      requestLimitBytes: this.requestLimitBytes,
-      responseLimitBytes: this.responseLimitBytes,
-      ...(this.evaluator ? { evaluator: this.evaluator } : {}),
-    });
-    // The model is plain data (Maps, arrays, records): a structured clone is a faithful copy.
-    Object.assign(copy.model, structuredClone({ ...this.model }));
-    return copy;
-  }
-
   // ------------------------------------------------------------ office-js entry points
 
   /** Stands in for `Excel.run`. */
