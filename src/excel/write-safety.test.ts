@@ -265,7 +265,7 @@ describe('the key label and the weights never disagree (real plan)', () => {
  * and, with `boundaries`, the first place of every change of operation kind (each distinct "a → b"
  * boundary once). The sample plan above is still swept at every k.
  *
- * `SPUK_SWEEP` chooses the real-plan set: unset: edges 5, every 150th (21 k, ~60 s); `sampled`: edges
+ * `SPUK_SWEEP` chooses the real-plan set: unset: edges 5, every 150th (20 k, 47 s); `sampled`: edges
  * 10, every 25th and every kind boundary (158 k, 431 s measured); `all`: every k.
  */
 export function sweepPoints(
