@@ -58,21 +58,70 @@ describe('fake Excel host', () => {
     ]);
   });
 
-  it('applies a single value to every cell; an R1C1 formula lands relative to each cell', async () => {
+  it('applies a single value to every cell for values and numberFormat; an R1C1 2D array lands relative to each cell', async () => {
     const fake = new FakeExcel().addSheet('Blad1');
     await inBatch(fake, async (context) => {
       const ws = context.workbook.worksheets.getItem('Blad1');
-      ws.getRange('C3:D4').formulasR1C1 = '=RC[-2]*R1C1+R[-1]C';
+      ws.getRange('C3:D3').formulasR1C1 = [['=RC[-2]*R1C1+R[-1]C', '=RC[-2]*R1C1+R[-1]C']];
       ws.getRange('F1:F3').numberFormat = '0.00';
       ws.getRange('G1:G2').values = 'x';
       await context.sync();
     });
-    expect(fake.formulas('Blad1', 'C3:D4')).toEqual([
-      ['=A3*$A$1+C2', '=B3*$A$1+D2'],
-      ['=A4*$A$1+C3', '=B4*$A$1+D3'],
-    ]);
+    expect(fake.formulas('Blad1', 'C3:D3')).toEqual([['=A3*$A$1+C2', '=B3*$A$1+D2']]);
     expect(fake.cell('Blad1', 'F3')?.style?.numberFormat).toBe('0.00');
     expect(fake.values('Blad1', 'G1:G2')).toEqual([['x'], ['x']]);
+  });
+
+  it('refuses one value for a multi-cell formulasR1C1 (undocumented, office-js-docs-reference #578)', async () => {
+    const fake = new FakeExcel().addSheet('Blad1');
+    await expect(
+      inBatch(fake, async (context) => {
+        const ws = context.workbook.worksheets.getItem('Blad1');
+        (ws.getRange('C3:D4') as { formulasR1C1: unknown }).formulasR1C1 = '=RC[-2]';
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(fake.formulas('Blad1', 'C3:D4')).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
+  });
+
+  it('copyFrom(…, Formulas) repeats the source over an exact multiple and moves relative references (ExcelApi 1.9)', async () => {
+    const fake = new FakeExcel().addSheet('Blad1');
+    fake.type('Blad1', 'E1', 'oud');
+    await inBatch(fake, async (context) => {
+      const ws = context.workbook.worksheets.getItem('Blad1');
+      const first = ws.getRange('C3:D3');
+      first.formulasR1C1 = [['=RC[-2]*R1C1+R[-1]C', '=Blad1!R[-1]C[-1]']];
+      ws.getRange('F3').numberFormat = [['0.00']];
+      ws.getRange('C4:D6').copyFrom(first, 'Formulas');
+      // Not a multiple (3 columns from 2): one copy, at the source's size.
+      ws.getRange('E8:G8').copyFrom(first, 'Formulas');
+      // Smaller than the source: expanded to it.
+      ws.getRange('E10').copyFrom(first, 'Formulas');
+      await context.sync();
+    });
+    expect(fake.formulas('Blad1', 'C3:D6')).toEqual([
+      ['=A3*$A$1+C2', '=Blad1!C2'],
+      ['=A4*$A$1+C3', '=Blad1!C3'],
+      ['=A5*$A$1+C4', '=Blad1!C4'],
+      ['=A6*$A$1+C5', '=Blad1!C5'],
+    ]);
+    expect(fake.formulas('Blad1', 'E8:G8')).toEqual([['=C8*$A$1+E7', '=Blad1!E7', '']]);
+    expect(fake.formulas('Blad1', 'E10:F10')).toEqual([['=C10*$A$1+E9', '=Blad1!E9']]);
+    expect(fake.values('Blad1', 'E1')).toEqual([['oud']]);
+  });
+
+  it('copyFrom needs ExcelApi 1.9', async () => {
+    const fake = new FakeExcel({ apiVersion: '1.8' }).addSheet('Blad1');
+    await expect(
+      inBatch(fake, async (context) => {
+        const ws = context.workbook.worksheets.getItem('Blad1');
+        ws.getRange('A2:A3').copyFrom(ws.getRange('A1'), 'Formulas');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
 
   it('parses typed text like Excel; an apostrophe keeps text', async () => {

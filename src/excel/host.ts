@@ -91,12 +91,22 @@ export interface HostFreezePanes {
   unfreeze(): void;
 }
 
+/**
+ * The source of `HostRange.copyFrom`: the renderer always passes a `HostRange` of the same batch. The
+ * type is widened (`object | string`) only so that office-js's own parameter (`Range | RangeAreas |
+ * string`) satisfies the interface; the fake host accepts nothing but its own range proxies.
+ */
+export type HostCopySource = HostRange | object | string;
+
 export interface HostRange {
   readonly address: string;
   /** Written as a 2D array of exactly the range's shape. */
   values: HostGrid | HostScalar;
-  /** Written as one scalar (applied to every cell) or a 2D array of the range's shape. */
-  formulasR1C1: HostGrid | HostScalar;
+  /**
+   * Written as a 2D array of exactly the range's shape (the only form documented:
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulasr1c1-member).
+   */
+  formulasR1C1: HostGrid;
   /** Written as one scalar (applied to every cell). */
   numberFormat: HostGrid | HostScalar;
   readonly format: HostRangeFormat;
@@ -108,6 +118,15 @@ export interface HostRange {
   getEntireRow(): HostRange;
   /** One column of this range, 0-based (ExcelApi 1.1). */
   getColumn(column: number): HostRange;
+  /**
+   * Copies `sourceRange` into this range (ExcelApi 1.9). Documented: "Like the copy functionality in
+   * the Excel UI, if the destination range is an exact multiple greater than the source range in either
+   * rows or columns, then the source content is replicated multiple times"; with `'Formulas'` formulas
+   * are copied, and, as a copy in Excel does, relative references move with each copy.
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1)
+   * https://learn.microsoft.com/javascript/api/excel/excel.rangecopytype
+   */
+  copyFrom(sourceRange: HostCopySource, copyType: 'Formulas'): void;
 }
 
 export interface HostRangeFormat {

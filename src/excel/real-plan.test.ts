@@ -73,6 +73,13 @@ describe('real plan: full build and refresh', () => {
     expect(write?.calcSuspended).toBe(true);
     const formulaBlocks = plan.sheets.flatMap((s) => s.blocks).filter((b) => b.kind === 'formula').length;
     expect(write?.operationCounts['Range.formulasR1C1']).toBe(formulaBlocks);
+    // The rows below each block's first row: one documented copyFrom (ExcelApi 1.9) per multi-row block.
+    const multiRow = plan.sheets
+      .flatMap((s) => s.blocks)
+      .filter((b) => b.kind === 'formula' && parseRange(b.range).bottom > parseRange(b.range).top).length;
+    expect(multiRow).toBeGreaterThan(0);
+    expect(write?.operationCounts['Range.copyFrom']).toBe(multiRow);
+    expect(built.batchBytes[0]).toBeLessThan(1.5 * 1024 * 1024);
     // Bounded by the plan's structure, not by its ~93,000 cells.
     expect(write?.operations).toBeLessThan(2_000);
   });

@@ -2,9 +2,10 @@
  * Translates the plan into queued office-js operations ("write steps"). No business rules: every
  * value, formula, format and name comes from the plan as is.
  *
- * - One assignment per block: a value block is one 2D `values` write; a formula block is one scalar
- *   R1C1 formula assigned to the whole rectangle (Excel applies a single value to every cell, and an
- *   R1C1 formula is the same text in every cell of a filled block).
+ * - Two operations at most per block: a value block is one 2D `values` write; a formula block is its
+ *   first row as a 2D R1C1 array (an R1C1 formula is the same text in every cell of a block) and one
+ *   `copyFrom(firstRow, 'Formulas')` for the rows below (documented to repeat the source and to move
+ *   relative references, ExcelApi 1.9).
  * - Number formats and other formats per range, as scalars.
  * - Every step carries its estimated request bytes, so the steps can be cut into batches that each
  *   stay under the request-size budget (value blocks are split by rows when they alone are too big).
@@ -198,12 +199,19 @@ export function buildWritePlan(
         const cells = cellCount(block.range);
         counts.cellsWritten += cells;
         counts.formulaCells += cells;
-        step(`formula ${name}!${block.range}`, operationBytes([block.range, r1c1]) * 2, (s) => {
-          // office-js types formulasR1C1 as a 2D array; a single value is applied to every cell. That
-          // one-value fill is NOT documented for formulasR1C1 (office-js-docs-reference #578, open since
-          // 2020): https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulasr1c1-member
-          // documents a 2D array only. Still assumed (see src/excel/README.md, "Assumed behaviour").
-          s.sheet(name).getRange(block.range).formulasR1C1 = r1c1;
+        const fill = formulaFill(block.range, r1c1);
+        step(`formula ${name}!${block.range}`, fill.bytes, (s) => {
+          const ws = s.sheet(name);
+          // Documented only as a 2D array of the range's shape:
+          // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulasr1c1-member
+          const first = ws.getRange(fill.firstRow);
+          first.formulasR1C1 = fill.row;
+          // The other rows: a copy of the first row (ExcelApi 1.9). Documented: a destination that is an
+          // exact multiple of the source is filled with copies, and `Formulas` "transfers the formulas in
+          // the source cells and preserves the relative positioning of those formulas' ranges":
+          // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1)
+          // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-cut-copy-paste
+          if (fill.rest !== undefined) ws.getRange(fill.rest).copyFrom(first, 'Formulas');
         });
       }
     }
@@ -284,6 +292,24 @@ export function buildWritePlan(
   if (first) step(`activate ${first.name}`, operationBytes(null), (s) => s.sheet(first.name).activate());
 
   return { steps, counts, skippedFeatures: [...skipped] };
+}
+
+/**
+ * A formula block as written: its first row as a 2D `formulasR1C1` array (one R1C1 text, the same in
+ * every cell of the block) and the rows below it as a `copyFrom` of that row.
+ */
+export function formulaFill(
+  range: string,
+  r1c1: string,
+): { firstRow: string; row: string[][]; rest: string | undefined; bytes: number } {
+  const rect = parseRange(range);
+  const { rows, cols } = rangeSize(rect);
+  const firstRow = rangeOf(rect.top, rect.left, 1, cols);
+  const rest = rows > 1 ? rangeOf(rect.top + 1, rect.left, rows - 1, cols) : undefined;
+  const row = [Array.from({ length: cols }, () => r1c1)];
+  const bytes =
+    operationBytes([firstRow, row]) + (rest === undefined ? 0 : operationBytes([rest, 'Formulas']));
+  return { firstRow, row, rest, bytes };
 }
 
 /** Consecutive columns with the same width become one range ("B:F"). */

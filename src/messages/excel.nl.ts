@@ -96,11 +96,10 @@ export function excelFailureText(failure: ExcelFailure): string {
     case 'Unknown':
       return `Excel meldde een onverwachte fout (code ${failure.code}). Klik opnieuw op Werkboek laden; gebeurt dit weer, sla de werkmap op, start Excel opnieuw en probeer het nog eens.`;
     case 'KeyMismatch': {
-      const was =
-        failure.workbookKey.trim() === ''
-          ? 'Bij welke verdeelsleutel de gewichten in dit werkboek horen, is onbekend (de cel met de sleutel op het blad Verdeelsleutel is leeg).'
-          : `De gewichten in dit werkboek horen bij verdeelsleutel "${failure.workbookKey}", u koos "${failure.chosenKey}".`;
-      return `${was} ${NOTHING_CHANGED} Kies de verdeelsleutel van het werkboek om uw gewichten te houden, of bevestig dat de gewichten van "${failure.chosenKey}" ze vervangen, en klik dan opnieuw op Werkboek laden.`;
+      if (failure.workbookKey.trim() === '')
+        // No key to choose: the pane asks on the next click (replace, or keep and fill in B5).
+        return `Bij welke verdeelsleutel de gewichten in dit werkboek horen, is onbekend (cel B5 op het blad Verdeelsleutel is leeg). ${NOTHING_CHANGED} Klik opnieuw: SPUK-begroting vraagt dan of de gewichten vervangen mogen worden door "${failure.chosenKey}". Wilt u ze houden, typ dan in die cel de verdeelsleutel waar ze bij horen.`;
+      return `De gewichten in dit werkboek horen bij verdeelsleutel "${failure.workbookKey}", u koos "${failure.chosenKey}". ${NOTHING_CHANGED} Kies de verdeelsleutel van het werkboek om uw gewichten te houden, of bevestig dat de gewichten van "${failure.chosenKey}" ze vervangen, en klik dan opnieuw op Werkboek laden.`;
     }
     case 'WriteInterrupted': {
       const sheets =

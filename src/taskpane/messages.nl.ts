@@ -51,6 +51,8 @@ export const NL = {
     legend: 'Verdeelsleutel',
     /** A workbook built with the CLI's own key ("eigen"): weights the pane cannot rebuild. */
     own: 'Eigen gewichten',
+    /** The workbook's key cell (Verdeelsleutel!B5) was empty: nobody knows the weights' key. */
+    unknown: 'onbekende verdeelsleutel',
   },
 
   edition: {
@@ -80,6 +82,11 @@ export const NL = {
     text: (from: string, to: string): string =>
       `Het werkboek is gemaakt met verdeelsleutel “${from}”. Wilt u de gewichten op het blad Verdeelsleutel ` +
       `vervangen door “${to}”? Gewichten die u zelf hebt aangepast, gaan dan verloren.`,
+    /** The workbook's key cell (Verdeelsleutel!B5) is empty, so the weights' key is unknown. */
+    unknownText: (to: string): string =>
+      'Bij welke verdeelsleutel de gewichten op het blad Verdeelsleutel horen, staat niet in het werkboek ' +
+      `(cel B5 is leeg). Wilt u de gewichten vervangen door “${to}”? Gewichten die u zelf hebt aangepast, ` +
+      'gaan dan verloren. Kies “Annuleren” om ze te houden.',
     replace: 'Gewichten vervangen',
     cancel: 'Annuleren',
   },
@@ -94,6 +101,10 @@ export const NL = {
       `Dit werkboek bevat al een SPUK-begroting (${where}) met eigen gewichten op het blad Verdeelsleutel. ` +
       'SPUK-begroting kan die sleutel niet opnieuw opbouwen: bij Vernieuwen of Laden vraagt het eerst of de ' +
       'gewichten vervangen mogen worden door de gekozen verdeelsleutel.',
+    existingUnknownKey: (where: string): string =>
+      `Dit werkboek bevat al een SPUK-begroting (${where}), maar bij welke verdeelsleutel de gewichten op het ` +
+      'blad Verdeelsleutel horen, is onbekend (cel B5 is leeg): bij Vernieuwen of Laden vraagt SPUK-begroting ' +
+      'eerst of de gewichten vervangen mogen worden door de gekozen verdeelsleutel.',
     working: 'Bezig…',
     loaded: (where: string, key: string): string =>
       `Werkboek geladen voor ${where} met verdeelsleutel ${key}.`,
@@ -104,6 +115,18 @@ export const NL = {
       n === 1 ? '1 eigen invoerwaarde is behouden.' : `${n} eigen invoerwaarden zijn behouden.`,
     droppedInputs: (keys: readonly string[]): string =>
       `Eigen invoer voor ${keys.join(', ')} is niet overgenomen: die rijen bestaan niet meer.`,
+    /** After a write that stopped part-way: the inputs came from the restore point (SPUK_Herstel). */
+    restoredFromBackup:
+      'De vorige keer werd het schrijven halverwege afgebroken; uw invoer is teruggezet uit de kopie die ' +
+      'SPUK-begroting daarvoor had bewaard, niet vervangen door standaardwaarden.',
+    /** Ownership marks (names SPUK_Blad_<blad>) the user had deleted, written again. */
+    restoredMarks: (sheets: readonly string[]): string => {
+      const q = sheets.map((s) => `“${s}”`);
+      const list = q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} en ${q[q.length - 1] ?? ''}`;
+      return sheets.length === 1
+        ? `De verborgen naam waaraan SPUK-begroting het blad ${list} herkent, was verwijderd en is hersteld.`
+        : `De verborgen namen waaraan SPUK-begroting de bladen ${list} herkent, waren verwijderd en zijn hersteld.`;
+    },
     skippedFeatures: (features: readonly string[]): string =>
       `Niet beschikbaar in deze Excel-versie: ${features.join(', ')}.`,
     cancelled: (key: string): string =>
@@ -111,6 +134,10 @@ export const NL = {
     cancelledOwnKey:
       'Niets gewijzigd: het werkboek houdt zijn eigen gewichten. Werk het bij met de opdrachtregel ' +
       '(spuk-begroting werkboek), of kies een verdeelsleutel en vervang de gewichten.',
+    cancelledUnknownKey:
+      'Niets gewijzigd: de gewichten blijven staan. Wilt u ze houden en het werkboek bijwerken, typ dan in cel ' +
+      'B5 van het blad Verdeelsleutel de verdeelsleutel waar ze bij horen (bijvoorbeeld spuk-2025), kies ' +
+      'dezelfde verdeelsleutel hier en klik op “Werkboek laden”. Of klik opnieuw en vervang de gewichten.',
     planFailed:
       'Het werkboek kon niet worden opgebouwd uit de meegeleverde gegevens. Er is niets in Excel gewijzigd. ' +
       'Dit is een fout in SPUK-begroting: meld het, met de gekozen gemeente en verdeelsleutel.',

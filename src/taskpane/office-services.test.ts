@@ -3,7 +3,8 @@ import { defaultEditionId, defaultReferenceData, editionInput } from '../data';
 import type { CbsCode } from '../domain';
 import type { RenderSuccess } from '../excel';
 import { renderPlan } from '../excel';
-import { INPUT_NAMES, buildWorkbookPlan } from '../plan';
+import { INPUT_NAMES, SHEETS, buildWorkbookPlan } from '../plan';
+import type { RenderRequest } from './controller';
 import { LANDELIJK } from './gemeente-search';
 import { NL } from './messages.nl';
 import {
@@ -13,6 +14,8 @@ import {
   parseBuiltWith,
   successDetail,
 } from './office-services';
+import type { Labels } from './state';
+import { UNKNOWN_KEY, initialState, reduce, view } from './state';
 
 const data = defaultReferenceData();
 
@@ -169,6 +172,28 @@ describe('successDetail', () => {
     expect(successDetail(report, true)).toBe(NL.status.keptInputs(1));
   });
 
+  it('says in Dutch that inputs came back from the restore point and which deleted marks were restored', () => {
+    expect(successDetail({ ...base, restoredFromBackup: true }, false)).toBe(NL.status.restoredFromBackup);
+    expect(NL.status.restoredFromBackup).toContain('teruggezet');
+    expect(successDetail({ ...base, restoredMarks: ['Invoer'] }, false)).toBe(
+      'De verborgen naam waaraan SPUK-begroting het blad “Invoer” herkent, was verwijderd en is hersteld.',
+    );
+    expect(
+      successDetail(
+        {
+          ...base,
+          restoredFromBackup: true,
+          restoredMarks: ['Invoer', 'Overzicht', 'Verdeelsleutel'],
+          preservedInputs: [{ name: INPUT_NAMES.bbv, restoredRows: 15, changedCells: 2, droppedKeys: [] }],
+        },
+        false,
+      ),
+    ).toBe(
+      `${NL.status.restoredFromBackup} De verborgen namen waaraan SPUK-begroting de bladen “Invoer”, ` +
+        `“Overzicht” en “Verdeelsleutel” herkent, waren verwijderd en zijn hersteld. ${NL.status.keptInputs(2)}`,
+    );
+  });
+
   it('names dropped rows and missing features in Dutch', () => {
     const report: RenderSuccess = {
       ...base,
@@ -180,5 +205,141 @@ describe('successDetail', () => {
     expect(successDetail(report, false)).toBe(
       `${NL.status.droppedInputs(['GM0001'])} Niet beschikbaar in deze Excel-versie: grafieken, voorwaardelijke opmaak.`,
     );
+  });
+});
+
+describe('an empty key cell (Verdeelsleutel!B5) is no dead end: the pane asks, as for "eigen" (fake host)', () => {
+  const globals = globalThis as { Excel?: unknown; Office?: unknown };
+  const labels: Labels = { gemeente: (g) => g, edition: (e) => e };
+  const selection = {
+    gemeente: 'GM0034' as CbsCode,
+    keyId: 'spuk-2025' as const,
+    editionId: defaultEditionId(),
+  };
+  const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
+    key: 'spuk-2025',
+    gemeente: 'GM0034' as CbsCode,
+  });
+  const weights = plan.names.find((n) => n.name === INPUT_NAMES.weights)?.ref ?? '';
+  const [weightSheet = '', weightRange = ''] = weights.replace(/\$/g, '').split('!');
+  const weightCell = weightRange.split(':')[0] ?? '';
+  let fake: FakeExcel;
+
+  const request = (replaceWeights: boolean): RenderRequest => ({
+    selection,
+    replaceWeights,
+    builtBefore: true,
+    replaceNational: false,
+    onProgress: () => undefined,
+  });
+
+  beforeEach(async () => {
+    fake = new FakeExcel();
+    const report = await renderPlan(plan, { run: fake.run, requirements: fake.requirements });
+    if (!report.ok) throw new Error(JSON.stringify(report.failure));
+    fake.type(weightSheet, weightCell, 4242);
+    fake.type(SHEETS.verdeelsleutel, 'B5', '');
+    globals.Excel = { run: fake.run };
+    globals.Office = { context: { requirements: fake.requirements } };
+  });
+
+  afterEach(() => {
+    delete globals.Excel;
+    delete globals.Office;
+  });
+
+  it('refused once (nothing written), the pane then asks; "Gewichten vervangen" replaces them and fills in the key', async () => {
+    const before = fake.snapshot();
+    const refused = await officeServices().render(request(false));
+    expect(refused).toMatchObject({ ok: false, workbookKey: '' });
+    expect(fake.snapshot()).toEqual(before);
+    if (refused.ok) return;
+    expect(refused.text).toContain('cel B5 op het blad Verdeelsleutel is leeg');
+
+    // The pane's view model, as the controller feeds it.
+    let s = reduce(
+      initialState(defaultEditionId(), 'GM0034' as CbsCode),
+      { type: 'environment', env: { kind: 'ready' } },
+      labels,
+    );
+    s = reduce(s, { type: 'start', job: 'load' }, labels);
+    s = reduce(s, { type: 'failed', text: refused.text, workbookKey: refused.workbookKey ?? '' }, labels);
+    s = reduce(s, { type: 'start', job: 'refresh' }, labels);
+    expect(s.confirm).toEqual({ job: 'refresh', from: UNKNOWN_KEY, to: 'spuk-2025' });
+    expect(view(s).confirm?.text).toBe(NL.confirm.unknownText('SPUK 2025'));
+    s = reduce(s, { type: 'confirm', accept: true }, labels);
+    expect(s.busy?.replaceWeights).toBe(true);
+
+    const replaced = await officeServices().render(request(true));
+    expect(replaced.ok).toBe(true);
+    expect(fake.values(SHEETS.verdeelsleutel, 'B5')).toEqual([['spuk-2025']]);
+    expect(fake.values(weightSheet, weightCell)[0]?.[0]).not.toBe(4242);
+  });
+
+  it('"Annuleren" keeps them: after the user types the key into B5 the next run keeps the weights', async () => {
+    const refused = await officeServices().render(request(false));
+    expect(refused).toMatchObject({ ok: false, workbookKey: '' });
+    let s = reduce(
+      initialState(defaultEditionId(), 'GM0034' as CbsCode),
+      { type: 'environment', env: { kind: 'ready' } },
+      labels,
+    );
+    s = reduce(s, { type: 'start', job: 'load' }, labels);
+    s = reduce(s, { type: 'failed', text: 'x', workbookKey: '' }, labels);
+    s = reduce(s, { type: 'start', job: 'load' }, labels);
+    s = reduce(s, { type: 'confirm', accept: false }, labels);
+    expect(view(s).message.text).toBe(NL.status.cancelledUnknownKey);
+    // The next click does not ask: the renderer checks the key cell again.
+    s = reduce(s, { type: 'start', job: 'load' }, labels);
+    expect(s.confirm).toBeUndefined();
+    expect(s.busy?.replaceWeights).toBe(false);
+    fake.type(SHEETS.verdeelsleutel, 'B5', 'spuk-2025');
+    const kept = await officeServices().render({ ...request(false), builtBefore: false });
+    expect(kept.ok).toBe(true);
+    expect(fake.values(weightSheet, weightCell)).toEqual([[4242]]);
+  });
+});
+
+describe('the success text after a restore (fake host)', () => {
+  const globals = globalThis as { Excel?: unknown; Office?: unknown };
+  const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
+    key: 'spuk-2025',
+    gemeente: 'GM0034' as CbsCode,
+  });
+  const request: RenderRequest = {
+    selection: { gemeente: 'GM0034' as CbsCode, keyId: 'spuk-2025', editionId: defaultEditionId() },
+    replaceWeights: false,
+    builtBefore: true,
+    replaceNational: false,
+    onProgress: () => undefined,
+  };
+  let fake: FakeExcel;
+
+  beforeEach(async () => {
+    fake = new FakeExcel();
+    const report = await renderPlan(plan, { run: fake.run, requirements: fake.requirements });
+    if (!report.ok) throw new Error(JSON.stringify(report.failure));
+    globals.Excel = { run: fake.run };
+    globals.Office = { context: { requirements: fake.requirements } };
+  });
+
+  afterEach(() => {
+    delete globals.Excel;
+    delete globals.Office;
+  });
+
+  it('after a write that stopped part-way, the next run says the inputs came from the restore point', async () => {
+    fake.failAtOperation(300);
+    expect((await officeServices().render(request)).ok).toBe(false);
+    const outcome = await officeServices().render(request);
+    expect(outcome).toMatchObject({ ok: true });
+    expect(outcome.ok && outcome.detail).toContain(NL.status.restoredFromBackup);
+  });
+
+  it('a deleted ownership mark: the run says it was restored', async () => {
+    fake.deleteName(`SPUK_Blad_${SHEETS.verdeelsleutel}`);
+    const outcome = await officeServices().render(request);
+    expect(outcome).toMatchObject({ ok: true });
+    expect(outcome.ok && outcome.detail).toContain(NL.status.restoredMarks([SHEETS.verdeelsleutel]));
   });
 });

@@ -81,9 +81,11 @@ function remember(built: BuiltWith & { readonly editionId: string }): void {
   }
 }
 
-/** Extra sentences after a successful run: what was kept, dropped or left out. */
+/** Extra sentences after a successful run: what was restored, kept, dropped or left out. */
 export function successDetail(report: RenderSuccess, replacedWeights: boolean): string | undefined {
   const parts: string[] = [];
+  if (report.restoredFromBackup) parts.push(NL.status.restoredFromBackup);
+  if (report.restoredMarks.length > 0) parts.push(NL.status.restoredMarks(report.restoredMarks));
   const kept = report.preservedInputs
     .filter((p) => !(replacedWeights && p.name === INPUT_NAMES.weights))
     .reduce((n, p) => n + p.changedCells, 0);

@@ -2,7 +2,7 @@ import type { CbsCode } from '../domain';
 import { LANDELIJK } from './gemeente-search';
 import { KEY_TEXTS, NL } from './messages.nl';
 import type { Action, Labels, State } from './state';
-import { composeProgress, initialState, messageRole, reduce, view } from './state';
+import { UNKNOWN_KEY, composeProgress, initialState, messageRole, reduce, view } from './state';
 
 const labels: Labels = {
   gemeente: (c) => (c === LANDELIJK ? 'heel Nederland' : c === 'GM0034' ? 'Almere' : c),
@@ -314,5 +314,63 @@ describe('choosing an edition (issue 8)', () => {
       { type: 'start', job: 'refresh' },
     );
     expect(old.busy?.replaceNational).toBe(true);
+  });
+});
+
+describe('a run refused because the workbook’s key cell is empty (unknown key, treated like "eigen")', () => {
+  const refused = (): State =>
+    run(
+      ready,
+      { type: 'select-gemeente', gemeente: ALMERE },
+      { type: 'start', job: 'load' },
+      { type: 'failed', text: 'geweigerd', workbookKey: ' ' },
+    );
+
+  it('learns that the key is unknown, so the next run asks instead of refusing again', () => {
+    const s = refused();
+    expect(s.builtWith).toEqual({ gemeente: ALMERE, keyId: UNKNOWN_KEY });
+    expect(view(s).message).toMatchObject({ tone: 'error', text: 'geweigerd' });
+    expect(view(s).refreshEnabled).toBe(true);
+    const asking = run(s, { type: 'start', job: 'refresh' });
+    expect(asking.busy).toBeUndefined();
+    expect(asking.confirm).toEqual({ job: 'refresh', from: UNKNOWN_KEY, to: 'spuk-2025' });
+    expect(view(asking).confirm?.text).toBe(NL.confirm.unknownText('SPUK 2025'));
+    expect(view(asking).confirm?.text).toContain('cel B5 is leeg');
+  });
+
+  it('"Gewichten vervangen" runs with replaceWeights; afterwards the workbook has the chosen key', () => {
+    const s = run(refused(), { type: 'start', job: 'load' }, { type: 'confirm', accept: true });
+    expect(s.busy).toMatchObject({ job: 'load', replaceWeights: true });
+    const done = run(s, { type: 'succeeded' });
+    expect(done.builtWith?.keyId).toBe('spuk-2025');
+    expect(view(done).message.text).toContain(NL.status.weightsReplaced('SPUK 2025'));
+  });
+
+  it('"Annuleren" keeps them, says how to keep them, and the next run lets the renderer check again', () => {
+    const s = run(refused(), { type: 'start', job: 'load' }, { type: 'confirm', accept: false });
+    expect(s.confirm).toBeUndefined();
+    expect(s.builtWith).toBeUndefined();
+    expect(view(s).message).toMatchObject({ tone: 'info', text: NL.status.cancelledUnknownKey });
+    expect(NL.status.cancelledUnknownKey).toContain('B5');
+    const again = run(s, { type: 'start', job: 'load' });
+    expect(again.confirm).toBeUndefined();
+    expect(again.busy).toMatchObject({ job: 'load', replaceWeights: false });
+  });
+
+  it('a workbook already known with a built-in key but an empty key cell: asks too (no dead end)', () => {
+    const known = run(ready, {
+      type: 'workbook-found',
+      builtWith: { gemeente: ALMERE, keyId: 'spuk-2025', editionId: 'vws-2026-04' },
+    });
+    const s = run(
+      known,
+      { type: 'start', job: 'refresh' },
+      { type: 'failed', text: 'geweigerd', workbookKey: '' },
+    );
+    expect(s.builtWith).toEqual({ gemeente: ALMERE, keyId: UNKNOWN_KEY, editionId: 'vws-2026-04' });
+    expect(run(s, { type: 'start', job: 'refresh' }).confirm?.from).toBe(UNKNOWN_KEY);
+    expect(run(s, { type: 'environment', env: { kind: 'ready' } }).message.text).toBe(
+      NL.status.existingUnknownKey('Almere'),
+    );
   });
 });

@@ -27,7 +27,10 @@ export interface Selection {
 /** What the open workbook was last built with (read back from the workbook, or this session's last run). */
 export interface BuiltWith {
   readonly gemeente: GemeenteChoice;
-  /** A built-in key, or another id (e.g. "eigen") the pane cannot choose. */
+  /**
+   * A built-in key, another id (e.g. "eigen") the pane cannot choose, or `UNKNOWN_KEY` (the workbook's
+   * key cell was empty when the renderer refused to keep its weights).
+   */
   readonly keyId: string;
   /** The edition; undefined when the workbook does not say (made before editions existed). */
   readonly editionId?: string;
@@ -95,6 +98,13 @@ export interface Labels {
 
 export const DEFAULT_KEY: BuiltInKeyId = 'spuk-2025';
 
+/**
+ * The workbook's weights belong to a key nobody knows: the renderer refused to keep them (KeyMismatch)
+ * and the key cell (Verdeelsleutel!B5, `SPUK_Sleutel`) was empty. Treated like the CLI's own key
+ * ("eigen"): any run first asks whether the chosen key may replace those weights.
+ */
+export const UNKNOWN_KEY = '';
+
 /** Steps before the renderer reports its own: building the plan. */
 export const PREPARE_STEPS = 1;
 
@@ -111,7 +121,12 @@ export function initialState(editionId: string, gemeente: GemeenteChoice): State
 
 export function keyLabel(keyId: string): string {
   if (isBuiltInKey(keyId)) return KEY_TEXTS[keyId].label;
+  if (keyId.trim() === UNKNOWN_KEY) return NL.key.unknown;
   return keyId === 'eigen' ? NL.key.own : keyId;
+}
+
+function isUnknownKey(keyId: string): boolean {
+  return keyId.trim() === UNKNOWN_KEY;
 }
 
 function environmentMessage(env: Environment): Message {
@@ -222,6 +237,17 @@ export function reduce(state: State, action: Action, labels: Labels): State {
       const c = state.confirm;
       if (!c || state.busy) return state;
       if (action.accept) return begin(state, c.job, true);
+      if (isUnknownKey(c.from)) {
+        // Keep them: the pane cannot know their key, so it forgets what it assumed; the next run asks
+        // the renderer again, which keeps the weights once the key cell names the chosen key, and
+        // otherwise refuses again (and the pane asks again). Never a dead end, never a silent mix.
+        return {
+          ...state,
+          confirm: undefined,
+          builtWith: undefined,
+          message: { tone: 'info', text: NL.status.cancelledUnknownKey },
+        };
+      }
       return {
         ...state,
         confirm: undefined,
@@ -255,12 +281,13 @@ export function reduce(state: State, action: Action, labels: Labels): State {
     }
     case 'failed': {
       if (!state.busy) return state;
+      // An empty key cell (''): an unknown key, which the next run asks about like "eigen".
       const key = action.workbookKey?.trim();
       const builtWith =
-        key !== undefined && key !== ''
+        key !== undefined
           ? {
               gemeente: state.selection.gemeente,
-              keyId: key,
+              keyId: key === '' ? UNKNOWN_KEY : key,
               ...(state.builtWith?.editionId ? { editionId: state.builtWith.editionId } : {}),
             }
           : state.builtWith;
@@ -272,6 +299,7 @@ export function reduce(state: State, action: Action, labels: Labels): State {
 function existingMessage(built: BuiltWith, labels: Labels): Message {
   const where = labels.gemeente(built.gemeente);
   // Weights the pane cannot rebuild: say that any run will first ask to replace them.
+  if (isUnknownKey(built.keyId)) return { tone: 'info', text: NL.status.existingUnknownKey(where) };
   if (!isBuiltInKey(built.keyId)) return { tone: 'info', text: NL.status.existingOwnKey(where) };
   return { tone: 'info', text: NL.status.existing(where, keyLabel(built.keyId)) };
 }
@@ -313,7 +341,11 @@ export function view(state: State): View {
       : undefined,
     message: { ...state.message, role: messageRole(state.message.tone) },
     confirm: state.confirm
-      ? { text: NL.confirm.text(keyLabel(state.confirm.from), keyLabel(state.confirm.to)) }
+      ? {
+          text: isUnknownKey(state.confirm.from)
+            ? NL.confirm.unknownText(keyLabel(state.confirm.to))
+            : NL.confirm.text(keyLabel(state.confirm.from), keyLabel(state.confirm.to)),
+        }
       : undefined,
   };
 }

@@ -54,6 +54,8 @@ export interface BatchRecord {
   readonly responseBytes: number;
   /** Operations per kind, e.g. { "Range.values": 12 }. */
   readonly operationCounts: Readonly<Record<string, number>>;
+  /** The kind of every operation, in queue order (index k = operation k of `failAtOperation`). */
+  readonly operationNames: readonly string[];
   readonly calcSuspended: boolean;
   /** "ok", "hung", or the error code the sync failed with. */
   readonly outcome: string;
@@ -210,6 +212,7 @@ export class FakeExcel implements BatchHost {
         requestBytes,
         responseBytes: context.responseBytes,
         operationCounts,
+        operationNames: operations.map((op) => op.name),
         calcSuspended: context.calcSuspended,
         outcome,
         implicit,

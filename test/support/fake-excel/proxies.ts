@@ -13,6 +13,7 @@ import type {
   HostChartSeries,
   HostChartSeriesCollection,
   HostChartType,
+  HostCopySource,
   HostConditionalFormat,
   HostConditionalFormatCollection,
   HostDataValidation,
@@ -48,6 +49,8 @@ import {
   quoteSheetName,
   rectCols,
   rectRows,
+  a1ToR1C1,
+  r1c1ToA1,
   rectToA1,
 } from './address';
 import { fakeError } from './errors';
@@ -687,12 +690,101 @@ export class FakeRange extends FakeObject implements HostRange {
     this.writeCells('values', input);
   }
 
-  get formulasR1C1(): HostGrid | HostScalar {
+  get formulasR1C1(): HostGrid {
     return this.loaded('formulasR1C1') as HostGrid;
   }
 
-  set formulasR1C1(input: HostGrid | HostScalar) {
+  /**
+   * Only a 2D array of the range's shape is accepted. Excel also fills one value into every cell of a
+   * multi-cell range, but that is not documented for `formulasR1C1` (office-js-docs-reference #578;
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulasr1c1-member),
+   * so the fake refuses it: no code may rely on it.
+   */
+  set formulasR1C1(input: HostGrid) {
+    if (!Array.isArray(input)) {
+      this.ctx.enqueue('Range.formulasR1C1', input, () => {
+        throw fakeError(
+          'InvalidArgument',
+          'Range.formulasR1C1',
+          'one value for formulasR1C1 is not documented (office-js-docs-reference #578): write a 2D array',
+        );
+      });
+      return;
+    }
     this.writeCells('formulasR1C1', input);
+  }
+
+  /**
+   * `Range.copyFrom(source, 'Formulas')` (ExcelApi 1.9) as documented:
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1)
+   * - "The destination is expanded automatically if it's smaller than the source"; "if the destination
+   *   range is an exact multiple greater than the source range in either rows or columns, then the
+   *   source content is replicated multiple times" (otherwise, as a paste in Excel, one copy);
+   * - `Formulas` "transfers the formulas in the source cells and preserves the relative positioning of
+   *   those formulas' ranges. Any non-formula entries are copied as-is"
+   *   (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-cut-copy-paste); blank
+   *   source cells are copied as blanks (`skipBlanks` defaults to false). Formats are not copied.
+   */
+  copyFrom(sourceRange: HostCopySource, copyType: 'Formulas'): void {
+    this.ctx.enqueue(
+      'Range.copyFrom',
+      [sourceRange, copyType],
+      () => {
+        if (!(sourceRange instanceof FakeRange))
+          throw fakeError('InvalidArgument', 'Range.copyFrom', 'the fake copies only from a Range proxy');
+        if (copyType !== 'Formulas') throw fakeError('InvalidArgument', 'Range.copyFrom', String(copyType));
+        const source = sourceRange.target();
+        const { sheet, rect } = this.target();
+        guardWrite(sheet, 'Range.copyFrom');
+        const srcRows = rectRows(source.rect);
+        const srcCols = rectCols(source.rect);
+        const span = (dest: number, src: number): number => (dest >= src && dest % src === 0 ? dest : src);
+        const rows = span(rectRows(rect), srcRows);
+        const cols = span(rectCols(rect), srcCols);
+        const dest = {
+          top: rect.top,
+          left: rect.left,
+          bottom: rect.top + rows - 1,
+          right: rect.left + cols - 1,
+        };
+        if (dest.bottom > MAX_ROWS || dest.right > MAX_COLS)
+          throw fakeError('InvalidArgument', 'Range.copyFrom', 'destination beyond the sheet');
+        assertCellCount(dest, 'Range.copyFrom');
+        // Read the whole source before writing: source and destination may overlap.
+        const at = (
+          i: number,
+          j: number,
+        ): { row: number; col: number; content: CellContent | { kind: 'r1c1'; r1c1: string } } => {
+          const row = source.rect.top + i;
+          const col = source.rect.left + j;
+          const cell = source.sheet.cells.get(cellKey(row, col));
+          // A formula keeps its R1C1 text: relative references land relative to each copy.
+          const content: CellContent | { kind: 'r1c1'; r1c1: string } =
+            cell?.formula !== undefined
+              ? { kind: 'r1c1', r1c1: a1ToR1C1(cell.formula, row, col) }
+              : cell?.value !== undefined
+                ? { kind: 'value', value: cell.value }
+                : { kind: 'empty' };
+          return { row, col, content };
+        };
+        const pattern = Array.from({ length: srcRows }, (_, i) =>
+          Array.from({ length: srcCols }, (_, j) => at(i, j)),
+        );
+        for (let r = dest.top; r <= dest.bottom; r++) {
+          for (let c = dest.left; c <= dest.right; c++) {
+            const from = pattern[(r - dest.top) % srcRows]?.[(c - dest.left) % srcCols];
+            if (!from) continue;
+            const content: CellContent =
+              from.content.kind === 'r1c1'
+                ? { kind: 'formula', formula: r1c1ToA1(from.content.r1c1, r, c) }
+                : from.content;
+            writeContent(sheet, r, c, content);
+          }
+        }
+        this.ctx.model.touch();
+      },
+      '1.9',
+    );
   }
 
   get numberFormat(): HostGrid | HostScalar {
