@@ -44,7 +44,12 @@ describe('xlsxBatch: one package, the gemeente sheets swapped', () => {
     expect(a.worksheets.map((w) => w.name)).toEqual(b.worksheets.map((w) => w.name));
     const ca = cells(a);
     const cb = cells(b);
-    expect([...cb.keys()].filter((k) => !ca.has(k)).slice(0, 8).map((k) => [k, cb.get(k)])).toEqual([]);
+    expect(
+      [...cb.keys()]
+        .filter((k) => !ca.has(k))
+        .slice(0, 8)
+        .map((k) => [k, cb.get(k)]),
+    ).toEqual([]);
     expect(ca.size).toBe(cb.size);
     const differ = [...cb].filter(([k, v]) => ca.get(k) !== v).slice(0, 5);
     expect(differ).toEqual([]);

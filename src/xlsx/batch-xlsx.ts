@@ -61,6 +61,7 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
           plan,
           changed.map((i) => plan.sheets[i] as SheetPlan),
           false,
+          true,
         ),
       );
       const styles = styleTables(await text(small, 'xl/styles.xml'));
@@ -193,7 +194,10 @@ function moveSheet(
         ? `<c${a} t="inlineStr"${b}><is>${s ?? ''}</is></c>`
         : `<c${a} t="s"${b}><v>${shared}</v></c>`;
     })
-    .replace(/<(c|row)\b([^>]*?)\ss="(\d+)"/g, (_m, tag: string, a: string, n: string) => `<${tag}${a} s="${style(n)}"`)
+    .replace(
+      /<(c|row)\b([^>]*?)\ss="(\d+)"/g,
+      (_m, tag: string, a: string, n: string) => `<${tag}${a} s="${style(n)}"`,
+    )
     .replace(/<col\b([^>]*?)\sstyle="(\d+)"/g, (_m, a: string, n: string) => `<col${a} style="${style(n)}"`)
     .replace(/\sdxfId="(\d+)"/g, (_m, n: string) => {
       const to = dxfMap[Number(n)];

@@ -125,12 +125,14 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
 
 /**
  * The package without charts: the given sheets of the plan (all of them, or a subset that the batch
- * renderer transplants into a shared package) and, when asked, the plan's defined names.
+ * renderer transplants into a shared package) and, when asked, the plan's defined names. `stored`
+ * skips compression, for a package that is only read back in memory.
  */
 export async function writePackage(
   plan: WorkbookPlan,
   sheets: readonly SheetPlan[],
   withNames: boolean,
+  stored = false,
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = plan.meta.generator;
@@ -226,5 +228,7 @@ export async function writePackage(
     }
   }
   if (withNames) for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return new Uint8Array(
+    await wb.xlsx.writeBuffer(stored ? ({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions) : {}),
+  );
 }
