@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
-import type { SheetPlan, WorkbookPlan } from '../plan';
-import { addCharts } from './charts';
+import type { CellValue, SheetPlan, WorkbookPlan } from '../plan';
+import { parseCell, parseRange } from '../plan';
+import { addChartsToZip } from './charts';
 import { renderXlsx, writePackage } from './render-xlsx';
 
 /**
@@ -36,6 +37,12 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
   const workbookXml = await text(zip, 'xl/workbook.xml');
   const baseStrings = indexOf(sharedStrings(await optionalText(zip, 'xl/sharedStrings.xml')));
   const counts = { transplanted: 0, full: 0 };
+  const sheetXml = new Map<number, string>();
+  const baseSheetXml = async (i: number): Promise<string> => {
+    let xml = sheetXml.get(i);
+    if (xml === undefined) sheetXml.set(i, (xml = await text(zip, SHEET_PART(i))));
+    return xml;
+  };
   // One render at a time: each one swaps parts of the shared package and puts them back.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -55,11 +62,24 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
     if (workbook === undefined) return undefined;
 
     const replaced = new Map<string, string>();
-    if (changed.length > 0) {
+    // Same layout, other values (Overzicht for another gemeente): rewrite just those cells.
+    const rewrite: number[] = [];
+    for (const i of changed) {
+      const patched = patchValues(
+        await baseSheetXml(i),
+        base.sheets[i] as SheetPlan,
+        plan.sheets[i] as SheetPlan,
+        baseStrings,
+      );
+      if (patched === undefined) rewrite.push(i);
+      else replaced.set(SHEET_PART(i), patched);
+    }
+    // Another layout ("Wat is er veranderd" with more or fewer rows): write the sheet anew.
+    if (rewrite.length > 0) {
       const small = await JSZip.loadAsync(
         await writePackage(
           plan,
-          changed.map((i) => plan.sheets[i] as SheetPlan),
+          rewrite.map((i) => plan.sheets[i] as SheetPlan),
           false,
           true,
         ),
@@ -69,22 +89,24 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
       const dxfMap = styles.dxfs.map((x) => dxfIndex.get(x));
       if (xfMap.includes(undefined) || dxfMap.includes(undefined)) return undefined;
       const strings = sharedStrings(await optionalText(small, 'xl/sharedStrings.xml'));
-      for (let j = 0; j < changed.length; j++) {
+      for (let j = 0; j < rewrite.length; j++) {
         if (small.file(SHEET_RELS(j)) !== null) return undefined;
         const xml = await text(small, SHEET_PART(j));
         const moved = moveSheet(xml, strings, baseStrings, xfMap as number[], dxfMap as number[]);
         if (moved === undefined) return undefined;
-        replaced.set(SHEET_PART(changed[j] as number), moved);
+        replaced.set(SHEET_PART(rewrite[j] as number), moved);
       }
     }
     if (workbook !== workbookXml) replaced.set('xl/workbook.xml', workbook);
-    const saved = new Map([...replaced.keys()].map((p) => [p, zip.files[p]]));
+    // The plan's parts and charts go into the shared package for one generate, then the base's
+    // parts come back (JSZip keeps unchanged parts compressed, so they are copied, not deflated).
+    const saved = { ...zip.files };
     try {
       for (const [p, xml] of replaced) zip.file(p, xml);
-      const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-      return await addCharts(bytes, plan);
+      await addChartsToZip(zip, plan);
+      return await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     } finally {
-      for (const [p, obj] of saved) if (obj) zip.files[p] = obj;
+      zip.files = saved;
     }
   }
 
@@ -205,6 +227,96 @@ function moveSheet(
       return ` dxfId="${to ?? 0}"`;
     });
   return ok ? out : undefined;
+}
+
+/** A block without its values or results: what must match for a sheet to be patched cell by cell. */
+function blockShape(b: SheetPlan['blocks'][number]): unknown {
+  return b.kind === 'values'
+    ? { kind: b.kind, at: b.at, widths: b.values.map((r) => r.length) }
+    : { ...b, expected: b.expected.map((r) => r.length) };
+}
+
+/**
+ * The base's sheet part with the plan's values and cached results where they differ, when the two
+ * sheets have the same layout (blocks, formulas, formats, validations) and every changed cell is in
+ * the part already. Undefined otherwise. Cells are written as ExcelJS writes them: numbers as is,
+ * booleans as t="b", formula texts as t="str", constant texts as shared strings when the base has
+ * them and inline strings otherwise.
+ */
+function patchValues(
+  xml: string,
+  a: SheetPlan,
+  b: SheetPlan,
+  strings: ReadonlyMap<string, number>,
+): string | undefined {
+  const shape = (sh: SheetPlan) => ({ ...sh, charts: [], blocks: sh.blocks.map(blockShape) });
+  if (!deepEqual(shape(a), shape(b))) return undefined;
+  const changes: { row: number; col: number; value: CellValue; formula: boolean }[] = [];
+  b.blocks.forEach((block, k) => {
+    const old = a.blocks[k];
+    if (block.kind === 'values' && old?.kind === 'values') {
+      const tl = parseCell(block.at);
+      block.values.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (v !== old.values[r]?.[c])
+            changes.push({ row: tl.row + r, col: tl.col + c, value: v, formula: false });
+        }),
+      );
+    } else if (block.kind === 'formula' && old?.kind === 'formula') {
+      const tl = parseRange(block.range);
+      block.expected.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (v !== old.expected[r]?.[c])
+            changes.push({ row: tl.top + r, col: tl.left + c, value: v, formula: true });
+        }),
+      );
+    }
+  });
+  const at = new Map<string, number>();
+  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"/g)) at.set(m[1] as string, m.index);
+  const edits: { start: number; end: number; xml: string }[] = [];
+  for (const ch of changes) {
+    const ref = cellAddress(ch.row, ch.col);
+    const start = at.get(ref);
+    if (start === undefined) return undefined;
+    const openEnd = xml.indexOf('>', start);
+    const selfClosing = xml[openEnd - 1] === '/';
+    const end = selfClosing ? openEnd + 1 : xml.indexOf('</c>', openEnd) + '</c>'.length;
+    const open = xml.slice(start, selfClosing ? openEnd - 1 : openEnd);
+    const body = selfClosing ? '' : xml.slice(openEnd + 1, end - '</c>'.length);
+    const f = /^<f\b[^>]*\/>|^<f\b[^>]*>[^<]*<\/f>/.exec(body)?.[0];
+    if (ch.formula !== (f !== undefined)) return undefined;
+    const attrs = open.replace(/\st="[^"]*"/, '');
+    edits.push({ start, end, xml: cellXml(attrs, f ?? '', ch.value, strings) });
+  }
+  edits.sort((x, y) => x.start - y.start);
+  let out = '';
+  let pos = 0;
+  for (const e of edits) {
+    out += xml.slice(pos, e.start) + e.xml;
+    pos = e.end;
+  }
+  return out + xml.slice(pos);
+}
+
+/** `<c r=… s=…` (no t) plus the formula element, if any, and the value. */
+function cellXml(open: string, formula: string, v: CellValue, strings: ReadonlyMap<string, number>): string {
+  if (v === null) return formula === '' ? `${open}/>` : `${open}>${formula}</c>`;
+  if (typeof v === 'number') return `${open}>${formula}<v>${String(v)}</v></c>`;
+  if (typeof v === 'boolean') return `${open} t="b">${formula}<v>${v ? 1 : 0}</v></c>`;
+  if (formula !== '') return `${open} t="str">${formula}<v>${escapeXml(v)}</v></c>`;
+  const shared = strings.get(`<t>${escapeXml(v)}</t>`);
+  return shared === undefined
+    ? `${open} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`
+    : `${open} t="s"><v>${shared}</v></c>`;
+}
+
+/** A1 address of a 1-based row and column. */
+function cellAddress(row: number, col: number): string {
+  let letters = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26))
+    letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${row}`;
 }
 
 /**
