@@ -39,7 +39,8 @@ export function workerProducer(script: string, workers: number): WerkmapProducer
       const count = Math.max(1, Math.min(workers, codes.length));
       let alive = count;
       for (let i = 0; i < count; i++) {
-        const w = new Worker(script);
+        // A larger young generation: each plan allocates a lot of short-lived arrays (fewer scavenges).
+        const w = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
         const inFlight = new Set<CbsCode>();
         const send = () => {
           const code = queue[0];
