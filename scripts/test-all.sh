@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# THE test command (README, CI): `npm run test:all`, or `bash scripts/test-all.sh` before `npm ci`.
+# On a fresh Debian/Ubuntu machine that has only Node it installs what the tests need and runs them:
+# 1. Debian packages, only when missing: Chromium (the headless task-pane test; Playwright's own
+#    browser download cannot work here), LibreOffice Calc (the second formula oracle, it recalculates
+#    the .xlsx) and poppler-utils (pdftoppm: the Overzicht picture for the README). Installed with
+#    apt-get as root, or through sudo, without questions.
+# 2. Node dependencies exactly from the lockfile, when node_modules is missing or older than it.
+# 3. npm test (typecheck, lint, build, unit + formula-truth + LibreOffice tests, browser test).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+NEED=()
+command -v chromium >/dev/null 2>&1 || NEED+=(chromium)
+command -v soffice >/dev/null 2>&1 || NEED+=(libreoffice-calc-nogui)
+command -v pdftoppm >/dev/null 2>&1 || NEED+=(poppler-utils)
+if [ ${#NEED[@]} -gt 0 ]; then
+  echo "test-all: installing ${NEED[*]} (apt-get)" >&2
+  SUDO=()
+  if [ "$(id -u)" != "0" ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      SUDO=(sudo -n)
+    else
+      echo "test-all: ${NEED[*]} ontbreekt en dit is geen root zonder sudo." >&2
+      echo "Installeer als root: apt-get install -y ${NEED[*]}" >&2
+      exit 2
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${SUDO[@]}" apt-get update -qq
+  "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${NEED[@]}" >/dev/null
+fi
+chromium --version
+soffice --version
+pdftoppm -v 2>&1 | head -n 1
+
+# npm ci when node_modules is missing or older than the lockfile (npm writes the hidden lockfile last).
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+npm test
