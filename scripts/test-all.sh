@@ -5,7 +5,7 @@
 #    browser download cannot work here), LibreOffice Calc (the second formula oracle, it recalculates
 #    the .xlsx) and poppler-utils (pdftoppm: the Overzicht picture for the README). Installed with
 #    apt-get as root, or through sudo, without questions.
-# 2. Node dependencies exactly from the lockfile, when node_modules is missing or older than it.
+# 2. Node dependencies exactly from the lockfile, when node_modules is missing or does not match.
 # 3. npm test (typecheck, lint, build, unit + formula-truth + LibreOffice tests, browser test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,8 +34,14 @@ chromium --version
 soffice --version
 pdftoppm -v 2>&1 | head -n 1
 
-# npm ci when node_modules is missing or older than the lockfile (npm writes the hidden lockfile last).
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# npm ci when node_modules is missing or does not match package.json (npm ls checks what is installed,
+# not file dates, which a git checkout resets). A node_modules that is a link to a shared install is
+# never replaced: npm ci would delete it for everyone.
+if ! npm ls --depth=0 >/dev/null 2>&1; then
+  if [ -L node_modules ]; then
+    echo "test-all: node_modules is een koppeling naar een gedeelde installatie die niet klopt; draai daar npm ci." >&2
+    exit 2
+  fi
   npm ci --no-audit --no-fund
 fi
 
