@@ -32,7 +32,7 @@ if [ ${#NEED[@]} -gt 0 ]; then
 fi
 chromium --version
 soffice --version
-pdftoppm -v 2>&1 | head -n 1
+pdftoppm -v 2>&1 | sed -n 1p
 
 # npm ci when node_modules is missing or does not match package.json (npm ls checks what is installed,
 # not file dates, which a git checkout resets). A node_modules that is a link to a shared install is
