@@ -5,14 +5,14 @@
  */
 
 export const OPTIONS: Record<string, readonly string[]> = {
-  werkboek: ['--editie', '--gemeente', '--sleutel', '--sleutel-bestand', '--uit'],
+  werkboek: ['--editie', '--gemeente', '--alle', '--sleutel', '--sleutel-bestand', '--uit'],
   allocaties: ['--editie', '--gemeente', '--sleutel', '--sleutel-bestand', '--beschikking', '--formaat'],
   iza: ['--editie', '--sleutel', '--sleutel-bestand', '--formaat'],
   controle: ['--editie', '--json'],
   edities: ['--formaat'],
   verschil: ['--van', '--naar', '--gemeente', '--sleutel', '--sleutel-bestand', '--formaat'],
 };
-const FLAGS = new Set(['--json', '--help', '-h']);
+const FLAGS = new Set(['--json', '--alle', '--help', '-h']);
 
 /** Bad arguments: the message is shown as "Fout: …" on stderr, exit code 2. */
 export class UsageError extends Error {}

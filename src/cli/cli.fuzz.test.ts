@@ -19,6 +19,8 @@ async function run(argv: string[], files: Record<string, string | Uint8Array> = 
     out: (t) => (out += t),
     err: (t) => (err += t),
     readFile: (p) => files[p],
+    pathKind: () => undefined,
+    errIsTty: false,
     writeFileAtomic: (p) => written.push(p),
   };
   const code = await runCli(argv, io, async () => new Uint8Array());

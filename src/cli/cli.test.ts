@@ -18,6 +18,8 @@ async function run(argv: string[], files: Record<string, string> = {}, failWrite
     out: (t) => (out += t),
     err: (t) => (err += t),
     readFile: (p) => files[p],
+    pathKind: () => undefined,
+    errIsTty: false,
     writeFileAtomic: (p, d) => {
       if (failWrite) throw new Error('EACCES');
       written.set(p, d);

@@ -31,6 +31,8 @@ import { buildWorkbookPlan } from '../plan';
 import type { WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
 import type { CliIo } from './io';
+import type { WerkmapProducer } from './werkmappen';
+import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './werkmappen';
 
 /**
  * The command line: Dutch verbs for analysts and tests. Exit codes: 0 success, 1 checks failed
@@ -54,6 +56,7 @@ Zie 'spuk-begroting <opdracht> --help' voor de opties.
 `,
   werkboek: `spuk-begroting werkboek [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                          [--uit BESTAND]
+         spuk-begroting werkboek --alle --uit MAP [--editie ID] [--sleutel SLEUTEL | --sleutel-bestand CSV]
 
 Schrijft de werkmap met de bladen Overzicht, Wat is er veranderd, Landelijk, Verdeelsleutel,
 Allocatie, Afronding, IZA, Controle en Bronnen, 2023–2029. Alle bedragen zijn live formules; de
@@ -64,6 +67,11 @@ werkmap werkt zonder add-in.
   --sleutel SLEUTEL      ${BUILT_IN_KEYS.join(' | ')} (standaard: spuk-2025)
   --sleutel-bestand CSV  eigen sleutel: kolommen gemeentecode en gewicht (of aandeel)
   --uit BESTAND          standaard: spuk-begroting.xlsx
+  --alle                 één werkmap per gemeente in de map --uit MAP (die moet bestaan), elk geopend
+                         op het eigen Overzicht, met de naam "CBS-code naam.xlsx" (bijv. "GM0034 Almere.xlsx"),
+                         en ${INDEX_FILE}: gemeentecode,gemeentenaam,bestand en per jaar 2023–2029 het eigen geld
+                         (eigen_JAAR_eur) en wat de gemeente als mandaatgemeente ontvangt
+                         (als_mandaatgemeente_JAAR_eur). Voortgang op stderr.
 `,
   allocaties: `spuk-begroting allocaties [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                            [--beschikking CSV] [--formaat csv|json]
@@ -452,15 +460,37 @@ function runVerschil(data: ReferenceData, opts: Map<string, string>, io: CliIo):
   return 0;
 }
 
+async function runWerkboekAlle(
+  opts: Map<string, string>,
+  io: CliIo,
+  key: Verdeelsleutel,
+  produce: WerkmapProducer,
+): Promise<number> {
+  if (opts.has('--gemeente'))
+    throw new UsageError(
+      'Gebruik --gemeente of --alle, niet allebei: --alle maakt een werkmap voor elke gemeente.',
+    );
+  const folder = opts.get('--uit');
+  if (folder === undefined)
+    throw new UsageError('Geef met --uit de map waarin de werkmappen komen, bijvoorbeeld --uit werkmappen.');
+  const problem = folderProblem(io, folder);
+  if (problem !== undefined) throw new UsageError(problem);
+  const editie = resolveEdition(opts);
+  if (isFailed(editie)) return reportFailures(io, editie.failures);
+  return writeWerkmappen(io, folder, { editie, key }, produce);
+}
+
 async function runWerkboek(
   data: ReferenceData,
   opts: Map<string, string>,
   io: CliIo,
   render: (plan: WorkbookPlan) => Promise<Uint8Array>,
+  produce: WerkmapProducer,
 ): Promise<number> {
   const key = resolveKey(data, opts, io);
   if (typeof key === 'string') throw new UsageError(key);
   if (isFailed(key)) return reportFailures(io, key.failures);
+  if (opts.has('--alle')) return runWerkboekAlle(opts, io, key, produce);
   const g = resolveGemeente(data, opts);
   if (isFailed(g)) return reportFailures(io, g.failures);
   const file = opts.get('--uit') ?? 'spuk-begroting.xlsx';
@@ -502,11 +532,15 @@ async function runWerkboek(
   return 0;
 }
 
-/** Runs the CLI; returns the exit code. `render` writes a plan to .xlsx bytes (injected: src/xlsx). */
+/**
+ * Runs the CLI; returns the exit code. `render` writes a plan to .xlsx bytes (injected: src/xlsx);
+ * `produce` makes the workbooks of `werkboek --alle` (default: one after the other with `render`).
+ */
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
   render: (plan: WorkbookPlan) => Promise<Uint8Array>,
+  produce: WerkmapProducer = serialProducer(async () => ({ render })),
 ): Promise<number> {
   const [command = '', ...rest] = argv;
   if (command === '' || command === '--help' || command === '-h' || command === 'help') {
@@ -536,7 +570,7 @@ export async function runCli(
     if (command === 'iza') return runIza(data, opts, io);
     if (command === 'edities') return runEdities(opts, io);
     if (command === 'verschil') return runVerschil(data, opts, io);
-    return await runWerkboek(data, opts, io, render);
+    return await runWerkboek(data, opts, io, render, produce);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`Fout: ${e.message}\n`);

@@ -9,4 +9,8 @@ export interface CliIo {
   readFile(path: string): string | Uint8Array | undefined;
   /** Writes a file completely or not at all (temporary file + rename). */
   writeFileAtomic(path: string, data: Uint8Array): void;
+  /** What is at a path: a directory, another file, or nothing (or nothing readable). */
+  pathKind(path: string): 'directory' | 'file' | undefined;
+  /** Whether stderr is a terminal (then progress redraws one line). */
+  readonly errIsTty: boolean;
 }

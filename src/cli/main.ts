@@ -1,18 +1,32 @@
-// Entry point of the `spuk-begroting` command (bundled to dist/cli.js).
-import { renderXlsx } from '../xlsx';
+// Entry point of the `spuk-begroting` command (bundled to dist/cli.js). The same file runs in the
+// worker threads of `werkboek --alle` (./worker-pool.ts).
+import os from 'node:os';
+import { isMainThread } from 'node:worker_threads';
+import { renderXlsx, xlsxBatch } from '../xlsx';
 import { runCli } from './cli';
 import { nodeIo, watchOutput } from './node-io';
+import { runWorker, workerProducer } from './worker-pool';
 
-watchOutput(process.stdout);
-
-runCli(process.argv.slice(2), nodeIo, renderXlsx).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `Interne fout: ${error instanceof Error ? error.message : String(error)}\nMeld dit als issue, met de opdracht die u gaf.\n`,
-    );
-    process.exitCode = 3;
-  },
-);
+if (isMainThread) {
+  watchOutput(process.stdout);
+  // One worker per core; the main thread only hands out gemeenten and writes files.
+  const workers = Math.max(1, Math.min(8, os.availableParallelism()));
+  runCli(
+    process.argv.slice(2),
+    nodeIo,
+    renderXlsx,
+    workerProducer(process.argv[1] ?? __filename, workers),
+  ).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `Interne fout: ${error instanceof Error ? error.message : String(error)}\nMeld dit als issue, met de opdracht die u gaf.\n`,
+      );
+      process.exitCode = 3;
+    },
+  );
+} else {
+  runWorker(xlsxBatch);
+}

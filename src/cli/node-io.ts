@@ -23,6 +23,14 @@ export const nodeIo: CliIo = {
       if (fs.existsSync(tmp)) fs.rmSync(tmp);
     }
   },
+  pathKind(file) {
+    try {
+      return fs.statSync(file).isDirectory() ? 'directory' : 'file';
+    } catch {
+      return undefined;
+    }
+  },
+  errIsTty: process.stderr.isTTY === true,
 };
 
 /** Dutch text when stdout cannot be written (and not a pipe closed by the reader). */

@@ -125,23 +125,28 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
   const verschil = buildVerschil(ctx);
   const m = input.edition.manifest;
   const gekozen = chosen === undefined ? undefined : data.gemeenten[chosen];
-  const page = pageFrame(
+  // The gemeente in the page header only where the sheet shows that gemeente: the other sheets are the
+  // same for every gemeente (and one workbook per gemeente can share them byte for byte).
+  const forGemeente = pageFrame(
     gekozen ? `${gekozen.naam} (${gekozen.code})` : 'Nederland (alle gemeenten)',
     m.id,
     m.datum,
   );
+  const national = pageFrame('Alle gemeenten', m.id, m.datum);
   // Output order: Overzicht first, what changed next to it, the technical sheets after.
   const sheets = [
-    overzicht.sheet,
-    ...(verschil ? [verschil] : []),
-    landelijk.sheet,
-    verdeelsleutel.sheet,
-    allocatie.sheet,
-    afronding.sheet,
-    iza.sheet,
-    control.sheet,
-    buildBronnen(ctx),
-  ].map((b) => b.build(page));
+    overzicht.sheet.build(forGemeente),
+    ...(verschil ? [verschil.build(forGemeente)] : []),
+    ...[
+      landelijk.sheet,
+      verdeelsleutel.sheet,
+      allocatie.sheet,
+      afronding.sheet,
+      iza.sheet,
+      control.sheet,
+      buildBronnen(ctx),
+    ].map((b) => b.build(national)),
+  ];
   const L = landelijk.cells;
   const V = verdeelsleutel.cells;
   const members = iza.cells.members;

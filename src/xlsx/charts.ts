@@ -86,11 +86,18 @@ const WORKSHEET_CHILD_ORDER: readonly string[] = [
  * Throws when a charted sheet is missing from the package or a chart spec is malformed.
  */
 export async function addCharts(xlsx: Uint8Array, plan: WorkbookPlan): Promise<Uint8Array> {
+  if (!plan.sheets.some((sheet) => sheet.charts.length > 0)) return xlsx;
+  const zip = await JSZip.loadAsync(xlsx);
+  await addChartsToZip(zip, plan);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** addCharts on a package already open in memory: changes and adds its parts in place. */
+export async function addChartsToZip(zip: JSZip, plan: WorkbookPlan): Promise<void> {
   const charted = plan.sheets.filter((sheet) => sheet.charts.length > 0);
-  if (charted.length === 0) return xlsx;
+  if (charted.length === 0) return;
   for (const sheet of charted) for (const chart of sheet.charts) validateChart(sheet.name, chart);
 
-  const zip = await JSZip.loadAsync(xlsx);
   const sheetParts = await worksheetPartsByName(zip);
   let contentTypes = await readPart(zip, '[Content_Types].xml');
   let nextDrawing = nextFreePartNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
@@ -147,7 +154,6 @@ export async function addCharts(xlsx: Uint8Array, plan: WorkbookPlan): Promise<U
   }
 
   zip.file('[Content_Types].xml', contentTypes);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { CellValue, HeaderFooterSpec, StyleSpec, WorkbookPlan, ValidationSpec } from '../plan';
+import type {
+  CellValue,
+  HeaderFooterSpec,
+  SheetPlan,
+  StyleSpec,
+  WorkbookPlan,
+  ValidationSpec,
+} from '../plan';
 import { expandFormula, parseCell, parseRange } from '../plan';
 import { addCharts } from './charts';
 
@@ -126,11 +133,26 @@ export function headerFooter(spec: HeaderFooterSpec): string {
 
 /** Writes the plan to an .xlsx package in memory. */
 export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
+  const buffer = await writePackage(plan, plan.sheets, true);
+  return addCharts(buffer, plan);
+}
+
+/**
+ * The package without charts: the given sheets of the plan (all of them, or a subset that the batch
+ * renderer transplants into a shared package) and, when asked, the plan's defined names. `stored`
+ * skips compression, for a package that is only read back in memory.
+ */
+export async function writePackage(
+  plan: WorkbookPlan,
+  sheets: readonly SheetPlan[],
+  withNames: boolean,
+  stored = false,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = plan.meta.generator;
   wb.title = plan.meta.title;
   wb.calcProperties.fullCalcOnLoad = true;
-  for (const sheet of plan.sheets) {
+  for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name, {
       properties: { tabColor: argb(sheet.tabColor) },
       views: sheet.freeze
@@ -235,7 +257,8 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
       });
     }
   }
-  for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
-  const buffer = new Uint8Array(await wb.xlsx.writeBuffer());
-  return addCharts(buffer, plan);
+  if (withNames) for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
+  return new Uint8Array(
+    await wb.xlsx.writeBuffer(stored ? ({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions) : {}),
+  );
 }

@@ -1,0 +1,252 @@
+/**
+ * `werkboek --alle` through the real command (dist/cli.js, worker threads): the wall time for all
+ * gemeenten, then every file is checked: each formula cell has a cached result, no cell holds an
+ * error, Overzicht shows the file's gemeente, and HyperFormula recalculates the gemeente-dependent
+ * sheets (the chosen gemeente set on the model of the base plan) to the file's cached values.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { HyperFormula } from 'hyperformula';
+import JSZip from 'jszip';
+import { defaultEditionId, defaultReferenceData, editionInput, editionManifests } from '../src/data';
+import type { CbsCode } from '../src/domain';
+import { INPUT_NAMES, buildWorkbookPlan, parseCell, parseRange } from '../src/plan';
+import type { WorkbookPlan } from '../src/plan';
+import { planToSheets } from '../test/support/evaluate-plan';
+
+export interface BatchResult {
+  readonly files: number;
+  readonly seconds: number;
+  readonly workers: number;
+  /** User + system CPU of the command and its worker threads, when GNU time is there. */
+  readonly cpuSeconds?: number | undefined;
+  readonly totalBytes: number;
+  readonly formulaCells: number;
+  readonly uncached: number;
+  readonly errorCells: number;
+  readonly wrongGemeente: number;
+  readonly recalculated: number;
+  readonly recalcMismatches: readonly string[];
+  readonly verifySeconds: number;
+  readonly failure?: string;
+}
+
+type Cached = string | number | boolean | null;
+
+/** Every cell of a sheet part: its formula (if any) and its cached or constant value. */
+function sheetCells(
+  xml: string,
+  strings: readonly string[],
+): Map<string, { formula: boolean; value: Cached; error: boolean }> {
+  const out = new Map<string, { formula: boolean; value: Cached; error: boolean }>();
+  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g)) {
+    const attrs = m[2] ?? '';
+    const body = m[4] ?? '';
+    const t = /\st="([^"]*)"/.exec(attrs)?.[1];
+    const v = /<v>([^<]*)<\/v>/.exec(body)?.[1];
+    const inline = /<is>(?:<t[^>]*>([^<]*)<\/t>)?<\/is>/.exec(body);
+    const unescape = (s: string) =>
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
+    let value: Cached = null;
+    if (t === 's' && v !== undefined) value = unescape((strings[Number(v)] ?? '').replace(/<[^>]+>/g, ''));
+    else if (t === 'inlineStr') value = unescape(inline?.[1] ?? '');
+    else if (t === 'str' && v !== undefined) value = unescape(v);
+    else if (t === 'b' && v !== undefined) value = v === '1';
+    else if (v !== undefined) value = Number(v);
+    out.set(m[1] as string, {
+      formula: /<f[\s>/]/.test(body),
+      value,
+      error: t === 'e' || (typeof value === 'string' && /^#[A-Z/0]+[!?]?$/.test(value)),
+    });
+  }
+  return out;
+}
+
+function close(a: Cached, b: unknown): boolean {
+  // HyperFormula reads a leading apostrophe as the text prefix and drops it; the file keeps the text.
+  if (typeof a === 'string' && typeof b === 'string' && a.startsWith("'")) return a === b || a.slice(1) === b;
+  if (typeof a === 'number' && typeof b === 'number')
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  if (a === null) return b === null || b === '' || b === 0;
+  return a === b;
+}
+
+export async function benchBatch(): Promise<BatchResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-alle-'));
+  const workers = Math.max(1, Math.min(8, os.availableParallelism()));
+  try {
+    const started = performance.now();
+    // GNU time, when present, adds the CPU seconds of the process and its workers (last stderr line).
+    const timed = fs.existsSync('/usr/bin/time');
+    const command = [process.execPath, 'dist/cli.js', 'werkboek', '--alle', '--uit', dir];
+    const child = timed
+      ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', ...command], {
+          encoding: 'utf8',
+          maxBuffer: 16 * 1024 * 1024,
+        })
+      : spawnSync(command[0] as string, command.slice(1), { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(child.stderr);
+    const cpuSeconds = cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined;
+    const seconds = (performance.now() - started) / 1000;
+    if (child.status !== 0)
+      return {
+        ...empty(seconds, workers),
+        failure: `exit ${String(child.status)}: ${child.stderr.slice(-2000)}`,
+      };
+
+    // The model of one gemeente's plan; each file's gemeente is set in it and recalculated.
+    const data = defaultReferenceData();
+    const editie = defaultEditionId();
+    const vorigeId = editionManifests().find((m) => m.id === editie)?.vorige;
+    const base: WorkbookPlan = buildWorkbookPlan(editionInput(editie), {
+      key: 'spuk-2025',
+      gemeente: data.gemeenten[0]?.code,
+      vorige: vorigeId ? editionInput(vorigeId) : undefined,
+    });
+    const chosen = base.names.find((n) => n.name === INPUT_NAMES.chosen)?.ref ?? 'Overzicht!$C$4';
+    const [chosenSheet, chosenCell] = chosen.replace(/\$/g, '').split('!') as [string, string];
+    const chosenAt = parseCell(chosenCell);
+    const hf = HyperFormula.buildFromSheets(planToSheets(base), {
+      licenseKey: 'gpl-v3',
+      smartRounding: false,
+    });
+    const chosenId = hf.getSheetId(chosenSheet) ?? 0;
+    // The sheets whose formulas can depend on the chosen gemeente: all that refer to its sheet.
+    const dependent = base.sheets
+      .map((s, i) => ({ s, i }))
+      .filter(
+        ({ s }) =>
+          s.name === chosenSheet ||
+          s.blocks.some((b) => b.kind === 'formula' && b.formula.includes(`${chosenSheet}!`)),
+      );
+
+    const verifyStart = performance.now();
+    let totalBytes = 0;
+    let formulaCells = 0;
+    let uncached = 0;
+    let errorCells = 0;
+    let wrongGemeente = 0;
+    let recalculated = 0;
+    const mismatches: string[] = [];
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx'));
+    const checked = new Map<string, { formulas: number; uncached: number; errors: number }>();
+    for (const file of files) {
+      const code = file.slice(0, 6) as CbsCode;
+      const bytes = fs.readFileSync(path.join(dir, file));
+      totalBytes += bytes.byteLength;
+      const zip = await JSZip.loadAsync(bytes);
+      const sst = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
+      const strings = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1] ?? '');
+      const bySheet = new Map<number, Map<string, { formula: boolean; value: Cached; error: boolean }>>();
+      for (let i = 0; i < base.sheets.length; i++) {
+        const part = `xl/worksheets/sheet${i + 1}.xml`;
+        // A part with the same CRC-32 and size as one already checked holds the same XML (the
+        // national sheets are shared): counted again, not parsed again, unless the choice matters.
+        const id = partId(zip, part);
+        const seen = checked.get(id);
+        if (seen !== undefined && !dependent.some((d) => d.i === i)) {
+          formulaCells += seen.formulas;
+          uncached += seen.uncached;
+          errorCells += seen.errors;
+          continue;
+        }
+        const xml = (await zip.file(part)?.async('string')) ?? '';
+        const cells = sheetCells(xml, strings);
+        bySheet.set(i, cells);
+        for (const c of cells.values()) {
+          if (c.error) errorCells++;
+          if (!c.formula) continue;
+          formulaCells++;
+        }
+        // A formula cell without <v>: counted from the raw XML (an empty cached text is still a value).
+        const missing = (xml.match(/<\/f><\/c>|<f[^>]*\/><\/c>/g) ?? []).length;
+        uncached += missing;
+        const values = [...cells.values()];
+        checked.set(id, {
+          formulas: values.filter((c) => c.formula).length,
+          uncached: missing,
+          errors: values.filter((c) => c.error).length,
+        });
+      }
+      const chosenIndex = base.sheets.findIndex((s) => s.name === chosenSheet);
+      if (bySheet.get(chosenIndex)?.get(chosenCell)?.value !== code) wrongGemeente++;
+      hf.setCellContents({ sheet: chosenId, row: chosenAt.row - 1, col: chosenAt.col - 1 }, [[code]]);
+      for (const { s, i } of dependent) {
+        const cells = bySheet.get(i);
+        const sid = hf.getSheetId(s.name) ?? 0;
+        for (const b of s.blocks) {
+          if (b.kind !== 'formula') continue;
+          const r = parseRange(b.range);
+          for (let row = r.top; row <= r.bottom; row++)
+            for (let col = r.left; col <= r.right; col++) {
+              const got = hf.getCellValue({ sheet: sid, row: row - 1, col: col - 1 });
+              const address = `${colLetters(col)}${row}`;
+              recalculated++;
+              const cached = cells?.get(address)?.value ?? null;
+              if ((typeof got === 'object' && got !== null) || !close(cached, got)) {
+                if (mismatches.length < 10)
+                  mismatches.push(
+                    `${file} ${s.name}!${address}: file ${String(cached)}, recalculated ${JSON.stringify(got)}`,
+                  );
+              }
+            }
+        }
+      }
+    }
+    hf.destroy();
+    return {
+      files: files.length,
+      seconds,
+      workers,
+      cpuSeconds,
+      totalBytes,
+      formulaCells,
+      uncached,
+      errorCells,
+      wrongGemeente,
+      recalculated,
+      recalcMismatches: mismatches,
+      verifySeconds: (performance.now() - verifyStart) / 1000,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** CRC-32 and size of a part as the zip's central directory gives them (JSZip keeps them). */
+function partId(zip: JSZip, part: string): string {
+  const data = (zip.files[part] as unknown as { _data?: { crc32?: number; uncompressedSize?: number } })
+    ?._data;
+  return data?.crc32 === undefined
+    ? `${part}:${Math.random()}`
+    : `${part}:${data.crc32}:${data.uncompressedSize}`;
+}
+
+function colLetters(col: number): string {
+  let s = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+function empty(seconds: number, workers: number): BatchResult {
+  return {
+    files: 0,
+    seconds,
+    workers,
+    totalBytes: 0,
+    formulaCells: 0,
+    uncached: 0,
+    errorCells: 0,
+    wrongGemeente: 0,
+    recalculated: 0,
+    recalcMismatches: [],
+    verifySeconds: 0,
+  };
+}

@@ -1,0 +1,188 @@
+import path from 'node:path';
+import Papa from 'papaparse';
+import { editionInput, editionManifests } from '../data';
+import type { CbsCode, EditionYear, Gemeente, Verdeelsleutel } from '../domain';
+import { EDITION_YEARS, Ledger } from '../domain';
+import { buildWorkbookPlan } from '../plan';
+import type { WorkbookPlan } from '../plan';
+import type { CliIo } from './io';
+
+/**
+ * `werkboek --alle`: one workbook per gemeente, each opening on its own Overzicht, and an index.
+ * The CLI only orchestrates: plans come from src/plan, bytes from a renderer that is injected
+ * (in-process, or worker threads: ./worker-pool.ts), files go through CliIo.
+ */
+
+/** What every workbook of one run shares; plain data, so it can go to a worker thread. */
+export interface BatchJob {
+  readonly editie: string;
+  readonly key: Verdeelsleutel;
+}
+
+/** Renders many plans that differ only in their gemeente (src/xlsx `xlsxBatch` fits). */
+export interface BatchRenderer {
+  render(plan: WorkbookPlan): Promise<Uint8Array>;
+}
+export type BatchRendererFactory = (base: WorkbookPlan) => Promise<BatchRenderer>;
+
+export type FileResult = { readonly bytes: Uint8Array } | { readonly error: string };
+
+/** Produces the workbook of each code, in any order; `onFile` is called once per code. */
+export type WerkmapProducer = (
+  job: BatchJob,
+  codes: readonly CbsCode[],
+  onFile: (code: CbsCode, result: FileResult) => void,
+) => Promise<void>;
+
+/** The plan of one gemeente's workbook: the chosen gemeente on Overzicht, changes since the previous edition. */
+export function gemeentePlan(job: BatchJob, code: CbsCode): WorkbookPlan {
+  const vorige = editionManifests().find((m) => m.id === job.editie)?.vorige;
+  return buildWorkbookPlan(editionInput(job.editie), {
+    key: job.key,
+    gemeente: code,
+    vorige: vorige ? editionInput(vorige) : undefined,
+  });
+}
+
+/**
+ * Produces the workbooks one after the other in this thread; the first plan is the renderer's base.
+ * A failure of one gemeente is reported for that gemeente and the others go on.
+ */
+export function serialProducer(factory: BatchRendererFactory): WerkmapProducer {
+  return async (job, codes, onFile) => {
+    let renderer: BatchRenderer | undefined;
+    for (const code of codes) {
+      try {
+        const plan = gemeentePlan(job, code);
+        renderer ??= await factory(plan);
+        onFile(code, { bytes: await renderer.render(plan) });
+      } catch (e) {
+        onFile(code, { error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  };
+}
+
+/**
+ * The file name of a gemeente's workbook: CBS code and name, valid on Windows, macOS and Linux
+ * (no \ / : * ? " < > |, no control characters, no trailing dot or space), e.g. `GM0034 Almere.xlsx`.
+ */
+export function werkmapFileName(g: Gemeente): string {
+  const naam = g.naam
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/[. ]+$/, '')
+    .trim();
+  return `${g.code} ${naam}.xlsx`;
+}
+
+export const INDEX_FILE = 'index.csv';
+
+export function indexColumns(): string[] {
+  return [
+    'gemeentecode',
+    'gemeentenaam',
+    'bestand',
+    ...EDITION_YEARS.map((j) => `eigen_${j}_eur`),
+    ...EDITION_YEARS.map((j) => `als_mandaatgemeente_${j}_eur`),
+  ];
+}
+
+/** Progress on stderr: a bar that redraws itself on a terminal, otherwise a line now and then. */
+export function progress(io: CliIo, total: number): (done: number, failed: number) => void {
+  const width = 30;
+  const step = Math.max(1, Math.ceil(total / 10));
+  return (done, failed) => {
+    const extra = failed > 0 ? `, ${failed} mislukt` : '';
+    if (io.errIsTty) {
+      const full = Math.round((done / total) * width);
+      const bar = '█'.repeat(full) + '░'.repeat(width - full);
+      io.err(`\r${bar} ${done}/${total} werkmappen${extra}${done === total ? '\n' : ''}`);
+    } else if (done % step === 0 || done === total) {
+      io.err(`${done}/${total} werkmappen${extra}\n`);
+    }
+  };
+}
+
+/** Checks the folder; a Dutch message when it is missing or not a folder. */
+export function folderProblem(io: CliIo, folder: string): string | undefined {
+  const kind = io.pathKind(folder);
+  if (kind === 'directory') return undefined;
+  if (kind === 'file')
+    return `"${folder}" is een bestand, geen map. Geef met --uit een map voor de werkmappen.`;
+  return `De map "${folder}" bestaat niet. Maak de map eerst aan of kies met --uit een bestaande map.`;
+}
+
+/**
+ * Writes every gemeente's workbook into `folder` and the index. Returns the exit code: 0 when all are
+ * written, 2 when one or more failed (each named with its gemeente and file on stderr).
+ */
+export async function writeWerkmappen(
+  io: CliIo,
+  folder: string,
+  job: BatchJob,
+  produce: WerkmapProducer,
+): Promise<number> {
+  const input = editionInput(job.editie);
+  const gemeenten = input.base.gemeenten;
+  const byCode = new Map(gemeenten.map((g) => [g.code, g]));
+  const written = new Set<CbsCode>();
+  const failures: string[] = [];
+  const show = progress(io, gemeenten.length);
+  const started = Date.now();
+  let done = 0;
+  await produce(
+    job,
+    gemeenten.map((g) => g.code),
+    (code, result) => {
+      const g = byCode.get(code) as Gemeente;
+      const file = path.join(folder, werkmapFileName(g));
+      if ('error' in result) {
+        failures.push(
+          `Fout: de werkmap van ${g.naam} (${g.code}) is niet gemaakt: "${file}" (${result.error}).`,
+        );
+      } else {
+        try {
+          io.writeFileAtomic(file, result.bytes);
+          written.add(code);
+        } catch (e) {
+          const reason = e instanceof Error ? e.message : String(e);
+          failures.push(
+            `Fout: kan "${file}" voor ${g.naam} (${g.code}) niet schrijven (${reason}). Is het bestand geopend in Excel?`,
+          );
+        }
+      }
+      done++;
+      show(done, failures.length);
+    },
+  );
+  const ledger = new Ledger(input, job.key);
+  const rows = gemeenten
+    .filter((g) => written.has(g.code))
+    .map((g) => {
+      const totals = EDITION_YEARS.map((j: EditionYear) => ledger.gemeenteTotal(g.code, j));
+      return [
+        g.code,
+        g.naam,
+        werkmapFileName(g),
+        ...totals.map((t) => t.eigen),
+        ...totals.map((t) => t.alsMandaatgemeente),
+      ];
+    });
+  const index = path.join(folder, INDEX_FILE);
+  const csv = Papa.unparse({ fields: indexColumns(), data: rows }, { newline: '\n' }) + '\n';
+  try {
+    io.writeFileAtomic(index, new TextEncoder().encode(csv));
+  } catch {
+    failures.push(`Fout: kan de index "${index}" niet schrijven. Controleer de rechten op de map.`);
+  }
+  failures.forEach((f) => io.err(`${f}\n`));
+  const seconds = ((Date.now() - started) / 1000).toFixed(1).replace('.', ',');
+  io.err(
+    `Geschreven: ${written.size} van ${gemeenten.length} werkmappen en ${INDEX_FILE} in "${folder}" ` +
+      `(editie ${job.editie}; sleutel ${job.key.id}; ${seconds} s).\n`,
+  );
+  return failures.length === 0 ? 0 : 2;
+}

@@ -1,0 +1,75 @@
+/**
+ * The README's picture of the Overzicht: the Almere workbook as LibreOffice prints it (PDF export of
+ * the first page), turned into a PNG by pdftoppm (poppler-utils) and saved as docs/img/overzicht.png,
+ * so the picture follows the workbook. Needs soffice and pdftoppm (scripts/test-all.sh installs both);
+ * without them the test fails, it never skips.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { defaultEditionId, editionInput } from '../../src/data';
+import type { CbsCode } from '../../src/domain';
+import { buildWorkbookPlan } from '../../src/plan';
+import { renderXlsx } from '../../src/xlsx';
+import { SOFFICE_TIMEOUT_MS, sofficeBinary } from './soffice';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const IMAGE = path.join(ROOT, 'docs', 'img', 'overzicht.png');
+
+it(
+  'saves the first printed page of the Overzicht as docs/img/overzicht.png (< 300 KB)',
+  async () => {
+    const soffice = sofficeBinary();
+    const pdftoppm = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' });
+    if (pdftoppm.error) throw new Error('pdftoppm ontbreekt: apt-get install -y poppler-utils');
+    const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
+      key: 'spuk-2025',
+      gemeente: 'GM0034' as CbsCode,
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-overzicht-png-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'almere.xlsx'), await renderXlsx(plan));
+      const profile = path.join(dir, 'profile');
+      // Only page 1 (the top of the Overzicht, the first sheet), with the cached results as written.
+      const filter = 'pdf:calc_pdf_Export:{"PageRange":{"type":"string","value":"1"}}';
+      const pdf = spawnSync(
+        soffice,
+        [
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          filter,
+          '--outdir',
+          dir,
+          'almere.xlsx',
+        ],
+        { cwd: dir, encoding: 'utf8', timeout: SOFFICE_TIMEOUT_MS },
+      );
+      expect([pdf.status, fs.existsSync(path.join(dir, 'almere.pdf'))]).toEqual([0, true]);
+      const png = spawnSync(
+        'pdftoppm',
+        [
+          // 150 dpi, the top half of the A4 page: what a reader sees first, readable in the README.
+          ...['-png', '-r', '150', '-f', '1', '-l', '1', '-x', '0', '-y', '0', '-W', '1754', '-H', '620'],
+          ...['-singlefile', 'almere.pdf', 'overzicht'],
+        ],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+        },
+      );
+      expect(png.status).toBe(0);
+      fs.mkdirSync(path.dirname(IMAGE), { recursive: true });
+      fs.copyFileSync(path.join(dir, 'overzicht.png'), IMAGE);
+      const bytes = fs.readFileSync(IMAGE);
+      expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(bytes.byteLength).toBeLessThan(300 * 1024);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  SOFFICE_TIMEOUT_MS + 60_000,
+);
