@@ -48,8 +48,7 @@ export function izaPerRegio(
   lidmaatschap: readonly RegioLidmaatschap[],
 ): RegioEstimate[] {
   const lineIndex = allocation.data.onderdelen.findIndex((l) => l.nr === IZA_LINE_NR);
-  return regios.map((regio) => {
-    const members = lidmaatschap.filter((m) => m.regio === regio.naam);
+  return membershipStatus(regios, lidmaatschap).map(({ regio, leden, status }) => {
     const schatting: Record<Period, Euro> = {
       2023: euro(0),
       2024: euro(0),
@@ -57,17 +56,11 @@ export function izaPerRegio(
       2026: euro(0),
       structureel: euro(0),
     };
-    for (const m of members) {
-      const row = allocation.rowIndex(m.code);
+    for (const code of leden) {
+      const row = allocation.rowIndex(code);
       for (const p of PERIODS)
         schatting[p] = euro(schatting[p] + allocation.amount(row, lineIndex, p).amount);
     }
-    const status: MembershipStatus =
-      members.length === 0
-        ? 'onbekend'
-        : members.every((m) => m.methode === 'naam regiobeeld')
-          ? 'bekend'
-          : 'afgeleid';
     const gepubliceerd: Partial<Record<Period, Euro>> = { 2025: regio.totaal2025, 2026: regio.totaal2026 };
     const pick = (p: Period) => {
       const pub = gepubliceerd[p];
@@ -82,6 +75,6 @@ export function izaPerRegio(
       2026: pick(2026),
       structureel: pick('structureel'),
     };
-    return { regio, leden: members.map((m) => m.code), status, schatting, gepubliceerd, bedrag };
+    return { regio, leden, status, schatting, gepubliceerd, bedrag };
   });
 }
