@@ -10,23 +10,11 @@ import {
 } from '../../test/support/fake-excel/sample-plan';
 import type { WorkbookPlan } from '../plan';
 import { parseRange, toR1C1 } from '../plan';
-import type { RenderOptions, RenderProgress, RenderReport, RenderSuccess } from './render';
+import type { RenderOptions, RenderProgress } from './render';
 import { renderPlan } from './render';
+import { render, ok } from '../../test/support/render-fake';
 
 const FOUR_MB = 4 * 1024 * 1024;
-
-async function render(
-  fake: FakeExcel,
-  plan: WorkbookPlan,
-  options: RenderOptions = {},
-): Promise<RenderReport> {
-  return renderPlan(plan, { run: fake.run, requirements: fake.requirements, ...options });
-}
-
-function ok(report: RenderReport): RenderSuccess {
-  if (!report.ok) throw new Error(`render failed: ${JSON.stringify(report.failure)}`);
-  return report;
-}
 
 /** Row of gemeente i in a plan with `rows` rows (reversed or not). */
 function rowOf(i: number, rows: number, reversed = false): number {

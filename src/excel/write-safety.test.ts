@@ -12,21 +12,7 @@ import { excelFailureText } from '../messages';
 import type { WorkbookPlan } from '../plan';
 import { INPUT_NAMES, SHEETS, buildWorkbookPlan } from '../plan';
 import { BACKUP_PENDING_NAME, BACKUP_SHEET } from './backup';
-import type { RenderOptions, RenderReport, RenderSuccess } from './render';
-import { renderPlan } from './render';
-
-async function render(
-  fake: FakeExcel,
-  plan: WorkbookPlan,
-  options: RenderOptions = {},
-): Promise<RenderReport> {
-  return renderPlan(plan, { run: fake.run, requirements: fake.requirements, ...options });
-}
-
-function ok(report: RenderReport): RenderSuccess {
-  if (!report.ok) throw new Error(`render failed: ${JSON.stringify(report.failure)}`);
-  return report;
-}
+import { render, ok } from '../../test/support/render-fake';
 
 const WEIGHT_CELL = `C${FIRST_ROW + 2}`;
 const REMARK_CELL = 'B13';

@@ -100,76 +100,67 @@ function run(binary: string, args: readonly string[], cwd: string): Promise<stri
 }
 
 /**
- * Recalculates the workbook in LibreOffice (fresh profile in a temp dir, so parallel runs and root
- * do not clash) and returns the CSV text of each requested sheet.
+ * Converts the workbook with LibreOffice in a fresh profile in a temp dir (so parallel runs and root
+ * do not clash): `filter` as `--convert-to` takes it; `read` gets the output folder and the
+ * converter's log before the temp dir is removed.
  */
-export async function recalculateToCsv(
+async function convert<T>(
   xlsx: Uint8Array,
-  sheetNames: readonly string[],
-): Promise<Map<string, string>> {
+  filter: string,
+  read: (outDir: string, log: string) => T,
+): Promise<T> {
   const binary = sofficeBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-libreoffice-'));
   try {
     const profile = path.join(dir, 'profile');
     fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
     fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), REGISTRY);
-    fs.writeFileSync(path.join(dir, 'werkboek.xlsx'), xlsx);
-    const output = await run(
+    fs.writeFileSync(path.join(dir, 'werkmap.xlsx'), xlsx);
+    const outDir = path.join(dir, 'out');
+    const log = await run(
       binary,
       [
         `-env:UserInstallation=${pathToFileURL(profile).href}`,
         '--headless',
         '--norestore',
         '--convert-to',
-        CSV_FILTER,
+        filter,
         '--outdir',
-        path.join(dir, 'csv'),
-        'werkboek.xlsx',
+        outDir,
+        'werkmap.xlsx',
       ],
       dir,
     );
-    const sheets = new Map<string, string>();
-    for (const name of sheetNames) {
-      const file = path.join(dir, 'csv', `werkboek-${name}.csv`);
-      if (!fs.existsSync(file)) throw new Error(`LibreOffice wrote no CSV for sheet ${name}:\n${output}`);
-      sheets.set(name, fs.readFileSync(file, 'utf8'));
-    }
-    return sheets;
+    return read(outDir, log);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** Recalculates the workbook in LibreOffice and returns the CSV text of each requested sheet. */
+export function recalculateToCsv(
+  xlsx: Uint8Array,
+  sheetNames: readonly string[],
+): Promise<Map<string, string>> {
+  return convert(xlsx, CSV_FILTER, (outDir, log) => {
+    const sheets = new Map<string, string>();
+    for (const name of sheetNames) {
+      const file = path.join(outDir, `werkmap-${name}.csv`);
+      if (!fs.existsSync(file)) throw new Error(`LibreOffice wrote no CSV for sheet ${name}:\n${log}`);
+      sheets.set(name, fs.readFileSync(file, 'utf8'));
+    }
+    return sheets;
+  });
+}
+
 /**
- * Exports the workbook as PDF with LibreOffice (fresh profile; the whole workbook as "Print" would
- * print it: print areas, titles, headers and footers, scaling). Returns the PDF's bytes.
+ * Exports the workbook as PDF with LibreOffice (the whole workbook as "Print" would print it: print
+ * areas, titles, headers and footers, scaling). Returns the PDF's bytes.
  */
-export async function exportPdf(xlsx: Uint8Array): Promise<Uint8Array> {
-  const binary = sofficeBinary();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-libreoffice-pdf-'));
-  try {
-    const profile = path.join(dir, 'profile');
-    fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
-    fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), REGISTRY);
-    fs.writeFileSync(path.join(dir, 'werkmap.xlsx'), xlsx);
-    const output = await run(
-      binary,
-      [
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf:calc_pdf_Export',
-        '--outdir',
-        path.join(dir, 'pdf'),
-        'werkmap.xlsx',
-      ],
-      dir,
-    );
-    const file = path.join(dir, 'pdf', 'werkmap.pdf');
-    if (!fs.existsSync(file)) throw new Error(`LibreOffice wrote no PDF:\n${output}`);
+export function exportPdf(xlsx: Uint8Array): Promise<Uint8Array> {
+  return convert(xlsx, 'pdf:calc_pdf_Export', (outDir, log) => {
+    const file = path.join(outDir, 'werkmap.pdf');
+    if (!fs.existsSync(file)) throw new Error(`LibreOffice wrote no PDF:\n${log}`);
     return new Uint8Array(fs.readFileSync(file));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
