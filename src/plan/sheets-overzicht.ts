@@ -132,8 +132,10 @@ export function buildOverzicht(
     fitToHeight: 2,
   });
   s.hiddenColumn(columnLetter(TECH_COL), 14).hiddenColumn(columnLetter(LIST_COL), 30);
-  s.width('A', 6).width('B', 50).width('C', 16).width('D', 10);
-  for (let i = 0; i <= YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
+  // Wide enough for national sums (€ 1.234.567.890) in the NL view and the Rijk level in column D.
+  s.width('A', 6).width('B', 50).width('C', 16).width('D', 14);
+  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
+  s.width(columnLetter(TOTAL_COL), 17);
   s.width(columnLetter(ONTVANGER_COL), 16).width(columnLetter(FLAG_COL), 12);
   const cells: OverzichtCells = {
     chooser,

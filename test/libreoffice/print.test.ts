@@ -42,13 +42,28 @@ describe('the printed workbook (LibreOffice PDF export)', () => {
         gemeente: gemeente as CbsCode | undefined,
       });
       const pages = pageTexts(await exportPdf(await renderXlsx(plan)));
+      // The page header starts with the sheet's name (&A), so each page says which sheet it prints.
+      const sheetOf = (page: string): string => {
+        const first =
+          page
+            .split('\n')
+            .find((l) => l.trim() !== '')
+            ?.trim() ?? '';
+        return plan.sheets.find((s) => first.startsWith(s.name))?.name ?? '?';
+      };
       const perSheet = new Map<string, number>();
-      for (const p of pages) {
-        const sheet = plan.sheets.find((s) => p.includes(`blad ${s.name} `))?.name ?? '?';
-        perSheet.set(sheet, (perSheet.get(sheet) ?? 0) + 1);
-      }
+      for (const p of pages) perSheet.set(sheetOf(p), (perSheet.get(sheetOf(p)) ?? 0) + 1);
       console.log(`PDF ${gemeente ?? 'NL'} ${id}: ${pages.length} pages`, Object.fromEntries(perSheet));
       expect(pages.length).toBeLessThanOrEqual(60);
+      expect(perSheet.get('?')).toBeUndefined();
+      // The Overzicht in at most two pages, the year header repeated on each; nothing shows "###".
+      const overzicht = pages.filter((p) => sheetOf(p) === 'Overzicht');
+      expect(overzicht.length).toBeGreaterThanOrEqual(1);
+      expect(overzicht.length).toBeLessThanOrEqual(2);
+      for (const p of overzicht) expect(p).toMatch(/2023\s+2024\s+2025\s+2026\s+2027\s+2028\s+2029/);
+      expect(pages.filter((p) => p.includes('###'))).toEqual([]);
+      // Every page carries "pagina x van y" in its footer.
+      pages.forEach((p, i) => expect(p).toContain(`pagina ${i + 1} van ${pages.length}`));
     },
     SOFFICE_TIMEOUT_MS + 30_000,
   );
