@@ -39,6 +39,7 @@ export class SheetBuilder {
   };
   private bottom = 1;
   private right = 1;
+  private addinRanges: string[] | undefined;
 
   constructor(
     readonly name: string,
@@ -163,6 +164,15 @@ export class SheetBuilder {
     return this;
   }
 
+  /**
+   * Marks the sheet as the user's (see `SheetPlan.userOwned`): after it was created, only these ranges
+   * are the add-in's and rewritten on a refresh.
+   */
+  userOwned(addinRanges: readonly string[]): this {
+    this.addinRanges = [...addinRanges];
+    return this;
+  }
+
   freezeAt(rows: number, columns: number): this {
     this.freeze = { rows, columns };
     return this;
@@ -185,6 +195,7 @@ export class SheetBuilder {
       print: { ...this.printSpec, ...page },
       protect: this.blocks.some((b) => b.kind === 'formula'),
       usedRange: rangeAddress({ top: 1, left: 1, bottom: this.bottom, right: this.right }),
+      ...(this.addinRanges ? { userOwned: { addinRanges: this.addinRanges } } : {}),
     };
   }
 }

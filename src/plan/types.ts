@@ -196,6 +196,14 @@ export interface SheetPlan {
   readonly protect: boolean;
   /** The used range the add-in owns on this sheet (everything it writes lies inside). */
   readonly usedRange: string;
+  /**
+   * A sheet the user fills (the Begroting): written whole only when it is created. Once it exists,
+   * a refresh clears and rewrites only `addinRanges` (with the blocks, formats, conditional formats
+   * and validations that lie inside them); everything else on the sheet (its table and the rows the
+   * user added, deleted or sorted, formats, column widths) is never touched again. Absent: the
+   * add-in owns the whole sheet and rewrites it on every refresh.
+   */
+  readonly userOwned?: { readonly addinRanges: readonly string[] };
 }
 
 /**
