@@ -1,4 +1,11 @@
-import type { BuiltInKeyId, CbsCode, EditionInput, Verdeelsleutel } from '../domain';
+import type {
+  BegrotingInvoer,
+  BeschikkingRegel,
+  BuiltInKeyId,
+  CbsCode,
+  EditionInput,
+  Verdeelsleutel,
+} from '../domain';
 import { builtInKey, controle, editionControle, Ledger } from '../domain';
 import type { PlanContext } from './context';
 import { gemeenteCodes, gemeenteRows, SHEETS } from './layout';
@@ -23,6 +30,10 @@ export interface PlanOptions {
   readonly bbvVastgelegd?: readonly number[];
   /** The edition this one builds on, for the sheet "Wat is er veranderd" (none: no such sheet). */
   readonly vorige?: EditionInput | undefined;
+  /** The gemeente's beschikking (regeling totals or Brede SPUK onderdelen): fills the Beschikking grid. */
+  readonly beschikking?: readonly BeschikkingRegel[];
+  /** The begroting's rows and inputs that fill the Begroting table when the sheet is created. */
+  readonly begroting?: BegrotingInvoer;
 }
 
 /** Names of the user-owned input ranges (the add-in preserves them on refresh). */

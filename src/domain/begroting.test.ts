@@ -1,0 +1,196 @@
+import { defaultReferenceData, editionInput } from '../data';
+import type { BegrotingInvoer, BegrotingRegel, BegrotingRegeling, CbsCode, Euro } from '.';
+import { builtInKey, euro, Ledger, legeBegroting, plafonds, toetsBegroting } from '.';
+
+const base = defaultReferenceData();
+const ledger = new Ledger(editionInput('vws-2026-04'), builtInKey('spuk-2025', base));
+const ALMERE = 'GM0034' as CbsCode; // mandaatgemeente of Flevoland
+const LELYSTAD = 'GM0995' as CbsCode; // member of Flevoland
+
+let rij = 1;
+/** A row with lasten per year given as {2025: 100, …}. */
+function regel(
+  regeling: BegrotingRegeling,
+  lasten: Partial<Record<number, number>>,
+  extra: Partial<BegrotingRegel> = {},
+): BegrotingRegel {
+  return {
+    rij: ++rij,
+    regeling,
+    onderdeel: undefined,
+    activiteit: 'Activiteit',
+    taakveld: '7.1',
+    uitvoerder: 'GGD',
+    aard: 'incidenteel',
+    lasten: [2023, 2024, 2025, 2026, 2027, 2028, 2029].map((y) => euro(lasten[y] ?? 0)),
+    andereDekking: '',
+    opmerking: '',
+    ...extra,
+  };
+}
+const invoer = (regels: BegrotingRegel[], extra: Partial<BegrotingInvoer> = {}): BegrotingInvoer => ({
+  ...legeBegroting(),
+  regels,
+  ...extra,
+});
+const plafond = (code: CbsCode, reg: BegrotingRegeling, jaar: number): Euro =>
+  plafonds(ledger, code, []).perRegeling[reg][jaar - 2023]?.bedrag ?? euro(0);
+
+describe('begroting: plafonds from the edition and the beschikking', () => {
+  it('Almere: Brede SPUK = Bijlage 2A (gepubliceerd); regional money only as mandaatgemeente', () => {
+    const p = plafonds(ledger, ALMERE, []).perRegeling;
+    expect(p['Brede SPUK'][2]).toEqual({ bedrag: 3_478_172, bron: 'gepubliceerd' });
+    expect(p['Brede SPUK'][3]).toEqual({ bedrag: 2_961_529, bron: 'gepubliceerd' });
+    expect(p['Brede SPUK'][4]?.bedrag).toBe(0);
+    expect(p['SPUK IZA'][2]).toEqual({ bedrag: 3_161_954, bron: 'gepubliceerd' });
+    expect(p['SPUK AZWA lokaal'][4]?.bron).toBe('geschat');
+    expect(plafond(LELYSTAD, 'SPUK IZA', 2025)).toBe(0);
+    expect(plafonds(ledger, LELYSTAD, []).perRegeling['SPUK IZA'][2]?.bron).toBe('geen');
+  });
+
+  it('a beschikking total wins and is labelled; a beschikking per onderdeel replaces that onderdeel', () => {
+    const p = plafonds(ledger, ALMERE, [
+      { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2025, bedrag: euro(3_500_000) },
+      { regeling: 'Brede SPUK', onderdeel: 1, jaar: 2024, bedrag: euro(100_000) },
+    ]);
+    expect(p.perRegeling['Brede SPUK'][2]).toEqual({ bedrag: 3_500_000, bron: 'beschikking' });
+    const edition1 = ledger.gemeente(ALMERE, 1, 2024)?.bedrag ?? 0;
+    expect(p.perOnderdeel(1, 2024)).toBe(100_000);
+    expect(p.perRegeling['Brede SPUK'][1]?.bedrag).toBe(
+      plafond(ALMERE, 'Brede SPUK', 2024) - edition1 + 100_000,
+    );
+    expect(p.perRegeling['Brede SPUK'][1]?.bron).not.toBe('beschikking');
+  });
+});
+
+describe('begroting: every check fires on a constructed case and stays quiet on a valid one', () => {
+  it('a valid begroting at the plafond has no signals', () => {
+    const t = toetsBegroting(
+      ledger,
+      ALMERE,
+      invoer([
+        regel('Brede SPUK', {
+          2025: plafond(ALMERE, 'Brede SPUK', 2025),
+          2026: plafond(ALMERE, 'Brede SPUK', 2026),
+        }),
+        regel('SPUK IZA', { 2025: 3_161_954 }),
+      ]),
+    );
+    expect(t.signalen).toEqual([]);
+    expect(t.lasten['Brede SPUK'][2]).toBe(3_478_172);
+  });
+
+  it('one euro above the 2025 plafond: a plafond signal of € 1', () => {
+    const t = toetsBegroting(ledger, ALMERE, invoer([regel('Brede SPUK', { 2025: 3_478_173 })]));
+    expect(t.signalen).toEqual([{ soort: 'plafond', regeling: 'Brede SPUK', jaar: 2025, bedrag: 1 }]);
+  });
+
+  it('regional money on a member gemeente: plafond 0, the whole amount signalled', () => {
+    const t = toetsBegroting(ledger, LELYSTAD, invoer([regel('SPUK AZWA regionaal', { 2027: 50_000 })]));
+    expect(t.signalen).toEqual([
+      { soort: 'plafond', regeling: 'SPUK AZWA regionaal', jaar: 2027, bedrag: 50_000 },
+    ]);
+  });
+
+  it('2023: an onderdeel may spend 115% within its hoofdthema; more is signalled, and so is the hoofdthema', () => {
+    const p1 = ledger.gemeente(ALMERE, 1, 2023)?.bedrag ?? 0;
+    const p2 = ledger.gemeente(ALMERE, 2, 2023)?.bedrag ?? 0;
+    const within = Math.floor((p1 * 115) / 100);
+    const ok = toetsBegroting(
+      ledger,
+      ALMERE,
+      invoer([
+        regel('Brede SPUK', { 2023: within }, { onderdeel: 1 }),
+        regel('Brede SPUK', { 2023: p2 - (within - p1) }, { onderdeel: 2 }),
+      ]),
+    );
+    expect(ok.signalen).toEqual([]);
+    const t = toetsBegroting(
+      ledger,
+      ALMERE,
+      invoer([
+        regel('Brede SPUK', { 2023: within + 10 }, { onderdeel: 1 }),
+        regel('Brede SPUK', { 2023: p2 }, { onderdeel: 2 }),
+      ]),
+    );
+    expect(t.signalen).toEqual([
+      { soort: 'onderdeel', regeling: 'Brede SPUK', onderdeel: 1, jaar: 2023, bedrag: 10 },
+      {
+        soort: 'hoofdthema',
+        regeling: 'Brede SPUK',
+        hoofdthema: 'Sport en bewegen',
+        jaar: 2023,
+        bedrag: within + 10 - p1,
+      },
+    ]);
+  });
+
+  it('Brede SPUK lasten in 2024 without an onderdeel are signalled; in 2025 they are fine (ontschotting)', () => {
+    const t = toetsBegroting(ledger, ALMERE, invoer([regel('Brede SPUK', { 2024: 1_000, 2025: 1_000 })]));
+    expect(t.signalen).toEqual([
+      { soort: 'zonder-onderdeel', regeling: 'Brede SPUK', jaar: 2024, bedrag: 1_000 },
+    ]);
+  });
+
+  it('carry-over: 20% of an onderdeel 2023 into 2024 and 10% of 2025 into 2026; more is signalled', () => {
+    const p4 = ledger.gemeente(ALMERE, 4, 2023)?.bedrag ?? 0;
+    const max23 = Math.floor((p4 * 20) / 100);
+    const max25 = Math.floor((3_478_172 * 10) / 100);
+    const carry = (c: number) => [0, 0, 0, c, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0].map((x) => euro(x));
+    expect(
+      toetsBegroting(
+        ledger,
+        ALMERE,
+        invoer([], { overheveling2023: carry(max23), overheveling2025: euro(max25) }),
+      ).signalen,
+    ).toEqual([]);
+    const t = toetsBegroting(
+      ledger,
+      ALMERE,
+      invoer([], { overheveling2023: carry(max23 + 1), overheveling2025: euro(max25 + 2) }),
+    );
+    expect(t.signalen).toEqual([
+      { soort: 'overheveling-2023', regeling: 'Brede SPUK', onderdeel: 4, jaar: 2023, bedrag: 1 },
+      { soort: 'overheveling-2025', regeling: 'Brede SPUK', jaar: 2025, bedrag: 2 },
+    ]);
+    // The carried amount moves the plafond: 2026 may now spend it.
+    expect(t.plafondNaOverheveling['Brede SPUK'][3]).toBe(2_961_529 + max25 + 2);
+    expect(t.plafondNaOverheveling['Brede SPUK'][2]).toBe(3_478_172 - max25 - 2);
+  });
+
+  it('BBV: structural lasten warn in every year; what continues after 2026 and 2029 is a gap', () => {
+    const t = toetsBegroting(
+      ledger,
+      ALMERE,
+      invoer([
+        regel('Brede SPUK', { 2025: 40_000, 2026: 40_000 }, { aard: 'structureel' }),
+        regel('SPUK AZWA lokaal', { 2029: 30_000 }, { aard: 'structureel' }),
+      ]),
+    );
+    expect(t.signalen).toEqual([
+      { soort: 'bbv-structureel', jaar: 2025, bedrag: 40_000 },
+      { soort: 'bbv-structureel', jaar: 2026, bedrag: 40_000 },
+      { soort: 'bbv-structureel', jaar: 2029, bedrag: 30_000 },
+      { soort: 'bbv-gat-2026', jaar: 2026, bedrag: 40_000 },
+      { soort: 'bbv-gat-2029', jaar: 2029, bedrag: 30_000 },
+    ]);
+  });
+
+  it('lasten without aard, and money received in advance above next year’s plafond', () => {
+    const azwa2027 = plafonds(ledger, ALMERE, []).perRegeling;
+    const next = (['Brede SPUK', 'SPUK IZA', 'SPUK AZWA lokaal', 'SPUK AZWA regionaal'] as const).reduce(
+      (a, r) => a + (azwa2027[r][4]?.bedrag ?? 0),
+      0,
+    );
+    const vooruit = [0, 0, 0, next + 5, 0, 0, 0].map((x) => euro(x));
+    const t = toetsBegroting(
+      ledger,
+      ALMERE,
+      invoer([regel('SPUK AZWA lokaal', { 2027: 10 }, { aard: undefined })], { vooruitOntvangen: vooruit }),
+    );
+    expect(t.signalen).toEqual([
+      { soort: 'aard-ontbreekt', jaar: 2027, bedrag: 10 },
+      { soort: 'vooruit-ontvangen', jaar: 2026, bedrag: 5 },
+    ]);
+  });
+});

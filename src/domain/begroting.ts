@@ -1,0 +1,478 @@
+import type { Bron } from './allocation';
+import type { EditionLine, EditionYear } from './edition';
+import { EDITION_YEARS } from './edition';
+import type { Ledger } from './ledger';
+import { weakest } from './ledger';
+import type { Euro } from './money';
+import { euro, ZERO } from './money';
+import type { CbsCode, Maybe } from './types';
+
+/**
+ * The controller's begroting on top of an edition: activities (lasten per year) against the plafond
+ * of each regeling, and the rules that gemeenten and the Rijk apply to them. Pure and exact: every
+ * amount is whole euros; every check returns the amount involved. The workbook's Begroting and
+ * Toets sheets compute the same checks as formulas (src/plan/sheets-begroting.ts) and are proven
+ * equal to this module by HyperFormula.
+ *
+ * Rules and their sources (../shared/docs/begroting-practice.md):
+ * - Plafond: the beschikking where the user entered it, else the edition's amount for the gemeente
+ *   (the Ledger: Bijlage 2A, 2B, the SPUK AZWA raming). Regional money (SPUK IZA, SPUK AZWA
+ *   regionaal) has a plafond only on the begroting of its mandaatgemeente.
+ * - Until 2024 the Brede SPUK is spent per onderdeel; up to 15% may shift between onderdelen within
+ *   one hoofdthema (innofunding.nl, "Flexibilisering van Brede SPUK", 28-10-2025). Read here as: an
+ *   onderdeel may spend at most 115% of its plafond (rounded down to the euro), and a hoofdthema at
+ *   most the sum of its onderdelen's plafonds.
+ * - From 2025 the Brede SPUK is one total (ontschotting; VWS letter 12-09-2025, Bijlage 1); the
+ *   SPUK AZWA is one total per part (VWS to VNG 22-04-2026).
+ * - Carry-over (overheveling): up to 20% of the 2023 budget per onderdeel into 2024 (a gemeente's
+ *   begrotingsnotitie 2024) and up to 10% of the 2025 budget into 2026 (VWS letter 12-09-2025,
+ *   Bijlage 1). The amount carried leaves the plafond of the first year and joins the next.
+ * - BBV: money under a regeling with a fixed end is incidental (Commissie BBV); structural lasten
+ *   funded by it are a warning in every year, and what continues after the regeling ends (2026 for
+ *   the Brede SPUK and SPUK IZA, 2029 for the SPUK AZWA) is a structural gap.
+ * - Money received in one year for the next (the SPUK AZWA 2027 may be paid in December 2026) is not
+ *   a baat of the year of receipt: it is shown on the balance sheet (vooruitontvangen).
+ */
+
+/** The regelingen a begroting line can be charged to (the table's list). */
+export const BEGROTING_REGELINGEN = [
+  'Brede SPUK',
+  'SPUK IZA',
+  'SPUK AZWA lokaal',
+  'SPUK AZWA regionaal',
+] as const;
+export type BegrotingRegeling = (typeof BEGROTING_REGELINGEN)[number];
+
+export function isBegrotingRegeling(text: string): text is BegrotingRegeling {
+  return (BEGROTING_REGELINGEN as readonly string[]).includes(text);
+}
+
+/** Structural or incidental lasten (the user's own reading of the activity). */
+export const AARD_LASTEN = ['structureel', 'incidenteel'] as const;
+export type AardLasten = (typeof AARD_LASTEN)[number];
+
+/** The Brede SPUK onderdelen a begroting line may name (1–15). */
+export const BREDE_SPUK_ONDERDELEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] as const;
+
+/** The years of the per-onderdeel rules (before the ontschotting of 2025). */
+export const ONDERDEEL_JAREN = [2023, 2024] as const;
+
+/** Rows of the begroting table the workbook checks (and the CLI accepts). */
+export const BEGROTING_CAPACITEIT = 500;
+
+/** Iv3 taakvelden of the summary's overview per taakveld (BBV art. 19/28); others are "overige". */
+export const TAAKVELDEN = [
+  { code: '5.1', naam: 'Sportbeleid en activering' },
+  { code: '6.1', naam: 'Samenkracht en burgerparticipatie' },
+  { code: '6.71', naam: 'Maatwerkdienstverlening 18+' },
+  { code: '7.1', naam: 'Volksgezondheid' },
+] as const;
+
+/**
+ * The default Iv3 taakveld of a line (begroting-practice.md, layout 3: onderdelen 1–2 under 5.1,
+ * sociale basis under 6.1, health under 7.1).
+ */
+export function defaultTaakveld(regeling: BegrotingRegeling, onderdeel: Maybe<number>): string {
+  if (regeling !== 'Brede SPUK' || onderdeel === undefined) return '7.1';
+  if (onderdeel <= 2) return '5.1';
+  if ([10, 11, 12, 13].includes(onderdeel)) return '6.1';
+  return '7.1';
+}
+
+/** One activity of the begroting (a row of the table or of the CSV). */
+export interface BegrotingRegel {
+  /** The row the user sees (sheet row or file line), for messages. */
+  readonly rij: number;
+  readonly regeling: BegrotingRegeling;
+  /** 1–15 for the Brede SPUK; may stay empty for ontschotte money (from 2025). */
+  readonly onderdeel: Maybe<number>;
+  readonly activiteit: string;
+  /** Iv3 taakveld, e.g. "6.1". */
+  readonly taakveld: string;
+  readonly uitvoerder: string;
+  /** Undefined when the user left it empty (a signal). */
+  readonly aard: Maybe<AardLasten>;
+  /** Lasten in whole euros per year, in the order of EDITION_YEARS (2023–2029). */
+  readonly lasten: readonly Euro[];
+  readonly andereDekking: string;
+  readonly opmerking: string;
+}
+
+/** What the user enters besides the activities. */
+export interface BegrotingInvoer {
+  readonly regels: readonly BegrotingRegel[];
+  /** Brede SPUK: the amount of 2023 carried into 2024, per onderdeel 1–15 (index 0 = onderdeel 1). */
+  readonly overheveling2023: readonly Euro[];
+  /** Brede SPUK: the amount of 2025 carried into 2026 (one total: ontschot). */
+  readonly overheveling2025: Euro;
+  /** Per year of receipt (EDITION_YEARS order): money received in that year for the next year's regeling. */
+  readonly vooruitOntvangen: readonly Euro[];
+}
+
+/** A beschikking amount for the gemeente: a regeling's total (onderdeel undefined) or one onderdeel. */
+export interface BeschikkingRegel {
+  readonly regeling: BegrotingRegeling;
+  readonly onderdeel: Maybe<number>;
+  readonly jaar: EditionYear;
+  readonly bedrag: Euro;
+}
+
+/** A plafond with its source; `bron` undefined where no money exists (no regeling, not a mandaatgemeente). */
+export interface Plafond {
+  readonly bedrag: Euro;
+  readonly bron: Bron | 'geen';
+  /** Set on a line's amount that is a split of a published gemeente total (Bijlage 2A). */
+  readonly totaalGepubliceerd?: true;
+}
+
+export type SignaalSoort =
+  | 'plafond'
+  | 'onderdeel'
+  | 'hoofdthema'
+  | 'zonder-onderdeel'
+  | 'overheveling-2023'
+  | 'overheveling-2025'
+  | 'aard-ontbreekt'
+  | 'bbv-structureel'
+  | 'bbv-gat-2026'
+  | 'bbv-gat-2029'
+  | 'vooruit-ontvangen'
+  | 'buiten-bereik';
+
+/** One active warning: what, where and the amount involved (Dutch text: src/messages). */
+export interface Signaal {
+  readonly soort: SignaalSoort;
+  readonly regeling?: BegrotingRegeling;
+  readonly onderdeel?: number;
+  readonly hoofdthema?: string;
+  readonly jaar?: EditionYear;
+  /** The amount involved, whole euros (rows for `buiten-bereik`). */
+  readonly bedrag: Euro;
+}
+
+/** Everything the checks computed; each array is in EDITION_YEARS order (7 years). */
+export interface BegrotingToets {
+  /** Plafond per regeling and year before carry-over, with its source. */
+  readonly plafond: Readonly<Record<BegrotingRegeling, readonly Plafond[]>>;
+  /** Plafond after carry-over (Brede SPUK 2023–2026). */
+  readonly plafondNaOverheveling: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
+  readonly lasten: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
+  /** max(0, lasten − plafond after carry-over). */
+  readonly overschrijding: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
+  /** Brede SPUK per onderdeel 1–15 (rows) × 2023, 2024 (columns). */
+  readonly onderdelen: {
+    readonly plafond: readonly (readonly Euro[])[];
+    readonly plafondNaOverheveling: readonly (readonly Euro[])[];
+    readonly lasten: readonly (readonly Euro[])[];
+    /** max(0, lasten − floor(115% × plafond after carry-over)). */
+    readonly overschrijding: readonly (readonly Euro[])[];
+  };
+  /** Per hoofdthema (in line order) × 2023, 2024: max(0, Σ lasten − Σ plafonds after carry-over). */
+  readonly hoofdthemas: readonly {
+    readonly naam: string;
+    readonly nrs: readonly number[];
+    readonly overschrijding: readonly Euro[];
+  }[];
+  /** Brede SPUK lasten in 2023 and 2024 without a valid onderdeel (1–15). */
+  readonly zonderOnderdeel: readonly Euro[];
+  /** Per onderdeel: carried from 2023 above 20% of its 2023 plafond (floor). */
+  readonly overheveling2023Teveel: readonly Euro[];
+  /** Carried from 2025 above 10% of the 2025 Brede SPUK plafond (floor). */
+  readonly overheveling2025Teveel: Euro;
+  /** Per year: lasten of rows without aard. */
+  readonly zonderAard: readonly Euro[];
+  /** Per year: structural lasten, all funded by money with an end date (BBV). */
+  readonly structureel: readonly Euro[];
+  /** Structural lasten in 2026 on regelingen ending in 2026 (Brede SPUK, SPUK IZA): no dekking in 2027. */
+  readonly gat2026: Euro;
+  /** Structural lasten in 2029 on the SPUK AZWA (ends 2029): no dekking in 2030. */
+  readonly gat2029: Euro;
+  /** Per year of receipt: received for the next year above that year's total plafond. */
+  readonly vooruitTeveel: readonly Euro[];
+  readonly signalen: readonly Signaal[];
+}
+
+const years = EDITION_YEARS;
+const yearIndex = (y: EditionYear): number => years.indexOf(y);
+
+/** The edition lines that make up a begroting regeling. */
+export function regelingLines(lines: readonly EditionLine[], regeling: BegrotingRegeling): EditionLine[] {
+  switch (regeling) {
+    case 'Brede SPUK':
+      return lines.filter((l) => l.regeling.id === 'brede-spuk');
+    case 'SPUK IZA':
+      return lines.filter((l) => l.regeling.id === 'spuk-iza');
+    case 'SPUK AZWA lokaal':
+      return lines.filter((l) => l.regeling.id === 'spuk-azwa' && l.ontvanger === 'gemeente');
+    case 'SPUK AZWA regionaal':
+      return lines.filter((l) => l.regeling.id === 'spuk-azwa' && l.ontvanger === 'mandaatgemeente');
+  }
+}
+
+/**
+ * The edition's amount of one line for the gemeente (as Overzicht shows it: for `code` undefined the
+ * Σ over all gemeenten), with its source; zero and 'geen' where the gemeente receives nothing.
+ */
+export function editionAmount(ledger: Ledger, code: Maybe<CbsCode>, nr: number, jaar: EditionYear): Plafond {
+  if (code === undefined) {
+    const b = ledger.sumGemeenten(nr, jaar);
+    return { bedrag: b, bron: ledger.national(nr, jaar).bron };
+  }
+  const a = ledger.gemeente(code, nr, jaar);
+  if (a === undefined || a.open !== undefined) return { bedrag: a?.bedrag ?? ZERO, bron: 'geen' };
+  // A gemeente's Bijlage 2A total is published; only its split over the onderdelen is derived.
+  return {
+    bedrag: a.bedrag,
+    bron: a.bron,
+    ...(a.regel === 'bijlage-2a' ? { totaalGepubliceerd: true } : {}),
+  };
+}
+
+/**
+ * The source label of a regeling's edition amount in a year: `gepubliceerd` when it is a gemeente's
+ * Bijlage 2A total, else the weakest over its lines that carry money ('geen' when none does). A constant of the edition and gemeente (the workbook writes it).
+ */
+export function editionLabel(
+  ledger: Ledger,
+  code: Maybe<CbsCode>,
+  regeling: BegrotingRegeling,
+  jaar: EditionYear,
+): Bron | 'geen' {
+  const parts = regelingLines(ledger.lines, regeling)
+    .map((l) => editionAmount(ledger, code, l.nr, jaar))
+    .filter((p): p is Plafond & { bron: Bron } => p.bron !== 'geen' && p.bedrag !== 0);
+  if (parts.length === 0) return 'geen';
+  // The regeling's total is the published Bijlage 2A amount when every part is a split of it.
+  return parts.every((p) => p.totaalGepubliceerd) ? 'gepubliceerd' : weakest(parts);
+}
+
+/**
+ * The plafond of every regeling × year and of every Brede SPUK onderdeel × year for a gemeente:
+ * - onderdeel o: its beschikking amount if entered, else the edition's;
+ * - regeling total: the beschikking total if entered, else Σ of its lines (beschikking where entered);
+ *   labelled `beschikking` when the total or every line has one, else the edition's label.
+ * Throws RangeError for a beschikking onderdeel outside 1–15 or on another regeling than the Brede SPUK.
+ */
+export function plafonds(
+  ledger: Ledger,
+  code: Maybe<CbsCode>,
+  beschikking: readonly BeschikkingRegel[],
+): {
+  readonly perRegeling: Record<BegrotingRegeling, Plafond[]>;
+  readonly perOnderdeel: (nr: number, jaar: EditionYear) => Euro;
+} {
+  const totaal = new Map<string, Euro>();
+  const perLine = new Map<string, Euro>();
+  for (const b of beschikking) {
+    if (b.onderdeel === undefined) totaal.set(`${b.regeling}|${b.jaar}`, b.bedrag);
+    else {
+      if (b.regeling !== 'Brede SPUK' || b.onderdeel < 1 || b.onderdeel > 15)
+        throw new RangeError(
+          `Beschikking per onderdeel only for the Brede SPUK 1–15 (${b.regeling} ${b.onderdeel})`,
+        );
+      perLine.set(`${b.onderdeel}|${b.jaar}`, b.bedrag);
+    }
+  }
+  // Lines 16–18 are one line per regeling: a beschikking "per onderdeel" for them is its total.
+  const lineAmount = (nr: number, jaar: EditionYear): Euro =>
+    perLine.get(`${nr}|${jaar}`) ?? editionAmount(ledger, code, nr, jaar).bedrag;
+  const perRegeling = {} as Record<BegrotingRegeling, Plafond[]>;
+  for (const regeling of BEGROTING_REGELINGEN) {
+    const lines = regelingLines(ledger.lines, regeling);
+    perRegeling[regeling] = years.map((jaar) => {
+      const t = totaal.get(`${regeling}|${jaar}`);
+      if (t !== undefined) return { bedrag: t, bron: 'beschikking' };
+      const bedrag = euro(lines.reduce((a, l) => a + lineAmount(l.nr, jaar), 0));
+      const all = lines.length > 0 && lines.every((l) => perLine.has(`${l.nr}|${jaar}`));
+      return { bedrag, bron: all ? 'beschikking' : editionLabel(ledger, code, regeling, jaar) };
+    });
+  }
+  return { perRegeling, perOnderdeel: lineAmount };
+}
+
+const floorPct = (amount: number, pct: number): number => Math.floor((amount * pct) / 100);
+const pos = (n: number): Euro => euro(Math.max(0, n));
+
+/**
+ * Runs every check of the begroting for a gemeente (`code` undefined: the national sums, as Overzicht
+ * shows them). Returns the computed amounts and the active signals, in a fixed order: plafond per
+ * regeling and year, onderdeel, hoofdthema, zonder onderdeel, overheveling, aard, BBV, vooruit
+ * ontvangen, buiten bereik. Throws RangeError for input of the wrong shape (7 years, 15 onderdelen).
+ */
+export function toetsBegroting(
+  ledger: Ledger,
+  code: Maybe<CbsCode>,
+  invoer: BegrotingInvoer,
+  beschikking: readonly BeschikkingRegel[] = [],
+): BegrotingToets {
+  if (invoer.overheveling2023.length !== 15) throw new RangeError('overheveling2023 needs 15 onderdelen');
+  if (invoer.vooruitOntvangen.length !== years.length) throw new RangeError('vooruitOntvangen needs 7 years');
+  for (const r of invoer.regels)
+    if (r.lasten.length !== years.length) throw new RangeError(`Row ${r.rij}: lasten need 7 years`);
+  const regels = invoer.regels.slice(0, BEGROTING_CAPACITEIT);
+  const { perRegeling, perOnderdeel } = plafonds(ledger, code, beschikking);
+  const sumWhere = (pred: (r: BegrotingRegel) => boolean, i: number): number =>
+    regels.reduce((a, r) => (pred(r) ? a + (r.lasten[i] ?? 0) : a), 0);
+
+  const plafond = perRegeling;
+  const lasten = {} as Record<BegrotingRegeling, Euro[]>;
+  const na = {} as Record<BegrotingRegeling, Euro[]>;
+  const over = {} as Record<BegrotingRegeling, Euro[]>;
+  const o23 = invoer.overheveling2023.reduce((a, b) => a + b, 0);
+  const o25 = invoer.overheveling2025;
+  const carry = [-o23, o23, -o25, o25, 0, 0, 0];
+  for (const reg of BEGROTING_REGELINGEN) {
+    lasten[reg] = years.map((_, i) => euro(sumWhere((r) => r.regeling === reg, i)));
+    na[reg] = years.map((_, i) =>
+      euro((plafond[reg][i]?.bedrag ?? 0) + (reg === 'Brede SPUK' ? (carry[i] ?? 0) : 0)),
+    );
+    over[reg] = years.map((_, i) => pos((lasten[reg][i] ?? 0) - (na[reg][i] ?? 0)));
+  }
+
+  const oPlafond = BREDE_SPUK_ONDERDELEN.map((nr) => ONDERDEEL_JAREN.map((y) => perOnderdeel(nr, y)));
+  const oNa = BREDE_SPUK_ONDERDELEN.map((nr, k) =>
+    ONDERDEEL_JAREN.map((_, j) => {
+      const c = invoer.overheveling2023[k] ?? 0;
+      return euro((oPlafond[k]?.[j] ?? 0) + (j === 0 ? -c : c));
+    }),
+  );
+  const oLasten = BREDE_SPUK_ONDERDELEN.map((nr) =>
+    ONDERDEEL_JAREN.map((y) =>
+      euro(sumWhere((r) => r.regeling === 'Brede SPUK' && r.onderdeel === nr, yearIndex(y))),
+    ),
+  );
+  const oOver = BREDE_SPUK_ONDERDELEN.map((_, k) =>
+    ONDERDEEL_JAREN.map((_, j) => pos((oLasten[k]?.[j] ?? 0) - floorPct(oNa[k]?.[j] ?? 0, 115))),
+  );
+  const bredeLines = regelingLines(ledger.lines, 'Brede SPUK');
+  const themaNames = [...new Set(bredeLines.map((l) => l.hoofdthema))];
+  const hoofdthemas = themaNames.map((naam) => {
+    const nrs = bredeLines.filter((l) => l.hoofdthema === naam).map((l) => l.nr);
+    const ks = nrs.map((nr) => nr - 1);
+    return {
+      naam,
+      nrs,
+      overschrijding: ONDERDEEL_JAREN.map((_, j) =>
+        pos(ks.reduce((a, k) => a + (oLasten[k]?.[j] ?? 0) - (oNa[k]?.[j] ?? 0), 0)),
+      ),
+    };
+  });
+  const zonderOnderdeel = ONDERDEEL_JAREN.map((y, j) =>
+    euro((lasten['Brede SPUK'][yearIndex(y)] ?? 0) - oLasten.reduce((a, row) => a + (row[j] ?? 0), 0)),
+  );
+  const overheveling2023Teveel = BREDE_SPUK_ONDERDELEN.map((_, k) =>
+    pos((invoer.overheveling2023[k] ?? 0) - floorPct(oPlafond[k]?.[0] ?? 0, 20)),
+  );
+  const overheveling2025Teveel = pos(o25 - floorPct(plafond['Brede SPUK'][yearIndex(2025)]?.bedrag ?? 0, 10));
+  const zonderAard = years.map((_, i) => euro(sumWhere((r) => r.aard === undefined, i)));
+  const structureel = years.map((_, i) => euro(sumWhere((r) => r.aard === 'structureel', i)));
+  const i26 = yearIndex(2026);
+  const i29 = yearIndex(2029);
+  const gat2026 = euro(
+    sumWhere(
+      (r) => r.aard === 'structureel' && (r.regeling === 'Brede SPUK' || r.regeling === 'SPUK IZA'),
+      i26,
+    ),
+  );
+  const gat2029 = euro(
+    sumWhere(
+      (r) =>
+        r.aard === 'structureel' &&
+        (r.regeling === 'SPUK AZWA lokaal' || r.regeling === 'SPUK AZWA regionaal'),
+      i29,
+    ),
+  );
+  const totaalPlafond = (i: number): number =>
+    BEGROTING_REGELINGEN.reduce((a, reg) => a + (plafond[reg][i]?.bedrag ?? 0), 0);
+  const vooruitTeveel = years.map((_, i) =>
+    i + 1 < years.length
+      ? pos((invoer.vooruitOntvangen[i] ?? 0) - totaalPlafond(i + 1))
+      : pos(invoer.vooruitOntvangen[i] ?? 0),
+  );
+
+  const signalen: Signaal[] = [];
+  for (const reg of BEGROTING_REGELINGEN)
+    years.forEach((jaar, i) => {
+      const b = over[reg][i] ?? ZERO;
+      if (b > 0) signalen.push({ soort: 'plafond', regeling: reg, jaar, bedrag: b });
+    });
+  BREDE_SPUK_ONDERDELEN.forEach((nr, k) =>
+    ONDERDEEL_JAREN.forEach((jaar, j) => {
+      const b = oOver[k]?.[j] ?? ZERO;
+      if (b > 0)
+        signalen.push({ soort: 'onderdeel', regeling: 'Brede SPUK', onderdeel: nr, jaar, bedrag: b });
+    }),
+  );
+  for (const h of hoofdthemas)
+    ONDERDEEL_JAREN.forEach((jaar, j) => {
+      const b = h.overschrijding[j] ?? ZERO;
+      if (b > 0)
+        signalen.push({ soort: 'hoofdthema', regeling: 'Brede SPUK', hoofdthema: h.naam, jaar, bedrag: b });
+    });
+  ONDERDEEL_JAREN.forEach((jaar, j) => {
+    const b = zonderOnderdeel[j] ?? ZERO;
+    if (b !== 0) signalen.push({ soort: 'zonder-onderdeel', regeling: 'Brede SPUK', jaar, bedrag: b });
+  });
+  BREDE_SPUK_ONDERDELEN.forEach((nr, k) => {
+    const b = overheveling2023Teveel[k] ?? ZERO;
+    if (b > 0)
+      signalen.push({
+        soort: 'overheveling-2023',
+        regeling: 'Brede SPUK',
+        onderdeel: nr,
+        jaar: 2023,
+        bedrag: b,
+      });
+  });
+  if (overheveling2025Teveel > 0)
+    signalen.push({
+      soort: 'overheveling-2025',
+      regeling: 'Brede SPUK',
+      jaar: 2025,
+      bedrag: overheveling2025Teveel,
+    });
+  years.forEach((jaar, i) => {
+    const b = zonderAard[i] ?? ZERO;
+    if (b !== 0) signalen.push({ soort: 'aard-ontbreekt', jaar, bedrag: b });
+  });
+  years.forEach((jaar, i) => {
+    const b = structureel[i] ?? ZERO;
+    if (b !== 0) signalen.push({ soort: 'bbv-structureel', jaar, bedrag: b });
+  });
+  if (gat2026 !== 0) signalen.push({ soort: 'bbv-gat-2026', jaar: 2026, bedrag: gat2026 });
+  if (gat2029 !== 0) signalen.push({ soort: 'bbv-gat-2029', jaar: 2029, bedrag: gat2029 });
+  years.forEach((jaar, i) => {
+    const b = vooruitTeveel[i] ?? ZERO;
+    if (b > 0) signalen.push({ soort: 'vooruit-ontvangen', jaar, bedrag: b });
+  });
+  if (invoer.regels.length > BEGROTING_CAPACITEIT)
+    signalen.push({ soort: 'buiten-bereik', bedrag: euro(invoer.regels.length - BEGROTING_CAPACITEIT) });
+
+  return {
+    plafond,
+    plafondNaOverheveling: na,
+    lasten,
+    overschrijding: over,
+    onderdelen: { plafond: oPlafond, plafondNaOverheveling: oNa, lasten: oLasten, overschrijding: oOver },
+    hoofdthemas,
+    zonderOnderdeel,
+    overheveling2023Teveel,
+    overheveling2025Teveel,
+    zonderAard,
+    structureel,
+    gat2026,
+    gat2029,
+    vooruitTeveel,
+    signalen,
+  };
+}
+
+/** An empty begroting input (no rows, nothing carried or received in advance). */
+export function legeBegroting(): BegrotingInvoer {
+  return {
+    regels: [],
+    overheveling2023: BREDE_SPUK_ONDERDELEN.map(() => ZERO),
+    overheveling2025: ZERO,
+    vooruitOntvangen: years.map(() => ZERO),
+  };
+}
