@@ -189,6 +189,15 @@ export interface BegrotingToets {
   readonly gat2029: Euro;
   /** Per year of receipt: received for the next year above that year's total plafond. */
   readonly vooruitTeveel: readonly Euro[];
+  /**
+   * BBV art. 19/28 overview per taakveld (TAAKVELDEN, then "overig"): the incidental baten (the SPUK
+   * money booked on the taakveld of the lasten it covers) and the incidental lasten, per year.
+   */
+  readonly perTaakveld: readonly {
+    readonly code: string;
+    readonly baten: readonly Euro[];
+    readonly incidenteleLasten: readonly Euro[];
+  }[];
   readonly signalen: readonly Signaal[];
 }
 
@@ -390,6 +399,17 @@ export function toetsBegroting(
       : pos(invoer.vooruitOntvangen[i] ?? 0),
   );
 
+  const codes: readonly string[] = TAAKVELDEN.map((t) => t.code);
+  const inTaakveld = (code: string) => (r: BegrotingRegel) =>
+    code === 'overig' ? !codes.includes(r.taakveld) : r.taakveld === code;
+  const perTaakveld = [...codes, 'overig'].map((code) => ({
+    code,
+    baten: years.map((_, i) => euro(sumWhere(inTaakveld(code), i))),
+    incidenteleLasten: years.map((_, i) =>
+      euro(sumWhere((r) => inTaakveld(code)(r) && r.aard === 'incidenteel', i)),
+    ),
+  }));
+
   const signalen: Signaal[] = [];
   for (const reg of BEGROTING_REGELINGEN)
     years.forEach((jaar, i) => {
@@ -463,6 +483,7 @@ export function toetsBegroting(
     gat2026,
     gat2029,
     vooruitTeveel,
+    perTaakveld,
     signalen,
   };
 }

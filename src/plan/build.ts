@@ -6,7 +6,7 @@ import type {
   EditionInput,
   Verdeelsleutel,
 } from '../domain';
-import { builtInKey, controle, editionControle, Ledger } from '../domain';
+import { builtInKey, controle, editionControle, Ledger, toetsBegroting } from '../domain';
 import type { PlanContext } from './context';
 import { gemeenteCodes, gemeenteRows, SHEETS } from './layout';
 import { gridLayout } from './grid';
@@ -20,6 +20,7 @@ import { buildIza, layoutIza } from './sheets-iza';
 import { buildControle } from './sheets-controle';
 import { buildBronnen } from './sheets-bronnen';
 import { buildVerschil } from './sheets-verschil';
+import { buildBegroting, planBegroting } from './sheets-begroting';
 
 export interface PlanOptions {
   /** A built-in key id, or a checked custom key (domain `customKey`). */
@@ -39,6 +40,11 @@ export interface PlanOptions {
 /** Names of the user-owned input ranges (the add-in preserves them on refresh). */
 export const INPUT_NAMES = {
   weights: 'Invoer_Gewichten',
+  beschikking: 'Invoer_Beschikking',
+  beschikkingGemeente: 'Invoer_Beschikking_Gemeente',
+  overheveling2023: 'Invoer_Overheveling_2023',
+  overheveling2025: 'Invoer_Overheveling_2025',
+  vooruit: 'Invoer_Vooruit_Ontvangen',
   bbv: 'Invoer_BBV_Vastgelegd',
   national: 'Invoer_Landelijk',
   membership: 'Invoer_IZA_Regio',
@@ -123,7 +129,11 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     iza: iza.cells,
     chosen: chooser.row,
   });
+  const code = chosen === undefined ? undefined : data.gemeenten[chosen]?.code;
+  const begrotingInvoer = planBegroting(ctx, options.begroting);
+  const signalen = toetsBegroting(ledger, code, begrotingInvoer, options.beschikking ?? []).signalen.length;
   const overzicht = buildOverzicht(ctx, chooser, {
+    signalen,
     landelijk: landelijk.cells,
     verdeelsleutel: verdeelsleutel.cells,
     allocatie: allocatie.cells,
@@ -134,6 +144,11 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
   if (allocatie.cells.codes.abs() !== allocatieCodes.abs())
     throw new Error('Allocatie must keep the gemeente rows that Afronding checks');
   const verschil = buildVerschil(ctx);
+  const begroting = buildBegroting(
+    ctx,
+    { begroting: begrotingInvoer, beschikking: options.beschikking },
+    { chooser, amounts: overzicht.cells.amounts, nrs: overzicht.cells.nrs },
+  );
   const m = input.edition.manifest;
   const gekozen = chosen === undefined ? undefined : data.gemeenten[chosen];
   // The gemeente in the page header only where the sheet shows that gemeente: the other sheets are the
@@ -147,6 +162,10 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
   // Output order: Overzicht first, what changed next to it, the technical sheets after.
   const sheets = [
     overzicht.sheet.build(forGemeente),
+    begroting.samenvatting.build(forGemeente),
+    begroting.begroting.build(national),
+    begroting.toets.build(forGemeente),
+    begroting.beschikking.build(forGemeente),
     ...(verschil ? [verschil.build(forGemeente)] : []),
     ...[
       landelijk.sheet,
@@ -159,6 +178,7 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     ].map((b) => b.build(national)),
   ];
   const L = landelijk.cells;
+  const B = begroting.cells;
   const V = verdeelsleutel.cells;
   const members = iza.cells.members;
   const names: DefinedNameSpec[] = [
@@ -196,6 +216,44 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
       comment: 'Methode van de indeling (invoer)',
       input: true,
       keyRef: members.codes.abs(),
+    },
+    {
+      name: INPUT_NAMES.beschikking,
+      ref: B.beschikkingGrid.abs(),
+      comment: "Bedragen uit de beschikking per regeling en jaar, hele euro's (invoer; leeg = editie)",
+      input: true,
+      keyRef: B.beschikkingKeys.abs(),
+    },
+    {
+      name: INPUT_NAMES.beschikkingGemeente,
+      ref: B.beschikkingGemeente.abs(),
+      comment: 'De gemeente van de beschikking (invoer)',
+      input: true,
+    },
+    {
+      name: INPUT_NAMES.overheveling2023,
+      ref: B.overheveling2023.abs(),
+      comment: 'Overheveling Brede SPUK 2023 naar 2024 per onderdeel (invoer)',
+      input: true,
+      keyRef: B.overhevelingKeys.abs(),
+    },
+    {
+      name: INPUT_NAMES.overheveling2025,
+      ref: B.overheveling2025.abs(),
+      comment: 'Overheveling Brede SPUK 2025 naar 2026 (invoer)',
+      input: true,
+    },
+    {
+      name: INPUT_NAMES.vooruit,
+      ref: B.vooruit.abs(),
+      comment: 'Vooruit ontvangen voor het volgende jaar, per jaar van ontvangst (invoer)',
+      input: true,
+    },
+    {
+      name: 'Begroting_Signalen',
+      ref: B.signalen.abs(),
+      comment: 'Aantal actieve signalen van de Begrotingstoets (0 = geen)',
+      input: false,
     },
     {
       name: INPUT_NAMES.chosen,

@@ -19,6 +19,10 @@ export const SHEETS = {
   iza: 'IZA',
   controle: 'Controle',
   verschil: 'Wat is er veranderd',
+  samenvatting: 'Samenvatting',
+  begroting: 'Begroting',
+  toets: 'Begrotingstoets',
+  beschikking: 'Beschikking',
   bronnen: 'Bronnen',
 } as const;
 

@@ -11,6 +11,7 @@ import type { LandelijkCells } from './sheets-landelijk';
 import type { AllocatieCells, VerdeelsleutelCells } from './sheets-gemeenten';
 import type { IzaCells } from './sheets-iza';
 import type { ControleCells } from './sheets-controle';
+import { TOETS_MASTER } from './sheets-begroting';
 import { COLORS } from './styles';
 
 /**
@@ -57,6 +58,8 @@ export interface OverzichtCells {
   readonly chooser: ChooserCells;
   /** Per allocated line: amounts per year (E..K). */
   readonly amounts: SheetRange;
+  /** The line numbers (column A) of the rows of `amounts`. */
+  readonly nrs: SheetRange;
   /** Totals per year: own money (baten) and, apart, what the gemeente receives as mandaatgemeente. */
   readonly eigen: SheetRange;
   readonly alsMandaatgemeente: SheetRange;
@@ -72,6 +75,8 @@ interface View {
   readonly own: readonly EditionLine[];
   amount(nr: number, jaar: EditionYear): Euro;
   level(nr: number): Euro;
+  /** The begroting's active signals (shown under the Modelcontrole). */
+  readonly signalen: number;
   readonly reading: readonly YearReading[];
 }
 
@@ -88,6 +93,8 @@ export function buildOverzicht(
     readonly controle: ControleCells;
     /** Allocatie's structural-level block: amounts (gemeente rows then NL) and the line numbers above them. */
     readonly levels: { readonly amounts: SheetRange; readonly nrs: SheetRange };
+    /** The begroting's active signals (the domain's count; the Begrotingstoets is built after Overzicht). */
+    readonly signalen: number;
   },
 ): Built<OverzichtCells> {
   const s = new SheetBuilder(SHEETS.overzicht, 'presentatie');
@@ -109,6 +116,7 @@ export function buildOverzicht(
       code === undefined ? ledger.sumGemeenten(nr, jaar) : euro(ledger.gemeente(code, nr, jaar)?.bedrag ?? 0),
     level: (nr) => ledger.structuralLevel(nr, code),
     reading: readings(ledger, code, options),
+    signalen: from.signalen,
   };
 
   chooserSection(view, chooser, from);
@@ -140,6 +148,7 @@ export function buildOverzicht(
   const cells: OverzichtCells = {
     chooser,
     amounts: SheetRange.at(SHEETS.overzicht, amounts.first, PERIOD_COL, view.lines.length, YEAR_COUNT),
+    nrs: SheetRange.at(SHEETS.overzicht, amounts.first, 1, view.lines.length),
     eigen: SheetRange.at(SHEETS.overzicht, amounts.eigen, PERIOD_COL, 1, YEAR_COUNT),
     alsMandaatgemeente: SheetRange.at(SHEETS.overzicht, amounts.eigen + 1, PERIOD_COL, 1, YEAR_COUNT),
   };
@@ -208,6 +217,14 @@ function chooserSection(
     'rowHeader',
   );
   const master = from.controle.master.abs();
+  // The begroting's signals (the Begrotingstoets is built later; its count sits in a fixed cell).
+  s.value('B7', 'Begroting: signalen', 'rowHeader');
+  s.formula(
+    'C7',
+    `IF(${TOETS_MASTER.abs()}=0,"geen",${TOETS_MASTER.abs()}&" (zie blad ${SHEETS.toets})")`,
+    () => (v.signalen === 0 ? 'geen' : `${v.signalen} (zie blad ${SHEETS.toets})`),
+    'check',
+  );
   s.formula(
     chooser.check.address(),
     `IF(${master}=0,"OK","FOUT: zie blad ${SHEETS.controle}")`,

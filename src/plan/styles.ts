@@ -44,6 +44,8 @@ export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
     numberFormat: EURO_FORMAT,
     locked: false,
   },
+  /** Text input (an Iv3 taakveld such as 6.1 must not become a number or a date). */
+  inputText: { fill: COLORS.inputFill, fontColor: COLORS.inputText, numberFormat: '@', locked: false },
   inputMln: { fill: COLORS.inputFill, fontColor: COLORS.inputText, numberFormat: MLN_FORMAT, locked: false },
   euro: { numberFormat: EURO_FORMAT },
   euroTotal: { numberFormat: EURO_FORMAT, bold: true, fill: COLORS.totalFill, borderTop: true },

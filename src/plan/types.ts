@@ -49,6 +49,7 @@ export type StyleName =
   | 'input'
   | 'inputEuro'
   | 'inputMln'
+  | 'inputText'
   | 'euro'
   | 'euroTotal'
   | 'mln'
