@@ -17,3 +17,4 @@ export * from './ledger';
 export * from './readings';
 export * from './edition-controle';
 export * from './edition-diff';
+export * from './regio-verdeling';

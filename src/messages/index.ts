@@ -1,3 +1,4 @@
 // Dutch texts at the edge: one catalogue per source of facts.
 export * from './nl';
 export * from './excel.nl';
+export * from './regio.nl';
