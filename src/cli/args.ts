@@ -11,8 +11,18 @@ export const OPTIONS: Record<string, readonly string[]> = {
   controle: ['--editie', '--json'],
   edities: ['--formaat'],
   verschil: ['--van', '--naar', '--gemeente', '--sleutel', '--sleutel-bestand', '--formaat'],
+  regioverdeling: [
+    '--regio',
+    '--gemeente',
+    '--jaar',
+    '--methode',
+    '--invoer',
+    '--editie',
+    '--formaat',
+    '--h35b',
+  ],
 };
-const FLAGS = new Set(['--json', '--alle', '--help', '-h']);
+const FLAGS = new Set(['--json', '--alle', '--help', '-h', '--h35b']);
 
 /** Bad arguments: the message is shown as "Fout: …" on stderr, exit code 2. */
 export class UsageError extends Error {}

@@ -6,10 +6,19 @@ import {
   editionManifests,
   isEditionId,
   parseBeschikkingCsv,
+  parseRegioInvoerCsv,
   parseUserKeyCsv,
   resolveEdition as resolveEditionData,
 } from '../data';
-import type { BeschikkingAmount, Gemeente, InputFailure, ReferenceData, Verdeelsleutel } from '../domain';
+import type {
+  BeschikkingAmount,
+  Gemeente,
+  InputFailure,
+  ReferenceData,
+  RegioGewicht,
+  RegioVastBedrag,
+  Verdeelsleutel,
+} from '../domain';
 import {
   BUILT_IN_KEYS,
   builtInKey,
@@ -20,17 +29,34 @@ import {
   editionDiff,
   findGemeente,
   isBuiltInKey,
+  isEditionYear,
   IZA_LINE_NR,
   membershipStatus,
   largestKeySplitAmount,
   Ledger,
   splitReadings,
 } from '../domain';
-import { checkStatusText, editionWarningText, failureText, formatEuro, ruleText } from '../messages';
+import {
+  checkStatusText,
+  editionWarningText,
+  failureText,
+  formatEuro,
+  regioFailureText,
+  ruleText,
+} from '../messages';
 import { buildWorkbookPlan } from '../plan';
 import type { WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
 import type { CliIo } from './io';
+import {
+  h35bColumns,
+  h35bRows,
+  isRegioMethode,
+  REGIOVERDELING_COLUMNS,
+  regioSplits,
+  regioverdelingRows,
+  regiosFor,
+} from './regioverdeling';
 import type { WerkmapProducer } from './werkmappen';
 import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './werkmappen';
 
@@ -51,6 +77,7 @@ Opdrachten:
   controle     sluit de editie aan op de gepubliceerde bedragen, tot op de euro
   edities      de edities (standen van de brongegevens) met datum en omschrijving
   verschil     wat er veranderd is tussen twee edities, per regeling, onderdeel en jaar
+  regioverdeling  hoe de mandaatgemeente het regiobedrag verdeelt over ledengemeenten en activiteiten (SiSa H35B)
 
 Zie 'spuk-begroting <opdracht> --help' voor de opties.
 `,
@@ -117,6 +144,33 @@ Wat er veranderd is van editie --van naar editie --naar (standaard: de nieuwste 
 ervoor), per regeling, onderdeel en jaar 2023–2029, met het totaal per regeling. Kolommen
 regeling,onderdeel_nr,onderdeel,jaar,van_eur,naar_eur,verschil_eur,verschil_pct,signaal; signaal = ja
 bij meer dan 5% verschil. Met --gemeente: wat die gemeente ontvangt; anders landelijk.
+`,
+  regioverdeling: `spuk-begroting regioverdeling --regio NAAM | --gemeente CODE|NAAM [--jaar JAAR]
+                               [--methode aandeel|gewichten|vast] [--invoer CSV] [--editie ID]
+                               [--formaat csv|json] [--h35b]
+
+Hoe de mandaatgemeente het bedrag van haar SPUK IZA-regio (onderdeel 16, 2023–2026; SPUK AZWA
+regionaal, onderdeel 18, 2027–2029) doorgeeft aan de ledengemeenten en aan regionale activiteiten,
+tot op de euro (grootste-restmethode; de afronding staat per regel). Eén regel per regio × jaar ×
+deel, met kolommen
+regio,mandaatgemeente,lidmaatschap,editie,jaar,regeling,onderdeel_nr,regiobedrag_eur,bron,methode,soort,
+gemeentecode,naam,sisa,gewicht,totaal_gewicht,exact_eur,omlaag_eur,rest,correctie_eur,bedrag_eur.
+bedrag_eur = omlaag_eur + correctie_eur; de som per regio en jaar is regiobedrag_eur.
+sisa: H35B = doorgegeven aan een medeoverheid, H35 = eigen uitvoering (alleen SPUK IZA, tot en met 2026).
+
+  --regio NAAM           de regio zoals in Bijlage 2B (bijv. Flevoland, IJssel-Vecht)
+  --gemeente CODE|NAAM   of: de mandaatgemeente (bijv. Zwolle, GM0034)
+  --jaar JAAR            2023–2029 (standaard: alle jaren)
+  --methode METHODE      aandeel (standaard): naar het eigen Brede SPUK-bedrag van elke ledengemeente
+                         in dat jaar (2027–2029: SPUK AZWA lokaal); gewichten: eigen gewicht per
+                         ledengemeente; vast: eerst vaste bedragen voor regionale activiteiten, de rest
+                         naar aandeel (of naar gewichten als het invoerbestand die geeft)
+  --invoer CSV           gewichten (kolommen gemeentecode,gewicht: elke ledengemeente één keer) en/of
+                         vaste bedragen (kolommen activiteit,bedrag_eur in hele euro's)
+  --h35b                 alleen de lijst medeoverheden voor SiSa H35B: gemeentecode,gemeentenaam en per
+                         jaar bedrag_JAAR_eur (ledengemeenten behalve de mandaatgemeente, met een bedrag)
+  --formaat csv|json     standaard: csv
+De indeling in regio's is afgeleid, niet officieel (kolom lidmaatschap: bekend of afgeleid).
 `,
 };
 
@@ -460,6 +514,53 @@ function runVerschil(data: ReferenceData, opts: Map<string, string>, io: CliIo):
   return 0;
 }
 
+function runRegioverdeling(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
+  const formaat = outputFormat(opts);
+  if (opts.has('--regio') === opts.has('--gemeente'))
+    throw new UsageError(
+      'Geef --regio NAAM (de SPUK IZA-regio) of --gemeente (de mandaatgemeente), één van beide.',
+    );
+  const methode = opts.get('--methode') ?? 'aandeel';
+  if (!isRegioMethode(methode))
+    throw new UsageError(`Onbekende methode "${methode}". Kies aandeel, gewichten of vast.`);
+  const jaarText = opts.get('--jaar');
+  const jaar = jaarText === undefined ? undefined : Number(jaarText);
+  if (jaar !== undefined && !(/^\d{4}$/.test(jaarText ?? '') && isEditionYear(jaar)))
+    throw new UsageError(`Onbekend jaar "${jaarText}". Kies een jaar van 2023 tot en met 2029.`);
+  const jaren = jaar === undefined ? EDITION_YEARS : [jaar as (typeof EDITION_YEARS)[number]];
+  const editie = resolveEdition(opts);
+  if (isFailed(editie)) return reportFailures(io, editie.failures);
+  const g = resolveGemeente(data, opts);
+  if (isFailed(g)) return reportFailures(io, g.failures);
+  const report = (failures: readonly Parameters<typeof regioFailureText>[0][]): number => {
+    failures.slice(0, 20).forEach((f) => io.err(`Fout: ${regioFailureText(f)}\n`));
+    if (failures.length > 20) io.err(`… en nog ${failures.length - 20} fouten.\n`);
+    return 2;
+  };
+  let invoer = emptyInvoer();
+  const file = opts.get('--invoer');
+  if (file !== undefined) {
+    const text = io.readFile(file);
+    if (text === undefined)
+      throw new UsageError(`Kan het bestand "${file}" niet lezen. Controleer pad en rechten.`);
+    const parsed = parseRegioInvoerCsv(text);
+    if (!parsed.ok) return report(parsed.failures);
+    invoer = parsed.value;
+  }
+  const ledger = new Ledger(editionInput(editie), builtInKey('spuk-2025', data));
+  const regios = regiosFor(ledger, opts.get('--regio'), g ?? undefined);
+  if (!regios.ok) return report(regios.failures);
+  const splits = regioSplits(ledger, regios.value, jaren, { methode, ...invoer });
+  if (!splits.ok) return report(splits.failures);
+  if (opts.has('--h35b')) writeRecords(io, formaat, h35bColumns(jaren), h35bRows(splits.value, jaren));
+  else writeRecords(io, formaat, REGIOVERDELING_COLUMNS, regioverdelingRows(splits.value, editie));
+  return 0;
+}
+
+function emptyInvoer(): { gewichten: readonly RegioGewicht[]; vast: readonly RegioVastBedrag[] } {
+  return { gewichten: [], vast: [] };
+}
+
 async function runWerkboekAlle(
   opts: Map<string, string>,
   io: CliIo,
@@ -554,7 +655,7 @@ export async function runCli(
   }
   if (!(command in OPTIONS)) {
     io.err(
-      `Onbekende opdracht "${command}". Kies werkboek, allocaties, iza, controle, edities of verschil (zie --help).\n`,
+      `Onbekende opdracht "${command}". Kies werkboek, allocaties, iza, controle, edities, verschil of regioverdeling (zie --help).\n`,
     );
     return 2;
   }
@@ -570,6 +671,7 @@ export async function runCli(
     if (command === 'iza') return runIza(data, opts, io);
     if (command === 'edities') return runEdities(opts, io);
     if (command === 'verschil') return runVerschil(data, opts, io);
+    if (command === 'regioverdeling') return runRegioverdeling(data, opts, io);
     return await runWerkboek(data, opts, io, render, produce);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -6,6 +6,8 @@ export { EDITION_2025 } from './edition-2025';
 export { readCsv } from './csv';
 export type { CsvRecord } from './csv';
 export { parseUserKeyCsv, parseBeschikkingCsv } from './user-input';
+export { parseRegioInvoerCsv } from './regio-input';
+export type { RegioInvoer } from './regio-input';
 export type { UserKeyInput, UserInput } from './user-input';
 // Bytes of a user file → text (UTF-8, Windows-1252, UTF-16 with BOM); the task pane's file import can use it too.
 export { decodeText } from './decode-text';

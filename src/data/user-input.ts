@@ -24,12 +24,12 @@ import { columnNotation } from './notation';
 
 const CODE_COLUMNS = ['gemeentecode', 'cbs_code', 'cbs-code', 'code', 'gemeente'];
 
-interface TableRow {
+export interface TableRow {
   readonly row: number;
   readonly cells: readonly string[];
 }
 
-interface Table {
+export interface Table {
   readonly header: readonly string[];
   readonly rows: readonly TableRow[];
   readonly delimiter: string;
@@ -73,7 +73,7 @@ function lineIndex(text: string): (offset: number) => number {
 
 const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
 
-function table(input: UserInput, kind: UserInputKind): Result<Table | undefined> {
+export function table(input: UserInput, kind: UserInputKind): Result<Table | undefined> {
   const decoded = asText(input);
   if (!decoded.ok) return decoded;
   const text = cleanInvisible(decoded.value);
@@ -111,7 +111,7 @@ function table(input: UserInput, kind: UserInputKind): Result<Table | undefined>
  * value ("150,000"), fewer a missing value; either way the columns cannot be trusted. Empty fields
  * after the last column (Excel writes them) are fine.
  */
-function fieldCounts(t: Table): InputFailure[] {
+export function fieldCounts(t: Table): InputFailure[] {
   const failures: InputFailure[] = [];
   const expected = t.header.length;
   for (const r of t.rows) {
@@ -141,7 +141,7 @@ function dedupe(failures: readonly InputFailure[]): InputFailure[] {
   });
 }
 
-function cell(r: TableRow, index: number): string {
+export function cell(r: TableRow, index: number): string {
   return (r.cells[index] ?? '').trim();
 }
 
@@ -191,10 +191,10 @@ export const MAX_BESCHIKKING_EUR = 999_999_999_999;
 const BESCHIKKING_COLUMNS = ['gemeentecode', 'onderdeel_nr', 'jaar', 'bedrag_eur'];
 
 /** "€ 150.000" → "150.000": the euro sign is allowed in an amount. */
-const amountText = (text: string): string => text.replace(/^€\s*/, '').replace(/\s*€$/, '');
+export const amountText = (text: string): string => text.replace(/^€\s*/, '').replace(/\s*€$/, '');
 
 /** Whole euros, or a failure naming the row. */
-function readAmount(row: number, text: string, notation: Notation | undefined): number | InputFailure {
+export function readAmount(row: number, text: string, notation: Notation | undefined): number | InputFailure {
   const t = amountText(text);
   const p = parseDecimal(t, notation);
   if (p === 'nan') return { kind: 'NotANumber', row, column: 'bedrag_eur', text };

@@ -3,7 +3,7 @@
  * (src/messages/nl.ts), which switches exhaustively over `kind`.
  */
 /** Which user file a failure is about: the fix differs. */
-export type UserInputKind = 'sleutel' | 'beschikking';
+export type UserInputKind = 'sleutel' | 'beschikking' | 'regioverdeling';
 
 export type InputFailure =
   | { readonly kind: 'UnknownCbsCode'; readonly row: number; readonly code: string }

@@ -18,3 +18,4 @@ export * from './readings';
 export * from './edition-controle';
 export * from './edition-diff';
 export * from './begroting';
+export * from './regio-verdeling';

@@ -2,3 +2,4 @@
 export * from './nl';
 export * from './excel.nl';
 export * from './begroting.nl';
+export * from './regio.nl';

@@ -30,6 +30,7 @@ function list(items: readonly string[], max = 5): string {
 const HEADER: Record<UserInputKind, string> = {
   sleutel: 'de kolommen gemeentecode en gewicht (of aandeel)',
   beschikking: 'de kolommen gemeentecode, onderdeel_nr, jaar en bedrag_eur',
+  regioverdeling: 'de kolommen gemeentecode en gewicht, en/of activiteit en bedrag_eur',
 };
 
 const DELIMITER: Record<string, string> = { ';': 'puntkomma (;)', ',': 'komma (,)', '\t': 'tab' };
