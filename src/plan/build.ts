@@ -21,6 +21,7 @@ import { buildControle } from './sheets-controle';
 import { buildBronnen } from './sheets-bronnen';
 import { buildVerschil } from './sheets-verschil';
 import { buildBegroting, planBegroting } from './sheets-begroting';
+import { buildRegioverdeling } from './sheets-regioverdeling';
 
 export interface PlanOptions {
   /** A built-in key id, or a checked custom key (domain `customKey`). */
@@ -149,6 +150,9 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     { begroting: begrotingInvoer, beschikking: options.beschikking },
     { chooser, amounts: overzicht.cells.amounts, nrs: overzicht.cells.nrs },
   );
+  // A mandaatgemeente divides its region's money: the sheet Regioverdeling (its first region).
+  const regio = code === undefined ? undefined : ledger.mandaatVan(code)[0];
+  const regioverdeling = regio ? buildRegioverdeling(ledger, regio.naam) : undefined;
   const m = input.edition.manifest;
   const gekozen = chosen === undefined ? undefined : data.gemeenten[chosen];
   // The gemeente in the page header only where the sheet shows that gemeente: the other sheets are the
@@ -166,6 +170,7 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     begroting.begroting.build(national),
     begroting.toets.build(forGemeente),
     begroting.beschikking.build(forGemeente),
+    ...(regioverdeling ? [regioverdeling.sheet.build(forGemeente)] : []),
     ...(verschil ? [verschil.build(forGemeente)] : []),
     ...[
       landelijk.sheet,
@@ -285,6 +290,7 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
       comment: 'CBS-codes en NL',
       input: false,
     },
+    ...(regioverdeling?.names ?? []),
     ...sheets.map((sh) => ({
       name: ownershipName(sh.name),
       ref: `${quoteSheet(sh.name)}!${absolute(sh.usedRange)}`,
