@@ -164,7 +164,7 @@ export interface BegrotingToets {
     readonly plafond: readonly (readonly Euro[])[];
     readonly plafondNaOverheveling: readonly (readonly Euro[])[];
     readonly lasten: readonly (readonly Euro[])[];
-    /** max(0, lasten − floor(115% × plafond after carry-over)). */
+    /** max(0, lasten − floor(115% × plafond after carry-over)); a negative plafond allows nothing. */
     readonly overschrijding: readonly (readonly Euro[])[];
   };
   /** Per hoofdthema (in line order) × 2023, 2024: max(0, Σ lasten − Σ plafonds after carry-over). */
@@ -351,7 +351,7 @@ export function toetsBegroting(
     ),
   );
   const oOver = BREDE_SPUK_ONDERDELEN.map((_, k) =>
-    ONDERDEEL_JAREN.map((_, j) => pos((oLasten[k]?.[j] ?? 0) - floorPct(oNa[k]?.[j] ?? 0, 115))),
+    ONDERDEEL_JAREN.map((_, j) => pos((oLasten[k]?.[j] ?? 0) - floorPct(Math.max(0, oNa[k]?.[j] ?? 0), 115))),
   );
   const bredeLines = regelingLines(ledger.lines, 'Brede SPUK');
   const themaNames = [...new Set(bredeLines.map((l) => l.hoofdthema))];

@@ -622,7 +622,7 @@ function buildToets(
   );
   s.formula(
     `K${oRow}:L${oRow + 14}`,
-    `MAX(0,I${oRow}-INT(G${oRow}*115/100))`,
+    `MAX(0,I${oRow}-INT(MAX(0,G${oRow})*115/100))`,
     (r, c) => o.overschrijding[r]?.[c] ?? 0,
     'euro',
   );
