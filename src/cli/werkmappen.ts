@@ -50,17 +50,26 @@ export function gemeentePlan(job: BatchJob, code: CbsCode): WorkbookPlan {
  */
 export function serialProducer(factory: BatchRendererFactory): WerkmapProducer {
   return async (job, codes, onFile) => {
-    let renderer: BatchRenderer | undefined;
+    // One renderer per shape of workbook (its sheets and names): a mandaatgemeente's workbook has the
+    // sheet Regioverdeling, so it shares its package with the other mandaatgemeenten, not with all.
+    const renderers = new Map<string, BatchRenderer>();
     for (const code of codes) {
       try {
         const plan = gemeentePlan(job, code);
-        renderer ??= await factory(plan);
+        const shape = planShape(plan);
+        let renderer = renderers.get(shape);
+        if (!renderer) renderers.set(shape, (renderer = await factory(plan)));
         onFile(code, { bytes: await renderer.render(plan) });
       } catch (e) {
         onFile(code, { error: e instanceof Error ? e.message : String(e) });
       }
     }
   };
+}
+
+/** What must be equal for two plans to share a batch package: their sheets and names, in order. */
+export function planShape(plan: WorkbookPlan): string {
+  return JSON.stringify([plan.sheets.map((sh) => sh.name), plan.names.map((n) => n.name)]);
 }
 
 /**

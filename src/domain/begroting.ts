@@ -57,6 +57,13 @@ export const BREDE_SPUK_ONDERDELEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
 /** The years of the per-onderdeel rules (before the ontschotting of 2025). */
 export const ONDERDEEL_JAREN = [2023, 2024] as const;
 
+/** Until 2024: % of its plafond an onderdeel may take from others in its hoofdthema (innofunding.nl, 28-10-2025). */
+export const SCHUIFRUIMTE_PCT = 15;
+/** Carry-over 2023 → 2024: at most this % of the 2023 budget per onderdeel (a gemeente's begrotingsnotitie 2024). */
+export const OVERHEVELING_2023_PCT = 20;
+/** Carry-over 2025 → 2026: at most this % of the 2025 budget (VWS letter 12-09-2025, Bijlage 1). */
+export const OVERHEVELING_2025_PCT = 10;
+
 /** Rows of the begroting table the workbook checks (and the CLI accepts). */
 export const BEGROTING_CAPACITEIT = 500;
 
@@ -351,7 +358,9 @@ export function toetsBegroting(
     ),
   );
   const oOver = BREDE_SPUK_ONDERDELEN.map((_, k) =>
-    ONDERDEEL_JAREN.map((_, j) => pos((oLasten[k]?.[j] ?? 0) - floorPct(Math.max(0, oNa[k]?.[j] ?? 0), 115))),
+    ONDERDEEL_JAREN.map((_, j) =>
+      pos((oLasten[k]?.[j] ?? 0) - floorPct(Math.max(0, oNa[k]?.[j] ?? 0), 100 + SCHUIFRUIMTE_PCT)),
+    ),
   );
   const bredeLines = regelingLines(ledger.lines, 'Brede SPUK');
   const themaNames = [...new Set(bredeLines.map((l) => l.hoofdthema))];
@@ -370,9 +379,11 @@ export function toetsBegroting(
     euro((lasten['Brede SPUK'][yearIndex(y)] ?? 0) - oLasten.reduce((a, row) => a + (row[j] ?? 0), 0)),
   );
   const overheveling2023Teveel = BREDE_SPUK_ONDERDELEN.map((_, k) =>
-    pos((invoer.overheveling2023[k] ?? 0) - floorPct(oPlafond[k]?.[0] ?? 0, 20)),
+    pos((invoer.overheveling2023[k] ?? 0) - floorPct(oPlafond[k]?.[0] ?? 0, OVERHEVELING_2023_PCT)),
   );
-  const overheveling2025Teveel = pos(o25 - floorPct(plafond['Brede SPUK'][yearIndex(2025)]?.bedrag ?? 0, 10));
+  const overheveling2025Teveel = pos(
+    o25 - floorPct(plafond['Brede SPUK'][yearIndex(2025)]?.bedrag ?? 0, OVERHEVELING_2025_PCT),
+  );
   const zonderAard = years.map((_, i) => euro(sumWhere((r) => r.aard === undefined, i)));
   const structureel = years.map((_, i) => euro(sumWhere((r) => r.aard === 'structureel', i)));
   const i26 = yearIndex(2026);

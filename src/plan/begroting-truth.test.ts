@@ -11,7 +11,7 @@ import type { WorkbookPlan } from '.';
  * with and without a number, unknown taakvelden, missing aard, carry-over, money in advance and a
  * beschikking with totals and onderdelen, chosen so that every kind of signal fires.
  */
-const SHEETS_UNDER_TEST = [
+const SHEETS_UNDER_TEST: readonly string[] = [
   SHEETS.toets,
   SHEETS.samenvatting,
   SHEETS.beschikking,

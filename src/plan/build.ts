@@ -148,7 +148,12 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
   const begroting = buildBegroting(
     ctx,
     { begroting: begrotingInvoer, beschikking: options.beschikking },
-    { chooser, amounts: overzicht.cells.amounts, nrs: overzicht.cells.nrs },
+    {
+      chooser,
+      amounts: overzicht.cells.amounts,
+      nrs: overzicht.cells.nrs,
+      codes: verdeelsleutel.cells.choices,
+    },
   );
   // A mandaatgemeente divides its region's money: the sheet Regioverdeling (its first region).
   const regio = code === undefined ? undefined : ledger.mandaatVan(code)[0];

@@ -26,6 +26,9 @@ import {
   BEGROTING_CAPACITEIT,
   BEGROTING_REGELINGEN,
   BREDE_SPUK_ONDERDELEN,
+  OVERHEVELING_2023_PCT,
+  OVERHEVELING_2025_PCT,
+  SCHUIFRUIMTE_PCT,
   defaultTaakveld,
   EDITION_YEARS,
   editionLabel,
@@ -196,6 +199,8 @@ export function buildBegroting(
     /** Overzicht's amounts per line (rows) × year (E..K), following the chosen gemeente, and their line numbers. */
     readonly amounts: SheetRange;
     readonly nrs: SheetRange;
+    /** The list of CBS codes (and NL) for the beschikking's gemeente. */
+    readonly codes: SheetRange;
   },
 ): BegrotingSheets {
   const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
@@ -207,7 +212,7 @@ export function buildBegroting(
   const chosenName = `${gemeenteText} (${code ?? 'NL'})`;
 
   const keys = beschikkingKeys(ctx);
-  const besch = buildBeschikking(ctx, keys, beschikking, code, chosenName, from.chooser);
+  const besch = buildBeschikking(ctx, keys, beschikking, code, chosenName, from.chooser, from.codes);
   const toets = buildToets(ctx, keys, invoer, beschikking, t, besch.grid, from, chosenName);
   const begroting = buildBegrotingTable(invoer, t, toets.lists, toets.master);
   const samenvatting = buildSamenvatting(ctx, invoer, t, toets, chosenName, from.chooser);
@@ -241,6 +246,7 @@ function buildBeschikking(
   code: CbsCode | undefined,
   chosenName: string,
   chooser: ChooserCells,
+  codes: SheetRange,
 ): { s: SheetBuilder; grid: SheetRange; keyCol: SheetRange; gemeente: SheetRange } {
   const s = new SheetBuilder(SHEETS.beschikking, 'invoer');
   s.value('A1', 'Beschikking: de bedragen uit de beschikking van de gemeente (invoer)', 'title');
@@ -252,10 +258,17 @@ function buildBeschikking(
   s.values('A4', [['Gemeente van deze beschikking']], 'rowHeader');
   const gemeente = SheetRange.at(SHEETS.beschikking, 4, 3);
   s.value(gemeente.address(), code ?? 'NL', 'input');
+  s.validation({
+    range: gemeente.address(),
+    type: 'list',
+    source: codes.abs(),
+    prompt: 'De CBS-code van de gemeente van deze beschikking (bijvoorbeeld GM0034).',
+    error: 'Kies een CBS-code uit de lijst.',
+  });
   s.formula(
     'D4',
-    `IF(ISNUMBER(SEARCH("("&TRIM(${gemeente.local().abs()})&")",${chooser.name.abs()})),"hoort bij de gemeente op Overzicht","LET OP: Overzicht en de Begrotingstoets tonen een andere gemeente dan deze beschikking")`,
-    () => 'hoort bij de gemeente op Overzicht',
+    `IF(ISNUMBER(SEARCH("("&TRIM(${gemeente.local().abs()})&")",${chooser.name.abs()})),"hoort bij Overzicht","LET OP: andere gemeente")`,
+    () => 'hoort bij Overzicht',
     'note',
   );
   const header = 6;
@@ -284,10 +297,18 @@ function buildBeschikking(
     'inputEuro',
   );
   // Years without a regeling are greyed (the cell stays editable: a beschikking may say otherwise).
+  // One format per run of inactive years in a row (not one per cell).
   keys.forEach((k, i) => {
     const active = regelingYears(ctx, k.regeling);
+    let start = -1;
     years.forEach((y, c) => {
-      if (!active.includes(y)) s.format(grid.cell(i, c).address(), 'note');
+      const inactive = !active.includes(y);
+      if (inactive && start < 0) start = c;
+      if ((!inactive || c === years.length - 1) && start >= 0) {
+        const end = inactive ? c : c - 1;
+        s.format(rangeOf(grid.top + i, PERIOD_COL + start, 1, end - start + 1), 'note');
+        start = -1;
+      }
     });
   });
   s.validation({
@@ -344,7 +365,11 @@ function buildToets(
   const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
   const perOnderdeel = plafonds(ctx.ledger, code, beschikking).perOnderdeel;
   const rows = new RowCursor(1);
-  const checks: SheetRange[] = [];
+  // Every check range with the domain's value of each cell: one signal per non-zero cell.
+  const checks: { range: SheetRange; value: (r: number, c: number) => number }[] = [];
+  const check = (range: SheetRange, value: (r: number, c: number) => number): void => {
+    checks.push({ range, value });
+  };
   const regelingen = BEGROTING_REGELINGEN;
   const yi = (y: EditionYear) => years.indexOf(y);
 
@@ -363,7 +388,32 @@ function buildToets(
   s.values(`A${masterRow}`, [['Signalen', 'Aantal actieve signalen (0 = geen)']], 'rowHeader');
   rows.skip();
   const header = rows.take();
-  s.values(`A${header}`, [['Nr', 'Omschrijving', '', '', ...years.map(String), 'Totaal']], 'header');
+  s.values(
+    `A${header}`,
+    [['Nr', 'Omschrijving', '', '', ...years.map(String), '', '', 'Signalen']],
+    'header',
+  );
+
+  // 0. The rules' parameters, with their sources (constants, not inputs).
+  section(s, rows, 'Regels (percentages)');
+  const paramRow = rows.take(3);
+  s.values(`B${paramRow}`, [
+    [
+      'Tot en met 2024: schuiven tussen onderdelen van een hoofdthema, % van het plafond',
+      'innofunding.nl, 28-10-2025',
+    ],
+    [
+      'Overheveling 2023 naar 2024, hoogstens % van het budget 2023 per onderdeel',
+      'begrotingsnotitie 2024 van een gemeente',
+    ],
+    ['Overheveling 2025 naar 2026, hoogstens % van het budget 2025', 'VWS-brief 12-09-2025, Bijlage 1'],
+  ]);
+  s.format(`C${paramRow}:C${paramRow + 2}`, 'note');
+  s.values(`E${paramRow}`, [[SCHUIFRUIMTE_PCT], [OVERHEVELING_2023_PCT], [OVERHEVELING_2025_PCT]], 'integer');
+  const pSchuif = `$E$${paramRow}`;
+  const p23 = `$E$${paramRow + 1}`;
+  const p25 = `$E$${paramRow + 2}`;
+  rows.skip();
 
   // 1. Plafond per line: beschikking, else the edition's amount on Overzicht.
   section(s, rows, 'Plafond per onderdeel en regeling (beschikking, anders de editie)');
@@ -440,7 +490,7 @@ function buildToets(
   const bs01 = SheetRange.at(SHEETS.beschikking, besRow('BS01'), PERIOD_COL, 15).fixRow();
   s.formula(
     yearsRange(bronRow),
-    `IF(OR(ISNUMBER(${bsTotal}),COUNT(${bs01})=15),"beschikking",E${labelRow})`,
+    `IF(OR(ISNUMBER(${bsTotal}),COUNT(${bs01})=ROWS(${bs01})),"beschikking",E${labelRow})`,
     (_r, c) => t.plafond['Brede SPUK'][c]?.bron ?? 'geen',
     'text',
   );
@@ -561,7 +611,10 @@ function buildToets(
     (r, c) => t.overschrijding[regelingen[r] as BegrotingRegeling][c] ?? 0,
     'euro',
   );
-  checks.push(SheetRange.at(SHEETS.toets, overRow, PERIOD_COL, regelingen.length, YEAR_COUNT));
+  check(
+    SheetRange.at(SHEETS.toets, overRow, PERIOD_COL, regelingen.length, YEAR_COUNT),
+    (r, c) => t.overschrijding[regelingen[r] as BegrotingRegeling][c] ?? 0,
+  );
   s.value(`C${overRow}`, SIGNAAL_UITLEG.plafond, 'note');
 
   // 5. Until 2024: per onderdeel and per hoofdthema.
@@ -622,17 +675,19 @@ function buildToets(
   );
   s.formula(
     `K${oRow}:L${oRow + 14}`,
-    `MAX(0,I${oRow}-INT(MAX(0,G${oRow})*115/100))`,
+    `MAX(0,I${oRow}-INT(MAX(0,G${oRow})*(100+${pSchuif})/100))`,
     (r, c) => o.overschrijding[r]?.[c] ?? 0,
     'euro',
   );
   s.formula(
     `M${oRow}:M${oRow + 14}`,
-    `MAX(0,E${o23Row}-INT(E${oRow}*20/100))`,
+    `MAX(0,E${o23Row}-INT(E${oRow}*${p23}/100))`,
     (r) => t.overheveling2023Teveel[r] ?? 0,
     'euro',
   );
-  checks.push(SheetRange.at(SHEETS.toets, oRow, 11, 15, 3));
+  check(SheetRange.at(SHEETS.toets, oRow, 11, 15, 3), (r, c) =>
+    c < 2 ? (o.overschrijding[r]?.[c] ?? 0) : (t.overheveling2023Teveel[r] ?? 0),
+  );
   const hRow = rows.take(t.hoofdthemas.length);
   s.values(
     `A${hRow}`,
@@ -646,7 +701,10 @@ function buildToets(
     (r, c) => t.hoofdthemas[r]?.overschrijding[c] ?? 0,
     'euro',
   );
-  checks.push(SheetRange.at(SHEETS.toets, hRow, 11, t.hoofdthemas.length, 2));
+  check(
+    SheetRange.at(SHEETS.toets, hRow, 11, t.hoofdthemas.length, 2),
+    (r, c) => t.hoofdthemas[r]?.overschrijding[c] ?? 0,
+  );
   s.value(
     `A${rows.take()}`,
     `${SIGNAAL_UITLEG.onderdeel} ${SIGNAAL_UITLEG.hoofdthema} ${SIGNAAL_UITLEG['overheveling-2023']}`,
@@ -670,32 +728,52 @@ function buildToets(
     (_r, c) => t.zonderOnderdeel[c] ?? 0,
     'euro',
   );
-  checks.push(SheetRange.at(SHEETS.toets, zoRow, PERIOD_COL, 1, 2));
-  const o25Rule = rule('Overheveling 2025 naar 2026 boven 10%', SIGNAAL_UITLEG['overheveling-2025']);
+  check(SheetRange.at(SHEETS.toets, zoRow, PERIOD_COL, 1, 2), (_r, c) => t.zonderOnderdeel[c] ?? 0);
+  const o25Rule = rule('Overheveling 2025 naar 2026 boven het maximum', SIGNAAL_UITLEG['overheveling-2025']);
   const g = columnLetter(PERIOD_COL + yi(2025));
   s.formula(
     `${g}${o25Rule}`,
-    `MAX(0,${o25}-INT(${g}${plafondRow}*10/100))`,
+    `MAX(0,${o25}-INT(${g}${plafondRow}*${p25}/100))`,
     () => t.overheveling2025Teveel,
     'euro',
   );
-  checks.push(SheetRange.at(SHEETS.toets, o25Rule, PERIOD_COL + yi(2025)));
-  const allYears = `SUM(${yearsCol})`;
+  check(SheetRange.at(SHEETS.toets, o25Rule, PERIOD_COL + yi(2025)), () => t.overheveling2025Teveel);
   const aardCol = tableColumn(6);
-  const aardRow = rule('Lasten zonder aard', SIGNAAL_UITLEG['aard-ontbreekt']);
+  // Information rows the checks below use: all lasten, by aard, and structural lasten per regeling.
+  const info = (label: string): number => {
+    const r = rows.take();
+    s.values(`A${r}`, [[null, label]]);
+    return r;
+  };
+  const totRow = info('Alle lasten in de tabel');
+  s.formula(yearsRange(totRow), `SUM(${yearsCol})`, (_r, c) => sumOf(t.lasten, c), 'euro');
+  const incRow = info('waarvan incidenteel');
   s.formula(
-    yearsRange(aardRow),
-    `${allYears}-SUMIFS(${yearsCol},${aardCol},"structureel")-SUMIFS(${yearsCol},${aardCol},"incidenteel")`,
-    (_r, c) => t.zonderAard[c] ?? 0,
+    yearsRange(incRow),
+    `SUMIFS(${yearsCol},${aardCol},"incidenteel")`,
+    (_r, c) => invoer.regels.reduce((a, x) => a + (x.aard === 'incidenteel' ? (x.lasten[c] ?? 0) : 0), 0),
     'euro',
   );
-  checks.push(SheetRange.at(SHEETS.toets, aardRow, PERIOD_COL, 1, YEAR_COUNT));
-  const regRow = rule(
-    'Lasten zonder bekende regeling',
-    'Kies de regeling uit de lijst (Brede SPUK, SPUK IZA, SPUK AZWA lokaal, SPUK AZWA regionaal).',
+  const perRegRow = rows.take(regelingen.length);
+  s.values(
+    `A${perRegRow}`,
+    regelingen.map((r) => [null, r]),
   );
-  s.formula(yearsRange(regRow), `${allYears}-SUM(E${lastenRow}:E${lastenRow + 3})`, () => 0, 'euro');
-  checks.push(SheetRange.at(SHEETS.toets, regRow, PERIOD_COL, 1, YEAR_COUNT));
+  s.values(
+    `C${perRegRow}`,
+    regelingen.map(() => ['structurele lasten']),
+    'note',
+  );
+  s.formula(
+    yearsRange(perRegRow, regelingen.length),
+    `SUMIFS(${yearsCol},${regCol},$B${perRegRow},${aardCol},"structureel")`,
+    (r, c) =>
+      invoer.regels.reduce(
+        (a, x) => a + (x.regeling === regelingen[r] && x.aard === 'structureel' ? (x.lasten[c] ?? 0) : 0),
+        0,
+      ),
+    'euro',
+  );
   const strRow = rule('BBV: structurele lasten op geld met een einddatum', SIGNAAL_UITLEG['bbv-structureel']);
   s.formula(
     yearsRange(strRow),
@@ -703,38 +781,30 @@ function buildToets(
     (_r, c) => t.structureel[c] ?? 0,
     'euro',
   );
-  checks.push(SheetRange.at(SHEETS.toets, strRow, PERIOD_COL, 1, YEAR_COUNT));
+  check(SheetRange.at(SHEETS.toets, strRow, PERIOD_COL, 1, YEAR_COUNT), (_r, c) => t.structureel[c] ?? 0);
+  const aardRow = rule('Lasten zonder aard', SIGNAAL_UITLEG['aard-ontbreekt']);
+  s.formula(yearsRange(aardRow), `E${totRow}-E${strRow}-E${incRow}`, (_r, c) => t.zonderAard[c] ?? 0, 'euro');
+  check(SheetRange.at(SHEETS.toets, aardRow, PERIOD_COL, 1, YEAR_COUNT), (_r, c) => t.zonderAard[c] ?? 0);
+  const regRow = rule(
+    'Lasten zonder bekende regeling',
+    'Kies de regeling uit de lijst (Brede SPUK, SPUK IZA, SPUK AZWA lokaal, SPUK AZWA regionaal).',
+  );
+  s.formula(yearsRange(regRow), `E${totRow}-SUM(E${lastenRow}:E${lastenRow + 3})`, () => 0, 'euro');
+  check(SheetRange.at(SHEETS.toets, regRow, PERIOD_COL, 1, YEAR_COUNT), () => 0);
   const gatRow = rule('BBV: structureel tekort na 2026', SIGNAAL_UITLEG['bbv-gat-2026']);
   const h26 = columnLetter(PERIOD_COL + yi(2026));
-  const y26 = SheetRange.at(
-    SHEETS.begroting,
-    TABLE_FIRST,
-    FIRST_YEAR_COL + yi(2026),
-    BEGROTING_CAPACITEIT,
-  ).abs();
-  const y29 = SheetRange.at(
-    SHEETS.begroting,
-    TABLE_FIRST,
-    FIRST_YEAR_COL + yi(2029),
-    BEGROTING_CAPACITEIT,
-  ).abs();
-  s.formula(
-    `${h26}${gatRow}`,
-    `SUMIFS(${y26},${aardCol},"structureel",${regCol},"Brede SPUK")+SUMIFS(${y26},${aardCol},"structureel",${regCol},"SPUK IZA")`,
-    () => t.gat2026,
-    'euro',
-  );
+  s.formula(`${h26}${gatRow}`, `${h26}${perRegRow}+${h26}${perRegRow + 1}`, () => t.gat2026, 'euro');
   const gat2026 = SheetRange.at(SHEETS.toets, gatRow, PERIOD_COL + yi(2026));
-  checks.push(gat2026);
+  check(gat2026, () => t.gat2026);
   const gat29Row = rule('BBV: structureel tekort na 2029', SIGNAAL_UITLEG['bbv-gat-2029']);
   s.formula(
     `${LAST_YEAR_COL}${gat29Row}`,
-    `SUMIFS(${y29},${aardCol},"structureel",${regCol},"SPUK AZWA lokaal")+SUMIFS(${y29},${aardCol},"structureel",${regCol},"SPUK AZWA regionaal")`,
+    `${LAST_YEAR_COL}${perRegRow + 2}+${LAST_YEAR_COL}${perRegRow + 3}`,
     () => t.gat2029,
     'euro',
   );
   const gat2029 = SheetRange.at(SHEETS.toets, gat29Row, PERIOD_COL + yi(2029));
-  checks.push(gat2029);
+  check(gat2029, () => t.gat2029);
   const vRule = rule(
     'Vooruit ontvangen boven het plafond van het volgende jaar',
     SIGNAAL_UITLEG['vooruit-ontvangen'],
@@ -751,7 +821,7 @@ function buildToets(
     () => t.vooruitTeveel[6] ?? 0,
     'euro',
   );
-  checks.push(SheetRange.at(SHEETS.toets, vRule, PERIOD_COL, 1, YEAR_COUNT));
+  check(SheetRange.at(SHEETS.toets, vRule, PERIOD_COL, 1, YEAR_COUNT), (_r, c) => t.vooruitTeveel[c] ?? 0);
   const bbRow = rule('Rijen buiten het getoetste bereik', SIGNAAL_UITLEG['buiten-bereik']);
   const beyond = SheetRange.at(SHEETS.begroting, TABLE_LAST + 1, 3, 2000).abs();
   s.formula(
@@ -760,41 +830,51 @@ function buildToets(
     () => Math.max(0, invoer.regels.length - BEGROTING_CAPACITEIT),
     'integer',
   );
-  checks.push(SheetRange.at(SHEETS.toets, bbRow, PERIOD_COL));
+  check(SheetRange.at(SHEETS.toets, bbRow, PERIOD_COL), () =>
+    Math.max(0, invoer.regels.length - BEGROTING_CAPACITEIT),
+  );
 
-  // The master: every non-zero check cell is one signal (the domain's signal list, one to one).
+  // Per check row, the number of active signals (column N); the master is their sum: every non-zero
+  // check cell is one signal, as in the domain's list.
+  const COUNT_COL = 14; // N
+  const N = columnLetter(COUNT_COL);
+  for (const { range, value } of checks) {
+    const L = columnLetter(range.left);
+    const R = columnLetter(range.right);
+    const height = range.bottom - range.top + 1;
+    const width = range.right - range.left + 1;
+    s.formula(
+      `${N}${range.top}:${N}${range.bottom}`,
+      `COUNTIF(${L}${range.top}:${R}${range.top},"<>0")`,
+      (r) => Array.from({ length: width }, (_, c) => value(r, c)).filter((v) => v !== 0).length,
+      'warning',
+    );
+    void height;
+  }
+  s.formula(master.address(), `SUM(${N}${header + 1}:${N}${rows.next})`, () => t.signalen.length, 'check');
+  const status = master.local().cell(0, 1);
   s.formula(
-    master.address(),
-    checks.map((r) => `COUNTIF(${r.local().abs()},"<>0")`).join('+'),
-    () => t.signalen.length,
+    status.address(),
+    `IF(${master.local().rel()}=0,"OK","LET OP")`,
+    () => (t.signalen.length === 0 ? 'OK' : 'LET OP'),
     'check',
   );
   s.conditional({
-    range: master.address(),
-    formula: `${master.local().rel()}=0`,
+    range: status.address(),
+    formula: `${status.rel()}="OK"`,
     fill: COLORS.structureelFill,
     fontColor: COLORS.structureelText,
     bold: true,
     priority: 1,
   });
   s.conditional({
-    range: master.address(),
-    formula: `${master.local().rel()}<>0`,
+    range: status.address(),
+    formula: `${status.rel()}<>"OK"`,
     fill: COLORS.incidenteelFill,
     fontColor: COLORS.incidenteelText,
     bold: true,
     priority: 2,
   });
-  checks.forEach((r, i) =>
-    s.conditional({
-      range: r.address(),
-      formula: `${r.local().cell().rel()}<>0`,
-      fill: COLORS.incidenteelFill,
-      fontColor: COLORS.incidenteelText,
-      bold: true,
-      priority: 3 + i,
-    }),
-  );
 
   // Lists for the Begroting table's validation (a hidden technical column).
   const listCol = 26; // Z
@@ -810,9 +890,9 @@ function buildToets(
   const lastRow = rows.next - 1;
   s.width('A', 6).width('B', 56).width('C', 30).width('D', 2);
   for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
-  s.width('L', 14).width('M', 14);
+  s.width('L', 14).width('M', 14).width('N', 10);
   s.freezeAt(header, 2);
-  s.printAs('landscape', true).printLayout({ area: `A1:M${lastRow}`, titleRows: `${header}:${header}` });
+  s.printAs('landscape', true).printLayout({ area: `A1:N${lastRow}`, titleRows: `${header}:${header}` });
   return {
     s,
     master,
@@ -828,6 +908,10 @@ function buildToets(
     gat2026,
     gat2029,
   };
+}
+
+function sumOf(perRegeling: Readonly<Record<BegrotingRegeling, readonly Euro[]>>, c: number): number {
+  return BEGROTING_REGELINGEN.reduce((a, reg) => a + (perRegeling[reg][c] ?? 0), 0);
 }
 
 function section(s: SheetBuilder, rows: RowCursor, title: string): void {

@@ -232,6 +232,20 @@ export function buildRegioverdeling(
     'check',
   );
   b.width('A', 28).width('B', 22);
+  b.validation({
+    range: rangeOf(ROW_ACT, FIRST_YEAR_COL, ACTIVITY_ROWS, YEARS.length),
+    type: 'whole',
+    min: 0,
+    prompt: "Vast bedrag voor de regionale activiteit in hele euro's (leeg = 0).",
+    error: "Vul een heel, niet-negatief bedrag in euro's in (zonder centen).",
+  });
+  b.validation({
+    range: rangeOf(ROW_W, FIRST_YEAR_COL, n, YEARS.length),
+    type: 'decimal',
+    min: 0,
+    prompt: 'Gewicht van de ledengemeente (standaard het eigen Brede SPUK-bedrag; 0 = krijgt niets).',
+    error: 'Vul een gewicht van 0 of meer in.',
+  });
 
   const ref = (range: string) => `${REGIOVERDELING_SHEET}!${range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
   const names: DefinedNameSpec[] = [
