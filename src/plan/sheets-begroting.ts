@@ -44,7 +44,6 @@ import { columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import type { PlanContext } from './context';
 import { PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
-import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
 import type { ChooserCells } from './sheets-overzicht';
 import { COLORS } from './styles';
