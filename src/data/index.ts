@@ -7,6 +7,14 @@ export { readCsv } from './csv';
 export type { CsvRecord } from './csv';
 export { parseUserKeyCsv, parseBeschikkingCsv } from './user-input';
 export type { UserKeyInput, UserInput } from './user-input';
+export {
+  parseBegrotingCsv,
+  parseBeschikkingRegelsCsv,
+  begrotingCsv,
+  BEGROTING_KOLOMMEN,
+  REGELING_JAREN,
+} from './begroting-input';
+export type { BegrotingCsvOptions, BeschikkingRegelsOptions } from './begroting-input';
 // Bytes of a user file → text (UTF-8, Windows-1252, UTF-16 with BOM); the task pane's file import can use it too.
 export { decodeText } from './decode-text';
 export { editionManifests, defaultEditionId, isEditionId, resolveEdition, editionInput, parseManifest, publishedTables } from './editions';
