@@ -103,6 +103,25 @@ describe('parseBegrotingCsv: valid tables', () => {
     expect(r.ok && r.value.regels[0]?.lasten).toEqual([3_478_172, 0, 250_000, 0, 0, 0, 0]);
   });
 
+  it('reads Excel\'s "Unicode-tekst" (UTF-16 LE with BOM, tab-separated) and Windows-1252 with €', () => {
+    const text = tsv(rij({ Activiteit: 'Gezonde school, één', '2025': '€ 1.234.567' }, '\t'));
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    [...text].forEach((ch, i) => {
+      utf16[2 + 2 * i] = ch.charCodeAt(0) & 0xff;
+      utf16[3 + 2 * i] = ch.charCodeAt(0) >> 8;
+    });
+    const cp1252 = Uint8Array.from([...text.replace(/\t/g, ';')].map((ch) => (ch === '€' ? 0x80 : ch.charCodeAt(0))));
+    for (const bytes of [utf16, cp1252]) {
+      const r = parseBegrotingCsv(bytes);
+      expect(messages(r)).toEqual([]);
+      expect(r.ok && [r.value.regels[0]?.activiteit, r.value.regels[0]?.lasten[2]]).toEqual([
+        'Gezonde school, één',
+        1_234_567,
+      ]);
+    }
+  });
+
   it('reads English notation in a "," file and takes the columns in any order', () => {
     const cols = [...BEGROTING_KOLOMMEN].reverse();
     const values: Partial<Record<Veld, string>> = { '2025': '"1,234,567"', '2026': '0' };
