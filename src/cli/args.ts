@@ -5,7 +5,17 @@
  */
 
 export const OPTIONS: Record<string, readonly string[]> = {
-  werkboek: ['--editie', '--gemeente', '--alle', '--sleutel', '--sleutel-bestand', '--uit'],
+  werkboek: [
+    '--editie',
+    '--gemeente',
+    '--alle',
+    '--sleutel',
+    '--sleutel-bestand',
+    '--uit',
+    '--beschikking',
+    '--begroting',
+  ],
+  begroting: ['--invoer', '--gemeente', '--editie', '--beschikking', '--sleutel', '--sleutel-bestand'],
   allocaties: ['--editie', '--gemeente', '--sleutel', '--sleutel-bestand', '--beschikking', '--formaat'],
   iza: ['--editie', '--sleutel', '--sleutel-bestand', '--formaat'],
   controle: ['--editie', '--json'],

@@ -5,8 +5,10 @@ import {
   editionInput,
   editionManifests,
   isEditionId,
+  parseBegrotingCsv,
   parseBeschikkingCsv,
   parseRegioInvoerCsv,
+  parseBeschikkingRegelsCsv,
   parseUserKeyCsv,
   resolveEdition as resolveEditionData,
 } from '../data';
@@ -17,9 +19,12 @@ import type {
   ReferenceData,
   RegioGewicht,
   RegioVastBedrag,
+  BegrotingInvoer,
+  BeschikkingRegel,
   Verdeelsleutel,
 } from '../domain';
 import {
+  BEGROTING_REGELINGEN,
   BUILT_IN_KEYS,
   builtInKey,
   customKey,
@@ -35,6 +40,7 @@ import {
   largestKeySplitAmount,
   Ledger,
   splitReadings,
+  toetsBegroting,
 } from '../domain';
 import {
   checkStatusText,
@@ -43,6 +49,7 @@ import {
   formatEuro,
   regioFailureText,
   ruleText,
+  signaalText,
 } from '../messages';
 import { buildWorkbookPlan } from '../plan';
 import type { WorkbookPlan } from '../plan';
@@ -78,11 +85,12 @@ Opdrachten:
   edities      de edities (standen van de brongegevens) met datum en omschrijving
   verschil     wat er veranderd is tussen twee edities, per regeling, onderdeel en jaar
   regioverdeling  hoe de mandaatgemeente het regiobedrag verdeelt over ledengemeenten en activiteiten (SiSa H35B)
+  begroting    toets uw begroting (CSV) aan de plafonds en regels van de regelingen
 
 Zie 'spuk-begroting <opdracht> --help' voor de opties.
 `,
   werkboek: `spuk-begroting werkboek [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
-                         [--uit BESTAND]
+                         [--beschikking CSV] [--begroting CSV] [--uit BESTAND]
          spuk-begroting werkboek --alle --uit MAP [--editie ID] [--sleutel SLEUTEL | --sleutel-bestand CSV]
 
 Schrijft de werkmap met de bladen Overzicht, Wat is er veranderd, Landelijk, Verdeelsleutel,
@@ -94,6 +102,10 @@ werkmap werkt zonder add-in.
   --sleutel SLEUTEL      ${BUILT_IN_KEYS.join(' | ')} (standaard: spuk-2025)
   --sleutel-bestand CSV  eigen sleutel: kolommen gemeentecode en gewicht (of aandeel)
   --uit BESTAND          standaard: spuk-begroting.xlsx
+  --beschikking CSV      de beschikking van de gemeente (vraagt --gemeente): regeling,onderdeel,jaar,bedrag_eur
+                         (onderdeel leeg = totaal van de regeling), of het bestand van 'allocaties --beschikking'
+  --begroting CSV        de activiteiten voor de tabel Begroting, met de kolommen van die tabel
+                         (zie 'spuk-begroting begroting --help')
   --alle                 één werkmap per gemeente in de map --uit MAP (die moet bestaan), elk geopend
                          op het eigen Overzicht, met de naam "CBS-code naam.xlsx" (bijv. "GM0034 Almere.xlsx"),
                          en ${INDEX_FILE}: gemeentecode,gemeentenaam,bestand en per jaar 2023–2029 het eigen geld
@@ -137,6 +149,23 @@ Exitcode 0 als alles aansluit, 1 als er een verschil is.
 
 De meegeleverde edities, oudste eerst, met kolommen id,datum,naam,vorige,omschrijving. De nieuwste
 is de standaard. JSON geeft ook per regeling en jaar de regel waarmee de bedragen zijn gemaakt.
+`,
+  begroting: `spuk-begroting begroting --invoer CSV [--gemeente CODE|NAAM] [--editie ID] [--beschikking CSV]
+                          [--sleutel SLEUTEL | --sleutel-bestand CSV]
+
+Toetst de begroting aan de plafonds (de beschikking, anders de editie) en de regels: 15% schuiven
+binnen een hoofdthema tot en met 2024, overheveling, de aard van de lasten en het BBV. Schrijft per
+regeling en jaar het plafond (met de bron), de lasten en het saldo, en daarna de signalen.
+Exitcode 0 zonder signalen, 1 met signalen, 2 bij onjuiste invoer.
+
+  --invoer CSV           de activiteiten, met de kolommen van de tabel Begroting:
+                         Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;…;2029;
+                         Andere dekking;Opmerking (";", tab of ","; bedragen in hele euro's).
+                         Regeling: ${BEGROTING_REGELINGEN.join(', ')}. Onderdeel 1–15 alleen bij
+                         de Brede SPUK. Overheveling en vooruit ontvangen staan niet in dit bestand (0).
+  --gemeente CODE|NAAM   de gemeente (standaard: heel Nederland, de som van alle gemeenten)
+  --beschikking CSV      de beschikking van de gemeente (vraagt --gemeente), als bij werkboek
+  --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
 `,
   verschil: `spuk-begroting verschil [--van ID] [--naar ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL] [--formaat csv|json]
 
@@ -209,9 +238,11 @@ function isFailed(x: unknown): x is Failed {
   return typeof x === 'object' && x !== null && 'failures' in x;
 }
 
-function reportFailures(io: CliIo, failures: readonly InputFailure[]): number {
+/** Prints the failures in Dutch on stderr (at most 20), naming the file when given; returns exit code 2. */
+function reportFailures(io: CliIo, failures: readonly InputFailure[], file?: string): number {
   const max = 20;
-  failures.slice(0, max).forEach((f) => io.err(`Fout: ${failureText(f)}\n`));
+  const where = file === undefined ? '' : ` in ${file}`;
+  failures.slice(0, max).forEach((f) => io.err(`Fout${where}: ${failureText(f)}\n`));
   if (failures.length > max) io.err(`… en nog ${failures.length - max} fouten.\n`);
   return 2;
 }
@@ -561,6 +592,108 @@ function emptyInvoer(): { gewichten: readonly RegioGewicht[]; vast: readonly Reg
   return { gewichten: [], vast: [] };
 }
 
+function readUserFile(io: CliIo, file: string): string | Uint8Array {
+  const text = io.readFile(file);
+  if (text === undefined)
+    throw new UsageError(`Kan het bestand "${file}" niet lezen. Controleer pad en rechten.`);
+  return text;
+}
+
+type FileFailed = Failed & { file: string };
+
+/** The gemeente's beschikking from --beschikking (none without the option); it needs a gemeente. */
+function resolveBeschikkingRegels(
+  data: ReferenceData,
+  opts: Map<string, string>,
+  io: CliIo,
+  g: Gemeente | undefined,
+): BeschikkingRegel[] | FileFailed {
+  const file = opts.get('--beschikking');
+  if (file === undefined) return [];
+  if (g === undefined)
+    throw new UsageError('Een beschikking hoort bij één gemeente: geef ook --gemeente CODE|NAAM.');
+  const parsed = parseBeschikkingRegelsCsv(readUserFile(io, file), {
+    gemeente: g.code,
+    gemeenten: data.gemeenten,
+  });
+  return parsed.ok ? parsed.value : { failures: parsed.failures, file };
+}
+
+/** The begroting from the file of `option` (undefined without the option). */
+function resolveBegroting(
+  opts: Map<string, string>,
+  io: CliIo,
+  option: string,
+): BegrotingInvoer | undefined | FileFailed {
+  const file = opts.get(option);
+  if (file === undefined) return undefined;
+  const parsed = parseBegrotingCsv(readUserFile(io, file));
+  return parsed.ok ? parsed.value : { failures: parsed.failures, file };
+}
+
+/** Reports the failures of each file that failed (both files at once); 2, or undefined when none failed. */
+function reportFileFailures(io: CliIo, results: readonly unknown[]): number | undefined {
+  const failed = results.filter((r): r is FileFailed => isFailed(r));
+  for (const f of failed) reportFailures(io, f.failures, f.file);
+  return failed.length > 0 ? 2 : undefined;
+}
+
+function runBegroting(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
+  if (!opts.has('--invoer'))
+    throw new UsageError(
+      "Geef met --invoer het CSV-bestand van de begroting, met de kolommen van de tabel Begroting (zie 'spuk-begroting begroting --help').",
+    );
+  const editie = resolveEdition(opts);
+  if (isFailed(editie)) return reportFailures(io, editie.failures);
+  const key = resolveKey(data, opts, io);
+  if (typeof key === 'string') throw new UsageError(key);
+  if (isFailed(key)) return reportFailures(io, key.failures);
+  const g = resolveGemeente(data, opts);
+  if (isFailed(g)) return reportFailures(io, g.failures);
+  const begroting = resolveBegroting(opts, io, '--invoer');
+  const beschikking = resolveBeschikkingRegels(data, opts, io, g);
+  const bad = reportFileFailures(io, [begroting, beschikking]);
+  if (bad !== undefined || isFailed(begroting) || isFailed(beschikking) || begroting === undefined) return 2;
+  const ledger = new Ledger(editionInput(editie), key);
+  const toets = toetsBegroting(ledger, g?.code, begroting, beschikking);
+  io.out(
+    `Begroting ${g ? `${g.naam} (${g.code})` : 'heel Nederland (som van alle gemeenten)'}; editie ${editie}; sleutel ${key.id}; ${begroting.regels.length} ${begroting.regels.length === 1 ? 'activiteit' : 'activiteiten'}${beschikking.length > 0 ? `; beschikking: ${beschikking.length} ${beschikking.length === 1 ? 'bedrag' : 'bedragen'}` : ''}.\n\n`,
+  );
+  const rows: string[][] = [['regeling', 'jaar', 'plafond', 'bron', 'lasten', 'saldo']];
+  for (const reg of BEGROTING_REGELINGEN)
+    EDITION_YEARS.forEach((jaar, i) => {
+      const plafond = toets.plafond[reg][i];
+      const na = toets.plafondNaOverheveling[reg][i] ?? 0;
+      const lasten = toets.lasten[reg][i] ?? 0;
+      if (plafond === undefined || (plafond.bedrag === 0 && na === 0 && lasten === 0)) return;
+      rows.push([
+        reg,
+        String(jaar),
+        formatEuro(na),
+        plafond.bron === 'geen' ? '–' : plafond.bron,
+        formatEuro(lasten),
+        formatEuro(na - lasten),
+      ]);
+    });
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+  const right = new Set([2, 4, 5]);
+  for (const r of rows)
+    io.out(
+      r
+        .map((v, c) => (right.has(c) ? v.padStart(widths[c] ?? 0) : v.padEnd(widths[c] ?? 0)))
+        .join('  ')
+        .trimEnd() + '\n',
+    );
+  const signalen = toets.signalen;
+  if (signalen.length === 0) {
+    io.out('\nGeen signalen: de begroting blijft binnen de plafonds en regels.\n');
+    return 0;
+  }
+  io.out(`\nSignalen (${signalen.length}):\n`);
+  for (const s of signalen) io.out(`- ${signaalText(s)}\n`);
+  return 1;
+}
+
 async function runWerkboekAlle(
   opts: Map<string, string>,
   io: CliIo,
@@ -571,6 +704,11 @@ async function runWerkboekAlle(
     throw new UsageError(
       'Gebruik --gemeente of --alle, niet allebei: --alle maakt een werkmap voor elke gemeente.',
     );
+  for (const option of ['--beschikking', '--begroting'])
+    if (opts.has(option))
+      throw new UsageError(
+        `Gebruik ${option} met één gemeente (--gemeente), niet met --alle: het bestand hoort bij één gemeente.`,
+      );
   const folder = opts.get('--uit');
   if (folder === undefined)
     throw new UsageError('Geef met --uit de map waarin de werkmappen komen, bijvoorbeeld --uit werkmappen.');
@@ -599,11 +737,17 @@ async function runWerkboek(
     throw new UsageError(`Het uitvoerbestand moet op .xlsx eindigen: "${file}".`);
   const editie = resolveEdition(opts);
   if (isFailed(editie)) return reportFailures(io, editie.failures);
+  const beschikking = resolveBeschikkingRegels(data, opts, io, g);
+  const begroting = resolveBegroting(opts, io, '--begroting');
+  const bad = reportFileFailures(io, [beschikking, begroting]);
+  if (bad !== undefined || isFailed(beschikking) || isFailed(begroting)) return 2;
   const vorige = editionManifests().find((m) => m.id === editie)?.vorige;
   const plan = buildWorkbookPlan(editionInput(editie), {
     key,
     gemeente: g?.code,
     vorige: vorige ? editionInput(vorige) : undefined,
+    ...(opts.has('--beschikking') ? { beschikking } : {}),
+    ...(begroting !== undefined ? { begroting } : {}),
   });
   const bytes = await render(plan);
   try {
@@ -628,7 +772,7 @@ async function runWerkboek(
     0,
   );
   io.err(
-    `Geschreven: ${file} (${plan.sheets.length} bladen, ${cells} cellen; editie ${editie}; sleutel ${key.id}; ${g ? `gemeente ${g.naam} (${g.code})` : 'heel Nederland'}).\n`,
+    `Geschreven: ${file} (${plan.sheets.length} bladen, ${cells} cellen; editie ${editie}; sleutel ${key.id}; ${g ? `gemeente ${g.naam} (${g.code})` : 'heel Nederland'}${opts.has('--beschikking') ? `; beschikking: ${beschikking.length} ${beschikking.length === 1 ? 'bedrag' : 'bedragen'}` : ''}${begroting ? `; begroting: ${begroting.regels.length} activiteiten` : ''}).\n`,
   );
   return 0;
 }
@@ -655,7 +799,7 @@ export async function runCli(
   }
   if (!(command in OPTIONS)) {
     io.err(
-      `Onbekende opdracht "${command}". Kies werkboek, allocaties, iza, controle, edities, verschil of regioverdeling (zie --help).\n`,
+      `Onbekende opdracht "${command}". Kies werkboek, allocaties, iza, controle, edities, verschil, regioverdeling of begroting (zie --help).\n`,
     );
     return 2;
   }
@@ -672,6 +816,7 @@ export async function runCli(
     if (command === 'edities') return runEdities(opts, io);
     if (command === 'verschil') return runVerschil(data, opts, io);
     if (command === 'regioverdeling') return runRegioverdeling(data, opts, io);
+    if (command === 'begroting') return runBegroting(data, opts, io);
     return await runWerkboek(data, opts, io, render, produce);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -23,7 +23,23 @@ function decode(bytes: Uint8Array): string | undefined {
   if (b0 === 0xfe && b1 === 0xff) return strict('utf-16be', bytes.subarray(2));
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return strict(utf16, bytes);
-  return strict('utf-8', bytes) ?? new TextDecoder('windows-1252').decode(bytes);
+  return strict('utf-8', bytes) ?? windows1252(bytes);
+}
+
+/**
+ * Windows-1252 → text. Not `new TextDecoder('windows-1252')`: Node (20) decodes that label as
+ * ISO-8859-1, so 0x80 became U+0080 instead of "€" and a CSV with "€ 150.000" was refused as no text.
+ * The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay control characters.
+ */
+const CP1252_80_9F = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d,
+  0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d,
+  0x17e, 0x178,
+];
+function windows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += String.fromCharCode(b >= 0x80 && b <= 0x9f ? (CP1252_80_9F[b - 0x80] ?? b) : b);
+  return out;
 }
 
 /** UTF-16 without BOM: text in the Latin alphabet has a zero in every other byte. */

@@ -9,6 +9,14 @@ export { parseUserKeyCsv, parseBeschikkingCsv } from './user-input';
 export { parseRegioInvoerCsv } from './regio-input';
 export type { RegioInvoer } from './regio-input';
 export type { UserKeyInput, UserInput } from './user-input';
+export {
+  parseBegrotingCsv,
+  parseBeschikkingRegelsCsv,
+  begrotingCsv,
+  BEGROTING_KOLOMMEN,
+  REGELING_JAREN,
+} from './begroting-input';
+export type { BegrotingCsvOptions, BeschikkingRegelsOptions } from './begroting-input';
 // Bytes of a user file → text (UTF-8, Windows-1252, UTF-16 with BOM); the task pane's file import can use it too.
 export { decodeText } from './decode-text';
 export { editionManifests, defaultEditionId, isEditionId, resolveEdition, editionInput, parseManifest, publishedTables } from './editions';

@@ -24,15 +24,19 @@ import { columnNotation } from './notation';
 
 const CODE_COLUMNS = ['gemeentecode', 'cbs_code', 'cbs-code', 'code', 'gemeente'];
 
+/** A data row of a user file: its line as the user sees it and its fields. */
 export interface TableRow {
   readonly row: number;
   readonly cells: readonly string[];
 }
 
+/** A user file as a table: the header (trimmed, lower case), the non-blank data rows, the separator. */
 export interface Table {
   readonly header: readonly string[];
   readonly rows: readonly TableRow[];
   readonly delimiter: string;
+  /** Fields of the header line as written, trailing empty ones included (Excel pads every line to one width). */
+  readonly width: number;
 }
 
 /** Text or the bytes of a file (decoded: UTF-8, Windows-1252, UTF-16 with BOM). */
@@ -73,6 +77,10 @@ function lineIndex(text: string): (offset: number) => number {
 
 const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
 
+/**
+ * Decodes and splits a user file (separator from the header line; blank lines skipped but counted).
+ * Undefined when there is no non-blank line. Shared by every reader of user files.
+ */
 export function table(input: UserInput, kind: UserInputKind): Result<Table | undefined> {
   const decoded = asText(input);
   if (!decoded.ok) return decoded;
@@ -103,7 +111,7 @@ export function table(input: UserInput, kind: UserInputKind): Result<Table | und
   while (header.length > 1 && header[header.length - 1] === '') header.pop();
   if (/^(gm)?\d{1,4}$/i.test(header[0] ?? ''))
     return fail([{ kind: 'MissingHeader', input: kind, firstCell: first.cells[0]?.trim() ?? '' }]);
-  return ok({ header, rows: data, delimiter });
+  return ok({ header, rows: data, delimiter, width: first.cells.length });
 }
 
 /**
@@ -193,15 +201,25 @@ const BESCHIKKING_COLUMNS = ['gemeentecode', 'onderdeel_nr', 'jaar', 'bedrag_eur
 /** "€ 150.000" → "150.000": the euro sign is allowed in an amount. */
 export const amountText = (text: string): string => text.replace(/^€\s*/, '').replace(/\s*€$/, '');
 
-/** Whole euros, or a failure naming the row. */
-export function readAmount(row: number, text: string, notation: Notation | undefined): number | InputFailure {
+/**
+ * Whole euros, or a failure naming the row. `lastenColumn`: the begroting's year column the amount
+ * is in (its failures name the column); absent: a beschikking's bedrag_eur.
+ */
+export function readAmount(
+  row: number,
+  text: string,
+  notation: Notation | undefined,
+  lastenColumn?: string,
+): number | InputFailure {
   const t = amountText(text);
+  const column = lastenColumn ?? 'bedrag_eur';
+  const at = lastenColumn === undefined ? {} : { column: lastenColumn };
   const p = parseDecimal(t, notation);
-  if (p === 'nan') return { kind: 'NotANumber', row, column: 'bedrag_eur', text };
-  if (p === 'ambiguous') return ambiguous(row, 'bedrag_eur', text, t);
-  if (p === 'negative') return { kind: 'NegativeAmount', row, text };
+  if (p === 'nan') return { kind: 'NotANumber', row, column, text };
+  if (p === 'ambiguous') return ambiguous(row, column, text, t);
+  if (p === 'negative') return { kind: 'NegativeAmount', row, text, ...at };
   const unit = 10n ** BigInt(p.decimals);
-  if (p.digits % unit !== 0n) return { kind: 'CentsInAmount', row, text };
+  if (p.digits % unit !== 0n) return { kind: 'CentsInAmount', row, text, ...at };
   const euros = p.digits / unit;
   if (euros > BigInt(MAX_BESCHIKKING_EUR)) return { kind: 'AmountTooLarge', row, text, max: MAX_BESCHIKKING_EUR };
   return Number(euros);

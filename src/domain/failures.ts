@@ -3,7 +3,7 @@
  * (src/messages/nl.ts), which switches exhaustively over `kind`.
  */
 /** Which user file a failure is about: the fix differs. */
-export type UserInputKind = 'sleutel' | 'beschikking' | 'regioverdeling';
+export type UserInputKind = 'sleutel' | 'beschikking' | 'regioverdeling' | 'begroting' | 'beschikking-regels';
 
 export type InputFailure =
   | { readonly kind: 'UnknownCbsCode'; readonly row: number; readonly code: string }
@@ -36,7 +36,8 @@ export type InputFailure =
     }
   /** The first row holds data (a CBS code), not column names. */
   | { readonly kind: 'MissingHeader'; readonly input: UserInputKind; readonly firstCell: string }
-  | { readonly kind: 'EmptyInput' }
+  /** `input` set when the reader knows which file (the fix names its rows). */
+  | { readonly kind: 'EmptyInput'; readonly input?: UserInputKind }
   /** Bytes that are no text in any encoding Excel saves (UTF-8, Windows-1252, UTF-16). */
   | { readonly kind: 'NotText'; readonly looksLike: 'xlsx' | 'binary' }
   | { readonly kind: 'UnclosedQuote'; readonly row: number }
@@ -68,8 +69,9 @@ export type InputFailure =
       readonly enRow: number;
       readonly enText: string;
     }
-  | { readonly kind: 'NegativeAmount'; readonly row: number; readonly text: string }
-  | { readonly kind: 'CentsInAmount'; readonly row: number; readonly text: string }
+  /** `column` is set for a year column of the begroting (lasten), absent for a beschikking amount. */
+  | { readonly kind: 'NegativeAmount'; readonly row: number; readonly text: string; readonly column?: string }
+  | { readonly kind: 'CentsInAmount'; readonly row: number; readonly text: string; readonly column?: string }
   | { readonly kind: 'AmountTooLarge'; readonly row: number; readonly text: string; readonly max: number }
   | {
       readonly kind: 'DuplicateBeschikking';
@@ -84,7 +86,77 @@ export type InputFailure =
   | { readonly kind: 'UnknownRegio'; readonly row: number; readonly regio: string }
   | { readonly kind: 'UnknownPeriod'; readonly row: number; readonly text: string }
   | { readonly kind: 'UnknownLine'; readonly row: number; readonly text: string }
-  | { readonly kind: 'UnknownEdition'; readonly text: string; readonly known: readonly string[] };
+  | { readonly kind: 'UnknownEdition'; readonly text: string; readonly known: readonly string[] }
+  // The begroting (src/data/begroting-input.ts) and the beschikking for the workbook.
+  /** A column the file must have appears twice in the header. */
+  | { readonly kind: 'DuplicateColumn'; readonly input: UserInputKind; readonly column: string }
+  /** A header column that is not one of the table's (a typo, or a column of another file). */
+  | {
+      readonly kind: 'UnknownColumn';
+      readonly input: UserInputKind;
+      readonly column: string;
+      readonly expected: readonly string[];
+    }
+  /** Not one of the regelingen (empty text: the field is empty). */
+  | {
+      readonly kind: 'UnknownRegeling';
+      readonly row: number;
+      readonly text: string;
+      readonly known: readonly string[];
+    }
+  /** An onderdeel that is not 1–15. */
+  | { readonly kind: 'UnknownOnderdeel'; readonly row: number; readonly text: string }
+  /** An onderdeel on another regeling than the Brede SPUK (only the Brede SPUK has onderdelen). */
+  | {
+      readonly kind: 'OnderdeelNotBredeSpuk';
+      readonly row: number;
+      readonly regeling: string;
+      readonly text: string;
+    }
+  | { readonly kind: 'InvalidTaakveld'; readonly row: number; readonly text: string }
+  | { readonly kind: 'UnknownAard'; readonly row: number; readonly text: string }
+  | { readonly kind: 'MissingActiviteit'; readonly row: number }
+  /** A text that Excel would take for a formula ("=…"). */
+  | { readonly kind: 'FormulaText'; readonly row: number; readonly column: string; readonly text: string }
+  | {
+      readonly kind: 'TextTooLong';
+      readonly row: number;
+      readonly column: string;
+      readonly length: number;
+      readonly max: number;
+    }
+  | {
+      readonly kind: 'DuplicateBegrotingRegel';
+      readonly row: number;
+      readonly firstRow: number;
+      readonly regeling: string;
+      readonly onderdeel: string;
+      readonly activiteit: string;
+      readonly uitvoerder: string;
+    }
+  | { readonly kind: 'TooManyRows'; readonly count: number; readonly max: number }
+  /** A beschikking amount for a year in which the regeling does not exist. */
+  | {
+      readonly kind: 'RegelingNotInYear';
+      readonly row: number;
+      readonly regeling: string;
+      readonly jaar: number;
+      readonly from: number;
+      readonly to: number;
+    }
+  | {
+      readonly kind: 'DuplicateBeschikkingRegel';
+      readonly row: number;
+      readonly firstRow: number;
+      readonly regeling: string;
+      /** Empty: the regeling's total. */
+      readonly onderdeel: string;
+      readonly jaar: number;
+    }
+  /** A beschikking row of another gemeente than the one chosen. */
+  | { readonly kind: 'OtherGemeente'; readonly row: number; readonly code: string; readonly chosen: string }
+  /** A beschikking file naming gemeenten while no gemeente is chosen. */
+  | { readonly kind: 'BeschikkingNeedsGemeente' };
 
 export type Result<T, F = InputFailure> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failures: readonly F[] };

@@ -31,7 +31,34 @@ const HEADER: Record<UserInputKind, string> = {
   sleutel: 'de kolommen gemeentecode en gewicht (of aandeel)',
   beschikking: 'de kolommen gemeentecode, onderdeel_nr, jaar en bedrag_eur',
   regioverdeling: 'de kolommen gemeentecode en gewicht, en/of activiteit en bedrag_eur',
+  begroting:
+    'de kolommen van de tabel Begroting: Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking',
+  'beschikking-regels':
+    'de kolommen regeling, onderdeel, jaar en bedrag_eur (of gemeentecode, onderdeel_nr, jaar en bedrag_eur)',
 };
+
+/** What one row of a user file is, per kind (for an empty file). */
+const ROW: Record<UserInputKind, string> = {
+  sleutel: 'één rij per gemeente',
+  beschikking: 'één rij per gemeente, onderdeel en jaar',
+  begroting: 'één rij per activiteit',
+  regioverdeling: 'één rij per ledengemeente of activiteit',
+  'beschikking-regels': 'één rij per regeling (of onderdeel) en jaar',
+};
+
+/** Where a column belongs, per kind of user file. */
+const FILE: Record<UserInputKind, string> = {
+  sleutel: 'een verdeelsleutel',
+  beschikking: 'een beschikking',
+  begroting: 'de tabel Begroting',
+  regioverdeling: 'een regioverdeling',
+  'beschikking-regels': 'een beschikking',
+};
+
+/** A user's text in a message: at most 40 characters. */
+function quoteShort(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
 
 const DELIMITER: Record<string, string> = { ';': 'puntkomma (;)', ',': 'komma (,)', '\t': 'tab' };
 
@@ -47,8 +74,8 @@ export function failureText(f: InputFailure): string {
     case 'DuplicateCbsCode':
       return `Rij ${f.row}: de CBS-code ${f.code} staat al op rij ${f.firstRow}. Laat elke gemeente één keer voorkomen.`;
     case 'NotANumber':
-      return f.column === 'bedrag_eur'
-        ? `Rij ${f.row}: "${f.text}" in kolom bedrag_eur is geen bedrag. Typ een bedrag in hele euro's, zonder tekst of scheidingsteken voor duizendtallen, bijvoorbeeld 150000.`
+      return f.column === 'bedrag_eur' || /^20\d\d$/.test(f.column)
+        ? `Rij ${f.row}: "${f.text}" in kolom ${f.column} is geen bedrag. Typ een bedrag in hele euro's, zonder tekst of scheidingsteken voor duizendtallen, bijvoorbeeld 150000.`
         : `Rij ${f.row}: "${f.text}" in kolom ${f.column} is geen getal. Typ een getal zonder tekst of eenheid, bijvoorbeeld 12500 of 0,0125.`;
     case 'NegativeWeight':
       return `Rij ${f.row}: het gewicht ${f.text} is negatief. Gebruik 0 of een positief getal.`;
@@ -85,15 +112,19 @@ export function failureText(f: InputFailure): string {
     case 'MixedNotation':
       return `Kolom ${f.column} mengt twee notaties: rij ${f.nlRow} ("${f.nlText}") is Nederlands (komma voor decimalen), rij ${f.enRow} ("${f.enText}") Engels (punt voor decimalen). Gebruik in de hele kolom één notatie, het liefst zonder scheidingsteken voor duizendtallen.`;
     case 'NegativeAmount':
+      if (f.column !== undefined)
+        return `Rij ${f.row}: het bedrag ${f.text} in kolom ${f.column} is negatief. Lasten zijn 0 of meer: laat het veld leeg of zet 0.`;
       return `Rij ${f.row}: het bedrag ${f.text} is negatief. Een beschikking kent alleen bedragen van 0 of meer.`;
     case 'CentsInAmount':
+      if (f.column !== undefined)
+        return `Rij ${f.row}: het bedrag "${f.text}" in kolom ${f.column} heeft centen. De begroting rekent in hele euro's: rond af op hele euro's, zonder decimalen.`;
       return `Rij ${f.row}: het bedrag "${f.text}" heeft centen. Bedragen in een beschikking zijn hele euro's: rond af op hele euro's, zonder decimalen.`;
     case 'AmountTooLarge':
       return `Rij ${f.row}: het bedrag "${f.text}" is groter dan ${formatEuro(f.max)} en kan niet kloppen. Controleer het bedrag (een cijfer te veel?).`;
     case 'DuplicateBeschikking':
       return `Rij ${f.row}: ${f.code}, onderdeel ${f.nr}, ${f.period} staat al op rij ${f.firstRow}. Geef elke combinatie van gemeente, onderdeel en jaar één keer (tel bedragen uit meerdere beschikkingen zelf op).`;
     case 'EmptyInput':
-      return 'De invoer is leeg. Plak of kies een bestand met een kopregel en één rij per gemeente.';
+      return `De invoer is leeg. Plak of kies een bestand met een kopregel en ${ROW[f.input ?? 'sleutel']}.`;
     case 'UnknownGemeente':
       return f.suggestions.length > 0
         ? `"${f.text}" wijst niet precies één gemeente aan. Bedoelt u: ${f.suggestions.join(', ')}? Geef de volledige naam of de CBS-code.`
@@ -108,6 +139,40 @@ export function failureText(f: InputFailure): string {
       return `Rij ${f.row}: "${f.text}" is geen onderdeelnummer dat een gemeente ontvangt. Gebruik 1 tot en met 15 (Brede SPUK), 16 (SPUK IZA), 17 (SPUK AZWA lokaal) of 18 (SPUK AZWA regionaal).`;
     case 'UnknownEdition':
       return `Onbekende editie "${f.text}". Kies uit: ${f.known.join(', ')} (zie 'spuk-begroting edities').`;
+    case 'DuplicateColumn':
+      return `De kolom "${f.column}" staat twee keer in de kopregel. Laat elke kolom één keer voorkomen.`;
+    case 'UnknownColumn':
+      return `De kolom "${quoteShort(f.column)}" hoort niet in ${FILE[f.input]}. Verwacht: ${f.expected.join(', ')}. Controleer de spelling, of verwijder de kolom.`;
+    case 'UnknownRegeling':
+      return f.text === ''
+        ? `Rij ${f.row}: de regeling is leeg. Kies uit: ${f.known.join(', ')}.`
+        : `Rij ${f.row}: "${quoteShort(f.text)}" is geen regeling. Kies uit: ${f.known.join(', ')} (hoofdletters maken niet uit).`;
+    case 'UnknownOnderdeel':
+      return `Rij ${f.row}: "${quoteShort(f.text)}" is geen onderdeel van de Brede SPUK. Gebruik een nummer van 1 tot en met 15, of laat het onderdeel leeg.`;
+    case 'OnderdeelNotBredeSpuk':
+      return `Rij ${f.row}: de ${f.regeling} heeft geen onderdelen, maar er staat onderdeel "${quoteShort(f.text)}". Laat het onderdeel leeg: alleen de Brede SPUK kent de onderdelen 1–15.`;
+    case 'InvalidTaakveld':
+      return `Rij ${f.row}: "${quoteShort(f.text)}" is geen Iv3-taakveld. Schrijf de code met een punt, zoals 6.1, 6.71 of 0.10, of laat het taakveld leeg (dan geldt het standaardtaakveld van het onderdeel).`;
+    case 'UnknownAard':
+      return `Rij ${f.row}: "${quoteShort(f.text)}" is geen aard van lasten. Kies structureel of incidenteel (leeg mag, maar geeft een signaal).`;
+    case 'MissingActiviteit':
+      return `Rij ${f.row}: de activiteit is leeg. Geef elke rij een korte naam van de activiteit.`;
+    case 'FormulaText':
+      return `Rij ${f.row}: de tekst in kolom ${f.column} begint met "=" ("${quoteShort(f.text)}") en zou in Excel een formule worden. Verwijder het =-teken aan het begin.`;
+    case 'TextTooLong':
+      return `Rij ${f.row}: de tekst in kolom ${f.column} is ${f.length} tekens lang; een Excel-cel houdt er hoogstens ${f.max}. Kort de tekst in.`;
+    case 'DuplicateBegrotingRegel':
+      return `Rij ${f.row}: ${f.regeling}${f.onderdeel === '' ? '' : `, onderdeel ${f.onderdeel}`}, activiteit "${quoteShort(f.activiteit)}"${f.uitvoerder === '' ? '' : `, uitvoerder "${quoteShort(f.uitvoerder)}"`} staat al op rij ${f.firstRow}. Tel de bedragen op in één rij, of maak de activiteit of de uitvoerder verschillend.`;
+    case 'TooManyRows':
+      return `De begroting heeft ${f.count} rijen; de tabel Begroting toetst er hoogstens ${f.max}. Voeg activiteiten samen of splits de begroting.`;
+    case 'RegelingNotInYear':
+      return `Rij ${f.row}: de ${f.regeling} bestaat niet in ${f.jaar}, alleen ${f.from}–${f.to}. Controleer het jaar of de regeling.`;
+    case 'DuplicateBeschikkingRegel':
+      return `Rij ${f.row}: ${f.regeling}, ${f.onderdeel === '' ? 'totaal' : `onderdeel ${f.onderdeel}`}, ${f.jaar} staat al op rij ${f.firstRow}. Geef elke combinatie van regeling, onderdeel en jaar één keer (tel bedragen uit meerdere beschikkingen zelf op).`;
+    case 'OtherGemeente':
+      return `Rij ${f.row}: deze rij is van ${f.code}, maar de gekozen gemeente is ${f.chosen}. Laat alleen de rijen van ${f.chosen} staan, of kies gemeente ${f.code}.`;
+    case 'BeschikkingNeedsGemeente':
+      return 'De beschikking noemt een gemeentecode, maar er is geen gemeente gekozen. Kies eerst de gemeente van de beschikking.';
   }
 }
 

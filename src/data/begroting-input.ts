@@ -1,0 +1,446 @@
+import type {
+  AardLasten,
+  BegrotingInvoer,
+  BegrotingRegel,
+  BegrotingRegeling,
+  BeschikkingRegel,
+  CbsCode,
+  EditionYear,
+  Euro,
+  Gemeente,
+  InputFailure,
+  Notation,
+  Result,
+  UserInputKind,
+} from '../domain';
+import {
+  AARD_LASTEN,
+  BEGROTING_CAPACITEIT,
+  BEGROTING_REGELINGEN,
+  BREDE_SPUK_ONDERDELEN,
+  EDITION_YEARS,
+  defaultTaakveld,
+  euro,
+  fail,
+  isEditionYear,
+  ok,
+  ZERO,
+} from '../domain';
+import { columnNotation } from './notation';
+import type { Table, TableRow, UserInput } from './user-input';
+import { amountText, cell, fieldCounts, readAmount, table } from './user-input';
+
+/**
+ * The readers of the begroting (the activities a controller budgets on the SPUK money) and of the
+ * gemeente's beschikking for the workbook: one parser and one validation for the CLI and the task
+ * pane (which pastes an Excel range as tab-separated text; both functions take text or bytes). As
+ * the other user readers (./user-input.ts): nothing is guessed, every failure names the row (the
+ * line a text editor shows; header = 1, blank lines counted) and the fix, never a partial result.
+ */
+
+/** The columns of the workbook's table Begroting, in its order (the header a CSV must have). */
+export const BEGROTING_KOLOMMEN = [
+  'Regeling',
+  'Onderdeel',
+  'Activiteit',
+  'Taakveld',
+  'Uitvoerder',
+  'Aard lasten',
+  ...EDITION_YEARS.map(String),
+  'Andere dekking',
+  'Opmerking',
+] as const;
+
+/** The most characters an Excel cell holds. */
+export const MAX_TEKST = 32_767;
+
+/** "Aard lasten", " AARD_LASTEN " → "aardlasten": a header is matched without case and spaces. */
+const headerKey = (h: string): string => h.toLowerCase().replace(/[\s_]+/g, '');
+
+/** "brede spuk" → "Brede SPUK": the exact names, case-insensitively; undefined for anything else. */
+function regelingOf(text: string): BegrotingRegeling | undefined {
+  const t = text.toLowerCase();
+  return BEGROTING_REGELINGEN.find((r) => r.toLowerCase() === t);
+}
+
+/** Onderdeel text → 1–15, undefined when empty; a failure for anything else. */
+function readOnderdeel(
+  row: number,
+  text: string,
+  regeling: BegrotingRegeling | undefined,
+): number | undefined | InputFailure {
+  if (text === '') return undefined;
+  if (regeling !== undefined && regeling !== 'Brede SPUK')
+    return { kind: 'OnderdeelNotBredeSpuk', row, regeling, text };
+  const nr = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
+  return (BREDE_SPUK_ONDERDELEN as readonly number[]).includes(nr)
+    ? nr
+    : { kind: 'UnknownOnderdeel', row, text };
+}
+
+const isFailure = (x: unknown): x is InputFailure => typeof x === 'object' && x !== null && 'kind' in x;
+
+/** An Iv3 taakveld code: main task 0–8, a point, one or two digits (6.1, 6.71, 0.10). */
+const TAAKVELD = /^\d\.\d{1,2}$/;
+
+/** A free text field: a formula-like start and more than a cell holds are refused. */
+function readText(row: number, column: string, text: string, failures: InputFailure[]): string {
+  if (text.startsWith('=')) failures.push({ kind: 'FormulaText', row, column, text });
+  else if (text.length > MAX_TEKST)
+    failures.push({ kind: 'TextTooLong', row, column, length: text.length, max: MAX_TEKST });
+  return text;
+}
+
+/** Case and runs of spaces do not make two activities different. */
+const sameText = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ');
+
+export interface BegrotingCsvOptions {
+  /**
+   * The number notation of the year columns when the caller knows it (the task pane: the
+   * notation of the Excel it pastes from). Without it each year column's notation is decided from
+   * its values (see columnNotation; a `;` file is Dutch).
+   */
+  readonly notation?: Notation;
+}
+
+/**
+ * The begroting as CSV, with exactly the columns of the table Begroting (BEGROTING_KOLOMMEN; header
+ * matched without case and spaces, in any order; `;`, tab or `,` separated, as the other readers).
+ * Per row: Regeling one of BEGROTING_REGELINGEN (case-insensitive); Onderdeel empty or 1–15, only for
+ * the Brede SPUK; Activiteit required; Taakveld empty (→ `defaultTaakveld`) or an Iv3 code like 6.1;
+ * Aard lasten structureel, incidenteel or empty (the domain signals it); the years 2023–2029 whole
+ * non-negative euros (empty, or "-" as Excel's accounting format shows zero, = 0; "€" and spaces
+ * allowed; notation per column, see yearNotations); at most BEGROTING_CAPACITEIT rows; each regeling + onderdeel + activiteit + uitvoerder
+ * once. The carry-over (overheveling 2023 and 2025) and the amounts received in advance are not
+ * part of the table: they are zero here; enter them in the workbook.
+ */
+export function parseBegrotingCsv(input: UserInput, options: BegrotingCsvOptions = {}): Result<BegrotingInvoer> {
+  const parsed = table(input, 'begroting');
+  if (!parsed.ok) return parsed;
+  const t = parsed.value;
+  if (!t) return fail([{ kind: 'EmptyInput', input: 'begroting' }]);
+  const columns = headerColumns(t, 'begroting', BEGROTING_KOLOMMEN);
+  if (!columns.ok) return columns;
+  const at = columns.value;
+  if (t.rows.length === 0) return fail([{ kind: 'EmptyInput', input: 'begroting' }]);
+  if (t.rows.length > BEGROTING_CAPACITEIT)
+    return fail([{ kind: 'TooManyRows', count: t.rows.length, max: BEGROTING_CAPACITEIT }]);
+  const counts = begrotingFieldCounts(t);
+  if (counts.length > 0) return fail(counts);
+  const get = (r: TableRow, column: string): string => cell(r, at.get(column) ?? -1);
+
+  const notations = yearNotations(t, get, options.notation);
+  if (!notations.ok) return notations;
+  const failures: InputFailure[] = [];
+
+  const regels: BegrotingRegel[] = [];
+  const seen = new Map<string, number>();
+  for (const r of t.rows) {
+    const row = r.row;
+    const before = failures.length;
+    const regelingText = get(r, 'Regeling');
+    const regeling = regelingOf(regelingText);
+    if (regeling === undefined)
+      failures.push({ kind: 'UnknownRegeling', row, text: regelingText, known: [...BEGROTING_REGELINGEN] });
+    const onderdeelText = get(r, 'Onderdeel');
+    const onderdeel = readOnderdeel(row, onderdeelText, regeling);
+    if (isFailure(onderdeel)) failures.push(onderdeel);
+    const activiteit = readText(row, 'Activiteit', get(r, 'Activiteit'), failures);
+    if (activiteit === '') failures.push({ kind: 'MissingActiviteit', row });
+    const taakveldText = get(r, 'Taakveld');
+    if (taakveldText !== '' && !TAAKVELD.test(taakveldText))
+      failures.push({ kind: 'InvalidTaakveld', row, text: taakveldText });
+    const uitvoerder = readText(row, 'Uitvoerder', get(r, 'Uitvoerder'), failures);
+    const aardText = get(r, 'Aard lasten');
+    const aard = AARD_LASTEN.find((a) => a === aardText.toLowerCase());
+    if (aardText !== '' && aard === undefined) failures.push({ kind: 'UnknownAard', row, text: aardText });
+    const lasten: Euro[] = [];
+    for (const jaar of EDITION_YEARS) {
+      const column = String(jaar);
+      const text = get(r, column);
+      if (/^-?$/.test(amountText(text))) {
+        lasten.push(ZERO);
+        continue;
+      }
+      const amount = readAmount(row, text, notations.value.get(column), column);
+      if (typeof amount === 'number') lasten.push(euro(amount));
+      else failures.push(amount);
+    }
+    const andereDekking = readText(row, 'Andere dekking', get(r, 'Andere dekking'), failures);
+    const opmerking = readText(row, 'Opmerking', get(r, 'Opmerking'), failures);
+    if (failures.length > before || regeling === undefined || isFailure(onderdeel)) continue;
+    const id = [regeling, onderdeel ?? '', sameText(activiteit), sameText(uitvoerder)].join('|');
+    const firstRow = seen.get(id);
+    if (firstRow !== undefined) {
+      failures.push({
+        kind: 'DuplicateBegrotingRegel',
+        row,
+        firstRow,
+        regeling,
+        onderdeel: onderdeelText,
+        activiteit,
+        uitvoerder,
+      });
+      continue;
+    }
+    seen.set(id, row);
+    regels.push({
+      rij: row,
+      regeling,
+      onderdeel,
+      activiteit,
+      taakveld: taakveldText === '' ? defaultTaakveld(regeling, onderdeel) : taakveldText,
+      uitvoerder,
+      aard: aard as AardLasten | undefined,
+      lasten,
+      andereDekking,
+      opmerking,
+    });
+  }
+  if (failures.length > 0) return fail(failures);
+  return ok({
+    regels,
+    overheveling2023: BREDE_SPUK_ONDERDELEN.map(() => ZERO),
+    overheveling2025: ZERO,
+    vooruitOntvangen: EDITION_YEARS.map(() => ZERO),
+  });
+}
+
+/**
+ * Field counts as the other readers check them, and stricter at the end: a row may only have empty
+ * fields beyond the header's columns where the header line has them too (Excel pads every line to
+ * one width). Otherwise "150,000" in a "," file, with empty last columns, would shift silently.
+ */
+function begrotingFieldCounts(t: Table): InputFailure[] {
+  const failures = fieldCounts(t);
+  const named = new Set(failures.map((f) => ('row' in f ? f.row : 0)));
+  for (const r of t.rows)
+    if (!named.has(r.row) && r.cells.length > Math.max(t.width, t.header.length))
+      failures.push({
+        kind: 'FieldCount',
+        row: r.row,
+        found: r.cells.length,
+        expected: t.header.length,
+        delimiter: t.delimiter,
+      });
+  return failures.sort((a, b) => ('row' in a ? a.row : 0) - ('row' in b ? b.row : 0));
+}
+
+/**
+ * The notation of each year column (see columnNotation): the caller's when given; else each
+ * column's own. A column its values alone cannot decide ("150.000" in a tab paste) takes the
+ * notation the other year columns show when they all agree (one file comes from one Excel);
+ * without such evidence it is refused as ambiguous. A column that mixes notations is refused.
+ */
+function yearNotations(
+  t: Table,
+  get: (r: TableRow, column: string) => string,
+  given: Notation | undefined,
+): Result<Map<string, Notation | undefined>> {
+  const out = new Map<string, Notation | undefined>();
+  const columns = EDITION_YEARS.map(String);
+  if (given !== undefined) {
+    for (const c of columns) out.set(c, given);
+    return ok(out);
+  }
+  const failures: InputFailure[] = [];
+  const evidence = new Set<Notation>();
+  const undecided: { column: string; failures: readonly InputFailure[] }[] = [];
+  for (const column of columns) {
+    const n = columnNotation(
+      column,
+      t.rows.map((r) => ({ row: r.row, text: amountText(get(r, column)) })),
+      t.delimiter,
+    );
+    if (n.ok) {
+      out.set(column, n.value);
+      if (n.value !== undefined) evidence.add(n.value);
+    } else if (n.failures.every((f) => f.kind === 'AmbiguousNumber')) undecided.push({ column, failures: n.failures });
+    else failures.push(...n.failures);
+  }
+  const [only] = evidence.size === 1 ? [...evidence] : [];
+  for (const u of undecided)
+    if (only !== undefined) out.set(u.column, only);
+    else failures.push(...u.failures);
+  return failures.length > 0 ? fail(failures) : ok(out);
+}
+
+/**
+ * The index of each expected column (by its canonical name), matched without case and spaces.
+ * Refused: a header without any expected column (no header), a column twice, a column the table
+ * does not have, a missing column.
+ */
+function headerColumns(
+  t: Table,
+  input: UserInputKind,
+  expected: readonly string[],
+): Result<Map<string, number>> {
+  const byKey = new Map(expected.map((c) => [headerKey(c), c]));
+  const at = new Map<string, number>();
+  const failures: InputFailure[] = [];
+  t.header.forEach((h, i) => {
+    const name = byKey.get(headerKey(h));
+    if (name === undefined) {
+      failures.push({ kind: 'UnknownColumn', input, column: h === '' ? '(leeg)' : h, expected });
+    } else if (at.has(name)) failures.push({ kind: 'DuplicateColumn', input, column: name });
+    else at.set(name, i);
+  });
+  if (at.size === 0) return fail([{ kind: 'MissingHeader', input, firstCell: t.header[0] ?? '' }]);
+  for (const c of expected)
+    if (!at.has(c)) failures.push({ kind: 'MissingColumn', input, column: c, found: t.header });
+  return failures.length > 0 ? fail(failures) : ok(at);
+}
+
+/** The first and last year of each regeling (Brede SPUK and SPUK IZA 2023–2026, SPUK AZWA 2027–2029). */
+export const REGELING_JAREN: Readonly<Record<BegrotingRegeling, readonly [EditionYear, EditionYear]>> = {
+  'Brede SPUK': [2023, 2026],
+  'SPUK IZA': [2023, 2026],
+  'SPUK AZWA lokaal': [2027, 2029],
+  'SPUK AZWA regionaal': [2027, 2029],
+};
+
+/** The line numbers of `allocaties --beschikking` the workbook takes: 1–15 onderdelen, 16–18 one per regeling. */
+const LINE_REGELING: Readonly<Record<number, BegrotingRegeling>> = {
+  16: 'SPUK IZA',
+  17: 'SPUK AZWA lokaal',
+  18: 'SPUK AZWA regionaal',
+};
+
+export interface BeschikkingRegelsOptions {
+  /** The gemeente of the beschikking; a file with a gemeentecode column must name only it. */
+  readonly gemeente?: CbsCode | undefined;
+  readonly gemeenten: readonly Gemeente[];
+}
+
+/**
+ * The gemeente's beschikking for the workbook, as CSV, in one of two forms:
+ * - `regeling,onderdeel,jaar,bedrag_eur` (optional `gemeentecode`): regeling one of
+ *   BEGROTING_REGELINGEN; onderdeel empty (the regeling's total) or 1–15 (only the Brede SPUK);
+ * - the form of `allocaties --beschikking`, `gemeentecode,onderdeel_nr,jaar,bedrag_eur`: line 1–15 is
+ *   a Brede SPUK onderdeel, 16 the SPUK IZA, 17 the SPUK AZWA lokaal, 18 the SPUK AZWA regionaal
+ *   (totals), so one file serves both commands. Chosen by the header: `onderdeel_nr` → this form.
+ * Both: a gemeentecode must be the chosen gemeente; jaar 2023–2029 and a year of the regeling
+ * (REGELING_JAREN); bedrag_eur whole euros ≥ 0; each regeling × onderdeel × jaar once. Other
+ * columns are ignored (as `allocaties --beschikking` does).
+ */
+export function parseBeschikkingRegelsCsv(
+  input: UserInput,
+  options: BeschikkingRegelsOptions,
+): Result<BeschikkingRegel[]> {
+  const kind = 'beschikking-regels';
+  const parsed = table(input, kind);
+  if (!parsed.ok) return parsed;
+  const t = parsed.value;
+  if (!t) return fail([{ kind: 'EmptyInput', input: kind }]);
+  const perLine = t.header.includes('onderdeel_nr');
+  if (!perLine && !t.header.includes('regeling') && regelingOf(t.header[0] ?? '') !== undefined)
+    return fail([{ kind: 'MissingHeader', input: kind, firstCell: t.header[0] ?? '' }]);
+  const required = perLine
+    ? ['gemeentecode', 'onderdeel_nr', 'jaar', 'bedrag_eur']
+    : ['regeling', 'onderdeel', 'jaar', 'bedrag_eur'];
+  const headerFailures: InputFailure[] = [];
+  for (const c of [...required, 'gemeentecode']) {
+    const n = t.header.filter((h) => h === c).length;
+    if (n > 1 && !headerFailures.some((f) => f.kind === 'DuplicateColumn' && f.column === c))
+      headerFailures.push({ kind: 'DuplicateColumn', input: kind, column: c });
+  }
+  for (const c of required)
+    if (!t.header.includes(c)) headerFailures.push({ kind: 'MissingColumn', input: kind, column: c, found: t.header });
+  if (headerFailures.length > 0) return fail(headerFailures);
+  if (t.rows.length === 0) return fail([{ kind: 'EmptyInput', input: kind }]);
+  const counts = fieldCounts(t);
+  if (counts.length > 0) return fail(counts);
+  const codeIdx = t.header.indexOf('gemeentecode');
+  if (codeIdx >= 0 && options.gemeente === undefined) return fail([{ kind: 'BeschikkingNeedsGemeente' }]);
+  const col = (r: TableRow, c: string): string => cell(r, t.header.indexOf(c));
+  const notation = columnNotation(
+    'bedrag_eur',
+    t.rows.map((r) => ({ row: r.row, text: amountText(col(r, 'bedrag_eur')) })),
+    t.delimiter,
+  );
+  if (!notation.ok) return notation;
+  const known = new Set<string>(options.gemeenten.map((g) => g.code));
+  const failures: InputFailure[] = [];
+  const out: BeschikkingRegel[] = [];
+  const seen = new Map<string, number>();
+  for (const r of t.rows) {
+    const row = r.row;
+    const before = failures.length;
+    if (codeIdx >= 0) {
+      const code = cell(r, codeIdx);
+      const c = code.toUpperCase();
+      if (!known.has(c)) failures.push({ kind: 'UnknownCbsCode', row, code });
+      else if (c !== options.gemeente) failures.push({ kind: 'OtherGemeente', row, code: c, chosen: options.gemeente ?? '' });
+    }
+    let regeling: BegrotingRegeling | undefined;
+    let onderdeel: number | undefined;
+    if (perLine) {
+      const nrText = col(r, 'onderdeel_nr');
+      const nr = /^\d{1,2}$/.test(nrText) ? Number(nrText) : NaN;
+      if ((BREDE_SPUK_ONDERDELEN as readonly number[]).includes(nr)) [regeling, onderdeel] = ['Brede SPUK', nr];
+      else regeling = LINE_REGELING[nr];
+      if (regeling === undefined) failures.push({ kind: 'UnknownLine', row, text: nrText });
+    } else {
+      const text = col(r, 'regeling');
+      regeling = regelingOf(text);
+      if (regeling === undefined)
+        failures.push({ kind: 'UnknownRegeling', row, text, known: [...BEGROTING_REGELINGEN] });
+      const o = readOnderdeel(row, col(r, 'onderdeel'), regeling);
+      if (isFailure(o)) failures.push(o);
+      else onderdeel = o;
+    }
+    const jaarText = col(r, 'jaar');
+    const jaar = /^\d{4}$/.test(jaarText) && isEditionYear(Number(jaarText)) ? (Number(jaarText) as EditionYear) : undefined;
+    if (jaar === undefined) failures.push({ kind: 'UnknownPeriod', row, text: jaarText });
+    else if (regeling !== undefined) {
+      const [from, to] = REGELING_JAREN[regeling];
+      if (jaar < from || jaar > to) failures.push({ kind: 'RegelingNotInYear', row, regeling, jaar, from, to });
+    }
+    const amount = readAmount(row, col(r, 'bedrag_eur'), notation.value);
+    if (typeof amount !== 'number') failures.push(amount);
+    if (failures.length > before || regeling === undefined || jaar === undefined || typeof amount !== 'number')
+      continue;
+    const id = `${regeling}|${onderdeel ?? ''}|${jaar}`;
+    const firstRow = seen.get(id);
+    if (firstRow !== undefined) {
+      failures.push({
+        kind: 'DuplicateBeschikkingRegel',
+        row,
+        firstRow,
+        regeling,
+        onderdeel: onderdeel === undefined ? '' : String(onderdeel),
+        jaar,
+      });
+      continue;
+    }
+    seen.set(id, row);
+    out.push({ regeling, onderdeel, jaar, bedrag: euro(amount) });
+  }
+  return failures.length > 0 ? fail(failures) : ok(out);
+}
+
+/**
+ * The begroting as the CSV `parseBegrotingCsv` reads (`;`-separated, Dutch, amounts without
+ * separators): for exporting the table and for round trips. Text with `;`, quotes or line breaks is quoted.
+ */
+export function begrotingCsv(invoer: BegrotingInvoer): string {
+  const q = (s: string): string => (/[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [BEGROTING_KOLOMMEN.join(';')];
+  for (const r of invoer.regels)
+    lines.push(
+      [
+        r.regeling,
+        r.onderdeel === undefined ? '' : String(r.onderdeel),
+        r.activiteit,
+        r.taakveld,
+        r.uitvoerder,
+        r.aard ?? '',
+        ...r.lasten.map(String),
+        r.andereDekking,
+        r.opmerking,
+      ]
+        .map(q)
+        .join(';'),
+    );
+  return lines.join('\n') + '\n';
+}
