@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import type { BegrotingInvoer, BeschikkingRegel, CbsCode, InputFailure } from '../domain';
 import { BEGROTING_REGELINGEN, EDITION_YEARS, euro } from '../domain';
 import { failureText } from '../messages';
-import { begrotingCsv, BEGROTING_KOLOMMEN, parseBegrotingCsv, parseBeschikkingRegelsCsv } from './begroting-input';
+import { BEGROTING_KOLOMMEN } from '../domain';
+import { begrotingCsv, parseBegrotingCsv, parseBeschikkingRegelsCsv } from './begroting-input';
 import { defaultReferenceData } from './load';
 import type { UserInput } from './user-input';
 

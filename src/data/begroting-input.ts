@@ -16,6 +16,7 @@ import type {
 import {
   AARD_LASTEN,
   BEGROTING_CAPACITEIT,
+  BEGROTING_KOLOMMEN,
   BEGROTING_REGELINGEN,
   BREDE_SPUK_ONDERDELEN,
   EDITION_YEARS,
@@ -39,17 +40,6 @@ import { amountText, cell, fieldCounts, readAmount, table } from './user-input';
  */
 
 /** The columns of the workbook's table Begroting, in its order (the header a CSV must have). */
-export const BEGROTING_KOLOMMEN = [
-  'Regeling',
-  'Onderdeel',
-  'Activiteit',
-  'Taakveld',
-  'Uitvoerder',
-  'Aard lasten',
-  ...EDITION_YEARS.map(String),
-  'Andere dekking',
-  'Opmerking',
-] as const;
 
 /** The most characters an Excel cell holds. */
 export const MAX_TEKST = 32_767;

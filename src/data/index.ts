@@ -13,7 +13,6 @@ export {
   parseBegrotingCsv,
   parseBeschikkingRegelsCsv,
   begrotingCsv,
-  BEGROTING_KOLOMMEN,
   REGELING_JAREN,
 } from './begroting-input';
 export type { BegrotingCsvOptions, BeschikkingRegelsOptions } from './begroting-input';

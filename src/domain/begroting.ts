@@ -64,6 +64,19 @@ export const OVERHEVELING_2023_PCT = 20;
 /** Carry-over 2025 → 2026: at most this % of the 2025 budget (VWS letter 12-09-2025, Bijlage 1). */
 export const OVERHEVELING_2025_PCT = 10;
 
+/** The columns of the table Begroting (the sheet and the CSV), in order; the years are 2023–2029. */
+export const BEGROTING_KOLOMMEN = [
+  'Regeling',
+  'Onderdeel',
+  'Activiteit',
+  'Taakveld',
+  'Uitvoerder',
+  'Aard lasten',
+  ...EDITION_YEARS.map(String),
+  'Andere dekking',
+  'Opmerking',
+] as const;
+
 /** Rows of the begroting table the workbook checks (and the CLI accepts). */
 export const BEGROTING_CAPACITEIT = 500;
 

@@ -24,6 +24,7 @@ import type {
 } from '../domain';
 import {
   BEGROTING_CAPACITEIT,
+  BEGROTING_KOLOMMEN,
   BEGROTING_REGELINGEN,
   BREDE_SPUK_ONDERDELEN,
   OVERHEVELING_2023_PCT,
@@ -55,18 +56,8 @@ export const TOETS_MASTER = SheetRange.at(SHEETS.toets, 3, 3);
 const yearsRange = (row: number, rows = 1): string => rangeOf(row, PERIOD_COL, rows, YEAR_COUNT);
 const LAST_YEAR_COL = columnLetter(PERIOD_COL + YEAR_COUNT - 1);
 
-/** The table's columns (issue 9 §1), in order; the years are G..M. */
-export const BEGROTING_COLUMNS = [
-  'Regeling',
-  'Onderdeel',
-  'Activiteit',
-  'Taakveld',
-  'Uitvoerder',
-  'Aard lasten',
-  ...years.map(String),
-  'Andere dekking',
-  'Opmerking',
-] as const;
+/** The table's columns (issue 9 §1): the domain's; the years are G..M. */
+const BEGROTING_COLUMNS = BEGROTING_KOLOMMEN;
 const TABLE_HEADER_ROW = 6;
 const TABLE_FIRST = TABLE_HEADER_ROW + 1;
 const TABLE_LAST = TABLE_FIRST + BEGROTING_CAPACITEIT - 1;
