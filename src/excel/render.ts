@@ -414,7 +414,9 @@ async function renderInContext(
   const decided = assessWorkbook(plan, facts, replaceInputs);
   if (!decided.ok) return { ok: false, failure: decided.failure };
   const assessment = decided.assessment;
-  const replaced = assessment.sheets.filter((s) => s.action === 'replace').map((s) => s.name);
+  // Existing add-in sheets rewritten: wholly (`replace`) or, user-owned, in their add-in ranges (`update`).
+  const replaced = assessment.sheets.filter((s) => s.action !== 'add').map((s) => s.name);
+  const cleared = assessment.sheets.filter((s) => s.action === 'replace').map((s) => s.name);
 
   // Ownership is settled: what was read may be used now, where it read what was decided.
   const charts = new Map<string, readonly HostChart[]>();
@@ -422,7 +424,7 @@ async function renderInContext(
     ? assessment.inputsToRead.map(() => undefined)
     : assessment.inputsToRead.map((read) => resolvedSnapshot(read, resolved));
   const chartsToRead: string[] = [];
-  for (const name of replaced) {
+  for (const name of cleared) {
     const collection = resolved.charts.get(name.toUpperCase());
     if (collection) charts.set(name.toUpperCase(), collection.items);
     else chartsToRead.push(name);

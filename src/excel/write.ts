@@ -29,6 +29,7 @@ import type { Assessment } from './ownership';
 import { ownershipNameOf } from './ownership';
 import { chunkRows, jsonBytes, operationBytes } from './payload';
 import { requireSheetRange, sameName } from './refs';
+import { addinPart, inAddinRanges } from './user-owned';
 
 /** Proxies shared by the steps of one batch (one getItem per sheet per batch). */
 export class WriteScope {
@@ -125,12 +126,36 @@ export function buildWritePlan(
   };
   const nameBytes = (ref: string, comment: string): number => operationBytes([ref, comment]) * 2;
 
-  // 1. Make room: add missing sheets (each immediately marked as the add-in's), clear replaced ones.
+  // User-owned sheets that exist: only what lies inside their add-in ranges is written (user-owned.ts).
+  const updated = new Set(
+    assessment.sheets.filter((d) => d.action === 'update').map((d) => d.name.toUpperCase()),
+  );
+  const isUpdated = (sheet: string): boolean => updated.has(sheet.toUpperCase());
+  const sheets = plan.sheets.map((s) => (isUpdated(s.name) ? addinPart(s) : s));
+
+  // 1. Make room: add missing sheets (each immediately marked as the add-in's), clear replaced ones
+  //    (of a user-owned sheet only its add-in ranges).
   for (const decision of assessment.sheets) {
     const sheetPlan = plan.sheets.find((s) => sameName(s.name, decision.name));
     if (!sheetPlan) continue;
     const mark = assessment.names.find((n) => sameName(n.name, ownershipNameOf(sheetPlan.name)));
-    if (decision.action === 'add') {
+    if (decision.action === 'update') {
+      const ranges = sheetPlan.userOwned?.addinRanges ?? [];
+      step(
+        `clear ${decision.name} (add-in ranges)`,
+        operationBytes(ranges) * 3 + operationBytes(null),
+        (s) => {
+          const ws = s.sheet(decision.name);
+          for (const address of ranges) {
+            const range = ws.getRange(address);
+            if (features.conditionalFormats) range.conditionalFormats.clearAll();
+            if (features.dataValidation) range.dataValidation.clear();
+            range.clear('All');
+          }
+          if (mark) writeName(s, mark.name, mark.ref, mark.comment);
+        },
+      );
+    } else if (decision.action === 'add') {
       step(
         `add ${sheetPlan.name}`,
         operationBytes(sheetPlan.name) + (mark ? nameBytes(mark.ref, mark.comment) : 0),
@@ -159,16 +184,22 @@ export function buildWritePlan(
     }
   }
 
-  // 2. Contents of every sheet.
-  for (const sheet of plan.sheets) {
+  // 2. Contents of every sheet (an existing user-owned sheet: its add-in ranges only; its tab colour,
+  //    print settings, widths, tables and freeze panes were written once, when it was created).
+  for (const sheet of sheets) {
     const name = sheet.name;
-    if (features.tabColor) {
+    const once = !isUpdated(name);
+    if (!once) {
+      // Created once: nothing of the sheet outside its add-in ranges is touched.
+    } else if (features.tabColor) {
       // Also when empty: "" is Excel's automatic colour, so a replaced sheet loses an old colour.
       step(`tab ${name}`, operationBytes(sheet.tabColor), (s) => {
         s.sheet(name).tabColor = sheet.tabColor;
       });
     } else if (sheet.tabColor !== '') skipped.add('tabColor');
-    if (features.printLayout) {
+    if (!once) {
+      // Print settings are the user's once the sheet exists.
+    } else if (features.printLayout) {
       const { orientation, fitToWidth } = sheet.print;
       step(`print ${name}`, operationBytes([orientation, 'A4']) * 3, (s) => {
         const layout = s.sheet(name).pageLayout;
@@ -267,16 +298,26 @@ export function buildWritePlan(
     }
   }
 
-  // 3. Names (ownership marks were written with their sheets).
+  // 3. Names (ownership marks were written with their sheets). A name on an existing user-owned sheet
+  //    outside its add-in ranges was created once: Excel moves it with the user's rows, so it is kept.
   for (const spec of assessment.names) {
     if (plan.sheets.some((s) => sameName(ownershipNameOf(s.name), spec.name))) continue;
+    const ref = requireSheetRange(spec.ref);
+    const owner = plan.sheets.find((s) => sameName(s.name, ref.sheet));
+    if (
+      owner &&
+      isUpdated(owner.name) &&
+      !inAddinRanges(owner, ref) &&
+      assessment.existingNames.has(spec.name.toUpperCase())
+    )
+      continue;
     step(`name ${spec.name}`, nameBytes(spec.ref, spec.comment), (s) =>
       writeName(s, spec.name, spec.ref, spec.comment),
     );
   }
 
   // 4. Charts, after every sheet and range they refer to exists.
-  for (const sheet of plan.sheets) {
+  for (const sheet of sheets) {
     if (sheet.charts.length === 0) continue;
     if (!features.charts) {
       skipped.add('charts');
