@@ -78,10 +78,38 @@ export interface HostWorksheet {
   activate(): void;
 }
 
+/** ExcelApi 1.9: https://learn.microsoft.com/javascript/api/excel/excel.pagelayout */
 export interface HostPageLayout {
   orientation: string;
   paperSize: string;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup */
+  readonly headersFooters: HostHeaderFooterGroup;
+  /** The range(s) to print, e.g. "A1:L40". */
+  setPrintArea(printArea: string): void;
+  /** Rows repeated at the top of every page; "must span the entire row", e.g. "8:8". */
+  setPrintTitleRows(printTitleRows: string): void;
+  /** Columns repeated at the left of every page; "must span the entire column", e.g. "A:B". */
+  setPrintTitleColumns(printTitleColumns: string): void;
+}
+
+/** ExcelApi 1.9. `state` "Default": one header/footer (`defaultForAllPages`) on every page. */
+export interface HostHeaderFooterGroup {
+  state: string;
+  readonly defaultForAllPages: HostHeaderFooter;
+}
+
+/**
+ * ExcelApi 1.9: https://learn.microsoft.com/javascript/api/excel/excel.headerfooter. The texts take
+ * Excel's header/footer codes (&P page, &N pages, &D date, &A sheet name).
+ */
+export interface HostHeaderFooter {
+  leftHeader: string;
+  centerHeader: string;
+  rightHeader: string;
+  leftFooter: string;
+  centerFooter: string;
+  rightFooter: string;
 }
 
 export interface HostFreezePanes {

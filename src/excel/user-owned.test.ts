@@ -90,7 +90,12 @@ describe('a user-owned sheet: created whole, then only the add-in ranges', () =>
     expect(sheet.columnWidths).toEqual({ A: 56.25, B: 161.25, C: 77.25, D: 161.25 });
     expect(sheet.freeze).toEqual({ rows: 8, columns: 0 });
     expect(sheet.tabColor).toBe('#FFC000');
-    expect(sheet.pageLayout.orientation).toBe('Portrait');
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: 'Portrait',
+      zoom: { horizontalFitToPages: 1 },
+      printTitleRows: '8:8',
+      header: { left: '&A', center: 'Begroting', right: '' },
+    });
     expect(sheet.validations.map((v) => v.range)).toEqual(['E3']);
     expect(sheet.conditionalFormats.map((c) => c.range)).toEqual(['B3']);
     expect(fake.name('SPUK_Blad_Begroting')?.formula).toBe('=Begroting!$A$1:$E$10');

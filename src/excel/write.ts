@@ -200,16 +200,35 @@ export function buildWritePlan(
     if (!once) {
       // Print settings are the user's once the sheet exists.
     } else if (features.printLayout) {
-      const { orientation, fitToWidth } = sheet.print;
-      step(`print ${name}`, operationBytes([orientation, 'A4']) * 3, (s) => {
+      const print = sheet.print;
+      step(`print ${name}`, operationBytes(print) * 2, (s) => {
+        // PageLayout (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
         const layout = s.sheet(name).pageLayout;
-        layout.orientation = orientation === 'landscape' ? 'Landscape' : 'Portrait';
+        layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
         layout.paperSize = 'A4';
         // Documented (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
         // Known issue, office-js #1860 (closed, "in backlog"): on Windows desktop the fit-to-width was
         // reported not to apply unless the Page Layout tab was open. Printing then falls back to 100 %;
         // nothing else depends on it.
-        layout.zoom = fitToWidth ? { horizontalFitToPages: 1 } : { scale: 100 };
+        layout.zoom = !print.fitToWidth
+          ? { scale: 100 }
+          : print.fitToHeight > 0
+            ? { horizontalFitToPages: 1, verticalFitToPages: print.fitToHeight }
+            : { horizontalFitToPages: 1 };
+        if (print.area !== undefined) layout.setPrintArea(print.area);
+        if (print.titleRows !== undefined) layout.setPrintTitleRows(print.titleRows);
+        if (print.titleColumns !== undefined) layout.setPrintTitleColumns(print.titleColumns);
+        // One header and footer on every page (HeaderFooterGroup.defaultForAllPages, state "Default"):
+        // https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup
+        const group = layout.headersFooters;
+        group.state = 'Default';
+        const page = group.defaultForAllPages;
+        page.leftHeader = print.header.left;
+        page.centerHeader = print.header.center;
+        page.rightHeader = print.header.right;
+        page.leftFooter = print.footer.left;
+        page.centerFooter = print.footer.center;
+        page.rightFooter = print.footer.right;
       });
     } else skipped.add('printLayout');
     for (const group of columnGroups(sheet)) {

@@ -20,6 +20,8 @@ import type {
   HostDataValidationRule,
   HostFreezePanes,
   HostGrid,
+  HostHeaderFooter,
+  HostHeaderFooterGroup,
   HostNamedItem,
   HostNamedItemCollection,
   HostPageLayout,
@@ -592,12 +594,51 @@ export class FakeFreezePanes extends FakeObject implements HostFreezePanes {
 const ORIENTATIONS = ['Portrait', 'Landscape'];
 const PAPER = ['A3', 'A4', 'A5', 'Letter', 'Legal'];
 
+/**
+ * `Worksheet.pageLayout` (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+ * - `setPrintArea(string)`: "Sets the worksheet's print area"; the fake takes an A1 address on the sheet.
+ * - `setPrintTitleRows` / `setPrintTitleColumns`: "The range must span the entire row" (column) "to be
+ *   valid": anything else is refused with InvalidArgument.
+ * - `headersFooters` (HeaderFooterGroup, https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup):
+ *   `defaultForAllPages` is "the general header/footer, used for all pages unless even/odd or first
+ *   page is specified" (`state` "Default").
+ * Like every other write, refused on a protected sheet.
+ */
 export class FakePageLayout extends FakeObject implements HostPageLayout {
+  readonly headersFooters: FakeHeaderFooterGroup;
+
   constructor(
     ctx: FakeRequestContext,
     private readonly resolve: () => SheetModel,
   ) {
     super(ctx, 'PageLayout');
+    this.headersFooters = new FakeHeaderFooterGroup(ctx, resolve);
+  }
+
+  setPrintArea(printArea: string): void {
+    this.write('setPrintArea', [printArea], (sheet) => {
+      const rect = typeof printArea === 'string' ? parseRect(printArea) : undefined;
+      if (!rect) throw fakeError('InvalidArgument', 'PageLayout.setPrintArea', String(printArea));
+      sheet.pageLayout.printArea = rectToA1(rect);
+    });
+  }
+
+  setPrintTitleRows(printTitleRows: string): void {
+    this.write('setPrintTitleRows', [printTitleRows], (sheet) => {
+      const rect = typeof printTitleRows === 'string' ? parseRect(printTitleRows) : undefined;
+      if (!rect || rect.left !== 1 || rect.right !== MAX_COLS)
+        throw fakeError('InvalidArgument', 'PageLayout.setPrintTitleRows', String(printTitleRows));
+      sheet.pageLayout.printTitleRows = rectToA1(rect);
+    });
+  }
+
+  setPrintTitleColumns(printTitleColumns: string): void {
+    this.write('setPrintTitleColumns', [printTitleColumns], (sheet) => {
+      const rect = typeof printTitleColumns === 'string' ? parseRect(printTitleColumns) : undefined;
+      if (!rect || rect.top !== 1 || rect.bottom !== MAX_ROWS)
+        throw fakeError('InvalidArgument', 'PageLayout.setPrintTitleColumns', String(printTitleColumns));
+      sheet.pageLayout.printTitleColumns = rectToA1(rect);
+    });
   }
 
   private write(name: string, value: unknown, apply: (sheet: SheetModel) => void): void {
@@ -654,6 +695,105 @@ export class FakePageLayout extends FakeObject implements HostPageLayout {
         throw fakeError('InvalidArgument', 'PageLayout.zoom', JSON.stringify(value));
       sheet.pageLayout.zoom = Object.fromEntries(entries) as Record<string, number>;
     });
+  }
+}
+
+const HEADER_FOOTER_STATES = ['Default', 'FirstAndDefault', 'OddAndEven', 'FirstOddAndEven'];
+
+/** `PageLayout.headersFooters` (ExcelApi 1.9). Only `state` and `defaultForAllPages` are modelled. */
+export class FakeHeaderFooterGroup extends FakeObject implements HostHeaderFooterGroup {
+  readonly defaultForAllPages: FakeHeaderFooter;
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => SheetModel,
+  ) {
+    super(ctx, 'HeaderFooterGroup');
+    this.defaultForAllPages = new FakeHeaderFooter(ctx, resolve);
+  }
+
+  get state(): string {
+    return this.loaded('state') as string;
+  }
+
+  set state(value: string) {
+    this.ctx.enqueue(
+      'HeaderFooterGroup.state',
+      value,
+      () => {
+        const sheet = this.resolve();
+        guardWrite(sheet, 'HeaderFooterGroup.state');
+        if (!HEADER_FOOTER_STATES.includes(value))
+          throw fakeError('InvalidArgument', 'HeaderFooterGroup.state', value);
+        sheet.pageLayout.headerFooterState = value;
+      },
+      '1.9',
+    );
+  }
+}
+
+/**
+ * `HeaderFooter` (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.headerfooter):
+ * six texts with Excel's codes (&P, &N, &D, &A), kept as given.
+ */
+export class FakeHeaderFooter extends FakeObject implements HostHeaderFooter {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => SheetModel,
+  ) {
+    super(ctx, 'HeaderFooter');
+  }
+
+  private part(name: string, value: string, apply: (layout: SheetModel['pageLayout']) => void): void {
+    this.ctx.enqueue(
+      `HeaderFooter.${name}`,
+      value,
+      () => {
+        const sheet = this.resolve();
+        guardWrite(sheet, `HeaderFooter.${name}`);
+        if (typeof value !== 'string' || value.length > 255)
+          throw fakeError('InvalidArgument', `HeaderFooter.${name}`, String(value));
+        apply(sheet.pageLayout);
+      },
+      '1.9',
+    );
+  }
+
+  get leftHeader(): string {
+    return this.loaded('leftHeader') as string;
+  }
+  set leftHeader(value: string) {
+    this.part('leftHeader', value, (l) => (l.header.left = value));
+  }
+  get centerHeader(): string {
+    return this.loaded('centerHeader') as string;
+  }
+  set centerHeader(value: string) {
+    this.part('centerHeader', value, (l) => (l.header.center = value));
+  }
+  get rightHeader(): string {
+    return this.loaded('rightHeader') as string;
+  }
+  set rightHeader(value: string) {
+    this.part('rightHeader', value, (l) => (l.header.right = value));
+  }
+  get leftFooter(): string {
+    return this.loaded('leftFooter') as string;
+  }
+  set leftFooter(value: string) {
+    this.part('leftFooter', value, (l) => (l.footer.left = value));
+  }
+  get centerFooter(): string {
+    return this.loaded('centerFooter') as string;
+  }
+  set centerFooter(value: string) {
+    this.part('centerFooter', value, (l) => (l.footer.center = value));
+  }
+  get rightFooter(): string {
+    return this.loaded('rightFooter') as string;
+  }
+  set rightFooter(value: string) {
+    this.part('rightFooter', value, (l) => (l.footer.right = value));
   }
 }
 
