@@ -44,8 +44,24 @@ export interface HostWorksheetCollection {
   add(name?: string): HostWorksheet;
 }
 
+/** https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions (ExcelApi 1.2). */
+export interface HostProtectionOptions {
+  allowAutoFilter?: boolean;
+  allowFormatColumns?: boolean;
+  allowFormatRows?: boolean;
+  allowSort?: boolean;
+  /** "Normal": locked and unlocked cells can be selected. */
+  selectionMode?: string;
+}
+
+/** https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection (ExcelApi 1.2). */
 export interface HostWorksheetProtection {
   readonly protected: boolean;
+  /** Without a password: the user can lift it. Documented to fail when the sheet is already protected. */
+  protect(options?: HostProtectionOptions): void;
+  /** Without a password: fails for a sheet protected with one (the sheet stays protected). */
+  unprotect(): void;
+  load(propertyNames: string): unknown;
 }
 
 export interface HostWorksheet {
@@ -160,6 +176,11 @@ export interface HostRange {
 export interface HostRangeFormat {
   /** Points. */
   columnWidth: number;
+  /**
+   * ExcelApi 1.2: `locked` false keeps a cell editable on a protected sheet:
+   * https://learn.microsoft.com/javascript/api/excel/excel.formatprotection
+   */
+  readonly protection: { locked: boolean };
   wrapText: boolean;
   horizontalAlignment: string;
   readonly font: HostRangeFont;

@@ -72,6 +72,11 @@ export interface Assessment {
   readonly inputsToRead: readonly InputToRead[];
   /** Sheets recognised without their ownership mark (by the plan's other names); the mark is rewritten. */
   readonly restoredMarks: readonly string[];
+  /**
+   * Existing add-in sheets that are protected and that the plan protects (`protect: true`): the add-in
+   * protected them (without a password), so the write lifts that protection first and sets it again last.
+   */
+  readonly unprotect: readonly string[];
 }
 
 export type AssessmentResult =
@@ -184,10 +189,15 @@ export function assessWorkbook(
       return fail({ kind: 'NameTaken', name: clash.name });
   }
 
+  // A protected add-in sheet that the plan protects: the add-in's own protection, lifted by the write.
+  // Any other protected sheet (one the plan leaves unprotected, a user-owned sheet) is the user's or a
+  // co-author's: refused, nothing written.
+  const unprotect: string[] = [];
   for (const decision of sheets) {
-    if (decision.action !== 'add' && findSheet(decision.name)?.protected === true) {
-      return fail({ kind: 'ProtectedSheet', sheet: decision.name });
-    }
+    if (decision.action === 'add' || findSheet(decision.name)?.protected !== true) continue;
+    const planSheet = plan.sheets.find((s) => sameName(s.name, decision.name));
+    if (decision.action === 'replace' && planSheet?.protect === true) unprotect.push(decision.name);
+    else return fail({ kind: 'ProtectedSheet', sheet: decision.name });
   }
   if (facts.workbookProtected && sheets.some((s) => s.action === 'add'))
     return fail({ kind: 'ProtectedWorkbook' });
@@ -216,7 +226,7 @@ export function assessWorkbook(
 
   return {
     ok: true,
-    assessment: { sheets, tablesToDelete, names, existingNames, inputsToRead, restoredMarks },
+    assessment: { sheets, tablesToDelete, names, existingNames, inputsToRead, restoredMarks, unprotect },
   };
 }
 

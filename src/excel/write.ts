@@ -23,7 +23,14 @@ import type {
 import { columnLetter, columnNumber, parseCell, parseRange, rangeOf, rangeSize, toR1C1 } from '../plan';
 import { cellInputs } from './cell-input';
 import type { HostFeatures, OptionalFeature } from './features';
-import type { HostChart, HostRange, HostRequestContext, HostTable, HostWorksheet } from './host';
+import type {
+  HostChart,
+  HostProtectionOptions,
+  HostRange,
+  HostRequestContext,
+  HostTable,
+  HostWorksheet,
+} from './host';
 import type { InputWrite } from './inputs';
 import type { Assessment } from './ownership';
 import { ownershipNameOf } from './ownership';
@@ -351,7 +358,40 @@ export function buildWritePlan(
   const first = plan.sheets[0];
   if (first) step(`activate ${first.name}`, operationBytes(null), (s) => s.sheet(first.name).activate());
 
+  // 6. Protect, after everything on the sheet is written: without a password (the user can lift it);
+  //    input cells have an unlocked style. Never a user-owned sheet (the plan does not protect it).
+  for (const decision of assessment.sheets) {
+    const sheet = plan.sheets.find((s) => sameName(s.name, decision.name));
+    if (!sheet?.protect || decision.action === 'update') continue;
+    step(`protect ${decision.name}`, operationBytes(PROTECTION_OPTIONS), (s) => {
+      s.sheet(decision.name).protection.protect({ ...PROTECTION_OPTIONS });
+    });
+  }
+
   return { steps, counts, skippedFeatures: [...skipped] };
+}
+
+/**
+ * How the add-in protects a sheet (WorksheetProtectionOptions, ExcelApi 1.2:
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions): the user can still
+ * select every cell, change column widths and row heights, filter and sort; formulas (locked cells)
+ * cannot be overwritten by accident. No password: Controleren > Beveiliging blad opheffen lifts it.
+ */
+export const PROTECTION_OPTIONS: Readonly<HostProtectionOptions> = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+  allowSort: true,
+  selectionMode: 'Normal',
+};
+
+/** The add-in's own protection lifted, as the very first operations of the write (before any clear). */
+export function unprotectSteps(sheets: readonly string[]): WriteStep[] {
+  return sheets.map((name) => ({
+    label: `unprotect ${name}`,
+    bytes: operationBytes(name),
+    apply: (s: WriteScope) => s.sheet(name).protection.unprotect(),
+  }));
 }
 
 /**
@@ -432,6 +472,7 @@ export function applyStyle(range: HostRange, style: StyleSpec): void {
   if (style.horizontalAlignment !== undefined) format.horizontalAlignment = ALIGN[style.horizontalAlignment];
   if (style.borderTop) format.borders.getItem('EdgeTop').style = 'Continuous';
   if (style.borderBottom) format.borders.getItem('EdgeBottom').style = 'Continuous';
+  if (style.locked !== undefined) format.protection.locked = style.locked;
 }
 
 function applyConditionalFormat(range: HostRange, cf: ConditionalFormatSpec, rank: number): void {

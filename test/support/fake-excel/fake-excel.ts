@@ -320,8 +320,12 @@ export class FakeExcel implements BatchHost {
     return this;
   }
 
-  protectSheet(name: string, on = true): this {
-    this.model.requireSheet(name, 'user').protected = on;
+  /** Review > Protect Sheet (optionally with a password) or, with `on` false, Unprotect Sheet. */
+  protectSheet(name: string, on = true, password?: string): this {
+    const sheet = this.model.requireSheet(name, 'user');
+    sheet.protected = on;
+    sheet.protectionPassword = on ? password : undefined;
+    if (!on) sheet.protectionOptions = undefined;
     return this;
   }
 

@@ -30,6 +30,8 @@ export interface CellStyle {
   horizontalAlignment?: string;
   borderTop?: string;
   borderBottom?: string;
+  /** FormatProtection.locked (absent: Excel's default, locked). */
+  locked?: boolean;
 }
 
 export interface Cell {
@@ -109,6 +111,10 @@ export interface SheetModel {
   validations: ValidationModel[];
   charts: ChartModel[];
   protected: boolean;
+  /** The protection's password, when it has one (the user set it in Excel). */
+  protectionPassword?: string;
+  /** The options the sheet was protected with (WorksheetProtection.protect). */
+  protectionOptions?: Record<string, unknown>;
   /** Worksheet.visibility: "Visible", "Hidden" or "VeryHidden". */
   visibility: string;
   pageLayout: PageLayoutModel;

@@ -25,6 +25,7 @@ import type {
   HostNamedItem,
   HostNamedItemCollection,
   HostPageLayout,
+  HostProtectionOptions,
   HostRange,
   HostRangeBorder,
   HostRangeBorderCollection,
@@ -527,6 +528,15 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
   }
 }
 
+/**
+ * `Worksheet.protection` (ExcelApi 1.2): https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection
+ * - `protect(options)`: "Protects a worksheet. Fails if the worksheet has already been protected."
+ *   (the fake fails with InvalidOperation; the code is not documented).
+ * - `unprotect()` without a password lifts a protection without one. For a protection with a password
+ *   the fake fails with InvalidArgument and leaves the sheet protected: not documented for `unprotect`;
+ *   the same page documents InvalidArgument for `pauseProtection` with a wrong password. The renderer
+ *   does not depend on the code (it reads the protection state back, see render.ts).
+ */
 export class FakeWorksheetProtection extends FakeObject implements HostWorksheetProtection {
   constructor(
     ctx: FakeRequestContext,
@@ -537,6 +547,37 @@ export class FakeWorksheetProtection extends FakeObject implements HostWorksheet
 
   get protected(): boolean {
     return this.loaded('protected') as boolean;
+  }
+
+  protect(options?: HostProtectionOptions): void {
+    this.ctx.enqueue(
+      'WorksheetProtection.protect',
+      [options],
+      () => {
+        const sheet = this.resolve();
+        if (sheet.protected)
+          throw fakeError('InvalidOperation', 'WorksheetProtection.protect', `${sheet.name} is protected`);
+        sheet.protected = true;
+        sheet.protectionPassword = undefined;
+        sheet.protectionOptions = { ...(options ?? {}) };
+      },
+      '1.2',
+    );
+  }
+
+  unprotect(): void {
+    this.ctx.enqueue(
+      'WorksheetProtection.unprotect',
+      [],
+      () => {
+        const sheet = this.resolve();
+        if (sheet.protectionPassword !== undefined)
+          throw fakeError('InvalidArgument', 'WorksheetProtection.unprotect', 'a password is needed');
+        sheet.protected = false;
+        sheet.protectionOptions = undefined;
+      },
+      '1.2',
+    );
   }
 
   protected override readScalar(name: string): unknown {
@@ -1052,6 +1093,8 @@ export class FakeRangeFormat extends FakeObject implements HostRangeFormat {
   readonly font: FakeRangeFont;
   readonly fill: FakeRangeFill;
   readonly borders: FakeRangeBorderCollection;
+  /** FormatProtection (ExcelApi 1.2): https://learn.microsoft.com/javascript/api/excel/excel.formatprotection */
+  readonly protection: { locked: boolean };
 
   constructor(
     ctx: FakeRequestContext,
@@ -1061,6 +1104,17 @@ export class FakeRangeFormat extends FakeObject implements HostRangeFormat {
     this.font = new FakeRangeFont(ctx, target);
     this.fill = new FakeRangeFill(ctx, target);
     this.borders = new FakeRangeBorderCollection(ctx, target);
+    this.protection = {
+      get locked(): boolean {
+        throw fakeError('PropertyNotLoaded', 'FormatProtection.locked');
+      },
+      set locked(value: boolean) {
+        styleOp(ctx, target, 'FormatProtection.locked', value, (s) => {
+          if (typeof value !== 'boolean') throw fakeError('InvalidArgument', 'FormatProtection.locked');
+          s.locked = value;
+        });
+      },
+    };
   }
 
   get columnWidth(): number {
