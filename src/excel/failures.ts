@@ -93,6 +93,17 @@ export function officeErrorCode(error: unknown): string | undefined {
 }
 
 /**
+ * Where an office-js error happened (`OfficeExtension.Error.debugInfo.errorLocation`, "if applicable,
+ * the location where the error occurred": https://learn.microsoft.com/javascript/api/office/officeextension.debuginfo),
+ * e.g. "WorksheetProtection.unprotect"; undefined when the error does not say.
+ */
+export function officeErrorLocation(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const location: unknown = (error as { debugInfo?: { errorLocation?: unknown } }).debugInfo?.errorLocation;
+  return typeof location === 'string' && location !== '' ? location : undefined;
+}
+
+/**
  * Codes with which the speculative first sync of a refresh typically fails when what it reads by the
  * plan's names is not there as planned: `ItemNotFound` (a missing sheet or name, e.g. a first build),
  * `InvalidReference` (a name whose sheet was deleted: `#REF!`), `InvalidArgument` (a name that no

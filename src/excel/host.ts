@@ -44,8 +44,24 @@ export interface HostWorksheetCollection {
   add(name?: string): HostWorksheet;
 }
 
+/** https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions (ExcelApi 1.2). */
+export interface HostProtectionOptions {
+  allowAutoFilter?: boolean;
+  allowFormatColumns?: boolean;
+  allowFormatRows?: boolean;
+  allowSort?: boolean;
+  /** "Normal": locked and unlocked cells can be selected. */
+  selectionMode?: string;
+}
+
+/** https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection (ExcelApi 1.2). */
 export interface HostWorksheetProtection {
   readonly protected: boolean;
+  /** Without a password: the user can lift it. Documented to fail when the sheet is already protected. */
+  protect(options?: HostProtectionOptions): void;
+  /** Without a password: fails for a sheet protected with one (the sheet stays protected). */
+  unprotect(): void;
+  load(propertyNames: string): unknown;
 }
 
 export interface HostWorksheet {
@@ -78,10 +94,38 @@ export interface HostWorksheet {
   activate(): void;
 }
 
+/** ExcelApi 1.9: https://learn.microsoft.com/javascript/api/excel/excel.pagelayout */
 export interface HostPageLayout {
   orientation: string;
   paperSize: string;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup */
+  readonly headersFooters: HostHeaderFooterGroup;
+  /** The range(s) to print, e.g. "A1:L40". */
+  setPrintArea(printArea: string): void;
+  /** Rows repeated at the top of every page; "must span the entire row", e.g. "8:8". */
+  setPrintTitleRows(printTitleRows: string): void;
+  /** Columns repeated at the left of every page; "must span the entire column", e.g. "A:B". */
+  setPrintTitleColumns(printTitleColumns: string): void;
+}
+
+/** ExcelApi 1.9. `state` "Default": one header/footer (`defaultForAllPages`) on every page. */
+export interface HostHeaderFooterGroup {
+  state: string;
+  readonly defaultForAllPages: HostHeaderFooter;
+}
+
+/**
+ * ExcelApi 1.9: https://learn.microsoft.com/javascript/api/excel/excel.headerfooter. The texts take
+ * Excel's header/footer codes (&P page, &N pages, &D date, &A sheet name).
+ */
+export interface HostHeaderFooter {
+  leftHeader: string;
+  centerHeader: string;
+  rightHeader: string;
+  leftFooter: string;
+  centerFooter: string;
+  rightFooter: string;
 }
 
 export interface HostFreezePanes {
@@ -132,6 +176,11 @@ export interface HostRange {
 export interface HostRangeFormat {
   /** Points. */
   columnWidth: number;
+  /**
+   * ExcelApi 1.2: `locked` false keeps a cell editable on a protected sheet:
+   * https://learn.microsoft.com/javascript/api/excel/excel.formatprotection
+   */
+  readonly protection: { locked: boolean };
   wrapText: boolean;
   horizontalAlignment: string;
   readonly font: HostRangeFont;

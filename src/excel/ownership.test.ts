@@ -126,17 +126,27 @@ describe('assessWorkbook', () => {
       facts({ sheets: [...ourSheets, { name: 'Eigen', protected: true }], names: marks }),
     );
     expect(protectedOther.ok).toBe(true);
+    // Invoer is protected by the plan (`protect: true`): the add-in's own protection, lifted by the write.
+    const own = assessWorkbook(
+      plan,
+      facts({
+        sheets: [{ name: 'Invoer', protected: true }, ourSheets[1] ?? { name: '', protected: false }],
+        names: marks,
+      }),
+    );
+    expect(own.ok && own.assessment.unprotect).toEqual(['Invoer']);
+    // Uitkomst is not (`protect: false`): someone else protected it; refused.
     expect(
       assessWorkbook(
         plan,
         facts({
-          sheets: [{ name: 'Invoer', protected: true }, ourSheets[1] ?? { name: '', protected: false }],
+          sheets: [ourSheets[0] ?? { name: '', protected: false }, { name: 'Uitkomst', protected: true }],
           names: marks,
         }),
       ),
     ).toEqual({
       ok: false,
-      failure: { kind: 'ProtectedSheet', sheet: 'Invoer' },
+      failure: { kind: 'ProtectedSheet', sheet: 'Uitkomst' },
     });
     expect(assessWorkbook(plan, facts({ sheets: ourSheets, names: marks, workbookProtected: true })).ok).toBe(
       true,

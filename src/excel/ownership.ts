@@ -43,8 +43,12 @@ export interface WorkbookFacts {
 
 export interface SheetDecision {
   readonly name: string;
-  /** `add`: the sheet does not exist yet. `replace`: it exists and is the add-in's. */
-  readonly action: 'add' | 'replace';
+  /**
+   * `add`: the sheet does not exist yet. `replace`: it exists and is the add-in's (cleared and
+   * rewritten). `update`: it exists, is the add-in's and is user-owned (`SheetPlan.userOwned`): only its
+   * add-in ranges are cleared and rewritten; its tables are kept.
+   */
+  readonly action: 'add' | 'replace' | 'update';
 }
 
 export interface InputToRead {
@@ -59,7 +63,7 @@ export interface InputToRead {
 
 export interface Assessment {
   readonly sheets: readonly SheetDecision[];
-  /** Tables on sheets that will be replaced. */
+  /** Tables on sheets that will be replaced (never those of a user-owned sheet). */
   readonly tablesToDelete: readonly { readonly name: string; readonly sheet: string }[];
   /** Every name the render writes: plan names plus one ownership name per sheet. */
   readonly names: readonly DefinedNameSpec[];
@@ -68,6 +72,11 @@ export interface Assessment {
   readonly inputsToRead: readonly InputToRead[];
   /** Sheets recognised without their ownership mark (by the plan's other names); the mark is rewritten. */
   readonly restoredMarks: readonly string[];
+  /**
+   * Existing add-in sheets that are protected and that the plan protects (`protect: true`): the add-in
+   * protected them (without a password), so the write lifts that protection first and sets it again last.
+   */
+  readonly unprotect: readonly string[];
 }
 
 export type AssessmentResult =
@@ -136,11 +145,12 @@ export function assessWorkbook(
       continue;
     }
     const mark = targetOf(ownershipNameOf(sheet.name));
+    const action = sheet.userOwned ? 'update' : 'replace';
     if (mark && sameName(mark.sheet, existing.name)) {
-      sheets.push({ name: existing.name, action: 'replace' });
+      sheets.push({ name: existing.name, action });
     } else if (!mark && marked.size > 0 && hasPlanNameEvidence(plan, existing.name, targetOf)) {
       // The mark was deleted, but the plan's own names still point at their ranges on this sheet.
-      sheets.push({ name: existing.name, action: 'replace' });
+      sheets.push({ name: existing.name, action });
       restoredMarks.push(existing.name);
       marked.add(existing.name.toUpperCase());
     } else taken.push(existing.name);
@@ -149,7 +159,8 @@ export function assessWorkbook(
   const [firstTaken] = taken;
   if (firstTaken !== undefined) return fail({ kind: 'SheetNameTaken', sheet: firstTaken, sheets: taken });
 
-  const replaced = new Set(sheets.filter((s) => s.action === 'replace').map((s) => s.name.toUpperCase()));
+  // Existing add-in sheets: their tables and names are the add-in's (a user-owned sheet's table too).
+  const replaced = new Set(sheets.filter((s) => s.action !== 'add').map((s) => s.name.toUpperCase()));
   const names = namesToWrite(plan);
   const existingNames = new Set<string>();
   for (const spec of names) {
@@ -178,15 +189,22 @@ export function assessWorkbook(
       return fail({ kind: 'NameTaken', name: clash.name });
   }
 
+  // A protected add-in sheet that the plan protects: the add-in's own protection, lifted by the write.
+  // Any other protected sheet (one the plan leaves unprotected, a user-owned sheet) is the user's or a
+  // co-author's: refused, nothing written.
+  const unprotect: string[] = [];
   for (const decision of sheets) {
-    if (decision.action === 'replace' && findSheet(decision.name)?.protected === true) {
-      return fail({ kind: 'ProtectedSheet', sheet: decision.name });
-    }
+    if (decision.action === 'add' || findSheet(decision.name)?.protected !== true) continue;
+    const planSheet = plan.sheets.find((s) => sameName(s.name, decision.name));
+    if (decision.action === 'replace' && planSheet?.protect === true) unprotect.push(decision.name);
+    else return fail({ kind: 'ProtectedSheet', sheet: decision.name });
   }
   if (facts.workbookProtected && sheets.some((s) => s.action === 'add'))
     return fail({ kind: 'ProtectedWorkbook' });
 
-  const tablesToDelete = facts.tables.filter((t) => replaced.has(t.sheet.toUpperCase()));
+  // A user-owned sheet's table holds the user's rows: never deleted.
+  const cleared = new Set(sheets.filter((s) => s.action === 'replace').map((s) => s.name.toUpperCase()));
+  const tablesToDelete = facts.tables.filter((t) => cleared.has(t.sheet.toUpperCase()));
 
   const inputsToRead: InputToRead[] = [];
   for (const spec of plan.names) {
@@ -208,7 +226,7 @@ export function assessWorkbook(
 
   return {
     ok: true,
-    assessment: { sheets, tablesToDelete, names, existingNames, inputsToRead, restoredMarks },
+    assessment: { sheets, tablesToDelete, names, existingNames, inputsToRead, restoredMarks, unprotect },
   };
 }
 

@@ -82,10 +82,27 @@ describe('renderPlan: full build', () => {
     });
     expect(invoer?.columnWidths).toEqual({ A: 56.25, B: 161.25, C: 66.75, D: 66.75, E: 66.75 });
     expect(invoer?.freeze).toEqual({ rows: 10, columns: 2 });
+    // The plan's PrintSpec through PageLayout (ExcelApi 1.9): fit 1 page wide by 2 tall, print area,
+    // repeated rows and columns, one header and footer with Excel's codes on every page.
     expect(invoer?.pageLayout).toEqual({
       orientation: 'Landscape',
       paperSize: 'A4',
-      zoom: { horizontalFitToPages: 1 },
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 2 },
+      printArea: `A1:D${last + 1}`,
+      printTitleRows: '10:10',
+      printTitleColumns: 'A:B',
+      headerFooterState: 'Default',
+      header: { left: '&A', center: 'Gemeente', right: 'Editie' },
+      footer: { left: '&D', center: '', right: 'pagina &P van &N' },
+    });
+    // Portrait at 100 %, no area or titles (the plan gives none).
+    expect(snap.sheets[1]?.pageLayout).toEqual({
+      orientation: 'Portrait',
+      paperSize: 'A4',
+      zoom: { scale: 100 },
+      headerFooterState: 'Default',
+      header: { left: '&A', center: 'Gemeente', right: 'Editie' },
+      footer: { left: '&D', center: '', right: 'pagina &P van &N' },
     });
     expect(invoer?.tables).toEqual([
       { name: 'T_Gewichten', range: `A10:C${last}`, style: 'TableStyleLight9' },

@@ -37,7 +37,13 @@ import {
 } from './backup';
 import { BUILT_WITH_NAMES } from './built-with';
 import type { ExcelFailure } from './failures';
-import { failureFromError, isSpeculationMiss, writeInterrupted } from './failures';
+import {
+  SyncTimeoutError,
+  failureFromError,
+  isSpeculationMiss,
+  officeErrorLocation,
+  writeInterrupted,
+} from './failures';
 import type { HostFeatures, OptionalFeature } from './features';
 import { ALL_FEATURES, REQUIRED_API, detectFeatures, meetsFloor, officeRequirements } from './features';
 import type {
@@ -60,7 +66,7 @@ import { parseSheetRange, quoteSheet, requireSheetRange, sameName } from './refs
 import { validatePlan } from './validate';
 import { DEFAULT_TIMEOUT_MS, Watchdog, defaultRunner } from './watchdog';
 import type { WriteStep } from './write';
-import { WriteScope, batchSteps, buildWritePlan } from './write';
+import { PROTECTION_OPTIONS, WriteScope, batchSteps, buildWritePlan, unprotectSteps } from './write';
 import { operationBytes } from './payload';
 
 export { DEFAULT_TIMEOUT_MS } from './watchdog';
@@ -414,7 +420,9 @@ async function renderInContext(
   const decided = assessWorkbook(plan, facts, replaceInputs);
   if (!decided.ok) return { ok: false, failure: decided.failure };
   const assessment = decided.assessment;
-  const replaced = assessment.sheets.filter((s) => s.action === 'replace').map((s) => s.name);
+  // Existing add-in sheets rewritten: wholly (`replace`) or, user-owned, in their add-in ranges (`update`).
+  const replaced = assessment.sheets.filter((s) => s.action !== 'add').map((s) => s.name);
+  const cleared = assessment.sheets.filter((s) => s.action === 'replace').map((s) => s.name);
 
   // Ownership is settled: what was read may be used now, where it read what was decided.
   const charts = new Map<string, readonly HostChart[]>();
@@ -422,7 +430,7 @@ async function renderInContext(
     ? assessment.inputsToRead.map(() => undefined)
     : assessment.inputsToRead.map((read) => resolvedSnapshot(read, resolved));
   const chartsToRead: string[] = [];
-  for (const name of replaced) {
+  for (const name of cleared) {
     const collection = resolved.charts.get(name.toUpperCase());
     if (collection) charts.set(name.toUpperCase(), collection.items);
     else chartsToRead.push(name);
@@ -527,19 +535,38 @@ async function renderInContext(
       ? { keyLabel: workbookKey, inputs: inputSnapshots.map(backupInput) }
       : undefined,
   );
-  const steps = [...restore.before, ...writePlan.steps, ...restore.after];
+  // The add-in's own protection is lifted first of all: if that fails (the user added a password),
+  // nothing else has run yet (see `stuckProtection`).
+  const steps = [
+    ...unprotectSteps(assessment.unprotect),
+    ...restore.before,
+    ...writePlan.steps,
+    ...restore.after,
+  ];
   const batches = batchSteps(steps, maxBatchBytes);
   total = syncs + batches.length;
   const batchBytes: number[] = [];
   writing.sheets = plan.sheets.map((s) => s.name);
   writing.inputsKept = inputSnapshots.length > 0;
-  for (const batch of batches) {
+  for (const [index, batch] of batches.entries()) {
     const scope = new WriteScope(context);
     context.application.suspendApiCalculationUntilNextSync();
     for (const step of batch) step.apply(scope);
     batchBytes.push(batch.reduce((sum, s) => sum + s.bytes, 0));
     writing.started = true;
-    await sync('write');
+    try {
+      await sync('write');
+    } catch (error) {
+      // Only a failure while lifting the add-in's protection, where Excel says so (`errorLocation`).
+      // Without a location the state read back is ambiguous (after the final re-protect it looks the
+      // same), so such a failure stays an interrupted write.
+      const atUnprotect = /unprotect/i.test(officeErrorLocation(error) ?? '');
+      if (index > 0 || assessment.unprotect.length === 0 || error instanceof SyncTimeoutError || !atUnprotect)
+        throw error;
+      const sheet = await stuckProtection(context, assessment.unprotect, () => sync('read'));
+      if (sheet === undefined) throw error;
+      return { ok: false, failure: { kind: 'ProtectedSheet', sheet } };
+    }
   }
 
   return {
@@ -556,6 +583,41 @@ async function renderInContext(
     restoredMarks: assessment.restoredMarks,
     restoredFromBackup: pending && inputSnapshots.length > 0,
   };
+}
+
+/**
+ * After the first write batch failed: did it fail while lifting the add-in's own protection (e.g. the
+ * user protected the sheet again, now with a password)? Excel does not roll back, so the sheets whose
+ * protection was lifted before the failing one are unprotected and nothing else ran. One read finds the
+ * first sheet (in unprotect order) that is still protected; the ones before it get their protection
+ * back, so the workbook is as it was. Returns that sheet, or undefined when every protection was lifted
+ * (the failure came later: an interrupted write) or the reads fail. Only on this failure path: the
+ * round trips of a normal render are unchanged.
+ */
+async function stuckProtection(
+  context: HostRequestContext,
+  sheets: readonly string[],
+  sync: () => Promise<void>,
+): Promise<string | undefined> {
+  try {
+    const protections = sheets.map((name) => {
+      const protection = context.workbook.worksheets.getItem(name).protection;
+      protection.load('protected');
+      return protection;
+    });
+    await sync();
+    const stuck = protections.findIndex((p) => p.protected);
+    if (stuck < 0) return undefined;
+    const lifted = sheets.slice(0, stuck);
+    if (lifted.length > 0) {
+      for (const name of lifted)
+        context.workbook.worksheets.getItem(name).protection.protect({ ...PROTECTION_OPTIONS });
+      await sync();
+    }
+    return sheets[stuck];
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
 /** A structural check of the plan before anything touches the workbook (a malformed plan is our bug). */
-import type { WorkbookPlan } from '../plan';
+import type { RangeRef, SheetPlan, WorkbookPlan } from '../plan';
 import { parseCell, parseRange } from '../plan';
 import type { ExcelFailure } from './failures';
 import { parseSheetRange, sameName } from './refs';
+import { placement, valueBlockRange } from './user-owned';
 
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
 
@@ -59,6 +60,10 @@ export function validatePlan(plan: WorkbookPlan): ExcelFailure | undefined {
       }
     }
   }
+  for (const sheet of plan.sheets) {
+    const invalid = validateUserOwned(plan, sheet);
+    if (invalid !== undefined) return bad(sheet.name, invalid);
+  }
   for (const name of plan.names) {
     const ref = parseSheetRange(name.ref);
     if (!ref || !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name.name)) return bad(undefined, name.name);
@@ -69,6 +74,55 @@ export function validatePlan(plan: WorkbookPlan): ExcelFailure | undefined {
         return bad(undefined, name.name);
       }
     }
+  }
+  return undefined;
+}
+
+/**
+ * A user-owned sheet (`SheetPlan.userOwned`): on a refresh only its add-in ranges are cleared and
+ * rewritten, so everything the plan puts there must lie wholly inside one of them or wholly outside all
+ * (created once, never needed again):
+ * - add-in ranges parse, lie inside the used range and do not overlap;
+ * - no block, format, conditional format or validation straddles an add-in range's boundary;
+ * - tables lie outside the add-in ranges and below them: rows the user inserts, deletes or adds in a
+ *   table move everything below it, so an add-in range there would no longer be where the plan says;
+ * - an input name on the sheet lies inside an add-in range (a refresh reads and rewrites inputs;
+ *   outside them it would write into the user's rows);
+ * - no charts (a refresh neither deletes nor adds them; they would be created once at a fixed place).
+ * Returns where it is wrong, or undefined.
+ */
+function validateUserOwned(plan: WorkbookPlan, sheet: SheetPlan): string | undefined {
+  const ranges = sheet.userOwned?.addinRanges;
+  if (ranges === undefined) return undefined;
+  if (ranges.length === 0) return 'userOwned.addinRanges';
+  const used = parseRange(sheet.usedRange);
+  const rects: RangeRef[] = [];
+  for (const range of ranges) {
+    if (!parses(range)) return range;
+    const r = parseRange(range);
+    if (r.top < used.top || r.left < used.left || r.bottom > used.bottom || r.right > used.right)
+      return range;
+    if (rects.some((o) => o.top <= r.bottom && r.top <= o.bottom && o.left <= r.right && r.left <= o.right))
+      return range;
+    rects.push(r);
+  }
+  const straddles = (range: string): boolean => placement(ranges, range) === 'straddles';
+  for (const b of sheet.blocks) {
+    const range = b.kind === 'values' ? valueBlockRange(b.at, b.values) : b.range;
+    if (straddles(range)) return range;
+  }
+  for (const f of sheet.formats) if (straddles(f.range)) return f.range;
+  for (const cf of sheet.conditionalFormats) if (straddles(cf.range)) return cf.range;
+  for (const v of sheet.validations) if (straddles(v.range)) return v.range;
+  const lowest = Math.max(...rects.map((r) => r.bottom));
+  for (const t of sheet.tables) {
+    if (placement(ranges, t.range) !== 'outside' || parseRange(t.range).top <= lowest) return t.range;
+  }
+  if (sheet.charts.length > 0) return sheet.charts[0]?.name ?? 'charts';
+  for (const name of plan.names) {
+    const ref = parseSheetRange(name.ref);
+    if (!name.input || !ref || !sameName(ref.sheet, sheet.name)) continue;
+    if (placement(ranges, ref.address) !== 'inside') return name.name;
   }
   return undefined;
 }

@@ -23,12 +23,20 @@ import type {
 import { columnLetter, columnNumber, parseCell, parseRange, rangeOf, rangeSize, toR1C1 } from '../plan';
 import { cellInputs } from './cell-input';
 import type { HostFeatures, OptionalFeature } from './features';
-import type { HostChart, HostRange, HostRequestContext, HostTable, HostWorksheet } from './host';
+import type {
+  HostChart,
+  HostProtectionOptions,
+  HostRange,
+  HostRequestContext,
+  HostTable,
+  HostWorksheet,
+} from './host';
 import type { InputWrite } from './inputs';
 import type { Assessment } from './ownership';
 import { ownershipNameOf } from './ownership';
 import { chunkRows, jsonBytes, operationBytes } from './payload';
 import { requireSheetRange, sameName } from './refs';
+import { addinPart, inAddinRanges } from './user-owned';
 
 /** Proxies shared by the steps of one batch (one getItem per sheet per batch). */
 export class WriteScope {
@@ -125,12 +133,36 @@ export function buildWritePlan(
   };
   const nameBytes = (ref: string, comment: string): number => operationBytes([ref, comment]) * 2;
 
-  // 1. Make room: add missing sheets (each immediately marked as the add-in's), clear replaced ones.
+  // User-owned sheets that exist: only what lies inside their add-in ranges is written (user-owned.ts).
+  const updated = new Set(
+    assessment.sheets.filter((d) => d.action === 'update').map((d) => d.name.toUpperCase()),
+  );
+  const isUpdated = (sheet: string): boolean => updated.has(sheet.toUpperCase());
+  const sheets = plan.sheets.map((s) => (isUpdated(s.name) ? addinPart(s) : s));
+
+  // 1. Make room: add missing sheets (each immediately marked as the add-in's), clear replaced ones
+  //    (of a user-owned sheet only its add-in ranges).
   for (const decision of assessment.sheets) {
     const sheetPlan = plan.sheets.find((s) => sameName(s.name, decision.name));
     if (!sheetPlan) continue;
     const mark = assessment.names.find((n) => sameName(n.name, ownershipNameOf(sheetPlan.name)));
-    if (decision.action === 'add') {
+    if (decision.action === 'update') {
+      const ranges = sheetPlan.userOwned?.addinRanges ?? [];
+      step(
+        `clear ${decision.name} (add-in ranges)`,
+        operationBytes(ranges) * 3 + operationBytes(null),
+        (s) => {
+          const ws = s.sheet(decision.name);
+          for (const address of ranges) {
+            const range = ws.getRange(address);
+            if (features.conditionalFormats) range.conditionalFormats.clearAll();
+            if (features.dataValidation) range.dataValidation.clear();
+            range.clear('All');
+          }
+          if (mark) writeName(s, mark.name, mark.ref, mark.comment);
+        },
+      );
+    } else if (decision.action === 'add') {
       step(
         `add ${sheetPlan.name}`,
         operationBytes(sheetPlan.name) + (mark ? nameBytes(mark.ref, mark.comment) : 0),
@@ -159,26 +191,51 @@ export function buildWritePlan(
     }
   }
 
-  // 2. Contents of every sheet.
-  for (const sheet of plan.sheets) {
+  // 2. Contents of every sheet (an existing user-owned sheet: its add-in ranges only; its tab colour,
+  //    print settings, widths, tables and freeze panes were written once, when it was created).
+  for (const sheet of sheets) {
     const name = sheet.name;
-    if (features.tabColor) {
+    const once = !isUpdated(name);
+    if (!once) {
+      // Created once: nothing of the sheet outside its add-in ranges is touched.
+    } else if (features.tabColor) {
       // Also when empty: "" is Excel's automatic colour, so a replaced sheet loses an old colour.
       step(`tab ${name}`, operationBytes(sheet.tabColor), (s) => {
         s.sheet(name).tabColor = sheet.tabColor;
       });
     } else if (sheet.tabColor !== '') skipped.add('tabColor');
-    if (features.printLayout) {
-      const { orientation, fitToWidth } = sheet.print;
-      step(`print ${name}`, operationBytes([orientation, 'A4']) * 3, (s) => {
+    if (!once) {
+      // Print settings are the user's once the sheet exists.
+    } else if (features.printLayout) {
+      const print = sheet.print;
+      step(`print ${name}`, operationBytes(print) * 2, (s) => {
+        // PageLayout (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
         const layout = s.sheet(name).pageLayout;
-        layout.orientation = orientation === 'landscape' ? 'Landscape' : 'Portrait';
+        layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
         layout.paperSize = 'A4';
         // Documented (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
         // Known issue, office-js #1860 (closed, "in backlog"): on Windows desktop the fit-to-width was
         // reported not to apply unless the Page Layout tab was open. Printing then falls back to 100 %;
         // nothing else depends on it.
-        layout.zoom = fitToWidth ? { horizontalFitToPages: 1 } : { scale: 100 };
+        layout.zoom = !print.fitToWidth
+          ? { scale: 100 }
+          : print.fitToHeight > 0
+            ? { horizontalFitToPages: 1, verticalFitToPages: print.fitToHeight }
+            : { horizontalFitToPages: 1 };
+        if (print.area !== undefined) layout.setPrintArea(print.area);
+        if (print.titleRows !== undefined) layout.setPrintTitleRows(print.titleRows);
+        if (print.titleColumns !== undefined) layout.setPrintTitleColumns(print.titleColumns);
+        // One header and footer on every page (HeaderFooterGroup.defaultForAllPages, state "Default"):
+        // https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup
+        const group = layout.headersFooters;
+        group.state = 'Default';
+        const page = group.defaultForAllPages;
+        page.leftHeader = print.header.left;
+        page.centerHeader = print.header.center;
+        page.rightHeader = print.header.right;
+        page.leftFooter = print.footer.left;
+        page.centerFooter = print.footer.center;
+        page.rightFooter = print.footer.right;
       });
     } else skipped.add('printLayout');
     for (const group of columnGroups(sheet)) {
@@ -267,16 +324,26 @@ export function buildWritePlan(
     }
   }
 
-  // 3. Names (ownership marks were written with their sheets).
+  // 3. Names (ownership marks were written with their sheets). A name on an existing user-owned sheet
+  //    outside its add-in ranges was created once: Excel moves it with the user's rows, so it is kept.
   for (const spec of assessment.names) {
     if (plan.sheets.some((s) => sameName(ownershipNameOf(s.name), spec.name))) continue;
+    const ref = requireSheetRange(spec.ref);
+    const owner = plan.sheets.find((s) => sameName(s.name, ref.sheet));
+    if (
+      owner &&
+      isUpdated(owner.name) &&
+      !inAddinRanges(owner, ref) &&
+      assessment.existingNames.has(spec.name.toUpperCase())
+    )
+      continue;
     step(`name ${spec.name}`, nameBytes(spec.ref, spec.comment), (s) =>
       writeName(s, spec.name, spec.ref, spec.comment),
     );
   }
 
   // 4. Charts, after every sheet and range they refer to exists.
-  for (const sheet of plan.sheets) {
+  for (const sheet of sheets) {
     if (sheet.charts.length === 0) continue;
     if (!features.charts) {
       skipped.add('charts');
@@ -291,7 +358,40 @@ export function buildWritePlan(
   const first = plan.sheets[0];
   if (first) step(`activate ${first.name}`, operationBytes(null), (s) => s.sheet(first.name).activate());
 
+  // 6. Protect, after everything on the sheet is written: without a password (the user can lift it);
+  //    input cells have an unlocked style. Never a user-owned sheet (the plan does not protect it).
+  for (const decision of assessment.sheets) {
+    const sheet = plan.sheets.find((s) => sameName(s.name, decision.name));
+    if (!sheet?.protect || decision.action === 'update') continue;
+    step(`protect ${decision.name}`, operationBytes(PROTECTION_OPTIONS), (s) => {
+      s.sheet(decision.name).protection.protect({ ...PROTECTION_OPTIONS });
+    });
+  }
+
   return { steps, counts, skippedFeatures: [...skipped] };
+}
+
+/**
+ * How the add-in protects a sheet (WorksheetProtectionOptions, ExcelApi 1.2:
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions): the user can still
+ * select every cell, change column widths and row heights, filter and sort; formulas (locked cells)
+ * cannot be overwritten by accident. No password: Controleren > Beveiliging blad opheffen lifts it.
+ */
+export const PROTECTION_OPTIONS: Readonly<HostProtectionOptions> = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+  allowSort: true,
+  selectionMode: 'Normal',
+};
+
+/** The add-in's own protection lifted, as the very first operations of the write (before any clear). */
+export function unprotectSteps(sheets: readonly string[]): WriteStep[] {
+  return sheets.map((name) => ({
+    label: `unprotect ${name}`,
+    bytes: operationBytes(name),
+    apply: (s: WriteScope) => s.sheet(name).protection.unprotect(),
+  }));
 }
 
 /**
@@ -372,6 +472,7 @@ export function applyStyle(range: HostRange, style: StyleSpec): void {
   if (style.horizontalAlignment !== undefined) format.horizontalAlignment = ALIGN[style.horizontalAlignment];
   if (style.borderTop) format.borders.getItem('EdgeTop').style = 'Continuous';
   if (style.borderBottom) format.borders.getItem('EdgeBottom').style = 'Continuous';
+  if (style.locked !== undefined) format.protection.locked = style.locked;
 }
 
 function applyConditionalFormat(range: HostRange, cf: ConditionalFormatSpec, rank: number): void {

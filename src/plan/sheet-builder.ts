@@ -193,7 +193,8 @@ export class SheetBuilder {
       charts: this.charts,
       ...(this.freeze ? { freeze: this.freeze } : {}),
       print: { ...this.printSpec, ...page },
-      protect: this.blocks.some((b) => b.kind === 'formula'),
+      // A user-owned sheet is never protected: its table must be able to grow.
+      protect: this.addinRanges === undefined && this.blocks.some((b) => b.kind === 'formula'),
       usedRange: rangeAddress({ top: 1, left: 1, bottom: this.bottom, right: this.right }),
       ...(this.addinRanges ? { userOwned: { addinRanges: this.addinRanges } } : {}),
     };

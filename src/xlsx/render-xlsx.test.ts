@@ -102,6 +102,45 @@ describe('.xlsx round trip', () => {
   });
 });
 
+describe('.xlsx sheet protection', () => {
+  it('protects every sheet the plan protects, without a password; input cells stay unlocked', async () => {
+    const protectedSheets = plan.sheets.filter((s) => s.protect).map((s) => s.name);
+    expect(protectedSheets.length).toBeGreaterThan(2);
+    for (const sheet of plan.sheets) {
+      const ws = wb.getWorksheet(sheet.name) as unknown as {
+        sheetProtection?: Record<string, unknown> | null;
+      };
+      expect([sheet.name, ws.sheetProtection?.sheet === true]).toEqual([sheet.name, sheet.protect]);
+      if (sheet.protect)
+        expect([sheet.name, ws.sheetProtection]).toMatchObject([
+          sheet.name,
+          { formatColumns: true, formatRows: true, sort: true, autoFilter: true },
+        ]);
+    }
+    // No password hash anywhere in the package's sheets.
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)?.async('string') ?? ''),
+    );
+    expect(xml.filter((x) => x.includes('<sheetProtection')).length).toBe(protectedSheets.length);
+    expect(xml.some((x) => /hashValue|password=/.test(x))).toBe(false);
+    // The first weight (an input) is unlocked on its protected sheet; a formula cell is not.
+    const ref = plan.names.find((n) => n.name === INPUT_NAMES.weights)?.ref ?? '';
+    const [sheetName = '', address = ''] = ref.replace(/\$/g, '').split('!');
+    expect(protectedSheets).toContain(sheetName);
+    const first = parseRange(address.split(':')[0] ?? '');
+    const weights = wb.getWorksheet(sheetName)!;
+    expect(weights.getCell(first.top, first.left).protection?.locked).toBe(false);
+    const formula = plan.sheets
+      .find((s) => s.name === sheetName)!
+      .blocks.find((b): b is FormulaBlock => b.kind === 'formula')!;
+    const f = parseRange(formula.range);
+    expect(weights.getCell(f.top, f.left).protection?.locked).not.toBe(false);
+  });
+});
+
 describe('.xlsx styles as Excel writes them', () => {
   it('names the face and size of every font (LibreOffice otherwise falls back to a serif font)', async () => {
     const zip = await JSZip.loadAsync(bytes);

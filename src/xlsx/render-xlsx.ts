@@ -126,6 +126,19 @@ interface DataValidationsLike {
   add(address: string, validation: ExcelJS.DataValidation): void;
 }
 
+/**
+ * What the user may still do on a protected sheet: select every cell, change column widths and row
+ * heights, filter and sort (ExcelJS: true = allowed). The same as the office-js renderer's options.
+ */
+const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+  autoFilter: true,
+  sort: true,
+};
+
 /** A header or footer in Excel's notation: "&L…&C…&R…". */
 export function headerFooter(spec: HeaderFooterSpec): string {
   return `&L${spec.left}&C${spec.center}&R${spec.right}`;
@@ -230,10 +243,10 @@ export async function writePackage(
         ],
       }),
     );
-    // Sheet protection (plan: `protect`) is not written yet: the office-js renderer refuses to replace a
-    // protected sheet (it may be a co-author's protection, src/excel/ownership.ts), so a protected
-    // workbook from the CLI could no longer be refreshed with the add-in. It follows when the renderer
-    // can recognise and lift its own protection (issue 11, item 3). Input cells are already unlocked.
+    // Sheet protection (plan: `protect`), without a password: formulas cannot be overwritten by accident,
+    // input cells have an unlocked style; the user can lift it (Controleren > Beveiliging blad opheffen).
+    // The office-js renderer recognises this protection on its own marked sheets and lifts it on a refresh.
+    if (sheet.protect) await ws.protect('', PROTECTION);
     const dv = (ws as unknown as { dataValidations: DataValidationsLike }).dataValidations;
     for (const v of sheet.validations) dv.add(v.range, validation(v));
     for (const t of sheet.tables) {

@@ -22,11 +22,21 @@ import type {
   RequirementChecker,
 } from '../../../src/excel/host';
 import type { Rect } from './address';
-import { a1, a1ToR1C1, parseQualified, parseRect, r1c1ToA1, rectCols, rectRows } from './address';
+import {
+  a1,
+  a1ToR1C1,
+  lettersToCol,
+  parseQualified,
+  parseRect,
+  quoteSheetName,
+  r1c1ToA1,
+  rectCols,
+  rectRows,
+} from './address';
 import type { FakeErrorCode } from './errors';
 import { FakeOfficeError, fakeError } from './errors';
-import type { Cell, SheetModel } from './model';
-import { WorkbookModel, cellKey, interpretInput, retargetNames, writeContent } from './model';
+import type { Cell, CellStyle, SheetModel } from './model';
+import { WorkbookModel, cellKey, interpretInput, keyCol, keyRow, retargetNames, writeContent } from './model';
 import type { BatchHost, QueuedOperation } from './proxies';
 import { FakeRequestContext, utf8Bytes } from './proxies';
 import type { CellSnapshot, WorkbookSnapshot } from './snapshot';
@@ -310,8 +320,12 @@ export class FakeExcel implements BatchHost {
     return this;
   }
 
-  protectSheet(name: string, on = true): this {
-    this.model.requireSheet(name, 'user').protected = on;
+  /** Review > Protect Sheet (optionally with a password) or, with `on` false, Unprotect Sheet. */
+  protectSheet(name: string, on = true, password?: string): this {
+    const sheet = this.model.requireSheet(name, 'user');
+    sheet.protected = on;
+    sheet.protectionPassword = on ? password : undefined;
+    if (!on) sheet.protectionOptions = undefined;
     return this;
   }
 
@@ -388,6 +402,115 @@ export class FakeExcel implements BatchHost {
     );
     this.model.touch();
     return this;
+  }
+
+  /**
+   * Types rows directly below table `name`, as a person does: Excel's AutoCorrect option "Include new
+   * rows and columns in table" (on by default) grows the table over them (support.microsoft.com,
+   * "Resize a table by adding or removing rows and columns"). The table's rect grows; nothing else moves.
+   */
+  appendTableRows(name: string, rows: readonly (readonly HostScalar[])[]): this {
+    const table = this.model.findTable(name);
+    if (!table) throw fakeError('ItemNotFound', 'user', name);
+    const sheet = this.model.sheetById(table.sheetId);
+    if (!sheet) throw fakeError('ItemNotFound', 'user', name);
+    this.type(sheet.name, a1(table.rect.bottom + 1, table.rect.left), rows);
+    const index = this.model.tables.indexOf(table);
+    this.model.tables[index] = { ...table, rect: { ...table.rect, bottom: table.rect.bottom + rows.length } };
+    this.model.touch();
+    return this;
+  }
+
+  /**
+   * Home > Insert > Insert Sheet Rows: `count` whole rows before row `at`. Cells below move down; a
+   * table, name, conditional format or validation that spans row `at` grows, one below it moves.
+   * (Formulas in cells are not rewritten: the tests that use this hold values in the moved rows.)
+   */
+  insertRows(sheet: string, at: number, count = 1): this {
+    const s = this.model.requireSheet(sheet, 'user');
+    const move = (rect: Rect): Rect =>
+      rect.top >= at
+        ? { ...rect, top: rect.top + count, bottom: rect.bottom + count }
+        : rect.bottom >= at
+          ? { ...rect, bottom: rect.bottom + count }
+          : rect;
+    this.moveRows(s, (row) => (row >= at ? row + count : row), move);
+    return this;
+  }
+
+  /**
+   * Home > Delete > Delete Sheet Rows: rows `at`..`at + count - 1`. Their cells go, cells below move
+   * up; tables, names, conditional formats and validations shrink or move; a name whose rows are all
+   * deleted becomes `#REF!`, such a table, format or validation disappears.
+   */
+  deleteRows(sheet: string, at: number, count = 1): this {
+    const s = this.model.requireSheet(sheet, 'user');
+    const last = at + count - 1;
+    const cut = (rect: Rect): Rect | undefined => {
+      if (rect.top >= at && rect.bottom <= last) return undefined;
+      const top = rect.top < at ? rect.top : rect.top > last ? rect.top - count : at;
+      const bottom = rect.bottom < at ? rect.bottom : rect.bottom > last ? rect.bottom - count : at - 1;
+      return { ...rect, top, bottom };
+    };
+    this.moveRows(s, (row) => (row < at ? row : row > last ? row - count : undefined), cut);
+    return this;
+  }
+
+  /** Formats cells as a person does (Home > font, fill, number format): merged into their style. */
+  formatCells(sheet: string, address: string, style: CellStyle): this {
+    const s = this.model.requireSheet(sheet, 'user');
+    const rect = this.rect(address);
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      for (let c = rect.left; c <= rect.right; c++) {
+        const key = cellKey(r, c);
+        const cell = s.cells.get(key) ?? {};
+        s.cells.set(key, { ...cell, style: { ...(cell.style ?? {}), ...style } });
+      }
+    }
+    this.model.touch();
+    return this;
+  }
+
+  /** Drags a column border: the width of column `letter` in points. */
+  setColumnWidth(sheet: string, letter: string, points: number): this {
+    this.model.requireSheet(sheet, 'user').columnWidths.set(lettersToCol(letter), points);
+    return this;
+  }
+
+  private moveRows(
+    s: SheetModel,
+    row: (row: number) => number | undefined,
+    rect: (rect: Rect) => Rect | undefined,
+  ): void {
+    const cells = [...s.cells];
+    s.cells.clear();
+    for (const [key, cell] of cells) {
+      const to = row(keyRow(key));
+      if (to !== undefined) s.cells.set(cellKey(to, keyCol(key)), cell);
+    }
+    const model = this.model;
+    for (const table of model.tables.filter((t) => t.sheetId === s.id)) {
+      const next = rect(table.rect);
+      const index = model.tables.indexOf(table);
+      if (next) model.tables[index] = { ...table, rect: next };
+      else model.tables.splice(index, 1);
+    }
+    s.conditionalFormats = s.conditionalFormats.flatMap((f) => {
+      const next = rect(f.rect);
+      return next ? [{ ...f, rect: next }] : [];
+    });
+    s.validations = s.validations.flatMap((v) => {
+      const next = rect(v.rect);
+      return next ? [{ ...v, rect: next }] : [];
+    });
+    for (const n of model.names) {
+      const ref = parseQualified(n.formula);
+      if (!ref || ref.sheet === undefined || ref.sheet.toUpperCase() !== s.name.toUpperCase()) continue;
+      const next = rect(ref.rect);
+      const address = next ? absoluteA1(next) : absoluteA1(ref.rect);
+      n.formula = next ? `=${quoteSheetName(s.name)}!${address}` : `=#REF!${address}`;
+    }
+    model.touch();
   }
 
   // ------------------------------------------------------------ read-back
@@ -477,4 +600,13 @@ function estimateRequestBytes(
     });
   }
   return bytes;
+}
+
+/** "$A$1:$D$10" (a name's reference as Excel keeps it). */
+function absoluteA1(rect: Rect): string {
+  const corner = (row: number, col: number): string => a1(row, col).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+  const tl = corner(rect.top, rect.left);
+  return rect.top === rect.bottom && rect.left === rect.right
+    ? tl
+    : `${tl}:${corner(rect.bottom, rect.right)}`;
 }

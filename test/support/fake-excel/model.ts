@@ -30,6 +30,8 @@ export interface CellStyle {
   horizontalAlignment?: string;
   borderTop?: string;
   borderBottom?: string;
+  /** FormatProtection.locked (absent: Excel's default, locked). */
+  locked?: boolean;
 }
 
 export interface Cell {
@@ -109,9 +111,37 @@ export interface SheetModel {
   validations: ValidationModel[];
   charts: ChartModel[];
   protected: boolean;
+  /** The protection's password, when it has one (the user set it in Excel). */
+  protectionPassword?: string;
+  /** The options the sheet was protected with (WorksheetProtection.protect). */
+  protectionOptions?: Record<string, unknown>;
   /** Worksheet.visibility: "Visible", "Hidden" or "VeryHidden". */
   visibility: string;
-  pageLayout: { orientation: string; paperSize: string; zoom: Record<string, number> };
+  pageLayout: PageLayoutModel;
+}
+
+/** Header or footer: left, centre, right text with Excel's codes. */
+export interface HeaderFooterModel {
+  left: string;
+  center: string;
+  right: string;
+}
+
+export interface PageLayoutModel {
+  orientation: string;
+  paperSize: string;
+  zoom: Record<string, number>;
+  /** A1 address of the print area, absent when none is set. */
+  printArea?: string;
+  /** "8:8" (whole rows). */
+  printTitleRows?: string;
+  /** "A:B" (whole columns). */
+  printTitleColumns?: string;
+  /** HeaderFooterGroup.state. */
+  headerFooterState: string;
+  /** `defaultForAllPages`. */
+  header: HeaderFooterModel;
+  footer: HeaderFooterModel;
 }
 
 export function cellKey(row: number, col: number): number {
@@ -191,7 +221,14 @@ export class WorkbookModel {
       charts: [],
       protected: false,
       visibility: 'Visible',
-      pageLayout: { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 } },
+      pageLayout: {
+        orientation: 'Portrait',
+        paperSize: 'Letter',
+        zoom: { scale: 100 },
+        headerFooterState: 'Default',
+        header: { left: '', center: '', right: '' },
+        footer: { left: '', center: '', right: '' },
+      },
     };
     this.sheets.push(sheet);
     this.touch();

@@ -20,9 +20,12 @@ import type {
   HostDataValidationRule,
   HostFreezePanes,
   HostGrid,
+  HostHeaderFooter,
+  HostHeaderFooterGroup,
   HostNamedItem,
   HostNamedItemCollection,
   HostPageLayout,
+  HostProtectionOptions,
   HostRange,
   HostRangeBorder,
   HostRangeBorderCollection,
@@ -525,6 +528,15 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
   }
 }
 
+/**
+ * `Worksheet.protection` (ExcelApi 1.2): https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection
+ * - `protect(options)`: "Protects a worksheet. Fails if the worksheet has already been protected."
+ *   (the fake fails with InvalidOperation; the code is not documented).
+ * - `unprotect()` without a password lifts a protection without one. For a protection with a password
+ *   the fake fails with InvalidArgument and leaves the sheet protected: not documented for `unprotect`;
+ *   the same page documents InvalidArgument for `pauseProtection` with a wrong password. The renderer
+ *   does not depend on the code (it reads the protection state back, see render.ts).
+ */
 export class FakeWorksheetProtection extends FakeObject implements HostWorksheetProtection {
   constructor(
     ctx: FakeRequestContext,
@@ -535,6 +547,37 @@ export class FakeWorksheetProtection extends FakeObject implements HostWorksheet
 
   get protected(): boolean {
     return this.loaded('protected') as boolean;
+  }
+
+  protect(options?: HostProtectionOptions): void {
+    this.ctx.enqueue(
+      'WorksheetProtection.protect',
+      [options],
+      () => {
+        const sheet = this.resolve();
+        if (sheet.protected)
+          throw fakeError('InvalidOperation', 'WorksheetProtection.protect', `${sheet.name} is protected`);
+        sheet.protected = true;
+        sheet.protectionPassword = undefined;
+        sheet.protectionOptions = { ...(options ?? {}) };
+      },
+      '1.2',
+    );
+  }
+
+  unprotect(): void {
+    this.ctx.enqueue(
+      'WorksheetProtection.unprotect',
+      [],
+      () => {
+        const sheet = this.resolve();
+        if (sheet.protectionPassword !== undefined)
+          throw fakeError('InvalidArgument', 'WorksheetProtection.unprotect', 'a password is needed');
+        sheet.protected = false;
+        sheet.protectionOptions = undefined;
+      },
+      '1.2',
+    );
   }
 
   protected override readScalar(name: string): unknown {
@@ -592,12 +635,51 @@ export class FakeFreezePanes extends FakeObject implements HostFreezePanes {
 const ORIENTATIONS = ['Portrait', 'Landscape'];
 const PAPER = ['A3', 'A4', 'A5', 'Letter', 'Legal'];
 
+/**
+ * `Worksheet.pageLayout` (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+ * - `setPrintArea(string)`: "Sets the worksheet's print area"; the fake takes an A1 address on the sheet.
+ * - `setPrintTitleRows` / `setPrintTitleColumns`: "The range must span the entire row" (column) "to be
+ *   valid": anything else is refused with InvalidArgument.
+ * - `headersFooters` (HeaderFooterGroup, https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup):
+ *   `defaultForAllPages` is "the general header/footer, used for all pages unless even/odd or first
+ *   page is specified" (`state` "Default").
+ * Like every other write, refused on a protected sheet.
+ */
 export class FakePageLayout extends FakeObject implements HostPageLayout {
+  readonly headersFooters: FakeHeaderFooterGroup;
+
   constructor(
     ctx: FakeRequestContext,
     private readonly resolve: () => SheetModel,
   ) {
     super(ctx, 'PageLayout');
+    this.headersFooters = new FakeHeaderFooterGroup(ctx, resolve);
+  }
+
+  setPrintArea(printArea: string): void {
+    this.write('setPrintArea', [printArea], (sheet) => {
+      const rect = typeof printArea === 'string' ? parseRect(printArea) : undefined;
+      if (!rect) throw fakeError('InvalidArgument', 'PageLayout.setPrintArea', String(printArea));
+      sheet.pageLayout.printArea = rectToA1(rect);
+    });
+  }
+
+  setPrintTitleRows(printTitleRows: string): void {
+    this.write('setPrintTitleRows', [printTitleRows], (sheet) => {
+      const rect = typeof printTitleRows === 'string' ? parseRect(printTitleRows) : undefined;
+      if (!rect || rect.left !== 1 || rect.right !== MAX_COLS)
+        throw fakeError('InvalidArgument', 'PageLayout.setPrintTitleRows', String(printTitleRows));
+      sheet.pageLayout.printTitleRows = rectToA1(rect);
+    });
+  }
+
+  setPrintTitleColumns(printTitleColumns: string): void {
+    this.write('setPrintTitleColumns', [printTitleColumns], (sheet) => {
+      const rect = typeof printTitleColumns === 'string' ? parseRect(printTitleColumns) : undefined;
+      if (!rect || rect.top !== 1 || rect.bottom !== MAX_ROWS)
+        throw fakeError('InvalidArgument', 'PageLayout.setPrintTitleColumns', String(printTitleColumns));
+      sheet.pageLayout.printTitleColumns = rectToA1(rect);
+    });
   }
 
   private write(name: string, value: unknown, apply: (sheet: SheetModel) => void): void {
@@ -654,6 +736,105 @@ export class FakePageLayout extends FakeObject implements HostPageLayout {
         throw fakeError('InvalidArgument', 'PageLayout.zoom', JSON.stringify(value));
       sheet.pageLayout.zoom = Object.fromEntries(entries) as Record<string, number>;
     });
+  }
+}
+
+const HEADER_FOOTER_STATES = ['Default', 'FirstAndDefault', 'OddAndEven', 'FirstOddAndEven'];
+
+/** `PageLayout.headersFooters` (ExcelApi 1.9). Only `state` and `defaultForAllPages` are modelled. */
+export class FakeHeaderFooterGroup extends FakeObject implements HostHeaderFooterGroup {
+  readonly defaultForAllPages: FakeHeaderFooter;
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => SheetModel,
+  ) {
+    super(ctx, 'HeaderFooterGroup');
+    this.defaultForAllPages = new FakeHeaderFooter(ctx, resolve);
+  }
+
+  get state(): string {
+    return this.loaded('state') as string;
+  }
+
+  set state(value: string) {
+    this.ctx.enqueue(
+      'HeaderFooterGroup.state',
+      value,
+      () => {
+        const sheet = this.resolve();
+        guardWrite(sheet, 'HeaderFooterGroup.state');
+        if (!HEADER_FOOTER_STATES.includes(value))
+          throw fakeError('InvalidArgument', 'HeaderFooterGroup.state', value);
+        sheet.pageLayout.headerFooterState = value;
+      },
+      '1.9',
+    );
+  }
+}
+
+/**
+ * `HeaderFooter` (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.headerfooter):
+ * six texts with Excel's codes (&P, &N, &D, &A), kept as given.
+ */
+export class FakeHeaderFooter extends FakeObject implements HostHeaderFooter {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => SheetModel,
+  ) {
+    super(ctx, 'HeaderFooter');
+  }
+
+  private part(name: string, value: string, apply: (layout: SheetModel['pageLayout']) => void): void {
+    this.ctx.enqueue(
+      `HeaderFooter.${name}`,
+      value,
+      () => {
+        const sheet = this.resolve();
+        guardWrite(sheet, `HeaderFooter.${name}`);
+        if (typeof value !== 'string' || value.length > 255)
+          throw fakeError('InvalidArgument', `HeaderFooter.${name}`, String(value));
+        apply(sheet.pageLayout);
+      },
+      '1.9',
+    );
+  }
+
+  get leftHeader(): string {
+    return this.loaded('leftHeader') as string;
+  }
+  set leftHeader(value: string) {
+    this.part('leftHeader', value, (l) => (l.header.left = value));
+  }
+  get centerHeader(): string {
+    return this.loaded('centerHeader') as string;
+  }
+  set centerHeader(value: string) {
+    this.part('centerHeader', value, (l) => (l.header.center = value));
+  }
+  get rightHeader(): string {
+    return this.loaded('rightHeader') as string;
+  }
+  set rightHeader(value: string) {
+    this.part('rightHeader', value, (l) => (l.header.right = value));
+  }
+  get leftFooter(): string {
+    return this.loaded('leftFooter') as string;
+  }
+  set leftFooter(value: string) {
+    this.part('leftFooter', value, (l) => (l.footer.left = value));
+  }
+  get centerFooter(): string {
+    return this.loaded('centerFooter') as string;
+  }
+  set centerFooter(value: string) {
+    this.part('centerFooter', value, (l) => (l.footer.center = value));
+  }
+  get rightFooter(): string {
+    return this.loaded('rightFooter') as string;
+  }
+  set rightFooter(value: string) {
+    this.part('rightFooter', value, (l) => (l.footer.right = value));
   }
 }
 
@@ -912,6 +1093,8 @@ export class FakeRangeFormat extends FakeObject implements HostRangeFormat {
   readonly font: FakeRangeFont;
   readonly fill: FakeRangeFill;
   readonly borders: FakeRangeBorderCollection;
+  /** FormatProtection (ExcelApi 1.2): https://learn.microsoft.com/javascript/api/excel/excel.formatprotection */
+  readonly protection: { locked: boolean };
 
   constructor(
     ctx: FakeRequestContext,
@@ -921,6 +1104,17 @@ export class FakeRangeFormat extends FakeObject implements HostRangeFormat {
     this.font = new FakeRangeFont(ctx, target);
     this.fill = new FakeRangeFill(ctx, target);
     this.borders = new FakeRangeBorderCollection(ctx, target);
+    this.protection = {
+      get locked(): boolean {
+        throw fakeError('PropertyNotLoaded', 'FormatProtection.locked');
+      },
+      set locked(value: boolean) {
+        styleOp(ctx, target, 'FormatProtection.locked', value, (s) => {
+          if (typeof value !== 'boolean') throw fakeError('InvalidArgument', 'FormatProtection.locked');
+          s.locked = value;
+        });
+      },
+    };
   }
 
   get columnWidth(): number {

@@ -268,3 +268,95 @@ export function expectedFormulaCells(plan: WorkbookPlan): [string, number, numbe
 }
 
 export { rangeOf };
+
+/** The user-owned sheet's add-in range: title, a total, the edition and the user's note. */
+export const BEGROTING_ADDIN_RANGE = 'A1:E6';
+/** The table the user fills (header row 8, two starter rows). */
+export const BEGROTING_TABLE = 'Begroting';
+
+/**
+ * The sample plan plus a user-owned sheet "Begroting" (`userOwned`): an add-in range A1:E6 (title, a
+ * formula over Invoer, the edition, an input note in B6, a format, a conditional format and a
+ * validation) and, created once, a table A8:D10 with two starter rows, widths, freeze panes and a name
+ * over the starter rows. `version` changes what the add-in writes (title, formula, edition) and the
+ * starter rows (which a refresh must never write into the user's table).
+ */
+export function userOwnedPlan(version: 1 | 2 = 1, options: SamplePlanOptions = {}): WorkbookPlan {
+  const base = samplePlan(options);
+  const totalRow = FIRST_ROW + (options.rows ?? 5);
+  const starters: CellValue[][] =
+    version === 1
+      ? [
+          ['P1', 'Huur', 1000, ''],
+          ['P2', 'Personeel', 2000, ''],
+        ]
+      : [
+          ['P9', 'Nieuw uit plan', 9, 'mag niet verschijnen'],
+          ['P8', 'Ook nieuw', 8, 'mag niet verschijnen'],
+        ];
+  const begroting: SheetPlan = {
+    name: 'Begroting',
+    role: 'invoer',
+    tabColor: '#FFC000',
+    columns: [
+      { column: 'A', width: 10 },
+      { column: 'B', width: 30 },
+      { column: 'C', width: 14 },
+      { column: 'D', width: 30 },
+    ],
+    blocks: [
+      { kind: 'values', at: 'A1', values: [[`Begroting ${version === 1 ? 2026 : 2027}`]] },
+      { kind: 'values', at: 'A3', values: [['Totaal gewicht']] },
+      {
+        kind: 'formula',
+        range: 'B3',
+        formula: `Invoer!C${totalRow}*${version}`,
+        expected: [[150 * version]],
+      },
+      { kind: 'values', at: 'A5', values: [['Editie', `proef-${version}`]] },
+      { kind: 'values', at: 'A6', values: [['Notitie', '']] },
+      { kind: 'values', at: 'A8', values: [['Post', 'Omschrijving', 'Bedrag', 'Opmerking'], ...starters] },
+    ],
+    formats: [
+      { range: 'A1', style: 'title' },
+      { range: 'B3', style: 'euroTotal' },
+      { range: 'A8:D8', style: 'header' },
+      { range: 'C9:C10', style: 'inputEuro' },
+    ],
+    conditionalFormats: [
+      { range: 'B3', formula: 'B3<0', fill: '#FFC7CE', fontColor: '#9C0006', priority: 1 },
+    ],
+    validations: [
+      {
+        range: 'E3',
+        type: 'whole',
+        min: version,
+        prompt: 'Vul een geheel getal in.',
+        error: 'Alleen hele getallen.',
+      },
+    ],
+    tables: [{ name: BEGROTING_TABLE, range: 'A8:D10', style: 'TableStyleLight9' }],
+    charts: [],
+    freeze: { rows: 8, columns: 0 },
+    print: {
+      orientation: 'portrait',
+      fitToWidth: true,
+      fitToHeight: 0,
+      titleRows: '8:8',
+      header: { left: '&A', center: 'Begroting', right: '' },
+      footer: { left: '&D', center: '', right: 'pagina &P van &N' },
+    },
+    protect: false,
+    usedRange: 'A1:E10',
+    userOwned: { addinRanges: [BEGROTING_ADDIN_RANGE] },
+  };
+  return {
+    ...base,
+    sheets: [...base.sheets, begroting],
+    names: [
+      ...base.names,
+      { name: 'Begroting_Notitie', ref: 'Begroting!$B$6', comment: 'Notitie (invoer)', input: true },
+      { name: 'Begroting_Posten', ref: 'Begroting!$A$9:$D$10', comment: 'De posten', input: false },
+    ],
+  };
+}

@@ -1,6 +1,6 @@
 /** Plain, comparable read-back of the fake workbook (for assertions and idempotence checks). */
 import { MAX_COLS, MAX_ROWS, a1, colToLetters, rectToA1 } from './address';
-import type { CellStyle, ValidationRuleModel, WorkbookModel } from './model';
+import type { CellStyle, PageLayoutModel, ValidationRuleModel, WorkbookModel } from './model';
 import { existingCells, keyCol, keyRow } from './model';
 
 export interface CellSnapshot {
@@ -46,11 +46,7 @@ export interface SheetSnapshot {
     }[];
   }[];
   readonly protected: boolean;
-  readonly pageLayout: {
-    readonly orientation: string;
-    readonly paperSize: string;
-    readonly zoom: Readonly<Record<string, number>>;
-  };
+  readonly pageLayout: Readonly<PageLayoutModel>;
 }
 
 export interface WorkbookSnapshot {
@@ -109,7 +105,12 @@ export function snapshotWorkbook(model: WorkbookModel): WorkbookSnapshot {
           series: c.series.map((s) => ({ ...s })),
         })),
         protected: sheet.protected,
-        pageLayout: { ...sheet.pageLayout, zoom: { ...sheet.pageLayout.zoom } },
+        pageLayout: {
+          ...sheet.pageLayout,
+          zoom: { ...sheet.pageLayout.zoom },
+          header: { ...sheet.pageLayout.header },
+          footer: { ...sheet.pageLayout.footer },
+        },
       };
     }),
     names: model.names.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })),
