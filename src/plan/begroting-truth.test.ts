@@ -1,7 +1,8 @@
 import { editionInput } from '../data';
-import type { BegrotingInvoer, BegrotingRegel, BeschikkingRegel, CbsCode, SignaalSoort } from '../domain';
-import { BEGROTING_REGELINGEN, builtInKey, euro, Ledger, legeBegroting, toetsBegroting } from '../domain';
+import type { CbsCode, SignaalSoort } from '../domain';
+import { builtInKey, Ledger, legeBegroting, toetsBegroting } from '../domain';
 import { evaluatePlan } from '../../test/support/evaluate-plan';
+import { BESCHIKKING, generated } from '../../test/support/generated-begroting';
 import { buildWorkbookPlan, cellAddress, parseRange, SHEETS } from '.';
 import type { WorkbookPlan } from '.';
 
@@ -20,66 +21,6 @@ const SHEETS_UNDER_TEST: readonly string[] = [
 ];
 const ALMERE = 'GM0034' as CbsCode;
 const LELYSTAD = 'GM0995' as CbsCode;
-
-function generated(seed: number, rows: number): BegrotingInvoer {
-  let x = seed;
-  const rnd = (n: number): number => {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    return Math.floor(x / 65536) % n;
-  };
-  const taakvelden = ['5.1', '6.1', '6.71', '7.1', '0.10', '6.3'];
-  const regels: BegrotingRegel[] = [];
-  for (let i = 0; i < rows; i++) {
-    const regeling = BEGROTING_REGELINGEN[rnd(4)] ?? 'Brede SPUK';
-    const onderdeel = regeling === 'Brede SPUK' && rnd(10) > 0 ? 1 + rnd(15) : undefined;
-    const aard = (['structureel', 'incidenteel', 'incidenteel', undefined] as const)[rnd(4)];
-    regels.push({
-      rij: 7 + i,
-      regeling,
-      onderdeel,
-      activiteit: `Activiteit ${i + 1}`,
-      taakveld: taakvelden[rnd(taakvelden.length)] ?? '7.1',
-      uitvoerder: rnd(2) ? 'GGD' : 'Gemeente',
-      aard,
-      lasten: [0, 1, 2, 3, 4, 5, 6].map(() =>
-        euro(rnd(3) === 0 ? 0 : rnd(rnd(8) === 0 ? 2_000_000 : 250_000)),
-      ),
-      andereDekking: '',
-      opmerking: '',
-    });
-  }
-  // Besides the random rows, cases that make the per-onderdeel rules fire for sure.
-  const fixed = (onderdeel: number | undefined, y2023: number, y2024: number): BegrotingRegel => ({
-    rij: 7 + regels.length,
-    regeling: 'Brede SPUK',
-    onderdeel,
-    activiteit: `Vast ${regels.length}`,
-    taakveld: '7.1',
-    uitvoerder: 'GGD',
-    aard: 'incidenteel',
-    lasten: [y2023, y2024, 0, 0, 0, 0, 0].map((v) => euro(v)),
-    andereDekking: '',
-    opmerking: '',
-  });
-  regels.push(fixed(5, 3_000_000, 0), fixed(undefined, 0, 1_000));
-  const carry = Array.from({ length: 15 }, (_, i) =>
-    euro(i === 0 ? 250_000 : rnd(3) === 0 ? rnd(80_000) : 0),
-  );
-  return {
-    regels,
-    overheveling2023: carry,
-    overheveling2025: euro(400_000 + rnd(100_000)),
-    vooruitOntvangen: [0, 0, 0, 9_000_000, 0, 0, 100].map((v) => euro(v)),
-  };
-}
-
-const BESCHIKKING: BeschikkingRegel[] = [
-  { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2025, bedrag: euro(3_480_000) },
-  { regeling: 'Brede SPUK', onderdeel: 2, jaar: 2023, bedrag: euro(900_000) },
-  { regeling: 'Brede SPUK', onderdeel: 7, jaar: 2024, bedrag: euro(120_000) },
-  { regeling: 'SPUK IZA', onderdeel: undefined, jaar: 2026, bedrag: euro(3_400_000) },
-  { regeling: 'SPUK AZWA lokaal', onderdeel: undefined, jaar: 2027, bedrag: euro(2_600_000) },
-];
 
 function compare(p: WorkbookPlan): { bad: string[]; cells: number; master: unknown; name: unknown } {
   const ev = evaluatePlan(p);

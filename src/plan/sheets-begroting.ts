@@ -951,11 +951,12 @@ function buildBegrotingTable(
   s.values(`A${TABLE_FIRST}`, body);
   const tableRange = `A${TABLE_HEADER_ROW}:${columnLetter(TABLE_RIGHT)}${TABLE_FIRST + n - 1}`;
   s.table({ name: 'Begroting', range: tableRange, style: 'TableStyleMedium2' });
-  const cap = (col: number) =>
-    SheetRange.at(SHEETS.begroting, TABLE_FIRST, col, BEGROTING_CAPACITEIT).address();
+  // Formats and validations over the table's rows: Excel extends both to the rows the table grows
+  // by, and the print stays the size of the begroting.
+  const cap = (col: number) => SheetRange.at(SHEETS.begroting, TABLE_FIRST, col, n).address();
   s.format(cap(1), 'input').format(cap(2), 'input').format(cap(3), 'input');
   s.format(cap(4), 'inputText').format(cap(5), 'input').format(cap(6), 'input');
-  s.format(rangeOf(TABLE_FIRST, FIRST_YEAR_COL, BEGROTING_CAPACITEIT, YEAR_COUNT), 'inputEuro');
+  s.format(rangeOf(TABLE_FIRST, FIRST_YEAR_COL, n, YEAR_COUNT), 'inputEuro');
   s.format(cap(TABLE_RIGHT - 1), 'input').format(cap(TABLE_RIGHT), 'input');
   const regList = lists.rows(0, BEGROTING_REGELINGEN.length).abs();
   const aardList = lists.rows(BEGROTING_REGELINGEN.length, 2).abs();
@@ -982,7 +983,7 @@ function buildBegrotingTable(
     error: 'Kies structureel of incidenteel.',
   });
   s.validation({
-    range: rangeOf(TABLE_FIRST, FIRST_YEAR_COL, BEGROTING_CAPACITEIT, YEAR_COUNT),
+    range: rangeOf(TABLE_FIRST, FIRST_YEAR_COL, n, YEAR_COUNT),
     type: 'whole',
     min: 0,
     prompt: "Lasten in hele euro's.",

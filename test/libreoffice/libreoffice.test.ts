@@ -7,6 +7,7 @@
  */
 import { defaultEditionId, editionInput } from '../../src/data';
 import type { CbsCode } from '../../src/domain';
+import { BESCHIKKING, generated } from '../support/generated-begroting';
 import { buildWorkbookPlan } from '../../src/plan';
 import type { WorkbookPlan } from '../../src/plan';
 import { renderXlsx } from '../../src/xlsx';
@@ -62,14 +63,16 @@ describe('LibreOffice recalculates every formula cell to the engine value', () =
   });
 
   it.each([
-    ['spuk-2025 for gemeente GM0034', 'spuk-2025', 'GM0034'],
+    ['spuk-2025 for gemeente GM0034, with a generated begroting and beschikking', 'spuk-2025', 'GM0034'],
     ['gelijk, national view', 'gelijk', undefined],
   ] as const)(
     'key %s',
     async (_title, key, gemeente) => {
+      // The gemeente's workbook carries a begroting whose rules all fire (the Begrotingstoets).
       const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
         key,
         gemeente: gemeente as CbsCode | undefined,
+        ...(gemeente ? { begroting: generated(20261129, 60), beschikking: BESCHIKKING } : {}),
       });
       const started = Date.now();
       const stripped = await stripCachedResults(await renderXlsx(plan));

@@ -62,6 +62,8 @@ describe('the printed workbook (LibreOffice PDF export)', () => {
       expect(overzicht.length).toBeLessThanOrEqual(2);
       for (const p of overzicht) expect(p).toMatch(/2023\s+2024\s+2025\s+2026\s+2027\s+2028\s+2029/);
       expect(pages.filter((p) => p.includes('###'))).toEqual([]);
+      // The summary for the aanvraag and the raad: one A4.
+      expect(perSheet.get('Samenvatting')).toBe(1);
       // Every page carries "pagina x van y" in its footer.
       pages.forEach((p, i) => expect(p).toContain(`pagina ${i + 1} van ${pages.length}`));
     },
