@@ -172,7 +172,8 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
   const sheets = [
     overzicht.sheet.build(forGemeente),
     begroting.samenvatting.build(forGemeente),
-    begroting.begroting.build(national),
+    // The user's sheet is the same for every gemeente until the user fills it: no gemeente in its header.
+    begroting.begroting.build(pageFrame('', m.id, m.datum)),
     begroting.toets.build(forGemeente),
     begroting.beschikking.build(forGemeente),
     ...(regioverdeling ? [regioverdeling.sheet.build(forGemeente)] : []),

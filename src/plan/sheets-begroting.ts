@@ -411,7 +411,7 @@ function buildToets(
   const perLine = rows.take(lineKeys.length);
   s.values(
     `A${perLine}`,
-    lineKeys.map((k) => [k.nr ?? null, k.omschrijving]),
+    lineKeys.map((k) => [k.nr ?? null, k.omschrijving.replace(/^\d+\. /, '')]),
   );
   const besRow = (key: string): number => beschikkingGrid.top + keys.findIndex((k) => k.key === key);
   const firstLineKey = lineKeys[0]?.key ?? 'BS01';
@@ -1153,8 +1153,9 @@ function buildSamenvatting(
 
   const lastRow = rows.next - 1;
   s.width('A', 52).width('B', 6).width('C', 1).width('D', 1);
-  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 13);
-  s.width(TOTAL, 14);
+  // Wide enough for national sums in the NL view (€ 448.048.898; over 7 years € 3.047.808.553).
+  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 15);
+  s.width(TOTAL, 17);
   s.printAs('portrait', true).printLayout({
     area: `A1:${TOTAL}${lastRow}`,
     titleRows: `${header}:${header}`,

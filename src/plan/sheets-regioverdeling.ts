@@ -231,7 +231,10 @@ export function buildRegioverdeling(
     () => 0,
     'check',
   );
-  b.width('A', 28).width('B', 22);
+  b.width('A', 28).width('B', 22).width('C', 8).width('D', 12);
+  // Wide enough for a region's amount (€ 12.345.678) and the exact shares.
+  for (let i = 0; i < YEARS.length; i++) b.width(columnLetter(FIRST_YEAR_COL + i), 15);
+  b.printAs('landscape', true);
   b.validation({
     range: rangeOf(ROW_ACT, FIRST_YEAR_COL, ACTIVITY_ROWS, YEARS.length),
     type: 'whole',
