@@ -111,6 +111,7 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     allocatie: allocatie.cells,
     iza: iza.cells,
     chosen: chooser.row,
+    overwritten: chooser.overwritten,
   });
   const overzicht = buildOverzicht(ctx, chooser, {
     landelijk: landelijk.cells,

@@ -1,6 +1,6 @@
 import type { CbsCode, EditionLine, EditionYear, Euro, YearReading } from '../domain';
 import { EDITION_YEARS, euro, readings, splitReadings } from '../domain';
-import { columnLetter, rangeOf } from './a1';
+import { cellAddress, columnLetter, parseRange, rangeAddress, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import type { PlanContext } from './context';
 import { NATIONAL_CODE, PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
@@ -26,6 +26,11 @@ export interface ChooserCells {
   readonly check: SheetRange;
   /** Hidden helper (technical column): its row in Allocatie's lookup table (1 = first gemeente). */
   readonly row: SheetRange;
+  /**
+   * Hidden helper: how many amount cells of Overzicht no longer equal their formula (a number typed
+   * over a formula). Fixed, because Controle (built before Overzicht) counts it.
+   */
+  readonly overwritten: SheetRange;
   /** E8:K8: the year headers (the chart's categories). */
   readonly periodHeaders: SheetRange;
 }
@@ -40,6 +45,14 @@ const TECH_FIRST = 4;
 const TOTAL_COL = PERIOD_COL + YEAR_COUNT;
 const ONTVANGER_COL = TOTAL_COL + 1;
 const FLAG_COL = TOTAL_COL + 2;
+/**
+ * The guard: every formula block in columns D..N (amounts, totals, readings, flags) is repeated in the
+ * hidden columns AC..AM, on the same rows, as "cell value − its own formula". The repeated formula is
+ * the same text, so it refers to the same cells as the visible one; a number typed over a visible
+ * formula makes its difference non-zero, and Controle counts it.
+ */
+const GUARD_FROM = 4;
+const GUARD_SHIFT = LIST_COL + 2 - GUARD_FROM;
 
 export function chooserCells(): ChooserCells {
   const c = (row: number) => SheetRange.at(SHEETS.overzicht, row, 3);
@@ -48,6 +61,7 @@ export function chooserCells(): ChooserCells {
     name: c(CHOOSER_FIRST + 1),
     check: c(CHOOSER_FIRST + 2),
     row: SheetRange.at(SHEETS.overzicht, TECH_FIRST, TECH_COL),
+    overwritten: SheetRange.at(SHEETS.overzicht, TECH_FIRST + 2, TECH_COL),
     periodHeaders: SheetRange.at(SHEETS.overzicht, HEADER_ROW, PERIOD_COL, 1, YEAR_COUNT),
   };
 }
@@ -124,6 +138,7 @@ export function buildOverzicht(
   legendSection(view);
   chartSection(view, chooser, bbv);
   const lastRow = view.rows.next - 1;
+  guardSection(s, chooser, lastRow);
 
   s.freezeAt(HEADER_ROW, 2);
   s.printAs('portrait', true).printLayout({
@@ -717,6 +732,38 @@ function izaSection(v: View, chooser: ChooserCells, iza: IzaCells): void {
       'euro',
     );
   });
+}
+
+/** The hidden difference blocks (see GUARD_SHIFT) and their count, which Controle reads. */
+function guardSection(s: SheetBuilder, chooser: ChooserCells, lastRow: number): void {
+  const guarded = s.formulaBlocks().filter((b) => {
+    const r = parseRange(b.range);
+    return r.left >= GUARD_FROM && r.right <= FLAG_COL;
+  });
+  for (const b of guarded) {
+    const r = parseRange(b.range);
+    const shifted = { ...r, left: r.left + GUARD_SHIFT, right: r.right + GUARD_SHIFT };
+    // N(): text typed over an amount counts as 0, so it differs too.
+    s.formula(rangeAddress(shifted), `N(${cellAddress(r.top, r.left)})-(${b.formula})`, () => 0, 'integer');
+  }
+  const left = GUARD_FROM + GUARD_SHIFT;
+  const right = FLAG_COL + GUARD_SHIFT;
+  const top = HEADER_ROW + 1;
+  const area = rangeOf(top, left, lastRow - top + 1, right - left + 1);
+  s.value(
+    cellAddress(HEADER_ROW, left),
+    'Technisch: waarde min formule van de cel in kolom D..N (0 = goed)',
+    'note',
+  );
+  s.value(cellAddress(chooser.overwritten.top - 1, TECH_COL), 'Over een formule getypt', 'note');
+  s.formula(
+    chooser.overwritten.address(),
+    // An error in a difference (text in a cell another formula calculates with) counts once.
+    `COUNTIF(${area},"<0")+COUNTIF(${area},">0")+ISERROR(SUM(${area}))`,
+    () => 0,
+    'integer',
+  );
+  for (let c = left; c <= right; c++) s.hiddenColumn(columnLetter(c), 10);
 }
 
 function legendSection(v: View): void {
