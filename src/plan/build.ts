@@ -1,5 +1,6 @@
 import type { BuiltInKeyId, CbsCode, EditionInput, Verdeelsleutel } from '../domain';
 import { builtInKey, controle, editionControle, Ledger } from '../domain';
+import { formatDate } from '../messages';
 import type { PlanContext } from './context';
 import { gemeenteCodes, gemeenteRows, SHEETS } from './layout';
 import { gridLayout } from './grid';
@@ -131,9 +132,9 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
   const forGemeente = pageFrame(
     gekozen ? `${gekozen.naam} (${gekozen.code})` : 'Nederland (alle gemeenten)',
     m.id,
-    m.datum,
+    formatDate(m.datum),
   );
-  const national = pageFrame('Alle gemeenten', m.id, m.datum);
+  const national = pageFrame('Alle gemeenten', m.id, formatDate(m.datum));
   // Output order: Overzicht first, what changed next to it, the technical sheets after.
   const sheets = [
     overzicht.sheet.build(forGemeente),
@@ -183,7 +184,7 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     {
       name: INPUT_NAMES.method,
       ref: members.methods.abs(),
-      comment: 'Methode van de indeling (invoer)',
+      comment: 'Indelingsmethode per gemeente (invoer)',
       input: true,
       keyRef: members.codes.abs(),
     },

@@ -1,6 +1,6 @@
 import { EDITION_YEARS } from '../domain';
-import { checkStatusText, editionWarningText, ruleText } from '../messages';
-import type { CellValue } from './types';
+import { checkStatusText, editionWarningText, formatDate, readerText, ruleText } from '../messages';
+import type { CellValue, StyleName } from './types';
 import type { PlanContext } from './context';
 import { SHEETS } from './layout';
 import { SheetBuilder } from './sheet-builder';
@@ -17,7 +17,9 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
   s.value('A1', 'Bronnen, controles en kanttekeningen', 'title');
   s.value(
     'A2',
-    `Editie ${m.id} (${m.datum}): ${m.naam}. ${m.omschrijving} Alle cijfers zijn openbaar; zie data/SOURCES.md in het project.`,
+    readerText(
+      `Editie ${m.id} (${formatDate(m.datum)}): ${m.naam}. ${m.omschrijving} Alle cijfers zijn openbaar; de bronbeschrijving van het project noemt per bestand de vindplaats.`,
+    ),
     'subtitle',
   );
   s.value('A4', 'Lezing BBV op Overzicht', 'rowHeader');
@@ -26,41 +28,66 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     'Commissie BBV, notitie incidentele baten en lasten: geld onder een regeling met een einddatum ("eindigheid vastgelegd in een toekenningsbesluit") is incidenteel voor de eigen begroting; ook de SPUK AZWA (tot en met 2029).',
   );
   let row = 6;
-  const table = (name: string, title: string, header: string[], rows: CellValue[][]) => {
+  /**
+   * A titled table; `formats` gives a column (0-based) a number format (amounts as euros, counts as
+   * whole numbers), or per row (a function) where a column mixes euros and counts.
+   */
+  const table = (
+    name: string,
+    title: string,
+    header: string[],
+    rows: CellValue[][],
+    formats: Readonly<Record<number, StyleName | ((r: number) => StyleName)>> = {},
+  ) => {
     s.value(`A${row}`, title, 'rowHeader');
     row++;
     s.values(`A${row}`, [header], 'header');
     const body = rows.length > 0 ? rows : [header.map(() => '')];
     s.values(`A${row + 1}`, body, 'wrap');
     const lastCol = String.fromCharCode(64 + header.length);
+    for (const [c, f] of Object.entries(formats)) {
+      const col = String.fromCharCode(65 + Number(c));
+      if (typeof f === 'string') s.format(`${col}${row + 1}:${col}${row + body.length}`, f);
+      else body.forEach((_, r) => s.format(`${col}${row + 1 + r}`, f(r)));
+    }
     s.table({ name, range: `A${row}:${lastCol}${row + body.length}`, style: 'TableStyleLight1' });
     row += body.length + 3;
   };
+  const named = (id: string | null | undefined) =>
+    id ? (edition.chain.find((e) => e.id === id)?.naam ?? id) : '';
   table(
     'Bronnen_Edities',
     'De editie en de edities waarop zij voortbouwt (een latere editie neemt over wat zij niet opnieuw publiceert)',
-    ['Editie', 'Datum', 'Naam', 'Bouwt voort op', 'Omschrijving'],
-    [...edition.chain].reverse().map((e) => [e.id, e.datum, e.naam, e.vorige ?? '', e.omschrijving]),
+    ['Editie (code)', 'Datum', 'Naam', 'Bouwt voort op', 'Omschrijving'],
+    [...edition.chain]
+      .reverse()
+      .map((e) => [e.id, formatDate(e.datum), e.naam, named(e.vorige), readerText(e.omschrijving)]),
   );
   table(
     'Bronnen_Regels',
     'Hoe de bedragen zijn gemaakt, per regeling en jaar',
-    ['Regeling', 'Jaar', 'Regel', 'Uit editie', 'Afleiding'],
+    ['Regeling', 'Jaar', 'Hoe het bedrag is gemaakt', 'Uit editie'],
     edition.regelingen.flatMap((r) =>
       EDITION_YEARS.flatMap((y) => {
         const rule = edition.rule(r.id, y);
-        return rule ? [[r.naam, y, rule.spec.regel, rule.editie, ruleText(rule.spec.regel)]] : [];
+        return rule ? [[r.naam, y, ruleText(rule.spec.regel), rule.editie]] : [];
       }),
     ),
   );
   table(
     'Bronnen_Datasets',
     'Datasets',
-    ['Dataset', 'Titel', 'Bron', 'Kenmerk', 'Datum', 'Bestand', 'Kanttekeningen'],
+    ['Gegevens', 'Bron', 'Kenmerk', 'Datum', 'Kanttekeningen'],
     [
       ...ctx.data.edition.datasets.filter((d) => !edition.datasets.some((e) => e.id === d.id)),
       ...edition.datasets,
-    ].map((d) => [d.id, d.titel, d.bron, d.kenmerk, d.datum, d.bestand, d.kanttekeningen.join(' ')]),
+    ].map((d) => [
+      d.titel,
+      readerText(d.bron),
+      d.kenmerk,
+      readerText(d.datum),
+      readerText(d.kanttekeningen.join(' ')),
+    ]),
   );
   table(
     'Bronnen_Waarschuwingen',
@@ -68,21 +95,22 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     ['Nr', 'Waarschuwing'],
     ctx.report.warnings.map((w, i) => [i + 1, editionWarningText(w)]),
   );
+  const checks = ctx.report.checks.filter((c) => !c.id.startsWith('verdeling:'));
+  const countOrEuro = (r: number): StyleName => (checks[r]?.periode === undefined ? 'integer' : 'euro');
   table(
     'Bronnen_Controles',
     'Aansluiting met de gepubliceerde bedragen (zoals spuk-begroting controle)',
-    ['Controle', 'Onderwerp', 'Periode', 'Verwacht', 'Berekend', 'Afwijkingen', 'Status'],
-    ctx.report.checks
-      .filter((c) => !c.id.startsWith('verdeling:'))
-      .map((c) => [
-        c.id,
-        c.onderwerp,
-        c.periode === undefined ? '' : String(c.periode),
-        c.verwacht ?? '',
-        c.berekend,
-        c.afwijkingen,
-        checkStatusText(c),
-      ]),
+    ['Onderwerp', 'Periode', 'Verwacht', 'Berekend', 'Afwijkingen', 'Status'],
+    checks.map((c) => [
+      c.onderwerp,
+      c.periode === undefined ? '' : String(c.periode),
+      c.verwacht ?? '',
+      c.berekend,
+      c.afwijkingen,
+      checkStatusText(c),
+    ]),
+    // A check without a period counts (gemeenten, regions); the others compare euros.
+    { 2: countOrEuro, 3: countOrEuro, 4: 'integer' },
   );
   table(
     'Bronnen_Verdeelbasis',
@@ -95,6 +123,7 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     'Mutaties 2025/2026 (VWS-brief 12-09-2025, Bijlage 1; €)',
     ['Jaar', 'Regeling', 'Onderwerp', 'Bedrag (€)', 'Herkomst', 'Structureel of incidenteel volgens bron'],
     ctx.data.mutaties.map((x) => [x.jaar, x.spuk, x.onderwerp, x.bedrag, x.herkomst, x.aard]),
+    { 3: 'euro' },
   );
   table(
     'Bronnen_AZWA',
@@ -107,6 +136,7 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
       a.bedragen[2028],
       a.bedragen[2029],
     ]),
+    { 2: 'euro', 3: 'euro', 4: 'euro' },
   );
   table(
     'Bronnen_OpenPosten',
@@ -116,8 +146,8 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
       p.onderwerp,
       p.nrs.join(', '),
       `${p.vanJaar}–${p.totEnMetJaar}`,
-      p.toelichting,
-      p.bron,
+      readerText(p.toelichting),
+      readerText(p.bron),
     ]),
   );
   s.width('A', 22).width('B', 48).width('C', 60).width('D', 22).width('E', 60).width('F', 40).width('G', 70);

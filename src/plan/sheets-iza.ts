@@ -199,7 +199,7 @@ export function buildIza(
           'Leden',
           ...yearHeaders(),
           bi === 0
-            ? 'Lidmaatschap'
+            ? 'Indeling (bekend of afgeleid)'
             : ks.includes('regionKey')
               ? 'Gewicht: Bijlage 2B (SPUK IZA-sleutel)'
               : '',
@@ -423,7 +423,7 @@ export function buildIza(
     EDITION_YEARS.forEach((y, i) => (shareHeaders[col - PERIOD_COL + i] = `Aandeel ${nr} ${y} (geschat)`));
   s.values(
     `A${layout.memberTitle + 1}`,
-    [['CBS-code', 'Gemeente', 'SPUK IZA-regio', 'Methode', ...shareHeaders]],
+    [['CBS-code', 'Gemeente', 'SPUK IZA-regio', 'Indelingsmethode', ...shareHeaders]],
     'header',
   );
   const byCode = new Map(ctx.data.lidmaatschap.map((m) => [m.code, m]));
@@ -453,10 +453,11 @@ export function buildIza(
     range: cells.members.methods.address(),
     type: 'list',
     source: methodList.abs(),
-    prompt: 'naam regiobeeld = bekend; afgeleid = schatting.',
-    error: 'Kies "naam regiobeeld" of "afgeleid".',
+    prompt:
+      'Indelingsmethode: "naam regiobeeld" (regiobeeldregio met dezelfde naam en leden: bekend) of "afgeleid" (geschat).',
+    error: 'Kies als indelingsmethode "naam regiobeeld" of "afgeleid".',
   });
-  s.values(`P${HEADER_ROW - 1}`, [['Methoden'], ['naam regiobeeld'], ['afgeleid']], 'note');
+  s.values(`P${HEADER_ROW - 1}`, [['Indelingsmethoden'], ['naam regiobeeld'], ['afgeleid']], 'note');
   const W = from.verdeelsleutel.weightTotal.abs();
   const weight = from.verdeelsleutel.weights.cell().fixCol();
   const gFirst = from.afronding.rests.top;

@@ -9,6 +9,7 @@ import {
   nationalTotals,
   PERIODS,
 } from '../domain';
+import { formatDate } from '../messages';
 import { cellAddress, columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import { mlnCell, mlnResult } from './cells';
@@ -75,7 +76,7 @@ export function buildLandelijk(
   s.value('A1', 'Landelijk bedrag per onderdeel en jaar (€)', 'title');
   s.value(
     'A2',
-    `Editie ${edition.manifest.id}: ${edition.manifest.naam} (${edition.manifest.datum}). Gele cellen zijn invoer; de rest rekent mee. Onder de tabel: de bron per bedrag en hoe afgeleide bedragen zijn gemaakt.`,
+    `Editie ${edition.manifest.id}: ${edition.manifest.naam} (${formatDate(edition.manifest.datum)}). Gele cellen zijn invoer; de rest rekent mee. Onder de tabel: de bron per bedrag en hoe afgeleide bedragen zijn gemaakt.`,
     'subtitle',
   );
   s.values(

@@ -12,6 +12,7 @@ import type { AllocatieCells, VerdeelsleutelCells } from './sheets-gemeenten';
 import type { IzaCells } from './sheets-iza';
 import type { ControleCells } from './sheets-controle';
 import { COLORS } from './styles';
+import { formatDate } from '../messages';
 
 /**
  * The fixed cells at the top of Overzicht: the chosen gemeente and its helpers. Fixed (not laid
@@ -175,7 +176,7 @@ function chooserSection(
   s.value('A1', 'Overzicht Brede SPUK, SPUK IZA en SPUK AZWA', 'title');
   s.value(
     'A2',
-    `Editie ${m.id} (${m.datum}): ${m.naam}. Kies in ${chooser.code.address()} een gemeente (naam of CBS-code, of ${NATIONAL_CODE}: de som van alle gemeenten); alle bedragen volgen. Sleutel: ${ctx.key.id}.`,
+    `Editie ${m.id} (${formatDate(m.datum)}): ${m.naam}. Kies in ${chooser.code.address()} een gemeente (naam of CBS-code, of ${NATIONAL_CODE}: de som van alle gemeenten); alle bedragen volgen. Sleutel: ${ctx.key.id}.`,
     'subtitle',
   );
   s.values('B4', [['Gemeente (naam of CBS-code)'], ['Gekozen'], ['Modelcontrole']], 'rowHeader');
