@@ -18,14 +18,14 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
   s.value(
     'A2',
     readerText(
-      `Editie ${m.id} (${formatDate(m.datum)}): ${m.naam}. ${m.omschrijving} Alle cijfers zijn openbaar; de bronbeschrijving van het project noemt per bestand de vindplaats.`,
+      `Editie ${m.id} (${formatDate(m.datum)}): ${m.naam}. Alle cijfers zijn openbaar; de bronbeschrijving van het project noemt per bestand de vindplaats.`,
     ),
     'subtitle',
   );
   s.value('A4', 'Lezing BBV op Overzicht', 'rowHeader');
   s.value(
     'B4',
-    'Commissie BBV, notitie incidentele baten en lasten: geld onder een regeling met een einddatum ("eindigheid vastgelegd in een toekenningsbesluit") is incidenteel voor de eigen begroting; ook de SPUK AZWA (tot en met 2029).',
+    'Commissie BBV, notitie incidentele baten en lasten: geld onder een regeling met een einddatum is incidenteel voor de eigen begroting; ook de SPUK AZWA (tot en met 2029).',
   );
   let row = 6;
   /**
@@ -43,7 +43,9 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     row++;
     s.values(`A${row}`, [header], 'header');
     const body = rows.length > 0 ? rows : [header.map(() => '')];
-    s.values(`A${row + 1}`, body, 'wrap');
+    // One line per row: a plan has no row heights, so wrapped text would be cut; the long text is the
+    // last column of every table and runs on to the right (printed: the print area is wide enough).
+    s.values(`A${row + 1}`, body, 'text');
     const lastCol = String.fromCharCode(64 + header.length);
     for (const [c, f] of Object.entries(formats)) {
       const col = String.fromCharCode(65 + Number(c));
@@ -53,47 +55,43 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     s.table({ name, range: `A${row}:${lastCol}${row + body.length}`, style: 'TableStyleLight1' });
     row += body.length + 3;
   };
-  const named = (id: string | null | undefined) =>
-    id ? (edition.chain.find((e) => e.id === id)?.naam ?? id) : '';
   table(
     'Bronnen_Edities',
     'De editie en de edities waarop zij voortbouwt (een latere editie neemt over wat zij niet opnieuw publiceert)',
-    ['Editie (code)', 'Datum', 'Naam', 'Bouwt voort op', 'Omschrijving'],
+    ['Editie (code)', 'Datum', 'Bouwt voort op', 'Omschrijving'],
     [...edition.chain]
       .reverse()
-      .map((e) => [e.id, formatDate(e.datum), e.naam, named(e.vorige), readerText(e.omschrijving)]),
+      .map((e) => [e.id, formatDate(e.datum), e.vorige ?? '', readerText(`${e.naam}. ${e.omschrijving}`)]),
   );
   table(
     'Bronnen_Regels',
     'Hoe de bedragen zijn gemaakt, per regeling en jaar',
-    ['Regeling', 'Jaar', 'Hoe het bedrag is gemaakt', 'Uit editie'],
+    ['Regeling', 'Jaar', 'Uit editie', 'Afleiding'],
     edition.regelingen.flatMap((r) =>
       EDITION_YEARS.flatMap((y) => {
         const rule = edition.rule(r.id, y);
-        return rule ? [[r.naam, y, ruleText(rule.spec.regel), rule.editie]] : [];
+        return rule ? [[r.naam, String(y), rule.editie, ruleText(rule.spec.regel)]] : [];
       }),
     ),
   );
   table(
     'Bronnen_Datasets',
     'Datasets',
-    ['Gegevens', 'Bron', 'Kenmerk', 'Datum', 'Kanttekeningen'],
+    ['Datum', 'Kenmerk', 'Gegevens en bron'],
     [
       ...ctx.data.edition.datasets.filter((d) => !edition.datasets.some((e) => e.id === d.id)),
       ...edition.datasets,
     ].map((d) => [
-      d.titel,
-      readerText(d.bron),
-      d.kenmerk,
       readerText(d.datum),
-      readerText(d.kanttekeningen.join(' ')),
+      d.kenmerk,
+      readerText([`${d.titel}. Bron: ${d.bron}.`, ...d.kanttekeningen].join(' ')),
     ]),
   );
   table(
     'Bronnen_Waarschuwingen',
     'Waarschuwingen bij de bronnen (gemeld, niet stilzwijgend gecorrigeerd)',
     ['Nr', 'Waarschuwing'],
-    ctx.report.warnings.map((w, i) => [i + 1, editionWarningText(w)]),
+    ctx.report.warnings.map((w, i) => [String(i + 1), editionWarningText(w)]),
   );
   const checks = ctx.report.checks.filter((c) => !c.id.startsWith('verdeling:'));
   const countOrEuro = (r: number): StyleName => (checks[r]?.periode === undefined ? 'integer' : 'euro');
@@ -114,42 +112,53 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
   );
   table(
     'Bronnen_Verdeelbasis',
-    'Verdeelbasis en bijzonderheden per onderdeel (GALA)',
-    ['Nr', 'Onderdeel', 'Verdeelbasis volgens bronnen', 'Bijzonderheden'],
-    ctx.data.onderdelen.map((l) => [l.nr, l.naam, l.verdeelbasis, l.bijzonderheden]),
+    'Verdeelbasis volgens de bronnen en bijzonderheden per onderdeel (GALA)',
+    ['Nr', 'Onderdeel en verdeelbasis'],
+    ctx.data.onderdelen.map((l) => [
+      String(l.nr),
+      [`${l.naam}: ${l.verdeelbasis}.`, l.bijzonderheden].filter((t) => t !== '').join(' '),
+    ]),
   );
   table(
     'Bronnen_Mutaties',
     'Mutaties 2025/2026 (VWS-brief 12-09-2025, Bijlage 1; €)',
-    ['Jaar', 'Regeling', 'Onderwerp', 'Bedrag (€)', 'Herkomst', 'Structureel of incidenteel volgens bron'],
-    ctx.data.mutaties.map((x) => [x.jaar, x.spuk, x.onderwerp, x.bedrag, x.herkomst, x.aard]),
-    { 3: 'euro' },
+    ['Jaar', 'Regeling', 'Bedrag (€)', 'Volgens bron', 'Onderwerp'],
+    ctx.data.mutaties.map((x) => [
+      String(x.jaar),
+      x.spuk,
+      x.bedrag,
+      x.aard,
+      `${x.onderwerp} (${x.herkomst})`,
+    ]),
+    { 2: 'euro' },
   );
   table(
     'Bronnen_AZWA',
     'Raming SPUK AZWA 2027–2029 (brief 22-04-2026; €)',
-    ['Financieringsmiddel', 'Wat', '2027 (€)', '2028 (€)', '2029 (€)'],
+    ['Financieringsmiddel', '2027 (€)', '2028 (€)', '2029 (€)', 'Wat'],
     ctx.data.azwaRaming.map((a) => [
       a.financieringsmiddel,
-      a.wat,
       a.bedragen[2027],
       a.bedragen[2028],
       a.bedragen[2029],
+      a.wat,
     ]),
-    { 2: 'euro', 3: 'euro', 4: 'euro' },
+    { 1: 'euro', 2: 'euro', 3: 'euro' },
   );
   table(
     'Bronnen_OpenPosten',
     'Open posten (geld dat een regeling verlaat zonder bekend bedrag per gemeente)',
-    ['Onderwerp', 'Onderdelen', 'Jaren', 'Toelichting', 'Bron'],
+    ['Onderwerp', 'Onderdelen', 'Jaren', 'Toelichting'],
     edition.openPosten.map((p) => [
       p.onderwerp,
       p.nrs.join(', '),
       `${p.vanJaar}–${p.totEnMetJaar}`,
-      readerText(p.toelichting),
-      readerText(p.bron),
+      readerText(`${p.toelichting} Bron: ${p.bron}.`),
     ]),
   );
-  s.width('A', 22).width('B', 48).width('C', 60).width('D', 22).width('E', 60).width('F', 40).width('G', 70);
+  // A..F hold the short columns; G and H give the long last column of a table room to run on (also printed).
+  s.width('A', 40).width('B', 20).width('C', 20).width('D', 20).width('E', 20).width('F', 14);
+  s.width('G', 60).width('H', 60);
+  s.printLayout({ area: `A1:H${row - 3}` });
   return s;
 }

@@ -198,11 +198,7 @@ export function buildIza(
           'CBS-code mandaatgemeente',
           'Leden',
           ...yearHeaders(),
-          bi === 0
-            ? 'Indeling (bekend of afgeleid)'
-            : ks.includes('regionKey')
-              ? 'Gewicht: Bijlage 2B (SPUK IZA-sleutel)'
-              : '',
+          bi === 0 ? 'Indeling' : ks.includes('regionKey') ? 'Gewicht (Bijlage 2B)' : '',
           bi === 0 ? 'Opmerking bron' : '',
         ],
       ],
@@ -488,8 +484,9 @@ export function buildIza(
   }
   s.freezeAt(HEADER_ROW, 1);
   s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
-  s.width('A', 28).width('B', 22).width('C', 14).width('D', 10);
+  // C: the region in the membership table (names up to 27 characters); D: its indelingsmethode.
+  s.width('A', 28).width('B', 22).width('C', 28).width('D', 17);
   for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 15);
-  s.width('L', 18).width('M', 40).width('P', 18);
+  s.width('L', 21).width('M', 40).width('P', 18);
   return { sheet: s, cells };
 }

@@ -145,14 +145,15 @@ export function buildOverzicht(
   s.printAs('portrait', true).printLayout({
     area: `A1:${columnLetter(FLAG_COL)}${lastRow}`,
     titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
-    fitToHeight: 2,
+    fitToHeight: 1,
   });
   s.hiddenColumn(columnLetter(TECH_COL), 14).hiddenColumn(columnLetter(LIST_COL), 30);
   // Wide enough for national sums (€ 1.234.567.890) in the NL view and the Rijk level in column D.
-  s.width('A', 6).width('B', 50).width('C', 16).width('D', 14);
+  // B fits the longest onderdeel name (75 characters: Opgroeien in een Kansrijke Omgeving …).
+  s.width('A', 6).width('B', 76).width('C', 16).width('D', 14);
   for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   s.width(columnLetter(TOTAL_COL), 17);
-  s.width(columnLetter(ONTVANGER_COL), 16).width(columnLetter(FLAG_COL), 12);
+  s.width(columnLetter(ONTVANGER_COL), 16).width(columnLetter(FLAG_COL), 16);
   const cells: OverzichtCells = {
     chooser,
     amounts: SheetRange.at(SHEETS.overzicht, amounts.first, PERIOD_COL, view.lines.length, YEAR_COUNT),
@@ -366,6 +367,7 @@ function amountsSection(
   s.values(
     `${columnLetter(ONTVANGER_COL)}${first}`,
     lines.map((l) => [l.ontvanger]),
+    'center',
   );
   s.formula(
     `${columnLetter(FLAG_COL)}${first}:${columnLetter(FLAG_COL)}${last}`,
@@ -524,7 +526,7 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRo
   rows.skip(2);
   s.value(
     `A${rows.take()}`,
-    'Lezing BBV per onderdeel (eigen begroting): geld onder een regeling met einddatum is incidenteel; structureel alleen wat een nieuwe regeling vastlegt (kolom N, blad Landelijk)',
+    'Lezing BBV per onderdeel (eigen begroting): geld onder een regeling met einddatum is incidenteel; structureel alleen wat een nieuwe regeling vastlegt (kolom N, blad Landelijk); niet te begroten: na het eindjaar, zonder nieuwe regeling',
     'rowHeader',
   );
   const sRow = rows.take(n);
@@ -549,7 +551,7 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRo
   const nRow = rows.take(n);
   s.values(
     `A${nRow}`,
-    own.map((l) => [l.nr, `${l.naam}: niet te begroten (na het eindjaar, zonder nieuwe regeling)`]),
+    own.map((l) => [l.nr, `${l.naam}: niet te begroten`]),
   );
   s.formula(
     yearsRange(nRow, n),

@@ -7,7 +7,7 @@ import { builtInKey, isBuiltInKey, Ledger } from '../domain';
 import { defaultEditionId, defaultReferenceData, editionInput, editionManifests, isEditionId } from '../data';
 import type { BuiltWithFacts, RenderSuccess } from '../excel';
 import { readBuiltWith, renderPlan } from '../excel';
-import { excelFailureText, featureText, renderStepText } from '../messages';
+import { excelFailureText, featureText, formatDate, renderStepText } from '../messages';
 import { buildWorkbookPlan, INPUT_NAMES } from '../plan';
 import type { PaneServices, RenderOutcome, RenderRequest } from './controller';
 import { detectEnvironment } from './environment';
@@ -103,7 +103,9 @@ export function officeServices(): PaneServices {
   return {
     gemeenten: data.gemeenten,
     // Newest first: the first is the default.
-    editions: [...editionManifests()].reverse().map((m) => ({ id: m.id, naam: `${m.naam} (${m.datum})` })),
+    editions: [...editionManifests()]
+      .reverse()
+      .map((m) => ({ id: m.id, naam: `${m.naam} (${formatDate(m.datum)})` })),
     detectEnvironment: () => detectEnvironment(officeGlobal()),
     // The document settings first (what the add-in remembered); else the workbook's own names and cells.
     // A read failure (ExcelFailureError) is left to the pane, which then starts fresh.
