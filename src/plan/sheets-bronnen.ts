@@ -108,12 +108,12 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
       checkStatusText(c),
     ]),
     // A check without a period counts (gemeenten, regions); the others compare euros.
-    { 2: countOrEuro, 3: countOrEuro, 4: 'integer' },
+    { 2: countOrEuro, 3: countOrEuro, 4: 'integer', 5: 'center' },
   );
   table(
     'Bronnen_Verdeelbasis',
     'Verdeelbasis volgens de bronnen en bijzonderheden per onderdeel (GALA)',
-    ['Nr', 'Onderdeel en verdeelbasis'],
+    ['Nr', 'Onderdeel'],
     ctx.data.onderdelen.map((l) => [
       String(l.nr),
       [`${l.naam}: ${l.verdeelbasis}.`, l.bijzonderheden].filter((t) => t !== '').join(' '),
@@ -130,7 +130,7 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
       x.aard,
       `${x.onderwerp} (${x.herkomst})`,
     ]),
-    { 2: 'euro' },
+    { 2: 'euro', 3: 'center' },
   );
   table(
     'Bronnen_AZWA',
