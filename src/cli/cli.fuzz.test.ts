@@ -187,7 +187,7 @@ const cases: [string, string[], Record<string, string | Uint8Array>, string][] =
     ['allocaties', '--sleutel-bestand', 'k.xlsx'],
     { 'k.xlsx': Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]) },
     fout(
-      'Dit is een Excel-werkboek, geen tekstbestand. Sla het in Excel op als "CSV (gescheiden door lijstscheidingsteken)" en kies dat bestand.',
+      'Dit is een Excel-werkmap, geen tekstbestand. Sla haar in Excel op als "CSV (gescheiden door lijstscheidingsteken)" en kies dat bestand.',
     ),
   ],
   [

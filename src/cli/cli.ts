@@ -136,7 +136,8 @@ regio,mandaatgemeente,lidmaatschap,leden,regeling,onderdeel_nr,editie,jaar,schat
 bedrag_eur,bron (onderdeel 16 = SPUK IZA, 18 = SPUK AZWA regionaal).
 bedrag_eur is wat de mandaatgemeente ontvangt: SPUK IZA tot en met 2026, SPUK AZWA regionaal vanaf
 2027. schatting_eur is de som van de sleutelbedragen van de ledengemeenten (GALA bijlage 2), als
-controle op de indeling; die indeling is afgeleid, niet officieel (lidmaatschap: bekend of afgeleid).
+controle op de indeling; die indeling is afgeleid, niet officieel (kolom lidmaatschap: indeling bekend
+of afgeleid).
 `,
   controle: `spuk-begroting controle [--editie ID] [--json]
 

@@ -198,6 +198,17 @@ function parse2A(f: SourceFiles, known: Set<string>): Bijlage2ARow[] {
   });
 }
 
+/**
+ * Region names as the sources spell them, corrected for display (and used as the name everywhere):
+ * Bijlage 2B and the derived membership file write "Midden-Ijssel"; the region is Midden-IJssel
+ * (Dutch "IJ" is one letter). The CSV files keep the source's spelling (data/SOURCES.md).
+ */
+const REGION_SPELLING: Readonly<Record<string, string>> = { 'Midden-Ijssel': 'Midden-IJssel' };
+
+function regionName(raw: string): string {
+  return REGION_SPELLING[raw] ?? raw;
+}
+
 function parse2B(f: SourceFiles): IzaRegio[] {
   const file = FILE_NAMES.bijlage2B;
   return readCsv(file, f.bijlage2B, [
@@ -208,7 +219,7 @@ function parse2B(f: SourceFiles): IzaRegio[] {
     'totaal_spuk_iza_2026_eur',
     'opmerking',
   ]).map((r) => ({
-    naam: r.get('iza_regio'),
+    naam: regionName(r.get('iza_regio')),
     mandaatgemeente: r.get('mandaatgemeente'),
     mandaatgemeenteCode: r.optional('mandaatgemeente_code') === '' ? undefined : cbs(file, r, 'mandaatgemeente_code'),
     totaal2025: wholeEuros(file, r, 'totaal_spuk_iza_2025_eur'),
@@ -222,7 +233,7 @@ function parseLeden(f: SourceFiles, known: Set<string>, regios: Set<string>): Re
   return readCsv(file, f.leden, ['gemeentecode', 'spuk_iza_regio', 'methode']).map((r) => {
     const code = cbs(file, r, 'gemeentecode');
     if (!known.has(code)) throw new DataFileError(file, r.line, `CBS code ${code} is not a gemeente of the edition`);
-    const regio = r.get('spuk_iza_regio');
+    const regio = regionName(r.get('spuk_iza_regio'));
     if (!regios.has(regio)) throw new DataFileError(file, r.line, `region "${regio}" is not in Bijlage 2B`);
     const m = r.get('methode');
     let methode: MembershipMethod;

@@ -67,7 +67,7 @@ const T = {
   empty: 'De invoer is leeg. Plak of kies een bestand met een kopregel en één rij per gemeente.',
   notText:
     'Dit is geen tekstbestand. Kies een CSV-bestand (in Excel: Opslaan als "CSV (gescheiden door lijstscheidingsteken)").',
-  xlsx: 'Dit is een Excel-werkboek, geen tekstbestand. Sla het in Excel op als "CSV (gescheiden door lijstscheidingsteken)" en kies dat bestand.',
+  xlsx: 'Dit is een Excel-werkmap, geen tekstbestand. Sla haar in Excel op als "CSV (gescheiden door lijstscheidingsteken)" en kies dat bestand.',
   missingKeyColumn: (column: string, found: string) =>
     `De kolom "${column}" ontbreekt. Gevonden kolommen: ${found}. Zet een kopregel met de kolommen gemeentecode en gewicht (of aandeel).`,
   missingBeschikkingColumn: (column: string, found: string) =>

@@ -73,7 +73,7 @@ describe('Dutch messages', () => {
 
   it('is specific where the facts allow', () => {
     expect(excelFailureText(EXAMPLES.CellEditMode)).toBe(
-      'Rond eerst de celbewerking af (Enter of Esc) en klik dan opnieuw op Werkboek laden.',
+      'Rond eerst de celbewerking af (Enter of Esc) en klik dan opnieuw op Werkmap laden.',
     );
     expect(excelFailureText(EXAMPLES.SheetNameTaken)).toContain('"Overzicht" en "IZA"');
     expect(excelFailureText({ ...EXAMPLES.SheetNameTaken, sheets: ['Overzicht'] })).toContain(

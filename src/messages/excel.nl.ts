@@ -65,41 +65,41 @@ export function excelFailureText(failure: ExcelFailure): string {
         sheets.length === 1
           ? `Er staat al een blad ${quoteList(sheets)} in deze werkmap dat niet door SPUK-begroting is gemaakt.`
           : `Er staan al bladen ${quoteList(sheets)} in deze werkmap die niet door SPUK-begroting zijn gemaakt.`;
-      return `${which} ${NOTHING_CHANGED} Geef ${sheets.length === 1 ? 'dat blad' : 'die bladen'} een andere naam (rechtsklik op de bladtab > Naam wijzigen) of laad in een nieuwe, lege werkmap, en klik dan opnieuw op Werkboek laden.`;
+      return `${which} ${NOTHING_CHANGED} Geef ${sheets.length === 1 ? 'dat blad' : 'die bladen'} een andere naam (rechtsklik op de bladtab > Naam wijzigen) of laad in een nieuwe, lege werkmap, en klik dan opnieuw op Werkmap laden.`;
     }
     case 'NameTaken':
-      return `De naam "${failure.name}" bestaat al in deze werkmap, als naam of als tabel buiten de bladen van SPUK-begroting. ${NOTHING_CHANGED} Geef die naam of tabel een andere naam (Formules > Namen beheren) en klik dan opnieuw op Werkboek laden.`;
+      return `De naam "${failure.name}" bestaat al in deze werkmap, als naam of als tabel buiten de bladen van SPUK-begroting. ${NOTHING_CHANGED} Geef die naam of tabel een andere naam (Formules > Namen beheren) en klik dan opnieuw op Werkmap laden.`;
     case 'ProtectedSheet':
       return failure.sheet !== undefined
-        ? `Het blad "${failure.sheet}" is beveiligd. ${NOTHING_CHANGED} Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en klik dan opnieuw op Werkboek laden.`
-        : 'Excel staat de wijziging niet toe: een blad of de werkmap is beveiligd of alleen-lezen. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) of open de werkmap om te bewerken, en klik dan opnieuw op Werkboek laden.';
+        ? `Het blad "${failure.sheet}" is beveiligd. ${NOTHING_CHANGED} Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en klik dan opnieuw op Werkmap laden.`
+        : 'Excel staat de wijziging niet toe: een blad of de werkmap is beveiligd of alleen-lezen. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) of open de werkmap om te bewerken, en klik dan opnieuw op Werkmap laden.';
     case 'ProtectedWorkbook':
-      return `De structuur van deze werkmap is beveiligd, dus er kunnen geen bladen bij. ${NOTHING_CHANGED} Hef de beveiliging op (Controleren > Werkmap beveiligen) en klik dan opnieuw op Werkboek laden.`;
+      return `De structuur van deze werkmap is beveiligd, dus er kunnen geen bladen bij. ${NOTHING_CHANGED} Hef de beveiliging op (Controleren > Werkmap beveiligen) en klik dan opnieuw op Werkmap laden.`;
     case 'Timeout':
-      return `Excel reageerde niet binnen ${Math.max(1, Math.ceil(failure.seconds))} seconden. Wacht tot Excel weer reageert (of laad Excel op het web opnieuw) en klik dan opnieuw op Werkboek laden.`;
+      return `Excel reageerde niet binnen ${Math.max(1, Math.ceil(failure.seconds))} seconden. Wacht tot Excel weer reageert (of laad Excel op het web opnieuw) en klik dan opnieuw op Werkmap laden.`;
     case 'PayloadTooLarge':
-      return 'Er moest te veel tegelijk naar Excel worden gestuurd. Klik opnieuw op Werkboek laden; lukt het dan nog niet, gebruik dan Excel voor Windows of Mac.';
+      return 'Er moest te veel tegelijk naar Excel worden gestuurd. Klik opnieuw op Werkmap laden; lukt het dan nog niet, gebruik dan Excel voor Windows of Mac.';
     case 'CellEditMode':
-      return 'Rond eerst de celbewerking af (Enter of Esc) en klik dan opnieuw op Werkboek laden.';
+      return 'Rond eerst de celbewerking af (Enter of Esc) en klik dan opnieuw op Werkmap laden.';
     case 'InvalidArgument':
-      return 'Excel weigerde een onderdeel van de bladen. Klik opnieuw op Werkboek laden; gebeurt dit weer, meld het dan aan de beheerders van SPUK-begroting.';
+      return 'Excel weigerde een onderdeel van de bladen. Klik opnieuw op Werkmap laden; gebeurt dit weer, meld het dan aan de beheerders van SPUK-begroting.';
     case 'ItemNotFound':
-      return 'Een blad of naam van SPUK-begroting verdween tijdens het laden. Wijzig niets aan de werkmap tot het laden klaar is en klik opnieuw op Werkboek laden.';
+      return 'Een blad of naam van SPUK-begroting verdween tijdens het laden. Wijzig niets aan de werkmap tot het laden klaar is en klik opnieuw op Werkmap laden.';
     case 'ItemAlreadyExists':
-      return 'Een naam of tabel van SPUK-begroting bestaat al in deze werkmap. Verwijder namen die met "SPUK" beginnen die u zelf hebt gemaakt (Formules > Namen beheren) en klik opnieuw op Werkboek laden.';
+      return 'Een naam of tabel van SPUK-begroting bestaat al in deze werkmap. Verwijder namen die met "SPUK" beginnen die u zelf hebt gemaakt (Formules > Namen beheren) en klik opnieuw op Werkmap laden.';
     case 'NotInExcel':
       return 'SPUK-begroting werkt alleen als invoegtoepassing in Excel. Open een werkmap in Excel (Windows, Mac of op het web) en start SPUK-begroting via Start > Invoegtoepassingen.';
     case 'UnsupportedHost':
       return `Deze versie van Excel is te oud voor SPUK-begroting (nodig: ${failure.required}). Werk Office bij of gebruik Excel op het web, en probeer het opnieuw.`;
     case 'InvalidPlan':
-      return `Interne fout: het werkboekontwerp is ongeldig (${failure.sheet !== undefined ? `${failure.sheet}, ` : ''}${failure.where}). ${NOTHING_CHANGED} Meld dit aan de beheerders van SPUK-begroting.`;
+      return `Interne fout: het ontwerp van de werkmap is ongeldig (${failure.sheet !== undefined ? `${failure.sheet}, ` : ''}${failure.where}). ${NOTHING_CHANGED} Meld dit aan de beheerders van SPUK-begroting.`;
     case 'Unknown':
-      return `Excel meldde een onverwachte fout (code ${failure.code}). Klik opnieuw op Werkboek laden; gebeurt dit weer, sla de werkmap op, start Excel opnieuw en probeer het nog eens.`;
+      return `Excel meldde een onverwachte fout (code ${failure.code}). Klik opnieuw op Werkmap laden; gebeurt dit weer, sla de werkmap op, start Excel opnieuw en probeer het nog eens.`;
     case 'KeyMismatch': {
       if (failure.workbookKey.trim() === '')
         // No key to choose: the pane asks on the next click (replace, or keep and fill in B5).
-        return `Bij welke verdeelsleutel de gewichten in dit werkboek horen, is onbekend (cel B5 op het blad Verdeelsleutel is leeg). ${NOTHING_CHANGED} Klik opnieuw: SPUK-begroting vraagt dan of de gewichten vervangen mogen worden door "${failure.chosenKey}". Wilt u ze houden, typ dan in die cel de verdeelsleutel waar ze bij horen.`;
-      return `De gewichten in dit werkboek horen bij verdeelsleutel "${failure.workbookKey}", u koos "${failure.chosenKey}". ${NOTHING_CHANGED} Kies de verdeelsleutel van het werkboek om uw gewichten te houden, of bevestig dat de gewichten van "${failure.chosenKey}" ze vervangen, en klik dan opnieuw op Werkboek laden.`;
+        return `Bij welke verdeelsleutel de gewichten in deze werkmap horen, is onbekend (cel B5 op het blad Verdeelsleutel is leeg). ${NOTHING_CHANGED} Klik opnieuw: SPUK-begroting vraagt dan of de gewichten vervangen mogen worden door "${failure.chosenKey}". Wilt u ze houden, typ dan in die cel de verdeelsleutel waar ze bij horen.`;
+      return `De gewichten in deze werkmap horen bij verdeelsleutel "${failure.workbookKey}", u koos "${failure.chosenKey}". ${NOTHING_CHANGED} Kies de verdeelsleutel van de werkmap om uw gewichten te houden, of bevestig dat de gewichten van "${failure.chosenKey}" ze vervangen, en klik dan opnieuw op Werkmap laden.`;
     }
     case 'WriteInterrupted': {
       const sheets =
@@ -138,14 +138,14 @@ function interruptionText(cause: InterruptionCause, code: string): string {
 function interruptionFix(cause: InterruptionCause): string {
   switch (cause) {
     case 'ProtectedSheet':
-      return 'Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en klik dan opnieuw op Werkboek laden of Vernieuwen.';
+      return 'Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en klik dan opnieuw op Werkmap laden of Vernieuwen.';
     case 'CellEditMode':
-      return 'Rond de celbewerking af (Enter of Esc) en klik dan opnieuw op Werkboek laden of Vernieuwen.';
+      return 'Rond de celbewerking af (Enter of Esc) en klik dan opnieuw op Werkmap laden of Vernieuwen.';
     case 'Timeout':
-      return 'Wacht tot Excel weer reageert en klik dan opnieuw op Werkboek laden of Vernieuwen.';
+      return 'Wacht tot Excel weer reageert en klik dan opnieuw op Werkmap laden of Vernieuwen.';
     case 'PayloadTooLarge':
     case 'Other':
-      return 'Klik opnieuw op Werkboek laden of Vernieuwen; gebeurt dit weer, sla de werkmap op, start Excel opnieuw en probeer het nog eens.';
+      return 'Klik opnieuw op Werkmap laden of Vernieuwen; gebeurt dit weer, sla de werkmap op, start Excel opnieuw en probeer het nog eens.';
     default:
       return assertNever(cause);
   }

@@ -21,6 +21,40 @@ export function formatMln(value: Euro | number): string {
   return `${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value / 1_000_000)} mln`;
 }
 
+const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** "2025-09-12" → "12 september 2025"; text that is no ISO date is returned unchanged. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
+/**
+ * A source text as a reader of the workbook sees it: ISO dates written out in Dutch ("t/m" as "tot en
+ * met"), and no paths of project files (they stay in data/SOURCES.md).
+ */
+export function readerText(text: string): string {
+  return text
+    .replace(/\d{4}-\d{2}-\d{2}/g, (d) => formatDate(d))
+    .replace(/ t\/m /g, ' tot en met ')
+    .replace(/\s*\(zie data\/SOURCES\.md\)/g, ' (zie de bronbeschrijving van het project)')
+    .replace(/\bdata\/[\w./-]+/g, 'de bronbeschrijving van het project');
+}
+
 function list(items: readonly string[], max = 5): string {
   const shown = items.slice(0, max).join(', ');
   return items.length > max ? `${shown} en ${items.length - max} andere` : shown;
@@ -97,7 +131,7 @@ export function failureText(f: InputFailure): string {
       return `De kopregel ontbreekt: de eerste rij begint met "${f.firstCell}". Zet bovenaan een regel met ${HEADER[f.input]}.`;
     case 'NotText':
       return f.looksLike === 'xlsx'
-        ? 'Dit is een Excel-werkboek, geen tekstbestand. Sla het in Excel op als "CSV (gescheiden door lijstscheidingsteken)" en kies dat bestand.'
+        ? 'Dit is een Excel-werkmap, geen tekstbestand. Sla haar in Excel op als "CSV (gescheiden door lijstscheidingsteken)" en kies dat bestand.'
         : 'Dit is geen tekstbestand. Kies een CSV-bestand (in Excel: Opslaan als "CSV (gescheiden door lijstscheidingsteken)").';
     case 'UnclosedQuote':
       return `Rij ${f.row}: een aanhalingsteken (") wordt niet gesloten, zodat de rest van het bestand één veld zou worden. Sluit het aanhalingsteken of verwijder het.`;

@@ -7,6 +7,7 @@ import type {
   Verdeelsleutel,
 } from '../domain';
 import { builtInKey, controle, editionControle, Ledger, toetsBegroting } from '../domain';
+import { formatDate } from '../messages';
 import type { PlanContext } from './context';
 import { gemeenteCodes, gemeenteRows, SHEETS } from './layout';
 import { gridLayout } from './grid';
@@ -129,6 +130,7 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     allocatie: allocatie.cells,
     iza: iza.cells,
     chosen: chooser.row,
+    overwritten: chooser.overwritten,
   });
   const code = chosen === undefined ? undefined : data.gemeenten[chosen]?.code;
   const begrotingInvoer = planBegroting(ctx, options.begroting);
@@ -165,15 +167,15 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
   const forGemeente = pageFrame(
     gekozen ? `${gekozen.naam} (${gekozen.code})` : 'Nederland (alle gemeenten)',
     m.id,
-    m.datum,
+    formatDate(m.datum),
   );
-  const national = pageFrame('Alle gemeenten', m.id, m.datum);
+  const national = pageFrame('Alle gemeenten', m.id, formatDate(m.datum));
   // Output order: Overzicht first, what changed next to it, the technical sheets after.
   const sheets = [
     overzicht.sheet.build(forGemeente),
     begroting.samenvatting.build(forGemeente),
     // The user's sheet is the same for every gemeente until the user fills it: no gemeente in its header.
-    begroting.begroting.build(pageFrame('', m.id, m.datum)),
+    begroting.begroting.build(pageFrame('', m.id, formatDate(m.datum))),
     begroting.toets.build(forGemeente),
     begroting.beschikking.build(forGemeente),
     ...(regioverdeling ? [regioverdeling.sheet.build(forGemeente)] : []),
@@ -224,7 +226,7 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     {
       name: INPUT_NAMES.method,
       ref: members.methods.abs(),
-      comment: 'Methode van de indeling (invoer)',
+      comment: 'Indelingsmethode per gemeente (invoer)',
       input: true,
       keyRef: members.codes.abs(),
     },

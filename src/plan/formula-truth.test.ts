@@ -214,6 +214,39 @@ describe('formula truth: every formula cell equals the engine value, for every e
     }
   });
 
+  it('catches a number typed over an Overzicht formula on Controle (untouched: 0)', () => {
+    const ev = evaluatePlan(plan('vws-2026-04', { key: 'spuk-2025', gemeente: ALMERE }));
+    try {
+      const ov = ev.hf.getSheetId(SHEETS.overzicht) ?? -1;
+      // Controle_Totaal (Controle!C4).
+      const total = () => ev.value(SHEETS.controle, 'C4');
+      expect(total()).toBe(0);
+      expect(ev.value(SHEETS.overzicht, 'C6')).toBe('OK');
+      const col2025 = 4 + EDITION_YEARS.indexOf(2025);
+      // Onderdeel 1 in 2025: a formula (INDEX into Allocatie); typing its own value changes nothing.
+      const line1 = rowOf(ev, SHEETS.overzicht, (l) => l[0] === 1);
+      const own = ev.value(SHEETS.overzicht, cellAddress(line1 + 1, col2025 + 1));
+      expect(typeof own).toBe('number');
+      ev.hf.setCellContents({ sheet: ov, row: line1, col: col2025 }, [[own]]);
+      expect(total()).toBe(0);
+      // A different number over the amount: Controle counts it and Overzicht says FOUT.
+      ev.hf.setCellContents({ sheet: ov, row: line1, col: col2025 }, [[(own as number) + 1_000]]);
+      expect(total()).toBeGreaterThan(0);
+      expect(ev.value(SHEETS.overzicht, 'C6')).toBe('FOUT: zie blad Controle');
+      // Its own value again: OK again.
+      ev.hf.setCellContents({ sheet: ov, row: line1, col: col2025 }, [[own]]);
+      expect(total()).toBe(0);
+      // A total (the BBV incidental row at the top) overwritten with a number, and text over an amount.
+      const inc = rowOf(ev, SHEETS.overzicht, (l) => l[1] === 'Totaal incidenteel (BBV)');
+      ev.hf.setCellContents({ sheet: ov, row: inc, col: col2025 }, [[1]]);
+      expect(total()).toBe(1);
+      ev.hf.setCellContents({ sheet: ov, row: line1, col: col2025 }, [['veel']]);
+      expect(total()).toBeGreaterThanOrEqual(2);
+    } finally {
+      ev.destroy();
+    }
+  });
+
   it('flags a sorted Verdeelsleutel on Controle and Overzicht instead of moving money silently', () => {
     const ev = evaluatePlan(plan('vws-2026-04', { key: 'spuk-2025', gemeente: ALMERE }));
     try {

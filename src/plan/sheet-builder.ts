@@ -6,6 +6,7 @@ import type {
   ColumnSpec,
   ConditionalFormatSpec,
   FormatSpec,
+  FormulaBlock,
   HeaderFooterSpec,
   PrintSpec,
   SheetPlan,
@@ -93,6 +94,11 @@ export class SheetBuilder {
     this.extend(range);
     if (style) this.format(range, style);
     return this;
+  }
+
+  /** The formula blocks written so far (a sheet may guard them, see Overzicht). */
+  formulaBlocks(): readonly FormulaBlock[] {
+    return this.blocks.filter((b): b is FormulaBlock => b.kind === 'formula');
   }
 
   format(range: string, style: StyleName): this {

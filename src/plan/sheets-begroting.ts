@@ -41,6 +41,7 @@ import {
   toetsBegroting,
 } from '../domain';
 import { SIGNAAL_UITLEG } from '../messages/begroting.nl';
+import { formatDate } from '../messages/nl';
 import { columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import type { PlanContext } from './context';
@@ -1023,7 +1024,7 @@ function buildSamenvatting(
   );
   s.value(
     `A${rows.take()}`,
-    `Editie ${m.id} (${m.datum}). Hele euro's. Bron per bedrag: beschikking > gepubliceerd > afgeleid > geschat.`,
+    `Editie ${m.id} (${formatDate(m.datum)}). Hele euro's. Bron per bedrag: beschikking > gepubliceerd > afgeleid > geschat.`,
     'subtitle',
   );
   rows.skip();

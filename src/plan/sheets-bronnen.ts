@@ -1,6 +1,6 @@
 import { EDITION_YEARS } from '../domain';
-import { checkStatusText, editionWarningText, ruleText } from '../messages';
-import type { CellValue } from './types';
+import { checkStatusText, editionWarningText, formatDate, readerText, ruleText } from '../messages';
+import type { CellValue, StyleName } from './types';
 import type { PlanContext } from './context';
 import { SHEETS } from './layout';
 import { SheetBuilder } from './sheet-builder';
@@ -17,109 +17,148 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
   s.value('A1', 'Bronnen, controles en kanttekeningen', 'title');
   s.value(
     'A2',
-    `Editie ${m.id} (${m.datum}): ${m.naam}. ${m.omschrijving} Alle cijfers zijn openbaar; zie data/SOURCES.md in het project.`,
+    readerText(
+      `Editie ${m.id} (${formatDate(m.datum)}): ${m.naam}. Alle cijfers zijn openbaar; de bronbeschrijving van het project noemt per bestand de vindplaats.`,
+    ),
     'subtitle',
   );
   s.value('A4', 'Lezing BBV op Overzicht', 'rowHeader');
   s.value(
     'B4',
-    'Commissie BBV, notitie incidentele baten en lasten: geld onder een regeling met een einddatum ("eindigheid vastgelegd in een toekenningsbesluit") is incidenteel voor de eigen begroting; ook de SPUK AZWA (tot en met 2029).',
+    'Commissie BBV, notitie incidentele baten en lasten: geld onder een regeling met een einddatum is incidenteel voor de eigen begroting; ook de SPUK AZWA (tot en met 2029).',
   );
   let row = 6;
-  const table = (name: string, title: string, header: string[], rows: CellValue[][]) => {
+  /**
+   * A titled table; `formats` gives a column (0-based) a number format (amounts as euros, counts as
+   * whole numbers), or per row (a function) where a column mixes euros and counts.
+   */
+  const table = (
+    name: string,
+    title: string,
+    header: string[],
+    rows: CellValue[][],
+    formats: Readonly<Record<number, StyleName | ((r: number) => StyleName)>> = {},
+  ) => {
     s.value(`A${row}`, title, 'rowHeader');
     row++;
     s.values(`A${row}`, [header], 'header');
     const body = rows.length > 0 ? rows : [header.map(() => '')];
-    s.values(`A${row + 1}`, body, 'wrap');
+    // One line per row: a plan has no row heights, so wrapped text would be cut; the long text is the
+    // last column of every table and runs on to the right (printed: the print area is wide enough).
+    s.values(`A${row + 1}`, body, 'text');
     const lastCol = String.fromCharCode(64 + header.length);
+    for (const [c, f] of Object.entries(formats)) {
+      const col = String.fromCharCode(65 + Number(c));
+      if (typeof f === 'string') s.format(`${col}${row + 1}:${col}${row + body.length}`, f);
+      else body.forEach((_, r) => s.format(`${col}${row + 1 + r}`, f(r)));
+    }
     s.table({ name, range: `A${row}:${lastCol}${row + body.length}`, style: 'TableStyleLight1' });
     row += body.length + 3;
   };
   table(
     'Bronnen_Edities',
     'De editie en de edities waarop zij voortbouwt (een latere editie neemt over wat zij niet opnieuw publiceert)',
-    ['Editie', 'Datum', 'Naam', 'Bouwt voort op', 'Omschrijving'],
-    [...edition.chain].reverse().map((e) => [e.id, e.datum, e.naam, e.vorige ?? '', e.omschrijving]),
+    ['Editie (code)', 'Datum', 'Bouwt voort op', 'Omschrijving'],
+    [...edition.chain]
+      .reverse()
+      .map((e) => [e.id, formatDate(e.datum), e.vorige ?? '', readerText(`${e.naam}. ${e.omschrijving}`)]),
   );
   table(
     'Bronnen_Regels',
     'Hoe de bedragen zijn gemaakt, per regeling en jaar',
-    ['Regeling', 'Jaar', 'Regel', 'Uit editie', 'Afleiding'],
+    ['Regeling', 'Jaar', 'Uit editie', 'Afleiding'],
     edition.regelingen.flatMap((r) =>
       EDITION_YEARS.flatMap((y) => {
         const rule = edition.rule(r.id, y);
-        return rule ? [[r.naam, y, rule.spec.regel, rule.editie, ruleText(rule.spec.regel)]] : [];
+        return rule ? [[r.naam, String(y), rule.editie, ruleText(rule.spec.regel)]] : [];
       }),
     ),
   );
   table(
     'Bronnen_Datasets',
     'Datasets',
-    ['Dataset', 'Titel', 'Bron', 'Kenmerk', 'Datum', 'Bestand', 'Kanttekeningen'],
+    ['Datum', 'Kenmerk', 'Gegevens en bron'],
     [
       ...ctx.data.edition.datasets.filter((d) => !edition.datasets.some((e) => e.id === d.id)),
       ...edition.datasets,
-    ].map((d) => [d.id, d.titel, d.bron, d.kenmerk, d.datum, d.bestand, d.kanttekeningen.join(' ')]),
+    ].map((d) => [
+      readerText(d.datum),
+      d.kenmerk,
+      readerText([`${d.titel}. Bron: ${d.bron}.`, ...d.kanttekeningen].join(' ')),
+    ]),
   );
   table(
     'Bronnen_Waarschuwingen',
     'Waarschuwingen bij de bronnen (gemeld, niet stilzwijgend gecorrigeerd)',
     ['Nr', 'Waarschuwing'],
-    ctx.report.warnings.map((w, i) => [i + 1, editionWarningText(w)]),
+    ctx.report.warnings.map((w, i) => [String(i + 1), editionWarningText(w)]),
   );
+  const checks = ctx.report.checks.filter((c) => !c.id.startsWith('verdeling:'));
+  const countOrEuro = (r: number): StyleName => (checks[r]?.periode === undefined ? 'integer' : 'euro');
   table(
     'Bronnen_Controles',
     'Aansluiting met de gepubliceerde bedragen (zoals spuk-begroting controle)',
-    ['Controle', 'Onderwerp', 'Periode', 'Verwacht', 'Berekend', 'Afwijkingen', 'Status'],
-    ctx.report.checks
-      .filter((c) => !c.id.startsWith('verdeling:'))
-      .map((c) => [
-        c.id,
-        c.onderwerp,
-        c.periode === undefined ? '' : String(c.periode),
-        c.verwacht ?? '',
-        c.berekend,
-        c.afwijkingen,
-        checkStatusText(c),
-      ]),
+    ['Onderwerp', 'Periode', 'Verwacht', 'Berekend', 'Afwijkingen', 'Status'],
+    checks.map((c) => [
+      c.onderwerp,
+      c.periode === undefined ? '' : String(c.periode),
+      c.verwacht ?? '',
+      c.berekend,
+      c.afwijkingen,
+      checkStatusText(c),
+    ]),
+    // A check without a period counts (gemeenten, regions); the others compare euros.
+    { 2: countOrEuro, 3: countOrEuro, 4: 'integer', 5: 'center' },
   );
   table(
     'Bronnen_Verdeelbasis',
-    'Verdeelbasis en bijzonderheden per onderdeel (GALA)',
-    ['Nr', 'Onderdeel', 'Verdeelbasis volgens bronnen', 'Bijzonderheden'],
-    ctx.data.onderdelen.map((l) => [l.nr, l.naam, l.verdeelbasis, l.bijzonderheden]),
+    'Verdeelbasis volgens de bronnen en bijzonderheden per onderdeel (GALA)',
+    ['Nr', 'Onderdeel'],
+    ctx.data.onderdelen.map((l) => [
+      String(l.nr),
+      [`${l.naam}: ${l.verdeelbasis}.`, l.bijzonderheden].filter((t) => t !== '').join(' '),
+    ]),
   );
   table(
     'Bronnen_Mutaties',
     'Mutaties 2025/2026 (VWS-brief 12-09-2025, Bijlage 1; €)',
-    ['Jaar', 'Regeling', 'Onderwerp', 'Bedrag (€)', 'Herkomst', 'Structureel of incidenteel volgens bron'],
-    ctx.data.mutaties.map((x) => [x.jaar, x.spuk, x.onderwerp, x.bedrag, x.herkomst, x.aard]),
+    ['Jaar', 'Regeling', 'Bedrag (€)', 'Volgens bron', 'Onderwerp'],
+    ctx.data.mutaties.map((x) => [
+      String(x.jaar),
+      x.spuk,
+      x.bedrag,
+      x.aard,
+      `${x.onderwerp} (${x.herkomst})`,
+    ]),
+    { 2: 'euro', 3: 'center' },
   );
   table(
     'Bronnen_AZWA',
     'Raming SPUK AZWA 2027–2029 (brief 22-04-2026; €)',
-    ['Financieringsmiddel', 'Wat', '2027 (€)', '2028 (€)', '2029 (€)'],
+    ['Financieringsmiddel', '2027 (€)', '2028 (€)', '2029 (€)', 'Wat'],
     ctx.data.azwaRaming.map((a) => [
       a.financieringsmiddel,
-      a.wat,
       a.bedragen[2027],
       a.bedragen[2028],
       a.bedragen[2029],
+      a.wat,
     ]),
+    { 1: 'euro', 2: 'euro', 3: 'euro' },
   );
   table(
     'Bronnen_OpenPosten',
     'Open posten (geld dat een regeling verlaat zonder bekend bedrag per gemeente)',
-    ['Onderwerp', 'Onderdelen', 'Jaren', 'Toelichting', 'Bron'],
+    ['Onderwerp', 'Onderdelen', 'Jaren', 'Toelichting'],
     edition.openPosten.map((p) => [
       p.onderwerp,
       p.nrs.join(', '),
       `${p.vanJaar}–${p.totEnMetJaar}`,
-      p.toelichting,
-      p.bron,
+      readerText(`${p.toelichting} Bron: ${p.bron}.`),
     ]),
   );
-  s.width('A', 22).width('B', 48).width('C', 60).width('D', 22).width('E', 60).width('F', 40).width('G', 70);
+  // A..F hold the short columns; G and H give the long last column of a table room to run on (also printed).
+  s.width('A', 40).width('B', 20).width('C', 20).width('D', 20).width('E', 20).width('F', 14);
+  s.width('G', 60).width('H', 60);
+  s.printLayout({ area: `A1:H${row - 3}` });
   return s;
 }

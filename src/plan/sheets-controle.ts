@@ -28,6 +28,8 @@ export function buildControle(
     readonly iza: IzaCells;
     /** The chosen gemeente's row on Overzicht's helper cell (built after Controle; a fixed cell there): a number when it exists. */
     readonly chosen: SheetRange;
+    /** Overzicht's hidden count of amount cells that no longer equal their formula (a fixed cell there). */
+    readonly overwritten: SheetRange;
   },
 ): Built<ControleCells> {
   const s = new SheetBuilder(SHEETS.controle, 'controle');
@@ -103,6 +105,11 @@ export function buildControle(
       `ROWS(${iza.members.regions.abs()})-${iza.memberCount.abs()}`,
     ],
     ['Keuze', 'De gekozen gemeente op Overzicht bestaat', `IF(ISNUMBER(${from.chosen.abs()}),0,1)`],
+    [
+      'Overzicht',
+      'Elk bedrag op Overzicht is nog zijn formule (niet met een getal overschreven)',
+      from.overwritten.abs(),
+    ],
   ];
   // What the engine says each control must count: only the GALA table's totals are data (they reconcile).
   const galaVerschil = ctx.galaReport.checks.filter(

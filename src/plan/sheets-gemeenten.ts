@@ -136,7 +136,7 @@ export function buildVerdeelsleutel(
   s.value('A2', keyDescription(ctx.key.id), 'subtitle');
   s.value(
     'A3',
-    'Gewichten (kolom H, geel) zijn invoer: typ een ander gewicht en alle geschatte bedragen rekenen mee. Hele getallen, 0 of meer. Bijlage 2A (F, G) is gepubliceerd.',
+    'Gewichten (kolom H, geel) zijn invoer: typ een ander gewicht en alle geschatte bedragen rekenen mee. Hele getallen, 0 of meer. Bijlage 2A (F, G) is gepubliceerd; inwoners (E) zijn indicatief.',
     'note',
   );
   s.values(`A${KEY_ROW}`, [['Sleutel', ctx.key.id]]);
@@ -151,7 +151,7 @@ export function buildVerdeelsleutel(
         'Gemeente',
         'Provincie',
         'Zorgkantoorregio',
-        'Inwoners 2025 (indicatief)',
+        'Inwoners 2025',
         'Bijlage 2A 2025 (€)',
         'Bijlage 2A 2026 (€)',
         'Gewicht (invoer)',
@@ -228,12 +228,12 @@ export function buildVerdeelsleutel(
     .width('C', 16)
     .width('D', 26)
     .width('E', 14)
-    .width('F', 16)
-    .width('G', 16)
-    .width('H', 16)
+    .width('F', 20)
+    .width('G', 20)
+    .width('H', 18)
     .width('I', 11)
     .width('J', 26)
-    .width('K', 28);
+    .width('K', 30);
   return { sheet: s, cells };
 }
 
@@ -270,6 +270,20 @@ function byRun<K>(
   }
 }
 
+/** Afronding in words (printed with the sheet's heading; the letters are the row labels of the grid). */
+const AFRONDING_UITLEG = [
+  "Hoe de afronding op hele euro's werkt (grootste-restmethode)",
+  "1. Deel vóór afronding: landelijk bedrag × gewicht / Σ gewichten. Elke gemeente krijgt eerst dat deel, afgerond omlaag op hele euro's.",
+  '2. Rest: wat bij dat omlaag afronden wegvalt, per gemeente (de rijen met gemeenten hierboven, in Σ gewichten gemeten).',
+  "3. Extra euro's (d): hoeveel euro's er na het omlaag afronden nog over zijn om uit te delen (Σ resten / Σ gewichten).",
+  '4. Drempel (t): de kleinste rest die nog een euro krijgt (de d-de grootste rest); g: het aantal resten boven die drempel.',
+  '5. Extra euro: een gemeente met een rest boven de drempel krijgt één euro extra; bij een rest gelijk aan de drempel',
+  '    gaan de bovenste rijen voor, tot d op is.',
+  '6. Zo is de som van de gemeenten precies het landelijke bedrag; blad Controle telt elke afwijking (Extra − d, 0 = goed).',
+  '7. Afgeleid uit Bijlage 2A (kolommen rechts): hetzelfde per gemeente over de onderdelen van één jaar, met Σ samenstelling (C)',
+  '    in plaats van Σ gewichten, zodat de onderdelen samen precies het gepubliceerde totaal van de gemeente zijn.',
+];
+
 export function buildAfronding(
   ctx: PlanContext,
   rows: GemeenteRows,
@@ -283,8 +297,6 @@ export function buildAfronding(
   },
 ): Built<AfrondingCells> {
   const s = new SheetBuilder(SHEETS.afronding, 'berekening');
-  // Technical (342 gemeenten × every line and year): the default print is its heading only.
-  s.printAs('landscape', true).printLayout({ area: 'A1:L2' });
   const n = rows.count;
   const first = rows.first;
   const last = rows.last;
@@ -294,6 +306,14 @@ export function buildAfronding(
   const correctionFirst = cursor.take(n);
   const correctionTotal = cursor.take();
   const correctionCheck = cursor.take();
+  cursor.skip(2);
+  const explanation = cursor.take(AFRONDING_UITLEG.length);
+  // Technical (342 gemeenten × every line and year): the print is the heading and the explanation in
+  // words, not the grid.
+  s.printAs('landscape', true).printLayout({
+    area: `A${explanation}:L${explanation + AFRONDING_UITLEG.length - 1}`,
+    titleRows: '1:2',
+  });
   // Per row-split year: d, t, g per gemeente, Σ corrections − d, Σ onderdelen − 2A (right of the grid).
   const helperCol = 5 + grid.width + 1;
   const helpers = grid.rowSplits.map((r, i) => ({ ...r, col: helperCol + i * 5 }));
@@ -316,9 +336,14 @@ export function buildAfronding(
   );
   s.value(
     'A2',
-    'Geschat (sleutel): rest = (landelijk bedrag × gewicht) mod Σ gewichten; de d grootste resten krijgen één euro extra (bij gelijke rest de bovenste rij eerst), zodat de gemeenten samen precies het landelijke bedrag krijgen. Afgeleid uit Bijlage 2A: per gemeente hetzelfde over de onderdelen van dat jaar, zodat de onderdelen samen precies het gepubliceerde totaal zijn (kolommen rechts: d, t en g per gemeente).',
+    `Zo tellen de bedragen per gemeente precies op tot het landelijke bedrag. Uitleg in woorden: rij ${explanation} en verder.`,
     'subtitle',
   );
+  s.values(
+    `A${explanation}`,
+    AFRONDING_UITLEG.map((t) => [t]),
+  );
+  s.format(`A${explanation}`, 'rowHeader');
   headerRows(grid, s);
   s.values(`A${H.national}`, [['Landelijk bedrag of gewicht (€)']], 'rowHeader');
   const years = grid.columns.filter((c) => c.jaar !== 'niveau');
@@ -337,9 +362,9 @@ export function buildAfronding(
     (_r, c) => columnNational(ctx, levels[c] as GridColumn),
     'euro',
   );
-  s.values(`A${H.second}`, [["Uit te delen euro's (d), of Σ gewichten (C)"]], 'rowHeader');
-  s.values(`A${H.third}`, [['Drempel-rest (t)']], 'rowHeader');
-  s.values(`A${H.fourth}`, [['Resten boven t (g)']], 'rowHeader');
+  s.values(`A${H.second}`, [["Extra euro's uit te delen (d); afgeleid: Σ samenstelling (C)"]], 'rowHeader');
+  s.values(`A${H.third}`, [['Drempel: kleinste rest die nog een euro krijgt (t)']], 'rowHeader');
+  s.values(`A${H.fourth}`, [['Aantal resten boven de drempel (g)']], 'rowHeader');
   s.values(
     `A${first}`,
     ctx.gemeenten.map((g) => [g.code, g.naam]),
@@ -349,7 +374,7 @@ export function buildAfronding(
   );
   s.value(`C${H.fourth}`, 'Volgorde', 'header');
   s.formula(cells.order.address(), sameRow.join('+'), () => 0, 'integer');
-  s.value(`A${correctionHeader}`, 'Afrondingscorrectie (1 = krijgt één euro extra)', 'rowHeader');
+  s.value(`A${correctionHeader}`, 'Extra euro (1 = deze gemeente krijgt één euro extra)', 'rowHeader');
   s.values(
     `A${correctionFirst}`,
     ctx.gemeenten.map((g) => [g.code, g.naam]),
@@ -447,7 +472,15 @@ export function buildAfronding(
     const [dc, tc, gc, kc, bc] = [0, 1, 2, 3, 4].map((k) => columnLetter(h.col + k));
     s.values(
       `${dc}${H.fourth}`,
-      [[`d ${h.jaar}`, `t ${h.jaar}`, `g ${h.jaar}`, `Correctie − d ${h.jaar}`, `Onderdelen − 2A ${h.jaar}`]],
+      [
+        [
+          `Extra euro's ${h.jaar} (d)`,
+          `Drempel-rest ${h.jaar} (t)`,
+          `Boven drempel ${h.jaar} (g)`,
+          `Extra − d ${h.jaar} (0 = goed)`,
+          `Onderdelen − 2A ${h.jaar} (0 = goed)`,
+        ],
+      ],
       'header',
     );
     s.formula(
@@ -485,6 +518,7 @@ export function buildAfronding(
   s.freezeAt(H.fourth, 2);
   s.width('A', 10).width('B', 28).width('C', 10).width('D', 4);
   for (let c = 5; c < 5 + grid.width; c++) s.width(columnLetter(c), 13);
+  for (const h of helpers) for (let k = 0; k < 5; k++) s.width(columnLetter(h.col + k), 24);
   return { sheet: s, cells };
 }
 
@@ -533,7 +567,7 @@ export function buildAllocatie(
   );
   s.value(
     'A2',
-    `Per kolom de bron (rij ${H.second}) en de regel (rij ${H.third}). Geschat: (landelijk bedrag × gewicht − rest) / Σ gewichten + afrondingscorrectie (sleutel ${ctx.key.id}). Afgeleid: het Bijlage 2A-totaal van de gemeente verdeeld over de onderdelen (blad ${SHEETS.afronding}). Regionaal geld staat alleen bij de mandaatgemeente (blad ${SHEETS.iza}).`,
+    `Bron per kolom in rij ${H.second}, regel in rij ${H.third}. Geschat: sleutel ${ctx.key.id} × landelijk bedrag (afronding: blad ${SHEETS.afronding}). Afgeleid: Bijlage 2A over de onderdelen.`,
     'subtitle',
   );
   headerRows(grid, s);

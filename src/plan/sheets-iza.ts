@@ -198,11 +198,7 @@ export function buildIza(
           'CBS-code mandaatgemeente',
           'Leden',
           ...yearHeaders(),
-          bi === 0
-            ? 'Lidmaatschap'
-            : ks.includes('regionKey')
-              ? 'Gewicht: Bijlage 2B (SPUK IZA-sleutel)'
-              : '',
+          bi === 0 ? 'Indeling' : ks.includes('regionKey') ? 'Gewicht (Bijlage 2B)' : '',
           bi === 0 ? 'Opmerking bron' : '',
         ],
       ],
@@ -423,7 +419,7 @@ export function buildIza(
     EDITION_YEARS.forEach((y, i) => (shareHeaders[col - PERIOD_COL + i] = `Aandeel ${nr} ${y} (geschat)`));
   s.values(
     `A${layout.memberTitle + 1}`,
-    [['CBS-code', 'Gemeente', 'SPUK IZA-regio', 'Methode', ...shareHeaders]],
+    [['CBS-code', 'Gemeente', 'SPUK IZA-regio', 'Indelingsmethode', ...shareHeaders]],
     'header',
   );
   const byCode = new Map(ctx.data.lidmaatschap.map((m) => [m.code, m]));
@@ -453,10 +449,11 @@ export function buildIza(
     range: cells.members.methods.address(),
     type: 'list',
     source: methodList.abs(),
-    prompt: 'naam regiobeeld = bekend; afgeleid = schatting.',
-    error: 'Kies "naam regiobeeld" of "afgeleid".',
+    prompt:
+      'Indelingsmethode: "naam regiobeeld" (regiobeeldregio met dezelfde naam en leden: bekend) of "afgeleid" (geschat).',
+    error: 'Kies als indelingsmethode "naam regiobeeld" of "afgeleid".',
   });
-  s.values(`P${HEADER_ROW - 1}`, [['Methoden'], ['naam regiobeeld'], ['afgeleid']], 'note');
+  s.values(`P${HEADER_ROW - 1}`, [['Indelingsmethoden'], ['naam regiobeeld'], ['afgeleid']], 'note');
   const W = from.verdeelsleutel.weightTotal.abs();
   const weight = from.verdeelsleutel.weights.cell().fixCol();
   const gFirst = from.afronding.rests.top;
@@ -487,8 +484,9 @@ export function buildIza(
   }
   s.freezeAt(HEADER_ROW, 1);
   s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
-  s.width('A', 28).width('B', 22).width('C', 14).width('D', 10);
+  // C: the region in the membership table (names up to 27 characters); D: its indelingsmethode.
+  s.width('A', 28).width('B', 22).width('C', 28).width('D', 17);
   for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 15);
-  s.width('L', 18).width('M', 40).width('P', 18);
+  s.width('L', 21).width('M', 40).width('P', 18);
   return { sheet: s, cells };
 }

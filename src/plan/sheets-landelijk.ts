@@ -9,6 +9,7 @@ import {
   nationalTotals,
   PERIODS,
 } from '../domain';
+import { formatDate } from '../messages';
 import { cellAddress, columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import { mlnCell, mlnResult } from './cells';
@@ -75,7 +76,7 @@ export function buildLandelijk(
   s.value('A1', 'Landelijk bedrag per onderdeel en jaar (€)', 'title');
   s.value(
     'A2',
-    `Editie ${edition.manifest.id}: ${edition.manifest.naam} (${edition.manifest.datum}). Gele cellen zijn invoer; de rest rekent mee. Onder de tabel: de bron per bedrag en hoe afgeleide bedragen zijn gemaakt.`,
+    `Editie ${edition.manifest.id}: ${edition.manifest.naam} (${formatDate(edition.manifest.datum)}). Gele cellen zijn invoer; de rest rekent mee. Onder de tabel: de bron per bedrag en hoe afgeleide bedragen zijn gemaakt.`,
     'subtitle',
   );
   s.values(
@@ -87,11 +88,11 @@ export function buildLandelijk(
         'Hoofdthema',
         'Regeling',
         ...yearHeaders(),
-        'Structureel niveau (Rijk)',
+        'Structureel (Rijk)',
         'Totaal 2023–2029',
         'Aard (Rijk)',
-        'BBV: vastgelegd na einde regeling (1 = ja)',
-        'Eindjaar regeling',
+        'BBV vastgelegd (1 = ja)',
+        'Eindjaar',
         'Ontvanger',
         'Verdeelbasis volgens bronnen',
       ],
@@ -136,7 +137,7 @@ export function buildLandelijk(
     `CHOOSE(1+(${L}${first}>0)*(1+(MAX(E${first}:K${first})>${L}${first})),"incidenteel","structureel","deels structureel")`,
     (r) => aardLine(ledger, ctx.lines[r]?.nr ?? 0),
   );
-  s.aardRules(aard.address());
+  s.aardRules(aard.address()).format(aard.address(), 'center');
   const bbvFlags = lineCol(BBV_COL);
   s.values(
     bbvFlags.cell().address(),
@@ -155,6 +156,7 @@ export function buildLandelijk(
     `${columnLetter(END_COL)}${first}`,
     ctx.lines.map((l) => [l.regeling.eindjaar, l.ontvanger, verdeelbasis(ctx, l.nr)]),
   );
+  s.format(rangeOf(first, END_COL, n, 2), 'center');
 
   // Where every amount comes from.
   rows.skip();
@@ -200,9 +202,10 @@ export function buildLandelijk(
 
   s.freezeAt(HEADER_ROW, 2);
   s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
-  s.width('A', 6).width('B', 44).width('C', 24).width('D', 14);
+  // B fits the longest onderdeel name (75 characters), C the longest hoofdthema.
+  s.width('A', 6).width('B', 76).width('C', 28).width('D', 14);
   for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
-  s.width(L, 16).width(tot, 16).width(columnLetter(AARD_COL), 18).width(columnLetter(BBV_COL), 16);
+  s.width(L, 18).width(tot, 18).width(columnLetter(AARD_COL), 19).width(columnLetter(BBV_COL), 23);
   s.width(columnLetter(END_COL), 10).width(columnLetter(ONTVANGER_COL), 16).width(columnLetter(NOTE_COL), 60);
   const cells: LandelijkCells = {
     lineNrs: lineCol(1),

@@ -1,6 +1,6 @@
 import type { CbsCode, EditionLine, EditionYear, Euro, YearReading } from '../domain';
 import { EDITION_YEARS, euro, readings, splitReadings } from '../domain';
-import { columnLetter, rangeOf } from './a1';
+import { cellAddress, columnLetter, parseRange, rangeAddress, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import type { PlanContext } from './context';
 import { NATIONAL_CODE, PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
@@ -13,6 +13,7 @@ import type { IzaCells } from './sheets-iza';
 import type { ControleCells } from './sheets-controle';
 import { TOETS_MASTER } from './sheets-begroting';
 import { COLORS } from './styles';
+import { formatDate } from '../messages';
 
 /**
  * The fixed cells at the top of Overzicht: the chosen gemeente and its helpers. Fixed (not laid
@@ -27,6 +28,11 @@ export interface ChooserCells {
   readonly check: SheetRange;
   /** Hidden helper (technical column): its row in Allocatie's lookup table (1 = first gemeente). */
   readonly row: SheetRange;
+  /**
+   * Hidden helper: how many amount cells of Overzicht no longer equal their formula (a number typed
+   * over a formula). Fixed, because Controle (built before Overzicht) counts it.
+   */
+  readonly overwritten: SheetRange;
   /** E8:K8: the year headers (the chart's categories). */
   readonly periodHeaders: SheetRange;
 }
@@ -41,6 +47,14 @@ const TECH_FIRST = 4;
 const TOTAL_COL = PERIOD_COL + YEAR_COUNT;
 const ONTVANGER_COL = TOTAL_COL + 1;
 const FLAG_COL = TOTAL_COL + 2;
+/**
+ * The guard: every formula block in columns D..N (amounts, totals, readings, flags) is repeated in the
+ * hidden columns AC..AM, on the same rows, as "cell value − its own formula". The repeated formula is
+ * the same text, so it refers to the same cells as the visible one; a number typed over a visible
+ * formula makes its difference non-zero, and Controle counts it.
+ */
+const GUARD_FROM = 4;
+const GUARD_SHIFT = LIST_COL + 2 - GUARD_FROM;
 
 export function chooserCells(): ChooserCells {
   const c = (row: number) => SheetRange.at(SHEETS.overzicht, row, 3);
@@ -49,6 +63,7 @@ export function chooserCells(): ChooserCells {
     name: c(CHOOSER_FIRST + 1),
     check: c(CHOOSER_FIRST + 2),
     row: SheetRange.at(SHEETS.overzicht, TECH_FIRST, TECH_COL),
+    overwritten: SheetRange.at(SHEETS.overzicht, TECH_FIRST + 2, TECH_COL),
     periodHeaders: SheetRange.at(SHEETS.overzicht, HEADER_ROW, PERIOD_COL, 1, YEAR_COUNT),
   };
 }
@@ -132,19 +147,21 @@ export function buildOverzicht(
   legendSection(view);
   chartSection(view, chooser, bbv);
   const lastRow = view.rows.next - 1;
+  guardSection(s, chooser, lastRow);
 
   s.freezeAt(HEADER_ROW, 2);
   s.printAs('portrait', true).printLayout({
     area: `A1:${columnLetter(FLAG_COL)}${lastRow}`,
     titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
-    fitToHeight: 2,
+    fitToHeight: 1,
   });
   s.hiddenColumn(columnLetter(TECH_COL), 14).hiddenColumn(columnLetter(LIST_COL), 30);
   // Wide enough for national sums (€ 1.234.567.890) in the NL view and the Rijk level in column D.
-  s.width('A', 6).width('B', 50).width('C', 16).width('D', 14);
+  // B fits the longest onderdeel name (75 characters: Opgroeien in een Kansrijke Omgeving …).
+  s.width('A', 6).width('B', 76).width('C', 16).width('D', 14);
   for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   s.width(columnLetter(TOTAL_COL), 17);
-  s.width(columnLetter(ONTVANGER_COL), 16).width(columnLetter(FLAG_COL), 12);
+  s.width(columnLetter(ONTVANGER_COL), 16).width(columnLetter(FLAG_COL), 16);
   const cells: OverzichtCells = {
     chooser,
     amounts: SheetRange.at(SHEETS.overzicht, amounts.first, PERIOD_COL, view.lines.length, YEAR_COUNT),
@@ -169,7 +186,7 @@ function chooserSection(
   s.value('A1', 'Overzicht Brede SPUK, SPUK IZA en SPUK AZWA', 'title');
   s.value(
     'A2',
-    `Editie ${m.id} (${m.datum}): ${m.naam}. Kies in ${chooser.code.address()} een gemeente (naam of CBS-code, of ${NATIONAL_CODE}: de som van alle gemeenten); alle bedragen volgen. Sleutel: ${ctx.key.id}.`,
+    `Editie ${m.id} (${formatDate(m.datum)}): ${m.naam}. Kies in ${chooser.code.address()} een gemeente (naam of CBS-code, of ${NATIONAL_CODE}: de som van alle gemeenten); alle bedragen volgen. Sleutel: ${ctx.key.id}.`,
     'subtitle',
   );
   s.values('B4', [['Gemeente (naam of CBS-code)'], ['Gekozen'], ['Modelcontrole']], 'rowHeader');
@@ -367,6 +384,7 @@ function amountsSection(
   s.values(
     `${columnLetter(ONTVANGER_COL)}${first}`,
     lines.map((l) => [l.ontvanger]),
+    'center',
   );
   s.formula(
     `${columnLetter(FLAG_COL)}${first}:${columnLetter(FLAG_COL)}${last}`,
@@ -525,7 +543,7 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRo
   rows.skip(2);
   s.value(
     `A${rows.take()}`,
-    'Lezing BBV per onderdeel (eigen begroting): geld onder een regeling met einddatum is incidenteel; structureel alleen wat een nieuwe regeling vastlegt (kolom N, blad Landelijk)',
+    'Lezing BBV per onderdeel (eigen begroting): geld onder een regeling met einddatum is incidenteel; structureel alleen wat een nieuwe regeling vastlegt (kolom N, blad Landelijk); niet te begroten: na het eindjaar, zonder nieuwe regeling',
     'rowHeader',
   );
   const sRow = rows.take(n);
@@ -550,7 +568,7 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRo
   const nRow = rows.take(n);
   s.values(
     `A${nRow}`,
-    own.map((l) => [l.nr, `${l.naam}: niet te begroten (na het eindjaar, zonder nieuwe regeling)`]),
+    own.map((l) => [l.nr, `${l.naam}: niet te begroten`]),
   );
   s.formula(
     yearsRange(nRow, n),
@@ -734,6 +752,38 @@ function izaSection(v: View, chooser: ChooserCells, iza: IzaCells): void {
       'euro',
     );
   });
+}
+
+/** The hidden difference blocks (see GUARD_SHIFT) and their count, which Controle reads. */
+function guardSection(s: SheetBuilder, chooser: ChooserCells, lastRow: number): void {
+  const guarded = s.formulaBlocks().filter((b) => {
+    const r = parseRange(b.range);
+    return r.left >= GUARD_FROM && r.right <= FLAG_COL;
+  });
+  for (const b of guarded) {
+    const r = parseRange(b.range);
+    const shifted = { ...r, left: r.left + GUARD_SHIFT, right: r.right + GUARD_SHIFT };
+    // N(): text typed over an amount counts as 0, so it differs too.
+    s.formula(rangeAddress(shifted), `N(${cellAddress(r.top, r.left)})-(${b.formula})`, () => 0, 'integer');
+  }
+  const left = GUARD_FROM + GUARD_SHIFT;
+  const right = FLAG_COL + GUARD_SHIFT;
+  const top = HEADER_ROW + 1;
+  const area = rangeOf(top, left, lastRow - top + 1, right - left + 1);
+  s.value(
+    cellAddress(HEADER_ROW, left),
+    'Technisch: waarde min formule van de cel in kolom D..N (0 = goed)',
+    'note',
+  );
+  s.value(cellAddress(chooser.overwritten.top - 1, TECH_COL), 'Over een formule getypt', 'note');
+  s.formula(
+    chooser.overwritten.address(),
+    // An error in a difference (text in a cell another formula calculates with) counts once.
+    `COUNTIF(${area},"<0")+COUNTIF(${area},">0")+ISERROR(SUM(${area}))`,
+    () => 0,
+    'integer',
+  );
+  for (let c = left; c <= right; c++) s.hiddenColumn(columnLetter(c), 10);
 }
 
 function legendSection(v: View): void {

@@ -35,7 +35,15 @@ export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
   title: { bold: true, fontSize: 14, fontColor: COLORS.text },
   subtitle: { italic: true, fontColor: COLORS.note, wrap: false },
   note: { italic: true, fontColor: COLORS.note },
-  header: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.text, wrap: true, borderBottom: true },
+  // Centred: a right-aligned year and a left-aligned neighbour never read as one word ("2029Totaal").
+  header: {
+    bold: true,
+    fill: COLORS.headerFill,
+    fontColor: COLORS.text,
+    wrap: true,
+    borderBottom: true,
+    horizontalAlignment: 'center',
+  },
   rowHeader: { bold: true, fontColor: COLORS.text },
   input: { fill: COLORS.inputFill, fontColor: COLORS.inputText, locked: false },
   inputEuro: {
@@ -58,6 +66,7 @@ export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
   warning: { fontColor: COLORS.incidenteelText, bold: true },
   text: {},
   wrap: { wrap: true },
+  center: { horizontalAlignment: 'center' },
 };
 
 /** WCAG relative luminance contrast of two #RRGGBB colours. */

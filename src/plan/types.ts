@@ -60,7 +60,9 @@ export type StyleName =
   | 'check'
   | 'warning'
   | 'text'
-  | 'wrap';
+  | 'wrap'
+  /** Centred text next to a number column (so "€ 554.503" and "gemeente" never read as one). */
+  | 'center';
 
 export interface StyleSpec {
   readonly numberFormat?: string;

@@ -14,7 +14,7 @@ import type { Action, BuiltWith, Environment, Labels, Selection, State } from '.
 import { composeProgress, initialState, reduce, view } from './state';
 
 export type RenderOutcome =
-  | { readonly ok: true; readonly detail?: string }
+  | { readonly ok: true; readonly detail?: string; readonly nextSteps?: readonly string[] }
   /** `workbookKey`: the key the workbook's weights belong to, when the run refused to mix keys. */
   | { readonly ok: false; readonly text: string; readonly workbookKey?: string };
 
@@ -168,7 +168,11 @@ export class TaskPane {
     }
     this.dispatch(
       outcome.ok
-        ? { type: 'succeeded', ...(outcome.detail ? { detail: outcome.detail } : {}) }
+        ? {
+            type: 'succeeded',
+            ...(outcome.detail ? { detail: outcome.detail } : {}),
+            ...(outcome.nextSteps ? { nextSteps: outcome.nextSteps } : {}),
+          }
         : {
             type: 'failed',
             text: outcome.text,
@@ -318,6 +322,22 @@ export class TaskPane {
     };
   }
 
+  /** The message text and, after a load, the next steps as a list (a labelled list, read in order). */
+  private showMessage(live: HTMLElement, text: string, steps: readonly string[] | undefined): void {
+    const key = JSON.stringify([text, steps ?? []]);
+    if (live.dataset['shown'] === key) return;
+    live.dataset['shown'] = key;
+    if (!steps || steps.length === 0) {
+      live.textContent = text;
+      return;
+    }
+    live.replaceChildren(
+      h('p', { class: 'message-text' }, text),
+      h('p', { class: 'message-heading', id: 'wat-nu' }, NL.nextSteps.heading),
+      h('ul', { class: 'next-steps', 'aria-labelledby': 'wat-nu' }, ...steps.map((s) => h('li', {}, s))),
+    );
+  }
+
   private render(): void {
     const v = view(this.state);
     const { el } = this;
@@ -341,9 +361,9 @@ export class TaskPane {
     // Both regions stay in the accessibility tree (an empty one collapses in CSS), so changes are announced.
     const live = v.message.role === 'alert' ? el.alert : el.status;
     const other = live === el.alert ? el.status : el.alert;
-    setText(other, '');
+    this.showMessage(other, '', undefined);
     live.dataset['tone'] = v.message.tone;
-    setText(live, v.message.text);
+    this.showMessage(live, v.message.text, v.message.steps);
 
     el.confirm.hidden = v.confirm === undefined;
     if (v.confirm) setText(el.confirmText, v.confirm.text);

@@ -33,7 +33,7 @@ export const KEY_TEXTS: Readonly<Record<BuiltInKeyId, KeyText>> = {
 
 export const NL = {
   title: 'SPUK-begroting',
-  subtitle: 'Brede SPUK en SPUK IZA voor uw gemeente, als werkboek met live formules.',
+  subtitle: 'Brede SPUK en SPUK IZA voor uw gemeente, als werkmap met live formules.',
 
   gemeente: {
     label: 'Gemeente',
@@ -61,10 +61,10 @@ export const NL = {
   },
 
   actions: {
-    load: 'Werkboek laden',
+    load: 'Werkmap laden',
     refresh: 'Vernieuwen',
     refreshHint: 'Vernieuwen schrijft de bladen van SPUK-begroting opnieuw en houdt uw eigen invoer.',
-    loadHint: 'Laden zet de bladen van SPUK-begroting in dit werkboek; uw eigen bladen blijven onaangeroerd.',
+    loadHint: 'Laden zet de bladen van SPUK-begroting in deze werkmap; uw eigen bladen blijven onaangeroerd.',
   },
 
   progress: {
@@ -80,11 +80,11 @@ export const NL = {
   confirm: {
     title: 'Andere verdeelsleutel',
     text: (from: string, to: string): string =>
-      `Het werkboek is gemaakt met verdeelsleutel “${from}”. Wilt u de gewichten op het blad Verdeelsleutel ` +
+      `De werkmap is gemaakt met verdeelsleutel “${from}”. Wilt u de gewichten op het blad Verdeelsleutel ` +
       `vervangen door “${to}”? Gewichten die u zelf hebt aangepast, gaan dan verloren.`,
     /** The workbook's key cell (Verdeelsleutel!B5) is empty, so the weights' key is unknown. */
     unknownText: (to: string): string =>
-      'Bij welke verdeelsleutel de gewichten op het blad Verdeelsleutel horen, staat niet in het werkboek ' +
+      'Bij welke verdeelsleutel de gewichten op het blad Verdeelsleutel horen, staat niet in de werkmap ' +
       `(cel B5 is leeg). Wilt u de gewichten vervangen door “${to}”? Gewichten die u zelf hebt aangepast, ` +
       'gaan dan verloren. Kies “Annuleren” om ze te houden.',
     replace: 'Gewichten vervangen',
@@ -93,22 +93,22 @@ export const NL = {
 
   status: {
     starting: 'Verbinden met Excel…',
-    ready: 'Kies een gemeente en een verdeelsleutel en klik op “Werkboek laden”.',
+    ready: 'Kies een gemeente en een verdeelsleutel en klik op “Werkmap laden”.',
     existing: (where: string, key: string): string =>
-      `Dit werkboek bevat al een SPUK-begroting (${where}, verdeelsleutel ${key}). ` +
+      `Deze werkmap bevat al een SPUK-begroting (${where}, verdeelsleutel ${key}). ` +
       'Klik op “Vernieuwen” om bij te werken; uw eigen invoer blijft behouden.',
     existingOwnKey: (where: string): string =>
-      `Dit werkboek bevat al een SPUK-begroting (${where}) met eigen gewichten op het blad Verdeelsleutel. ` +
+      `Deze werkmap bevat al een SPUK-begroting (${where}) met eigen gewichten op het blad Verdeelsleutel. ` +
       'SPUK-begroting kan die sleutel niet opnieuw opbouwen: bij Vernieuwen of Laden vraagt het eerst of de ' +
       'gewichten vervangen mogen worden door de gekozen verdeelsleutel.',
     existingUnknownKey: (where: string): string =>
-      `Dit werkboek bevat al een SPUK-begroting (${where}), maar bij welke verdeelsleutel de gewichten op het ` +
+      `Deze werkmap bevat al een SPUK-begroting (${where}), maar bij welke verdeelsleutel de gewichten op het ` +
       'blad Verdeelsleutel horen, is onbekend (cel B5 is leeg): bij Vernieuwen of Laden vraagt SPUK-begroting ' +
       'eerst of de gewichten vervangen mogen worden door de gekozen verdeelsleutel.',
     working: 'Bezig…',
     loaded: (where: string, key: string): string =>
-      `Werkboek geladen voor ${where} met verdeelsleutel ${key}.`,
-    refreshed: (where: string): string => `Werkboek vernieuwd voor ${where}.`,
+      `Werkmap geladen voor ${where} met verdeelsleutel ${key}.`,
+    refreshed: (where: string): string => `Werkmap vernieuwd voor ${where}.`,
     weightsReplaced: (key: string): string => `De gewichten zijn vervangen door verdeelsleutel ${key}.`,
     edition: (naam: string): string => `De landelijke bedragen zijn die van de editie ${naam}.`,
     keptInputs: (n: number): string =>
@@ -130,20 +130,56 @@ export const NL = {
     skippedFeatures: (features: readonly string[]): string =>
       `Niet beschikbaar in deze Excel-versie: ${features.join(', ')}.`,
     cancelled: (key: string): string =>
-      `Niets gewijzigd: het werkboek houdt verdeelsleutel ${key}. Kies die sleutel om bij te werken met uw eigen gewichten.`,
+      `Niets gewijzigd: de werkmap houdt verdeelsleutel ${key}. Kies die sleutel om bij te werken met uw eigen gewichten.`,
     cancelledOwnKey:
-      'Niets gewijzigd: het werkboek houdt zijn eigen gewichten. Werk het bij met de opdrachtregel ' +
+      'Niets gewijzigd: de werkmap houdt haar eigen gewichten. Werk haar bij met de opdrachtregel ' +
       '(spuk-begroting werkboek), of kies een verdeelsleutel en vervang de gewichten.',
     cancelledUnknownKey:
-      'Niets gewijzigd: de gewichten blijven staan. Wilt u ze houden en het werkboek bijwerken, typ dan in cel ' +
+      'Niets gewijzigd: de gewichten blijven staan. Wilt u ze houden en de werkmap bijwerken, typ dan in cel ' +
       'B5 van het blad Verdeelsleutel de verdeelsleutel waar ze bij horen (bijvoorbeeld spuk-2025), kies ' +
-      'dezelfde verdeelsleutel hier en klik op “Werkboek laden”. Of klik opnieuw en vervang de gewichten.',
+      'dezelfde verdeelsleutel hier en klik op “Werkmap laden”. Of klik opnieuw en vervang de gewichten.',
     planFailed:
-      'Het werkboek kon niet worden opgebouwd uit de meegeleverde gegevens. Er is niets in Excel gewijzigd. ' +
+      'De werkmap kon niet worden opgebouwd uit de meegeleverde gegevens. Er is niets in Excel gewijzigd. ' +
       'Dit is een fout in SPUK-begroting: meld het, met de gekozen gemeente en verdeelsleutel.',
     unexpected:
-      'Er ging iets onverwachts mis. Mogelijk is het werkboek maar voor een deel bijgewerkt: klik op “Vernieuwen” ' +
+      'Er ging iets onverwachts mis. Mogelijk is de werkmap maar voor een deel bijgewerkt: klik op “Vernieuwen” ' +
       'om het opnieuw te proberen. Blijft het misgaan, sluit dan het taakvenster, open het opnieuw en meld het probleem.',
+  },
+
+  /** After a load: what to look at next (a list in the success message). */
+  nextSteps: {
+    heading: 'Wat nu?',
+    overzicht:
+      'Begin op het blad Overzicht: bovenaan staat de lezing BBV, wat u in de eigen begroting structureel en incidenteel opneemt.',
+    controle: (afwijkingen: number): string =>
+      afwijkingen === 0
+        ? 'Modelcontrole: OK. Het blad Controle telt 0 afwijkingen.'
+        : `Modelcontrole: FOUT. Het blad Controle telt ${afwijkingen} ${afwijkingen === 1 ? 'afwijking' : 'afwijkingen'}; kijk daar eerst.`,
+    controleUnknown: 'Modelcontrole: zie het blad Controle (0 afwijkingen is goed).',
+    sources: (
+      c: {
+        readonly beschikking: number;
+        readonly gepubliceerd: number;
+        readonly afgeleid: number;
+        readonly geschat: number;
+        readonly open: number;
+      },
+      national: boolean,
+    ): string => {
+      const total = c.beschikking + c.gepubliceerd + c.afgeleid + c.geschat;
+      const parts = [
+        ...(c.beschikking > 0 ? [`${c.beschikking} uit uw beschikking`] : []),
+        `${c.gepubliceerd} gepubliceerd`,
+        `${c.afgeleid} afgeleid uit gepubliceerde cijfers`,
+        `${c.geschat} geschat met de verdeelsleutel`,
+      ];
+      const list = `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1] ?? ''}`;
+      const open =
+        c.open > 0
+          ? ` ${c.open} ${c.open === 1 ? 'bedrag is' : 'bedragen zijn'} nog onbekend (open post).`
+          : '';
+      return `Van de ${total} ${national ? 'landelijke bedragen' : 'bedragen'} per onderdeel en jaar zijn er ${list}; de bron staat bij elk bedrag op Overzicht.${open}`;
+    },
   },
 
   environment: {

@@ -3,17 +3,18 @@
  * builder and the Excel renderer. office.js itself is reached through office-host.ts and src/excel only.
  */
 import type { CbsCode, ReferenceData } from '../domain';
-import { isBuiltInKey } from '../domain';
+import { builtInKey, isBuiltInKey, Ledger } from '../domain';
 import { defaultEditionId, defaultReferenceData, editionInput, editionManifests, isEditionId } from '../data';
 import type { BuiltWithFacts, RenderSuccess } from '../excel';
 import { readBuiltWith, renderPlan } from '../excel';
-import { excelFailureText, featureText, renderStepText } from '../messages';
+import { excelFailureText, featureText, formatDate, renderStepText } from '../messages';
 import { buildWorkbookPlan, INPUT_NAMES } from '../plan';
 import type { PaneServices, RenderOutcome, RenderRequest } from './controller';
 import { detectEnvironment } from './environment';
 import type { GemeenteChoice } from './gemeente-search';
 import { LANDELIJK } from './gemeente-search';
 import { NL } from './messages.nl';
+import { controleTotaal, nextSteps, sourceCounts } from './next-steps';
 import { documentSettings, officeGlobal } from '../excel';
 import type { BuiltWith } from './state';
 
@@ -102,7 +103,9 @@ export function officeServices(): PaneServices {
   return {
     gemeenten: data.gemeenten,
     // Newest first: the first is the default.
-    editions: [...editionManifests()].reverse().map((m) => ({ id: m.id, naam: `${m.naam} (${m.datum})` })),
+    editions: [...editionManifests()]
+      .reverse()
+      .map((m) => ({ id: m.id, naam: `${m.naam} (${formatDate(m.datum)})` })),
     detectEnvironment: () => detectEnvironment(officeGlobal()),
     // The document settings first (what the add-in remembered); else the workbook's own names and cells.
     // A read failure (ExcelFailureError) is left to the pane, which then starts fresh.
@@ -114,14 +117,20 @@ export function officeServices(): PaneServices {
     async render(request: RenderRequest): Promise<RenderOutcome> {
       const { selection } = request;
       let plan;
+      let steps: string[] | undefined;
       try {
         const edition = isEditionId(selection.editionId) ? selection.editionId : defaultEditionId();
         const vorige = editionManifests().find((m) => m.id === edition)?.vorige;
-        plan = buildWorkbookPlan(editionInput(edition), {
+        const input = editionInput(edition);
+        const gemeente = selection.gemeente === LANDELIJK ? undefined : (selection.gemeente as CbsCode);
+        plan = buildWorkbookPlan(input, {
           vorige: vorige ? editionInput(vorige) : undefined,
           key: selection.keyId,
-          gemeente: selection.gemeente === LANDELIJK ? undefined : (selection.gemeente as CbsCode),
+          gemeente,
         });
+        // What to look at next (the check and the sources as the workbook has them right after loading).
+        const ledger = new Ledger(input, builtInKey(selection.keyId, input.base));
+        steps = nextSteps(controleTotaal(plan), sourceCounts(ledger, gemeente), gemeente === undefined);
       } catch {
         return { ok: false, text: NL.status.planFailed };
       }
@@ -145,7 +154,7 @@ export function officeServices(): PaneServices {
       }
       remember({ gemeente: selection.gemeente, keyId: selection.keyId, editionId: selection.editionId });
       const detail = successDetail(report, request.replaceWeights);
-      return detail ? { ok: true, detail } : { ok: true };
+      return { ok: true, ...(detail ? { detail } : {}), ...(steps ? { nextSteps: steps } : {}) };
     },
   };
 }

@@ -156,6 +156,21 @@ describe('loading and refreshing', () => {
     expect(v.progress).toBeUndefined();
   });
 
+  it('shows the next steps after a load as a list under the success text', () => {
+    const steps = ['Begin op het blad Overzicht.', 'Modelcontrole: OK.', 'Van de 10 bedragen …'];
+    const v = view(run(loading, { type: 'succeeded', nextSteps: steps }));
+    expect(v.message).toMatchObject({ tone: 'success', role: 'status', steps });
+    // A later failure replaces the list (no stale steps next to an error).
+    const after = run(
+      run(run(loading, { type: 'succeeded', nextSteps: steps }), { type: 'start', job: 'load' }),
+      {
+        type: 'failed',
+        text: 'mis',
+      },
+    );
+    expect(view(after).message.steps).toBeUndefined();
+  });
+
   it('refreshes with the same key without asking', () => {
     const built = run(loading, { type: 'succeeded' });
     const s = run(built, { type: 'start', job: 'refresh' });
@@ -221,7 +236,7 @@ describe('switching the key of an existing workbook', () => {
     expect(view(s).message).toMatchObject({ tone: 'info', text: NL.status.cancelled('SPUK 2025') });
   });
 
-  it('also asks on "Werkboek laden"', () => {
+  it('also asks on "Werkmap laden"', () => {
     expect(run(built, { type: 'start', job: 'load' }).confirm?.job).toBe('load');
   });
 });

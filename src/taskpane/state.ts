@@ -53,6 +53,8 @@ export type Tone = 'info' | 'success' | 'warning' | 'error';
 export interface Message {
   readonly tone: Tone;
   readonly text: string;
+  /** After a load: what to look at next, shown as a list under the text. */
+  readonly steps?: readonly string[];
 }
 
 export interface Confirmation {
@@ -81,7 +83,7 @@ export type Action =
   | { readonly type: 'confirm'; readonly accept: boolean }
   | { readonly type: 'progress'; readonly step: number; readonly total: number; readonly label: string }
   /** `detail`: extra Dutch sentences about the run (kept inputs, skipped features). */
-  | { readonly type: 'succeeded'; readonly detail?: string }
+  | { readonly type: 'succeeded'; readonly detail?: string; readonly nextSteps?: readonly string[] }
   /**
    * `workbookKey`: the renderer refused because the workbook's weights belong to this key (the pane
    * did not know, e.g. it could not read the workbook at start). The pane learns it, so the next run
@@ -171,7 +173,13 @@ function begin(state: State, job: Job, replaceWeights: boolean): State {
   };
 }
 
-function successMessage(state: State, busy: Busy, labels: Labels, detail: string | undefined): Message {
+function successMessage(
+  state: State,
+  busy: Busy,
+  labels: Labels,
+  detail: string | undefined,
+  steps: readonly string[] | undefined,
+): Message {
   const where = labels.gemeente(state.selection.gemeente);
   const key = keyLabel(state.selection.keyId);
   const parts = [busy.job === 'load' ? NL.status.loaded(where, key) : NL.status.refreshed(where)];
@@ -179,7 +187,7 @@ function successMessage(state: State, busy: Busy, labels: Labels, detail: string
   if (busy.replaceNational || busy.job === 'load')
     parts.push(NL.status.edition(labels.edition(state.selection.editionId)));
   if (detail) parts.push(detail);
-  return { tone: 'success', text: parts.join(' ') };
+  return { tone: 'success', text: parts.join(' '), ...(steps && steps.length > 0 ? { steps } : {}) };
 }
 
 export function reduce(state: State, action: Action, labels: Labels): State {
@@ -276,7 +284,7 @@ export function reduce(state: State, action: Action, labels: Labels): State {
           keyId: state.selection.keyId,
           editionId: state.selection.editionId,
         },
-        message: successMessage(state, busy, labels, action.detail),
+        message: successMessage(state, busy, labels, action.detail, action.nextSteps),
       };
     }
     case 'failed': {

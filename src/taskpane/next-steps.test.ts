@@ -1,0 +1,65 @@
+import { defaultEditionId, editionInput } from '../data';
+import type { CbsCode } from '../domain';
+import { builtInKey, Ledger } from '../domain';
+import { buildWorkbookPlan } from '../plan';
+import { NL } from './messages.nl';
+import { controleTotaal, nextSteps, sourceCounts } from './next-steps';
+
+const input = editionInput(defaultEditionId());
+const ledger = new Ledger(input, builtInKey('spuk-2025', input.base));
+const ALMERE = 'GM0034' as CbsCode;
+
+describe('next steps after a load', () => {
+  it('counts the sources of what Almere receives per line and year (the ledger labels)', () => {
+    const c = sourceCounts(ledger, ALMERE);
+    // Brede SPUK 2025 and 2026 are derived from Bijlage 2A; SPUK IZA 2025/2026 (Almere is mandaatgemeente
+    // of Flevoland) is published Bijlage 2B; the rest is estimated with the key.
+    expect(c.afgeleid).toBeGreaterThan(0);
+    expect(c.gepubliceerd).toBeGreaterThan(0);
+    expect(c.geschat).toBeGreaterThan(0);
+    expect(c.beschikking).toBe(0);
+    // BRC and Sportakkoord leave the SPUK from 2027: open posten, not amounts.
+    expect(c.open).toBeGreaterThan(0);
+    let expected = 0;
+    for (const l of ledger.lines)
+      for (const y of [2023, 2024, 2025, 2026, 2027, 2028, 2029] as const) {
+        const a = l.ontvanger === 'landelijk' ? undefined : ledger.gemeente(ALMERE, l.nr, y);
+        if (a && !a.open && a.bedrag !== 0) expected++;
+      }
+    expect(c.afgeleid + c.gepubliceerd + c.geschat).toBe(expected);
+  });
+
+  it('a gemeente that is no mandaatgemeente has no published regional amounts', () => {
+    // Zeewolde (GM0050): a member of Flevoland, not its mandaatgemeente.
+    expect(sourceCounts(ledger, 'GM0050' as CbsCode).gepubliceerd).toBe(0);
+  });
+
+  it('reads the master check the workbook computes after loading from the plan', () => {
+    const plan = buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: ALMERE });
+    expect(controleTotaal(plan)).toBe(0);
+    const broken = {
+      ...plan,
+      names: plan.names.map((n) => (n.name === 'Controle_Totaal' ? { ...n, ref: 'Controle!$Z$99' } : n)),
+    };
+    expect(controleTotaal(broken)).toBeUndefined();
+  });
+
+  it('lists Overzicht first, then the check (OK or FOUT), then the sources, in Dutch', () => {
+    const c = { beschikking: 0, gepubliceerd: 4, afgeleid: 30, geschat: 60, open: 6 };
+    const ok = nextSteps(0, c, false);
+    expect(ok[0]).toBe(NL.nextSteps.overzicht);
+    expect(ok[0]).toContain('Overzicht');
+    expect(ok[1]).toBe('Modelcontrole: OK. Het blad Controle telt 0 afwijkingen.');
+    expect(ok[2]).toBe(
+      'Van de 94 bedragen per onderdeel en jaar zijn er 4 gepubliceerd, 30 afgeleid uit gepubliceerde cijfers en ' +
+        '60 geschat met de verdeelsleutel; de bron staat bij elk bedrag op Overzicht. 6 bedragen zijn nog onbekend (open post).',
+    );
+    expect(nextSteps(2, c, false)[1]).toBe(
+      'Modelcontrole: FOUT. Het blad Controle telt 2 afwijkingen; kijk daar eerst.',
+    );
+    expect(nextSteps(undefined, { ...c, beschikking: 3, open: 0 }, true)[2]).toBe(
+      'Van de 97 landelijke bedragen per onderdeel en jaar zijn er 3 uit uw beschikking, 4 gepubliceerd, ' +
+        '30 afgeleid uit gepubliceerde cijfers en 60 geschat met de verdeelsleutel; de bron staat bij elk bedrag op Overzicht.',
+    );
+  });
+});
