@@ -183,11 +183,15 @@ export function regionalLine(
 
 /**
  * The `aandeel` weight of a member in a year, whole euros: its Brede SPUK amount (2023–2026) or its
- * SPUK AZWA lokaal amount (2027–2029), as the Ledger has it (a beschikking wins there too).
+ * SPUK AZWA lokaal amount (2027–2029; in an edition without the SPUK AZWA its Brede SPUK amount), as
+ * the Ledger has it (a beschikking wins there too).
  */
 export function aandeelGewicht(ledger: Ledger, code: CbsCode, jaar: EditionYear): Euro {
-  const regeling = jaar <= 2026 ? 'brede-spuk' : 'spuk-azwa';
-  return ledger.gemeenteTotal(code, jaar, regeling).eigen;
+  // The own money of the regeling the region's money belongs to that year: the Brede SPUK next to the
+  // SPUK IZA, the SPUK AZWA lokaal next to the AZWA regionaal. An edition without the SPUK AZWA keeps
+  // the SPUK IZA after 2026 (the Rijk's structural level): then the Brede SPUK's level is the share.
+  const azwa = jaar > 2026 && ledger.lines.some((l) => l.regeling.id === 'spuk-azwa');
+  return ledger.gemeenteTotal(code, jaar, azwa ? 'spuk-azwa' : 'brede-spuk').eigen;
 }
 
 /** The region named `text` (case and spaces ignored), or a failure with names that contain it. */
@@ -343,7 +347,8 @@ export function regioVerdeling(
   const teVerdelen = euro(bedrag.bedrag - vastSum);
   const weights = leden.map((c) => weightOf.get(c) ?? 0);
   const W = weights.reduce((a, b) => a + b, 0);
-  if (W === 0) return fail([{ kind: 'RegioZeroWeights', regio }]);
+  // Nothing to divide (no regional money that year, e.g. an edition without the SPUK AZWA): zeros.
+  if (W === 0 && teVerdelen !== 0) return fail([{ kind: 'RegioZeroWeights', regio }]);
   const maxWeight = Math.max(...weights);
   if (!Number.isSafeInteger(teVerdelen * maxWeight + W) || !Number.isSafeInteger(W))
     return fail([{ kind: 'RegioWeightsTooLarge', regio }]);

@@ -454,9 +454,11 @@ function buildToets(
   );
   (['SPUK IZA', 'SPUK AZWA lokaal', 'SPUK AZWA regionaal'] as const).forEach((reg, i) => {
     const key = reg === 'SPUK IZA' ? 'IZA' : reg === 'SPUK AZWA lokaal' ? 'AZWA-L' : 'AZWA-R';
+    // A regeling the edition does not have (the SPUK AZWA before vws-2026-04): only a beschikking.
+    const bes = SheetRange.at(SHEETS.beschikking, besRow(key), PERIOD_COL).rel();
     s.formula(
       yearsRange(plafondRow + 1 + i),
-      `E${lineRowOf(key)}`,
+      lineKeys.some((k) => k.key === key) ? `E${lineRowOf(key)}` : `IF(ISNUMBER(${bes}),${bes},0)`,
       (_r, c) => t.plafond[reg][c]?.bedrag ?? 0,
       'euro',
     );

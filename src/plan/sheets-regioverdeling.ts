@@ -150,7 +150,7 @@ export function buildRegioverdeling(
   const cell = (col: string, row: number) => `${col}${row}`;
   b.formula(
     rangeOf(ROW_REST, FIRST_YEAR_COL, n, YEARS.length),
-    `MOD(${E}$${ROW_TV}*${cell(E, ROW_W)},${E}$${ROW_WT})`,
+    `MOD(${E}$${ROW_TV}*${cell(E, ROW_W)},MAX(${E}$${ROW_WT},1))`,
     (row, c) => (splits[c] ? (memberPart(splits[c], row)?.rest ?? 0) : 0),
     'integer',
   );
@@ -163,7 +163,7 @@ export function buildRegioverdeling(
   );
   b.formula(
     rangeOf(ROW_FLOOR, FIRST_YEAR_COL, n, YEARS.length),
-    `(${E}$${ROW_TV}*${cell(E, ROW_W)}-${cell(E, ROW_REST)})/${E}$${ROW_WT}`,
+    `(${E}$${ROW_TV}*${cell(E, ROW_W)}-${cell(E, ROW_REST)})/MAX(${E}$${ROW_WT},1)`,
     (row, c) => (splits[c] ? (memberPart(splits[c], row)?.omlaag ?? 0) : 0),
     'euro',
   );
