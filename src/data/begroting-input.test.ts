@@ -175,7 +175,7 @@ describe('parseBegrotingCsv: bad input names the row and the fix', () => {
       'an Excel workbook instead of a CSV',
       zip,
       [
-        'Dit is een Excel-werkboek, geen tekstbestand. Sla het in Excel op als "CSV (gescheiden door lijstscheidingsteken)" en kies dat bestand.',
+        'Dit is een Excel-werkmap, geen tekstbestand. Sla haar in Excel op als "CSV (gescheiden door lijstscheidingsteken)" en kies dat bestand.',
       ],
     ],
     [
