@@ -21,7 +21,7 @@ import { buildIza, layoutIza } from './sheets-iza';
 import { buildControle } from './sheets-controle';
 import { buildBronnen } from './sheets-bronnen';
 import { buildVerschil } from './sheets-verschil';
-import { buildBegroting, planBegroting } from './sheets-begroting';
+import { buildBegroting, planBegroting, TOETS_MASTER } from './sheets-begroting';
 import { buildRegioverdeling } from './sheets-regioverdeling';
 
 export interface PlanOptions {
@@ -123,6 +123,9 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     afronding: afronding.cells,
     iza: iza.cells,
   });
+  const code = chosen === undefined ? undefined : data.gemeenten[chosen]?.code;
+  const begrotingInvoer = planBegroting(ctx, options.begroting);
+  const signalen = toetsBegroting(ledger, code, begrotingInvoer, options.beschikking ?? []).signalen.length;
   const control = buildControle(ctx, {
     landelijk: landelijk.cells,
     verdeelsleutel: verdeelsleutel.cells,
@@ -131,10 +134,8 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     iza: iza.cells,
     chosen: chooser.row,
     overwritten: chooser.overwritten,
+    signalen: { cell: TOETS_MASTER, count: signalen },
   });
-  const code = chosen === undefined ? undefined : data.gemeenten[chosen]?.code;
-  const begrotingInvoer = planBegroting(ctx, options.begroting);
-  const signalen = toetsBegroting(ledger, code, begrotingInvoer, options.beschikking ?? []).signalen.length;
   const overzicht = buildOverzicht(ctx, chooser, {
     signalen,
     landelijk: landelijk.cells,

@@ -26,6 +26,8 @@ export function buildControle(
     readonly afronding: AfrondingCells;
     readonly allocatie: AllocatieCells;
     readonly iza: IzaCells;
+    /** The begroting's signal count (the Begrotingstoets is built later; a fixed cell) and its value. */
+    readonly signalen: { readonly cell: SheetRange; readonly count: number };
     /** The chosen gemeente's row on Overzicht's helper cell (built after Controle; a fixed cell there): a number when it exists. */
     readonly chosen: SheetRange;
     /** Overzicht's hidden count of amount cells that no longer equal their formula (a fixed cell there). */
@@ -127,6 +129,14 @@ export function buildControle(
     );
   });
   s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => galaVerschil, 'check');
+  // The begroting's signals are about the user's plan, not the model's integrity: shown, not counted.
+  const info = 7 + checks.length;
+  s.values(
+    `A${info}`,
+    [['Begroting', `Signalen van de begroting (telt niet mee in het totaal; zie blad ${SHEETS.toets})`]],
+    'note',
+  );
+  s.formula(`C${info}`, from.signalen.cell.abs(), () => from.signalen.count, 'integer');
   s.width('A', 16).width('B', 80).width('C', 14);
   s.printAs('portrait', true);
   return { sheet: s, cells };
