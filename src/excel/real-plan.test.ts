@@ -80,9 +80,10 @@ describe('real plan: full build and refresh', () => {
     expect(multiRow).toBeGreaterThan(0);
     expect(write?.operationCounts['Range.copyFrom']).toBe(multiRow);
     expect(built.batchBytes[0]).toBeLessThan(1.5 * 1024 * 1024);
-    // Bounded by the plan's structure (13 sheets with the begroting and Regioverdeling), not by its
-    // ~95,000 cells.
-    expect(write?.operations).toBeLessThan(2_600);
+    // Bounded by the plan's structure, not by its ~95,000 cells: 14 sheets (with the begroting and the
+    // Regioverdeling), each with print and protection, and Overzicht's formulas doubled by the guard
+    // against typed-over cells. Measured 2,649 operations.
+    expect(write?.operations).toBeLessThan(3_000);
   });
 
   it('marks every sheet as the add-in’s and writes every plan name', () => {
