@@ -1,7 +1,7 @@
 import type { Bron } from './allocation';
 import type { EditionLine, EditionYear } from './edition';
 import { EDITION_YEARS } from './edition';
-import type { Ledger } from './ledger';
+import type { BeschikkingAmount, Ledger } from './ledger';
 import { weakest } from './ledger';
 import type { Euro } from './money';
 import { euro, ZERO } from './money';
@@ -317,6 +317,29 @@ export function plafonds(
     });
   }
   return { perRegeling, perOnderdeel: lineAmount };
+}
+
+/**
+ * The beschikking as amounts per edition line for the Ledger (what Overzicht shows): a Brede SPUK
+ * onderdeel on its line; the total of SPUK IZA, SPUK AZWA lokaal or regionaal on their one line. A
+ * Brede SPUK total has no line (it is the plafond of the begroting, not split over the onderdelen).
+ */
+export function beschikkingPerLine(
+  lines: readonly EditionLine[],
+  code: Maybe<CbsCode>,
+  beschikking: readonly BeschikkingRegel[],
+): BeschikkingAmount[] {
+  if (code === undefined) return [];
+  const out: BeschikkingAmount[] = [];
+  for (const b of beschikking) {
+    if (b.regeling === 'Brede SPUK') {
+      if (b.onderdeel !== undefined) out.push({ code, nr: b.onderdeel, jaar: b.jaar, bedrag: b.bedrag });
+      continue;
+    }
+    const line = regelingLines(lines, b.regeling)[0];
+    if (line && b.onderdeel === undefined) out.push({ code, nr: line.nr, jaar: b.jaar, bedrag: b.bedrag });
+  }
+  return out;
 }
 
 const floorPct = (amount: number, pct: number): number => Math.floor((amount * pct) / 100);

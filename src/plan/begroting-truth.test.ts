@@ -22,7 +22,13 @@ const SHEETS_UNDER_TEST: readonly string[] = [
 const ALMERE = 'GM0034' as CbsCode;
 const LELYSTAD = 'GM0995' as CbsCode;
 
-function compare(p: WorkbookPlan): { bad: string[]; cells: number; master: unknown; name: unknown } {
+function compare(p: WorkbookPlan): {
+  bad: string[];
+  cells: number;
+  master: unknown;
+  name: unknown;
+  amountOf: (nr: number, jaar: number) => unknown;
+} {
   const ev = evaluatePlan(p);
   const bad: string[] = [];
   let cells = 0;
@@ -44,7 +50,11 @@ function compare(p: WorkbookPlan): { bad: string[]; cells: number; master: unkno
       }
     }
     const name = p.names.find((n) => n.name === 'Begroting_Signalen')?.ref;
-    return { bad, cells, master: ev.value(SHEETS.toets, 'C3'), name };
+    // Overzicht's row of a line (column A holds its nr) and the value in a year's column (E = 2023).
+    const overzicht = ev.hf.getSheetValues(ev.hf.getSheetId(SHEETS.overzicht) ?? -1);
+    const amountOf = (nr: number, jaar: number): unknown =>
+      overzicht.find((row) => row[0] === nr && typeof row[4] === 'number')?.[4 + jaar - 2023];
+    return { bad, cells, master: ev.value(SHEETS.toets, 'C3'), name, amountOf };
   } finally {
     ev.destroy();
   }
@@ -59,9 +69,13 @@ describe('begroting formulas equal the domain (HyperFormula), on generated begro
       begroting,
       beschikking: BESCHIKKING,
     });
-    const { bad, cells, master, name } = compare(p);
+    const { bad, cells, master, name, amountOf } = compare(p);
     expect(bad.slice(0, 10)).toEqual([]);
     expect(cells).toBeGreaterThan(700);
+    // The beschikking wins on Overzicht too: Almere's SPUK IZA 2026 and onderdeel 2 in 2023.
+    expect(amountOf(16, 2026)).toBe(3_400_000);
+    expect(amountOf(2, 2023)).toBe(900_000);
+    expect(amountOf(16, 2025)).toBe(3_161_954);
     const input = editionInput('vws-2026-04');
     const t = toetsBegroting(
       new Ledger(input, builtInKey('spuk-2025', input.base)),

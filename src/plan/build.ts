@@ -6,7 +6,7 @@ import type {
   EditionInput,
   Verdeelsleutel,
 } from '../domain';
-import { builtInKey, controle, editionControle, Ledger, toetsBegroting } from '../domain';
+import { beschikkingPerLine, builtInKey, controle, editionControle, Ledger, toetsBegroting } from '../domain';
 import { formatDate } from '../messages';
 import type { PlanContext } from './context';
 import { gemeenteCodes, gemeenteRows, SHEETS } from './layout';
@@ -136,8 +136,19 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     overwritten: chooser.overwritten,
     signalen: { cell: TOETS_MASTER, count: signalen },
   });
+  const begroting = buildBegroting(
+    ctx,
+    { begroting: begrotingInvoer, beschikking: options.beschikking },
+    {
+      chooser,
+      allocatie: { amounts: allocatie.cells.byCode.amounts, lineNrs: allocatie.cells.lineNrs },
+      codes: verdeelsleutel.cells.choices,
+    },
+  );
   const overzicht = buildOverzicht(ctx, chooser, {
     signalen,
+    perLine: begroting.cells.perLine,
+    beschikking: beschikkingPerLine(ctx.lines, code, options.beschikking ?? []),
     landelijk: landelijk.cells,
     verdeelsleutel: verdeelsleutel.cells,
     allocatie: allocatie.cells,
@@ -148,16 +159,6 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
   if (allocatie.cells.codes.abs() !== allocatieCodes.abs())
     throw new Error('Allocatie must keep the gemeente rows that Afronding checks');
   const verschil = buildVerschil(ctx);
-  const begroting = buildBegroting(
-    ctx,
-    { begroting: begrotingInvoer, beschikking: options.beschikking },
-    {
-      chooser,
-      amounts: overzicht.cells.amounts,
-      nrs: overzicht.cells.nrs,
-      codes: verdeelsleutel.cells.choices,
-    },
-  );
   // A mandaatgemeente divides its region's money: the sheet Regioverdeling (its first region).
   const regio = code === undefined ? undefined : ledger.mandaatVan(code)[0];
   const regioverdeling = regio ? buildRegioverdeling(ledger, regio.naam) : undefined;

@@ -32,6 +32,7 @@ import {
   SCHUIFRUIMTE_PCT,
   defaultTaakveld,
   EDITION_YEARS,
+  editionAmount,
   editionLabel,
   euro,
   plafonds,
@@ -158,6 +159,8 @@ export interface BegrotingCells {
   readonly overheveling2025: SheetRange;
   readonly vooruit: SheetRange;
   readonly lists: SheetRange;
+  /** Per line: the plafond (beschikking where entered, else the edition) with its line numbers. */
+  readonly perLine: { readonly values: SheetRange; readonly nrs: SheetRange };
 }
 
 export interface BegrotingSheets {
@@ -188,8 +191,8 @@ export function buildBegroting(
   from: {
     readonly chooser: ChooserCells;
     /** Overzicht's amounts per line (rows) × year (E..K), following the chosen gemeente, and their line numbers. */
-    readonly amounts: SheetRange;
-    readonly nrs: SheetRange;
+    /** Allocatie's amounts per gemeente (rows) and its line numbers of the first year (its columns repeat per year). */
+    readonly allocatie: { readonly amounts: SheetRange; readonly lineNrs: SheetRange };
     /** The list of CBS codes (and NL) for the beschikking's gemeente. */
     readonly codes: SheetRange;
   },
@@ -204,7 +207,7 @@ export function buildBegroting(
 
   const keys = beschikkingKeys(ctx);
   const besch = buildBeschikking(ctx, keys, beschikking, code, chosenName, from.chooser, from.codes);
-  const toets = buildToets(ctx, keys, invoer, beschikking, t, besch.grid, from, chosenName);
+  const toets = buildToets(ctx, keys, invoer, beschikking, t, besch.grid, from, besch.applies, chosenName);
   const begroting = buildBegrotingTable(invoer, t, toets.lists, toets.master);
   const samenvatting = buildSamenvatting(ctx, invoer, t, toets, chosenName, from.chooser);
   return {
@@ -223,6 +226,7 @@ export function buildBegroting(
       overheveling2025: toets.overheveling2025,
       vooruit: toets.vooruit,
       lists: toets.lists,
+      perLine: toets.perLine,
     },
   };
 }
@@ -238,7 +242,7 @@ function buildBeschikking(
   chosenName: string,
   chooser: ChooserCells,
   codes: SheetRange,
-): { s: SheetBuilder; grid: SheetRange; keyCol: SheetRange; gemeente: SheetRange } {
+): { s: SheetBuilder; grid: SheetRange; keyCol: SheetRange; gemeente: SheetRange; applies: SheetRange } {
   const s = new SheetBuilder(SHEETS.beschikking, 'invoer');
   s.value('A1', 'Beschikking: de bedragen uit de beschikking van de gemeente (invoer)', 'title');
   s.value(
@@ -256,9 +260,18 @@ function buildBeschikking(
     prompt: 'De CBS-code van de gemeente van deze beschikking (bijvoorbeeld GM0034).',
     error: 'Kies een CBS-code uit de lijst.',
   });
+  // Whether the beschikking is the gemeente's on Overzicht (1 = ja): only then does it count.
+  const applies = SheetRange.at(SHEETS.beschikking, 5, 3);
+  s.value('A5', 'Geldt voor de gemeente op Overzicht (1 = ja)', 'rowHeader');
+  s.formula(
+    applies.address(),
+    `1*ISNUMBER(SEARCH("("&TRIM(${gemeente.local().abs()})&")",${chooser.name.abs()}))`,
+    () => 1,
+    'integer',
+  );
   s.formula(
     'D4',
-    `IF(ISNUMBER(SEARCH("("&TRIM(${gemeente.local().abs()})&")",${chooser.name.abs()})),"hoort bij Overzicht","LET OP: andere gemeente")`,
+    `IF(${applies.local().abs()}=1,"hoort bij Overzicht","LET OP: andere gemeente op Overzicht")`,
     () => 'hoort bij Overzicht',
     'note',
   );
@@ -319,7 +332,7 @@ function buildBeschikking(
   for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   s.freezeAt(header, 3);
   s.printAs('landscape', true).printLayout({ titleRows: `${header}:${header}`, fitToHeight: 1 });
-  return { s, grid, keyCol, gemeente };
+  return { s, grid, keyCol, gemeente, applies };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,6 +353,8 @@ interface ToetsParts {
   readonly structureel: SheetRange;
   readonly gat2026: SheetRange;
   readonly gat2029: SheetRange;
+  /** Per line (its nr in column A): the plafond, which Overzicht shows as the gemeente's amount. */
+  readonly perLine: { readonly values: SheetRange; readonly nrs: SheetRange };
 }
 
 function buildToets(
@@ -349,7 +364,11 @@ function buildToets(
   beschikking: readonly BeschikkingRegel[],
   t: BegrotingToets,
   beschikkingGrid: SheetRange,
-  from: { readonly chooser: ChooserCells; readonly amounts: SheetRange; readonly nrs: SheetRange },
+  from: {
+    readonly chooser: ChooserCells;
+    readonly allocatie: { readonly amounts: SheetRange; readonly lineNrs: SheetRange };
+  },
+  applies: SheetRange,
   chosenName: string,
 ): ToetsParts {
   const s = new SheetBuilder(SHEETS.toets, 'controle');
@@ -379,11 +398,7 @@ function buildToets(
   s.values(`A${masterRow}`, [['Signalen', 'Aantal actieve signalen (0 = geen)']], 'rowHeader');
   rows.skip();
   const header = rows.take();
-  s.values(
-    `A${header}`,
-    [['Nr', 'Omschrijving', '', '', ...years.map(String), '', '', 'Signalen']],
-    'header',
-  );
+  s.values(`A${header}`, [['Nr', 'Omschrijving', '', '', ...years, '', '', 'Signalen']], 'header');
 
   // 0. The rules' parameters, with their sources (constants, not inputs).
   section(s, rows, 'Regels (percentages)');
@@ -406,24 +421,44 @@ function buildToets(
   const p25 = `$E$${paramRow + 2}`;
   rows.skip();
 
-  // 1. Plafond per line: beschikking, else the edition's amount on Overzicht.
-  section(s, rows, 'Plafond per onderdeel en regeling (beschikking, anders de editie)');
+  // 1. Per line: the edition's amount for the gemeente on Overzicht (from Allocatie), then the plafond:
+  // the beschikking where it is entered for that gemeente. Overzicht shows these amounts.
+  section(s, rows, 'Volgens de editie, voor de gemeente op Overzicht');
   const lineKeys = keys.filter((k) => k.nr !== undefined);
-  const perLine = rows.take(lineKeys.length);
-  s.values(
-    `A${perLine}`,
-    lineKeys.map((k) => [k.nr ?? null, k.omschrijving.replace(/^\d+\. /, '')]),
+  const editie = rows.take(lineKeys.length);
+  const labels = lineKeys.map((k) => [k.nr ?? null, k.omschrijving.replace(/^\d+\. /, '')]);
+  s.values(`A${editie}`, labels);
+  const helper = SheetRange.at(SHEETS.toets, 12, 26, 2); // Z12:Z13, hidden with the lists
+  s.value(`Z${helper.top - 1}`, 'Rij in Allocatie; regels per jaar', 'note');
+  s.formula(
+    helper.cell(0).address(),
+    from.chooser.row.abs(),
+    () => (ctx.chosen ?? ctx.gemeenten.length) + 1,
+    'integer',
   );
+  s.formula(
+    helper.cell(1).address(),
+    `COLUMNS(${from.allocatie.lineNrs.abs()})`,
+    () => ctx.allocLines.length,
+    'integer',
+  );
+  s.formula(
+    yearsRange(editie, lineKeys.length),
+    `INDEX(${from.allocatie.amounts.abs()},${helper.cell(0).local().abs()},(E$${header}-$E$${header})*${helper.cell(1).local().abs()}+MATCH($A${editie},${from.allocatie.lineNrs.abs()},0))`,
+    (r, c) => {
+      const nr = lineKeys[r]?.nr;
+      return nr === undefined ? 0 : editionAmount(ctx.ledger, code, nr, years[c] as EditionYear).bedrag;
+    },
+    'euro',
+  );
+  rows.skip();
+  section(s, rows, 'Plafond per onderdeel en regeling (beschikking, anders de editie)');
+  const perLine = rows.take(lineKeys.length);
+  s.values(`A${perLine}`, labels);
   const besRow = (key: string): number => beschikkingGrid.top + keys.findIndex((k) => k.key === key);
   const firstLineKey = lineKeys[0]?.key ?? 'BS01';
   // Beschikking rows of the line keys are consecutive (BS01..AZWA-R), as are these rows.
   const besRel = SheetRange.at(SHEETS.beschikking, besRow(firstLineKey), PERIOD_COL).rel();
-  const overzichtCol = SheetRange.at(
-    from.amounts.sheet,
-    from.amounts.top,
-    from.amounts.left,
-    from.amounts.bottom - from.amounts.top + 1,
-  ).fixRow();
   const perLineAmount = (k: BeschikkingKey | undefined, c: number): Euro => {
     if (k?.nr === undefined) return euro(0);
     if (k.regeling === 'Brede SPUK') return perOnderdeel(k.nr, years[c] as EditionYear);
@@ -431,7 +466,7 @@ function buildToets(
   };
   s.formula(
     yearsRange(perLine, lineKeys.length),
-    `IF(ISNUMBER(${besRel}),${besRel},IFERROR(INDEX(${overzichtCol},MATCH($A${perLine},${from.nrs.abs()},0)),0))`,
+    `IF(AND(${applies.abs()}=1,ISNUMBER(${besRel})),${besRel},E${editie})`,
     (r, c) => perLineAmount(lineKeys[r], c),
     'euro',
   );
@@ -900,6 +935,10 @@ function buildToets(
     structureel: SheetRange.at(SHEETS.toets, strRow, PERIOD_COL, 1, YEAR_COUNT),
     gat2026,
     gat2029,
+    perLine: {
+      values: SheetRange.at(SHEETS.toets, perLine, PERIOD_COL, lineKeys.length, YEAR_COUNT),
+      nrs: SheetRange.at(SHEETS.toets, perLine, 1, lineKeys.length),
+    },
   };
 }
 

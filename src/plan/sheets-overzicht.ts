@@ -1,5 +1,5 @@
-import type { CbsCode, EditionLine, EditionYear, Euro, YearReading } from '../domain';
-import { EDITION_YEARS, euro, readings, splitReadings } from '../domain';
+import type { BeschikkingAmount, CbsCode, EditionLine, EditionYear, Euro, YearReading } from '../domain';
+import { EDITION_YEARS, euro, Ledger, readings, splitReadings } from '../domain';
 import { cellAddress, columnLetter, parseRange, rangeAddress, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import type { PlanContext } from './context';
@@ -92,6 +92,8 @@ interface View {
   level(nr: number): Euro;
   /** The begroting's active signals (shown under the Modelcontrole). */
   readonly signalen: number;
+  /** Whether the gemeente's beschikking gives this line's amount in this year. */
+  fromBeschikking(nr: number, jaar: EditionYear): boolean;
   readonly reading: readonly YearReading[];
 }
 
@@ -108,14 +110,19 @@ export function buildOverzicht(
     readonly controle: ControleCells;
     /** Allocatie's structural-level block: amounts (gemeente rows then NL) and the line numbers above them. */
     readonly levels: { readonly amounts: SheetRange; readonly nrs: SheetRange };
-    /** The begroting's active signals (the domain's count; the Begrotingstoets is built after Overzicht). */
+    /** The begroting's active signals (the domain's count). */
     readonly signalen: number;
+    /** Per line: the gemeente's amount (beschikking where entered, else the edition), on the Begrotingstoets. */
+    readonly perLine: { readonly values: SheetRange; readonly nrs: SheetRange };
+    /** The beschikking per line for the chosen gemeente: it wins in every amount Overzicht shows. */
+    readonly beschikking: readonly BeschikkingAmount[];
   },
 ): Built<OverzichtCells> {
   const s = new SheetBuilder(SHEETS.overzicht, 'presentatie');
   const chosen = ctx.chosen;
   const code = chosen === undefined ? undefined : ctx.gemeenten[chosen]?.code;
-  const ledger = ctx.ledger;
+  // The gemeente's beschikking wins in every amount shown here (the other sheets keep the edition's).
+  const ledger = from.beschikking.length > 0 ? new Ledger(ctx.input, ctx.key, from.beschikking) : ctx.ledger;
   const options = {
     vastgelegd: ctx.vastgelegd,
     ...(code === undefined ? { scope: 'gemeenten' as const } : {}),
@@ -132,6 +139,7 @@ export function buildOverzicht(
     level: (nr) => ledger.structuralLevel(nr, code),
     reading: readings(ledger, code, options),
     signalen: from.signalen,
+    fromBeschikking: (nr, jaar) => from.beschikking.some((b) => b.nr === nr && b.jaar === jaar),
   };
 
   chooserSection(view, chooser, from);
@@ -353,6 +361,7 @@ function amountsSection(
   from: {
     readonly allocatie: AllocatieCells;
     readonly landelijk: Pick<LandelijkCells, 'bbvFlags' | 'lineNrs' | 'eindjaar'>;
+    readonly perLine: { readonly values: SheetRange; readonly nrs: SheetRange };
   },
 ): AmountRows {
   const { ctx, s, rows, lines } = v;
@@ -364,13 +373,18 @@ function amountsSection(
     `A${first}`,
     lines.map((l) => [l.nr, l.naam, l.regeling.naam, l.regeling.eindjaar]),
   );
-  const lookup = from.allocatie.byCode.amounts.abs();
-  const r = chooser.row.local().abs();
-  // Allocatie is year-major with one column per line: the year's offset times the number of lines.
-  const yearOffset = `(E$${HEADER_ROW}-$E$${HEADER_ROW})`;
+  // The Begrotingstoets holds each line's amount for the chosen gemeente: the edition's (from
+  // Allocatie), or the beschikking where the gemeente entered one (sheet Beschikking).
+  const perLine = from.perLine;
+  const valuesCol = SheetRange.at(
+    perLine.values.sheet,
+    perLine.values.top,
+    perLine.values.left,
+    perLine.values.bottom - perLine.values.top + 1,
+  ).fixRow();
   s.formula(
     yearsRange(first, n),
-    `INDEX(${lookup},${r},${yearOffset}*COLUMNS(${from.allocatie.lineNrs.abs()})+MATCH($A${first},${from.allocatie.lineNrs.abs()},0))`,
+    `INDEX(${valuesCol},MATCH($A${first},${perLine.nrs.abs()},0))`,
     (ri, c) => v.amount(lines[ri]?.nr ?? 0, EDITION_YEARS[c] as EditionYear),
     'euro',
   );
@@ -451,6 +465,7 @@ function amountsSection(
 }
 
 function bronOf(v: View, line: EditionLine, jaar: EditionYear): string {
+  if (v.fromBeschikking(line.nr, jaar)) return 'beschikking';
   const ledger = v.ctx.ledger;
   if (!v.ctx.input.edition.rule(line.regeling.id, jaar)) return '';
   if (ledger.openPost(line.nr, jaar) && line.ontvanger === 'gemeente') return 'open post';
