@@ -63,8 +63,8 @@ describe('yearsText and summarize', () => {
       ],
       'Almere',
     );
-    expect(s.text).toBe('3 bedragen voor Almere gelezen, samen € 6.979.172:');
-    expect(s.regelingen).toEqual(['Brede SPUK: 2025–2026, € 6.978.172', 'SPUK IZA: 2025, € 1.000']);
+    expect(s.text).toBe('3 bedragen voor Almere gelezen, samen €\u00a06.979.172:');
+    expect(s.regelingen).toEqual(['Brede SPUK: 2025–2026, €\u00a06.978.172', 'SPUK IZA: 2025, €\u00a01.000']);
   });
 });
 
@@ -83,8 +83,8 @@ describe('parse → preview → apply (Almere GM0034, Brede SPUK 2025 € 3.478.
     const s = run(almere, { type: 'beschikking-checked', check });
     const v = view(s).beschikking;
     expect(v.summary).toEqual({
-      text: '1 bedrag voor Almere gelezen, samen € 3.478.172:',
-      regelingen: ['Brede SPUK: 2025, € 3.478.172'],
+      text: '1 bedrag voor Almere gelezen, samen €\u00a03.478.172:',
+      regelingen: ['Brede SPUK: 2025, €\u00a03.478.172'],
     });
     expect(v.failures).toEqual([]);
     expect(v.applyEnabled).toBe(true);

@@ -105,6 +105,11 @@ export interface BeschikkingSummary {
   readonly regelingen: readonly string[];
 }
 
+/** "€ 3.478.172" that does not wrap after the euro sign in the narrow pane. */
+export function euroText(value: number): string {
+  return formatEuro(value).replace('€ ', '€\u00a0');
+}
+
 /** What the pane shows before writing: how many amounts, per regeling the years and the total, all in euros. */
 export function summarize(regels: readonly BeschikkingRegel[], where: string): BeschikkingSummary {
   const total = regels.reduce((a, r) => a + r.bedrag, 0);
@@ -112,10 +117,10 @@ export function summarize(regels: readonly BeschikkingRegel[], where: string): B
     const own = regels.filter((r) => r.regeling === regeling);
     if (own.length === 0) return undefined;
     const sum = own.reduce((a, r) => a + r.bedrag, 0);
-    return NL.beschikking.perRegeling(regeling, yearsText(own.map((r) => r.jaar)), formatEuro(sum));
+    return NL.beschikking.perRegeling(regeling, yearsText(own.map((r) => r.jaar)), euroText(sum));
   };
   return {
-    text: NL.beschikking.summary(regels.length, where, formatEuro(total)),
+    text: NL.beschikking.summary(regels.length, where, euroText(total)),
     regelingen: BEGROTING_REGELINGEN.map(per).filter((t): t is string => t !== undefined),
   };
 }
