@@ -3,8 +3,10 @@
  * through `PaneServices` (office-services.ts in production, fakes in tests), so the pane holds no
  * business rules: it collects a choice, asks for a plan, hands it to the renderer and reports.
  */
-import type { BuiltInKeyId, Gemeente } from '../domain';
+import type { BeschikkingRegel, BuiltInKeyId, Gemeente } from '../domain';
 import { BUILT_IN_KEYS } from '../domain';
+import type { BeschikkingSource } from './beschikking';
+import { checkBeschikking } from './beschikking';
 import { GemeenteCombobox } from './combobox';
 import { h, setText } from './dom';
 import type { GemeenteChoice } from './gemeente-search';
@@ -29,6 +31,11 @@ export interface RenderRequest {
    * another (or an unknown) edition. Choosing an edition means choosing its amounts.
    */
   readonly replaceNational: boolean;
+  /**
+   * The gemeente's beschikking, read and checked in the pane: the plan gets it (`PlanOptions.beschikking`)
+   * and it replaces the amounts on the sheet Beschikking (the user's other inputs stay).
+   */
+  readonly beschikking?: readonly BeschikkingRegel[];
   onProgress(step: number, total: number, label?: string): void;
 }
 
@@ -71,6 +78,16 @@ export class TaskPane {
     readonly confirmText: HTMLParagraphElement;
     readonly confirmReplace: HTMLButtonElement;
     readonly confirmCancel: HTMLButtonElement;
+    readonly besch: {
+      readonly fields: HTMLFieldSetElement;
+      readonly paste: HTMLTextAreaElement;
+      readonly file: HTMLInputElement;
+      readonly failures: HTMLDivElement;
+      readonly summary: HTMLDivElement;
+      readonly apply: HTMLButtonElement;
+      readonly applyBlock: HTMLDivElement;
+      readonly section: HTMLDetailsElement;
+    };
   };
 
   constructor(
@@ -125,7 +142,36 @@ export class TaskPane {
     // Keep keyboard focus meaningful: into the question, and back to the button that started the work.
     if (this.state.confirm && !before.confirm) this.el.confirmReplace.focus();
     if (!this.state.confirm && before.confirm && !this.state.busy) this.jobButton(before.confirm.job).focus();
-    if (before.busy && !this.state.busy && this.focusLost()) this.jobButton(before.busy.job).focus();
+    if (before.busy && !this.state.busy && this.focusLost())
+      (before.busy.beschikking && !this.el.besch.apply.disabled
+        ? this.el.besch.apply
+        : this.jobButton(before.busy.job)
+      ).focus();
+    // A refused beschikking: focus to the list of what to fix (announced as an alert).
+    if (this.state.beschikking.kind === 'refused' && this.state.beschikking !== before.beschikking)
+      this.el.besch.failures.focus();
+  }
+
+  /** Reads the paste or the file for the chosen gemeente; the outcome goes to the state machine. */
+  private checkBeschikking(source: BeschikkingSource): void {
+    const check = checkBeschikking(source, this.state.selection.gemeente, this.services.gemeenten);
+    this.dispatch({ type: 'beschikking-checked', check });
+  }
+
+  private async readFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    if (!file) return;
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      this.dispatch({
+        type: 'beschikking-checked',
+        check: { ok: false, failures: [NL.beschikking.fileFailed] },
+      });
+      return;
+    }
+    this.checkBeschikking({ kind: 'file', bytes });
   }
 
   private jobButton(job: 'load' | 'refresh'): HTMLButtonElement {
@@ -153,6 +199,7 @@ export class TaskPane {
         replaceWeights: busy.replaceWeights,
         builtBefore: this.state.builtWith !== undefined,
         replaceNational: busy.replaceNational,
+        ...(busy.beschikking ? { beschikking: busy.beschikking } : {}),
         onProgress: (step, total, label) => {
           const p = composeProgress(step, total);
           this.dispatch({
@@ -296,13 +343,18 @@ export class TaskPane {
       }
     });
 
+    const besch = this.buildBeschikking();
+
     const header = h(
       'header',
       { class: 'header' },
       h('img', { src: 'assets/icon-32.png', alt: '', width: '32', height: '32' }),
       h('div', {}, h('h1', {}, NL.title), h('p', { class: 'subtitle' }, NL.subtitle)),
     );
-    root.replaceChildren(header, h('main', { class: 'main' }, status, alert, confirm, progress, form));
+    root.replaceChildren(
+      header,
+      h('main', { class: 'main' }, status, alert, confirm, progress, form, besch.section),
+    );
     return {
       form,
       fields,
@@ -319,7 +371,140 @@ export class TaskPane {
       confirmText,
       confirmReplace,
       confirmCancel,
+      besch,
     };
+  }
+
+  /**
+   * The section "Beschikking" (closed at first): a paste from Excel or a CSV file, read by the CLI's reader
+   * for the chosen gemeente; a refusal as a focused alert list, a reading as a summary with the button
+   * that writes it. Both live regions exist from the start.
+   */
+  private buildBeschikking(): TaskPane['el']['besch'] {
+    const T = NL.beschikking;
+    const paste = h('textarea', {
+      id: 'beschikking-plak',
+      class: 'paste',
+      rows: '5',
+      spellcheck: 'false',
+      autocomplete: 'off',
+      'aria-describedby': 'beschikking-plak-hint',
+    });
+    paste.addEventListener('input', () => this.dispatch({ type: 'beschikking-edited' }));
+    const check = h('button', { type: 'button', class: 'button', id: 'beschikking-controleren' }, T.check);
+    check.addEventListener('click', () => this.checkBeschikking({ kind: 'paste', text: paste.value }));
+    const file = h('input', {
+      type: 'file',
+      id: 'beschikking-bestand',
+      accept: '.csv,.txt,text/csv,text/plain',
+      'aria-describedby': 'beschikking-bestand-hint',
+    });
+    file.addEventListener('change', () => void this.readFile(file));
+    const failures = h('div', {
+      class: 'message-bar beschikking-failures',
+      role: 'alert',
+      id: 'beschikking-fouten',
+      tabindex: '-1',
+    });
+    const summary = h('div', {
+      class: 'message-bar beschikking-summary',
+      role: 'status',
+      id: 'beschikking-samenvatting',
+    });
+    const apply = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button primary',
+        id: 'beschikking-zetten',
+        'aria-describedby': 'beschikking-vervangt',
+      },
+      T.apply,
+    );
+    apply.addEventListener('click', () => this.dispatch({ type: 'apply-beschikking' }));
+    const applyBlock = h(
+      'div',
+      { class: 'beschikking-apply', hidden: true },
+      h('p', { class: 'hint', id: 'beschikking-vervangt' }, T.replaces),
+      h('div', { class: 'actions' }, apply),
+    );
+    const fields = h(
+      'fieldset',
+      { class: 'fields' },
+      h('legend', { class: 'visually-hidden' }, T.heading),
+      h('p', { class: 'hint intro' }, T.intro),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'beschikking-plak', class: 'field-label' }, T.pasteLabel),
+        paste,
+        h('p', { class: 'hint', id: 'beschikking-plak-hint' }, T.pasteHint),
+        h('div', { class: 'actions' }, check),
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'beschikking-bestand', class: 'field-label' }, T.fileLabel),
+        file,
+        h('p', { class: 'hint', id: 'beschikking-bestand-hint' }, T.fileHint),
+      ),
+    );
+    const section = h(
+      'details',
+      { class: 'section', id: 'beschikking' },
+      h('summary', {}, h('h2', { class: 'section-title' }, T.heading)),
+      fields,
+      failures,
+      summary,
+      applyBlock,
+    );
+    return { section, fields, paste, file, failures, summary, apply, applyBlock };
+  }
+
+  private renderBeschikking(): void {
+    const v = view(this.state).beschikking;
+    const { besch } = this.el;
+    besch.section.hidden = !view(this.state).showForm;
+    besch.fields.disabled = !v.enabled;
+    const failKey = JSON.stringify([v.failures, v.more]);
+    if (besch.failures.dataset['shown'] !== failKey) {
+      besch.failures.dataset['shown'] = failKey;
+      besch.failures.replaceChildren(
+        ...(v.failures.length === 0
+          ? []
+          : [
+              h('p', { class: 'message-text', id: 'beschikking-fouten-kop' }, NL.beschikking.refusedHeading),
+              h(
+                'ul',
+                { class: 'next-steps', 'aria-labelledby': 'beschikking-fouten-kop' },
+                ...v.failures.map((f) => h('li', {}, f)),
+                ...(v.more > 0 ? [h('li', {}, NL.beschikking.more(v.more))] : []),
+              ),
+            ]),
+      );
+      besch.failures.dataset['tone'] = v.failures.length > 0 ? 'error' : '';
+    }
+    const sumKey = JSON.stringify([v.summary, v.note]);
+    if (besch.summary.dataset['shown'] !== sumKey) {
+      besch.summary.dataset['shown'] = sumKey;
+      besch.summary.replaceChildren(
+        ...(v.summary
+          ? [
+              h('p', { class: 'message-text', id: 'beschikking-samenvatting-kop' }, v.summary.text),
+              h(
+                'ul',
+                { class: 'next-steps', 'aria-labelledby': 'beschikking-samenvatting-kop' },
+                ...v.summary.regelingen.map((r) => h('li', {}, r)),
+              ),
+            ]
+          : v.note
+            ? [h('p', { class: 'message-text' }, v.note)]
+            : []),
+      );
+      besch.summary.dataset['tone'] = v.summary ? 'success' : v.note ? 'info' : '';
+    }
+    besch.applyBlock.hidden = v.summary === undefined;
+    besch.apply.disabled = !v.applyEnabled;
   }
 
   /** The message text and, after a load, the next steps as a list (a labelled list, read in order). */
@@ -367,5 +552,6 @@ export class TaskPane {
 
     el.confirm.hidden = v.confirm === undefined;
     if (v.confirm) setText(el.confirmText, v.confirm.text);
+    this.renderBeschikking();
   }
 }

@@ -146,6 +146,42 @@ export const NL = {
       'om het opnieuw te proberen. Blijft het misgaan, sluit dan het taakvenster, open het opnieuw en meld het probleem.',
   },
 
+  /** The section "Beschikking": the gemeente's beschikking from a pasted Excel range or a CSV file. */
+  beschikking: {
+    heading: 'Beschikking',
+    intro:
+      'Zet de bedragen uit de beschikking van uw gemeente op het blad Beschikking: plak ze uit Excel of kies een CSV-bestand.',
+    pasteLabel: 'Geplakt uit Excel',
+    pasteHint:
+      'Kopieer in Excel de kolommen regeling, onderdeel, jaar en bedrag_eur (één rij per regeling of onderdeel ' +
+      'en jaar) en plak ze hier, met of zonder kopregel. Zonder kopregel zet SPUK-begroting de kopregel ' +
+      'regeling, onderdeel, jaar, bedrag_eur er zelf boven; rij 1 is dan uw eerste geplakte regel. ' +
+      "Bedragen in hele euro's, zonder centen.",
+    check: 'Geplakte bedragen controleren',
+    fileLabel: 'Of kies een CSV-bestand',
+    fileHint:
+      'Met kopregel regeling;onderdeel;jaar;bedrag_eur (eventueel met gemeentecode), of het bestand van ' +
+      'spuk-begroting allocaties --beschikking. Puntkomma, tab of komma als scheidingsteken.',
+    needsGemeente:
+      'Een beschikking hoort bij één gemeente, en nu is “Heel Nederland (landelijk)” gekozen. Kies eerst bovenaan de gemeente van de beschikking.',
+    refusedHeading: 'De beschikking is niet ingelezen; er is niets in de werkmap gewijzigd. Pas dit aan:',
+    more: (n: number): string => (n === 1 ? 'en nog 1 melding' : `en nog ${n} meldingen`),
+    summary: (n: number, where: string, total: string): string =>
+      `${n === 1 ? '1 bedrag' : `${n} bedragen`} voor ${where} gelezen, samen ${total}:`,
+    perRegeling: (regeling: string, years: string, total: string): string =>
+      `${regeling}: ${years}, ${total}`,
+    replaces: 'Vervangt de bedragen op het blad Beschikking; uw overige invoer blijft staan.',
+    apply: 'Beschikking in werkmap zetten',
+    applied: (n: number): string =>
+      n === 1
+        ? 'Het bedrag uit de beschikking staat op het blad Beschikking.'
+        : `De ${n} bedragen uit de beschikking staan op het blad Beschikking.`,
+    otherGemeente: (where: string): string =>
+      `De ingelezen beschikking hoort bij ${where}. Lees haar opnieuw in voor de gekozen gemeente.`,
+    fileFailed:
+      'Het bestand kon niet worden gelezen. Kies het opnieuw, of open het in Excel en plak de bedragen hierboven.',
+  },
+
   /** After a load: what to look at next (a list in the success message). */
   nextSteps: {
     heading: 'Wat nu?',

@@ -12,8 +12,10 @@ import {
   builtWithFromWorkbook,
   officeServices,
   parseBuiltWith,
+  replacedInputs,
   successDetail,
 } from './office-services';
+import { checkBeschikking } from './beschikking';
 import type { Labels } from './state';
 import { UNKNOWN_KEY, initialState, reduce, view } from './state';
 
@@ -353,5 +355,86 @@ describe('the success text after a restore (fake host)', () => {
     const outcome = await officeServices().render(request);
     expect(outcome).toMatchObject({ ok: true });
     expect(outcome.ok && outcome.detail).toContain(NL.status.restoredMarks([SHEETS.verdeelsleutel]));
+  });
+});
+
+describe('a beschikking from the pane (issue 9 §4, fake host)', () => {
+  const globals = globalThis as { Excel?: unknown; Office?: unknown };
+  const code = 'GM0034' as CbsCode;
+  const plan = buildWorkbookPlan(editionInput(defaultEditionId()), { key: 'spuk-2025', gemeente: code });
+  const rangeOf = (name: string): [string, string] => {
+    const ref = plan.names.find((n) => n.name === name)?.ref ?? '';
+    const [sheet = '', range = ''] = ref.replace(/\$/g, '').split('!');
+    return [sheet, range];
+  };
+  const [gridSheet, gridRange] = rangeOf(INPUT_NAMES.beschikking);
+  const [weightSheet, weightRange] = rangeOf(INPUT_NAMES.weights);
+  const gridFirst = gridRange.split(':')[0] ?? '';
+  const weightCell = weightRange.split(':')[0] ?? '';
+  const numbers = (sheet: string, range: string): number[] =>
+    fake
+      .values(sheet, range)
+      .flat()
+      .filter((v): v is number => typeof v === 'number');
+  let fake: FakeExcel;
+
+  beforeEach(async () => {
+    fake = new FakeExcel();
+    const report = await renderPlan(plan, { run: fake.run, requirements: fake.requirements });
+    if (!report.ok) throw new Error(JSON.stringify(report.failure));
+    globals.Excel = { run: fake.run };
+    globals.Office = { context: { requirements: fake.requirements } };
+  });
+
+  afterEach(() => {
+    delete globals.Excel;
+    delete globals.Office;
+  });
+
+  it('replaceInputs names Invoer_Beschikking (and its gemeente cell) only when the run carries a beschikking', () => {
+    expect(replacedInputs({ replaceWeights: false, replaceNational: false })).toEqual([]);
+    expect(replacedInputs({ replaceWeights: true, replaceNational: false, beschikking: [] })).toEqual([
+      INPUT_NAMES.weights,
+      'Invoer_Beschikking',
+      INPUT_NAMES.beschikkingGemeente,
+    ]);
+  });
+
+  it('writes Almere’s Brede SPUK 2025 (€ 3.478.172) over the grid, keeps the user’s weight, and says so', async () => {
+    // The user's own inputs: a weight, and an amount typed in the beschikking grid.
+    fake.type(weightSheet, weightCell, 4242);
+    fake.type(gridSheet, gridFirst, 999);
+    const check = checkBeschikking(
+      { kind: 'paste', text: 'Brede SPUK\t\t2025\t3.478.172' },
+      code,
+      defaultReferenceData().gemeenten,
+    );
+    if (!check.ok) throw new Error(check.failures.join(' '));
+    const outcome = await officeServices().render({
+      selection: { gemeente: code, keyId: 'spuk-2025', editionId: defaultEditionId() },
+      replaceWeights: false,
+      builtBefore: true,
+      replaceNational: false,
+      beschikking: check.regels,
+      onProgress: () => undefined,
+    });
+    expect(outcome).toMatchObject({ ok: true });
+    // The grid holds exactly the imported amount: the 999 the user typed there is replaced.
+    expect(numbers(gridSheet, gridRange)).toEqual([3_478_172]);
+    expect(fake.values(weightSheet, weightCell)).toEqual([[4242]]);
+    expect(outcome.ok && outcome.detail).toContain(NL.status.keptInputs(1));
+  });
+
+  it('a run without a beschikking keeps what the user typed in the grid', async () => {
+    fake.type(gridSheet, gridFirst, 999);
+    const outcome = await officeServices().render({
+      selection: { gemeente: code, keyId: 'spuk-2025', editionId: defaultEditionId() },
+      replaceWeights: false,
+      builtBefore: true,
+      replaceNational: false,
+      onProgress: () => undefined,
+    });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(numbers(gridSheet, gridRange)).toEqual([999]);
   });
 });

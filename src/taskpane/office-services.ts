@@ -82,13 +82,34 @@ function remember(built: BuiltWith & { readonly editionId: string }): void {
   }
 }
 
+/**
+ * The input ranges a run replaces with the plan's values (the renderer keeps every other one): the
+ * weights after the user agreed to another key, the national amounts of another edition, and the
+ * beschikking the user gave in the pane (its amounts and its gemeente cell).
+ */
+export function replacedInputs(request: {
+  readonly replaceWeights: boolean;
+  readonly replaceNational: boolean;
+  readonly beschikking?: unknown;
+}): string[] {
+  return [
+    ...(request.replaceWeights ? [INPUT_NAMES.weights] : []),
+    ...(request.replaceNational ? [INPUT_NAMES.national] : []),
+    ...(request.beschikking ? [INPUT_NAMES.beschikking, INPUT_NAMES.beschikkingGemeente] : []),
+  ];
+}
+
 /** Extra sentences after a successful run: what was restored, kept, dropped or left out. */
-export function successDetail(report: RenderSuccess, replacedWeights: boolean): string | undefined {
+export function successDetail(
+  report: RenderSuccess,
+  replacedWeights: boolean,
+  replaced: readonly string[] = [],
+): string | undefined {
   const parts: string[] = [];
   if (report.restoredFromBackup) parts.push(NL.status.restoredFromBackup);
   if (report.restoredMarks.length > 0) parts.push(NL.status.restoredMarks(report.restoredMarks));
   const kept = report.preservedInputs
-    .filter((p) => !(replacedWeights && p.name === INPUT_NAMES.weights))
+    .filter((p) => !(replacedWeights && p.name === INPUT_NAMES.weights) && !replaced.includes(p.name))
     .reduce((n, p) => n + p.changedCells, 0);
   if (kept > 0) parts.push(NL.status.keptInputs(kept));
   const dropped = report.preservedInputs.flatMap((p) => p.droppedKeys);
@@ -127,6 +148,7 @@ export function officeServices(): PaneServices {
           vorige: vorige ? editionInput(vorige) : undefined,
           key: selection.keyId,
           gemeente,
+          ...(request.beschikking ? { beschikking: request.beschikking } : {}),
         });
         // What to look at next (the check and the sources as the workbook has them right after loading).
         const ledger = new Ledger(input, builtInKey(selection.keyId, input.base));
@@ -137,12 +159,10 @@ export function officeServices(): PaneServices {
       // Built before in this workbook (as the pane knows from readWorkbook or its own last run)? Then the
       // renderer reads the user's inputs in its first round trip (refresh: 2 syncs); otherwise it does
       // not guess (first build: 2 syncs).
+      const replaceInputs = replacedInputs(request);
       const report = await renderPlan(plan, {
         expectExisting: request.builtBefore,
-        replaceInputs: [
-          ...(request.replaceWeights ? [INPUT_NAMES.weights] : []),
-          ...(request.replaceNational ? [INPUT_NAMES.national] : []),
-        ],
+        replaceInputs,
         onProgress: (p) => request.onProgress(p.step, p.total, renderStepText(p.label)),
       });
       if (!report.ok) {
@@ -153,7 +173,7 @@ export function officeServices(): PaneServices {
         return { ok: false, text };
       }
       remember({ gemeente: selection.gemeente, keyId: selection.keyId, editionId: selection.editionId });
-      const detail = successDetail(report, request.replaceWeights);
+      const detail = successDetail(report, request.replaceWeights, replaceInputs);
       return { ok: true, ...(detail ? { detail } : {}), ...(steps ? { nextSteps: steps } : {}) };
     },
   };

@@ -2,8 +2,10 @@
  * The task pane's view model: a pure reducer over plain data, and the derived view. No DOM, no
  * Office; the controller (controller.ts) feeds it actions and renders what it returns.
  */
-import type { BuiltInKeyId } from '../domain';
+import type { BeschikkingRegel, BuiltInKeyId, CbsCode } from '../domain';
 import { isBuiltInKey } from '../domain';
+import type { BeschikkingCheck, BeschikkingSummary } from './beschikking';
+import { MAX_SHOWN_FAILURES, summarize } from './beschikking';
 import type { GemeenteChoice } from './gemeente-search';
 import { KEY_TEXTS, NL } from './messages.nl';
 
@@ -46,6 +48,8 @@ export interface Busy {
   readonly step: number;
   readonly total: number;
   readonly label: string;
+  /** The run writes these beschikking amounts (they replace the grid on the sheet Beschikking). */
+  readonly beschikking?: readonly BeschikkingRegel[];
 }
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';
@@ -61,7 +65,21 @@ export interface Confirmation {
   readonly job: Job;
   readonly from: string;
   readonly to: BuiltInKeyId;
+  /** The run asked about writes a beschikking. */
+  readonly beschikking?: readonly BeschikkingRegel[];
 }
+
+/** The section "Beschikking": nothing read yet, a refusal, or amounts ready to write. */
+export type BeschikkingPreview =
+  /** `note`: why an earlier reading was put aside (another gemeente was chosen). */
+  | { readonly kind: 'none'; readonly note?: string }
+  | { readonly kind: 'refused'; readonly failures: readonly string[] }
+  | {
+      readonly kind: 'checked';
+      readonly gemeente: CbsCode;
+      readonly regels: readonly BeschikkingRegel[];
+      readonly summary: BeschikkingSummary;
+    };
 
 export interface State {
   readonly env: Environment;
@@ -70,6 +88,7 @@ export interface State {
   readonly busy: Busy | undefined;
   readonly confirm: Confirmation | undefined;
   readonly message: Message;
+  readonly beschikking: BeschikkingPreview;
 }
 
 export type Action =
@@ -81,6 +100,12 @@ export type Action =
   | { readonly type: 'select-edition'; readonly editionId: string }
   | { readonly type: 'start'; readonly job: Job }
   | { readonly type: 'confirm'; readonly accept: boolean }
+  /** The user's paste or file was read (see checkBeschikking). */
+  | { readonly type: 'beschikking-checked'; readonly check: BeschikkingCheck }
+  /** The paste changed after it was read: the reading no longer shows what is in the box. */
+  | { readonly type: 'beschikking-edited' }
+  /** "Beschikking in werkmap zetten": a load that writes the checked amounts. */
+  | { readonly type: 'apply-beschikking' }
   | { readonly type: 'progress'; readonly step: number; readonly total: number; readonly label: string }
   /** `detail`: extra Dutch sentences about the run (kept inputs, skipped features). */
   | { readonly type: 'succeeded'; readonly detail?: string; readonly nextSteps?: readonly string[] }
@@ -118,6 +143,7 @@ export function initialState(editionId: string, gemeente: GemeenteChoice): State
     busy: undefined,
     confirm: undefined,
     message: { tone: 'info', text: NL.status.starting },
+    beschikking: { kind: 'none' },
   };
 }
 
@@ -155,7 +181,12 @@ function canAct(state: State): boolean {
   return state.env.kind === 'ready' && state.busy === undefined && state.confirm === undefined;
 }
 
-function begin(state: State, job: Job, replaceWeights: boolean): State {
+function begin(
+  state: State,
+  job: Job,
+  replaceWeights: boolean,
+  beschikking?: readonly BeschikkingRegel[],
+): State {
   const built = state.builtWith;
   const replaceNational = built !== undefined && built.editionId !== state.selection.editionId;
   return {
@@ -168,6 +199,7 @@ function begin(state: State, job: Job, replaceWeights: boolean): State {
       step: 1,
       total: PREPARE_STEPS + 1,
       label: NL.progress.prepare,
+      ...(beschikking ? { beschikking } : {}),
     },
     message: { tone: 'info', text: NL.status.working },
   };
@@ -186,6 +218,7 @@ function successMessage(
   if (busy.replaceWeights) parts.push(NL.status.weightsReplaced(key));
   if (busy.replaceNational || busy.job === 'load')
     parts.push(NL.status.edition(labels.edition(state.selection.editionId)));
+  if (busy.beschikking) parts.push(NL.beschikking.applied(busy.beschikking.length));
   if (detail) parts.push(detail);
   return { tone: 'success', text: parts.join(' '), ...(steps && steps.length > 0 ? { steps } : {}) };
 }
@@ -211,13 +244,53 @@ export function reduce(state: State, action: Action, labels: Labels): State {
       const message = state.env.kind === 'ready' ? existingMessage(action.builtWith, labels) : state.message;
       return { ...state, builtWith: action.builtWith, selection, message };
     }
-    case 'select-gemeente':
+    case 'select-gemeente': {
       if (!canAct(state)) return state;
+      // A beschikking read for another gemeente is put aside: it must never be written for this one.
+      const b = state.beschikking;
+      const beschikking: BeschikkingPreview =
+        b.kind === 'checked' && b.gemeente !== action.gemeente
+          ? { kind: 'none', note: NL.beschikking.otherGemeente(labels.gemeente(b.gemeente)) }
+          : b.kind === 'refused' && action.gemeente !== state.selection.gemeente
+            ? { kind: 'none' }
+            : b;
       return {
         ...state,
+        beschikking,
         selection: { ...state.selection, gemeente: action.gemeente },
         message: state.message.tone === 'warning' ? readyMessage(state, labels) : state.message,
       };
+    }
+    case 'beschikking-checked': {
+      if (!canAct(state)) return state;
+      const c = action.check;
+      return {
+        ...state,
+        beschikking: c.ok
+          ? {
+              kind: 'checked',
+              gemeente: c.gemeente,
+              regels: c.regels,
+              summary: summarize(c.regels, labels.gemeente(c.gemeente)),
+            }
+          : { kind: 'refused', failures: c.failures },
+      };
+    }
+    case 'beschikking-edited':
+      if (!canAct(state) || state.beschikking.kind === 'none') return state;
+      return { ...state, beschikking: { kind: 'none' } };
+    case 'apply-beschikking': {
+      const b = state.beschikking;
+      if (!canAct(state) || b.kind !== 'checked' || b.gemeente !== state.selection.gemeente) return state;
+      const built = state.builtWith;
+      if (built && built.keyId !== state.selection.keyId)
+        return {
+          ...state,
+          confirm: { job: 'load', from: built.keyId, to: state.selection.keyId, beschikking: b.regels },
+          message: { tone: 'info', text: '' },
+        };
+      return begin(state, 'load', false, b.regels);
+    }
     case 'invalid-gemeente':
       if (!canAct(state)) return state;
       return { ...state, message: { tone: 'warning', text: NL.gemeente.invalid(action.text) } };
@@ -244,7 +317,7 @@ export function reduce(state: State, action: Action, labels: Labels): State {
     case 'confirm': {
       const c = state.confirm;
       if (!c || state.busy) return state;
-      if (action.accept) return begin(state, c.job, true);
+      if (action.accept) return begin(state, c.job, true, c.beschikking);
       if (isUnknownKey(c.from)) {
         // Keep them: the pane cannot know their key, so it forgets what it assumed; the next run asks
         // the renderer again, which keeps the weights once the key cell names the chosen key, and
@@ -330,6 +403,32 @@ export interface View {
   readonly progress: { readonly text: string; readonly value: number; readonly max: number } | undefined;
   readonly message: Message & { readonly role: 'alert' | 'status' };
   readonly confirm: { readonly text: string } | undefined;
+  readonly beschikking: BeschikkingView;
+}
+
+export interface BeschikkingView {
+  /** The paste, the file and the check: usable when the pane may act. */
+  readonly enabled: boolean;
+  /** A refusal: at most MAX_SHOWN_FAILURES texts, and how many more there are. */
+  readonly failures: readonly string[];
+  readonly more: number;
+  /** What was read, before it is written. */
+  readonly summary: BeschikkingSummary | undefined;
+  readonly note: string | undefined;
+  readonly applyEnabled: boolean;
+}
+
+function beschikkingView(state: State): BeschikkingView {
+  const b = state.beschikking;
+  const enabled = canAct(state);
+  return {
+    enabled,
+    failures: b.kind === 'refused' ? b.failures.slice(0, MAX_SHOWN_FAILURES) : [],
+    more: b.kind === 'refused' ? Math.max(0, b.failures.length - MAX_SHOWN_FAILURES) : 0,
+    summary: b.kind === 'checked' ? b.summary : undefined,
+    note: b.kind === 'none' ? b.note : undefined,
+    applyEnabled: enabled && b.kind === 'checked' && b.gemeente === state.selection.gemeente,
+  };
 }
 
 export function view(state: State): View {
@@ -355,6 +454,7 @@ export function view(state: State): View {
             : NL.confirm.text(keyLabel(state.confirm.from), keyLabel(state.confirm.to)),
         }
       : undefined,
+    beschikking: beschikkingView(state),
   };
 }
 

@@ -339,6 +339,69 @@ describe('task pane in Excel (fake host)', () => {
     });
   });
 
+  it('section Beschikking: opens by keyboard, refuses cents (focused alert), then writes Almere’s € 3.478.172', async () => {
+    const { page } = pane;
+    const section = page.locator('details#beschikking');
+    expect(await section.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await page.locator('details#beschikking > summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await section.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    const paste = page.getByRole('textbox', { name: NL.beschikking.pasteLabel });
+    expect(await paste.isVisible()).toBe(true);
+    expect(await page.getByText(NL.beschikking.pasteHint).isVisible()).toBe(true);
+    await expectAccessible(page, 'beschikking open');
+
+    // Cents: refused, nothing written, the list of what to fix gets the focus.
+    const before = await syncCount(page);
+    await paste.fill('Brede SPUK\t\t2025\t3478172,50');
+    await page.getByRole('button', { name: NL.beschikking.check }).click();
+    const failures = page.locator('#beschikking-fouten');
+    await failures.getByRole('listitem').first().waitFor();
+    expect(await failures.getAttribute('role')).toBe('alert');
+    expect(await failures.getByRole('listitem').allInnerTexts()).toEqual([
+      'Rij 1: het bedrag "3478172,50" heeft centen. Bedragen in een beschikking zijn hele euro\'s: rond af op hele euro\'s, zonder decimalen.',
+    ]);
+    expect(await failures.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByRole('button', { name: NL.beschikking.apply }).isVisible()).toBe(false);
+    expect(await syncCount(page)).toBe(before);
+    await expectAccessible(page, 'beschikking refused');
+
+    // A whole amount: a summary and the button; the click writes it on the sheet Beschikking.
+    await paste.fill('Brede SPUK\t\t2025\t3.478.172');
+    await page.getByRole('button', { name: NL.beschikking.check }).click();
+    const summary = page.locator('#beschikking-samenvatting');
+    await summary.filter({ hasText: 'samen €\u00a03.478.172' }).waitFor();
+    expect(await summary.getAttribute('role')).toBe('status');
+    expect(await summary.getByRole('listitem').allInnerTexts()).toEqual([
+      'Brede SPUK: 2025, €\u00a03.478.172',
+    ]);
+    expect(await failures.innerText()).toBe('');
+    expect(await page.getByText(NL.beschikking.replaces).isVisible()).toBe(true);
+    await expectAccessible(page, 'beschikking checked');
+    await page.screenshot({ path: path.join(ROOT, 'build', 'taskpane-beschikking.png'), fullPage: true });
+    await page.getByRole('button', { name: NL.beschikking.apply }).click();
+    await waitForMessage(page, 'status', NL.beschikking.applied(1));
+    const grid = await page.evaluate(
+      (name) => window.__fakeExcel.name(name)?.formula ?? '',
+      INPUT_NAMES.beschikking,
+    );
+    const [sheet = '', range = ''] = grid.replace(/^=/, '').replace(/\$/g, '').replace(/'/g, '').split('!');
+    const values = await page.evaluate(({ sheet, range }) => window.__fakeExcel.values(sheet, range), {
+      sheet,
+      range,
+    });
+    expect(values.flat().filter((v) => typeof v === 'number')).toEqual([3_478_172]);
+    // The normal load ran: the status says so, with the beschikking sentence.
+    expect(await page.getByRole('status').first().innerText()).toContain(
+      NL.status.loaded('Almere', 'Inwoners'),
+    );
+    await expectAccessible(page, 'beschikking written');
+    await page.screenshot({
+      path: path.join(ROOT, 'build', 'taskpane-beschikking-written.png'),
+      fullPage: true,
+    });
+  });
+
   it('made no request outside the local server and logged no errors', () => {
     expect(pane.blocked).toEqual([]);
     expect(pane.errors).toEqual([]);

@@ -1,0 +1,126 @@
+/**
+ * The pane's reading of a gemeente's beschikking: a range pasted from Excel (tab-separated, with or
+ * without the header row) or a CSV file's bytes, read by the same reader and validation as the CLI
+ * (`parseBeschikkingRegelsCsv`). Pure: the controller passes what the user gave, the state machine
+ * (state.ts) keeps the outcome, office-services.ts writes it.
+ */
+import type { BegrotingRegeling, BeschikkingRegel, CbsCode, Gemeente, InputFailure } from '../domain';
+import { BEGROTING_REGELINGEN } from '../domain';
+import { parseBeschikkingRegelsCsv } from '../data';
+import { failureText, formatEuro } from '../messages';
+import type { GemeenteChoice } from './gemeente-search';
+import { LANDELIJK } from './gemeente-search';
+import { NL } from './messages.nl';
+
+/** The header the pane puts above a paste without one (the columns of the hint, in that order). */
+export const BESCHIKKING_HEADER = ['regeling', 'onderdeel', 'jaar', 'bedrag_eur'] as const;
+
+/** Column names the reader knows: a first line holding one of them is a header. */
+const HEADER_NAMES = new Set<string>([...BESCHIKKING_HEADER, 'gemeentecode', 'onderdeel_nr']);
+
+/** At most this many failure texts are listed; the rest is counted ("en nog N meldingen"). */
+export const MAX_SHOWN_FAILURES = 10;
+
+export type BeschikkingSource =
+  { readonly kind: 'paste'; readonly text: string } | { readonly kind: 'file'; readonly bytes: Uint8Array };
+
+export type BeschikkingCheck =
+  | { readonly ok: true; readonly gemeente: CbsCode; readonly regels: readonly BeschikkingRegel[] }
+  | { readonly ok: false; readonly failures: readonly string[] };
+
+/** The separator of a line as the reader chooses it: the most frequent of ";", tab and ",". */
+function delimiterOf(line: string): string {
+  let best = '\t';
+  let bestCount = 0;
+  for (const d of [';', '\t', ',']) {
+    const count = line.split(d).length - 1;
+    if (count > bestCount) [best, bestCount] = [d, count];
+  }
+  return best;
+}
+
+/**
+ * A pasted range with the header on top: unchanged when its first non-blank line names a column
+ * (regeling, onderdeel, jaar, bedrag_eur, gemeentecode, onderdeel_nr); otherwise the header
+ * `regeling, onderdeel, jaar, bedrag_eur` is put above it, with the paste's own separator.
+ */
+export function withHeader(text: string): { readonly text: string; readonly added: boolean } {
+  const first = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '');
+  if (first === undefined) return { text, added: false };
+  const cells = first.split(/[\t;,]/).map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+  if (cells.some((c) => HEADER_NAMES.has(c))) return { text, added: false };
+  return { text: `${BESCHIKKING_HEADER.join(delimiterOf(first))}\n${text}`, added: true };
+}
+
+/** A failure's rows as the user counts them: without the header the pane added, row 1 is the first pasted line. */
+function withoutAddedHeader(f: InputFailure): InputFailure {
+  const shifted: Record<string, unknown> = { ...f };
+  for (const field of ['row', 'firstRow'])
+    if (typeof shifted[field] === 'number') shifted[field] = (shifted[field] as number) - 1;
+  return shifted as unknown as InputFailure;
+}
+
+/**
+ * Reads a beschikking for the chosen gemeente. A beschikking belongs to one gemeente: with the national
+ * view chosen nothing is read. A failure comes back as the reader's Dutch texts (each names the row
+ * and the fix); there is never a partial result.
+ */
+export function checkBeschikking(
+  source: BeschikkingSource,
+  gemeente: GemeenteChoice,
+  gemeenten: readonly Gemeente[],
+): BeschikkingCheck {
+  if (gemeente === LANDELIJK) return { ok: false, failures: [NL.beschikking.needsGemeente] };
+  const code = gemeente as CbsCode;
+  const paste = source.kind === 'paste' ? withHeader(source.text) : undefined;
+  const input = paste ? paste.text : source.kind === 'file' ? source.bytes : '';
+  const result = parseBeschikkingRegelsCsv(input, { gemeente: code, gemeenten });
+  if (!result.ok)
+    return {
+      ok: false,
+      failures: result.failures.map((f) => failureText(paste?.added ? withoutAddedHeader(f) : f)),
+    };
+  return { ok: true, gemeente: code, regels: result.value };
+}
+
+/** "2023–2026" for consecutive years, "2023, 2025" otherwise. */
+export function yearsText(years: readonly number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  let start = sorted[0];
+  for (let i = 0; i < sorted.length; i++) {
+    const y = sorted[i] as number;
+    const next = sorted[i + 1];
+    if (next === y + 1) continue;
+    runs.push(start === y ? String(y) : `${start}–${y}`);
+    start = next;
+  }
+  return runs.join(', ');
+}
+
+export interface BeschikkingSummary {
+  /** "1 bedrag voor Almere gelezen, samen € 3.478.172:" */
+  readonly text: string;
+  /** Per regeling, in the workbook's order: its years and their sum. */
+  readonly regelingen: readonly string[];
+}
+
+/** "€ 3.478.172" that does not wrap after the euro sign in the narrow pane. */
+export function euroText(value: number): string {
+  return formatEuro(value).replace('€ ', '€\u00a0');
+}
+
+/** What the pane shows before writing: how many amounts, per regeling the years and the total, all in euros. */
+export function summarize(regels: readonly BeschikkingRegel[], where: string): BeschikkingSummary {
+  const total = regels.reduce((a, r) => a + r.bedrag, 0);
+  const per = (regeling: BegrotingRegeling): string | undefined => {
+    const own = regels.filter((r) => r.regeling === regeling);
+    if (own.length === 0) return undefined;
+    const sum = own.reduce((a, r) => a + r.bedrag, 0);
+    return NL.beschikking.perRegeling(regeling, yearsText(own.map((r) => r.jaar)), euroText(sum));
+  };
+  return {
+    text: NL.beschikking.summary(regels.length, where, euroText(total)),
+    regelingen: BEGROTING_REGELINGEN.map(per).filter((t): t is string => t !== undefined),
+  };
+}
