@@ -7,7 +7,7 @@ import type {
   FileResult,
   WerkmapProducer,
 } from './werkmappen';
-import { gemeentePlan } from './werkmappen';
+import { gemeentePlan, planShape } from './werkmappen';
 
 /**
  * `werkboek --alle` on several cores: worker threads that each run the same script (the bundled
@@ -77,12 +77,13 @@ export function workerProducer(script: string, workers: number): WerkmapProducer
     });
 }
 
-/** The worker side: builds each gemeente's plan and renders it; the first plan is the renderer's base. */
+/** The worker side: builds each gemeente's plan and renders it; the first plan of each shape is a renderer's base. */
 export function runWorker(factory: BatchRendererFactory): void {
   const port = parentPort;
   if (port === null) throw new Error('runWorker runs in a worker thread only');
   let job: BatchJob | undefined;
-  let renderer: Promise<BatchRenderer> | undefined;
+  // One renderer per shape of workbook (a mandaatgemeente's has the sheet Regioverdeling).
+  const renderers = new Map<string, Promise<BatchRenderer>>();
   let chain: Promise<unknown> = Promise.resolve();
   port.on('message', (m: ToWorker) => {
     if ('job' in m) {
@@ -94,7 +95,9 @@ export function runWorker(factory: BatchRendererFactory): void {
     chain = chain.then(async () => {
       try {
         const plan = gemeentePlan(current, m.code);
-        renderer ??= factory(plan);
+        const shape = planShape(plan);
+        let renderer = renderers.get(shape);
+        if (!renderer) renderers.set(shape, (renderer = factory(plan)));
         const bytes = await (await renderer).render(plan);
         port.postMessage({ code: m.code, bytes } satisfies FromWorker);
       } catch (e) {
