@@ -181,9 +181,16 @@ describe('werkboek --alle, real workbooks (a sample)', () => {
   const sample = ['GM0034', 'GM0096', 'GM0518'] as CbsCode[];
   const files = new Map<CbsCode, Uint8Array>();
 
+  const counts: { transplanted: number; full: number }[] = [];
   beforeAll(async () => {
     const results: [CbsCode, FileResult][] = [];
-    await serialProducer(xlsxBatch)(
+    // Almere (a mandaatgemeente: with the sheet Regioverdeling) and two that are not: two packages.
+    const counting = async (base: Parameters<typeof xlsxBatch>[0]) => {
+      const b = await xlsxBatch(base);
+      counts.push(b.counts);
+      return b;
+    };
+    await serialProducer(counting)(
       { editie: defaultEditionId(), key: builtInKey('spuk-2025', data) },
       sample,
       (c, r) => results.push([c, r]),
@@ -193,6 +200,12 @@ describe('werkboek --alle, real workbooks (a sample)', () => {
       files.set(c, r.bytes);
     }
   }, 300_000);
+
+  it('keeps one package per workbook shape, and no workbook needs a full render', () => {
+    expect(counts).toHaveLength(2);
+    expect(counts.reduce((a, c) => a + c.transplanted, 0)).toBe(3);
+    expect(counts.reduce((a, c) => a + c.full, 0)).toBe(0);
+  });
 
   it('every formula cell has a cached result and no cell holds an error', async () => {
     for (const code of sample) {
