@@ -101,31 +101,28 @@ export async function benchBatch(): Promise<BatchResult> {
         failure: `exit ${String(child.status)}: ${child.stderr.slice(-2000)}`,
       };
 
-    // The model of one gemeente's plan; each file's gemeente is set in it and recalculated.
+    // A model of one gemeente's plan per workbook shape (a mandaatgemeente's has the sheet
+    // Regioverdeling); each file's gemeente is set in its model and recalculated.
     const data = defaultReferenceData();
     const editie = defaultEditionId();
     const vorigeId = editionManifests().find((m) => m.id === editie)?.vorige;
-    const base: WorkbookPlan = buildWorkbookPlan(editionInput(editie), {
-      key: 'spuk-2025',
-      gemeente: data.gemeenten[0]?.code,
-      vorige: vorigeId ? editionInput(vorigeId) : undefined,
-    });
-    const chosen = base.names.find((n) => n.name === INPUT_NAMES.chosen)?.ref ?? 'Overzicht!$C$4';
-    const [chosenSheet, chosenCell] = chosen.replace(/\$/g, '').split('!') as [string, string];
-    const chosenAt = parseCell(chosenCell);
-    const hf = HyperFormula.buildFromSheets(planToSheets(base), {
-      licenseKey: 'gpl-v3',
-      smartRounding: false,
-    });
-    const chosenId = hf.getSheetId(chosenSheet) ?? 0;
-    // The sheets whose formulas can depend on the chosen gemeente: all that refer to its sheet.
-    const dependent = base.sheets
-      .map((s, i) => ({ s, i }))
-      .filter(
-        ({ s }) =>
-          s.name === chosenSheet ||
-          s.blocks.some((b) => b.kind === 'formula' && b.formula.includes(`${chosenSheet}!`)),
-      );
+    const models = new Map<number, Model>();
+    const modelFor = (sheetCount: number): Model | undefined => {
+      const known = models.get(sheetCount);
+      if (known) return known;
+      for (const g of data.gemeenten) {
+        const plan: WorkbookPlan = buildWorkbookPlan(editionInput(editie), {
+          key: 'spuk-2025',
+          gemeente: g.code,
+          vorige: vorigeId ? editionInput(vorigeId) : undefined,
+        });
+        if (plan.sheets.length !== sheetCount) continue;
+        const model = makeModel(plan);
+        models.set(sheetCount, model);
+        return model;
+      }
+      return undefined;
+    };
 
     const verifyStart = performance.now();
     let totalBytes = 0;
@@ -145,6 +142,15 @@ export async function benchBatch(): Promise<BatchResult> {
       const sst = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
       const strings = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1] ?? '');
       const bySheet = new Map<number, Map<string, { formula: boolean; value: Cached; error: boolean }>>();
+      const sheetCount = Object.keys(zip.files).filter((f) =>
+        /^xl\/worksheets\/sheet\d+\.xml$/.test(f),
+      ).length;
+      const model = modelFor(sheetCount);
+      if (!model) {
+        mismatches.push(`${file}: no plan has ${sheetCount} sheets`);
+        continue;
+      }
+      const { base, hf, dependent, chosenSheet, chosenCell, chosenAt, chosenId, beschikkingAt } = model;
       for (let i = 0; i < base.sheets.length; i++) {
         const part = `xl/worksheets/sheet${i + 1}.xml`;
         // A part with the same CRC-32 and size as one already checked holds the same XML (the
@@ -178,6 +184,12 @@ export async function benchBatch(): Promise<BatchResult> {
       const chosenIndex = base.sheets.findIndex((s) => s.name === chosenSheet);
       if (bySheet.get(chosenIndex)?.get(chosenCell)?.value !== code) wrongGemeente++;
       hf.setCellContents({ sheet: chosenId, row: chosenAt.row - 1, col: chosenAt.col - 1 }, [[code]]);
+      // The file's own beschikking belongs to its gemeente (an input on the sheet Beschikking).
+      if (beschikkingAt)
+        hf.setCellContents(
+          { sheet: beschikkingAt.sheet, row: beschikkingAt.row - 1, col: beschikkingAt.col - 1 },
+          [[code]],
+        );
       for (const { s, i } of dependent) {
         const cells = bySheet.get(i);
         const sid = hf.getSheetId(s.name) ?? 0;
@@ -200,7 +212,7 @@ export async function benchBatch(): Promise<BatchResult> {
         }
       }
     }
-    hf.destroy();
+    for (const m of models.values()) m.hf.destroy();
     return {
       files: files.length,
       seconds,
@@ -218,6 +230,42 @@ export async function benchBatch(): Promise<BatchResult> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface Model {
+  readonly base: WorkbookPlan;
+  readonly hf: HyperFormula;
+  readonly dependent: readonly { readonly s: WorkbookPlan['sheets'][number]; readonly i: number }[];
+  readonly chosenSheet: string;
+  readonly chosenCell: string;
+  readonly chosenAt: { readonly row: number; readonly col: number };
+  readonly chosenId: number;
+  /** The beschikking's gemeente (an input of the file's own gemeente). */
+  readonly beschikkingAt: { readonly sheet: number; readonly row: number; readonly col: number } | undefined;
+}
+
+function makeModel(base: WorkbookPlan): Model {
+  const chosen = base.names.find((n) => n.name === INPUT_NAMES.chosen)?.ref ?? 'Overzicht!$C$4';
+  const [chosenSheet, chosenCell] = chosen.replace(/\$/g, '').split('!') as [string, string];
+  const chosenAt = parseCell(chosenCell);
+  const hf = HyperFormula.buildFromSheets(planToSheets(base), { licenseKey: 'gpl-v3', smartRounding: false });
+  const chosenId = hf.getSheetId(chosenSheet) ?? 0;
+  // The sheets whose formulas can depend on the chosen gemeente: all that refer to its sheet.
+  const dependent = base.sheets
+    .map((s, i) => ({ s, i }))
+    .filter(
+      ({ s }) =>
+        s.name === chosenSheet ||
+        s.blocks.some((b) => b.kind === 'formula' && b.formula.includes(`${chosenSheet}!`)),
+    );
+  const besRef = base.names.find((n) => n.name === INPUT_NAMES.beschikkingGemeente)?.ref;
+  let beschikkingAt: Model['beschikkingAt'];
+  if (besRef) {
+    const [sheet, cell] = besRef.replace(/\$/g, '').split('!') as [string, string];
+    const at = parseCell(cell);
+    beschikkingAt = { sheet: hf.getSheetId(sheet.replace(/^'|'$/g, '')) ?? 0, row: at.row, col: at.col };
+  }
+  return { base, hf, dependent, chosenSheet, chosenCell, chosenAt, chosenId, beschikkingAt };
 }
 
 /** CRC-32 and size of a part as the zip's central directory gives them (JSZip keeps them). */

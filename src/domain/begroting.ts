@@ -1,7 +1,7 @@
 import type { Bron } from './allocation';
 import type { EditionLine, EditionYear } from './edition';
 import { EDITION_YEARS } from './edition';
-import type { BeschikkingAmount, Ledger } from './ledger';
+import type { BeschikkingAmount, Ledger, LedgerAmount } from './ledger';
 import { weakest } from './ledger';
 import type { Euro } from './money';
 import { euro, ZERO } from './money';
@@ -258,21 +258,36 @@ export function editionAmount(ledger: Ledger, code: Maybe<CbsCode>, nr: number, 
 }
 
 /**
- * The source label of a regeling's edition amount in a year: `gepubliceerd` when it is a gemeente's
- * Bijlage 2A total, else the weakest over its lines that carry money ('geen' when none does). A constant of the edition and gemeente (the workbook writes it).
+ * The source label of a regeling's money in a year when a gemeente receives it: the same for every
+ * gemeente (a constant of the edition, the workbook writes it): `gepubliceerd` for a Bijlage 2A
+ * total, else the weakest over its lines as the first receiving gemeente (or region) has them;
+ * 'geen' where the regeling has no money that year.
  */
-export function editionLabel(
-  ledger: Ledger,
-  code: Maybe<CbsCode>,
-  regeling: BegrotingRegeling,
-  jaar: EditionYear,
-): Bron | 'geen' {
-  const parts = regelingLines(ledger.lines, regeling)
-    .map((l) => editionAmount(ledger, code, l.nr, jaar))
-    .filter((p): p is Plafond & { bron: Bron } => p.bron !== 'geen' && p.bedrag !== 0);
+export function regelingLabel(ledger: Ledger, regeling: BegrotingRegeling, jaar: EditionYear): Bron | 'geen' {
+  const parts: LedgerAmount[] = [];
+  for (const l of regelingLines(ledger.lines, regeling)) {
+    if (l.ontvanger === 'mandaatgemeente') {
+      const regio = ledger.regios.find((r) => ledger.regio(r.naam, l.nr, jaar).bedrag !== 0);
+      if (regio) parts.push(ledger.regio(regio.naam, l.nr, jaar));
+    } else {
+      const code = ledger.gemeenten.find((c) => (ledger.gemeente(c, l.nr, jaar)?.bedrag ?? 0) !== 0);
+      const a = code === undefined ? undefined : ledger.gemeente(code, l.nr, jaar);
+      if (a && a.open === undefined) parts.push(a);
+    }
+  }
   if (parts.length === 0) return 'geen';
   // The regeling's total is the published Bijlage 2A amount when every part is a split of it.
-  return parts.every((p) => p.totaalGepubliceerd) ? 'gepubliceerd' : weakest(parts);
+  return parts.every((p) => p.regel === 'bijlage-2a') ? 'gepubliceerd' : weakest(parts);
+}
+
+/** The label of a plafond that is not (wholly) from the beschikking: 'geen' where it is zero. */
+export function editionLabel(
+  ledger: Ledger,
+  regeling: BegrotingRegeling,
+  jaar: EditionYear,
+  bedrag: Euro,
+): Bron | 'geen' {
+  return bedrag === 0 ? 'geen' : regelingLabel(ledger, regeling, jaar);
 }
 
 /**
@@ -313,7 +328,7 @@ export function plafonds(
       if (t !== undefined) return { bedrag: t, bron: 'beschikking' };
       const bedrag = euro(lines.reduce((a, l) => a + lineAmount(l.nr, jaar), 0));
       const all = lines.length > 0 && lines.every((l) => perLine.has(`${l.nr}|${jaar}`));
-      return { bedrag, bron: all ? 'beschikking' : editionLabel(ledger, code, regeling, jaar) };
+      return { bedrag, bron: all ? 'beschikking' : editionLabel(ledger, regeling, jaar, bedrag) };
     });
   }
   return { perRegeling, perOnderdeel: lineAmount };

@@ -35,6 +35,7 @@ import {
   editionAmount,
   editionLabel,
   euro,
+  regelingLabel,
   plafonds,
   legeBegroting,
   regelingLines,
@@ -498,16 +499,32 @@ function buildToets(
       'euro',
     );
   });
-  // The edition's label per regeling and year (a constant), then the label shown.
+  // The edition's label of each regeling and year when a gemeente receives money (a constant, the same
+  // for every gemeente), the label for the gemeente on Overzicht ('geen' without money), then the one shown.
+  const constRow = rows.take(regelingen.length);
+  s.values(
+    `B${constRow}`,
+    regelingen.map((r) => [`Bron van de editie als er geld is: ${r}`]),
+    'note',
+  );
+  s.values(
+    `E${constRow}`,
+    regelingen.map((reg) => years.map((y) => regelingLabel(ctx.ledger, reg, y))),
+    'note',
+  );
   const labelRow = rows.take(regelingen.length);
   s.values(
     `B${labelRow}`,
     regelingen.map((r) => [`Bron volgens de editie: ${r}`]),
     'note',
   );
-  s.values(
-    `E${labelRow}`,
-    regelingen.map((reg) => years.map((y) => editionLabel(ctx.ledger, code, reg, y))),
+  s.formula(
+    yearsRange(labelRow, regelingen.length),
+    `IF(E${plafondRow}=0,"geen",E${constRow})`,
+    (r, c) => {
+      const reg = regelingen[r] as BegrotingRegeling;
+      return editionLabel(ctx.ledger, reg, years[c] as EditionYear, t.plafond[reg][c]?.bedrag ?? euro(0));
+    },
     'note',
   );
   const bronRow = rows.take(regelingen.length);
