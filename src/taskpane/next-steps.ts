@@ -55,11 +55,29 @@ export function controleTotaal(plan: WorkbookPlan): number | undefined {
   return undefined;
 }
 
+/** The begroting's signals right after loading (Begroting_Signalen's value in the plan). */
+export function begrotingSignalen(plan: WorkbookPlan): number | undefined {
+  const ref = plan.names.find((n) => n.name === 'Begroting_Signalen')?.ref;
+  const [sheet, cell] = ref?.replace(/\$/g, '').split('!') ?? [];
+  for (const block of plan.sheets.find((s) => s.name === sheet)?.blocks ?? [])
+    if (block.kind === 'formula' && block.range === cell) {
+      const v = block.expected[0]?.[0];
+      return typeof v === 'number' ? v : undefined;
+    }
+  return undefined;
+}
+
 /** The list items, in reading order. */
-export function nextSteps(controle: number | undefined, sources: SourceCounts, national: boolean): string[] {
+export function nextSteps(
+  controle: number | undefined,
+  sources: SourceCounts,
+  national: boolean,
+  signalen?: number,
+): string[] {
   return [
     NL.nextSteps.overzicht,
     controle === undefined ? NL.nextSteps.controleUnknown : NL.nextSteps.controle(controle),
     NL.nextSteps.sources(sources, national),
+    NL.nextSteps.begroting(signalen),
   ];
 }

@@ -338,13 +338,15 @@ describe('the success text after a restore (fake host)', () => {
     expect(outcome.ok && outcome.detail).toContain(NL.status.restoredFromBackup);
   });
 
-  it('says what to look at next: Overzicht, the model check and the sources', async () => {
+  it('says what to look at next: Overzicht, the model check, the sources and the begroting', async () => {
     const outcome = await officeServices().render(request);
     expect(outcome).toMatchObject({ ok: true });
     const steps = outcome.ok ? (outcome.nextSteps ?? []) : [];
-    expect(steps).toHaveLength(3);
+    expect(steps).toHaveLength(4);
     expect(steps[0]).toBe(NL.nextSteps.overzicht);
     expect(steps[1]).toBe(NL.nextSteps.controle(0));
+    // The begroting's starter rows have no lasten yet: no signals.
+    expect(steps[3]).toBe(NL.nextSteps.begroting(0));
     expect(steps[2]).toMatch(
       /^Van de \d+ bedragen per onderdeel en jaar zijn er \d+ gepubliceerd, \d+ afgeleid/,
     );

@@ -14,7 +14,7 @@ import { detectEnvironment } from './environment';
 import type { GemeenteChoice } from './gemeente-search';
 import { LANDELIJK } from './gemeente-search';
 import { NL } from './messages.nl';
-import { controleTotaal, nextSteps, sourceCounts } from './next-steps';
+import { begrotingSignalen, controleTotaal, nextSteps, sourceCounts } from './next-steps';
 import { documentSettings, officeGlobal } from '../excel';
 import type { BuiltWith } from './state';
 
@@ -152,7 +152,12 @@ export function officeServices(): PaneServices {
         });
         // What to look at next (the check and the sources as the workbook has them right after loading).
         const ledger = new Ledger(input, builtInKey(selection.keyId, input.base));
-        steps = nextSteps(controleTotaal(plan), sourceCounts(ledger, gemeente), gemeente === undefined);
+        steps = nextSteps(
+          controleTotaal(plan),
+          sourceCounts(ledger, gemeente),
+          gemeente === undefined,
+          begrotingSignalen(plan),
+        );
       } catch {
         return { ok: false, text: NL.status.planFailed };
       }

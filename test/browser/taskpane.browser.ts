@@ -230,15 +230,16 @@ describe('task pane in Excel (fake host)', () => {
     await waitForMessage(page, 'status', NL.status.loaded('Almere', KEY_TEXTS['spuk-2025'].label));
 
     // What to look at next: a list labelled "Wat nu?" inside the status, Overzicht first, then the check
-    // and how many amounts are published, derived or estimated.
+    // and how many amounts are published, derived or estimated; then the begroting.
     const steps = page.getByRole('status').getByRole('list', { name: NL.nextSteps.heading });
     const items = await steps.getByRole('listitem').allInnerTexts();
-    expect(items).toHaveLength(3);
+    expect(items).toHaveLength(4);
     expect(items[0]).toBe(NL.nextSteps.overzicht);
     expect(items[1]).toBe(NL.nextSteps.controle(0));
     expect(items[2]).toMatch(
       /^Van de \d+ bedragen per onderdeel en jaar zijn er \d+ gepubliceerd, \d+ afgeleid/,
     );
+    expect(items[3]).toBe(NL.nextSteps.begroting(0));
 
     const progress = await page.evaluate(() => window.__progress);
     expect(progress[0]).toMatch(/^Stap 1 van \d: Berekening voorbereiden$/);
