@@ -70,8 +70,10 @@ function sheetCells(
 }
 
 function close(a: Cached, b: unknown): boolean {
-  // HyperFormula reads a leading apostrophe as the text prefix and drops it; the file keeps the text.
-  if (typeof a === 'string' && typeof b === 'string' && a.startsWith("'")) return a === b || a.slice(1) === b;
+  // HyperFormula reads a leading apostrophe as the text prefix and drops it (also where that text is
+  // joined into another, e.g. "Gemeente: 's-Gravenhage"); the file keeps the text.
+  if (typeof a === 'string' && typeof b === 'string' && a.includes("'"))
+    return a === b || a.replace(/'/g, '') === b.replace(/'/g, '');
   if (typeof a === 'number' && typeof b === 'number')
     return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
   if (a === null) return b === null || b === '' || b === 0;

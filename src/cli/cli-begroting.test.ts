@@ -5,6 +5,8 @@
  */
 import type { PlanOptions, WorkbookPlan } from '../plan';
 import * as plan from '../plan';
+import ExcelJS from 'exceljs';
+import { renderXlsx } from '../xlsx';
 import { runCli } from './cli';
 import type { CliIo } from './io';
 
@@ -193,6 +195,48 @@ describe('spuk-begroting werkboek --beschikking / --begroting', () => {
       [2, 'Brede SPUK', 'Lokaal sportakkoord', 3_600_000],
       [3, 'SPUK AZWA lokaal', 'Welzijn op recept', 0],
     ]);
+  });
+
+  it('end to end: the written .xlsx holds the activities in the table Begroting and the beschikking in its grid', async () => {
+    const written = new Map<string, Uint8Array>();
+    const files: Record<string, string> = { 'k.csv': BESCHIKKING, 'b.csv': OVER };
+    const io: CliIo = {
+      out: () => undefined,
+      err: () => undefined,
+      readFile: (p) => files[p],
+      pathKind: () => undefined,
+      errIsTty: false,
+      writeFileAtomic: (p, d) => void written.set(p, d),
+    };
+    const code = await runCli(
+      [
+        'werkboek',
+        '--gemeente',
+        'Almere',
+        '--beschikking',
+        'k.csv',
+        '--begroting',
+        'b.csv',
+        '--uit',
+        'a.xlsx',
+      ],
+      io,
+      renderXlsx,
+    );
+    expect(code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(written.get('a.xlsx') as Uint8Array));
+    const table = wb.getWorksheet('Begroting');
+    expect(table?.getCell('C7').value).toBe('Lokaal sportakkoord');
+    expect(table?.getCell('I7').value).toBe(3_600_000);
+    expect(table?.getCell('C8').value).toBe('Welzijn op recept');
+    // Row BS (the Brede SPUK total) of the grid, column G = 2025.
+    const grid = wb.getWorksheet('Beschikking');
+    expect(grid?.getCell('A7').value).toBe('BS');
+    expect(grid?.getCell('G7').value).toBe(3_478_172);
+    // The Begrotingstoets's count (cached result): Brede SPUK 2025 over the plafond, the AZWA lasten structural.
+    const count = wb.getWorksheet('Begrotingstoets')?.getCell('C3').value as { result?: unknown } | undefined;
+    expect(count?.result).toBeGreaterThan(0);
   });
 
   it('takes the beschikking file of allocaties (gemeentecode, onderdeel_nr)', async () => {
