@@ -225,7 +225,7 @@ describe('spuk-begroting werkboek --beschikking / --begroting', () => {
     );
     expect(code).toBe(0);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(written.get('a.xlsx') as Uint8Array));
+    await wb.xlsx.load(Buffer.from(written.get('a.xlsx') as Uint8Array) as unknown as ExcelJS.Buffer);
     const table = wb.getWorksheet('Begroting');
     expect(table?.getCell('C7').value).toBe('Lokaal sportakkoord');
     expect(table?.getCell('I7').value).toBe(3_600_000);
