@@ -43,9 +43,9 @@ export function sourceCounts(ledger: Ledger, code: CbsCode | undefined): SourceC
   return counts;
 }
 
-/** The master check the workbook computes right after loading (Controle_Totaal's value in the plan). */
-export function controleTotaal(plan: WorkbookPlan): number | undefined {
-  const ref = plan.names.find((n) => n.name === 'Controle_Totaal')?.ref;
+/** What a workbook name's single cell holds right after loading (its formula's value in the plan). */
+function nameValue(plan: WorkbookPlan, name: string): number | undefined {
+  const ref = plan.names.find((n) => n.name === name)?.ref;
   const [sheet, cell] = ref?.replace(/\$/g, '').split('!') ?? [];
   for (const block of plan.sheets.find((s) => s.name === sheet)?.blocks ?? [])
     if (block.kind === 'formula' && block.range === cell) {
@@ -55,16 +55,14 @@ export function controleTotaal(plan: WorkbookPlan): number | undefined {
   return undefined;
 }
 
-/** The begroting's signals right after loading (Begroting_Signalen's value in the plan). */
+/** The master check the workbook computes right after loading (Controle_Totaal). */
+export function controleTotaal(plan: WorkbookPlan): number | undefined {
+  return nameValue(plan, 'Controle_Totaal');
+}
+
+/** The begroting's signals right after loading (Begroting_Signalen). */
 export function begrotingSignalen(plan: WorkbookPlan): number | undefined {
-  const ref = plan.names.find((n) => n.name === 'Begroting_Signalen')?.ref;
-  const [sheet, cell] = ref?.replace(/\$/g, '').split('!') ?? [];
-  for (const block of plan.sheets.find((s) => s.name === sheet)?.blocks ?? [])
-    if (block.kind === 'formula' && block.range === cell) {
-      const v = block.expected[0]?.[0];
-      return typeof v === 'number' ? v : undefined;
-    }
-  return undefined;
+  return nameValue(plan, 'Begroting_Signalen');
 }
 
 /** The list items, in reading order. */
