@@ -78,6 +78,12 @@ describe('begroting: every check fires on a constructed case and stays quiet on 
     );
     expect(t.signalen).toEqual([]);
     expect(t.lasten['Brede SPUK'][2]).toBe(3_478_172);
+    // Baten 2025 = Bijlage 2A (€ 3.478.172) + Flevoland's Bijlage 2B (€ 3.161.954); all of it spent.
+    expect(t.totaalBaten[2]).toBe(6_640_126);
+    expect(t.totaalLasten[2]).toBe(6_640_126);
+    expect(t.saldo[2]).toBe(0);
+    expect(t.saldo[3]).toBe(t.totaalBaten[3]! - 2_961_529);
+    expect(t.incidenteel[2]).toBe(6_640_126);
   });
 
   it('one euro above the 2025 plafond: a plafond signal of € 1', () => {

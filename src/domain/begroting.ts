@@ -203,6 +203,14 @@ export interface BegrotingToets {
   readonly zonderAard: readonly Euro[];
   /** Per year: structural lasten, all funded by money with an end date (BBV). */
   readonly structureel: readonly Euro[];
+  /** Per regeling and year: its structural lasten (the gaps after 2026 and 2029 add these up). */
+  readonly structureelPerRegeling: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
+  /** Per year: incidental lasten. */
+  readonly incidenteel: readonly Euro[];
+  /** Per year: Σ lasten, Σ plafonds after carry-over (the baten) and their difference (baten − lasten). */
+  readonly totaalLasten: readonly Euro[];
+  readonly totaalBaten: readonly Euro[];
+  readonly saldo: readonly Euro[];
   /** Structural lasten in 2026 on regelingen ending in 2026 (Brede SPUK, SPUK IZA): no dekking in 2027. */
   readonly gat2026: Euro;
   /** Structural lasten in 2029 on the SPUK AZWA (ends 2029): no dekking in 2030. */
@@ -437,6 +445,17 @@ export function toetsBegroting(
   );
   const zonderAard = years.map((_, i) => euro(sumWhere((r) => r.aard === undefined, i)));
   const structureel = years.map((_, i) => euro(sumWhere((r) => r.aard === 'structureel', i)));
+  const incidenteel = years.map((_, i) => euro(sumWhere((r) => r.aard === 'incidenteel', i)));
+  const structureelPerRegeling = {} as Record<BegrotingRegeling, Euro[]>;
+  for (const reg of BEGROTING_REGELINGEN)
+    structureelPerRegeling[reg] = years.map((_, i) =>
+      euro(sumWhere((r) => r.aard === 'structureel' && r.regeling === reg, i)),
+    );
+  const over4 = (perReg: Record<BegrotingRegeling, Euro[]>, i: number): number =>
+    BEGROTING_REGELINGEN.reduce((a, reg) => a + (perReg[reg][i] ?? 0), 0);
+  const totaalLasten = years.map((_, i) => euro(over4(lasten, i)));
+  const totaalBaten = years.map((_, i) => euro(over4(na, i)));
+  const saldo = years.map((_, i) => euro((totaalBaten[i] ?? 0) - (totaalLasten[i] ?? 0)));
   const i26 = yearIndex(2026);
   const i29 = yearIndex(2029);
   const gat2026 = euro(
@@ -545,6 +564,11 @@ export function toetsBegroting(
     gat2026,
     gat2029,
     vooruitTeveel,
+    structureelPerRegeling,
+    incidenteel,
+    totaalLasten,
+    totaalBaten,
+    saldo,
     perTaakveld,
     signalen,
   };

@@ -791,12 +791,12 @@ function buildToets(
     return r;
   };
   const totRow = info('Alle lasten in de tabel');
-  s.formula(yearsRange(totRow), `SUM(${yearsCol})`, (_r, c) => sumOf(t.lasten, c), 'euro');
+  s.formula(yearsRange(totRow), `SUM(${yearsCol})`, (_r, c) => t.totaalLasten[c] ?? 0, 'euro');
   const incRow = info('waarvan incidenteel');
   s.formula(
     yearsRange(incRow),
     `SUMIFS(${yearsCol},${aardCol},"incidenteel")`,
-    (_r, c) => invoer.regels.reduce((a, x) => a + (x.aard === 'incidenteel' ? (x.lasten[c] ?? 0) : 0), 0),
+    (_r, c) => t.incidenteel[c] ?? 0,
     'euro',
   );
   const perRegRow = rows.take(regelingen.length);
@@ -812,11 +812,7 @@ function buildToets(
   s.formula(
     yearsRange(perRegRow, regelingen.length),
     `SUMIFS(${yearsCol},${regCol},$B${perRegRow},${aardCol},"structureel")`,
-    (r, c) =>
-      invoer.regels.reduce(
-        (a, x) => a + (x.regeling === regelingen[r] && x.aard === 'structureel' ? (x.lasten[c] ?? 0) : 0),
-        0,
-      ),
+    (r, c) => t.structureelPerRegeling[regelingen[r] as BegrotingRegeling][c] ?? 0,
     'euro',
   );
   const strRow = rule('BBV: structurele lasten op geld met een einddatum', SIGNAAL_UITLEG['bbv-structureel']);
@@ -957,10 +953,6 @@ function buildToets(
       nrs: SheetRange.at(SHEETS.toets, perLine, 1, lineKeys.length),
     },
   };
-}
-
-function sumOf(perRegeling: Readonly<Record<BegrotingRegeling, readonly Euro[]>>, c: number): number {
-  return BEGROTING_REGELINGEN.reduce((a, reg) => a + (perRegeling[reg][c] ?? 0), 0);
 }
 
 function section(s: SheetBuilder, rows: RowCursor, title: string): void {
@@ -1115,28 +1107,19 @@ function buildSamenvatting(
       'note',
     );
   });
-  const batenTotal = years.map((_, c) =>
-    regelingen.reduce((a, reg) => a + (t.plafondNaOverheveling[reg][c] ?? 0), 0),
-  );
-  const bt = line('Totaal baten', batenRows.map((r) => `E${r}`).join('+'), batenTotal, 'euroTotal');
+  const bt = line('Totaal baten', batenRows.map((r) => `E${r}`).join('+'), t.totaalBaten, 'euroTotal');
   rows.skip();
   s.value(`A${rows.take()}`, 'Lasten: de activiteiten op het blad Begroting', 'rowHeader');
   const lastenRows = regelingen.map((reg, i) =>
     line(`  ${reg}`, toets.lasten.rows(i).cell(0, 0).fixRow(), t.lasten[reg]),
   );
-  const lastenTotal = years.map((_, c) => regelingen.reduce((a, reg) => a + (t.lasten[reg][c] ?? 0), 0));
   const lt = line(
     'Totaal lasten',
     `SUM(E${lastenRows[0] ?? 0}:E${lastenRows[lastenRows.length - 1] ?? 0})`,
-    lastenTotal,
+    t.totaalLasten,
     'euroTotal',
   );
-  line(
-    'Saldo (baten − lasten; positief = niet besteed)',
-    `E${bt}-E${lt}`,
-    years.map((_, c) => (batenTotal[c] ?? 0) - (lastenTotal[c] ?? 0)),
-    'euroTotal',
-  );
+  line('Saldo (baten − lasten; positief = niet besteed)', `E${bt}-E${lt}`, t.saldo, 'euroTotal');
   line(
     'Vooruit ontvangen voor het volgende jaar (balans, geen baat)',
     // 0+: an empty input counts as 0 (as Excel shows it).
