@@ -1,9 +1,9 @@
 import { editionInput } from '../data';
 import type { CbsCode, SignaalSoort } from '../domain';
 import { builtInKey, Ledger, legeBegroting, toetsBegroting } from '../domain';
-import { evaluatePlan } from '../../test/support/evaluate-plan';
+import { evaluatePlan, formulaMismatches } from '../../test/support/evaluate-plan';
 import { BESCHIKKING, generated } from '../../test/support/generated-begroting';
-import { buildWorkbookPlan, cellAddress, parseRange, SHEETS } from '.';
+import { buildWorkbookPlan, SHEETS } from '.';
 import type { WorkbookPlan } from '.';
 
 /**
@@ -30,25 +30,8 @@ function compare(p: WorkbookPlan): {
   amountOf: (nr: number, jaar: number) => unknown;
 } {
   const ev = evaluatePlan(p);
-  const bad: string[] = [];
-  let cells = 0;
   try {
-    for (const sheet of p.sheets) {
-      if (!SHEETS_UNDER_TEST.includes(sheet.name)) continue;
-      for (const b of sheet.blocks) {
-        if (b.kind !== 'formula') continue;
-        const r = parseRange(b.range);
-        b.expected.forEach((line, dr) =>
-          line.forEach((expected, dc) => {
-            cells++;
-            const a1 = cellAddress(r.top + dr, r.left + dc);
-            const got = ev.value(sheet.name, a1);
-            if (got !== expected)
-              bad.push(`${sheet.name}!${a1}: got ${String(got)}, domain ${String(expected)} (${b.formula})`);
-          }),
-        );
-      }
-    }
+    const { bad, cells } = formulaMismatches(p, ev, SHEETS_UNDER_TEST);
     const name = p.names.find((n) => n.name === 'Begroting_Signalen')?.ref;
     // Overzicht's row of a line (column A holds its nr) and the value in a year's column (E = 2023).
     const overzicht = ev.hf.getSheetValues(ev.hf.getSheetId(SHEETS.overzicht) ?? -1);

@@ -9,10 +9,10 @@ import {
   Ledger,
   splitByWeights,
 } from '../domain';
-import { evaluatePlan } from '../../test/support/evaluate-plan';
+import { evaluatePlan, formulaMismatches } from '../../test/support/evaluate-plan';
 import type { EvaluatedPlan } from '../../test/support/evaluate-plan';
-import { buildWorkbookPlan, cellAddress, parseRange, SHEETS } from '.';
-import type { CellValue, PlanOptions, WorkbookPlan } from '.';
+import { buildWorkbookPlan, cellAddress, SHEETS } from '.';
+import type { PlanOptions, WorkbookPlan } from '.';
 
 const ALMERE = 'GM0034' as CbsCode;
 
@@ -27,37 +27,11 @@ function plan(editie: string, options: PlanOptions): WorkbookPlan {
 /** Compares every formula cell of the plan with the engine's value; money to the euro, mln to the euro. */
 function mismatches(p: WorkbookPlan): { cells: number; bad: string[] } {
   const ev = evaluatePlan(p);
-  const bad: string[] = [];
-  let cells = 0;
   try {
-    for (const sheet of p.sheets) {
-      for (const b of sheet.blocks) {
-        if (b.kind !== 'formula') continue;
-        const r = parseRange(b.range);
-        b.expected.forEach((line, dr) =>
-          line.forEach((expected, dc) => {
-            cells++;
-            const a1 = cellAddress(r.top + dr, r.left + dc);
-            const got = ev.value(sheet.name, a1);
-            if (!same(got, expected))
-              bad.push(`${sheet.name}!${a1}: got ${String(got)}, engine ${String(expected)} (${b.formula})`);
-          }),
-        );
-      }
-    }
+    return formulaMismatches(p, ev);
   } finally {
     ev.destroy();
   }
-  return { cells, bad };
-}
-
-function same(got: CellValue, expected: CellValue): boolean {
-  if (typeof expected === 'number' && typeof got === 'number') {
-    // Euros are compared exactly; mln values and shares to 1e-9 (a thousandth of a euro on a mln).
-    return Number.isInteger(expected) ? got === expected : Math.abs(got - expected) < 1e-9;
-  }
-  if (typeof expected === 'boolean' && typeof got === 'number') return Number(expected) === got;
-  return got === expected;
 }
 
 /** Where a sheet's row of values is, found by its first cells (tests do not hard-code the layout). */

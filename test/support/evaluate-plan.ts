@@ -1,7 +1,7 @@
 import { HyperFormula } from 'hyperformula';
 import type { RawCellContent } from 'hyperformula';
 import type { CellValue, WorkbookPlan } from '../../src/plan';
-import { expandFormula, parseCell, parseRange } from '../../src/plan';
+import { cellAddress, expandFormula, parseCell, parseRange } from '../../src/plan';
 
 /**
  * The formula oracle: feeds every cell of a plan to HyperFormula (a devDependency, GPL, test-only)
@@ -58,4 +58,44 @@ export function evaluatePlan(plan: WorkbookPlan): EvaluatedPlan {
     },
     destroy: () => hf.destroy(),
   };
+}
+
+/** Equal as the formula tests compare: euros exactly, fractions (mln, shares) to 1e-9, booleans as 0/1. */
+export function sameValue(got: CellValue, expected: CellValue): boolean {
+  if (typeof expected === 'number' && typeof got === 'number') {
+    // Euros are compared exactly; mln values and shares to 1e-9 (a thousandth of a euro on a mln).
+    return Number.isInteger(expected) ? got === expected : Math.abs(got - expected) < 1e-9;
+  }
+  if (typeof expected === 'boolean' && typeof got === 'number') return Number(expected) === got;
+  return got === expected;
+}
+
+/**
+ * Every formula cell of the plan (or of the named sheets) evaluated against the engine's expected
+ * value: the number of cells compared and a line per difference.
+ */
+export function formulaMismatches(
+  plan: WorkbookPlan,
+  ev: EvaluatedPlan,
+  sheets?: readonly string[],
+): { cells: number; bad: string[] } {
+  const bad: string[] = [];
+  let cells = 0;
+  for (const sheet of plan.sheets) {
+    if (sheets && !sheets.includes(sheet.name)) continue;
+    for (const b of sheet.blocks) {
+      if (b.kind !== 'formula') continue;
+      const r = parseRange(b.range);
+      b.expected.forEach((line, dr) =>
+        line.forEach((expected, dc) => {
+          cells++;
+          const a1 = cellAddress(r.top + dr, r.left + dc);
+          const got = ev.value(sheet.name, a1);
+          if (!sameValue(got, expected))
+            bad.push(`${sheet.name}!${a1}: got ${String(got)}, engine ${String(expected)} (${b.formula})`);
+        }),
+      );
+    }
+  }
+  return { cells, bad };
 }
