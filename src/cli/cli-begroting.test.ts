@@ -7,8 +7,8 @@ import type { PlanOptions, WorkbookPlan } from '../plan';
 import * as plan from '../plan';
 import ExcelJS from 'exceljs';
 import { renderXlsx } from '../xlsx';
+import { captureIo } from '../../test/support/cli-io';
 import { runCli } from './cli';
-import type { CliIo } from './io';
 
 jest.mock('../plan', () => {
   const actual = jest.requireActual<typeof plan>('../plan');
@@ -24,20 +24,10 @@ interface Captured {
 }
 
 async function run(argv: string[], files: Record<string, string> = {}): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const written = new Map<string, Uint8Array>();
-  const io: CliIo = {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    readFile: (p) => files[p],
-    pathKind: () => undefined,
-    errIsTty: false,
-    writeFileAtomic: (p, d) => void written.set(p, d),
-  };
+  const c = captureIo(files);
   const render = async (p: WorkbookPlan) => new TextEncoder().encode(JSON.stringify(p.meta));
-  const code = await runCli(argv, io, render);
-  return { code, out, err, written };
+  const code = await runCli(argv, c.io, render);
+  return { code, out: c.out(), err: c.err(), written: c.written };
 }
 
 const H =
@@ -198,16 +188,7 @@ describe('spuk-begroting werkboek --beschikking / --begroting', () => {
   });
 
   it('end to end: the written .xlsx holds the activities in the table Begroting and the beschikking in its grid', async () => {
-    const written = new Map<string, Uint8Array>();
-    const files: Record<string, string> = { 'k.csv': BESCHIKKING, 'b.csv': OVER };
-    const io: CliIo = {
-      out: () => undefined,
-      err: () => undefined,
-      readFile: (p) => files[p],
-      pathKind: () => undefined,
-      errIsTty: false,
-      writeFileAtomic: (p, d) => void written.set(p, d),
-    };
+    const c = captureIo({ 'k.csv': BESCHIKKING, 'b.csv': OVER });
     const code = await runCli(
       [
         'werkboek',
@@ -220,12 +201,12 @@ describe('spuk-begroting werkboek --beschikking / --begroting', () => {
         '--uit',
         'a.xlsx',
       ],
-      io,
+      c.io,
       renderXlsx,
     );
     expect(code).toBe(0);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(written.get('a.xlsx') as Uint8Array) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(Buffer.from(c.written.get('a.xlsx') as Uint8Array) as unknown as ExcelJS.Buffer);
     const table = wb.getWorksheet('Begroting');
     expect(table?.getCell('C7').value).toBe('Lokaal sportakkoord');
     expect(table?.getCell('I7').value).toBe(3_600_000);

@@ -4,27 +4,17 @@
  */
 import { EventEmitter } from 'node:events';
 import { defaultReferenceData } from '../data';
+import { captureIo } from '../../test/support/cli-io';
 import { runCli } from './cli';
-import type { CliIo } from './io';
 import { outputErrorText, watchOutput } from './node-io';
 
 const G = defaultReferenceData().gemeenten;
 const keyLine = (code: string) => G.findIndex((g) => g.code === code) + 2;
 
 async function run(argv: string[], files: Record<string, string | Uint8Array> = {}) {
-  let out = '';
-  let err = '';
-  const written: string[] = [];
-  const io: CliIo = {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    readFile: (p) => files[p],
-    pathKind: () => undefined,
-    errIsTty: false,
-    writeFileAtomic: (p) => written.push(p),
-  };
-  const code = await runCli(argv, io, async () => new Uint8Array());
-  return { code, out, err, written };
+  const c = captureIo(files);
+  const code = await runCli(argv, c.io, async () => new Uint8Array());
+  return { code, out: c.out(), err: c.err(), written: [...c.written.keys()] };
 }
 
 const key = (d: string, overrides: Record<string, string> = {}) =>

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
+import { captureIo } from '../../test/support/cli-io';
 import { runCli } from './cli';
-import type { CliIo } from './io';
 import type { WorkbookPlan } from '../plan';
 
 interface Captured {
@@ -11,23 +11,10 @@ interface Captured {
 }
 
 async function run(argv: string[], files: Record<string, string> = {}, failWrite = false): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const written = new Map<string, Uint8Array>();
-  const io: CliIo = {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    readFile: (p) => files[p],
-    pathKind: () => undefined,
-    errIsTty: false,
-    writeFileAtomic: (p, d) => {
-      if (failWrite) throw new Error('EACCES');
-      written.set(p, d);
-    },
-  };
+  const c = captureIo(files, { failWrite });
   const render = async (plan: WorkbookPlan) => new TextEncoder().encode(JSON.stringify(plan.meta));
-  const code = await runCli(argv, io, render);
-  return { code, out, err, written };
+  const code = await runCli(argv, c.io, render);
+  return { code, out: c.out(), err: c.err(), written: c.written };
 }
 
 describe('spuk-begroting controle', () => {

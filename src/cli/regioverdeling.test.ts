@@ -1,22 +1,11 @@
 import Papa from 'papaparse';
+import { captureIo } from '../../test/support/cli-io';
 import { runCli } from './cli';
-import type { CliIo } from './io';
 
 async function run(argv: string[], files: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    readFile: (p) => files[p],
-    pathKind: () => undefined,
-    errIsTty: false,
-    writeFileAtomic: () => {
-      throw new Error('no writes');
-    },
-  };
-  const code = await runCli(argv, io, async () => new Uint8Array());
-  return { code, out, err };
+  const c = captureIo(files, { failWrite: true });
+  const code = await runCli(argv, c.io, async () => new Uint8Array());
+  return { code, out: c.out(), err: c.err() };
 }
 const rows = (out: string) => Papa.parse<Record<string, string>>(out.trim(), { header: true }).data;
 const sumBy = (rs: Record<string, string>[]) => rs.reduce((a, r) => a + Number(r.bedrag_eur), 0);
