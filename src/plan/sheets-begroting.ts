@@ -263,7 +263,7 @@ function buildBeschikking(
   });
   // Whether the beschikking is the gemeente's on Overzicht (1 = ja): only then does it count.
   const applies = SheetRange.at(SHEETS.beschikking, 5, 3);
-  s.value('A5', 'Geldt voor de gemeente op Overzicht (1 = ja)', 'rowHeader');
+  s.value('A5', 'Geldt voor Overzicht (1 = ja)', 'rowHeader');
   s.formula(
     applies.address(),
     `1*ISNUMBER(SEARCH("("&TRIM(${gemeente.local().abs()})&")",${chooser.name.abs()}))`,
