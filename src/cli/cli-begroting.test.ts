@@ -3,7 +3,8 @@
  * read by the one reader (src/data/begroting-input.ts), checked with the domain's toetsBegroting and
  * refused on bad input with exit 2, Dutch messages naming the file and the row, and nothing written.
  */
-import type { PlanOptions, WorkbookPlan } from '../plan';
+import type { WorkbookPlan } from '../plan';
+import type { ScenarioRequest } from '../domain';
 import * as plan from '../plan';
 import ExcelJS from 'exceljs';
 import { renderXlsx } from '../xlsx';
@@ -12,9 +13,9 @@ import { runCli } from './cli';
 
 jest.mock('../plan', () => {
   const actual = jest.requireActual<typeof plan>('../plan');
-  return { ...actual, buildWorkbookPlan: jest.fn(actual.buildWorkbookPlan) };
+  return { ...actual, planWorkbook: jest.fn(actual.planWorkbook) };
 });
-const buildWorkbookPlan = plan.buildWorkbookPlan as jest.MockedFunction<typeof plan.buildWorkbookPlan>;
+const planWorkbook = plan.planWorkbook as jest.MockedFunction<typeof plan.planWorkbook>;
 
 interface Captured {
   code: number;
@@ -156,8 +157,9 @@ describe('spuk-begroting begroting', () => {
 });
 
 describe('spuk-begroting werkboek --beschikking / --begroting', () => {
-  beforeEach(() => buildWorkbookPlan.mockClear());
-  const options = (): PlanOptions | undefined => buildWorkbookPlan.mock.calls[0]?.[1];
+  beforeEach(() => planWorkbook.mockClear());
+  /** What the werkboek command resolved into the scenario it laid out. */
+  const options = (): ScenarioRequest | undefined => planWorkbook.mock.calls[0]?.[0].request;
 
   it('passes the beschikking and the begroting on to the plan', async () => {
     const r = await run(
@@ -233,8 +235,8 @@ describe('spuk-begroting werkboek --beschikking / --begroting', () => {
 
   it('without the options, passes neither', async () => {
     await run(['werkboek', '--gemeente', 'Almere']);
-    expect(options()).not.toHaveProperty('beschikking');
-    expect(options()).not.toHaveProperty('begroting');
+    expect(options()?.beschikking).toEqual([]);
+    expect(options()?.begroting).toBeUndefined();
   });
 
   const bad: [string, string[], Record<string, string>, string][] = [
@@ -280,6 +282,6 @@ describe('spuk-begroting werkboek --beschikking / --begroting', () => {
     expect(r.code).toBe(2);
     expect(r.written.size).toBe(0);
     expect(r.err).toBe(err);
-    expect(buildWorkbookPlan).not.toHaveBeenCalled();
+    expect(planWorkbook).not.toHaveBeenCalled();
   });
 });

@@ -21,6 +21,8 @@ const key = (d: string, overrides: Record<string, string> = {}) =>
   [`gemeentecode${d}gewicht`, ...G.map((g) => `${g.code}${d}${overrides[g.code] ?? g.inwoners}`)].join('\n');
 const B = 'gemeentecode,onderdeel_nr,jaar,bedrag_eur\n';
 const fout = (text: string) => `Fout: ${text}\n`;
+/** The same, naming the user file the failure is in (as every command does for its --beschikking). */
+const foutIn = (text: string, file = 'b.csv') => `Fout in ${file}: ${text}\n`;
 
 // [case, argv, files, exact stderr]
 const cases: [string, string[], Record<string, string | Uint8Array>, string][] = [
@@ -235,7 +237,7 @@ const cases: [string, string[], Record<string, string | Uint8Array>, string][] =
     'beschikking cents with a point',
     ['allocaties', '--beschikking', 'b.csv'],
     { 'b.csv': `${B}GM0034,1,2025,150000.50\n` },
-    fout(
+    foutIn(
       `Rij 2: het bedrag "150000.50" heeft centen. Bedragen in een beschikking zijn hele euro's: rond af op hele euro's, zonder decimalen.`,
     ),
   ],
@@ -243,7 +245,7 @@ const cases: [string, string[], Record<string, string | Uint8Array>, string][] =
     'beschikking cents with a comma',
     ['allocaties', '--beschikking', 'b.csv'],
     { 'b.csv': 'gemeentecode;onderdeel_nr;jaar;bedrag_eur\nGM0034;1;2025;150000,50\n' },
-    fout(
+    foutIn(
       `Rij 2: het bedrag "150000,50" heeft centen. Bedragen in een beschikking zijn hele euro's: rond af op hele euro's, zonder decimalen.`,
     ),
   ],
@@ -251,7 +253,7 @@ const cases: [string, string[], Record<string, string | Uint8Array>, string][] =
     'beschikking 150,000 unquoted',
     ['allocaties', '--beschikking', 'b.csv'],
     { 'b.csv': `${B}GM0034,1,2025,150,000\n` },
-    fout(
+    foutIn(
       'Rij 2 heeft 5 velden, de kopregel 4. Staat er een komma (,) in een getal, zoals 150,000? Schrijf getallen zonder scheidingsteken voor duizendtallen, of zet het veld tussen aanhalingstekens.',
     ),
   ],
@@ -259,7 +261,7 @@ const cases: [string, string[], Record<string, string | Uint8Array>, string][] =
     'beschikking duplicate',
     ['allocaties', '--beschikking', 'b.csv'],
     { 'b.csv': `${B}GM0034,1,2025,5\nGM0034,1,2025,6\n` },
-    fout(
+    foutIn(
       'Rij 3: GM0034, onderdeel 1, 2025 staat al op rij 2. Geef elke combinatie van gemeente, onderdeel en jaar één keer (tel bedragen uit meerdere beschikkingen zelf op).',
     ),
   ],
@@ -267,7 +269,7 @@ const cases: [string, string[], Record<string, string | Uint8Array>, string][] =
     'beschikking 20-digit amount is bad input, not an internal error',
     ['allocaties', '--beschikking', 'b.csv'],
     { 'b.csv': `${B}GM0034,1,2025,12345678901234567890\n` },
-    fout(
+    foutIn(
       'Rij 2: het bedrag "12345678901234567890" is groter dan € 999.999.999.999 en kan niet kloppen. Controleer het bedrag (een cijfer te veel?).',
     ),
   ],
@@ -275,7 +277,7 @@ const cases: [string, string[], Record<string, string | Uint8Array>, string][] =
     'beschikking with a missing column gets its own fix',
     ['allocaties', '--beschikking', 'b.csv'],
     { 'b.csv': 'gemeentecode,jaar,bedrag_eur\nGM0034,2025,5\n' },
-    fout(
+    foutIn(
       'De kolom "onderdeel_nr" ontbreekt. Gevonden kolommen: gemeentecode, jaar, bedrag_eur. Zet een kopregel met de kolommen gemeentecode, onderdeel_nr, jaar en bedrag_eur.',
     ),
   ],
@@ -291,8 +293,9 @@ const cases: [string, string[], Record<string, string | Uint8Array>, string][] =
         ),
       ]),
     },
-    fout(
+    foutIn(
       `Rij 2: "150.000" in kolom bedrag_eur kan 150000 zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of 150 (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf het getal zonder scheidingsteken voor duizendtallen: 150000 of 150.`,
+      'b.txt',
     ),
   ],
 ];

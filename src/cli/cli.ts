@@ -11,9 +11,11 @@ import {
   parseBeschikkingRegelsCsv,
   parseUserKeyCsv,
   resolveEdition as resolveEditionData,
+  scenarioEditions,
 } from '../data';
 import type {
   BeschikkingAmount,
+  EditionInput,
   Gemeente,
   InputFailure,
   ReferenceData,
@@ -21,6 +23,7 @@ import type {
   RegioVastBedrag,
   BegrotingInvoer,
   BeschikkingRegel,
+  Scenario,
   Verdeelsleutel,
 } from '../domain';
 import {
@@ -30,17 +33,16 @@ import {
   customKey,
   DIFF_SIGNAL_PCT,
   EDITION_YEARS,
-  editionControle,
-  editionDiff,
   findGemeente,
   isBuiltInKey,
   isEditionYear,
   IZA_LINE_NR,
   membershipStatus,
   largestKeySplitAmount,
-  Ledger,
+  legeBegroting,
+  receivableLines,
+  resolveScenario,
   splitReadings,
-  toetsBegroting,
 } from '../domain';
 import {
   checkStatusText,
@@ -51,7 +53,7 @@ import {
   ruleText,
   signaalText,
 } from '../messages';
-import { buildWorkbookPlan } from '../plan';
+import { planWorkbook } from '../plan';
 import type { WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
 import type { CliIo } from './io';
@@ -239,6 +241,83 @@ function isFailed(x: unknown): x is Failed {
   return typeof x === 'object' && x !== null && 'failures' in x;
 }
 
+/** What a command may take besides edition, key and gemeente. */
+interface ScenarioOptions {
+  /** `--beschikking` as regeling totals/onderdelen (werkboek, begroting) or per line (allocaties). */
+  readonly beschikking?: 'regels' | 'per-line';
+  /** The option naming the begroting file (`--begroting`, or `--invoer` for `begroting`). */
+  readonly begroting?: string;
+  /** Compare with the edition before (werkboek: the sheet "Wat is er veranderd"). */
+  readonly vorige?: boolean;
+  /** A key resolved already (werkboek resolves it first for --alle). */
+  readonly key?: Verdeelsleutel;
+  /** The option that names the edition (default `--editie`; `verschil`: `--naar`). */
+  readonly editionOption?: string;
+  /** The edition to compare with, instead of the edition's `vorige` (`verschil --van`). */
+  readonly van?: string;
+}
+
+/**
+ * The one way every command turns its options into numbers: edition (`--editie`, default the newest),
+ * key, gemeente, then the user's files checked against that edition (a beschikking naming a line or
+ * year the chosen edition lacks is refused with its row); then the scenario, resolved once. Returns the
+ * scenario, or the exit code after printing the failures (2). Throws UsageError for option misuse.
+ */
+function scenarioFor(
+  data: ReferenceData,
+  opts: Map<string, string>,
+  io: CliIo,
+  options: ScenarioOptions = {},
+): Scenario | number {
+  const editie = resolveEdition(opts, options.editionOption);
+  if (isFailed(editie)) return reportFailures(io, editie.failures);
+  const key = options.key ?? resolveKey(data, opts, io);
+  if (typeof key === 'string') throw new UsageError(key);
+  if (isFailed(key)) return reportFailures(io, key.failures);
+  const g = resolveGemeente(data, opts);
+  if (isFailed(g)) return reportFailures(io, g.failures);
+  const editions = scenarioEditions(editie, options.van);
+  // The command's own input file is reported first (`begroting --invoer`), then the beschikking.
+  const begroting =
+    options.begroting === undefined ? undefined : resolveBegroting(opts, io, options.begroting);
+  const files: unknown[] = options.begroting === '--invoer' ? [begroting] : [];
+  let beschikking: BeschikkingRegel[] = [];
+  let beschikkingAmounts: BeschikkingAmount[] = [];
+  if (options.beschikking === 'regels') {
+    const b = resolveBeschikkingRegels(data, opts, io, g);
+    files.push(b);
+    if (!isFailed(b)) beschikking = b;
+  } else if (options.beschikking === 'per-line') {
+    const b = resolveBeschikkingAmounts(data, opts, io, editions.edition);
+    files.push(b);
+    if (!isFailed(b)) beschikkingAmounts = b;
+  }
+  if (options.begroting !== '--invoer') files.push(begroting);
+  if (reportFileFailures(io, files) !== undefined || isFailed(begroting)) return 2;
+  return resolveScenario({
+    edition: editions.edition,
+    vorige: options.vorige ? editions.vorige : undefined,
+    key,
+    gemeente: g?.code,
+    beschikking,
+    beschikkingAmounts,
+    begroting,
+  });
+}
+
+/** The per-line beschikking of `allocaties --beschikking` (any gemeenten), checked against the edition. */
+function resolveBeschikkingAmounts(
+  data: ReferenceData,
+  opts: Map<string, string>,
+  io: CliIo,
+  edition: EditionInput,
+): BeschikkingAmount[] | FileFailed {
+  const file = opts.get('--beschikking');
+  if (file === undefined) return [];
+  const parsed = parseBeschikkingCsv(readUserFile(io, file), data.gemeenten, receivableLines(edition));
+  return parsed.ok ? parsed.value : { failures: parsed.failures, file };
+}
+
 /** Prints the failures in Dutch on stderr (at most 20), naming the file when given; returns exit code 2. */
 function reportFailures(io: CliIo, failures: readonly InputFailure[], file?: string): number {
   const max = 20;
@@ -255,9 +334,9 @@ function resolveEdition(opts: Map<string, string>, option = '--editie'): string 
 }
 
 function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
-  const editie = resolveEdition(opts);
-  if (isFailed(editie)) return reportFailures(io, editie.failures);
-  const report = editionControle(new Ledger(editionInput(editie), builtInKey('spuk-2025', data)));
+  const scenario = scenarioFor(data, opts, io, { key: builtInKey('spuk-2025', data) });
+  if (typeof scenario === 'number') return scenario;
+  const { editie, report } = scenario;
   const checks = report.checks;
   if (opts.has('--json')) {
     io.out(
@@ -340,27 +419,11 @@ const COLUMNS = [
 
 function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
   const formaat = outputFormat(opts);
-  const editie = resolveEdition(opts);
-  if (isFailed(editie)) return reportFailures(io, editie.failures);
-  const key = resolveKey(data, opts, io);
-  if (typeof key === 'string') throw new UsageError(key);
-  if (isFailed(key)) return reportFailures(io, key.failures);
-  const g = resolveGemeente(data, opts);
-  if (isFailed(g)) return reportFailures(io, g.failures);
-  let beschikkingen: BeschikkingAmount[] = [];
-  const bFile = opts.get('--beschikking');
-  if (bFile !== undefined) {
-    const text = io.readFile(bFile);
-    if (text === undefined)
-      throw new UsageError(`Kan het bestand "${bFile}" niet lezen. Controleer pad en rechten.`);
-    const receivable = editionInput(defaultEditionId())
-      .edition.lines.filter((l) => l.ontvanger !== 'landelijk')
-      .map((l) => l.nr);
-    const parsed = parseBeschikkingCsv(text, data.gemeenten, receivable);
-    if (!parsed.ok) return reportFailures(io, parsed.failures);
-    beschikkingen = parsed.value;
-  }
-  const ledger = new Ledger(editionInput(editie), key, beschikkingen);
+  const scenario = scenarioFor(data, opts, io, { beschikking: 'per-line' });
+  if (typeof scenario === 'number') return scenario;
+  const { editie, gemeente: g } = scenario;
+  // The beschikking wins: the amounts are the gemeente's view (the edition's where none is entered).
+  const ledger = scenario.view;
   const rows: (string | number)[][] = [];
   for (const gem of g ? [g] : data.gemeenten) {
     for (const line of ledger.lines) {
@@ -407,12 +470,9 @@ const IZA_COLUMNS = [
 
 function runIza(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
   const formaat = outputFormat(opts);
-  const editie = resolveEdition(opts);
-  if (isFailed(editie)) return reportFailures(io, editie.failures);
-  const key = resolveKey(data, opts, io);
-  if (typeof key === 'string') throw new UsageError(key);
-  if (isFailed(key)) return reportFailures(io, key.failures);
-  const ledger = new Ledger(editionInput(editie), key);
+  const scenario = scenarioFor(data, opts, io);
+  if (typeof scenario === 'number') return scenario;
+  const { editie, ledger } = scenario;
   const status = membershipStatus(data.izaRegios, data.lidmaatschap);
   const regional = ledger.lines.filter((l) => l.ontvanger === 'mandaatgemeente');
   const rows: (string | number)[][] = [];
@@ -517,12 +577,10 @@ function runVerschil(data: ReferenceData, opts: Map<string, string>, io: CliIo):
     throw new UsageError(`De editie ${naar} is de eerste; kies met --van een editie om mee te vergelijken.`);
   const van = opts.has('--van') ? resolveEdition(opts, '--van') : (vorige as string);
   if (isFailed(van)) return reportFailures(io, van.failures);
-  const key = resolveKey(data, opts, io);
-  if (typeof key === 'string') throw new UsageError(key);
-  if (isFailed(key)) return reportFailures(io, key.failures);
-  const g = resolveGemeente(data, opts);
-  if (isFailed(g)) return reportFailures(io, g.failures);
-  const diff = editionDiff(new Ledger(editionInput(van), key), new Ledger(editionInput(naar), key), g?.code);
+  const scenario = scenarioFor(data, opts, io, { editionOption: '--naar', van, vorige: true });
+  if (typeof scenario === 'number') return scenario;
+  const g = scenario.gemeente;
+  const diff = (g ? scenario.diff?.gemeente : scenario.diff?.landelijk) ?? [];
   const pct = (p: number | undefined) => (p === undefined ? '' : formaat === 'json' ? p : p.toFixed(1));
   writeRecords(
     io,
@@ -579,7 +637,10 @@ function runRegioverdeling(data: ReferenceData, opts: Map<string, string>, io: C
     if (!parsed.ok) return report(parsed.failures);
     invoer = parsed.value;
   }
-  const ledger = new Ledger(editionInput(editie), builtInKey('spuk-2025', data));
+  const ledger = resolveScenario({
+    edition: editionInput(editie),
+    key: builtInKey('spuk-2025', data),
+  }).ledger;
   const regios = regiosFor(ledger, opts.get('--regio'), g ?? undefined);
   if (!regios.ok) return report(regios.failures);
   const splits = regioSplits(ledger, regios.value, jaren, { methode, ...invoer });
@@ -644,19 +705,10 @@ function runBegroting(data: ReferenceData, opts: Map<string, string>, io: CliIo)
     throw new UsageError(
       "Geef met --invoer het CSV-bestand van de begroting, met de kolommen van de tabel Begroting (zie 'spuk-begroting begroting --help').",
     );
-  const editie = resolveEdition(opts);
-  if (isFailed(editie)) return reportFailures(io, editie.failures);
-  const key = resolveKey(data, opts, io);
-  if (typeof key === 'string') throw new UsageError(key);
-  if (isFailed(key)) return reportFailures(io, key.failures);
-  const g = resolveGemeente(data, opts);
-  if (isFailed(g)) return reportFailures(io, g.failures);
-  const begroting = resolveBegroting(opts, io, '--invoer');
-  const beschikking = resolveBeschikkingRegels(data, opts, io, g);
-  const bad = reportFileFailures(io, [begroting, beschikking]);
-  if (bad !== undefined || isFailed(begroting) || isFailed(beschikking) || begroting === undefined) return 2;
-  const ledger = new Ledger(editionInput(editie), key);
-  const toets = toetsBegroting(ledger, g?.code, begroting, beschikking);
+  const scenario = scenarioFor(data, opts, io, { beschikking: 'regels', begroting: '--invoer' });
+  if (typeof scenario === 'number') return scenario;
+  const { editie, key, gemeente: g, beschikking, toets } = scenario;
+  const begroting = scenario.begroting ?? legeBegroting();
   io.out(
     `Begroting ${g ? `${g.naam} (${g.code})` : 'heel Nederland (som van alle gemeenten)'}; editie ${editie}; sleutel ${key.id}; ${begroting.regels.length} ${begroting.regels.length === 1 ? 'activiteit' : 'activiteiten'}${beschikking.length > 0 ? `; beschikking: ${beschikking.length} ${beschikking.length === 1 ? 'bedrag' : 'bedragen'}` : ''}.\n\n`,
   );
@@ -736,20 +788,15 @@ async function runWerkboek(
   const file = opts.get('--uit') ?? 'spuk-begroting.xlsx';
   if (!file.toLowerCase().endsWith('.xlsx'))
     throw new UsageError(`Het uitvoerbestand moet op .xlsx eindigen: "${file}".`);
-  const editie = resolveEdition(opts);
-  if (isFailed(editie)) return reportFailures(io, editie.failures);
-  const beschikking = resolveBeschikkingRegels(data, opts, io, g);
-  const begroting = resolveBegroting(opts, io, '--begroting');
-  const bad = reportFileFailures(io, [beschikking, begroting]);
-  if (bad !== undefined || isFailed(beschikking) || isFailed(begroting)) return 2;
-  const vorige = editionManifests().find((m) => m.id === editie)?.vorige;
-  const plan = buildWorkbookPlan(editionInput(editie), {
+  const scenario = scenarioFor(data, opts, io, {
     key,
-    gemeente: g?.code,
-    vorige: vorige ? editionInput(vorige) : undefined,
-    ...(opts.has('--beschikking') ? { beschikking } : {}),
-    ...(begroting !== undefined ? { begroting } : {}),
+    beschikking: 'regels',
+    begroting: '--begroting',
+    vorige: true,
   });
+  if (typeof scenario === 'number') return scenario;
+  const { editie, beschikking, begroting } = scenario;
+  const plan = planWorkbook(scenario);
   const bytes = await render(plan);
   try {
     io.writeFileAtomic(file, bytes);

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import Papa from 'papaparse';
-import { editionInput, editionManifests } from '../data';
+import { editionInput, scenarioEditions } from '../data';
 import type { CbsCode, EditionYear, Gemeente, Verdeelsleutel } from '../domain';
-import { EDITION_YEARS, Ledger } from '../domain';
-import { buildWorkbookPlan } from '../plan';
+import { EDITION_YEARS, resolveScenario } from '../domain';
+import { planWorkbook } from '../plan';
 import type { WorkbookPlan } from '../plan';
 import type { CliIo } from './io';
 
@@ -36,12 +36,7 @@ export type WerkmapProducer = (
 
 /** The plan of one gemeente's workbook: the chosen gemeente on Overzicht, changes since the previous edition. */
 export function gemeentePlan(job: BatchJob, code: CbsCode): WorkbookPlan {
-  const vorige = editionManifests().find((m) => m.id === job.editie)?.vorige;
-  return buildWorkbookPlan(editionInput(job.editie), {
-    key: job.key,
-    gemeente: code,
-    vorige: vorige ? editionInput(vorige) : undefined,
-  });
+  return planWorkbook(resolveScenario({ ...scenarioEditions(job.editie), key: job.key, gemeente: code }));
 }
 
 /**
@@ -167,7 +162,7 @@ export async function writeWerkmappen(
       show(done, failures.length);
     },
   );
-  const ledger = new Ledger(input, job.key);
+  const ledger = resolveScenario({ edition: input, key: job.key }).ledger;
   const rows = gemeenten
     .filter((g) => written.has(g.code))
     .map((g) => {

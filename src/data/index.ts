@@ -19,3 +19,4 @@ export type { BegrotingCsvOptions, BeschikkingRegelsOptions } from './begroting-
 // Bytes of a user file → text (UTF-8, Windows-1252, UTF-16 with BOM); the task pane's file import can use it too.
 export { decodeText } from './decode-text';
 export { editionManifests, defaultEditionId, isEditionId, resolveEdition, editionInput, parseManifest, publishedTables } from './editions';
+export { scenarioEditions } from './scenario-input';

@@ -10,6 +10,7 @@ import type {
   Result,
   UserInputKind,
 } from '../domain';
+import type { ReceivableLines } from '../domain';
 import { ambiguous, euro, fail, isEditionYear, ok, parseDecimal } from '../domain';
 import { cleanInvisible, decodeText, isText } from './decode-text';
 import { columnNotation } from './notation';
@@ -233,8 +234,10 @@ export function readAmount(
 export function parseBeschikkingCsv(
   input: UserInput,
   gemeenten: readonly Gemeente[],
-  lineNrs: readonly number[],
+  lines: readonly number[] | ReceivableLines,
 ): Result<BeschikkingAmount[]> {
+  const edition = Array.isArray(lines) ? undefined : (lines as ReceivableLines);
+  const lineNrs = edition ? edition.lines.map((l) => l.nr) : (lines as readonly number[]);
   const parsed = table(input, 'beschikking');
   if (!parsed.ok) return parsed;
   const t = parsed.value;
@@ -265,12 +268,28 @@ export function parseBeschikkingCsv(
     const before = failures.length;
     if (!known.has(c)) failures.push({ kind: 'UnknownCbsCode', row, code });
     const nr = /^\d{1,3}$/.test(nrText) ? Number(nrText) : NaN;
-    if (!lineNrs.includes(nr)) failures.push({ kind: 'UnknownLine', row, text: nrText });
+    if (!lineNrs.includes(nr))
+      failures.push({
+        kind: 'UnknownLine',
+        row,
+        text: nrText,
+        ...(edition ? { editie: edition.editie, known: lineNrs } : {}),
+      });
     // Only the form a user writes: "2025" (not "2025.0" or "0x7E9").
     const period = /^\d{4}$/.test(jaarText) && isEditionYear(Number(jaarText)) ? (Number(jaarText) as EditionYear) : undefined;
     if (period === undefined) failures.push({ kind: 'UnknownPeriod', row, text: jaarText });
     const amount = readAmount(row, cell(r, amountIdx), notation.value);
     if (typeof amount !== 'number') failures.push(amount);
+    const line = edition?.lines.find((l) => l.nr === nr);
+    if (line && period !== undefined && !line.jaren.includes(period))
+      failures.push({
+        kind: 'RegelingNotInYear',
+        row,
+        regeling: line.regeling,
+        jaar: period,
+        from: Math.min(...line.jaren),
+        to: Math.max(...line.jaren),
+      });
     if (failures.length > before || period === undefined || typeof amount !== 'number') continue;
     const id = `${c}|${nr}|${String(period)}`;
     const firstRow = seen.get(id);

@@ -85,7 +85,14 @@ export type InputFailure =
   | { readonly kind: 'UnknownKey'; readonly text: string; readonly known: readonly string[] }
   | { readonly kind: 'UnknownRegio'; readonly row: number; readonly regio: string }
   | { readonly kind: 'UnknownPeriod'; readonly row: number; readonly text: string }
-  | { readonly kind: 'UnknownLine'; readonly row: number; readonly text: string }
+  | {
+      readonly kind: 'UnknownLine';
+      readonly row: number;
+      readonly text: string;
+      /** The edition the file was checked against, and the lines a gemeente receives in it. */
+      readonly editie?: string;
+      readonly known?: readonly number[];
+    }
   | { readonly kind: 'UnknownEdition'; readonly text: string; readonly known: readonly string[] }
   // The begroting (src/data/begroting-input.ts) and the beschikking for the workbook.
   /** A column the file must have appears twice in the header. */

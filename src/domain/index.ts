@@ -19,3 +19,4 @@ export * from './edition-controle';
 export * from './edition-diff';
 export * from './begroting';
 export * from './regio-verdeling';
+export * from './scenario';

@@ -170,6 +170,8 @@ export function failureText(f: InputFailure): string {
     case 'UnknownPeriod':
       return `Rij ${f.row}: "${f.text}" is geen jaar van een editie. Gebruik een jaar van 2023 tot en met 2029, bijvoorbeeld 2025.`;
     case 'UnknownLine':
+      if (f.editie !== undefined && f.known !== undefined)
+        return `Rij ${f.row}: onderdeel "${f.text}" bestaat niet in editie ${f.editie} of wordt niet aan een gemeente betaald. Gebruik een van ${numberList(f.known)}, of kies met --editie de editie van uw beschikking.`;
       return `Rij ${f.row}: "${f.text}" is geen onderdeelnummer dat een gemeente ontvangt. Gebruik 1 tot en met 15 (Brede SPUK), 16 (SPUK IZA), 17 (SPUK AZWA lokaal) of 18 (SPUK AZWA regionaal).`;
     case 'UnknownEdition':
       return `Onbekende editie "${f.text}". Kies uit: ${f.known.join(', ')} (zie 'spuk-begroting edities').`;
@@ -276,4 +278,21 @@ export function ruleText(rule: AmountRule | 'beschikking'): string {
     case 'beschikking':
       return 'Bedrag uit de eigen beschikking van de gemeente.';
   }
+}
+
+/** "1 tot en met 15, 16 en 17": runs of consecutive numbers joined in Dutch. */
+function numberList(nrs: readonly number[]): string {
+  const sorted = [...nrs].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
+    const a = sorted[i] ?? 0;
+    const b = sorted[j] ?? 0;
+    runs.push(j - i >= 2 ? `${a} tot en met ${b}` : j > i ? `${a}, ${b}` : String(a));
+    i = j + 1;
+  }
+  return runs.length <= 1
+    ? (runs[0] ?? '')
+    : `${runs.slice(0, -1).join(', ')} en ${runs[runs.length - 1] ?? ''}`;
 }

@@ -6,7 +6,8 @@ import type {
   EditionInput,
   Verdeelsleutel,
 } from '../domain';
-import { beschikkingPerLine, builtInKey, controle, editionControle, Ledger, toetsBegroting } from '../domain';
+import type { Scenario } from '../domain';
+import { beschikkingPerLine, builtInKey, resolveScenario } from '../domain';
 import { formatDate } from '../messages';
 import type { PlanContext } from './context';
 import { gemeenteCodes, gemeenteRows, SHEETS } from './layout';
@@ -66,35 +67,51 @@ function quoteSheet(sheet: string): string {
 
 /**
  * The whole workbook for an edition (its ledger: every amount 2023–2029 with its source), a key and
- * (optionally) a gemeente. Pure. Throws RangeError for a gemeente that is not in the edition.
+ * (optionally) a gemeente: resolves the scenario and lays it out (`planWorkbook`). Pure. Throws
+ * RangeError for a gemeente that is not in the edition.
  */
 export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): WorkbookPlan {
+  const key = typeof options.key === 'string' ? builtInKey(options.key, input.base) : options.key;
+  return planWorkbook(
+    resolveScenario({
+      edition: input,
+      vorige: options.vorige,
+      key,
+      gemeente: options.gemeente,
+      bbvVastgelegd: options.bbvVastgelegd ?? [],
+      beschikking: options.beschikking ?? [],
+      begroting: options.begroting,
+    }),
+  );
+}
+
+/**
+ * Lays out a resolved scenario as the workbook: every number comes from the scenario; the sheets
+ * write it as formulas (with the scenario's values as their expected results) and inputs. Pure.
+ */
+export function planWorkbook(scenario: Scenario): WorkbookPlan {
+  const input = scenario.input;
   const data = input.base;
-  const key = typeof options.key === 'string' ? builtInKey(options.key, data) : options.key;
-  const chosen =
-    options.gemeente === undefined ? undefined : data.gemeenten.findIndex((g) => g.code === options.gemeente);
-  if (chosen !== undefined && chosen < 0)
-    throw new RangeError(`Gemeente ${options.gemeente} is not in the edition`);
-  const ledger = new Ledger(input, key);
-  const lines = input.edition.lines;
+  const key = scenario.key;
+  const chosen = scenario.chosen;
+  const ledger = scenario.ledger;
+  const lines = scenario.lines;
+  const options = scenario.request;
   const ctx: PlanContext = {
+    scenario,
     data,
     input,
     ledger,
     key,
-    report: editionControle(ledger),
-    galaReport: controle(data),
+    report: scenario.report,
+    galaReport: scenario.galaReport,
     lines,
-    // Own money first (Brede SPUK, SPUK AZWA lokaal), then what a mandaatgemeente receives for its region.
-    allocLines: [
-      ...lines.filter((l) => l.ontvanger === 'gemeente'),
-      ...lines.filter((l) => l.ontvanger === 'mandaatgemeente'),
-    ],
-    years: [2023, 2024, 2025, 2026, 2027, 2028, 2029],
+    allocLines: scenario.allocLines,
+    years: scenario.years,
     gemeenten: data.gemeenten,
     chosen,
-    vastgelegd: new Set(options.bbvVastgelegd ?? []),
-    vorige: options.vorige ? new Ledger(options.vorige, key) : undefined,
+    vastgelegd: scenario.vastgelegd,
+    vorige: scenario.vorige,
   };
   // Build in dependency order: each sheet gets the anchors of the sheets it refers to. Known before
   // their sheet is filled: IZA's layout (Verdeelsleutel and Afronding read its membership table),
@@ -125,7 +142,8 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
   });
   const code = chosen === undefined ? undefined : data.gemeenten[chosen]?.code;
   const begrotingInvoer = planBegroting(ctx, options.begroting);
-  const signalen = toetsBegroting(ledger, code, begrotingInvoer, options.beschikking ?? []).signalen.length;
+  // The scenario's toets ran on the begroting given (or an empty one); the starter rows have no lasten.
+  const signalen = scenario.toets.signalen.length;
   const control = buildControle(ctx, {
     landelijk: landelijk.cells,
     verdeelsleutel: verdeelsleutel.cells,
@@ -138,7 +156,7 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
   });
   const begroting = buildBegroting(
     ctx,
-    { begroting: begrotingInvoer, beschikking: options.beschikking },
+    { begroting: begrotingInvoer, beschikking: scenario.beschikking },
     {
       chooser,
       allocatie: { amounts: allocatie.cells.byCode.amounts, lineNrs: allocatie.cells.lineNrs },
@@ -148,7 +166,7 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
   const overzicht = buildOverzicht(ctx, chooser, {
     signalen,
     perLine: begroting.cells.perLine,
-    beschikking: beschikkingPerLine(ctx.lines, code, options.beschikking ?? []),
+    beschikking: beschikkingPerLine(ctx.lines, code, scenario.beschikking),
     landelijk: landelijk.cells,
     verdeelsleutel: verdeelsleutel.cells,
     allocatie: allocatie.cells,

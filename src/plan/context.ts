@@ -7,11 +7,14 @@ import type {
   Gemeente,
   Ledger,
   ReferenceData,
+  Scenario,
   Verdeelsleutel,
 } from '../domain';
 
 /** Everything a sheet builder needs, computed once by the domain. */
 export interface PlanContext {
+  /** The resolved scenario: every number the workbook shows (the fields below are its parts). */
+  readonly scenario: Scenario;
   /** The base data every edition shares (gemeenten, GALA table, Bijlagen, membership). */
   readonly data: ReferenceData;
   readonly input: EditionInput;

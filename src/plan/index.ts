@@ -1,7 +1,7 @@
 // Public surface of the plan layer: a pure, serialisable description of the workbook.
 export * from './types';
 export * from './a1';
-export { buildWorkbookPlan, INPUT_NAMES, ownershipName } from './build';
+export { buildWorkbookPlan, planWorkbook, INPUT_NAMES, ownershipName } from './build';
 export type { PlanOptions } from './build';
 export { SHEETS } from './layout';
 export { STYLES, EURO_FORMAT, MLN_FORMAT, COLORS, contrastRatio } from './styles';

@@ -1,3 +1,4 @@
+import type { ModelCheckId } from '../domain';
 import { SheetRange } from './anchors';
 import type { PlanContext } from './context';
 import { SHEETS } from './layout';
@@ -44,91 +45,102 @@ export function buildControle(
   s.values('A4', [['Totaal', 'Som van alle controles hieronder']], 'rowHeader');
   const countNonZero = (ranges: readonly SheetRange[]) =>
     ranges.length === 0 ? '0' : ranges.map((r) => `COUNTIF(${r.abs()},"<>0")`).join('+');
-  const checks: [string, string, string][] = [
+  const checks: [ModelCheckId, string, string, string][] = [
     [
+      'verdeling',
       'Verdeling',
       'Geschatte kolommen: som van de gemeenten = landelijk bedrag',
       `COUNTIF(${allocatie.checks.abs()},"<>0")`,
     ],
     [
+      'afronding',
       'Afronding',
       "Uitgedeelde afrondingseuro's = d in elke geschatte kolom",
       `COUNTIF(${afronding.correctionChecks.abs()},"<>0")`,
     ],
     [
+      'afronding-2a',
       'Afronding 2A',
       "Per gemeente en jaar: uitgedeelde afrondingseuro's = d (afgeleid uit Bijlage 2A)",
       countNonZero(afronding.rowCorrectionChecks),
     ],
     [
+      'bijlage-2a',
       'Bijlage 2A',
       'Per gemeente en jaar: som van de onderdelen = Bijlage 2A, tot op de euro',
       countNonZero(afronding.bijlage2AChecks),
     ],
     [
+      'gewichten',
       'Gewichten',
       'Geen negatieve, lege of tekstgewichten',
       `COUNTIF(${weights},"<0")+ROWS(${weights})-COUNT(${weights})`,
     ],
     [
+      'volgorde',
       'Volgorde',
       'Rijen van Verdeelsleutel, Allocatie en de IZA-indeling horen bij dezelfde gemeente (niet sorteren)',
       `SUM(${afronding.order.abs()})`,
     ],
-    ['Som gewichten', 'De som van de gewichten is groter dan 0', `COUNTIF(${vs.weightTotal.abs()},"<=0")`],
     [
+      'som-gewichten',
+      'Som gewichten',
+      'De som van de gewichten is groter dan 0',
+      `COUNTIF(${vs.weightTotal.abs()},"<=0")`,
+    ],
+    [
+      'gala-tabel',
       'GALA-tabel',
       'De regels van de GALA-tabel tellen op tot de gepubliceerde totalen',
       `COUNTIF(${landelijk.galaStatus.abs()},"VERSCHIL")`,
     ],
     [
+      'samenstelling',
       'Samenstelling',
       'De afgeleide landelijke bedragen tellen op tot Σ Bijlage 2A',
       landelijk.compositionCheck ? countNonZero([landelijk.compositionCheck]) : '0',
     ],
     [
+      'raming-azwa',
       'Raming AZWA',
       'De regels van de SPUK AZWA-raming tellen op tot het gepubliceerde totaal',
       landelijk.ramingCheck ? countNonZero([landelijk.ramingCheck]) : '0',
     ],
     [
+      'regios',
       "Regio's",
       "Per regionale regel en jaar: som van de regio's = landelijk bedrag",
       countNonZero(iza.regional.map((b) => b.check)),
     ],
     [
+      'afronding-regios',
       'Afronding regio’s',
       "Uitgedeelde afrondingseuro's over de regio's = d",
       countNonZero(iza.regional.flatMap((b) => (b.rounding ? [b.rounding.checks] : []))),
     ],
     [
+      'iza-indeling',
       'IZA-indeling',
       'Gemeenten zonder bekende SPUK IZA-regio',
       `ROWS(${iza.members.regions.abs()})-${iza.memberCount.abs()}`,
     ],
-    ['Keuze', 'De gekozen gemeente op Overzicht bestaat', `IF(ISNUMBER(${from.chosen.abs()}),0,1)`],
+    ['keuze', 'Keuze', 'De gekozen gemeente op Overzicht bestaat', `IF(ISNUMBER(${from.chosen.abs()}),0,1)`],
     [
+      'overzicht',
       'Overzicht',
       'Elk bedrag op Overzicht is nog zijn formule (niet met een getal overschreven)',
       from.overwritten.abs(),
     ],
   ];
-  // What the engine says each control must count: only the GALA table's totals are data (they reconcile).
-  const galaVerschil = ctx.galaReport.checks.filter(
-    (c) => c.id.startsWith('totaal:') && c.status === 'verschil',
-  ).length;
-  const expected = (name: string): number => (name === 'GALA-tabel' ? galaVerschil : 0);
-  checks.forEach(([name, text, formula], i) => {
+  // What the domain says each control must count (its own reconciliation of the same data).
+  const expected = ctx.scenario.modelChecks;
+  const total = checks.reduce((a, [id]) => a + expected[id], 0);
+  checks.forEach(([id, name, text, formula], i) => {
     const row = 6 + i;
     s.values(`A${row}`, [[name, text]]);
-    s.formula(
-      `C${row}`,
-      formula.endsWith('=0') ? `1*(${formula})` : formula,
-      () => expected(name),
-      'integer',
-    );
+    s.formula(`C${row}`, formula.endsWith('=0') ? `1*(${formula})` : formula, () => expected[id], 'integer');
   });
-  s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => galaVerschil, 'check');
+  s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => total, 'check');
   // The begroting's signals are about the user's plan, not the model's integrity: shown, not counted.
   const info = 7 + checks.length;
   s.values(

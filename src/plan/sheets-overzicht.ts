@@ -1,5 +1,5 @@
 import type { BeschikkingAmount, CbsCode, EditionLine, EditionYear, Euro, YearReading } from '../domain';
-import { EDITION_YEARS, euro, Ledger, readings, splitReadings } from '../domain';
+import { EDITION_YEARS, weakestLabel } from '../domain';
 import { cellAddress, columnLetter, parseRange, rangeAddress, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import type { PlanContext } from './context';
@@ -121,12 +121,10 @@ export function buildOverzicht(
   const s = new SheetBuilder(SHEETS.overzicht, 'presentatie');
   const chosen = ctx.chosen;
   const code = chosen === undefined ? undefined : ctx.gemeenten[chosen]?.code;
-  // The gemeente's beschikking wins in every amount shown here (the other sheets keep the edition's).
-  const ledger = from.beschikking.length > 0 ? new Ledger(ctx.input, ctx.key, from.beschikking) : ctx.ledger;
-  const options = {
-    vastgelegd: ctx.vastgelegd,
-    ...(code === undefined ? { scope: 'gemeenten' as const } : {}),
-  };
+  // The gemeente's beschikking wins in every amount shown here (the other sheets keep the edition's):
+  // the scenario's view, its readings and source labels.
+  const scenario = ctx.scenario;
+  const ledger = scenario.view;
   const view: View = {
     ctx,
     s,
@@ -134,10 +132,9 @@ export function buildOverzicht(
     code,
     lines: ctx.allocLines,
     own: ctx.allocLines.filter((l) => l.ontvanger === 'gemeente'),
-    amount: (nr, jaar) =>
-      code === undefined ? ledger.sumGemeenten(nr, jaar) : euro(ledger.gemeente(code, nr, jaar)?.bedrag ?? 0),
+    amount: (nr, jaar) => scenario.amount(nr, jaar).bedrag,
     level: (nr) => ledger.structuralLevel(nr, code),
-    reading: readings(ledger, code, options),
+    reading: scenario.readings.eigen,
     signalen: from.signalen,
     fromBeschikking: (nr, jaar) => from.beschikking.some((b) => b.nr === nr && b.jaar === jaar),
   };
@@ -300,8 +297,6 @@ interface SummaryRows {
   readonly rijk: number;
 }
 
-const SOURCE_RANK = ['beschikking', 'gepubliceerd', 'afgeleid', 'geschat'];
-
 /** The top of Overzicht, right under the chooser: both readings, labelled and explained (totals filled later). */
 function summaryRows(v: View): SummaryRows {
   const { s, rows, own } = v;
@@ -326,12 +321,8 @@ function summaryRows(v: View): SummaryRows {
       EDITION_YEARS.map((y) => {
         const labels = own
           .filter((l) => v.amount(l.nr, y) !== 0)
-          .map((l) => bronOf(v, l, y))
-          .filter((b) => SOURCE_RANK.includes(b));
-        return labels.reduce(
-          (a, b) => (SOURCE_RANK.indexOf(b) > SOURCE_RANK.indexOf(a) ? b : a),
-          labels[0] ?? '',
-        );
+          .map((l) => v.ctx.scenario.amount(l.nr, y).bron);
+        return weakestLabel(labels);
       }),
     ],
     'note',
@@ -465,17 +456,7 @@ function amountsSection(
 }
 
 function bronOf(v: View, line: EditionLine, jaar: EditionYear): string {
-  if (v.fromBeschikking(line.nr, jaar)) return 'beschikking';
-  const ledger = v.ctx.ledger;
-  if (!v.ctx.input.edition.rule(line.regeling.id, jaar)) return '';
-  if (ledger.openPost(line.nr, jaar) && line.ontvanger === 'gemeente') return 'open post';
-  if (v.ctx.input.edition.rule(line.regeling.id, jaar)?.spec.regel === 'beeindigd') return '';
-  if (line.ontvanger === 'mandaatgemeente') {
-    const regio = v.ctx.data.izaRegios[0]?.naam ?? '';
-    return ledger.regio(regio, line.nr, jaar).bron;
-  }
-  const first = v.ctx.gemeenten[0];
-  return first ? (ledger.gemeente(first.code, line.nr, jaar)?.bron ?? '') : '';
+  return v.ctx.scenario.amount(line.nr, jaar).bron;
 }
 
 interface RijkRows {
@@ -517,10 +498,11 @@ function rijkSection(
   );
   s.formula(
     yearsRange(first, n),
+    // Never below zero: a negative amount (a pasted correction) is incidental, as the domain reads it.
     `MIN(E${amounts.first},$D${first})`,
     (ri, c) => {
       const l = own[ri];
-      return l ? Math.min(v.amount(l.nr, EDITION_YEARS[c] as EditionYear), v.level(l.nr)) : 0;
+      return l ? v.ctx.scenario.lineReading(l.nr, EDITION_YEARS[c] as EditionYear).rijkS : 0;
     },
     'euro',
   );
@@ -568,9 +550,7 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRo
   );
   const a = amounts.first;
   const F = `$${columnLetter(FLAG_COL)}${a}`;
-  const flags = (nr: number) => v.ctx.vastgelegd.has(nr);
-  const split = (l: EditionLine, y: EditionYear) =>
-    splitReadings(v.amount(l.nr, y), v.level(l.nr), y, l.regeling.eindjaar, flags(l.nr));
+  const split = (l: EditionLine, y: EditionYear) => v.ctx.scenario.lineReading(l.nr, y);
   s.formula(
     yearsRange(sRow, n),
     `${F}*((${year}<=$D${a})*E${rijk.s}+(${year}>$D${a})*E${a})`,
@@ -644,11 +624,7 @@ function afloopSection(v: View, amounts: AmountRows): void {
     `A${first}`,
     own.map((l) => [l.nr, l.naam]),
   );
-  const stops = (l: EditionLine, c: number) => {
-    const y = EDITION_YEARS[c] as EditionYear;
-    const next = EDITION_YEARS[c + 1];
-    return Math.max(0, v.amount(l.nr, y) - (next === undefined ? 0 : v.amount(l.nr, next)));
-  };
+  const stops = (l: EditionLine, c: number) => v.ctx.scenario.afloop(l.nr, EDITION_YEARS[c] as EditionYear);
   s.formula(
     rangeOf(first, PERIOD_COL, n, YEAR_COUNT - 1),
     `MAX(0,E${amounts.first}-F${amounts.first})`,
@@ -675,15 +651,10 @@ function afloopSection(v: View, amounts: AmountRows): void {
 /** The published Bijlage 2A totals against the gemeente's own Brede SPUK amounts. */
 function bijlageSection(v: View, chooser: ChooserCells, amounts: AmountRows, vs: VerdeelsleutelCells): void {
   const { ctx, s, rows } = v;
-  const brede = v.own.filter((l) => l.regeling.id === 'brede-spuk');
-  const b2a = (y: 2025 | 2026) => {
-    const code = v.code;
-    if (code === undefined)
-      return ctx.data.bijlage2A.reduce((a, r) => a + (y === 2025 ? r.totaal2025 : r.totaal2026), 0);
-    const r = ctx.data.bijlage2A.find((x) => x.code === code);
-    return r ? (y === 2025 ? r.totaal2025 : r.totaal2026) : 0;
-  };
-  const sumBrede = (y: EditionYear) => brede.reduce((a, l) => a + v.amount(l.nr, y), 0);
+  // The comparison's numbers are the scenario's (published Bijlage 2A against Σ onderdelen).
+  const b2aOf = (y: EditionYear) => ctx.scenario.bijlage2A.find((x) => x.jaar === y);
+  const b2a = (y: EditionYear) => b2aOf(y)?.gepubliceerd ?? 0;
+  const sumBrede = (y: EditionYear) => b2aOf(y)?.onderdelen ?? 0;
   rows.skip(2);
   s.value(
     `A${rows.take()}`,
@@ -705,6 +676,7 @@ function bijlageSection(v: View, chooser: ChooserCells, amounts: AmountRows, vs:
   const Hh = columnLetter(PERIOD_COL + EDITION_YEARS.indexOf(2026));
   s.formula(`${G}${b}`, `INDEX(${vs.bijlage2025.abs()},${r})`, () => b2a(2025), 'euro');
   s.formula(`${Hh}${b}`, `INDEX(${vs.bijlage2026.abs()},${r})`, () => b2a(2026), 'euro');
+  const brede = v.own.filter((l) => l.regeling.id === 'brede-spuk');
   const last = amounts.first + brede.length - 1;
   s.formula(
     `${G}${b + 1}:${Hh}${b + 1}`,
@@ -715,7 +687,7 @@ function bijlageSection(v: View, chooser: ChooserCells, amounts: AmountRows, vs:
   s.formula(
     `${G}${b + 2}:${Hh}${b + 2}`,
     `${G}${b}-${G}${b + 1}`,
-    (_r, c) => b2a(c === 0 ? 2025 : 2026) - sumBrede(c === 0 ? 2025 : 2026),
+    (_r, c) => b2aOf(c === 0 ? 2025 : 2026)?.verschil ?? 0,
     'euro',
   );
 }

@@ -1,17 +1,19 @@
-import { defaultEditionId, editionInput } from '../data';
+import { defaultEditionId, editionInput, parseBeschikkingRegelsCsv } from '../data';
 import type { CbsCode } from '../domain';
-import { builtInKey, Ledger } from '../domain';
+import { builtInKey, resolveScenario } from '../domain';
 import { buildWorkbookPlan } from '../plan';
 import { NL } from './messages.nl';
-import { controleTotaal, nextSteps, sourceCounts } from './next-steps';
+import { nextSteps } from './next-steps';
 
 const input = editionInput(defaultEditionId());
-const ledger = new Ledger(input, builtInKey('spuk-2025', input.base));
+const key = builtInKey('spuk-2025', input.base);
 const ALMERE = 'GM0034' as CbsCode;
+const almere = resolveScenario({ edition: input, key, gemeente: ALMERE });
+const ledger = almere.ledger;
 
 describe('next steps after a load', () => {
   it('counts the sources of what Almere receives per line and year (the ledger labels)', () => {
-    const c = sourceCounts(ledger, ALMERE);
+    const c = almere.sources;
     // Brede SPUK 2025 and 2026 are derived from Bijlage 2A; SPUK IZA 2025/2026 (Almere is mandaatgemeente
     // of Flevoland) is published Bijlage 2B; the rest is estimated with the key.
     expect(c.afgeleid).toBeGreaterThan(0);
@@ -31,17 +33,39 @@ describe('next steps after a load', () => {
 
   it('a gemeente that is no mandaatgemeente has no published regional amounts', () => {
     // Zeewolde (GM0050): a member of Flevoland, not its mandaatgemeente.
-    expect(sourceCounts(ledger, 'GM0050' as CbsCode).gepubliceerd).toBe(0);
+    const zeewolde = resolveScenario({ edition: input, key, gemeente: 'GM0050' as CbsCode });
+    expect(zeewolde.sources.gepubliceerd).toBe(0);
   });
 
-  it('reads the master check the workbook computes after loading from the plan', () => {
+  it('counts the amounts of the beschikking the pane writes in the same run ("uit uw beschikking")', () => {
+    // Almere's SPUK IZA 2025 and SPUK AZWA lokaal 2027 from its beschikking: two amounts change source.
+    const parsed = parseBeschikkingRegelsCsv(
+      'regeling;onderdeel;jaar;bedrag_eur\nSPUK IZA;;2025;3161954\nSPUK AZWA lokaal;;2027;1200000\n',
+      {
+        gemeente: ALMERE,
+        gemeenten: input.base.gemeenten,
+      },
+    );
+    if (!parsed.ok) throw new Error('the beschikking should parse');
+    const s = resolveScenario({ edition: input, key, gemeente: ALMERE, beschikking: parsed.value });
+    expect(s.sources.beschikking).toBe(2);
+    expect(s.sources.gepubliceerd).toBe(almere.sources.gepubliceerd - 1);
+    expect(s.sources.geschat).toBe(almere.sources.geschat - 1);
+    expect(nextSteps(s.modelChecksTotal, s.sources, false, 0)[2]).toContain('2 uit uw beschikking');
+  });
+
+  it('the master check the pane reports is the one the workbook computes (Controle_Totaal)', () => {
     const plan = buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: ALMERE });
-    expect(controleTotaal(plan)).toBe(0);
-    const broken = {
-      ...plan,
-      names: plan.names.map((n) => (n.name === 'Controle_Totaal' ? { ...n, ref: 'Controle!$Z$99' } : n)),
-    };
-    expect(controleTotaal(broken)).toBeUndefined();
+    const ref =
+      plan.names
+        .find((n) => n.name === 'Controle_Totaal')
+        ?.ref.replace(/\$/g, '')
+        .split('!') ?? [];
+    const block = plan.sheets
+      .find((sh) => sh.name === ref[0])
+      ?.blocks.find((b) => b.kind === 'formula' && b.range === ref[1]);
+    expect(block?.kind === 'formula' ? block.expected[0]?.[0] : undefined).toBe(almere.modelChecksTotal);
+    expect(almere.modelChecksTotal).toBe(0);
   });
 
   it('lists Overzicht first, then the check (OK or FOUT), then the sources, in Dutch', () => {

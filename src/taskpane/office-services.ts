@@ -3,18 +3,24 @@
  * builder and the Excel renderer. office.js itself is reached through office-host.ts and src/excel only.
  */
 import type { CbsCode, ReferenceData } from '../domain';
-import { builtInKey, isBuiltInKey, Ledger } from '../domain';
-import { defaultEditionId, defaultReferenceData, editionInput, editionManifests, isEditionId } from '../data';
+import { builtInKey, isBuiltInKey, resolveScenario } from '../domain';
+import {
+  defaultEditionId,
+  defaultReferenceData,
+  editionManifests,
+  isEditionId,
+  scenarioEditions,
+} from '../data';
 import type { BuiltWithFacts, RenderSuccess } from '../excel';
 import { readBuiltWith, renderPlan } from '../excel';
 import { excelFailureText, featureText, formatDate, renderStepText } from '../messages';
-import { buildWorkbookPlan, INPUT_NAMES } from '../plan';
+import { INPUT_NAMES, planWorkbook } from '../plan';
 import type { PaneServices, RenderOutcome, RenderRequest } from './controller';
 import { detectEnvironment } from './environment';
 import type { GemeenteChoice } from './gemeente-search';
 import { LANDELIJK } from './gemeente-search';
 import { NL } from './messages.nl';
-import { begrotingSignalen, controleTotaal, nextSteps, sourceCounts } from './next-steps';
+import { nextSteps } from './next-steps';
 import { documentSettings, officeGlobal } from '../excel';
 import type { BuiltWith } from './state';
 
@@ -141,22 +147,21 @@ export function officeServices(): PaneServices {
       let steps: string[] | undefined;
       try {
         const edition = isEditionId(selection.editionId) ? selection.editionId : defaultEditionId();
-        const vorige = editionManifests().find((m) => m.id === edition)?.vorige;
-        const input = editionInput(edition);
         const gemeente = selection.gemeente === LANDELIJK ? undefined : (selection.gemeente as CbsCode);
-        plan = buildWorkbookPlan(input, {
-          vorige: vorige ? editionInput(vorige) : undefined,
-          key: selection.keyId,
+        const editions = scenarioEditions(edition);
+        // One scenario for the workbook and for what the pane says next (with the beschikking it writes).
+        const scenario = resolveScenario({
+          ...editions,
+          key: builtInKey(selection.keyId, editions.edition.base),
           gemeente,
-          ...(request.beschikking ? { beschikking: request.beschikking } : {}),
+          beschikking: request.beschikking ?? [],
         });
-        // What to look at next (the check and the sources as the workbook has them right after loading).
-        const ledger = new Ledger(input, builtInKey(selection.keyId, input.base));
+        plan = planWorkbook(scenario);
         steps = nextSteps(
-          controleTotaal(plan),
-          sourceCounts(ledger, gemeente),
+          scenario.modelChecksTotal,
+          scenario.sources,
           gemeente === undefined,
-          begrotingSignalen(plan),
+          scenario.toets.signalen.length,
         );
       } catch {
         return { ok: false, text: NL.status.planFailed };

@@ -1,0 +1,5 @@
+// The scenario facade: one request (edition, key, gemeente, beschikking, begroting) resolved once
+// into every number and label the workbook, the CLI and the task pane show.
+export * from './scenario';
+export * from './sources';
+export * from './model-checks';

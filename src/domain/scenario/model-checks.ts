@@ -1,0 +1,106 @@
+import type { EditionReport } from '../edition-controle';
+import { EDITION_YEARS } from '../edition';
+import type { Ledger } from '../ledger';
+import type { ControleReport } from '../reconciliation';
+import type { CbsCode, Maybe } from '../types';
+import type { Verdeelsleutel } from '../verdeelsleutel';
+
+/**
+ * The model checks of the sheet Controle, by id (the sheet's Dutch names are display texts). Each
+ * counts deviations of the model's integrity, never a user's deliberate input (a national amount or a
+ * mutation typed over the edition's).
+ */
+export const MODEL_CHECKS = [
+  'verdeling',
+  'afronding',
+  'afronding-2a',
+  'bijlage-2a',
+  'gewichten',
+  'volgorde',
+  'som-gewichten',
+  'gala-tabel',
+  'samenstelling',
+  'raming-azwa',
+  'regios',
+  'afronding-regios',
+  'iza-indeling',
+  'keuze',
+  'overzicht',
+] as const;
+export type ModelCheckId = (typeof MODEL_CHECKS)[number];
+
+/** The deviations of the edition's checks whose id starts with `prefix` (rows that do not match). */
+function deviations(report: EditionReport, prefix: string): number {
+  return report.checks
+    .filter((c) => c.id.startsWith(prefix) && c.status === 'verschil')
+    .reduce((a, c) => a + Math.max(1, c.afwijkingen), 0);
+}
+
+/**
+ * What each model check must count for a freshly built workbook, from the domain's own
+ * reconciliation of the same data (not assumed zeros): the GALA table's totals against the published
+ * ones, Σ recipients = national per split line (`verdeling:` checks; the key splits and the regional
+ * splits), Bijlage 2A per gemeente, the AZWA raming's lines against its total, the key's weights
+ * (negative, or a total ≤ 0), the gemeenten's CBS order, gemeenten without a SPUK IZA region, and a
+ * chosen gemeente that is not in the data, and the derived national composition against Σ Bijlage 2A. The rounding checks count what the largest-remainder rule
+ * hands out against d: the same splits as `verdeling`. Overzicht's typed-over guard is 0 at build.
+ */
+export function modelCheckExpectations(from: {
+  readonly ledger: Ledger;
+  readonly key: Verdeelsleutel;
+  readonly gemeente: Maybe<CbsCode>;
+  readonly report: EditionReport;
+  readonly galaReport: ControleReport;
+}): Readonly<Record<ModelCheckId, number>> {
+  const { ledger, key, report, galaReport } = from;
+  const input = ledger.input;
+  const gemeenten = input.base.gemeenten;
+  const regional = new Set(
+    input.edition.lines.filter((l) => l.ontvanger === 'mandaatgemeente').map((l) => l.nr),
+  );
+  const splitDeviations = (regionalLines: boolean): number =>
+    report.checks.filter((c) => {
+      if (!c.id.startsWith('verdeling:') || c.status !== 'verschil') return false;
+      return regional.has(Number(c.id.split(':')[1])) === regionalLines;
+    }).length;
+  const withRegion = new Set(input.base.lidmaatschap.map((m) => m.code));
+  const outOfOrder = gemeenten.filter((g, i) => i > 0 && (gemeenten[i - 1]?.code ?? '') >= g.code).length;
+  return {
+    verdeling: splitDeviations(false),
+    afronding: splitDeviations(false),
+    'afronding-2a': deviations(report, '2a:'),
+    'bijlage-2a': deviations(report, '2a:'),
+    gewichten: key.weights.filter((w) => !Number.isFinite(w) || w < 0).length,
+    volgorde: outOfOrder,
+    'som-gewichten': key.total > 0 ? 0 : 1,
+    'gala-tabel': galaReport.checks.filter((c) => c.id.startsWith('totaal:') && c.status === 'verschil')
+      .length,
+    samenstelling: compositionDeviations(ledger),
+    'raming-azwa': deviations(report, 'azwa-totaal:'),
+    regios: splitDeviations(true),
+    'afronding-regios': splitDeviations(true),
+    'iza-indeling': gemeenten.filter((g) => !withRegion.has(g.code)).length,
+    keuze: from.gemeente === undefined || gemeenten.some((g) => g.code === from.gemeente) ? 0 : 1,
+    overzicht: 0,
+  };
+}
+
+/** Years whose derived national composition (Σ lines) differs from Σ Bijlage 2A (Landelijk's check). */
+function compositionDeviations(ledger: Ledger): number {
+  const { edition, bijlage2A } = ledger.input;
+  let off = 0;
+  for (const jaar of EDITION_YEARS) {
+    const regelingen = new Set(
+      ledger.lines
+        .filter((l) => edition.rule(l.regeling.id, jaar)?.spec.regel === 'bijlage-2a')
+        .map((l) => l.regeling.id),
+    );
+    if (regelingen.size === 0) continue;
+    const derived = ledger.lines
+      .filter((l) => regelingen.has(l.regeling.id))
+      .reduce((a, l) => a + ledger.national(l.nr, jaar).bedrag, 0);
+    const published = bijlage2A.filter((p) => p.jaar === jaar).reduce((a, p) => a + p.bedrag, 0);
+    if (derived !== published) off++;
+  }
+  return off;
+}

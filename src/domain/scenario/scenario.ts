@@ -1,0 +1,273 @@
+import type { Bron } from '../allocation';
+import type { BegrotingInvoer, BegrotingToets, BeschikkingRegel } from '../begroting';
+import { beschikkingPerLine, legeBegroting, toetsBegroting } from '../begroting';
+import type { EditionLine, EditionYear } from '../edition';
+import { EDITION_YEARS } from '../edition';
+import type { EditionDiffRow } from '../edition-diff';
+import { editionDiff } from '../edition-diff';
+import type { EditionReport } from '../edition-controle';
+import { editionControle } from '../edition-controle';
+import type { BeschikkingAmount, EditionInput } from '../ledger';
+import { Ledger } from '../ledger';
+import type { Euro } from '../money';
+import { euro } from '../money';
+import type { YearReading } from '../readings';
+import { readings, splitReadings } from '../readings';
+import type { ControleReport } from '../reconciliation';
+import { controle } from '../reconciliation';
+import type { CbsCode, Gemeente, Maybe } from '../types';
+import type { Verdeelsleutel } from '../verdeelsleutel';
+import type { ModelCheckId } from './model-checks';
+import { MODEL_CHECKS, modelCheckExpectations } from './model-checks';
+import type { SourceCounts } from './sources';
+import { lineSource, sourceCounts } from './sources';
+
+/**
+ * What one workbook, one CLI command or one pane run is about: an edition, the one to compare it
+ * with, a verdeelsleutel, a gemeente (or the national view), the gemeente's beschikking and begroting.
+ */
+export interface ScenarioRequest {
+  readonly edition: EditionInput;
+  /** The edition "Wat is er veranderd" compares with (none: no comparison). */
+  readonly vorige?: EditionInput | undefined;
+  readonly key: Verdeelsleutel;
+  /** The gemeente shown on Overzicht; undefined for the national view (Σ over the gemeenten). */
+  readonly gemeente?: CbsCode | undefined;
+  /** Line numbers a new regeling has made lasting (the BBV flag on Landelijk). Default: none. */
+  readonly bbvVastgelegd?: readonly number[];
+  /** The gemeente's beschikking: regeling totals or Brede SPUK onderdelen (whole euros). */
+  readonly beschikking?: readonly BeschikkingRegel[];
+  /**
+   * Beschikking amounts per gemeente × line × year (the file of `allocaties --beschikking`, any
+   * gemeenten): they win in `view` as the gemeente's own beschikking does.
+   */
+  readonly beschikkingAmounts?: readonly BeschikkingAmount[];
+  /** The begroting's rows and inputs; undefined: none entered (the workbook then shows starter rows). */
+  readonly begroting?: BegrotingInvoer | undefined;
+}
+
+/** One line's amount as the gemeente's view shows it, with its live source label. */
+export interface LineAmount {
+  readonly bedrag: Euro;
+  /** `open post`: money leaves the regeling without a known amount; '' where the regeling has no rule. */
+  readonly bron: Bron | 'open post' | '';
+}
+
+/** The two readings and the afloop of the gemeente's own money, per year (euros). */
+export interface ScenarioReadings {
+  /** Own money (Brede SPUK, SPUK AZWA lokaal), as Overzicht reads it. */
+  readonly eigen: readonly YearReading[];
+}
+
+/**
+ * Every number and label the workbook, the CLI and the pane show for one request, computed once.
+ * Sheets lay these out as formulas proven equal to them; shells print them. All amounts are whole
+ * euros; arrays per year follow `years`.
+ */
+export interface Scenario {
+  readonly request: ScenarioRequest;
+  readonly editie: string;
+  readonly input: EditionInput;
+  readonly key: Verdeelsleutel;
+  /** The gemeente on Overzicht and its row in `input.base.gemeenten`; undefined for the national view. */
+  readonly gemeente: Maybe<Gemeente>;
+  readonly chosen: Maybe<number>;
+  readonly years: readonly EditionYear[];
+  /** Every line of the edition. */
+  readonly lines: readonly EditionLine[];
+  /** The lines money of which lands on a gemeente: own money first, then what a mandaatgemeente receives. */
+  readonly allocLines: readonly EditionLine[];
+  readonly vastgelegd: ReadonlySet<number>;
+  /** The edition's amounts for the key, for every gemeente (Allocatie): no beschikking. */
+  readonly ledger: Ledger;
+  /**
+   * The gemeente's view: the ledger with its beschikking per line (Brede SPUK onderdelen, and the one
+   * line of SPUK IZA and SPUK AZWA); the same object as `ledger` without a beschikking.
+   */
+  readonly view: Ledger;
+  /** The ledger of the edition compared with (same key); undefined without one. */
+  readonly vorige: Maybe<Ledger>;
+  readonly beschikking: readonly BeschikkingRegel[];
+  /** The begroting as given (undefined when none was given: see `toets`, computed on the empty one). */
+  readonly begroting: Maybe<BegrotingInvoer>;
+  /** Every rule of the begroting on `begroting` (or an empty begroting) with the beschikking. */
+  readonly toets: BegrotingToets;
+  /** The edition's reconciliation (Controle, Bronnen, the `controle` command). */
+  readonly report: EditionReport;
+  /** The GALA table's own checks (hoofdthema totals). */
+  readonly galaReport: ControleReport;
+  readonly readings: ScenarioReadings;
+  /** How many amounts the gemeente receives per source (the pane's "Wat nu?"), after the beschikking. */
+  readonly sources: SourceCounts;
+  /** What each model check on Controle must count (0 unless the data itself has a deviation). */
+  readonly modelChecks: Readonly<Record<ModelCheckId, number>>;
+  /** Σ of `modelChecks`: Controle's master check (Controle_Totaal) right after building. */
+  readonly modelChecksTotal: number;
+  /** "Wat is er veranderd": for the gemeente (when chosen) and nationally; undefined without `vorige`. */
+  readonly diff: Maybe<{
+    readonly gemeente: Maybe<readonly EditionDiffRow[]>;
+    readonly landelijk: readonly EditionDiffRow[];
+  }>;
+  /** The gemeente's amount and source of a line in a year (Overzicht; national view: Σ over the gemeenten). */
+  amount(nr: number, jaar: EditionYear): LineAmount;
+  /**
+   * Both readings of that amount (`splitReadings`: Rijk structural = max(0, min(amount, level)), so a
+   * negative amount is incidental; BBV by the line's end year and the BBV flag).
+   */
+  lineReading(nr: number, jaar: EditionYear): LineReading;
+  /** What stops after `jaar` on a line: max(0, amount − next year's amount); after the last year, all. */
+  afloop(nr: number, jaar: EditionYear): Euro;
+  /**
+   * The published Bijlage 2A totals for the gemeente (national view: Σ), per published year, against
+   * Σ of its Brede SPUK onderdelen in the view; `verschil` = published − onderdelen (0 when the edition
+   * follows Bijlage 2A and no beschikking differs).
+   */
+  readonly bijlage2A: readonly {
+    readonly jaar: EditionYear;
+    readonly gepubliceerd: Euro;
+    readonly onderdelen: Euro;
+    readonly verschil: Euro;
+  }[];
+}
+
+/** The Rijk and BBV split of one line's amount in a year (euros; see `splitReadings`). */
+export type LineReading = ReturnType<typeof splitReadings>;
+
+/**
+ * Resolves a request into every number the products show, once. Pure. Throws RangeError for a
+ * gemeente that is not in the edition, and for a beschikking of the wrong shape (see `plafonds`);
+ * shells check user input before (src/data) so these are programming errors.
+ */
+export function resolveScenario(request: ScenarioRequest): Scenario {
+  const input = request.edition;
+  const { base } = input;
+  const key = request.key;
+  const chosenIndex =
+    request.gemeente === undefined ? undefined : base.gemeenten.findIndex((g) => g.code === request.gemeente);
+  if (chosenIndex !== undefined && chosenIndex < 0)
+    throw new RangeError(`Gemeente ${request.gemeente} is not in the edition`);
+  const gemeente = chosenIndex === undefined ? undefined : base.gemeenten[chosenIndex];
+  const code = gemeente?.code;
+  const lines = input.edition.lines;
+  const ledger = new Ledger(input, key);
+  const beschikking = request.beschikking ?? [];
+  const perLine = [...beschikkingPerLine(lines, code, beschikking), ...(request.beschikkingAmounts ?? [])];
+  const view = perLine.length > 0 ? new Ledger(input, key, perLine) : ledger;
+  const vastgelegd = new Set(request.bbvVastgelegd ?? []);
+  const vorige = request.vorige ? new Ledger(request.vorige, key) : undefined;
+  const toets = toetsBegroting(ledger, code, request.begroting ?? legeBegroting(), beschikking);
+  const report = editionControle(ledger);
+  const galaReport = controle(base);
+  const fromBeschikking = new Set(perLine.filter((b) => b.code === code).map((b) => `${b.nr}|${b.jaar}`));
+  const amount = (nr: number, jaar: EditionYear): LineAmount => {
+    const bedrag =
+      code === undefined ? view.sumGemeenten(nr, jaar) : euro(view.gemeente(code, nr, jaar)?.bedrag ?? 0);
+    return { bedrag, bron: lineSource(ledger, view.line(nr), jaar, fromBeschikking.has(`${nr}|${jaar}`)) };
+  };
+  const lineReading = (nr: number, jaar: EditionYear): LineReading => {
+    const line = view.line(nr);
+    return splitReadings(
+      amount(nr, jaar).bedrag,
+      view.structuralLevel(nr, code),
+      jaar,
+      line.regeling.eindjaar,
+      vastgelegd.has(nr),
+    );
+  };
+  const modelChecks = modelCheckExpectations({ ledger, key, gemeente: request.gemeente, report, galaReport });
+  const afloop = (nr: number, jaar: EditionYear): Euro => {
+    const next = EDITION_YEARS[EDITION_YEARS.indexOf(jaar) + 1];
+    return euro(Math.max(0, amount(nr, jaar).bedrag - (next === undefined ? 0 : amount(nr, next).bedrag)));
+  };
+  const brede = lines.filter((l) => l.regeling.id === 'brede-spuk' && l.ontvanger === 'gemeente');
+  const publishedYears = [...new Set(input.bijlage2A.map((p) => p.jaar))].sort((a, b) => a - b);
+  const bijlage2A = publishedYears.map((jaar) => {
+    const gepubliceerd = euro(
+      input.bijlage2A
+        .filter((p) => p.jaar === jaar && (code === undefined || p.code === code))
+        .reduce((a, p) => a + p.bedrag, 0),
+    );
+    const onderdelen = euro(brede.reduce((a, l) => a + amount(l.nr, jaar).bedrag, 0));
+    return { jaar, gepubliceerd, onderdelen, verschil: euro(gepubliceerd - onderdelen) };
+  });
+  return {
+    request,
+    editie: input.edition.manifest.id,
+    input,
+    key,
+    gemeente,
+    chosen: chosenIndex,
+    years: EDITION_YEARS,
+    lines,
+    allocLines: [
+      ...lines.filter((l) => l.ontvanger === 'gemeente'),
+      ...lines.filter((l) => l.ontvanger === 'mandaatgemeente'),
+    ],
+    vastgelegd,
+    ledger,
+    view,
+    vorige,
+    beschikking,
+    begroting: request.begroting,
+    toets,
+    report,
+    galaReport,
+    readings: {
+      eigen: readings(view, code, {
+        vastgelegd,
+        ...(code === undefined ? { scope: 'gemeenten' as const } : {}),
+      }),
+    },
+    sources: sourceCounts(view, code),
+    modelChecks,
+    modelChecksTotal: MODEL_CHECKS.reduce((a, id) => a + modelChecks[id], 0),
+    diff: vorige
+      ? {
+          gemeente: code === undefined ? undefined : editionDiff(vorige, ledger, code),
+          landelijk: editionDiff(vorige, ledger),
+        }
+      : undefined,
+    amount,
+    lineReading,
+    afloop,
+    bijlage2A,
+  };
+}
+
+/**
+ * The lines of an edition a gemeente can receive (own and regional money), each with its regeling's
+ * name and the years that regeling pays in the edition (a rule other than `beeindigd`, or an open
+ * post whose amount a beschikking may state): what a
+ * beschikking file may name. A line or year outside it is refused by the reader, with the row.
+ */
+export interface ReceivableLines {
+  readonly editie: string;
+  readonly lines: readonly {
+    readonly nr: number;
+    readonly regeling: string;
+    readonly jaren: readonly number[];
+  }[];
+}
+
+export function receivableLines(input: EditionInput): ReceivableLines {
+  const edition = input.edition;
+  return {
+    editie: edition.manifest.id,
+    lines: edition.lines
+      .filter((l) => l.ontvanger !== 'landelijk')
+      .map((l) => ({
+        nr: l.nr,
+        regeling: l.regeling.naam,
+        jaren: EDITION_YEARS.filter((y) => {
+          const rule = edition.rule(l.regeling.id, y);
+          if (rule === undefined) return false;
+          // An open post (BRC, Sportakkoord from 2027): the money goes on by a route not yet known; a
+          // beschikking may state its amount.
+          const open = edition.openPosten.some(
+            (o) => o.nrs.includes(l.nr) && y >= o.vanJaar && y <= o.totEnMetJaar,
+          );
+          return rule.spec.regel !== 'beeindigd' || open;
+        }),
+      })),
+  };
+}
