@@ -225,6 +225,34 @@ describe('spuk-begroting allocaties', () => {
       /GM0034,Almere,Brede SPUK,vws-2026-04,1,Sportakkoord,2024,150000,\d+,\d+,beschikking/,
     );
   });
+  it('checks the beschikking against the chosen edition: line 17 does not exist in gala-2023 (refused, not dropped)', async () => {
+    const file = { 'b.csv': 'gemeentecode,onderdeel_nr,jaar,bedrag_eur\nGM0034,17,2027,250000\n' };
+    const r = await run(
+      ['allocaties', '--editie', 'gala-2023', '--gemeente', 'GM0034', '--beschikking', 'b.csv'],
+      file,
+    );
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(
+      'Fout in b.csv: Rij 2: onderdeel "17" bestaat niet in editie gala-2023 of wordt niet aan een gemeente betaald. ' +
+        'Gebruik een van 1 tot en met 16, of kies met --editie de editie van uw beschikking.\n',
+    );
+    // The newest edition has the SPUK AZWA: the same file is taken, labelled as the beschikking.
+    const newest = await run(['allocaties', '--gemeente', 'GM0034', '--beschikking', 'b.csv'], file);
+    expect(newest.code).toBe(0);
+    expect(newest.out).toMatch(
+      /GM0034,Almere,SPUK AZWA,vws-2026-04,17,SPUK AZWA lokaal,2027,250000,0,250000,beschikking/,
+    );
+  });
+  it('refuses a beschikking for a year the regeling does not pay in the edition, naming the row', async () => {
+    const r = await run(['allocaties', '--gemeente', 'GM0034', '--beschikking', 'b.csv'], {
+      'b.csv': 'gemeentecode,onderdeel_nr,jaar,bedrag_eur\nGM0034,1,2024,150000\nGM0034,17,2025,5000\n',
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'Fout in b.csv: Rij 3: de SPUK AZWA bestaat niet in 2025, alleen 2027–2029. Controleer het jaar of de regeling.\n',
+    );
+  });
   it('rejects an unknown gemeente with a Dutch message and no data on stdout', async () => {
     const r = await run(['allocaties', '--gemeente', 'Almeer']);
     expect(r.code).toBe(2);

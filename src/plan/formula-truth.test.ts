@@ -188,6 +188,36 @@ describe('formula truth: every formula cell equals the engine value, for every e
     }
   });
 
+  it("a pasted negative amount is incidental in the Rijk reading on Overzicht, as the domain reads it (no BBV 'risico')", () => {
+    const input = editionInput('vws-2026-04');
+    const ev = evaluatePlan(plan('vws-2026-04', { key: 'gelijk', gemeente: ALMERE }));
+    try {
+      const overzicht = ev.hf.getSheetValues(ev.hf.getSheetId(SHEETS.overzicht) ?? -1);
+      const labelRow = (label: string) => overzicht.findIndex((l) => l[1] === label);
+      const col = 4 + EDITION_YEARS.indexOf(2028);
+      const at = (row: number) => ev.value(SHEETS.overzicht, cellAddress(row + 1, col + 1));
+      const rijk = labelRow('Totaal structureel (Rijk)');
+      const risico = labelRow('Risico: structureel bij het Rijk, niet structureel volgens BBV');
+      const before = [at(rijk), at(risico)];
+      // SPUK AZWA lokaal (17) in 2028, national: a correction pasted as a negative amount.
+      const line17 = rowOf(ev, SHEETS.landelijk, (l) => l[0] === 17);
+      ev.hf.setCellContents({ sheet: ev.hf.getSheetId(SHEETS.landelijk) ?? -1, row: line17, col }, [
+        [-1_000],
+      ]);
+      // The domain: Rijk structural = max(0, min(amount, level)); line 17 has no level, so nothing moves.
+      const share = splitByWeights(
+        euro(-1_000),
+        builtInKey('gelijk', input.base).weights,
+        input.base.gemeenten.length,
+      ).amounts[input.base.gemeenten.findIndex((g) => g.code === ALMERE)];
+      expect(share).toBeLessThan(0);
+      expect([at(rijk), at(risico)]).toEqual(before);
+      expect(before).toEqual([expect.any(Number), 0]);
+    } finally {
+      ev.destroy();
+    }
+  });
+
   it('catches a number typed over an Overzicht formula on Controle (untouched: 0)', () => {
     const ev = evaluatePlan(plan('vws-2026-04', { key: 'spuk-2025', gemeente: ALMERE }));
     try {

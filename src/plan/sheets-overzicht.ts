@@ -499,7 +499,7 @@ function rijkSection(
   s.formula(
     yearsRange(first, n),
     // Never below zero: a negative amount (a pasted correction) is incidental, as the domain reads it.
-    `MIN(E${amounts.first},$D${first})`,
+    `MAX(0,MIN(E${amounts.first},$D${first}))`,
     (ri, c) => {
       const l = own[ri];
       return l ? v.ctx.scenario.lineReading(l.nr, EDITION_YEARS[c] as EditionYear).rijkS : 0;
