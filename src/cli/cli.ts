@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import {
+  DataFileError,
   defaultEditionId,
   defaultReferenceData,
   editionInput,
@@ -29,13 +30,11 @@ import {
   builtInKey,
   customKey,
   DIFF_SIGNAL_PCT,
-  EDITION_YEARS,
   editionControle,
   editionDiff,
   findGemeente,
   isBuiltInKey,
-  isEditionYear,
-  IZA_LINE_NR,
+  isNationalOnly,
   membershipStatus,
   largestKeySplitAmount,
   Ledger,
@@ -54,6 +53,7 @@ import {
 import { buildWorkbookPlan } from '../plan';
 import type { WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
+import { loadEditionFolder } from './editions-folder';
 import type { CliIo } from './io';
 import {
   h35bColumns,
@@ -354,9 +354,9 @@ function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo
     if (text === undefined)
       throw new UsageError(`Kan het bestand "${bFile}" niet lezen. Controleer pad en rechten.`);
     const receivable = editionInput(defaultEditionId())
-      .edition.lines.filter((l) => l.ontvanger !== 'landelijk')
+      .edition.lines.filter((l) => !isNationalOnly(l.ontvanger))
       .map((l) => l.nr);
-    const parsed = parseBeschikkingCsv(text, data.gemeenten, receivable);
+    const parsed = parseBeschikkingCsv(text, data.gemeenten, receivable, editionInput(editie).edition.years);
     if (!parsed.ok) return reportFailures(io, parsed.failures);
     beschikkingen = parsed.value;
   }
@@ -364,7 +364,7 @@ function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo
   const rows: (string | number)[][] = [];
   for (const gem of g ? [g] : data.gemeenten) {
     for (const line of ledger.lines) {
-      for (const jaar of EDITION_YEARS) {
+      for (const jaar of ledger.years) {
         const rule = ledger.input.edition.rule(line.regeling.id, jaar);
         if (rule === undefined) continue;
         const a = ledger.gemeente(gem.code, line.nr, jaar);
@@ -417,7 +417,7 @@ function runIza(data: ReferenceData, opts: Map<string, string>, io: CliIo): numb
   const regional = ledger.lines.filter((l) => l.ontvanger === 'mandaatgemeente');
   const rows: (string | number)[][] = [];
   for (const s of status) {
-    for (const jaar of EDITION_YEARS) {
+    for (const jaar of ledger.years) {
       for (const line of regional) {
         const rule = ledger.input.edition.rule(line.regeling.id, jaar);
         if (rule === undefined || rule.spec.regel === 'beeindigd') continue;
@@ -433,7 +433,7 @@ function runIza(data: ReferenceData, opts: Map<string, string>, io: CliIo): numb
           editie,
           jaar,
           ledger.memberEstimate(s.regio.naam, line.nr, jaar),
-          line.nr === IZA_LINE_NR && published ? published.bedrag : '',
+          rule.spec.regel === 'bijlage-2b' && published ? published.bedrag : '',
           a.bedrag,
           a.bron,
         ]);
@@ -460,7 +460,7 @@ function runEdities(opts: Map<string, string>, io: CliIo): number {
         omschrijving: m.omschrijving,
         standaard: m.id === defaultEditionId(),
         regels: e.regelingen.flatMap((r) =>
-          EDITION_YEARS.flatMap((jaar) => {
+          e.years.flatMap((jaar) => {
             const rule = e.rule(r.id, jaar);
             return rule
               ? [
@@ -557,11 +557,14 @@ function runRegioverdeling(data: ReferenceData, opts: Map<string, string>, io: C
     throw new UsageError(`Onbekende methode "${methode}". Kies aandeel, gewichten of vast.`);
   const jaarText = opts.get('--jaar');
   const jaar = jaarText === undefined ? undefined : Number(jaarText);
-  if (jaar !== undefined && !(/^\d{4}$/.test(jaarText ?? '') && isEditionYear(jaar)))
-    throw new UsageError(`Onbekend jaar "${jaarText}". Kies een jaar van 2023 tot en met 2029.`);
-  const jaren = jaar === undefined ? EDITION_YEARS : [jaar as (typeof EDITION_YEARS)[number]];
   const editie = resolveEdition(opts);
   if (isFailed(editie)) return reportFailures(io, editie.failures);
+  const axis = editionInput(editie).edition.years;
+  if (jaar !== undefined && !(/^\d{4}$/.test(jaarText ?? '') && axis.includes(jaar)))
+    throw new UsageError(
+      `Onbekend jaar "${jaarText}". Kies een jaar van ${axis[0] ?? ''} tot en met ${axis[axis.length - 1] ?? ''}.`,
+    );
+  const jaren = jaar === undefined ? axis : [jaar];
   const g = resolveGemeente(data, opts);
   if (isFailed(g)) return reportFailures(io, g.failures);
   const report = (failures: readonly Parameters<typeof regioFailureText>[0][]): number => {
@@ -608,6 +611,7 @@ function resolveBeschikkingRegels(
   opts: Map<string, string>,
   io: CliIo,
   g: Gemeente | undefined,
+  editie: string = defaultEditionId(),
 ): BeschikkingRegel[] | FileFailed {
   const file = opts.get('--beschikking');
   if (file === undefined) return [];
@@ -616,6 +620,7 @@ function resolveBeschikkingRegels(
   const parsed = parseBeschikkingRegelsCsv(readUserFile(io, file), {
     gemeente: g.code,
     gemeenten: data.gemeenten,
+    edition: editionInput(editie).edition,
   });
   return parsed.ok ? parsed.value : { failures: parsed.failures, file };
 }
@@ -625,10 +630,11 @@ function resolveBegroting(
   opts: Map<string, string>,
   io: CliIo,
   option: string,
+  editie: string = defaultEditionId(),
 ): BegrotingInvoer | undefined | FileFailed {
   const file = opts.get(option);
   if (file === undefined) return undefined;
-  const parsed = parseBegrotingCsv(readUserFile(io, file));
+  const parsed = parseBegrotingCsv(readUserFile(io, file), { edition: editionInput(editie).edition });
   return parsed.ok ? parsed.value : { failures: parsed.failures, file };
 }
 
@@ -651,8 +657,8 @@ function runBegroting(data: ReferenceData, opts: Map<string, string>, io: CliIo)
   if (isFailed(key)) return reportFailures(io, key.failures);
   const g = resolveGemeente(data, opts);
   if (isFailed(g)) return reportFailures(io, g.failures);
-  const begroting = resolveBegroting(opts, io, '--invoer');
-  const beschikking = resolveBeschikkingRegels(data, opts, io, g);
+  const begroting = resolveBegroting(opts, io, '--invoer', editie);
+  const beschikking = resolveBeschikkingRegels(data, opts, io, g, editie);
   const bad = reportFileFailures(io, [begroting, beschikking]);
   if (bad !== undefined || isFailed(begroting) || isFailed(beschikking) || begroting === undefined) return 2;
   const ledger = new Ledger(editionInput(editie), key);
@@ -662,7 +668,7 @@ function runBegroting(data: ReferenceData, opts: Map<string, string>, io: CliIo)
   );
   const rows: string[][] = [['regeling', 'jaar', 'plafond', 'bron', 'lasten', 'saldo']];
   for (const reg of BEGROTING_REGELINGEN)
-    EDITION_YEARS.forEach((jaar, i) => {
+    ledger.years.forEach((jaar, i) => {
       const plafond = toets.plafond[reg][i];
       const na = toets.plafondNaOverheveling[reg][i] ?? 0;
       const lasten = toets.lasten[reg][i] ?? 0;
@@ -810,6 +816,8 @@ export async function runCli(
       io.out(HELP[command] ?? '');
       return 0;
     }
+    const folder = opts.get('--edities-map');
+    if (folder !== undefined) loadEditionFolder(io, folder);
     const data = defaultReferenceData();
     if (command === 'controle') return runControle(data, opts, io);
     if (command === 'allocaties') return runAllocaties(data, opts, io);
@@ -820,7 +828,7 @@ export async function runCli(
     if (command === 'begroting') return runBegroting(data, opts, io);
     return await runWerkboek(data, opts, io, render, produce);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof DataFileError) {
       io.err(`Fout: ${e.message}\n`);
       return 2;
     }

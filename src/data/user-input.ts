@@ -10,7 +10,8 @@ import type {
   Result,
   UserInputKind,
 } from '../domain';
-import { ambiguous, euro, fail, isEditionYear, ok, parseDecimal } from '../domain';
+import { ambiguous, euro, fail, ok, parseDecimal } from '../domain';
+import { defaultEditionId, editionInput } from './editions';
 import { cleanInvisible, decodeText, isText } from './decode-text';
 import { columnNotation } from './notation';
 
@@ -227,13 +228,15 @@ export function readAmount(
 
 /**
  * Beschikking amounts as CSV: gemeentecode, onderdeel_nr (one of `lineNrs`: the lines a gemeente can
- * receive, 1–18), jaar (2023–2029), bedrag_eur in whole euros. Each gemeente × onderdeel × jaar at
- * most once. Returns the amounts or every failure (row, fix); never a partial result.
+ * receive, 1–18), jaar (a year of `years`: the edition's axis, default the default edition's
+ * 2023–2029), bedrag_eur in whole euros. Each gemeente × onderdeel × jaar at most once. Returns the
+ * amounts or every failure (row, fix); never a partial result.
  */
 export function parseBeschikkingCsv(
   input: UserInput,
   gemeenten: readonly Gemeente[],
   lineNrs: readonly number[],
+  years: readonly EditionYear[] = editionInput(defaultEditionId()).edition.years,
 ): Result<BeschikkingAmount[]> {
   const parsed = table(input, 'beschikking');
   if (!parsed.ok) return parsed;
@@ -267,7 +270,7 @@ export function parseBeschikkingCsv(
     const nr = /^\d{1,3}$/.test(nrText) ? Number(nrText) : NaN;
     if (!lineNrs.includes(nr)) failures.push({ kind: 'UnknownLine', row, text: nrText });
     // Only the form a user writes: "2025" (not "2025.0" or "0x7E9").
-    const period = /^\d{4}$/.test(jaarText) && isEditionYear(Number(jaarText)) ? (Number(jaarText) as EditionYear) : undefined;
+    const period = /^\d{4}$/.test(jaarText) && years.includes(Number(jaarText)) ? Number(jaarText) : undefined;
     if (period === undefined) failures.push({ kind: 'UnknownPeriod', row, text: jaarText });
     const amount = readAmount(row, cell(r, amountIdx), notation.value);
     if (typeof amount !== 'number') failures.push(amount);
