@@ -88,6 +88,9 @@ Opdrachten:
   begroting    toets uw begroting (CSV) aan de plafonds en regels van de regelingen
 
 Zie 'spuk-begroting <opdracht> --help' voor de opties.
+
+Elke opdracht neemt ook --edities-map MAP: een editie-map buiten de meegeleverde (edition.json met de
+CSV-bestanden die het manifest noemt, als data/<id>/<bestand>), te kiezen met --editie ID.
 `,
   werkboek: `spuk-begroting werkboek [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                          [--beschikking CSV] [--begroting CSV] [--uit BESTAND]
@@ -148,8 +151,8 @@ Exitcode 0 als alles aansluit, 1 als er een verschil is.
 `,
   edities: `spuk-begroting edities [--formaat csv|json]
 
-De meegeleverde edities, oudste eerst, met kolommen id,datum,naam,vorige,omschrijving. De nieuwste
-is de standaard. JSON geeft ook per regeling en jaar de regel waarmee de bedragen zijn gemaakt.
+De meegeleverde edities, oudste eerst (daarna die van --edities-map MAP), met kolommen
+id,datum,naam,vorige,omschrijving. De nieuwste meegeleverde is de standaard. JSON geeft ook per regeling en jaar de regel waarmee de bedragen zijn gemaakt.
 `,
   begroting: `spuk-begroting begroting --invoer CSV [--gemeente CODE|NAAM] [--editie ID] [--beschikking CSV]
                           [--sleutel SLEUTEL | --sleutel-bestand CSV]
