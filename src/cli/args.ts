@@ -4,8 +4,13 @@
  * resolved silently.
  */
 
+/**
+ * Every command also takes `--edities-map DIR`: an edition folder to add for this run (see
+ * ./editions-folder.ts), chosen with `--editie` (or `--van`/`--naar`).
+ */
 export const OPTIONS: Record<string, readonly string[]> = {
   werkboek: [
+    '--edities-map',
     '--editie',
     '--gemeente',
     '--alle',
@@ -15,13 +20,30 @@ export const OPTIONS: Record<string, readonly string[]> = {
     '--beschikking',
     '--begroting',
   ],
-  begroting: ['--invoer', '--gemeente', '--editie', '--beschikking', '--sleutel', '--sleutel-bestand'],
-  allocaties: ['--editie', '--gemeente', '--sleutel', '--sleutel-bestand', '--beschikking', '--formaat'],
-  iza: ['--editie', '--sleutel', '--sleutel-bestand', '--formaat'],
-  controle: ['--editie', '--json'],
-  edities: ['--formaat'],
-  verschil: ['--van', '--naar', '--gemeente', '--sleutel', '--sleutel-bestand', '--formaat'],
+  begroting: [
+    '--edities-map',
+    '--invoer',
+    '--gemeente',
+    '--editie',
+    '--beschikking',
+    '--sleutel',
+    '--sleutel-bestand',
+  ],
+  allocaties: [
+    '--edities-map',
+    '--editie',
+    '--gemeente',
+    '--sleutel',
+    '--sleutel-bestand',
+    '--beschikking',
+    '--formaat',
+  ],
+  iza: ['--edities-map', '--editie', '--sleutel', '--sleutel-bestand', '--formaat'],
+  controle: ['--edities-map', '--editie', '--json'],
+  edities: ['--edities-map', '--formaat'],
+  verschil: ['--edities-map', '--van', '--naar', '--gemeente', '--sleutel', '--sleutel-bestand', '--formaat'],
   regioverdeling: [
+    '--edities-map',
     '--regio',
     '--gemeente',
     '--jaar',

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import {
+  DataFileError,
   defaultEditionId,
   defaultReferenceData,
   editionInput,
@@ -32,11 +33,8 @@ import {
   builtInKey,
   customKey,
   DIFF_SIGNAL_PCT,
-  EDITION_YEARS,
   findGemeente,
   isBuiltInKey,
-  isEditionYear,
-  IZA_LINE_NR,
   membershipStatus,
   largestKeySplitAmount,
   legeBegroting,
@@ -56,6 +54,7 @@ import {
 import { planWorkbook } from '../plan';
 import type { WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
+import { loadEditionFolder } from './editions-folder';
 import type { CliIo } from './io';
 import {
   h35bColumns,
@@ -90,6 +89,9 @@ Opdrachten:
   begroting    toets uw begroting (CSV) aan de plafonds en regels van de regelingen
 
 Zie 'spuk-begroting <opdracht> --help' voor de opties.
+
+Elke opdracht neemt ook --edities-map MAP: een editie-map buiten de meegeleverde (edition.json met de
+CSV-bestanden die het manifest noemt, als data/<id>/<bestand>), te kiezen met --editie ID.
 `,
   werkboek: `spuk-begroting werkboek [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                          [--beschikking CSV] [--begroting CSV] [--uit BESTAND]
@@ -150,8 +152,8 @@ Exitcode 0 als alles aansluit, 1 als er een verschil is.
 `,
   edities: `spuk-begroting edities [--formaat csv|json]
 
-De meegeleverde edities, oudste eerst, met kolommen id,datum,naam,vorige,omschrijving. De nieuwste
-is de standaard. JSON geeft ook per regeling en jaar de regel waarmee de bedragen zijn gemaakt.
+De meegeleverde edities, oudste eerst (daarna die van --edities-map MAP), met kolommen
+id,datum,naam,vorige,omschrijving. De nieuwste meegeleverde is de standaard. JSON geeft ook per regeling en jaar de regel waarmee de bedragen zijn gemaakt.
 `,
   begroting: `spuk-begroting begroting --invoer CSV [--gemeente CODE|NAAM] [--editie ID] [--beschikking CSV]
                           [--sleutel SLEUTEL | --sleutel-bestand CSV]
@@ -279,12 +281,12 @@ function scenarioFor(
   const editions = scenarioEditions(editie, options.van);
   // The command's own input file is reported first (`begroting --invoer`), then the beschikking.
   const begroting =
-    options.begroting === undefined ? undefined : resolveBegroting(opts, io, options.begroting);
+    options.begroting === undefined ? undefined : resolveBegroting(opts, io, options.begroting, editie);
   const files: unknown[] = options.begroting === '--invoer' ? [begroting] : [];
   let beschikking: BeschikkingRegel[] = [];
   let beschikkingAmounts: BeschikkingAmount[] = [];
   if (options.beschikking === 'regels') {
-    const b = resolveBeschikkingRegels(data, opts, io, g);
+    const b = resolveBeschikkingRegels(data, opts, io, g, editie);
     files.push(b);
     if (!isFailed(b)) beschikking = b;
   } else if (options.beschikking === 'per-line') {
@@ -314,7 +316,12 @@ function resolveBeschikkingAmounts(
 ): BeschikkingAmount[] | FileFailed {
   const file = opts.get('--beschikking');
   if (file === undefined) return [];
-  const parsed = parseBeschikkingCsv(readUserFile(io, file), data.gemeenten, receivableLines(edition));
+  const parsed = parseBeschikkingCsv(
+    readUserFile(io, file),
+    data.gemeenten,
+    receivableLines(edition),
+    edition.edition.years,
+  );
   return parsed.ok ? parsed.value : { failures: parsed.failures, file };
 }
 
@@ -427,7 +434,7 @@ function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo
   const rows: (string | number)[][] = [];
   for (const gem of g ? [g] : data.gemeenten) {
     for (const line of ledger.lines) {
-      for (const jaar of EDITION_YEARS) {
+      for (const jaar of ledger.years) {
         const rule = ledger.input.edition.rule(line.regeling.id, jaar);
         if (rule === undefined) continue;
         const a = ledger.gemeente(gem.code, line.nr, jaar);
@@ -477,7 +484,7 @@ function runIza(data: ReferenceData, opts: Map<string, string>, io: CliIo): numb
   const regional = ledger.lines.filter((l) => l.ontvanger === 'mandaatgemeente');
   const rows: (string | number)[][] = [];
   for (const s of status) {
-    for (const jaar of EDITION_YEARS) {
+    for (const jaar of ledger.years) {
       for (const line of regional) {
         const rule = ledger.input.edition.rule(line.regeling.id, jaar);
         if (rule === undefined || rule.spec.regel === 'beeindigd') continue;
@@ -493,7 +500,7 @@ function runIza(data: ReferenceData, opts: Map<string, string>, io: CliIo): numb
           editie,
           jaar,
           ledger.memberEstimate(s.regio.naam, line.nr, jaar),
-          line.nr === IZA_LINE_NR && published ? published.bedrag : '',
+          rule.spec.regel === 'bijlage-2b' && published ? published.bedrag : '',
           a.bedrag,
           a.bron,
         ]);
@@ -520,7 +527,7 @@ function runEdities(opts: Map<string, string>, io: CliIo): number {
         omschrijving: m.omschrijving,
         standaard: m.id === defaultEditionId(),
         regels: e.regelingen.flatMap((r) =>
-          EDITION_YEARS.flatMap((jaar) => {
+          e.years.flatMap((jaar) => {
             const rule = e.rule(r.id, jaar);
             return rule
               ? [
@@ -615,11 +622,14 @@ function runRegioverdeling(data: ReferenceData, opts: Map<string, string>, io: C
     throw new UsageError(`Onbekende methode "${methode}". Kies aandeel, gewichten of vast.`);
   const jaarText = opts.get('--jaar');
   const jaar = jaarText === undefined ? undefined : Number(jaarText);
-  if (jaar !== undefined && !(/^\d{4}$/.test(jaarText ?? '') && isEditionYear(jaar)))
-    throw new UsageError(`Onbekend jaar "${jaarText}". Kies een jaar van 2023 tot en met 2029.`);
-  const jaren = jaar === undefined ? EDITION_YEARS : [jaar as (typeof EDITION_YEARS)[number]];
   const editie = resolveEdition(opts);
   if (isFailed(editie)) return reportFailures(io, editie.failures);
+  const axis = editionInput(editie).edition.years;
+  if (jaar !== undefined && !(/^\d{4}$/.test(jaarText ?? '') && axis.includes(jaar)))
+    throw new UsageError(
+      `Onbekend jaar "${jaarText}". Kies een jaar van ${axis[0] ?? ''} tot en met ${axis[axis.length - 1] ?? ''}.`,
+    );
+  const jaren = jaar === undefined ? axis : [jaar];
   const g = resolveGemeente(data, opts);
   if (isFailed(g)) return reportFailures(io, g.failures);
   const report = (failures: readonly Parameters<typeof regioFailureText>[0][]): number => {
@@ -669,6 +679,7 @@ function resolveBeschikkingRegels(
   opts: Map<string, string>,
   io: CliIo,
   g: Gemeente | undefined,
+  editie: string = defaultEditionId(),
 ): BeschikkingRegel[] | FileFailed {
   const file = opts.get('--beschikking');
   if (file === undefined) return [];
@@ -677,6 +688,7 @@ function resolveBeschikkingRegels(
   const parsed = parseBeschikkingRegelsCsv(readUserFile(io, file), {
     gemeente: g.code,
     gemeenten: data.gemeenten,
+    edition: editionInput(editie).edition,
   });
   return parsed.ok ? parsed.value : { failures: parsed.failures, file };
 }
@@ -686,10 +698,11 @@ function resolveBegroting(
   opts: Map<string, string>,
   io: CliIo,
   option: string,
+  editie: string = defaultEditionId(),
 ): BegrotingInvoer | undefined | FileFailed {
   const file = opts.get(option);
   if (file === undefined) return undefined;
-  const parsed = parseBegrotingCsv(readUserFile(io, file));
+  const parsed = parseBegrotingCsv(readUserFile(io, file), { edition: editionInput(editie).edition });
   return parsed.ok ? parsed.value : { failures: parsed.failures, file };
 }
 
@@ -708,13 +721,13 @@ function runBegroting(data: ReferenceData, opts: Map<string, string>, io: CliIo)
   const scenario = scenarioFor(data, opts, io, { beschikking: 'regels', begroting: '--invoer' });
   if (typeof scenario === 'number') return scenario;
   const { editie, key, gemeente: g, beschikking, toets } = scenario;
-  const begroting = scenario.begroting ?? legeBegroting();
+  const begroting = scenario.begroting ?? legeBegroting(scenario.input.edition);
   io.out(
     `Begroting ${g ? `${g.naam} (${g.code})` : 'heel Nederland (som van alle gemeenten)'}; editie ${editie}; sleutel ${key.id}; ${begroting.regels.length} ${begroting.regels.length === 1 ? 'activiteit' : 'activiteiten'}${beschikking.length > 0 ? `; beschikking: ${beschikking.length} ${beschikking.length === 1 ? 'bedrag' : 'bedragen'}` : ''}.\n\n`,
   );
   const rows: string[][] = [['regeling', 'jaar', 'plafond', 'bron', 'lasten', 'saldo']];
   for (const reg of BEGROTING_REGELINGEN)
-    EDITION_YEARS.forEach((jaar, i) => {
+    scenario.years.forEach((jaar, i) => {
       const plafond = toets.plafond[reg][i];
       const na = toets.plafondNaOverheveling[reg][i] ?? 0;
       const lasten = toets.lasten[reg][i] ?? 0;
@@ -857,6 +870,8 @@ export async function runCli(
       io.out(HELP[command] ?? '');
       return 0;
     }
+    const folder = opts.get('--edities-map');
+    if (folder !== undefined) loadEditionFolder(io, folder);
     const data = defaultReferenceData();
     if (command === 'controle') return runControle(data, opts, io);
     if (command === 'allocaties') return runAllocaties(data, opts, io);
@@ -867,7 +882,7 @@ export async function runCli(
     if (command === 'begroting') return runBegroting(data, opts, io);
     return await runWerkboek(data, opts, io, render, produce);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof DataFileError) {
       io.err(`Fout: ${e.message}\n`);
       return 2;
     }

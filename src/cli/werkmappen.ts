@@ -84,13 +84,14 @@ export function werkmapFileName(g: Gemeente): string {
 
 export const INDEX_FILE = 'index.csv';
 
-export function indexColumns(): string[] {
+/** The columns of index.csv for an edition's years (default: the shipped editions' 2023–2029). */
+export function indexColumns(years: readonly EditionYear[] = EDITION_YEARS): string[] {
   return [
     'gemeentecode',
     'gemeentenaam',
     'bestand',
-    ...EDITION_YEARS.map((j) => `eigen_${j}_eur`),
-    ...EDITION_YEARS.map((j) => `als_mandaatgemeente_${j}_eur`),
+    ...years.map((j) => `eigen_${j}_eur`),
+    ...years.map((j) => `als_mandaatgemeente_${j}_eur`),
   ];
 }
 
@@ -166,7 +167,7 @@ export async function writeWerkmappen(
   const rows = gemeenten
     .filter((g) => written.has(g.code))
     .map((g) => {
-      const totals = EDITION_YEARS.map((j: EditionYear) => ledger.gemeenteTotal(g.code, j));
+      const totals = ledger.years.map((j: EditionYear) => ledger.gemeenteTotal(g.code, j));
       return [
         g.code,
         g.naam,
@@ -176,7 +177,7 @@ export async function writeWerkmappen(
       ];
     });
   const index = path.join(folder, INDEX_FILE);
-  const csv = Papa.unparse({ fields: indexColumns(), data: rows }, { newline: '\n' }) + '\n';
+  const csv = Papa.unparse({ fields: indexColumns(ledger.years), data: rows }, { newline: '\n' }) + '\n';
   try {
     io.writeFileAtomic(index, new TextEncoder().encode(csv));
   } catch {

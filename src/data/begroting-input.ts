@@ -10,23 +10,24 @@ import type {
   Gemeente,
   InputFailure,
   Notation,
+  ResolvedEdition,
   Result,
   UserInputKind,
 } from '../domain';
 import {
   AARD_LASTEN,
   BEGROTING_CAPACITEIT,
-  BEGROTING_KOLOMMEN,
   BEGROTING_REGELINGEN,
-  BREDE_SPUK_ONDERDELEN,
-  EDITION_YEARS,
+  begrotingKolommen,
+  begrotingRegels,
   defaultTaakveld,
   euro,
   fail,
-  isEditionYear,
   ok,
+  regelingLines,
   ZERO,
 } from '../domain';
+import { defaultEditionId, editionInput } from './editions';
 import { columnNotation } from './notation';
 import type { Table, TableRow, UserInput } from './user-input';
 import { amountText, cell, fieldCounts, readAmount, table } from './user-input';
@@ -53,19 +54,23 @@ function regelingOf(text: string): BegrotingRegeling | undefined {
   return BEGROTING_REGELINGEN.find((r) => r.toLowerCase() === t);
 }
 
-/** Onderdeel text → 1–15, undefined when empty; a failure for anything else. */
+/** The edition a reader checks against when the caller names none: the default (newest shipped). */
+function defaultEdition(): ResolvedEdition {
+  return editionInput(defaultEditionId()).edition;
+}
+
+/** Onderdeel text → a Brede SPUK onderdeel of the edition (1–15), undefined when empty; a failure for anything else. */
 function readOnderdeel(
   row: number,
   text: string,
   regeling: BegrotingRegeling | undefined,
+  onderdelen: readonly number[],
 ): number | undefined | InputFailure {
   if (text === '') return undefined;
   if (regeling !== undefined && regeling !== 'Brede SPUK')
     return { kind: 'OnderdeelNotBredeSpuk', row, regeling, text };
   const nr = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
-  return (BREDE_SPUK_ONDERDELEN as readonly number[]).includes(nr)
-    ? nr
-    : { kind: 'UnknownOnderdeel', row, text };
+  return onderdelen.includes(nr) ? nr : { kind: 'UnknownOnderdeel', row, text };
 }
 
 const isFailure = (x: unknown): x is InputFailure => typeof x === 'object' && x !== null && 'kind' in x;
@@ -91,11 +96,14 @@ export interface BegrotingCsvOptions {
    * its values (see columnNotation; a `;` file is Dutch).
    */
   readonly notation?: Notation;
+  /** The edition whose years (the columns) and onderdelen the file has; default: the default edition. */
+  readonly edition?: ResolvedEdition;
 }
 
 /**
- * The begroting as CSV, with exactly the columns of the table Begroting (BEGROTING_KOLOMMEN; header
+ * The begroting as CSV, with exactly the columns of the table Begroting (`begrotingKolommen` of the edition's years; header
  * matched without case and spaces, in any order; `;`, tab or `,` separated, as the other readers).
+ * The year columns are the edition's years (2023–2029 for the shipped editions; `options.edition`).
  * Per row: Regeling one of BEGROTING_REGELINGEN (case-insensitive); Onderdeel empty or 1–15, only for
  * the Brede SPUK; Activiteit required; Taakveld empty (→ `defaultTaakveld`) or an Iv3 code like 6.1;
  * Aard lasten structureel, incidenteel or empty (the domain signals it); the years 2023–2029 whole
@@ -109,7 +117,10 @@ export function parseBegrotingCsv(input: UserInput, options: BegrotingCsvOptions
   if (!parsed.ok) return parsed;
   const t = parsed.value;
   if (!t) return fail([{ kind: 'EmptyInput', input: 'begroting' }]);
-  const columns = headerColumns(t, 'begroting', BEGROTING_KOLOMMEN);
+  const edition = options.edition ?? defaultEdition();
+  const years = edition.years;
+  const onderdelen = begrotingRegels(edition).onderdelen;
+  const columns = headerColumns(t, 'begroting', begrotingKolommen(years));
   if (!columns.ok) return columns;
   const at = columns.value;
   if (t.rows.length === 0) return fail([{ kind: 'EmptyInput', input: 'begroting' }]);
@@ -119,7 +130,7 @@ export function parseBegrotingCsv(input: UserInput, options: BegrotingCsvOptions
   if (counts.length > 0) return fail(counts);
   const get = (r: TableRow, column: string): string => cell(r, at.get(column) ?? -1);
 
-  const notations = yearNotations(t, get, options.notation);
+  const notations = yearNotations(t, get, options.notation, years);
   if (!notations.ok) return notations;
   const failures: InputFailure[] = [];
 
@@ -133,7 +144,7 @@ export function parseBegrotingCsv(input: UserInput, options: BegrotingCsvOptions
     if (regeling === undefined)
       failures.push({ kind: 'UnknownRegeling', row, text: regelingText, known: [...BEGROTING_REGELINGEN] });
     const onderdeelText = get(r, 'Onderdeel');
-    const onderdeel = readOnderdeel(row, onderdeelText, regeling);
+    const onderdeel = readOnderdeel(row, onderdeelText, regeling, onderdelen);
     if (isFailure(onderdeel)) failures.push(onderdeel);
     const activiteit = readText(row, 'Activiteit', get(r, 'Activiteit'), failures);
     if (activiteit === '') failures.push({ kind: 'MissingActiviteit', row });
@@ -145,7 +156,7 @@ export function parseBegrotingCsv(input: UserInput, options: BegrotingCsvOptions
     const aard = AARD_LASTEN.find((a) => a === aardText.toLowerCase());
     if (aardText !== '' && aard === undefined) failures.push({ kind: 'UnknownAard', row, text: aardText });
     const lasten: Euro[] = [];
-    for (const jaar of EDITION_YEARS) {
+    for (const jaar of years) {
       const column = String(jaar);
       const text = get(r, column);
       if (/^-?$/.test(amountText(text))) {
@@ -190,9 +201,9 @@ export function parseBegrotingCsv(input: UserInput, options: BegrotingCsvOptions
   if (failures.length > 0) return fail(failures);
   return ok({
     regels,
-    overheveling2023: BREDE_SPUK_ONDERDELEN.map(() => ZERO),
+    overheveling2023: onderdelen.map(() => ZERO),
     overheveling2025: ZERO,
-    vooruitOntvangen: EDITION_YEARS.map(() => ZERO),
+    vooruitOntvangen: years.map(() => ZERO),
   });
 }
 
@@ -226,9 +237,10 @@ function yearNotations(
   t: Table,
   get: (r: TableRow, column: string) => string,
   given: Notation | undefined,
+  years: readonly EditionYear[],
 ): Result<Map<string, Notation | undefined>> {
   const out = new Map<string, Notation | undefined>();
-  const columns = EDITION_YEARS.map(String);
+  const columns = years.map(String);
   if (given !== undefined) {
     for (const c of columns) out.set(c, given);
     return ok(out);
@@ -281,25 +293,37 @@ function headerColumns(
   return failures.length > 0 ? fail(failures) : ok(at);
 }
 
-/** The first and last year of each regeling (Brede SPUK and SPUK IZA 2023–2026, SPUK AZWA 2027–2029). */
-export const REGELING_JAREN: Readonly<Record<BegrotingRegeling, readonly [EditionYear, EditionYear]>> = {
-  'Brede SPUK': [2023, 2026],
-  'SPUK IZA': [2023, 2026],
-  'SPUK AZWA lokaal': [2027, 2029],
-  'SPUK AZWA regionaal': [2027, 2029],
-};
+/**
+ * The first and last year of each begroting regeling (post) in an edition: its regeling's `jaren`
+ * in the manifest (Brede SPUK and SPUK IZA 2023–2026, SPUK AZWA 2027–2029); undefined for a post
+ * the edition has no lines for.
+ */
+export function regelingJaren(
+  edition: ResolvedEdition,
+  regeling: BegrotingRegeling,
+): readonly [EditionYear, EditionYear] | undefined {
+  const jaren = regelingLines(edition.lines, regeling)[0]?.regeling.jaren;
+  const [from] = jaren ?? [];
+  const to = jaren?.[jaren.length - 1];
+  return from === undefined || to === undefined ? undefined : [from, to];
+}
 
-/** The line numbers of `allocaties --beschikking` the workbook takes: 1–15 onderdelen, 16–18 one per regeling. */
-const LINE_REGELING: Readonly<Record<number, BegrotingRegeling>> = {
-  16: 'SPUK IZA',
-  17: 'SPUK AZWA lokaal',
-  18: 'SPUK AZWA regionaal',
-};
+/**
+ * The line number of `allocaties --beschikking` that stands for a whole begroting post: the post's
+ * only line (16 SPUK IZA, 17 SPUK AZWA lokaal, 18 SPUK AZWA regionaal in the shipped editions).
+ */
+function lineRegeling(edition: ResolvedEdition, nr: number): BegrotingRegeling | undefined {
+  const line = edition.lines.find((l) => l.nr === nr);
+  if (line?.begroting === undefined || line.begroting === 'Brede SPUK') return undefined;
+  return regelingLines(edition.lines, line.begroting).length === 1 ? line.begroting : undefined;
+}
 
 export interface BeschikkingRegelsOptions {
   /** The gemeente of the beschikking; a file with a gemeentecode column must name only it. */
   readonly gemeente?: CbsCode | undefined;
   readonly gemeenten: readonly Gemeente[];
+  /** The edition whose years, onderdelen and regelingen apply; default: the default edition. */
+  readonly edition?: ResolvedEdition;
 }
 
 /**
@@ -309,8 +333,8 @@ export interface BeschikkingRegelsOptions {
  * - the form of `allocaties --beschikking`, `gemeentecode,onderdeel_nr,jaar,bedrag_eur`: line 1–15 is
  *   a Brede SPUK onderdeel, 16 the SPUK IZA, 17 the SPUK AZWA lokaal, 18 the SPUK AZWA regionaal
  *   (totals), so one file serves both commands. Chosen by the header: `onderdeel_nr` → this form.
- * Both: a gemeentecode must be the chosen gemeente; jaar 2023–2029 and a year of the regeling
- * (REGELING_JAREN); bedrag_eur whole euros ≥ 0; each regeling × onderdeel × jaar once. Other
+ * Both: a gemeentecode must be the chosen gemeente; jaar a year of the edition and of the regeling
+ * (`regelingJaren`); bedrag_eur whole euros ≥ 0; each regeling × onderdeel × jaar once. Other
  * columns are ignored (as `allocaties --beschikking` does).
  */
 export function parseBeschikkingRegelsCsv(
@@ -318,6 +342,8 @@ export function parseBeschikkingRegelsCsv(
   options: BeschikkingRegelsOptions,
 ): Result<BeschikkingRegel[]> {
   const kind = 'beschikking-regels';
+  const edition = options.edition ?? defaultEdition();
+  const onderdelen = begrotingRegels(edition).onderdelen;
   const parsed = table(input, kind);
   if (!parsed.ok) return parsed;
   const t = parsed.value;
@@ -367,24 +393,25 @@ export function parseBeschikkingRegelsCsv(
     if (perLine) {
       const nrText = col(r, 'onderdeel_nr');
       const nr = /^\d{1,2}$/.test(nrText) ? Number(nrText) : NaN;
-      if ((BREDE_SPUK_ONDERDELEN as readonly number[]).includes(nr)) [regeling, onderdeel] = ['Brede SPUK', nr];
-      else regeling = LINE_REGELING[nr];
+      if (onderdelen.includes(nr)) [regeling, onderdeel] = ['Brede SPUK', nr];
+      else regeling = lineRegeling(edition, nr);
       if (regeling === undefined) failures.push({ kind: 'UnknownLine', row, text: nrText });
     } else {
       const text = col(r, 'regeling');
       regeling = regelingOf(text);
       if (regeling === undefined)
         failures.push({ kind: 'UnknownRegeling', row, text, known: [...BEGROTING_REGELINGEN] });
-      const o = readOnderdeel(row, col(r, 'onderdeel'), regeling);
+      const o = readOnderdeel(row, col(r, 'onderdeel'), regeling, onderdelen);
       if (isFailure(o)) failures.push(o);
       else onderdeel = o;
     }
     const jaarText = col(r, 'jaar');
-    const jaar = /^\d{4}$/.test(jaarText) && isEditionYear(Number(jaarText)) ? (Number(jaarText) as EditionYear) : undefined;
+    const jaar = /^\d{4}$/.test(jaarText) && edition.years.includes(Number(jaarText)) ? Number(jaarText) : undefined;
     if (jaar === undefined) failures.push({ kind: 'UnknownPeriod', row, text: jaarText });
     else if (regeling !== undefined) {
-      const [from, to] = REGELING_JAREN[regeling];
-      if (jaar < from || jaar > to) failures.push({ kind: 'RegelingNotInYear', row, regeling, jaar, from, to });
+      const span = regelingJaren(edition, regeling);
+      if (span === undefined || jaar < span[0] || jaar > span[1])
+        failures.push({ kind: 'RegelingNotInYear', row, regeling, jaar, from: span?.[0] ?? jaar, to: span?.[1] ?? jaar });
     }
     const amount = readAmount(row, col(r, 'bedrag_eur'), notation.value);
     if (typeof amount !== 'number') failures.push(amount);
@@ -413,9 +440,9 @@ export function parseBeschikkingRegelsCsv(
  * The begroting as the CSV `parseBegrotingCsv` reads (`;`-separated, Dutch, amounts without
  * separators): for exporting the table and for round trips. Text with `;`, quotes or line breaks is quoted.
  */
-export function begrotingCsv(invoer: BegrotingInvoer): string {
+export function begrotingCsv(invoer: BegrotingInvoer, edition: ResolvedEdition = defaultEdition()): string {
   const q = (s: string): string => (/[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [BEGROTING_KOLOMMEN.join(';')];
+  const lines = [begrotingKolommen(edition.years).join(';')];
   for (const r of invoer.regels)
     lines.push(
       [

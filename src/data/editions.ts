@@ -1,34 +1,39 @@
 import type {
   AmountSpec,
+  CbsCode,
   Dataset,
   EditionInput,
   EditionLine,
   EditionManifest,
   EditionYear,
-  MutatieMapping,
   OnderdeelSpec,
   OpenPost,
-  Ontvanger,
+  OverhevelingRule,
   PublishedGemeenteAmount,
   PublishedRegioAmount,
   ReferenceData,
+  RegelingPatch,
   RegelingSpec,
+  RegelParameters,
   ResolvedEdition,
   ResolvedRule,
+  TableAmount,
 } from '../domain';
-import { EDITION_YEARS, isAmountRule, isEditionYear, mlnToEuro } from '../domain';
+import { euro, mlnToEuro } from '../domain';
 import { readCsv } from './csv';
 import { DataFileError } from './errors';
-import { defaultReferenceData } from './load';
+import { defaultReferenceData, EMBEDDED_TEXTS } from './load';
+import { ManifestError, parseManifest, REQUIRED_REGELING_FIELDS } from './manifest';
 import galaManifest from '../../data/gala-2023/edition.json';
 import vws2025Manifest from '../../data/vws-2025-09/edition.json';
 import vws2026Manifest from '../../data/vws-2026-04/edition.json';
-import openPostenCsv from '../../data/vws-2026-04/open_posten_2027_2029.csv';
 
 /**
- * The embedded editions: one folder under data/ each, with an `edition.json` manifest (see
- * src/domain/edition.ts). Adding an edition = a folder + its manifest + one line here (the bundle
- * needs static imports). Oldest first; the newest is the default.
+ * The editions: one folder under data/ each, with an `edition.json` manifest (schema: ./manifest.ts)
+ * and the data files its datasets name. Adding a shipped edition = a folder + its manifest + one line
+ * here (the bundle needs static imports; its CSV files also go into EMBEDDED_TEXTS, ./load.ts).
+ * Oldest first; the newest shipped edition is the default. The CLI can add an edition folder at run
+ * time (`registerEditionFolder`, option --edities-map).
  */
 const MANIFESTS: readonly { readonly file: string; readonly json: unknown }[] = [
   { file: 'data/gala-2023/edition.json', json: galaManifest },
@@ -36,120 +41,94 @@ const MANIFESTS: readonly { readonly file: string; readonly json: unknown }[] = 
   { file: 'data/vws-2026-04/edition.json', json: vws2026Manifest },
 ];
 
-/** Data files a manifest may name besides the base datasets (parsed here, by file). */
-const EXTRA_FILES: Readonly<Record<string, string>> = {
-  'data/vws-2026-04/open_posten_2027_2029.csv': openPostenCsv,
-};
-
-const ONTVANGERS: readonly Ontvanger[] = ['gemeente', 'mandaatgemeente', 'landelijk'];
-
-function fail(file: string, problem: string): never {
-  throw new DataFileError(file, 1, problem);
+/** A checked manifest with where it came from and the texts of its files (by repository path). */
+interface EditionSource {
+  readonly file: string;
+  readonly manifest: EditionManifest;
+  readonly texts: Readonly<Record<string, string>>;
+  readonly embedded: boolean;
 }
 
-function obj(file: string, v: unknown, what: string): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(file, `${what} is not an object`);
-  return v as Record<string, unknown>;
+/**
+ * An edition folder read from disk (the CLI's --edities-map): its manifest as parsed JSON and the
+ * texts of its files by file name. Its datasets name their files `data/<edition id>/<file name>`
+ * like a shipped edition's; they are read from this folder.
+ */
+export interface EditionFolder {
+  /** The folder as the user named it (for messages). */
+  readonly dir: string;
+  readonly manifest: unknown;
+  readonly files: Readonly<Record<string, string>>;
 }
 
-function str(file: string, o: Record<string, unknown>, k: string): string {
-  const v = o[k];
-  if (typeof v !== 'string' || v === '') fail(file, `"${k}" must be a non-empty string`);
-  return v;
+let embedded: readonly EditionSource[] | undefined;
+const registered: EditionSource[] = [];
+
+function sources(): readonly EditionSource[] {
+  embedded ??= MANIFESTS.map((m) => ({
+    file: m.file,
+    manifest: parseManifest(m.file, m.json),
+    texts: EMBEDDED_TEXTS,
+    embedded: true,
+  }));
+  return registered.length === 0 ? embedded : [...embedded, ...registered];
 }
 
-function arr(file: string, o: Record<string, unknown>, k: string): unknown[] {
-  const v = o[k];
-  if (!Array.isArray(v)) fail(file, `"${k}" must be a list`);
-  return v;
+function sourceOf(id: string): EditionSource | undefined {
+  return sources().find((s) => s.manifest.id === id);
 }
 
-function year(file: string, v: unknown): EditionYear {
-  if (typeof v !== 'number' || !isEditionYear(v)) fail(file, `${String(v)} is not a year ${EDITION_YEARS[0]}–2029`);
-  return v;
+/** Every edition's manifest: the shipped ones oldest first, then those registered at run time. */
+export function editionManifests(): readonly EditionManifest[] {
+  return sources().map((s) => s.manifest);
 }
 
-function parseDataset(file: string, v: unknown): Dataset {
-  const o = obj(file, v, 'dataset');
-  return {
-    id: str(file, o, 'id'),
-    titel: str(file, o, 'titel'),
-    bron: str(file, o, 'bron'),
-    kenmerk: typeof o.kenmerk === 'string' ? o.kenmerk : '',
-    datum: str(file, o, 'datum'),
-    bestand: str(file, o, 'bestand'),
-    kanttekeningen: arr(file, o, 'kanttekeningen').map((k) => {
-      if (typeof k !== 'string') fail(file, 'kanttekeningen must be texts');
-      return k;
-    }),
-  };
+/** The default edition: the newest shipped one (a registered folder is chosen with --editie). */
+export function defaultEditionId(): string {
+  const shipped = sources().filter((s) => s.embedded);
+  const newest = shipped[shipped.length - 1];
+  if (!newest) throw new Error('No embedded edition');
+  return newest.manifest.id;
 }
 
-function parseOnderdeel(file: string, v: unknown): OnderdeelSpec {
-  const o = obj(file, v, 'onderdeel');
-  const nr = o.nr;
-  if (typeof nr !== 'number' || !Number.isInteger(nr) || nr < 1) fail(file, `onderdeel nr ${String(nr)}`);
-  const ontvanger = o.ontvanger;
-  if (!ONTVANGERS.includes(ontvanger as Ontvanger)) fail(file, `onderdeel ${nr}: ontvanger ${String(ontvanger)}`);
-  return {
-    nr,
-    ontvanger: ontvanger as Ontvanger,
-    ...(typeof o.naam === 'string' ? { naam: o.naam } : {}),
-    ...(typeof o.raming === 'string' ? { raming: o.raming } : {}),
-  };
+/** True when `id` names a known edition (shipped or registered). */
+export function isEditionId(id: string): boolean {
+  return sourceOf(id) !== undefined;
 }
 
-function parseRegeling(file: string, v: unknown): RegelingSpec {
-  const o = obj(file, v, 'regeling');
-  return {
-    id: str(file, o, 'id'),
-    naam: str(file, o, 'naam'),
-    bron: str(file, o, 'bron'),
-    eindjaar: year(file, o.eindjaar),
-    onderdelen: arr(file, o, 'onderdelen').map((x) => parseOnderdeel(file, x)),
-  };
-}
-
-function parseAmountSpec(file: string, v: unknown): AmountSpec {
-  const o = obj(file, v, 'bedragen');
-  const regel = str(file, o, 'regel');
-  if (!isAmountRule(regel)) fail(file, `unknown regel "${regel}"`);
-  return {
-    regeling: str(file, o, 'regeling'),
-    jaren: arr(file, o, 'jaren').map((y) => year(file, y)),
-    regel,
-    datasets: arr(file, o, 'datasets').map((d) => {
-      if (typeof d !== 'string') fail(file, 'datasets must be ids');
-      return d;
-    }),
-  };
-}
-
-function parseMutatie(file: string, v: unknown): MutatieMapping {
-  const o = obj(file, v, 'mutatie');
-  const nr = o.nr;
-  if (nr !== null && (typeof nr !== 'number' || !Number.isInteger(nr))) fail(file, `mutatie nr ${String(nr)}`);
-  return { jaar: year(file, o.jaar), regeling: str(file, o, 'regeling'), onderwerp: str(file, o, 'onderwerp'), nr };
-}
-
-/** Checks a manifest's shape (throws DataFileError naming the file). */
-export function parseManifest(file: string, json: unknown): EditionManifest {
-  const o = obj(file, json, 'manifest');
-  const vorige = o.vorige;
-  if (vorige !== null && typeof vorige !== 'string') fail(file, '"vorige" must be an edition id or null');
-  const datum = str(file, o, 'datum');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(datum)) fail(file, `"datum" must be YYYY-MM-DD, found ${datum}`);
-  return {
-    id: str(file, o, 'id'),
-    naam: str(file, o, 'naam'),
-    datum,
-    omschrijving: str(file, o, 'omschrijving'),
-    vorige,
-    datasets: arr(file, o, 'datasets').map((d) => parseDataset(file, d)),
-    regelingen: arr(file, o, 'regelingen').map((r) => parseRegeling(file, r)),
-    bedragen: arr(file, o, 'bedragen').map((b) => parseAmountSpec(file, b)),
-    mutaties: arr(file, o, 'mutaties').map((m) => parseMutatie(file, m)),
-  };
+/**
+ * Adds an edition folder (see EditionFolder) for the rest of the process, after checking its
+ * manifest and resolving it over its chain (so every error shows now, naming file and field).
+ * Registering the same folder again is a no-op; another manifest with a known id is refused.
+ * Returns the edition's id. Throws ManifestError / DataFileError.
+ */
+export function registerEditionFolder(folder: EditionFolder): string {
+  const file = `${folder.dir.replace(/[\\/]+$/, '')}/edition.json`;
+  const manifest = parseManifest(file, folder.manifest);
+  const known = sourceOf(manifest.id);
+  if (known) {
+    if (!known.embedded && JSON.stringify(known.manifest) === JSON.stringify(manifest)) return manifest.id;
+    throw new ManifestError(file, 'id', `edition "${manifest.id}" is already known (${known.file})`);
+  }
+  const texts: Record<string, string> = {};
+  manifest.datasets.forEach((d, i) => {
+    const prefix = `data/${manifest.id}/`;
+    if (!d.bestand.startsWith(prefix))
+      throw new ManifestError(file, `datasets[${i}].bestand`, `must be ${prefix}<file name> (a file of this folder), found ${d.bestand}`);
+    const name = d.bestand.slice(prefix.length);
+    const text = folder.files[name];
+    if (text === undefined) throw new ManifestError(file, `datasets[${i}].bestand`, `file ${name} not found in ${folder.dir}`);
+    texts[d.bestand] = text;
+  });
+  const source: EditionSource = { file, manifest, texts: { ...EMBEDDED_TEXTS, ...texts }, embedded: false };
+  registered.push(source);
+  try {
+    resolveEdition(manifest.id);
+  } catch (e) {
+    registered.splice(registered.indexOf(source), 1);
+    throw e;
+  }
+  return manifest.id;
 }
 
 function parseOpenPosten(file: string, text: string): OpenPost[] {
@@ -159,11 +138,12 @@ function parseOpenPosten(file: string, text: string): OpenPost[] {
         .get('onderdeel_nrs')
         .split(';')
         .map((x) => Number(x.trim()));
-      if (nrs.some((n) => !Number.isInteger(n) || n < 1)) throw new DataFileError(file, r.line, 'onderdeel_nrs: whole numbers separated by ;');
+      if (nrs.some((n) => !Number.isInteger(n) || n < 1))
+        throw new DataFileError(file, r.line, 'onderdeel_nrs: whole numbers separated by ;');
       const y = (c: string): EditionYear => {
-        const n = Number(r.get(c));
-        if (!isEditionYear(n)) throw new DataFileError(file, r.line, `"${c}" is not a year 2023–2029`);
-        return n;
+        const text = r.get(c);
+        if (!/^\d{4}$/.test(text)) throw new DataFileError(file, r.line, `"${c}" is not a year: ${text}`);
+        return Number(text);
       };
       const mln = r.optional('landelijk_mln_eur');
       return {
@@ -179,83 +159,223 @@ function parseOpenPosten(file: string, text: string): OpenPost[] {
   );
 }
 
-let manifests: readonly EditionManifest[] | undefined;
+/** The columns of a `tabel-per-gemeente` dataset (long form: one row per gemeente × line × year). */
+export const TABEL_PER_GEMEENTE_KOLOMMEN = ['gemeentecode', 'onderdeel_nr', 'jaar', 'bedrag_eur'] as const;
 
-/** Every embedded edition's manifest, oldest first (checked once). */
-export function editionManifests(): readonly EditionManifest[] {
-  manifests ??= MANIFESTS.map((m) => parseManifest(m.file, m.json));
-  return manifests;
+/** Reads a `tabel-per-gemeente` dataset: whole euros per known gemeente, line of the regeling and year of the rule. */
+function parseTabel(
+  file: string,
+  text: string,
+  spec: AmountSpec,
+  nrs: readonly number[],
+  gemeenten: ReadonlySet<string>,
+): TableAmount[] {
+  const seen = new Set<string>();
+  return readCsv(file, text, TABEL_PER_GEMEENTE_KOLOMMEN).map((r) => {
+    const code = r.get('gemeentecode');
+    if (!gemeenten.has(code)) throw new DataFileError(file, r.line, `"gemeentecode" ${code} is not a gemeente`);
+    const nr = Number(r.get('onderdeel_nr'));
+    if (!nrs.includes(nr))
+      throw new DataFileError(file, r.line, `"onderdeel_nr" ${r.get('onderdeel_nr')} is not a line of ${spec.regeling} (${nrs.join(', ')})`);
+    const jaar = Number(r.get('jaar'));
+    if (!spec.jaren.includes(jaar))
+      throw new DataFileError(file, r.line, `"jaar" ${r.get('jaar')} is not a year of the rule (${spec.jaren.join(', ')})`);
+    const b = r.get('bedrag_eur');
+    if (!/^\d+$/.test(b)) throw new DataFileError(file, r.line, `"bedrag_eur" is not whole euros: ${b}`);
+    const k = `${code}|${nr}|${jaar}`;
+    if (seen.has(k)) throw new DataFileError(file, r.line, `${code}, line ${nr}, ${jaar} stated twice`);
+    seen.add(k);
+    return { code: code as CbsCode, nr, jaar, bedrag: euro(Number(b)) };
+  });
 }
 
-/** The default edition: the newest. */
-export function defaultEditionId(): string {
-  const all = editionManifests();
-  const newest = all[all.length - 1];
-  if (!newest) throw new Error('No embedded edition');
-  return newest.id;
+/** Merges rule parameters: a stated parameter replaces the inherited one; overheveling per `vanJaar`. */
+function mergeRegels(old: RegelParameters, patch: RegelParameters | undefined): RegelParameters {
+  if (patch === undefined) return old;
+  const overheveling: OverhevelingRule[] = [...(old.overheveling ?? [])];
+  for (const o of patch.overheveling ?? []) {
+    const i = overheveling.findIndex((x) => x.vanJaar === o.vanJaar);
+    if (i >= 0) overheveling[i] = o;
+    else overheveling.push(o);
+  }
+  overheveling.sort((a, b) => a.vanJaar - b.vanJaar);
+  const schuifruimte = patch.schuifruimte ?? old.schuifruimte;
+  const perOnderdeel = patch.perOnderdeel ?? old.perOnderdeel;
+  return {
+    ...(schuifruimte ? { schuifruimte } : {}),
+    ...(perOnderdeel ? { perOnderdeel } : {}),
+    ...(overheveling.length > 0 ? { overheveling } : {}),
+  };
 }
 
-/** True when `id` names an embedded edition. */
-export function isEditionId(id: string): boolean {
-  return editionManifests().some((m) => m.id === id);
+/** Merges onderdelen by nr: a stated line replaces the inherited one with that nr, new ones are added. */
+function mergeOnderdelen(old: readonly OnderdeelSpec[], patch: readonly OnderdeelSpec[] | undefined): OnderdeelSpec[] {
+  const out = [...old];
+  for (const o of patch ?? []) {
+    const i = out.findIndex((x) => x.nr === o.nr);
+    if (i >= 0) out[i] = o;
+    else out.push(o);
+  }
+  return out;
 }
 
 /**
- * Resolves an edition over its chain (`vorige`): regelingen and onderdelen accumulate, the newest
- * rule per regeling × year wins, datasets and open posten accumulate. Checks that every rule names a
- * known regeling and dataset, that no edition states a regeling × year twice and that every line is
- * known (GALA table or named in the manifest). Throws DataFileError on a bad manifest; RangeError for
+ * Resolves an edition over its chain (`vorige`), oldest first. Inheritance (field-level):
+ * - `jaren` (the year axis): the union over the chain;
+ * - a regeling new to the chain states naam, bron, jaren, eindjaar and onderdelen (regels and sisa
+ *   may be absent: unknown); a regeling an earlier edition declared may restate any field: naam,
+ *   bron, jaren, eindjaar and sisa replace the inherited value; `onderdelen` merge by nr;
+ *   `regels` merge per parameter (schuifruimte, perOnderdeel) and per `vanJaar` (overheveling);
+ * - `bedragen`: the newest rule per regeling × year wins; datasets, open posten and tables accumulate.
+ * Checks: every year on the axis, every rule's regeling and datasets known, no regeling × year twice
+ * in one manifest, every line named (GALA table or manifest), each dataset's file with exactly its
+ * `kolommen`. Throws ManifestError (file and field) or DataFileError (file and line); RangeError for
  * an unknown id (callers check `isEditionId` first for user input).
  */
 export function resolveEdition(id: string, base: ReferenceData = defaultReferenceData()): ResolvedEdition {
-  const all = editionManifests();
-  const chain: EditionManifest[] = [];
-  for (let m = all.find((x) => x.id === id); m; m = all.find((x) => x.id === m?.vorige)) {
-    if (chain.includes(m)) throw new DataFileError(`data/${id}/edition.json`, 1, 'cycle in "vorige"');
-    chain.unshift(m);
+  const chainSources: EditionSource[] = [];
+  let s = sourceOf(id);
+  if (!s) throw new RangeError(`Unknown edition ${id}`);
+  for (; s; ) {
+    const cur: EditionSource = s;
+    if (chainSources.includes(cur)) throw new ManifestError(cur.file, 'vorige', `cycle in "vorige" (${cur.manifest.id})`);
+    chainSources.unshift(cur);
+    const vorige = cur.manifest.vorige;
+    if (vorige === null) break;
+    s = sourceOf(vorige);
+    if (!s)
+      throw new ManifestError(
+        cur.file,
+        'vorige',
+        `unknown edition "${vorige}" (known: ${editionManifests()
+          .map((m) => m.id)
+          .join(', ')})`,
+      );
   }
-  const own = chain[chain.length - 1];
-  if (!own) throw new RangeError(`Unknown edition ${id}`);
-  const file = (m: EditionManifest) => `data/${m.id}/edition.json`;
+  const chain = chainSources.map((x) => x.manifest);
+  const own = chain[chain.length - 1] as EditionManifest;
+  const years = [...new Set(chain.flatMap((m) => m.jaren))].sort((a, b) => a - b);
+  const span = years.length === 0 ? 'none' : `${years[0]}–${years[years.length - 1]}`;
+  const gemeenten = new Set<string>(base.gemeenten.map((g) => g.code));
   const regelingen: RegelingSpec[] = [];
   const datasets: Dataset[] = [];
   const rules = new Map<string, ResolvedRule>();
   const openPosten: OpenPost[] = [];
-  for (const m of chain) {
-    for (const r of m.regelingen) {
-      if (regelingen.some((x) => x.id === r.id)) fail(file(m), `regeling ${r.id} is declared twice`);
-      regelingen.push(r);
-    }
-    for (const d of m.datasets) {
+  const tabellen: TableAmount[] = [];
+  for (const src of chainSources) {
+    const m = src.manifest;
+    const fail: (field: string, problem: string) => never = (field, problem) => {
+      throw new ManifestError(src.file, field, problem);
+    };
+    const onAxis = (field: string, ys: readonly EditionYear[]) => {
+      for (const y of ys) if (!years.includes(y)) fail(field, `${y} is not a year of the edition (${span}; add it to "jaren")`);
+    };
+    m.regelingen.forEach((patch: RegelingPatch, i) => {
+      const field = `regelingen[${i}]`;
+      if (m.regelingen.findIndex((x) => x.id === patch.id) !== i) fail(`${field}.id`, `regeling ${patch.id} is stated twice`);
+      const at = regelingen.findIndex((x) => x.id === patch.id);
+      const old = regelingen[at];
+      let merged: RegelingSpec;
+      if (old === undefined) {
+        for (const k of REQUIRED_REGELING_FIELDS)
+          if (patch[k] === undefined)
+            fail(`${field}.${k}`, `missing (a regeling new to the chain states ${REQUIRED_REGELING_FIELDS.join(', ')})`);
+        merged = {
+          id: patch.id,
+          naam: patch.naam ?? '',
+          bron: patch.bron ?? '',
+          jaren: patch.jaren ?? [],
+          eindjaar: patch.eindjaar ?? 0,
+          onderdelen: patch.onderdelen ?? [],
+          regels: mergeRegels({}, patch.regels),
+          sisa: patch.sisa,
+        };
+      } else {
+        merged = {
+          id: old.id,
+          naam: patch.naam ?? old.naam,
+          bron: patch.bron ?? old.bron,
+          jaren: patch.jaren ?? old.jaren,
+          eindjaar: patch.eindjaar ?? old.eindjaar,
+          onderdelen: mergeOnderdelen(old.onderdelen, patch.onderdelen),
+          regels: mergeRegels(old.regels, patch.regels),
+          sisa: patch.sisa ?? old.sisa,
+        };
+      }
+      if (merged.jaren[merged.jaren.length - 1] !== merged.eindjaar)
+        fail(`${field}.eindjaar`, `must be the last year of the regeling's "jaren" (${merged.jaren.join(', ')}), found ${merged.eindjaar}`);
+      onAxis(`${field}.jaren`, merged.jaren);
+      const r = merged.regels;
+      if (r.schuifruimte) onAxis(`${field}.regels.schuifruimte.jaren`, r.schuifruimte.jaren ?? []);
+      if (r.perOnderdeel) onAxis(`${field}.regels.perOnderdeel.jaren`, r.perOnderdeel.jaren);
+      (r.overheveling ?? []).forEach((o, j) => {
+        if (!merged.jaren.includes(o.vanJaar) || !merged.jaren.includes(o.vanJaar + 1))
+          fail(`${field}.regels.overheveling[${j}].vanJaar`, `${o.vanJaar} → ${o.vanJaar + 1} is not within the regeling's years (${merged.jaren.join(', ')})`);
+      });
+      if (old === undefined) regelingen.push(merged);
+      else regelingen[at] = merged;
+    });
+    m.datasets.forEach((d, i) => {
+      const text = src.texts[d.bestand];
+      if (text === undefined) fail(`datasets[${i}].bestand`, `file ${d.bestand} not found`);
+      const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '').split(',').map((h) => h.trim());
+      if (header.join(',') !== d.kolommen.join(','))
+        fail(`datasets[${i}].kolommen`, `${d.bestand} has the columns ${header.join(', ')}; the manifest says ${d.kolommen.join(', ')}`);
       datasets.push(d);
-      const extra = EXTRA_FILES[d.bestand];
-      if (extra !== undefined && /\/open_posten[^/]*\.csv$/.test(d.bestand))
-        openPosten.push(...parseOpenPosten(d.bestand, extra));
-    }
+      if (/\/open_posten[^/]*\.csv$/.test(d.bestand)) {
+        const posts = parseOpenPosten(d.bestand, text);
+        posts.forEach((p) => onAxis(`datasets[${i}] (${d.bestand})`, [p.vanJaar, p.totEnMetJaar]));
+        openPosten.push(...posts);
+      }
+    });
+    onAxis('jaren', m.jaren);
     const stated = new Set<string>();
-    for (const spec of m.bedragen) {
-      if (!regelingen.some((r) => r.id === spec.regeling)) fail(file(m), `bedragen: unknown regeling ${spec.regeling}`);
-      for (const d of spec.datasets)
-        if (!datasets.some((x) => x.id === d)) fail(file(m), `bedragen: unknown dataset ${d}`);
+    m.bedragen.forEach((spec, i) => {
+      const field = `bedragen[${i}]`;
+      const regeling = regelingen.find((r) => r.id === spec.regeling);
+      if (!regeling) fail(`${field}.regeling`, `unknown regeling "${spec.regeling}"`);
+      spec.datasets.forEach((d, j) => {
+        if (!datasets.some((x) => x.id === d)) fail(`${field}.datasets[${j}]`, `unknown dataset "${d}"`);
+      });
+      onAxis(`${field}.jaren`, spec.jaren);
       for (const y of spec.jaren) {
         const k = `${spec.regeling}|${y}`;
-        if (stated.has(k)) fail(file(m), `bedragen: ${spec.regeling} ${y} stated twice`);
+        if (stated.has(k)) fail(`${field}.jaren`, `${spec.regeling} ${y} is stated twice`);
         stated.add(k);
         rules.set(k, { spec, editie: m.id });
       }
-    }
+      if (spec.regel === 'tabel-per-gemeente') {
+        const nrs = regeling.onderdelen.map((o) => o.nr);
+        regeling.onderdelen.forEach((o) => {
+          if (o.ontvanger !== 'gemeente')
+            fail(`${field}.regel`, `tabel-per-gemeente needs lines paid to each gemeente; line ${o.nr} goes to ${o.ontvanger}`);
+        });
+        if (spec.datasets.length === 0) fail(`${field}.datasets`, 'tabel-per-gemeente needs a dataset');
+        for (const dId of spec.datasets) {
+          const d = datasets.find((x) => x.id === dId) as Dataset;
+          const rows = parseTabel(d.bestand, src.texts[d.bestand] ?? '', spec, nrs, gemeenten);
+          for (const row of rows) {
+            const i2 = tabellen.findIndex((t) => t.code === row.code && t.nr === row.nr && t.jaar === row.jaar);
+            if (i2 >= 0) tabellen[i2] = row;
+            else tabellen.push(row);
+          }
+        }
+      }
+    });
   }
+  const ownFile = chainSources[chainSources.length - 1]?.file ?? `data/${id}/edition.json`;
   const lines: EditionLine[] = regelingen.flatMap((r) =>
     r.onderdelen.map((o) => {
       const gala = base.onderdelen.find((x) => x.nr === o.nr);
       const naam = gala?.naam ?? o.naam;
-      if (naam === undefined) fail(`data/${id}/edition.json`, `onderdeel ${o.nr} has no name (not in the GALA table)`);
+      if (naam === undefined) throw new ManifestError(ownFile, 'regelingen', `onderdeel ${o.nr} has no naam (not in the GALA table)`);
       return {
         nr: o.nr,
         naam,
         hoofdthema: gala?.hoofdthema ?? r.naam,
         regeling: r,
         ontvanger: o.ontvanger,
+        begroting: o.begroting,
         structureelNiveau: gala?.structureel,
         raming: o.raming,
       };
@@ -263,16 +383,18 @@ export function resolveEdition(id: string, base: ReferenceData = defaultReferenc
   );
   lines.sort((a, b) => a.nr - b.nr);
   lines.forEach((l, i) => {
-    if (i > 0 && lines[i - 1]?.nr === l.nr) fail(`data/${id}/edition.json`, `onderdeel ${l.nr} is declared twice`);
+    if (i > 0 && lines[i - 1]?.nr === l.nr) throw new ManifestError(ownFile, 'regelingen', `onderdeel ${l.nr} is declared twice`);
   });
   return {
     manifest: own,
     chain,
+    years,
     lines,
     regelingen,
     rule: (regeling, jaar) => rules.get(`${regeling}|${jaar}`),
     datasets,
     openPosten,
+    tabellen,
   };
 }
 
@@ -283,12 +405,12 @@ export function publishedTables(base: ReferenceData): {
 } {
   return {
     bijlage2A: base.bijlage2A.flatMap((r) => [
-      { code: r.code, jaar: 2025 as const, bedrag: r.totaal2025 },
-      { code: r.code, jaar: 2026 as const, bedrag: r.totaal2026 },
+      { code: r.code, jaar: 2025, bedrag: r.totaal2025 },
+      { code: r.code, jaar: 2026, bedrag: r.totaal2026 },
     ]),
     bijlage2B: base.izaRegios.flatMap((r) => [
-      { regio: r.naam, jaar: 2025 as const, bedrag: r.totaal2025 },
-      { regio: r.naam, jaar: 2026 as const, bedrag: r.totaal2026 },
+      { regio: r.naam, jaar: 2025, bedrag: r.totaal2025 },
+      { regio: r.naam, jaar: 2026, bedrag: r.totaal2026 },
     ]),
   };
 }

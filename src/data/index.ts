@@ -1,5 +1,5 @@
 // Public surface of the data layer: embedded editions, parsed and checked once.
-export { loadReferenceData, defaultReferenceData, EMBEDDED_FILES } from './load';
+export { loadReferenceData, defaultReferenceData, EMBEDDED_FILES, EMBEDDED_TEXTS } from './load';
 export type { SourceFiles } from './load';
 export { DataFileError } from './errors';
 export { EDITION_2025 } from './edition-2025';
@@ -13,10 +13,21 @@ export {
   parseBegrotingCsv,
   parseBeschikkingRegelsCsv,
   begrotingCsv,
-  REGELING_JAREN,
+  regelingJaren,
 } from './begroting-input';
 export type { BegrotingCsvOptions, BeschikkingRegelsOptions } from './begroting-input';
 // Bytes of a user file → text (UTF-8, Windows-1252, UTF-16 with BOM); the task pane's file import can use it too.
 export { decodeText } from './decode-text';
-export { editionManifests, defaultEditionId, isEditionId, resolveEdition, editionInput, parseManifest, publishedTables } from './editions';
+export {
+  editionManifests,
+  defaultEditionId,
+  isEditionId,
+  resolveEdition,
+  editionInput,
+  publishedTables,
+  registerEditionFolder,
+  TABEL_PER_GEMEENTE_KOLOMMEN,
+} from './editions';
+export type { EditionFolder } from './editions';
+export { parseManifest, ManifestError } from './manifest';
 export { scenarioEditions } from './scenario-input';

@@ -29,6 +29,7 @@ import mutatiesCsv from '../../data/vws-2025-09/spuk_mutaties_2025_2026.csv';
 import gemeentenCsv from '../../data/gemeenten-2025/gemeenten_2023_2025.csv';
 import ledenCsv from '../../data/gemeenten-2025/spuk_iza_regio_leden_afgeleid.csv';
 import azwaCsv from '../../data/vws-2026-04/spuk_azwa_2027_2029_raming.csv';
+import openPostenCsv from '../../data/vws-2026-04/open_posten_2027_2029.csv';
 
 /** The raw texts of an edition's files; every one can be replaced (tests feed malformed ones). */
 export interface SourceFiles {
@@ -65,6 +66,17 @@ const FILE_NAMES: Record<keyof SourceFiles, string> = {
   gemeenten: 'gemeenten-2025/gemeenten_2023_2025.csv',
   leden: 'gemeenten-2025/spuk_iza_regio_leden_afgeleid.csv',
   azwa: 'vws-2026-04/spuk_azwa_2027_2029_raming.csv',
+};
+
+/**
+ * Every embedded data file by its repository path (`data/<folder>/<file>`, as a manifest's dataset
+ * names it in `bestand`): what the manifests' datasets are checked against (columns) and read from.
+ */
+export const EMBEDDED_TEXTS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    (Object.keys(FILE_NAMES) as (keyof SourceFiles)[]).map((k) => [`data/${FILE_NAMES[k]}`, EMBEDDED_FILES[k]]),
+  ),
+  'data/vws-2026-04/open_posten_2027_2029.csv': openPostenCsv,
 };
 
 function mln(file: string, r: CsvRecord, column: string): Euro | undefined {

@@ -11,7 +11,8 @@ import type {
   UserInputKind,
 } from '../domain';
 import type { ReceivableLines } from '../domain';
-import { ambiguous, euro, fail, isEditionYear, ok, parseDecimal } from '../domain';
+import { ambiguous, euro, fail, ok, parseDecimal } from '../domain';
+import { defaultEditionId, editionInput } from './editions';
 import { cleanInvisible, decodeText, isText } from './decode-text';
 import { columnNotation } from './notation';
 
@@ -228,13 +229,15 @@ export function readAmount(
 
 /**
  * Beschikking amounts as CSV: gemeentecode, onderdeel_nr (one of `lineNrs`: the lines a gemeente can
- * receive, 1–18), jaar (2023–2029), bedrag_eur in whole euros. Each gemeente × onderdeel × jaar at
- * most once. Returns the amounts or every failure (row, fix); never a partial result.
+ * receive, 1–18), jaar (a year of `years`: the edition's axis, default the default edition's
+ * 2023–2029), bedrag_eur in whole euros. Each gemeente × onderdeel × jaar at most once. Returns the
+ * amounts or every failure (row, fix); never a partial result.
  */
 export function parseBeschikkingCsv(
   input: UserInput,
   gemeenten: readonly Gemeente[],
   lines: readonly number[] | ReceivableLines,
+  years: readonly EditionYear[] = editionInput(defaultEditionId()).edition.years,
 ): Result<BeschikkingAmount[]> {
   const edition = Array.isArray(lines) ? undefined : (lines as ReceivableLines);
   const lineNrs = edition ? edition.lines.map((l) => l.nr) : (lines as readonly number[]);
@@ -276,7 +279,7 @@ export function parseBeschikkingCsv(
         ...(edition ? { editie: edition.editie, known: lineNrs } : {}),
       });
     // Only the form a user writes: "2025" (not "2025.0" or "0x7E9").
-    const period = /^\d{4}$/.test(jaarText) && isEditionYear(Number(jaarText)) ? (Number(jaarText) as EditionYear) : undefined;
+    const period = /^\d{4}$/.test(jaarText) && years.includes(Number(jaarText)) ? Number(jaarText) : undefined;
     if (period === undefined) failures.push({ kind: 'UnknownPeriod', row, text: jaarText });
     const amount = readAmount(row, cell(r, amountIdx), notation.value);
     if (typeof amount !== 'number') failures.push(amount);

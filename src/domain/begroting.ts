@@ -1,6 +1,6 @@
 import type { Bron } from './allocation';
-import type { EditionLine, EditionYear } from './edition';
-import { EDITION_YEARS } from './edition';
+import type { BegrotingPost, EditionLine, EditionYear, ResolvedEdition } from './edition';
+import { BEGROTING_POSTEN, EDITION_YEARS, overhevelingRule, ruleParameter } from './edition';
 import type { BeschikkingAmount, Ledger, LedgerAmount } from './ledger';
 import { weakest } from './ledger';
 import type { Euro } from './money';
@@ -14,7 +14,10 @@ import type { CbsCode, Maybe } from './types';
  * Toets sheets compute the same checks as formulas (src/plan/sheets-begroting.ts) and are proven
  * equal to this module by HyperFormula.
  *
- * Rules and their sources (../shared/docs/begroting-practice.md):
+ * Rules and their sources (../shared/docs/begroting-practice.md). The rule PARAMETERS (percentages,
+ * the years checked per onderdeel, the end years) are the edition's data: each regeling's `regels`
+ * and `eindjaar` in its manifest, with source and date (read with `begrotingRegels`); the checks
+ * below are generic. For the shipped editions:
  * - Plafond: the beschikking where the user entered it, else the edition's amount for the gemeente
  *   (the Ledger: Bijlage 2A, 2B, the SPUK AZWA raming). Regional money (SPUK IZA, SPUK AZWA
  *   regionaal) has a plafond only on the begroting of its mandaatgemeente.
@@ -34,14 +37,12 @@ import type { CbsCode, Maybe } from './types';
  *   a baat of the year of receipt: it is shown on the balance sheet (vooruitontvangen).
  */
 
-/** The regelingen a begroting line can be charged to (the table's list). */
-export const BEGROTING_REGELINGEN = [
-  'Brede SPUK',
-  'SPUK IZA',
-  'SPUK AZWA lokaal',
-  'SPUK AZWA regionaal',
-] as const;
-export type BegrotingRegeling = (typeof BEGROTING_REGELINGEN)[number];
+/**
+ * The regelingen (begroting posts) a begroting line can be charged to: the table's list. Which
+ * edition lines belong to each is the manifest's (`onderdelen[].begroting`); see `regelingLines`.
+ */
+export const BEGROTING_REGELINGEN = BEGROTING_POSTEN;
+export type BegrotingRegeling = BegrotingPost;
 
 export function isBegrotingRegeling(text: string): text is BegrotingRegeling {
   return (BEGROTING_REGELINGEN as readonly string[]).includes(text);
@@ -51,31 +52,74 @@ export function isBegrotingRegeling(text: string): text is BegrotingRegeling {
 export const AARD_LASTEN = ['structureel', 'incidenteel'] as const;
 export type AardLasten = (typeof AARD_LASTEN)[number];
 
-/** The Brede SPUK onderdelen a begroting line may name (1–15). */
+/**
+ * @deprecated Shims for src/plan/sheets-begroting.ts only, until its split reads the edition
+ * (`begrotingRegels(ledger.input.edition)`). Equal to the shipped editions' manifests (a test in
+ * begroting.test.ts checks that); the domain does not read them.
+ */
 export const BREDE_SPUK_ONDERDELEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] as const;
-
-/** The years of the per-onderdeel rules (before the ontschotting of 2025). */
-export const ONDERDEEL_JAREN = [2023, 2024] as const;
-
-/** Until 2024: % of its plafond an onderdeel may take from others in its hoofdthema (innofunding.nl, 28-10-2025). */
+/** @deprecated Shim for sheets-begroting.ts: the manifests' brede-spuk `regels.schuifruimte.waarde`. */
 export const SCHUIFRUIMTE_PCT = 15;
-/** Carry-over 2023 → 2024: at most this % of the 2023 budget per onderdeel (a gemeente's begrotingsnotitie 2024). */
+/** @deprecated Shim for sheets-begroting.ts: the manifests' brede-spuk overheveling from 2023. */
 export const OVERHEVELING_2023_PCT = 20;
-/** Carry-over 2025 → 2026: at most this % of the 2025 budget (VWS letter 12-09-2025, Bijlage 1). */
+/** @deprecated Shim for sheets-begroting.ts: the manifests' brede-spuk overheveling from 2025. */
 export const OVERHEVELING_2025_PCT = 10;
 
-/** The columns of the table Begroting (the sheet and the CSV), in order; the years are 2023–2029. */
-export const BEGROTING_KOLOMMEN = [
-  'Regeling',
-  'Onderdeel',
-  'Activiteit',
-  'Taakveld',
-  'Uitvoerder',
-  'Aard lasten',
-  ...EDITION_YEARS.map(String),
-  'Andere dekking',
-  'Opmerking',
-] as const;
+/**
+ * The rule parameters of the begroting for an edition, read from its manifests (with their sources
+ * in `ResolvedEdition.regelingen[].regels`). Percentages 0–100; absent rules read as: no
+ * schuifruimte (0 %), no carry-over allowed (0 %), no per-onderdeel years.
+ */
+export interface BegrotingRegels {
+  /** The Brede SPUK onderdelen (lines charged to the post "Brede SPUK"), in line order. */
+  readonly onderdelen: readonly number[];
+  /** The years spent and checked per onderdeel (2023, 2024: before the ontschotting). */
+  readonly onderdeelJaren: readonly EditionYear[];
+  /** % an onderdeel may spend above its plafond within its hoofdthema, per year of `onderdeelJaren`. */
+  readonly schuifruimtePct: (jaar: EditionYear) => number;
+  /** Carry-over 2023 → 2024, % of each onderdeel's 2023 budget. */
+  readonly overheveling2023Pct: number;
+  /** Carry-over 2025 → 2026, % of the 2025 total. */
+  readonly overheveling2025Pct: number;
+  /** The last year of each post's regeling (the structural gap follows it); undefined where the edition has no lines for it. */
+  readonly eindjaar: (post: BegrotingRegeling) => EditionYear | undefined;
+}
+
+/** The begroting's rule parameters of an edition (see BegrotingRegels). */
+export function begrotingRegels(edition: ResolvedEdition): BegrotingRegels {
+  const brede = edition.lines.filter((l) => l.begroting === 'Brede SPUK');
+  const id = brede[0]?.regeling.id ?? '';
+  const schuif = ruleParameter(edition, id, 'schuifruimte');
+  return {
+    onderdelen: brede.map((l) => l.nr),
+    onderdeelJaren: ruleParameter(edition, id, 'perOnderdeel')?.jaren ?? [],
+    schuifruimtePct: (jaar) => (schuif && (schuif.jaren ?? []).includes(jaar) ? schuif.waarde : 0),
+    overheveling2023Pct: overhevelingRule(edition, id, 2023)?.waarde ?? 0,
+    overheveling2025Pct: overhevelingRule(edition, id, 2025)?.waarde ?? 0,
+    eindjaar: (post) => edition.lines.find((l) => l.begroting === post)?.regeling.eindjaar,
+  };
+}
+
+/**
+ * The columns of the table Begroting (the sheet and the CSV), in order, for a year axis (the
+ * edition's years; 2023–2029 for the shipped editions).
+ */
+export function begrotingKolommen(years: readonly EditionYear[]): readonly string[] {
+  return [
+    'Regeling',
+    'Onderdeel',
+    'Activiteit',
+    'Taakveld',
+    'Uitvoerder',
+    'Aard lasten',
+    ...years.map(String),
+    'Andere dekking',
+    'Opmerking',
+  ];
+}
+
+/** @deprecated Shim for sheets-begroting.ts: `begrotingKolommen` of the shipped editions' years. */
+export const BEGROTING_KOLOMMEN = begrotingKolommen(EDITION_YEARS);
 
 /** Rows of the begroting table the workbook checks (and the CLI accepts). */
 export const BEGROTING_CAPACITEIT = 500;
@@ -112,7 +156,7 @@ export interface BegrotingRegel {
   readonly uitvoerder: string;
   /** Undefined when the user left it empty (a signal). */
   readonly aard: Maybe<AardLasten>;
-  /** Lasten in whole euros per year, in the order of EDITION_YEARS (2023–2029). */
+  /** Lasten in whole euros per year, in the order of the edition's years (2023–2029 shipped). */
   readonly lasten: readonly Euro[];
   readonly andereDekking: string;
   readonly opmerking: string;
@@ -121,11 +165,11 @@ export interface BegrotingRegel {
 /** What the user enters besides the activities. */
 export interface BegrotingInvoer {
   readonly regels: readonly BegrotingRegel[];
-  /** Brede SPUK: the amount of 2023 carried into 2024, per onderdeel 1–15 (index 0 = onderdeel 1). */
+  /** Brede SPUK: the amount of 2023 carried into 2024, per onderdeel (`BegrotingRegels.onderdelen` order). */
   readonly overheveling2023: readonly Euro[];
   /** Brede SPUK: the amount of 2025 carried into 2026 (one total: ontschot). */
   readonly overheveling2025: Euro;
-  /** Per year of receipt (EDITION_YEARS order): money received in that year for the next year's regeling. */
+  /** Per year of receipt (the edition's years): money received in that year for the next year's regeling. */
   readonly vooruitOntvangen: readonly Euro[];
 }
 
@@ -156,6 +200,7 @@ export type SignaalSoort =
   | 'bbv-structureel'
   | 'bbv-gat-2026'
   | 'bbv-gat-2029'
+  | 'bbv-gat'
   | 'vooruit-ontvangen'
   | 'buiten-bereik';
 
@@ -170,7 +215,7 @@ export interface Signaal {
   readonly bedrag: Euro;
 }
 
-/** Everything the checks computed; each array is in EDITION_YEARS order (7 years). */
+/** Everything the checks computed; each array is in the order of the edition's years. */
 export interface BegrotingToets {
   /** Plafond per regeling and year before carry-over, with its source. */
   readonly plafond: Readonly<Record<BegrotingRegeling, readonly Plafond[]>>;
@@ -179,7 +224,7 @@ export interface BegrotingToets {
   readonly lasten: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
   /** max(0, lasten − plafond after carry-over). */
   readonly overschrijding: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
-  /** Brede SPUK per onderdeel 1–15 (rows) × 2023, 2024 (columns). */
+  /** Brede SPUK per onderdeel (rows) × the years checked per onderdeel (columns; 2023, 2024). */
   readonly onderdelen: {
     readonly plafond: readonly (readonly Euro[])[];
     readonly plafondNaOverheveling: readonly (readonly Euro[])[];
@@ -211,9 +256,18 @@ export interface BegrotingToets {
   readonly totaalLasten: readonly Euro[];
   readonly totaalBaten: readonly Euro[];
   readonly saldo: readonly Euro[];
-  /** Structural lasten in 2026 on regelingen ending in 2026 (Brede SPUK, SPUK IZA): no dekking in 2027. */
+  /**
+   * Per end year of the posts' regelingen (their `eindjaar`, ascending): structural lasten in that
+   * year on the posts whose regeling ends then, which have no dekking the year after.
+   */
+  readonly gaten: readonly {
+    readonly eindjaar: EditionYear;
+    readonly posten: readonly BegrotingRegeling[];
+    readonly bedrag: Euro;
+  }[];
+  /** The gap of the regelingen ending in 2026 (Brede SPUK, SPUK IZA); 0 where none ends then. */
   readonly gat2026: Euro;
-  /** Structural lasten in 2029 on the SPUK AZWA (ends 2029): no dekking in 2030. */
+  /** The gap of the regelingen ending in 2029 (SPUK AZWA); 0 where none ends then. */
   readonly gat2029: Euro;
   /** Per year of receipt: received for the next year above that year's total plafond. */
   readonly vooruitTeveel: readonly Euro[];
@@ -229,21 +283,9 @@ export interface BegrotingToets {
   readonly signalen: readonly Signaal[];
 }
 
-const years = EDITION_YEARS;
-const yearIndex = (y: EditionYear): number => years.indexOf(y);
-
-/** The edition lines that make up a begroting regeling. */
+/** The edition lines that make up a begroting regeling (post): those the manifest charges to it. */
 export function regelingLines(lines: readonly EditionLine[], regeling: BegrotingRegeling): EditionLine[] {
-  switch (regeling) {
-    case 'Brede SPUK':
-      return lines.filter((l) => l.regeling.id === 'brede-spuk');
-    case 'SPUK IZA':
-      return lines.filter((l) => l.regeling.id === 'spuk-iza');
-    case 'SPUK AZWA lokaal':
-      return lines.filter((l) => l.regeling.id === 'spuk-azwa' && l.ontvanger === 'gemeente');
-    case 'SPUK AZWA regionaal':
-      return lines.filter((l) => l.regeling.id === 'spuk-azwa' && l.ontvanger === 'mandaatgemeente');
-  }
+  return lines.filter((l) => l.begroting === regeling);
 }
 
 /**
@@ -303,7 +345,7 @@ export function editionLabel(
  * - onderdeel o: its beschikking amount if entered, else the edition's;
  * - regeling total: the beschikking total if entered, else Σ of its lines (beschikking where entered);
  *   labelled `beschikking` when the total or every line has one, else the edition's label.
- * Throws RangeError for a beschikking onderdeel outside 1–15 or on another regeling than the Brede SPUK.
+ * Throws RangeError for a beschikking onderdeel that is not a Brede SPUK onderdeel of the edition.
  */
 export function plafonds(
   ledger: Ledger,
@@ -313,12 +355,14 @@ export function plafonds(
   readonly perRegeling: Record<BegrotingRegeling, Plafond[]>;
   readonly perOnderdeel: (nr: number, jaar: EditionYear) => Euro;
 } {
+  const years = ledger.years;
+  const onderdelen = begrotingRegels(ledger.input.edition).onderdelen;
   const totaal = new Map<string, Euro>();
   const perLine = new Map<string, Euro>();
   for (const b of beschikking) {
     if (b.onderdeel === undefined) totaal.set(`${b.regeling}|${b.jaar}`, b.bedrag);
     else {
-      if (b.regeling !== 'Brede SPUK' || b.onderdeel < 1 || b.onderdeel > 15)
+      if (b.regeling !== 'Brede SPUK' || !onderdelen.includes(b.onderdeel))
         throw new RangeError(
           `Beschikking per onderdeel only for the Brede SPUK 1–15 (${b.regeling} ${b.onderdeel})`,
         );
@@ -372,7 +416,9 @@ const pos = (n: number): Euro => euro(Math.max(0, n));
  * Runs every check of the begroting for a gemeente (`code` undefined: the national sums, as Overzicht
  * shows them). Returns the computed amounts and the active signals, in a fixed order: plafond per
  * regeling and year, onderdeel, hoofdthema, zonder onderdeel, overheveling, aard, BBV, vooruit
- * ontvangen, buiten bereik. Throws RangeError for input of the wrong shape (7 years, 15 onderdelen).
+ * ontvangen, buiten bereik. Throws RangeError for input of the wrong shape (not one amount per year
+ * of the edition, or per Brede SPUK onderdeel). The rule parameters (percentages, the years checked
+ * per onderdeel, the end years) come from the ledger's edition (`begrotingRegels`).
  */
 export function toetsBegroting(
   ledger: Ledger,
@@ -380,10 +426,18 @@ export function toetsBegroting(
   invoer: BegrotingInvoer,
   beschikking: readonly BeschikkingRegel[] = [],
 ): BegrotingToets {
-  if (invoer.overheveling2023.length !== 15) throw new RangeError('overheveling2023 needs 15 onderdelen');
-  if (invoer.vooruitOntvangen.length !== years.length) throw new RangeError('vooruitOntvangen needs 7 years');
+  const edition = ledger.input.edition;
+  const years = edition.years;
+  const yearIndex = (y: EditionYear): number => years.indexOf(y);
+  const regelsE = begrotingRegels(edition);
+  const ONDERDELEN = regelsE.onderdelen;
+  const ONDERDEEL_JAREN = regelsE.onderdeelJaren;
+  const n = years.length;
+  if (invoer.overheveling2023.length !== ONDERDELEN.length)
+    throw new RangeError(`overheveling2023 needs ${ONDERDELEN.length} onderdelen`);
+  if (invoer.vooruitOntvangen.length !== n) throw new RangeError(`vooruitOntvangen needs ${n} years`);
   for (const r of invoer.regels)
-    if (r.lasten.length !== years.length) throw new RangeError(`Row ${r.rij}: lasten need 7 years`);
+    if (r.lasten.length !== n) throw new RangeError(`Row ${r.rij}: lasten need ${n} years`);
   const regels = invoer.regels.slice(0, BEGROTING_CAPACITEIT);
   const { perRegeling, perOnderdeel } = plafonds(ledger, code, beschikking);
   const sumWhere = (pred: (r: BegrotingRegel) => boolean, i: number): number =>
@@ -395,7 +449,16 @@ export function toetsBegroting(
   const over = {} as Record<BegrotingRegeling, Euro[]>;
   const o23 = invoer.overheveling2023.reduce((a, b) => a + b, 0);
   const o25 = invoer.overheveling2025;
-  const carry = [-o23, o23, -o25, o25, 0, 0, 0];
+  // Carry-over leaves the plafond of its year and joins the next (where the axis has both years).
+  const carry = years.map(() => 0);
+  const move = (from: EditionYear, amount: number) => {
+    const i = yearIndex(from);
+    if (i < 0 || i + 1 >= n) return;
+    carry[i] = (carry[i] ?? 0) - amount;
+    carry[i + 1] = (carry[i + 1] ?? 0) + amount;
+  };
+  move(2023, o23);
+  move(2025, o25);
   for (const reg of BEGROTING_REGELINGEN) {
     lasten[reg] = years.map((_, i) => euro(sumWhere((r) => r.regeling === reg, i)));
     na[reg] = years.map((_, i) =>
@@ -404,28 +467,28 @@ export function toetsBegroting(
     over[reg] = years.map((_, i) => pos((lasten[reg][i] ?? 0) - (na[reg][i] ?? 0)));
   }
 
-  const oPlafond = BREDE_SPUK_ONDERDELEN.map((nr) => ONDERDEEL_JAREN.map((y) => perOnderdeel(nr, y)));
-  const oNa = BREDE_SPUK_ONDERDELEN.map((nr, k) =>
-    ONDERDEEL_JAREN.map((_, j) => {
+  const oPlafond = ONDERDELEN.map((nr) => ONDERDEEL_JAREN.map((y) => perOnderdeel(nr, y)));
+  const oNa = ONDERDELEN.map((nr, k) =>
+    ONDERDEEL_JAREN.map((y) => {
       const c = invoer.overheveling2023[k] ?? 0;
-      return euro((oPlafond[k]?.[j] ?? 0) + (j === 0 ? -c : c));
+      return euro((oPlafond[k]?.[ONDERDEEL_JAREN.indexOf(y)] ?? 0) + (y === 2023 ? -c : y === 2024 ? c : 0));
     }),
   );
-  const oLasten = BREDE_SPUK_ONDERDELEN.map((nr) =>
+  const oLasten = ONDERDELEN.map((nr) =>
     ONDERDEEL_JAREN.map((y) =>
       euro(sumWhere((r) => r.regeling === 'Brede SPUK' && r.onderdeel === nr, yearIndex(y))),
     ),
   );
-  const oOver = BREDE_SPUK_ONDERDELEN.map((_, k) =>
-    ONDERDEEL_JAREN.map((_, j) =>
-      pos((oLasten[k]?.[j] ?? 0) - floorPct(Math.max(0, oNa[k]?.[j] ?? 0), 100 + SCHUIFRUIMTE_PCT)),
+  const oOver = ONDERDELEN.map((_, k) =>
+    ONDERDEEL_JAREN.map((y, j) =>
+      pos((oLasten[k]?.[j] ?? 0) - floorPct(Math.max(0, oNa[k]?.[j] ?? 0), 100 + regelsE.schuifruimtePct(y))),
     ),
   );
   const bredeLines = regelingLines(ledger.lines, 'Brede SPUK');
   const themaNames = [...new Set(bredeLines.map((l) => l.hoofdthema))];
   const hoofdthemas = themaNames.map((naam) => {
     const nrs = bredeLines.filter((l) => l.hoofdthema === naam).map((l) => l.nr);
-    const ks = nrs.map((nr) => nr - 1);
+    const ks = nrs.map((nr) => ONDERDELEN.indexOf(nr));
     return {
       naam,
       nrs,
@@ -437,11 +500,11 @@ export function toetsBegroting(
   const zonderOnderdeel = ONDERDEEL_JAREN.map((y, j) =>
     euro((lasten['Brede SPUK'][yearIndex(y)] ?? 0) - oLasten.reduce((a, row) => a + (row[j] ?? 0), 0)),
   );
-  const overheveling2023Teveel = BREDE_SPUK_ONDERDELEN.map((_, k) =>
-    pos((invoer.overheveling2023[k] ?? 0) - floorPct(oPlafond[k]?.[0] ?? 0, OVERHEVELING_2023_PCT)),
+  const overheveling2023Teveel = ONDERDELEN.map((nr, k) =>
+    pos((invoer.overheveling2023[k] ?? 0) - floorPct(perOnderdeel(nr, 2023), regelsE.overheveling2023Pct)),
   );
   const overheveling2025Teveel = pos(
-    o25 - floorPct(plafond['Brede SPUK'][yearIndex(2025)]?.bedrag ?? 0, OVERHEVELING_2025_PCT),
+    o25 - floorPct(plafond['Brede SPUK'][yearIndex(2025)]?.bedrag ?? 0, regelsE.overheveling2025Pct),
   );
   const zonderAard = years.map((_, i) => euro(sumWhere((r) => r.aard === undefined, i)));
   const structureel = years.map((_, i) => euro(sumWhere((r) => r.aard === 'structureel', i)));
@@ -456,22 +519,21 @@ export function toetsBegroting(
   const totaalLasten = years.map((_, i) => euro(over4(lasten, i)));
   const totaalBaten = years.map((_, i) => euro(over4(na, i)));
   const saldo = years.map((_, i) => euro((totaalBaten[i] ?? 0) - (totaalLasten[i] ?? 0)));
-  const i26 = yearIndex(2026);
-  const i29 = yearIndex(2029);
-  const gat2026 = euro(
-    sumWhere(
-      (r) => r.aard === 'structureel' && (r.regeling === 'Brede SPUK' || r.regeling === 'SPUK IZA'),
-      i26,
+  // The structural gap after each end year: structural lasten in its last year on the posts whose regeling ends then.
+  const einden = [
+    ...new Set(
+      BEGROTING_REGELINGEN.map((p) => regelsE.eindjaar(p)).filter((y): y is EditionYear => y !== undefined),
     ),
-  );
-  const gat2029 = euro(
-    sumWhere(
-      (r) =>
-        r.aard === 'structureel' &&
-        (r.regeling === 'SPUK AZWA lokaal' || r.regeling === 'SPUK AZWA regionaal'),
-      i29,
-    ),
-  );
+  ].sort((x, y) => x - y);
+  const gaten = einden.map((eindjaar) => {
+    const posten = BEGROTING_REGELINGEN.filter((p) => regelsE.eindjaar(p) === eindjaar);
+    const i = yearIndex(eindjaar);
+    const bedrag =
+      i < 0 ? ZERO : euro(sumWhere((r) => r.aard === 'structureel' && posten.includes(r.regeling), i));
+    return { eindjaar, posten, bedrag };
+  });
+  const gat2026 = gaten.find((g) => g.eindjaar === 2026)?.bedrag ?? ZERO;
+  const gat2029 = gaten.find((g) => g.eindjaar === 2029)?.bedrag ?? ZERO;
   const totaalPlafond = (i: number): number =>
     BEGROTING_REGELINGEN.reduce((a, reg) => a + (plafond[reg][i]?.bedrag ?? 0), 0);
   const vooruitTeveel = years.map((_, i) =>
@@ -497,7 +559,7 @@ export function toetsBegroting(
       const b = over[reg][i] ?? ZERO;
       if (b > 0) signalen.push({ soort: 'plafond', regeling: reg, jaar, bedrag: b });
     });
-  BREDE_SPUK_ONDERDELEN.forEach((nr, k) =>
+  ONDERDELEN.forEach((nr, k) =>
     ONDERDEEL_JAREN.forEach((jaar, j) => {
       const b = oOver[k]?.[j] ?? ZERO;
       if (b > 0)
@@ -514,7 +576,7 @@ export function toetsBegroting(
     const b = zonderOnderdeel[j] ?? ZERO;
     if (b !== 0) signalen.push({ soort: 'zonder-onderdeel', regeling: 'Brede SPUK', jaar, bedrag: b });
   });
-  BREDE_SPUK_ONDERDELEN.forEach((nr, k) => {
+  ONDERDELEN.forEach((nr, k) => {
     const b = overheveling2023Teveel[k] ?? ZERO;
     if (b > 0)
       signalen.push({
@@ -540,8 +602,13 @@ export function toetsBegroting(
     const b = structureel[i] ?? ZERO;
     if (b !== 0) signalen.push({ soort: 'bbv-structureel', jaar, bedrag: b });
   });
-  if (gat2026 !== 0) signalen.push({ soort: 'bbv-gat-2026', jaar: 2026, bedrag: gat2026 });
-  if (gat2029 !== 0) signalen.push({ soort: 'bbv-gat-2029', jaar: 2029, bedrag: gat2029 });
+  for (const g of gaten)
+    if (g.bedrag !== 0)
+      signalen.push({
+        soort: g.eindjaar === 2026 ? 'bbv-gat-2026' : g.eindjaar === 2029 ? 'bbv-gat-2029' : 'bbv-gat',
+        jaar: g.eindjaar,
+        bedrag: g.bedrag,
+      });
   years.forEach((jaar, i) => {
     const b = vooruitTeveel[i] ?? ZERO;
     if (b > 0) signalen.push({ soort: 'vooruit-ontvangen', jaar, bedrag: b });
@@ -561,6 +628,7 @@ export function toetsBegroting(
     overheveling2025Teveel,
     zonderAard,
     structureel,
+    gaten,
     gat2026,
     gat2029,
     vooruitTeveel,
@@ -574,12 +642,16 @@ export function toetsBegroting(
   };
 }
 
-/** An empty begroting input (no rows, nothing carried or received in advance). */
-export function legeBegroting(): BegrotingInvoer {
+/**
+ * An empty begroting input (no rows, nothing carried or received in advance) for an edition; without
+ * one, for the shipped editions' shape (seven years, fifteen onderdelen).
+ */
+export function legeBegroting(edition?: ResolvedEdition): BegrotingInvoer {
+  const onderdelen = edition ? begrotingRegels(edition).onderdelen : BREDE_SPUK_ONDERDELEN;
   return {
     regels: [],
-    overheveling2023: BREDE_SPUK_ONDERDELEN.map(() => ZERO),
+    overheveling2023: onderdelen.map(() => ZERO),
     overheveling2025: ZERO,
-    vooruitOntvangen: years.map(() => ZERO),
+    vooruitOntvangen: (edition?.years ?? EDITION_YEARS).map(() => ZERO),
   };
 }

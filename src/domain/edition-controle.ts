@@ -1,5 +1,5 @@
 import type { EditionYear, OpenPost } from './edition';
-import { EDITION_YEARS } from './edition';
+import { isNationalOnly } from './edition';
 import type { Ledger } from './ledger';
 import type { Euro } from './money';
 import { euro } from './money';
@@ -77,12 +77,12 @@ export function editionControle(ledger: Ledger): EditionReport {
   const warnings: EditionWarning[] = [...legacy.warnings];
 
   for (const line of ledger.lines)
-    for (const jaar of EDITION_YEARS) {
+    for (const jaar of edition.years) {
       const rule = edition.rule(line.regeling.id, jaar);
       if (!rule) continue;
       const national = ledger.national(line.nr, jaar).bedrag;
       const regel = rule.spec.regel;
-      if (line.ontvanger === 'landelijk' || regel === 'bijlage-2a' || regel === 'beeindigd') continue;
+      if (isNationalOnly(line.ontvanger) || regel === 'bijlage-2a' || regel === 'beeindigd') continue;
       const recipients: number[] =
         line.ontvanger === 'gemeente'
           ? ledger.gemeenten.map((c) => ledger.gemeente(c, line.nr, jaar)?.bedrag ?? 0)
@@ -93,7 +93,7 @@ export function editionControle(ledger: Ledger): EditionReport {
 
   const regelingen = new Set(ledger.lines.map((l) => l.regeling.id));
   for (const regeling of regelingen)
-    for (const jaar of EDITION_YEARS) {
+    for (const jaar of edition.years) {
       const regel = edition.rule(regeling, jaar)?.spec.regel;
       const lines = ledger.lines.filter((l) => l.regeling.id === regeling);
       if (regel === 'bijlage-2a') {

@@ -1,5 +1,4 @@
 import type { EditionYear } from './edition';
-import { EDITION_YEARS } from './edition';
 import type { Ledger } from './ledger';
 import type { Euro } from './money';
 import { euro } from './money';
@@ -75,15 +74,17 @@ export function editionDiff(van: Ledger, naar: Ledger, code?: CbsCode): EditionD
     .filter((l) => receives(van, l.nr) || receives(naar, l.nr))
     .sort((a, b) => a.nr - b.nr);
   const regelingen = [...new Map(lines.map((l) => [l.regeling.id, l.regeling])).values()];
+  // The year axis of both editions (a later edition may add a year).
+  const years = [...new Set([...van.years, ...naar.years])].sort((a, b) => a - b);
   const out: EditionDiffRow[] = [];
   for (const reg of regelingen) {
     const own = lines.filter((l) => l.regeling.id === reg.id);
     for (const l of own)
-      for (const jaar of EDITION_YEARS)
+      for (const jaar of years)
         out.push(
           row(reg.id, reg.naam, l.nr, l.naam, jaar, amount(van, l.nr, jaar), amount(naar, l.nr, jaar)),
         );
-    for (const jaar of EDITION_YEARS) {
+    for (const jaar of years) {
       const a = own.reduce((s, l) => s + amount(van, l.nr, jaar), 0);
       const b = own.reduce((s, l) => s + amount(naar, l.nr, jaar), 0);
       out.push(row(reg.id, reg.naam, undefined, `Totaal ${reg.naam}`, jaar, a, b));

@@ -9,16 +9,32 @@ import type { CbsCode, Dataset, Maybe } from './types';
  * and inherits every regeling × year it does not republish.
  */
 
-/** The years an edition can cover: the Brede SPUK and SPUK IZA (2023–2026) and the SPUK AZWA (2027–2029). */
-export const EDITION_YEARS = [2023, 2024, 2025, 2026, 2027, 2028, 2029] as const;
-export type EditionYear = (typeof EDITION_YEARS)[number];
+/**
+ * A calendar year on an edition's axis. The axis is DATA: the union of the years its chain of
+ * manifests names (`ResolvedEdition.years`, e.g. 2023–2029 for the shipped editions); a later
+ * edition can add 2030. Never assume a fixed range: iterate `edition.years`.
+ */
+export type EditionYear = number;
 
-export function isEditionYear(n: number): n is EditionYear {
-  return (EDITION_YEARS as readonly number[]).includes(n);
+/**
+ * @deprecated Shim for src/plan/sheets-begroting.ts only (its layout still has seven fixed year
+ * columns until it is split into sections). Equal to the year axis of the three shipped editions
+ * (a test checks that); everything else reads `ResolvedEdition.years`.
+ */
+export const EDITION_YEARS: readonly EditionYear[] = [2023, 2024, 2025, 2026, 2027, 2028, 2029];
+
+/**
+ * Who receives a line's money: each gemeente, the mandaatgemeente of a region, or nobody locally:
+ * `ggd` (paid straight to the GGD'en) and `landelijk` (national only, e.g. a subsidy or the NPLV
+ * areas) never land on a gemeente's sheet.
+ */
+export type Ontvanger = 'gemeente' | 'mandaatgemeente' | 'ggd' | 'landelijk';
+export const ONTVANGERS: readonly Ontvanger[] = ['gemeente', 'mandaatgemeente', 'ggd', 'landelijk'];
+
+/** True for money no gemeente receives (`ggd`, `landelijk`): shown nationally only. */
+export function isNationalOnly(ontvanger: Ontvanger): boolean {
+  return ontvanger === 'ggd' || ontvanger === 'landelijk';
 }
-
-/** Who receives a line's money: each gemeente, the mandaatgemeente of a region, or nobody locally. */
-export type Ontvanger = 'gemeente' | 'mandaatgemeente' | 'landelijk';
 
 /**
  * The closed vocabulary of amount rules (what a manifest may name). Each is a generic computation
@@ -32,6 +48,7 @@ export const AMOUNT_RULES = [
   'bijlage-2b',
   'bijlage-2b-2025',
   'azwa-raming',
+  'tabel-per-gemeente',
   'beeindigd',
 ] as const;
 export type AmountRule = (typeof AMOUNT_RULES)[number];
@@ -39,6 +56,19 @@ export type AmountRule = (typeof AMOUNT_RULES)[number];
 export function isAmountRule(text: string): text is AmountRule {
   return (AMOUNT_RULES as readonly string[]).includes(text);
 }
+
+/**
+ * The begroting posts (the Begroting table's "Regeling" column) a line can be charged to. A closed
+ * list while the Begroting sheet lays out one block per post (src/plan/sheets-begroting.ts); a
+ * manifest names the post of each line (`OnderdeelSpec.begroting`).
+ */
+export const BEGROTING_POSTEN = [
+  'Brede SPUK',
+  'SPUK IZA',
+  'SPUK AZWA lokaal',
+  'SPUK AZWA regionaal',
+] as const;
+export type BegrotingPost = (typeof BEGROTING_POSTEN)[number];
 
 /** One onderdeel (line) as an edition declares it; names and national GALA amounts come from datasets. */
 export interface OnderdeelSpec {
@@ -48,6 +78,52 @@ export interface OnderdeelSpec {
   readonly naam?: string;
   /** Row label ("wat") in the AZWA raming that holds the line's national amounts. */
   readonly raming?: string;
+  /** The begroting post the line is charged to; absent: the line is not on a gemeente's begroting. */
+  readonly begroting?: BegrotingPost;
+}
+
+/**
+ * A rule parameter of a regeling with its provenance, e.g. schuifruimte 15 % in 2023 and 2024.
+ * `waarde` is a percentage (0–100) where the parameter has one; `jaren` the years it applies to.
+ * `bron` names the source and says whether the regeling itself states the rule or practice does.
+ */
+export interface RuleParameter {
+  readonly waarde?: number;
+  readonly jaren?: readonly EditionYear[];
+  readonly bron: string;
+  /** ISO date of the source (YYYY-MM-DD). */
+  readonly datum: string;
+}
+
+/** A carry-over rule: at most `waarde` % of the budget of `vanJaar` may be spent in the next year. */
+export interface OverhevelingRule extends RuleParameter {
+  readonly waarde: number;
+  readonly vanJaar: EditionYear;
+  /** Per onderdeel (the budget of each line) or over the regeling's total. */
+  readonly per: 'onderdeel' | 'regeling';
+}
+
+/**
+ * The named rule parameters of a regeling (all optional: absent = the regeling has no such rule,
+ * or no source states one). Inherited per parameter: a later edition that states `schuifruimte`
+ * replaces only that parameter; `overheveling` is replaced per `vanJaar`.
+ */
+export interface RegelParameters {
+  /** % of its plafond an onderdeel may take from others in its hoofdthema, in `jaren`. */
+  readonly schuifruimte?: RuleParameter & { readonly waarde: number };
+  /** The years in which the regeling is spent and checked per onderdeel (before ontschotting). */
+  readonly perOnderdeel?: RuleParameter & { readonly jaren: readonly EditionYear[] };
+  readonly overheveling?: readonly OverhevelingRule[];
+}
+
+/** The rule parameter names a manifest may state under `regels`. */
+export const REGEL_NAMEN = ['schuifruimte', 'perOnderdeel', 'overheveling'] as const;
+
+/** A SiSa code of a regeling, as a source states it (DUS-I: H35, H35B for the SPUK IZA). */
+export interface SisaCode {
+  readonly code: string;
+  readonly omschrijving: string;
+  readonly bron: string;
 }
 
 export interface RegelingSpec {
@@ -55,10 +131,21 @@ export interface RegelingSpec {
   readonly naam: string;
   /** The regeling and its publication, e.g. "… (Stcrt. 2023, 4245)". */
   readonly bron: string;
+  /** The years the regeling covers (its first to its last year), in order. */
+  readonly jaren: readonly EditionYear[];
   /** Last year of the regeling: money after it has no regeling (BBV: cannot be budgeted). */
   readonly eindjaar: EditionYear;
   readonly onderdelen: readonly OnderdeelSpec[];
+  readonly regels: RegelParameters;
+  /** SiSa codes where a source states them; undefined = unknown (never invented). */
+  readonly sisa: Maybe<readonly SisaCode[]>;
 }
+
+/**
+ * A regeling as one manifest writes it: complete where the regeling is new; where it was declared
+ * by an earlier edition of the chain, only the fields it overrides (see `resolveEdition`).
+ */
+export type RegelingPatch = { readonly id: string } & Partial<Omit<RegelingSpec, 'id'>>;
 
 /** Which rule supplies a regeling's amounts in some years, from which datasets (provenance). */
 export interface AmountSpec {
@@ -77,8 +164,11 @@ export interface EditionManifest {
   readonly omschrijving: string;
   /** The edition this one builds on; null for the first. */
   readonly vorige: string | null;
+  /** Years this edition adds to the axis (the axis is the union over the chain). */
+  readonly jaren: readonly EditionYear[];
   readonly datasets: readonly Dataset[];
-  readonly regelingen: readonly RegelingSpec[];
+  /** New regelingen (complete) and overrides of inherited ones (only the fields that change). */
+  readonly regelingen: readonly RegelingPatch[];
   readonly bedragen: readonly AmountSpec[];
   /** Which onderdeel each Bijlage 1 mutation of the edition belongs to (null: spread pro rata, e.g. a korting). */
   readonly mutaties: readonly MutatieMapping[];
@@ -99,6 +189,8 @@ export interface EditionLine {
   readonly hoofdthema: string;
   readonly regeling: RegelingSpec;
   readonly ontvanger: Ontvanger;
+  /** The begroting post it is charged to; undefined: not on a gemeente's begroting. */
+  readonly begroting: Maybe<BegrotingPost>;
   /** The Rijk's structural level (GALA "structureel"); undefined where the Rijk states none. */
   readonly structureelNiveau: Maybe<Euro>;
   readonly raming: Maybe<string>;
@@ -130,21 +222,82 @@ export interface OpenPost {
   readonly bron: string;
 }
 
+/** An amount per gemeente, line and year from a `tabel-per-gemeente` dataset (whole euros). */
+export interface TableAmount {
+  readonly code: CbsCode;
+  readonly nr: number;
+  readonly jaar: EditionYear;
+  readonly bedrag: Euro;
+}
+
 /** An edition resolved over its chain: the effective rule for every regeling × year. */
 export interface ResolvedEdition {
   readonly manifest: EditionManifest;
   /** Oldest first, ending with this edition. */
   readonly chain: readonly EditionManifest[];
+  /** The year axis: the union of the chain's `jaren`, ascending (2023–2029 for the shipped editions). */
+  readonly years: readonly EditionYear[];
   readonly lines: readonly EditionLine[];
+  /** Every regeling with its inherited and overridden fields merged (see `resolveEdition`). */
   readonly regelingen: readonly RegelingSpec[];
   /** Effective rule per regeling and year, with the edition that set it. */
   readonly rule: (regeling: string, jaar: EditionYear) => Maybe<ResolvedRule>;
   readonly datasets: readonly Dataset[];
   readonly openPosten: readonly OpenPost[];
+  /** Amounts per gemeente of the chain's `tabel-per-gemeente` datasets. */
+  readonly tabellen: readonly TableAmount[];
 }
 
 export interface ResolvedRule {
   readonly spec: AmountSpec;
   /** Id of the edition whose manifest states this rule. */
   readonly editie: string;
+}
+
+/** A regeling of the edition by id; throws RangeError for an unknown one. */
+export function regelingOf(edition: ResolvedEdition, regeling: string): RegelingSpec {
+  const r = edition.regelingen.find((x) => x.id === regeling);
+  if (!r) throw new RangeError(`Regeling ${regeling} is not in edition ${edition.manifest.id}`);
+  return r;
+}
+
+/** The rule parameters of a regeling (empty where the edition has no such regeling). */
+export function regels(edition: ResolvedEdition, regeling: string): RegelParameters {
+  return edition.regelingen.find((x) => x.id === regeling)?.regels ?? {};
+}
+
+/**
+ * One rule parameter of a regeling, e.g. `ruleParameter(e, 'brede-spuk', 'schuifruimte')` → 15 %
+ * in 2023 and 2024, with its source; undefined where no source states it.
+ */
+export function ruleParameter<K extends 'schuifruimte' | 'perOnderdeel'>(
+  edition: ResolvedEdition,
+  regeling: string,
+  name: K,
+): RegelParameters[K] {
+  return regels(edition, regeling)[name];
+}
+
+/** The carry-over rule from `vanJaar` into the next year; undefined where none is stated. */
+export function overhevelingRule(
+  edition: ResolvedEdition,
+  regeling: string,
+  vanJaar: EditionYear,
+): Maybe<OverhevelingRule> {
+  return regels(edition, regeling).overheveling?.find((o) => o.vanJaar === vanJaar);
+}
+
+/** SiSa codes of a regeling; undefined = unknown (no source states them). */
+export function sisaCodes(edition: ResolvedEdition, regeling: string): Maybe<readonly SisaCode[]> {
+  return edition.regelingen.find((x) => x.id === regeling)?.sisa;
+}
+
+/** The index of a year on the edition's axis; -1 when the axis does not have it. */
+export function yearIndex(edition: ResolvedEdition, jaar: EditionYear): number {
+  return edition.years.indexOf(jaar);
+}
+
+/** True when the edition's year axis has `n`. */
+export function hasYear(edition: ResolvedEdition, n: number): boolean {
+  return edition.years.includes(n);
 }

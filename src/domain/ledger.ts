@@ -8,7 +8,7 @@ import type {
   PublishedRegioAmount,
   ResolvedEdition,
 } from './edition';
-import { EDITION_YEARS } from './edition';
+import { isNationalOnly } from './edition';
 import { splitByWeights } from './largest-remainder';
 import type { Euro } from './money';
 import { euro, ZERO } from './money';
@@ -73,6 +73,9 @@ export interface EditionInput {
  * - `azwa-raming`: national = the SPUK AZWA raming (VWS/LZJS to VNG 22-04-2026), `gepubliceerd`;
  *   lokaal = key × national per gemeente; regionaal = SPUK IZA key (shares in the newest Bijlage 2B
  *   year) × national per region, to the mandaatgemeente; GGD, NPLV, Gezonde School only nationally.
+ * - `tabel-per-gemeente`: gemeente = its row of the edition's table (a dataset with the columns
+ *   gemeentecode, onderdeel_nr, jaar, bedrag_eur; whole euros), `gepubliceerd`; national = Σ of the
+ *   table, so Σ gemeenten = national to the euro. Only for lines paid to each gemeente.
  * - `beeindigd`: the regeling has ended: zero, with the edition's open posten flagged.
  * A beschikking amount (gemeente × line × year) replaces the rule's amount: `beschikking`.
  */
@@ -109,7 +112,7 @@ export class Ledger {
     for (const b of beschikkingen) this.beschikking.set(cell(b.code, b.nr, b.jaar), b.bedrag);
     for (const line of this.lines) this.levels(line);
     for (const line of this.lines)
-      for (const jaar of EDITION_YEARS) {
+      for (const jaar of edition.years) {
         const rule = edition.rule(line.regeling.id, jaar);
         if (rule === undefined) continue;
         this.compute(line, jaar, rule.spec.regel, rule.editie);
@@ -118,6 +121,11 @@ export class Ledger {
 
   get editie(): string {
     return this.input.edition.manifest.id;
+  }
+
+  /** The edition's year axis (ascending; 2023–2029 for the shipped editions). */
+  get years(): readonly EditionYear[] {
+    return this.input.edition.years;
   }
 
   line(nr: number): EditionLine {
@@ -140,7 +148,7 @@ export class Ledger {
   gemeente(code: CbsCode, nr: number, jaar: EditionYear): Maybe<LedgerAmount> {
     const line = this.line(nr);
     const own = this.beschikking.size > 0 ? this.beschikking.get(cell(code, nr, jaar)) : undefined;
-    if (line.ontvanger === 'landelijk') return undefined;
+    if (isNationalOnly(line.ontvanger)) return undefined;
     if (line.ontvanger === 'mandaatgemeente') {
       const regios = this.mandaat.get(code);
       if (!regios) return undefined;
@@ -252,7 +260,7 @@ export class Ledger {
 
   private levels(line: EditionLine): void {
     const level = line.structureelNiveau;
-    if (level === undefined || line.ontvanger === 'landelijk') return;
+    if (level === undefined || isNationalOnly(line.ontvanger)) return;
     const split = splitByWeights(level, this.key.weights, this.key.total).amounts;
     if (line.ontvanger === 'gemeente') {
       this.levelG.set(line.nr, split);
@@ -329,6 +337,26 @@ export class Ledger {
         }
         return;
       }
+      case 'tabel-per-gemeente': {
+        // Only lines paid to each gemeente (checked by the data layer); a gemeente absent from the table gets zero.
+        const column = this.gemeenten.map((): LedgerAmount => ({
+          bedrag: ZERO,
+          bron: 'gepubliceerd',
+          regel,
+          editie,
+        }));
+        let total = 0;
+        for (const t of this.input.edition.tabellen) {
+          if (t.nr !== line.nr || t.jaar !== jaar) continue;
+          const row = this.rowOf.get(t.code);
+          if (row === undefined) continue;
+          column[row] = { bedrag: t.bedrag, bron: 'gepubliceerd', regel, editie };
+          total += t.bedrag;
+        }
+        put(euro(total), 'gepubliceerd');
+        this.gemeenteOf.set(k, column);
+        return;
+      }
       case 'beeindigd': {
         put(ZERO, 'gepubliceerd');
         const open = this.input.edition.openPosten.find(
@@ -362,7 +390,7 @@ export class Ledger {
     regel: AmountRule,
     editie: string,
   ): void {
-    if (line.ontvanger === 'landelijk') return;
+    if (isNationalOnly(line.ontvanger)) return;
     const split = splitByWeights(amount, this.key.weights, this.key.total).amounts;
     if (line.ontvanger === 'gemeente') {
       this.gemeenteOf.set(
@@ -497,9 +525,9 @@ export function weakest(parts: readonly { readonly bron: Bron }[]): Bron {
   return out;
 }
 
-/** A number for (line, year): the storage key of a ledger column. */
+/** A number for (line, year): the storage key of a ledger column (any year 2000–2100). */
 function slot(nr: number, jaar: EditionYear): number {
-  return nr * 16 + (jaar - 2023);
+  return nr * 128 + (jaar - 2000);
 }
 
 function cell(code: string, nr: number, jaar: EditionYear): string {

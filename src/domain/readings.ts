@@ -1,5 +1,5 @@
 import type { EditionLine, EditionYear } from './edition';
-import { EDITION_YEARS } from './edition';
+import { isNationalOnly } from './edition';
 import type { Ledger } from './ledger';
 import type { Euro } from './money';
 import { euro } from './money';
@@ -72,7 +72,7 @@ function linesOf(ledger: Ledger, code: Maybe<CbsCode>, options: ReadingOptions):
     if (code === undefined && options.scope === 'gemeenten')
       return l.ontvanger === 'gemeente' || (l.ontvanger === 'mandaatgemeente' && options.regionaal === true);
     if (code === undefined) return true;
-    if (l.ontvanger === 'landelijk') return false;
+    if (isNationalOnly(l.ontvanger)) return false;
     return l.ontvanger === 'gemeente' || options.regionaal === true;
   });
 }
@@ -89,12 +89,13 @@ function amountOf(
   return ledger.gemeente(code, line.nr, jaar)?.bedrag ?? euro(0);
 }
 
-/** Both readings and the afloop per year 2023–2029 for a gemeente (or nationally when `code` is undefined). */
+/** Both readings and the afloop per year of the edition (2023–2029 for the shipped ones) for a gemeente (or nationally when `code` is undefined). */
 export function readings(ledger: Ledger, code: Maybe<CbsCode>, options: ReadingOptions = {}): YearReading[] {
   const lines = linesOf(ledger, code, options);
   const flags = options.vastgelegd ?? new Set<number>();
-  return EDITION_YEARS.map((jaar, yi) => {
-    const next = EDITION_YEARS[yi + 1];
+  const years = ledger.years;
+  return years.map((jaar, yi) => {
+    const next = years[yi + 1];
     let bedrag = 0;
     let rijkS = 0;
     let rijkI = 0;
@@ -136,6 +137,6 @@ export function readings(ledger: Ledger, code: Maybe<CbsCode>, options: ReadingO
 export function aardLine(ledger: Ledger, nr: number): 'incidenteel' | 'structureel' | 'deels structureel' {
   const level = ledger.line(nr).structureelNiveau ?? 0;
   if (level <= 0) return 'incidenteel';
-  const max = Math.max(...EDITION_YEARS.map((y) => ledger.national(nr, y).bedrag));
+  const max = Math.max(...ledger.years.map((y) => ledger.national(nr, y).bedrag));
   return max > level ? 'deels structureel' : 'structureel';
 }

@@ -88,8 +88,8 @@ export interface AzwaRaming {
   readonly bedragen: Readonly<Record<2027 | 2028 | 2029, Euro>>;
 }
 
-/** Provenance of one dataset of an edition. */
-export interface Dataset {
+/** Provenance of one dataset (as the legacy `Edition` lists it, without its shape). */
+export interface DatasetDescription {
   readonly id: string;
   readonly titel: string;
   readonly bron: string;
@@ -99,11 +99,25 @@ export interface Dataset {
   readonly kanttekeningen: readonly string[];
 }
 
+/** Provenance and shape of one dataset of an edition (a manifest's `datasets[]`). */
+export interface Dataset {
+  readonly id: string;
+  readonly titel: string;
+  readonly bron: string;
+  readonly kenmerk: string;
+  readonly datum: string;
+  /** Repository path of the file, `data/<edition id>/<file>`. */
+  readonly bestand: string;
+  /** The file's shape: its columns (header), in order; checked against the file. */
+  readonly kolommen: readonly string[];
+  readonly kanttekeningen: readonly string[];
+}
+
 /** An edition: a consistent set of reference datasets the model is built on. */
 export interface Edition {
   readonly id: string;
   readonly naam: string;
-  readonly datasets: readonly Dataset[];
+  readonly datasets: readonly DatasetDescription[];
 }
 
 /** Everything the engine needs, parsed and checked once by src/data. */

@@ -21,6 +21,8 @@ export const SIGNAAL_UITLEG: Record<SignaalSoort, string> = {
   'bbv-gat-2026':
     'BBV: structurele lasten in 2026 op de Brede SPUK en SPUK IZA hebben vanaf 2027 geen dekking.',
   'bbv-gat-2029': 'BBV: structurele lasten in 2029 op de SPUK AZWA hebben vanaf 2030 geen dekking.',
+  'bbv-gat':
+    'BBV: structurele lasten in het laatste jaar van een regeling hebben het jaar erna geen dekking.',
   'vooruit-ontvangen': 'Vooruit ontvangen voor het volgende jaar, meer dan het plafond van dat jaar.',
   'buiten-bereik': 'Rijen buiten het getoetste bereik van de tabel Begroting.',
 };
@@ -60,6 +62,8 @@ export function signaalText(s: Signaal): string {
       return `Na 2026: ${b} structurele lasten op de Brede SPUK en SPUK IZA zonder dekking vanaf 2027.`;
     case 'bbv-gat-2029':
       return `Na 2029: ${b} structurele lasten op de SPUK AZWA zonder dekking vanaf 2030.`;
+    case 'bbv-gat':
+      return `Na ${s.jaar ?? ''}: ${b} structurele lasten op een regeling die dan eindigt, zonder dekking vanaf ${(s.jaar ?? 0) + 1}.`;
     case 'vooruit-ontvangen':
       return `${at}: ${b} vooruit ontvangen boven het plafond van het volgende jaar. Controleer het bedrag; vooruit ontvangen geld is geen baat van het jaar van ontvangst (balans).`;
     case 'buiten-bereik':

@@ -273,6 +273,8 @@ export function ruleText(rule: AmountRule | 'beschikking'): string {
       return 'Regio’s ontvingen in 2023 en 2024 hetzelfde bedrag als in 2025 (Bijlage 2B 2025).';
     case 'azwa-raming':
       return 'Landelijke raming SPUK AZWA (brief 22-04-2026); lokaal per gemeente met de Brede SPUK-sleutel, regionaal per regio met de SPUK IZA-sleutel (Bijlage 2B 2026) naar de mandaatgemeente.';
+    case 'tabel-per-gemeente':
+      return 'Bedrag per gemeente uit de tabel van de editie (gepubliceerd); landelijk = de som over de gemeenten.';
     case 'beeindigd':
       return 'De regeling is geëindigd; wat doorloopt, valt onder een andere regeling of is een open post.';
     case 'beschikking':

@@ -1,5 +1,14 @@
-import type { EditionLine, EditionYear } from '../domain';
+import type { EditionLine, EditionYear, Ontvanger } from '../domain';
+import { isNationalOnly } from '../domain';
 import type { PlanContext } from './context';
+
+/**
+ * The recipient as the workbook's "Ontvanger" columns write it (and its formulas compare): gemeente,
+ * mandaatgemeente or landelijk; money paid straight to the GGD'en is national for a gemeente.
+ */
+export function workbookOntvanger(ontvanger: Ontvanger): 'gemeente' | 'mandaatgemeente' | 'landelijk' {
+  return isNationalOnly(ontvanger) ? 'landelijk' : ontvanger === 'gemeente' ? 'gemeente' : 'mandaatgemeente';
+}
 
 /**
  * How the workbook computes one line × year, from the edition's rule (src/domain/ledger.ts):
@@ -14,7 +23,7 @@ export type ColumnKind = 'key' | 'row2a' | 'mandaat' | 'none';
 
 export function columnKind(ctx: PlanContext, line: EditionLine, jaar: EditionYear): ColumnKind {
   const rule = ctx.input.edition.rule(line.regeling.id, jaar)?.spec.regel;
-  if (rule === undefined || rule === 'beeindigd' || line.ontvanger === 'landelijk') return 'none';
+  if (rule === undefined || rule === 'beeindigd' || isNationalOnly(line.ontvanger)) return 'none';
   if (line.ontvanger === 'mandaatgemeente') return 'mandaat';
   return rule === 'bijlage-2a' ? 'row2a' : 'key';
 }

@@ -13,6 +13,7 @@ import { formatDate } from '../messages';
 import { cellAddress, columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import { mlnCell, mlnResult } from './cells';
+import { workbookOntvanger } from './columns';
 import type { PlanContext } from './context';
 import { PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
 import type { Built } from './sheet-builder';
@@ -154,7 +155,7 @@ export function buildLandelijk(
   });
   s.values(
     `${columnLetter(END_COL)}${first}`,
-    ctx.lines.map((l) => [l.regeling.eindjaar, l.ontvanger, verdeelbasis(ctx, l.nr)]),
+    ctx.lines.map((l) => [l.regeling.eindjaar, workbookOntvanger(l.ontvanger), verdeelbasis(ctx, l.nr)]),
   );
   s.format(rangeOf(first, END_COL, n, 2), 'center');
 

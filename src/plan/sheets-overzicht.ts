@@ -2,6 +2,7 @@ import type { BeschikkingAmount, CbsCode, EditionLine, EditionYear, Euro, YearRe
 import { EDITION_YEARS, weakestLabel } from '../domain';
 import { cellAddress, columnLetter, parseRange, rangeAddress, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
+import { workbookOntvanger } from './columns';
 import type { PlanContext } from './context';
 import { NATIONAL_CODE, PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
 import type { Built } from './sheet-builder';
@@ -388,7 +389,7 @@ function amountsSection(
   );
   s.values(
     `${columnLetter(ONTVANGER_COL)}${first}`,
-    lines.map((l) => [l.ontvanger]),
+    lines.map((l) => [workbookOntvanger(l.ontvanger)]),
     'center',
   );
   s.formula(

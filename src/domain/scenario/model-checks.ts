@@ -1,5 +1,4 @@
 import type { EditionReport } from '../edition-controle';
-import { EDITION_YEARS } from '../edition';
 import type { Ledger } from '../ledger';
 import type { ControleReport } from '../reconciliation';
 import type { CbsCode, Maybe } from '../types';
@@ -89,7 +88,7 @@ export function modelCheckExpectations(from: {
 function compositionDeviations(ledger: Ledger): number {
   const { edition, bijlage2A } = ledger.input;
   let off = 0;
-  for (const jaar of EDITION_YEARS) {
+  for (const jaar of ledger.years) {
     const regelingen = new Set(
       ledger.lines
         .filter((l) => edition.rule(l.regeling.id, jaar)?.spec.regel === 'bijlage-2a')

@@ -2,7 +2,7 @@ import type { Bron } from '../allocation';
 import type { BegrotingInvoer, BegrotingToets, BeschikkingRegel } from '../begroting';
 import { beschikkingPerLine, legeBegroting, toetsBegroting } from '../begroting';
 import type { EditionLine, EditionYear } from '../edition';
-import { EDITION_YEARS } from '../edition';
+import { isNationalOnly } from '../edition';
 import type { EditionDiffRow } from '../edition-diff';
 import { editionDiff } from '../edition-diff';
 import type { EditionReport } from '../edition-controle';
@@ -149,13 +149,14 @@ export function resolveScenario(request: ScenarioRequest): Scenario {
   const gemeente = chosenIndex === undefined ? undefined : base.gemeenten[chosenIndex];
   const code = gemeente?.code;
   const lines = input.edition.lines;
+  const years = input.edition.years;
   const ledger = new Ledger(input, key);
   const beschikking = request.beschikking ?? [];
   const perLine = [...beschikkingPerLine(lines, code, beschikking), ...(request.beschikkingAmounts ?? [])];
   const view = perLine.length > 0 ? new Ledger(input, key, perLine) : ledger;
   const vastgelegd = new Set(request.bbvVastgelegd ?? []);
   const vorige = request.vorige ? new Ledger(request.vorige, key) : undefined;
-  const toets = toetsBegroting(ledger, code, request.begroting ?? legeBegroting(), beschikking);
+  const toets = toetsBegroting(ledger, code, request.begroting ?? legeBegroting(input.edition), beschikking);
   const report = editionControle(ledger);
   const galaReport = controle(base);
   const fromBeschikking = new Set(perLine.filter((b) => b.code === code).map((b) => `${b.nr}|${b.jaar}`));
@@ -176,7 +177,7 @@ export function resolveScenario(request: ScenarioRequest): Scenario {
   };
   const modelChecks = modelCheckExpectations({ ledger, key, gemeente: request.gemeente, report, galaReport });
   const afloop = (nr: number, jaar: EditionYear): Euro => {
-    const next = EDITION_YEARS[EDITION_YEARS.indexOf(jaar) + 1];
+    const next = years[years.indexOf(jaar) + 1];
     return euro(Math.max(0, amount(nr, jaar).bedrag - (next === undefined ? 0 : amount(nr, next).bedrag)));
   };
   const brede = lines.filter((l) => l.regeling.id === 'brede-spuk' && l.ontvanger === 'gemeente');
@@ -197,7 +198,7 @@ export function resolveScenario(request: ScenarioRequest): Scenario {
     key,
     gemeente,
     chosen: chosenIndex,
-    years: EDITION_YEARS,
+    years,
     lines,
     allocLines: [
       ...lines.filter((l) => l.ontvanger === 'gemeente'),
@@ -254,11 +255,11 @@ export function receivableLines(input: EditionInput): ReceivableLines {
   return {
     editie: edition.manifest.id,
     lines: edition.lines
-      .filter((l) => l.ontvanger !== 'landelijk')
+      .filter((l) => !isNationalOnly(l.ontvanger))
       .map((l) => ({
         nr: l.nr,
         regeling: l.regeling.naam,
-        jaren: EDITION_YEARS.filter((y) => {
+        jaren: edition.years.filter((y) => {
           const rule = edition.rule(l.regeling.id, y);
           if (rule === undefined) return false;
           // An open post (BRC, Sportakkoord from 2027): the money goes on by a route not yet known; a

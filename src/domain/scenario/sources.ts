@@ -1,6 +1,6 @@
 import type { Bron } from '../allocation';
 import type { EditionLine, EditionYear } from '../edition';
-import { EDITION_YEARS } from '../edition';
+import { isNationalOnly } from '../edition';
 import type { Ledger } from '../ledger';
 import { weakest } from '../ledger';
 import type { CbsCode, Maybe } from '../types';
@@ -30,8 +30,8 @@ export function sourceCounts(view: Ledger, code: Maybe<CbsCode>): SourceCounts {
     open: 0,
   };
   for (const line of view.lines) {
-    if (line.ontvanger === 'landelijk') continue;
-    for (const jaar of EDITION_YEARS) {
+    if (isNationalOnly(line.ontvanger)) continue;
+    for (const jaar of view.years) {
       const amount = code === undefined ? view.national(line.nr, jaar) : view.gemeente(code, line.nr, jaar);
       if (!amount) continue;
       if (amount.open && amount.bron !== 'beschikking') counts.open++;

@@ -1,0 +1,125 @@
+import galaManifest from '../../data/gala-2023/edition.json';
+import { registerEditionFolder, resolveEdition } from './editions';
+import { ManifestError, parseManifest } from './manifest';
+
+/** Any JSON value, for breaking a manifest on purpose (test-only, not a boundary). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+/** A deep copy of a JSON value, edited by `change` (the tests break one field at a time). */
+function edited(json: unknown, change: (m: Record<string, Json>) => void): unknown {
+  const copy = JSON.parse(JSON.stringify(json)) as Record<string, Json>;
+  change(copy);
+  return copy;
+}
+
+const FILE = 'data/vws-2026-04/edition.json';
+
+function message(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ManifestError);
+    return (e as Error).message;
+  }
+  throw new Error('no error');
+}
+
+/** A minimal folder edition on top of vws-2026-04 (for the errors only resolution can see). */
+const folder = (manifest: unknown, files: Record<string, string> = {}) => ({ dir: 'test/x', manifest, files });
+const base = {
+  id: 'x-test',
+  naam: 'x',
+  datum: '2027-01-01',
+  omschrijving: 'x',
+  vorige: 'vws-2026-04',
+  datasets: [],
+  regelingen: [],
+  bedragen: [],
+  mutaties: [],
+};
+
+describe('the manifest schema: every error names the file and the field', () => {
+  it('the shipped manifests are valid', () => {
+    expect(() => resolveEdition('vws-2026-04')).not.toThrow();
+  });
+
+  it('a missing field', () => {
+    expect(message(() => parseManifest(FILE, edited(galaManifest, (m) => delete m.regelingen[0].onderdelen[0].ontvanger)))).toBe(
+      `${FILE}: regelingen[0].onderdelen[0].ontvanger: missing`,
+    );
+    expect(message(() => parseManifest(FILE, edited(galaManifest, (m) => delete m.datasets[1].kolommen)))).toBe(
+      `${FILE}: datasets[1].kolommen: missing`,
+    );
+  });
+
+  it('a wrong type', () => {
+    expect(message(() => parseManifest(FILE, edited(galaManifest, (m) => (m.regelingen[0].eindjaar = '2026'))))).toBe(
+      `${FILE}: regelingen[0].eindjaar: must be a year (a whole number 2000–2100), found "2026"`,
+    );
+    expect(message(() => parseManifest(FILE, edited(galaManifest, (m) => (m.bedragen = {}))))).toBe(
+      `${FILE}: bedragen: must be a list, found {}`,
+    );
+  });
+
+  it('an unknown recipient', () => {
+    expect(
+      message(() => parseManifest(FILE, edited(galaManifest, (m) => (m.regelingen[1].onderdelen[0].ontvanger = 'provincie')))),
+    ).toBe(
+      `${FILE}: regelingen[1].onderdelen[0].ontvanger: unknown recipient "provincie" (expected gemeente, mandaatgemeente, ggd, landelijk)`,
+    );
+  });
+
+  it('a percentage out of range', () => {
+    expect(
+      message(() => parseManifest(FILE, edited(galaManifest, (m) => (m.regelingen[0].regels.schuifruimte.waarde = 150)))),
+    ).toBe(`${FILE}: regelingen[0].regels.schuifruimte.waarde: must be a percentage 0–100, found 150`);
+    expect(
+      message(() => parseManifest(FILE, edited(galaManifest, (m) => (m.regelingen[0].regels.overheveling[1].waarde = -10)))),
+    ).toBe(`${FILE}: regelingen[0].regels.overheveling[1].waarde: must be a percentage 0–100, found -10`);
+  });
+
+  it('an unknown field is refused, not ignored', () => {
+    expect(message(() => parseManifest(FILE, edited(galaManifest, (m) => (m.regelingen[0].regels.schuifRuimte = {}))))).toMatch(
+      /^data\/vws-2026-04\/edition\.json: regelingen\[0\]\.regels\.schuifRuimte: unknown field/,
+    );
+  });
+
+  it('an inheritance that references an unknown edition', () => {
+    expect(message(() => registerEditionFolder(folder({ ...base, vorige: 'vws-2031-01' })))).toBe(
+      'test/x/edition.json: vorige: unknown edition "vws-2031-01" (known: gala-2023, vws-2025-09, vws-2026-04, x-test)',
+    );
+    expect(() => resolveEdition('x-test')).toThrow(RangeError);
+  });
+
+  it('a regeling new to the chain must be complete; a year must be on the axis', () => {
+    expect(message(() => registerEditionFolder(folder({ ...base, regelingen: [{ id: 'nieuw', naam: 'Nieuw' }] })))).toBe(
+      'test/x/edition.json: regelingen[0].bron: missing (a regeling new to the chain states naam, bron, jaren, eindjaar, onderdelen)',
+    );
+    expect(
+      message(() =>
+        registerEditionFolder(
+          folder({
+            ...base,
+            bedragen: [{ regeling: 'spuk-azwa', jaren: [2030], regel: 'azwa-raming', datasets: [] }],
+          }),
+        ),
+      ),
+    ).toBe('test/x/edition.json: bedragen[0].jaren: 2030 is not a year of the edition (2023–2029; add it to "jaren")');
+  });
+
+  it('a dataset whose file has other columns than the manifest says', () => {
+    const ds = {
+      id: 'x',
+      titel: 'x',
+      bron: 'x',
+      datum: '2027-01-01',
+      bestand: 'data/x-test/t.csv',
+      kolommen: ['gemeentecode', 'bedrag_eur'],
+      kanttekeningen: [],
+    };
+    expect(message(() => registerEditionFolder(folder({ ...base, datasets: [ds] }, { 't.csv': 'gemeentecode,jaar\n' })))).toBe(
+      'test/x/edition.json: datasets[0].kolommen: data/x-test/t.csv has the columns gemeentecode, jaar; the manifest says gemeentecode, bedrag_eur',
+    );
+  });
+});

@@ -1,0 +1,307 @@
+import type {
+  AmountSpec,
+  BegrotingPost,
+  Dataset,
+  EditionManifest,
+  EditionYear,
+  MutatieMapping,
+  OnderdeelSpec,
+  Ontvanger,
+  OverhevelingRule,
+  RegelingPatch,
+  RegelParameters,
+  RuleParameter,
+  SisaCode,
+} from '../domain';
+import { BEGROTING_POSTEN, isAmountRule, ONTVANGERS, REGEL_NAMEN } from '../domain';
+import { DataFileError } from './errors';
+
+/**
+ * The schema of an edition's manifest (`data/<id>/edition.json`), checked field by field. Every
+ * error names the file and the field's path, e.g.
+ * `data/vws-2026-04/edition.json: regelingen[0].regels.schuifruimte.waarde: must be a percentage 0–100, found 150`.
+ * The shape (all keys; `?` = optional):
+ *
+ *   id, naam, datum (YYYY-MM-DD), omschrijving: text; vorige: edition id or null;
+ *   jaren?: [year]                   the years this edition adds to the axis (union over the chain)
+ *   datasets: [{ id, titel, bron, kenmerk?, datum, bestand, kolommen: [text], kanttekeningen: [text] }]
+ *   regelingen: [{ id, naam?, bron?, jaren?: [year], eindjaar?: year,
+ *                  onderdelen?: [{ nr, ontvanger: gemeente|mandaatgemeente|ggd|landelijk, naam?, raming?,
+ *                                  begroting?: Brede SPUK|SPUK IZA|SPUK AZWA lokaal|SPUK AZWA regionaal }],
+ *                  regels?: { schuifruimte?: { waarde: %, jaren: [year], bron, datum },
+ *                             perOnderdeel?: { jaren: [year], bron, datum },
+ *                             overheveling?: [{ vanJaar: year, waarde: %, per: onderdeel|regeling, bron, datum }] },
+ *                  sisa?: [{ code, omschrijving, bron }] }]
+ *   bedragen: [{ regeling, jaren: [year], regel: AmountRule, datasets: [dataset id] }]
+ *   mutaties: [{ jaar, regeling, onderwerp, nr: line or null }]
+ *
+ * A regeling the chain does not know yet must have every field but `regels` and `sisa` (checked
+ * by `resolveEdition`); a regeling an earlier edition declared may name only what it overrides.
+ * Years are whole numbers 2000–2100; which years exist is the edition's data, not the schema's.
+ */
+export class ManifestError extends DataFileError {
+  constructor(
+    file: string,
+    readonly field: string,
+    problem: string,
+  ) {
+    super(file, 1, problem);
+    this.message = field === '' ? `${file}: ${problem}` : `${file}: ${field}: ${problem}`;
+    this.name = 'ManifestError';
+  }
+}
+
+/** Reads one manifest file: `at(path)` names the field, every check throws ManifestError. */
+class Reader {
+  constructor(readonly file: string) {}
+
+  fail(field: string, problem: string): never {
+    throw new ManifestError(this.file, field, problem);
+  }
+
+  obj(v: unknown, field: string): Record<string, unknown> {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(field, 'must be an object');
+    return v as Record<string, unknown>;
+  }
+
+  /** Rejects keys the schema does not have (a typo must not be ignored silently). */
+  keys(o: Record<string, unknown>, field: string, allowed: readonly string[]): void {
+    for (const k of Object.keys(o))
+      if (!allowed.includes(k)) this.fail(join(field, k), `unknown field (expected one of ${allowed.join(', ')})`);
+  }
+
+  has(o: Record<string, unknown>, k: string): boolean {
+    return o[k] !== undefined;
+  }
+
+  str(o: Record<string, unknown>, k: string, field: string): string {
+    const v = o[k];
+    if (v === undefined) this.fail(join(field, k), 'missing');
+    if (typeof v !== 'string' || v.trim() === '') this.fail(join(field, k), `must be a non-empty text, found ${show(v)}`);
+    return v;
+  }
+
+  optStr(o: Record<string, unknown>, k: string, field: string): string | undefined {
+    return o[k] === undefined ? undefined : this.str(o, k, field);
+  }
+
+  date(o: Record<string, unknown>, k: string, field: string): string {
+    const d = this.str(o, k, field);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) this.fail(join(field, k), `must be a date YYYY-MM-DD, found ${d}`);
+    return d;
+  }
+
+  arr(o: Record<string, unknown>, k: string, field: string): unknown[] {
+    const v = o[k];
+    if (v === undefined) this.fail(join(field, k), 'missing');
+    if (!Array.isArray(v)) this.fail(join(field, k), `must be a list, found ${show(v)}`);
+    return v;
+  }
+
+  texts(o: Record<string, unknown>, k: string, field: string): string[] {
+    return this.arr(o, k, field).map((x, i) => {
+      if (typeof x !== 'string') this.fail(`${join(field, k)}[${i}]`, `must be a text, found ${show(x)}`);
+      return x;
+    });
+  }
+
+  year(v: unknown, field: string): EditionYear {
+    if (v === undefined) this.fail(field, 'missing');
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 2000 || v > 2100)
+      this.fail(field, `must be a year (a whole number 2000–2100), found ${show(v)}`);
+    return v;
+  }
+
+  years(o: Record<string, unknown>, k: string, field: string): EditionYear[] {
+    const out = this.arr(o, k, field).map((y, i) => this.year(y, `${join(field, k)}[${i}]`));
+    out.forEach((y, i) => {
+      if (i > 0 && y <= (out[i - 1] ?? 0)) this.fail(join(field, k), 'years must be ascending, each once');
+    });
+    return out;
+  }
+
+  pct(o: Record<string, unknown>, k: string, field: string): number {
+    const v = o[k];
+    if (v === undefined) this.fail(join(field, k), 'missing');
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100)
+      this.fail(join(field, k), `must be a percentage 0–100, found ${show(v)}`);
+    return v;
+  }
+
+  nr(v: unknown, field: string): number {
+    if (v === undefined) this.fail(field, 'missing');
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) this.fail(field, `must be a line number ≥ 1, found ${show(v)}`);
+    return v;
+  }
+}
+
+function join(field: string, k: string): string {
+  return field === '' ? k : `${field}.${k}`;
+}
+
+function show(v: unknown): string {
+  return v === undefined ? 'nothing' : JSON.stringify(v);
+}
+
+function parseDataset(r: Reader, v: unknown, field: string): Dataset {
+  const o = r.obj(v, field);
+  r.keys(o, field, ['id', 'titel', 'bron', 'kenmerk', 'datum', 'bestand', 'kolommen', 'kanttekeningen']);
+  const kolommen = r.texts(o, 'kolommen', field);
+  if (kolommen.length === 0) r.fail(join(field, 'kolommen'), 'must name the columns of the file');
+  return {
+    id: r.str(o, 'id', field),
+    titel: r.str(o, 'titel', field),
+    bron: r.str(o, 'bron', field),
+    kenmerk: o.kenmerk === undefined || o.kenmerk === '' ? '' : r.str(o, 'kenmerk', field),
+    datum: r.str(o, 'datum', field),
+    bestand: r.str(o, 'bestand', field),
+    kolommen,
+    kanttekeningen: r.texts(o, 'kanttekeningen', field),
+  };
+}
+
+function parseOnderdeel(r: Reader, v: unknown, field: string): OnderdeelSpec {
+  const o = r.obj(v, field);
+  r.keys(o, field, ['nr', 'ontvanger', 'naam', 'raming', 'begroting']);
+  const nr = r.nr(o.nr, join(field, 'nr'));
+  const ontvanger = r.str(o, 'ontvanger', field);
+  if (!(ONTVANGERS as readonly string[]).includes(ontvanger))
+    r.fail(join(field, 'ontvanger'), `unknown recipient "${ontvanger}" (expected ${ONTVANGERS.join(', ')})`);
+  const begroting = r.optStr(o, 'begroting', field);
+  if (begroting !== undefined && !(BEGROTING_POSTEN as readonly string[]).includes(begroting))
+    r.fail(join(field, 'begroting'), `unknown begroting post "${begroting}" (expected ${BEGROTING_POSTEN.join(', ')})`);
+  const naam = r.optStr(o, 'naam', field);
+  const raming = r.optStr(o, 'raming', field);
+  return {
+    nr,
+    ontvanger: ontvanger as Ontvanger,
+    ...(naam !== undefined ? { naam } : {}),
+    ...(raming !== undefined ? { raming } : {}),
+    ...(begroting !== undefined ? { begroting: begroting as BegrotingPost } : {}),
+  };
+}
+
+function parseParameter(r: Reader, o: Record<string, unknown>, field: string): RuleParameter {
+  return { bron: r.str(o, 'bron', field), datum: r.date(o, 'datum', field) };
+}
+
+function parseRegels(r: Reader, v: unknown, field: string): RegelParameters {
+  const o = r.obj(v, field);
+  r.keys(o, field, REGEL_NAMEN);
+  const out: {
+    schuifruimte?: RuleParameter & { waarde: number };
+    perOnderdeel?: RuleParameter & { readonly jaren: readonly EditionYear[] };
+    overheveling?: OverhevelingRule[];
+  } = {};
+  if (r.has(o, 'schuifruimte')) {
+    const f = join(field, 'schuifruimte');
+    const p = r.obj(o.schuifruimte, f);
+    r.keys(p, f, ['waarde', 'jaren', 'bron', 'datum']);
+    out.schuifruimte = { waarde: r.pct(p, 'waarde', f), jaren: r.years(p, 'jaren', f), ...parseParameter(r, p, f) };
+  }
+  if (r.has(o, 'perOnderdeel')) {
+    const f = join(field, 'perOnderdeel');
+    const p = r.obj(o.perOnderdeel, f);
+    r.keys(p, f, ['jaren', 'bron', 'datum']);
+    const jaren = r.years(p, 'jaren', f);
+    out.perOnderdeel = { jaren, ...parseParameter(r, p, f) };
+  }
+  if (r.has(o, 'overheveling')) {
+    const list = r.arr(o, 'overheveling', field).map((x, i): OverhevelingRule => {
+      const f = `${join(field, 'overheveling')}[${i}]`;
+      const p = r.obj(x, f);
+      r.keys(p, f, ['vanJaar', 'waarde', 'per', 'bron', 'datum']);
+      const per = r.str(p, 'per', f);
+      if (per !== 'onderdeel' && per !== 'regeling')
+        r.fail(join(f, 'per'), `must be "onderdeel" or "regeling", found ${show(per)}`);
+      return { vanJaar: r.year(p.vanJaar, join(f, 'vanJaar')), waarde: r.pct(p, 'waarde', f), per, ...parseParameter(r, p, f) };
+    });
+    list.forEach((x, i) => {
+      if (list.findIndex((y) => y.vanJaar === x.vanJaar) !== i)
+        r.fail(`${join(field, 'overheveling')}[${i}].vanJaar`, `${x.vanJaar} is stated twice`);
+    });
+    out.overheveling = list;
+  }
+  return out;
+}
+
+function parseSisa(r: Reader, o: Record<string, unknown>, field: string): SisaCode[] {
+  return r.arr(o, 'sisa', field).map((x, i) => {
+    const f = `${join(field, 'sisa')}[${i}]`;
+    const p = r.obj(x, f);
+    r.keys(p, f, ['code', 'omschrijving', 'bron']);
+    return { code: r.str(p, 'code', f), omschrijving: r.str(p, 'omschrijving', f), bron: r.str(p, 'bron', f) };
+  });
+}
+
+const REGELING_FIELDS = ['id', 'naam', 'bron', 'jaren', 'eindjaar', 'onderdelen', 'regels', 'sisa'] as const;
+
+function parseRegeling(r: Reader, v: unknown, field: string): RegelingPatch {
+  const o = r.obj(v, field);
+  r.keys(o, field, REGELING_FIELDS);
+  const out: { -readonly [K in keyof RegelingPatch]: RegelingPatch[K] } = { id: r.str(o, 'id', field) };
+  if (r.has(o, 'naam')) out.naam = r.str(o, 'naam', field);
+  if (r.has(o, 'bron')) out.bron = r.str(o, 'bron', field);
+  if (r.has(o, 'jaren')) out.jaren = r.years(o, 'jaren', field);
+  if (r.has(o, 'eindjaar')) out.eindjaar = r.year(o.eindjaar, join(field, 'eindjaar'));
+  if (r.has(o, 'onderdelen'))
+    out.onderdelen = r.arr(o, 'onderdelen', field).map((x, i) => parseOnderdeel(r, x, `${join(field, 'onderdelen')}[${i}]`));
+  if (r.has(o, 'regels')) out.regels = parseRegels(r, o.regels, join(field, 'regels'));
+  if (r.has(o, 'sisa')) out.sisa = parseSisa(r, o, field);
+  if (out.jaren !== undefined && out.eindjaar !== undefined && out.jaren[out.jaren.length - 1] !== out.eindjaar)
+    r.fail(join(field, 'eindjaar'), `must be the last of "jaren" (${out.jaren.join(', ')}), found ${out.eindjaar}`);
+  return out;
+}
+
+/** The fields a regeling new to the chain must state (`regels` and `sisa` may be absent: unknown). */
+export const REQUIRED_REGELING_FIELDS = ['naam', 'bron', 'jaren', 'eindjaar', 'onderdelen'] as const;
+
+function parseAmountSpec(r: Reader, v: unknown, field: string): AmountSpec {
+  const o = r.obj(v, field);
+  r.keys(o, field, ['regeling', 'jaren', 'regel', 'datasets']);
+  const regel = r.str(o, 'regel', field);
+  if (!isAmountRule(regel)) r.fail(join(field, 'regel'), `unknown rule "${regel}"`);
+  return {
+    regeling: r.str(o, 'regeling', field),
+    jaren: r.years(o, 'jaren', field),
+    regel,
+    datasets: r.texts(o, 'datasets', field),
+  };
+}
+
+function parseMutatie(r: Reader, v: unknown, field: string): MutatieMapping {
+  const o = r.obj(v, field);
+  r.keys(o, field, ['jaar', 'regeling', 'onderwerp', 'nr']);
+  const nr = o.nr === null ? null : r.nr(o.nr, join(field, 'nr'));
+  return {
+    jaar: r.year(o.jaar, join(field, 'jaar')),
+    regeling: r.str(o, 'regeling', field),
+    onderwerp: r.str(o, 'onderwerp', field),
+    nr,
+  };
+}
+
+/** Checks a manifest's shape (throws ManifestError naming the file and the field). */
+export function parseManifest(file: string, json: unknown): EditionManifest {
+  const r = new Reader(file);
+  const o = r.obj(json, '');
+  r.keys(o, '', ['id', 'naam', 'datum', 'omschrijving', 'vorige', 'jaren', 'datasets', 'regelingen', 'bedragen', 'mutaties']);
+  const vorige: unknown = o.vorige;
+  if (vorige === undefined) r.fail('vorige', 'missing (an edition id, or null for the first edition)');
+  if (vorige !== null && (typeof vorige !== 'string' || vorige === ''))
+    r.fail('vorige', `must be an edition id or null, found ${show(vorige)}`);
+  const id = r.str(o, 'id', '');
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) r.fail('id', `must be lower case letters, digits and -, found ${id}`);
+  return {
+    id,
+    naam: r.str(o, 'naam', ''),
+    datum: r.date(o, 'datum', ''),
+    omschrijving: r.str(o, 'omschrijving', ''),
+    vorige: vorige as string | null,
+    jaren: r.has(o, 'jaren') ? r.years(o, 'jaren', '') : [],
+    datasets: r.arr(o, 'datasets', '').map((d, i) => parseDataset(r, d, `datasets[${i}]`)),
+    regelingen: r.arr(o, 'regelingen', '').map((x, i) => parseRegeling(r, x, `regelingen[${i}]`)),
+    bedragen: r.arr(o, 'bedragen', '').map((b, i) => parseAmountSpec(r, b, `bedragen[${i}]`)),
+    mutaties: r.arr(o, 'mutaties', '').map((m, i) => parseMutatie(r, m, `mutaties[${i}]`)),
+  };
+}
