@@ -11,38 +11,16 @@ import type { LandelijkCells } from './sheets-landelijk';
 import type { AllocatieCells, VerdeelsleutelCells } from './sheets-gemeenten';
 import type { IzaCells } from './sheets-iza';
 import type { ControleCells } from './sheets-controle';
-import { TOETS_MASTER } from './sheets-begroting';
+import { TOETS_MASTER } from './begroting/fixed-cells';
+import type { ChooserCells } from './chooser';
+import { OVERZICHT_FRAME } from './chooser';
 import { COLORS } from './styles';
 import { formatDate } from '../messages';
 
-/**
- * The fixed cells at the top of Overzicht: the chosen gemeente and its helpers. Fixed (not laid
- * out by a cursor) because Controle, built before Overzicht, checks the chosen code.
- */
-export interface ChooserCells {
-  /** C4: the chosen gemeente: a CBS code, a name, or NL (input; spaces and case do not matter). */
-  readonly code: SheetRange;
-  /** C5: its name. */
-  readonly name: SheetRange;
-  /** C6: the master check, as text. */
-  readonly check: SheetRange;
-  /** Hidden helper (technical column): its row in Allocatie's lookup table (1 = first gemeente). */
-  readonly row: SheetRange;
-  /**
-   * Hidden helper: how many amount cells of Overzicht no longer equal their formula (a number typed
-   * over a formula). Fixed, because Controle (built before Overzicht) counts it.
-   */
-  readonly overwritten: SheetRange;
-  /** E8:K8: the year headers (the chart's categories). */
-  readonly periodHeaders: SheetRange;
-}
-
-const CHOOSER_FIRST = 4;
-const HEADER_ROW = 8;
-/** The technical area the user does not read: hidden columns far right (helper cells, the choice list). */
-const TECH_COL = 26;
-const LIST_COL = TECH_COL + 1;
-const TECH_FIRST = 4;
+const HEADER_ROW = OVERZICHT_FRAME.headerRow;
+const TECH_COL = OVERZICHT_FRAME.techCol;
+const LIST_COL = OVERZICHT_FRAME.listCol;
+const TECH_FIRST = OVERZICHT_FRAME.techFirst;
 /** Columns: A nr, B onderdeel, C regeling, D eindjaar regeling, E..K years, L total, M ontvanger, N BBV flag. */
 const TOTAL_COL = PERIOD_COL + YEAR_COUNT;
 const ONTVANGER_COL = TOTAL_COL + 1;
@@ -55,18 +33,6 @@ const FLAG_COL = TOTAL_COL + 2;
  */
 const GUARD_FROM = 4;
 const GUARD_SHIFT = LIST_COL + 2 - GUARD_FROM;
-
-export function chooserCells(): ChooserCells {
-  const c = (row: number) => SheetRange.at(SHEETS.overzicht, row, 3);
-  return {
-    code: c(CHOOSER_FIRST),
-    name: c(CHOOSER_FIRST + 1),
-    check: c(CHOOSER_FIRST + 2),
-    row: SheetRange.at(SHEETS.overzicht, TECH_FIRST, TECH_COL),
-    overwritten: SheetRange.at(SHEETS.overzicht, TECH_FIRST + 2, TECH_COL),
-    periodHeaders: SheetRange.at(SHEETS.overzicht, HEADER_ROW, PERIOD_COL, 1, YEAR_COUNT),
-  };
-}
 
 /** The anchors of Overzicht's sections (rows on Overzicht itself). */
 export interface OverzichtCells {
