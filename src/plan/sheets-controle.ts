@@ -4,7 +4,7 @@ import { SHEETS } from './layout';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
 import type { AfrondingCells, AllocatieCells, VerdeelsleutelCells } from './sheets-gemeenten';
-import type { IzaCells } from './sheets-iza';
+import type { IzaCells } from './iza-layout';
 import type { LandelijkCells } from './sheets-landelijk';
 
 /** What Controle exposes: the master check (0 = every control passes), shown on Overzicht. */

@@ -10,7 +10,7 @@ import { gemeenteCodes, NATIONAL_CODE, SHEETS } from './layout';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
 import { keyDescription } from './key-labels';
-import type { IzaCells } from './sheets-iza';
+import type { IzaCells } from './iza-layout';
 import type { LandelijkCells } from './sheets-landelijk';
 
 /**

@@ -9,7 +9,7 @@ import { SheetBuilder } from './sheet-builder';
 import { yearHeaders } from './labels';
 import type { LandelijkCells } from './sheets-landelijk';
 import type { AllocatieCells, VerdeelsleutelCells } from './sheets-gemeenten';
-import type { IzaCells } from './sheets-iza';
+import type { IzaCells } from './iza-layout';
 import type { ControleCells } from './sheets-controle';
 import { TOETS_MASTER } from './begroting/fixed-cells';
 import type { ChooserCells } from './chooser';
