@@ -112,16 +112,17 @@ export interface AllocatieCells {
   readonly levels: { readonly amounts: SheetRange; readonly nrs: SheetRange };
 }
 
+/**
+ * Builds Verdeelsleutel: one row per gemeente (CBS code, name, region data, Bijlage 2A 2025/2026, the
+ * key's weights as input and the shares), the NL total below; the edition and key ids on top.
+ */
 export function buildVerdeelsleutel(
   ctx: PlanContext,
   rows: GemeenteRows,
   iza: Pick<IzaCells, 'members'>,
 ): Built<VerdeelsleutelCells> {
   const s = new SheetBuilder(SHEETS.verdeelsleutel, 'invoer');
-  const n = rows.count;
-  const first = rows.first;
-  const last = rows.last;
-  const tot = rows.total;
+  const { count: n, first, total: tot } = rows;
   const column = (col: number) => SheetRange.at(SHEETS.verdeelsleutel, first, col, n);
   const cells: VerdeelsleutelCells = {
     keyId: SheetRange.at(SHEETS.verdeelsleutel, KEY_ROW, 2),
@@ -134,7 +135,28 @@ export function buildVerdeelsleutel(
     weightTotal: SheetRange.at(SHEETS.verdeelsleutel, tot, WEIGHT_COL),
     shares: column(SHARE_COL),
   };
-  const byCode = new Map(ctx.data.bijlage2A.map((r) => [r.code, r]));
+  verdeelsleutelHeading(ctx, s);
+  gemeenteColumns(ctx, s, rows, iza);
+  keyColumns(ctx, s, rows, cells);
+  verdeelsleutelTotals(ctx, s, rows);
+  s.freezeAt(HEADER_ROW, 2);
+  s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
+  s.width('A', 10)
+    .width('B', 28)
+    .width('C', 16)
+    .width('D', 26)
+    .width('E', 14)
+    .width('F', 20)
+    .width('G', 20)
+    .width('H', 18)
+    .width('I', 11)
+    .width('J', 26)
+    .width('K', 30);
+  return { sheet: s, cells };
+}
+
+/** Title, the key's description, the key and edition ids, the header row. */
+function verdeelsleutelHeading(ctx: PlanContext, s: SheetBuilder): void {
   s.value('A1', 'Verdeelsleutel', 'title');
   s.value('A2', keyDescription(ctx.key.id), 'subtitle');
   s.value(
@@ -165,6 +187,17 @@ export function buildVerdeelsleutel(
     ],
     'header',
   );
+}
+
+/** Per gemeente: the regions (the SPUK IZA region from IZA's membership table), CBS data, Bijlage 2A. */
+function gemeenteColumns(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  rows: GemeenteRows,
+  iza: Pick<IzaCells, 'members'>,
+): void {
+  const { first, last } = rows;
+  const byCode = new Map(ctx.data.bijlage2A.map((r) => [r.code, r]));
   const regioOf = new Map(ctx.data.lidmaatschap.map((m) => [m.code as string, m.regio]));
   s.values(
     `J${first}`,
@@ -184,8 +217,11 @@ export function buildVerdeelsleutel(
     ctx.gemeenten.map((g) => [byCode.get(g.code)?.totaal2025 ?? 0, byCode.get(g.code)?.totaal2026 ?? 0]),
     'euro',
   );
-  s.format(rangeOf(first, INWONERS_COL, n, 1), 'integer');
-  const w = columnLetter(WEIGHT_COL);
+  s.format(rangeOf(first, INWONERS_COL, rows.count, 1), 'integer');
+}
+
+/** The key's weights (input, validated) and each gemeente's share. */
+function keyColumns(ctx: PlanContext, s: SheetBuilder, rows: GemeenteRows, cells: VerdeelsleutelCells): void {
   s.values(
     cells.weights.cell().address(),
     ctx.key.weights.map((x) => [x]),
@@ -202,13 +238,19 @@ export function buildVerdeelsleutel(
     error:
       'Typ een heel getal van 0 tot 25.000.000. Werk met aandelen? Vermenigvuldig ze eerst met 1.000.000.',
   });
-  const sh = columnLetter(SHARE_COL);
   s.formula(
     cells.shares.address(),
-    `${w}${first}/$${w}$${tot}`,
+    `${cells.weights.local().cell().rel()}/${cells.weightTotal.local().abs()}`,
     (r) => (ctx.key.weights[r] ?? 0) / ctx.key.total,
     'share',
   );
+}
+
+/** The NL row: Σ inwoners, Bijlage 2A, weights and shares. */
+function verdeelsleutelTotals(ctx: PlanContext, s: SheetBuilder, rows: GemeenteRows): void {
+  const { first, last, total: tot } = rows;
+  const w = columnLetter(WEIGHT_COL);
+  const sh = columnLetter(SHARE_COL);
   s.values(`A${tot}`, [[NATIONAL_CODE, 'Nederland (totaal)']], 'rowHeader');
   const sums = [
     ctx.gemeenten.reduce((a, g) => a + g.inwoners, 0),
@@ -224,20 +266,6 @@ export function buildVerdeelsleutel(
   );
   s.format(`E${tot}`, 'integer').format(`${w}${tot}`, 'integer');
   s.formula(`${sh}${tot}`, `SUM(${sh}${first}:${sh}${last})`, () => shareSum(ctx), 'share');
-  s.freezeAt(HEADER_ROW, 2);
-  s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
-  s.width('A', 10)
-    .width('B', 28)
-    .width('C', 16)
-    .width('D', 26)
-    .width('E', 14)
-    .width('F', 20)
-    .width('G', 20)
-    .width('H', 18)
-    .width('I', 11)
-    .width('J', 26)
-    .width('K', 30);
-  return { sheet: s, cells };
 }
 
 /** The 2A column of Verdeelsleutel for a row-split year. */
@@ -608,6 +636,42 @@ export function buildAllocatie(
       nrs: SheetRange.at(SHEETS.allocatie, H.nr, grid.column(0, 'niveau').col, 1, grid.lineCount),
     },
   };
+  allocatieHeading(ctx, s, rows, grid, from);
+  byRun(
+    grid,
+    (c) => (c.kind === 'mandaat' ? `mandaat:${c.col}` : c.kind),
+    (kind, c0, count) => allocatieRun(ctx, s, rows, grid, from, kind, c0, count),
+  );
+  s.values(`A${tot}`, [[NATIONAL_CODE, 'Nederland (som van de gemeenten)']], 'rowHeader');
+  s.formula(`C${tot}`, `SUM(C${first}:C${last})`, () => shareSum(ctx), 'share');
+  s.formula(
+    cells.totals.address(),
+    `SUM(E${first}:E${last})`,
+    (_r, c) =>
+      ctx.gemeenten.reduce((a, _g, row) => a + gridAmount(ctx, grid.columns[c] as GridColumn, row), 0),
+    'euroTotal',
+  );
+  s.values(
+    `A${tot + 1}`,
+    [['Controle: totaal − landelijk (0 = goed; alleen bij geschatte kolommen)']],
+    'rowHeader',
+  );
+  s.freezeAt(H.fourth, 2);
+  s.width('A', 10).width('B', 28).width('C', 10).width('D', 4);
+  for (let c = 5; c < 5 + grid.width; c++) s.width(columnLetter(c), 14);
+  return { sheet: s, cells };
+}
+
+/** The heading rows (line, year, national amount, source, rule per column) and the gemeenten's shares. */
+function allocatieHeading(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  rows: GemeenteRows,
+  grid: GridLayout,
+  from: { readonly verdeelsleutel: VerdeelsleutelCells; readonly afronding: AfrondingCells },
+): void {
+  const { first, last } = rows;
+  const block = (row: number) => SheetRange.at(SHEETS.allocatie, row, 5, 1, grid.width);
   const afr = from.afronding;
   s.value(
     'A1',
@@ -642,29 +706,6 @@ export function buildAllocatie(
     (r) => (ctx.key.weights[r] ?? 0) / ctx.key.total,
     'share',
   );
-  byRun(
-    grid,
-    (c) => (c.kind === 'mandaat' ? `mandaat:${c.col}` : c.kind),
-    (kind, c0, count) => allocatieRun(ctx, s, rows, grid, from, kind, c0, count),
-  );
-  s.values(`A${tot}`, [[NATIONAL_CODE, 'Nederland (som van de gemeenten)']], 'rowHeader');
-  s.formula(`C${tot}`, `SUM(C${first}:C${last})`, () => shareSum(ctx), 'share');
-  s.formula(
-    cells.totals.address(),
-    `SUM(E${first}:E${last})`,
-    (_r, c) =>
-      ctx.gemeenten.reduce((a, _g, row) => a + gridAmount(ctx, grid.columns[c] as GridColumn, row), 0),
-    'euroTotal',
-  );
-  s.values(
-    `A${tot + 1}`,
-    [['Controle: totaal − landelijk (0 = goed; alleen bij geschatte kolommen)']],
-    'rowHeader',
-  );
-  s.freezeAt(H.fourth, 2);
-  s.width('A', 10).width('B', 28).width('C', 10).width('D', 4);
-  for (let c = 5; c < 5 + grid.width; c++) s.width(columnLetter(c), 14);
-  return { sheet: s, cells };
 }
 
 /**
