@@ -12,39 +12,77 @@ export interface ControleCells {
   readonly master: SheetRange;
 }
 
+/** The anchors Controle counts deviations in. */
+export interface ControleFrom {
+  readonly landelijk: Pick<LandelijkCells, 'galaStatus' | 'compositionCheck' | 'ramingCheck'>;
+  readonly verdeelsleutel: VerdeelsleutelCells;
+  readonly afronding: AfrondingCells;
+  readonly allocatie: AllocatieCells;
+  readonly iza: IzaCells;
+  /** The begroting's signal count (the Begrotingstoets is built later; a fixed cell) and its value. */
+  readonly signalen: { readonly cell: SheetRange; readonly count: number };
+  /** The chosen gemeente's row on Overzicht's helper cell (built after Controle; a fixed cell there): a number when it exists. */
+  readonly chosen: SheetRange;
+  /** Overzicht's hidden count of amount cells that no longer equal their formula (a fixed cell there). */
+  readonly overwritten: SheetRange;
+}
+
 /**
  * Every control counts deviations; the master is their sum. Only model integrity counts (the splits
  * add up, the rounding hands out exactly d euros, Bijlage 2A and 2B are met to the euro, inputs are
  * well-formed, rows are not sorted): a user who types another national amount or a mutation changes
  * the model, not its integrity, so that is never a FOUT (Landelijk shows it as information).
  */
-export function buildControle(
-  ctx: PlanContext,
-  from: {
-    readonly landelijk: Pick<LandelijkCells, 'galaStatus' | 'compositionCheck' | 'ramingCheck'>;
-    readonly verdeelsleutel: VerdeelsleutelCells;
-    readonly afronding: AfrondingCells;
-    readonly allocatie: AllocatieCells;
-    readonly iza: IzaCells;
-    /** The begroting's signal count (the Begrotingstoets is built later; a fixed cell) and its value. */
-    readonly signalen: { readonly cell: SheetRange; readonly count: number };
-    /** The chosen gemeente's row on Overzicht's helper cell (built after Controle; a fixed cell there): a number when it exists. */
-    readonly chosen: SheetRange;
-    /** Overzicht's hidden count of amount cells that no longer equal their formula (a fixed cell there). */
-    readonly overwritten: SheetRange;
-  },
-): Built<ControleCells> {
+export function buildControle(ctx: PlanContext, from: ControleFrom): Built<ControleCells> {
   const s = new SheetBuilder(SHEETS.controle, 'controle');
   const cells: ControleCells = { master: SheetRange.at(SHEETS.controle, 4, 3) };
-  const { verdeelsleutel: vs, afronding, allocatie, iza, landelijk } = from;
-  const weights = vs.weights.abs();
   s.value('A1', 'Controles (0 = goed)', 'title');
   s.value('A2', 'Elke regel telt de afwijkingen; het totaal staat ook op het blad Overzicht.', 'subtitle');
   s.values('A3', [['Controle', 'Omschrijving', 'Afwijkingen']], 'header');
   s.values('A4', [['Totaal', 'Som van alle controles hieronder']], 'rowHeader');
-  const countNonZero = (ranges: readonly SheetRange[]) =>
-    ranges.length === 0 ? '0' : ranges.map((r) => `COUNTIF(${r.abs()},"<>0")`).join('+');
-  const checks: [string, string, string][] = [
+  const checks = [...modelChecks(from), ...sourceChecks(from)];
+  // What the engine says each control must count: only the GALA table's totals are data (they reconcile).
+  const galaVerschil = ctx.galaReport.checks.filter(
+    (c) => c.id.startsWith('totaal:') && c.status === 'verschil',
+  ).length;
+  const expected = (name: string): number => (name === 'GALA-tabel' ? galaVerschil : 0);
+  checks.forEach(([name, text, formula], i) => {
+    const row = 6 + i;
+    s.values(`A${row}`, [[name, text]]);
+    s.formula(
+      `C${row}`,
+      formula.endsWith('=0') ? `1*(${formula})` : formula,
+      () => expected(name),
+      'integer',
+    );
+  });
+  s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => galaVerschil, 'check');
+  // The begroting's signals are about the user's plan, not the model's integrity: shown, not counted.
+  const info = 7 + checks.length;
+  s.values(
+    `A${info}`,
+    [['Begroting', `Signalen van de begroting (telt niet mee in het totaal; zie blad ${SHEETS.toets})`]],
+    'note',
+  );
+  s.formula(`C${info}`, from.signalen.cell.abs(), () => from.signalen.count, 'integer');
+  s.width('A', 16).width('B', 80).width('C', 14);
+  s.printAs('portrait', true);
+  return { sheet: s, cells };
+}
+
+/** A control: its name, its description, and the formula that counts its deviations. */
+type Check = [string, string, string];
+
+/** COUNTIF(…,"<>0") over each range, summed ("0" for none). */
+function countNonZero(ranges: readonly SheetRange[]): string {
+  return ranges.length === 0 ? '0' : ranges.map((r) => `COUNTIF(${r.abs()},"<>0")`).join('+');
+}
+
+/** The model's own checks: splits, rounding, Bijlage 2A, weights, row order. */
+function modelChecks(from: ControleFrom): Check[] {
+  const { verdeelsleutel: vs, afronding, allocatie } = from;
+  const weights = vs.weights.abs();
+  return [
     [
       'Verdeling',
       'Geschatte kolommen: som van de gemeenten = landelijk bedrag',
@@ -76,6 +114,13 @@ export function buildControle(
       `SUM(${afronding.order.abs()})`,
     ],
     ['Som gewichten', 'De som van de gewichten is groter dan 0', `COUNTIF(${vs.weightTotal.abs()},"<=0")`],
+  ];
+}
+
+/** The checks on the sources and inputs: GALA totals, composition, raming, regions, membership, choice. */
+function sourceChecks(from: ControleFrom): Check[] {
+  const { iza, landelijk } = from;
+  return [
     [
       'GALA-tabel',
       'De regels van de GALA-tabel tellen op tot de gepubliceerde totalen',
@@ -113,31 +158,4 @@ export function buildControle(
       from.overwritten.abs(),
     ],
   ];
-  // What the engine says each control must count: only the GALA table's totals are data (they reconcile).
-  const galaVerschil = ctx.galaReport.checks.filter(
-    (c) => c.id.startsWith('totaal:') && c.status === 'verschil',
-  ).length;
-  const expected = (name: string): number => (name === 'GALA-tabel' ? galaVerschil : 0);
-  checks.forEach(([name, text, formula], i) => {
-    const row = 6 + i;
-    s.values(`A${row}`, [[name, text]]);
-    s.formula(
-      `C${row}`,
-      formula.endsWith('=0') ? `1*(${formula})` : formula,
-      () => expected(name),
-      'integer',
-    );
-  });
-  s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => galaVerschil, 'check');
-  // The begroting's signals are about the user's plan, not the model's integrity: shown, not counted.
-  const info = 7 + checks.length;
-  s.values(
-    `A${info}`,
-    [['Begroting', `Signalen van de begroting (telt niet mee in het totaal; zie blad ${SHEETS.toets})`]],
-    'note',
-  );
-  s.formula(`C${info}`, from.signalen.cell.abs(), () => from.signalen.count, 'integer');
-  s.width('A', 16).width('B', 80).width('C', 14);
-  s.printAs('portrait', true);
-  return { sheet: s, cells };
 }
