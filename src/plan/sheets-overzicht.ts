@@ -164,11 +164,7 @@ function chooserSection(
     'subtitle',
   );
   s.values('B4', [['Gemeente (naam of CBS-code)'], ['Gekozen'], ['Modelcontrole']], 'rowHeader');
-  const chosenCode = v.code ?? NATIONAL_CODE;
-  const chosenName =
-    v.code === undefined ? 'Nederland (som van de gemeenten)' : (ctx.gemeenten[ctx.chosen ?? 0]?.naam ?? '');
-  const chosenRow = ctx.chosen === undefined ? ctx.gemeenten.length + 1 : ctx.chosen + 1;
-  s.value(chooser.code.address(), chosenCode, 'input');
+  s.value(chooser.code.address(), v.code ?? NATIONAL_CODE, 'input');
   // The list shows the names (then the codes, so a typed code is accepted too); it lives in the hidden
   // technical column, as do the helper cells.
   const nationalName = 'Nederland (som van de gemeenten)';
@@ -191,6 +187,20 @@ function chooserSection(
     prompt: `Kies een gemeente (naam of CBS-code), of ${NATIONAL_CODE} voor de som van alle gemeenten.`,
     error: `Onbekende gemeente. Kies een naam of CBS-code uit de lijst, of ${NATIONAL_CODE}.`,
   });
+  chooserFormulas(v, chooser, from);
+}
+
+/** The chooser's lookups (its row in Allocatie, its name), the signals and the master check, the header. */
+function chooserFormulas(
+  v: View,
+  chooser: ChooserCells,
+  from: { readonly allocatie: AllocatieCells; readonly controle: ControleCells },
+): void {
+  const { ctx, s } = v;
+  const chosenCode = v.code ?? NATIONAL_CODE;
+  const chosenName =
+    v.code === undefined ? 'Nederland (som van de gemeenten)' : (ctx.gemeenten[ctx.chosen ?? 0]?.naam ?? '');
+  const chosenRow = ctx.chosen === undefined ? ctx.gemeenten.length + 1 : ctx.chosen + 1;
   const row = chooser.row.local().abs();
   const lookup = from.allocatie.byCode;
   const typed = `TRIM(${chooser.code.local().abs()})`;
@@ -372,7 +382,14 @@ function amountsSection(
     (ri) => (ctx.vastgelegd.has(lines[ri]?.nr ?? 0) ? 1 : 0),
     'integer',
   );
-  // Totals: own money apart from regional money, then per regeling.
+  const { eigen, regelingen } = amountTotals(v, first, last);
+  bronRows(v);
+  return { first, last, eigen, regelingen };
+}
+
+/** Totals per year: own money apart from regional money, then per regeling (SUMIF over the line rows). */
+function amountTotals(v: View, first: number, last: number): { eigen: number; regelingen: number } {
+  const { s, rows, lines } = v;
   const eigen = rows.take(2);
   const M = columnLetter(ONTVANGER_COL);
   const sumOf = (pred: (l: EditionLine) => boolean, c: number): number =>
@@ -410,7 +427,13 @@ function amountsSection(
     (ri, c) => sumOf((l) => l.regeling.id === regelingen[ri]?.id, c),
     'euroTotal',
   );
-  // Where each amount comes from (the same for every gemeente; a mandaatgemeente's regional lines as published).
+  return { eigen, regelingen: reg };
+}
+
+/** Where each amount comes from (the same for every gemeente; a mandaatgemeente's regional lines as published). */
+function bronRows(v: View): void {
+  const { s, rows, lines } = v;
+  const n = lines.length;
   rows.skip();
   s.value(
     `A${rows.take()}`,
@@ -427,7 +450,6 @@ function amountsSection(
     lines.map((l) => EDITION_YEARS.map((y) => bronOf(v, l, y))),
     'note',
   );
-  return { first, last, eigen, regelingen: reg };
 }
 
 function bronOf(v: View, line: EditionLine, jaar: EditionYear): string {
