@@ -173,7 +173,6 @@ function regionRun(
   const regios = ctx.data.izaRegios;
   const nR = regios.length;
   const col = PERIOD_COL + run.from;
-  const L = columnLetter(col);
   const range = (top: number, count: number) => rangeOf(top, col, count, run.count);
   const expected = (r: number, c: number) =>
     ctx.ledger.regio(regios[r]?.naam ?? '', b.line.nr, EDITION_YEARS[c] as EditionYear).bedrag;
@@ -208,37 +207,9 @@ function regionRun(
       );
       return;
     }
-    case 'regionKey': {
-      const round = b.round;
-      if (!round) throw new Error('Region split without rounding rows');
-      const on = (row: number, rows = 1) => SheetRange.at(SHEETS.iza, row, col, rows, run.count);
-      const w = `$${columnLetter(WEIGHT_COL)}${b.first}`;
-      const W = `$${columnLetter(WEIGHT_COL)}$${b.total}`;
-      const national = on(b.nationalRow).local().cell().fixRow();
-      const f = REMAINDER_FORMULAS.amount(national, w, `${L}${round.rests}`, W, `${L}${round.corr}`);
-      s.formula(range(b.first, nR), f, exp, 'euro');
-      const total = on(round.sum);
-      new RemainderSteps(
-        s,
-        {
-          members: 'rows',
-          rests: on(round.rests, nR),
-          corrections: on(round.corr, nR),
-          handedOut: on(round.d),
-          threshold: on(round.d + 1),
-          above: on(round.d + 2),
-        },
-        (c) => key.split(run.from + c),
-      )
-        .handedOut(W)
-        .threshold()
-        .above()
-        .rests(national, w, W)
-        .corrections()
-        .total(total)
-        .check(on(round.sum + 1), total);
+    case 'regionKey':
+      regionKeyRun(v, b, key, run);
       return;
-    }
     case 'none':
       s.values(
         cellAddress(b.first, col),
@@ -247,6 +218,51 @@ function regionRun(
       );
       return;
   }
+}
+
+/** Years split over the regions with the SPUK IZA key: the amounts and the largest-remainder steps. */
+function regionKeyRun(
+  v: Iza,
+  b: Block,
+  key: ReturnType<typeof regionKey>,
+  run: { kind: RegionKind; from: number; count: number },
+): void {
+  const { ctx, s } = v;
+  const nR = ctx.data.izaRegios.length;
+  const col = PERIOD_COL + run.from;
+  const range = (top: number, count: number) => rangeOf(top, col, count, run.count);
+  const exp = (r: number, c: number) =>
+    ctx.ledger.regio(ctx.data.izaRegios[r]?.naam ?? '', b.line.nr, EDITION_YEARS[run.from + c] as EditionYear)
+      .bedrag;
+  const round = b.round;
+  if (!round) throw new Error('Region split without rounding rows');
+  const on = (row: number, rows = 1) => SheetRange.at(SHEETS.iza, row, col, rows, run.count);
+  const w = `$${columnLetter(WEIGHT_COL)}${b.first}`;
+  const W = `$${columnLetter(WEIGHT_COL)}$${b.total}`;
+  const national = on(b.nationalRow).local().cell().fixRow();
+  const first = (row: number) => on(row).local().cell().rel();
+  const f = REMAINDER_FORMULAS.amount(national, w, first(round.rests), W, first(round.corr));
+  s.formula(range(b.first, nR), f, exp, 'euro');
+  const total = on(round.sum);
+  new RemainderSteps(
+    s,
+    {
+      members: 'rows',
+      rests: on(round.rests, nR),
+      corrections: on(round.corr, nR),
+      handedOut: on(round.d),
+      threshold: on(round.d + 1),
+      above: on(round.d + 2),
+    },
+    (c) => key.split(run.from + c),
+  )
+    .handedOut(W)
+    .threshold()
+    .above()
+    .rests(national, w, W)
+    .corrections()
+    .total(total)
+    .check(on(round.sum + 1), total);
 }
 
 /** The labels of a key split's rounding rows, zeros where no year is split, and the key's weights. */
