@@ -19,6 +19,7 @@ import { columnLetter } from '../a1';
 import { SheetRange } from '../anchors';
 import type { ChooserCells } from '../chooser';
 import { PERIOD_COL, SHEETS } from '../layout';
+import type { CellValue } from '../types';
 import type { BeschikkingCells } from './beschikking-sheet';
 import type { BeschikkingKey } from './keys';
 import { regelingKey } from './keys';
@@ -73,30 +74,18 @@ export function parametersSection(v: ToetsSection): ToetsParameters {
   return { schuifruimte: at(0), overheveling2023: at(1), overheveling2025: at(2) };
 }
 
-/**
- * 1. Per line: the edition's amount for the gemeente on Overzicht (from Allocatie), then the plafond:
- * the beschikking where it is entered for that gemeente. Overzicht shows these amounts.
- */
-export function perLineSection(
+/** Per line: the edition's amount for the gemeente on Overzicht (from Allocatie); returns its years. */
+function editieSection(
   v: ToetsSection,
-  keys: readonly BeschikkingKey[],
+  lineKeys: readonly BeschikkingKey[],
+  labels: CellValue[][],
   years: SheetRange,
-  from: {
-    readonly chooser: ChooserCells;
-    readonly allocatie: { readonly amounts: SheetRange; readonly lineNrs: SheetRange };
-    readonly beschikking: BeschikkingCells;
-    /** The hidden helper cells of the sheet (two): the row in Allocatie, the lines per year. */
-    readonly helper: SheetRange;
-    /** Per Brede SPUK onderdeel and year: the plafond (the beschikking where entered). */
-    readonly perOnderdeel: (nr: number, jaar: EditionYear) => Euro;
-  },
-): PerLineCells {
-  const { ctx, s, rows, t } = v;
+  from: PerLineFrom,
+): SheetRange {
+  const { ctx, s, rows } = v;
   const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
   sectionTitle(v, 'Volgens de editie, voor de gemeente op Overzicht');
-  const lineKeys = keys.filter((k) => k.nr !== undefined);
   const editie = yearsAt(rows.take(lineKeys.length), lineKeys.length);
-  const labels = lineKeys.map((k) => [k.nr ?? null, k.omschrijving.replace(/^\d+\. /, '')]);
   s.values(`A${editie.top}`, labels);
   const helper = from.helper;
   s.value(`${columnLetter(helper.left)}${helper.top - 1}`, 'Rij in Allocatie; regels per jaar', 'note');
@@ -125,6 +114,34 @@ export function perLineSection(
     },
     'euro',
   );
+  return editie;
+}
+
+interface PerLineFrom {
+  readonly chooser: ChooserCells;
+  readonly allocatie: { readonly amounts: SheetRange; readonly lineNrs: SheetRange };
+  readonly beschikking: BeschikkingCells;
+  /** The hidden helper cells of the sheet (two): the row in Allocatie, the lines per year. */
+  readonly helper: SheetRange;
+  /** Per Brede SPUK onderdeel and year: the plafond (the beschikking where entered). */
+  readonly perOnderdeel: (nr: number, jaar: EditionYear) => Euro;
+}
+
+/**
+ * 1. Per line: the edition's amount for the gemeente on Overzicht (from Allocatie), then the plafond:
+ * the beschikking where it is entered for that gemeente. Overzicht shows these amounts. `years` is
+ * the header row's years (E..K).
+ */
+export function perLineSection(
+  v: ToetsSection,
+  keys: readonly BeschikkingKey[],
+  years: SheetRange,
+  from: PerLineFrom,
+): PerLineCells {
+  const { s, rows, t } = v;
+  const lineKeys = keys.filter((k) => k.nr !== undefined);
+  const labels = lineKeys.map((k) => [k.nr ?? null, k.omschrijving.replace(/^\d+\. /, '')]);
+  const editie = editieSection(v, lineKeys, labels, years, from);
   rows.skip();
   sectionTitle(v, 'Plafond per onderdeel en regeling (beschikking, anders de editie)');
   const values = yearsAt(rows.take(lineKeys.length), lineKeys.length);
