@@ -17,12 +17,13 @@ import type { DefinedNameSpec, HeaderFooterSpec, WorkbookPlan } from './types';
 import { OWNERSHIP_NAME_PREFIX } from './types';
 import { buildLandelijk } from './sheets-landelijk';
 import { bijlage2ATotals, buildAfronding, buildAllocatie, buildVerdeelsleutel } from './sheets-gemeenten';
-import { buildOverzicht, chooserCells } from './sheets-overzicht';
+import { buildOverzicht } from './sheets-overzicht';
+import { chooserCells } from './chooser';
 import { buildIza, layoutIza } from './sheets-iza';
 import { buildControle } from './sheets-controle';
 import { buildBronnen } from './sheets-bronnen';
 import { buildVerschil } from './sheets-verschil';
-import { buildBegroting, planBegroting, TOETS_MASTER } from './sheets-begroting';
+import { buildBegroting, planBegroting, TOETS_MASTER } from './begroting';
 import { buildRegioverdeling } from './sheets-regioverdeling';
 
 export interface PlanOptions {

@@ -2,6 +2,7 @@ import { EDITION_YEARS } from '../domain';
 import { checkStatusText, editionWarningText, formatDate, readerText, ruleText } from '../messages';
 import type { CellValue, StyleName } from './types';
 import type { PlanContext } from './context';
+import { RowCursor } from './anchors';
 import { SHEETS } from './layout';
 import { SheetBuilder } from './sheet-builder';
 
@@ -12,8 +13,7 @@ import { SheetBuilder } from './sheet-builder';
  */
 export function buildBronnen(ctx: PlanContext): SheetBuilder {
   const s = new SheetBuilder(SHEETS.bronnen, 'bronnen');
-  const edition = ctx.input.edition;
-  const m = edition.manifest;
+  const m = ctx.input.edition.manifest;
   s.value('A1', 'Bronnen, controles en kanttekeningen', 'title');
   s.value(
     'A2',
@@ -27,20 +27,44 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     'B4',
     'Commissie BBV, notitie incidentele baten en lasten: geld onder een regeling met een einddatum is incidenteel voor de eigen begroting; ook de SPUK AZWA (tot en met 2029).',
   );
-  let row = 6;
+  const tables = new Tables(s, 6);
+  editionTables(ctx, tables);
+  checkTables(ctx, tables);
+  dataTables(ctx, tables);
+  // A..F hold the short columns; G and H give the long last column of a table room to run on (also printed).
+  s.width('A', 40).width('B', 20).width('C', 20).width('D', 20).width('E', 20).width('F', 14);
+  s.width('G', 60).width('H', 60);
+  s.printLayout({ area: `A1:H${tables.lastRow}` });
+  return s;
+}
+
+/** Titled tables, one below the other (two blank rows between them). */
+class Tables {
+  private readonly rows: RowCursor;
+  /** The last row of the last table. */
+  lastRow = 0;
+
+  constructor(
+    private readonly s: SheetBuilder,
+    first: number,
+  ) {
+    this.rows = new RowCursor(first);
+  }
+
   /**
    * A titled table; `formats` gives a column (0-based) a number format (amounts as euros, counts as
    * whole numbers), or per row (a function) where a column mixes euros and counts.
    */
-  const table = (
+  add(
     name: string,
     title: string,
     header: string[],
     rows: CellValue[][],
     formats: Readonly<Record<number, StyleName | ((r: number) => StyleName)>> = {},
-  ) => {
-    s.value(`A${row}`, title, 'rowHeader');
-    row++;
+  ): void {
+    const s = this.s;
+    s.value(`A${this.rows.take()}`, title, 'rowHeader');
+    const row = this.rows.take();
     s.values(`A${row}`, [header], 'header');
     const body = rows.length > 0 ? rows : [header.map(() => '')];
     // One line per row: a plan has no row heights, so wrapped text would be cut; the long text is the
@@ -53,9 +77,15 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
       else body.forEach((_, r) => s.format(`${col}${row + 1 + r}`, f(r)));
     }
     s.table({ name, range: `A${row}:${lastCol}${row + body.length}`, style: 'TableStyleLight1' });
-    row += body.length + 3;
-  };
-  table(
+    this.lastRow = this.rows.take(body.length) + body.length - 1;
+    this.rows.skip(2);
+  }
+}
+
+/** The editions chain, the rule per regeling × year, the datasets, the warnings. */
+function editionTables(ctx: PlanContext, tables: Tables): void {
+  const edition = ctx.input.edition;
+  tables.add(
     'Bronnen_Edities',
     'De editie en de edities waarop zij voortbouwt (een latere editie neemt over wat zij niet opnieuw publiceert)',
     ['Editie (code)', 'Datum', 'Bouwt voort op', 'Omschrijving'],
@@ -63,7 +93,7 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
       .reverse()
       .map((e) => [e.id, formatDate(e.datum), e.vorige ?? '', readerText(`${e.naam}. ${e.omschrijving}`)]),
   );
-  table(
+  tables.add(
     'Bronnen_Regels',
     'Hoe de bedragen zijn gemaakt, per regeling en jaar',
     ['Regeling', 'Jaar', 'Uit editie', 'Afleiding'],
@@ -74,7 +104,7 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
       }),
     ),
   );
-  table(
+  tables.add(
     'Bronnen_Datasets',
     'Datasets',
     ['Datum', 'Kenmerk', 'Gegevens en bron'],
@@ -87,15 +117,19 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
       readerText([`${d.titel}. Bron: ${d.bron}.`, ...d.kanttekeningen].join(' ')),
     ]),
   );
-  table(
+  tables.add(
     'Bronnen_Waarschuwingen',
     'Waarschuwingen bij de bronnen (gemeld, niet stilzwijgend gecorrigeerd)',
     ['Nr', 'Waarschuwing'],
     ctx.report.warnings.map((w, i) => [String(i + 1), editionWarningText(w)]),
   );
+}
+
+/** The reconciliation with the published amounts (as `spuk-begroting controle`). */
+function checkTables(ctx: PlanContext, tables: Tables): void {
   const checks = ctx.report.checks.filter((c) => !c.id.startsWith('verdeling:'));
   const countOrEuro = (r: number): StyleName => (checks[r]?.periode === undefined ? 'integer' : 'euro');
-  table(
+  tables.add(
     'Bronnen_Controles',
     'Aansluiting met de gepubliceerde bedragen (zoals spuk-begroting controle)',
     ['Onderwerp', 'Periode', 'Verwacht', 'Berekend', 'Afwijkingen', 'Status'],
@@ -110,7 +144,12 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     // A check without a period counts (gemeenten, regions); the others compare euros.
     { 2: countOrEuro, 3: countOrEuro, 4: 'integer', 5: 'center' },
   );
-  table(
+}
+
+/** Verdeelbasis, mutaties, the SPUK AZWA raming and the open posten. */
+function dataTables(ctx: PlanContext, tables: Tables): void {
+  const edition = ctx.input.edition;
+  tables.add(
     'Bronnen_Verdeelbasis',
     'Verdeelbasis volgens de bronnen en bijzonderheden per onderdeel (GALA)',
     ['Nr', 'Onderdeel'],
@@ -119,7 +158,7 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
       [`${l.naam}: ${l.verdeelbasis}.`, l.bijzonderheden].filter((t) => t !== '').join(' '),
     ]),
   );
-  table(
+  tables.add(
     'Bronnen_Mutaties',
     'Mutaties 2025/2026 (VWS-brief 12-09-2025, Bijlage 1; €)',
     ['Jaar', 'Regeling', 'Bedrag (€)', 'Volgens bron', 'Onderwerp'],
@@ -132,7 +171,7 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     ]),
     { 2: 'euro', 3: 'center' },
   );
-  table(
+  tables.add(
     'Bronnen_AZWA',
     'Raming SPUK AZWA 2027–2029 (brief 22-04-2026; €)',
     ['Financieringsmiddel', '2027 (€)', '2028 (€)', '2029 (€)', 'Wat'],
@@ -145,7 +184,7 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
     ]),
     { 1: 'euro', 2: 'euro', 3: 'euro' },
   );
-  table(
+  tables.add(
     'Bronnen_OpenPosten',
     'Open posten (geld dat een regeling verlaat zonder bekend bedrag per gemeente)',
     ['Onderwerp', 'Onderdelen', 'Jaren', 'Toelichting'],
@@ -156,9 +195,4 @@ export function buildBronnen(ctx: PlanContext): SheetBuilder {
       readerText(`${p.toelichting} Bron: ${p.bron}.`),
     ]),
   );
-  // A..F hold the short columns; G and H give the long last column of a table room to run on (also printed).
-  s.width('A', 40).width('B', 20).width('C', 20).width('D', 20).width('E', 20).width('F', 14);
-  s.width('G', 60).width('H', 60);
-  s.printLayout({ area: `A1:H${row - 3}` });
-  return s;
 }

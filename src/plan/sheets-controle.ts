@@ -5,12 +5,27 @@ import { SHEETS } from './layout';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
 import type { AfrondingCells, AllocatieCells, VerdeelsleutelCells } from './sheets-gemeenten';
-import type { IzaCells } from './sheets-iza';
+import type { IzaCells } from './iza-layout';
 import type { LandelijkCells } from './sheets-landelijk';
 
 /** What Controle exposes: the master check (0 = every control passes), shown on Overzicht. */
 export interface ControleCells {
   readonly master: SheetRange;
+}
+
+/** The anchors Controle counts deviations in. */
+export interface ControleFrom {
+  readonly landelijk: Pick<LandelijkCells, 'galaStatus' | 'compositionCheck' | 'ramingCheck'>;
+  readonly verdeelsleutel: VerdeelsleutelCells;
+  readonly afronding: AfrondingCells;
+  readonly allocatie: AllocatieCells;
+  readonly iza: IzaCells;
+  /** The begroting's signal count (the Begrotingstoets is built later; a fixed cell) and its value. */
+  readonly signalen: { readonly cell: SheetRange; readonly count: number };
+  /** The chosen gemeente's row on Overzicht's helper cell (built after Controle; a fixed cell there): a number when it exists. */
+  readonly chosen: SheetRange;
+  /** Overzicht's hidden count of amount cells that no longer equal their formula (a fixed cell there). */
+  readonly overwritten: SheetRange;
 }
 
 /**
@@ -19,33 +34,49 @@ export interface ControleCells {
  * well-formed, rows are not sorted): a user who types another national amount or a mutation changes
  * the model, not its integrity, so that is never a FOUT (Landelijk shows it as information).
  */
-export function buildControle(
-  ctx: PlanContext,
-  from: {
-    readonly landelijk: Pick<LandelijkCells, 'galaStatus' | 'compositionCheck' | 'ramingCheck'>;
-    readonly verdeelsleutel: VerdeelsleutelCells;
-    readonly afronding: AfrondingCells;
-    readonly allocatie: AllocatieCells;
-    readonly iza: IzaCells;
-    /** The begroting's signal count (the Begrotingstoets is built later; a fixed cell) and its value. */
-    readonly signalen: { readonly cell: SheetRange; readonly count: number };
-    /** The chosen gemeente's row on Overzicht's helper cell (built after Controle; a fixed cell there): a number when it exists. */
-    readonly chosen: SheetRange;
-    /** Overzicht's hidden count of amount cells that no longer equal their formula (a fixed cell there). */
-    readonly overwritten: SheetRange;
-  },
-): Built<ControleCells> {
+export function buildControle(ctx: PlanContext, from: ControleFrom): Built<ControleCells> {
   const s = new SheetBuilder(SHEETS.controle, 'controle');
   const cells: ControleCells = { master: SheetRange.at(SHEETS.controle, 4, 3) };
-  const { verdeelsleutel: vs, afronding, allocatie, iza, landelijk } = from;
-  const weights = vs.weights.abs();
   s.value('A1', 'Controles (0 = goed)', 'title');
   s.value('A2', 'Elke regel telt de afwijkingen; het totaal staat ook op het blad Overzicht.', 'subtitle');
   s.values('A3', [['Controle', 'Omschrijving', 'Afwijkingen']], 'header');
   s.values('A4', [['Totaal', 'Som van alle controles hieronder']], 'rowHeader');
-  const countNonZero = (ranges: readonly SheetRange[]) =>
-    ranges.length === 0 ? '0' : ranges.map((r) => `COUNTIF(${r.abs()},"<>0")`).join('+');
-  const checks: [ModelCheckId, string, string, string][] = [
+  const checks = [...modelChecks(from), ...sourceChecks(from)];
+  // What the domain says each control must count (its own reconciliation of the same data).
+  const expected = ctx.scenario.modelChecks;
+  const total = checks.reduce((a, [id]) => a + expected[id], 0);
+  checks.forEach(([id, name, text, formula], i) => {
+    const row = 6 + i;
+    s.values(`A${row}`, [[name, text]]);
+    s.formula(`C${row}`, formula.endsWith('=0') ? `1*(${formula})` : formula, () => expected[id], 'integer');
+  });
+  s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => total, 'check');
+  // The begroting's signals are about the user's plan, not the model's integrity: shown, not counted.
+  const info = 7 + checks.length;
+  s.values(
+    `A${info}`,
+    [['Begroting', `Signalen van de begroting (telt niet mee in het totaal; zie blad ${SHEETS.toets})`]],
+    'note',
+  );
+  s.formula(`C${info}`, from.signalen.cell.abs(), () => from.signalen.count, 'integer');
+  s.width('A', 16).width('B', 80).width('C', 14);
+  s.printAs('portrait', true);
+  return { sheet: s, cells };
+}
+
+/** A control: its id (the domain's `ModelCheckId`), its name, its description, and the formula that counts its deviations. */
+type Check = [ModelCheckId, string, string, string];
+
+/** COUNTIF(…,"<>0") over each range, summed ("0" for none). */
+function countNonZero(ranges: readonly SheetRange[]): string {
+  return ranges.length === 0 ? '0' : ranges.map((r) => `COUNTIF(${r.abs()},"<>0")`).join('+');
+}
+
+/** The model's own checks: splits, rounding, Bijlage 2A, weights, row order. */
+function modelChecks(from: ControleFrom): Check[] {
+  const { verdeelsleutel: vs, afronding, allocatie } = from;
+  const weights = vs.weights.abs();
+  return [
     [
       'verdeling',
       'Verdeling',
@@ -88,6 +119,13 @@ export function buildControle(
       'De som van de gewichten is groter dan 0',
       `COUNTIF(${vs.weightTotal.abs()},"<=0")`,
     ],
+  ];
+}
+
+/** The checks on the sources and inputs: GALA totals, composition, raming, regions, membership, choice. */
+function sourceChecks(from: ControleFrom): Check[] {
+  const { iza, landelijk } = from;
+  return [
     [
       'gala-tabel',
       'GALA-tabel',
@@ -132,24 +170,4 @@ export function buildControle(
       from.overwritten.abs(),
     ],
   ];
-  // What the domain says each control must count (its own reconciliation of the same data).
-  const expected = ctx.scenario.modelChecks;
-  const total = checks.reduce((a, [id]) => a + expected[id], 0);
-  checks.forEach(([id, name, text, formula], i) => {
-    const row = 6 + i;
-    s.values(`A${row}`, [[name, text]]);
-    s.formula(`C${row}`, formula.endsWith('=0') ? `1*(${formula})` : formula, () => expected[id], 'integer');
-  });
-  s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => total, 'check');
-  // The begroting's signals are about the user's plan, not the model's integrity: shown, not counted.
-  const info = 7 + checks.length;
-  s.values(
-    `A${info}`,
-    [['Begroting', `Signalen van de begroting (telt niet mee in het totaal; zie blad ${SHEETS.toets})`]],
-    'note',
-  );
-  s.formula(`C${info}`, from.signalen.cell.abs(), () => from.signalen.count, 'integer');
-  s.width('A', 16).width('B', 80).width('C', 14);
-  s.printAs('portrait', true);
-  return { sheet: s, cells };
 }

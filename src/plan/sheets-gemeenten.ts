@@ -7,10 +7,11 @@ import type { GridColumn, GridLayout } from './grid';
 import { columnNational, gridAmount, keySplit, rowSplit } from './grid';
 import type { GemeenteRows } from './layout';
 import { gemeenteCodes, NATIONAL_CODE, SHEETS } from './layout';
+import { REMAINDER_FORMULAS, RemainderSteps } from './largest-remainder';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
 import { keyDescription } from './key-labels';
-import type { IzaCells } from './sheets-iza';
+import type { IzaCells } from './iza-layout';
 import type { LandelijkCells } from './sheets-landelijk';
 
 /**
@@ -77,6 +78,8 @@ export function bijlage2ATotals(rows: GemeenteRows): { total2025: SheetRange; to
 export interface AfrondingCells {
   /** The national amount per column (€). */
   readonly national: SheetRange;
+  /** Per column: d, the euros handed out (key split), or C, Σ composition (row split). */
+  readonly handedOut: SheetRange;
   /** Rest per gemeente and column. */
   readonly rests: SheetRange;
   /** 0/1 correction per gemeente and column. */
@@ -109,16 +112,17 @@ export interface AllocatieCells {
   readonly levels: { readonly amounts: SheetRange; readonly nrs: SheetRange };
 }
 
+/**
+ * Builds Verdeelsleutel: one row per gemeente (CBS code, name, region data, Bijlage 2A 2025/2026, the
+ * key's weights as input and the shares), the NL total below; the edition and key ids on top.
+ */
 export function buildVerdeelsleutel(
   ctx: PlanContext,
   rows: GemeenteRows,
   iza: Pick<IzaCells, 'members'>,
 ): Built<VerdeelsleutelCells> {
   const s = new SheetBuilder(SHEETS.verdeelsleutel, 'invoer');
-  const n = rows.count;
-  const first = rows.first;
-  const last = rows.last;
-  const tot = rows.total;
+  const { count: n, first, total: tot } = rows;
   const column = (col: number) => SheetRange.at(SHEETS.verdeelsleutel, first, col, n);
   const cells: VerdeelsleutelCells = {
     keyId: SheetRange.at(SHEETS.verdeelsleutel, KEY_ROW, 2),
@@ -131,7 +135,28 @@ export function buildVerdeelsleutel(
     weightTotal: SheetRange.at(SHEETS.verdeelsleutel, tot, WEIGHT_COL),
     shares: column(SHARE_COL),
   };
-  const byCode = new Map(ctx.data.bijlage2A.map((r) => [r.code, r]));
+  verdeelsleutelHeading(ctx, s);
+  gemeenteColumns(ctx, s, rows, iza);
+  keyColumns(ctx, s, rows, cells);
+  verdeelsleutelTotals(ctx, s, rows);
+  s.freezeAt(HEADER_ROW, 2);
+  s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
+  s.width('A', 10)
+    .width('B', 28)
+    .width('C', 16)
+    .width('D', 26)
+    .width('E', 14)
+    .width('F', 20)
+    .width('G', 20)
+    .width('H', 18)
+    .width('I', 11)
+    .width('J', 26)
+    .width('K', 30);
+  return { sheet: s, cells };
+}
+
+/** Title, the key's description, the key and edition ids, the header row. */
+function verdeelsleutelHeading(ctx: PlanContext, s: SheetBuilder): void {
   s.value('A1', 'Verdeelsleutel', 'title');
   s.value('A2', keyDescription(ctx.key.id), 'subtitle');
   s.value(
@@ -162,6 +187,17 @@ export function buildVerdeelsleutel(
     ],
     'header',
   );
+}
+
+/** Per gemeente: the regions (the SPUK IZA region from IZA's membership table), CBS data, Bijlage 2A. */
+function gemeenteColumns(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  rows: GemeenteRows,
+  iza: Pick<IzaCells, 'members'>,
+): void {
+  const { first, last } = rows;
+  const byCode = new Map(ctx.data.bijlage2A.map((r) => [r.code, r]));
   const regioOf = new Map(ctx.data.lidmaatschap.map((m) => [m.code as string, m.regio]));
   s.values(
     `J${first}`,
@@ -181,8 +217,11 @@ export function buildVerdeelsleutel(
     ctx.gemeenten.map((g) => [byCode.get(g.code)?.totaal2025 ?? 0, byCode.get(g.code)?.totaal2026 ?? 0]),
     'euro',
   );
-  s.format(rangeOf(first, INWONERS_COL, n, 1), 'integer');
-  const w = columnLetter(WEIGHT_COL);
+  s.format(rangeOf(first, INWONERS_COL, rows.count, 1), 'integer');
+}
+
+/** The key's weights (input, validated) and each gemeente's share. */
+function keyColumns(ctx: PlanContext, s: SheetBuilder, rows: GemeenteRows, cells: VerdeelsleutelCells): void {
   s.values(
     cells.weights.cell().address(),
     ctx.key.weights.map((x) => [x]),
@@ -199,13 +238,19 @@ export function buildVerdeelsleutel(
     error:
       'Typ een heel getal van 0 tot 25.000.000. Werk met aandelen? Vermenigvuldig ze eerst met 1.000.000.',
   });
-  const sh = columnLetter(SHARE_COL);
   s.formula(
     cells.shares.address(),
-    `${w}${first}/$${w}$${tot}`,
+    `${cells.weights.local().cell().rel()}/${cells.weightTotal.local().abs()}`,
     (r) => (ctx.key.weights[r] ?? 0) / ctx.key.total,
     'share',
   );
+}
+
+/** The NL row: Σ inwoners, Bijlage 2A, weights and shares. */
+function verdeelsleutelTotals(ctx: PlanContext, s: SheetBuilder, rows: GemeenteRows): void {
+  const { first, last, total: tot } = rows;
+  const w = columnLetter(WEIGHT_COL);
+  const sh = columnLetter(SHARE_COL);
   s.values(`A${tot}`, [[NATIONAL_CODE, 'Nederland (totaal)']], 'rowHeader');
   const sums = [
     ctx.gemeenten.reduce((a, g) => a + g.inwoners, 0),
@@ -221,20 +266,6 @@ export function buildVerdeelsleutel(
   );
   s.format(`E${tot}`, 'integer').format(`${w}${tot}`, 'integer');
   s.formula(`${sh}${tot}`, `SUM(${sh}${first}:${sh}${last})`, () => shareSum(ctx), 'share');
-  s.freezeAt(HEADER_ROW, 2);
-  s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
-  s.width('A', 10)
-    .width('B', 28)
-    .width('C', 16)
-    .width('D', 26)
-    .width('E', 14)
-    .width('F', 20)
-    .width('G', 20)
-    .width('H', 18)
-    .width('I', 11)
-    .width('J', 26)
-    .width('K', 30);
-  return { sheet: s, cells };
 }
 
 /** The 2A column of Verdeelsleutel for a row-split year. */
@@ -284,6 +315,61 @@ const AFRONDING_UITLEG = [
   '    in plaats van Σ gewichten, zodat de onderdelen samen precies het gepubliceerde totaal van de gemeente zijn.',
 ];
 
+/** Where Afronding puts its rows (below the gemeenten) and the per-gemeente helpers of each row-split year. */
+interface AfrondingLayout {
+  readonly correctionHeader: number;
+  readonly correctionFirst: number;
+  readonly correctionTotal: number;
+  readonly correctionCheck: number;
+  readonly explanation: number;
+  /** Per row-split year: its grid columns and the first of its five helper columns (d, t, g, checks). */
+  readonly helpers: readonly {
+    readonly jaar: EditionYear;
+    readonly from: number;
+    readonly count: number;
+    readonly col: number;
+  }[];
+}
+
+function afrondingLayout(rows: GemeenteRows, grid: GridLayout): AfrondingLayout {
+  const cursor = new RowCursor(rows.total + 1).skip();
+  const correctionHeader = cursor.take();
+  const correctionFirst = cursor.take(rows.count);
+  const correctionTotal = cursor.take();
+  const correctionCheck = cursor.take();
+  cursor.skip(2);
+  const explanation = cursor.take(AFRONDING_UITLEG.length);
+  // Per row-split year: d, t, g per gemeente, Σ corrections − d, Σ onderdelen − 2A (right of the grid).
+  const helperCol = 5 + grid.width + 1;
+  const helpers = grid.rowSplits.map((r, i) => ({ ...r, col: helperCol + i * 5 }));
+  return { correctionHeader, correctionFirst, correctionTotal, correctionCheck, explanation, helpers };
+}
+
+/** The largest-remainder steps of a row-split year: per gemeente (rows) over its onderdelen (columns). */
+function rowSplitSteps(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  rows: GemeenteRows,
+  at: AfrondingLayout,
+  h: AfrondingLayout['helpers'][number],
+  count: number,
+): RemainderSteps {
+  const n = rows.count;
+  const on = (row: number, col: number, cols = 1) => SheetRange.at(SHEETS.afronding, row, col, n, cols);
+  return new RemainderSteps(
+    s,
+    {
+      members: 'columns',
+      rests: on(rows.first, h.from, count),
+      corrections: on(at.correctionFirst, h.from, count),
+      handedOut: on(rows.first, h.col),
+      threshold: on(rows.first, h.col + 1),
+      above: on(rows.first, h.col + 2),
+    },
+    (row) => rowSplit(ctx, h.jaar, row),
+  );
+}
+
 export function buildAfronding(
   ctx: PlanContext,
   rows: GemeenteRows,
@@ -299,35 +385,62 @@ export function buildAfronding(
   const s = new SheetBuilder(SHEETS.afronding, 'berekening');
   const n = rows.count;
   const first = rows.first;
-  const last = rows.last;
   const block = (row: number, count = 1) => SheetRange.at(SHEETS.afronding, row, 5, count, grid.width);
-  const cursor = new RowCursor(rows.total + 1).skip();
-  const correctionHeader = cursor.take();
-  const correctionFirst = cursor.take(n);
-  const correctionTotal = cursor.take();
-  const correctionCheck = cursor.take();
-  cursor.skip(2);
-  const explanation = cursor.take(AFRONDING_UITLEG.length);
+  const at = afrondingLayout(rows, grid);
   // Technical (342 gemeenten × every line and year): the print is the heading and the explanation in
   // words, not the grid.
   s.printAs('landscape', true).printLayout({
-    area: `A${explanation}:L${explanation + AFRONDING_UITLEG.length - 1}`,
+    area: `A${at.explanation}:L${at.explanation + AFRONDING_UITLEG.length - 1}`,
     titleRows: '1:2',
   });
-  // Per row-split year: d, t, g per gemeente, Σ corrections − d, Σ onderdelen − 2A (right of the grid).
-  const helperCol = 5 + grid.width + 1;
-  const helpers = grid.rowSplits.map((r, i) => ({ ...r, col: helperCol + i * 5 }));
   const cells: AfrondingCells = {
     national: block(H.national),
+    handedOut: block(H.second),
     rests: block(first, n),
-    corrections: block(correctionFirst, n),
-    correctionChecks: block(correctionCheck),
-    rowCorrectionChecks: helpers.map((h) => SheetRange.at(SHEETS.afronding, first, h.col + 3, n)),
-    bijlage2AChecks: helpers.map((h) => SheetRange.at(SHEETS.afronding, first, h.col + 4, n)),
+    corrections: block(at.correctionFirst, n),
+    correctionChecks: block(at.correctionCheck),
+    rowCorrectionChecks: at.helpers.map((h) => SheetRange.at(SHEETS.afronding, first, h.col + 3, n)),
+    bijlage2AChecks: at.helpers.map((h) => SheetRange.at(SHEETS.afronding, first, h.col + 4, n)),
     order: SheetRange.at(SHEETS.afronding, first, 3, n),
   };
-  const W = from.verdeelsleutel.weightTotal.abs();
-  const weight = from.verdeelsleutel.weights.cell().fixCol();
+  afrondingHeading(ctx, s, rows, grid, at, from);
+  byRun(
+    grid,
+    (c) => c.rounding,
+    (kind, c0, count) => {
+      if (kind === 'key') keySplitRun(ctx, s, rows, grid, at, from.verdeelsleutel, c0, count);
+      else if (kind === 'row2a') rowSplitRun(ctx, s, rows, grid, at, from.verdeelsleutel, c0, count);
+      else
+        s.values(
+          cellAddress(at.correctionCheck, c0.col),
+          [Array.from({ length: count }, () => 0)],
+          'integer',
+        );
+    },
+  );
+  for (const h of at.helpers) rowSplitHelpers(ctx, s, rows, at, from.verdeelsleutel, h);
+  s.freezeAt(H.fourth, 2);
+  s.width('A', 10).width('B', 28).width('C', 10).width('D', 4);
+  for (let c = 5; c < 5 + grid.width; c++) s.width(columnLetter(c), 13);
+  for (const h of at.helpers) for (let k = 0; k < 5; k++) s.width(columnLetter(h.col + k), 24);
+  return { sheet: s, cells };
+}
+
+/** The heading, the explanation in words, the national amount per column and the row labels. */
+function afrondingHeading(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  rows: GemeenteRows,
+  grid: GridLayout,
+  at: AfrondingLayout,
+  from: {
+    readonly landelijk: Pick<LandelijkCells, 'national' | 'structural' | 'lineNrs'>;
+    readonly verdeelsleutel: VerdeelsleutelCells;
+    readonly allocatieCodes: SheetRange;
+    readonly iza: Pick<IzaCells, 'members'>;
+  },
+): void {
+  const first = rows.first;
   const nrs = from.landelijk.lineNrs.abs();
   s.value(
     'A1',
@@ -336,14 +449,14 @@ export function buildAfronding(
   );
   s.value(
     'A2',
-    `Zo tellen de bedragen per gemeente precies op tot het landelijke bedrag. Uitleg in woorden: rij ${explanation} en verder.`,
+    `Zo tellen de bedragen per gemeente precies op tot het landelijke bedrag. Uitleg in woorden: rij ${at.explanation} en verder.`,
     'subtitle',
   );
   s.values(
-    `A${explanation}`,
+    `A${at.explanation}`,
     AFRONDING_UITLEG.map((t) => [t]),
   );
-  s.format(`A${explanation}`, 'rowHeader');
+  s.format(`A${at.explanation}`, 'rowHeader');
   headerRows(grid, s);
   s.values(`A${H.national}`, [['Landelijk bedrag of gewicht (€)']], 'rowHeader');
   const years = grid.columns.filter((c) => c.jaar !== 'niveau');
@@ -373,153 +486,119 @@ export function buildAfronding(
     (codes) => `($A${first}<>${codes.cell().fixCol()})`,
   );
   s.value(`C${H.fourth}`, 'Volgorde', 'header');
-  s.formula(cells.order.address(), sameRow.join('+'), () => 0, 'integer');
-  s.value(`A${correctionHeader}`, 'Extra euro (1 = deze gemeente krijgt één euro extra)', 'rowHeader');
+  s.formula(
+    SheetRange.at(SHEETS.afronding, first, 3, rows.count).address(),
+    sameRow.join('+'),
+    () => 0,
+    'integer',
+  );
+  s.value(`A${at.correctionHeader}`, 'Extra euro (1 = deze gemeente krijgt één euro extra)', 'rowHeader');
   s.values(
-    `A${correctionFirst}`,
+    `A${at.correctionFirst}`,
     ctx.gemeenten.map((g) => [g.code, g.naam]),
   );
-  s.values(`A${correctionTotal}`, [['Totaal correctie']], 'rowHeader');
-  s.values(`A${correctionCheck}`, [['Controle: totaal correctie − d (0 = goed)']], 'rowHeader');
+  s.values(`A${at.correctionTotal}`, [['Totaal correctie']], 'rowHeader');
+  s.values(`A${at.correctionCheck}`, [['Controle: totaal correctie − d (0 = goed)']], 'rowHeader');
+}
 
-  byRun(
-    grid,
-    (c) => c.rounding,
-    (kind, c0, count) => {
-      const L = columnLetter(c0.col);
-      const at = (row: number, rowsN = 1) => rangeOf(row, c0.col, rowsN, count);
-      const topLeft = (row: number) => cellAddress(row, c0.col);
-      const col = (i: number) => grid.columns[grid.columns.indexOf(c0) + i] as GridColumn;
-      if (kind === 'key') {
-        s.formula(
-          at(H.second),
-          `SUM(${L}$${first}:${L}$${last})/${W}`,
-          (_r, i) => keySplit(ctx, col(i)).handedOut,
-          'integer',
-        );
-        s.formula(
-          at(H.third),
-          `LARGE(${L}$${first}:${L}$${last},MAX(${L}$${H.second},1))`,
-          (_r, i) => keySplit(ctx, col(i)).threshold,
-          'integer',
-        );
-        s.formula(
-          at(H.fourth),
-          `COUNTIF(${L}$${first}:${L}$${last},">"&${L}$${H.third})`,
-          (_r, i) => keySplit(ctx, col(i)).above,
-          'integer',
-        );
-        s.formula(
-          at(first, n),
-          `MOD(${L}$${H.national}*${weight},${W})`,
-          (row, i) => keySplit(ctx, col(i)).rests[row] ?? 0,
-          'integer',
-        );
-        s.formula(
-          at(correctionFirst, n),
-          `(${L}$${H.second}>0)*((${L}${first}>${L}$${H.third})+(${L}${first}=${L}$${H.third})*(COUNTIF(${L}$${first}:${L}${first},${L}$${H.third})<=${L}$${H.second}-${L}$${H.fourth}))`,
-          (row, i) => keySplit(ctx, col(i)).corrections[row] ?? 0,
-          'integer',
-        );
-        s.formula(
-          at(correctionTotal),
-          `SUM(${L}${correctionFirst}:${L}${correctionFirst + n - 1})`,
-          (_r, i) => keySplit(ctx, col(i)).handedOut,
-          'integer',
-        );
-        s.formula(at(correctionCheck), `${L}${correctionTotal}-${L}$${H.second}`, () => 0, 'integer');
-        return;
-      }
-      if (kind === 'row2a') {
-        const split = helpers.find((h) => h.from === c0.col);
-        if (!split) throw new Error('Row-split run without helpers');
-        const [d, t, g] = [0, 1, 2].map((k) => `$${columnLetter(split.col + k)}${first}`);
-        const T = bijlageColumn(from.verdeelsleutel, split.jaar).cell().fixCol();
-        s.formula(
-          at(H.second),
-          `SUM($${L}$${H.national}:$${columnLetter(c0.col + count - 1)}$${H.national})`,
-          () =>
-            years
-              .filter((c) => c.jaar === split.jaar && c.kind === 'row2a')
-              .reduce((a, c) => a + columnNational(ctx, c), 0),
-          'euro',
-        );
-        s.formula(
-          at(first, n),
-          `MOD(${T}*${L}$${H.national},${L}$${H.second})`,
-          (row, i) => rowSplit(ctx, split.jaar, row).rests[i] ?? 0,
-          'integer',
-        );
-        s.formula(
-          at(correctionFirst, n),
-          `(${d}>0)*((${L}${first}>${t})+(${L}${first}=${t})*(COUNTIF($${L}${first}:${L}${first},${t})<=${d}-${g}))`,
-          (row, i) => rowSplit(ctx, split.jaar, row).corrections[i] ?? 0,
-          'integer',
-        );
-        s.values(topLeft(correctionCheck), [Array.from({ length: count }, () => 0)], 'integer');
-        return;
-      }
-      s.values(topLeft(correctionCheck), [Array.from({ length: count }, () => 0)], 'integer');
+/** A run of key-split columns: d, t, g on the header rows, rests and corrections per gemeente, the check. */
+function keySplitRun(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  rows: GemeenteRows,
+  grid: GridLayout,
+  at: AfrondingLayout,
+  vs: VerdeelsleutelCells,
+  c0: GridColumn,
+  count: number,
+): void {
+  const on = (row: number, rowsN = 1) => SheetRange.at(SHEETS.afronding, row, c0.col, rowsN, count);
+  const col = (i: number) => grid.columns[grid.columns.indexOf(c0) + i] as GridColumn;
+  const W = vs.weightTotal.abs();
+  const total = on(at.correctionTotal);
+  new RemainderSteps(
+    s,
+    {
+      members: 'rows',
+      rests: on(rows.first, rows.count),
+      corrections: on(at.correctionFirst, rows.count),
+      handedOut: on(H.second),
+      threshold: on(H.third),
+      above: on(H.fourth),
     },
-  );
+    (i) => keySplit(ctx, col(i)),
+  )
+    .handedOut(W)
+    .threshold()
+    .above()
+    .rests(on(H.national).local().cell().fixRow(), vs.weights.cell().fixCol(), W)
+    .corrections()
+    .total(total)
+    .check(on(at.correctionCheck), total);
+}
 
-  // The per-gemeente helpers of each row-split year.
-  for (const h of helpers) {
-    const L0 = columnLetter(h.from);
-    const L1 = columnLetter(h.from + h.count - 1);
-    const runRange = `$${L0}${first}:$${L1}${first}`;
-    const C = `$${L0}$${H.second}`;
-    const [dc, tc, gc, kc, bc] = [0, 1, 2, 3, 4].map((k) => columnLetter(h.col + k));
-    s.values(
-      `${dc}${H.fourth}`,
+/** A run of a row-split year's columns: Σ composition (C), rests and corrections per gemeente. */
+function rowSplitRun(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  rows: GemeenteRows,
+  grid: GridLayout,
+  at: AfrondingLayout,
+  vs: VerdeelsleutelCells,
+  c0: GridColumn,
+  count: number,
+): void {
+  const split = at.helpers.find((h) => h.from === c0.col);
+  if (!split) throw new Error('Row-split run without helpers');
+  const national = SheetRange.at(SHEETS.afronding, H.national, c0.col, 1, count).local();
+  s.formula(
+    rangeOf(H.second, c0.col, 1, count),
+    `SUM(${national.abs()})`,
+    () =>
+      grid.columns
+        .filter((c) => c.jaar === split.jaar && c.kind === 'row2a')
+        .reduce((a, c) => a + columnNational(ctx, c), 0),
+    'euro',
+  );
+  const T = bijlageColumn(vs, split.jaar).cell().fixCol();
+  rowSplitSteps(ctx, s, rows, at, split, count)
+    .rests(T, national.cell().fixRow(), SheetRange.at(SHEETS.afronding, H.second, c0.col).local().fixRow())
+    .corrections();
+  s.values(cellAddress(at.correctionCheck, c0.col), [Array.from({ length: count }, () => 0)], 'integer');
+}
+
+/** The per-gemeente helpers of a row-split year: d, t, g, Σ corrections − d, Σ onderdelen − 2A. */
+function rowSplitHelpers(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  rows: GemeenteRows,
+  at: AfrondingLayout,
+  vs: VerdeelsleutelCells,
+  h: AfrondingLayout['helpers'][number],
+): void {
+  const first = rows.first;
+  const on = (k: number) => SheetRange.at(SHEETS.afronding, first, h.col + k, rows.count);
+  s.values(
+    cellAddress(H.fourth, h.col),
+    [
       [
-        [
-          `Extra euro's ${h.jaar} (d)`,
-          `Drempel-rest ${h.jaar} (t)`,
-          `Boven drempel ${h.jaar} (g)`,
-          `Extra − d ${h.jaar} (0 = goed)`,
-          `Onderdelen − 2A ${h.jaar} (0 = goed)`,
-        ],
+        `Extra euro's ${h.jaar} (d)`,
+        `Drempel-rest ${h.jaar} (t)`,
+        `Boven drempel ${h.jaar} (g)`,
+        `Extra − d ${h.jaar} (0 = goed)`,
+        `Onderdelen − 2A ${h.jaar} (0 = goed)`,
       ],
-      'header',
-    );
-    s.formula(
-      `${dc}${first}:${dc}${last}`,
-      `SUM(${runRange})/${C}`,
-      (row) => rowSplit(ctx, h.jaar, row).handedOut,
-      'integer',
-    );
-    s.formula(
-      `${tc}${first}:${tc}${last}`,
-      `LARGE(${runRange},MAX($${dc}${first},1))`,
-      (row) => rowSplit(ctx, h.jaar, row).threshold,
-      'integer',
-    );
-    s.formula(
-      `${gc}${first}:${gc}${last}`,
-      `COUNTIF(${runRange},">"&$${tc}${first})`,
-      (row) => rowSplit(ctx, h.jaar, row).above,
-      'integer',
-    );
-    s.formula(
-      `${kc}${first}:${kc}${last}`,
-      `SUM($${L0}${correctionFirst}:$${L1}${correctionFirst})-$${dc}${first}`,
-      () => 0,
-      'integer',
-    );
-    const T = bijlageColumn(from.verdeelsleutel, h.jaar).cell().fixCol();
-    s.formula(
-      `${bc}${first}:${bc}${last}`,
-      `SUM(${SHEETS.allocatie}!$${L0}${first}:$${L1}${first})-${T}`,
-      () => 0,
-      'integer',
-    );
-  }
-  s.freezeAt(H.fourth, 2);
-  s.width('A', 10).width('B', 28).width('C', 10).width('D', 4);
-  for (let c = 5; c < 5 + grid.width; c++) s.width(columnLetter(c), 13);
-  for (const h of helpers) for (let k = 0; k < 5; k++) s.width(columnLetter(h.col + k), 24);
-  return { sheet: s, cells };
+    ],
+    'header',
+  );
+  rowSplitSteps(ctx, s, rows, at, h, h.count)
+    .handedOut(SheetRange.at(SHEETS.afronding, H.second, h.from).local().abs())
+    .threshold()
+    .above()
+    .check(on(3));
+  const T = bijlageColumn(vs, h.jaar).cell().fixCol();
+  const onderdelen = SheetRange.at(SHEETS.allocatie, first, h.from, 1, h.count).fixCol();
+  s.formula(on(4).address(), `SUM(${onderdelen})-${T}`, () => 0, 'integer');
 }
 
 export function buildAllocatie(
@@ -557,8 +636,42 @@ export function buildAllocatie(
       nrs: SheetRange.at(SHEETS.allocatie, H.nr, grid.column(0, 'niveau').col, 1, grid.lineCount),
     },
   };
-  const W = from.verdeelsleutel.weightTotal.abs();
-  const weight = from.verdeelsleutel.weights.cell().fixCol();
+  allocatieHeading(ctx, s, rows, grid, from);
+  byRun(
+    grid,
+    (c) => (c.kind === 'mandaat' ? `mandaat:${c.col}` : c.kind),
+    (kind, c0, count) => allocatieRun(ctx, s, rows, grid, from, kind, c0, count),
+  );
+  s.values(`A${tot}`, [[NATIONAL_CODE, 'Nederland (som van de gemeenten)']], 'rowHeader');
+  s.formula(`C${tot}`, `SUM(C${first}:C${last})`, () => shareSum(ctx), 'share');
+  s.formula(
+    cells.totals.address(),
+    `SUM(E${first}:E${last})`,
+    (_r, c) =>
+      ctx.gemeenten.reduce((a, _g, row) => a + gridAmount(ctx, grid.columns[c] as GridColumn, row), 0),
+    'euroTotal',
+  );
+  s.values(
+    `A${tot + 1}`,
+    [['Controle: totaal − landelijk (0 = goed; alleen bij geschatte kolommen)']],
+    'rowHeader',
+  );
+  s.freezeAt(H.fourth, 2);
+  s.width('A', 10).width('B', 28).width('C', 10).width('D', 4);
+  for (let c = 5; c < 5 + grid.width; c++) s.width(columnLetter(c), 14);
+  return { sheet: s, cells };
+}
+
+/** The heading rows (line, year, national amount, source, rule per column) and the gemeenten's shares. */
+function allocatieHeading(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  rows: GemeenteRows,
+  grid: GridLayout,
+  from: { readonly verdeelsleutel: VerdeelsleutelCells; readonly afronding: AfrondingCells },
+): void {
+  const { first, last } = rows;
+  const block = (row: number) => SheetRange.at(SHEETS.allocatie, row, 5, 1, grid.width);
   const afr = from.afronding;
   s.value(
     'A1',
@@ -593,65 +706,62 @@ export function buildAllocatie(
     (r) => (ctx.key.weights[r] ?? 0) / ctx.key.total,
     'share',
   );
-  byRun(
-    grid,
-    (c) => (c.kind === 'mandaat' ? `mandaat:${c.col}` : c.kind),
-    (kind, c0, count) => {
-      const L = columnLetter(c0.col);
-      const at = (row: number, rowsN = 1) => rangeOf(row, c0.col, rowsN, count);
-      const topLeft = (row: number) => cellAddress(row, c0.col);
-      const col = (i: number) => grid.columns[grid.columns.indexOf(c0) + i] as GridColumn;
-      const expected = (row: number, i: number) => gridAmount(ctx, col(i), row);
-      const rest = `${SHEETS.afronding}!${L}${first}`;
-      const corr = `${SHEETS.afronding}!${L}${afr.corrections.top}`;
-      if (kind === 'key') {
-        s.formula(at(first, n), `(${L}$${H.national}*${weight}-${rest})/${W}+${corr}`, expected, 'euro');
-        s.formula(at(tot + 1), `${L}${tot}-${L}$${H.national}`, () => 0, 'euro');
-      } else if (kind === 'row2a') {
-        const T = bijlageColumn(from.verdeelsleutel, c0.jaar as EditionYear)
-          .cell()
-          .fixCol();
-        s.formula(
-          at(first, n),
-          `(${T}*${L}$${H.national}-${rest})/${SHEETS.afronding}!${L}$${H.second}+${corr}`,
-          expected,
-          'euro',
-        );
-        s.values(topLeft(tot + 1), [Array.from({ length: count }, () => 0)], 'euro');
-      } else if (typeof kind === 'string' && kind.startsWith('mandaat:')) {
-        const regional = from.iza.regional.find((r) => r.nr === c0.line.nr);
-        if (!regional || c0.jaar === 'niveau') throw new Error(`No regional block for line ${c0.line.nr}`);
-        const year = regional.amounts.cols(c0.yearIndex - 1).abs();
-        s.formula(at(first, n), `SUMIF(${from.iza.mandaatCodes.abs()},$A${first},${year})`, expected, 'euro');
-        s.values(topLeft(tot + 1), [[0]], 'euro');
-      } else {
-        s.values(
-          topLeft(first),
-          Array.from({ length: n }, () => Array.from({ length: count }, () => 0)),
-          'euro',
-        );
-        s.values(topLeft(tot + 1), [Array.from({ length: count }, () => 0)], 'euro');
-      }
-    },
-  );
-  s.values(`A${tot}`, [[NATIONAL_CODE, 'Nederland (som van de gemeenten)']], 'rowHeader');
-  s.formula(`C${tot}`, `SUM(C${first}:C${last})`, () => shareSum(ctx), 'share');
-  s.formula(
-    cells.totals.address(),
-    `SUM(E${first}:E${last})`,
-    (_r, c) =>
-      ctx.gemeenten.reduce((a, _g, row) => a + gridAmount(ctx, grid.columns[c] as GridColumn, row), 0),
-    'euroTotal',
-  );
-  s.values(
-    `A${tot + 1}`,
-    [['Controle: totaal − landelijk (0 = goed; alleen bij geschatte kolommen)']],
-    'rowHeader',
-  );
-  s.freezeAt(H.fourth, 2);
-  s.width('A', 10).width('B', 28).width('C', 10).width('D', 4);
-  for (let c = 5; c < 5 + grid.width; c++) s.width(columnLetter(c), 14);
-  return { sheet: s, cells };
+}
+
+/**
+ * One run of Allocatie's columns of the same kind: a key split or a Bijlage 2A year (floor +
+ * correction from Afronding's steps), a regional line (SUMIF of the regions the gemeente is
+ * mandaatgemeente of), or no money (zeros); with the check row under the NL total.
+ */
+function allocatieRun(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  rows: GemeenteRows,
+  grid: GridLayout,
+  from: {
+    readonly verdeelsleutel: VerdeelsleutelCells;
+    readonly afronding: AfrondingCells;
+    readonly iza: Pick<IzaCells, 'mandaatCodes' | 'regional'>;
+  },
+  kind: string,
+  c0: GridColumn,
+  count: number,
+): void {
+  const { first, total: tot, count: n } = rows;
+  const at = (row: number, rowsN = 1) => rangeOf(row, c0.col, rowsN, count);
+  const topLeft = (row: number) => cellAddress(row, c0.col);
+  const zeros = (rowsN: number) =>
+    Array.from({ length: rowsN }, () => Array.from({ length: count }, () => 0));
+  const col = (i: number) => grid.columns[grid.columns.indexOf(c0) + i] as GridColumn;
+  const expected = (row: number, i: number) => gridAmount(ctx, col(i), row);
+  const afr = from.afronding;
+  const column = (range: SheetRange) => range.cols(c0.col - range.left);
+  const rest = column(afr.rests).cell().rel();
+  const corr = column(afr.corrections).cell().rel();
+  const national = SheetRange.at(SHEETS.allocatie, H.national, c0.col).local().fixRow();
+  const vs = from.verdeelsleutel;
+  if (kind === 'key') {
+    const W = vs.weightTotal.abs();
+    const f = REMAINDER_FORMULAS.amount(national, vs.weights.cell().fixCol(), rest, W, corr);
+    s.formula(at(first, n), f, expected, 'euro');
+    s.formula(at(tot + 1), `${columnLetter(c0.col)}${tot}-${national}`, () => 0, 'euro');
+  } else if (kind === 'row2a') {
+    const T = bijlageColumn(vs, c0.jaar as EditionYear)
+      .cell()
+      .fixCol();
+    const C = column(afr.handedOut).cell().fixRow();
+    s.formula(at(first, n), REMAINDER_FORMULAS.amount(T, national, rest, C, corr), expected, 'euro');
+    s.values(topLeft(tot + 1), zeros(1), 'euro');
+  } else if (kind.startsWith('mandaat:')) {
+    const regional = from.iza.regional.find((r) => r.nr === c0.line.nr);
+    if (!regional || c0.jaar === 'niveau') throw new Error(`No regional block for line ${c0.line.nr}`);
+    const year = regional.amounts.cols(c0.yearIndex - 1).abs();
+    s.formula(at(first, n), `SUMIF(${from.iza.mandaatCodes.abs()},$A${first},${year})`, expected, 'euro');
+    s.values(topLeft(tot + 1), [[0]], 'euro');
+  } else {
+    s.values(topLeft(first), zeros(n), 'euro');
+    s.values(topLeft(tot + 1), zeros(1), 'euro');
+  }
 }
 
 function bronLabel(ctx: PlanContext, c: GridColumn): string {

@@ -1,4 +1,4 @@
-import type { EditionYear, Period } from '../domain';
+import type { EditionLine, EditionYear, Ledger, Period } from '../domain';
 import {
   aardLine,
   EDITION_YEARS,
@@ -60,46 +60,70 @@ export interface LandelijkCells {
   readonly ramingCheck: SheetRange | undefined;
 }
 
+/** The per-line columns of Landelijk (one row per line of the edition). */
+type LineCells = Omit<LandelijkCells, 'galaStatus' | 'compositionCheck' | 'ramingCheck'>;
+
+/**
+ * Builds Landelijk: per line the national amounts (input), the Rijk's structural level, aard, BBV flag
+ * and receiver; the source per amount; totals per regeling; the GALA table, the derivation of the
+ * composition (checked against Verdeelsleutel's `bijlage2A` totals), the AZWA raming, open posten.
+ */
 export function buildLandelijk(
   ctx: PlanContext,
   bijlage2A: { readonly total2025: SheetRange; readonly total2026: SheetRange },
 ): Built<LandelijkCells> {
   const s = new SheetBuilder(SHEETS.landelijk, 'invoer');
-  const n = ctx.lines.length;
   const rows = new RowCursor(HEADER_ROW + 1);
-  const first = rows.take(n);
-  const last = first + n - 1;
-  const lineCol = (col: number, cols = 1) => SheetRange.at(SHEETS.landelijk, first, col, n, cols);
-  const national = lineCol(PERIOD_COL, YEAR_COUNT);
-  const ledger = ctx.ledger;
   const edition = ctx.input.edition;
-
   s.value('A1', 'Landelijk bedrag per onderdeel en jaar (€)', 'title');
   s.value(
     'A2',
     `Editie ${edition.manifest.id}: ${edition.manifest.naam} (${formatDate(edition.manifest.datum)}). Gele cellen zijn invoer; de rest rekent mee. Onder de tabel: de bron per bedrag en hoe afgeleide bedragen zijn gemaakt.`,
     'subtitle',
   );
-  s.values(
-    `A${HEADER_ROW}`,
-    [
-      [
-        'Nr',
-        'Onderdeel',
-        'Hoofdthema',
-        'Regeling',
-        ...yearHeaders(),
-        'Structureel (Rijk)',
-        'Totaal 2023–2029',
-        'Aard (Rijk)',
-        'BBV vastgelegd (1 = ja)',
-        'Eindjaar',
-        'Ontvanger',
-        'Verdeelbasis volgens bronnen',
-      ],
-    ],
-    'header',
-  );
+  s.values(`A${HEADER_ROW}`, [LINE_HEADERS], 'header');
+  const lines = linesSection(ctx, s, rows);
+  bronSection(ctx, s, rows);
+  regelingTotals(ctx, s, rows, lines);
+  const galaStatus = galaTable(ctx, s, rows);
+  const compositionCheck = compositionBlock(ctx, s, rows, lines.national, bijlage2A);
+  const ramingCheck = ramingBlock(ctx, s, rows);
+  openPosten(ctx, s, rows);
+
+  s.freezeAt(HEADER_ROW, 2);
+  s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
+  // B fits the longest onderdeel name (75 characters), C the longest hoofdthema.
+  s.width('A', 6).width('B', 76).width('C', 28).width('D', 14);
+  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
+  s.width(columnLetter(LEVEL_COL), 18).width(columnLetter(TOTAL_COL), 18);
+  s.width(columnLetter(AARD_COL), 19).width(columnLetter(BBV_COL), 23);
+  s.width(columnLetter(END_COL), 10).width(columnLetter(ONTVANGER_COL), 16).width(columnLetter(NOTE_COL), 60);
+  return { sheet: s, cells: { ...lines, galaStatus, compositionCheck, ramingCheck } };
+}
+
+const LINE_HEADERS = [
+  'Nr',
+  'Onderdeel',
+  'Hoofdthema',
+  'Regeling',
+  ...yearHeaders(),
+  'Structureel (Rijk)',
+  'Totaal 2023–2029',
+  'Aard (Rijk)',
+  'BBV vastgelegd (1 = ja)',
+  'Eindjaar',
+  'Ontvanger',
+  'Verdeelbasis volgens bronnen',
+];
+
+/** One row per line: the national amounts and the structural level (inputs), then the derived columns. */
+function linesSection(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): LineCells {
+  const n = ctx.lines.length;
+  const first = rows.take(n);
+  const lineCol = (col: number, cols = 1) => SheetRange.at(SHEETS.landelijk, first, col, n, cols);
+  const national = lineCol(PERIOD_COL, YEAR_COUNT);
+  const structural = lineCol(LEVEL_COL);
+  const ledger = ctx.ledger;
   s.values(
     `A${first}`,
     ctx.lines.map((l) => [l.nr, l.naam, l.hoofdthema, l.regeling.naam]),
@@ -110,7 +134,7 @@ export function buildLandelijk(
     'inputEuro',
   );
   s.values(
-    `${columnLetter(LEVEL_COL)}${first}`,
+    structural.cell().address(),
     ctx.lines.map((l) => [l.structureelNiveau ?? null]),
     'inputEuro',
   );
@@ -124,18 +148,18 @@ export function buildLandelijk(
     error:
       "Typ een bedrag in hele euro's van 0 of meer, bijvoorbeeld 12500000. Negatieve bedragen zijn niet toegestaan.",
   });
-  const tot = columnLetter(TOTAL_COL);
+  const years = national.local().rows(0).rel();
+  const level = structural.local().cell().rel();
   s.formula(
-    `${tot}${first}:${tot}${last}`,
-    `SUM(E${first}:K${first})`,
+    lineCol(TOTAL_COL).address(),
+    `SUM(${years})`,
     (r) => EDITION_YEARS.reduce((a, y) => a + ledger.national(ctx.lines[r]?.nr ?? 0, y).bedrag, 0),
     'euro',
   );
   const aard = lineCol(AARD_COL);
-  const L = columnLetter(LEVEL_COL);
   s.formula(
     aard.address(),
-    `CHOOSE(1+(${L}${first}>0)*(1+(MAX(E${first}:K${first})>${L}${first})),"incidenteel","structureel","deels structureel")`,
+    `CHOOSE(1+(${level}>0)*(1+(MAX(${years})>${level})),"incidenteel","structureel","deels structureel")`,
     (r) => aardLine(ledger, ctx.lines[r]?.nr ?? 0),
   );
   s.aardRules(aard.address()).format(aard.address(), 'center');
@@ -153,13 +177,19 @@ export function buildLandelijk(
     prompt: 'Vul 1 in als een nieuwe regeling dit onderdeel na het eindjaar structureel vastlegt; anders 0.',
     error: 'Alleen 0 (nee) of 1 (ja) is toegestaan.',
   });
+  const eindjaar = lineCol(END_COL);
   s.values(
-    `${columnLetter(END_COL)}${first}`,
+    eindjaar.cell().address(),
     ctx.lines.map((l) => [l.regeling.eindjaar, workbookOntvanger(l.ontvanger), verdeelbasis(ctx, l.nr)]),
   );
   s.format(rangeOf(first, END_COL, n, 2), 'center');
+  return { lineNrs: lineCol(1), national, structural, inputs, aard, bbvFlags, eindjaar };
+}
 
-  // Where every amount comes from.
+/** Where every amount comes from (the rule and derivation are on Bronnen). */
+function bronSection(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): void {
+  const n = ctx.lines.length;
+  const edition = ctx.input.edition;
   rows.skip();
   const bronHeader = rows.take();
   const bronFirst = rows.take(n);
@@ -171,12 +201,14 @@ export function buildLandelijk(
   s.values(
     `E${bronFirst}`,
     ctx.lines.map((l) =>
-      EDITION_YEARS.map((y) => (edition.rule(l.regeling.id, y) ? ledger.national(l.nr, y).bron : '')),
+      EDITION_YEARS.map((y) => (edition.rule(l.regeling.id, y) ? ctx.ledger.national(l.nr, y).bron : '')),
     ),
     'note',
   );
+}
 
-  // Totals per regeling.
+/** Totals per regeling (SUMIF over the lines' regeling column). */
+function regelingTotals(ctx: PlanContext, s: SheetBuilder, rows: RowCursor, lines: LineCells): void {
   rows.skip();
   const regelingen = [...new Map(ctx.lines.map((l) => [l.regeling.id, l.regeling])).values()];
   const regHeader = rows.take();
@@ -186,41 +218,17 @@ export function buildLandelijk(
     `D${regFirst}`,
     regelingen.map((r) => [r.naam]),
   );
+  // D: the regeling of each line.
+  const regeling = SheetRange.at(SHEETS.landelijk, lines.lineNrs.top, 4, ctx.lines.length).local();
   s.formula(
     rangeOf(regFirst, PERIOD_COL, regelingen.length, YEAR_COUNT),
-    `SUMIF($D$${first}:$D$${last},$D${regFirst},E$${first}:E$${last})`,
+    `SUMIF(${regeling.abs()},$D${regFirst},${lines.national.local().cols(0).fixRow()})`,
     (r, c) =>
       ctx.lines
         .filter((l) => l.regeling.id === regelingen[r]?.id)
-        .reduce((a, l) => a + ledger.national(l.nr, EDITION_YEARS[c] as EditionYear).bedrag, 0),
+        .reduce((a, l) => a + ctx.ledger.national(l.nr, EDITION_YEARS[c] as EditionYear).bedrag, 0),
     'euroTotal',
   );
-
-  const galaStatus = galaTable(ctx, s, rows);
-  const compositionCheck = compositionBlock(ctx, s, rows, national, bijlage2A);
-  const ramingCheck = ramingBlock(ctx, s, rows);
-  openPosten(ctx, s, rows);
-
-  s.freezeAt(HEADER_ROW, 2);
-  s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
-  // B fits the longest onderdeel name (75 characters), C the longest hoofdthema.
-  s.width('A', 6).width('B', 76).width('C', 28).width('D', 14);
-  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
-  s.width(L, 18).width(tot, 18).width(columnLetter(AARD_COL), 19).width(columnLetter(BBV_COL), 23);
-  s.width(columnLetter(END_COL), 10).width(columnLetter(ONTVANGER_COL), 16).width(columnLetter(NOTE_COL), 60);
-  const cells: LandelijkCells = {
-    lineNrs: lineCol(1),
-    national,
-    structural: lineCol(LEVEL_COL),
-    inputs,
-    aard,
-    bbvFlags,
-    eindjaar: lineCol(END_COL),
-    galaStatus,
-    compositionCheck,
-    ramingCheck,
-  };
-  return { sheet: s, cells };
 }
 
 function verdeelbasis(ctx: PlanContext, nr: number): string {
@@ -233,14 +241,51 @@ function verdeelbasis(ctx: PlanContext, nr: number): string {
   return 'Alleen landelijk: komt niet bij een gemeente terecht';
 }
 
+/** One formula block per contiguous run of the GALA period columns (E..H, then L). */
+function perPeriod(
+  s: SheetBuilder,
+  row: number,
+  count: number,
+  formula: (col: string) => string,
+  expected: (r: number, p: Period) => number | string,
+  style: Parameters<SheetBuilder['formula']>[3],
+): void {
+  s.formula(
+    rangeOf(row, PERIOD_COL, count, 4),
+    formula('E'),
+    (r, c) => expected(r, PERIODS[c] as Period),
+    style,
+  );
+  s.formula(
+    rangeOf(row, LEVEL_COL, count, 1),
+    formula(columnLetter(LEVEL_COL)),
+    (r) => expected(r, 'structureel'),
+    style,
+  );
+}
+
+/** The GALA totals per hoofdthema and in all, as the domain computes them from the lines. */
+function galaTotals(ctx: PlanContext) {
+  const gala = ctx.data.onderdelen;
+  return TOTAL_LABELS.map((label) =>
+    label === GRAND_TOTAL_LABEL ? nationalTotals(gala) : nationalTotals(linesOfHoofdthema(gala, label)),
+  );
+}
+
 /** The GALA table as published (mln) with its hoofdthema totals reconciled: a check on the source data. */
 function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRange {
+  const source = galaSource(ctx, s, rows);
+  const computed = galaComputed(ctx, s, rows, source);
+  const published = galaPublished(ctx, s, rows);
+  return galaChecks(ctx, s, rows, computed, published);
+}
+
+/** The lines of the GALA table (mln per period and the structural level); returns their rows. */
+function galaSource(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): { first: number; last: number } {
   const gala = ctx.data.onderdelen;
-  const n = gala.length;
   rows.skip();
   const header = rows.take();
-  const first = rows.take(n);
-  const last = first + n - 1;
+  const first = rows.take(gala.length);
   s.value(
     `A${header}`,
     'GALA-tabel zoals gepubliceerd (x € 1 mln; GALA 31-01-2023, p. 38; structureel niveau in kolom L)',
@@ -260,31 +305,19 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
     gala.map((l) => [mlnCell(l.structureel)]),
     'mln',
   );
-  const totals = TOTAL_LABELS.map((label) =>
-    label === GRAND_TOTAL_LABEL ? nationalTotals(gala) : nationalTotals(linesOfHoofdthema(gala, label)),
-  );
-  const brede = nationalTotals(gala.filter((l) => l.fund === 'brede-spuk'));
-  /** One formula block per contiguous run of the GALA period columns (E..H, then L). */
-  const perPeriod = (
-    row: number,
-    count: number,
-    formula: (col: string) => string,
-    expected: (r: number, p: Period) => number | string,
-    style: Parameters<SheetBuilder['formula']>[3],
-  ) => {
-    s.formula(
-      rangeOf(row, PERIOD_COL, count, 4),
-      formula('E'),
-      (r, c) => expected(r, PERIODS[c] as Period),
-      style,
-    );
-    s.formula(
-      rangeOf(row, LEVEL_COL, count, 1),
-      formula(columnLetter(LEVEL_COL)),
-      (r) => expected(r, 'structureel'),
-      style,
-    );
-  };
+  return { first, last: first + gala.length - 1 };
+}
+
+/** The totals computed from the lines: per hoofdthema, in all, and the Brede SPUK; returns the first row. */
+function galaComputed(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  rows: RowCursor,
+  source: { first: number; last: number },
+): number {
+  const { first, last } = source;
+  const totals = galaTotals(ctx);
+  const brede = nationalTotals(ctx.data.onderdelen.filter((l) => l.fund === 'brede-spuk'));
   rows.skip();
   const cHeader = rows.take();
   const c = rows.take(TOTAL_LABELS.length + 1);
@@ -295,6 +328,7 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
     ['waarvan Brede SPUK (zonder IZA)'],
   ]);
   perPeriod(
+    s,
     c,
     HOOFDTHEMAS.length,
     (col) => `SUMIF($C$${first}:$C$${last},$B${c},${col}$${first}:${col}$${last})`,
@@ -303,6 +337,7 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
   );
   const g = c + HOOFDTHEMAS.length;
   perPeriod(
+    s,
     g,
     1,
     (col) => `SUM(${col}${first}:${col}${last})`,
@@ -310,12 +345,18 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
     'mlnTotal',
   );
   perPeriod(
+    s,
     g + 1,
     1,
     (col) => `SUM(${col}${c}:${col}${g - 1})`,
     (_r, p) => mlnResult(brede.perPeriod[p]),
     'mln',
   );
+  return c;
+}
+
+/** The published totals (GALA p. 38; an empty cell where the source leaves it empty); returns the first row. */
+function galaPublished(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): number {
   rows.skip();
   const pHeader = rows.take();
   const p = rows.take(TOTAL_LABELS.length);
@@ -335,6 +376,13 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
     published.map((t) => [mlnCell(t?.values.structureel)]),
     'mln',
   );
+  return p;
+}
+
+/** Computed − published (€) and the status per label and period (OK / VERSCHIL / BRON LEEG). */
+function galaChecks(ctx: PlanContext, s: SheetBuilder, rows: RowCursor, c: number, p: number): SheetRange {
+  const totals = galaTotals(ctx);
+  const published = TOTAL_LABELS.map((label) => ctx.data.publishedTotals.find((t) => t.label === label));
   rows.skip();
   const dHeader = rows.take();
   const d = rows.take(TOTAL_LABELS.length);
@@ -344,6 +392,7 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
     TOTAL_LABELS.map((l) => [l]),
   );
   perPeriod(
+    s,
     d,
     TOTAL_LABELS.length,
     (col) => `ROUND((${col}${c}-${col}${p})*1000000,0)`,
@@ -358,6 +407,7 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
     TOTAL_LABELS.map((l) => [l]),
   );
   perPeriod(
+    s,
     st,
     TOTAL_LABELS.length,
     (col) => `CHOOSE(1+(${col}${d}<>0)*(1+ISBLANK(${col}${p})),"OK","VERSCHIL","BRON LEEG")`,
@@ -396,7 +446,6 @@ function compositionBlock(
       return [i, ctx.ledger.compositionParts('brede-spuk', y, derived[i] === 'bijlage-2a')] as const;
     }),
   );
-  const lineRow = (nr: number) => national.top + ctx.lines.findIndex((l) => l.nr === nr);
   rows.skip();
   s.value(
     `A${rows.take()}`,
@@ -433,6 +482,30 @@ function compositionBlock(
       );
     }
   }
+  return compositionChecks(ctx, s, rows, { lines, yearsIdx, parts, starts }, national, bijlage2A);
+}
+
+/**
+ * The composition per line (GALA + loon- en prijsbijstelling + mutaties) in the derived years, the
+ * input minus it (information), Σ composition and Σ composition − Σ Bijlage 2A (the check, returned).
+ */
+function compositionChecks(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  rows: RowCursor,
+  derivation: {
+    readonly lines: readonly EditionLine[];
+    readonly yearsIdx: readonly number[];
+    readonly parts: ReadonlyMap<number, ReturnType<Ledger['compositionParts']>>;
+    /** The first rows of the GALA, loon- en prijsbijstelling and mutaties blocks. */
+    readonly starts: readonly number[];
+  },
+  national: SheetRange,
+  bijlage2A: { readonly total2025: SheetRange; readonly total2026: SheetRange },
+): SheetRange {
+  const { lines, yearsIdx, parts, starts } = derivation;
+  const n = lines.length;
+  const lineRow = (nr: number) => national.top + ctx.lines.findIndex((l) => l.nr === nr);
   rows.skip();
   s.value(`B${rows.take()}`, 'Samenstelling = GALA + loon- en prijsbijstelling + mutaties', 'rowHeader');
   const sum = rows.take(n);
@@ -480,8 +553,27 @@ function compositionBlock(
       'euroTotal',
     );
   }
-  // Σ Bijlage 2A exists for 2025 and 2026 only: the check compares those; every other year shows 0
-  // (a blank would count as a deviation on Controle).
+  bijlage2ACheck(s, check, yearsIdx, bijlage2A);
+  // The input rows are not contiguous with the brede lines' rows unless lines start at 1: check.
+  if (
+    ctx.lines.findIndex((l) => l.nr === lines[0]?.nr) !== 0 ||
+    lines.some((l, i) => ctx.lines[i]?.nr !== l.nr)
+  )
+    throw new Error('The Brede SPUK lines must be the first lines of the edition');
+  return SheetRange.at(SHEETS.landelijk, check + 1, PERIOD_COL, 1, YEAR_COUNT);
+}
+
+/**
+ * Σ samenstelling − Σ Bijlage 2A on the row below `sumRow` (Σ samenstelling). Σ Bijlage 2A exists for 2025 and 2026 only: the check
+ * compares those; every other year shows 0 (a blank would count as a deviation on Controle).
+ */
+function bijlage2ACheck(
+  s: SheetBuilder,
+  sumRow: number,
+  yearsIdx: readonly number[],
+  bijlage2A: { readonly total2025: SheetRange; readonly total2026: SheetRange },
+): void {
+  const check = sumRow;
   for (const i of EDITION_YEARS.keys()) {
     const y = EDITION_YEARS[i];
     const col = columnLetter(PERIOD_COL + i);
@@ -490,13 +582,6 @@ function compositionBlock(
       s.formula(`${col}${check + 1}`, `${col}${check}-${total.abs()}`, () => 0, 'euro');
     else s.value(`${col}${check + 1}`, 0, 'euro');
   }
-  // The input rows are not contiguous with the brede lines' rows unless lines start at 1: check.
-  if (
-    ctx.lines.findIndex((l) => l.nr === lines[0]?.nr) !== 0 ||
-    lines.some((l, i) => ctx.lines[i]?.nr !== l.nr)
-  )
-    throw new Error('The Brede SPUK lines must be the first lines of the edition');
-  return SheetRange.at(SHEETS.landelijk, check + 1, PERIOD_COL, 1, YEAR_COUNT);
 }
 
 /** The SPUK AZWA raming as published (mln) with its column totals checked. */

@@ -10,40 +10,18 @@ import { SheetBuilder } from './sheet-builder';
 import { yearHeaders } from './labels';
 import type { LandelijkCells } from './sheets-landelijk';
 import type { AllocatieCells, VerdeelsleutelCells } from './sheets-gemeenten';
-import type { IzaCells } from './sheets-iza';
+import type { IzaCells } from './iza-layout';
 import type { ControleCells } from './sheets-controle';
-import { TOETS_MASTER } from './sheets-begroting';
+import { TOETS_MASTER } from './begroting/fixed-cells';
+import type { ChooserCells } from './chooser';
+import { OVERZICHT_FRAME } from './chooser';
 import { COLORS } from './styles';
 import { formatDate } from '../messages';
 
-/**
- * The fixed cells at the top of Overzicht: the chosen gemeente and its helpers. Fixed (not laid
- * out by a cursor) because Controle, built before Overzicht, checks the chosen code.
- */
-export interface ChooserCells {
-  /** C4: the chosen gemeente: a CBS code, a name, or NL (input; spaces and case do not matter). */
-  readonly code: SheetRange;
-  /** C5: its name. */
-  readonly name: SheetRange;
-  /** C6: the master check, as text. */
-  readonly check: SheetRange;
-  /** Hidden helper (technical column): its row in Allocatie's lookup table (1 = first gemeente). */
-  readonly row: SheetRange;
-  /**
-   * Hidden helper: how many amount cells of Overzicht no longer equal their formula (a number typed
-   * over a formula). Fixed, because Controle (built before Overzicht) counts it.
-   */
-  readonly overwritten: SheetRange;
-  /** E8:K8: the year headers (the chart's categories). */
-  readonly periodHeaders: SheetRange;
-}
-
-const CHOOSER_FIRST = 4;
-const HEADER_ROW = 8;
-/** The technical area the user does not read: hidden columns far right (helper cells, the choice list). */
-const TECH_COL = 26;
-const LIST_COL = TECH_COL + 1;
-const TECH_FIRST = 4;
+const HEADER_ROW = OVERZICHT_FRAME.headerRow;
+const TECH_COL = OVERZICHT_FRAME.techCol;
+const LIST_COL = OVERZICHT_FRAME.listCol;
+const TECH_FIRST = OVERZICHT_FRAME.techFirst;
 /** Columns: A nr, B onderdeel, C regeling, D eindjaar regeling, E..K years, L total, M ontvanger, N BBV flag. */
 const TOTAL_COL = PERIOD_COL + YEAR_COUNT;
 const ONTVANGER_COL = TOTAL_COL + 1;
@@ -56,18 +34,6 @@ const FLAG_COL = TOTAL_COL + 2;
  */
 const GUARD_FROM = 4;
 const GUARD_SHIFT = LIST_COL + 2 - GUARD_FROM;
-
-export function chooserCells(): ChooserCells {
-  const c = (row: number) => SheetRange.at(SHEETS.overzicht, row, 3);
-  return {
-    code: c(CHOOSER_FIRST),
-    name: c(CHOOSER_FIRST + 1),
-    check: c(CHOOSER_FIRST + 2),
-    row: SheetRange.at(SHEETS.overzicht, TECH_FIRST, TECH_COL),
-    overwritten: SheetRange.at(SHEETS.overzicht, TECH_FIRST + 2, TECH_COL),
-    periodHeaders: SheetRange.at(SHEETS.overzicht, HEADER_ROW, PERIOD_COL, 1, YEAR_COUNT),
-  };
-}
 
 /** The anchors of Overzicht's sections (rows on Overzicht itself). */
 export interface OverzichtCells {
@@ -196,11 +162,7 @@ function chooserSection(
     'subtitle',
   );
   s.values('B4', [['Gemeente (naam of CBS-code)'], ['Gekozen'], ['Modelcontrole']], 'rowHeader');
-  const chosenCode = v.code ?? NATIONAL_CODE;
-  const chosenName =
-    v.code === undefined ? 'Nederland (som van de gemeenten)' : (ctx.gemeenten[ctx.chosen ?? 0]?.naam ?? '');
-  const chosenRow = ctx.chosen === undefined ? ctx.gemeenten.length + 1 : ctx.chosen + 1;
-  s.value(chooser.code.address(), chosenCode, 'input');
+  s.value(chooser.code.address(), v.code ?? NATIONAL_CODE, 'input');
   // The list shows the names (then the codes, so a typed code is accepted too); it lives in the hidden
   // technical column, as do the helper cells.
   const nationalName = 'Nederland (som van de gemeenten)';
@@ -223,6 +185,20 @@ function chooserSection(
     prompt: `Kies een gemeente (naam of CBS-code), of ${NATIONAL_CODE} voor de som van alle gemeenten.`,
     error: `Onbekende gemeente. Kies een naam of CBS-code uit de lijst, of ${NATIONAL_CODE}.`,
   });
+  chooserFormulas(v, chooser, from);
+}
+
+/** The chooser's lookups (its row in Allocatie, its name), the signals and the master check, the header. */
+function chooserFormulas(
+  v: View,
+  chooser: ChooserCells,
+  from: { readonly allocatie: AllocatieCells; readonly controle: ControleCells },
+): void {
+  const { ctx, s } = v;
+  const chosenCode = v.code ?? NATIONAL_CODE;
+  const chosenName =
+    v.code === undefined ? 'Nederland (som van de gemeenten)' : (ctx.gemeenten[ctx.chosen ?? 0]?.naam ?? '');
+  const chosenRow = ctx.chosen === undefined ? ctx.gemeenten.length + 1 : ctx.chosen + 1;
   const row = chooser.row.local().abs();
   const lookup = from.allocatie.byCode;
   const typed = `TRIM(${chooser.code.local().abs()})`;
@@ -398,7 +374,14 @@ function amountsSection(
     (ri) => (ctx.vastgelegd.has(lines[ri]?.nr ?? 0) ? 1 : 0),
     'integer',
   );
-  // Totals: own money apart from regional money, then per regeling.
+  const { eigen, regelingen } = amountTotals(v, first, last);
+  bronRows(v);
+  return { first, last, eigen, regelingen };
+}
+
+/** Totals per year: own money apart from regional money, then per regeling (SUMIF over the line rows). */
+function amountTotals(v: View, first: number, last: number): { eigen: number; regelingen: number } {
+  const { s, rows, lines } = v;
   const eigen = rows.take(2);
   const M = columnLetter(ONTVANGER_COL);
   const sumOf = (pred: (l: EditionLine) => boolean, c: number): number =>
@@ -436,7 +419,13 @@ function amountsSection(
     (ri, c) => sumOf((l) => l.regeling.id === regelingen[ri]?.id, c),
     'euroTotal',
   );
-  // Where each amount comes from (the same for every gemeente; a mandaatgemeente's regional lines as published).
+  return { eigen, regelingen: reg };
+}
+
+/** Where each amount comes from (the same for every gemeente; a mandaatgemeente's regional lines as published). */
+function bronRows(v: View): void {
+  const { s, rows, lines } = v;
+  const n = lines.length;
   rows.skip();
   s.value(
     `A${rows.take()}`,
@@ -453,7 +442,6 @@ function amountsSection(
     lines.map((l) => EDITION_YEARS.map((y) => bronOf(v, l, y))),
     'note',
   );
-  return { first, last, eigen, regelingen: reg };
 }
 
 function bronOf(v: View, line: EditionLine, jaar: EditionYear): string {

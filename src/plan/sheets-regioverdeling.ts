@@ -2,6 +2,9 @@ import type { CellValue, DefinedNameSpec } from './types';
 import type { EditionYear, Ledger, RegioVastBedrag, RegioVerdeling } from '../domain';
 import { aandeelGewicht, EDITION_YEARS, regioLeden, regioVerdeling } from '../domain';
 import { columnLetter, rangeOf } from './a1';
+import { SheetRange } from './anchors';
+import type { SplitSteps } from './largest-remainder';
+import { REMAINDER_FORMULAS, RemainderSteps } from './largest-remainder';
 import { SheetBuilder } from './sheet-builder';
 
 /**
@@ -43,6 +46,54 @@ export interface RegioverdelingSheet {
   readonly splits: readonly RegioVerdeling[];
 }
 
+/** The rows of the sheet, top down, for `n` members (each block's first row). */
+function regioRows(n: number) {
+  const amount = 5;
+  const act = 9;
+  const vast = act + ACTIVITY_ROWS;
+  const teVerdelen = vast + 1;
+  const weights = teVerdelen + 3;
+  const weightTotal = weights + n;
+  const rest = weightTotal + 3;
+  const floor = rest + n + 1;
+  const d = floor + n;
+  const t = d + 1;
+  const g = t + 1;
+  const corr = g + 2;
+  const out = corr + n + 2;
+  const check = out + n;
+  return { amount, act, vast, teVerdelen, weights, weightTotal, rest, floor, d, t, g, corr, out, check };
+}
+type Rows = ReturnType<typeof regioRows>;
+
+/** What the sections share. */
+interface Regio {
+  readonly b: SheetBuilder;
+  readonly rows: Rows;
+  readonly leden: readonly string[];
+  readonly splits: readonly RegioVerdeling[];
+  /** Code and name per member (the label columns A:B). */
+  readonly labels: CellValue[][];
+}
+
+const E = columnLetter(FIRST_YEAR_COL);
+const across = (row: number, rows = 1) => rangeOf(row, FIRST_YEAR_COL, rows, YEARS.length);
+const at = (row: number, rows = 1) =>
+  SheetRange.at(REGIOVERDELING_SHEET, row, FIRST_YEAR_COL, rows, YEARS.length).local();
+const byYear =
+  (splits: readonly RegioVerdeling[], f: (s: RegioVerdeling, i: number) => CellValue) =>
+  (_r: number, c: number) => {
+    const s = splits[c];
+    return s ? f(s, c) : 0;
+  };
+const memberParts = (s: RegioVerdeling) => s.delen.filter((d) => d.soort === 'lid');
+
+/**
+ * Builds Regioverdeling for `regio` (its mandaatgemeente divides the regional amount): the domain's
+ * `regioVerdeling` per year with `inputs` (fixed amounts, own weights) gives every expected value.
+ * Returns the sheet, its input names, and the splits. Throws RangeError for an unknown region, too
+ * many activities or a split the domain rejects.
+ */
 export function buildRegioverdeling(
   ledger: Ledger,
   regio: string,
@@ -67,13 +118,14 @@ export function buildRegioverdeling(
   });
 
   const n = leden.length;
-  const E = columnLetter(FIRST_YEAR_COL);
-  const across = (row: number, rows = 1) => rangeOf(row, FIRST_YEAR_COL, rows, YEARS.length);
-  const byYear = (f: (s: RegioVerdeling, i: number) => CellValue) => (_r: number, c: number) => {
-    const s = splits[c];
-    return s ? f(s, c) : 0;
-  };
   const b = new SheetBuilder(REGIOVERDELING_SHEET, 'berekening');
+  const v: Regio = {
+    b,
+    rows: regioRows(n),
+    leden,
+    splits,
+    labels: leden.map((c) => [c, naamOf.get(c) ?? c]),
+  };
   b.value('A1', `Regioverdeling: ${r.naam} (mandaatgemeente ${r.mandaatgemeente})`, 'title');
   b.value(
     'A2',
@@ -81,196 +133,192 @@ export function buildRegioverdeling(
     'note',
   );
   b.values('A4', [['Onderdeel', '', '', '', ...YEARS.map(String)]], 'header');
-  const ROW_AMOUNT = 5;
-  b.value(`A${ROW_AMOUNT}`, 'Regiobedrag (SPUK IZA 16 / SPUK AZWA regionaal 18)', 'rowHeader');
-  b.values(`${E}${ROW_AMOUNT}`, [splits.map((s) => s.bedrag.bedrag)], 'euro');
-  b.value(`A${ROW_AMOUNT + 1}`, 'Bron', 'rowHeader');
-  b.values(`${E}${ROW_AMOUNT + 1}`, [splits.map((s) => s.bedrag.bron)], 'text');
-
-  // Fixed amounts for activities (input).
-  const ROW_ACT = 9;
-  b.value(`A${ROW_ACT - 1}`, 'Vaste bedragen voor regionale activiteiten (invoer)', 'subtitle');
-  const actNames: CellValue[][] = [];
-  const actAmounts: CellValue[][] = [];
-  for (let i = 0; i < ACTIVITY_ROWS; i++) {
-    const v = vast[i];
-    actNames.push([v ? v.activiteit : '']);
-    actAmounts.push(YEARS.map(() => (v ? v.bedrag : 0)));
-  }
-  b.values(`A${ROW_ACT}`, actNames, 'input');
-  b.values(`${E}${ROW_ACT}`, actAmounts, 'inputEuro');
-  const ROW_VAST = ROW_ACT + ACTIVITY_ROWS;
-  b.value(`A${ROW_VAST}`, 'Σ vaste bedragen', 'rowHeader');
-  b.formula(
-    across(ROW_VAST),
-    `SUM(${E}${ROW_ACT}:${E}${ROW_VAST - 1})`,
-    byYear((s) => s.vast),
-    'euroTotal',
-  );
-  const ROW_TV = ROW_VAST + 1;
-  b.value(`A${ROW_TV}`, 'Te verdelen over de leden (N)', 'rowHeader');
-  b.formula(
-    across(ROW_TV),
-    `${E}${ROW_AMOUNT}-${E}${ROW_VAST}`,
-    byYear((s) => s.teVerdelen),
-    'euroTotal',
-  );
-
-  // Weights (input), keyed by CBS code.
-  const ROW_W = ROW_TV + 3;
-  b.value(`A${ROW_W - 1}`, 'Gewichten per ledengemeente (invoer)', 'subtitle');
-  b.values(
-    `A${ROW_W}`,
-    leden.map((c) => [c, naamOf.get(c) ?? c]),
-    'text',
-  );
-  const memberPart = (s: RegioVerdeling, i: number) => s.delen.filter((d) => d.soort === 'lid')[i];
-  b.values(
-    `${E}${ROW_W}`,
-    leden.map((_c, i) => splits.map((s) => memberPart(s, i)?.gewicht ?? 0)),
-    'input',
-  );
-  const ROW_WT = ROW_W + n;
-  b.value(`A${ROW_WT}`, 'W = Σ gewichten', 'rowHeader');
-  b.formula(
-    across(ROW_WT),
-    `SUM(${E}${ROW_W}:${E}${ROW_WT - 1})`,
-    byYear((s) => s.totaalGewicht),
-    'integer',
-  );
-
-  // Rounding, as on Afronding: floor, rest, d, threshold t, g above t, correction.
-  const ROW_REST = ROW_WT + 3;
-  b.value(`A${ROW_REST - 1}`, 'Afronding (grootste-restmethode): rest = (N · gewicht) mod W', 'subtitle');
-  b.values(
-    `A${ROW_REST}`,
-    leden.map((c) => [c, naamOf.get(c) ?? c]),
-    'text',
-  );
-  const cell = (col: string, row: number) => `${col}${row}`;
-  b.formula(
-    rangeOf(ROW_REST, FIRST_YEAR_COL, n, YEARS.length),
-    `MOD(${E}$${ROW_TV}*${cell(E, ROW_W)},MAX(${E}$${ROW_WT},1))`,
-    (row, c) => (splits[c] ? (memberPart(splits[c], row)?.rest ?? 0) : 0),
-    'integer',
-  );
-  const ROW_FLOOR = ROW_REST + n + 1;
-  b.value(`A${ROW_FLOOR - 1}`, 'Naar beneden afgerond: (N · gewicht − rest) / W', 'subtitle');
-  b.values(
-    `A${ROW_FLOOR}`,
-    leden.map((c) => [c, naamOf.get(c) ?? c]),
-    'text',
-  );
-  b.formula(
-    rangeOf(ROW_FLOOR, FIRST_YEAR_COL, n, YEARS.length),
-    `(${E}$${ROW_TV}*${cell(E, ROW_W)}-${cell(E, ROW_REST)})/MAX(${E}$${ROW_WT},1)`,
-    (row, c) => (splits[c] ? (memberPart(splits[c], row)?.omlaag ?? 0) : 0),
-    'euro',
-  );
-  const ROW_D = ROW_FLOOR + n;
-  const rests = `${E}$${ROW_REST}:${E}$${ROW_REST + n - 1}`;
-  b.value(`A${ROW_D}`, 'd = N − Σ afgerond (uit te delen euro’s)', 'rowHeader');
-  b.formula(
-    across(ROW_D),
-    `${E}${ROW_TV}-SUM(${E}${ROW_FLOOR}:${E}${ROW_FLOOR + n - 1})`,
-    byYear((s) => s.uitgedeeld),
-    'integer',
-  );
-  const ROW_T = ROW_D + 1;
-  const expectedT = (s: RegioVerdeling) => {
-    const rs = s.delen.filter((d) => d.soort === 'lid').map((d) => d.rest);
-    return [...rs].sort((a, z) => z - a)[Math.max(s.uitgedeeld, 1) - 1] ?? 0;
-  };
-  b.value(`A${ROW_T}`, 't = de d-de grootste rest', 'rowHeader');
-  b.formula(across(ROW_T), `LARGE(${rests},MAX(${E}${ROW_D},1))`, byYear(expectedT), 'integer');
-  const ROW_G = ROW_T + 1;
-  b.value(`A${ROW_G}`, 'g = aantal resten boven t', 'rowHeader');
-  b.formula(
-    across(ROW_G),
-    `COUNTIF(${rests},">"&${E}${ROW_T})`,
-    byYear((s) => s.delen.filter((d) => d.soort === 'lid' && d.rest > expectedT(s)).length),
-    'integer',
-  );
-  const ROW_CORR = ROW_G + 2;
-  b.value(
-    `A${ROW_CORR - 1}`,
-    'Correctie: 1 euro voor de grootste resten (gelijke resten: eerste rij eerst)',
-    'subtitle',
-  );
-  b.values(
-    `A${ROW_CORR}`,
-    leden.map((c) => [c, naamOf.get(c) ?? c]),
-    'text',
-  );
-  b.formula(
-    rangeOf(ROW_CORR, FIRST_YEAR_COL, n, YEARS.length),
-    `(${E}$${ROW_D}>0)*((${cell(E, ROW_REST)}>${E}$${ROW_T})+(${cell(E, ROW_REST)}=${E}$${ROW_T})*(COUNTIF(${E}$${ROW_REST}:${cell(E, ROW_REST)},${E}$${ROW_T})<=${E}$${ROW_D}-${E}$${ROW_G}))`,
-    (row, c) => (splits[c] ? (memberPart(splits[c], row)?.correctie ?? 0) : 0),
-    'integer',
-  );
-
-  // The split.
-  const ROW_OUT = ROW_CORR + n + 2;
-  b.value(`A${ROW_OUT - 1}`, 'Verdeling: bedrag per ledengemeente (afgerond + correctie)', 'subtitle');
-  b.values(
-    `A${ROW_OUT}`,
-    leden.map((c) => [c, naamOf.get(c) ?? c, c === r.mandaatgemeenteCode ? 'H35' : 'H35B']),
-    'text',
-  );
-  b.formula(
-    rangeOf(ROW_OUT, FIRST_YEAR_COL, n, YEARS.length),
-    `${cell(E, ROW_FLOOR)}+${cell(E, ROW_CORR)}`,
-    (row, c) => (splits[c] ? (memberPart(splits[c], row)?.bedrag ?? 0) : 0),
-    'euro',
-  );
-  const ROW_CHECK = ROW_OUT + n;
-  b.value(`A${ROW_CHECK}`, 'Controle: Σ leden + Σ vast − regiobedrag (0 = goed)', 'rowHeader');
-  b.formula(
-    across(ROW_CHECK),
-    `SUM(${E}${ROW_OUT}:${E}${ROW_CHECK - 1})+${E}${ROW_VAST}-${E}${ROW_AMOUNT}`,
-    () => 0,
-    'check',
-  );
+  amountSection(v, vast);
+  weightsSection(v);
+  roundingSection(v);
+  splitSection(v, r.mandaatgemeenteCode);
   b.width('A', 28).width('B', 22).width('C', 8).width('D', 12);
   // Wide enough for a region's amount (€ 12.345.678) and the exact shares.
   for (let i = 0; i < YEARS.length; i++) b.width(columnLetter(FIRST_YEAR_COL + i), 15);
   b.printAs('landscape', true);
   b.validation({
-    range: rangeOf(ROW_ACT, FIRST_YEAR_COL, ACTIVITY_ROWS, YEARS.length),
+    range: rangeOf(v.rows.act, FIRST_YEAR_COL, ACTIVITY_ROWS, YEARS.length),
     type: 'whole',
     min: 0,
     prompt: "Vast bedrag voor de regionale activiteit in hele euro's (leeg = 0).",
     error: "Vul een heel, niet-negatief bedrag in euro's in (zonder centen).",
   });
   b.validation({
-    range: rangeOf(ROW_W, FIRST_YEAR_COL, n, YEARS.length),
+    range: rangeOf(v.rows.weights, FIRST_YEAR_COL, n, YEARS.length),
     type: 'decimal',
     min: 0,
     prompt: 'Gewicht van de ledengemeente (standaard het eigen Brede SPUK-bedrag; 0 = krijgt niets).',
     error: 'Vul een gewicht van 0 of meer in.',
   });
+  return { sheet: b, names: inputNames(v.rows, n), splits };
+}
 
+/** The regional amount and its source, the fixed amounts for activities (input), what is left (N). */
+function amountSection(v: Regio, vast: readonly RegioVastBedrag[]): void {
+  const { b, rows, splits } = v;
+  b.value(`A${rows.amount}`, 'Regiobedrag (SPUK IZA 16 / SPUK AZWA regionaal 18)', 'rowHeader');
+  b.values(`${E}${rows.amount}`, [splits.map((s) => s.bedrag.bedrag)], 'euro');
+  b.value(`A${rows.amount + 1}`, 'Bron', 'rowHeader');
+  b.values(`${E}${rows.amount + 1}`, [splits.map((s) => s.bedrag.bron)], 'text');
+  // Fixed amounts for activities (input).
+  b.value(`A${rows.act - 1}`, 'Vaste bedragen voor regionale activiteiten (invoer)', 'subtitle');
+  const actNames: CellValue[][] = [];
+  const actAmounts: CellValue[][] = [];
+  for (let i = 0; i < ACTIVITY_ROWS; i++) {
+    const x = vast[i];
+    actNames.push([x ? x.activiteit : '']);
+    actAmounts.push(YEARS.map(() => (x ? x.bedrag : 0)));
+  }
+  b.values(`A${rows.act}`, actNames, 'input');
+  b.values(`${E}${rows.act}`, actAmounts, 'inputEuro');
+  b.value(`A${rows.vast}`, 'Σ vaste bedragen', 'rowHeader');
+  b.formula(
+    across(rows.vast),
+    `SUM(${E}${rows.act}:${E}${rows.vast - 1})`,
+    byYear(splits, (s) => s.vast),
+    'euroTotal',
+  );
+  b.value(`A${rows.teVerdelen}`, 'Te verdelen over de leden (N)', 'rowHeader');
+  b.formula(
+    across(rows.teVerdelen),
+    `${E}${rows.amount}-${E}${rows.vast}`,
+    byYear(splits, (s) => s.teVerdelen),
+    'euroTotal',
+  );
+}
+
+/** Weights per member and year (input, keyed by CBS code) and their total W. */
+function weightsSection(v: Regio): void {
+  const { b, rows, splits } = v;
+  b.value(`A${rows.weights - 1}`, 'Gewichten per ledengemeente (invoer)', 'subtitle');
+  b.values(`A${rows.weights}`, v.labels, 'text');
+  b.values(
+    `${E}${rows.weights}`,
+    v.leden.map((_c, i) => splits.map((s) => memberParts(s)[i]?.gewicht ?? 0)),
+    'input',
+  );
+  b.value(`A${rows.weightTotal}`, 'W = Σ gewichten', 'rowHeader');
+  b.formula(
+    across(rows.weightTotal),
+    `SUM(${E}${rows.weights}:${E}${rows.weightTotal - 1})`,
+    byYear(splits, (s) => s.totaalGewicht),
+    'integer',
+  );
+}
+
+/** The engine's steps of a year's split over the members (t: the d-th largest rest; g: rests above t). */
+function stepsOf(s: RegioVerdeling | undefined): SplitSteps {
+  const parts = s ? memberParts(s) : [];
+  const rests = parts.map((d) => d.rest);
+  const handedOut = s?.uitgedeeld ?? 0;
+  const threshold = [...rests].sort((a, z) => z - a)[Math.max(handedOut, 1) - 1] ?? 0;
+  return {
+    rests,
+    corrections: parts.map((d) => d.correctie),
+    handedOut,
+    threshold,
+    above: rests.filter((x) => x > threshold).length,
+  };
+}
+
+/** Rounding, as on Afronding: rest, floor, d, threshold t, g above t, correction. */
+function roundingSection(v: Regio): void {
+  const { b, rows, splits } = v;
+  const n = v.leden.length;
+  const steps = new RemainderSteps(
+    b,
+    {
+      members: 'rows',
+      rests: at(rows.rest, n),
+      corrections: at(rows.corr, n),
+      handedOut: at(rows.d),
+      threshold: at(rows.t),
+      above: at(rows.g),
+    },
+    (c) => stepsOf(splits[c]),
+    false,
+  );
+  const N = at(rows.teVerdelen).cell().fixRow();
+  const w = at(rows.weights).cell().rel();
+  const W = `MAX(${at(rows.weightTotal).cell().fixRow()},1)`;
+  b.value(`A${rows.rest - 1}`, 'Afronding (grootste-restmethode): rest = (N · gewicht) mod W', 'subtitle');
+  b.values(`A${rows.rest}`, v.labels, 'text');
+  steps.rests(N, w, W);
+  b.value(`A${rows.floor - 1}`, 'Naar beneden afgerond: (N · gewicht − rest) / W', 'subtitle');
+  b.values(`A${rows.floor}`, v.labels, 'text');
+  b.formula(
+    at(rows.floor, n).address(),
+    REMAINDER_FORMULAS.floor(N, w, at(rows.rest).cell().rel(), W),
+    (row, c) => (splits[c] ? (memberParts(splits[c])[row]?.omlaag ?? 0) : 0),
+    'euro',
+  );
+  b.value(`A${rows.d}`, 'd = N − Σ afgerond (uit te delen euro’s)', 'rowHeader');
+  steps.handedOutFromFloors(at(rows.teVerdelen).cell().rel(), at(rows.floor, n));
+  b.value(`A${rows.t}`, 't = de d-de grootste rest', 'rowHeader');
+  steps.threshold();
+  b.value(`A${rows.g}`, 'g = aantal resten boven t', 'rowHeader');
+  steps.above();
+  b.value(
+    `A${rows.corr - 1}`,
+    'Correctie: 1 euro voor de grootste resten (gelijke resten: eerste rij eerst)',
+    'subtitle',
+  );
+  b.values(`A${rows.corr}`, v.labels, 'text');
+  steps.corrections();
+}
+
+/** The split: per member floor + correction (SiSa H35 for the mandaatgemeente, else H35B), and the check. */
+function splitSection(v: Regio, mandaatCode: string | undefined): void {
+  const { b, rows, splits } = v;
+  const n = v.leden.length;
+  b.value(`A${rows.out - 1}`, 'Verdeling: bedrag per ledengemeente (afgerond + correctie)', 'subtitle');
+  b.values(
+    `A${rows.out}`,
+    v.leden.map((c, i) => [...(v.labels[i] ?? []), c === mandaatCode ? 'H35' : 'H35B']),
+    'text',
+  );
+  b.formula(
+    at(rows.out, n).address(),
+    `${E}${rows.floor}+${E}${rows.corr}`,
+    (row, c) => (splits[c] ? (memberParts(splits[c])[row]?.bedrag ?? 0) : 0),
+    'euro',
+  );
+  b.value(`A${rows.check}`, 'Controle: Σ leden + Σ vast − regiobedrag (0 = goed)', 'rowHeader');
+  b.formula(
+    across(rows.check),
+    `SUM(${E}${rows.out}:${E}${rows.check - 1})+${E}${rows.vast}-${E}${rows.amount}`,
+    () => 0,
+    'check',
+  );
+}
+
+/** The input names of the sheet (activities, fixed amounts, weights keyed by CBS code). */
+function inputNames(rows: Rows, n: number): DefinedNameSpec[] {
   const ref = (range: string) => `${REGIOVERDELING_SHEET}!${range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
-  const names: DefinedNameSpec[] = [
+  return [
     {
       name: REGIO_INPUT_NAMES.activities,
-      ref: ref(rangeOf(ROW_ACT, 1, ACTIVITY_ROWS, 1)),
+      ref: ref(rangeOf(rows.act, 1, ACTIVITY_ROWS, 1)),
       comment: 'Regionale activiteiten met een vast bedrag (invoer).',
       input: true,
     },
     {
       name: REGIO_INPUT_NAMES.fixed,
-      ref: ref(rangeOf(ROW_ACT, FIRST_YEAR_COL, ACTIVITY_ROWS, YEARS.length)),
+      ref: ref(rangeOf(rows.act, FIRST_YEAR_COL, ACTIVITY_ROWS, YEARS.length)),
       comment: 'Vaste bedragen per activiteit en jaar, hele euro’s (invoer).',
       input: true,
     },
     {
       name: REGIO_INPUT_NAMES.weights,
-      ref: ref(rangeOf(ROW_W, FIRST_YEAR_COL, n, YEARS.length)),
+      ref: ref(rangeOf(rows.weights, FIRST_YEAR_COL, n, YEARS.length)),
       comment: 'Gewicht per ledengemeente en jaar (invoer; standaard het eigen Brede SPUK-bedrag).',
       input: true,
-      keyRef: ref(rangeOf(ROW_W, 1, n, 1)),
+      keyRef: ref(rangeOf(rows.weights, 1, n, 1)),
     },
   ];
-  return { sheet: b, names, splits };
 }

@@ -1,0 +1,133 @@
+/**
+ * The sheet Begroting (the user's): the Excel table `Begroting` of activities with lasten per year.
+ * Created once; afterwards the add-in rewrites only its heading rows (SheetPlan.userOwned), so rows
+ * the user adds, deletes or sorts survive every refresh. Its place is BEGROTING_TABLE.
+ */
+import type { BegrotingInvoer, BegrotingToets } from '../../domain';
+import { BEGROTING_CAPACITEIT, BEGROTING_KOLOMMEN, BEGROTING_REGELINGEN, EDITION_YEARS } from '../../domain';
+import { columnLetter } from '../a1';
+import type { SheetRange } from '../anchors';
+import { SHEETS } from '../layout';
+import { SheetBuilder } from '../sheet-builder';
+import type { CellValue, StyleName } from '../types';
+import type { BegrotingKolom } from './fixed-cells';
+import { BEGROTING_TABLE } from './fixed-cells';
+
+const table = BEGROTING_TABLE;
+
+/**
+ * Builds the Begroting sheet with `invoer`'s rows (at least one empty row). `lists` are the
+ * Begrotingstoets's hidden lists (regelingen, then the two aarden), `master` its signal count.
+ */
+export function buildBegrotingTable(
+  invoer: BegrotingInvoer,
+  t: BegrotingToets,
+  from: { readonly lists: SheetRange; readonly master: SheetRange },
+): SheetBuilder {
+  const s = new SheetBuilder(SHEETS.begroting, 'invoer');
+  const master = from.master.abs();
+  s.value('A1', 'Begroting: de activiteiten van de gemeente', 'title');
+  s.value(
+    'A2',
+    `Eén rij per activiteit; lasten in hele euro's per jaar. Voeg rijen toe, verwijder of sorteer ze: de add-in laat de tabel staan. De toets staat op het blad ${SHEETS.toets} (de eerste ${BEGROTING_CAPACITEIT} rijen).`,
+    'subtitle',
+  );
+  // The heading is the same for every gemeente (the gemeente is on the Begrotingstoets).
+  s.formula(
+    'A3',
+    `"Signalen: "&${master}&IF(${master}=0," (geen)"," (zie blad ${SHEETS.toets})")`,
+    () =>
+      `Signalen: ${t.signalen.length}${t.signalen.length === 0 ? ' (geen)' : ` (zie blad ${SHEETS.toets})`}`,
+    'rowHeader',
+  );
+  s.userOwned([table.addinRange.address()]);
+  const regels = invoer.regels;
+  const n = Math.max(1, regels.length);
+  s.values(table.header.address().split(':')[0] ?? '', [[...BEGROTING_KOLOMMEN]]);
+  const body: CellValue[][] = regels.map((r) => [
+    r.regeling,
+    r.onderdeel ?? null,
+    r.activiteit,
+    r.taakveld,
+    r.uitvoerder,
+    r.aard ?? null,
+    ...r.lasten.map((x) => (x === 0 ? null : x)),
+    r.andereDekking,
+    r.opmerking,
+  ]);
+  if (body.length === 0) body.push(BEGROTING_KOLOMMEN.map(() => null));
+  s.values(`A${table.firstRow}`, body);
+  const tableRange = `${table.header.address().split(':')[0] ?? ''}:${columnLetter(table.header.right)}${table.firstRow + n - 1}`;
+  s.table({ name: 'Begroting', range: tableRange, style: 'TableStyleMedium2' });
+  inputsOfTable(s, n, from.lists);
+  for (const [name, width] of WIDTHS) s.width(columnLetter(table.column(name).left), width);
+  s.freezeAt(table.headerRow, 3);
+  s.printAs('landscape', true).printLayout({ titleRows: `${table.headerRow}:${table.headerRow}` });
+  return s;
+}
+
+/** Column widths, by heading. */
+const WIDTHS: readonly (readonly [BegrotingKolom, number])[] = [
+  ['Regeling', 20],
+  ['Onderdeel', 10],
+  ['Activiteit', 40],
+  ['Taakveld', 9],
+  ['Uitvoerder', 16],
+  ['Aard lasten', 12],
+  ...EDITION_YEARS.map((y) => [String(y), 12] as const),
+  ['Andere dekking', 18],
+  ['Opmerking', 30],
+];
+
+/** Input formats per column, by heading (the years: `inputEuro`). */
+const FORMATS: readonly (readonly [BegrotingKolom, StyleName])[] = [
+  ['Regeling', 'input'],
+  ['Onderdeel', 'input'],
+  ['Activiteit', 'input'],
+  ['Taakveld', 'inputText'],
+  ['Uitvoerder', 'input'],
+  ['Aard lasten', 'input'],
+];
+
+/**
+ * Formats and validations over the table's `n` rows: Excel extends both to the rows the table grows
+ * by, and the print stays the size of the begroting.
+ */
+function inputsOfTable(s: SheetBuilder, n: number, lists: SheetRange): void {
+  const cap = (name: BegrotingKolom) => table.column(name).rows(0, n).address();
+  for (const [name, style] of FORMATS) s.format(cap(name), style);
+  const years = table.years.rows(0, n).address();
+  s.format(years, 'inputEuro');
+  s.format(cap('Andere dekking'), 'input').format(cap('Opmerking'), 'input');
+  const regList = lists.rows(0, BEGROTING_REGELINGEN.length).abs();
+  const aardList = lists.rows(BEGROTING_REGELINGEN.length, 2).abs();
+  s.validation({
+    range: cap('Regeling'),
+    type: 'list',
+    source: regList,
+    prompt: 'Kies de regeling.',
+    error: 'Kies Brede SPUK, SPUK IZA, SPUK AZWA lokaal of SPUK AZWA regionaal.',
+  });
+  s.validation({
+    range: cap('Onderdeel'),
+    type: 'whole',
+    min: 1,
+    max: 15,
+    prompt: 'Onderdeel 1–15 van de Brede SPUK (tot en met 2024 verplicht; leeg voor ontschot geld).',
+    error: 'Vul een onderdeel van 1 tot en met 15 in, of laat de cel leeg.',
+  });
+  s.validation({
+    range: cap('Aard lasten'),
+    type: 'list',
+    source: aardList,
+    prompt: 'Structureel of incidenteel (BBV: geld van een regeling met een einddatum is incidenteel).',
+    error: 'Kies structureel of incidenteel.',
+  });
+  s.validation({
+    range: years,
+    type: 'whole',
+    min: 0,
+    prompt: "Lasten in hele euro's.",
+    error: "Vul een heel, niet-negatief bedrag in euro's in (zonder centen).",
+  });
+}

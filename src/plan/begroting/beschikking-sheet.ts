@@ -1,0 +1,157 @@
+/**
+ * The sheet Beschikking (input): the gemeente's beschikking per regeling (and per Brede SPUK
+ * onderdeel) and year; an empty cell means "the edition's amount". Kept on refresh (keyed input
+ * name). Sections: the gemeente of the beschikking (and whether it is Overzicht's), the grid.
+ */
+import type { BeschikkingRegel, CbsCode, EditionYear } from '../../domain';
+import { EDITION_YEARS } from '../../domain';
+import { columnLetter, rangeOf } from '../a1';
+import { SheetRange } from '../anchors';
+import type { ChooserCells } from '../chooser';
+import type { PlanContext } from '../context';
+import { PERIOD_COL, SHEETS, YEAR_COUNT } from '../layout';
+import { SheetBuilder } from '../sheet-builder';
+import type { CellValue } from '../types';
+import type { BeschikkingKey } from './keys';
+import { regelingYears } from './keys';
+
+/** What Beschikking exposes. */
+export interface BeschikkingCells {
+  /** C4: the CBS code of the beschikking's gemeente (input). */
+  readonly gemeente: SheetRange;
+  /** C5: 1 when that gemeente is the one on Overzicht (only then does the beschikking count). */
+  readonly applies: SheetRange;
+  /** E..K: the amounts per key (rows) and year (input; empty = the edition's amount). */
+  readonly grid: SheetRange;
+  /** A: the keys of the grid's rows. */
+  readonly keys: SheetRange;
+  /** The grid row of one key (`BS`, `BS01`, `IZA`, …), E..K. */
+  row(key: string): SheetRange;
+}
+
+const GEMEENTE_ROW = 4;
+const HEADER_ROW = 6;
+
+/**
+ * Builds Beschikking for the plan's gemeente (`code`; undefined = NL). `keys` are the grid's rows,
+ * `beschikking` fills it, `codes` is the list of CBS codes (and NL) the gemeente is chosen from.
+ */
+export function buildBeschikking(
+  ctx: PlanContext,
+  keys: readonly BeschikkingKey[],
+  beschikking: readonly BeschikkingRegel[],
+  at: { readonly code: CbsCode | undefined; readonly chosenName: string },
+  from: { readonly chooser: ChooserCells; readonly codes: SheetRange },
+): { s: SheetBuilder; cells: BeschikkingCells } {
+  const s = new SheetBuilder(SHEETS.beschikking, 'invoer');
+  s.value('A1', 'Beschikking: de bedragen uit de beschikking van de gemeente (invoer)', 'title');
+  s.value(
+    'A2',
+    "Vul in hele euro's in wat de beschikking toekent. Een lege cel betekent: het bedrag van de editie. Het totaal van de Brede SPUK gaat vóór de som van de onderdelen; vanaf 2025 is één totaal per regeling genoeg (ontschotting).",
+    'subtitle',
+  );
+  const { gemeente, applies } = gemeenteSection(s, at.code, from);
+  const { grid, keyCol } = gridSection(ctx, s, keys, beschikking);
+  s.value(
+    `A${grid.bottom + 2}`,
+    `Regionaal geld (SPUK IZA, SPUK AZWA regionaal) staat alleen op de beschikking van de mandaatgemeente. Gemaakt voor ${at.chosenName}.`,
+    'note',
+  );
+  s.width('A', 10).width('B', 22).width('C', 58).width('D', 2);
+  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
+  s.freezeAt(HEADER_ROW, 3);
+  s.printAs('landscape', true).printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}`, fitToHeight: 1 });
+  const row = (key: string): SheetRange => grid.rows(keys.findIndex((k) => k.key === key));
+  return { s, cells: { gemeente, applies, grid, keys: keyCol, row } };
+}
+
+/** The gemeente of the beschikking (input) and whether it is the one on Overzicht. */
+function gemeenteSection(
+  s: SheetBuilder,
+  code: CbsCode | undefined,
+  from: { readonly chooser: ChooserCells; readonly codes: SheetRange },
+): { gemeente: SheetRange; applies: SheetRange } {
+  s.values(`A${GEMEENTE_ROW}`, [['Gemeente van deze beschikking']], 'rowHeader');
+  const gemeente = SheetRange.at(SHEETS.beschikking, GEMEENTE_ROW, 3);
+  s.value(gemeente.address(), code ?? 'NL', 'input');
+  s.validation({
+    range: gemeente.address(),
+    type: 'list',
+    source: from.codes.abs(),
+    prompt: 'De CBS-code van de gemeente van deze beschikking (bijvoorbeeld GM0034).',
+    error: 'Kies een CBS-code uit de lijst.',
+  });
+  // Whether the beschikking is the gemeente's on Overzicht (1 = ja): only then does it count.
+  const applies = gemeente.rows(1);
+  s.value(`A${applies.top}`, 'Geldt voor Overzicht (1 = ja)', 'rowHeader');
+  s.formula(
+    applies.address(),
+    `1*ISNUMBER(SEARCH("("&TRIM(${gemeente.local().abs()})&")",${from.chooser.name.abs()}))`,
+    () => 1,
+    'integer',
+  );
+  s.formula(
+    gemeente.cell(0, 1).address(),
+    `IF(${applies.local().abs()}=1,"hoort bij Overzicht","LET OP: andere gemeente op Overzicht")`,
+    () => 'hoort bij Overzicht',
+    'note',
+  );
+  return { gemeente, applies };
+}
+
+/** The grid: one row per key, one column per year; years without a regeling greyed. */
+function gridSection(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  keys: readonly BeschikkingKey[],
+  beschikking: readonly BeschikkingRegel[],
+): { grid: SheetRange; keyCol: SheetRange } {
+  const years = EDITION_YEARS;
+  s.values(`A${HEADER_ROW}`, [['Sleutel', 'Regeling', 'Onderdeel', '', ...years.map(String)]], 'header');
+  const first = HEADER_ROW + 1;
+  const grid = SheetRange.at(SHEETS.beschikking, first, PERIOD_COL, keys.length, YEAR_COUNT);
+  const keyCol = SheetRange.at(SHEETS.beschikking, first, 1, keys.length);
+  s.values(
+    `A${first}`,
+    keys.map((k) => [k.key, k.regeling, k.omschrijving]),
+  );
+  const value = (k: BeschikkingKey, jaar: EditionYear): CellValue => {
+    const hit = beschikking.find(
+      (b) =>
+        b.regeling === k.regeling &&
+        b.jaar === jaar &&
+        (k.nr === undefined || k.regeling !== 'Brede SPUK'
+          ? b.onderdeel === undefined
+          : b.onderdeel === k.nr),
+    );
+    return hit === undefined ? null : hit.bedrag;
+  };
+  s.values(
+    grid.address().split(':')[0] ?? '',
+    keys.map((k) => years.map((y) => value(k, y))),
+    'inputEuro',
+  );
+  // Years without a regeling are greyed (the cell stays editable: a beschikking may say otherwise).
+  // One format per run of inactive years in a row (not one per cell).
+  keys.forEach((k, i) => {
+    const active = regelingYears(ctx, k.regeling);
+    let start = -1;
+    years.forEach((y, c) => {
+      const inactive = !active.includes(y);
+      if (inactive && start < 0) start = c;
+      if ((!inactive || c === years.length - 1) && start >= 0) {
+        const end = inactive ? c : c - 1;
+        s.format(rangeOf(grid.top + i, PERIOD_COL + start, 1, end - start + 1), 'note');
+        start = -1;
+      }
+    });
+  });
+  s.validation({
+    range: grid.address(),
+    type: 'whole',
+    min: 0,
+    prompt: "Bedrag uit de beschikking in hele euro's (leeg = bedrag van de editie).",
+    error: "Vul een heel, niet-negatief bedrag in euro's in (zonder centen).",
+  });
+  return { grid, keyCol };
+}

@@ -1,0 +1,106 @@
+/**
+ * The controller's begroting: four sheets on top of the edition's amounts, one module each.
+ * - Begroting (`begroting-sheet.ts`, the user's): the Excel table `Begroting` (BEGROTING_TABLE).
+ * - Beschikking (`beschikking-sheet.ts`, input): the gemeente's beschikking per regeling and year.
+ * - Begrotingstoets (`toets-sheet.ts` and its sections `toets-*.ts`): every rule of the domain's
+ *   `toetsBegroting` as live formulas; the count of signals is the name `Begroting_Signalen`.
+ * - Samenvatting (`samenvatting.ts`): one A4 for the aanvraag and the raad.
+ * Every number is the domain's (expected values), proven equal by the formula-truth test.
+ */
+import type { BegrotingInvoer, BegrotingToets, BeschikkingRegel } from '../../domain';
+import { toetsBegroting } from '../../domain';
+import type { SheetRange } from '../anchors';
+import type { ChooserCells } from '../chooser';
+import type { PlanContext } from '../context';
+import type { SheetBuilder } from '../sheet-builder';
+import { buildBegrotingTable } from './begroting-sheet';
+import { buildBeschikking } from './beschikking-sheet';
+import { beschikkingKeys, planBegroting } from './keys';
+import { buildSamenvatting } from './samenvatting';
+import { buildToets } from './toets-sheet';
+
+export { planBegroting } from './keys';
+export { BEGROTING_TABLE, TOETS_MASTER } from './fixed-cells';
+
+/** The cells of the begroting sheets that the names and Overzicht refer to. */
+export interface BegrotingCells {
+  readonly signalen: SheetRange;
+  readonly beschikkingGemeente: SheetRange;
+  readonly beschikkingGrid: SheetRange;
+  readonly beschikkingKeys: SheetRange;
+  readonly overheveling2023: SheetRange;
+  readonly overhevelingKeys: SheetRange;
+  readonly overheveling2025: SheetRange;
+  readonly vooruit: SheetRange;
+  readonly lists: SheetRange;
+  /** Per line: the plafond (beschikking where entered, else the edition) with its line numbers. */
+  readonly perLine: { readonly values: SheetRange; readonly nrs: SheetRange };
+}
+
+export interface BegrotingSheets {
+  readonly begroting: SheetBuilder;
+  readonly toets: SheetBuilder;
+  readonly beschikking: SheetBuilder;
+  readonly samenvatting: SheetBuilder;
+  readonly cells: BegrotingCells;
+  readonly toetsResult: BegrotingToets;
+}
+
+/**
+ * Builds the four begroting sheets for the plan's gemeente (national view: the sums Overzicht shows).
+ * `begroting` fills the table when the sheet is created (default: starter rows without amounts);
+ * `beschikking` fills the Beschikking grid (default: empty, the edition's amounts apply). `from`:
+ * Overzicht's chooser, Allocatie's amounts per gemeente (rows) with the line numbers of its first
+ * year (its columns repeat per year), and the list of CBS codes (and NL) for the beschikking.
+ */
+export function buildBegroting(
+  ctx: PlanContext,
+  options: {
+    readonly begroting?: BegrotingInvoer | undefined;
+    readonly beschikking?: readonly BeschikkingRegel[] | undefined;
+  },
+  from: {
+    readonly chooser: ChooserCells;
+    readonly allocatie: { readonly amounts: SheetRange; readonly lineNrs: SheetRange };
+    readonly codes: SheetRange;
+  },
+): BegrotingSheets {
+  const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
+  const invoer = planBegroting(ctx, options.begroting);
+  const beschikking = options.beschikking ?? [];
+  const t = toetsBegroting(ctx.ledger, code, invoer, beschikking);
+  const gemeenteText =
+    code === undefined ? 'Nederland (som van de gemeenten)' : `${ctx.gemeenten[ctx.chosen ?? 0]?.naam ?? ''}`;
+  const chosenName = `${gemeenteText} (${code ?? 'NL'})`;
+
+  const keys = beschikkingKeys(ctx);
+  const besch = buildBeschikking(ctx, keys, beschikking, { code, chosenName }, from);
+  const toets = buildToets(ctx, { invoer, beschikking, t }, keys, chosenName, {
+    ...from,
+    beschikking: besch.cells,
+  });
+  const begroting = buildBegrotingTable(invoer, t, toets.cells);
+  const samenvatting = buildSamenvatting(ctx, invoer, t, chosenName, {
+    toets: toets.cells,
+    chooser: from.chooser,
+  });
+  return {
+    begroting,
+    toets: toets.s,
+    beschikking: besch.s,
+    samenvatting,
+    toetsResult: t,
+    cells: {
+      signalen: toets.cells.master,
+      beschikkingGemeente: besch.cells.gemeente,
+      beschikkingGrid: besch.cells.grid,
+      beschikkingKeys: besch.cells.keys,
+      overheveling2023: toets.cells.overheveling2023,
+      overhevelingKeys: toets.cells.overhevelingKeys,
+      overheveling2025: toets.cells.overheveling2025,
+      vooruit: toets.cells.vooruit,
+      lists: toets.cells.lists,
+      perLine: toets.cells.perLine,
+    },
+  };
+}

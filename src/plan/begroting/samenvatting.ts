@@ -1,0 +1,216 @@
+/**
+ * Samenvatting: one A4 for the aanvraag and the raad. Sections: per year the baten (the plafond
+ * after carry-over, with its source), lasten, saldo, money received in advance; the BBV art. 19/28
+ * overview of incidental baten and lasten per taakveld; structural lasten against the afloop; the
+ * count of the begroting's signals. Every amount refers to the Begrotingstoets or the Begroting table.
+ */
+import type { BegrotingInvoer, BegrotingToets, EditionYear } from '../../domain';
+import { BEGROTING_REGELINGEN, EDITION_YEARS, TAAKVELDEN } from '../../domain';
+import { formatDate } from '../../messages/nl';
+import { columnLetter, rangeOf } from '../a1';
+import { RowCursor, SheetRange } from '../anchors';
+import type { ChooserCells } from '../chooser';
+import type { PlanContext } from '../context';
+import { PERIOD_COL, SHEETS, YEAR_COUNT } from '../layout';
+import { SheetBuilder } from '../sheet-builder';
+import { BEGROTING_TABLE } from './fixed-cells';
+import type { ToetsCells } from './toets-sheet';
+
+const regelingen = BEGROTING_REGELINGEN;
+const TOTAL = columnLetter(PERIOD_COL + YEAR_COUNT);
+const FIRST_YEAR = columnLetter(PERIOD_COL);
+const LAST_YEAR = columnLetter(PERIOD_COL + YEAR_COUNT - 1);
+const sumYears = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+const yearsRange = (row: number): string => rangeOf(row, PERIOD_COL, 1, YEAR_COUNT);
+/** The cell of a year on a row of the Samenvatting. */
+const yearCell = (row: number, jaar: EditionYear): string =>
+  SheetRange.at(SHEETS.samenvatting, row, PERIOD_COL + EDITION_YEARS.indexOf(jaar)).address();
+
+interface Summary {
+  readonly s: SheetBuilder;
+  readonly rows: RowCursor;
+  readonly t: BegrotingToets;
+  /** One row of amounts per year (a formula filled over E..K) and its total; returns the row. */
+  line(label: string, formula: string, values: readonly number[], style?: 'euro' | 'euroTotal'): number;
+}
+
+/** Builds the Samenvatting for the gemeente on Overzicht (`chosenName`: "naam (code)"). */
+export function buildSamenvatting(
+  ctx: PlanContext,
+  invoer: BegrotingInvoer,
+  t: BegrotingToets,
+  chosenName: string,
+  from: { readonly toets: ToetsCells; readonly chooser: ChooserCells },
+): SheetBuilder {
+  const s = new SheetBuilder(SHEETS.samenvatting, 'presentatie');
+  const rows = new RowCursor(1);
+  const header = headingSection(ctx, s, rows, chosenName, from.chooser);
+  const line: Summary['line'] = (label, formula, values, style = 'euro') => {
+    const r = rows.take();
+    s.value(`A${r}`, label, style === 'euroTotal' ? 'rowHeader' : undefined);
+    s.formula(yearsRange(r), formula, (_r, c) => values[c] ?? 0, style);
+    s.formula(`${TOTAL}${r}`, `SUM(${FIRST_YEAR}${r}:${LAST_YEAR}${r})`, () => sumYears(values), style);
+    return r;
+  };
+  const v: Summary = { s, rows, t, line };
+  batenLastenSection(v, invoer, from.toets);
+  taakveldSection(v);
+  structureelSection(v, from.toets);
+  const sig = rows.take();
+  s.value(`A${sig}`, 'Signalen van de Begrotingstoets (0 = geen)', 'rowHeader');
+  s.formula(`${FIRST_YEAR}${sig}`, from.toets.master.abs(), () => t.signalen.length, 'check');
+
+  const lastRow = rows.next - 1;
+  s.width('A', 52).width('B', 6).width('C', 1).width('D', 1);
+  // Wide enough for national sums in the NL view (€ 448.048.898; over 7 years € 3.047.808.553).
+  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 15);
+  s.width(TOTAL, 17);
+  s.printAs('portrait', true).printLayout({
+    area: `A1:${TOTAL}${lastRow}`,
+    titleRows: `${header}:${header}`,
+    fitToHeight: 1,
+  });
+  return s;
+}
+
+/** Title, gemeente, edition, and the header row (returned). */
+function headingSection(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  rows: RowCursor,
+  chosenName: string,
+  chooser: ChooserCells,
+): number {
+  const m = ctx.input.edition.manifest;
+  s.value(`A${rows.take()}`, 'Samenvatting SPUK-begroting voor de aanvraag en de raad', 'title');
+  s.formula(
+    `A${rows.take()}`,
+    `"Gemeente: "&${chooser.name.abs()}`,
+    () => `Gemeente: ${chosenName}`,
+    'rowHeader',
+  );
+  s.value(
+    `A${rows.take()}`,
+    `Editie ${m.id} (${formatDate(m.datum)}). Hele euro's. Bron per bedrag: beschikking > gepubliceerd > afgeleid > geschat.`,
+    'subtitle',
+  );
+  rows.skip();
+  const header = rows.take();
+  s.values(`A${header}`, [['Omschrijving', '', '', '', ...EDITION_YEARS.map(String), 'Totaal']], 'header');
+  return header;
+}
+
+/** Baten (the plafond after carry-over, with its source), lasten, saldo, received in advance. */
+function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCells): void {
+  const { s, rows, t, line } = v;
+  const first = (range: SheetRange) => range.cell(0, 0).fixRow();
+  s.value(`A${rows.take()}`, 'Baten: het plafond (na overheveling)', 'rowHeader');
+  const batenRows: number[] = [];
+  regelingen.forEach((reg, i) => {
+    batenRows.push(line(`  ${reg}`, first(toets.plafondNa.rows(i)), t.plafondNaOverheveling[reg]));
+    const b = rows.take();
+    s.value(`A${b}`, `  bron ${reg}`, 'note');
+    s.formula(
+      yearsRange(b),
+      first(toets.plafondBron.rows(i)),
+      (_r, c) => t.plafond[reg][c]?.bron ?? 'geen',
+      'note',
+    );
+  });
+  const bt = line(
+    'Totaal baten',
+    batenRows.map((r) => `${FIRST_YEAR}${r}`).join('+'),
+    t.totaalBaten,
+    'euroTotal',
+  );
+  rows.skip();
+  s.value(`A${rows.take()}`, 'Lasten: de activiteiten op het blad Begroting', 'rowHeader');
+  const lastenRows = regelingen.map((reg, i) => line(`  ${reg}`, first(toets.lasten.rows(i)), t.lasten[reg]));
+  const lt = line(
+    'Totaal lasten',
+    `SUM(${FIRST_YEAR}${lastenRows[0] ?? 0}:${FIRST_YEAR}${lastenRows[lastenRows.length - 1] ?? 0})`,
+    t.totaalLasten,
+    'euroTotal',
+  );
+  line(
+    'Saldo (baten − lasten; positief = niet besteed)',
+    `${FIRST_YEAR}${bt}-${FIRST_YEAR}${lt}`,
+    t.saldo,
+    'euroTotal',
+  );
+  line(
+    'Vooruit ontvangen voor het volgende jaar (balans, geen baat)',
+    // 0+: an empty input counts as 0 (as Excel shows it).
+    `0+${first(toets.vooruit)}`,
+    invoer.vooruitOntvangen,
+  );
+  rows.skip();
+}
+
+/** BBV art. 19/28: incidental baten and lasten per taakveld (SUMIFS over the Begroting table). */
+function taakveldSection(v: Summary): void {
+  const { s, rows, t } = v;
+  s.value(
+    `A${rows.take()}`,
+    'Overzicht incidentele baten en lasten per taakveld (BBV art. 19 en 28)',
+    'rowHeader',
+  );
+  s.value(
+    `A${rows.take()}`,
+    'Al het geld van deze regelingen is incidenteel (regeling met een einddatum); de baat staat op het taakveld van de lasten die ze dekt.',
+    'note',
+  );
+  const taakveldCol = BEGROTING_TABLE.column('Taakveld').abs();
+  const aardCol = BEGROTING_TABLE.column('Aard lasten').abs();
+  const yearsCol = BEGROTING_TABLE.years.cols(0).fixRow();
+  const labelOf = (code: string) =>
+    code === 'overig'
+      ? 'overige taakvelden'
+      : `${code} ${TAAKVELDEN.find((x) => x.code === code)?.naam ?? ''}`;
+  const taakveldBlock = (
+    title: string,
+    pick: 'baten' | 'incidenteleLasten',
+    aard: string | undefined,
+  ): void => {
+    s.value(`A${rows.take()}`, title, 'rowHeader');
+    const first = rows.next;
+    for (const tv of t.perTaakveld) {
+      const r = rows.take();
+      s.value(`A${r}`, `  ${labelOf(tv.code)}`);
+      s.value(`B${r}`, tv.code);
+      s.format(`B${r}`, 'note');
+      const crit = aard ? `,${aardCol},"${aard}"` : '';
+      // "Overige": everything (of that aard) minus the named taakvelden above it.
+      const f =
+        tv.code === 'overig'
+          ? `${aard ? `SUMIFS(${yearsCol}${crit})` : `SUM(${yearsCol})`}-SUM(${FIRST_YEAR}${first}:${FIRST_YEAR}${r - 1})`
+          : `SUMIFS(${yearsCol},${taakveldCol},$B${r}${crit})`;
+      s.formula(yearsRange(r), f, (_r, c) => tv[pick][c] ?? 0, 'euro');
+      s.formula(`${TOTAL}${r}`, `SUM(${FIRST_YEAR}${r}:${LAST_YEAR}${r})`, () => sumYears(tv[pick]), 'euro');
+    }
+  };
+  taakveldBlock('Incidentele baten', 'baten', undefined);
+  taakveldBlock('Incidentele lasten', 'incidenteleLasten', 'incidenteel');
+  rows.skip();
+}
+
+/** Structural lasten against the afloop: the structural gaps after 2026 and 2029. */
+function structureelSection(v: Summary, toets: ToetsCells): void {
+  const { s, rows, t, line } = v;
+  s.value(`A${rows.take()}`, 'Structurele lasten en de afloop van de regelingen', 'rowHeader');
+  s.value(
+    `A${rows.take()}`,
+    'Brede SPUK en SPUK IZA lopen tot en met 2026, de SPUK AZWA tot en met 2029. Structurele lasten hebben in deze regelingen geen structurele dekking (BBV).',
+    'note',
+  );
+  line(
+    'Structurele lasten (gedekt uit incidentele baten)',
+    toets.structureel.cell(0, 0).fixRow(),
+    t.structureel,
+  );
+  const gap = rows.take();
+  s.value(`A${gap}`, 'Structureel tekort vanaf 2027 (Brede SPUK, SPUK IZA) en vanaf 2030 (SPUK AZWA)');
+  s.formula(yearCell(gap, 2026), toets.gat2026.abs(), () => t.gat2026, 'euroTotal');
+  s.formula(yearCell(gap, 2029), toets.gat2029.abs(), () => t.gat2029, 'euroTotal');
+  rows.skip();
+}

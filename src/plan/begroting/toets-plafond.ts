@@ -1,0 +1,273 @@
+/**
+ * Begrotingstoets, the plafond sections: the rules' parameters; per line the edition's amount for
+ * the gemeente on Overzicht and the plafond (the beschikking where entered); per regeling the
+ * plafond with the source of its amount.
+ */
+import type { BegrotingRegeling, EditionYear, Euro } from '../../domain';
+import {
+  BEGROTING_REGELINGEN,
+  EDITION_YEARS,
+  editionAmount,
+  editionLabel,
+  euro,
+  OVERHEVELING_2023_PCT,
+  OVERHEVELING_2025_PCT,
+  regelingLabel,
+  SCHUIFRUIMTE_PCT,
+} from '../../domain';
+import { columnLetter } from '../a1';
+import { SheetRange } from '../anchors';
+import type { ChooserCells } from '../chooser';
+import { PERIOD_COL, SHEETS } from '../layout';
+import type { CellValue } from '../types';
+import type { BeschikkingCells } from './beschikking-sheet';
+import type { BeschikkingKey } from './keys';
+import { regelingKey } from './keys';
+import type { ToetsSection } from './toets-section';
+import { sectionTitle, yearsAt, yearsRange } from './toets-section';
+
+/** The rules' percentages (constants with their sources), column E. */
+export interface ToetsParameters {
+  readonly schuifruimte: SheetRange;
+  readonly overheveling2023: SheetRange;
+  readonly overheveling2025: SheetRange;
+}
+
+/** Per line (its nr in column A): the plafond, which Overzicht shows as the gemeente's amount. */
+export interface PerLineCells {
+  readonly values: SheetRange;
+  readonly nrs: SheetRange;
+  /** The row of one beschikking key's line (`BS01`..`BS15`, `IZA`, …), E..K. */
+  row(key: string): SheetRange;
+  /** Whether the edition has a line for the key. */
+  has(key: string): boolean;
+}
+
+/** Per regeling (BEGROTING_REGELINGEN order) × year: the plafond and the source of its amount. */
+export interface PlafondCells {
+  readonly plafond: SheetRange;
+  readonly bron: SheetRange;
+}
+
+const regelingen = BEGROTING_REGELINGEN;
+
+/** 0. The rules' parameters, with their sources (constants, not inputs). */
+export function parametersSection(v: ToetsSection): ToetsParameters {
+  const { s, rows } = v;
+  sectionTitle(v, 'Regels (percentages)');
+  const paramRow = rows.take(3);
+  s.values(`B${paramRow}`, [
+    [
+      'Tot en met 2024: schuiven tussen onderdelen van een hoofdthema, % van het plafond',
+      'innofunding.nl, 28-10-2025',
+    ],
+    [
+      'Overheveling 2023 naar 2024, hoogstens % van het budget 2023 per onderdeel',
+      'begrotingsnotitie 2024 van een gemeente',
+    ],
+    ['Overheveling 2025 naar 2026, hoogstens % van het budget 2025', 'VWS-brief 12-09-2025, Bijlage 1'],
+  ]);
+  s.format(`C${paramRow}:C${paramRow + 2}`, 'note');
+  s.values(`E${paramRow}`, [[SCHUIFRUIMTE_PCT], [OVERHEVELING_2023_PCT], [OVERHEVELING_2025_PCT]], 'integer');
+  const at = (i: number) => SheetRange.at(SHEETS.toets, paramRow + i, PERIOD_COL);
+  rows.skip();
+  return { schuifruimte: at(0), overheveling2023: at(1), overheveling2025: at(2) };
+}
+
+/** Per line: the edition's amount for the gemeente on Overzicht (from Allocatie); returns its years. */
+function editieSection(
+  v: ToetsSection,
+  lineKeys: readonly BeschikkingKey[],
+  labels: CellValue[][],
+  years: SheetRange,
+  from: PerLineFrom,
+): SheetRange {
+  const { ctx, s, rows } = v;
+  const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
+  sectionTitle(v, 'Volgens de editie, voor de gemeente op Overzicht');
+  const editie = yearsAt(rows.take(lineKeys.length), lineKeys.length);
+  s.values(`A${editie.top}`, labels);
+  const helper = from.helper;
+  s.value(`${columnLetter(helper.left)}${helper.top - 1}`, 'Rij in Allocatie; regels per jaar', 'note');
+  s.formula(
+    helper.cell(0).address(),
+    from.chooser.row.abs(),
+    () => (ctx.chosen ?? ctx.gemeenten.length) + 1,
+    'integer',
+  );
+  s.formula(
+    helper.cell(1).address(),
+    `COLUMNS(${from.allocatie.lineNrs.abs()})`,
+    () => ctx.allocLines.length,
+    'integer',
+  );
+  const year = years.local().cell();
+  const nr = SheetRange.at(SHEETS.toets, editie.top, 1).local().fixCol();
+  s.formula(
+    editie.address(),
+    `INDEX(${from.allocatie.amounts.abs()},${helper.cell(0).local().abs()},(${year.fixRow()}-${year.abs()})*${helper.cell(1).local().abs()}+MATCH(${nr},${from.allocatie.lineNrs.abs()},0))`,
+    (r, c) => {
+      const nr = lineKeys[r]?.nr;
+      return nr === undefined
+        ? 0
+        : editionAmount(ctx.ledger, code, nr, EDITION_YEARS[c] as EditionYear).bedrag;
+    },
+    'euro',
+  );
+  return editie;
+}
+
+interface PerLineFrom {
+  readonly chooser: ChooserCells;
+  readonly allocatie: { readonly amounts: SheetRange; readonly lineNrs: SheetRange };
+  readonly beschikking: BeschikkingCells;
+  /** The hidden helper cells of the sheet (two): the row in Allocatie, the lines per year. */
+  readonly helper: SheetRange;
+  /** Per Brede SPUK onderdeel and year: the plafond (the beschikking where entered). */
+  readonly perOnderdeel: (nr: number, jaar: EditionYear) => Euro;
+}
+
+/**
+ * 1. Per line: the edition's amount for the gemeente on Overzicht (from Allocatie), then the plafond:
+ * the beschikking where it is entered for that gemeente. Overzicht shows these amounts. `years` is
+ * the header row's years (E..K).
+ */
+export function perLineSection(
+  v: ToetsSection,
+  keys: readonly BeschikkingKey[],
+  years: SheetRange,
+  from: PerLineFrom,
+): PerLineCells {
+  const { s, rows, t } = v;
+  const lineKeys = keys.filter((k) => k.nr !== undefined);
+  const labels = lineKeys.map((k) => [k.nr ?? null, k.omschrijving.replace(/^\d+\. /, '')]);
+  const editie = editieSection(v, lineKeys, labels, years, from);
+  rows.skip();
+  sectionTitle(v, 'Plafond per onderdeel en regeling (beschikking, anders de editie)');
+  const values = yearsAt(rows.take(lineKeys.length), lineKeys.length);
+  s.values(`A${values.top}`, labels);
+  // Beschikking rows of the line keys are consecutive (BS01..AZWA-R), as are these rows.
+  const besRel = from.beschikking
+    .row(lineKeys[0]?.key ?? 'BS01')
+    .cell()
+    .rel();
+  const perLineAmount = (k: BeschikkingKey | undefined, c: number): Euro => {
+    if (k?.nr === undefined) return euro(0);
+    if (k.regeling === 'Brede SPUK') return from.perOnderdeel(k.nr, EDITION_YEARS[c] as EditionYear);
+    return t.plafond[k.regeling][c]?.bedrag ?? euro(0);
+  };
+  s.formula(
+    values.address(),
+    `IF(AND(${from.beschikking.applies.abs()}=1,ISNUMBER(${besRel})),${besRel},${editie.local().cell().rel()})`,
+    (r, c) => perLineAmount(lineKeys[r], c),
+    'euro',
+  );
+  const index = (key: string): number => lineKeys.findIndex((k) => k.key === key);
+  return {
+    values,
+    nrs: SheetRange.at(SHEETS.toets, values.top, 1, lineKeys.length),
+    row: (key) => values.rows(index(key)),
+    has: (key) => index(key) >= 0,
+  };
+}
+
+/** 2. Plafond per regeling with its source (the beschikking, else the edition's label). */
+export function plafondSection(
+  v: ToetsSection,
+  perLine: PerLineCells,
+  beschikking: BeschikkingCells,
+): PlafondCells {
+  const { s, rows, t } = v;
+  rows.skip();
+  sectionTitle(v, 'Plafond per regeling en de bron van het bedrag');
+  const plafond = yearsAt(rows.take(regelingen.length), regelingen.length);
+  s.values(
+    `B${plafond.top}`,
+    regelingen.map((r) => [r]),
+  );
+  const bsTotal = beschikking.row('BS').cell().rel();
+  const onderdelen = perLine.row('BS01').cell().through(perLine.row('BS15').top).local().rel();
+  s.formula(
+    yearsRange(plafond.top),
+    `IF(ISNUMBER(${bsTotal}),${bsTotal},SUM(${onderdelen}))`,
+    (_r, c) => t.plafond['Brede SPUK'][c]?.bedrag ?? 0,
+    'euro',
+  );
+  (['SPUK IZA', 'SPUK AZWA lokaal', 'SPUK AZWA regionaal'] as const).forEach((reg, i) => {
+    const key = regelingKey(reg);
+    // A regeling the edition does not have (the SPUK AZWA before vws-2026-04): only a beschikking.
+    const bes = beschikking.row(key).cell().rel();
+    s.formula(
+      yearsRange(plafond.top + 1 + i),
+      perLine.has(key) ? perLine.row(key).local().cell().rel() : `IF(ISNUMBER(${bes}),${bes},0)`,
+      (_r, c) => t.plafond[reg][c]?.bedrag ?? 0,
+      'euro',
+    );
+  });
+  const bron = bronRows(v, plafond, beschikking);
+  return { plafond, bron };
+}
+
+/**
+ * The edition's label of each regeling and year when a gemeente receives money (a constant, the same
+ * for every gemeente), the label for the gemeente on Overzicht ('geen' without money), then the one
+ * shown: 'beschikking' where the beschikking gives the amount.
+ */
+function bronRows(v: ToetsSection, plafond: SheetRange, beschikking: BeschikkingCells): SheetRange {
+  const { ctx, s, rows, t } = v;
+  const n = regelingen.length;
+  const constRow = rows.take(n);
+  s.values(
+    `B${constRow}`,
+    regelingen.map((r) => [`Bron van de editie als er geld is: ${r}`]),
+    'note',
+  );
+  s.values(
+    `E${constRow}`,
+    regelingen.map((reg) => EDITION_YEARS.map((y) => regelingLabel(ctx.ledger, reg, y))),
+    'note',
+  );
+  const labelRow = rows.take(n);
+  s.values(
+    `B${labelRow}`,
+    regelingen.map((r) => [`Bron volgens de editie: ${r}`]),
+    'note',
+  );
+  s.formula(
+    yearsRange(labelRow, n),
+    `IF(${plafond.local().cell().rel()}=0,"geen",E${constRow})`,
+    (r, c) => {
+      const reg = regelingen[r] as BegrotingRegeling;
+      return editionLabel(
+        ctx.ledger,
+        reg,
+        EDITION_YEARS[c] as EditionYear,
+        t.plafond[reg][c]?.bedrag ?? euro(0),
+      );
+    },
+    'note',
+  );
+  const bronRow = rows.take(n);
+  s.values(
+    `B${bronRow}`,
+    regelingen.map((r) => [`Bron: ${r}`]),
+  );
+  const bsTotal = beschikking.row('BS').cell().rel();
+  const bs01 = beschikking.row('BS01').cell().through(beschikking.row('BS15').top).fixRow();
+  s.formula(
+    yearsRange(bronRow),
+    `IF(OR(ISNUMBER(${bsTotal}),COUNT(${bs01})=ROWS(${bs01})),"beschikking",E${labelRow})`,
+    (_r, c) => t.plafond['Brede SPUK'][c]?.bron ?? 'geen',
+    'text',
+  );
+  (['SPUK IZA', 'SPUK AZWA lokaal', 'SPUK AZWA regionaal'] as const).forEach((reg, i) => {
+    const b = beschikking.row(regelingKey(reg)).cell().rel();
+    s.formula(
+      yearsRange(bronRow + 1 + i),
+      `IF(ISNUMBER(${b}),"beschikking",E${labelRow + 1 + i})`,
+      (_r, c) => t.plafond[reg][c]?.bron ?? 'geen',
+      'text',
+    );
+  });
+  return yearsAt(bronRow, n);
+}

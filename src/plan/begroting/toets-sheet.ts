@@ -1,0 +1,207 @@
+/**
+ * The Begrotingstoets: every rule of the domain's `toetsBegroting` as live formulas next to the
+ * inputs it needs (carry-over, money received in advance), each with its Dutch explanation and
+ * amount; the number of active signals is the name `Begroting_Signalen` (fixed at TOETS_MASTER).
+ * Sections, top down: heading, parameters, per line, plafond, inputs, lasten, onderdelen, rules;
+ * then the signal count per check row, and the hidden lists of the Begroting table's validation.
+ */
+import type { BegrotingInvoer, BegrotingToets, BeschikkingRegel } from '../../domain';
+import { BEGROTING_REGELINGEN, EDITION_YEARS, plafonds } from '../../domain';
+import { columnLetter } from '../a1';
+import { RowCursor, SheetRange } from '../anchors';
+import type { ChooserCells } from '../chooser';
+import type { PlanContext } from '../context';
+import { PERIOD_COL, SHEETS, YEAR_COUNT } from '../layout';
+import { SheetBuilder } from '../sheet-builder';
+import { COLORS } from '../styles';
+import type { BeschikkingCells } from './beschikking-sheet';
+import { TOETS_MASTER } from './fixed-cells';
+import type { BeschikkingKey } from './keys';
+import type { ToetsInputs } from './toets-invoer';
+import { invoerSection } from './toets-invoer';
+import type { LastenCells } from './toets-lasten';
+import { lastenSection } from './toets-lasten';
+import { onderdelenSection } from './toets-onderdelen';
+import type { PerLineCells, PlafondCells } from './toets-plafond';
+import { parametersSection, perLineSection, plafondSection } from './toets-plafond';
+import type { RegelCells } from './toets-regels';
+import { regelsSection } from './toets-regels';
+import type { ToetsSection } from './toets-section';
+
+/** What the Begrotingstoets exposes (Samenvatting, the names, Overzicht). */
+export interface ToetsCells extends ToetsInputs, LastenCells, RegelCells {
+  /** The count of active signals (= TOETS_MASTER). */
+  readonly master: SheetRange;
+  /** The hidden lists of the Begroting table's validation: the regelingen, then the two aarden. */
+  readonly lists: SheetRange;
+  /** Per regeling × year: the plafond's source. */
+  readonly plafondBron: PlafondCells['bron'];
+  /** Per line: the plafond, which Overzicht shows as the gemeente's amount. */
+  readonly perLine: Pick<PerLineCells, 'values' | 'nrs'>;
+}
+
+/** The hidden technical column (Z): the lists from row 2, the helper cells of the per-line section. */
+const TECH_COL = 26;
+const LISTS = SheetRange.at(SHEETS.toets, 2, TECH_COL, BEGROTING_REGELINGEN.length + 2);
+const HELPER = SheetRange.at(SHEETS.toets, 12, TECH_COL, 2);
+
+/**
+ * Builds the Begrotingstoets for the plan's gemeente. `t` is the domain's toets of `invoer` (every
+ * expected value); `keys` and `from.beschikking` are the Beschikking's grid; `chosenName` is
+ * "naam (code)" of the gemeente on Overzicht.
+ */
+export function buildToets(
+  ctx: PlanContext,
+  toets: {
+    readonly invoer: BegrotingInvoer;
+    readonly beschikking: readonly BeschikkingRegel[];
+    readonly t: BegrotingToets;
+  },
+  keys: readonly BeschikkingKey[],
+  chosenName: string,
+  from: {
+    readonly chooser: ChooserCells;
+    readonly allocatie: { readonly amounts: SheetRange; readonly lineNrs: SheetRange };
+    readonly beschikking: BeschikkingCells;
+  },
+): { s: SheetBuilder; cells: ToetsCells } {
+  const s = new SheetBuilder(SHEETS.toets, 'controle');
+  const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
+  const perOnderdeel = plafonds(ctx.ledger, code, toets.beschikking).perOnderdeel;
+  const v: ToetsSection = { ctx, s, rows: new RowCursor(1), t: toets.t, invoer: toets.invoer, checks: [] };
+  const frame = frameSection(v, chosenName, from.chooser);
+  const params = parametersSection(v);
+  const perLine = perLineSection(v, keys, frame.years, { ...from, helper: HELPER, perOnderdeel });
+  const plafond = plafondSection(v, perLine, from.beschikking);
+  const inputs = invoerSection(v, keys, toets.invoer);
+  const lasten = lastenSection(v, plafond, inputs);
+  const onderdelen = onderdelenSection(v, { perLine, inputs, params });
+  const regels = regelsSection(v, { params, plafond, inputs, lasten, onderdelen });
+  countSection(v, frame);
+  const lists = listsSection(s);
+  const lastRow = v.rows.next - 1;
+  s.width('A', 6).width('B', 56).width('C', 30).width('D', 2);
+  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
+  const countCol = columnLetter(frame.counts.left);
+  s.width(columnLetter(frame.counts.left - 2), 14).width(columnLetter(frame.counts.left - 1), 14);
+  s.width(countCol, 10);
+  s.freezeAt(frame.years.top, 2);
+  s.printAs('landscape', true).printLayout({
+    area: `A1:${countCol}${lastRow}`,
+    titleRows: `${frame.years.top}:${frame.years.top}`,
+  });
+  const { vooruit, overheveling2023, overhevelingKeys, overheveling2025 } = inputs;
+  return {
+    s,
+    cells: {
+      master: frame.master,
+      lists,
+      overheveling2023,
+      overhevelingKeys,
+      overheveling2025,
+      vooruit,
+      ...lasten,
+      ...regels,
+      plafondBron: plafond.bron,
+      perLine: { values: perLine.values, nrs: perLine.nrs },
+    },
+  };
+}
+
+interface Frame {
+  readonly master: SheetRange;
+  /** E..K on the header row: the years. */
+  readonly years: SheetRange;
+  /** The header cell of the signal count per check row (column N). */
+  readonly counts: SheetRange;
+}
+
+/** Title, gemeente, the count of signals (fixed at TOETS_MASTER) and the header row. */
+function frameSection(v: ToetsSection, chosenName: string, chooser: ChooserCells): Frame {
+  const { s, rows } = v;
+  s.value(`A${rows.take()}`, 'Begrotingstoets: de begroting tegen het plafond en de regels', 'title');
+  s.formula(
+    `A${rows.take()}`,
+    `"Gemeente: "&${chooser.name.abs()}&". Plafond = de beschikking (blad ${SHEETS.beschikking}), anders het bedrag van de editie op Overzicht."`,
+    () =>
+      `Gemeente: ${chosenName}. Plafond = de beschikking (blad ${SHEETS.beschikking}), anders het bedrag van de editie op Overzicht.`,
+    'subtitle',
+  );
+  const masterRow = rows.take();
+  const master = SheetRange.at(SHEETS.toets, masterRow, 3);
+  if (master.abs() !== TOETS_MASTER.abs())
+    throw new Error('The Begrotingstoets count must stay at TOETS_MASTER');
+  s.values(`A${masterRow}`, [['Signalen', 'Aantal actieve signalen (0 = geen)']], 'rowHeader');
+  rows.skip();
+  const header = rows.take();
+  const headings = ['Nr', 'Omschrijving', '', '', ...EDITION_YEARS, '', '', 'Signalen'];
+  s.values(`A${header}`, [headings], 'header');
+  return {
+    master,
+    years: SheetRange.at(SHEETS.toets, header, PERIOD_COL, 1, YEAR_COUNT),
+    counts: SheetRange.at(SHEETS.toets, header, headings.length),
+  };
+}
+
+/**
+ * Per check row, the number of active signals (column N); the master is their sum: every non-zero
+ * check cell is one signal, as in the domain's list.
+ */
+function countSection(v: ToetsSection, frame: Frame): void {
+  const { s, t } = v;
+  const N = columnLetter(frame.counts.left);
+  for (const { range, value } of v.checks) {
+    const L = columnLetter(range.left);
+    const R = columnLetter(range.right);
+    const width = range.right - range.left + 1;
+    s.formula(
+      `${N}${range.top}:${N}${range.bottom}`,
+      `COUNTIF(${L}${range.top}:${R}${range.top},"<>0")`,
+      (r) => Array.from({ length: width }, (_, c) => value(r, c)).filter((x) => x !== 0).length,
+      'warning',
+    );
+  }
+  const master = frame.master.local();
+  s.formula(
+    master.address(),
+    `SUM(${N}${frame.counts.top + 1}:${N}${v.rows.next})`,
+    () => t.signalen.length,
+    'check',
+  );
+  const status = master.cell(0, 1);
+  s.formula(
+    status.address(),
+    `IF(${master.rel()}=0,"OK","LET OP")`,
+    () => (t.signalen.length === 0 ? 'OK' : 'LET OP'),
+    'check',
+  );
+  s.conditional({
+    range: status.address(),
+    formula: `${status.rel()}="OK"`,
+    fill: COLORS.structureelFill,
+    fontColor: COLORS.structureelText,
+    bold: true,
+    priority: 1,
+  });
+  s.conditional({
+    range: status.address(),
+    formula: `${status.rel()}<>"OK"`,
+    fill: COLORS.incidenteelFill,
+    fontColor: COLORS.incidenteelText,
+    bold: true,
+    priority: 2,
+  });
+}
+
+/** Lists for the Begroting table's validation (a hidden technical column). */
+function listsSection(s: SheetBuilder): SheetRange {
+  const listItems = [...BEGROTING_REGELINGEN, 'structureel', 'incidenteel'];
+  const col = columnLetter(TECH_COL);
+  s.value(`${col}1`, 'Keuzelijsten', 'note');
+  s.values(
+    `${col}${LISTS.top}`,
+    listItems.map((x) => [x]),
+  );
+  s.hiddenColumn(col, 22);
+  return LISTS;
+}
