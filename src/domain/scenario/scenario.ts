@@ -1,6 +1,6 @@
 import type { Bron } from '../allocation';
 import type { BegrotingInvoer, BegrotingToets, BeschikkingRegel } from '../begroting';
-import { beschikkingPerLine, legeBegroting, toetsBegroting } from '../begroting';
+import { beschikkingPerLine, legeBegroting, plafonds, toetsBegroting } from '../begroting';
 import type { EditionLine, EditionYear } from '../edition';
 import { isNationalOnly } from '../edition';
 import type { EditionDiffRow } from '../edition-diff';
@@ -90,6 +90,8 @@ export interface Scenario {
   readonly beschikking: readonly BeschikkingRegel[];
   /** The begroting as given (undefined when none was given: see `toets`, computed on the empty one). */
   readonly begroting: Maybe<BegrotingInvoer>;
+  /** The plafond per regeling and per line × year: the beschikking where entered, else the edition. */
+  readonly plafonds: ReturnType<typeof plafonds>;
   /** Every rule of the begroting on `begroting` (or an empty begroting) with the beschikking. */
   readonly toets: BegrotingToets;
   /** The edition's reconciliation (Controle, Bronnen, the `controle` command). */
@@ -210,6 +212,7 @@ export function resolveScenario(request: ScenarioRequest): Scenario {
     vorige,
     beschikking,
     begroting: request.begroting,
+    plafonds: plafonds(ledger, code, beschikking),
     toets,
     report,
     galaReport,

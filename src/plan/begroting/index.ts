@@ -8,7 +8,6 @@
  * Every number is the domain's (expected values), proven equal by the formula-truth test.
  */
 import type { BegrotingInvoer, BegrotingToets, BeschikkingRegel } from '../../domain';
-import { toetsBegroting } from '../../domain';
 import type { SheetRange } from '../anchors';
 import type { ChooserCells } from '../chooser';
 import type { PlanContext } from '../context';
@@ -68,7 +67,8 @@ export function buildBegroting(
   const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
   const invoer = planBegroting(ctx, options.begroting);
   const beschikking = options.beschikking ?? [];
-  const t = toetsBegroting(ctx.ledger, code, invoer, beschikking);
+  // The scenario's toets (its starter rows have no lasten, so the empty begroting's numbers hold).
+  const t = ctx.scenario.toets;
   const gemeenteText =
     code === undefined ? 'Nederland (som van de gemeenten)' : `${ctx.gemeenten[ctx.chosen ?? 0]?.naam ?? ''}`;
   const chosenName = `${gemeenteText} (${code ?? 'NL'})`;

@@ -6,7 +6,7 @@
  * then the signal count per check row, and the hidden lists of the Begroting table's validation.
  */
 import type { BegrotingInvoer, BegrotingToets, BeschikkingRegel } from '../../domain';
-import { BEGROTING_REGELINGEN, EDITION_YEARS, plafonds } from '../../domain';
+import { BEGROTING_REGELINGEN, EDITION_YEARS } from '../../domain';
 import { columnLetter } from '../a1';
 import { RowCursor, SheetRange } from '../anchors';
 import type { ChooserCells } from '../chooser';
@@ -66,8 +66,7 @@ export function buildToets(
   },
 ): { s: SheetBuilder; cells: ToetsCells } {
   const s = new SheetBuilder(SHEETS.toets, 'controle');
-  const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
-  const perOnderdeel = plafonds(ctx.ledger, code, toets.beschikking).perOnderdeel;
+  const perOnderdeel = ctx.scenario.plafonds.perOnderdeel;
   const v: ToetsSection = { ctx, s, rows: new RowCursor(1), t: toets.t, invoer: toets.invoer, checks: [] };
   const frame = frameSection(v, chosenName, from.chooser);
   const params = parametersSection(v);
