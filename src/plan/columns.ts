@@ -1,5 +1,5 @@
 import type { EditionLine, EditionYear } from '../domain';
-import type { PlanContext } from './context';
+import type { NationalContext } from './context';
 
 /**
  * How the workbook computes one line × year, from the edition's rule (src/domain/ledger.ts):
@@ -12,7 +12,7 @@ import type { PlanContext } from './context';
  */
 export type ColumnKind = 'key' | 'row2a' | 'mandaat' | 'none';
 
-export function columnKind(ctx: PlanContext, line: EditionLine, jaar: EditionYear): ColumnKind {
+export function columnKind(ctx: NationalContext, line: EditionLine, jaar: EditionYear): ColumnKind {
   const rule = ctx.input.edition.rule(line.regeling.id, jaar)?.spec.regel;
   if (rule === undefined || rule === 'beeindigd' || line.ontvanger === 'landelijk') return 'none';
   if (line.ontvanger === 'mandaatgemeente') return 'mandaat';
@@ -28,7 +28,7 @@ export function columnKind(ctx: PlanContext, line: EditionLine, jaar: EditionYea
  */
 export type RegionKind = 'members' | 'published' | 'as2025' | 'regionKey' | 'none';
 
-export function regionKind(ctx: PlanContext, line: EditionLine, jaar: EditionYear): RegionKind {
+export function regionKind(ctx: NationalContext, line: EditionLine, jaar: EditionYear): RegionKind {
   const rule = ctx.input.edition.rule(line.regeling.id, jaar)?.spec.regel;
   switch (rule) {
     case 'gala-tabel':

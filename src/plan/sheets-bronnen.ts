@@ -1,7 +1,7 @@
 import { EDITION_YEARS } from '../domain';
 import { checkStatusText, editionWarningText, formatDate, readerText, ruleText } from '../messages';
 import type { CellValue, StyleName } from './types';
-import type { PlanContext } from './context';
+import type { NationalContext } from './context';
 import { SHEETS } from './layout';
 import { SheetBuilder } from './sheet-builder';
 
@@ -10,7 +10,7 @@ import { SheetBuilder } from './sheet-builder';
  * the amounts of each regeling and year, the reconciliation and the warnings, the verdeelbasis, the
  * mutaties, the SPUK AZWA raming and the open posten.
  */
-export function buildBronnen(ctx: PlanContext): SheetBuilder {
+export function buildBronnen(ctx: NationalContext): SheetBuilder {
   const s = new SheetBuilder(SHEETS.bronnen, 'bronnen');
   const edition = ctx.input.edition;
   const m = edition.manifest;

@@ -20,7 +20,8 @@ export interface ControleCells {
  * the model, not its integrity, so that is never a FOUT (Landelijk shows it as information).
  */
 export function buildControle(
-  ctx: PlanContext,
+  /** Only the model checks' expectations depend on the scenario (a batch shares the sheet by them). */
+  ctx: { readonly scenario: Pick<PlanContext['scenario'], 'modelChecks'> },
   from: {
     readonly landelijk: Pick<LandelijkCells, 'galaStatus' | 'compositionCheck' | 'ramingCheck'>;
     readonly verdeelsleutel: VerdeelsleutelCells;

@@ -1,7 +1,7 @@
 import type { EditionYear } from '../domain';
 import { cellAddress, columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
-import type { PlanContext } from './context';
+import type { NationalContext } from './context';
 import { runs } from './columns';
 import type { GridColumn, GridLayout } from './grid';
 import { columnNational, gridAmount, keySplit, rowSplit } from './grid';
@@ -110,7 +110,7 @@ export interface AllocatieCells {
 }
 
 export function buildVerdeelsleutel(
-  ctx: PlanContext,
+  ctx: NationalContext,
   rows: GemeenteRows,
   iza: Pick<IzaCells, 'members'>,
 ): Built<VerdeelsleutelCells> {
@@ -285,7 +285,7 @@ const AFRONDING_UITLEG = [
 ];
 
 export function buildAfronding(
-  ctx: PlanContext,
+  ctx: NationalContext,
   rows: GemeenteRows,
   grid: GridLayout,
   from: {
@@ -523,7 +523,7 @@ export function buildAfronding(
 }
 
 export function buildAllocatie(
-  ctx: PlanContext,
+  ctx: NationalContext,
   rows: GemeenteRows,
   grid: GridLayout,
   from: {
@@ -654,7 +654,7 @@ export function buildAllocatie(
   return { sheet: s, cells };
 }
 
-function bronLabel(ctx: PlanContext, c: GridColumn): string {
+function bronLabel(ctx: NationalContext, c: GridColumn): string {
   if (c.jaar === 'niveau') return c.kind === 'none' ? '' : 'geschat';
   if (c.kind === 'none') {
     const open = ctx.ledger.openPost(c.line.nr, c.jaar);
@@ -667,12 +667,12 @@ function bronLabel(ctx: PlanContext, c: GridColumn): string {
   return first ? (ctx.ledger.gemeente(first.code, c.line.nr, c.jaar)?.bron ?? '') : '';
 }
 
-function ruleLabel(ctx: PlanContext, c: GridColumn): string {
+function ruleLabel(ctx: NationalContext, c: GridColumn): string {
   if (c.jaar === 'niveau') return c.kind === 'none' ? '' : 'GALA structureel × sleutel';
   return ctx.input.edition.rule(c.line.regeling.id, c.jaar)?.spec.regel ?? '';
 }
 
 /** Σ of the displayed shares in row order, as a spreadsheet adds them (1 up to float rounding). */
-function shareSum(ctx: PlanContext): number {
+function shareSum(ctx: NationalContext): number {
   return ctx.key.weights.reduce((a, w) => a + w / ctx.key.total, 0);
 }

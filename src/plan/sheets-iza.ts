@@ -4,7 +4,7 @@ import { cellAddress, columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import type { RegionKind } from './columns';
 import { regionKind, runs } from './columns';
-import type { PlanContext } from './context';
+import type { NationalContext } from './context';
 import type { GridLayout } from './grid';
 import { keySplit } from './grid';
 import { PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
@@ -71,11 +71,11 @@ interface IzaLayout {
   readonly shareCols: ReadonlyMap<number, number>;
 }
 
-function regionalLines(ctx: PlanContext): EditionLine[] {
+function regionalLines(ctx: NationalContext): EditionLine[] {
   return ctx.allocLines.filter((l) => l.ontvanger === 'mandaatgemeente');
 }
 
-function kinds(ctx: PlanContext, line: EditionLine): RegionKind[] {
+function kinds(ctx: NationalContext, line: EditionLine): RegionKind[] {
   return EDITION_YEARS.map((y) => regionKind(ctx, line, y));
 }
 
@@ -83,7 +83,7 @@ function kinds(ctx: PlanContext, line: EditionLine): RegionKind[] {
  * Where IZA puts things, before the sheet is filled: Verdeelsleutel and Afronding read the membership
  * table, Allocatie reads the regional amounts and the mandaatgemeente codes.
  */
-export function layoutIza(ctx: PlanContext): IzaLayout {
+export function layoutIza(ctx: NationalContext): IzaLayout {
   const nR = ctx.data.izaRegios.length;
   const nG = ctx.gemeenten.length;
   const rows = new RowCursor(HEADER_ROW + 1);
@@ -155,7 +155,7 @@ export function layoutIza(ctx: PlanContext): IzaLayout {
 }
 
 export function buildIza(
-  ctx: PlanContext,
+  ctx: NationalContext,
   layout: IzaLayout,
   grid: GridLayout,
   from: {

@@ -13,7 +13,7 @@ import { formatDate } from '../messages';
 import { cellAddress, columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import { mlnCell, mlnResult } from './cells';
-import type { PlanContext } from './context';
+import type { NationalContext } from './context';
 import { PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
@@ -60,7 +60,7 @@ export interface LandelijkCells {
 }
 
 export function buildLandelijk(
-  ctx: PlanContext,
+  ctx: NationalContext,
   bijlage2A: { readonly total2025: SheetRange; readonly total2026: SheetRange },
 ): Built<LandelijkCells> {
   const s = new SheetBuilder(SHEETS.landelijk, 'invoer');
@@ -222,7 +222,7 @@ export function buildLandelijk(
   return { sheet: s, cells };
 }
 
-function verdeelbasis(ctx: PlanContext, nr: number): string {
+function verdeelbasis(ctx: NationalContext, nr: number): string {
   const gala = ctx.data.onderdelen.find((o) => o.nr === nr);
   if (gala) return gala.verdeelbasis;
   const line = ctx.lines.find((l) => l.nr === nr);
@@ -233,7 +233,7 @@ function verdeelbasis(ctx: PlanContext, nr: number): string {
 }
 
 /** The GALA table as published (mln) with its hoofdthema totals reconciled: a check on the source data. */
-function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRange {
+function galaTable(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): SheetRange {
   const gala = ctx.data.onderdelen;
   const n = gala.length;
   rows.skip();
@@ -376,7 +376,7 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
  * Σ samenstelling − Σ Bijlage 2A for the years split from Bijlage 2A (a check).
  */
 function compositionBlock(
-  ctx: PlanContext,
+  ctx: NationalContext,
   s: SheetBuilder,
   rows: RowCursor,
   national: SheetRange,
@@ -499,7 +499,7 @@ function compositionBlock(
 }
 
 /** The SPUK AZWA raming as published (mln) with its column totals checked. */
-function ramingBlock(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRange | undefined {
+function ramingBlock(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): SheetRange | undefined {
   if (!ctx.lines.some((l) => l.raming !== undefined)) return undefined;
   const raming = ctx.data.azwaRaming;
   const body = raming.filter((r) => r.financieringsmiddel !== 'Totaal');
@@ -540,7 +540,7 @@ function ramingBlock(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetR
   return SheetRange.at(SHEETS.landelijk, t + 2, col0, 1, 3);
 }
 
-function openPosten(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): void {
+function openPosten(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): void {
   const posts = ctx.input.edition.openPosten;
   if (posts.length === 0) return;
   rows.skip();
