@@ -3,11 +3,12 @@ import type { CbsCode } from '../domain';
 import type {
   BatchJob,
   BatchRenderer,
+  BatchShared,
   BatchRendererFactory,
   FileResult,
   WerkmapProducer,
 } from './werkmappen';
-import { gemeentePlan, planShape } from './werkmappen';
+import { batchShared, gemeentePlan, planShape } from './werkmappen';
 
 /**
  * `werkboek --alle` on several cores: worker threads that each run the same script (the bundled
@@ -77,24 +78,30 @@ export function workerProducer(script: string, workers: number): WerkmapProducer
     });
 }
 
-/** The worker side: builds each gemeente's plan and renders it; the first plan of each shape is a renderer's base. */
+/**
+ * The worker side: resolves the job's national scenario and sheets once (at its first gemeente),
+ * builds each gemeente's plan on them and renders it; the first plan of each shape is a renderer's base.
+ */
 export function runWorker(factory: BatchRendererFactory): void {
   const port = parentPort;
   if (port === null) throw new Error('runWorker runs in a worker thread only');
   let job: BatchJob | undefined;
+  let shared: BatchShared | undefined;
   // One renderer per shape of workbook (a mandaatgemeente's has the sheet Regioverdeling).
   const renderers = new Map<string, Promise<BatchRenderer>>();
   let chain: Promise<unknown> = Promise.resolve();
   port.on('message', (m: ToWorker) => {
     if ('job' in m) {
       job = m.job;
+      shared = undefined;
       return;
     }
     const current = job;
     if (current === undefined) throw new Error('A gemeente before the job');
     chain = chain.then(async () => {
       try {
-        const plan = gemeentePlan(current, m.code);
+        if (shared?.job !== current) shared = batchShared(current);
+        const plan = gemeentePlan(current, m.code, shared);
         const shape = planShape(plan);
         let renderer = renderers.get(shape);
         if (!renderer) renderers.set(shape, (renderer = factory(plan)));
