@@ -27,11 +27,16 @@ export type BatchRendererFactory = (base: WorkbookPlan) => Promise<BatchRenderer
 
 export type FileResult = { readonly bytes: Uint8Array } | { readonly error: string };
 
-/** Produces the workbook of each code, in any order; `onFile` is called once per code. */
+/**
+ * Produces the workbook of each code, in any order; `onFile` is called once per code. `shapeOf` is a
+ * hint: codes whose workbooks have the same sheets (one renderer package per shape) say the same
+ * text, so a pool may keep a rare shape on one thread (each package it makes costs a full render).
+ */
 export type WerkmapProducer = (
   job: BatchJob,
   codes: readonly CbsCode[],
   onFile: (code: CbsCode, result: FileResult) => void,
+  shapeOf?: (code: CbsCode) => string,
 ) => Promise<void>;
 
 /**
@@ -162,6 +167,7 @@ export async function writeWerkmappen(
   const written = new Set<CbsCode>();
   const failures: string[] = [];
   const show = progress(io, gemeenten.length);
+  const ledger = resolveScenario({ edition: input, key: job.key }).ledger;
   const started = Date.now();
   let done = 0;
   await produce(
@@ -188,8 +194,9 @@ export async function writeWerkmappen(
       done++;
       show(done, failures.length);
     },
+    // A mandaatgemeente's workbook has the sheet Regioverdeling (src/plan planWorkbook).
+    (code) => (ledger.mandaatVan(code).length > 0 ? 'met Regioverdeling' : 'gewoon'),
   );
-  const ledger = resolveScenario({ edition: input, key: job.key }).ledger;
   const rows = gemeenten
     .filter((g) => written.has(g.code))
     .map((g) => {
