@@ -9,7 +9,7 @@ import { xlsxBatch } from '../xlsx';
 import { runCli } from './cli';
 import type { CliIo } from './io';
 import type { BatchJob, FileResult, WerkmapProducer } from './werkmappen';
-import { indexColumns, serialProducer, werkmapFileName } from './werkmappen';
+import { batchShared, gemeentePlan, indexColumns, serialProducer, werkmapFileName } from './werkmappen';
 
 const data = defaultReferenceData();
 const gemeente = (naam: string) => data.gemeenten.find((g) => g.naam === naam) as Gemeente;
@@ -53,6 +53,16 @@ async function run(
   const code = await runCli(argv, io, async () => new Uint8Array(), produce);
   return { code, out, err, written, jobs };
 }
+
+describe('gemeentePlan on the part a job shares', () => {
+  it('is the plan made from scratch, and refuses the shared part of another job', () => {
+    const job: BatchJob = { editie: defaultEditionId(), key: builtInKey('spuk-2025', data) };
+    const shared = batchShared(job);
+    for (const code of ['GM0034', 'GM0050'] as CbsCode[])
+      expect(JSON.stringify(gemeentePlan(job, code, shared))).toBe(JSON.stringify(gemeentePlan(job, code)));
+    expect(() => gemeentePlan({ ...job }, 'GM0034' as CbsCode, shared)).toThrow(RangeError);
+  });
+});
 
 describe('werkmapFileName', () => {
   it('names the file with CBS code and name', () => {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import Papa from 'papaparse';
 import { editionInput, scenarioEditions } from '../data';
-import type { CbsCode, EditionYear, Gemeente, Verdeelsleutel } from '../domain';
-import { EDITION_YEARS, resolveScenario } from '../domain';
-import { planWorkbook } from '../plan';
-import type { WorkbookPlan } from '../plan';
+import type { CbsCode, EditionYear, Gemeente, NationalScenario, Verdeelsleutel } from '../domain';
+import { EDITION_YEARS, resolveNational, resolveScenario } from '../domain';
+import { planReuse, planWorkbook } from '../plan';
+import type { PlanReuse, WorkbookPlan } from '../plan';
 import type { CliIo } from './io';
 
 /**
@@ -27,16 +27,46 @@ export type BatchRendererFactory = (base: WorkbookPlan) => Promise<BatchRenderer
 
 export type FileResult = { readonly bytes: Uint8Array } | { readonly error: string };
 
-/** Produces the workbook of each code, in any order; `onFile` is called once per code. */
+/**
+ * Produces the workbook of each code, in any order; `onFile` is called once per code. `shapeOf` is a
+ * hint: codes whose workbooks have the same sheets (one renderer package per shape) say the same
+ * text, so a pool may keep a rare shape on one thread (each package it makes costs a full render).
+ */
 export type WerkmapProducer = (
   job: BatchJob,
   codes: readonly CbsCode[],
   onFile: (code: CbsCode, result: FileResult) => void,
+  shapeOf?: (code: CbsCode) => string,
 ) => Promise<void>;
 
-/** The plan of one gemeente's workbook: the chosen gemeente on Overzicht, changes since the previous edition. */
-export function gemeentePlan(job: BatchJob, code: CbsCode): WorkbookPlan {
-  return planWorkbook(resolveScenario({ ...scenarioEditions(job.editie), key: job.key, gemeente: code }));
+/**
+ * What every plan of a job shares, made once per thread (`batchShared`): the national scenario
+ * (ledgers, reconciliations, the national diff) and the national sheets built on it. Shape:
+ * `{ job, national, reuse }`.
+ */
+export interface BatchShared {
+  readonly job: BatchJob;
+  readonly national: NationalScenario;
+  readonly reuse: PlanReuse;
+}
+
+export function batchShared(job: BatchJob): BatchShared {
+  const national = resolveNational({ ...scenarioEditions(job.editie), key: job.key });
+  return { job, national, reuse: planReuse(national) };
+}
+
+/**
+ * The plan of one gemeente's workbook: the chosen gemeente on Overzicht, changes since the previous
+ * edition. With `shared` (of the same job) the national part is not resolved or built again: the
+ * plan is the same (src/plan/plan-reuse.test.ts) and its national sheets are the same objects as in
+ * the other plans of the batch.
+ */
+export function gemeentePlan(job: BatchJob, code: CbsCode, shared?: BatchShared): WorkbookPlan {
+  if (shared !== undefined && shared.job !== job) throw new RangeError('The shared part is of another job');
+  const request = { ...scenarioEditions(job.editie), key: job.key, gemeente: code };
+  return shared === undefined
+    ? planWorkbook(resolveScenario(request))
+    : planWorkbook(resolveScenario(request, shared.national), shared.reuse);
 }
 
 /**
@@ -48,9 +78,11 @@ export function serialProducer(factory: BatchRendererFactory): WerkmapProducer {
     // One renderer per shape of workbook (its sheets and names): a mandaatgemeente's workbook has the
     // sheet Regioverdeling, so it shares its package with the other mandaatgemeenten, not with all.
     const renderers = new Map<string, BatchRenderer>();
+    let shared: BatchShared | undefined;
     for (const code of codes) {
       try {
-        const plan = gemeentePlan(job, code);
+        shared ??= batchShared(job);
+        const plan = gemeentePlan(job, code, shared);
         const shape = planShape(plan);
         let renderer = renderers.get(shape);
         if (!renderer) renderers.set(shape, (renderer = await factory(plan)));
@@ -136,6 +168,7 @@ export async function writeWerkmappen(
   const written = new Set<CbsCode>();
   const failures: string[] = [];
   const show = progress(io, gemeenten.length);
+  const ledger = resolveScenario({ edition: input, key: job.key }).ledger;
   const started = Date.now();
   let done = 0;
   await produce(
@@ -162,8 +195,9 @@ export async function writeWerkmappen(
       done++;
       show(done, failures.length);
     },
+    // A mandaatgemeente's workbook has the sheet Regioverdeling (src/plan planWorkbook).
+    (code) => (ledger.mandaatVan(code).length > 0 ? 'met Regioverdeling' : 'gewoon'),
   );
-  const ledger = resolveScenario({ edition: input, key: job.key }).ledger;
   const rows = gemeenten
     .filter((g) => written.has(g.code))
     .map((g) => {

@@ -3,11 +3,12 @@ import type { CbsCode } from '../domain';
 import type {
   BatchJob,
   BatchRenderer,
+  BatchShared,
   BatchRendererFactory,
   FileResult,
   WerkmapProducer,
 } from './werkmappen';
-import { gemeentePlan, planShape } from './werkmappen';
+import { batchShared, gemeentePlan, planShape } from './werkmappen';
 
 /**
  * `werkboek --alle` on several cores: worker threads that each run the same script (the bundled
@@ -18,10 +19,34 @@ import { gemeentePlan, planShape } from './werkmappen';
 type ToWorker = { readonly job: BatchJob } | { readonly code: CbsCode };
 type FromWorker = { readonly code: CbsCode } & FileResult;
 
+/**
+ * Which codes each worker takes: `pinned[i]` first (only worker i), then the common `shared` queue.
+ * The most frequent shape (see `WerkmapProducer`'s `shapeOf`) is shared by all workers; each rarer
+ * shape is pinned to one worker, so only that worker makes its package (a full render). Without a
+ * hint, or with one worker, everything is shared. Order within a shape is kept.
+ */
+export function workerQueues(
+  codes: readonly CbsCode[],
+  workers: number,
+  shapeOf?: (code: CbsCode) => string,
+): { shared: CbsCode[]; pinned: CbsCode[][] } {
+  const pinned: CbsCode[][] = Array.from({ length: workers }, () => []);
+  if (shapeOf === undefined || workers <= 1) return { shared: [...codes], pinned };
+  const byShape = new Map<string, CbsCode[]>();
+  for (const code of codes) {
+    const shape = shapeOf(code);
+    const list = byShape.get(shape);
+    if (list) list.push(code);
+    else byShape.set(shape, [code]);
+  }
+  const [largest, ...rare] = [...byShape.values()].sort((a, b) => b.length - a.length);
+  rare.forEach((list, i) => pinned[i % workers]?.push(...list));
+  return { shared: largest ?? [], pinned };
+}
+
 export function workerProducer(script: string, workers: number): WerkmapProducer {
-  return (job, codes, onFile) =>
+  return (job, codes, onFile, shapeOf) =>
     new Promise<void>((resolve) => {
-      const queue = [...codes];
       let pending = codes.length;
       const pool: Worker[] = [];
       const finish = () => {
@@ -32,69 +57,83 @@ export function workerProducer(script: string, workers: number): WerkmapProducer
         resolve();
         return;
       }
-      const next = (w: Worker) => {
-        const code = queue.shift();
-        if (code !== undefined) w.postMessage({ code } satisfies ToWorker);
-      };
       const count = Math.max(1, Math.min(workers, codes.length));
-      let alive = count;
+      const queues = workerQueues(codes, count, shapeOf);
+      const take = (i: number): CbsCode | undefined => queues.pinned[i]?.shift() ?? queues.shared.shift();
+      const inFlight = Array.from({ length: count }, () => new Set<CbsCode>());
+      const dead = new Set<number>();
+      const send = (i: number) => {
+        const code = take(i);
+        if (code === undefined) return;
+        inFlight[i]?.add(code);
+        pool[i]?.postMessage({ code } satisfies ToWorker);
+      };
       for (let i = 0; i < count; i++) {
         // A larger young generation: each plan allocates a lot of short-lived arrays (fewer scavenges).
         const w = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-        const inFlight = new Set<CbsCode>();
-        const send = () => {
-          const code = queue[0];
-          if (code !== undefined) inFlight.add(code);
-          next(w);
-        };
+        const mine = inFlight[i] as Set<CbsCode>;
         w.on('message', (m: FromWorker) => {
-          inFlight.delete(m.code);
+          mine.delete(m.code);
           onFile(m.code, 'bytes' in m ? { bytes: m.bytes } : { error: m.error });
           pending--;
           if (pending === 0) finish();
-          else send();
+          else send(i);
         });
-        // A worker that dies takes its gemeenten with it: each is reported, the others go on.
+        // A worker that dies takes its gemeenten with it: each is reported, the others go on (its
+        // pinned codes go to the workers left, each topped up to two in flight).
         w.on('error', (e: Error) => {
-          for (const code of inFlight) {
+          for (const code of mine) {
             onFile(code, { error: e.message });
             pending--;
           }
-          inFlight.clear();
-          alive--;
-          if (alive === 0)
-            for (let code = queue.shift(); code !== undefined; code = queue.shift()) {
+          mine.clear();
+          dead.add(i);
+          queues.shared.push(...(queues.pinned[i] ?? []).splice(0));
+          if (dead.size === count)
+            for (let code = take(i); code !== undefined; code = take(i)) {
               onFile(code, { error: e.message });
               pending--;
             }
+          else
+            for (let j = 0; j < count; j++)
+              while (!dead.has(j) && (inFlight[j]?.size ?? 2) < 2 && queues.shared.length > 0) send(j);
           if (pending === 0) finish();
         });
         w.postMessage({ job } satisfies ToWorker);
         pool.push(w);
-        send();
-        send();
+      }
+      // Two in flight per worker, so no worker waits for the next code.
+      for (let i = 0; i < count; i++) {
+        send(i);
+        send(i);
       }
     });
 }
 
-/** The worker side: builds each gemeente's plan and renders it; the first plan of each shape is a renderer's base. */
+/**
+ * The worker side: resolves the job's national scenario and sheets once (at its first gemeente),
+ * builds each gemeente's plan on them and renders it; the first plan of each shape is a renderer's base.
+ */
 export function runWorker(factory: BatchRendererFactory): void {
   const port = parentPort;
   if (port === null) throw new Error('runWorker runs in a worker thread only');
   let job: BatchJob | undefined;
+  let shared: BatchShared | undefined;
   // One renderer per shape of workbook (a mandaatgemeente's has the sheet Regioverdeling).
   const renderers = new Map<string, Promise<BatchRenderer>>();
   let chain: Promise<unknown> = Promise.resolve();
   port.on('message', (m: ToWorker) => {
     if ('job' in m) {
       job = m.job;
+      shared = undefined;
       return;
     }
     const current = job;
     if (current === undefined) throw new Error('A gemeente before the job');
     chain = chain.then(async () => {
       try {
-        const plan = gemeentePlan(current, m.code);
+        if (shared?.job !== current) shared = batchShared(current);
+        const plan = gemeentePlan(current, m.code, shared);
         const shape = planShape(plan);
         let renderer = renderers.get(shape);
         if (!renderer) renderers.set(shape, (renderer = factory(plan)));

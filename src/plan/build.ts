@@ -10,18 +10,20 @@ import type { Scenario } from '../domain';
 import { beschikkingPerLine, builtInKey, resolveScenario } from '../domain';
 import { formatDate } from '../messages';
 import type { PlanContext } from './context';
-import { gemeenteCodes, gemeenteRows, SHEETS } from './layout';
-import { gridLayout } from './grid';
 import { STYLES } from './styles';
-import type { DefinedNameSpec, HeaderFooterSpec, WorkbookPlan } from './types';
+import type { DefinedNameSpec, WorkbookPlan } from './types';
 import { OWNERSHIP_NAME_PREFIX } from './types';
-import { buildLandelijk } from './sheets-landelijk';
-import { bijlage2ATotals, buildAfronding, buildAllocatie, buildVerdeelsleutel } from './sheets-gemeenten';
+import type { PlanReuse } from './national-sheets';
+import {
+  buildNationalSheets,
+  controleKey,
+  nationalContext,
+  nationalFrame,
+  pageFrame,
+} from './national-sheets';
 import { buildOverzicht } from './sheets-overzicht';
 import { chooserCells } from './chooser';
-import { buildIza, layoutIza } from './sheets-iza';
 import { buildControle } from './sheets-controle';
-import { buildBronnen } from './sheets-bronnen';
 import { buildVerschil } from './sheets-verschil';
 import { buildBegroting, planBegroting, TOETS_MASTER } from './begroting';
 import { buildRegioverdeling } from './sheets-regioverdeling';
@@ -89,94 +91,68 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
 /**
  * Lays out a resolved scenario as the workbook: every number comes from the scenario; the sheets
  * write it as formulas (with the scenario's values as their expected results) and inputs. Pure.
+ *
+ * `reuse` (a `planReuse(scenario.national)`, one per batch): the national sheets (Landelijk,
+ * Verdeelsleutel, Allocatie, Afronding, IZA, Bronnen) are built once and the same objects go into
+ * every plan; Controle and the starter Begroting table are shared between the gemeenten for which
+ * the few numbers they show are equal (otherwise built for this one). The plan is the same as
+ * without `reuse` (src/plan/plan-reuse.test.ts). Throws RangeError when `reuse` is for another
+ * national scenario.
  */
-export function planWorkbook(scenario: Scenario): WorkbookPlan {
+export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPlan {
+  if (reuse !== undefined && reuse.national !== scenario.national)
+    throw new RangeError('The plan reuse is for another national scenario');
   const input = scenario.input;
   const data = input.base;
   const key = scenario.key;
   const chosen = scenario.chosen;
   const ledger = scenario.ledger;
-  const lines = scenario.lines;
   const options = scenario.request;
-  const ctx: PlanContext = {
-    scenario,
-    data,
-    input,
-    ledger,
-    key,
-    report: scenario.report,
-    galaReport: scenario.galaReport,
-    lines,
-    allocLines: scenario.allocLines,
-    years: scenario.years,
-    gemeenten: data.gemeenten,
-    chosen,
-    vastgelegd: scenario.vastgelegd,
-    vorige: scenario.vorige,
-  };
-  // Build in dependency order: each sheet gets the anchors of the sheets it refers to. Known before
-  // their sheet is filled: IZA's layout (Verdeelsleutel and Afronding read its membership table),
-  // Overzicht's fixed chooser cells (Controle checks the chosen code), Verdeelsleutel's 2A totals
-  // (Landelijk checks its derivation against them) and the shared grid of Afronding and Allocatie.
-  const rows = gemeenteRows(data.gemeenten.length);
-  const grid = gridLayout(ctx);
-  const izaLayout = layoutIza(ctx);
+  const ctx: PlanContext = { ...nationalContext(scenario.national), scenario, chosen };
+  // --- the national sheets (the same for every gemeente: built from the national scenario alone) ---
+  const nat = reuse ? reuse.nationalSheets() : buildNationalSheets(scenario.national);
+  const shared = <T>(sharedKey: string | undefined, make: () => T): T =>
+    reuse && sharedKey !== undefined ? reuse.shared(sharedKey, make) : make();
+  const nationalPage = nationalFrame(scenario.national);
+  // --- the gemeente's sheets, on the national anchors (Overzicht's chooser cells are fixed) ---
   const chooser = chooserCells();
-  const landelijk = buildLandelijk(ctx, bijlage2ATotals(rows));
-  const verdeelsleutel = buildVerdeelsleutel(ctx, rows, izaLayout.cells);
-  const allocatieCodes = gemeenteCodes(SHEETS.allocatie, rows);
-  const afronding = buildAfronding(ctx, rows, grid, {
-    landelijk: landelijk.cells,
-    verdeelsleutel: verdeelsleutel.cells,
-    allocatieCodes,
-    iza: izaLayout.cells,
-  });
-  const iza = buildIza(ctx, izaLayout, grid, {
-    landelijk: landelijk.cells,
-    verdeelsleutel: verdeelsleutel.cells,
-    afronding: afronding.cells,
-  });
-  const allocatie = buildAllocatie(ctx, rows, grid, {
-    verdeelsleutel: verdeelsleutel.cells,
-    afronding: afronding.cells,
-    iza: iza.cells,
-  });
   const code = chosen === undefined ? undefined : data.gemeenten[chosen]?.code;
   const begrotingInvoer = planBegroting(ctx, options.begroting);
   // The scenario's toets ran on the begroting given (or an empty one); the starter rows have no lasten.
   const signalen = scenario.toets.signalen.length;
-  const control = buildControle(ctx, {
-    landelijk: landelijk.cells,
-    verdeelsleutel: verdeelsleutel.cells,
-    afronding: afronding.cells,
-    allocatie: allocatie.cells,
-    iza: iza.cells,
-    chosen: chooser.row,
-    overwritten: chooser.overwritten,
-    signalen: { cell: TOETS_MASTER, count: signalen },
+  const control = shared(controleKey(scenario, signalen), () => {
+    const built = buildControle(ctx, {
+      landelijk: nat.landelijk,
+      verdeelsleutel: nat.verdeelsleutel,
+      afronding: nat.afronding,
+      allocatie: nat.allocatie,
+      iza: nat.iza,
+      chosen: chooser.row,
+      overwritten: chooser.overwritten,
+      signalen: { cell: TOETS_MASTER, count: signalen },
+    });
+    return { sheet: built.sheet.build(nationalPage), cells: built.cells };
   });
   const begroting = buildBegroting(
     ctx,
     { begroting: begrotingInvoer, beschikking: scenario.beschikking },
     {
       chooser,
-      allocatie: { amounts: allocatie.cells.byCode.amounts, lineNrs: allocatie.cells.lineNrs },
-      codes: verdeelsleutel.cells.choices,
+      allocatie: { amounts: nat.allocatie.byCode.amounts, lineNrs: nat.allocatie.lineNrs },
+      codes: nat.verdeelsleutel.choices,
     },
   );
   const overzicht = buildOverzicht(ctx, chooser, {
     signalen,
     perLine: begroting.cells.perLine,
     beschikking: beschikkingPerLine(ctx.lines, code, scenario.beschikking),
-    landelijk: landelijk.cells,
-    verdeelsleutel: verdeelsleutel.cells,
-    allocatie: allocatie.cells,
-    iza: iza.cells,
+    landelijk: nat.landelijk,
+    verdeelsleutel: nat.verdeelsleutel,
+    allocatie: nat.allocatie,
+    iza: nat.iza,
     controle: control.cells,
-    levels: allocatie.cells.levels,
+    levels: nat.allocatie.levels,
   });
-  if (allocatie.cells.codes.abs() !== allocatieCodes.abs())
-    throw new Error('Allocatie must keep the gemeente rows that Afronding checks');
   const verschil = buildVerschil(ctx);
   // A mandaatgemeente divides its region's money: the sheet Regioverdeling (its first region).
   const regio = code === undefined ? undefined : ledger.mandaatVan(code)[0];
@@ -190,31 +166,36 @@ export function planWorkbook(scenario: Scenario): WorkbookPlan {
     m.id,
     formatDate(m.datum),
   );
-  const national = pageFrame('Alle gemeenten', m.id, formatDate(m.datum));
+  // The starter Begroting table shows only the signal count (and national rows): shared by it.
+  const begrotingSheet = shared(
+    options.begroting === undefined
+      ? `begroting|${signalen}|${begroting.cells.signalen.abs()}|${begroting.cells.lists.abs()}`
+      : undefined,
+    // The user's sheet is the same for every gemeente until the user fills it: no gemeente in its header.
+    () => begroting.begroting.build(pageFrame('', m.id, formatDate(m.datum))),
+  );
   // Output order: Overzicht first, what changed next to it, the technical sheets after.
   const sheets = [
     overzicht.sheet.build(forGemeente),
     begroting.samenvatting.build(forGemeente),
-    // The user's sheet is the same for every gemeente until the user fills it: no gemeente in its header.
-    begroting.begroting.build(pageFrame('', m.id, formatDate(m.datum))),
+    begrotingSheet,
     begroting.toets.build(forGemeente),
     begroting.beschikking.build(forGemeente),
     ...(regioverdeling ? [regioverdeling.sheet.build(forGemeente)] : []),
     ...(verschil ? [verschil.build(forGemeente)] : []),
-    ...[
-      landelijk.sheet,
-      verdeelsleutel.sheet,
-      allocatie.sheet,
-      afronding.sheet,
-      iza.sheet,
-      control.sheet,
-      buildBronnen(ctx),
-    ].map((b) => b.build(national)),
+    nat.sheets.landelijk,
+    nat.sheets.verdeelsleutel,
+    nat.sheets.allocatie,
+    nat.sheets.afronding,
+    nat.sheets.iza,
+    control.sheet,
+    nat.sheets.bronnen,
   ];
-  const L = landelijk.cells;
+  // --- end of the gemeente's sheets ---
+  const L = nat.landelijk;
   const B = begroting.cells;
-  const V = verdeelsleutel.cells;
-  const members = iza.cells.members;
+  const V = nat.verdeelsleutel;
+  const members = nat.iza.members;
   const names: DefinedNameSpec[] = [
     {
       name: INPUT_NAMES.weights,
@@ -341,18 +322,7 @@ export function planWorkbook(scenario: Scenario): WorkbookPlan {
   };
 }
 
-/** Header and footer of every printed page: sheet, gemeente, edition, print date, "pagina x van y". */
-export function pageFrame(
-  gemeente: string,
-  editionId: string,
-  editionDate: string,
-): { header: HeaderFooterSpec; footer: HeaderFooterSpec } {
-  const amp = (t: string) => t.replace(/&/g, '&&');
-  return {
-    header: { left: '&A', center: amp(gemeente), right: amp(`Editie ${editionId} (${editionDate})`) },
-    footer: { left: 'SPUK-begroting, afgedrukt &D', center: '', right: 'pagina &P van &N' },
-  };
-}
+export { pageFrame } from './national-sheets';
 
 function absolute(range: string): string {
   return range

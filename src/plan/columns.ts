@@ -1,6 +1,6 @@
 import type { EditionLine, EditionYear, Ontvanger } from '../domain';
 import { isNationalOnly } from '../domain';
-import type { PlanContext } from './context';
+import type { NationalContext } from './context';
 
 /**
  * The recipient as the workbook's "Ontvanger" columns write it (and its formulas compare): gemeente,
@@ -21,7 +21,7 @@ export function workbookOntvanger(ontvanger: Ontvanger): 'gemeente' | 'mandaatge
  */
 export type ColumnKind = 'key' | 'row2a' | 'mandaat' | 'none';
 
-export function columnKind(ctx: PlanContext, line: EditionLine, jaar: EditionYear): ColumnKind {
+export function columnKind(ctx: NationalContext, line: EditionLine, jaar: EditionYear): ColumnKind {
   const rule = ctx.input.edition.rule(line.regeling.id, jaar)?.spec.regel;
   if (rule === undefined || rule === 'beeindigd' || isNationalOnly(line.ontvanger)) return 'none';
   if (line.ontvanger === 'mandaatgemeente') return 'mandaat';
@@ -37,7 +37,7 @@ export function columnKind(ctx: PlanContext, line: EditionLine, jaar: EditionYea
  */
 export type RegionKind = 'members' | 'published' | 'as2025' | 'regionKey' | 'none';
 
-export function regionKind(ctx: PlanContext, line: EditionLine, jaar: EditionYear): RegionKind {
+export function regionKind(ctx: NationalContext, line: EditionLine, jaar: EditionYear): RegionKind {
   const rule = ctx.input.edition.rule(line.regeling.id, jaar)?.spec.regel;
   switch (rule) {
     case 'gala-tabel':

@@ -11,10 +11,13 @@ import type {
   Verdeelsleutel,
 } from '../domain';
 
-/** Everything a sheet builder needs, computed once by the domain. */
-export interface PlanContext {
-  /** The resolved scenario: every number the workbook shows (the fields below are its parts). */
-  readonly scenario: Scenario;
+/**
+ * What the national sheets (Landelijk, Verdeelsleutel, Afronding, IZA, Allocatie, Bronnen) are built
+ * from: the domain's national scenario, nothing about the chosen gemeente, its beschikking or its
+ * begroting. Their builders take only this, so the type proves they are the same for every gemeente
+ * (and a batch may build them once: `planReuse`).
+ */
+export interface NationalContext {
   /** The base data every edition shares (gemeenten, GALA table, Bijlagen, membership). */
   readonly data: ReferenceData;
   readonly input: EditionInput;
@@ -31,10 +34,16 @@ export interface PlanContext {
   readonly allocLines: readonly EditionLine[];
   readonly years: readonly EditionYear[];
   readonly gemeenten: readonly Gemeente[];
-  /** Row index of the chosen gemeente in `gemeenten`, or undefined for the national view. */
-  readonly chosen: number | undefined;
   /** Line numbers a new regeling has made lasting (the BBV flag on Landelijk, 1 = ja). */
   readonly vastgelegd: ReadonlySet<number>;
   /** The edition before this one, for "Wat is er veranderd" (undefined for the first edition). */
   readonly vorige: Ledger | undefined;
+}
+
+/** Everything a sheet builder needs, computed once by the domain: the national part and the gemeente's. */
+export interface PlanContext extends NationalContext {
+  /** The resolved scenario: every number the workbook shows (the fields above are its parts). */
+  readonly scenario: Scenario;
+  /** Row index of the chosen gemeente in `gemeenten`, or undefined for the national view. */
+  readonly chosen: number | undefined;
 }

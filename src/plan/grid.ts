@@ -2,7 +2,7 @@ import type { EditionLine, EditionYear, RoundedSplit } from '../domain';
 import { EDITION_YEARS, euro, splitByWeights } from '../domain';
 import type { ColumnKind } from './columns';
 import { columnKind, regionKind } from './columns';
-import type { PlanContext } from './context';
+import type { NationalContext } from './context';
 import { PERIOD_COL } from './layout';
 
 /** One column of the per-gemeente grid on Afronding and Allocatie (the same letter on both sheets). */
@@ -40,7 +40,7 @@ export interface GridLayout {
   }[];
 }
 
-export function gridLayout(ctx: PlanContext): GridLayout {
+export function gridLayout(ctx: NationalContext): GridLayout {
   const nA = ctx.allocLines.length;
   const columns: GridColumn[] = [];
   EDITION_YEARS.forEach((jaar, yi) =>
@@ -93,15 +93,15 @@ export function gridLayout(ctx: PlanContext): GridLayout {
 }
 
 /** The national amount a grid column splits or shows (€): the line's amount in the year, or its level. */
-export function columnNational(ctx: PlanContext, c: GridColumn): number {
+export function columnNational(ctx: NationalContext, c: GridColumn): number {
   if (c.jaar === 'niveau') return c.line.structureelNiveau ?? 0;
   return ctx.ledger.national(c.line.nr, c.jaar).bedrag;
 }
 
-const keySplits = new WeakMap<PlanContext, Map<number, RoundedSplit>>();
+const keySplits = new WeakMap<NationalContext, Map<number, RoundedSplit>>();
 
 /** The key split of a column's national amount (every rounding step), computed by the domain rule. */
-export function keySplit(ctx: PlanContext, c: GridColumn): RoundedSplit {
+export function keySplit(ctx: NationalContext, c: GridColumn): RoundedSplit {
   let cache = keySplits.get(ctx);
   if (!cache) keySplits.set(ctx, (cache = new Map()));
   const known = cache.get(c.col);
@@ -111,10 +111,10 @@ export function keySplit(ctx: PlanContext, c: GridColumn): RoundedSplit {
   return split;
 }
 
-const rowSplitCache = new WeakMap<PlanContext, Map<string, RoundedSplit>>();
+const rowSplitCache = new WeakMap<NationalContext, Map<string, RoundedSplit>>();
 
 /** The per-gemeente split of its Bijlage 2A total over the onderdelen of a row-split year. */
-export function rowSplit(ctx: PlanContext, jaar: EditionYear, row: number): RoundedSplit {
+export function rowSplit(ctx: NationalContext, jaar: EditionYear, row: number): RoundedSplit {
   let cache = rowSplitCache.get(ctx);
   if (!cache) rowSplitCache.set(ctx, (cache = new Map()));
   const id = `${jaar}|${row}`;
@@ -134,7 +134,7 @@ export function rowSplit(ctx: PlanContext, jaar: EditionYear, row: number): Roun
 }
 
 /** What Allocatie shows for a gemeente (row) in a column: the domain's amount. */
-export function gridAmount(ctx: PlanContext, c: GridColumn, row: number): number {
+export function gridAmount(ctx: NationalContext, c: GridColumn, row: number): number {
   const code = ctx.gemeenten[row]?.code;
   if (code === undefined) return 0;
   if (c.jaar === 'niveau') return c.kind === 'none' ? 0 : ctx.ledger.structuralLevel(c.line.nr, code);

@@ -3,6 +3,8 @@ export * from './types';
 export * from './a1';
 export { buildWorkbookPlan, planWorkbook, INPUT_NAMES, ownershipName } from './build';
 export type { PlanOptions } from './build';
+export { planReuse } from './national-sheets';
+export type { PlanReuse, NationalSheets } from './national-sheets';
 export { SHEETS } from './layout';
 export { STYLES, EURO_FORMAT, MLN_FORMAT, COLORS, contrastRatio } from './styles';
 export { keyDescription } from './key-labels';

@@ -8,7 +8,7 @@ import { EDITION_YEARS } from '../domain';
 import { RowCursor, SheetRange } from './anchors';
 import type { RegionKind } from './columns';
 import { regionKind } from './columns';
-import type { PlanContext } from './context';
+import type { NationalContext } from './context';
 import { PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
 
 export const HEADER_ROW = 10;
@@ -68,12 +68,12 @@ export interface IzaLayout {
   readonly shareCols: ReadonlyMap<number, number>;
 }
 
-export function regionalLines(ctx: PlanContext): EditionLine[] {
+export function regionalLines(ctx: NationalContext): EditionLine[] {
   return ctx.allocLines.filter((l) => l.ontvanger === 'mandaatgemeente');
 }
 
 /** How each year of a regional line is computed per region. */
-export function kinds(ctx: PlanContext, line: EditionLine): RegionKind[] {
+export function kinds(ctx: NationalContext, line: EditionLine): RegionKind[] {
   return EDITION_YEARS.map((y) => regionKind(ctx, line, y));
 }
 
@@ -81,7 +81,7 @@ export function kinds(ctx: PlanContext, line: EditionLine): RegionKind[] {
  * Where IZA puts things, before the sheet is filled: Verdeelsleutel and Afronding read the membership
  * table, Allocatie reads the regional amounts and the mandaatgemeente codes.
  */
-export function layoutIza(ctx: PlanContext): IzaLayout {
+export function layoutIza(ctx: NationalContext): IzaLayout {
   const nR = ctx.data.izaRegios.length;
   const nG = ctx.gemeenten.length;
   const rows = new RowCursor(HEADER_ROW + 1);

@@ -1,7 +1,7 @@
 import { EDITION_YEARS } from '../domain';
 import { checkStatusText, editionWarningText, formatDate, readerText, ruleText } from '../messages';
 import type { CellValue, StyleName } from './types';
-import type { PlanContext } from './context';
+import type { NationalContext } from './context';
 import { RowCursor } from './anchors';
 import { SHEETS } from './layout';
 import { SheetBuilder } from './sheet-builder';
@@ -11,7 +11,7 @@ import { SheetBuilder } from './sheet-builder';
  * the amounts of each regeling and year, the reconciliation and the warnings, the verdeelbasis, the
  * mutaties, the SPUK AZWA raming and the open posten.
  */
-export function buildBronnen(ctx: PlanContext): SheetBuilder {
+export function buildBronnen(ctx: NationalContext): SheetBuilder {
   const s = new SheetBuilder(SHEETS.bronnen, 'bronnen');
   const m = ctx.input.edition.manifest;
   s.value('A1', 'Bronnen, controles en kanttekeningen', 'title');
@@ -83,7 +83,7 @@ class Tables {
 }
 
 /** The editions chain, the rule per regeling × year, the datasets, the warnings. */
-function editionTables(ctx: PlanContext, tables: Tables): void {
+function editionTables(ctx: NationalContext, tables: Tables): void {
   const edition = ctx.input.edition;
   tables.add(
     'Bronnen_Edities',
@@ -126,7 +126,7 @@ function editionTables(ctx: PlanContext, tables: Tables): void {
 }
 
 /** The reconciliation with the published amounts (as `spuk-begroting controle`). */
-function checkTables(ctx: PlanContext, tables: Tables): void {
+function checkTables(ctx: NationalContext, tables: Tables): void {
   const checks = ctx.report.checks.filter((c) => !c.id.startsWith('verdeling:'));
   const countOrEuro = (r: number): StyleName => (checks[r]?.periode === undefined ? 'integer' : 'euro');
   tables.add(
@@ -147,7 +147,7 @@ function checkTables(ctx: PlanContext, tables: Tables): void {
 }
 
 /** Verdeelbasis, mutaties, the SPUK AZWA raming and the open posten. */
-function dataTables(ctx: PlanContext, tables: Tables): void {
+function dataTables(ctx: NationalContext, tables: Tables): void {
   const edition = ctx.input.edition;
   tables.add(
     'Bronnen_Verdeelbasis',

@@ -34,7 +34,11 @@ export interface ControleFrom {
  * well-formed, rows are not sorted): a user who types another national amount or a mutation changes
  * the model, not its integrity, so that is never a FOUT (Landelijk shows it as information).
  */
-export function buildControle(ctx: PlanContext, from: ControleFrom): Built<ControleCells> {
+export function buildControle(
+  /** Only the model checks' expectations depend on the scenario (a batch shares the sheet by them). */
+  ctx: { readonly scenario: Pick<PlanContext['scenario'], 'modelChecks'> },
+  from: ControleFrom,
+): Built<ControleCells> {
   const s = new SheetBuilder(SHEETS.controle, 'controle');
   const cells: ControleCells = { master: SheetRange.at(SHEETS.controle, 4, 3) };
   s.value('A1', 'Controles (0 = goed)', 'title');

@@ -1,7 +1,7 @@
 import type { EditionYear } from '../domain';
 import { cellAddress, columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
-import type { PlanContext } from './context';
+import type { NationalContext } from './context';
 import { runs } from './columns';
 import type { GridColumn, GridLayout } from './grid';
 import { columnNational, gridAmount, keySplit, rowSplit } from './grid';
@@ -117,7 +117,7 @@ export interface AllocatieCells {
  * key's weights as input and the shares), the NL total below; the edition and key ids on top.
  */
 export function buildVerdeelsleutel(
-  ctx: PlanContext,
+  ctx: NationalContext,
   rows: GemeenteRows,
   iza: Pick<IzaCells, 'members'>,
 ): Built<VerdeelsleutelCells> {
@@ -156,7 +156,7 @@ export function buildVerdeelsleutel(
 }
 
 /** Title, the key's description, the key and edition ids, the header row. */
-function verdeelsleutelHeading(ctx: PlanContext, s: SheetBuilder): void {
+function verdeelsleutelHeading(ctx: NationalContext, s: SheetBuilder): void {
   s.value('A1', 'Verdeelsleutel', 'title');
   s.value('A2', keyDescription(ctx.key.id), 'subtitle');
   s.value(
@@ -191,7 +191,7 @@ function verdeelsleutelHeading(ctx: PlanContext, s: SheetBuilder): void {
 
 /** Per gemeente: the regions (the SPUK IZA region from IZA's membership table), CBS data, Bijlage 2A. */
 function gemeenteColumns(
-  ctx: PlanContext,
+  ctx: NationalContext,
   s: SheetBuilder,
   rows: GemeenteRows,
   iza: Pick<IzaCells, 'members'>,
@@ -221,7 +221,12 @@ function gemeenteColumns(
 }
 
 /** The key's weights (input, validated) and each gemeente's share. */
-function keyColumns(ctx: PlanContext, s: SheetBuilder, rows: GemeenteRows, cells: VerdeelsleutelCells): void {
+function keyColumns(
+  ctx: NationalContext,
+  s: SheetBuilder,
+  rows: GemeenteRows,
+  cells: VerdeelsleutelCells,
+): void {
   s.values(
     cells.weights.cell().address(),
     ctx.key.weights.map((x) => [x]),
@@ -247,7 +252,7 @@ function keyColumns(ctx: PlanContext, s: SheetBuilder, rows: GemeenteRows, cells
 }
 
 /** The NL row: Σ inwoners, Bijlage 2A, weights and shares. */
-function verdeelsleutelTotals(ctx: PlanContext, s: SheetBuilder, rows: GemeenteRows): void {
+function verdeelsleutelTotals(ctx: NationalContext, s: SheetBuilder, rows: GemeenteRows): void {
   const { first, last, total: tot } = rows;
   const w = columnLetter(WEIGHT_COL);
   const sh = columnLetter(SHARE_COL);
@@ -347,7 +352,7 @@ function afrondingLayout(rows: GemeenteRows, grid: GridLayout): AfrondingLayout 
 
 /** The largest-remainder steps of a row-split year: per gemeente (rows) over its onderdelen (columns). */
 function rowSplitSteps(
-  ctx: PlanContext,
+  ctx: NationalContext,
   s: SheetBuilder,
   rows: GemeenteRows,
   at: AfrondingLayout,
@@ -371,7 +376,7 @@ function rowSplitSteps(
 }
 
 export function buildAfronding(
-  ctx: PlanContext,
+  ctx: NationalContext,
   rows: GemeenteRows,
   grid: GridLayout,
   from: {
@@ -428,7 +433,7 @@ export function buildAfronding(
 
 /** The heading, the explanation in words, the national amount per column and the row labels. */
 function afrondingHeading(
-  ctx: PlanContext,
+  ctx: NationalContext,
   s: SheetBuilder,
   rows: GemeenteRows,
   grid: GridLayout,
@@ -503,7 +508,7 @@ function afrondingHeading(
 
 /** A run of key-split columns: d, t, g on the header rows, rests and corrections per gemeente, the check. */
 function keySplitRun(
-  ctx: PlanContext,
+  ctx: NationalContext,
   s: SheetBuilder,
   rows: GemeenteRows,
   grid: GridLayout,
@@ -539,7 +544,7 @@ function keySplitRun(
 
 /** A run of a row-split year's columns: Σ composition (C), rests and corrections per gemeente. */
 function rowSplitRun(
-  ctx: PlanContext,
+  ctx: NationalContext,
   s: SheetBuilder,
   rows: GemeenteRows,
   grid: GridLayout,
@@ -569,7 +574,7 @@ function rowSplitRun(
 
 /** The per-gemeente helpers of a row-split year: d, t, g, Σ corrections − d, Σ onderdelen − 2A. */
 function rowSplitHelpers(
-  ctx: PlanContext,
+  ctx: NationalContext,
   s: SheetBuilder,
   rows: GemeenteRows,
   at: AfrondingLayout,
@@ -602,7 +607,7 @@ function rowSplitHelpers(
 }
 
 export function buildAllocatie(
-  ctx: PlanContext,
+  ctx: NationalContext,
   rows: GemeenteRows,
   grid: GridLayout,
   from: {
@@ -664,7 +669,7 @@ export function buildAllocatie(
 
 /** The heading rows (line, year, national amount, source, rule per column) and the gemeenten's shares. */
 function allocatieHeading(
-  ctx: PlanContext,
+  ctx: NationalContext,
   s: SheetBuilder,
   rows: GemeenteRows,
   grid: GridLayout,
@@ -714,7 +719,7 @@ function allocatieHeading(
  * mandaatgemeente of), or no money (zeros); with the check row under the NL total.
  */
 function allocatieRun(
-  ctx: PlanContext,
+  ctx: NationalContext,
   s: SheetBuilder,
   rows: GemeenteRows,
   grid: GridLayout,
@@ -764,7 +769,7 @@ function allocatieRun(
   }
 }
 
-function bronLabel(ctx: PlanContext, c: GridColumn): string {
+function bronLabel(ctx: NationalContext, c: GridColumn): string {
   if (c.jaar === 'niveau') return c.kind === 'none' ? '' : 'geschat';
   if (c.kind === 'none') {
     const open = ctx.ledger.openPost(c.line.nr, c.jaar);
@@ -777,12 +782,12 @@ function bronLabel(ctx: PlanContext, c: GridColumn): string {
   return first ? (ctx.ledger.gemeente(first.code, c.line.nr, c.jaar)?.bron ?? '') : '';
 }
 
-function ruleLabel(ctx: PlanContext, c: GridColumn): string {
+function ruleLabel(ctx: NationalContext, c: GridColumn): string {
   if (c.jaar === 'niveau') return c.kind === 'none' ? '' : 'GALA structureel × sleutel';
   return ctx.input.edition.rule(c.line.regeling.id, c.jaar)?.spec.regel ?? '';
 }
 
 /** Σ of the displayed shares in row order, as a spreadsheet adds them (1 up to float rounding). */
-function shareSum(ctx: PlanContext): number {
+function shareSum(ctx: NationalContext): number {
   return ctx.key.weights.reduce((a, w) => a + w / ctx.key.total, 0);
 }

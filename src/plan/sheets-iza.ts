@@ -10,7 +10,7 @@ import { cellAddress, columnLetter, rangeOf } from './a1';
 import { SheetRange } from './anchors';
 import type { RegionKind } from './columns';
 import { runs } from './columns';
-import type { PlanContext } from './context';
+import type { NationalContext } from './context';
 import type { GridLayout } from './grid';
 import { keySplit } from './grid';
 import { PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
@@ -29,7 +29,7 @@ type Block = IzaLayout['blocks'][number];
 
 /** What every section of the sheet shares. */
 interface Iza {
-  readonly ctx: PlanContext;
+  readonly ctx: NationalContext;
   readonly s: SheetBuilder;
   readonly layout: IzaLayout;
   /** The membership table's regions (C) and methods (D), absolute. */
@@ -42,7 +42,7 @@ interface Iza {
  * member shares repeat Allocatie's formula); `from` gives the national amounts and the key.
  */
 export function buildIza(
-  ctx: PlanContext,
+  ctx: NationalContext,
   layout: IzaLayout,
   grid: GridLayout,
   from: {
@@ -80,7 +80,7 @@ export function buildIza(
 
 /** The SPUK IZA key: each region's newest Bijlage 2B amount, and the split of a year's national amount. */
 function regionKey(
-  ctx: PlanContext,
+  ctx: NationalContext,
   nr: number,
 ): { weights: number[]; W: number; split(c: number): RoundedSplit } {
   const regios = ctx.data.izaRegios;

@@ -14,7 +14,7 @@ import { cellAddress, columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import { mlnCell, mlnResult } from './cells';
 import { workbookOntvanger } from './columns';
-import type { PlanContext } from './context';
+import type { NationalContext } from './context';
 import { PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
@@ -69,7 +69,7 @@ type LineCells = Omit<LandelijkCells, 'galaStatus' | 'compositionCheck' | 'ramin
  * composition (checked against Verdeelsleutel's `bijlage2A` totals), the AZWA raming, open posten.
  */
 export function buildLandelijk(
-  ctx: PlanContext,
+  ctx: NationalContext,
   bijlage2A: { readonly total2025: SheetRange; readonly total2026: SheetRange },
 ): Built<LandelijkCells> {
   const s = new SheetBuilder(SHEETS.landelijk, 'invoer');
@@ -117,7 +117,7 @@ const LINE_HEADERS = [
 ];
 
 /** One row per line: the national amounts and the structural level (inputs), then the derived columns. */
-function linesSection(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): LineCells {
+function linesSection(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): LineCells {
   const n = ctx.lines.length;
   const first = rows.take(n);
   const lineCol = (col: number, cols = 1) => SheetRange.at(SHEETS.landelijk, first, col, n, cols);
@@ -187,7 +187,7 @@ function linesSection(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): LineC
 }
 
 /** Where every amount comes from (the rule and derivation are on Bronnen). */
-function bronSection(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): void {
+function bronSection(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): void {
   const n = ctx.lines.length;
   const edition = ctx.input.edition;
   rows.skip();
@@ -208,7 +208,7 @@ function bronSection(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): void {
 }
 
 /** Totals per regeling (SUMIF over the lines' regeling column). */
-function regelingTotals(ctx: PlanContext, s: SheetBuilder, rows: RowCursor, lines: LineCells): void {
+function regelingTotals(ctx: NationalContext, s: SheetBuilder, rows: RowCursor, lines: LineCells): void {
   rows.skip();
   const regelingen = [...new Map(ctx.lines.map((l) => [l.regeling.id, l.regeling])).values()];
   const regHeader = rows.take();
@@ -231,7 +231,7 @@ function regelingTotals(ctx: PlanContext, s: SheetBuilder, rows: RowCursor, line
   );
 }
 
-function verdeelbasis(ctx: PlanContext, nr: number): string {
+function verdeelbasis(ctx: NationalContext, nr: number): string {
   const gala = ctx.data.onderdelen.find((o) => o.nr === nr);
   if (gala) return gala.verdeelbasis;
   const line = ctx.lines.find((l) => l.nr === nr);
@@ -265,7 +265,7 @@ function perPeriod(
 }
 
 /** The GALA totals per hoofdthema and in all, as the domain computes them from the lines. */
-function galaTotals(ctx: PlanContext) {
+function galaTotals(ctx: NationalContext) {
   const gala = ctx.data.onderdelen;
   return TOTAL_LABELS.map((label) =>
     label === GRAND_TOTAL_LABEL ? nationalTotals(gala) : nationalTotals(linesOfHoofdthema(gala, label)),
@@ -273,7 +273,7 @@ function galaTotals(ctx: PlanContext) {
 }
 
 /** The GALA table as published (mln) with its hoofdthema totals reconciled: a check on the source data. */
-function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRange {
+function galaTable(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): SheetRange {
   const source = galaSource(ctx, s, rows);
   const computed = galaComputed(ctx, s, rows, source);
   const published = galaPublished(ctx, s, rows);
@@ -281,7 +281,7 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
 }
 
 /** The lines of the GALA table (mln per period and the structural level); returns their rows. */
-function galaSource(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): { first: number; last: number } {
+function galaSource(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): { first: number; last: number } {
   const gala = ctx.data.onderdelen;
   rows.skip();
   const header = rows.take();
@@ -310,7 +310,7 @@ function galaSource(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): { first
 
 /** The totals computed from the lines: per hoofdthema, in all, and the Brede SPUK; returns the first row. */
 function galaComputed(
-  ctx: PlanContext,
+  ctx: NationalContext,
   s: SheetBuilder,
   rows: RowCursor,
   source: { first: number; last: number },
@@ -356,7 +356,7 @@ function galaComputed(
 }
 
 /** The published totals (GALA p. 38; an empty cell where the source leaves it empty); returns the first row. */
-function galaPublished(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): number {
+function galaPublished(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): number {
   rows.skip();
   const pHeader = rows.take();
   const p = rows.take(TOTAL_LABELS.length);
@@ -380,7 +380,13 @@ function galaPublished(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): numb
 }
 
 /** Computed − published (€) and the status per label and period (OK / VERSCHIL / BRON LEEG). */
-function galaChecks(ctx: PlanContext, s: SheetBuilder, rows: RowCursor, c: number, p: number): SheetRange {
+function galaChecks(
+  ctx: NationalContext,
+  s: SheetBuilder,
+  rows: RowCursor,
+  c: number,
+  p: number,
+): SheetRange {
   const totals = galaTotals(ctx);
   const published = TOTAL_LABELS.map((label) => ctx.data.publishedTotals.find((t) => t.label === label));
   rows.skip();
@@ -427,7 +433,7 @@ function galaChecks(ctx: PlanContext, s: SheetBuilder, rows: RowCursor, c: numbe
  * Σ samenstelling − Σ Bijlage 2A for the years split from Bijlage 2A (a check).
  */
 function compositionBlock(
-  ctx: PlanContext,
+  ctx: NationalContext,
   s: SheetBuilder,
   rows: RowCursor,
   national: SheetRange,
@@ -490,7 +496,7 @@ function compositionBlock(
  * input minus it (information), Σ composition and Σ composition − Σ Bijlage 2A (the check, returned).
  */
 function compositionChecks(
-  ctx: PlanContext,
+  ctx: NationalContext,
   s: SheetBuilder,
   rows: RowCursor,
   derivation: {
@@ -585,7 +591,7 @@ function bijlage2ACheck(
 }
 
 /** The SPUK AZWA raming as published (mln) with its column totals checked. */
-function ramingBlock(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRange | undefined {
+function ramingBlock(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): SheetRange | undefined {
   if (!ctx.lines.some((l) => l.raming !== undefined)) return undefined;
   const raming = ctx.data.azwaRaming;
   const body = raming.filter((r) => r.financieringsmiddel !== 'Totaal');
@@ -626,7 +632,7 @@ function ramingBlock(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetR
   return SheetRange.at(SHEETS.landelijk, t + 2, col0, 1, 3);
 }
 
-function openPosten(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): void {
+function openPosten(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): void {
   const posts = ctx.input.edition.openPosten;
   if (posts.length === 0) return;
   rows.skip();

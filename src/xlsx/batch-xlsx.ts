@@ -8,7 +8,9 @@ import { headerFooter, renderXlsx, writePackage } from './render-xlsx';
  * Many workbooks that differ in a few sheets (one per gemeente: Overzicht and "Wat is er veranderd"
  * depend on the chosen gemeente, the national sheets do not). The package of a base plan is written
  * once; for each plan, only the sheets that differ from the base are written (a small ExcelJS package
- * of just those sheets) and their XML replaces the base's in a copy of the package. Unchanged parts
+ * of just those sheets) and their XML replaces the base's in a copy of the package. A sheet that is
+ * the base's own object (a national sheet of the batch: src/plan `planReuse`) is equal without being
+ * compared; the others are compared with the base's. Unchanged parts
  * keep their compressed bytes, so a file costs a small fraction of a full render. The result equals
  * renderXlsx(plan) cell by cell (texts the base package lacks are inline strings on the transplanted
  * sheets; the shared-strings count attribute then counts the base's references). Whatever this cannot transplant (other sheets or names, tables or relationships on a
@@ -53,6 +55,8 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
       const a = base.sheets[i] as SheetPlan;
       const b = plan.sheets[i] as SheetPlan;
       if (a.name !== b.name) return undefined;
+      // The same object (a national sheet the batch built once: src/plan `planReuse`) is the same sheet.
+      if (a === b) continue;
       // Charts are added to the final package from the plan, so they may differ.
       if (!deepEqual({ ...a, charts: [] }, { ...b, charts: [] })) changed.push(i);
     }
@@ -104,7 +108,13 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
     try {
       for (const [p, xml] of replaced) zip.file(p, xml);
       await addChartsToZip(zip, plan);
-      return await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+      // Only the replaced parts are deflated (the others keep their bytes): the fastest level, since
+      // these are a few small parts per file and the batch writes hundreds of files.
+      return await zip.generateAsync({
+        type: 'uint8array',
+        compression: 'DEFLATE',
+        compressionOptions: { level: 1 },
+      });
     } finally {
       zip.files = saved;
     }

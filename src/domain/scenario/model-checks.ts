@@ -1,7 +1,7 @@
 import type { EditionReport } from '../edition-controle';
 import type { Ledger } from '../ledger';
 import type { ControleReport } from '../reconciliation';
-import type { CbsCode, Maybe } from '../types';
+import type { CbsCode, Gemeente, Maybe } from '../types';
 import type { Verdeelsleutel } from '../verdeelsleutel';
 
 /**
@@ -79,9 +79,27 @@ export function modelCheckExpectations(from: {
     regios: splitDeviations(true),
     'afronding-regios': splitDeviations(true),
     'iza-indeling': gemeenten.filter((g) => !withRegion.has(g.code)).length,
-    keuze: from.gemeente === undefined || gemeenten.some((g) => g.code === from.gemeente) ? 0 : 1,
+    keuze: keuze(gemeenten, from.gemeente),
     overzicht: 0,
   };
+}
+
+/** The check `keuze`: 1 when a gemeente is chosen that is not in the data. */
+function keuze(gemeenten: readonly Gemeente[], gemeente: Maybe<CbsCode>): number {
+  return gemeente === undefined || gemeenten.some((g) => g.code === gemeente) ? 0 : 1;
+}
+
+/**
+ * The expectations of the national view (`modelCheckExpectations` without a gemeente) for a chosen
+ * gemeente: only `keuze` depends on the choice. The same object when it does not change.
+ */
+export function withChoice(
+  national: Readonly<Record<ModelCheckId, number>>,
+  gemeenten: readonly Gemeente[],
+  gemeente: Maybe<CbsCode>,
+): Readonly<Record<ModelCheckId, number>> {
+  const k = keuze(gemeenten, gemeente);
+  return k === national.keuze ? national : { ...national, keuze: k };
 }
 
 /** Years whose derived national composition (Σ lines) differs from Σ Bijlage 2A (Landelijk's check). */

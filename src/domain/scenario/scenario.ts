@@ -18,7 +18,7 @@ import { controle } from '../reconciliation';
 import type { CbsCode, Gemeente, Maybe } from '../types';
 import type { Verdeelsleutel } from '../verdeelsleutel';
 import type { ModelCheckId } from './model-checks';
-import { MODEL_CHECKS, modelCheckExpectations } from './model-checks';
+import { MODEL_CHECKS, modelCheckExpectations, withChoice } from './model-checks';
 import type { SourceCounts } from './sources';
 import { lineSource, sourceCounts } from './sources';
 
@@ -78,6 +78,8 @@ export interface Scenario {
   /** The lines money of which lands on a gemeente: own money first, then what a mandaatgemeente receives. */
   readonly allocLines: readonly EditionLine[];
   readonly vastgelegd: ReadonlySet<number>;
+  /** The gemeente-independent part this scenario was resolved on (the fields below are shared with it). */
+  readonly national: NationalScenario;
   /** The edition's amounts for the key, for every gemeente (Allocatie): no beschikking. */
   readonly ledger: Ledger;
   /**
@@ -135,12 +137,96 @@ export interface Scenario {
 /** The Rijk and BBV split of one line's amount in a year (euros; see `splitReadings`). */
 export type LineReading = ReturnType<typeof splitReadings>;
 
+/** What the national part of a scenario is built from: a request without the gemeente's own part. */
+export type NationalRequest = Pick<ScenarioRequest, 'edition' | 'vorige' | 'key' | 'bbvVastgelegd'>;
+
 /**
- * Resolves a request into every number the products show, once. Pure. Throws RangeError for a
- * gemeente that is not in the edition, and for a beschikking of the wrong shape (see `plafonds`);
- * shells check user input before (src/data) so these are programming errors.
+ * The part of a scenario that is the same for every gemeente (and for the national view), resolved
+ * once: the edition's ledger for the key, the ledger compared with, the reconciliations, the model
+ * checks of the national view and the national "Wat is er veranderd". `resolveScenario(request,
+ * national)` reuses it, so a batch of one workbook per gemeente resolves it once instead of per
+ * gemeente; the numbers are the same either way. Immutable (the ledgers only memoise).
  */
-export function resolveScenario(request: ScenarioRequest): Scenario {
+export interface NationalScenario {
+  readonly request: NationalRequest;
+  readonly input: EditionInput;
+  readonly key: Verdeelsleutel;
+  /** Every line of the edition. */
+  readonly lines: readonly EditionLine[];
+  /** The lines money of which lands on a gemeente: own money first, then what a mandaatgemeente receives. */
+  readonly allocLines: readonly EditionLine[];
+  readonly vastgelegd: ReadonlySet<number>;
+  /** The edition's amounts for the key, for every gemeente: no beschikking. */
+  readonly ledger: Ledger;
+  /** The ledger of the edition compared with (same key); undefined without one. */
+  readonly vorige: Maybe<Ledger>;
+  readonly report: EditionReport;
+  readonly galaReport: ControleReport;
+  /** The model checks' expectations of the national view (no gemeente chosen). */
+  readonly modelChecks: Readonly<Record<ModelCheckId, number>>;
+  /** "Wat is er veranderd" nationally; undefined without `vorige`. */
+  readonly landelijkDiff: Maybe<readonly EditionDiffRow[]>;
+}
+
+/** Resolves the gemeente-independent part of a scenario (see `NationalScenario`). Pure. */
+export function resolveNational(request: NationalRequest): NationalScenario {
+  const input = request.edition;
+  const key = request.key;
+  const lines = input.edition.lines;
+  const ledger = new Ledger(input, key);
+  const vorige = request.vorige ? new Ledger(request.vorige, key) : undefined;
+  const report = editionControle(ledger);
+  const galaReport = controle(input.base);
+  return {
+    request,
+    input,
+    key,
+    lines,
+    allocLines: [
+      ...lines.filter((l) => l.ontvanger === 'gemeente'),
+      ...lines.filter((l) => l.ontvanger === 'mandaatgemeente'),
+    ],
+    vastgelegd: new Set(request.bbvVastgelegd ?? []),
+    ledger,
+    vorige,
+    report,
+    galaReport,
+    modelChecks: modelCheckExpectations({ ledger, key, gemeente: undefined, report, galaReport }),
+    landelijkDiff: vorige ? editionDiff(vorige, ledger) : undefined,
+  };
+}
+
+/** Why `national` cannot serve `request` (another edition, compared edition, key or BBV flags); undefined when it can. */
+export function nationalMismatch(national: NationalScenario, request: NationalRequest): string | undefined {
+  const own = national.request;
+  if (own.edition !== request.edition) return 'another edition';
+  if (own.vorige !== request.vorige) return 'another edition to compare with';
+  const a = own.key;
+  const b = request.key;
+  const sameKey =
+    a === b ||
+    (a.id === b.id &&
+      a.total === b.total &&
+      a.codes.length === b.codes.length &&
+      a.codes.every((c, i) => c === b.codes[i] && a.weights[i] === b.weights[i]));
+  if (!sameKey) return 'another key';
+  const flags = new Set(request.bbvVastgelegd ?? []);
+  if (flags.size !== national.vastgelegd.size || [...flags].some((nr) => !national.vastgelegd.has(nr)))
+    return 'other BBV flags';
+  return undefined;
+}
+
+/**
+ * Resolves a request into every number the products show, once. Pure. `national` (from
+ * `resolveNational` on the same edition, vorige, key and BBV flags) is reused instead of resolved
+ * again; the result is the same. Throws RangeError for a gemeente that is not in the edition, for a
+ * `national` of another edition, key or flags, and for a beschikking of the wrong shape (see
+ * `plafonds`); shells check user input before (src/data) so these are programming errors.
+ */
+export function resolveScenario(request: ScenarioRequest, national?: NationalScenario): Scenario {
+  const mismatch = national === undefined ? undefined : nationalMismatch(national, request);
+  if (mismatch !== undefined) throw new RangeError(`The national scenario is for ${mismatch}`);
+  const nat = national ?? resolveNational(request);
   const input = request.edition;
   const { base } = input;
   const key = request.key;
@@ -150,17 +236,12 @@ export function resolveScenario(request: ScenarioRequest): Scenario {
     throw new RangeError(`Gemeente ${request.gemeente} is not in the edition`);
   const gemeente = chosenIndex === undefined ? undefined : base.gemeenten[chosenIndex];
   const code = gemeente?.code;
-  const lines = input.edition.lines;
+  const { lines, ledger, vorige, report, galaReport, vastgelegd } = nat;
   const years = input.edition.years;
-  const ledger = new Ledger(input, key);
   const beschikking = request.beschikking ?? [];
   const perLine = [...beschikkingPerLine(lines, code, beschikking), ...(request.beschikkingAmounts ?? [])];
   const view = perLine.length > 0 ? new Ledger(input, key, perLine) : ledger;
-  const vastgelegd = new Set(request.bbvVastgelegd ?? []);
-  const vorige = request.vorige ? new Ledger(request.vorige, key) : undefined;
   const toets = toetsBegroting(ledger, code, request.begroting ?? legeBegroting(input.edition), beschikking);
-  const report = editionControle(ledger);
-  const galaReport = controle(base);
   const fromBeschikking = new Set(perLine.filter((b) => b.code === code).map((b) => `${b.nr}|${b.jaar}`));
   const amount = (nr: number, jaar: EditionYear): LineAmount => {
     const bedrag =
@@ -177,7 +258,7 @@ export function resolveScenario(request: ScenarioRequest): Scenario {
       vastgelegd.has(nr),
     );
   };
-  const modelChecks = modelCheckExpectations({ ledger, key, gemeente: request.gemeente, report, galaReport });
+  const modelChecks = withChoice(nat.modelChecks, base.gemeenten, request.gemeente);
   const afloop = (nr: number, jaar: EditionYear): Euro => {
     const next = years[years.indexOf(jaar) + 1];
     return euro(Math.max(0, amount(nr, jaar).bedrag - (next === undefined ? 0 : amount(nr, next).bedrag)));
@@ -202,11 +283,9 @@ export function resolveScenario(request: ScenarioRequest): Scenario {
     chosen: chosenIndex,
     years,
     lines,
-    allocLines: [
-      ...lines.filter((l) => l.ontvanger === 'gemeente'),
-      ...lines.filter((l) => l.ontvanger === 'mandaatgemeente'),
-    ],
+    allocLines: nat.allocLines,
     vastgelegd,
+    national: nat,
     ledger,
     view,
     vorige,
@@ -228,7 +307,7 @@ export function resolveScenario(request: ScenarioRequest): Scenario {
     diff: vorige
       ? {
           gemeente: code === undefined ? undefined : editionDiff(vorige, ledger, code),
-          landelijk: editionDiff(vorige, ledger),
+          landelijk: nat.landelijkDiff ?? editionDiff(vorige, ledger),
         }
       : undefined,
     amount,
