@@ -31,6 +31,7 @@ export function ms(s: Sample): string {
   return `${f(s.median)} ms (${f(s.min)}–${f(s.max)}, n=${s.runs})`;
 }
 
+/** Bytes as KiB (1 KiB = 1024 bytes). */
 export function kb(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024).toFixed(1)} KiB`;
 }
