@@ -1,7 +1,6 @@
-import type { Bron } from './allocation';
 import type { EditionLine, EditionYear } from './edition';
 import { EDITION_YEARS } from './edition';
-import type { BeschikkingAmount, Ledger, LedgerAmount } from './ledger';
+import type { BeschikkingAmount, Bron, Ledger, LedgerAmount } from './ledger';
 import { weakest } from './ledger';
 import type { Euro } from './money';
 import { euro, ZERO } from './money';

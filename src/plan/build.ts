@@ -6,7 +6,14 @@ import type {
   EditionInput,
   Verdeelsleutel,
 } from '../domain';
-import { beschikkingPerLine, builtInKey, controle, editionControle, Ledger, toetsBegroting } from '../domain';
+import {
+  beschikkingPerLine,
+  builtInKey,
+  editionControle,
+  galaTableChecks,
+  Ledger,
+  toetsBegroting,
+} from '../domain';
 import { formatDate } from '../messages';
 import type { PlanContext } from './context';
 import { gemeenteCodes, gemeenteRows, SHEETS } from './layout';
@@ -83,7 +90,7 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
     ledger,
     key,
     report: editionControle(ledger),
-    galaReport: controle(data),
+    galaReport: galaTableChecks(data),
     lines,
     // Own money first (Brede SPUK, SPUK AZWA lokaal), then what a mandaatgemeente receives for its region.
     allocLines: [

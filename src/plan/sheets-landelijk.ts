@@ -3,10 +3,10 @@ import {
   aardLine,
   EDITION_YEARS,
   euro,
+  galaTotals,
   GRAND_TOTAL_LABEL,
   HOOFDTHEMAS,
   linesOfHoofdthema,
-  nationalTotals,
   PERIODS,
 } from '../domain';
 import { formatDate } from '../messages';
@@ -260,9 +260,9 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
     'mln',
   );
   const totals = TOTAL_LABELS.map((label) =>
-    label === GRAND_TOTAL_LABEL ? nationalTotals(gala) : nationalTotals(linesOfHoofdthema(gala, label)),
+    label === GRAND_TOTAL_LABEL ? galaTotals(gala) : galaTotals(linesOfHoofdthema(gala, label)),
   );
-  const brede = nationalTotals(gala.filter((l) => l.fund === 'brede-spuk'));
+  const brede = galaTotals(gala.filter((l) => l.fund === 'brede-spuk'));
   /** One formula block per contiguous run of the GALA period columns (E..H, then L). */
   const perPeriod = (
     row: number,
@@ -297,7 +297,7 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
     c,
     HOOFDTHEMAS.length,
     (col) => `SUMIF($C$${first}:$C$${last},$B${c},${col}$${first}:${col}$${last})`,
-    (r, p) => mlnResult(totals[r]?.perPeriod[p] ?? 0),
+    (r, p) => mlnResult(totals[r]?.[p] ?? 0),
     'mlnTotal',
   );
   const g = c + HOOFDTHEMAS.length;
@@ -305,14 +305,14 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
     g,
     1,
     (col) => `SUM(${col}${first}:${col}${last})`,
-    (_r, p) => mlnResult(totals[3]?.perPeriod[p] ?? 0),
+    (_r, p) => mlnResult(totals[3]?.[p] ?? 0),
     'mlnTotal',
   );
   perPeriod(
     g + 1,
     1,
     (col) => `SUM(${col}${c}:${col}${g - 1})`,
-    (_r, p) => mlnResult(brede.perPeriod[p]),
+    (_r, p) => mlnResult(brede[p]),
     'mln',
   );
   rows.skip();
@@ -346,7 +346,7 @@ function galaTable(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): SheetRan
     d,
     TOTAL_LABELS.length,
     (col) => `ROUND((${col}${c}-${col}${p})*1000000,0)`,
-    (r, per) => (totals[r]?.perPeriod[per] ?? 0) - (published[r]?.values[per] ?? 0),
+    (r, per) => (totals[r]?.[per] ?? 0) - (published[r]?.values[per] ?? 0),
     'euro',
   );
   const stHeader = rows.take();
