@@ -6,7 +6,7 @@
  */
 import type { BuiltInKeyId, CbsCode, EditionInput, Verdeelsleutel } from '../src/domain';
 import { BUILT_IN_KEYS, builtInKey, EDITION_YEARS, Ledger } from '../src/domain';
-import { buildWorkbookPlan } from '../src/plan';
+import { buildWorkbookPlan, SHEETS } from '../src/plan';
 import type { Sample } from './stats';
 import { time } from './stats';
 
@@ -61,10 +61,15 @@ export const MEASUREMENTS: readonly Measurement[] = [
     keys: ['spuk-2025'],
     run: (c) =>
       buildWorkbookPlan(c.edition.input, { key: c.key, gemeente: ALMERE, vorige: c.edition.vorige }),
-    check: (plan) =>
-      typeof plan === 'object' && plan !== null && 'sheets' in plan && Array.isArray(plan.sheets)
-        ? undefined
-        : 'no plan',
+    // The plan opens on Almere's Overzicht and has the sheet "Wat is er veranderd" when there is a vorige.
+    check: (plan, c) => {
+      if (typeof plan !== 'object' || plan === null || !('sheets' in plan) || !Array.isArray(plan.sheets))
+        return 'no plan';
+      const names = plan.sheets.map((s: { name?: unknown }) => s.name);
+      if (names[0] !== SHEETS.overzicht) return `first sheet ${String(names[0])}`;
+      const verschil = names.includes(SHEETS.verschil);
+      return verschil === (c.edition.vorige !== undefined) ? undefined : `"${SHEETS.verschil}" ${verschil}`;
+    },
   },
   // The scenario facade (resolveScenario, src/domain/scenario/) for one gemeente goes here: target 20 ms.
 ];
