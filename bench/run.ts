@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     'Times: median (min–max, n runs) after one warm-up, on a shared machine: compare ratios measured in the same run, not absolute times across runs.',
   );
   p(
-    `Load average (1 min) at the start ${loadAtStart.toFixed(1)}, at the end ${(os.loadavg()[0] ?? 0).toFixed(1)}, on ${os.cpus().length} cores: above ${os.cpus().length} other work was waiting for the cores and every time here is inflated by it. With \`node --expose-gc\` (as \`npm run bench\` runs it) each timed run starts from a collected heap.`,
+    `Load average (1 min) at the start ${loadAtStart.toFixed(1)}, at the end ${(os.loadavg()[0] ?? 0).toFixed(1)}, on ${os.cpus().length} cores: above ${os.cpus().length} other work was waiting for the cores and every time here is inflated by it.`,
   );
   p('Counts and sizes are deterministic; the budgets among them fail the test suite (see "Budgets").');
   p();

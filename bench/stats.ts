@@ -14,18 +14,15 @@ export function sample(values: readonly number[]): Sample {
   return { median, min: sorted[0] ?? 0, max: sorted[sorted.length - 1] ?? 0, runs: sorted.length };
 }
 
-/** `global.gc` when node runs with --expose-gc (npm run bench does), else undefined. */
-const collect = (globalThis as { gc?: () => void }).gc;
-
 /**
- * Runs `f` `runs` times (after one warm-up) and returns the wall times in ms. With --expose-gc each
- * run starts from a collected heap, so a run does not pay for the garbage of the one before it.
+ * Runs `f` `runs` times (after one warm-up) and returns the wall times in ms. No forced garbage
+ * collection between runs: with `node --expose-gc` and `gc()` before each run, V8 started every run
+ * from a shrunken young generation and the plan took 2.5–3× as long (measured), so that is no fix.
  */
 export async function time(runs: number, f: () => unknown | Promise<unknown>): Promise<Sample> {
   await f();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
-    collect?.();
     const t0 = performance.now();
     await f();
     out.push(performance.now() - t0);
