@@ -1,101 +1,162 @@
-import type { CbsCode, EditionInput, Euro, ReferenceData } from '../src/domain';
-import { Allocation, BUILT_IN_KEYS, builtInKey, EDITION_YEARS, euro, Ledger } from '../src/domain';
+/**
+ * §1 of BENCHMARKS.md: the product's engine. One table of named measurements, each run per edition
+ * (and per key where the key matters) with a target; a new measurement (e.g. the scenario facade
+ * `resolveScenario` of src/domain/scenario/, target < 20 ms for a gemeente) is one more entry in
+ * `MEASUREMENTS`. Plus the growth of the ledger with the number of gemeenten, on synthetic data.
+ */
+import type { BuiltInKeyId, CbsCode, EditionInput, Verdeelsleutel } from '../src/domain';
+import { BUILT_IN_KEYS, builtInKey, EDITION_YEARS, Ledger } from '../src/domain';
+import { buildWorkbookPlan, SHEETS } from '../src/plan';
 import type { Sample } from './stats';
 import { time } from './stats';
 
-/** A synthetic edition with `factor` × the gemeenten (same lines; weights and inhabitants copied). */
-export function scaledData(data: ReferenceData, factor: number): ReferenceData {
-  const gemeenten = [];
-  const bijlage2A = [];
-  for (let k = 0; k < factor; k++) {
-    for (const [i, g] of data.gemeenten.entries()) {
-      const code = `GM${String(k * data.gemeenten.length + i).padStart(6, '0')}` as CbsCode;
-      gemeenten.push({ ...g, code });
-      const b = data.bijlage2A.find((r) => r.code === g.code);
-      bijlage2A.push({
-        code,
-        naamInBron: g.naam,
-        totaal2025: b?.totaal2025 ?? euro(0),
-        totaal2026: b?.totaal2026 ?? euro(0),
-      });
-    }
-  }
-  return { ...data, gemeenten, bijlage2A, lidmaatschap: [] };
+const ALMERE = 'GM0034' as CbsCode;
+
+/** One edition to measure on: its input and the one before it ("Wat is er veranderd"). */
+export interface BenchEdition {
+  readonly id: string;
+  readonly input: EditionInput;
+  readonly vorige?: EditionInput;
 }
 
-export interface EngineResult {
-  readonly perKey: readonly { key: string; sample: Sample; cells: number }[];
-  readonly growth: readonly { factor: number; gemeenten: number; sample: Sample; perGemeenteUs: number }[];
+/** What one run of a measurement gets: the edition and the key it is measured with. */
+export interface BenchCase {
+  readonly edition: BenchEdition;
+  readonly keyId: BuiltInKeyId;
+  readonly key: Verdeelsleutel;
 }
 
-export async function benchEngine(data: ReferenceData, runs: number): Promise<EngineResult> {
-  const cells = data.gemeenten.length * data.onderdelen.length * 5;
-  const perKey = [];
-  for (const id of BUILT_IN_KEYS) {
-    const key = builtInKey(id, data);
-    let sink: Euro = euro(0);
-    const s = await time(runs, () => {
-      const a = new Allocation(data, key);
-      sink = a.columnTotal(0, 2023);
-    });
-    if (sink !== 13_000_000) throw new Error(`engine bench sanity: Sportakkoord 2023 = ${sink}`);
-    perKey.push({ key: id, sample: s, cells });
-  }
-  const growth = [];
-  for (const factor of [1, 10, 100]) {
-    const d = scaledData(data, factor);
-    const key = builtInKey('spuk-2025', d);
-    const s = await time(
-      factor === 100 ? Math.max(3, Math.floor(runs / 3)) : runs,
-      () => new Allocation(d, key),
-    );
-    growth.push({
-      factor,
-      gemeenten: d.gemeenten.length,
-      sample: s,
-      perGemeenteUs: (s.median * 1000) / d.gemeenten.length,
-    });
-  }
-  return { perKey, growth };
+/** A named measurement of the engine, timed once per edition × key. */
+export interface Measurement {
+  readonly name: string;
+  /** What is timed, for the report. */
+  readonly what: string;
+  /** The target per run, in ms (the report says whether the median meets it). */
+  readonly targetMs: number;
+  /** The keys to measure with (the plan's time hardly depends on the key: one is enough). */
+  readonly keys: readonly BuiltInKeyId[];
+  /** The timed work; its result goes to `check`. */
+  readonly run: (c: BenchCase) => unknown;
+  /** A sanity check on the result (a known amount), so the bench cannot time something that broke. */
+  readonly check: (result: unknown, c: BenchCase) => string | undefined;
 }
 
-export interface EditionResult {
+export const MEASUREMENTS: readonly Measurement[] = [
+  {
+    name: 'Ledger',
+    what: 'new Ledger(edition, key): every amount of 342 gemeenten, the regions and national, × the lines × 2023–2029, with its source',
+    targetMs: 20,
+    keys: BUILT_IN_KEYS,
+    run: (c) => new Ledger(c.edition.input, c.key),
+    // Sportakkoord 2023 (GALA, key split in every edition): Σ gemeenten = 13 mln, whatever the key.
+    check: (l) => {
+      const sum = l instanceof Ledger ? l.sumGemeenten(1, 2023) : undefined;
+      return sum === 13_000_000 ? undefined : `Σ gemeenten line 1 2023 = ${sum}`;
+    },
+  },
+  {
+    name: 'Plan',
+    what: 'buildWorkbookPlan(edition, Almere, with "Wat is er veranderd"): the ledger, the edition\'s controle and every sheet as data',
+    targetMs: 100,
+    keys: ['spuk-2025'],
+    run: (c) =>
+      buildWorkbookPlan(c.edition.input, { key: c.key, gemeente: ALMERE, vorige: c.edition.vorige }),
+    // The plan opens on Almere's Overzicht and has the sheet "Wat is er veranderd" when there is a vorige.
+    check: (plan, c) => {
+      if (typeof plan !== 'object' || plan === null || !('sheets' in plan) || !Array.isArray(plan.sheets))
+        return 'no plan';
+      const names = plan.sheets.map((s: { name?: unknown }) => s.name);
+      if (names[0] !== SHEETS.overzicht) return `first sheet ${String(names[0])}`;
+      const verschil = names.includes(SHEETS.verschil);
+      return verschil === (c.edition.vorige !== undefined) ? undefined : `"${SHEETS.verschil}" ${verschil}`;
+    },
+  },
+  // The scenario facade (resolveScenario, src/domain/scenario/) for one gemeente goes here: target 20 ms.
+];
+
+export interface MeasurementRow {
+  readonly measurement: Measurement;
   readonly editie: string;
-  /** Amounts the ledger holds: gemeenten × lines × 2023–2029 (plus regions and national). */
+  readonly keyId: BuiltInKeyId;
+  /** Amounts the ledger holds for gemeenten: gemeenten × lines × 2023–2029. */
   readonly cells: number;
-  readonly ledger: Sample;
-  readonly plan: Sample;
+  readonly sample: Sample;
+}
+
+/** Runs every measurement on every edition (× its keys); throws when a sanity check fails. */
+export async function runMeasurements(
+  editions: readonly BenchEdition[],
+  runs: number,
+  measurements: readonly Measurement[] = MEASUREMENTS,
+): Promise<MeasurementRow[]> {
+  const out: MeasurementRow[] = [];
+  for (const m of measurements)
+    for (const edition of editions)
+      for (const keyId of m.keys) {
+        const c: BenchCase = { edition, keyId, key: builtInKey(keyId, edition.input.base) };
+        const problem = m.check(m.run(c), c);
+        if (problem !== undefined)
+          throw new Error(`bench sanity (${m.name}, ${edition.id}, ${keyId}): ${problem}`);
+        const sample = await time(runs, () => m.run(c));
+        const cells =
+          edition.input.base.gemeenten.length * edition.input.edition.lines.length * EDITION_YEARS.length;
+        out.push({ measurement: m, editie: edition.id, keyId, cells, sample });
+      }
+  return out;
 }
 
 /**
- * Per edition: the domain's ledger (every amount of every gemeente, regeling, onderdeel and year
- * 2023–2029, with its source) and the workbook plan built on it. Targets (issue 8): ledger < 20 ms,
- * plan < 100 ms.
+ * A synthetic edition with `factor` × the gemeenten (same lines and regions; each copy keeps the
+ * original's Bijlage 2A amounts, key weights and region membership).
  */
-export async function benchEditions(
-  editions: readonly { readonly id: string; readonly input: EditionInput; readonly vorige?: EditionInput }[],
+export function scaledInput(input: EditionInput, factor: number): EditionInput {
+  const { base } = input;
+  const codeOf = (k: number, i: number) =>
+    `GM${String(k * base.gemeenten.length + i).padStart(6, '0')}` as CbsCode;
+  const row = new Map(base.gemeenten.map((g, i) => [g.code as string, i]));
+  const copies = Array.from({ length: factor }, (_, k) => k);
+  const renamed = <T extends { readonly code: CbsCode }>(rows: readonly T[]): T[] =>
+    copies.flatMap((k) => rows.map((r) => ({ ...r, code: codeOf(k, row.get(r.code) ?? 0) })));
+  return {
+    ...input,
+    base: {
+      ...base,
+      gemeenten: renamed(base.gemeenten),
+      bijlage2A: renamed(base.bijlage2A),
+      lidmaatschap: renamed(base.lidmaatschap),
+    },
+    bijlage2A: renamed(input.bijlage2A),
+  };
+}
+
+export interface GrowthRow {
+  readonly factor: number;
+  readonly gemeenten: number;
+  readonly sample: Sample;
+  /** Median time per gemeente, µs. */
+  readonly perGemeenteUs: number;
+}
+
+/**
+ * The ledger (key spuk-2025) on `factor` × the gemeenten of an edition, for each factor. Use gala-2023:
+ * every amount is a key split there; a later edition's Bijlage 2A, copied `factor` times, would
+ * multiply the national composition it is split by (and leave the exact integer range).
+ */
+export async function ledgerGrowth(
+  input: EditionInput,
+  factors: readonly number[],
   runs: number,
-  plan: (input: EditionInput, vorige: EditionInput | undefined) => unknown,
-): Promise<EditionResult[]> {
-  const out: EditionResult[] = [];
-  for (const e of editions) {
-    const key = builtInKey('spuk-2025', e.input.base);
-    let ledger: Ledger | undefined;
-    const l = await time(runs, () => {
-      ledger = new Ledger(e.input, key);
-    });
-    if (
-      ledger?.gemeenteTotal('GM0034' as CbsCode, 2025, 'brede-spuk').eigen !==
-      (e.id === 'gala-2023' ? 3_314_890 : 3_478_172)
-    )
-      throw new Error(`edition bench sanity failed for ${e.id}`);
-    const p = await time(runs, () => plan(e.input, e.vorige));
-    out.push({
-      editie: e.id,
-      cells: e.input.base.gemeenten.length * e.input.edition.lines.length * EDITION_YEARS.length,
-      ledger: l,
-      plan: p,
-    });
+): Promise<GrowthRow[]> {
+  const out: GrowthRow[] = [];
+  for (const factor of factors) {
+    const scaled = scaledInput(input, factor);
+    const key = builtInKey('spuk-2025', scaled.base);
+    // Sportakkoord 2023 is a key split of 13 mln: Σ over all the copies is still 13 mln.
+    const sum = new Ledger(scaled, key).sumGemeenten(1, 2023);
+    if (sum !== 13_000_000) throw new Error(`growth sanity at ${factor}×: Σ line 1 2023 = ${sum}`);
+    const sample = await time(runs, () => new Ledger(scaled, key));
+    const gemeenten = scaled.base.gemeenten.length;
+    out.push({ factor, gemeenten, sample, perGemeenteUs: (sample.median * 1000) / gemeenten });
   }
   return out;
 }

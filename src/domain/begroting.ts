@@ -1,7 +1,6 @@
-import type { Bron } from './allocation';
 import type { BegrotingPost, EditionLine, EditionYear, ResolvedEdition } from './edition';
 import { BEGROTING_POSTEN, EDITION_YEARS, overhevelingRule, ruleParameter } from './edition';
-import type { BeschikkingAmount, Ledger, LedgerAmount } from './ledger';
+import type { BeschikkingAmount, Bron, Ledger, LedgerAmount } from './ledger';
 import { weakest } from './ledger';
 import type { Euro } from './money';
 import { euro, ZERO } from './money';

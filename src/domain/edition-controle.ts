@@ -4,7 +4,7 @@ import type { Ledger } from './ledger';
 import type { Euro } from './money';
 import { euro } from './money';
 import type { CheckStatus, Warning } from './reconciliation';
-import { controle } from './reconciliation';
+import { baseDataControle } from './reconciliation';
 
 /** One reconciliation of an edition: a published (or required) figure against what the ledger adds up to. */
 export interface EditionCheck {
@@ -62,8 +62,8 @@ const BRC_SECTOR_2025 = euro(89_500_000);
  */
 export function editionControle(ledger: Ledger): EditionReport {
   const { base, edition, bijlage2A, bijlage2B } = ledger.input;
-  const legacy = controle(base);
-  const checks: EditionCheck[] = legacy.checks
+  const baseData = baseDataControle(base);
+  const checks: EditionCheck[] = baseData.checks
     .filter((c) => c.id.startsWith('totaal:') || c.id.startsWith('aantal:'))
     .map((c) => ({
       id: c.id,
@@ -74,7 +74,7 @@ export function editionControle(ledger: Ledger): EditionReport {
       afwijkingen: c.status === 'verschil' ? 1 : 0,
       status: c.status,
     }));
-  const warnings: EditionWarning[] = [...legacy.warnings];
+  const warnings: EditionWarning[] = [...baseData.warnings];
 
   for (const line of ledger.lines)
     for (const jaar of edition.years) {
@@ -138,7 +138,7 @@ export function editionControle(ledger: Ledger): EditionReport {
 
   for (const post of edition.openPosten) warnings.push({ kind: 'OpenPost', post });
   if (usesRaming) {
-    const floor = legacy.warnings.find((w) => w.kind === 'FloorAmounts');
+    const floor = baseData.warnings.find((w) => w.kind === 'FloorAmounts');
     if (floor && floor.kind === 'FloorAmounts')
       warnings.push({ kind: 'FloorNotInAzwa', gemeenten: floor.gemeenten, jaar: 2027 });
   }

@@ -1,16 +1,19 @@
+import fc from 'fast-check';
 import { defaultEditionId, defaultReferenceData, editionInput, resolveEdition } from '../data';
-import type { CbsCode, EditionYear } from '.';
+import type { CbsCode, EditionInput, EditionYear, IzaRegio, Verdeelsleutel } from '.';
 import {
-  Allocation,
+  isNationalOnly,
+  BUILT_IN_KEYS,
   builtInKey,
+  EDITION_YEARS,
   editionControle,
   editionDiff,
   euro,
   Ledger,
-  PERIODS,
+  membershipStatus,
   readings,
   splitByWeights,
-  YEARS,
+  splitReadings,
 } from '.';
 
 const base = defaultReferenceData();
@@ -144,24 +147,155 @@ describe('SPUK AZWA 2027–2029 (vws-2026-04)', () => {
   });
 });
 
-describe('gala-2023 reproduces the workbook engine', () => {
-  it('every gemeente line 1–15 equals the key allocation; 2027–2029 the structural level', () => {
-    const allocation = new Allocation(base, key);
+describe('gala-2023: key × the GALA table', () => {
+  it("a gemeente's amount is its key share of the GALA amount; 2027–2029 its share of the structural level", () => {
     const l = ledgers.gala;
-    const bad: string[] = [];
-    base.gemeenten.forEach((g, row) => {
-      for (let li = 0; li < 15; li++) {
-        const nr = li + 1;
-        for (const y of YEARS)
-          if (l.gemeente(g.code, nr, y)?.bedrag !== allocation.estimate(row, li, y))
-            bad.push(`${g.code} ${nr} ${y}`);
-        for (const y of [2027, 2028, 2029] as const)
-          if (l.gemeente(g.code, nr, y)?.bedrag !== allocation.estimate(row, li, 'structureel'))
-            bad.push(`${g.code} ${nr} ${y}`);
-      }
+    // Sportakkoord 2023: 13 mln × Almere's Bijlage 2A 2025 share 3 478 172 / 310 475 334 = 145 635,5 → 145 636.
+    expect(l.gemeente(ALMERE, 1, 2023)).toMatchObject({
+      bedrag: 145_636,
+      bron: 'geschat',
+      regel: 'gala-tabel',
     });
-    expect(bad).toEqual([]);
-    expect(PERIODS).toContain('structureel');
+    // 2027: the structural level 10 mln × the same share = 112 027,3 → 112 027.
+    expect(l.gemeente(ALMERE, 1, 2027)).toMatchObject({ bedrag: 112_027, regel: 'gala-structureel' });
+    expect(l.structuralLevel(1, ALMERE)).toBe(112_027);
+    expect(Math.abs(145_636 - (13_000_000 * 3_478_172) / 310_475_334)).toBeLessThan(1);
+  });
+
+  it('a SPUK IZA region is the sum of its members (GALA bijlage 2) and the regions add up to 150 mln', () => {
+    const l = ledgers.gala;
+    expect(l.regio('Flevoland', 16, 2025)).toMatchObject({ bedrag: 3_299_365, bron: 'geschat' });
+    expect(l.memberEstimate('Flevoland', 16, 2025)).toBe(3_299_365);
+    for (const y of [2023, 2024, 2025, 2026] as const)
+      expect(l.regios.reduce((a, r) => a + l.regio(r.naam, 16, y).bedrag, 0)).toBe(150_000_000);
+    // From vws-2025-09 the published Bijlage 2B amount replaces the estimate.
+    expect(ledgers.vws2025.regio('Flevoland', 16, 2025)).toMatchObject({
+      bedrag: 3_161_954,
+      bron: 'gepubliceerd',
+    });
+  });
+
+  it('marks which SPUK IZA memberships are derived', () => {
+    const status = membershipStatus(base.izaRegios, base.lidmaatschap);
+    const of = (naam: string) => status.find((m) => m.regio.naam === naam);
+    expect([of('Drenthe')?.leden.length, of('Drenthe')?.status]).toEqual([12, 'bekend']);
+    expect([of('Flevoland')?.leden.length, of('Flevoland')?.status]).toEqual([5, 'afgeleid']);
+    expect(of('Friesland')?.status).toBe('afgeleid');
+  });
+});
+
+/**
+ * Σ recipients = the national amount, to the euro, for every line and year of every edition, with
+ * any key: gemeente lines over the gemeenten, regional lines over the regions (and over the
+ * mandaatgemeenten that receive them), a Bijlage 2A regeling per year over its lines = Σ Bijlage 2A.
+ * Returns the lines × years that do not add up, as text.
+ */
+function unbalanced(input: EditionInput, k: Verdeelsleutel): string[] {
+  const l = new Ledger(input, k);
+  const bad: string[] = [];
+  const twoA = new Map<string, { got: number; national: number }>();
+  for (const line of l.lines)
+    for (const jaar of EDITION_YEARS) {
+      const national = l.national(line.nr, jaar).bedrag;
+      const gemeenten = l.sumGemeenten(line.nr, jaar);
+      if (input.edition.rule(line.regeling.id, jaar)?.spec.regel === 'bijlage-2a') {
+        const id = `${line.regeling.id} ${jaar}`;
+        const t = twoA.get(id) ?? { got: 0, national: 0 };
+        twoA.set(id, { got: t.got + gemeenten, national: t.national + national });
+        continue;
+      }
+      if (isNationalOnly(line.ontvanger)) {
+        if (gemeenten !== 0) bad.push(`${line.nr} ${jaar}: landelijk, yet gemeenten receive ${gemeenten}`);
+        continue;
+      }
+      if (line.ontvanger === 'gemeente') {
+        if (gemeenten !== national) bad.push(`${line.nr} ${jaar}: Σ gemeenten ${gemeenten} ≠ ${national}`);
+        continue;
+      }
+      // Regional lines: Σ regions = national; the gemeenten receive the regions whose mandaatgemeente is a
+      // gemeente (Twente's is not), each region whole.
+      const regio = (r: IzaRegio) => l.regio(r.naam, line.nr, jaar).bedrag;
+      const regios = l.regios.reduce((a, r) => a + regio(r), 0);
+      if (regios !== national) bad.push(`${line.nr} ${jaar}: Σ regions ${regios} ≠ ${national}`);
+      const viaGemeente = l.regios
+        .filter((r) => r.mandaatgemeenteCode !== undefined)
+        .reduce((a, r) => a + regio(r), 0);
+      if (gemeenten !== viaGemeente)
+        bad.push(`${line.nr} ${jaar}: Σ mandaatgemeenten ${gemeenten} ≠ Σ their regions ${viaGemeente}`);
+    }
+  for (const [id, t] of twoA) {
+    const jaar = Number(id.slice(-4));
+    const published = input.bijlage2A.filter((b) => b.jaar === jaar).reduce((a, b) => a + b.bedrag, 0);
+    if (t.got !== published || t.national !== published)
+      bad.push(`${id}: Σ gemeenten ${t.got}, national ${t.national}, Bijlage 2A ${published}`);
+  }
+  return bad;
+}
+
+describe('Σ gemeenten = national, for every edition, key, line and year', () => {
+  const inputs = [editionInput('gala-2023'), editionInput('vws-2025-09'), editionInput('vws-2026-04')];
+
+  it('holds for the built-in keys', () => {
+    for (const input of inputs)
+      for (const id of BUILT_IN_KEYS) expect(unbalanced(input, builtInKey(id, base))).toEqual([]);
+  });
+
+  it('holds for any key (property)', () => {
+    const codes = base.gemeenten.map((g) => g.code);
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat({ max: 1_000_000 }), { minLength: codes.length, maxLength: codes.length }),
+        fc.constantFrom(...inputs),
+        (weights, input) => {
+          fc.pre(weights.some((w) => w > 0));
+          const k: Verdeelsleutel = {
+            id: 'eigen',
+            codes,
+            weights,
+            total: weights.reduce((a, b) => a + b, 0),
+          };
+          expect(unbalanced(input, k)).toEqual([]);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('can fail: a gemeente left out of every region breaks Σ regions of line 16', () => {
+    const input = editionInput('gala-2023');
+    const lidmaatschap = input.base.lidmaatschap.filter((m) => m.code !== ALMERE);
+    const bad = unbalanced({ ...input, base: { ...input.base, lidmaatschap } }, key);
+    // Almere's key share of 150 mln (1 680 409,8 → 1 680 410) is then in no region.
+    expect(bad[0]).toBe('16 2023: Σ regions 148319590 ≠ 150000000');
+    expect(bad).toHaveLength(7); // every year: 2027–2029 the structural level, also 150 mln
+  });
+});
+
+describe('the Rijk and BBV readings of one amount (GALA, nationally)', () => {
+  const l = ledgers.gala;
+  const read = (nr: number, jaar: EditionYear, vastgelegd = false) =>
+    splitReadings(
+      l.national(nr, jaar).bedrag,
+      l.structuralLevel(nr),
+      jaar,
+      l.line(nr).regeling.eindjaar,
+      vastgelegd,
+    );
+  it('Rijk: the part up to the structural level is structural, the rest incidental', () => {
+    expect(read(1, 2023)).toMatchObject({ rijkS: 10_000_000, rijkI: 3_000_000 }); // Sportakkoord
+    expect(read(4, 2023)).toMatchObject({ rijkS: 15_000_000, rijkI: 0 }); // Kansrijke Start (level 20 mln)
+    expect(read(7, 2023)).toMatchObject({ rijkS: 48_900_000, rijkI: 2_500_000 }); // Valpreventie
+    expect(read(13, 2026)).toMatchObject({ rijkS: 0, rijkI: 13_500_000 }); // Welzijn op Recept: no level
+    expect(read(16, 2023)).toMatchObject({ rijkS: 150_000_000, rijkI: 0 }); // IZA
+  });
+  it('BBV: money under a regeling with an end date is incidental; after it, not to be budgeted', () => {
+    expect(read(7, 2023)).toMatchObject({ bbvS: 0, bbvI: 51_400_000, niet: 0 });
+    expect(read(7, 2027)).toMatchObject({ bbvS: 0, bbvI: 0, niet: 48_900_000 });
+  });
+  it('BBV: once a new regeling makes the line lasting, its Rijk-structural part is structural', () => {
+    expect(read(7, 2023, true)).toMatchObject({ bbvS: 48_900_000, bbvI: 2_500_000, niet: 0 });
+    expect(read(7, 2027, true)).toMatchObject({ bbvS: 48_900_000, bbvI: 0, niet: 0 });
+    expect(read(13, 2023, true)).toMatchObject({ bbvS: 0, bbvI: 5_500_000, niet: 0 });
   });
 });
 

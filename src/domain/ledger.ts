@@ -1,4 +1,3 @@
-import type { Bron } from './allocation';
 import type {
   AmountRule,
   EditionLine,
@@ -14,6 +13,13 @@ import type { Euro } from './money';
 import { euro, ZERO } from './money';
 import type { CbsCode, IzaRegio, Maybe, Mutatie, ReferenceData } from './types';
 import type { Verdeelsleutel } from './verdeelsleutel';
+
+/**
+ * Where an amount comes from, strongest first: the gemeente's own `beschikking` (the user entered it;
+ * it wins), a `gepubliceerd` figure, an amount `afgeleid` (split by a stated rule from published
+ * figures), or `geschat` (key × national amount).
+ */
+export type Bron = 'beschikking' | 'gepubliceerd' | 'afgeleid' | 'geschat';
 
 /** One amount with where it comes from (`beschikking` > `gepubliceerd` > `afgeleid` > `geschat`). */
 export interface LedgerAmount {

@@ -1,15 +1,9 @@
-import { Allocation } from './allocation';
 import type { Euro } from './money';
 import { euro } from './money';
-import type { Period } from './periods';
-import { PERIODS } from './periods';
-import { nationalTotals, linesOfHoofdthema } from './totals';
+import type { Period } from './gala-table';
+import { galaTableChecks, galaTotals } from './gala-table';
 import type { ReferenceData } from './types';
-import { HOOFDTHEMAS } from './types';
 import { IZA_LINE_NR, membershipStatus } from './iza';
-import type { Verdeelsleutel } from './verdeelsleutel';
-
-export const GRAND_TOTAL_LABEL = 'Brede SPUK inclusief IZA';
 
 export type CheckStatus = 'ok' | 'verschil' | 'bron leeg';
 
@@ -44,24 +38,11 @@ export type Warning =
       readonly bijlage2A2026: Euro;
     };
 
-export interface ControleReport {
+export interface BaseDataReport {
   readonly checks: readonly Check[];
   readonly warnings: readonly Warning[];
   /** True when every published total reconciles (no 'verschil'). */
   readonly ok: boolean;
-}
-
-function compare(
-  id: string,
-  subject: string,
-  period: Period | undefined,
-  verwacht: Euro | undefined,
-  berekend: Euro,
-): Check {
-  let status: CheckStatus;
-  if (verwacht === undefined) status = berekend === 0 ? 'ok' : 'bron leeg';
-  else status = verwacht === berekend ? 'ok' : 'verschil';
-  return { id, subject, period, verwacht, berekend, status };
 }
 
 function modal(values: readonly number[]): number {
@@ -76,31 +57,18 @@ function modal(values: readonly number[]): number {
 const ratio4 = (a: number, b: number): number => Math.round((a / b) * 10000) / 10000;
 
 /**
- * Every reconciliation check on the base data (GALA table, counts) and, with a key, the split of the
- * GALA table over the gemeenten; plus the warnings the data deserves. Editions reconcile through
- * `editionControle`, which uses this without a key (their splits are checked on the ledger itself).
+ * The checks on the base data every edition shares, and the warnings it deserves: the GALA table's
+ * own checks (`galaTableChecks`: hoofdthema totals against the published ones, euros), the
+ * completeness of the per-gemeente and per-regio tables (counts), and source anomalies (Bijlage 2A/2B
+ * ratios, derived memberships, IZA below the national amount, the Bijlage 1 gap). Editions reconcile
+ * through `editionControle`, which starts from this and checks every split on the ledger itself.
  */
-export function controle(data: ReferenceData, key?: Verdeelsleutel): ControleReport {
-  const checks: Check[] = [];
-  const warnings: Warning[] = [];
-  const published = new Map(data.publishedTotals.map((t) => [t.label, t]));
-
-  const groups: { label: string; totals: ReturnType<typeof nationalTotals> }[] = [
-    ...HOOFDTHEMAS.map((h) => ({
-      label: h as string,
-      totals: nationalTotals(linesOfHoofdthema(data.onderdelen, h)),
-    })),
-    { label: GRAND_TOTAL_LABEL, totals: nationalTotals(data.onderdelen) },
-  ];
-  for (const { label, totals } of groups) {
-    const pub = published.get(label);
-    for (const p of PERIODS) {
-      const c = compare(`totaal:${label}:${p}`, label, p, pub?.values[p], totals.perPeriod[p]);
-      checks.push(c);
-      if (c.status === 'bron leeg')
-        warnings.push({ kind: 'StructuralTotalBlank', label, berekend: totals.perPeriod[p] });
-    }
-  }
+export function baseDataControle(data: ReferenceData): BaseDataReport {
+  const gala = galaTableChecks(data);
+  const checks: Check[] = [...gala.checks];
+  const warnings: Warning[] = gala.checks
+    .filter((c) => c.status === 'bron leeg')
+    .map((c) => ({ kind: 'StructuralTotalBlank', label: c.subject, berekend: euro(c.berekend) }));
 
   // Completeness of the per-gemeente and per-regio tables, each against another source (no counts in code):
   // the gemeenten of the indeling against those of Bijlage 2A, the regions of Bijlage 2B against the
@@ -143,25 +111,6 @@ export function controle(data: ReferenceData, key?: Verdeelsleutel): ControleRep
     status: members === n && data.lidmaatschap.length === n ? 'ok' : 'verschil',
   });
 
-  // The allocation invariant: Σ gemeenten = national amount, to the euro, for every line and period.
-  const allocation = key === undefined ? undefined : new Allocation(data, key);
-  if (allocation)
-    data.onderdelen.forEach((line, li) => {
-      for (const p of PERIODS) {
-        const national = line
-          ? ((p === 'structureel' ? line.structureel : line.amounts[p]) ?? euro(0))
-          : euro(0);
-        const c = compare(
-          `verdeling:${line.nr}:${p}`,
-          `onderdeel ${line.nr}`,
-          p,
-          national,
-          allocation.columnTotal(li, p),
-        );
-        checks.push(c);
-      }
-    });
-
   // Source anomalies, reported as found.
   const ratios2B = data.izaRegios.map((r) => ratio4(r.totaal2026, r.totaal2025));
   const modal2B = modal(ratios2B);
@@ -189,7 +138,7 @@ export function controle(data: ReferenceData, key?: Verdeelsleutel): ControleRep
   }
 
   const brede = data.onderdelen.filter((l) => l.fund === 'brede-spuk');
-  const gala2026 = nationalTotals(brede).perPeriod[2026];
+  const gala2026 = galaTotals(brede)[2026];
   const mutaties = euro(
     data.mutaties.filter((m) => m.jaar === 2026 && m.spuk === 'Brede SPUK').reduce((s, m) => s + m.bedrag, 0),
   );

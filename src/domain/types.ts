@@ -1,5 +1,5 @@
 import type { Euro } from './money';
-import type { Period, Year } from './periods';
+import type { Period, Year } from './gala-table';
 
 export type Maybe<T> = T | undefined;
 

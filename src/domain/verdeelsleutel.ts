@@ -10,7 +10,7 @@ export type KeyId = BuiltInKeyId | 'eigen';
 /**
  * A verdeelsleutel: one non-negative whole-number weight per gemeente, in the row order of
  * `ReferenceData.gemeenten` (sorted by CBS code). Whole numbers keep the largest-remainder
- * rounding exact in the engine and in the spreadsheet alike (see allocation.ts).
+ * rounding exact in the engine and in the spreadsheet alike (see largest-remainder.ts).
  */
 export interface Verdeelsleutel {
   readonly id: KeyId;

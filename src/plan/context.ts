@@ -1,9 +1,9 @@
 import type {
-  ControleReport,
   EditionInput,
   EditionLine,
   EditionReport,
   EditionYear,
+  GalaTableReport,
   Gemeente,
   Ledger,
   ReferenceData,
@@ -27,7 +27,7 @@ export interface NationalContext {
   /** The edition's reconciliation (Controle, Bronnen). */
   readonly report: EditionReport;
   /** The GALA table's own checks (hoofdthema totals), shown on Landelijk. */
-  readonly galaReport: ControleReport;
+  readonly galaReport: GalaTableReport;
   /** Every line of the edition (Landelijk). */
   readonly lines: readonly EditionLine[];
   /** The lines money of which lands on a gemeente: its own and, for mandaatgemeenten, regional ones. */

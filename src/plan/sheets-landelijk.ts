@@ -3,10 +3,10 @@ import {
   aardLine,
   EDITION_YEARS,
   euro,
+  galaTotals,
   GRAND_TOTAL_LABEL,
   HOOFDTHEMAS,
   linesOfHoofdthema,
-  nationalTotals,
   PERIODS,
 } from '../domain';
 import { formatDate } from '../messages';
@@ -265,10 +265,10 @@ function perPeriod(
 }
 
 /** The GALA totals per hoofdthema and in all, as the domain computes them from the lines. */
-function galaTotals(ctx: NationalContext) {
+function totalsPerLabel(ctx: NationalContext): Readonly<Record<Period, number>>[] {
   const gala = ctx.data.onderdelen;
   return TOTAL_LABELS.map((label) =>
-    label === GRAND_TOTAL_LABEL ? nationalTotals(gala) : nationalTotals(linesOfHoofdthema(gala, label)),
+    label === GRAND_TOTAL_LABEL ? galaTotals(gala) : galaTotals(linesOfHoofdthema(gala, label)),
   );
 }
 
@@ -316,8 +316,8 @@ function galaComputed(
   source: { first: number; last: number },
 ): number {
   const { first, last } = source;
-  const totals = galaTotals(ctx);
-  const brede = nationalTotals(ctx.data.onderdelen.filter((l) => l.fund === 'brede-spuk'));
+  const totals = totalsPerLabel(ctx);
+  const brede = galaTotals(ctx.data.onderdelen.filter((l) => l.fund === 'brede-spuk'));
   rows.skip();
   const cHeader = rows.take();
   const c = rows.take(TOTAL_LABELS.length + 1);
@@ -332,7 +332,7 @@ function galaComputed(
     c,
     HOOFDTHEMAS.length,
     (col) => `SUMIF($C$${first}:$C$${last},$B${c},${col}$${first}:${col}$${last})`,
-    (r, p) => mlnResult(totals[r]?.perPeriod[p] ?? 0),
+    (r, p) => mlnResult(totals[r]?.[p] ?? 0),
     'mlnTotal',
   );
   const g = c + HOOFDTHEMAS.length;
@@ -341,7 +341,7 @@ function galaComputed(
     g,
     1,
     (col) => `SUM(${col}${first}:${col}${last})`,
-    (_r, p) => mlnResult(totals[3]?.perPeriod[p] ?? 0),
+    (_r, p) => mlnResult(totals[3]?.[p] ?? 0),
     'mlnTotal',
   );
   perPeriod(
@@ -349,7 +349,7 @@ function galaComputed(
     g + 1,
     1,
     (col) => `SUM(${col}${c}:${col}${g - 1})`,
-    (_r, p) => mlnResult(brede.perPeriod[p]),
+    (_r, p) => mlnResult(brede[p]),
     'mln',
   );
   return c;
@@ -387,7 +387,7 @@ function galaChecks(
   c: number,
   p: number,
 ): SheetRange {
-  const totals = galaTotals(ctx);
+  const totals = totalsPerLabel(ctx);
   const published = TOTAL_LABELS.map((label) => ctx.data.publishedTotals.find((t) => t.label === label));
   rows.skip();
   const dHeader = rows.take();
@@ -402,7 +402,7 @@ function galaChecks(
     d,
     TOTAL_LABELS.length,
     (col) => `ROUND((${col}${c}-${col}${p})*1000000,0)`,
-    (r, per) => (totals[r]?.perPeriod[per] ?? 0) - (published[r]?.values[per] ?? 0),
+    (r, per) => (totals[r]?.[per] ?? 0) - (published[r]?.values[per] ?? 0),
     'euro',
   );
   const stHeader = rows.take();

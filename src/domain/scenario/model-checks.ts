@@ -1,6 +1,6 @@
 import type { EditionReport } from '../edition-controle';
 import type { Ledger } from '../ledger';
-import type { ControleReport } from '../reconciliation';
+import type { GalaTableReport } from '../gala-table';
 import type { CbsCode, Gemeente, Maybe } from '../types';
 import type { Verdeelsleutel } from '../verdeelsleutel';
 
@@ -49,7 +49,7 @@ export function modelCheckExpectations(from: {
   readonly key: Verdeelsleutel;
   readonly gemeente: Maybe<CbsCode>;
   readonly report: EditionReport;
-  readonly galaReport: ControleReport;
+  readonly galaReport: GalaTableReport;
 }): Readonly<Record<ModelCheckId, number>> {
   const { ledger, key, report, galaReport } = from;
   const input = ledger.input;

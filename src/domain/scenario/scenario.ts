@@ -1,4 +1,4 @@
-import type { Bron } from '../allocation';
+import type { Bron } from '../ledger';
 import type { BegrotingInvoer, BegrotingToets, BeschikkingRegel } from '../begroting';
 import { beschikkingPerLine, legeBegroting, plafonds, toetsBegroting } from '../begroting';
 import type { EditionLine, EditionYear } from '../edition';
@@ -13,8 +13,8 @@ import type { Euro } from '../money';
 import { euro } from '../money';
 import type { YearReading } from '../readings';
 import { readings, splitReadings } from '../readings';
-import type { ControleReport } from '../reconciliation';
-import { controle } from '../reconciliation';
+import type { GalaTableReport } from '../gala-table';
+import { galaTableChecks } from '../gala-table';
 import type { CbsCode, Gemeente, Maybe } from '../types';
 import type { Verdeelsleutel } from '../verdeelsleutel';
 import type { ModelCheckId } from './model-checks';
@@ -99,7 +99,7 @@ export interface Scenario {
   /** The edition's reconciliation (Controle, Bronnen, the `controle` command). */
   readonly report: EditionReport;
   /** The GALA table's own checks (hoofdthema totals). */
-  readonly galaReport: ControleReport;
+  readonly galaReport: GalaTableReport;
   readonly readings: ScenarioReadings;
   /** How many amounts the gemeente receives per source (the pane's "Wat nu?"), after the beschikking. */
   readonly sources: SourceCounts;
@@ -161,7 +161,7 @@ export interface NationalScenario {
   /** The ledger of the edition compared with (same key); undefined without one. */
   readonly vorige: Maybe<Ledger>;
   readonly report: EditionReport;
-  readonly galaReport: ControleReport;
+  readonly galaReport: GalaTableReport;
   /** The model checks' expectations of the national view (no gemeente chosen). */
   readonly modelChecks: Readonly<Record<ModelCheckId, number>>;
   /** "Wat is er veranderd" nationally; undefined without `vorige`. */
@@ -176,7 +176,7 @@ export function resolveNational(request: NationalRequest): NationalScenario {
   const ledger = new Ledger(input, key);
   const vorige = request.vorige ? new Ledger(request.vorige, key) : undefined;
   const report = editionControle(ledger);
-  const galaReport = controle(input.base);
+  const galaReport = galaTableChecks(input.base);
   return {
     request,
     input,

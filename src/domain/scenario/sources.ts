@@ -1,4 +1,4 @@
-import type { Bron } from '../allocation';
+import type { Bron } from '../ledger';
 import type { EditionLine, EditionYear } from '../edition';
 import { isNationalOnly } from '../edition';
 import type { Ledger } from '../ledger';

@@ -1,0 +1,31 @@
+/**
+ * `npm run test:quick` (after the typecheck): the inner-loop check, every jest suite except the slow
+ * ones below. `npm test` (and `npm run test:all`) stays the full proof and runs them all.
+ * A new slow suite (more than ~10 s alone on a 2-core machine): add its path here, with why it is slow.
+ * @type {import('jest').Config}
+ */
+const base = require('./jest.config');
+
+const SLOW = [
+  // HyperFormula evaluates every formula cell of the plan for every edition (80–130 thousand each).
+  'src/plan/formula-truth.test.ts',
+  // HyperFormula against the domain on generated begrotingen.
+  'src/plan/begroting-truth.test.ts',
+  // LibreOffice recalculates and prints the written .xlsx (needs soffice, pdftoppm).
+  'test/libreoffice/',
+  // Sweeps over real plans and all 342 gemeenten.
+  'src/xlsx/batch-xlsx.test.ts',
+  'src/excel/real-plan.test.ts',
+  'src/cli/werkmappen.test.ts',
+  // A write batch that fails at every operation in turn, on a real plan.
+  'src/excel/write-safety.test.ts',
+  // The task pane's runs on the real plan through the fake Excel host (eight loads, ~20 s alone).
+  'src/taskpane/office-services.test.ts',
+  // Budgets on the production build (needs dist/ from npm run build) and the real plan's round trips.
+  'test/budgets/',
+];
+
+module.exports = {
+  ...base,
+  testPathIgnorePatterns: ['/node_modules/', ...SLOW.map((p) => `<rootDir>/${p.replace(/\./g, '\\.')}`)],
+};
