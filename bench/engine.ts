@@ -4,8 +4,22 @@
  * `resolveScenario` of src/domain/scenario/, target < 20 ms for a gemeente) is one more entry in
  * `MEASUREMENTS`. Plus the growth of the ledger with the number of gemeenten, on synthetic data.
  */
-import type { BuiltInKeyId, CbsCode, EditionInput, Verdeelsleutel } from '../src/domain';
-import { BUILT_IN_KEYS, builtInKey, EDITION_YEARS, Ledger } from '../src/domain';
+import type {
+  BuiltInKeyId,
+  CbsCode,
+  EditionInput,
+  NationalScenario,
+  Scenario,
+  Verdeelsleutel,
+} from '../src/domain';
+import {
+  BUILT_IN_KEYS,
+  builtInKey,
+  EDITION_YEARS,
+  Ledger,
+  resolveNational,
+  resolveScenario,
+} from '../src/domain';
 import { buildWorkbookPlan, SHEETS } from '../src/plan';
 import type { Sample } from './stats';
 import { time } from './stats';
@@ -71,8 +85,48 @@ export const MEASUREMENTS: readonly Measurement[] = [
       return verschil === (c.edition.vorige !== undefined) ? undefined : `"${SHEETS.verschil}" ${verschil}`;
     },
   },
-  // The scenario facade (resolveScenario, src/domain/scenario/) for one gemeente goes here: target 20 ms.
+  {
+    name: 'Scenario',
+    what: 'resolveScenario(edition, Almere, with vorige): the ledgers, the view, the toets, the reconciliation, the readings, the diff: every number one werkmap shows',
+    targetMs: 20,
+    keys: ['spuk-2025'],
+    run: (c) =>
+      resolveScenario({ edition: c.edition.input, vorige: c.edition.vorige, key: c.key, gemeente: ALMERE }),
+    // Almere's Brede SPUK onderdelen add up to its Bijlage 2A total in every edition that publishes it.
+    check: (s) => {
+      if (typeof s !== 'object' || s === null || !('bijlage2A' in s)) return 'no scenario';
+      const off = (s as Scenario).bijlage2A.filter((b) => b.verschil !== 0);
+      return off.length === 0 ? undefined : `Bijlage 2A differs in ${off.map((b) => b.jaar).join(', ')}`;
+    },
+  },
+  {
+    name: 'Scenario (batch)',
+    what: 'resolveScenario(edition, Almere, national part resolved once): what werkboek --alle computes per gemeente',
+    targetMs: 20,
+    keys: ['spuk-2025'],
+    run: (c) => {
+      const national = nationalOf(c);
+      return resolveScenario(
+        { edition: c.edition.input, vorige: c.edition.vorige, key: c.key, gemeente: ALMERE },
+        national,
+      );
+    },
+    check: (s) => (typeof s === 'object' && s !== null && 'toets' in s ? undefined : 'no scenario'),
+  },
 ];
+
+const nationals = new Map<string, NationalScenario>();
+/** The national part per edition and key, resolved once (outside the timed run after the first). */
+function nationalOf(c: BenchCase): NationalScenario {
+  const id = `${c.edition.id}|${c.keyId}`;
+  let n = nationals.get(id);
+  if (!n)
+    nationals.set(
+      id,
+      (n = resolveNational({ edition: c.edition.input, vorige: c.edition.vorige, key: c.key })),
+    );
+  return n;
+}
 
 export interface MeasurementRow {
   readonly measurement: Measurement;
