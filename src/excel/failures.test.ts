@@ -20,6 +20,13 @@ const EXAMPLES: { readonly [K in ExcelFailureKind]: Extract<ExcelFailure, { kind
   InvalidPlan: { kind: 'InvalidPlan', sheet: 'IZA', where: 'C60' },
   Unknown: { kind: 'Unknown', code: 'GeneralException' },
   KeyMismatch: { kind: 'KeyMismatch', workbookKey: 'spuk-2025', chosenKey: 'inwoners' },
+  TableShapeUnknown: {
+    kind: 'TableShapeUnknown',
+    sheet: 'Begroting',
+    table: 'Begroting',
+    found: ['Regeling', 'Mijn kolom', 'Activiteit'],
+    expected: ['Regeling', 'Activiteit'],
+  },
   WriteInterrupted: {
     kind: 'WriteInterrupted',
     cause: 'ProtectedSheet',

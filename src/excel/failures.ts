@@ -36,6 +36,18 @@ export type ExcelFailure =
    */
   | { readonly kind: 'KeyMismatch'; readonly workbookKey: string; readonly chosenKey: string }
   /**
+   * The user's table (e.g. `Begroting` on the sheet Begroting) has a header row the add-in does not know
+   * (a column the user inserted, renamed or deleted): migrating it could misplace the user's rows.
+   * `found`: its headings; `expected`: the known version's headings closest to them. Nothing was written.
+   */
+  | {
+      readonly kind: 'TableShapeUnknown';
+      readonly sheet: string;
+      readonly table: string;
+      readonly found: readonly string[];
+      readonly expected: readonly string[];
+    }
+  /**
    * A write batch failed part-way (Excel does not roll back): `sheets` may be empty or incomplete.
    * `inputsKept`: the user's inputs are in the restore point and the next render writes them again.
    */

@@ -144,6 +144,8 @@ export type HostCopySource = HostRange | object | string;
 
 export interface HostRange {
   readonly address: string;
+  /** ExcelApi 1.1: the number of rows. */
+  readonly rowCount: number;
   /** Written as a 2D array of exactly the range's shape. */
   values: HostGrid | HostScalar;
   /**
@@ -248,13 +250,51 @@ export interface HostTableCollection {
   readonly items: readonly HostTable[];
   load(propertyNames: string): unknown;
   add(address: string, hasHeaders: boolean): HostTable;
+  /**
+   * ExcelApi 1.1: a table by name or id; a missing one fails the whole batch at sync (ItemNotFound):
+   * https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-getitem-member(1)
+   */
+  getItem(key: string): HostTable;
 }
 
 export interface HostTable {
   name: string;
   style: string;
   readonly worksheet: { readonly name: string };
+  /** ExcelApi 1.1: https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection */
+  readonly columns: HostTableColumnCollection;
+  /**
+   * ExcelApi 1.1: the table's header row:
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getheaderrowrange-member(1)
+   */
+  getHeaderRowRange(): HostRange;
+  /**
+   * ExcelApi 1.1: the table's rows without the header:
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getdatabodyrange-member(1)
+   */
+  getDataBodyRange(): HostRange;
   delete(): void;
+}
+
+/** https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection (ExcelApi 1.1). */
+export interface HostTableColumnCollection {
+  /**
+   * Adds a column (ExcelApi 1.1; `index` -1 = at the end and `name` since 1.4):
+   * https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection#excel-excel-tablecolumncollection-add-member(1)
+   * "index: Specifies the relative position of the new column. If null or -1, the addition happens at
+   * the end. Columns with a higher index will be shifted to the side. Zero-indexed." `values`: "A 2D
+   * array of unformatted values of the table column", the heading first (as in
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables#add-a-column-to-a-table).
+   */
+  add(index: number, values: HostScalar[][] | undefined, name: string): HostTableColumn;
+  /** ExcelApi 1.1: a column by name or id (ItemNotFound at sync when missing). */
+  getItem(key: string): HostTableColumn;
+}
+
+/** https://learn.microsoft.com/javascript/api/excel/excel.tablecolumn */
+export interface HostTableColumn {
+  /** "ExcelApi 1.1 for getting the name; 1.4 for setting it": setting it renames the heading. */
+  name: string;
 }
 
 export type HostChartType = 'ColumnStacked' | 'ColumnClustered';
@@ -337,3 +377,4 @@ export interface RequirementChecker {
 type Assignable<T extends U, U> = T;
 export type RealContextIsHost = Assignable<Excel.RequestContext, HostRequestContext>;
 export type RealRangeIsHost = Assignable<Excel.Range, HostRange>;
+export type RealTableIsHost = Assignable<Excel.Table, HostTable>;

@@ -20,7 +20,7 @@
  * reference style (`=#VERW!$B$12:$B$14`, `=Blad!R12K2`: office-js #2834).
  */
 import type { DefinedNameSpec, WorkbookPlan } from '../plan';
-import { OWNERSHIP_NAME_PREFIX, rangeAddress } from '../plan';
+import { OWNERSHIP_NAME_PREFIX, rangeAddress, tableVersionName } from '../plan';
 import type { ExcelFailure } from './failures';
 import type { SheetRange } from './refs';
 import { absolute, parseSheetRange, quoteSheet, requireSheetRange, sameName } from './refs';
@@ -110,7 +110,25 @@ export function namesToWrite(plan: WorkbookPlan): DefinedNameSpec[] {
     );
   }
   for (const spec of plan.names) push(spec);
+  // The version of each user-owned table with a schema, over its version cell (in an add-in range).
+  for (const sheet of plan.sheets) {
+    const schema = sheet.userOwned?.table;
+    if (schema) push(tableVersionSpec(sheet.name, schema.name, schema.versionCell));
+  }
   return out;
+}
+
+/**
+ * The name `SPUK_<table>_Versie` over a user-owned table's version cell (e.g. Begroting!$B$4). The
+ * .xlsx renderer writes the same name.
+ */
+export function tableVersionSpec(sheet: string, table: string, versionCell: string): DefinedNameSpec {
+  return {
+    name: tableVersionName(table),
+    ref: `${quoteSheet(sheet)}!${absolute(versionCell)}`,
+    comment: `Versie van de kolommen van de tabel ${table}; de invoegtoepassing SPUK-begroting past een tabel van een eerdere versie aan bij Werkmap laden.`,
+    input: false,
+  };
 }
 
 export function assessWorkbook(

@@ -63,6 +63,15 @@ import { assessWorkbook, namesToWrite } from './ownership';
 import { DEFAULT_MAX_BATCH_BYTES } from './payload';
 import type { SheetRange } from './refs';
 import { parseSheetRange, quoteSheet, requireSheetRange, sameName } from './refs';
+import type { TableMigrationPlan, TableRead } from './table-migration';
+import {
+  migrationSteps,
+  planTableMigration,
+  queueTableRead,
+  readIsOn,
+  schemaSheets,
+  tablesToCheck,
+} from './table-migration';
 import { validatePlan } from './validate';
 import { DEFAULT_TIMEOUT_MS, Watchdog, defaultRunner } from './watchdog';
 import type { WriteStep } from './write';
@@ -191,6 +200,8 @@ interface Resolved {
   backup: HostRange | undefined;
   /** False when only the addresses were read (the inputs' values follow in the read sync). */
   withInputs: boolean;
+  /** By upper-case table name: the header row and data rows of user-owned tables with a schema. */
+  readonly tables: Map<string, TableRead>;
 }
 
 function emptyResolved(): Resolved {
@@ -201,6 +212,7 @@ function emptyResolved(): Resolved {
     keyLabel: undefined,
     backup: undefined,
     withInputs: true,
+    tables: new Map(),
   };
 }
 
@@ -239,7 +251,11 @@ function queueResolve(
   plan: WorkbookPlan,
   workbook: HostWorkbook,
   replaceInputs: readonly string[],
-  exists?: { readonly name: (name: string) => boolean; readonly sheet: (name: string) => boolean },
+  exists?: {
+    readonly name: (name: string) => boolean;
+    readonly sheet: (name: string) => boolean;
+    readonly table: (name: string) => boolean;
+  },
   withInputs = true,
 ): Resolved {
   const resolved = emptyResolved();
@@ -269,6 +285,11 @@ function queueResolve(
     const collection = workbook.worksheets.getItem(sheet.name).charts;
     collection.load('items/name');
     resolved.charts.set(sheet.name.toUpperCase(), collection);
+  }
+  // User-owned tables with a schema: their header row decides a migration (table-migration.ts).
+  for (const { schema } of schemaSheets(plan)) {
+    if (exists && !exists.table(schema.name)) continue;
+    resolved.tables.set(schema.name.toUpperCase(), queueTableRead(workbook, schema.name));
   }
   const label = keyLabelSpec(plan);
   if (label && (!exists || exists.sheet(label.ref.sheet))) {
@@ -386,7 +407,11 @@ async function renderInContext(
     const planSheetExists = plan.sheets.some((s) => sheetExists(s.name));
     if (knownExisting || planSheetExists || pending) {
       total = syncs + 2;
-      const exists = { name: (name: string) => nameOf(name)?.type === 'Range', sheet: sheetExists };
+      const exists = {
+        name: (name: string) => nameOf(name)?.type === 'Range',
+        sheet: sheetExists,
+        table: (name: string) => workbook.tables.items.some((t) => sameName(t.name, name)),
+      };
       const queue = (withInputs: boolean): Resolved => {
         const r = queueResolve(plan, workbook, replaceInputs, exists, withInputs);
         if (pending) {
@@ -454,7 +479,13 @@ async function renderInContext(
     : assessment.inputsToRead.flatMap((read, i) => (snapshots[i] ? [] : [{ read, i }]));
   const needLabel = !pending && labelAt !== undefined && labelRange === undefined;
   const needBackup = pending && resolved.backup === undefined;
-  if (chartsToRead.length > 0 || readsToDo.length > 0 || needLabel || needBackup) {
+  // User-owned tables to check, with what sync 1 (or the resolve sync) read of them.
+  const tableChecks = tablesToCheck(plan, assessment, facts.tables).map((check) => {
+    const read = resolved?.tables.get(check.schema.name.toUpperCase());
+    return { check, read: readIsOn(read, check.sheet) ? read : undefined };
+  });
+  const tablesToRead = tableChecks.filter((t) => t.read === undefined);
+  if (chartsToRead.length > 0 || readsToDo.length > 0 || needLabel || needBackup || tablesToRead.length > 0) {
     total = syncs + 2;
     const chartCollections = chartsToRead.map((name) => {
       const collection = worksheets.getItem(name).charts;
@@ -478,11 +509,21 @@ async function renderInContext(
       resolved.backup = worksheets.getItem(BACKUP_SHEET).getUsedRange();
       resolved.backup.load('values');
     }
+    for (const t of tablesToRead) t.read = queueTableRead(workbook, t.check.schema.name);
     await sync('read');
     for (const { name, collection } of chartCollections) charts.set(name.toUpperCase(), collection.items);
     for (const { read, i, range, keys } of reads) {
       snapshots[i] = { read, formulasR1C1: range.formulasR1C1, values: range.values, keys: keys?.values };
     }
+  }
+
+  // A user-owned table whose header row the add-in does not know stops here: nothing written yet.
+  const migrations: TableMigrationPlan[] = [];
+  for (const { check, read } of tableChecks) {
+    if (!read) continue;
+    const decided = planTableMigration(check, read);
+    if (decided.failure) return { ok: false, failure: decided.failure };
+    if (decided.migration) migrations.push(decided.migration);
   }
 
   // After a write that stopped part-way, the inputs come from the restore point, not from the sheets
@@ -537,9 +578,12 @@ async function renderInContext(
   );
   // The add-in's own protection is lifted first of all: if that fails (the user added a password),
   // nothing else has run yet (see `stuckProtection`).
+  // Table migrations right after the restore point: before any formula that refers to the table is
+  // written (Excel moves references with the cells a new table column shifts).
   const steps = [
     ...unprotectSteps(assessment.unprotect),
     ...restore.before,
+    ...migrations.flatMap(migrationSteps),
     ...writePlan.steps,
     ...restore.after,
   ];

@@ -3,6 +3,7 @@ import type { RangeRef, SheetPlan, WorkbookPlan } from '../plan';
 import { parseCell, parseRange } from '../plan';
 import type { ExcelFailure } from './failures';
 import { parseSheetRange, sameName } from './refs';
+import { schemaError } from './table-schema';
 import { placement, valueBlockRange } from './user-owned';
 
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
@@ -88,7 +89,9 @@ export function validatePlan(plan: WorkbookPlan): ExcelFailure | undefined {
  *   table move everything below it, so an add-in range there would no longer be where the plan says;
  * - an input name on the sheet lies inside an add-in range (a refresh reads and rewrites inputs;
  *   outside them it would write into the user's rows);
- * - no charts (a refresh neither deletes nor adds them; they would be created once at a fixed place).
+ * - no charts (a refresh neither deletes nor adds them; they would be created once at a fixed place);
+ * - a table schema (`userOwned.table`) is consistent (table-schema.ts `schemaError`), names one of the
+ *   sheet's tables, as wide as its columns, and its version cell lies inside an add-in range.
  * Returns where it is wrong, or undefined.
  */
 function validateUserOwned(plan: WorkbookPlan, sheet: SheetPlan): string | undefined {
@@ -119,6 +122,17 @@ function validateUserOwned(plan: WorkbookPlan, sheet: SheetPlan): string | undef
     if (placement(ranges, t.range) !== 'outside' || parseRange(t.range).top <= lowest) return t.range;
   }
   if (sheet.charts.length > 0) return sheet.charts[0]?.name ?? 'charts';
+  const schema = sheet.userOwned?.table;
+  if (schema !== undefined) {
+    const error = schemaError(schema);
+    if (error !== undefined) return `userOwned.table: ${error}`;
+    const table = sheet.tables.find((t) => sameName(t.name, schema.name));
+    if (!table) return `userOwned.table: no table ${schema.name}`;
+    const r = parseRange(table.range);
+    if (r.right - r.left + 1 !== schema.columns.length) return table.range;
+    if (!parses(schema.versionCell) || placement(ranges, schema.versionCell) !== 'inside')
+      return schema.versionCell;
+  }
   for (const name of plan.names) {
     const ref = parseSheetRange(name.ref);
     if (!name.input || !ref || !sameName(ref.sheet, sheet.name)) continue;

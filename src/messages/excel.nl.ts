@@ -24,6 +24,13 @@ export type ExcelFailureFacts =
   | { readonly kind: 'Unknown'; readonly code: string }
   | { readonly kind: 'KeyMismatch'; readonly workbookKey: string; readonly chosenKey: string }
   | {
+      readonly kind: 'TableShapeUnknown';
+      readonly sheet: string;
+      readonly table: string;
+      readonly found: readonly string[];
+      readonly expected: readonly string[];
+    }
+  | {
       readonly kind: 'WriteInterrupted';
       readonly cause: 'Timeout' | 'ProtectedSheet' | 'CellEditMode' | 'PayloadTooLarge' | 'Other';
       readonly code: string;
@@ -101,6 +108,8 @@ export function excelFailureText(failure: ExcelFailure): string {
         return `Bij welke verdeelsleutel de gewichten in deze werkmap horen, is onbekend (cel B5 op het blad Verdeelsleutel is leeg). ${NOTHING_CHANGED} Klik opnieuw: SPUK-begroting vraagt dan of de gewichten vervangen mogen worden door "${failure.chosenKey}". Wilt u ze houden, typ dan in die cel de verdeelsleutel waar ze bij horen.`;
       return `De gewichten in deze werkmap horen bij verdeelsleutel "${failure.workbookKey}", u koos "${failure.chosenKey}". ${NOTHING_CHANGED} Kies de verdeelsleutel van de werkmap om uw gewichten te houden, of bevestig dat de gewichten van "${failure.chosenKey}" ze vervangen, en klik dan opnieuw op Werkmap laden.`;
     }
+    case 'TableShapeUnknown':
+      return tableShapeText(failure);
     case 'WriteInterrupted': {
       const sheets =
         failure.sheets.length === 1
@@ -211,4 +220,26 @@ export function renderSuccessMessage(report: RenderSummaryFacts): string {
     );
   }
   return parts.join(' ');
+}
+
+/**
+ * The user's table has columns the add-in does not know: which ones differ, both lists, and how to put
+ * them back (the user's own extra data can go in a column next to the table).
+ */
+function tableShapeText(failure: Extract<ExcelFailure, { kind: 'TableShapeUnknown' }>): string {
+  const extra = failure.found.filter((c) => !failure.expected.includes(c));
+  const missing = failure.expected.filter((c) => !failure.found.includes(c));
+  const differs = [
+    extra.length > 0 ? `extra of anders genoemd: ${quoteList(extra.map(shown))}` : '',
+    missing.length > 0 ? `ontbreekt: ${quoteList(missing)}` : '',
+  ]
+    .filter((x) => x !== '')
+    .join('; ');
+  const what = differs !== '' ? ` (${differs})` : ' (andere volgorde)';
+  return `De kolommen van de tabel "${failure.table}" op het blad "${failure.sheet}" zijn niet de kolommen die SPUK-begroting kent${what}. Gevonden: ${quoteList(failure.found.map(shown))}. Verwacht: ${quoteList(failure.expected)}. ${NOTHING_CHANGED} Zet de kolommen terug zoals verwacht: verwijder een zelf ingevoegde kolom (zet wat erin staat eerst in een kolom naast de tabel), geef een hernoemde kolom zijn naam terug en zet verschoven kolommen terug op hun plaats. Klik dan opnieuw op Werkmap laden; uw rijen blijven staan.`;
+}
+
+/** An empty heading, as the user sees it in the message. */
+function shown(heading: string): string {
+  return heading === '' ? '(leeg)' : heading;
 }

@@ -12,6 +12,7 @@ import type {
   SheetPlan,
   SheetRole,
   StyleName,
+  TableSchema,
   TableSpec,
   ValidationSpec,
 } from './types';
@@ -41,6 +42,7 @@ export class SheetBuilder {
   private bottom = 1;
   private right = 1;
   private addinRanges: string[] | undefined;
+  private tableSchema: TableSchema | undefined;
 
   constructor(
     readonly name: string,
@@ -174,8 +176,9 @@ export class SheetBuilder {
    * Marks the sheet as the user's (see `SheetPlan.userOwned`): after it was created, only these ranges
    * are the add-in's and rewritten on a refresh.
    */
-  userOwned(addinRanges: readonly string[]): this {
+  userOwned(addinRanges: readonly string[], table?: TableSchema): this {
     this.addinRanges = [...addinRanges];
+    this.tableSchema = table;
     return this;
   }
 
@@ -202,7 +205,14 @@ export class SheetBuilder {
       // A user-owned sheet is never protected: its table must be able to grow.
       protect: this.addinRanges === undefined && this.blocks.some((b) => b.kind === 'formula'),
       usedRange: rangeAddress({ top: 1, left: 1, bottom: this.bottom, right: this.right }),
-      ...(this.addinRanges ? { userOwned: { addinRanges: this.addinRanges } } : {}),
+      ...(this.addinRanges
+        ? {
+            userOwned: {
+              addinRanges: this.addinRanges,
+              ...(this.tableSchema ? { table: this.tableSchema } : {}),
+            },
+          }
+        : {}),
     };
   }
 }

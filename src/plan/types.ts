@@ -206,7 +206,61 @@ export interface SheetPlan {
    * user added, deleted or sorted, formats, column widths) is never touched again. Absent: the
    * add-in owns the whole sheet and rewrites it on every refresh.
    */
-  readonly userOwned?: { readonly addinRanges: readonly string[] };
+  readonly userOwned?: {
+    readonly addinRanges: readonly string[];
+    /** The schema of the sheet's table (its columns per version), so a later release can migrate it. */
+    readonly table?: TableSchema;
+  };
+}
+
+/**
+ * One change from a version of a user-owned table to the next. Changes are applied in order:
+ * - `add`: a column `name` at 0-based `index` (in the columns as they are after the changes before it;
+ *   `index` = the number of columns appends it); the user's existing rows get `default` (null: empty).
+ * - `rename`: the column headed `from` is headed `to` from now on (its cells stay as they are).
+ */
+export type TableColumnChange =
+  | {
+      readonly kind: 'add';
+      readonly name: string;
+      readonly index: number;
+      readonly default: CellValue;
+    }
+  | { readonly kind: 'rename'; readonly from: string; readonly to: string };
+
+/** From version `from` to version `from + 1` of a user-owned table. */
+export interface TableMigration {
+  readonly from: number;
+  readonly changes: readonly TableColumnChange[];
+}
+
+/**
+ * The schema of a user-owned table (e.g. the Begroting): created once, then the user's. A refresh reads
+ * the table's header row and migrates an earlier version's table to this one (keeping every row), or
+ * refuses a shape it does not know. Shape: `{ name: 'Begroting', version: 1, columns: ['Regeling', …],
+ * migrations: [], versionCell: 'B4' }`; a version 2 adds `{ from: 1, changes: [{ kind: 'add', … }] }`.
+ * The columns of version k are those of version k + 1 with migration k undone, so every version's
+ * headings are known; every version must differ from every other in its headings.
+ */
+export interface TableSchema {
+  /** The Excel table's name (one of the sheet's `tables`). */
+  readonly name: string;
+  /** This plan's version (1, 2, …). */
+  readonly version: number;
+  /** The headings of this version, left to right. */
+  readonly columns: readonly string[];
+  /** One per earlier version: `from` 1 … version − 1. */
+  readonly migrations: readonly TableMigration[];
+  /**
+   * The cell (inside an add-in range, so rewritten on every refresh) that shows `version`; the workbook
+   * name `tableVersionName(name)` refers to it.
+   */
+  readonly versionCell: string;
+}
+
+/** The workbook name over a user-owned table's version cell: `SPUK_Begroting_Versie`. */
+export function tableVersionName(table: string): string {
+  return `SPUK_${table}_Versie`;
 }
 
 /**

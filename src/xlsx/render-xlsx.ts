@@ -7,7 +7,7 @@ import type {
   WorkbookPlan,
   ValidationSpec,
 } from '../plan';
-import { expandFormula, parseCell, parseRange } from '../plan';
+import { columnLetter, expandFormula, parseCell, parseRange, tableVersionName } from '../plan';
 import { addCharts } from './charts';
 
 /**
@@ -270,8 +270,24 @@ export async function writePackage(
       });
     }
   }
-  if (withNames) for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
+  if (withNames) {
+    for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
+    // A fresh file always has the newest version of a user-owned table: the plan writes it in the table's
+    // version cell (an add-in range), the name `SPUK_<table>_Versie` points at it (as the add-in does).
+    for (const sheet of plan.sheets) {
+      const schema = sheet.userOwned?.table;
+      if (schema)
+        wb.definedNames.add(versionRef(sheet.name, schema.versionCell), tableVersionName(schema.name));
+    }
+  }
   return new Uint8Array(
     await wb.xlsx.writeBuffer(stored ? ({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions) : {}),
   );
+}
+
+/** "Begroting!$B$4" (the sheet quoted when it needs it). */
+function versionRef(sheet: string, cell: string): string {
+  const { row, col } = parseCell(cell);
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!$${columnLetter(col)}$${row}`;
 }

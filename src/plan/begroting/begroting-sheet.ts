@@ -11,7 +11,7 @@ import { SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
 import type { CellValue, StyleName } from '../types';
 import type { BegrotingKolom } from './fixed-cells';
-import { BEGROTING_TABLE } from './fixed-cells';
+import { BEGROTING_SCHEMA, BEGROTING_TABLE } from './fixed-cells';
 
 const table = BEGROTING_TABLE;
 
@@ -40,7 +40,9 @@ export function buildBegrotingTable(
       `Signalen: ${t.signalen.length}${t.signalen.length === 0 ? ' (geen)' : ` (zie blad ${SHEETS.toets})`}`,
     'rowHeader',
   );
-  s.userOwned([table.addinRange.address()]);
+  // The table's schema version (SheetPlan.userOwned.table), in the add-in range: rewritten on every refresh.
+  s.value('A4', 'Tabelversie', 'note').value(BEGROTING_SCHEMA.versionCell, BEGROTING_SCHEMA.version, 'note');
+  s.userOwned([table.addinRange.address()], BEGROTING_SCHEMA);
   const regels = invoer.regels;
   const n = Math.max(1, regels.length);
   s.values(table.header.address().split(':')[0] ?? '', [[...BEGROTING_KOLOMMEN]]);
@@ -58,7 +60,7 @@ export function buildBegrotingTable(
   if (body.length === 0) body.push(BEGROTING_KOLOMMEN.map(() => null));
   s.values(`A${table.firstRow}`, body);
   const tableRange = `${table.header.address().split(':')[0] ?? ''}:${columnLetter(table.header.right)}${table.firstRow + n - 1}`;
-  s.table({ name: 'Begroting', range: tableRange, style: 'TableStyleMedium2' });
+  s.table({ name: BEGROTING_SCHEMA.name, range: tableRange, style: 'TableStyleMedium2' });
   inputsOfTable(s, n, from.lists);
   for (const [name, width] of WIDTHS) s.width(columnLetter(table.column(name).left), width);
   s.freezeAt(table.headerRow, 3);

@@ -6,10 +6,13 @@
  * - `BEGROTING_TABLE`: the user's table on the sheet Begroting. It is created once and then owned
  *   by the user, so its place is a convention: the heading on row 6, the rows the toets checks
  *   below it, one column per entry of the domain's `BEGROTING_KOLOMMEN` (the years G..M).
+ * - `BEGROTING_SCHEMA`: that table's schema (its columns per version): a later release that changes
+ *   the columns raises the version and lists the change, so a refresh migrates the user's table.
  */
 import { BEGROTING_CAPACITEIT, BEGROTING_KOLOMMEN, EDITION_YEARS } from '../../domain';
 import { SheetRange } from '../anchors';
 import { SHEETS } from '../layout';
+import type { TableSchema } from '../types';
 
 /** Begrotingstoets!C3: the number of active signals (the name `Begroting_Signalen`). */
 export const TOETS_MASTER = SheetRange.at(SHEETS.toets, 3, 3);
@@ -67,3 +70,18 @@ function begrotingTable(): BegrotingTableCells {
 
 /** The anchors of the Begroting table (a convention: the table is the user's once created). */
 export const BEGROTING_TABLE: BegrotingTableCells = begrotingTable();
+
+/**
+ * The schema of the table `Begroting`: version 1 is today's columns (`BEGROTING_KOLOMMEN`). A release
+ * that adds or renames a column raises `version`, changes the columns and adds the migration from the
+ * previous version (`{ from: 1, changes: [{ kind: 'add', name, index, default: null }] }`). The version
+ * is shown in Begroting!B4 (in the add-in range A1:O4, next to the label in A4), named
+ * `SPUK_Begroting_Versie`.
+ */
+export const BEGROTING_SCHEMA: TableSchema = {
+  name: 'Begroting',
+  version: 1,
+  columns: [...BEGROTING_KOLOMMEN],
+  migrations: [],
+  versionCell: 'B4',
+};

@@ -36,7 +36,16 @@ import {
 import type { FakeErrorCode } from './errors';
 import { FakeOfficeError, fakeError } from './errors';
 import type { Cell, CellStyle, SheetModel } from './model';
-import { WorkbookModel, cellKey, interpretInput, keyCol, keyRow, retargetNames, writeContent } from './model';
+import {
+  WorkbookModel,
+  cellKey,
+  insertTableColumn,
+  interpretInput,
+  keyCol,
+  keyRow,
+  retargetNames,
+  writeContent,
+} from './model';
 import type { BatchHost, QueuedOperation } from './proxies';
 import { FakeRequestContext, utf8Bytes } from './proxies';
 import type { CellSnapshot, WorkbookSnapshot } from './snapshot';
@@ -364,6 +373,18 @@ export class FakeExcel implements BatchHost {
     const table = this.model.findTable(from);
     if (!table) throw fakeError('ItemNotFound', 'user', from);
     table.name = to;
+    return this;
+  }
+
+  /**
+   * Table Design / right-click > Insert > Table Columns to the Left (or typing a heading right of the
+   * table): a column `heading` at 0-based `index` of table `name` (-1: at the end), as model.ts
+   * `insertTableColumn` does it for `TableColumnCollection.add`.
+   */
+  insertTableColumn(name: string, index: number, heading: string): this {
+    const table = this.model.findTable(name);
+    if (!table) throw fakeError('ItemNotFound', 'user', name);
+    insertTableColumn(this.model, table, index, undefined, heading, 'user');
     return this;
   }
 

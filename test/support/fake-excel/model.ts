@@ -7,6 +7,7 @@ import type { Rect } from './address';
 import {
   MAX_COLS,
   a1ToR1C1,
+  colToLetters,
   intersects,
   parseQualified,
   quoteSheetName,
@@ -417,4 +418,155 @@ export function retargetNames(model: WorkbookModel, oldName: string, newName: st
     const address = n.formula.slice(n.formula.lastIndexOf('!') + 1);
     n.formula = newName === undefined ? `=#REF!${address}` : `=${quoteSheetName(newName)}!${address}`;
   }
+}
+
+/** "$A$1:$D$10" (a name's reference as Excel keeps it). */
+function absoluteRef(rect: Rect): string {
+  const corner = (row: number, col: number): string => `$${colToLetters(col)}$${row}`;
+  const tl = corner(rect.top, rect.left);
+  return rect.top === rect.bottom && rect.left === rect.right
+    ? tl
+    : `${tl}:${corner(rect.bottom, rect.right)}`;
+}
+
+/** The headings of a table, as its header cells hold them. */
+export function tableHeadings(sheet: SheetModel, table: TableModel): string[] {
+  const out: string[] = [];
+  for (let c = table.rect.left; c <= table.rect.right; c++) {
+    const value = sheet.cells.get(cellKey(table.rect.top, c))?.value;
+    out.push(value === undefined ? '' : String(value));
+  }
+  return out;
+}
+
+/**
+ * `TableColumnCollection.add(index, values, name)` (ExcelApi 1.1; `-1` and `name` since 1.4), as
+ * documented at https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection#excel-excel-tablecolumncollection-add-member(1):
+ * "index: Specifies the relative position of the new column. If null or -1, the addition happens at the
+ * end. Columns with a higher index will be shifted to the side. Zero-indexed"; "ExcelApi 1.1 requires an
+ * index smaller than the total column count". `values`: "A 2D array of unformatted values of the table
+ * column", the heading first (the example at
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables#add-a-column-to-a-table).
+ *
+ * The fake inserts the column as Excel's Insert > Table Columns to the Left does: within the table's
+ * rows only, every cell from the new column rightwards (with its style) moves one column to the right;
+ * the table grows by one column; conditional formats, validations and workbook names that lie within the
+ * table's rows move (right of the new column) or grow (spanning it). Rows above and below the table and
+ * the sheet's column widths do not move. Refused (InvalidArgument): an index outside 0 … count − 1 other
+ * than -1 / null, `values` that are not one column of the table's height, a heading the table has already
+ * (not documented; Excel would number it), cells pushed past the last column. Not modelled (refused with
+ * InvalidOperation): another table beside it in the same rows. Formulas elsewhere are not rewritten.
+ */
+export function insertTableColumn(
+  model: WorkbookModel,
+  table: TableModel,
+  index: number | null | undefined,
+  values: unknown,
+  name: string | null | undefined,
+  location = 'TableColumnCollection.add',
+): void {
+  const sheet = model.sheetById(table.sheetId);
+  if (!sheet) throw fakeError('ItemNotFound', location, table.name);
+  const count = rectCols(table.rect);
+  const atEnd = index === undefined || index === null || index === -1;
+  if (!atEnd && (!Number.isInteger(index) || index < 0 || index >= count))
+    throw fakeError('InvalidArgument', location, `index ${String(index)} (table has ${count} columns)`);
+  const at = atEnd ? count : index;
+  const col = table.rect.left + at;
+  const { top, bottom } = table.rect;
+  const height = bottom - top + 1;
+  let grid: unknown[][] | undefined;
+  if (values !== undefined && values !== null) {
+    if (
+      !Array.isArray(values) ||
+      values.length !== height ||
+      !values.every((row) => Array.isArray(row) && row.length === 1)
+    )
+      throw fakeError('InvalidArgument', location, `values must be ${height} rows of 1 column`);
+    grid = values as unknown[][];
+  }
+  const given = typeof name === 'string' && name !== '' ? name : grid?.[0]?.[0];
+  const headings = tableHeadings(sheet, table);
+  let heading = given === undefined || given === null || given === '' ? '' : String(given);
+  if (heading === '') {
+    for (let n = count + 1; heading === '' || headings.includes(heading); n++) heading = `Column${n}`;
+  }
+  if (headings.some((h) => h.toUpperCase() === heading.toUpperCase()))
+    throw fakeError('InvalidArgument', location, `the table has a column ${heading} already`);
+  const inRows = (rect: Rect): boolean => rect.top >= top && rect.bottom <= bottom;
+  if (
+    model.tables.some(
+      (t) =>
+        t !== table &&
+        t.sheetId === sheet.id &&
+        t.rect.top <= bottom &&
+        t.rect.bottom >= top &&
+        t.rect.right >= col,
+    )
+  )
+    throw fakeError('InvalidOperation', location, 'another table beside it (not modelled)');
+  const moved: [number, Cell][] = [];
+  for (const [key, cell] of sheet.cells) {
+    const r = keyRow(key);
+    const c = keyCol(key);
+    if (r < top || r > bottom || c < col) continue;
+    if (c >= MAX_COLS) throw fakeError('InvalidArgument', location, 'cells would leave the sheet');
+    moved.push([key, cell]);
+  }
+  for (const [key] of moved) sheet.cells.delete(key);
+  for (const [key, cell] of moved) sheet.cells.set(cellKey(keyRow(key), keyCol(key) + 1), cell);
+  writeContent(sheet, top, col, { kind: 'value', value: heading });
+  for (let r = top + 1; r <= bottom; r++) {
+    const content = grid
+      ? interpretInput(grid[r - top]?.[0], 'values', r, col, { row: r, col }, location)
+      : undefined;
+    if (content) writeContent(sheet, r, col, content);
+  }
+  const shift = (rect: Rect): Rect =>
+    !inRows(rect) || rect.right < col
+      ? rect
+      : rect.left >= col
+        ? { ...rect, left: rect.left + 1, right: rect.right + 1 }
+        : { ...rect, right: rect.right + 1 };
+  model.tables[model.tables.indexOf(table)] = {
+    ...table,
+    rect: { ...table.rect, right: table.rect.right + 1 },
+  };
+  sheet.conditionalFormats = sheet.conditionalFormats.map((f) => ({ ...f, rect: shift(f.rect) }));
+  sheet.validations = sheet.validations.map((v) => ({ ...v, rect: shift(v.rect) }));
+  for (const n of model.names) {
+    const ref = parseQualified(n.formula);
+    if (!ref || ref.sheet === undefined || ref.sheet.toUpperCase() !== sheet.name.toUpperCase()) continue;
+    const next = shift(ref.rect);
+    if (next !== ref.rect) n.formula = `=${quoteSheetName(sheet.name)}!${absoluteRef(next)}`;
+  }
+  model.touch();
+}
+
+/**
+ * `TableColumn.name` set (ExcelApi 1.4: "1.1 for getting the name; 1.4 for setting it",
+ * https://learn.microsoft.com/javascript/api/excel/excel.tablecolumn#excel-excel-tablecolumn-name-member):
+ * the heading cell gets the new name. Refused (InvalidArgument, not documented): an empty name or one
+ * the table has already.
+ */
+export function renameTableColumn(
+  model: WorkbookModel,
+  table: TableModel,
+  from: string,
+  to: string,
+  location = 'TableColumn.name',
+): void {
+  const sheet = model.sheetById(table.sheetId);
+  if (!sheet) throw fakeError('ItemNotFound', location, table.name);
+  const headings = tableHeadings(sheet, table);
+  const at = headings.findIndex((h) => h.toUpperCase() === from.toUpperCase());
+  if (at < 0) throw fakeError('ItemNotFound', location, from);
+  if (
+    typeof to !== 'string' ||
+    to === '' ||
+    headings.some((h, i) => i !== at && h.toUpperCase() === to.toUpperCase())
+  )
+    throw fakeError('InvalidArgument', location, String(to));
+  writeContent(sheet, table.rect.top, table.rect.left + at, { kind: 'value', value: to });
+  model.touch();
 }

@@ -36,6 +36,8 @@ import type {
   HostScalar,
   HostTable,
   HostTableCollection,
+  HostTableColumn,
+  HostTableColumnCollection,
   HostWorkbook,
   HostWorkbookProtection,
   HostWorksheet,
@@ -77,10 +79,13 @@ import {
   clearCells,
   existingCells,
   inputGrid,
+  insertTableColumn,
   interpretInput,
   readFormulaR1C1,
   removeIntersecting,
+  renameTableColumn,
   styleCells,
+  tableHeadings,
   writeContent,
 } from './model';
 
@@ -863,6 +868,10 @@ export class FakeRange extends FakeObject implements HostRange {
     return this.loaded('address') as string;
   }
 
+  get rowCount(): number {
+    return this.loaded('rowCount') as number;
+  }
+
   get values(): HostGrid | HostScalar {
     return this.loaded('values') as HostGrid;
   }
@@ -1591,6 +1600,25 @@ export class FakeTableCollection extends FakeCollection<FakeTable> implements Ho
       .map((t) => FakeTable.byId(this.ctx, t.id));
   }
 
+  /**
+   * ExcelApi 1.1: "Gets a table by name or ID"; a missing one fails the batch (ItemNotFound):
+   * https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-getitem-member(1)
+   * The table is found when the batch runs (by name, then followed by id).
+   */
+  getItem(key: string): FakeTable {
+    this.ctx.path('TableCollection.getItem', [key]);
+    let id: number | undefined;
+    return new FakeTable(this.ctx, () => {
+      const model = this.ctx.model;
+      const found = id !== undefined ? model.tables.find((t) => t.id === id) : model.findTable(key);
+      const sheetId = this.sheet?.().id;
+      if (!found || (sheetId !== undefined && found.sheetId !== sheetId))
+        throw fakeError('ItemNotFound', 'TableCollection.getItem', key);
+      id = found.id;
+      return found;
+    });
+  }
+
   add(address: string, hasHeaders: boolean): FakeTable {
     let created: number | undefined;
     this.ctx.path('TableCollection.add', [address, hasHeaders]);
@@ -1646,6 +1674,7 @@ export class FakeTableCollection extends FakeCollection<FakeTable> implements Ho
 
 export class FakeTable extends FakeObject implements HostTable {
   private worksheetProxy: FakeWorksheet | undefined;
+  private columnsProxy: FakeTableColumnCollection | undefined;
 
   constructor(
     ctx: FakeRequestContext,
@@ -1694,6 +1723,41 @@ export class FakeTable extends FakeObject implements HostTable {
     return (this.worksheetProxy ??= FakeWorksheet.byIdLazy(this.ctx, () => this.resolve().sheetId));
   }
 
+  get columns(): FakeTableColumnCollection {
+    return (this.columnsProxy ??= new FakeTableColumnCollection(this.ctx, this.resolve));
+  }
+
+  /**
+   * ExcelApi 1.1: the header row, as the table is when the batch runs:
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getheaderrowrange-member(1)
+   */
+  getHeaderRowRange(): FakeRange {
+    this.ctx.path('Table.getHeaderRowRange');
+    return new FakeRange(this.ctx, () => {
+      const { sheet, rect } = this.place('Table.getHeaderRowRange');
+      return { sheet, rect: { ...rect, bottom: rect.top } };
+    });
+  }
+
+  /**
+   * ExcelApi 1.1: the rows below the header:
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getdatabodyrange-member(1)
+   */
+  getDataBodyRange(): FakeRange {
+    this.ctx.path('Table.getDataBodyRange');
+    return new FakeRange(this.ctx, () => {
+      const { sheet, rect } = this.place('Table.getDataBodyRange');
+      return { sheet, rect: { ...rect, top: Math.min(rect.top + 1, rect.bottom) } };
+    });
+  }
+
+  private place(location: string): { sheet: SheetModel; rect: Rect } {
+    const table = this.resolve();
+    const sheet = this.ctx.model.sheetById(table.sheetId);
+    if (!sheet) throw fakeError('ItemNotFound', location, table.name);
+    return { sheet, rect: table.rect };
+  }
+
   delete(): void {
     this.ctx.enqueue('Table.delete', [], () => {
       const table = this.resolve();
@@ -1717,6 +1781,101 @@ export class FakeTable extends FakeObject implements HostTable {
   protected override navigate(name: string): FakeObject {
     if (name === 'worksheet') return this.worksheet;
     return super.navigate(name);
+  }
+}
+
+/**
+ * `Table.columns` (ExcelApi 1.1): https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection.
+ * `add` inserts a column as model.ts `insertTableColumn` describes; `getItem` finds a column by its
+ * heading (ItemNotFound at sync when there is none).
+ */
+export class FakeTableColumnCollection extends FakeObject implements HostTableColumnCollection {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly table: () => TableModel,
+  ) {
+    super(ctx, 'TableColumnCollection');
+  }
+
+  add(index?: number | null, values?: HostScalar[][] | null, name?: string | null): FakeTableColumn {
+    this.ctx.path('TableColumnCollection.add', [index, name]);
+    let heading = typeof name === 'string' && name !== '' ? name : undefined;
+    this.ctx.enqueue(
+      'TableColumnCollection.add',
+      [index, values, name],
+      () => {
+        const table = this.table();
+        const sheet = this.ctx.model.sheetById(table.sheetId);
+        if (sheet) guardWrite(sheet, 'TableColumnCollection.add');
+        insertTableColumn(this.ctx.model, table, index, values, name);
+        if (sheet && heading === undefined) {
+          const grown = this.table();
+          heading = tableHeadingAt(sheet, grown, index);
+        }
+      },
+      // -1 (append) and `name` need ExcelApi 1.4.
+      index === -1 || index === null || index === undefined || name !== undefined ? '1.4' : '1.1',
+    );
+    return new FakeTableColumn(this.ctx, this.table, () => {
+      if (heading === undefined) throw fakeError('ItemNotFound', 'TableColumn', 'not added (yet)');
+      return heading;
+    });
+  }
+
+  getItem(key: string): FakeTableColumn {
+    this.ctx.path('TableColumnCollection.getItem', [key]);
+    return new FakeTableColumn(this.ctx, this.table, () => key);
+  }
+}
+
+function tableHeadingAt(sheet: SheetModel, table: TableModel, index: number | null | undefined): string {
+  const col =
+    index === undefined || index === null || index === -1 ? table.rect.right : table.rect.left + index;
+  const value = sheet.cells.get(cellKey(table.rect.top, col))?.value;
+  return value === undefined ? '' : String(value);
+}
+
+/** `TableColumn` (https://learn.microsoft.com/javascript/api/excel/excel.tablecolumn): its heading, by name. */
+export class FakeTableColumn extends FakeObject implements HostTableColumn {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly table: () => TableModel,
+    private readonly heading: () => string,
+  ) {
+    super(ctx, 'TableColumn');
+  }
+
+  get name(): string {
+    return this.loaded('name') as string;
+  }
+
+  /** ExcelApi 1.4 (model.ts `renameTableColumn`). */
+  set name(value: string) {
+    this.ctx.enqueue(
+      'TableColumn.name',
+      value,
+      () => {
+        const table = this.table();
+        const sheet = this.ctx.model.sheetById(table.sheetId);
+        if (sheet) guardWrite(sheet, 'TableColumn.name');
+        renameTableColumn(this.ctx.model, table, this.heading(), value);
+      },
+      '1.4',
+    );
+  }
+
+  protected override readScalar(name: string): unknown {
+    if (name === 'name') {
+      const table = this.table();
+      const sheet = this.ctx.model.sheetById(table.sheetId);
+      const heading = this.heading();
+      const found = sheet
+        ? tableHeadings(sheet, table).find((h) => h.toUpperCase() === heading.toUpperCase())
+        : undefined;
+      if (found === undefined) throw fakeError('ItemNotFound', 'TableColumn', heading);
+      return found;
+    }
+    return super.readScalar(name);
   }
 }
 

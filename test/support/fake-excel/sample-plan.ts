@@ -11,6 +11,7 @@ import type {
   SheetPlan,
   StyleName,
   StyleSpec,
+  TableSchema,
   WorkbookPlan,
 } from '../../../src/plan/types';
 
@@ -281,7 +282,85 @@ export const BEGROTING_TABLE = 'Begroting';
  * over the starter rows. `version` changes what the add-in writes (title, formula, edition) and the
  * starter rows (which a refresh must never write into the user's table).
  */
-export function userOwnedPlan(version: 1 | 2 = 1, options: SamplePlanOptions = {}): WorkbookPlan {
+/** The headings of the sample table, version 1. */
+export const TABLE_V1 = ['Post', 'Omschrijving', 'Bedrag', 'Opmerking'] as const;
+/** Version 2: `Kostenplaats` after `Omschrijving`, `Realisatie 2025` at the end (both empty for old rows). */
+export const TABLE_V2 = [
+  'Post',
+  'Omschrijving',
+  'Kostenplaats',
+  'Bedrag',
+  'Opmerking',
+  'Realisatie 2025',
+] as const;
+/** The sample table's version cell (in the add-in range A1:E6, label in C5). */
+export const TABLE_VERSION_CELL = 'D5';
+
+/** The sample table's schema, version 1 or 2 (2 lists the migration from 1). */
+export function sampleTableSchema(version: 1 | 2): TableSchema {
+  return version === 1
+    ? {
+        name: BEGROTING_TABLE,
+        version: 1,
+        columns: [...TABLE_V1],
+        migrations: [],
+        versionCell: TABLE_VERSION_CELL,
+      }
+    : {
+        name: BEGROTING_TABLE,
+        version: 2,
+        columns: [...TABLE_V2],
+        migrations: [
+          {
+            from: 1,
+            changes: [
+              { kind: 'add', name: 'Kostenplaats', index: 2, default: null },
+              { kind: 'add', name: 'Realisatie 2025', index: 5, default: null },
+            ],
+          },
+        ],
+        versionCell: TABLE_VERSION_CELL,
+      };
+}
+
+export interface UserOwnedPlanOptions extends SamplePlanOptions {
+  /**
+   * Declare the table's schema (`userOwned.table`) at this version, with the version in D5: version 2
+   * creates the table with TABLE_V2's columns (A8:F10). Absent: no schema (the plan as before).
+   */
+  readonly table?: 1 | 2;
+}
+
+export function userOwnedPlan(version: 1 | 2 = 1, options: UserOwnedPlanOptions = {}): WorkbookPlan {
+  const plan = userOwnedPlanWithoutSchema(version, options);
+  const tableVersion = options.table;
+  if (tableVersion === undefined) return plan;
+  const schema = sampleTableSchema(tableVersion);
+  const sheets = plan.sheets.map((sheet): SheetPlan => {
+    if (sheet.name !== 'Begroting') return sheet;
+    const [p1, p2] = [sheet.blocks.find((b) => b.kind === 'values' && b.at === 'A8')].flatMap((b) =>
+      b?.kind === 'values' ? [b.values[1], b.values[2]] : [],
+    );
+    const starter = (row: readonly CellValue[] | undefined): CellValue[] =>
+      tableVersion === 1
+        ? [...(row ?? [])]
+        : [row?.[0] ?? null, row?.[1] ?? null, null, row?.[2] ?? null, row?.[3] ?? null, null];
+    return {
+      ...sheet,
+      blocks: [
+        ...sheet.blocks.filter((b) => !(b.kind === 'values' && b.at === 'A8')),
+        { kind: 'values', at: 'C5', values: [['Tabelversie', tableVersion]] },
+        { kind: 'values', at: 'A8', values: [[...schema.columns], starter(p1), starter(p2)] },
+      ],
+      tables: sheet.tables.map((t) => (tableVersion === 1 ? t : { ...t, range: 'A8:F10' })),
+      usedRange: tableVersion === 1 ? sheet.usedRange : 'A1:F10',
+      userOwned: { addinRanges: sheet.userOwned?.addinRanges ?? [], table: schema },
+    };
+  });
+  return { ...plan, sheets };
+}
+
+function userOwnedPlanWithoutSchema(version: 1 | 2, options: SamplePlanOptions): WorkbookPlan {
   const base = samplePlan(options);
   const totalRow = FIRST_ROW + (options.rows ?? 5);
   const starters: CellValue[][] =
