@@ -20,7 +20,7 @@ import {
   resolveNational,
   resolveScenario,
 } from '../src/domain';
-import { buildWorkbookPlan, SHEETS } from '../src/plan';
+import { buildWorkbookPlan, planWorkbook, SHEETS } from '../src/plan';
 import type { Sample } from './stats';
 import { time } from './stats';
 
@@ -70,11 +70,10 @@ export const MEASUREMENTS: readonly Measurement[] = [
   },
   {
     name: 'Plan',
-    what: 'buildWorkbookPlan(edition, Almere, with "Wat is er veranderd"): the ledger, the edition\'s controle and every sheet as data',
+    what: 'planWorkbook(scenario of Almere, with "Wat is er veranderd"): every sheet laid out as data from a resolved scenario',
     targetMs: 100,
     keys: ['spuk-2025'],
-    run: (c) =>
-      buildWorkbookPlan(c.edition.input, { key: c.key, gemeente: ALMERE, vorige: c.edition.vorige }),
+    run: (c) => planWorkbook(scenarioOf(c)),
     // The plan opens on Almere's Overzicht and has the sheet "Wat is er veranderd" when there is a vorige.
     check: (plan, c) => {
       if (typeof plan !== 'object' || plan === null || !('sheets' in plan) || !Array.isArray(plan.sheets))
@@ -113,7 +112,34 @@ export const MEASUREMENTS: readonly Measurement[] = [
     },
     check: (s) => (typeof s === 'object' && s !== null && 'toets' in s ? undefined : 'no scenario'),
   },
+  {
+    name: 'Werkmap (scenario + plan)',
+    what: 'buildWorkbookPlan(edition, Almere, with vorige): resolveScenario and planWorkbook together, what one werkmap costs before rendering',
+    targetMs: 120,
+    keys: ['spuk-2025'],
+    run: (c) =>
+      buildWorkbookPlan(c.edition.input, { key: c.key, gemeente: ALMERE, vorige: c.edition.vorige }),
+    check: (plan) => (typeof plan === 'object' && plan !== null && 'sheets' in plan ? undefined : 'no plan'),
+  },
 ];
+
+const scenarios = new Map<string, Scenario>();
+/** Almere's scenario per edition and key, resolved once (outside the timed runs of the plan). */
+function scenarioOf(c: BenchCase): Scenario {
+  const id = `${c.edition.id}|${c.keyId}`;
+  let s = scenarios.get(id);
+  if (!s)
+    scenarios.set(
+      id,
+      (s = resolveScenario({
+        edition: c.edition.input,
+        vorige: c.edition.vorige,
+        key: c.key,
+        gemeente: ALMERE,
+      })),
+    );
+  return s;
+}
 
 const nationals = new Map<string, NationalScenario>();
 /** The national part per edition and key, resolved once (outside the timed run after the first). */
