@@ -273,8 +273,11 @@ function verdeelsleutelTotals(ctx: NationalContext, s: SheetBuilder, rows: Gemee
   s.formula(`${sh}${tot}`, `SUM(${sh}${first}:${sh}${last})`, () => shareSum(ctx), 'share');
 }
 
-/** The 2A column of Verdeelsleutel for a row-split year. */
-function bijlageColumn(vs: VerdeelsleutelCells, jaar: EditionYear): SheetRange {
+/**
+ * The Bijlage 2A column of Verdeelsleutel (gemeente rows, then NL) for a year the dataset publishes
+ * (2025 and 2026: its columns `totaal2025`, `totaal2026`). Throws RangeError for another year.
+ */
+export function bijlageColumn(vs: VerdeelsleutelCells, jaar: EditionYear): SheetRange {
   if (jaar === 2025) return vs.bijlage2025;
   if (jaar === 2026) return vs.bijlage2026;
   throw new RangeError(`No Bijlage 2A column for ${jaar}`);
