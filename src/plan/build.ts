@@ -69,7 +69,7 @@ function quoteSheet(sheet: string): string {
 }
 
 /**
- * The whole workbook for an edition (its ledger: every amount 2023–2029 with its source), a key and
+ * The whole workbook for an edition (its ledger: every amount of its years with its source), a key and
  * (optionally) a gemeente: resolves the scenario and lays it out (`planWorkbook`). Pure. Throws
  * RangeError for a gemeente that is not in the edition.
  */
@@ -115,7 +115,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
     reuse && sharedKey !== undefined ? reuse.shared(sharedKey, make) : make();
   const nationalPage = nationalFrame(scenario.national);
   // --- the gemeente's sheets, on the national anchors (Overzicht's chooser cells are fixed) ---
-  const chooser = chooserCells();
+  const chooser = chooserCells(ctx.years);
   const code = chosen === undefined ? undefined : data.gemeenten[chosen]?.code;
   const begrotingInvoer = planBegroting(ctx, options.begroting);
   // The scenario's toets ran on the begroting given (or an empty one); the starter rows have no lasten.

@@ -3,8 +3,9 @@
  * by a cursor) because sheets built before Overzicht refer to them: Controle checks the chosen code
  * and counts the overwritten cells, the begroting sheets follow the chosen gemeente.
  */
+import type { EditionYear } from '../domain';
 import { SheetRange } from './anchors';
-import { PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
+import { PERIOD_COL, SHEETS } from './layout';
 
 export interface ChooserCells {
   /** C4: the chosen gemeente: a CBS code, a name, or NL (input; spaces and case do not matter). */
@@ -20,7 +21,7 @@ export interface ChooserCells {
    * over a formula). Fixed, because Controle (built before Overzicht) counts it.
    */
   readonly overwritten: SheetRange;
-  /** E8:K8: the year headers (the chart's categories). */
+  /** Row 8 from E: the year headers, one per year of the edition (the chart's categories). */
   readonly periodHeaders: SheetRange;
 }
 
@@ -36,8 +37,8 @@ export const OVERZICHT_FRAME = {
   techFirst: 4,
 } as const;
 
-/** The chooser's cells on Overzicht (the same for every plan). */
-export function chooserCells(): ChooserCells {
+/** The chooser's cells on Overzicht (the same for every plan with the same year axis, `years`). */
+export function chooserCells(years: readonly EditionYear[]): ChooserCells {
   const f = OVERZICHT_FRAME;
   const c = (row: number) => SheetRange.at(SHEETS.overzicht, row, 3);
   return {
@@ -46,6 +47,6 @@ export function chooserCells(): ChooserCells {
     check: c(f.chooserFirst + 2),
     row: SheetRange.at(SHEETS.overzicht, f.techFirst, f.techCol),
     overwritten: SheetRange.at(SHEETS.overzicht, f.techFirst + 2, f.techCol),
-    periodHeaders: SheetRange.at(SHEETS.overzicht, f.headerRow, PERIOD_COL, 1, YEAR_COUNT),
+    periodHeaders: SheetRange.at(SHEETS.overzicht, f.headerRow, PERIOD_COL, 1, years.length),
   };
 }

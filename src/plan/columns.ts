@@ -17,14 +17,17 @@ export function workbookOntvanger(ontvanger: Ontvanger): 'gemeente' | 'mandaatge
  * - `row2a`: a gemeente's published Bijlage 2A total split over the onderdelen with the national
  *   composition (largest remainder per gemeente row, steps on Afronding);
  * - `mandaat`: what the gemeente receives as mandaatgemeente of a region (blad IZA);
+ * - `table`: the amount per gemeente as published (rule `tabel-per-gemeente`: values, gepubliceerd;
+ *   their sum is the national amount, checked under the NL total);
  * - `none`: no money under this regeling in that year (not yet, or ended; open posten are flagged).
  */
-export type ColumnKind = 'key' | 'row2a' | 'mandaat' | 'none';
+export type ColumnKind = 'key' | 'row2a' | 'mandaat' | 'table' | 'none';
 
 export function columnKind(ctx: NationalContext, line: EditionLine, jaar: EditionYear): ColumnKind {
   const rule = ctx.input.edition.rule(line.regeling.id, jaar)?.spec.regel;
   if (rule === undefined || rule === 'beeindigd' || isNationalOnly(line.ontvanger)) return 'none';
   if (line.ontvanger === 'mandaatgemeente') return 'mandaat';
+  if (rule === 'tabel-per-gemeente') return 'table';
   return rule === 'bijlage-2a' ? 'row2a' : 'key';
 }
 

@@ -1,5 +1,5 @@
 import type { EditionLine, EditionYear, RoundedSplit } from '../domain';
-import { EDITION_YEARS, euro, splitByWeights } from '../domain';
+import { euro, splitByWeights } from '../domain';
 import type { ColumnKind } from './columns';
 import { columnKind, regionKind } from './columns';
 import type { NationalContext } from './context';
@@ -13,7 +13,7 @@ export interface GridColumn {
   readonly li: number;
   /** A year, or 'niveau': the Rijk's structural level of the line for the gemeente. */
   readonly jaar: EditionYear | 'niveau';
-  /** 1-based year index (E..K on Landelijk); 0 for the level block. */
+  /** 1-based index of the year on the edition's axis (its column from E on Landelijk); 0 for the level block. */
   readonly yearIndex: number;
   /** What Allocatie computes here. */
   readonly kind: ColumnKind;
@@ -22,7 +22,7 @@ export interface GridColumn {
 }
 
 /**
- * The column layout shared by Afronding and Allocatie: year-major blocks (2023 … 2029) of one
+ * The column layout shared by Afronding and Allocatie: year-major blocks (the edition's years) of one
  * column per allocated line, then one block with each line's structural level (Rijk). Year-major
  * keeps each year's Brede SPUK onderdelen side by side, so a gemeente's Bijlage 2A total can be
  * split over them with a per-row largest remainder (a contiguous range per row).
@@ -43,7 +43,7 @@ export interface GridLayout {
 export function gridLayout(ctx: NationalContext): GridLayout {
   const nA = ctx.allocLines.length;
   const columns: GridColumn[] = [];
-  EDITION_YEARS.forEach((jaar, yi) =>
+  ctx.years.forEach((jaar, yi) =>
     ctx.allocLines.forEach((line, li) => {
       const kind = columnKind(ctx, line, jaar);
       const members = kind === 'mandaat' && regionKind(ctx, line, jaar) === 'members';
@@ -61,7 +61,7 @@ export function gridLayout(ctx: NationalContext): GridLayout {
   ctx.allocLines.forEach((line, li) => {
     const level = line.ontvanger === 'gemeente' && (line.structureelNiveau ?? 0) > 0;
     columns.push({
-      col: PERIOD_COL + EDITION_YEARS.length * nA + li,
+      col: PERIOD_COL + ctx.years.length * nA + li,
       line,
       li,
       jaar: 'niveau',
@@ -70,7 +70,7 @@ export function gridLayout(ctx: NationalContext): GridLayout {
       rounding: level ? 'key' : 'none',
     });
   });
-  const rowSplits = EDITION_YEARS.flatMap((jaar) => {
+  const rowSplits = ctx.years.flatMap((jaar) => {
     const cols = columns.filter((c) => c.jaar === jaar && c.kind === 'row2a');
     const first = cols[0];
     if (!first) return [];

@@ -3,26 +3,39 @@
  * membership table, Allocatie its regional amounts and the mandaatgemeente codes. A module of its own
  * (no sheet imports), so the sheets that read IZA's anchors and the IZA sheet itself form no circle.
  */
-import type { EditionLine } from '../domain';
-import { EDITION_YEARS } from '../domain';
+import type { EditionLine, EditionYear } from '../domain';
 import { RowCursor, SheetRange } from './anchors';
 import type { RegionKind } from './columns';
 import { regionKind } from './columns';
 import type { NationalContext } from './context';
-import { PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
+import { afterYears, PERIOD_COL, SHEETS } from './layout';
 
 export const HEADER_ROW = 10;
-/** Regional blocks: A regio, B mandaatgemeente, C its CBS code, D leden, E..K years, L weight or status, M note. */
-export const WEIGHT_COL = 12;
-export const STATUS_COL = 12;
-export const NOTE_COL = 13;
+
+/**
+ * The columns right of the years (n of them from E) on IZA: `weight` (the SPUK IZA key's weight) and
+ * `status` (membership status) share the first column after the years, `note` the next; `methods`
+ * (the list of indelingsmethoden) three further. For the seven years 2023–2029: L, L, M, P.
+ */
+export interface IzaColumns {
+  readonly weight: number;
+  readonly status: number;
+  readonly note: number;
+  readonly methods: number;
+}
+
+/** Regional blocks: A regio, B mandaatgemeente, C its CBS code, D leden, the years from E, then `IzaColumns`. */
+export function izaColumns(years: readonly EditionYear[]): IzaColumns {
+  const after = afterYears(years);
+  return { weight: after, status: after, note: after + 1, methods: after + 4 };
+}
 
 /** One regional line (SPUK IZA, SPUK AZWA regionaal): what each region's mandaatgemeente receives. */
 export interface RegionalBlock {
   readonly nr: number;
-  /** E..K: amount per region and year (€). */
+  /** The year columns (from E): amount per region and year (€). */
   readonly amounts: SheetRange;
-  /** E..K: Σ regions − national (0 = goed). */
+  /** The year columns: Σ regions − national (0 = goed). */
   readonly check: SheetRange;
   /** Where the line's split over the regions is computed (regionKey years), if any. */
   readonly rounding?: { readonly corrections: SheetRange; readonly checks: SheetRange };
@@ -64,8 +77,10 @@ export interface IzaLayout {
   }[];
   readonly memberTitle: number;
   readonly memberFirst: number;
-  /** For each regional line with member-sum years: the first of its 7 share columns in the member table. */
+  /** For each regional line with member-sum years: the first of its share columns (one per year) in the member table. */
   readonly shareCols: ReadonlyMap<number, number>;
+  /** The columns right of the years. */
+  readonly columns: IzaColumns;
 }
 
 export function regionalLines(ctx: NationalContext): EditionLine[] {
@@ -74,7 +89,7 @@ export function regionalLines(ctx: NationalContext): EditionLine[] {
 
 /** How each year of a regional line is computed per region. */
 export function kinds(ctx: NationalContext, line: EditionLine): RegionKind[] {
-  return EDITION_YEARS.map((y) => regionKind(ctx, line, y));
+  return ctx.years.map((y) => regionKind(ctx, line, y));
 }
 
 /**
@@ -84,6 +99,7 @@ export function kinds(ctx: NationalContext, line: EditionLine): RegionKind[] {
 export function layoutIza(ctx: NationalContext): IzaLayout {
   const nR = ctx.data.izaRegios.length;
   const nG = ctx.gemeenten.length;
+  const nY = ctx.years.length;
   const rows = new RowCursor(HEADER_ROW + 1);
   const at = (top: number, col: number, count: number, cols = 1) =>
     SheetRange.at(SHEETS.iza, top, col, count, cols);
@@ -116,7 +132,7 @@ export function layoutIza(ctx: NationalContext): IzaLayout {
   for (const line of regionalLines(ctx))
     if (kinds(ctx, line).includes('members')) {
       shareCols.set(line.nr, next);
-      next += YEAR_COUNT;
+      next += nY;
     }
   const firstBlock = blocks[0];
   const top = firstBlock?.first ?? HEADER_ROW + 1;
@@ -128,13 +144,13 @@ export function layoutIza(ctx: NationalContext): IzaLayout {
       memberCount: at(firstBlock?.total ?? top + nR, 4, 1),
       regional: blocks.map((b) => ({
         nr: b.line.nr,
-        amounts: at(b.first, PERIOD_COL, nR, YEAR_COUNT),
-        check: at(b.total + 1, PERIOD_COL, 1, YEAR_COUNT),
+        amounts: at(b.first, PERIOD_COL, nR, nY),
+        check: at(b.total + 1, PERIOD_COL, 1, nY),
         ...(b.round
           ? {
               rounding: {
-                corrections: at(b.round.corr, PERIOD_COL, nR, YEAR_COUNT),
-                checks: at(b.round.sum + 1, PERIOD_COL, 1, YEAR_COUNT),
+                corrections: at(b.round.corr, PERIOD_COL, nR, nY),
+                checks: at(b.round.sum + 1, PERIOD_COL, 1, nY),
               },
             }
           : {}),
@@ -149,5 +165,6 @@ export function layoutIza(ctx: NationalContext): IzaLayout {
     memberTitle,
     memberFirst,
     shareCols,
+    columns: izaColumns(ctx.years),
   };
 }

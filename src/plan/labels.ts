@@ -1,6 +1,14 @@
-import { EDITION_YEARS } from '../domain';
+import type { EditionYear } from '../domain';
 
-/** Year column headers 2023–2029, as numbers (the same columns E..K on every time-axis sheet). */
-export function yearHeaders(): number[] {
-  return [...EDITION_YEARS];
+/** Year column headers, as numbers: the edition's years (the columns from E on every time-axis sheet). */
+export function yearHeaders(years: readonly EditionYear[]): number[] {
+  return [...years];
+}
+
+/** The span of the year axis as a sheet text writes it, e.g. "2023–2029" (one year: "2030"). */
+export function yearSpan(years: readonly EditionYear[]): string {
+  const first = years[0];
+  const last = years[years.length - 1];
+  if (first === undefined || last === undefined) return '';
+  return first === last ? String(first) : `${first}–${last}`;
 }

@@ -2,11 +2,13 @@
  * The fixed conventions of the workbook; everything else is laid out by the sheet sections with a
  * row cursor and passed on as anchors (anchors.ts).
  *
- * FAST conventions: the years 2023–2029 sit in columns E..K on every sheet with a time axis
- * (Landelijk, Overzicht, IZA; year-major blocks of one column per line on Afronding and Allocatie);
+ * FAST conventions: the edition's years (`ctx.years`, n of them: 2023–2029 for the shipped editions)
+ * sit in the n columns from E on every sheet with a time axis (Landelijk, Overzicht, IZA; year-major
+ * blocks of one column per line on Afronding and Allocatie);
  * the gemeenten sit on rows 11.. in CBS-code order on every sheet with one row per gemeente
  * (Verdeelsleutel, Afronding, Allocatie), with the national total (code "NL") directly below them.
  */
+import type { EditionYear } from '../domain';
 import { EDITION_YEARS } from '../domain';
 import { SheetRange } from './anchors';
 
@@ -26,9 +28,29 @@ export const SHEETS = {
   bronnen: 'Bronnen',
 } as const;
 
-/** First year column (E) on time-axis sheets; the years 2023–2029 fill E..K. */
+/** First year column (E) on time-axis sheets; the edition's n years fill the n columns from E. */
 export const PERIOD_COL = 5;
+
+/**
+ * @deprecated The shipped editions' seven years (2023–2029), for the begroting sheets only until they
+ * lay out `ctx.years`; every other sheet takes the count from its plan (`ctx.years.length`).
+ */
 export const YEAR_COUNT = EDITION_YEARS.length;
+
+/**
+ * The column of a year on a time-axis sheet (E for the first year of `years`). Throws RangeError for
+ * a year that is not on the axis.
+ */
+export function yearCol(years: readonly EditionYear[], jaar: EditionYear): number {
+  const i = years.indexOf(jaar);
+  if (i < 0) throw new RangeError(`Year ${jaar} is not on the edition's axis (${years.join(', ')})`);
+  return PERIOD_COL + i;
+}
+
+/** The first column after the year columns (e.g. a total or the structural level): E + n. */
+export function afterYears(years: readonly EditionYear[]): number {
+  return PERIOD_COL + years.length;
+}
 
 /** Gemeente rows on Verdeelsleutel, Afronding and Allocatie start here (below the fixed header rows). */
 export const G_FIRST = 11;

@@ -1,5 +1,5 @@
 import type { NationalScenario, Scenario } from '../domain';
-import { EDITION_YEARS, MODEL_CHECKS } from '../domain';
+import { MODEL_CHECKS } from '../domain';
 import { formatDate } from '../messages';
 import type { SheetRange } from './anchors';
 import type { NationalContext } from './context';
@@ -45,7 +45,7 @@ export function nationalContext(national: NationalScenario): NationalContext {
     galaReport: national.galaReport,
     lines: national.lines,
     allocLines: national.allocLines,
-    years: EDITION_YEARS,
+    years: national.ledger.years,
     gemeenten: data.gemeenten,
     vastgelegd: national.vastgelegd,
     vorige: national.vorige,

@@ -1,9 +1,10 @@
-import { EDITION_YEARS } from '../domain';
 import { checkStatusText, editionWarningText, formatDate, readerText, ruleText } from '../messages';
 import type { CellValue, StyleName } from './types';
 import type { NationalContext } from './context';
 import { RowCursor } from './anchors';
 import { SHEETS } from './layout';
+import { ramingAmount, ramingYears } from './cells';
+import { yearSpan } from './labels';
 import { SheetBuilder } from './sheet-builder';
 
 /**
@@ -98,7 +99,7 @@ function editionTables(ctx: NationalContext, tables: Tables): void {
     'Hoe de bedragen zijn gemaakt, per regeling en jaar',
     ['Regeling', 'Jaar', 'Uit editie', 'Afleiding'],
     edition.regelingen.flatMap((r) =>
-      EDITION_YEARS.flatMap((y) => {
+      ctx.years.flatMap((y) => {
         const rule = edition.rule(r.id, y);
         return rule ? [[r.naam, String(y), rule.editie, ruleText(rule.spec.regel)]] : [];
       }),
@@ -171,18 +172,14 @@ function dataTables(ctx: NationalContext, tables: Tables): void {
     ]),
     { 2: 'euro', 3: 'center' },
   );
+  // The raming's columns are the years it publishes (2027–2029 in the letter of 22-04-2026).
+  const raming = ramingYears(ctx.data.azwaRaming);
   tables.add(
     'Bronnen_AZWA',
-    'Raming SPUK AZWA 2027–2029 (brief 22-04-2026; €)',
-    ['Financieringsmiddel', '2027 (€)', '2028 (€)', '2029 (€)', 'Wat'],
-    ctx.data.azwaRaming.map((a) => [
-      a.financieringsmiddel,
-      a.bedragen[2027],
-      a.bedragen[2028],
-      a.bedragen[2029],
-      a.wat,
-    ]),
-    { 1: 'euro', 2: 'euro', 3: 'euro' },
+    `Raming SPUK AZWA ${yearSpan(raming)} (brief 22-04-2026; €)`,
+    ['Financieringsmiddel', ...raming.map((y) => `${y} (€)`), 'Wat'],
+    ctx.data.azwaRaming.map((a) => [a.financieringsmiddel, ...raming.map((y) => ramingAmount(a, y)), a.wat]),
+    Object.fromEntries(raming.map((_y, i) => [i + 1, 'euro' as const])),
   );
   tables.add(
     'Bronnen_OpenPosten',

@@ -273,8 +273,11 @@ function verdeelsleutelTotals(ctx: NationalContext, s: SheetBuilder, rows: Gemee
   s.formula(`${sh}${tot}`, `SUM(${sh}${first}:${sh}${last})`, () => shareSum(ctx), 'share');
 }
 
-/** The 2A column of Verdeelsleutel for a row-split year. */
-function bijlageColumn(vs: VerdeelsleutelCells, jaar: EditionYear): SheetRange {
+/**
+ * The Bijlage 2A column of Verdeelsleutel (gemeente rows, then NL) for a year the dataset publishes
+ * (2025 and 2026: its columns `totaal2025`, `totaal2026`). Throws RangeError for another year.
+ */
+export function bijlageColumn(vs: VerdeelsleutelCells, jaar: EditionYear): SheetRange {
   if (jaar === 2025) return vs.bijlage2025;
   if (jaar === 2026) return vs.bijlage2026;
   throw new RangeError(`No Bijlage 2A column for ${jaar}`);
@@ -658,7 +661,13 @@ export function buildAllocatie(
   );
   s.values(
     `A${tot + 1}`,
-    [['Controle: totaal − landelijk (0 = goed; alleen bij geschatte kolommen)']],
+    [
+      [
+        grid.columns.some((c) => c.kind === 'table')
+          ? 'Controle: totaal − landelijk (0 = goed; bij geschatte kolommen en bedragen per gemeente)'
+          : 'Controle: totaal − landelijk (0 = goed; alleen bij geschatte kolommen)',
+      ],
+    ],
     'rowHeader',
   );
   s.freezeAt(H.fourth, 2);
@@ -715,8 +724,9 @@ function allocatieHeading(
 
 /**
  * One run of Allocatie's columns of the same kind: a key split or a Bijlage 2A year (floor +
- * correction from Afronding's steps), a regional line (SUMIF of the regions the gemeente is
- * mandaatgemeente of), or no money (zeros); with the check row under the NL total.
+ * correction from Afronding's steps), the published amounts per gemeente (values), a regional line
+ * (SUMIF of the regions the gemeente is mandaatgemeente of), or no money (zeros); with the check row
+ * under the NL total.
  */
 function allocatieRun(
   ctx: NationalContext,
@@ -757,6 +767,14 @@ function allocatieRun(
     const C = column(afr.handedOut).cell().fixRow();
     s.formula(at(first, n), REMAINDER_FORMULAS.amount(T, national, rest, C, corr), expected, 'euro');
     s.values(topLeft(tot + 1), zeros(1), 'euro');
+  } else if (kind === 'table') {
+    // Published per gemeente (rule tabel-per-gemeente): the values; their sum must be the national amount.
+    s.values(
+      topLeft(first),
+      Array.from({ length: n }, (_r, row) => Array.from({ length: count }, (_c, i) => expected(row, i))),
+      'euro',
+    );
+    s.formula(at(tot + 1), `${columnLetter(c0.col)}${tot}-${national}`, () => 0, 'euro');
   } else if (kind.startsWith('mandaat:')) {
     const regional = from.iza.regional.find((r) => r.nr === c0.line.nr);
     if (!regional || c0.jaar === 'niveau') throw new Error(`No regional block for line ${c0.line.nr}`);

@@ -5,7 +5,7 @@
  * key share. Its layout (iza-layout.ts) is known before it is filled.
  */
 import type { EditionYear, RoundedSplit } from '../domain';
-import { EDITION_YEARS, euro, membershipStatus, splitByWeights } from '../domain';
+import { euro, membershipStatus, splitByWeights } from '../domain';
 import { cellAddress, columnLetter, rangeOf } from './a1';
 import { SheetRange } from './anchors';
 import type { RegionKind } from './columns';
@@ -13,9 +13,9 @@ import { runs } from './columns';
 import type { NationalContext } from './context';
 import type { GridLayout } from './grid';
 import { keySplit } from './grid';
-import { PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
+import { PERIOD_COL, SHEETS, yearCol } from './layout';
 import type { IzaCells, IzaLayout } from './iza-layout';
-import { HEADER_ROW, kinds, NOTE_COL, STATUS_COL, WEIGHT_COL } from './iza-layout';
+import { HEADER_ROW, kinds } from './iza-layout';
 import { REMAINDER_FORMULAS, RemainderSteps } from './largest-remainder';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
@@ -26,6 +26,9 @@ import type { LandelijkCells } from './sheets-landelijk';
 export { layoutIza } from './iza-layout';
 
 type Block = IzaLayout['blocks'][number];
+
+/** The year whose published regional amounts the rule `bijlage-2b-2025` repeats (a fact of that rule). */
+const AS_YEAR: EditionYear = 2025;
 
 /** What every section of the sheet shares. */
 interface Iza {
@@ -73,8 +76,11 @@ export function buildIza(
   s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
   // C: the region in the membership table (names up to 27 characters); D: its indelingsmethode.
   s.width('A', 28).width('B', 22).width('C', 28).width('D', 17);
-  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 15);
-  s.width('L', 21).width('M', 40).width('P', 18);
+  for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 15);
+  const right = layout.columns;
+  s.width(columnLetter(right.weight), 21)
+    .width(columnLetter(right.note), 40)
+    .width(columnLetter(right.methods), 18);
   return { sheet: s, cells };
 }
 
@@ -93,7 +99,7 @@ function regionKey(
   const split = (c: number) => {
     let sp = splits.get(c);
     if (!sp) {
-      sp = splitByWeights(euro(ctx.ledger.national(nr, EDITION_YEARS[c] as EditionYear).bedrag), weights, W);
+      sp = splitByWeights(euro(ctx.ledger.national(nr, ctx.years[c] as EditionYear).bedrag), weights, W);
       splits.set(c, sp);
     }
     return sp;
@@ -122,7 +128,7 @@ function regionalSection(v: Iza, b: Block, bi: number, landelijk: Pick<Landelijk
         'Mandaatgemeente',
         'CBS-code mandaatgemeente',
         'Leden',
-        ...yearHeaders(),
+        ...yearHeaders(ctx.years),
         bi === 0 ? 'Indeling' : ks.includes('regionKey') ? 'Gewicht (Bijlage 2B)' : '',
         bi === 0 ? 'Opmerking bron' : '',
       ],
@@ -131,9 +137,9 @@ function regionalSection(v: Iza, b: Block, bi: number, landelijk: Pick<Landelijk
   );
   s.value(`B${b.nationalRow}`, 'Landelijk bedrag (blad Landelijk)', 'rowHeader');
   s.formula(
-    rangeOf(b.nationalRow, PERIOD_COL, 1, YEAR_COUNT),
+    rangeOf(b.nationalRow, PERIOD_COL, 1, ctx.years.length),
     `${SHEETS.landelijk}!E$${lineRow}`,
-    (_r, c) => ctx.ledger.national(line.nr, EDITION_YEARS[c] as EditionYear).bedrag,
+    (_r, c) => ctx.ledger.national(line.nr, ctx.years[c] as EditionYear).bedrag,
     'euro',
   );
   s.values(
@@ -144,17 +150,17 @@ function regionalSection(v: Iza, b: Block, bi: number, landelijk: Pick<Landelijk
   for (const run of runs(ks, (k) => k)) regionRun(v, b, key, run);
   if (b.round) roundingLabels(v, b, b.round, key);
   const expected = (r: number, c: number) =>
-    ctx.ledger.regio(regios[r]?.naam ?? '', line.nr, EDITION_YEARS[c] as EditionYear).bedrag;
+    ctx.ledger.regio(regios[r]?.naam ?? '', line.nr, ctx.years[c] as EditionYear).bedrag;
   s.value(`A${b.total}`, 'Totaal', 'rowHeader');
   s.formula(
-    rangeOf(b.total, PERIOD_COL, 1, YEAR_COUNT),
+    rangeOf(b.total, PERIOD_COL, 1, ctx.years.length),
     `SUM(E${b.first}:E${b.first + nR - 1})`,
     (_r, c) => regios.reduce((a, _x, r) => a + expected(r, c), 0),
     'euroTotal',
   );
   s.value(`A${b.total + 1}`, "Controle: totaal regio's − landelijk (0 = goed)", 'rowHeader');
   s.formula(
-    rangeOf(b.total + 1, PERIOD_COL, 1, YEAR_COUNT),
+    rangeOf(b.total + 1, PERIOD_COL, 1, ctx.years.length),
     `E${b.total}-E$${b.nationalRow}`,
     () => 0,
     'euro',
@@ -175,7 +181,7 @@ function regionRun(
   const col = PERIOD_COL + run.from;
   const range = (top: number, count: number) => rangeOf(top, col, count, run.count);
   const expected = (r: number, c: number) =>
-    ctx.ledger.regio(regios[r]?.naam ?? '', b.line.nr, EDITION_YEARS[c] as EditionYear).bedrag;
+    ctx.ledger.regio(regios[r]?.naam ?? '', b.line.nr, ctx.years[c] as EditionYear).bedrag;
   const exp = (r: number, c: number) => expected(r, run.from + c);
   switch (run.kind) {
     case 'published':
@@ -186,12 +192,7 @@ function regionRun(
       );
       return;
     case 'as2025':
-      s.formula(
-        range(b.first, nR),
-        `$${columnLetter(PERIOD_COL + EDITION_YEARS.indexOf(2025))}${b.first}`,
-        exp,
-        'euro',
-      );
+      s.formula(range(b.first, nR), `$${columnLetter(yearCol(ctx.years, AS_YEAR))}${b.first}`, exp, 'euro');
       return;
     case 'members': {
       const shareCol = layout.shareCols.get(b.line.nr);
@@ -232,13 +233,13 @@ function regionKeyRun(
   const col = PERIOD_COL + run.from;
   const range = (top: number, count: number) => rangeOf(top, col, count, run.count);
   const exp = (r: number, c: number) =>
-    ctx.ledger.regio(ctx.data.izaRegios[r]?.naam ?? '', b.line.nr, EDITION_YEARS[run.from + c] as EditionYear)
+    ctx.ledger.regio(ctx.data.izaRegios[r]?.naam ?? '', b.line.nr, ctx.years[run.from + c] as EditionYear)
       .bedrag;
   const round = b.round;
   if (!round) throw new Error('Region split without rounding rows');
   const on = (row: number, rows = 1) => SheetRange.at(SHEETS.iza, row, col, rows, run.count);
-  const w = `$${columnLetter(WEIGHT_COL)}${b.first}`;
-  const W = `$${columnLetter(WEIGHT_COL)}$${b.total}`;
+  const w = `$${columnLetter(v.layout.columns.weight)}${b.first}`;
+  const W = `$${columnLetter(v.layout.columns.weight)}$${b.total}`;
   const national = on(b.nationalRow).local().cell().fixRow();
   const first = (row: number) => on(row).local().cell().rel();
   const f = REMAINDER_FORMULAS.amount(national, w, first(round.rests), W, first(round.corr));
@@ -306,7 +307,7 @@ function roundingLabels(
       'integer',
     );
   }
-  const Wc = columnLetter(WEIGHT_COL);
+  const Wc = columnLetter(v.layout.columns.weight);
   s.values(
     `${Wc}${b.first}`,
     key.weights.map((w) => [w]),
@@ -339,12 +340,12 @@ function memberCounts(v: Iza, b: Block): void {
     'integer',
   );
   s.formula(
-    `${columnLetter(STATUS_COL)}${b.first}:${columnLetter(STATUS_COL)}${b.first + nR - 1}`,
+    `${columnLetter(v.layout.columns.status)}${b.first}:${columnLetter(v.layout.columns.status)}${b.first + nR - 1}`,
     `IF(D${b.first}=0,"onbekend",CHOOSE(1+(COUNTIFS(${v.membersC},$A${b.first},${v.membersD},"naam regiobeeld")<D${b.first}),"bekend","afgeleid"))`,
     (r) => status[r]?.status ?? 'onbekend',
   );
   s.values(
-    `${columnLetter(NOTE_COL)}${b.first}`,
+    `${columnLetter(v.layout.columns.note)}${b.first}`,
     regios.map((r) => [r.opmerking]),
   );
 }
@@ -362,7 +363,7 @@ function membersSection(v: Iza): void {
   );
   const shareHeaders: string[] = [];
   for (const [nr, col] of layout.shareCols)
-    EDITION_YEARS.forEach((y, i) => (shareHeaders[col - PERIOD_COL + i] = `Aandeel ${nr} ${y} (geschat)`));
+    ctx.years.forEach((y, i) => (shareHeaders[col - PERIOD_COL + i] = `Aandeel ${nr} ${y} (geschat)`));
   s.values(
     `A${layout.memberTitle + 1}`,
     [['CBS-code', 'Gemeente', 'SPUK IZA-regio', 'Indelingsmethode', ...shareHeaders]],
@@ -390,7 +391,8 @@ function membersSection(v: Iza): void {
     prompt: 'Kies de SPUK IZA-regio van deze gemeente.',
     error: 'Onbekende regio. Kies een regio uit de lijst (kolom A, bovenaan dit blad).',
   });
-  const methodList = SheetRange.at(SHEETS.iza, HEADER_ROW, 16, 2);
+  const methods = layout.columns.methods;
+  const methodList = SheetRange.at(SHEETS.iza, HEADER_ROW, methods, 2);
   s.validation({
     range: cells.members.methods.address(),
     type: 'list',
@@ -399,7 +401,11 @@ function membersSection(v: Iza): void {
       'Indelingsmethode: "naam regiobeeld" (regiobeeldregio met dezelfde naam en leden: bekend) of "afgeleid" (geschat).',
     error: 'Kies als indelingsmethode "naam regiobeeld" of "afgeleid".',
   });
-  s.values(`P${HEADER_ROW - 1}`, [['Indelingsmethoden'], ['naam regiobeeld'], ['afgeleid']], 'note');
+  s.values(
+    cellAddress(HEADER_ROW - 1, methods),
+    [['Indelingsmethoden'], ['naam regiobeeld'], ['afgeleid']],
+    'note',
+  );
 }
 
 /**
@@ -420,7 +426,7 @@ function shareSection(
   const weight = from.verdeelsleutel.weights.cell().fixCol();
   for (const [nr, col0] of layout.shareCols) {
     const li = ctx.allocLines.findIndex((l) => l.nr === nr);
-    EDITION_YEARS.forEach((y, yi) => {
+    ctx.years.forEach((y, yi) => {
       const gc = grid.column(li, y);
       const target = columnLetter(col0 + yi);
       if (gc.rounding !== 'key') {

@@ -1,7 +1,6 @@
 import type { EditionLine, EditionYear, Ledger, Period } from '../domain';
 import {
   aardLine,
-  EDITION_YEARS,
   euro,
   galaTotals,
   GRAND_TOTAL_LABEL,
@@ -12,27 +11,45 @@ import {
 import { formatDate } from '../messages';
 import { cellAddress, columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
-import { mlnCell, mlnResult } from './cells';
+import { mlnCell, mlnResult, ramingAmount, ramingYears } from './cells';
 import { workbookOntvanger } from './columns';
 import type { NationalContext } from './context';
-import { PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
+import { afterYears, PERIOD_COL, SHEETS, yearCol } from './layout';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
-import { yearHeaders } from './labels';
+import { yearHeaders, yearSpan } from './labels';
+
+const HEADER_ROW = 4;
 
 /**
- * Columns: A nr, B onderdeel, C hoofdthema, D regeling, E..K the years 2023–2029 (€, input),
- * L the Rijk's structural level (€, input), M total, N aard (Rijk), O BBV flag (input),
- * P the regeling's last year, Q who receives the money, R the verdeelbasis.
+ * Columns: A nr, B onderdeel, C hoofdthema, D regeling, the edition's n years from E (€, input),
+ * then the Rijk's structural level (€, input), total, aard (Rijk), BBV flag (input), the regeling's
+ * last year, who receives the money, the verdeelbasis. For 2023–2029: E..K, then L..R.
  */
-const HEADER_ROW = 4;
-const LEVEL_COL = 12;
-const TOTAL_COL = 13;
-const AARD_COL = 14;
-const BBV_COL = 15;
-const END_COL = 16;
-const ONTVANGER_COL = 17;
-const NOTE_COL = 18;
+interface LandelijkColumns {
+  readonly years: readonly EditionYear[];
+  readonly level: number;
+  readonly total: number;
+  readonly aard: number;
+  readonly bbv: number;
+  readonly end: number;
+  readonly ontvanger: number;
+  readonly note: number;
+}
+
+function landelijkColumns(years: readonly EditionYear[]): LandelijkColumns {
+  const level = afterYears(years);
+  return {
+    years,
+    level,
+    total: level + 1,
+    aard: level + 2,
+    bbv: level + 3,
+    end: level + 4,
+    ontvanger: level + 5,
+    note: level + 6,
+  };
+}
 
 export const TOTAL_LABELS = [...HOOFDTHEMAS, GRAND_TOTAL_LABEL] as const;
 
@@ -40,17 +57,17 @@ export const TOTAL_LABELS = [...HOOFDTHEMAS, GRAND_TOTAL_LABEL] as const;
 export interface LandelijkCells {
   /** A: the line numbers, one row per line of the edition (the key of the per-line inputs). */
   readonly lineNrs: SheetRange;
-  /** E..K: national amount per line and year, € (input). */
+  /** The year columns (from E): national amount per line and year, € (input). */
   readonly national: SheetRange;
-  /** L: the Rijk's structural level per line, € (input; blank: none). */
+  /** The column after the years: the Rijk's structural level per line, € (input; blank: none). */
   readonly structural: SheetRange;
-  /** E..L: every national input (the years and the level). */
+  /** The years and the level: every national input. */
   readonly inputs: SheetRange;
-  /** N: the line's aard (Rijk). */
+  /** The line's aard (Rijk). */
   readonly aard: SheetRange;
-  /** O: BBV flag per line, 1 = a new regeling has made it lasting (input). */
+  /** BBV flag per line, 1 = a new regeling has made it lasting (input). */
   readonly bbvFlags: SheetRange;
-  /** P: the last year of the line's regeling. */
+  /** The last year of the line's regeling. */
   readonly eindjaar: SheetRange;
   /** The GALA table's hoofdthema totals: OK / VERSCHIL / BRON LEEG per label and period. */
   readonly galaStatus: SheetRange;
@@ -74,6 +91,7 @@ export function buildLandelijk(
 ): Built<LandelijkCells> {
   const s = new SheetBuilder(SHEETS.landelijk, 'invoer');
   const rows = new RowCursor(HEADER_ROW + 1);
+  const cols = landelijkColumns(ctx.years);
   const edition = ctx.input.edition;
   s.value('A1', 'Landelijk bedrag per onderdeel en jaar (€)', 'title');
   s.value(
@@ -81,11 +99,11 @@ export function buildLandelijk(
     `Editie ${edition.manifest.id}: ${edition.manifest.naam} (${formatDate(edition.manifest.datum)}). Gele cellen zijn invoer; de rest rekent mee. Onder de tabel: de bron per bedrag en hoe afgeleide bedragen zijn gemaakt.`,
     'subtitle',
   );
-  s.values(`A${HEADER_ROW}`, [LINE_HEADERS], 'header');
-  const lines = linesSection(ctx, s, rows);
+  s.values(`A${HEADER_ROW}`, [lineHeaders(ctx.years)], 'header');
+  const lines = linesSection(ctx, s, rows, cols);
   bronSection(ctx, s, rows);
   regelingTotals(ctx, s, rows, lines);
-  const galaStatus = galaTable(ctx, s, rows);
+  const galaStatus = galaTable(ctx, s, rows, cols);
   const compositionCheck = compositionBlock(ctx, s, rows, lines.national, bijlage2A);
   const ramingCheck = ramingBlock(ctx, s, rows);
   openPosten(ctx, s, rows);
@@ -94,35 +112,46 @@ export function buildLandelijk(
   s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
   // B fits the longest onderdeel name (75 characters), C the longest hoofdthema.
   s.width('A', 6).width('B', 76).width('C', 28).width('D', 14);
-  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
-  s.width(columnLetter(LEVEL_COL), 18).width(columnLetter(TOTAL_COL), 18);
-  s.width(columnLetter(AARD_COL), 19).width(columnLetter(BBV_COL), 23);
-  s.width(columnLetter(END_COL), 10).width(columnLetter(ONTVANGER_COL), 16).width(columnLetter(NOTE_COL), 60);
+  for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
+  s.width(columnLetter(cols.level), 18).width(columnLetter(cols.total), 18);
+  s.width(columnLetter(cols.aard), 19).width(columnLetter(cols.bbv), 23);
+  s.width(columnLetter(cols.end), 10)
+    .width(columnLetter(cols.ontvanger), 16)
+    .width(columnLetter(cols.note), 60);
   return { sheet: s, cells: { ...lines, galaStatus, compositionCheck, ramingCheck } };
 }
 
-const LINE_HEADERS = [
-  'Nr',
-  'Onderdeel',
-  'Hoofdthema',
-  'Regeling',
-  ...yearHeaders(),
-  'Structureel (Rijk)',
-  'Totaal 2023–2029',
-  'Aard (Rijk)',
-  'BBV vastgelegd (1 = ja)',
-  'Eindjaar',
-  'Ontvanger',
-  'Verdeelbasis volgens bronnen',
-];
+/** The header row: the line columns, the edition's years, the columns after them. */
+function lineHeaders(years: readonly EditionYear[]): (string | number)[] {
+  return [
+    'Nr',
+    'Onderdeel',
+    'Hoofdthema',
+    'Regeling',
+    ...yearHeaders(years),
+    'Structureel (Rijk)',
+    `Totaal ${yearSpan(years)}`,
+    'Aard (Rijk)',
+    'BBV vastgelegd (1 = ja)',
+    'Eindjaar',
+    'Ontvanger',
+    'Verdeelbasis volgens bronnen',
+  ];
+}
 
 /** One row per line: the national amounts and the structural level (inputs), then the derived columns. */
-function linesSection(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): LineCells {
+function linesSection(
+  ctx: NationalContext,
+  s: SheetBuilder,
+  rows: RowCursor,
+  cols: LandelijkColumns,
+): LineCells {
   const n = ctx.lines.length;
+  const nY = ctx.years.length;
   const first = rows.take(n);
-  const lineCol = (col: number, cols = 1) => SheetRange.at(SHEETS.landelijk, first, col, n, cols);
-  const national = lineCol(PERIOD_COL, YEAR_COUNT);
-  const structural = lineCol(LEVEL_COL);
+  const lineCol = (col: number, count = 1) => SheetRange.at(SHEETS.landelijk, first, col, n, count);
+  const national = lineCol(PERIOD_COL, nY);
+  const structural = lineCol(cols.level);
   const ledger = ctx.ledger;
   s.values(
     `A${first}`,
@@ -130,7 +159,7 @@ function linesSection(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): L
   );
   s.values(
     national.cell().address(),
-    ctx.lines.map((l) => EDITION_YEARS.map((y) => ledger.national(l.nr, y).bedrag)),
+    ctx.lines.map((l) => ctx.years.map((y) => ledger.national(l.nr, y).bedrag)),
     'inputEuro',
   );
   s.values(
@@ -138,7 +167,7 @@ function linesSection(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): L
     ctx.lines.map((l) => [l.structureelNiveau ?? null]),
     'inputEuro',
   );
-  const inputs = lineCol(PERIOD_COL, YEAR_COUNT + 1);
+  const inputs = lineCol(PERIOD_COL, nY + 1);
   s.validation({
     range: inputs.address(),
     type: 'whole',
@@ -151,19 +180,19 @@ function linesSection(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): L
   const years = national.local().rows(0).rel();
   const level = structural.local().cell().rel();
   s.formula(
-    lineCol(TOTAL_COL).address(),
+    lineCol(cols.total).address(),
     `SUM(${years})`,
-    (r) => EDITION_YEARS.reduce((a, y) => a + ledger.national(ctx.lines[r]?.nr ?? 0, y).bedrag, 0),
+    (r) => ctx.years.reduce((a, y) => a + ledger.national(ctx.lines[r]?.nr ?? 0, y).bedrag, 0),
     'euro',
   );
-  const aard = lineCol(AARD_COL);
+  const aard = lineCol(cols.aard);
   s.formula(
     aard.address(),
     `CHOOSE(1+(${level}>0)*(1+(MAX(${years})>${level})),"incidenteel","structureel","deels structureel")`,
     (r) => aardLine(ledger, ctx.lines[r]?.nr ?? 0),
   );
   s.aardRules(aard.address()).format(aard.address(), 'center');
-  const bbvFlags = lineCol(BBV_COL);
+  const bbvFlags = lineCol(cols.bbv);
   s.values(
     bbvFlags.cell().address(),
     ctx.lines.map((l) => [ctx.vastgelegd.has(l.nr) ? 1 : 0]),
@@ -177,12 +206,12 @@ function linesSection(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): L
     prompt: 'Vul 1 in als een nieuwe regeling dit onderdeel na het eindjaar structureel vastlegt; anders 0.',
     error: 'Alleen 0 (nee) of 1 (ja) is toegestaan.',
   });
-  const eindjaar = lineCol(END_COL);
+  const eindjaar = lineCol(cols.end);
   s.values(
     eindjaar.cell().address(),
     ctx.lines.map((l) => [l.regeling.eindjaar, workbookOntvanger(l.ontvanger), verdeelbasis(ctx, l.nr)]),
   );
-  s.format(rangeOf(first, END_COL, n, 2), 'center');
+  s.format(rangeOf(first, cols.end, n, 2), 'center');
   return { lineNrs: lineCol(1), national, structural, inputs, aard, bbvFlags, eindjaar };
 }
 
@@ -201,7 +230,7 @@ function bronSection(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): vo
   s.values(
     `E${bronFirst}`,
     ctx.lines.map((l) =>
-      EDITION_YEARS.map((y) => (edition.rule(l.regeling.id, y) ? ctx.ledger.national(l.nr, y).bron : '')),
+      ctx.years.map((y) => (edition.rule(l.regeling.id, y) ? ctx.ledger.national(l.nr, y).bron : '')),
     ),
     'note',
   );
@@ -221,12 +250,12 @@ function regelingTotals(ctx: NationalContext, s: SheetBuilder, rows: RowCursor, 
   // D: the regeling of each line.
   const regeling = SheetRange.at(SHEETS.landelijk, lines.lineNrs.top, 4, ctx.lines.length).local();
   s.formula(
-    rangeOf(regFirst, PERIOD_COL, regelingen.length, YEAR_COUNT),
+    rangeOf(regFirst, PERIOD_COL, regelingen.length, ctx.years.length),
     `SUMIF(${regeling.abs()},$D${regFirst},${lines.national.local().cols(0).fixRow()})`,
     (r, c) =>
       ctx.lines
         .filter((l) => l.regeling.id === regelingen[r]?.id)
-        .reduce((a, l) => a + ctx.ledger.national(l.nr, EDITION_YEARS[c] as EditionYear).bedrag, 0),
+        .reduce((a, l) => a + ctx.ledger.national(l.nr, ctx.years[c] as EditionYear).bedrag, 0),
     'euroTotal',
   );
 }
@@ -241,9 +270,10 @@ function verdeelbasis(ctx: NationalContext, nr: number): string {
   return 'Alleen landelijk: komt niet bij een gemeente terecht';
 }
 
-/** One formula block per contiguous run of the GALA period columns (E..H, then L). */
+/** One formula block per contiguous run of the GALA period columns (E..H, then the level column). */
 function perPeriod(
   s: SheetBuilder,
+  level: number,
   row: number,
   count: number,
   formula: (col: string) => string,
@@ -257,8 +287,8 @@ function perPeriod(
     style,
   );
   s.formula(
-    rangeOf(row, LEVEL_COL, count, 1),
-    formula(columnLetter(LEVEL_COL)),
+    rangeOf(row, level, count, 1),
+    formula(columnLetter(level)),
     (r) => expected(r, 'structureel'),
     style,
   );
@@ -273,22 +303,36 @@ function totalsPerLabel(ctx: NationalContext): Readonly<Record<Period, number>>[
 }
 
 /** The GALA table as published (mln) with its hoofdthema totals reconciled: a check on the source data. */
-function galaTable(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): SheetRange {
-  const source = galaSource(ctx, s, rows);
-  const computed = galaComputed(ctx, s, rows, source);
-  const published = galaPublished(ctx, s, rows);
-  return galaChecks(ctx, s, rows, computed, published);
+function galaTable(
+  ctx: NationalContext,
+  s: SheetBuilder,
+  rows: RowCursor,
+  cols: LandelijkColumns,
+): SheetRange {
+  const level = cols.level;
+  const source = galaSource(ctx, s, rows, level);
+  const computed = galaComputed(ctx, s, rows, source, level);
+  const published = galaPublished(ctx, s, rows, level);
+  return galaChecks(ctx, s, rows, { c: computed, p: published, level });
 }
 
-/** The lines of the GALA table (mln per period and the structural level); returns their rows. */
-function galaSource(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): { first: number; last: number } {
+/**
+ * The lines of the GALA table (mln per period in E..H, the structural level in the `level` column);
+ * returns their rows.
+ */
+function galaSource(
+  ctx: NationalContext,
+  s: SheetBuilder,
+  rows: RowCursor,
+  level: number,
+): { first: number; last: number } {
   const gala = ctx.data.onderdelen;
   rows.skip();
   const header = rows.take();
   const first = rows.take(gala.length);
   s.value(
     `A${header}`,
-    'GALA-tabel zoals gepubliceerd (x € 1 mln; GALA 31-01-2023, p. 38; structureel niveau in kolom L)',
+    `GALA-tabel zoals gepubliceerd (x € 1 mln; GALA 31-01-2023, p. 38; structureel niveau in kolom ${columnLetter(level)})`,
     'rowHeader',
   );
   s.values(
@@ -301,7 +345,7 @@ function galaSource(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): { f
     'mln',
   );
   s.values(
-    `L${first}`,
+    cellAddress(first, level),
     gala.map((l) => [mlnCell(l.structureel)]),
     'mln',
   );
@@ -314,6 +358,7 @@ function galaComputed(
   s: SheetBuilder,
   rows: RowCursor,
   source: { first: number; last: number },
+  level: number,
 ): number {
   const { first, last } = source;
   const totals = totalsPerLabel(ctx);
@@ -329,6 +374,7 @@ function galaComputed(
   ]);
   perPeriod(
     s,
+    level,
     c,
     HOOFDTHEMAS.length,
     (col) => `SUMIF($C$${first}:$C$${last},$B${c},${col}$${first}:${col}$${last})`,
@@ -338,6 +384,7 @@ function galaComputed(
   const g = c + HOOFDTHEMAS.length;
   perPeriod(
     s,
+    level,
     g,
     1,
     (col) => `SUM(${col}${first}:${col}${last})`,
@@ -346,6 +393,7 @@ function galaComputed(
   );
   perPeriod(
     s,
+    level,
     g + 1,
     1,
     (col) => `SUM(${col}${c}:${col}${g - 1})`,
@@ -356,7 +404,7 @@ function galaComputed(
 }
 
 /** The published totals (GALA p. 38; an empty cell where the source leaves it empty); returns the first row. */
-function galaPublished(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): number {
+function galaPublished(ctx: NationalContext, s: SheetBuilder, rows: RowCursor, level: number): number {
   rows.skip();
   const pHeader = rows.take();
   const p = rows.take(TOTAL_LABELS.length);
@@ -372,7 +420,7 @@ function galaPublished(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): 
     'mln',
   );
   s.values(
-    `L${p}`,
+    cellAddress(p, level),
     published.map((t) => [mlnCell(t?.values.structureel)]),
     'mln',
   );
@@ -384,9 +432,9 @@ function galaChecks(
   ctx: NationalContext,
   s: SheetBuilder,
   rows: RowCursor,
-  c: number,
-  p: number,
+  at: { readonly c: number; readonly p: number; readonly level: number },
 ): SheetRange {
+  const { c, p, level } = at;
   const totals = totalsPerLabel(ctx);
   const published = TOTAL_LABELS.map((label) => ctx.data.publishedTotals.find((t) => t.label === label));
   rows.skip();
@@ -399,6 +447,7 @@ function galaChecks(
   );
   perPeriod(
     s,
+    level,
     d,
     TOTAL_LABELS.length,
     (col) => `ROUND((${col}${c}-${col}${p})*1000000,0)`,
@@ -414,6 +463,7 @@ function galaChecks(
   );
   perPeriod(
     s,
+    level,
     st,
     TOTAL_LABELS.length,
     (col) => `CHOOSE(1+(${col}${d}<>0)*(1+ISBLANK(${col}${p})),"OK","VERSCHIL","BRON LEEG")`,
@@ -423,7 +473,7 @@ function galaChecks(
     },
     'check',
   );
-  return SheetRange.at(SHEETS.landelijk, st, PERIOD_COL, TOTAL_LABELS.length, LEVEL_COL - PERIOD_COL + 1);
+  return SheetRange.at(SHEETS.landelijk, st, PERIOD_COL, TOTAL_LABELS.length, level - PERIOD_COL + 1);
 }
 
 /**
@@ -439,16 +489,16 @@ function compositionBlock(
   national: SheetRange,
   bijlage2A: { readonly total2025: SheetRange; readonly total2026: SheetRange },
 ): SheetRange | undefined {
-  const derived = EDITION_YEARS.map((y) => ctx.input.edition.rule('brede-spuk', y)?.spec.regel);
-  const yearsIdx = EDITION_YEARS.map((_, i) => i).filter(
-    (i) => derived[i] === 'gala-plus-lpo' || derived[i] === 'bijlage-2a',
-  );
+  const derived = ctx.years.map((y) => ctx.input.edition.rule('brede-spuk', y)?.spec.regel);
+  const yearsIdx = ctx.years
+    .map((_, i) => i)
+    .filter((i) => derived[i] === 'gala-plus-lpo' || derived[i] === 'bijlage-2a');
   if (yearsIdx.length === 0) return undefined;
   const lines = ctx.lines.filter((l) => l.regeling.id === 'brede-spuk');
   const n = lines.length;
   const parts = new Map(
     yearsIdx.map((i) => {
-      const y = EDITION_YEARS[i] as EditionYear;
+      const y = ctx.years[i] as EditionYear;
       return [i, ctx.ledger.compositionParts('brede-spuk', y, derived[i] === 'bijlage-2a')] as const;
     }),
   );
@@ -559,14 +609,14 @@ function compositionChecks(
       'euroTotal',
     );
   }
-  bijlage2ACheck(s, check, yearsIdx, bijlage2A);
+  bijlage2ACheck(ctx.years, s, check, yearsIdx, bijlage2A);
   // The input rows are not contiguous with the brede lines' rows unless lines start at 1: check.
   if (
     ctx.lines.findIndex((l) => l.nr === lines[0]?.nr) !== 0 ||
     lines.some((l, i) => ctx.lines[i]?.nr !== l.nr)
   )
     throw new Error('The Brede SPUK lines must be the first lines of the edition');
-  return SheetRange.at(SHEETS.landelijk, check + 1, PERIOD_COL, 1, YEAR_COUNT);
+  return SheetRange.at(SHEETS.landelijk, check + 1, PERIOD_COL, 1, ctx.years.length);
 }
 
 /**
@@ -574,14 +624,15 @@ function compositionChecks(
  * compares those; every other year shows 0 (a blank would count as a deviation on Controle).
  */
 function bijlage2ACheck(
+  years: readonly EditionYear[],
   s: SheetBuilder,
   sumRow: number,
   yearsIdx: readonly number[],
   bijlage2A: { readonly total2025: SheetRange; readonly total2026: SheetRange },
 ): void {
   const check = sumRow;
-  for (const i of EDITION_YEARS.keys()) {
-    const y = EDITION_YEARS[i];
+  for (const i of years.keys()) {
+    const y = years[i];
     const col = columnLetter(PERIOD_COL + i);
     const total = y === 2025 ? bijlage2A.total2025 : y === 2026 ? bijlage2A.total2026 : undefined;
     if (total && yearsIdx.includes(i))
@@ -596,8 +647,11 @@ function ramingBlock(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): Sh
   const raming = ctx.data.azwaRaming;
   const body = raming.filter((r) => r.financieringsmiddel !== 'Totaal');
   const total = raming.find((r) => r.financieringsmiddel === 'Totaal');
-  const years = [2027, 2028, 2029] as const;
-  const col0 = PERIOD_COL + EDITION_YEARS.indexOf(2027);
+  const years = ramingYears(raming);
+  const col0 = yearCol(ctx.years, years[0] ?? 0);
+  if (years.some((y, i) => yearCol(ctx.years, y) !== col0 + i))
+    throw new Error(`The raming's years (${years.join(', ')}) are not contiguous on the year axis`);
+  const nY = years.length;
   rows.skip();
   s.value(
     `A${rows.take()}`,
@@ -611,7 +665,7 @@ function ramingBlock(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): Sh
   );
   s.values(
     cellAddress(first, col0),
-    body.map((r) => years.map((y) => mlnCell(r.bedragen[y]))),
+    body.map((r) => years.map((y) => mlnCell(ramingAmount(r, y)))),
     'mln',
   );
   const t = rows.take(3);
@@ -622,14 +676,18 @@ function ramingBlock(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): Sh
   );
   const c = columnLetter(col0);
   s.formula(
-    rangeOf(t, col0, 1, 3),
+    rangeOf(t, col0, 1, nY),
     `SUM(${c}${first}:${c}${first + body.length - 1})`,
-    (_r, i) => mlnResult(body.reduce((a, r) => a + r.bedragen[years[i] ?? 2027], 0)),
+    (_r, i) => mlnResult(body.reduce((a, r) => a + ramingAmount(r, years[i]), 0)),
     'mlnTotal',
   );
-  s.values(cellAddress(t + 1, col0), [years.map((y) => mlnCell(total?.bedragen[y] ?? euro(0)))], 'mln');
-  s.formula(rangeOf(t + 2, col0, 1, 3), `ROUND((${c}${t}-${c}${t + 1})*1000000,0)`, () => 0, 'euro');
-  return SheetRange.at(SHEETS.landelijk, t + 2, col0, 1, 3);
+  s.values(
+    cellAddress(t + 1, col0),
+    [years.map((y) => mlnCell(total ? ramingAmount(total, y) : euro(0)))],
+    'mln',
+  );
+  s.formula(rangeOf(t + 2, col0, 1, nY), `ROUND((${c}${t}-${c}${t + 1})*1000000,0)`, () => 0, 'euro');
+  return SheetRange.at(SHEETS.landelijk, t + 2, col0, 1, nY);
 }
 
 function openPosten(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): void {

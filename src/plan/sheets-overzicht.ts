@@ -1,15 +1,16 @@
 import type { BeschikkingAmount, CbsCode, EditionLine, EditionYear, Euro, YearReading } from '../domain';
-import { EDITION_YEARS, weakestLabel } from '../domain';
+import { weakestLabel } from '../domain';
 import { cellAddress, columnLetter, parseRange, rangeAddress, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import { workbookOntvanger } from './columns';
 import type { PlanContext } from './context';
-import { NATIONAL_CODE, PERIOD_COL, SHEETS, YEAR_COUNT } from './layout';
+import { afterYears, NATIONAL_CODE, PERIOD_COL, SHEETS, yearCol } from './layout';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
-import { yearHeaders } from './labels';
+import { yearHeaders, yearSpan } from './labels';
 import type { LandelijkCells } from './sheets-landelijk';
 import type { AllocatieCells, VerdeelsleutelCells } from './sheets-gemeenten';
+import { bijlageColumn } from './sheets-gemeenten';
 import type { IzaCells } from './iza-layout';
 import type { ControleCells } from './sheets-controle';
 import { TOETS_MASTER } from './begroting/fixed-cells';
@@ -22,13 +23,26 @@ const HEADER_ROW = OVERZICHT_FRAME.headerRow;
 const TECH_COL = OVERZICHT_FRAME.techCol;
 const LIST_COL = OVERZICHT_FRAME.listCol;
 const TECH_FIRST = OVERZICHT_FRAME.techFirst;
-/** Columns: A nr, B onderdeel, C regeling, D eindjaar regeling, E..K years, L total, M ontvanger, N BBV flag. */
-const TOTAL_COL = PERIOD_COL + YEAR_COUNT;
-const ONTVANGER_COL = TOTAL_COL + 1;
-const FLAG_COL = TOTAL_COL + 2;
 /**
- * The guard: every formula block in columns D..N (amounts, totals, readings, flags) is repeated in the
- * hidden columns AC..AM, on the same rows, as "cell value − its own formula". The repeated formula is
+ * Columns: A nr, B onderdeel, C regeling, D eindjaar regeling, the edition's n years from E, then
+ * `total`, `ontvanger`, `flag` (BBV: vastgelegd). For 2023–2029: E..K, L, M, N.
+ */
+interface OverzichtColumns {
+  readonly years: readonly EditionYear[];
+  readonly total: number;
+  readonly ontvanger: number;
+  readonly flag: number;
+}
+
+function overzichtColumns(years: readonly EditionYear[]): OverzichtColumns {
+  const total = afterYears(years);
+  if (total + 2 >= TECH_COL) throw new RangeError(`Overzicht has no room for ${years.length} year columns`);
+  return { years, total, ontvanger: total + 1, flag: total + 2 };
+}
+
+/**
+ * The guard: every formula block in columns D..flag (amounts, totals, readings, flags) is repeated in the
+ * hidden columns from AC, on the same rows, as "cell value − its own formula". The repeated formula is
  * the same text, so it refers to the same cells as the visible one; a number typed over a visible
  * formula makes its difference non-zero, and Controle counts it.
  */
@@ -38,7 +52,7 @@ const GUARD_SHIFT = LIST_COL + 2 - GUARD_FROM;
 /** The anchors of Overzicht's sections (rows on Overzicht itself). */
 export interface OverzichtCells {
   readonly chooser: ChooserCells;
-  /** Per allocated line: amounts per year (E..K). */
+  /** Per allocated line: amounts per year (the year columns from E). */
   readonly amounts: SheetRange;
   /** The line numbers (column A) of the rows of `amounts`. */
   readonly nrs: SheetRange;
@@ -49,6 +63,9 @@ export interface OverzichtCells {
 
 interface View {
   readonly ctx: PlanContext;
+  readonly cols: OverzichtColumns;
+  /** The year columns of `rows` rows from `row` (A1, local). */
+  yearsRange(row: number, rows?: number): string;
   readonly s: SheetBuilder;
   readonly rows: RowCursor;
   readonly code: CbsCode | undefined;
@@ -63,8 +80,6 @@ interface View {
   fromBeschikking(nr: number, jaar: EditionYear): boolean;
   readonly reading: readonly YearReading[];
 }
-
-const yearsRange = (row: number, rows = 1) => rangeOf(row, PERIOD_COL, rows, YEAR_COUNT);
 
 export function buildOverzicht(
   ctx: PlanContext,
@@ -92,8 +107,11 @@ export function buildOverzicht(
   // the scenario's view, its readings and source labels.
   const scenario = ctx.scenario;
   const ledger = scenario.view;
+  const cols = overzichtColumns(ctx.years);
   const view: View = {
     ctx,
+    cols,
+    yearsRange: (row, rows = 1) => rangeOf(row, PERIOD_COL, rows, ctx.years.length),
     s,
     rows: new RowCursor(HEADER_ROW + 1),
     code,
@@ -119,11 +137,11 @@ export function buildOverzicht(
   legendSection(view);
   chartSection(view, chooser, bbv);
   const lastRow = view.rows.next - 1;
-  guardSection(s, chooser, lastRow);
+  guardSection(s, chooser, lastRow, cols);
 
   s.freezeAt(HEADER_ROW, 2);
   s.printAs('portrait', true).printLayout({
-    area: `A1:${columnLetter(FLAG_COL)}${lastRow}`,
+    area: `A1:${columnLetter(cols.flag)}${lastRow}`,
     titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
     fitToHeight: 1,
   });
@@ -131,15 +149,16 @@ export function buildOverzicht(
   // Wide enough for national sums (€ 1.234.567.890) in the NL view and the Rijk level in column D.
   // B fits the longest onderdeel name (75 characters: Opgroeien in een Kansrijke Omgeving …).
   s.width('A', 6).width('B', 76).width('C', 16).width('D', 14);
-  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
-  s.width(columnLetter(TOTAL_COL), 17);
-  s.width(columnLetter(ONTVANGER_COL), 16).width(columnLetter(FLAG_COL), 16);
+  const nY = ctx.years.length;
+  for (let i = 0; i < nY; i++) s.width(columnLetter(PERIOD_COL + i), 14);
+  s.width(columnLetter(cols.total), 17);
+  s.width(columnLetter(cols.ontvanger), 16).width(columnLetter(cols.flag), 16);
   const cells: OverzichtCells = {
     chooser,
-    amounts: SheetRange.at(SHEETS.overzicht, amounts.first, PERIOD_COL, view.lines.length, YEAR_COUNT),
+    amounts: SheetRange.at(SHEETS.overzicht, amounts.first, PERIOD_COL, view.lines.length, nY),
     nrs: SheetRange.at(SHEETS.overzicht, amounts.first, 1, view.lines.length),
-    eigen: SheetRange.at(SHEETS.overzicht, amounts.eigen, PERIOD_COL, 1, YEAR_COUNT),
-    alsMandaatgemeente: SheetRange.at(SHEETS.overzicht, amounts.eigen + 1, PERIOD_COL, 1, YEAR_COUNT),
+    eigen: SheetRange.at(SHEETS.overzicht, amounts.eigen, PERIOD_COL, 1, nY),
+    alsMandaatgemeente: SheetRange.at(SHEETS.overzicht, amounts.eigen + 1, PERIOD_COL, 1, nY),
   };
   return { sheet: s, cells };
 }
@@ -255,8 +274,8 @@ function chooserFormulas(
         'Onderdeel',
         'Regeling',
         'Eindjaar',
-        ...yearHeaders(),
-        'Totaal 2023–2029',
+        ...yearHeaders(ctx.years),
+        `Totaal ${yearSpan(ctx.years)}`,
         'Ontvanger',
         'BBV: vastgelegd',
       ],
@@ -276,7 +295,8 @@ interface SummaryRows {
 
 /** The top of Overzicht, right under the chooser: both readings, labelled and explained (totals filled later). */
 function summaryRows(v: View): SummaryRows {
-  const { s, rows, own } = v;
+  const { ctx, s, rows, own } = v;
+  const flag = columnLetter(v.cols.flag);
   s.value(
     `A${rows.take()}`,
     'Lezing BBV: wat de gemeente in de eigen begroting structureel mag opnemen (€)',
@@ -284,18 +304,18 @@ function summaryRows(v: View): SummaryRows {
   );
   s.value(
     `A${rows.take()}`,
-    'Commissie BBV (notitie incidentele baten en lasten, zie blad Bronnen): geld onder een regeling met een einddatum is incidenteel; structureel is alleen wat een nieuwe regeling vastlegt (kolom N).',
+    `Commissie BBV (notitie incidentele baten en lasten, zie blad Bronnen): geld onder een regeling met een einddatum is incidenteel; structureel is alleen wat een nieuwe regeling vastlegt (kolom ${flag}).`,
     'note',
   );
   const eigen = rows.take();
-  s.value(`B${eigen}`, 'Eigen geld (baten van de gemeente, 2023–2029)', 'rowHeader');
+  s.value(`B${eigen}`, `Eigen geld (baten van de gemeente, ${yearSpan(ctx.years)})`, 'rowHeader');
   const bbv = rows.take(4);
   const bron = rows.take();
   s.value(`B${bron}`, 'Bron van de bedragen (de zwakste in het jaar)', 'rowHeader');
   s.values(
     `E${bron}`,
     [
-      EDITION_YEARS.map((y) => {
+      ctx.years.map((y) => {
         const labels = own
           .filter((l) => v.amount(l.nr, y) !== 0)
           .map((l) => v.ctx.scenario.amount(l.nr, y).bron);
@@ -351,25 +371,27 @@ function amountsSection(
     perLine.values.bottom - perLine.values.top + 1,
   ).fixRow();
   s.formula(
-    yearsRange(first, n),
+    v.yearsRange(first, n),
     `INDEX(${valuesCol},MATCH($A${first},${perLine.nrs.abs()},0))`,
-    (ri, c) => v.amount(lines[ri]?.nr ?? 0, EDITION_YEARS[c] as EditionYear),
+    (ri, c) => v.amount(lines[ri]?.nr ?? 0, ctx.years[c] as EditionYear),
     'euro',
   );
-  const L = columnLetter(TOTAL_COL);
+  const L = columnLetter(v.cols.total);
+  const lastYear = columnLetter(v.cols.total - 1);
   s.formula(
     `${L}${first}:${L}${last}`,
-    `SUM(E${first}:K${first})`,
-    (ri) => EDITION_YEARS.reduce((a, y) => a + v.amount(lines[ri]?.nr ?? 0, y), 0),
+    `SUM(E${first}:${lastYear}${first})`,
+    (ri) => ctx.years.reduce((a, y) => a + v.amount(lines[ri]?.nr ?? 0, y), 0),
     'euro',
   );
   s.values(
-    `${columnLetter(ONTVANGER_COL)}${first}`,
+    `${columnLetter(v.cols.ontvanger)}${first}`,
     lines.map((l) => [workbookOntvanger(l.ontvanger)]),
     'center',
   );
+  const flag = columnLetter(v.cols.flag);
   s.formula(
-    `${columnLetter(FLAG_COL)}${first}:${columnLetter(FLAG_COL)}${last}`,
+    `${flag}${first}:${flag}${last}`,
     `INDEX(${from.landelijk.bbvFlags.abs()},MATCH($A${first},${from.landelijk.lineNrs.abs()},0))`,
     (ri) => (ctx.vastgelegd.has(lines[ri]?.nr ?? 0) ? 1 : 0),
     'integer',
@@ -381,26 +403,28 @@ function amountsSection(
 
 /** Totals per year: own money apart from regional money, then per regeling (SUMIF over the line rows). */
 function amountTotals(v: View, first: number, last: number): { eigen: number; regelingen: number } {
-  const { s, rows, lines } = v;
+  const { ctx, s, rows, lines } = v;
+  const years = ctx.years;
+  const nY = years.length;
   const eigen = rows.take(2);
-  const M = columnLetter(ONTVANGER_COL);
+  const M = columnLetter(v.cols.ontvanger);
   const sumOf = (pred: (l: EditionLine) => boolean, c: number): number =>
-    c < YEAR_COUNT
-      ? lines.filter(pred).reduce((a, l) => a + v.amount(l.nr, EDITION_YEARS[c] as EditionYear), 0)
-      : EDITION_YEARS.reduce((a, y) => a + lines.filter(pred).reduce((b, l) => b + v.amount(l.nr, y), 0), 0);
+    c < nY
+      ? lines.filter(pred).reduce((a, l) => a + v.amount(l.nr, years[c] as EditionYear), 0)
+      : years.reduce((a, y) => a + lines.filter(pred).reduce((b, l) => b + v.amount(l.nr, y), 0), 0);
   s.values(
     `B${eigen}`,
     [['Eigen geld: baten van de gemeente'], ['Als mandaatgemeente ontvangen en door te geven (regionaal)']],
     'rowHeader',
   );
   s.formula(
-    rangeOf(eigen, PERIOD_COL, 1, YEAR_COUNT + 1),
+    rangeOf(eigen, PERIOD_COL, 1, nY + 1),
     `SUMIF($${M}$${first}:$${M}$${last},"gemeente",E$${first}:E$${last})`,
     (_r, c) => sumOf((l) => l.ontvanger === 'gemeente', c),
     'euroTotal',
   );
   s.formula(
-    rangeOf(eigen + 1, PERIOD_COL, 1, YEAR_COUNT + 1),
+    rangeOf(eigen + 1, PERIOD_COL, 1, nY + 1),
     `SUMIF($${M}$${first}:$${M}$${last},"mandaatgemeente",E$${first}:E$${last})`,
     (_r, c) => sumOf((l) => l.ontvanger === 'mandaatgemeente', c),
     'euroTotal',
@@ -414,7 +438,7 @@ function amountTotals(v: View, first: number, last: number): { eigen: number; re
     regelingen.map((r) => [r.naam]),
   );
   s.formula(
-    rangeOf(reg, PERIOD_COL, regelingen.length, YEAR_COUNT + 1),
+    rangeOf(reg, PERIOD_COL, regelingen.length, nY + 1),
     `SUMIF($C$${first}:$C$${last},$C${reg},E$${first}:E$${last})`,
     (ri, c) => sumOf((l) => l.regeling.id === regelingen[ri]?.id, c),
     'euroTotal',
@@ -439,7 +463,7 @@ function bronRows(v: View): void {
   );
   s.values(
     `E${bron}`,
-    lines.map((l) => EDITION_YEARS.map((y) => bronOf(v, l, y))),
+    lines.map((l) => v.ctx.years.map((y) => bronOf(v, l, y))),
     'note',
   );
 }
@@ -486,25 +510,25 @@ function rijkSection(
     'euro',
   );
   s.formula(
-    yearsRange(first, n),
+    v.yearsRange(first, n),
     // Never below zero: a negative amount (a pasted correction) is incidental, as the domain reads it.
     `MAX(0,MIN(E${amounts.first},$D${first}))`,
     (ri, c) => {
       const l = own[ri];
-      return l ? v.ctx.scenario.lineReading(l.nr, EDITION_YEARS[c] as EditionYear).rijkS : 0;
+      return l ? v.ctx.scenario.lineReading(l.nr, v.ctx.years[c] as EditionYear).rijkS : 0;
     },
     'euro',
   );
   s.values(`B${sumS}`, [['Totaal structureel (Rijk)'], ['Totaal incidenteel (Rijk)']], 'rowHeader');
   s.formula(
-    yearsRange(sumS),
+    v.yearsRange(sumS),
     `SUM(E${first}:E${first + n - 1})`,
     (_r, c) => v.reading[c]?.rijkStructureel ?? 0,
     'euroTotal',
   );
   s.formula(
-    yearsRange(sumS + 1),
-    `SUMIF($${columnLetter(ONTVANGER_COL)}$${amounts.first}:$${columnLetter(ONTVANGER_COL)}$${amounts.last},"gemeente",E$${amounts.first}:E$${amounts.last})-E${sumS}`,
+    v.yearsRange(sumS + 1),
+    `SUMIF($${columnLetter(v.cols.ontvanger)}$${amounts.first}:$${columnLetter(v.cols.ontvanger)}$${amounts.last},"gemeente",E$${amounts.first}:E$${amounts.last})-E${sumS}`,
     (_r, c) => v.reading[c]?.rijkIncidenteel ?? 0,
     'euroTotal',
   );
@@ -519,7 +543,7 @@ interface BbvRows {
 
 /**
  * The BBV reading of the own money (Commissie BBV, notitie incidentele baten en lasten): money under
- * a regeling with an end date is incidental; only what a new regeling makes lasting (column N) is
+ * a regeling with an end date is incidental; only what a new regeling makes lasting (the flag column) is
  * structural; money after the regeling's last year (column D) has no regeling: not to be budgeted.
  */
 function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRows): BbvRows {
@@ -529,7 +553,7 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRo
   rows.skip(2);
   s.value(
     `A${rows.take()}`,
-    'Lezing BBV per onderdeel (eigen begroting): geld onder een regeling met einddatum is incidenteel; structureel alleen wat een nieuwe regeling vastlegt (kolom N, blad Landelijk); niet te begroten: na het eindjaar, zonder nieuwe regeling',
+    `Lezing BBV per onderdeel (eigen begroting): geld onder een regeling met einddatum is incidenteel; structureel alleen wat een nieuwe regeling vastlegt (kolom ${columnLetter(v.cols.flag)}, blad Landelijk); niet te begroten: na het eindjaar, zonder nieuwe regeling`,
     'rowHeader',
   );
   const sRow = rows.take(n);
@@ -538,14 +562,14 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRo
     own.map((l) => [l.nr, `${l.naam}: structureel (BBV)`]),
   );
   const a = amounts.first;
-  const F = `$${columnLetter(FLAG_COL)}${a}`;
+  const F = `$${columnLetter(v.cols.flag)}${a}`;
   const split = (l: EditionLine, y: EditionYear) => v.ctx.scenario.lineReading(l.nr, y);
   s.formula(
-    yearsRange(sRow, n),
+    v.yearsRange(sRow, n),
     `${F}*((${year}<=$D${a})*E${rijk.s}+(${year}>$D${a})*E${a})`,
     (ri, c) => {
       const l = own[ri];
-      return l ? split(l, EDITION_YEARS[c] as EditionYear).bbvS : 0;
+      return l ? split(l, v.ctx.years[c] as EditionYear).bbvS : 0;
     },
     'euro',
   );
@@ -555,16 +579,16 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRo
     own.map((l) => [l.nr, `${l.naam}: niet te begroten`]),
   );
   s.formula(
-    yearsRange(nRow, n),
+    v.yearsRange(nRow, n),
     `(1-${F})*(${year}>$D${a})*E${a}`,
     (ri, c) => {
       const l = own[ri];
-      return l ? split(l, EDITION_YEARS[c] as EditionYear).niet : 0;
+      return l ? split(l, v.ctx.years[c] as EditionYear).niet : 0;
     },
     'euro',
   );
   const tot = top.bbv;
-  s.formula(yearsRange(top.eigen), `E$${amounts.eigen}`, (_r, c) => v.reading[c]?.bedrag ?? 0, 'euroTotal');
+  s.formula(v.yearsRange(top.eigen), `E$${amounts.eigen}`, (_r, c) => v.reading[c]?.bedrag ?? 0, 'euroTotal');
   s.values(
     `B${tot}`,
     [
@@ -576,36 +600,42 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRo
     'rowHeader',
   );
   s.formula(
-    yearsRange(tot),
+    v.yearsRange(tot),
     `SUM(E${sRow}:E${sRow + n - 1})`,
     (_r, c) => v.reading[c]?.bbvStructureel ?? 0,
     'euroTotal',
   );
   s.formula(
-    yearsRange(tot + 2),
+    v.yearsRange(tot + 2),
     `SUM(E${nRow}:E${nRow + n - 1})`,
     (_r, c) => v.reading[c]?.nietTeBegroten ?? 0,
     'euroTotal',
   );
   s.formula(
-    yearsRange(tot + 1),
+    v.yearsRange(tot + 1),
     `E$${amounts.eigen}-E${tot}-E${tot + 2}`,
     (_r, c) => v.reading[c]?.bbvIncidenteel ?? 0,
     'euroTotal',
   );
-  s.formula(yearsRange(tot + 3), `E${rijk.sumS}-E${tot}`, (_r, c) => v.reading[c]?.risico ?? 0, 'euroTotal');
-  s.format(yearsRange(tot + 3), 'warning');
+  s.formula(
+    v.yearsRange(tot + 3),
+    `E${rijk.sumS}-E${tot}`,
+    (_r, c) => v.reading[c]?.risico ?? 0,
+    'euroTotal',
+  );
+  s.format(v.yearsRange(tot + 3), 'warning');
   return { s: tot, i: tot + 1, n: tot + 2 };
 }
 
-/** Afloop: what stops after each year, per onderdeel (own money; after 2029 everything stops). */
+/** Afloop: what stops after each year, per onderdeel (own money; after the last year everything stops). */
 function afloopSection(v: View, amounts: AmountRows): void {
-  const { s, rows, own } = v;
+  const { ctx, s, rows, own } = v;
   const n = own.length;
+  const nY = ctx.years.length;
   rows.skip(2);
   s.value(
     `A${rows.take()}`,
-    'Afloop: wat valt weg na elk jaar, per onderdeel (€; daling, stijgingen niet verrekend; na 2029 is niets bekend)',
+    `Afloop: wat valt weg na elk jaar, per onderdeel (€; daling, stijgingen niet verrekend; na ${ctx.years[nY - 1] ?? ''} is niets bekend)`,
     'rowHeader',
   );
   const first = rows.take(n);
@@ -613,24 +643,24 @@ function afloopSection(v: View, amounts: AmountRows): void {
     `A${first}`,
     own.map((l) => [l.nr, l.naam]),
   );
-  const stops = (l: EditionLine, c: number) => v.ctx.scenario.afloop(l.nr, EDITION_YEARS[c] as EditionYear);
+  const stops = (l: EditionLine, c: number) => ctx.scenario.afloop(l.nr, ctx.years[c] as EditionYear);
   s.formula(
-    rangeOf(first, PERIOD_COL, n, YEAR_COUNT - 1),
+    rangeOf(first, PERIOD_COL, n, nY - 1),
     `MAX(0,E${amounts.first}-F${amounts.first})`,
     (ri, c) => (own[ri] ? stops(own[ri] as EditionLine, c) : 0),
     'euro',
   );
-  const K = columnLetter(PERIOD_COL + YEAR_COUNT - 1);
+  const K = columnLetter(PERIOD_COL + nY - 1);
   s.formula(
     `${K}${first}:${K}${first + n - 1}`,
     `MAX(0,${K}${amounts.first})`,
-    (ri) => (own[ri] ? stops(own[ri] as EditionLine, YEAR_COUNT - 1) : 0),
+    (ri) => (own[ri] ? stops(own[ri] as EditionLine, nY - 1) : 0),
     'euro',
   );
   const sum = rows.take();
   s.values(`B${sum}`, [['Totaal valt weg na dit jaar']], 'rowHeader');
   s.formula(
-    yearsRange(sum),
+    v.yearsRange(sum),
     `SUM(E${first}:E${first + n - 1})`,
     (_r, c) => v.reading[c]?.valtWeg ?? 0,
     'euroTotal',
@@ -660,23 +690,32 @@ function bijlageSection(v: View, chooser: ChooserCells, amounts: AmountRows, vs:
     ],
     'rowHeader',
   );
+  // The years Bijlage 2A publishes (the scenario's comparison has one entry per published year).
+  const years = ctx.scenario.bijlage2A.map((x) => x.jaar);
+  const firstYear = years[0];
+  if (firstYear === undefined) return;
+  const col0 = yearCol(ctx.years, firstYear);
+  if (years.some((y, i) => yearCol(ctx.years, y) !== col0 + i))
+    throw new Error(`The Bijlage 2A years (${years.join(', ')}) are not contiguous on the year axis`);
   const r = chooser.row.local().abs();
-  const G = columnLetter(PERIOD_COL + EDITION_YEARS.indexOf(2025));
-  const Hh = columnLetter(PERIOD_COL + EDITION_YEARS.indexOf(2026));
-  s.formula(`${G}${b}`, `INDEX(${vs.bijlage2025.abs()},${r})`, () => b2a(2025), 'euro');
-  s.formula(`${Hh}${b}`, `INDEX(${vs.bijlage2026.abs()},${r})`, () => b2a(2026), 'euro');
+  years.forEach((y, i) =>
+    s.formula(cellAddress(b, col0 + i), `INDEX(${bijlageColumn(vs, y).abs()},${r})`, () => b2a(y), 'euro'),
+  );
+  const G = columnLetter(col0);
+  const Hh = columnLetter(col0 + years.length - 1);
   const brede = v.own.filter((l) => l.regeling.id === 'brede-spuk');
   const last = amounts.first + brede.length - 1;
+  const yearOf = (c: number) => years[c] ?? firstYear;
   s.formula(
     `${G}${b + 1}:${Hh}${b + 1}`,
     `SUM(${G}${amounts.first}:${G}${last})`,
-    (_r, c) => sumBrede(c === 0 ? 2025 : 2026),
+    (_r, c) => sumBrede(yearOf(c)),
     'euro',
   );
   s.formula(
     `${G}${b + 2}:${Hh}${b + 2}`,
     `${G}${b}-${G}${b + 1}`,
-    (_r, c) => b2aOf(c === 0 ? 2025 : 2026)?.verschil ?? 0,
+    (_r, c) => b2aOf(yearOf(c))?.verschil ?? 0,
     'euro',
   );
 }
@@ -717,10 +756,10 @@ function izaSection(v: View, chooser: ChooserCells, iza: IzaCells): void {
     if (!block) return;
     const col = block.amounts.cols(0).fixRow();
     s.formula(
-      yearsRange(r + 2 + i),
+      v.yearsRange(r + 2 + i),
       `IF(${code}="${NATIONAL_CODE}",SUM(${col}),SUMIF(${iza.regions.abs()},$C$${r},${col}))`,
       (_x, c) => {
-        const y = EDITION_YEARS[c] as EditionYear;
+        const y = ctx.years[c] as EditionYear;
         return regioNaam === undefined
           ? ctx.data.izaRegios.reduce((a, reg) => a + ctx.ledger.regio(reg.naam, l.nr, y).bedrag, 0)
           : ctx.ledger.regio(regioNaam, l.nr, y).bedrag;
@@ -731,10 +770,10 @@ function izaSection(v: View, chooser: ChooserCells, iza: IzaCells): void {
 }
 
 /** The hidden difference blocks (see GUARD_SHIFT) and their count, which Controle reads. */
-function guardSection(s: SheetBuilder, chooser: ChooserCells, lastRow: number): void {
+function guardSection(s: SheetBuilder, chooser: ChooserCells, lastRow: number, cols: OverzichtColumns): void {
   const guarded = s.formulaBlocks().filter((b) => {
     const r = parseRange(b.range);
-    return r.left >= GUARD_FROM && r.right <= FLAG_COL;
+    return r.left >= GUARD_FROM && r.right <= cols.flag;
   });
   for (const b of guarded) {
     const r = parseRange(b.range);
@@ -743,12 +782,12 @@ function guardSection(s: SheetBuilder, chooser: ChooserCells, lastRow: number): 
     s.formula(rangeAddress(shifted), `N(${cellAddress(r.top, r.left)})-(${b.formula})`, () => 0, 'integer');
   }
   const left = GUARD_FROM + GUARD_SHIFT;
-  const right = FLAG_COL + GUARD_SHIFT;
+  const right = cols.flag + GUARD_SHIFT;
   const top = HEADER_ROW + 1;
   const area = rangeOf(top, left, lastRow - top + 1, right - left + 1);
   s.value(
     cellAddress(HEADER_ROW, left),
-    'Technisch: waarde min formule van de cel in kolom D..N (0 = goed)',
+    `Technisch: waarde min formule van de cel in kolom ${columnLetter(GUARD_FROM)}..${columnLetter(cols.flag)} (0 = goed)`,
     'note',
   );
   s.value(cellAddress(chooser.overwritten.top - 1, TECH_COL), 'Over een formule getypt', 'note');
@@ -788,7 +827,7 @@ function legendSection(v: View): void {
 function chartSection(v: View, chooser: ChooserCells, bbv: BbvRows): void {
   v.rows.skip();
   const top = v.rows.take(20);
-  const row = (r: number) => SheetRange.at(SHEETS.overzicht, r, PERIOD_COL, 1, YEAR_COUNT).abs();
+  const row = (r: number) => SheetRange.at(SHEETS.overzicht, r, PERIOD_COL, 1, v.ctx.years.length).abs();
   v.s.chart({
     name: 'Afloop',
     type: 'columnStacked',

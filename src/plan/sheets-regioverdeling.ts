@@ -1,6 +1,6 @@
 import type { CellValue, DefinedNameSpec } from './types';
 import type { EditionYear, Ledger, RegioVastBedrag, RegioVerdeling } from '../domain';
-import { aandeelGewicht, EDITION_YEARS, regioLeden, regioVerdeling } from '../domain';
+import { aandeelGewicht, regioLeden, regioVerdeling } from '../domain';
 import { columnLetter, rangeOf } from './a1';
 import { SheetRange } from './anchors';
 import type { SplitSteps } from './largest-remainder';
@@ -9,7 +9,7 @@ import { SheetBuilder } from './sheet-builder';
 
 /**
  * The sheet Regioverdeling (issue 9 §5): how the mandaatgemeente passes its region's amount on, per
- * year 2023–2029 (columns E..K), as live formulas with the largest-remainder rounding shown (as on
+ * year of the edition (`ledger.years`, columns from E), as live formulas with the largest-remainder rounding shown (as on
  * Afronding). Inputs (yellow, preserved by the add-in): the regional activities with their fixed
  * amounts, and each member's weight per year. The method is expressed by the inputs: the weights
  * start as the `aandeel` weights (each member's Brede SPUK amount of the year; 2027–2029 its SPUK
@@ -24,7 +24,6 @@ export const REGIOVERDELING_SHEET = 'Regioverdeling';
 /** Rows for regional activities (fixed amounts); empty rows are 0. */
 export const ACTIVITY_ROWS = 6;
 const FIRST_YEAR_COL = 5; // E
-const YEARS: readonly EditionYear[] = EDITION_YEARS;
 
 export const REGIO_INPUT_NAMES = {
   activities: 'Invoer_Regio_Activiteiten',
@@ -74,12 +73,13 @@ interface Regio {
   readonly splits: readonly RegioVerdeling[];
   /** Code and name per member (the label columns A:B). */
   readonly labels: CellValue[][];
+  /** The year columns (one per year of the edition, from E) of `rows` rows from `row`, local A1. */
+  across(row: number, rows?: number): string;
+  /** The same as a local range. */
+  at(row: number, rows?: number): SheetRange;
 }
 
 const E = columnLetter(FIRST_YEAR_COL);
-const across = (row: number, rows = 1) => rangeOf(row, FIRST_YEAR_COL, rows, YEARS.length);
-const at = (row: number, rows = 1) =>
-  SheetRange.at(REGIOVERDELING_SHEET, row, FIRST_YEAR_COL, rows, YEARS.length).local();
 const byYear =
   (splits: readonly RegioVerdeling[], f: (s: RegioVerdeling, i: number) => CellValue) =>
   (_r: number, c: number) => {
@@ -107,7 +107,8 @@ export function buildRegioverdeling(
   if (vast.length > ACTIVITY_ROWS) throw new RangeError(`At most ${ACTIVITY_ROWS} activities`);
   const weight = (code: string, jaar: EditionYear): number =>
     inputs.gewichten?.get(code)?.[jaar] ?? aandeelGewicht(ledger, code as never, jaar);
-  const splits = YEARS.map((jaar) => {
+  const years = ledger.years;
+  const splits = years.map((jaar) => {
     const s = regioVerdeling(ledger, regio, jaar, {
       methode: vast.length > 0 ? 'vast' : 'gewichten',
       ...(vast.length > 0 ? { vast } : {}),
@@ -125,6 +126,9 @@ export function buildRegioverdeling(
     leden,
     splits,
     labels: leden.map((c) => [c, naamOf.get(c) ?? c]),
+    across: (row, rows = 1) => rangeOf(row, FIRST_YEAR_COL, rows, years.length),
+    at: (row, rows = 1) =>
+      SheetRange.at(REGIOVERDELING_SHEET, row, FIRST_YEAR_COL, rows, years.length).local(),
   };
   b.value('A1', `Regioverdeling: ${r.naam} (mandaatgemeente ${r.mandaatgemeente})`, 'title');
   b.value(
@@ -132,30 +136,30 @@ export function buildRegioverdeling(
     'Wat de mandaatgemeente doorgeeft aan de ledengemeenten (medeoverheden, SiSa H35B) en aan regionale activiteiten (eigen uitvoering, H35), tot op de euro. Gele cellen zijn invoer: vaste bedragen per activiteit en gewichten per ledengemeente (standaard het eigen Brede SPUK-bedrag van het jaar; 2027–2029 SPUK AZWA lokaal).',
     'note',
   );
-  b.values('A4', [['Onderdeel', '', '', '', ...YEARS.map(String)]], 'header');
+  b.values('A4', [['Onderdeel', '', '', '', ...years.map(String)]], 'header');
   amountSection(v, vast);
   weightsSection(v);
   roundingSection(v);
   splitSection(v, r.mandaatgemeenteCode);
   b.width('A', 28).width('B', 22).width('C', 8).width('D', 12);
   // Wide enough for a region's amount (€ 12.345.678) and the exact shares.
-  for (let i = 0; i < YEARS.length; i++) b.width(columnLetter(FIRST_YEAR_COL + i), 15);
+  for (let i = 0; i < years.length; i++) b.width(columnLetter(FIRST_YEAR_COL + i), 15);
   b.printAs('landscape', true);
   b.validation({
-    range: rangeOf(v.rows.act, FIRST_YEAR_COL, ACTIVITY_ROWS, YEARS.length),
+    range: rangeOf(v.rows.act, FIRST_YEAR_COL, ACTIVITY_ROWS, years.length),
     type: 'whole',
     min: 0,
     prompt: "Vast bedrag voor de regionale activiteit in hele euro's (leeg = 0).",
     error: "Vul een heel, niet-negatief bedrag in euro's in (zonder centen).",
   });
   b.validation({
-    range: rangeOf(v.rows.weights, FIRST_YEAR_COL, n, YEARS.length),
+    range: rangeOf(v.rows.weights, FIRST_YEAR_COL, n, years.length),
     type: 'decimal',
     min: 0,
     prompt: 'Gewicht van de ledengemeente (standaard het eigen Brede SPUK-bedrag; 0 = krijgt niets).',
     error: 'Vul een gewicht van 0 of meer in.',
   });
-  return { sheet: b, names: inputNames(v.rows, n), splits };
+  return { sheet: b, names: inputNames(v.rows, n, years.length), splits };
 }
 
 /** The regional amount and its source, the fixed amounts for activities (input), what is left (N). */
@@ -172,20 +176,20 @@ function amountSection(v: Regio, vast: readonly RegioVastBedrag[]): void {
   for (let i = 0; i < ACTIVITY_ROWS; i++) {
     const x = vast[i];
     actNames.push([x ? x.activiteit : '']);
-    actAmounts.push(YEARS.map(() => (x ? x.bedrag : 0)));
+    actAmounts.push(splits.map(() => (x ? x.bedrag : 0)));
   }
   b.values(`A${rows.act}`, actNames, 'input');
   b.values(`${E}${rows.act}`, actAmounts, 'inputEuro');
   b.value(`A${rows.vast}`, 'Σ vaste bedragen', 'rowHeader');
   b.formula(
-    across(rows.vast),
+    v.across(rows.vast),
     `SUM(${E}${rows.act}:${E}${rows.vast - 1})`,
     byYear(splits, (s) => s.vast),
     'euroTotal',
   );
   b.value(`A${rows.teVerdelen}`, 'Te verdelen over de leden (N)', 'rowHeader');
   b.formula(
-    across(rows.teVerdelen),
+    v.across(rows.teVerdelen),
     `${E}${rows.amount}-${E}${rows.vast}`,
     byYear(splits, (s) => s.teVerdelen),
     'euroTotal',
@@ -204,7 +208,7 @@ function weightsSection(v: Regio): void {
   );
   b.value(`A${rows.weightTotal}`, 'W = Σ gewichten', 'rowHeader');
   b.formula(
-    across(rows.weightTotal),
+    v.across(rows.weightTotal),
     `SUM(${E}${rows.weights}:${E}${rows.weightTotal - 1})`,
     byYear(splits, (s) => s.totaalGewicht),
     'integer',
@@ -234,31 +238,31 @@ function roundingSection(v: Regio): void {
     b,
     {
       members: 'rows',
-      rests: at(rows.rest, n),
-      corrections: at(rows.corr, n),
-      handedOut: at(rows.d),
-      threshold: at(rows.t),
-      above: at(rows.g),
+      rests: v.at(rows.rest, n),
+      corrections: v.at(rows.corr, n),
+      handedOut: v.at(rows.d),
+      threshold: v.at(rows.t),
+      above: v.at(rows.g),
     },
     (c) => stepsOf(splits[c]),
     false,
   );
-  const N = at(rows.teVerdelen).cell().fixRow();
-  const w = at(rows.weights).cell().rel();
-  const W = `MAX(${at(rows.weightTotal).cell().fixRow()},1)`;
+  const N = v.at(rows.teVerdelen).cell().fixRow();
+  const w = v.at(rows.weights).cell().rel();
+  const W = `MAX(${v.at(rows.weightTotal).cell().fixRow()},1)`;
   b.value(`A${rows.rest - 1}`, 'Afronding (grootste-restmethode): rest = (N · gewicht) mod W', 'subtitle');
   b.values(`A${rows.rest}`, v.labels, 'text');
   steps.rests(N, w, W);
   b.value(`A${rows.floor - 1}`, 'Naar beneden afgerond: (N · gewicht − rest) / W', 'subtitle');
   b.values(`A${rows.floor}`, v.labels, 'text');
   b.formula(
-    at(rows.floor, n).address(),
-    REMAINDER_FORMULAS.floor(N, w, at(rows.rest).cell().rel(), W),
+    v.at(rows.floor, n).address(),
+    REMAINDER_FORMULAS.floor(N, w, v.at(rows.rest).cell().rel(), W),
     (row, c) => (splits[c] ? (memberParts(splits[c])[row]?.omlaag ?? 0) : 0),
     'euro',
   );
   b.value(`A${rows.d}`, 'd = N − Σ afgerond (uit te delen euro’s)', 'rowHeader');
-  steps.handedOutFromFloors(at(rows.teVerdelen).cell().rel(), at(rows.floor, n));
+  steps.handedOutFromFloors(v.at(rows.teVerdelen).cell().rel(), v.at(rows.floor, n));
   b.value(`A${rows.t}`, 't = de d-de grootste rest', 'rowHeader');
   steps.threshold();
   b.value(`A${rows.g}`, 'g = aantal resten boven t', 'rowHeader');
@@ -283,14 +287,14 @@ function splitSection(v: Regio, mandaatCode: string | undefined): void {
     'text',
   );
   b.formula(
-    at(rows.out, n).address(),
+    v.at(rows.out, n).address(),
     `${E}${rows.floor}+${E}${rows.corr}`,
     (row, c) => (splits[c] ? (memberParts(splits[c])[row]?.bedrag ?? 0) : 0),
     'euro',
   );
   b.value(`A${rows.check}`, 'Controle: Σ leden + Σ vast − regiobedrag (0 = goed)', 'rowHeader');
   b.formula(
-    across(rows.check),
+    v.across(rows.check),
     `SUM(${E}${rows.out}:${E}${rows.check - 1})+${E}${rows.vast}-${E}${rows.amount}`,
     () => 0,
     'check',
@@ -298,7 +302,7 @@ function splitSection(v: Regio, mandaatCode: string | undefined): void {
 }
 
 /** The input names of the sheet (activities, fixed amounts, weights keyed by CBS code). */
-function inputNames(rows: Rows, n: number): DefinedNameSpec[] {
+function inputNames(rows: Rows, n: number, yearCount: number): DefinedNameSpec[] {
   const ref = (range: string) => `${REGIOVERDELING_SHEET}!${range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
   return [
     {
@@ -309,13 +313,13 @@ function inputNames(rows: Rows, n: number): DefinedNameSpec[] {
     },
     {
       name: REGIO_INPUT_NAMES.fixed,
-      ref: ref(rangeOf(rows.act, FIRST_YEAR_COL, ACTIVITY_ROWS, YEARS.length)),
+      ref: ref(rangeOf(rows.act, FIRST_YEAR_COL, ACTIVITY_ROWS, yearCount)),
       comment: 'Vaste bedragen per activiteit en jaar, hele euro’s (invoer).',
       input: true,
     },
     {
       name: REGIO_INPUT_NAMES.weights,
-      ref: ref(rangeOf(rows.weights, FIRST_YEAR_COL, n, YEARS.length)),
+      ref: ref(rangeOf(rows.weights, FIRST_YEAR_COL, n, yearCount)),
       comment: 'Gewicht per ledengemeente en jaar (invoer; standaard het eigen Brede SPUK-bedrag).',
       input: true,
       keyRef: ref(rangeOf(rows.weights, 1, n, 1)),
