@@ -5,17 +5,19 @@
  *   earlier, show it).
  * - `BEGROTING_TABLE`: the user's table on the sheet Begroting. It is created once and then owned
  *   by the user, so its place is a convention: the heading on row 6, the rows the toets checks
- *   below it, one column per entry of the domain's `BEGROTING_KOLOMMEN` (the years G..M).
+ *   below it, one column per entry of the domain's `begrotingKolommen(years)` (the years from G:
+ *   G..M for the shipped editions' 2023–2029). Made per year axis (`begrotingTable`).
  */
-import { BEGROTING_CAPACITEIT, BEGROTING_KOLOMMEN, EDITION_YEARS } from '../../domain';
+import type { EditionYear } from '../../domain';
+import { BEGROTING_CAPACITEIT, begrotingKolommen } from '../../domain';
 import { SheetRange } from '../anchors';
 import { SHEETS } from '../layout';
 
 /** Begrotingstoets!C3: the number of active signals (the name `Begroting_Signalen`). */
 export const TOETS_MASTER = SheetRange.at(SHEETS.toets, 3, 3);
 
-/** A heading of the Begroting table (`BEGROTING_KOLOMMEN`). */
-export type BegrotingKolom = (typeof BEGROTING_KOLOMMEN)[number];
+/** A heading of the Begroting table (an entry of `begrotingKolommen(years)`, e.g. "Taakveld", "2027"). */
+export type BegrotingKolom = string;
 
 /** Rows below the checked capacity that the toets still counts (a signal: rows it does not check). */
 const BEYOND_ROWS = 2000;
@@ -30,7 +32,7 @@ export interface BegrotingTableCells {
   readonly header: SheetRange;
   /** One column of the table by its heading, over the checked capacity (e.g. `Begroting!$A$7:$A$506`). */
   column(name: BegrotingKolom): SheetRange;
-  /** The year columns 2023–2029 over the checked capacity (G..M). */
+  /** The year columns over the checked capacity (G.., one per year of the axis). */
   readonly years: SheetRange;
   /** Rows below the checked capacity, in the Activiteit column (the toets counts filled ones). */
   readonly beyond: SheetRange;
@@ -38,32 +40,34 @@ export interface BegrotingTableCells {
   readonly addinRange: SheetRange;
 }
 
-function begrotingTable(): BegrotingTableCells {
+/**
+ * The anchors of the Begroting table for a year axis (the edition's years): a convention, the same
+ * for every workbook of that axis (the table is the user's once created).
+ */
+export function begrotingTable(years: readonly EditionYear[]): BegrotingTableCells {
+  const kolommen = begrotingKolommen(years);
   const headerRow = 6;
   const firstRow = headerRow + 1;
   const index = (name: BegrotingKolom): number => {
-    const i = BEGROTING_KOLOMMEN.indexOf(name);
+    const i = kolommen.indexOf(name);
     if (i < 0) throw new RangeError(`No column ${name} in the Begroting table`);
     return i + 1;
   };
   const column = (name: BegrotingKolom): SheetRange =>
     SheetRange.at(SHEETS.begroting, firstRow, index(name), BEGROTING_CAPACITEIT);
-  const firstYear = index(String(EDITION_YEARS[0]));
+  const firstYear = index(String(years[0]));
   return {
     headerRow,
     firstRow,
-    header: SheetRange.at(SHEETS.begroting, headerRow, 1, 1, BEGROTING_KOLOMMEN.length),
+    header: SheetRange.at(SHEETS.begroting, headerRow, 1, 1, kolommen.length),
     column,
-    years: SheetRange.at(SHEETS.begroting, firstRow, firstYear, BEGROTING_CAPACITEIT, EDITION_YEARS.length),
+    years: SheetRange.at(SHEETS.begroting, firstRow, firstYear, BEGROTING_CAPACITEIT, years.length),
     beyond: SheetRange.at(
       SHEETS.begroting,
       firstRow + BEGROTING_CAPACITEIT,
       index('Activiteit'),
       BEYOND_ROWS,
     ),
-    addinRange: SheetRange.at(SHEETS.begroting, 1, 1, 4, BEGROTING_KOLOMMEN.length),
+    addinRange: SheetRange.at(SHEETS.begroting, 1, 1, 4, kolommen.length),
   };
 }
-
-/** The anchors of the Begroting table (a convention: the table is the user's once created). */
-export const BEGROTING_TABLE: BegrotingTableCells = begrotingTable();
