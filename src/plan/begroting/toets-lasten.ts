@@ -4,7 +4,6 @@
  */
 import type { BegrotingRegeling, EditionYear } from '../../domain';
 import { BEGROTING_REGELINGEN } from '../../domain';
-import { SIGNAAL_UITLEG } from '../../messages/begroting.nl';
 import type { SheetRange } from '../anchors';
 import type { ToetsInputs } from './toets-invoer';
 import type { PlafondCells } from './toets-plafond';
@@ -67,7 +66,7 @@ export function lastenSection(v: ToetsSection, plafond: PlafondCells, inputs: To
     range: over,
     value: (r, c) => t.overschrijding[regelingen[r] as BegrotingRegeling][c] ?? 0,
   });
-  s.value(`C${over.top}`, SIGNAAL_UITLEG.plafond, 'note');
+  s.value(`C${over.top}`, v.uitleg.plafond, 'note');
   return { plafondNa: na, lasten };
 }
 

@@ -8,7 +8,6 @@
  */
 import type { EditionYear } from '../../domain';
 import { regelingLines } from '../../domain';
-import { SIGNAAL_UITLEG } from '../../messages/begroting.nl';
 import { SheetRange } from '../anchors';
 import { PERIOD_COL, SHEETS } from '../layout';
 import { onderdeelKey } from './keys';
@@ -121,7 +120,7 @@ export function onderdelenSection(
   hoofdthemaRows(v, col, COLS);
   s.value(
     `A${rows.take()}`,
-    `${SIGNAAL_UITLEG.onderdeel} ${SIGNAAL_UITLEG.hoofdthema} ${SIGNAAL_UITLEG['overheveling-2023']}`,
+    `${v.uitleg.onderdeel} ${v.uitleg.hoofdthema} ${v.uitleg['overheveling-2023']}`,
     'note',
   );
   s.format(checked.address(), 'euro');

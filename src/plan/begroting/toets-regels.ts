@@ -6,7 +6,6 @@
  */
 import type { BegrotingRegeling } from '../../domain';
 import { BEGROTING_CAPACITEIT, BEGROTING_REGELINGEN } from '../../domain';
-import { SIGNAAL_UITLEG } from '../../messages/begroting.nl';
 import type { SheetRange } from '../anchors';
 import type { ToetsInputs } from './toets-invoer';
 import type { LastenCells } from './toets-lasten';
@@ -48,7 +47,7 @@ export function regelsSection(v: ToetsSection, from: RegelsFrom): RegelCells {
   sectionTitle(v, 'Overige regels (bedrag per jaar; 0 = in orde)');
   // Brede SPUK lasten without onderdeel in the per-onderdeel years (consecutive on the axis).
   const jaren = regels.onderdeelJaren;
-  const zo = rule(v, `Brede SPUK zonder onderdeel (${jaren.join(', ')})`, SIGNAAL_UITLEG['zonder-onderdeel']);
+  const zo = rule(v, `Brede SPUK zonder onderdeel (${jaren.join(', ')})`, v.uitleg['zonder-onderdeel']);
   const zoYears = zo.cols(Math.max(0, yearIndex(v, jaren[0] ?? 0)), jaren.length);
   s.formula(
     zoYears.address(),
@@ -64,7 +63,7 @@ export function regelsSection(v: ToetsSection, from: RegelsFrom): RegelCells {
   const o25 = rule(
     v,
     `Overheveling ${carry.vanJaar} naar ${nextYear(v, carry.vanJaar)} boven het maximum`,
-    SIGNAAL_UITLEG['overheveling-2025'],
+    v.uitleg['overheveling-2025'],
   );
   const y25 = Math.max(0, yearIndex(v, carry.vanJaar));
   s.formula(
@@ -121,7 +120,7 @@ function aardRules(
     (r, c) => t.structureelPerRegeling[regelingen[r] as BegrotingRegeling][c] ?? 0,
     'euro',
   );
-  const str = rule(v, 'BBV: structurele lasten op geld met een einddatum', SIGNAAL_UITLEG['bbv-structureel']);
+  const str = rule(v, 'BBV: structurele lasten op geld met een einddatum', v.uitleg['bbv-structureel']);
   s.formula(
     str.address(),
     `SUMIFS(${yearsCol},${aardCol},"structureel")`,
@@ -130,7 +129,7 @@ function aardRules(
   );
   v.checks.push({ range: str, value: (_r, c) => t.structureel[c] ?? 0 });
   const rel = (r: SheetRange) => r.local().cell().rel();
-  const zonderAard = rule(v, 'Lasten zonder aard', SIGNAAL_UITLEG['aard-ontbreekt']);
+  const zonderAard = rule(v, 'Lasten zonder aard', v.uitleg['aard-ontbreekt']);
   s.formula(
     zonderAard.address(),
     `${rel(tot)}-${rel(str)}-${rel(inc)}`,
@@ -157,12 +156,12 @@ function gapRules(v: ToetsSection, perRegeling: SheetRange): { gat2026: SheetRan
     const p = perRegeling.local();
     return `${p.cell(first, c).rel()}+${p.cell(first + 1, c).rel()}`;
   };
-  const gat2026 = rule(v, 'BBV: structureel tekort na 2026', SIGNAAL_UITLEG['bbv-gat-2026']).cols(
+  const gat2026 = rule(v, 'BBV: structureel tekort na 2026', v.uitleg['bbv-gat-2026']).cols(
     yearIndex(v, 2026),
   );
   s.formula(gat2026.address(), sum(2026, 0), () => t.gat2026, 'euro');
   v.checks.push({ range: gat2026, value: () => t.gat2026 });
-  const gat2029 = rule(v, 'BBV: structureel tekort na 2029', SIGNAAL_UITLEG['bbv-gat-2029']).cols(
+  const gat2029 = rule(v, 'BBV: structureel tekort na 2029', v.uitleg['bbv-gat-2029']).cols(
     yearIndex(v, 2029),
   );
   s.formula(gat2029.address(), sum(2029, 2), () => t.gat2029, 'euro');
@@ -176,7 +175,7 @@ function vooruitRules(v: ToetsSection, from: RegelsFrom): void {
   const vRule = rule(
     v,
     'Vooruit ontvangen boven het plafond van het volgende jaar',
-    SIGNAAL_UITLEG['vooruit-ontvangen'],
+    v.uitleg['vooruit-ontvangen'],
   );
   const vooruit = from.inputs.vooruit.local();
   const last = vRule.right - vRule.left;
@@ -193,7 +192,7 @@ function vooruitRules(v: ToetsSection, from: RegelsFrom): void {
     'euro',
   );
   v.checks.push({ range: vRule, value: (_r, c) => t.vooruitTeveel[c] ?? 0 });
-  const beyond = rule(v, 'Rijen buiten het getoetste bereik', SIGNAAL_UITLEG['buiten-bereik']).cols(0);
+  const beyond = rule(v, 'Rijen buiten het getoetste bereik', v.uitleg['buiten-bereik']).cols(0);
   const count = Math.max(0, v.invoer.regels.length - BEGROTING_CAPACITEIT);
   s.formula(beyond.address(), `COUNTA(${v.table.beyond.abs()})`, () => count, 'integer');
   v.checks.push({ range: beyond, value: () => count });

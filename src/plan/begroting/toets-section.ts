@@ -4,7 +4,13 @@
  * takes its rows from the cursor and returns the anchors later sections refer to; it never computes
  * another section's rows.
  */
-import type { BegrotingInvoer, BegrotingRegels, BegrotingToets, EditionYear } from '../../domain';
+import type {
+  BegrotingInvoer,
+  BegrotingRegels,
+  BegrotingToets,
+  EditionYear,
+  SignaalSoort,
+} from '../../domain';
 import { rangeOf } from '../a1';
 import type { RowCursor } from '../anchors';
 import { SheetRange } from '../anchors';
@@ -29,6 +35,8 @@ export interface ToetsSection {
   readonly invoer: BegrotingInvoer;
   /** The edition's rule parameters (percentages, years, end years, with their sources). */
   readonly regels: BegrotingRegels;
+  /** The explanation of each kind of signal, with the edition's parameters (`signaalUitleg(regels)`). */
+  readonly uitleg: Readonly<Record<SignaalSoort, string>>;
   /** The user's Begroting table on the edition's year axis. */
   readonly table: BegrotingTableCells;
   /** Every check range, in sheet order (the signal count per row is made from these). */

@@ -7,6 +7,7 @@
  */
 import type { BegrotingInvoer, BegrotingRegels, BegrotingToets, BeschikkingRegel } from '../../domain';
 import { BEGROTING_REGELINGEN } from '../../domain';
+import { signaalUitleg } from '../../messages/begroting.nl';
 import { columnLetter } from '../a1';
 import { RowCursor, SheetRange } from '../anchors';
 import type { ChooserCells } from '../chooser';
@@ -78,6 +79,7 @@ export function buildToets(
     t: toets.t,
     invoer: toets.invoer,
     regels: toets.regels,
+    uitleg: signaalUitleg(toets.regels),
     table: toets.table,
     checks: [],
   };
