@@ -1,7 +1,7 @@
 import type { Bron } from './allocation';
 import type { BegrotingPost, EditionLine, EditionYear, ResolvedEdition } from './edition';
 import type { OverhevelingRule, RuleParameter } from './edition';
-import { BEGROTING_POSTEN, EDITION_YEARS, regels as regelParameters, ruleParameter } from './edition';
+import { BEGROTING_POSTEN, regels as regelParameters, ruleParameter } from './edition';
 import type { BeschikkingAmount, Ledger, LedgerAmount } from './ledger';
 import { weakest } from './ledger';
 import type { Euro } from './money';
@@ -52,19 +52,6 @@ export function isBegrotingRegeling(text: string): text is BegrotingRegeling {
 /** Structural or incidental lasten (the user's own reading of the activity). */
 export const AARD_LASTEN = ['structureel', 'incidenteel'] as const;
 export type AardLasten = (typeof AARD_LASTEN)[number];
-
-/**
- * @deprecated Shims for src/plan/sheets-begroting.ts only, until its split reads the edition
- * (`begrotingRegels(ledger.input.edition)`). Equal to the shipped editions' manifests (a test in
- * begroting.test.ts checks that); the domain does not read them.
- */
-export const BREDE_SPUK_ONDERDELEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] as const;
-/** @deprecated Shim for sheets-begroting.ts: the manifests' brede-spuk `regels.schuifruimte.waarde`. */
-export const SCHUIFRUIMTE_PCT = 15;
-/** @deprecated Shim for sheets-begroting.ts: the manifests' brede-spuk overheveling from 2023. */
-export const OVERHEVELING_2023_PCT = 20;
-/** @deprecated Shim for sheets-begroting.ts: the manifests' brede-spuk overheveling from 2025. */
-export const OVERHEVELING_2025_PCT = 10;
 
 /**
  * A carry-over as the toets applies it: from `vanJaar` into the next year of the axis, at most `pct`
@@ -173,9 +160,6 @@ export function begrotingKolommen(years: readonly EditionYear[]): readonly strin
     'Opmerking',
   ];
 }
-
-/** @deprecated Shim for sheets-begroting.ts: `begrotingKolommen` of the shipped editions' years. */
-export const BEGROTING_KOLOMMEN = begrotingKolommen(EDITION_YEARS);
 
 /** Rows of the begroting table the workbook checks (and the CLI accepts). */
 export const BEGROTING_CAPACITEIT = 500;
@@ -698,15 +682,14 @@ export function toetsBegroting(
 }
 
 /**
- * An empty begroting input (no rows, nothing carried or received in advance) for an edition; without
- * one, for the shipped editions' shape (seven years, fifteen onderdelen).
+ * An empty begroting input for an edition (no rows, nothing carried or received in advance): one
+ * zero per Brede SPUK onderdeel of the edition and per year of its axis.
  */
-export function legeBegroting(edition?: ResolvedEdition): BegrotingInvoer {
-  const onderdelen = edition ? begrotingRegels(edition).onderdelen : BREDE_SPUK_ONDERDELEN;
+export function legeBegroting(edition: ResolvedEdition): BegrotingInvoer {
   return {
     regels: [],
-    overheveling2023: onderdelen.map(() => ZERO),
+    overheveling2023: begrotingRegels(edition).onderdelen.map(() => ZERO),
     overheveling2025: ZERO,
-    vooruitOntvangen: (edition?.years ?? EDITION_YEARS).map(() => ZERO),
+    vooruitOntvangen: edition.years.map(() => ZERO),
   };
 }
