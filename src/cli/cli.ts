@@ -29,6 +29,7 @@ import type {
 } from '../domain';
 import {
   BEGROTING_REGELINGEN,
+  begrotingRegels,
   BUILT_IN_KEYS,
   builtInKey,
   customKey,
@@ -756,7 +757,8 @@ function runBegroting(data: ReferenceData, opts: Map<string, string>, io: CliIo)
     return 0;
   }
   io.out(`\nSignalen (${signalen.length}):\n`);
-  for (const s of signalen) io.out(`- ${signaalText(s)}\n`);
+  const regels = begrotingRegels(scenario.input.edition);
+  for (const s of signalen) io.out(`- ${signaalText(s, regels)}\n`);
   return 1;
 }
 

@@ -99,7 +99,7 @@ describe('spuk-begroting werkboek --alle', () => {
     const csv = Papa.parse<string[]>(new TextDecoder().decode(r.written.get('uit/index.csv')), {
       skipEmptyLines: true,
     }).data;
-    expect(csv[0]).toEqual(indexColumns());
+    expect(csv[0]).toEqual(indexColumns(EDITION_YEARS));
     expect(csv[0]?.slice(0, 4)).toEqual(['gemeentecode', 'gemeentenaam', 'bestand', 'eigen_2023_eur']);
     expect(csv).toHaveLength(data.gemeenten.length + 1);
     const almere = csv.find((row) => row[0] === 'GM0034');

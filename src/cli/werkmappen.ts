@@ -2,7 +2,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { editionInput, scenarioEditions } from '../data';
 import type { CbsCode, EditionYear, Gemeente, NationalScenario, Verdeelsleutel } from '../domain';
-import { EDITION_YEARS, resolveNational, resolveScenario } from '../domain';
+import { resolveNational, resolveScenario } from '../domain';
 import { planReuse, planWorkbook } from '../plan';
 import type { PlanReuse, WorkbookPlan } from '../plan';
 import type { CliIo } from './io';
@@ -117,7 +117,7 @@ export function werkmapFileName(g: Gemeente): string {
 export const INDEX_FILE = 'index.csv';
 
 /** The columns of index.csv for an edition's years (default: the shipped editions' 2023–2029). */
-export function indexColumns(years: readonly EditionYear[] = EDITION_YEARS): string[] {
+export function indexColumns(years: readonly EditionYear[]): string[] {
   return [
     'gemeentecode',
     'gemeentenaam',

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { BegrotingInvoer, BeschikkingRegel, CbsCode, InputFailure } from '../domain';
 import { BEGROTING_REGELINGEN, EDITION_YEARS, euro } from '../domain';
 import { failureText } from '../messages';
-import { BEGROTING_KOLOMMEN } from '../domain';
+import { begrotingKolommen } from '../domain';
 import { begrotingCsv, parseBegrotingCsv, parseBeschikkingRegelsCsv } from './begroting-input';
 import { defaultReferenceData } from './load';
 import type { UserInput } from './user-input';
@@ -16,6 +16,7 @@ import type { UserInput } from './user-input';
 const G = defaultReferenceData().gemeenten;
 const ALMERE = 'GM0034' as CbsCode;
 
+const BEGROTING_KOLOMMEN = begrotingKolommen(EDITION_YEARS);
 const H = BEGROTING_KOLOMMEN.join(';');
 type Veld = (typeof BEGROTING_KOLOMMEN)[number];
 const BASIS: Record<Veld, string> = {

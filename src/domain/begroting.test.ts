@@ -29,7 +29,7 @@ function regel(
   };
 }
 const invoer = (regels: BegrotingRegel[], extra: Partial<BegrotingInvoer> = {}): BegrotingInvoer => ({
-  ...legeBegroting(),
+  ...legeBegroting(ledger.input.edition),
   regels,
   ...extra,
 });

@@ -1,5 +1,6 @@
 import type { BegrotingPost, EditionLine, EditionYear, ResolvedEdition } from './edition';
-import { BEGROTING_POSTEN, EDITION_YEARS, overhevelingRule, ruleParameter } from './edition';
+import type { OverhevelingRule, RuleParameter } from './edition';
+import { BEGROTING_POSTEN, regels as regelParameters, ruleParameter } from './edition';
 import type { BeschikkingAmount, Bron, Ledger, LedgerAmount } from './ledger';
 import { weakest } from './ledger';
 import type { Euro } from './money';
@@ -52,17 +53,26 @@ export const AARD_LASTEN = ['structureel', 'incidenteel'] as const;
 export type AardLasten = (typeof AARD_LASTEN)[number];
 
 /**
- * @deprecated Shims for src/plan/sheets-begroting.ts only, until its split reads the edition
- * (`begrotingRegels(ledger.input.edition)`). Equal to the shipped editions' manifests (a test in
- * begroting.test.ts checks that); the domain does not read them.
+ * A carry-over as the toets applies it: from `vanJaar` into the next year of the axis, at most `pct`
+ * % of the budget of `vanJaar`; `rule` is the manifest's parameter with its source (undefined: no
+ * source states one, 0 % allowed).
  */
-export const BREDE_SPUK_ONDERDELEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] as const;
-/** @deprecated Shim for sheets-begroting.ts: the manifests' brede-spuk `regels.schuifruimte.waarde`. */
-export const SCHUIFRUIMTE_PCT = 15;
-/** @deprecated Shim for sheets-begroting.ts: the manifests' brede-spuk overheveling from 2023. */
-export const OVERHEVELING_2023_PCT = 20;
-/** @deprecated Shim for sheets-begroting.ts: the manifests' brede-spuk overheveling from 2025. */
-export const OVERHEVELING_2025_PCT = 10;
+export interface Overheveling {
+  readonly vanJaar: EditionYear;
+  readonly pct: number;
+  readonly rule: Maybe<OverhevelingRule>;
+}
+
+/**
+ * The regelingen that end in one year (`eindjaar`): the posts charged to them and their names (in
+ * post order, without duplicates, e.g. `{ eindjaar: 2029, posten: [AZWA lokaal, AZWA regionaal],
+ * namen: ['SPUK AZWA'] }`). Structural lasten on them in `eindjaar` have no dekking after it.
+ */
+export interface RegelingEinde {
+  readonly eindjaar: EditionYear;
+  readonly posten: readonly BegrotingRegeling[];
+  readonly namen: readonly string[];
+}
 
 /**
  * The rule parameters of the begroting for an edition, read from its manifests (with their sources
@@ -72,16 +82,28 @@ export const OVERHEVELING_2025_PCT = 10;
 export interface BegrotingRegels {
   /** The Brede SPUK onderdelen (lines charged to the post "Brede SPUK"), in line order. */
   readonly onderdelen: readonly number[];
-  /** The years spent and checked per onderdeel (2023, 2024: before the ontschotting). */
+  /** The years spent and checked per onderdeel (2023, 2024: before the ontschotting), consecutive. */
   readonly onderdeelJaren: readonly EditionYear[];
+  /** The manifest's per-onderdeel parameter with its source; undefined where none is stated. */
+  readonly perOnderdeel: Maybe<RuleParameter & { readonly jaren: readonly EditionYear[] }>;
+  /** The manifest's schuifruimte with its source; undefined where none is stated (0 %). */
+  readonly schuifruimte: Maybe<RuleParameter & { readonly waarde: number }>;
   /** % an onderdeel may spend above its plafond within its hoofdthema, per year of `onderdeelJaren`. */
   readonly schuifruimtePct: (jaar: EditionYear) => number;
-  /** Carry-over 2023 → 2024, % of each onderdeel's 2023 budget. */
-  readonly overheveling2023Pct: number;
-  /** Carry-over 2025 → 2026, % of the 2025 total. */
-  readonly overheveling2025Pct: number;
+  /**
+   * Carry-over per onderdeel (shipped: 2023 → 2024, 20 % of each onderdeel's budget). Without a
+   * rule: from the first per-onderdeel year (else the first year), 0 %.
+   */
+  readonly overhevelingPerOnderdeel: Overheveling;
+  /**
+   * Carry-over of the regeling's total (shipped: 2025 → 2026, 10 % of the total). Without a rule:
+   * from the year after the per-onderdeel years (else the first year), 0 %.
+   */
+  readonly overhevelingTotaal: Overheveling;
   /** The last year of each post's regeling (the structural gap follows it); undefined where the edition has no lines for it. */
   readonly eindjaar: (post: BegrotingRegeling) => EditionYear | undefined;
+  /** The end years of the posts' regelingen, ascending. */
+  readonly einden: readonly RegelingEinde[];
 }
 
 /** The begroting's rule parameters of an edition (see BegrotingRegels). */
@@ -89,13 +111,34 @@ export function begrotingRegels(edition: ResolvedEdition): BegrotingRegels {
   const brede = edition.lines.filter((l) => l.begroting === 'Brede SPUK');
   const id = brede[0]?.regeling.id ?? '';
   const schuif = ruleParameter(edition, id, 'schuifruimte');
+  const perOnderdeel = ruleParameter(edition, id, 'perOnderdeel');
+  const onderdeelJaren = perOnderdeel?.jaren ?? [];
+  const carry = regelParameters(edition, id).overheveling ?? [];
+  const overheveling = (per: OverhevelingRule['per'], fallback: Maybe<EditionYear>): Overheveling => {
+    const rule = carry.find((o) => o.per === per);
+    return { vanJaar: rule?.vanJaar ?? fallback ?? edition.years[0] ?? 0, pct: rule?.waarde ?? 0, rule };
+  };
+  const after = edition.years[edition.years.indexOf(onderdeelJaren[onderdeelJaren.length - 1] ?? -1) + 1];
+  const eindjaar = (post: BegrotingRegeling): Maybe<EditionYear> =>
+    edition.lines.find((l) => l.begroting === post)?.regeling.eindjaar;
+  const jaren = [
+    ...new Set(BEGROTING_POSTEN.map(eindjaar).filter((y): y is EditionYear => y !== undefined)),
+  ].sort((x, y) => x - y);
+  const einden = jaren.map((j) => {
+    const posten = BEGROTING_POSTEN.filter((p) => eindjaar(p) === j);
+    const namen = edition.lines.filter((l) => l.begroting !== undefined && posten.includes(l.begroting));
+    return { eindjaar: j, posten, namen: [...new Set(namen.map((l) => l.regeling.naam))] };
+  });
   return {
     onderdelen: brede.map((l) => l.nr),
-    onderdeelJaren: ruleParameter(edition, id, 'perOnderdeel')?.jaren ?? [],
+    onderdeelJaren,
+    perOnderdeel,
+    schuifruimte: schuif,
     schuifruimtePct: (jaar) => (schuif && (schuif.jaren ?? []).includes(jaar) ? schuif.waarde : 0),
-    overheveling2023Pct: overhevelingRule(edition, id, 2023)?.waarde ?? 0,
-    overheveling2025Pct: overhevelingRule(edition, id, 2025)?.waarde ?? 0,
-    eindjaar: (post) => edition.lines.find((l) => l.begroting === post)?.regeling.eindjaar,
+    overhevelingPerOnderdeel: overheveling('onderdeel', onderdeelJaren[0]),
+    overhevelingTotaal: overheveling('regeling', after),
+    eindjaar,
+    einden,
   };
 }
 
@@ -116,9 +159,6 @@ export function begrotingKolommen(years: readonly EditionYear[]): readonly strin
     'Opmerking',
   ];
 }
-
-/** @deprecated Shim for sheets-begroting.ts: `begrotingKolommen` of the shipped editions' years. */
-export const BEGROTING_KOLOMMEN = begrotingKolommen(EDITION_YEARS);
 
 /** Rows of the begroting table the workbook checks (and the CLI accepts). */
 export const BEGROTING_CAPACITEIT = 500;
@@ -456,8 +496,10 @@ export function toetsBegroting(
     carry[i] = (carry[i] ?? 0) - amount;
     carry[i + 1] = (carry[i + 1] ?? 0) + amount;
   };
-  move(2023, o23);
-  move(2025, o25);
+  const perO = regelsE.overhevelingPerOnderdeel;
+  const perT = regelsE.overhevelingTotaal;
+  move(perO.vanJaar, o23);
+  move(perT.vanJaar, o25);
   for (const reg of BEGROTING_REGELINGEN) {
     lasten[reg] = years.map((_, i) => euro(sumWhere((r) => r.regeling === reg, i)));
     na[reg] = years.map((_, i) =>
@@ -467,10 +509,13 @@ export function toetsBegroting(
   }
 
   const oPlafond = ONDERDELEN.map((nr) => ONDERDEEL_JAREN.map((y) => perOnderdeel(nr, y)));
+  // The carry-over per onderdeel leaves its year and joins the next year of the axis.
+  const oNext = years[yearIndex(perO.vanJaar) + 1];
   const oNa = ONDERDELEN.map((nr, k) =>
     ONDERDEEL_JAREN.map((y) => {
       const c = invoer.overheveling2023[k] ?? 0;
-      return euro((oPlafond[k]?.[ONDERDEEL_JAREN.indexOf(y)] ?? 0) + (y === 2023 ? -c : y === 2024 ? c : 0));
+      const shift = y === perO.vanJaar ? -c : y === oNext ? c : 0;
+      return euro((oPlafond[k]?.[ONDERDEEL_JAREN.indexOf(y)] ?? 0) + shift);
     }),
   );
   const oLasten = ONDERDELEN.map((nr) =>
@@ -500,10 +545,10 @@ export function toetsBegroting(
     euro((lasten['Brede SPUK'][yearIndex(y)] ?? 0) - oLasten.reduce((a, row) => a + (row[j] ?? 0), 0)),
   );
   const overheveling2023Teveel = ONDERDELEN.map((nr, k) =>
-    pos((invoer.overheveling2023[k] ?? 0) - floorPct(perOnderdeel(nr, 2023), regelsE.overheveling2023Pct)),
+    pos((invoer.overheveling2023[k] ?? 0) - floorPct(perOnderdeel(nr, perO.vanJaar), perO.pct)),
   );
   const overheveling2025Teveel = pos(
-    o25 - floorPct(plafond['Brede SPUK'][yearIndex(2025)]?.bedrag ?? 0, regelsE.overheveling2025Pct),
+    o25 - floorPct(plafond['Brede SPUK'][yearIndex(perT.vanJaar)]?.bedrag ?? 0, perT.pct),
   );
   const zonderAard = years.map((_, i) => euro(sumWhere((r) => r.aard === undefined, i)));
   const structureel = years.map((_, i) => euro(sumWhere((r) => r.aard === 'structureel', i)));
@@ -519,13 +564,7 @@ export function toetsBegroting(
   const totaalBaten = years.map((_, i) => euro(over4(na, i)));
   const saldo = years.map((_, i) => euro((totaalBaten[i] ?? 0) - (totaalLasten[i] ?? 0)));
   // The structural gap after each end year: structural lasten in its last year on the posts whose regeling ends then.
-  const einden = [
-    ...new Set(
-      BEGROTING_REGELINGEN.map((p) => regelsE.eindjaar(p)).filter((y): y is EditionYear => y !== undefined),
-    ),
-  ].sort((x, y) => x - y);
-  const gaten = einden.map((eindjaar) => {
-    const posten = BEGROTING_REGELINGEN.filter((p) => regelsE.eindjaar(p) === eindjaar);
+  const gaten = regelsE.einden.map(({ eindjaar, posten }) => {
     const i = yearIndex(eindjaar);
     const bedrag =
       i < 0 ? ZERO : euro(sumWhere((r) => r.aard === 'structureel' && posten.includes(r.regeling), i));
@@ -582,7 +621,7 @@ export function toetsBegroting(
         soort: 'overheveling-2023',
         regeling: 'Brede SPUK',
         onderdeel: nr,
-        jaar: 2023,
+        jaar: perO.vanJaar,
         bedrag: b,
       });
   });
@@ -590,7 +629,7 @@ export function toetsBegroting(
     signalen.push({
       soort: 'overheveling-2025',
       regeling: 'Brede SPUK',
-      jaar: 2025,
+      jaar: perT.vanJaar,
       bedrag: overheveling2025Teveel,
     });
   years.forEach((jaar, i) => {
@@ -642,15 +681,14 @@ export function toetsBegroting(
 }
 
 /**
- * An empty begroting input (no rows, nothing carried or received in advance) for an edition; without
- * one, for the shipped editions' shape (seven years, fifteen onderdelen).
+ * An empty begroting input for an edition (no rows, nothing carried or received in advance): one
+ * zero per Brede SPUK onderdeel of the edition and per year of its axis.
  */
-export function legeBegroting(edition?: ResolvedEdition): BegrotingInvoer {
-  const onderdelen = edition ? begrotingRegels(edition).onderdelen : BREDE_SPUK_ONDERDELEN;
+export function legeBegroting(edition: ResolvedEdition): BegrotingInvoer {
   return {
     regels: [],
-    overheveling2023: onderdelen.map(() => ZERO),
+    overheveling2023: begrotingRegels(edition).onderdelen.map(() => ZERO),
     overheveling2025: ZERO,
-    vooruitOntvangen: (edition?.years ?? EDITION_YEARS).map(() => ZERO),
+    vooruitOntvangen: edition.years.map(() => ZERO),
   };
 }

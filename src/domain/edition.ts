@@ -17,9 +17,8 @@ import type { CbsCode, Dataset, Maybe } from './types';
 export type EditionYear = number;
 
 /**
- * @deprecated Shim for src/plan/sheets-begroting.ts only (its layout still has seven fixed year
- * columns until it is split into sections). Equal to the year axis of the three shipped editions
- * (a test checks that); everything else reads `ResolvedEdition.years`.
+ * The year axis of the three shipped editions (2023–2029), for tests and examples only: no product
+ * code reads it (the workbook, the CLI and the domain take `ResolvedEdition.years`).
  */
 export const EDITION_YEARS: readonly EditionYear[] = [2023, 2024, 2025, 2026, 2027, 2028, 2029];
 

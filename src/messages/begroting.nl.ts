@@ -1,31 +1,101 @@
-import type { Signaal, SignaalSoort } from '../domain';
+import type { BegrotingRegels, EditionYear, RegelingEinde, Signaal, SignaalSoort } from '../domain';
 import { formatEuro } from './nl';
 
 /**
  * Dutch texts of the begroting's signals: a short explanation per kind (the label next to the check
  * in the workbook) and a full sentence per signal (CLI, task pane) naming the amount and the fix.
+ * The percentages and years are the edition's rule parameters (`BegrotingRegels`, from the
+ * manifests), never literals: for the shipped editions 15 % schuifruimte and the per-onderdeel years
+ * 2023–2024, carry-over 20 % from 2023 (per onderdeel) and 10 % from 2025 (the total), the
+ * regelingen ending in 2026 (Brede SPUK, SPUK IZA) and 2029 (SPUK AZWA).
  */
-export const SIGNAAL_UITLEG: Record<SignaalSoort, string> = {
+
+/** The words the texts share, from the rule parameters (e.g. `tot: 'Tot en met 2024'`, `onderdelen: '1–15'`). */
+function woorden(regels: BegrotingRegels): {
+  readonly tot: string;
+  readonly onderdelen: string;
+  readonly schuif: number;
+  readonly o: { readonly van: EditionYear; readonly naar: EditionYear; readonly pct: number };
+  readonly r: { readonly van: EditionYear; readonly naar: EditionYear; readonly pct: number };
+} {
+  const jaren = regels.onderdeelJaren;
+  const nrs = regels.onderdelen;
+  const carry = (c: BegrotingRegels['overhevelingPerOnderdeel']) => ({
+    van: c.vanJaar,
+    naar: c.vanJaar + 1,
+    pct: c.pct,
+  });
+  return {
+    tot: `Tot en met ${jaren[jaren.length - 1] ?? ''}`,
+    onderdelen: `${nrs[0] ?? ''}–${nrs[nrs.length - 1] ?? ''}`,
+    schuif: regels.schuifruimte?.waarde ?? 0,
+    o: carry(regels.overhevelingPerOnderdeel),
+    r: carry(regels.overhevelingTotaal),
+  };
+}
+
+/** The explanations that name no parameter. */
+const SIGNAAL_UITLEG_VAST = {
   plafond:
     'Lasten boven het plafond (beschikking, anders de editie; na overheveling). Regionaal geld heeft alleen bij de mandaatgemeente een plafond.',
-  onderdeel:
-    'Tot en met 2024 per onderdeel: hoogstens 115% van het plafond (15% schuiven binnen het hoofdthema).',
-  hoofdthema:
-    'Tot en met 2024: de lasten van een hoofdthema niet boven de som van de plafonds van zijn onderdelen.',
-  'zonder-onderdeel': 'Tot en met 2024 hoort elke Brede SPUK-last bij een onderdeel (1–15).',
-  'overheveling-2023': 'Van 2023 naar 2024 hoogstens 20% van het budget 2023 per onderdeel.',
-  'overheveling-2025': 'Van 2025 naar 2026 hoogstens 10% van het budget 2025.',
   'aard-ontbreekt': 'Vul bij elke activiteit de aard van de lasten in (structureel of incidenteel).',
   'bbv-structureel':
     'BBV: structurele lasten gedekt uit geld van een regeling met een einddatum (incidentele baten).',
-  'bbv-gat-2026':
-    'BBV: structurele lasten in 2026 op de Brede SPUK en SPUK IZA hebben vanaf 2027 geen dekking.',
-  'bbv-gat-2029': 'BBV: structurele lasten in 2029 op de SPUK AZWA hebben vanaf 2030 geen dekking.',
   'bbv-gat':
     'BBV: structurele lasten in het laatste jaar van een regeling hebben het jaar erna geen dekking.',
   'vooruit-ontvangen': 'Vooruit ontvangen voor het volgende jaar, meer dan het plafond van dat jaar.',
   'buiten-bereik': 'Rijen buiten het getoetste bereik van de tabel Begroting.',
-};
+} as const;
+
+/** The end year of a gap signal's regelingen (the signal's year), if the edition has one then. */
+function einde(regels: BegrotingRegels, jaar: EditionYear | undefined): RegelingEinde | undefined {
+  return regels.einden.find((e) => e.eindjaar === jaar);
+}
+
+/** "de Brede SPUK en SPUK IZA" for the regelingen that end in one year; empty without names. */
+function namenVan(e: RegelingEinde | undefined): string {
+  return e === undefined || e.namen.length === 0 ? '' : `de ${e.namen.join(' en ')}`;
+}
+
+/**
+ * The explanation of a structural gap after `e.eindjaar`, e.g. "BBV: structurele lasten in 2026 op
+ * de Brede SPUK en SPUK IZA hebben vanaf 2027 geen dekking."
+ */
+export function gatUitleg(e: RegelingEinde): string {
+  const op = namenVan(e);
+  return op === ''
+    ? SIGNAAL_UITLEG_VAST['bbv-gat']
+    : `BBV: structurele lasten in ${e.eindjaar} op ${op} hebben vanaf ${e.eindjaar + 1} geen dekking.`;
+}
+
+/**
+ * The short explanation of each kind of signal for an edition's rule parameters (the label next to
+ * the check in the workbook). The gaps of the fixed end years (`bbv-gat-2026`, `bbv-gat-2029`) name
+ * the regelingen that end then (`gatUitleg`).
+ */
+export function signaalUitleg(regels: BegrotingRegels): Record<SignaalSoort, string> {
+  const w = woorden(regels);
+  // Transitional: the Begrotingstoets still shows the rows after 2026 and 2029 for an edition without
+  // a regeling ending then (gala-2023 has no SPUK AZWA); they keep their text until the rows follow `einden`.
+  const VROEGER: Readonly<Record<number, string>> = {
+    2026: 'BBV: structurele lasten in 2026 op de Brede SPUK en SPUK IZA hebben vanaf 2027 geen dekking.',
+    2029: 'BBV: structurele lasten in 2029 op de SPUK AZWA hebben vanaf 2030 geen dekking.',
+  };
+  const gat = (jaar: EditionYear): string => {
+    const e = einde(regels, jaar);
+    return e === undefined ? (VROEGER[jaar] ?? SIGNAAL_UITLEG_VAST['bbv-gat']) : gatUitleg(e);
+  };
+  return {
+    ...SIGNAAL_UITLEG_VAST,
+    onderdeel: `${w.tot} per onderdeel: hoogstens ${100 + w.schuif}% van het plafond (${w.schuif}% schuiven binnen het hoofdthema).`,
+    hoofdthema: `${w.tot}: de lasten van een hoofdthema niet boven de som van de plafonds van zijn onderdelen.`,
+    'zonder-onderdeel': `${w.tot} hoort elke Brede SPUK-last bij een onderdeel (${w.onderdelen}).`,
+    'overheveling-2023': `Van ${w.o.van} naar ${w.o.naar} hoogstens ${w.o.pct}% van het budget ${w.o.van} per onderdeel.`,
+    'overheveling-2025': `Van ${w.r.van} naar ${w.r.naar} hoogstens ${w.r.pct}% van het budget ${w.r.van}.`,
+    'bbv-gat-2026': gat(2026),
+    'bbv-gat-2029': gat(2029),
+  };
+}
 
 function waar(s: Signaal): string {
   const parts = [
@@ -37,33 +107,37 @@ function waar(s: Signaal): string {
   return parts.join(', ');
 }
 
-/** One signal as a Dutch sentence with its amount and what to do. */
-export function signaalText(s: Signaal): string {
+/** One signal as a Dutch sentence with its amount and what to do (`regels`: the edition's rule parameters). */
+export function signaalText(s: Signaal, regels: BegrotingRegels): string {
   const b = formatEuro(s.bedrag);
   const at = waar(s);
+  const w = woorden(regels);
   switch (s.soort) {
     case 'plafond':
       return `${at}: de lasten liggen ${b} boven het plafond. Verlaag de lasten of zoek andere dekking; regionaal geld hoort op de begroting van de mandaatgemeente.`;
     case 'onderdeel':
-      return `${at}: de lasten liggen ${b} boven 115% van het plafond van het onderdeel. Tot en met 2024 mag hoogstens 15% binnen het hoofdthema schuiven.`;
+      return `${at}: de lasten liggen ${b} boven ${100 + w.schuif}% van het plafond van het onderdeel. ${w.tot} mag hoogstens ${w.schuif}% binnen het hoofdthema schuiven.`;
     case 'hoofdthema':
       return `${at}: de lasten liggen ${b} boven de som van de plafonds van het hoofdthema.`;
     case 'zonder-onderdeel':
-      return `${at}: ${b} aan Brede SPUK-lasten zonder onderdeel (1–15). Vul het onderdeel in: tot en met 2024 wordt per onderdeel verantwoord.`;
+      return `${at}: ${b} aan Brede SPUK-lasten zonder onderdeel (${w.onderdelen}). Vul het onderdeel in: ${w.tot.toLowerCase()} wordt per onderdeel verantwoord.`;
     case 'overheveling-2023':
-      return `${at}: er wordt ${b} meer naar 2024 overgeheveld dan 20% van het budget 2023 van het onderdeel.`;
+      return `${at}: er wordt ${b} meer naar ${w.o.naar} overgeheveld dan ${w.o.pct}% van het budget ${w.o.van} van het onderdeel.`;
     case 'overheveling-2025':
-      return `${at}: er wordt ${b} meer naar 2026 overgeheveld dan 10% van het budget 2025.`;
+      return `${at}: er wordt ${b} meer naar ${w.r.naar} overgeheveld dan ${w.r.pct}% van het budget ${w.r.van}.`;
     case 'aard-ontbreekt':
       return `${at}: ${b} aan lasten zonder aard. Kies structureel of incidenteel.`;
     case 'bbv-structureel':
       return `${at}: ${b} structurele lasten gedekt uit incidentele baten (een regeling met een einddatum). Maak ze incidenteel of zoek structurele dekking.`;
     case 'bbv-gat-2026':
-      return `Na 2026: ${b} structurele lasten op de Brede SPUK en SPUK IZA zonder dekking vanaf 2027.`;
     case 'bbv-gat-2029':
-      return `Na 2029: ${b} structurele lasten op de SPUK AZWA zonder dekking vanaf 2030.`;
-    case 'bbv-gat':
-      return `Na ${s.jaar ?? ''}: ${b} structurele lasten op een regeling die dan eindigt, zonder dekking vanaf ${(s.jaar ?? 0) + 1}.`;
+    case 'bbv-gat': {
+      const j = s.jaar ?? 0;
+      const op = namenVan(einde(regels, s.jaar));
+      return op === ''
+        ? `Na ${s.jaar ?? ''}: ${b} structurele lasten op een regeling die dan eindigt, zonder dekking vanaf ${j + 1}.`
+        : `Na ${j}: ${b} structurele lasten op ${op} zonder dekking vanaf ${j + 1}.`;
+    }
     case 'vooruit-ontvangen':
       return `${at}: ${b} vooruit ontvangen boven het plafond van het volgende jaar. Controleer het bedrag; vooruit ontvangen geld is geen baat van het jaar van ontvangst (balans).`;
     case 'buiten-bereik':

@@ -99,7 +99,7 @@ describe('begroting formulas equal the domain (HyperFormula), on generated begro
     const empty = buildWorkbookPlan(editionInput('vws-2026-04'), {
       key: 'spuk-2025',
       gemeente: LELYSTAD,
-      begroting: legeBegroting(),
+      begroting: legeBegroting(editionInput('vws-2026-04').edition),
     });
     const e = compare(empty);
     expect(e.bad).toEqual([]);

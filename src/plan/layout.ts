@@ -9,7 +9,6 @@
  * (Verdeelsleutel, Afronding, Allocatie), with the national total (code "NL") directly below them.
  */
 import type { EditionYear } from '../domain';
-import { EDITION_YEARS } from '../domain';
 import { SheetRange } from './anchors';
 
 export const SHEETS = {
@@ -30,12 +29,6 @@ export const SHEETS = {
 
 /** First year column (E) on time-axis sheets; the edition's n years fill the n columns from E. */
 export const PERIOD_COL = 5;
-
-/**
- * @deprecated The shipped editions' seven years (2023–2029), for the begroting sheets only until they
- * lay out `ctx.years`; every other sheet takes the count from its plan (`ctx.years.length`).
- */
-export const YEAR_COUNT = EDITION_YEARS.length;
 
 /**
  * The column of a year on a time-axis sheet (E for the first year of `years`). Throws RangeError for

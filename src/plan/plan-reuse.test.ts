@@ -54,7 +54,7 @@ describe('planWorkbook with the national sheets reused', () => {
       key,
       gemeente: ALMERE,
       beschikking: [{ regeling: 'Brede SPUK', onderdeel: 1, jaar: 2025, bedrag: euro(1) }],
-      begroting: { ...legeBegroting(), overheveling2025: euro(5_000_000) },
+      begroting: { ...legeBegroting(job.edition.edition), overheveling2025: euro(5_000_000) },
     };
     const own = planWorkbook(resolveScenario(request, national), reuse);
     expect(JSON.stringify(own)).toBe(fresh(request));

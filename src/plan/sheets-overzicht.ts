@@ -95,7 +95,12 @@ export function buildOverzicht(
     /** The begroting's active signals (the domain's count). */
     readonly signalen: number;
     /** Per line: the gemeente's amount (beschikking where entered, else the edition), on the Begrotingstoets. */
-    readonly perLine: { readonly values: SheetRange; readonly nrs: SheetRange };
+    readonly perLine: {
+      readonly values: SheetRange;
+      readonly nrs: SheetRange;
+      /** The lines the block has; a line without a begroting post is read from Allocatie. */
+      readonly lineNrs: readonly number[];
+    };
     /** The beschikking per line for the chosen gemeente: it wins in every amount Overzicht shows. */
     readonly beschikking: readonly BeschikkingAmount[];
   },
@@ -349,7 +354,12 @@ function amountsSection(
   from: {
     readonly allocatie: AllocatieCells;
     readonly landelijk: Pick<LandelijkCells, 'bbvFlags' | 'lineNrs' | 'eindjaar'>;
-    readonly perLine: { readonly values: SheetRange; readonly nrs: SheetRange };
+    readonly perLine: {
+      readonly values: SheetRange;
+      readonly nrs: SheetRange;
+      /** The lines the block has; a line without a begroting post is read from Allocatie. */
+      readonly lineNrs: readonly number[];
+    };
   },
 ): AmountRows {
   const { ctx, s, rows, lines } = v;
@@ -370,12 +380,23 @@ function amountsSection(
     perLine.values.left,
     perLine.values.bottom - perLine.values.top + 1,
   ).fixRow();
-  s.formula(
-    v.yearsRange(first, n),
-    `INDEX(${valuesCol},MATCH($A${first},${perLine.nrs.abs()},0))`,
-    (ri, c) => v.amount(lines[ri]?.nr ?? 0, ctx.years[c] as EditionYear),
-    'euro',
-  );
+  // A line with no begroting post (so no row on the Begrotingstoets, and no beschikking) is read from
+  // Allocatie directly, as the toets reads the edition's amount: one block per run of such rows.
+  const year = SheetRange.at(SHEETS.overzicht, HEADER_ROW, PERIOD_COL);
+  const helper = chooser.row.local().abs();
+  const formulaOf = (row: number, inToets: boolean): string =>
+    inToets
+      ? `INDEX(${valuesCol},MATCH($A${row},${perLine.nrs.abs()},0))`
+      : `INDEX(${from.allocatie.byCode.amounts.abs()},${helper},(${year.local().fixRow()}-${year.local().abs()})*COLUMNS(${from.allocatie.lineNrs.abs()})+MATCH($A${row},${from.allocatie.lineNrs.abs()},0))`;
+  for (const run of runsOf(lines, (l) => perLine.lineNrs.includes(l.nr))) {
+    const row = first + run.from;
+    s.formula(
+      v.yearsRange(row, run.count),
+      formulaOf(row, run.value),
+      (ri, c) => v.amount(lines[run.from + ri]?.nr ?? 0, ctx.years[c] as EditionYear),
+      'euro',
+    );
+  }
   const L = columnLetter(v.cols.total);
   const lastYear = columnLetter(v.cols.total - 1);
   s.formula(
@@ -841,4 +862,19 @@ function chartSection(v: View, chooser: ChooserCells, bbv: BbvRows): void {
     from: `B${top}`,
     to: `I${top + 19}`,
   });
+}
+
+/** Consecutive runs of items with the same `key` value: where each starts, how many, the value. */
+function runsOf<T>(
+  items: readonly T[],
+  key: (item: T) => boolean,
+): { from: number; count: number; value: boolean }[] {
+  const out: { from: number; count: number; value: boolean }[] = [];
+  items.forEach((item, i) => {
+    const value = key(item);
+    const last = out[out.length - 1];
+    if (last && last.value === value) last.count++;
+    else out.push({ from: i, count: 1, value });
+  });
+  return out;
 }

@@ -120,7 +120,9 @@ describe('an edition folder with only data (proef-2030)', () => {
     const t = toetsBegroting(ledger, 'GM0034' as CbsCode, legeBegroting(input.edition));
     expect(t.saldo).toHaveLength(8);
     expect(t.gaten.map((g) => g.eindjaar)).toEqual([2026, 2029]);
-    expect(() => toetsBegroting(ledger, 'GM0034' as CbsCode, legeBegroting())).toThrow(/8 years/);
+    expect(() =>
+      toetsBegroting(ledger, 'GM0034' as CbsCode, legeBegroting(resolveEdition('vws-2026-04'))),
+    ).toThrow(/8 years/);
   });
 });
 

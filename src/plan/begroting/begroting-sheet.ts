@@ -1,29 +1,35 @@
 /**
  * The sheet Begroting (the user's): the Excel table `Begroting` of activities with lasten per year.
  * Created once; afterwards the add-in rewrites only its heading rows (SheetPlan.userOwned), so rows
- * the user adds, deletes or sorts survive every refresh. Its place is BEGROTING_TABLE.
+ * the user adds, deletes or sorts survive every refresh. Its place is `begrotingTable(years)`.
  */
-import type { BegrotingInvoer, BegrotingToets } from '../../domain';
-import { BEGROTING_CAPACITEIT, BEGROTING_KOLOMMEN, BEGROTING_REGELINGEN, EDITION_YEARS } from '../../domain';
+import type { BegrotingInvoer, BegrotingToets, EditionYear } from '../../domain';
+import { BEGROTING_CAPACITEIT, BEGROTING_REGELINGEN, begrotingKolommen } from '../../domain';
 import { columnLetter } from '../a1';
 import type { SheetRange } from '../anchors';
 import { SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
 import type { CellValue, StyleName } from '../types';
-import type { BegrotingKolom } from './fixed-cells';
-import { BEGROTING_SCHEMA, BEGROTING_TABLE } from './fixed-cells';
-
-const table = BEGROTING_TABLE;
+import type { BegrotingKolom, BegrotingTableCells } from './fixed-cells';
+import { begrotingSchema } from './fixed-cells';
 
 /**
  * Builds the Begroting sheet with `invoer`'s rows (at least one empty row). `lists` are the
- * Begrotingstoets's hidden lists (regelingen, then the two aarden), `master` its signal count.
+ * Begrotingstoets's hidden lists (regelingen, then the two aarden), `master` its signal count,
+ * `table` the table's place for the edition's `years` (one lasten column per year).
  */
 export function buildBegrotingTable(
   invoer: BegrotingInvoer,
   t: BegrotingToets,
-  from: { readonly lists: SheetRange; readonly master: SheetRange },
+  from: {
+    readonly lists: SheetRange;
+    readonly master: SheetRange;
+    readonly table: BegrotingTableCells;
+    readonly years: readonly EditionYear[];
+  },
 ): SheetBuilder {
+  const { table } = from;
+  const kolommen = begrotingKolommen(from.years);
   const s = new SheetBuilder(SHEETS.begroting, 'invoer');
   const master = from.master.abs();
   s.value('A1', 'Begroting: de activiteiten van de gemeente', 'title');
@@ -41,11 +47,12 @@ export function buildBegrotingTable(
     'rowHeader',
   );
   // The table's schema version (SheetPlan.userOwned.table), in the add-in range: rewritten on every refresh.
-  s.value('A4', 'Tabelversie', 'note').value(BEGROTING_SCHEMA.versionCell, BEGROTING_SCHEMA.version, 'note');
-  s.userOwned([table.addinRange.address()], BEGROTING_SCHEMA);
+  const schema = begrotingSchema(from.years);
+  s.value('A4', 'Tabelversie', 'note').value(schema.versionCell, schema.version, 'note');
+  s.userOwned([table.addinRange.address()], schema);
   const regels = invoer.regels;
   const n = Math.max(1, regels.length);
-  s.values(table.header.address().split(':')[0] ?? '', [[...BEGROTING_KOLOMMEN]]);
+  s.values(table.header.address().split(':')[0] ?? '', [[...kolommen]]);
   const body: CellValue[][] = regels.map((r) => [
     r.regeling,
     r.onderdeel ?? null,
@@ -57,26 +64,26 @@ export function buildBegrotingTable(
     r.andereDekking,
     r.opmerking,
   ]);
-  if (body.length === 0) body.push(BEGROTING_KOLOMMEN.map(() => null));
+  if (body.length === 0) body.push(kolommen.map(() => null));
   s.values(`A${table.firstRow}`, body);
   const tableRange = `${table.header.address().split(':')[0] ?? ''}:${columnLetter(table.header.right)}${table.firstRow + n - 1}`;
-  s.table({ name: BEGROTING_SCHEMA.name, range: tableRange, style: 'TableStyleMedium2' });
-  inputsOfTable(s, n, from.lists);
-  for (const [name, width] of WIDTHS) s.width(columnLetter(table.column(name).left), width);
+  s.table({ name: schema.name, range: tableRange, style: 'TableStyleMedium2' });
+  inputsOfTable(s, table, n, from.lists);
+  for (const [name, width] of widths(from.years)) s.width(columnLetter(table.column(name).left), width);
   s.freezeAt(table.headerRow, 3);
   s.printAs('landscape', true).printLayout({ titleRows: `${table.headerRow}:${table.headerRow}` });
   return s;
 }
 
-/** Column widths, by heading. */
-const WIDTHS: readonly (readonly [BegrotingKolom, number])[] = [
+/** Column widths, by heading (one per year of the axis). */
+const widths = (years: readonly EditionYear[]): readonly (readonly [BegrotingKolom, number])[] => [
   ['Regeling', 20],
   ['Onderdeel', 10],
   ['Activiteit', 40],
   ['Taakveld', 9],
   ['Uitvoerder', 16],
   ['Aard lasten', 12],
-  ...EDITION_YEARS.map((y) => [String(y), 12] as const),
+  ...years.map((y) => [String(y), 12] as const),
   ['Andere dekking', 18],
   ['Opmerking', 30],
 ];
@@ -95,7 +102,7 @@ const FORMATS: readonly (readonly [BegrotingKolom, StyleName])[] = [
  * Formats and validations over the table's `n` rows: Excel extends both to the rows the table grows
  * by, and the print stays the size of the begroting.
  */
-function inputsOfTable(s: SheetBuilder, n: number, lists: SheetRange): void {
+function inputsOfTable(s: SheetBuilder, table: BegrotingTableCells, n: number, lists: SheetRange): void {
   const cap = (name: BegrotingKolom) => table.column(name).rows(0, n).address();
   for (const [name, style] of FORMATS) s.format(cap(name), style);
   const years = table.years.rows(0, n).address();

@@ -4,12 +4,11 @@
  * name). Sections: the gemeente of the beschikking (and whether it is Overzicht's), the grid.
  */
 import type { BeschikkingRegel, CbsCode, EditionYear } from '../../domain';
-import { EDITION_YEARS } from '../../domain';
 import { columnLetter, rangeOf } from '../a1';
 import { SheetRange } from '../anchors';
 import type { ChooserCells } from '../chooser';
 import type { PlanContext } from '../context';
-import { PERIOD_COL, SHEETS, YEAR_COUNT } from '../layout';
+import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
 import type { CellValue } from '../types';
 import type { BeschikkingKey } from './keys';
@@ -21,11 +20,11 @@ export interface BeschikkingCells {
   readonly gemeente: SheetRange;
   /** C5: 1 when that gemeente is the one on Overzicht (only then does the beschikking count). */
   readonly applies: SheetRange;
-  /** E..K: the amounts per key (rows) and year (input; empty = the edition's amount). */
+  /** From E, one column per year of the edition: the amounts per key (rows) and year (input; empty = the edition's amount). */
   readonly grid: SheetRange;
   /** A: the keys of the grid's rows. */
   readonly keys: SheetRange;
-  /** The grid row of one key (`BS`, `BS01`, `IZA`, …), E..K. */
+  /** The grid row of one key (`BS`, `BS01`, `IZA`, …), its year columns. */
   row(key: string): SheetRange;
 }
 
@@ -58,7 +57,7 @@ export function buildBeschikking(
     'note',
   );
   s.width('A', 10).width('B', 22).width('C', 58).width('D', 2);
-  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
+  for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   s.freezeAt(HEADER_ROW, 3);
   s.printAs('landscape', true).printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}`, fitToHeight: 1 });
   const row = (key: string): SheetRange => grid.rows(keys.findIndex((k) => k.key === key));
@@ -106,10 +105,10 @@ function gridSection(
   keys: readonly BeschikkingKey[],
   beschikking: readonly BeschikkingRegel[],
 ): { grid: SheetRange; keyCol: SheetRange } {
-  const years = EDITION_YEARS;
+  const years = ctx.years;
   s.values(`A${HEADER_ROW}`, [['Sleutel', 'Regeling', 'Onderdeel', '', ...years.map(String)]], 'header');
   const first = HEADER_ROW + 1;
-  const grid = SheetRange.at(SHEETS.beschikking, first, PERIOD_COL, keys.length, YEAR_COUNT);
+  const grid = SheetRange.at(SHEETS.beschikking, first, PERIOD_COL, keys.length, years.length);
   const keyCol = SheetRange.at(SHEETS.beschikking, first, 1, keys.length);
   s.values(
     `A${first}`,

@@ -8,18 +8,20 @@
  * Every number is the domain's (expected values), proven equal by the formula-truth test.
  */
 import type { BegrotingInvoer, BegrotingToets, BeschikkingRegel } from '../../domain';
+import { begrotingRegels } from '../../domain';
 import type { SheetRange } from '../anchors';
 import type { ChooserCells } from '../chooser';
 import type { PlanContext } from '../context';
 import type { SheetBuilder } from '../sheet-builder';
 import { buildBegrotingTable } from './begroting-sheet';
 import { buildBeschikking } from './beschikking-sheet';
+import { begrotingTable } from './fixed-cells';
 import { beschikkingKeys, planBegroting } from './keys';
 import { buildSamenvatting } from './samenvatting';
 import { buildToets } from './toets-sheet';
 
 export { planBegroting } from './keys';
-export { BEGROTING_TABLE, TOETS_MASTER } from './fixed-cells';
+export { begrotingTable, TOETS_MASTER } from './fixed-cells';
 
 /** The cells of the begroting sheets that the names and Overzicht refer to. */
 export interface BegrotingCells {
@@ -33,7 +35,11 @@ export interface BegrotingCells {
   readonly vooruit: SheetRange;
   readonly lists: SheetRange;
   /** Per line: the plafond (beschikking where entered, else the edition) with its line numbers. */
-  readonly perLine: { readonly values: SheetRange; readonly nrs: SheetRange };
+  readonly perLine: {
+    readonly values: SheetRange;
+    readonly nrs: SheetRange;
+    readonly lineNrs: readonly number[];
+  };
 }
 
 export interface BegrotingSheets {
@@ -73,14 +79,18 @@ export function buildBegroting(
     code === undefined ? 'Nederland (som van de gemeenten)' : `${ctx.gemeenten[ctx.chosen ?? 0]?.naam ?? ''}`;
   const chosenName = `${gemeenteText} (${code ?? 'NL'})`;
 
-  const keys = beschikkingKeys(ctx);
+  // The edition's year axis lays out every sheet; its rule parameters label the checks.
+  const table = begrotingTable(ctx.years);
+  const regels = begrotingRegels(ctx.input.edition);
+  const keys = beschikkingKeys(ctx, regels);
   const besch = buildBeschikking(ctx, keys, beschikking, { code, chosenName }, from);
-  const toets = buildToets(ctx, { invoer, beschikking, t }, keys, chosenName, {
+  const toets = buildToets(ctx, { invoer, beschikking, t, regels, table }, keys, chosenName, {
     ...from,
     beschikking: besch.cells,
   });
-  const begroting = buildBegrotingTable(invoer, t, toets.cells);
+  const begroting = buildBegrotingTable(invoer, t, { ...toets.cells, table, years: ctx.years });
   const samenvatting = buildSamenvatting(ctx, invoer, t, chosenName, {
+    table,
     toets: toets.cells,
     chooser: from.chooser,
   });

@@ -3,17 +3,16 @@
  * regeling total and Brede SPUK onderdeel), the years a regeling has money, and the starter rows of
  * a new Begroting table. Pure functions of the edition; no rows or columns.
  */
-import type { BegrotingInvoer, BegrotingRegel, BegrotingRegeling, EditionYear } from '../../domain';
-import {
-  BREDE_SPUK_ONDERDELEN,
-  defaultTaakveld,
-  EDITION_YEARS,
-  euro,
-  legeBegroting,
-  regelingLines,
+import type {
+  BegrotingInvoer,
+  BegrotingRegel,
+  BegrotingRegeling,
+  BegrotingRegels,
+  EditionYear,
 } from '../../domain';
+import { begrotingRegels, defaultTaakveld, euro, legeBegroting, regelingLines } from '../../domain';
 import type { PlanContext } from '../context';
-import { BEGROTING_TABLE } from './fixed-cells';
+import { begrotingTable } from './fixed-cells';
 
 /** Keys of the beschikking grid: the Brede SPUK total, its onderdelen, then one line per other regeling. */
 export interface BeschikkingKey {
@@ -24,8 +23,16 @@ export interface BeschikkingKey {
   readonly omschrijving: string;
 }
 
-/** The beschikking grid's keys in row order: `BS`, `BS01`..`BS15`, `IZA`, `AZWA-L`, `AZWA-R`. */
-export function beschikkingKeys(ctx: PlanContext): BeschikkingKey[] {
+/** The key of a Brede SPUK onderdeel's row in the beschikking grid: `BS01` for onderdeel 1. */
+export function onderdeelKey(nr: number): string {
+  return `BS${String(nr).padStart(2, '0')}`;
+}
+
+/**
+ * The beschikking grid's keys in row order: `BS`, one per Brede SPUK onderdeel of the edition
+ * (`regels.onderdelen`: `BS01`..`BS15` shipped), `IZA`, `AZWA-L`, `AZWA-R`.
+ */
+export function beschikkingKeys(ctx: PlanContext, regels: BegrotingRegels): BeschikkingKey[] {
   const naam = (nr: number): string => ctx.lines.find((l) => l.nr === nr)?.naam ?? `Onderdeel ${nr}`;
   const single = (regeling: BegrotingRegeling, key: string): BeschikkingKey[] => {
     const line = regelingLines(ctx.lines, regeling)[0];
@@ -33,8 +40,8 @@ export function beschikkingKeys(ctx: PlanContext): BeschikkingKey[] {
   };
   return [
     { key: 'BS', regeling: 'Brede SPUK', nr: undefined, omschrijving: 'Brede SPUK (totaal)' },
-    ...BREDE_SPUK_ONDERDELEN.map((nr) => ({
-      key: `BS${String(nr).padStart(2, '0')}`,
+    ...regels.onderdelen.map((nr) => ({
+      key: onderdeelKey(nr),
       regeling: 'Brede SPUK' as const,
       nr,
       omschrijving: `${nr}. ${naam(nr)}`,
@@ -53,7 +60,7 @@ export function regelingKey(regeling: Exclude<BegrotingRegeling, 'Brede SPUK'>):
 /** The years in which a regeling has money (Brede SPUK and SPUK IZA to 2026, SPUK AZWA from 2027). */
 export function regelingYears(ctx: PlanContext, regeling: BegrotingRegeling): readonly EditionYear[] {
   const lines = regelingLines(ctx.lines, regeling);
-  return EDITION_YEARS.filter((y) =>
+  return ctx.years.filter((y) =>
     lines.some((l) => ctx.input.edition.rule(l.regeling.id, y) !== undefined && y <= l.regeling.eindjaar),
   );
 }
@@ -61,10 +68,11 @@ export function regelingYears(ctx: PlanContext, regeling: BegrotingRegeling): re
 /** Starter rows of a new Begroting table: one per Brede SPUK onderdeel and per other regeling the gemeente has. */
 function starterRows(ctx: PlanContext): BegrotingRegel[] {
   const rows: BegrotingRegel[] = [];
-  const zero = EDITION_YEARS.map(() => euro(0));
+  const zero = ctx.years.map(() => euro(0));
+  const firstRow = begrotingTable(ctx.years).firstRow;
   const add = (regeling: BegrotingRegeling, onderdeel: number | undefined, activiteit: string) =>
     rows.push({
-      rij: BEGROTING_TABLE.firstRow + rows.length,
+      rij: firstRow + rows.length,
       regeling,
       onderdeel,
       activiteit,
@@ -75,7 +83,7 @@ function starterRows(ctx: PlanContext): BegrotingRegel[] {
       andereDekking: '',
       opmerking: '',
     });
-  for (const nr of BREDE_SPUK_ONDERDELEN) {
+  for (const nr of begrotingRegels(ctx.input.edition).onderdelen) {
     const line = ctx.lines.find((l) => l.nr === nr);
     if (line) add('Brede SPUK', nr, line.naam);
   }
@@ -95,5 +103,5 @@ function starterRows(ctx: PlanContext): BegrotingRegel[] {
 
 /** The begroting a plan shows: the given one, or the starter rows without amounts. */
 export function planBegroting(ctx: PlanContext, begroting: BegrotingInvoer | undefined): BegrotingInvoer {
-  return begroting ?? { ...legeBegroting(), regels: starterRows(ctx) };
+  return begroting ?? { ...legeBegroting(ctx.input.edition), regels: starterRows(ctx) };
 }

@@ -5,32 +5,56 @@
  * count of the begroting's signals. Every amount refers to the Begrotingstoets or the Begroting table.
  */
 import type { BegrotingInvoer, BegrotingToets, EditionYear } from '../../domain';
-import { BEGROTING_REGELINGEN, EDITION_YEARS, TAAKVELDEN } from '../../domain';
+import { BEGROTING_REGELINGEN, TAAKVELDEN } from '../../domain';
 import { formatDate } from '../../messages/nl';
 import { columnLetter, rangeOf } from '../a1';
 import { RowCursor, SheetRange } from '../anchors';
 import type { ChooserCells } from '../chooser';
 import type { PlanContext } from '../context';
-import { PERIOD_COL, SHEETS, YEAR_COUNT } from '../layout';
+import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
-import { BEGROTING_TABLE } from './fixed-cells';
+import type { BegrotingTableCells } from './fixed-cells';
 import type { ToetsCells } from './toets-sheet';
 
 const regelingen = BEGROTING_REGELINGEN;
-const TOTAL = columnLetter(PERIOD_COL + YEAR_COUNT);
 const FIRST_YEAR = columnLetter(PERIOD_COL);
-const LAST_YEAR = columnLetter(PERIOD_COL + YEAR_COUNT - 1);
 const sumYears = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-const yearsRange = (row: number): string => rangeOf(row, PERIOD_COL, 1, YEAR_COUNT);
-/** The cell of a year on a row of the Samenvatting. */
-const yearCell = (row: number, jaar: EditionYear): string =>
-  SheetRange.at(SHEETS.samenvatting, row, PERIOD_COL + EDITION_YEARS.indexOf(jaar)).address();
+
+/**
+ * The year axis of the Samenvatting: one column per year of the edition from E, then the total
+ * (E..K and L for 2023–2029).
+ */
+interface Axis {
+  readonly years: readonly EditionYear[];
+  /** The total column's letter. */
+  readonly total: string;
+  /** The last year column's letter. */
+  readonly lastYear: string;
+  /** The year columns of a row (e.g. `E12:K12`). */
+  yearsRange(row: number): string;
+  /** The cell of a year on a row. */
+  yearCell(row: number, jaar: EditionYear): string;
+}
+
+function axis(years: readonly EditionYear[]): Axis {
+  return {
+    years,
+    total: columnLetter(PERIOD_COL + years.length),
+    lastYear: columnLetter(PERIOD_COL + years.length - 1),
+    yearsRange: (row) => rangeOf(row, PERIOD_COL, 1, years.length),
+    yearCell: (row, jaar) =>
+      SheetRange.at(SHEETS.samenvatting, row, PERIOD_COL + years.indexOf(jaar)).address(),
+  };
+}
 
 interface Summary {
   readonly s: SheetBuilder;
   readonly rows: RowCursor;
   readonly t: BegrotingToets;
-  /** One row of amounts per year (a formula filled over E..K) and its total; returns the row. */
+  readonly axis: Axis;
+  /** The user's Begroting table. */
+  readonly table: BegrotingTableCells;
+  /** One row of amounts per year (a formula filled over the years) and its total; returns the row. */
   line(label: string, formula: string, values: readonly number[], style?: 'euro' | 'euroTotal'): number;
 }
 
@@ -40,19 +64,21 @@ export function buildSamenvatting(
   invoer: BegrotingInvoer,
   t: BegrotingToets,
   chosenName: string,
-  from: { readonly toets: ToetsCells; readonly chooser: ChooserCells },
+  from: { readonly toets: ToetsCells; readonly chooser: ChooserCells; readonly table: BegrotingTableCells },
 ): SheetBuilder {
   const s = new SheetBuilder(SHEETS.samenvatting, 'presentatie');
   const rows = new RowCursor(1);
+  const ax = axis(ctx.years);
+  const TOTAL = ax.total;
   const header = headingSection(ctx, s, rows, chosenName, from.chooser);
   const line: Summary['line'] = (label, formula, values, style = 'euro') => {
     const r = rows.take();
     s.value(`A${r}`, label, style === 'euroTotal' ? 'rowHeader' : undefined);
-    s.formula(yearsRange(r), formula, (_r, c) => values[c] ?? 0, style);
-    s.formula(`${TOTAL}${r}`, `SUM(${FIRST_YEAR}${r}:${LAST_YEAR}${r})`, () => sumYears(values), style);
+    s.formula(ax.yearsRange(r), formula, (_r, c) => values[c] ?? 0, style);
+    s.formula(`${TOTAL}${r}`, `SUM(${FIRST_YEAR}${r}:${ax.lastYear}${r})`, () => sumYears(values), style);
     return r;
   };
-  const v: Summary = { s, rows, t, line };
+  const v: Summary = { s, rows, t, axis: ax, table: from.table, line };
   batenLastenSection(v, invoer, from.toets);
   taakveldSection(v);
   structureelSection(v, from.toets);
@@ -63,7 +89,7 @@ export function buildSamenvatting(
   const lastRow = rows.next - 1;
   s.width('A', 52).width('B', 6).width('C', 1).width('D', 1);
   // Wide enough for national sums in the NL view (€ 448.048.898; over 7 years € 3.047.808.553).
-  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 15);
+  for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 15);
   s.width(TOTAL, 17);
   s.printAs('portrait', true).printLayout({
     area: `A1:${TOTAL}${lastRow}`,
@@ -96,13 +122,14 @@ function headingSection(
   );
   rows.skip();
   const header = rows.take();
-  s.values(`A${header}`, [['Omschrijving', '', '', '', ...EDITION_YEARS.map(String), 'Totaal']], 'header');
+  s.values(`A${header}`, [['Omschrijving', '', '', '', ...ctx.years.map(String), 'Totaal']], 'header');
   return header;
 }
 
 /** Baten (the plafond after carry-over, with its source), lasten, saldo, received in advance. */
 function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCells): void {
   const { s, rows, t, line } = v;
+  const yearsRange = v.axis.yearsRange;
   const first = (range: SheetRange) => range.cell(0, 0).fixRow();
   s.value(`A${rows.take()}`, 'Baten: het plafond (na overheveling)', 'rowHeader');
   const batenRows: number[] = [];
@@ -150,6 +177,7 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
 /** BBV art. 19/28: incidental baten and lasten per taakveld (SUMIFS over the Begroting table). */
 function taakveldSection(v: Summary): void {
   const { s, rows, t } = v;
+  const { total: TOTAL, lastYear: LAST_YEAR, yearsRange } = v.axis;
   s.value(
     `A${rows.take()}`,
     'Overzicht incidentele baten en lasten per taakveld (BBV art. 19 en 28)',
@@ -160,9 +188,9 @@ function taakveldSection(v: Summary): void {
     'Al het geld van deze regelingen is incidenteel (regeling met een einddatum); de baat staat op het taakveld van de lasten die ze dekt.',
     'note',
   );
-  const taakveldCol = BEGROTING_TABLE.column('Taakveld').abs();
-  const aardCol = BEGROTING_TABLE.column('Aard lasten').abs();
-  const yearsCol = BEGROTING_TABLE.years.cols(0).fixRow();
+  const taakveldCol = v.table.column('Taakveld').abs();
+  const aardCol = v.table.column('Aard lasten').abs();
+  const yearsCol = v.table.years.cols(0).fixRow();
   const labelOf = (code: string) =>
     code === 'overig'
       ? 'overige taakvelden'
@@ -210,7 +238,7 @@ function structureelSection(v: Summary, toets: ToetsCells): void {
   );
   const gap = rows.take();
   s.value(`A${gap}`, 'Structureel tekort vanaf 2027 (Brede SPUK, SPUK IZA) en vanaf 2030 (SPUK AZWA)');
-  s.formula(yearCell(gap, 2026), toets.gat2026.abs(), () => t.gat2026, 'euroTotal');
-  s.formula(yearCell(gap, 2029), toets.gat2029.abs(), () => t.gat2029, 'euroTotal');
+  s.formula(v.axis.yearCell(gap, 2026), toets.gat2026.abs(), () => t.gat2026, 'euroTotal');
+  s.formula(v.axis.yearCell(gap, 2029), toets.gat2029.abs(), () => t.gat2029, 'euroTotal');
   rows.skip();
 }

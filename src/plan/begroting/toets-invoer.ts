@@ -1,24 +1,24 @@
 /**
  * Begrotingstoets, the inputs (yellow, kept on refresh by their names): the carry-over of the Brede
- * SPUK 2023 → 2024 per onderdeel and 2025 → 2026, and money received in advance per year.
+ * SPUK per onderdeel and of its total (the years of the edition's rules: 2023 → 2024 and 2025 →
+ * 2026 shipped), and money received in advance per year.
  */
 import type { BegrotingInvoer } from '../../domain';
-import { BREDE_SPUK_ONDERDELEN } from '../../domain';
 import { SheetRange } from '../anchors';
 import { PERIOD_COL, SHEETS } from '../layout';
 import type { BeschikkingKey } from './keys';
 import type { ToetsSection } from './toets-section';
-import { sectionTitle, yearIndex, yearsAt } from './toets-section';
+import { nextYear, sectionTitle, yearIndex, yearsAt } from './toets-section';
 
 /** The inputs of the Begrotingstoets. */
 export interface ToetsInputs {
-  /** E: the carry-over 2023 → 2024 per Brede SPUK onderdeel (15 rows). */
+  /** E: the carry-over per Brede SPUK onderdeel (one row per onderdeel; 2023 → 2024 shipped). */
   readonly overheveling2023: SheetRange;
   /** A: the onderdeel numbers of those rows. */
   readonly overhevelingKeys: SheetRange;
-  /** The 2025 column: the carry-over 2025 → 2026. */
+  /** The column of its first year: the carry-over of the total (2025 → 2026 shipped). */
   readonly overheveling2025: SheetRange;
-  /** E..K: received in advance for the next year, per year of receipt. */
+  /** The year columns: received in advance for the next year, per year of receipt. */
   readonly vooruit: SheetRange;
 }
 
@@ -28,19 +28,23 @@ export function invoerSection(
   keys: readonly BeschikkingKey[],
   invoer: BegrotingInvoer,
 ): ToetsInputs {
-  const { s, rows } = v;
+  const { s, rows, regels } = v;
+  const o = regels.overhevelingPerOnderdeel;
+  const r = regels.overhevelingTotaal;
   rows.skip();
   sectionTitle(v, "Invoer: overheveling en vooruit ontvangen geld (hele euro's)");
+  // The amounts per onderdeel sit in E whatever their year (a list, not a time axis).
   s.value(
     `B${rows.take()}`,
-    'Overheveling Brede SPUK van 2023 naar 2024, per onderdeel (kolom 2023; hoogstens 20%)',
+    `Overheveling Brede SPUK van ${o.vanJaar} naar ${nextYear(v, o.vanJaar)}, per onderdeel (kolom ${o.vanJaar}; hoogstens ${o.pct}%)`,
     'rowHeader',
   );
-  const n = BREDE_SPUK_ONDERDELEN.length;
+  const onderdelen = regels.onderdelen;
+  const n = onderdelen.length;
   const o23Row = rows.take(n);
   s.values(
     `A${o23Row}`,
-    BREDE_SPUK_ONDERDELEN.map((nr) => [nr, keys.find((k) => k.nr === nr)?.omschrijving ?? String(nr)]),
+    onderdelen.map((nr) => [nr, keys.find((k) => k.nr === nr)?.omschrijving ?? String(nr)]),
   );
   const overheveling2023 = SheetRange.at(SHEETS.toets, o23Row, PERIOD_COL, n);
   const overhevelingKeys = SheetRange.at(SHEETS.toets, o23Row, 1, n);
@@ -52,10 +56,14 @@ export function invoerSection(
   const o25Row = rows.take();
   s.value(
     `B${o25Row}`,
-    'Overheveling Brede SPUK van 2025 naar 2026 (kolom 2025; hoogstens 10%)',
+    `Overheveling Brede SPUK van ${r.vanJaar} naar ${nextYear(v, r.vanJaar)} (kolom ${r.vanJaar}; hoogstens ${r.pct}%)`,
     'rowHeader',
   );
-  const overheveling2025 = SheetRange.at(SHEETS.toets, o25Row, PERIOD_COL + yearIndex(2025));
+  const overheveling2025 = SheetRange.at(
+    SHEETS.toets,
+    o25Row,
+    PERIOD_COL + Math.max(0, yearIndex(v, r.vanJaar)),
+  );
   s.value(
     overheveling2025.address(),
     invoer.overheveling2025 === 0 ? null : invoer.overheveling2025,
@@ -67,7 +75,7 @@ export function invoerSection(
     'Vooruit ontvangen voor het volgende jaar (in het jaar van ontvangst; balans, geen baat)',
     'rowHeader',
   );
-  const vooruit = yearsAt(vRow);
+  const vooruit = yearsAt(v, vRow);
   s.values(vooruit.cell().address(), [invoer.vooruitOntvangen.map((x) => (x === 0 ? null : x))], 'inputEuro');
   for (const r of [overheveling2023, overheveling2025, vooruit])
     s.validation({

@@ -4,9 +4,7 @@
  */
 import type { BegrotingRegeling, EditionYear } from '../../domain';
 import { BEGROTING_REGELINGEN } from '../../domain';
-import { SIGNAAL_UITLEG } from '../../messages/begroting.nl';
 import type { SheetRange } from '../anchors';
-import { BEGROTING_TABLE } from './fixed-cells';
 import type { ToetsInputs } from './toets-invoer';
 import type { PlafondCells } from './toets-plafond';
 import type { ToetsSection } from './toets-section';
@@ -28,59 +26,31 @@ export function lastenSection(v: ToetsSection, plafond: PlafondCells, inputs: To
   const n = regelingen.length;
   rows.skip();
   sectionTitle(v, 'Plafond na overheveling, lasten volgens het blad Begroting, en wat erboven ligt');
-  const na = yearsAt(rows.take(n), n);
+  const na = yearsAt(v, rows.take(n), n);
   s.values(
     `B${na.top}`,
     regelingen.map((r) => [`Plafond na overheveling: ${r}`]),
   );
-  // The Brede SPUK: 2023 gives to 2024, 2025 to 2026; the other years and regelingen are the plafond.
-  const p = plafond.plafond.local();
-  const o23Sum = `SUM(${inputs.overheveling2023.abs()})`;
-  const o25 = inputs.overheveling2025.abs();
-  const carry: [EditionYear, string][] = [
-    [2023, `-${o23Sum}`],
-    [2024, `+${o23Sum}`],
-    [2025, `-${o25}`],
-    [2026, `+${o25}`],
-  ];
-  for (const [jaar, f] of carry) {
-    const c = yearIndex(jaar);
-    s.formula(
-      na.cell(0, c).address(),
-      `${p.cell(0, c).rel()}${f}`,
-      () => t.plafondNaOverheveling['Brede SPUK'][c] ?? 0,
-      'euro',
-    );
-  }
-  const rest = yearIndex(2027);
-  s.formula(
-    na
-      .rows(0)
-      .cols(rest, na.right - na.left + 1 - rest)
-      .address(),
-    p.cell(0, rest).rel(),
-    (_r, c) => t.plafondNaOverheveling['Brede SPUK'][rest + c] ?? 0,
-    'euro',
-  );
+  breedeSpukNa(v, na, plafond, inputs);
   s.formula(
     na.rows(1, n - 1).address(),
-    p.cell(1, 0).rel(),
+    plafond.plafond.local().cell(1, 0).rel(),
     (r, c) => t.plafondNaOverheveling[regelingen[r + 1] as BegrotingRegeling][c] ?? 0,
     'euro',
   );
-  const lasten = yearsAt(rows.take(n), n);
+  const lasten = yearsAt(v, rows.take(n), n);
   s.values(
     `A${lasten.top}`,
     regelingen.map((r) => [null, r]),
   );
-  const table = BEGROTING_TABLE;
+  const table = v.table;
   s.formula(
     lasten.address(),
     `SUMIFS(${table.years.cols(0).fixRow()},${table.column('Regeling').abs()},$B${lasten.top})`,
     (r, c) => t.lasten[regelingen[r] as BegrotingRegeling][c] ?? 0,
     'euro',
   );
-  const over = yearsAt(rows.take(n), n);
+  const over = yearsAt(v, rows.take(n), n);
   s.values(
     `B${over.top}`,
     regelingen.map((r) => [`Boven het plafond: ${r}`]),
@@ -96,6 +66,51 @@ export function lastenSection(v: ToetsSection, plafond: PlafondCells, inputs: To
     range: over,
     value: (r, c) => t.overschrijding[regelingen[r] as BegrotingRegeling][c] ?? 0,
   });
-  s.value(`C${over.top}`, SIGNAAL_UITLEG.plafond, 'note');
+  s.value(`C${over.top}`, v.uitleg.plafond, 'note');
   return { plafondNa: na, lasten };
+}
+
+/**
+ * The Brede SPUK's row of the plafond after carry-over: each carry-over (per onderdeel, of the
+ * total; the years of the edition's rules) leaves its year and joins the next year of the axis, as
+ * in the domain; a year with a carry-over is a cell of its own, a run of years without one a block.
+ */
+function breedeSpukNa(v: ToetsSection, na: SheetRange, plafond: PlafondCells, inputs: ToetsInputs): void {
+  const { s, t, regels } = v;
+  const p = plafond.plafond.local();
+  const years = v.ctx.years;
+  const terms = years.map(() => '');
+  const move = (from: EditionYear, amount: string): void => {
+    const i = yearIndex(v, from);
+    if (i < 0 || i + 1 >= years.length) return;
+    terms[i] += `-${amount}`;
+    terms[i + 1] += `+${amount}`;
+  };
+  move(regels.overhevelingPerOnderdeel.vanJaar, `SUM(${inputs.overheveling2023.abs()})`);
+  move(regels.overhevelingTotaal.vanJaar, inputs.overheveling2025.abs());
+  const expected = (c: number) => t.plafondNaOverheveling['Brede SPUK'][c] ?? 0;
+  let c = 0;
+  while (c < years.length) {
+    const from = c;
+    if (terms[c] !== '') {
+      s.formula(
+        na.cell(0, c).address(),
+        `${p.cell(0, c).rel()}${terms[c] ?? ''}`,
+        () => expected(from),
+        'euro',
+      );
+      c++;
+      continue;
+    }
+    while (c < years.length && terms[c] === '') c++;
+    s.formula(
+      na
+        .rows(0)
+        .cols(from, c - from)
+        .address(),
+      p.cell(0, from).rel(),
+      (_r, dc) => expected(from + dc),
+      'euro',
+    );
+  }
 }

@@ -4,17 +4,7 @@
  * plafond with the source of its amount.
  */
 import type { BegrotingRegeling, EditionYear, Euro } from '../../domain';
-import {
-  BEGROTING_REGELINGEN,
-  EDITION_YEARS,
-  editionAmount,
-  editionLabel,
-  euro,
-  OVERHEVELING_2023_PCT,
-  OVERHEVELING_2025_PCT,
-  regelingLabel,
-  SCHUIFRUIMTE_PCT,
-} from '../../domain';
+import { BEGROTING_REGELINGEN, editionAmount, editionLabel, euro, regelingLabel } from '../../domain';
 import { columnLetter } from '../a1';
 import { SheetRange } from '../anchors';
 import type { ChooserCells } from '../chooser';
@@ -22,11 +12,11 @@ import { PERIOD_COL, SHEETS } from '../layout';
 import type { CellValue } from '../types';
 import type { BeschikkingCells } from './beschikking-sheet';
 import type { BeschikkingKey } from './keys';
-import { regelingKey } from './keys';
+import { onderdeelKey, regelingKey } from './keys';
 import type { ToetsSection } from './toets-section';
-import { sectionTitle, yearsAt, yearsRange } from './toets-section';
+import { nextYear, sectionTitle, yearsAt, yearsRange } from './toets-section';
 
-/** The rules' percentages (constants with their sources), column E. */
+/** The rules' percentages (the edition's parameters, with their sources), column E. */
 export interface ToetsParameters {
   readonly schuifruimte: SheetRange;
   readonly overheveling2023: SheetRange;
@@ -37,7 +27,9 @@ export interface ToetsParameters {
 export interface PerLineCells {
   readonly values: SheetRange;
   readonly nrs: SheetRange;
-  /** The row of one beschikking key's line (`BS01`..`BS15`, `IZA`, …), E..K. */
+  /** The line numbers the block has (lines without a begroting post have no row). */
+  readonly lineNrs: readonly number[];
+  /** The row of one beschikking key's line (`BS01`..`BS15`, `IZA`, …), its year columns. */
   row(key: string): SheetRange;
   /** Whether the edition has a line for the key. */
   has(key: string): boolean;
@@ -51,24 +43,33 @@ export interface PlafondCells {
 
 const regelingen = BEGROTING_REGELINGEN;
 
-/** 0. The rules' parameters, with their sources (constants, not inputs). */
+/**
+ * 0. The rules' parameters: the edition's values (`v.regels`, from the manifests), with their
+ * sources (constants, not inputs).
+ */
 export function parametersSection(v: ToetsSection): ToetsParameters {
-  const { s, rows } = v;
+  const { s, rows, regels } = v;
   sectionTitle(v, 'Regels (percentages)');
   const paramRow = rows.take(3);
+  const tot = regels.onderdeelJaren[regels.onderdeelJaren.length - 1];
+  const o = regels.overhevelingPerOnderdeel;
+  const r = regels.overhevelingTotaal;
   s.values(`B${paramRow}`, [
     [
-      'Tot en met 2024: schuiven tussen onderdelen van een hoofdthema, % van het plafond',
+      `Tot en met ${tot ?? ''}: schuiven tussen onderdelen van een hoofdthema, % van het plafond`,
       'innofunding.nl, 28-10-2025',
     ],
     [
-      'Overheveling 2023 naar 2024, hoogstens % van het budget 2023 per onderdeel',
+      `Overheveling ${o.vanJaar} naar ${nextYear(v, o.vanJaar)}, hoogstens % van het budget ${o.vanJaar} per onderdeel`,
       'begrotingsnotitie 2024 van een gemeente',
     ],
-    ['Overheveling 2025 naar 2026, hoogstens % van het budget 2025', 'VWS-brief 12-09-2025, Bijlage 1'],
+    [
+      `Overheveling ${r.vanJaar} naar ${nextYear(v, r.vanJaar)}, hoogstens % van het budget ${r.vanJaar}`,
+      'VWS-brief 12-09-2025, Bijlage 1',
+    ],
   ]);
   s.format(`C${paramRow}:C${paramRow + 2}`, 'note');
-  s.values(`E${paramRow}`, [[SCHUIFRUIMTE_PCT], [OVERHEVELING_2023_PCT], [OVERHEVELING_2025_PCT]], 'integer');
+  s.values(`E${paramRow}`, [[regels.schuifruimte?.waarde ?? 0], [o.pct], [r.pct]], 'integer');
   const at = (i: number) => SheetRange.at(SHEETS.toets, paramRow + i, PERIOD_COL);
   rows.skip();
   return { schuifruimte: at(0), overheveling2023: at(1), overheveling2025: at(2) };
@@ -85,7 +86,7 @@ function editieSection(
   const { ctx, s, rows } = v;
   const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
   sectionTitle(v, 'Volgens de editie, voor de gemeente op Overzicht');
-  const editie = yearsAt(rows.take(lineKeys.length), lineKeys.length);
+  const editie = yearsAt(v, rows.take(lineKeys.length), lineKeys.length);
   s.values(`A${editie.top}`, labels);
   const helper = from.helper;
   s.value(`${columnLetter(helper.left)}${helper.top - 1}`, 'Rij in Allocatie; regels per jaar', 'note');
@@ -108,9 +109,7 @@ function editieSection(
     `INDEX(${from.allocatie.amounts.abs()},${helper.cell(0).local().abs()},(${year.fixRow()}-${year.abs()})*${helper.cell(1).local().abs()}+MATCH(${nr},${from.allocatie.lineNrs.abs()},0))`,
     (r, c) => {
       const nr = lineKeys[r]?.nr;
-      return nr === undefined
-        ? 0
-        : editionAmount(ctx.ledger, code, nr, EDITION_YEARS[c] as EditionYear).bedrag;
+      return nr === undefined ? 0 : editionAmount(ctx.ledger, code, nr, ctx.years[c] as EditionYear).bedrag;
     },
     'euro',
   );
@@ -130,7 +129,7 @@ interface PerLineFrom {
 /**
  * 1. Per line: the edition's amount for the gemeente on Overzicht (from Allocatie), then the plafond:
  * the beschikking where it is entered for that gemeente. Overzicht shows these amounts. `years` is
- * the header row's years (E..K).
+ * the header row's years (from E).
  */
 export function perLineSection(
   v: ToetsSection,
@@ -144,7 +143,7 @@ export function perLineSection(
   const editie = editieSection(v, lineKeys, labels, years, from);
   rows.skip();
   sectionTitle(v, 'Plafond per onderdeel en regeling (beschikking, anders de editie)');
-  const values = yearsAt(rows.take(lineKeys.length), lineKeys.length);
+  const values = yearsAt(v, rows.take(lineKeys.length), lineKeys.length);
   s.values(`A${values.top}`, labels);
   // Beschikking rows of the line keys are consecutive (BS01..AZWA-R), as are these rows.
   const besRel = from.beschikking
@@ -153,7 +152,7 @@ export function perLineSection(
     .rel();
   const perLineAmount = (k: BeschikkingKey | undefined, c: number): Euro => {
     if (k?.nr === undefined) return euro(0);
-    if (k.regeling === 'Brede SPUK') return from.perOnderdeel(k.nr, EDITION_YEARS[c] as EditionYear);
+    if (k.regeling === 'Brede SPUK') return from.perOnderdeel(k.nr, v.ctx.years[c] as EditionYear);
     return t.plafond[k.regeling][c]?.bedrag ?? euro(0);
   };
   s.formula(
@@ -166,6 +165,7 @@ export function perLineSection(
   return {
     values,
     nrs: SheetRange.at(SHEETS.toets, values.top, 1, lineKeys.length),
+    lineNrs: lineKeys.flatMap((k) => (k.nr === undefined ? [] : [k.nr])),
     row: (key) => values.rows(index(key)),
     has: (key) => index(key) >= 0,
   };
@@ -180,15 +180,16 @@ export function plafondSection(
   const { s, rows, t } = v;
   rows.skip();
   sectionTitle(v, 'Plafond per regeling en de bron van het bedrag');
-  const plafond = yearsAt(rows.take(regelingen.length), regelingen.length);
+  const plafond = yearsAt(v, rows.take(regelingen.length), regelingen.length);
   s.values(
     `B${plafond.top}`,
     regelingen.map((r) => [r]),
   );
   const bsTotal = beschikking.row('BS').cell().rel();
-  const onderdelen = perLine.row('BS01').cell().through(perLine.row('BS15').top).local().rel();
+  const { first, last } = onderdeelKeys(v);
+  const onderdelen = perLine.row(first).cell().through(perLine.row(last).top).local().rel();
   s.formula(
-    yearsRange(plafond.top),
+    yearsRange(v, plafond.top),
     `IF(ISNUMBER(${bsTotal}),${bsTotal},SUM(${onderdelen}))`,
     (_r, c) => t.plafond['Brede SPUK'][c]?.bedrag ?? 0,
     'euro',
@@ -198,7 +199,7 @@ export function plafondSection(
     // A regeling the edition does not have (the SPUK AZWA before vws-2026-04): only a beschikking.
     const bes = beschikking.row(key).cell().rel();
     s.formula(
-      yearsRange(plafond.top + 1 + i),
+      yearsRange(v, plafond.top + 1 + i),
       perLine.has(key) ? perLine.row(key).local().cell().rel() : `IF(ISNUMBER(${bes}),${bes},0)`,
       (_r, c) => t.plafond[reg][c]?.bedrag ?? 0,
       'euro',
@@ -224,7 +225,7 @@ function bronRows(v: ToetsSection, plafond: SheetRange, beschikking: Beschikking
   );
   s.values(
     `E${constRow}`,
-    regelingen.map((reg) => EDITION_YEARS.map((y) => regelingLabel(ctx.ledger, reg, y))),
+    regelingen.map((reg) => ctx.years.map((y) => regelingLabel(ctx.ledger, reg, y))),
     'note',
   );
   const labelRow = rows.take(n);
@@ -234,16 +235,11 @@ function bronRows(v: ToetsSection, plafond: SheetRange, beschikking: Beschikking
     'note',
   );
   s.formula(
-    yearsRange(labelRow, n),
+    yearsRange(v, labelRow, n),
     `IF(${plafond.local().cell().rel()}=0,"geen",E${constRow})`,
     (r, c) => {
       const reg = regelingen[r] as BegrotingRegeling;
-      return editionLabel(
-        ctx.ledger,
-        reg,
-        EDITION_YEARS[c] as EditionYear,
-        t.plafond[reg][c]?.bedrag ?? euro(0),
-      );
+      return editionLabel(ctx.ledger, reg, ctx.years[c] as EditionYear, t.plafond[reg][c]?.bedrag ?? euro(0));
     },
     'note',
   );
@@ -253,9 +249,10 @@ function bronRows(v: ToetsSection, plafond: SheetRange, beschikking: Beschikking
     regelingen.map((r) => [`Bron: ${r}`]),
   );
   const bsTotal = beschikking.row('BS').cell().rel();
-  const bs01 = beschikking.row('BS01').cell().through(beschikking.row('BS15').top).fixRow();
+  const { first, last } = onderdeelKeys(v);
+  const bs01 = beschikking.row(first).cell().through(beschikking.row(last).top).fixRow();
   s.formula(
-    yearsRange(bronRow),
+    yearsRange(v, bronRow),
     `IF(OR(ISNUMBER(${bsTotal}),COUNT(${bs01})=ROWS(${bs01})),"beschikking",E${labelRow})`,
     (_r, c) => t.plafond['Brede SPUK'][c]?.bron ?? 'geen',
     'text',
@@ -263,11 +260,17 @@ function bronRows(v: ToetsSection, plafond: SheetRange, beschikking: Beschikking
   (['SPUK IZA', 'SPUK AZWA lokaal', 'SPUK AZWA regionaal'] as const).forEach((reg, i) => {
     const b = beschikking.row(regelingKey(reg)).cell().rel();
     s.formula(
-      yearsRange(bronRow + 1 + i),
+      yearsRange(v, bronRow + 1 + i),
       `IF(ISNUMBER(${b}),"beschikking",E${labelRow + 1 + i})`,
       (_r, c) => t.plafond[reg][c]?.bron ?? 'geen',
       'text',
     );
   });
-  return yearsAt(bronRow, n);
+  return yearsAt(v, bronRow, n);
+}
+
+/** The keys of the first and the last Brede SPUK onderdeel (`BS01`, `BS15` shipped): their rows are consecutive. */
+function onderdeelKeys(v: ToetsSection): { first: string; last: string } {
+  const nrs = v.regels.onderdelen;
+  return { first: onderdeelKey(nrs[0] ?? 1), last: onderdeelKey(nrs[nrs.length - 1] ?? 1) };
 }

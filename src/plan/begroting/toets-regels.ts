@@ -6,19 +6,17 @@
  */
 import type { BegrotingRegeling } from '../../domain';
 import { BEGROTING_CAPACITEIT, BEGROTING_REGELINGEN } from '../../domain';
-import { SIGNAAL_UITLEG } from '../../messages/begroting.nl';
 import type { SheetRange } from '../anchors';
-import { BEGROTING_TABLE } from './fixed-cells';
 import type { ToetsInputs } from './toets-invoer';
 import type { LastenCells } from './toets-lasten';
 import type { OnderdeelCells } from './toets-onderdelen';
 import type { PlafondCells, ToetsParameters } from './toets-plafond';
 import type { ToetsSection } from './toets-section';
-import { sectionTitle, yearIndex, yearsAt } from './toets-section';
+import { nextYear, sectionTitle, yearIndex, yearsAt } from './toets-section';
 
 /** What the rules expose to the Samenvatting. */
 export interface RegelCells {
-  /** E..K: structural lasten (all regelingen). */
+  /** The year columns: structural lasten (all regelingen). */
   readonly structureel: SheetRange;
   /** The 2026 cell: the structural gap after 2026 (Brede SPUK, SPUK IZA). */
   readonly gat2026: SheetRange;
@@ -34,29 +32,40 @@ interface RegelsFrom {
   readonly onderdelen: OnderdeelCells;
 }
 
-/** One rule row (label and explanation); returns its years E..K. */
+/** One rule row (label and explanation); returns its year columns. */
 function rule(v: ToetsSection, label: string, uitleg: string): SheetRange {
   const r = v.rows.take();
   v.s.values(`A${r}`, [[null, label, uitleg]]);
   v.s.format(`C${r}`, 'note');
-  return yearsAt(r);
+  return yearsAt(v, r);
 }
 
 /** 6. The other rules, per year. */
 export function regelsSection(v: ToetsSection, from: RegelsFrom): RegelCells {
-  const { s, rows, t } = v;
+  const { s, rows, t, regels } = v;
   rows.skip();
   sectionTitle(v, 'Overige regels (bedrag per jaar; 0 = in orde)');
-  const zo = rule(v, 'Brede SPUK zonder onderdeel (2023, 2024)', SIGNAAL_UITLEG['zonder-onderdeel']);
+  // Brede SPUK lasten without onderdeel in the per-onderdeel years (consecutive on the axis).
+  const jaren = regels.onderdeelJaren;
+  const zo = rule(v, `Brede SPUK zonder onderdeel (${jaren.join(', ')})`, v.uitleg['zonder-onderdeel']);
+  const zoYears = zo.cols(Math.max(0, yearIndex(v, jaren[0] ?? 0)), jaren.length);
   s.formula(
-    zo.cols(0, 2).address(),
-    `${from.lasten.lasten.local().cell().rel()}-SUM(${from.onderdelen.lasten.local().cols(0).fixRow()})`,
+    zoYears.address(),
+    `${from.lasten.lasten
+      .local()
+      .cell(0, zoYears.left - zo.left)
+      .rel()}-SUM(${from.onderdelen.lasten.local().cols(0).fixRow()})`,
     (_r, c) => t.zonderOnderdeel[c] ?? 0,
     'euro',
   );
-  v.checks.push({ range: zo.cols(0, 2), value: (_r, c) => t.zonderOnderdeel[c] ?? 0 });
-  const o25 = rule(v, 'Overheveling 2025 naar 2026 boven het maximum', SIGNAAL_UITLEG['overheveling-2025']);
-  const y25 = yearIndex(2025);
+  v.checks.push({ range: zoYears, value: (_r, c) => t.zonderOnderdeel[c] ?? 0 });
+  const carry = regels.overhevelingTotaal;
+  const o25 = rule(
+    v,
+    `Overheveling ${carry.vanJaar} naar ${nextYear(v, carry.vanJaar)} boven het maximum`,
+    v.uitleg['overheveling-2025'],
+  );
+  const y25 = Math.max(0, yearIndex(v, carry.vanJaar));
   s.formula(
     o25.cols(y25).address(),
     `MAX(0,${from.inputs.overheveling2025.abs()}-INT(${from.plafond.plafond.local().cell(0, y25).rel()}*${from.params.overheveling2025.local().abs()}/100))`,
@@ -76,14 +85,14 @@ function aardRules(
   lasten: LastenCells,
 ): { perRegeling: SheetRange; structureel: SheetRange } {
   const { s, rows, t } = v;
-  const table = BEGROTING_TABLE;
+  const table = v.table;
   const yearsCol = table.years.cols(0).fixRow();
   const aardCol = table.column('Aard lasten').abs();
   // Information rows the checks below use: all lasten, by aard, and structural lasten per regeling.
   const info = (label: string): SheetRange => {
     const r = rows.take();
     s.values(`A${r}`, [[null, label]]);
-    return yearsAt(r);
+    return yearsAt(v, r);
   };
   const tot = info('Alle lasten in de tabel');
   s.formula(tot.address(), `SUM(${yearsCol})`, (_r, c) => t.totaalLasten[c] ?? 0, 'euro');
@@ -95,7 +104,7 @@ function aardRules(
     'euro',
   );
   const regelingen = BEGROTING_REGELINGEN;
-  const perRegeling = yearsAt(rows.take(regelingen.length), regelingen.length);
+  const perRegeling = yearsAt(v, rows.take(regelingen.length), regelingen.length);
   s.values(
     `A${perRegeling.top}`,
     regelingen.map((r) => [null, r]),
@@ -111,7 +120,7 @@ function aardRules(
     (r, c) => t.structureelPerRegeling[regelingen[r] as BegrotingRegeling][c] ?? 0,
     'euro',
   );
-  const str = rule(v, 'BBV: structurele lasten op geld met een einddatum', SIGNAAL_UITLEG['bbv-structureel']);
+  const str = rule(v, 'BBV: structurele lasten op geld met een einddatum', v.uitleg['bbv-structureel']);
   s.formula(
     str.address(),
     `SUMIFS(${yearsCol},${aardCol},"structureel")`,
@@ -120,7 +129,7 @@ function aardRules(
   );
   v.checks.push({ range: str, value: (_r, c) => t.structureel[c] ?? 0 });
   const rel = (r: SheetRange) => r.local().cell().rel();
-  const zonderAard = rule(v, 'Lasten zonder aard', SIGNAAL_UITLEG['aard-ontbreekt']);
+  const zonderAard = rule(v, 'Lasten zonder aard', v.uitleg['aard-ontbreekt']);
   s.formula(
     zonderAard.address(),
     `${rel(tot)}-${rel(str)}-${rel(inc)}`,
@@ -143,17 +152,17 @@ function gapRules(v: ToetsSection, perRegeling: SheetRange): { gat2026: SheetRan
   const { s, t } = v;
   // Brede SPUK and SPUK IZA end in 2026, the SPUK AZWA (lokaal, regionaal) in 2029.
   const sum = (jaar: 2026 | 2029, first: number): string => {
-    const c = yearIndex(jaar);
+    const c = yearIndex(v, jaar);
     const p = perRegeling.local();
     return `${p.cell(first, c).rel()}+${p.cell(first + 1, c).rel()}`;
   };
-  const gat2026 = rule(v, 'BBV: structureel tekort na 2026', SIGNAAL_UITLEG['bbv-gat-2026']).cols(
-    yearIndex(2026),
+  const gat2026 = rule(v, 'BBV: structureel tekort na 2026', v.uitleg['bbv-gat-2026']).cols(
+    yearIndex(v, 2026),
   );
   s.formula(gat2026.address(), sum(2026, 0), () => t.gat2026, 'euro');
   v.checks.push({ range: gat2026, value: () => t.gat2026 });
-  const gat2029 = rule(v, 'BBV: structureel tekort na 2029', SIGNAAL_UITLEG['bbv-gat-2029']).cols(
-    yearIndex(2029),
+  const gat2029 = rule(v, 'BBV: structureel tekort na 2029', v.uitleg['bbv-gat-2029']).cols(
+    yearIndex(v, 2029),
   );
   s.formula(gat2029.address(), sum(2029, 2), () => t.gat2029, 'euro');
   v.checks.push({ range: gat2029, value: () => t.gat2029 });
@@ -166,7 +175,7 @@ function vooruitRules(v: ToetsSection, from: RegelsFrom): void {
   const vRule = rule(
     v,
     'Vooruit ontvangen boven het plafond van het volgende jaar',
-    SIGNAAL_UITLEG['vooruit-ontvangen'],
+    v.uitleg['vooruit-ontvangen'],
   );
   const vooruit = from.inputs.vooruit.local();
   const last = vRule.right - vRule.left;
@@ -179,12 +188,12 @@ function vooruitRules(v: ToetsSection, from: RegelsFrom): void {
   s.formula(
     vRule.cols(last).address(),
     `MAX(0,${vooruit.cell(0, last).rel()})`,
-    () => t.vooruitTeveel[6] ?? 0,
+    () => t.vooruitTeveel[last] ?? 0,
     'euro',
   );
   v.checks.push({ range: vRule, value: (_r, c) => t.vooruitTeveel[c] ?? 0 });
-  const beyond = rule(v, 'Rijen buiten het getoetste bereik', SIGNAAL_UITLEG['buiten-bereik']).cols(0);
+  const beyond = rule(v, 'Rijen buiten het getoetste bereik', v.uitleg['buiten-bereik']).cols(0);
   const count = Math.max(0, v.invoer.regels.length - BEGROTING_CAPACITEIT);
-  s.formula(beyond.address(), `COUNTA(${BEGROTING_TABLE.beyond.abs()})`, () => count, 'integer');
+  s.formula(beyond.address(), `COUNTA(${v.table.beyond.abs()})`, () => count, 'integer');
   v.checks.push({ range: beyond, value: () => count });
 }

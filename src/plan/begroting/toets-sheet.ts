@@ -5,16 +5,18 @@
  * Sections, top down: heading, parameters, per line, plafond, inputs, lasten, onderdelen, rules;
  * then the signal count per check row, and the hidden lists of the Begroting table's validation.
  */
-import type { BegrotingInvoer, BegrotingToets, BeschikkingRegel } from '../../domain';
-import { BEGROTING_REGELINGEN, EDITION_YEARS } from '../../domain';
+import type { BegrotingInvoer, BegrotingRegels, BegrotingToets, BeschikkingRegel } from '../../domain';
+import { BEGROTING_REGELINGEN } from '../../domain';
+import { signaalUitleg } from '../../messages/begroting.nl';
 import { columnLetter } from '../a1';
 import { RowCursor, SheetRange } from '../anchors';
 import type { ChooserCells } from '../chooser';
 import type { PlanContext } from '../context';
-import { PERIOD_COL, SHEETS, YEAR_COUNT } from '../layout';
+import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
 import { COLORS } from '../styles';
 import type { BeschikkingCells } from './beschikking-sheet';
+import type { BegrotingTableCells } from './fixed-cells';
 import { TOETS_MASTER } from './fixed-cells';
 import type { BeschikkingKey } from './keys';
 import type { ToetsInputs } from './toets-invoer';
@@ -37,7 +39,7 @@ export interface ToetsCells extends ToetsInputs, LastenCells, RegelCells {
   /** Per regeling × year: the plafond's source. */
   readonly plafondBron: PlafondCells['bron'];
   /** Per line: the plafond, which Overzicht shows as the gemeente's amount. */
-  readonly perLine: Pick<PerLineCells, 'values' | 'nrs'>;
+  readonly perLine: Pick<PerLineCells, 'values' | 'nrs' | 'lineNrs'>;
 }
 
 /** The hidden technical column (Z): the lists from row 2, the helper cells of the per-line section. */
@@ -47,8 +49,9 @@ const HELPER = SheetRange.at(SHEETS.toets, 12, TECH_COL, 2);
 
 /**
  * Builds the Begrotingstoets for the plan's gemeente. `t` is the domain's toets of `invoer` (every
- * expected value); `keys` and `from.beschikking` are the Beschikking's grid; `chosenName` is
- * "naam (code)" of the gemeente on Overzicht.
+ * expected value), `regels` the edition's rule parameters and `table` the Begroting table on its
+ * year axis; `keys` and `from.beschikking` are the Beschikking's grid; `chosenName` is "naam (code)"
+ * of the gemeente on Overzicht.
  */
 export function buildToets(
   ctx: PlanContext,
@@ -56,6 +59,8 @@ export function buildToets(
     readonly invoer: BegrotingInvoer;
     readonly beschikking: readonly BeschikkingRegel[];
     readonly t: BegrotingToets;
+    readonly regels: BegrotingRegels;
+    readonly table: BegrotingTableCells;
   },
   keys: readonly BeschikkingKey[],
   chosenName: string,
@@ -67,7 +72,17 @@ export function buildToets(
 ): { s: SheetBuilder; cells: ToetsCells } {
   const s = new SheetBuilder(SHEETS.toets, 'controle');
   const perOnderdeel = ctx.scenario.plafonds.perOnderdeel;
-  const v: ToetsSection = { ctx, s, rows: new RowCursor(1), t: toets.t, invoer: toets.invoer, checks: [] };
+  const v: ToetsSection = {
+    ctx,
+    s,
+    rows: new RowCursor(1),
+    t: toets.t,
+    invoer: toets.invoer,
+    regels: toets.regels,
+    uitleg: signaalUitleg(toets.regels),
+    table: toets.table,
+    checks: [],
+  };
   const frame = frameSection(v, chosenName, from.chooser);
   const params = parametersSection(v);
   const perLine = perLineSection(v, keys, frame.years, { ...from, helper: HELPER, perOnderdeel });
@@ -80,7 +95,7 @@ export function buildToets(
   const lists = listsSection(s);
   const lastRow = v.rows.next - 1;
   s.width('A', 6).width('B', 56).width('C', 30).width('D', 2);
-  for (let i = 0; i < YEAR_COUNT; i++) s.width(columnLetter(PERIOD_COL + i), 14);
+  for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   const countCol = columnLetter(frame.counts.left);
   s.width(columnLetter(frame.counts.left - 2), 14).width(columnLetter(frame.counts.left - 1), 14);
   s.width(countCol, 10);
@@ -102,16 +117,16 @@ export function buildToets(
       ...lasten,
       ...regels,
       plafondBron: plafond.bron,
-      perLine: { values: perLine.values, nrs: perLine.nrs },
+      perLine: { values: perLine.values, nrs: perLine.nrs, lineNrs: perLine.lineNrs },
     },
   };
 }
 
 interface Frame {
   readonly master: SheetRange;
-  /** E..K on the header row: the years. */
+  /** From E on the header row: the years (E..K for 2023–2029). */
   readonly years: SheetRange;
-  /** The header cell of the signal count per check row (column N). */
+  /** The header cell of the signal count per check row (three columns right of the years: N for 2023–2029). */
   readonly counts: SheetRange;
 }
 
@@ -133,17 +148,17 @@ function frameSection(v: ToetsSection, chosenName: string, chooser: ChooserCells
   s.values(`A${masterRow}`, [['Signalen', 'Aantal actieve signalen (0 = geen)']], 'rowHeader');
   rows.skip();
   const header = rows.take();
-  const headings = ['Nr', 'Omschrijving', '', '', ...EDITION_YEARS, '', '', 'Signalen'];
+  const headings = ['Nr', 'Omschrijving', '', '', ...v.ctx.years, '', '', 'Signalen'];
   s.values(`A${header}`, [headings], 'header');
   return {
     master,
-    years: SheetRange.at(SHEETS.toets, header, PERIOD_COL, 1, YEAR_COUNT),
+    years: SheetRange.at(SHEETS.toets, header, PERIOD_COL, 1, v.ctx.years.length),
     counts: SheetRange.at(SHEETS.toets, header, headings.length),
   };
 }
 
 /**
- * Per check row, the number of active signals (column N); the master is their sum: every non-zero
+ * Per check row, the number of active signals (the counts column); the master is their sum: every non-zero
  * check cell is one signal, as in the domain's list.
  */
 function countSection(v: ToetsSection, frame: Frame): void {
