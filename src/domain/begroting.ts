@@ -10,7 +10,7 @@ import type { CbsCode, Maybe } from './types';
  * The controller's begroting on top of an edition: activities (lasten per year) against the plafond
  * of each regeling, and the rules that gemeenten and the Rijk apply to them. Pure and exact: every
  * amount is whole euros; every check returns the amount involved. The workbook's Begroting and
- * Toets sheets compute the same checks as formulas (src/plan/sheets-begroting.ts) and are proven
+ * Toets sheets compute the same checks as formulas (src/plan/begroting/) and are proven
  * equal to this module by HyperFormula.
  *
  * Rules and their sources (../shared/docs/begroting-practice.md). The rule PARAMETERS (percentages,
@@ -52,16 +52,16 @@ export const AARD_LASTEN = ['structureel', 'incidenteel'] as const;
 export type AardLasten = (typeof AARD_LASTEN)[number];
 
 /**
- * @deprecated Shims for src/plan/sheets-begroting.ts only, until its split reads the edition
+ * @deprecated Shims for the Begroting and Toets sheets (src/plan/begroting/) only, until they read the edition
  * (`begrotingRegels(ledger.input.edition)`). Equal to the shipped editions' manifests (a test in
  * begroting.test.ts checks that); the domain does not read them.
  */
 export const BREDE_SPUK_ONDERDELEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] as const;
-/** @deprecated Shim for sheets-begroting.ts: the manifests' brede-spuk `regels.schuifruimte.waarde`. */
+/** @deprecated Shim for src/plan/begroting/: the manifests' brede-spuk `regels.schuifruimte.waarde`. */
 export const SCHUIFRUIMTE_PCT = 15;
-/** @deprecated Shim for sheets-begroting.ts: the manifests' brede-spuk overheveling from 2023. */
+/** @deprecated Shim for src/plan/begroting/: the manifests' brede-spuk overheveling from 2023. */
 export const OVERHEVELING_2023_PCT = 20;
-/** @deprecated Shim for sheets-begroting.ts: the manifests' brede-spuk overheveling from 2025. */
+/** @deprecated Shim for src/plan/begroting/: the manifests' brede-spuk overheveling from 2025. */
 export const OVERHEVELING_2025_PCT = 10;
 
 /**
@@ -117,7 +117,7 @@ export function begrotingKolommen(years: readonly EditionYear[]): readonly strin
   ];
 }
 
-/** @deprecated Shim for sheets-begroting.ts: `begrotingKolommen` of the shipped editions' years. */
+/** @deprecated Shim for src/plan/begroting/: `begrotingKolommen` of the shipped editions' years. */
 export const BEGROTING_KOLOMMEN = begrotingKolommen(EDITION_YEARS);
 
 /** Rows of the begroting table the workbook checks (and the CLI accepts). */

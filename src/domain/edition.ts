@@ -17,8 +17,8 @@ import type { CbsCode, Dataset, Maybe } from './types';
 export type EditionYear = number;
 
 /**
- * @deprecated Shim for src/plan/sheets-begroting.ts only (its layout still has seven fixed year
- * columns until it is split into sections). Equal to the year axis of the three shipped editions
+ * @deprecated Shim for the Begroting sheet (src/plan/begroting/: its layout still has seven fixed
+ * year columns). Equal to the year axis of the three shipped editions
  * (a test checks that); everything else reads `ResolvedEdition.years`.
  */
 export const EDITION_YEARS: readonly EditionYear[] = [2023, 2024, 2025, 2026, 2027, 2028, 2029];
@@ -59,7 +59,7 @@ export function isAmountRule(text: string): text is AmountRule {
 
 /**
  * The begroting posts (the Begroting table's "Regeling" column) a line can be charged to. A closed
- * list while the Begroting sheet lays out one block per post (src/plan/sheets-begroting.ts); a
+ * list while the Begroting sheet lays out one block per post (src/plan/begroting/); a
  * manifest names the post of each line (`OnderdeelSpec.begroting`).
  */
 export const BEGROTING_POSTEN = [
