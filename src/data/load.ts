@@ -4,6 +4,7 @@ import type {
   CbsCode,
   Edition,
   Euro,
+  GalaYear,
   Gemeente,
   Hoofdthema,
   IzaRegio,
@@ -13,7 +14,6 @@ import type {
   PublishedTotal,
   ReferenceData,
   RegioLidmaatschap,
-  Year,
 } from '../domain';
 import { euro, HOOFDTHEMAS, mlnToEuro, MalformedAmountError } from '../domain';
 import type { CsvRecord } from './csv';
@@ -129,8 +129,8 @@ function parseOnderdelen(f: SourceFiles): Onderdeel[] {
     if (!Number.isInteger(nr) || nr < 1) throw new DataFileError(file, r.line, `bad line number ${r.get('nr')}`);
     const thema = hoofdthema(file, r);
     const v = verdeling.get(String(nr));
-    const amounts = {} as Record<Year, Euro | undefined>;
-    for (const y of YEAR_COLUMNS) amounts[Number(y) as Year] = mln(file, r, y);
+    const amounts = {} as Record<GalaYear, Euro | undefined>;
+    for (const y of YEAR_COLUMNS) amounts[Number(y) as GalaYear] = mln(file, r, y);
     return {
       nr,
       naam: r.get('onderdeel'),

@@ -1,5 +1,5 @@
 import type { Euro } from './money';
-import type { Period, Year } from './gala-table';
+import type { GalaColumn, GalaYear } from './gala-table';
 
 export type Maybe<T> = T | undefined;
 
@@ -19,7 +19,7 @@ export interface Onderdeel {
   readonly hoofdthema: Hoofdthema;
   readonly fund: Fund;
   /** National amount per year; undefined where the table is blank (no money that year). */
-  readonly amounts: Readonly<Record<Year, Maybe<Euro>>>;
+  readonly amounts: Readonly<Record<GalaYear, Maybe<Euro>>>;
   /** Structural level after 2026; undefined where the line has none (it ends). */
   readonly structureel: Maybe<Euro>;
   /** What the sources say about the verdeelbasis (text, for Bronnen). */
@@ -30,7 +30,7 @@ export interface Onderdeel {
 /** A published total row of the GALA table (hoofdthema or grand total), blank cells undefined. */
 export interface PublishedTotal {
   readonly label: string;
-  readonly values: Readonly<Record<Period, Maybe<Euro>>>;
+  readonly values: Readonly<Record<GalaColumn, Maybe<Euro>>>;
 }
 
 export interface Gemeente {
@@ -74,7 +74,7 @@ export interface RegioLidmaatschap {
 
 /** Bijlage 1: mutaties 2025/2026 (mln converted to euros). */
 export interface Mutatie {
-  readonly jaar: Year;
+  readonly jaar: GalaYear;
   readonly spuk: string;
   readonly onderwerp: string;
   readonly bedrag: Euro;
