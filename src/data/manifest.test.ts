@@ -44,6 +44,12 @@ describe('the manifest schema: every error names the file and the field', () => 
     expect(() => resolveEdition('vws-2026-04')).not.toThrow();
   });
 
+  it('a SiSa code names what it accounts for with a known part', () => {
+    expect(message(() => parseManifest(FILE, edited(galaManifest, (m) => (m.regelingen[1].sisa[0].deel = 'eigen'))))).toBe(
+      `${FILE}: regelingen[1].sisa[0].deel: unknown part "eigen" (expected eigen uitvoering, medeoverheden)`,
+    );
+  });
+
   it('a missing field', () => {
     expect(message(() => parseManifest(FILE, edited(galaManifest, (m) => delete m.regelingen[0].onderdelen[0].ontvanger)))).toBe(
       `${FILE}: regelingen[0].onderdelen[0].ontvanger: missing`,

@@ -12,8 +12,9 @@ import type {
   RegelParameters,
   RuleParameter,
   SisaCode,
+  SisaDeel,
 } from '../domain';
-import { BEGROTING_POSTEN, isAmountRule, ONTVANGERS, REGEL_NAMEN } from '../domain';
+import { BEGROTING_POSTEN, isAmountRule, ONTVANGERS, REGEL_NAMEN, SISA_DELEN } from '../domain';
 import { DataFileError } from './errors';
 
 /**
@@ -31,7 +32,7 @@ import { DataFileError } from './errors';
  *                  regels?: { schuifruimte?: { waarde: %, jaren: [year], bron, datum },
  *                             perOnderdeel?: { jaren: [year], bron, datum },
  *                             overheveling?: [{ vanJaar: year, waarde: %, per: onderdeel|regeling, bron, datum }] },
- *                  sisa?: [{ code, omschrijving, bron }] }]
+ *                  sisa?: [{ code, omschrijving, deel?: eigen uitvoering|medeoverheden, bron }] }]
  *   bedragen: [{ regeling, jaren: [year], regel: AmountRule, datasets: [dataset id] }]
  *   mutaties: [{ jaar, regeling, onderwerp, nr: line or null }]
  *
@@ -229,8 +230,16 @@ function parseSisa(r: Reader, o: Record<string, unknown>, field: string): SisaCo
   return r.arr(o, 'sisa', field).map((x, i) => {
     const f = `${join(field, 'sisa')}[${i}]`;
     const p = r.obj(x, f);
-    r.keys(p, f, ['code', 'omschrijving', 'bron']);
-    return { code: r.str(p, 'code', f), omschrijving: r.str(p, 'omschrijving', f), bron: r.str(p, 'bron', f) };
+    r.keys(p, f, ['code', 'omschrijving', 'deel', 'bron']);
+    const deel = r.optStr(p, 'deel', f);
+    if (deel !== undefined && !(SISA_DELEN as readonly string[]).includes(deel))
+      r.fail(join(f, 'deel'), `unknown part "${deel}" (expected ${SISA_DELEN.join(', ')})`);
+    return {
+      code: r.str(p, 'code', f),
+      omschrijving: r.str(p, 'omschrijving', f),
+      ...(deel !== undefined ? { deel: deel as SisaDeel } : {}),
+      bron: r.str(p, 'bron', f),
+    };
   });
 }
 

@@ -119,10 +119,20 @@ export interface RegelParameters {
 /** The rule parameter names a manifest may state under `regels`. */
 export const REGEL_NAMEN = ['schuifruimte', 'perOnderdeel', 'overheveling'] as const;
 
+/**
+ * What a SiSa code accounts for: what the recipient spends itself (`eigen uitvoering`), or what it
+ * passes on to medeoverheden (a mandaatgemeente to its member gemeenten). DUS-I, SPUK IZA-doelen:
+ * H35 and H35B; the medeoverheden are reported on H35B.
+ */
+export const SISA_DELEN = ['eigen uitvoering', 'medeoverheden'] as const;
+export type SisaDeel = (typeof SISA_DELEN)[number];
+
 /** A SiSa code of a regeling, as a source states it (DUS-I: H35, H35B for the SPUK IZA). */
 export interface SisaCode {
   readonly code: string;
   readonly omschrijving: string;
+  /** What the code accounts for; undefined where the source does not say (then no part is assigned to it). */
+  readonly deel?: SisaDeel;
   readonly bron: string;
 }
 
@@ -290,6 +300,14 @@ export function overhevelingRule(
 /** SiSa codes of a regeling; undefined = unknown (no source states them). */
 export function sisaCodes(edition: ResolvedEdition, regeling: string): Maybe<readonly SisaCode[]> {
   return edition.regelingen.find((x) => x.id === regeling)?.sisa;
+}
+
+/**
+ * The SiSa code under which a regeling's `deel` is reported (e.g. SPUK IZA, medeoverheden: H35B);
+ * undefined = unknown: the edition states no codes for the regeling, or none for that part.
+ */
+export function sisaCodeFor(edition: ResolvedEdition, regeling: string, deel: SisaDeel): Maybe<string> {
+  return sisaCodes(edition, regeling)?.find((c) => c.deel === deel)?.code;
 }
 
 /** The index of a year on the edition's axis; -1 when the axis does not have it. */
