@@ -11,6 +11,7 @@ import {
   parseRegioInvoerCsv,
   parseBeschikkingRegelsCsv,
   parseUserKeyCsv,
+  registeredEditionFolders,
   resolveEdition as resolveEditionData,
   scenarioEditions,
 } from '../data';
@@ -791,7 +792,14 @@ async function runWerkboekAlle(
   if (problem !== undefined) throw new UsageError(problem);
   const editie = resolveEdition(opts);
   if (isFailed(editie)) return reportFailures(io, editie.failures);
-  return writeWerkmappen(io, folder, { editie, key }, produce);
+  // The folders of --edities-map go with the job: a worker thread knows only the shipped editions.
+  const editieMappen = registeredEditionFolders();
+  return writeWerkmappen(
+    io,
+    folder,
+    { editie, key, ...(editieMappen.length > 0 ? { editieMappen } : {}) },
+    produce,
+  );
 }
 
 async function runWerkboek(

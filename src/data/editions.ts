@@ -47,6 +47,8 @@ interface EditionSource {
   readonly manifest: EditionManifest;
   readonly texts: Readonly<Record<string, string>>;
   readonly embedded: boolean;
+  /** The folder it was read from (registered at run time only). */
+  readonly folder?: EditionFolder;
 }
 
 /**
@@ -120,7 +122,7 @@ export function registerEditionFolder(folder: EditionFolder): string {
     if (text === undefined) throw new ManifestError(file, `datasets[${i}].bestand`, `file ${name} not found in ${folder.dir}`);
     texts[d.bestand] = text;
   });
-  const source: EditionSource = { file, manifest, texts: { ...EMBEDDED_TEXTS, ...texts }, embedded: false };
+  const source: EditionSource = { file, manifest, texts: { ...EMBEDDED_TEXTS, ...texts }, embedded: false, folder };
   registered.push(source);
   try {
     resolveEdition(manifest.id);
@@ -129,6 +131,14 @@ export function registerEditionFolder(folder: EditionFolder): string {
     throw e;
   }
   return manifest.id;
+}
+
+/**
+ * The edition folders registered in this thread (`registerEditionFolder`), in order: plain data, so a
+ * worker thread can register the same folders (the registry is per thread; `werkboek --alle`).
+ */
+export function registeredEditionFolders(): readonly EditionFolder[] {
+  return registered.flatMap((s) => (s.folder ? [s.folder] : []));
 }
 
 function parseOpenPosten(file: string, text: string): OpenPost[] {

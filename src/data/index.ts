@@ -26,6 +26,7 @@ export {
   editionInput,
   publishedTables,
   registerEditionFolder,
+  registeredEditionFolders,
   TABEL_PER_GEMEENTE_KOLOMMEN,
 } from './editions';
 export type { EditionFolder } from './editions';
