@@ -24,22 +24,14 @@ import { readCsv } from './csv';
 import { DataFileError } from './errors';
 import { defaultReferenceData, EMBEDDED_TEXTS } from './load';
 import { ManifestError, parseManifest, REQUIRED_REGELING_FIELDS } from './manifest';
-import galaManifest from '../../data/gala-2023/edition.json';
-import vws2025Manifest from '../../data/vws-2025-09/edition.json';
-import vws2026Manifest from '../../data/vws-2026-04/edition.json';
+import { shippedManifests } from './shipped';
 
 /**
  * The editions: one folder under data/ each, with an `edition.json` manifest (schema: ./manifest.ts)
- * and the data files its datasets name. Adding a shipped edition = a folder + its manifest + one line
- * here (the bundle needs static imports; its CSV files also go into EMBEDDED_TEXTS, ./load.ts).
- * Oldest first; the newest shipped edition is the default. The CLI can add an edition folder at run
- * time (`registerEditionFolder`, option --edities-map).
+ * and the data files its datasets name; the shipped ones are listed in ./shipped.ts, oldest first,
+ * and the newest shipped edition is the default. The CLI can add an edition folder at run time
+ * (`registerEditionFolder`, option --edities-map).
  */
-const MANIFESTS: readonly { readonly file: string; readonly json: unknown }[] = [
-  { file: 'data/gala-2023/edition.json', json: galaManifest },
-  { file: 'data/vws-2025-09/edition.json', json: vws2025Manifest },
-  { file: 'data/vws-2026-04/edition.json', json: vws2026Manifest },
-];
 
 /** A checked manifest with where it came from and the texts of its files (by repository path). */
 interface EditionSource {
@@ -67,9 +59,9 @@ let embedded: readonly EditionSource[] | undefined;
 const registered: EditionSource[] = [];
 
 function sources(): readonly EditionSource[] {
-  embedded ??= MANIFESTS.map((m) => ({
+  embedded ??= shippedManifests().map((m) => ({
     file: m.file,
-    manifest: parseManifest(m.file, m.json),
+    manifest: m.manifest,
     texts: EMBEDDED_TEXTS,
     embedded: true,
   }));

@@ -2,6 +2,7 @@ import type {
   AzwaRaming,
   Bijlage2ARow,
   CbsCode,
+  Dataset,
   Edition,
   Euro,
   GalaYear,
@@ -19,7 +20,7 @@ import { euro, HOOFDTHEMAS, mlnToEuro, MalformedAmountError } from '../domain';
 import type { CsvRecord } from './csv';
 import { readCsv } from './csv';
 import { DataFileError } from './errors';
-import { EDITION_2025 } from './edition-2025';
+import { shippedManifests } from './shipped';
 import galaCsv from '../../data/gala-2023/brede_spuk_2023_2026.csv';
 import totalsCsv from '../../data/gala-2023/brede_spuk_published_totals.csv';
 import verdelingCsv from '../../data/gala-2023/brede_spuk_onderdelen_verdeelsystematiek.csv';
@@ -290,11 +291,35 @@ function parseAzwa(f: SourceFiles): AzwaRaming[] {
 }
 
 /**
- * Parses and checks an edition's files once (the facade of the data layer): after this the domain
+ * The provenance of the base data: for each file `loadReferenceData` reads, in its order, the
+ * dataset that describes it in the shipped manifests (./shipped.ts: the one place descriptions are
+ * written). Throws when a file has no description, or two that differ.
+ */
+export function baseDataEdition(): Edition {
+  const all = shippedManifests().flatMap((m) => m.manifest.datasets);
+  const datasets: Dataset[] = (Object.keys(FILE_NAMES) as (keyof SourceFiles)[]).map((k) => {
+    const bestand = `data/${FILE_NAMES[k]}`;
+    const found = all.filter((d) => d.bestand === bestand);
+    const first = found[0];
+    if (first === undefined) throw new DataFileError(bestand, 1, 'no shipped manifest describes this file');
+    if (found.some((d) => JSON.stringify(d) !== JSON.stringify(first)))
+      throw new DataFileError(bestand, 1, 'the shipped manifests describe this file differently');
+    return first;
+  });
+  return {
+    id: 'basisgegevens',
+    naam: 'De bestanden van de meegeleverde edities',
+    datasets,
+  };
+}
+
+/**
+ * Parses and checks the base data's files once (the facade of the data layer): after this the domain
  * trusts the records. Throws DataFileError naming the file and line of the first malformed row.
  */
-export function loadReferenceData(files: Partial<SourceFiles> = {}, edition: Edition = EDITION_2025): ReferenceData {
+export function loadReferenceData(files: Partial<SourceFiles> = {}): ReferenceData {
   const f: SourceFiles = { ...EMBEDDED_FILES, ...files };
+  const edition = baseDataEdition();
   const gemeenten = parseGemeenten(f);
   const known = new Set<string>(gemeenten.map((g) => g.code));
   const izaRegios = parse2B(f);

@@ -88,17 +88,6 @@ export interface AzwaRaming {
   readonly bedragen: Readonly<Record<2027 | 2028 | 2029, Euro>>;
 }
 
-/** Provenance of one dataset (as the legacy `Edition` lists it, without its shape). */
-export interface DatasetDescription {
-  readonly id: string;
-  readonly titel: string;
-  readonly bron: string;
-  readonly kenmerk: string;
-  readonly datum: string;
-  readonly bestand: string;
-  readonly kanttekeningen: readonly string[];
-}
-
 /** Provenance and shape of one dataset of an edition (a manifest's `datasets[]`). */
 export interface Dataset {
   readonly id: string;
@@ -113,11 +102,15 @@ export interface Dataset {
   readonly kanttekeningen: readonly string[];
 }
 
-/** An edition: a consistent set of reference datasets the model is built on. */
+/**
+ * The provenance of the base data (`ReferenceData`): the datasets of the shipped manifests that
+ * describe the files it was read from (src/data `baseDataEdition`). Not an edition of the model:
+ * that is a manifest chain (`ResolvedEdition`).
+ */
 export interface Edition {
   readonly id: string;
   readonly naam: string;
-  readonly datasets: readonly DatasetDescription[];
+  readonly datasets: readonly Dataset[];
 }
 
 /** Everything the engine needs, parsed and checked once by src/data. */
