@@ -1,4 +1,5 @@
 import type {
+  AlternatieveLezing,
   AmountSpec,
   CbsCode,
   Dataset,
@@ -228,7 +229,8 @@ function mergeOnderdelen(old: readonly OnderdeelSpec[], patch: readonly Onderdee
  *   may be absent: unknown); a regeling an earlier edition declared may restate any field: naam,
  *   bron, jaren, eindjaar and sisa replace the inherited value; `onderdelen` merge by nr;
  *   `regels` merge per parameter (schuifruimte, perOnderdeel) and per `vanJaar` (overheveling);
- * - `bedragen`: the newest rule per regeling × year wins; datasets, open posten and tables accumulate.
+ * - `bedragen`: the newest rule per regeling × year wins; datasets, open posten, lezingen and tables
+ *   accumulate.
  * Checks: every year on the axis, every rule's regeling and datasets known, no regeling × year twice
  * in one manifest, every line named (GALA table or manifest), each dataset's file with exactly its
  * `kolommen`. Throws ManifestError (file and field) or DataFileError (file and line); RangeError for
@@ -263,6 +265,7 @@ export function resolveEdition(id: string, base: ReferenceData = defaultReferenc
   const datasets: Dataset[] = [];
   const rules = new Map<string, ResolvedRule>();
   const openPosten: OpenPost[] = [];
+  const lezingen: AlternatieveLezing[] = [];
   const tabellen: TableAmount[] = [];
   for (const src of chainSources) {
     const m = src.manifest;
@@ -331,6 +334,11 @@ export function resolveEdition(id: string, base: ReferenceData = defaultReferenc
       }
     });
     onAxis('jaren', m.jaren);
+    m.lezingen.forEach((l, i) => {
+      if (!base.onderdelen.some((o) => o.nr === l.nr)) fail(`lezingen[${i}].nr`, `${l.nr} is not a line of the GALA table`);
+      onAxis(`lezingen[${i}].jaren`, l.jaren);
+      lezingen.push(l);
+    });
     const stated = new Set<string>();
     m.bedragen.forEach((spec, i) => {
       const field = `bedragen[${i}]`;
@@ -396,6 +404,7 @@ export function resolveEdition(id: string, base: ReferenceData = defaultReferenc
     rule: (regeling, jaar) => rules.get(`${regeling}|${jaar}`),
     datasets,
     openPosten,
+    lezingen,
     tabellen,
   };
 }

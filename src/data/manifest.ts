@@ -1,4 +1,5 @@
 import type {
+  AlternatieveLezing,
   AmountSpec,
   BegrotingPost,
   Dataset,
@@ -14,7 +15,7 @@ import type {
   SisaCode,
   SisaDeel,
 } from '../domain';
-import { BEGROTING_POSTEN, isAmountRule, ONTVANGERS, REGEL_NAMEN, SISA_DELEN } from '../domain';
+import { BEGROTING_POSTEN, euro, isAmountRule, ONTVANGERS, REGEL_NAMEN, SISA_DELEN } from '../domain';
 import { DataFileError } from './errors';
 
 /**
@@ -33,6 +34,8 @@ import { DataFileError } from './errors';
  *                             perOnderdeel?: { jaren: [year], bron, datum },
  *                             overheveling?: [{ vanJaar: year, waarde: %, per: onderdeel|regeling, bron, datum }] },
  *                  sisa?: [{ code, omschrijving, deel?: eigen uitvoering|medeoverheden, bron }] }]
+ *   lezingen?: [{ nr, jaren: [year], bedrag: whole euros, onderwerp, wie, toelichting?, bron }]
+ *                                    another source's reading of a GALA figure (a warning, never used)
  *   bedragen: [{ regeling, jaren: [year], regel: AmountRule, datasets: [dataset id] }]
  *   mutaties: [{ jaar, regeling, onderwerp, nr: line or null }]
  *
@@ -158,6 +161,23 @@ function parseDataset(r: Reader, v: unknown, field: string): Dataset {
     bestand: r.str(o, 'bestand', field),
     kolommen,
     kanttekeningen: r.texts(o, 'kanttekeningen', field),
+  };
+}
+
+function parseLezing(r: Reader, v: unknown, field: string): AlternatieveLezing {
+  const o = r.obj(v, field);
+  r.keys(o, field, ['nr', 'jaren', 'bedrag', 'onderwerp', 'wie', 'toelichting', 'bron']);
+  const bedrag = o.bedrag;
+  if (typeof bedrag !== 'number' || !Number.isSafeInteger(bedrag) || bedrag < 0)
+    r.fail(join(field, 'bedrag'), `must be whole euros ≥ 0, found ${show(bedrag)}`);
+  return {
+    nr: r.nr(o.nr, join(field, 'nr')),
+    jaren: r.years(o, 'jaren', field),
+    bedrag: euro(bedrag),
+    onderwerp: r.str(o, 'onderwerp', field),
+    wie: r.str(o, 'wie', field),
+    toelichting: r.optStr(o, 'toelichting', field) ?? '',
+    bron: r.str(o, 'bron', field),
   };
 }
 
@@ -294,7 +314,19 @@ function parseMutatie(r: Reader, v: unknown, field: string): MutatieMapping {
 export function parseManifest(file: string, json: unknown): EditionManifest {
   const r = new Reader(file);
   const o = r.obj(json, '');
-  r.keys(o, '', ['id', 'naam', 'datum', 'omschrijving', 'vorige', 'jaren', 'datasets', 'regelingen', 'bedragen', 'mutaties']);
+  r.keys(o, '', [
+    'id',
+    'naam',
+    'datum',
+    'omschrijving',
+    'vorige',
+    'jaren',
+    'datasets',
+    'lezingen',
+    'regelingen',
+    'bedragen',
+    'mutaties',
+  ]);
   const vorige: unknown = o.vorige;
   if (vorige === undefined) r.fail('vorige', 'missing (an edition id, or null for the first edition)');
   if (vorige !== null && (typeof vorige !== 'string' || vorige === ''))
@@ -309,6 +341,7 @@ export function parseManifest(file: string, json: unknown): EditionManifest {
     vorige: vorige as string | null,
     jaren: r.has(o, 'jaren') ? r.years(o, 'jaren', '') : [],
     datasets: r.arr(o, 'datasets', '').map((d, i) => parseDataset(r, d, `datasets[${i}]`)),
+    lezingen: r.has(o, 'lezingen') ? r.arr(o, 'lezingen', '').map((x, i) => parseLezing(r, x, `lezingen[${i}]`)) : [],
     regelingen: r.arr(o, 'regelingen', '').map((x, i) => parseRegeling(r, x, `regelingen[${i}]`)),
     bedragen: r.arr(o, 'bedragen', '').map((b, i) => parseAmountSpec(r, b, `bedragen[${i}]`)),
     mutaties: r.arr(o, 'mutaties', '').map((m, i) => parseMutatie(r, m, `mutaties[${i}]`)),

@@ -165,6 +165,28 @@ export interface AmountSpec {
   readonly datasets: readonly string[];
 }
 
+/**
+ * Another reading of a national figure of the GALA table: a source that states a different amount
+ * for a line in some years. Shown as a warning (`editionControle`), never used for the amounts: the
+ * model follows the GALA table as published. E.g. the buurtsportcoaches 2023–2025: GALA 89,3 mln,
+ * the sector's own page (sportindebuurt.nl, buurtsportcoach procedure) 89,5 mln incl. 5 mln armoede.
+ */
+export interface AlternatieveLezing {
+  /** The line (onderdeel) of the GALA table. */
+  readonly nr: number;
+  readonly jaren: readonly EditionYear[];
+  /** The amount per year the source states, whole euros. */
+  readonly bedrag: Euro;
+  /** The line as the warning names it, e.g. "Buurtsportcoaches". */
+  readonly onderwerp: string;
+  /** Who states the amount, as the warning says it, e.g. "de sector (sportindebuurt.nl)". */
+  readonly wie: string;
+  /** What the source's amount includes, e.g. "inclusief 5 mln armoede"; '' when nothing. */
+  readonly toelichting: string;
+  /** The source: publication, page or document, and where in it. */
+  readonly bron: string;
+}
+
 /** An edition's manifest as written in data/<id>/edition.json (checked by src/data). */
 export interface EditionManifest {
   readonly id: string;
@@ -177,6 +199,8 @@ export interface EditionManifest {
   /** Years this edition adds to the axis (the axis is the union over the chain). */
   readonly jaren: readonly EditionYear[];
   readonly datasets: readonly Dataset[];
+  /** Other readings of GALA figures this edition states (shown as warnings; none when absent). */
+  readonly lezingen: readonly AlternatieveLezing[];
   /** New regelingen (complete) and overrides of inherited ones (only the fields that change). */
   readonly regelingen: readonly RegelingPatch[];
   readonly bedragen: readonly AmountSpec[];
@@ -254,6 +278,8 @@ export interface ResolvedEdition {
   readonly rule: (regeling: string, jaar: EditionYear) => Maybe<ResolvedRule>;
   readonly datasets: readonly Dataset[];
   readonly openPosten: readonly OpenPost[];
+  /** The chain's other readings of GALA figures, oldest edition first. */
+  readonly lezingen: readonly AlternatieveLezing[];
   /** Amounts per gemeente of the chain's `tabel-per-gemeente` datasets. */
   readonly tabellen: readonly TableAmount[];
 }
