@@ -11,6 +11,7 @@ import {
   parseRegioInvoerCsv,
   parseBeschikkingRegelsCsv,
   parseUserKeyCsv,
+  registeredEditionFolders,
   resolveEdition as resolveEditionData,
   scenarioEditions,
 } from '../data';
@@ -64,6 +65,7 @@ import {
   REGIOVERDELING_COLUMNS,
   regioSplits,
   regioverdelingRows,
+  unknownSisa,
   regiosFor,
 } from './regioverdeling';
 import type { WerkmapProducer } from './werkmappen';
@@ -191,7 +193,8 @@ deel, met kolommen
 regio,mandaatgemeente,lidmaatschap,editie,jaar,regeling,onderdeel_nr,regiobedrag_eur,bron,methode,soort,
 gemeentecode,naam,sisa,gewicht,totaal_gewicht,exact_eur,omlaag_eur,rest,correctie_eur,bedrag_eur.
 bedrag_eur = omlaag_eur + correctie_eur; de som per regio en jaar is regiobedrag_eur.
-sisa: H35B = doorgegeven aan een medeoverheid, H35 = eigen uitvoering (alleen SPUK IZA, tot en met 2026).
+sisa: de SiSa-code die de editie noemt (SPUK IZA: H35B = doorgegeven aan een medeoverheid, H35 = eigen
+uitvoering); leeg waar geen bron de code noemt (SPUK AZWA), met een melding.
 
   --regio NAAM           de regio zoals in Bijlage 2B (bijv. Flevoland, IJssel-Vecht)
   --gemeente CODE|NAAM   of: de mandaatgemeente (bijv. Zwolle, GM0034)
@@ -656,8 +659,15 @@ function runRegioverdeling(data: ReferenceData, opts: Map<string, string>, io: C
   if (!regios.ok) return report(regios.failures);
   const splits = regioSplits(ledger, regios.value, jaren, { methode, ...invoer });
   if (!splits.ok) return report(splits.failures);
+  const edition = editionInput(editie).edition;
   if (opts.has('--h35b')) writeRecords(io, formaat, h35bColumns(jaren), h35bRows(splits.value, jaren));
-  else writeRecords(io, formaat, REGIOVERDELING_COLUMNS, regioverdelingRows(splits.value, editie));
+  else writeRecords(io, formaat, REGIOVERDELING_COLUMNS, regioverdelingRows(splits.value, edition));
+  // SiSa codes come from the edition; where it states none, say so rather than print a guess.
+  const unknown = unknownSisa(edition, splits.value);
+  if (unknown.length > 0)
+    io.err(
+      `SiSa-code onbekend voor ${unknown.join(', ')}: editie ${editie} noemt geen SiSa-code (geen bron gevonden)${opts.has('--h35b') ? '' : '; de kolom sisa is daar leeg'}.\n`,
+    );
   return 0;
 }
 
@@ -784,7 +794,14 @@ async function runWerkboekAlle(
   if (problem !== undefined) throw new UsageError(problem);
   const editie = resolveEdition(opts);
   if (isFailed(editie)) return reportFailures(io, editie.failures);
-  return writeWerkmappen(io, folder, { editie, key }, produce);
+  // The folders of --edities-map go with the job: a worker thread knows only the shipped editions.
+  const editieMappen = registeredEditionFolders();
+  return writeWerkmappen(
+    io,
+    folder,
+    { editie, key, ...(editieMappen.length > 0 ? { editieMappen } : {}) },
+    produce,
+  );
 }
 
 async function runWerkboek(

@@ -1,6 +1,16 @@
 import Papa from 'papaparse';
 import { captureIo } from '../../test/support/cli-io';
+import { editionInput } from '../data';
+import type { ResolvedEdition } from '../domain';
+import { builtInKey, resolveScenario, sisaCodes } from '../domain';
 import { runCli } from './cli';
+import {
+  REGIOVERDELING_COLUMNS,
+  regioSplits,
+  regioverdelingRows,
+  regiosFor,
+  unknownSisa,
+} from './regioverdeling';
 
 async function run(argv: string[], files: Record<string, string> = {}) {
   const c = captureIo(files, { failWrite: true });
@@ -62,6 +72,13 @@ describe('spuk-begroting regioverdeling', () => {
         y.every((x) => x.sisa === (Number(jaar) > 2026 ? '' : x.naam === 'Zwolle' ? 'H35' : 'H35B')),
       ).toBe(true);
     }
+  });
+
+  it('--gemeente Zwolle: says that the SiSa code of the SPUK AZWA is unknown rather than inventing one', async () => {
+    const r = await run(['regioverdeling', '--gemeente', 'Zwolle']);
+    expect(r.err).toBe(
+      'SiSa-code onbekend voor SPUK AZWA 2027–2029: editie vws-2026-04 noemt geen SiSa-code (geen bron gevonden); de kolom sisa is daar leeg.\n',
+    );
   });
 
   it('--h35b: the medeoverheden with an amount per year', async () => {
@@ -149,5 +166,45 @@ describe('spuk-begroting regioverdeling', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('--methode METHODE');
     expect((await run(['--help'])).out).toContain('regioverdeling');
+  });
+});
+
+describe('regioverdelingRows: the SiSa codes are the edition’s (manifest `regelingen[].sisa`)', () => {
+  const input = editionInput('vws-2026-04');
+  const ledger = resolveScenario({ edition: input, key: builtInKey('spuk-2025', input.base) }).ledger;
+  const regios = regiosFor(ledger, 'Flevoland', undefined);
+  if (!regios.ok) throw new Error('Flevoland');
+  const splits = regioSplits(ledger, regios.value, [2025], {});
+  if (!splits.ok) throw new Error('split');
+  const sisaColumn = REGIOVERDELING_COLUMNS.indexOf('sisa');
+  /** The edition with the SPUK IZA's SiSa codes replaced (undefined: no source states them). */
+  const withIzaSisa = (sisa: ResolvedEdition['regelingen'][number]['sisa']): ResolvedEdition => ({
+    ...input.edition,
+    regelingen: input.edition.regelingen.map((r) => (r.id === 'spuk-iza' ? { ...r, sisa } : r)),
+  });
+  const column = (edition: ResolvedEdition) =>
+    regioverdelingRows(splits.value, edition).map((r) => r[sisaColumn]);
+
+  it('the shipped editions: H35 for the mandaatgemeente, H35B for the medeoverheden (DUS-I)', () => {
+    expect(sisaCodes(input.edition, 'spuk-iza')?.map((c) => [c.code, c.deel])).toEqual([
+      ['H35', 'eigen uitvoering'],
+      ['H35B', 'medeoverheden'],
+    ]);
+    expect(column(input.edition)).toEqual(['H35', 'H35B', 'H35B', 'H35B', 'H35B']);
+    expect(unknownSisa(input.edition, splits.value)).toEqual([]);
+  });
+
+  it('another code in the edition is printed as stated', () => {
+    const edition = withIzaSisa([
+      { code: 'X1', omschrijving: 'eigen uitvoering', deel: 'eigen uitvoering', bron: 'test' },
+      { code: 'X2', omschrijving: 'medeoverheden', deel: 'medeoverheden', bron: 'test' },
+    ]);
+    expect(column(edition)).toEqual(['X1', 'X2', 'X2', 'X2', 'X2']);
+  });
+
+  it('no codes in the edition: empty, and named as unknown', () => {
+    const edition = withIzaSisa(undefined);
+    expect(column(edition)).toEqual(['', '', '', '', '']);
+    expect(unknownSisa(edition, splits.value)).toEqual(['SPUK IZA 2025']);
   });
 });

@@ -5,14 +5,17 @@ import type {
   RegioMethode,
   RegioVerdeling,
   RegioVerdelingOpties,
+  ResolvedEdition,
   Result,
+  SisaDeel,
 } from '../domain';
-import { fail, findRegio, medeoverheden, ok, REGIO_METHODEN, regioVerdeling } from '../domain';
+import { fail, findRegio, medeoverheden, ok, REGIO_METHODEN, regioVerdeling, sisaCodeFor } from '../domain';
 import type { IzaRegio } from '../domain';
 
 /**
  * The records of `spuk-begroting regioverdeling`: the mandaatgemeente's split of its region's amount
- * (src/domain/regio-verdeling.ts) per region × year × part, and the medeoverheden list for SiSa H35B.
+ * (src/domain/regio-verdeling.ts) per region × year × part with the part's SiSa code as the edition
+ * states it, and the medeoverheden list (SPUK IZA: SiSa H35B).
  * Pure: the command in cli.ts resolves options and writes the records.
  */
 
@@ -41,16 +44,49 @@ export const REGIOVERDELING_COLUMNS = [
 ] as const;
 
 /**
- * SiSa indicator of a part: H35B for money passed to a medeoverheid (a member gemeente other than the
- * mandaatgemeente), H35 for eigen uitvoering (activities, the mandaatgemeente's own part); only for
- * the SPUK IZA (to 2026): the SPUK AZWA's indicators are not published yet, so empty from 2027.
+ * The SiSa code of a part, as the edition states it for the split's regeling (`sisaCodeFor`): the
+ * code for medeoverheden for money passed to a member gemeente other than the mandaatgemeente, the
+ * code for eigen uitvoering for activities and the mandaatgemeente's own part (SPUK IZA: H35B and
+ * H35, DUS-I). Empty where the edition states no code (e.g. the SPUK AZWA: not published yet).
  */
-function sisa(s: RegioVerdeling, d: RegioVerdeling['delen'][number]): string {
-  if (s.jaar > 2026) return '';
-  return d.soort === 'lid' && !d.mandaatgemeente ? 'H35B' : 'H35';
+function sisa(edition: ResolvedEdition, s: RegioVerdeling, d: RegioVerdeling['delen'][number]): string {
+  return sisaCodeFor(edition, regelingOf(edition, s), sisaDeel(d)) ?? '';
 }
 
-export function regioverdelingRows(splits: readonly RegioVerdeling[], editie: string): (string | number)[][] {
+function sisaDeel(d: RegioVerdeling['delen'][number]): SisaDeel {
+  return d.soort === 'lid' && !d.mandaatgemeente ? 'medeoverheden' : 'eigen uitvoering';
+}
+
+/** The id of the split's regeling (the regeling of its line). */
+function regelingOf(edition: ResolvedEdition, s: RegioVerdeling): string {
+  return edition.lines.find((l) => l.nr === s.nr)?.regeling.id ?? '';
+}
+
+/**
+ * The regelingen × years of the splits whose parts have no SiSa code in the edition (unknown: no
+ * source states it), as `naam jaar–jaar`, for a note next to the records. Empty when all are known.
+ */
+export function unknownSisa(edition: ResolvedEdition, splits: readonly RegioVerdeling[]): string[] {
+  const years = new Map<string, number[]>();
+  for (const s of splits)
+    if (s.delen.some((d) => sisa(edition, s, d) === '')) {
+      const list = years.get(s.regeling) ?? [];
+      if (!list.includes(s.jaar)) list.push(s.jaar);
+      years.set(s.regeling, list);
+    }
+  return [...years].map(([naam, ys]) => {
+    const sorted = [...ys].sort((a, b) => a - b);
+    const first = sorted[0] ?? 0;
+    const last = sorted[sorted.length - 1] ?? 0;
+    return first === last ? `${naam} ${first}` : `${naam} ${first}–${last}`;
+  });
+}
+
+export function regioverdelingRows(
+  splits: readonly RegioVerdeling[],
+  edition: ResolvedEdition,
+): (string | number)[][] {
+  const editie = edition.manifest.id;
   return splits.flatMap((s) =>
     s.delen.map((d) => [
       s.regio.naam,
@@ -66,7 +102,7 @@ export function regioverdelingRows(splits: readonly RegioVerdeling[], editie: st
       d.soort,
       d.code ?? '',
       d.naam,
-      sisa(s, d),
+      sisa(edition, s, d),
       d.soort === 'lid' ? d.gewicht : '',
       d.soort === 'lid' ? s.totaalGewicht : '',
       d.soort === 'lid' ? d.exact.toFixed(4) : d.exact,
@@ -78,7 +114,7 @@ export function regioverdelingRows(splits: readonly RegioVerdeling[], editie: st
   );
 }
 
-/** The H35B list: gemeentecode, gemeentenaam, then one amount column per year split. */
+/** The medeoverheden list (SPUK IZA: SiSa H35B): gemeentecode, gemeentenaam, then one amount column per year split. */
 export function h35bColumns(jaren: readonly EditionYear[]): string[] {
   return ['gemeentecode', 'gemeentenaam', ...jaren.map((j) => `bedrag_${j}_eur`)];
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Papa from 'papaparse';
-import { editionInput, scenarioEditions } from '../data';
+import type { EditionFolder } from '../data';
+import { editionInput, registerEditionFolder, scenarioEditions } from '../data';
 import type { CbsCode, EditionYear, Gemeente, NationalScenario, Verdeelsleutel } from '../domain';
 import { resolveNational, resolveScenario } from '../domain';
 import { planReuse, planWorkbook } from '../plan';
@@ -17,6 +18,21 @@ import type { CliIo } from './io';
 export interface BatchJob {
   readonly editie: string;
   readonly key: Verdeelsleutel;
+  /**
+   * The edition folders of `--edities-map` (src/cli/editions-folder.ts), read once by the main
+   * thread: each thread registers them before its first plan (`setupJob`), because a worker thread
+   * starts with only the shipped editions. Absent: none.
+   */
+  readonly editieMappen?: readonly EditionFolder[];
+}
+
+/**
+ * Makes the job's editions known in this thread: registers its edition folders (a folder this thread
+ * already has is a no-op). Run before the first plan of a job, in the main thread and in every
+ * worker. Throws ManifestError / DataFileError like `registerEditionFolder`.
+ */
+export function setupJob(job: BatchJob): void {
+  for (const folder of job.editieMappen ?? []) registerEditionFolder(folder);
 }
 
 /** Renders many plans that differ only in their gemeente (src/xlsx `xlsxBatch` fits). */
@@ -51,6 +67,7 @@ export interface BatchShared {
 }
 
 export function batchShared(job: BatchJob): BatchShared {
+  setupJob(job);
   const national = resolveNational({ ...scenarioEditions(job.editie), key: job.key });
   return { job, national, reuse: planReuse(national) };
 }
@@ -63,6 +80,7 @@ export function batchShared(job: BatchJob): BatchShared {
  */
 export function gemeentePlan(job: BatchJob, code: CbsCode, shared?: BatchShared): WorkbookPlan {
   if (shared !== undefined && shared.job !== job) throw new RangeError('The shared part is of another job');
+  if (shared === undefined) setupJob(job);
   const request = { ...scenarioEditions(job.editie), key: job.key, gemeente: code };
   return shared === undefined
     ? planWorkbook(resolveScenario(request))

@@ -8,7 +8,7 @@ import type {
   FileResult,
   WerkmapProducer,
 } from './werkmappen';
-import { batchShared, gemeentePlan, planShape } from './werkmappen';
+import { batchShared, gemeentePlan, planShape, setupJob } from './werkmappen';
 
 /**
  * `werkboek --alle` on several cores: worker threads that each run the same script (the bundled
@@ -16,8 +16,8 @@ import { batchShared, gemeentePlan, planShape } from './werkmappen';
  * a time (two in flight per worker, so no worker waits for the next code) and writes the files.
  */
 
-type ToWorker = { readonly job: BatchJob } | { readonly code: CbsCode };
-type FromWorker = { readonly code: CbsCode } & FileResult;
+export type ToWorker = { readonly job: BatchJob } | { readonly code: CbsCode };
+export type FromWorker = { readonly code: CbsCode } & FileResult;
 
 /**
  * Which codes each worker takes: `pinned[i]` first (only worker i), then the common `shared` queue.
@@ -111,40 +111,64 @@ export function workerProducer(script: string, workers: number): WerkmapProducer
 }
 
 /**
- * The worker side: resolves the job's national scenario and sheets once (at its first gemeente),
- * builds each gemeente's plan on them and renders it; the first plan of each shape is a renderer's base.
+ * The worker side: sets up each job it is sent (`setupJob`: the edition folders of `--edities-map`,
+ * which a new thread does not have), resolves the job's national scenario and sheets once (at its
+ * first gemeente), builds each gemeente's plan on them and renders it; the first plan of each shape
+ * is a renderer's base.
  */
 export function runWorker(factory: BatchRendererFactory): void {
   const port = parentPort;
   if (port === null) throw new Error('runWorker runs in a worker thread only');
+  const handle = workerHandler(factory, (m) => port.postMessage(m));
+  port.on('message', (m: ToWorker) => void handle(m));
+}
+
+/**
+ * What a worker does with one message from the main thread (`post` answers it): a job is set up and
+ * kept; a gemeente's workbook is made in turn (the promise settles when it is posted). A job whose
+ * setup fails (a manifest error in an edition folder) fails each of its gemeenten with that message.
+ * Exported for tests: a worker thread's module state can be had in-process with a fresh module registry.
+ */
+export function workerHandler(
+  factory: BatchRendererFactory,
+  post: (m: FromWorker) => void,
+): (m: ToWorker) => Promise<unknown> {
   let job: BatchJob | undefined;
+  let setupError: string | undefined;
   let shared: BatchShared | undefined;
   // One renderer per shape of workbook (a mandaatgemeente's has the sheet Regioverdeling).
   const renderers = new Map<string, Promise<BatchRenderer>>();
   let chain: Promise<unknown> = Promise.resolve();
-  port.on('message', (m: ToWorker) => {
+  const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  return (m) => {
     if ('job' in m) {
       job = m.job;
       shared = undefined;
-      return;
+      try {
+        setupJob(m.job);
+        setupError = undefined;
+      } catch (e) {
+        setupError = message(e);
+      }
+      return chain;
     }
     const current = job;
     if (current === undefined) throw new Error('A gemeente before the job');
+    const failed = setupError;
     chain = chain.then(async () => {
       try {
+        if (failed !== undefined) throw new Error(failed);
         if (shared?.job !== current) shared = batchShared(current);
         const plan = gemeentePlan(current, m.code, shared);
         const shape = planShape(plan);
         let renderer = renderers.get(shape);
         if (!renderer) renderers.set(shape, (renderer = factory(plan)));
         const bytes = await (await renderer).render(plan);
-        port.postMessage({ code: m.code, bytes } satisfies FromWorker);
+        post({ code: m.code, bytes });
       } catch (e) {
-        port.postMessage({
-          code: m.code,
-          error: e instanceof Error ? e.message : String(e),
-        } satisfies FromWorker);
+        post({ code: m.code, error: message(e) });
       }
     });
-  });
+    return chain;
+  };
 }

@@ -1,4 +1,5 @@
 import type {
+  AlternatieveLezing,
   AmountSpec,
   CbsCode,
   Dataset,
@@ -24,22 +25,14 @@ import { readCsv } from './csv';
 import { DataFileError } from './errors';
 import { defaultReferenceData, EMBEDDED_TEXTS } from './load';
 import { ManifestError, parseManifest, REQUIRED_REGELING_FIELDS } from './manifest';
-import galaManifest from '../../data/gala-2023/edition.json';
-import vws2025Manifest from '../../data/vws-2025-09/edition.json';
-import vws2026Manifest from '../../data/vws-2026-04/edition.json';
+import { shippedManifests } from './shipped';
 
 /**
  * The editions: one folder under data/ each, with an `edition.json` manifest (schema: ./manifest.ts)
- * and the data files its datasets name. Adding a shipped edition = a folder + its manifest + one line
- * here (the bundle needs static imports; its CSV files also go into EMBEDDED_TEXTS, ./load.ts).
- * Oldest first; the newest shipped edition is the default. The CLI can add an edition folder at run
- * time (`registerEditionFolder`, option --edities-map).
+ * and the data files its datasets name; the shipped ones are listed in ./shipped.ts, oldest first,
+ * and the newest shipped edition is the default. The CLI can add an edition folder at run time
+ * (`registerEditionFolder`, option --edities-map).
  */
-const MANIFESTS: readonly { readonly file: string; readonly json: unknown }[] = [
-  { file: 'data/gala-2023/edition.json', json: galaManifest },
-  { file: 'data/vws-2025-09/edition.json', json: vws2025Manifest },
-  { file: 'data/vws-2026-04/edition.json', json: vws2026Manifest },
-];
 
 /** A checked manifest with where it came from and the texts of its files (by repository path). */
 interface EditionSource {
@@ -47,6 +40,8 @@ interface EditionSource {
   readonly manifest: EditionManifest;
   readonly texts: Readonly<Record<string, string>>;
   readonly embedded: boolean;
+  /** The folder it was read from (registered at run time only). */
+  readonly folder?: EditionFolder;
 }
 
 /**
@@ -65,9 +60,9 @@ let embedded: readonly EditionSource[] | undefined;
 const registered: EditionSource[] = [];
 
 function sources(): readonly EditionSource[] {
-  embedded ??= MANIFESTS.map((m) => ({
+  embedded ??= shippedManifests().map((m) => ({
     file: m.file,
-    manifest: parseManifest(m.file, m.json),
+    manifest: m.manifest,
     texts: EMBEDDED_TEXTS,
     embedded: true,
   }));
@@ -120,7 +115,7 @@ export function registerEditionFolder(folder: EditionFolder): string {
     if (text === undefined) throw new ManifestError(file, `datasets[${i}].bestand`, `file ${name} not found in ${folder.dir}`);
     texts[d.bestand] = text;
   });
-  const source: EditionSource = { file, manifest, texts: { ...EMBEDDED_TEXTS, ...texts }, embedded: false };
+  const source: EditionSource = { file, manifest, texts: { ...EMBEDDED_TEXTS, ...texts }, embedded: false, folder };
   registered.push(source);
   try {
     resolveEdition(manifest.id);
@@ -129,6 +124,14 @@ export function registerEditionFolder(folder: EditionFolder): string {
     throw e;
   }
   return manifest.id;
+}
+
+/**
+ * The edition folders registered in this thread (`registerEditionFolder`), in order: plain data, so a
+ * worker thread can register the same folders (the registry is per thread; `werkboek --alle`).
+ */
+export function registeredEditionFolders(): readonly EditionFolder[] {
+  return registered.flatMap((s) => (s.folder ? [s.folder] : []));
 }
 
 function parseOpenPosten(file: string, text: string): OpenPost[] {
@@ -226,7 +229,8 @@ function mergeOnderdelen(old: readonly OnderdeelSpec[], patch: readonly Onderdee
  *   may be absent: unknown); a regeling an earlier edition declared may restate any field: naam,
  *   bron, jaren, eindjaar and sisa replace the inherited value; `onderdelen` merge by nr;
  *   `regels` merge per parameter (schuifruimte, perOnderdeel) and per `vanJaar` (overheveling);
- * - `bedragen`: the newest rule per regeling × year wins; datasets, open posten and tables accumulate.
+ * - `bedragen`: the newest rule per regeling × year wins; datasets, open posten, lezingen and tables
+ *   accumulate.
  * Checks: every year on the axis, every rule's regeling and datasets known, no regeling × year twice
  * in one manifest, every line named (GALA table or manifest), each dataset's file with exactly its
  * `kolommen`. Throws ManifestError (file and field) or DataFileError (file and line); RangeError for
@@ -261,6 +265,7 @@ export function resolveEdition(id: string, base: ReferenceData = defaultReferenc
   const datasets: Dataset[] = [];
   const rules = new Map<string, ResolvedRule>();
   const openPosten: OpenPost[] = [];
+  const lezingen: AlternatieveLezing[] = [];
   const tabellen: TableAmount[] = [];
   for (const src of chainSources) {
     const m = src.manifest;
@@ -329,6 +334,11 @@ export function resolveEdition(id: string, base: ReferenceData = defaultReferenc
       }
     });
     onAxis('jaren', m.jaren);
+    m.lezingen.forEach((l, i) => {
+      if (!base.onderdelen.some((o) => o.nr === l.nr)) fail(`lezingen[${i}].nr`, `${l.nr} is not a line of the GALA table`);
+      onAxis(`lezingen[${i}].jaren`, l.jaren);
+      lezingen.push(l);
+    });
     const stated = new Set<string>();
     m.bedragen.forEach((spec, i) => {
       const field = `bedragen[${i}]`;
@@ -394,6 +404,7 @@ export function resolveEdition(id: string, base: ReferenceData = defaultReferenc
     rule: (regeling, jaar) => rules.get(`${regeling}|${jaar}`),
     datasets,
     openPosten,
+    lezingen,
     tabellen,
   };
 }

@@ -1,8 +1,7 @@
 // Public surface of the data layer: embedded editions, parsed and checked once.
-export { loadReferenceData, defaultReferenceData, EMBEDDED_FILES, EMBEDDED_TEXTS } from './load';
+export { loadReferenceData, defaultReferenceData, baseDataEdition, EMBEDDED_FILES, EMBEDDED_TEXTS } from './load';
 export type { SourceFiles } from './load';
 export { DataFileError } from './errors';
-export { EDITION_2025 } from './edition-2025';
 export { readCsv } from './csv';
 export type { CsvRecord } from './csv';
 export { parseUserKeyCsv, parseBeschikkingCsv } from './user-input';
@@ -26,6 +25,7 @@ export {
   editionInput,
   publishedTables,
   registerEditionFolder,
+  registeredEditionFolders,
   TABEL_PER_GEMEENTE_KOLOMMEN,
 } from './editions';
 export type { EditionFolder } from './editions';

@@ -1,4 +1,13 @@
-import { defaultReferenceData, loadReferenceData, EMBEDDED_FILES, DataFileError } from '.';
+import * as dataLayer from '.';
+import {
+  baseDataEdition,
+  defaultReferenceData,
+  editionManifests,
+  loadReferenceData,
+  EMBEDDED_FILES,
+  EMBEDDED_TEXTS,
+  DataFileError,
+} from '.';
 
 describe('embedded reference data', () => {
   const data = defaultReferenceData();
@@ -59,5 +68,28 @@ describe('malformed data files fail with file and line', () => {
   it('rejects a membership row that names a region not in Bijlage 2B', () => {
     const bad = EMBEDDED_FILES.leden.replace('GM1680,Aa en Hunze,Drenthe', 'GM1680,Aa en Hunze,Atlantis');
     expect(() => loadReferenceData({ leden: bad })).toThrow(/spuk_iza_regio_leden_afgeleid\.csv:2: region "Atlantis"/);
+  });
+});
+
+describe('the base data’s dataset descriptions: written once, in the manifests', () => {
+  const data = defaultReferenceData();
+  const manifests = editionManifests();
+  const described = manifests.flatMap((m) => m.datasets);
+
+  it('every embedded file is described by exactly one dataset of the shipped manifests', () => {
+    for (const bestand of Object.keys(EMBEDDED_TEXTS))
+      expect([bestand, described.filter((d) => d.bestand === bestand).length]).toEqual([bestand, 1]);
+  });
+
+  it('the base data lists, per file it reads, the manifest’s description (same object, same text)', () => {
+    expect(data.edition.datasets.map((d) => d.bestand)).toEqual(
+      Object.keys(EMBEDDED_TEXTS).filter((b) => !b.includes('open_posten')),
+    );
+    for (const d of data.edition.datasets) expect(described).toContainEqual(d);
+    expect(data.edition).toEqual(baseDataEdition());
+  });
+
+  it('no TypeScript copy of the descriptions is exported any more', () => {
+    expect(Object.keys(dataLayer)).not.toContain('EDITION_2025');
   });
 });

@@ -2,8 +2,10 @@ import type {
   AzwaRaming,
   Bijlage2ARow,
   CbsCode,
+  Dataset,
   Edition,
   Euro,
+  GalaYear,
   Gemeente,
   Hoofdthema,
   IzaRegio,
@@ -13,13 +15,12 @@ import type {
   PublishedTotal,
   ReferenceData,
   RegioLidmaatschap,
-  Year,
 } from '../domain';
 import { euro, HOOFDTHEMAS, mlnToEuro, MalformedAmountError } from '../domain';
 import type { CsvRecord } from './csv';
 import { readCsv } from './csv';
 import { DataFileError } from './errors';
-import { EDITION_2025 } from './edition-2025';
+import { shippedManifests } from './shipped';
 import galaCsv from '../../data/gala-2023/brede_spuk_2023_2026.csv';
 import totalsCsv from '../../data/gala-2023/brede_spuk_published_totals.csv';
 import verdelingCsv from '../../data/gala-2023/brede_spuk_onderdelen_verdeelsystematiek.csv';
@@ -129,8 +130,8 @@ function parseOnderdelen(f: SourceFiles): Onderdeel[] {
     if (!Number.isInteger(nr) || nr < 1) throw new DataFileError(file, r.line, `bad line number ${r.get('nr')}`);
     const thema = hoofdthema(file, r);
     const v = verdeling.get(String(nr));
-    const amounts = {} as Record<Year, Euro | undefined>;
-    for (const y of YEAR_COLUMNS) amounts[Number(y) as Year] = mln(file, r, y);
+    const amounts = {} as Record<GalaYear, Euro | undefined>;
+    for (const y of YEAR_COLUMNS) amounts[Number(y) as GalaYear] = mln(file, r, y);
     return {
       nr,
       naam: r.get('onderdeel'),
@@ -290,11 +291,35 @@ function parseAzwa(f: SourceFiles): AzwaRaming[] {
 }
 
 /**
- * Parses and checks an edition's files once (the facade of the data layer): after this the domain
+ * The provenance of the base data: for each file `loadReferenceData` reads, in its order, the
+ * dataset that describes it in the shipped manifests (./shipped.ts: the one place descriptions are
+ * written). Throws when a file has no description, or two that differ.
+ */
+export function baseDataEdition(): Edition {
+  const all = shippedManifests().flatMap((m) => m.manifest.datasets);
+  const datasets: Dataset[] = (Object.keys(FILE_NAMES) as (keyof SourceFiles)[]).map((k) => {
+    const bestand = `data/${FILE_NAMES[k]}`;
+    const found = all.filter((d) => d.bestand === bestand);
+    const first = found[0];
+    if (first === undefined) throw new DataFileError(bestand, 1, 'no shipped manifest describes this file');
+    if (found.some((d) => JSON.stringify(d) !== JSON.stringify(first)))
+      throw new DataFileError(bestand, 1, 'the shipped manifests describe this file differently');
+    return first;
+  });
+  return {
+    id: 'basisgegevens',
+    naam: 'De bestanden van de meegeleverde edities',
+    datasets,
+  };
+}
+
+/**
+ * Parses and checks the base data's files once (the facade of the data layer): after this the domain
  * trusts the records. Throws DataFileError naming the file and line of the first malformed row.
  */
-export function loadReferenceData(files: Partial<SourceFiles> = {}, edition: Edition = EDITION_2025): ReferenceData {
+export function loadReferenceData(files: Partial<SourceFiles> = {}): ReferenceData {
   const f: SourceFiles = { ...EMBEDDED_FILES, ...files };
+  const edition = baseDataEdition();
   const gemeenten = parseGemeenten(f);
   const known = new Set<string>(gemeenten.map((g) => g.code));
   const izaRegios = parse2B(f);

@@ -44,6 +44,33 @@ describe('the manifest schema: every error names the file and the field', () => 
     expect(() => resolveEdition('vws-2026-04')).not.toThrow();
   });
 
+  it('the BRC + Sportakkoord figure (87 / 78 mln) is VNG Lbr. 25/036, footnote 2; its LPO reading is labelled afgeleid', () => {
+    const e = resolveEdition('vws-2026-04');
+    const post = e.openPosten.find((p) => p.nrs.includes(2));
+    expect(post?.bron).toBe('VNG-ledenbrief Lbr. 25/036, 11-07-2025, voetnoot 2');
+    expect(post?.toelichting).toMatch(/samen 87 mln in 2026, 78 mln per jaar vanaf 2027; waarschijnlijk zonder loon- en prijsbijstelling \(afgeleid: 87 ≈ \(86,3 \+ 10\) × 0,9/);
+    expect(e.datasets.find((d) => d.id === 'vng-2026-open-posten')).toMatchObject({ kenmerk: 'Lbr. 25/036', datum: '2025-07-11' });
+    expect(JSON.stringify(e)).not.toContain('26/012');
+  });
+
+  it('another reading of a GALA figure names a GALA line and whole euros', () => {
+    const lezing = (change: (l: Record<string, Json>) => void) =>
+      edited(galaManifest, (m) => change(m.lezingen[0]));
+    expect(message(() => parseManifest(FILE, lezing((l) => (l.bedrag = 89.5))))).toBe(
+      `${FILE}: lezingen[0].bedrag: must be whole euros ≥ 0, found 89.5`,
+    );
+    expect(message(() => parseManifest(FILE, lezing((l) => delete l.bron)))).toBe(`${FILE}: lezingen[0].bron: missing`);
+    expect(
+      message(() => registerEditionFolder(folder({ ...base, lezingen: [{ ...galaManifest.lezingen[0], nr: 99 }] }))),
+    ).toBe('test/x/edition.json: lezingen[0].nr: 99 is not a line of the GALA table');
+  });
+
+  it('a SiSa code names what it accounts for with a known part', () => {
+    expect(message(() => parseManifest(FILE, edited(galaManifest, (m) => (m.regelingen[1].sisa[0].deel = 'eigen'))))).toBe(
+      `${FILE}: regelingen[1].sisa[0].deel: unknown part "eigen" (expected eigen uitvoering, medeoverheden)`,
+    );
+  });
+
   it('a missing field', () => {
     expect(message(() => parseManifest(FILE, edited(galaManifest, (m) => delete m.regelingen[0].onderdelen[0].ontvanger)))).toBe(
       `${FILE}: regelingen[0].onderdelen[0].ontvanger: missing`,

@@ -1,4 +1,5 @@
 import type {
+  AlternatieveLezing,
   AmountSpec,
   BegrotingPost,
   Dataset,
@@ -12,8 +13,9 @@ import type {
   RegelParameters,
   RuleParameter,
   SisaCode,
+  SisaDeel,
 } from '../domain';
-import { BEGROTING_POSTEN, isAmountRule, ONTVANGERS, REGEL_NAMEN } from '../domain';
+import { BEGROTING_POSTEN, euro, isAmountRule, ONTVANGERS, REGEL_NAMEN, SISA_DELEN } from '../domain';
 import { DataFileError } from './errors';
 
 /**
@@ -31,7 +33,9 @@ import { DataFileError } from './errors';
  *                  regels?: { schuifruimte?: { waarde: %, jaren: [year], bron, datum },
  *                             perOnderdeel?: { jaren: [year], bron, datum },
  *                             overheveling?: [{ vanJaar: year, waarde: %, per: onderdeel|regeling, bron, datum }] },
- *                  sisa?: [{ code, omschrijving, bron }] }]
+ *                  sisa?: [{ code, omschrijving, deel?: eigen uitvoering|medeoverheden, bron }] }]
+ *   lezingen?: [{ nr, jaren: [year], bedrag: whole euros, onderwerp, wie, toelichting?, bron }]
+ *                                    another source's reading of a GALA figure (a warning, never used)
  *   bedragen: [{ regeling, jaren: [year], regel: AmountRule, datasets: [dataset id] }]
  *   mutaties: [{ jaar, regeling, onderwerp, nr: line or null }]
  *
@@ -160,6 +164,23 @@ function parseDataset(r: Reader, v: unknown, field: string): Dataset {
   };
 }
 
+function parseLezing(r: Reader, v: unknown, field: string): AlternatieveLezing {
+  const o = r.obj(v, field);
+  r.keys(o, field, ['nr', 'jaren', 'bedrag', 'onderwerp', 'wie', 'toelichting', 'bron']);
+  const bedrag = o.bedrag;
+  if (typeof bedrag !== 'number' || !Number.isSafeInteger(bedrag) || bedrag < 0)
+    r.fail(join(field, 'bedrag'), `must be whole euros ≥ 0, found ${show(bedrag)}`);
+  return {
+    nr: r.nr(o.nr, join(field, 'nr')),
+    jaren: r.years(o, 'jaren', field),
+    bedrag: euro(bedrag),
+    onderwerp: r.str(o, 'onderwerp', field),
+    wie: r.str(o, 'wie', field),
+    toelichting: r.optStr(o, 'toelichting', field) ?? '',
+    bron: r.str(o, 'bron', field),
+  };
+}
+
 function parseOnderdeel(r: Reader, v: unknown, field: string): OnderdeelSpec {
   const o = r.obj(v, field);
   r.keys(o, field, ['nr', 'ontvanger', 'naam', 'raming', 'begroting']);
@@ -229,8 +250,16 @@ function parseSisa(r: Reader, o: Record<string, unknown>, field: string): SisaCo
   return r.arr(o, 'sisa', field).map((x, i) => {
     const f = `${join(field, 'sisa')}[${i}]`;
     const p = r.obj(x, f);
-    r.keys(p, f, ['code', 'omschrijving', 'bron']);
-    return { code: r.str(p, 'code', f), omschrijving: r.str(p, 'omschrijving', f), bron: r.str(p, 'bron', f) };
+    r.keys(p, f, ['code', 'omschrijving', 'deel', 'bron']);
+    const deel = r.optStr(p, 'deel', f);
+    if (deel !== undefined && !(SISA_DELEN as readonly string[]).includes(deel))
+      r.fail(join(f, 'deel'), `unknown part "${deel}" (expected ${SISA_DELEN.join(', ')})`);
+    return {
+      code: r.str(p, 'code', f),
+      omschrijving: r.str(p, 'omschrijving', f),
+      ...(deel !== undefined ? { deel: deel as SisaDeel } : {}),
+      bron: r.str(p, 'bron', f),
+    };
   });
 }
 
@@ -285,7 +314,19 @@ function parseMutatie(r: Reader, v: unknown, field: string): MutatieMapping {
 export function parseManifest(file: string, json: unknown): EditionManifest {
   const r = new Reader(file);
   const o = r.obj(json, '');
-  r.keys(o, '', ['id', 'naam', 'datum', 'omschrijving', 'vorige', 'jaren', 'datasets', 'regelingen', 'bedragen', 'mutaties']);
+  r.keys(o, '', [
+    'id',
+    'naam',
+    'datum',
+    'omschrijving',
+    'vorige',
+    'jaren',
+    'datasets',
+    'lezingen',
+    'regelingen',
+    'bedragen',
+    'mutaties',
+  ]);
   const vorige: unknown = o.vorige;
   if (vorige === undefined) r.fail('vorige', 'missing (an edition id, or null for the first edition)');
   if (vorige !== null && (typeof vorige !== 'string' || vorige === ''))
@@ -300,6 +341,7 @@ export function parseManifest(file: string, json: unknown): EditionManifest {
     vorige: vorige as string | null,
     jaren: r.has(o, 'jaren') ? r.years(o, 'jaren', '') : [],
     datasets: r.arr(o, 'datasets', '').map((d, i) => parseDataset(r, d, `datasets[${i}]`)),
+    lezingen: r.has(o, 'lezingen') ? r.arr(o, 'lezingen', '').map((x, i) => parseLezing(r, x, `lezingen[${i}]`)) : [],
     regelingen: r.arr(o, 'regelingen', '').map((x, i) => parseRegeling(r, x, `regelingen[${i}]`)),
     bedragen: r.arr(o, 'bedragen', '').map((b, i) => parseAmountSpec(r, b, `bedragen[${i}]`)),
     mutaties: r.arr(o, 'mutaties', '').map((m, i) => parseMutatie(r, m, `mutaties[${i}]`)),

@@ -5,7 +5,7 @@
  * notation reads back to the same weights, and that garbage never throws.
  */
 import fc from 'fast-check';
-import { customKey, nationalAmount, PERIODS } from '../domain';
+import { customKey, GALA_COLUMNS, galaAmount } from '../domain';
 import type { InputFailure, Verdeelsleutel } from '../domain';
 import { failureText } from '../messages';
 import { defaultReferenceData } from './load';
@@ -14,7 +14,7 @@ import type { UserInput } from './user-input';
 
 const data = defaultReferenceData();
 const G = data.gemeenten;
-const maxAmount = Math.max(...data.onderdelen.flatMap((l) => PERIODS.map((p) => nationalAmount(l, p))));
+const maxAmount = Math.max(...data.onderdelen.flatMap((l) => GALA_COLUMNS.map((c) => galaAmount(l, c))));
 const lineOf = (code: string): number => G.findIndex((g) => g.code === code) + 2;
 
 type Read = { ok: true; key: Verdeelsleutel } | { ok: false; failures: readonly InputFailure[]; messages: string[] };

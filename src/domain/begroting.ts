@@ -11,7 +11,7 @@ import type { CbsCode, Maybe } from './types';
  * The controller's begroting on top of an edition: activities (lasten per year) against the plafond
  * of each regeling, and the rules that gemeenten and the Rijk apply to them. Pure and exact: every
  * amount is whole euros; every check returns the amount involved. The workbook's Begroting and
- * Toets sheets compute the same checks as formulas (src/plan/sheets-begroting.ts) and are proven
+ * Toets sheets compute the same checks as formulas (src/plan/begroting/) and are proven
  * equal to this module by HyperFormula.
  *
  * Rules and their sources (../shared/docs/begroting-practice.md). The rule PARAMETERS (percentages,

@@ -1,8 +1,9 @@
-import type { EditionYear, OpenPost } from './edition';
+import type { AlternatieveLezing, EditionYear, OpenPost } from './edition';
 import { isNationalOnly } from './edition';
+import type { GalaYear } from './gala-table';
+import { GALA_YEAR_COLUMNS } from './gala-table';
 import type { Ledger } from './ledger';
 import type { Euro } from './money';
-import { euro } from './money';
 import type { CheckStatus, Warning } from './reconciliation';
 import { baseDataControle } from './reconciliation';
 
@@ -29,7 +30,12 @@ export type EditionWarning =
       readonly gemeenten: readonly string[];
       readonly jaar: EditionYear;
     }
-  | { readonly kind: 'BrcAlternativeReading'; readonly gala: Euro; readonly sector: Euro };
+  | {
+      /** A source reads a GALA figure differently (the edition's `lezingen`); `gala`: GALA's amount. */
+      readonly kind: 'AlternativeReading';
+      readonly lezing: AlternatieveLezing;
+      readonly gala: Euro;
+    };
 
 export interface EditionReport {
   readonly editie: string;
@@ -51,14 +57,12 @@ function check(
   return { id, onderwerp, periode, verwacht, berekend, afwijkingen, status };
 }
 
-/** BRC national per the sector's own page (sportindebuurt.nl): 89,5 mln (2023–2025) incl. 5 mln armoede. */
-const BRC_SECTOR_2025 = euro(89_500_000);
-
 /**
  * Every reconciliation of an edition, to the euro: the GALA hoofdthema totals (the base table);
  * per rule, Σ gemeenten = Bijlage 2A per gemeente, regions = Bijlage 2B, Σ recipients = the national
  * amount (key splits, the SPUK AZWA raming), and the raming's lines = its published total. Source
- * anomalies and open posten are warnings, never corrections.
+ * anomalies, open posten and other readings of GALA figures (the edition's `lezingen`) are warnings,
+ * never corrections.
  */
 export function editionControle(ledger: Ledger): EditionReport {
   const { base, edition, bijlage2A, bijlage2B } = ledger.input;
@@ -142,9 +146,16 @@ export function editionControle(ledger: Ledger): EditionReport {
     if (floor && floor.kind === 'FloorAmounts')
       warnings.push({ kind: 'FloorNotInAzwa', gemeenten: floor.gemeenten, jaar: 2027 });
   }
-  const brc = base.onderdelen.find((o) => o.nr === 2)?.amounts[2025];
-  if (brc !== undefined && brc !== BRC_SECTOR_2025)
-    warnings.push({ kind: 'BrcAlternativeReading', gala: brc, sector: BRC_SECTOR_2025 });
+  // Another source's reading of a GALA figure (the edition's data, with its source): a warning where
+  // it differs from the table in one of its years, never a correction.
+  for (const lezing of edition.lezingen) {
+    const line = base.onderdelen.find((o) => o.nr === lezing.nr);
+    const gala = lezing.jaren
+      .filter((j): j is GalaYear => (GALA_YEAR_COLUMNS as readonly number[]).includes(j))
+      .map((j) => line?.amounts[j])
+      .find((a) => a !== undefined && a !== lezing.bedrag);
+    if (gala !== undefined) warnings.push({ kind: 'AlternativeReading', lezing, gala });
+  }
 
   return { editie: edition.manifest.id, checks, warnings, ok: checks.every((c) => c.status !== 'verschil') };
 }

@@ -58,7 +58,7 @@ export function isAmountRule(text: string): text is AmountRule {
 
 /**
  * The begroting posts (the Begroting table's "Regeling" column) a line can be charged to. A closed
- * list while the Begroting sheet lays out one block per post (src/plan/sheets-begroting.ts); a
+ * list while the Begroting sheet lays out one block per post (src/plan/begroting/); a
  * manifest names the post of each line (`OnderdeelSpec.begroting`).
  */
 export const BEGROTING_POSTEN = [
@@ -118,10 +118,20 @@ export interface RegelParameters {
 /** The rule parameter names a manifest may state under `regels`. */
 export const REGEL_NAMEN = ['schuifruimte', 'perOnderdeel', 'overheveling'] as const;
 
+/**
+ * What a SiSa code accounts for: what the recipient spends itself (`eigen uitvoering`), or what it
+ * passes on to medeoverheden (a mandaatgemeente to its member gemeenten). DUS-I, SPUK IZA-doelen:
+ * H35 and H35B; the medeoverheden are reported on H35B.
+ */
+export const SISA_DELEN = ['eigen uitvoering', 'medeoverheden'] as const;
+export type SisaDeel = (typeof SISA_DELEN)[number];
+
 /** A SiSa code of a regeling, as a source states it (DUS-I: H35, H35B for the SPUK IZA). */
 export interface SisaCode {
   readonly code: string;
   readonly omschrijving: string;
+  /** What the code accounts for; undefined where the source does not say (then no part is assigned to it). */
+  readonly deel?: SisaDeel;
   readonly bron: string;
 }
 
@@ -154,6 +164,28 @@ export interface AmountSpec {
   readonly datasets: readonly string[];
 }
 
+/**
+ * Another reading of a national figure of the GALA table: a source that states a different amount
+ * for a line in some years. Shown as a warning (`editionControle`), never used for the amounts: the
+ * model follows the GALA table as published. E.g. the buurtsportcoaches 2023–2025: GALA 89,3 mln,
+ * the sector's own page (sportindebuurt.nl, buurtsportcoach procedure) 89,5 mln incl. 5 mln armoede.
+ */
+export interface AlternatieveLezing {
+  /** The line (onderdeel) of the GALA table. */
+  readonly nr: number;
+  readonly jaren: readonly EditionYear[];
+  /** The amount per year the source states, whole euros. */
+  readonly bedrag: Euro;
+  /** The line as the warning names it, e.g. "Buurtsportcoaches". */
+  readonly onderwerp: string;
+  /** Who states the amount, as the warning says it, e.g. "de sector (sportindebuurt.nl)". */
+  readonly wie: string;
+  /** What the source's amount includes, e.g. "inclusief 5 mln armoede"; '' when nothing. */
+  readonly toelichting: string;
+  /** The source: publication, page or document, and where in it. */
+  readonly bron: string;
+}
+
 /** An edition's manifest as written in data/<id>/edition.json (checked by src/data). */
 export interface EditionManifest {
   readonly id: string;
@@ -166,6 +198,8 @@ export interface EditionManifest {
   /** Years this edition adds to the axis (the axis is the union over the chain). */
   readonly jaren: readonly EditionYear[];
   readonly datasets: readonly Dataset[];
+  /** Other readings of GALA figures this edition states (shown as warnings; none when absent). */
+  readonly lezingen: readonly AlternatieveLezing[];
   /** New regelingen (complete) and overrides of inherited ones (only the fields that change). */
   readonly regelingen: readonly RegelingPatch[];
   readonly bedragen: readonly AmountSpec[];
@@ -243,6 +277,8 @@ export interface ResolvedEdition {
   readonly rule: (regeling: string, jaar: EditionYear) => Maybe<ResolvedRule>;
   readonly datasets: readonly Dataset[];
   readonly openPosten: readonly OpenPost[];
+  /** The chain's other readings of GALA figures, oldest edition first. */
+  readonly lezingen: readonly AlternatieveLezing[];
   /** Amounts per gemeente of the chain's `tabel-per-gemeente` datasets. */
   readonly tabellen: readonly TableAmount[];
 }
@@ -289,6 +325,14 @@ export function overhevelingRule(
 /** SiSa codes of a regeling; undefined = unknown (no source states them). */
 export function sisaCodes(edition: ResolvedEdition, regeling: string): Maybe<readonly SisaCode[]> {
   return edition.regelingen.find((x) => x.id === regeling)?.sisa;
+}
+
+/**
+ * The SiSa code under which a regeling's `deel` is reported (e.g. SPUK IZA, medeoverheden: H35B);
+ * undefined = unknown: the edition states no codes for the regeling, or none for that part.
+ */
+export function sisaCodeFor(edition: ResolvedEdition, regeling: string, deel: SisaDeel): Maybe<string> {
+  return sisaCodes(edition, regeling)?.find((c) => c.deel === deel)?.code;
 }
 
 /** The index of a year on the edition's axis; -1 when the axis does not have it. */

@@ -12,21 +12,26 @@ import { HOOFDTHEMAS } from './types';
  * `gala-structureel`; here only the table's own columns and its own checks live.
  */
 
-/** The year columns of the GALA table. */
-export const YEARS = [2023, 2024, 2025, 2026] as const;
-/** A year column of the GALA table (2023–2026). */
-export type Year = (typeof YEARS)[number];
+/** The year columns of the GALA table (2023–2026). */
+export const GALA_YEAR_COLUMNS = [2023, 2024, 2025, 2026] as const;
+/** A year column of the GALA table (2023–2026); not the edition's year axis (`EditionYear`). */
+export type GalaYear = (typeof GALA_YEAR_COLUMNS)[number];
 /** A column of the GALA table: a year, or 'structureel' (the level the Rijk meant to continue after 2026). */
-export type Period = Year | 'structureel';
+export type GalaColumn = GalaYear | 'structureel';
 /** The columns of the GALA table in their published order. */
-export const PERIODS: readonly Period[] = [...YEARS, 'structureel'];
+export const GALA_COLUMNS: readonly GalaColumn[] = [...GALA_YEAR_COLUMNS, 'structureel'];
+
+/** @deprecated Use `GalaColumn` (kept while src/plan/sheets-landelijk.ts moves over). */
+export type Period = GalaColumn;
+/** @deprecated Use `GALA_COLUMNS` (kept while src/plan/sheets-landelijk.ts moves over). */
+export const PERIODS: readonly GalaColumn[] = GALA_COLUMNS;
 
 /** The label of the GALA table's grand total row (all 16 lines). */
 export const GRAND_TOTAL_LABEL = 'Brede SPUK inclusief IZA';
 
-/** National amount of a GALA line in a column, in euros (0 where the table is blank). */
-export function nationalAmount(line: Onderdeel, period: Period): Euro {
-  return period === 'structureel' ? (line.structureel ?? ZERO) : (line.amounts[period] ?? ZERO);
+/** The national amount of a GALA line in a column of the table, in euros (0 where the table is blank). */
+export function galaAmount(line: Onderdeel, column: GalaColumn): Euro {
+  return column === 'structureel' ? (line.structureel ?? ZERO) : (line.amounts[column] ?? ZERO);
 }
 
 /** The GALA lines of one hoofdthema, in table order. */
@@ -35,8 +40,8 @@ export function linesOfHoofdthema(lines: readonly Onderdeel[], thema: Hoofdthema
 }
 
 /** Σ of the given GALA lines per column, in euros: `{ 2023, 2024, 2025, 2026, structureel }`. */
-export function galaTotals(lines: readonly Onderdeel[]): Readonly<Record<Period, Euro>> {
-  const sum = (p: Period): Euro => euro(lines.reduce((a, l) => a + nationalAmount(l, p), 0));
+export function galaTotals(lines: readonly Onderdeel[]): Readonly<Record<GalaColumn, Euro>> {
+  const sum = (c: GalaColumn): Euro => euro(lines.reduce((a, l) => a + galaAmount(l, c), 0));
   return {
     2023: sum(2023),
     2024: sum(2024),
@@ -73,7 +78,7 @@ export function galaTableChecks(data: ReferenceData): GalaTableReport {
   for (const { label, lines } of groups) {
     const totals = galaTotals(lines);
     const pub = published.get(label);
-    for (const period of PERIODS) {
+    for (const period of GALA_COLUMNS) {
       const verwacht = pub?.values[period];
       const berekend = totals[period];
       const status =

@@ -395,6 +395,40 @@ describe('controle per edition', () => {
     );
   });
 
+  it('another reading of a GALA figure is the edition’s data with its source, shown as a warning', () => {
+    const input = editionInput('vws-2026-04');
+    const reading = editionControle(ledgers.vws2026).warnings.filter((w) => w.kind === 'AlternativeReading');
+    // The gala-2023 manifest states the sector's 89,5 mln for the buurtsportcoaches 2023–2025 (GALA: 89,3).
+    expect(reading).toEqual([
+      {
+        kind: 'AlternativeReading',
+        gala: 89_300_000,
+        lezing: expect.objectContaining({
+          nr: 2,
+          jaren: [2023, 2024, 2025],
+          bedrag: 89_500_000,
+          bron: expect.stringContaining('sportindebuurt.nl/buurtsportcoach/procedure'),
+        }),
+      },
+    ]);
+    // No edition states it: no warning (the code holds no figure of its own).
+    const without = { ...input, edition: { ...input.edition, lezingen: [] } };
+    expect(editionControle(new Ledger(without, key)).warnings.map((w) => w.kind)).not.toContain(
+      'AlternativeReading',
+    );
+    // A reading equal to GALA is no warning.
+    const equal = {
+      ...input,
+      edition: {
+        ...input.edition,
+        lezingen: input.edition.lezingen.map((l) => ({ ...l, bedrag: euro(89_300_000) })),
+      },
+    };
+    expect(editionControle(new Ledger(equal, key)).warnings.map((w) => w.kind)).not.toContain(
+      'AlternativeReading',
+    );
+  });
+
   it('a changed published figure is a VERSCHIL that names the rows', () => {
     const input = editionInput('vws-2025-09');
     const bijlage2A = input.bijlage2A.map((p) =>

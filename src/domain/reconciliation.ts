@@ -1,6 +1,6 @@
 import type { Euro } from './money';
 import { euro } from './money';
-import type { Period } from './gala-table';
+import type { GalaColumn } from './gala-table';
 import { galaTableChecks, galaTotals } from './gala-table';
 import type { ReferenceData } from './types';
 import { IZA_LINE_NR, membershipStatus } from './iza';
@@ -12,7 +12,7 @@ export interface Check {
   readonly id: string;
   /** What is compared, as facts: the label of the row and the period or subject. */
   readonly subject: string;
-  readonly period: Period | undefined;
+  readonly period: GalaColumn | undefined;
   readonly verwacht: Euro | number | undefined;
   readonly berekend: Euro | number;
   readonly status: CheckStatus;

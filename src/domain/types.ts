@@ -1,5 +1,5 @@
 import type { Euro } from './money';
-import type { Period, Year } from './gala-table';
+import type { GalaColumn, GalaYear } from './gala-table';
 
 export type Maybe<T> = T | undefined;
 
@@ -19,7 +19,7 @@ export interface Onderdeel {
   readonly hoofdthema: Hoofdthema;
   readonly fund: Fund;
   /** National amount per year; undefined where the table is blank (no money that year). */
-  readonly amounts: Readonly<Record<Year, Maybe<Euro>>>;
+  readonly amounts: Readonly<Record<GalaYear, Maybe<Euro>>>;
   /** Structural level after 2026; undefined where the line has none (it ends). */
   readonly structureel: Maybe<Euro>;
   /** What the sources say about the verdeelbasis (text, for Bronnen). */
@@ -30,7 +30,7 @@ export interface Onderdeel {
 /** A published total row of the GALA table (hoofdthema or grand total), blank cells undefined. */
 export interface PublishedTotal {
   readonly label: string;
-  readonly values: Readonly<Record<Period, Maybe<Euro>>>;
+  readonly values: Readonly<Record<GalaColumn, Maybe<Euro>>>;
 }
 
 export interface Gemeente {
@@ -74,7 +74,7 @@ export interface RegioLidmaatschap {
 
 /** Bijlage 1: mutaties 2025/2026 (mln converted to euros). */
 export interface Mutatie {
-  readonly jaar: Year;
+  readonly jaar: GalaYear;
   readonly spuk: string;
   readonly onderwerp: string;
   readonly bedrag: Euro;
@@ -86,17 +86,6 @@ export interface AzwaRaming {
   readonly financieringsmiddel: string;
   readonly wat: string;
   readonly bedragen: Readonly<Record<2027 | 2028 | 2029, Euro>>;
-}
-
-/** Provenance of one dataset (as the legacy `Edition` lists it, without its shape). */
-export interface DatasetDescription {
-  readonly id: string;
-  readonly titel: string;
-  readonly bron: string;
-  readonly kenmerk: string;
-  readonly datum: string;
-  readonly bestand: string;
-  readonly kanttekeningen: readonly string[];
 }
 
 /** Provenance and shape of one dataset of an edition (a manifest's `datasets[]`). */
@@ -113,11 +102,15 @@ export interface Dataset {
   readonly kanttekeningen: readonly string[];
 }
 
-/** An edition: a consistent set of reference datasets the model is built on. */
+/**
+ * The provenance of the base data (`ReferenceData`): the datasets of the shipped manifests that
+ * describe the files it was read from (src/data `baseDataEdition`). Not an edition of the model:
+ * that is a manifest chain (`ResolvedEdition`).
+ */
 export interface Edition {
   readonly id: string;
   readonly naam: string;
-  readonly datasets: readonly DatasetDescription[];
+  readonly datasets: readonly Dataset[];
 }
 
 /** Everything the engine needs, parsed and checked once by src/data. */

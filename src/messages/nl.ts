@@ -249,8 +249,10 @@ export function editionWarningText(w: EditionWarning): string {
       return `Open post ${w.post.vanJaar}–${w.post.totEnMetJaar}: ${w.post.onderwerp} (onderdeel ${w.post.nrs.join(' en ')}). ${w.post.toelichting}${w.post.landelijk === undefined ? '' : ` Landelijk: ${formatMln(w.post.landelijk)} per jaar.`} Bron: ${w.post.bron}.`;
     case 'FloorNotInAzwa':
       return `SPUK AZWA lokaal ${w.jaar}: de verdeling naar rato van de Brede SPUK-sleutel geeft ${list(w.gemeenten, 6)} minder dan hun bodembedrag in 2026; of de SPUK AZWA een bodembedrag kent, is nog niet bekend (open post).`;
-    case 'BrcAlternativeReading':
-      return `Buurtsportcoaches (onderdeel 2): GALA noemt ${formatMln(w.gala)} per jaar, de sector (sportindebuurt.nl) ${formatMln(w.sector)} inclusief 5 mln armoede. Het model volgt GALA; controleer met de beschikking.`;
+    case 'AlternativeReading': {
+      const l = w.lezing;
+      return `${l.onderwerp} (onderdeel ${l.nr}): GALA noemt ${formatMln(w.gala)} per jaar, ${l.wie} ${formatMln(l.bedrag)}${l.toelichting === '' ? '' : ` ${l.toelichting}`}. Het model volgt GALA; controleer met de beschikking.`;
+    }
     default:
       return warningText(w);
   }
