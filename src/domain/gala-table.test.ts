@@ -1,7 +1,7 @@
 import { defaultReferenceData } from '../data';
 import * as domain from '.';
 import type { GalaColumn } from '.';
-import { GALA_COLUMNS, GALA_YEAR_COLUMNS, galaAmount, PERIODS } from '.';
+import { GALA_COLUMNS, GALA_YEAR_COLUMNS, galaAmount } from '.';
 
 /**
  * The GALA table's columns (GALA 31-01-2023, p. 38: 2023–2026 and structureel) are named as the
@@ -25,9 +25,9 @@ describe('the GALA table’s columns', () => {
     if (ending) expect(galaAmount(ending, 'structureel')).toBe(0);
   });
 
-  it('the legacy names are gone; only the deprecated PERIODS alias (for src/plan/sheets-landelijk.ts) remains', () => {
+  it('the legacy names are gone (the GALA columns have their own names)', () => {
     const exported = Object.keys(domain);
-    for (const legacy of ['YEARS', 'nationalAmount']) expect(exported).not.toContain(legacy);
-    expect(PERIODS).toBe(GALA_COLUMNS);
+    for (const legacy of ['YEARS', 'PERIODS', 'nationalAmount']) expect(exported).not.toContain(legacy);
+    expect(GALA_COLUMNS).toEqual([2023, 2024, 2025, 2026, 'structureel']);
   });
 });

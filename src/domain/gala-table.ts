@@ -21,11 +21,6 @@ export type GalaColumn = GalaYear | 'structureel';
 /** The columns of the GALA table in their published order. */
 export const GALA_COLUMNS: readonly GalaColumn[] = [...GALA_YEAR_COLUMNS, 'structureel'];
 
-/** @deprecated Use `GalaColumn` (kept while src/plan/sheets-landelijk.ts moves over). */
-export type Period = GalaColumn;
-/** @deprecated Use `GALA_COLUMNS` (kept while src/plan/sheets-landelijk.ts moves over). */
-export const PERIODS: readonly GalaColumn[] = GALA_COLUMNS;
-
 /** The label of the GALA table's grand total row (all 16 lines). */
 export const GRAND_TOTAL_LABEL = 'Brede SPUK inclusief IZA';
 

@@ -1,4 +1,4 @@
-import type { EditionLine, EditionYear, Ledger, Period } from '../domain';
+import type { EditionLine, EditionYear, GalaColumn, Ledger } from '../domain';
 import {
   aardLine,
   euro,
@@ -6,7 +6,7 @@ import {
   GRAND_TOTAL_LABEL,
   HOOFDTHEMAS,
   linesOfHoofdthema,
-  PERIODS,
+  GALA_COLUMNS,
 } from '../domain';
 import { formatDate } from '../messages';
 import { cellAddress, columnLetter, rangeOf } from './a1';
@@ -277,13 +277,13 @@ function perPeriod(
   row: number,
   count: number,
   formula: (col: string) => string,
-  expected: (r: number, p: Period) => number | string,
+  expected: (r: number, p: GalaColumn) => number | string,
   style: Parameters<SheetBuilder['formula']>[3],
 ): void {
   s.formula(
     rangeOf(row, PERIOD_COL, count, 4),
     formula('E'),
-    (r, c) => expected(r, PERIODS[c] as Period),
+    (r, c) => expected(r, GALA_COLUMNS[c] as GalaColumn),
     style,
   );
   s.formula(
@@ -295,7 +295,7 @@ function perPeriod(
 }
 
 /** The GALA totals per hoofdthema and in all, as the domain computes them from the lines. */
-function totalsPerLabel(ctx: NationalContext): Readonly<Record<Period, number>>[] {
+function totalsPerLabel(ctx: NationalContext): Readonly<Record<GalaColumn, number>>[] {
   const gala = ctx.data.onderdelen;
   return TOTAL_LABELS.map((label) =>
     label === GRAND_TOTAL_LABEL ? galaTotals(gala) : galaTotals(linesOfHoofdthema(gala, label)),
@@ -341,7 +341,7 @@ function galaSource(
   );
   s.values(
     `E${first}`,
-    gala.map((l) => PERIODS.slice(0, 4).map((p) => mlnCell(l.amounts[p as 2023]))),
+    gala.map((l) => GALA_COLUMNS.slice(0, 4).map((p) => mlnCell(l.amounts[p as 2023]))),
     'mln',
   );
   s.values(
@@ -416,7 +416,7 @@ function galaPublished(ctx: NationalContext, s: SheetBuilder, rows: RowCursor, l
   );
   s.values(
     `E${p}`,
-    published.map((t) => PERIODS.slice(0, 4).map((per) => mlnCell(t?.values[per]))),
+    published.map((t) => GALA_COLUMNS.slice(0, 4).map((per) => mlnCell(t?.values[per]))),
     'mln',
   );
   s.values(

@@ -1,6 +1,6 @@
 import type { CellValue, DefinedNameSpec } from './types';
 import type { EditionYear, Ledger, RegioVastBedrag, RegioVerdeling } from '../domain';
-import { aandeelGewicht, regioLeden, regioVerdeling } from '../domain';
+import { aandeelGewicht, regioLeden, regioVerdeling, sisaCodeFor } from '../domain';
 import { columnLetter, rangeOf } from './a1';
 import { SheetRange } from './anchors';
 import type { SplitSteps } from './largest-remainder';
@@ -140,7 +140,13 @@ export function buildRegioverdeling(
   amountSection(v, vast);
   weightsSection(v);
   roundingSection(v);
-  splitSection(v, r.mandaatgemeenteCode);
+  // The SiSa codes as the edition states them for the SPUK IZA (never invented: 'onbekend' without one).
+  const edition = ledger.input.edition;
+  const sisa = {
+    eigen: sisaCodeFor(edition, 'spuk-iza', 'eigen uitvoering') ?? 'SiSa onbekend',
+    leden: sisaCodeFor(edition, 'spuk-iza', 'medeoverheden') ?? 'SiSa onbekend',
+  };
+  splitSection(v, r.mandaatgemeenteCode, sisa);
   b.width('A', 28).width('B', 22).width('C', 8).width('D', 12);
   // Wide enough for a region's amount (€ 12.345.678) and the exact shares.
   for (let i = 0; i < years.length; i++) b.width(columnLetter(FIRST_YEAR_COL + i), 15);
@@ -276,14 +282,21 @@ function roundingSection(v: Regio): void {
   steps.corrections();
 }
 
-/** The split: per member floor + correction (SiSa H35 for the mandaatgemeente, else H35B), and the check. */
-function splitSection(v: Regio, mandaatCode: string | undefined): void {
+/**
+ * The split: per member floor + correction, labelled with the SiSa code of its part (the edition's
+ * SPUK IZA codes: eigen uitvoering for the mandaatgemeente, medeoverheden for the others), and the check.
+ */
+function splitSection(
+  v: Regio,
+  mandaatCode: string | undefined,
+  sisa: { readonly eigen: string; readonly leden: string },
+): void {
   const { b, rows, splits } = v;
   const n = v.leden.length;
   b.value(`A${rows.out - 1}`, 'Verdeling: bedrag per ledengemeente (afgerond + correctie)', 'subtitle');
   b.values(
     `A${rows.out}`,
-    v.leden.map((c, i) => [...(v.labels[i] ?? []), c === mandaatCode ? 'H35' : 'H35B']),
+    v.leden.map((c, i) => [...(v.labels[i] ?? []), c === mandaatCode ? sisa.eigen : sisa.leden]),
     'text',
   );
   b.formula(

@@ -3,7 +3,7 @@
  * without receiving a built anchor record.
  * - `TOETS_MASTER`: the Begrotingstoets's count of active signals (Overzicht and Controle, built
  *   earlier, show it).
- * - `BEGROTING_TABLE`: the user's table on the sheet Begroting. It is created once and then owned
+ * - `begrotingTable(years)`: the user's table on the sheet Begroting. It is created once and then owned
  *   by the user, so its place is a convention: the heading on row 6, the rows the toets checks
  *   below it, one column per entry of the domain's `begrotingKolommen(years)` (the years from G:
  *   G..M for the shipped editions' 2023–2029). Made per year axis (`begrotingTable`).

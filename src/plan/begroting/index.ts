@@ -1,6 +1,6 @@
 /**
  * The controller's begroting: four sheets on top of the edition's amounts, one module each.
- * - Begroting (`begroting-sheet.ts`, the user's): the Excel table `Begroting` (BEGROTING_TABLE).
+ * - Begroting (`begroting-sheet.ts`, the user's): the Excel table `Begroting` (`begrotingTable(years)`).
  * - Beschikking (`beschikking-sheet.ts`, input): the gemeente's beschikking per regeling and year.
  * - Begrotingstoets (`toets-sheet.ts` and its sections `toets-*.ts`): every rule of the domain's
  *   `toetsBegroting` as live formulas; the count of signals is the name `Begroting_Signalen`.
