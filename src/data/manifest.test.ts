@@ -106,6 +106,24 @@ describe('the manifest schema: every error names the file and the field', () => 
     ).toBe(`${FILE}: regelingen[0].regels.overheveling[1].waarde: must be a percentage 0–100, found -10`);
   });
 
+  it('an unknown basis (grondslag) of a rule', () => {
+    expect(
+      message(() => parseManifest(FILE, edited(galaManifest, (m) => (m.regelingen[0].regels.schuifruimte.grondslag = 'gewoonte')))),
+    ).toBe(
+      `${FILE}: regelingen[0].regels.schuifruimte.grondslag: unknown basis "gewoonte" (expected regeling, brief, praktijk)`,
+    );
+  });
+
+  it('the shipped Brede SPUK rules say how firm their source is (no article of the regeling found)', () => {
+    const brede = galaManifest.regelingen[0].regels;
+    expect([brede.schuifruimte.grondslag, brede.perOnderdeel.grondslag, ...brede.overheveling.map((o: { grondslag: string }) => o.grondslag)]).toEqual([
+      'praktijk',
+      'brief',
+      'praktijk',
+      'brief',
+    ]);
+  });
+
   it('an unknown field is refused, not ignored', () => {
     expect(message(() => parseManifest(FILE, edited(galaManifest, (m) => (m.regelingen[0].regels.schuifRuimte = {}))))).toMatch(
       /^data\/vws-2026-04\/edition\.json: regelingen\[0\]\.regels\.schuifRuimte: unknown field/,

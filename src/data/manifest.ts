@@ -1,4 +1,5 @@
 import type {
+  Grondslag,
   AlternatieveLezing,
   AmountSpec,
   BegrotingPost,
@@ -15,7 +16,7 @@ import type {
   SisaCode,
   SisaDeel,
 } from '../domain';
-import { BEGROTING_POSTEN, euro, isAmountRule, ONTVANGERS, REGEL_NAMEN, SISA_DELEN } from '../domain';
+import { BEGROTING_POSTEN, euro, GRONDSLAGEN, isAmountRule, ONTVANGERS, REGEL_NAMEN, SISA_DELEN } from '../domain';
 import { DataFileError } from './errors';
 
 /**
@@ -27,6 +28,7 @@ import { DataFileError } from './errors';
  *   id, naam, datum (YYYY-MM-DD), omschrijving: text; vorige: edition id or null;
  *   jaren?: [year]                   the years this edition adds to the axis (union over the chain)
  *   datasets: [{ id, titel, bron, kenmerk?, datum, bestand, kolommen: [text], kanttekeningen: [text] }]
+ *   (each rule parameter may say its `grondslag`: regeling | brief | praktijk — what kind of source states it)
  *   regelingen: [{ id, naam?, bron?, jaren?: [year], eindjaar?: year,
  *                  onderdelen?: [{ nr, ontvanger: gemeente|mandaatgemeente|ggd|landelijk, naam?, raming?,
  *                                  begroting?: Brede SPUK|SPUK IZA|SPUK AZWA lokaal|SPUK AZWA regionaal }],
@@ -203,7 +205,14 @@ function parseOnderdeel(r: Reader, v: unknown, field: string): OnderdeelSpec {
 }
 
 function parseParameter(r: Reader, o: Record<string, unknown>, field: string): RuleParameter {
-  return { bron: r.str(o, 'bron', field), datum: r.date(o, 'datum', field) };
+  const grondslag = r.optStr(o, 'grondslag', field);
+  if (grondslag !== undefined && !(GRONDSLAGEN as readonly string[]).includes(grondslag))
+    r.fail(join(field, 'grondslag'), `unknown basis "${grondslag}" (expected ${GRONDSLAGEN.join(', ')})`);
+  return {
+    bron: r.str(o, 'bron', field),
+    datum: r.date(o, 'datum', field),
+    ...(grondslag === undefined ? {} : { grondslag: grondslag as Grondslag }),
+  };
 }
 
 function parseRegels(r: Reader, v: unknown, field: string): RegelParameters {
@@ -217,13 +226,13 @@ function parseRegels(r: Reader, v: unknown, field: string): RegelParameters {
   if (r.has(o, 'schuifruimte')) {
     const f = join(field, 'schuifruimte');
     const p = r.obj(o.schuifruimte, f);
-    r.keys(p, f, ['waarde', 'jaren', 'bron', 'datum']);
+    r.keys(p, f, ['waarde', 'jaren', 'bron', 'datum', 'grondslag']);
     out.schuifruimte = { waarde: r.pct(p, 'waarde', f), jaren: r.years(p, 'jaren', f), ...parseParameter(r, p, f) };
   }
   if (r.has(o, 'perOnderdeel')) {
     const f = join(field, 'perOnderdeel');
     const p = r.obj(o.perOnderdeel, f);
-    r.keys(p, f, ['jaren', 'bron', 'datum']);
+    r.keys(p, f, ['jaren', 'bron', 'datum', 'grondslag']);
     const jaren = r.years(p, 'jaren', f);
     out.perOnderdeel = { jaren, ...parseParameter(r, p, f) };
   }
@@ -231,7 +240,7 @@ function parseRegels(r: Reader, v: unknown, field: string): RegelParameters {
     const list = r.arr(o, 'overheveling', field).map((x, i): OverhevelingRule => {
       const f = `${join(field, 'overheveling')}[${i}]`;
       const p = r.obj(x, f);
-      r.keys(p, f, ['vanJaar', 'waarde', 'per', 'bron', 'datum']);
+      r.keys(p, f, ['vanJaar', 'waarde', 'per', 'bron', 'datum', 'grondslag']);
       const per = r.str(p, 'per', f);
       if (per !== 'onderdeel' && per !== 'regeling')
         r.fail(join(f, 'per'), `must be "onderdeel" or "regeling", found ${show(per)}`);

@@ -86,12 +86,22 @@ export interface OnderdeelSpec {
  * `waarde` is a percentage (0–100) where the parameter has one; `jaren` the years it applies to.
  * `bron` names the source and says whether the regeling itself states the rule or practice does.
  */
+/**
+ * What kind of source states a rule: the regeling itself (its text, with the article), a letter of
+ * the minister (e.g. the VWS-brief of 12-09-2025), or practice (a gemeente's or adviser's reading; no
+ * article of the regeling found). Shown with the rule so a controller knows how firm it is.
+ */
+export const GRONDSLAGEN = ['regeling', 'brief', 'praktijk'] as const;
+export type Grondslag = (typeof GRONDSLAGEN)[number];
+
 export interface RuleParameter {
   readonly waarde?: number;
   readonly jaren?: readonly EditionYear[];
   readonly bron: string;
   /** ISO date of the source (YYYY-MM-DD). */
   readonly datum: string;
+  /** What kind of source it is; undefined: not stated in the manifest. */
+  readonly grondslag?: Grondslag;
 }
 
 /** A carry-over rule: at most `waarde` % of the budget of `vanJaar` may be spent in the next year. */

@@ -1,4 +1,5 @@
 import { checkStatusText, editionWarningText, formatDate, readerText, ruleText } from '../messages';
+import type { RuleParameter } from '../domain';
 import type { CellValue, StyleName } from './types';
 import type { NationalContext } from './context';
 import { RowCursor } from './anchors';
@@ -106,6 +107,27 @@ function editionTables(ctx: NationalContext, tables: Tables): void {
     ),
   );
   tables.add(
+    'Bronnen_Regelparameters',
+    'Regels van de regelingen (uit de editie; de Begrotingstoets rekent ermee)',
+    ['Regeling', 'Regel', 'Waarde', 'Jaren', 'Grondslag en datum', 'Bron (letterlijk, met vindplaats)'],
+    ruleParameterRows(ctx),
+  );
+  tables.add(
+    'Bronnen_SiSa',
+    'SiSa-codes per regeling (alleen wat een bron noemt; onbekend is onbekend, niet verzonnen)',
+    ['Regeling', 'Code', 'Onderdeel', 'Bron'],
+    edition.regelingen.flatMap((r) =>
+      r.sisa === undefined
+        ? [[r.naam, 'onbekend', '', 'Geen bron gevonden die een SiSa-code noemt.']]
+        : r.sisa.map((c) => [
+            r.naam,
+            c.code,
+            c.deel ?? c.omschrijving,
+            readerText(`${c.omschrijving}. ${c.bron}`),
+          ]),
+    ),
+  );
+  tables.add(
     'Bronnen_Datasets',
     'Datasets',
     ['Datum', 'Kenmerk', 'Gegevens en bron'],
@@ -192,4 +214,51 @@ function dataTables(ctx: NationalContext, tables: Tables): void {
       readerText(`${p.toelichting} Bron: ${p.bron}.`),
     ]),
   );
+}
+
+/**
+ * One row per rule parameter of each regeling (schuifruimte, per onderdeel, overheveling per year):
+ * its value (%), years, the date of its source and the source's own words with where they were read.
+ */
+function ruleParameterRows(ctx: NationalContext): CellValue[][] {
+  const jaren = (ys: readonly number[] | undefined): string =>
+    ys === undefined || ys.length === 0
+      ? ''
+      : ys.length === 1
+        ? String(ys[0])
+        : `${ys[0]}–${ys[ys.length - 1]}`;
+  const basis = (p: RuleParameter): string =>
+    `${p.grondslag === undefined ? 'niet vermeld' : p.grondslag}, ${formatDate(p.datum)}`;
+  return ctx.input.edition.regelingen.flatMap((r) => {
+    const p = r.regels;
+    const rows: CellValue[][] = [];
+    if (p.schuifruimte)
+      rows.push([
+        r.naam,
+        'Schuifruimte tussen onderdelen van een hoofdthema',
+        `${p.schuifruimte.waarde}%`,
+        jaren(p.schuifruimte.jaren),
+        basis(p.schuifruimte),
+        readerText(p.schuifruimte.bron),
+      ]);
+    if (p.perOnderdeel)
+      rows.push([
+        r.naam,
+        'Besteed en verantwoord per onderdeel',
+        '',
+        jaren(p.perOnderdeel.jaren),
+        basis(p.perOnderdeel),
+        readerText(p.perOnderdeel.bron),
+      ]);
+    for (const o of p.overheveling ?? [])
+      rows.push([
+        r.naam,
+        `Overheveling ${o.vanJaar} naar het volgende jaar (${o.per === 'onderdeel' ? 'per onderdeel' : 'van het totaal'})`,
+        `${o.waarde}%`,
+        String(o.vanJaar),
+        basis(o),
+        readerText(o.bron),
+      ]);
+    return rows;
+  });
 }

@@ -3,7 +3,8 @@
  * the gemeente on Overzicht and the plafond (the beschikking where entered); per regeling the
  * plafond with the source of its amount.
  */
-import type { BegrotingRegeling, EditionYear, Euro } from '../../domain';
+import type { BegrotingRegeling, EditionYear, Euro, Grondslag, RuleParameter } from '../../domain';
+import { formatDate } from '../../messages';
 import { BEGROTING_REGELINGEN, editionAmount, editionLabel, euro, regelingLabel } from '../../domain';
 import { columnLetter } from '../a1';
 import { SheetRange } from '../anchors';
@@ -54,18 +55,23 @@ export function parametersSection(v: ToetsSection): ToetsParameters {
   const tot = regels.onderdeelJaren[regels.onderdeelJaren.length - 1];
   const o = regels.overhevelingPerOnderdeel;
   const r = regels.overhevelingTotaal;
+  // The source of each rule as the edition states it: its date here, its own words on Bronnen.
+  const cite = (p: RuleParameter | undefined): string =>
+    p === undefined
+      ? 'geen bron: 0%'
+      : `${p.grondslag === undefined ? 'bron' : GRONDSLAG_TEKST[p.grondslag]}, ${formatDate(p.datum)} (zie Bronnen)`;
   s.values(`B${paramRow}`, [
     [
       `Tot en met ${tot ?? ''}: schuiven tussen onderdelen van een hoofdthema, % van het plafond`,
-      'innofunding.nl, 28-10-2025',
+      cite(regels.schuifruimte),
     ],
     [
       `Overheveling ${o.vanJaar} naar ${nextYear(v, o.vanJaar)}, hoogstens % van het budget ${o.vanJaar} per onderdeel`,
-      'begrotingsnotitie 2024 van een gemeente',
+      cite(o.rule),
     ],
     [
       `Overheveling ${r.vanJaar} naar ${nextYear(v, r.vanJaar)}, hoogstens % van het budget ${r.vanJaar}`,
-      'VWS-brief 12-09-2025, Bijlage 1',
+      cite(r.rule),
     ],
   ]);
   s.format(`C${paramRow}:C${paramRow + 2}`, 'note');
@@ -274,3 +280,10 @@ function onderdeelKeys(v: ToetsSection): { first: string; last: string } {
   const nrs = v.regels.onderdelen;
   return { first: onderdeelKey(nrs[0] ?? 1), last: onderdeelKey(nrs[nrs.length - 1] ?? 1) };
 }
+
+/** How a rule's kind of source reads on the sheet (the manifest's `grondslag`). */
+const GRONDSLAG_TEKST: Readonly<Record<Grondslag, string>> = {
+  regeling: 'de regeling',
+  brief: 'brief van de minister',
+  praktijk: 'praktijk, niet de regeling',
+};
