@@ -235,7 +235,7 @@ function ruleParameterRows(ctx: NationalContext): CellValue[][] {
     if (p.schuifruimte)
       rows.push([
         r.naam,
-        'Schuifruimte tussen onderdelen van een hoofdthema',
+        'Schuifruimte (hoofdthema)',
         `${p.schuifruimte.waarde}%`,
         jaren(p.schuifruimte.jaren),
         basis(p.schuifruimte),
@@ -244,7 +244,7 @@ function ruleParameterRows(ctx: NationalContext): CellValue[][] {
     if (p.perOnderdeel)
       rows.push([
         r.naam,
-        'Besteed en verantwoord per onderdeel',
+        'Per onderdeel',
         '',
         jaren(p.perOnderdeel.jaren),
         basis(p.perOnderdeel),
@@ -253,7 +253,7 @@ function ruleParameterRows(ctx: NationalContext): CellValue[][] {
     for (const o of p.overheveling ?? [])
       rows.push([
         r.naam,
-        `Overheveling ${o.vanJaar} naar het volgende jaar (${o.per === 'onderdeel' ? 'per onderdeel' : 'van het totaal'})`,
+        `Overheveling ${o.vanJaar} (${o.per === 'onderdeel' ? 'per onderdeel' : 'totaal'})`,
         `${o.waarde}%`,
         String(o.vanJaar),
         basis(o),

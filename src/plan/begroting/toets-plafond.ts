@@ -4,7 +4,6 @@
  * plafond with the source of its amount.
  */
 import type { BegrotingRegeling, EditionYear, Euro, Grondslag, RuleParameter } from '../../domain';
-import { formatDate } from '../../messages';
 import { BEGROTING_REGELINGEN, editionAmount, editionLabel, euro, regelingLabel } from '../../domain';
 import { columnLetter } from '../a1';
 import { SheetRange } from '../anchors';
@@ -59,7 +58,7 @@ export function parametersSection(v: ToetsSection): ToetsParameters {
   const cite = (p: RuleParameter | undefined): string =>
     p === undefined
       ? 'geen bron: 0%'
-      : `${p.grondslag === undefined ? 'bron' : GRONDSLAG_TEKST[p.grondslag]}, ${formatDate(p.datum)} (zie Bronnen)`;
+      : `${p.grondslag === undefined ? 'bron' : GRONDSLAG_TEKST[p.grondslag]} (zie Bronnen)`;
   s.values(`B${paramRow}`, [
     [
       `Tot en met ${tot ?? ''}: schuiven tussen onderdelen van een hoofdthema, % van het plafond`,
@@ -284,6 +283,6 @@ function onderdeelKeys(v: ToetsSection): { first: string; last: string } {
 /** How a rule's kind of source reads on the sheet (the manifest's `grondslag`). */
 const GRONDSLAG_TEKST: Readonly<Record<Grondslag, string>> = {
   regeling: 'de regeling',
-  brief: 'brief van de minister',
-  praktijk: 'praktijk, niet de regeling',
+  brief: 'brief minister',
+  praktijk: 'praktijk',
 };
