@@ -68,6 +68,7 @@ import {
   unknownSisa,
   regiosFor,
 } from './regioverdeling';
+import { regioOntvangers } from './ontvangers';
 import type { WerkmapProducer } from './werkmappen';
 import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './werkmappen';
 
@@ -117,7 +118,9 @@ werkmap werkt zonder add-in.
                          op het eigen Overzicht, met de naam "CBS-code naam.xlsx" (bijv. "GM0034 Almere.xlsx"),
                          en ${INDEX_FILE}: gemeentecode,gemeentenaam,bestand en per jaar 2023–2029 het eigen geld
                          (eigen_JAAR_eur) en wat de gemeente als mandaatgemeente ontvangt
-                         (als_mandaatgemeente_JAAR_eur). Voortgang op stderr.
+                         (als_mandaatgemeente_JAAR_eur); daarna een regel per ontvanger die geen
+                         gemeente is (SamenTwente voor de regio Twente: gemeentecode en bestand leeg,
+                         geen werkmap), zodat elke kolom optelt tot het landelijke bedrag. Voortgang op stderr.
 `,
   allocaties: `spuk-begroting allocaties [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                            [--beschikking CSV] [--formaat csv|json]
@@ -126,7 +129,10 @@ Eén regel per gemeente × onderdeel × jaar (2023–2029) dat de gemeente ontva
 gemeentecode,gemeentenaam,regeling,editie,onderdeel_nr,onderdeel,jaar,bedrag_eur,structureel_eur,
 incidenteel_eur,bron. Onderdelen 1–15 Brede SPUK, 16 SPUK IZA, 17 SPUK AZWA lokaal, 18 SPUK AZWA
 regionaal. Regionaal geld (16, 18) staat alleen bij de mandaatgemeente, die het hele regiobedrag
-ontvangt. structureel/incidenteel volgen de lezing van het Rijk. bron: beschikking, gepubliceerd,
+ontvangt. Zonder --gemeente staat een ontvanger die geen gemeente is op een eigen regel, met
+gemeentecode leeg en als gemeentenaam bijv. "SamenTwente (geen gemeente; mandaathouder regio Twente)":
+zo is de som van bedrag_eur per onderdeel en jaar het landelijke bedrag (SPUK IZA = som Bijlage 2B).
+structureel/incidenteel volgen de lezing van het Rijk. bron: beschikking, gepubliceerd,
 afgeleid (met een vaste regel uit gepubliceerde cijfers) of geschat (sleutel × landelijk bedrag);
 open: geld dat de regeling verlaat zonder bekend bedrag (bedrag_eur leeg).
 Zonder --gemeente: alle gemeenten.
@@ -460,6 +466,30 @@ function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo
       }
     }
   }
+  // Regional money to a body that is no gemeente (SamenTwente for Twente): a row of its own, so that
+  // Σ bedrag_eur per regional line and year = the national amount (Σ Bijlage 2B, the AZWA raming).
+  if (!g)
+    for (const o of regioOntvangers(ledger))
+      for (const line of ledger.lines.filter((l) => l.ontvanger === 'mandaatgemeente'))
+        for (const jaar of ledger.years) {
+          const rule = ledger.input.edition.rule(line.regeling.id, jaar);
+          if (rule === undefined) continue;
+          const a = ledger.regio(o.regio.naam, line.nr, jaar);
+          const prefix = ['', o.naam, line.regeling.naam, editie, line.nr, line.naam, jaar];
+          if (a.open !== undefined) {
+            rows.push([...prefix, '', '', '', 'open']);
+            continue;
+          }
+          if (rule.spec.regel === 'beeindigd') continue;
+          const r = splitReadings(
+            a.bedrag,
+            ledger.regioStructuralLevel(o.regio.naam, line.nr),
+            jaar,
+            line.regeling.eindjaar,
+            false,
+          );
+          rows.push([...prefix, a.bedrag, r.rijkS, r.rijkI, a.bron]);
+        }
   writeRecords(io, formaat, COLUMNS, rows);
   return 0;
 }

@@ -7,6 +7,7 @@ import { resolveNational, resolveScenario } from '../domain';
 import { planReuse, planWorkbook } from '../plan';
 import type { PlanReuse, WorkbookPlan } from '../plan';
 import type { CliIo } from './io';
+import { regioOntvangers } from './ontvangers';
 
 /**
  * `werkboek --alle`: one workbook per gemeente, each opening on its own Overzicht, and an index.
@@ -134,7 +135,13 @@ export function werkmapFileName(g: Gemeente): string {
 
 export const INDEX_FILE = 'index.csv';
 
-/** The columns of index.csv for an edition's years (default: the shipped editions' 2023–2029). */
+/**
+ * The columns of index.csv for an edition's years (default: the shipped editions' 2023–2029): one row
+ * per gemeente whose werkmap was written, then one per recipient that is no gemeente (SamenTwente for
+ * Twente: gemeentecode and bestand empty, eigen 0, its region's money under als_mandaatgemeente), so
+ * that with every werkmap written Σ eigen_JAAR = Σ own money of the gemeenten and
+ * Σ als_mandaatgemeente_JAAR = the national regional amount (SPUK IZA 2025: 142.900.002 = Σ Bijlage 2B).
+ */
 export function indexColumns(years: readonly EditionYear[]): string[] {
   return [
     'gemeentecode',
@@ -216,7 +223,7 @@ export async function writeWerkmappen(
     // A mandaatgemeente's workbook has the sheet Regioverdeling (src/plan planWorkbook).
     (code) => (ledger.mandaatVan(code).length > 0 ? 'met Regioverdeling' : 'gewoon'),
   );
-  const rows = gemeenten
+  const rows: (string | number)[][] = gemeenten
     .filter((g) => written.has(g.code))
     .map((g) => {
       const totals = ledger.years.map((j: EditionYear) => ledger.gemeenteTotal(g.code, j));
@@ -228,6 +235,16 @@ export async function writeWerkmappen(
         ...totals.map((t) => t.alsMandaatgemeente),
       ];
     });
+  // Regional money to a body that is no gemeente (SamenTwente for Twente): a row without a werkmap
+  // (gemeentecode and bestand empty), so that each column of the index adds up to the national amount.
+  for (const o of regioOntvangers(ledger)) {
+    const regionaal = ledger.years.map((j) =>
+      ledger.lines
+        .filter((l) => l.ontvanger === 'mandaatgemeente')
+        .reduce((a, l) => a + ledger.regio(o.regio.naam, l.nr, j).bedrag, 0),
+    );
+    rows.push(['', o.naam, '', ...ledger.years.map(() => 0), ...regionaal]);
+  }
   const index = path.join(folder, INDEX_FILE);
   const csv = Papa.unparse({ fields: indexColumns(ledger.years), data: rows }, { newline: '\n' }) + '\n';
   try {

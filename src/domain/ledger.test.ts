@@ -232,6 +232,26 @@ function unbalanced(input: EditionInput, k: Verdeelsleutel): string[] {
   return bad;
 }
 
+describe('recipients that are no gemeente', () => {
+  it('is SamenTwente for Twente: its region is in the national amount but in no gemeente', () => {
+    const l = ledgers.vws2026;
+    expect(l.regiosZonderGemeente().map((r) => [r.naam, r.mandaatgemeente])).toEqual([
+      ['Twente', 'SamenTwente'],
+    ]);
+    // Bijlage 2B 2025: Σ 142.900.002, of which Twente 5.326.438; the gemeenten receive the rest.
+    expect(l.national(16, 2025).bedrag).toBe(142_900_002);
+    expect(l.regio('Twente', 16, 2025).bedrag).toBe(5_326_438);
+    expect(l.sumGemeenten(16, 2025)).toBe(137_573_564);
+  });
+  it('gives each region its part of the structural level: Σ regions = the national level', () => {
+    const l = ledgers.gala;
+    const level = l.structuralLevel(16);
+    expect(level).toBeGreaterThan(0);
+    expect(l.regios.reduce((a, r) => a + l.regioStructuralLevel(r.naam, 16), 0)).toBe(level);
+    expect(l.regioStructuralLevel('Twente', 1)).toBe(0);
+  });
+});
+
 describe('Σ gemeenten = national, for every edition, key, line and year', () => {
   const inputs = [editionInput('gala-2023'), editionInput('vws-2025-09'), editionInput('vws-2026-04')];
 
