@@ -98,6 +98,30 @@ describe('spuk-begroting verschil', () => {
       signaal: 'ja',
     });
     expect(r.err).toContain('van vws-2025-09 naar vws-2026-04');
+    // SPUK AZWA lokaal and regionaal apart; the own money's net row per year last.
+    expect(
+      rows.find(
+        (x) => x.regeling === 'SPUK AZWA regionaal' && x.onderdeel_nr === 'totaal' && x.jaar === '2027',
+      ),
+    ).toMatchObject({ naar_eur: '194000000' });
+    expect(rows.find((x) => x.onderdeel_nr === 'netto' && x.jaar === '2027')).toMatchObject({
+      regeling: 'Eigen geld (netto)',
+      van_eur: '194200000',
+      naar_eur: '231000000',
+      verschil_eur: '36800000',
+    });
+  });
+  it('for Almere 2027: SPUK AZWA lokaal 2.587.831 and regionaal 4.292.771 apart', async () => {
+    const r = await run(['verschil', '--gemeente', 'Almere']);
+    const rows = Papa.parse<Record<string, string>>(r.out.trim(), { header: true }).data;
+    const total = (regeling: string) =>
+      rows.find((x) => x.regeling === regeling && x.onderdeel_nr === 'totaal' && x.jaar === '2027')?.naar_eur;
+    expect([total('SPUK AZWA lokaal'), total('SPUK AZWA regionaal'), total('SPUK AZWA')]).toEqual([
+      '2587831',
+      '4292771',
+      undefined,
+    ]);
+    expect(rows.find((x) => x.onderdeel_nr === 'netto' && x.jaar === '2027')?.verschil_eur).toBe('412259');
   });
   it('for one gemeente from gala-2023 to vws-2025-09, in € and %, flagged above 5 %', async () => {
     const r = await run([

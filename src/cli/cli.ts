@@ -187,6 +187,10 @@ Wat er veranderd is van editie --van naar editie --naar (standaard: de nieuwste 
 ervoor), per regeling, onderdeel en jaar 2023–2029, met het totaal per regeling. Kolommen
 regeling,onderdeel_nr,onderdeel,jaar,van_eur,naar_eur,verschil_eur,verschil_pct,signaal; signaal = ja
 bij meer dan 5% verschil. Met --gemeente: wat die gemeente ontvangt; anders landelijk.
+regeling is de post op de begroting: SPUK AZWA lokaal (eigen geld) en SPUK AZWA regionaal (wat de
+mandaatgemeente ontvangt en doorgeeft) staan apart, elk met onderdeel_nr totaal. Als laatste per jaar
+de regel "Eigen geld (netto)" (onderdeel_nr netto): het eigen geld van de gemeente (Brede SPUK, SPUK
+AZWA lokaal) in beide edities en het verschil; landelijk de som over alle gemeenten.
 `,
   regioverdeling: `spuk-begroting regioverdeling --regio NAAM | --gemeente CODE|NAAM [--jaar JAAR]
                                [--methode aandeel|gewichten|vast] [--invoer CSV] [--editie ID]
@@ -628,8 +632,8 @@ function runVerschil(data: ReferenceData, opts: Map<string, string>, io: CliIo):
     formaat,
     VERSCHIL_COLUMNS,
     diff.map((r) => [
-      r.regelingNaam,
-      r.nr ?? 'totaal',
+      r.post,
+      r.nr ?? (r.soort === 'totaal' ? 'totaal' : 'netto'),
       r.onderdeel,
       r.jaar,
       r.van,
