@@ -398,6 +398,63 @@ describe('spuk-begroting iza', () => {
   });
 });
 
+describe('spuk-begroting werkboek --van', () => {
+  /** Runs werkboek and returns the text of A2 on the sheet "Wat is er veranderd" of the plan it rendered. */
+  async function verschilSubtitle(argv: string[]): Promise<Captured & { a2: string | undefined }> {
+    const c = captureIo({});
+    let a2: string | undefined;
+    const render = async (plan: WorkbookPlan) => {
+      const sheet = plan.sheets.find((sh) => sh.name === 'Wat is er veranderd');
+      for (const b of sheet?.blocks ?? [])
+        if (b.kind === 'values' && b.at === 'A2') a2 = String(b.values[0]?.[0]);
+      return new Uint8Array();
+    };
+    const code = await runCli(argv, c.io, render);
+    return { code, out: c.out(), err: c.err(), written: c.written, a2 };
+  }
+  it('compares with any earlier edition: GALA 2023 → the newest (Bijlage 2A), not the edition before', async () => {
+    const r = await verschilSubtitle([
+      'werkboek',
+      '--gemeente',
+      'Almere',
+      '--van',
+      'gala-2023',
+      '--uit',
+      'a.xlsx',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.a2).toMatch(/^Van editie gala-2023 naar vws-2026-04,/);
+    expect(r.err).toContain('editie vws-2026-04; vergeleken met gala-2023;');
+    const standaard = await verschilSubtitle(['werkboek', '--gemeente', 'Almere', '--uit', 'a.xlsx']);
+    expect(standaard.a2).toMatch(/^Van editie vws-2025-09 naar vws-2026-04,/);
+  });
+  it.each([
+    [
+      ['--van', 'vws-2026-04'],
+      'Fout: --van vws-2026-04 is de editie van de werkmap zelf; het blad Wat is er veranderd vergelijkt met een eerdere editie. Kies uit: gala-2023, vws-2025-09.\n',
+    ],
+    [
+      ['--editie', 'vws-2025-09', '--van', 'vws-2026-04'],
+      'Fout: De editie vws-2026-04 (2026-04-22) is niet eerder dan vws-2025-09 (2025-09-12); het blad Wat is er veranderd vergelijkt met een eerdere editie. Kies uit: gala-2023.\n',
+    ],
+    [
+      ['--editie', 'gala-2023', '--van', 'vws-2025-09'],
+      'Fout: De editie vws-2025-09 (2025-09-12) is niet eerder dan gala-2023 (2023-01-31); het blad Wat is er veranderd vergelijkt met een eerdere editie. Er is geen eerdere editie.\n',
+    ],
+  ])('refuses %j (later or the same edition) in Dutch, writing nothing', async (args, message) => {
+    const r = await run(['werkboek', ...args, '--uit', 'a.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.written.size).toBe(0);
+    expect(r.err).toBe(message);
+  });
+  it('refuses an unknown edition, naming the known ones', async () => {
+    const r = await run(['werkboek', '--van', 'gala-2022', '--uit', 'a.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.written.size).toBe(0);
+    expect(r.err).toContain('Onbekende editie "gala-2022". Kies uit: gala-2023, vws-2025-09, vws-2026-04');
+  });
+});
+
 describe('spuk-begroting werkboek', () => {
   it('writes the file atomically to the chosen path', async () => {
     const r = await run(['werkboek', '--gemeente', 'Almere', '--uit', 'x.xlsx']);

@@ -97,15 +97,18 @@ Zie 'spuk-begroting <opdracht> --help' voor de opties.
 Elke opdracht neemt ook --edities-map MAP: een editie-map buiten de meegeleverde (edition.json met de
 CSV-bestanden die het manifest noemt, als data/<id>/<bestand>), te kiezen met --editie ID.
 `,
-  werkboek: `spuk-begroting werkboek [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
+  werkboek: `spuk-begroting werkboek [--editie ID] [--van ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                          [--beschikking CSV] [--begroting CSV] [--uit BESTAND]
-         spuk-begroting werkboek --alle --uit MAP [--editie ID] [--sleutel SLEUTEL | --sleutel-bestand CSV]
+         spuk-begroting werkboek --alle --uit MAP [--editie ID] [--van ID] [--sleutel SLEUTEL | --sleutel-bestand CSV]
 
 Schrijft de werkmap met de bladen Overzicht, Wat is er veranderd, Landelijk, Verdeelsleutel,
 Allocatie, Afronding, IZA, Controle en Bronnen, 2023–2029. Alle bedragen zijn live formules; de
 werkmap werkt zonder add-in.
 
   --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
+  --van ID               het blad Wat is er veranderd vergelijkt met deze eerdere editie (standaard: de
+                         editie waarop --editie voortbouwt), bijv. --van gala-2023 voor de stap van de
+                         GALA-tabel naar Bijlage 2A; een latere of onbekende editie wordt geweigerd
   --gemeente CODE|NAAM   gemeente op het blad Overzicht (standaard: heel Nederland)
   --sleutel SLEUTEL      ${BUILT_IN_KEYS.join(' | ')} (standaard: spuk-2025)
   --sleutel-bestand CSV  eigen sleutel: kolommen gemeentecode en gewicht (of aandeel)
@@ -269,7 +272,7 @@ interface ScenarioOptions {
   readonly key?: Verdeelsleutel;
   /** The option that names the edition (default `--editie`; `verschil`: `--naar`). */
   readonly editionOption?: string;
-  /** The edition to compare with, instead of the edition's `vorige` (`verschil --van`). */
+  /** The edition to compare with, instead of the edition's `vorige` (`verschil --van`, `werkboek --van`). */
   readonly van?: string;
 }
 
@@ -352,6 +355,36 @@ function resolveEdition(opts: Map<string, string>, option = '--editie'): string 
   const id = opts.get(option) ?? defaultEditionId();
   if (isEditionId(id)) return id;
   return { failures: [{ kind: 'UnknownEdition', text: id, known: editionManifests().map((m) => m.id) }] };
+}
+
+/**
+ * The edition `werkboek --van` compares with: undefined without the option (the sheet then compares
+ * with the edition's `vorige`), the id of an earlier edition (one the edition builds on, directly or
+ * not, or one with an earlier `datum`), or the failures of an unknown id. Throws UsageError (Dutch)
+ * for the edition itself or a later one.
+ */
+function resolveVan(opts: Map<string, string>, editie: string): string | undefined | Failed {
+  if (!opts.has('--van')) return undefined;
+  const van = resolveEdition(opts, '--van');
+  if (isFailed(van)) return van;
+  const manifests = editionManifests();
+  const byId = new Map(manifests.map((m) => [m.id, m]));
+  const ancestors: string[] = [];
+  for (let m = byId.get(editie)?.vorige; m; m = byId.get(m)?.vorige) ancestors.push(m);
+  const own = byId.get(editie);
+  const other = byId.get(van);
+  const earlier = manifests
+    .filter((m) => ancestors.includes(m.id) || (own !== undefined && m.datum < own.datum))
+    .map((m) => m.id);
+  if (earlier.includes(van)) return van;
+  const kies = earlier.length > 0 ? ` Kies uit: ${earlier.join(', ')}.` : ' Er is geen eerdere editie.';
+  if (van === editie)
+    throw new UsageError(
+      `--van ${van} is de editie van de werkmap zelf; het blad Wat is er veranderd vergelijkt met een eerdere editie.${kies}`,
+    );
+  throw new UsageError(
+    `De editie ${van}${other ? ` (${other.datum})` : ''} is niet eerder dan ${editie}${own ? ` (${own.datum})` : ''}; het blad Wat is er veranderd vergelijkt met een eerdere editie.${kies}`,
+  );
 }
 
 function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
@@ -828,12 +861,19 @@ async function runWerkboekAlle(
   if (problem !== undefined) throw new UsageError(problem);
   const editie = resolveEdition(opts);
   if (isFailed(editie)) return reportFailures(io, editie.failures);
+  const van = resolveVan(opts, editie);
+  if (isFailed(van)) return reportFailures(io, van.failures);
   // The folders of --edities-map go with the job: a worker thread knows only the shipped editions.
   const editieMappen = registeredEditionFolders();
   return writeWerkmappen(
     io,
     folder,
-    { editie, key, ...(editieMappen.length > 0 ? { editieMappen } : {}) },
+    {
+      editie,
+      key,
+      ...(van !== undefined ? { van } : {}),
+      ...(editieMappen.length > 0 ? { editieMappen } : {}),
+    },
     produce,
   );
 }
@@ -854,11 +894,16 @@ async function runWerkboek(
   const file = opts.get('--uit') ?? 'spuk-begroting.xlsx';
   if (!file.toLowerCase().endsWith('.xlsx'))
     throw new UsageError(`Het uitvoerbestand moet op .xlsx eindigen: "${file}".`);
+  const gekozen = resolveEdition(opts);
+  if (isFailed(gekozen)) return reportFailures(io, gekozen.failures);
+  const van = resolveVan(opts, gekozen);
+  if (isFailed(van)) return reportFailures(io, van.failures);
   const scenario = scenarioFor(data, opts, io, {
     key,
     beschikking: 'regels',
     begroting: '--begroting',
     vorige: true,
+    ...(van !== undefined ? { van } : {}),
   });
   if (typeof scenario === 'number') return scenario;
   const { editie, beschikking, begroting } = scenario;
@@ -886,7 +931,7 @@ async function runWerkboek(
     0,
   );
   io.err(
-    `Geschreven: ${file} (${plan.sheets.length} bladen, ${cells} cellen; editie ${editie}; sleutel ${key.id}; ${g ? `gemeente ${g.naam} (${g.code})` : 'heel Nederland'}${opts.has('--beschikking') ? `; beschikking: ${beschikking.length} ${beschikking.length === 1 ? 'bedrag' : 'bedragen'}` : ''}${begroting ? `; begroting: ${begroting.regels.length} activiteiten` : ''}).\n`,
+    `Geschreven: ${file} (${plan.sheets.length} bladen, ${cells} cellen; editie ${editie}${van !== undefined ? `; vergeleken met ${van}` : ''}; sleutel ${key.id}; ${g ? `gemeente ${g.naam} (${g.code})` : 'heel Nederland'}${opts.has('--beschikking') ? `; beschikking: ${beschikking.length} ${beschikking.length === 1 ? 'bedrag' : 'bedragen'}` : ''}${begroting ? `; begroting: ${begroting.regels.length} activiteiten` : ''}).\n`,
   );
   return 0;
 }

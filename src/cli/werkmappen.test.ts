@@ -159,7 +159,22 @@ describe('spuk-begroting werkboek --alle', () => {
     expect(r.err).toContain('editie gala-2023; sleutel inwoners');
   });
 
+  it('passes --van to every workbook: the sheet Wat is er veranderd compares with that edition', async () => {
+    const r = await run(['werkboek', '--alle', '--uit', 'uit', '--van', 'gala-2023']);
+    expect(r.code).toBe(0);
+    const job = r.jobs[0] as BatchJob;
+    expect([job.editie, job.van]).toEqual(['vws-2026-04', 'gala-2023']);
+    expect(r.err).toContain('editie vws-2026-04; vergeleken met gala-2023; sleutel spuk-2025');
+    const plan = gemeentePlan(job, 'GM0034' as CbsCode, batchShared(job));
+    const sheet = plan.sheets.find((sh) => sh.name === 'Wat is er veranderd');
+    const a2 = sheet?.blocks.find((b) => b.kind === 'values' && b.at === 'A2');
+    expect(a2?.kind === 'values' ? a2.values[0]?.[0] : undefined).toMatch(
+      /^Van editie gala-2023 naar vws-2026-04,/,
+    );
+  });
+
   it.each([
+    [['--uit', 'uit', '--van', 'vws-2026-04'], 'is de editie van de werkmap zelf'],
     [['--uit', 'nergens'], 'De map "nergens" bestaat niet. Maak de map eerst aan'],
     [['--uit', 'bestand.txt'], '"bestand.txt" is een bestand, geen map.'],
     [[], 'Geef met --uit de map'],

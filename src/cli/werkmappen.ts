@@ -18,6 +18,11 @@ import { regioOntvangers } from './ontvangers';
 /** What every workbook of one run shares; plain data, so it can go to a worker thread. */
 export interface BatchJob {
   readonly editie: string;
+  /**
+   * The earlier edition the sheet "Wat is er veranderd" compares with (`werkboek --alle --van`);
+   * absent: the edition's `vorige`.
+   */
+  readonly van?: string;
   readonly key: Verdeelsleutel;
   /**
    * The edition folders of `--edities-map` (src/cli/editions-folder.ts), read once by the main
@@ -69,7 +74,7 @@ export interface BatchShared {
 
 export function batchShared(job: BatchJob): BatchShared {
   setupJob(job);
-  const national = resolveNational({ ...scenarioEditions(job.editie), key: job.key });
+  const national = resolveNational({ ...scenarioEditions(job.editie, job.van), key: job.key });
   return { job, national, reuse: planReuse(national) };
 }
 
@@ -82,7 +87,7 @@ export function batchShared(job: BatchJob): BatchShared {
 export function gemeentePlan(job: BatchJob, code: CbsCode, shared?: BatchShared): WorkbookPlan {
   if (shared !== undefined && shared.job !== job) throw new RangeError('The shared part is of another job');
   if (shared === undefined) setupJob(job);
-  const request = { ...scenarioEditions(job.editie), key: job.key, gemeente: code };
+  const request = { ...scenarioEditions(job.editie, job.van), key: job.key, gemeente: code };
   return shared === undefined
     ? planWorkbook(resolveScenario(request))
     : planWorkbook(resolveScenario(request, shared.national), shared.reuse);
@@ -256,7 +261,7 @@ export async function writeWerkmappen(
   const seconds = ((Date.now() - started) / 1000).toFixed(1).replace('.', ',');
   io.err(
     `Geschreven: ${written.size} van ${gemeenten.length} werkmappen en ${INDEX_FILE} in "${folder}" ` +
-      `(editie ${job.editie}; sleutel ${job.key.id}; ${seconds} s).\n`,
+      `(editie ${job.editie}${job.van !== undefined ? `; vergeleken met ${job.van}` : ''}; sleutel ${job.key.id}; ${seconds} s).\n`,
   );
   return failures.length === 0 ? 0 : 2;
 }
