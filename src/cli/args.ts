@@ -12,6 +12,7 @@ export const OPTIONS: Record<string, readonly string[]> = {
   werkboek: [
     '--edities-map',
     '--editie',
+    '--van',
     '--gemeente',
     '--alle',
     '--sleutel',

@@ -98,6 +98,30 @@ describe('spuk-begroting verschil', () => {
       signaal: 'ja',
     });
     expect(r.err).toContain('van vws-2025-09 naar vws-2026-04');
+    // SPUK AZWA lokaal and regionaal apart; the own money's net row per year last.
+    expect(
+      rows.find(
+        (x) => x.regeling === 'SPUK AZWA regionaal' && x.onderdeel_nr === 'totaal' && x.jaar === '2027',
+      ),
+    ).toMatchObject({ naar_eur: '194000000' });
+    expect(rows.find((x) => x.onderdeel_nr === 'netto' && x.jaar === '2027')).toMatchObject({
+      regeling: 'Eigen geld (netto)',
+      van_eur: '194200000',
+      naar_eur: '231000000',
+      verschil_eur: '36800000',
+    });
+  });
+  it('for Almere 2027: SPUK AZWA lokaal 2.587.831 and regionaal 4.292.771 apart', async () => {
+    const r = await run(['verschil', '--gemeente', 'Almere']);
+    const rows = Papa.parse<Record<string, string>>(r.out.trim(), { header: true }).data;
+    const total = (regeling: string) =>
+      rows.find((x) => x.regeling === regeling && x.onderdeel_nr === 'totaal' && x.jaar === '2027')?.naar_eur;
+    expect([total('SPUK AZWA lokaal'), total('SPUK AZWA regionaal'), total('SPUK AZWA')]).toEqual([
+      '2587831',
+      '4292771',
+      undefined,
+    ]);
+    expect(rows.find((x) => x.onderdeel_nr === 'netto' && x.jaar === '2027')?.verschil_eur).toBe('412259');
   });
   it('for one gemeente from gala-2023 to vws-2025-09, in € and %, flagged above 5 %', async () => {
     const r = await run([
@@ -160,8 +184,9 @@ describe('spuk-begroting allocaties', () => {
       'bron',
     ]);
     // Per gemeente: 15 onderdelen × 2023–2026, BRC and Sportakkoord open 2027–2029, AZWA lokaal 2027–2029;
-    // mandaatgemeenten also SPUK IZA 2023–2026 and AZWA regionaal 2027–2029 (41: SamenTwente is no gemeente).
-    expect(parsed.data).toHaveLength(342 * (15 * 4 + 2 * 3 + 3) + 41 * 7);
+    // mandaatgemeenten also SPUK IZA 2023–2026 and AZWA regionaal 2027–2029 (41), and SamenTwente (no
+    // gemeente) the same 7 on a row of its own.
+    expect(parsed.data).toHaveLength(342 * (15 * 4 + 2 * 3 + 3) + 41 * 7 + 7);
     const sum = (nr: string, jaar: string) =>
       parsed.data
         .filter((d) => d.onderdeel_nr === nr && d.jaar === jaar)
@@ -186,6 +211,45 @@ describe('spuk-begroting allocaties', () => {
         ?.bedrag_eur,
     ).toBe('3161954');
     expect(parsed.data.some((d) => ['19', '20', '21'].includes(d.onderdeel_nr ?? ''))).toBe(false);
+  });
+  it('gives SamenTwente (no gemeente) a row of its own: Σ per regional line and year = the national amount', async () => {
+    const r = await run(['allocaties']);
+    const rows = Papa.parse<Record<string, string>>(r.out.trim(), { header: true }).data;
+    const sum = (nr: string, jaar: number) =>
+      rows
+        .filter((d) => d.onderdeel_nr === nr && d.jaar === String(jaar))
+        .reduce((a, d) => a + Number(d.bedrag_eur), 0);
+    // SPUK IZA: Σ Bijlage 2B 2025 = 142.900.002 in 2023–2025 (regions received the 2025 amount), Σ 2B 2026.
+    for (const jaar of [2023, 2024, 2025]) expect(sum('16', jaar)).toBe(142_900_002);
+    expect(sum('16', 2026)).toBe(153_213_599);
+    // SPUK AZWA regionaal: the raming (VWS/LZJS to VNG 22-04-2026): 194 / 235 / 169 mln.
+    expect([2027, 2028, 2029].map((j) => sum('18', j))).toEqual([194_000_000, 235_000_000, 169_000_000]);
+    const twente = rows.filter((d) => d.gemeentecode === '');
+    expect(twente).toHaveLength(7);
+    expect(twente.find((d) => d.jaar === '2025')).toMatchObject({
+      gemeentenaam: 'SamenTwente (geen gemeente; mandaathouder regio Twente)',
+      regeling: 'SPUK IZA',
+      onderdeel_nr: '16',
+      bedrag_eur: '5326438',
+      bron: 'gepubliceerd',
+    });
+    expect(twente.find((d) => d.jaar === '2026')?.bedrag_eur).toBe('5711031');
+    // Without the row the national view missed Twente: 137.573.564 = 142.900.002 − 5.326.438.
+    expect(sum('16', 2025) - 5_326_438).toBe(137_573_564);
+    // gala-2023: the gross 150 mln a year, over the gemeenten and SamenTwente.
+    const gala = Papa.parse<Record<string, string>>(
+      (await run(['allocaties', '--editie', 'gala-2023'])).out.trim(),
+      { header: true },
+    ).data;
+    for (const jaar of ['2023', '2026'])
+      expect(
+        gala
+          .filter((d) => d.onderdeel_nr === '16' && d.jaar === jaar)
+          .reduce((a, d) => a + Number(d.bedrag_eur), 0),
+      ).toBe(150_000_000);
+    // With --gemeente only that gemeente.
+    const almere = await run(['allocaties', '--gemeente', 'Almere']);
+    expect(almere.out).not.toContain('SamenTwente');
   });
   it('filters one gemeente by name and gives JSON; --editie gala-2023 spreads the gross 150 mln IZA', async () => {
     const r = await run([
@@ -317,14 +381,77 @@ describe('spuk-begroting iza', () => {
     expect(flevo('2027')).toMatchObject({ regeling: 'SPUK AZWA', onderdeel_nr: '18', bron: 'geschat' });
     const sum = (jaar: string) =>
       rows.filter((x) => x.jaar === jaar).reduce((a, x) => a + Number(x.bedrag_eur), 0);
-    expect(sum('2024')).toBe(142_900_002);
+    // Every year: Σ regions (SamenTwente for Twente included) = the national amount.
+    expect(['2023', '2024', '2025'].map(sum)).toEqual([142_900_002, 142_900_002, 142_900_002]);
     expect(sum('2026')).toBe(153_213_599);
-    expect(sum('2029')).toBe(169_000_000);
+    expect(['2027', '2028', '2029'].map(sum)).toEqual([194_000_000, 235_000_000, 169_000_000]);
+    expect(flevo('2025')?.mandaatgemeente).toBe('Almere');
+    expect(rows.find((x) => x.regio === 'Twente' && x.jaar === '2025')).toMatchObject({
+      mandaatgemeente: 'SamenTwente',
+      bedrag_eur: '5326438',
+    });
     // The member estimates split the national amount exactly: Σ regions = Σ 2B.
     expect(rows.filter((x) => x.jaar === '2023').reduce((a, x) => a + Number(x.schatting_eur), 0)).toBe(
       142_900_002,
     );
     expect(rows.find((x) => x.regio === 'Drenthe')?.lidmaatschap).toBe('bekend');
+  });
+});
+
+describe('spuk-begroting werkboek --van', () => {
+  /** Runs werkboek and returns the text of A2 on the sheet "Wat is er veranderd" of the plan it rendered. */
+  async function verschilSubtitle(argv: string[]): Promise<Captured & { a2: string | undefined }> {
+    const c = captureIo({});
+    let a2: string | undefined;
+    const render = async (plan: WorkbookPlan) => {
+      const sheet = plan.sheets.find((sh) => sh.name === 'Wat is er veranderd');
+      for (const b of sheet?.blocks ?? [])
+        if (b.kind === 'values' && b.at === 'A2') a2 = String(b.values[0]?.[0]);
+      return new Uint8Array();
+    };
+    const code = await runCli(argv, c.io, render);
+    return { code, out: c.out(), err: c.err(), written: c.written, a2 };
+  }
+  it('compares with any earlier edition: GALA 2023 → the newest (Bijlage 2A), not the edition before', async () => {
+    const r = await verschilSubtitle([
+      'werkboek',
+      '--gemeente',
+      'Almere',
+      '--van',
+      'gala-2023',
+      '--uit',
+      'a.xlsx',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.a2).toMatch(/^Van editie gala-2023 naar vws-2026-04,/);
+    expect(r.err).toContain('editie vws-2026-04; vergeleken met gala-2023;');
+    const standaard = await verschilSubtitle(['werkboek', '--gemeente', 'Almere', '--uit', 'a.xlsx']);
+    expect(standaard.a2).toMatch(/^Van editie vws-2025-09 naar vws-2026-04,/);
+  });
+  it.each([
+    [
+      ['--van', 'vws-2026-04'],
+      'Fout: --van vws-2026-04 is de editie van de werkmap zelf; het blad Wat is er veranderd vergelijkt met een eerdere editie. Kies uit: gala-2023, vws-2025-09.\n',
+    ],
+    [
+      ['--editie', 'vws-2025-09', '--van', 'vws-2026-04'],
+      'Fout: De editie vws-2026-04 (2026-04-22) is niet eerder dan vws-2025-09 (2025-09-12); het blad Wat is er veranderd vergelijkt met een eerdere editie. Kies uit: gala-2023.\n',
+    ],
+    [
+      ['--editie', 'gala-2023', '--van', 'vws-2025-09'],
+      'Fout: De editie vws-2025-09 (2025-09-12) is niet eerder dan gala-2023 (2023-01-31); het blad Wat is er veranderd vergelijkt met een eerdere editie. Er is geen eerdere editie.\n',
+    ],
+  ])('refuses %j (later or the same edition) in Dutch, writing nothing', async (args, message) => {
+    const r = await run(['werkboek', ...args, '--uit', 'a.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.written.size).toBe(0);
+    expect(r.err).toBe(message);
+  });
+  it('refuses an unknown edition, naming the known ones', async () => {
+    const r = await run(['werkboek', '--van', 'gala-2022', '--uit', 'a.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.written.size).toBe(0);
+    expect(r.err).toContain('Onbekende editie "gala-2022". Kies uit: gala-2023, vws-2025-09, vws-2026-04');
   });
 });
 

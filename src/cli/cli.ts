@@ -68,6 +68,7 @@ import {
   unknownSisa,
   regiosFor,
 } from './regioverdeling';
+import { regioOntvangers } from './ontvangers';
 import type { WerkmapProducer } from './werkmappen';
 import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './werkmappen';
 
@@ -96,15 +97,18 @@ Zie 'spuk-begroting <opdracht> --help' voor de opties.
 Elke opdracht neemt ook --edities-map MAP: een editie-map buiten de meegeleverde (edition.json met de
 CSV-bestanden die het manifest noemt, als data/<id>/<bestand>), te kiezen met --editie ID.
 `,
-  werkboek: `spuk-begroting werkboek [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
+  werkboek: `spuk-begroting werkboek [--editie ID] [--van ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                          [--beschikking CSV] [--begroting CSV] [--uit BESTAND]
-         spuk-begroting werkboek --alle --uit MAP [--editie ID] [--sleutel SLEUTEL | --sleutel-bestand CSV]
+         spuk-begroting werkboek --alle --uit MAP [--editie ID] [--van ID] [--sleutel SLEUTEL | --sleutel-bestand CSV]
 
 Schrijft de werkmap met de bladen Overzicht, Wat is er veranderd, Landelijk, Verdeelsleutel,
 Allocatie, Afronding, IZA, Controle en Bronnen, 2023–2029. Alle bedragen zijn live formules; de
 werkmap werkt zonder add-in.
 
   --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
+  --van ID               het blad Wat is er veranderd vergelijkt met deze eerdere editie (standaard: de
+                         editie waarop --editie voortbouwt), bijv. --van gala-2023 voor de stap van de
+                         GALA-tabel naar Bijlage 2A; een latere of onbekende editie wordt geweigerd
   --gemeente CODE|NAAM   gemeente op het blad Overzicht (standaard: heel Nederland)
   --sleutel SLEUTEL      ${BUILT_IN_KEYS.join(' | ')} (standaard: spuk-2025)
   --sleutel-bestand CSV  eigen sleutel: kolommen gemeentecode en gewicht (of aandeel)
@@ -117,7 +121,9 @@ werkmap werkt zonder add-in.
                          op het eigen Overzicht, met de naam "CBS-code naam.xlsx" (bijv. "GM0034 Almere.xlsx"),
                          en ${INDEX_FILE}: gemeentecode,gemeentenaam,bestand en per jaar 2023–2029 het eigen geld
                          (eigen_JAAR_eur) en wat de gemeente als mandaatgemeente ontvangt
-                         (als_mandaatgemeente_JAAR_eur). Voortgang op stderr.
+                         (als_mandaatgemeente_JAAR_eur); daarna een regel per ontvanger die geen
+                         gemeente is (SamenTwente voor de regio Twente: gemeentecode en bestand leeg,
+                         geen werkmap), zodat elke kolom optelt tot het landelijke bedrag. Voortgang op stderr.
 `,
   allocaties: `spuk-begroting allocaties [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                            [--beschikking CSV] [--formaat csv|json]
@@ -126,7 +132,10 @@ Eén regel per gemeente × onderdeel × jaar (2023–2029) dat de gemeente ontva
 gemeentecode,gemeentenaam,regeling,editie,onderdeel_nr,onderdeel,jaar,bedrag_eur,structureel_eur,
 incidenteel_eur,bron. Onderdelen 1–15 Brede SPUK, 16 SPUK IZA, 17 SPUK AZWA lokaal, 18 SPUK AZWA
 regionaal. Regionaal geld (16, 18) staat alleen bij de mandaatgemeente, die het hele regiobedrag
-ontvangt. structureel/incidenteel volgen de lezing van het Rijk. bron: beschikking, gepubliceerd,
+ontvangt. Zonder --gemeente staat een ontvanger die geen gemeente is op een eigen regel, met
+gemeentecode leeg en als gemeentenaam bijv. "SamenTwente (geen gemeente; mandaathouder regio Twente)":
+zo is de som van bedrag_eur per onderdeel en jaar het landelijke bedrag (SPUK IZA = som Bijlage 2B).
+structureel/incidenteel volgen de lezing van het Rijk. bron: beschikking, gepubliceerd,
 afgeleid (met een vaste regel uit gepubliceerde cijfers) of geschat (sleutel × landelijk bedrag);
 open: geld dat de regeling verlaat zonder bekend bedrag (bedrag_eur leeg).
 Zonder --gemeente: alle gemeenten.
@@ -181,6 +190,10 @@ Wat er veranderd is van editie --van naar editie --naar (standaard: de nieuwste 
 ervoor), per regeling, onderdeel en jaar 2023–2029, met het totaal per regeling. Kolommen
 regeling,onderdeel_nr,onderdeel,jaar,van_eur,naar_eur,verschil_eur,verschil_pct,signaal; signaal = ja
 bij meer dan 5% verschil. Met --gemeente: wat die gemeente ontvangt; anders landelijk.
+regeling is de post op de begroting: SPUK AZWA lokaal (eigen geld) en SPUK AZWA regionaal (wat de
+mandaatgemeente ontvangt en doorgeeft) staan apart, elk met onderdeel_nr totaal. Als laatste per jaar
+de regel "Eigen geld (netto)" (onderdeel_nr netto): het eigen geld van de gemeente (Brede SPUK, SPUK
+AZWA lokaal) in beide edities en het verschil; landelijk de som over alle gemeenten.
 `,
   regioverdeling: `spuk-begroting regioverdeling --regio NAAM | --gemeente CODE|NAAM [--jaar JAAR]
                                [--methode aandeel|gewichten|vast] [--invoer CSV] [--editie ID]
@@ -259,7 +272,7 @@ interface ScenarioOptions {
   readonly key?: Verdeelsleutel;
   /** The option that names the edition (default `--editie`; `verschil`: `--naar`). */
   readonly editionOption?: string;
-  /** The edition to compare with, instead of the edition's `vorige` (`verschil --van`). */
+  /** The edition to compare with, instead of the edition's `vorige` (`verschil --van`, `werkboek --van`). */
   readonly van?: string;
 }
 
@@ -342,6 +355,36 @@ function resolveEdition(opts: Map<string, string>, option = '--editie'): string 
   const id = opts.get(option) ?? defaultEditionId();
   if (isEditionId(id)) return id;
   return { failures: [{ kind: 'UnknownEdition', text: id, known: editionManifests().map((m) => m.id) }] };
+}
+
+/**
+ * The edition `werkboek --van` compares with: undefined without the option (the sheet then compares
+ * with the edition's `vorige`), the id of an earlier edition (one the edition builds on, directly or
+ * not, or one with an earlier `datum`), or the failures of an unknown id. Throws UsageError (Dutch)
+ * for the edition itself or a later one.
+ */
+function resolveVan(opts: Map<string, string>, editie: string): string | undefined | Failed {
+  if (!opts.has('--van')) return undefined;
+  const van = resolveEdition(opts, '--van');
+  if (isFailed(van)) return van;
+  const manifests = editionManifests();
+  const byId = new Map(manifests.map((m) => [m.id, m]));
+  const ancestors: string[] = [];
+  for (let m = byId.get(editie)?.vorige; m; m = byId.get(m)?.vorige) ancestors.push(m);
+  const own = byId.get(editie);
+  const other = byId.get(van);
+  const earlier = manifests
+    .filter((m) => ancestors.includes(m.id) || (own !== undefined && m.datum < own.datum))
+    .map((m) => m.id);
+  if (earlier.includes(van)) return van;
+  const kies = earlier.length > 0 ? ` Kies uit: ${earlier.join(', ')}.` : ' Er is geen eerdere editie.';
+  if (van === editie)
+    throw new UsageError(
+      `--van ${van} is de editie van de werkmap zelf; het blad Wat is er veranderd vergelijkt met een eerdere editie.${kies}`,
+    );
+  throw new UsageError(
+    `De editie ${van}${other ? ` (${other.datum})` : ''} is niet eerder dan ${editie}${own ? ` (${own.datum})` : ''}; het blad Wat is er veranderd vergelijkt met een eerdere editie.${kies}`,
+  );
 }
 
 function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
@@ -460,6 +503,30 @@ function runAllocaties(data: ReferenceData, opts: Map<string, string>, io: CliIo
       }
     }
   }
+  // Regional money to a body that is no gemeente (SamenTwente for Twente): a row of its own, so that
+  // Σ bedrag_eur per regional line and year = the national amount (Σ Bijlage 2B, the AZWA raming).
+  if (!g)
+    for (const o of regioOntvangers(ledger))
+      for (const line of ledger.lines.filter((l) => l.ontvanger === 'mandaatgemeente'))
+        for (const jaar of ledger.years) {
+          const rule = ledger.input.edition.rule(line.regeling.id, jaar);
+          if (rule === undefined) continue;
+          const a = ledger.regio(o.regio.naam, line.nr, jaar);
+          const prefix = ['', o.naam, line.regeling.naam, editie, line.nr, line.naam, jaar];
+          if (a.open !== undefined) {
+            rows.push([...prefix, '', '', '', 'open']);
+            continue;
+          }
+          if (rule.spec.regel === 'beeindigd') continue;
+          const r = splitReadings(
+            a.bedrag,
+            ledger.regioStructuralLevel(o.regio.naam, line.nr),
+            jaar,
+            line.regeling.eindjaar,
+            false,
+          );
+          rows.push([...prefix, a.bedrag, r.rijkS, r.rijkI, a.bron]);
+        }
   writeRecords(io, formaat, COLUMNS, rows);
   return 0;
 }
@@ -598,8 +665,8 @@ function runVerschil(data: ReferenceData, opts: Map<string, string>, io: CliIo):
     formaat,
     VERSCHIL_COLUMNS,
     diff.map((r) => [
-      r.regelingNaam,
-      r.nr ?? 'totaal',
+      r.post,
+      r.nr ?? (r.soort === 'totaal' ? 'totaal' : 'netto'),
       r.onderdeel,
       r.jaar,
       r.van,
@@ -794,12 +861,19 @@ async function runWerkboekAlle(
   if (problem !== undefined) throw new UsageError(problem);
   const editie = resolveEdition(opts);
   if (isFailed(editie)) return reportFailures(io, editie.failures);
+  const van = resolveVan(opts, editie);
+  if (isFailed(van)) return reportFailures(io, van.failures);
   // The folders of --edities-map go with the job: a worker thread knows only the shipped editions.
   const editieMappen = registeredEditionFolders();
   return writeWerkmappen(
     io,
     folder,
-    { editie, key, ...(editieMappen.length > 0 ? { editieMappen } : {}) },
+    {
+      editie,
+      key,
+      ...(van !== undefined ? { van } : {}),
+      ...(editieMappen.length > 0 ? { editieMappen } : {}),
+    },
     produce,
   );
 }
@@ -820,11 +894,16 @@ async function runWerkboek(
   const file = opts.get('--uit') ?? 'spuk-begroting.xlsx';
   if (!file.toLowerCase().endsWith('.xlsx'))
     throw new UsageError(`Het uitvoerbestand moet op .xlsx eindigen: "${file}".`);
+  const gekozen = resolveEdition(opts);
+  if (isFailed(gekozen)) return reportFailures(io, gekozen.failures);
+  const van = resolveVan(opts, gekozen);
+  if (isFailed(van)) return reportFailures(io, van.failures);
   const scenario = scenarioFor(data, opts, io, {
     key,
     beschikking: 'regels',
     begroting: '--begroting',
     vorige: true,
+    ...(van !== undefined ? { van } : {}),
   });
   if (typeof scenario === 'number') return scenario;
   const { editie, beschikking, begroting } = scenario;
@@ -852,7 +931,7 @@ async function runWerkboek(
     0,
   );
   io.err(
-    `Geschreven: ${file} (${plan.sheets.length} bladen, ${cells} cellen; editie ${editie}; sleutel ${key.id}; ${g ? `gemeente ${g.naam} (${g.code})` : 'heel Nederland'}${opts.has('--beschikking') ? `; beschikking: ${beschikking.length} ${beschikking.length === 1 ? 'bedrag' : 'bedragen'}` : ''}${begroting ? `; begroting: ${begroting.regels.length} activiteiten` : ''}).\n`,
+    `Geschreven: ${file} (${plan.sheets.length} bladen, ${cells} cellen; editie ${editie}${van !== undefined ? `; vergeleken met ${van}` : ''}; sleutel ${key.id}; ${g ? `gemeente ${g.naam} (${g.code})` : 'heel Nederland'}${opts.has('--beschikking') ? `; beschikking: ${beschikking.length} ${beschikking.length === 1 ? 'bedrag' : 'bedragen'}` : ''}${begroting ? `; begroting: ${begroting.regels.length} activiteiten` : ''}).\n`,
   );
   return 0;
 }

@@ -101,7 +101,27 @@ describe('spuk-begroting werkboek --alle', () => {
     }).data;
     expect(csv[0]).toEqual(indexColumns(EDITION_YEARS));
     expect(csv[0]?.slice(0, 4)).toEqual(['gemeentecode', 'gemeentenaam', 'bestand', 'eigen_2023_eur']);
-    expect(csv).toHaveLength(data.gemeenten.length + 1);
+    // Header, the gemeenten, and SamenTwente (no gemeente, no werkmap).
+    expect(csv).toHaveLength(data.gemeenten.length + 2);
+    expect(csv[csv.length - 1]?.slice(0, 3)).toEqual([
+      '',
+      'SamenTwente (geen gemeente; mandaathouder regio Twente)',
+      '',
+    ]);
+    // Each column adds up to the national amount: Σ Bijlage 2A 2025 own money; SPUK IZA = Σ Bijlage 2B
+    // (2023–2025: 142.900.002, 2026: 153.213.599); SPUK AZWA lokaal and regionaal = the raming.
+    const column = (name: string) => {
+      const i = csv[0]?.indexOf(name) ?? -1;
+      return csv.slice(1).reduce((a, row) => a + Number(row[i]), 0);
+    };
+    expect(column('eigen_2025_eur')).toBe(310_475_334);
+    expect(column('eigen_2027_eur')).toBe(231_000_000);
+    expect(['2023', '2024', '2025', '2026'].map((j) => column(`als_mandaatgemeente_${j}_eur`))).toEqual([
+      142_900_002, 142_900_002, 142_900_002, 153_213_599,
+    ]);
+    expect(['2027', '2028', '2029'].map((j) => column(`als_mandaatgemeente_${j}_eur`))).toEqual([
+      194_000_000, 235_000_000, 169_000_000,
+    ]);
     const almere = csv.find((row) => row[0] === 'GM0034');
     const ledger = new Ledger(editionInput(defaultEditionId()), builtInKey('spuk-2025', data));
     const totals = EDITION_YEARS.map((j) => ledger.gemeenteTotal('GM0034' as CbsCode, j));
@@ -139,7 +159,22 @@ describe('spuk-begroting werkboek --alle', () => {
     expect(r.err).toContain('editie gala-2023; sleutel inwoners');
   });
 
+  it('passes --van to every workbook: the sheet Wat is er veranderd compares with that edition', async () => {
+    const r = await run(['werkboek', '--alle', '--uit', 'uit', '--van', 'gala-2023']);
+    expect(r.code).toBe(0);
+    const job = r.jobs[0] as BatchJob;
+    expect([job.editie, job.van]).toEqual(['vws-2026-04', 'gala-2023']);
+    expect(r.err).toContain('editie vws-2026-04; vergeleken met gala-2023; sleutel spuk-2025');
+    const plan = gemeentePlan(job, 'GM0034' as CbsCode, batchShared(job));
+    const sheet = plan.sheets.find((sh) => sh.name === 'Wat is er veranderd');
+    const a2 = sheet?.blocks.find((b) => b.kind === 'values' && b.at === 'A2');
+    expect(a2?.kind === 'values' ? a2.values[0]?.[0] : undefined).toMatch(
+      /^Van editie gala-2023 naar vws-2026-04,/,
+    );
+  });
+
   it.each([
+    [['--uit', 'uit', '--van', 'vws-2026-04'], 'is de editie van de werkmap zelf'],
     [['--uit', 'nergens'], 'De map "nergens" bestaat niet. Maak de map eerst aan'],
     [['--uit', 'bestand.txt'], '"bestand.txt" is een bestand, geen map.'],
     [[], 'Geef met --uit de map'],

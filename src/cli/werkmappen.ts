@@ -7,6 +7,7 @@ import { resolveNational, resolveScenario } from '../domain';
 import { planReuse, planWorkbook } from '../plan';
 import type { PlanReuse, WorkbookPlan } from '../plan';
 import type { CliIo } from './io';
+import { regioOntvangers } from './ontvangers';
 
 /**
  * `werkboek --alle`: one workbook per gemeente, each opening on its own Overzicht, and an index.
@@ -17,6 +18,11 @@ import type { CliIo } from './io';
 /** What every workbook of one run shares; plain data, so it can go to a worker thread. */
 export interface BatchJob {
   readonly editie: string;
+  /**
+   * The earlier edition the sheet "Wat is er veranderd" compares with (`werkboek --alle --van`);
+   * absent: the edition's `vorige`.
+   */
+  readonly van?: string;
   readonly key: Verdeelsleutel;
   /**
    * The edition folders of `--edities-map` (src/cli/editions-folder.ts), read once by the main
@@ -68,7 +74,7 @@ export interface BatchShared {
 
 export function batchShared(job: BatchJob): BatchShared {
   setupJob(job);
-  const national = resolveNational({ ...scenarioEditions(job.editie), key: job.key });
+  const national = resolveNational({ ...scenarioEditions(job.editie, job.van), key: job.key });
   return { job, national, reuse: planReuse(national) };
 }
 
@@ -81,7 +87,7 @@ export function batchShared(job: BatchJob): BatchShared {
 export function gemeentePlan(job: BatchJob, code: CbsCode, shared?: BatchShared): WorkbookPlan {
   if (shared !== undefined && shared.job !== job) throw new RangeError('The shared part is of another job');
   if (shared === undefined) setupJob(job);
-  const request = { ...scenarioEditions(job.editie), key: job.key, gemeente: code };
+  const request = { ...scenarioEditions(job.editie, job.van), key: job.key, gemeente: code };
   return shared === undefined
     ? planWorkbook(resolveScenario(request))
     : planWorkbook(resolveScenario(request, shared.national), shared.reuse);
@@ -134,7 +140,13 @@ export function werkmapFileName(g: Gemeente): string {
 
 export const INDEX_FILE = 'index.csv';
 
-/** The columns of index.csv for an edition's years (default: the shipped editions' 2023–2029). */
+/**
+ * The columns of index.csv for an edition's years (default: the shipped editions' 2023–2029): one row
+ * per gemeente whose werkmap was written, then one per recipient that is no gemeente (SamenTwente for
+ * Twente: gemeentecode and bestand empty, eigen 0, its region's money under als_mandaatgemeente), so
+ * that with every werkmap written Σ eigen_JAAR = Σ own money of the gemeenten and
+ * Σ als_mandaatgemeente_JAAR = the national regional amount (SPUK IZA 2025: 142.900.002 = Σ Bijlage 2B).
+ */
 export function indexColumns(years: readonly EditionYear[]): string[] {
   return [
     'gemeentecode',
@@ -216,7 +228,7 @@ export async function writeWerkmappen(
     // A mandaatgemeente's workbook has the sheet Regioverdeling (src/plan planWorkbook).
     (code) => (ledger.mandaatVan(code).length > 0 ? 'met Regioverdeling' : 'gewoon'),
   );
-  const rows = gemeenten
+  const rows: (string | number)[][] = gemeenten
     .filter((g) => written.has(g.code))
     .map((g) => {
       const totals = ledger.years.map((j: EditionYear) => ledger.gemeenteTotal(g.code, j));
@@ -228,6 +240,16 @@ export async function writeWerkmappen(
         ...totals.map((t) => t.alsMandaatgemeente),
       ];
     });
+  // Regional money to a body that is no gemeente (SamenTwente for Twente): a row without a werkmap
+  // (gemeentecode and bestand empty), so that each column of the index adds up to the national amount.
+  for (const o of regioOntvangers(ledger)) {
+    const regionaal = ledger.years.map((j) =>
+      ledger.lines
+        .filter((l) => l.ontvanger === 'mandaatgemeente')
+        .reduce((a, l) => a + ledger.regio(o.regio.naam, l.nr, j).bedrag, 0),
+    );
+    rows.push(['', o.naam, '', ...ledger.years.map(() => 0), ...regionaal]);
+  }
   const index = path.join(folder, INDEX_FILE);
   const csv = Papa.unparse({ fields: indexColumns(ledger.years), data: rows }, { newline: '\n' }) + '\n';
   try {
@@ -239,7 +261,7 @@ export async function writeWerkmappen(
   const seconds = ((Date.now() - started) / 1000).toFixed(1).replace('.', ',');
   io.err(
     `Geschreven: ${written.size} van ${gemeenten.length} werkmappen en ${INDEX_FILE} in "${folder}" ` +
-      `(editie ${job.editie}; sleutel ${job.key.id}; ${seconds} s).\n`,
+      `(editie ${job.editie}${job.van !== undefined ? `; vergeleken met ${job.van}` : ''}; sleutel ${job.key.id}; ${seconds} s).\n`,
   );
   return failures.length === 0 ? 0 : 2;
 }

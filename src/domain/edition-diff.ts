@@ -1,4 +1,4 @@
-import type { EditionYear } from './edition';
+import type { EditionLine, EditionYear } from './edition';
 import type { Ledger } from './ledger';
 import type { Euro } from './money';
 import { euro } from './money';
@@ -7,11 +7,29 @@ import type { CbsCode, Maybe } from './types';
 /** A change above this share (in %) of the earlier amount is flagged. */
 export const DIFF_SIGNAL_PCT = 5;
 
-/** One row of "wat is er veranderd": a line (or a regeling total, `nr` undefined) in a year. */
+/** The post of the net row of own money (Brede SPUK, SPUK AZWA lokaal: lines paid to each gemeente). */
+export const EIGEN_GELD_NETTO = 'Eigen geld (netto)';
+
+/**
+ * What a row of "wat is er veranderd" is: a line (`onderdeel`), the total of a post per year
+ * (`totaal`), or the net change of the gemeente's own money per year (`eigen-geld`).
+ */
+export type EditionDiffSoort = 'onderdeel' | 'totaal' | 'eigen-geld';
+
+/** One row of "wat is er veranderd": a line, a post's total or the own money's net row, in a year (euros). */
 export interface EditionDiffRow {
+  readonly soort: EditionDiffSoort;
+  /** The regeling's id ('' for the own money's net row, which spans regelingen). */
   readonly regeling: string;
   readonly regelingNaam: string;
-  /** Undefined for the regeling's total. */
+  /**
+   * The group the row belongs to, as the rest of the product keeps the money apart: the line's
+   * begroting post (`Brede SPUK`, `SPUK IZA`, `SPUK AZWA lokaal`, `SPUK AZWA regionaal`); for a line
+   * on no gemeente's begroting the regeling's name, with " (landelijk)" when the regeling also
+   * has lines on a begroting post; `EIGEN_GELD_NETTO` for the net row.
+   */
+  readonly post: string;
+  /** Undefined for a total and for the net row. */
   readonly nr: Maybe<number>;
   readonly onderdeel: string;
   readonly jaar: EditionYear;
@@ -25,8 +43,8 @@ export interface EditionDiffRow {
 }
 
 function row(
-  regeling: string,
-  regelingNaam: string,
+  soort: EditionDiffSoort,
+  line: { readonly regeling: string; readonly regelingNaam: string; readonly post: string },
   nr: Maybe<number>,
   onderdeel: string,
   jaar: EditionYear,
@@ -37,8 +55,8 @@ function row(
   const procent = van === 0 ? undefined : Math.round((verschil / Math.abs(van)) * 1000) / 10;
   const signaal = procent === undefined ? naar !== 0 : Math.abs(procent) > DIFF_SIGNAL_PCT;
   return {
-    regeling,
-    regelingNaam,
+    soort,
+    ...line,
     nr,
     onderdeel,
     jaar,
@@ -50,16 +68,34 @@ function row(
   };
 }
 
+/** The post a line's diff rows are grouped under (see `EditionDiffRow.post`). */
+function postOf(line: EditionLine, lines: readonly EditionLine[]): string {
+  if (line.begroting !== undefined) return line.begroting;
+  const mixed = lines.some((l) => l.regeling.id === line.regeling.id && l.begroting !== undefined);
+  return mixed ? `${line.regeling.naam} (landelijk)` : line.regeling.naam;
+}
+
 /**
- * What changed from one edition to another, per regeling, onderdeel and year 2023–2029: for a
- * gemeente (what it receives, as mandaatgemeente included) or nationally (`code` undefined). Lines
- * only one edition knows count as 0 in the other. Each regeling also gets a total row per year.
- * Both ledgers must use the same key (the comparison is about the editions, not the key).
+ * What changed from one edition to another, per post, onderdeel and year (the union of both
+ * editions' year axes): for a gemeente (what it receives, as mandaatgemeente included) or nationally
+ * (`code` undefined: the national amounts, Twente's region included). Lines only one edition knows
+ * count as 0 in the other. Rows, in this order: per post (the begroting post, so SPUK AZWA lokaal,
+ * the gemeente's own money, stays apart from SPUK AZWA regionaal, which a mandaatgemeente passes on)
+ * its lines per year and then its total per year; last, per year, `EIGEN_GELD_NETTO`: the change of
+ * the gemeente's own money (lines paid to each gemeente, `ontvanger` `gemeente`), nationally Σ over
+ * the gemeenten of their own money. Both ledgers must use the same key (the comparison is about the
+ * editions, not the key). Amounts in whole euros.
  */
 export function editionDiff(van: Ledger, naar: Ledger, code?: CbsCode): EditionDiffRow[] {
+  const has = (l: Ledger, nr: number): boolean => l.lines.some((x) => x.nr === nr);
   const amount = (l: Ledger, nr: number, jaar: EditionYear): number => {
-    if (!l.lines.some((x) => x.nr === nr)) return 0;
+    if (!has(l, nr)) return 0;
     return code === undefined ? l.national(nr, jaar).bedrag : (l.gemeente(code, nr, jaar)?.bedrag ?? 0);
+  };
+  /** Own money of the gemeente (nationally: Σ over the gemeenten) on a line paid to each gemeente. */
+  const own = (l: Ledger, nr: number, jaar: EditionYear): number => {
+    if (!has(l, nr) || l.line(nr).ontvanger !== 'gemeente') return 0;
+    return code === undefined ? l.sumGemeenten(nr, jaar) : (l.gemeente(code, nr, jaar)?.bedrag ?? 0);
   };
   const receives = (l: Ledger, nr: number): boolean => {
     const line = l.lines.find((x) => x.nr === nr);
@@ -70,25 +106,50 @@ export function editionDiff(van: Ledger, naar: Ledger, code?: CbsCode): EditionD
     );
   };
   const byNr = new Map([...van.lines, ...naar.lines].map((l) => [l.nr, l]));
-  const lines = [...byNr.values()]
-    .filter((l) => receives(van, l.nr) || receives(naar, l.nr))
-    .sort((a, b) => a.nr - b.nr);
-  const regelingen = [...new Map(lines.map((l) => [l.regeling.id, l.regeling])).values()];
+  const all = [...byNr.values()];
+  const lines = all.filter((l) => receives(van, l.nr) || receives(naar, l.nr)).sort((a, b) => a.nr - b.nr);
+  // Posts in the order of their first line.
+  const posts = [...new Set(lines.map((l) => postOf(l, all)))];
   // The year axis of both editions (a later edition may add a year).
   const years = [...new Set([...van.years, ...naar.years])].sort((a, b) => a - b);
   const out: EditionDiffRow[] = [];
-  for (const reg of regelingen) {
-    const own = lines.filter((l) => l.regeling.id === reg.id);
-    for (const l of own)
+  for (const post of posts) {
+    const group = lines.filter((l) => postOf(l, all) === post);
+    const first = group[0];
+    if (first === undefined) continue;
+    const regelingen = new Set(group.map((l) => l.regeling.id));
+    const id = {
+      regeling: regelingen.size === 1 ? first.regeling.id : '',
+      regelingNaam: regelingen.size === 1 ? first.regeling.naam : post,
+      post,
+    };
+    for (const l of group)
       for (const jaar of years)
         out.push(
-          row(reg.id, reg.naam, l.nr, l.naam, jaar, amount(van, l.nr, jaar), amount(naar, l.nr, jaar)),
+          row(
+            'onderdeel',
+            { regeling: l.regeling.id, regelingNaam: l.regeling.naam, post },
+            l.nr,
+            l.naam,
+            jaar,
+            amount(van, l.nr, jaar),
+            amount(naar, l.nr, jaar),
+          ),
         );
     for (const jaar of years) {
-      const a = own.reduce((s, l) => s + amount(van, l.nr, jaar), 0);
-      const b = own.reduce((s, l) => s + amount(naar, l.nr, jaar), 0);
-      out.push(row(reg.id, reg.naam, undefined, `Totaal ${reg.naam}`, jaar, a, b));
+      const a = group.reduce((s, l) => s + amount(van, l.nr, jaar), 0);
+      const b = group.reduce((s, l) => s + amount(naar, l.nr, jaar), 0);
+      out.push(row('totaal', id, undefined, `Totaal ${post}`, jaar, a, b));
     }
+  }
+  const ownLines = all.filter((l) => l.ontvanger === 'gemeente').sort((a, b) => a.nr - b.nr);
+  const netto = { regeling: '', regelingNaam: EIGEN_GELD_NETTO, post: EIGEN_GELD_NETTO };
+  // e.g. "Eigen geld (netto): Brede SPUK + SPUK AZWA lokaal".
+  const label = `${EIGEN_GELD_NETTO}: ${[...new Set(ownLines.map((l) => postOf(l, all)))].join(' + ')}`;
+  for (const jaar of years) {
+    const a = ownLines.reduce((s, l) => s + own(van, l.nr, jaar), 0);
+    const b = ownLines.reduce((s, l) => s + own(naar, l.nr, jaar), 0);
+    out.push(row('eigen-geld', netto, undefined, label, jaar, a, b));
   }
   return out;
 }

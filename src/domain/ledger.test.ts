@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { defaultEditionId, defaultReferenceData, editionInput, resolveEdition } from '../data';
-import type { CbsCode, EditionInput, EditionYear, IzaRegio, Verdeelsleutel } from '.';
+import type { CbsCode, EditionDiffRow, EditionInput, EditionYear, IzaRegio, Verdeelsleutel } from '.';
 import {
   isNationalOnly,
   BUILT_IN_KEYS,
@@ -231,6 +231,26 @@ function unbalanced(input: EditionInput, k: Verdeelsleutel): string[] {
   }
   return bad;
 }
+
+describe('recipients that are no gemeente', () => {
+  it('is SamenTwente for Twente: its region is in the national amount but in no gemeente', () => {
+    const l = ledgers.vws2026;
+    expect(l.regiosZonderGemeente().map((r) => [r.naam, r.mandaatgemeente])).toEqual([
+      ['Twente', 'SamenTwente'],
+    ]);
+    // Bijlage 2B 2025: Σ 142.900.002, of which Twente 5.326.438; the gemeenten receive the rest.
+    expect(l.national(16, 2025).bedrag).toBe(142_900_002);
+    expect(l.regio('Twente', 16, 2025).bedrag).toBe(5_326_438);
+    expect(l.sumGemeenten(16, 2025)).toBe(137_573_564);
+  });
+  it('gives each region its part of the structural level: Σ regions = the national level', () => {
+    const l = ledgers.gala;
+    const level = l.structuralLevel(16);
+    expect(level).toBeGreaterThan(0);
+    expect(l.regios.reduce((a, r) => a + l.regioStructuralLevel(r.naam, 16), 0)).toBe(level);
+    expect(l.regioStructuralLevel('Twente', 1)).toBe(0);
+  });
+});
 
 describe('Σ gemeenten = national, for every edition, key, line and year', () => {
   const inputs = [editionInput('gala-2023'), editionInput('vws-2025-09'), editionInput('vws-2026-04')];
@@ -476,5 +496,47 @@ describe('wat is er veranderd', () => {
       signaal: true,
     });
     expect(rows.filter((r) => r.jaar <= 2026 && r.verschil !== 0)).toEqual([]);
+  });
+
+  const totaal = (rows: readonly EditionDiffRow[], post: string, jaar: EditionYear) =>
+    rows.find((r) => r.soort === 'totaal' && r.post === post && r.jaar === jaar);
+  const netto = (rows: readonly EditionDiffRow[], jaar: EditionYear) =>
+    rows.find((r) => r.soort === 'eigen-geld' && r.jaar === jaar);
+
+  it('keeps SPUK AZWA lokaal (own money) apart from regionaal: Almere 2027 is 2.587.831 + 4.292.771, not 6.880.602', () => {
+    const rows = editionDiff(ledgers.vws2025, ledgers.vws2026, ALMERE);
+    expect(totaal(rows, 'SPUK AZWA lokaal', 2027)).toMatchObject({ van: 0, naar: 2_587_831 });
+    expect(totaal(rows, 'SPUK AZWA regionaal', 2027)).toMatchObject({ van: 0, naar: 4_292_771 });
+    expect(rows.some((r) => r.post === 'SPUK AZWA')).toBe(false);
+    expect(rows.find((r) => r.nr === 18 && r.jaar === 2027)?.post).toBe('SPUK AZWA regionaal');
+    // Own money, net: Brede SPUK 2027 (2.175.572, the GALA structural level) ends, AZWA lokaal comes.
+    expect(netto(rows, 2027)).toMatchObject({
+      onderdeel: 'Eigen geld (netto): Brede SPUK + SPUK AZWA lokaal',
+      van: 2_175_572,
+      naar: 2_587_831,
+      verschil: 412_259,
+      procent: 18.9,
+      signaal: true,
+    });
+    expect(netto(rows, 2025)?.verschil).toBe(0);
+    // The net rows come last, one per year.
+    expect(rows.slice(-7).map((r) => [r.soort, r.jaar])).toEqual(EDITION_YEARS.map((j) => ['eigen-geld', j]));
+  });
+
+  it('compares with any earlier edition: nationally GALA 2023 → vws-2026-04, own money Σ over the gemeenten', () => {
+    const rows = editionDiff(ledgers.gala, ledgers.vws2026);
+    // SPUK IZA: 150 mln gross (GALA) → Σ Bijlage 2B 2025 = 142.900.002, Twente included.
+    expect(totaal(rows, 'SPUK IZA', 2025)).toMatchObject({
+      van: 150_000_000,
+      naar: 142_900_002,
+      verschil: -7_099_998,
+    });
+    // Brede SPUK 2025: GALA 295,9 mln → Σ Bijlage 2A 310.475.334.
+    expect(netto(rows, 2025)).toMatchObject({ van: 295_900_000, naar: 310_475_334, procent: 4.9 });
+    expect(netto(rows, 2027)).toMatchObject({ van: 194_200_000, naar: 231_000_000, verschil: 36_800_000 });
+    expect(totaal(rows, 'SPUK AZWA regionaal', 2029)?.naar).toBe(169_000_000);
+    // National-only lines: their own groups, never in the own money.
+    expect(totaal(rows, 'SPUK AZWA (landelijk)', 2027)?.naar).toBe(18_000_000);
+    expect(totaal(rows, 'Subsidie Gezonde School', 2027)?.naar).toBe(8_000_000);
   });
 });

@@ -218,6 +218,24 @@ export class Ledger {
     return (row === undefined ? undefined : this.levelG.get(nr)?.[row]) ?? ZERO;
   }
 
+  /**
+   * The regions whose regional money goes to a body that is no gemeente (`IzaRegio.mandaatgemeenteCode`
+   * undefined: SamenTwente, an openbaar lichaam, for Twente). Their amounts (`regio`) are in the
+   * national amount of a regional line but in no gemeente's row, so Σ gemeenten + these regions =
+   * national. Empty when every region's mandaatgemeente is a gemeente.
+   */
+  regiosZonderGemeente(): readonly IzaRegio[] {
+    return this.regios.filter((r) => r.mandaatgemeenteCode === undefined);
+  }
+
+  /**
+   * The Rijk's structural level of a `mandaatgemeente` line for one region (Σ of the key split of the
+   * GALA level over its members, euros); zero where the line states none or is not regional.
+   */
+  regioStructuralLevel(naam: string, nr: number): Euro {
+    return this.levelR.get(nr)?.get(naam) ?? ZERO;
+  }
+
   /** Σ of what a gemeente receives in a year, own money apart from what it receives as mandaatgemeente. */
   gemeenteTotal(code: CbsCode, jaar: EditionYear, regeling?: string): GemeenteYearTotal {
     let eigen = 0;

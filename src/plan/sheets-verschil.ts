@@ -1,11 +1,13 @@
-import { DIFF_SIGNAL_PCT, editionDiff } from '../domain';
+import { DIFF_SIGNAL_PCT, editionDiff, EIGEN_GELD_NETTO } from '../domain';
 import type { PlanContext } from './context';
 import { SHEETS } from './layout';
 import { SheetBuilder } from './sheet-builder';
 
 /**
- * "Wat is er veranderd": the chosen edition against the one it builds on, per regeling, onderdeel
- * and year, in € and %, flagged above DIFF_SIGNAL_PCT, for the gemeente chosen when the workbook was
+ * "Wat is er veranderd": the chosen edition against the one it is compared with (`ctx.vorige`: the
+ * edition it builds on, or any earlier one, `werkboek --van`), per post (begroting post: SPUK AZWA
+ * lokaal apart from regionaal), onderdeel and year, in € and %, flagged above DIFF_SIGNAL_PCT, with
+ * per year the own money's net row (EIGEN_GELD_NETTO), for the gemeente chosen when the workbook was
  * built and nationally. Values from the domain (`editionDiff`): both editions are published data, so
  * nothing here changes when the user edits an input.
  */
@@ -18,12 +20,18 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
   const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
   const naam = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.naam;
   s.value('A1', 'Wat is er veranderd', 'title');
-  s.value(
-    'A2',
-    `Van editie ${from} naar ${to}, per regeling, onderdeel en jaar (€ en %). Alleen wat veranderde, met per regeling het totaal per jaar. Signaal: meer dan ${DIFF_SIGNAL_PCT}% verschil, of geld dat verschijnt of verdwijnt. Gemaakt bij het laden${naam ? ` voor ${naam} (${code})` : ''}; verandert niet mee met de keuze op Overzicht.`,
-    'subtitle',
-  );
-  let row = 4;
+  // The explanation in short lines (a long line would widen the printed page: LibreOffice prints
+  // text that runs past the last column), then the sections from row 7.
+  const uitleg = [
+    `Van editie ${from} naar ${to}, per regeling, onderdeel en jaar (€ en %): alleen wat veranderde, met per regeling het totaal per jaar.`,
+    'SPUK AZWA lokaal (eigen geld) en SPUK AZWA regionaal (wat de mandaatgemeente ontvangt en doorgeeft) staan apart.',
+    `${EIGEN_GELD_NETTO}: per jaar het eigen geld (Brede SPUK, SPUK AZWA lokaal) in beide edities en het verschil; landelijk de som over alle gemeenten.`,
+    `Signaal: meer dan ${DIFF_SIGNAL_PCT}% verschil, of geld dat verschijnt of verdwijnt. Gemaakt bij het laden${naam ? ` voor ${naam} (${code})` : ''}; verandert niet mee met de keuze op Overzicht.`,
+  ];
+  uitleg.forEach((text, i) => s.value(`A${2 + i}`, text, 'subtitle'));
+  const first = 2 + uitleg.length + 1;
+  let row = first;
+  let lastRow = row;
   const header = [
     'Regeling',
     'Onderdeel nr',
@@ -40,11 +48,11 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
     row++;
     s.values(`A${row}`, [header], 'header');
     const body = rows
-      // What changed, and each regeling's total per year (also when it did not change).
-      .filter((r) => r.verschil !== 0 || (r.nr === undefined && (r.van !== 0 || r.naar !== 0)))
+      // What changed, each post's total and the own money's net row per year (also when it did not change).
+      .filter((r) => r.verschil !== 0 || (r.soort !== 'onderdeel' && (r.van !== 0 || r.naar !== 0)))
       .map((r) => [
-        r.regelingNaam,
-        r.nr ?? 'totaal',
+        r.post,
+        r.nr ?? (r.soort === 'totaal' ? 'totaal' : 'netto'),
         r.onderdeel,
         r.jaar,
         r.van,
@@ -55,6 +63,7 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
       ]);
     if (body.length === 0) {
       s.value(`A${row + 1}`, 'Geen verschil.');
+      lastRow = row + 1;
       row += 4;
       return;
     }
@@ -62,15 +71,17 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
     s.format(`E${row + 1}:G${row + body.length}`, 'euro');
     s.format(`H${row + 1}:H${row + body.length}`, 'percent');
     s.format(`I${row + 1}:I${row + body.length}`, 'warning');
+    lastRow = row + body.length;
     row += body.length + 3;
   };
   if (code !== undefined)
     section(`${naam} (${code}): wat de gemeente ontvangt`, editionDiff(vorige, ctx.ledger, code));
   section('Landelijk', editionDiff(vorige, ctx.ledger));
-  s.freezeAt(5, 0);
-  s.printLayout({ titleRows: '5:5' });
-  s.width('A', 16).width('B', 12).width('C', 50).width('D', 8);
-  for (const c of ['E', 'F', 'G']) s.width(c, 16);
+  // The first section's header row stays in view and is repeated on every printed page.
+  s.freezeAt(first + 1, 0);
+  s.printLayout({ area: `A1:I${lastRow}`, titleRows: `${first + 1}:${first + 1}` });
+  s.width('A', 24).width('B', 12).width('C', 46).width('D', 8);
+  for (const c of ['E', 'F', 'G']) s.width(c, 15);
   s.width('H', 12).width('I', 10);
   return s;
 }
