@@ -5,6 +5,8 @@ import type { BeschikkingAmount, Bron, Ledger, LedgerAmount } from './ledger';
 import { weakest } from './ledger';
 import type { Euro } from './money';
 import { euro, ZERO } from './money';
+import type { RoundedSplit } from './largest-remainder';
+import { splitByWeights } from './largest-remainder';
 import type { CbsCode, Maybe } from './types';
 
 /**
@@ -229,6 +231,7 @@ export interface Plafond {
 }
 
 export type SignaalSoort =
+  | 'beschikking-totaal'
   | 'plafond'
   | 'onderdeel'
   | 'hoofdthema'
@@ -319,6 +322,12 @@ export interface BegrotingToets {
     readonly baten: readonly Euro[];
     readonly incidenteleLasten: readonly Euro[];
   }[];
+  /**
+   * Per year: the Brede SPUK plafond − Σ of its onderdelen (each the beschikking, its share of a spread
+   * total, or the edition): non-zero only where a beschikking total could not be spread
+   * (`totaalVerdeling`: below the onderdelen entered, or nothing to weigh).
+   */
+  readonly verschilTotaalOnderdelen: readonly Euro[];
   readonly signalen: readonly Signaal[];
 }
 
@@ -408,9 +417,15 @@ export function plafonds(
       perLine.set(`${b.onderdeel}|${b.jaar}`, b.bedrag);
     }
   }
+  // A Brede SPUK total is spread over the onderdelen without their own amount (`totaalVerdeling`).
+  const spread = new Map<string, Euro>();
+  for (const v of totaalVerdeling(ledger, code, beschikking))
+    if (v.verdeeld) onderdelen.forEach((nr, k) => spread.set(`${nr}|${v.jaar}`, v.bedragen[k] ?? ZERO));
   // Lines 16–18 are one line per regeling: a beschikking "per onderdeel" for them is its total.
   const lineAmount = (nr: number, jaar: EditionYear): Euro =>
-    perLine.get(`${nr}|${jaar}`) ?? editionAmount(ledger, code, nr, jaar).bedrag;
+    perLine.get(`${nr}|${jaar}`) ??
+    spread.get(`${nr}|${jaar}`) ??
+    editionAmount(ledger, code, nr, jaar).bedrag;
   const perRegeling = {} as Record<BegrotingRegeling, Plafond[]>;
   for (const regeling of BEGROTING_REGELINGEN) {
     const lines = regelingLines(ledger.lines, regeling);
@@ -426,17 +441,100 @@ export function plafonds(
 }
 
 /**
+ * A Brede SPUK total of the beschikking for one year, spread over the onderdelen (BegrotingRegels
+ * order, 1–15 shipped). The choice (no source settles it; VWS publishes the total per gemeente,
+ * Bijlage 2A, and the edition splits it over the onderdelen): an onderdeel with its own beschikking
+ * amount keeps it; the rest of the total (total − Σ those amounts) is spread over the other onderdelen
+ * in proportion to the edition's amounts for the gemeente in that year (`editionAmount`, negative read
+ * as 0), rounded by the largest-remainder rule (`splitByWeights`: whole euros, ties to the lower
+ * onderdeel), so Σ onderdelen = the total to the euro. When the total is below the onderdelen entered,
+ * or there is nothing to weigh (every onderdeel entered, or the edition gives the others 0), nothing
+ * is spread: the others keep the edition's amount, and `verschil` (total − Σ onderdelen) is non-zero:
+ * the toets shows it and raises the signal `beschikking-totaal`.
+ */
+export interface TotaalVerdeling {
+  readonly jaar: EditionYear;
+  /** The beschikking's Brede SPUK total (whole euros); undefined in a year without one (nothing spread). */
+  readonly totaal: Maybe<Euro>;
+  /** Σ of the onderdelen with their own beschikking amount. */
+  readonly ingevuld: Euro;
+  /** Per onderdeel: its weight (the edition's amount, ≥ 0; 0 for an onderdeel with its own amount). */
+  readonly gewichten: readonly number[];
+  /** Whether the rest was spread (rest ≥ 0 and Σ weights > 0). */
+  readonly verdeeld: boolean;
+  /** The rest that is spread (totaal − ingevuld; 0 when not spread). */
+  readonly teVerdelen: Euro;
+  /** The largest-remainder steps of the spread (all zero when not spread). */
+  readonly split: RoundedSplit;
+  /** Per onderdeel: its amount (own beschikking, spread share, or the edition's when not spread). */
+  readonly bedragen: readonly Euro[];
+  /** totaal − Σ bedragen: 0 when spread or without a total. */
+  readonly verschil: Euro;
+}
+
+/**
+ * The spread of each year's Brede SPUK total of the beschikking over the onderdelen (see
+ * `TotaalVerdeling`), one per year of the edition (a year without a total spreads nothing). `code`
+ * undefined: the national sums.
+ */
+export function totaalVerdeling(
+  ledger: Ledger,
+  code: Maybe<CbsCode>,
+  beschikking: readonly BeschikkingRegel[],
+): TotaalVerdeling[] {
+  const onderdelen = begrotingRegels(ledger.input.edition).onderdelen;
+  const out: TotaalVerdeling[] = [];
+  for (const jaar of ledger.years) {
+    const total = beschikking.find(
+      (b) => b.regeling === 'Brede SPUK' && b.onderdeel === undefined && b.jaar === jaar,
+    );
+    const own = onderdelen.map(
+      (nr) =>
+        beschikking.find((b) => b.regeling === 'Brede SPUK' && b.onderdeel === nr && b.jaar === jaar)?.bedrag,
+    );
+    const editie = onderdelen.map((nr) => editionAmount(ledger, code, nr, jaar).bedrag);
+    const ingevuld = euro(own.reduce<number>((a, b) => a + (b ?? 0), 0));
+    const gewichten = onderdelen.map((_, k) => (own[k] === undefined ? Math.max(0, editie[k] ?? 0) : 0));
+    const W = gewichten.reduce((a, b) => a + b, 0);
+    const verdeeld = total !== undefined && total.bedrag - ingevuld >= 0 && W > 0;
+    const teVerdelen = euro(verdeeld ? (total?.bedrag ?? 0) - ingevuld : 0);
+    const split = splitByWeights(teVerdelen, gewichten, W);
+    const bedragen = onderdelen.map(
+      (_, k) => own[k] ?? (verdeeld ? (split.amounts[k] ?? ZERO) : (editie[k] ?? ZERO)),
+    );
+    const verschil = euro(total === undefined ? 0 : total.bedrag - bedragen.reduce((a, b) => a + b, 0));
+    out.push({
+      jaar,
+      totaal: total?.bedrag,
+      ingevuld,
+      gewichten,
+      verdeeld,
+      teVerdelen,
+      split,
+      bedragen,
+      verschil,
+    });
+  }
+  return out;
+}
+
+/**
  * The beschikking as amounts per edition line for the Ledger (what Overzicht shows): a Brede SPUK
- * onderdeel on its line; the total of SPUK IZA, SPUK AZWA lokaal or regionaal on their one line. A
- * Brede SPUK total has no line (it is the plafond of the begroting, not split over the onderdelen).
+ * onderdeel on its line; a Brede SPUK total spread over the onderdelen without their own amount
+ * (`totaalVerdeling`: pro rata the edition, largest remainder; each spread amount is a beschikking
+ * amount); the total of SPUK IZA, SPUK AZWA lokaal or regionaal on their one line. Empty for the
+ * national view (`code` undefined).
  */
 export function beschikkingPerLine(
-  lines: readonly EditionLine[],
+  ledger: Ledger,
   code: Maybe<CbsCode>,
   beschikking: readonly BeschikkingRegel[],
 ): BeschikkingAmount[] {
   if (code === undefined) return [];
+  const lines = ledger.lines;
+  const onderdelen = begrotingRegels(ledger.input.edition).onderdelen;
   const out: BeschikkingAmount[] = [];
+  const spread = totaalVerdeling(ledger, code, beschikking).filter((v) => v.verdeeld);
   for (const b of beschikking) {
     if (b.regeling === 'Brede SPUK') {
       if (b.onderdeel !== undefined) out.push({ code, nr: b.onderdeel, jaar: b.jaar, bedrag: b.bedrag });
@@ -445,6 +543,11 @@ export function beschikkingPerLine(
     const line = regelingLines(lines, b.regeling)[0];
     if (line && b.onderdeel === undefined) out.push({ code, nr: line.nr, jaar: b.jaar, bedrag: b.bedrag });
   }
+  for (const v of spread)
+    onderdelen.forEach((nr, k) => {
+      if (!out.some((b) => b.nr === nr && b.jaar === v.jaar))
+        out.push({ code, nr, jaar: v.jaar, bedrag: v.bedragen[k] ?? ZERO });
+    });
   return out;
 }
 
@@ -453,7 +556,8 @@ const pos = (n: number): Euro => euro(Math.max(0, n));
 
 /**
  * Runs every check of the begroting for a gemeente (`code` undefined: the national sums, as Overzicht
- * shows them). Returns the computed amounts and the active signals, in a fixed order: plafond per
+ * shows them). Returns the computed amounts and the active signals, in a fixed order: a beschikking
+ * total that differs from its onderdelen, plafond per
  * regeling and year, onderdeel, hoofdthema, zonder onderdeel, overheveling, aard, BBV, vooruit
  * ontvangen, buiten bereik. Throws RangeError for input of the wrong shape (not one amount per year
  * of the edition, or per Brede SPUK onderdeel). The rule parameters (percentages, the years checked
@@ -591,7 +695,17 @@ export function toetsBegroting(
     ),
   }));
 
+  const verschilTotaalOnderdelen = years.map((jaar, i) =>
+    euro(
+      (plafond['Brede SPUK'][i]?.bedrag ?? 0) - ONDERDELEN.reduce((a, nr) => a + perOnderdeel(nr, jaar), 0),
+    ),
+  );
+
   const signalen: Signaal[] = [];
+  years.forEach((jaar, i) => {
+    const b = verschilTotaalOnderdelen[i] ?? ZERO;
+    if (b !== 0) signalen.push({ soort: 'beschikking-totaal', regeling: 'Brede SPUK', jaar, bedrag: b });
+  });
   for (const reg of BEGROTING_REGELINGEN)
     years.forEach((jaar, i) => {
       const b = over[reg][i] ?? ZERO;
@@ -676,6 +790,7 @@ export function toetsBegroting(
     totaalBaten,
     saldo,
     perTaakveld,
+    verschilTotaalOnderdelen,
     signalen,
   };
 }

@@ -36,6 +36,8 @@ function woorden(regels: BegrotingRegels): {
 
 /** The explanations that name no parameter. */
 const SIGNAAL_UITLEG_VAST = {
+  'beschikking-totaal':
+    'Het totaal van de Brede SPUK in de beschikking wijkt af van de som van de onderdelen (lager dan de ingevulde onderdelen: niet verdeeld).',
   plafond:
     'Lasten boven het plafond (beschikking, anders de editie; na overheveling). Regionaal geld heeft alleen bij de mandaatgemeente een plafond.',
   'aard-ontbreekt': 'Vul bij elke activiteit de aard van de lasten in (structureel of incidenteel).',
@@ -113,6 +115,8 @@ export function signaalText(s: Signaal, regels: BegrotingRegels): string {
   const at = waar(s);
   const w = woorden(regels);
   switch (s.soort) {
+    case 'beschikking-totaal':
+      return `${at}: het totaal van de beschikking wijkt ${b} af van de som van de onderdelen. Een totaal wordt naar rato van de editie over de onderdelen zonder eigen bedrag verdeeld; dat kan niet als het totaal lager is dan de ingevulde onderdelen. Controleer de beschikking.`;
     case 'plafond':
       return `${at}: de lasten liggen ${b} boven het plafond. Verlaag de lasten of zoek andere dekking; regionaal geld hoort op de begroting van de mandaatgemeente.`;
     case 'onderdeel':

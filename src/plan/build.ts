@@ -7,7 +7,7 @@ import type {
   Verdeelsleutel,
 } from '../domain';
 import type { Scenario } from '../domain';
-import { beschikkingPerLine, builtInKey, resolveScenario } from '../domain';
+import { builtInKey, resolveScenario } from '../domain';
 import { formatDate } from '../messages';
 import type { PlanContext } from './context';
 import { STYLES } from './styles';
@@ -145,7 +145,6 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   const overzicht = buildOverzicht(ctx, chooser, {
     signalen,
     perLine: begroting.cells.perLine,
-    beschikking: beschikkingPerLine(ctx.lines, code, scenario.beschikking),
     landelijk: nat.landelijk,
     verdeelsleutel: nat.verdeelsleutel,
     allocatie: nat.allocatie,

@@ -1,4 +1,4 @@
-import type { BeschikkingAmount, CbsCode, EditionLine, EditionYear, Euro, YearReading } from '../domain';
+import type { CbsCode, EditionLine, EditionYear, Euro, YearReading } from '../domain';
 import { weakestLabel } from '../domain';
 import { cellAddress, columnLetter, parseRange, rangeAddress, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
@@ -76,8 +76,6 @@ interface View {
   level(nr: number): Euro;
   /** The begroting's active signals (shown under the Modelcontrole). */
   readonly signalen: number;
-  /** Whether the gemeente's beschikking gives this line's amount in this year. */
-  fromBeschikking(nr: number, jaar: EditionYear): boolean;
   readonly reading: readonly YearReading[];
 }
 
@@ -97,12 +95,12 @@ export function buildOverzicht(
     /** Per line: the gemeente's amount (beschikking where entered, else the edition), on the Begrotingstoets. */
     readonly perLine: {
       readonly values: SheetRange;
+      /** The source of each amount (same rows), live: `beschikking` where the Beschikking sheet gives it. */
+      readonly bron: SheetRange;
       readonly nrs: SheetRange;
       /** The lines the block has; a line without a begroting post is read from Allocatie. */
       readonly lineNrs: readonly number[];
     };
-    /** The beschikking per line for the chosen gemeente: it wins in every amount Overzicht shows. */
-    readonly beschikking: readonly BeschikkingAmount[];
   },
 ): Built<OverzichtCells> {
   const s = new SheetBuilder(SHEETS.overzicht, 'presentatie');
@@ -126,7 +124,6 @@ export function buildOverzicht(
     level: (nr) => ledger.structuralLevel(nr, code),
     reading: scenario.readings.eigen,
     signalen: from.signalen,
-    fromBeschikking: (nr, jaar) => from.beschikking.some((b) => b.nr === nr && b.jaar === jaar),
   };
 
   chooserSection(view, chooser, from);
@@ -356,6 +353,8 @@ function amountsSection(
     readonly landelijk: Pick<LandelijkCells, 'bbvFlags' | 'lineNrs' | 'eindjaar'>;
     readonly perLine: {
       readonly values: SheetRange;
+      /** The source of each amount (same rows), live: `beschikking` where the Beschikking sheet gives it. */
+      readonly bron: SheetRange;
       readonly nrs: SheetRange;
       /** The lines the block has; a line without a begroting post is read from Allocatie. */
       readonly lineNrs: readonly number[];
@@ -418,7 +417,7 @@ function amountsSection(
     'integer',
   );
   const { eigen, regelingen } = amountTotals(v, first, last);
-  bronRows(v);
+  bronRows(v, perLine);
   return { first, last, eigen, regelingen };
 }
 
@@ -467,8 +466,15 @@ function amountTotals(v: View, first: number, last: number): { eigen: number; re
   return { eigen, regelingen: reg };
 }
 
-/** Where each amount comes from (the same for every gemeente; a mandaatgemeente's regional lines as published). */
-function bronRows(v: View): void {
+/**
+ * Where each amount comes from, live: the Begrotingstoets's source per line (`beschikking` where the
+ * Beschikking sheet gives the amount for the gemeente on Overzicht, else the edition's label); a line
+ * without a begroting post has no beschikking: the edition's label (a constant).
+ */
+function bronRows(
+  v: View,
+  perLine: { readonly bron: SheetRange; readonly nrs: SheetRange; readonly lineNrs: readonly number[] },
+): void {
   const { s, rows, lines } = v;
   const n = lines.length;
   rows.skip();
@@ -482,11 +488,29 @@ function bronRows(v: View): void {
     `A${bron}`,
     lines.map((l) => [l.nr, l.naam]),
   );
-  s.values(
-    `E${bron}`,
-    lines.map((l) => v.ctx.years.map((y) => bronOf(v, l, y))),
-    'note',
-  );
+  const col = SheetRange.at(
+    perLine.bron.sheet,
+    perLine.bron.top,
+    perLine.bron.left,
+    perLine.bron.bottom - perLine.bron.top + 1,
+  ).fixRow();
+  for (const run of runsOf(lines, (l) => perLine.lineNrs.includes(l.nr))) {
+    const row = bron + run.from;
+    const runLines = lines.slice(run.from, run.from + run.count);
+    if (run.value)
+      s.formula(
+        v.yearsRange(row, run.count),
+        `INDEX(${col},MATCH($A${row},${perLine.nrs.abs()},0))`,
+        (ri, c) => bronOf(v, runLines[ri] as EditionLine, v.ctx.years[c] as EditionYear),
+        'note',
+      );
+    else
+      s.values(
+        `E${row}`,
+        runLines.map((l) => v.ctx.years.map((y) => bronOf(v, l, y))),
+        'note',
+      );
+  }
 }
 
 function bronOf(v: View, line: EditionLine, jaar: EditionYear): string {
@@ -799,8 +823,15 @@ function guardSection(s: SheetBuilder, chooser: ChooserCells, lastRow: number, c
   for (const b of guarded) {
     const r = parseRange(b.range);
     const shifted = { ...r, left: r.left + GUARD_SHIFT, right: r.right + GUARD_SHIFT };
-    // N(): text typed over an amount counts as 0, so it differs too.
-    s.formula(rangeAddress(shifted), `N(${cellAddress(r.top, r.left)})-(${b.formula})`, () => 0, 'integer');
+    // N(): text typed over an amount counts as 0, so it differs too; a label (text) differs or not.
+    const cell = cellAddress(r.top, r.left);
+    const text = typeof b.expected[0]?.[0] === 'string';
+    s.formula(
+      rangeAddress(shifted),
+      text ? `1*(${cell}<>(${b.formula}))` : `N(${cell})-(${b.formula})`,
+      () => 0,
+      'integer',
+    );
   }
   const left = GUARD_FROM + GUARD_SHIFT;
   const right = cols.flag + GUARD_SHIFT;

@@ -1,6 +1,7 @@
 import type { Bron } from '../ledger';
 import type { BegrotingInvoer, BegrotingToets, BeschikkingRegel } from '../begroting';
-import { beschikkingPerLine, legeBegroting, plafonds, toetsBegroting } from '../begroting';
+import type { TotaalVerdeling } from '../begroting';
+import { beschikkingPerLine, legeBegroting, plafonds, toetsBegroting, totaalVerdeling } from '../begroting';
 import type { EditionLine, EditionYear } from '../edition';
 import { isNationalOnly } from '../edition';
 import type { EditionDiffRow } from '../edition-diff';
@@ -92,6 +93,12 @@ export interface Scenario {
   readonly beschikking: readonly BeschikkingRegel[];
   /** The begroting as given (undefined when none was given: see `toets`, computed on the empty one). */
   readonly begroting: Maybe<BegrotingInvoer>;
+  /**
+   * Per year with a Brede SPUK total in the beschikking: its spread over the onderdelen (pro rata the
+   * edition, largest remainder; `totaalVerdeling`). The view, the readings, the afloop and the sources
+   * use the spread amounts (labelled `beschikking`).
+   */
+  readonly verdeling: readonly TotaalVerdeling[];
   /** The plafond per regeling and per line × year: the beschikking where entered, else the edition. */
   readonly plafonds: ReturnType<typeof plafonds>;
   /** Every rule of the begroting on `begroting` (or an empty begroting) with the beschikking. */
@@ -114,6 +121,11 @@ export interface Scenario {
   }>;
   /** The gemeente's amount and source of a line in a year (Overzicht; national view: Σ over the gemeenten). */
   amount(nr: number, jaar: EditionYear): LineAmount;
+  /**
+   * The edition's source label of a line in a year, the same for every gemeente (`lineSource` without
+   * a beschikking): what the workbook shows where the Beschikking sheet does not give the amount.
+   */
+  editieBron(nr: number, jaar: EditionYear): LineAmount['bron'];
   /**
    * Both readings of that amount (`splitReadings`: Rijk structural = max(0, min(amount, level)), so a
    * negative amount is incidental; BBV by the line's end year and the BBV flag).
@@ -239,7 +251,7 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
   const { lines, ledger, vorige, report, galaReport, vastgelegd } = nat;
   const years = input.edition.years;
   const beschikking = request.beschikking ?? [];
-  const perLine = [...beschikkingPerLine(lines, code, beschikking), ...(request.beschikkingAmounts ?? [])];
+  const perLine = [...beschikkingPerLine(ledger, code, beschikking), ...(request.beschikkingAmounts ?? [])];
   const view = perLine.length > 0 ? new Ledger(input, key, perLine) : ledger;
   const toets = toetsBegroting(ledger, code, request.begroting ?? legeBegroting(input.edition), beschikking);
   const fromBeschikking = new Set(perLine.filter((b) => b.code === code).map((b) => `${b.nr}|${b.jaar}`));
@@ -291,6 +303,7 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
     vorige,
     beschikking,
     begroting: request.begroting,
+    verdeling: totaalVerdeling(ledger, code, beschikking),
     plafonds: plafonds(ledger, code, beschikking),
     toets,
     report,
@@ -311,6 +324,7 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
         }
       : undefined,
     amount,
+    editieBron: (nr, jaar) => lineSource(ledger, ledger.line(nr), jaar, false),
     lineReading,
     afloop,
     bijlage2A,

@@ -37,6 +37,8 @@ export interface BegrotingCells {
   /** Per line: the plafond (beschikking where entered, else the edition) with its line numbers. */
   readonly perLine: {
     readonly values: SheetRange;
+    /** The source of each amount (same rows): `beschikking` where the Beschikking sheet gives it. */
+    readonly bron: SheetRange;
     readonly nrs: SheetRange;
     readonly lineNrs: readonly number[];
   };

@@ -14,6 +14,7 @@ import type { BeschikkingCells } from './beschikking-sheet';
 import type { BeschikkingKey } from './keys';
 import { onderdeelKey, regelingKey } from './keys';
 import type { ToetsSection } from './toets-section';
+import { verdelingSection } from './toets-verdeling';
 import { nextYear, sectionTitle, yearsAt, yearsRange } from './toets-section';
 
 /** The rules' percentages (the edition's parameters, with their sources), column E. */
@@ -26,6 +27,8 @@ export interface ToetsParameters {
 /** Per line (its nr in column A): the plafond, which Overzicht shows as the gemeente's amount. */
 export interface PerLineCells {
   readonly values: SheetRange;
+  /** The source of each amount of `values` (same rows): `beschikking` where the Beschikking sheet gives it. */
+  readonly bron: SheetRange;
   readonly nrs: SheetRange;
   /** The line numbers the block has (lines without a begroting post have no row). */
   readonly lineNrs: readonly number[];
@@ -146,34 +149,104 @@ export function perLineSection(
   const lineKeys = keys.filter((k) => k.nr !== undefined);
   const labels = lineKeys.map((k) => [k.nr ?? null, k.omschrijving.replace(/^\d+\. /, '')]);
   const editie = editieSection(v, lineKeys, labels, years, from);
+  const spread = verdelingSection(v, editie, from.beschikking);
   rows.skip();
   sectionTitle(v, 'Plafond per onderdeel en regeling (beschikking, anders de editie)');
   const values = yearsAt(v, rows.take(lineKeys.length), lineKeys.length);
   s.values(`A${values.top}`, labels);
   // Beschikking rows of the line keys are consecutive (BS01..AZWA-R), as are these rows.
-  const besRel = from.beschikking
-    .row(lineKeys[0]?.key ?? 'BS01')
-    .cell()
-    .rel();
+  const besAt = (r: number): string =>
+    from.beschikking
+      .row(lineKeys[r]?.key ?? 'BS01')
+      .cell()
+      .rel();
   const perLineAmount = (k: BeschikkingKey | undefined, c: number): Euro => {
     if (k?.nr === undefined) return euro(0);
     if (k.regeling === 'Brede SPUK') return from.perOnderdeel(k.nr, v.ctx.years[c] as EditionYear);
     return t.plafond[k.regeling][c]?.bedrag ?? euro(0);
   };
+  const applies = from.beschikking.applies.abs();
+  const own = (r: number) => `AND(${applies}=1,ISNUMBER(${besAt(r)}))`;
+  const ed = (r: number) => editie.local().cell(r).rel();
+  // The onderdelen (the first rows): their own amount, else their share of a spread total, else the edition.
+  const nO = v.regels.onderdelen.length;
+  const S = spread.verdeeld.local().cell().fixRow();
   s.formula(
-    values.address(),
-    `IF(AND(${from.beschikking.applies.abs()}=1,ISNUMBER(${besRel})),${besRel},${editie.local().cell().rel()})`,
+    values.rows(0, nO).address(),
+    `IF(${own(0)},${besAt(0)},${S}*${spread.amounts.local().cell().rel()}+(1-${S})*${ed(0)})`,
     (r, c) => perLineAmount(lineKeys[r], c),
     'euro',
   );
+  if (lineKeys.length > nO)
+    s.formula(
+      values.rows(nO, lineKeys.length - nO).address(),
+      `IF(${own(nO)},${besAt(nO)},${ed(nO)})`,
+      (r, c) => perLineAmount(lineKeys[nO + r], c),
+      'euro',
+    );
+  const bron = bronPerLine(v, lineKeys, { labels, own, S, nO });
   const index = (key: string): number => lineKeys.findIndex((k) => k.key === key);
   return {
     values,
+    bron,
     nrs: SheetRange.at(SHEETS.toets, values.top, 1, lineKeys.length),
     lineNrs: lineKeys.flatMap((k) => (k.nr === undefined ? [] : [k.nr])),
     row: (key) => values.rows(index(key)),
     has: (key) => index(key) >= 0,
   };
+}
+
+/**
+ * Per line: the source of its amount, live (Overzicht shows it): `beschikking` where the Beschikking
+ * sheet gives the amount for the gemeente on Overzicht (its own amount, or a share of a spread
+ * total), else the edition's label (constants, the scenario's `editieBron`: the same for every gemeente).
+ */
+function bronPerLine(
+  v: ToetsSection,
+  lineKeys: readonly BeschikkingKey[],
+  at: {
+    readonly labels: CellValue[][];
+    /** Whether the Beschikking gives the line's own amount (the formula for the block's row `r`). */
+    readonly own: (r: number) => string;
+    readonly S: string;
+    readonly nO: number;
+  },
+): SheetRange {
+  const { s, rows, ctx } = v;
+  const n = lineKeys.length;
+  rows.skip();
+  sectionTitle(v, 'Bron van het bedrag per onderdeel en regeling');
+  const editie = yearsAt(v, rows.take(n), n);
+  s.values(
+    `A${editie.top}`,
+    lineKeys.map((k) => [k.nr ?? null, 'bron volgens de editie']),
+  );
+  s.values(
+    editie.cell().address(),
+    lineKeys.map((k) => ctx.years.map((y) => (k.nr === undefined ? '' : ctx.scenario.editieBron(k.nr, y)))),
+    'note',
+  );
+  const bron = yearsAt(v, rows.take(n), n);
+  s.values(`A${bron.top}`, at.labels);
+  const ed = (r: number) => editie.local().cell(r).rel();
+  const expected = (r: number, c: number) => {
+    const nr = lineKeys[r]?.nr;
+    return nr === undefined ? '' : ctx.scenario.amount(nr, ctx.years[c] as EditionYear).bron;
+  };
+  s.formula(
+    bron.rows(0, at.nO).address(),
+    `IF(OR(${at.own(0)},${at.S}=1),"beschikking",${ed(0)})`,
+    expected,
+    'note',
+  );
+  if (n > at.nO)
+    s.formula(
+      bron.rows(at.nO, n - at.nO).address(),
+      `IF(${at.own(at.nO)},"beschikking",${ed(at.nO)})`,
+      (r, c) => expected(at.nO + r, c),
+      'note',
+    );
+  return bron;
 }
 
 /** 2. Plafond per regeling with its source (the beschikking, else the edition's label). */
@@ -195,7 +268,7 @@ export function plafondSection(
   const onderdelen = perLine.row(first).cell().through(perLine.row(last).top).local().rel();
   s.formula(
     yearsRange(v, plafond.top),
-    `IF(ISNUMBER(${bsTotal}),${bsTotal},SUM(${onderdelen}))`,
+    `IF(AND(${beschikking.applies.abs()}=1,ISNUMBER(${bsTotal})),${bsTotal},SUM(${onderdelen}))`,
     (_r, c) => t.plafond['Brede SPUK'][c]?.bedrag ?? 0,
     'euro',
   );
@@ -210,8 +283,31 @@ export function plafondSection(
       'euro',
     );
   });
+  verschilRow(v, plafond, onderdelen);
   const bron = bronRows(v, plafond, beschikking);
   return { plafond, bron };
+}
+
+/**
+ * The Brede SPUK plafond minus the sum of its onderdelen (a check, 0 = in orde): non-zero where a
+ * beschikking total could not be spread (below the onderdelen entered). `onderdelen`: the first year's
+ * cells of the per-line onderdelen rows.
+ */
+function verschilRow(v: ToetsSection, plafond: SheetRange, onderdelen: string): void {
+  const { s, rows, t } = v;
+  const r = rows.take();
+  s.values(`A${r}`, [
+    [null, 'Brede SPUK: totaal min de som van de onderdelen', v.uitleg['beschikking-totaal']],
+  ]);
+  s.format(`C${r}`, 'note');
+  const range = yearsAt(v, r);
+  s.formula(
+    range.address(),
+    `${plafond.local().cell().rel()}-SUM(${onderdelen})`,
+    (_r, c) => t.verschilTotaalOnderdelen[c] ?? 0,
+    'euro',
+  );
+  v.checks.push({ range, value: (_r, c) => t.verschilTotaalOnderdelen[c] ?? 0 });
 }
 
 /**

@@ -39,7 +39,7 @@ export interface ToetsCells extends ToetsInputs, LastenCells, RegelCells {
   /** Per regeling × year: the plafond's source. */
   readonly plafondBron: PlafondCells['bron'];
   /** Per line: the plafond, which Overzicht shows as the gemeente's amount. */
-  readonly perLine: Pick<PerLineCells, 'values' | 'nrs' | 'lineNrs'>;
+  readonly perLine: Pick<PerLineCells, 'values' | 'bron' | 'nrs' | 'lineNrs'>;
 }
 
 /** The hidden technical column (Z): the lists from row 2, the helper cells of the per-line section. */
@@ -117,7 +117,7 @@ export function buildToets(
       ...lasten,
       ...regels,
       plafondBron: plafond.bron,
-      perLine: { values: perLine.values, nrs: perLine.nrs, lineNrs: perLine.lineNrs },
+      perLine: { values: perLine.values, bron: perLine.bron, nrs: perLine.nrs, lineNrs: perLine.lineNrs },
     },
   };
 }
