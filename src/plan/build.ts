@@ -11,8 +11,9 @@ import { builtInKey, resolveScenario } from '../domain';
 import { formatDate } from '../messages';
 import type { PlanContext } from './context';
 import { STYLES } from './styles';
-import type { DefinedNameSpec, WorkbookPlan } from './types';
+import type { DefinedNameSpec, SheetPlan, WorkbookPlan } from './types';
 import { OWNERSHIP_NAME_PREFIX } from './types';
+import { definedNames } from './names';
 import type { PlanReuse } from './national-sheets';
 import {
   buildNationalSheets,
@@ -43,20 +44,7 @@ export interface PlanOptions {
   readonly begroting?: BegrotingInvoer;
 }
 
-/** Names of the user-owned input ranges (the add-in preserves them on refresh). */
-export const INPUT_NAMES = {
-  weights: 'Invoer_Gewichten',
-  beschikking: 'Invoer_Beschikking',
-  beschikkingGemeente: 'Invoer_Beschikking_Gemeente',
-  overheveling2023: 'Invoer_Overheveling_2023',
-  overheveling2025: 'Invoer_Overheveling_2025',
-  vooruit: 'Invoer_Vooruit_Ontvangen',
-  bbv: 'Invoer_BBV_Vastgelegd',
-  national: 'Invoer_Landelijk',
-  membership: 'Invoer_IZA_Regio',
-  method: 'Invoer_IZA_Methode',
-  chosen: 'Keuze_Gemeente',
-} as const;
+export { INPUT_NAMES } from './names';
 
 /** The name that marks a sheet as made by the add-in (a sheet name may hold characters a name may not). */
 export function ownershipName(sheet: string): string {
@@ -191,122 +179,16 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
     nat.sheets.bronnen,
   ];
   // --- end of the gemeente's sheets ---
-  const L = nat.landelijk;
-  const B = begroting.cells;
-  const V = nat.verdeelsleutel;
-  const members = nat.iza.members;
-  const names: DefinedNameSpec[] = [
+  const names = definedNames(
     {
-      name: INPUT_NAMES.weights,
-      ref: V.weights.abs(),
-      comment: 'Gewicht per gemeente (invoer)',
-      input: true,
-      keyRef: V.codes.abs(),
+      landelijk: nat.landelijk,
+      verdeelsleutel: nat.verdeelsleutel,
+      iza: nat.iza,
+      begroting: begroting.cells,
     },
-    {
-      name: INPUT_NAMES.national,
-      ref: L.inputs.abs(),
-      comment: "Landelijk bedrag per onderdeel en jaar en het structurele niveau, hele euro's (invoer)",
-      input: true,
-      keyRef: L.lineNrs.abs(),
-    },
-    {
-      name: INPUT_NAMES.bbv,
-      ref: L.bbvFlags.abs(),
-      comment: 'BBV: onderdeel na het einde van de regeling structureel vastgelegd (1 = ja)',
-      input: true,
-      keyRef: L.lineNrs.abs(),
-    },
-    {
-      name: INPUT_NAMES.membership,
-      ref: members.regions.abs(),
-      comment: 'SPUK IZA-regio per gemeente (invoer)',
-      input: true,
-      keyRef: members.codes.abs(),
-    },
-    {
-      name: INPUT_NAMES.method,
-      ref: members.methods.abs(),
-      comment: 'Indelingsmethode per gemeente (invoer)',
-      input: true,
-      keyRef: members.codes.abs(),
-    },
-    {
-      name: INPUT_NAMES.beschikking,
-      ref: B.beschikkingGrid.abs(),
-      comment: "Bedragen uit de beschikking per regeling en jaar, hele euro's (invoer; leeg = editie)",
-      input: true,
-      keyRef: B.beschikkingKeys.abs(),
-    },
-    {
-      name: INPUT_NAMES.beschikkingGemeente,
-      ref: B.beschikkingGemeente.abs(),
-      comment: 'De gemeente van de beschikking (invoer)',
-      input: true,
-    },
-    {
-      name: INPUT_NAMES.overheveling2023,
-      ref: B.overheveling2023.abs(),
-      comment: 'Overheveling Brede SPUK 2023 naar 2024 per onderdeel (invoer)',
-      input: true,
-      keyRef: B.overhevelingKeys.abs(),
-    },
-    {
-      name: INPUT_NAMES.overheveling2025,
-      ref: B.overheveling2025.abs(),
-      comment: 'Overheveling Brede SPUK 2025 naar 2026 (invoer)',
-      input: true,
-    },
-    {
-      name: INPUT_NAMES.vooruit,
-      ref: B.vooruit.abs(),
-      comment: 'Vooruit ontvangen voor het volgende jaar, per jaar van ontvangst (invoer)',
-      input: true,
-    },
-    {
-      name: 'Begroting_Signalen',
-      ref: B.signalen.abs(),
-      comment: 'Aantal actieve signalen van de Begrotingstoets (0 = geen)',
-      input: false,
-    },
-    {
-      name: INPUT_NAMES.chosen,
-      ref: overzicht.cells.chooser.code.abs(),
-      comment: 'Gekozen gemeente op Overzicht',
-      input: false,
-    },
-    {
-      name: 'Controle_Totaal',
-      ref: control.cells.master.abs(),
-      comment: 'Aantal afwijkingen (0 = goed)',
-      input: false,
-    },
-    {
-      name: 'SPUK_Sleutel',
-      ref: V.keyId.abs(),
-      comment: 'De verdeelsleutel waarmee de werkmap is gebouwd',
-      input: false,
-    },
-    {
-      name: 'SPUK_Editie',
-      ref: V.editionId.abs(),
-      comment: 'De editie waarmee de werkmap is gebouwd',
-      input: false,
-    },
-    {
-      name: 'Gemeentecodes',
-      ref: V.choices.abs(),
-      comment: 'CBS-codes en NL',
-      input: false,
-    },
-    ...(regioverdeling?.names ?? []),
-    ...sheets.map((sh) => ({
-      name: ownershipName(sh.name),
-      ref: `${quoteSheet(sh.name)}!${absolute(sh.usedRange)}`,
-      comment: 'Blad gemaakt door de add-in SPUK-begroting',
-      input: false,
-    })),
-  ];
+    { chosen: overzicht.cells.chooser.code, master: control.cells.master },
+    [...(regioverdeling?.names ?? []), ...sheets.map(ownershipMark)],
+  );
   return {
     meta: {
       title: 'SPUK-begroting',
@@ -322,6 +204,16 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
 }
 
 export { pageFrame } from './national-sheets';
+
+/** The name that marks a sheet as the add-in's, over the sheet's used range. */
+function ownershipMark(sheet: SheetPlan): DefinedNameSpec {
+  return {
+    name: ownershipName(sheet.name),
+    ref: `${quoteSheet(sheet.name)}!${absolute(sheet.usedRange)}`,
+    comment: 'Blad gemaakt door de add-in SPUK-begroting',
+    input: false,
+  };
+}
 
 function absolute(range: string): string {
   return range
