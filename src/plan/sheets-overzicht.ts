@@ -500,7 +500,7 @@ function bronRows(
     if (run.value)
       s.formula(
         v.yearsRange(row, run.count),
-        `INDEX(${col},MATCH($A${row},${perLine.nrs.abs()},0))`,
+        `INDEX(${col},MATCH($A${row},${perLine.nrs.abs()},0))&""`,
         (ri, c) => bronOf(v, runLines[ri] as EditionLine, v.ctx.years[c] as EditionYear),
         'note',
       );

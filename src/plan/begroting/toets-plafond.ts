@@ -235,14 +235,15 @@ function bronPerLine(
   };
   s.formula(
     bron.rows(0, at.nO).address(),
-    `IF(OR(${at.own(0)},${at.S}=1),"beschikking",${ed(0)})`,
+    // `&""`: an empty label cell (no money that year) reads as "" in Excel, not as 0.
+    `IF(OR(${at.own(0)},${at.S}=1),"beschikking",${ed(0)}&"")`,
     expected,
     'note',
   );
   if (n > at.nO)
     s.formula(
       bron.rows(at.nO, n - at.nO).address(),
-      `IF(${at.own(at.nO)},"beschikking",${ed(at.nO)})`,
+      `IF(${at.own(at.nO)},"beschikking",${ed(at.nO)}&"")`,
       (r, c) => expected(at.nO + r, c),
       'note',
     );
