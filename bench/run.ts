@@ -248,7 +248,7 @@ async function main(): Promise<void> {
   for (const m of batch.recalcMismatches) p(`| Mismatch | ${m} |`);
   p();
   p(
-    'How: the plan is built per gemeente (domain + plan, about 0.1 s); the .xlsx package of the first plan is written once per worker, and for every other gemeente only the sheets that differ are put in: Overzicht has the same layout, so only its changed values and cached results are rewritten in the XML; "Wat is er veranderd" changes its rows and is written anew (a small ExcelJS package whose styles and texts are mapped onto the shared ones); the national sheets keep their compressed bytes. A test proves the result equal, cell by cell, to a full render (src/xlsx/batch-xlsx.test.ts).',
+    'How: each worker resolves the national scenario and builds the national sheets once (`resolveNational`, `planReuse`); per gemeente only its own scenario part and sheets are made (a few ms); the .xlsx package of the first plan is written once per worker, and for every other gemeente only the sheets that differ are put in: Overzicht has the same layout, so only its changed values and cached results are rewritten in the XML; "Wat is er veranderd" changes its rows and is written anew (a small ExcelJS package whose styles and texts are mapped onto the shared ones); the national sheets keep their compressed bytes. A test proves the result equal, cell by cell, to a full render (src/xlsx/batch-xlsx.test.ts).',
   );
   p();
   p('## Budgets (hard failures in `npm test`)');
