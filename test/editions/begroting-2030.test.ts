@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
-import { editionInput, registerEditionFolder } from '../../src/data';
+import { editionInput } from '../../src/data';
+import { registerProef2030 } from '../support/proef-2030';
 import type { BegrotingInvoer, CbsCode } from '../../src/domain';
 import { builtInKey, euro, Ledger, toetsBegroting } from '../../src/domain';
 import { buildWorkbookPlan, SHEETS } from '../../src/plan';
@@ -13,7 +12,6 @@ import { BESCHIKKING, generated } from '../support/generated-begroting';
  * Beschikking, Begrotingstoets and Samenvatting are evaluated by HyperFormula and must equal the
  * domain's `toetsBegroting` on a generated begroting that has lasten in 2030.
  */
-const DIR = join(__dirname, '..', 'fixtures', 'editions', 'proef-2030');
 const ALMERE = 'GM0034' as CbsCode;
 const BEGROTING_SHEETS: readonly string[] = [
   SHEETS.toets,
@@ -36,14 +34,7 @@ function eightYears(b: BegrotingInvoer): BegrotingInvoer {
 
 describe('the begroting sheets on the eight years of proef-2030 (HyperFormula)', () => {
   beforeAll(() => {
-    const files: Record<string, string> = {};
-    for (const name of readdirSync(DIR))
-      if (name !== 'edition.json') files[name] = readFileSync(join(DIR, name), 'utf8');
-    registerEditionFolder({
-      dir: DIR,
-      manifest: JSON.parse(readFileSync(join(DIR, 'edition.json'), 'utf8')) as unknown,
-      files,
-    });
+    registerProef2030();
   });
 
   // The whole plan lays out the edition's eight years (2023–2030): the begroting sheets read 2030

@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
-import { editionInput, registerEditionFolder } from '../../src/data';
+import { editionInput } from '../../src/data';
 import type { CbsCode } from '../../src/domain';
 import { buildWorkbookPlan, SHEETS } from '../../src/plan';
 import { begrotingSchema } from '../../src/plan/begroting/fixed-cells';
 import { FakeExcel } from '../support/fake-excel';
+import { registerProef2030 } from '../support/proef-2030';
 import { ok, render } from '../support/render-fake';
 
 /**
@@ -12,18 +11,10 @@ import { ok, render } from '../support/render-fake';
  * keeps every row of the user's Begroting table when it is refreshed with the new edition; the table
  * gains the column 2030 after 2029 (schema version 2: one migration per added year).
  */
-const DIR = join(__dirname, '..', 'fixtures', 'editions', 'proef-2030');
 const ALMERE = 'GM0034' as CbsCode;
 
 beforeAll(() => {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(DIR))
-    if (name !== 'edition.json') files[name] = readFileSync(join(DIR, name), 'utf8');
-  registerEditionFolder({
-    dir: DIR,
-    manifest: JSON.parse(readFileSync(join(DIR, 'edition.json'), 'utf8')) as unknown,
-    files,
-  });
+  registerProef2030();
 });
 
 describe('the Begroting table across a year the edition adds', () => {
