@@ -90,7 +90,11 @@ export interface VerantwoordingRegels {
  * It replaces the edition's parameter and is shown with grondslag `aanname` and source "controller".
  */
 export interface VerantwoordingAannames {
-  readonly overheveling?: readonly { readonly regeling: string; readonly vanJaar: EditionYear; readonly waarde: number }[];
+  readonly overheveling?: readonly {
+    readonly regeling: string;
+    readonly vanJaar: EditionYear;
+    readonly waarde: number;
+  }[];
 }
 
 /**
@@ -105,7 +109,10 @@ export function verantwoordingRegels(
   edition: ResolvedEdition,
   aannames: VerantwoordingAannames = {},
 ): readonly VerantwoordingRegels[] {
-  const byId = new Map<string, { overheveling: Map<EditionYear, OverhevelingsLimiet>; eind?: Eindafrekening; verval?: Vervaldatum }>();
+  const byId = new Map<
+    string,
+    { overheveling: Map<EditionYear, OverhevelingsLimiet>; eind?: Eindafrekening; verval?: Vervaldatum }
+  >();
   for (const m of edition.chain)
     for (const r of m.verantwoording?.regelingen ?? []) {
       const cur = byId.get(r.regeling) ?? { overheveling: new Map<EditionYear, OverhevelingsLimiet>() };

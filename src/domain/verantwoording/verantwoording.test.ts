@@ -62,7 +62,13 @@ function onderdelenExact(delta: Partial<Record<string, number>> = {}): Realisati
 
 function run(
   rows: RealisatieRegel[],
-  opts: { prognoseJaar?: number; begroting?: BegrotingRegel[]; beschikking?: BeschikkingRegel[]; aannames?: VerantwoordingAannames; g?: Gemeente } = {},
+  opts: {
+    prognoseJaar?: number;
+    begroting?: BegrotingRegel[];
+    beschikking?: BeschikkingRegel[];
+    aannames?: VerantwoordingAannames;
+    g?: Gemeente;
+  } = {},
 ) {
   return verantwoording({
     ledger,
@@ -96,9 +102,9 @@ describe('verantwoording rules from the edition', () => {
   });
 
   it('a controller aanname replaces a rule and says so', () => {
-    const b = verantwoordingRegels(edition, { overheveling: [{ regeling: 'brede-spuk', vanJaar: 2024, waarde: 5 }] }).find(
-      (r) => r.regeling === 'brede-spuk',
-    )!;
+    const b = verantwoordingRegels(edition, {
+      overheveling: [{ regeling: 'brede-spuk', vanJaar: 2024, waarde: 5 }],
+    }).find((r) => r.regeling === 'brede-spuk')!;
     expect(b.overheveling(2024)).toMatchObject({ waarde: 5, grondslag: 'aanname' });
     expect(b.overheveling(2024)?.bron).toMatch(/^Ingesteld door de controller \(editie: niet gevonden/);
   });
@@ -124,20 +130,37 @@ describe('verantwoording: Brede SPUK 2025–2026 (Zwolle, Bijlage 2A)', () => {
       terugvordering: 31_728,
     });
     const y26 = year(b, 2026);
-    expect(y26).toMatchObject({ overhevelingIn: 203_525, beschikbaar: 1_936_464, saldo: 0, limiet: 0, terugvordering: 0 });
+    expect(y26).toMatchObject({
+      overhevelingIn: 203_525,
+      beschikbaar: 1_936_464,
+      saldo: 0,
+      limiet: 0,
+      terugvordering: 0,
+    });
     expect(b.terugvordering.perJaar).toBe(31_728);
     expect(b.terugvordering.cumulatief).toBe(31_728);
     expect(y26.cumOnderbesteding).toBe(31_728);
-    expect(v.signalen.filter((s) => s.regeling === 'Brede SPUK').map((s) => s.soort)).toEqual(['terugvordering']);
+    expect(v.signalen.filter((s) => s.regeling === 'Brede SPUK').map((s) => s.soort)).toEqual([
+      'terugvordering',
+    ]);
   });
 
   it('carry-over above the limit: 220.000 used in 2026, 16.475 above the 10%', () => {
-    const v = run([...onderdelenExact(), regel('Brede SPUK', { 2025: 1_800_000, 2026: 1_732_939 + 220_000 })]);
+    const v = run([
+      ...onderdelenExact(),
+      regel('Brede SPUK', { 2025: 1_800_000, 2026: 1_732_939 + 220_000 }),
+    ]);
     const b = brede(v);
-    expect(year(b, 2025)).toMatchObject({ gebruikt: 220_000, overhevelingUit: 203_525, overhevelingTeveel: 16_475 });
+    expect(year(b, 2025)).toMatchObject({
+      gebruikt: 220_000,
+      overhevelingUit: 203_525,
+      overhevelingTeveel: 16_475,
+    });
     expect(year(b, 2026)).toMatchObject({ overschrijding: 16_475, onbesteed: 0 });
     expect(b.terugvordering).toMatchObject({ perJaar: 31_728, cumulatief: 15_253 });
-    const soorten = v.signalen.filter((s) => s.regeling === 'Brede SPUK').map((s) => [s.soort, s.jaar, s.bedrag]);
+    const soorten = v.signalen
+      .filter((s) => s.regeling === 'Brede SPUK')
+      .map((s) => [s.soort, s.jaar, s.bedrag]);
     expect(soorten).toEqual([
       ['overheveling-boven-limiet', 2025, 16_475],
       ['boven-plafond', 2026, 16_475],
@@ -155,18 +178,35 @@ describe('verantwoording: Brede SPUK 2025–2026 (Zwolle, Bijlage 2A)', () => {
   });
 
   it('money spent after the end of the regeling (2027) is signalled', () => {
-    const v = run([...onderdelenExact(), regel('Brede SPUK', { 2025: 2_035_253, 2026: 1_732_939, 2027: 50_000 })]);
+    const v = run([
+      ...onderdelenExact(),
+      regel('Brede SPUK', { 2025: 2_035_253, 2026: 1_732_939, 2027: 50_000 }),
+    ]);
     expect(brede(v).naEinde).toEqual([{ jaar: 2027, bedrag: 50_000 }]);
-    expect(v.signalen).toContainEqual({ soort: 'na-einde', regeling: 'Brede SPUK', jaar: 2027, bedrag: 50_000 });
+    expect(v.signalen).toContainEqual({
+      soort: 'na-einde',
+      regeling: 'Brede SPUK',
+      jaar: 2027,
+      bedrag: 50_000,
+    });
   });
 
   it('a prognose replaces the realisatie of its year; the begroting counts after the peiljaar', () => {
     const v = run(
-      [...onderdelenExact(), regel('Brede SPUK', { 2025: 2_035_253, 2026: 900_000 }, { prognose: euro(1_700_000) })],
+      [
+        ...onderdelenExact(),
+        regel('Brede SPUK', { 2025: 2_035_253, 2026: 900_000 }, { prognose: euro(1_700_000) }),
+      ],
       { prognoseJaar: 2026 },
     );
     const y26 = year(brede(v), 2026);
-    expect(y26).toMatchObject({ realisatie: 900_000, prognose: 1_700_000, besteding: 1_700_000, basis: 'prognose', onbesteed: 32_939 });
+    expect(y26).toMatchObject({
+      realisatie: 900_000,
+      prognose: 1_700_000,
+      besteding: 1_700_000,
+      basis: 'prognose',
+      onbesteed: 32_939,
+    });
     expect(brede(v).terugvordering.cumulatief).toBe(32_939);
     expect(v.peiljaar).toBe(2026);
   });
@@ -183,15 +223,39 @@ describe('verantwoording: Brede SPUK per onderdeel 2023–2024', () => {
     ];
     const b = brede(run(rows));
     const r23 = b.onderdelen.find((o) => o.nr === o1)!.jaren[0]!;
-    expect(r23).toMatchObject({ jaar: 2023, limiet, onbesteed: limiet + 1_000, overhevelingUit: limiet, gebruikt: limiet + 1_000, overhevelingTeveel: 1_000, terugvordering: 1_000 });
-    expect(year(b, 2023)).toMatchObject({ onbesteed: limiet + 1_000, overhevelingUit: limiet, overhevelingTeveel: 1_000, terugvordering: 1_000 });
+    expect(r23).toMatchObject({
+      jaar: 2023,
+      limiet,
+      onbesteed: limiet + 1_000,
+      overhevelingUit: limiet,
+      gebruikt: limiet + 1_000,
+      overhevelingTeveel: 1_000,
+      terugvordering: 1_000,
+    });
+    expect(year(b, 2023)).toMatchObject({
+      onbesteed: limiet + 1_000,
+      overhevelingUit: limiet,
+      overhevelingTeveel: 1_000,
+      terugvordering: 1_000,
+    });
     const r24 = b.onderdelen.find((o) => o.nr === o1)!.jaren[1]!;
     expect(r24).toMatchObject({ overhevelingIn: limiet, overschrijding: 1_000 });
     const v = run(rows);
     expect(v.signalen).toContainEqual(
-      expect.objectContaining({ soort: 'overheveling-boven-limiet', onderdeel: o1, jaar: 2023, bedrag: 1_000 }),
+      expect.objectContaining({
+        soort: 'overheveling-boven-limiet',
+        onderdeel: o1,
+        jaar: 2023,
+        bedrag: 1_000,
+      }),
     );
-    expect(v.signalen).toContainEqual({ soort: 'boven-plafond', regeling: 'Brede SPUK', onderdeel: o1, jaar: 2024, bedrag: 1_000 });
+    expect(v.signalen).toContainEqual({
+      soort: 'boven-plafond',
+      regeling: 'Brede SPUK',
+      onderdeel: o1,
+      jaar: 2024,
+      bedrag: 1_000,
+    });
     // Cumulatively the two years net out.
     expect(b.terugvordering.cumulatief).toBe(0);
   });
@@ -203,18 +267,36 @@ describe('verantwoording: Brede SPUK per onderdeel 2023–2024', () => {
     ];
     const v = run(rows);
     const b = brede(v);
-    expect(year(b, 2024)).toMatchObject({ saldo: 0, onbesteed: 5_000, overschrijding: 5_000, limiet: undefined, terugvordering: undefined });
+    expect(year(b, 2024)).toMatchObject({
+      saldo: 0,
+      onbesteed: 5_000,
+      overschrijding: 5_000,
+      limiet: undefined,
+      terugvordering: undefined,
+    });
     expect(b.terugvordering).toMatchObject({ perJaar: undefined, cumulatief: 0 });
-    expect(v.signalen).toContainEqual(expect.objectContaining({ soort: 'limiet-onbekend', jaar: 2024, bedrag: 5_000 }));
+    expect(v.signalen).toContainEqual(
+      expect.objectContaining({ soort: 'limiet-onbekend', jaar: 2024, bedrag: 5_000 }),
+    );
     // The controller decides the 2024 rule: 0% carried.
-    const w = run(rows, { aannames: { overheveling: [{ regeling: 'brede-spuk', vanJaar: 2024, waarde: 0 }] } });
+    const w = run(rows, {
+      aannames: { overheveling: [{ regeling: 'brede-spuk', vanJaar: 2024, waarde: 0 }] },
+    });
     expect(year(brede(w), 2024)).toMatchObject({ limiet: 0, terugvordering: 5_000 });
     expect(brede(w).terugvordering.perJaar).toBe(5_000);
   });
 
   it('realisatie without onderdeel in 2023–2024 is signalled', () => {
-    const v = run([...onderdelenExact(), regel('Brede SPUK', { 2024: 10_000, 2025: 2_035_253, 2026: 1_732_939 })]);
-    expect(v.signalen).toContainEqual({ soort: 'zonder-onderdeel', regeling: 'Brede SPUK', jaar: 2024, bedrag: 10_000 });
+    const v = run([
+      ...onderdelenExact(),
+      regel('Brede SPUK', { 2024: 10_000, 2025: 2_035_253, 2026: 1_732_939 }),
+    ]);
+    expect(v.signalen).toContainEqual({
+      soort: 'zonder-onderdeel',
+      regeling: 'Brede SPUK',
+      jaar: 2024,
+      bedrag: 10_000,
+    });
   });
 });
 
@@ -227,23 +309,50 @@ describe('verantwoording: SPUK IZA (Zwolle, mandaatgemeente IJssel-Vecht, 3.023.
     const rows = [
       ...onderdelenExact(),
       regel('Brede SPUK', { 2025: 2_035_253, 2026: 1_732_939 }),
-      regel('SPUK IZA', { 2023: 3_023_765, 2024: 420_000, 2025: 500_000 }, { uitvoerder: 'GM0166', activiteit: 'Kampen' }),
-      regel('SPUK IZA', { 2024: 2_523_765, 2025: 2_523_765, 2026: 3_242_094 }, { uitvoerder: 'GGD IJsselland' }),
+      regel(
+        'SPUK IZA',
+        { 2023: 3_023_765, 2024: 420_000, 2025: 500_000 },
+        { uitvoerder: 'GM0166', activiteit: 'Kampen' },
+      ),
+      regel(
+        'SPUK IZA',
+        { 2024: 2_523_765, 2025: 2_523_765, 2026: 3_242_094 },
+        { uitvoerder: 'GGD IJsselland' },
+      ),
     ];
     const v = run(rows, { begroting });
     const i = iza(v);
     expect(i.iza?.rol).toBe('mandaatgemeente');
     expect(i.iza?.medeoverheden.filter((m) => m.jaar === 2024)).toEqual([
-      { code: KAMPEN.code, naam: 'Kampen', jaar: 2024, ontvangen: 500_000, besteed: 420_000, verschil: 80_000 },
+      {
+        code: KAMPEN.code,
+        naam: 'Kampen',
+        jaar: 2024,
+        ontvangen: 500_000,
+        besteed: 420_000,
+        verschil: 80_000,
+      },
     ]);
-    expect(i.iza?.jaren.find((j) => j.jaar === 2024)).toEqual({ jaar: 2024, eigen: 2_523_765, doorbetaald: 500_000, h35b: 420_000 });
+    expect(i.iza?.jaren.find((j) => j.jaar === 2024)).toEqual({
+      jaar: 2024,
+      eigen: 2_523_765,
+      doorbetaald: 500_000,
+      h35b: 420_000,
+    });
     expect(year(i, 2024)).toMatchObject({ beschikking: 3_023_765, besteding: 2_943_765, onbesteed: 80_000 });
     // 2023 → 2024: 0% (VNG), so nothing carries; 2024 → 2025 not found.
     expect(year(i, 2023)).toMatchObject({ limiet: 0, terugvordering: 0 });
     expect(year(i, 2024)).toMatchObject({ limiet: undefined, terugvordering: undefined });
     expect(i.terugvordering.cumulatief).toBe(80_000);
-    expect(v.signalen).toContainEqual({ soort: 'h35b-verschil', regeling: 'SPUK IZA', jaar: 2024, bedrag: 80_000 });
-    expect(v.signalen).toContainEqual(expect.objectContaining({ soort: 'limiet-onbekend', regeling: 'SPUK IZA', jaar: 2024 }));
+    expect(v.signalen).toContainEqual({
+      soort: 'h35b-verschil',
+      regeling: 'SPUK IZA',
+      jaar: 2024,
+      bedrag: 80_000,
+    });
+    expect(v.signalen).toContainEqual(
+      expect.objectContaining({ soort: 'limiet-onbekend', regeling: 'SPUK IZA', jaar: 2024 }),
+    );
   });
 
   it('a year of the regeling without realisatie is signalled', () => {
@@ -253,7 +362,12 @@ describe('verantwoording: SPUK IZA (Zwolle, mandaatgemeente IJssel-Vecht, 3.023.
       regel('SPUK IZA', { 2023: 3_023_765, 2025: 3_023_765, 2026: 3_242_094 }),
     ];
     const v = run(rows);
-    expect(v.signalen).toContainEqual({ soort: 'geen-realisatie', regeling: 'SPUK IZA', jaar: 2024, bedrag: 3_023_765 });
+    expect(v.signalen).toContainEqual({
+      soort: 'geen-realisatie',
+      regeling: 'SPUK IZA',
+      jaar: 2024,
+      bedrag: 3_023_765,
+    });
   });
 
   it('a member gemeente: what it received from the mandaatgemeente (its beschikking) against what it spent', () => {
@@ -271,7 +385,10 @@ describe('verantwoording: SPUK IZA (Zwolle, mandaatgemeente IJssel-Vecht, 3.023.
 it('without any realisatie: one signal per regeling with money', () => {
   const v = run([]);
   expect(v.peiljaar).toBeUndefined();
-  expect(v.signalen.filter((s) => s.soort === 'geen-realisatie').map((s) => s.regeling)).toEqual(['Brede SPUK', 'SPUK IZA']);
+  expect(v.signalen.filter((s) => s.soort === 'geen-realisatie').map((s) => s.regeling)).toEqual([
+    'Brede SPUK',
+    'SPUK IZA',
+  ]);
   expect(brede(v).jaren.every((j) => j.basis === 'begroting')).toBe(true);
 });
 

@@ -5,7 +5,12 @@ import type { Ledger } from '../ledger';
 import type { Euro } from '../money';
 import { euro, ZERO } from '../money';
 import type { CbsCode, Gemeente, Maybe } from '../types';
-import type { OverhevelingsLimiet, VerantwoordingAannames, VerantwoordingBron, VerantwoordingRegels } from './regels';
+import type {
+  OverhevelingsLimiet,
+  VerantwoordingAannames,
+  VerantwoordingBron,
+  VerantwoordingRegels,
+} from './regels';
 import { verantwoordingRegels } from './regels';
 
 /**
@@ -277,10 +282,16 @@ export function verantwoording(request: VerantwoordingRequest): Verantwoording {
     const b = jaren.map((y) => plafond(y));
     const begr = jaren.map((y) => sum(begrRows, idx(y)));
     const real = jaren.map((y) => sum(realRows, idx(y)));
-    const prog = jaren.map((y) => (y === realisatie.prognoseJaar ? prognoseSum(realRows, idx(y)) : undefined));
+    const prog = jaren.map((y) =>
+      y === realisatie.prognoseJaar ? prognoseSum(realRows, idx(y)) : undefined,
+    );
     const best = jaren.map((y, j) => {
       const basis = basisOf(y, realRows);
-      return basis === 'begroting' ? (begr[j] ?? ZERO) : basis === 'prognose' ? (prog[j] ?? ZERO) : (real[j] ?? ZERO);
+      return basis === 'begroting'
+        ? (begr[j] ?? ZERO)
+        : basis === 'prognose'
+          ? (prog[j] ?? ZERO)
+          : (real[j] ?? ZERO);
     });
     return {
       beschikking: b.map((p) => p.bedrag),
@@ -300,17 +311,28 @@ export function verantwoording(request: VerantwoordingRequest): Verantwoording {
     const naam = regels.naam;
     const begrRows = begroting.regels.filter((r) => r.regeling === post);
     const realRows = realisatie.regels.filter((r) => r.regeling === post);
-    const total = stream(jaren, (y) => perRegeling[post][idx(y)] ?? { bedrag: ZERO, bron: 'geen' }, begrRows, realRows);
-    const oJaren = regels.perOnderdeelJaren;
-    const nrs = post === 'Brede SPUK' ? [...new Set(edition.lines.filter((l) => l.begroting === post).map((l) => l.nr))] : [];
-    const oStreams = oJaren.length === 0 ? [] : nrs.map((nr) =>
-      stream(
-        oJaren,
-        (y) => ({ bedrag: perOnderdeel(nr, y), bron: perRegeling[post][idx(y)]?.bron ?? 'geen' }),
-        begrRows.filter((r) => r.onderdeel === nr),
-        realRows.filter((r) => r.onderdeel === nr),
-      ),
+    const total = stream(
+      jaren,
+      (y) => perRegeling[post][idx(y)] ?? { bedrag: ZERO, bron: 'geen' },
+      begrRows,
+      realRows,
     );
+    const oJaren = regels.perOnderdeelJaren;
+    const nrs =
+      post === 'Brede SPUK'
+        ? [...new Set(edition.lines.filter((l) => l.begroting === post).map((l) => l.nr))]
+        : [];
+    const oStreams =
+      oJaren.length === 0
+        ? []
+        : nrs.map((nr) =>
+            stream(
+              oJaren,
+              (y) => ({ bedrag: perOnderdeel(nr, y), bron: perRegeling[post][idx(y)]?.bron ?? 'geen' }),
+              begrRows.filter((r) => r.onderdeel === nr),
+              realRows.filter((r) => r.onderdeel === nr),
+            ),
+          );
 
     // The chain over the years: carry-over in, saldo, limit, carry-over out, per-year terugvordering.
     const out: VerantwoordingJaar[] = [];
@@ -358,9 +380,13 @@ export function verantwoording(request: VerantwoordingRequest): Verantwoording {
         ? oStreams.map((s, k) => {
             const base = row(s, o, oIn[k] ?? 0);
             // The next year's need of this onderdeel, where the next year is also per onderdeel.
-            const need = nextO >= 0 ? pos((s.besteding[nextO] ?? 0) - (s.beschikking[nextO] ?? 0)) : undefined;
-            const limiet =
-              last ? ZERO : rule?.per === 'onderdeel' && pct !== undefined && pct !== null ? floorPct(base.beschikking, pct) : undefined;
+            const need =
+              nextO >= 0 ? pos((s.besteding[nextO] ?? 0) - (s.beschikking[nextO] ?? 0)) : undefined;
+            const limiet = last
+              ? ZERO
+              : rule?.per === 'onderdeel' && pct !== undefined && pct !== null
+                ? floorPct(base.beschikking, pct)
+                : undefined;
             const gebruikt = need === undefined ? ZERO : euro(Math.min(base.onbesteed, need));
             // Unknown limit: what the next year used is carried (the signal asks for the limit).
             const uit = limiet === undefined ? gebruikt : euro(Math.min(base.onbesteed, limiet));
@@ -380,7 +406,8 @@ export function verantwoording(request: VerantwoordingRequest): Verantwoording {
               overhevelingUit: uit,
               gebruikt,
               overhevelingTeveel: teveel,
-              terugvordering: base.onbesteed === 0 ? ZERO : limiet === undefined ? undefined : pos(base.onbesteed - uit),
+              terugvordering:
+                base.onbesteed === 0 ? ZERO : limiet === undefined ? undefined : pos(base.onbesteed - uit),
               cumBeschikking: euro(c.b),
               cumBesteding: euro(c.s),
               cumOnderbesteding: euro(c.b - c.s),
@@ -388,15 +415,29 @@ export function verantwoording(request: VerantwoordingRequest): Verantwoording {
             oOut[k]?.push(r);
             if (nextO >= 0) oIn[k] = uit;
             if (base.overschrijding > 0)
-              signalen.push({ soort: 'boven-plafond', regeling: naam, onderdeel: nrs[k] ?? 0, jaar, bedrag: base.overschrijding });
+              signalen.push({
+                soort: 'boven-plafond',
+                regeling: naam,
+                onderdeel: nrs[k] ?? 0,
+                jaar,
+                bedrag: base.overschrijding,
+              });
             if (teveel > 0)
-              signalen.push({ soort: 'overheveling-boven-limiet', regeling: naam, onderdeel: nrs[k] ?? 0, jaar, bedrag: teveel, ...(rule ? { regel: rule } : {}) });
+              signalen.push({
+                soort: 'overheveling-boven-limiet',
+                regeling: naam,
+                onderdeel: nrs[k] ?? 0,
+                jaar,
+                bedrag: teveel,
+                ...(rule ? { regel: rule } : {}),
+              });
             return r;
           })
         : [];
       const base = row(total, j, inTotal);
       const onbesteed = perO ? euro(oOnbesteed) : base.onbesteed;
-      const need = next === undefined ? ZERO : pos((total.besteding[j + 1] ?? 0) - (total.beschikking[j + 1] ?? 0));
+      const need =
+        next === undefined ? ZERO : pos((total.besteding[j + 1] ?? 0) - (total.beschikking[j + 1] ?? 0));
       let limiet: Maybe<Euro>;
       let uit: Euro;
       let gebruikt: Euro;
@@ -405,11 +446,20 @@ export function verantwoording(request: VerantwoordingRequest): Verantwoording {
         uit = euro(oUitSum);
         gebruikt = nextO >= 0 ? euro(oGebruikt) : euro(Math.min(onbesteed, need));
       } else {
-        limiet = last ? ZERO : pct === undefined || pct === null ? undefined : floorPct(base.beschikking, pct);
+        limiet = last
+          ? ZERO
+          : pct === undefined || pct === null
+            ? undefined
+            : floorPct(base.beschikking, pct);
         gebruikt = euro(Math.min(onbesteed, need));
         uit = limiet === undefined ? gebruikt : euro(Math.min(onbesteed, limiet));
       }
-      const teveel = limiet === undefined ? ZERO : perO && rule?.per === 'onderdeel' && nextO >= 0 ? euro(oTeveel) : pos(gebruikt - uit);
+      const teveel =
+        limiet === undefined
+          ? ZERO
+          : perO && rule?.per === 'onderdeel' && nextO >= 0
+            ? euro(oTeveel)
+            : pos(gebruikt - uit);
       cumB += base.beschikking;
       cumS += base.besteding;
       out.push({
@@ -429,26 +479,58 @@ export function verantwoording(request: VerantwoordingRequest): Verantwoording {
       if (!perO && base.overschrijding > 0)
         signalen.push({ soort: 'boven-plafond', regeling: naam, jaar, bedrag: base.overschrijding });
       if (teveel > 0 && !(perO && rule?.per === 'onderdeel' && nextO >= 0))
-        signalen.push({ soort: 'overheveling-boven-limiet', regeling: naam, jaar, bedrag: teveel, ...(rule ? { regel: rule } : {}) });
+        signalen.push({
+          soort: 'overheveling-boven-limiet',
+          regeling: naam,
+          jaar,
+          bedrag: teveel,
+          ...(rule ? { regel: rule } : {}),
+        });
       if (limiet === undefined && onbesteed > 0)
-        signalen.push({ soort: 'limiet-onbekend', regeling: naam, jaar, bedrag: onbesteed, ...(rule ? { regel: rule } : {}) });
+        signalen.push({
+          soort: 'limiet-onbekend',
+          regeling: naam,
+          jaar,
+          bedrag: onbesteed,
+          ...(rule ? { regel: rule } : {}),
+        });
       // A year of the regeling up to the peiljaar with money but no realisatie at all.
-      if (peiljaar !== undefined && jaar <= peiljaar && base.beschikking > 0 && !realRows.some((r) => (r.lasten[idx(jaar)] ?? 0) !== 0 || (jaar === realisatie.prognoseJaar && (r.prognose ?? 0) !== 0)))
+      if (
+        peiljaar !== undefined &&
+        jaar <= peiljaar &&
+        base.beschikking > 0 &&
+        !realRows.some(
+          (r) =>
+            (r.lasten[idx(jaar)] ?? 0) !== 0 || (jaar === realisatie.prognoseJaar && (r.prognose ?? 0) !== 0),
+        )
+      )
         signalen.push({ soort: 'geen-realisatie', regeling: naam, jaar, bedrag: base.beschikking });
       inTotal = uit;
     });
     if (peiljaar === undefined && out.some((r) => r.beschikking > 0))
-      signalen.push({ soort: 'geen-realisatie', regeling: naam, bedrag: euro(out.reduce((a, r) => a + r.beschikking, 0)) });
+      signalen.push({
+        soort: 'geen-realisatie',
+        regeling: naam,
+        bedrag: euro(out.reduce((a, r) => a + r.beschikking, 0)),
+      });
 
     const naEinde = years
       .filter((y) => y > regels.eindjaar)
       .map((y) => ({ jaar: y, bedrag: sum(realRows, idx(y)) }))
       .filter((x) => x.bedrag !== 0);
-    for (const x of naEinde) signalen.push({ soort: 'na-einde', regeling: naam, jaar: x.jaar, bedrag: x.bedrag });
+    for (const x of naEinde)
+      signalen.push({ soort: 'na-einde', regeling: naam, jaar: x.jaar, bedrag: x.bedrag });
     const zonderOnderdeel = oJaren
-      .map((y) => ({ jaar: y, bedrag: sum(realRows.filter((r) => r.onderdeel === undefined || !nrs.includes(r.onderdeel)), idx(y)) }))
+      .map((y) => ({
+        jaar: y,
+        bedrag: sum(
+          realRows.filter((r) => r.onderdeel === undefined || !nrs.includes(r.onderdeel)),
+          idx(y),
+        ),
+      }))
       .filter((x) => x.bedrag !== 0);
-    for (const x of zonderOnderdeel) signalen.push({ soort: 'zonder-onderdeel', regeling: naam, jaar: x.jaar, bedrag: x.bedrag });
+    for (const x of zonderOnderdeel)
+      signalen.push({ soort: 'zonder-onderdeel', regeling: naam, jaar: x.jaar, bedrag: x.bedrag });
 
     const perJaarParts = out.map((r) => r.terugvordering);
     const perJaar = perJaarParts.some((t) => t === undefined)
@@ -457,14 +539,20 @@ export function verantwoording(request: VerantwoordingRequest): Verantwoording {
     const cumulatief = pos(cumB - cumS);
     const terugvordering: Terugvordering = { perJaar, cumulatief, regel: regels.eindafrekening };
     if (cumulatief > 0 || (perJaar ?? 0) > 0)
-      signalen.push({ soort: 'terugvordering', regeling: naam, bedrag: cumulatief, ...(regels.eindafrekening ? { regel: regels.eindafrekening } : {}) });
+      signalen.push({
+        soort: 'terugvordering',
+        regeling: naam,
+        bedrag: cumulatief,
+        ...(regels.eindafrekening ? { regel: regels.eindafrekening } : {}),
+      });
 
     let iza: Maybe<IzaSisa>;
     if (post === 'SPUK IZA') {
       const mandaat = ledger.regios.some((r) => r.mandaatgemeenteCode === code);
       const lid = !mandaat && out.some((r) => r.beschikking > 0 || r.realisatie > 0);
       const mede = new Map<CbsCode, Gemeente>();
-      const of = (r: BegrotingRegel): Maybe<Gemeente> => (mandaat ? medeoverheidOf(r.uitvoerder, request.gemeenten, code) : undefined);
+      const of = (r: BegrotingRegel): Maybe<Gemeente> =>
+        mandaat ? medeoverheidOf(r.uitvoerder, request.gemeenten, code) : undefined;
       for (const r of [...begrRows, ...realRows]) {
         const g = of(r);
         if (g) mede.set(g.code, g);
@@ -472,27 +560,51 @@ export function verantwoording(request: VerantwoordingRequest): Verantwoording {
       const medeoverheden: MedeoverheidJaar[] = [];
       for (const g of [...mede.values()].sort((a, b) => a.code.localeCompare(b.code)))
         for (const jaar of jaren) {
-          const ontvangen = sum(begrRows.filter((r) => of(r)?.code === g.code), idx(jaar));
-          const besteed = sum(realRows.filter((r) => of(r)?.code === g.code), idx(jaar));
+          const ontvangen = sum(
+            begrRows.filter((r) => of(r)?.code === g.code),
+            idx(jaar),
+          );
+          const besteed = sum(
+            realRows.filter((r) => of(r)?.code === g.code),
+            idx(jaar),
+          );
           if (ontvangen !== 0 || besteed !== 0)
-            medeoverheden.push({ code: g.code, naam: g.naam, jaar, ontvangen, besteed, verschil: euro(ontvangen - besteed) });
+            medeoverheden.push({
+              code: g.code,
+              naam: g.naam,
+              jaar,
+              ontvangen,
+              besteed,
+              verschil: euro(ontvangen - besteed),
+            });
         }
       const izaJaren = jaren.map((jaar) => {
         const i = idx(jaar);
-        const eigen = sum(realRows.filter((r) => of(r) === undefined), i);
-        const doorbetaald = euro(medeoverheden.filter((m) => m.jaar === jaar).reduce((a, m) => a + m.ontvangen, 0));
+        const eigen = sum(
+          realRows.filter((r) => of(r) === undefined),
+          i,
+        );
+        const doorbetaald = euro(
+          medeoverheden.filter((m) => m.jaar === jaar).reduce((a, m) => a + m.ontvangen, 0),
+        );
         const h35b = euro(medeoverheden.filter((m) => m.jaar === jaar).reduce((a, m) => a + m.besteed, 0));
         return { jaar, eigen, doorbetaald, h35b };
       });
       for (const x of izaJaren)
         if (x.h35b !== x.doorbetaald && (peiljaar === undefined || x.jaar <= peiljaar))
-          signalen.push({ soort: 'h35b-verschil', regeling: naam, jaar: x.jaar, bedrag: euro(x.doorbetaald - x.h35b) });
+          signalen.push({
+            soort: 'h35b-verschil',
+            regeling: naam,
+            jaar: x.jaar,
+            bedrag: euro(x.doorbetaald - x.h35b),
+          });
       iza = { rol: mandaat ? 'mandaatgemeente' : lid ? 'lid' : 'geen', jaren: izaJaren, medeoverheden };
     }
     regelingen.push({
       regels,
       jaren: out,
-      onderdelen: nrs.length > 0 && oJaren.length > 0 ? nrs.map((nr, k) => ({ nr, jaren: oOut[k] ?? [] })) : [],
+      onderdelen:
+        nrs.length > 0 && oJaren.length > 0 ? nrs.map((nr, k) => ({ nr, jaren: oOut[k] ?? [] })) : [],
       naEinde,
       zonderOnderdeel,
       terugvordering,
