@@ -104,6 +104,7 @@ const COLUMNS = [
   'overschrijding',
   'limiet',
   'limiet_grondslag',
+  'limiet_bron',
   'overheveling_uit',
   'overheveling_gebruikt',
   'overheveling_teveel',
@@ -134,6 +135,7 @@ function record(naam: string, onderdeel: number | '', j: VerantwoordingJaar): (s
     j.overschrijding,
     opt(j.limiet),
     j.limietRegel?.grondslag ?? '',
+    j.limietRegel?.bron ?? '',
     j.overhevelingUit,
     j.gebruikt,
     j.overhevelingTeveel,
@@ -143,6 +145,19 @@ function record(naam: string, onderdeel: number | '', j: VerantwoordingJaar): (s
     j.cumOnderbesteding,
   ];
 }
+
+/** A year for JSON: unknown figures as null (not left out). */
+const jsonJaar = (j: VerantwoordingJaar) => ({
+  ...j,
+  limiet: j.limiet ?? null,
+  limietRegel: j.limietRegel ?? null,
+  terugvordering: j.terugvordering ?? null,
+  prognose: j.prognose ?? null,
+});
+
+/** Whether a regeling concerns the gemeente at all (money, begroting or realisatie in some year). */
+const concerns = (r: RegelingVerantwoording): boolean =>
+  r.jaren.some((j) => j.beschikking !== 0 || j.begroting !== 0 || j.realisatie !== 0) || r.naEinde.length > 0;
 
 /** Every figure as records: the regeling's years, then its onderdelen (per-onderdeel years). */
 export function verantwoordingRecords(v: Verantwoording): (string | number)[][] {
@@ -349,13 +364,8 @@ export function runVerantwoording(
           regeling: r.regels.regeling,
           naam: r.regels.naam,
           bron: r.regels.regelingBron,
-          jaren: r.jaren.map((j) => ({
-            ...j,
-            limiet: j.limiet ?? null,
-            terugvordering: j.terugvordering ?? null,
-            prognose: j.prognose ?? null,
-          })),
-          onderdelen: r.onderdelen,
+          jaren: r.jaren.map(jsonJaar),
+          onderdelen: r.onderdelen.map((o) => ({ nr: o.nr, jaren: o.jaren.map(jsonJaar) })),
           naEinde: r.naEinde,
           zonderOnderdeel: r.zonderOnderdeel,
           terugvordering: {
@@ -373,7 +383,7 @@ export function runVerantwoording(
   io.out(
     `Verantwoording ${g.naam} (${g.code}); editie ${scenario.editie}; ${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}; ${realisatie.value.regels.length} ${realisatie.value.regels.length === 1 ? 'activiteit' : 'activiteiten'}${scenario.beschikking.length > 0 ? `; beschikking: ${scenario.beschikking.length} bedragen` : '; zonder beschikking: de bedragen van de editie'}.\n`,
   );
-  for (const r of v.regelingen) printRegeling(io, r);
+  for (const r of v.regelingen.filter(concerns)) printRegeling(io, r);
   if (v.signalen.length === 0) {
     io.out('\nGeen signalen: de besteding blijft binnen de beschikking en de regels.\n');
     return 0;
