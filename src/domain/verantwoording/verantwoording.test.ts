@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { defaultReferenceData, editionInput } from '../../data';
-import type { BegrotingRegel, BegrotingRegeling, BeschikkingRegel, CbsCode, Gemeente } from '..';
+import type { BegrotingRegel, BegrotingRegeling, BeschikkingRegel, Gemeente } from '..';
 import { builtInKey, euro, Ledger, legeBegroting, plafonds } from '..';
 import type { RealisatieRegel, VerantwoordingAannames } from '.';
 import { verantwoording, verantwoordingRegels } from '.';
@@ -392,6 +393,54 @@ it('without any realisatie: one signal per regeling with money', () => {
   expect(brede(v).jaren.every((j) => j.basis === 'begroting')).toBe(true);
 });
 
-it('uses the member code CbsCode type', () => {
-  expect(KAMPEN.code as CbsCode).toBe('GM0166');
+describe('verantwoording: properties on generated realisaties (fast-check)', () => {
+  const ALL: VerantwoordingAannames = {
+    overheveling: [
+      { regeling: 'brede-spuk', vanJaar: 2024, waarde: 0 },
+      { regeling: 'spuk-iza', vanJaar: 2024, waarde: 5 },
+      { regeling: 'spuk-iza', vanJaar: 2025, waarde: 10 },
+    ],
+  };
+  const factor = fc.integer({ min: 0, max: 150 });
+  it('the figures add up; the per-year reading never asks back less than the cumulative one', () => {
+    fc.assert(
+      fc.property(fc.array(factor, { minLength: 15 * 2 + 4 + 4, maxLength: 15 * 2 + 4 + 4 }), (f) => {
+        const pct = (k: number, b: number) => Math.round(((f[k] ?? 100) * b) / 100);
+        const rows = [
+          ...ONDERDELEN.map((nr, k) =>
+            regel(
+              'Brede SPUK',
+              { 2023: pct(2 * k, perOnderdeel(nr, 2023)), 2024: pct(2 * k + 1, perOnderdeel(nr, 2024)) },
+              { onderdeel: nr },
+            ),
+          ),
+          regel('Brede SPUK', { 2025: pct(30, 2_035_253), 2026: pct(31, 1_732_939) }),
+          regel('SPUK IZA', {
+            2023: pct(34, 3_023_765),
+            2024: pct(35, 3_023_765),
+            2025: pct(36, 3_023_765),
+            2026: pct(37, 3_242_094),
+          }),
+        ];
+        const v = run(rows, { aannames: ALL });
+        for (const r of v.regelingen) {
+          let cumB = 0;
+          let cumS = 0;
+          for (const j of r.jaren) {
+            cumB += j.beschikking;
+            cumS += j.besteding;
+            expect(j.saldo).toBe(j.beschikbaar - j.besteding);
+            expect(j.beschikbaar).toBe(j.beschikking + j.overhevelingIn);
+            expect(j.onbesteed).toBeGreaterThanOrEqual(Math.max(0, j.saldo));
+            expect(j.overhevelingUit).toBeLessThanOrEqual(Math.min(j.onbesteed, j.limiet ?? Infinity));
+            expect(j.terugvordering).toBe(j.onbesteed - j.overhevelingUit);
+            expect(j.cumOnderbesteding).toBe(cumB - cumS);
+          }
+          expect(r.terugvordering.cumulatief).toBe(Math.max(0, cumB - cumS));
+          expect(r.terugvordering.perJaar).toBeGreaterThanOrEqual(r.terugvordering.cumulatief);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
