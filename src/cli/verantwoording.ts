@@ -1,14 +1,14 @@
 import Papa from 'papaparse';
 import { parseRealisatieCsv } from '../data/realisatie-input';
-import type { ReferenceData, Scenario } from '../domain';
-import { legeBegroting } from '../domain';
+import type { ReferenceData, ResolvedEdition, Scenario } from '../domain';
+import { legeBegroting, sisaCodes } from '../domain';
 import type {
   RegelingVerantwoording,
   Verantwoording,
   VerantwoordingAannames,
   VerantwoordingJaar,
 } from '../domain/verantwoording';
-import { verantwoording, verantwoordingRegels } from '../domain/verantwoording';
+import { sisaOpgave, verantwoording, verantwoordingRegels } from '../domain/verantwoording';
 import { failureText, formatEuro } from '../messages';
 import {
   BASIS_TEXT,
@@ -181,7 +181,7 @@ function tabel(io: CliIo, rows: readonly (readonly string[])[], left: ReadonlySe
     );
 }
 
-function printRegeling(io: CliIo, r: RegelingVerantwoording): void {
+function printRegeling(io: CliIo, r: RegelingVerantwoording, edition: ResolvedEdition): void {
   const e = formatEuro;
   io.out(`\n${r.regels.naam} — ${r.regels.regelingBron}\n`);
   const head = [
@@ -296,9 +296,36 @@ function printRegeling(io: CliIo, r: RegelingVerantwoording): void {
         'Ledengemeente: de beschikking is wat de mandaatgemeente doorbetaalde; de besteding gaat via de mandaatgemeente naar SiSa H35B.\n',
       );
   }
+  printSisa(io, r, edition);
   const t = r.terugvordering;
   io.out(
     `Verwachte terugvordering: per jaar ${euroOfOnbekend(t.perJaar)}; cumulatief ${e(t.cumulatief)}.\n${eindafrekeningText(t.regel)}\n`,
+  );
+}
+
+/** The SiSa opgave: the lines a controller copies into the SiSa bijlage (codes only where a source states them). */
+function printSisa(io: CliIo, r: RegelingVerantwoording, edition: ResolvedEdition): void {
+  const lines = sisaOpgave(r, sisaCodes(edition, r.regels.regeling));
+  if (lines.length === 0) return;
+  io.out(
+    `SiSa-opgave (indicatornummers en -teksten niet gevonden: volgens invulwijzer SiSa van het jaar — controleer; beschikkingsnummer: uit de beschikking):\n`,
+  );
+  const rows = lines.map((l) => [
+    String(l.jaar),
+    l.code ?? 'code niet gevonden',
+    l.medeoverheid
+      ? `${l.medeoverheid.code} ${l.medeoverheid.naam}`
+      : l.onderdeel !== undefined
+        ? `onderdeel ${l.onderdeel}`
+        : 'besteding jaar T',
+    formatEuro(l.besteding),
+    l.cumulatief === undefined ? '' : formatEuro(l.cumulatief),
+    l.eindverantwoording ? 'Ja' : 'Nee',
+  ]);
+  tabel(
+    io,
+    [['jaar', 'code', 'regel', 'besteding', 'cumulatief t/m T', 'eindverantwoording'], ...rows],
+    new Set([0, 1, 2]),
   );
 }
 
@@ -374,6 +401,11 @@ export function runVerantwoording(
             regel: r.terugvordering.regel ?? null,
           },
           iza: r.iza ?? null,
+          sisa: sisaOpgave(r, sisaCodes(edition, r.regels.regeling)).map((l) => ({
+            ...l,
+            code: l.code ?? null,
+            cumulatief: l.cumulatief ?? null,
+          })),
         })),
         signalen: v.signalen.map((s) => ({ ...s, tekst: verantwoordingSignaalText(s) })),
       }) + '\n',
@@ -383,7 +415,7 @@ export function runVerantwoording(
   io.out(
     `Verantwoording ${g.naam} (${g.code}); editie ${scenario.editie}; ${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}; ${realisatie.value.regels.length} ${realisatie.value.regels.length === 1 ? 'activiteit' : 'activiteiten'}${scenario.beschikking.length > 0 ? `; beschikking: ${scenario.beschikking.length} bedragen` : '; zonder beschikking: de bedragen van de editie'}.\n`,
   );
-  for (const r of v.regelingen.filter(concerns)) printRegeling(io, r);
+  for (const r of v.regelingen.filter(concerns)) printRegeling(io, r, edition);
   if (v.signalen.length === 0) {
     io.out('\nGeen signalen: de besteding blijft binnen de beschikking en de regels.\n');
     return 0;

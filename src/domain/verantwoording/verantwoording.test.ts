@@ -3,7 +3,8 @@ import { defaultReferenceData, editionInput } from '../../data';
 import type { BegrotingRegel, BegrotingRegeling, BeschikkingRegel, Gemeente } from '..';
 import { builtInKey, euro, Ledger, legeBegroting, plafonds } from '..';
 import type { RealisatieRegel, VerantwoordingAannames } from '.';
-import { verantwoording, verantwoordingRegels } from '.';
+import { sisaOpgave, verantwoording, verantwoordingRegels } from '.';
+import { sisaCodes } from '../edition';
 
 const base = defaultReferenceData();
 const ledger = new Ledger(editionInput('vws-2026-04'), builtInKey('spuk-2025', base));
@@ -354,6 +355,41 @@ describe('verantwoording: SPUK IZA (Zwolle, mandaatgemeente IJssel-Vecht, 3.023.
     expect(v.signalen).toContainEqual(
       expect.objectContaining({ soort: 'limiet-onbekend', regeling: 'SPUK IZA', jaar: 2024 }),
     );
+  });
+
+  it('the SiSa opgave: H35 own besteding, H35B per medeoverheid, cumulative through T, eindverantwoording Ja in 2026', () => {
+    const rows = [
+      ...onderdelenExact(),
+      regel('Brede SPUK', { 2025: 2_035_253, 2026: 1_732_939 }),
+      regel('SPUK IZA', { 2024: 420_000 }, { uitvoerder: 'Kampen' }),
+      regel('SPUK IZA', { 2023: 3_023_765, 2024: 2_523_765, 2025: 3_023_765, 2026: 3_242_094 }),
+    ];
+    const v = run(rows, { begroting });
+    const lines = sisaOpgave(iza(v), sisaCodes(edition, 'spuk-iza'));
+    expect(lines.filter((l) => l.jaar === 2024)).toEqual([
+      { jaar: 2024, code: 'H35', besteding: 2_523_765, cumulatief: 5_967_530, eindverantwoording: false },
+      {
+        jaar: 2024,
+        code: 'H35B',
+        medeoverheid: { code: 'GM0166', naam: 'Kampen' },
+        besteding: 420_000,
+        cumulatief: undefined,
+        eindverantwoording: false,
+      },
+    ]);
+    expect(lines.filter((l) => l.eindverantwoording).map((l) => l.jaar)).toEqual([2026]);
+    // Brede SPUK: per onderdeel in 2023–2024 (15 lines each), one line from 2025; no code is stated.
+    const b = sisaOpgave(brede(v), sisaCodes(edition, 'brede-spuk'));
+    expect(b.filter((l) => l.jaar === 2023)).toHaveLength(15);
+    expect(b.filter((l) => l.jaar === 2025)).toEqual([
+      {
+        jaar: 2025,
+        code: undefined,
+        besteding: 2_035_253,
+        cumulatief: year(brede(v), 2025).cumBesteding,
+        eindverantwoording: false,
+      },
+    ]);
   });
 
   it('a year of the regeling without realisatie is signalled', () => {

@@ -613,3 +613,70 @@ export function verantwoording(request: VerantwoordingRequest): Verantwoording {
   }
   return { peiljaar, regelingen, signalen };
 }
+
+/**
+ * One line of the SiSa opgave of a regeling for year T (verantwoording-facts.md §3.3, [derived]):
+ * the uitkeringscode where a source states it (SPUK IZA: H35 eigen uitvoering, H35B medeoverheden;
+ * Brede SPUK: not found, undefined), the besteding of year T, the cumulative besteding through T and
+ * whether T is the eindverantwoording (the regeling's last year; the transformatiemiddelen pattern of
+ * DUS-I, "Eindverantwoording jaar T? (Ja/Nee)"). Per onderdeel in the per-onderdeel years; H35B one
+ * line per medeoverheid. The indicator numbers and texts are not found: never invented here.
+ */
+export interface SisaRegel {
+  readonly jaar: EditionYear;
+  readonly code: Maybe<string>;
+  /** What the line is: the regeling, an onderdeel, eigen uitvoering or a medeoverheid. */
+  readonly onderdeel?: number;
+  readonly medeoverheid?: { readonly code: CbsCode; readonly naam: string };
+  readonly besteding: Euro;
+  /** Through T; undefined for an onderdeel or medeoverheid line (the cumulative is the regeling's). */
+  readonly cumulatief: Maybe<Euro>;
+  readonly eindverantwoording: boolean;
+}
+
+/** The SiSa lines of a regeling per year (see `SisaRegel`); `codes` the edition's SiSa codes of the regeling. */
+export function sisaOpgave(
+  r: RegelingVerantwoording,
+  codes: Maybe<readonly { readonly code: string; readonly deel?: string }[]>,
+): readonly SisaRegel[] {
+  const eigen = codes?.find((c) => c.deel === 'eigen uitvoering')?.code;
+  const mede = codes?.find((c) => c.deel === 'medeoverheden')?.code;
+  const out: SisaRegel[] = [];
+  for (const j of r.jaren) {
+    const eind = j.jaar === r.regels.eindjaar;
+    const perO = r.regels.perOnderdeelJaren.includes(j.jaar) && r.onderdelen.length > 0;
+    const iza = r.iza?.rol === 'mandaatgemeente' ? r.iza.jaren.find((x) => x.jaar === j.jaar) : undefined;
+    if (perO)
+      for (const o of r.onderdelen) {
+        const oj = o.jaren.find((x) => x.jaar === j.jaar);
+        if (oj)
+          out.push({
+            jaar: j.jaar,
+            code: eigen,
+            onderdeel: o.nr,
+            besteding: oj.besteding,
+            cumulatief: undefined,
+            eindverantwoording: eind,
+          });
+      }
+    else
+      out.push({
+        jaar: j.jaar,
+        code: eigen,
+        besteding: iza ? euro(j.besteding - iza.h35b) : j.besteding,
+        cumulatief: j.cumBesteding,
+        eindverantwoording: eind,
+      });
+    if (iza)
+      for (const m of r.iza?.medeoverheden.filter((x) => x.jaar === j.jaar) ?? [])
+        out.push({
+          jaar: j.jaar,
+          code: mede,
+          medeoverheid: { code: m.code, naam: m.naam },
+          besteding: m.besteed,
+          cumulatief: undefined,
+          eindverantwoording: eind,
+        });
+  }
+  return out;
+}
