@@ -30,7 +30,7 @@ const cases: [string, string[], Record<string, string | Uint8Array>, string][] =
     'unknown command',
     ['maak'],
     {},
-    'Onbekende opdracht "maak". Kies werkboek, allocaties, iza, controle, edities, verschil, regioverdeling of begroting (zie --help).\n',
+    'Onbekende opdracht "maak". Kies werkboek, allocaties, iza, controle, edities, verschil, regioverdeling, begroting of verantwoording (zie --help).\n',
   ],
   [
     'unknown option',

@@ -69,6 +69,7 @@ import {
   regiosFor,
 } from './regioverdeling';
 import { regioOntvangers } from './ontvangers';
+import { runVerantwoording, VERANTWOORDING_HELP } from './verantwoording';
 import type { WerkmapProducer } from './werkmappen';
 import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './werkmappen';
 
@@ -78,6 +79,7 @@ import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './we
  */
 
 const HELP: Record<string, string> = {
+  verantwoording: VERANTWOORDING_HELP,
   '': `spuk-begroting: Brede SPUK, SPUK IZA en SPUK AZWA per gemeente, met live Excel-formules.
 
 Gebruik: spuk-begroting <opdracht> [opties]
@@ -91,6 +93,7 @@ Opdrachten:
   verschil     wat er veranderd is tussen twee edities, per regeling, onderdeel en jaar
   regioverdeling  hoe de mandaatgemeente het regiobedrag verdeelt over ledengemeenten en activiteiten (SiSa H35B)
   begroting    toets uw begroting (CSV) aan de plafonds en regels van de regelingen
+  verantwoording  realisatie tegen begroting en beschikking, overheveling en verwachte terugvordering (SiSa)
 
 Zie 'spuk-begroting <opdracht> --help' voor de opties.
 
@@ -958,7 +961,7 @@ export async function runCli(
   }
   if (!(command in OPTIONS)) {
     io.err(
-      `Onbekende opdracht "${command}". Kies werkboek, allocaties, iza, controle, edities, verschil, regioverdeling of begroting (zie --help).\n`,
+      `Onbekende opdracht "${command}". Kies werkboek, allocaties, iza, controle, edities, verschil, regioverdeling, begroting of verantwoording (zie --help).\n`,
     );
     return 2;
   }
@@ -978,6 +981,10 @@ export async function runCli(
     if (command === 'verschil') return runVerschil(data, opts, io);
     if (command === 'regioverdeling') return runRegioverdeling(data, opts, io);
     if (command === 'begroting') return runBegroting(data, opts, io);
+    if (command === 'verantwoording')
+      return runVerantwoording(data, opts, io, () =>
+        scenarioFor(data, opts, io, { beschikking: 'regels', begroting: '--begroting' }),
+      );
     return await runWerkboek(data, opts, io, render, produce);
   } catch (e) {
     if (e instanceof UsageError || e instanceof DataFileError) {

@@ -167,3 +167,58 @@ describe('the manifest schema: every error names the file and the field', () => 
     );
   });
 });
+
+describe('the verantwoording block (overheveling limits, eindafrekening, vervaldatum)', () => {
+  const GALA = 'data/gala-2023/edition.json';
+  it('the shipped block: each rule with source and grondslag; not found = null with grondslag aanname', () => {
+    const m = parseManifest(GALA, galaManifest);
+    const [brede, iza] = m.verantwoording?.regelingen ?? [];
+    expect(brede?.regeling).toBe('brede-spuk');
+    expect(brede?.overheveling).toEqual([expect.objectContaining({ vanJaar: 2024, waarde: null, grondslag: 'aanname' })]);
+    expect(iza?.overheveling?.map((o) => [o.vanJaar, o.waarde, o.grondslag])).toEqual([
+      [2023, 0, 'praktijk'],
+      [2024, null, 'aanname'],
+      [2025, null, 'aanname'],
+    ]);
+    expect(iza?.vervaldatum).toMatchObject({ vervalt: '2027-07-16', grondslag: 'regeling', datum: '2024-03-13' });
+  });
+
+  const withBlock = (change: (m: Record<string, Json>) => void) =>
+    edited(galaManifest, (m) => change(m.verantwoording.regelingen[0]));
+
+  it('a value that is not found must say so with grondslag aanname, never another basis', () => {
+    expect(message(() => parseManifest(GALA, withBlock((r) => (r.overheveling[0].grondslag = 'brief'))))).toBe(
+      `${GALA}: verantwoording.regelingen[0].overheveling[0].waarde: null (not found) needs grondslag "aanname", found "brief"`,
+    );
+    expect(message(() => parseManifest(GALA, withBlock((r) => (r.eindafrekening.grondslag = 'praktijk'))))).toBe(
+      `${GALA}: verantwoording.regelingen[0].eindafrekening.wijze: null (not found) needs grondslag "aanname", found "praktijk"`,
+    );
+  });
+
+  it('a percentage out of range, an unknown grondslag, a missing waarde, an unknown field', () => {
+    expect(message(() => parseManifest(GALA, withBlock((r) => (r.overheveling[0].waarde = 120))))).toBe(
+      `${GALA}: verantwoording.regelingen[0].overheveling[0].waarde: must be a percentage 0–100, found 120`,
+    );
+    expect(message(() => parseManifest(GALA, withBlock((r) => (r.overheveling[0].grondslag = 'gok'))))).toBe(
+      `${GALA}: verantwoording.regelingen[0].overheveling[0].grondslag: unknown basis "gok" (expected regeling, brief, praktijk, aanname)`,
+    );
+    expect(message(() => parseManifest(GALA, withBlock((r) => delete r.overheveling[0].waarde)))).toBe(
+      `${GALA}: verantwoording.regelingen[0].overheveling[0].waarde: missing (a percentage 0–100, or null when no source states it)`,
+    );
+    expect(message(() => parseManifest(GALA, withBlock((r) => (r.limiet = 10))))).toBe(
+      `${GALA}: verantwoording.regelingen[0].limiet: unknown field (expected one of regeling, overheveling, eindafrekening, vervaldatum)`,
+    );
+    expect(message(() => parseManifest(GALA, withBlock((r) => (r.vervaldatum.vervalt = '16-07-2027'))))).toBe(
+      `${GALA}: verantwoording.regelingen[0].vervaldatum.vervalt: must be a date YYYY-MM-DD, found 16-07-2027`,
+    );
+  });
+
+  it('a regeling or a year stated twice', () => {
+    expect(
+      message(() => parseManifest(GALA, edited(galaManifest, (m) => m.verantwoording.regelingen.push({ regeling: 'brede-spuk' })))),
+    ).toBe(`${GALA}: verantwoording.regelingen[2].regeling: brede-spuk is stated twice`);
+    expect(
+      message(() => parseManifest(GALA, withBlock((r) => r.overheveling.push({ ...r.overheveling[0] })))),
+    ).toBe(`${GALA}: verantwoording.regelingen[0].overheveling[1].vanJaar: 2024 is stated twice`);
+  });
+});

@@ -17,6 +17,15 @@ import type {
   SisaDeel,
 } from '../domain';
 import { BEGROTING_POSTEN, euro, GRONDSLAGEN, isAmountRule, ONTVANGERS, REGEL_NAMEN, SISA_DELEN } from '../domain';
+import type {
+  Eindafrekening,
+  OverhevelingsLimiet,
+  VerantwoordingBron,
+  VerantwoordingManifest,
+  VerantwoordingRegelingManifest,
+  Vervaldatum,
+} from '../domain/verantwoording/regels';
+import { VERANTWOORDING_GRONDSLAGEN } from '../domain/verantwoording/regels';
 import { DataFileError } from './errors';
 
 /**
@@ -40,6 +49,12 @@ import { DataFileError } from './errors';
  *                                    another source's reading of a GALA figure (a warning, never used)
  *   bedragen: [{ regeling, jaren: [year], regel: AmountRule, datasets: [dataset id] }]
  *   mutaties: [{ jaar, regeling, onderwerp, nr: line or null }]
+ *   verantwoording?: { regelingen: [{ regeling,
+ *                  overheveling?: [{ vanJaar, waarde: % or null, per: onderdeel|regeling, bron, datum, grondslag }],
+ *                  eindafrekening?: { jaar: year or null, wijze: per-jaar|cumulatief|null, bron, datum, grondslag },
+ *                  vervaldatum?: { vervalt: YYYY-MM-DD or null, bron, datum, grondslag } }] }
+ *                                    the rules of the realisatie and terugvordering; grondslag regeling|brief|
+ *                                    praktijk|aanname, and null (not found) only with grondslag aanname
  *
  * A regeling the chain does not know yet must have every field but `regels` and `sisa` (checked
  * by `resolveEdition`); a regeling an earlier edition declared may name only what it overrides.
@@ -335,6 +350,7 @@ export function parseManifest(file: string, json: unknown): EditionManifest {
     'regelingen',
     'bedragen',
     'mutaties',
+    'verantwoording',
   ]);
   const vorige: unknown = o.vorige;
   if (vorige === undefined) r.fail('vorige', 'missing (an edition id, or null for the first edition)');
@@ -354,5 +370,84 @@ export function parseManifest(file: string, json: unknown): EditionManifest {
     regelingen: r.arr(o, 'regelingen', '').map((x, i) => parseRegeling(r, x, `regelingen[${i}]`)),
     bedragen: r.arr(o, 'bedragen', '').map((b, i) => parseAmountSpec(r, b, `bedragen[${i}]`)),
     mutaties: r.arr(o, 'mutaties', '').map((m, i) => parseMutatie(r, m, `mutaties[${i}]`)),
+    ...(r.has(o, 'verantwoording') ? { verantwoording: parseVerantwoording(r, o.verantwoording, 'verantwoording') } : {}),
   };
+}
+
+/** Source, date and grondslag of a verantwoording rule; `unknown` (a null value) needs grondslag `aanname`. */
+function parseVerantwoordingBron(
+  r: Reader,
+  o: Record<string, unknown>,
+  field: string,
+  unknown: boolean,
+  valueField: string,
+): VerantwoordingBron {
+  const grondslag = r.str(o, 'grondslag', field);
+  if (!(VERANTWOORDING_GRONDSLAGEN as readonly string[]).includes(grondslag))
+    r.fail(join(field, 'grondslag'), `unknown basis "${grondslag}" (expected ${VERANTWOORDING_GRONDSLAGEN.join(', ')})`);
+  if (unknown && grondslag !== 'aanname')
+    r.fail(join(field, valueField), `null (not found) needs grondslag "aanname", found "${grondslag}"`);
+  return { bron: r.str(o, 'bron', field), datum: r.date(o, 'datum', field), grondslag: grondslag as VerantwoordingBron['grondslag'] };
+}
+
+function parseVerantwoordingRegeling(r: Reader, v: unknown, field: string): VerantwoordingRegelingManifest {
+  const o = r.obj(v, field);
+  r.keys(o, field, ['regeling', 'overheveling', 'eindafrekening', 'vervaldatum']);
+  const out: { -readonly [K in keyof VerantwoordingRegelingManifest]: VerantwoordingRegelingManifest[K] } = {
+    regeling: r.str(o, 'regeling', field),
+  };
+  if (r.has(o, 'overheveling')) {
+    const list = r.arr(o, 'overheveling', field).map((x, i): OverhevelingsLimiet => {
+      const f = `${join(field, 'overheveling')}[${i}]`;
+      const p = r.obj(x, f);
+      r.keys(p, f, ['vanJaar', 'waarde', 'per', 'bron', 'datum', 'grondslag']);
+      const per = r.str(p, 'per', f);
+      if (per !== 'onderdeel' && per !== 'regeling')
+        r.fail(join(f, 'per'), `must be "onderdeel" or "regeling", found ${show(per)}`);
+      if (!('waarde' in p)) r.fail(join(f, 'waarde'), 'missing (a percentage 0–100, or null when no source states it)');
+      const waarde = p.waarde === null ? null : r.pct(p, 'waarde', f);
+      return { vanJaar: r.year(p.vanJaar, join(f, 'vanJaar')), waarde, per, ...parseVerantwoordingBron(r, p, f, waarde === null, 'waarde') };
+    });
+    list.forEach((x, i) => {
+      if (list.findIndex((y) => y.vanJaar === x.vanJaar) !== i)
+        r.fail(`${join(field, 'overheveling')}[${i}].vanJaar`, `${x.vanJaar} is stated twice`);
+    });
+    out.overheveling = list;
+  }
+  if (r.has(o, 'eindafrekening')) {
+    const f = join(field, 'eindafrekening');
+    const p = r.obj(o.eindafrekening, f);
+    r.keys(p, f, ['jaar', 'wijze', 'bron', 'datum', 'grondslag']);
+    if (!('jaar' in p)) r.fail(join(f, 'jaar'), 'missing (a year, or null when no source states it)');
+    if (!('wijze' in p)) r.fail(join(f, 'wijze'), 'missing ("per-jaar", "cumulatief", or null when no source states it)');
+    const jaar = p.jaar === null ? null : r.year(p.jaar, join(f, 'jaar'));
+    const wijze = p.wijze;
+    if (wijze !== null && wijze !== 'per-jaar' && wijze !== 'cumulatief')
+      r.fail(join(f, 'wijze'), `must be "per-jaar", "cumulatief" or null, found ${show(wijze)}`);
+    const e: Eindafrekening = { jaar, wijze, ...parseVerantwoordingBron(r, p, f, jaar === null || wijze === null, jaar === null ? "jaar" : "wijze") };
+    out.eindafrekening = e;
+  }
+  if (r.has(o, 'vervaldatum')) {
+    const f = join(field, 'vervaldatum');
+    const p = r.obj(o.vervaldatum, f);
+    r.keys(p, f, ['vervalt', 'bron', 'datum', 'grondslag']);
+    if (!('vervalt' in p)) r.fail(join(f, 'vervalt'), 'missing (a date YYYY-MM-DD, or null when no source states it)');
+    const vervalt = p.vervalt === null ? null : r.date(p, 'vervalt', f);
+    const d: Vervaldatum = { vervalt, ...parseVerantwoordingBron(r, p, f, vervalt === null, 'vervalt') };
+    out.vervaldatum = d;
+  }
+  return out;
+}
+
+function parseVerantwoording(r: Reader, v: unknown, field: string): VerantwoordingManifest {
+  const o = r.obj(v, field);
+  r.keys(o, field, ['regelingen']);
+  const regelingen = r
+    .arr(o, 'regelingen', field)
+    .map((x, i) => parseVerantwoordingRegeling(r, x, `${join(field, 'regelingen')}[${i}]`));
+  regelingen.forEach((x, i) => {
+    if (regelingen.findIndex((y) => y.regeling === x.regeling) !== i)
+      r.fail(`${join(field, 'regelingen')}[${i}].regeling`, `${x.regeling} is stated twice`);
+  });
+  return { regelingen };
 }

@@ -1,3 +1,4 @@
+import type { VerantwoordingManifest } from './verantwoording/regels';
 import type { Euro } from './money';
 import type { CbsCode, Dataset, Maybe } from './types';
 
@@ -215,6 +216,8 @@ export interface EditionManifest {
   readonly bedragen: readonly AmountSpec[];
   /** Which onderdeel each Bijlage 1 mutation of the edition belongs to (null: spread pro rata, e.g. a korting). */
   readonly mutaties: readonly MutatieMapping[];
+  /** The verantwoording rules (overheveling limits, eindafrekening) this edition states; see ./verantwoording/regels.ts. */
+  readonly verantwoording?: VerantwoordingManifest;
 }
 
 /** Where a mutation of Bijlage 1 lands: one onderdeel, or (nr null) all onderdelen pro rata. */

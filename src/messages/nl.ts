@@ -108,7 +108,7 @@ export function failureText(f: InputFailure): string {
     case 'DuplicateCbsCode':
       return `Rij ${f.row}: de CBS-code ${f.code} staat al op rij ${f.firstRow}. Laat elke gemeente één keer voorkomen.`;
     case 'NotANumber':
-      return f.column === 'bedrag_eur' || /^20\d\d$/.test(f.column)
+      return f.column === 'bedrag_eur' || /^(Prognose )?20\d\d$/.test(f.column)
         ? `Rij ${f.row}: "${f.text}" in kolom ${f.column} is geen bedrag. Typ een bedrag in hele euro's, zonder tekst of scheidingsteken voor duizendtallen, bijvoorbeeld 150000.`
         : `Rij ${f.row}: "${f.text}" in kolom ${f.column} is geen getal. Typ een getal zonder tekst of eenheid, bijvoorbeeld 12500 of 0,0125.`;
     case 'NegativeWeight':

@@ -1,0 +1,426 @@
+import Papa from 'papaparse';
+import { parseRealisatieCsv } from '../data/realisatie-input';
+import type { ReferenceData, ResolvedEdition, Scenario } from '../domain';
+import { legeBegroting, sisaCodes } from '../domain';
+import type {
+  RegelingVerantwoording,
+  Verantwoording,
+  VerantwoordingAannames,
+  VerantwoordingJaar,
+} from '../domain/verantwoording';
+import { sisaOpgave, verantwoording, verantwoordingRegels } from '../domain/verantwoording';
+import { failureText, formatEuro } from '../messages';
+import {
+  BASIS_TEXT,
+  eindafrekeningText,
+  euroOfOnbekend,
+  limietText,
+  verantwoordingSignaalText,
+} from '../messages/verantwoording.nl';
+import { UsageError } from './args';
+import type { CliIo } from './io';
+
+/**
+ * `spuk-begroting verantwoording`: the realisatie against the begroting and the beschikking per
+ * regeling, onderdeel and year, the overheveling against its limit, and the expected terugvordering
+ * (src/domain/verantwoording). Resolved through the scenario (edition, gemeente, beschikking,
+ * begroting as every command resolves them). Exit 0 without signals, 1 with signals, 2 on bad input.
+ */
+
+export const VERANTWOORDING_HELP = `spuk-begroting verantwoording --gemeente CODE|NAAM --realisatie CSV [--beschikking CSV] [--begroting CSV]
+                              [--editie ID] [--limiet REGELING:JAAR=PCT,...] [--formaat tekst|csv|json]
+
+Zet de realisatie (wat is besteed) naast de begroting en de beschikking, per regeling, onderdeel
+(Brede SPUK 2023–2024) en jaar: verschil, prognose, cumulatieve besteding, overheveling tegen de
+limiet, onderbesteding en de verwachte terugvordering bij de eindafrekening (per jaar en
+cumulatief), met de regel en de bron van elke limiet. SPUK IZA: de eigen besteding (SiSa H35) en per
+medeoverheid wat zij ontving en besteedde (H35B).
+
+  --gemeente CODE|NAAM   de gemeente (verplicht)
+  --realisatie CSV       de realisatie: precies de kolommen van de tabel Begroting (kopieer het
+                         begrotingsbestand en overschrijf de bedragen met wat besteed is), plus
+                         desgewenst één kolom "Prognose JAAR" met de verwachte besteding van dat jaar
+  --beschikking CSV      de beschikking (zie 'spuk-begroting werkboek --help'); zonder: de bedragen van de editie.
+                         Een ledengemeente vult bij SPUK IZA in wat zij van de mandaatgemeente ontving.
+  --begroting CSV        de begroting (voor begroting en verschil, en wat aan medeoverheden is doorbetaald)
+  --limiet REGELING:JAAR=PCT   uw eigen limiet voor een overheveling die geen bron regelt, bijvoorbeeld
+                         brede-spuk:2024=0 of spuk-iza:2024=0,spuk-iza:2025=0
+  --formaat              tekst (standaard), csv of json
+
+Uitkomst: 0 zonder signalen, 1 met signalen (zoals een verwachte terugvordering of een overheveling
+boven de limiet), 2 bij een fout in de invoer.
+`;
+
+/** `--limiet brede-spuk:2024=0,spuk-iza:2025=10` → the controller's aannames; UsageError naming the fix. */
+export function parseLimieten(
+  text: string | undefined,
+  regelingen: readonly { regeling: string; jaren: readonly number[]; eindjaar: number }[],
+): VerantwoordingAannames {
+  if (text === undefined) return {};
+  const out: { regeling: string; vanJaar: number; waarde: number }[] = [];
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const m = /^([a-z-]+):(\d{4})=(\d+(?:[.,]\d+)?)%?$/i.exec(part);
+    if (!m)
+      throw new UsageError(
+        `"${part}" is geen limiet. Schrijf REGELING:JAAR=PCT, bijvoorbeeld brede-spuk:2024=0 (regelingen: ${regelingen.map((r) => r.regeling).join(', ')}).`,
+      );
+    const [, id = '', jaarText = '', pctText = ''] = m;
+    const r = regelingen.find((x) => x.regeling === id.toLowerCase());
+    if (!r)
+      throw new UsageError(
+        `"${id}" is geen regeling met een verantwoording. Kies uit: ${regelingen.map((x) => x.regeling).join(', ')}.`,
+      );
+    const jaar = Number(jaarText);
+    if (!r.jaren.includes(jaar) || jaar === r.eindjaar)
+      throw new UsageError(
+        `${id}: ${jaar} is geen jaar waaruit kan worden overgeheveld. Kies uit: ${r.jaren.filter((y) => y !== r.eindjaar).join(', ')}.`,
+      );
+    const pct = Number(pctText.replace(',', '.'));
+    if (!(pct >= 0 && pct <= 100))
+      throw new UsageError(`${part}: een limiet is een percentage van 0 tot en met 100.`);
+    if (out.some((o) => o.regeling === r.regeling && o.vanJaar === jaar))
+      throw new UsageError(`${id}:${jaar} staat twee keer in --limiet. Geef elke limiet één keer.`);
+    out.push({ regeling: r.regeling, vanJaar: jaar, waarde: pct });
+  }
+  return { overheveling: out };
+}
+
+const COLUMNS = [
+  'regeling',
+  'onderdeel',
+  'jaar',
+  'beschikking',
+  'beschikking_bron',
+  'begroting',
+  'realisatie',
+  'verschil',
+  'prognose',
+  'besteding',
+  'basis',
+  'overheveling_in',
+  'beschikbaar',
+  'saldo',
+  'onbesteed',
+  'overschrijding',
+  'limiet',
+  'limiet_grondslag',
+  'limiet_bron',
+  'overheveling_uit',
+  'overheveling_gebruikt',
+  'overheveling_teveel',
+  'terugvordering',
+  'cum_beschikking',
+  'cum_besteding',
+  'cum_onderbesteding',
+] as const;
+
+function record(naam: string, onderdeel: number | '', j: VerantwoordingJaar): (string | number)[] {
+  const opt = (x: number | undefined): string | number => (x === undefined ? '' : x);
+  return [
+    naam,
+    onderdeel,
+    j.jaar,
+    j.beschikking,
+    j.beschikkingBron,
+    j.begroting,
+    j.realisatie,
+    j.verschil,
+    opt(j.prognose),
+    j.besteding,
+    j.basis,
+    j.overhevelingIn,
+    j.beschikbaar,
+    j.saldo,
+    j.onbesteed,
+    j.overschrijding,
+    opt(j.limiet),
+    j.limietRegel?.grondslag ?? '',
+    j.limietRegel?.bron ?? '',
+    j.overhevelingUit,
+    j.gebruikt,
+    j.overhevelingTeveel,
+    opt(j.terugvordering),
+    j.cumBeschikking,
+    j.cumBesteding,
+    j.cumOnderbesteding,
+  ];
+}
+
+/** A year for JSON: unknown figures as null (not left out). */
+const jsonJaar = (j: VerantwoordingJaar) => ({
+  ...j,
+  limiet: j.limiet ?? null,
+  limietRegel: j.limietRegel ?? null,
+  terugvordering: j.terugvordering ?? null,
+  prognose: j.prognose ?? null,
+});
+
+/** Whether a regeling concerns the gemeente at all (money, begroting or realisatie in some year). */
+const concerns = (r: RegelingVerantwoording): boolean =>
+  r.jaren.some((j) => j.beschikking !== 0 || j.begroting !== 0 || j.realisatie !== 0) || r.naEinde.length > 0;
+
+/** Every figure as records: the regeling's years, then its onderdelen (per-onderdeel years). */
+export function verantwoordingRecords(v: Verantwoording): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  for (const r of v.regelingen) {
+    for (const j of r.jaren) rows.push(record(r.regels.naam, '', j));
+    for (const o of r.onderdelen) for (const j of o.jaren) rows.push(record(r.regels.naam, o.nr, j));
+  }
+  return rows;
+}
+
+/** A text table: right-aligned amounts. */
+function tabel(io: CliIo, rows: readonly (readonly string[])[], left: ReadonlySet<number>): void {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+  for (const r of rows)
+    io.out(
+      r
+        .map((v, c) => (left.has(c) ? v.padEnd(widths[c] ?? 0) : v.padStart(widths[c] ?? 0)))
+        .join('  ')
+        .trimEnd() + '\n',
+    );
+}
+
+function printRegeling(io: CliIo, r: RegelingVerantwoording, edition: ResolvedEdition): void {
+  const e = formatEuro;
+  io.out(`\n${r.regels.naam} — ${r.regels.regelingBron}\n`);
+  const head = [
+    'jaar',
+    'beschikking',
+    'begroting',
+    'realisatie',
+    'verschil',
+    'prognose',
+    'besteding',
+    'basis',
+    'overh. in',
+    'saldo',
+    'limiet',
+    'overh. uit',
+    'terugvordering',
+    'cum. besteding',
+    'cum. onderbesteding',
+  ];
+  const rows = r.jaren.map((j) => [
+    String(j.jaar),
+    e(j.beschikking),
+    e(j.begroting),
+    e(j.realisatie),
+    e(j.verschil),
+    j.prognose === undefined ? '' : e(j.prognose),
+    e(j.besteding),
+    j.basis,
+    e(j.overhevelingIn),
+    e(j.saldo),
+    euroOfOnbekend(j.limiet),
+    e(j.overhevelingUit),
+    euroOfOnbekend(j.terugvordering),
+    e(j.cumBesteding),
+    e(j.cumOnderbesteding),
+  ]);
+  tabel(io, [head, ...rows], new Set([0, 7]));
+  const basis = [...new Set(r.jaren.map((j) => j.basis))].filter((b) => b !== 'realisatie');
+  if (basis.length > 0)
+    io.out(
+      `Besteding volgens ${basis.map((b) => BASIS_TEXT[b]).join(' en ')} waar de kolom basis dat zegt.\n`,
+    );
+  io.out('Overheveling:\n');
+  for (const j of r.jaren) io.out(`- ${limietText(j.jaar, j.limietRegel, j.jaar === r.regels.eindjaar)}\n`);
+  if (r.onderdelen.length > 0) {
+    io.out(`Per onderdeel (${r.regels.perOnderdeelJaren.join(', ')}: per onderdeel verantwoord):\n`);
+    const oRows = r.onderdelen.flatMap((o) =>
+      o.jaren
+        .filter((j) => j.beschikking !== 0 || j.besteding !== 0)
+        .map((j) => [
+          String(o.nr),
+          String(j.jaar),
+          e(j.beschikking),
+          e(j.realisatie),
+          e(j.overhevelingIn),
+          e(j.saldo),
+          euroOfOnbekend(j.limiet),
+          e(j.overhevelingUit),
+          e(j.gebruikt),
+          euroOfOnbekend(j.terugvordering),
+        ]),
+    );
+    tabel(
+      io,
+      [
+        [
+          'onderdeel',
+          'jaar',
+          'beschikking',
+          'realisatie',
+          'overh. in',
+          'saldo',
+          'limiet',
+          'overh. uit',
+          'gebruikt',
+          'terugvordering',
+        ],
+        ...oRows,
+      ],
+      new Set(),
+    );
+  }
+  if (r.iza && r.iza.rol !== 'geen') {
+    if (r.iza.rol === 'mandaatgemeente') {
+      io.out('SiSa: H35 (eigen uitvoering) en H35B (medeoverheden):\n');
+      tabel(
+        io,
+        [
+          ['jaar', 'H35 eigen', 'doorbetaald', 'H35B besteed'],
+          ...r.iza.jaren.map((j) => [String(j.jaar), e(j.eigen), e(j.doorbetaald), e(j.h35b)]),
+        ],
+        new Set([0]),
+      );
+      if (r.iza.medeoverheden.length > 0)
+        tabel(
+          io,
+          [
+            ['code', 'medeoverheid', 'jaar', 'ontvangen', 'besteed', 'verschil'],
+            ...r.iza.medeoverheden.map((m) => [
+              m.code,
+              m.naam,
+              String(m.jaar),
+              e(m.ontvangen),
+              e(m.besteed),
+              e(m.verschil),
+            ]),
+          ],
+          new Set([0, 1]),
+        );
+    } else
+      io.out(
+        'Ledengemeente: de beschikking is wat de mandaatgemeente doorbetaalde; de besteding gaat via de mandaatgemeente naar SiSa H35B.\n',
+      );
+  }
+  printSisa(io, r, edition);
+  const t = r.terugvordering;
+  io.out(
+    `Verwachte terugvordering: per jaar ${euroOfOnbekend(t.perJaar)}; cumulatief ${e(t.cumulatief)}.\n${eindafrekeningText(t.regel)}\n`,
+  );
+}
+
+/** The SiSa opgave: the lines a controller copies into the SiSa bijlage (codes only where a source states them). */
+function printSisa(io: CliIo, r: RegelingVerantwoording, edition: ResolvedEdition): void {
+  const lines = sisaOpgave(r, sisaCodes(edition, r.regels.regeling));
+  if (lines.length === 0) return;
+  io.out(
+    `SiSa-opgave (indicatornummers en -teksten niet gevonden: volgens invulwijzer SiSa van het jaar — controleer; beschikkingsnummer: uit de beschikking):\n`,
+  );
+  const rows = lines.map((l) => [
+    String(l.jaar),
+    l.code ?? 'code niet gevonden',
+    l.medeoverheid
+      ? `${l.medeoverheid.code} ${l.medeoverheid.naam}`
+      : l.onderdeel !== undefined
+        ? `onderdeel ${l.onderdeel}`
+        : 'besteding jaar T',
+    formatEuro(l.besteding),
+    l.cumulatief === undefined ? '' : formatEuro(l.cumulatief),
+    l.eindverantwoording ? 'Ja' : 'Nee',
+  ]);
+  tabel(
+    io,
+    [['jaar', 'code', 'regel', 'besteding', 'cumulatief t/m T', 'eindverantwoording'], ...rows],
+    new Set([0, 1, 2]),
+  );
+}
+
+/**
+ * Runs the command. `scenarioFor` is the CLI's own resolution (cli.ts: edition, key, gemeente, the
+ * beschikking and the begroting files; the exit code 2 after printing their failures).
+ */
+export function runVerantwoording(
+  data: ReferenceData,
+  opts: Map<string, string>,
+  io: CliIo,
+  scenarioFor: () => Scenario | number,
+): number {
+  const formaat = opts.get('--formaat') ?? 'tekst';
+  if (formaat !== 'tekst' && formaat !== 'csv' && formaat !== 'json')
+    throw new UsageError(`Onbekend formaat "${formaat}". Kies tekst, csv of json.`);
+  const gemeenteText = opts.get('--gemeente');
+  if (gemeenteText === undefined || gemeenteText.toUpperCase() === 'NL')
+    throw new UsageError('Een verantwoording hoort bij één gemeente: geef --gemeente CODE|NAAM.');
+  const file = opts.get('--realisatie');
+  if (file === undefined)
+    throw new UsageError(
+      "Geef met --realisatie het CSV-bestand met wat besteed is: de kolommen van de tabel Begroting (zie 'spuk-begroting verantwoording --help').",
+    );
+  const scenario = scenarioFor();
+  if (typeof scenario === 'number') return scenario;
+  const g = scenario.gemeente;
+  if (g === undefined)
+    throw new UsageError('Een verantwoording hoort bij één gemeente: geef --gemeente CODE|NAAM.');
+  const edition = scenario.input.edition;
+  const aannames = parseLimieten(opts.get('--limiet'), verantwoordingRegels(edition));
+  const text = io.readFile(file);
+  if (text === undefined)
+    throw new UsageError(`Kan het bestand "${file}" niet lezen. Controleer pad en rechten.`);
+  const realisatie = parseRealisatieCsv(text, { edition });
+  if (!realisatie.ok) {
+    const max = 20;
+    realisatie.failures.slice(0, max).forEach((f) => io.err(`Fout in ${file}: ${failureText(f)}\n`));
+    if (realisatie.failures.length > max) io.err(`… en nog ${realisatie.failures.length - max} fouten.\n`);
+    return 2;
+  }
+  const v = verantwoording({
+    ledger: scenario.ledger,
+    gemeente: g,
+    gemeenten: data.gemeenten,
+    beschikking: scenario.beschikking,
+    begroting: scenario.begroting ?? legeBegroting(edition),
+    realisatie: realisatie.value,
+    aannames,
+  });
+  const code = v.signalen.length > 0 ? 1 : 0;
+  if (formaat === 'csv') {
+    io.out(Papa.unparse({ fields: [...COLUMNS], data: verantwoordingRecords(v) }, { newline: '\n' }) + '\n');
+    return code;
+  }
+  if (formaat === 'json') {
+    io.out(
+      JSON.stringify({
+        gemeente: { code: g.code, naam: g.naam },
+        editie: scenario.editie,
+        peiljaar: v.peiljaar ?? null,
+        regelingen: v.regelingen.map((r) => ({
+          regeling: r.regels.regeling,
+          naam: r.regels.naam,
+          bron: r.regels.regelingBron,
+          jaren: r.jaren.map(jsonJaar),
+          onderdelen: r.onderdelen.map((o) => ({ nr: o.nr, jaren: o.jaren.map(jsonJaar) })),
+          naEinde: r.naEinde,
+          zonderOnderdeel: r.zonderOnderdeel,
+          terugvordering: {
+            perJaar: r.terugvordering.perJaar ?? null,
+            cumulatief: r.terugvordering.cumulatief,
+            regel: r.terugvordering.regel ?? null,
+          },
+          iza: r.iza ?? null,
+          sisa: sisaOpgave(r, sisaCodes(edition, r.regels.regeling)).map((l) => ({
+            ...l,
+            code: l.code ?? null,
+            cumulatief: l.cumulatief ?? null,
+          })),
+        })),
+        signalen: v.signalen.map((s) => ({ ...s, tekst: verantwoordingSignaalText(s) })),
+      }) + '\n',
+    );
+    return code;
+  }
+  io.out(
+    `Verantwoording ${g.naam} (${g.code}); editie ${scenario.editie}; ${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}; ${realisatie.value.regels.length} ${realisatie.value.regels.length === 1 ? 'activiteit' : 'activiteiten'}${scenario.beschikking.length > 0 ? `; beschikking: ${scenario.beschikking.length} bedragen` : '; zonder beschikking: de bedragen van de editie'}.\n`,
+  );
+  for (const r of v.regelingen.filter(concerns)) printRegeling(io, r, edition);
+  if (v.signalen.length === 0) {
+    io.out('\nGeen signalen: de besteding blijft binnen de beschikking en de regels.\n');
+    return 0;
+  }
+  io.out(`\nSignalen (${v.signalen.length}):\n`);
+  for (const s of v.signalen) io.out(`- ${verantwoordingSignaalText(s)}\n`);
+  return 1;
+}

@@ -1,0 +1,3 @@
+// The verantwoording layer: realisatie against begroting and beschikking, overheveling, terugvordering.
+export * from './regels';
+export * from './verantwoording';

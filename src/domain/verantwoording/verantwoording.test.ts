@@ -1,0 +1,482 @@
+import fc from 'fast-check';
+import { defaultReferenceData, editionInput } from '../../data';
+import type { BegrotingRegel, BegrotingRegeling, BeschikkingRegel, Gemeente } from '..';
+import { builtInKey, euro, Ledger, legeBegroting, plafonds } from '..';
+import type { RealisatieRegel, VerantwoordingAannames } from '.';
+import { sisaOpgave, verantwoording, verantwoordingRegels } from '.';
+import { sisaCodes } from '../edition';
+
+const base = defaultReferenceData();
+const ledger = new Ledger(editionInput('vws-2026-04'), builtInKey('spuk-2025', base));
+const edition = ledger.input.edition;
+const gemeente = (code: string): Gemeente => {
+  const g = base.gemeenten.find((x) => x.code === code);
+  if (!g) throw new Error(code);
+  return g;
+};
+const ZWOLLE = gemeente('GM0193'); // mandaatgemeente IJssel-Vecht
+const KAMPEN = gemeente('GM0166'); // member of IJssel-Vecht
+const YEARS = [2023, 2024, 2025, 2026, 2027, 2028, 2029];
+
+// Zwolle's Brede SPUK 2025 and 2026 as in Bijlage 2A of the VWS letter of 12-09-2025.
+const BESCHIKKING: BeschikkingRegel[] = [
+  { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2025, bedrag: euro(2_035_253) },
+  { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2026, bedrag: euro(1_732_939) },
+];
+const { perOnderdeel } = plafonds(ledger, ZWOLLE.code, BESCHIKKING);
+const ONDERDELEN = edition.lines.filter((l) => l.begroting === 'Brede SPUK').map((l) => l.nr);
+
+let rij = 1;
+function regel(
+  regeling: BegrotingRegeling,
+  lasten: Partial<Record<number, number>>,
+  extra: Partial<RealisatieRegel> = {},
+): RealisatieRegel {
+  return {
+    rij: ++rij,
+    regeling,
+    onderdeel: undefined,
+    activiteit: `Activiteit ${rij}`,
+    taakveld: '7.1',
+    uitvoerder: 'GGD',
+    aard: 'incidenteel',
+    lasten: YEARS.map((y) => euro(lasten[y] ?? 0)),
+    andereDekking: '',
+    opmerking: '',
+    prognose: undefined,
+    ...extra,
+  };
+}
+
+/** Realisatie rows that spend each onderdeel's 2023 and 2024 beschikking exactly (plus deltas). */
+function onderdelenExact(delta: Partial<Record<string, number>> = {}): RealisatieRegel[] {
+  return ONDERDELEN.map((nr) =>
+    regel(
+      'Brede SPUK',
+      {
+        2023: perOnderdeel(nr, 2023) + (delta[`${nr}|2023`] ?? 0),
+        2024: perOnderdeel(nr, 2024) + (delta[`${nr}|2024`] ?? 0),
+      },
+      { onderdeel: nr },
+    ),
+  );
+}
+
+function run(
+  rows: RealisatieRegel[],
+  opts: {
+    prognoseJaar?: number;
+    begroting?: BegrotingRegel[];
+    beschikking?: BeschikkingRegel[];
+    aannames?: VerantwoordingAannames;
+    g?: Gemeente;
+  } = {},
+) {
+  return verantwoording({
+    ledger,
+    gemeente: opts.g ?? ZWOLLE,
+    gemeenten: base.gemeenten,
+    beschikking: opts.beschikking ?? BESCHIKKING,
+    begroting: { ...legeBegroting(edition), regels: opts.begroting ?? [] },
+    realisatie: { regels: rows, prognoseJaar: opts.prognoseJaar },
+    ...(opts.aannames ? { aannames: opts.aannames } : {}),
+  });
+}
+const brede = (v: ReturnType<typeof run>) => v.regelingen.find((r) => r.regels.post === 'Brede SPUK')!;
+const iza = (v: ReturnType<typeof run>) => v.regelingen.find((r) => r.regels.post === 'SPUK IZA')!;
+const year = (r: ReturnType<typeof brede>, jaar: number) => r.jaren.find((j) => j.jaar === jaar)!;
+
+describe('verantwoording rules from the edition', () => {
+  it('Brede SPUK: 20% per onderdeel from 2023, 2024 not found (aanname), 10% from 2025; SPUK IZA 0% from 2023', () => {
+    const rs = verantwoordingRegels(edition);
+    const b = rs.find((r) => r.regeling === 'brede-spuk')!;
+    expect(b.post).toBe('Brede SPUK');
+    expect(b.perOnderdeelJaren).toEqual([2023, 2024]);
+    expect(b.overheveling(2023)).toMatchObject({ waarde: 20, per: 'onderdeel', grondslag: 'praktijk' });
+    expect(b.overheveling(2024)).toMatchObject({ waarde: null, grondslag: 'aanname' });
+    expect(b.overheveling(2025)).toMatchObject({ waarde: 10, per: 'regeling', grondslag: 'brief' });
+    expect(b.eindafrekening).toMatchObject({ jaar: 2027, wijze: null, grondslag: 'aanname' });
+    const i = rs.find((r) => r.regeling === 'spuk-iza')!;
+    expect(i.overheveling(2023)).toMatchObject({ waarde: 0, grondslag: 'praktijk' });
+    expect(i.overheveling(2025)?.waarde).toBeNull();
+    expect(i.vervaldatum).toMatchObject({ vervalt: '2027-07-16', grondslag: 'regeling' });
+    expect(rs.map((r) => r.regeling)).toEqual(['brede-spuk', 'spuk-iza']);
+  });
+
+  it('a controller aanname replaces a rule and says so', () => {
+    const b = verantwoordingRegels(edition, {
+      overheveling: [{ regeling: 'brede-spuk', vanJaar: 2024, waarde: 5 }],
+    }).find((r) => r.regeling === 'brede-spuk')!;
+    expect(b.overheveling(2024)).toMatchObject({ waarde: 5, grondslag: 'aanname' });
+    expect(b.overheveling(2024)?.bron).toMatch(/^Ingesteld door de controller \(editie: niet gevonden/);
+  });
+});
+
+describe('verantwoording: Brede SPUK 2025–2026 (Zwolle, Bijlage 2A)', () => {
+  it('underspend 2025 carried at the limit (10% = 203.525) and spent in 2026', () => {
+    const v = run([
+      ...onderdelenExact(),
+      regel('Brede SPUK', { 2025: 1_800_000, 2026: 1_732_939 + 203_525 }),
+    ]);
+    const b = brede(v);
+    const y25 = year(b, 2025);
+    expect(y25).toMatchObject({
+      beschikking: 2_035_253,
+      beschikkingBron: 'beschikking',
+      besteding: 1_800_000,
+      saldo: 235_253,
+      limiet: 203_525,
+      overhevelingUit: 203_525,
+      gebruikt: 203_525,
+      overhevelingTeveel: 0,
+      terugvordering: 31_728,
+    });
+    const y26 = year(b, 2026);
+    expect(y26).toMatchObject({
+      overhevelingIn: 203_525,
+      beschikbaar: 1_936_464,
+      saldo: 0,
+      limiet: 0,
+      terugvordering: 0,
+    });
+    expect(b.terugvordering.perJaar).toBe(31_728);
+    expect(b.terugvordering.cumulatief).toBe(31_728);
+    expect(y26.cumOnderbesteding).toBe(31_728);
+    expect(v.signalen.filter((s) => s.regeling === 'Brede SPUK').map((s) => s.soort)).toEqual([
+      'terugvordering',
+    ]);
+  });
+
+  it('carry-over above the limit: 220.000 used in 2026, 16.475 above the 10%', () => {
+    const v = run([
+      ...onderdelenExact(),
+      regel('Brede SPUK', { 2025: 1_800_000, 2026: 1_732_939 + 220_000 }),
+    ]);
+    const b = brede(v);
+    expect(year(b, 2025)).toMatchObject({
+      gebruikt: 220_000,
+      overhevelingUit: 203_525,
+      overhevelingTeveel: 16_475,
+    });
+    expect(year(b, 2026)).toMatchObject({ overschrijding: 16_475, onbesteed: 0 });
+    expect(b.terugvordering).toMatchObject({ perJaar: 31_728, cumulatief: 15_253 });
+    const soorten = v.signalen
+      .filter((s) => s.regeling === 'Brede SPUK')
+      .map((s) => [s.soort, s.jaar, s.bedrag]);
+    expect(soorten).toEqual([
+      ['overheveling-boven-limiet', 2025, 16_475],
+      ['boven-plafond', 2026, 16_475],
+      ['terugvordering', undefined, 15_253],
+    ]);
+  });
+
+  it('overspend: realisatie above the plafond, nothing to reclaim', () => {
+    const v = run([...onderdelenExact(), regel('Brede SPUK', { 2025: 2_100_000, 2026: 1_732_939 })]);
+    const b = brede(v);
+    expect(year(b, 2025)).toMatchObject({ overschrijding: 64_747, onbesteed: 0, terugvordering: 0 });
+    expect(b.terugvordering).toMatchObject({ perJaar: 0, cumulatief: 0 });
+    const soorten = v.signalen.filter((s) => s.regeling === 'Brede SPUK').map((s) => s.soort);
+    expect(soorten).toEqual(['boven-plafond']);
+  });
+
+  it('money spent after the end of the regeling (2027) is signalled', () => {
+    const v = run([
+      ...onderdelenExact(),
+      regel('Brede SPUK', { 2025: 2_035_253, 2026: 1_732_939, 2027: 50_000 }),
+    ]);
+    expect(brede(v).naEinde).toEqual([{ jaar: 2027, bedrag: 50_000 }]);
+    expect(v.signalen).toContainEqual({
+      soort: 'na-einde',
+      regeling: 'Brede SPUK',
+      jaar: 2027,
+      bedrag: 50_000,
+    });
+  });
+
+  it('a prognose replaces the realisatie of its year; the begroting counts after the peiljaar', () => {
+    const v = run(
+      [
+        ...onderdelenExact(),
+        regel('Brede SPUK', { 2025: 2_035_253, 2026: 900_000 }, { prognose: euro(1_700_000) }),
+      ],
+      { prognoseJaar: 2026 },
+    );
+    const y26 = year(brede(v), 2026);
+    expect(y26).toMatchObject({
+      realisatie: 900_000,
+      prognose: 1_700_000,
+      besteding: 1_700_000,
+      basis: 'prognose',
+      onbesteed: 32_939,
+    });
+    expect(brede(v).terugvordering.cumulatief).toBe(32_939);
+    expect(v.peiljaar).toBe(2026);
+  });
+});
+
+describe('verantwoording: Brede SPUK per onderdeel 2023–2024', () => {
+  const [o1, o2] = ONDERDELEN as [number, number];
+  it('20% of an onderdeel carried from 2023 and used in 2024; above it: signal per onderdeel', () => {
+    const b23 = perOnderdeel(o1, 2023);
+    const limiet = Math.floor((b23 * 20) / 100);
+    const rows = [
+      ...onderdelenExact({ [`${o1}|2023`]: -limiet - 1_000, [`${o1}|2024`]: limiet + 1_000 }),
+      regel('Brede SPUK', { 2025: 2_035_253, 2026: 1_732_939 }),
+    ];
+    const b = brede(run(rows));
+    const r23 = b.onderdelen.find((o) => o.nr === o1)!.jaren[0]!;
+    expect(r23).toMatchObject({
+      jaar: 2023,
+      limiet,
+      onbesteed: limiet + 1_000,
+      overhevelingUit: limiet,
+      gebruikt: limiet + 1_000,
+      overhevelingTeveel: 1_000,
+      terugvordering: 1_000,
+    });
+    expect(year(b, 2023)).toMatchObject({
+      onbesteed: limiet + 1_000,
+      overhevelingUit: limiet,
+      overhevelingTeveel: 1_000,
+      terugvordering: 1_000,
+    });
+    const r24 = b.onderdelen.find((o) => o.nr === o1)!.jaren[1]!;
+    expect(r24).toMatchObject({ overhevelingIn: limiet, overschrijding: 1_000 });
+    const v = run(rows);
+    expect(v.signalen).toContainEqual(
+      expect.objectContaining({
+        soort: 'overheveling-boven-limiet',
+        onderdeel: o1,
+        jaar: 2023,
+        bedrag: 1_000,
+      }),
+    );
+    expect(v.signalen).toContainEqual({
+      soort: 'boven-plafond',
+      regeling: 'Brede SPUK',
+      onderdeel: o1,
+      jaar: 2024,
+      bedrag: 1_000,
+    });
+    // Cumulatively the two years net out.
+    expect(b.terugvordering.cumulatief).toBe(0);
+  });
+
+  it('an overspent onderdeel does not cover another one’s underspend (per jaar); cumulatively it does', () => {
+    const rows = [
+      ...onderdelenExact({ [`${o1}|2024`]: 5_000, [`${o2}|2024`]: -5_000 }),
+      regel('Brede SPUK', { 2025: 2_035_253, 2026: 1_732_939 }),
+    ];
+    const v = run(rows);
+    const b = brede(v);
+    expect(year(b, 2024)).toMatchObject({
+      saldo: 0,
+      onbesteed: 5_000,
+      overschrijding: 5_000,
+      limiet: undefined,
+      terugvordering: undefined,
+    });
+    expect(b.terugvordering).toMatchObject({ perJaar: undefined, cumulatief: 0 });
+    expect(v.signalen).toContainEqual(
+      expect.objectContaining({ soort: 'limiet-onbekend', jaar: 2024, bedrag: 5_000 }),
+    );
+    // The controller decides the 2024 rule: 0% carried.
+    const w = run(rows, {
+      aannames: { overheveling: [{ regeling: 'brede-spuk', vanJaar: 2024, waarde: 0 }] },
+    });
+    expect(year(brede(w), 2024)).toMatchObject({ limiet: 0, terugvordering: 5_000 });
+    expect(brede(w).terugvordering.perJaar).toBe(5_000);
+  });
+
+  it('realisatie without onderdeel in 2023–2024 is signalled', () => {
+    const v = run([
+      ...onderdelenExact(),
+      regel('Brede SPUK', { 2024: 10_000, 2025: 2_035_253, 2026: 1_732_939 }),
+    ]);
+    expect(v.signalen).toContainEqual({
+      soort: 'zonder-onderdeel',
+      regeling: 'Brede SPUK',
+      jaar: 2024,
+      bedrag: 10_000,
+    });
+  });
+});
+
+describe('verantwoording: SPUK IZA (Zwolle, mandaatgemeente IJssel-Vecht, 3.023.765 per year)', () => {
+  const begroting = [
+    regel('SPUK IZA', { 2024: 500_000, 2025: 500_000 }, { uitvoerder: 'Kampen' }),
+    regel('SPUK IZA', { 2024: 2_523_765 }, { uitvoerder: 'GGD IJsselland' }),
+  ];
+  it('H35 own besteding, H35B per medeoverheid; a medeoverheid that spent less than it received', () => {
+    const rows = [
+      ...onderdelenExact(),
+      regel('Brede SPUK', { 2025: 2_035_253, 2026: 1_732_939 }),
+      regel(
+        'SPUK IZA',
+        { 2023: 3_023_765, 2024: 420_000, 2025: 500_000 },
+        { uitvoerder: 'GM0166', activiteit: 'Kampen' },
+      ),
+      regel(
+        'SPUK IZA',
+        { 2024: 2_523_765, 2025: 2_523_765, 2026: 3_242_094 },
+        { uitvoerder: 'GGD IJsselland' },
+      ),
+    ];
+    const v = run(rows, { begroting });
+    const i = iza(v);
+    expect(i.iza?.rol).toBe('mandaatgemeente');
+    expect(i.iza?.medeoverheden.filter((m) => m.jaar === 2024)).toEqual([
+      {
+        code: KAMPEN.code,
+        naam: 'Kampen',
+        jaar: 2024,
+        ontvangen: 500_000,
+        besteed: 420_000,
+        verschil: 80_000,
+      },
+    ]);
+    expect(i.iza?.jaren.find((j) => j.jaar === 2024)).toEqual({
+      jaar: 2024,
+      eigen: 2_523_765,
+      doorbetaald: 500_000,
+      h35b: 420_000,
+    });
+    expect(year(i, 2024)).toMatchObject({ beschikking: 3_023_765, besteding: 2_943_765, onbesteed: 80_000 });
+    // 2023 → 2024: 0% (VNG), so nothing carries; 2024 → 2025 not found.
+    expect(year(i, 2023)).toMatchObject({ limiet: 0, terugvordering: 0 });
+    expect(year(i, 2024)).toMatchObject({ limiet: undefined, terugvordering: undefined });
+    expect(i.terugvordering.cumulatief).toBe(80_000);
+    expect(v.signalen).toContainEqual({
+      soort: 'h35b-verschil',
+      regeling: 'SPUK IZA',
+      jaar: 2024,
+      bedrag: 80_000,
+    });
+    expect(v.signalen).toContainEqual(
+      expect.objectContaining({ soort: 'limiet-onbekend', regeling: 'SPUK IZA', jaar: 2024 }),
+    );
+  });
+
+  it('the SiSa opgave: H35 own besteding, H35B per medeoverheid, cumulative through T, eindverantwoording Ja in 2026', () => {
+    const rows = [
+      ...onderdelenExact(),
+      regel('Brede SPUK', { 2025: 2_035_253, 2026: 1_732_939 }),
+      regel('SPUK IZA', { 2024: 420_000 }, { uitvoerder: 'Kampen' }),
+      regel('SPUK IZA', { 2023: 3_023_765, 2024: 2_523_765, 2025: 3_023_765, 2026: 3_242_094 }),
+    ];
+    const v = run(rows, { begroting });
+    const lines = sisaOpgave(iza(v), sisaCodes(edition, 'spuk-iza'));
+    expect(lines.filter((l) => l.jaar === 2024)).toEqual([
+      { jaar: 2024, code: 'H35', besteding: 2_523_765, cumulatief: 5_967_530, eindverantwoording: false },
+      {
+        jaar: 2024,
+        code: 'H35B',
+        medeoverheid: { code: 'GM0166', naam: 'Kampen' },
+        besteding: 420_000,
+        cumulatief: undefined,
+        eindverantwoording: false,
+      },
+    ]);
+    expect(lines.filter((l) => l.eindverantwoording).map((l) => l.jaar)).toEqual([2026]);
+    // Brede SPUK: per onderdeel in 2023–2024 (15 lines each), one line from 2025; no code is stated.
+    const b = sisaOpgave(brede(v), sisaCodes(edition, 'brede-spuk'));
+    expect(b.filter((l) => l.jaar === 2023)).toHaveLength(15);
+    expect(b.filter((l) => l.jaar === 2025)).toEqual([
+      {
+        jaar: 2025,
+        code: undefined,
+        besteding: 2_035_253,
+        cumulatief: year(brede(v), 2025).cumBesteding,
+        eindverantwoording: false,
+      },
+    ]);
+  });
+
+  it('a year of the regeling without realisatie is signalled', () => {
+    const rows = [
+      ...onderdelenExact(),
+      regel('Brede SPUK', { 2025: 2_035_253, 2026: 1_732_939 }),
+      regel('SPUK IZA', { 2023: 3_023_765, 2025: 3_023_765, 2026: 3_242_094 }),
+    ];
+    const v = run(rows);
+    expect(v.signalen).toContainEqual({
+      soort: 'geen-realisatie',
+      regeling: 'SPUK IZA',
+      jaar: 2024,
+      bedrag: 3_023_765,
+    });
+  });
+
+  it('a member gemeente: what it received from the mandaatgemeente (its beschikking) against what it spent', () => {
+    const v = run([regel('SPUK IZA', { 2024: 420_000 }, { uitvoerder: 'Kampen' })], {
+      g: KAMPEN,
+      beschikking: [{ regeling: 'SPUK IZA', onderdeel: undefined, jaar: 2024, bedrag: euro(500_000) }],
+    });
+    const i = iza(v);
+    expect(i.iza?.rol).toBe('lid');
+    expect(year(i, 2024)).toMatchObject({ beschikking: 500_000, besteding: 420_000, onbesteed: 80_000 });
+    expect(i.iza?.medeoverheden).toEqual([]);
+  });
+});
+
+it('without any realisatie: one signal per regeling with money', () => {
+  const v = run([]);
+  expect(v.peiljaar).toBeUndefined();
+  expect(v.signalen.filter((s) => s.soort === 'geen-realisatie').map((s) => s.regeling)).toEqual([
+    'Brede SPUK',
+    'SPUK IZA',
+  ]);
+  expect(brede(v).jaren.every((j) => j.basis === 'begroting')).toBe(true);
+});
+
+describe('verantwoording: properties on generated realisaties (fast-check)', () => {
+  const ALL: VerantwoordingAannames = {
+    overheveling: [
+      { regeling: 'brede-spuk', vanJaar: 2024, waarde: 0 },
+      { regeling: 'spuk-iza', vanJaar: 2024, waarde: 5 },
+      { regeling: 'spuk-iza', vanJaar: 2025, waarde: 10 },
+    ],
+  };
+  const factor = fc.integer({ min: 0, max: 150 });
+  it('the figures add up; the per-year reading never asks back less than the cumulative one', () => {
+    fc.assert(
+      fc.property(fc.array(factor, { minLength: 15 * 2 + 4 + 4, maxLength: 15 * 2 + 4 + 4 }), (f) => {
+        const pct = (k: number, b: number) => Math.round(((f[k] ?? 100) * b) / 100);
+        const rows = [
+          ...ONDERDELEN.map((nr, k) =>
+            regel(
+              'Brede SPUK',
+              { 2023: pct(2 * k, perOnderdeel(nr, 2023)), 2024: pct(2 * k + 1, perOnderdeel(nr, 2024)) },
+              { onderdeel: nr },
+            ),
+          ),
+          regel('Brede SPUK', { 2025: pct(30, 2_035_253), 2026: pct(31, 1_732_939) }),
+          regel('SPUK IZA', {
+            2023: pct(34, 3_023_765),
+            2024: pct(35, 3_023_765),
+            2025: pct(36, 3_023_765),
+            2026: pct(37, 3_242_094),
+          }),
+        ];
+        const v = run(rows, { aannames: ALL });
+        for (const r of v.regelingen) {
+          let cumB = 0;
+          let cumS = 0;
+          for (const j of r.jaren) {
+            cumB += j.beschikking;
+            cumS += j.besteding;
+            expect(j.saldo).toBe(j.beschikbaar - j.besteding);
+            expect(j.beschikbaar).toBe(j.beschikking + j.overhevelingIn);
+            expect(j.onbesteed).toBeGreaterThanOrEqual(Math.max(0, j.saldo));
+            expect(j.overhevelingUit).toBeLessThanOrEqual(Math.min(j.onbesteed, j.limiet ?? Infinity));
+            expect(j.terugvordering).toBe(j.onbesteed - j.overhevelingUit);
+            expect(j.cumOnderbesteding).toBe(cumB - cumS);
+          }
+          expect(r.terugvordering.cumulatief).toBe(Math.max(0, cumB - cumS));
+          expect(r.terugvordering.perJaar).toBeGreaterThanOrEqual(r.terugvordering.cumulatief);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

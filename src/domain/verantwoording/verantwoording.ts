@@ -1,0 +1,682 @@
+import type { BegrotingInvoer, BegrotingRegel, BeschikkingRegel, Plafond } from '../begroting';
+import { plafonds } from '../begroting';
+import type { EditionYear } from '../edition';
+import type { Ledger } from '../ledger';
+import type { Euro } from '../money';
+import { euro, ZERO } from '../money';
+import type { CbsCode, Gemeente, Maybe } from '../types';
+import type {
+  OverhevelingsLimiet,
+  VerantwoordingAannames,
+  VerantwoordingBron,
+  VerantwoordingRegels,
+} from './regels';
+import { verantwoordingRegels } from './regels';
+
+/**
+ * The verantwoording of the SPUK money: what was spent (realisatie) against the begroting and the
+ * beschikking, per regeling, onderdeel (where the rules are per onderdeel) and year; the carry-over
+ * (overheveling) against its limit; the cumulative onderbesteding; and the expected terugvordering
+ * at the eindafrekening. Pure and exact (whole euros). The rules and their sources are the edition's
+ * (`verantwoordingRegels`, the manifests' block `verantwoording`, ../shared/docs/verantwoording-facts.md):
+ *
+ * - besteding_T: what counts as spent in year T: the realisatie; in the prognose year the prognose
+ *   where a row has one; after the last year with realisatie (the regeling still running) the
+ *   begroting (labelled `begroting`: not yet spent).
+ * - beschikbaar_T = beschikking_T + overhevelingIn_T; saldo_T = beschikbaar_T − besteding_T.
+ * - onbesteed_T: the unspent money of T: max(0, saldo_T), per onderdeel in the per-onderdeel years
+ *   (Brede SPUK 2023–2024: Σ over the onderdelen of max(0, saldo), so an overspent onderdeel does not
+ *   cover another one's underspend; the 15% schuifruimte is not applied here).
+ * - limiet_T: what may be carried from T into T+1: floor(pct × beschikking_T / 100), per onderdeel or
+ *   over the total as the rule says; 0 in the regeling's last year (no regeling after it; facts §1.5,
+ *   §2.3 [derived]); undefined where no source states a rule and the controller set none ("onbekend").
+ * - overhevelingUit_T = min(onbesteed_T, limiet_T) (per onderdeel where the rule is per onderdeel);
+ *   where the limit is unknown, what T+1 actually used (`gebruikt`) is carried, and a signal asks the
+ *   controller to set the limit. overhevelingIn_{T+1} = overhevelingUit_T.
+ * - gebruikt_T: the carry-over actually used in T+1: min(onbesteed_T, max(0, besteding_{T+1} −
+ *   beschikking_{T+1})); above overhevelingUit_T it is an overheveling above its limit (signal).
+ * - terugvordering per jaar_T = onbesteed_T − overhevelingUit_T (facts §1.7 [derived]: beschikt −
+ *   besteding − allowed overheveling); undefined where the limit is unknown.
+ * - cumulatief: Σ beschikking and Σ besteding over the regeling's years up to T; onderbesteding =
+ *   their difference (negative: overspent); terugvordering cumulatief = max(0, Σ beschikking − Σ
+ *   besteding) over the whole period (facts §1.8 (b)).
+ * Whether the eindafrekening settles per year or cumulatively is not found (facts §1.8): both are
+ * returned with the edition's `eindafrekening` rule and its source. Brede SPUK and SPUK IZA are never
+ * netted against each other (separate beschikkingen; facts §6.3).
+ *
+ * SPUK IZA (mandaatgemeente): rows whose Uitvoerder is another gemeente (its CBS code or name) are
+ * the money passed on to that medeoverheid (SiSa H35B): `ontvangen` = its begroting rows (what was
+ * passed on), `besteed` = its realisatie rows (what it spent); the other rows are the
+ * mandaatgemeente's own besteding (H35). A member gemeente (not a mandaatgemeente) enters what it
+ * received from the mandaatgemeente as its SPUK IZA beschikking; its realisatie is what it spent.
+ */
+
+/** One row of the realisatie: a Begroting row whose year amounts are what was spent, plus its prognose. */
+export interface RealisatieRegel extends BegrotingRegel {
+  /** The expected total of the prognose year (whole euros); undefined: none given (the realisatie counts). */
+  readonly prognose: Maybe<Euro>;
+}
+
+/** The realisatie as read from the file (`parseRealisatieCsv`). */
+export interface RealisatieInvoer {
+  readonly regels: readonly RealisatieRegel[];
+  /** The year of the prognose column ("Prognose 2026"); undefined without one. */
+  readonly prognoseJaar: Maybe<EditionYear>;
+}
+
+/** What a year's besteding is: spent, expected (prognose), or only budgeted (no realisatie yet). */
+export type BestedingBasis = 'realisatie' | 'prognose' | 'begroting';
+
+/** The figures of one regeling (or onderdeel) in one year, whole euros. */
+export interface VerantwoordingJaar {
+  readonly jaar: EditionYear;
+  /** The beschikking (plafond) with its source; a member gemeente's SPUK IZA: what it received. */
+  readonly beschikking: Euro;
+  readonly beschikkingBron: Plafond['bron'];
+  readonly begroting: Euro;
+  readonly realisatie: Euro;
+  /** begroting − realisatie. */
+  readonly verschil: Euro;
+  /** Σ of the rows' prognose (a row without one: its realisatie) in the prognose year; undefined otherwise. */
+  readonly prognose: Maybe<Euro>;
+  readonly besteding: Euro;
+  readonly basis: BestedingBasis;
+  readonly overhevelingIn: Euro;
+  readonly beschikbaar: Euro;
+  /** beschikbaar − besteding (negative: overspent). */
+  readonly saldo: Euro;
+  /** Unspent money (≥ 0); per onderdeel summed without netting in the per-onderdeel years. */
+  readonly onbesteed: Euro;
+  /** besteding above beschikbaar (≥ 0). */
+  readonly overschrijding: Euro;
+  /** The carry-over rule from this year (undefined: none stated; in the last year: the regeling's end). */
+  readonly limietRegel: Maybe<OverhevelingsLimiet>;
+  /** The most that may be carried into the next year; undefined: unknown (no rule, controller set none). */
+  readonly limiet: Maybe<Euro>;
+  readonly overhevelingUit: Euro;
+  /** Carry-over actually used in the next year. */
+  readonly gebruikt: Euro;
+  /** gebruikt above overhevelingUit (where the limit is known). */
+  readonly overhevelingTeveel: Euro;
+  /** Per-year view: onbesteed − overhevelingUit; undefined where the limit is unknown. */
+  readonly terugvordering: Maybe<Euro>;
+  readonly cumBeschikking: Euro;
+  readonly cumBesteding: Euro;
+  /** cumBeschikking − cumBesteding (negative: overspent). */
+  readonly cumOnderbesteding: Euro;
+}
+
+/** A Brede SPUK onderdeel in the per-onderdeel years. */
+export interface VerantwoordingOnderdeel {
+  readonly nr: number;
+  readonly jaren: readonly VerantwoordingJaar[];
+}
+
+/** One medeoverheid of a mandaatgemeente's SPUK IZA in one year (SiSa H35B). */
+export interface MedeoverheidJaar {
+  readonly code: CbsCode;
+  readonly naam: string;
+  readonly jaar: EditionYear;
+  /** What the mandaatgemeente passed on (its begroting rows for this medeoverheid). */
+  readonly ontvangen: Euro;
+  /** What the medeoverheid spent (its realisatie rows). */
+  readonly besteed: Euro;
+  /** ontvangen − besteed. */
+  readonly verschil: Euro;
+}
+
+/** The SPUK IZA split for SiSa: own besteding (H35) and the medeoverheden (H35B), per year. */
+export interface IzaSisa {
+  /** mandaatgemeente: H35 + H35B; lid: it received from the mandaatgemeente; geen: no SPUK IZA role. */
+  readonly rol: 'mandaatgemeente' | 'lid' | 'geen';
+  readonly jaren: readonly {
+    readonly jaar: EditionYear;
+    /** H35: the mandaatgemeente's own besteding (for a member: its own besteding). */
+    readonly eigen: Euro;
+    /** Σ passed on to medeoverheden (begroting rows). */
+    readonly doorbetaald: Euro;
+    /** H35B total: Σ spent by the medeoverheden. */
+    readonly h35b: Euro;
+  }[];
+  readonly medeoverheden: readonly MedeoverheidJaar[];
+}
+
+/** The expected terugvordering at the eindafrekening, in both readings, with the rule that settles which. */
+export interface Terugvordering {
+  /** Σ of the per-year terugvorderingen; undefined when a year's limit is unknown. */
+  readonly perJaar: Maybe<Euro>;
+  /** max(0, Σ beschikking − Σ besteding) over the regeling's years. */
+  readonly cumulatief: Euro;
+  /** The edition's eindafrekening rule (year, way, source); undefined: none stated. */
+  readonly regel: Maybe<VerantwoordingRegels['eindafrekening']>;
+}
+
+/** The verantwoording of one regeling. */
+export interface RegelingVerantwoording {
+  readonly regels: VerantwoordingRegels;
+  readonly jaren: readonly VerantwoordingJaar[];
+  /** Brede SPUK per onderdeel in the per-onderdeel years (empty for one total). */
+  readonly onderdelen: readonly VerantwoordingOnderdeel[];
+  /** Realisatie after the regeling's last year, per year (money spent after its end). */
+  readonly naEinde: readonly { readonly jaar: EditionYear; readonly bedrag: Euro }[];
+  /** Brede SPUK realisatie without an onderdeel in the per-onderdeel years. */
+  readonly zonderOnderdeel: readonly { readonly jaar: EditionYear; readonly bedrag: Euro }[];
+  readonly terugvordering: Terugvordering;
+  /** SPUK IZA only. */
+  readonly iza: Maybe<IzaSisa>;
+}
+
+export type VerantwoordingSignaalSoort =
+  | 'boven-plafond'
+  | 'overheveling-boven-limiet'
+  | 'limiet-onbekend'
+  | 'na-einde'
+  | 'h35b-verschil'
+  | 'geen-realisatie'
+  | 'zonder-onderdeel'
+  | 'terugvordering';
+
+/** One active signal of the verantwoording (Dutch text: src/messages/verantwoording.nl.ts). */
+export interface VerantwoordingSignaal {
+  readonly soort: VerantwoordingSignaalSoort;
+  /** The regeling's name (Brede SPUK, SPUK IZA). */
+  readonly regeling: string;
+  readonly onderdeel?: number;
+  readonly jaar?: EditionYear;
+  /** The amount involved, whole euros (for terugvordering: the cumulative reading). */
+  readonly bedrag: Euro;
+  /** The rule behind the signal, where one applies. */
+  readonly regel?: VerantwoordingBron;
+}
+
+export interface Verantwoording {
+  /** The last year with realisatie (or the prognose year); undefined when nothing was realised. */
+  readonly peiljaar: Maybe<EditionYear>;
+  readonly regelingen: readonly RegelingVerantwoording[];
+  readonly signalen: readonly VerantwoordingSignaal[];
+}
+
+export interface VerantwoordingRequest {
+  readonly ledger: Ledger;
+  /** The gemeente (a verantwoording is always one gemeente's). */
+  readonly gemeente: Gemeente;
+  readonly gemeenten: readonly Gemeente[];
+  readonly beschikking: readonly BeschikkingRegel[];
+  /** The begroting (for begroting, verschil and what was passed on to medeoverheden); may have no rows. */
+  readonly begroting: BegrotingInvoer;
+  readonly realisatie: RealisatieInvoer;
+  readonly aannames?: VerantwoordingAannames;
+}
+
+const pos = (n: number): Euro => euro(Math.max(0, n));
+const floorPct = (amount: number, pct: number): Euro => euro(Math.floor((Math.max(0, amount) * pct) / 100));
+
+/** The gemeente an Uitvoerder names (CBS code GM0193/0193 or exact name), other than `self`. */
+function medeoverheidOf(uitvoerder: string, gemeenten: readonly Gemeente[], self: CbsCode): Maybe<Gemeente> {
+  const t = uitvoerder.trim().toLowerCase();
+  if (t === '') return undefined;
+  const code = /^(gm)?\d{4}$/.test(t) ? `GM${t.slice(-4)}` : undefined;
+  const g = gemeenten.find(
+    (x) => x.code === code || x.naam.toLowerCase() === t || x.naamVws.toLowerCase() === t,
+  );
+  return g === undefined || g.code === self ? undefined : g;
+}
+
+/** The figures of a year before the carry-over out and the cumulative ones. */
+type YearBase = Omit<
+  VerantwoordingJaar,
+  | 'limietRegel'
+  | 'limiet'
+  | 'overhevelingUit'
+  | 'gebruikt'
+  | 'overhevelingTeveel'
+  | 'terugvordering'
+  | 'cumBeschikking'
+  | 'cumBesteding'
+  | 'cumOnderbesteding'
+>;
+
+/** One stream (a regeling total or an onderdeel): amounts per year in the regeling's years. */
+interface Stream {
+  readonly beschikking: readonly Euro[];
+  readonly bron: readonly Plafond['bron'][];
+  readonly begroting: readonly Euro[];
+  readonly realisatie: readonly Euro[];
+  readonly prognose: readonly Maybe<Euro>[];
+  readonly besteding: readonly Euro[];
+}
+
+/**
+ * The verantwoording of a gemeente: per regeling with a `verantwoording` block in the edition
+ * (shipped: Brede SPUK, SPUK IZA), see the module comment for every figure and its rule. Pure.
+ * Throws RangeError for input of the wrong shape (a row without one amount per edition year).
+ */
+export function verantwoording(request: VerantwoordingRequest): Verantwoording {
+  const { ledger, gemeente, beschikking, begroting, realisatie } = request;
+  const edition = ledger.input.edition;
+  const years = edition.years;
+  const n = years.length;
+  for (const r of [...begroting.regels, ...realisatie.regels])
+    if (r.lasten.length !== n) throw new RangeError(`Row ${r.rij}: needs ${n} years`);
+  const code = gemeente.code;
+  const { perRegeling, perOnderdeel } = plafonds(ledger, code, beschikking);
+  const idx = (y: EditionYear): number => years.indexOf(y);
+  const realised = years.filter((y, i) => realisatie.regels.some((r) => (r.lasten[i] ?? 0) !== 0));
+  const peiljaar = realisatie.prognoseJaar ?? realised[realised.length - 1];
+  const sum = (rows: readonly BegrotingRegel[], i: number): Euro =>
+    euro(rows.reduce((a, r) => a + (r.lasten[i] ?? 0), 0));
+  const prognoseSum = (rows: readonly RealisatieRegel[], i: number): Euro =>
+    euro(rows.reduce((a, r) => a + (r.prognose ?? r.lasten[i] ?? 0), 0));
+
+  const basisOf = (jaar: EditionYear, rows: readonly RealisatieRegel[]): BestedingBasis => {
+    if (peiljaar === undefined || jaar > peiljaar) return 'begroting';
+    if (jaar === realisatie.prognoseJaar && rows.some((r) => r.prognose !== undefined)) return 'prognose';
+    return 'realisatie';
+  };
+  const stream = (
+    jaren: readonly EditionYear[],
+    plafond: (jaar: EditionYear) => Plafond,
+    begrRows: readonly BegrotingRegel[],
+    realRows: readonly RealisatieRegel[],
+  ): Stream => {
+    const b = jaren.map((y) => plafond(y));
+    const begr = jaren.map((y) => sum(begrRows, idx(y)));
+    const real = jaren.map((y) => sum(realRows, idx(y)));
+    const prog = jaren.map((y) =>
+      y === realisatie.prognoseJaar ? prognoseSum(realRows, idx(y)) : undefined,
+    );
+    const best = jaren.map((y, j) => {
+      const basis = basisOf(y, realRows);
+      return basis === 'begroting'
+        ? (begr[j] ?? ZERO)
+        : basis === 'prognose'
+          ? (prog[j] ?? ZERO)
+          : (real[j] ?? ZERO);
+    });
+    return {
+      beschikking: b.map((p) => p.bedrag),
+      bron: b.map((p) => p.bron),
+      begroting: begr,
+      realisatie: real,
+      prognose: prog,
+      besteding: best,
+    };
+  };
+
+  const signalen: VerantwoordingSignaal[] = [];
+  const regelingen: RegelingVerantwoording[] = [];
+  for (const regels of verantwoordingRegels(edition, request.aannames)) {
+    const post = regels.post;
+    const jaren = regels.jaren;
+    const naam = regels.naam;
+    const begrRows = begroting.regels.filter((r) => r.regeling === post);
+    const realRows = realisatie.regels.filter((r) => r.regeling === post);
+    const total = stream(
+      jaren,
+      (y) => perRegeling[post][idx(y)] ?? { bedrag: ZERO, bron: 'geen' },
+      begrRows,
+      realRows,
+    );
+    const oJaren = regels.perOnderdeelJaren;
+    const nrs =
+      post === 'Brede SPUK'
+        ? [...new Set(edition.lines.filter((l) => l.begroting === post).map((l) => l.nr))]
+        : [];
+    const oStreams =
+      oJaren.length === 0
+        ? []
+        : nrs.map((nr) =>
+            stream(
+              oJaren,
+              (y) => ({ bedrag: perOnderdeel(nr, y), bron: perRegeling[post][idx(y)]?.bron ?? 'geen' }),
+              begrRows.filter((r) => r.onderdeel === nr),
+              realRows.filter((r) => r.onderdeel === nr),
+            ),
+          );
+
+    // The chain over the years: carry-over in, saldo, limit, carry-over out, per-year terugvordering.
+    const out: VerantwoordingJaar[] = [];
+    const oOut: VerantwoordingJaar[][] = nrs.map(() => []);
+    let inTotal = 0;
+    const oIn = nrs.map(() => 0);
+    let cumB = 0;
+    let cumS = 0;
+    const oCum = nrs.map(() => ({ b: 0, s: 0 }));
+    jaren.forEach((jaar, j) => {
+      const last = jaar === regels.eindjaar || j === jaren.length - 1;
+      const rule = last ? undefined : regels.overheveling(jaar);
+      const pct = rule?.waarde ?? undefined;
+      const next = jaren[j + 1];
+      const o = oJaren.indexOf(jaar);
+      const perO = o >= 0;
+      const nextO = next === undefined ? -1 : oJaren.indexOf(next);
+      const row = (s: Stream, k: number, carryIn: number): YearBase => {
+        const beschikbaar = (s.beschikking[k] ?? 0) + carryIn;
+        const saldo = beschikbaar - (s.besteding[k] ?? 0);
+        return {
+          jaar,
+          beschikking: s.beschikking[k] ?? ZERO,
+          beschikkingBron: s.bron[k] ?? 'geen',
+          begroting: s.begroting[k] ?? ZERO,
+          realisatie: s.realisatie[k] ?? ZERO,
+          verschil: euro((s.begroting[k] ?? 0) - (s.realisatie[k] ?? 0)),
+          prognose: s.prognose[k],
+          besteding: s.besteding[k] ?? ZERO,
+          basis: basisOf(jaar, realRows),
+          overhevelingIn: euro(carryIn),
+          beschikbaar: euro(beschikbaar),
+          saldo: euro(saldo),
+          onbesteed: pos(saldo),
+          overschrijding: pos(-saldo),
+        };
+      };
+      // Per onderdeel (the per-onderdeel years).
+      let oUitSum = 0;
+      let oOnbesteed = 0;
+      let oGebruikt = 0;
+      let oTeveel = 0;
+      let oLimiet: number | undefined = 0;
+      const oRows = perO
+        ? oStreams.map((s, k) => {
+            const base = row(s, o, oIn[k] ?? 0);
+            // The next year's need of this onderdeel, where the next year is also per onderdeel.
+            const need =
+              nextO >= 0 ? pos((s.besteding[nextO] ?? 0) - (s.beschikking[nextO] ?? 0)) : undefined;
+            const limiet = last
+              ? ZERO
+              : rule?.per === 'onderdeel' && pct !== undefined && pct !== null
+                ? floorPct(base.beschikking, pct)
+                : undefined;
+            const gebruikt = need === undefined ? ZERO : euro(Math.min(base.onbesteed, need));
+            // Unknown limit: what the next year used is carried (the signal asks for the limit).
+            const uit = limiet === undefined ? gebruikt : euro(Math.min(base.onbesteed, limiet));
+            const teveel = limiet === undefined ? ZERO : pos(gebruikt - uit);
+            oUitSum += uit;
+            oOnbesteed += base.onbesteed;
+            oGebruikt += gebruikt;
+            oTeveel += teveel;
+            oLimiet = limiet === undefined || oLimiet === undefined ? undefined : oLimiet + limiet;
+            const c = oCum[k] ?? { b: 0, s: 0 };
+            c.b += base.beschikking;
+            c.s += base.besteding;
+            const r: VerantwoordingJaar = {
+              ...base,
+              limietRegel: rule,
+              limiet,
+              overhevelingUit: uit,
+              gebruikt,
+              overhevelingTeveel: teveel,
+              terugvordering:
+                base.onbesteed === 0 ? ZERO : limiet === undefined ? undefined : pos(base.onbesteed - uit),
+              cumBeschikking: euro(c.b),
+              cumBesteding: euro(c.s),
+              cumOnderbesteding: euro(c.b - c.s),
+            };
+            oOut[k]?.push(r);
+            if (nextO >= 0) oIn[k] = uit;
+            if (base.overschrijding > 0)
+              signalen.push({
+                soort: 'boven-plafond',
+                regeling: naam,
+                onderdeel: nrs[k] ?? 0,
+                jaar,
+                bedrag: base.overschrijding,
+              });
+            if (teveel > 0)
+              signalen.push({
+                soort: 'overheveling-boven-limiet',
+                regeling: naam,
+                onderdeel: nrs[k] ?? 0,
+                jaar,
+                bedrag: teveel,
+                ...(rule ? { regel: rule } : {}),
+              });
+            return r;
+          })
+        : [];
+      const base = row(total, j, inTotal);
+      const onbesteed = perO ? euro(oOnbesteed) : base.onbesteed;
+      const need =
+        next === undefined ? ZERO : pos((total.besteding[j + 1] ?? 0) - (total.beschikking[j + 1] ?? 0));
+      let limiet: Maybe<Euro>;
+      let uit: Euro;
+      let gebruikt: Euro;
+      if (perO && rule?.per === 'onderdeel') {
+        limiet = oLimiet === undefined ? undefined : euro(oLimiet);
+        uit = euro(oUitSum);
+        gebruikt = nextO >= 0 ? euro(oGebruikt) : euro(Math.min(onbesteed, need));
+      } else {
+        limiet = last
+          ? ZERO
+          : pct === undefined || pct === null
+            ? undefined
+            : floorPct(base.beschikking, pct);
+        gebruikt = euro(Math.min(onbesteed, need));
+        uit = limiet === undefined ? gebruikt : euro(Math.min(onbesteed, limiet));
+      }
+      const teveel =
+        limiet === undefined
+          ? ZERO
+          : perO && rule?.per === 'onderdeel' && nextO >= 0
+            ? euro(oTeveel)
+            : pos(gebruikt - uit);
+      cumB += base.beschikking;
+      cumS += base.besteding;
+      out.push({
+        ...base,
+        onbesteed,
+        overschrijding: perO ? euro(oRows.reduce((a, r) => a + r.overschrijding, 0)) : base.overschrijding,
+        limietRegel: rule,
+        limiet,
+        overhevelingUit: uit,
+        gebruikt,
+        overhevelingTeveel: teveel,
+        terugvordering: onbesteed === 0 ? ZERO : limiet === undefined ? undefined : pos(onbesteed - uit),
+        cumBeschikking: euro(cumB),
+        cumBesteding: euro(cumS),
+        cumOnderbesteding: euro(cumB - cumS),
+      });
+      if (!perO && base.overschrijding > 0)
+        signalen.push({ soort: 'boven-plafond', regeling: naam, jaar, bedrag: base.overschrijding });
+      if (teveel > 0 && !(perO && rule?.per === 'onderdeel' && nextO >= 0))
+        signalen.push({
+          soort: 'overheveling-boven-limiet',
+          regeling: naam,
+          jaar,
+          bedrag: teveel,
+          ...(rule ? { regel: rule } : {}),
+        });
+      if (limiet === undefined && onbesteed > 0)
+        signalen.push({
+          soort: 'limiet-onbekend',
+          regeling: naam,
+          jaar,
+          bedrag: onbesteed,
+          ...(rule ? { regel: rule } : {}),
+        });
+      // A year of the regeling up to the peiljaar with money but no realisatie at all.
+      if (
+        peiljaar !== undefined &&
+        jaar <= peiljaar &&
+        base.beschikking > 0 &&
+        !realRows.some(
+          (r) =>
+            (r.lasten[idx(jaar)] ?? 0) !== 0 || (jaar === realisatie.prognoseJaar && (r.prognose ?? 0) !== 0),
+        )
+      )
+        signalen.push({ soort: 'geen-realisatie', regeling: naam, jaar, bedrag: base.beschikking });
+      inTotal = uit;
+    });
+    if (peiljaar === undefined && out.some((r) => r.beschikking > 0))
+      signalen.push({
+        soort: 'geen-realisatie',
+        regeling: naam,
+        bedrag: euro(out.reduce((a, r) => a + r.beschikking, 0)),
+      });
+
+    const naEinde = years
+      .filter((y) => y > regels.eindjaar)
+      .map((y) => ({ jaar: y, bedrag: sum(realRows, idx(y)) }))
+      .filter((x) => x.bedrag !== 0);
+    for (const x of naEinde)
+      signalen.push({ soort: 'na-einde', regeling: naam, jaar: x.jaar, bedrag: x.bedrag });
+    const zonderOnderdeel = oJaren
+      .map((y) => ({
+        jaar: y,
+        bedrag: sum(
+          realRows.filter((r) => r.onderdeel === undefined || !nrs.includes(r.onderdeel)),
+          idx(y),
+        ),
+      }))
+      .filter((x) => x.bedrag !== 0);
+    for (const x of zonderOnderdeel)
+      signalen.push({ soort: 'zonder-onderdeel', regeling: naam, jaar: x.jaar, bedrag: x.bedrag });
+
+    const perJaarParts = out.map((r) => r.terugvordering);
+    const perJaar = perJaarParts.some((t) => t === undefined)
+      ? undefined
+      : euro(perJaarParts.reduce<number>((a, t) => a + (t ?? 0), 0));
+    const cumulatief = pos(cumB - cumS);
+    const terugvordering: Terugvordering = { perJaar, cumulatief, regel: regels.eindafrekening };
+    if (cumulatief > 0 || (perJaar ?? 0) > 0)
+      signalen.push({
+        soort: 'terugvordering',
+        regeling: naam,
+        bedrag: cumulatief,
+        ...(regels.eindafrekening ? { regel: regels.eindafrekening } : {}),
+      });
+
+    let iza: Maybe<IzaSisa>;
+    if (post === 'SPUK IZA') {
+      const mandaat = ledger.regios.some((r) => r.mandaatgemeenteCode === code);
+      const lid = !mandaat && out.some((r) => r.beschikking > 0 || r.realisatie > 0);
+      const mede = new Map<CbsCode, Gemeente>();
+      const of = (r: BegrotingRegel): Maybe<Gemeente> =>
+        mandaat ? medeoverheidOf(r.uitvoerder, request.gemeenten, code) : undefined;
+      for (const r of [...begrRows, ...realRows]) {
+        const g = of(r);
+        if (g) mede.set(g.code, g);
+      }
+      const medeoverheden: MedeoverheidJaar[] = [];
+      for (const g of [...mede.values()].sort((a, b) => a.code.localeCompare(b.code)))
+        for (const jaar of jaren) {
+          const ontvangen = sum(
+            begrRows.filter((r) => of(r)?.code === g.code),
+            idx(jaar),
+          );
+          const besteed = sum(
+            realRows.filter((r) => of(r)?.code === g.code),
+            idx(jaar),
+          );
+          if (ontvangen !== 0 || besteed !== 0)
+            medeoverheden.push({
+              code: g.code,
+              naam: g.naam,
+              jaar,
+              ontvangen,
+              besteed,
+              verschil: euro(ontvangen - besteed),
+            });
+        }
+      const izaJaren = jaren.map((jaar) => {
+        const i = idx(jaar);
+        const eigen = sum(
+          realRows.filter((r) => of(r) === undefined),
+          i,
+        );
+        const doorbetaald = euro(
+          medeoverheden.filter((m) => m.jaar === jaar).reduce((a, m) => a + m.ontvangen, 0),
+        );
+        const h35b = euro(medeoverheden.filter((m) => m.jaar === jaar).reduce((a, m) => a + m.besteed, 0));
+        return { jaar, eigen, doorbetaald, h35b };
+      });
+      for (const x of izaJaren)
+        if (x.h35b !== x.doorbetaald && (peiljaar === undefined || x.jaar <= peiljaar))
+          signalen.push({
+            soort: 'h35b-verschil',
+            regeling: naam,
+            jaar: x.jaar,
+            bedrag: euro(x.doorbetaald - x.h35b),
+          });
+      iza = { rol: mandaat ? 'mandaatgemeente' : lid ? 'lid' : 'geen', jaren: izaJaren, medeoverheden };
+    }
+    regelingen.push({
+      regels,
+      jaren: out,
+      onderdelen:
+        nrs.length > 0 && oJaren.length > 0 ? nrs.map((nr, k) => ({ nr, jaren: oOut[k] ?? [] })) : [],
+      naEinde,
+      zonderOnderdeel,
+      terugvordering,
+      iza,
+    });
+  }
+  return { peiljaar, regelingen, signalen };
+}
+
+/**
+ * One line of the SiSa opgave of a regeling for year T (verantwoording-facts.md §3.3, [derived]):
+ * the uitkeringscode where a source states it (SPUK IZA: H35 eigen uitvoering, H35B medeoverheden;
+ * Brede SPUK: not found, undefined), the besteding of year T, the cumulative besteding through T and
+ * whether T is the eindverantwoording (the regeling's last year; the transformatiemiddelen pattern of
+ * DUS-I, "Eindverantwoording jaar T? (Ja/Nee)"). Per onderdeel in the per-onderdeel years; H35B one
+ * line per medeoverheid. The indicator numbers and texts are not found: never invented here.
+ */
+export interface SisaRegel {
+  readonly jaar: EditionYear;
+  readonly code: Maybe<string>;
+  /** What the line is: the regeling, an onderdeel, eigen uitvoering or a medeoverheid. */
+  readonly onderdeel?: number;
+  readonly medeoverheid?: { readonly code: CbsCode; readonly naam: string };
+  readonly besteding: Euro;
+  /** Through T; undefined for an onderdeel or medeoverheid line (the cumulative is the regeling's). */
+  readonly cumulatief: Maybe<Euro>;
+  readonly eindverantwoording: boolean;
+}
+
+/** The SiSa lines of a regeling per year (see `SisaRegel`); `codes` the edition's SiSa codes of the regeling. */
+export function sisaOpgave(
+  r: RegelingVerantwoording,
+  codes: Maybe<readonly { readonly code: string; readonly deel?: string }[]>,
+): readonly SisaRegel[] {
+  const eigen = codes?.find((c) => c.deel === 'eigen uitvoering')?.code;
+  const mede = codes?.find((c) => c.deel === 'medeoverheden')?.code;
+  const out: SisaRegel[] = [];
+  for (const j of r.jaren) {
+    const eind = j.jaar === r.regels.eindjaar;
+    const perO = r.regels.perOnderdeelJaren.includes(j.jaar) && r.onderdelen.length > 0;
+    const iza = r.iza?.rol === 'mandaatgemeente' ? r.iza.jaren.find((x) => x.jaar === j.jaar) : undefined;
+    if (perO)
+      for (const o of r.onderdelen) {
+        const oj = o.jaren.find((x) => x.jaar === j.jaar);
+        if (oj)
+          out.push({
+            jaar: j.jaar,
+            code: eigen,
+            onderdeel: o.nr,
+            besteding: oj.besteding,
+            cumulatief: undefined,
+            eindverantwoording: eind,
+          });
+      }
+    else
+      out.push({
+        jaar: j.jaar,
+        code: eigen,
+        besteding: iza ? euro(j.besteding - iza.h35b) : j.besteding,
+        cumulatief: j.cumBesteding,
+        eindverantwoording: eind,
+      });
+    if (iza)
+      for (const m of r.iza?.medeoverheden.filter((x) => x.jaar === j.jaar) ?? [])
+        out.push({
+          jaar: j.jaar,
+          code: mede,
+          medeoverheid: { code: m.code, naam: m.naam },
+          besteding: m.besteed,
+          cumulatief: undefined,
+          eindverantwoording: eind,
+        });
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+import type { Euro } from '../domain';
+import type {
+  BestedingBasis,
+  Eindafrekening,
+  OverhevelingsLimiet,
+  VerantwoordingBron,
+  VerantwoordingSignaal,
+} from '../domain/verantwoording';
+import { formatEuro } from './nl';
+
+/**
+ * Dutch texts of the verantwoording (CLI, later the sheet and the pane): each signal as one sentence
+ * naming the regeling, year, amount and what to do; each rule with its grondslag and source.
+ */
+
+/** "volgens de regeling", "volgens een brief", "praktijk", "aanname": how firm a rule is. */
+export function grondslagText(b: VerantwoordingBron): string {
+  switch (b.grondslag) {
+    case 'regeling':
+      return 'regeling';
+    case 'brief':
+      return 'brief van de minister';
+    case 'praktijk':
+      return 'praktijk, niet de regeling';
+    case 'aanname':
+      return 'aanname: geen bron gevonden';
+  }
+}
+
+/** A carry-over rule from `vanJaar`: "max. 10% van de beschikking 2025 naar 2026 (brief van de minister)". */
+export function limietText(vanJaar: number, rule: OverhevelingsLimiet | undefined, last: boolean): string {
+  if (last)
+    return `${vanJaar} is het laatste jaar van de regeling: niets over te hevelen (het restant valt in de eindafrekening)`;
+  if (rule === undefined)
+    return `${vanJaar} → ${vanJaar + 1}: geen regel in de editie; stel de limiet in met --limiet`;
+  if (rule.waarde === null)
+    return `${vanJaar} → ${vanJaar + 1}: limiet niet gevonden (${grondslagText(rule)}); stel de limiet in met --limiet. ${rule.bron}`;
+  return `${vanJaar} → ${vanJaar + 1}: max. ${rule.waarde}% van de beschikking ${vanJaar}${rule.per === 'onderdeel' ? ', per onderdeel' : ''} (${grondslagText(rule)}). ${rule.bron}`;
+}
+
+/** The eindafrekening rule in one sentence. */
+export function eindafrekeningText(e: Eindafrekening | undefined): string {
+  if (e === undefined) return 'Eindafrekening: geen regel in de editie; beide lezingen getoond.';
+  const jaar = e.jaar === null ? 'jaar niet gevonden' : `in ${e.jaar}`;
+  const wijze =
+    e.wijze === null
+      ? 'of per jaar of cumulatief wordt afgerekend is niet gevonden: beide lezingen getoond'
+      : e.wijze === 'per-jaar'
+        ? 'per jaar'
+        : 'cumulatief over de looptijd';
+  return `Eindafrekening ${jaar}; ${wijze} (${grondslagText(e)}). ${e.bron}`;
+}
+
+export const BASIS_TEXT: Record<BestedingBasis, string> = {
+  realisatie: 'realisatie',
+  prognose: 'prognose',
+  begroting: 'begroting (nog geen realisatie)',
+};
+
+/** An amount that may be unknown ("onbekend"). */
+export const euroOfOnbekend = (x: Euro | undefined): string => (x === undefined ? 'onbekend' : formatEuro(x));
+
+/** One signal as a full Dutch sentence with the amount and the fix. */
+export function verantwoordingSignaalText(s: VerantwoordingSignaal): string {
+  const waar = `${s.regeling}${s.onderdeel !== undefined ? `, onderdeel ${s.onderdeel}` : ''}${s.jaar !== undefined ? ` ${s.jaar}` : ''}`;
+  const bedrag = formatEuro(s.bedrag);
+  switch (s.soort) {
+    case 'boven-plafond':
+      return `${waar}: de besteding ligt ${bedrag} boven de beschikking plus de toegestane overheveling. Dat deel is niet gedekt door de regeling: dek het uit eigen middelen of corrigeer de realisatie.`;
+    case 'overheveling-boven-limiet':
+      return `${waar}: ${bedrag} meer overgeheveld naar ${(s.jaar ?? 0) + 1} dan de limiet toestaat${s.regel ? ` (${grondslagText(s.regel)})` : ''}. Dat deel telt niet als besteding van de regeling; het valt in de terugvordering.`;
+    case 'limiet-onbekend':
+      return `${waar}: ${bedrag} is niet besteed en geen bron noemt hoeveel naar ${(s.jaar ?? 0) + 1} mag. De terugvordering per jaar is daarom onbekend: stel de limiet in met --limiet (bijvoorbeeld 0 als niets mag) en leg de keuze vast.`;
+    case 'na-einde':
+      return `${waar}: ${bedrag} besteed na het laatste jaar van de regeling. Dat valt buiten de regeling: boek het op een andere dekking.`;
+    case 'h35b-verschil':
+      return `${waar}: de medeoverheden besteedden ${bedrag} ${s.bedrag >= 0 ? 'minder' : 'meer'} dan de mandaatgemeente doorbetaalde (SiSa H35B). Vraag de verantwoording van de medeoverheden op; wat niet besteed is, gaat terug.`;
+    case 'geen-realisatie':
+      return s.jaar === undefined
+        ? `${s.regeling}: geen realisatie ingevuld, terwijl de regeling ${bedrag} toekent. Vul de bestede bedragen in.`
+        : `${waar}: geen realisatie, terwijl de regeling dat jaar ${bedrag} toekende. Vul de besteding in (0 als er niets is uitgegeven).`;
+    case 'zonder-onderdeel':
+      return `${waar}: ${bedrag} besteed zonder onderdeel, terwijl dat jaar per onderdeel wordt verantwoord. Vul het onderdeel (1–15) in.`;
+    case 'terugvordering':
+      return `${s.regeling}: verwachte terugvordering bij de eindafrekening ${bedrag} (cumulatief: beschikking min besteding over de looptijd). Neem het onbestede deel op als vooruit ontvangen bedrag (BBV art. 49 b) en niet als baat.`;
+  }
+}
