@@ -115,11 +115,13 @@ export interface BegrotingCsvOptions {
 export function parseBegrotingCsv(input: UserInput, options: BegrotingCsvOptions = {}): Result<BegrotingInvoer> {
   const parsed = table(input, 'begroting');
   if (!parsed.ok) return parsed;
-  const t = parsed.value;
-  if (!t) return fail([{ kind: 'EmptyInput', input: 'begroting' }]);
+  if (!parsed.value) return fail([{ kind: 'EmptyInput', input: 'begroting' }]);
   const edition = options.edition ?? defaultEdition();
   const years = edition.years;
   const onderdelen = begrotingRegels(edition).onderdelen;
+  const found = headerOfTable(parsed.value, 'begroting', begrotingKolommen(years));
+  if (!found.ok) return found;
+  const t = found.value;
   const columns = headerColumns(t, 'begroting', begrotingKolommen(years));
   if (!columns.ok) return columns;
   const at = columns.value;
@@ -265,6 +267,54 @@ function yearNotations(
     if (only !== undefined) out.set(u.column, only);
     else failures.push(...u.failures);
   return failures.length > 0 ? fail(failures) : ok(out);
+}
+
+/** The expected columns a row's cells name (matched without case and spaces), in the row's order. */
+function namedColumns(cells: readonly string[], expected: readonly string[]): string[] {
+  const byKey = new Map(expected.map((c) => [headerKey(c), c]));
+  return cells.flatMap((c) => {
+    const name = byKey.get(headerKey(c.trim()));
+    return name === undefined ? [] : [name];
+  });
+}
+
+/** How many rows below the first are searched for the header (the sheet Begroting has it on row 6). */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The table with its header found (issue #17 item 14): unchanged when the first row names every
+ * expected column or none is found below. A row further down (at most HEADER_SEARCH_ROWS) that
+ * names every column is the header when the rows above it are titles (at most two filled cells, as
+ * the sheet Begroting's rows 1–5 saved as CSV: title, explanation, signals, table version); rows
+ * with data above it are refused (HeaderNotFirst: which rows to remove). A first row that lacks
+ * columns the next row names (a group heading "Lasten" above the years) is TwoRowHeader.
+ */
+function headerOfTable(t: Table, input: UserInputKind, expected: readonly string[]): Result<Table> {
+  const firstNames = new Set(namedColumns(t.header, expected));
+  if (expected.every((c) => firstNames.has(c))) return ok(t);
+  const headerRow = t.headerRow ?? 1;
+  const j = t.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => {
+    const names = new Set(namedColumns(r.cells, expected));
+    return expected.every((c) => names.has(c));
+  });
+  const found = t.rows[j];
+  if (found) {
+    const above = [{ row: headerRow, cells: t.header }, ...t.rows.slice(0, j)];
+    const titles = above.every((r) => r.cells.filter((c) => c.trim() !== '').length <= 2);
+    if (!titles)
+      return fail([{ kind: 'HeaderNotFirst', input, headerRow: found.row, above: [headerRow, above[above.length - 1]?.row ?? headerRow] }]);
+    const header = found.cells.map((h) => h.trim().toLowerCase());
+    while (header.length > 1 && header[header.length - 1] === '') header.pop();
+    return ok({ ...t, header, rows: t.rows.slice(j + 1), width: found.cells.length, headerRow: found.row });
+  }
+  const next = t.rows[0];
+  if (next && firstNames.size > 0) {
+    const filled = next.cells.filter((c) => c.trim() !== '');
+    const names = namedColumns(next.cells, expected);
+    if (names.length > 0 && names.length === filled.length && names.every((c) => !firstNames.has(c)))
+      return fail([{ kind: 'TwoRowHeader', input, first: headerRow, second: next.row, columns: names, expected }]);
+  }
+  return ok(t);
 }
 
 /**

@@ -39,6 +39,8 @@ export interface Table {
   readonly delimiter: string;
   /** Fields of the header line as written, trailing empty ones included (Excel pads every line to one width). */
   readonly width: number;
+  /** The line of the header as the user sees it (1 unless blank lines come first). */
+  readonly headerRow?: number;
 }
 
 /** Text or the bytes of a file (decoded: UTF-8, Windows-1252, UTF-16 with BOM). */
@@ -86,7 +88,9 @@ const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim
 export function table(input: UserInput, kind: UserInputKind): Result<Table | undefined> {
   const decoded = asText(input);
   if (!decoded.ok) return decoded;
-  const text = cleanInvisible(decoded.value);
+  // One line ending: a file edited on two systems mixes CRLF, LF and CR, and Papa takes the first it
+  // sees for all, so the others stayed inside fields ("69 velden" on one line). Line numbers are unchanged.
+  const text = cleanInvisible(decoded.value).replace(/\r\n?/g, '\n');
   const headerLine = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '');
   if (headerLine === undefined) return ok(undefined);
   const delimiter = detectDelimiter(headerLine);
@@ -96,6 +100,7 @@ export function table(input: UserInput, kind: UserInputKind): Result<Table | und
   let start = 0;
   Papa.parse<string[]>(text, {
     delimiter,
+    newline: '\n',
     step: (result) => {
       const row = lineOf(start);
       start = result.meta.cursor;
@@ -113,7 +118,7 @@ export function table(input: UserInput, kind: UserInputKind): Result<Table | und
   while (header.length > 1 && header[header.length - 1] === '') header.pop();
   if (/^(gm)?\d{1,4}$/i.test(header[0] ?? ''))
     return fail([{ kind: 'MissingHeader', input: kind, firstCell: first.cells[0]?.trim() ?? '' }]);
-  return ok({ header, rows: data, delimiter, width: first.cells.length });
+  return ok({ header, rows: data, delimiter, width: first.cells.length, headerRow: first.row });
 }
 
 /**
