@@ -343,6 +343,89 @@ function headerColumns(
   return failures.length > 0 ? fail(failures) : ok(at);
 }
 
+/** The long form the grid is read as. */
+const GRID_AS_LONG = ['regeling', 'onderdeel', 'jaar', 'bedrag_eur'];
+
+/** A key of the sheet Beschikking's grid (`BS`, `BS01`…, `IZA`, `AZWA-L`, `AZWA-R`, see src/plan/begroting/keys.ts). */
+const GRID_KEY = /^(bs(\d{2})?|iza|azwa-l|azwa-r)$/i;
+
+function gridKey(
+  text: string,
+  onderdelen: readonly number[],
+): { regeling: BegrotingRegeling; onderdeel: number | undefined } | undefined {
+  const k = text.trim().toUpperCase();
+  if (k === 'BS') return { regeling: 'Brede SPUK', onderdeel: undefined };
+  if (k === 'IZA') return { regeling: 'SPUK IZA', onderdeel: undefined };
+  if (k === 'AZWA-L') return { regeling: 'SPUK AZWA lokaal', onderdeel: undefined };
+  if (k === 'AZWA-R') return { regeling: 'SPUK AZWA regionaal', onderdeel: undefined };
+  const nr = /^BS(\d{2})$/.exec(k)?.[1];
+  return nr !== undefined && onderdelen.includes(Number(nr))
+    ? { regeling: 'Brede SPUK', onderdeel: Number(nr) }
+    : undefined;
+}
+
+/**
+ * The sheet Beschikking's own grid, copied from Excel or saved as CSV (issue #17 item 14: its paste
+ * was refused as "tab in een veld?"): columns Sleutel, Regeling, Onderdeel, an empty one, then one
+ * per year; one row per key (`BS`, `BS01`…, `IZA`, `AZWA-L`, `AZWA-R`); an empty cell is the
+ * edition's amount, "-" (Excel's accounting zero) is 0. Recognised by its header row (found below
+ * the sheet's title rows too; a gemeente code there must be the chosen one) or, without it, by a
+ * key in the first cell (years from column E in the edition's order). Returned as the long form
+ * regeling, onderdeel, jaar, bedrag_eur, one row per filled cell with the line the user sees; any
+ * other table is returned unchanged.
+ */
+function beschikkingGrid(
+  t: Table,
+  edition: ResolvedEdition,
+  onderdelen: readonly number[],
+  gemeente: CbsCode | undefined,
+): Result<Table> {
+  const all: TableRow[] = [{ row: t.headerRow ?? 1, cells: t.header }, ...t.rows];
+  const headerAt = all.slice(0, HEADER_SEARCH_ROWS + 1).findIndex((r) => cell(r, 0).toLowerCase() === 'sleutel');
+  const headerless = GRID_KEY.test(cell({ row: 0, cells: t.header }, 0));
+  if (headerAt < 0 && !headerless) return ok(t);
+  const failures: InputFailure[] = [];
+  let yearAt: { jaar: EditionYear; index: number }[];
+  let data: TableRow[];
+  if (headerAt >= 0) {
+    const header = all[headerAt]?.cells.map((c) => c.trim()) ?? [];
+    yearAt = edition.years.map((jaar) => ({ jaar, index: header.indexOf(String(jaar)) })).filter((y) => y.index >= 0);
+    data = all.slice(headerAt + 1);
+    for (const r of all.slice(0, headerAt))
+      for (const c of r.cells) {
+        const code = c.trim().toUpperCase();
+        if (/^GM\d{4}$/.test(code) && gemeente !== undefined && code !== gemeente)
+          failures.push({ kind: 'OtherGemeente', row: r.row, code, chosen: gemeente });
+      }
+  } else {
+    yearAt = edition.years.map((jaar, i) => ({ jaar, index: 4 + i }));
+    data = all;
+  }
+  const known = ['BS', `${onderdeelText(onderdelen[0])} tot en met ${onderdeelText(onderdelen[onderdelen.length - 1])}`, 'IZA', 'AZWA-L', 'AZWA-R'];
+  const rows: TableRow[] = [];
+  for (const r of data) {
+    const filled = yearAt.filter((y) => cell(r, y.index) !== '');
+    if (filled.length === 0) continue;
+    const key = gridKey(cell(r, 0), onderdelen);
+    if (key === undefined) {
+      failures.push({ kind: 'UnknownGridKey', row: r.row, text: cell(r, 0), known });
+      continue;
+    }
+    for (const y of filled) {
+      const text = cell(r, y.index);
+      rows.push({
+        row: r.row,
+        cells: [key.regeling, key.onderdeel === undefined ? '' : String(key.onderdeel), String(y.jaar), /^-$/.test(amountText(text)) ? '0' : text],
+      });
+    }
+  }
+  if (failures.length > 0) return fail(failures);
+  return ok({ header: GRID_AS_LONG, rows, delimiter: t.delimiter, width: GRID_AS_LONG.length, headerRow: t.headerRow ?? 1 });
+}
+
+/** "BS01" for onderdeel 1. */
+const onderdeelText = (nr: number | undefined): string => `BS${String(nr ?? 1).padStart(2, '0')}`;
+
 /**
  * The first and last year of each begroting regeling (post) in an edition: its regeling's `jaren`
  * in the manifest (Brede SPUK and SPUK IZA 2023–2026, SPUK AZWA 2027–2029); undefined for a post
@@ -396,8 +479,11 @@ export function parseBeschikkingRegelsCsv(
   const onderdelen = begrotingRegels(edition).onderdelen;
   const parsed = table(input, kind);
   if (!parsed.ok) return parsed;
-  const t = parsed.value;
-  if (!t) return fail([{ kind: 'EmptyInput', input: kind }]);
+  if (!parsed.value) return fail([{ kind: 'EmptyInput', input: kind }]);
+  const grid = beschikkingGrid(parsed.value, edition, onderdelen, options.gemeente);
+  if (!grid.ok) return grid;
+  const t = grid.value;
+  if (t.rows.length === 0 && t !== parsed.value) return fail([{ kind: 'EmptyInput', input: kind }]);
   const perLine = t.header.includes('onderdeel_nr');
   if (!perLine && !t.header.includes('regeling') && regelingOf(t.header[0] ?? '') !== undefined)
     return fail([{ kind: 'MissingHeader', input: kind, firstCell: t.header[0] ?? '' }]);

@@ -52,11 +52,16 @@ function asText(input: UserInput): Result<string> {
   return isText(text) ? ok(text) : fail([{ kind: 'NotText', looksLike: 'binary' }]);
 }
 
+const SEPARATORS = [';', '\t', ','];
+
+/** How often the most frequent separator occurs in a line. */
+const separatorCount = (line: string): number => Math.max(...SEPARATORS.map((d) => line.split(d).length - 1));
+
 /** The separator of the header line: the most frequent of ";", tab and "," (Excel-NL writes ";"). */
 function detectDelimiter(headerLine: string): string {
   let best = ',';
   let bestCount = 0;
-  for (const d of [';', '\t', ',']) {
+  for (const d of SEPARATORS) {
     const count = headerLine.split(d).length - 1;
     if (count > bestCount) [best, bestCount] = [d, count];
   }
@@ -91,9 +96,14 @@ export function table(input: UserInput, kind: UserInputKind): Result<Table | und
   // One line ending: a file edited on two systems mixes CRLF, LF and CR, and Papa takes the first it
   // sees for all, so the others stayed inside fields ("69 velden" on one line). Line numbers are unchanged.
   const text = cleanInvisible(decoded.value).replace(/\r\n?/g, '\n');
-  const headerLine = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '');
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const headerLine = lines[0];
   if (headerLine === undefined) return ok(undefined);
-  const delimiter = detectDelimiter(headerLine);
+  // A title without any separator above the table (a sheet copied whole): the line with the most.
+  const sample = SEPARATORS.some((d) => headerLine.includes(d))
+    ? headerLine
+    : lines.slice(0, 11).reduce((a, b) => (separatorCount(b) > separatorCount(a) ? b : a));
+  const delimiter = detectDelimiter(sample);
   const lineOf = lineIndex(text);
   const rows: TableRow[] = [];
   const failures: InputFailure[] = [];
