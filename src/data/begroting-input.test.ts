@@ -631,7 +631,7 @@ describe('English thousands in a ";" file (issue #17 item 1: LibreOffice in Engl
 
   it('a begroting with only "€ 287,000" is refused with both readings, never read as € 287', () => {
     const r = parseBegrotingCsv(csv(rij({ '2025': '€ 287,000' })));
-    expect(messages(r)).toEqual([amb(2, '2025', '287,000', '287', '287000')]);
+    expect(messages(r)).toEqual([amb(2, '2025', '€ 287,000', '287', '287000')]);
   });
   it('reads "€ 287,000" as € 287.000 where the column groups thousands (beside "€ 950")', () => {
     const r = parseBegrotingCsv(
@@ -651,7 +651,7 @@ describe('English thousands in a ";" file (issue #17 item 1: LibreOffice in Engl
     const read = (text: string) => parseBeschikkingRegelsCsv(text, { gemeente: ALMERE, gemeenten: G });
     const R = 'regeling;onderdeel;jaar;bedrag_eur\n';
     expect(messages(read(`${R}SPUK IZA;;2025;€ 452,000\n`))).toEqual([
-      amb(2, 'bedrag_eur', '452,000', '452', '452000'),
+      amb(2, 'bedrag_eur', '€ 452,000', '452', '452000'),
     ]);
     const r = read(`${R}SPUK IZA;;2025;€ 452,000\nBrede SPUK;;2025;€ 3,478,172\n`);
     expect(r.ok && r.value.map((x) => x.bedrag)).toEqual([452_000, 3_478_172]);

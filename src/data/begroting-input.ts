@@ -253,7 +253,7 @@ function yearNotations(
   for (const column of columns) {
     const n = columnNotation(
       column,
-      t.rows.map((r) => ({ row: r.row, text: amountText(get(r, column)) })),
+      t.rows.map((r) => ({ row: r.row, text: amountText(get(r, column)), shown: get(r, column) })),
       t.delimiter,
     );
     if (n.ok) {
@@ -507,7 +507,7 @@ export function parseBeschikkingRegelsCsv(
   const col = (r: TableRow, c: string): string => cell(r, t.header.indexOf(c));
   const notation = columnNotation(
     'bedrag_eur',
-    t.rows.map((r) => ({ row: r.row, text: amountText(col(r, 'bedrag_eur')) })),
+    t.rows.map((r) => ({ row: r.row, text: amountText(col(r, 'bedrag_eur')), shown: col(r, 'bedrag_eur') })),
     t.delimiter,
   );
   if (!notation.ok) return notation;

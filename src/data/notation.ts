@@ -4,7 +4,10 @@ import { ambiguous, fail, numberReadings, ok, sameNumber } from '../domain';
 /** A cell of a number column with the line the user sees. */
 export interface NumberCell {
   readonly row: number;
+  /** The number as read ("287,000"). */
   readonly text: string;
+  /** The cell as the user wrote it, when it has more ("€ 287,000"): what a message quotes. */
+  readonly shown?: string;
 }
 
 interface Read {
@@ -74,6 +77,6 @@ export function columnNotation(
 function refuse(column: string, values: readonly Read[]): Result<never> {
   const [first] = values;
   if (!first) return fail([]);
-  const failure = ambiguous(first.cell.row, column, first.cell.text);
+  const failure = ambiguous(first.cell.row, column, first.cell.shown ?? first.cell.text, first.cell.text);
   return fail([failure.kind === 'AmbiguousNumber' ? { ...failure, others: values.length - 1 } : failure]);
 }

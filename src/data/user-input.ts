@@ -269,7 +269,7 @@ export function parseBeschikkingCsv(
   const [codeIdx = 0, nrIdx = 0, jaarIdx = 0, amountIdx = 0] = idx;
   const notation = columnNotation(
     'bedrag_eur',
-    t.rows.map((r) => ({ row: r.row, text: amountText(cell(r, amountIdx)) })),
+    t.rows.map((r) => ({ row: r.row, text: amountText(cell(r, amountIdx)), shown: cell(r, amountIdx) })),
     t.delimiter,
   );
   if (!notation.ok) return notation;
