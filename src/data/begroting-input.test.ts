@@ -656,6 +656,10 @@ describe('English thousands in a ";" file (issue #17 item 1: LibreOffice in Engl
     const r = read(`${R}SPUK IZA;;2025;€ 452,000\nBrede SPUK;;2025;€ 3,478,172\n`);
     expect(r.ok && r.value.map((x) => x.bedrag)).toEqual([452_000, 3_478_172]);
   });
+  it('"€ 287,000" is not made Dutch by thousands dots in another year column of a ";" file (no evidence there)', () => {
+    const r = parseBegrotingCsv(csv(rij({ '2025': '€ 287,000', '2026': '€ 150.000' })));
+    expect(messages(r)).toEqual([amb(2, '2025', '€ 287,000', '287', '287000')]);
+  });
   it('Dutch files stay Dutch: "€ 150.000" in a ";" file is € 150.000', () => {
     const r = parseBegrotingCsv(csv(rij({ '2025': '€ 150.000' })));
     expect(r.ok && r.value.regels[0]?.lasten[2]).toBe(150_000);

@@ -232,8 +232,9 @@ function begrotingFieldCounts(t: Table): InputFailure[] {
 /**
  * The notation of each year column (see columnNotation): the caller's when given; else each
  * column's own. A column its values alone cannot decide ("150.000" in a tab paste) takes the
- * notation the other year columns show when they all agree (one file comes from one Excel);
- * without such evidence it is refused as ambiguous. A column that mixes notations is refused.
+ * notation the other year columns show by their values (not by a `;` separator) when they all
+ * agree (one file comes from one Excel); without such evidence it is refused as ambiguous. A
+ * column that mixes notations is refused.
  */
 function yearNotations(
   t: Table,
@@ -251,14 +252,14 @@ function yearNotations(
   const evidence = new Set<Notation>();
   const undecided: { column: string; failures: readonly InputFailure[] }[] = [];
   for (const column of columns) {
-    const n = columnNotation(
-      column,
-      t.rows.map((r) => ({ row: r.row, text: amountText(get(r, column)), shown: get(r, column) })),
-      t.delimiter,
-    );
+    const cells = t.rows.map((r) => ({ row: r.row, text: amountText(get(r, column)), shown: get(r, column) }));
+    const n = columnNotation(column, cells, t.delimiter);
     if (n.ok) {
       out.set(column, n.value);
-      if (n.value !== undefined) evidence.add(n.value);
+      // Evidence for the other columns only from the values themselves, not from a `;` separator:
+      // "€ 150.000" in one year does not make "€ 287,000" in another Dutch 287 (issue #17 item 1).
+      const own = n.value === undefined ? n : columnNotation(column, cells, '');
+      if (own.ok && own.value !== undefined) evidence.add(own.value);
     } else if (n.failures.every((f) => f.kind === 'AmbiguousNumber')) undecided.push({ column, failures: n.failures });
     else failures.push(...n.failures);
   }
