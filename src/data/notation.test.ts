@@ -78,3 +78,25 @@ describe('a key file from LibreOffice in English (";" with "," thousands), throu
     expect(own.split(',')[7]).toBe('5011');
   });
 });
+
+describe('a begroting from LibreOffice in English (";" with "€ 287,000"), through the CLI', () => {
+  const header = 'Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking';
+  const row = (activiteit: string, bedrag: string): string =>
+    `Brede SPUK;1;${activiteit};6.1;Sportbedrijf;incidenteel;;;${bedrag};;;;;;`;
+  const run = async (text: string) => {
+    const c = captureIo({ 'b.csv': text });
+    const code = await runCli(['begroting', '--invoer', 'b.csv', '--gemeente', 'GM0034'], c.io, async () => new Uint8Array());
+    return { code, out: c.out(), err: c.err() };
+  };
+  it('"€ 287,000" alone: exit 2 with both readings, never a toets of € 287 with "Geen signalen"', async () => {
+    const r = await run([header, row('Lokaal sportakkoord', '€ 287,000')].join('\n'));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('Rij 2: "€ 287,000" in kolom 2025 kan 287 zijn');
+  });
+  it('beside an amount without a group ("€ 950") it is € 287.000', async () => {
+    const r = await run([header, row('Lokaal sportakkoord', '€ 287,000'), row('Beweegcoach', '€ 950')].join('\n'));
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(/€ 287\.950/);
+  });
+});

@@ -9,6 +9,7 @@ import { customKey, GALA_COLUMNS, galaAmount } from '../domain';
 import type { InputFailure, Verdeelsleutel } from '../domain';
 import { failureText } from '../messages';
 import { defaultReferenceData } from './load';
+import { parseBegrotingCsv, parseBeschikkingRegelsCsv } from './begroting-input';
 import { parseBeschikkingCsv, parseUserKeyCsv } from './user-input';
 import type { UserInput } from './user-input';
 
@@ -446,10 +447,23 @@ describe('properties', () => {
 
   it('garbage never throws, and every failure has a Dutch text', () => {
     const alphabet = fc.constantFrom(...'GM0034;,\t\n\r"\'.-€ 1592a\u00a0\u200b'.split(''));
-    const text = fc.oneof(fc.string(), fc.string({ unit: alphabet, maxLength: 80 }).map((s) => 'gemeentecode;gewicht\n' + s));
+    const headers = fc.constantFrom(
+      'gemeentecode;gewicht\n',
+      'Sleutel\tRegeling\tOnderdeel\t\t2023\t2024\t2025\nBS\t',
+      'Begroting: titel\n\nRegeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking\n',
+    );
+    const text = fc.oneof(
+      fc.string(),
+      fc.tuple(headers, fc.string({ unit: alphabet, maxLength: 80 })).map(([h, s]) => h + s),
+    );
     fc.assert(
       fc.property(fc.oneof(text, fc.uint8Array({ maxLength: 64 })), (input) => {
-        for (const r of [parseUserKeyCsv(input), parseBeschikkingCsv(input, G, LINES)])
+        for (const r of [
+          parseUserKeyCsv(input),
+          parseBeschikkingCsv(input, G, LINES),
+          parseBeschikkingRegelsCsv(input, { gemeente: G[0]?.code, gemeenten: G }),
+          parseBegrotingCsv(input),
+        ])
           if (!r.ok) for (const f of r.failures) expect(failureText(f)).toMatch(/\S/);
         const k = readKey(input);
         if (!k.ok) expect(k.messages.length).toBeGreaterThan(0);
