@@ -624,3 +624,44 @@ describe('round trip', () => {
     );
   });
 });
+
+describe('English thousands in a ";" file (issue #17 item 1: LibreOffice in English)', () => {
+  const amb = (row: number, column: string, text: string, nl: string, en: string): string =>
+    `Rij ${row}: "${text}" in kolom ${column} kan ${nl} zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of ${en} (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf het getal zonder scheidingsteken voor duizendtallen: ${nl} of ${en}.`;
+
+  it('a begroting with only "€ 287,000" is refused with both readings, never read as € 287', () => {
+    const r = parseBegrotingCsv(csv(rij({ '2025': '€ 287,000' })));
+    expect(messages(r)).toEqual([amb(2, '2025', '€ 287,000', '287', '287000')]);
+  });
+  it('reads "€ 287,000" as € 287.000 where the column groups thousands (beside "€ 950")', () => {
+    const r = parseBegrotingCsv(
+      csv(rij({ '2025': '€ 287,000' }), rij({ Activiteit: 'B', '2025': '€ 950', '2026': '€ 12,500' })),
+    );
+    expect(messages(r)).toEqual([]);
+    expect(r.ok && r.value.regels.map((x) => [x.lasten[2], x.lasten[3]])).toEqual([
+      [287_000, 0],
+      [950, 12_500],
+    ]);
+  });
+  it('a year column of "€ 287,000" alone takes the English notation another year column proves', () => {
+    const r = parseBegrotingCsv(csv(rij({ '2025': '€ 287,000', '2026': '€ 1,250,000' })));
+    expect(r.ok && r.value.regels[0]?.lasten.slice(2, 4)).toEqual([287_000, 1_250_000]);
+  });
+  it('a beschikking for the werkmap: "€ 452,000" alone is refused, beside "€ 3,478,172" it is € 452.000', () => {
+    const read = (text: string) => parseBeschikkingRegelsCsv(text, { gemeente: ALMERE, gemeenten: G });
+    const R = 'regeling;onderdeel;jaar;bedrag_eur\n';
+    expect(messages(read(`${R}SPUK IZA;;2025;€ 452,000\n`))).toEqual([
+      amb(2, 'bedrag_eur', '€ 452,000', '452', '452000'),
+    ]);
+    const r = read(`${R}SPUK IZA;;2025;€ 452,000\nBrede SPUK;;2025;€ 3,478,172\n`);
+    expect(r.ok && r.value.map((x) => x.bedrag)).toEqual([452_000, 3_478_172]);
+  });
+  it('"€ 287,000" is not made Dutch by thousands dots in another year column of a ";" file (no evidence there)', () => {
+    const r = parseBegrotingCsv(csv(rij({ '2025': '€ 287,000', '2026': '€ 150.000' })));
+    expect(messages(r)).toEqual([amb(2, '2025', '€ 287,000', '287', '287000')]);
+  });
+  it('Dutch files stay Dutch: "€ 150.000" in a ";" file is € 150.000', () => {
+    const r = parseBegrotingCsv(csv(rij({ '2025': '€ 150.000' })));
+    expect(r.ok && r.value.regels[0]?.lasten[2]).toBe(150_000);
+  });
+});

@@ -115,11 +115,13 @@ export interface BegrotingCsvOptions {
 export function parseBegrotingCsv(input: UserInput, options: BegrotingCsvOptions = {}): Result<BegrotingInvoer> {
   const parsed = table(input, 'begroting');
   if (!parsed.ok) return parsed;
-  const t = parsed.value;
-  if (!t) return fail([{ kind: 'EmptyInput', input: 'begroting' }]);
+  if (!parsed.value) return fail([{ kind: 'EmptyInput', input: 'begroting' }]);
   const edition = options.edition ?? defaultEdition();
   const years = edition.years;
   const onderdelen = begrotingRegels(edition).onderdelen;
+  const found = headerOfTable(parsed.value, 'begroting', begrotingKolommen(years));
+  if (!found.ok) return found;
+  const t = found.value;
   const columns = headerColumns(t, 'begroting', begrotingKolommen(years));
   if (!columns.ok) return columns;
   const at = columns.value;
@@ -230,8 +232,9 @@ function begrotingFieldCounts(t: Table): InputFailure[] {
 /**
  * The notation of each year column (see columnNotation): the caller's when given; else each
  * column's own. A column its values alone cannot decide ("150.000" in a tab paste) takes the
- * notation the other year columns show when they all agree (one file comes from one Excel);
- * without such evidence it is refused as ambiguous. A column that mixes notations is refused.
+ * notation the other year columns show by their values (not by a `;` separator) when they all
+ * agree (one file comes from one Excel); without such evidence it is refused as ambiguous. A
+ * column that mixes notations is refused.
  */
 function yearNotations(
   t: Table,
@@ -249,14 +252,14 @@ function yearNotations(
   const evidence = new Set<Notation>();
   const undecided: { column: string; failures: readonly InputFailure[] }[] = [];
   for (const column of columns) {
-    const n = columnNotation(
-      column,
-      t.rows.map((r) => ({ row: r.row, text: amountText(get(r, column)) })),
-      t.delimiter,
-    );
+    const cells = t.rows.map((r) => ({ row: r.row, text: amountText(get(r, column)), shown: get(r, column) }));
+    const n = columnNotation(column, cells, t.delimiter);
     if (n.ok) {
       out.set(column, n.value);
-      if (n.value !== undefined) evidence.add(n.value);
+      // Evidence for the other columns only from the values themselves, not from a `;` separator:
+      // "€ 150.000" in one year does not make "€ 287,000" in another Dutch 287 (issue #17 item 1).
+      const own = n.value === undefined ? n : columnNotation(column, cells, '');
+      if (own.ok && own.value !== undefined) evidence.add(own.value);
     } else if (n.failures.every((f) => f.kind === 'AmbiguousNumber')) undecided.push({ column, failures: n.failures });
     else failures.push(...n.failures);
   }
@@ -265,6 +268,54 @@ function yearNotations(
     if (only !== undefined) out.set(u.column, only);
     else failures.push(...u.failures);
   return failures.length > 0 ? fail(failures) : ok(out);
+}
+
+/** The expected columns a row's cells name (matched without case and spaces), in the row's order. */
+function namedColumns(cells: readonly string[], expected: readonly string[]): string[] {
+  const byKey = new Map(expected.map((c) => [headerKey(c), c]));
+  return cells.flatMap((c) => {
+    const name = byKey.get(headerKey(c.trim()));
+    return name === undefined ? [] : [name];
+  });
+}
+
+/** How many rows below the first are searched for the header (the sheet Begroting has it on row 6). */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The table with its header found (issue #17 item 14): unchanged when the first row names every
+ * expected column or none is found below. A row further down (at most HEADER_SEARCH_ROWS) that
+ * names every column is the header when the rows above it are titles (at most two filled cells, as
+ * the sheet Begroting's rows 1–5 saved as CSV: title, explanation, signals, table version); rows
+ * with data above it are refused (HeaderNotFirst: which rows to remove). A first row that lacks
+ * columns the next row names (a group heading "Lasten" above the years) is TwoRowHeader.
+ */
+function headerOfTable(t: Table, input: UserInputKind, expected: readonly string[]): Result<Table> {
+  const firstNames = new Set(namedColumns(t.header, expected));
+  if (expected.every((c) => firstNames.has(c))) return ok(t);
+  const headerRow = t.headerRow ?? 1;
+  const j = t.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => {
+    const names = new Set(namedColumns(r.cells, expected));
+    return expected.every((c) => names.has(c));
+  });
+  const found = t.rows[j];
+  if (found) {
+    const above = [{ row: headerRow, cells: t.header }, ...t.rows.slice(0, j)];
+    const titles = above.every((r) => r.cells.filter((c) => c.trim() !== '').length <= 2);
+    if (!titles)
+      return fail([{ kind: 'HeaderNotFirst', input, headerRow: found.row, above: [headerRow, above[above.length - 1]?.row ?? headerRow] }]);
+    const header = found.cells.map((h) => h.trim().toLowerCase());
+    while (header.length > 1 && header[header.length - 1] === '') header.pop();
+    return ok({ ...t, header, rows: t.rows.slice(j + 1), width: found.cells.length, headerRow: found.row });
+  }
+  const next = t.rows[0];
+  if (next && firstNames.size > 0) {
+    const filled = next.cells.filter((c) => c.trim() !== '');
+    const names = namedColumns(next.cells, expected);
+    if (names.length > 0 && names.length === filled.length && names.every((c) => !firstNames.has(c)))
+      return fail([{ kind: 'TwoRowHeader', input, first: headerRow, second: next.row, columns: names, expected }]);
+  }
+  return ok(t);
 }
 
 /**
@@ -292,6 +343,89 @@ function headerColumns(
     if (!at.has(c)) failures.push({ kind: 'MissingColumn', input, column: c, found: t.header });
   return failures.length > 0 ? fail(failures) : ok(at);
 }
+
+/** The long form the grid is read as. */
+const GRID_AS_LONG = ['regeling', 'onderdeel', 'jaar', 'bedrag_eur'];
+
+/** A key of the sheet Beschikking's grid (`BS`, `BS01`…, `IZA`, `AZWA-L`, `AZWA-R`, see src/plan/begroting/keys.ts). */
+const GRID_KEY = /^(bs(\d{2})?|iza|azwa-l|azwa-r)$/i;
+
+function gridKey(
+  text: string,
+  onderdelen: readonly number[],
+): { regeling: BegrotingRegeling; onderdeel: number | undefined } | undefined {
+  const k = text.trim().toUpperCase();
+  if (k === 'BS') return { regeling: 'Brede SPUK', onderdeel: undefined };
+  if (k === 'IZA') return { regeling: 'SPUK IZA', onderdeel: undefined };
+  if (k === 'AZWA-L') return { regeling: 'SPUK AZWA lokaal', onderdeel: undefined };
+  if (k === 'AZWA-R') return { regeling: 'SPUK AZWA regionaal', onderdeel: undefined };
+  const nr = /^BS(\d{2})$/.exec(k)?.[1];
+  return nr !== undefined && onderdelen.includes(Number(nr))
+    ? { regeling: 'Brede SPUK', onderdeel: Number(nr) }
+    : undefined;
+}
+
+/**
+ * The sheet Beschikking's own grid, copied from Excel or saved as CSV (issue #17 item 14: its paste
+ * was refused as "tab in een veld?"): columns Sleutel, Regeling, Onderdeel, an empty one, then one
+ * per year; one row per key (`BS`, `BS01`…, `IZA`, `AZWA-L`, `AZWA-R`); an empty cell is the
+ * edition's amount, "-" (Excel's accounting zero) is 0. Recognised by its header row (found below
+ * the sheet's title rows too; a gemeente code there must be the chosen one) or, without it, by a
+ * key in the first cell (years from column E in the edition's order). Returned as the long form
+ * regeling, onderdeel, jaar, bedrag_eur, one row per filled cell with the line the user sees; any
+ * other table is returned unchanged.
+ */
+function beschikkingGrid(
+  t: Table,
+  edition: ResolvedEdition,
+  onderdelen: readonly number[],
+  gemeente: CbsCode | undefined,
+): Result<Table> {
+  const all: TableRow[] = [{ row: t.headerRow ?? 1, cells: t.header }, ...t.rows];
+  const headerAt = all.slice(0, HEADER_SEARCH_ROWS + 1).findIndex((r) => cell(r, 0).toLowerCase() === 'sleutel');
+  const headerless = GRID_KEY.test(cell({ row: 0, cells: t.header }, 0));
+  if (headerAt < 0 && !headerless) return ok(t);
+  const failures: InputFailure[] = [];
+  let yearAt: { jaar: EditionYear; index: number }[];
+  let data: TableRow[];
+  if (headerAt >= 0) {
+    const header = all[headerAt]?.cells.map((c) => c.trim()) ?? [];
+    yearAt = edition.years.map((jaar) => ({ jaar, index: header.indexOf(String(jaar)) })).filter((y) => y.index >= 0);
+    data = all.slice(headerAt + 1);
+    for (const r of all.slice(0, headerAt))
+      for (const c of r.cells) {
+        const code = c.trim().toUpperCase();
+        if (/^GM\d{4}$/.test(code) && gemeente !== undefined && code !== gemeente)
+          failures.push({ kind: 'OtherGemeente', row: r.row, code, chosen: gemeente });
+      }
+  } else {
+    yearAt = edition.years.map((jaar, i) => ({ jaar, index: 4 + i }));
+    data = all;
+  }
+  const known = ['BS', `${onderdeelText(onderdelen[0])} tot en met ${onderdeelText(onderdelen[onderdelen.length - 1])}`, 'IZA', 'AZWA-L', 'AZWA-R'];
+  const rows: TableRow[] = [];
+  for (const r of data) {
+    const filled = yearAt.filter((y) => cell(r, y.index) !== '');
+    if (filled.length === 0) continue;
+    const key = gridKey(cell(r, 0), onderdelen);
+    if (key === undefined) {
+      failures.push({ kind: 'UnknownGridKey', row: r.row, text: cell(r, 0), known });
+      continue;
+    }
+    for (const y of filled) {
+      const text = cell(r, y.index);
+      rows.push({
+        row: r.row,
+        cells: [key.regeling, key.onderdeel === undefined ? '' : String(key.onderdeel), String(y.jaar), /^-$/.test(amountText(text)) ? '0' : text],
+      });
+    }
+  }
+  if (failures.length > 0) return fail(failures);
+  return ok({ header: GRID_AS_LONG, rows, delimiter: t.delimiter, width: GRID_AS_LONG.length, headerRow: t.headerRow ?? 1 });
+}
+
+/** "BS01" for onderdeel 1. */
+const onderdeelText = (nr: number | undefined): string => `BS${String(nr ?? 1).padStart(2, '0')}`;
 
 /**
  * The first and last year of each begroting regeling (post) in an edition: its regeling's `jaren`
@@ -346,8 +480,11 @@ export function parseBeschikkingRegelsCsv(
   const onderdelen = begrotingRegels(edition).onderdelen;
   const parsed = table(input, kind);
   if (!parsed.ok) return parsed;
-  const t = parsed.value;
-  if (!t) return fail([{ kind: 'EmptyInput', input: kind }]);
+  if (!parsed.value) return fail([{ kind: 'EmptyInput', input: kind }]);
+  const grid = beschikkingGrid(parsed.value, edition, onderdelen, options.gemeente);
+  if (!grid.ok) return grid;
+  const t = grid.value;
+  if (t.rows.length === 0 && t !== parsed.value) return fail([{ kind: 'EmptyInput', input: kind }]);
   const perLine = t.header.includes('onderdeel_nr');
   if (!perLine && !t.header.includes('regeling') && regelingOf(t.header[0] ?? '') !== undefined)
     return fail([{ kind: 'MissingHeader', input: kind, firstCell: t.header[0] ?? '' }]);
@@ -371,7 +508,7 @@ export function parseBeschikkingRegelsCsv(
   const col = (r: TableRow, c: string): string => cell(r, t.header.indexOf(c));
   const notation = columnNotation(
     'bedrag_eur',
-    t.rows.map((r) => ({ row: r.row, text: amountText(col(r, 'bedrag_eur')) })),
+    t.rows.map((r) => ({ row: r.row, text: amountText(col(r, 'bedrag_eur')), shown: col(r, 'bedrag_eur') })),
     t.delimiter,
   );
   if (!notation.ok) return notation;

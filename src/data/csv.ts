@@ -10,7 +10,11 @@ export interface CsvRecord {
 
 /** Parses a CSV text with a header row; checks that the required columns are present. */
 export function readCsv(file: string, text: string, required: readonly string[]): CsvRecord[] {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+  // One line ending (a file edited on two systems mixes CRLF and LF; Papa takes the first for all).
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
+    skipEmptyLines: true,
+    newline: '\n',
+  });
   if (parsed.errors.length > 0) {
     const e = parsed.errors[0];
     throw new DataFileError(file, (e?.row ?? 0) + 1, `CSV: ${e?.message ?? 'onleesbaar'}`);

@@ -1,18 +1,38 @@
-import type { InputFailure, Notation, Result } from '../domain';
+import type { InputFailure, Notation, NumberReadings, Result } from '../domain';
 import { ambiguous, fail, numberReadings, ok, sameNumber } from '../domain';
 
 /** A cell of a number column with the line the user sees. */
 export interface NumberCell {
   readonly row: number;
+  /** The number as read ("287,000"). */
   readonly text: string;
+  /** The cell as the user wrote it, when it has more ("€ 287,000"): what a message quotes. */
+  readonly shown?: string;
 }
+
+interface Read {
+  readonly cell: NumberCell;
+  readonly r: NumberReadings;
+}
+
+/** Both readings exist and differ: "942.100" (942100 or 942,1), "287,000" (287 or 287000). */
+const twoReadings = (x: Read): boolean => x.r.nl !== undefined && x.r.en !== undefined && !sameNumber(x.r.nl, x.r.en);
 
 /**
  * Decides how a number column is written, from all its values: Dutch (`1.234.567,89`) or English
- * (`1,234,567.89`). A value only one notation explains ("1,5", "1.234,5", "0.0125", "1,234.5",
- * "1.234.567") is evidence; a `;`-separated file is Excel-NL, so Dutch unless the values say
- * otherwise. Evidence both ways is refused; without evidence, a value whose two readings differ
- * ("942.100") is refused as ambiguous (the first, with the count of the others), never guessed.
+ * (`1,234,567.89`), with evidence in either direction (issue #17 item 1):
+ * - A value only one notation explains ("1,5", "1.234,5", "0,125", "1.234.567" → Dutch; "0.0125",
+ *   "1,234.5", "1,234,567" → English) decides the column; evidence both ways is MixedNotation.
+ * - A value with one group after a comma that ends in 0 ("942,100", "287,000") beside a value whose
+ *   Dutch reading does not have three decimals ("977", "1,5"): a Dutch writer only puts three
+ *   decimals with a trailing zero in a column formatted with three decimals, where every value has
+ *   them, so the comma groups thousands. Without Dutch evidence that is English (LibreOffice in
+ *   English writes `;` files so: `942,100` beside `977`), provided no number of four or more digits
+ *   is written without a group ("1234": English grouping groups them all); beside Dutch evidence
+ *   ("1,5") the column names both notations and the value is refused with both readings.
+ * - Otherwise a `;`-separated file is Excel-NL: thousands dots ("942.100") are Dutch. A thousands
+ *   comma is never taken from the separator alone: "287,000" (287 or 287000) and "5,011" are refused
+ *   as ambiguous, as "942.100" is in a `,` file (the first, with the count of the others).
  * Undefined means every value reads the same in both notations.
  */
 export function columnNotation(
@@ -20,14 +40,13 @@ export function columnNotation(
   cells: readonly NumberCell[],
   delimiter: string,
 ): Result<Notation | undefined> {
-  let nl: NumberCell | undefined;
-  let en: NumberCell | undefined;
+  const read: Read[] = [];
   for (const cell of cells) {
     const r = numberReadings(cell.text);
-    if (!r) continue;
-    if (r.nl && !r.en) nl ??= cell;
-    if (r.en && !r.nl) en ??= cell;
+    if (r) read.push({ cell, r });
   }
+  const nl = read.find((x) => x.r.nl && !x.r.en)?.cell;
+  const en = read.find((x) => x.r.en && !x.r.nl)?.cell;
   if (nl && en) {
     const failure: InputFailure = {
       kind: 'MixedNotation',
@@ -39,17 +58,25 @@ export function columnNotation(
     };
     return fail([failure]);
   }
-  if (nl) return ok('nl');
   if (en) return ok('en');
-  if (delimiter === ';') return ok('nl');
-  const unclear = cells.filter((cell) => {
-    const r = numberReadings(cell.text);
-    return r?.nl && r.en && !sameNumber(r.nl, r.en);
-  });
-  const first = unclear[0];
-  if (first) {
-    const failure = ambiguous(first.row, column, first.text);
-    return fail([failure.kind === 'AmbiguousNumber' ? { ...failure, others: unclear.length - 1 } : failure]);
-  }
+  const unclear = read.filter(twoReadings);
+  const commas = unclear.filter((x) => x.cell.text.includes(','));
+  // Thousands commas: a comma group ending in 0 in a column that is not in a three-decimal format.
+  const threeDecimals = read.every((x) => x.r.nl?.decimals === 3);
+  const grouped = threeDecimals ? [] : commas.filter((x) => /0$/.test(x.cell.text.trim()));
+  if (nl) return grouped.length > 0 ? refuse(column, grouped) : ok('nl');
+  // English grouping groups every number from 1000 on: "1234" beside "942,100" is no such column.
+  const ungrouped = read.some((x) => /^[-\u2212]?\d{4,}$/.test(x.cell.text.trim()));
+  if (grouped.length > 0 && !ungrouped && commas.length === unclear.length) return ok('en');
+  if (commas.length > 0) return refuse(column, unclear);
+  if (unclear.length > 0) return delimiter === ';' ? ok('nl') : refuse(column, unclear);
   return ok(undefined);
+}
+
+/** The first value with two readings, both named, with the count of the others. */
+function refuse(column: string, values: readonly Read[]): Result<never> {
+  const [first] = values;
+  if (!first) return fail([]);
+  const failure = ambiguous(first.cell.row, column, first.cell.shown ?? first.cell.text, first.cell.text);
+  return fail([failure.kind === 'AmbiguousNumber' ? { ...failure, others: values.length - 1 } : failure]);
 }

@@ -66,7 +66,7 @@ export function parseRegioInvoerCsv(input: UserInput): Result<RegioInvoer, Input
   if (activityRows.length > 0) {
     const notation = columnNotation(
       'bedrag_eur',
-      activityRows.map((r) => ({ row: r.row, text: amountText(cell(r, amountIdx)) })),
+      activityRows.map((r) => ({ row: r.row, text: amountText(cell(r, amountIdx)), shown: cell(r, amountIdx) })),
       t.delimiter,
     );
     if (!notation.ok) failures.push(...notation.failures);

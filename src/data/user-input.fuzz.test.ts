@@ -9,6 +9,7 @@ import { customKey, GALA_COLUMNS, galaAmount } from '../domain';
 import type { InputFailure, Verdeelsleutel } from '../domain';
 import { failureText } from '../messages';
 import { defaultReferenceData } from './load';
+import { parseBegrotingCsv, parseBeschikkingRegelsCsv } from './begroting-input';
 import { parseBeschikkingCsv, parseUserKeyCsv } from './user-input';
 import type { UserInput } from './user-input';
 
@@ -178,6 +179,8 @@ describe('reading a key: the value is right, or the row and the fix are named', 
   const values: [string, string, Record<string, string>, string[]][] = [
     ['942.100 in a tab file is ambiguous', '\t', { GM0363: '942.100' }, [T.ambiguous(amsterdam, '942.100', '942100', '942,1')]],
     ['"942,100" in a "," file is ambiguous', ',', { GM0363: '"942,100"' }, [T.ambiguous(amsterdam, '942,100', '942,1', '942100')]],
+    ['"942,100" in a ";" file is ambiguous (not Dutch 942,1 by the separator alone)', ';', { GM0363: '942,100' }, [T.ambiguous(amsterdam, '942,100', '942,1', '942100')]],
+    ['"5,011" in a ";" file is ambiguous', ';', { GM0088: '5,011' }, [T.ambiguous(schier, '5,011', '5,011', '5011')]],
     ['1.234 in a "," file is ambiguous', ',', { GM0363: '1.234' }, [T.ambiguous(amsterdam, '1.234', '1234', '1,234')]],
     ['several ambiguous values: the first, with the count', '\t', { GM0363: '942.100', GM0088: '1.977' }, [T.ambiguous(schier, '1.977', '1977', '1,977', 'gewicht', 1)]],
     ['Dutch and English evidence in one column', '\t', { GM0088: '9,5', GM0363: '0.25' }, [T.mixed('gewicht', schier, '9,5', amsterdam, '0.25')]],
@@ -318,6 +321,7 @@ describe('reading a beschikking', () => {
     ['zero cents in Dutch', `${HS}GM0034;1;2025;150.000,00\n`, 150_000],
     ['zero cents in English', `${H}GM0034,1,2025,150000.00\n`, 150_000],
     ['a euro sign', `${HS}GM0034;1;2025;€ 150.000\n`, 150_000],
+    ['English thousands in a ";" file beside an amount without group', `${HS}GM0034;16;2025;€ 452,000\nGM0034;1;2025;950\n`, 452_000],
     ['quoted English groups with a million as evidence', `${H}GM0034,1,2025,"150,000"\nGM0034,2,2025,"1,000,000"\n`, 150_000],
     ['a SPUK AZWA year and line', `${H}GM0034,17,2028,150000\n`, 150_000],
     ['an extra column', `gemeentecode,onderdeel_nr,jaar,bedrag_eur,opmerking\nGM0034,1,2025,150000,zie brief\n`, 150_000],
@@ -393,11 +397,17 @@ describe('properties', () => {
     );
   const weights = fc.array(weight, { minLength: G.length, maxLength: G.length }).filter((ws) => ws.some((w) => w.whole > 0n));
 
-  it('a key in Dutch notation with ";" reads back to the same weights', () => {
+  it('a key in Dutch notation with ";" reads back to the same weights, or is refused as ambiguous: never other weights', () => {
     fc.assert(
       fc.property(weights, (ws) => {
         const expected = reference(ws);
         const r = readKey(keyText(ws.map((w) => write(w, true)), ';', false));
+        if (!r.ok && r.failures.every((f) => f.kind === 'AmbiguousNumber')) {
+          // Only where a value also reads as English thousands ("1,000", "287,500"): a `;` file alone
+          // does not make a comma decimal (issue #17 item 1).
+          expect(ws.some((w) => w.whole >= 1n && w.whole < 1000n && w.frac.length === 3)).toBe(true);
+          return;
+        }
         expect(r.ok ? r.key.weights : messages(r)).toEqual(expected.ok ? expected.value.weights : expected.failures.map(failureText));
       }),
       { numRuns: 40 },
@@ -437,10 +447,23 @@ describe('properties', () => {
 
   it('garbage never throws, and every failure has a Dutch text', () => {
     const alphabet = fc.constantFrom(...'GM0034;,\t\n\r"\'.-€ 1592a\u00a0\u200b'.split(''));
-    const text = fc.oneof(fc.string(), fc.string({ unit: alphabet, maxLength: 80 }).map((s) => 'gemeentecode;gewicht\n' + s));
+    const headers = fc.constantFrom(
+      'gemeentecode;gewicht\n',
+      'Sleutel\tRegeling\tOnderdeel\t\t2023\t2024\t2025\nBS\t',
+      'Begroting: titel\n\nRegeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking\n',
+    );
+    const text = fc.oneof(
+      fc.string(),
+      fc.tuple(headers, fc.string({ unit: alphabet, maxLength: 80 })).map(([h, s]) => h + s),
+    );
     fc.assert(
       fc.property(fc.oneof(text, fc.uint8Array({ maxLength: 64 })), (input) => {
-        for (const r of [parseUserKeyCsv(input), parseBeschikkingCsv(input, G, LINES)])
+        for (const r of [
+          parseUserKeyCsv(input),
+          parseBeschikkingCsv(input, G, LINES),
+          parseBeschikkingRegelsCsv(input, { gemeente: G[0]?.code, gemeenten: G }),
+          parseBegrotingCsv(input),
+        ])
           if (!r.ok) for (const f of r.failures) expect(failureText(f)).toMatch(/\S/);
         const k = readKey(input);
         if (!k.ok) expect(k.messages.length).toBeGreaterThan(0);

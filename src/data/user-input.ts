@@ -39,6 +39,8 @@ export interface Table {
   readonly delimiter: string;
   /** Fields of the header line as written, trailing empty ones included (Excel pads every line to one width). */
   readonly width: number;
+  /** The line of the header as the user sees it (1 unless blank lines come first). */
+  readonly headerRow?: number;
 }
 
 /** Text or the bytes of a file (decoded: UTF-8, Windows-1252, UTF-16 with BOM). */
@@ -50,11 +52,16 @@ function asText(input: UserInput): Result<string> {
   return isText(text) ? ok(text) : fail([{ kind: 'NotText', looksLike: 'binary' }]);
 }
 
+const SEPARATORS = [';', '\t', ','];
+
+/** How often the most frequent separator occurs in a line. */
+const separatorCount = (line: string): number => Math.max(...SEPARATORS.map((d) => line.split(d).length - 1));
+
 /** The separator of the header line: the most frequent of ";", tab and "," (Excel-NL writes ";"). */
 function detectDelimiter(headerLine: string): string {
   let best = ',';
   let bestCount = 0;
-  for (const d of [';', '\t', ',']) {
+  for (const d of SEPARATORS) {
     const count = headerLine.split(d).length - 1;
     if (count > bestCount) [best, bestCount] = [d, count];
   }
@@ -86,16 +93,24 @@ const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim
 export function table(input: UserInput, kind: UserInputKind): Result<Table | undefined> {
   const decoded = asText(input);
   if (!decoded.ok) return decoded;
-  const text = cleanInvisible(decoded.value);
-  const headerLine = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '');
+  // One line ending: a file edited on two systems mixes CRLF, LF and CR, and Papa takes the first it
+  // sees for all, so the others stayed inside fields ("69 velden" on one line). Line numbers are unchanged.
+  const text = cleanInvisible(decoded.value).replace(/\r\n?/g, '\n');
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const headerLine = lines[0];
   if (headerLine === undefined) return ok(undefined);
-  const delimiter = detectDelimiter(headerLine);
+  // A title without any separator above the table (a sheet copied whole): the line with the most.
+  const sample = SEPARATORS.some((d) => headerLine.includes(d))
+    ? headerLine
+    : lines.slice(0, 11).reduce((a, b) => (separatorCount(b) > separatorCount(a) ? b : a));
+  const delimiter = detectDelimiter(sample);
   const lineOf = lineIndex(text);
   const rows: TableRow[] = [];
   const failures: InputFailure[] = [];
   let start = 0;
   Papa.parse<string[]>(text, {
     delimiter,
+    newline: '\n',
     step: (result) => {
       const row = lineOf(start);
       start = result.meta.cursor;
@@ -113,7 +128,7 @@ export function table(input: UserInput, kind: UserInputKind): Result<Table | und
   while (header.length > 1 && header[header.length - 1] === '') header.pop();
   if (/^(gm)?\d{1,4}$/i.test(header[0] ?? ''))
     return fail([{ kind: 'MissingHeader', input: kind, firstCell: first.cells[0]?.trim() ?? '' }]);
-  return ok({ header, rows: data, delimiter, width: first.cells.length });
+  return ok({ header, rows: data, delimiter, width: first.cells.length, headerRow: first.row });
 }
 
 /**
@@ -254,7 +269,7 @@ export function parseBeschikkingCsv(
   const [codeIdx = 0, nrIdx = 0, jaarIdx = 0, amountIdx = 0] = idx;
   const notation = columnNotation(
     'bedrag_eur',
-    t.rows.map((r) => ({ row: r.row, text: amountText(cell(r, amountIdx)) })),
+    t.rows.map((r) => ({ row: r.row, text: amountText(cell(r, amountIdx)), shown: cell(r, amountIdx) })),
     t.delimiter,
   );
   if (!notation.ok) return notation;

@@ -163,7 +163,31 @@ export type InputFailure =
   /** A beschikking row of another gemeente than the one chosen. */
   | { readonly kind: 'OtherGemeente'; readonly row: number; readonly code: string; readonly chosen: string }
   /** A beschikking file naming gemeenten while no gemeente is chosen. */
-  | { readonly kind: 'BeschikkingNeedsGemeente' };
+  | { readonly kind: 'BeschikkingNeedsGemeente' }
+  // Files whose layout named the wrong cause before (issue #17 item 14).
+  /** The table's header is on `headerRow`, below rows that hold data (`above`: their first and last line). */
+  | {
+      readonly kind: 'HeaderNotFirst';
+      readonly input: UserInputKind;
+      readonly headerRow: number;
+      readonly above: readonly [number, number];
+    }
+  /** The header is split over two rows: `second` holds the column names `columns` that `first` lacks. */
+  | {
+      readonly kind: 'TwoRowHeader';
+      readonly input: UserInputKind;
+      readonly first: number;
+      readonly second: number;
+      readonly columns: readonly string[];
+      readonly expected: readonly string[];
+    }
+  /** A row of the Beschikking grid (the sheet's own layout) with a key the grid does not have. */
+  | {
+      readonly kind: 'UnknownGridKey';
+      readonly row: number;
+      readonly text: string;
+      readonly known: readonly string[];
+    };
 
 export type Result<T, F = InputFailure> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failures: readonly F[] };

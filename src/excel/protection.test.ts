@@ -35,6 +35,13 @@ describe('protection without a password', () => {
     expect(ok(await render(fake, plan(), { expectExisting: false })).syncs).toBe(2);
     expect(protection(fake)).toEqual({ Invoer: { ...PROTECTION_OPTIONS }, Uitkomst: false });
     expect(fake.model.findSheet('Invoer')?.protectionPassword).toBeUndefined();
+    // Sorting stays off (issue #17 item 4): Excel cannot sort a range with locked cells anyway (office-js
+    // #2135), but with allowSort a user could sort the unlocked weights Verdeelsleutel!H11:H352 alone,
+    // moving each gemeente's weight to another gemeente without a signal.
+    expect(fake.model.findSheet('Invoer')?.protectionOptions).toMatchObject({
+      allowSort: false,
+      allowAutoFilter: true,
+    });
     expect(fake.cell('Invoer', WEIGHT)?.style?.locked).toBe(false);
     // A formula cell keeps Excel's default (locked).
     expect(fake.cell('Invoer', `D${FIRST_ROW}`)?.style?.locked).toBeUndefined();

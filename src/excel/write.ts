@@ -374,14 +374,17 @@ export function buildWritePlan(
 /**
  * How the add-in protects a sheet (WorksheetProtectionOptions, ExcelApi 1.2:
  * https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions): the user can still
- * select every cell, change column widths and row heights, filter and sort; formulas (locked cells)
- * cannot be overwritten by accident. No password: Controleren > Beveiliging blad opheffen lifts it.
+ * select every cell, change column widths and row heights and filter; formulas (locked cells)
+ * cannot be overwritten by accident. No sorting (issue #17 item 4): Excel cannot sort a range with
+ * locked cells (office-js #2135, by design), so sorting only ever worked on unlocked inputs alone, such
+ * as the weights Verdeelsleutel!H11:H352, moving each weight to another gemeente without a signal.
+ * No password: Controleren > Beveiliging blad opheffen lifts it.
  */
 export const PROTECTION_OPTIONS: Readonly<HostProtectionOptions> = {
   allowFormatColumns: true,
   allowFormatRows: true,
   allowAutoFilter: true,
-  allowSort: true,
+  allowSort: false,
   selectionMode: 'Normal',
 };
 

@@ -209,6 +209,15 @@ export function failureText(f: InputFailure): string {
       return `Rij ${f.row}: deze rij is van ${f.code}, maar de gekozen gemeente is ${f.chosen}. Laat alleen de rijen van ${f.chosen} staan, of kies gemeente ${f.code}.`;
     case 'BeschikkingNeedsGemeente':
       return 'De beschikking noemt een gemeentecode, maar er is geen gemeente gekozen. Kies eerst de gemeente van de beschikking.';
+    case 'HeaderNotFirst': {
+      const [a, b] = f.above;
+      const rows = a === b ? `rij ${a}` : `rij ${a} tot en met ${b}`;
+      return `De kopregel van ${FILE[f.input]} staat op rij ${f.headerRow}, niet bovenaan: ${rows} ${a === b ? 'staat' : 'staan'} erboven. Verwijder ${rows} (of zet die rijen onder de kopregel als het activiteiten zijn) en lees het bestand opnieuw in.`;
+    }
+    case 'TwoRowHeader':
+      return `De kopregel staat op twee rijen: rij ${f.first} en rij ${f.second} (met ${f.columns.join(', ')}). Zet alle kolomnamen op één rij: ${f.expected.join(';')}, en verwijder de andere rij.`;
+    case 'UnknownGridKey':
+      return `Rij ${f.row}: "${quoteShort(f.text)}" is geen sleutel van het blad Beschikking. Gebruik de rijen van dat blad zoals ze zijn (${f.known.join(', ')}), of plak de beschikking als regeling, onderdeel, jaar en bedrag_eur.`;
   }
 }
 

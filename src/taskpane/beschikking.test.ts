@@ -216,3 +216,60 @@ describe('refusals: nothing is written, the reader’s Dutch texts are listed', 
     });
   });
 });
+
+describe('a copy of the sheet Beschikking’s own grid (issue #17 item 14: was "tab in een veld?")', () => {
+  const years = ['2023', '2024', '2025', '2026', '2027', '2028', '2029'];
+  const gridRow = (
+    key: string,
+    regeling: string,
+    omschrijving: string,
+    amounts: Record<string, string>,
+  ): string => [key, regeling, omschrijving, '', ...years.map((y) => amounts[y] ?? '')].join('\t');
+  const rows = [
+    gridRow('BS', 'Brede SPUK', 'Brede SPUK (totaal)', { '2025': '€ 3.478.172' }),
+    gridRow('BS01', 'Brede SPUK', '1. Sportakkoord', {}),
+    gridRow('IZA', 'SPUK IZA', 'SPUK IZA (totaal)', { '2025': '€ 3.161.954' }),
+  ];
+  const header = ['Sleutel', 'Regeling', 'Onderdeel', '', ...years].join('\t');
+  const sheet = (code: string): string =>
+    [
+      'Beschikking: de bedragen uit de beschikking van de gemeente (invoer)',
+      "Vul in hele euro's in wat de beschikking toekent. Een lege cel betekent: het bedrag van de editie. Het totaal van de Brede SPUK gaat vóór de som van de onderdelen; vanaf 2025 is één totaal per regeling genoeg (ontschotting).",
+      '',
+      `Gemeente van deze beschikking\t\t${code}\thoort bij Overzicht`,
+      'Geldt voor Overzicht (1 = ja)\t\t1',
+      header,
+      ...rows,
+      '',
+      'Regionaal geld (SPUK IZA, SPUK AZWA regionaal) staat alleen op de beschikking van de mandaatgemeente. Gemaakt voor Almere.',
+    ].join('\n');
+  const regels = [
+    { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2025, bedrag: 3_478_172 },
+    { regeling: 'SPUK IZA', onderdeel: undefined, jaar: 2025, bedrag: 3_161_954 },
+  ];
+
+  it('its rows without the header are read (no header put above them)', () => {
+    expect(withHeader(rows.join('\n')).added).toBe(false);
+    expect(checkBeschikking({ kind: 'paste', text: rows.join('\n') }, ALMERE, gemeenten)).toEqual({
+      ok: true,
+      gemeente: ALMERE,
+      regels,
+    });
+  });
+  it('the whole sheet (titles, gemeente, header, grid, note) is read', () => {
+    expect(withHeader(sheet('GM0034')).added).toBe(false);
+    expect(checkBeschikking({ kind: 'paste', text: sheet('GM0034') }, ALMERE, gemeenten)).toEqual({
+      ok: true,
+      gemeente: ALMERE,
+      regels,
+    });
+  });
+  it('the sheet of another gemeente is refused, naming its row', () => {
+    expect(checkBeschikking({ kind: 'paste', text: sheet('GM0363') }, ALMERE, gemeenten)).toEqual({
+      ok: false,
+      failures: [
+        'Rij 4: deze rij is van GM0363, maar de gekozen gemeente is GM0034. Laat alleen de rijen van GM0034 staan, of kies gemeente GM0363.',
+      ],
+    });
+  });
+});

@@ -18,6 +18,9 @@ export const BESCHIKKING_HEADER = ['regeling', 'onderdeel', 'jaar', 'bedrag_eur'
 /** Column names the reader knows: a first line holding one of them is a header. */
 const HEADER_NAMES = new Set<string>([...BESCHIKKING_HEADER, 'gemeentecode', 'onderdeel_nr']);
 
+/** A key of the sheet Beschikking's grid, as its first column has them (src/plan/begroting/keys.ts). */
+const GRID_KEY = /^(bs(\d{2})?|iza|azwa-l|azwa-r)$/;
+
 /** At most this many failure texts are listed; the rest is counted ("en nog N meldingen"). */
 export const MAX_SHOWN_FAILURES = 10;
 
@@ -41,14 +44,22 @@ function delimiterOf(line: string): string {
 
 /**
  * A pasted range with the header on top: unchanged when its first non-blank line names a column
- * (regeling, onderdeel, jaar, bedrag_eur, gemeentecode, onderdeel_nr); otherwise the header
+ * (regeling, onderdeel, jaar, bedrag_eur, gemeentecode, onderdeel_nr) or when it is the sheet
+ * Beschikking's own grid (a key first, or a "Sleutel" header in the first lines); otherwise the header
  * `regeling, onderdeel, jaar, bedrag_eur` is put above it, with the paste's own separator.
  */
 export function withHeader(text: string): { readonly text: string; readonly added: boolean } {
-  const first = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '');
+  const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+  const first = lines[0];
   if (first === undefined) return { text, added: false };
-  const cells = first.split(/[\t;,]/).map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+  const cellsOf = (line: string): string[] =>
+    line.split(/[\t;,]/).map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+  const cells = cellsOf(first);
   if (cells.some((c) => HEADER_NAMES.has(c))) return { text, added: false };
+  // The sheet Beschikking's own grid (issue #17 item 14): its rows start with a key (BS, BS01, IZA,
+  // AZWA-L, AZWA-R), its header (below the sheet's title rows) with "Sleutel"; the reader knows it.
+  if (GRID_KEY.test(cells[0] ?? '') || lines.slice(0, 11).some((l) => cellsOf(l)[0] === 'sleutel'))
+    return { text, added: false };
   return { text: `${BESCHIKKING_HEADER.join(delimiterOf(first))}\n${text}`, added: true };
 }
 

@@ -113,11 +113,14 @@ describe('.xlsx sheet protection', () => {
         sheetProtection?: Record<string, unknown> | null;
       };
       expect([sheet.name, ws.sheetProtection?.sheet === true]).toEqual([sheet.name, sheet.protect]);
-      if (sheet.protect)
+      if (sheet.protect) {
         expect([sheet.name, ws.sheetProtection]).toMatchObject([
           sheet.name,
-          { formatColumns: true, formatRows: true, sort: true, autoFilter: true },
+          { formatColumns: true, formatRows: true, autoFilter: true },
         ]);
+        // Read back, a sort that is not allowed has no attribute (ExcelJS: undefined), an allowed one is true.
+        expect([sheet.name, ws.sheetProtection?.sort === true]).toEqual([sheet.name, false]);
+      }
     }
     // No password hash anywhere in the package's sheets.
     const zip = await JSZip.loadAsync(bytes);
@@ -128,6 +131,12 @@ describe('.xlsx sheet protection', () => {
     );
     expect(xml.filter((x) => x.includes('<sheetProtection')).length).toBe(protectedSheets.length);
     expect(xml.some((x) => /hashValue|password=/.test(x))).toBe(false);
+    // Sorting is not allowed (issue #17 item 4: a sort of the unlocked weights alone would move them
+    // between gemeenten); in the XML sort="0" would allow it, no attribute keeps Excel's default (locked).
+    expect(xml.filter((x) => /<sheetProtection[^>]*\bsort="0"/.test(x))).toEqual([]);
+    expect(xml.filter((x) => /<sheetProtection[^>]*\bautoFilter="0"/.test(x)).length).toBe(
+      protectedSheets.length,
+    );
     // The first weight (an input) is unlocked on its protected sheet; a formula cell is not.
     const ref = plan.names.find((n) => n.name === INPUT_NAMES.weights)?.ref ?? '';
     const [sheetName = '', address = ''] = ref.replace(/\$/g, '').split('!');

@@ -128,7 +128,8 @@ interface DataValidationsLike {
 
 /**
  * What the user may still do on a protected sheet: select every cell, change column widths and row
- * heights, filter and sort (ExcelJS: true = allowed). The same as the office-js renderer's options.
+ * heights and filter (ExcelJS: true = allowed). Not sort: a sort of the unlocked weights alone would
+ * move them between gemeenten (issue #17 item 4). The same as the office-js renderer's options.
  */
 const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   selectLockedCells: true,
@@ -136,7 +137,7 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   formatColumns: true,
   formatRows: true,
   autoFilter: true,
-  sort: true,
+  sort: false,
 };
 
 /** A header or footer in Excel's notation: "&L…&C…&R…". */

@@ -1,0 +1,102 @@
+/**
+ * Issue #17 item 1: the notation of a number column is decided from evidence in either direction. A
+ * `;` file is not taken as Dutch when its values show English thousands (LibreOffice in English
+ * writes `;`-separated files with `287,000`); a column whose values allow both readings is refused
+ * with both readings, as `942.100` in a `,` file already was. Real numbers: the key of inhabitants
+ * (Bijlage reference data, 342 gemeenten; Schiermonnikoog 977, Amsterdam 942.100).
+ */
+import { captureIo } from '../../test/support/cli-io';
+import { runCli } from '../cli/cli';
+import type { InputFailure, Notation, Result } from '../domain';
+import { failureText } from '../messages';
+import { defaultReferenceData } from './load';
+import { columnNotation } from './notation';
+
+const G = defaultReferenceData().gemeenten;
+
+/** The notation of one column of values (rows 2, 3, …), or the Dutch messages. */
+function decide(values: readonly string[], delimiter = ';'): Notation | undefined | string[] {
+  const r: Result<Notation | undefined, InputFailure> = columnNotation(
+    'gewicht',
+    values.map((text, i) => ({ row: i + 2, text })),
+    delimiter,
+  );
+  return r.ok ? r.value : r.failures.map(failureText);
+}
+
+const ambiguous = (row: number, text: string, nl: string, en: string, others = 0): string =>
+  `Rij ${row}: "${text}" in kolom gewicht kan ${nl} zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of ${en} (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf ${others > 0 ? `dit getal en de ${others} andere in deze kolom die zo op twee manieren te lezen zijn` : 'het getal'} zonder scheidingsteken voor duizendtallen: ${nl} of ${en}.`;
+
+describe('columnNotation: evidence in either direction', () => {
+  it('English thousands in a ";" file beside a number without separator are English (LibreOffice in English)', () => {
+    expect(decide(['942,100', '977', '5,011'])).toBe('en');
+    expect(decide(G.map((g) => g.inwoners.toLocaleString('en-US')))).toBe('en');
+  });
+  it('a lone "287,000" in a ";" file is refused with both readings, not read as 287', () => {
+    expect(decide(['287,000'])).toEqual([ambiguous(2, '287,000', '287', '287000')]);
+    expect(decide(['287,000', '45,250'])).toEqual([ambiguous(2, '287,000', '287', '287000', 1)]);
+  });
+  it('three decimals without a trailing zero ("5,011") prove nothing, also in a ";" file', () => {
+    expect(decide(['5,011', '977'])).toEqual([ambiguous(2, '5,011', '5,011', '5011')]);
+  });
+  it('a column in a fixed three-decimal Dutch format stays Dutch', () => {
+    expect(decide(['0,125', '12,500', '1,000'])).toBe('nl');
+    expect(decide(['1.234,500', '12,500'])).toBe('nl');
+  });
+  it('"287,000" beside a Dutch decimal ("1,5") is refused: a Dutch 287 is not written with three zeros there', () => {
+    expect(decide(['1,5', '287,000', '3'])).toEqual([ambiguous(3, '287,000', '287', '287000')]);
+  });
+  it('thousands dots and thousands commas in one column are refused', () => {
+    expect(decide(['12.500', '287,000', '0'])).toEqual([ambiguous(2, '12.500', '12500', '12,5', 1)]);
+  });
+  it('a thousands comma beside a number of four digits without a group is refused: English groups them all', () => {
+    expect(decide(['942,100', '1234'], ',')).toEqual([ambiguous(2, '942,100', '942,1', '942100')]);
+  });
+  it('what already held: Dutch dots in a ";" file, strong evidence, a mirror in a "," file', () => {
+    expect(decide(['12.500', '942.100'])).toBe('nl');
+    expect(decide(['1,5', '942.100'])).toBe('nl');
+    expect(decide(['1,234,567', '287,000'])).toBe('en');
+    expect(decide(['942,100', '977'], ',')).toBe('en');
+    expect(decide(['942.100', '977'], ',')).toEqual([ambiguous(2, '942.100', '942100', '942,1')]);
+    expect(decide(['977', '12'])).toBeUndefined();
+  });
+});
+
+describe('a key file from LibreOffice in English (";" with "," thousands), through the CLI', () => {
+  it("keeps Schiermonnikoog's buurtsportcoaches 2024 at € 5.011 (not € 4.754.872)", async () => {
+    const file = ['gemeentecode;gewicht', ...G.map((g) => `${g.code};${g.inwoners.toLocaleString('en-US')}`)].join('\r\n');
+    expect(file).toContain('GM0363;942,100');
+    const run = async (argv: string[], files: Record<string, string> = {}): Promise<string> => {
+      const c = captureIo(files);
+      const code = await runCli(argv, c.io, async () => new Uint8Array());
+      expect([code, c.err()]).toEqual([0, '']);
+      return c.out().split('\n').find((l) => l.includes(',2,Brede Regeling Combinatiefuncties') && l.includes(',2024,')) ?? '';
+    };
+    const own = await run(['allocaties', '--gemeente', 'GM0088', '--sleutel-bestand', 'k.csv'], { 'k.csv': file });
+    const builtIn = await run(['allocaties', '--gemeente', 'GM0088', '--sleutel', 'inwoners']);
+    expect(builtIn.split(',')[7]).toBe('5011');
+    expect(own.split(',')[7]).toBe('5011');
+  });
+});
+
+describe('a begroting from LibreOffice in English (";" with "€ 287,000"), through the CLI', () => {
+  const header = 'Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking';
+  const row = (activiteit: string, bedrag: string): string =>
+    `Brede SPUK;1;${activiteit};6.1;Sportbedrijf;incidenteel;;;${bedrag};;;;;;`;
+  const run = async (text: string) => {
+    const c = captureIo({ 'b.csv': text });
+    const code = await runCli(['begroting', '--invoer', 'b.csv', '--gemeente', 'GM0034'], c.io, async () => new Uint8Array());
+    return { code, out: c.out(), err: c.err() };
+  };
+  it('"€ 287,000" alone: exit 2 with both readings, never a toets of € 287 with "Geen signalen"', async () => {
+    const r = await run([header, row('Lokaal sportakkoord', '€ 287,000')].join('\n'));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('Rij 2: "€ 287,000" in kolom 2025 kan 287 zijn');
+  });
+  it('beside an amount without a group ("€ 950") it is € 287.000', async () => {
+    const r = await run([header, row('Lokaal sportakkoord', '€ 287,000'), row('Beweegcoach', '€ 950')].join('\n'));
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(/€ 287\.950/);
+  });
+});

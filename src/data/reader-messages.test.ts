@@ -1,0 +1,115 @@
+/**
+ * Issue #17 item 14: messages that named the wrong cause. Each file as users make it: the product's
+ * own Begroting sheet saved as CSV (title rows above the header on line 6), a two-row header, mixed
+ * line endings, the product's own Beschikking grid. Each is read when it is unambiguous, or refused
+ * with a Dutch text that names the real cause and the fix (texts written out).
+ */
+import type { CbsCode, InputFailure } from '../domain';
+import { begrotingKolommen, EDITION_YEARS } from '../domain';
+import { failureText } from '../messages';
+import { parseBegrotingCsv, parseBeschikkingRegelsCsv } from './begroting-input';
+import { defaultReferenceData } from './load';
+import { parseUserKeyCsv } from './user-input';
+
+const G = defaultReferenceData().gemeenten;
+const ALMERE = 'GM0034' as CbsCode;
+const K = begrotingKolommen(EDITION_YEARS);
+const messages = (r: { ok: true } | { ok: false; failures: readonly InputFailure[] }): string[] =>
+  r.ok ? [] : r.failures.map(failureText);
+const pad = (cells: readonly string[], d = ';'): string => [...cells, ...Array<string>(K.length - cells.length).fill('')].join(d);
+/** A row of the table: regeling, onderdeel, activiteit, then 2025 (index 8). */
+const row = (activiteit: string, bedrag2025: string, d = ';'): string =>
+  pad(['Brede SPUK', '1', activiteit, '6.1', 'Sportbedrijf', 'incidenteel', '', '', bedrag2025], d);
+
+/** The sheet Begroting as Excel-NL saves it ("CSV (gescheiden door lijstscheidingsteken)"): rows 1–5 above the header. */
+const SHEET_AS_CSV = [
+  pad(['Begroting: de activiteiten van de gemeente']),
+  pad([
+    '"Eén rij per activiteit; lasten in hele euro\'s per jaar. Voeg rijen toe, verwijder of sorteer ze: de add-in laat de tabel staan. De toets staat op het blad Begrotingstoets (de eerste 500 rijen)."',
+  ]),
+  pad(['Signalen: 0 (geen)']),
+  pad(['Tabelversie', '1']),
+  pad([]),
+  K.join(';'),
+  row('Lokaal sportakkoord', '150000'),
+  row('Beweegcoach', '€ 45.000'),
+].join('\r\n');
+
+describe('the product’s own Begroting sheet saved as CSV (header on line 6)', () => {
+  it('is read: the sheet’s title rows above the header are skipped, rows keep their line numbers', () => {
+    const r = parseBegrotingCsv(SHEET_AS_CSV);
+    expect(messages(r)).toEqual([]);
+    expect(r.ok && r.value.regels.map((x) => [x.rij, x.activiteit, x.lasten[2]])).toEqual([
+      [7, 'Lokaal sportakkoord', 150_000],
+      [8, 'Beweegcoach', 45_000],
+    ]);
+  });
+  it('rows with data above the header are refused, naming the header’s line and what to remove', () => {
+    const text = [row('Losse rij', '5'), K.join(';'), row('Lokaal sportakkoord', '150000')].join('\n');
+    expect(messages(parseBegrotingCsv(text))).toEqual([
+      'De kopregel van de tabel Begroting staat op rij 2, niet bovenaan: rij 1 staat erboven. Verwijder rij 1 (of zet die rijen onder de kopregel als het activiteiten zijn) en lees het bestand opnieuw in.',
+    ]);
+  });
+});
+
+describe('a two-row header (a group heading "Lasten" above the years)', () => {
+  const twoRows = [
+    pad(['Regeling', 'Onderdeel', 'Activiteit', 'Taakveld', 'Uitvoerder', 'Aard lasten', 'Lasten', '', '', '', '', '', '', 'Andere dekking', 'Opmerking']),
+    pad(['', '', '', '', '', '', ...EDITION_YEARS.map(String)]),
+    row('Lokaal sportakkoord', '150000'),
+  ].join('\n');
+  it('is refused naming the two rows, not "kolom 2023 ontbreekt"', () => {
+    expect(messages(parseBegrotingCsv(twoRows))).toEqual([
+      'De kopregel staat op twee rijen: rij 1 en rij 2 (met 2023, 2024, 2025, 2026, 2027, 2028, 2029). Zet alle kolomnamen op één rij: Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking, en verwijder de andere rij.',
+    ]);
+  });
+});
+
+describe('mixed line endings (a file edited on two systems)', () => {
+  it('a begroting with CRLF and LF lines is read, not "69 velden … puntkomma in een getal?"', () => {
+    const text = K.join(';') + '\r\n' + row('A', '150000') + '\n' + row('B', '5') + '\r\n' + row('C', '7') + '\n';
+    const r = parseBegrotingCsv(text);
+    expect(messages(r)).toEqual([]);
+    expect(r.ok && r.value.regels.map((x) => [x.rij, x.activiteit])).toEqual([
+      [2, 'A'],
+      [3, 'B'],
+      [4, 'C'],
+    ]);
+  });
+  it('a key with LF lines after a CRLF header, and a lone CR', () => {
+    const text = 'gemeentecode;gewicht\r\n' + G.map((g, i) => `${g.code};${g.inwoners}${i % 3 === 0 ? '\r' : '\n'}`).join('');
+    const r = parseUserKeyCsv(text);
+    expect(messages(r)).toEqual([]);
+    expect(r.ok && r.value.rows.find((x) => x.code === 'GM0088')?.value).toBe('977');
+  });
+});
+
+describe('the product’s own Beschikking grid (Sleutel, Regeling, Onderdeel, years)', () => {
+  const years = EDITION_YEARS.map(String);
+  const gridRow = (key: string, regeling: string, omschrijving: string, amounts: Record<string, string>): string =>
+    [key, regeling, omschrijving, '', ...years.map((y) => amounts[y] ?? '')].join('\t');
+  const header = ['Sleutel', 'Regeling', 'Onderdeel', '', ...years].join('\t');
+  const rows = [
+    gridRow('BS', 'Brede SPUK', 'Brede SPUK (totaal)', { '2025': '€ 3.478.172' }),
+    gridRow('BS01', 'Brede SPUK', '1. Sportakkoord', { '2023': '150.000' }),
+    gridRow('IZA', 'SPUK IZA', 'SPUK IZA (totaal)', { '2025': '3.161.954' }),
+    gridRow('AZWA-L', 'SPUK AZWA lokaal', 'SPUK AZWA lokaal (totaal)', {}),
+  ];
+  const expected = [
+    { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2025, bedrag: 3_478_172 },
+    { regeling: 'Brede SPUK', onderdeel: 1, jaar: 2023, bedrag: 150_000 },
+    { regeling: 'SPUK IZA', onderdeel: undefined, jaar: 2025, bedrag: 3_161_954 },
+  ];
+  const read = (text: string) => parseBeschikkingRegelsCsv(text, { gemeente: ALMERE, gemeenten: G });
+  it('with its header row: read per key and year (empty = the edition’s amount)', () => {
+    const r = read([header, ...rows].join('\n'));
+    expect(messages(r)).toEqual([]);
+    expect(r.ok && r.value).toEqual(expected);
+  });
+  it('an unknown key in the grid names the row and the keys', () => {
+    const r = read([header, gridRow('BS99', 'Brede SPUK', '99. Iets', { '2025': '5' })].join('\n'));
+    expect(messages(r)).toEqual([
+      'Rij 2: "BS99" is geen sleutel van het blad Beschikking. Gebruik de rijen van dat blad zoals ze zijn (BS, BS01 tot en met BS15, IZA, AZWA-L, AZWA-R), of plak de beschikking als regeling, onderdeel, jaar en bedrag_eur.',
+    ]);
+  });
+});
