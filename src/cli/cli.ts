@@ -53,6 +53,7 @@ import {
   ruleText,
   signaalText,
 } from '../messages';
+import { version as packageVersion } from '../../package.json';
 import { planWorkbook } from '../plan';
 import type { WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
@@ -92,7 +93,8 @@ Opdrachten:
   regioverdeling  hoe de mandaatgemeente het regiobedrag verdeelt over ledengemeenten en activiteiten (SiSa H35B)
   begroting    toets uw begroting (CSV) aan de plafonds en regels van de regelingen
 
-Zie 'spuk-begroting <opdracht> --help' voor de opties.
+Zie 'spuk-begroting <opdracht> --help' voor de opties; 'spuk-begroting --version' geeft de versie en
+de edities.
 
 Elke opdracht neemt ook --edities-map MAP: een editie-map buiten de meegeleverde (edition.json met de
 CSV-bestanden die het manifest noemt, als data/<id>/<bestand>), te kiezen met --editie ID.
@@ -226,6 +228,18 @@ De indeling in regio's is afgeleid, niet officieel (kolom lidmaatschap: bekend o
 };
 
 type Failed = { failures: readonly InputFailure[] };
+
+/**
+ * `spuk-begroting --version`: the version from package.json and the shipped editions (id and date,
+ * the default marked), e.g. "spuk-begroting 0.1.0\nEdities: gala-2023 (2023-03-01), … (standaard)".
+ */
+export function versionText(): string {
+  const standaard = defaultEditionId();
+  const edities = editionManifests()
+    .map((m) => `  ${m.id} (${m.datum})${m.id === standaard ? ' standaard' : ''}`)
+    .join('\n');
+  return `spuk-begroting ${packageVersion}\nEdities:\n${edities}\n`;
+}
 
 function resolveKey(
   data: ReferenceData,
@@ -947,6 +961,10 @@ export async function runCli(
   produce: WerkmapProducer = serialProducer(async () => ({ render })),
 ): Promise<number> {
   const [command = '', ...rest] = argv;
+  if (command === '--version' || command === '-V' || command === 'versie') {
+    io.out(versionText());
+    return 0;
+  }
   if (command === '' || command === '--help' || command === '-h' || command === 'help') {
     // Asked for: help is the output (stdout, exit 0). Not asked for: it explains an error (stderr, exit 2).
     if (command === '') {
