@@ -59,3 +59,107 @@ describe('ExcelJS is loaded only by the commands that write a werkmap', () => {
     expect(loaded).toBe(true);
   });
 });
+
+/** Runs with stdout going to a file (as `> uit.csv`) or not. */
+async function runTo(argv: string[], outIsFile: boolean, files: Record<string, string> = {}) {
+  const c = captureIo(files);
+  const io = { ...c.io, outIsFile };
+  const render = async (plan: WorkbookPlan) => new TextEncoder().encode(JSON.stringify(plan.meta));
+  const code = await runCli(argv, io, render);
+  return { code, out: c.out(), err: c.err() };
+}
+
+describe('CSV as Excel-NL opens it', () => {
+  it('allocaties: ";" between fields, a BOM only when stdout is a file', async () => {
+    const pipe = await runTo(['allocaties', '--gemeente', 'Almere'], false);
+    expect(pipe.code).toBe(0);
+    expect(pipe.out.split('\n')[0]).toBe(
+      'gemeentecode;gemeentenaam;regeling;editie;onderdeel_nr;onderdeel;jaar;bedrag_eur;structureel_eur;incidenteel_eur;bron',
+    );
+    // Almere's Brede SPUK 2025 (Bijlage 2A) split over the onderdelen: whole euros, no separators.
+    expect(pipe.out).toMatch(/\nGM0034;Almere;Brede SPUK;vws-2026-04;1;Sportakkoord;2025;\d+;\d+;\d+;/);
+    const file = await runTo(['allocaties', '--gemeente', 'Almere'], true);
+    expect(file.out).toBe('\uFEFF' + pipe.out);
+  });
+
+  it('verschil: decimals with a comma (4,9 %), JSON keeps numbers', async () => {
+    const args = ['verschil', '--van', 'gala-2023', '--naar', 'vws-2025-09', '--gemeente', 'Almere'];
+    const r = await runTo(args, false);
+    expect(r.code).toBe(0);
+    // Brede SPUK 2025: 3.314.890 → 3.478.172 = +4,9 %.
+    expect(r.out).toContain('\nBrede SPUK;totaal;Totaal Brede SPUK;2025;3314890;3478172;163282;4,9;nee\n');
+  });
+
+  it('--csv-komma gives the old form (",", decimal point, no BOM, also into a file)', async () => {
+    const args = ['verschil', '--van', 'gala-2023', '--naar', 'vws-2025-09', '--gemeente', 'Almere'];
+    const r = await runTo([...args, '--csv-komma'], true);
+    expect(r.out.startsWith('regeling,onderdeel_nr,onderdeel,jaar,')).toBe(true);
+    expect(r.out).toContain('\nBrede SPUK,totaal,Totaal Brede SPUK,2025,3314890,3478172,163282,4.9,nee\n');
+    const json = await runTo([...args, '--formaat', 'json', '--csv-komma'], false);
+    expect(json.code).toBe(2);
+    expect(json.err).toBe(
+      'Fout: --csv-komma geldt alleen voor CSV-uitvoer; laat het weg bij --formaat json.\n',
+    );
+  });
+});
+
+const H =
+  'Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking';
+/** Almere: Brede SPUK 2025 over its Bijlage 2A total (€ 3.478.172) by € 121.828; structural AZWA lasten. */
+const OVER =
+  [
+    H,
+    'Brede SPUK;1;Lokaal sportakkoord;5.1;Sportbedrijf;incidenteel;100000;100000;3.600.000;;;;;;',
+    'SPUK AZWA lokaal;;Welzijn op recept;6.1;Stichting Welzijn;structureel;;;;;500.000;500.000;500.000;;',
+    'SPUK IZA;;Regiobeeld;7.1;GGD;incidenteel;;;12.500;;;;;;',
+  ].join('\n') + '\n';
+
+describe('begroting --formaat csv|json|mutaties', () => {
+  const base = ['begroting', '--invoer', 'b.csv', '--gemeente', 'Almere'];
+  it('csv: plafond, lasten and saldo per regeling and year; the signals on stderr; exit 1', async () => {
+    const r = await runTo([...base, '--formaat', 'csv'], false, { 'b.csv': OVER });
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')[0]).toBe('regeling;jaar;plafond_eur;bron;lasten_eur;saldo_eur');
+    expect(r.out).toContain('\nBrede SPUK;2025;3478172;gepubliceerd;3600000;-121828\n');
+    expect(r.err).toMatch(/^Signalen \(\d+\):\n- /);
+  });
+
+  it('json: the same rows and the signals with their text', async () => {
+    const r = await runTo([...base, '--formaat', 'json'], false, { 'b.csv': OVER });
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out) as {
+      gemeente: { code: string };
+      regels: { regeling: string; jaar: number; saldo_eur: number }[];
+      signalen: { soort: string; tekst: string }[];
+    };
+    expect(j.gemeente.code).toBe('GM0034');
+    expect(j.regels.find((x) => x.regeling === 'Brede SPUK' && x.jaar === 2025)?.saldo_eur).toBe(-121_828);
+    expect(j.signalen.map((s) => s.soort)).toContain('plafond');
+    expect(r.err).toBe('');
+  });
+
+  it('mutaties: per taakveld, × € 1.000, a lasten/baten pair per activity, Inc./Struc., total 0', async () => {
+    const r = await runTo([...base, '--formaat', 'mutaties'], true, { 'b.csv': OVER });
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')).toEqual([
+      '\uFEFFTaakveld;Omschrijving;Inc.;Struc.;2023;2024;2025;2026;2027;2028;2029',
+      '5.1 Sportbeleid en activering;Lokaal sportakkoord (Brede SPUK, onderdeel 1) – lasten;x;;-100;-100;-3600;0;0;0;0',
+      '5.1 Sportbeleid en activering;Lokaal sportakkoord (Brede SPUK, onderdeel 1) – baten;x;;100;100;3600;0;0;0;0',
+      '5.1 Sportbeleid en activering;Totaal taakveld 5.1;;;0;0;0;0;0;0;0',
+      '6.1 Samenkracht en burgerparticipatie;Welzijn op recept (SPUK AZWA lokaal) – lasten;;x;0;0;0;0;-500;-500;-500',
+      '6.1 Samenkracht en burgerparticipatie;Welzijn op recept (SPUK AZWA lokaal) – baten;x;;0;0;0;0;500;500;500',
+      '6.1 Samenkracht en burgerparticipatie;Totaal taakveld 6.1;;;0;0;0;0;0;0;0',
+      '7.1 Volksgezondheid;Regiobeeld (SPUK IZA) – lasten;x;;0;0;-13;0;0;0;0',
+      '7.1 Volksgezondheid;Regiobeeld (SPUK IZA) – baten;x;;0;0;13;0;0;0;0',
+      '7.1 Volksgezondheid;Totaal taakveld 7.1;;;0;0;0;0;0;0;0',
+      '',
+    ]);
+    expect(r.err).toContain('bedragen × € 1.000');
+  });
+
+  it('refuses an unknown format, naming the four', async () => {
+    const r = await runTo([...base, '--formaat', 'xlsx'], false, { 'b.csv': OVER });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('Fout: Onbekend formaat "xlsx". Kies tekst, csv, json of mutaties.\n');
+  });
+});

@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import {
   DataFileError,
   defaultEditionId,
@@ -30,6 +29,7 @@ import type {
 } from '../domain';
 import {
   BEGROTING_REGELINGEN,
+  begrotingMutaties,
   begrotingRegels,
   BUILT_IN_KEYS,
   builtInKey,
@@ -57,6 +57,8 @@ import { version as packageVersion } from '../../package.json';
 import { planWorkbook } from '../plan';
 import type { WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
+import type { CsvVorm } from './csv-out';
+import { CSV_KOMMA, csvText } from './csv-out';
 import { loadEditionFolder } from './editions-folder';
 import type { CliIo } from './io';
 import {
@@ -95,6 +97,10 @@ Opdrachten:
 
 Zie 'spuk-begroting <opdracht> --help' voor de opties; 'spuk-begroting --version' geeft de versie en
 de edities.
+
+CSV-uitvoer is zoals Excel met Nederlandse instellingen die opent: ";" tussen de velden, decimalen met
+een komma, en een BOM (UTF-8) als de uitvoer naar een bestand gaat (> uit.csv). --csv-komma geeft de
+vorm van eerdere versies: komma's, een decimale punt, geen BOM.
 
 Elke opdracht neemt ook --edities-map MAP: een editie-map buiten de meegeleverde (edition.json met de
 CSV-bestanden die het manifest noemt, als data/<id>/<bestand>), te kiezen met --editie ID.
@@ -145,7 +151,7 @@ Zonder --gemeente: alle gemeenten.
   --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
   --beschikking CSV      bedragen uit de eigen beschikking (gemeentecode,onderdeel_nr,jaar,bedrag_eur);
                          die gaan voor (bron: beschikking)
-  --formaat csv|json     standaard: csv
+  --formaat csv|json     standaard: csv (Excel-NL: ";", decimale komma; --csv-komma: de oude vorm)
 `,
   iza: `spuk-begroting iza [--editie ID] [--sleutel SLEUTEL | --sleutel-bestand CSV] [--formaat csv|json]
 
@@ -170,7 +176,7 @@ De meegeleverde edities, oudste eerst (daarna die van --edities-map MAP), met ko
 id,datum,naam,vorige,omschrijving. De nieuwste meegeleverde is de standaard. JSON geeft ook per regeling en jaar de regel waarmee de bedragen zijn gemaakt.
 `,
   begroting: `spuk-begroting begroting --invoer CSV [--gemeente CODE|NAAM] [--editie ID] [--beschikking CSV]
-                          [--sleutel SLEUTEL | --sleutel-bestand CSV]
+                          [--sleutel SLEUTEL | --sleutel-bestand CSV] [--formaat tekst|csv|json|mutaties]
 
 Toetst de begroting aan de plafonds (de beschikking, anders de editie) en de regels: 15% schuiven
 binnen een hoofdthema tot en met 2024, overheveling, de aard van de lasten en het BBV. Schrijft per
@@ -185,6 +191,14 @@ Exitcode 0 zonder signalen, 1 met signalen, 2 bij onjuiste invoer.
   --gemeente CODE|NAAM   de gemeente (standaard: heel Nederland, de som van alle gemeenten)
   --beschikking CSV      de beschikking van de gemeente (vraagt --gemeente), als bij werkboek
   --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
+  --formaat FORMAAT      tekst (standaard): het overzicht en de signalen als tekst;
+                         csv: regeling,jaar,plafond_eur,bron,lasten_eur,saldo_eur (signalen op stderr);
+                         json: dezelfde regels en de signalen (soort, regeling, jaar, bedrag_eur, tekst);
+                         mutaties: de begroting zoals gemeenten die in hun eigen begroting zetten, per
+                         taakveld: Taakveld;Omschrijving;Inc.;Struc.;2023;…;2029, bedragen × € 1.000
+                         (+ = voordelig, − = nadelig), per activiteit een regel lasten en een regel baten
+                         (de SPUK, incidenteel) en per taakveld een totaal (0: budgettair neutraal)
+  --csv-komma            CSV met komma's en een decimale punt, zonder BOM (de vorm van eerdere versies)
 `,
   verschil: `spuk-begroting verschil [--van ID] [--naar ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL] [--formaat csv|json]
 
@@ -445,16 +459,30 @@ function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo):
   return report.ok ? 0 : 1;
 }
 
-type Formaat = 'csv' | 'json';
+/** `csv` = Excel-NL (`;`, decimal comma, BOM into a file); `csv-komma` = the old form (`--csv-komma`). */
+type Formaat = 'csv' | 'csv-komma' | 'json';
 
 function outputFormat(opts: Map<string, string>): Formaat {
   const formaat = opts.get('--formaat') ?? 'csv';
   if (formaat !== 'csv' && formaat !== 'json')
     throw new UsageError(`Onbekend formaat "${formaat}". Kies csv of json.`);
-  return formaat;
+  return csvFormat(opts, formaat);
 }
 
-/** Records as CSV (header row) or as a JSON array of objects; an empty field becomes null in JSON. */
+/** `csv` becomes `csv-komma` with `--csv-komma`; that option with another format is refused. */
+function csvFormat<F extends string>(opts: Map<string, string>, formaat: F): F | 'csv-komma' {
+  if (!opts.has(CSV_KOMMA)) return formaat;
+  if (formaat !== 'csv')
+    throw new UsageError(
+      `${CSV_KOMMA} geldt alleen voor CSV-uitvoer; laat het weg bij --formaat ${formaat}.`,
+    );
+  return 'csv-komma';
+}
+
+/**
+ * Records as CSV (header row; ./csv-out.ts: Excel-NL by default, with a BOM when stdout is a file) or
+ * as a JSON array of objects; an empty field becomes null in JSON.
+ */
 function writeRecords(
   io: CliIo,
   formaat: Formaat,
@@ -467,7 +495,7 @@ function writeRecords(
     );
     io.out(JSON.stringify(records) + '\n');
   } else {
-    io.out(Papa.unparse({ fields: [...columns], data: rows.map((r) => [...r]) }, { newline: '\n' }) + '\n');
+    io.out(csvText(columns, rows, formaat === 'csv' ? 'excel-nl' : 'komma', io.outIsFile === true));
   }
 }
 
@@ -673,7 +701,8 @@ function runVerschil(data: ReferenceData, opts: Map<string, string>, io: CliIo):
   if (typeof scenario === 'number') return scenario;
   const g = scenario.gemeente;
   const diff = (g ? scenario.diff?.gemeente : scenario.diff?.landelijk) ?? [];
-  const pct = (p: number | undefined) => (p === undefined ? '' : formaat === 'json' ? p : p.toFixed(1));
+  const pct = (p: number | undefined) =>
+    p === undefined ? '' : formaat === 'json' ? p : Number(p.toFixed(1));
   writeRecords(
     io,
     formaat,
@@ -810,29 +839,25 @@ function runBegroting(data: ReferenceData, opts: Map<string, string>, io: CliIo)
     throw new UsageError(
       "Geef met --invoer het CSV-bestand van de begroting, met de kolommen van de tabel Begroting (zie 'spuk-begroting begroting --help').",
     );
+  const formaat = begrotingFormat(opts);
   const scenario = scenarioFor(data, opts, io, { beschikking: 'regels', begroting: '--invoer' });
   if (typeof scenario === 'number') return scenario;
+  if (formaat !== 'tekst') return writeBegrotingData(io, formaat, scenario);
   const { editie, key, gemeente: g, beschikking, toets } = scenario;
   const begroting = scenario.begroting ?? legeBegroting(scenario.input.edition);
   io.out(
     `Begroting ${g ? `${g.naam} (${g.code})` : 'heel Nederland (som van alle gemeenten)'}; editie ${editie}; sleutel ${key.id}; ${begroting.regels.length} ${begroting.regels.length === 1 ? 'activiteit' : 'activiteiten'}${beschikking.length > 0 ? `; beschikking: ${beschikking.length} ${beschikking.length === 1 ? 'bedrag' : 'bedragen'}` : ''}.\n\n`,
   );
   const rows: string[][] = [['regeling', 'jaar', 'plafond', 'bron', 'lasten', 'saldo']];
-  for (const reg of BEGROTING_REGELINGEN)
-    scenario.years.forEach((jaar, i) => {
-      const plafond = toets.plafond[reg][i];
-      const na = toets.plafondNaOverheveling[reg][i] ?? 0;
-      const lasten = toets.lasten[reg][i] ?? 0;
-      if (plafond === undefined || (plafond.bedrag === 0 && na === 0 && lasten === 0)) return;
-      rows.push([
-        reg,
-        String(jaar),
-        formatEuro(na),
-        plafond.bron === 'geen' ? '–' : plafond.bron,
-        formatEuro(lasten),
-        formatEuro(na - lasten),
-      ]);
-    });
+  for (const r of begrotingRows(scenario))
+    rows.push([
+      r.regeling,
+      String(r.jaar),
+      formatEuro(r.plafond),
+      r.bron,
+      formatEuro(r.lasten),
+      formatEuro(r.saldo),
+    ]);
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   const right = new Set([2, 4, 5]);
   for (const r of rows)
@@ -851,6 +876,138 @@ function runBegroting(data: ReferenceData, opts: Map<string, string>, io: CliIo)
   const regels = begrotingRegels(scenario.input.edition);
   for (const s of signalen) io.out(`- ${signaalText(s, regels)}\n`);
   return 1;
+}
+
+type BegrotingFormaat = 'tekst' | 'mutaties' | 'mutaties-komma' | Formaat;
+
+/** `begroting --formaat tekst|csv|json|mutaties` (default tekst), with `--csv-komma` for the CSV ones. */
+function begrotingFormat(opts: Map<string, string>): BegrotingFormaat {
+  const formaat = opts.get('--formaat') ?? 'tekst';
+  if (formaat === 'mutaties') return opts.has(CSV_KOMMA) ? 'mutaties-komma' : 'mutaties';
+  if (formaat !== 'tekst' && formaat !== 'csv' && formaat !== 'json')
+    throw new UsageError(`Onbekend formaat "${formaat}". Kies tekst, csv, json of mutaties.`);
+  return csvFormat(opts, formaat);
+}
+
+/** One row of the begroting's overview: a regeling × year with money or lasten (whole euros). */
+interface BegrotingRow {
+  readonly regeling: string;
+  readonly jaar: number;
+  /** The plafond after carry-over. */
+  readonly plafond: number;
+  readonly bron: string;
+  readonly lasten: number;
+  readonly saldo: number;
+}
+
+/** The overview of the toets, per regeling and year where there is a plafond, money or lasten. */
+function begrotingRows(scenario: Scenario): BegrotingRow[] {
+  const { toets } = scenario;
+  const rows: BegrotingRow[] = [];
+  for (const reg of BEGROTING_REGELINGEN)
+    scenario.years.forEach((jaar, i) => {
+      const plafond = toets.plafond[reg][i];
+      const na = toets.plafondNaOverheveling[reg][i] ?? 0;
+      const lasten = toets.lasten[reg][i] ?? 0;
+      if (plafond === undefined || (plafond.bedrag === 0 && na === 0 && lasten === 0)) return;
+      const bron = plafond.bron === 'geen' ? '–' : plafond.bron;
+      rows.push({ regeling: reg, jaar, plafond: na, bron, lasten, saldo: na - lasten });
+    });
+  return rows;
+}
+
+const BEGROTING_COLUMNS = ['regeling', 'jaar', 'plafond_eur', 'bron', 'lasten_eur', 'saldo_eur'] as const;
+
+/**
+ * `begroting --formaat csv|json|mutaties`: the overview as records (CSV: the signals on stderr; JSON:
+ * with the signals), or the mutations per taakveld in the gemeente's own begroting layout (× € 1.000,
+ * lasten/baten per activity, Inc./Struc.; src/domain/begroting-export.ts). Exit 0 without signals,
+ * 1 with signals, as the text form.
+ */
+function writeBegrotingData(
+  io: CliIo,
+  formaat: Exclude<BegrotingFormaat, 'tekst'>,
+  scenario: Scenario,
+): number {
+  const regels = begrotingRegels(scenario.input.edition);
+  const signalen = scenario.toets.signalen.map((s) => ({ signaal: s, tekst: signaalText(s, regels) }));
+  const g = scenario.gemeente;
+  if (formaat === 'json') {
+    io.out(
+      JSON.stringify(
+        {
+          gemeente: g ? { code: g.code, naam: g.naam } : null,
+          editie: scenario.editie,
+          sleutel: scenario.key.id,
+          regels: begrotingRows(scenario).map((r) => ({
+            regeling: r.regeling,
+            jaar: r.jaar,
+            plafond_eur: r.plafond,
+            bron: r.bron,
+            lasten_eur: r.lasten,
+            saldo_eur: r.saldo,
+          })),
+          signalen: signalen.map(({ signaal: s, tekst }) => ({
+            soort: s.soort,
+            regeling: s.regeling ?? null,
+            jaar: s.jaar ?? null,
+            bedrag_eur: s.bedrag,
+            tekst,
+          })),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+  } else if (formaat === 'csv' || formaat === 'csv-komma') {
+    writeRecords(
+      io,
+      formaat,
+      BEGROTING_COLUMNS,
+      begrotingRows(scenario).map((r) => [r.regeling, r.jaar, r.plafond, r.bron, r.lasten, r.saldo]),
+    );
+  } else {
+    writeMutaties(io, formaat === 'mutaties' ? 'excel-nl' : 'komma', scenario);
+  }
+  if (formaat !== 'json' && signalen.length > 0)
+    io.err(`Signalen (${signalen.length}):\n${signalen.map((s) => `- ${s.tekst}\n`).join('')}`);
+  return signalen.length === 0 ? 0 : 1;
+}
+
+/**
+ * The mutations as CSV in the layout gemeenten use in their own begroting (begroting-practice.md,
+ * layout 3): Taakveld;Omschrijving;Inc.;Struc.;2023;…;2029, bedragen × € 1.000, + = voordelig,
+ * − = nadelig; per activity a lasten and a baten line, per taakveld a total (0: budgettair neutraal).
+ */
+function writeMutaties(io: CliIo, vorm: CsvVorm, scenario: Scenario): void {
+  const begroting = scenario.begroting ?? legeBegroting(scenario.input.edition);
+  const years = scenario.years;
+  const rows: (string | number)[][] = [];
+  for (const t of begrotingMutaties(begroting.regels, years)) {
+    const taakveld = t.naam === undefined ? t.taakveld : `${t.taakveld} ${t.naam}`;
+    for (const m of t.mutaties) {
+      const wat = `${m.activiteit} (${m.regeling}${m.onderdeel !== undefined ? `, onderdeel ${m.onderdeel}` : ''})`;
+      rows.push([
+        taakveld,
+        `${wat} – ${m.soort}`,
+        m.aard === 'incidenteel' ? 'x' : '',
+        m.aard === 'structureel' ? 'x' : '',
+        ...m.duizenden,
+      ]);
+    }
+    rows.push([taakveld, `Totaal taakveld ${t.taakveld}`, '', '', ...t.totaalDuizenden]);
+  }
+  io.out(
+    csvText(
+      ['Taakveld', 'Omschrijving', 'Inc.', 'Struc.', ...years.map(String)],
+      rows,
+      vorm,
+      io.outIsFile === true,
+    ),
+  );
+  io.err(
+    `Mutaties per taakveld, bedragen × € 1.000 (afgerond per bedrag), + = voordelig, − = nadelig; per activiteit lasten en baten (SPUK, incidenteel), budgettair neutraal.${rows.length === 0 ? ' De begroting heeft geen lasten.' : ''}\n`,
+  );
 }
 
 async function runWerkboekAlle(
@@ -889,6 +1046,7 @@ async function runWerkboekAlle(
       ...(editieMappen.length > 0 ? { editieMappen } : {}),
     },
     produce,
+    opts.has(CSV_KOMMA) ? 'komma' : 'excel-nl',
   );
 }
 

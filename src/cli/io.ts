@@ -13,4 +13,9 @@ export interface CliIo {
   pathKind(path: string): 'directory' | 'file' | undefined;
   /** Whether stderr is a terminal (then progress redraws one line). */
   readonly errIsTty: boolean;
+  /**
+   * Whether stdout goes to a regular file (`> uit.csv`): then CSV output starts with a UTF-8 BOM so
+   * Excel reads it as UTF-8 (./csv-out.ts). Absent: no.
+   */
+  readonly outIsFile?: boolean;
 }

@@ -31,6 +31,13 @@ export const nodeIo: CliIo = {
     }
   },
   errIsTty: process.stderr.isTTY === true,
+  outIsFile: (() => {
+    try {
+      return fs.fstatSync(1).isFile();
+    } catch {
+      return false;
+    }
+  })(),
 };
 
 /** Dutch text when stdout cannot be written (and not a pipe closed by the reader). */

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import Papa from 'papaparse';
 import type { EditionFolder } from '../data';
 import { editionInput, registerEditionFolder, scenarioEditions } from '../data';
 import type { CbsCode, EditionYear, Gemeente, NationalScenario, Verdeelsleutel } from '../domain';
 import { resolveNational, resolveScenario } from '../domain';
 import { planReuse, planWorkbook } from '../plan';
 import type { PlanReuse, WorkbookPlan } from '../plan';
+import type { CsvVorm } from './csv-out';
+import { csvText } from './csv-out';
 import type { CliIo } from './io';
 import { regioOntvangers } from './ontvangers';
 
@@ -191,6 +192,7 @@ export async function writeWerkmappen(
   folder: string,
   job: BatchJob,
   produce: WerkmapProducer,
+  vorm: CsvVorm = 'excel-nl',
 ): Promise<number> {
   const input = editionInput(job.editie);
   const gemeenten = input.base.gemeenten;
@@ -251,7 +253,7 @@ export async function writeWerkmappen(
     rows.push(['', o.naam, '', ...ledger.years.map(() => 0), ...regionaal]);
   }
   const index = path.join(folder, INDEX_FILE);
-  const csv = Papa.unparse({ fields: indexColumns(ledger.years), data: rows }, { newline: '\n' }) + '\n';
+  const csv = csvText(indexColumns(ledger.years), rows, vorm, true);
   try {
     io.writeFileAtomic(index, new TextEncoder().encode(csv));
   } catch {
