@@ -163,3 +163,39 @@ describe('begroting --formaat csv|json|mutaties', () => {
     expect(r.err).toBe('Fout: Onbekend formaat "xlsx". Kies tekst, csv, json of mutaties.\n');
   });
 });
+
+describe('help generated from the plan', () => {
+  it('werkboek --help lists every sheet the plan builds, in its order (a mandaatgemeente: all 14)', async () => {
+    let sheets: string[] = [];
+    const c = captureIo();
+    const render = async (plan: WorkbookPlan) => {
+      sheets = plan.sheets.map((s) => s.name);
+      return new Uint8Array();
+    };
+    expect(await runCli(['werkboek', '--gemeente', 'Almere'], c.io, render)).toBe(0);
+    expect(sheets).toHaveLength(14);
+    const help = (await run(['werkboek', '--help'])).out;
+    const listed = [...help.matchAll(/^ {2}(\S+(?: \S+)*?) {2,}\S/gm)]
+      .map((m) => m[1] ?? '')
+      .filter((naam) => !naam.startsWith('--'));
+    expect(listed).toEqual(sheets);
+    // National: the same without the Regioverdeling, which the help marks as for a mandaatgemeente only.
+    expect(help).toMatch(/^ {2}Regioverdeling +alleen bij een mandaatgemeente/m);
+  });
+
+  it("each command's help says what it writes", async () => {
+    for (const command of [
+      'allocaties',
+      'iza',
+      'controle',
+      'edities',
+      'verschil',
+      'regioverdeling',
+      'begroting',
+    ])
+      expect((await run([command, '--help'])).out).toMatch(/\n\nSchrijft naar stdout: /);
+    expect((await run(['werkboek', '--help'])).out).toContain(
+      '\n\nSchrijft de werkmap (.xlsx, --uit) met de bladen',
+    );
+  });
+});

@@ -54,7 +54,8 @@ import {
   signaalText,
 } from '../messages';
 import { version as packageVersion } from '../../package.json';
-import { planWorkbook } from '../plan';
+import { planWorkbook, SHEETS } from '../plan';
+import { REGIOVERDELING_SHEET } from '../plan/sheets-regioverdeling';
 import type { WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
 import type { CsvVorm } from './csv-out';
@@ -79,6 +80,55 @@ import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './we
  * The command line: Dutch verbs for analysts and tests. Exit codes: 0 success, 1 checks failed
  * (controle), 2 bad arguments or input. On failure nothing that looks like data goes to stdout.
  */
+
+/**
+ * What each sheet of the werkmap holds, for `werkboek --help`: one line per sheet of the plan's
+ * `SHEETS` (the compiler asks for a line for each), plus the Regioverdeling. Listed in the order the
+ * plan builds them; src/cli/cli-uitvoer.test.ts checks the list against the sheets of a real plan.
+ */
+const BLAD_UITLEG: Readonly<Record<keyof typeof SHEETS, string>> = {
+  overzicht: 'wat de gemeente ontvangt per regeling, onderdeel en jaar, structureel en incidenteel',
+  samenvatting: 'de begroting samengevat voor raad en accountant',
+  begroting: 'uw activiteiten, de tabel Begroting (--begroting vult die)',
+  toets: 'de toets van de begroting aan de plafonds en regels, met de signalen',
+  beschikking: 'de bedragen van uw beschikking (--beschikking vult die)',
+  verschil: 'het verschil met de vorige editie (of met --van)',
+  landelijk: 'de landelijke bedragen per regeling, onderdeel en jaar',
+  verdeelsleutel: 'de verdeelsleutel per gemeente',
+  allocatie: 'het bedrag per gemeente, onderdeel en jaar',
+  afronding: 'de afronding tot op de euro (grootste-restmethode)',
+  iza: 'SPUK IZA en SPUK AZWA regionaal per samenwerkingsregio',
+  controle: 'de aansluiting op de gepubliceerde bedragen, tot op de euro',
+  bronnen: 'de bron van elk cijfer',
+};
+const REGIOVERDELING_UITLEG = 'alleen bij een mandaatgemeente: het regiobedrag over de ledengemeenten';
+
+/** The sheets of a werkmap in the plan's order: [name, what it holds]. */
+export function werkboekBladen(): [string, string][] {
+  const blad = (k: keyof typeof SHEETS): [string, string] => [SHEETS[k], BLAD_UITLEG[k]];
+  return [
+    blad('overzicht'),
+    blad('samenvatting'),
+    blad('begroting'),
+    blad('toets'),
+    blad('beschikking'),
+    [REGIOVERDELING_SHEET, REGIOVERDELING_UITLEG],
+    blad('verschil'),
+    blad('landelijk'),
+    blad('verdeelsleutel'),
+    blad('allocatie'),
+    blad('afronding'),
+    blad('iza'),
+    blad('controle'),
+    blad('bronnen'),
+  ];
+}
+
+function werkboekBladenText(): string {
+  const bladen = werkboekBladen();
+  const width = Math.max(...bladen.map(([naam]) => naam.length));
+  return bladen.map(([naam, uitleg]) => `  ${naam.padEnd(width)}  ${uitleg}`).join('\n');
+}
 
 const HELP: Record<string, string> = {
   '': `spuk-begroting: Brede SPUK, SPUK IZA en SPUK AZWA per gemeente, met live Excel-formules.
@@ -109,9 +159,9 @@ CSV-bestanden die het manifest noemt, als data/<id>/<bestand>), te kiezen met --
                          [--beschikking CSV] [--begroting CSV] [--uit BESTAND]
          spuk-begroting werkboek --alle --uit MAP [--editie ID] [--van ID] [--sleutel SLEUTEL | --sleutel-bestand CSV]
 
-Schrijft de werkmap met de bladen Overzicht, Wat is er veranderd, Landelijk, Verdeelsleutel,
-Allocatie, Afronding, IZA, Controle en Bronnen, 2023–2029. Alle bedragen zijn live formules; de
-werkmap werkt zonder add-in.
+Schrijft de werkmap (.xlsx, --uit) met de bladen, 2023–2029:
+${werkboekBladenText()}
+Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
 
   --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
   --van ID               het blad Wat is er veranderd vergelijkt met deze eerdere editie (standaard: de
@@ -136,6 +186,7 @@ werkmap werkt zonder add-in.
   allocaties: `spuk-begroting allocaties [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                            [--beschikking CSV] [--formaat csv|json]
 
+Schrijft naar stdout: CSV (standaard) of JSON; niets in een bestand (> allocaties.csv om te bewaren).
 Eén regel per gemeente × onderdeel × jaar (2023–2029) dat de gemeente ontvangt, met kolommen
 gemeentecode,gemeentenaam,regeling,editie,onderdeel_nr,onderdeel,jaar,bedrag_eur,structureel_eur,
 incidenteel_eur,bron. Onderdelen 1–15 Brede SPUK, 16 SPUK IZA, 17 SPUK AZWA lokaal, 18 SPUK AZWA
@@ -155,6 +206,7 @@ Zonder --gemeente: alle gemeenten.
 `,
   iza: `spuk-begroting iza [--editie ID] [--sleutel SLEUTEL | --sleutel-bestand CSV] [--formaat csv|json]
 
+Schrijft naar stdout: CSV (standaard) of JSON.
 Eén regel per SPUK IZA-regio × jaar (2023–2029) met kolommen
 regio,mandaatgemeente,lidmaatschap,leden,regeling,onderdeel_nr,editie,jaar,schatting_eur,gepubliceerd_eur,
 bedrag_eur,bron (onderdeel 16 = SPUK IZA, 18 = SPUK AZWA regionaal).
@@ -165,6 +217,7 @@ of afgeleid).
 `,
   controle: `spuk-begroting controle [--editie ID] [--json]
 
+Schrijft naar stdout: de controles als tabel (tab tussen de kolommen) of JSON (--json).
 Sluit de editie aan op de gepubliceerde bedragen, tot op de euro: de GALA-totalen per hoofdthema,
 Bijlage 2A per gemeente, Bijlage 2B per regio, de SPUK AZWA-raming en elke verdeling (som = landelijk).
 Meldt bijzonderheden in de bronnen en open posten als waarschuwing.
@@ -172,12 +225,14 @@ Exitcode 0 als alles aansluit, 1 als er een verschil is.
 `,
   edities: `spuk-begroting edities [--formaat csv|json]
 
+Schrijft naar stdout: CSV (standaard) of JSON.
 De meegeleverde edities, oudste eerst (daarna die van --edities-map MAP), met kolommen
 id,datum,naam,vorige,omschrijving. De nieuwste meegeleverde is de standaard. JSON geeft ook per regeling en jaar de regel waarmee de bedragen zijn gemaakt.
 `,
   begroting: `spuk-begroting begroting --invoer CSV [--gemeente CODE|NAAM] [--editie ID] [--beschikking CSV]
                           [--sleutel SLEUTEL | --sleutel-bestand CSV] [--formaat tekst|csv|json|mutaties]
 
+Schrijft naar stdout: het overzicht en de signalen (tekst), of CSV, JSON of de mutaties (--formaat).
 Toetst de begroting aan de plafonds (de beschikking, anders de editie) en de regels: 15% schuiven
 binnen een hoofdthema tot en met 2024, overheveling, de aard van de lasten en het BBV. Schrijft per
 regeling en jaar het plafond (met de bron), de lasten en het saldo, en daarna de signalen.
@@ -202,6 +257,7 @@ Exitcode 0 zonder signalen, 1 met signalen, 2 bij onjuiste invoer.
 `,
   verschil: `spuk-begroting verschil [--van ID] [--naar ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL] [--formaat csv|json]
 
+Schrijft naar stdout: CSV (standaard) of JSON; op stderr welke edities vergeleken zijn.
 Wat er veranderd is van editie --van naar editie --naar (standaard: de nieuwste en de editie
 ervoor), per regeling, onderdeel en jaar 2023–2029, met het totaal per regeling. Kolommen
 regeling,onderdeel_nr,onderdeel,jaar,van_eur,naar_eur,verschil_eur,verschil_pct,signaal; signaal = ja
@@ -215,6 +271,7 @@ AZWA lokaal) in beide edities en het verschil; landelijk de som over alle gemeen
                                [--methode aandeel|gewichten|vast] [--invoer CSV] [--editie ID]
                                [--formaat csv|json] [--h35b]
 
+Schrijft naar stdout: CSV (standaard) of JSON; op stderr een melding waar de SiSa-code onbekend is.
 Hoe de mandaatgemeente het bedrag van haar SPUK IZA-regio (onderdeel 16, 2023–2026; SPUK AZWA
 regionaal, onderdeel 18, 2027–2029) doorgeeft aan de ledengemeenten en aan regionale activiteiten,
 tot op de euro (grootste-restmethode; de afronding staat per regel). Eén regel per regio × jaar ×
