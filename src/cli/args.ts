@@ -21,6 +21,7 @@ export const OPTIONS: Record<string, readonly string[]> = {
     '--beschikking',
     '--begroting',
     '--csv-komma',
+    '--vervang',
   ],
   begroting: [
     '--edities-map',
@@ -69,7 +70,7 @@ export const OPTIONS: Record<string, readonly string[]> = {
     '--csv-komma',
   ],
 };
-const FLAGS = new Set(['--json', '--alle', '--help', '-h', '--h35b', '--csv-komma']);
+const FLAGS = new Set(['--json', '--alle', '--help', '-h', '--h35b', '--csv-komma', '--vervang']);
 
 /** Bad arguments: the message is shown as "Fout: …" on stderr, exit code 2. */
 export class UsageError extends Error {}

@@ -74,6 +74,7 @@ import {
 } from './regioverdeling';
 import { regioOntvangers } from './ontvangers';
 import type { WerkmapProducer } from './werkmappen';
+import { LOCK_FILE } from './batch-folder';
 import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './werkmappen';
 
 /**
@@ -158,6 +159,7 @@ CSV-bestanden die het manifest noemt, als data/<id>/<bestand>), te kiezen met --
   werkboek: `spuk-begroting werkboek [--editie ID] [--van ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                          [--beschikking CSV] [--begroting CSV] [--uit BESTAND]
          spuk-begroting werkboek --alle --uit MAP [--editie ID] [--van ID] [--sleutel SLEUTEL | --sleutel-bestand CSV]
+                         [--vervang]
 
 Schrijft de werkmap (.xlsx, --uit) met de bladen, 2023–2029:
 ${werkboekBladenText()}
@@ -181,7 +183,12 @@ Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
                          (eigen_JAAR_eur) en wat de gemeente als mandaatgemeente ontvangt
                          (als_mandaatgemeente_JAAR_eur); daarna een regel per ontvanger die geen
                          gemeente is (SamenTwente voor de regio Twente: gemeentecode en bestand leeg,
-                         geen werkmap), zodat elke kolom optelt tot het landelijke bedrag. Voortgang op stderr.
+                         geen werkmap), zodat elke kolom optelt tot het landelijke bedrag; elke regel eindigt
+                         met editie,sleutel,van van de run. Voortgang op stderr. Eén map = één run: een tweede
+                         run in dezelfde map tegelijk wordt geweigerd (${LOCK_FILE}), net als een map met
+                         werkmappen van een andere editie of sleutel; bij een volle schijf of een map
+                         zonder schrijfrechten stopt de run zonder index; exitcode 2 als er een werkmap ontbreekt
+  --vervang              met --alle: vervang de werkmappen van een andere run in de map
 `,
   allocaties: `spuk-begroting allocaties [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                            [--beschikking CSV] [--formaat csv|json]
@@ -1103,7 +1110,7 @@ async function runWerkboekAlle(
       ...(editieMappen.length > 0 ? { editieMappen } : {}),
     },
     produce,
-    opts.has(CSV_KOMMA) ? 'komma' : 'excel-nl',
+    { vorm: opts.has(CSV_KOMMA) ? 'komma' : 'excel-nl', vervang: opts.has('--vervang') },
   );
 }
 
@@ -1118,6 +1125,10 @@ async function runWerkboek(
   if (typeof key === 'string') throw new UsageError(key);
   if (isFailed(key)) return reportFailures(io, key.failures);
   if (opts.has('--alle')) return runWerkboekAlle(opts, io, key, produce);
+  if (opts.has('--vervang'))
+    throw new UsageError(
+      '--vervang hoort bij --alle: het vervangt de werkmappen van een andere run in de map.',
+    );
   const g = resolveGemeente(data, opts);
   if (isFailed(g)) return reportFailures(io, g.failures);
   const file = opts.get('--uit') ?? 'spuk-begroting.xlsx';

@@ -133,6 +133,9 @@ describe('spuk-begroting werkboek --alle', () => {
       'GM0034 Almere.xlsx',
       ...totals.map((t) => String(t.eigen)),
       ...totals.map((t) => String(t.alsMandaatgemeente)),
+      'vws-2026-04',
+      'spuk-2025',
+      '',
     ]);
     // Almere is a mandaatgemeente: regional money in 2025.
     expect(Number(almere?.[3 + EDITION_YEARS.length + 2])).toBeGreaterThan(0);
