@@ -199,3 +199,31 @@ describe('help generated from the plan', () => {
     );
   });
 });
+
+describe('round trip', () => {
+  it("allocaties written to a file (BOM, ';') is read back as a beschikking with the same amounts", async () => {
+    const first = await runTo(['allocaties', '--gemeente', 'Almere'], true);
+    expect(first.out.startsWith('\uFEFF')).toBe(true);
+    // Rows with bron "open" (no amount) are left out: the beschikking reader wants an amount in each row.
+    const known = first.out
+      .split('\n')
+      .filter((l) => !l.endsWith(';open'))
+      .join('\n');
+    const again = await runTo(['allocaties', '--gemeente', 'Almere', '--beschikking', 'a.csv'], false, {
+      'a.csv': known,
+    });
+    expect(again.err).toBe('');
+    expect(again.code).toBe(0);
+    // The same amounts, now with bron beschikking wherever an amount was given.
+    const amounts = (csv: string) =>
+      csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(';').slice(0, 8).join(';'));
+    expect(amounts(again.out)).toEqual(amounts(first.out));
+    expect(known.length).toBeLessThan(first.out.length);
+    expect(again.out).toMatch(/;Sportakkoord;2025;\d+;\d+;\d+;beschikking\n/);
+  });
+});
