@@ -24,8 +24,7 @@ function newest(p) {
     return 0;
   }
   let t = st.mtimeMs;
-  if (st.isDirectory())
-    for (const name of fs.readdirSync(p)) t = Math.max(t, newest(path.join(p, name)));
+  if (st.isDirectory()) for (const name of fs.readdirSync(p)) t = Math.max(t, newest(path.join(p, name)));
   return t;
 }
 
