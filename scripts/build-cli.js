@@ -11,7 +11,6 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 
 const root = path.resolve(__dirname, '..');
-const TARGET = path.join(root, 'dist', 'cli.js');
 const FILES = ['webpack.config.js', 'tsconfig.json', 'package.json', 'package-lock.json'];
 const FOLDERS = ['src', 'data'];
 
@@ -28,16 +27,16 @@ function newest(p) {
   return t;
 }
 
-/** The first input newer than dist/cli.js (a path relative to the repo), or undefined when up to date. */
-function staleBecause() {
+/** Why dist/cli.js under `dir` must be built (Dutch, for stderr), or undefined when it is up to date. */
+function staleBecause(dir = root) {
   let built;
   try {
-    built = fs.statSync(TARGET).mtimeMs;
+    built = fs.statSync(path.join(dir, 'dist', 'cli.js')).mtimeMs;
   } catch {
     return 'dist/cli.js ontbreekt';
   }
   for (const p of [...FILES, ...FOLDERS])
-    if (newest(path.join(root, p)) > built) return `${p} is nieuwer dan dist/cli.js`;
+    if (newest(path.join(dir, p)) > built) return `${p} is nieuwer dan dist/cli.js`;
   return undefined;
 }
 
