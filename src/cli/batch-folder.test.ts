@@ -239,3 +239,26 @@ parentPort.on('message', (m) => {
     expect(index.slice(1, 3).map((l) => l.split(';')[2])).toEqual(written.sort() as CbsCode[]);
   });
 });
+
+describe('werkboek into one file on a full disk', () => {
+  it('says so in one Dutch line, exit 2', async () => {
+    let err = '';
+    const io: CliIo = {
+      ...nodeIo,
+      err: (t) => (err += t),
+      writeFileAtomic: () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      },
+    };
+    const file = path.join(dir, 'a.xlsx');
+    const code = await runCli(
+      ['werkboek', '--gemeente', 'Vlieland', '--uit', file],
+      io,
+      async () => new Uint8Array(),
+    );
+    expect(code).toBe(2);
+    expect(err).toBe(
+      `Fout: kan "${file}" niet schrijven (de schijf is vol). Kies met --uit een andere plek, of sluit het bestand en probeer opnieuw.\n`,
+    );
+  });
+});

@@ -74,7 +74,7 @@ import {
 } from './regioverdeling';
 import { regioOntvangers } from './ontvangers';
 import type { WerkmapProducer } from './werkmappen';
-import { LOCK_FILE } from './batch-folder';
+import { errorCode, LOCK_FILE, writeErrorReason } from './batch-folder';
 import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './werkmappen';
 
 /**
@@ -1151,10 +1151,8 @@ async function runWerkboek(
   const bytes = await render(plan);
   try {
     io.writeFileAtomic(file, bytes);
-  } catch {
-    io.err(
-      `Fout: kan "${file}" niet schrijven. Is het bestand geopend in Excel, of ontbreekt de map? Sluit het en probeer opnieuw.\n`,
-    );
+  } catch (e) {
+    io.err(`${werkmapWriteError(file, e)}\n`);
     return 2;
   }
   const cells = plan.sheets.reduce(
@@ -1174,6 +1172,13 @@ async function runWerkboek(
     `Geschreven: ${file} (${plan.sheets.length} bladen, ${cells} cellen; editie ${editie}${van !== undefined ? `; vergeleken met ${van}` : ''}; sleutel ${key.id}; ${g ? `gemeente ${g.naam} (${g.code})` : 'heel Nederland'}${opts.has('--beschikking') ? `; beschikking: ${beschikking.length} ${beschikking.length === 1 ? 'bedrag' : 'bedragen'}` : ''}${begroting ? `; begroting: ${begroting.regels.length} activiteiten` : ''}).\n`,
   );
   return 0;
+}
+
+/** One Dutch line for a werkmap that could not be written: the reason when the system names it. */
+function werkmapWriteError(file: string, e: unknown): string {
+  return errorCode(e) === undefined
+    ? `Fout: kan "${file}" niet schrijven. Is het bestand geopend in Excel, of ontbreekt de map? Sluit het en probeer opnieuw.`
+    : `Fout: kan "${file}" niet schrijven (${writeErrorReason(e)}). Kies met --uit een andere plek, of sluit het bestand en probeer opnieuw.`;
 }
 
 /**
