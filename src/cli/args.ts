@@ -20,6 +20,8 @@ export const OPTIONS: Record<string, readonly string[]> = {
     '--uit',
     '--beschikking',
     '--begroting',
+    '--csv-komma',
+    '--vervang',
   ],
   begroting: [
     '--edities-map',
@@ -29,6 +31,8 @@ export const OPTIONS: Record<string, readonly string[]> = {
     '--beschikking',
     '--sleutel',
     '--sleutel-bestand',
+    '--formaat',
+    '--csv-komma',
   ],
   allocaties: [
     '--edities-map',
@@ -38,6 +42,7 @@ export const OPTIONS: Record<string, readonly string[]> = {
     '--sleutel-bestand',
     '--beschikking',
     '--formaat',
+    '--csv-komma',
   ],
   verantwoording: [
     '--edities-map',
@@ -50,11 +55,21 @@ export const OPTIONS: Record<string, readonly string[]> = {
     '--realisatie',
     '--limiet',
     '--formaat',
+    '--csv-komma',
   ],
-  iza: ['--edities-map', '--editie', '--sleutel', '--sleutel-bestand', '--formaat'],
+  iza: ['--edities-map', '--editie', '--sleutel', '--sleutel-bestand', '--formaat', '--csv-komma'],
   controle: ['--edities-map', '--editie', '--json'],
-  edities: ['--edities-map', '--formaat'],
-  verschil: ['--edities-map', '--van', '--naar', '--gemeente', '--sleutel', '--sleutel-bestand', '--formaat'],
+  edities: ['--edities-map', '--formaat', '--csv-komma'],
+  verschil: [
+    '--edities-map',
+    '--van',
+    '--naar',
+    '--gemeente',
+    '--sleutel',
+    '--sleutel-bestand',
+    '--formaat',
+    '--csv-komma',
+  ],
   regioverdeling: [
     '--edities-map',
     '--regio',
@@ -65,9 +80,10 @@ export const OPTIONS: Record<string, readonly string[]> = {
     '--editie',
     '--formaat',
     '--h35b',
+    '--csv-komma',
   ],
 };
-const FLAGS = new Set(['--json', '--alle', '--help', '-h', '--h35b']);
+const FLAGS = new Set(['--json', '--alle', '--help', '-h', '--h35b', '--csv-komma', '--vervang']);
 
 /** Bad arguments: the message is shown as "Fout: …" on stderr, exit code 2. */
 export class UsageError extends Error {}

@@ -130,9 +130,9 @@ describe('spuk-begroting begroting', () => {
     ],
     [
       'an option of another command',
-      ['begroting', '--invoer', 'b.csv', '--formaat', 'json'],
+      ['begroting', '--invoer', 'b.csv', '--h35b'],
       { 'b.csv': BINNEN },
-      `Fout: Onbekende optie "--formaat" voor begroting. Zie 'spuk-begroting begroting --help'.\n`,
+      `Fout: Onbekende optie "--h35b" voor begroting. Zie 'spuk-begroting begroting --help'.\n`,
     ],
     [
       'an unknown gemeente',

@@ -328,8 +328,8 @@ describe('right input gives the right value', () => {
   const sportakkoord2025 = (out: string) =>
     out
       .split('\n')
-      .find((l) => /^GM0088,Schiermonnikoog,Brede SPUK,gala-2023,1,Sportakkoord,2025,/.test(l))
-      ?.split(',')[7];
+      .find((l) => /^GM0088;Schiermonnikoog;Brede SPUK;gala-2023;1;Sportakkoord;2025;/.test(l))
+      ?.split(';')[7];
 
   it('Schiermonnikoog Sportakkoord 2025 is € 701 with 942.100 in a ";" key (issue 10)', async () => {
     const r = await run(
@@ -376,7 +376,7 @@ describe('right input gives the right value', () => {
       'b.csv': 'gemeentecode;onderdeel_nr;jaar;bedrag_eur\nGM0034;1;2025;€ 150.000\n',
     });
     expect(r.out).toMatch(
-      /GM0034,Almere,Brede SPUK,vws-2026-04,1,Sportakkoord,2025,150000,\d+,\d+,beschikking/,
+      /GM0034;Almere;Brede SPUK;vws-2026-04;1;Sportakkoord;2025;150000;\d+;\d+;beschikking/,
     );
   });
 });

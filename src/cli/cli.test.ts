@@ -286,7 +286,7 @@ describe('spuk-begroting allocaties', () => {
     });
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /GM0034,Almere,Brede SPUK,vws-2026-04,1,Sportakkoord,2024,150000,\d+,\d+,beschikking/,
+      /GM0034;Almere;Brede SPUK;vws-2026-04;1;Sportakkoord;2024;150000;\d+;\d+;beschikking/,
     );
   });
   it('checks the beschikking against the chosen edition: line 17 does not exist in gala-2023 (refused, not dropped)', async () => {
@@ -305,7 +305,7 @@ describe('spuk-begroting allocaties', () => {
     const newest = await run(['allocaties', '--gemeente', 'GM0034', '--beschikking', 'b.csv'], file);
     expect(newest.code).toBe(0);
     expect(newest.out).toMatch(
-      /GM0034,Almere,SPUK AZWA,vws-2026-04,17,SPUK AZWA lokaal,2027,250000,0,250000,beschikking/,
+      /GM0034;Almere;SPUK AZWA;vws-2026-04;17;SPUK AZWA lokaal;2027;250000;0;250000;beschikking/,
     );
   });
   it('refuses a beschikking for a year the regeling does not pay in the edition, naming the row', async () => {

@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import {
   DataFileError,
   defaultEditionId,
@@ -30,6 +29,7 @@ import type {
 } from '../domain';
 import {
   BEGROTING_REGELINGEN,
+  begrotingMutaties,
   begrotingRegels,
   BUILT_IN_KEYS,
   builtInKey,
@@ -53,9 +53,13 @@ import {
   ruleText,
   signaalText,
 } from '../messages';
-import { planWorkbook } from '../plan';
+import { version as packageVersion } from '../../package.json';
+import { planWorkbook, SHEETS } from '../plan';
+import { REGIOVERDELING_SHEET } from '../plan/sheets-regioverdeling';
 import type { WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
+import type { CsvVorm } from './csv-out';
+import { CSV_KOMMA, csvText } from './csv-out';
 import { loadEditionFolder } from './editions-folder';
 import type { CliIo } from './io';
 import {
@@ -71,12 +75,62 @@ import {
 import { regioOntvangers } from './ontvangers';
 import { runVerantwoording, VERANTWOORDING_HELP } from './verantwoording';
 import type { WerkmapProducer } from './werkmappen';
+import { errorCode, LOCK_FILE, writeErrorReason } from './batch-folder';
 import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './werkmappen';
 
 /**
  * The command line: Dutch verbs for analysts and tests. Exit codes: 0 success, 1 checks failed
  * (controle), 2 bad arguments or input. On failure nothing that looks like data goes to stdout.
  */
+
+/**
+ * What each sheet of the werkmap holds, for `werkboek --help`: one line per sheet of the plan's
+ * `SHEETS` (the compiler asks for a line for each), plus the Regioverdeling. Listed in the order the
+ * plan builds them; src/cli/cli-uitvoer.test.ts checks the list against the sheets of a real plan.
+ */
+const BLAD_UITLEG: Readonly<Record<keyof typeof SHEETS, string>> = {
+  overzicht: 'wat de gemeente ontvangt per regeling, onderdeel en jaar, structureel en incidenteel',
+  samenvatting: 'de begroting samengevat voor raad en accountant',
+  begroting: 'uw activiteiten, de tabel Begroting (--begroting vult die)',
+  toets: 'de toets van de begroting aan de plafonds en regels, met de signalen',
+  beschikking: 'de bedragen van uw beschikking (--beschikking vult die)',
+  verschil: 'het verschil met de vorige editie (of met --van)',
+  landelijk: 'de landelijke bedragen per regeling, onderdeel en jaar',
+  verdeelsleutel: 'de verdeelsleutel per gemeente',
+  allocatie: 'het bedrag per gemeente, onderdeel en jaar',
+  afronding: 'de afronding tot op de euro (grootste-restmethode)',
+  iza: 'SPUK IZA en SPUK AZWA regionaal per samenwerkingsregio',
+  controle: 'de aansluiting op de gepubliceerde bedragen, tot op de euro',
+  bronnen: 'de bron van elk cijfer',
+};
+const REGIOVERDELING_UITLEG = 'alleen bij een mandaatgemeente: het regiobedrag over de ledengemeenten';
+
+/** The sheets of a werkmap in the plan's order: [name, what it holds]. */
+export function werkboekBladen(): [string, string][] {
+  const blad = (k: keyof typeof SHEETS): [string, string] => [SHEETS[k], BLAD_UITLEG[k]];
+  return [
+    blad('overzicht'),
+    blad('samenvatting'),
+    blad('begroting'),
+    blad('toets'),
+    blad('beschikking'),
+    [REGIOVERDELING_SHEET, REGIOVERDELING_UITLEG],
+    blad('verschil'),
+    blad('landelijk'),
+    blad('verdeelsleutel'),
+    blad('allocatie'),
+    blad('afronding'),
+    blad('iza'),
+    blad('controle'),
+    blad('bronnen'),
+  ];
+}
+
+function werkboekBladenText(): string {
+  const bladen = werkboekBladen();
+  const width = Math.max(...bladen.map(([naam]) => naam.length));
+  return bladen.map(([naam, uitleg]) => `  ${naam.padEnd(width)}  ${uitleg}`).join('\n');
+}
 
 const HELP: Record<string, string> = {
   verantwoording: VERANTWOORDING_HELP,
@@ -95,7 +149,12 @@ Opdrachten:
   begroting    toets uw begroting (CSV) aan de plafonds en regels van de regelingen
   verantwoording  realisatie tegen begroting en beschikking, overheveling en verwachte terugvordering (SiSa)
 
-Zie 'spuk-begroting <opdracht> --help' voor de opties.
+Zie 'spuk-begroting <opdracht> --help' voor de opties; 'spuk-begroting --version' geeft de versie en
+de edities.
+
+CSV-uitvoer is zoals Excel met Nederlandse instellingen die opent: ";" tussen de velden, decimalen met
+een komma, en een BOM (UTF-8) als de uitvoer naar een bestand gaat (> uit.csv). --csv-komma geeft de
+vorm van eerdere versies: komma's, een decimale punt, geen BOM.
 
 Elke opdracht neemt ook --edities-map MAP: een editie-map buiten de meegeleverde (edition.json met de
 CSV-bestanden die het manifest noemt, als data/<id>/<bestand>), te kiezen met --editie ID.
@@ -103,10 +162,11 @@ CSV-bestanden die het manifest noemt, als data/<id>/<bestand>), te kiezen met --
   werkboek: `spuk-begroting werkboek [--editie ID] [--van ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                          [--beschikking CSV] [--begroting CSV] [--uit BESTAND]
          spuk-begroting werkboek --alle --uit MAP [--editie ID] [--van ID] [--sleutel SLEUTEL | --sleutel-bestand CSV]
+                         [--vervang]
 
-Schrijft de werkmap met de bladen Overzicht, Wat is er veranderd, Landelijk, Verdeelsleutel,
-Allocatie, Afronding, IZA, Controle en Bronnen, 2023–2029. Alle bedragen zijn live formules; de
-werkmap werkt zonder add-in.
+Schrijft de werkmap (.xlsx, --uit) met de bladen, 2023–2029:
+${werkboekBladenText()}
+Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
 
   --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
   --van ID               het blad Wat is er veranderd vergelijkt met deze eerdere editie (standaard: de
@@ -126,11 +186,17 @@ werkmap werkt zonder add-in.
                          (eigen_JAAR_eur) en wat de gemeente als mandaatgemeente ontvangt
                          (als_mandaatgemeente_JAAR_eur); daarna een regel per ontvanger die geen
                          gemeente is (SamenTwente voor de regio Twente: gemeentecode en bestand leeg,
-                         geen werkmap), zodat elke kolom optelt tot het landelijke bedrag. Voortgang op stderr.
+                         geen werkmap), zodat elke kolom optelt tot het landelijke bedrag; elke regel eindigt
+                         met editie,sleutel,van van de run. Voortgang op stderr. Eén map = één run: een tweede
+                         run in dezelfde map tegelijk wordt geweigerd (${LOCK_FILE}), net als een map met
+                         werkmappen van een andere editie of sleutel; bij een volle schijf of een map
+                         zonder schrijfrechten stopt de run zonder index; exitcode 2 als er een werkmap ontbreekt
+  --vervang              met --alle: vervang de werkmappen van een andere run in de map
 `,
   allocaties: `spuk-begroting allocaties [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                            [--beschikking CSV] [--formaat csv|json]
 
+Schrijft naar stdout: CSV (standaard) of JSON; niets in een bestand (> allocaties.csv om te bewaren).
 Eén regel per gemeente × onderdeel × jaar (2023–2029) dat de gemeente ontvangt, met kolommen
 gemeentecode,gemeentenaam,regeling,editie,onderdeel_nr,onderdeel,jaar,bedrag_eur,structureel_eur,
 incidenteel_eur,bron. Onderdelen 1–15 Brede SPUK, 16 SPUK IZA, 17 SPUK AZWA lokaal, 18 SPUK AZWA
@@ -146,10 +212,11 @@ Zonder --gemeente: alle gemeenten.
   --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
   --beschikking CSV      bedragen uit de eigen beschikking (gemeentecode,onderdeel_nr,jaar,bedrag_eur);
                          die gaan voor (bron: beschikking)
-  --formaat csv|json     standaard: csv
+  --formaat csv|json     standaard: csv (Excel-NL: ";", decimale komma; --csv-komma: de oude vorm)
 `,
   iza: `spuk-begroting iza [--editie ID] [--sleutel SLEUTEL | --sleutel-bestand CSV] [--formaat csv|json]
 
+Schrijft naar stdout: CSV (standaard) of JSON.
 Eén regel per SPUK IZA-regio × jaar (2023–2029) met kolommen
 regio,mandaatgemeente,lidmaatschap,leden,regeling,onderdeel_nr,editie,jaar,schatting_eur,gepubliceerd_eur,
 bedrag_eur,bron (onderdeel 16 = SPUK IZA, 18 = SPUK AZWA regionaal).
@@ -160,6 +227,7 @@ of afgeleid).
 `,
   controle: `spuk-begroting controle [--editie ID] [--json]
 
+Schrijft naar stdout: de controles als tabel (tab tussen de kolommen) of JSON (--json).
 Sluit de editie aan op de gepubliceerde bedragen, tot op de euro: de GALA-totalen per hoofdthema,
 Bijlage 2A per gemeente, Bijlage 2B per regio, de SPUK AZWA-raming en elke verdeling (som = landelijk).
 Meldt bijzonderheden in de bronnen en open posten als waarschuwing.
@@ -167,12 +235,14 @@ Exitcode 0 als alles aansluit, 1 als er een verschil is.
 `,
   edities: `spuk-begroting edities [--formaat csv|json]
 
+Schrijft naar stdout: CSV (standaard) of JSON.
 De meegeleverde edities, oudste eerst (daarna die van --edities-map MAP), met kolommen
 id,datum,naam,vorige,omschrijving. De nieuwste meegeleverde is de standaard. JSON geeft ook per regeling en jaar de regel waarmee de bedragen zijn gemaakt.
 `,
   begroting: `spuk-begroting begroting --invoer CSV [--gemeente CODE|NAAM] [--editie ID] [--beschikking CSV]
-                          [--sleutel SLEUTEL | --sleutel-bestand CSV]
+                          [--sleutel SLEUTEL | --sleutel-bestand CSV] [--formaat tekst|csv|json|mutaties]
 
+Schrijft naar stdout: het overzicht en de signalen (tekst), of CSV, JSON of de mutaties (--formaat).
 Toetst de begroting aan de plafonds (de beschikking, anders de editie) en de regels: 15% schuiven
 binnen een hoofdthema tot en met 2024, overheveling, de aard van de lasten en het BBV. Schrijft per
 regeling en jaar het plafond (met de bron), de lasten en het saldo, en daarna de signalen.
@@ -186,9 +256,18 @@ Exitcode 0 zonder signalen, 1 met signalen, 2 bij onjuiste invoer.
   --gemeente CODE|NAAM   de gemeente (standaard: heel Nederland, de som van alle gemeenten)
   --beschikking CSV      de beschikking van de gemeente (vraagt --gemeente), als bij werkboek
   --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
+  --formaat FORMAAT      tekst (standaard): het overzicht en de signalen als tekst;
+                         csv: regeling,jaar,plafond_eur,bron,lasten_eur,saldo_eur (signalen op stderr);
+                         json: dezelfde regels en de signalen (soort, regeling, jaar, bedrag_eur, tekst);
+                         mutaties: de begroting zoals gemeenten die in hun eigen begroting zetten, per
+                         taakveld: Taakveld;Omschrijving;Inc.;Struc.;2023;…;2029, bedragen × € 1.000
+                         (+ = voordelig, − = nadelig), per activiteit een regel lasten en een regel baten
+                         (de SPUK, incidenteel) en per taakveld een totaal (0: budgettair neutraal)
+  --csv-komma            CSV met komma's en een decimale punt, zonder BOM (de vorm van eerdere versies)
 `,
   verschil: `spuk-begroting verschil [--van ID] [--naar ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL] [--formaat csv|json]
 
+Schrijft naar stdout: CSV (standaard) of JSON; op stderr welke edities vergeleken zijn.
 Wat er veranderd is van editie --van naar editie --naar (standaard: de nieuwste en de editie
 ervoor), per regeling, onderdeel en jaar 2023–2029, met het totaal per regeling. Kolommen
 regeling,onderdeel_nr,onderdeel,jaar,van_eur,naar_eur,verschil_eur,verschil_pct,signaal; signaal = ja
@@ -202,6 +281,7 @@ AZWA lokaal) in beide edities en het verschil; landelijk de som over alle gemeen
                                [--methode aandeel|gewichten|vast] [--invoer CSV] [--editie ID]
                                [--formaat csv|json] [--h35b]
 
+Schrijft naar stdout: CSV (standaard) of JSON; op stderr een melding waar de SiSa-code onbekend is.
 Hoe de mandaatgemeente het bedrag van haar SPUK IZA-regio (onderdeel 16, 2023–2026; SPUK AZWA
 regionaal, onderdeel 18, 2027–2029) doorgeeft aan de ledengemeenten en aan regionale activiteiten,
 tot op de euro (grootste-restmethode; de afronding staat per regel). Eén regel per regio × jaar ×
@@ -229,6 +309,18 @@ De indeling in regio's is afgeleid, niet officieel (kolom lidmaatschap: bekend o
 };
 
 type Failed = { failures: readonly InputFailure[] };
+
+/**
+ * `spuk-begroting --version`: the version from package.json and the shipped editions (id and date,
+ * the default marked), e.g. "spuk-begroting 0.1.0\nEdities: gala-2023 (2023-03-01), … (standaard)".
+ */
+export function versionText(): string {
+  const standaard = defaultEditionId();
+  const edities = editionManifests()
+    .map((m) => `  ${m.id} (${m.datum})${m.id === standaard ? ' standaard' : ''}`)
+    .join('\n');
+  return `spuk-begroting ${packageVersion}\nEdities:\n${edities}\n`;
+}
 
 function resolveKey(
   data: ReferenceData,
@@ -434,16 +526,30 @@ function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo):
   return report.ok ? 0 : 1;
 }
 
-type Formaat = 'csv' | 'json';
+/** `csv` = Excel-NL (`;`, decimal comma, BOM into a file); `csv-komma` = the old form (`--csv-komma`). */
+type Formaat = 'csv' | 'csv-komma' | 'json';
 
 function outputFormat(opts: Map<string, string>): Formaat {
   const formaat = opts.get('--formaat') ?? 'csv';
   if (formaat !== 'csv' && formaat !== 'json')
     throw new UsageError(`Onbekend formaat "${formaat}". Kies csv of json.`);
-  return formaat;
+  return csvFormat(opts, formaat);
 }
 
-/** Records as CSV (header row) or as a JSON array of objects; an empty field becomes null in JSON. */
+/** `csv` becomes `csv-komma` with `--csv-komma`; that option with another format is refused. */
+function csvFormat<F extends string>(opts: Map<string, string>, formaat: F): F | 'csv-komma' {
+  if (!opts.has(CSV_KOMMA)) return formaat;
+  if (formaat !== 'csv')
+    throw new UsageError(
+      `${CSV_KOMMA} geldt alleen voor CSV-uitvoer; laat het weg bij --formaat ${formaat}.`,
+    );
+  return 'csv-komma';
+}
+
+/**
+ * Records as CSV (header row; ./csv-out.ts: Excel-NL by default, with a BOM when stdout is a file) or
+ * as a JSON array of objects; an empty field becomes null in JSON.
+ */
 function writeRecords(
   io: CliIo,
   formaat: Formaat,
@@ -456,7 +562,7 @@ function writeRecords(
     );
     io.out(JSON.stringify(records) + '\n');
   } else {
-    io.out(Papa.unparse({ fields: [...columns], data: rows.map((r) => [...r]) }, { newline: '\n' }) + '\n');
+    io.out(csvText(columns, rows, formaat === 'csv' ? 'excel-nl' : 'komma', io.outIsFile === true));
   }
 }
 
@@ -662,7 +768,8 @@ function runVerschil(data: ReferenceData, opts: Map<string, string>, io: CliIo):
   if (typeof scenario === 'number') return scenario;
   const g = scenario.gemeente;
   const diff = (g ? scenario.diff?.gemeente : scenario.diff?.landelijk) ?? [];
-  const pct = (p: number | undefined) => (p === undefined ? '' : formaat === 'json' ? p : p.toFixed(1));
+  const pct = (p: number | undefined) =>
+    p === undefined ? '' : formaat === 'json' ? p : Number(p.toFixed(1));
   writeRecords(
     io,
     formaat,
@@ -799,29 +906,25 @@ function runBegroting(data: ReferenceData, opts: Map<string, string>, io: CliIo)
     throw new UsageError(
       "Geef met --invoer het CSV-bestand van de begroting, met de kolommen van de tabel Begroting (zie 'spuk-begroting begroting --help').",
     );
+  const formaat = begrotingFormat(opts);
   const scenario = scenarioFor(data, opts, io, { beschikking: 'regels', begroting: '--invoer' });
   if (typeof scenario === 'number') return scenario;
+  if (formaat !== 'tekst') return writeBegrotingData(io, formaat, scenario);
   const { editie, key, gemeente: g, beschikking, toets } = scenario;
   const begroting = scenario.begroting ?? legeBegroting(scenario.input.edition);
   io.out(
     `Begroting ${g ? `${g.naam} (${g.code})` : 'heel Nederland (som van alle gemeenten)'}; editie ${editie}; sleutel ${key.id}; ${begroting.regels.length} ${begroting.regels.length === 1 ? 'activiteit' : 'activiteiten'}${beschikking.length > 0 ? `; beschikking: ${beschikking.length} ${beschikking.length === 1 ? 'bedrag' : 'bedragen'}` : ''}.\n\n`,
   );
   const rows: string[][] = [['regeling', 'jaar', 'plafond', 'bron', 'lasten', 'saldo']];
-  for (const reg of BEGROTING_REGELINGEN)
-    scenario.years.forEach((jaar, i) => {
-      const plafond = toets.plafond[reg][i];
-      const na = toets.plafondNaOverheveling[reg][i] ?? 0;
-      const lasten = toets.lasten[reg][i] ?? 0;
-      if (plafond === undefined || (plafond.bedrag === 0 && na === 0 && lasten === 0)) return;
-      rows.push([
-        reg,
-        String(jaar),
-        formatEuro(na),
-        plafond.bron === 'geen' ? '–' : plafond.bron,
-        formatEuro(lasten),
-        formatEuro(na - lasten),
-      ]);
-    });
+  for (const r of begrotingRows(scenario))
+    rows.push([
+      r.regeling,
+      String(r.jaar),
+      formatEuro(r.plafond),
+      r.bron,
+      formatEuro(r.lasten),
+      formatEuro(r.saldo),
+    ]);
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   const right = new Set([2, 4, 5]);
   for (const r of rows)
@@ -840,6 +943,138 @@ function runBegroting(data: ReferenceData, opts: Map<string, string>, io: CliIo)
   const regels = begrotingRegels(scenario.input.edition);
   for (const s of signalen) io.out(`- ${signaalText(s, regels)}\n`);
   return 1;
+}
+
+type BegrotingFormaat = 'tekst' | 'mutaties' | 'mutaties-komma' | Formaat;
+
+/** `begroting --formaat tekst|csv|json|mutaties` (default tekst), with `--csv-komma` for the CSV ones. */
+function begrotingFormat(opts: Map<string, string>): BegrotingFormaat {
+  const formaat = opts.get('--formaat') ?? 'tekst';
+  if (formaat === 'mutaties') return opts.has(CSV_KOMMA) ? 'mutaties-komma' : 'mutaties';
+  if (formaat !== 'tekst' && formaat !== 'csv' && formaat !== 'json')
+    throw new UsageError(`Onbekend formaat "${formaat}". Kies tekst, csv, json of mutaties.`);
+  return csvFormat(opts, formaat);
+}
+
+/** One row of the begroting's overview: a regeling × year with money or lasten (whole euros). */
+interface BegrotingRow {
+  readonly regeling: string;
+  readonly jaar: number;
+  /** The plafond after carry-over. */
+  readonly plafond: number;
+  readonly bron: string;
+  readonly lasten: number;
+  readonly saldo: number;
+}
+
+/** The overview of the toets, per regeling and year where there is a plafond, money or lasten. */
+function begrotingRows(scenario: Scenario): BegrotingRow[] {
+  const { toets } = scenario;
+  const rows: BegrotingRow[] = [];
+  for (const reg of BEGROTING_REGELINGEN)
+    scenario.years.forEach((jaar, i) => {
+      const plafond = toets.plafond[reg][i];
+      const na = toets.plafondNaOverheveling[reg][i] ?? 0;
+      const lasten = toets.lasten[reg][i] ?? 0;
+      if (plafond === undefined || (plafond.bedrag === 0 && na === 0 && lasten === 0)) return;
+      const bron = plafond.bron === 'geen' ? '–' : plafond.bron;
+      rows.push({ regeling: reg, jaar, plafond: na, bron, lasten, saldo: na - lasten });
+    });
+  return rows;
+}
+
+const BEGROTING_COLUMNS = ['regeling', 'jaar', 'plafond_eur', 'bron', 'lasten_eur', 'saldo_eur'] as const;
+
+/**
+ * `begroting --formaat csv|json|mutaties`: the overview as records (CSV: the signals on stderr; JSON:
+ * with the signals), or the mutations per taakveld in the gemeente's own begroting layout (× € 1.000,
+ * lasten/baten per activity, Inc./Struc.; src/domain/begroting-export.ts). Exit 0 without signals,
+ * 1 with signals, as the text form.
+ */
+function writeBegrotingData(
+  io: CliIo,
+  formaat: Exclude<BegrotingFormaat, 'tekst'>,
+  scenario: Scenario,
+): number {
+  const regels = begrotingRegels(scenario.input.edition);
+  const signalen = scenario.toets.signalen.map((s) => ({ signaal: s, tekst: signaalText(s, regels) }));
+  const g = scenario.gemeente;
+  if (formaat === 'json') {
+    io.out(
+      JSON.stringify(
+        {
+          gemeente: g ? { code: g.code, naam: g.naam } : null,
+          editie: scenario.editie,
+          sleutel: scenario.key.id,
+          regels: begrotingRows(scenario).map((r) => ({
+            regeling: r.regeling,
+            jaar: r.jaar,
+            plafond_eur: r.plafond,
+            bron: r.bron,
+            lasten_eur: r.lasten,
+            saldo_eur: r.saldo,
+          })),
+          signalen: signalen.map(({ signaal: s, tekst }) => ({
+            soort: s.soort,
+            regeling: s.regeling ?? null,
+            jaar: s.jaar ?? null,
+            bedrag_eur: s.bedrag,
+            tekst,
+          })),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+  } else if (formaat === 'csv' || formaat === 'csv-komma') {
+    writeRecords(
+      io,
+      formaat,
+      BEGROTING_COLUMNS,
+      begrotingRows(scenario).map((r) => [r.regeling, r.jaar, r.plafond, r.bron, r.lasten, r.saldo]),
+    );
+  } else {
+    writeMutaties(io, formaat === 'mutaties' ? 'excel-nl' : 'komma', scenario);
+  }
+  if (formaat !== 'json' && signalen.length > 0)
+    io.err(`Signalen (${signalen.length}):\n${signalen.map((s) => `- ${s.tekst}\n`).join('')}`);
+  return signalen.length === 0 ? 0 : 1;
+}
+
+/**
+ * The mutations as CSV in the layout gemeenten use in their own begroting (begroting-practice.md,
+ * layout 3): Taakveld;Omschrijving;Inc.;Struc.;2023;…;2029, bedragen × € 1.000, + = voordelig,
+ * − = nadelig; per activity a lasten and a baten line, per taakveld a total (0: budgettair neutraal).
+ */
+function writeMutaties(io: CliIo, vorm: CsvVorm, scenario: Scenario): void {
+  const begroting = scenario.begroting ?? legeBegroting(scenario.input.edition);
+  const years = scenario.years;
+  const rows: (string | number)[][] = [];
+  for (const t of begrotingMutaties(begroting.regels, years)) {
+    const taakveld = t.naam === undefined ? t.taakveld : `${t.taakveld} ${t.naam}`;
+    for (const m of t.mutaties) {
+      const wat = `${m.activiteit} (${m.regeling}${m.onderdeel !== undefined ? `, onderdeel ${m.onderdeel}` : ''})`;
+      rows.push([
+        taakveld,
+        `${wat} – ${m.soort}`,
+        m.aard === 'incidenteel' ? 'x' : '',
+        m.aard === 'structureel' ? 'x' : '',
+        ...m.duizenden,
+      ]);
+    }
+    rows.push([taakveld, `Totaal taakveld ${t.taakveld}`, '', '', ...t.totaalDuizenden]);
+  }
+  io.out(
+    csvText(
+      ['Taakveld', 'Omschrijving', 'Inc.', 'Struc.', ...years.map(String)],
+      rows,
+      vorm,
+      io.outIsFile === true,
+    ),
+  );
+  io.err(
+    `Mutaties per taakveld, bedragen × € 1.000 (afgerond per bedrag), + = voordelig, − = nadelig; per activiteit lasten en baten (SPUK, incidenteel), budgettair neutraal.${rows.length === 0 ? ' De begroting heeft geen lasten.' : ''}\n`,
+  );
 }
 
 async function runWerkboekAlle(
@@ -878,6 +1113,7 @@ async function runWerkboekAlle(
       ...(editieMappen.length > 0 ? { editieMappen } : {}),
     },
     produce,
+    { vorm: opts.has(CSV_KOMMA) ? 'komma' : 'excel-nl', vervang: opts.has('--vervang') },
   );
 }
 
@@ -892,6 +1128,10 @@ async function runWerkboek(
   if (typeof key === 'string') throw new UsageError(key);
   if (isFailed(key)) return reportFailures(io, key.failures);
   if (opts.has('--alle')) return runWerkboekAlle(opts, io, key, produce);
+  if (opts.has('--vervang'))
+    throw new UsageError(
+      '--vervang hoort bij --alle: het vervangt de werkmappen van een andere run in de map.',
+    );
   const g = resolveGemeente(data, opts);
   if (isFailed(g)) return reportFailures(io, g.failures);
   const file = opts.get('--uit') ?? 'spuk-begroting.xlsx';
@@ -914,10 +1154,8 @@ async function runWerkboek(
   const bytes = await render(plan);
   try {
     io.writeFileAtomic(file, bytes);
-  } catch {
-    io.err(
-      `Fout: kan "${file}" niet schrijven. Is het bestand geopend in Excel, of ontbreekt de map? Sluit het en probeer opnieuw.\n`,
-    );
+  } catch (e) {
+    io.err(`${werkmapWriteError(file, e)}\n`);
     return 2;
   }
   const cells = plan.sheets.reduce(
@@ -939,6 +1177,13 @@ async function runWerkboek(
   return 0;
 }
 
+/** One Dutch line for a werkmap that could not be written: the reason when the system names it. */
+function werkmapWriteError(file: string, e: unknown): string {
+  return errorCode(e) === undefined
+    ? `Fout: kan "${file}" niet schrijven. Is het bestand geopend in Excel, of ontbreekt de map? Sluit het en probeer opnieuw.`
+    : `Fout: kan "${file}" niet schrijven (${writeErrorReason(e)}). Kies met --uit een andere plek, of sluit het bestand en probeer opnieuw.`;
+}
+
 /**
  * Runs the CLI; returns the exit code. `render` writes a plan to .xlsx bytes (injected: src/xlsx);
  * `produce` makes the workbooks of `werkboek --alle` (default: one after the other with `render`).
@@ -950,6 +1195,10 @@ export async function runCli(
   produce: WerkmapProducer = serialProducer(async () => ({ render })),
 ): Promise<number> {
   const [command = '', ...rest] = argv;
+  if (command === '--version' || command === '-V' || command === 'versie') {
+    io.out(versionText());
+    return 0;
+  }
   if (command === '' || command === '--help' || command === '-h' || command === 'help') {
     // Asked for: help is the output (stdout, exit 0). Not asked for: it explains an error (stderr, exit 2).
     if (command === '') {

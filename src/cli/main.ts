@@ -2,10 +2,19 @@
 // worker threads of `werkboek --alle` (./worker-pool.ts).
 import os from 'node:os';
 import { isMainThread } from 'node:worker_threads';
-import { renderXlsx, xlsxBatch } from '../xlsx';
+import type { WorkbookPlan } from '../plan';
 import { runCli } from './cli';
 import { nodeIo, watchOutput } from './node-io';
 import { runWorker, workerProducer } from './worker-pool';
+
+/**
+ * The renderers, loaded on first use: ExcelJS (src/xlsx) takes about 0,4 s to load, which only the
+ * commands that write a werkmap should pay (`--help`, `begroting`, `allocaties` … never load it).
+ * Webpack keeps the module in dist/cli.js (a CommonJS require inside the promise) but runs it only here.
+ */
+const xlsx = () => import('../xlsx');
+const renderXlsx = async (plan: WorkbookPlan): Promise<Uint8Array> => (await xlsx()).renderXlsx(plan);
+const xlsxBatch = async (base: WorkbookPlan) => (await xlsx()).xlsxBatch(base);
 
 if (isMainThread) {
   watchOutput(process.stdout);

@@ -1,6 +1,56 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CliIo } from './io';
+import type { CliIo, FolderIo } from './io';
+
+export const nodeFolder: FolderIo = {
+  pid: process.pid,
+  createExclusive(file, text) {
+    try {
+      fs.writeFileSync(file, text, { flag: 'wx' });
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw e;
+    }
+  },
+  readText(file) {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  remove(file) {
+    fs.rmSync(file, { force: true });
+  },
+  list(dir) {
+    try {
+      return fs.readdirSync(dir);
+    } catch {
+      return [];
+    }
+  },
+  processAlive(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (e) {
+      // EPERM: it runs, under another user.
+      return (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  },
+  onInterrupt(cleanup) {
+    const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+      const handler = () => {
+        cleanup();
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      };
+      process.once(signal, handler);
+      return [signal, handler] as const;
+    });
+    return () => handlers.forEach(([signal, handler]) => process.off(signal, handler));
+  },
+};
 
 export const nodeIo: CliIo = {
   out: (text) => process.stdout.write(text),
@@ -31,6 +81,14 @@ export const nodeIo: CliIo = {
     }
   },
   errIsTty: process.stderr.isTTY === true,
+  folder: nodeFolder,
+  outIsFile: (() => {
+    try {
+      return fs.fstatSync(1).isFile();
+    } catch {
+      return false;
+    }
+  })(),
 };
 
 /** Dutch text when stdout cannot be written (and not a pipe closed by the reader). */

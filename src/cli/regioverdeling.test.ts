@@ -45,7 +45,7 @@ describe('spuk-begroting regioverdeling', () => {
       sisa: 'H35',
       gewicht: '3478172',
       totaal_gewicht: '6829144',
-      exact_eur: '1610424.3618',
+      exact_eur: '1610424,3618',
       omlaag_eur: '1610424',
       rest: '2471032',
       correctie_eur: '0',
@@ -84,7 +84,7 @@ describe('spuk-begroting regioverdeling', () => {
   it('--h35b: the medeoverheden with an amount per year', async () => {
     const r = await run(['regioverdeling', '--gemeente', 'GM0034', '--h35b', '--jaar', '2026']);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toBe('gemeentecode,gemeentenaam,bedrag_2026_eur');
+    expect(r.out.split('\n')[0]).toBe('gemeentecode;gemeentenaam;bedrag_2026_eur');
     const rs = rows(r.out);
     expect(rs.map((x) => x.gemeentenaam)).toEqual(['Noordoostpolder', 'Urk', 'Dronten', 'Lelystad']);
     const json = await run(['regioverdeling', '--regio', 'flevoland', '--h35b', '--formaat', 'json']);

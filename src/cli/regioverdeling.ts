@@ -105,7 +105,7 @@ export function regioverdelingRows(
       sisa(edition, s, d),
       d.soort === 'lid' ? d.gewicht : '',
       d.soort === 'lid' ? s.totaalGewicht : '',
-      d.soort === 'lid' ? d.exact.toFixed(4) : d.exact,
+      d.soort === 'lid' ? Number(d.exact.toFixed(4)) : d.exact,
       d.omlaag,
       d.soort === 'lid' ? d.rest : '',
       d.correctie,

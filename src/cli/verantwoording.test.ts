@@ -70,10 +70,10 @@ describe('spuk-begroting verantwoording', () => {
     expect(csv.code).toBe(1);
     const lines = csv.out.trim().split('\n');
     expect(lines[0]).toBe(
-      'regeling,onderdeel,jaar,beschikking,beschikking_bron,begroting,realisatie,verschil,prognose,besteding,basis,overheveling_in,beschikbaar,saldo,onbesteed,overschrijding,limiet,limiet_grondslag,limiet_bron,overheveling_uit,overheveling_gebruikt,overheveling_teveel,terugvordering,cum_beschikking,cum_besteding,cum_onderbesteding',
+      'regeling;onderdeel;jaar;beschikking;beschikking_bron;begroting;realisatie;verschil;prognose;besteding;basis;overheveling_in;beschikbaar;saldo;onbesteed;overschrijding;limiet;limiet_grondslag;limiet_bron;overheveling_uit;overheveling_gebruikt;overheveling_teveel;terugvordering;cum_beschikking;cum_besteding;cum_onderbesteding',
     );
     const y25 =
-      Papa.parse<string[]>(csv.out).data.find((l) => l[0] === 'Brede SPUK' && l[2] === '2025') ?? [];
+      Papa.parse<string[]>(csv.out, { delimiter: ';' }).data.find((l) => l[0] === 'Brede SPUK' && l[2] === '2025') ?? [];
     expect(y25.slice(0, 18).join(',')).toBe(
       'Brede SPUK,,2025,2035253,beschikking,0,1800000,-1800000,,1800000,realisatie,0,2035253,235253,235253,0,203525,brief',
     );

@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import { parseRealisatieCsv } from '../data/realisatie-input';
+import { CSV_KOMMA, csvText } from './csv-out';
 import type { ReferenceData, ResolvedEdition, Scenario } from '../domain';
 import { legeBegroting, sisaCodes } from '../domain';
 import type {
@@ -378,7 +378,8 @@ export function runVerantwoording(
   });
   const code = v.signalen.length > 0 ? 1 : 0;
   if (formaat === 'csv') {
-    io.out(Papa.unparse({ fields: [...COLUMNS], data: verantwoordingRecords(v) }, { newline: '\n' }) + '\n');
+    const vorm = opts.has(CSV_KOMMA) ? 'komma' : 'excel-nl';
+    io.out(csvText(COLUMNS, verantwoordingRecords(v), vorm, io.outIsFile === true));
     return code;
   }
   if (formaat === 'json') {

@@ -96,9 +96,11 @@ describe('spuk-begroting werkboek --alle', () => {
     expect(r.err).not.toContain('\r');
     expect(r.err).toContain('Geschreven: 342 van 342 werkmappen en index.csv in "uit"');
 
-    const csv = Papa.parse<string[]>(new TextDecoder().decode(r.written.get('uit/index.csv')), {
-      skipEmptyLines: true,
-    }).data;
+    // Excel-NL: a BOM (TextDecoder drops it, so read the bytes), ";" between the fields.
+    expect([...(r.written.get('uit/index.csv') ?? []).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(r.written.get('uit/index.csv'));
+    expect(text.split('\n')[0]).toBe(indexColumns(EDITION_YEARS).join(';'));
+    const csv = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
     expect(csv[0]).toEqual(indexColumns(EDITION_YEARS));
     expect(csv[0]?.slice(0, 4)).toEqual(['gemeentecode', 'gemeentenaam', 'bestand', 'eigen_2023_eur']);
     // Header, the gemeenten, and SamenTwente (no gemeente, no werkmap).
@@ -131,6 +133,9 @@ describe('spuk-begroting werkboek --alle', () => {
       'GM0034 Almere.xlsx',
       ...totals.map((t) => String(t.eigen)),
       ...totals.map((t) => String(t.alsMandaatgemeente)),
+      'vws-2026-04',
+      'spuk-2025',
+      '',
     ]);
     // Almere is a mandaatgemeente: regional money in 2025.
     expect(Number(almere?.[3 + EDITION_YEARS.length + 2])).toBeGreaterThan(0);

@@ -1,11 +1,14 @@
 import path from 'node:path';
-import Papa from 'papaparse';
 import type { EditionFolder } from '../data';
 import { editionInput, registerEditionFolder, scenarioEditions } from '../data';
 import type { CbsCode, EditionYear, Gemeente, NationalScenario, Verdeelsleutel } from '../domain';
 import { resolveNational, resolveScenario } from '../domain';
 import { planReuse, planWorkbook } from '../plan';
 import type { PlanReuse, WorkbookPlan } from '../plan';
+import type { CsvVorm } from './csv-out';
+import { csvText } from './csv-out';
+import type { RunIdentity, TakenFolder } from './batch-folder';
+import { isFatalWriteError, takeFolder, writeErrorReason } from './batch-folder';
 import type { CliIo } from './io';
 import { regioOntvangers } from './ontvangers';
 
@@ -59,6 +62,8 @@ export type WerkmapProducer = (
   codes: readonly CbsCode[],
   onFile: (code: CbsCode, result: FileResult) => void,
   shapeOf?: (code: CbsCode) => string,
+  /** Aborted when the run stops (a full disk): make no more workbooks, resolve soon. */
+  signal?: AbortSignal,
 ) => Promise<void>;
 
 /**
@@ -98,12 +103,13 @@ export function gemeentePlan(job: BatchJob, code: CbsCode, shared?: BatchShared)
  * A failure of one gemeente is reported for that gemeente and the others go on.
  */
 export function serialProducer(factory: BatchRendererFactory): WerkmapProducer {
-  return async (job, codes, onFile) => {
+  return async (job, codes, onFile, _shapeOf, signal) => {
     // One renderer per shape of workbook (its sheets and names): a mandaatgemeente's workbook has the
     // sheet Regioverdeling, so it shares its package with the other mandaatgemeenten, not with all.
     const renderers = new Map<string, BatchRenderer>();
     let shared: BatchShared | undefined;
     for (const code of codes) {
+      if (signal?.aborted) return;
       try {
         shared ??= batchShared(job);
         const plan = gemeentePlan(job, code, shared);
@@ -146,6 +152,8 @@ export const INDEX_FILE = 'index.csv';
  * Twente: gemeentecode and bestand empty, eigen 0, its region's money under als_mandaatgemeente), so
  * that with every werkmap written Σ eigen_JAAR = Σ own money of the gemeenten and
  * Σ als_mandaatgemeente_JAAR = the national regional amount (SPUK IZA 2025: 142.900.002 = Σ Bijlage 2B).
+ * Each row ends with the run: editie, sleutel and van (empty: the edition's own `vorige`), so a folder
+ * says which run wrote it (./batch-folder.ts refuses to mix runs).
  */
 export function indexColumns(years: readonly EditionYear[]): string[] {
   return [
@@ -154,6 +162,9 @@ export function indexColumns(years: readonly EditionYear[]): string[] {
     'bestand',
     ...years.map((j) => `eigen_${j}_eur`),
     ...years.map((j) => `als_mandaatgemeente_${j}_eur`),
+    'editie',
+    'sleutel',
+    'van',
   ];
 }
 
@@ -182,29 +193,83 @@ export function folderProblem(io: CliIo, folder: string): string | undefined {
   return `De map "${folder}" bestaat niet. Maak de map eerst aan of kies met --uit een bestaande map.`;
 }
 
+/** Options of a batch run besides the job. */
+export interface WerkmappenOptions {
+  /** The CSV form of index.csv (default excel-nl). */
+  readonly vorm?: CsvVorm;
+  /** `--vervang`: remove the workbooks of another run from the folder instead of refusing. */
+  readonly vervang?: boolean;
+}
+
 /**
  * Writes every gemeente's workbook into `folder` and the index. Returns the exit code: 0 when all are
- * written, 2 when one or more failed (each named with its gemeente and file on stderr).
+ * written, 2 when one or more are missing (each named with its gemeente and file on stderr) or the
+ * run was refused. With a real folder (`io.folder`) the folder holds one consistent run (./batch-folder.ts:
+ * a lock, no workbooks of another run unless `vervang`, the edition and key in index.csv); a full disk
+ * or a read-only folder stops the run with one Dutch line and no index; Ctrl+C removes the lock and
+ * this run's `.tmp` files and says what is missing.
  */
 export async function writeWerkmappen(
   io: CliIo,
   folder: string,
   job: BatchJob,
   produce: WerkmapProducer,
+  options: WerkmappenOptions = {},
+): Promise<number> {
+  const input = editionInput(job.editie);
+  const gemeenten = input.base.gemeenten;
+  const run: RunIdentity = { editie: job.editie, sleutel: job.key.id, ...(job.van ? { van: job.van } : {}) };
+  let taken: TakenFolder | undefined;
+  if (io.folder !== undefined) {
+    const t = takeFolder(io.folder, folder, run, options.vervang === true);
+    if ('refused' in t) {
+      io.err(`${t.refused}\n`);
+      return 2;
+    }
+    taken = t;
+  }
+  const written = new Set<CbsCode>();
+  const stopListening = io.folder?.onInterrupt(() => {
+    taken?.removeOwnTmp();
+    taken?.release();
+    io.err(
+      `\nAfgebroken: ${written.size} van ${gemeenten.length} werkmappen geschreven in "${folder}"; ${INDEX_FILE} is niet geschreven, de map is onvolledig. Draai de opdracht opnieuw.\n`,
+    );
+  });
+  try {
+    return await writeAll(io, folder, job, produce, options.vorm ?? 'excel-nl', written);
+  } finally {
+    stopListening?.();
+    taken?.release();
+  }
+}
+
+async function writeAll(
+  io: CliIo,
+  folder: string,
+  job: BatchJob,
+  produce: WerkmapProducer,
+  vorm: CsvVorm,
+  written: Set<CbsCode>,
 ): Promise<number> {
   const input = editionInput(job.editie);
   const gemeenten = input.base.gemeenten;
   const byCode = new Map(gemeenten.map((g) => [g.code, g]));
-  const written = new Set<CbsCode>();
+  const reported = new Set<CbsCode>();
   const failures: string[] = [];
   const show = progress(io, gemeenten.length);
   const ledger = resolveScenario({ edition: input, key: job.key }).ledger;
   const started = Date.now();
+  // A full disk or a read-only folder: every further write fails the same way, so stop at the first.
+  let fatal: string | undefined;
+  const abort = new AbortController();
   let done = 0;
   await produce(
     job,
     gemeenten.map((g) => g.code),
     (code, result) => {
+      if (reported.has(code) || fatal !== undefined) return;
+      reported.add(code);
       const g = byCode.get(code) as Gemeente;
       const file = path.join(folder, werkmapFileName(g));
       if ('error' in result) {
@@ -216,9 +281,13 @@ export async function writeWerkmappen(
           io.writeFileAtomic(file, result.bytes);
           written.add(code);
         } catch (e) {
-          const reason = e instanceof Error ? e.message : String(e);
+          if (isFatalWriteError(e)) {
+            fatal = writeErrorReason(e);
+            abort.abort();
+            return;
+          }
           failures.push(
-            `Fout: kan "${file}" voor ${g.naam} (${g.code}) niet schrijven (${reason}). Is het bestand geopend in Excel?`,
+            `Fout: kan "${file}" voor ${g.naam} (${g.code}) niet schrijven (${writeErrorReason(e)}). Is het bestand geopend in Excel?`,
           );
         }
       }
@@ -227,7 +296,21 @@ export async function writeWerkmappen(
     },
     // A mandaatgemeente's workbook has the sheet Regioverdeling (src/plan planWorkbook).
     (code) => (ledger.mandaatVan(code).length > 0 ? 'met Regioverdeling' : 'gewoon'),
+    abort.signal,
   );
+  if (fatal !== undefined) {
+    if (io.errIsTty) io.err('\n');
+    io.err(
+      `Fout: kan niet verder schrijven in de map "${folder}": ${fatal}. ${written.size} van ${gemeenten.length} werkmappen zijn geschreven; ${INDEX_FILE} is niet geschreven. Maak ruimte of kies met --uit een andere map, en draai de opdracht opnieuw.\n`,
+    );
+    return 2;
+  }
+  // A producer that ends without an answer for a gemeente (a worker that stopped): missing, never silent.
+  for (const g of gemeenten)
+    if (!reported.has(g.code))
+      failures.push(
+        `Fout: de werkmap van ${g.naam} (${g.code}) is niet gemaakt: "${path.join(folder, werkmapFileName(g))}" (geen resultaat van de werkthread).`,
+      );
   const rows: (string | number)[][] = gemeenten
     .filter((g) => written.has(g.code))
     .map((g) => {
@@ -238,6 +321,9 @@ export async function writeWerkmappen(
         werkmapFileName(g),
         ...totals.map((t) => t.eigen),
         ...totals.map((t) => t.alsMandaatgemeente),
+        job.editie,
+        job.key.id,
+        job.van ?? '',
       ];
     });
   // Regional money to a body that is no gemeente (SamenTwente for Twente): a row without a werkmap
@@ -248,20 +334,31 @@ export async function writeWerkmappen(
         .filter((l) => l.ontvanger === 'mandaatgemeente')
         .reduce((a, l) => a + ledger.regio(o.regio.naam, l.nr, j).bedrag, 0),
     );
-    rows.push(['', o.naam, '', ...ledger.years.map(() => 0), ...regionaal]);
+    rows.push([
+      '',
+      o.naam,
+      '',
+      ...ledger.years.map(() => 0),
+      ...regionaal,
+      job.editie,
+      job.key.id,
+      job.van ?? '',
+    ]);
   }
   const index = path.join(folder, INDEX_FILE);
-  const csv = Papa.unparse({ fields: indexColumns(ledger.years), data: rows }, { newline: '\n' }) + '\n';
+  const csv = csvText(indexColumns(ledger.years), rows, vorm, true);
+  let indexWritten = false;
   try {
     io.writeFileAtomic(index, new TextEncoder().encode(csv));
-  } catch {
-    failures.push(`Fout: kan de index "${index}" niet schrijven. Controleer de rechten op de map.`);
+    indexWritten = true;
+  } catch (e) {
+    failures.push(`Fout: kan de index "${index}" niet schrijven (${writeErrorReason(e)}).`);
   }
   failures.forEach((f) => io.err(`${f}\n`));
   const seconds = ((Date.now() - started) / 1000).toFixed(1).replace('.', ',');
   io.err(
-    `Geschreven: ${written.size} van ${gemeenten.length} werkmappen en ${INDEX_FILE} in "${folder}" ` +
+    `Geschreven: ${written.size} van ${gemeenten.length} werkmappen${indexWritten ? ` en ${INDEX_FILE}` : ` (${INDEX_FILE} niet)`} in "${folder}" ` +
       `(editie ${job.editie}${job.van !== undefined ? `; vergeleken met ${job.van}` : ''}; sleutel ${job.key.id}; ${seconds} s).\n`,
   );
-  return failures.length === 0 ? 0 : 2;
+  return failures.length === 0 && written.size === gemeenten.length ? 0 : 2;
 }

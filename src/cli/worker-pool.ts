@@ -44,12 +44,22 @@ export function workerQueues(
   return { shared: largest ?? [], pinned };
 }
 
+/**
+ * Makes the workbooks on `workers` threads running `script`. A worker that fails (`error`) or stops
+ * (`exit`, also with code 0) while it still has gemeenten takes them with it: each is reported as
+ * failed with a Dutch reason and the others go on with the workers left; when none is left, every
+ * gemeente not made is reported. With `signal` aborted no more gemeenten are handed out and the
+ * workers are stopped.
+ */
 export function workerProducer(script: string, workers: number): WerkmapProducer {
-  return (job, codes, onFile, shapeOf) =>
+  return (job, codes, onFile, shapeOf, signal) =>
     new Promise<void>((resolve) => {
       let pending = codes.length;
       const pool: Worker[] = [];
+      let finished = false;
       const finish = () => {
+        if (finished) return;
+        finished = true;
         pool.forEach((w) => void w.terminate());
         resolve();
       };
@@ -57,48 +67,55 @@ export function workerProducer(script: string, workers: number): WerkmapProducer
         resolve();
         return;
       }
+      signal?.addEventListener('abort', finish);
       const count = Math.max(1, Math.min(workers, codes.length));
       const queues = workerQueues(codes, count, shapeOf);
       const take = (i: number): CbsCode | undefined => queues.pinned[i]?.shift() ?? queues.shared.shift();
       const inFlight = Array.from({ length: count }, () => new Set<CbsCode>());
       const dead = new Set<number>();
       const send = (i: number) => {
+        if (finished || signal?.aborted) return;
         const code = take(i);
         if (code === undefined) return;
         inFlight[i]?.add(code);
         pool[i]?.postMessage({ code } satisfies ToWorker);
+      };
+      // A worker that is gone takes its gemeenten with it: each is reported, the others go on (its
+      // pinned codes go to the workers left, each topped up to two in flight).
+      const lost = (i: number, reason: string) => {
+        if (finished || dead.has(i)) return;
+        const mine = inFlight[i] as Set<CbsCode>;
+        for (const code of mine) {
+          onFile(code, { error: reason });
+          pending--;
+        }
+        mine.clear();
+        dead.add(i);
+        queues.shared.push(...(queues.pinned[i] ?? []).splice(0));
+        if (dead.size === count)
+          for (let code = take(i); code !== undefined; code = take(i)) {
+            onFile(code, { error: reason });
+            pending--;
+          }
+        else
+          for (let j = 0; j < count; j++)
+            while (!dead.has(j) && (inFlight[j]?.size ?? 2) < 2 && queues.shared.length > 0) send(j);
+        if (pending <= 0) finish();
       };
       for (let i = 0; i < count; i++) {
         // A larger young generation: each plan allocates a lot of short-lived arrays (fewer scavenges).
         const w = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
         const mine = inFlight[i] as Set<CbsCode>;
         w.on('message', (m: FromWorker) => {
+          if (finished) return;
           mine.delete(m.code);
           onFile(m.code, 'bytes' in m ? { bytes: m.bytes } : { error: m.error });
           pending--;
           if (pending === 0) finish();
           else send(i);
         });
-        // A worker that dies takes its gemeenten with it: each is reported, the others go on (its
-        // pinned codes go to the workers left, each topped up to two in flight).
-        w.on('error', (e: Error) => {
-          for (const code of mine) {
-            onFile(code, { error: e.message });
-            pending--;
-          }
-          mine.clear();
-          dead.add(i);
-          queues.shared.push(...(queues.pinned[i] ?? []).splice(0));
-          if (dead.size === count)
-            for (let code = take(i); code !== undefined; code = take(i)) {
-              onFile(code, { error: e.message });
-              pending--;
-            }
-          else
-            for (let j = 0; j < count; j++)
-              while (!dead.has(j) && (inFlight[j]?.size ?? 2) < 2 && queues.shared.length > 0) send(j);
-          if (pending === 0) finish();
-        });
+        w.on('error', (e: Error) => lost(i, e.message));
+        w.on('exit', (code: number) => lost(i, `de werkthread stopte onverwacht (exitcode ${code})`));
         w.postMessage({ job } satisfies ToWorker);
         pool.push(w);
       }

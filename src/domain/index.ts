@@ -17,3 +17,4 @@ export * from './edition-diff';
 export * from './begroting';
 export * from './regio-verdeling';
 export * from './scenario';
+export * from './begroting-export';

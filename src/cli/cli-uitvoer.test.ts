@@ -1,0 +1,229 @@
+/**
+ * The CLI's own shell (issue #18): `--version`, ExcelJS loaded only by the commands that write a
+ * werkmap, help generated from the plan, and CSV that Excel-NL opens.
+ */
+import { captureIo } from '../../test/support/cli-io';
+import type { WorkbookPlan } from '../plan';
+import { runCli } from './cli';
+
+async function run(argv: string[], files: Record<string, string> = {}) {
+  const c = captureIo(files);
+  const render = async (plan: WorkbookPlan) => new TextEncoder().encode(JSON.stringify(plan.meta));
+  const code = await runCli(argv, c.io, render);
+  return { code, out: c.out(), err: c.err(), written: c.written };
+}
+
+describe('spuk-begroting --version', () => {
+  it('prints the version of package.json and the editions, the default marked', async () => {
+    const r = await run(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^spuk-begroting 0\.1\.0\n/);
+    expect(r.out).toContain('  gala-2023 (2023-01-31)\n');
+    expect(r.out).toMatch(/ {2}vws-2026-04 \([0-9-]+\) standaard\n/);
+    expect((await run(['versie'])).out).toBe(r.out);
+  });
+});
+
+describe('ExcelJS is loaded only by the commands that write a werkmap', () => {
+  it('--help, --version and edities run the entry point without loading exceljs', async () => {
+    let loaded = false;
+    const argv = process.argv;
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      for (const args of [['--help'], ['--version'], ['edities']]) {
+        process.argv = ['node', 'cli.js', ...args];
+        await jest.isolateModulesAsync(async () => {
+          jest.doMock('exceljs', () => {
+            loaded = true;
+            return {};
+          });
+          await import('./main');
+          // runCli is asynchronous: let it finish.
+          await new Promise((r) => setTimeout(r, 50));
+        });
+      }
+    } finally {
+      process.argv = argv;
+      write.mockRestore();
+      process.exitCode = 0;
+    }
+    expect(loaded).toBe(false);
+    // The same mock is seen when the renderer is asked for (the test can fail).
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('exceljs', () => {
+        loaded = true;
+        return {};
+      });
+      await import('../xlsx');
+    });
+    expect(loaded).toBe(true);
+  });
+});
+
+/** Runs with stdout going to a file (as `> uit.csv`) or not. */
+async function runTo(argv: string[], outIsFile: boolean, files: Record<string, string> = {}) {
+  const c = captureIo(files);
+  const io = { ...c.io, outIsFile };
+  const render = async (plan: WorkbookPlan) => new TextEncoder().encode(JSON.stringify(plan.meta));
+  const code = await runCli(argv, io, render);
+  return { code, out: c.out(), err: c.err() };
+}
+
+describe('CSV as Excel-NL opens it', () => {
+  it('allocaties: ";" between fields, a BOM only when stdout is a file', async () => {
+    const pipe = await runTo(['allocaties', '--gemeente', 'Almere'], false);
+    expect(pipe.code).toBe(0);
+    expect(pipe.out.split('\n')[0]).toBe(
+      'gemeentecode;gemeentenaam;regeling;editie;onderdeel_nr;onderdeel;jaar;bedrag_eur;structureel_eur;incidenteel_eur;bron',
+    );
+    // Almere's Brede SPUK 2025 (Bijlage 2A) split over the onderdelen: whole euros, no separators.
+    expect(pipe.out).toMatch(/\nGM0034;Almere;Brede SPUK;vws-2026-04;1;Sportakkoord;2025;\d+;\d+;\d+;/);
+    const file = await runTo(['allocaties', '--gemeente', 'Almere'], true);
+    expect(file.out).toBe('\uFEFF' + pipe.out);
+  });
+
+  it('verschil: decimals with a comma (4,9 %), JSON keeps numbers', async () => {
+    const args = ['verschil', '--van', 'gala-2023', '--naar', 'vws-2025-09', '--gemeente', 'Almere'];
+    const r = await runTo(args, false);
+    expect(r.code).toBe(0);
+    // Brede SPUK 2025: 3.314.890 → 3.478.172 = +4,9 %.
+    expect(r.out).toContain('\nBrede SPUK;totaal;Totaal Brede SPUK;2025;3314890;3478172;163282;4,9;nee\n');
+  });
+
+  it('--csv-komma gives the old form (",", decimal point, no BOM, also into a file)', async () => {
+    const args = ['verschil', '--van', 'gala-2023', '--naar', 'vws-2025-09', '--gemeente', 'Almere'];
+    const r = await runTo([...args, '--csv-komma'], true);
+    expect(r.out.startsWith('regeling,onderdeel_nr,onderdeel,jaar,')).toBe(true);
+    expect(r.out).toContain('\nBrede SPUK,totaal,Totaal Brede SPUK,2025,3314890,3478172,163282,4.9,nee\n');
+    const json = await runTo([...args, '--formaat', 'json', '--csv-komma'], false);
+    expect(json.code).toBe(2);
+    expect(json.err).toBe(
+      'Fout: --csv-komma geldt alleen voor CSV-uitvoer; laat het weg bij --formaat json.\n',
+    );
+  });
+});
+
+const H =
+  'Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking';
+/** Almere: Brede SPUK 2025 over its Bijlage 2A total (€ 3.478.172) by € 121.828; structural AZWA lasten. */
+const OVER =
+  [
+    H,
+    'Brede SPUK;1;Lokaal sportakkoord;5.1;Sportbedrijf;incidenteel;100000;100000;3.600.000;;;;;;',
+    'SPUK AZWA lokaal;;Welzijn op recept;6.1;Stichting Welzijn;structureel;;;;;500.000;500.000;500.000;;',
+    'SPUK IZA;;Regiobeeld;7.1;GGD;incidenteel;;;12.500;;;;;;',
+  ].join('\n') + '\n';
+
+describe('begroting --formaat csv|json|mutaties', () => {
+  const base = ['begroting', '--invoer', 'b.csv', '--gemeente', 'Almere'];
+  it('csv: plafond, lasten and saldo per regeling and year; the signals on stderr; exit 1', async () => {
+    const r = await runTo([...base, '--formaat', 'csv'], false, { 'b.csv': OVER });
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')[0]).toBe('regeling;jaar;plafond_eur;bron;lasten_eur;saldo_eur');
+    expect(r.out).toContain('\nBrede SPUK;2025;3478172;gepubliceerd;3600000;-121828\n');
+    expect(r.err).toMatch(/^Signalen \(\d+\):\n- /);
+  });
+
+  it('json: the same rows and the signals with their text', async () => {
+    const r = await runTo([...base, '--formaat', 'json'], false, { 'b.csv': OVER });
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out) as {
+      gemeente: { code: string };
+      regels: { regeling: string; jaar: number; saldo_eur: number }[];
+      signalen: { soort: string; tekst: string }[];
+    };
+    expect(j.gemeente.code).toBe('GM0034');
+    expect(j.regels.find((x) => x.regeling === 'Brede SPUK' && x.jaar === 2025)?.saldo_eur).toBe(-121_828);
+    expect(j.signalen.map((s) => s.soort)).toContain('plafond');
+    expect(r.err).toBe('');
+  });
+
+  it('mutaties: per taakveld, × € 1.000, a lasten/baten pair per activity, Inc./Struc., total 0', async () => {
+    const r = await runTo([...base, '--formaat', 'mutaties'], true, { 'b.csv': OVER });
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')).toEqual([
+      '\uFEFFTaakveld;Omschrijving;Inc.;Struc.;2023;2024;2025;2026;2027;2028;2029',
+      '5.1 Sportbeleid en activering;Lokaal sportakkoord (Brede SPUK, onderdeel 1) – lasten;x;;-100;-100;-3600;0;0;0;0',
+      '5.1 Sportbeleid en activering;Lokaal sportakkoord (Brede SPUK, onderdeel 1) – baten;x;;100;100;3600;0;0;0;0',
+      '5.1 Sportbeleid en activering;Totaal taakveld 5.1;;;0;0;0;0;0;0;0',
+      '6.1 Samenkracht en burgerparticipatie;Welzijn op recept (SPUK AZWA lokaal) – lasten;;x;0;0;0;0;-500;-500;-500',
+      '6.1 Samenkracht en burgerparticipatie;Welzijn op recept (SPUK AZWA lokaal) – baten;x;;0;0;0;0;500;500;500',
+      '6.1 Samenkracht en burgerparticipatie;Totaal taakveld 6.1;;;0;0;0;0;0;0;0',
+      '7.1 Volksgezondheid;Regiobeeld (SPUK IZA) – lasten;x;;0;0;-13;0;0;0;0',
+      '7.1 Volksgezondheid;Regiobeeld (SPUK IZA) – baten;x;;0;0;13;0;0;0;0',
+      '7.1 Volksgezondheid;Totaal taakveld 7.1;;;0;0;0;0;0;0;0',
+      '',
+    ]);
+    expect(r.err).toContain('bedragen × € 1.000');
+  });
+
+  it('refuses an unknown format, naming the four', async () => {
+    const r = await runTo([...base, '--formaat', 'xlsx'], false, { 'b.csv': OVER });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('Fout: Onbekend formaat "xlsx". Kies tekst, csv, json of mutaties.\n');
+  });
+});
+
+describe('help generated from the plan', () => {
+  it('werkboek --help lists every sheet the plan builds, in its order (a mandaatgemeente: all 14)', async () => {
+    let sheets: string[] = [];
+    const c = captureIo();
+    const render = async (plan: WorkbookPlan) => {
+      sheets = plan.sheets.map((s) => s.name);
+      return new Uint8Array();
+    };
+    expect(await runCli(['werkboek', '--gemeente', 'Almere'], c.io, render)).toBe(0);
+    expect(sheets).toHaveLength(14);
+    const help = (await run(['werkboek', '--help'])).out;
+    const listed = [...help.matchAll(/^ {2}(\S+(?: \S+)*?) {2,}\S/gm)]
+      .map((m) => m[1] ?? '')
+      .filter((naam) => !naam.startsWith('--'));
+    expect(listed).toEqual(sheets);
+    // National: the same without the Regioverdeling, which the help marks as for a mandaatgemeente only.
+    expect(help).toMatch(/^ {2}Regioverdeling +alleen bij een mandaatgemeente/m);
+  });
+
+  it("each command's help says what it writes", async () => {
+    for (const command of [
+      'allocaties',
+      'iza',
+      'controle',
+      'edities',
+      'verschil',
+      'regioverdeling',
+      'begroting',
+    ])
+      expect((await run([command, '--help'])).out).toMatch(/\n\nSchrijft naar stdout: /);
+    expect((await run(['werkboek', '--help'])).out).toContain(
+      '\n\nSchrijft de werkmap (.xlsx, --uit) met de bladen',
+    );
+  });
+});
+
+describe('round trip', () => {
+  it("allocaties written to a file (BOM, ';') is read back as a beschikking with the same amounts", async () => {
+    const first = await runTo(['allocaties', '--gemeente', 'Almere'], true);
+    expect(first.out.startsWith('\uFEFF')).toBe(true);
+    // Rows with bron "open" (no amount) are left out: the beschikking reader wants an amount in each row.
+    const known = first.out
+      .split('\n')
+      .filter((l) => !l.endsWith(';open'))
+      .join('\n');
+    const again = await runTo(['allocaties', '--gemeente', 'Almere', '--beschikking', 'a.csv'], false, {
+      'a.csv': known,
+    });
+    expect(again.err).toBe('');
+    expect(again.code).toBe(0);
+    // The same amounts, now with bron beschikking wherever an amount was given.
+    const amounts = (csv: string) =>
+      csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(';').slice(0, 8).join(';'));
+    expect(amounts(again.out)).toEqual(amounts(first.out));
+    expect(known.length).toBeLessThan(first.out.length);
+    expect(again.out).toMatch(/;Sportakkoord;2025;\d+;\d+;\d+;beschikking\n/);
+  });
+});

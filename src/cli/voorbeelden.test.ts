@@ -1,0 +1,99 @@
+/**
+ * The README's examples run on the sample files in voorbeelden/ (issue #18): every command in the
+ * README that names a file in voorbeelden/ is taken from the README's text and run as the CLI runs
+ * it (the files read from disk, the werkmap rendered by a stub), with the outcome the README states.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { WorkbookPlan } from '../plan';
+import { runCli } from './cli';
+import type { CliIo } from './io';
+
+const ROOT = path.resolve(__dirname, '../..');
+const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+/** `npm run werkboek -- ARGS`, `npm run cli -- ARGS` or `node dist/cli.js ARGS` as the CLI's argv (and a `> file`). */
+function parseCommand(text: string): { argv: string[]; redirect?: string } {
+  const [command, redirect] = text.split(/\s+>\s+/) as [string, string | undefined];
+  const words = command.trim().split(/\s+/);
+  const rest = (n: number) => words.slice(n);
+  let argv: string[];
+  if (words.slice(0, 4).join(' ') === 'npm run werkboek --') argv = ['werkboek', ...rest(4)];
+  else if (words.slice(0, 3).join(' ') === 'npm run cli') argv = rest(4);
+  else if (words.slice(0, 2).join(' ') === 'node dist/cli.js') argv = rest(2);
+  else throw new Error(`Not a CLI command: ${text}`);
+  return redirect === undefined ? { argv } : { argv, redirect };
+}
+
+async function runExample(argv: string[], outIsFile: boolean) {
+  let out = '';
+  let err = '';
+  const written = new Map<string, Uint8Array>();
+  const io: CliIo = {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+    readFile: (p) => {
+      try {
+        return fs.readFileSync(path.join(ROOT, p));
+      } catch {
+        return undefined;
+      }
+    },
+    writeFileAtomic: (p, d) => void written.set(p, d),
+    pathKind: () => undefined,
+    errIsTty: false,
+    outIsFile,
+  };
+  const render = async (plan: WorkbookPlan) =>
+    new TextEncoder().encode(plan.sheets.map((s) => s.name).join('\n'));
+  const code = await runCli(argv, io, render);
+  return { code, out, err, written };
+}
+
+const examples = [...README.matchAll(/`((?:npm run|node dist\/cli\.js) [^`]*voorbeelden\/[^`]*)`/g)].map(
+  (m) => m[1] ?? '',
+);
+
+describe("the README's examples on voorbeelden/", () => {
+  it('finds the three examples and the sample files exist', () => {
+    expect(examples).toHaveLength(3);
+    for (const file of ['begroting.csv', 'beschikking.csv'])
+      expect(fs.existsSync(path.join(ROOT, 'voorbeelden', file))).toBe(true);
+  });
+
+  it('werkboek fills the Beschikking and Begroting of Almere (exit 0, the werkmap written)', async () => {
+    const { argv } = parseCommand(examples[0] ?? '');
+    const r = await runExample(argv, false);
+    expect(r.err).toContain('Geschreven: almere.xlsx');
+    expect(r.err).toContain('gemeente Almere (GM0034); beschikking: 3 bedragen; begroting: 5 activiteiten');
+    expect(r.code).toBe(0);
+    expect(new TextDecoder().decode(r.written.get('almere.xlsx'))).toContain('Regioverdeling');
+  });
+
+  it('begroting: the plafonds of the beschikking, the lasten, and the 3 signals the README names (exit 1)', async () => {
+    const { argv } = parseCommand(examples[1] ?? '');
+    const r = await runExample(argv, false);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/Brede SPUK +2025 +€ 3\.478\.172 +beschikking +€ 2\.650\.000 +€ 828\.172\n/);
+    expect(r.out).toMatch(/SPUK IZA +2025 +€ 3\.161\.954 +beschikking +€ 500\.000 +€ 2\.661\.954\n/);
+    expect(r.out).toContain('\nSignalen (3):\n');
+  });
+
+  it('begroting --formaat mutaties > mutaties.csv: the Excel-NL CSV with a BOM, each taakveld 0', async () => {
+    const { argv, redirect } = parseCommand(examples[2] ?? '');
+    expect(redirect).toBe('mutaties.csv');
+    const r = await runExample(argv, true);
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('\uFEFFTaakveld;Omschrijving;Inc.;Struc.;2023;2024;2025;2026;2027;2028;2029');
+    expect(lines).toContain(
+      '5.1 Sportbeleid en activering;Buurtsportcoaches (Brede SPUK, onderdeel 2) – lasten;;x;0;0;-1000;-900;0;0;0',
+    );
+    expect(lines.filter((l) => l.includes(';Totaal taakveld '))).toEqual([
+      '5.1 Sportbeleid en activering;Totaal taakveld 5.1;;;0;0;0;0;0;0;0',
+      '6.1 Samenkracht en burgerparticipatie;Totaal taakveld 6.1;;;0;0;0;0;0;0;0',
+      '7.1 Volksgezondheid;Totaal taakveld 7.1;;;0;0;0;0;0;0;0',
+    ]);
+  });
+});
