@@ -27,7 +27,7 @@ export function buildBronnen(ctx: NationalContext): SheetBuilder {
   s.value('A4', 'Lezing BBV op Overzicht', 'rowHeader');
   s.value(
     'B4',
-    'Commissie BBV, notitie incidentele baten en lasten: geld onder een regeling met een einddatum is incidenteel voor de eigen begroting; ook de SPUK AZWA (tot en met 2029).',
+    'Commissie BBV, notitie incidentele baten en lasten: geld onder een regeling met een einddatum is incidenteel voor de eigen begroting; ook de SPUK AZWA (tot en met 2029). Na het eindjaar is alleen structureel wat een nieuwe regeling vastlegt: blad Landelijk, vlag per onderdeel met het jaar vanaf wanneer.',
   );
   const tables = new Tables(s, 6);
   editionTables(ctx, tables);

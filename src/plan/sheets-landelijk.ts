@@ -1,6 +1,7 @@
 import type { EditionLine, EditionYear, GalaColumn, Ledger } from '../domain';
 import {
   aardLine,
+  bbvJaren,
   euro,
   galaTotals,
   GRAND_TOTAL_LABEL,
@@ -65,7 +66,10 @@ export interface LandelijkCells {
   readonly inputs: SheetRange;
   /** The line's aard (Rijk). */
   readonly aard: SheetRange;
-  /** BBV flag per line, 1 = a new regeling has made it lasting (input). */
+  /**
+   * BBV flag per line (input): 0 no; 1 a new regeling makes it lasting from the first year after
+   * the regeling's end year; a year: from that year on (only years after the end year count).
+   */
   readonly bbvFlags: SheetRange;
   /** The last year of the line's regeling. */
   readonly eindjaar: SheetRange;
@@ -103,10 +107,12 @@ export function buildLandelijk(
   const lines = linesSection(ctx, s, rows, cols);
   bronSection(ctx, s, rows);
   regelingTotals(ctx, s, rows, lines);
+  bbvPerRegeling(ctx, s, rows, cols);
   const galaStatus = galaTable(ctx, s, rows, cols);
   const compositionCheck = compositionBlock(ctx, s, rows, lines.national, bijlage2A);
   const ramingCheck = ramingBlock(ctx, s, rows);
   openPosten(ctx, s, rows);
+  cofinanciering(ctx, s, rows);
 
   s.freezeAt(HEADER_ROW, 2);
   s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
@@ -132,7 +138,7 @@ function lineHeaders(years: readonly EditionYear[]): (string | number)[] {
     'Structureel (Rijk)',
     `Totaal ${yearSpan(years)}`,
     'Aard (Rijk)',
-    'BBV vastgelegd (1 = ja)',
+    'BBV vastgelegd vanaf (jaar; 1 = na eindjaar)',
     'Eindjaar',
     'Ontvanger',
     'Verdeelbasis volgens bronnen',
@@ -195,17 +201,10 @@ function linesSection(
   const bbvFlags = lineCol(cols.bbv);
   s.values(
     bbvFlags.cell().address(),
-    ctx.lines.map((l) => [ctx.vastgelegd.has(l.nr) ? 1 : 0]),
+    ctx.lines.map((l) => [ctx.vastgelegd.get(l.nr) ?? 0]),
     'input',
   );
-  s.validation({
-    range: bbvFlags.address(),
-    type: 'whole',
-    min: 0,
-    max: 1,
-    prompt: 'Vul 1 in als een nieuwe regeling dit onderdeel na het eindjaar structureel vastlegt; anders 0.',
-    error: 'Alleen 0 (nee) of 1 (ja) is toegestaan.',
-  });
+  bbvValidations(ctx, s, first, cols.bbv);
   const eindjaar = lineCol(cols.end);
   s.values(
     eindjaar.cell().address(),
@@ -213,6 +212,47 @@ function linesSection(
   );
   s.format(rangeOf(first, cols.end, n, 2), 'center');
   return { lineNrs: lineCol(1), national, structural, inputs, aard, bbvFlags, eindjaar };
+}
+
+/**
+ * The BBV flag per line (Commissie BBV: money under a regeling with an end date is incidental): it
+ * can only make the years after the regeling's end year structural (`bbvJaren`). Per run of lines
+ * whose regeling ends in the same year, one validation: 0 (nee), 1 (vanaf het eerste jaar na het
+ * eindjaar) or a year after the end year up to the last year of the werkmap. Where the regeling runs
+ * to the last year (SPUK AZWA on 2023–2029) there is no such year: only 0 is accepted, and the prompt
+ * says why.
+ */
+function bbvValidations(ctx: NationalContext, s: SheetBuilder, first: number, col: number): void {
+  const last = ctx.years[ctx.years.length - 1] ?? 0;
+  const letter = columnLetter(col);
+  let from = 0;
+  ctx.lines.forEach((l, i) => {
+    const next = ctx.lines[i + 1];
+    if (next !== undefined && next.regeling.eindjaar === l.regeling.eindjaar) return;
+    const range = `${letter}${first + from}:${letter}${first + i}`;
+    from = i + 1;
+    const eind = l.regeling.eindjaar;
+    const jaren = bbvJaren(eind, ctx.years);
+    if (jaren.length === 0) {
+      s.validation({
+        range,
+        type: 'whole',
+        min: 0,
+        max: 0,
+        prompt: `BBV: niet van toepassing. De regeling loopt tot en met ${eind}, het laatste jaar van de werkmap; tot en met het eindjaar is het geld incidenteel, ook als het Rijk het structureel noemt.`,
+        error: `Alleen 0: de regeling loopt tot en met ${eind}, er is geen jaar na het eindjaar om vast te leggen.`,
+      });
+      return;
+    }
+    s.validation({
+      range,
+      type: 'whole',
+      min: 0,
+      max: last,
+      prompt: `BBV: tot en met ${eind} is dit geld incidenteel (regeling met einddatum). Legt een nieuwe regeling het daarna structureel vast? Vul 1 in (vanaf ${eind + 1}) of het jaar vanaf wanneer (${yearSpan(jaren)}); anders 0.`,
+      error: `Vul 0 (nee), 1 (vanaf ${eind + 1}) of een jaar van ${yearSpan(jaren)} in.`,
+    });
+  });
 }
 
 /** Where every amount comes from (the rule and derivation are on Bronnen). */
@@ -257,6 +297,36 @@ function regelingTotals(ctx: NationalContext, s: SheetBuilder, rows: RowCursor, 
         .filter((l) => l.regeling.id === regelingen[r]?.id)
         .reduce((a, l) => a + ctx.ledger.national(l.nr, ctx.years[c] as EditionYear).bedrag, 0),
     'euroTotal',
+  );
+}
+
+/**
+ * The BBV status per regeling and year (Commissie BBV, notitie incidentele baten en lasten): in the
+ * regeling's years "incidenteel" (a regeling with an end date, whatever the Rijk calls structural);
+ * after its end year "na eindjaar": only there does the flag (column `cols.bbv`) make a line
+ * structural, from the year it names; before the regeling starts nothing.
+ */
+function bbvPerRegeling(
+  ctx: NationalContext,
+  s: SheetBuilder,
+  rows: RowCursor,
+  cols: LandelijkColumns,
+): void {
+  const regelingen = [...new Map(ctx.lines.map((l) => [l.regeling.id, l.regeling])).values()];
+  rows.skip();
+  s.value(
+    `A${rows.take()}`,
+    `Lezing BBV per regeling en jaar: incidenteel zolang de regeling loopt (einddatum); na het eindjaar telt alleen wat de vlag in kolom ${columnLetter(cols.bbv)} vastlegt als structureel, de rest is niet te begroten`,
+    'rowHeader',
+  );
+  const first = rows.take(regelingen.length);
+  s.values(
+    `D${first}`,
+    regelingen.map((r) => [
+      r.naam,
+      ...ctx.years.map((y) => (r.jaren.includes(y) ? 'incidenteel' : y > r.eindjaar ? 'na eindjaar' : '')),
+    ]),
+    'center',
   );
 }
 
@@ -718,4 +788,26 @@ function contiguous(idx: readonly number[]): { from: number; count: number }[] {
     else out.push({ from: i, count: 1 });
   }
   return out;
+}
+
+/**
+ * Cofinanciering the agreements ask of the gemeente, per regeling that states it (edition rule
+ * `cofinanciering`, e.g. BRC 60 % 2023–2026, VNG on Sportakkoord II): information for the begroting,
+ * never a signal or a check.
+ */
+function cofinanciering(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): void {
+  const rules = ctx.input.edition.regelingen.flatMap((r) =>
+    r.regels.cofinanciering === undefined ? [] : [{ r, c: r.regels.cofinanciering }],
+  );
+  if (rules.length === 0) return;
+  rows.skip();
+  s.value(`A${rows.take()}`, 'Cofinanciering: informatie voor de begroting, geen signaal', 'rowHeader');
+  const first = rows.take(rules.length);
+  const naam = (nr: number) => ctx.lines.find((l) => l.nr === nr)?.naam ?? `onderdeel ${nr}`;
+  s.values(
+    `B${first}`,
+    rules.map(({ r, c }) => [
+      `${r.naam}, ${c.onderdelen.map(naam).join(' en ')}, ${yearSpan(c.jaren)}: ${c.waarde}% eigen bijdrage van de gemeente (${c.grondslag ?? 'grondslag niet vermeld'}, ${formatDate(c.datum)}). ${c.bron}`,
+    ]),
+  );
 }
