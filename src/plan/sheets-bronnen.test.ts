@@ -90,7 +90,7 @@ describe('Landelijk: cofinanciering as information, the BBV status per regeling 
     );
   });
 
-  it('per regeling: incidenteel in its years, "na eindjaar" after; the SPUK AZWA flag accepts only 0 on 2023–2029', () => {
+  it('per regeling: incidenteel in its years, "na eindjaar" after; the flag prompt says it has no effect on the SPUK AZWA on 2023–2029', () => {
     const landelijk = sheet(plan('vws-2026-04'), SHEETS.landelijk);
     const status = (naam: string) =>
       valueRows(landelijk).find((r) => r[0] === naam && r.includes('incidenteel'));
@@ -113,10 +113,9 @@ describe('Landelijk: cofinanciering as information, the BBV status per regeling 
       'incidenteel',
     ]);
     const flags = landelijk.validations.filter((v) => v.prompt.startsWith('BBV'));
-    expect(flags.map((v) => (v.type === 'list' ? [] : [v.min, v.max]))).toEqual([
-      [0, 2029],
-      [0, 0],
-    ]);
-    expect(flags[1]?.prompt).toContain('De regeling loopt tot en met 2029');
+    expect(flags.map((v) => (v.type === 'list' ? [] : [v.min, v.max]))).toEqual([[0, 2029]]);
+    expect(flags[0]?.prompt).toContain(
+      'Geen effect bij SPUK AZWA, Subsidie Gezonde School: de regeling loopt tot en met 2029.',
+    );
   });
 });

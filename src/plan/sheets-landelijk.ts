@@ -204,7 +204,7 @@ function linesSection(
     ctx.lines.map((l) => [ctx.vastgelegd.get(l.nr) ?? 0]),
     'input',
   );
-  bbvValidations(ctx, s, first, cols.bbv);
+  bbvValidation(ctx, s, bbvFlags.address());
   const eindjaar = lineCol(cols.end);
   s.values(
     eindjaar.cell().address(),
@@ -216,42 +216,28 @@ function linesSection(
 
 /**
  * The BBV flag per line (Commissie BBV: money under a regeling with an end date is incidental): it
- * can only make the years after the regeling's end year structural (`bbvJaren`). Per run of lines
- * whose regeling ends in the same year, one validation: 0 (nee), 1 (vanaf het eerste jaar na het
- * eindjaar) or a year after the end year up to the last year of the werkmap. Where the regeling runs
- * to the last year (SPUK AZWA on 2023–2029) there is no such year: only 0 is accepted, and the prompt
- * says why.
+ * can only make the years after the regeling's end year structural (`bbvJaren`). One validation over
+ * the whole column (the plan linter guards every input range with exactly one): 0 (nee), 1 (vanaf het
+ * eerste jaar na het eindjaar) or a year up to the last year of the werkmap; a year at or before the
+ * end year reads as 1. Where the regeling runs to the last year (SPUK AZWA on 2023–2029) no year is
+ * left: the flag has no effect, the prompt and the BBV row per regeling (`bbvPerRegeling`) say so.
  */
-function bbvValidations(ctx: NationalContext, s: SheetBuilder, first: number, col: number): void {
+function bbvValidation(ctx: NationalContext, s: SheetBuilder, range: string): void {
   const last = ctx.years[ctx.years.length - 1] ?? 0;
-  const letter = columnLetter(col);
-  let from = 0;
-  ctx.lines.forEach((l, i) => {
-    const next = ctx.lines[i + 1];
-    if (next !== undefined && next.regeling.eindjaar === l.regeling.eindjaar) return;
-    const range = `${letter}${first + from}:${letter}${first + i}`;
-    from = i + 1;
-    const eind = l.regeling.eindjaar;
-    const jaren = bbvJaren(eind, ctx.years);
-    if (jaren.length === 0) {
-      s.validation({
-        range,
-        type: 'whole',
-        min: 0,
-        max: 0,
-        prompt: `BBV: niet van toepassing. De regeling loopt tot en met ${eind}, het laatste jaar van de werkmap; tot en met het eindjaar is het geld incidenteel, ook als het Rijk het structureel noemt.`,
-        error: `Alleen 0: de regeling loopt tot en met ${eind}, er is geen jaar na het eindjaar om vast te leggen.`,
-      });
-      return;
-    }
-    s.validation({
-      range,
-      type: 'whole',
-      min: 0,
-      max: last,
-      prompt: `BBV: tot en met ${eind} is dit geld incidenteel (regeling met einddatum). Legt een nieuwe regeling het daarna structureel vast? Vul 1 in (vanaf ${eind + 1}) of het jaar vanaf wanneer (${yearSpan(jaren)}); anders 0.`,
-      error: `Vul 0 (nee), 1 (vanaf ${eind + 1}) of een jaar van ${yearSpan(jaren)} in.`,
-    });
+  const zonder = [
+    ...new Set(
+      ctx.lines
+        .filter((l) => bbvJaren(l.regeling.eindjaar, ctx.years).length === 0)
+        .map((l) => l.regeling.naam),
+    ),
+  ];
+  s.validation({
+    range,
+    type: 'whole',
+    min: 0,
+    max: last,
+    prompt: `BBV: tot en met het eindjaar (kolom Eindjaar) is het geld incidenteel. Legt een nieuwe regeling het onderdeel daarna structureel vast? Vul 1 in (vanaf het jaar na het eindjaar) of het jaar vanaf wanneer; anders 0.${zonder.length > 0 ? ` Geen effect bij ${zonder.join(', ')}: de regeling loopt tot en met ${last}.` : ''}`,
+    error: `Vul 0 (nee), 1 (vanaf het jaar na het eindjaar) of een jaar tot en met ${last} in.`,
   });
 }
 
