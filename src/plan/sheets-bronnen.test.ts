@@ -115,7 +115,9 @@ describe('Landelijk: cofinanciering as information, the BBV status per regeling 
     const flags = landelijk.validations.filter((v) => v.prompt.startsWith('BBV'));
     expect(flags.map((v) => (v.type === 'list' ? [] : [v.min, v.max]))).toEqual([[0, 2029]]);
     expect(flags[0]?.prompt).toContain(
-      'Geen effect bij SPUK AZWA, Subsidie Gezonde School: de regeling loopt tot en met 2029.',
+      'Geen effect bij SPUK AZWA, Subsidie Gezonde School (loopt t/m 2029).',
     );
+    // Excel refuses a prompt over 255 characters.
+    expect(flags[0]?.prompt.length).toBeLessThanOrEqual(255);
   });
 });

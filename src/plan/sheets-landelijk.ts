@@ -236,7 +236,7 @@ function bbvValidation(ctx: NationalContext, s: SheetBuilder, range: string): vo
     type: 'whole',
     min: 0,
     max: last,
-    prompt: `BBV: tot en met het eindjaar (kolom Eindjaar) is het geld incidenteel. Legt een nieuwe regeling het onderdeel daarna structureel vast? Vul 1 in (vanaf het jaar na het eindjaar) of het jaar vanaf wanneer; anders 0.${zonder.length > 0 ? ` Geen effect bij ${zonder.join(', ')}: de regeling loopt tot en met ${last}.` : ''}`,
+    prompt: `BBV: tot en met het eindjaar incidenteel. Legt een nieuwe regeling het daarna vast: 1 (vanaf het jaar na het eindjaar) of het jaar vanaf wanneer; anders 0.${zonder.length > 0 ? ` Geen effect bij ${zonder.join(', ')} (loopt t/m ${last}).` : ''}`,
     error: `Vul 0 (nee), 1 (vanaf het jaar na het eindjaar) of een jaar tot en met ${last} in.`,
   });
 }
