@@ -204,10 +204,12 @@ function mergeRegels(old: RegelParameters, patch: RegelParameters | undefined): 
   overheveling.sort((a, b) => a.vanJaar - b.vanJaar);
   const schuifruimte = patch.schuifruimte ?? old.schuifruimte;
   const perOnderdeel = patch.perOnderdeel ?? old.perOnderdeel;
+  const cofinanciering = patch.cofinanciering ?? old.cofinanciering;
   return {
     ...(schuifruimte ? { schuifruimte } : {}),
     ...(perOnderdeel ? { perOnderdeel } : {}),
     ...(overheveling.length > 0 ? { overheveling } : {}),
+    ...(cofinanciering ? { cofinanciering } : {}),
   };
 }
 
@@ -317,6 +319,13 @@ export function resolveEdition(id: string, base: ReferenceData = defaultReferenc
         if (!merged.jaren.includes(o.vanJaar) || !merged.jaren.includes(o.vanJaar + 1))
           fail(`${field}.regels.overheveling[${j}].vanJaar`, `${o.vanJaar} → ${o.vanJaar + 1} is not within the regeling's years (${merged.jaren.join(', ')})`);
       });
+      if (r.cofinanciering) {
+        onAxis(`${field}.regels.cofinanciering.jaren`, r.cofinanciering.jaren);
+        r.cofinanciering.onderdelen.forEach((nr, j) => {
+          if (!merged.onderdelen.some((o) => o.nr === nr))
+            fail(`${field}.regels.cofinanciering.onderdelen[${j}]`, `${nr} is not a line of the regeling`);
+        });
+      }
       if (old === undefined) regelingen.push(merged);
       else regelingen[at] = merged;
     });

@@ -110,7 +110,7 @@ describe('the manifest schema: every error names the file and the field', () => 
     expect(
       message(() => parseManifest(FILE, edited(galaManifest, (m) => (m.regelingen[0].regels.schuifruimte.grondslag = 'gewoonte')))),
     ).toBe(
-      `${FILE}: regelingen[0].regels.schuifruimte.grondslag: unknown basis "gewoonte" (expected regeling, brief, praktijk)`,
+      `${FILE}: regelingen[0].regels.schuifruimte.grondslag: unknown basis "gewoonte" (expected regeling, brief, praktijk, aanname)`,
     );
   });
 
@@ -121,6 +121,97 @@ describe('the manifest schema: every error names the file and the field', () => 
       brede?.perOnderdeel?.grondslag,
       ...(brede?.overheveling ?? []).map((o) => o.grondslag),
     ]).toEqual(['praktijk', 'brief', 'praktijk', 'brief']);
+    expect(brede?.cofinanciering?.grondslag).toBe('praktijk');
+  });
+
+  it('a rule citing an article of the regeling has grondslag regeling; grondslag regeling needs the article', () => {
+    const schuif = (change: (p: Record<string, Json>) => void) =>
+      edited(galaManifest, (m) => change(m.regelingen[0].regels.schuifruimte));
+    const cited = parseManifest(
+      FILE,
+      schuif((p) => {
+        p.grondslag = 'regeling';
+        p.artikel = 'art. 4.3 lid 2';
+      }),
+    );
+    expect(cited.regelingen[0]?.regels?.schuifruimte).toMatchObject({ waarde: 15, grondslag: 'regeling', artikel: 'art. 4.3 lid 2' });
+    expect(message(() => parseManifest(FILE, schuif((p) => (p.grondslag = 'regeling'))))).toBe(
+      `${FILE}: regelingen[0].regels.schuifruimte.artikel: missing: a rule with grondslag "regeling" names the article that states it (no article read: grondslag brief, praktijk or aanname)`,
+    );
+    expect(message(() => parseManifest(FILE, schuif((p) => (p.artikel = 'art. 4.3'))))).toBe(
+      `${FILE}: regelingen[0].regels.schuifruimte.grondslag: must be "regeling" for a rule that cites art. 4.3, found "praktijk"`,
+    );
+    expect(
+      message(() =>
+        parseManifest(
+          FILE,
+          schuif((p) => {
+            p.grondslag = 'regeling';
+            p.artikel = '4.3';
+          }),
+        ),
+      ),
+    ).toBe(
+      `${FILE}: regelingen[0].regels.schuifruimte.artikel: must name the article as the regeling does ("art. 4.3", "artikel 4.3 lid 2", "bijlage 4"), found "4.3"`,
+    );
+  });
+
+  it('no shipped rule claims an article nobody read: every rule cites the regeling without article and says its grondslag', () => {
+    for (const id of ['gala-2023', 'vws-2025-09', 'vws-2026-04']) {
+      const e = resolveEdition(id);
+      for (const r of e.regelingen) {
+        const p = r.regels;
+        const all = [p.schuifruimte, p.perOnderdeel, ...(p.overheveling ?? []), p.cofinanciering].filter((x) => x !== undefined);
+        for (const x of all) {
+          expect(x.artikel).toBeUndefined();
+          expect(['brief', 'praktijk', 'aanname']).toContain(x.grondslag);
+        }
+      }
+    }
+    const gala = resolveEdition('gala-2023');
+    expect(gala.regelingen.find((r) => r.id === 'brede-spuk')?.bron).toMatch(/\(Stcrt\. 2023, 4245; https:\/\/wetten\.overheid\.nl\/BWBR0047862\)/);
+    expect(gala.regelingen.find((r) => r.id === 'spuk-iza')?.bron).toMatch(/Stcrt\. 2023, 19964.*Stcrt\. 2024, 7256 en Stcrt\. 2025, 35153/);
+    const brede = gala.regelingen.find((r) => r.id === 'brede-spuk')?.regels;
+    for (const x of [brede?.schuifruimte, brede?.perOnderdeel, ...(brede?.overheveling ?? [])])
+      expect(x?.bron).toContain('het artikel dat deze regel stelt is niet gelezen');
+  });
+
+  it('SPUK IZA carry-over: 2023 → 2024 not allowed (practice: VNG, Skipr); 2024 and 2025 a flagged assumption of 0 %', () => {
+    const iza = resolveEdition('vws-2026-04').regelingen.find((r) => r.id === 'spuk-iza')?.regels.overheveling ?? [];
+    expect(iza.map((o) => [o.vanJaar, o.waarde, o.per, o.grondslag])).toEqual([
+      [2023, 0, 'regeling', 'praktijk'],
+      [2024, 0, 'regeling', 'aanname'],
+      [2025, 0, 'regeling', 'aanname'],
+    ]);
+    expect(iza[0]?.bron).toContain('https://vng.nl/nieuws/hef-jaargrens-voor-benutten-spuk-gelden-iza-op');
+    expect(iza[2]?.bron).toContain('hevelde Haarlemmermeer € 562.000 "SPUK GALA en SPUK IZA" over van 2025 naar 2026');
+    expect(iza[2]?.bron).toContain('https://najaarsrapportage.haarlemmermeer.nl/2025/5-budget-overhevelingen');
+  });
+
+  it('cofinanciering is a rule with its source: BRC 60 % 2023–2026 (VNG, Sportakkoord II), SPUK AZWA 0 % (VNG Lbr. 25/036)', () => {
+    const e = resolveEdition('vws-2026-04');
+    expect(e.regelingen.find((r) => r.id === 'brede-spuk')?.regels.cofinanciering).toMatchObject({
+      waarde: 60,
+      jaren: [2023, 2024, 2025, 2026],
+      onderdelen: [2],
+      grondslag: 'praktijk',
+    });
+    expect(e.regelingen.find((r) => r.id === 'brede-spuk')?.regels.cofinanciering?.bron).toContain(
+      'Gemeenten moeten zelf 60% bijdragen in de kosten',
+    );
+    expect(e.regelingen.find((r) => r.id === 'spuk-azwa')?.regels.cofinanciering).toMatchObject({
+      waarde: 0,
+      onderdelen: [17, 18],
+      grondslag: 'praktijk',
+    });
+    const cofinanciering = { ...galaManifest.regelingen[0]?.regels?.cofinanciering, onderdelen: [16] };
+    const patch = { id: 'brede-spuk', regels: { cofinanciering } };
+    expect(message(() => registerEditionFolder(folder({ ...base, regelingen: [patch] })))).toBe(
+      'test/x/edition.json: regelingen[0].regels.cofinanciering.onderdelen[0]: 16 is not a line of the regeling',
+    );
+    expect(message(() => parseManifest(FILE, edited(galaManifest, (m) => (m.regelingen[0].regels.cofinanciering.onderdelen = []))))).toBe(
+      `${FILE}: regelingen[0].regels.cofinanciering.onderdelen: must name the lines the cofinanciering is asked for`,
+    );
   });
 
   it('an unknown field is refused, not ignored', () => {

@@ -3,6 +3,7 @@ import type {
   AlternatieveLezing,
   AmountSpec,
   BegrotingPost,
+  Cofinanciering,
   Dataset,
   EditionManifest,
   EditionYear,
@@ -37,13 +38,15 @@ import { DataFileError } from './errors';
  *   id, naam, datum (YYYY-MM-DD), omschrijving: text; vorige: edition id or null;
  *   jaren?: [year]                   the years this edition adds to the axis (union over the chain)
  *   datasets: [{ id, titel, bron, kenmerk?, datum, bestand, kolommen: [text], kanttekeningen: [text] }]
- *   (each rule parameter may say its `grondslag`: regeling | brief | praktijk — what kind of source states it)
+ *   (each rule parameter may say its `grondslag`: regeling | brief | praktijk | aanname — what kind of
+ *    source states it — and `artikel`, the regeling's article; grondslag regeling requires the article)
  *   regelingen: [{ id, naam?, bron?, jaren?: [year], eindjaar?: year,
  *                  onderdelen?: [{ nr, ontvanger: gemeente|mandaatgemeente|ggd|landelijk, naam?, raming?,
  *                                  begroting?: Brede SPUK|SPUK IZA|SPUK AZWA lokaal|SPUK AZWA regionaal }],
  *                  regels?: { schuifruimte?: { waarde: %, jaren: [year], bron, datum },
  *                             perOnderdeel?: { jaren: [year], bron, datum },
- *                             overheveling?: [{ vanJaar: year, waarde: %, per: onderdeel|regeling, bron, datum }] },
+ *                             overheveling?: [{ vanJaar: year, waarde: %, per: onderdeel|regeling, bron, datum }],
+ *                             cofinanciering?: { waarde: %, jaren: [year], onderdelen: [nr], bron, datum } },
  *                  sisa?: [{ code, omschrijving, deel?: eigen uitvoering|medeoverheden, bron }] }]
  *   lezingen?: [{ nr, jaren: [year], bedrag: whole euros, onderwerp, wie, toelichting?, bron }]
  *                                    another source's reading of a GALA figure (a warning, never used)
@@ -219,14 +222,31 @@ function parseOnderdeel(r: Reader, v: unknown, field: string): OnderdeelSpec {
   };
 }
 
+/** The provenance fields every rule parameter may have (besides its own). */
+const PARAMETER_FIELDS = ['bron', 'datum', 'grondslag', 'artikel'] as const;
+
+/**
+ * A rule's provenance. A rule whose `grondslag` is `regeling` must name the article that states it
+ * (`artikel`, "art. …" or "artikel …", as the regeling numbers it): the regeling cannot be the basis
+ * of a rule whose article nobody read. An article with another grondslag is refused too: what the
+ * regeling states is grondslag `regeling`.
+ */
 function parseParameter(r: Reader, o: Record<string, unknown>, field: string): RuleParameter {
   const grondslag = r.optStr(o, 'grondslag', field);
   if (grondslag !== undefined && !(GRONDSLAGEN as readonly string[]).includes(grondslag))
     r.fail(join(field, 'grondslag'), `unknown basis "${grondslag}" (expected ${GRONDSLAGEN.join(', ')})`);
+  const artikel = r.optStr(o, 'artikel', field);
+  if (artikel !== undefined && !/^(art\.|artikel|bijlage) \S/i.test(artikel))
+    r.fail(join(field, 'artikel'), `must name the article as the regeling does ("art. 4.3", "artikel 4.3 lid 2", "bijlage 4"), found ${show(artikel)}`);
+  if (grondslag === 'regeling' && artikel === undefined)
+    r.fail(join(field, 'artikel'), 'missing: a rule with grondslag "regeling" names the article that states it (no article read: grondslag brief, praktijk or aanname)');
+  if (artikel !== undefined && grondslag !== 'regeling')
+    r.fail(join(field, 'grondslag'), `must be "regeling" for a rule that cites ${artikel}, found ${show(grondslag)}`);
   return {
     bron: r.str(o, 'bron', field),
     datum: r.date(o, 'datum', field),
     ...(grondslag === undefined ? {} : { grondslag: grondslag as Grondslag }),
+    ...(artikel === undefined ? {} : { artikel }),
   };
 }
 
@@ -237,17 +257,18 @@ function parseRegels(r: Reader, v: unknown, field: string): RegelParameters {
     schuifruimte?: RuleParameter & { waarde: number };
     perOnderdeel?: RuleParameter & { readonly jaren: readonly EditionYear[] };
     overheveling?: OverhevelingRule[];
+    cofinanciering?: Cofinanciering;
   } = {};
   if (r.has(o, 'schuifruimte')) {
     const f = join(field, 'schuifruimte');
     const p = r.obj(o.schuifruimte, f);
-    r.keys(p, f, ['waarde', 'jaren', 'bron', 'datum', 'grondslag']);
+    r.keys(p, f, ['waarde', 'jaren', ...PARAMETER_FIELDS]);
     out.schuifruimte = { waarde: r.pct(p, 'waarde', f), jaren: r.years(p, 'jaren', f), ...parseParameter(r, p, f) };
   }
   if (r.has(o, 'perOnderdeel')) {
     const f = join(field, 'perOnderdeel');
     const p = r.obj(o.perOnderdeel, f);
-    r.keys(p, f, ['jaren', 'bron', 'datum', 'grondslag']);
+    r.keys(p, f, ['jaren', ...PARAMETER_FIELDS]);
     const jaren = r.years(p, 'jaren', f);
     out.perOnderdeel = { jaren, ...parseParameter(r, p, f) };
   }
@@ -255,7 +276,7 @@ function parseRegels(r: Reader, v: unknown, field: string): RegelParameters {
     const list = r.arr(o, 'overheveling', field).map((x, i): OverhevelingRule => {
       const f = `${join(field, 'overheveling')}[${i}]`;
       const p = r.obj(x, f);
-      r.keys(p, f, ['vanJaar', 'waarde', 'per', 'bron', 'datum', 'grondslag']);
+      r.keys(p, f, ['vanJaar', 'waarde', 'per', ...PARAMETER_FIELDS]);
       const per = r.str(p, 'per', f);
       if (per !== 'onderdeel' && per !== 'regeling')
         r.fail(join(f, 'per'), `must be "onderdeel" or "regeling", found ${show(per)}`);
@@ -266,6 +287,14 @@ function parseRegels(r: Reader, v: unknown, field: string): RegelParameters {
         r.fail(`${join(field, 'overheveling')}[${i}].vanJaar`, `${x.vanJaar} is stated twice`);
     });
     out.overheveling = list;
+  }
+  if (r.has(o, 'cofinanciering')) {
+    const f = join(field, 'cofinanciering');
+    const p = r.obj(o.cofinanciering, f);
+    r.keys(p, f, ['waarde', 'jaren', 'onderdelen', ...PARAMETER_FIELDS]);
+    const onderdelen = r.arr(p, 'onderdelen', f).map((x, i) => r.nr(x, `${join(f, 'onderdelen')}[${i}]`));
+    if (onderdelen.length === 0) r.fail(join(f, 'onderdelen'), 'must name the lines the cofinanciering is asked for');
+    out.cofinanciering = { waarde: r.pct(p, 'waarde', f), jaren: r.years(p, 'jaren', f), onderdelen, ...parseParameter(r, p, f) };
   }
   return out;
 }

@@ -83,18 +83,20 @@ export interface OnderdeelSpec {
 }
 
 /**
+ * What kind of source states a rule: the regeling itself (its text, with the article: `artikel` is
+ * then required), a letter of the minister (e.g. the VWS-brief of 12-09-2025), practice (a
+ * gemeente's, VNG's or adviser's reading; no article of the regeling found), or an assumption (no
+ * source settles the rule: the project's reading, flagged to the controller, to be changed in the
+ * edition once a source settles it). Shown with the rule so a controller knows how firm it is.
+ */
+export const GRONDSLAGEN = ['regeling', 'brief', 'praktijk', 'aanname'] as const;
+export type Grondslag = (typeof GRONDSLAGEN)[number];
+
+/**
  * A rule parameter of a regeling with its provenance, e.g. schuifruimte 15 % in 2023 and 2024.
  * `waarde` is a percentage (0–100) where the parameter has one; `jaren` the years it applies to.
  * `bron` names the source and says whether the regeling itself states the rule or practice does.
  */
-/**
- * What kind of source states a rule: the regeling itself (its text, with the article), a letter of
- * the minister (e.g. the VWS-brief of 12-09-2025), or practice (a gemeente's or adviser's reading; no
- * article of the regeling found). Shown with the rule so a controller knows how firm it is.
- */
-export const GRONDSLAGEN = ['regeling', 'brief', 'praktijk'] as const;
-export type Grondslag = (typeof GRONDSLAGEN)[number];
-
 export interface RuleParameter {
   readonly waarde?: number;
   readonly jaren?: readonly EditionYear[];
@@ -103,6 +105,12 @@ export interface RuleParameter {
   readonly datum: string;
   /** What kind of source it is; undefined: not stated in the manifest. */
   readonly grondslag?: Grondslag;
+  /**
+   * The article of the regeling that states the rule, as the regeling numbers it (e.g. "art. 1.1";
+   * the Brede SPUK numbers per chapter). Required when `grondslag` is `regeling`; absent: no article
+   * was read (never guessed): the regeling is then cited without article (`RegelingSpec.bron`).
+   */
+  readonly artikel?: string;
 }
 
 /** A carry-over rule: at most `waarde` % of the budget of `vanJaar` may be spent in the next year. */
@@ -124,10 +132,23 @@ export interface RegelParameters {
   /** The years in which the regeling is spent and checked per onderdeel (before ontschotting). */
   readonly perOnderdeel?: RuleParameter & { readonly jaren: readonly EditionYear[] };
   readonly overheveling?: readonly OverhevelingRule[];
+  /**
+   * Cofinanciering the agreements ask of the gemeente: `waarde` % of the costs of `onderdelen`
+   * (lines) in `jaren` (BRC, Sportakkoord II: 60 % of the costs of the functionarissen, 2023–2026).
+   * Information for the begroting, never a signal: no source makes it a condition of the uitkering.
+   */
+  readonly cofinanciering?: Cofinanciering;
+}
+
+/** A cofinanciering rule (see `RegelParameters.cofinanciering`). */
+export interface Cofinanciering extends RuleParameter {
+  readonly waarde: number;
+  readonly jaren: readonly EditionYear[];
+  readonly onderdelen: readonly number[];
 }
 
 /** The rule parameter names a manifest may state under `regels`. */
-export const REGEL_NAMEN = ['schuifruimte', 'perOnderdeel', 'overheveling'] as const;
+export const REGEL_NAMEN = ['schuifruimte', 'perOnderdeel', 'overheveling', 'cofinanciering'] as const;
 
 /**
  * What a SiSa code accounts for: what the recipient spends itself (`eigen uitvoering`), or what it

@@ -312,8 +312,9 @@ describe('the Rijk and BBV readings of one amount (GALA, nationally)', () => {
     expect(read(7, 2023)).toMatchObject({ bbvS: 0, bbvI: 51_400_000, niet: 0 });
     expect(read(7, 2027)).toMatchObject({ bbvS: 0, bbvI: 0, niet: 48_900_000 });
   });
-  it('BBV: once a new regeling makes the line lasting, its Rijk-structural part is structural', () => {
-    expect(read(7, 2023, true)).toMatchObject({ bbvS: 48_900_000, bbvI: 2_500_000, niet: 0 });
+  it('BBV: a line a new regeling makes lasting is structural after the end year; up to it the end date rules', () => {
+    // Within the Brede SPUK (ends 2026) the money stays incidental, the flag notwithstanding.
+    expect(read(7, 2023, true)).toMatchObject({ bbvS: 0, bbvI: 51_400_000, niet: 0 });
     expect(read(7, 2027, true)).toMatchObject({ bbvS: 48_900_000, bbvI: 0, niet: 0 });
     expect(read(13, 2023, true)).toMatchObject({ bbvS: 0, bbvI: 5_500_000, niet: 0 });
   });
@@ -365,14 +366,12 @@ describe('readings to 2029', () => {
     expect(withRegion.find((x) => x.jaar === 2025)?.bedrag).toBe(3_478_172 + 3_161_954);
   });
 
-  it('a line made lasting by a new regeling counts its Rijk-structural part as structural (BBV)', () => {
+  it('a line made lasting by a new regeling is structural only after its regeling ends (BBV)', () => {
     const flagged = readings(ledgers.gala, ALMERE, { vastgelegd: new Set([7]) });
     const level = ledgers.gala.structuralLevel(7, ALMERE);
     expect(level).toBeGreaterThan(0);
-    // Valpreventie 2025 (47,4 mln) is below its level (48,9 mln): all of it structural once vastgelegd.
-    expect(flagged.find((x) => x.jaar === 2025)?.bbvStructureel).toBe(
-      ledgers.gala.gemeente(ALMERE, 7, 2025)?.bedrag,
-    );
+    // Valpreventie 2025 is under the Brede SPUK (ends 2026): incidental, flag or not.
+    expect(flagged.find((x) => x.jaar === 2025)?.bbvStructureel).toBe(0);
     expect(flagged.find((x) => x.jaar === 2028)?.bbvStructureel).toBe(level);
   });
 });

@@ -13,10 +13,11 @@ import type { CbsCode, Maybe } from './types';
  *   structural, the rest incidental; a line without a stated level (SPUK AZWA) is incidental.
  * - BBV (the gemeente's own begroting): money under a regeling with an end date is incidental
  *   (Commissie BBV, notitie incidentele baten en lasten: "eindigheid vastgelegd in een
- *   toekenningsbesluit"), also when the Rijk calls it structural. Only a line a new regeling has made
- *   lasting (`vastgelegd`, the user's flag) counts its Rijk-structural part as structural. Money the
- *   edition shows after the regeling's end year (the Rijk's intended level, gala-2023) has no
- *   regeling at all: it cannot be budgeted (`nietTeBegroten`).
+ *   toekenningsbesluit"), also when the Rijk calls it structural: every year up to the regeling's
+ *   end year is incidental, whatever the flag says. Money the edition shows after the regeling's end
+ *   year (the Rijk's intended level, gala-2023) has no regeling at all: it cannot be budgeted
+ *   (`nietTeBegroten`), unless a new regeling has made the line lasting in that year (`vastgelegd`,
+ *   the user's flag per line and year, see `Vastlegging`): then it is structural.
  */
 export interface YearReading {
   readonly jaar: EditionYear;
@@ -32,9 +33,59 @@ export interface YearReading {
   readonly valtWeg: Euro;
 }
 
+/**
+ * The BBV flag per line (Landelijk, "BBV vastgelegd vanaf"): line nr → 1 (a new regeling makes the
+ * line lasting from the first year after its regeling's end year) or a year (from that year on).
+ * A line that is not in the map is not vastgelegd. Only years after the regeling's end year can be
+ * vastgelegd: before, the regeling's own end date makes the money incidental (`isVastgelegd`).
+ */
+export type Vastlegging = ReadonlyMap<number, number>;
+
+/** A line flagged from a given year on (`vanaf`: 1 = from the first year after its regeling's end). */
+export interface BbvVastlegging {
+  readonly nr: number;
+  readonly vanaf: number;
+}
+
+/**
+ * The flags as a map: a bare line number means 1 (from the first year after the end), `{ nr, vanaf }`
+ * from `vanaf`; 0 (or less) means not vastgelegd and is left out. Throws RangeError for a line stated
+ * twice or a `vanaf` that is not a whole number.
+ */
+export function vastlegging(
+  flags: readonly (number | BbvVastlegging)[] | ReadonlySet<number> = [],
+): Vastlegging {
+  const out = new Map<number, number>();
+  for (const f of flags) {
+    const { nr, vanaf } = typeof f === 'number' ? { nr: f, vanaf: 1 } : f;
+    if (out.has(nr)) throw new RangeError(`BBV flag for line ${nr} stated twice`);
+    if (!Number.isInteger(vanaf)) throw new RangeError(`BBV flag for line ${nr}: ${vanaf} is not a year`);
+    if (vanaf > 0) out.set(nr, vanaf);
+  }
+  return out;
+}
+
+/**
+ * Whether a line's money in `jaar` counts as vastgelegd under the BBV: flagged (`vanaf` > 0), after
+ * its regeling's end year, and from `vanaf` on (1: every year after the end). The sheet's formula:
+ * (F>0)*(jaar>=F)*(jaar>D), F the flag, D the end year.
+ */
+export function isVastgelegd(vanaf: Maybe<number>, jaar: EditionYear, eindjaar: EditionYear): boolean {
+  return vanaf !== undefined && vanaf > 0 && jaar >= vanaf && jaar > eindjaar;
+}
+
+/**
+ * The years of an axis in which a line of a regeling ending in `eindjaar` can be vastgelegd (after
+ * the end year); empty where the regeling runs to the axis's last year (SPUK AZWA on 2023–2029): the
+ * flag then has no year to apply to and Landelijk refuses it.
+ */
+export function bbvJaren(eindjaar: EditionYear, years: readonly EditionYear[]): EditionYear[] {
+  return years.filter((y) => y > eindjaar);
+}
+
 export interface ReadingOptions {
-  /** Line numbers a new regeling has made lasting (BBV). */
-  readonly vastgelegd?: ReadonlySet<number>;
+  /** The BBV flags per line (a set of line numbers: each from the first year after its end). */
+  readonly vastgelegd?: Vastlegging | ReadonlySet<number>;
   /** Only these regelingen (ids); default all. */
   readonly regelingen?: readonly string[];
   /** Include what a mandaatgemeente receives for its region (default: own money only). */
@@ -46,7 +97,11 @@ export interface ReadingOptions {
   readonly scope?: 'landelijk' | 'gemeenten';
 }
 
-/** Rijk and BBV split of one amount of a line in a year (see the module docstring). */
+/**
+ * Rijk and BBV split of one amount of a line in a year (see the module docstring). `vastgelegd`:
+ * the line is vastgelegd in this year (`isVastgelegd`); it counts only after the end year: up to it
+ * the money is incidental under the BBV whatever the flag.
+ */
 export function splitReadings(
   bedrag: Euro,
   level: Euro,
@@ -61,8 +116,7 @@ export function splitReadings(
       ? { rijkS, rijkI, bbvS: bedrag, bbvI: euro(0), niet: euro(0) }
       : { rijkS, rijkI, bbvS: euro(0), bbvI: euro(0), niet: bedrag };
   }
-  const bbvS = vastgelegd ? rijkS : euro(0);
-  return { rijkS, rijkI, bbvS, bbvI: euro(bedrag - bbvS), niet: euro(0) };
+  return { rijkS, rijkI, bbvS: euro(0), bbvI: bedrag, niet: euro(0) };
 }
 
 /** The lines a reading covers for a gemeente (undefined: nationally). */
@@ -92,7 +146,8 @@ function amountOf(
 /** Both readings and the afloop per year of the edition (2023–2029 for the shipped ones) for a gemeente (or nationally when `code` is undefined). */
 export function readings(ledger: Ledger, code: Maybe<CbsCode>, options: ReadingOptions = {}): YearReading[] {
   const lines = linesOf(ledger, code, options);
-  const flags = options.vastgelegd ?? new Set<number>();
+  const given = options.vastgelegd ?? new Map<number, number>();
+  const flags: Vastlegging = given instanceof Map ? given : vastlegging([...given.keys()]);
   const years = ledger.years;
   return years.map((jaar, yi) => {
     const next = years[yi + 1];
@@ -106,7 +161,8 @@ export function readings(ledger: Ledger, code: Maybe<CbsCode>, options: ReadingO
     for (const line of lines) {
       const a = amountOf(ledger, line, jaar, code, options.scope);
       const level = ledger.structuralLevel(line.nr, code);
-      const r = splitReadings(a, level, jaar, line.regeling.eindjaar, flags.has(line.nr));
+      const eind = line.regeling.eindjaar;
+      const r = splitReadings(a, level, jaar, eind, isVastgelegd(flags.get(line.nr), jaar, eind));
       bedrag += a;
       rijkS += r.rijkS;
       rijkI += r.rijkI;

@@ -6,7 +6,7 @@ import type {
   EditionInput,
   Verdeelsleutel,
 } from '../domain';
-import type { Scenario } from '../domain';
+import type { BbvVastlegging, Scenario } from '../domain';
 import { builtInKey, resolveScenario } from '../domain';
 import { formatDate } from '../messages';
 import type { PlanContext } from './context';
@@ -34,8 +34,11 @@ export interface PlanOptions {
   readonly key: BuiltInKeyId | Verdeelsleutel;
   /** CBS code of the gemeente shown on Overzicht; undefined for the national view. */
   readonly gemeente?: CbsCode | undefined;
-  /** Line numbers whose money a new regeling has made lasting (BBV). Default: none. */
-  readonly bbvVastgelegd?: readonly number[];
+  /**
+   * Lines whose money a new regeling has made lasting after their regeling's end (BBV): a line
+   * number from the first year after the end, `{ nr, vanaf }` from that year. Default: none.
+   */
+  readonly bbvVastgelegd?: readonly (number | BbvVastlegging)[];
   /** The edition this one builds on, for the sheet "Wat is er veranderd" (none: no such sheet). */
   readonly vorige?: EditionInput | undefined;
   /** The gemeente's beschikking (regeling totals or Brede SPUK onderdelen): fills the Beschikking grid. */

@@ -8,6 +8,7 @@ import type {
   Ledger,
   ReferenceData,
   Scenario,
+  Vastlegging,
   Verdeelsleutel,
 } from '../domain';
 
@@ -34,8 +35,8 @@ export interface NationalContext {
   readonly allocLines: readonly EditionLine[];
   readonly years: readonly EditionYear[];
   readonly gemeenten: readonly Gemeente[];
-  /** Line numbers a new regeling has made lasting (the BBV flag on Landelijk, 1 = ja). */
-  readonly vastgelegd: ReadonlySet<number>;
+  /** The BBV flag per line on Landelijk: 1 (from the first year after the end) or a year (from then on). */
+  readonly vastgelegd: Vastlegging;
   /** The edition before this one, for "Wat is er veranderd" (undefined for the first edition). */
   readonly vorige: Ledger | undefined;
 }

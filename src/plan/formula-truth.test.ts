@@ -55,7 +55,7 @@ function allocColumn(ev: EvaluatedPlan, nr: number, jaar: EditionYear): number {
 describe('formula truth: every formula cell equals the engine value, for every edition', () => {
   it.each([
     ['gala-2023', 'spuk-2025', ALMERE, []],
-    ['gala-2023', 'inwoners', 'GM0363', [7, 16]],
+    ['gala-2023', 'inwoners', 'GM0363', [{ nr: 7, vanaf: 2028 }, 16, 2]],
     ['vws-2025-09', 'gelijk', undefined, []],
     ['vws-2025-09', 'spuk-2025', 'GM0088', [1]],
     ['vws-2026-04', 'spuk-2025', ALMERE, []],

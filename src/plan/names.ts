@@ -71,7 +71,8 @@ export function definedNames(
     {
       name: INPUT_NAMES.bbv,
       ref: L.bbvFlags.abs(),
-      comment: 'BBV: onderdeel na het einde van de regeling structureel vastgelegd (1 = ja)',
+      comment:
+        'BBV: onderdeel na het einde van de regeling structureel vastgelegd (0 = nee, 1 = vanaf het jaar na het eindjaar, of het jaar vanaf wanneer)',
       input: true,
       keyRef: L.lineNrs.abs(),
     },

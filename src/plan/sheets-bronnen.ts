@@ -27,7 +27,7 @@ export function buildBronnen(ctx: NationalContext): SheetBuilder {
   s.value('A4', 'Lezing BBV op Overzicht', 'rowHeader');
   s.value(
     'B4',
-    'Commissie BBV, notitie incidentele baten en lasten: geld onder een regeling met een einddatum is incidenteel voor de eigen begroting; ook de SPUK AZWA (tot en met 2029).',
+    'Commissie BBV, notitie incidentele baten en lasten: geld onder een regeling met een einddatum is incidenteel voor de eigen begroting; ook de SPUK AZWA (tot en met 2029). Na het eindjaar is alleen structureel wat een nieuwe regeling vastlegt: blad Landelijk, vlag per onderdeel met het jaar vanaf wanneer.',
   );
   const tables = new Tables(s, 6);
   editionTables(ctx, tables);
@@ -108,9 +108,26 @@ function editionTables(ctx: NationalContext, tables: Tables): void {
   );
   tables.add(
     'Bronnen_Regelparameters',
-    'Regels van de regelingen (uit de editie; de Begrotingstoets rekent ermee)',
-    ['Regeling', 'Regel', 'Waarde', 'Jaren', 'Grondslag en datum', 'Bron (letterlijk, met vindplaats)'],
+    'Regels van de regelingen (uit de editie; de Begrotingstoets rekent met die van de Brede SPUK; cofinanciering is informatie, geen signaal)',
+    [
+      'Regeling',
+      'Regel',
+      'Waarde',
+      'Jaren',
+      'Grondslag en datum',
+      'Regeling en artikel',
+      'Bron (letterlijk, met vindplaats)',
+    ],
     ruleParameterRows(ctx),
+  );
+  const aannames = ruleParameters(ctx).filter((r) => r.p.grondslag === 'aanname');
+  tables.add(
+    'Bronnen_Aannames',
+    'Aannames: regels die geen bron regelt (de controller beslist; pas de regel aan in de editie zodra een bron haar regelt)',
+    ['Regeling', 'Regel', 'Aangenomen', 'Jaren', 'Wat de aanname is en waarom'],
+    aannames.length > 0
+      ? aannames.map((r) => [r.regeling, r.regel, r.waarde, r.jaren, readerText(r.p.bron)])
+      : [['', '', '', '', 'Geen: elke regel van deze editie heeft een bron.']],
   );
   tables.add(
     'Bronnen_SiSa',
@@ -216,49 +233,91 @@ function dataTables(ctx: NationalContext, tables: Tables): void {
   );
 }
 
+/** One rule parameter as Bronnen lists it: the regeling, the rule's name, value and years as text. */
+interface ParameterRow {
+  readonly regeling: string;
+  /** The regeling's publication (e.g. "Stcrt. 2023, 4245"), or its whole source where none is named. */
+  readonly publicatie: string;
+  readonly regel: string;
+  readonly waarde: string;
+  readonly jaren: string;
+  readonly p: RuleParameter;
+}
+
+/** Years as Bronnen shows them: "2023", "2023–2026", or "" when none are stated. */
+function jarenText(ys: readonly number[] | undefined): string {
+  return ys === undefined || ys.length === 0
+    ? ''
+    : ys.length === 1
+      ? String(ys[0])
+      : `${ys[0]}–${ys[ys.length - 1]}`;
+}
+
 /**
- * One row per rule parameter of each regeling (schuifruimte, per onderdeel, overheveling per year):
- * its value (%), years, the date of its source and the source's own words with where they were read.
+ * Every rule parameter of each regeling (schuifruimte, per onderdeel, overheveling per year,
+ * cofinanciering), in the regeling's order.
  */
-function ruleParameterRows(ctx: NationalContext): CellValue[][] {
-  const jaren = (ys: readonly number[] | undefined): string =>
-    ys === undefined || ys.length === 0
-      ? ''
-      : ys.length === 1
-        ? String(ys[0])
-        : `${ys[0]}–${ys[ys.length - 1]}`;
-  const basis = (p: RuleParameter): string =>
-    `${p.grondslag === undefined ? 'niet vermeld' : p.grondslag}, ${formatDate(p.datum)}`;
+function ruleParameters(ctx: NationalContext): ParameterRow[] {
   return ctx.input.edition.regelingen.flatMap((r) => {
     const p = r.regels;
-    const rows: CellValue[][] = [];
+    const publicatie = /Stcrt\. \d{4}, \d+/.exec(r.bron)?.[0] ?? r.bron;
+    const row = (regel: string, waarde: string, jaren: string, q: RuleParameter): ParameterRow => ({
+      regeling: r.naam,
+      publicatie,
+      regel,
+      waarde,
+      jaren,
+      p: q,
+    });
+    const rows: ParameterRow[] = [];
     if (p.schuifruimte)
-      rows.push([
-        r.naam,
-        'Schuifruimte (hoofdthema)',
-        `${p.schuifruimte.waarde}%`,
-        jaren(p.schuifruimte.jaren),
-        basis(p.schuifruimte),
-        readerText(p.schuifruimte.bron),
-      ]);
-    if (p.perOnderdeel)
-      rows.push([
-        r.naam,
-        'Per onderdeel',
-        '',
-        jaren(p.perOnderdeel.jaren),
-        basis(p.perOnderdeel),
-        readerText(p.perOnderdeel.bron),
-      ]);
+      rows.push(
+        row(
+          'Schuifruimte (hoofdthema)',
+          `${p.schuifruimte.waarde}%`,
+          jarenText(p.schuifruimte.jaren),
+          p.schuifruimte,
+        ),
+      );
+    if (p.perOnderdeel) rows.push(row('Per onderdeel', '', jarenText(p.perOnderdeel.jaren), p.perOnderdeel));
     for (const o of p.overheveling ?? [])
-      rows.push([
-        r.naam,
-        `Overheveling ${o.vanJaar} (${o.per === 'onderdeel' ? 'per onderdeel' : 'totaal'})`,
-        `${o.waarde}%`,
-        String(o.vanJaar),
-        basis(o),
-        readerText(o.bron),
-      ]);
+      rows.push(
+        row(
+          `Overheveling ${o.vanJaar} → ${o.vanJaar + 1} (${o.per === 'onderdeel' ? 'per onderdeel' : 'totaal'})`,
+          `${o.waarde}%`,
+          String(o.vanJaar),
+          o,
+        ),
+      );
+    const c = p.cofinanciering;
+    if (c)
+      rows.push(
+        row(
+          `Cofinanciering (informatie; onderdeel ${c.onderdelen.join(', ')})`,
+          `${c.waarde}%`,
+          jarenText(c.jaren),
+          c,
+        ),
+      );
     return rows;
   });
+}
+
+/**
+ * One row per rule parameter of each regeling: its value (%), years, the kind and date of its
+ * source, the regeling and the article that states it ("artikel niet gelezen" where none was read:
+ * never guessed), and the source's own words with where they were read.
+ */
+function ruleParameterRows(ctx: NationalContext): CellValue[][] {
+  const basis = (p: RuleParameter): string =>
+    `${p.grondslag === undefined ? 'niet vermeld' : p.grondslag}, ${formatDate(p.datum)}`;
+  return ruleParameters(ctx).map((r) => [
+    r.regeling,
+    r.regel,
+    r.waarde,
+    r.jaren,
+    basis(r.p),
+    r.p.artikel === undefined ? `${r.publicatie}, artikel niet gelezen` : `${r.publicatie}, ${r.p.artikel}`,
+    readerText(r.p.bron),
+  ]);
 }

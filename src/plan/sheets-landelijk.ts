@@ -1,6 +1,7 @@
 import type { EditionLine, EditionYear, GalaColumn, Ledger } from '../domain';
 import {
   aardLine,
+  bbvJaren,
   euro,
   galaTotals,
   GRAND_TOTAL_LABEL,
@@ -65,7 +66,10 @@ export interface LandelijkCells {
   readonly inputs: SheetRange;
   /** The line's aard (Rijk). */
   readonly aard: SheetRange;
-  /** BBV flag per line, 1 = a new regeling has made it lasting (input). */
+  /**
+   * BBV flag per line (input): 0 no; 1 a new regeling makes it lasting from the first year after
+   * the regeling's end year; a year: from that year on (only years after the end year count).
+   */
   readonly bbvFlags: SheetRange;
   /** The last year of the line's regeling. */
   readonly eindjaar: SheetRange;
@@ -103,10 +107,12 @@ export function buildLandelijk(
   const lines = linesSection(ctx, s, rows, cols);
   bronSection(ctx, s, rows);
   regelingTotals(ctx, s, rows, lines);
+  bbvPerRegeling(ctx, s, rows, cols);
   const galaStatus = galaTable(ctx, s, rows, cols);
   const compositionCheck = compositionBlock(ctx, s, rows, lines.national, bijlage2A);
   const ramingCheck = ramingBlock(ctx, s, rows);
   openPosten(ctx, s, rows);
+  cofinanciering(ctx, s, rows);
 
   s.freezeAt(HEADER_ROW, 2);
   s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
@@ -132,7 +138,7 @@ function lineHeaders(years: readonly EditionYear[]): (string | number)[] {
     'Structureel (Rijk)',
     `Totaal ${yearSpan(years)}`,
     'Aard (Rijk)',
-    'BBV vastgelegd (1 = ja)',
+    'BBV vastgelegd vanaf (jaar; 1 = na eindjaar)',
     'Eindjaar',
     'Ontvanger',
     'Verdeelbasis volgens bronnen',
@@ -195,17 +201,10 @@ function linesSection(
   const bbvFlags = lineCol(cols.bbv);
   s.values(
     bbvFlags.cell().address(),
-    ctx.lines.map((l) => [ctx.vastgelegd.has(l.nr) ? 1 : 0]),
+    ctx.lines.map((l) => [ctx.vastgelegd.get(l.nr) ?? 0]),
     'input',
   );
-  s.validation({
-    range: bbvFlags.address(),
-    type: 'whole',
-    min: 0,
-    max: 1,
-    prompt: 'Vul 1 in als een nieuwe regeling dit onderdeel na het eindjaar structureel vastlegt; anders 0.',
-    error: 'Alleen 0 (nee) of 1 (ja) is toegestaan.',
-  });
+  bbvValidation(ctx, s, bbvFlags.address());
   const eindjaar = lineCol(cols.end);
   s.values(
     eindjaar.cell().address(),
@@ -213,6 +212,33 @@ function linesSection(
   );
   s.format(rangeOf(first, cols.end, n, 2), 'center');
   return { lineNrs: lineCol(1), national, structural, inputs, aard, bbvFlags, eindjaar };
+}
+
+/**
+ * The BBV flag per line (Commissie BBV: money under a regeling with an end date is incidental): it
+ * can only make the years after the regeling's end year structural (`bbvJaren`). One validation over
+ * the whole column (the plan linter guards every input range with exactly one): 0 (nee), 1 (vanaf het
+ * eerste jaar na het eindjaar) or a year up to the last year of the werkmap; a year at or before the
+ * end year reads as 1. Where the regeling runs to the last year (SPUK AZWA on 2023–2029) no year is
+ * left: the flag has no effect, the prompt and the BBV row per regeling (`bbvPerRegeling`) say so.
+ */
+function bbvValidation(ctx: NationalContext, s: SheetBuilder, range: string): void {
+  const last = ctx.years[ctx.years.length - 1] ?? 0;
+  const zonder = [
+    ...new Set(
+      ctx.lines
+        .filter((l) => bbvJaren(l.regeling.eindjaar, ctx.years).length === 0)
+        .map((l) => l.regeling.naam),
+    ),
+  ];
+  s.validation({
+    range,
+    type: 'whole',
+    min: 0,
+    max: last,
+    prompt: `BBV: tot en met het eindjaar incidenteel. Legt een nieuwe regeling het daarna vast: 1 (vanaf het jaar na het eindjaar) of het jaar vanaf wanneer; anders 0.${zonder.length > 0 ? ` Geen effect bij ${zonder.join(', ')} (loopt t/m ${last}).` : ''}`,
+    error: `Vul 0 (nee), 1 (vanaf het jaar na het eindjaar) of een jaar tot en met ${last} in.`,
+  });
 }
 
 /** Where every amount comes from (the rule and derivation are on Bronnen). */
@@ -257,6 +283,36 @@ function regelingTotals(ctx: NationalContext, s: SheetBuilder, rows: RowCursor, 
         .filter((l) => l.regeling.id === regelingen[r]?.id)
         .reduce((a, l) => a + ctx.ledger.national(l.nr, ctx.years[c] as EditionYear).bedrag, 0),
     'euroTotal',
+  );
+}
+
+/**
+ * The BBV status per regeling and year (Commissie BBV, notitie incidentele baten en lasten): in the
+ * regeling's years "incidenteel" (a regeling with an end date, whatever the Rijk calls structural);
+ * after its end year "na eindjaar": only there does the flag (column `cols.bbv`) make a line
+ * structural, from the year it names; before the regeling starts nothing.
+ */
+function bbvPerRegeling(
+  ctx: NationalContext,
+  s: SheetBuilder,
+  rows: RowCursor,
+  cols: LandelijkColumns,
+): void {
+  const regelingen = [...new Map(ctx.lines.map((l) => [l.regeling.id, l.regeling])).values()];
+  rows.skip();
+  s.value(
+    `A${rows.take()}`,
+    `Lezing BBV per regeling en jaar: incidenteel zolang de regeling loopt (einddatum); na het eindjaar telt alleen wat de vlag in kolom ${columnLetter(cols.bbv)} vastlegt als structureel, de rest is niet te begroten`,
+    'rowHeader',
+  );
+  const first = rows.take(regelingen.length);
+  s.values(
+    `D${first}`,
+    regelingen.map((r) => [
+      r.naam,
+      ...ctx.years.map((y) => (r.jaren.includes(y) ? 'incidenteel' : y > r.eindjaar ? 'na eindjaar' : '')),
+    ]),
+    'center',
   );
 }
 
@@ -718,4 +774,26 @@ function contiguous(idx: readonly number[]): { from: number; count: number }[] {
     else out.push({ from: i, count: 1 });
   }
   return out;
+}
+
+/**
+ * Cofinanciering the agreements ask of the gemeente, per regeling that states it (edition rule
+ * `cofinanciering`, e.g. BRC 60 % 2023–2026, VNG on Sportakkoord II): information for the begroting,
+ * never a signal or a check.
+ */
+function cofinanciering(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): void {
+  const rules = ctx.input.edition.regelingen.flatMap((r) =>
+    r.regels.cofinanciering === undefined ? [] : [{ r, c: r.regels.cofinanciering }],
+  );
+  if (rules.length === 0) return;
+  rows.skip();
+  s.value(`A${rows.take()}`, 'Cofinanciering: informatie voor de begroting, geen signaal', 'rowHeader');
+  const first = rows.take(rules.length);
+  const naam = (nr: number) => ctx.lines.find((l) => l.nr === nr)?.naam ?? `onderdeel ${nr}`;
+  s.values(
+    `B${first}`,
+    rules.map(({ r, c }) => [
+      `${r.naam}, ${c.onderdelen.map(naam).join(' en ')}, ${yearSpan(c.jaren)}: ${c.waarde}% eigen bijdrage van de gemeente (${c.grondslag ?? 'grondslag niet vermeld'}, ${formatDate(c.datum)}). ${c.bron}`,
+    ]),
+  );
 }

@@ -413,7 +413,7 @@ function amountsSection(
   s.formula(
     `${flag}${first}:${flag}${last}`,
     `INDEX(${from.landelijk.bbvFlags.abs()},MATCH($A${first},${from.landelijk.lineNrs.abs()},0))`,
-    (ri) => (ctx.vastgelegd.has(lines[ri]?.nr ?? 0) ? 1 : 0),
+    (ri) => ctx.vastgelegd.get(lines[ri]?.nr ?? 0) ?? 0,
     'integer',
   );
   const { eigen, regelingen } = amountTotals(v, first, last);
@@ -611,7 +611,7 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRo
   const split = (l: EditionLine, y: EditionYear) => v.ctx.scenario.lineReading(l.nr, y);
   s.formula(
     v.yearsRange(sRow, n),
-    `${F}*((${year}<=$D${a})*E${rijk.s}+(${year}>$D${a})*E${a})`,
+    `(${F}>0)*(${year}>=${F})*(${year}>$D${a})*E${a}`,
     (ri, c) => {
       const l = own[ri];
       return l ? split(l, v.ctx.years[c] as EditionYear).bbvS : 0;
@@ -625,7 +625,7 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRo
   );
   s.formula(
     v.yearsRange(nRow, n),
-    `(1-${F})*(${year}>$D${a})*E${a}`,
+    `(1-(${F}>0)*(${year}>=${F}))*(${year}>$D${a})*E${a}`,
     (ri, c) => {
       const l = own[ri];
       return l ? split(l, v.ctx.years[c] as EditionYear).niet : 0;

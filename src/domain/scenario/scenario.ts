@@ -12,8 +12,8 @@ import type { BeschikkingAmount, EditionInput } from '../ledger';
 import { Ledger } from '../ledger';
 import type { Euro } from '../money';
 import { euro } from '../money';
-import type { YearReading } from '../readings';
-import { readings, splitReadings } from '../readings';
+import type { BbvVastlegging, Vastlegging, YearReading } from '../readings';
+import { isVastgelegd, readings, splitReadings, vastlegging } from '../readings';
 import type { GalaTableReport } from '../gala-table';
 import { galaTableChecks } from '../gala-table';
 import type { CbsCode, Gemeente, Maybe } from '../types';
@@ -34,8 +34,12 @@ export interface ScenarioRequest {
   readonly key: Verdeelsleutel;
   /** The gemeente shown on Overzicht; undefined for the national view (Σ over the gemeenten). */
   readonly gemeente?: CbsCode | undefined;
-  /** Line numbers a new regeling has made lasting (the BBV flag on Landelijk). Default: none. */
-  readonly bbvVastgelegd?: readonly number[];
+  /**
+   * The BBV flag on Landelijk: lines a new regeling has made lasting after their regeling's end, a
+   * bare line number from the first year after the end, `{ nr, vanaf }` from that year (see
+   * `Vastlegging`). Default: none.
+   */
+  readonly bbvVastgelegd?: readonly (number | BbvVastlegging)[];
   /** The gemeente's beschikking: regeling totals or Brede SPUK onderdelen (whole euros). */
   readonly beschikking?: readonly BeschikkingRegel[];
   /**
@@ -78,7 +82,7 @@ export interface Scenario {
   readonly lines: readonly EditionLine[];
   /** The lines money of which lands on a gemeente: own money first, then what a mandaatgemeente receives. */
   readonly allocLines: readonly EditionLine[];
-  readonly vastgelegd: ReadonlySet<number>;
+  readonly vastgelegd: Vastlegging;
   /** The gemeente-independent part this scenario was resolved on (the fields below are shared with it). */
   readonly national: NationalScenario;
   /** The edition's amounts for the key, for every gemeente (Allocatie): no beschikking. */
@@ -167,7 +171,7 @@ export interface NationalScenario {
   readonly lines: readonly EditionLine[];
   /** The lines money of which lands on a gemeente: own money first, then what a mandaatgemeente receives. */
   readonly allocLines: readonly EditionLine[];
-  readonly vastgelegd: ReadonlySet<number>;
+  readonly vastgelegd: Vastlegging;
   /** The edition's amounts for the key, for every gemeente: no beschikking. */
   readonly ledger: Ledger;
   /** The ledger of the edition compared with (same key); undefined without one. */
@@ -198,7 +202,7 @@ export function resolveNational(request: NationalRequest): NationalScenario {
       ...lines.filter((l) => l.ontvanger === 'gemeente'),
       ...lines.filter((l) => l.ontvanger === 'mandaatgemeente'),
     ],
-    vastgelegd: new Set(request.bbvVastgelegd ?? []),
+    vastgelegd: vastlegging(request.bbvVastgelegd ?? []),
     ledger,
     vorige,
     report,
@@ -222,8 +226,11 @@ export function nationalMismatch(national: NationalScenario, request: NationalRe
       a.codes.length === b.codes.length &&
       a.codes.every((c, i) => c === b.codes[i] && a.weights[i] === b.weights[i]));
   if (!sameKey) return 'another key';
-  const flags = new Set(request.bbvVastgelegd ?? []);
-  if (flags.size !== national.vastgelegd.size || [...flags].some((nr) => !national.vastgelegd.has(nr)))
+  const flags = vastlegging(request.bbvVastgelegd ?? []);
+  if (
+    flags.size !== national.vastgelegd.size ||
+    [...flags].some(([nr, v]) => national.vastgelegd.get(nr) !== v)
+  )
     return 'other BBV flags';
   return undefined;
 }
@@ -267,7 +274,7 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
       view.structuralLevel(nr, code),
       jaar,
       line.regeling.eindjaar,
-      vastgelegd.has(nr),
+      isVastgelegd(vastgelegd.get(nr), jaar, line.regeling.eindjaar),
     );
   };
   const modelChecks = withChoice(nat.modelChecks, base.gemeenten, request.gemeente);

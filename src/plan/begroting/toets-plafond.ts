@@ -382,4 +382,5 @@ const GRONDSLAG_TEKST: Readonly<Record<Grondslag, string>> = {
   regeling: 'de regeling',
   brief: 'brief minister',
   praktijk: 'praktijk',
+  aanname: 'aanname, geen bron',
 };
