@@ -90,6 +90,8 @@ export function buildOverzicht(
     readonly controle: ControleCells;
     /** Allocatie's structural-level block: amounts (gemeente rows then NL) and the line numbers above them. */
     readonly levels: { readonly amounts: SheetRange; readonly nrs: SheetRange };
+    /** The Begrotingstoets's plafond per begroting post (`BEGROTING_REGELINGEN` rows) × year. */
+    readonly plafond: SheetRange;
     /** The begroting's active signals (the domain's count). */
     readonly signalen: number;
     /** Per line: the gemeente's amount (beschikking where entered, else the edition), on the Begrotingstoets. */
@@ -136,6 +138,7 @@ export function buildOverzicht(
   afloopSection(view, amounts);
   bijlageSection(view, chooser, amounts, from.verdeelsleutel);
   izaSection(view, chooser, from.iza);
+  aansluitingSection(view, chooser, amounts, from.plafond);
   legendSection(view);
   chartSection(view, chooser, bbv);
   const lastRow = view.rows.next - 1;
@@ -248,7 +251,7 @@ function chooserFormulas(
   s.formula(
     chooser.check.address(),
     `IF(${master}=0,"OK","FOUT: zie blad ${SHEETS.controle}")`,
-    () => (ctx.report.ok ? 'OK' : `FOUT: zie blad ${SHEETS.controle}`),
+    () => (ctx.scenario.modelChecksTotal === 0 ? 'OK' : `FOUT: zie blad ${SHEETS.controle}`),
     'check',
   );
   const check = chooser.check.local().rel();
@@ -342,7 +345,9 @@ interface AmountRows {
   readonly first: number;
   readonly last: number;
   readonly eigen: number;
+  /** The first row of the totals per post (begroting post, else regeling), `posts` in that order. */
   readonly regelingen: number;
+  readonly posts: readonly string[];
 }
 
 function amountsSection(
@@ -368,7 +373,8 @@ function amountsSection(
   const last = first + n - 1;
   s.values(
     `A${first}`,
-    lines.map((l) => [l.nr, l.naam, l.regeling.naam, l.regeling.eindjaar]),
+    // Column C: the begroting post (SPUK AZWA lokaal, the gemeente's own money, apart from regionaal).
+    lines.map((l) => [l.nr, l.naam, postLabel(l), l.regeling.eindjaar]),
   );
   // The Begrotingstoets holds each line's amount for the chosen gemeente: the edition's (from
   // Allocatie), or the beschikking where the gemeente entered one (sheet Beschikking).
@@ -416,13 +422,17 @@ function amountsSection(
     (ri) => (ctx.vastgelegd.has(lines[ri]?.nr ?? 0) ? 1 : 0),
     'integer',
   );
-  const { eigen, regelingen } = amountTotals(v, first, last);
+  const { eigen, regelingen, posts } = amountTotals(v, first, last);
   bronRows(v, perLine);
-  return { first, last, eigen, regelingen };
+  return { first, last, eigen, regelingen, posts };
 }
 
 /** Totals per year: own money apart from regional money, then per regeling (SUMIF over the line rows). */
-function amountTotals(v: View, first: number, last: number): { eigen: number; regelingen: number } {
+function amountTotals(
+  v: View,
+  first: number,
+  last: number,
+): { eigen: number; regelingen: number; posts: readonly string[] } {
   const { ctx, s, rows, lines } = v;
   const years = ctx.years;
   const nY = years.length;
@@ -449,21 +459,30 @@ function amountTotals(v: View, first: number, last: number): { eigen: number; re
     (_r, c) => sumOf((l) => l.ontvanger === 'mandaatgemeente', c),
     'euroTotal',
   );
-  const regelingen = [...new Map(lines.map((l) => [l.regeling.id, l.regeling])).values()];
+  const posts = [...new Set(lines.map(postLabel))];
   rows.skip();
-  s.value(`A${rows.take()}`, 'Per regeling (€)', 'rowHeader');
-  const reg = rows.take(regelingen.length);
+  s.value(
+    `A${rows.take()}`,
+    'Per regeling (€; SPUK AZWA lokaal = eigen geld, regionaal = als mandaatgemeente)',
+    'rowHeader',
+  );
+  const reg = rows.take(posts.length);
   s.values(
     `C${reg}`,
-    regelingen.map((r) => [r.naam]),
+    posts.map((p) => [p]),
   );
   s.formula(
-    rangeOf(reg, PERIOD_COL, regelingen.length, nY + 1),
+    rangeOf(reg, PERIOD_COL, posts.length, nY + 1),
     `SUMIF($C$${first}:$C$${last},$C${reg},E$${first}:E$${last})`,
-    (ri, c) => sumOf((l) => l.regeling.id === regelingen[ri]?.id, c),
+    (ri, c) => sumOf((l) => postLabel(l) === posts[ri], c),
     'euroTotal',
   );
-  return { eigen, regelingen: reg };
+  return { eigen, regelingen: reg, posts };
+}
+
+/** The begroting post of a line (`SPUK AZWA lokaal`, `SPUK AZWA regionaal`, …), else its regeling's name. */
+function postLabel(l: EditionLine): string {
+  return l.begroting ?? l.regeling.naam;
 }
 
 /**
@@ -762,6 +781,43 @@ function bijlageSection(v: View, chooser: ChooserCells, amounts: AmountRows, vs:
     `${G}${b}-${G}${b + 1}`,
     (_r, c) => b2aOf(yearOf(c))?.verschil ?? 0,
     'euro',
+  );
+}
+
+/**
+ * The cross-sheet checks (issue 16, "one truth"): per begroting post and year, Overzicht's total of the
+ * post minus the Begrotingstoets's plafond (which the Samenvatting's baten and the rules read), 0 =
+ * the sheets agree. Their count goes to the fixed cell Controle reads (`aansluiting`), so a changed
+ * formula or a number typed over an amount on either sheet turns the Modelcontrole into FOUT. The
+ * expected values are the domain's (`Scenario.aansluiting`).
+ */
+function aansluitingSection(v: View, chooser: ChooserCells, amounts: AmountRows, plafond: SheetRange): void {
+  const { ctx, s, rows } = v;
+  const regels = ctx.scenario.aansluiting;
+  rows.skip(2);
+  s.value(
+    `A${rows.take()}`,
+    `Aansluiting tussen de bladen: Overzicht min het plafond op de ${SHEETS.toets} (0 = gelijk; telt mee in de Modelcontrole)`,
+    'rowHeader',
+  );
+  const first = rows.take(regels.length);
+  s.values(
+    `B${first}`,
+    regels.map((r) => [`Overzicht − ${SHEETS.toets}`, r.post]),
+  );
+  regels.forEach((r, i) => {
+    const at = amounts.posts.indexOf(r.post);
+    const own = at < 0 ? '0' : `E$${amounts.regelingen + at}`;
+    const toets = plafond.rows(i).cell().fixRow();
+    s.formula(v.yearsRange(first + i), `${own}-${toets}`, (_r, c) => r.verschil[c] ?? 0, 'euro');
+  });
+  const range = rangeOf(first, PERIOD_COL, regels.length, ctx.years.length);
+  s.value(cellAddress(chooser.aansluiting.top - 1, TECH_COL), 'Aansluiting: afwijkingen', 'note');
+  s.formula(
+    chooser.aansluiting.address(),
+    `COUNTIF(${range},"<>0")`,
+    () => ctx.scenario.modelChecks.aansluiting,
+    'integer',
   );
 }
 
