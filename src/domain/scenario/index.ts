@@ -4,3 +4,4 @@ export * from './scenario';
 export * from './sources';
 export * from './model-checks';
 export * from './cross-checks';
+export * from './open-posts';

@@ -23,6 +23,8 @@ import { MODEL_CHECKS, modelCheckExpectations, withChoice } from './model-checks
 import type { SourceCounts } from './sources';
 import { lineSource, sourceCounts } from './sources';
 import type { AansluitingRegel } from './cross-checks';
+import type { OpenPostIndicatie, VloerGemeenten } from './open-posts';
+import { openPostIndicaties, vloerGemeenten } from './open-posts';
 import { aansluiting, aansluitingAfwijkingen } from './cross-checks';
 
 /**
@@ -117,6 +119,10 @@ export interface Scenario {
    * beschikking gives a total the onderdelen cannot carry. Controle's check `aansluiting` counts it.
    */
   readonly aansluiting: readonly AansluitingRegel[];
+  /** The edition's open posts with an indicative amount for the gemeente (never in a paid total). */
+  readonly openPosten: readonly OpenPostIndicatie[];
+  /** The gemeenten with a Bijlage 2A floor amount that the SPUK AZWA raming does not carry on. */
+  readonly vloer: VloerGemeenten;
   /** What each model check on Controle must count (0 unless the data itself has a deviation). */
   readonly modelChecks: Readonly<Record<ModelCheckId, number>>;
   /** Σ of `modelChecks`: Controle's master check (Controle_Totaal) right after building. */
@@ -323,6 +329,8 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
     verdeling: totaalVerdeling(ledger, code, beschikking),
     plafonds: plafondsOf,
     aansluiting: aansluitingRegels,
+    openPosten: openPostIndicaties(ledger, (nr, jaar) => amount(nr, jaar).bedrag),
+    vloer: vloerGemeenten(report, base),
     toets,
     report,
     galaReport,
