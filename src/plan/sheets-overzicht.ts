@@ -544,19 +544,23 @@ function bronRows(
   return bron;
 }
 
-/** The sources in order of certainty (the weakest last), as `weakestLabel` ranks them. */
-const BRONNEN = ['beschikking', 'gepubliceerd', 'afgeleid', 'geschat'] as const;
+/** The sources from the weakest to the most certain (`weakestLabel`'s order, reversed). */
+const BRONNEN = ['geschat', 'afgeleid', 'gepubliceerd', 'beschikking'] as const;
 
 /**
- * The weakest source of the own money per year, live: per source the number of own amounts (≠ 0)
- * with that label (COUNTIFS over the source and amount rows), and on the top row the weakest source
- * that has one (`weakestLabel` of the domain; '' when none).
+ * The weakest source of the own money per year, live: per source whether an own amount (≠ 0) has
+ * that label (1 = ja; MIN(1, COUNTIFS) over the source and amount rows), weakest first, and on the top
+ * row the first source that occurs (`weakestLabel` of the domain; '' when none).
  */
 function weakestSection(v: View, top: SummaryRows, amounts: AmountRows): void {
   const { ctx, s, rows, own } = v;
   const n = own.length;
   rows.skip();
-  s.value(`A${rows.take()}`, 'Aantal bedragen eigen geld (≠ 0) per bron', 'rowHeader');
+  s.value(
+    `A${rows.take()}`,
+    'Bronnen van het eigen geld (1 = komt voor bij een bedrag ≠ 0; zwakste eerst)',
+    'rowHeader',
+  );
   const first = rows.take(BRONNEN.length);
   s.values(
     `C${first}`,
@@ -568,14 +572,14 @@ function weakestSection(v: View, top: SummaryRows, amounts: AmountRows): void {
   const amount = `E$${amounts.first}:E$${amounts.first + n - 1}`;
   s.formula(
     v.yearsRange(first, BRONNEN.length),
-    `COUNTIFS(${bron},$C${first},${amount},"<>0")`,
-    (ri, c) => labelsOf(ctx.years[c] as EditionYear).filter((b) => b === BRONNEN[ri]).length,
+    `MIN(1,COUNTIFS(${bron},$C${first},${amount},"<>0"))`,
+    (ri, c) => (labelsOf(ctx.years[c] as EditionYear).includes(BRONNEN[ri] ?? 'geschat') ? 1 : 0),
     'integer',
   );
-  const rank = BRONNEN.map((_b, i) => `(E${first + i}>0)*${i + 1}`).join(',');
+  const last = first + BRONNEN.length - 1;
   s.formula(
     v.yearsRange(top.bron),
-    `CHOOSE(1+MAX(${rank}),"",${BRONNEN.map((b) => `"${b}"`).join(',')})`,
+    `IFERROR(INDEX($C$${first}:$C$${last},MATCH(1,E$${first}:E$${last},0)),"")`,
     (_r, c) => weakestLabel(labelsOf(ctx.years[c] as EditionYear)),
     'note',
   );

@@ -5,3 +5,4 @@ export * from './sources';
 export * from './model-checks';
 export * from './cross-checks';
 export * from './open-posts';
+export * from './azwa';

@@ -24,6 +24,8 @@ import type { SourceCounts } from './sources';
 import { lineSource, sourceCounts } from './sources';
 import type { AansluitingRegel } from './cross-checks';
 import type { OpenPostIndicatie, VloerGemeenten } from './open-posts';
+import type { AzwaStatus } from './azwa';
+import { azwaStatus } from './azwa';
 import { openPostIndicaties, vloerGemeenten } from './open-posts';
 import { aansluiting, aansluitingAfwijkingen } from './cross-checks';
 
@@ -123,6 +125,8 @@ export interface Scenario {
   readonly openPosten: readonly OpenPostIndicatie[];
   /** The gemeenten with a Bijlage 2A floor amount that the SPUK AZWA raming does not carry on. */
   readonly vloer: VloerGemeenten;
+  /** The years with SPUK AZWA money for the gemeente and whether its beschikking gives any (else: raming). */
+  readonly azwa: AzwaStatus;
   /** What each model check on Controle must count (0 unless the data itself has a deviation). */
   readonly modelChecks: Readonly<Record<ModelCheckId, number>>;
   /** Σ of `modelChecks`: Controle's master check (Controle_Totaal) right after building. */
@@ -331,6 +335,7 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
     aansluiting: aansluitingRegels,
     openPosten: openPostIndicaties(ledger, (nr, jaar) => amount(nr, jaar).bedrag),
     vloer: vloerGemeenten(report, base),
+    azwa: azwaStatus(nat.allocLines, years, amount),
     toets,
     report,
     galaReport,
