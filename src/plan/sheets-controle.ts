@@ -178,7 +178,7 @@ function sourceChecks(from: ControleFrom): Check[] {
     [
       'aansluiting',
       'Aansluiting',
-      'Per regeling en jaar: bedrag op Overzicht = plafond op de Begrotingstoets (en de Samenvatting)',
+      'Per regeling en jaar: bedrag op Overzicht = plafond op de Begrotingstoets (waar de Samenvatting de baten uit leest)',
       from.aansluiting.abs(),
     ],
   ];
