@@ -1108,7 +1108,9 @@ function legendSection(v: View): void {
     [
       'bron: beschikking > gepubliceerd > afgeleid (vaste regel uit gepubliceerde cijfers) > geschat (sleutel × landelijk)',
     ],
-    ['open post: geld dat de regeling verlaat zonder bekend bedrag (BRC en Sportakkoord vanaf 2027)'],
+    [
+      'open post: geld dat de regeling verlaat zonder bekend bedrag (BRC en Sportakkoord vanaf 2027); het indicatieve bedrag staat apart, niet in de totalen',
+    ],
   ]);
   s.format(`B${lg + 1}`, 'input');
   s.values(`A${lg + 2}`, [['structureel'], ['deels structureel'], ['incidenteel']]);
