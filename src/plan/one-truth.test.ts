@@ -172,6 +172,28 @@ describe('Overzicht and the national view tell the same amounts as the other she
     }
   });
 
+  it('Enschede (Twente): its regional money goes to SamenTwente, said on its own Overzicht; Almere: not', () => {
+    const p = buildWorkbookPlan(editionInput('vws-2026-04'), {
+      key: 'spuk-2025',
+      gemeente: 'GM0153' as CbsCode,
+    });
+    const ev = evaluatePlan(p);
+    try {
+      const { bad } = formulaMismatches(p, ev, [SHEETS.overzicht, SHEETS.controle]);
+      expect(bad.slice(0, 10)).toEqual([]);
+      const id = ev.hf.getSheetId(SHEETS.overzicht) ?? -1;
+      const notice = (): unknown[] | undefined =>
+        ev.hf.getSheetValues(id).find((row) => String(row[1]).startsWith('Let op: het regionale geld'));
+      expect(notice()?.[1]).toMatch(/openbaar lichaam, geen gemeente/);
+      expect(ev.hf.getSheetValues(id).find((row) => row[1] === 'Mandaatgemeente')?.[2]).toBe('SamenTwente');
+      // Choose Almere on the sheet: the notice goes (its mandaatgemeente is a gemeente).
+      ev.hf.setCellContents({ sheet: id, row: 3, col: 2 }, 'GM0034');
+      expect(notice()).toBeUndefined();
+    } finally {
+      ev.destroy();
+    }
+  });
+
   it('NL: Σ SPUK IZA = 142.900.002 (2023–2025) = Σ 2B, AZWA regionaal = the raming; leaving out SamenTwente is FOUT', () => {
     const p = buildWorkbookPlan(editionInput('vws-2026-04'), { key: 'spuk-2025' });
     const ev = evaluatePlan(p);
