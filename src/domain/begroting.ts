@@ -342,7 +342,8 @@ export function regelingLines(lines: readonly EditionLine[], regeling: Begroting
  */
 export function editionAmount(ledger: Ledger, code: Maybe<CbsCode>, nr: number, jaar: EditionYear): Plafond {
   if (code === undefined) {
-    const b = ledger.sumGemeenten(nr, jaar);
+    // Every recipient, SamenTwente (no gemeente) included: the published national totals.
+    const b = ledger.sumOntvangers(nr, jaar);
     return { bedrag: b, bron: ledger.national(nr, jaar).bron };
   }
   const a = ledger.gemeente(code, nr, jaar);

@@ -200,6 +200,20 @@ export class Ledger {
     return euro(sum);
   }
 
+  /**
+   * Σ over every recipient of a line in a year: the gemeenten and, on a `mandaatgemeente` line, the
+   * regions whose mandaathouder is no gemeente (`regiosZonderGemeente`: SamenTwente for Twente). The
+   * national view's amount (the NL row of the workbook): for SPUK IZA 2023–2025 142.900.002 = Σ
+   * Bijlage 2B, not the 137.573.564 the gemeenten alone receive. Whole euros.
+   */
+  sumOntvangers(nr: number, jaar: EditionYear): Euro {
+    const gemeenten = this.sumGemeenten(nr, jaar);
+    if (this.line(nr).ontvanger !== 'mandaatgemeente') return gemeenten;
+    let sum: number = gemeenten;
+    for (const r of this.regiosZonderGemeente()) sum += this.regio(r.naam, nr, jaar).bedrag;
+    return euro(sum);
+  }
+
   /** The regions a gemeente is mandaatgemeente of (empty for most). */
   mandaatVan(code: CbsCode): readonly IzaRegio[] {
     return this.mandaat.get(code) ?? [];

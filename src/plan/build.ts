@@ -120,6 +120,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
       iza: nat.iza,
       chosen: chooser.row,
       overwritten: chooser.overwritten,
+      aansluiting: chooser.aansluiting,
       signalen: { cell: TOETS_MASTER, count: signalen },
     });
     return { sheet: built.sheet.build(nationalPage), cells: built.cells };
@@ -136,6 +137,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   const overzicht = buildOverzicht(ctx, chooser, {
     signalen,
     perLine: begroting.cells.perLine,
+    plafond: begroting.cells.plafond,
     landelijk: nat.landelijk,
     verdeelsleutel: nat.verdeelsleutel,
     allocatie: nat.allocatie,

@@ -21,6 +21,11 @@ export interface ChooserCells {
    * over a formula). Fixed, because Controle (built before Overzicht) counts it.
    */
   readonly overwritten: SheetRange;
+  /**
+   * Hidden helper: how many cross-sheet differences Overzicht counts (its amounts per begroting post
+   * against the Begrotingstoets's plafond). Fixed, because Controle (built before Overzicht) counts it.
+   */
+  readonly aansluiting: SheetRange;
   /** Row 8 from E: the year headers, one per year of the edition (the chart's categories). */
   readonly periodHeaders: SheetRange;
 }
@@ -47,6 +52,7 @@ export function chooserCells(years: readonly EditionYear[]): ChooserCells {
     check: c(f.chooserFirst + 2),
     row: SheetRange.at(SHEETS.overzicht, f.techFirst, f.techCol),
     overwritten: SheetRange.at(SHEETS.overzicht, f.techFirst + 2, f.techCol),
+    aansluiting: SheetRange.at(SHEETS.overzicht, f.techFirst + 4, f.techCol),
     periodHeaders: SheetRange.at(SHEETS.overzicht, f.headerRow, PERIOD_COL, 1, years.length),
   };
 }

@@ -26,6 +26,8 @@ export interface ControleFrom {
   readonly chosen: SheetRange;
   /** Overzicht's hidden count of amount cells that no longer equal their formula (a fixed cell there). */
   readonly overwritten: SheetRange;
+  /** Overzicht's hidden count of its differences with the Begrotingstoets per post and year (a fixed cell there). */
+  readonly aansluiting: SheetRange;
 }
 
 /**
@@ -84,7 +86,7 @@ function modelChecks(from: ControleFrom): Check[] {
     [
       'verdeling',
       'Verdeling',
-      'Geschatte kolommen: som van de gemeenten = landelijk bedrag',
+      'Som van de ontvangers = landelijk bedrag (geschatte kolommen; regionaal geld: alle regio’s, SamenTwente inbegrepen)',
       `COUNTIF(${allocatie.checks.abs()},"<>0")`,
     ],
     [
@@ -172,6 +174,12 @@ function sourceChecks(from: ControleFrom): Check[] {
       'Overzicht',
       'Elk bedrag op Overzicht is nog zijn formule (niet met een getal overschreven)',
       from.overwritten.abs(),
+    ],
+    [
+      'aansluiting',
+      'Aansluiting',
+      'Per regeling en jaar: bedrag op Overzicht = plafond op de Begrotingstoets (waar de Samenvatting de baten uit leest)',
+      from.aansluiting.abs(),
     ],
   ];
 }

@@ -652,20 +652,13 @@ export function buildAllocatie(
   );
   s.values(`A${tot}`, [[NATIONAL_CODE, 'Nederland (som van de gemeenten)']], 'rowHeader');
   s.formula(`C${tot}`, `SUM(C${first}:C${last})`, () => shareSum(ctx), 'share');
-  s.formula(
-    cells.totals.address(),
-    `SUM(E${first}:E${last})`,
-    (_r, c) =>
-      ctx.gemeenten.reduce((a, _g, row) => a + gridAmount(ctx, grid.columns[c] as GridColumn, row), 0),
-    'euroTotal',
-  );
   s.values(
     `A${tot + 1}`,
     [
       [
         grid.columns.some((c) => c.kind === 'table')
-          ? 'Controle: totaal − landelijk (0 = goed; bij geschatte kolommen en bedragen per gemeente)'
-          : 'Controle: totaal − landelijk (0 = goed; alleen bij geschatte kolommen)',
+          ? 'Controle: totaal − landelijk (0 = goed; bij geschatte kolommen, bedragen per gemeente en regionaal geld)'
+          : 'Controle: totaal − landelijk (0 = goed; bij geschatte kolommen en regionaal geld)',
       ],
     ],
     'rowHeader',
@@ -755,6 +748,7 @@ function allocatieRun(
   const corr = column(afr.corrections).cell().rel();
   const national = SheetRange.at(SHEETS.allocatie, H.national, c0.col).local().fixRow();
   const vs = from.verdeelsleutel;
+  allocatieTotals(ctx, s, rows, from, kind, { c0, count, col });
   if (kind === 'key') {
     const W = vs.weightTotal.abs();
     const f = REMAINDER_FORMULAS.amount(national, vs.weights.cell().fixCol(), rest, W, corr);
@@ -780,11 +774,49 @@ function allocatieRun(
     if (!regional || c0.jaar === 'niveau') throw new Error(`No regional block for line ${c0.line.nr}`);
     const year = regional.amounts.cols(c0.yearIndex - 1).abs();
     s.formula(at(first, n), `SUMIF(${from.iza.mandaatCodes.abs()},$A${first},${year})`, expected, 'euro');
-    s.values(topLeft(tot + 1), [[0]], 'euro');
+    // The NL row (every region, SamenTwente's included) against the national amount: the national view
+    // adds up to the published total (Σ Bijlage 2B, the SPUK AZWA raming).
+    s.formula(at(tot + 1), `${columnLetter(c0.col)}${tot}-${national}`, () => 0, 'euro');
   } else {
     s.values(topLeft(first), zeros(n), 'euro');
     s.values(topLeft(tot + 1), zeros(1), 'euro');
   }
+}
+
+/**
+ * The NL row of one run: Σ of the gemeenten; on a regional line Σ of every region (IZA), so a region
+ * whose mandaathouder is no gemeente (SamenTwente for Twente) counts: the national view adds up to the
+ * published totals (SPUK IZA 2023–2025 142.900.002 = Σ Bijlage 2B; the domain's `sumOntvangers`).
+ */
+function allocatieTotals(
+  ctx: NationalContext,
+  s: SheetBuilder,
+  rows: GemeenteRows,
+  from: { readonly iza: Pick<IzaCells, 'regional'> },
+  kind: string,
+  run: { readonly c0: GridColumn; readonly count: number; col(i: number): GridColumn },
+): void {
+  const { first, last, total: tot } = rows;
+  const { c0, count } = run;
+  const at = rangeOf(tot, c0.col, 1, count);
+  const regional = from.iza.regional.find((r) => r.nr === c0.line.nr);
+  if (kind.startsWith('mandaat:') && regional && c0.jaar !== 'niveau') {
+    const jaar = c0.jaar;
+    s.formula(
+      at,
+      `SUM(${regional.amounts.cols(c0.yearIndex - 1).abs()})`,
+      () => ctx.ledger.sumOntvangers(c0.line.nr, jaar),
+      'euroTotal',
+    );
+    return;
+  }
+  const L = columnLetter(c0.col);
+  s.formula(
+    at,
+    `SUM(${L}${first}:${L}${last})`,
+    (_r, c) => ctx.gemeenten.reduce((a, _g, row) => a + gridAmount(ctx, run.col(c), row), 0),
+    'euroTotal',
+  );
 }
 
 function bronLabel(ctx: NationalContext, c: GridColumn): string {

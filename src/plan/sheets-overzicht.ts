@@ -90,6 +90,8 @@ export function buildOverzicht(
     readonly controle: ControleCells;
     /** Allocatie's structural-level block: amounts (gemeente rows then NL) and the line numbers above them. */
     readonly levels: { readonly amounts: SheetRange; readonly nrs: SheetRange };
+    /** The Begrotingstoets's plafond per begroting post (`BEGROTING_REGELINGEN` rows) × year. */
+    readonly plafond: SheetRange;
     /** The begroting's active signals (the domain's count). */
     readonly signalen: number;
     /** Per line: the gemeente's amount (beschikking where entered, else the edition), on the Begrotingstoets. */
@@ -135,9 +137,13 @@ export function buildOverzicht(
   const bbv = bbvSection(view, amounts, rijk, top);
   afloopSection(view, amounts);
   bijlageSection(view, chooser, amounts, from.verdeelsleutel);
+  weakestSection(view, top, amounts);
+  const open = openPostSection(view, amounts);
+  noticeSection(view, top, amounts, { chooser, allocatie: from.allocatie });
   izaSection(view, chooser, from.iza);
+  aansluitingSection(view, chooser, amounts, from.plafond);
   legendSection(view);
-  chartSection(view, chooser, bbv);
+  chartSection(view, chooser, bbv, open);
   const lastRow = view.rows.next - 1;
   guardSection(s, chooser, lastRow, cols);
 
@@ -148,6 +154,7 @@ export function buildOverzicht(
     fitToHeight: 1,
   });
   s.hiddenColumn(columnLetter(TECH_COL), 14).hiddenColumn(columnLetter(LIST_COL), 30);
+  s.hiddenColumn(columnLetter(HELP_COL), 14);
   // Wide enough for national sums (€ 1.234.567.890) in the NL view and the Rijk level in column D.
   // B fits the longest onderdeel name (75 characters: Opgroeien in een Kansrijke Omgeving …).
   s.width('A', 6).width('B', 76).width('C', 16).width('D', 14);
@@ -248,7 +255,7 @@ function chooserFormulas(
   s.formula(
     chooser.check.address(),
     `IF(${master}=0,"OK","FOUT: zie blad ${SHEETS.controle}")`,
-    () => (ctx.report.ok ? 'OK' : `FOUT: zie blad ${SHEETS.controle}`),
+    () => (ctx.scenario.modelChecksTotal === 0 ? 'OK' : `FOUT: zie blad ${SHEETS.controle}`),
     'check',
   );
   const check = chooser.check.local().rel();
@@ -293,12 +300,29 @@ interface SummaryRows {
   readonly bbv: number;
   /** First of the two Rijk totals (structureel, incidenteel). */
   readonly rijk: number;
+  /** The weakest source of the own money per year (filled by `weakestSection`). */
+  readonly bron: number;
+  /** The SPUK AZWA status line (raming until a beschikking), when the edition has SPUK AZWA lines. */
+  readonly azwa: number | undefined;
+  /** The floor warning, when the edition has floor gemeenten the SPUK AZWA raming does not carry on. */
+  readonly vloer: number | undefined;
 }
+
+/** The regeling id of the SPUK AZWA (lokaal and regionaal). */
+const AZWA = 'spuk-azwa';
+/** First row of the hidden list of floor gemeenten (CBS codes) in the technical column. */
+const VLOER_LIST_ROW = OVERZICHT_FRAME.techFirst + 6;
+/** A hidden helper column between the choice list and the guard: the notices' counts and texts. */
+const HELP_COL = LIST_COL + 1;
 
 /** The top of Overzicht, right under the chooser: both readings, labelled and explained (totals filled later). */
 function summaryRows(v: View): SummaryRows {
-  const { ctx, s, rows, own } = v;
+  const { ctx, s, rows } = v;
   const flag = columnLetter(v.cols.flag);
+  // What to do first and what to watch, right under the chooser (filled by `noticeSection`).
+  const azwa = v.lines.some((l) => l.regeling.id === AZWA) ? rows.take() : undefined;
+  const vloer = ctx.scenario.vloer.jaar === undefined ? undefined : rows.take();
+  if (azwa !== undefined || vloer !== undefined) rows.skip();
   s.value(
     `A${rows.take()}`,
     'Lezing BBV: wat de gemeente in de eigen begroting structureel mag opnemen (€)',
@@ -314,18 +338,6 @@ function summaryRows(v: View): SummaryRows {
   const bbv = rows.take(4);
   const bron = rows.take();
   s.value(`B${bron}`, 'Bron van de bedragen (de zwakste in het jaar)', 'rowHeader');
-  s.values(
-    `E${bron}`,
-    [
-      ctx.years.map((y) => {
-        const labels = own
-          .filter((l) => v.amount(l.nr, y) !== 0)
-          .map((l) => v.ctx.scenario.amount(l.nr, y).bron);
-        return weakestLabel(labels);
-      }),
-    ],
-    'note',
-  );
   rows.skip();
   s.value(`A${rows.take()}`, 'Lezing Rijk: ter informatie, niet voor de eigen begroting (€)', 'rowHeader');
   s.value(
@@ -335,14 +347,18 @@ function summaryRows(v: View): SummaryRows {
   );
   const rijk = rows.take(2);
   rows.skip();
-  return { eigen, bbv, rijk };
+  return { eigen, bbv, rijk, bron, azwa, vloer };
 }
 
 interface AmountRows {
   readonly first: number;
   readonly last: number;
   readonly eigen: number;
+  /** The first row of the totals per post (begroting post, else regeling), `posts` in that order. */
   readonly regelingen: number;
+  readonly posts: readonly string[];
+  /** The first row of the source labels per line (same order as the amounts). */
+  readonly bron: number;
 }
 
 function amountsSection(
@@ -368,7 +384,8 @@ function amountsSection(
   const last = first + n - 1;
   s.values(
     `A${first}`,
-    lines.map((l) => [l.nr, l.naam, l.regeling.naam, l.regeling.eindjaar]),
+    // Column C: the begroting post (SPUK AZWA lokaal, the gemeente's own money, apart from regionaal).
+    lines.map((l) => [l.nr, l.naam, postLabel(l), l.regeling.eindjaar]),
   );
   // The Begrotingstoets holds each line's amount for the chosen gemeente: the edition's (from
   // Allocatie), or the beschikking where the gemeente entered one (sheet Beschikking).
@@ -416,13 +433,17 @@ function amountsSection(
     (ri) => ctx.vastgelegd.get(lines[ri]?.nr ?? 0) ?? 0,
     'integer',
   );
-  const { eigen, regelingen } = amountTotals(v, first, last);
-  bronRows(v, perLine);
-  return { first, last, eigen, regelingen };
+  const { eigen, regelingen, posts } = amountTotals(v, first, last);
+  const bron = bronRows(v, perLine);
+  return { first, last, eigen, regelingen, posts, bron };
 }
 
 /** Totals per year: own money apart from regional money, then per regeling (SUMIF over the line rows). */
-function amountTotals(v: View, first: number, last: number): { eigen: number; regelingen: number } {
+function amountTotals(
+  v: View,
+  first: number,
+  last: number,
+): { eigen: number; regelingen: number; posts: readonly string[] } {
   const { ctx, s, rows, lines } = v;
   const years = ctx.years;
   const nY = years.length;
@@ -449,21 +470,30 @@ function amountTotals(v: View, first: number, last: number): { eigen: number; re
     (_r, c) => sumOf((l) => l.ontvanger === 'mandaatgemeente', c),
     'euroTotal',
   );
-  const regelingen = [...new Map(lines.map((l) => [l.regeling.id, l.regeling])).values()];
+  const posts = [...new Set(lines.map(postLabel))];
   rows.skip();
-  s.value(`A${rows.take()}`, 'Per regeling (€)', 'rowHeader');
-  const reg = rows.take(regelingen.length);
+  s.value(
+    `A${rows.take()}`,
+    'Per regeling (€; SPUK AZWA lokaal = eigen geld, regionaal = als mandaatgemeente)',
+    'rowHeader',
+  );
+  const reg = rows.take(posts.length);
   s.values(
     `C${reg}`,
-    regelingen.map((r) => [r.naam]),
+    posts.map((p) => [p]),
   );
   s.formula(
-    rangeOf(reg, PERIOD_COL, regelingen.length, nY + 1),
+    rangeOf(reg, PERIOD_COL, posts.length, nY + 1),
     `SUMIF($C$${first}:$C$${last},$C${reg},E$${first}:E$${last})`,
-    (ri, c) => sumOf((l) => l.regeling.id === regelingen[ri]?.id, c),
+    (ri, c) => sumOf((l) => postLabel(l) === posts[ri], c),
     'euroTotal',
   );
-  return { eigen, regelingen: reg };
+  return { eigen, regelingen: reg, posts };
+}
+
+/** The begroting post of a line (`SPUK AZWA lokaal`, `SPUK AZWA regionaal`, …), else its regeling's name. */
+function postLabel(l: EditionLine): string {
+  return l.begroting ?? l.regeling.naam;
 }
 
 /**
@@ -474,7 +504,7 @@ function amountTotals(v: View, first: number, last: number): { eigen: number; re
 function bronRows(
   v: View,
   perLine: { readonly bron: SheetRange; readonly nrs: SheetRange; readonly lineNrs: readonly number[] },
-): void {
+): number {
   const { s, rows, lines } = v;
   const n = lines.length;
   rows.skip();
@@ -511,6 +541,48 @@ function bronRows(
         'note',
       );
   }
+  return bron;
+}
+
+/** The sources from the weakest to the most certain (`weakestLabel`'s order, reversed). */
+const BRONNEN = ['geschat', 'afgeleid', 'gepubliceerd', 'beschikking'] as const;
+
+/**
+ * The weakest source of the own money per year, live: per source whether an own amount (≠ 0) has
+ * that label (1 = ja; MIN(1, COUNTIFS) over the source and amount rows), weakest first, and on the top
+ * row the first source that occurs (`weakestLabel` of the domain; '' when none).
+ */
+function weakestSection(v: View, top: SummaryRows, amounts: AmountRows): void {
+  const { ctx, s, rows, own } = v;
+  const n = own.length;
+  rows.skip();
+  s.value(
+    `A${rows.take()}`,
+    'Bronnen van het eigen geld (1 = komt voor bij een bedrag ≠ 0; zwakste eerst)',
+    'rowHeader',
+  );
+  const first = rows.take(BRONNEN.length);
+  s.values(
+    `C${first}`,
+    BRONNEN.map((b) => [b]),
+  );
+  const labelsOf = (y: EditionYear) =>
+    own.filter((l) => v.amount(l.nr, y) !== 0).map((l) => ctx.scenario.amount(l.nr, y).bron);
+  const bron = `E$${amounts.bron}:E$${amounts.bron + n - 1}`;
+  const amount = `E$${amounts.first}:E$${amounts.first + n - 1}`;
+  s.formula(
+    v.yearsRange(first, BRONNEN.length),
+    `MIN(1,COUNTIFS(${bron},$C${first},${amount},"<>0"))`,
+    (ri, c) => (labelsOf(ctx.years[c] as EditionYear).includes(BRONNEN[ri] ?? 'geschat') ? 1 : 0),
+    'integer',
+  );
+  const last = first + BRONNEN.length - 1;
+  s.formula(
+    v.yearsRange(top.bron),
+    `IFERROR(INDEX($C$${first}:$C$${last},MATCH(1,E$${first}:E$${last},0)),"")`,
+    (_r, c) => weakestLabel(labelsOf(ctx.years[c] as EditionYear)),
+    'note',
+  );
 }
 
 function bronOf(v: View, line: EditionLine, jaar: EditionYear): string {
@@ -765,6 +837,158 @@ function bijlageSection(v: View, chooser: ChooserCells, amounts: AmountRows, vs:
   );
 }
 
+/**
+ * The cross-sheet checks (issue 16, "one truth"): per begroting post and year, Overzicht's total of the
+ * post minus the Begrotingstoets's plafond (which the Samenvatting's baten and the rules read), 0 =
+ * the sheets agree. Their count goes to the fixed cell Controle reads (`aansluiting`), so a changed
+ * formula or a number typed over an amount on either sheet turns the Modelcontrole into FOUT. The
+ * expected values are the domain's (`Scenario.aansluiting`).
+ */
+function aansluitingSection(v: View, chooser: ChooserCells, amounts: AmountRows, plafond: SheetRange): void {
+  const { ctx, s, rows } = v;
+  const regels = ctx.scenario.aansluiting;
+  rows.skip(2);
+  s.value(
+    `A${rows.take()}`,
+    `Aansluiting tussen de bladen: Overzicht min het plafond op de ${SHEETS.toets} (0 = gelijk; telt mee in de Modelcontrole)`,
+    'rowHeader',
+  );
+  const first = rows.take(regels.length);
+  s.values(
+    `B${first}`,
+    regels.map((r) => [`Overzicht − ${SHEETS.toets}`, r.post]),
+  );
+  regels.forEach((r, i) => {
+    const at = amounts.posts.indexOf(r.post);
+    const own = at < 0 ? '0' : `E$${amounts.regelingen + at}`;
+    const toets = plafond.rows(i).cell().fixRow();
+    s.formula(v.yearsRange(first + i), `${own}-${toets}`, (_r, c) => r.verschil[c] ?? 0, 'euro');
+  });
+  const range = rangeOf(first, PERIOD_COL, regels.length, ctx.years.length);
+  s.value(cellAddress(chooser.aansluiting.top - 1, TECH_COL), 'Aansluiting: afwijkingen', 'note');
+  s.formula(
+    chooser.aansluiting.address(),
+    `COUNTIF(${range},"<>0")`,
+    () => ctx.scenario.modelChecks.aansluiting,
+    'integer',
+  );
+}
+
+/**
+ * The open posts (BRC and Sportakkoord from 2027): one line each with the domain's indicative amount
+ * (`Scenario.openPosten`: landelijk × the gemeente's share of the post's lines in the year before),
+ * labelled "open post, indicatief" and never in a total; the key and its source on the next row.
+ * Returns the rows of the amounts (the chart shows them apart).
+ */
+function openPostSection(v: View, amounts: AmountRows): number[] {
+  const { ctx, s, rows, lines } = v;
+  const posts = ctx.scenario.openPosten;
+  if (posts.length === 0) return [];
+  rows.skip();
+  s.value(
+    `A${rows.take()}`,
+    'Open posten: geld dat de regeling verlaat zonder bekend bedrag per gemeente (indicatief, niet in de totalen)',
+    'rowHeader',
+  );
+  return posts.map((p) => {
+    const r = rows.take();
+    const key = rows.take();
+    s.values(`B${r}`, [[p.post.onderwerp, 'open post, indicatief']]);
+    s.format(`C${r}`, 'note');
+    const basisCol = columnLetter(yearCol(ctx.years, p.basisJaar));
+    const cells = p.post.nrs
+      .map((nr) => lines.findIndex((l) => l.nr === nr))
+      .filter((i) => i >= 0)
+      .map((i) => `$${basisCol}$${amounts.first + i}`);
+    s.values(`B${key}`, [
+      [
+        `Sleutel: landelijk per jaar (kolom C, ${p.post.bron}) × aandeel van de gemeente in ${p.basisJaar} (onderdelen ${p.post.nrs.join(' en ')}; landelijk ${p.basisJaar} in kolom D)`,
+        p.landelijk,
+        p.basisLandelijk,
+      ],
+    ]);
+    s.format(`B${key}`, 'note').format(`C${key}:D${key}`, 'euro');
+    const from = yearCol(ctx.years, p.post.vanJaar);
+    const count = p.post.totEnMetJaar - p.post.vanJaar + 1;
+    s.formula(
+      rangeOf(r, from, 1, count),
+      `ROUND($C$${key}*(${cells.join('+') || '0'})/$D$${key},0)`,
+      (_r, c) => p.perJaar[from - PERIOD_COL + c] ?? 0,
+      'euro',
+    );
+    s.format(v.yearsRange(r), 'warning');
+    return r;
+  });
+}
+
+/**
+ * The notices at the top: SPUK AZWA reads "raming" until a beschikking is entered (live: any SPUK AZWA
+ * amount with source beschikking), and the floor warning for a gemeente whose Bijlage 2A amount is a
+ * floor (live: the chosen gemeente in the hidden list; the change of its eigen geld into that year).
+ */
+function noticeSection(
+  v: View,
+  top: SummaryRows,
+  amounts: AmountRows,
+  from: { readonly chooser: ChooserCells; readonly allocatie: Pick<AllocatieCells, 'byCode'> },
+): void {
+  const { ctx, s, lines } = v;
+  const help = (row: number) => SheetRange.at(SHEETS.overzicht, row, HELP_COL);
+  if (top.azwa !== undefined) {
+    const r = top.azwa;
+    s.value(
+      `B${r}`,
+      'SPUK AZWA 2027–2029: bron van de bedragen (verdeelsleutel "vooralsnog", VWS/LZJS aan VNG 22-04-2026)',
+      'rowHeader',
+    );
+    const counts = lines
+      .map((l, i) =>
+        l.regeling.id === AZWA ? `COUNTIF(${v.yearsRange(amounts.bron + i)},"beschikking")` : '',
+      )
+      .filter((x) => x !== '');
+    const entered = lines.reduce(
+      (a, l) =>
+        a +
+        (l.regeling.id === AZWA
+          ? ctx.years.filter((y) => ctx.scenario.amount(l.nr, y).bron === 'beschikking').length
+          : 0),
+      0,
+    );
+    const count = help(OVERZICHT_FRAME.techFirst);
+    s.value(cellAddress(count.top - 1, HELP_COL), 'SPUK AZWA: bedragen uit de beschikking', 'note');
+    s.formula(count.address(), counts.join('+'), () => entered, 'integer');
+    const raming = `raming: voer eerst de beschikking SPUK AZWA in (blad ${SHEETS.beschikking})`;
+    s.formula(
+      `C${r}`,
+      `IF(${count.abs()}>0,"beschikking","${raming}")`,
+      () => (entered > 0 ? 'beschikking' : raming),
+      'warning',
+    );
+  }
+  const { codes, jaar } = ctx.scenario.vloer;
+  if (top.vloer === undefined || jaar === undefined) return;
+  const r = top.vloer;
+  const list = SheetRange.at(SHEETS.overzicht, VLOER_LIST_ROW, TECH_COL, Math.max(1, codes.length));
+  s.value(cellAddress(VLOER_LIST_ROW - 1, TECH_COL), 'Vloergemeenten (Bijlage 2A)', 'note');
+  s.values(list.address().split(':')[0] ?? '', codes.length === 0 ? [['']] : codes.map((c) => [c as string]));
+  const isVloer = v.code !== undefined && codes.includes(v.code);
+  const text = help(OVERZICHT_FRAME.techFirst + 2);
+  const tekst = `Let op: vloerbedrag in Bijlage 2A; de SPUK AZWA-raming verdeelt zonder vloer. Eigen geld ${jaar - 1} → ${jaar} (verschil):`;
+  s.value(text.address(), tekst, 'note');
+  const code = `INDEX(${from.allocatie.byCode.codes.abs()},${from.chooser.row.local().abs()})`;
+  const hit = `COUNTIF(${list.abs()},${code})>0`;
+  s.formula(`B${r}`, `IF(${hit},${text.abs()},"")`, () => (isVloer ? tekst : ''), 'warning');
+  const c = yearCol(ctx.years, jaar);
+  const eigen = (y: number) => ctx.scenario.readings.eigen[ctx.years.indexOf(y as EditionYear)]?.bedrag ?? 0;
+  s.formula(
+    cellAddress(r, c),
+    `(${hit})*(${columnLetter(c)}$${amounts.eigen}-${columnLetter(c - 1)}$${amounts.eigen})`,
+    () => (isVloer ? eigen(jaar) - eigen(jaar - 1) : 0),
+    'euro',
+  );
+  s.format(cellAddress(r, c), 'warning');
+}
+
 /** The SPUK IZA region of the chosen gemeente, its mandaatgemeente and what that receives per year. */
 function izaSection(v: View, chooser: ChooserCells, iza: IzaCells): void {
   const { ctx, s, rows } = v;
@@ -812,6 +1036,21 @@ function izaSection(v: View, chooser: ChooserCells, iza: IzaCells): void {
       'euro',
     );
   });
+  // A region whose mandaathouder is no gemeente (SamenTwente, an openbaar lichaam, for Twente): say so.
+  if (ctx.data.izaRegios.some((x) => x.mandaatgemeenteCode === undefined)) {
+    const note = rows.take();
+    const text = SheetRange.at(SHEETS.overzicht, OVERZICHT_FRAME.techFirst + 4, HELP_COL);
+    const tekst =
+      'Let op: het regionale geld van deze regio gaat naar een openbaar lichaam, geen gemeente; de leden ontvangen wat het doorgeeft (verdeelsleutel SPUK AZWA "vooralsnog").';
+    s.value(text.address(), tekst, 'note');
+    const zonder = ctx.data.izaRegios.find((x) => x.naam === regioNaam)?.mandaatgemeenteCode === undefined;
+    s.formula(
+      `B${note}`,
+      `IFERROR(IF(INDEX(${iza.mandaatCodes.abs()},MATCH($C$${r},${iza.regions.abs()},0))&""="",${text.abs()},""),"")`,
+      () => (regioNaam !== undefined && zonder ? tekst : ''),
+      'warning',
+    );
+  }
 }
 
 /** The hidden difference blocks (see GUARD_SHIFT) and their count, which Controle reads. */
@@ -869,14 +1108,16 @@ function legendSection(v: View): void {
     [
       'bron: beschikking > gepubliceerd > afgeleid (vaste regel uit gepubliceerde cijfers) > geschat (sleutel × landelijk)',
     ],
-    ['open post: geld dat de regeling verlaat zonder bekend bedrag (BRC en Sportakkoord vanaf 2027)'],
+    [
+      'open post: geld dat de regeling verlaat zonder bekend bedrag (BRC en Sportakkoord vanaf 2027); het indicatieve bedrag staat apart, niet in de totalen',
+    ],
   ]);
   s.format(`B${lg + 1}`, 'input');
   s.values(`A${lg + 2}`, [['structureel'], ['deels structureel'], ['incidenteel']]);
   s.aardRules(`A${lg + 2}:A${lg + 4}`);
 }
 
-function chartSection(v: View, chooser: ChooserCells, bbv: BbvRows): void {
+function chartSection(v: View, chooser: ChooserCells, bbv: BbvRows, open: readonly number[]): void {
   v.rows.skip();
   const top = v.rows.take(20);
   const row = (r: number) => SheetRange.at(SHEETS.overzicht, r, PERIOD_COL, 1, v.ctx.years.length).abs();
@@ -889,6 +1130,8 @@ function chartSection(v: View, chooser: ChooserCells, bbv: BbvRows): void {
       { name: 'Structureel (BBV)', values: row(bbv.s), color: COLORS.structureelText },
       { name: 'Incidenteel (BBV)', values: row(bbv.i), color: COLORS.incidenteelText },
       { name: 'Niet te begroten', values: row(bbv.n), color: COLORS.deelsText },
+      // An open post is no baat: stacked on top, grey, named so (not in any total).
+      ...open.map((r) => ({ name: 'Open post (indicatief)', values: row(r), color: COLORS.note })),
     ],
     from: `B${top}`,
     to: `I${top + 19}`,

@@ -1,5 +1,5 @@
 import { defaultEditionId, editionInput, parseBeschikkingRegelsCsv } from '../data';
-import type { CbsCode } from '../domain';
+import type { CbsCode, Euro } from '../domain';
 import { builtInKey, resolveScenario } from '../domain';
 import { buildWorkbookPlan } from '../plan';
 import { NL } from './messages.nl';
@@ -85,5 +85,41 @@ describe('next steps after a load', () => {
       'Van de 97 landelijke bedragen per onderdeel en jaar zijn er 3 uit uw beschikking, 4 gepubliceerd, ' +
         '30 afgeleid uit gepubliceerde cijfers en 60 geschat met de verdeelsleutel; de bron staat bij elk bedrag op Overzicht.',
     );
+  });
+});
+
+describe('Wat nu? asks for the SPUK AZWA beschikking first (issue 16)', () => {
+  const input = editionInput('vws-2026-04');
+  const key = builtInKey('spuk-2025', input.base);
+  const almere = 'GM0034' as CbsCode;
+
+  it('Almere without a beschikking: the raming 2027–2029, the first step asks for it', () => {
+    const s = resolveScenario({ edition: input, key, gemeente: almere });
+    expect(s.azwa).toEqual({ jaren: [2027, 2028, 2029], beschikking: false });
+    const steps = nextSteps(s.modelChecksTotal, s.sources, false, 0, s.azwa);
+    expect(steps).toHaveLength(5);
+    expect(steps[0]).toBe(
+      'Eerst: voer uw beschikking SPUK AZWA in (blad Beschikking of hieronder). De bedragen 2027–2029 zijn tot dan een raming; de verdeelsleutel is "vooralsnog" (VWS/LZJS aan VNG, 22-04-2026).',
+    );
+    expect(steps[1]).toBe(NL.nextSteps.overzicht);
+  });
+
+  it('with SPUK AZWA lokaal 2027 in the beschikking, or nationally, or in an edition without AZWA: not asked', () => {
+    const s = resolveScenario({
+      edition: input,
+      key,
+      gemeente: almere,
+      beschikking: [
+        { regeling: 'SPUK AZWA lokaal', onderdeel: undefined, jaar: 2027, bedrag: 2_500_000 as Euro },
+      ],
+    });
+    expect(s.azwa.beschikking).toBe(true);
+    expect(nextSteps(0, s.sources, false, 0, s.azwa)[0]).toBe(NL.nextSteps.overzicht);
+    const nl = resolveScenario({ edition: input, key });
+    expect(nextSteps(0, nl.sources, true, 0, nl.azwa)[0]).toBe(NL.nextSteps.overzicht);
+    const old = editionInput('vws-2025-09');
+    const o = resolveScenario({ edition: old, key: builtInKey('spuk-2025', old.base), gemeente: almere });
+    expect(o.azwa.jaren).toEqual([]);
+    expect(nextSteps(0, o.sources, false, 0, o.azwa)[0]).toBe(NL.nextSteps.overzicht);
   });
 });

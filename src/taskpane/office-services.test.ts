@@ -338,11 +338,14 @@ describe('the success text after a restore (fake host)', () => {
     expect(outcome.ok && outcome.detail).toContain(NL.status.restoredFromBackup);
   });
 
-  it('says what to look at next: Overzicht, the model check, the sources and the begroting', async () => {
+  it('says what to look at next: the SPUK AZWA beschikking, Overzicht, the model check, the sources and the begroting', async () => {
     const outcome = await officeServices().render(request);
     expect(outcome).toMatchObject({ ok: true });
-    const steps = outcome.ok ? (outcome.nextSteps ?? []) : [];
-    expect(steps).toHaveLength(4);
+    const all = outcome.ok ? (outcome.nextSteps ?? []) : [];
+    // Almere in the newest edition receives SPUK AZWA 2027–2029 and entered no beschikking: asked first.
+    expect(all).toHaveLength(5);
+    expect(all[0]).toBe(NL.nextSteps.azwaBeschikking([2027, 2028, 2029]));
+    const steps = all.slice(1);
     expect(steps[0]).toBe(NL.nextSteps.overzicht);
     expect(steps[1]).toBe(NL.nextSteps.controle(0));
     // The begroting's starter rows have no lasten yet: no signals.

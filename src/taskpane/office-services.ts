@@ -162,6 +162,7 @@ export function officeServices(): PaneServices {
           scenario.sources,
           gemeente === undefined,
           scenario.toets.signalen.length,
+          scenario.azwa,
         );
       } catch {
         return { ok: false, text: NL.status.planFailed };

@@ -3,3 +3,6 @@
 export * from './scenario';
 export * from './sources';
 export * from './model-checks';
+export * from './cross-checks';
+export * from './open-posts';
+export * from './azwa';

@@ -25,6 +25,7 @@ export const MODEL_CHECKS = [
   'iza-indeling',
   'keuze',
   'overzicht',
+  'aansluiting',
 ] as const;
 export type ModelCheckId = (typeof MODEL_CHECKS)[number];
 
@@ -41,7 +42,8 @@ function deviations(report: EditionReport, prefix: string): number {
  * ones, Σ recipients = national per split line (`verdeling:` checks; the key splits and the regional
  * splits), Bijlage 2A per gemeente, the AZWA raming's lines against its total, the key's weights
  * (negative, or a total ≤ 0), the gemeenten's CBS order, gemeenten without a SPUK IZA region, and a
- * chosen gemeente that is not in the data, and the derived national composition against Σ Bijlage 2A. The rounding checks count what the largest-remainder rule
+ * chosen gemeente that is not in the data, and the derived national composition against Σ Bijlage 2A;
+ * `aansluiting` (Overzicht against the Begrotingstoets) is 0 here and set per gemeente by `resolveScenario`. The rounding checks count what the largest-remainder rule
  * hands out against d: the same splits as `verdeling`. Overzicht's typed-over guard is 0 at build.
  */
 export function modelCheckExpectations(from: {
@@ -65,7 +67,8 @@ export function modelCheckExpectations(from: {
   const withRegion = new Set(input.base.lidmaatschap.map((m) => m.code));
   const outOfOrder = gemeenten.filter((g, i) => i > 0 && (gemeenten[i - 1]?.code ?? '') >= g.code).length;
   return {
-    verdeling: splitDeviations(false),
+    // Allocatie's NL row of a regional line is Σ of every region (SamenTwente's included) − national.
+    verdeling: splitDeviations(false) + splitDeviations(true),
     afronding: splitDeviations(false),
     'afronding-2a': deviations(report, '2a:'),
     'bijlage-2a': deviations(report, '2a:'),
@@ -81,6 +84,8 @@ export function modelCheckExpectations(from: {
     'iza-indeling': gemeenten.filter((g) => !withRegion.has(g.code)).length,
     keuze: keuze(gemeenten, from.gemeente),
     overzicht: 0,
+    // The national view has no beschikking: Overzicht and the Begrotingstoets agree (see `aansluiting`).
+    aansluiting: 0,
   };
 }
 

@@ -80,3 +80,63 @@ describe('resolveScenario: one request, every number once', () => {
     expect(() => resolveScenario({ edition: input, key, gemeente: 'GM9999' as CbsCode })).toThrow(RangeError);
   });
 });
+
+describe('issue 16: one truth, every recipient, open posts and floor gemeenten in the scenario', () => {
+  it('the national view counts SamenTwente: Σ SPUK IZA 142.900.002 (2023–2025), 153.213.599 (2026), AZWA regionaal = the raming', () => {
+    const nl = resolveScenario({ edition: input, key });
+    expect([2023, 2024, 2025, 2026].map((j) => nl.amount(16, j as 2023).bedrag)).toEqual([
+      142_900_002, 142_900_002, 142_900_002, 153_213_599,
+    ]);
+    expect([2027, 2028, 2029].map((j) => nl.amount(18, j as 2027).bedrag)).toEqual([
+      194_000_000, 235_000_000, 169_000_000,
+    ]);
+    // The gemeenten alone receive 137.573.564 (without Twente's 5.326.438).
+    expect(nl.ledger.sumGemeenten(16, 2025)).toBe(137_573_564);
+    expect(nl.plafonds.perRegeling['SPUK IZA'][2]?.bedrag).toBe(142_900_002);
+    expect(nl.aansluiting.every((r) => r.verschil.every((x) => x === 0))).toBe(true);
+  });
+
+  it('Overzicht = Begrotingstoets per post and year; a total below the onderdelen entered is a counted difference', () => {
+    const almere = resolveScenario({ edition: input, key, gemeente: ALMERE });
+    expect(almere.aansluiting.map((r) => r.post)).toEqual([
+      'Brede SPUK',
+      'SPUK IZA',
+      'SPUK AZWA lokaal',
+      'SPUK AZWA regionaal',
+    ]);
+    expect(almere.modelChecks.aansluiting).toBe(0);
+    const off = resolveScenario({
+      edition: input,
+      key,
+      gemeente: ALMERE,
+      beschikking: beschikking('Brede SPUK;;2025;100000\nBrede SPUK;2;2025;300000\n'),
+    });
+    // Overzicht shows Σ onderdelen, the toets (and the Samenvatting) the total: the sheets disagree.
+    expect(off.aansluiting[0]?.verschil[2]).toBeGreaterThan(0);
+    expect(off.modelChecks.aansluiting).toBe(1);
+    expect(off.modelChecksTotal).toBe(1);
+  });
+
+  it('BRC + Sportakkoord 2027–2029: 78 mln × the 2026 share, an open post outside every total (Almere € 873.598)', () => {
+    const almere = resolveScenario({ edition: input, key, gemeente: ALMERE });
+    const [brc] = almere.openPosten;
+    expect(brc?.basisJaar).toBe(2026);
+    expect(brc?.landelijk).toBe(78_000_000);
+    expect(brc?.basisGemeente).toBe(105_709 + 912_268);
+    expect(brc?.basisLandelijk).toBe(90_891_058);
+    expect(brc?.perJaar).toEqual([0, 0, 0, 0, 873_598, 873_598, 873_598]);
+    // Not in the paid amounts: Almere's eigen geld 2027 is its SPUK AZWA lokaal alone.
+    expect(almere.readings.eigen[4]?.bedrag).toBe(2_587_831);
+    const nl = resolveScenario({ edition: input, key });
+    expect(nl.openPosten[0]?.perJaar[4]).toBe(78_000_000);
+  });
+
+  it('Rozendaal is a floor gemeente (72.896 → 54.233 in 2027); SPUK AZWA is a raming until a beschikking', () => {
+    const rozendaal = resolveScenario({ edition: input, key, gemeente: 'GM0277' as CbsCode });
+    expect(rozendaal.vloer.codes).toContain('GM0277');
+    expect(rozendaal.vloer.jaar).toBe(2027);
+    expect(rozendaal.readings.eigen.slice(3, 5).map((r) => r.bedrag)).toEqual([72_896, 54_233]);
+    expect(rozendaal.azwa).toEqual({ jaren: [2027, 2028, 2029], beschikking: false });
+    expect(resolveScenario({ edition: input, key, gemeente: ALMERE }).vloer.codes).not.toContain(ALMERE);
+  });
+});

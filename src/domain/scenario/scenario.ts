@@ -22,6 +22,12 @@ import type { ModelCheckId } from './model-checks';
 import { MODEL_CHECKS, modelCheckExpectations, withChoice } from './model-checks';
 import type { SourceCounts } from './sources';
 import { lineSource, sourceCounts } from './sources';
+import type { AansluitingRegel } from './cross-checks';
+import type { OpenPostIndicatie, VloerGemeenten } from './open-posts';
+import type { AzwaStatus } from './azwa';
+import { azwaStatus } from './azwa';
+import { openPostIndicaties, vloerGemeenten } from './open-posts';
+import { aansluiting, aansluitingAfwijkingen } from './cross-checks';
 
 /**
  * What one workbook, one CLI command or one pane run is about: an edition, the one to compare it
@@ -114,6 +120,17 @@ export interface Scenario {
   readonly readings: ScenarioReadings;
   /** How many amounts the gemeente receives per source (the pane's "Wat nu?"), after the beschikking. */
   readonly sources: SourceCounts;
+  /**
+   * Overzicht against the Begrotingstoets per begroting post and year (`aansluiting`): 0 unless the
+   * beschikking gives a total the onderdelen cannot carry. Controle's check `aansluiting` counts it.
+   */
+  readonly aansluiting: readonly AansluitingRegel[];
+  /** The edition's open posts with an indicative amount for the gemeente (never in a paid total). */
+  readonly openPosten: readonly OpenPostIndicatie[];
+  /** The gemeenten with a Bijlage 2A floor amount that the SPUK AZWA raming does not carry on. */
+  readonly vloer: VloerGemeenten;
+  /** The years with SPUK AZWA money for the gemeente and whether its beschikking gives any (else: raming). */
+  readonly azwa: AzwaStatus;
   /** What each model check on Controle must count (0 unless the data itself has a deviation). */
   readonly modelChecks: Readonly<Record<ModelCheckId, number>>;
   /** Σ of `modelChecks`: Controle's master check (Controle_Totaal) right after building. */
@@ -264,7 +281,7 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
   const fromBeschikking = new Set(perLine.filter((b) => b.code === code).map((b) => `${b.nr}|${b.jaar}`));
   const amount = (nr: number, jaar: EditionYear): LineAmount => {
     const bedrag =
-      code === undefined ? view.sumGemeenten(nr, jaar) : euro(view.gemeente(code, nr, jaar)?.bedrag ?? 0);
+      code === undefined ? view.sumOntvangers(nr, jaar) : euro(view.gemeente(code, nr, jaar)?.bedrag ?? 0);
     return { bedrag, bron: lineSource(ledger, view.line(nr), jaar, fromBeschikking.has(`${nr}|${jaar}`)) };
   };
   const lineReading = (nr: number, jaar: EditionYear): LineReading => {
@@ -277,7 +294,17 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
       isVastgelegd(vastgelegd.get(nr), jaar, line.regeling.eindjaar),
     );
   };
-  const modelChecks = withChoice(nat.modelChecks, base.gemeenten, request.gemeente);
+  const plafondsOf = plafonds(ledger, code, beschikking);
+  const aansluitingRegels = aansluiting(
+    nat.allocLines,
+    years,
+    (nr, jaar) => amount(nr, jaar).bedrag,
+    plafondsOf.perRegeling,
+  );
+  const chosenChecks = withChoice(nat.modelChecks, base.gemeenten, request.gemeente);
+  const afwijkingen = aansluitingAfwijkingen(aansluitingRegels);
+  const modelChecks =
+    afwijkingen === chosenChecks.aansluiting ? chosenChecks : { ...chosenChecks, aansluiting: afwijkingen };
   const afloop = (nr: number, jaar: EditionYear): Euro => {
     const next = years[years.indexOf(jaar) + 1];
     return euro(Math.max(0, amount(nr, jaar).bedrag - (next === undefined ? 0 : amount(nr, next).bedrag)));
@@ -311,7 +338,11 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
     beschikking,
     begroting: request.begroting,
     verdeling: totaalVerdeling(ledger, code, beschikking),
-    plafonds: plafonds(ledger, code, beschikking),
+    plafonds: plafondsOf,
+    aansluiting: aansluitingRegels,
+    openPosten: openPostIndicaties(ledger, (nr, jaar) => amount(nr, jaar).bedrag),
+    vloer: vloerGemeenten(report, base),
+    azwa: azwaStatus(nat.allocLines, years, amount),
     toets,
     report,
     galaReport,

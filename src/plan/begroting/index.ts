@@ -34,6 +34,8 @@ export interface BegrotingCells {
   readonly overheveling2025: SheetRange;
   readonly vooruit: SheetRange;
   readonly lists: SheetRange;
+  /** Per regeling × year (`BEGROTING_REGELINGEN` order): the Begrotingstoets's plafond. */
+  readonly plafond: SheetRange;
   /** Per line: the plafond (beschikking where entered, else the edition) with its line numbers. */
   readonly perLine: {
     readonly values: SheetRange;
@@ -112,6 +114,7 @@ export function buildBegroting(
       overheveling2025: toets.cells.overheveling2025,
       vooruit: toets.cells.vooruit,
       lists: toets.cells.lists,
+      plafond: toets.cells.plafond,
       perLine: toets.cells.perLine,
     },
   };

@@ -36,6 +36,8 @@ export interface ToetsCells extends ToetsInputs, LastenCells, RegelCells {
   readonly master: SheetRange;
   /** The hidden lists of the Begroting table's validation: the regelingen, then the two aarden. */
   readonly lists: SheetRange;
+  /** Per regeling × year (`BEGROTING_REGELINGEN` order): the plafond (Overzicht's cross-sheet check reads it). */
+  readonly plafond: PlafondCells['plafond'];
   /** Per regeling × year: the plafond's source. */
   readonly plafondBron: PlafondCells['bron'];
   /** Per line: the plafond, which Overzicht shows as the gemeente's amount. */
@@ -116,6 +118,7 @@ export function buildToets(
       vooruit,
       ...lasten,
       ...regels,
+      plafond: plafond.plafond,
       plafondBron: plafond.bron,
       perLine: { values: perLine.values, bron: perLine.bron, nrs: perLine.nrs, lineNrs: perLine.lineNrs },
     },
