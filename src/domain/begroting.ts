@@ -362,6 +362,21 @@ export function editionAmount(ledger: Ledger, code: Maybe<CbsCode>, nr: number, 
  * 'geen' where the regeling has no money that year.
  */
 export function regelingLabel(ledger: Ledger, regeling: BegrotingRegeling, jaar: EditionYear): Bron | 'geen' {
+  // A constant of the ledger (which never changes): memoised, as the plafonds, the toets and the
+  // plan ask it for every regeling × year of every werkmap.
+  let known = regelingLabels.get(ledger);
+  if (!known) regelingLabels.set(ledger, (known = new Map()));
+  const id = `${regeling}|${jaar}`;
+  const label = known.get(id);
+  if (label !== undefined) return label;
+  const out = computeRegelingLabel(ledger, regeling, jaar);
+  known.set(id, out);
+  return out;
+}
+
+const regelingLabels = new WeakMap<Ledger, Map<string, Bron | 'geen'>>();
+
+function computeRegelingLabel(ledger: Ledger, regeling: BegrotingRegeling, jaar: EditionYear): Bron | 'geen' {
   const parts: LedgerAmount[] = [];
   for (const l of regelingLines(ledger.lines, regeling)) {
     if (l.ontvanger === 'mandaatgemeente') {
