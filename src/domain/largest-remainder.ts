@@ -95,7 +95,9 @@ export function splitByWeights(amount: Euro, weights: readonly number[], total: 
  * pivot), so that the split stays linear in the number of gemeenten. Does not modify `values`.
  */
 export function kthLargest(values: readonly number[], k: number): number {
-  const a = Float64Array.from(values);
+  // A plain copy: Float64Array.from goes through the iterator protocol, several times slower.
+  const a = new Float64Array(values.length);
+  for (let i = 0; i < a.length; i++) a[i] = values[i] as number;
   let lo = 0;
   let hi = a.length - 1;
   const target = k - 1; // index in descending order

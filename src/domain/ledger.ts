@@ -171,6 +171,18 @@ export class Ledger {
     return (row === undefined || col === undefined ? undefined : at(col, row)) ?? this.none(nr, jaar);
   }
 
+  /**
+   * The amount of `gemeente(code, nr, jaar)` (0 where that is undefined), without making its
+   * `LedgerAmount`: for sums over many gemeenten (the reconciliation).
+   */
+  bedrag(code: CbsCode, nr: number, jaar: EditionYear): Euro {
+    if (this.beschikking.size === 0 && this.line(nr).ontvanger === 'gemeente') {
+      const row = this.rowOf.get(code);
+      return (row === undefined ? undefined : this.gemeenteOf.get(slot(nr, jaar))?.bedragen[row]) ?? ZERO;
+    }
+    return this.gemeente(code, nr, jaar)?.bedrag ?? ZERO;
+  }
+
   /** What a SPUK IZA region's mandaatgemeente receives on a `mandaatgemeente` line. */
   regio(naam: string, nr: number, jaar: EditionYear): LedgerAmount {
     return this.regioOf.get(slot(nr, jaar))?.get(naam) ?? this.none(nr, jaar);
