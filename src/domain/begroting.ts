@@ -383,7 +383,7 @@ function computeRegelingLabel(ledger: Ledger, regeling: BegrotingRegeling, jaar:
       const regio = ledger.regios.find((r) => ledger.regio(r.naam, l.nr, jaar).bedrag !== 0);
       if (regio) parts.push(ledger.regio(regio.naam, l.nr, jaar));
     } else {
-      const code = ledger.gemeenten.find((c) => (ledger.gemeente(c, l.nr, jaar)?.bedrag ?? 0) !== 0);
+      const code = ledger.gemeenten.find((c) => ledger.bedrag(c, l.nr, jaar) !== 0);
       const a = code === undefined ? undefined : ledger.gemeente(code, l.nr, jaar);
       if (a && a.open === undefined) parts.push(a);
     }
