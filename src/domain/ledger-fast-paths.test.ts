@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { editionInput, editionManifests } from '../data';
 import type { BeschikkingAmount, CbsCode, Euro } from '.';
-import { BEGROTING_REGELINGEN, builtInKey, euro, Ledger, regelingLabel, splitByWeights } from '.';
+import { BEGROTING_REGELINGEN, builtInKey, euro, Ledger, regelingLabel, splitByWeights, SplitMemo } from '.';
 
 /**
  * The fast paths of the ledger and the split (#15 performance) give what the plain definitions give:
@@ -90,5 +90,33 @@ describe('Ledger fast paths equal their definitions, in every edition', () => {
         expect(regelingLabel(a, reg, y)).toBe(once);
         expect(regelingLabel(new Ledger(input, key), reg, y)).toBe(once);
       }
+  });
+
+  it('a memo of splits shared by two ledgers (as resolveNational does) changes no amount', () => {
+    const ids = editionManifests().map((m) => m.id);
+    for (const [a, b] of ids.slice(1).map((id, i) => [ids[i] as string, id] as const)) {
+      const van = editionInput(a);
+      const naar = editionInput(b);
+      const key = builtInKey('spuk-2025', naar.base);
+      const memo = new SplitMemo(key);
+      const shared = [new Ledger(naar, key, [], memo), new Ledger(van, key, [], memo)];
+      const own = [new Ledger(naar, key), new Ledger(van, key)];
+      // A memo of another key is not used.
+      const other = new Ledger(naar, key, [], new SplitMemo(builtInKey('gelijk', naar.base)));
+      shared.forEach((l, k) => {
+        const fresh = own[k] as Ledger;
+        const dump = (x: Ledger) =>
+          x.lines.flatMap((line) =>
+            x.years.flatMap((y) => [
+              x.national(line.nr, y).bedrag,
+              x.structuralLevel(line.nr, x.gemeenten[5]),
+              ...x.gemeenten.map((c) => x.bedrag(c, line.nr, y)),
+              ...x.regios.map((r) => x.regio(r.naam, line.nr, y).bedrag),
+            ]),
+          );
+        expect(dump(l)).toEqual(dump(fresh));
+        if (k === 0) expect(dump(other)).toEqual(dump(fresh));
+      });
+    }
   });
 });

@@ -100,11 +100,20 @@ export class Ledger {
   private readonly mandaat = new Map<string, IzaRegio[]>();
   private readonly beschikking = new Map<string, Euro>();
 
+  private readonly splits: SplitMemo;
+
+  /**
+   * `splits`: a memo of splits to share with other ledgers of the same key (resolveNational passes one
+   * to the edition's ledger and to the one it is compared with: they split many of the same amounts);
+   * one of another key is not used. The amounts are the same with or without it.
+   */
   constructor(
     readonly input: EditionInput,
     readonly key: Verdeelsleutel,
     beschikkingen: readonly BeschikkingAmount[] = [],
+    splits?: SplitMemo,
   ) {
+    this.splits = splits !== undefined && splits.key === key ? splits : new SplitMemo(key);
     const { base, edition } = input;
     this.lines = edition.lines;
     this.gemeenten = base.gemeenten.map((g) => g.code);
@@ -197,7 +206,7 @@ export class Ledger {
     const id = `${nr}|${jaar}`;
     let perRegio = this.estimates.get(id);
     if (!perRegio) {
-      const split = splitByWeights(this.national(nr, jaar).bedrag, this.key.weights, this.key.total).amounts;
+      const split = this.splits.byKey(this.national(nr, jaar).bedrag);
       perRegio = this.sumPerRegio(split);
       this.estimates.set(id, perRegio);
     }
@@ -311,7 +320,7 @@ export class Ledger {
   private levels(line: EditionLine): void {
     const level = line.structureelNiveau;
     if (level === undefined || isNationalOnly(line.ontvanger)) return;
-    const split = splitByWeights(level, this.key.weights, this.key.total).amounts;
+    const split = this.splits.byKey(level);
     if (line.ontvanger === 'gemeente') {
       this.levelG.set(line.nr, split);
     } else {
@@ -437,7 +446,7 @@ export class Ledger {
     editie: string,
   ): void {
     if (isNationalOnly(line.ontvanger)) return;
-    const split = splitByWeights(amount, this.key.weights, this.key.total).amounts;
+    const split = this.splits.byKey(amount);
     if (line.ontvanger === 'gemeente') {
       this.gemeenteOf.set(slot(line.nr, jaar), column(split, { bron, regel, editie }));
       return;
@@ -546,11 +555,12 @@ export class Ledger {
     this.rowSplitDone.add(jaar);
     // A gemeente without a Bijlage 2A row keeps no amount (undefined: `gemeente` gives the zero of `none`).
     const columns = brede.map(() => new Array<Euro | undefined>(this.gemeenten.length).fill(undefined));
+    const weightsId = `${W}:${weights.join(',')}`;
     for (const p of this.input.bijlage2A) {
       if (p.jaar !== jaar) continue;
       const row = this.rowOf.get(p.code);
       if (row === undefined) continue;
-      const split = splitByWeights(p.bedrag, weights, W).amounts;
+      const split = this.splits.byWeights(p.bedrag, weights, W, weightsId);
       for (let i = 0; i < columns.length; i++) {
         const c = columns[i];
         if (c) c[row] = split[i] ?? ZERO;
@@ -558,6 +568,40 @@ export class Ledger {
     }
     const meta = { bron: 'afgeleid', regel: 'bijlage-2a', editie } as const;
     brede.forEach((l, i) => this.gemeenteOf.set(slot(l.nr, jaar), column(columns[i] ?? [], meta)));
+  }
+}
+
+/**
+ * Splits (`splitByWeights(...).amounts`) made once per amount: by the key, or by other weights named
+ * by an id that fixes them. The arrays are shared and never changed. Ledgers of the same key may share
+ * one (see the Ledger constructor); its answers are those of `splitByWeights`.
+ */
+export class SplitMemo {
+  private readonly keyed = new Map<number, readonly Euro[]>();
+  private readonly other = new Map<string, Map<number, readonly Euro[]>>();
+
+  constructor(readonly key: Verdeelsleutel) {}
+
+  /** The key split of an amount over the gemeenten (row order). */
+  byKey(amount: Euro): readonly Euro[] {
+    let out = this.keyed.get(amount);
+    if (out === undefined) {
+      out = splitByWeights(amount, this.key.weights, this.key.total).amounts;
+      this.keyed.set(amount, out);
+    }
+    return out;
+  }
+
+  /** The split of an amount by `weights` (Σ = `total`); `id` must differ for other weights. */
+  byWeights(amount: Euro, weights: readonly number[], total: number, id: string): readonly Euro[] {
+    let memo = this.other.get(id);
+    if (memo === undefined) this.other.set(id, (memo = new Map()));
+    let out = memo.get(amount);
+    if (out === undefined) {
+      out = splitByWeights(amount, weights, total).amounts;
+      memo.set(amount, out);
+    }
+    return out;
   }
 }
 
