@@ -10,7 +10,7 @@ import { defaultEditionId, defaultReferenceData, editionInput, editionManifests 
 import type { CbsCode } from '../src/domain';
 import { buildWorkbookPlan } from '../src/plan';
 import { benchBatch } from './batch';
-import { ledgerGrowth, runMeasurements } from './engine';
+import { ledgerGrowth, MEASUREMENTS, runMeasurements } from './engine';
 import type { GrowthRow, MeasurementRow } from './engine';
 import { benchExcel, WEB, webEstimateMs } from './excel';
 import type { RoundTrips } from './excel';
@@ -20,6 +20,11 @@ import { kb, ms } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const OUT = process.env.BENCH_OUT ?? 'BENCHMARKS.md';
+/**
+ * `BENCH_MEASURE=Scenario,Plan` (with `BENCH_ONLY=engine`): only these §1 measurements, by name, and no
+ * growth table: for profiling one measurement (`node --cpu-prof build/bench/bench.js`).
+ */
+const MEASURE = process.env.BENCH_MEASURE?.split(',').map((s) => s.trim());
 
 /** Bytes as MiB (1 MiB = 1024 × 1024 bytes). */
 function mib(bytes: number): string {
@@ -99,8 +104,10 @@ async function main(): Promise<void> {
       ...(m.vorige ? { vorige: editionInput(m.vorige) } : {}),
     })),
     RUNS,
+    MEASURE === undefined ? MEASUREMENTS : MEASUREMENTS.filter((m) => MEASURE.includes(m.name)),
   );
-  const growth = await ledgerGrowth(editionInput(GROWTH_EDITION), GROWTH_FACTORS, RUNS);
+  const growth =
+    MEASURE === undefined ? await ledgerGrowth(editionInput(GROWTH_EDITION), GROWTH_FACTORS, RUNS) : [];
   if (process.env.BENCH_ONLY === 'engine') {
     process.stdout.write(engineSection(measured, growth).join('\n') + '\n');
     return;

@@ -363,13 +363,28 @@ export function editionAmount(ledger: Ledger, code: Maybe<CbsCode>, nr: number, 
  * 'geen' where the regeling has no money that year.
  */
 export function regelingLabel(ledger: Ledger, regeling: BegrotingRegeling, jaar: EditionYear): Bron | 'geen' {
+  // A constant of the ledger (which never changes): memoised, as the plafonds, the toets and the
+  // plan ask it for every regeling × year of every werkmap.
+  let known = regelingLabels.get(ledger);
+  if (!known) regelingLabels.set(ledger, (known = new Map()));
+  const id = `${regeling}|${jaar}`;
+  const label = known.get(id);
+  if (label !== undefined) return label;
+  const out = computeRegelingLabel(ledger, regeling, jaar);
+  known.set(id, out);
+  return out;
+}
+
+const regelingLabels = new WeakMap<Ledger, Map<string, Bron | 'geen'>>();
+
+function computeRegelingLabel(ledger: Ledger, regeling: BegrotingRegeling, jaar: EditionYear): Bron | 'geen' {
   const parts: LedgerAmount[] = [];
   for (const l of regelingLines(ledger.lines, regeling)) {
     if (l.ontvanger === 'mandaatgemeente') {
       const regio = ledger.regios.find((r) => ledger.regio(r.naam, l.nr, jaar).bedrag !== 0);
       if (regio) parts.push(ledger.regio(regio.naam, l.nr, jaar));
     } else {
-      const code = ledger.gemeenten.find((c) => (ledger.gemeente(c, l.nr, jaar)?.bedrag ?? 0) !== 0);
+      const code = ledger.gemeenten.find((c) => ledger.bedrag(c, l.nr, jaar) !== 0);
       const a = code === undefined ? undefined : ledger.gemeente(code, l.nr, jaar);
       if (a && a.open === undefined) parts.push(a);
     }

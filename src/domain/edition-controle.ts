@@ -87,11 +87,11 @@ export function editionControle(ledger: Ledger): EditionReport {
       const national = ledger.national(line.nr, jaar).bedrag;
       const regel = rule.spec.regel;
       if (isNationalOnly(line.ontvanger) || regel === 'bijlage-2a' || regel === 'beeindigd') continue;
-      const recipients: number[] =
+      // Σ gemeenten is Σ over the rows of `gemeente` (Ledger.sumGemeenten), memoised for later readers.
+      const sum =
         line.ontvanger === 'gemeente'
-          ? ledger.gemeenten.map((c) => ledger.gemeente(c, line.nr, jaar)?.bedrag ?? 0)
-          : ledger.regios.map((r) => ledger.regio(r.naam, line.nr, jaar).bedrag);
-      const sum = recipients.reduce((a, b) => a + b, 0);
+          ? ledger.sumGemeenten(line.nr, jaar)
+          : ledger.regios.reduce((a, r) => a + ledger.regio(r.naam, line.nr, jaar).bedrag, 0);
       checks.push(check(`verdeling:${line.nr}:${jaar}`, `onderdeel ${line.nr}`, jaar, national, sum));
     }
 
@@ -106,7 +106,7 @@ export function editionControle(ledger: Ledger): EditionReport {
         let published = 0;
         for (const p of bijlage2A) {
           if (p.jaar !== jaar) continue;
-          const got = lines.reduce((a, l) => a + (ledger.gemeente(p.code, l.nr, jaar)?.bedrag ?? 0), 0);
+          const got = lines.reduce((a, l) => a + ledger.bedrag(p.code, l.nr, jaar), 0);
           if (got !== p.bedrag) off++;
           sum += got;
           published += p.bedrag;

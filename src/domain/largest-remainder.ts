@@ -63,10 +63,19 @@ export function splitByWeights(amount: Euro, weights: readonly number[], total: 
   let restSum = 0;
   for (let i = 0; i < n; i++) {
     const product = amount * (weights[i] ?? 0);
-    let rest = product % W;
-    if (rest < 0) rest += W; // floored, as the sheet's MOD: 0 ≤ rest < W
+    // Floored, as the sheet's MOD: 0 ≤ rest < W. Division and one correction instead of `%` (a
+    // floating-point fmod, several times slower); exact: |q · W| ≤ |N · w| + W, a safe integer.
+    let q = Math.floor(product / W);
+    let rest = product - q * W;
+    if (rest < 0) {
+      rest += W;
+      q--;
+    } else if (rest >= W) {
+      rest -= W;
+      q++;
+    }
     rests[i] = rest;
-    amounts[i] = ((product - rest) / W) as Euro;
+    amounts[i] = q as Euro;
     restSum += rest;
   }
   const handedOut = restSum / W;
@@ -95,7 +104,9 @@ export function splitByWeights(amount: Euro, weights: readonly number[], total: 
  * pivot), so that the split stays linear in the number of gemeenten. Does not modify `values`.
  */
 export function kthLargest(values: readonly number[], k: number): number {
-  const a = Float64Array.from(values);
+  // A plain copy: Float64Array.from goes through the iterator protocol, several times slower.
+  const a = new Float64Array(values.length);
+  for (let i = 0; i < a.length; i++) a[i] = values[i] as number;
   let lo = 0;
   let hi = a.length - 1;
   const target = k - 1; // index in descending order

@@ -91,7 +91,7 @@ export class Ledger {
   readonly regios: readonly IzaRegio[];
   // Storage by number, not by composed strings: (line, year) → one slot per gemeente row or region.
   private readonly nationalOf = new Map<number, LedgerAmount>();
-  private readonly gemeenteOf = new Map<number, LedgerAmount[]>();
+  private readonly gemeenteOf = new Map<number, Column>();
   private readonly regioOf = new Map<number, Map<string, LedgerAmount>>();
   private readonly levelG = new Map<number, readonly Euro[]>();
   private readonly levelR = new Map<number, Map<string, Euro>>();
@@ -100,11 +100,20 @@ export class Ledger {
   private readonly mandaat = new Map<string, IzaRegio[]>();
   private readonly beschikking = new Map<string, Euro>();
 
+  private readonly splits: SplitMemo;
+
+  /**
+   * `splits`: a memo of splits to share with other ledgers of the same key (resolveNational passes one
+   * to the edition's ledger and to the one it is compared with: they split many of the same amounts);
+   * one of another key is not used. The amounts are the same with or without it.
+   */
   constructor(
     readonly input: EditionInput,
     readonly key: Verdeelsleutel,
     beschikkingen: readonly BeschikkingAmount[] = [],
+    splits?: SplitMemo,
   ) {
+    this.splits = splits !== undefined && splits.key === key ? splits : new SplitMemo(key);
     const { base, edition } = input;
     this.lines = edition.lines;
     this.gemeenten = base.gemeenten.map((g) => g.code);
@@ -167,9 +176,20 @@ export class Ledger {
     if (own !== undefined)
       return { bedrag: own, bron: 'beschikking', regel: 'beschikking', editie: this.editie };
     const row = this.rowOf.get(code);
-    return (
-      (row === undefined ? undefined : this.gemeenteOf.get(slot(nr, jaar))?.[row]) ?? this.none(nr, jaar)
-    );
+    const col = this.gemeenteOf.get(slot(nr, jaar));
+    return (row === undefined || col === undefined ? undefined : at(col, row)) ?? this.none(nr, jaar);
+  }
+
+  /**
+   * The amount of `gemeente(code, nr, jaar)` (0 where that is undefined), without making its
+   * `LedgerAmount`: for sums over many gemeenten (the reconciliation).
+   */
+  bedrag(code: CbsCode, nr: number, jaar: EditionYear): Euro {
+    if (this.beschikking.size === 0 && this.line(nr).ontvanger === 'gemeente') {
+      const row = this.rowOf.get(code);
+      return (row === undefined ? undefined : this.gemeenteOf.get(slot(nr, jaar))?.bedragen[row]) ?? ZERO;
+    }
+    return this.gemeente(code, nr, jaar)?.bedrag ?? ZERO;
   }
 
   /** What a SPUK IZA region's mandaatgemeente receives on a `mandaatgemeente` line. */
@@ -186,18 +206,33 @@ export class Ledger {
     const id = `${nr}|${jaar}`;
     let perRegio = this.estimates.get(id);
     if (!perRegio) {
-      const split = splitByWeights(this.national(nr, jaar).bedrag, this.key.weights, this.key.total).amounts;
+      const split = this.splits.byKey(this.national(nr, jaar).bedrag);
       perRegio = this.sumPerRegio(split);
       this.estimates.set(id, perRegio);
     }
     return perRegio.get(regio) ?? ZERO;
   }
 
-  /** Σ over all gemeenten of what they receive on a line in a year (the NL row of the workbook). */
+  private readonly sums = new Map<number, Euro>();
+
+  /**
+   * Σ over all gemeenten of what they receive on a line in a year (the NL row of the workbook).
+   * Memoised per (line, year): the ledger never changes after construction, and the national diff,
+   * the readings and the plafonds of every werkmap of a batch ask the same sums again.
+   */
   sumGemeenten(nr: number, jaar: EditionYear): Euro {
+    const k = slot(nr, jaar);
+    const known = this.sums.get(k);
+    if (known !== undefined) return known;
     let sum = 0;
-    for (const code of this.gemeenten) sum += this.gemeente(code, nr, jaar)?.bedrag ?? 0;
-    return euro(sum);
+    const col = this.gemeenteOf.get(k);
+    if (this.beschikking.size === 0 && this.line(nr).ontvanger === 'gemeente') {
+      // The column itself (what `gemeente` reads for each row; a row without an amount is zero).
+      if (col !== undefined) for (const b of col.bedragen) sum += b ?? 0;
+    } else for (const code of this.gemeenten) sum += this.gemeente(code, nr, jaar)?.bedrag ?? 0;
+    const out = euro(sum);
+    this.sums.set(k, out);
+    return out;
   }
 
   /**
@@ -299,7 +334,7 @@ export class Ledger {
   private levels(line: EditionLine): void {
     const level = line.structureelNiveau;
     if (level === undefined || isNationalOnly(line.ontvanger)) return;
-    const split = splitByWeights(level, this.key.weights, this.key.total).amounts;
+    const split = this.splits.byKey(level);
     if (line.ontvanger === 'gemeente') {
       this.levelG.set(line.nr, split);
     } else {
@@ -377,22 +412,17 @@ export class Ledger {
       }
       case 'tabel-per-gemeente': {
         // Only lines paid to each gemeente (checked by the data layer); a gemeente absent from the table gets zero.
-        const column = this.gemeenten.map((): LedgerAmount => ({
-          bedrag: ZERO,
-          bron: 'gepubliceerd',
-          regel,
-          editie,
-        }));
+        const bedragen = this.gemeenten.map(() => ZERO);
         let total = 0;
         for (const t of this.input.edition.tabellen) {
           if (t.nr !== line.nr || t.jaar !== jaar) continue;
           const row = this.rowOf.get(t.code);
           if (row === undefined) continue;
-          column[row] = { bedrag: t.bedrag, bron: 'gepubliceerd', regel, editie };
+          bedragen[row] = t.bedrag;
           total += t.bedrag;
         }
         put(euro(total), 'gepubliceerd');
-        this.gemeenteOf.set(k, column);
+        this.gemeenteOf.set(k, column(bedragen, { bron: 'gepubliceerd', regel, editie }));
         return;
       }
       case 'beeindigd': {
@@ -408,10 +438,11 @@ export class Ledger {
           ...(open ? { open } : {}),
         };
         if (line.ontvanger === 'gemeente')
-          this.gemeenteOf.set(
-            slot(line.nr, jaar),
-            this.gemeenten.map(() => amount),
-          );
+          this.gemeenteOf.set(slot(line.nr, jaar), {
+            bedragen: this.gemeenten.map(() => ZERO),
+            meta: amount,
+            made: this.gemeenten.map(() => amount),
+          });
         else if (line.ontvanger === 'mandaatgemeente')
           for (const r of this.regios) this.setRegio(r.naam, line.nr, jaar, amount);
         return;
@@ -429,12 +460,9 @@ export class Ledger {
     editie: string,
   ): void {
     if (isNationalOnly(line.ontvanger)) return;
-    const split = splitByWeights(amount, this.key.weights, this.key.total).amounts;
+    const split = this.splits.byKey(amount);
     if (line.ontvanger === 'gemeente') {
-      this.gemeenteOf.set(
-        slot(line.nr, jaar),
-        this.gemeenten.map((_c, i) => ({ bedrag: split[i] ?? ZERO, bron, regel, editie })),
-      );
+      this.gemeenteOf.set(slot(line.nr, jaar), column(split, { bron, regel, editie }));
       return;
     }
     for (const [regio, bedrag] of this.sumPerRegio(split))
@@ -539,19 +567,84 @@ export class Ledger {
     const W = weights.reduce((a, b) => a + b, 0);
     if (this.rowSplitDone.has(jaar)) return;
     this.rowSplitDone.add(jaar);
-    const columns = brede.map(() => new Array<LedgerAmount>(this.gemeenten.length));
+    // A gemeente without a Bijlage 2A row keeps no amount (undefined: `gemeente` gives the zero of `none`).
+    const columns = brede.map(() => new Array<Euro | undefined>(this.gemeenten.length).fill(undefined));
+    const weightsId = `${W}:${weights.join(',')}`;
     for (const p of this.input.bijlage2A) {
       if (p.jaar !== jaar) continue;
       const row = this.rowOf.get(p.code);
       if (row === undefined) continue;
-      const split = splitByWeights(p.bedrag, weights, W).amounts;
-      brede.forEach((_l, i) => {
-        const column = columns[i];
-        if (column) column[row] = { bedrag: split[i] ?? ZERO, bron: 'afgeleid', regel: 'bijlage-2a', editie };
-      });
+      const split = this.splits.byWeights(p.bedrag, weights, W, weightsId);
+      for (let i = 0; i < columns.length; i++) {
+        const c = columns[i];
+        if (c) c[row] = split[i] ?? ZERO;
+      }
     }
-    brede.forEach((l, i) => this.gemeenteOf.set(slot(l.nr, jaar), columns[i] ?? []));
+    const meta = { bron: 'afgeleid', regel: 'bijlage-2a', editie } as const;
+    brede.forEach((l, i) => this.gemeenteOf.set(slot(l.nr, jaar), column(columns[i] ?? [], meta)));
   }
+}
+
+/**
+ * Splits (`splitByWeights(...).amounts`) made once per amount: by the key, or by other weights named
+ * by an id that fixes them. The arrays are shared and never changed. Ledgers of the same key may share
+ * one (see the Ledger constructor); its answers are those of `splitByWeights`.
+ */
+export class SplitMemo {
+  private readonly keyed = new Map<number, readonly Euro[]>();
+  private readonly other = new Map<string, Map<number, readonly Euro[]>>();
+
+  constructor(readonly key: Verdeelsleutel) {}
+
+  /** The key split of an amount over the gemeenten (row order). */
+  byKey(amount: Euro): readonly Euro[] {
+    let out = this.keyed.get(amount);
+    if (out === undefined) {
+      out = splitByWeights(amount, this.key.weights, this.key.total).amounts;
+      this.keyed.set(amount, out);
+    }
+    return out;
+  }
+
+  /** The split of an amount by `weights` (Σ = `total`); `id` must differ for other weights. */
+  byWeights(amount: Euro, weights: readonly number[], total: number, id: string): readonly Euro[] {
+    let memo = this.other.get(id);
+    if (memo === undefined) this.other.set(id, (memo = new Map()));
+    let out = memo.get(amount);
+    if (out === undefined) {
+      out = splitByWeights(amount, weights, total).amounts;
+      memo.set(amount, out);
+    }
+    return out;
+  }
+}
+
+/**
+ * One (line, year) of the gemeenten, by row: the amounts, and what every amount of the column shares
+ * (source, rule, edition, open post). The `LedgerAmount` of a row is made the first time it is read
+ * (`at`) and then kept, so a ledger does not make an object per gemeente × line × year up front.
+ */
+interface Column {
+  /** Per row; undefined: no amount for that gemeente (`gemeente` then gives the line's zero). */
+  readonly bedragen: readonly (Euro | undefined)[];
+  readonly meta: Omit<LedgerAmount, 'bedrag'>;
+  readonly made: (LedgerAmount | undefined)[];
+}
+
+function column(bedragen: readonly (Euro | undefined)[], meta: Omit<LedgerAmount, 'bedrag'>): Column {
+  return { bedragen, meta, made: new Array<LedgerAmount | undefined>(bedragen.length) };
+}
+
+/** The amount of a row of a column (undefined where the column has none), made once. */
+function at(c: Column, row: number): LedgerAmount | undefined {
+  const known = c.made[row];
+  if (known !== undefined) return known;
+  const bedrag = c.bedragen[row];
+  if (bedrag === undefined) return undefined;
+  const { bron, regel, editie, open } = c.meta;
+  const made: LedgerAmount = { bedrag, bron, regel, editie, ...(open ? { open } : {}) };
+  c.made[row] = made;
+  return made;
 }
 
 const RANK: Record<Bron, number> = { beschikking: 4, gepubliceerd: 3, afgeleid: 2, geschat: 1 };

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { defaultEditionId, editionInput, editionManifests, scenarioEditions } from '../data';
 import type { CbsCode } from '../domain';
 import { builtInKey, resolveNational, resolveScenario } from '../domain';
@@ -81,6 +82,16 @@ describe('xlsxBatch: one package, the gemeente sheets swapped', () => {
     expect(names(a)).toBe(names(b));
     const views = (wb: ExcelJS.Workbook) => JSON.stringify(wb.worksheets.map((w) => [w.views, w.pageSetup]));
     expect(views(a)).toBe(views(b));
+    // The charts (put into the base package once, their parts swapped per file): the same parts, and
+    // the same chart XML (the cached values of this plan's gemeente), drawings and relationships.
+    const [za, zb] = await Promise.all([JSZip.loadAsync(viaBatch), JSZip.loadAsync(full)]);
+    expect(Object.keys(za.files).sort()).toEqual(Object.keys(zb.files).sort());
+    const chartParts = Object.keys(zb.files).filter(
+      (p) => /^xl\/(charts|drawings|worksheets\/_rels)\//.test(p) || p === '[Content_Types].xml',
+    );
+    expect(chartParts.some((p) => p.startsWith('xl/charts/chart'))).toBe(true);
+    for (const p of chartParts)
+      expect([p, await za.file(p)?.async('string')]).toEqual([p, await zb.file(p)?.async('string')]);
   }
 
   it('falls back to the full render when the sheets do not match the base', async () => {

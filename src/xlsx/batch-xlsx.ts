@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import type { CellValue, SheetPlan, WorkbookPlan } from '../plan';
 import { parseCell, parseRange } from '../plan';
-import { addChartsToZip } from './charts';
+import { addChartsToZip, chartPartXml, sameAnchor } from './charts';
 import { headerFooter, renderXlsx, writePackage } from './render-xlsx';
 
 /**
@@ -32,7 +32,23 @@ const SHEET_PART = (index: number) => `xl/worksheets/sheet${index + 1}.xml`;
 const SHEET_RELS = (index: number) => `xl/worksheets/_rels/sheet${index + 1}.xml.rels`;
 
 export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
-  const zip = await JSZip.loadAsync(await writePackage(base, base.sheets, true));
+  // The base's charts go into the package once (drawing, relationships, content types); a file then
+  // only swaps the chart parts whose cached values differ. Written and read again, so every part of
+  // the package is compressed once and its bytes are copied into each file.
+  const charted = await JSZip.loadAsync(await writePackage(base, base.sheets, true));
+  const placed = await addChartsToZip(charted, base);
+  const zip =
+    placed.length === 0
+      ? charted
+      : await JSZip.loadAsync(await charted.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+  const chartRels = new Set(placed.map((c) => c.sheetRelsPath));
+  const chartPaths = new Map(placed.map((c) => [c.sheet, c.chartPaths]));
+  const baseChartXml = new Map<string, string>();
+  for (const sheet of base.sheets)
+    sheet.charts.forEach((chart, k) => {
+      const path = chartPaths.get(sheet.name)?.[k];
+      if (path !== undefined) baseChartXml.set(path, chartPartXml(sheet.name, chart, base));
+    });
   const baseStyles = styleTables(await text(zip, 'xl/styles.xml'));
   const xfIndex = indexOf(baseStyles.xfs);
   const dxfIndex = indexOf(baseStyles.dxfs);
@@ -61,7 +77,25 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
       if (!deepEqual({ ...a, charts: [] }, { ...b, charts: [] })) changed.push(i);
     }
     if (changed.some((i) => (plan.sheets[i] as SheetPlan).tables.length > 0)) return undefined;
-    if (changed.some((i) => zip.file(SHEET_RELS(i)) !== null)) return undefined;
+    // A changed sheet may have relationships only for the charts the base put in (they stay as they are).
+    if (changed.some((i) => zip.file(SHEET_RELS(i)) !== null && !chartRels.has(SHEET_RELS(i))))
+      return undefined;
+    // The charts: as many per sheet as the base's, anchored alike; a chart part is swapped where its
+    // cached values or texts differ.
+    const charts = new Map<string, string>();
+    for (let i = 0; i < plan.sheets.length; i++) {
+      const a = (base.sheets[i] as SheetPlan).charts;
+      const b = (plan.sheets[i] as SheetPlan).charts;
+      if (a.length !== b.length) return undefined;
+      const name = (plan.sheets[i] as SheetPlan).name;
+      for (let k = 0; k < b.length; k++) {
+        const chart = b[k];
+        const path = chartPaths.get(name)?.[k];
+        if (chart === undefined || path === undefined || !sameAnchor(a[k] ?? chart, chart)) return undefined;
+        const xml = chartPartXml(name, chart, plan);
+        if (xml !== baseChartXml.get(path)) charts.set(path, xml);
+      }
+    }
     const workbook = patchNames(workbookXml, base, plan);
     if (workbook === undefined) return undefined;
 
@@ -78,6 +112,8 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
       if (patched === undefined) rewrite.push(i);
       else replaced.set(SHEET_PART(i), patched);
     }
+    // A sheet written anew would lose the base's drawing: not with charts.
+    if (rewrite.some((i) => zip.file(SHEET_RELS(i)) !== null)) return undefined;
     // Another layout ("Wat is er veranderd" with more or fewer rows): write the sheet anew.
     if (rewrite.length > 0) {
       const small = await JSZip.loadAsync(
@@ -102,12 +138,12 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
       }
     }
     if (workbook !== workbookXml) replaced.set('xl/workbook.xml', workbook);
-    // The plan's parts and charts go into the shared package for one generate, then the base's
+    for (const [p, xml] of charts) replaced.set(p, xml);
+    // The plan's parts go into the shared package for one generate, then the base's
     // parts come back (JSZip keeps unchanged parts compressed, so they are copied, not deflated).
     const saved = { ...zip.files };
     try {
       for (const [p, xml] of replaced) zip.file(p, xml);
-      await addChartsToZip(zip, plan);
       // Only the replaced parts are deflated (the others keep their bytes): the fastest level, since
       // these are a few small parts per file and the batch writes hundreds of files.
       return await zip.generateAsync({

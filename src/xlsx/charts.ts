@@ -92,10 +92,22 @@ export async function addCharts(xlsx: Uint8Array, plan: WorkbookPlan): Promise<U
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-/** addCharts on a package already open in memory: changes and adds its parts in place. */
-export async function addChartsToZip(zip: JSZip, plan: WorkbookPlan): Promise<void> {
+/** Where `addChartsToZip` put the charts of one sheet: its part and each chart's part, in the plan's order. */
+export interface ChartedSheet {
+  readonly sheet: string;
+  readonly sheetPath: string;
+  readonly sheetRelsPath: string;
+  readonly chartPaths: readonly string[];
+}
+
+/**
+ * addCharts on a package already open in memory: changes and adds its parts in place. Returns where
+ * each charted sheet's charts went (a batch that keeps the package swaps just the chart parts).
+ */
+export async function addChartsToZip(zip: JSZip, plan: WorkbookPlan): Promise<ChartedSheet[]> {
   const charted = plan.sheets.filter((sheet) => sheet.charts.length > 0);
-  if (charted.length === 0) return;
+  const placed: ChartedSheet[] = [];
+  if (charted.length === 0) return placed;
   for (const sheet of charted) for (const chart of sheet.charts) validateChart(sheet.name, chart);
 
   const sheetParts = await worksheetPartsByName(zip);
@@ -138,8 +150,10 @@ export async function addChartsToZip(zip: JSZip, plan: WorkbookPlan): Promise<vo
 
     const namespaces = anchorNamespaces(drawingXml);
     const anchors: string[] = [];
+    const chartPaths: string[] = [];
     for (const chart of sheet.charts) {
       const chartPath = `xl/charts/chart${nextChart++}.xml`;
+      chartPaths.push(chartPath);
       zip.file(chartPath, chartXml(chart, plan));
       contentTypes = addOverride(contentTypes, chartPath, CONTENT_TYPE.chart);
       const added = addRelationship(drawingRels, REL_TYPE.chart, relativeTarget(drawingPath, chartPath));
@@ -151,9 +165,25 @@ export async function addChartsToZip(zip: JSZip, plan: WorkbookPlan): Promise<vo
     zip.file(drawingRelsPath, drawingRels);
     zip.file(sheetRelsPath, sheetRels);
     zip.file(sheetPath, sheetXml);
+    placed.push({ sheet: sheet.name, sheetPath, sheetRelsPath, chartPaths });
   }
 
   zip.file('[Content_Types].xml', contentTypes);
+  return placed;
+}
+
+/**
+ * The chart part of one chart as `addChartsToZip` writes it for `plan` (its cached values from the
+ * plan). Validates the chart first (throws like `addCharts`).
+ */
+export function chartPartXml(sheetName: string, chart: ChartSpec, plan: WorkbookPlan): string {
+  validateChart(sheetName, chart);
+  return chartXml(chart, plan);
+}
+
+/** What of a chart its drawing anchor shows (its cells and name): equal anchors, same drawing part. */
+export function sameAnchor(a: ChartSpec, b: ChartSpec): boolean {
+  return a.from === b.from && a.to === b.to && a.name === b.name;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -681,17 +711,50 @@ function lookupReference(plan: WorkbookPlan, reference: string): CellValue[] | u
   return out;
 }
 
+/** A block's grid and where it sits (formula blocks: and where their range ends). */
+interface BlockGeometry {
+  readonly grid: readonly (readonly CellValue[])[];
+  readonly row: number;
+  readonly col: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** Each sheet's blocks parsed once (a plan is immutable data; a batch shares its national sheets). */
+const geometries = new WeakMap<SheetPlan, readonly BlockGeometry[]>();
+
+function blockGeometry(sheet: SheetPlan): readonly BlockGeometry[] {
+  let known = geometries.get(sheet);
+  if (known === undefined) {
+    known = sheet.blocks.map((block) => {
+      if (block.kind === 'values') {
+        const origin = parseCell(block.at);
+        return { grid: block.values, row: origin.row, col: origin.col, bottom: Infinity, right: Infinity };
+      }
+      const origin = parseCell(block.range.split(':')[0] ?? '');
+      const area = parseRange(block.range);
+      return {
+        grid: block.expected,
+        row: origin.row,
+        col: origin.col,
+        bottom: area.bottom,
+        right: area.right,
+      };
+    });
+    geometries.set(sheet, known);
+  }
+  return known;
+}
+
 /** The value the plan puts in a cell; the last block covering it wins, as when rendering. */
 function planCell(sheet: SheetPlan, row: number, col: number): { value: CellValue } | undefined {
-  for (let b = sheet.blocks.length - 1; b >= 0; b--) {
-    const block = sheet.blocks[b];
+  const blocks = blockGeometry(sheet);
+  for (let b = blocks.length - 1; b >= 0; b--) {
+    const block = blocks[b];
     if (block === undefined) continue;
-    const grid = block.kind === 'values' ? block.values : block.expected;
-    const origin = block.kind === 'values' ? parseCell(block.at) : parseCell(block.range.split(':')[0] ?? '');
-    if (block.kind === 'formula') {
-      const area = parseRange(block.range);
-      if (row > area.bottom || col > area.right) continue;
-    }
+    if (row > block.bottom || col > block.right) continue;
+    const grid = block.grid;
+    const origin = block;
     const line = grid[row - origin.row];
     if (line === undefined || col < origin.col) continue;
     const value = line[col - origin.col];

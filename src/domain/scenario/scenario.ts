@@ -9,7 +9,7 @@ import { editionDiff } from '../edition-diff';
 import type { EditionReport } from '../edition-controle';
 import { editionControle } from '../edition-controle';
 import type { BeschikkingAmount, EditionInput } from '../ledger';
-import { Ledger } from '../ledger';
+import { Ledger, SplitMemo } from '../ledger';
 import type { Euro } from '../money';
 import { euro } from '../money';
 import type { BbvVastlegging, Vastlegging, YearReading } from '../readings';
@@ -206,8 +206,10 @@ export function resolveNational(request: NationalRequest): NationalScenario {
   const input = request.edition;
   const key = request.key;
   const lines = input.edition.lines;
-  const ledger = new Ledger(input, key);
-  const vorige = request.vorige ? new Ledger(request.vorige, key) : undefined;
+  // Both ledgers split by the same key, many of the same amounts: one memo of splits for the two.
+  const splits = new SplitMemo(key);
+  const ledger = new Ledger(input, key, [], splits);
+  const vorige = request.vorige ? new Ledger(request.vorige, key, [], splits) : undefined;
   const report = editionControle(ledger);
   const galaReport = galaTableChecks(input.base);
   return {
