@@ -616,6 +616,45 @@ describe('renderPlan: never overwrites what belongs to the user', () => {
     await expectUntouched(fake, samplePlan(), { kind: 'ProtectedWorkbook' });
   });
 
+  it('a protected workbook structure → ProtectedWorkbook before anything is touched when the refresh needs a restore point (#17)', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    // A kept weight needs the restore-point sheet (add, very hidden, delete): a structure change.
+    fake.type('Invoer', `C${FIRST_ROW}`, 99);
+    fake.protectWorkbook();
+    const before = fake.snapshot();
+    const built = fake.syncCount;
+    await expectUntouched(fake, samplePlan(), { kind: 'ProtectedWorkbook' });
+    // Detected in the first round trip (Workbook.protection.protected): no restore point, no unprotect.
+    expect(fake.syncCount - built).toBe(1);
+    expect(fake.snapshot()).toEqual(before);
+    expect(fake.batches.at(-1)?.operationCounts['WorksheetProtection.unprotect']).toBeUndefined();
+  });
+
+  it('a protected workbook structure does not stop a refresh that needs no structure change', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    fake.protectWorkbook();
+    const report = ok(await render(fake, samplePlan()));
+    expect(report.syncs).toBe(2);
+    expect(fake.sheetNames()).toEqual(['Invoer', 'Uitkomst']);
+    // Nothing to restore: only the "under way" name, no restore-point sheet.
+    const ops = fake.batches.at(-1)?.operationCounts ?? {};
+    expect(ops['WorksheetCollection.add']).toBeUndefined();
+    expect(ops['Worksheet.visibility']).toBeUndefined();
+    expect(ops['Worksheet.delete']).toBeUndefined();
+  });
+
+  it('the fake host refuses hiding a sheet in a protected workbook structure (as Excel does)', async () => {
+    const fake = new FakeExcel().addSheet('Blad1').addSheet('Blad2').protectWorkbook();
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem('Blad2').visibility = 'Hidden';
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
+  });
+
   it('other sheets and names of the user are left exactly as they were', async () => {
     const fake = new FakeExcel().addSheet('Mijn blad');
     fake.type('Mijn blad', 'A1', [['x', 1, '=B1*2']]);

@@ -398,7 +398,10 @@ async function renderInContext(
   const nameItems = workbook.names.items.map((n) => ({ name: n.name, type: String(n.type) }));
   const sheetExists = (name: string): boolean => sheetItems.some((s) => sameName(s.name, name));
   const nameOf = (name: string) => nameItems.find((n) => sameName(n.name, name));
-  const pending = nameOf(BACKUP_PENDING_NAME) !== undefined && sheetExists(BACKUP_SHEET);
+  // A write stopped part-way when the "under way" name exists. Without its sheet the restore point held
+  // nothing to restore (every input equalled the plan's defaults): the inputs get the plan's defaults.
+  const pending = nameOf(BACKUP_PENDING_NAME) !== undefined;
+  const backupSheetExists = sheetExists(BACKUP_SHEET);
 
   // Sync 2 (resolve), without a successful speculation: the ranges of the names that exist, inputs at
   // the plan's address where their names are gone, charts, the key label; the restore point if pending.
@@ -414,7 +417,7 @@ async function renderInContext(
       };
       const queue = (withInputs: boolean): Resolved => {
         const r = queueResolve(plan, workbook, replaceInputs, exists, withInputs);
-        if (pending) {
+        if (pending && backupSheetExists) {
           r.backup = worksheets.getItem(BACKUP_SHEET).getUsedRange();
           r.backup.load('values');
         }
@@ -478,7 +481,7 @@ async function renderInContext(
     ? []
     : assessment.inputsToRead.flatMap((read, i) => (snapshots[i] ? [] : [{ read, i }]));
   const needLabel = !pending && labelAt !== undefined && labelRange === undefined;
-  const needBackup = pending && resolved.backup === undefined;
+  const needBackup = pending && backupSheetExists && resolved.backup === undefined;
   // User-owned tables to check, with what sync 1 (or the resolve sync) read of them.
   const tableChecks = tablesToCheck(plan, assessment, facts.tables).map((check) => {
     const read = resolved?.tables.get(check.schema.name.toUpperCase());
@@ -548,10 +551,28 @@ async function renderInContext(
 
   const inputWrites: InputWrite[] = [];
   const preservedInputs: PreservedInput[] = [];
+  // Only inputs that differ from the plan's defaults need a restore point: the others the plan writes anyway.
+  const toRestore: InputSnapshot[] = [];
   for (const snapshot of inputSnapshots) {
     const merged = mergeInput(plan, snapshot);
     preservedInputs.push(merged.report);
-    if (merged.write) inputWrites.push(merged.write);
+    if (merged.write) {
+      inputWrites.push(merged.write);
+      toRestore.push(snapshot);
+    }
+  }
+
+  // The restore point: a very hidden sheet only when there is something to restore; else only the
+  // "under way" name (adding and deleting a name keeps the undo stack; a sheet's visibility and delete do not).
+  const backupToWrite: Backup | undefined =
+    !pending && toRestore.length > 0
+      ? { keyLabel: workbookKey, inputs: toRestore.map(backupInput) }
+      : undefined;
+  // A protected workbook structure (Controleren > Werkmap beveiligen) refuses adding, hiding and deleting
+  // sheets: https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection (`protected`, read in
+  // sync 1). Refused here, before the first write: no restore point, no sheet unprotected.
+  if (facts.workbookProtected && (backupToWrite !== undefined || backupSheetExists)) {
+    return { ok: false, failure: { kind: 'ProtectedWorkbook' } };
   }
 
   // Sync 3+: the write, cut into batches under the size budget. One batch for any realistic plan;
@@ -568,14 +589,7 @@ async function renderInContext(
     maxBatchBytes,
   );
   // The restore point first (before the first clear), its completion mark last of all.
-  const restore = restoreSteps(
-    pending,
-    sheetExists(BACKUP_SHEET),
-    nameOf(BACKUP_PENDING_NAME) !== undefined,
-    inputSnapshots.length > 0 && !pending
-      ? { keyLabel: workbookKey, inputs: inputSnapshots.map(backupInput) }
-      : undefined,
-  );
+  const restore = restoreSteps(pending, backupSheetExists, backupToWrite);
   // The add-in's own protection is lifted first of all: if that fails (the user added a password),
   // nothing else has run yet (see `stuckProtection`).
   // Table migrations right after the restore point: before any formula that refers to the table is
@@ -671,47 +685,55 @@ async function stuckProtection(
 function restoreSteps(
   pending: boolean,
   sheetExists: boolean,
-  nameExists: boolean,
   backup: Backup | undefined,
 ): { before: WriteStep[]; after: WriteStep[] } {
   const before: WriteStep[] = [];
   const after: WriteStep[] = [];
-  if (!pending && backup) {
-    const grid = backupGrid(backup);
-    const address = rangeAddress({ top: 1, left: 1, bottom: grid.length, right: grid[0]?.length ?? 1 });
+  let sheetLeft = sheetExists;
+  if (!pending) {
+    const grid = backup ? backupGrid(backup) : undefined;
+    const address = grid
+      ? rangeAddress({ top: 1, left: 1, bottom: grid.length, right: grid[0]?.length ?? 1 })
+      : undefined;
+    sheetLeft = sheetExists || grid !== undefined;
     before.push({
       label: 'restore point',
-      bytes: operationBytes([address, grid]) + operationBytes(BACKUP_SHEET) * 4,
+      bytes: (grid ? operationBytes([address, grid]) : 0) + operationBytes(BACKUP_SHEET) * 4,
       apply: (s) => {
-        let ws;
-        if (sheetExists) {
-          ws = s.sheet(BACKUP_SHEET);
-          ws.getRange().clear('All');
-        } else {
-          ws = s.context.workbook.worksheets.add(BACKUP_SHEET);
-          s.added(BACKUP_SHEET, ws);
+        if (grid && address) {
+          let ws;
+          if (sheetExists) {
+            ws = s.sheet(BACKUP_SHEET);
+            ws.getRange().clear('All');
+          } else {
+            ws = s.context.workbook.worksheets.add(BACKUP_SHEET);
+            s.added(BACKUP_SHEET, ws);
+            // Very hidden: not in Excel's Unhide list (ExcelApi 1.1, SheetVisibility).
+            ws.visibility = 'VeryHidden';
+          }
+          ws.getRange(address).values = grid;
         }
-        // Very hidden: not in Excel's Unhide list (ExcelApi 1.1, SheetVisibility).
-        ws.visibility = 'VeryHidden';
-        ws.getRange(address).values = grid;
-        if (!nameExists)
-          s.context.workbook.names.add(BACKUP_PENDING_NAME, `=${quoteSheet(BACKUP_SHEET)}!$A$1`);
+        // Without a sheet, the name alone says "a write is under way; the plan's defaults are complete".
+        s.context.workbook.names.add(
+          BACKUP_PENDING_NAME,
+          grid ? `=${quoteSheet(BACKUP_SHEET)}!$A$1` : '="SPUK-begroting: schrijven bezig"',
+        );
       },
     });
   }
-  if (pending || backup) {
-    after.push({
-      label: 'restore point done',
-      bytes: operationBytes(BACKUP_PENDING_NAME) * 4,
-      apply: (s) => {
-        // The write is complete: first the "under way" mark, then the restore point itself (a very
-        // hidden sheet must be made hidden before it can be deleted).
-        s.context.workbook.names.getItem(BACKUP_PENDING_NAME).delete();
+  after.push({
+    label: 'restore point done',
+    bytes: operationBytes(BACKUP_PENDING_NAME) * 4,
+    apply: (s) => {
+      // The write is complete: first the "under way" mark, then the restore point itself (a very
+      // hidden sheet must be made hidden before it can be deleted).
+      s.context.workbook.names.getItem(BACKUP_PENDING_NAME).delete();
+      if (sheetLeft) {
         const ws = s.sheet(BACKUP_SHEET);
         ws.visibility = 'Hidden';
         ws.delete();
-      },
-    });
-  }
+      }
+    },
+  });
   return { before, after };
 }

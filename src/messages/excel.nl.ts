@@ -81,7 +81,7 @@ export function excelFailureText(failure: ExcelFailure): string {
         ? `Het blad "${failure.sheet}" is beveiligd. ${NOTHING_CHANGED} Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en klik dan opnieuw op Werkmap laden.`
         : 'Excel staat de wijziging niet toe: een blad of de werkmap is beveiligd of alleen-lezen. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) of open de werkmap om te bewerken, en klik dan opnieuw op Werkmap laden.';
     case 'ProtectedWorkbook':
-      return `De structuur van deze werkmap is beveiligd, dus er kunnen geen bladen bij. ${NOTHING_CHANGED} Hef de beveiliging op (Controleren > Werkmap beveiligen) en klik dan opnieuw op Werkmap laden.`;
+      return `De structuur van deze werkmap is beveiligd (Controleren > Werkmap beveiligen). SPUK-begroting moet een blad toevoegen of zijn tijdelijke herstelblad maken en weer verwijderen, en dat staat een beveiligde werkmapstructuur niet toe. ${NOTHING_CHANGED} Klik op Controleren > Werkmap beveiligen om die beveiliging op te heffen (vul het wachtwoord in als Excel erom vraagt), klik dan opnieuw op Werkmap laden en beveilig de werkmap daarna weer als u dat wilt. De beveiliging van afzonderlijke bladen (Beveiliging blad opheffen) is iets anders en hoeft niet te veranderen.`;
     case 'Timeout':
       return `Excel reageerde niet binnen ${Math.max(1, Math.ceil(failure.seconds))} seconden. Wacht tot Excel weer reageert (of laad Excel op het web opnieuw) en klik dan opnieuw op Werkmap laden.`;
     case 'PayloadTooLarge':
