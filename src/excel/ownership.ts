@@ -153,6 +153,19 @@ export function assessWorkbook(
     if (sheet) marked.add(sheet.name.toUpperCase());
   }
 
+  // A plan sheet the user renamed: its mark followed it (Excel moves a name with its sheet), so the mark
+  // points at a sheet with another name that is no plan sheet. Refused with both names, nothing written:
+  // the plan's formulas and the next refresh use the plan's name, so a new, empty sheet would be made.
+  const renamed: { planned: string; now: string }[] = [];
+  for (const sheet of plan.sheets) {
+    const mark = targetOf(ownershipNameOf(sheet.name));
+    const now = mark ? findSheet(mark.sheet) : undefined;
+    if (!now || sameName(now.name, sheet.name)) continue;
+    if (plan.sheets.some((s) => sameName(s.name, now.name))) continue;
+    renamed.push({ planned: sheet.name, now: now.name });
+  }
+  if (renamed.length > 0) return fail({ kind: 'SheetRenamed', sheets: renamed });
+
   const sheets: SheetDecision[] = [];
   const taken: string[] = [];
   const restoredMarks: string[] = [];

@@ -645,6 +645,20 @@ describe('renderPlan: never overwrites what belongs to the user', () => {
     expect(ops['Worksheet.delete']).toBeUndefined();
   });
 
+  it('a renamed add-in sheet is recognised by its mark: SheetRenamed names both names, nothing written (#17)', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    fake.renameSheet('Uitkomst', 'Uitkomst 2025');
+    await expectUntouched(fake, samplePlan(), {
+      kind: 'SheetRenamed',
+      sheets: [{ planned: 'Uitkomst', now: 'Uitkomst 2025' }],
+    });
+    // Following the advice (the old name back) makes the refresh work again, on the same sheet.
+    fake.renameSheet('Uitkomst 2025', 'Uitkomst');
+    const report = ok(await render(fake, samplePlan()));
+    expect(report.addedSheets).toEqual([]);
+  });
+
   it('the fake host refuses hiding a sheet in a protected workbook structure (as Excel does)', async () => {
     const fake = new FakeExcel().addSheet('Blad1').addSheet('Blad2').protectWorkbook();
     await expect(

@@ -173,6 +173,21 @@ describe('a user-owned sheet: created whole, then only the add-in ranges', () =>
     });
   });
 
+  it('a renamed Begroting is recognised by its mark: SheetRenamed, not NameTaken, and no new empty sheet (#17)', async () => {
+    const fake = await workedIn();
+    fake.renameSheet(SHEET, 'Begroting 2025');
+    const before = fake.snapshot();
+    expect(await render(fake, userOwnedPlan(1))).toEqual({
+      ok: false,
+      failure: { kind: 'SheetRenamed', sheets: [{ planned: SHEET, now: 'Begroting 2025' }] },
+    });
+    expect(fake.snapshot()).toEqual(before);
+    // The old name back: the refresh keeps every row the user typed.
+    fake.renameSheet('Begroting 2025', SHEET);
+    ok(await render(fake, userOwnedPlan(1)));
+    expect(fake.values(SHEET, 'A9:D12')).toEqual(USER_ROWS);
+  });
+
   it('a user-owned sheet the user deleted is created whole again', async () => {
     const fake = await workedIn();
     fake.deleteSheet(SHEET);

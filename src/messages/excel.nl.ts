@@ -9,6 +9,10 @@
 
 export type ExcelFailureFacts =
   | { readonly kind: 'SheetNameTaken'; readonly sheet: string; readonly sheets: readonly string[] }
+  | {
+      readonly kind: 'SheetRenamed';
+      readonly sheets: readonly { readonly planned: string; readonly now: string }[];
+    }
   | { readonly kind: 'NameTaken'; readonly name: string }
   | { readonly kind: 'ProtectedSheet'; readonly sheet: string | undefined }
   | { readonly kind: 'ProtectedWorkbook' }
@@ -73,6 +77,12 @@ export function excelFailureText(failure: ExcelFailure): string {
           ? `Er staat al een blad ${quoteList(sheets)} in deze werkmap dat niet door SPUK-begroting is gemaakt.`
           : `Er staan al bladen ${quoteList(sheets)} in deze werkmap die niet door SPUK-begroting zijn gemaakt.`;
       return `${which} ${NOTHING_CHANGED} Geef ${sheets.length === 1 ? 'dat blad' : 'die bladen'} een andere naam (rechtsklik op de bladtab > Naam wijzigen) of laad in een nieuwe, lege werkmap, en klik dan opnieuw op Werkmap laden.`;
+    }
+    case 'SheetRenamed': {
+      const one = failure.sheets.length === 1;
+      const what = failure.sheets.map((s) => `"${s.planned}" heet nu "${s.now}"`).join(', ');
+      const back = failure.sheets.map((s) => `"${s.now}" → "${s.planned}"`).join(', ');
+      return `${one ? 'Een blad' : 'Bladen'} van SPUK-begroting ${one ? 'is' : 'zijn'} hernoemd: ${what}. SPUK-begroting herkent ${one ? 'het' : 'ze'} aan ${one ? 'zijn' : 'hun'} markering, maar de formules en het vernieuwen gebruiken de oorspronkelijke naam; onder de nieuwe naam zou een nieuw, leeg blad worden gemaakt. ${NOTHING_CHANGED} Geef ${one ? 'het blad zijn' : 'de bladen hun'} oorspronkelijke naam terug (rechtsklik op de bladtab > Naam wijzigen: ${back}) en klik dan opnieuw op Werkmap laden. Wat u op ${one ? 'het blad' : 'de bladen'} typte, blijft staan.`;
     }
     case 'NameTaken':
       return `De naam "${failure.name}" bestaat al in deze werkmap, als naam of als tabel buiten de bladen van SPUK-begroting. ${NOTHING_CHANGED} Geef die naam of tabel een andere naam (Formules > Namen beheren) en klik dan opnieuw op Werkmap laden.`;

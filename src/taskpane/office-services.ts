@@ -77,10 +77,15 @@ export function builtWithFromWorkbook(
   return { gemeente: gemeente ?? LANDELIJK, keyId: found.keyId, ...edition };
 }
 
+/**
+ * Stores what was built in the document settings, only when it differs from what they hold: a save
+ * (`saveAsync`) with nothing changed would still mark the document changed for nothing (#17 item 9).
+ */
 function remember(built: BuiltWith & { readonly editionId: string }): void {
   const settings = documentSettings();
   if (!settings) return;
   try {
+    if (JSON.stringify(settings.get(SETTINGS_KEY)) === JSON.stringify(built)) return;
     settings.set(SETTINGS_KEY, built);
     settings.saveAsync(() => undefined);
   } catch {
@@ -134,12 +139,20 @@ export function officeServices(): PaneServices {
       .reverse()
       .map((m) => ({ id: m.id, naam: `${m.naam} (${formatDate(m.datum)})` })),
     detectEnvironment: () => detectEnvironment(officeGlobal()),
-    // The document settings first (what the add-in remembered); else the workbook's own names and cells.
-    // A read failure (ExcelFailureError) is left to the pane, which then starts fresh.
+    // The workbook's own marked names and cells first: document settings are unreliable across hosts
+    // and co-authors (office-js #594, #642) and survive a copy whose add-in sheets were deleted. The
+    // settings only when the workbook says nothing or cannot be read; with neither, a read failure
+    // (ExcelFailureError) is left to the pane, which then starts fresh.
     async readWorkbook(): Promise<BuiltWith | undefined> {
       const remembered = parseBuiltWith(documentSettings()?.get(SETTINGS_KEY), data);
-      if (remembered) return remembered;
-      return builtWithFromWorkbook(await readBuiltWith({ timeoutMs: READ_TIMEOUT_MS }), data);
+      let found: BuiltWith | undefined;
+      try {
+        found = builtWithFromWorkbook(await readBuiltWith({ timeoutMs: READ_TIMEOUT_MS }), data);
+      } catch (error) {
+        if (remembered) return remembered;
+        throw error;
+      }
+      return found ?? remembered;
     },
     async render(request: RenderRequest): Promise<RenderOutcome> {
       const { selection } = request;
