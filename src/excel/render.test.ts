@@ -319,30 +319,23 @@ describe('renderPlan: refresh, idempotence and the user’s inputs', () => {
     expect(report.preservedInputs.map((p) => p.name)).toEqual(['Invoer_Opmerking']);
   });
 
-  it('carries inputs over from a renamed add-in sheet and leaves that sheet alone', async () => {
+  it('a renamed add-in sheet is refused with both names; renamed back, its inputs are kept (#17)', async () => {
     const fake = new FakeExcel();
     ok(await render(fake, samplePlan()));
     fake.type('Invoer', `C${rowOf(2, 5)}`, 42);
     fake.renameSheet('Invoer', 'Invoer oud');
-    const before = fake.snapshot().sheets.find((s) => s.name === 'Invoer oud');
-    // The copy keeps its table; its name is needed by the new sheet, so the user must rename it first.
+    const before = fake.snapshot();
+    // Before #17 its table made this a false NameTaken, and renaming the table made a new sheet.
     expect(await render(fake, samplePlan())).toEqual({
       ok: false,
-      failure: { kind: 'NameTaken', name: 'T_Gewichten' },
+      failure: { kind: 'SheetRenamed', sheets: [{ planned: 'Invoer', now: 'Invoer oud' }] },
     });
-    fake.renameTable('T_Gewichten', 'T_Gewichten_oud');
+    expect(fake.snapshot()).toEqual(before);
+    fake.renameSheet('Invoer oud', 'Invoer');
     const report = ok(await render(fake, samplePlan()));
-    expect(report.addedSheets).toEqual(['Invoer']);
-    expect(fake.sheetNames()).toEqual(['Invoer oud', 'Uitkomst', 'Invoer']);
+    expect(report.addedSheets).toEqual([]);
+    expect(fake.sheetNames()).toEqual(['Invoer', 'Uitkomst']);
     expect(fake.cell('Invoer', `C${rowOf(2, 5)}`)?.value).toBe(42);
-    expect(fake.snapshot().sheets.find((s) => s.name === 'Invoer oud')?.cells).toEqual(before?.cells);
-    expect(
-      fake
-        .snapshot()
-        .sheets.find((s) => s.name === 'Invoer oud')
-        ?.tables.map((t) => t.name),
-    ).toEqual(['T_Gewichten_oud']);
-    expect(fake.name('SPUK_Blad_Invoer')?.formula).toBe(`=Invoer!$A$1:$D$${FIRST_ROW + 5}`);
   });
 
   it('rebuilds an add-in sheet the user deleted (its names had become #REF!)', async () => {
