@@ -221,7 +221,8 @@ function queueCheck(workbook: HostWorkbook): void {
   workbook.worksheets.load('items/name,items/protection/protected');
   // Never `formula`: Excel desktop returns it in the user's language and reference style (office-js
   // #2834). `type` is language-independent; where a name points comes from its range's `address`.
-  workbook.names.load('items/name,items/type');
+  // `comment`: rewritten only when it differs (a rewritten comment clears the undo stack, #17 item 9).
+  workbook.names.load('items/name,items/type,items/comment');
   workbook.tables.load('items/name,items/worksheet/name');
   workbook.protection.load('protected');
 }
@@ -395,7 +396,11 @@ async function renderInContext(
     name: ws.name,
     protected: ws.protection.protected === true,
   }));
-  const nameItems = workbook.names.items.map((n) => ({ name: n.name, type: String(n.type) }));
+  const nameItems = workbook.names.items.map((n) => ({
+    name: n.name,
+    type: String(n.type),
+    comment: typeof n.comment === 'string' ? n.comment : undefined,
+  }));
   const sheetExists = (name: string): boolean => sheetItems.some((s) => sameName(s.name, name));
   const nameOf = (name: string) => nameItems.find((n) => sameName(n.name, name));
   // A write stopped part-way when the "under way" name exists. Without its sheet the restore point held

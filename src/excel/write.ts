@@ -124,9 +124,12 @@ export function buildWritePlan(
   const writeName = (scope: WriteScope, name: string, ref: string, comment: string): void => {
     const formula = `=${ref}`;
     if (assessment.existingNames.has(name.toUpperCase())) {
+      // Only what differs: a rewritten comment clears Excel's undo stack (#17 item 9).
+      const same = assessment.unchangedNames?.get(name.toUpperCase());
+      if (same?.ref === true && same.comment) return;
       const item = scope.context.workbook.names.getItem(name);
-      item.formula = formula;
-      item.comment = comment;
+      if (same?.ref !== true) item.formula = formula;
+      if (same?.comment !== true) item.comment = comment;
     } else {
       scope.context.workbook.names.add(name, formula, comment);
     }
