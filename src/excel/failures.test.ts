@@ -9,6 +9,7 @@ const EXAMPLES: { readonly [K in ExcelFailureKind]: Extract<ExcelFailure, { kind
   SheetRenamed: { kind: 'SheetRenamed', sheets: [{ planned: 'Begroting', now: 'Begroting 2025' }] },
   NameTaken: { kind: 'NameTaken', name: 'Invoer_Gewichten' },
   ProtectedSheet: { kind: 'ProtectedSheet', sheet: 'Verdeelsleutel' },
+  ProtectionStuck: { kind: 'ProtectionStuck', sheets: ['Verdeelsleutel', 'Allocatie'] },
   ProtectedWorkbook: { kind: 'ProtectedWorkbook' },
   Timeout: { kind: 'Timeout', seconds: 90 },
   PayloadTooLarge: { kind: 'PayloadTooLarge' },

@@ -20,6 +20,12 @@ export type ExcelFailure =
   | { readonly kind: 'NameTaken'; readonly name: string }
   /** A sheet the add-in must write is protected (sheet known), or Excel refused access (sheet unknown). */
   | { readonly kind: 'ProtectedSheet'; readonly sheet: string | undefined }
+  /**
+   * Excel refused to lift the protection of these add-in sheets (a password the user set, or Excel's
+   * regression office-js #6784: `unprotect()` AccessDenied without a password). Every such sheet is
+   * named at once; nothing was changed (protection lifted before the failure is set back).
+   */
+  | { readonly kind: 'ProtectionStuck'; readonly sheets: readonly string[] }
   /** The workbook structure is protected, so sheets cannot be added. */
   | { readonly kind: 'ProtectedWorkbook' }
   /** Excel did not answer within the time limit (Excel on the web can hang: office-js #6678). */

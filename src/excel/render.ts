@@ -116,6 +116,12 @@ export interface RenderOptions {
    *   of 3); being right saves one (a refresh: 2). Pass the hint when it is known.
    */
   readonly expectExisting?: boolean;
+  /**
+   * Protect the add-in's sheets after writing (default true: formulas cannot be overwritten by
+   * accident). False: the sheets stay unprotected. For a host where Excel cannot lift the protection
+   * again (office-js #6784); it also keeps the next refreshes from clearing the undo stack by protecting.
+   */
+  readonly protectSheets?: boolean;
 }
 
 export interface RenderSuccess {
@@ -592,6 +598,7 @@ async function renderInContext(
     { charts, tables },
     features,
     maxBatchBytes,
+    options.protectSheets ?? true,
   );
   // The restore point first (before the first clear), its completion mark last of all.
   const restore = restoreSteps(pending, backupSheetExists, backupToWrite);
@@ -626,9 +633,9 @@ async function renderInContext(
       const atUnprotect = /unprotect/i.test(officeErrorLocation(error) ?? '');
       if (index > 0 || assessment.unprotect.length === 0 || error instanceof SyncTimeoutError || !atUnprotect)
         throw error;
-      const sheet = await stuckProtection(context, assessment.unprotect, () => sync('read'));
-      if (sheet === undefined) throw error;
-      return { ok: false, failure: { kind: 'ProtectedSheet', sheet } };
+      const stuck = await stuckProtection(context, assessment.unprotect, () => sync('read'));
+      if (stuck === undefined) throw error;
+      return { ok: false, failure: { kind: 'ProtectionStuck', sheets: stuck } };
     }
   }
 
@@ -649,19 +656,25 @@ async function renderInContext(
 }
 
 /**
- * After the first write batch failed: did it fail while lifting the add-in's own protection (e.g. the
- * user protected the sheet again, now with a password)? Excel does not roll back, so the sheets whose
- * protection was lifted before the failing one are unprotected and nothing else ran. One read finds the
- * first sheet (in unprotect order) that is still protected; the ones before it get their protection
- * back, so the workbook is as it was. Returns that sheet, or undefined when every protection was lifted
- * (the failure came later: an interrupted write) or the reads fail. Only on this failure path: the
- * round trips of a normal render are unchanged.
+ * After the first write batch failed: did it fail while lifting the add-in's own protection (the user
+ * protected a sheet again with a password, or Excel's regression office-js #6784, where `unprotect()`
+ * fails with AccessDenied on a sheet protected without one)? Excel does not roll back, so the sheets
+ * lifted before the failing one are unprotected and nothing else ran. One read finds the first sheet
+ * still protected (the failing one); the ones before it get their protection back. Then every later
+ * protected sheet is tried on its own (one round trip each: lift, and set again in the next), so the
+ * message names **all** stuck sheets at once instead of one per click. Returns the stuck sheets, or
+ * undefined when every protection was lifted (the failure came later: an interrupted write) or the
+ * first read fails. Only on this failure path: the round trips of a normal render are unchanged.
  */
 async function stuckProtection(
   context: HostRequestContext,
   sheets: readonly string[],
   sync: () => Promise<void>,
-): Promise<string | undefined> {
+): Promise<string[] | undefined> {
+  const protect = (name: string): void =>
+    context.workbook.worksheets.getItem(name).protection.protect({ ...PROTECTION_OPTIONS });
+  let first: number;
+  let stillProtected: boolean[];
   try {
     const protections = sheets.map((name) => {
       const protection = context.workbook.worksheets.getItem(name).protection;
@@ -669,18 +682,43 @@ async function stuckProtection(
       return protection;
     });
     await sync();
-    const stuck = protections.findIndex((p) => p.protected);
-    if (stuck < 0) return undefined;
-    const lifted = sheets.slice(0, stuck);
+    stillProtected = protections.map((p) => p.protected);
+    first = stillProtected.findIndex((p) => p);
+    if (first < 0) return undefined;
+    const lifted = sheets.slice(0, first);
     if (lifted.length > 0) {
-      for (const name of lifted)
-        context.workbook.worksheets.getItem(name).protection.protect({ ...PROTECTION_OPTIONS });
+      for (const name of lifted) protect(name);
       await sync();
     }
-    return sheets[stuck];
   } catch {
     return undefined;
   }
+  const stuck = [sheets[first] ?? ''];
+  // Each later sheet that is still protected: lift it alone (and set its protection back in the next
+  // round trip). A failure of that batch means it is stuck too; earlier operations of a batch stay.
+  let relock: string | undefined;
+  for (let i = first + 1; i < sheets.length; i++) {
+    const name = sheets[i];
+    if (name === undefined || !stillProtected[i]) continue;
+    try {
+      if (relock !== undefined) protect(relock);
+      relock = undefined;
+      context.workbook.worksheets.getItem(name).protection.unprotect();
+      await sync();
+      relock = name;
+    } catch {
+      stuck.push(name);
+    }
+  }
+  if (relock !== undefined) {
+    try {
+      protect(relock);
+      await sync();
+    } catch {
+      // The sheet stays unprotected: it is still the add-in's and the next render protects it.
+    }
+  }
+  return stuck;
 }
 
 /**

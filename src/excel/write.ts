@@ -114,6 +114,7 @@ export function buildWritePlan(
   leftovers: Leftovers,
   features: HostFeatures,
   maxBatchBytes: number,
+  protectSheets = true,
 ): WritePlan {
   const steps: WriteStep[] = [];
   const counts: WriteCounts = { cellsWritten: 0, formulaCells: 0 };
@@ -362,10 +363,11 @@ export function buildWritePlan(
   if (first) step(`activate ${first.name}`, operationBytes(null), (s) => s.sheet(first.name).activate());
 
   // 6. Protect, after everything on the sheet is written: without a password (the user can lift it);
-  //    input cells have an unlocked style. Never a user-owned sheet (the plan does not protect it).
+  //    input cells have an unlocked style. Never a user-owned sheet (the plan does not protect it), and
+  //    not at all with `protectSheets` false (RenderOptions.protectSheets).
   for (const decision of assessment.sheets) {
     const sheet = plan.sheets.find((s) => sameName(s.name, decision.name));
-    if (!sheet?.protect || decision.action === 'update') continue;
+    if (!sheet?.protect || decision.action === 'update' || !protectSheets) continue;
     step(`protect ${decision.name}`, operationBytes(PROTECTION_OPTIONS), (s) => {
       s.sheet(decision.name).protection.protect({ ...PROTECTION_OPTIONS });
     });

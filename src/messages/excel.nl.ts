@@ -15,6 +15,7 @@ export type ExcelFailureFacts =
     }
   | { readonly kind: 'NameTaken'; readonly name: string }
   | { readonly kind: 'ProtectedSheet'; readonly sheet: string | undefined }
+  | { readonly kind: 'ProtectionStuck'; readonly sheets: readonly string[] }
   | { readonly kind: 'ProtectedWorkbook' }
   | { readonly kind: 'Timeout'; readonly seconds: number }
   | { readonly kind: 'PayloadTooLarge' }
@@ -90,6 +91,10 @@ export function excelFailureText(failure: ExcelFailure): string {
       return failure.sheet !== undefined
         ? `Het blad "${failure.sheet}" is beveiligd. ${NOTHING_CHANGED} Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en klik dan opnieuw op Werkmap laden.`
         : 'Excel staat de wijziging niet toe: een blad of de werkmap is beveiligd of alleen-lezen. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) of open de werkmap om te bewerken, en klik dan opnieuw op Werkmap laden.';
+    case 'ProtectionStuck': {
+      const one = failure.sheets.length === 1;
+      return `Excel kon de beveiliging van ${one ? 'het blad' : 'de bladen'} ${quoteList(failure.sheets)} niet opheffen (${one ? 'het blad is' : 'ze zijn'} met een wachtwoord beveiligd, of dit is een fout in deze Excel-versie). ${NOTHING_CHANGED} Hef de beveiliging van ${one ? 'dat blad' : 'elk van die bladen'} op (Controleren > Beveiliging blad opheffen), zet in het taakvenster "Bladen niet beveiligen" aan zodat Excel ze niet opnieuw vastzet, en klik dan opnieuw op Werkmap laden.`;
+    }
     case 'ProtectedWorkbook':
       return `De structuur van deze werkmap is beveiligd (Controleren > Werkmap beveiligen). SPUK-begroting moet een blad toevoegen of zijn tijdelijke herstelblad maken en weer verwijderen, en dat staat een beveiligde werkmapstructuur niet toe. ${NOTHING_CHANGED} Klik op Controleren > Werkmap beveiligen om die beveiliging op te heffen (vul het wachtwoord in als Excel erom vraagt), klik dan opnieuw op Werkmap laden en beveilig de werkmap daarna weer als u dat wilt. De beveiliging van afzonderlijke bladen (Beveiliging blad opheffen) is iets anders en hoeft niet te veranderen.`;
     case 'Timeout':

@@ -55,6 +55,11 @@ export const NL = {
     unknown: 'onbekende verdeelsleutel',
   },
 
+  protection: {
+    label: 'Bladen niet beveiligen',
+    hint: 'Alleen nodig als Excel meldt dat het de beveiliging van bladen niet kan opheffen. Zonder beveiliging kunt u formules per ongeluk overschrijven; wel blijft Ctrl+Z na Vernieuwen vaker werken.',
+  },
+
   edition: {
     label: 'Editie van de brongegevens',
     hint: 'Meegeleverd met deze versie; er is geen internet nodig. Een andere editie laden vervangt de landelijke bedragen op het blad Landelijk.',

@@ -185,6 +185,7 @@ export function officeServices(): PaneServices {
       const replaceInputs = replacedInputs(request);
       const report = await renderPlan(plan, {
         expectExisting: request.builtBefore,
+        protectSheets: request.protectSheets ?? true,
         replaceInputs,
         onProgress: (p) => request.onProgress(p.step, p.total, renderStepText(p.label)),
       });

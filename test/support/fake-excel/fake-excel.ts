@@ -369,6 +369,20 @@ export class FakeExcel implements BatchHost {
     return this;
   }
 
+  /**
+   * From now on Excel refuses `WorksheetProtection.unprotect()` of `sheet` with `code` even without a
+   * password: the regression office-js #6784 (`unprotect()` AccessDenied on build 16.0.20026.20182,
+   * June 2026). `refuse` false ends it.
+   */
+  refuseUnprotect(
+    sheet: string,
+    refuse = true,
+    code: 'AccessDenied' | 'GeneralException' = 'AccessDenied',
+  ): this {
+    this.model.requireSheet(sheet, 'user').unprotectRefused = refuse ? code : undefined;
+    return this;
+  }
+
   protectWorkbook(on = true): this {
     this.model.structureProtected = on;
     return this;

@@ -587,6 +587,8 @@ export class FakeWorksheetProtection extends FakeObject implements HostWorksheet
         const sheet = this.resolve();
         if (sheet.protectionPassword !== undefined)
           throw fakeError('InvalidArgument', 'WorksheetProtection.unprotect', 'a password is needed');
+        if (sheet.protected && sheet.unprotectRefused !== undefined)
+          throw fakeError(sheet.unprotectRefused, 'WorksheetProtection.unprotect', 'office-js #6784');
         sheet.protected = false;
         sheet.protectionOptions = undefined;
       },
