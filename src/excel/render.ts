@@ -57,7 +57,7 @@ import type {
   RequirementChecker,
 } from './host';
 import type { InputSnapshot, InputWrite, PreservedInput } from './inputs';
-import { mergeInput, planValuesAt } from './inputs';
+import { mergeInput, planInputsAt, planValuesAt, userCell } from './inputs';
 import type { InputToRead, WorkbookFacts } from './ownership';
 import { assessWorkbook, namesToWrite } from './ownership';
 import { DEFAULT_MAX_BATCH_BYTES } from './payload';
@@ -142,6 +142,11 @@ export interface RenderSuccess {
   readonly restoredMarks: readonly string[];
   /** True when the inputs came from the restore point of an earlier write that stopped part-way. */
   readonly restoredFromBackup: boolean;
+  /**
+   * Input cells typed after that restore point was written (in a sheet the interrupted write had
+   * reached or not): kept as typed, not replaced by the restore point.
+   */
+  readonly editsAfterRestorePoint?: number;
 }
 
 export type RenderReport = RenderSuccess | { readonly ok: false; readonly failure: ExcelFailure };
@@ -465,9 +470,10 @@ async function renderInContext(
 
   // Ownership is settled: what was read may be used now, where it read what was decided.
   const charts = new Map<string, readonly HostChart[]>();
-  const snapshots: (InputSnapshot | undefined)[] = pending
-    ? assessment.inputsToRead.map(() => undefined)
-    : assessment.inputsToRead.map((read) => resolvedSnapshot(read, resolved));
+  // Also after an interrupted write: the inputs as they are now show edits made after the restore point.
+  const snapshots: (InputSnapshot | undefined)[] = assessment.inputsToRead.map((read) =>
+    resolvedSnapshot(read, resolved),
+  );
   const chartsToRead: string[] = [];
   for (const name of cleared) {
     const collection = resolved.charts.get(name.toUpperCase());
@@ -488,9 +494,7 @@ async function renderInContext(
   // Sync 3 (read), rarely: what the check decided differently from what was read (an input's key
   // column elsewhere, a renamed sheet), and the restore point after a speculation that succeeded.
   const maxBatchBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
-  const readsToDo = pending
-    ? []
-    : assessment.inputsToRead.flatMap((read, i) => (snapshots[i] ? [] : [{ read, i }]));
+  const readsToDo = assessment.inputsToRead.flatMap((read, i) => (snapshots[i] ? [] : [{ read, i }]));
   const needLabel = !pending && labelAt !== undefined && labelRange === undefined;
   const needBackup = pending && backupSheetExists && resolved.backup === undefined;
   // User-owned tables to check, with what sync 1 (or the resolve sync) read of them.
@@ -572,6 +576,8 @@ async function renderInContext(
       toRestore.push(snapshot);
     }
   }
+  // After an interrupted write, cells typed since the restore point are kept, never overwritten by it.
+  const editsAfterRestorePoint = pending ? keepEditsAfterRestorePoint(plan, snapshots, inputWrites) : 0;
 
   // The restore point: a very hidden sheet only when there is something to restore; else only the
   // "under way" name (adding and deleting a name keeps the undo stack; a sheet's visibility and delete do not).
@@ -652,6 +658,7 @@ async function renderInContext(
     batchBytes,
     restoredMarks: assessment.restoredMarks,
     restoredFromBackup: pending && inputSnapshots.length > 0,
+    editsAfterRestorePoint,
   };
 }
 
@@ -719,6 +726,51 @@ async function stuckProtection(
     }
   }
   return stuck;
+}
+
+/**
+ * After an interrupted write: an input cell as it is now that equals neither what the restore point
+ * restores, nor the plan's default, nor empty, cannot have been written by the add-in (its write only
+ * clears or writes those), so the user or a co-author typed it after the restore point was written. It
+ * is kept: the input's write (`inputWrites`, changed in place) gets that cell. Compared cell by cell at
+ * the plan's address; an input that is no longer there (its name moved) is not compared. Limitation: an
+ * edit back to the default or to empty cannot be told from the add-in's own write and is restored.
+ * Returns the number of cells kept.
+ */
+function keepEditsAfterRestorePoint(
+  plan: WorkbookPlan,
+  current: readonly (InputSnapshot | undefined)[],
+  inputWrites: InputWrite[],
+): number {
+  let kept = 0;
+  for (const snapshot of current) {
+    if (!snapshot) continue;
+    const spec = snapshot.read.spec;
+    const at = requireSheetRange(spec.ref);
+    if (!sameName(snapshot.read.from.sheet, at.sheet) || snapshot.read.from.address !== at.address) continue;
+    const sheet = plan.sheets.find((s) => sameName(s.name, at.sheet));
+    const defaults = planInputsAt(sheet, at.rect);
+    const index = inputWrites.findIndex((w) => sameName(w.name, spec.name));
+    const restored = inputWrites[index]?.grid ?? defaults;
+    const grid = restored.map((row) => [...row]);
+    const formulas = Array.isArray(snapshot.formulasR1C1) ? (snapshot.formulasR1C1 as unknown[][]) : [];
+    const values = Array.isArray(snapshot.values) ? (snapshot.values as unknown[][]) : [];
+    let edits = 0;
+    grid.forEach((row, i) => {
+      row.forEach((_, j) => {
+        const now = userCell(formulas[i]?.[j], values[i]?.[j]);
+        if (now === '' || now === defaults[i]?.[j] || now === restored[i]?.[j]) return;
+        row[j] = now;
+        edits++;
+      });
+    });
+    if (edits === 0) continue;
+    kept += edits;
+    const write: InputWrite = { name: spec.name, sheet: at.sheet, address: at.address, grid };
+    if (index >= 0) inputWrites[index] = write;
+    else inputWrites.push(write);
+  }
+  return kept;
 }
 
 /**

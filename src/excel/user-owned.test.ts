@@ -173,6 +173,17 @@ describe('a user-owned sheet: created whole, then only the add-in ranges', () =>
     });
   });
 
+  it('a note the user typed in the heading rows (add-in range) survives a refresh (#17 item 7)', async () => {
+    const fake = await workedIn();
+    fake.type(SHEET, 'C2', 'let op: cijfers van de raad');
+    fake.type(SHEET, 'D4', 'eigen notitie');
+    ok(await render(fake, userOwnedPlan(2)));
+    expect(fake.values(SHEET, 'C2')).toEqual([['let op: cijfers van de raad']]);
+    expect(fake.values(SHEET, 'D4')).toEqual([['eigen notitie']]);
+    // The add-in's own cells there are rewritten.
+    expect(fake.values(SHEET, 'A1')).toEqual([['Begroting 2027']]);
+  });
+
   it('a renamed Begroting is recognised by its mark: SheetRenamed, not NameTaken, and no new empty sheet (#17)', async () => {
     const fake = await workedIn();
     fake.renameSheet(SHEET, 'Begroting 2025');

@@ -36,7 +36,7 @@ import type { Assessment } from './ownership';
 import { ownershipNameOf } from './ownership';
 import { chunkRows, jsonBytes, operationBytes } from './payload';
 import { requireSheetRange, sameName } from './refs';
-import { addinPart, inAddinRanges } from './user-owned';
+import { addinPart, inAddinRanges, ownedRanges } from './user-owned';
 
 /** Proxies shared by the steps of one batch (one getItem per sheet per batch). */
 export class WriteScope {
@@ -151,7 +151,8 @@ export function buildWritePlan(
     if (!sheetPlan) continue;
     const mark = assessment.names.find((n) => sameName(n.name, ownershipNameOf(sheetPlan.name)));
     if (decision.action === 'update') {
-      const ranges = sheetPlan.userOwned?.addinRanges ?? [];
+      // Only the cells the add-in writes: what the user typed elsewhere in the add-in ranges stays.
+      const ranges = ownedRanges(sheetPlan);
       step(
         `clear ${decision.name} (add-in ranges)`,
         operationBytes(ranges) * 3 + operationBytes(null),

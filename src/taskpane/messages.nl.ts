@@ -120,6 +120,11 @@ export const NL = {
       n === 1 ? '1 eigen invoerwaarde is behouden.' : `${n} eigen invoerwaarden zijn behouden.`,
     droppedInputs: (keys: readonly string[]): string =>
       `Eigen invoer voor ${keys.join(', ')} is niet overgenomen: die rijen bestaan niet meer.`,
+    /** After a write that stopped part-way: cells typed since its restore point, kept. */
+    editsAfterRestorePoint: (n: number): string =>
+      n === 1
+        ? '1 cel die na het afgebroken laden werd gewijzigd, is behouden (niet overschreven door het herstelpunt).'
+        : `${n} cellen die na het afgebroken laden werden gewijzigd, zijn behouden (niet overschreven door het herstelpunt).`,
     /** After a write that stopped part-way: the inputs came from the restore point (SPUK_Herstel). */
     restoredFromBackup:
       'De vorige keer werd het schrijven halverwege afgebroken; uw invoer is teruggezet uit de kopie die ' +

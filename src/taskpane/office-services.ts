@@ -118,6 +118,8 @@ export function successDetail(
 ): string | undefined {
   const parts: string[] = [];
   if (report.restoredFromBackup) parts.push(NL.status.restoredFromBackup);
+  const edits = report.editsAfterRestorePoint ?? 0;
+  if (edits > 0) parts.push(NL.status.editsAfterRestorePoint(edits));
   if (report.restoredMarks.length > 0) parts.push(NL.status.restoredMarks(report.restoredMarks));
   const kept = report.preservedInputs
     .filter((p) => !(replacedWeights && p.name === INPUT_NAMES.weights) && !replaced.includes(p.name))
