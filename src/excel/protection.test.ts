@@ -47,8 +47,9 @@ describe('protection without a password', () => {
     const before = fake.syncCount;
     const report = ok(await render(fake, plan(true)));
     expect(report.syncs).toBe(2);
-    const names = fake.batches[before + 1]?.operationNames ?? [];
-    // The unprotects come first (after suspending calculation), before anything is cleared.
+    // Besides the re-read of the inputs (loads: a co-author's change, office-js #108), the unprotects
+    // come first (after suspending calculation), before anything is cleared.
+    const names = (fake.batches[before + 1]?.operationNames ?? []).filter((n) => !n.endsWith('.load'));
     expect(names.slice(0, 3)).toEqual([
       'Application.suspendApiCalculationUntilNextSync',
       'WorksheetProtection.unprotect',

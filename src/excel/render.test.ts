@@ -652,6 +652,30 @@ describe('renderPlan: never overwrites what belongs to the user', () => {
     expect(report.addedSheets).toEqual([]);
   });
 
+  it('a co-author typing between the read and the write is kept, not overwritten (office-js #108)', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    const quiet = ok(await render(fake, samplePlan()));
+    expect(quiet.syncs).toBe(2);
+    expect(quiet.coauthorEdits).toBe(0);
+    const start = fake.syncCount;
+    const cell = `C${FIRST_ROW + 1}`;
+    // Just before the write sync (sync 2 of the refresh) a co-author types a weight.
+    fake.onBeforeSync((sync) => {
+      if (sync === start + 2) fake.type('Invoer', cell, 555);
+    });
+    const report = ok(await render(fake, samplePlan()));
+    fake.onBeforeSync(undefined);
+    expect(report.coauthorEdits).toBe(1);
+    // Detected in the write batch itself; writing it back costs one more round trip, only then.
+    expect(report.syncs).toBe(3);
+    expect(fake.values('Invoer', cell)).toEqual([[555]]);
+    expect(fake.model.findSheet('Invoer')?.protected).toBe(true);
+    // The next refresh keeps it as the user's input.
+    ok(await render(fake, samplePlan()));
+    expect(fake.values('Invoer', cell)).toEqual([[555]]);
+  });
+
   it('the fake host refuses hiding a sheet in a protected workbook structure (as Excel does)', async () => {
     const fake = new FakeExcel().addSheet('Blad1').addSheet('Blad2').protectWorkbook();
     await expect(

@@ -27,6 +27,7 @@ import type { OptionalFeatureFacts, RenderStepFacts, RenderSummaryFacts } from '
 import type { DefinedNameSpec, WorkbookPlan } from '../plan';
 import { INPUT_NAMES, rangeAddress } from '../plan';
 import type { Backup } from './backup';
+import type { CellInput } from './cell-input';
 import {
   BACKUP_PENDING_NAME,
   BACKUP_SHEET,
@@ -147,6 +148,11 @@ export interface RenderSuccess {
    * reached or not): kept as typed, not replaced by the restore point.
    */
   readonly editsAfterRestorePoint?: number;
+  /**
+   * Input cells a co-author changed between this render's read and its write (office-js #108): written
+   * back after the write (one more round trip), so their change is kept.
+   */
+  readonly coauthorEdits?: number;
 }
 
 export type RenderReport = RenderSuccess | { readonly ok: false; readonly failure: ExcelFailure };
@@ -624,6 +630,16 @@ async function renderInContext(
   const batchBytes: number[] = [];
   writing.sheets = plan.sheets.map((s) => s.name);
   writing.inputsKept = inputSnapshots.length > 0;
+  // A co-author's typing between the read (sync 1) and the write (office-js #108): the first write batch
+  // reads the input ranges again before anything of it writes (a load sees the state at its place in
+  // the batch), so no extra round trip; compared after it (see `coauthorEdits`).
+  const reread = pending
+    ? []
+    : inputSnapshots.map((snapshot) => {
+        const range = worksheets.getItem(snapshot.read.from.sheet).getRange(snapshot.read.from.address);
+        range.load('values,formulasR1C1');
+        return { snapshot, range };
+      });
   for (const [index, batch] of batches.entries()) {
     const scope = new WriteScope(context);
     context.application.suspendApiCalculationUntilNextSync();
@@ -645,6 +661,21 @@ async function renderInContext(
     }
   }
 
+  // Cells a co-author changed between the read and the write were overwritten with what sync 1 read:
+  // their values are written back (one more round trip, only then), so nothing they typed is lost.
+  const edits = coauthorEdits(reread, plan);
+  if (edits.length > 0) {
+    const sheetsHit = [...new Set(edits.map((e) => e.sheet.toUpperCase()))];
+    const relock =
+      (options.protectSheets ?? true)
+        ? plan.sheets.filter((s) => s.protect && sheetsHit.includes(s.name.toUpperCase())).map((s) => s.name)
+        : [];
+    for (const name of relock) worksheets.getItem(name).protection.unprotect();
+    for (const e of edits) worksheets.getItem(e.sheet).getRange(e.address).formulasR1C1 = [[e.cell]];
+    for (const name of relock) worksheets.getItem(name).protection.protect({ ...PROTECTION_OPTIONS });
+    await sync('write');
+  }
+
   return {
     ok: true,
     syncs,
@@ -659,6 +690,7 @@ async function renderInContext(
     restoredMarks: assessment.restoredMarks,
     restoredFromBackup: pending && inputSnapshots.length > 0,
     editsAfterRestorePoint,
+    coauthorEdits: edits.length,
   };
 }
 
@@ -771,6 +803,47 @@ function keepEditsAfterRestorePoint(
     else inputWrites.push(write);
   }
   return kept;
+}
+
+/**
+ * The input cells that changed between sync 1's read and the re-read at the start of the write batch
+ * (a co-author typing, office-js #108), with what to write back: only inputs whose range is at the
+ * plan's address (where the write put them); cell by cell, compared as the user's input (`userCell`).
+ */
+function coauthorEdits(
+  reread: readonly { readonly snapshot: InputSnapshot; readonly range: HostRange }[],
+  plan: WorkbookPlan,
+): { sheet: string; address: string; cell: CellInput }[] {
+  const edits: { sheet: string; address: string; cell: CellInput }[] = [];
+  const grid = (value: unknown): unknown[][] => (Array.isArray(value) ? (value as unknown[][]) : []);
+  for (const { snapshot, range } of reread) {
+    const at = requireSheetRange(snapshot.read.spec.ref);
+    const from = snapshot.read.from;
+    if (!sameName(from.sheet, at.sheet) || from.address !== at.address) continue;
+    if (!plan.sheets.some((s) => sameName(s.name, at.sheet))) continue;
+    const beforeF = grid(snapshot.formulasR1C1);
+    const beforeV = grid(snapshot.values);
+    const nowF = grid(range.formulasR1C1);
+    const nowV = grid(range.values);
+    nowV.forEach((row, i) => {
+      row.forEach((value, j) => {
+        const now = userCell(nowF[i]?.[j], value);
+        const before = userCell(beforeF[i]?.[j], beforeV[i]?.[j]);
+        if (now === before) return;
+        edits.push({
+          sheet: at.sheet,
+          address: rangeAddress({
+            top: at.rect.top + i,
+            bottom: at.rect.top + i,
+            left: at.rect.left + j,
+            right: at.rect.left + j,
+          }),
+          cell: now,
+        });
+      });
+    });
+  }
+  return edits;
 }
 
 /**

@@ -125,6 +125,11 @@ export const NL = {
       n === 1
         ? '1 cel die na het afgebroken laden werd gewijzigd, is behouden (niet overschreven door het herstelpunt).'
         : `${n} cellen die na het afgebroken laden werden gewijzigd, zijn behouden (niet overschreven door het herstelpunt).`,
+    /** A co-author changed input cells while the pane wrote (office-js #108): their values were written back. */
+    coauthorEdits: (n: number): string =>
+      n === 1
+        ? 'Iemand anders wijzigde tijdens het laden 1 invoercel; die wijziging is behouden en meegerekend.'
+        : `Iemand anders wijzigde tijdens het laden ${n} invoercellen; die wijzigingen zijn behouden en meegerekend.`,
     /** After a write that stopped part-way: the inputs came from the restore point (SPUK_Herstel). */
     restoredFromBackup:
       'De vorige keer werd het schrijven halverwege afgebroken; uw invoer is teruggezet uit de kopie die ' +

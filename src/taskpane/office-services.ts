@@ -120,6 +120,8 @@ export function successDetail(
   if (report.restoredFromBackup) parts.push(NL.status.restoredFromBackup);
   const edits = report.editsAfterRestorePoint ?? 0;
   if (edits > 0) parts.push(NL.status.editsAfterRestorePoint(edits));
+  const coauthor = report.coauthorEdits ?? 0;
+  if (coauthor > 0) parts.push(NL.status.coauthorEdits(coauthor));
   if (report.restoredMarks.length > 0) parts.push(NL.status.restoredMarks(report.restoredMarks));
   const kept = report.preservedInputs
     .filter((p) => !(replacedWeights && p.name === INPUT_NAMES.weights) && !replaced.includes(p.name))
