@@ -676,6 +676,20 @@ describe('renderPlan: never overwrites what belongs to the user', () => {
     expect(fake.values('Invoer', cell)).toEqual([[555]]);
   });
 
+  it('a co-author’s edit is not written back into another row when the new plan reorders the rows', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    const start = fake.syncCount;
+    fake.onBeforeSync((sync) => {
+      if (sync === start + 2) fake.type('Invoer', `C${FIRST_ROW}`, 555);
+    });
+    const report = ok(await render(fake, samplePlan({ reversed: true })));
+    fake.onBeforeSync(undefined);
+    // Rows no longer aligned: no cell-by-cell write-back (it would land in gemeente 5's row).
+    expect(report.coauthorEdits).toBe(0);
+    expect(fake.values('Invoer', `C${rowOf(5, 5, true)}`)).toEqual([[weightOf(5)]]);
+  });
+
   it('the fake host refuses hiding a sheet in a protected workbook structure (as Excel does)', async () => {
     const fake = new FakeExcel().addSheet('Blad1').addSheet('Blad2').protectWorkbook();
     await expect(

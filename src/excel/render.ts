@@ -761,6 +761,30 @@ async function stuckProtection(
 }
 
 /**
+ * True when the input's rows as read are the plan's rows in the plan's order: no key column, or every
+ * non-empty key read equals the plan's key in that row. Cell-by-cell comparisons at the plan's address
+ * (edits after a restore point, a co-author's edits) are only safe then; otherwise a value could land
+ * in another gemeente's row, and the comparison is skipped.
+ */
+function rowsAligned(plan: WorkbookPlan, snapshot: InputSnapshot): boolean {
+  const spec = snapshot.read.spec;
+  if (spec.keyRef === undefined) return true;
+  const keyRef = requireSheetRange(spec.keyRef);
+  const planKeys = planValuesAt(
+    plan.sheets.find((s) => sameName(s.name, keyRef.sheet)),
+    keyRef.rect,
+  ).map((row) => row[0]);
+  const norm = (v: unknown): string =>
+    typeof v === 'string' ? v.trim().toUpperCase() : typeof v === 'number' ? String(v) : '';
+  const read = Array.isArray(snapshot.keys) ? (snapshot.keys as unknown[][]) : [];
+  if (snapshot.keys === undefined) return false;
+  return read.every((row, i) => {
+    const key = norm(row[0]);
+    return key === '' || key === norm(planKeys[i]);
+  });
+}
+
+/**
  * After an interrupted write: an input cell as it is now that equals neither what the restore point
  * restores, nor the plan's default, nor empty, cannot have been written by the add-in (its write only
  * clears or writes those), so the user or a co-author typed it after the restore point was written. It
@@ -780,6 +804,7 @@ function keepEditsAfterRestorePoint(
     const spec = snapshot.read.spec;
     const at = requireSheetRange(spec.ref);
     if (!sameName(snapshot.read.from.sheet, at.sheet) || snapshot.read.from.address !== at.address) continue;
+    if (!rowsAligned(plan, snapshot)) continue;
     const sheet = plan.sheets.find((s) => sameName(s.name, at.sheet));
     const defaults = planInputsAt(sheet, at.rect);
     const index = inputWrites.findIndex((w) => sameName(w.name, spec.name));
@@ -808,7 +833,8 @@ function keepEditsAfterRestorePoint(
 /**
  * The input cells that changed between sync 1's read and the re-read at the start of the write batch
  * (a co-author typing, office-js #108), with what to write back: only inputs whose range is at the
- * plan's address (where the write put them); cell by cell, compared as the user's input (`userCell`).
+ * plan's address (where the write put them) and whose rows are the plan's rows (`rowsAligned`); cell by cell, compared
+ * as the user's input (`userCell`).
  */
 function coauthorEdits(
   reread: readonly { readonly snapshot: InputSnapshot; readonly range: HostRange }[],
@@ -821,6 +847,7 @@ function coauthorEdits(
     const from = snapshot.read.from;
     if (!sameName(from.sheet, at.sheet) || from.address !== at.address) continue;
     if (!plan.sheets.some((s) => sameName(s.name, at.sheet))) continue;
+    if (!rowsAligned(plan, snapshot)) continue;
     const beforeF = grid(snapshot.formulasR1C1);
     const beforeV = grid(snapshot.values);
     const nowF = grid(range.formulasR1C1);
