@@ -6,8 +6,10 @@ import { SyncTimeoutError, failureFromError, isSpeculationMiss, officeErrorCode 
 
 const EXAMPLES: { readonly [K in ExcelFailureKind]: Extract<ExcelFailure, { kind: K }> } = {
   SheetNameTaken: { kind: 'SheetNameTaken', sheet: 'Overzicht', sheets: ['Overzicht', 'IZA'] },
+  SheetRenamed: { kind: 'SheetRenamed', sheets: [{ planned: 'Begroting', now: 'Begroting 2025' }] },
   NameTaken: { kind: 'NameTaken', name: 'Invoer_Gewichten' },
   ProtectedSheet: { kind: 'ProtectedSheet', sheet: 'Verdeelsleutel' },
+  ProtectionStuck: { kind: 'ProtectionStuck', sheets: ['Verdeelsleutel', 'Allocatie'] },
   ProtectedWorkbook: { kind: 'ProtectedWorkbook' },
   Timeout: { kind: 'Timeout', seconds: 90 },
   PayloadTooLarge: { kind: 'PayloadTooLarge' },
@@ -87,6 +89,10 @@ describe('Dutch messages', () => {
       'een blad "Overzicht"',
     );
     expect(excelFailureText(EXAMPLES.ProtectedSheet)).toContain('"Verdeelsleutel"');
+    const renamed = excelFailureText(EXAMPLES.SheetRenamed);
+    expect(renamed).toContain('"Begroting" heet nu "Begroting 2025"');
+    expect(renamed).toContain('Naam wijzigen: "Begroting 2025" → "Begroting"');
+    expect(renamed).not.toContain('buiten de bladen');
     expect(excelFailureText({ kind: 'ProtectedSheet', sheet: undefined })).toContain('beveiligd');
     expect(excelFailureText(EXAMPLES.Timeout)).toContain('90 seconden');
     expect(excelFailureText({ kind: 'Timeout', seconds: 0.04 })).toContain('1 seconden');

@@ -8,10 +8,24 @@ import type { ExcelFailureFacts } from '../messages';
 export type ExcelFailure =
   /** Sheets with the plan's names exist but were not made by the add-in; nothing was written. */
   | { readonly kind: 'SheetNameTaken'; readonly sheet: string; readonly sheets: readonly string[] }
+  /**
+   * Add-in sheets the user renamed, recognised by their ownership marks (which Excel moved with them):
+   * `planned` is the name the plan and its formulas use, `now` the sheet's name. Nothing was written.
+   */
+  | {
+      readonly kind: 'SheetRenamed';
+      readonly sheets: readonly { readonly planned: string; readonly now: string }[];
+    }
   /** A workbook name or table name the plan needs belongs to the user; nothing was written. */
   | { readonly kind: 'NameTaken'; readonly name: string }
   /** A sheet the add-in must write is protected (sheet known), or Excel refused access (sheet unknown). */
   | { readonly kind: 'ProtectedSheet'; readonly sheet: string | undefined }
+  /**
+   * Excel refused to lift the protection of these add-in sheets (a password the user set, or Excel's
+   * regression office-js #6784: `unprotect()` AccessDenied without a password). Every such sheet is
+   * named at once; nothing was changed (protection lifted before the failure is set back).
+   */
+  | { readonly kind: 'ProtectionStuck'; readonly sheets: readonly string[] }
   /** The workbook structure is protected, so sheets cannot be added. */
   | { readonly kind: 'ProtectedWorkbook' }
   /** Excel did not answer within the time limit (Excel on the web can hang: office-js #6678). */

@@ -36,6 +36,8 @@ export interface WorkbookFacts {
     readonly name: string;
     readonly type: string;
     readonly target: SheetRange | undefined;
+    /** The name's comment as read (undefined when not read). */
+    readonly comment?: string;
   }[];
   readonly tables: readonly { readonly name: string; readonly sheet: string }[];
   readonly workbookProtected: boolean;
@@ -69,6 +71,12 @@ export interface Assessment {
   readonly names: readonly DefinedNameSpec[];
   /** Names (upper case) that exist already and are updated in place instead of added. */
   readonly existingNames: ReadonlySet<string>;
+  /**
+   * Of `existingNames`, what already equals the plan (upper-case name → reference and/or comment): not
+   * rewritten. A rewritten `NamedItem.comment` clears Excel's undo stack (#17 item 9), so neither is
+   * written when unchanged.
+   */
+  readonly unchangedNames?: ReadonlyMap<string, { readonly ref: boolean; readonly comment: boolean }>;
   readonly inputsToRead: readonly InputToRead[];
   /** Sheets recognised without their ownership mark (by the plan's other names); the mark is rewritten. */
   readonly restoredMarks: readonly string[];
@@ -153,6 +161,20 @@ export function assessWorkbook(
     if (sheet) marked.add(sheet.name.toUpperCase());
   }
 
+  // A plan sheet the user renamed: its mark followed it (Excel moves a name with its sheet), so the mark
+  // points at a sheet with another name that is no plan sheet. Refused with both names, nothing written:
+  // the plan's formulas and the next refresh use the plan's name, so a new, empty sheet would be made.
+  const renamed: { planned: string; now: string }[] = [];
+  for (const sheet of plan.sheets) {
+    if (findSheet(sheet.name)) continue;
+    const mark = targetOf(ownershipNameOf(sheet.name));
+    const now = mark ? findSheet(mark.sheet) : undefined;
+    if (!now) continue;
+    if (plan.sheets.some((s) => sameName(s.name, now.name))) continue;
+    renamed.push({ planned: sheet.name, now: now.name });
+  }
+  if (renamed.length > 0) return fail({ kind: 'SheetRenamed', sheets: renamed });
+
   const sheets: SheetDecision[] = [];
   const taken: string[] = [];
   const restoredMarks: string[] = [];
@@ -181,6 +203,7 @@ export function assessWorkbook(
   const replaced = new Set(sheets.filter((s) => s.action !== 'add').map((s) => s.name.toUpperCase()));
   const names = namesToWrite(plan);
   const existingNames = new Set<string>();
+  const unchangedNames = new Map<string, { ref: boolean; comment: boolean }>();
   for (const spec of names) {
     const existing = findName(spec.name);
     if (!existing) continue;
@@ -189,6 +212,16 @@ export function assessWorkbook(
     const ours = isOwnershipName(spec.name) || broken || (target !== undefined && isMarked(target.sheet));
     if (!ours) return fail({ kind: 'NameTaken', name: existing.name });
     existingNames.add(spec.name.toUpperCase());
+    const planned = parseSheetRange(spec.ref);
+    const sameRef =
+      target !== undefined &&
+      planned !== undefined &&
+      sameName(target.sheet, planned.sheet) &&
+      target.address === planned.address;
+    unchangedNames.set(spec.name.toUpperCase(), {
+      ref: sameRef,
+      comment: existing.comment !== undefined && existing.comment === spec.comment,
+    });
   }
 
   // Table names share one namespace with defined names.
@@ -244,7 +277,16 @@ export function assessWorkbook(
 
   return {
     ok: true,
-    assessment: { sheets, tablesToDelete, names, existingNames, inputsToRead, restoredMarks, unprotect },
+    assessment: {
+      sheets,
+      tablesToDelete,
+      names,
+      existingNames,
+      unchangedNames,
+      inputsToRead,
+      restoredMarks,
+      unprotect,
+    },
   };
 }
 

@@ -319,30 +319,23 @@ describe('renderPlan: refresh, idempotence and the user’s inputs', () => {
     expect(report.preservedInputs.map((p) => p.name)).toEqual(['Invoer_Opmerking']);
   });
 
-  it('carries inputs over from a renamed add-in sheet and leaves that sheet alone', async () => {
+  it('a renamed add-in sheet is refused with both names; renamed back, its inputs are kept (#17)', async () => {
     const fake = new FakeExcel();
     ok(await render(fake, samplePlan()));
     fake.type('Invoer', `C${rowOf(2, 5)}`, 42);
     fake.renameSheet('Invoer', 'Invoer oud');
-    const before = fake.snapshot().sheets.find((s) => s.name === 'Invoer oud');
-    // The copy keeps its table; its name is needed by the new sheet, so the user must rename it first.
+    const before = fake.snapshot();
+    // Before #17 its table made this a false NameTaken, and renaming the table made a new sheet.
     expect(await render(fake, samplePlan())).toEqual({
       ok: false,
-      failure: { kind: 'NameTaken', name: 'T_Gewichten' },
+      failure: { kind: 'SheetRenamed', sheets: [{ planned: 'Invoer', now: 'Invoer oud' }] },
     });
-    fake.renameTable('T_Gewichten', 'T_Gewichten_oud');
+    expect(fake.snapshot()).toEqual(before);
+    fake.renameSheet('Invoer oud', 'Invoer');
     const report = ok(await render(fake, samplePlan()));
-    expect(report.addedSheets).toEqual(['Invoer']);
-    expect(fake.sheetNames()).toEqual(['Invoer oud', 'Uitkomst', 'Invoer']);
+    expect(report.addedSheets).toEqual([]);
+    expect(fake.sheetNames()).toEqual(['Invoer', 'Uitkomst']);
     expect(fake.cell('Invoer', `C${rowOf(2, 5)}`)?.value).toBe(42);
-    expect(fake.snapshot().sheets.find((s) => s.name === 'Invoer oud')?.cells).toEqual(before?.cells);
-    expect(
-      fake
-        .snapshot()
-        .sheets.find((s) => s.name === 'Invoer oud')
-        ?.tables.map((t) => t.name),
-    ).toEqual(['T_Gewichten_oud']);
-    expect(fake.name('SPUK_Blad_Invoer')?.formula).toBe(`=Invoer!$A$1:$D$${FIRST_ROW + 5}`);
   });
 
   it('rebuilds an add-in sheet the user deleted (its names had become #REF!)', async () => {
@@ -614,6 +607,97 @@ describe('renderPlan: never overwrites what belongs to the user', () => {
   it('a protected workbook structure → ProtectedWorkbook when sheets must be added', async () => {
     const fake = new FakeExcel().addSheet('Blad1').protectWorkbook();
     await expectUntouched(fake, samplePlan(), { kind: 'ProtectedWorkbook' });
+  });
+
+  it('a protected workbook structure → ProtectedWorkbook before anything is touched when the refresh needs a restore point (#17)', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    // A kept weight needs the restore-point sheet (add, very hidden, delete): a structure change.
+    fake.type('Invoer', `C${FIRST_ROW}`, 99);
+    fake.protectWorkbook();
+    const before = fake.snapshot();
+    const built = fake.syncCount;
+    await expectUntouched(fake, samplePlan(), { kind: 'ProtectedWorkbook' });
+    // Detected in the first round trip (Workbook.protection.protected): no restore point, no unprotect.
+    expect(fake.syncCount - built).toBe(1);
+    expect(fake.snapshot()).toEqual(before);
+    expect(fake.batches.at(-1)?.operationCounts['WorksheetProtection.unprotect']).toBeUndefined();
+  });
+
+  it('a protected workbook structure does not stop a refresh that needs no structure change', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    fake.protectWorkbook();
+    const report = ok(await render(fake, samplePlan()));
+    expect(report.syncs).toBe(2);
+    expect(fake.sheetNames()).toEqual(['Invoer', 'Uitkomst']);
+    // Nothing to restore: only the "under way" name, no restore-point sheet.
+    const ops = fake.batches.at(-1)?.operationCounts ?? {};
+    expect(ops['WorksheetCollection.add']).toBeUndefined();
+    expect(ops['Worksheet.visibility']).toBeUndefined();
+    expect(ops['Worksheet.delete']).toBeUndefined();
+  });
+
+  it('a renamed add-in sheet is recognised by its mark: SheetRenamed names both names, nothing written (#17)', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    fake.renameSheet('Uitkomst', 'Uitkomst 2025');
+    await expectUntouched(fake, samplePlan(), {
+      kind: 'SheetRenamed',
+      sheets: [{ planned: 'Uitkomst', now: 'Uitkomst 2025' }],
+    });
+    // Following the advice (the old name back) makes the refresh work again, on the same sheet.
+    fake.renameSheet('Uitkomst 2025', 'Uitkomst');
+    const report = ok(await render(fake, samplePlan()));
+    expect(report.addedSheets).toEqual([]);
+  });
+
+  it('a co-author typing between the read and the write is kept, not overwritten (office-js #108)', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    const quiet = ok(await render(fake, samplePlan()));
+    expect(quiet.syncs).toBe(2);
+    expect(quiet.coauthorEdits).toBe(0);
+    const start = fake.syncCount;
+    const cell = `C${FIRST_ROW + 1}`;
+    // Just before the write sync (sync 2 of the refresh) a co-author types a weight.
+    fake.onBeforeSync((sync) => {
+      if (sync === start + 2) fake.type('Invoer', cell, 555);
+    });
+    const report = ok(await render(fake, samplePlan()));
+    fake.onBeforeSync(undefined);
+    expect(report.coauthorEdits).toBe(1);
+    // Detected in the write batch itself; writing it back costs one more round trip, only then.
+    expect(report.syncs).toBe(3);
+    expect(fake.values('Invoer', cell)).toEqual([[555]]);
+    expect(fake.model.findSheet('Invoer')?.protected).toBe(true);
+    // The next refresh keeps it as the user's input.
+    ok(await render(fake, samplePlan()));
+    expect(fake.values('Invoer', cell)).toEqual([[555]]);
+  });
+
+  it('a co-author’s edit is not written back into another row when the new plan reorders the rows', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    const start = fake.syncCount;
+    fake.onBeforeSync((sync) => {
+      if (sync === start + 2) fake.type('Invoer', `C${FIRST_ROW}`, 555);
+    });
+    const report = ok(await render(fake, samplePlan({ reversed: true })));
+    fake.onBeforeSync(undefined);
+    // Rows no longer aligned: no cell-by-cell write-back (it would land in gemeente 5's row).
+    expect(report.coauthorEdits).toBe(0);
+    expect(fake.values('Invoer', `C${rowOf(5, 5, true)}`)).toEqual([[weightOf(5)]]);
+  });
+
+  it('the fake host refuses hiding a sheet in a protected workbook structure (as Excel does)', async () => {
+    const fake = new FakeExcel().addSheet('Blad1').addSheet('Blad2').protectWorkbook();
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem('Blad2').visibility = 'Hidden';
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
   });
 
   it('other sheets and names of the user are left exactly as they were', async () => {

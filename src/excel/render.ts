@@ -27,6 +27,7 @@ import type { OptionalFeatureFacts, RenderStepFacts, RenderSummaryFacts } from '
 import type { DefinedNameSpec, WorkbookPlan } from '../plan';
 import { INPUT_NAMES, rangeAddress } from '../plan';
 import type { Backup } from './backup';
+import type { CellInput } from './cell-input';
 import {
   BACKUP_PENDING_NAME,
   BACKUP_SHEET,
@@ -57,7 +58,7 @@ import type {
   RequirementChecker,
 } from './host';
 import type { InputSnapshot, InputWrite, PreservedInput } from './inputs';
-import { mergeInput, planValuesAt } from './inputs';
+import { mergeInput, planInputsAt, planValuesAt, userCell } from './inputs';
 import type { InputToRead, WorkbookFacts } from './ownership';
 import { assessWorkbook, namesToWrite } from './ownership';
 import { DEFAULT_MAX_BATCH_BYTES } from './payload';
@@ -116,6 +117,12 @@ export interface RenderOptions {
    *   of 3); being right saves one (a refresh: 2). Pass the hint when it is known.
    */
   readonly expectExisting?: boolean;
+  /**
+   * Protect the add-in's sheets after writing (default true: formulas cannot be overwritten by
+   * accident). False: the sheets stay unprotected. For a host where Excel cannot lift the protection
+   * again (office-js #6784); it also keeps the next refreshes from clearing the undo stack by protecting.
+   */
+  readonly protectSheets?: boolean;
 }
 
 export interface RenderSuccess {
@@ -136,6 +143,16 @@ export interface RenderSuccess {
   readonly restoredMarks: readonly string[];
   /** True when the inputs came from the restore point of an earlier write that stopped part-way. */
   readonly restoredFromBackup: boolean;
+  /**
+   * Input cells typed after that restore point was written (in a sheet the interrupted write had
+   * reached or not): kept as typed, not replaced by the restore point.
+   */
+  readonly editsAfterRestorePoint?: number;
+  /**
+   * Input cells a co-author changed between this render's read and its write (office-js #108): written
+   * back after the write (one more round trip), so their change is kept.
+   */
+  readonly coauthorEdits?: number;
 }
 
 export type RenderReport = RenderSuccess | { readonly ok: false; readonly failure: ExcelFailure };
@@ -221,7 +238,8 @@ function queueCheck(workbook: HostWorkbook): void {
   workbook.worksheets.load('items/name,items/protection/protected');
   // Never `formula`: Excel desktop returns it in the user's language and reference style (office-js
   // #2834). `type` is language-independent; where a name points comes from its range's `address`.
-  workbook.names.load('items/name,items/type');
+  // `comment`: rewritten only when it differs (a rewritten comment clears the undo stack, #17 item 9).
+  workbook.names.load('items/name,items/type,items/comment');
   workbook.tables.load('items/name,items/worksheet/name');
   workbook.protection.load('protected');
 }
@@ -395,10 +413,17 @@ async function renderInContext(
     name: ws.name,
     protected: ws.protection.protected === true,
   }));
-  const nameItems = workbook.names.items.map((n) => ({ name: n.name, type: String(n.type) }));
+  const nameItems = workbook.names.items.map((n) => ({
+    name: n.name,
+    type: String(n.type),
+    comment: typeof n.comment === 'string' ? n.comment : undefined,
+  }));
   const sheetExists = (name: string): boolean => sheetItems.some((s) => sameName(s.name, name));
   const nameOf = (name: string) => nameItems.find((n) => sameName(n.name, name));
-  const pending = nameOf(BACKUP_PENDING_NAME) !== undefined && sheetExists(BACKUP_SHEET);
+  // A write stopped part-way when the "under way" name exists. Without its sheet the restore point held
+  // nothing to restore (every input equalled the plan's defaults): the inputs get the plan's defaults.
+  const pending = nameOf(BACKUP_PENDING_NAME) !== undefined;
+  const backupSheetExists = sheetExists(BACKUP_SHEET);
 
   // Sync 2 (resolve), without a successful speculation: the ranges of the names that exist, inputs at
   // the plan's address where their names are gone, charts, the key label; the restore point if pending.
@@ -414,7 +439,7 @@ async function renderInContext(
       };
       const queue = (withInputs: boolean): Resolved => {
         const r = queueResolve(plan, workbook, replaceInputs, exists, withInputs);
-        if (pending) {
+        if (pending && backupSheetExists) {
           r.backup = worksheets.getItem(BACKUP_SHEET).getUsedRange();
           r.backup.load('values');
         }
@@ -451,9 +476,10 @@ async function renderInContext(
 
   // Ownership is settled: what was read may be used now, where it read what was decided.
   const charts = new Map<string, readonly HostChart[]>();
-  const snapshots: (InputSnapshot | undefined)[] = pending
-    ? assessment.inputsToRead.map(() => undefined)
-    : assessment.inputsToRead.map((read) => resolvedSnapshot(read, resolved));
+  // Also after an interrupted write: the inputs as they are now show edits made after the restore point.
+  const snapshots: (InputSnapshot | undefined)[] = assessment.inputsToRead.map((read) =>
+    resolvedSnapshot(read, resolved),
+  );
   const chartsToRead: string[] = [];
   for (const name of cleared) {
     const collection = resolved.charts.get(name.toUpperCase());
@@ -474,11 +500,9 @@ async function renderInContext(
   // Sync 3 (read), rarely: what the check decided differently from what was read (an input's key
   // column elsewhere, a renamed sheet), and the restore point after a speculation that succeeded.
   const maxBatchBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
-  const readsToDo = pending
-    ? []
-    : assessment.inputsToRead.flatMap((read, i) => (snapshots[i] ? [] : [{ read, i }]));
+  const readsToDo = assessment.inputsToRead.flatMap((read, i) => (snapshots[i] ? [] : [{ read, i }]));
   const needLabel = !pending && labelAt !== undefined && labelRange === undefined;
-  const needBackup = pending && resolved.backup === undefined;
+  const needBackup = pending && backupSheetExists && resolved.backup === undefined;
   // User-owned tables to check, with what sync 1 (or the resolve sync) read of them.
   const tableChecks = tablesToCheck(plan, assessment, facts.tables).map((check) => {
     const read = resolved?.tables.get(check.schema.name.toUpperCase());
@@ -548,10 +572,30 @@ async function renderInContext(
 
   const inputWrites: InputWrite[] = [];
   const preservedInputs: PreservedInput[] = [];
+  // Only inputs that differ from the plan's defaults need a restore point: the others the plan writes anyway.
+  const toRestore: InputSnapshot[] = [];
   for (const snapshot of inputSnapshots) {
     const merged = mergeInput(plan, snapshot);
     preservedInputs.push(merged.report);
-    if (merged.write) inputWrites.push(merged.write);
+    if (merged.write) {
+      inputWrites.push(merged.write);
+      toRestore.push(snapshot);
+    }
+  }
+  // After an interrupted write, cells typed since the restore point are kept, never overwritten by it.
+  const editsAfterRestorePoint = pending ? keepEditsAfterRestorePoint(plan, snapshots, inputWrites) : 0;
+
+  // The restore point: a very hidden sheet only when there is something to restore; else only the
+  // "under way" name (adding and deleting a name keeps the undo stack; a sheet's visibility and delete do not).
+  const backupToWrite: Backup | undefined =
+    !pending && toRestore.length > 0
+      ? { keyLabel: workbookKey, inputs: toRestore.map(backupInput) }
+      : undefined;
+  // A protected workbook structure (Controleren > Werkmap beveiligen) refuses adding, hiding and deleting
+  // sheets: https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection (`protected`, read in
+  // sync 1). Refused here, before the first write: no restore point, no sheet unprotected.
+  if (facts.workbookProtected && (backupToWrite !== undefined || backupSheetExists)) {
+    return { ok: false, failure: { kind: 'ProtectedWorkbook' } };
   }
 
   // Sync 3+: the write, cut into batches under the size budget. One batch for any realistic plan;
@@ -566,16 +610,10 @@ async function renderInContext(
     { charts, tables },
     features,
     maxBatchBytes,
+    options.protectSheets ?? true,
   );
   // The restore point first (before the first clear), its completion mark last of all.
-  const restore = restoreSteps(
-    pending,
-    sheetExists(BACKUP_SHEET),
-    nameOf(BACKUP_PENDING_NAME) !== undefined,
-    inputSnapshots.length > 0 && !pending
-      ? { keyLabel: workbookKey, inputs: inputSnapshots.map(backupInput) }
-      : undefined,
-  );
+  const restore = restoreSteps(pending, backupSheetExists, backupToWrite);
   // The add-in's own protection is lifted first of all: if that fails (the user added a password),
   // nothing else has run yet (see `stuckProtection`).
   // Table migrations right after the restore point: before any formula that refers to the table is
@@ -592,6 +630,16 @@ async function renderInContext(
   const batchBytes: number[] = [];
   writing.sheets = plan.sheets.map((s) => s.name);
   writing.inputsKept = inputSnapshots.length > 0;
+  // A co-author's typing between the read (sync 1) and the write (office-js #108): the first write batch
+  // reads the input ranges again before anything of it writes (a load sees the state at its place in
+  // the batch), so no extra round trip; compared after it (see `coauthorEdits`).
+  const reread = pending
+    ? []
+    : inputSnapshots.map((snapshot) => {
+        const range = worksheets.getItem(snapshot.read.from.sheet).getRange(snapshot.read.from.address);
+        range.load('values,formulasR1C1');
+        return { snapshot, range };
+      });
   for (const [index, batch] of batches.entries()) {
     const scope = new WriteScope(context);
     context.application.suspendApiCalculationUntilNextSync();
@@ -607,10 +655,25 @@ async function renderInContext(
       const atUnprotect = /unprotect/i.test(officeErrorLocation(error) ?? '');
       if (index > 0 || assessment.unprotect.length === 0 || error instanceof SyncTimeoutError || !atUnprotect)
         throw error;
-      const sheet = await stuckProtection(context, assessment.unprotect, () => sync('read'));
-      if (sheet === undefined) throw error;
-      return { ok: false, failure: { kind: 'ProtectedSheet', sheet } };
+      const stuck = await stuckProtection(context, assessment.unprotect, () => sync('read'));
+      if (stuck === undefined) throw error;
+      return { ok: false, failure: { kind: 'ProtectionStuck', sheets: stuck } };
     }
+  }
+
+  // Cells a co-author changed between the read and the write were overwritten with what sync 1 read:
+  // their values are written back (one more round trip, only then), so nothing they typed is lost.
+  const edits = coauthorEdits(reread, plan);
+  if (edits.length > 0) {
+    const sheetsHit = [...new Set(edits.map((e) => e.sheet.toUpperCase()))];
+    const relock =
+      (options.protectSheets ?? true)
+        ? plan.sheets.filter((s) => s.protect && sheetsHit.includes(s.name.toUpperCase())).map((s) => s.name)
+        : [];
+    for (const name of relock) worksheets.getItem(name).protection.unprotect();
+    for (const e of edits) worksheets.getItem(e.sheet).getRange(e.address).formulasR1C1 = [[e.cell]];
+    for (const name of relock) worksheets.getItem(name).protection.protect({ ...PROTECTION_OPTIONS });
+    await sync('write');
   }
 
   return {
@@ -626,23 +689,31 @@ async function renderInContext(
     batchBytes,
     restoredMarks: assessment.restoredMarks,
     restoredFromBackup: pending && inputSnapshots.length > 0,
+    editsAfterRestorePoint,
+    coauthorEdits: edits.length,
   };
 }
 
 /**
- * After the first write batch failed: did it fail while lifting the add-in's own protection (e.g. the
- * user protected the sheet again, now with a password)? Excel does not roll back, so the sheets whose
- * protection was lifted before the failing one are unprotected and nothing else ran. One read finds the
- * first sheet (in unprotect order) that is still protected; the ones before it get their protection
- * back, so the workbook is as it was. Returns that sheet, or undefined when every protection was lifted
- * (the failure came later: an interrupted write) or the reads fail. Only on this failure path: the
- * round trips of a normal render are unchanged.
+ * After the first write batch failed: did it fail while lifting the add-in's own protection (the user
+ * protected a sheet again with a password, or Excel's regression office-js #6784, where `unprotect()`
+ * fails with AccessDenied on a sheet protected without one)? Excel does not roll back, so the sheets
+ * lifted before the failing one are unprotected and nothing else ran. One read finds the first sheet
+ * still protected (the failing one); the ones before it get their protection back. Then every later
+ * protected sheet is tried on its own (one round trip each: lift, and set again in the next), so the
+ * message names **all** stuck sheets at once instead of one per click. Returns the stuck sheets, or
+ * undefined when every protection was lifted (the failure came later: an interrupted write) or the
+ * first read fails. Only on this failure path: the round trips of a normal render are unchanged.
  */
 async function stuckProtection(
   context: HostRequestContext,
   sheets: readonly string[],
   sync: () => Promise<void>,
-): Promise<string | undefined> {
+): Promise<string[] | undefined> {
+  const protect = (name: string): void =>
+    context.workbook.worksheets.getItem(name).protection.protect({ ...PROTECTION_OPTIONS });
+  let first: number;
+  let stillProtected: boolean[];
   try {
     const protections = sheets.map((name) => {
       const protection = context.workbook.worksheets.getItem(name).protection;
@@ -650,18 +721,156 @@ async function stuckProtection(
       return protection;
     });
     await sync();
-    const stuck = protections.findIndex((p) => p.protected);
-    if (stuck < 0) return undefined;
-    const lifted = sheets.slice(0, stuck);
+    stillProtected = protections.map((p) => p.protected);
+    first = stillProtected.findIndex((p) => p);
+    if (first < 0) return undefined;
+    const lifted = sheets.slice(0, first);
     if (lifted.length > 0) {
-      for (const name of lifted)
-        context.workbook.worksheets.getItem(name).protection.protect({ ...PROTECTION_OPTIONS });
+      for (const name of lifted) protect(name);
       await sync();
     }
-    return sheets[stuck];
   } catch {
     return undefined;
   }
+  const stuck = [sheets[first] ?? ''];
+  // Each later sheet that is still protected: lift it alone (and set its protection back in the next
+  // round trip). A failure of that batch means it is stuck too; earlier operations of a batch stay.
+  let relock: string | undefined;
+  for (let i = first + 1; i < sheets.length; i++) {
+    const name = sheets[i];
+    if (name === undefined || !stillProtected[i]) continue;
+    try {
+      if (relock !== undefined) protect(relock);
+      relock = undefined;
+      context.workbook.worksheets.getItem(name).protection.unprotect();
+      await sync();
+      relock = name;
+    } catch {
+      stuck.push(name);
+    }
+  }
+  if (relock !== undefined) {
+    try {
+      protect(relock);
+      await sync();
+    } catch {
+      // The sheet stays unprotected: it is still the add-in's and the next render protects it.
+    }
+  }
+  return stuck;
+}
+
+/**
+ * True when the input's rows as read are the plan's rows in the plan's order: no key column, or every
+ * non-empty key read equals the plan's key in that row. Cell-by-cell comparisons at the plan's address
+ * (edits after a restore point, a co-author's edits) are only safe then; otherwise a value could land
+ * in another gemeente's row, and the comparison is skipped.
+ */
+function rowsAligned(plan: WorkbookPlan, snapshot: InputSnapshot): boolean {
+  const spec = snapshot.read.spec;
+  if (spec.keyRef === undefined) return true;
+  const keyRef = requireSheetRange(spec.keyRef);
+  const planKeys = planValuesAt(
+    plan.sheets.find((s) => sameName(s.name, keyRef.sheet)),
+    keyRef.rect,
+  ).map((row) => row[0]);
+  const norm = (v: unknown): string =>
+    typeof v === 'string' ? v.trim().toUpperCase() : typeof v === 'number' ? String(v) : '';
+  const read = Array.isArray(snapshot.keys) ? (snapshot.keys as unknown[][]) : [];
+  if (snapshot.keys === undefined) return false;
+  return read.every((row, i) => {
+    const key = norm(row[0]);
+    return key === '' || key === norm(planKeys[i]);
+  });
+}
+
+/**
+ * After an interrupted write: an input cell as it is now that equals neither what the restore point
+ * restores, nor the plan's default, nor empty, cannot have been written by the add-in (its write only
+ * clears or writes those), so the user or a co-author typed it after the restore point was written. It
+ * is kept: the input's write (`inputWrites`, changed in place) gets that cell. Compared cell by cell at
+ * the plan's address; an input that is no longer there (its name moved) is not compared. Limitation: an
+ * edit back to the default or to empty cannot be told from the add-in's own write and is restored.
+ * Returns the number of cells kept.
+ */
+function keepEditsAfterRestorePoint(
+  plan: WorkbookPlan,
+  current: readonly (InputSnapshot | undefined)[],
+  inputWrites: InputWrite[],
+): number {
+  let kept = 0;
+  for (const snapshot of current) {
+    if (!snapshot) continue;
+    const spec = snapshot.read.spec;
+    const at = requireSheetRange(spec.ref);
+    if (!sameName(snapshot.read.from.sheet, at.sheet) || snapshot.read.from.address !== at.address) continue;
+    if (!rowsAligned(plan, snapshot)) continue;
+    const sheet = plan.sheets.find((s) => sameName(s.name, at.sheet));
+    const defaults = planInputsAt(sheet, at.rect);
+    const index = inputWrites.findIndex((w) => sameName(w.name, spec.name));
+    const restored = inputWrites[index]?.grid ?? defaults;
+    const grid = restored.map((row) => [...row]);
+    const formulas = Array.isArray(snapshot.formulasR1C1) ? (snapshot.formulasR1C1 as unknown[][]) : [];
+    const values = Array.isArray(snapshot.values) ? (snapshot.values as unknown[][]) : [];
+    let edits = 0;
+    grid.forEach((row, i) => {
+      row.forEach((_, j) => {
+        const now = userCell(formulas[i]?.[j], values[i]?.[j]);
+        if (now === '' || now === defaults[i]?.[j] || now === restored[i]?.[j]) return;
+        row[j] = now;
+        edits++;
+      });
+    });
+    if (edits === 0) continue;
+    kept += edits;
+    const write: InputWrite = { name: spec.name, sheet: at.sheet, address: at.address, grid };
+    if (index >= 0) inputWrites[index] = write;
+    else inputWrites.push(write);
+  }
+  return kept;
+}
+
+/**
+ * The input cells that changed between sync 1's read and the re-read at the start of the write batch
+ * (a co-author typing, office-js #108), with what to write back: only inputs whose range is at the
+ * plan's address (where the write put them) and whose rows are the plan's rows (`rowsAligned`); cell by cell, compared
+ * as the user's input (`userCell`).
+ */
+function coauthorEdits(
+  reread: readonly { readonly snapshot: InputSnapshot; readonly range: HostRange }[],
+  plan: WorkbookPlan,
+): { sheet: string; address: string; cell: CellInput }[] {
+  const edits: { sheet: string; address: string; cell: CellInput }[] = [];
+  const grid = (value: unknown): unknown[][] => (Array.isArray(value) ? (value as unknown[][]) : []);
+  for (const { snapshot, range } of reread) {
+    const at = requireSheetRange(snapshot.read.spec.ref);
+    const from = snapshot.read.from;
+    if (!sameName(from.sheet, at.sheet) || from.address !== at.address) continue;
+    if (!plan.sheets.some((s) => sameName(s.name, at.sheet))) continue;
+    if (!rowsAligned(plan, snapshot)) continue;
+    const beforeF = grid(snapshot.formulasR1C1);
+    const beforeV = grid(snapshot.values);
+    const nowF = grid(range.formulasR1C1);
+    const nowV = grid(range.values);
+    nowV.forEach((row, i) => {
+      row.forEach((value, j) => {
+        const now = userCell(nowF[i]?.[j], value);
+        const before = userCell(beforeF[i]?.[j], beforeV[i]?.[j]);
+        if (now === before) return;
+        edits.push({
+          sheet: at.sheet,
+          address: rangeAddress({
+            top: at.rect.top + i,
+            bottom: at.rect.top + i,
+            left: at.rect.left + j,
+            right: at.rect.left + j,
+          }),
+          cell: now,
+        });
+      });
+    });
+  }
+  return edits;
 }
 
 /**
@@ -671,47 +880,55 @@ async function stuckProtection(
 function restoreSteps(
   pending: boolean,
   sheetExists: boolean,
-  nameExists: boolean,
   backup: Backup | undefined,
 ): { before: WriteStep[]; after: WriteStep[] } {
   const before: WriteStep[] = [];
   const after: WriteStep[] = [];
-  if (!pending && backup) {
-    const grid = backupGrid(backup);
-    const address = rangeAddress({ top: 1, left: 1, bottom: grid.length, right: grid[0]?.length ?? 1 });
+  let sheetLeft = sheetExists;
+  if (!pending) {
+    const grid = backup ? backupGrid(backup) : undefined;
+    const address = grid
+      ? rangeAddress({ top: 1, left: 1, bottom: grid.length, right: grid[0]?.length ?? 1 })
+      : undefined;
+    sheetLeft = sheetExists || grid !== undefined;
     before.push({
       label: 'restore point',
-      bytes: operationBytes([address, grid]) + operationBytes(BACKUP_SHEET) * 4,
+      bytes: (grid ? operationBytes([address, grid]) : 0) + operationBytes(BACKUP_SHEET) * 4,
       apply: (s) => {
-        let ws;
-        if (sheetExists) {
-          ws = s.sheet(BACKUP_SHEET);
-          ws.getRange().clear('All');
-        } else {
-          ws = s.context.workbook.worksheets.add(BACKUP_SHEET);
-          s.added(BACKUP_SHEET, ws);
+        if (grid && address) {
+          let ws;
+          if (sheetExists) {
+            ws = s.sheet(BACKUP_SHEET);
+            ws.getRange().clear('All');
+          } else {
+            ws = s.context.workbook.worksheets.add(BACKUP_SHEET);
+            s.added(BACKUP_SHEET, ws);
+            // Very hidden: not in Excel's Unhide list (ExcelApi 1.1, SheetVisibility).
+            ws.visibility = 'VeryHidden';
+          }
+          ws.getRange(address).values = grid;
         }
-        // Very hidden: not in Excel's Unhide list (ExcelApi 1.1, SheetVisibility).
-        ws.visibility = 'VeryHidden';
-        ws.getRange(address).values = grid;
-        if (!nameExists)
-          s.context.workbook.names.add(BACKUP_PENDING_NAME, `=${quoteSheet(BACKUP_SHEET)}!$A$1`);
+        // Without a sheet, the name alone says "a write is under way; the plan's defaults are complete".
+        s.context.workbook.names.add(
+          BACKUP_PENDING_NAME,
+          grid ? `=${quoteSheet(BACKUP_SHEET)}!$A$1` : '="SPUK-begroting: schrijven bezig"',
+        );
       },
     });
   }
-  if (pending || backup) {
-    after.push({
-      label: 'restore point done',
-      bytes: operationBytes(BACKUP_PENDING_NAME) * 4,
-      apply: (s) => {
-        // The write is complete: first the "under way" mark, then the restore point itself (a very
-        // hidden sheet must be made hidden before it can be deleted).
-        s.context.workbook.names.getItem(BACKUP_PENDING_NAME).delete();
+  after.push({
+    label: 'restore point done',
+    bytes: operationBytes(BACKUP_PENDING_NAME) * 4,
+    apply: (s) => {
+      // The write is complete: first the "under way" mark, then the restore point itself (a very
+      // hidden sheet must be made hidden before it can be deleted).
+      s.context.workbook.names.getItem(BACKUP_PENDING_NAME).delete();
+      if (sheetLeft) {
         const ws = s.sheet(BACKUP_SHEET);
         ws.visibility = 'Hidden';
         ws.delete();
-      },
-    });
-  }
+      }
+    },
+  });
   return { before, after };
 }

@@ -173,6 +173,32 @@ describe('a user-owned sheet: created whole, then only the add-in ranges', () =>
     });
   });
 
+  it('a note the user typed in the heading rows (add-in range) survives a refresh (#17 item 7)', async () => {
+    const fake = await workedIn();
+    fake.type(SHEET, 'C2', 'let op: cijfers van de raad');
+    fake.type(SHEET, 'D4', 'eigen notitie');
+    ok(await render(fake, userOwnedPlan(2)));
+    expect(fake.values(SHEET, 'C2')).toEqual([['let op: cijfers van de raad']]);
+    expect(fake.values(SHEET, 'D4')).toEqual([['eigen notitie']]);
+    // The add-in's own cells there are rewritten.
+    expect(fake.values(SHEET, 'A1')).toEqual([['Begroting 2027']]);
+  });
+
+  it('a renamed Begroting is recognised by its mark: SheetRenamed, not NameTaken, and no new empty sheet (#17)', async () => {
+    const fake = await workedIn();
+    fake.renameSheet(SHEET, 'Begroting 2025');
+    const before = fake.snapshot();
+    expect(await render(fake, userOwnedPlan(1))).toEqual({
+      ok: false,
+      failure: { kind: 'SheetRenamed', sheets: [{ planned: SHEET, now: 'Begroting 2025' }] },
+    });
+    expect(fake.snapshot()).toEqual(before);
+    // The old name back: the refresh keeps every row the user typed.
+    fake.renameSheet('Begroting 2025', SHEET);
+    ok(await render(fake, userOwnedPlan(1)));
+    expect(fake.values(SHEET, 'A9:D12')).toEqual(USER_ROWS);
+  });
+
   it('a user-owned sheet the user deleted is created whole again', async () => {
     const fake = await workedIn();
     fake.deleteSheet(SHEET);

@@ -69,3 +69,21 @@ export function valueBlockRange(at: string, values: readonly (readonly unknown[]
     right: tl.left + Math.max(values[0]?.length ?? 1, 1) - 1,
   });
 }
+
+/**
+ * The cells of a user-owned sheet that the add-in owns on a refresh: the ranges its blocks, formats,
+ * conditional formats and validations occupy inside the add-in ranges (deduplicated). Only these are
+ * cleared; anything else the user typed in the add-in ranges (e.g. a note in rows 1–4 of the Begroting)
+ * stays (#17 item 7). Limitation: a cell an earlier plan version wrote and this one does not keeps its
+ * old content.
+ */
+export function ownedRanges(sheet: SheetPlan): string[] {
+  const part = addinPart(sheet);
+  const ranges = [
+    ...part.blocks.map((b) => (b.kind === 'values' ? valueBlockRange(b.at, b.values) : b.range)),
+    ...part.formats.map((f) => f.range),
+    ...part.conditionalFormats.map((c) => c.range),
+    ...part.validations.map((v) => v.range),
+  ];
+  return [...new Set(ranges.map((r) => rangeAddress(parseRange(r))))];
+}

@@ -73,7 +73,7 @@ describe('a write batch that fails part-way loses nothing', () => {
       if (failed.ok) continue;
       if (writeNames[k] === 'WorksheetProtection.unprotect') {
         // Lifting the add-in's protection failed: nothing else ran, the workbook is as it was.
-        expect([k, failed.failure]).toEqual([k, { kind: 'ProtectedSheet', sheet: 'Invoer' }]);
+        expect([k, failed.failure]).toEqual([k, { kind: 'ProtectionStuck', sheets: ['Invoer'] }]);
         expect([k, fake.snapshot()]).toEqual([k, before]);
         ok(await render(fake, samplePlan()));
         expect([k, fake.snapshot()]).toEqual([k, reference]);
@@ -96,6 +96,22 @@ describe('a write batch that fails part-way loses nothing', () => {
       expect([k, fake.snapshot()]).toEqual([k, reference]);
       expect(retry.syncs).toBeLessThanOrEqual(4);
     }
+  });
+
+  it('the restore point never overwrites a cell typed after it (#17 item 7)', async () => {
+    const fake = await edited();
+    // Fail late in the write: Invoer has been cleared and rewritten with the restore point's inputs.
+    fake.failAtOperation(writeOperations - 8);
+    expect((await render(fake, samplePlan())).ok).toBe(false);
+    // Between the failure and the retry the user types a new weight in another row.
+    const other = `C${FIRST_ROW + 4}`;
+    fake.protectSheet('Invoer', false).type('Invoer', other, 777).protectSheet('Invoer', true);
+    const retry = ok(await render(fake, samplePlan()));
+    expect(retry.restoredFromBackup).toBe(true);
+    expect(retry.editsAfterRestorePoint).toBe(1);
+    expect(fake.values('Invoer', other)).toEqual([[777]]);
+    // The restore point's own inputs are back as well.
+    expect(userInputs(fake)).toEqual(EXPECTED_INPUTS);
   });
 
   it('a second failure while restoring, at any of several operations, still loses nothing', async () => {
@@ -353,7 +369,7 @@ describe('a write batch of the REAL plan that fails part-way loses nothing (samp
       expect([k, failed.ok]).toEqual([k, false]);
       if (kinds[k] === 'WorksheetProtection.unprotect') {
         // Lifting the add-in's own protection failed: stopped with the workbook as it was.
-        if (!failed.ok) expect([k, failed.failure.kind]).toEqual([k, 'ProtectedSheet']);
+        if (!failed.ok) expect([k, failed.failure.kind]).toEqual([k, 'ProtectionStuck']);
         expect([k, fingerprint(fake) === reference]).toEqual([k, true]);
         continue;
       }

@@ -36,7 +36,7 @@ import type { Assessment } from './ownership';
 import { ownershipNameOf } from './ownership';
 import { chunkRows, jsonBytes, operationBytes } from './payload';
 import { requireSheetRange, sameName } from './refs';
-import { addinPart, inAddinRanges } from './user-owned';
+import { addinPart, inAddinRanges, ownedRanges } from './user-owned';
 
 /** Proxies shared by the steps of one batch (one getItem per sheet per batch). */
 export class WriteScope {
@@ -114,6 +114,7 @@ export function buildWritePlan(
   leftovers: Leftovers,
   features: HostFeatures,
   maxBatchBytes: number,
+  protectSheets = true,
 ): WritePlan {
   const steps: WriteStep[] = [];
   const counts: WriteCounts = { cellsWritten: 0, formulaCells: 0 };
@@ -124,9 +125,12 @@ export function buildWritePlan(
   const writeName = (scope: WriteScope, name: string, ref: string, comment: string): void => {
     const formula = `=${ref}`;
     if (assessment.existingNames.has(name.toUpperCase())) {
+      // Only what differs: a rewritten comment clears Excel's undo stack (#17 item 9).
+      const same = assessment.unchangedNames?.get(name.toUpperCase());
+      if (same?.ref === true && same.comment) return;
       const item = scope.context.workbook.names.getItem(name);
-      item.formula = formula;
-      item.comment = comment;
+      if (same?.ref !== true) item.formula = formula;
+      if (same?.comment !== true) item.comment = comment;
     } else {
       scope.context.workbook.names.add(name, formula, comment);
     }
@@ -147,7 +151,8 @@ export function buildWritePlan(
     if (!sheetPlan) continue;
     const mark = assessment.names.find((n) => sameName(n.name, ownershipNameOf(sheetPlan.name)));
     if (decision.action === 'update') {
-      const ranges = sheetPlan.userOwned?.addinRanges ?? [];
+      // Only the cells the add-in writes: what the user typed elsewhere in the add-in ranges stays.
+      const ranges = ownedRanges(sheetPlan);
       step(
         `clear ${decision.name} (add-in ranges)`,
         operationBytes(ranges) * 3 + operationBytes(null),
@@ -359,10 +364,11 @@ export function buildWritePlan(
   if (first) step(`activate ${first.name}`, operationBytes(null), (s) => s.sheet(first.name).activate());
 
   // 6. Protect, after everything on the sheet is written: without a password (the user can lift it);
-  //    input cells have an unlocked style. Never a user-owned sheet (the plan does not protect it).
+  //    input cells have an unlocked style. Never a user-owned sheet (the plan does not protect it), and
+  //    not at all with `protectSheets` false (RenderOptions.protectSheets).
   for (const decision of assessment.sheets) {
     const sheet = plan.sheets.find((s) => sameName(s.name, decision.name));
-    if (!sheet?.protect || decision.action === 'update') continue;
+    if (!sheet?.protect || decision.action === 'update' || !protectSheets) continue;
     step(`protect ${decision.name}`, operationBytes(PROTECTION_OPTIONS), (s) => {
       s.sheet(decision.name).protection.protect({ ...PROTECTION_OPTIONS });
     });

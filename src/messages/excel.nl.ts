@@ -9,8 +9,13 @@
 
 export type ExcelFailureFacts =
   | { readonly kind: 'SheetNameTaken'; readonly sheet: string; readonly sheets: readonly string[] }
+  | {
+      readonly kind: 'SheetRenamed';
+      readonly sheets: readonly { readonly planned: string; readonly now: string }[];
+    }
   | { readonly kind: 'NameTaken'; readonly name: string }
   | { readonly kind: 'ProtectedSheet'; readonly sheet: string | undefined }
+  | { readonly kind: 'ProtectionStuck'; readonly sheets: readonly string[] }
   | { readonly kind: 'ProtectedWorkbook' }
   | { readonly kind: 'Timeout'; readonly seconds: number }
   | { readonly kind: 'PayloadTooLarge' }
@@ -74,14 +79,24 @@ export function excelFailureText(failure: ExcelFailure): string {
           : `Er staan al bladen ${quoteList(sheets)} in deze werkmap die niet door SPUK-begroting zijn gemaakt.`;
       return `${which} ${NOTHING_CHANGED} Geef ${sheets.length === 1 ? 'dat blad' : 'die bladen'} een andere naam (rechtsklik op de bladtab > Naam wijzigen) of laad in een nieuwe, lege werkmap, en klik dan opnieuw op Werkmap laden.`;
     }
+    case 'SheetRenamed': {
+      const one = failure.sheets.length === 1;
+      const what = failure.sheets.map((s) => `"${s.planned}" heet nu "${s.now}"`).join(', ');
+      const back = failure.sheets.map((s) => `"${s.now}" → "${s.planned}"`).join(', ');
+      return `${one ? 'Een blad' : 'Bladen'} van SPUK-begroting ${one ? 'is' : 'zijn'} hernoemd: ${what}. SPUK-begroting herkent ${one ? 'het' : 'ze'} aan ${one ? 'zijn' : 'hun'} markering, maar de formules en het vernieuwen gebruiken de oorspronkelijke naam; onder de nieuwe naam zou een nieuw, leeg blad worden gemaakt. ${NOTHING_CHANGED} Geef ${one ? 'het blad zijn' : 'de bladen hun'} oorspronkelijke naam terug (rechtsklik op de bladtab > Naam wijzigen: ${back}) en klik dan opnieuw op Werkmap laden. Wat u op ${one ? 'het blad' : 'de bladen'} typte, blijft staan.`;
+    }
     case 'NameTaken':
       return `De naam "${failure.name}" bestaat al in deze werkmap, als naam of als tabel buiten de bladen van SPUK-begroting. ${NOTHING_CHANGED} Geef die naam of tabel een andere naam (Formules > Namen beheren) en klik dan opnieuw op Werkmap laden.`;
     case 'ProtectedSheet':
       return failure.sheet !== undefined
         ? `Het blad "${failure.sheet}" is beveiligd. ${NOTHING_CHANGED} Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en klik dan opnieuw op Werkmap laden.`
         : 'Excel staat de wijziging niet toe: een blad of de werkmap is beveiligd of alleen-lezen. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) of open de werkmap om te bewerken, en klik dan opnieuw op Werkmap laden.';
+    case 'ProtectionStuck': {
+      const one = failure.sheets.length === 1;
+      return `Excel kon de beveiliging van ${one ? 'het blad' : 'de bladen'} ${quoteList(failure.sheets)} niet opheffen (${one ? 'het blad is' : 'ze zijn'} met een wachtwoord beveiligd, of dit is een fout in deze Excel-versie). ${NOTHING_CHANGED} Hef de beveiliging van ${one ? 'dat blad' : 'elk van die bladen'} op (Controleren > Beveiliging blad opheffen), zet in het taakvenster "Bladen niet beveiligen" aan zodat Excel ze niet opnieuw vastzet, en klik dan opnieuw op Werkmap laden.`;
+    }
     case 'ProtectedWorkbook':
-      return `De structuur van deze werkmap is beveiligd, dus er kunnen geen bladen bij. ${NOTHING_CHANGED} Hef de beveiliging op (Controleren > Werkmap beveiligen) en klik dan opnieuw op Werkmap laden.`;
+      return `De structuur van deze werkmap is beveiligd (Controleren > Werkmap beveiligen). SPUK-begroting moet een blad toevoegen of zijn tijdelijke herstelblad maken en weer verwijderen, en dat staat een beveiligde werkmapstructuur niet toe. ${NOTHING_CHANGED} Klik op Controleren > Werkmap beveiligen om die beveiliging op te heffen (vul het wachtwoord in als Excel erom vraagt), klik dan opnieuw op Werkmap laden en beveilig de werkmap daarna weer als u dat wilt. De beveiliging van afzonderlijke bladen (Beveiliging blad opheffen) is iets anders en hoeft niet te veranderen.`;
     case 'Timeout':
       return `Excel reageerde niet binnen ${Math.max(1, Math.ceil(failure.seconds))} seconden. Wacht tot Excel weer reageert (of laad Excel op het web opnieuw) en klik dan opnieuw op Werkmap laden.`;
     case 'PayloadTooLarge':

@@ -36,6 +36,11 @@ export interface RenderRequest {
    * and it replaces the amounts on the sheet Beschikking (the user's other inputs stay).
    */
   readonly beschikking?: readonly BeschikkingRegel[];
+  /**
+   * Protect the add-in's sheets after writing (default true). False when the user ticked "Bladen niet
+   * beveiligen" (for Excel builds that cannot lift the protection again, office-js #6784).
+   */
+  readonly protectSheets?: boolean;
   onProgress(step: number, total: number, label?: string): void;
 }
 
@@ -67,6 +72,7 @@ export class TaskPane {
     readonly fields: HTMLFieldSetElement;
     readonly radios: ReadonlyMap<BuiltInKeyId, HTMLInputElement>;
     readonly edition: HTMLSelectElement;
+    readonly noProtection: HTMLInputElement;
     readonly load: HTMLButtonElement;
     readonly refresh: HTMLButtonElement;
     readonly progress: HTMLDivElement;
@@ -199,6 +205,7 @@ export class TaskPane {
         replaceWeights: busy.replaceWeights,
         builtBefore: this.state.builtWith !== undefined,
         replaceNational: busy.replaceNational,
+        protectSheets: !this.el.noProtection.checked,
         ...(busy.beschikking ? { beschikking: busy.beschikking } : {}),
         onProgress: (step, total, label) => {
           const p = composeProgress(step, total);
@@ -272,6 +279,11 @@ export class TaskPane {
     );
     refresh.addEventListener('click', () => this.dispatch({ type: 'start', job: 'refresh' }));
 
+    const noProtection = h('input', {
+      type: 'checkbox',
+      id: 'geen-beveiliging',
+      'aria-describedby': 'beveiliging-hint',
+    });
     const fields = h(
       'fieldset',
       { class: 'fields' },
@@ -295,6 +307,17 @@ export class TaskPane {
         h('label', { for: 'editie', class: 'field-label' }, NL.edition.label),
         edition,
         h('p', { class: 'hint', id: 'editie-hint' }, NL.edition.hint),
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h(
+          'label',
+          { class: 'radio' },
+          noProtection,
+          h('span', { class: 'radio-label' }, NL.protection.label),
+        ),
+        h('p', { class: 'hint', id: 'beveiliging-hint' }, NL.protection.hint),
       ),
     );
     const form = h(
@@ -360,6 +383,7 @@ export class TaskPane {
       fields,
       radios,
       edition,
+      noProtection,
       load,
       refresh,
       progress,

@@ -10,6 +10,10 @@ import { TaskPane } from './controller';
 import { officeServices } from './office-services';
 import css from './taskpane.css';
 
+// First thing the bundle does: say it runs. taskpane.html's ES5 check shows a Dutch message when this
+// flag is missing (an old webview that cannot parse the bundle, or a bundle that did not load).
+(window as Window & { __spukPaneLoaded?: boolean }).__spukPaneLoaded = true;
+
 function mount(): void {
   const style = document.createElement('style');
   style.textContent = css;

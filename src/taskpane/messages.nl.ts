@@ -55,6 +55,11 @@ export const NL = {
     unknown: 'onbekende verdeelsleutel',
   },
 
+  protection: {
+    label: 'Bladen niet beveiligen',
+    hint: 'Alleen nodig als Excel meldt dat het de beveiliging van bladen niet kan opheffen. Zonder beveiliging kunt u formules per ongeluk overschrijven; wel blijft Ctrl+Z na Vernieuwen vaker werken.',
+  },
+
   edition: {
     label: 'Editie van de brongegevens',
     hint: 'Meegeleverd met deze versie; er is geen internet nodig. Een andere editie laden vervangt de landelijke bedragen op het blad Landelijk.',
@@ -115,6 +120,16 @@ export const NL = {
       n === 1 ? '1 eigen invoerwaarde is behouden.' : `${n} eigen invoerwaarden zijn behouden.`,
     droppedInputs: (keys: readonly string[]): string =>
       `Eigen invoer voor ${keys.join(', ')} is niet overgenomen: die rijen bestaan niet meer.`,
+    /** After a write that stopped part-way: cells typed since its restore point, kept. */
+    editsAfterRestorePoint: (n: number): string =>
+      n === 1
+        ? '1 cel die na het afgebroken laden werd gewijzigd, is behouden (niet overschreven door het herstelpunt).'
+        : `${n} cellen die na het afgebroken laden werden gewijzigd, zijn behouden (niet overschreven door het herstelpunt).`,
+    /** A co-author changed input cells while the pane wrote (office-js #108): their values were written back. */
+    coauthorEdits: (n: number): string =>
+      n === 1
+        ? 'Iemand anders wijzigde tijdens het laden 1 invoercel; die wijziging is behouden en meegerekend.'
+        : `Iemand anders wijzigde tijdens het laden ${n} invoercellen; die wijzigingen zijn behouden en meegerekend.`,
     /** After a write that stopped part-way: the inputs came from the restore point (SPUK_Herstel). */
     restoredFromBackup:
       'De vorige keer werd het schrijven halverwege afgebroken; uw invoer is teruggezet uit de kopie die ' +

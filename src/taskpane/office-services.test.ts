@@ -123,11 +123,23 @@ describe('officeServices().readWorkbook', () => {
     expect(fake.syncCount - before).toBe(2);
   });
 
-  it('uses the document settings first, without asking Excel', async () => {
+  it('trusts the workbook’s own marks before the document settings (office-js #594, #642)', async () => {
+    // Settings left by a co-author or another host say something else: the workbook decides.
     settings[SETTINGS_KEY] = { gemeente: LANDELIJK, keyId: 'gelijk' };
-    const before = fake.syncCount;
+    await expect(officeServices().readWorkbook()).resolves.toEqual({
+      gemeente: 'GM0034',
+      keyId: 'inwoners',
+      editionId: 'vws-2026-04',
+    });
+  });
+
+  it('uses the document settings only when the workbook says nothing or cannot be read', async () => {
+    settings[SETTINGS_KEY] = { gemeente: LANDELIJK, keyId: 'gelijk' };
+    const empty = new FakeExcel();
+    globals.Excel = { run: empty.run };
     await expect(officeServices().readWorkbook()).resolves.toEqual({ gemeente: LANDELIJK, keyId: 'gelijk' });
-    expect(fake.syncCount).toBe(before);
+    empty.cellEditMode = true;
+    await expect(officeServices().readWorkbook()).resolves.toEqual({ gemeente: LANDELIJK, keyId: 'gelijk' });
   });
 
   it('finds nothing in a new workbook (1 sync), and rejects when Excel fails', async () => {
@@ -331,11 +343,39 @@ describe('the success text after a restore (fake host)', () => {
   });
 
   it('after a write that stopped part-way, the next run says the inputs came from the restore point', async () => {
+    // A kept weight: only inputs that differ from the plan's defaults need the restore point.
+    const weights = plan.names.find((n) => n.name === INPUT_NAMES.weights)?.ref ?? '';
+    const [sheet = '', range = ''] = weights.replace(/\$/g, '').split('!');
+    fake.type(sheet, range.split(':')[0] ?? '', 4242);
     fake.failAtOperation(300);
     expect((await officeServices().render(request)).ok).toBe(false);
     const outcome = await officeServices().render(request);
     expect(outcome).toMatchObject({ ok: true });
     expect(outcome.ok && outcome.detail).toContain(NL.status.restoredFromBackup);
+  });
+
+  it('saves the document settings only when what was built changed (#17 item 9)', async () => {
+    const stored: Record<string, unknown> = {};
+    let saves = 0;
+    globals.Office = {
+      context: {
+        requirements: fake.requirements,
+        document: {
+          settings: {
+            get: (name: string) => stored[name] ?? null,
+            set: (name: string, value: unknown) => (stored[name] = value),
+            saveAsync: () => saves++,
+          },
+        },
+      },
+    };
+    expect((await officeServices().render(request)).ok).toBe(true);
+    expect(saves).toBe(1);
+    expect((await officeServices().render(request)).ok).toBe(true);
+    expect(saves).toBe(1);
+    const other = { ...request, selection: { ...request.selection, keyId: 'inwoners' as const } };
+    expect((await officeServices().render({ ...other, replaceWeights: true })).ok).toBe(true);
+    expect(saves).toBe(2);
   });
 
   it('says what to look at next: the SPUK AZWA beschikking, Overzicht, the model check, the sources and the begroting', async () => {

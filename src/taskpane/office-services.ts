@@ -77,10 +77,15 @@ export function builtWithFromWorkbook(
   return { gemeente: gemeente ?? LANDELIJK, keyId: found.keyId, ...edition };
 }
 
+/**
+ * Stores what was built in the document settings, only when it differs from what they hold: a save
+ * (`saveAsync`) with nothing changed would still mark the document changed for nothing (#17 item 9).
+ */
 function remember(built: BuiltWith & { readonly editionId: string }): void {
   const settings = documentSettings();
   if (!settings) return;
   try {
+    if (JSON.stringify(settings.get(SETTINGS_KEY)) === JSON.stringify(built)) return;
     settings.set(SETTINGS_KEY, built);
     settings.saveAsync(() => undefined);
   } catch {
@@ -113,6 +118,10 @@ export function successDetail(
 ): string | undefined {
   const parts: string[] = [];
   if (report.restoredFromBackup) parts.push(NL.status.restoredFromBackup);
+  const edits = report.editsAfterRestorePoint ?? 0;
+  if (edits > 0) parts.push(NL.status.editsAfterRestorePoint(edits));
+  const coauthor = report.coauthorEdits ?? 0;
+  if (coauthor > 0) parts.push(NL.status.coauthorEdits(coauthor));
   if (report.restoredMarks.length > 0) parts.push(NL.status.restoredMarks(report.restoredMarks));
   const kept = report.preservedInputs
     .filter((p) => !(replacedWeights && p.name === INPUT_NAMES.weights) && !replaced.includes(p.name))
@@ -134,12 +143,20 @@ export function officeServices(): PaneServices {
       .reverse()
       .map((m) => ({ id: m.id, naam: `${m.naam} (${formatDate(m.datum)})` })),
     detectEnvironment: () => detectEnvironment(officeGlobal()),
-    // The document settings first (what the add-in remembered); else the workbook's own names and cells.
-    // A read failure (ExcelFailureError) is left to the pane, which then starts fresh.
+    // The workbook's own marked names and cells first: document settings are unreliable across hosts
+    // and co-authors (office-js #594, #642) and survive a copy whose add-in sheets were deleted. The
+    // settings only when the workbook says nothing or cannot be read; with neither, a read failure
+    // (ExcelFailureError) is left to the pane, which then starts fresh.
     async readWorkbook(): Promise<BuiltWith | undefined> {
       const remembered = parseBuiltWith(documentSettings()?.get(SETTINGS_KEY), data);
-      if (remembered) return remembered;
-      return builtWithFromWorkbook(await readBuiltWith({ timeoutMs: READ_TIMEOUT_MS }), data);
+      let found: BuiltWith | undefined;
+      try {
+        found = builtWithFromWorkbook(await readBuiltWith({ timeoutMs: READ_TIMEOUT_MS }), data);
+      } catch (error) {
+        if (remembered) return remembered;
+        throw error;
+      }
+      return found ?? remembered;
     },
     async render(request: RenderRequest): Promise<RenderOutcome> {
       const { selection } = request;
@@ -173,6 +190,7 @@ export function officeServices(): PaneServices {
       const replaceInputs = replacedInputs(request);
       const report = await renderPlan(plan, {
         expectExisting: request.builtBefore,
+        protectSheets: request.protectSheets ?? true,
         replaceInputs,
         onProgress: (p) => request.onProgress(p.step, p.total, renderStepText(p.label)),
       });

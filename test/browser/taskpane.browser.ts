@@ -58,6 +58,8 @@ interface PaneOptions {
   readonly settings?: Record<string, unknown>;
   /** A plan rendered into the workbook before the pane opens (a workbook made by the CLI). */
   readonly prebuild?: WorkbookPlan;
+  /** Block the pane's own script (as when an old webview cannot run it). */
+  readonly blockBundle?: boolean;
 }
 
 interface Pane {
@@ -75,6 +77,9 @@ async function openPane(options: PaneOptions = {}): Promise<Pane> {
     const url = route.request().url();
     if (url === OFFICE_JS && !options.blockOffice) {
       await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: officeStub });
+    } else if (options.blockBundle && url.startsWith(server.origin + '/') && /\.js(\?|$)/.test(url)) {
+      blocked.push(url);
+      await route.abort('blockedbyclient');
     } else if (url.startsWith(server.origin + '/')) {
       await route.continue();
     } else {
@@ -465,8 +470,9 @@ describe('reopening a workbook the add-in built', () => {
         await page.getByRole('radio', { name: new RegExp(`^${KEY_TEXTS.inwoners.label}`) }).isChecked(),
       ).toBe(true);
       expect(await page.getByRole('button', { name: NL.actions.refresh }).isEnabled()).toBe(true);
-      // The settings answered: Excel was not asked.
-      expect(await syncCount(page)).toBe(0);
+      // The workbook's own marks come first (office-js #594, #642): Excel was asked once, found
+      // nothing in this (empty) workbook, and only then the settings answered.
+      expect(await syncCount(page)).toBe(1);
     } finally {
       await pane.context.close();
     }
@@ -580,6 +586,31 @@ describe('outside Excel', () => {
       }
     } finally {
       await pane.context.close();
+    }
+  });
+});
+
+describe('a webview that cannot run the bundle (EdgeHTML / Trident, office-js #2909)', () => {
+  it('shows the Dutch ES5 fallback when the pane’s script does not run, and hides it when it does', async () => {
+    const pane = await openPane({ blockBundle: true });
+    const { page } = pane;
+    try {
+      const fallback = page.getByRole('alert').filter({ hasText: 'SPUK-begroting kan hier niet starten' });
+      await fallback.waitFor({ timeout: 30_000 });
+      expect(await fallback.textContent()).toContain('WebView2');
+      expect(await page.getByRole('button', { name: NL.actions.load }).count()).toBe(0);
+      expect(pane.blocked.some((url) => url.endsWith('.js'))).toBe(true);
+      await expectAccessible(page, 'fallback');
+    } finally {
+      await pane.context.close();
+    }
+    const working = await openPane();
+    try {
+      await working.page.getByRole('button', { name: NL.actions.load }).waitFor({ timeout: 30_000 });
+      await working.page.waitForLoadState('load');
+      expect(await working.page.locator('#oude-browser').isHidden()).toBe(true);
+    } finally {
+      await working.context.close();
     }
   });
 });

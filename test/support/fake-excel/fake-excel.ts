@@ -84,6 +84,22 @@ export interface BatchRecord {
 
 export const FIVE_MB = 5 * 1024 * 1024;
 
+/**
+ * Operations after which the user can no longer undo (Ctrl+Z) what came before them: Microsoft's undo
+ * page for add-ins lists the APIs without undo support and says calling one clears the user's undo
+ * stack from that call on (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities,
+ * "Unsupported APIs"; office-js #6170, #3141). These are the kinds of the renderer's operations that the
+ * #17 report counted in a refresh (sheet protection, sheet delete, visibility, name comments). Adding
+ * or deleting a name, writing values, formulas and formats are not among them.
+ */
+export const UNDO_CLEARING_OPERATIONS: readonly string[] = [
+  'WorksheetProtection.protect',
+  'WorksheetProtection.unprotect',
+  'Worksheet.delete',
+  'Worksheet.visibility',
+  'NamedItem.comment',
+];
+
 function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
@@ -197,6 +213,21 @@ export class FakeExcel implements BatchHost {
 
   get syncCount(): number {
     return this.batches.length;
+  }
+
+  /**
+   * Undo-clearing operations (UNDO_CLEARING_OPERATIONS) that Excel ran in the batches from sync
+   * `fromSync` (0-based index into `batches`) on, per kind. A failed batch counts up to its failure.
+   */
+  undoClearing(fromSync = 0): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const batch of this.batches.slice(fromSync)) {
+      const ran = batch.outcome === 'ok' ? batch.operationNames : [];
+      for (const name of ran) {
+        if (UNDO_CLEARING_OPERATIONS.includes(name)) counts[name] = (counts[name] ?? 0) + 1;
+      }
+    }
+    return counts;
   }
 
   // ------------------------------------------------------------ BatchHost
@@ -335,6 +366,20 @@ export class FakeExcel implements BatchHost {
     sheet.protected = on;
     sheet.protectionPassword = on ? password : undefined;
     if (!on) sheet.protectionOptions = undefined;
+    return this;
+  }
+
+  /**
+   * From now on Excel refuses `WorksheetProtection.unprotect()` of `sheet` with `code` even without a
+   * password: the regression office-js #6784 (`unprotect()` AccessDenied on build 16.0.20026.20182,
+   * June 2026). `refuse` false ends it.
+   */
+  refuseUnprotect(
+    sheet: string,
+    refuse = true,
+    code: 'AccessDenied' | 'GeneralException' = 'AccessDenied',
+  ): this {
+    this.model.requireSheet(sheet, 'user').unprotectRefused = refuse ? code : undefined;
     return this;
   }
 

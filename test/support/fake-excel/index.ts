@@ -1,6 +1,6 @@
 // The typed fake Excel host (browser-compatible). HyperFormula evaluation lives in ./hyperformula
 // (Node tests only) so that a browser bundle of this module does not pull it in.
-export { FakeExcel, FIVE_MB } from './fake-excel';
+export { FakeExcel, FIVE_MB, UNDO_CLEARING_OPERATIONS } from './fake-excel';
 export { prebuild } from './prebuild';
 export type { BatchRecord, FakeExcelOptions, FormulaEvaluator } from './fake-excel';
 export { FakeOfficeError } from './errors';

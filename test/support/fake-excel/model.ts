@@ -114,6 +114,11 @@ export interface SheetModel {
   protected: boolean;
   /** The protection's password, when it has one (the user set it in Excel). */
   protectionPassword?: string;
+  /**
+   * Excel refuses `unprotect()` of this sheet with this code although it has no password: the June 2026
+   * regression office-js #6784 (AccessDenied on build 16.0.20026.20182).
+   */
+  unprotectRefused?: 'AccessDenied' | 'GeneralException';
   /** The options the sheet was protected with (WorksheetProtection.protect). */
   protectionOptions?: Record<string, unknown>;
   /** Worksheet.visibility: "Visible", "Hidden" or "VeryHidden". */

@@ -455,11 +455,20 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
     return this.loaded('visibility') as string;
   }
 
+  /**
+   * Like Excel: a protected workbook structure (Review > Protect Workbook) forbids hiding and unhiding
+   * sheets, as it forbids adding and deleting them ("Protect a workbook",
+   * https://support.microsoft.com/office/protect-a-workbook-7e365a4d-4e89-4616-84ca-1931257c1517;
+   * `Workbook.protection`: https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection).
+   */
   set visibility(value: string) {
     this.ctx.enqueue('Worksheet.visibility', value, () => {
       if (!['Visible', 'Hidden', 'VeryHidden'].includes(value))
         throw fakeError('InvalidArgument', 'Worksheet.visibility', value);
-      this.resolve().visibility = value;
+      const sheet = this.resolve();
+      if (this.ctx.model.structureProtected && sheet.visibility !== value)
+        throw fakeError('AccessDenied', 'Worksheet.visibility', 'workbook structure is protected');
+      sheet.visibility = value;
     });
   }
 
@@ -578,6 +587,8 @@ export class FakeWorksheetProtection extends FakeObject implements HostWorksheet
         const sheet = this.resolve();
         if (sheet.protectionPassword !== undefined)
           throw fakeError('InvalidArgument', 'WorksheetProtection.unprotect', 'a password is needed');
+        if (sheet.protected && sheet.unprotectRefused !== undefined)
+          throw fakeError(sheet.unprotectRefused, 'WorksheetProtection.unprotect', 'office-js #6784');
         sheet.protected = false;
         sheet.protectionOptions = undefined;
       },
