@@ -200,3 +200,42 @@ describe('begroting: every check fires on a constructed case and stays quiet on 
     ]);
   });
 });
+
+describe('begroting: incidentele baten per taakveld never exceed what is received (BBV art. 19)', () => {
+  const ZWOLLE = 'GM0193' as CbsCode;
+  it('Zwolle 2025: € 5.149.765 lasten against € 5.059.018 received; € 90.747 is eigen middelen', () => {
+    // Received in 2025: Brede SPUK 2.035.253 + SPUK IZA 3.023.765 = 5.059.018.
+    expect(plafond(ZWOLLE, 'Brede SPUK', 2025) + plafond(ZWOLLE, 'SPUK IZA', 2025)).toBe(5_059_018);
+    const t = toetsBegroting(
+      ledger,
+      ZWOLLE,
+      invoer([
+        regel('Brede SPUK', { 2025: 1_000_000 }, { taakveld: '5.1' }),
+        regel('Brede SPUK', { 2025: 1_126_000 }, { taakveld: '6.1' }),
+        regel('SPUK IZA', { 2025: 3_023_765 }, { taakveld: '7.1' }),
+      ]),
+    );
+    expect(t.totaalLasten[2]).toBe(5_149_765);
+    const baten = t.perTaakveld.map((tv) => tv.baten[2]);
+    // 2.035.253 pro rata 1.000.000 : 1.126.000 → 957.315,6 and 1.077.937,4: the euro left goes to 5.1.
+    expect(baten).toEqual([957_316, 1_077_937, 0, 3_023_765, 0]);
+    expect(baten.reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBe(5_059_018);
+    expect(t.nietGedekt[2]).toBe(90_747);
+    expect(t.dekking['Brede SPUK'][2]?.gedekt).toBe(2_035_253);
+    expect(t.nietGedekt.filter((_, i) => i !== 2).every((x) => x === 0)).toBe(true);
+  });
+
+  it('negative lasten weigh nothing; without lasten nothing is a baat; underspending is no baat', () => {
+    const t = toetsBegroting(
+      ledger,
+      ZWOLLE,
+      invoer([
+        regel('Brede SPUK', { 2024: 100 }, { taakveld: '5.1' }),
+        regel('Brede SPUK', { 2024: -40 }, { taakveld: '9.9' }),
+      ]),
+    );
+    expect(t.perTaakveld.map((tv) => tv.baten[1])).toEqual([100, 0, 0, 0, 0]);
+    expect(t.nietGedekt[1]).toBe(0);
+    expect(t.perTaakveld.every((tv) => tv.baten[0] === 0)).toBe(true);
+  });
+});

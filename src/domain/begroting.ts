@@ -319,9 +319,20 @@ export interface BegrotingToets {
    */
   readonly perTaakveld: readonly {
     readonly code: string;
+    /** Σ over the regelingen of their covered lasten's share on this taakveld (`dekking`): never above what is received. */
     readonly baten: readonly Euro[];
     readonly incidenteleLasten: readonly Euro[];
   }[];
+  /**
+   * Per regeling × year (the edition's years): how the money received covers the lasten per taakveld
+   * (`TaakveldDekking`). Σ over the regelingen of `split.amounts` per taakveld is `perTaakveld[].baten`.
+   */
+  readonly dekking: Readonly<Record<BegrotingRegeling, readonly TaakveldDekking[]>>;
+  /**
+   * Per year: the lasten not covered by the money received, Σ over the regelingen of
+   * (Σ gewichten − gedekt): paid from the gemeente's own means (eigen middelen), not an incidental baat.
+   */
+  readonly nietGedekt: readonly Euro[];
   /**
    * Per year: the Brede SPUK plafond − Σ of its onderdelen (each the beschikking, its share of a spread
    * total, or the edition): non-zero only where a beschikking total could not be spread
@@ -329,6 +340,35 @@ export interface BegrotingToets {
    */
   readonly verschilTotaalOnderdelen: readonly Euro[];
   readonly signalen: readonly Signaal[];
+}
+
+/**
+ * The incidental baten of one regeling in one year per taakveld (TAAKVELDEN, then "overig"): what is
+ * received covers the lasten, never more (BBV art. 19: a baat is what the gemeente receives).
+ * - `lasten`: the regeling's lasten per taakveld (may be negative: a correction typed by the user);
+ * - `gewichten`: max(0, lasten) per taakveld, `totaal` their sum (W);
+ * - `gedekt` = min(W, max(0, plafond after carry-over)): the lasten the money received covers;
+ * - `split`: `gedekt` over the taakvelden pro rata `gewichten`, largest remainder (`splitByWeights`,
+ *   ties to the earlier taakveld), so the baten add back to `gedekt` to the euro.
+ * W − gedekt is paid from the gemeente's own means (`BegrotingToets.nietGedekt`).
+ */
+export interface TaakveldDekking {
+  readonly lasten: readonly Euro[];
+  readonly gewichten: readonly number[];
+  readonly totaal: number;
+  readonly gedekt: Euro;
+  readonly split: RoundedSplit;
+}
+
+/**
+ * The cover of a regeling's lasten per taakveld in one year (see `TaakveldDekking`). `lasten`: the
+ * regeling's lasten per taakveld in whole euros; `ontvangen`: its plafond after carry-over.
+ */
+export function taakveldDekking(lasten: readonly Euro[], ontvangen: Euro): TaakveldDekking {
+  const gewichten = lasten.map((l) => Math.max(0, l));
+  const totaal = gewichten.reduce((a, b) => a + b, 0);
+  const gedekt = euro(Math.min(totaal, Math.max(0, ontvangen)));
+  return { lasten, gewichten, totaal, gedekt, split: splitByWeights(gedekt, gewichten, totaal) };
 }
 
 /** The edition lines that make up a begroting regeling (post): those the manifest charges to it. */
@@ -687,9 +727,28 @@ export function toetsBegroting(
   const codes: readonly string[] = TAAKVELDEN.map((t) => t.code);
   const inTaakveld = (code: string) => (r: BegrotingRegel) =>
     code === 'overig' ? !codes.includes(r.taakveld) : r.taakveld === code;
-  const perTaakveld = [...codes, 'overig'].map((code) => ({
+  const tvCodes = [...codes, 'overig'];
+  const dekking = {} as Record<BegrotingRegeling, TaakveldDekking[]>;
+  for (const reg of BEGROTING_REGELINGEN)
+    dekking[reg] = years.map((_, i) =>
+      taakveldDekking(
+        tvCodes.map((code) => euro(sumWhere((r) => r.regeling === reg && inTaakveld(code)(r), i))),
+        na[reg][i] ?? ZERO,
+      ),
+    );
+  const nietGedekt = years.map((_, i) =>
+    euro(
+      BEGROTING_REGELINGEN.reduce(
+        (a, reg) => a + (dekking[reg][i]?.totaal ?? 0) - (dekking[reg][i]?.gedekt ?? 0),
+        0,
+      ),
+    ),
+  );
+  const perTaakveld = tvCodes.map((code, k) => ({
     code,
-    baten: years.map((_, i) => euro(sumWhere(inTaakveld(code), i))),
+    baten: years.map((_, i) =>
+      euro(BEGROTING_REGELINGEN.reduce((a, reg) => a + (dekking[reg][i]?.split.amounts[k] ?? 0), 0)),
+    ),
     incidenteleLasten: years.map((_, i) =>
       euro(sumWhere((r) => inTaakveld(code)(r) && r.aard === 'incidenteel', i)),
     ),
@@ -790,6 +849,8 @@ export function toetsBegroting(
     totaalBaten,
     saldo,
     perTaakveld,
+    dekking,
+    nietGedekt,
     verschilTotaalOnderdelen,
     signalen,
   };

@@ -80,7 +80,7 @@ export function buildSamenvatting(
   };
   const v: Summary = { s, rows, t, axis: ax, table: from.table, line };
   batenLastenSection(v, invoer, from.toets);
-  taakveldSection(v);
+  taakveldSection(v, from.toets);
   structureelSection(v, from.toets);
   const sig = rows.take();
   s.value(`A${sig}`, 'Signalen van de Begrotingstoets (0 = geen)', 'rowHeader');
@@ -174,9 +174,14 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
   rows.skip();
 }
 
-/** BBV art. 19/28: incidental baten and lasten per taakveld (SUMIFS over the Begroting table). */
-function taakveldSection(v: Summary): void {
-  const { s, rows, t } = v;
+/**
+ * BBV art. 19/28: incidental baten and lasten per taakveld. The baten per taakveld are what the
+ * money received covers (the Begrotingstoets's dekking per taakveld, Σ over the regelingen): never
+ * more than received; the lasten it does not cover are a row of their own (eigen middelen). The
+ * incidental lasten are a SUMIFS over the Begroting table.
+ */
+function taakveldSection(v: Summary, toets: ToetsCells): void {
+  const { s, rows, t, line } = v;
   const { total: TOTAL, lastYear: LAST_YEAR, yearsRange } = v.axis;
   s.value(
     `A${rows.take()}`,
@@ -185,7 +190,7 @@ function taakveldSection(v: Summary): void {
   );
   s.value(
     `A${rows.take()}`,
-    'Al het geld van deze regelingen is incidenteel (regeling met een einddatum); de baat staat op het taakveld van de lasten die ze dekt.',
+    'Al het geld van deze regelingen is incidenteel (regeling met een einddatum). De baat staat op het taakveld van de lasten die ze dekt, naar rato, en is nooit meer dan de ontvangen uitkering.',
     'note',
   );
   const taakveldCol = v.table.column('Taakveld').abs();
@@ -198,27 +203,35 @@ function taakveldSection(v: Summary): void {
   const taakveldBlock = (
     title: string,
     pick: 'baten' | 'incidenteleLasten',
-    aard: string | undefined,
+    formula: (r: number, k: number, first: number) => string,
   ): void => {
     s.value(`A${rows.take()}`, title, 'rowHeader');
     const first = rows.next;
-    for (const tv of t.perTaakveld) {
+    t.perTaakveld.forEach((tv, k) => {
       const r = rows.take();
       s.value(`A${r}`, `  ${labelOf(tv.code)}`);
       s.value(`B${r}`, tv.code);
       s.format(`B${r}`, 'note');
-      const crit = aard ? `,${aardCol},"${aard}"` : '';
-      // "Overige": everything (of that aard) minus the named taakvelden above it.
-      const f =
-        tv.code === 'overig'
-          ? `${aard ? `SUMIFS(${yearsCol}${crit})` : `SUM(${yearsCol})`}-SUM(${FIRST_YEAR}${first}:${FIRST_YEAR}${r - 1})`
-          : `SUMIFS(${yearsCol},${taakveldCol},$B${r}${crit})`;
-      s.formula(yearsRange(r), f, (_r, c) => tv[pick][c] ?? 0, 'euro');
+      s.formula(yearsRange(r), formula(r, k, first), (_r, c) => tv[pick][c] ?? 0, 'euro');
       s.formula(`${TOTAL}${r}`, `SUM(${FIRST_YEAR}${r}:${LAST_YEAR}${r})`, () => sumYears(tv[pick]), 'euro');
-    }
+    });
   };
-  taakveldBlock('Incidentele baten', 'baten', undefined);
-  taakveldBlock('Incidentele lasten', 'incidenteleLasten', 'incidenteel');
+  // Baten: Σ over the regelingen of the covered lasten on this taakveld.
+  taakveldBlock('Incidentele baten (de ontvangen uitkering)', 'baten', (_r, k) =>
+    toets.dekking.baten.map((b) => b.cell(k, 0).fixRow()).join('+'),
+  );
+  line(
+    '  Niet gedekt door de uitkering (eigen middelen)',
+    toets.dekking.nietGedekt.map((b) => b.cell(0, 0).fixRow()).join('+'),
+    t.nietGedekt,
+  );
+  const crit = `,${aardCol},"incidenteel"`;
+  // "Overige": everything incidental minus the named taakvelden above it.
+  taakveldBlock('Incidentele lasten', 'incidenteleLasten', (r, k, first) =>
+    t.perTaakveld[k]?.code === 'overig'
+      ? `SUMIFS(${yearsCol}${crit})-SUM(${FIRST_YEAR}${first}:${FIRST_YEAR}${r - 1})`
+      : `SUMIFS(${yearsCol},${taakveldCol},$B${r}${crit})`,
+  );
   rows.skip();
 }
 
