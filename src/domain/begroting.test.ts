@@ -1,6 +1,6 @@
 import { defaultReferenceData, editionInput } from '../data';
 import type { BegrotingInvoer, BegrotingRegel, BegrotingRegeling, CbsCode, Euro } from '.';
-import { builtInKey, euro, Ledger, legeBegroting, plafonds, toetsBegroting } from '.';
+import { builtInKey, euro, geplandAandeel, Ledger, legeBegroting, plafonds, toetsBegroting } from '.';
 
 const base = defaultReferenceData();
 const ledger = new Ledger(editionInput('vws-2026-04'), builtInKey('spuk-2025', base));
@@ -91,8 +91,15 @@ describe('begroting: every check fires on a constructed case and stays quiet on 
     expect(t.signalen).toEqual([{ soort: 'plafond', regeling: 'Brede SPUK', jaar: 2025, bedrag: 1 }]);
   });
 
-  it('regional money on a member gemeente: plafond 0, the whole amount signalled', () => {
-    const t = toetsBegroting(ledger, LELYSTAD, invoer([regel('SPUK AZWA regionaal', { 2027: 50_000 })]));
+  it('regional money on a member gemeente: plafond 0, what lies above the share passed on is signalled', () => {
+    const share = geplandAandeel(ledger, LELYSTAD, 'SPUK AZWA regionaal', 2027)?.bedrag ?? 0;
+    expect(share).toBeGreaterThan(0);
+    expect(plafond(LELYSTAD, 'SPUK AZWA regionaal', 2027)).toBe(0);
+    const t = toetsBegroting(
+      ledger,
+      LELYSTAD,
+      invoer([regel('SPUK AZWA regionaal', { 2027: share + 50_000 })]),
+    );
     expect(t.signalen).toEqual([
       { soort: 'plafond', regeling: 'SPUK AZWA regionaal', jaar: 2027, bedrag: 50_000 },
     ]);
@@ -237,5 +244,50 @@ describe('begroting: incidentele baten per taakveld never exceed what is receive
     expect(t.perTaakveld.map((tv) => tv.baten[1])).toEqual([100, 0, 0, 0, 0]);
     expect(t.nietGedekt[1]).toBe(0);
     expect(t.perTaakveld.every((tv) => tv.baten[0] === 0)).toBe(true);
+  });
+});
+
+describe('begroting: a member gemeente checks its regional activities against what its mandaatgemeente passes on', () => {
+  const ROZENDAAL = 'GM0277' as CbsCode; // member of Centraal Gelderland (mandaatgemeente Arnhem)
+  const ARNHEM = 'GM0202' as CbsCode;
+  it('Rozendaal: a € 20.000 SPUK IZA activity in 2025 is covered by its planned share, not "boven het plafond (€ 0)"', () => {
+    const share = geplandAandeel(ledger, ROZENDAAL, 'SPUK IZA', 2025);
+    expect(share?.regio).toBe('Arnhem'); // the SPUK IZA region Centraal Gelderland, named after its mandaatgemeente
+    expect(share?.bedrag).toBeGreaterThan(20_000);
+    const t = toetsBegroting(ledger, ROZENDAAL, invoer([regel('SPUK IZA', { 2025: 20_000 })]));
+    expect(plafond(ROZENDAAL, 'SPUK IZA', 2025)).toBe(0);
+    expect(t.vanMandaatgemeente['SPUK IZA'][2]).toEqual({
+      bedrag: share?.bedrag,
+      bron: 'regioverdeling',
+      gepland: share?.bedrag,
+    });
+    expect(t.signalen).toEqual([]);
+    expect(t.perTaakveld[3]?.baten[2]).toBe(20_000);
+    // The AZWA regionaal 2027 share comes from line 18; SPUK IZA has no regional money in 2027.
+    expect(t.vanMandaatgemeente['SPUK IZA'][4]?.bron).toBe('geen');
+    expect(t.vanMandaatgemeente['SPUK AZWA regionaal'][4]?.bron).toBe('regioverdeling');
+    expect(t.vanMandaatgemeente['SPUK AZWA regionaal'][4]?.bedrag).toBeGreaterThan(0);
+  });
+
+  it('a typed amount wins: € 15.000 passed on, the € 20.000 activity is € 5.000 above it', () => {
+    const t = toetsBegroting(
+      ledger,
+      ROZENDAAL,
+      invoer([regel('SPUK IZA', { 2025: 20_000 })], {
+        vanMandaatgemeente: { 'SPUK IZA': [undefined, undefined, euro(15_000)] },
+      }),
+    );
+    expect(t.vanMandaatgemeente['SPUK IZA'][2]?.bedrag).toBe(15_000);
+    expect(t.vanMandaatgemeente['SPUK IZA'][2]?.bron).toBe('ingevuld');
+    expect(t.signalen).toEqual([{ soort: 'plafond', regeling: 'SPUK IZA', jaar: 2025, bedrag: 5_000 }]);
+    expect(t.nietGedekt[2]).toBe(5_000);
+  });
+
+  it('the mandaatgemeente (Arnhem) and the national view receive nothing from a mandaatgemeente', () => {
+    expect(geplandAandeel(ledger, ARNHEM, 'SPUK IZA', 2025)).toBeUndefined();
+    const t = toetsBegroting(ledger, ARNHEM, invoer([]));
+    expect(t.vanMandaatgemeente['SPUK IZA'].every((v) => v.bron === 'geen' && v.bedrag === 0)).toBe(true);
+    const nl = toetsBegroting(ledger, undefined, invoer([]));
+    expect(nl.vanMandaatgemeente['SPUK AZWA regionaal'].every((v) => v.bedrag === 0)).toBe(true);
   });
 });

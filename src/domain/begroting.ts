@@ -7,6 +7,7 @@ import type { Euro } from './money';
 import { euro, ZERO } from './money';
 import type { RoundedSplit } from './largest-remainder';
 import { splitByWeights } from './largest-remainder';
+import { regioLeden, regionalLine, regioVerdeling } from './regio-verdeling';
 import type { CbsCode, Maybe } from './types';
 
 /**
@@ -212,6 +213,78 @@ export interface BegrotingInvoer {
   readonly overheveling2025: Euro;
   /** Per year of receipt (the edition's years): money received in that year for the next year's regeling. */
   readonly vooruitOntvangen: readonly Euro[];
+  /**
+   * A member gemeente: what its mandaatgemeente passes on per regional post and year (the edition's
+   * years; undefined or absent: the planned share, `geplandAandeel`). Typed on the Beschikking sheet.
+   */
+  readonly vanMandaatgemeente?: Readonly<Partial<Record<RegionalePost, readonly Maybe<Euro>[]>>>;
+}
+
+/** The posts paid to a region's mandaatgemeente, which passes parts on to its member gemeenten. */
+export const REGIONALE_POSTEN = [
+  'SPUK IZA',
+  'SPUK AZWA regionaal',
+] as const satisfies readonly BegrotingRegeling[];
+export type RegionalePost = (typeof REGIONALE_POSTEN)[number];
+
+/**
+ * What a member gemeente receives from its mandaatgemeente for a regional post in a year: typed
+ * (`ingevuld`, from the mandaatgemeente's letter or raadsbesluit), else the planned share
+ * (`regioverdeling`: `geplandAandeel`), else nothing (`geen`: a mandaatgemeente itself, the national
+ * view, a year without regional money on that post).
+ */
+export interface VanMandaatgemeente {
+  readonly bedrag: Euro;
+  readonly bron: 'ingevuld' | 'regioverdeling' | 'geen';
+  /** The planned share (`geplandAandeel`; 0 without one), also where a typed amount wins. */
+  readonly gepland: Euro;
+}
+
+/**
+ * The planned share of a member gemeente (not the region's mandaatgemeente) in its SPUK IZA region's
+ * amount on a regional post in a year: its part of `regioVerdeling` with the default method
+ * `aandeel` (pro rata its own Brede SPUK amount, from 2027 its SPUK AZWA lokaal amount; largest
+ * remainder), as the sheet Regioverdeling of the mandaatgemeente plans it. Undefined where the
+ * gemeente is no member of a region, is the mandaatgemeente of it, or the region has no money on that
+ * post in that year (the year's regional line is another: 16 SPUK IZA to 2026, 18 AZWA from 2027).
+ */
+export function geplandAandeel(
+  ledger: Ledger,
+  code: CbsCode,
+  post: RegionalePost,
+  jaar: EditionYear,
+): Maybe<{ readonly bedrag: Euro; readonly regio: string }> {
+  const line = regelingLines(ledger.lines, post)[0];
+  if (line === undefined || regionalLine(ledger, jaar).nr !== line.nr) return undefined;
+  const regio = ledger.regios.find((r) => regioLeden(ledger, r.naam).leden.includes(code));
+  if (regio === undefined || regio.mandaatgemeenteCode === code) return undefined;
+  if (ledger.regio(regio.naam, line.nr, jaar).bedrag === 0) return undefined;
+  const split = regioVerdeling(ledger, regio.naam, jaar);
+  if (!split.ok) return undefined;
+  const deel = split.value.delen.find((d) => d.code === code);
+  return deel === undefined ? undefined : { bedrag: deel.bedrag, regio: regio.naam };
+}
+
+/**
+ * Per regional post × year what the gemeente receives from its mandaatgemeente (see
+ * `VanMandaatgemeente`); a typed amount wins over the planned share. `code` undefined (the national
+ * view): nothing.
+ */
+export function vanMandaatgemeente(
+  ledger: Ledger,
+  code: Maybe<CbsCode>,
+  typed: BegrotingInvoer['vanMandaatgemeente'],
+): Record<RegionalePost, VanMandaatgemeente[]> {
+  const out = {} as Record<RegionalePost, VanMandaatgemeente[]>;
+  for (const post of REGIONALE_POSTEN)
+    out[post] = ledger.years.map((jaar, i) => {
+      const t = typed?.[post]?.[i];
+      const gepland = code === undefined ? ZERO : (geplandAandeel(ledger, code, post, jaar)?.bedrag ?? ZERO);
+      if (code === undefined) return { bedrag: ZERO, bron: 'geen', gepland };
+      if (t !== undefined) return { bedrag: t, bron: 'ingevuld', gepland };
+      return { bedrag: gepland, bron: gepland === 0 ? 'geen' : 'regioverdeling', gepland };
+    });
+  return out;
 }
 
 /** A beschikking amount for the gemeente: a regeling's total (onderdeel undefined) or one onderdeel. */
@@ -264,7 +337,12 @@ export interface BegrotingToets {
   /** Plafond after carry-over (Brede SPUK 2023–2026). */
   readonly plafondNaOverheveling: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
   readonly lasten: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
-  /** max(0, lasten − plafond after carry-over). */
+  /**
+   * A member gemeente: per regional post × year what its mandaatgemeente passes on (`VanMandaatgemeente`):
+   * a baat of the member next to the plafond (0 for a mandaatgemeente and nationally).
+   */
+  readonly vanMandaatgemeente: Readonly<Record<RegionalePost, readonly VanMandaatgemeente[]>>;
+  /** max(0, lasten − plafond after carry-over − what the mandaatgemeente passes on). */
   readonly overschrijding: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
   /** Brede SPUK per onderdeel (rows) × the years checked per onderdeel (columns; 2023, 2024). */
   readonly onderdelen: {
@@ -294,7 +372,7 @@ export interface BegrotingToets {
   readonly structureelPerRegeling: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
   /** Per year: incidental lasten. */
   readonly incidenteel: readonly Euro[];
-  /** Per year: Σ lasten, Σ plafonds after carry-over (the baten) and their difference (baten − lasten). */
+  /** Per year: Σ lasten, Σ plafonds after carry-over plus Σ received from the mandaatgemeente (the baten) and their difference (baten − lasten). */
   readonly totaalLasten: readonly Euro[];
   readonly totaalBaten: readonly Euro[];
   readonly saldo: readonly Euro[];
@@ -644,12 +722,19 @@ export function toetsBegroting(
   const perT = regelsE.overhevelingTotaal;
   move(perO.vanJaar, o23);
   move(perT.vanJaar, o25);
+  const vanMandaat = vanMandaatgemeente(ledger, code, invoer.vanMandaatgemeente);
+  // What the gemeente receives for a post: the plafond after carry-over plus, for a member gemeente, its share.
+  const ontvangen = (reg: BegrotingRegeling, i: number): number =>
+    (na[reg][i] ?? 0) +
+    ((REGIONALE_POSTEN as readonly string[]).includes(reg)
+      ? (vanMandaat[reg as RegionalePost][i]?.bedrag ?? 0)
+      : 0);
   for (const reg of BEGROTING_REGELINGEN) {
     lasten[reg] = years.map((_, i) => euro(sumWhere((r) => r.regeling === reg, i)));
     na[reg] = years.map((_, i) =>
       euro((plafond[reg][i]?.bedrag ?? 0) + (reg === 'Brede SPUK' ? (carry[i] ?? 0) : 0)),
     );
-    over[reg] = years.map((_, i) => pos((lasten[reg][i] ?? 0) - (na[reg][i] ?? 0)));
+    over[reg] = years.map((_, i) => pos((lasten[reg][i] ?? 0) - ontvangen(reg, i)));
   }
 
   const oPlafond = ONDERDELEN.map((nr) => ONDERDEEL_JAREN.map((y) => perOnderdeel(nr, y)));
@@ -705,7 +790,9 @@ export function toetsBegroting(
   const over4 = (perReg: Record<BegrotingRegeling, Euro[]>, i: number): number =>
     BEGROTING_REGELINGEN.reduce((a, reg) => a + (perReg[reg][i] ?? 0), 0);
   const totaalLasten = years.map((_, i) => euro(over4(lasten, i)));
-  const totaalBaten = years.map((_, i) => euro(over4(na, i)));
+  const totaalBaten = years.map((_, i) =>
+    euro(BEGROTING_REGELINGEN.reduce((a, reg) => a + ontvangen(reg, i), 0)),
+  );
   const saldo = years.map((_, i) => euro((totaalBaten[i] ?? 0) - (totaalLasten[i] ?? 0)));
   // The structural gap after each end year: structural lasten in its last year on the posts whose regeling ends then.
   const gaten = regelsE.einden.map(({ eindjaar, posten }) => {
@@ -733,7 +820,7 @@ export function toetsBegroting(
     dekking[reg] = years.map((_, i) =>
       taakveldDekking(
         tvCodes.map((code) => euro(sumWhere((r) => r.regeling === reg && inTaakveld(code)(r), i))),
-        na[reg][i] ?? ZERO,
+        euro(ontvangen(reg, i)),
       ),
     );
   const nietGedekt = years.map((_, i) =>
@@ -830,6 +917,7 @@ export function toetsBegroting(
   return {
     plafond,
     plafondNaOverheveling: na,
+    vanMandaatgemeente: vanMandaat,
     lasten,
     overschrijding: over,
     onderdelen: { plafond: oPlafond, plafondNaOverheveling: oNa, lasten: oLasten, overschrijding: oOver },

@@ -39,7 +39,7 @@ const SIGNAAL_UITLEG_VAST = {
   'beschikking-totaal':
     'Het totaal van de Brede SPUK in de beschikking wijkt af van de som van de onderdelen (lager dan de ingevulde onderdelen: niet verdeeld).',
   plafond:
-    'Lasten boven het plafond (beschikking, anders de editie; na overheveling). Regionaal geld heeft alleen bij de mandaatgemeente een plafond.',
+    'Lasten boven het plafond (beschikking, anders de editie; na overheveling). Regionaal geld: de mandaatgemeente toetst tegen het bedrag van de regio, een ledengemeente tegen wat de mandaatgemeente doorgeeft.',
   'aard-ontbreekt': 'Vul bij elke activiteit de aard van de lasten in (structureel of incidenteel).',
   'bbv-structureel':
     'BBV: structurele lasten gedekt uit geld van een regeling met een einddatum (incidentele baten).',
@@ -77,15 +77,9 @@ export function gatUitleg(e: RegelingEinde): string {
  */
 export function signaalUitleg(regels: BegrotingRegels): Record<SignaalSoort, string> {
   const w = woorden(regels);
-  // Transitional: the Begrotingstoets still shows the rows after 2026 and 2029 for an edition without
-  // a regeling ending then (gala-2023 has no SPUK AZWA); they keep their text until the rows follow `einden`.
-  const VROEGER: Readonly<Record<number, string>> = {
-    2026: 'BBV: structurele lasten in 2026 op de Brede SPUK en SPUK IZA hebben vanaf 2027 geen dekking.',
-    2029: 'BBV: structurele lasten in 2029 op de SPUK AZWA hebben vanaf 2030 geen dekking.',
-  };
   const gat = (jaar: EditionYear): string => {
     const e = einde(regels, jaar);
-    return e === undefined ? (VROEGER[jaar] ?? SIGNAAL_UITLEG_VAST['bbv-gat']) : gatUitleg(e);
+    return e === undefined ? SIGNAAL_UITLEG_VAST['bbv-gat'] : gatUitleg(e);
   };
   return {
     ...SIGNAAL_UITLEG_VAST,
@@ -97,6 +91,16 @@ export function signaalUitleg(regels: BegrotingRegels): Record<SignaalSoort, str
     'bbv-gat-2026': gat(2026),
     'bbv-gat-2029': gat(2029),
   };
+}
+
+/**
+ * For a regional post (SPUK IZA, SPUK AZWA regionaal): where the plafond comes from, for the
+ * mandaatgemeente and for a member gemeente alike (the signal does not say which one it is).
+ */
+function regionaalTip(s: Signaal): string {
+  return s.regeling === 'SPUK IZA' || s.regeling === 'SPUK AZWA regionaal'
+    ? ' Regionaal geld: een mandaatgemeente toetst tegen het bedrag van de regio (beschikking), een ledengemeente tegen wat de mandaatgemeente doorgeeft (blad Beschikking, "Ontvangen van de mandaatgemeente").'
+    : '';
 }
 
 function waar(s: Signaal): string {
@@ -118,7 +122,7 @@ export function signaalText(s: Signaal, regels: BegrotingRegels): string {
     case 'beschikking-totaal':
       return `${at}: het totaal van de beschikking wijkt ${b} af van de som van de onderdelen. Een totaal wordt naar rato van de editie over de onderdelen zonder eigen bedrag verdeeld; dat kan niet als het totaal lager is dan de ingevulde onderdelen. Controleer de beschikking.`;
     case 'plafond':
-      return `${at}: de lasten liggen ${b} boven het plafond. Verlaag de lasten of zoek andere dekking; regionaal geld hoort op de begroting van de mandaatgemeente.`;
+      return `${at}: de lasten liggen ${b} boven het plafond. Verlaag de lasten of zoek andere dekking.${regionaalTip(s)}`;
     case 'onderdeel':
       return `${at}: de lasten liggen ${b} boven ${100 + w.schuif}% van het plafond van het onderdeel. ${w.tot} mag hoogstens ${w.schuif}% binnen het hoofdthema schuiven.`;
     case 'hoofdthema':

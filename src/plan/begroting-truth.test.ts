@@ -126,7 +126,40 @@ describe('begroting formulas equal the domain (HyperFormula), on generated begro
     }
   });
 
-  it('Lelystad (member gemeente): regional lasten are over a plafond of 0; an empty begroting has 0 signals', () => {
+  it('Rozendaal (member): a € 20.000 SPUK IZA activity is checked against what Arnhem passes on, typed or planned', () => {
+    const input = editionInput('vws-2026-04');
+    const rozendaal = 'GM0277' as CbsCode;
+    const regel = {
+      rij: 7,
+      regeling: 'SPUK IZA' as const,
+      onderdeel: undefined,
+      activiteit: 'Valpreventie',
+      taakveld: '7.1',
+      uitvoerder: 'GGD',
+      aard: 'incidenteel' as const,
+      lasten: [0, 0, 20_000, 0, 0, 0, 0].map((x) => x as Euro),
+      andereDekking: '',
+      opmerking: '',
+    };
+    const planned = { ...legeBegroting(input.edition), regels: [regel] };
+    const typed = { ...planned, vanMandaatgemeente: { 'SPUK IZA': [undefined, undefined, 15_000 as Euro] } };
+    for (const [begroting, signalen] of [
+      [planned, 0],
+      [typed, 1],
+    ] as const) {
+      const p = buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: rozendaal, begroting });
+      const ev = evaluatePlan(p);
+      try {
+        const { bad } = formulaMismatches(p, ev, [SHEETS.toets, SHEETS.samenvatting, SHEETS.beschikking]);
+        expect(bad.slice(0, 10)).toEqual([]);
+        expect(ev.value(SHEETS.toets, 'C3')).toBe(signalen);
+      } finally {
+        ev.destroy();
+      }
+    }
+  });
+
+  it('Lelystad (member gemeente): regional lasten above what the mandaatgemeente passes on are signalled; an empty begroting has 0 signals', () => {
     const begroting = generated(7, 25);
     const p = buildWorkbookPlan(editionInput('vws-2026-04'), {
       key: 'spuk-2025',

@@ -85,7 +85,7 @@ export function buildBegroting(
   const table = begrotingTable(ctx.years);
   const regels = begrotingRegels(ctx.input.edition);
   const keys = beschikkingKeys(ctx, regels);
-  const besch = buildBeschikking(ctx, keys, beschikking, { code, chosenName }, from);
+  const besch = buildBeschikking(ctx, keys, beschikking, { code, chosenName }, invoer, from);
   const toets = buildToets(ctx, { invoer, beschikking, t, regels, table }, keys, chosenName, {
     ...from,
     beschikking: besch.cells,

@@ -5,7 +5,7 @@
  * count of the begroting's signals. Every amount refers to the Begrotingstoets or the Begroting table.
  */
 import type { BegrotingInvoer, BegrotingToets, EditionYear } from '../../domain';
-import { BEGROTING_REGELINGEN, TAAKVELDEN } from '../../domain';
+import { BEGROTING_REGELINGEN, REGIONALE_POSTEN, TAAKVELDEN } from '../../domain';
 import { formatDate } from '../../messages/nl';
 import { columnLetter, rangeOf } from '../a1';
 import { RowCursor, SheetRange } from '../anchors';
@@ -131,7 +131,11 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
   const { s, rows, t, line } = v;
   const yearsRange = v.axis.yearsRange;
   const first = (range: SheetRange) => range.cell(0, 0).fixRow();
-  s.value(`A${rows.take()}`, 'Baten: het plafond (na overheveling)', 'rowHeader');
+  s.value(
+    `A${rows.take()}`,
+    'Baten: het plafond (na overheveling) en wat de mandaatgemeente doorgeeft',
+    'rowHeader',
+  );
   const batenRows: number[] = [];
   regelingen.forEach((reg, i) => {
     batenRows.push(line(`  ${reg}`, first(toets.plafondNa.rows(i)), t.plafondNaOverheveling[reg]));
@@ -144,6 +148,15 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
       'note',
     );
   });
+  // A member gemeente: what its mandaatgemeente passes on (0 elsewhere), a baat next to the plafond.
+  for (const post of REGIONALE_POSTEN)
+    batenRows.push(
+      line(
+        `  ${post}: ontvangen van de mandaatgemeente`,
+        first(toets.vanMandaat.rows(regelingen.indexOf(post))),
+        t.vanMandaatgemeente[post].map((x) => x.bedrag),
+      ),
+    );
   const bt = line(
     'Totaal baten',
     batenRows.map((r) => `${FIRST_YEAR}${r}`).join('+'),
@@ -235,13 +248,18 @@ function taakveldSection(v: Summary, toets: ToetsCells): void {
   rows.skip();
 }
 
-/** Structural lasten against the afloop: the structural gaps after 2026 and 2029. */
+/**
+ * Structural lasten against the afloop: per end year of the regelingen (the toets's gaps, from the
+ * manifests' `eindjaar`) the structural gap in that year's column. After the last end year the
+ * baten above are € 0 (no SPUK money): the structural lasten of those years stand against nothing.
+ */
 function structureelSection(v: Summary, toets: ToetsCells): void {
   const { s, rows, t, line } = v;
   s.value(`A${rows.take()}`, 'Structurele lasten en de afloop van de regelingen', 'rowHeader');
+  const loop = toets.gaten.map((g) => `${g.namen.join(' en ')} tot en met ${g.eindjaar}`).join(', ');
   s.value(
     `A${rows.take()}`,
-    'Brede SPUK en SPUK IZA lopen tot en met 2026, de SPUK AZWA tot en met 2029. Structurele lasten hebben in deze regelingen geen structurele dekking (BBV).',
+    `${loop ? `Looptijd: ${loop}. ` : ''}Structurele lasten hebben in deze regelingen geen structurele dekking (BBV); na de looptijd staan ze tegenover € 0 aan SPUK-baten.`,
     'note',
   );
   line(
@@ -249,9 +267,11 @@ function structureelSection(v: Summary, toets: ToetsCells): void {
     toets.structureel.cell(0, 0).fixRow(),
     t.structureel,
   );
-  const gap = rows.take();
-  s.value(`A${gap}`, 'Structureel tekort vanaf 2027 (Brede SPUK, SPUK IZA) en vanaf 2030 (SPUK AZWA)');
-  s.formula(v.axis.yearCell(gap, 2026), toets.gat2026.abs(), () => t.gat2026, 'euroTotal');
-  s.formula(v.axis.yearCell(gap, 2029), toets.gat2029.abs(), () => t.gat2029, 'euroTotal');
+  for (const g of toets.gaten) {
+    const gap = rows.take();
+    s.value(`A${gap}`, `Structureel tekort vanaf ${g.eindjaar + 1} (${g.namen.join(', ')})`);
+    const bedrag = t.gaten.find((x) => x.eindjaar === g.eindjaar)?.bedrag ?? 0;
+    s.formula(v.axis.yearCell(gap, g.eindjaar), g.cell.abs(), () => bedrag, 'euroTotal');
+  }
   rows.skip();
 }

@@ -35,7 +35,9 @@ export function dekkingSection(v: ToetsSection, lasten: LastenCells): DekkingCel
     'Per regeling: gedekt = min(lasten, plafond na overheveling), naar rato van de lasten per taakveld verdeeld (grootste rest). De rest betaalt de gemeente uit eigen middelen.',
     'note',
   );
-  const blocks = BEGROTING_REGELINGEN.map((reg, i) => regelingBlock(v, reg, lasten.plafondNa.rows(i)));
+  const blocks = BEGROTING_REGELINGEN.map((reg, i) =>
+    regelingBlock(v, reg, lasten.plafondNa.rows(i), lasten.vanMandaat.rows(i)),
+  );
   return { baten: blocks.map((b) => b.baten), nietGedekt: blocks.map((b) => b.nietGedekt) };
 }
 
@@ -44,6 +46,7 @@ function regelingBlock(
   v: ToetsSection,
   reg: BegrotingRegeling,
   plafondNa: SheetRange,
+  vanMandaat: SheetRange,
 ): { baten: SheetRange; nietGedekt: SheetRange } {
   const { s, rows, t } = v;
   const d = (c: number): TaakveldDekking | undefined => t.dekking[reg][c];
@@ -87,10 +90,14 @@ function regelingBlock(
   s.value(`B${total.top}`, 'Som van de gewichten (minstens 1)');
   s.formula(total.address(), `MAX(1,${wSum})`, (_r, c) => Math.max(1, d(c)?.totaal ?? 0), 'euro');
   const gedekt = yearsAt(v, rows.take(), 1);
-  s.value(`B${gedekt.top}`, 'Gedekt: min(lasten, plafond na overheveling)', 'rowHeader');
+  s.value(
+    `B${gedekt.top}`,
+    'Gedekt: min(lasten, plafond na overheveling + ontvangen van de mandaatgemeente)',
+    'rowHeader',
+  );
   s.formula(
     gedekt.address(),
-    `MIN(${wSum},MAX(0,${plafondNa.cell(0, 0).fixRow()}))`,
+    `MIN(${wSum},MAX(0,${plafondNa.local().cell(0, 0).fixRow()}+${vanMandaat.local().cell(0, 0).fixRow()}))`,
     (_r, c) => d(c)?.gedekt ?? 0,
     'euro',
   );

@@ -92,7 +92,7 @@ export function buildToets(
   const perLine = perLineSection(v, keys, frame.years, { ...from, helper: HELPER, perOnderdeel });
   const plafond = plafondSection(v, perLine, from.beschikking);
   const inputs = invoerSection(v, keys, toets.invoer);
-  const lasten = lastenSection(v, plafond, inputs);
+  const lasten = lastenSection(v, plafond, inputs, from.beschikking.vanMandaat);
   const onderdelen = onderdelenSection(v, { perLine, inputs, params });
   const regels = regelsSection(v, { params, plafond, inputs, lasten, onderdelen });
   const dekking = dekkingSection(v, lasten);
