@@ -16,4 +16,5 @@ export * from './edition-controle';
 export * from './edition-diff';
 export * from './begroting';
 export * from './regio-verdeling';
+export * from './gemeente-waarschuwingen';
 export * from './scenario';

@@ -1,4 +1,11 @@
-import type { BegrotingRegels, EditionYear, RegelingEinde, Signaal, SignaalSoort } from '../domain';
+import type {
+  BegrotingRegels,
+  EditionYear,
+  GemeenteWaarschuwing,
+  RegelingEinde,
+  Signaal,
+  SignaalSoort,
+} from '../domain';
 import { formatEuro } from './nl';
 
 /**
@@ -150,5 +157,27 @@ export function signaalText(s: Signaal, regels: BegrotingRegels): string {
       return `${at}: ${b} vooruit ontvangen boven het plafond van het volgende jaar. Controleer het bedrag; vooruit ontvangen geld is geen baat van het jaar van ontvangst (balans).`;
     case 'buiten-bereik':
       return `De tabel Begroting heeft ${s.bedrag} rijen meer dan er getoetst worden. Splits de begroting of verwijder lege rijen.`;
+  }
+}
+
+/** "2027–2029" for consecutive years, else "2027, 2029". */
+function jarenText(jaren: readonly EditionYear[]): string {
+  const first = jaren[0];
+  const last = jaren[jaren.length - 1];
+  if (first === undefined || last === undefined) return '';
+  return last - first === jaren.length - 1 && jaren.length > 1 ? `${first}–${last}` : jaren.join(', ');
+}
+
+/** One warning about the gemeente's own amounts as a Dutch sentence (the Samenvatting's "Let op" rows). */
+export function gemeenteWaarschuwingText(w: GemeenteWaarschuwing): string {
+  switch (w.soort) {
+    case 'bodem': {
+      const pct = w.van === 0 ? 0 : Math.round(((w.naar - w.van) / w.van) * 100);
+      return `Bodembedrag: de gemeente kreeg in ${w.vanJaar} een bodembedrag in de Brede SPUK (Bijlage 2A). De SPUK AZWA lokaal ${w.naarJaar} is verdeeld met de Brede SPUK-sleutel zonder bodem: ${formatEuro(w.van)} in ${w.vanJaar}, ${formatEuro(w.naar)} in ${w.naarJaar} (${pct} %). Of de SPUK AZWA een bodembedrag kent, is nog niet bekend (open post).`;
+    }
+    case 'verdeelsleutel-vooralsnog':
+      return `SPUK AZWA ${jarenText(w.jaren)}: de verdeelsleutel is "vooralsnog" (VWS/LZJS aan VNG, 22-04-2026, 1097348-DMO). De bedragen zijn een raming tot de beschikking is ingevuld (blad Beschikking).`;
+    case 'regio-zonder-gemeente':
+      return `Regio ${w.regio}: het regionale geld gaat naar ${w.ontvanger}, geen gemeente. Wat ${w.ontvanger} doorgeeft is uw baat; vul het bedrag in op blad Beschikking ("Ontvangen van de mandaatgemeente") zodra het bekend is.`;
   }
 }

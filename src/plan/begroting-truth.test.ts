@@ -153,6 +153,13 @@ describe('begroting formulas equal the domain (HyperFormula), on generated begro
         const { bad } = formulaMismatches(p, ev, [SHEETS.toets, SHEETS.samenvatting, SHEETS.beschikking]);
         expect(bad.slice(0, 10)).toEqual([]);
         expect(ev.value(SHEETS.toets, 'C3')).toBe(signalen);
+        // "Let op" on the Samenvatting: the bodembedrag the SPUK AZWA lokaal 2027 does not carry.
+        const texts = ev.hf
+          .getSheetValues(ev.hf.getSheetId(SHEETS.samenvatting) ?? -1)
+          .map((r) => String(r[0] ?? ''));
+        expect(texts.find((x) => x.startsWith('Bodembedrag:'))).toContain(
+          '€ 72.896 in 2026, € 54.233 in 2027',
+        );
       } finally {
         ev.destroy();
       }

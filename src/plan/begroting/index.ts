@@ -14,6 +14,7 @@ import type { ChooserCells } from '../chooser';
 import type { PlanContext } from '../context';
 import type { SheetBuilder } from '../sheet-builder';
 import { buildBegrotingTable } from './begroting-sheet';
+import type { MandaatCells } from './beschikking-sheet';
 import { buildBeschikking } from './beschikking-sheet';
 import { begrotingTable } from './fixed-cells';
 import { beschikkingKeys, planBegroting } from './keys';
@@ -33,6 +34,8 @@ export interface BegrotingCells {
   readonly overhevelingKeys: SheetRange;
   readonly overheveling2025: SheetRange;
   readonly vooruit: SheetRange;
+  /** A member gemeente's input: what the mandaatgemeente passes on (Beschikking). */
+  readonly vanMandaat: MandaatCells;
   readonly lists: SheetRange;
   /** Per line: the plafond (beschikking where entered, else the edition) with its line numbers. */
   readonly perLine: {
@@ -111,6 +114,7 @@ export function buildBegroting(
       overhevelingKeys: toets.cells.overhevelingKeys,
       overheveling2025: toets.cells.overheveling2025,
       vooruit: toets.cells.vooruit,
+      vanMandaat: besch.cells.vanMandaat,
       lists: toets.cells.lists,
       perLine: toets.cells.perLine,
     },

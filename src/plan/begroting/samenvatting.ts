@@ -5,7 +5,8 @@
  * count of the begroting's signals. Every amount refers to the Begrotingstoets or the Begroting table.
  */
 import type { BegrotingInvoer, BegrotingToets, EditionYear } from '../../domain';
-import { BEGROTING_REGELINGEN, REGIONALE_POSTEN, TAAKVELDEN } from '../../domain';
+import { BEGROTING_REGELINGEN, gemeenteWaarschuwingen, REGIONALE_POSTEN, TAAKVELDEN } from '../../domain';
+import { gemeenteWaarschuwingText } from '../../messages/begroting.nl';
 import { formatDate } from '../../messages/nl';
 import { columnLetter, rangeOf } from '../a1';
 import { RowCursor, SheetRange } from '../anchors';
@@ -82,6 +83,8 @@ export function buildSamenvatting(
   batenLastenSection(v, invoer, from.toets);
   taakveldSection(v, from.toets);
   structureelSection(v, from.toets);
+  openPostSection(v, ctx);
+  waarschuwingSection(v, ctx);
   const sig = rows.take();
   s.value(`A${sig}`, 'Signalen van de Begrotingstoets (0 = geen)', 'rowHeader');
   s.formula(`${FIRST_YEAR}${sig}`, from.toets.master.abs(), () => t.signalen.length, 'check');
@@ -273,5 +276,48 @@ function structureelSection(v: Summary, toets: ToetsCells): void {
     const bedrag = t.gaten.find((x) => x.eindjaar === g.eindjaar)?.bedrag ?? 0;
     s.formula(v.axis.yearCell(gap, g.eindjaar), g.cell.abs(), () => bedrag, 'euroTotal');
   }
+  rows.skip();
+}
+
+/**
+ * "Let op": the warnings about the gemeente's own amounts (the domain's `gemeenteWaarschuwingen`:
+ * the bodembedrag that the SPUK AZWA does not carry, the "vooralsnog" AZWA key, a region paid to a
+ * body that is no gemeente), one text row each; none in the national view.
+ */
+function waarschuwingSection(v: Summary, ctx: PlanContext): void {
+  const { s, rows } = v;
+  const sc = ctx.scenario;
+  const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
+  const ws = gemeenteWaarschuwingen(sc.ledger, sc.report, code, sc.toets);
+  if (ws.length === 0) return;
+  s.value(`A${rows.take()}`, 'Let op', 'rowHeader');
+  for (const w of ws) s.value(`A${rows.take()}`, gemeenteWaarschuwingText(w), 'warning');
+  rows.skip();
+}
+
+/**
+ * The edition's open posten whose years are on the axis (e.g. BRC and Sportakkoord 2027–2029 in
+ * vws-2026-04; an edition that adds 2030 with the BFU as an open post shows it here): one row each,
+ * "open post" in its years. Not SPUK money and not zero: never added to the baten above.
+ */
+function openPostSection(v: Summary, ctx: PlanContext): void {
+  const { s, rows } = v;
+  const posts = ctx.input.edition.openPosten.filter((p) =>
+    ctx.years.some((y) => y >= p.vanJaar && y <= p.totEnMetJaar),
+  );
+  if (posts.length === 0) return;
+  // One write: the heading row, then a row per open post ("open post" in its years).
+  const top = rows.take(1 + posts.length);
+  const blank = ctx.years.map(() => null);
+  s.values(`A${top}`, [
+    ['Open posten (geen bedrag per gemeente; niet in de baten opgeteld)', null, null, null, ...blank],
+    ...posts.map((p) => [
+      `  ${p.onderwerp}`,
+      null,
+      null,
+      null,
+      ...ctx.years.map((y) => (y >= p.vanJaar && y <= p.totEnMetJaar ? 'open post' : null)),
+    ]),
+  ]);
   rows.skip();
 }

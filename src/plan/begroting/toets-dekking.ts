@@ -52,11 +52,12 @@ function regelingBlock(
   const d = (c: number): TaakveldDekking | undefined => t.dekking[reg][c];
   const n = CODES.length;
   const head = rows.take();
-  s.value(`B${head}`, reg, 'rowHeader');
+
+  // The labels of the block's rows (column A the taakveld code, B the text), written in one go at the end.
+  const labels = new Map<number, [string | null, string]>();
   const label = (range: SheetRange, text: string): void => {
-    s.values(
-      `A${range.top}`,
-      CODES.map((code) => [code, `${text} ${code === 'overig' ? 'overige taakvelden' : code}`]),
+    CODES.forEach((code, k) =>
+      labels.set(range.top + k, [code, `${text} ${code === 'overig' ? 'overige taakvelden' : code}`]),
     );
   };
   // Lasten per taakveld; "overig": the regeling's lasten minus the named taakvelden above it.
@@ -87,7 +88,7 @@ function regelingBlock(
   const wSum = `SUM(${w.local().cols(0).fixRow()})`;
   const total = yearsAt(v, rows.take(), 1);
   // W, at least 1: without lasten nothing is covered and every split amount is 0.
-  s.value(`B${total.top}`, 'Som van de gewichten (minstens 1)');
+  labels.set(total.top, [null, 'Som van de gewichten (minstens 1)']);
   s.formula(total.address(), `MAX(1,${wSum})`, (_r, c) => Math.max(1, d(c)?.totaal ?? 0), 'euro');
   const gedekt = yearsAt(v, rows.take(), 1);
   s.value(
@@ -102,14 +103,19 @@ function regelingBlock(
     'euro',
   );
   const niet = yearsAt(v, rows.take(), 1);
-  s.value(`B${niet.top}`, 'Niet gedekt door de uitkering (eigen middelen)');
+  labels.set(niet.top, [null, 'Niet gedekt door de uitkering (eigen middelen)']);
   s.formula(
     niet.address(),
     `${wSum}-${gedekt.local().cell().rel()}`,
     (_r, c) => (d(c)?.totaal ?? 0) - (d(c)?.gedekt ?? 0),
     'euro',
   );
-  const baten = splitRows(v, { reg, w, total, gedekt, label });
+  const baten = splitRows(v, { reg, w, total, gedekt, label, labels });
+  labels.set(head, [null, reg]);
+  s.values(
+    `A${head}`,
+    Array.from({ length: baten.bottom - head + 1 }, (_, k) => labels.get(head + k) ?? [null, null]),
+  );
   rows.skip();
   return { baten, nietGedekt: niet };
 }
@@ -123,6 +129,7 @@ function splitRows(
     readonly total: SheetRange;
     readonly gedekt: SheetRange;
     readonly label: (range: SheetRange, text: string) => void;
+    readonly labels: Map<number, [string | null, string]>;
   },
 ): SheetRange {
   const { s, rows, t } = v;
@@ -130,7 +137,9 @@ function splitRows(
   const rests = yearsAt(v, rows.take(n), n);
   at.label(rests, 'Rest');
   const steps = yearsAt(v, rows.take(3), 3);
-  s.values(`B${steps.top}`, [['Euro’s over na afronden (d)'], ['Drempel (t)'], ['Boven de drempel (g)']]);
+  ['Euro’s over na afronden (d)', 'Drempel (t)', 'Boven de drempel (g)'].forEach((x, k) =>
+    at.labels.set(steps.top + k, [null, x]),
+  );
   const corr = yearsAt(v, rows.take(n), n);
   at.label(corr, 'Correctie');
   const baten = yearsAt(v, rows.take(n), n);

@@ -136,7 +136,9 @@ function mandaatRows(v: ToetsSection, mandaat: MandaatCells): SheetRange {
   const block = yearsAt(v, rows.take(n), n);
   s.values(
     `B${block.top}`,
-    regelingen.map((r) => [`Ontvangen van de mandaatgemeente: ${r}`]),
+    regelingen.map((r) => [
+      `Ontvangen van de mandaatgemeente: ${r} (blad Beschikking, anders gepland aandeel)`,
+    ]),
   );
   regelingen.forEach((reg, r) => {
     const k = (REGIONALE_POSTEN as readonly string[]).indexOf(reg);
@@ -153,10 +155,5 @@ function mandaatRows(v: ToetsSection, mandaat: MandaatCells): SheetRange {
       'euro',
     );
   });
-  s.value(
-    `C${block.top + 1}`,
-    'Ledengemeente: ingevuld op blad Beschikking, anders het geplande aandeel.',
-    'note',
-  );
   return block;
 }
