@@ -23,7 +23,11 @@ import type { CbsCode, Maybe } from './types';
  * below are generic. For the shipped editions:
  * - Plafond: the beschikking where the user entered it, else the edition's amount for the gemeente
  *   (the Ledger: Bijlage 2A, 2B, the SPUK AZWA raming). Regional money (SPUK IZA, SPUK AZWA
- *   regionaal) has a plafond only on the begroting of its mandaatgemeente.
+ *   regionaal) has a plafond only on the begroting of its mandaatgemeente; a member gemeente checks
+ *   its regional lasten against what the mandaatgemeente passes on (`vanMandaatgemeente`: typed, else
+ *   its planned share, `geplandAandeel`), a baat next to the plafond.
+ * - Incidentele baten per taakveld (BBV art. 19): what is received covers the lasten, never more
+ *   (`taakveldDekking`); the rest is eigen middelen (`nietGedekt`).
  * - Until 2024 the Brede SPUK is spent per onderdeel; up to 15% may shift between onderdelen within
  *   one hoofdthema (innofunding.nl, "Flexibilisering van Brede SPUK", 28-10-2025). Read here as: an
  *   onderdeel may spend at most 115% of its plafond (rounded down to the euro), and a hoofdthema at
