@@ -61,7 +61,7 @@ describe('spuk-begroting begroting', () => {
     expect(r.out).toMatch(/SPUK IZA +2025 +€ 3\.161\.954 +gepubliceerd +€ 0 +€ 3\.161\.954\n/);
     expect(r.out).toContain('Signalen (5):');
     expect(r.out).toContain(
-      '- Brede SPUK, 2025: de lasten liggen € 121.828 boven het plafond. Verlaag de lasten of zoek andere dekking; regionaal geld hoort op de begroting van de mandaatgemeente.',
+      '- Brede SPUK, 2025: de lasten liggen € 121.828 boven het plafond. Verlaag de lasten of zoek andere dekking.',
     );
     expect(r.out).toContain(
       '- Na 2029: € 500.000 structurele lasten op de SPUK AZWA zonder dekking vanaf 2030.',

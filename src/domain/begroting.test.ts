@@ -1,6 +1,6 @@
 import { defaultReferenceData, editionInput } from '../data';
 import type { BegrotingInvoer, BegrotingRegel, BegrotingRegeling, CbsCode, Euro } from '.';
-import { builtInKey, euro, Ledger, legeBegroting, plafonds, toetsBegroting } from '.';
+import { builtInKey, euro, geplandAandeel, Ledger, legeBegroting, plafonds, toetsBegroting } from '.';
 
 const base = defaultReferenceData();
 const ledger = new Ledger(editionInput('vws-2026-04'), builtInKey('spuk-2025', base));
@@ -91,8 +91,15 @@ describe('begroting: every check fires on a constructed case and stays quiet on 
     expect(t.signalen).toEqual([{ soort: 'plafond', regeling: 'Brede SPUK', jaar: 2025, bedrag: 1 }]);
   });
 
-  it('regional money on a member gemeente: plafond 0, the whole amount signalled', () => {
-    const t = toetsBegroting(ledger, LELYSTAD, invoer([regel('SPUK AZWA regionaal', { 2027: 50_000 })]));
+  it('regional money on a member gemeente: plafond 0, what lies above the share passed on is signalled', () => {
+    const share = geplandAandeel(ledger, LELYSTAD, 'SPUK AZWA regionaal', 2027)?.bedrag ?? 0;
+    expect(share).toBeGreaterThan(0);
+    expect(plafond(LELYSTAD, 'SPUK AZWA regionaal', 2027)).toBe(0);
+    const t = toetsBegroting(
+      ledger,
+      LELYSTAD,
+      invoer([regel('SPUK AZWA regionaal', { 2027: share + 50_000 })]),
+    );
     expect(t.signalen).toEqual([
       { soort: 'plafond', regeling: 'SPUK AZWA regionaal', jaar: 2027, bedrag: 50_000 },
     ]);
@@ -198,5 +205,89 @@ describe('begroting: every check fires on a constructed case and stays quiet on 
       { soort: 'aard-ontbreekt', jaar: 2027, bedrag: 10 },
       { soort: 'vooruit-ontvangen', jaar: 2026, bedrag: 5 },
     ]);
+  });
+});
+
+describe('begroting: incidentele baten per taakveld never exceed what is received (BBV art. 19)', () => {
+  const ZWOLLE = 'GM0193' as CbsCode;
+  it('Zwolle 2025: € 5.149.765 lasten against € 5.059.018 received; € 90.747 is eigen middelen', () => {
+    // Received in 2025: Brede SPUK 2.035.253 + SPUK IZA 3.023.765 = 5.059.018.
+    expect(plafond(ZWOLLE, 'Brede SPUK', 2025) + plafond(ZWOLLE, 'SPUK IZA', 2025)).toBe(5_059_018);
+    const t = toetsBegroting(
+      ledger,
+      ZWOLLE,
+      invoer([
+        regel('Brede SPUK', { 2025: 1_000_000 }, { taakveld: '5.1' }),
+        regel('Brede SPUK', { 2025: 1_126_000 }, { taakveld: '6.1' }),
+        regel('SPUK IZA', { 2025: 3_023_765 }, { taakveld: '7.1' }),
+      ]),
+    );
+    expect(t.totaalLasten[2]).toBe(5_149_765);
+    const baten = t.perTaakveld.map((tv) => tv.baten[2]);
+    // 2.035.253 pro rata 1.000.000 : 1.126.000 → 957.315,6 and 1.077.937,4: the euro left goes to 5.1.
+    expect(baten).toEqual([957_316, 1_077_937, 0, 3_023_765, 0]);
+    expect(baten.reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBe(5_059_018);
+    expect(t.nietGedekt[2]).toBe(90_747);
+    expect(t.dekking['Brede SPUK'][2]?.gedekt).toBe(2_035_253);
+    expect(t.nietGedekt.filter((_, i) => i !== 2).every((x) => x === 0)).toBe(true);
+  });
+
+  it('negative lasten weigh nothing; without lasten nothing is a baat; underspending is no baat', () => {
+    const t = toetsBegroting(
+      ledger,
+      ZWOLLE,
+      invoer([
+        regel('Brede SPUK', { 2024: 100 }, { taakveld: '5.1' }),
+        regel('Brede SPUK', { 2024: -40 }, { taakveld: '9.9' }),
+      ]),
+    );
+    expect(t.perTaakveld.map((tv) => tv.baten[1])).toEqual([100, 0, 0, 0, 0]);
+    expect(t.nietGedekt[1]).toBe(0);
+    expect(t.perTaakveld.every((tv) => tv.baten[0] === 0)).toBe(true);
+  });
+});
+
+describe('begroting: a member gemeente checks its regional activities against what its mandaatgemeente passes on', () => {
+  const ROZENDAAL = 'GM0277' as CbsCode; // member of Centraal Gelderland (mandaatgemeente Arnhem)
+  const ARNHEM = 'GM0202' as CbsCode;
+  it('Rozendaal: a € 20.000 SPUK IZA activity in 2025 is covered by its planned share, not "boven het plafond (€ 0)"', () => {
+    const share = geplandAandeel(ledger, ROZENDAAL, 'SPUK IZA', 2025);
+    expect(share?.regio).toBe('Arnhem'); // the SPUK IZA region Centraal Gelderland, named after its mandaatgemeente
+    expect(share?.bedrag).toBeGreaterThan(20_000);
+    const t = toetsBegroting(ledger, ROZENDAAL, invoer([regel('SPUK IZA', { 2025: 20_000 })]));
+    expect(plafond(ROZENDAAL, 'SPUK IZA', 2025)).toBe(0);
+    expect(t.vanMandaatgemeente['SPUK IZA'][2]).toEqual({
+      bedrag: share?.bedrag,
+      bron: 'regioverdeling',
+      gepland: share?.bedrag,
+    });
+    expect(t.signalen).toEqual([]);
+    expect(t.perTaakveld[3]?.baten[2]).toBe(20_000);
+    // The AZWA regionaal 2027 share comes from line 18; SPUK IZA has no regional money in 2027.
+    expect(t.vanMandaatgemeente['SPUK IZA'][4]?.bron).toBe('geen');
+    expect(t.vanMandaatgemeente['SPUK AZWA regionaal'][4]?.bron).toBe('regioverdeling');
+    expect(t.vanMandaatgemeente['SPUK AZWA regionaal'][4]?.bedrag).toBeGreaterThan(0);
+  });
+
+  it('a typed amount wins: € 15.000 passed on, the € 20.000 activity is € 5.000 above it', () => {
+    const t = toetsBegroting(
+      ledger,
+      ROZENDAAL,
+      invoer([regel('SPUK IZA', { 2025: 20_000 })], {
+        vanMandaatgemeente: { 'SPUK IZA': [undefined, undefined, euro(15_000)] },
+      }),
+    );
+    expect(t.vanMandaatgemeente['SPUK IZA'][2]?.bedrag).toBe(15_000);
+    expect(t.vanMandaatgemeente['SPUK IZA'][2]?.bron).toBe('ingevuld');
+    expect(t.signalen).toEqual([{ soort: 'plafond', regeling: 'SPUK IZA', jaar: 2025, bedrag: 5_000 }]);
+    expect(t.nietGedekt[2]).toBe(5_000);
+  });
+
+  it('the mandaatgemeente (Arnhem) and the national view receive nothing from a mandaatgemeente', () => {
+    expect(geplandAandeel(ledger, ARNHEM, 'SPUK IZA', 2025)).toBeUndefined();
+    const t = toetsBegroting(ledger, ARNHEM, invoer([]));
+    expect(t.vanMandaatgemeente['SPUK IZA'].every((v) => v.bron === 'geen' && v.bedrag === 0)).toBe(true);
+    const nl = toetsBegroting(ledger, undefined, invoer([]));
+    expect(nl.vanMandaatgemeente['SPUK AZWA regionaal'].every((v) => v.bedrag === 0)).toBe(true);
   });
 });

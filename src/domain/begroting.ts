@@ -7,6 +7,7 @@ import type { Euro } from './money';
 import { euro, ZERO } from './money';
 import type { RoundedSplit } from './largest-remainder';
 import { splitByWeights } from './largest-remainder';
+import { regioLeden, regionalLine, regioVerdeling } from './regio-verdeling';
 import type { CbsCode, Maybe } from './types';
 
 /**
@@ -22,7 +23,11 @@ import type { CbsCode, Maybe } from './types';
  * below are generic. For the shipped editions:
  * - Plafond: the beschikking where the user entered it, else the edition's amount for the gemeente
  *   (the Ledger: Bijlage 2A, 2B, the SPUK AZWA raming). Regional money (SPUK IZA, SPUK AZWA
- *   regionaal) has a plafond only on the begroting of its mandaatgemeente.
+ *   regionaal) has a plafond only on the begroting of its mandaatgemeente; a member gemeente checks
+ *   its regional lasten against what the mandaatgemeente passes on (`vanMandaatgemeente`: typed, else
+ *   its planned share, `geplandAandeel`), a baat next to the plafond.
+ * - Incidentele baten per taakveld (BBV art. 19): what is received covers the lasten, never more
+ *   (`taakveldDekking`); the rest is eigen middelen (`nietGedekt`).
  * - Until 2024 the Brede SPUK is spent per onderdeel; up to 15% may shift between onderdelen within
  *   one hoofdthema (innofunding.nl, "Flexibilisering van Brede SPUK", 28-10-2025). Read here as: an
  *   onderdeel may spend at most 115% of its plafond (rounded down to the euro), and a hoofdthema at
@@ -212,6 +217,78 @@ export interface BegrotingInvoer {
   readonly overheveling2025: Euro;
   /** Per year of receipt (the edition's years): money received in that year for the next year's regeling. */
   readonly vooruitOntvangen: readonly Euro[];
+  /**
+   * A member gemeente: what its mandaatgemeente passes on per regional post and year (the edition's
+   * years; undefined or absent: the planned share, `geplandAandeel`). Typed on the Beschikking sheet.
+   */
+  readonly vanMandaatgemeente?: Readonly<Partial<Record<RegionalePost, readonly Maybe<Euro>[]>>>;
+}
+
+/** The posts paid to a region's mandaatgemeente, which passes parts on to its member gemeenten. */
+export const REGIONALE_POSTEN = [
+  'SPUK IZA',
+  'SPUK AZWA regionaal',
+] as const satisfies readonly BegrotingRegeling[];
+export type RegionalePost = (typeof REGIONALE_POSTEN)[number];
+
+/**
+ * What a member gemeente receives from its mandaatgemeente for a regional post in a year: typed
+ * (`ingevuld`, from the mandaatgemeente's letter or raadsbesluit), else the planned share
+ * (`regioverdeling`: `geplandAandeel`), else nothing (`geen`: a mandaatgemeente itself, the national
+ * view, a year without regional money on that post).
+ */
+export interface VanMandaatgemeente {
+  readonly bedrag: Euro;
+  readonly bron: 'ingevuld' | 'regioverdeling' | 'geen';
+  /** The planned share (`geplandAandeel`; 0 without one), also where a typed amount wins. */
+  readonly gepland: Euro;
+}
+
+/**
+ * The planned share of a member gemeente (not the region's mandaatgemeente) in its SPUK IZA region's
+ * amount on a regional post in a year: its part of `regioVerdeling` with the default method
+ * `aandeel` (pro rata its own Brede SPUK amount, from 2027 its SPUK AZWA lokaal amount; largest
+ * remainder), as the sheet Regioverdeling of the mandaatgemeente plans it. Undefined where the
+ * gemeente is no member of a region, is the mandaatgemeente of it, or the region has no money on that
+ * post in that year (the year's regional line is another: 16 SPUK IZA to 2026, 18 AZWA from 2027).
+ */
+export function geplandAandeel(
+  ledger: Ledger,
+  code: CbsCode,
+  post: RegionalePost,
+  jaar: EditionYear,
+): Maybe<{ readonly bedrag: Euro; readonly regio: string }> {
+  const line = regelingLines(ledger.lines, post)[0];
+  if (line === undefined || regionalLine(ledger, jaar).nr !== line.nr) return undefined;
+  const regio = ledger.regios.find((r) => regioLeden(ledger, r.naam).leden.includes(code));
+  if (regio === undefined || regio.mandaatgemeenteCode === code) return undefined;
+  if (ledger.regio(regio.naam, line.nr, jaar).bedrag === 0) return undefined;
+  const split = regioVerdeling(ledger, regio.naam, jaar);
+  if (!split.ok) return undefined;
+  const deel = split.value.delen.find((d) => d.code === code);
+  return deel === undefined ? undefined : { bedrag: deel.bedrag, regio: regio.naam };
+}
+
+/**
+ * Per regional post × year what the gemeente receives from its mandaatgemeente (see
+ * `VanMandaatgemeente`); a typed amount wins over the planned share. `code` undefined (the national
+ * view): nothing.
+ */
+export function vanMandaatgemeente(
+  ledger: Ledger,
+  code: Maybe<CbsCode>,
+  typed: BegrotingInvoer['vanMandaatgemeente'],
+): Record<RegionalePost, VanMandaatgemeente[]> {
+  const out = {} as Record<RegionalePost, VanMandaatgemeente[]>;
+  for (const post of REGIONALE_POSTEN)
+    out[post] = ledger.years.map((jaar, i) => {
+      const t = typed?.[post]?.[i];
+      const gepland = code === undefined ? ZERO : (geplandAandeel(ledger, code, post, jaar)?.bedrag ?? ZERO);
+      if (code === undefined) return { bedrag: ZERO, bron: 'geen', gepland };
+      if (t !== undefined) return { bedrag: t, bron: 'ingevuld', gepland };
+      return { bedrag: gepland, bron: gepland === 0 ? 'geen' : 'regioverdeling', gepland };
+    });
+  return out;
 }
 
 /** A beschikking amount for the gemeente: a regeling's total (onderdeel undefined) or one onderdeel. */
@@ -264,7 +341,12 @@ export interface BegrotingToets {
   /** Plafond after carry-over (Brede SPUK 2023–2026). */
   readonly plafondNaOverheveling: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
   readonly lasten: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
-  /** max(0, lasten − plafond after carry-over). */
+  /**
+   * A member gemeente: per regional post × year what its mandaatgemeente passes on (`VanMandaatgemeente`):
+   * a baat of the member next to the plafond (0 for a mandaatgemeente and nationally).
+   */
+  readonly vanMandaatgemeente: Readonly<Record<RegionalePost, readonly VanMandaatgemeente[]>>;
+  /** max(0, lasten − plafond after carry-over − what the mandaatgemeente passes on). */
   readonly overschrijding: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
   /** Brede SPUK per onderdeel (rows) × the years checked per onderdeel (columns; 2023, 2024). */
   readonly onderdelen: {
@@ -294,7 +376,7 @@ export interface BegrotingToets {
   readonly structureelPerRegeling: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
   /** Per year: incidental lasten. */
   readonly incidenteel: readonly Euro[];
-  /** Per year: Σ lasten, Σ plafonds after carry-over (the baten) and their difference (baten − lasten). */
+  /** Per year: Σ lasten, Σ plafonds after carry-over plus Σ received from the mandaatgemeente (the baten) and their difference (baten − lasten). */
   readonly totaalLasten: readonly Euro[];
   readonly totaalBaten: readonly Euro[];
   readonly saldo: readonly Euro[];
@@ -319,9 +401,20 @@ export interface BegrotingToets {
    */
   readonly perTaakveld: readonly {
     readonly code: string;
+    /** Σ over the regelingen of their covered lasten's share on this taakveld (`dekking`): never above what is received. */
     readonly baten: readonly Euro[];
     readonly incidenteleLasten: readonly Euro[];
   }[];
+  /**
+   * Per regeling × year (the edition's years): how the money received covers the lasten per taakveld
+   * (`TaakveldDekking`). Σ over the regelingen of `split.amounts` per taakveld is `perTaakveld[].baten`.
+   */
+  readonly dekking: Readonly<Record<BegrotingRegeling, readonly TaakveldDekking[]>>;
+  /**
+   * Per year: the lasten not covered by the money received, Σ over the regelingen of
+   * (Σ gewichten − gedekt): paid from the gemeente's own means (eigen middelen), not an incidental baat.
+   */
+  readonly nietGedekt: readonly Euro[];
   /**
    * Per year: the Brede SPUK plafond − Σ of its onderdelen (each the beschikking, its share of a spread
    * total, or the edition): non-zero only where a beschikking total could not be spread
@@ -329,6 +422,35 @@ export interface BegrotingToets {
    */
   readonly verschilTotaalOnderdelen: readonly Euro[];
   readonly signalen: readonly Signaal[];
+}
+
+/**
+ * The incidental baten of one regeling in one year per taakveld (TAAKVELDEN, then "overig"): what is
+ * received covers the lasten, never more (BBV art. 19: a baat is what the gemeente receives).
+ * - `lasten`: the regeling's lasten per taakveld (may be negative: a correction typed by the user);
+ * - `gewichten`: max(0, lasten) per taakveld, `totaal` their sum (W);
+ * - `gedekt` = min(W, max(0, plafond after carry-over)): the lasten the money received covers;
+ * - `split`: `gedekt` over the taakvelden pro rata `gewichten`, largest remainder (`splitByWeights`,
+ *   ties to the earlier taakveld), so the baten add back to `gedekt` to the euro.
+ * W − gedekt is paid from the gemeente's own means (`BegrotingToets.nietGedekt`).
+ */
+export interface TaakveldDekking {
+  readonly lasten: readonly Euro[];
+  readonly gewichten: readonly number[];
+  readonly totaal: number;
+  readonly gedekt: Euro;
+  readonly split: RoundedSplit;
+}
+
+/**
+ * The cover of a regeling's lasten per taakveld in one year (see `TaakveldDekking`). `lasten`: the
+ * regeling's lasten per taakveld in whole euros; `ontvangen`: its plafond after carry-over.
+ */
+export function taakveldDekking(lasten: readonly Euro[], ontvangen: Euro): TaakveldDekking {
+  const gewichten = lasten.map((l) => Math.max(0, l));
+  const totaal = gewichten.reduce((a, b) => a + b, 0);
+  const gedekt = euro(Math.min(totaal, Math.max(0, ontvangen)));
+  return { lasten, gewichten, totaal, gedekt, split: splitByWeights(gedekt, gewichten, totaal) };
 }
 
 /** The edition lines that make up a begroting regeling (post): those the manifest charges to it. */
@@ -620,12 +742,19 @@ export function toetsBegroting(
   const perT = regelsE.overhevelingTotaal;
   move(perO.vanJaar, o23);
   move(perT.vanJaar, o25);
+  const vanMandaat = vanMandaatgemeente(ledger, code, invoer.vanMandaatgemeente);
+  // What the gemeente receives for a post: the plafond after carry-over plus, for a member gemeente, its share.
+  const ontvangen = (reg: BegrotingRegeling, i: number): number =>
+    (na[reg][i] ?? 0) +
+    ((REGIONALE_POSTEN as readonly string[]).includes(reg)
+      ? (vanMandaat[reg as RegionalePost][i]?.bedrag ?? 0)
+      : 0);
   for (const reg of BEGROTING_REGELINGEN) {
     lasten[reg] = years.map((_, i) => euro(sumWhere((r) => r.regeling === reg, i)));
     na[reg] = years.map((_, i) =>
       euro((plafond[reg][i]?.bedrag ?? 0) + (reg === 'Brede SPUK' ? (carry[i] ?? 0) : 0)),
     );
-    over[reg] = years.map((_, i) => pos((lasten[reg][i] ?? 0) - (na[reg][i] ?? 0)));
+    over[reg] = years.map((_, i) => pos((lasten[reg][i] ?? 0) - ontvangen(reg, i)));
   }
 
   const oPlafond = ONDERDELEN.map((nr) => ONDERDEEL_JAREN.map((y) => perOnderdeel(nr, y)));
@@ -681,7 +810,9 @@ export function toetsBegroting(
   const over4 = (perReg: Record<BegrotingRegeling, Euro[]>, i: number): number =>
     BEGROTING_REGELINGEN.reduce((a, reg) => a + (perReg[reg][i] ?? 0), 0);
   const totaalLasten = years.map((_, i) => euro(over4(lasten, i)));
-  const totaalBaten = years.map((_, i) => euro(over4(na, i)));
+  const totaalBaten = years.map((_, i) =>
+    euro(BEGROTING_REGELINGEN.reduce((a, reg) => a + ontvangen(reg, i), 0)),
+  );
   const saldo = years.map((_, i) => euro((totaalBaten[i] ?? 0) - (totaalLasten[i] ?? 0)));
   // The structural gap after each end year: structural lasten in its last year on the posts whose regeling ends then.
   const gaten = regelsE.einden.map(({ eindjaar, posten }) => {
@@ -703,9 +834,28 @@ export function toetsBegroting(
   const codes: readonly string[] = TAAKVELDEN.map((t) => t.code);
   const inTaakveld = (code: string) => (r: BegrotingRegel) =>
     code === 'overig' ? !codes.includes(r.taakveld) : r.taakveld === code;
-  const perTaakveld = [...codes, 'overig'].map((code) => ({
+  const tvCodes = [...codes, 'overig'];
+  const dekking = {} as Record<BegrotingRegeling, TaakveldDekking[]>;
+  for (const reg of BEGROTING_REGELINGEN)
+    dekking[reg] = years.map((_, i) =>
+      taakveldDekking(
+        tvCodes.map((code) => euro(sumWhere((r) => r.regeling === reg && inTaakveld(code)(r), i))),
+        euro(ontvangen(reg, i)),
+      ),
+    );
+  const nietGedekt = years.map((_, i) =>
+    euro(
+      BEGROTING_REGELINGEN.reduce(
+        (a, reg) => a + (dekking[reg][i]?.totaal ?? 0) - (dekking[reg][i]?.gedekt ?? 0),
+        0,
+      ),
+    ),
+  );
+  const perTaakveld = tvCodes.map((code, k) => ({
     code,
-    baten: years.map((_, i) => euro(sumWhere(inTaakveld(code), i))),
+    baten: years.map((_, i) =>
+      euro(BEGROTING_REGELINGEN.reduce((a, reg) => a + (dekking[reg][i]?.split.amounts[k] ?? 0), 0)),
+    ),
     incidenteleLasten: years.map((_, i) =>
       euro(sumWhere((r) => inTaakveld(code)(r) && r.aard === 'incidenteel', i)),
     ),
@@ -787,6 +937,7 @@ export function toetsBegroting(
   return {
     plafond,
     plafondNaOverheveling: na,
+    vanMandaatgemeente: vanMandaat,
     lasten,
     overschrijding: over,
     onderdelen: { plafond: oPlafond, plafondNaOverheveling: oNa, lasten: oLasten, overschrijding: oOver },
@@ -806,6 +957,8 @@ export function toetsBegroting(
     totaalBaten,
     saldo,
     perTaakveld,
+    dekking,
+    nietGedekt,
     verschilTotaalOnderdelen,
     signalen,
   };

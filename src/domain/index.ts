@@ -16,5 +16,6 @@ export * from './edition-controle';
 export * from './edition-diff';
 export * from './begroting';
 export * from './regio-verdeling';
+export * from './gemeente-waarschuwingen';
 export * from './scenario';
 export * from './begroting-export';

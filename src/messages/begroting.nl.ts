@@ -1,4 +1,11 @@
-import type { BegrotingRegels, EditionYear, RegelingEinde, Signaal, SignaalSoort } from '../domain';
+import type {
+  BegrotingRegels,
+  EditionYear,
+  GemeenteWaarschuwing,
+  RegelingEinde,
+  Signaal,
+  SignaalSoort,
+} from '../domain';
 import { formatEuro } from './nl';
 
 /**
@@ -39,7 +46,7 @@ const SIGNAAL_UITLEG_VAST = {
   'beschikking-totaal':
     'Het totaal van de Brede SPUK in de beschikking wijkt af van de som van de onderdelen (lager dan de ingevulde onderdelen: niet verdeeld).',
   plafond:
-    'Lasten boven het plafond (beschikking, anders de editie; na overheveling). Regionaal geld heeft alleen bij de mandaatgemeente een plafond.',
+    'Lasten boven het plafond (beschikking, anders de editie; na overheveling). Regionaal geld: de mandaatgemeente toetst tegen het bedrag van de regio, een ledengemeente tegen wat de mandaatgemeente doorgeeft.',
   'aard-ontbreekt': 'Vul bij elke activiteit de aard van de lasten in (structureel of incidenteel).',
   'bbv-structureel':
     'BBV: structurele lasten gedekt uit geld van een regeling met een einddatum (incidentele baten).',
@@ -77,15 +84,9 @@ export function gatUitleg(e: RegelingEinde): string {
  */
 export function signaalUitleg(regels: BegrotingRegels): Record<SignaalSoort, string> {
   const w = woorden(regels);
-  // Transitional: the Begrotingstoets still shows the rows after 2026 and 2029 for an edition without
-  // a regeling ending then (gala-2023 has no SPUK AZWA); they keep their text until the rows follow `einden`.
-  const VROEGER: Readonly<Record<number, string>> = {
-    2026: 'BBV: structurele lasten in 2026 op de Brede SPUK en SPUK IZA hebben vanaf 2027 geen dekking.',
-    2029: 'BBV: structurele lasten in 2029 op de SPUK AZWA hebben vanaf 2030 geen dekking.',
-  };
   const gat = (jaar: EditionYear): string => {
     const e = einde(regels, jaar);
-    return e === undefined ? (VROEGER[jaar] ?? SIGNAAL_UITLEG_VAST['bbv-gat']) : gatUitleg(e);
+    return e === undefined ? SIGNAAL_UITLEG_VAST['bbv-gat'] : gatUitleg(e);
   };
   return {
     ...SIGNAAL_UITLEG_VAST,
@@ -97,6 +98,16 @@ export function signaalUitleg(regels: BegrotingRegels): Record<SignaalSoort, str
     'bbv-gat-2026': gat(2026),
     'bbv-gat-2029': gat(2029),
   };
+}
+
+/**
+ * For a regional post (SPUK IZA, SPUK AZWA regionaal): where the plafond comes from, for the
+ * mandaatgemeente and for a member gemeente alike (the signal does not say which one it is).
+ */
+function regionaalTip(s: Signaal): string {
+  return s.regeling === 'SPUK IZA' || s.regeling === 'SPUK AZWA regionaal'
+    ? ' Regionaal geld: een mandaatgemeente toetst tegen het bedrag van de regio (beschikking), een ledengemeente tegen wat de mandaatgemeente doorgeeft (blad Beschikking, "Ontvangen van de mandaatgemeente").'
+    : '';
 }
 
 function waar(s: Signaal): string {
@@ -118,7 +129,7 @@ export function signaalText(s: Signaal, regels: BegrotingRegels): string {
     case 'beschikking-totaal':
       return `${at}: het totaal van de beschikking wijkt ${b} af van de som van de onderdelen. Een totaal wordt naar rato van de editie over de onderdelen zonder eigen bedrag verdeeld; dat kan niet als het totaal lager is dan de ingevulde onderdelen. Controleer de beschikking.`;
     case 'plafond':
-      return `${at}: de lasten liggen ${b} boven het plafond. Verlaag de lasten of zoek andere dekking; regionaal geld hoort op de begroting van de mandaatgemeente.`;
+      return `${at}: de lasten liggen ${b} boven het plafond. Verlaag de lasten of zoek andere dekking.${regionaalTip(s)}`;
     case 'onderdeel':
       return `${at}: de lasten liggen ${b} boven ${100 + w.schuif}% van het plafond van het onderdeel. ${w.tot} mag hoogstens ${w.schuif}% binnen het hoofdthema schuiven.`;
     case 'hoofdthema':
@@ -146,5 +157,27 @@ export function signaalText(s: Signaal, regels: BegrotingRegels): string {
       return `${at}: ${b} vooruit ontvangen boven het plafond van het volgende jaar. Controleer het bedrag; vooruit ontvangen geld is geen baat van het jaar van ontvangst (balans).`;
     case 'buiten-bereik':
       return `De tabel Begroting heeft ${s.bedrag} rijen meer dan er getoetst worden. Splits de begroting of verwijder lege rijen.`;
+  }
+}
+
+/** "2027–2029" for consecutive years, else "2027, 2029". */
+function jarenText(jaren: readonly EditionYear[]): string {
+  const first = jaren[0];
+  const last = jaren[jaren.length - 1];
+  if (first === undefined || last === undefined) return '';
+  return last - first === jaren.length - 1 && jaren.length > 1 ? `${first}–${last}` : jaren.join(', ');
+}
+
+/** One warning about the gemeente's own amounts as a Dutch sentence (the Samenvatting's "Let op" rows). */
+export function gemeenteWaarschuwingText(w: GemeenteWaarschuwing): string {
+  switch (w.soort) {
+    case 'bodem': {
+      const pct = w.van === 0 ? 0 : Math.round(((w.naar - w.van) / w.van) * 100);
+      return `Bodembedrag: de gemeente kreeg in ${w.vanJaar} een bodembedrag in de Brede SPUK (Bijlage 2A). De SPUK AZWA lokaal ${w.naarJaar} is verdeeld met de Brede SPUK-sleutel zonder bodem: ${formatEuro(w.van)} in ${w.vanJaar}, ${formatEuro(w.naar)} in ${w.naarJaar} (${pct} %). Of de SPUK AZWA een bodembedrag kent, is nog niet bekend (open post).`;
+    }
+    case 'verdeelsleutel-vooralsnog':
+      return `SPUK AZWA ${jarenText(w.jaren)}: de verdeelsleutel is "vooralsnog" (VWS/LZJS aan VNG, 22-04-2026, 1097348-DMO). De bedragen zijn een raming tot de beschikking is ingevuld (blad Beschikking).`;
+    case 'regio-zonder-gemeente':
+      return `Regio ${w.regio}: het regionale geld gaat naar ${w.ontvanger}, geen gemeente. Wat ${w.ontvanger} doorgeeft is uw baat; vul het bedrag in op blad Beschikking ("Ontvangen van de mandaatgemeente") zodra het bekend is.`;
   }
 }

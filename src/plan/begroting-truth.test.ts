@@ -1,5 +1,5 @@
 import { editionInput } from '../data';
-import type { CbsCode, SignaalSoort } from '../domain';
+import type { BegrotingRegeling, CbsCode, Euro, SignaalSoort } from '../domain';
 import { builtInKey, Ledger, legeBegroting, toetsBegroting } from '../domain';
 import { evaluatePlan, formulaMismatches } from '../../test/support/evaluate-plan';
 import { BESCHIKKING, generated } from '../../test/support/generated-begroting';
@@ -21,6 +21,7 @@ const SHEETS_UNDER_TEST: readonly string[] = [
 ];
 const ALMERE = 'GM0034' as CbsCode;
 const LELYSTAD = 'GM0995' as CbsCode;
+const ZWOLLE = 'GM0193' as CbsCode;
 
 function compare(p: WorkbookPlan): {
   bad: string[];
@@ -86,7 +87,86 @@ describe('begroting formulas equal the domain (HyperFormula), on generated begro
     );
   });
 
-  it('Lelystad (member gemeente): regional lasten are over a plafond of 0; an empty begroting has 0 signals', () => {
+  it("Zwolle 2025: the Samenvatting's baten per taakveld are what is received (5.059.018), 90.747 eigen middelen", () => {
+    const input = editionInput('vws-2026-04');
+    const lasten = (y2025: number) => [0, 0, y2025, 0, 0, 0, 0].map((x) => x as Euro);
+    const row = (rij: number, regeling: BegrotingRegeling, taakveld: string, bedrag: number) => ({
+      rij,
+      regeling,
+      onderdeel: undefined,
+      activiteit: `Activiteit ${rij}`,
+      taakveld,
+      uitvoerder: 'Gemeente',
+      aard: 'incidenteel' as const,
+      lasten: lasten(bedrag),
+      andereDekking: '',
+      opmerking: '',
+    });
+    const begroting = {
+      ...legeBegroting(input.edition),
+      regels: [
+        row(7, 'Brede SPUK', '5.1', 1_000_000),
+        row(8, 'Brede SPUK', '6.1', 1_126_000),
+        row(9, 'SPUK IZA', '7.1', 3_023_765),
+      ],
+    };
+    const p = buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: ZWOLLE, begroting });
+    const ev = evaluatePlan(p);
+    try {
+      const { bad } = formulaMismatches(p, ev, [SHEETS.toets, SHEETS.samenvatting]);
+      expect(bad.slice(0, 10)).toEqual([]);
+      const sheet = ev.hf.getSheetValues(ev.hf.getSheetId(SHEETS.samenvatting) ?? -1);
+      const start = sheet.findIndex((r) => String(r[0]).startsWith('Incidentele baten'));
+      const baten = sheet.slice(start + 1, start + 6).map((r) => r[6]);
+      expect(baten).toEqual([957_316, 1_077_937, 0, 3_023_765, 0]);
+      expect(sheet[start + 6]?.[0]).toMatch(/Niet gedekt door de uitkering \(eigen middelen\)/);
+      expect(sheet[start + 6]?.[6]).toBe(90_747);
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  it('Rozendaal (member): a € 20.000 SPUK IZA activity is checked against what Arnhem passes on, typed or planned', () => {
+    const input = editionInput('vws-2026-04');
+    const rozendaal = 'GM0277' as CbsCode;
+    const regel = {
+      rij: 7,
+      regeling: 'SPUK IZA' as const,
+      onderdeel: undefined,
+      activiteit: 'Valpreventie',
+      taakveld: '7.1',
+      uitvoerder: 'GGD',
+      aard: 'incidenteel' as const,
+      lasten: [0, 0, 20_000, 0, 0, 0, 0].map((x) => x as Euro),
+      andereDekking: '',
+      opmerking: '',
+    };
+    const planned = { ...legeBegroting(input.edition), regels: [regel] };
+    const typed = { ...planned, vanMandaatgemeente: { 'SPUK IZA': [undefined, undefined, 15_000 as Euro] } };
+    for (const [begroting, signalen] of [
+      [planned, 0],
+      [typed, 1],
+    ] as const) {
+      const p = buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: rozendaal, begroting });
+      const ev = evaluatePlan(p);
+      try {
+        const { bad } = formulaMismatches(p, ev, [SHEETS.toets, SHEETS.samenvatting, SHEETS.beschikking]);
+        expect(bad.slice(0, 10)).toEqual([]);
+        expect(ev.value(SHEETS.toets, 'C3')).toBe(signalen);
+        // "Let op" on the Samenvatting: the bodembedrag the SPUK AZWA lokaal 2027 does not carry.
+        const texts = ev.hf
+          .getSheetValues(ev.hf.getSheetId(SHEETS.samenvatting) ?? -1)
+          .map((r) => String(r[0] ?? ''));
+        expect(texts.find((x) => x.startsWith('Bodembedrag:'))).toContain(
+          '€ 72.896 in 2026, € 54.233 in 2027',
+        );
+      } finally {
+        ev.destroy();
+      }
+    }
+  });
+
+  it('Lelystad (member gemeente): regional lasten above what the mandaatgemeente passes on are signalled; an empty begroting has 0 signals', () => {
     const begroting = generated(7, 25);
     const p = buildWorkbookPlan(editionInput('vws-2026-04'), {
       key: 'spuk-2025',

@@ -13,6 +13,7 @@ export const INPUT_NAMES = {
   overheveling2023: 'Invoer_Overheveling_2023',
   overheveling2025: 'Invoer_Overheveling_2025',
   vooruit: 'Invoer_Vooruit_Ontvangen',
+  vanMandaat: 'Invoer_Van_Mandaatgemeente',
   bbv: 'Invoer_BBV_Vastgelegd',
   national: 'Invoer_Landelijk',
   membership: 'Invoer_IZA_Regio',
@@ -43,6 +44,7 @@ export function definedNames(
       | 'overhevelingKeys'
       | 'overheveling2025'
       | 'vooruit'
+      | 'vanMandaat'
       | 'signalen'
     >;
   },
@@ -121,6 +123,14 @@ export function definedNames(
       ref: B.vooruit.abs(),
       comment: 'Vooruit ontvangen voor het volgende jaar, per jaar van ontvangst (invoer)',
       input: true,
+    },
+    {
+      name: INPUT_NAMES.vanMandaat,
+      ref: B.vanMandaat.input.abs(),
+      comment:
+        'Ledengemeente: ontvangen van de mandaatgemeente per regeling en jaar (invoer; leeg = gepland aandeel)',
+      input: true,
+      keyRef: B.vanMandaat.keys.abs(),
     },
     {
       name: 'Begroting_Signalen',

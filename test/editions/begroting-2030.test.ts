@@ -1,5 +1,9 @@
 import { editionInput } from '../../src/data';
-import { registerProef2030 } from '../support/proef-2030';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { runCli } from '../../src/cli/cli';
+import { captureIo } from '../support/cli-io';
+import { PROEF_2030_DIR, proef2030Files, registerProef2030 } from '../support/proef-2030';
 import type { BegrotingInvoer, CbsCode } from '../../src/domain';
 import { builtInKey, euro, Ledger, toetsBegroting } from '../../src/domain';
 import { buildWorkbookPlan, SHEETS } from '../../src/plan';
@@ -67,5 +71,45 @@ describe('the begroting sheets on the eight years of proef-2030 (HyperFormula)',
     } finally {
       ev.destroy();
     }
+  });
+});
+
+describe('2030 end to end: the CLI reads a Begroting CSV with a 2030 column and the toets checks 2030', () => {
+  it('begroting --edities-map proef --editie proef-2030: structural lasten in 2030 stand against € 0, signalled', async () => {
+    const files: Record<string, string> = {
+      'proef/edition.json': readFileSync(join(PROEF_2030_DIR, 'edition.json'), 'utf8'),
+    };
+    for (const [name, text] of Object.entries(proef2030Files())) files[`proef/${name}`] = text;
+    const H =
+      'Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;2030;Andere dekking;Opmerking';
+    files['b.csv'] =
+      [
+        H,
+        'SPUK AZWA lokaal;;Welzijn op recept;6.1;Stichting Welzijn;structureel;;;;;100.000;100.000;100.000;100.000;;',
+      ].join('\n') + '\n';
+    const c = captureIo(files);
+    const code = await runCli(
+      [
+        'begroting',
+        '--edities-map',
+        'proef',
+        '--editie',
+        'proef-2030',
+        '--invoer',
+        'b.csv',
+        '--gemeente',
+        'GM0034',
+      ],
+      c.io,
+      async () => new Uint8Array(),
+    );
+    expect(c.err()).toBe('');
+    // Exit 1: the toets has signals (as for any begroting with signals).
+    expect(code).toBe(1);
+    // 2030 has no SPUK money: € 100.000 of lasten above a plafond of € 0, and the structural gap after 2029.
+    expect(c.out()).toContain('SPUK AZWA lokaal, 2030: de lasten liggen € 100.000 boven het plafond.');
+    expect(c.out()).toContain(
+      'Na 2029: € 100.000 structurele lasten op de SPUK AZWA zonder dekking vanaf 2030.',
+    );
   });
 });

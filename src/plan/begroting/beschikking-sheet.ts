@@ -3,7 +3,8 @@
  * onderdeel) and year; an empty cell means "the edition's amount". Kept on refresh (keyed input
  * name). Sections: the gemeente of the beschikking (and whether it is Overzicht's), the grid.
  */
-import type { BeschikkingRegel, CbsCode, EditionYear } from '../../domain';
+import type { BegrotingInvoer, BeschikkingRegel, CbsCode, EditionYear, RegionalePost } from '../../domain';
+import { REGIONALE_POSTEN } from '../../domain';
 import { columnLetter, rangeOf } from '../a1';
 import { SheetRange } from '../anchors';
 import type { ChooserCells } from '../chooser';
@@ -26,7 +27,25 @@ export interface BeschikkingCells {
   readonly keys: SheetRange;
   /** The grid row of one key (`BS`, `BS01`, `IZA`, …), its year columns. */
   row(key: string): SheetRange;
+  /** A member gemeente: what the mandaatgemeente passes on (`mandaatSection`). */
+  readonly vanMandaat: MandaatCells;
 }
+
+/** What a member gemeente receives from its mandaatgemeente, per regional post (REGIONALE_POSTEN order) × year. */
+export interface MandaatCells {
+  /** The typed amounts (input; empty = the planned share). */
+  readonly input: SheetRange;
+  /** The posts' keys (column A): `MG-IZA`, `MG-AZWAR`. */
+  readonly keys: SheetRange;
+  /** The planned share (the domain's `geplandAandeel`, values written when built). */
+  readonly gepland: SheetRange;
+}
+
+/** The keys of the rows "ontvangen van de mandaatgemeente", per regional post. */
+export const MANDAAT_KEYS: Readonly<Record<RegionalePost, string>> = {
+  'SPUK IZA': 'MG-IZA',
+  'SPUK AZWA regionaal': 'MG-AZWAR',
+};
 
 const GEMEENTE_ROW = 4;
 const HEADER_ROW = 6;
@@ -40,6 +59,7 @@ export function buildBeschikking(
   keys: readonly BeschikkingKey[],
   beschikking: readonly BeschikkingRegel[],
   at: { readonly code: CbsCode | undefined; readonly chosenName: string },
+  invoer: BegrotingInvoer,
   from: { readonly chooser: ChooserCells; readonly codes: SheetRange },
 ): { s: SheetBuilder; cells: BeschikkingCells } {
   const s = new SheetBuilder(SHEETS.beschikking, 'invoer');
@@ -53,15 +73,16 @@ export function buildBeschikking(
   const { grid, keyCol } = gridSection(ctx, s, keys, beschikking);
   s.value(
     `A${grid.bottom + 2}`,
-    `Regionaal geld (SPUK IZA, SPUK AZWA regionaal) staat alleen op de beschikking van de mandaatgemeente. Gemaakt voor ${at.chosenName}.`,
+    `Regionaal geld (SPUK IZA, SPUK AZWA regionaal) staat alleen op de beschikking van de mandaatgemeente; een ledengemeente vult hieronder in wat de mandaatgemeente doorgeeft. Gemaakt voor ${at.chosenName}.`,
     'note',
   );
+  const vanMandaat = mandaatSection(ctx, s, grid.bottom + 4, invoer);
   s.width('A', 10).width('B', 22).width('C', 58).width('D', 2);
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   s.freezeAt(HEADER_ROW, 3);
   s.printAs('landscape', true).printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}`, fitToHeight: 1 });
   const row = (key: string): SheetRange => grid.rows(keys.findIndex((k) => k.key === key));
-  return { s, cells: { gemeente, applies, grid, keys: keyCol, row } };
+  return { s, cells: { gemeente, applies, grid, keys: keyCol, row, vanMandaat } };
 }
 
 /** The gemeente of the beschikking (input) and whether it is the one on Overzicht. */
@@ -153,4 +174,61 @@ function gridSection(
     error: "Vul een heel, niet-negatief bedrag in euro's in (zonder centen).",
   });
   return { grid, keyCol };
+}
+
+/**
+ * A member gemeente's baten from its mandaatgemeente (input): per regional post and year what the
+ * mandaatgemeente passes on; empty = the planned share next to it (the domain's `geplandAandeel`: its
+ * part of the region's amount pro rata its own Brede SPUK, from 2027 SPUK AZWA lokaal, amount, as the
+ * mandaatgemeente's sheet Regioverdeling plans it; values written when the werkmap is made). The
+ * Begrotingstoets checks the member's SPUK IZA and AZWA regionaal activities against it.
+ */
+function mandaatSection(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  top: number,
+  invoer: BegrotingInvoer,
+): MandaatCells {
+  const years = ctx.years;
+  const n = REGIONALE_POSTEN.length;
+  s.value(`A${top}`, 'Ontvangen van de mandaatgemeente (alleen voor een ledengemeente; invoer)', 'rowHeader');
+  s.values(`A${top + 1}`, [['Sleutel', 'Regeling', 'Bedrag', '', ...years.map(String)]], 'header');
+  const first = top + 2;
+  const input = SheetRange.at(SHEETS.beschikking, first, PERIOD_COL, n, years.length);
+  const keys = SheetRange.at(SHEETS.beschikking, first, 1, n);
+  s.values(
+    `A${first}`,
+    REGIONALE_POSTEN.map((p) => [
+      MANDAAT_KEYS[p],
+      p,
+      'doorgegeven door de mandaatgemeente (leeg = gepland aandeel)',
+    ]),
+  );
+  const typed = invoer.vanMandaatgemeente;
+  s.values(
+    input.address().split(':')[0] ?? '',
+    REGIONALE_POSTEN.map((p) => years.map((_, i) => typed?.[p]?.[i] ?? null)),
+    'inputEuro',
+  );
+  s.validation({
+    range: input.address(),
+    type: 'whole',
+    min: 0,
+    prompt: "Wat de mandaatgemeente doorgeeft, in hele euro's (leeg = het geplande aandeel eronder).",
+    error: "Vul een heel, niet-negatief bedrag in euro's in (zonder centen).",
+  });
+  const gepland = SheetRange.at(SHEETS.beschikking, first + n, PERIOD_COL, n, years.length);
+  s.values(
+    `A${gepland.top}`,
+    REGIONALE_POSTEN.map((p) => [null, p, 'gepland aandeel (Regioverdeling, methode aandeel)']),
+    'note',
+  );
+  // The planned share (without typed amounts): what applies where the input is empty.
+  const plan = ctx.scenario.toets.vanMandaatgemeente;
+  s.values(
+    gepland.address().split(':')[0] ?? '',
+    REGIONALE_POSTEN.map((p) => years.map((_, i) => plan[p][i]?.gepland ?? 0)),
+    'euro',
+  );
+  return { input, keys, gepland };
 }

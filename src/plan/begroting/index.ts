@@ -14,6 +14,7 @@ import type { ChooserCells } from '../chooser';
 import type { PlanContext } from '../context';
 import type { SheetBuilder } from '../sheet-builder';
 import { buildBegrotingTable } from './begroting-sheet';
+import type { MandaatCells } from './beschikking-sheet';
 import { buildBeschikking } from './beschikking-sheet';
 import { begrotingTable } from './fixed-cells';
 import { beschikkingKeys, planBegroting } from './keys';
@@ -33,6 +34,8 @@ export interface BegrotingCells {
   readonly overhevelingKeys: SheetRange;
   readonly overheveling2025: SheetRange;
   readonly vooruit: SheetRange;
+  /** A member gemeente's input: what the mandaatgemeente passes on (Beschikking). */
+  readonly vanMandaat: MandaatCells;
   readonly lists: SheetRange;
   /** Per regeling × year (`BEGROTING_REGELINGEN` order): the Begrotingstoets's plafond. */
   readonly plafond: SheetRange;
@@ -87,7 +90,7 @@ export function buildBegroting(
   const table = begrotingTable(ctx.years);
   const regels = begrotingRegels(ctx.input.edition);
   const keys = beschikkingKeys(ctx, regels);
-  const besch = buildBeschikking(ctx, keys, beschikking, { code, chosenName }, from);
+  const besch = buildBeschikking(ctx, keys, beschikking, { code, chosenName }, invoer, from);
   const toets = buildToets(ctx, { invoer, beschikking, t, regels, table }, keys, chosenName, {
     ...from,
     beschikking: besch.cells,
@@ -113,6 +116,7 @@ export function buildBegroting(
       overhevelingKeys: toets.cells.overhevelingKeys,
       overheveling2025: toets.cells.overheveling2025,
       vooruit: toets.cells.vooruit,
+      vanMandaat: besch.cells.vanMandaat,
       lists: toets.cells.lists,
       plafond: toets.cells.plafond,
       perLine: toets.cells.perLine,

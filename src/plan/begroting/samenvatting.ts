@@ -5,7 +5,8 @@
  * count of the begroting's signals. Every amount refers to the Begrotingstoets or the Begroting table.
  */
 import type { BegrotingInvoer, BegrotingToets, EditionYear } from '../../domain';
-import { BEGROTING_REGELINGEN, TAAKVELDEN } from '../../domain';
+import { BEGROTING_REGELINGEN, gemeenteWaarschuwingen, REGIONALE_POSTEN, TAAKVELDEN } from '../../domain';
+import { gemeenteWaarschuwingText } from '../../messages/begroting.nl';
 import { formatDate } from '../../messages/nl';
 import { columnLetter, rangeOf } from '../a1';
 import { RowCursor, SheetRange } from '../anchors';
@@ -80,8 +81,10 @@ export function buildSamenvatting(
   };
   const v: Summary = { s, rows, t, axis: ax, table: from.table, line };
   batenLastenSection(v, invoer, from.toets);
-  taakveldSection(v);
+  taakveldSection(v, from.toets);
   structureelSection(v, from.toets);
+  openPostSection(v, ctx);
+  waarschuwingSection(v, ctx);
   const sig = rows.take();
   s.value(`A${sig}`, 'Signalen van de Begrotingstoets (0 = geen)', 'rowHeader');
   s.formula(`${FIRST_YEAR}${sig}`, from.toets.master.abs(), () => t.signalen.length, 'check');
@@ -131,7 +134,11 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
   const { s, rows, t, line } = v;
   const yearsRange = v.axis.yearsRange;
   const first = (range: SheetRange) => range.cell(0, 0).fixRow();
-  s.value(`A${rows.take()}`, 'Baten: het plafond (na overheveling)', 'rowHeader');
+  s.value(
+    `A${rows.take()}`,
+    'Baten: het plafond (na overheveling) en wat de mandaatgemeente doorgeeft',
+    'rowHeader',
+  );
   const batenRows: number[] = [];
   regelingen.forEach((reg, i) => {
     batenRows.push(line(`  ${reg}`, first(toets.plafondNa.rows(i)), t.plafondNaOverheveling[reg]));
@@ -144,6 +151,15 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
       'note',
     );
   });
+  // A member gemeente: what its mandaatgemeente passes on (0 elsewhere), a baat next to the plafond.
+  for (const post of REGIONALE_POSTEN)
+    batenRows.push(
+      line(
+        `  ${post}: ontvangen van de mandaatgemeente`,
+        first(toets.vanMandaat.rows(regelingen.indexOf(post))),
+        t.vanMandaatgemeente[post].map((x) => x.bedrag),
+      ),
+    );
   const bt = line(
     'Totaal baten',
     batenRows.map((r) => `${FIRST_YEAR}${r}`).join('+'),
@@ -174,9 +190,14 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
   rows.skip();
 }
 
-/** BBV art. 19/28: incidental baten and lasten per taakveld (SUMIFS over the Begroting table). */
-function taakveldSection(v: Summary): void {
-  const { s, rows, t } = v;
+/**
+ * BBV art. 19/28: incidental baten and lasten per taakveld. The baten per taakveld are what the
+ * money received covers (the Begrotingstoets's dekking per taakveld, Σ over the regelingen): never
+ * more than received; the lasten it does not cover are a row of their own (eigen middelen). The
+ * incidental lasten are a SUMIFS over the Begroting table.
+ */
+function taakveldSection(v: Summary, toets: ToetsCells): void {
+  const { s, rows, t, line } = v;
   const { total: TOTAL, lastYear: LAST_YEAR, yearsRange } = v.axis;
   s.value(
     `A${rows.take()}`,
@@ -185,7 +206,7 @@ function taakveldSection(v: Summary): void {
   );
   s.value(
     `A${rows.take()}`,
-    'Al het geld van deze regelingen is incidenteel (regeling met een einddatum); de baat staat op het taakveld van de lasten die ze dekt.',
+    'Al het geld van deze regelingen is incidenteel (regeling met een einddatum). De baat staat op het taakveld van de lasten die ze dekt, naar rato, en is nooit meer dan de ontvangen uitkering.',
     'note',
   );
   const taakveldCol = v.table.column('Taakveld').abs();
@@ -198,37 +219,50 @@ function taakveldSection(v: Summary): void {
   const taakveldBlock = (
     title: string,
     pick: 'baten' | 'incidenteleLasten',
-    aard: string | undefined,
+    formula: (r: number, k: number, first: number) => string,
   ): void => {
     s.value(`A${rows.take()}`, title, 'rowHeader');
     const first = rows.next;
-    for (const tv of t.perTaakveld) {
+    t.perTaakveld.forEach((tv, k) => {
       const r = rows.take();
       s.value(`A${r}`, `  ${labelOf(tv.code)}`);
       s.value(`B${r}`, tv.code);
       s.format(`B${r}`, 'note');
-      const crit = aard ? `,${aardCol},"${aard}"` : '';
-      // "Overige": everything (of that aard) minus the named taakvelden above it.
-      const f =
-        tv.code === 'overig'
-          ? `${aard ? `SUMIFS(${yearsCol}${crit})` : `SUM(${yearsCol})`}-SUM(${FIRST_YEAR}${first}:${FIRST_YEAR}${r - 1})`
-          : `SUMIFS(${yearsCol},${taakveldCol},$B${r}${crit})`;
-      s.formula(yearsRange(r), f, (_r, c) => tv[pick][c] ?? 0, 'euro');
+      s.formula(yearsRange(r), formula(r, k, first), (_r, c) => tv[pick][c] ?? 0, 'euro');
       s.formula(`${TOTAL}${r}`, `SUM(${FIRST_YEAR}${r}:${LAST_YEAR}${r})`, () => sumYears(tv[pick]), 'euro');
-    }
+    });
   };
-  taakveldBlock('Incidentele baten', 'baten', undefined);
-  taakveldBlock('Incidentele lasten', 'incidenteleLasten', 'incidenteel');
+  // Baten: Σ over the regelingen of the covered lasten on this taakveld.
+  taakveldBlock('Incidentele baten (de ontvangen uitkering)', 'baten', (_r, k) =>
+    toets.dekking.baten.map((b) => b.cell(k, 0).fixRow()).join('+'),
+  );
+  line(
+    '  Niet gedekt door de uitkering (eigen middelen)',
+    toets.dekking.nietGedekt.map((b) => b.cell(0, 0).fixRow()).join('+'),
+    t.nietGedekt,
+  );
+  const crit = `,${aardCol},"incidenteel"`;
+  // "Overige": everything incidental minus the named taakvelden above it.
+  taakveldBlock('Incidentele lasten', 'incidenteleLasten', (r, k, first) =>
+    t.perTaakveld[k]?.code === 'overig'
+      ? `SUMIFS(${yearsCol}${crit})-SUM(${FIRST_YEAR}${first}:${FIRST_YEAR}${r - 1})`
+      : `SUMIFS(${yearsCol},${taakveldCol},$B${r}${crit})`,
+  );
   rows.skip();
 }
 
-/** Structural lasten against the afloop: the structural gaps after 2026 and 2029. */
+/**
+ * Structural lasten against the afloop: per end year of the regelingen (the toets's gaps, from the
+ * manifests' `eindjaar`) the structural gap in that year's column. After the last end year the
+ * baten above are € 0 (no SPUK money): the structural lasten of those years stand against nothing.
+ */
 function structureelSection(v: Summary, toets: ToetsCells): void {
   const { s, rows, t, line } = v;
   s.value(`A${rows.take()}`, 'Structurele lasten en de afloop van de regelingen', 'rowHeader');
+  const loop = toets.gaten.map((g) => `${g.namen.join(' en ')} tot en met ${g.eindjaar}`).join(', ');
   s.value(
     `A${rows.take()}`,
-    'Brede SPUK en SPUK IZA lopen tot en met 2026, de SPUK AZWA tot en met 2029. Structurele lasten hebben in deze regelingen geen structurele dekking (BBV).',
+    `${loop ? `Looptijd: ${loop}. ` : ''}Structurele lasten hebben in deze regelingen geen structurele dekking (BBV); na de looptijd staan ze tegenover € 0 aan SPUK-baten.`,
     'note',
   );
   line(
@@ -236,9 +270,54 @@ function structureelSection(v: Summary, toets: ToetsCells): void {
     toets.structureel.cell(0, 0).fixRow(),
     t.structureel,
   );
-  const gap = rows.take();
-  s.value(`A${gap}`, 'Structureel tekort vanaf 2027 (Brede SPUK, SPUK IZA) en vanaf 2030 (SPUK AZWA)');
-  s.formula(v.axis.yearCell(gap, 2026), toets.gat2026.abs(), () => t.gat2026, 'euroTotal');
-  s.formula(v.axis.yearCell(gap, 2029), toets.gat2029.abs(), () => t.gat2029, 'euroTotal');
+  for (const g of toets.gaten) {
+    const gap = rows.take();
+    s.value(`A${gap}`, `Structureel tekort vanaf ${g.eindjaar + 1} (${g.namen.join(', ')})`);
+    const bedrag = t.gaten.find((x) => x.eindjaar === g.eindjaar)?.bedrag ?? 0;
+    s.formula(v.axis.yearCell(gap, g.eindjaar), g.cell.abs(), () => bedrag, 'euroTotal');
+  }
+  rows.skip();
+}
+
+/**
+ * "Let op": the warnings about the gemeente's own amounts (the domain's `gemeenteWaarschuwingen`:
+ * the bodembedrag that the SPUK AZWA does not carry, the "vooralsnog" AZWA key, a region paid to a
+ * body that is no gemeente), one text row each; none in the national view.
+ */
+function waarschuwingSection(v: Summary, ctx: PlanContext): void {
+  const { s, rows } = v;
+  const sc = ctx.scenario;
+  const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
+  const ws = gemeenteWaarschuwingen(sc.ledger, sc.report, code, sc.toets);
+  if (ws.length === 0) return;
+  s.value(`A${rows.take()}`, 'Let op', 'rowHeader');
+  for (const w of ws) s.value(`A${rows.take()}`, gemeenteWaarschuwingText(w), 'warning');
+  rows.skip();
+}
+
+/**
+ * The edition's open posten whose years are on the axis (e.g. BRC and Sportakkoord 2027–2029 in
+ * vws-2026-04; an edition that adds 2030 with the BFU as an open post shows it here): one row each,
+ * "open post" in its years. Not SPUK money and not zero: never added to the baten above.
+ */
+function openPostSection(v: Summary, ctx: PlanContext): void {
+  const { s, rows } = v;
+  const posts = ctx.input.edition.openPosten.filter((p) =>
+    ctx.years.some((y) => y >= p.vanJaar && y <= p.totEnMetJaar),
+  );
+  if (posts.length === 0) return;
+  // One write: the heading row, then a row per open post ("open post" in its years).
+  const top = rows.take(1 + posts.length);
+  const blank = ctx.years.map(() => null);
+  s.values(`A${top}`, [
+    ['Open posten (geen bedrag per gemeente; niet in de baten opgeteld)', null, null, null, ...blank],
+    ...posts.map((p) => [
+      `  ${p.onderwerp}`,
+      null,
+      null,
+      null,
+      ...ctx.years.map((y) => (y >= p.vanJaar && y <= p.totEnMetJaar ? 'open post' : null)),
+    ]),
+  ]);
   rows.skip();
 }

@@ -3,8 +3,10 @@
  * table per regeling (SUMIFS), and what lies above the plafond (a check).
  */
 import type { BegrotingRegeling, EditionYear } from '../../domain';
-import { BEGROTING_REGELINGEN } from '../../domain';
+import { BEGROTING_REGELINGEN, REGIONALE_POSTEN } from '../../domain';
+import type { RegionalePost } from '../../domain';
 import type { SheetRange } from '../anchors';
+import type { MandaatCells } from './beschikking-sheet';
 import type { ToetsInputs } from './toets-invoer';
 import type { PlafondCells } from './toets-plafond';
 import type { ToetsSection } from './toets-section';
@@ -16,12 +18,19 @@ export interface LastenCells {
   readonly plafondNa: SheetRange;
   /** The lasten on the Begroting table. */
   readonly lasten: SheetRange;
+  /** A member gemeente: what the mandaatgemeente passes on (0 on the posts that are not regional). */
+  readonly vanMandaat: SheetRange;
 }
 
 const regelingen = BEGROTING_REGELINGEN;
 
 /** 4. Plafond after carry-over, lasten, and the excess. */
-export function lastenSection(v: ToetsSection, plafond: PlafondCells, inputs: ToetsInputs): LastenCells {
+export function lastenSection(
+  v: ToetsSection,
+  plafond: PlafondCells,
+  inputs: ToetsInputs,
+  mandaat: MandaatCells,
+): LastenCells {
   const { s, rows, t } = v;
   const n = regelingen.length;
   rows.skip();
@@ -38,6 +47,7 @@ export function lastenSection(v: ToetsSection, plafond: PlafondCells, inputs: To
     (r, c) => t.plafondNaOverheveling[regelingen[r + 1] as BegrotingRegeling][c] ?? 0,
     'euro',
   );
+  const vanMandaat = mandaatRows(v, mandaat);
   const lasten = yearsAt(v, rows.take(n), n);
   s.values(
     `A${lasten.top}`,
@@ -58,7 +68,7 @@ export function lastenSection(v: ToetsSection, plafond: PlafondCells, inputs: To
   );
   s.formula(
     over.address(),
-    `MAX(0,${lasten.local().cell().rel()}-${na.local().cell().rel()})`,
+    `MAX(0,${lasten.local().cell().rel()}-${na.local().cell().rel()}-${vanMandaat.local().cell().rel()})`,
     (r, c) => t.overschrijding[regelingen[r] as BegrotingRegeling][c] ?? 0,
     'euro',
   );
@@ -67,7 +77,7 @@ export function lastenSection(v: ToetsSection, plafond: PlafondCells, inputs: To
     value: (r, c) => t.overschrijding[regelingen[r] as BegrotingRegeling][c] ?? 0,
   });
   s.value(`C${over.top}`, v.uitleg.plafond, 'note');
-  return { plafondNa: na, lasten };
+  return { plafondNa: na, lasten, vanMandaat };
 }
 
 /**
@@ -113,4 +123,37 @@ function breedeSpukNa(v: ToetsSection, na: SheetRange, plafond: PlafondCells, in
       'euro',
     );
   }
+}
+
+/**
+ * Per regeling (rows) × year: what a member gemeente receives from its mandaatgemeente, a baat next to
+ * the plafond: the amount typed on the sheet Beschikking, else the planned share (the domain's
+ * `vanMandaatgemeente`); 0 on the posts that are not regional.
+ */
+function mandaatRows(v: ToetsSection, mandaat: MandaatCells): SheetRange {
+  const { s, rows, t } = v;
+  const n = regelingen.length;
+  const block = yearsAt(v, rows.take(n), n);
+  s.values(
+    `B${block.top}`,
+    regelingen.map((r) => [
+      `Ontvangen van de mandaatgemeente: ${r} (blad Beschikking, anders gepland aandeel)`,
+    ]),
+  );
+  regelingen.forEach((reg, r) => {
+    const k = (REGIONALE_POSTEN as readonly string[]).indexOf(reg);
+    const row = block.rows(r);
+    if (k < 0) {
+      s.values(row.address().split(':')[0] ?? '', [v.ctx.years.map(() => 0)], 'euro');
+      return;
+    }
+    const typed = mandaat.input.rows(k).cell().rel();
+    s.formula(
+      row.address(),
+      `IF(ISNUMBER(${typed}),${typed},${mandaat.gepland.rows(k).cell().rel()})`,
+      (_r, c) => t.vanMandaatgemeente[reg as RegionalePost][c]?.bedrag ?? 0,
+      'euro',
+    );
+  });
+  return block;
 }

@@ -2,10 +2,11 @@
  * Begrotingstoets, section 6: the other rules, one row per rule with its Dutch explanation and the
  * amount involved per year (0 = in orde): Brede SPUK without onderdeel, carry-over 2025 above the
  * maximum, BBV (structural lasten on money with an end date, lasten without aard or regeling, the
- * structural gaps after 2026 and 2029), money received in advance, rows beyond the checked range.
+ * structural gap after each end year of a regeling), money received in advance, rows beyond the checked range.
  */
-import type { BegrotingRegeling } from '../../domain';
+import type { BegrotingRegeling, EditionYear } from '../../domain';
 import { BEGROTING_CAPACITEIT, BEGROTING_REGELINGEN } from '../../domain';
+import { gatUitleg } from '../../messages/begroting.nl';
 import type { SheetRange } from '../anchors';
 import type { ToetsInputs } from './toets-invoer';
 import type { LastenCells } from './toets-lasten';
@@ -18,10 +19,15 @@ import { nextYear, sectionTitle, yearIndex, yearsAt } from './toets-section';
 export interface RegelCells {
   /** The year columns: structural lasten (all regelingen). */
   readonly structureel: SheetRange;
-  /** The 2026 cell: the structural gap after 2026 (Brede SPUK, SPUK IZA). */
-  readonly gat2026: SheetRange;
-  /** The 2029 cell: the structural gap after 2029 (SPUK AZWA). */
-  readonly gat2029: SheetRange;
+  /** Per end year of the posts' regelingen on the axis (the domain's `gaten` order): the gap's cell. */
+  readonly gaten: readonly GatCell[];
+}
+
+/** The structural gap after one end year: its cell (in the end year's column) and the regelingen that end. */
+export interface GatCell {
+  readonly eindjaar: EditionYear;
+  readonly namen: readonly string[];
+  readonly cell: SheetRange;
 }
 
 interface RegelsFrom {
@@ -147,26 +153,27 @@ function aardRules(
   return { perRegeling, structureel: str };
 }
 
-/** The structural gaps: what structural lasten continue after the regeling ends (2026, 2029). */
-function gapRules(v: ToetsSection, perRegeling: SheetRange): { gat2026: SheetRange; gat2029: SheetRange } {
+/**
+ * The structural gaps, one rule row per end year of the posts' regelingen (the domain's `gaten`,
+ * from the manifests' `eindjaar`: 2026 for the Brede SPUK and SPUK IZA, 2029 for the SPUK AZWA in
+ * the shipped editions): in the end year's column, the structural lasten on the posts whose
+ * regeling ends then. An end year outside the axis has no row (the domain's gap is 0 there).
+ */
+function gapRules(v: ToetsSection, perRegeling: SheetRange): { gaten: readonly GatCell[] } {
   const { s, t } = v;
-  // Brede SPUK and SPUK IZA end in 2026, the SPUK AZWA (lokaal, regionaal) in 2029.
-  const sum = (jaar: 2026 | 2029, first: number): string => {
-    const c = yearIndex(v, jaar);
-    const p = perRegeling.local();
-    return `${p.cell(first, c).rel()}+${p.cell(first + 1, c).rel()}`;
-  };
-  const gat2026 = rule(v, 'BBV: structureel tekort na 2026', v.uitleg['bbv-gat-2026']).cols(
-    yearIndex(v, 2026),
-  );
-  s.formula(gat2026.address(), sum(2026, 0), () => t.gat2026, 'euro');
-  v.checks.push({ range: gat2026, value: () => t.gat2026 });
-  const gat2029 = rule(v, 'BBV: structureel tekort na 2029', v.uitleg['bbv-gat-2029']).cols(
-    yearIndex(v, 2029),
-  );
-  s.formula(gat2029.address(), sum(2029, 2), () => t.gat2029, 'euro');
-  v.checks.push({ range: gat2029, value: () => t.gat2029 });
-  return { gat2026, gat2029 };
+  const p = perRegeling.local();
+  const gaten: GatCell[] = [];
+  for (const g of t.gaten) {
+    const c = yearIndex(v, g.eindjaar);
+    const einde = v.regels.einden.find((e) => e.eindjaar === g.eindjaar);
+    if (c < 0 || einde === undefined) continue;
+    const cell = rule(v, `BBV: structureel tekort na ${g.eindjaar}`, gatUitleg(einde)).cols(c);
+    const terms = g.posten.map((post) => p.cell(BEGROTING_REGELINGEN.indexOf(post), c).rel());
+    s.formula(cell.address(), terms.length === 0 ? '0' : terms.join('+'), () => g.bedrag, 'euro');
+    v.checks.push({ range: cell, value: () => g.bedrag });
+    gaten.push({ eindjaar: g.eindjaar, namen: einde.namen, cell });
+  }
+  return { gaten };
 }
 
 /** Money received in advance above the next year's plafond; rows beyond the checked range. */

@@ -21,6 +21,8 @@ import { TOETS_MASTER } from './fixed-cells';
 import type { BeschikkingKey } from './keys';
 import type { ToetsInputs } from './toets-invoer';
 import { invoerSection } from './toets-invoer';
+import type { DekkingCells } from './toets-dekking';
+import { dekkingSection } from './toets-dekking';
 import type { LastenCells } from './toets-lasten';
 import { lastenSection } from './toets-lasten';
 import { onderdelenSection } from './toets-onderdelen';
@@ -42,6 +44,8 @@ export interface ToetsCells extends ToetsInputs, LastenCells, RegelCells {
   readonly plafondBron: PlafondCells['bron'];
   /** Per line: the plafond, which Overzicht shows as the gemeente's amount. */
   readonly perLine: Pick<PerLineCells, 'values' | 'bron' | 'nrs' | 'lineNrs'>;
+  /** Per regeling: the baten per taakveld (never above what is received) and the lasten not covered. */
+  readonly dekking: DekkingCells;
 }
 
 /** The hidden technical column (Z): the lists from row 2, the helper cells of the per-line section. */
@@ -90,9 +94,10 @@ export function buildToets(
   const perLine = perLineSection(v, keys, frame.years, { ...from, helper: HELPER, perOnderdeel });
   const plafond = plafondSection(v, perLine, from.beschikking);
   const inputs = invoerSection(v, keys, toets.invoer);
-  const lasten = lastenSection(v, plafond, inputs);
+  const lasten = lastenSection(v, plafond, inputs, from.beschikking.vanMandaat);
   const onderdelen = onderdelenSection(v, { perLine, inputs, params });
   const regels = regelsSection(v, { params, plafond, inputs, lasten, onderdelen });
+  const dekking = dekkingSection(v, lasten);
   countSection(v, frame);
   const lists = listsSection(s);
   const lastRow = v.rows.next - 1;
@@ -120,6 +125,7 @@ export function buildToets(
       ...regels,
       plafond: plafond.plafond,
       plafondBron: plafond.bron,
+      dekking,
       perLine: { values: perLine.values, bron: perLine.bron, nrs: perLine.nrs, lineNrs: perLine.lineNrs },
     },
   };

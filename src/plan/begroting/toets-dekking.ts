@@ -1,0 +1,175 @@
+/**
+ * Begrotingstoets, section "dekking per taakveld": per regeling × year, the money received covers
+ * the lasten per taakveld, never more (the domain's `TaakveldDekking`, BBV art. 19). Per regeling one
+ * block, one row per taakveld (TAAKVELDEN, then "overige"): the lasten (SUMIFS over the Begroting
+ * table), their weight max(0, lasten), the covered amount min(Σ weights, max(0, plafond after
+ * carry-over)) and its largest-remainder split over the taakvelden (`RemainderSteps`), so the baten
+ * add back to the covered amount to the euro. The Samenvatting shows the baten per taakveld (Σ over
+ * the blocks) and the lasten not covered (eigen middelen).
+ */
+import type { BegrotingRegeling, TaakveldDekking } from '../../domain';
+import { BEGROTING_REGELINGEN, TAAKVELDEN } from '../../domain';
+import { REMAINDER_FORMULAS, RemainderSteps } from '../largest-remainder';
+import type { SheetRange } from '../anchors';
+import type { LastenCells } from './toets-lasten';
+import type { ToetsSection } from './toets-section';
+import { sectionTitle, yearsAt } from './toets-section';
+
+/** The taakvelden of the blocks: TAAKVELDEN's codes, then "overig". */
+const CODES: readonly string[] = [...TAAKVELDEN.map((t) => t.code), 'overig'];
+
+/** What the section exposes, per regeling (BEGROTING_REGELINGEN order). */
+export interface DekkingCells {
+  /** Per regeling: the baten per taakveld (rows, CODES order) × year. */
+  readonly baten: readonly SheetRange[];
+  /** Per regeling: Σ weights − covered per year (the lasten not covered by the money received). */
+  readonly nietGedekt: readonly SheetRange[];
+}
+
+/** The section: one block per regeling. */
+export function dekkingSection(v: ToetsSection, lasten: LastenCells): DekkingCells {
+  v.rows.skip();
+  sectionTitle(v, 'Dekking per taakveld: de ontvangen uitkering dekt de lasten, nooit meer (BBV art. 19)');
+  v.s.value(
+    `B${v.rows.take()}`,
+    'Per regeling: gedekt = min(lasten, plafond na overheveling), naar rato van de lasten per taakveld verdeeld (grootste rest). De rest betaalt de gemeente uit eigen middelen.',
+    'note',
+  );
+  const blocks = BEGROTING_REGELINGEN.map((reg, i) =>
+    regelingBlock(v, reg, lasten.plafondNa.rows(i), lasten.vanMandaat.rows(i)),
+  );
+  return { baten: blocks.map((b) => b.baten), nietGedekt: blocks.map((b) => b.nietGedekt) };
+}
+
+/** One regeling's block; `plafondNa` is its row of the plafond after carry-over. */
+function regelingBlock(
+  v: ToetsSection,
+  reg: BegrotingRegeling,
+  plafondNa: SheetRange,
+  vanMandaat: SheetRange,
+): { baten: SheetRange; nietGedekt: SheetRange } {
+  const { s, rows, t } = v;
+  const d = (c: number): TaakveldDekking | undefined => t.dekking[reg][c];
+  const n = CODES.length;
+  const head = rows.take();
+
+  // The labels of the block's rows (column A the taakveld code, B the text), written in one go at the end.
+  const labels = new Map<number, [string | null, string]>();
+  const label = (range: SheetRange, text: string): void => {
+    CODES.forEach((code, k) =>
+      labels.set(range.top + k, [code, `${text} ${code === 'overig' ? 'overige taakvelden' : code}`]),
+    );
+  };
+  // Lasten per taakveld; "overig": the regeling's lasten minus the named taakvelden above it.
+  const last = yearsAt(v, rows.take(n), n);
+  label(last, 'Lasten');
+  const table = v.table;
+  const yearsCol = table.years.cols(0).fixRow();
+  const regCrit = `${table.column('Regeling').abs()},$B$${head}`;
+  s.formula(
+    last.rows(0, n - 1).address(),
+    `SUMIFS(${yearsCol},${regCrit},${table.column('Taakveld').abs()},$A${last.top})`,
+    (r, c) => d(c)?.lasten[r] ?? 0,
+    'euro',
+  );
+  const top = last.local().cell(0, 0);
+  s.formula(
+    last.rows(n - 1).address(),
+    `SUMIFS(${yearsCol},${regCrit})-SUM(${top.fixRow()}:${last
+      .local()
+      .cell(n - 2, 0)
+      .rel()})`,
+    (_r, c) => d(c)?.lasten[n - 1] ?? 0,
+    'euro',
+  );
+  const w = yearsAt(v, rows.take(n), n);
+  label(w, 'Gewicht (niet negatief)');
+  s.formula(w.address(), `MAX(0,${top.rel()})`, (r, c) => d(c)?.gewichten[r] ?? 0, 'euro');
+  const wSum = `SUM(${w.local().cols(0).fixRow()})`;
+  const total = yearsAt(v, rows.take(), 1);
+  // W, at least 1: without lasten nothing is covered and every split amount is 0.
+  labels.set(total.top, [null, 'Som van de gewichten (minstens 1)']);
+  s.formula(total.address(), `MAX(1,${wSum})`, (_r, c) => Math.max(1, d(c)?.totaal ?? 0), 'euro');
+  const gedekt = yearsAt(v, rows.take(), 1);
+  s.value(
+    `B${gedekt.top}`,
+    'Gedekt: min(lasten, plafond na overheveling + ontvangen van de mandaatgemeente)',
+    'rowHeader',
+  );
+  s.formula(
+    gedekt.address(),
+    `MIN(${wSum},MAX(0,${plafondNa.local().cell(0, 0).fixRow()}+${vanMandaat.local().cell(0, 0).fixRow()}))`,
+    (_r, c) => d(c)?.gedekt ?? 0,
+    'euro',
+  );
+  const niet = yearsAt(v, rows.take(), 1);
+  labels.set(niet.top, [null, 'Niet gedekt door de uitkering (eigen middelen)']);
+  s.formula(
+    niet.address(),
+    `${wSum}-${gedekt.local().cell().rel()}`,
+    (_r, c) => (d(c)?.totaal ?? 0) - (d(c)?.gedekt ?? 0),
+    'euro',
+  );
+  const baten = splitRows(v, { reg, w, total, gedekt, label, labels });
+  labels.set(head, [null, reg]);
+  s.values(
+    `A${head}`,
+    Array.from({ length: baten.bottom - head + 1 }, (_, k) => labels.get(head + k) ?? [null, null]),
+  );
+  rows.skip();
+  return { baten, nietGedekt: niet };
+}
+
+/** The largest-remainder split of the covered amount over the taakvelden; returns the baten rows. */
+function splitRows(
+  v: ToetsSection,
+  at: {
+    readonly reg: BegrotingRegeling;
+    readonly w: SheetRange;
+    readonly total: SheetRange;
+    readonly gedekt: SheetRange;
+    readonly label: (range: SheetRange, text: string) => void;
+    readonly labels: Map<number, [string | null, string]>;
+  },
+): SheetRange {
+  const { s, rows, t } = v;
+  const n = CODES.length;
+  const rests = yearsAt(v, rows.take(n), n);
+  at.label(rests, 'Rest');
+  const steps = yearsAt(v, rows.take(3), 3);
+  ['Euro’s over na afronden (d)', 'Drempel (t)', 'Boven de drempel (g)'].forEach((x, k) =>
+    at.labels.set(steps.top + k, [null, x]),
+  );
+  const corr = yearsAt(v, rows.take(n), n);
+  at.label(corr, 'Correctie');
+  const baten = yearsAt(v, rows.take(n), n);
+  at.label(baten, 'Baat');
+  const N = at.gedekt.local().cell().fixRow();
+  const W = at.total.local().cell().fixRow();
+  const w = at.w.local().cell().rel();
+  new RemainderSteps(
+    s,
+    {
+      members: 'rows',
+      rests,
+      corrections: corr,
+      handedOut: steps.rows(0),
+      threshold: steps.rows(1),
+      above: steps.rows(2),
+    },
+    (c) =>
+      t.dekking[at.reg][c]?.split ?? { rests: [], corrections: [], handedOut: 0, threshold: 0, above: 0 },
+  )
+    .rests(N, w, W)
+    .handedOut(W)
+    .threshold()
+    .above()
+    .corrections();
+  s.formula(
+    baten.address(),
+    REMAINDER_FORMULAS.amount(N, w, rests.local().cell().rel(), W, corr.local().cell().rel()),
+    (r, c) => t.dekking[at.reg][c]?.split.amounts[r] ?? 0,
+    'euro',
+  );
+  return baten;
+}
