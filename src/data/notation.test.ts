@@ -70,12 +70,12 @@ describe('a key file from LibreOffice in English (";" with "," thousands), throu
       const c = captureIo(files);
       const code = await runCli(argv, c.io, async () => new Uint8Array());
       expect([code, c.err()]).toEqual([0, '']);
-      return c.out().split('\n').find((l) => l.includes(',2,Brede Regeling Combinatiefuncties') && l.includes(',2024,')) ?? '';
+      return c.out().split('\n').find((l) => l.includes(';2;Brede Regeling Combinatiefuncties') && l.includes(';2024;')) ?? '';
     };
     const own = await run(['allocaties', '--gemeente', 'GM0088', '--sleutel-bestand', 'k.csv'], { 'k.csv': file });
     const builtIn = await run(['allocaties', '--gemeente', 'GM0088', '--sleutel', 'inwoners']);
-    expect(builtIn.split(',')[7]).toBe('5011');
-    expect(own.split(',')[7]).toBe('5011');
+    expect(builtIn.split(';')[7]).toBe('5011');
+    expect(own.split(';')[7]).toBe('5011');
   });
 });
 
