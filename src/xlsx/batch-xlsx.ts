@@ -96,7 +96,7 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
         if (xml !== baseChartXml.get(path)) charts.set(path, xml);
       }
     }
-    const workbook = patchNames(workbookXml, base, plan);
+    let workbook = patchNames(workbookXml, base, plan);
     if (workbook === undefined) return undefined;
 
     const replaced = new Map<string, string>();
@@ -128,6 +128,10 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
       const xfMap = styles.xfs.map((x) => xfIndex.get(x));
       const dxfMap = styles.dxfs.map((x) => dxfIndex.get(x));
       if (xfMap.includes(undefined) || dxfMap.includes(undefined)) return undefined;
+      // A rewritten sheet's print area and title rows live in workbook.xml (sheet-local names).
+      const printed = patchPrintNames(workbook, await text(small, 'xl/workbook.xml'), rewrite);
+      if (printed === undefined) return undefined;
+      workbook = printed;
       const strings = sharedStrings(await optionalText(small, 'xl/sharedStrings.xml'));
       for (let j = 0; j < rewrite.length; j++) {
         if (small.file(SHEET_RELS(j)) !== null) return undefined;
@@ -377,6 +381,36 @@ function cellAddress(row: number, col: number): string {
   for (let c = col; c > 0; c = Math.floor((c - 1) / 26))
     letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
   return `${letters}${row}`;
+}
+
+/**
+ * The base's workbook part with the print names (`_xlnm.Print_Area`, `_xlnm.Print_Titles`, local to
+ * a sheet, as ExcelJS writes them) of the sheets written anew: `rewritten[j]` is the base's sheet
+ * index of the small package's sheet j. Undefined when one package has such a name and the other
+ * has not (the caller then renders the file in full).
+ */
+function patchPrintNames(
+  workbookXml: string,
+  smallXml: string,
+  rewritten: readonly number[],
+): string | undefined {
+  let xml = workbookXml;
+  for (const kind of ['_xlnm.Print_Area', '_xlnm.Print_Titles']) {
+    const element = (id: number) =>
+      new RegExp(
+        `(<definedName name="${kind.replace('.', '\\.')}" localSheetId="${id}">)[^<]*(</definedName>)`,
+      );
+    for (let j = 0; j < rewritten.length; j++) {
+      const i = rewritten[j] as number;
+      const own = element(j).exec(smallXml);
+      const there = element(i).test(xml);
+      if (own === null && !there) continue;
+      if (own === null || !there) return undefined;
+      const ranges = own[0].slice((own[1] as string).length, own[0].length - (own[2] as string).length);
+      xml = xml.replace(element(i), (_m, open: string, close: string) => `${open}${ranges}${close}`);
+    }
+  }
+  return xml;
 }
 
 /**
