@@ -178,6 +178,8 @@ export interface HostRange {
 export interface HostRangeFormat {
   /** Points. */
   columnWidth: number;
+  /** Points (the rows of the range). */
+  rowHeight: number;
   /**
    * ExcelApi 1.2: `locked` false keeps a cell editable on a protected sheet:
    * https://learn.microsoft.com/javascript/api/excel/excel.formatprotection

@@ -248,6 +248,12 @@ export function buildWritePlan(
         s.sheet(name).getRange(group.range).format.columnWidth = group.points;
       });
     }
+    for (const h of sheet.rowHeights ?? []) {
+      // Range.format.rowHeight (ExcelApi 1.1), in points: sets the whole row of the cell.
+      step(`height ${name}!${h.row}`, operationBytes(h) * 2, (s) => {
+        s.sheet(name).getRange(`A${h.row}`).format.rowHeight = h.height;
+      });
+    }
     for (const block of sheet.blocks) {
       if (block.kind === 'values') {
         for (const part of splitValueBlock(block, maxBatchBytes / 2)) {

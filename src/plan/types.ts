@@ -158,6 +158,12 @@ export interface HeaderFooterSpec {
   readonly right: string;
 }
 
+/** One row's height in points (Excel's default row is 15 pt; two lines of 11 pt text need 30 pt). */
+export interface RowHeightSpec {
+  readonly row: number;
+  readonly height: number;
+}
+
 /** How a sheet prints on A4. */
 export interface PrintSpec {
   readonly orientation: 'landscape' | 'portrait';
@@ -188,6 +194,11 @@ export interface SheetPlan {
   readonly validations: readonly ValidationSpec[];
   readonly tables: readonly TableSpec[];
   readonly charts: readonly ChartSpec[];
+  /**
+   * Row heights in points (1-based rows), for rows whose wrapped text needs more than one line
+   * (Excel does not fit a row to its wrapped text on open). Absent rows keep the default height.
+   */
+  readonly rowHeights?: readonly RowHeightSpec[];
   /** Rows and columns frozen at the top-left. */
   readonly freeze?: { readonly rows: number; readonly columns: number };
   /** Printing (for the raad and the accountant) on A4. */

@@ -188,6 +188,7 @@ export async function writePackage(
     if (print.titleColumns) ws.pageSetup.printTitlesColumn = print.titleColumns;
     ws.headerFooter.oddHeader = headerFooter(print.header);
     ws.headerFooter.oddFooter = headerFooter(print.footer);
+    for (const h of sheet.rowHeights ?? []) ws.getRow(h.row).height = h.height;
     for (const c of sheet.columns) {
       const column = ws.getColumn(c.column);
       column.width = c.width;

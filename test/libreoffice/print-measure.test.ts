@@ -36,9 +36,9 @@ const decode = (s: string): string =>
 export function parseBbox(html: string): MeasuredPage[] {
   const pages: MeasuredPage[] = [];
   for (const page of html.split(/<page /).slice(1)) {
-    const words = [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
-      (m) => ({ text: decode(m[3] ?? ''), yMin: Number(m[1]), height: Number(m[2]) - Number(m[1]) }),
-    );
+    const words = [
+      ...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
+    ].map((m) => ({ text: decode(m[3] ?? ''), yMin: Number(m[1]), height: Number(m[2]) - Number(m[1]) }));
     pages.push({ words, text: words.map((w) => w.text).join(' ') });
   }
   return pages;
@@ -58,7 +58,9 @@ function measure(pdf: Uint8Array): MeasuredPage[] {
     const file = path.join(dir, 'werkmap.pdf');
     fs.writeFileSync(file, pdf);
     if (process.env.SPUK_PDF_OUT) fs.copyFileSync(file, process.env.SPUK_PDF_OUT);
-    return parseBbox(execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+    return parseBbox(
+      execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -101,9 +103,11 @@ describe('the printed werkmap, measured (LibreOffice PDF, pdftotext -bbox)', () 
       expect(pages.length).toBeLessThanOrEqual(MAX_PAGES);
       expect(pages.filter((p) => sheetOf(p) === '?').map((p) => p.text.slice(0, 60))).toEqual([]);
       // Every page readable: below the floor the page is listed (sheet, page, height).
-      expect(pages.map((p, i) => [i + 1, sheetOf(p), medianHeight(p)]).filter(([, , h]) => Number(h) < MIN_TEXT_PT)).toEqual(
-        [],
-      );
+      expect(
+        pages
+          .map((p, i) => [i + 1, sheetOf(p), medianHeight(p)])
+          .filter(([, , h]) => Number(h) < MIN_TEXT_PT),
+      ).toEqual([]);
       expect(pages.filter((p) => p.text.includes('###')).map((p) => sheetOf(p))).toEqual([]);
       // The gemeente's name in the header; the sheets the same for every gemeente say so instead.
       const unnamed = pages

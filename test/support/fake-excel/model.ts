@@ -106,6 +106,7 @@ export interface SheetModel {
   name: string;
   readonly cells: Map<number, Cell>;
   readonly columnWidths: Map<number, number>;
+  readonly rowHeights: Map<number, number>;
   tabColor: string;
   freeze: { rows: number; columns: number };
   conditionalFormats: ConditionalFormatModel[];
@@ -220,6 +221,7 @@ export class WorkbookModel {
       name,
       cells: new Map(),
       columnWidths: new Map(),
+      rowHeights: new Map(),
       tabColor: '',
       freeze: { rows: 0, columns: 0 },
       conditionalFormats: [],

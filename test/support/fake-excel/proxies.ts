@@ -1152,6 +1152,21 @@ export class FakeRangeFormat extends FakeObject implements HostRangeFormat {
     });
   }
 
+  get rowHeight(): number {
+    return this.loaded('rowHeight') as number;
+  }
+
+  set rowHeight(points: number) {
+    this.ctx.enqueue('RangeFormat.rowHeight', points, () => {
+      const { sheet, rect } = this.target();
+      guardWrite(sheet, 'RangeFormat.rowHeight');
+      if (typeof points !== 'number' || !(points >= 0) || points > 409) {
+        throw fakeError('InvalidArgument', 'RangeFormat.rowHeight', String(points));
+      }
+      for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, points);
+    });
+  }
+
   get wrapText(): boolean {
     return this.loaded('wrapText') as boolean;
   }
