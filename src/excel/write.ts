@@ -20,7 +20,16 @@ import type {
   ValueBlock,
   WorkbookPlan,
 } from '../plan';
-import { columnLetter, columnNumber, parseCell, parseRange, rangeOf, rangeSize, toR1C1 } from '../plan';
+import {
+  columnLetter,
+  columnNumber,
+  parseCell,
+  parseRange,
+  PRINT_MARGINS,
+  rangeOf,
+  rangeSize,
+  toR1C1,
+} from '../plan';
 import { cellInputs } from './cell-input';
 import type { HostFeatures, OptionalFeature } from './features';
 import type {
@@ -218,6 +227,13 @@ export function buildWritePlan(
         const layout = s.sheet(name).pageLayout;
         layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
         layout.paperSize = 'A4';
+        // Margins in points (PageLayout.leftMargin … footerMargin, ExcelApi 1.9), as the .xlsx has them.
+        layout.leftMargin = PRINT_MARGINS.left * 72;
+        layout.rightMargin = PRINT_MARGINS.right * 72;
+        layout.topMargin = PRINT_MARGINS.top * 72;
+        layout.bottomMargin = PRINT_MARGINS.bottom * 72;
+        layout.headerMargin = PRINT_MARGINS.header * 72;
+        layout.footerMargin = PRINT_MARGINS.footer * 72;
         // Documented (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
         // Known issue, office-js #1860 (closed, "in backlog"): on Windows desktop the fit-to-width was
         // reported not to apply unless the Page Layout tab was open. Printing then falls back to 100 %;

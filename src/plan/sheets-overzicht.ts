@@ -166,7 +166,9 @@ export function buildOverzicht(
   s.width('A', 6).width('B', OVERZICHT_B_WIDTH).width('C', 16).width('D', 14);
   s.wrapLongTexts('B', OVERZICHT_B_WIDTH);
   const nY = ctx.years.length;
-  for (let i = 0; i < nY; i++) s.width(columnLetter(PERIOD_COL + i), 14);
+  // A gemeente's amounts fit 12 characters (€ 31.234.567, the largest mandaatgemeente); national sums
+  // need 14. Narrower columns print larger (#18).
+  for (let i = 0; i < nY; i++) s.width(columnLetter(PERIOD_COL + i), code === undefined ? 14 : 12);
   s.width(columnLetter(cols.total), 17);
   s.width(columnLetter(cols.ontvanger), 16).width(columnLetter(cols.flag), 16);
   const cells: OverzichtCells = {

@@ -164,6 +164,19 @@ export interface RowHeightSpec {
   readonly height: number;
 }
 
+/**
+ * Page margins of every printed sheet, in inches (Excel's unit in the file; the add-in converts to
+ * points). Narrow left and right (0,3"), so a wide sheet on the page width prints larger (#18).
+ */
+export const PRINT_MARGINS = {
+  left: 0.3,
+  right: 0.3,
+  top: 0.6,
+  bottom: 0.6,
+  header: 0.25,
+  footer: 0.25,
+} as const;
+
 /** How a sheet prints on A4. */
 export interface PrintSpec {
   readonly orientation: 'landscape' | 'portrait';

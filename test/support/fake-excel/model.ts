@@ -138,6 +138,8 @@ export interface PageLayoutModel {
   orientation: string;
   paperSize: string;
   zoom: Record<string, number>;
+  /** leftMargin … footerMargin, points (absent: never set). */
+  margins: Record<string, number>;
   /** A1 address of the print area, absent when none is set. */
   printArea?: string;
   /** "8:8" (whole rows). */
@@ -233,6 +235,7 @@ export class WorkbookModel {
         orientation: 'Portrait',
         paperSize: 'Letter',
         zoom: { scale: 100 },
+        margins: {},
         headerFooterState: 'Default',
         header: { left: '', center: '', right: '' },
         footer: { left: '', center: '', right: '' },

@@ -711,6 +711,62 @@ export class FakePageLayout extends FakeObject implements HostPageLayout {
     );
   }
 
+  private setMargin(name: string, points: number): void {
+    this.write(name, points, (sheet) => {
+      if (typeof points !== 'number' || !(points >= 0) || points > 1000)
+        throw fakeError('InvalidArgument', `PageLayout.${name}`, String(points));
+      sheet.pageLayout.margins[name] = points;
+    });
+  }
+
+  get leftMargin(): number {
+    return this.loaded('leftMargin') as number;
+  }
+
+  set leftMargin(points: number) {
+    this.setMargin('leftMargin', points);
+  }
+
+  get rightMargin(): number {
+    return this.loaded('rightMargin') as number;
+  }
+
+  set rightMargin(points: number) {
+    this.setMargin('rightMargin', points);
+  }
+
+  get topMargin(): number {
+    return this.loaded('topMargin') as number;
+  }
+
+  set topMargin(points: number) {
+    this.setMargin('topMargin', points);
+  }
+
+  get bottomMargin(): number {
+    return this.loaded('bottomMargin') as number;
+  }
+
+  set bottomMargin(points: number) {
+    this.setMargin('bottomMargin', points);
+  }
+
+  get headerMargin(): number {
+    return this.loaded('headerMargin') as number;
+  }
+
+  set headerMargin(points: number) {
+    this.setMargin('headerMargin', points);
+  }
+
+  get footerMargin(): number {
+    return this.loaded('footerMargin') as number;
+  }
+
+  set footerMargin(points: number) {
+    this.setMargin('footerMargin', points);
+  }
+
   get orientation(): string {
     return this.loaded('orientation') as string;
   }

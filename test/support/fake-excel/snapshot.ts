@@ -108,6 +108,7 @@ export function snapshotWorkbook(model: WorkbookModel): WorkbookSnapshot {
         pageLayout: {
           ...sheet.pageLayout,
           zoom: { ...sheet.pageLayout.zoom },
+          margins: { ...sheet.pageLayout.margins },
           header: { ...sheet.pageLayout.header },
           footer: { ...sheet.pageLayout.footer },
         },
