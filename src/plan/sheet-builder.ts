@@ -221,10 +221,11 @@ export class SheetBuilder {
   }
 
   /**
-   * Every text written (by `values`) in `column` that is longer than the column's `width` characters
-   * and has a filled cell to its right (where Excel cuts it) wraps, and its row gets the height of its
-   * lines (15 pt a line): so a long label is read whole on screen and on paper. A text with an empty
-   * neighbour flows on as it is. Call after everything on the sheet is written.
+   * Every text written (by `values`) in `column` that is longer than the room it has (the column's
+   * `width` plus the empty cells to its right up to the next filled one, where Excel cuts it) wraps
+   * in the column, and its row gets the height of its lines (15 pt a line): so a long label is read
+   * whole on screen and on paper. A text that fits its room flows on as it is. Call after everything
+   * on the sheet is written and the widths of the columns to its right are set (default 8,43).
    */
   wrapLongTexts(column: string, width: number): this {
     const col = parseCell(`${column}1`).col;
@@ -238,13 +239,20 @@ export class SheetBuilder {
         const v = b.values[row - tl.row]?.[c - tl.col];
         return v !== undefined && v !== null && v !== '';
       });
+    // The room ends at the print area's last column (beyond it, paper cuts the text).
+    const last = this.printArea ? parseCell(`${this.printArea.right}1`).col : this.right;
+    const widthOf = (c: number): number =>
+      this.columns.find((spec) => parseCell(`${spec.column}1`).col === c)?.width ?? 8.43;
     for (const b of this.blocks) {
       if (b.kind !== 'values') continue;
       const tl = parseCell(b.at);
       if (col < tl.col || col >= tl.col + (b.values[0]?.length ?? 0)) continue;
       b.values.forEach((line, r) => {
         const text = line[col - tl.col];
-        if (typeof text !== 'string' || text.length <= width || !filled(tl.row + r, col + 1)) return;
+        if (typeof text !== 'string' || text.length <= width) return;
+        let room = width;
+        for (let c = col + 1; c <= last && !filled(tl.row + r, c); c++) room += widthOf(c);
+        if (text.length <= room) return;
         const lines = SheetBuilder.linesFor(text, width);
         if (lines < 2) return;
         this.format(`${column}${tl.row + r}`, 'wrap');

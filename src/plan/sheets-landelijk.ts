@@ -121,13 +121,13 @@ export function buildLandelijk(
   s.printColumns('A', columnLetter(cols.total));
   // B: 40 characters, a longer onderdeel name (up to 75) wraps; C: the hoofdthema, wrapped likewise.
   s.width('A', 6).width('B', 40).width('C', 20).width('D', 14);
-  s.wrapLongTexts('B', 40).wrapLongTexts('C', 20);
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   s.width(columnLetter(cols.level), 18).width(columnLetter(cols.total), 18);
   s.width(columnLetter(cols.aard), 19).width(columnLetter(cols.bbv), 23);
   s.width(columnLetter(cols.end), 10)
     .width(columnLetter(cols.ontvanger), 16)
     .width(columnLetter(cols.note), 60);
+  s.wrapLongTexts('B', 40).wrapLongTexts('C', 20);
   return { sheet: s, cells: { ...lines, galaStatus, compositionCheck, ramingCheck } };
 }
 

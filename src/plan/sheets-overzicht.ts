@@ -164,13 +164,13 @@ export function buildOverzicht(
   // B: 40 characters, a longer onderdeel name (up to 75: Opgroeien in een Kansrijke Omgeving …) wraps
   // onto two lines; narrow enough that the sheet prints readably on the width of a landscape A4.
   s.width('A', 6).width('B', OVERZICHT_B_WIDTH).width('C', 16).width('D', 14);
-  s.wrapLongTexts('B', OVERZICHT_B_WIDTH);
   const nY = ctx.years.length;
   // A gemeente's amounts fit 12 characters (€ 31.234.567, the largest mandaatgemeente); national sums
   // need 14. Narrower columns print larger (#18).
   for (let i = 0; i < nY; i++) s.width(columnLetter(PERIOD_COL + i), code === undefined ? 14 : 12);
   s.width(columnLetter(cols.total), 17);
   s.width(columnLetter(cols.ontvanger), 16).width(columnLetter(cols.flag), 16);
+  s.wrapLongTexts('B', OVERZICHT_B_WIDTH);
   const cells: OverzichtCells = {
     chooser,
     amounts: SheetRange.at(SHEETS.overzicht, amounts.first, PERIOD_COL, view.lines.length, nY),
@@ -620,6 +620,9 @@ function rijkSection(
     'Lezing Rijk per onderdeel (eigen geld): structureel tot het structurele niveau dat het Rijk wil voortzetten (kolom D), de rest incidenteel',
     'rowHeader',
   );
+  // Column D holds the Rijk's structural level here, not the Eindjaar of the header row above: its own heading.
+  const levelHeading = rows.take();
+  s.value(`D${levelHeading}`, 'Structureel niveau (Rijk)', 'header').rowHeight(levelHeading, 30);
   const first = rows.take(n);
   s.values(
     `A${first}`,
