@@ -228,12 +228,13 @@ export function buildWritePlan(
         layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
         layout.paperSize = 'A4';
         // Margins in points (PageLayout.leftMargin … footerMargin, ExcelApi 1.9), as the .xlsx has them.
-        layout.leftMargin = PRINT_MARGINS.left * 72;
-        layout.rightMargin = PRINT_MARGINS.right * 72;
-        layout.topMargin = PRINT_MARGINS.top * 72;
-        layout.bottomMargin = PRINT_MARGINS.bottom * 72;
-        layout.headerMargin = PRINT_MARGINS.header * 72;
-        layout.footerMargin = PRINT_MARGINS.footer * 72;
+        const points = (inches: number): number => Math.round(inches * 72 * 100) / 100;
+        layout.leftMargin = points(PRINT_MARGINS.left);
+        layout.rightMargin = points(PRINT_MARGINS.right);
+        layout.topMargin = points(PRINT_MARGINS.top);
+        layout.bottomMargin = points(PRINT_MARGINS.bottom);
+        layout.headerMargin = points(PRINT_MARGINS.header);
+        layout.footerMargin = points(PRINT_MARGINS.footer);
         // Documented (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
         // Known issue, office-js #1860 (closed, "in backlog"): on Windows desktop the fit-to-width was
         // reported not to apply unless the Page Layout tab was open. Printing then falls back to 100 %;

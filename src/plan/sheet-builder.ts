@@ -241,8 +241,7 @@ export class SheetBuilder {
       });
     // The room ends at the print area's last column (beyond it, paper cuts the text).
     const last = this.printArea ? parseCell(`${this.printArea.right}1`).col : this.right;
-    const widthOf = (c: number): number =>
-      this.columns.find((spec) => parseCell(`${spec.column}1`).col === c)?.width ?? 8.43;
+    const widthOf = (c: number): number => this.widthOf(c);
     for (const b of this.blocks) {
       if (b.kind !== 'values') continue;
       const tl = parseCell(b.at);
@@ -268,7 +267,45 @@ export class SheetBuilder {
   }
 
   /** The sheet's plan; every sheet prints with the same header and footer (the workbook's, from build). */
+  /** Width of column number `c` (its last `width` call; Excel's default 8,43 without one). */
+  private widthOf(c: number): number {
+    let w = 8.43;
+    for (const spec of this.columns) if (parseCell(`${spec.column}1`).col === c) w = spec.width;
+    return w;
+  }
+
+  /**
+   * Header rows (style `header`, which wraps) high enough for their longest heading, in whole words
+   * over the column's width (15 pt a line): a wrapped heading otherwise runs over the first data row
+   * in LibreOffice and is cut in Excel (#18).
+   */
+  private fitHeaderRows(): void {
+    const text = new Map<string, string>();
+    for (const b of this.blocks) {
+      if (b.kind !== 'values') continue;
+      const tl = parseCell(b.at);
+      b.values.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (typeof v === 'string' && v !== '') text.set(`${tl.row + r}:${tl.col + c}`, v);
+        }),
+      );
+    }
+    for (const f of this.formats) {
+      if (f.style !== 'header') continue;
+      const r = parseRange(f.range);
+      for (let row = r.top; row <= r.bottom; row++) {
+        let lines = 1;
+        for (let c = r.left; c <= r.right; c++) {
+          const t = text.get(`${row}:${c}`);
+          if (t !== undefined) lines = Math.max(lines, SheetBuilder.linesFor(t, this.widthOf(c)));
+        }
+        if (lines > 1) this.rowHeight(row, 15 * lines);
+      }
+    }
+  }
+
   build(page: { header: HeaderFooterSpec; footer: HeaderFooterSpec }): SheetPlan {
+    this.fitHeaderRows();
     return {
       name: this.name,
       role: this.role,
