@@ -123,6 +123,24 @@ describe('the printed werkmap, measured (LibreOffice PDF, pdftotext -bbox)', () 
         .filter((p) => !/Almere|Alle gemeenten/.test(headerOf(p)))
         .map((p) => sheetOf(p));
       expect(unnamed).toEqual([]);
+      // Labels printed whole (#18 remnants: the legend printed "structu", "deels s", "inciden"; column D
+      // of the Rijk reading sat under "Eindjaar").
+      const overzichtText = pages
+        .filter((p) => sheetOf(p) === 'Overzicht')
+        .map((p) => p.text)
+        .join(' ');
+      for (const label of [
+        'Legenda',
+        'deels structureel',
+        'incidenteel',
+        'het Rijk zet het onderdeel na de regeling voort op dit niveau',
+        'een deel loopt door, de rest stopt',
+        'stopt met de regeling',
+        'Structureel niveau (Rijk)',
+        'Opgroeien in een Kansrijke Omgeving en',
+        'Vroegsignalering Alcoholproblematiek',
+      ])
+        expect([label, overzichtText.includes(label)]).toEqual([label, true]);
       // The Overzicht's first page: the BBV answer and the amounts (the year header) are on it.
       const first = pages.find((p) => sheetOf(p) === 'Overzicht');
       expect(first?.text).toMatch(/BBV/);
