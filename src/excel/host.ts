@@ -99,6 +99,13 @@ export interface HostPageLayout {
   orientation: string;
   paperSize: string;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** Margins in points. */
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
   /** https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup */
   readonly headersFooters: HostHeaderFooterGroup;
   /** The range(s) to print, e.g. "A1:L40". */
@@ -178,6 +185,8 @@ export interface HostRange {
 export interface HostRangeFormat {
   /** Points. */
   columnWidth: number;
+  /** Points (the rows of the range). */
+  rowHeight: number;
   /**
    * ExcelApi 1.2: `locked` false keeps a cell editable on a protected sheet:
    * https://learn.microsoft.com/javascript/api/excel/excel.formatprotection

@@ -82,12 +82,22 @@ describe('renderPlan: full build', () => {
     });
     expect(invoer?.columnWidths).toEqual({ A: 56.25, B: 161.25, C: 66.75, D: 66.75, E: 66.75 });
     expect(invoer?.freeze).toEqual({ rows: 10, columns: 2 });
+    // The plan's row heights (points), through Range.format.rowHeight.
+    expect(invoer?.rowHeights).toEqual({ 10: 30 });
     // The plan's PrintSpec through PageLayout (ExcelApi 1.9): fit 1 page wide by 2 tall, print area,
     // repeated rows and columns, one header and footer with Excel's codes on every page.
     expect(invoer?.pageLayout).toEqual({
       orientation: 'Landscape',
       paperSize: 'A4',
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 2 },
+      margins: {
+        leftMargin: 21.6,
+        rightMargin: 21.6,
+        topMargin: 43.2,
+        bottomMargin: 43.2,
+        headerMargin: 18,
+        footerMargin: 18,
+      },
       printArea: `A1:D${last + 1}`,
       printTitleRows: '10:10',
       printTitleColumns: 'A:B',
@@ -100,6 +110,14 @@ describe('renderPlan: full build', () => {
       orientation: 'Portrait',
       paperSize: 'A4',
       zoom: { scale: 100 },
+      margins: {
+        leftMargin: 21.6,
+        rightMargin: 21.6,
+        topMargin: 43.2,
+        bottomMargin: 43.2,
+        headerMargin: 18,
+        footerMargin: 18,
+      },
       headerFooterState: 'Default',
       header: { left: '&A', center: 'Gemeente', right: 'Editie' },
       footer: { left: '&D', center: '', right: 'pagina &P van &N' },

@@ -20,7 +20,16 @@ import type {
   ValueBlock,
   WorkbookPlan,
 } from '../plan';
-import { columnLetter, columnNumber, parseCell, parseRange, rangeOf, rangeSize, toR1C1 } from '../plan';
+import {
+  columnLetter,
+  columnNumber,
+  parseCell,
+  parseRange,
+  PRINT_MARGINS,
+  rangeOf,
+  rangeSize,
+  toR1C1,
+} from '../plan';
 import { cellInputs } from './cell-input';
 import type { HostFeatures, OptionalFeature } from './features';
 import type {
@@ -218,6 +227,14 @@ export function buildWritePlan(
         const layout = s.sheet(name).pageLayout;
         layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
         layout.paperSize = 'A4';
+        // Margins in points (PageLayout.leftMargin … footerMargin, ExcelApi 1.9), as the .xlsx has them.
+        const points = (inches: number): number => Math.round(inches * 72 * 100) / 100;
+        layout.leftMargin = points(PRINT_MARGINS.left);
+        layout.rightMargin = points(PRINT_MARGINS.right);
+        layout.topMargin = points(PRINT_MARGINS.top);
+        layout.bottomMargin = points(PRINT_MARGINS.bottom);
+        layout.headerMargin = points(PRINT_MARGINS.header);
+        layout.footerMargin = points(PRINT_MARGINS.footer);
         // Documented (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
         // Known issue, office-js #1860 (closed, "in backlog"): on Windows desktop the fit-to-width was
         // reported not to apply unless the Page Layout tab was open. Printing then falls back to 100 %;
@@ -246,6 +263,12 @@ export function buildWritePlan(
     for (const group of columnGroups(sheet)) {
       step(`width ${name}!${group.range}`, operationBytes(group.range) * 2, (s) => {
         s.sheet(name).getRange(group.range).format.columnWidth = group.points;
+      });
+    }
+    for (const h of sheet.rowHeights ?? []) {
+      // Range.format.rowHeight (ExcelApi 1.1), in points: sets the whole row of the cell.
+      step(`height ${name}!${h.row}`, operationBytes(h) * 2, (s) => {
+        s.sheet(name).getRange(`A${h.row}`).format.rowHeight = h.height;
       });
     }
     for (const block of sheet.blocks) {

@@ -34,6 +34,8 @@ export class SheetBuilder {
   private readonly tables: TableSpec[] = [];
   private readonly charts: ChartSpec[] = [];
   private freeze: { rows: number; columns: number } | undefined;
+  private readonly rowHeights = new Map<number, number>();
+  private printArea: { left: string; right: string } | undefined;
   private printSpec: Omit<PrintSpec, 'header' | 'footer'> = {
     orientation: 'landscape',
     fitToWidth: true,
@@ -166,6 +168,15 @@ export class SheetBuilder {
     return this;
   }
 
+  /**
+   * The print area: columns `left`..`right` of every row the sheet uses (the rows are known at build).
+   * For a sheet whose wide technical columns would shrink the page below reading size.
+   */
+  printColumns(left: string, right: string): this {
+    this.printArea = { left, right };
+    return this;
+  }
+
   /** A column the user does not read (helper cells): hidden. */
   hiddenColumn(column: string, width = 12): this {
     this.columns.push({ column, width, hidden: true });
@@ -182,13 +193,119 @@ export class SheetBuilder {
     return this;
   }
 
+  /**
+   * Row `row` (1-based) at least `points` high (the larger wins when set twice), so text that wraps
+   * shows its lines in Excel and in print.
+   */
+  rowHeight(row: number, points: number): this {
+    this.rowHeights.set(row, Math.max(points, this.rowHeights.get(row) ?? 0));
+    return this;
+  }
+
+  /**
+   * Height for `text` wrapped in a column `width` characters wide: 15 pt per line (11 pt text),
+   * counted in whole words; one line when it fits.
+   */
+  static linesFor(text: string, width: number): number {
+    let lines = 1;
+    let used = 0;
+    for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= width) used = need;
+      else {
+        lines += used === 0 ? 0 : 1;
+        used = word.length;
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * Every text written (by `values`) in `column` that is longer than the room it has (the column's
+   * `width` plus the empty cells to its right up to the next filled one, where Excel cuts it) wraps
+   * in the column, and its row gets the height of its lines (15 pt a line): so a long label is read
+   * whole on screen and on paper. A text that fits its room flows on as it is. Call after everything
+   * on the sheet is written and the widths of the columns to its right are set (default 8,43).
+   */
+  wrapLongTexts(column: string, width: number): this {
+    const col = parseCell(`${column}1`).col;
+    const filled = (row: number, c: number): boolean =>
+      this.blocks.some((b) => {
+        if (b.kind === 'formula') {
+          const r = parseRange(b.range);
+          return row >= r.top && row <= r.bottom && c >= r.left && c <= r.right;
+        }
+        const tl = parseCell(b.at);
+        const v = b.values[row - tl.row]?.[c - tl.col];
+        return v !== undefined && v !== null && v !== '';
+      });
+    // The room ends at the print area's last column (beyond it, paper cuts the text).
+    const last = this.printArea ? parseCell(`${this.printArea.right}1`).col : this.right;
+    const widthOf = (c: number): number => this.widthOf(c);
+    for (const b of this.blocks) {
+      if (b.kind !== 'values') continue;
+      const tl = parseCell(b.at);
+      if (col < tl.col || col >= tl.col + (b.values[0]?.length ?? 0)) continue;
+      b.values.forEach((line, r) => {
+        const text = line[col - tl.col];
+        if (typeof text !== 'string' || text.length <= width) return;
+        let room = width;
+        for (let c = col + 1; c <= last && !filled(tl.row + r, c); c++) room += widthOf(c);
+        if (text.length <= room) return;
+        const lines = SheetBuilder.linesFor(text, width);
+        if (lines < 2) return;
+        this.format(`${column}${tl.row + r}`, 'wrap');
+        this.rowHeight(tl.row + r, 15 * lines);
+      });
+    }
+    return this;
+  }
+
   freezeAt(rows: number, columns: number): this {
     this.freeze = { rows, columns };
     return this;
   }
 
   /** The sheet's plan; every sheet prints with the same header and footer (the workbook's, from build). */
+  /** Width of column number `c` (its last `width` call; Excel's default 8,43 without one). */
+  private widthOf(c: number): number {
+    let w = 8.43;
+    for (const spec of this.columns) if (parseCell(`${spec.column}1`).col === c) w = spec.width;
+    return w;
+  }
+
+  /**
+   * Header rows (style `header`, which wraps) high enough for their longest heading, in whole words
+   * over the column's width (15 pt a line): a wrapped heading otherwise runs over the first data row
+   * in LibreOffice and is cut in Excel (#18).
+   */
+  private fitHeaderRows(): void {
+    const text = new Map<string, string>();
+    for (const b of this.blocks) {
+      if (b.kind !== 'values') continue;
+      const tl = parseCell(b.at);
+      b.values.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (typeof v === 'string' && v !== '') text.set(`${tl.row + r}:${tl.col + c}`, v);
+        }),
+      );
+    }
+    for (const f of this.formats) {
+      if (f.style !== 'header') continue;
+      const r = parseRange(f.range);
+      for (let row = r.top; row <= r.bottom; row++) {
+        let lines = 1;
+        for (let c = r.left; c <= r.right; c++) {
+          const t = text.get(`${row}:${c}`);
+          if (t !== undefined) lines = Math.max(lines, SheetBuilder.linesFor(t, this.widthOf(c)));
+        }
+        if (lines > 1) this.rowHeight(row, 15 * lines);
+      }
+    }
+  }
+
   build(page: { header: HeaderFooterSpec; footer: HeaderFooterSpec }): SheetPlan {
+    this.fitHeaderRows();
     return {
       name: this.name,
       role: this.role,
@@ -201,7 +318,18 @@ export class SheetBuilder {
       tables: this.tables,
       charts: this.charts,
       ...(this.freeze ? { freeze: this.freeze } : {}),
-      print: { ...this.printSpec, ...page },
+      ...(this.rowHeights.size > 0
+        ? {
+            rowHeights: [...this.rowHeights]
+              .sort(([a], [b]) => a - b)
+              .map(([row, height]) => ({ row, height })),
+          }
+        : {}),
+      print: {
+        ...this.printSpec,
+        ...(this.printArea ? { area: `${this.printArea.left}1:${this.printArea.right}${this.bottom}` } : {}),
+        ...page,
+      },
       // A user-owned sheet is never protected: its table must be able to grow.
       protect: this.addinRanges === undefined && this.blocks.some((b) => b.kind === 'formula'),
       usedRange: rangeAddress({ top: 1, left: 1, bottom: this.bottom, right: this.right }),

@@ -35,7 +35,8 @@ export function buildBronnen(ctx: NationalContext): SheetBuilder {
   dataTables(ctx, tables);
   // A..F hold the short columns; G and H give the long last column of a table room to run on (also printed).
   s.width('A', 40).width('B', 20).width('C', 20).width('D', 20).width('E', 20).width('F', 14);
-  s.width('G', 60).width('H', 60);
+  // 40 each (not 60): the sheet prints on the width of a landscape A4 at 7 pt or more (#18).
+  s.width('G', 40).width('H', 40);
   s.printLayout({ area: `A1:H${tables.lastRow}` });
   return s;
 }

@@ -140,7 +140,9 @@ export function buildVerdeelsleutel(
   keyColumns(ctx, s, rows, cells);
   verdeelsleutelTotals(ctx, s, rows);
   s.freezeAt(HEADER_ROW, 2);
-  s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
+  // Technical (342 gemeenten, six pages): the default print is its heading (the key and the edition),
+  // so a gemeente's werkmap stays within 40 pages (#18); the table is on screen and prints by a chosen area.
+  s.printLayout({ area: 'A1:L6' });
   s.width('A', 10)
     .width('B', 28)
     .width('C', 16)

@@ -73,7 +73,10 @@ export function buildIza(
   membersSection(v);
   shareSection(v, grid, from);
   s.freezeAt(HEADER_ROW, 1);
-  s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
+  // On paper (issue #18): landscape on the page width, the regions' amounts up to the weight column
+  // (the notes and indelingsmethoden after it stay on screen), so the text prints at about 7 pt or more.
+  s.printAs('landscape', true).printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}`, fitToHeight: 0 });
+  s.printColumns('A', columnLetter(layout.columns.weight));
   // C: the region in the membership table (names up to 27 characters); D: its indelingsmethode.
   s.width('A', 28).width('B', 22).width('C', 28).width('D', 17);
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 15);

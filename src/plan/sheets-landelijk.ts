@@ -115,15 +115,19 @@ export function buildLandelijk(
   cofinanciering(ctx, s, rows);
 
   s.freezeAt(HEADER_ROW, 2);
-  s.printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
-  // B fits the longest onderdeel name (75 characters), C the longest hoofdthema.
-  s.width('A', 6).width('B', 76).width('C', 28).width('D', 14);
+  // On paper (issue #18): landscape on the page width, the amounts up to the total (the classification
+  // and note columns after them stay on screen), so the text prints at about 7 pt or more.
+  s.printAs('landscape', true).printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}`, fitToHeight: 0 });
+  s.printColumns('A', columnLetter(cols.total));
+  // B: 40 characters, a longer onderdeel name (up to 75) wraps; C: the hoofdthema, wrapped likewise.
+  s.width('A', 6).width('B', 40).width('C', 20).width('D', 14);
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   s.width(columnLetter(cols.level), 18).width(columnLetter(cols.total), 18);
   s.width(columnLetter(cols.aard), 19).width(columnLetter(cols.bbv), 23);
   s.width(columnLetter(cols.end), 10)
     .width(columnLetter(cols.ontvanger), 16)
     .width(columnLetter(cols.note), 60);
+  s.wrapLongTexts('B', 40).wrapLongTexts('C', 20);
   return { sheet: s, cells: { ...lines, galaStatus, compositionCheck, ramingCheck } };
 }
 

@@ -34,6 +34,9 @@ interface OverzichtColumns {
   readonly flag: number;
 }
 
+/** Width of column B (the onderdeel names), in characters. */
+const OVERZICHT_B_WIDTH = 40;
+
 function overzichtColumns(years: readonly EditionYear[]): OverzichtColumns {
   const total = afterYears(years);
   if (total + 2 >= TECH_COL) throw new RangeError(`Overzicht has no room for ${years.length} year columns`);
@@ -148,20 +151,26 @@ export function buildOverzicht(
   guardSection(s, chooser, lastRow, cols);
 
   s.freezeAt(HEADER_ROW, 2);
-  s.printAs('portrait', true).printLayout({
+  // On paper (issue #18): landscape, all columns on the page width, as many pages down as it takes,
+  // so the text prints at about 7 pt or more; the BBV answer and the amounts come first (page 1).
+  s.printAs('landscape', true).printLayout({
     area: `A1:${columnLetter(cols.flag)}${lastRow}`,
     titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
-    fitToHeight: 1,
+    fitToHeight: 0,
   });
   s.hiddenColumn(columnLetter(TECH_COL), 14).hiddenColumn(columnLetter(LIST_COL), 30);
   s.hiddenColumn(columnLetter(HELP_COL), 14);
   // Wide enough for national sums (€ 1.234.567.890) in the NL view and the Rijk level in column D.
-  // B fits the longest onderdeel name (75 characters: Opgroeien in een Kansrijke Omgeving …).
-  s.width('A', 6).width('B', 76).width('C', 16).width('D', 14);
+  // B: 40 characters, a longer onderdeel name (up to 75: Opgroeien in een Kansrijke Omgeving …) wraps
+  // onto two lines; narrow enough that the sheet prints readably on the width of a landscape A4.
+  s.width('A', 6).width('B', OVERZICHT_B_WIDTH).width('C', 16).width('D', 14);
   const nY = ctx.years.length;
-  for (let i = 0; i < nY; i++) s.width(columnLetter(PERIOD_COL + i), 14);
+  // A gemeente's amounts fit 12 characters (€ 31.234.567, the largest mandaatgemeente); national sums
+  // need 14. Narrower columns print larger (#18).
+  for (let i = 0; i < nY; i++) s.width(columnLetter(PERIOD_COL + i), code === undefined ? 14 : 12);
   s.width(columnLetter(cols.total), 17);
   s.width(columnLetter(cols.ontvanger), 16).width(columnLetter(cols.flag), 16);
+  s.wrapLongTexts('B', OVERZICHT_B_WIDTH);
   const cells: OverzichtCells = {
     chooser,
     amounts: SheetRange.at(SHEETS.overzicht, amounts.first, PERIOD_COL, view.lines.length, nY),
@@ -611,6 +620,9 @@ function rijkSection(
     'Lezing Rijk per onderdeel (eigen geld): structureel tot het structurele niveau dat het Rijk wil voortzetten (kolom D), de rest incidenteel',
     'rowHeader',
   );
+  // Column D holds the Rijk's structural level here, not the Eindjaar of the header row above: its own heading.
+  const levelHeading = rows.take();
+  s.value(`D${levelHeading}`, 'Structureel niveau (Rijk)', 'header').rowHeight(levelHeading, 30);
   const first = rows.take(n);
   s.values(
     `A${first}`,
@@ -1097,24 +1109,27 @@ function legendSection(v: View): void {
   rows.skip(2);
   const lg = rows.take(8);
   s.value(`A${lg}`, 'Legenda', 'rowHeader');
+  // The term in B (coloured as on the sheet), its meaning in C: column A is too narrow for a term.
   s.values(`B${lg + 1}`, [
-    ['Invoer (geel): mag u wijzigen; alles rekent mee'],
-    ['structureel: het Rijk zet het onderdeel na de regeling voort op dit niveau'],
-    ['deels structureel: een deel loopt door, de rest stopt'],
-    ['incidenteel: stopt met de regeling'],
+    ['Invoer (geel)', 'mag u wijzigen; alles rekent mee'],
+    ['structureel', 'het Rijk zet het onderdeel na de regeling voort op dit niveau'],
+    ['deels structureel', 'een deel loopt door, de rest stopt'],
+    ['incidenteel', 'stopt met de regeling'],
     [
-      'BBV: zolang de regeling een einddatum heeft, is alles incidenteel voor de eigen begroting (Commissie BBV)',
+      'BBV',
+      'zolang de regeling een einddatum heeft, is alles incidenteel voor de eigen begroting (Commissie BBV)',
     ],
     [
-      'bron: beschikking > gepubliceerd > afgeleid (vaste regel uit gepubliceerde cijfers) > geschat (sleutel × landelijk)',
+      'bron',
+      'beschikking > gepubliceerd > afgeleid (vaste regel uit gepubliceerde cijfers) > geschat (sleutel × landelijk)',
     ],
     [
-      'open post: geld dat de regeling verlaat zonder bekend bedrag (BRC en Sportakkoord vanaf 2027); het indicatieve bedrag staat apart, niet in de totalen',
+      'open post',
+      'geld dat de regeling verlaat zonder bekend bedrag (BRC en Sportakkoord vanaf 2027); het indicatieve bedrag staat apart, niet in de totalen',
     ],
   ]);
   s.format(`B${lg + 1}`, 'input');
-  s.values(`A${lg + 2}`, [['structureel'], ['deels structureel'], ['incidenteel']]);
-  s.aardRules(`A${lg + 2}:A${lg + 4}`);
+  s.aardRules(`B${lg + 2}:B${lg + 4}`);
 }
 
 function chartSection(v: View, chooser: ChooserCells, bbv: BbvRows, open: readonly number[]): void {

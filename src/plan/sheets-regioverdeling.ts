@@ -150,7 +150,9 @@ export function buildRegioverdeling(
   b.width('A', 28).width('B', 22).width('C', 8).width('D', 12);
   // Wide enough for a region's amount (€ 12.345.678) and the exact shares.
   for (let i = 0; i < years.length; i++) b.width(columnLetter(FIRST_YEAR_COL + i), 15);
-  b.printAs('landscape', true);
+  // The print: the amounts up to the last year (the rounding's helper columns after them stay on screen).
+  b.printAs('landscape', true).printLayout({ fitToHeight: 0 });
+  b.printColumns('A', columnLetter(FIRST_YEAR_COL + years.length - 1));
   b.validation({
     range: rangeOf(v.rows.act, FIRST_YEAR_COL, ACTIVITY_ROWS, years.length),
     type: 'whole',

@@ -158,6 +158,25 @@ export interface HeaderFooterSpec {
   readonly right: string;
 }
 
+/** One row's height in points (Excel's default row is 15 pt; two lines of 11 pt text need 30 pt). */
+export interface RowHeightSpec {
+  readonly row: number;
+  readonly height: number;
+}
+
+/**
+ * Page margins of every printed sheet, in inches (Excel's unit in the file; the add-in converts to
+ * points). Narrow left and right (0,3"), so a wide sheet on the page width prints larger (#18).
+ */
+export const PRINT_MARGINS = {
+  left: 0.3,
+  right: 0.3,
+  top: 0.6,
+  bottom: 0.6,
+  header: 0.25,
+  footer: 0.25,
+} as const;
+
 /** How a sheet prints on A4. */
 export interface PrintSpec {
   readonly orientation: 'landscape' | 'portrait';
@@ -188,6 +207,11 @@ export interface SheetPlan {
   readonly validations: readonly ValidationSpec[];
   readonly tables: readonly TableSpec[];
   readonly charts: readonly ChartSpec[];
+  /**
+   * Row heights in points (1-based rows), for rows whose wrapped text needs more than one line
+   * (Excel does not fit a row to its wrapped text on open). Absent rows keep the default height.
+   */
+  readonly rowHeights?: readonly RowHeightSpec[];
   /** Rows and columns frozen at the top-left. */
   readonly freeze?: { readonly rows: number; readonly columns: number };
   /** Printing (for the raad and the accountant) on A4. */

@@ -211,3 +211,27 @@ describe('.xlsx styles as Excel writes them', () => {
     expect(new Set(planPriorities).size).toBeLessThan(planPriorities.length);
   });
 });
+
+describe('.xlsx print layout (#18)', () => {
+  it('writes the plan row heights, landscape pages on the width and the narrow margins', () => {
+    for (const sheet of plan.sheets) {
+      const ws = wb.getWorksheet(sheet.name);
+      for (const h of sheet.rowHeights ?? [])
+        expect([sheet.name, h.row, ws?.getRow(h.row).height]).toEqual([sheet.name, h.row, h.height]);
+    }
+    // The Overzicht's wrapped onderdeel names (longer than column B) get two lines: 30 pt.
+    const overzicht = plan.sheets.find((s) => s.name === SHEETS.overzicht);
+    expect(overzicht?.rowHeights?.length).toBeGreaterThan(5);
+    expect(overzicht?.rowHeights?.some((h) => h.height === 30)).toBe(true);
+    for (const name of [SHEETS.overzicht, SHEETS.landelijk, SHEETS.iza]) {
+      const setup = wb.getWorksheet(name)?.pageSetup;
+      expect([name, setup?.orientation, setup?.fitToWidth, setup?.fitToHeight]).toEqual([
+        name,
+        'landscape',
+        1,
+        0,
+      ]);
+      expect(setup?.margins?.left).toBe(0.3);
+    }
+  });
+});

@@ -7,7 +7,7 @@ import type {
   WorkbookPlan,
   ValidationSpec,
 } from '../plan';
-import { columnLetter, expandFormula, parseCell, parseRange, tableVersionName } from '../plan';
+import { columnLetter, expandFormula, parseCell, parseRange, PRINT_MARGINS, tableVersionName } from '../plan';
 import { addCharts } from './charts';
 
 /**
@@ -176,7 +176,7 @@ export async function writePackage(
     const print = sheet.print;
     ws.pageSetup.orientation = print.orientation;
     ws.pageSetup.paperSize = 9; // A4
-    ws.pageSetup.margins = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
+    ws.pageSetup.margins = { ...PRINT_MARGINS };
     if (print.fitToWidth) {
       ws.pageSetup.fitToPage = true;
       ws.pageSetup.fitToWidth = 1;
@@ -188,6 +188,7 @@ export async function writePackage(
     if (print.titleColumns) ws.pageSetup.printTitlesColumn = print.titleColumns;
     ws.headerFooter.oddHeader = headerFooter(print.header);
     ws.headerFooter.oddFooter = headerFooter(print.footer);
+    for (const h of sheet.rowHeights ?? []) ws.getRow(h.row).height = h.height;
     for (const c of sheet.columns) {
       const column = ws.getColumn(c.column);
       column.width = c.width;

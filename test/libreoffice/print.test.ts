@@ -54,12 +54,13 @@ describe('the printed workbook (LibreOffice PDF export)', () => {
       const perSheet = new Map<string, number>();
       for (const p of pages) perSheet.set(sheetOf(p), (perSheet.get(sheetOf(p)) ?? 0) + 1);
       console.log(`PDF ${gemeente ?? 'NL'} ${id}: ${pages.length} pages`, Object.fromEntries(perSheet));
-      expect(pages.length).toBeLessThanOrEqual(60);
+      expect(pages.length).toBeLessThanOrEqual(gemeente === undefined ? 60 : 40);
       expect(perSheet.get('?')).toBeUndefined();
-      // The Overzicht in at most two pages, the year header repeated on each; nothing shows "###".
+      // The Overzicht on a few landscape pages (readable, not fitted onto one: #18), the year header
+      // repeated on each; nothing shows "###".
       const overzicht = pages.filter((p) => sheetOf(p) === 'Overzicht');
       expect(overzicht.length).toBeGreaterThanOrEqual(1);
-      expect(overzicht.length).toBeLessThanOrEqual(2);
+      expect(overzicht.length).toBeLessThanOrEqual(5);
       for (const p of overzicht) expect(p).toMatch(/2023\s+2024\s+2025\s+2026\s+2027\s+2028\s+2029/);
       expect(pages.filter((p) => p.includes('###'))).toEqual([]);
       // The summary for the aanvraag and the raad: one A4.

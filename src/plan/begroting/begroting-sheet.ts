@@ -77,15 +77,16 @@ export function buildBegrotingTable(
 
 /** Column widths, by heading (one per year of the axis). */
 const widths = (years: readonly EditionYear[]): readonly (readonly [BegrotingKolom, number])[] => [
-  ['Regeling', 20],
+  // Together about 213 characters: the table prints on the width of a landscape A4 at 7 pt or more (#18).
+  ['Regeling', 16],
   ['Onderdeel', 10],
-  ['Activiteit', 40],
+  ['Activiteit', 36],
   ['Taakveld', 9],
   ['Uitvoerder', 16],
   ['Aard lasten', 12],
   ...years.map((y) => [String(y), 12] as const),
-  ['Andere dekking', 18],
-  ['Opmerking', 30],
+  ['Andere dekking', 14],
+  ['Opmerking', 16],
 ];
 
 /** Input formats per column, by heading (the years: `inputEuro`). */

@@ -94,10 +94,11 @@ export function buildSamenvatting(
   // Wide enough for national sums in the NL view (€ 448.048.898; over 7 years € 3.047.808.553).
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 15);
   s.width(TOTAL, 17);
-  s.printAs('portrait', true).printLayout({
+  // Landscape on the page width (portrait, or one page, printed it at 6 pt): readable at 7 pt or more (#18).
+  s.printAs('landscape', true).printLayout({
     area: `A1:${TOTAL}${lastRow}`,
     titleRows: `${header}:${header}`,
-    fitToHeight: 1,
+    fitToHeight: 0,
   });
   return s;
 }

@@ -101,11 +101,14 @@ export function buildToets(
   countSection(v, frame);
   const lists = listsSection(s);
   const lastRow = v.rows.next - 1;
-  s.width('A', 6).width('B', 56).width('C', 30).width('D', 2);
+  // B and C narrower than their longest texts, which wrap (row heights from the plan), so the sheet
+  // prints on the width of a landscape A4 at 7 pt or more (#18).
+  s.width('A', 6).width('B', 44).width('C', 24).width('D', 2);
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   const countCol = columnLetter(frame.counts.left);
   s.width(columnLetter(frame.counts.left - 2), 14).width(columnLetter(frame.counts.left - 1), 14);
   s.width(countCol, 10);
+  s.wrapLongTexts('B', 44).wrapLongTexts('C', 24);
   s.freezeAt(frame.years.top, 2);
   s.printAs('landscape', true).printLayout({
     area: `A1:${countCol}${lastRow}`,

@@ -106,6 +106,7 @@ export interface SheetModel {
   name: string;
   readonly cells: Map<number, Cell>;
   readonly columnWidths: Map<number, number>;
+  readonly rowHeights: Map<number, number>;
   tabColor: string;
   freeze: { rows: number; columns: number };
   conditionalFormats: ConditionalFormatModel[];
@@ -137,6 +138,8 @@ export interface PageLayoutModel {
   orientation: string;
   paperSize: string;
   zoom: Record<string, number>;
+  /** leftMargin … footerMargin, points (absent: never set). */
+  margins: Record<string, number>;
   /** A1 address of the print area, absent when none is set. */
   printArea?: string;
   /** "8:8" (whole rows). */
@@ -220,6 +223,7 @@ export class WorkbookModel {
       name,
       cells: new Map(),
       columnWidths: new Map(),
+      rowHeights: new Map(),
       tabColor: '',
       freeze: { rows: 0, columns: 0 },
       conditionalFormats: [],
@@ -231,6 +235,7 @@ export class WorkbookModel {
         orientation: 'Portrait',
         paperSize: 'Letter',
         zoom: { scale: 100 },
+        margins: {},
         headerFooterState: 'Default',
         header: { left: '', center: '', right: '' },
         footer: { left: '', center: '', right: '' },

@@ -711,6 +711,62 @@ export class FakePageLayout extends FakeObject implements HostPageLayout {
     );
   }
 
+  private setMargin(name: string, points: number): void {
+    this.write(name, points, (sheet) => {
+      if (typeof points !== 'number' || !(points >= 0) || points > 1000)
+        throw fakeError('InvalidArgument', `PageLayout.${name}`, String(points));
+      sheet.pageLayout.margins[name] = points;
+    });
+  }
+
+  get leftMargin(): number {
+    return this.loaded('leftMargin') as number;
+  }
+
+  set leftMargin(points: number) {
+    this.setMargin('leftMargin', points);
+  }
+
+  get rightMargin(): number {
+    return this.loaded('rightMargin') as number;
+  }
+
+  set rightMargin(points: number) {
+    this.setMargin('rightMargin', points);
+  }
+
+  get topMargin(): number {
+    return this.loaded('topMargin') as number;
+  }
+
+  set topMargin(points: number) {
+    this.setMargin('topMargin', points);
+  }
+
+  get bottomMargin(): number {
+    return this.loaded('bottomMargin') as number;
+  }
+
+  set bottomMargin(points: number) {
+    this.setMargin('bottomMargin', points);
+  }
+
+  get headerMargin(): number {
+    return this.loaded('headerMargin') as number;
+  }
+
+  set headerMargin(points: number) {
+    this.setMargin('headerMargin', points);
+  }
+
+  get footerMargin(): number {
+    return this.loaded('footerMargin') as number;
+  }
+
+  set footerMargin(points: number) {
+    this.setMargin('footerMargin', points);
+  }
+
   get orientation(): string {
     return this.loaded('orientation') as string;
   }
@@ -1149,6 +1205,21 @@ export class FakeRangeFormat extends FakeObject implements HostRangeFormat {
         throw fakeError('InvalidArgument', 'RangeFormat.columnWidth', String(points));
       }
       for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+
+  get rowHeight(): number {
+    return this.loaded('rowHeight') as number;
+  }
+
+  set rowHeight(points: number) {
+    this.ctx.enqueue('RangeFormat.rowHeight', points, () => {
+      const { sheet, rect } = this.target();
+      guardWrite(sheet, 'RangeFormat.rowHeight');
+      if (typeof points !== 'number' || !(points >= 0) || points > 409) {
+        throw fakeError('InvalidArgument', 'RangeFormat.rowHeight', String(points));
+      }
+      for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, points);
     });
   }
 

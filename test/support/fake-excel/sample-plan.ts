@@ -141,6 +141,7 @@ export function samplePlan(options: SamplePlanOptions = {}): WorkbookPlan {
     tables: [{ name: 'T_Gewichten', range: `A10:C${last}`, style: 'TableStyleLight9' }],
     charts: [],
     freeze: { rows: 10, columns: 2 },
+    rowHeights: [{ row: 10, height: 30 }],
     print: {
       orientation: 'landscape',
       fitToWidth: true,

@@ -17,6 +17,8 @@ export interface SheetSnapshot {
   readonly cells: Readonly<Record<string, CellSnapshot>>;
   /** Points, keyed by column letter. */
   readonly columnWidths: Readonly<Record<string, number>>;
+  /** Row (1-based) → height in points, for the rows given one. */
+  readonly rowHeights: Readonly<Record<string, number>>;
   readonly freeze: { readonly rows: number; readonly columns: number };
   readonly conditionalFormats: readonly {
     readonly range: string;
@@ -79,6 +81,7 @@ export function snapshotWorkbook(model: WorkbookModel): WorkbookSnapshot {
         tabColor: sheet.tabColor,
         cells,
         columnWidths,
+        rowHeights: Object.fromEntries([...sheet.rowHeights].sort((x, y) => x[0] - y[0])),
         freeze: { ...sheet.freeze },
         conditionalFormats: sheet.conditionalFormats.map((f) => ({
           range: rectToA1(f.rect),
@@ -108,6 +111,7 @@ export function snapshotWorkbook(model: WorkbookModel): WorkbookSnapshot {
         pageLayout: {
           ...sheet.pageLayout,
           zoom: { ...sheet.pageLayout.zoom },
+          margins: { ...sheet.pageLayout.margins },
           header: { ...sheet.pageLayout.header },
           footer: { ...sheet.pageLayout.footer },
         },

