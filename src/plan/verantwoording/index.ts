@@ -148,7 +148,7 @@ function sisaSection(
         ? undefined
         : oIndex >= 0 && cells.onderdelen
           ? cells.onderdelen.invoer.cell(oIndex, oCol)
-          : cells.besteding.cell(0, j);
+          : cells.bestedingTotaal.cell(0, j);
     if (ref) s.formula(`D${at}`, ref.local().rel(), () => l.besteding, 'euro');
     else s.value(`D${at}`, l.besteding, 'euro');
     if (l.cumulatief !== undefined && !mandaat)

@@ -28,8 +28,10 @@ export const FIRST_COL = 2;
 
 /** The anchors of one regeling: its input rows and the figures the tests and the SiSa block read. */
 export interface RegelingCells {
-  /** Besteding per year (input). */
+  /** Besteding per year (input; in the per-onderdeel years: what was spent outside the onderdelen). */
   readonly besteding: SheetRange;
+  /** The besteding per year: the input, plus Σ of the onderdelen in the per-onderdeel years. */
+  readonly bestedingTotaal: SheetRange;
   /** The limit % per year but the last (input). */
   readonly pct: SheetRange | undefined;
   readonly terugvordering: SheetRange;
@@ -53,7 +55,8 @@ export interface RegelingFrom {
 const ROWS = [
   ['besch', 'Beschikking (plafond, Begrotingstoets)'],
   ['bron', 'Bron van de beschikking'],
-  ['best', 'Besteding (invoer)'],
+  ['invoer', 'Besteding (invoer)'],
+  ['best', 'Besteding'],
   ['basis', 'Besteding volgens (bij het maken)'],
   ['inn', 'Overheveling uit het vorige jaar'],
   ['beschikbaar', 'Beschikbaar'],
@@ -115,7 +118,7 @@ export function regelingSection(
   const B = columnLetter(FIRST_COL);
   s.formula(
     `${B}${totalsRow}`,
-    `IF(COUNT(${terug})=${n},SUM(${terug}),"onbekend")`,
+    `IF(COUNT(${terug})=COLUMNS(${terug}),SUM(${terug}),"onbekend")`,
     () => onbekend(r.terugvordering.perJaar),
     'euroTotal',
   );
@@ -134,7 +137,8 @@ export function regelingSection(
   );
   const at = (id: RowId) => SheetRange.at(SHEETS.verantwoording, row(id), FIRST_COL, 1, n);
   return {
-    besteding: at('best'),
+    besteding: at('invoer'),
+    bestedingTotaal: at('best'),
     pct: n > 1 ? pctRow : undefined,
     terugvordering: at('terug'),
     cumBesteding: at('cumS'),
@@ -169,7 +173,18 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
   const yi = from.years.indexOf(jaar);
   f('besch', from.plafond.cell(reg, yi).rel(), j.beschikking);
   s.formula(c('bron'), `${from.plafondBron.cell(reg, yi).rel()}&""`, () => j.beschikkingBron, 'note');
-  v('best', j.besteding, 'inputEuro');
+  const oj = onderdelen === undefined ? -1 : r.regels.perOnderdeelJaren.indexOf(jaar);
+  // In the per-onderdeel years the onderdelen's besteding is entered per onderdeel (below).
+  const perOnderdeel = r.onderdelen.reduce(
+    (a, x) => a + (oj >= 0 ? (x.jaren.find((y) => y.jaar === jaar)?.besteding ?? 0) : 0),
+    0,
+  );
+  v('invoer', j.besteding - perOnderdeel, 'inputEuro');
+  f(
+    'best',
+    oj >= 0 && onderdelen ? `${c('invoer')}+SUM(${onderdelen.invoer.cols(oj).local().abs()})` : c('invoer'),
+    j.besteding,
+  );
   v('basis', BASIS_TEXT[j.basis], 'note');
   if (k === 0) v('inn', 0);
   else f('inn', `${columnLetter(col - 1)}${row('uit')}`, j.overhevelingIn);
@@ -246,9 +261,10 @@ function rules(
   const texts: [RowId, string][] = [
     ['besch', 'De beschikking waar ingevoerd (blad Beschikking), anders het bedrag van de editie.'],
     [
-      'best',
-      'Realisatie; in het prognosejaar de prognose; na de laatste realisatie de begroting. Vul hier wat besteed is.',
+      'invoer',
+      `Realisatie; in het prognosejaar de prognose; na de laatste realisatie de begroting. Vul hier wat besteed is${regels.perOnderdeelJaren.length > 0 ? `; ${regels.perOnderdeelJaren.join(' en ')}: alleen wat buiten de onderdelen is besteed (per onderdeel: hieronder)` : ''}.`,
     ],
+    ['best', 'De invoer, plus de besteding per onderdeel in de jaren per onderdeel.'],
     [
       'onbesteed',
       `Niet besteed, ≥ 0${regels.perOnderdeelJaren.length > 0 ? `; ${regels.perOnderdeelJaren.join(' en ')}: per onderdeel opgeteld (een overschreden onderdeel dekt geen ander)` : ''}.`,

@@ -87,6 +87,24 @@ describe('the sheet Verantwoording', () => {
     expect(names.indexOf(SHEETS.verantwoording)).toBe(names.indexOf(SHEETS.beschikking) + 1);
   });
 
+  it('keeps the house rules: ≤ 125 characters, one IF, no number literals but unit constants', () => {
+    const sheet = plan(csv).sheets.find((x) => x.name === SHEETS.verantwoording)!;
+    const formulas = sheet.blocks.flatMap((b) => (b.kind === 'formula' ? [b.formula] : []));
+    expect(formulas.length).toBeGreaterThan(150);
+    const code = (f: string) => f.replace(/"(?:[^"]|"")*"/g, '""');
+    const bad = formulas.filter(
+      (f) =>
+        f.length > 125 ||
+        (code(f).match(/\bIF\(/g) ?? []).length > 1 ||
+        [
+          ...code(f)
+            .replace(/\$?[A-Z]{1,3}\$?\d+/g, 'REF')
+            .matchAll(/(?<![A-Za-z_\d.])(\d+)/g),
+        ].some((m) => !['0', '1', '100'].includes(m[1] ?? '')),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it('every formula equals the domain, and the terugvordering is the domain’s', () => {
     const p = plan(csv);
     const ev = evaluatePlan(p);
