@@ -131,15 +131,25 @@ function yearBlock(
   const nextO = next === undefined ? -1 : jaren.indexOf(next);
   // Beschikking: the Begrotingstoets's plafond of the onderdeel (its row by line number).
   const yi = from.years.indexOf(jaar);
-  nrs.forEach((nr, i) => {
-    const line = from.perLine.lineNrs.indexOf(nr);
+  const line0 = from.perLine.lineNrs.indexOf(nrs[0] ?? 0);
+  // The onderdelen's plafond rows are consecutive (as here): one block; otherwise one per onderdeel.
+  if (nrs.every((nr, i) => from.perLine.lineNrs.indexOf(nr) === line0 + i))
     s.formula(
-      cellAddress(first + i, col('Beschikking')),
-      from.perLine.values.cell(line, yi).rel(),
-      () => exp((j) => j.beschikking)(i),
+      range('Beschikking'),
+      from.perLine.values.cell(line0, yi).rel(),
+      exp((j) => j.beschikking),
       'euro',
     );
-  });
+  else
+    nrs.forEach((nr, i) => {
+      const line = from.perLine.lineNrs.indexOf(nr);
+      s.formula(
+        cellAddress(first + i, col('Beschikking')),
+        from.perLine.values.cell(line, yi).rel(),
+        () => exp((j) => j.beschikking)(i),
+        'euro',
+      );
+    });
   const prev = k === 0 ? undefined : jaren[k - 1];
   if (prev === undefined)
     s.values(

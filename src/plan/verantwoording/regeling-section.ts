@@ -76,6 +76,18 @@ type RowId = (typeof ROWS)[number][0];
 
 const onbekend = (x: number | undefined): CellValue => (x === undefined ? 'onbekend' : x);
 
+/** The rows with one formula for every year (filled), and each year's expected value. */
+const FILLED: Partial<Record<RowId, (j: VerantwoordingJaar) => CellValue>> = {
+  besch: (j) => j.beschikking,
+  bron: (j) => j.beschikkingBron,
+  beschikbaar: (j) => j.beschikbaar,
+  saldo: (j) => j.saldo,
+  terug: (j) => onbekend(j.terugvordering),
+  cumB: (j) => j.cumBeschikking,
+  cumS: (j) => j.cumBesteding,
+  cumO: (j) => j.cumOnderbesteding,
+};
+
 /** Writes one regeling's block (and its onderdelen block) and returns its anchors. */
 export function regelingSection(
   s: SheetBuilder,
@@ -107,6 +119,7 @@ export function regelingSection(
     yearColumn(s, r, { jaar, k, col: FIRST_COL + k, row, onderdelen, from, pct: pctOf(jaar) }),
   );
   rules(s, r, row, from.ruleCol);
+  formats(s, r, row);
   // The expected terugvordering, both readings, and the eindafrekening rule.
   const terug = `${columnLetter(FIRST_COL)}${row('terug')}:${columnLetter(lastCol)}${row('terug')}`;
   s.values(`A${totalsRow}`, [
@@ -165,27 +178,33 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
   const C = columnLetter(col);
   const c = (id: RowId) => `${C}${row(id)}`;
   const N = columnLetter(col + 1);
-  const f = (id: RowId, formula: string, value: CellValue, style = 'euro' as const) =>
-    s.formula(c(id), formula, () => value, style);
-  const v = (id: RowId, value: CellValue, style: 'euro' | 'note' | 'inputEuro' | 'input' = 'euro') =>
-    s.value(c(id), value, style);
+  // A row whose formula is the same in every year is written once, filled over the years (one
+  // write operation instead of one per year); the others per year.
+  const lastL = columnLetter(FIRST_COL + r.jaren.length - 1);
+  // No format per cell: one per row over the years (`formats`).
+  const f = (id: RowId, formula: string, value: CellValue) => {
+    const fill = FILLED[id];
+    if (fill === undefined) s.formula(c(id), formula, () => value);
+    else if (k === 0)
+      s.formula(`${c(id)}:${lastL}${row(id)}`, formula, (_r, cc) => fill(r.jaren[cc] as VerantwoordingJaar));
+  };
+  const v = (id: RowId, value: CellValue) => s.value(c(id), value);
   const reg = BEGROTING_REGELINGEN.indexOf(r.regels.post);
   const yi = from.years.indexOf(jaar);
   f('besch', from.plafond.cell(reg, yi).rel(), j.beschikking);
-  s.formula(c('bron'), `${from.plafondBron.cell(reg, yi).rel()}&""`, () => j.beschikkingBron, 'note');
+  f('bron', `${from.plafondBron.cell(reg, yi).rel()}&""`, j.beschikkingBron);
   const oj = onderdelen === undefined ? -1 : r.regels.perOnderdeelJaren.indexOf(jaar);
   // In the per-onderdeel years the onderdelen's besteding is entered per onderdeel (below).
   const perOnderdeel = r.onderdelen.reduce(
     (a, x) => a + (oj >= 0 ? (x.jaren.find((y) => y.jaar === jaar)?.besteding ?? 0) : 0),
     0,
   );
-  v('invoer', j.besteding - perOnderdeel, 'inputEuro');
+  v('invoer', j.besteding - perOnderdeel);
   f(
     'best',
     oj >= 0 && onderdelen ? `${c('invoer')}+SUM(${onderdelen.invoer.cols(oj).local().abs()})` : c('invoer'),
     j.besteding,
   );
-  v('basis', BASIS_TEXT[j.basis], 'note');
   if (k === 0) v('inn', 0);
   else f('inn', `${columnLetter(col - 1)}${row('uit')}`, j.overhevelingIn);
   f('beschikbaar', `${c('besch')}+${c('inn')}`, j.beschikbaar);
@@ -199,10 +218,8 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
   f('onbesteed', o ? sum('Onbesteed') : `MAX(0,${c('saldo')})`, j.onbesteed);
   const pct = at.pct?.local().rel();
   if (last || pct === undefined) {
-    v('pct', 'einde', 'note');
     v('limiet', 0);
   } else {
-    v('pct', rule?.waarde ?? null, 'input');
     f(
       'limiet',
       perO
@@ -241,6 +258,25 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
   f('cumB', `SUM($${B}${row('besch')}:${c('besch')})`, j.cumBeschikking);
   f('cumS', `SUM($${B}${row('best')}:${c('best')})`, j.cumBesteding);
   f('cumO', `${c('cumB')}-${c('cumS')}`, j.cumOnderbesteding);
+}
+
+/**
+ * The constants of the year rows (basis, limit %) and the formats: one per row over the years
+ * (the Excel write costs one operation per format range).
+ */
+function formats(s: SheetBuilder, r: RegelingVerantwoording, row: (id: RowId) => number): void {
+  const n = r.jaren.length;
+  const B = columnLetter(FIRST_COL);
+  const L = columnLetter(FIRST_COL + n - 1);
+  const line = (id: RowId) => `${B}${row(id)}:${L}${row(id)}`;
+  s.values(`${B}${row('basis')}`, [r.jaren.map((j) => BASIS_TEXT[j.basis])]);
+  const pcts = r.regels.jaren.slice(0, n - 1).map((y) => r.regels.overheveling(y)?.waarde ?? null);
+  s.values(`${B}${row('pct')}`, [[...pcts, 'einde']]);
+  s.format(`${B}${row('besch')}:${L}${row('cumO')}`, 'euro');
+  for (const id of ['bron', 'basis'] as const) s.format(line(id), 'note');
+  s.format(line('invoer'), 'inputEuro');
+  if (n > 1) s.format(`${B}${row('pct')}:${columnLetter(FIRST_COL + n - 2)}${row('pct')}`, 'input');
+  s.format(`${L}${row('pct')}`, 'note');
 }
 
 /** The rule and its source beside the figures (constants: the edition's rules). */
