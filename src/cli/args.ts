@@ -20,6 +20,8 @@ export const OPTIONS: Record<string, readonly string[]> = {
     '--uit',
     '--beschikking',
     '--begroting',
+    '--realisatie',
+    '--limiet',
     '--csv-komma',
     '--vervang',
   ],

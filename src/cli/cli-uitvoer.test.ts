@@ -165,15 +165,18 @@ describe('begroting --formaat csv|json|mutaties', () => {
 });
 
 describe('help generated from the plan', () => {
-  it('werkboek --help lists every sheet the plan builds, in its order (a mandaatgemeente: all 14)', async () => {
+  it('werkboek --help lists every sheet the plan builds, in its order (a mandaatgemeente with a realisatie: all 15)', async () => {
     let sheets: string[] = [];
-    const c = captureIo();
+    const realisatie =
+      'Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking\n' +
+      'Brede SPUK;1;Sport;;Sportbedrijf;incidenteel;1000;;;;;;;;\n';
+    const c = captureIo({ 'r.csv': realisatie });
     const render = async (plan: WorkbookPlan) => {
       sheets = plan.sheets.map((s) => s.name);
       return new Uint8Array();
     };
-    expect(await runCli(['werkboek', '--gemeente', 'Almere'], c.io, render)).toBe(0);
-    expect(sheets).toHaveLength(14);
+    expect(await runCli(['werkboek', '--gemeente', 'Almere', '--realisatie', 'r.csv'], c.io, render)).toBe(0);
+    expect(sheets).toHaveLength(15);
     const help = (await run(['werkboek', '--help'])).out;
     const listed = [...help.matchAll(/^ {2}(\S+(?: \S+)*?) {2,}\S/gm)]
       .map((m) => m[1] ?? '')

@@ -73,7 +73,9 @@ import {
   regiosFor,
 } from './regioverdeling';
 import { regioOntvangers } from './ontvangers';
-import { runVerantwoording, VERANTWOORDING_HELP } from './verantwoording';
+import { parseLimieten, runVerantwoording, VERANTWOORDING_HELP } from './verantwoording';
+import { parseRealisatieCsv } from '../data/realisatie-input';
+import { verantwoordingRegels } from '../domain/verantwoording';
 import type { WerkmapProducer } from './werkmappen';
 import { errorCode, LOCK_FILE, writeErrorReason } from './batch-folder';
 import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './werkmappen';
@@ -94,6 +96,8 @@ const BLAD_UITLEG: Readonly<Record<keyof typeof SHEETS, string>> = {
   begroting: 'uw activiteiten, de tabel Begroting (--begroting vult die)',
   toets: 'de toets van de begroting aan de plafonds en regels, met de signalen',
   beschikking: 'de bedragen van uw beschikking (--beschikking vult die)',
+  verantwoording:
+    'alleen met --realisatie: besteding, overheveling, terugvordering en de SiSa-opgave per regeling',
   verschil: 'het verschil met de vorige editie (of met --van)',
   landelijk: 'de landelijke bedragen per regeling, onderdeel en jaar',
   verdeelsleutel: 'de verdeelsleutel per gemeente',
@@ -114,6 +118,7 @@ export function werkboekBladen(): [string, string][] {
     blad('begroting'),
     blad('toets'),
     blad('beschikking'),
+    blad('verantwoording'),
     [REGIOVERDELING_SHEET, REGIOVERDELING_UITLEG],
     blad('verschil'),
     blad('landelijk'),
@@ -160,7 +165,7 @@ Elke opdracht neemt ook --edities-map MAP: een editie-map buiten de meegeleverde
 CSV-bestanden die het manifest noemt, als data/<id>/<bestand>), te kiezen met --editie ID.
 `,
   werkboek: `spuk-begroting werkboek [--editie ID] [--van ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
-                         [--beschikking CSV] [--begroting CSV] [--uit BESTAND]
+                         [--beschikking CSV] [--begroting CSV] [--realisatie CSV [--limiet ...]] [--uit BESTAND]
          spuk-begroting werkboek --alle --uit MAP [--editie ID] [--van ID] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                          [--vervang]
 
@@ -180,6 +185,9 @@ Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
                          (onderdeel leeg = totaal van de regeling), of het bestand van 'allocaties --beschikking'
   --begroting CSV        de activiteiten voor de tabel Begroting, met de kolommen van die tabel
                          (zie 'spuk-begroting begroting --help')
+  --realisatie CSV       wat besteed is (vraagt --gemeente): de kolommen van de tabel Begroting, zoals bij
+                         'spuk-begroting verantwoording'; maakt het blad Verantwoording met die besteding
+  --limiet REGELING:JAAR=PCT   met --realisatie: uw eigen limiet voor een overheveling die geen bron regelt
   --alle                 één werkmap per gemeente in de map --uit MAP (die moet bestaan), elk geopend
                          op het eigen Overzicht, met de naam "CBS-code naam.xlsx" (bijv. "GM0034 Almere.xlsx"),
                          en ${INDEX_FILE}: gemeentecode,gemeentenaam,bestand en per jaar 2023–2029 het eigen geld
@@ -1087,7 +1095,7 @@ async function runWerkboekAlle(
     throw new UsageError(
       'Gebruik --gemeente of --alle, niet allebei: --alle maakt een werkmap voor elke gemeente.',
     );
-  for (const option of ['--beschikking', '--begroting'])
+  for (const option of ['--beschikking', '--begroting', '--realisatie', '--limiet'])
     if (opts.has(option))
       throw new UsageError(
         `Gebruik ${option} met één gemeente (--gemeente), niet met --alle: het bestand hoort bij één gemeente.`,
@@ -1115,6 +1123,37 @@ async function runWerkboekAlle(
     produce,
     { vorm: opts.has(CSV_KOMMA) ? 'komma' : 'excel-nl', vervang: opts.has('--vervang') },
   );
+}
+
+/**
+ * `werkboek --realisatie F [--limiet …]`: the scenario again with the realisatie (read as the
+ * `verantwoording` command reads it) and the controller's limits, so the werkmap gets its sheet
+ * Verantwoording with the same figures as that command. Without --realisatie: the scenario as is.
+ * Returns 2 after printing the file's failures; UsageError without a gemeente or an unreadable file.
+ */
+function werkboekRealisatie(opts: Map<string, string>, io: CliIo, scenario: Scenario): Scenario | number {
+  const file = opts.get('--realisatie');
+  if (file === undefined) {
+    if (opts.has('--limiet'))
+      throw new UsageError('--limiet hoort bij --realisatie (het blad Verantwoording).');
+    return scenario;
+  }
+  if (scenario.gemeente === undefined)
+    throw new UsageError(
+      'Een verantwoording hoort bij één gemeente: geef --gemeente CODE|NAAM bij --realisatie.',
+    );
+  const edition = scenario.input.edition;
+  const aannames = parseLimieten(opts.get('--limiet'), verantwoordingRegels(edition));
+  const text = io.readFile(file);
+  if (text === undefined)
+    throw new UsageError(`Kan het bestand "${file}" niet lezen. Controleer pad en rechten.`);
+  const realisatie = parseRealisatieCsv(text, { edition });
+  if (!realisatie.ok) {
+    realisatie.failures.slice(0, 20).forEach((f) => io.err(`Fout in ${file}: ${failureText(f)}\n`));
+    if (realisatie.failures.length > 20) io.err(`… en nog ${realisatie.failures.length - 20} fouten.\n`);
+    return 2;
+  }
+  return resolveScenario({ ...scenario.request, realisatie: realisatie.value, aannames }, scenario.national);
 }
 
 async function runWerkboek(
@@ -1150,7 +1189,9 @@ async function runWerkboek(
   });
   if (typeof scenario === 'number') return scenario;
   const { editie, beschikking, begroting } = scenario;
-  const plan = planWorkbook(scenario);
+  const metRealisatie = werkboekRealisatie(opts, io, scenario);
+  if (typeof metRealisatie === 'number') return metRealisatie;
+  const plan = planWorkbook(metRealisatie);
   const bytes = await render(plan);
   try {
     io.writeFileAtomic(file, bytes);

@@ -7,6 +7,7 @@ import type {
   Verdeelsleutel,
 } from '../domain';
 import type { BbvVastlegging, Scenario } from '../domain';
+import type { RealisatieInvoer, VerantwoordingAannames } from '../domain/verantwoording';
 import { builtInKey, resolveScenario } from '../domain';
 import { formatDate } from '../messages';
 import type { PlanContext } from './context';
@@ -28,6 +29,7 @@ import { buildControle } from './sheets-controle';
 import { buildVerschil } from './sheets-verschil';
 import { buildBegroting, planBegroting, TOETS_MASTER } from './begroting';
 import { buildRegioverdeling } from './sheets-regioverdeling';
+import { buildVerantwoording } from './verantwoording';
 
 export interface PlanOptions {
   /** A built-in key id, or a checked custom key (domain `customKey`). */
@@ -45,6 +47,10 @@ export interface PlanOptions {
   readonly beschikking?: readonly BeschikkingRegel[];
   /** The begroting's rows and inputs that fill the Begroting table when the sheet is created. */
   readonly begroting?: BegrotingInvoer;
+  /** What was spent (`parseRealisatieCsv`): with a gemeente, the sheet Verantwoording (its besteding inputs). */
+  readonly realisatie?: RealisatieInvoer;
+  /** The controller's carry-over limits where no source settles one (prefill the sheet's limit inputs). */
+  readonly aannames?: VerantwoordingAannames;
 }
 
 export { INPUT_NAMES } from './names';
@@ -75,6 +81,8 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
       bbvVastgelegd: options.bbvVastgelegd ?? [],
       beschikking: options.beschikking ?? [],
       begroting: options.begroting,
+      realisatie: options.realisatie,
+      aannames: options.aannames,
     }),
   );
 }
@@ -146,6 +154,11 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
     levels: nat.allocatie.levels,
   });
   const verschil = buildVerschil(ctx);
+  const verantw = buildVerantwoording(ctx, {
+    plafond: begroting.cells.plafond,
+    plafondBron: begroting.cells.plafondBron,
+    perLine: begroting.cells.perLine,
+  });
   // A mandaatgemeente divides its region's money: the sheet Regioverdeling (its first region).
   const regio = code === undefined ? undefined : ledger.mandaatVan(code)[0];
   const regioverdeling = regio ? buildRegioverdeling(ledger, regio.naam) : undefined;
@@ -173,6 +186,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
     begrotingSheet,
     begroting.toets.build(forGemeente),
     begroting.beschikking.build(forGemeente),
+    ...(verantw ? [verantw.sheet.build(forGemeente)] : []),
     ...(regioverdeling ? [regioverdeling.sheet.build(forGemeente)] : []),
     ...(verschil ? [verschil.build(forGemeente)] : []),
     nat.sheets.landelijk,
@@ -192,7 +206,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
       begroting: begroting.cells,
     },
     { chosen: overzicht.cells.chooser.code, master: control.cells.master },
-    [...(regioverdeling?.names ?? []), ...sheets.map(ownershipMark)],
+    [...(regioverdeling?.names ?? []), ...(verantw?.cells.names ?? []), ...sheets.map(ownershipMark)],
   );
   return {
     meta: {

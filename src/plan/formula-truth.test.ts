@@ -9,6 +9,9 @@ import {
   Ledger,
   splitByWeights,
 } from '../domain';
+import { parseRealisatieCsv } from '../data/realisatie-input';
+import { legeBegroting } from '../domain';
+import { verantwoording } from '../domain/verantwoording';
 import { evaluatePlan, formulaMismatches } from '../../test/support/evaluate-plan';
 import type { EvaluatedPlan } from '../../test/support/evaluate-plan';
 import { buildWorkbookPlan, cellAddress, SHEETS } from '.';
@@ -263,6 +266,72 @@ describe('formula truth: every formula cell equals the engine value, for every e
       ev.hf.setCellContents({ sheet: vs, row: 11, col: 0 }, [rows[0]!]);
       expect(ev.value(SHEETS.controle, 'C4')).toBeGreaterThan(0);
       expect(ev.value(SHEETS.overzicht, 'C6')).toBe('FOUT: zie blad Controle');
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  it('Verantwoording follows a besteding per onderdeel and limits typed in, like the domain (vws-2026-04)', () => {
+    const input = editionInput('vws-2026-04');
+    const zwolle = input.base.gemeenten.find((g) => g.code === 'GM0193')!;
+    const head =
+      'Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking';
+    // Onderdeel 1 spends a1 in 2023 and 150.000 in 2024; the rest of the money in one row per year.
+    const csv = (a1: number) =>
+      [
+        head,
+        `Brede SPUK;1;Sport;;Sportbedrijf;incidenteel;${a1};150000;;;;;;;`,
+        'Brede SPUK;;Ontschot;;GGD;incidenteel;;;900000;700000;;;;;',
+      ].join('\n') + '\n';
+    const read = (text: string) => {
+      const r = parseRealisatieCsv(text, { edition: input.edition });
+      if (!r.ok) throw new Error(JSON.stringify(r.failures));
+      return r.value;
+    };
+    const p = buildWorkbookPlan(input, {
+      key: 'spuk-2025',
+      gemeente: zwolle.code,
+      realisatie: read(csv(100_000)),
+    });
+    const ev = evaluatePlan(p);
+    try {
+      const ref = (name: string) => {
+        const m = /!\$([A-Z]+)\$(\d+)/.exec(p.names.find((x) => x.name === name)?.ref ?? '') ?? [];
+        return {
+          sheet: ev.hf.getSheetId(SHEETS.verantwoording) ?? -1,
+          row: Number(m[2]) - 1,
+          col: (m[1] ?? 'A').charCodeAt(0) - 65,
+        };
+      };
+      // Typed in: onderdeel 1 spent 40.000 in 2023; the limits 2023 (per onderdeel) 10% and 2024 0%.
+      ev.hf.setCellContents(ref('Invoer_Besteding_Onderdelen_Brede_SPUK'), [[40_000]]);
+      ev.hf.setCellContents(ref('Invoer_Limiet_Overheveling_Brede_SPUK'), [[10, 0]]);
+      const v = verantwoording({
+        ledger: new Ledger(input, builtInKey('spuk-2025', input.base)),
+        gemeente: zwolle,
+        gemeenten: input.base.gemeenten,
+        beschikking: [],
+        begroting: legeBegroting(input.edition),
+        realisatie: read(csv(40_000)),
+        aannames: {
+          overheveling: [
+            { regeling: 'brede-spuk', vanJaar: 2023, waarde: 10 },
+            { regeling: 'brede-spuk', vanJaar: 2024, waarde: 0 },
+          ],
+        },
+      });
+      const brede = v.regelingen.find((r) => r.regels.regeling === 'brede-spuk')!;
+      const values = ev.hf.getSheetValues(ev.hf.getSheetId(SHEETS.verantwoording) ?? -1);
+      const row = (label: string) => values.find((l) => l[0] === label)?.slice(1, 5);
+      expect(row('Overheveling naar het volgende jaar')).toEqual(brede.jaren.map((j) => j.overhevelingUit));
+      expect(row('Terugvordering (lezing per jaar)')).toEqual(brede.jaren.map((j) => j.terugvordering));
+      expect(brede.jaren[0]?.overhevelingUit).toBeGreaterThan(0);
+      expect(row('Verwachte terugvordering: som van de jaren (lezing per jaar)')?.[0]).toBe(
+        brede.terugvordering.perJaar,
+      );
+      expect(row('Verwachte terugvordering: cumulatief over de looptijd')?.[0]).toBe(
+        brede.terugvordering.cumulatief,
+      );
     } finally {
       ev.destroy();
     }

@@ -24,6 +24,7 @@ export const SHEETS = {
   begroting: 'Begroting',
   toets: 'Begrotingstoets',
   beschikking: 'Beschikking',
+  verantwoording: 'Verantwoording',
   bronnen: 'Bronnen',
 } as const;
 

@@ -19,6 +19,10 @@ export const INPUT_NAMES = {
   membership: 'Invoer_IZA_Regio',
   method: 'Invoer_IZA_Methode',
   chosen: 'Keuze_Gemeente',
+  /** Prefixes: the sheet Verantwoording adds the regeling's name (`Invoer_Besteding_Brede_SPUK`). */
+  besteding: 'Invoer_Besteding',
+  limiet: 'Invoer_Limiet_Overheveling',
+  bestedingOnderdelen: 'Invoer_Besteding_Onderdelen',
 } as const;
 
 /**

@@ -28,6 +28,8 @@ import type { AzwaStatus } from './azwa';
 import { azwaStatus } from './azwa';
 import { openPostIndicaties, vloerGemeenten } from './open-posts';
 import { aansluiting, aansluitingAfwijkingen } from './cross-checks';
+import type { RealisatieInvoer, Verantwoording, VerantwoordingAannames } from '../verantwoording';
+import { verantwoording } from '../verantwoording';
 
 /**
  * What one workbook, one CLI command or one pane run is about: an edition, the one to compare it
@@ -55,6 +57,13 @@ export interface ScenarioRequest {
   readonly beschikkingAmounts?: readonly BeschikkingAmount[];
   /** The begroting's rows and inputs; undefined: none entered (the workbook then shows starter rows). */
   readonly begroting?: BegrotingInvoer | undefined;
+  /**
+   * What was spent (the realisatie, `parseRealisatieCsv`); with a gemeente it gives the scenario's
+   * `verantwoording` (and the workbook its sheet Verantwoording). Undefined: none entered.
+   */
+  readonly realisatie?: RealisatieInvoer | undefined;
+  /** The controller's carry-over limits where no source settles one (`VerantwoordingAannames`). */
+  readonly aannames?: VerantwoordingAannames | undefined;
 }
 
 /** One line's amount as the gemeente's view shows it, with its live source label. */
@@ -113,6 +122,11 @@ export interface Scenario {
   readonly plafonds: ReturnType<typeof plafonds>;
   /** Every rule of the begroting on `begroting` (or an empty begroting) with the beschikking. */
   readonly toets: BegrotingToets;
+  /**
+   * The verantwoording (src/domain/verantwoording) of the gemeente's realisatie against the
+   * beschikking and the begroting; undefined without a realisatie or without a gemeente.
+   */
+  readonly verantwoording: Maybe<Verantwoording>;
   /** The edition's reconciliation (Controle, Bronnen, the `controle` command). */
   readonly report: EditionReport;
   /** The GALA table's own checks (hoofdthema totals). */
@@ -346,6 +360,18 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
     vloer: vloerGemeenten(report, base),
     azwa: azwaStatus(nat.allocLines, years, amount),
     toets,
+    verantwoording:
+      gemeente === undefined || request.realisatie === undefined
+        ? undefined
+        : verantwoording({
+            ledger,
+            gemeente,
+            gemeenten: base.gemeenten,
+            beschikking,
+            begroting: request.begroting ?? legeBegroting(input.edition),
+            realisatie: request.realisatie,
+            ...(request.aannames ? { aannames: request.aannames } : {}),
+          }),
     report,
     galaReport,
     readings: {

@@ -39,6 +39,8 @@ export interface BegrotingCells {
   readonly lists: SheetRange;
   /** Per regeling × year (`BEGROTING_REGELINGEN` order): the Begrotingstoets's plafond. */
   readonly plafond: SheetRange;
+  /** Per regeling × year (same cells as `plafond`): the source of the plafond's amount. */
+  readonly plafondBron: SheetRange;
   /** Per line: the plafond (beschikking where entered, else the edition) with its line numbers. */
   readonly perLine: {
     readonly values: SheetRange;
@@ -119,6 +121,7 @@ export function buildBegroting(
       vanMandaat: besch.cells.vanMandaat,
       lists: toets.cells.lists,
       plafond: toets.cells.plafond,
+      plafondBron: toets.cells.plafondBron,
       perLine: toets.cells.perLine,
     },
   };

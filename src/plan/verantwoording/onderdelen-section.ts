@@ -1,0 +1,229 @@
+/**
+ * Verantwoording, the onderdelen block of a regeling accounted per onderdeel (Brede SPUK 2023–2024):
+ * the besteding per onderdeel and year (input), then per such year one row per onderdeel with the
+ * chain of `verantwoording()` (src/domain/verantwoording): beschikking (the Begrotingstoets's plafond
+ * per onderdeel), overheveling in, besteding, onbesteed = MAX(0, beschikbaar − besteding), limiet =
+ * INT(beschikking × % / 100) where the rule is per onderdeel, gebruikt, overheveling uit and above
+ * the limit. The regeling's rows sum these columns (regeling-section.ts).
+ */
+import type { EditionYear } from '../../domain';
+import type { RegelingVerantwoording, VerantwoordingJaar } from '../../domain/verantwoording';
+import { cellAddress, columnLetter } from '../a1';
+import { SheetRange } from '../anchors';
+import type { RowCursor } from '../anchors';
+import { SHEETS } from '../layout';
+import type { SheetBuilder } from '../sheet-builder';
+import type { CellValue } from '../types';
+
+/** The columns of one per-onderdeel year block, from `first` on. */
+export const ONDERDEEL_KOLOMMEN = [
+  'Beschikking',
+  'Overheveling in',
+  'Besteding',
+  'Onbesteed',
+  'Limiet (€)',
+  'Gebruikt volgend jaar',
+  'Overheveling uit',
+  'Boven de limiet',
+] as const;
+type Kolom = (typeof ONDERDEEL_KOLOMMEN)[number];
+
+/** Per per-onderdeel year: the column of each figure over the onderdelen rows. */
+export interface OnderdelenCells {
+  /** The besteding inputs: onderdelen × per-onderdeel years. */
+  readonly invoer: SheetRange;
+  /** The onderdeel numbers beside the inputs (the key of the named input). */
+  readonly nrs: SheetRange;
+  readonly kolom: (jaar: EditionYear, k: Kolom) => SheetRange;
+}
+
+export interface OnderdelenFrom {
+  /** The plafond per onderdeel × edition year (Begrotingstoets), its line numbers. */
+  readonly perLine: { readonly values: SheetRange; readonly lineNrs: readonly number[] };
+  /** The years of the edition (the plafond's columns). */
+  readonly years: readonly EditionYear[];
+  /** The limit % input of a year (regeling block); undefined in the regeling's last year. */
+  readonly pct: (jaar: EditionYear) => SheetRange | undefined;
+  /** The column of a regeling year on this sheet. */
+  readonly col: (jaar: EditionYear) => number;
+  readonly labels: ReadonlyMap<number, string>;
+}
+
+const dash = (x: number | undefined): CellValue => (x === undefined ? 'onbekend' : x);
+
+/** Writes the onderdelen block of `r` (which has onderdelen) and returns its anchors. */
+export function onderdelenSection(
+  s: SheetBuilder,
+  rows: RowCursor,
+  r: RegelingVerantwoording,
+  from: OnderdelenFrom,
+): OnderdelenCells {
+  const jaren = r.regels.perOnderdeelJaren.filter((y) => r.regels.jaren.includes(y));
+  const nrs = r.onderdelen.map((o) => o.nr);
+  const n = nrs.length;
+  const label = (nr: number): CellValue[] => [`${nr}. ${from.labels.get(nr) ?? ''}`];
+  s.value(
+    `A${rows.take()}`,
+    `${r.regels.naam}: besteding per onderdeel (${jaren.join(', ')}; invoer)`,
+    'rowHeader',
+  );
+  const head = rows.take();
+  s.values(`A${head}`, [['Onderdeel', ...jaren]], 'header');
+  const top = rows.take(n);
+  const c0 = from.col(jaren[0] ?? 0);
+  s.values(`A${top}`, nrs.map(label));
+  const invoer = SheetRange.at(SHEETS.verantwoording, top, c0, n, jaren.length);
+  s.values(
+    invoer.cell().address(),
+    r.onderdelen.map((o) => jaren.map((y) => o.jaren.find((j) => j.jaar === y)?.besteding ?? 0)),
+    'inputEuro',
+  );
+  // The keys of the named input: the onderdeel numbers in a hidden-width helper column (the last).
+  const keyCol = c0 + jaren.length;
+  s.values(
+    cellAddress(top, keyCol),
+    nrs.map((nr) => [nr]),
+    'note',
+  );
+  rows.skip();
+  const blocks = new Map<EditionYear, number>();
+  jaren.forEach((jaar, k) => {
+    s.value(`A${rows.take()}`, `${r.regels.naam} ${jaar}, per onderdeel`, 'rowHeader');
+    s.values(`A${rows.take()}`, [['Onderdeel', ...ONDERDEEL_KOLOMMEN]], 'header');
+    const first = rows.take(n);
+    blocks.set(jaar, first);
+    s.values(`A${first}`, nrs.map(label));
+    yearBlock(s, r, { jaar, k, first, jaren, nrs, invoer, from });
+    rows.skip();
+  });
+  const kolom = (jaar: EditionYear, k: Kolom): SheetRange =>
+    SheetRange.at(SHEETS.verantwoording, blocks.get(jaar) ?? 0, 2 + ONDERDEEL_KOLOMMEN.indexOf(k), n);
+  return { invoer, nrs: SheetRange.at(SHEETS.verantwoording, top, keyCol, n), kolom };
+}
+
+/** One per-onderdeel year: the eight figures over the onderdelen rows (columns B..I). */
+function yearBlock(
+  s: SheetBuilder,
+  r: RegelingVerantwoording,
+  at: {
+    readonly jaar: EditionYear;
+    readonly k: number;
+    readonly first: number;
+    readonly jaren: readonly EditionYear[];
+    readonly nrs: readonly number[];
+    readonly invoer: SheetRange;
+    readonly from: OnderdelenFrom;
+  },
+): void {
+  const { jaar, k, first, jaren, nrs, invoer, from } = at;
+  const n = nrs.length;
+  const col = (name: Kolom) => 2 + ONDERDEEL_KOLOMMEN.indexOf(name);
+  const L = (name: Kolom) => columnLetter(col(name));
+  const range = (name: Kolom) => `${L(name)}${first}:${L(name)}${first + n - 1}`;
+  const ref = (name: Kolom) => `${L(name)}${first}`;
+  const exp = (f: (j: VerantwoordingJaar) => CellValue) => (row: number) => {
+    const j = r.onderdelen[row]?.jaren.find((x) => x.jaar === jaar);
+    return j === undefined ? 0 : f(j);
+  };
+  const last = jaar === r.regels.eindjaar || jaar === r.regels.jaren[r.regels.jaren.length - 1];
+  const rule = last ? undefined : r.regels.overheveling(jaar);
+  const next = r.regels.jaren[r.regels.jaren.indexOf(jaar) + 1];
+  const nextO = next === undefined ? -1 : jaren.indexOf(next);
+  // Beschikking: the Begrotingstoets's plafond of the onderdeel (its row by line number).
+  const yi = from.years.indexOf(jaar);
+  const line0 = from.perLine.lineNrs.indexOf(nrs[0] ?? 0);
+  // The onderdelen's plafond rows are consecutive (as here): one block; otherwise one per onderdeel.
+  if (nrs.every((nr, i) => from.perLine.lineNrs.indexOf(nr) === line0 + i))
+    s.formula(
+      range('Beschikking'),
+      from.perLine.values.cell(line0, yi).rel(),
+      exp((j) => j.beschikking),
+      'euro',
+    );
+  else
+    nrs.forEach((nr, i) => {
+      const line = from.perLine.lineNrs.indexOf(nr);
+      s.formula(
+        cellAddress(first + i, col('Beschikking')),
+        from.perLine.values.cell(line, yi).rel(),
+        () => exp((j) => j.beschikking)(i),
+        'euro',
+      );
+    });
+  const prev = k === 0 ? undefined : jaren[k - 1];
+  if (prev === undefined)
+    s.values(
+      ref('Overheveling in'),
+      nrs.map(() => [0]),
+      'euro',
+    );
+  else
+    s.formula(
+      range('Overheveling in'),
+      `${L('Overheveling uit')}${first - (n + 3)}`,
+      exp((j) => j.overhevelingIn),
+      'euro',
+    );
+  s.formula(
+    range('Besteding'),
+    invoer.local().cell(0, k).rel(),
+    exp((j) => j.besteding),
+    'euro',
+  );
+  s.formula(
+    range('Onbesteed'),
+    `MAX(0,${ref('Beschikking')}+${ref('Overheveling in')}-${ref('Besteding')})`,
+    exp((j) => j.onbesteed),
+    'euro',
+  );
+  const pct = from.pct(jaar)?.local().abs();
+  if (last)
+    s.values(
+      ref('Limiet (€)'),
+      nrs.map(() => [0]),
+      'euro',
+    );
+  else if (rule?.per === 'onderdeel' && pct !== undefined)
+    s.formula(
+      range('Limiet (€)'),
+      `IF(ISNUMBER(${pct}),INT(MAX(0,${ref('Beschikking')})*${pct}/100),"onbekend")`,
+      exp((j) => dash(j.limiet)),
+      'euro',
+    );
+  else
+    s.values(
+      ref('Limiet (€)'),
+      nrs.map(() => [rule === undefined ? 'geen regel' : 'per regeling']),
+      'note',
+    );
+  // Gebruikt: what the next per-onderdeel year needed above its beschikking (0 without one).
+  if (nextO < 0)
+    s.values(
+      ref('Gebruikt volgend jaar'),
+      nrs.map(() => [0]),
+      'euro',
+    );
+  else {
+    const nb = `${L('Beschikking')}${first + n + 3}`;
+    const nx = invoer.local().cell(0, nextO).rel();
+    s.formula(
+      range('Gebruikt volgend jaar'),
+      `MIN(${ref('Onbesteed')},MAX(0,${nx}-${nb}))`,
+      exp((j) => j.gebruikt),
+      'euro',
+    );
+  }
+  const lim = ref('Limiet (€)');
+  s.formula(
+    range('Overheveling uit'),
+    `IF(ISNUMBER(${lim}),MIN(${ref('Onbesteed')},${lim}),${ref('Gebruikt volgend jaar')})`,
+    exp((j) => j.overhevelingUit),
+    'euro',
+  );
+  s.formula(
+    range('Boven de limiet'),
+    `IF(ISNUMBER(${lim}),MAX(0,${ref('Gebruikt volgend jaar')}-${ref('Overheveling uit')}),0)`,
+    exp((j) => j.overhevelingTeveel),
+    'euro',
+  );
+}
