@@ -338,9 +338,9 @@ function headerColumns(
     } else if (at.has(name)) failures.push({ kind: 'DuplicateColumn', input, column: name });
     else at.set(name, i);
   });
-  if (at.size === 0) return fail([{ kind: 'MissingHeader', input, firstCell: t.header[0] ?? '' }]);
+  if (at.size === 0) return fail([{ kind: 'MissingHeader', input, firstCell: t.header[0] ?? '', expected }]);
   for (const c of expected)
-    if (!at.has(c)) failures.push({ kind: 'MissingColumn', input, column: c, found: t.header });
+    if (!at.has(c)) failures.push({ kind: 'MissingColumn', input, column: c, found: t.header, expected });
   return failures.length > 0 ? fail(failures) : ok(at);
 }
 
@@ -544,7 +544,7 @@ export function parseBeschikkingRegelsCsv(
     }
     const jaarText = col(r, 'jaar');
     const jaar = /^\d{4}$/.test(jaarText) && edition.years.includes(Number(jaarText)) ? Number(jaarText) : undefined;
-    if (jaar === undefined) failures.push({ kind: 'UnknownPeriod', row, text: jaarText });
+    if (jaar === undefined) failures.push({ kind: 'UnknownPeriod', row, text: jaarText, years: edition.years });
     else if (regeling !== undefined) {
       const span = regelingJaren(edition, regeling);
       if (span === undefined || jaar < span[0] || jaar > span[1])
