@@ -60,6 +60,27 @@ const BESCHIKKING = 'de kolommen regeling, onderdeel, jaar en bedrag_eur (of gem
 const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
 const pdf = Uint8Array.from([...new TextEncoder().encode('%PDF-1.7\n'), 0x00, 0x01, 0xff, 0xd8]);
 
+describe('parseBegrotingCsv: the year 2030 of vws-2026-04', () => {
+  const seven = BEGROTING_KOLOMMEN.filter((k) => k !== '2030');
+  const row7 = (p: Partial<Record<Veld, string>>): string => seven.map((k) => p[k] ?? BASIS[k] ?? '').join(';');
+  it('reads lasten in 2030 (the default edition runs to 2030)', () => {
+    expect(EDITION_YEARS[EDITION_YEARS.length - 1]).toBe(2030);
+    const r = parseBegrotingCsv(csv(rij({ Regeling: 'SPUK AZWA lokaal', Onderdeel: '', '2029': '100', '2030': '120' })));
+    expect(messages(r)).toEqual([]);
+    expect(r.ok && r.value.regels[0]?.lasten).toEqual(years({ 2029: 100, 2030: 120 }));
+  });
+  it('a file of 2023–2029 (made before 2030 was added) reads 2030 as empty, as the werkmap migration adds it', () => {
+    const r = parseBegrotingCsv([seven.join(';'), row7({ '2025': '150000' })].join('\n'));
+    expect(messages(r)).toEqual([]);
+    expect(r.ok && r.value.regels[0]?.lasten).toEqual(years({ 2025: 150_000 }));
+  });
+  it('a year missing before the last year column is still refused', () => {
+    const cols = BEGROTING_KOLOMMEN.filter((k) => k !== '2025');
+    const r = parseBegrotingCsv([cols.join(';'), cols.map((k) => BASIS[k as Veld] ?? '').join(';')].join('\n'));
+    expect(r.ok ? [] : r.failures.map((f) => f.kind)).toEqual(['MissingColumn']);
+  });
+});
+
 describe('parseBegrotingCsv: valid tables', () => {
   it('reads a ";" file from Excel-NL with real amounts, defaults and empty years', () => {
     const r = parseBegrotingCsv(

@@ -122,7 +122,7 @@ export function parseBegrotingCsv(input: UserInput, options: BegrotingCsvOptions
   const found = headerOfTable(parsed.value, 'begroting', begrotingKolommen(years));
   if (!found.ok) return found;
   const t = found.value;
-  const columns = headerColumns(t, 'begroting', begrotingKolommen(years));
+  const columns = headerColumns(t, 'begroting', begrotingKolommen(yearsOfFile(t.header, years)));
   if (!columns.ok) return columns;
   const at = columns.value;
   if (t.rows.length === 0) return fail([{ kind: 'EmptyInput', input: 'begroting' }]);
@@ -316,6 +316,20 @@ function headerOfTable(t: Table, input: UserInputKind, expected: readonly string
       return fail([{ kind: 'TwoRowHeader', input, first: headerRow, second: next.row, columns: names, expected }]);
   }
   return ok(t);
+}
+
+/**
+ * The edition's years a Begroting file has columns for: all of them, or, for a file made before the
+ * edition added its later years (a Begroting of 2023–2029 read with vws-2026-04, which adds 2030),
+ * the years up to its last year column. The later years then read as empty (0), as the workbook's
+ * table migration adds their column empty (src/excel/table-migration.ts). A year missing before the
+ * file's last year column is still refused (MissingColumn), and so is a file without any year.
+ */
+function yearsOfFile(header: readonly string[], years: readonly EditionYear[]): readonly EditionYear[] {
+  const present = new Set(header.map(headerKey));
+  let last = years.length;
+  while (last > 0 && !present.has(String(years[last - 1]))) last--;
+  return last === 0 ? years : years.slice(0, last);
 }
 
 /**
