@@ -79,7 +79,9 @@ describe('real plan: full build and refresh', () => {
       .filter((b) => b.kind === 'formula' && parseRange(b.range).bottom > parseRange(b.range).top).length;
     expect(multiRow).toBeGreaterThan(0);
     expect(write?.operationCounts['Range.copyFrom']).toBe(multiRow);
-    expect(built.batchBytes[0]).toBeLessThan(1.5 * 1024 * 1024);
+    // 1.5 MB until the eighth year: vws-2026-04 runs to 2030 and every year-wide block gained a column
+    // (measured 1,712,824 bytes); still well under the 4 MB asserted per request above.
+    expect(built.batchBytes[0]).toBeLessThan(2 * 1024 * 1024);
     // Bounded by the plan's structure, not by its ~95,000 cells: 14 sheets (with the begroting and the
     // Regioverdeling), each with print and protection, and Overzicht's formulas doubled by the guard
     // against typed-over cells. Measured 2,649 operations.
