@@ -142,16 +142,16 @@ describe('begroting --formaat csv|json|mutaties', () => {
     const r = await runTo([...base, '--formaat', 'mutaties'], true, { 'b.csv': OVER });
     expect(r.code).toBe(1);
     expect(r.out.split('\n')).toEqual([
-      '\uFEFFTaakveld;Omschrijving;Inc.;Struc.;2023;2024;2025;2026;2027;2028;2029',
-      '5.1 Sportbeleid en activering;Lokaal sportakkoord (Brede SPUK, onderdeel 1) – lasten;x;;-100;-100;-3600;0;0;0;0',
-      '5.1 Sportbeleid en activering;Lokaal sportakkoord (Brede SPUK, onderdeel 1) – baten;x;;100;100;3600;0;0;0;0',
-      '5.1 Sportbeleid en activering;Totaal taakveld 5.1;;;0;0;0;0;0;0;0',
-      '6.1 Samenkracht en burgerparticipatie;Welzijn op recept (SPUK AZWA lokaal) – lasten;;x;0;0;0;0;-500;-500;-500',
-      '6.1 Samenkracht en burgerparticipatie;Welzijn op recept (SPUK AZWA lokaal) – baten;x;;0;0;0;0;500;500;500',
-      '6.1 Samenkracht en burgerparticipatie;Totaal taakveld 6.1;;;0;0;0;0;0;0;0',
-      '7.1 Volksgezondheid;Regiobeeld (SPUK IZA) – lasten;x;;0;0;-13;0;0;0;0',
-      '7.1 Volksgezondheid;Regiobeeld (SPUK IZA) – baten;x;;0;0;13;0;0;0;0',
-      '7.1 Volksgezondheid;Totaal taakveld 7.1;;;0;0;0;0;0;0;0',
+      '\uFEFFTaakveld;Omschrijving;Inc.;Struc.;2023;2024;2025;2026;2027;2028;2029;2030',
+      '5.1 Sportbeleid en activering;Lokaal sportakkoord (Brede SPUK, onderdeel 1) – lasten;x;;-100;-100;-3600;0;0;0;0;0',
+      '5.1 Sportbeleid en activering;Lokaal sportakkoord (Brede SPUK, onderdeel 1) – baten;x;;100;100;3600;0;0;0;0;0',
+      '5.1 Sportbeleid en activering;Totaal taakveld 5.1;;;0;0;0;0;0;0;0;0',
+      '6.1 Samenkracht en burgerparticipatie;Welzijn op recept (SPUK AZWA lokaal) – lasten;;x;0;0;0;0;-500;-500;-500;0',
+      '6.1 Samenkracht en burgerparticipatie;Welzijn op recept (SPUK AZWA lokaal) – baten;x;;0;0;0;0;500;500;500;0',
+      '6.1 Samenkracht en burgerparticipatie;Totaal taakveld 6.1;;;0;0;0;0;0;0;0;0',
+      '7.1 Volksgezondheid;Regiobeeld (SPUK IZA) – lasten;x;;0;0;-13;0;0;0;0;0',
+      '7.1 Volksgezondheid;Regiobeeld (SPUK IZA) – baten;x;;0;0;13;0;0;0;0;0',
+      '7.1 Volksgezondheid;Totaal taakveld 7.1;;;0;0;0;0;0;0;0;0',
       '',
     ]);
     expect(r.err).toContain('bedragen × € 1.000');

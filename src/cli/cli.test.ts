@@ -185,8 +185,12 @@ describe('spuk-begroting allocaties', () => {
     ]);
     // Per gemeente: 15 onderdelen × 2023–2026, BRC and Sportakkoord open 2027–2029, AZWA lokaal 2027–2029;
     // mandaatgemeenten also SPUK IZA 2023–2026 and AZWA regionaal 2027–2029 (41), and SamenTwente (no
-    // gemeente) the same 7 on a row of its own.
-    expect(parsed.data).toHaveLength(342 * (15 * 4 + 2 * 3 + 3) + 41 * 7 + 7);
+    // gemeente) the same 7 on a row of its own. 2030 (vws-2026-04): AZWA lokaal and regionaal are the BFU
+    // open post (bron open, no amount), one row more each.
+    expect(parsed.data).toHaveLength(342 * (15 * 4 + 2 * 3 + 3 + 1) + 41 * (7 + 1) + 7 + 1);
+    expect(
+      parsed.data.filter((d) => d.jaar === '2030').every((d) => d.bron === 'open' && d.bedrag_eur === ''),
+    ).toBe(true);
     const sum = (nr: string, jaar: string) =>
       parsed.data
         .filter((d) => d.onderdeel_nr === nr && d.jaar === jaar)
@@ -225,7 +229,7 @@ describe('spuk-begroting allocaties', () => {
     // SPUK AZWA regionaal: the raming (VWS/LZJS to VNG 22-04-2026): 194 / 235 / 169 mln.
     expect([2027, 2028, 2029].map((j) => sum('18', j))).toEqual([194_000_000, 235_000_000, 169_000_000]);
     const twente = rows.filter((d) => d.gemeentecode === '');
-    expect(twente).toHaveLength(7);
+    expect(twente).toHaveLength(8);
     expect(twente.find((d) => d.jaar === '2025')).toMatchObject({
       gemeentenaam: 'SamenTwente (geen gemeente; mandaathouder regio Twente)',
       regeling: 'SPUK IZA',
@@ -314,7 +318,8 @@ describe('spuk-begroting allocaties', () => {
     });
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'Fout in b.csv: Rij 3: de SPUK AZWA bestaat niet in 2025, alleen 2027–2029. Controleer het jaar of de regeling.\n',
+      // 2030: the BFU open post, whose amount a beschikking may state (receivableLines).
+      'Fout in b.csv: Rij 3: de SPUK AZWA bestaat niet in 2025, alleen 2027–2030. Controleer het jaar of de regeling.\n',
     );
   });
   it('rejects an unknown gemeente with a Dutch message and no data on stdout', async () => {
@@ -351,8 +356,9 @@ describe('spuk-begroting allocaties', () => {
       'k.csv': csv,
     });
     expect(r.code).toBe(0);
-    // Amsterdam is mandaatgemeente: 15 × 4 + 2 open × 3 + lokaal 3 + IZA 4 + regionaal 3, plus the header.
-    expect(r.out.trim().split('\n')).toHaveLength(15 * 4 + 6 + 3 + 4 + 3 + 1);
+    // Amsterdam is mandaatgemeente: 15 × 4 + 2 open × 3 + lokaal 3 + IZA 4 + regionaal 3, the BFU open
+    // post 2030 on lokaal and regionaal (2), plus the header.
+    expect(r.out.trim().split('\n')).toHaveLength(15 * 4 + 6 + 3 + 4 + 3 + 2 + 1);
   });
   it('rejects an unknown option', async () => {
     const r = await run(['allocaties', '--jaar', '2025']);

@@ -818,7 +818,6 @@ function runRegioverdeling(data: ReferenceData, opts: Map<string, string>, io: C
     throw new UsageError(
       `Onbekend jaar "${jaarText}". Kies een jaar van ${axis[0] ?? ''} tot en met ${axis[axis.length - 1] ?? ''}.`,
     );
-  const jaren = jaar === undefined ? axis : [jaar];
   const g = resolveGemeente(data, opts);
   if (isFailed(g)) return reportFailures(io, g.failures);
   const report = (failures: readonly Parameters<typeof regioFailureText>[0][]): number => {
@@ -840,6 +839,15 @@ function runRegioverdeling(data: ReferenceData, opts: Map<string, string>, io: C
     edition: editionInput(editie),
     key: builtInKey('spuk-2025', data),
   }).ledger;
+  // Only the years in which a regional line pays (not 2030 of vws-2026-04: the SPUK regelingen have
+  // ended, the BFU is an open post without an amount).
+  const pays = (y: number): boolean =>
+    ledger.lines.some((l) => l.ontvanger === 'mandaatgemeente' && ledger.national(l.nr, y).bedrag > 0);
+  if (jaar !== undefined && !pays(jaar))
+    throw new UsageError(
+      `In ${jaar} verdeelt de regio geen SPUK-geld (de regelingen zijn dan geëindigd). Kies een jaar van ${axis.filter(pays).join(', ')}.`,
+    );
+  const jaren = jaar === undefined ? axis.filter(pays) : [jaar];
   const regios = regiosFor(ledger, opts.get('--regio'), g ?? undefined);
   if (!regios.ok) return report(regios.failures);
   const splits = regioSplits(ledger, regios.value, jaren, { methode, ...invoer });

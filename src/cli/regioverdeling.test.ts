@@ -129,7 +129,12 @@ describe('spuk-begroting regioverdeling', () => {
       [['regioverdeling', '--regio', 'Flevoland', '--gemeente', 'Almere'], {}, /één van beide/],
       [['regioverdeling', '--regio', 'Brabant'], {}, /Bedoelt u: Hart van Brabant, Noordoost Brabant/],
       [['regioverdeling', '--gemeente', 'Lelystad'], {}, /Lelystad \(GM0995\) is geen mandaatgemeente/],
-      [['regioverdeling', '--regio', 'Flevoland', '--jaar', '2030'], {}, /Onbekend jaar "2030"/],
+      [['regioverdeling', '--regio', 'Flevoland', '--jaar', '2031'], {}, /Onbekend jaar "2031"/],
+      [
+        ['regioverdeling', '--regio', 'Flevoland', '--jaar', '2030'],
+        {},
+        /In 2030 verdeelt de regio geen SPUK-geld/,
+      ],
       [['regioverdeling', '--regio', 'Flevoland', '--methode', 'gelijk'], {}, /Onbekende methode "gelijk"/],
       [
         ['regioverdeling', '--regio', 'Flevoland', '--methode', 'gewichten'],

@@ -86,14 +86,14 @@ describe("the README's examples on voorbeelden/", () => {
     const r = await runExample(argv, true);
     expect(r.code).toBe(1);
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe('\uFEFFTaakveld;Omschrijving;Inc.;Struc.;2023;2024;2025;2026;2027;2028;2029');
+    expect(lines[0]).toBe('\uFEFFTaakveld;Omschrijving;Inc.;Struc.;2023;2024;2025;2026;2027;2028;2029;2030');
     expect(lines).toContain(
-      '5.1 Sportbeleid en activering;Buurtsportcoaches (Brede SPUK, onderdeel 2) – lasten;;x;0;0;-1000;-900;0;0;0',
+      '5.1 Sportbeleid en activering;Buurtsportcoaches (Brede SPUK, onderdeel 2) – lasten;;x;0;0;-1000;-900;0;0;0;0',
     );
     expect(lines.filter((l) => l.includes(';Totaal taakveld '))).toEqual([
-      '5.1 Sportbeleid en activering;Totaal taakveld 5.1;;;0;0;0;0;0;0;0',
-      '6.1 Samenkracht en burgerparticipatie;Totaal taakveld 6.1;;;0;0;0;0;0;0;0',
-      '7.1 Volksgezondheid;Totaal taakveld 7.1;;;0;0;0;0;0;0;0',
+      '5.1 Sportbeleid en activering;Totaal taakveld 5.1;;;0;0;0;0;0;0;0;0',
+      '6.1 Samenkracht en burgerparticipatie;Totaal taakveld 6.1;;;0;0;0;0;0;0;0;0',
+      '7.1 Volksgezondheid;Totaal taakveld 7.1;;;0;0;0;0;0;0;0;0',
     ]);
   });
 });

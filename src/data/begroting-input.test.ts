@@ -6,18 +6,27 @@
  */
 import fc from 'fast-check';
 import type { BegrotingInvoer, BeschikkingRegel, CbsCode, InputFailure } from '../domain';
-import { BEGROTING_REGELINGEN, EDITION_YEARS, euro } from '../domain';
+import { BEGROTING_REGELINGEN, euro } from '../domain';
 import { failureText } from '../messages';
 import { begrotingKolommen } from '../domain';
 import { begrotingCsv, parseBegrotingCsv, parseBeschikkingRegelsCsv } from './begroting-input';
 import { defaultReferenceData } from './load';
 import type { UserInput } from './user-input';
+import { defaultEditionId, editionInput } from './editions';
+
+/** The default edition's year axis (2023–2030 for vws-2026-04): the columns a Begroting CSV must have. */
+const EDITION_YEARS = editionInput(defaultEditionId()).edition.years;
+const LAST_YEAR = EDITION_YEARS[EDITION_YEARS.length - 1] ?? 0;
+/** Lasten per year of the axis: the given years, 0 elsewhere. */
+const years = (by: Partial<Record<number, number>>): number[] => EDITION_YEARS.map((y) => by[y] ?? 0);
 
 const G = defaultReferenceData().gemeenten;
 const ALMERE = 'GM0034' as CbsCode;
 
 const BEGROTING_KOLOMMEN = begrotingKolommen(EDITION_YEARS);
 const H = BEGROTING_KOLOMMEN.join(';');
+/** The number of columns of the Begroting table (15 + the years after 2029). */
+const N = BEGROTING_KOLOMMEN.length;
 type Veld = (typeof BEGROTING_KOLOMMEN)[number];
 const BASIS: Record<Veld, string> = {
   Regeling: 'Brede SPUK',
@@ -46,11 +55,31 @@ const messages = (r: { ok: true } | { ok: false; failures: readonly InputFailure
   r.ok ? [] : r.failures.map(failureText);
 
 const REGELINGEN = 'Brede SPUK, SPUK IZA, SPUK AZWA lokaal, SPUK AZWA regionaal';
-const TABEL =
-  'de kolommen van de tabel Begroting: Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking';
+const TABEL = `de kolommen van de tabel Begroting: ${BEGROTING_KOLOMMEN.join(';')}`;
 const BESCHIKKING = 'de kolommen regeling, onderdeel, jaar en bedrag_eur (of gemeentecode, onderdeel_nr, jaar en bedrag_eur)';
 const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
 const pdf = Uint8Array.from([...new TextEncoder().encode('%PDF-1.7\n'), 0x00, 0x01, 0xff, 0xd8]);
+
+describe('parseBegrotingCsv: the year 2030 of vws-2026-04', () => {
+  const seven = BEGROTING_KOLOMMEN.filter((k) => k !== '2030');
+  const row7 = (p: Partial<Record<Veld, string>>): string => seven.map((k) => p[k] ?? BASIS[k] ?? '').join(';');
+  it('reads lasten in 2030 (the default edition runs to 2030)', () => {
+    expect(EDITION_YEARS[EDITION_YEARS.length - 1]).toBe(2030);
+    const r = parseBegrotingCsv(csv(rij({ Regeling: 'SPUK AZWA lokaal', Onderdeel: '', '2029': '100', '2030': '120' })));
+    expect(messages(r)).toEqual([]);
+    expect(r.ok && r.value.regels[0]?.lasten).toEqual(years({ 2029: 100, 2030: 120 }));
+  });
+  it('a file of 2023–2029 (made before 2030 was added) reads 2030 as empty, as the werkmap migration adds it', () => {
+    const r = parseBegrotingCsv([seven.join(';'), row7({ '2025': '150000' })].join('\n'));
+    expect(messages(r)).toEqual([]);
+    expect(r.ok && r.value.regels[0]?.lasten).toEqual(years({ 2025: 150_000 }));
+  });
+  it('a year missing before the last year column is still refused', () => {
+    const cols = BEGROTING_KOLOMMEN.filter((k) => k !== '2025');
+    const r = parseBegrotingCsv([cols.join(';'), cols.map((k) => BASIS[k as Veld] ?? '').join(';')].join('\n'));
+    expect(r.ok ? [] : r.failures.map((f) => f.kind)).toEqual(['MissingColumn']);
+  });
+});
 
 describe('parseBegrotingCsv: valid tables', () => {
   it('reads a ";" file from Excel-NL with real amounts, defaults and empty years', () => {
@@ -81,7 +110,7 @@ describe('parseBegrotingCsv: valid tables', () => {
       taakveld: '5.1',
       uitvoerder: 'Sportbedrijf',
       aard: 'incidenteel',
-      lasten: [0, 0, 1_200_000, 1_250_000, 0, 0, 0],
+      lasten: years({ 2025: 1_200_000, 2026: 1_250_000 }),
       andereDekking: '',
       opmerking: 'ontschot vanaf 2025',
     });
@@ -91,7 +120,7 @@ describe('parseBegrotingCsv: valid tables', () => {
     expect(c).toMatchObject({ rij: 5, regeling: 'SPUK AZWA lokaal', taakveld: '7.1', aard: undefined });
     expect(r.value.overheveling2023).toEqual(Array(15).fill(0));
     expect(r.value.overheveling2025).toBe(0);
-    expect(r.value.vooruitOntvangen).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(r.value.vooruitOntvangen).toEqual(years({}));
   });
 
   it('reads a tab-separated paste of an Excel range (accounting format: "€ -" is zero; header spaced)', () => {
@@ -102,7 +131,7 @@ describe('parseBegrotingCsv: valid tables', () => {
     ].join('\r\n');
     const r = parseBegrotingCsv(text);
     expect(messages(r)).toEqual([]);
-    expect(r.ok && r.value.regels[0]?.lasten).toEqual([3_478_172, 0, 250_000, 0, 0, 0, 0]);
+    expect(r.ok && r.value.regels[0]?.lasten).toEqual(years({ 2023: 3_478_172, 2025: 250_000 }));
   });
 
   it('reads Excel\'s "Unicode-tekst" (UTF-16 LE with BOM, tab-separated) and Windows-1252 with €', () => {
@@ -164,7 +193,7 @@ describe('parseBegrotingCsv: valid tables', () => {
 
 describe('parseBegrotingCsv: bad input names the row and the fix', () => {
   const fieldsMore = (row: number, found: number, d: string) =>
-    `Rij ${row} heeft ${found} velden, de kopregel 15. Staat er een ${d} in een getal, zoals 150${d === 'komma (,)' ? ',' : ';'}000? Schrijf getallen zonder scheidingsteken voor duizendtallen, of zet het veld tussen aanhalingstekens.`;
+    `Rij ${row} heeft ${found} velden, de kopregel ${N}. Staat er een ${d} in een getal, zoals 150${d === 'komma (,)' ? ',' : ';'}000? Schrijf getallen zonder scheidingsteken voor duizendtallen, of zet het veld tussen aanhalingstekens.`;
   const many = Array.from({ length: 501 }, (_, i) => rij({ Activiteit: `A${i}` }));
   const long = 'x'.repeat(32_768);
 
@@ -193,7 +222,7 @@ describe('parseBegrotingCsv: bad input names the row and the fix', () => {
       'a missing column',
       [H.replace('Aard lasten;', ''), rij().replace(';incidenteel;', ';')].join('\n'),
       [
-        `De kolom "Aard lasten" ontbreekt. Gevonden kolommen: regeling, onderdeel, activiteit, taakveld, uitvoerder en 9 andere. Zet een kopregel met ${TABEL}.`,
+        `De kolom "Aard lasten" ontbreekt. Gevonden kolommen: regeling, onderdeel, activiteit, taakveld, uitvoerder en ${N - 6} andere. Zet een kopregel met ${TABEL}.`,
       ],
     ],
     [
@@ -201,7 +230,7 @@ describe('parseBegrotingCsv: bad input names the row and the fix', () => {
       [H.replace('Opmerking', 'Opmerkingen'), rij()].join('\n'),
       [
         `De kolom "opmerkingen" hoort niet in de tabel Begroting. Verwacht: ${BEGROTING_KOLOMMEN.join(', ')}. Controleer de spelling, of verwijder de kolom.`,
-        `De kolom "Opmerking" ontbreekt. Gevonden kolommen: regeling, onderdeel, activiteit, taakveld, uitvoerder en 10 andere. Zet een kopregel met ${TABEL}.`,
+        `De kolom "Opmerking" ontbreekt. Gevonden kolommen: regeling, onderdeel, activiteit, taakveld, uitvoerder en ${N - 5} andere. Zet een kopregel met ${TABEL}.`,
       ],
     ],
     [
@@ -209,22 +238,22 @@ describe('parseBegrotingCsv: bad input names the row and the fix', () => {
       [H + ';2025', rij() + ';'].join('\n'),
       ['De kolom "2025" staat twee keer in de kopregel. Laat elke kolom één keer voorkomen.'],
     ],
-    ['a row with more fields (";")', csv(rij() + ';5'), [fieldsMore(2, 16, 'puntkomma (;)')]],
+    ['a row with more fields (";")', csv(rij() + ';5'), [fieldsMore(2, N + 1, 'puntkomma (;)')]],
     [
       'a row with more fields in a "," file (150,000 unquoted)',
       [BEGROTING_KOLOMMEN.join(','), rij({ '2025': '150,000' }, ',')].join('\n'),
-      [fieldsMore(2, 16, 'komma (,)')],
+      [fieldsMore(2, N + 1, 'komma (,)')],
     ],
     [
       'a row with more fields (tab paste)',
       tsv(rij({}, '\t') + '\tx'),
-      ['Rij 2 heeft 16 velden, de kopregel 15. Staat er een tab in een veld?'],
+      [`Rij 2 heeft ${N + 1} velden, de kopregel ${N}. Staat er een tab in een veld?`],
     ],
     [
       'a row with fewer fields',
       csv('Brede SPUK;1;Sportakkoord'),
       [
-        'Rij 2 heeft 3 velden, de kopregel 15. Vul de ontbrekende velden aan, gescheiden door een puntkomma (;) zoals in de kopregel, of verwijder de rij.',
+        `Rij 2 heeft 3 velden, de kopregel ${N}. Vul de ontbrekende velden aan, gescheiden door een puntkomma (;) zoals in de kopregel, of verwijder de rij.`,
       ],
     ],
     [
@@ -465,10 +494,12 @@ describe('parseBeschikkingRegelsCsv', () => {
       ['Rij 2: "0" is geen onderdeel van de Brede SPUK. Gebruik een nummer van 1 tot en met 15, of laat het onderdeel leeg.'],
     ],
     [
-      'a year outside 2023–2029',
-      R + 'Brede SPUK;;2030;1\n',
+      `a year after the edition's axis (${LAST_YEAR + 1})`,
+      R + `Brede SPUK;;${LAST_YEAR + 1};1\n`,
       ALMERE,
-      ['Rij 2: "2030" is geen jaar van een editie. Gebruik een jaar van 2023 tot en met 2029, bijvoorbeeld 2025.'],
+      [
+        `Rij 2: "${LAST_YEAR + 1}" is geen jaar van een editie. Gebruik een jaar van 2023 tot en met ${LAST_YEAR}, bijvoorbeeld 2025.`,
+      ],
     ],
     [
       'the SPUK AZWA before 2027',
@@ -596,7 +627,7 @@ describe('round trip', () => {
       taakveld: fc.constantFrom('5.1', '6.1', '6.71', '7.1', '0.10'),
       uitvoerder: text,
       aard: fc.constantFrom('structureel' as const, 'incidenteel' as const, undefined),
-      lasten: fc.array(fc.integer({ min: 0, max: 999_999_999 }), { minLength: 7, maxLength: 7 }),
+      lasten: fc.array(fc.integer({ min: 0, max: 999_999_999 }), { minLength: EDITION_YEARS.length, maxLength: EDITION_YEARS.length }),
       andereDekking: text,
       opmerking: text,
     });

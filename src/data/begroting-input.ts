@@ -122,7 +122,7 @@ export function parseBegrotingCsv(input: UserInput, options: BegrotingCsvOptions
   const found = headerOfTable(parsed.value, 'begroting', begrotingKolommen(years));
   if (!found.ok) return found;
   const t = found.value;
-  const columns = headerColumns(t, 'begroting', begrotingKolommen(years));
+  const columns = headerColumns(t, 'begroting', begrotingKolommen(yearsOfFile(t.header, years)));
   if (!columns.ok) return columns;
   const at = columns.value;
   if (t.rows.length === 0) return fail([{ kind: 'EmptyInput', input: 'begroting' }]);
@@ -319,6 +319,20 @@ function headerOfTable(t: Table, input: UserInputKind, expected: readonly string
 }
 
 /**
+ * The edition's years a Begroting file has columns for: all of them, or, for a file made before the
+ * edition added its later years (a Begroting of 2023–2029 read with vws-2026-04, which adds 2030),
+ * the years up to its last year column. The later years then read as empty (0), as the workbook's
+ * table migration adds their column empty (src/excel/table-migration.ts). A year missing before the
+ * file's last year column is still refused (MissingColumn), and so is a file without any year.
+ */
+function yearsOfFile(header: readonly string[], years: readonly EditionYear[]): readonly EditionYear[] {
+  const present = new Set(header.map(headerKey));
+  let last = years.length;
+  while (last > 0 && !present.has(String(years[last - 1]))) last--;
+  return last === 0 ? years : years.slice(0, last);
+}
+
+/**
  * The index of each expected column (by its canonical name), matched without case and spaces.
  * Refused: a header without any expected column (no header), a column twice, a column the table
  * does not have, a missing column.
@@ -338,9 +352,9 @@ function headerColumns(
     } else if (at.has(name)) failures.push({ kind: 'DuplicateColumn', input, column: name });
     else at.set(name, i);
   });
-  if (at.size === 0) return fail([{ kind: 'MissingHeader', input, firstCell: t.header[0] ?? '' }]);
+  if (at.size === 0) return fail([{ kind: 'MissingHeader', input, firstCell: t.header[0] ?? '', expected }]);
   for (const c of expected)
-    if (!at.has(c)) failures.push({ kind: 'MissingColumn', input, column: c, found: t.header });
+    if (!at.has(c)) failures.push({ kind: 'MissingColumn', input, column: c, found: t.header, expected });
   return failures.length > 0 ? fail(failures) : ok(at);
 }
 
@@ -544,7 +558,7 @@ export function parseBeschikkingRegelsCsv(
     }
     const jaarText = col(r, 'jaar');
     const jaar = /^\d{4}$/.test(jaarText) && edition.years.includes(Number(jaarText)) ? Number(jaarText) : undefined;
-    if (jaar === undefined) failures.push({ kind: 'UnknownPeriod', row, text: jaarText });
+    if (jaar === undefined) failures.push({ kind: 'UnknownPeriod', row, text: jaarText, years: edition.years });
     else if (regeling !== undefined) {
       const span = regelingJaren(edition, regeling);
       if (span === undefined || jaar < span[0] || jaar > span[1])

@@ -236,11 +236,11 @@ describe('the manifest schema: every error names the file and the field', () => 
         registerEditionFolder(
           folder({
             ...base,
-            bedragen: [{ regeling: 'spuk-azwa', jaren: [2030], regel: 'azwa-raming', datasets: [] }],
+            bedragen: [{ regeling: 'spuk-azwa', jaren: [2031], regel: 'azwa-raming', datasets: [] }],
           }),
         ),
       ),
-    ).toBe('test/x/edition.json: bedragen[0].jaren: 2030 is not a year of the edition (2023–2029; add it to "jaren")');
+    ).toBe('test/x/edition.json: bedragen[0].jaren: 2031 is not a year of the edition (2023–2030; add it to "jaren")');
   });
 
   it('a dataset whose file has other columns than the manifest says', () => {

@@ -11,6 +11,8 @@ import type { InputFailure, Notation, Result } from '../domain';
 import { failureText } from '../messages';
 import { defaultReferenceData } from './load';
 import { columnNotation } from './notation';
+import { defaultEditionId, editionInput } from './editions';
+import { begrotingKolommen } from '../domain';
 
 const G = defaultReferenceData().gemeenten;
 
@@ -80,9 +82,11 @@ describe('a key file from LibreOffice in English (";" with "," thousands), throu
 });
 
 describe('a begroting from LibreOffice in English (";" with "€ 287,000"), through the CLI', () => {
-  const header = 'Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking';
+  // The default edition's columns (its years: 2023–2030 for vws-2026-04); the amount in 2025.
+  const years = editionInput(defaultEditionId()).edition.years;
+  const header = begrotingKolommen(years).join(';');
   const row = (activiteit: string, bedrag: string): string =>
-    `Brede SPUK;1;${activiteit};6.1;Sportbedrijf;incidenteel;;;${bedrag};;;;;;`;
+    `Brede SPUK;1;${activiteit};6.1;Sportbedrijf;incidenteel;;;${bedrag}${';'.repeat(years.length - 3 + 2)}`;
   const run = async (text: string) => {
     const c = captureIo({ 'b.csv': text });
     const code = await runCli(['begroting', '--invoer', 'b.csv', '--gemeente', 'GM0034'], c.io, async () => new Uint8Array());

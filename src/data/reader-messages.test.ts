@@ -5,11 +5,15 @@
  * with a Dutch text that names the real cause and the fix (texts written out).
  */
 import type { CbsCode, InputFailure } from '../domain';
-import { begrotingKolommen, EDITION_YEARS } from '../domain';
+import { begrotingKolommen } from '../domain';
 import { failureText } from '../messages';
 import { parseBegrotingCsv, parseBeschikkingRegelsCsv } from './begroting-input';
 import { defaultReferenceData } from './load';
 import { parseUserKeyCsv } from './user-input';
+import { defaultEditionId, editionInput } from './editions';
+
+/** The default edition's year axis (2023–2030 for vws-2026-04): the columns a Begroting CSV must have. */
+const EDITION_YEARS = editionInput(defaultEditionId()).edition.years;
 
 const G = defaultReferenceData().gemeenten;
 const ALMERE = 'GM0034' as CbsCode;
@@ -54,13 +58,13 @@ describe('the product’s own Begroting sheet saved as CSV (header on line 6)', 
 
 describe('a two-row header (a group heading "Lasten" above the years)', () => {
   const twoRows = [
-    pad(['Regeling', 'Onderdeel', 'Activiteit', 'Taakveld', 'Uitvoerder', 'Aard lasten', 'Lasten', '', '', '', '', '', '', 'Andere dekking', 'Opmerking']),
+    pad(['Regeling', 'Onderdeel', 'Activiteit', 'Taakveld', 'Uitvoerder', 'Aard lasten', 'Lasten', ...EDITION_YEARS.slice(1).map(() => ''), 'Andere dekking', 'Opmerking']),
     pad(['', '', '', '', '', '', ...EDITION_YEARS.map(String)]),
     row('Lokaal sportakkoord', '150000'),
   ].join('\n');
   it('is refused naming the two rows, not "kolom 2023 ontbreekt"', () => {
     expect(messages(parseBegrotingCsv(twoRows))).toEqual([
-      'De kopregel staat op twee rijen: rij 1 en rij 2 (met 2023, 2024, 2025, 2026, 2027, 2028, 2029). Zet alle kolomnamen op één rij: Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking, en verwijder de andere rij.',
+      `De kopregel staat op twee rijen: rij 1 en rij 2 (met ${EDITION_YEARS.join(', ')}). Zet alle kolomnamen op één rij: ${K.join(';')}, en verwijder de andere rij.`,
     ]);
   });
 });

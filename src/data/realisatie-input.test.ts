@@ -5,11 +5,14 @@
  * partial result.
  */
 import type { InputFailure } from '../domain';
-import { begrotingKolommen, EDITION_YEARS, euro, legeBegroting } from '../domain';
+import { begrotingKolommen, euro, legeBegroting } from '../domain';
 import { failureText } from '../messages';
 import { begrotingCsv, parseBegrotingCsv } from './begroting-input';
 import { defaultEditionId, editionInput } from './editions';
 import { parseRealisatieCsv } from './realisatie-input';
+
+/** The default edition's year axis (2023–2030 for vws-2026-04): the columns a Begroting CSV must have. */
+const EDITION_YEARS = editionInput(defaultEditionId()).edition.years;
 
 const KOLOMMEN = begrotingKolommen(EDITION_YEARS);
 const H = KOLOMMEN.join(';');
@@ -91,7 +94,9 @@ describe('parseRealisatieCsv', () => {
 
   it('refuses a prognose without a year of the edition, and two prognose columns', () => {
     const bare = parseRealisatieCsv([[...KOLOMMEN, 'Prognose'].join(';'), rij()].join('\n'));
-    expect(messages(bare)[0]).toMatch(/^De kolom "prognose" hoort niet in de tabel Begroting\. Verwacht: Regeling, .*, Prognose 2023, .*Prognose 2029\./);
+    expect(messages(bare)[0]).toMatch(
+      new RegExp(`^De kolom "prognose" hoort niet in de tabel Begroting\\. Verwacht: Regeling, .*, Prognose 2023, .*Prognose ${EDITION_YEARS[EDITION_YEARS.length - 1]}\\.`),
+    );
     const future = parseRealisatieCsv([[...KOLOMMEN, 'Prognose 2031'].join(';'), rij()].join('\n'));
     expect(future.ok ? [] : future.failures.map((f) => f.kind)).toEqual(['UnknownColumn']);
     const twice = parseRealisatieCsv([[...KOLOMMEN, 'Prognose 2025', 'Prognose 2026'].join(';'), rij()].join('\n'));

@@ -12,6 +12,11 @@ import { defaultReferenceData } from './load';
 import { parseBegrotingCsv, parseBeschikkingRegelsCsv } from './begroting-input';
 import { parseBeschikkingCsv, parseUserKeyCsv } from './user-input';
 import type { UserInput } from './user-input';
+import { defaultEditionId, editionInput } from './editions';
+
+/** The last year of the default edition's axis (2030 for vws-2026-04). */
+const AXIS = editionInput(defaultEditionId()).edition.years;
+const LAST_YEAR = AXIS[AXIS.length - 1];
 
 const data = defaultReferenceData();
 const G = data.gemeenten;
@@ -92,7 +97,7 @@ const T = {
   unknownLine: (row: number, text: string) =>
     `Rij ${row}: "${text}" is geen onderdeelnummer dat een gemeente ontvangt. Gebruik 1 tot en met 15 (Brede SPUK), 16 (SPUK IZA), 17 (SPUK AZWA lokaal) of 18 (SPUK AZWA regionaal).`,
   unknownPeriod: (row: number, text: string) =>
-    `Rij ${row}: "${text}" is geen jaar van een editie. Gebruik een jaar van 2023 tot en met 2029, bijvoorbeeld 2025.`,
+    `Rij ${row}: "${text}" is geen jaar van een editie. Gebruik een jaar van 2023 tot en met ${LAST_YEAR}, bijvoorbeeld 2025.`,
 };
 
 const KEY_COLUMNS = 'de kolommen gemeentecode en gewicht (of aandeel)';

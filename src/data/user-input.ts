@@ -295,7 +295,7 @@ export function parseBeschikkingCsv(
       });
     // Only the form a user writes: "2025" (not "2025.0" or "0x7E9").
     const period = /^\d{4}$/.test(jaarText) && years.includes(Number(jaarText)) ? Number(jaarText) : undefined;
-    if (period === undefined) failures.push({ kind: 'UnknownPeriod', row, text: jaarText });
+    if (period === undefined) failures.push({ kind: 'UnknownPeriod', row, text: jaarText, years });
     const amount = readAmount(row, cell(r, amountIdx), notation.value);
     if (typeof amount !== 'number') failures.push(amount);
     const line = edition?.lines.find((l) => l.nr === nr);

@@ -22,7 +22,7 @@ function regel(
     taakveld: '7.1',
     uitvoerder: 'GGD',
     aard: 'incidenteel',
-    lasten: [2023, 2024, 2025, 2026, 2027, 2028, 2029].map((y) => euro(lasten[y] ?? 0)),
+    lasten: ledger.years.map((y) => euro(lasten[y] ?? 0)),
     andereDekking: '',
     opmerking: '',
     ...extra,
@@ -189,13 +189,33 @@ describe('begroting: every check fires on a constructed case and stays quiet on 
     ]);
   });
 
+  it('2030 (vws-2026-04): structural lasten stand against € 0 SPUK baten; the AZWA gap of 2029 is signalled', () => {
+    expect(ledger.years[ledger.years.length - 1]).toBe(2030);
+    const i2030 = ledger.years.indexOf(2030);
+    // Every SPUK regeling has ended by 2030: no plafond, no baten (the BFU is an open post without an amount).
+    const p = plafonds(ledger, ALMERE, []).perRegeling;
+    for (const reg of ['Brede SPUK', 'SPUK IZA', 'SPUK AZWA lokaal', 'SPUK AZWA regionaal'] as const)
+      expect(p[reg][i2030]?.bedrag).toBe(0);
+    const t = toetsBegroting(
+      ledger,
+      ALMERE,
+      invoer([regel('SPUK AZWA lokaal', { 2029: 30_000, 2030: 30_000 }, { aard: 'structureel' })]),
+    );
+    expect(t.totaalBaten[i2030]).toBe(0);
+    expect(t.totaalLasten[i2030]).toBe(30_000);
+    expect(t.saldo[i2030]).toBe(-30_000);
+    expect(t.gaten.find((g) => g.eindjaar === 2029)).toMatchObject({ bedrag: 30_000 });
+    expect(t.signalen).toContainEqual({ soort: 'bbv-structureel', jaar: 2030, bedrag: 30_000 });
+    expect(t.signalen).toContainEqual({ soort: 'bbv-gat-2029', jaar: 2029, bedrag: 30_000 });
+  });
+
   it('lasten without aard, and money received in advance above next year’s plafond', () => {
     const azwa2027 = plafonds(ledger, ALMERE, []).perRegeling;
     const next = (['Brede SPUK', 'SPUK IZA', 'SPUK AZWA lokaal', 'SPUK AZWA regionaal'] as const).reduce(
       (a, r) => a + (azwa2027[r][4]?.bedrag ?? 0),
       0,
     );
-    const vooruit = [0, 0, 0, next + 5, 0, 0, 0].map((x) => euro(x));
+    const vooruit = ledger.years.map((y) => euro(y === 2026 ? next + 5 : 0));
     const t = toetsBegroting(
       ledger,
       ALMERE,

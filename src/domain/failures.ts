@@ -33,9 +33,17 @@ export type InputFailure =
       readonly input: UserInputKind;
       readonly column: string;
       readonly found: readonly string[];
+      /** Every column the file must have, when the reader knows them (the Begroting: the edition's years). */
+      readonly expected?: readonly string[];
     }
   /** The first row holds data (a CBS code), not column names. */
-  | { readonly kind: 'MissingHeader'; readonly input: UserInputKind; readonly firstCell: string }
+  | {
+      readonly kind: 'MissingHeader';
+      readonly input: UserInputKind;
+      readonly firstCell: string;
+      /** As for `MissingColumn`. */
+      readonly expected?: readonly string[];
+    }
   /** `input` set when the reader knows which file (the fix names its rows). */
   | { readonly kind: 'EmptyInput'; readonly input?: UserInputKind }
   /** Bytes that are no text in any encoding Excel saves (UTF-8, Windows-1252, UTF-16). */
@@ -84,7 +92,13 @@ export type InputFailure =
   | { readonly kind: 'UnknownGemeente'; readonly text: string; readonly suggestions: readonly string[] }
   | { readonly kind: 'UnknownKey'; readonly text: string; readonly known: readonly string[] }
   | { readonly kind: 'UnknownRegio'; readonly row: number; readonly regio: string }
-  | { readonly kind: 'UnknownPeriod'; readonly row: number; readonly text: string }
+  /** `years`: the edition's axis, when the reader knows it (2023–2030 for vws-2026-04). */
+  | {
+      readonly kind: 'UnknownPeriod';
+      readonly row: number;
+      readonly text: string;
+      readonly years?: readonly number[];
+    }
   | {
       readonly kind: 'UnknownLine';
       readonly row: number;

@@ -97,7 +97,7 @@ describe('table schema: known shapes and decisions', () => {
   });
 });
 
-describe('the real Begroting table is version 1', () => {
+describe('the real Begroting table of vws-2026-04 is version 2 (2023–2030: the migration that adds 2030)', () => {
   const plan = () =>
     buildWorkbookPlan(editionInput('vws-2026-04'), {
       key: 'spuk-2025',
@@ -105,7 +105,7 @@ describe('the real Begroting table is version 1', () => {
       beschikking: [{ regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2025, bedrag: euro(3_478_172) }],
     });
 
-  it('(a) built and refreshed with the same plan: the table is unchanged, 2 syncs, version 1 in B4', async () => {
+  it('(a) built and refreshed with the same plan: the table is unchanged, 2 syncs, version 2 in B4', async () => {
     const fake = new FakeExcel();
     ok(await render(fake, plan(), { expectExisting: false }));
     fake.appendTableRows('Begroting', [['SPUK IZA', '', 'Eigen regel', '7.1', 'GGD', 'incidenteel']]);
@@ -117,7 +117,7 @@ describe('the real Begroting table is version 1', () => {
     const write = fake.batches[fake.batches.length - 1];
     expect(write?.operationNames.filter((n) => n.startsWith('TableColumn'))).toEqual([]);
     expect(fake.snapshot().sheets.find((s) => s.name === SHEETS.begroting)).toEqual(before);
-    expect(fake.values(SHEETS.begroting, 'A4:B4')).toEqual([['Tabelversie', 1]]);
+    expect(fake.values(SHEETS.begroting, 'A4:B4')).toEqual([['Tabelversie', 2]]);
     expect(fake.name('SPUK_Begroting_Versie')?.formula).toBe('=Begroting!$B$4');
   });
 });
@@ -306,13 +306,13 @@ describe('(d) the .xlsx renderer writes the version (a new file is always the ne
     expect(wb.definedNames.getRanges('SPUK_Begroting_Versie').ranges).toEqual(['Begroting!$D$5']);
   });
 
-  it('the real plan: Begroting!B4 = 1, named', async () => {
+  it('the real plan (vws-2026-04, 2023–2030): Begroting!B4 = 2, named', async () => {
     const plan = buildWorkbookPlan(editionInput('vws-2026-04'), { key: 'spuk-2025' });
     const sheet = plan.sheets.find((s) => s.name === SHEETS.begroting);
-    expect(sheet?.userOwned?.table).toMatchObject({ name: 'Begroting', version: 1, versionCell: 'B4' });
+    expect(sheet?.userOwned?.table).toMatchObject({ name: 'Begroting', version: 2, versionCell: 'B4' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await renderXlsx(plan)) as unknown as ExcelJS.Buffer);
-    expect(wb.getWorksheet(SHEETS.begroting)?.getCell('B4').value).toBe(1);
+    expect(wb.getWorksheet(SHEETS.begroting)?.getCell('B4').value).toBe(2);
     expect(wb.definedNames.getRanges('SPUK_Begroting_Versie').ranges).toEqual(['Begroting!$B$4']);
   }, 60_000);
 });

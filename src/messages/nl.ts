@@ -71,6 +71,16 @@ const HEADER: Record<UserInputKind, string> = {
     'de kolommen regeling, onderdeel, jaar en bedrag_eur (of gemeentecode, onderdeel_nr, jaar en bedrag_eur)',
 };
 
+/**
+ * What a header must name: the columns the reader expects when it knows them (the Begroting's
+ * follow the edition's years, e.g. 2023–2030 for vws-2026-04), else the fixed text per kind.
+ */
+function header(input: UserInputKind, expected: readonly string[] | undefined): string {
+  if (input === 'begroting' && expected !== undefined && expected.length > 0)
+    return `de kolommen van de tabel Begroting: ${expected.join(';')}`;
+  return HEADER[input];
+}
+
 /** What one row of a user file is, per kind (for an empty file). */
 const ROW: Record<UserInputKind, string> = {
   sleutel: 'één rij per gemeente',
@@ -126,9 +136,9 @@ export function failureText(f: InputFailure): string {
         ? `Rij ${f.row} (${f.code}): met ${f.decimals} decimalen worden de gewichten te groot om tot op de euro exact te rekenen. Rond alle getallen af op ${f.fitsDecimals === undefined ? 'minder' : f.fitsDecimals} decimalen.`
         : `Rij ${f.row} (${f.code}): het gewicht is te groot om tot op de euro exact te rekenen. Deel alle gewichten door hetzelfde getal (bijvoorbeeld 1000).`;
     case 'MissingColumn':
-      return `De kolom "${f.column}" ontbreekt. Gevonden kolommen: ${list(f.found.map((c) => (c === '' ? '(leeg)' : c)))}. Zet een kopregel met ${HEADER[f.input]}.`;
+      return `De kolom "${f.column}" ontbreekt. Gevonden kolommen: ${list(f.found.map((c) => (c === '' ? '(leeg)' : c)))}. Zet een kopregel met ${header(f.input, f.expected)}.`;
     case 'MissingHeader':
-      return `De kopregel ontbreekt: de eerste rij begint met "${f.firstCell}". Zet bovenaan een regel met ${HEADER[f.input]}.`;
+      return `De kopregel ontbreekt: de eerste rij begint met "${f.firstCell}". Zet bovenaan een regel met ${header(f.input, f.expected)}.`;
     case 'NotText':
       return f.looksLike === 'xlsx'
         ? 'Dit is een Excel-werkmap, geen tekstbestand. Sla haar in Excel op als "CSV (gescheiden door lijstscheidingsteken)" en kies dat bestand.'
@@ -168,7 +178,7 @@ export function failureText(f: InputFailure): string {
     case 'UnknownRegio':
       return `Rij ${f.row}: de regio "${f.regio}" staat niet in Bijlage 2B. Kies een van de 42 SPUK IZA-regio's.`;
     case 'UnknownPeriod':
-      return `Rij ${f.row}: "${f.text}" is geen jaar van een editie. Gebruik een jaar van 2023 tot en met 2029, bijvoorbeeld 2025.`;
+      return `Rij ${f.row}: "${f.text}" is geen jaar van een editie. Gebruik een jaar van ${f.years?.[0] ?? 2023} tot en met ${f.years?.[f.years.length - 1] ?? 2029}, bijvoorbeeld 2025.`;
     case 'UnknownLine':
       if (f.editie !== undefined && f.known !== undefined)
         return `Rij ${f.row}: onderdeel "${f.text}" bestaat niet in editie ${f.editie} of wordt niet aan een gemeente betaald. Gebruik een van ${numberList(f.known)}, of kies met --editie de editie van uw beschikking.`;

@@ -89,7 +89,7 @@ describe('begroting formulas equal the domain (HyperFormula), on generated begro
 
   it("Zwolle 2025: the Samenvatting's baten per taakveld are what is received (5.059.018), 90.747 eigen middelen", () => {
     const input = editionInput('vws-2026-04');
-    const lasten = (y2025: number) => [0, 0, y2025, 0, 0, 0, 0].map((x) => x as Euro);
+    const lasten = (y2025: number) => input.edition.years.map((y) => (y === 2025 ? y2025 : 0) as Euro);
     const row = (rij: number, regeling: BegrotingRegeling, taakveld: string, bedrag: number) => ({
       rij,
       regeling,
@@ -137,7 +137,7 @@ describe('begroting formulas equal the domain (HyperFormula), on generated begro
       taakveld: '7.1',
       uitvoerder: 'GGD',
       aard: 'incidenteel' as const,
-      lasten: [0, 0, 20_000, 0, 0, 0, 0].map((x) => x as Euro),
+      lasten: input.edition.years.map((y) => (y === 2025 ? 20_000 : 0) as Euro),
       andereDekking: '',
       opmerking: '',
     };

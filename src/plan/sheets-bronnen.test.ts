@@ -90,7 +90,7 @@ describe('Landelijk: cofinanciering as information, the BBV status per regeling 
     );
   });
 
-  it('per regeling: incidenteel in its years, "na eindjaar" after; the flag prompt says it has no effect on the SPUK AZWA on 2023–2029', () => {
+  it('per regeling: incidenteel in its years, "na eindjaar" after (2030 too); the flag has an effect on the SPUK AZWA in 2030', () => {
     const landelijk = sheet(plan('vws-2026-04'), SHEETS.landelijk);
     const status = (naam: string) =>
       valueRows(landelijk).find((r) => r[0] === naam && r.includes('incidenteel'));
@@ -99,6 +99,7 @@ describe('Landelijk: cofinanciering as information, the BBV status per regeling 
       'incidenteel',
       'incidenteel',
       'incidenteel',
+      'na eindjaar',
       'na eindjaar',
       'na eindjaar',
       'na eindjaar',
@@ -111,12 +112,11 @@ describe('Landelijk: cofinanciering as information, the BBV status per regeling 
       'incidenteel',
       'incidenteel',
       'incidenteel',
+      'na eindjaar',
     ]);
     const flags = landelijk.validations.filter((v) => v.prompt.startsWith('BBV'));
-    expect(flags.map((v) => (v.type === 'list' ? [] : [v.min, v.max]))).toEqual([[0, 2029]]);
-    expect(flags[0]?.prompt).toContain(
-      'Geen effect bij SPUK AZWA, Subsidie Gezonde School (loopt t/m 2029).',
-    );
+    expect(flags.map((v) => (v.type === 'list' ? [] : [v.min, v.max]))).toEqual([[0, 2030]]);
+    expect(flags[0]?.prompt).not.toContain('Geen effect bij SPUK AZWA');
     // Excel refuses a prompt over 255 characters.
     expect(flags[0]?.prompt.length).toBeLessThanOrEqual(255);
   });

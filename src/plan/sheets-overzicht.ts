@@ -890,19 +890,24 @@ function aansluitingSection(v: View, chooser: ChooserCells, amounts: AmountRows,
  * The open posts (BRC and Sportakkoord from 2027): one line each with the domain's indicative amount
  * (`Scenario.openPosten`: landelijk × the gemeente's share of the post's lines in the year before),
  * labelled "open post, indicatief" and never in a total; the key and its source on the next row.
+ * An open post whose source gives no amount (the BFU in the gemeentefonds from 2030, vws-2026-04)
+ * gets a line with the text "open post" in its years: no euro figure, not zero, not in a total.
  * Returns the rows of the amounts (the chart shows them apart).
  */
 function openPostSection(v: View, amounts: AmountRows): number[] {
   const { ctx, s, rows, lines } = v;
   const posts = ctx.scenario.openPosten;
-  if (posts.length === 0) return [];
+  const zonderBedrag = ctx.input.edition.openPosten.filter(
+    (p) => p.landelijk === undefined && ctx.years.some((y) => y >= p.vanJaar && y <= p.totEnMetJaar),
+  );
+  if (posts.length === 0 && zonderBedrag.length === 0) return [];
   rows.skip();
   s.value(
     `A${rows.take()}`,
     'Open posten: geld dat de regeling verlaat zonder bekend bedrag per gemeente (indicatief, niet in de totalen)',
     'rowHeader',
   );
-  return posts.map((p) => {
+  const indicatief = posts.map((p) => {
     const r = rows.take();
     const key = rows.take();
     s.values(`B${r}`, [[p.post.onderwerp, 'open post, indicatief']]);
@@ -931,6 +936,16 @@ function openPostSection(v: View, amounts: AmountRows): number[] {
     s.format(v.yearsRange(r), 'warning');
     return r;
   });
+  for (const p of zonderBedrag) {
+    const r = rows.take();
+    s.values(`B${r}`, [[p.onderwerp, `open post, geen bedrag (${p.bron})`]]);
+    s.format(`C${r}`, 'note');
+    s.values(`${columnLetter(PERIOD_COL)}${r}`, [
+      ctx.years.map((y) => (y >= p.vanJaar && y <= p.totEnMetJaar ? 'open post' : null)),
+    ]);
+    s.format(v.yearsRange(r), 'warning');
+  }
+  return indicatief;
 }
 
 /**

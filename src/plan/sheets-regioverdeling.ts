@@ -107,7 +107,11 @@ export function buildRegioverdeling(
   if (vast.length > ACTIVITY_ROWS) throw new RangeError(`At most ${ACTIVITY_ROWS} activities`);
   const weight = (code: string, jaar: EditionYear): number =>
     inputs.gewichten?.get(code)?.[jaar] ?? aandeelGewicht(ledger, code as never, jaar);
-  const years = ledger.years;
+  // The years in which a regional line pays: not 2030 of vws-2026-04 (the SPUK regelingen have ended,
+  // the BFU is an open post without an amount), where a fixed amount could never be covered.
+  const years = ledger.years.filter((y) =>
+    ledger.lines.some((l) => l.ontvanger === 'mandaatgemeente' && ledger.national(l.nr, y).bedrag > 0),
+  );
   const splits = years.map((jaar) => {
     const s = regioVerdeling(ledger, regio, jaar, {
       methode: vast.length > 0 ? 'vast' : 'gewichten',

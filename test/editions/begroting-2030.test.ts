@@ -24,15 +24,14 @@ const BEGROTING_SHEETS: readonly string[] = [
   SHEETS.begroting,
 ];
 
-/** `generated` on the shipped seven years, with an eighth year (2030) of lasten and money in advance. */
+/** `generated` (2030 empty, as the default edition vws-2026-04 runs to 2030) with lasten in 2030. */
 function eightYears(b: BegrotingInvoer): BegrotingInvoer {
   return {
     ...b,
     regels: b.regels.map((r, i) => ({
       ...r,
-      lasten: [...r.lasten, euro(i % 3 === 0 ? 0 : 10_000 * (i + 1))],
+      lasten: r.lasten.map((v, j) => (j === 7 ? euro(i % 3 === 0 ? 0 : 10_000 * (i + 1)) : v)),
     })),
-    vooruitOntvangen: [...b.vooruitOntvangen, euro(0)],
   };
 }
 

@@ -3,19 +3,15 @@ import type { CbsCode } from '../../src/domain';
 import { buildWorkbookPlan, SHEETS } from '../../src/plan';
 import { begrotingSchema } from '../../src/plan/begroting/fixed-cells';
 import { FakeExcel } from '../support/fake-excel';
-import { registerProef2030 } from '../support/proef-2030';
 import { ok, render } from '../support/render-fake';
 
 /**
- * A later edition adds a year (proef-2030, data only): a werkmap built with vws-2026-04 (2023–2029)
- * keeps every row of the user's Begroting table when it is refreshed with the new edition; the table
+ * A later edition adds a year (vws-2026-04 adds 2030, the BFU open post): a werkmap built with
+ * vws-2025-09 (2023–2029) keeps every row of the user's Begroting table when it is refreshed with the
+ * new edition; the table
  * gains the column 2030 after 2029 (schema version 2: one migration per added year).
  */
 const ALMERE = 'GM0034' as CbsCode;
-
-beforeAll(() => {
-  registerProef2030();
-});
 
 describe('the Begroting table across a year the edition adds', () => {
   it('the schema of 2023–2030 is version 2: the migration adds "2030" right after "2029"', () => {
@@ -42,11 +38,11 @@ describe('the Begroting table across a year the edition adds', () => {
     ]);
   });
 
-  it('a werkmap of vws-2026-04 refreshed with proef-2030 keeps the user rows; 2030 is added, empty; 2 syncs', async () => {
+  it('a werkmap of vws-2025-09 refreshed with vws-2026-04 keeps the user rows; 2030 is added, empty; 2 syncs', async () => {
     const fake = new FakeExcel();
     const plan = (editie: string) =>
       buildWorkbookPlan(editionInput(editie), { key: 'spuk-2025', gemeente: ALMERE });
-    ok(await render(fake, plan('vws-2026-04'), { expectExisting: false }));
+    ok(await render(fake, plan('vws-2025-09'), { expectExisting: false }));
     const row = ['SPUK AZWA lokaal', '', 'Welzijn op recept', '6.71', 'Welzijnsorganisatie', 'incidenteel'];
     const lasten = [0, 0, 0, 0, 120_000, 125_000, 130_000];
     fake.appendTableRows('Begroting', [[...row, ...lasten, 'eigen middelen', 'nieuw']]);
@@ -55,7 +51,7 @@ describe('the Begroting table across a year the edition adds', () => {
     const before = fake.values(SHEETS.begroting, 'A7:O40').filter((r) => r.some((v) => v !== ''));
 
     const syncs = fake.syncCount;
-    ok(await render(fake, plan('proef-2030'), { expectExisting: true }));
+    ok(await render(fake, plan('vws-2026-04'), { expectExisting: true }));
     expect(fake.syncCount - syncs).toBe(2);
     const after = fake.values(SHEETS.begroting, 'A6:P40');
     expect(after[0]?.slice(6, 14)).toEqual(['2023', '2024', '2025', '2026', '2027', '2028', '2029', '2030']);

@@ -1,6 +1,16 @@
 /** Generated begrotingen for the formula tests (HyperFormula, LibreOffice): seeded, every signal kind. */
 import type { BegrotingInvoer, BegrotingRegel, BeschikkingRegel } from '../../src/domain';
 import { BEGROTING_REGELINGEN, euro } from '../../src/domain';
+import { defaultEditionId, editionInput } from '../../src/data';
+
+/**
+ * Seven generated years (2023–2029), padded with 0 to the default edition's axis (2023–2030 for
+ * vws-2026-04), so the random sequence, and with it every expected signal, stays the same.
+ */
+function axis(values: readonly number[]): number[] {
+  const n = editionInput(defaultEditionId()).edition.years.length;
+  return [...values, ...Array<number>(Math.max(0, n - values.length)).fill(0)];
+}
 
 /** A begroting of `rows` random activities plus fixed cases that make every per-onderdeel rule fire. */
 export function generated(seed: number, rows: number): BegrotingInvoer {
@@ -23,9 +33,9 @@ export function generated(seed: number, rows: number): BegrotingInvoer {
       taakveld: taakvelden[rnd(taakvelden.length)] ?? '7.1',
       uitvoerder: rnd(2) ? 'GGD' : 'Gemeente',
       aard,
-      lasten: [0, 1, 2, 3, 4, 5, 6].map(() =>
-        euro(rnd(3) === 0 ? 0 : rnd(rnd(8) === 0 ? 2_000_000 : 250_000)),
-      ),
+      lasten: axis(
+        [0, 1, 2, 3, 4, 5, 6].map(() => (rnd(3) === 0 ? 0 : rnd(rnd(8) === 0 ? 2_000_000 : 250_000))),
+      ).map((v) => euro(v)),
       andereDekking: '',
       opmerking: '',
     });
@@ -39,7 +49,7 @@ export function generated(seed: number, rows: number): BegrotingInvoer {
     taakveld: '7.1',
     uitvoerder: 'GGD',
     aard: 'incidenteel',
-    lasten: [y2023, y2024, 0, 0, 0, 0, 0].map((v) => euro(v)),
+    lasten: axis([y2023, y2024, 0, 0, 0, 0, 0]).map((v) => euro(v)),
     andereDekking: '',
     opmerking: '',
   });
@@ -51,7 +61,7 @@ export function generated(seed: number, rows: number): BegrotingInvoer {
     regels,
     overheveling2023: carry,
     overheveling2025: euro(400_000 + rnd(100_000)),
-    vooruitOntvangen: [0, 0, 0, 9_000_000, 0, 0, 100].map((v) => euro(v)),
+    vooruitOntvangen: axis([0, 0, 0, 9_000_000, 0, 0, 100]).map((v) => euro(v)),
   };
 }
 

@@ -124,7 +124,7 @@ describe('issue 16: one truth, every recipient, open posts and floor gemeenten i
     expect(brc?.landelijk).toBe(78_000_000);
     expect(brc?.basisGemeente).toBe(105_709 + 912_268);
     expect(brc?.basisLandelijk).toBe(90_891_058);
-    expect(brc?.perJaar).toEqual([0, 0, 0, 0, 873_598, 873_598, 873_598]);
+    expect(brc?.perJaar).toEqual(input.edition.years.map((y) => (y >= 2027 && y <= 2029 ? 873_598 : 0)));
     // Not in the paid amounts: Almere's eigen geld 2027 is its SPUK AZWA lokaal alone.
     expect(almere.readings.eigen[4]?.bedrag).toBe(2_587_831);
     const nl = resolveScenario({ edition: input, key });

@@ -16,7 +16,8 @@ const gemeente = (code: string): Gemeente => {
 };
 const ZWOLLE = gemeente('GM0193'); // mandaatgemeente IJssel-Vecht
 const KAMPEN = gemeente('GM0166'); // member of IJssel-Vecht
-const YEARS = [2023, 2024, 2025, 2026, 2027, 2028, 2029];
+/** The edition's year axis (2023–2030 for vws-2026-04). */
+const YEARS = edition.years;
 
 // Zwolle's Brede SPUK 2025 and 2026 as in Bijlage 2A of the VWS letter of 12-09-2025.
 const BESCHIKKING: BeschikkingRegel[] = [
