@@ -79,9 +79,11 @@ export function buildIza(
   s.printColumns('A', columnLetter(layout.columns.weight));
   // C: the region in the membership table (names up to 27 characters); D: its indelingsmethode.
   s.width('A', 28).width('B', 22).width('C', 28).width('D', 17);
-  for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 15);
+  // Amounts up to "€ 153.213.599" (the national row): 14 wide fits them, and keeps eight years
+  // (2023–2030) printing at 7 pt or more.
+  for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   const right = layout.columns;
-  s.width(columnLetter(right.weight), 21)
+  s.width(columnLetter(right.weight), 18)
     .width(columnLetter(right.note), 40)
     .width(columnLetter(right.methods), 18);
   return { sheet: s, cells };
