@@ -73,9 +73,7 @@ import {
   regiosFor,
 } from './regioverdeling';
 import { regioOntvangers } from './ontvangers';
-import { parseLimieten, runVerantwoording, VERANTWOORDING_HELP } from './verantwoording';
-import { parseRealisatieCsv } from '../data/realisatie-input';
-import { verantwoordingRegels } from '../domain/verantwoording';
+import { readRealisatie, runVerantwoording, VERANTWOORDING_HELP } from './verantwoording';
 import type { WerkmapProducer } from './werkmappen';
 import { errorCode, LOCK_FILE, writeErrorReason } from './batch-folder';
 import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './werkmappen';
@@ -377,6 +375,8 @@ interface ScenarioOptions {
   readonly editionOption?: string;
   /** The edition to compare with, instead of the edition's `vorige` (`verschil --van`, `werkboek --van`). */
   readonly van?: string;
+  /** Read `--realisatie` and `--limiet` (`readRealisatie`): the scenario then has its verantwoording. */
+  readonly realisatie?: boolean;
 }
 
 /**
@@ -415,7 +415,11 @@ function scenarioFor(
     if (!isFailed(b)) beschikkingAmounts = b;
   }
   if (options.begroting !== '--invoer') files.push(begroting);
-  if (reportFileFailures(io, files) !== undefined || isFailed(begroting)) return 2;
+  const realisatie = options.realisatie
+    ? readRealisatie(opts, io, editions.edition.edition, g ?? undefined)
+    : undefined;
+  files.push(realisatie);
+  if (reportFileFailures(io, files) !== undefined || isFailed(begroting) || isFailed(realisatie)) return 2;
   return resolveScenario({
     edition: editions.edition,
     vorige: options.vorige ? editions.vorige : undefined,
@@ -424,6 +428,7 @@ function scenarioFor(
     beschikking,
     beschikkingAmounts,
     begroting,
+    ...(realisatie !== undefined ? realisatie : {}),
   });
 }
 
@@ -1133,37 +1138,6 @@ async function runWerkboekAlle(
   );
 }
 
-/**
- * `werkboek --realisatie F [--limiet …]`: the scenario again with the realisatie (read as the
- * `verantwoording` command reads it) and the controller's limits, so the werkmap gets its sheet
- * Verantwoording with the same figures as that command. Without --realisatie: the scenario as is.
- * Returns 2 after printing the file's failures; UsageError without a gemeente or an unreadable file.
- */
-function werkboekRealisatie(opts: Map<string, string>, io: CliIo, scenario: Scenario): Scenario | number {
-  const file = opts.get('--realisatie');
-  if (file === undefined) {
-    if (opts.has('--limiet'))
-      throw new UsageError('--limiet hoort bij --realisatie (het blad Verantwoording).');
-    return scenario;
-  }
-  if (scenario.gemeente === undefined)
-    throw new UsageError(
-      'Een verantwoording hoort bij één gemeente: geef --gemeente CODE|NAAM bij --realisatie.',
-    );
-  const edition = scenario.input.edition;
-  const aannames = parseLimieten(opts.get('--limiet'), verantwoordingRegels(edition));
-  const text = io.readFile(file);
-  if (text === undefined)
-    throw new UsageError(`Kan het bestand "${file}" niet lezen. Controleer pad en rechten.`);
-  const realisatie = parseRealisatieCsv(text, { edition });
-  if (!realisatie.ok) {
-    realisatie.failures.slice(0, 20).forEach((f) => io.err(`Fout in ${file}: ${failureText(f)}\n`));
-    if (realisatie.failures.length > 20) io.err(`… en nog ${realisatie.failures.length - 20} fouten.\n`);
-    return 2;
-  }
-  return resolveScenario({ ...scenario.request, realisatie: realisatie.value, aannames }, scenario.national);
-}
-
 async function runWerkboek(
   data: ReferenceData,
   opts: Map<string, string>,
@@ -1193,13 +1167,12 @@ async function runWerkboek(
     beschikking: 'regels',
     begroting: '--begroting',
     vorige: true,
+    realisatie: true,
     ...(van !== undefined ? { van } : {}),
   });
   if (typeof scenario === 'number') return scenario;
   const { editie, beschikking, begroting } = scenario;
-  const metRealisatie = werkboekRealisatie(opts, io, scenario);
-  if (typeof metRealisatie === 'number') return metRealisatie;
-  const plan = planWorkbook(metRealisatie);
+  const plan = planWorkbook(scenario);
   const bytes = await render(plan);
   try {
     io.writeFileAtomic(file, bytes);
@@ -1280,8 +1253,8 @@ export async function runCli(
     if (command === 'regioverdeling') return runRegioverdeling(data, opts, io);
     if (command === 'begroting') return runBegroting(data, opts, io);
     if (command === 'verantwoording')
-      return runVerantwoording(data, opts, io, () =>
-        scenarioFor(data, opts, io, { beschikking: 'regels', begroting: '--begroting' }),
+      return runVerantwoording(opts, io, () =>
+        scenarioFor(data, opts, io, { beschikking: 'regels', begroting: '--begroting', realisatie: true }),
       );
     return await runWerkboek(data, opts, io, render, produce);
   } catch (e) {

@@ -9,6 +9,8 @@ import { defaultReferenceData, editionInput } from '../data';
 import type { CbsCode } from '../domain';
 import { builtInKey, Ledger, plafonds } from '../domain';
 import { captureIo } from '../../test/support/cli-io';
+import type { WorkbookPlan } from '../plan';
+import { SHEETS } from '../plan';
 import { runCli } from './cli';
 
 const ledger = new Ledger(editionInput('vws-2026-04'), builtInKey('spuk-2025', defaultReferenceData()));
@@ -41,6 +43,25 @@ async function run(argv: string[], files: Record<string, string>) {
   return { code, out: c.out(), err: c.err() };
 }
 const ARGS = ['verantwoording', '--gemeente', 'Zwolle', '--beschikking', 'k.csv', '--realisatie', 'r.csv'];
+
+/**
+ * The expected values (the domain's, as the .xlsx caches them) right of every row of the werkmap's
+ * sheet Verantwoording whose first cell is `label`: one per regeling, in sheet order.
+ */
+function werkmapFigures(plan: WorkbookPlan, label: string): unknown[] {
+  const sheet = plan.sheets.find((x) => x.name === SHEETS.verantwoording);
+  if (sheet === undefined) throw new Error('no sheet Verantwoording');
+  const rows: number[] = [];
+  for (const b of sheet.blocks)
+    if (b.kind === 'values' && b.at.startsWith('A'))
+      b.values.forEach((line, i) => {
+        if (line[0] === label) rows.push(Number(b.at.slice(1)) + i);
+      });
+  return rows.map((row) => {
+    const f = sheet.blocks.find((b) => b.kind === 'formula' && b.range.split(':')[0] === `B${row}`);
+    return f?.kind === 'formula' ? f.expected[0]?.[0] : undefined;
+  });
+}
 
 describe('spuk-begroting verantwoording', () => {
   it('everything spent as beschikt: no signals, exit 0', async () => {
@@ -167,5 +188,57 @@ describe('spuk-begroting verantwoording', () => {
     });
     expect(beschikking.code).toBe(2);
     expect(beschikking.err).toMatch(/^Fout in k\.csv: Rij 2/);
+  });
+
+  it('the CLI and werkboek --realisatie read the files once, the same way: the same terugvordering to the euro', async () => {
+    // A medeoverheid (Kampen) that spent € 80.000 less than it received, an underspend carried at the
+    // limit, and the controller's own limit: every input the two commands share.
+    const files = {
+      'k.csv': BESCHIKKING,
+      'b.csv': [H, 'SPUK IZA;;Valpreventie;;Kampen;incidenteel;;500000;;;;;;;'].join('\n'),
+      'r.csv': realisatie(1_800_000, 1_732_939 + 203_525, [
+        'SPUK IZA;;Valpreventie;;Kampen;incidenteel;;420000;;;;;;;',
+      ]).replace(
+        `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;${IZA[0]};${IZA[1]};`,
+        `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;${IZA[0]};${(IZA[1] ?? 0) - 500_000};`,
+      ),
+    };
+    const shared = ['--begroting', 'b.csv', '--limiet', 'spuk-iza:2024=0'];
+    const cli = await run([...ARGS, ...shared, '--formaat', 'json'], files);
+    expect(cli.code).toBe(1);
+    const json = JSON.parse(cli.out) as {
+      regelingen: { naam: string; terugvordering: { perJaar: number | null; cumulatief: number } }[];
+    };
+    expect(
+      json.regelingen.map((r) => [r.naam, r.terugvordering.perJaar, r.terugvordering.cumulatief]),
+    ).toEqual([
+      ['Brede SPUK', 31_728, 31_728],
+      ['SPUK IZA', 80_000, 80_000],
+    ]);
+    let plan: WorkbookPlan | undefined;
+    const c = captureIo(files);
+    const werkboek = ['werkboek', '--gemeente', 'Zwolle', '--beschikking', 'k.csv', '--realisatie', 'r.csv'];
+    const code = await runCli([...werkboek, ...shared, '--uit', 'w.xlsx'], c.io, async (p) => {
+      plan = p;
+      return new Uint8Array();
+    });
+    expect(c.err()).toMatch(/^Geschreven: w\.xlsx/);
+    expect(code).toBe(0);
+    if (plan === undefined) throw new Error('no plan');
+    expect(werkmapFigures(plan, 'Verwachte terugvordering: som van de jaren (lezing per jaar)')).toEqual(
+      json.regelingen.map((r) => r.terugvordering.perJaar),
+    );
+    expect(werkmapFigures(plan, 'Verwachte terugvordering: cumulatief over de looptijd')).toEqual(
+      json.regelingen.map((r) => r.terugvordering.cumulatief),
+    );
+    // The same bad realisatie is refused the same way by both commands (one reader, one report).
+    const bad = { ...files, 'r.csv': realisatie(0, 0, ['Brede SPUK;;Extra;;GGD;incidenteel;;;veel;;;;;;']) };
+    const v = await run([...ARGS, ...shared], bad);
+    const w = await run([...werkboek, ...shared, '--uit', 'w.xlsx'], bad);
+    expect([v.code, w.code]).toEqual([2, 2]);
+    expect(w.err).toBe(v.err);
+    expect(v.err).toMatch(/^Fout in r\.csv: Rij 19: "veel" in kolom 2025 is geen bedrag\./);
+    const noLimiet = await run([...werkboek.slice(0, 5), '--limiet', 'spuk-iza:2024=0'], files);
+    expect(noLimiet.err).toBe('Fout: --limiet hoort bij --realisatie (het blad Verantwoording).\n');
   });
 });

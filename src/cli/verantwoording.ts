@@ -1,15 +1,16 @@
 import { parseRealisatieCsv } from '../data/realisatie-input';
 import { CSV_KOMMA, csvText } from './csv-out';
-import type { ReferenceData, ResolvedEdition, Scenario } from '../domain';
-import { legeBegroting, sisaCodes } from '../domain';
+import type { Gemeente, InputFailure, ResolvedEdition, Scenario } from '../domain';
+import { sisaCodes } from '../domain';
 import type {
+  RealisatieInvoer,
   RegelingVerantwoording,
   Verantwoording,
   VerantwoordingAannames,
   VerantwoordingJaar,
 } from '../domain/verantwoording';
-import { sisaOpgave, verantwoording, verantwoordingRegels } from '../domain/verantwoording';
-import { failureText, formatEuro } from '../messages';
+import { sisaOpgave, verantwoordingRegels } from '../domain/verantwoording';
+import { formatEuro } from '../messages';
 import {
   BASIS_TEXT,
   eindafrekeningText,
@@ -83,6 +84,49 @@ export function parseLimieten(
     out.push({ regeling: r.regeling, vanJaar: jaar, waarde: pct });
   }
   return { overheveling: out };
+}
+
+/** What `--realisatie F [--limiet …]` gives the scenario (`ScenarioRequest.realisatie` and `aannames`). */
+export interface RealisatieOpties {
+  readonly realisatie: RealisatieInvoer;
+  readonly aannames: VerantwoordingAannames;
+}
+
+/** A realisatie file that did not read: every failure (src/data) and the file, reported as `Fout in F: …`. */
+export interface RealisatieFailed {
+  readonly failures: readonly InputFailure[];
+  readonly file: string;
+}
+
+/**
+ * The one place the CLI reads `--realisatie F` and `--limiet …` (`werkboek` and `verantwoording`):
+ * undefined without `--realisatie` (then `--limiet` is refused); the file read with
+ * `parseRealisatieCsv` against the edition, so the caller reports its failures with the other
+ * files' and resolves the scenario once with the result. Throws UsageError (Dutch) for `--limiet`
+ * without `--realisatie`, a realisatie without a gemeente, a bad limit or an unreadable file.
+ */
+export function readRealisatie(
+  opts: ReadonlyMap<string, string>,
+  io: CliIo,
+  edition: ResolvedEdition,
+  gemeente: Gemeente | undefined,
+): RealisatieOpties | RealisatieFailed | undefined {
+  const file = opts.get('--realisatie');
+  if (file === undefined) {
+    if (opts.has('--limiet'))
+      throw new UsageError('--limiet hoort bij --realisatie (het blad Verantwoording).');
+    return undefined;
+  }
+  if (gemeente === undefined)
+    throw new UsageError(
+      'Een verantwoording hoort bij één gemeente: geef --gemeente CODE|NAAM bij --realisatie.',
+    );
+  const aannames = parseLimieten(opts.get('--limiet'), verantwoordingRegels(edition));
+  const text = io.readFile(file);
+  if (text === undefined)
+    throw new UsageError(`Kan het bestand "${file}" niet lezen. Controleer pad en rechten.`);
+  const realisatie = parseRealisatieCsv(text, { edition });
+  return realisatie.ok ? { realisatie: realisatie.value, aannames } : { failures: realisatie.failures, file };
 }
 
 const COLUMNS = [
@@ -331,10 +375,11 @@ function printSisa(io: CliIo, r: RegelingVerantwoording, edition: ResolvedEditio
 
 /**
  * Runs the command. `scenarioFor` is the CLI's own resolution (cli.ts: edition, key, gemeente, the
- * beschikking and the begroting files; the exit code 2 after printing their failures).
+ * beschikking, begroting and realisatie files read with `readRealisatie`; the exit code 2 after
+ * printing their failures): the figures printed are the scenario's `verantwoording`, computed once by
+ * `resolveScenario`, the same the werkmap's sheet Verantwoording lays out.
  */
 export function runVerantwoording(
-  data: ReferenceData,
   opts: Map<string, string>,
   io: CliIo,
   scenarioFor: () => Scenario | number,
@@ -345,37 +390,19 @@ export function runVerantwoording(
   const gemeenteText = opts.get('--gemeente');
   if (gemeenteText === undefined || gemeenteText.toUpperCase() === 'NL')
     throw new UsageError('Een verantwoording hoort bij één gemeente: geef --gemeente CODE|NAAM.');
-  const file = opts.get('--realisatie');
-  if (file === undefined)
+  if (!opts.has('--realisatie'))
     throw new UsageError(
       "Geef met --realisatie het CSV-bestand met wat besteed is: de kolommen van de tabel Begroting (zie 'spuk-begroting verantwoording --help').",
     );
   const scenario = scenarioFor();
   if (typeof scenario === 'number') return scenario;
   const g = scenario.gemeente;
-  if (g === undefined)
+  const v = scenario.verantwoording;
+  const realisatie = scenario.request.realisatie;
+  // Both hold when scenarioFor read --realisatie for one gemeente (readRealisatie refuses otherwise).
+  if (g === undefined || v === undefined || realisatie === undefined)
     throw new UsageError('Een verantwoording hoort bij één gemeente: geef --gemeente CODE|NAAM.');
   const edition = scenario.input.edition;
-  const aannames = parseLimieten(opts.get('--limiet'), verantwoordingRegels(edition));
-  const text = io.readFile(file);
-  if (text === undefined)
-    throw new UsageError(`Kan het bestand "${file}" niet lezen. Controleer pad en rechten.`);
-  const realisatie = parseRealisatieCsv(text, { edition });
-  if (!realisatie.ok) {
-    const max = 20;
-    realisatie.failures.slice(0, max).forEach((f) => io.err(`Fout in ${file}: ${failureText(f)}\n`));
-    if (realisatie.failures.length > max) io.err(`… en nog ${realisatie.failures.length - max} fouten.\n`);
-    return 2;
-  }
-  const v = verantwoording({
-    ledger: scenario.ledger,
-    gemeente: g,
-    gemeenten: data.gemeenten,
-    beschikking: scenario.beschikking,
-    begroting: scenario.begroting ?? legeBegroting(edition),
-    realisatie: realisatie.value,
-    aannames,
-  });
   const code = v.signalen.length > 0 ? 1 : 0;
   if (formaat === 'csv') {
     const vorm = opts.has(CSV_KOMMA) ? 'komma' : 'excel-nl';
@@ -414,7 +441,7 @@ export function runVerantwoording(
     return code;
   }
   io.out(
-    `Verantwoording ${g.naam} (${g.code}); editie ${scenario.editie}; ${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}; ${realisatie.value.regels.length} ${realisatie.value.regels.length === 1 ? 'activiteit' : 'activiteiten'}${scenario.beschikking.length > 0 ? `; beschikking: ${scenario.beschikking.length} bedragen` : '; zonder beschikking: de bedragen van de editie'}.\n`,
+    `Verantwoording ${g.naam} (${g.code}); editie ${scenario.editie}; ${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}; ${realisatie.regels.length} ${realisatie.regels.length === 1 ? 'activiteit' : 'activiteiten'}${scenario.beschikking.length > 0 ? `; beschikking: ${scenario.beschikking.length} bedragen` : '; zonder beschikking: de bedragen van de editie'}.\n`,
   );
   for (const r of v.regelingen.filter(concerns)) printRegeling(io, r, edition);
   if (v.signalen.length === 0) {
