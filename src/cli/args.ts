@@ -82,6 +82,8 @@ export const OPTIONS: Record<string, readonly string[]> = {
     '--editie',
     '--formaat',
     '--h35b',
+    '--realisatie',
+    '--begroting',
     '--csv-komma',
   ],
 };

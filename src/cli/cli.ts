@@ -19,6 +19,7 @@ import type {
   EditionInput,
   Gemeente,
   InputFailure,
+  IzaRegio,
   ReferenceData,
   RegioGewicht,
   RegioVastBedrag,
@@ -42,6 +43,7 @@ import {
   legeBegroting,
   receivableLines,
   resolveScenario,
+  sisaCodeFor,
   splitReadings,
 } from '../domain';
 import {
@@ -63,7 +65,10 @@ import { CSV_KOMMA, csvText } from './csv-out';
 import { loadEditionFolder } from './editions-folder';
 import type { CliIo } from './io';
 import {
+  H35B_GEPLAND,
+  H35B_REALISATIE_COLUMNS,
   h35bColumns,
+  h35bRealisatieRows,
   h35bRows,
   isRegioMethode,
   REGIOVERDELING_COLUMNS,
@@ -73,6 +78,7 @@ import {
   regiosFor,
 } from './regioverdeling';
 import { regioOntvangers } from './ontvangers';
+import { verantwoordingSignaalText } from '../messages/verantwoording.nl';
 import { readRealisatie, runVerantwoording, VERANTWOORDING_HELP } from './verantwoording';
 import type { WerkmapProducer } from './werkmappen';
 import { errorCode, LOCK_FILE, writeErrorReason } from './batch-folder';
@@ -286,6 +292,8 @@ AZWA lokaal) in beide edities en het verschil; landelijk de som over alle gemeen
   regioverdeling: `spuk-begroting regioverdeling --regio NAAM | --gemeente CODE|NAAM [--jaar JAAR]
                                [--methode aandeel|gewichten|vast] [--invoer CSV] [--editie ID]
                                [--formaat csv|json] [--h35b]
+         spuk-begroting regioverdeling --gemeente CODE|NAAM --h35b --realisatie CSV [--begroting CSV]
+                               [--jaar JAAR] [--editie ID] [--formaat csv|json]
 
 Schrijft naar stdout: CSV (standaard) of JSON; op stderr een melding waar de SiSa-code onbekend is.
 Hoe de mandaatgemeente het bedrag van haar SPUK IZA-regio (onderdeel 16, 2023–2026; SPUK AZWA
@@ -307,8 +315,18 @@ uitvoering); leeg waar geen bron de code noemt (SPUK AZWA), met een melding.
                          naar aandeel (of naar gewichten als het invoerbestand die geeft)
   --invoer CSV           gewichten (kolommen gemeentecode,gewicht: elke ledengemeente één keer) en/of
                          vaste bedragen (kolommen activiteit,bedrag_eur in hele euro's)
-  --h35b                 alleen de lijst medeoverheden voor SiSa H35B: gemeentecode,gemeentenaam en per
-                         jaar bedrag_JAAR_eur (ledengemeenten behalve de mandaatgemeente, met een bedrag)
+  --h35b                 alleen de lijst medeoverheden voor SiSa H35B. Zonder --realisatie is dat de
+                         GEPLANDE verdeling, geen besteding: gemeentecode,gemeentenaam, per jaar
+                         bedrag_JAAR_eur (ledengemeenten behalve de mandaatgemeente, met een bedrag) en
+                         status "gepland, nog geen realisatie"
+  --realisatie CSV       met --h35b en --gemeente (de mandaatgemeente): wat elke medeoverheid besteedde,
+                         zoals SiSa H35B vraagt, uit de realisatie (zie 'spuk-begroting verantwoording'):
+                         de SPUK IZA-regels met als Uitvoerder de naam of CBS-code van een ledengemeente.
+                         Eén regel per medeoverheid × jaar (2023–2026): gemeentecode,gemeentenaam,jaar,sisa,
+                         ontvangen_eur,besteed_eur,verschil_eur,status (realisatie, of nog geen realisatie
+                         na het laatste jaar met realisatie); de signalen op stderr
+  --begroting CSV        met --realisatie: de begroting, voor wat de mandaatgemeente doorbetaalde
+                         (ontvangen_eur; zonder --begroting blijven ontvangen en verschil leeg)
   --formaat csv|json     standaard: csv
 De indeling in regio's is afgeleid, niet officieel (kolom lidmaatschap: bekend of afgeleid).
 `,
@@ -811,6 +829,7 @@ function runRegioverdeling(data: ReferenceData, opts: Map<string, string>, io: C
     throw new UsageError(
       'Geef --regio NAAM (de SPUK IZA-regio) of --gemeente (de mandaatgemeente), één van beide.',
     );
+  checkH35bRealisatie(opts);
   const methode = opts.get('--methode') ?? 'aandeel';
   if (!isRegioMethode(methode))
     throw new UsageError(`Onbekende methode "${methode}". Kies aandeel, gewichten of vast.`);
@@ -855,17 +874,106 @@ function runRegioverdeling(data: ReferenceData, opts: Map<string, string>, io: C
   const jaren = jaar === undefined ? axis.filter(pays) : [jaar];
   const regios = regiosFor(ledger, opts.get('--regio'), g ?? undefined);
   if (!regios.ok) return report(regios.failures);
+  if (opts.has('--realisatie')) return runH35bRealisatie(data, opts, io, regios.value, jaar);
   const splits = regioSplits(ledger, regios.value, jaren, { methode, ...invoer });
   if (!splits.ok) return report(splits.failures);
   const edition = editionInput(editie).edition;
-  if (opts.has('--h35b')) writeRecords(io, formaat, h35bColumns(jaren), h35bRows(splits.value, jaren));
-  else writeRecords(io, formaat, REGIOVERDELING_COLUMNS, regioverdelingRows(splits.value, edition));
+  if (opts.has('--h35b')) {
+    writeRecords(io, formaat, h35bColumns(jaren), h35bRows(splits.value, jaren));
+    io.err(
+      `Let op: dit is de geplande verdeling (${H35B_GEPLAND}). SiSa H35B vraagt wat elke medeoverheid besteedde: geef --realisatie CSV (en --begroting CSV) voor de besteding.\n`,
+    );
+  } else writeRecords(io, formaat, REGIOVERDELING_COLUMNS, regioverdelingRows(splits.value, edition));
   // SiSa codes come from the edition; where it states none, say so rather than print a guess.
   const unknown = unknownSisa(edition, splits.value);
   if (unknown.length > 0)
     io.err(
       `SiSa-code onbekend voor ${unknown.join(', ')}: editie ${editie} noemt geen SiSa-code (geen bron gevonden)${opts.has('--h35b') ? '' : '; de kolom sisa is daar leeg'}.\n`,
     );
+  return 0;
+}
+
+/** `regioverdeling --realisatie`: only with --h35b, without the planned split's --methode/--invoer. Throws UsageError. */
+function checkH35bRealisatie(opts: Map<string, string>): void {
+  if (!opts.has('--realisatie')) {
+    if (opts.has('--begroting'))
+      throw new UsageError(
+        '--begroting hoort bij --realisatie (met --h35b): wat de mandaatgemeente aan elke medeoverheid doorbetaalde.',
+      );
+    return;
+  }
+  if (!opts.has('--h35b'))
+    throw new UsageError(
+      '--realisatie hoort bij --h35b: de besteding per medeoverheid (SiSa H35B). De regioverdeling zelf is een planning; laat --realisatie weg of voeg --h35b toe.',
+    );
+  for (const o of ['--methode', '--invoer'])
+    if (opts.has(o))
+      throw new UsageError(
+        `${o} hoort bij de geplande verdeling, niet bij --realisatie: SiSa H35B vraagt wat elke medeoverheid besteedde. Laat ${o} weg.`,
+      );
+}
+
+/**
+ * `regioverdeling --h35b --gemeente M --realisatie F [--begroting F]`: what each medeoverheid of the
+ * mandaatgemeente M spent on the SPUK IZA (SiSa H35B), from the scenario's verantwoording (the
+ * realisatie's rows whose Uitvoerder names a member gemeente; the begroting's such rows for what was
+ * passed on), the same figures as `verantwoording`. The h35b-verschil signals on stderr; exit 0.
+ */
+function runH35bRealisatie(
+  data: ReferenceData,
+  opts: Map<string, string>,
+  io: CliIo,
+  regios: readonly IzaRegio[],
+  jaar: number | undefined,
+): number {
+  const formaat = outputFormat(opts);
+  const regio = regios[0];
+  if (opts.has('--regio'))
+    throw new UsageError(
+      regio?.mandaatgemeenteCode === undefined
+        ? `De realisatie hoort bij een gemeente, en de mandaathouder van ${regio?.naam ?? 'deze regio'} (${regio?.mandaatgemeente ?? '?'}) is geen gemeente: --realisatie kan hier niet.`
+        : `Geef bij --realisatie de mandaatgemeente met --gemeente (voor ${regio.naam}: --gemeente ${regio.mandaatgemeente}) in plaats van --regio: de realisatie is van één gemeente.`,
+    );
+  const scenario = scenarioFor(data, opts, io, {
+    key: builtInKey('spuk-2025', data),
+    begroting: '--begroting',
+    realisatie: true,
+  });
+  if (typeof scenario === 'number') return scenario;
+  const v = scenario.verantwoording;
+  const iza = v?.regelingen.find((r) => r.iza !== undefined);
+  if (v === undefined || iza === undefined || scenario.gemeente === undefined)
+    throw new UsageError(
+      `Editie ${scenario.editie} heeft geen verantwoording van de SPUK IZA: SiSa H35B uit de realisatie kan niet.`,
+    );
+  const izaJaren = iza.regels.jaren;
+  if (jaar !== undefined && !izaJaren.includes(jaar))
+    throw new UsageError(
+      `SiSa H35B uit de realisatie gaat over de SPUK IZA, ${izaJaren.join(', ')}: kies --jaar uit die jaren of laat --jaar weg.`,
+    );
+  const edition = scenario.input.edition;
+  const metBegroting = scenario.begroting !== undefined;
+  const rows = h35bRealisatieRows(iza, {
+    jaren: jaar === undefined ? izaJaren : [jaar],
+    peiljaar: v.peiljaar,
+    sisa: sisaCodeFor(edition, iza.regels.regeling, 'medeoverheden') ?? '',
+    metBegroting,
+  });
+  writeRecords(io, formaat, H35B_REALISATIE_COLUMNS, rows);
+  const g = scenario.gemeente;
+  io.err(
+    `SiSa H35B van ${g.naam} (${g.code}): wat elke medeoverheid besteedde, uit ${opts.get('--realisatie') ?? ''} (${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}).\n`,
+  );
+  if (!metBegroting)
+    io.err(
+      'Zonder --begroting is onbekend wat de mandaatgemeente doorbetaalde: ontvangen en verschil zijn leeg.\n',
+    );
+  if (rows.length === 0)
+    io.err(
+      'De realisatie noemt geen medeoverheid: zet bij SPUK IZA de CBS-code of naam van de ledengemeente in de kolom Uitvoerder.\n',
+    );
+  for (const s of v.signalen.filter((x) => x.soort === 'h35b-verschil'))
+    if (jaar === undefined || s.jaar === jaar) io.err(`- ${verantwoordingSignaalText(s)}\n`);
   return 0;
 }
 

@@ -81,20 +81,141 @@ describe('spuk-begroting regioverdeling', () => {
     );
   });
 
-  it('--h35b: the medeoverheden with an amount per year', async () => {
+  it('--h35b without a realisatie: the planned split, labelled "gepland, nog geen realisatie" in csv, json and text', async () => {
     const r = await run(['regioverdeling', '--gemeente', 'GM0034', '--h35b', '--jaar', '2026']);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toBe('gemeentecode;gemeentenaam;bedrag_2026_eur');
+    expect(r.out.split('\n')[0]).toBe('gemeentecode;gemeentenaam;bedrag_2026_eur;status');
     const rs = rows(r.out);
     expect(rs.map((x) => x.gemeentenaam)).toEqual(['Noordoostpolder', 'Urk', 'Dronten', 'Lelystad']);
+    expect(new Set(rs.map((x) => x.status))).toEqual(new Set(['gepland, nog geen realisatie']));
+    expect(r.err).toBe(
+      'Let op: dit is de geplande verdeling (gepland, nog geen realisatie). SiSa H35B vraagt wat elke medeoverheid besteedde: geef --realisatie CSV (en --begroting CSV) voor de besteding.\n',
+    );
     const json = await run(['regioverdeling', '--regio', 'flevoland', '--h35b', '--formaat', 'json']);
     const list = JSON.parse(json.out) as Record<string, string | number>[];
     expect(Object.keys(list[0] ?? {})).toEqual([
       'gemeentecode',
       'gemeentenaam',
       ...[2023, 2024, 2025, 2026, 2027, 2028, 2029].map((j) => `bedrag_${j}_eur`),
+      'status',
     ]);
-    expect(list.find((m) => m.gemeentenaam === 'Lelystad')?.bedrag_2025_eur).toBe(687_972);
+    expect(list.find((m) => m.gemeentenaam === 'Lelystad')).toMatchObject({
+      bedrag_2025_eur: 687_972,
+      status: 'gepland, nog geen realisatie',
+    });
+    expect(json.err).toContain('Let op: dit is de geplande verdeling (gepland, nog geen realisatie).');
+  });
+
+  describe('--h35b --realisatie: what each medeoverheid spent (SiSa H35B), from the verantwoording', () => {
+    const H =
+      'Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking';
+    // Zwolle (IJssel-Vecht) passes on to Kampen (by name) and Dalfsen (by CBS code); realisatie to 2025.
+    const files = {
+      'b.csv': [
+        H,
+        'SPUK IZA;;Valpreventie;;Kampen;incidenteel;;500000;500000;;;;;;',
+        'SPUK IZA;;Mentale gezondheid;;GM0148;incidenteel;;;300000;300000;;;;;',
+      ].join('\n'),
+      'r.csv': [
+        H,
+        'SPUK IZA;;Valpreventie;;Kampen;incidenteel;;420000;510000;;;;;;',
+        'SPUK IZA;;Mentale gezondheid;;GM0148;incidenteel;;;300000;;;;;;',
+        'SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;;;1000000;;;;;;',
+      ].join('\n'),
+    };
+    const ARGS = ['regioverdeling', '--gemeente', 'Zwolle', '--h35b', '--realisatie', 'r.csv'];
+
+    it('per medeoverheid × year: received, spent, difference, status; the same figures as verantwoording', async () => {
+      const r = await run([...ARGS, '--begroting', 'b.csv'], files);
+      expect(r.code).toBe(0);
+      expect(r.out.split('\n')[0]).toBe(
+        'gemeentecode;gemeentenaam;jaar;sisa;ontvangen_eur;besteed_eur;verschil_eur;status',
+      );
+      expect(rows(r.out).map((x) => Object.values(x).join(','))).toEqual([
+        'GM0148,Dalfsen,2025,H35B,300000,300000,0,realisatie',
+        'GM0148,Dalfsen,2026,H35B,300000,0,300000,nog geen realisatie (na het peiljaar)',
+        'GM0166,Kampen,2024,H35B,500000,420000,80000,realisatie',
+        'GM0166,Kampen,2025,H35B,500000,510000,-10000,realisatie',
+      ]);
+      expect(r.err.split('\n').slice(0, 2)).toEqual([
+        'SiSa H35B van Zwolle (GM0193): wat elke medeoverheid besteedde, uit r.csv (realisatie tot en met 2025).',
+        '- SPUK IZA 2024: de medeoverheden besteedden € 80.000 minder dan de mandaatgemeente doorbetaalde (SiSa H35B). Vraag de verantwoording van de medeoverheden op; wat niet besteed is, gaat terug.',
+      ]);
+      expect(r.err).toMatch(/\n- SPUK IZA 2025: de medeoverheden besteedden /);
+      const v = await run(
+        [
+          'verantwoording',
+          '--gemeente',
+          'Zwolle',
+          '--realisatie',
+          'r.csv',
+          '--begroting',
+          'b.csv',
+          '--formaat',
+          'json',
+        ],
+        files,
+      );
+      const iza = (
+        JSON.parse(v.out) as {
+          regelingen: { iza: { medeoverheden: { code: string; jaar: number; besteed: number }[] } | null }[];
+        }
+      ).regelingen.find((x) => x.iza !== null)?.iza;
+      const json = await run([...ARGS, '--begroting', 'b.csv', '--formaat', 'json'], files);
+      const list = JSON.parse(json.out) as { gemeentecode: string; jaar: number; besteed_eur: number }[];
+      expect(list.map((m) => [m.gemeentecode, m.jaar, m.besteed_eur])).toEqual(
+        iza?.medeoverheden.map((m) => [m.code, m.jaar, m.besteed]),
+      );
+      const y = await run([...ARGS, '--begroting', 'b.csv', '--jaar', '2024'], files);
+      expect(rows(y.out).map((x) => [x.gemeentenaam, x.besteed_eur])).toEqual([['Kampen', '420000']]);
+    });
+
+    it('without --begroting: what was passed on is unknown, left empty (not 0) and said so', async () => {
+      const r = await run(ARGS, files);
+      expect(r.code).toBe(0);
+      expect(
+        rows(r.out).map((x) => [x.gemeentenaam, x.jaar, x.ontvangen_eur, x.besteed_eur, x.verschil_eur]),
+      ).toEqual([
+        ['Dalfsen', '2025', '', '300000', ''],
+        ['Kampen', '2024', '', '420000', ''],
+        ['Kampen', '2025', '', '510000', ''],
+      ]);
+      expect(r.err).toContain('Zonder --begroting is onbekend wat de mandaatgemeente doorbetaalde');
+    });
+
+    it('refuses what does not fit, in Dutch, exit 2', async () => {
+      const cases: [string[], RegExp][] = [
+        [
+          ['regioverdeling', '--gemeente', 'Zwolle', '--realisatie', 'r.csv'],
+          /--realisatie hoort bij --h35b/,
+        ],
+        [[...ARGS, '--methode', 'gewichten'], /--methode hoort bij de geplande verdeling/],
+        [
+          ['regioverdeling', '--gemeente', 'Zwolle', '--h35b', '--begroting', 'b.csv'],
+          /--begroting hoort bij --realisatie/,
+        ],
+        [
+          ['regioverdeling', '--regio', 'IJssel-Vecht', '--h35b', '--realisatie', 'r.csv'],
+          /voor IJssel-Vecht: --gemeente Zwolle/,
+        ],
+        [
+          [...ARGS, '--jaar', '2027'],
+          /SiSa H35B uit de realisatie gaat over de SPUK IZA, 2023, 2024, 2025, 2026/,
+        ],
+        [
+          ['regioverdeling', '--gemeente', 'Kampen', '--h35b', '--realisatie', 'r.csv'],
+          /Kampen \(GM0166\) is geen mandaatgemeente/,
+        ],
+      ];
+      for (const [argv, message] of cases) {
+        const r = await run(argv, files);
+        expect([argv, r.code, r.out]).toEqual([argv, 2, '']);
+        expect(r.err).toMatch(message);
+      }
+      const bad = await run(ARGS, { 'r.csv': `${H}\nSPUK IZA;;X;;Kampen;incidenteel;;veel;;;;;;;\n` });
+      expect([bad.code, bad.out]).toEqual([2, '']);
+      expect(bad.err).toMatch(/^Fout in r\.csv: Rij 2: "veel" in kolom 2024 is geen bedrag\./);
+    });
   });
 
   it('--methode vast --invoer: fixed activities first, the rest by weights', async () => {

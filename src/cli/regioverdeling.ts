@@ -11,6 +11,7 @@ import type {
 } from '../domain';
 import { fail, findRegio, medeoverheden, ok, REGIO_METHODEN, regioVerdeling, sisaCodeFor } from '../domain';
 import type { IzaRegio } from '../domain';
+import type { RegelingVerantwoording } from '../domain/verantwoording';
 
 /**
  * The records of `spuk-begroting regioverdeling`: the mandaatgemeente's split of its region's amount
@@ -114,16 +115,80 @@ export function regioverdelingRows(
   );
 }
 
-/** The medeoverheden list (SPUK IZA: SiSa H35B): gemeentecode, gemeentenaam, then one amount column per year split. */
+/**
+ * The status of an H35B line: the planned split (`regioverdeling --h35b` without a realisatie: what the
+ * mandaatgemeente intends to pass on, not what SiSa H35B asks), what a medeoverheid spent (from the
+ * realisatie), or a year after the realisatie's last (peiljaar) with money passed on but nothing spent yet.
+ */
+export const H35B_GEPLAND = 'gepland, nog geen realisatie';
+export const H35B_REALISATIE = 'realisatie';
+export const H35B_NOG_GEEN = 'nog geen realisatie (na het peiljaar)';
+
+/**
+ * The planned medeoverheden list (SPUK IZA: SiSa H35B): gemeentecode, gemeentenaam, one amount column
+ * per year split, and `status` = "gepland, nog geen realisatie" (a planning, not the besteding SiSa asks).
+ */
 export function h35bColumns(jaren: readonly EditionYear[]): string[] {
-  return ['gemeentecode', 'gemeentenaam', ...jaren.map((j) => `bedrag_${j}_eur`)];
+  return ['gemeentecode', 'gemeentenaam', ...jaren.map((j) => `bedrag_${j}_eur`), 'status'];
 }
 
 export function h35bRows(
   splits: readonly RegioVerdeling[],
   jaren: readonly EditionYear[],
 ): (string | number)[][] {
-  return medeoverheden(splits).map((m) => [m.code, m.naam, ...jaren.map((j) => m.bedragen[j] ?? 0)]);
+  return medeoverheden(splits).map((m) => [
+    m.code,
+    m.naam,
+    ...jaren.map((j) => m.bedragen[j] ?? 0),
+    H35B_GEPLAND,
+  ]);
+}
+
+/**
+ * The realised H35B (`regioverdeling --h35b --realisatie F`): one line per medeoverheid × year, from the
+ * scenario's verantwoording of the mandaatgemeente (src/domain/verantwoording: `ontvangen` = its
+ * begroting rows whose Uitvoerder is that gemeente, `besteed` = its realisatie rows, `verschil` =
+ * ontvangen − besteed), with the edition's SiSa code for medeoverheden.
+ */
+export const H35B_REALISATIE_COLUMNS = [
+  'gemeentecode',
+  'gemeentenaam',
+  'jaar',
+  'sisa',
+  'ontvangen_eur',
+  'besteed_eur',
+  'verschil_eur',
+  'status',
+] as const;
+
+/**
+ * The records of `H35B_REALISATIE_COLUMNS` for the SPUK IZA verantwoording `r`, in `jaren` (whole
+ * euros). `peiljaar`: the realisatie's last year (undefined: none); a later year is marked
+ * `H35B_NOG_GEEN`. `metBegroting` false: no begroting was given, so what was passed on is unknown:
+ * ontvangen and verschil stay empty (never 0 that reads as "received nothing").
+ */
+export function h35bRealisatieRows(
+  r: RegelingVerantwoording,
+  opties: {
+    readonly jaren: readonly EditionYear[];
+    readonly peiljaar: EditionYear | undefined;
+    readonly sisa: string;
+    readonly metBegroting: boolean;
+  },
+): (string | number)[][] {
+  const { jaren, peiljaar, sisa: code, metBegroting } = opties;
+  return (r.iza?.medeoverheden ?? [])
+    .filter((m) => jaren.includes(m.jaar))
+    .map((m) => [
+      m.code,
+      m.naam,
+      m.jaar,
+      code,
+      metBegroting ? m.ontvangen : '',
+      m.besteed,
+      metBegroting ? m.verschil : '',
+      peiljaar !== undefined && m.jaar <= peiljaar ? H35B_REALISATIE : H35B_NOG_GEEN,
+    ]);
 }
 
 /** The regions of `--regio NAAM`, or those whose mandaatgemeente is `--gemeente` (one today; the data allows more). */
