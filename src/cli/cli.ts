@@ -25,6 +25,7 @@ import type {
   RegioVastBedrag,
   BegrotingInvoer,
   BeschikkingRegel,
+  RegionalePost,
   Scenario,
   Verdeelsleutel,
 } from '../domain';
@@ -42,6 +43,8 @@ import {
   largestKeySplitAmount,
   legeBegroting,
   receivableLines,
+  REGIONALE_POSTEN,
+  resolveNational,
   resolveScenario,
   sisaCodeFor,
   splitReadings,
@@ -80,6 +83,7 @@ import {
 import { regioOntvangers } from './ontvangers';
 import { verantwoordingSignaalText } from '../messages/verantwoording.nl';
 import { readRealisatie, runVerantwoording, VERANTWOORDING_HELP } from './verantwoording';
+import { parseVanMandaatgemeente } from './van-mandaatgemeente';
 import type { WerkmapProducer } from './werkmappen';
 import { errorCode, LOCK_FILE, writeErrorReason } from './batch-folder';
 import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './werkmappen';
@@ -189,6 +193,8 @@ Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
                          (onderdeel leeg = totaal van de regeling), of het bestand van 'allocaties --beschikking'
   --begroting CSV        de activiteiten voor de tabel Begroting, met de kolommen van die tabel
                          (zie 'spuk-begroting begroting --help')
+  --van-mandaatgemeente JAAR=BEDRAG,...   met --begroting, voor een ledengemeente: wat de mandaatgemeente
+                         doorgeeft (het blad Beschikking; zie 'spuk-begroting begroting --help')
   --realisatie CSV       wat besteed is (vraagt --gemeente): de kolommen van de tabel Begroting, zoals bij
                          'spuk-begroting verantwoording'; maakt het blad Verantwoording met die besteding
   --limiet REGELING:JAAR=PCT   met --realisatie: uw eigen limiet voor een overheveling die geen bron regelt
@@ -252,6 +258,7 @@ De meegeleverde edities, oudste eerst (daarna die van --edities-map MAP), met ko
 id,datum,naam,vorige,omschrijving. De nieuwste meegeleverde is de standaard. JSON geeft ook per regeling en jaar de regel waarmee de bedragen zijn gemaakt.
 `,
   begroting: `spuk-begroting begroting --invoer CSV [--gemeente CODE|NAAM] [--editie ID] [--beschikking CSV]
+                          [--van-mandaatgemeente JAAR=BEDRAG,...]
                           [--sleutel SLEUTEL | --sleutel-bestand CSV] [--formaat tekst|csv|json|mutaties]
 
 Schrijft naar stdout: het overzicht en de signalen (tekst), of CSV, JSON of de mutaties (--formaat).
@@ -267,6 +274,12 @@ Exitcode 0 zonder signalen, 1 met signalen, 2 bij onjuiste invoer.
                          de Brede SPUK. Overheveling en vooruit ontvangen staan niet in dit bestand (0).
   --gemeente CODE|NAAM   de gemeente (standaard: heel Nederland, de som van alle gemeenten)
   --beschikking CSV      de beschikking van de gemeente (vraagt --gemeente), als bij werkboek
+  --van-mandaatgemeente JAAR=BEDRAG,...
+                         een ledengemeente van een SPUK IZA-regio (vraagt --gemeente): wat de
+                         mandaatgemeente per jaar doorgeeft, in hele euro's (uit haar brief of
+                         raadsbesluit), bijv. 2025=120000,2027=20000; tot en met 2026 SPUK IZA, daarna
+                         SPUK AZWA regionaal. Een jaar dat er niet staat: het geplande aandeel
+                         (Regioverdeling, methode aandeel). Niet voor de mandaatgemeente zelf.
   --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
   --formaat FORMAAT      tekst (standaard): het overzicht en de signalen als tekst;
                          csv: regeling,jaar,plafond_eur,bron,lasten_eur,saldo_eur (signalen op stderr);
@@ -395,6 +408,8 @@ interface ScenarioOptions {
   readonly van?: string;
   /** Read `--realisatie` and `--limiet` (`readRealisatie`): the scenario then has its verantwoording. */
   readonly realisatie?: boolean;
+  /** Read `--van-mandaatgemeente` (`parseVanMandaatgemeente`) into the begroting (`begroting`, `werkboek`). */
+  readonly vanMandaatgemeente?: boolean;
 }
 
 /**
@@ -438,7 +453,7 @@ function scenarioFor(
     : undefined;
   files.push(realisatie);
   if (reportFileFailures(io, files) !== undefined || isFailed(begroting) || isFailed(realisatie)) return 2;
-  return resolveScenario({
+  const request = {
     edition: editions.edition,
     vorige: options.vorige ? editions.vorige : undefined,
     key,
@@ -447,7 +462,17 @@ function scenarioFor(
     beschikkingAmounts,
     begroting,
     ...(realisatie !== undefined ? realisatie : {}),
-  });
+  };
+  const van = options.vanMandaatgemeente ? opts.get('--van-mandaatgemeente') : undefined;
+  if (van === undefined) return resolveScenario(request);
+  // The amounts are checked against the region's ledger: resolve its national part once, use it twice.
+  if (begroting === undefined)
+    throw new UsageError(
+      '--van-mandaatgemeente hoort bij uw begroting (het blad Beschikking ernaast): geef ook --begroting CSV.',
+    );
+  const national = resolveNational(request);
+  const vanMandaatgemeente = parseVanMandaatgemeente(van, national.ledger, g ?? undefined);
+  return resolveScenario({ ...request, begroting: { ...begroting, vanMandaatgemeente } }, national);
 }
 
 /** The per-line beschikking of `allocaties --beschikking` (any gemeenten), checked against the edition. */
@@ -1036,7 +1061,11 @@ function runBegroting(data: ReferenceData, opts: Map<string, string>, io: CliIo)
       "Geef met --invoer het CSV-bestand van de begroting, met de kolommen van de tabel Begroting (zie 'spuk-begroting begroting --help').",
     );
   const formaat = begrotingFormat(opts);
-  const scenario = scenarioFor(data, opts, io, { beschikking: 'regels', begroting: '--invoer' });
+  const scenario = scenarioFor(data, opts, io, {
+    beschikking: 'regels',
+    begroting: '--invoer',
+    vanMandaatgemeente: true,
+  });
   if (typeof scenario === 'number') return scenario;
   if (formaat !== 'tekst') return writeBegrotingData(io, formaat, scenario);
   const { editie, key, gemeente: g, beschikking, toets } = scenario;
@@ -1096,21 +1125,40 @@ interface BegrotingRow {
   readonly saldo: number;
 }
 
-/** The overview of the toets, per regeling and year where there is a plafond, money or lasten. */
+/**
+ * The overview of the toets, per regeling and year where there is a plafond, money or lasten. A member
+ * gemeente's regional post counts what its mandaatgemeente passes on (`toets.vanMandaatgemeente`: typed
+ * with --van-mandaatgemeente, else the planned share), as the toets does; its bron says which.
+ */
 function begrotingRows(scenario: Scenario): BegrotingRow[] {
   const { toets } = scenario;
   const rows: BegrotingRow[] = [];
   for (const reg of BEGROTING_REGELINGEN)
     scenario.years.forEach((jaar, i) => {
       const plafond = toets.plafond[reg][i];
-      const na = toets.plafondNaOverheveling[reg][i] ?? 0;
+      const van = (REGIONALE_POSTEN as readonly string[]).includes(reg)
+        ? toets.vanMandaatgemeente[reg as RegionalePost][i]
+        : undefined;
+      const ontvangen = van === undefined || van.bron === 'geen' ? 0 : van.bedrag;
+      const na = (toets.plafondNaOverheveling[reg][i] ?? 0) + ontvangen;
       const lasten = toets.lasten[reg][i] ?? 0;
       if (plafond === undefined || (plafond.bedrag === 0 && na === 0 && lasten === 0)) return;
-      const bron = plafond.bron === 'geen' ? '–' : plafond.bron;
+      const bron =
+        plafond.bron === 'geen' && van !== undefined && van.bron !== 'geen'
+          ? VAN_MANDAAT_BRON[van.bron]
+          : plafond.bron === 'geen'
+            ? '–'
+            : plafond.bron;
       rows.push({ regeling: reg, jaar, plafond: na, bron, lasten, saldo: na - lasten });
     });
   return rows;
 }
+
+/** The bron of a member gemeente's regional amount in the begroting overview. */
+const VAN_MANDAAT_BRON = {
+  ingevuld: 'van mandaatgemeente (ingevuld)',
+  regioverdeling: 'van mandaatgemeente (gepland aandeel)',
+} as const;
 
 const BEGROTING_COLUMNS = ['regeling', 'jaar', 'plafond_eur', 'bron', 'lasten_eur', 'saldo_eur'] as const;
 
@@ -1216,7 +1264,7 @@ async function runWerkboekAlle(
     throw new UsageError(
       'Gebruik --gemeente of --alle, niet allebei: --alle maakt een werkmap voor elke gemeente.',
     );
-  for (const option of ['--beschikking', '--begroting', '--realisatie', '--limiet'])
+  for (const option of ['--beschikking', '--begroting', '--van-mandaatgemeente', '--realisatie', '--limiet'])
     if (opts.has(option))
       throw new UsageError(
         `Gebruik ${option} met één gemeente (--gemeente), niet met --alle: het bestand hoort bij één gemeente.`,
@@ -1276,6 +1324,7 @@ async function runWerkboek(
     begroting: '--begroting',
     vorige: true,
     realisatie: true,
+    vanMandaatgemeente: true,
     ...(van !== undefined ? { van } : {}),
   });
   if (typeof scenario === 'number') return scenario;
