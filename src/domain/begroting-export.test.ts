@@ -1,27 +1,9 @@
-import type { BegrotingRegel, BegrotingRegeling, EditionYear } from '.';
-import { begrotingMutaties, euro, naarDuizenden } from '.';
+import type { EditionYear } from '.';
+import { begrotingMutaties, naarDuizenden } from '.';
+import { rowBuilder } from '../../test/support/begroting-rows';
 
 const YEARS = [2023, 2024, 2025, 2026, 2027, 2028, 2029] as EditionYear[];
-let rij = 5;
-function regel(
-  regeling: BegrotingRegeling,
-  lasten: Partial<Record<number, number>>,
-  extra: Partial<BegrotingRegel> = {},
-): BegrotingRegel {
-  return {
-    rij: ++rij,
-    regeling,
-    onderdeel: undefined,
-    activiteit: 'Activiteit',
-    taakveld: '7.1',
-    uitvoerder: 'GGD',
-    aard: 'incidenteel',
-    lasten: YEARS.map((y) => euro(lasten[y] ?? 0)),
-    andereDekking: '',
-    opmerking: '',
-    ...extra,
-  };
-}
+const { regel } = rowBuilder(YEARS, { eersteRij: 6 });
 
 describe('naarDuizenden', () => {
   it('rounds to thousands half away from zero, so −x and x stay opposite', () => {

@@ -1,33 +1,15 @@
 import { defaultReferenceData, editionInput } from '../data';
 import type { BegrotingInvoer, BegrotingRegel, BegrotingRegeling, CbsCode, Euro } from '.';
 import { builtInKey, euro, geplandAandeel, Ledger, legeBegroting, plafonds, toetsBegroting } from '.';
+import { rowBuilder } from '../../test/support/begroting-rows';
 
 const base = defaultReferenceData();
 const ledger = new Ledger(editionInput('vws-2026-04'), builtInKey('spuk-2025', base));
 const ALMERE = 'GM0034' as CbsCode; // mandaatgemeente of Flevoland
 const LELYSTAD = 'GM0995' as CbsCode; // member of Flevoland
 
-let rij = 1;
 /** A row with lasten per year given as {2025: 100, …}. */
-function regel(
-  regeling: BegrotingRegeling,
-  lasten: Partial<Record<number, number>>,
-  extra: Partial<BegrotingRegel> = {},
-): BegrotingRegel {
-  return {
-    rij: ++rij,
-    regeling,
-    onderdeel: undefined,
-    activiteit: 'Activiteit',
-    taakveld: '7.1',
-    uitvoerder: 'GGD',
-    aard: 'incidenteel',
-    lasten: ledger.years.map((y) => euro(lasten[y] ?? 0)),
-    andereDekking: '',
-    opmerking: '',
-    ...extra,
-  };
-}
+const { regel } = rowBuilder(ledger.years);
 const invoer = (regels: BegrotingRegel[], extra: Partial<BegrotingInvoer> = {}): BegrotingInvoer => ({
   ...legeBegroting(ledger.input.edition),
   regels,

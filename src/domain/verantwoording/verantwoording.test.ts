@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { defaultReferenceData, editionInput } from '../../data';
-import type { BegrotingRegel, BegrotingRegeling, BeschikkingRegel, Gemeente } from '..';
+import type { BegrotingRegel, BeschikkingRegel, Gemeente } from '..';
 import { builtInKey, euro, Ledger, legeBegroting, plafonds } from '..';
 import type { RealisatieRegel, VerantwoordingAannames } from '.';
 import { sisaOpgave, verantwoording, verantwoordingRegels } from '.';
 import { sisaCodes } from '../edition';
+import { rowBuilder } from '../../../test/support/begroting-rows';
 
 const base = defaultReferenceData();
 const ledger = new Ledger(editionInput('vws-2026-04'), builtInKey('spuk-2025', base));
@@ -27,27 +28,8 @@ const BESCHIKKING: BeschikkingRegel[] = [
 const { perOnderdeel } = plafonds(ledger, ZWOLLE.code, BESCHIKKING);
 const ONDERDELEN = edition.lines.filter((l) => l.begroting === 'Brede SPUK').map((l) => l.nr);
 
-let rij = 1;
-function regel(
-  regeling: BegrotingRegeling,
-  lasten: Partial<Record<number, number>>,
-  extra: Partial<RealisatieRegel> = {},
-): RealisatieRegel {
-  return {
-    rij: ++rij,
-    regeling,
-    onderdeel: undefined,
-    activiteit: `Activiteit ${rij}`,
-    taakveld: '7.1',
-    uitvoerder: 'GGD',
-    aard: 'incidenteel',
-    lasten: YEARS.map((y) => euro(lasten[y] ?? 0)),
-    andereDekking: '',
-    opmerking: '',
-    prognose: undefined,
-    ...extra,
-  };
-}
+/** Realisatie rows (and begroting rows: the same shape) with lasten per year given as {2025: 100, …}. */
+const { realisatie: regel } = rowBuilder(YEARS, { activiteit: (rij) => `Activiteit ${rij}` });
 
 /** Realisatie rows that spend each onderdeel's 2023 and 2024 beschikking exactly (plus deltas). */
 function onderdelenExact(delta: Partial<Record<string, number>> = {}): RealisatieRegel[] {
