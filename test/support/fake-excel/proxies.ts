@@ -650,6 +650,14 @@ export class FakeFreezePanes extends FakeObject implements HostFreezePanes {
 
 const ORIENTATIONS = ['Portrait', 'Landscape'];
 const PAPER = ['A3', 'A4', 'A5', 'Letter', 'Legal'];
+const MARGINS = [
+  'leftMargin',
+  'rightMargin',
+  'topMargin',
+  'bottomMargin',
+  'headerMargin',
+  'footerMargin',
+] as const;
 
 /**
  * `Worksheet.pageLayout` (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
@@ -663,6 +671,28 @@ const PAPER = ['A3', 'A4', 'A5', 'Letter', 'Legal'];
  */
 export class FakePageLayout extends FakeObject implements HostPageLayout {
   readonly headersFooters: FakeHeaderFooterGroup;
+  // The margins in points: one accessor pair for all six (the static block below, instead of six
+  // copies), read after a load like every property, written through `setMargin` (0–1000 points,
+  // else InvalidArgument).
+  declare leftMargin: number;
+  declare rightMargin: number;
+  declare topMargin: number;
+  declare bottomMargin: number;
+  declare headerMargin: number;
+  declare footerMargin: number;
+
+  static {
+    for (const name of MARGINS)
+      Object.defineProperty(FakePageLayout.prototype, name, {
+        configurable: true,
+        get(this: FakePageLayout): number {
+          return this.loaded(name) as number;
+        },
+        set(this: FakePageLayout, points: number) {
+          this.setMargin(name, points);
+        },
+      });
+  }
 
   constructor(
     ctx: FakeRequestContext,
@@ -717,54 +747,6 @@ export class FakePageLayout extends FakeObject implements HostPageLayout {
         throw fakeError('InvalidArgument', `PageLayout.${name}`, String(points));
       sheet.pageLayout.margins[name] = points;
     });
-  }
-
-  get leftMargin(): number {
-    return this.loaded('leftMargin') as number;
-  }
-
-  set leftMargin(points: number) {
-    this.setMargin('leftMargin', points);
-  }
-
-  get rightMargin(): number {
-    return this.loaded('rightMargin') as number;
-  }
-
-  set rightMargin(points: number) {
-    this.setMargin('rightMargin', points);
-  }
-
-  get topMargin(): number {
-    return this.loaded('topMargin') as number;
-  }
-
-  set topMargin(points: number) {
-    this.setMargin('topMargin', points);
-  }
-
-  get bottomMargin(): number {
-    return this.loaded('bottomMargin') as number;
-  }
-
-  set bottomMargin(points: number) {
-    this.setMargin('bottomMargin', points);
-  }
-
-  get headerMargin(): number {
-    return this.loaded('headerMargin') as number;
-  }
-
-  set headerMargin(points: number) {
-    this.setMargin('headerMargin', points);
-  }
-
-  get footerMargin(): number {
-    return this.loaded('footerMargin') as number;
-  }
-
-  set footerMargin(points: number) {
-    this.setMargin('footerMargin', points);
   }
 
   get orientation(): string {
