@@ -1,0 +1,36 @@
+/**
+ * Begrotingstoets, the last rule rows: amounts in the Begroting table that are text (issue #17 item
+ * 3). A year cell holding text (a pasted "12.500" or "€ 1.000", a no-break space after the number) is
+ * skipped by every SUMIFS of the toets and the Samenvatting, so the lasten would be too low without a
+ * word: per year column the count of such cells (a signal each; Controle counts them too, check
+ * `begroting-tekst`) and the first row that holds one.
+ */
+import type { ToetsSection } from './toets-section';
+import { yearsAt } from './toets-section';
+
+/** Text in the year columns of the Begroting table: the count per year (a check) and its first row. */
+export function tekstRules(v: ToetsSection): void {
+  const { s, rows, table } = v;
+  const count = yearsAt(v, rows.take());
+  s.values(`A${count.top}`, [
+    [
+      null,
+      `Tekst in een bedrag (blad Begroting)`,
+      'Een bedrag dat tekst is (geplakt "12.500", "€ 1.000"), telt niet mee in de lasten. Typ het als getal.',
+    ],
+  ]);
+  s.format(`C${count.top}`, 'note');
+  const column = table.years.cols(0).fixRow();
+  s.formula(count.address(), `COUNTA(${column})-COUNT(${column})`, () => 0, 'integer');
+  // The domain's begroting holds numbers only (the CSV reader refuses a text amount): 0 at build.
+  v.checks.push({ range: count, value: () => 0 });
+  const first = yearsAt(v, rows.take());
+  s.values(`A${first.top}`, [[null, 'Eerste rij met tekst in die kolom (blad Begroting)']]);
+  // MATCH with the wildcard "*" finds the first text cell (Excel and LibreOffice; not HyperFormula).
+  s.formula(
+    first.address(),
+    `IF(${count.local().cell().fixRow()}=0,"",MATCH("*",${column},0)+ROW(${table.years.cell().fixRow()})-1)`,
+    () => '',
+    'integer',
+  );
+}
