@@ -92,6 +92,22 @@ describe('the Begroting table checked inside the werkmap (HyperFormula)', () => 
     }
   });
 
+  it('a beschikking amount typed as text ("3.912.345" with a no-break space) is a signal on the Begrotingstoets, not a silent fallback', () => {
+    const bes = ev.hf.getSheetId(SHEETS.beschikking)!;
+    const before = ev.hf.getSheetSerialized(bes);
+    const signalen = ev.value(SHEETS.toets, 'C3') as number;
+    const rows = ev.hf.getSheetValues(bes);
+    const iza = rows.findIndex((r) => r[0] === 'IZA');
+    expect(iza).toBeGreaterThan(0);
+    ev.hf.setCellContents({ sheet: bes, row: iza, col: 6 }, [["'3.912.345\u00a0"]]);
+    const t = ev.hf.getSheetValues(ev.hf.getSheetId(SHEETS.toets)!);
+    const tekst = rowOf(t, 1, 'Tekst in een bedrag (blad Beschikking)');
+    expect(t[tekst]?.slice(4, 12)).toEqual([0, 0, 1, 0, 0, 0, 0, 0]);
+    expect(ev.value(SHEETS.toets, 'C3')).toBe(signalen + 1);
+    ev.hf.setSheetContent(bes, before);
+    expect(ev.value(SHEETS.toets, 'C3')).toBe(signalen);
+  });
+
   it('a column inserted into the table before the years ("Kostenplaats") is FOUT on Controle, naming each shifted heading', () => {
     {
       const b = ev.hf.getSheetId(SHEETS.begroting)!;

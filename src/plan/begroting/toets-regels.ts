@@ -14,7 +14,6 @@ import type { OnderdeelCells } from './toets-onderdelen';
 import type { PlafondCells, ToetsParameters } from './toets-plafond';
 import type { ToetsSection } from './toets-section';
 import { nextYear, sectionTitle, yearIndex, yearsAt } from './toets-section';
-import { tekstRules } from './toets-tabel';
 
 /** What the rules expose to the Samenvatting. */
 export interface RegelCells {
@@ -83,7 +82,6 @@ export function regelsSection(v: ToetsSection, from: RegelsFrom): RegelCells {
   const aard = aardRules(v, from.lasten);
   const gaps = gapRules(v, aard.perRegeling);
   vooruitRules(v, from);
-  tekstRules(v);
   return { structureel: aard.structureel, ...gaps };
 }
 

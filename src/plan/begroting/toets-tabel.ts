@@ -3,13 +3,19 @@
  * 3). A year cell holding text (a pasted "12.500" or "€ 1.000", a no-break space after the number) is
  * skipped by every SUMIFS of the toets and the Samenvatting, so the lasten would be too low without a
  * word: per year column the count of such cells (a signal each; Controle counts them too, check
- * `begroting-tekst`) and the first row that holds one.
+ * `begroting-tekst`) and the first row that holds one. The same for the sheet Beschikking, whose
+ * formulas take the edition's amount where a cell is not a number (`3.912.345 ` with a no-break
+ * space would fall back without a word): its grid and the amounts from the mandaatgemeente.
  */
+import type { BeschikkingCells } from './beschikking-sheet';
 import type { ToetsSection } from './toets-section';
 import { yearsAt } from './toets-section';
 
-/** Text in the year columns of the Begroting table: the count per year (a check) and its first row. */
-export function tekstRules(v: ToetsSection): void {
+/**
+ * Text in the year columns of the Begroting table (the count per year, a check, and its first row) and
+ * in the Beschikking's amounts (the count per year, a check).
+ */
+export function tekstRules(v: ToetsSection, beschikking: BeschikkingCells): void {
   const { s, rows, table } = v;
   const count = yearsAt(v, rows.take());
   s.values(`A${count.top}`, [
@@ -33,4 +39,23 @@ export function tekstRules(v: ToetsSection): void {
     () => '',
     'integer',
   );
+  const bes = yearsAt(v, rows.take());
+  s.values(`A${bes.top}`, [
+    [
+      null,
+      'Tekst in een bedrag (blad Beschikking)',
+      'Een bedrag van de beschikking dat tekst is, telt niet: dan geldt het bedrag van de editie. Typ het als getal.',
+    ],
+  ]);
+  s.format(`C${bes.top}`, 'note');
+  const grid = beschikking.grid.cols(0).fixRow();
+  const mandaat = beschikking.vanMandaat.input.cols(0).fixRow();
+  s.formula(
+    bes.address(),
+    `COUNTA(${grid})-COUNT(${grid})+COUNTA(${mandaat})-COUNT(${mandaat})`,
+    () => 0,
+    'integer',
+  );
+  // The domain's beschikking holds numbers only (the readers refuse text): 0 at build.
+  v.checks.push({ range: bes, value: () => 0 });
 }
