@@ -32,10 +32,12 @@ export function tekstRules(v: ToetsSection, beschikking: BeschikkingCells): void
   v.checks.push({ range: count, value: () => 0 });
   const first = yearsAt(v, rows.take());
   s.values(`A${first.top}`, [[null, 'Eerste rij met tekst in die kolom (blad Begroting)']]);
-  // MATCH with the wildcard "*" finds the first text cell (Excel and LibreOffice; not HyperFormula).
+  // SUMPRODUCT evaluates its argument as an array in Excel and LibreOffice (no array entry): the
+  // largest 1000000 − row over the text cells gives the first such row. (HyperFormula: #VALUE!.)
+  const col = table.years.cols(0).fixRow();
   s.formula(
     first.address(),
-    `IF(${count.local().cell().fixRow()}=0,"",MATCH("*",${column},0)+ROW(${table.years.cell().fixRow()})-1)`,
+    `IF(${count.local().cell().fixRow()}=0,"",1000000-SUMPRODUCT(MAX(ISTEXT(${col})*(1000000-ROW(${col})))))`,
     () => '',
     'integer',
   );
