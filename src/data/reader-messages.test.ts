@@ -10,6 +10,7 @@ import { failureText } from '../messages';
 import { parseBegrotingCsv, parseBeschikkingRegelsCsv } from './begroting-input';
 import { defaultReferenceData } from './load';
 import { parseBeschikkingCsv, parseUserKeyCsv } from './user-input';
+import { parseRegioInvoerCsv } from './regio-input';
 import { defaultEditionId, editionInput } from './editions';
 
 /** The default edition's year axis (2023–2030 for vws-2026-04): the columns a Begroting CSV must have. */
@@ -147,6 +148,14 @@ describe('a key file and an allocaties --beschikking file with title rows above 
   it('an allocaties --beschikking file with data above the header is refused with the same message', () => {
     expect(messages(parseBeschikkingCsv(beschikking(['Almere;1;2024;5', 'Titel;;;']), G, [1, 16], EDITION_YEARS))).toEqual([
       'De kopregel van een beschikking staat op rij 3, niet bovenaan: rij 1 tot en met 2 staan erboven. Verwijder rij 1 tot en met 2 en lees het bestand opnieuw in.',
+    ]);
+  });
+  it('a regioverdeling --invoer file with a title row: read past it', () => {
+    const r = parseRegioInvoerCsv('Regio Flevoland, eigen gewichten;\ngemeentecode;gewicht\nGM0034;2\nGM0050;1\n');
+    expect(r.ok ? [] : r.failures).toEqual([]);
+    expect(r.ok && r.value.gewichten.map((g) => [g.code, g.row])).toEqual([
+      ['GM0034', 3],
+      ['GM0050', 4],
     ]);
   });
   it('without any header row the message stays the missing column', () => {
