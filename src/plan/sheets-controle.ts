@@ -54,7 +54,8 @@ export function buildControle(
   s.values('A3', [['Controle', 'Omschrijving', 'Afwijkingen']], 'header');
   s.values('A4', [['Totaal', 'Som van alle controles hieronder']], 'rowHeader');
   const base = [...modelChecks(from), ...sourceChecks(from)];
-  // The list of the Begroting table's headings sits below the checks and the signal row.
+  // The list of the Begroting table's headings: below the checks (rows 6…), the signal row (7 +
+  // checks), a blank row and its heading row.
   const headingList = SheetRange.at(SHEETS.controle, 12 + base.length, 1, from.begroting.kolommen.length);
   const checks = [...base, ...begrotingTableChecks(from.begroting.table, headingList)];
   // What the domain says each control must count (its own reconciliation of the same data).
@@ -208,13 +209,13 @@ function begrotingTableChecks(table: BegrotingTableCells, list: SheetRange): Che
     [
       'begroting-kolommen',
       'Kolommen Begroting',
-      'De kopjes van de tabel Begroting staan waar de formules ze lezen (lijst hieronder). Een ingevoegde of verplaatste kolom: zet hem terug (Ctrl+Z, of knippen en plakken) en zet eigen gegevens rechts naast de tabel',
+      'Kopjes van de tabel Begroting staan waar de formules ze lezen (lijst hieronder); eigen kolommen rechts naast de tabel',
       `SUM(${deviations.abs()})`,
     ],
     [
       'begroting-tekst',
       'Tekst in bedragen',
-      `Cellen in de jaarkolommen van de tabel Begroting die tekst zijn (bijv. geplakt "12.500" of "€ 1.000"): ze tellen niet mee in de lasten. Typ het bedrag als getal; de ${SHEETS.toets} noemt de rij`,
+      `Bedragen in de tabel Begroting die tekst zijn (geplakt "12.500"): tellen niet mee; typ een getal (rij: ${SHEETS.toets})`,
       `COUNTA(${years})-COUNT(${years})`,
     ],
   ];
