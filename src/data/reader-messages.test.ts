@@ -9,7 +9,8 @@ import { begrotingKolommen } from '../domain';
 import { failureText } from '../messages';
 import { parseBegrotingCsv, parseBeschikkingRegelsCsv } from './begroting-input';
 import { defaultReferenceData } from './load';
-import { parseUserKeyCsv } from './user-input';
+import { parseBeschikkingCsv, parseUserKeyCsv } from './user-input';
+import { parseRegioInvoerCsv } from './regio-input';
 import { defaultEditionId, editionInput } from './editions';
 
 /** The default edition's year axis (2023–2030 for vws-2026-04): the columns a Begroting CSV must have. */
@@ -115,5 +116,49 @@ describe('the product’s own Beschikking grid (Sleutel, Regeling, Onderdeel, ye
     expect(messages(r)).toEqual([
       'Rij 2: "BS99" is geen sleutel van het blad Beschikking. Gebruik de rijen van dat blad zoals ze zijn (BS, BS01 tot en met BS15, IZA, AZWA-L, AZWA-R), of plak de beschikking als regeling, onderdeel, jaar en bedrag_eur.',
     ]);
+  });
+});
+
+describe('a key file and an allocaties --beschikking file with title rows above the header (as the begroting reader)', () => {
+  const key = (above: readonly string[]) =>
+    [...above, 'gemeentecode;gewicht', 'GM0034;1.017.977', 'GM0363;9.000.000'].join('\r\n');
+  it('a key saved from a sheet with a title and a note: read past them, rows keep their line numbers', () => {
+    const r = parseUserKeyCsv(key(['Verdeelsleutel eigen 2025;', '"Gewichten volgens raadsbesluit";', ';']));
+    expect(messages(r)).toEqual([]);
+    expect(r.ok && r.value.rows.map((x) => [x.row, x.code, x.value])).toEqual([
+      [5, 'GM0034', '1.017.977'],
+      [6, 'GM0363', '9.000.000'],
+    ]);
+  });
+  it('a key with a data row above the header is refused, naming the header’s line and the rows to remove', () => {
+    expect(messages(parseUserKeyCsv(key(['GM0014;5']).replace('GM0014;5', 'Totaal;5;x')))).toEqual([
+      'De kopregel van een verdeelsleutel staat op rij 2, niet bovenaan: rij 1 staat erboven. Verwijder rij 1 en lees het bestand opnieuw in.',
+    ]);
+  });
+  const beschikking = (above: readonly string[]) =>
+    [...above, 'gemeentecode;onderdeel_nr;jaar;bedrag_eur', 'GM0034;16;2025;3.912.345', 'GM0034;1;2025;150.000'].join('\n');
+  it('an allocaties --beschikking file with title rows: read past them', () => {
+    const r = parseBeschikkingCsv(beschikking(['Beschikking Almere;;;', 'Kenmerk 1234;;;']), G, [1, 16], EDITION_YEARS);
+    expect(messages(r)).toEqual([]);
+    expect(r.ok && r.value.map((x) => [x.nr, x.jaar, x.bedrag])).toEqual([
+      [16, 2025, 3_912_345],
+      [1, 2025, 150_000],
+    ]);
+  });
+  it('an allocaties --beschikking file with data above the header is refused with the same message', () => {
+    expect(messages(parseBeschikkingCsv(beschikking(['Almere;1;2024;5', 'Titel;;;']), G, [1, 16], EDITION_YEARS))).toEqual([
+      'De kopregel van een beschikking staat op rij 3, niet bovenaan: rij 1 tot en met 2 staan erboven. Verwijder rij 1 tot en met 2 en lees het bestand opnieuw in.',
+    ]);
+  });
+  it('a regioverdeling --invoer file with a title row: read past it', () => {
+    const r = parseRegioInvoerCsv('Regio Flevoland, eigen gewichten;\ngemeentecode;gewicht\nGM0034;2\nGM0050;1\n');
+    expect(r.ok ? [] : r.failures).toEqual([]);
+    expect(r.ok && r.value.gewichten.map((g) => [g.code, g.row])).toEqual([
+      ['GM0034', 3],
+      ['GM0050', 4],
+    ]);
+  });
+  it('without any header row the message stays the missing column', () => {
+    expect(messages(parseUserKeyCsv('Mijn sleutel;\nGM0034;5\n'))[0]).toMatch(/gemeentecode/);
   });
 });

@@ -2,7 +2,7 @@ import type { InputFailure, ParsedNumber, RegioFailure, RegioGewicht, RegioVastB
 import { ambiguous, fail, MAX_WEIGHT_DECIMALS, ok, parseDecimal } from '../domain';
 import { columnNotation } from './notation';
 import type { TableRow, UserInput } from './user-input';
-import { amountText, cell, fieldCounts, readAmount, table } from './user-input';
+import { amountText, cell, fieldCounts, headerBelowTitles, readAmount, table } from './user-input';
 
 /**
  * The user's input for the mandaatgemeente's split (src/domain/regio-verdeling.ts), as CSV with the
@@ -30,8 +30,17 @@ const CODE_COLUMNS = ['gemeentecode', 'cbs_code', 'cbs-code', 'code', 'gemeente'
 export function parseRegioInvoerCsv(input: UserInput): Result<RegioInvoer, InputFailure | RegioFailure> {
   const parsed = table(input, 'regioverdeling');
   if (!parsed.ok) return parsed;
-  const t = parsed.value;
-  if (!t) return fail([{ kind: 'EmptyInput' }]);
+  if (!parsed.value) return fail([{ kind: 'EmptyInput' }]);
+  // Title rows above the header (a sheet saved as CSV) are skipped, as in a key file.
+  const titled = headerBelowTitles(
+    parsed.value,
+    'regioverdeling',
+    (h) =>
+      (h.some((c) => CODE_COLUMNS.includes(c)) && h.includes('gewicht')) ||
+      (h.includes('activiteit') && h.includes('bedrag_eur')),
+  );
+  if (!titled.ok) return titled;
+  const t = titled.value;
   const codeIdx = t.header.findIndex((h) => CODE_COLUMNS.includes(h));
   const weightIdx = t.header.indexOf('gewicht');
   const actIdx = t.header.indexOf('activiteit');

@@ -166,6 +166,40 @@ function dedupe(failures: readonly InputFailure[]): InputFailure[] {
   });
 }
 
+/** How many rows below the first are searched for a header below title rows (as the begroting reader). */
+const TITLE_SEARCH_ROWS = 10;
+
+/**
+ * The table with its header found below title rows (issue #17 item 14, as the begroting reader does
+ * in `begroting-input.ts`): unchanged when the first row is the header (`isHeader` of its trimmed,
+ * lower-case cells) or no row below is. Otherwise the first of the next TITLE_SEARCH_ROWS rows that
+ * is a header becomes it when every row above it is a title (at most two filled cells: a sheet's
+ * title and a note, saved as CSV, e.g. "Verdeelsleutel eigen;;"); rows with more above it are
+ * refused (`HeaderNotFirst`: which rows to remove). Rows keep the line numbers a text editor shows.
+ */
+export function headerBelowTitles(
+  t: Table,
+  input: UserInputKind,
+  isHeader: (header: readonly string[]) => boolean,
+): Result<Table> {
+  if (isHeader(t.header)) return ok(t);
+  const normal = (cells: readonly string[]): string[] => {
+    const header = cells.map((h) => h.trim().toLowerCase());
+    while (header.length > 1 && header[header.length - 1] === '') header.pop();
+    return header;
+  };
+  const j = t.rows.slice(0, TITLE_SEARCH_ROWS).findIndex((r) => isHeader(normal(r.cells)));
+  const found = t.rows[j];
+  if (!found) return ok(t);
+  const headerRow = t.headerRow ?? 1;
+  const above = [{ row: headerRow, cells: t.header }, ...t.rows.slice(0, j)];
+  if (!above.every((r) => r.cells.filter((c) => c.trim() !== '').length <= 2))
+    return fail([
+      { kind: 'HeaderNotFirst', input, headerRow: found.row, above: [headerRow, above[above.length - 1]?.row ?? headerRow] },
+    ]);
+  return ok({ ...t, header: normal(found.cells), rows: t.rows.slice(j + 1), width: found.cells.length, headerRow: found.row });
+}
+
 export function cell(r: TableRow, index: number): string {
   return (r.cells[index] ?? '').trim();
 }
@@ -184,8 +218,14 @@ export interface UserKeyInput {
 export function parseUserKeyCsv(input: UserInput): Result<UserKeyInput> {
   const parsed = table(input, 'sleutel');
   if (!parsed.ok) return parsed;
-  const t = parsed.value;
-  if (!t) return fail([{ kind: 'EmptyInput' }]);
+  if (!parsed.value) return fail([{ kind: 'EmptyInput' }]);
+  const titled = headerBelowTitles(
+    parsed.value,
+    'sleutel',
+    (h) => h.some((c) => CODE_COLUMNS.includes(c)) && (h.includes('gewicht') || h.includes('aandeel')),
+  );
+  if (!titled.ok) return titled;
+  const t = titled.value;
   const codeIdx = t.header.findIndex((h) => CODE_COLUMNS.includes(h));
   if (codeIdx < 0) return fail([{ kind: 'MissingColumn', input: 'sleutel', column: 'gemeentecode', found: t.header }]);
   let valueIdx = t.header.indexOf('gewicht');
@@ -258,8 +298,12 @@ export function parseBeschikkingCsv(
   const lineNrs = edition ? edition.lines.map((l) => l.nr) : (lines as readonly number[]);
   const parsed = table(input, 'beschikking');
   if (!parsed.ok) return parsed;
-  const t = parsed.value;
-  if (!t) return fail([{ kind: 'EmptyInput' }]);
+  if (!parsed.value) return fail([{ kind: 'EmptyInput' }]);
+  const titled = headerBelowTitles(parsed.value, 'beschikking', (h) =>
+    BESCHIKKING_COLUMNS.every((c) => h.includes(c)),
+  );
+  if (!titled.ok) return titled;
+  const t = titled.value;
   const idx = BESCHIKKING_COLUMNS.map((c) => t.header.indexOf(c));
   const missing = BESCHIKKING_COLUMNS.find((_, i) => (idx[i] ?? -1) < 0);
   if (missing) return fail([{ kind: 'MissingColumn', input: 'beschikking', column: missing, found: t.header }]);

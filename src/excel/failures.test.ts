@@ -143,3 +143,38 @@ describe('isSpeculationMiss (which failures of a speculative first sync fall bac
     expect(isSpeculationMiss(undefined)).toBe(true);
   });
 });
+
+describe('TableShapeUnknown names what moved (issue #17 item 2)', () => {
+  it('a column moved (same headings, other order): each heading with the column it is in and belongs in', () => {
+    const text = excelFailureText({
+      kind: 'TableShapeUnknown',
+      sheet: 'Begroting',
+      table: 'Begroting',
+      found: ['Regeling', 'Onderdeel', 'Activiteit', 'Taakveld', 'Uitvoerder', '2023', 'Aard lasten', '2024'],
+      expected: [
+        'Regeling',
+        'Onderdeel',
+        'Activiteit',
+        'Taakveld',
+        'Uitvoerder',
+        'Aard lasten',
+        '2023',
+        '2024',
+      ],
+    });
+    expect(text).toContain(
+      '(andere volgorde: "2023" staat in kolom F, hoort in kolom G; "Aard lasten" staat in kolom G, hoort in kolom F)',
+    );
+    expect(text).toContain('Er is niets gewijzigd.');
+  });
+  it('a column inserted: the inserted heading is named as extra', () => {
+    const text = excelFailureText({
+      kind: 'TableShapeUnknown',
+      sheet: 'Begroting',
+      table: 'Begroting',
+      found: ['Regeling', 'Kostenplaats', '2023'],
+      expected: ['Regeling', '2023'],
+    });
+    expect(text).toContain('(extra of anders genoemd: "Kostenplaats")');
+  });
+});

@@ -347,4 +347,26 @@ describe('fake Excel host', () => {
       ['b', 2, '=B2*2'],
     ]);
   });
+
+  it('a table column inserted by the user moves references wholly within the table rows, not those reaching beyond', () => {
+    // Table T over A1:C3 (heading + 2 rows); formulas on another sheet and beside the table.
+    const fake = new FakeExcel().addSheet('S').addSheet('O');
+    fake.type('S', 'A1', [
+      ['Naam', 'Jaar', 'Bedrag'],
+      ['a', 2023, 10],
+      ['b', 2024, 20],
+    ]);
+    fake.addTable('S', 'A1:C3', 'T');
+    fake.type('O', 'A1', [
+      ['=SUM(S!C2:C3)', '=SUM(S!$C$2:$C$500)', '=S!B1', '=SUM(S!A2:C3)', "='S'!C1&S!A1", '="S!C2"'],
+    ]);
+    fake.type('S', 'E5', '=SUM(C2:C3)');
+    fake.insertTableColumn('T', 1, 'Kostenplaats');
+    expect(fake.values('S', 'A1:D1')).toEqual([['Naam', 'Kostenplaats', 'Jaar', 'Bedrag']]);
+    expect(fake.formulas('O', 'A1:F1')).toEqual([
+      ['=SUM(S!D2:D3)', '=SUM(S!$C$2:$C$500)', '=S!C1', '=SUM(S!A2:D3)', "='S'!D1&S!A1", '="S!C2"'],
+    ]);
+    // Below the table's rows nothing moves, and a formula there keeps its references within the rows moving.
+    expect(fake.formulas('S', 'E5')).toEqual([['=SUM(D2:D3)']]);
+  });
 });

@@ -250,8 +250,25 @@ function tableShapeText(failure: Extract<ExcelFailure, { kind: 'TableShapeUnknow
   ]
     .filter((x) => x !== '')
     .join('; ');
-  const what = differs !== '' ? ` (${differs})` : ' (andere volgorde)';
+  const what = differs !== '' ? ` (${differs})` : ` (andere volgorde: ${movedText(failure)})`;
   return `De kolommen van de tabel "${failure.table}" op het blad "${failure.sheet}" zijn niet de kolommen die SPUK-begroting kent${what}. Gevonden: ${quoteList(failure.found.map(shown))}. Verwacht: ${quoteList(failure.expected)}. ${NOTHING_CHANGED} Zet de kolommen terug zoals verwacht: verwijder een zelf ingevoegde kolom (zet wat erin staat eerst in een kolom naast de tabel), geef een hernoemde kolom zijn naam terug en zet verschoven kolommen terug op hun plaats. Klik dan opnieuw op Werkmap laden; uw rijen blijven staan.`;
+}
+
+/**
+ * The headings of a table with the known columns in another order, as the user can find them: each
+ * heading not at its expected place, with the column it is in and the one it belongs in (A = 1).
+ */
+function movedText(failure: Extract<ExcelFailure, { kind: 'TableShapeUnknown' }>): string {
+  const moved = failure.found
+    .map((c, i) => ({ c, at: i, want: failure.expected.indexOf(c) }))
+    .filter((x) => x.want >= 0 && x.want !== x.at);
+  const letter = (i: number): string =>
+    i < 26
+      ? String.fromCharCode(65 + i)
+      : String.fromCharCode(64 + Math.floor(i / 26)) + String.fromCharCode(65 + (i % 26));
+  return moved
+    .map((x) => `"${shown(x.c)}" staat in kolom ${letter(x.at)}, hoort in kolom ${letter(x.want)}`)
+    .join('; ');
 }
 
 /** An empty heading, as the user sees it in the message. */

@@ -222,7 +222,7 @@ export function failureText(f: InputFailure): string {
     case 'HeaderNotFirst': {
       const [a, b] = f.above;
       const rows = a === b ? `rij ${a}` : `rij ${a} tot en met ${b}`;
-      return `De kopregel van ${FILE[f.input]} staat op rij ${f.headerRow}, niet bovenaan: ${rows} ${a === b ? 'staat' : 'staan'} erboven. Verwijder ${rows} (of zet die rijen onder de kopregel als het activiteiten zijn) en lees het bestand opnieuw in.`;
+      return `De kopregel van ${FILE[f.input]} staat op rij ${f.headerRow}, niet bovenaan: ${rows} ${a === b ? 'staat' : 'staan'} erboven. Verwijder ${rows}${f.input === 'begroting' ? ' (of zet die rijen onder de kopregel als het activiteiten zijn)' : ''} en lees het bestand opnieuw in.`;
     }
     case 'TwoRowHeader':
       return `De kopregel staat op twee rijen: rij ${f.first} en rij ${f.second} (met ${f.columns.join(', ')}). Zet alle kolomnamen op één rij: ${f.expected.join(';')}, en verwijder de andere rij.`;

@@ -8,7 +8,7 @@ import type {
 } from '../domain';
 import type { BbvVastlegging, Scenario } from '../domain';
 import type { RealisatieInvoer, VerantwoordingAannames } from '../domain/verantwoording';
-import { builtInKey, resolveScenario } from '../domain';
+import { begrotingKolommen, builtInKey, resolveScenario } from '../domain';
 import { formatDate } from '../messages';
 import type { PlanContext } from './context';
 import { STYLES } from './styles';
@@ -27,7 +27,7 @@ import { buildOverzicht } from './sheets-overzicht';
 import { chooserCells } from './chooser';
 import { buildControle } from './sheets-controle';
 import { buildVerschil } from './sheets-verschil';
-import { buildBegroting, planBegroting, TOETS_MASTER } from './begroting';
+import { begrotingTable, buildBegroting, planBegroting, TOETS_MASTER } from './begroting';
 import { buildRegioverdeling } from './sheets-regioverdeling';
 import { buildVerantwoording } from './verantwoording';
 
@@ -130,6 +130,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
       overwritten: chooser.overwritten,
       aansluiting: chooser.aansluiting,
       signalen: { cell: TOETS_MASTER, count: signalen },
+      begroting: { table: begrotingTable(ctx.years), kolommen: begrotingKolommen(ctx.years) },
     });
     return { sheet: built.sheet.build(nationalPage), cells: built.cells };
   });

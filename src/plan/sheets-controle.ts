@@ -7,6 +7,7 @@ import { SheetBuilder } from './sheet-builder';
 import type { AfrondingCells, AllocatieCells, VerdeelsleutelCells } from './sheets-gemeenten';
 import type { IzaCells } from './iza-layout';
 import type { LandelijkCells } from './sheets-landelijk';
+import type { BegrotingTableCells } from './begroting/fixed-cells';
 
 /** What Controle exposes: the master check (0 = every control passes), shown on Overzicht. */
 export interface ControleCells {
@@ -28,6 +29,11 @@ export interface ControleFrom {
   readonly overwritten: SheetRange;
   /** Overzicht's hidden count of its differences with the Begrotingstoets per post and year (a fixed cell there). */
   readonly aansluiting: SheetRange;
+  /**
+   * The user's Begroting table (a fixed place, `begrotingTable(years)`) and its headings in order
+   * (`begrotingKolommen(years)`): where the formulas read them, and its amounts, are checked.
+   */
+  readonly begroting: { readonly table: BegrotingTableCells; readonly kolommen: readonly string[] };
 }
 
 /**
@@ -47,7 +53,11 @@ export function buildControle(
   s.value('A2', 'Elke regel telt de afwijkingen; het totaal staat ook op het blad Overzicht.', 'subtitle');
   s.values('A3', [['Controle', 'Omschrijving', 'Afwijkingen']], 'header');
   s.values('A4', [['Totaal', 'Som van alle controles hieronder']], 'rowHeader');
-  const checks = [...modelChecks(from), ...sourceChecks(from)];
+  const base = [...modelChecks(from), ...sourceChecks(from)];
+  // The list of the Begroting table's headings: below the checks (rows 6…), the signal row (7 +
+  // checks), a blank row and its heading row.
+  const headingList = SheetRange.at(SHEETS.controle, 12 + base.length, 1, from.begroting.kolommen.length);
+  const checks = [...base, ...begrotingTableChecks(from.begroting.table, headingList)];
   // What the domain says each control must count (its own reconciliation of the same data).
   const expected = ctx.scenario.modelChecks;
   const total = checks.reduce((a, [id]) => a + expected[id], 0);
@@ -65,7 +75,8 @@ export function buildControle(
     'note',
   );
   s.formula(`C${info}`, from.signalen.cell.abs(), () => from.signalen.count, 'integer');
-  s.width('A', 16).width('B', 80).width('C', 14);
+  headingListSection(s, from.begroting, headingList);
+  s.width('A', 16).width('B', 80).width('C', 14).width('D', 16);
   s.printAs('portrait', true);
   return { sheet: s, cells };
 }
@@ -182,4 +193,78 @@ function sourceChecks(from: ControleFrom): Check[] {
       from.aansluiting.abs(),
     ],
   ];
+}
+
+/**
+ * The checks on the user's Begroting table that keep the Begrotingstoets and the Samenvatting from
+ * reading it silently wrong (issue #17 items 2 and 3): every heading where the formulas read it (a
+ * column inserted or moved in the table shifts the years: SUMIFS would read another column), and no
+ * text in the year columns (a pasted "12.500" or "€ 1.000" is text, which SUMIFS skips). `list` is
+ * the heading list's rows (`headingListSection`), whose column C holds a 0/1 deviation per heading.
+ */
+function begrotingTableChecks(table: BegrotingTableCells, list: SheetRange): Check[] {
+  const years = table.years.abs();
+  const deviations = SheetRange.at(SHEETS.controle, list.top, 3, list.bottom - list.top + 1).local();
+  return [
+    [
+      'begroting-kolommen',
+      'Kolommen Begroting',
+      'Kopjes van de tabel Begroting staan waar de formules ze lezen (lijst hieronder); eigen kolommen rechts naast de tabel',
+      `SUM(${deviations.abs()})`,
+    ],
+    [
+      'begroting-tekst',
+      'Tekst in bedragen',
+      `Bedragen in de tabel Begroting die tekst zijn (geplakt "12.500"): tellen niet mee; typ een getal (rij: ${SHEETS.toets})`,
+      `COUNTA(${years})-COUNT(${years})`,
+    ],
+  ];
+}
+
+/**
+ * Per heading of the Begroting table, top down from `list`'s first row: its number (A), the heading
+ * the formulas expect (B), 0/1 (C, summed by the check `begroting-kolommen`) and the heading found
+ * (D). The heading is read with `INDEX` over the table's columns from the heading row down to the
+ * last checked row: Excel moves a reference with the cells that inserting a table column shifts only
+ * when the whole reference lies within the table's rows, so this reference moves exactly when the
+ * formulas' column references (the checked rows) do; a heading the formulas no longer find in their
+ * column shows here. (A table longer than the checked rows moves both: then the formulas read the
+ * right column, and this list counts the shifted headings anyway, a refusal on the safe side.)
+ */
+function headingListSection(
+  s: SheetBuilder,
+  begroting: { readonly table: BegrotingTableCells; readonly kolommen: readonly string[] },
+  list: SheetRange,
+): void {
+  const { table, kolommen } = begroting;
+  const n = kolommen.length;
+  s.values(
+    `A${list.top - 1}`,
+    [
+      [
+        'Kolom',
+        `Kopje in rij ${table.headerRow} van het blad ${SHEETS.begroting} (verwacht)`,
+        'Afwijking',
+        'Gevonden',
+      ],
+    ],
+    'header',
+  );
+  s.values(
+    `A${list.top}`,
+    kolommen.map((k, i) => [i + 1, k]),
+  );
+  const area = SheetRange.at(
+    table.header.sheet,
+    table.headerRow,
+    table.header.left,
+    table.years.bottom - table.headerRow + 1,
+    n,
+  );
+  s.formula(
+    `D${list.top}:D${list.top + n - 1}`,
+    `INDEX(${area.abs()},1,$A${list.top})&""`,
+    (r) => kolommen[r] ?? '',
+  );
+  s.formula(`C${list.top}:C${list.top + n - 1}`, `IF(D${list.top}=B${list.top}&"",0,1)`, () => 0, 'integer');
 }

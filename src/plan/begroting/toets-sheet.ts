@@ -31,6 +31,7 @@ import { parametersSection, perLineSection, plafondSection } from './toets-plafo
 import type { RegelCells } from './toets-regels';
 import { regelsSection } from './toets-regels';
 import type { ToetsSection } from './toets-section';
+import { tekstRules } from './toets-tabel';
 
 /** What the Begrotingstoets exposes (Samenvatting, the names, Overzicht). */
 export interface ToetsCells extends ToetsInputs, LastenCells, RegelCells {
@@ -97,6 +98,7 @@ export function buildToets(
   const lasten = lastenSection(v, plafond, inputs, from.beschikking.vanMandaat);
   const onderdelen = onderdelenSection(v, { perLine, inputs, params });
   const regels = regelsSection(v, { params, plafond, inputs, lasten, onderdelen });
+  tekstRules(v, from.beschikking);
   const dekking = dekkingSection(v, lasten);
   countSection(v, frame);
   const lists = listsSection(s);

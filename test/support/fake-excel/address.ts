@@ -179,6 +179,66 @@ export function a1ToR1C1(formula: string, row: number, col: number): string {
   );
 }
 
+const QUALIFIED_REF =
+  /(^|[^A-Za-z0-9_.$!])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?::(\$?)([A-Z]{1,3})(\$?)(\d{1,7}))?(?![A-Za-z0-9_(!])/g;
+
+/**
+ * Rewrites every A1 reference of a formula (with "=") on sheet `own` that points at sheet `target`
+ * (qualified with its name, or unqualified on that sheet): `move` gets its rectangle and returns the
+ * new one (the same object: unchanged). `$` markers are kept. Used to model what Excel does to
+ * references when cells are inserted (see model.ts `insertTableColumn`).
+ */
+export function moveReferences(
+  formula: string,
+  own: string,
+  target: string,
+  move: (r: Rect) => Rect,
+): string {
+  const sameSheet = (q: string | undefined): boolean => {
+    const name =
+      q === undefined
+        ? own
+        : q
+            .slice(0, -1)
+            .replace(/^'(.*)'$/, '$1')
+            .replace(/''/g, "'");
+    return name.toUpperCase() === target.toUpperCase();
+  };
+  return mapCode(formula, (code) =>
+    code.replace(
+      QUALIFIED_REF,
+      (
+        m,
+        lead: string,
+        q: string | undefined,
+        c1a: string,
+        l1: string,
+        r1a: string,
+        d1: string,
+        c2a: string | undefined,
+        l2: string | undefined,
+        r2a: string | undefined,
+        d2: string | undefined,
+      ) => {
+        if (!sameSheet(q)) return m;
+        const rect: Rect = {
+          top: Number(d1),
+          left: lettersToCol(l1),
+          bottom: Number(d2 ?? d1),
+          right: lettersToCol(l2 ?? l1),
+        };
+        const next = move(rect);
+        if (next === rect) return m;
+        const one = (cAbs: string, col: number, rAbs: string, row: number) =>
+          `${cAbs}${colToLetters(col)}${rAbs}${row}`;
+        const tl = one(c1a, next.left, r1a, next.top);
+        const br = d2 === undefined ? '' : `:${one(c2a ?? '', next.right, r2a ?? '', next.bottom)}`;
+        return `${lead}${q ?? ''}${tl}${br}`;
+      },
+    ),
+  );
+}
+
 /** An A1 formula written for (fromRow, fromCol), as Excel fills it into (row, col). */
 export function shiftA1(formula: string, fromRow: number, fromCol: number, row: number, col: number): string {
   if (fromRow === row && fromCol === col) return formula;

@@ -9,6 +9,7 @@ import {
   a1ToR1C1,
   colToLetters,
   intersects,
+  moveReferences,
   parseQualified,
   quoteSheetName,
   r1c1ToA1,
@@ -465,7 +466,15 @@ export function tableHeadings(sheet: SheetModel, table: TableModel): string[] {
  * the sheet's column widths do not move. Refused (InvalidArgument): an index outside 0 … count − 1 other
  * than -1 / null, `values` that are not one column of the table's height, a heading the table has already
  * (not documented; Excel would number it), cells pushed past the last column. Not modelled (refused with
- * InvalidOperation): another table beside it in the same rows. Formulas elsewhere are not rewritten.
+ * InvalidOperation): another table beside it in the same rows.
+ *
+ * References in formulas (every sheet) follow the cells as Excel adjusts them when cells are inserted
+ * and shifted right (https://support.microsoft.com/office/insert-or-delete-cells-rows-and-columns-6f40e6e4-85af-45e0-b39d-65dd504a3246:
+ * "Insert Cells & Shift Cells Right"; Excel moves a reference only when it lies wholly within the rows
+ * that shift): a reference within the table's rows and right of the new column moves one column right, one
+ * spanning the new column grows; one that reaches above or below the table's rows (e.g. a column
+ * reference over 500 rows on a table of 10) stays where it is and now reads the cells that moved into it
+ * (issue #17 item 2: SUMIFS over Begroting!G$7:G$506 then reads the inserted column).
  */
 export function insertTableColumn(
   model: WorkbookModel,
@@ -542,6 +551,10 @@ export function insertTableColumn(
     ...table,
     rect: { ...table.rect, right: table.rect.right + 1 },
   };
+  for (const other of model.sheets)
+    for (const cell of other.cells.values())
+      if (cell.formula !== undefined)
+        cell.formula = moveReferences(cell.formula, other.name, sheet.name, shift);
   sheet.conditionalFormats = sheet.conditionalFormats.map((f) => ({ ...f, rect: shift(f.rect) }));
   sheet.validations = sheet.validations.map((v) => ({ ...v, rect: shift(v.rect) }));
   for (const n of model.names) {
