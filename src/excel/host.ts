@@ -194,6 +194,8 @@ export interface HostRangeFormat {
   readonly protection: { locked: boolean };
   wrapText: boolean;
   horizontalAlignment: string;
+  /** ExcelApi 1.1: "Top", "Center", "Bottom", "Justify", "Distributed". */
+  verticalAlignment: string;
   readonly font: HostRangeFont;
   readonly fill: HostRangeFill;
   readonly borders: HostRangeBorderCollection;

@@ -107,6 +107,13 @@ const ALIGN: Readonly<Record<'left' | 'center' | 'right', string>> = {
   right: 'Right',
 };
 
+/** Excel.VerticalAlignment (ExcelApi 1.1): "Top", "Center", "Bottom". */
+const VALIGN: Readonly<Record<'top' | 'center' | 'bottom', string>> = {
+  top: 'Top',
+  center: 'Center',
+  bottom: 'Bottom',
+};
+
 function topLeft(range: string): string {
   return range.split(':')[0] ?? range;
 }
@@ -265,10 +272,11 @@ export function buildWritePlan(
         s.sheet(name).getRange(group.range).format.columnWidth = group.points;
       });
     }
-    for (const h of sheet.rowHeights ?? []) {
-      // Range.format.rowHeight (ExcelApi 1.1), in points: sets the whole row of the cell.
-      step(`height ${name}!${h.row}`, operationBytes(h) * 2, (s) => {
-        s.sheet(name).getRange(`A${h.row}`).format.rowHeight = h.height;
+    for (const group of rowGroups(sheet)) {
+      // Range.format.rowHeight (ExcelApi 1.1), in points: sets the whole rows of the range; 0 hides
+      // them, as a row dragged to no height in Excel (RowHeightSpec: height 0 = hidden).
+      step(`height ${name}!${group.range}`, operationBytes(group) * 2, (s) => {
+        s.sheet(name).getRange(group.range).format.rowHeight = group.height;
       });
     }
     for (const block of sheet.blocks) {
@@ -460,6 +468,21 @@ function columnGroups(sheet: SheetPlan): { range: string; points: number }[] {
   }));
 }
 
+/** Consecutive rows of the same height as one range ("A12:A40"): one operation instead of one per row. */
+function rowGroups(sheet: SheetPlan): { range: string; height: number }[] {
+  const sorted = [...(sheet.rowHeights ?? [])].sort((a, b) => a.row - b.row);
+  const groups: { first: number; last: number; height: number }[] = [];
+  for (const h of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && last.last === h.row - 1 && last.height === h.height) last.last = h.row;
+    else groups.push({ first: h.row, last: h.row, height: h.height });
+  }
+  return groups.map((g) => ({
+    range: g.first === g.last ? `A${g.first}` : `A${g.first}:A${g.last}`,
+    height: g.height,
+  }));
+}
+
 interface ValuePart {
   readonly range: string;
   readonly values: (string | number | boolean)[][];
@@ -502,6 +525,7 @@ export function applyStyle(range: HostRange, style: StyleSpec): void {
   if (style.fill !== undefined) format.fill.color = style.fill;
   if (style.wrap !== undefined) format.wrapText = style.wrap;
   if (style.horizontalAlignment !== undefined) format.horizontalAlignment = ALIGN[style.horizontalAlignment];
+  if (style.verticalAlignment !== undefined) format.verticalAlignment = VALIGN[style.verticalAlignment];
   if (style.borderTop) format.borders.getItem('EdgeTop').style = 'Continuous';
   if (style.borderBottom) format.borders.getItem('EdgeBottom').style = 'Continuous';
   if (style.locked !== undefined) format.protection.locked = style.locked;

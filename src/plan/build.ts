@@ -173,13 +173,15 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
     formatDate(m.datum),
   );
   // The starter Begroting table shows only the signal count (and national rows): shared by it.
-  const begrotingSheet = shared(
+  const starter = shared(
     options.begroting === undefined
       ? `begroting|${signalen}|${begroting.cells.signalen.abs()}|${begroting.cells.lists.abs()}`
       : undefined,
-    // The user's sheet is the same for every gemeente until the user fills it: no gemeente in its header.
     () => begroting.begroting.build(pageFrame('', m.id, formatDate(m.datum))),
   );
+  // Printed with the gemeente's name (#18): only the page header differs from the shared starter sheet,
+  // which the batch patches per workbook (src/xlsx batch-xlsx `patchValues`).
+  const begrotingSheet = { ...starter, print: { ...starter.print, ...forGemeente } };
   // Output order: Overzicht first, what changed next to it, the technical sheets after.
   const sheets = [
     overzicht.sheet.build(forGemeente),

@@ -40,7 +40,11 @@ describe('planWorkbook with the national sheets reused', () => {
     }
     // Controle and the starter Begroting table too, between gemeenten with the same signals.
     expect(byName(1, 'Controle')).toBe(byName(0, 'Controle'));
-    expect(byName(1, 'Begroting')).toBe(byName(0, 'Begroting'));
+    // The starter Begroting shares its content; its page header names each gemeente (#18).
+    expect(byName(1, 'Begroting')?.blocks).toBe(byName(0, 'Begroting')?.blocks);
+    expect(byName(1, 'Begroting')?.formats).toBe(byName(0, 'Begroting')?.formats);
+    expect(byName(0, 'Begroting')?.print.header.center).toBe('Zeewolde (GM0050)');
+    expect(byName(1, 'Begroting')?.print.header.center).toBe('Almere (GM0034)');
     // The gemeente's own sheets are its own.
     expect(byName(1, 'Overzicht')).not.toBe(byName(0, 'Overzicht'));
   });

@@ -35,6 +35,7 @@ export class SheetBuilder {
   private readonly charts: ChartSpec[] = [];
   private freeze: { rows: number; columns: number } | undefined;
   private readonly rowHeights = new Map<number, number>();
+  private readonly hidden = new Set<number>();
   private printArea: { left: string; right: string } | undefined;
   private printSpec: Omit<PrintSpec, 'header' | 'footer'> = {
     orientation: 'landscape',
@@ -203,6 +204,16 @@ export class SheetBuilder {
   }
 
   /**
+   * Rows `top`..`bottom` (1-based) hidden (height 0, see RowHeightSpec): technical steps the reader
+   * does not need on screen or on paper (they stay in the sheet and can be shown again). Wins over
+   * any height set for those rows.
+   */
+  hideRows(top: number, bottom: number): this {
+    for (let r = top; r <= bottom; r++) this.hidden.add(r);
+    return this;
+  }
+
+  /**
    * Height for `text` wrapped in a column `width` characters wide: 15 pt per line (11 pt text),
    * counted in whole words; one line when it fits.
    */
@@ -306,6 +317,7 @@ export class SheetBuilder {
 
   build(page: { header: HeaderFooterSpec; footer: HeaderFooterSpec }): SheetPlan {
     this.fitHeaderRows();
+    for (const r of this.hidden) this.rowHeights.set(r, 0);
     return {
       name: this.name,
       role: this.role,

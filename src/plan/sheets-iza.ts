@@ -269,6 +269,9 @@ function regionKeyRun(
     .corrections()
     .total(total)
     .check(on(round.sum + 1), total);
+  // The largest-remainder steps hidden (d to the check): on screen and paper the regions' amounts;
+  // Controle still checks the steps (#18: technical rows out of print).
+  s.hideRows(round.d, round.sum + 1);
 }
 
 /** The labels of a key split's rounding rows, zeros where no year is split, and the key's weights. */

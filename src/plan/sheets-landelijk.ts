@@ -127,7 +127,8 @@ export function buildLandelijk(
   s.width(columnLetter(cols.end), 10)
     .width(columnLetter(cols.ontvanger), 16)
     .width(columnLetter(cols.note), 60);
-  s.wrapLongTexts('B', 40).wrapLongTexts('C', 20);
+  // D: a long regeling (Subsidie Gezonde School) wraps too (#18: it printed "Subsidie Gezonde").
+  s.wrapLongTexts('B', 40).wrapLongTexts('C', 20).wrapLongTexts('D', 14);
   return { sheet: s, cells: { ...lines, galaStatus, compositionCheck, ramingCheck } };
 }
 

@@ -163,7 +163,11 @@ export function buildOverzicht(
   // Wide enough for national sums (€ 1.234.567.890) in the NL view and the Rijk level in column D.
   // B: 40 characters, a longer onderdeel name (up to 75: Opgroeien in een Kansrijke Omgeving …) wraps
   // onto two lines; narrow enough that the sheet prints readably on the width of a landscape A4.
-  s.width('A', 6).width('B', OVERZICHT_B_WIDTH).width('C', 16).width('D', 14);
+  // C: "SPUK AZWA regionaal" whole (#18: 16 cut it); D holds the Rijk level, an amount like the years.
+  s.width('A', 6)
+    .width('B', OVERZICHT_B_WIDTH)
+    .width('C', 19)
+    .width('D', code === undefined ? 14 : 12);
   const nY = ctx.years.length;
   // A gemeente's amounts fit 12 characters (€ 31.234.567, the largest mandaatgemeente); national sums
   // need 14. Narrower columns print larger (#18).
@@ -259,7 +263,8 @@ function chooserFormulas(
     'C7',
     `IF(${TOETS_MASTER.abs()}=0,"geen",${TOETS_MASTER.abs()}&" (zie blad ${SHEETS.toets})")`,
     () => (v.signalen === 0 ? 'geen' : `${v.signalen} (zie blad ${SHEETS.toets})`),
-    'check',
+    // Left-aligned bold: a centred text longer than C ran into B and was cut at its left (#18).
+    'rowHeader',
   );
   s.formula(
     chooser.check.address(),
@@ -752,7 +757,8 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRo
     (_r, c) => v.reading[c]?.risico ?? 0,
     'euroTotal',
   );
-  s.format(v.yearsRange(tot + 3), 'warning');
+  // Red when there is a risk; a zero in the text colour.
+  s.format(v.yearsRange(tot + 3), 'warningEuro');
   return { s: tot, i: tot + 1, n: tot + 2 };
 }
 
@@ -933,7 +939,7 @@ function openPostSection(v: View, amounts: AmountRows): number[] {
       (_r, c) => p.perJaar[from - PERIOD_COL + c] ?? 0,
       'euro',
     );
-    s.format(v.yearsRange(r), 'warning');
+    s.format(v.yearsRange(r), 'warningEuro');
     return r;
   });
   for (const p of zonderBedrag) {
@@ -1011,9 +1017,9 @@ function noticeSection(
     cellAddress(r, c),
     `(${hit})*(${columnLetter(c)}$${amounts.eigen}-${columnLetter(c - 1)}$${amounts.eigen})`,
     () => (isVloer ? eigen(jaar) - eigen(jaar - 1) : 0),
-    'euro',
+    // Not a floor gemeente: 0, not shown (#18: a stray red "€ 0" under the AZWA raming line).
+    'warningEuroBlank',
   );
-  s.format(cellAddress(r, c), 'warning');
 }
 
 /** The SPUK IZA region of the chosen gemeente, its mandaatgemeente and what that receives per year. */

@@ -68,9 +68,14 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
       return;
     }
     s.values(`A${row + 1}`, body);
+    // The onderdeel nr centred: right-aligned it read as one word with the name beside it ("1Sportakkoord").
+    s.format(`B${row + 1}:B${row + body.length}`, 'center');
     s.format(`E${row + 1}:G${row + body.length}`, 'euro');
     s.format(`H${row + 1}:H${row + body.length}`, 'percent');
-    s.format(`I${row + 1}:I${row + body.length}`, 'warning');
+    s.format(`I${row + 1}:I${row + body.length}`, 'warning').format(
+      `I${row + 1}:I${row + body.length}`,
+      'center',
+    );
     lastRow = row + body.length;
     row += body.length + 3;
   };
@@ -80,8 +85,11 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
   // The first section's header row stays in view and is repeated on every printed page.
   s.freezeAt(first + 1, 0);
   s.printLayout({ area: `A1:I${lastRow}`, titleRows: `${first + 1}:${first + 1}` });
-  s.width('A', 24).width('B', 12).width('C', 46).width('D', 8);
+  // A fits "Subsidie Gezonde School", C the longest Brede SPUK onderdeel (#18: both were cut); a longer
+  // name (the SPUK AZWA landelijk posts) wraps in C with its row height.
+  s.width('A', 26).width('B', 12).width('C', 58).width('D', 6);
   for (const c of ['E', 'F', 'G']) s.width(c, 15);
   s.width('H', 12).width('I', 10);
+  s.wrapLongTexts('C', 58);
   return s;
 }

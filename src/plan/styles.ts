@@ -5,7 +5,20 @@ import type { StyleName, StyleSpec } from './types';
  * so a Dutch Excel shows "€ 3.478.172" and "89,3". Input cells are light yellow with dark blue text
  * (FAST: inputs visibly coloured). All text/fill pairs have a contrast of at least 4.5:1.
  */
+/**
+ * Whole euros, negative amounts in the Dutch order "€ -90.747" (the minus between the euro sign and the
+ * figure), zero "€ 0". Sources: the Nederlandse Taalunie (taaladvies.net, "Euro: – € 12 / € -12": for a
+ * negative amount "€ -12" is recommended; "– € 12" is a discount), Unicode CLDR nl, whose currency
+ * pattern "¤ #,##0.00;¤ -#,##0.00" is what Excel-NL's Valuta and Windows' nl-NL currency default show
+ * (Node 20's ICU: `Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' })` gives
+ * "€ -90.747,00"). Not CLDR's accounting form "(€ 90.747,00)": Dutch begrotingen and jaarrekeningen
+ * write the minus. `[$€-413]` is the euro sign of locale 0x413 (nl-NL).
+ */
 export const EURO_FORMAT = '[$€-413] #,##0;[$€-413] -#,##0;[$€-413] 0';
+/** As EURO_FORMAT, the zero in black (the font's warning colour only for an amount that is not zero). */
+export const EURO_WARNING_FORMAT = '[$€-413] #,##0;[$€-413] -#,##0;[Black][$€-413] 0';
+/** As EURO_FORMAT, zero not shown (a notice's amount when there is nothing to notice). */
+export const EURO_BLANK_ZERO_FORMAT = '[$€-413] #,##0;[$€-413] -#,##0;;@';
 export const MLN_FORMAT = '#,##0.0;-#,##0.0;0.0';
 export const SHARE_FORMAT = '0.0000%';
 
@@ -32,7 +45,8 @@ export const COLORS = {
 } as const;
 
 export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
-  title: { bold: true, fontSize: 14, fontColor: COLORS.text },
+  // 15 pt: at least 9 pt on a page fitted to its width (about 65 %, the IZA with eight years; #18).
+  title: { bold: true, fontSize: 15, fontColor: COLORS.text },
   subtitle: { italic: true, fontColor: COLORS.note, wrap: false },
   note: { italic: true, fontColor: COLORS.note },
   // Centred: a right-aligned year and a left-aligned neighbour never read as one word ("2029Totaal").
@@ -43,6 +57,7 @@ export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
     wrap: true,
     borderBottom: true,
     horizontalAlignment: 'center',
+    verticalAlignment: 'bottom',
   },
   rowHeader: { bold: true, fontColor: COLORS.text },
   input: { fill: COLORS.inputFill, fontColor: COLORS.inputText, locked: false },
@@ -65,8 +80,13 @@ export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
   check: { bold: true, horizontalAlignment: 'center' },
   warning: { fontColor: COLORS.incidenteelText, bold: true },
   text: {},
-  wrap: { wrap: true },
+  // Bottom, as every other cell of the row: a wrapped label ends on the line of its number and amounts.
+  wrap: { wrap: true, verticalAlignment: 'bottom' },
   center: { horizontalAlignment: 'center' },
+  right: { horizontalAlignment: 'right' },
+  warningEuro: { numberFormat: EURO_WARNING_FORMAT, fontColor: COLORS.incidenteelText, bold: true },
+  warningEuroBlank: { numberFormat: EURO_BLANK_ZERO_FORMAT, fontColor: COLORS.incidenteelText, bold: true },
+  signalCount: { numberFormat: '0;-0;;@', fontColor: COLORS.incidenteelText, bold: true },
 };
 
 /** WCAG relative luminance contrast of two #RRGGBB colours. */

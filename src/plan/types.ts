@@ -62,7 +62,15 @@ export type StyleName =
   | 'text'
   | 'wrap'
   /** Centred text next to a number column (so "€ 554.503" and "gemeente" never read as one). */
-  | 'center';
+  | 'center'
+  /** Right-aligned: a heading over, or a label under, a column of amounts (it lines up with them). */
+  | 'right'
+  /** An amount that is a warning when it is not zero (red, bold); zero in the text colour. */
+  | 'warningEuro'
+  /** An amount that is a warning when it is not zero; zero not shown (a notice with nothing to say). */
+  | 'warningEuroBlank'
+  /** A count of signals: red and bold when not zero; zero not shown. */
+  | 'signalCount';
 
 export interface StyleSpec {
   readonly numberFormat?: string;
@@ -75,6 +83,11 @@ export interface StyleSpec {
   readonly fill?: string;
   readonly wrap?: boolean;
   readonly horizontalAlignment?: 'left' | 'center' | 'right';
+  /**
+   * Absent: Excel's default, bottom. Every cell of a row sits on the same line in both renderers: a
+   * wrapped label ends on the line of its number and amounts (as a jaarrekening sets a long post).
+   */
+  readonly verticalAlignment?: 'top' | 'center' | 'bottom';
   readonly borderTop?: boolean;
   readonly borderBottom?: boolean;
   /** false: the cell stays editable when its sheet is protected (every input style). */
@@ -158,7 +171,11 @@ export interface HeaderFooterSpec {
   readonly right: string;
 }
 
-/** One row's height in points (Excel's default row is 15 pt; two lines of 11 pt text need 30 pt). */
+/**
+ * One row's height in points (Excel's default row is 15 pt; two lines of 11 pt text need 30 pt).
+ * Height 0: the row is hidden (a technical step the reader does not need on screen or paper, e.g.
+ * the largest-remainder steps of a split; the row is still there and can be shown again).
+ */
 export interface RowHeightSpec {
   readonly row: number;
   readonly height: number;

@@ -76,9 +76,20 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
       // Charts are added to the final package from the plan, so they may differ.
       if (!deepEqual({ ...a, charts: [] }, { ...b, charts: [] })) changed.push(i);
     }
-    if (changed.some((i) => (plan.sheets[i] as SheetPlan).tables.length > 0)) return undefined;
+    // A sheet that differs only in its page header (the starter Begroting names each gemeente, #18)
+    // keeps its table and relationships: `patchValues` patches just the header.
+    const frame = (sh: SheetPlan) => ({
+      ...sh,
+      print: { ...sh.print, header: undefined, footer: undefined },
+    });
+    const frameOnly = (i: number) =>
+      deepEqual(frame(base.sheets[i] as SheetPlan), frame(plan.sheets[i] as SheetPlan));
+    if (changed.some((i) => (plan.sheets[i] as SheetPlan).tables.length > 0 && !frameOnly(i)))
+      return undefined;
     // A changed sheet may have relationships only for the charts the base put in (they stay as they are).
-    if (changed.some((i) => zip.file(SHEET_RELS(i)) !== null && !chartRels.has(SHEET_RELS(i))))
+    if (
+      changed.some((i) => zip.file(SHEET_RELS(i)) !== null && !chartRels.has(SHEET_RELS(i)) && !frameOnly(i))
+    )
       return undefined;
     // The charts: as many per sheet as the base's, anchored alike; a chart part is swapped where its
     // cached values or texts differ.

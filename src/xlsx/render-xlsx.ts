@@ -39,10 +39,13 @@ function cellStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
   if (spec.fontColor) font.color = argb(spec.fontColor);
   if (Object.keys(font).length > 0) style.font = font;
   if (spec.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(spec.fill) };
-  if (spec.wrap || spec.horizontalAlignment) {
+  if (spec.wrap || spec.horizontalAlignment || spec.verticalAlignment) {
+    // ExcelJS names centre "middle"; absent, the cell keeps Excel's default (bottom), as in office-js.
+    const vertical = spec.verticalAlignment === 'center' ? 'middle' : spec.verticalAlignment;
     style.alignment = {
-      ...(spec.wrap ? { wrapText: true, vertical: 'top' as const } : {}),
+      ...(spec.wrap ? { wrapText: true } : {}),
       ...(spec.horizontalAlignment ? { horizontal: spec.horizontalAlignment } : {}),
+      ...(vertical ? { vertical } : {}),
     };
   }
   if (spec.locked === false) style.protection = { locked: false };
@@ -188,7 +191,11 @@ export async function writePackage(
     if (print.titleColumns) ws.pageSetup.printTitlesColumn = print.titleColumns;
     ws.headerFooter.oddHeader = headerFooter(print.header);
     ws.headerFooter.oddFooter = headerFooter(print.footer);
-    for (const h of sheet.rowHeights ?? []) ws.getRow(h.row).height = h.height;
+    for (const h of sheet.rowHeights ?? []) {
+      // Height 0: a hidden row (RowHeightSpec), written as Excel does (hidden="1"), so it does not print.
+      if (h.height === 0) ws.getRow(h.row).hidden = true;
+      else ws.getRow(h.row).height = h.height;
+    }
     for (const c of sheet.columns) {
       const column = ws.getColumn(c.column);
       column.width = c.width;

@@ -42,14 +42,17 @@ describe('the printed workbook (LibreOffice PDF export)', () => {
         gemeente: gemeente as CbsCode | undefined,
       });
       const pages = pageTexts(await exportPdf(await renderXlsx(plan)));
-      // The page header starts with the sheet's name (&A), so each page says which sheet it prints.
+      // The page header starts with the sheet's name (&A, bold 15 pt), so each page says which sheet it
+      // prints. Its line is among the first three (a chart crossing the page top may print a line above
+      // it); the longest name that fits wins (Begrotingstoets, not Begroting).
+      const byLength = [...plan.sheets].sort((a, b) => b.name.length - a.name.length);
       const sheetOf = (page: string): string => {
-        const first =
-          page
-            .split('\n')
-            .find((l) => l.trim() !== '')
-            ?.trim() ?? '';
-        return plan.sheets.find((s) => first.startsWith(s.name))?.name ?? '?';
+        const head = page
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l !== '')
+          .slice(0, 3);
+        return byLength.find((s) => head.some((l) => l.startsWith(s.name)))?.name ?? '?';
       };
       const perSheet = new Map<string, number>();
       for (const p of pages) perSheet.set(sheetOf(p), (perSheet.get(sheetOf(p)) ?? 0) + 1);

@@ -6,7 +6,7 @@
 import type { BegrotingInvoer, BegrotingToets, EditionYear } from '../../domain';
 import { BEGROTING_CAPACITEIT, BEGROTING_REGELINGEN, begrotingKolommen } from '../../domain';
 import { columnLetter } from '../a1';
-import type { SheetRange } from '../anchors';
+import { SheetRange } from '../anchors';
 import { SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
 import type { CellValue, StyleName } from '../types';
@@ -53,6 +53,13 @@ export function buildBegrotingTable(
   const regels = invoer.regels;
   const n = Math.max(1, regels.length);
   s.values(table.header.address().split(':')[0] ?? '', [[...kolommen]]);
+  // The year headings right-aligned over their amounts (#18); Andere dekking is a text.
+  const yearHeads = SheetRange.at(SHEETS.begroting, table.headerRow, table.years.left, 1, from.years.length);
+  s.format(yearHeads.address(), 'right');
+  // Centred between a right-aligned neighbour and a left-aligned one ("2030Andere dekking", "1Lokaal").
+  const head = (name: BegrotingKolom) =>
+    SheetRange.at(SHEETS.begroting, table.headerRow, table.column(name).left);
+  s.format(head('Andere dekking').address(), 'center').format(head('Onderdeel').address(), 'center');
   const body: CellValue[][] = regels.map((r) => [
     r.regeling,
     r.onderdeel ?? null,
@@ -70,6 +77,9 @@ export function buildBegrotingTable(
   s.table({ name: schema.name, range: tableRange, style: 'TableStyleMedium2' });
   inputsOfTable(s, table, n, from.lists);
   for (const [name, width] of widths(from.years)) s.width(columnLetter(table.column(name).left), width);
+  // The rows given (a CSV) print whole: a long activity, uitvoerder or remark wraps with its row height.
+  for (const name of ['Activiteit', 'Uitvoerder', 'Opmerking'] as const)
+    s.wrapLongTexts(columnLetter(table.column(name).left), widthOf(from.years, name));
   s.freezeAt(table.headerRow, 3);
   s.printAs('landscape', true).printLayout({ titleRows: `${table.headerRow}:${table.headerRow}` });
   return s;
@@ -89,6 +99,9 @@ const widths = (years: readonly EditionYear[]): readonly (readonly [BegrotingKol
   ['Opmerking', 16],
 ];
 
+const widthOf = (years: readonly EditionYear[], name: BegrotingKolom): number =>
+  widths(years).find(([n]) => n === name)?.[1] ?? 8.43;
+
 /** Input formats per column, by heading (the years: `inputEuro`). */
 const FORMATS: readonly (readonly [BegrotingKolom, StyleName])[] = [
   ['Regeling', 'input'],
@@ -106,6 +119,7 @@ const FORMATS: readonly (readonly [BegrotingKolom, StyleName])[] = [
 function inputsOfTable(s: SheetBuilder, table: BegrotingTableCells, n: number, lists: SheetRange): void {
   const cap = (name: BegrotingKolom) => table.column(name).rows(0, n).address();
   for (const [name, style] of FORMATS) s.format(cap(name), style);
+  s.format(cap('Onderdeel'), 'center');
   const years = table.years.rows(0, n).address();
   s.format(years, 'inputEuro');
   s.format(cap('Andere dekking'), 'input').format(cap('Opmerking'), 'input');

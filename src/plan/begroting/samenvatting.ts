@@ -151,6 +151,8 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
       (_r, c) => t.plafond[reg][c]?.bron ?? 'geen',
       'note',
     );
+    // Right-aligned: each source under its amount (#18: left-aligned they sat half a column off).
+    s.format(yearsRange(b), 'right');
   });
   // A member gemeente: what its mandaatgemeente passes on (0 elsewhere), a baat next to the plafond.
   for (const post of REGIONALE_POSTEN)
@@ -320,5 +322,7 @@ function openPostSection(v: Summary, ctx: PlanContext): void {
       ...ctx.years.map((y) => (y >= p.vanJaar && y <= p.totEnMetJaar ? 'open post' : null)),
     ]),
   ]);
+  // "open post" right-aligned in its year column, where the amounts above stand.
+  s.format(rangeOf(top + 1, PERIOD_COL, posts.length, ctx.years.length), 'right');
   rows.skip();
 }

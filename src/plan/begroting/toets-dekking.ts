@@ -165,6 +165,8 @@ function splitRows(
     .threshold()
     .above()
     .corrections();
+  // The steps (rests, d, t, g, corrections) hidden: the reader sees what is covered and the baten (#18).
+  s.hideRows(rests.top, corr.bottom);
   s.formula(
     baten.address(),
     REMAINDER_FORMULAS.amount(N, w, rests.local().cell().rel(), W, corr.local().cell().rel()),

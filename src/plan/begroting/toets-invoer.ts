@@ -44,7 +44,11 @@ export function invoerSection(
   const o23Row = rows.take(n);
   s.values(
     `A${o23Row}`,
-    onderdelen.map((nr) => [nr, keys.find((k) => k.nr === nr)?.omschrijving ?? String(nr)]),
+    // The number in A only (the key's description starts with it: "1. Sportakkoord").
+    onderdelen.map((nr) => [
+      nr,
+      (keys.find((k) => k.nr === nr)?.omschrijving ?? String(nr)).replace(/^\d+\. /, ''),
+    ]),
   );
   const overheveling2023 = SheetRange.at(SHEETS.toets, o23Row, PERIOD_COL, n);
   const overhevelingKeys = SheetRange.at(SHEETS.toets, o23Row, 1, n);

@@ -247,6 +247,8 @@ function bronPerLine(
       (r, c) => expected(at.nO + r, c),
       'note',
     );
+  // The sources right-aligned, under the amounts of their year (#18).
+  s.format(editie.address(), 'right').format(bron.address(), 'right');
   return bron;
 }
 
@@ -346,6 +348,8 @@ function bronRows(v: ToetsSection, plafond: SheetRange, beschikking: Beschikking
     'note',
   );
   const bronRow = rows.take(n);
+  // The sources right-aligned, under the amounts of their year (#18).
+  s.format(yearsRange(v, constRow, 3 * n), 'right');
   s.values(
     `B${bronRow}`,
     regelingen.map((r) => [`Bron: ${r}`]),

@@ -159,7 +159,8 @@ function frameSection(v: ToetsSection, chosenName: string, chooser: ChooserCells
   const master = SheetRange.at(SHEETS.toets, masterRow, 3);
   if (master.abs() !== TOETS_MASTER.abs())
     throw new Error('The Begrotingstoets count must stay at TOETS_MASTER');
-  s.values(`A${masterRow}`, [['Signalen', 'Aantal actieve signalen (0 = geen)']], 'rowHeader');
+  // The label in B (A is the narrow Nr column: it printed "Signal").
+  s.value(`B${masterRow}`, 'Signalen: aantal actieve signalen (0 = geen)', 'rowHeader');
   rows.skip();
   const header = rows.take();
   const headings = ['Nr', 'Omschrijving', '', '', ...v.ctx.years, '', '', 'Signalen'];
@@ -186,7 +187,7 @@ function countSection(v: ToetsSection, frame: Frame): void {
       `${N}${range.top}:${N}${range.bottom}`,
       `COUNTIF(${L}${range.top}:${R}${range.top},"<>0")`,
       (r) => Array.from({ length: width }, (_, c) => value(r, c)).filter((x) => x !== 0).length,
-      'warning',
+      'signalCount',
     );
   }
   const master = frame.master.local();
@@ -196,7 +197,8 @@ function countSection(v: ToetsSection, frame: Frame): void {
     () => t.signalen.length,
     'check',
   );
-  const status = master.cell(0, 1);
+  // In the first year column (D is a 2-character spacer: "LET OP" printed as "T OP").
+  const status = master.cell(0, 2);
   s.formula(
     status.address(),
     `IF(${master.rel()}=0,"OK","LET OP")`,

@@ -159,6 +159,8 @@ function stepsSection(
     .threshold()
     .above()
     .corrections();
+  // The steps (rests, d, t, g, corrections) hidden: the reader sees the spread and each share (#18).
+  s.hideRows(rests.top, corrections.bottom);
   const restRel = rests.local().cell().rel();
   s.formula(
     amounts.address(),

@@ -30,6 +30,7 @@ export interface CellStyle {
   fill?: string;
   wrap?: boolean;
   horizontalAlignment?: string;
+  verticalAlignment?: string;
   borderTop?: string;
   borderBottom?: string;
   /** FormatProtection.locked (absent: Excel's default, locked). */

@@ -1236,6 +1236,18 @@ export class FakeRangeFormat extends FakeObject implements HostRangeFormat {
       s.horizontalAlignment = value;
     });
   }
+
+  get verticalAlignment(): string {
+    return this.loaded('verticalAlignment') as string;
+  }
+
+  set verticalAlignment(value: string) {
+    styleOp(this.ctx, this.target, 'RangeFormat.verticalAlignment', value, (s) => {
+      if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(value))
+        throw fakeError('InvalidArgument', 'RangeFormat.verticalAlignment', value);
+      s.verticalAlignment = value;
+    });
+  }
 }
 
 function styleOp(

@@ -1,0 +1,115 @@
+/**
+ * The print remnants of #18 fixed in the plan (what LibreOffice printed, see test/libreoffice): the
+ * Begrotingstoets's rounding steps hidden, its signal counts without red zeros and its Nr column without
+ * a repeated number; the Begroting's year headings right-aligned and its page header naming the
+ * gemeente; the Samenvatting's sources right-aligned under their amounts; the Overzicht's signalen
+ * cell left-aligned and its floor notice without a visible zero; Excel-NL's negative amounts.
+ */
+import { editionInput } from '../data';
+import type { CbsCode } from '../domain';
+import { buildWorkbookPlan, parseCell, parseRange, STYLES } from '.';
+import type { CellValue, SheetPlan, StyleName } from '.';
+import { EURO_FORMAT } from './styles';
+
+/** The value written at `a1` on `sheet` (a value block), or undefined. */
+function valueAt(sheet: SheetPlan, a1: string): CellValue | undefined {
+  const { row, col } = parseCell(a1);
+  for (const b of sheet.blocks) {
+    if (b.kind !== 'values') continue;
+    const tl = parseCell(b.at);
+    const v = b.values[row - tl.row]?.[col - tl.col];
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** The styles formatted over the cell `a1`, in order. */
+function stylesAt(sheet: SheetPlan, a1: string): StyleName[] {
+  const { row, col } = parseCell(a1);
+  return sheet.formats
+    .filter((f) => {
+      const r = parseRange(f.range);
+      return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+    })
+    .map((f) => f.style);
+}
+
+/** Rows (1-based) whose column `col` holds a text matching `re`. */
+function rowsWith(sheet: SheetPlan, col: string, re: RegExp): number[] {
+  const rows: number[] = [];
+  for (let r = 1; r <= parseRange(sheet.usedRange).bottom; r++) {
+    const v = valueAt(sheet, `${col}${r}`);
+    if (typeof v === 'string' && re.test(v)) rows.push(r);
+  }
+  return rows;
+}
+
+const sheetOf = (plan: ReturnType<typeof buildWorkbookPlan>, name: string): SheetPlan => {
+  const s = plan.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+};
+
+describe('print layout of #18 in the plan', () => {
+  const plan = buildWorkbookPlan(editionInput('vws-2026-04'), {
+    key: 'spuk-2025',
+    gemeente: 'GM0193' as CbsCode,
+  });
+  const toets = sheetOf(plan, 'Begrotingstoets');
+  const hidden = new Set((toets.rowHeights ?? []).filter((h) => h.height === 0).map((h) => h.row));
+
+  it('hides the rounding steps of the Begrotingstoets, not the amounts they round', () => {
+    const steps = [
+      ...rowsWith(toets, 'B', /^rest \(N·w mod W\)$|^correctie \(0\/1\)$|^d: |^t: |^g: /),
+      ...rowsWith(toets, 'B', /^(Rest|Correctie) |^Euro’s over na afronden|^Drempel \(t\)|^Boven de drempel/),
+    ];
+    // Brede SPUK spread: 15 rests, 3 steps, 15 corrections; dekking: 4 regelingen × (5 + 3 + 5).
+    expect(steps).toHaveLength(33 + 4 * 13);
+    expect(steps.filter((r) => !hidden.has(r))).toEqual([]);
+    const amounts = [
+      ...rowsWith(toets, 'B', /^aandeel in het totaal$/),
+      ...rowsWith(toets, 'B', /^Baat /),
+      ...rowsWith(toets, 'B', /^Gedekt: /),
+    ];
+    expect(amounts.length).toBeGreaterThan(15);
+    expect(amounts.filter((r) => hidden.has(r))).toEqual([]);
+  });
+
+  it('shows the signal counts without zeros, and the onderdeel number once', () => {
+    const countStyles = new Set(
+      toets.formats.filter((f) => /^[A-Z]+\d+:[A-Z]+\d+$/.test(f.range)).map((f) => f.style),
+    );
+    expect(countStyles.has('signalCount')).toBe(true);
+    expect(STYLES.signalCount.numberFormat).toBe('0;-0;;@');
+    // The carry-over inputs: "1" in A, "Sportakkoord" in B (was "1. Sportakkoord").
+    const sportakkoord = rowsWith(toets, 'B', /Sportakkoord$/);
+    expect(sportakkoord.length).toBeGreaterThan(0);
+    for (const r of sportakkoord) expect(valueAt(toets, `B${r}`)).not.toMatch(/^\d+\. /);
+    // The label of the count in B (A printed "Signal") and the status in a year column (D cut "LET OP").
+    expect(valueAt(toets, 'B3')).toBe('Signalen: aantal actieve signalen (0 = geen)');
+    expect(valueAt(toets, 'A3')).toBeUndefined();
+  });
+
+  it('prints the Begroting with the gemeente and right-aligned year headings', () => {
+    const begroting = sheetOf(plan, 'Begroting');
+    expect(begroting.print.header.center).toBe('Zwolle (GM0193)');
+    expect(valueAt(begroting, 'G6')).toBe('2023');
+    expect(stylesAt(begroting, 'G6')).toContain('right');
+    expect(stylesAt(begroting, 'N6')).toContain('right');
+  });
+
+  it('puts the Samenvatting sources under their amounts and the Overzicht signalen cell whole', () => {
+    const sam = sheetOf(plan, 'Samenvatting');
+    const bron = rowsWith(sam, 'A', /^ {2}bron /);
+    expect(bron).toHaveLength(4);
+    for (const r of bron) expect(stylesAt(sam, `E${r}`)).toContain('right');
+    const overzicht = sheetOf(plan, 'Overzicht');
+    expect(stylesAt(overzicht, 'C7')).toEqual(['rowHeader']);
+  });
+
+  it('writes negative amounts as Excel-NL does ("€ -90.747") and hides a notice without an amount', () => {
+    expect(EURO_FORMAT.split(';')[1]).toBe('[$€-413] -#,##0');
+    expect(STYLES.warningEuroBlank.numberFormat?.split(';')[2]).toBe('');
+    expect(STYLES.wrap.verticalAlignment).toBe('bottom');
+  });
+});
