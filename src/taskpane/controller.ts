@@ -7,6 +7,8 @@ import type { BeschikkingRegel, BuiltInKeyId, Gemeente } from '../domain';
 import { BUILT_IN_KEYS } from '../domain';
 import type { BeschikkingSource } from './beschikking';
 import { checkBeschikking } from './beschikking';
+import type { EditionInfo } from './compare';
+import { COMPARE_DEFAULT, checkedCompareOption, compareOptions, keepCompareWith } from './compare';
 import { GemeenteCombobox } from './combobox';
 import { h, setText } from './dom';
 import type { GemeenteChoice } from './gemeente-search';
@@ -47,7 +49,8 @@ export interface RenderRequest {
 /** What the pane needs from the rest of the add-in. */
 export interface PaneServices {
   readonly gemeenten: readonly Gemeente[];
-  readonly editions: readonly { readonly id: string; readonly naam: string }[];
+  /** Newest first (the first is the default); `datum` and `vorige` decide the "Vergelijk met editie" choices. */
+  readonly editions: readonly EditionInfo[];
   detectEnvironment(): Promise<Environment>;
   /** What the open workbook was built with, if it holds the add-in's sheets. May reject: then unknown. */
   readWorkbook(): Promise<BuiltWith | undefined>;
@@ -56,6 +59,11 @@ export interface PaneServices {
    * before the first progress report greater than zero; `planFailed` marks a plan failure.
    */
   render(request: RenderRequest): Promise<RenderOutcome>;
+}
+
+/** "Op de opdrachtregel: --editie ID": the option as code that never breaks inside (it is copied as is). */
+function cliHint(option: string): (Node | string)[] {
+  return [`${NL.edition.cli} `, h('code', { class: 'cli' }, option)];
 }
 
 /** Lets the browser paint (the progress text) before synchronous work such as building the plan. */
@@ -71,7 +79,9 @@ export class TaskPane {
     readonly form: HTMLFormElement;
     readonly fields: HTMLFieldSetElement;
     readonly radios: ReadonlyMap<BuiltInKeyId, HTMLInputElement>;
-    readonly edition: HTMLSelectElement;
+    readonly editionRadios: ReadonlyMap<string, HTMLInputElement>;
+    /** "Vergelijk met editie": its radios are rebuilt when the edition changes. */
+    readonly compare: HTMLDivElement;
     readonly noProtection: HTMLInputElement;
     readonly load: HTMLButtonElement;
     readonly refresh: HTMLButtonElement;
@@ -262,14 +272,8 @@ export class TaskPane {
       );
     });
 
-    const edition = h(
-      'select',
-      { id: 'editie', 'aria-describedby': 'editie-hint' },
-      ...this.services.editions.map((e) => h('option', { value: e.id }, e.naam)),
-    );
-    edition.addEventListener('change', () =>
-      this.dispatch({ type: 'select-edition', editionId: edition.value }),
-    );
+    const editions = this.buildEditions();
+    const compare = h('div', { class: 'compare-options' });
 
     const load = h('button', { type: 'submit', class: 'button primary', id: 'laden' }, NL.actions.load);
     const refresh = h(
@@ -302,11 +306,18 @@ export class TaskPane {
         ...keyItems,
       ),
       h(
-        'div',
-        { class: 'field' },
-        h('label', { for: 'editie', class: 'field-label' }, NL.edition.label),
-        edition,
-        h('p', { class: 'hint', id: 'editie-hint' }, NL.edition.hint),
+        'fieldset',
+        { class: 'field radios', id: 'editie', 'aria-describedby': 'editie-hint' },
+        h('legend', { class: 'field-label' }, NL.edition.label),
+        h('p', { class: 'hint field-hint', id: 'editie-hint' }, NL.edition.hint),
+        ...editions.items,
+      ),
+      h(
+        'fieldset',
+        { class: 'field radios', id: 'vergelijk', 'aria-describedby': 'vergelijk-hint' },
+        h('legend', { class: 'field-label' }, NL.compare.label),
+        h('p', { class: 'hint field-hint', id: 'vergelijk-hint' }, NL.compare.hint),
+        compare,
       ),
       h(
         'div',
@@ -382,7 +393,8 @@ export class TaskPane {
       form,
       fields,
       radios,
-      edition,
+      editionRadios: editions.radios,
+      compare,
       noProtection,
       load,
       refresh,
@@ -397,6 +409,114 @@ export class TaskPane {
       confirmCancel,
       besch,
     };
+  }
+
+  /**
+   * The editions as radios (a select cuts their names at 360 px): the name wraps, with the newest marked
+   * and the id the command line uses. Another edition keeps the comparison only when it is still earlier.
+   */
+  private buildEditions(): {
+    readonly items: HTMLElement[];
+    readonly radios: ReadonlyMap<string, HTMLInputElement>;
+  } {
+    const radios = new Map<string, HTMLInputElement>();
+    const items = this.services.editions.map((e, index) => {
+      const id = `editie-${e.id}`;
+      const input = h('input', {
+        type: 'radio',
+        name: 'editie',
+        id,
+        value: e.id,
+        'aria-describedby': `${id}-uitleg`,
+      });
+      input.addEventListener('change', () => {
+        if (!input.checked) return;
+        const compareWith = keepCompareWith(this.services.editions, e.id, this.state.selection.compareWith);
+        this.dispatch({
+          type: 'select-edition',
+          editionId: e.id,
+          ...(compareWith !== undefined ? { compareWith } : {}),
+        });
+      });
+      radios.set(e.id, input);
+      return h(
+        'div',
+        { class: 'radio' },
+        input,
+        h(
+          'label',
+          { for: id },
+          h('span', { class: 'radio-label' }, e.naam),
+          h(
+            'span',
+            { class: 'hint', id: `${id}-uitleg` },
+            ...(index === 0 ? [`${NL.edition.newest} `] : []),
+            ...cliHint(`--editie ${e.id}`),
+          ),
+        ),
+      );
+    });
+    return { items, radios };
+  }
+
+  /** The radios of "Vergelijk met editie" for the chosen edition, rebuilt only when that changes. */
+  private renderCompare(): void {
+    const { editions } = this.services;
+    const { editionId, compareWith } = this.state.selection;
+    const options = compareOptions(editions, editionId);
+    const box = this.el.compare;
+    const key = JSON.stringify([editionId, options]);
+    if (box.dataset['shown'] !== key) {
+      box.dataset['shown'] = key;
+      const naam = (id: string): string => editions.find((e) => e.id === id)?.naam ?? id;
+      box.replaceChildren(
+        ...options.map((o) => {
+          const id = `vergelijk-${o.value}`;
+          const input = h('input', {
+            type: 'radio',
+            name: 'vergelijk',
+            id,
+            value: o.value,
+            'aria-describedby': `${id}-uitleg`,
+          });
+          input.addEventListener('change', () => {
+            if (input.checked)
+              this.dispatch({
+                type: 'select-compare',
+                compareWith: o.value === COMPARE_DEFAULT ? undefined : o.value,
+              });
+          });
+          const label =
+            o.editionId === undefined
+              ? NL.compare.none
+              : o.value === COMPARE_DEFAULT
+                ? NL.compare.previous(naam(o.editionId))
+                : naam(o.editionId);
+          const hint: (Node | string)[] =
+            o.editionId === undefined
+              ? [options.length === 1 ? NL.compare.noneOnly : NL.compare.noneHint]
+              : [
+                  ...(o.value === COMPARE_DEFAULT ? [`${NL.compare.previousHint} `] : []),
+                  ...cliHint(`--van ${o.editionId}`),
+                ];
+          return h(
+            'div',
+            { class: 'radio' },
+            input,
+            h(
+              'label',
+              { for: id },
+              h('span', { class: 'radio-label' }, label),
+              h('span', { class: 'hint', id: `${id}-uitleg` }, ...hint),
+            ),
+          );
+        }),
+      );
+    }
+    const checked = checkedCompareOption(editions, editionId, compareWith);
+    box.querySelectorAll<HTMLInputElement>('input[type="radio"]').forEach((input) => {
+      input.checked = input.value === checked;
+    });
   }
 
   /**
@@ -555,7 +675,8 @@ export class TaskPane {
     this.combobox.disabled = !v.controlsEnabled;
     this.combobox.show(this.state.selection.gemeente);
     for (const [id, radio] of el.radios) radio.checked = id === this.state.selection.keyId;
-    el.edition.value = this.state.selection.editionId;
+    for (const [id, radio] of el.editionRadios) radio.checked = id === this.state.selection.editionId;
+    this.renderCompare();
     el.load.disabled = !v.loadEnabled;
     el.refresh.disabled = !v.refreshEnabled;
     el.form.setAttribute('aria-busy', this.state.busy ? 'true' : 'false');

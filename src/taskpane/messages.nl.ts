@@ -33,7 +33,7 @@ export const KEY_TEXTS: Readonly<Record<BuiltInKeyId, KeyText>> = {
 
 export const NL = {
   title: 'SPUK-begroting',
-  subtitle: 'Brede SPUK en SPUK IZA voor uw gemeente, als werkmap met live formules.',
+  subtitle: 'Brede SPUK, SPUK IZA en SPUK AZWA voor uw gemeente, als werkmap met live formules.',
 
   gemeente: {
     label: 'Gemeente',
@@ -63,6 +63,26 @@ export const NL = {
   edition: {
     label: 'Editie van de brongegevens',
     hint: 'Meegeleverd met deze versie; er is geen internet nodig. Een andere editie laden vervangt de landelijke bedragen op het blad Landelijk.',
+    /** Under the newest edition's name. */
+    newest: 'Nieuwste editie.',
+    /** Before the option that chooses it on the command line (`--editie ID`, `--van ID`), kept on one line. */
+    cli: 'Op de opdrachtregel:',
+  },
+
+  /** "Vergelijk met editie": what the sheet Wat is er veranderd compares with (the CLI's --van). */
+  compare: {
+    label: 'Vergelijk met editie',
+    hint: 'Het blad Wat is er veranderd toont het verschil tussen de gekozen editie en deze eerdere editie.',
+    previous: (naam: string): string => `Vorige editie: ${naam}`,
+    previousHint: 'Standaard.',
+    none: 'Geen vergelijking',
+    noneHint: 'Zonder het blad Wat is er veranderd.',
+    noneOnly: 'Er is geen eerdere editie om mee te vergelijken.',
+    /** After a run with a comparison other than the default. */
+    compared: (naam: string): string => `Het blad Wat is er veranderd vergelijkt met de editie ${naam}.`,
+    /** After a run with "geen" (the renderer leaves a sheet of an earlier run as it was). */
+    notCompared:
+      'Zonder vergelijking: het blad Wat is er veranderd is niet gemaakt of bijgewerkt; staat het er nog van een eerdere keer, dan hoort het bij die keer.',
   },
 
   actions: {

@@ -1,5 +1,5 @@
 import { FakeExcel } from '../../test/support/fake-excel';
-import { defaultEditionId, defaultReferenceData, editionInput } from '../data';
+import { defaultEditionId, defaultReferenceData, editionInput, scenarioEditions } from '../data';
 import type { CbsCode } from '../domain';
 import type { RenderSuccess } from '../excel';
 import { renderPlan } from '../excel';
@@ -11,10 +11,13 @@ import {
   SETTINGS_KEY,
   builtWithFromWorkbook,
   officeServices,
+  paneEditions,
   parseBuiltWith,
   replacedInputs,
+  scenarioEditionsFor,
   successDetail,
 } from './office-services';
+import { NO_COMPARISON } from './compare';
 import { checkBeschikking } from './beschikking';
 import type { Labels } from './state';
 import { UNKNOWN_KEY, initialState, reduce, view } from './state';
@@ -481,5 +484,102 @@ describe('a beschikking from the pane (issue 9 §4, fake host)', () => {
     });
     expect(outcome).toMatchObject({ ok: true });
     expect(numbers(gridSheet, gridRange)).toEqual([999]);
+  });
+});
+
+describe('"Vergelijk met editie": the scenario request the CLI builds (werkboek --van, issue 16)', () => {
+  const globals = globalThis as { Excel?: unknown; Office?: unknown };
+  const base = { gemeente: 'GM0034' as CbsCode, keyId: 'spuk-2025' as const, editionId: 'vws-2026-04' };
+  const request = (compareWith?: string): RenderRequest => ({
+    selection: { ...base, ...(compareWith !== undefined ? { compareWith } : {}) },
+    replaceWeights: false,
+    builtBefore: false,
+    replaceNational: false,
+    onProgress: () => undefined,
+  });
+  let fake: FakeExcel;
+
+  beforeEach(() => {
+    fake = new FakeExcel();
+    globals.Excel = { run: fake.run };
+    globals.Office = { context: { requirements: fake.requirements } };
+  });
+
+  afterEach(() => {
+    delete globals.Excel;
+    delete globals.Office;
+  });
+
+  it('lists the editions newest first with date and vorige', () => {
+    expect(paneEditions().map((e) => [e.id, e.vorige])).toEqual([
+      ['vws-2026-04', 'vws-2025-09'],
+      ['vws-2025-09', 'gala-2023'],
+      ['gala-2023', null],
+    ]);
+    expect(paneEditions()[0]?.naam).toMatch(/\(22 april 2026\)$/);
+  });
+
+  it('the editions are scenarioEditions(editie, van) as the CLI takes them; "geen" compares with none', () => {
+    expect(scenarioEditionsFor(base)).toEqual(scenarioEditions('vws-2026-04'));
+    expect(scenarioEditionsFor(base).vorige?.edition.manifest.id).toBe('vws-2025-09');
+    expect(scenarioEditionsFor({ ...base, compareWith: 'gala-2023' })).toEqual(
+      scenarioEditions('vws-2026-04', 'gala-2023'),
+    );
+    expect(scenarioEditionsFor({ ...base, compareWith: 'gala-2023' }).vorige?.edition.manifest.id).toBe(
+      'gala-2023',
+    );
+    const none = scenarioEditionsFor({ ...base, compareWith: NO_COMPARISON });
+    expect(none.edition.edition.manifest.id).toBe('vws-2026-04');
+    expect(none.vorige).toBeUndefined();
+    // The first edition has nothing earlier; a later edition is never compared with.
+    expect(scenarioEditionsFor({ editionId: 'gala-2023' }).vorige).toBeUndefined();
+    expect(
+      scenarioEditionsFor({ editionId: 'vws-2025-09', compareWith: 'vws-2026-04' }).vorige?.edition.manifest
+        .id,
+    ).toBe('gala-2023');
+  });
+
+  it('writes "Wat is er veranderd" from gala-2023 (GALA → Bijlage 2A) and says so', async () => {
+    const outcome = await officeServices().render(request('gala-2023'));
+    expect(outcome).toMatchObject({ ok: true });
+    expect(fake.cell(SHEETS.verschil, 'A2')?.value).toMatch(/^Van editie gala-2023 naar vws-2026-04,/);
+    const naam = paneEditions().find((e) => e.id === 'gala-2023')?.naam ?? '';
+    expect(outcome.ok && outcome.detail).toContain(NL.compare.compared(naam));
+  });
+
+  it('the default compares with the edition’s vorige and adds no sentence', async () => {
+    const outcome = await officeServices().render(request());
+    expect(outcome).toMatchObject({ ok: true });
+    expect(fake.cell(SHEETS.verschil, 'A2')?.value).toMatch(/^Van editie vws-2025-09 naar vws-2026-04,/);
+    expect(outcome.ok && (outcome.detail ?? '')).not.toContain('vergelijk');
+  });
+
+  it('"geen": no sheet "Wat is er veranderd", and the pane says so', async () => {
+    const outcome = await officeServices().render(request(NO_COMPARISON));
+    expect(outcome).toMatchObject({ ok: true });
+    expect(fake.sheetNames()).not.toContain(SHEETS.verschil);
+    expect(fake.sheetNames()).toContain(SHEETS.overzicht);
+    expect(outcome.ok && outcome.detail).toContain(NL.compare.notCompared);
+  });
+
+  it('remembers the choice in the document settings, and reads it back', async () => {
+    const stored: Record<string, unknown> = {};
+    globals.Office = {
+      context: {
+        requirements: fake.requirements,
+        document: {
+          settings: {
+            get: (name: string) => stored[name] ?? null,
+            set: (name: string, value: unknown) => (stored[name] = value),
+            saveAsync: () => undefined,
+          },
+        },
+      },
+    };
+    expect((await officeServices().render(request('gala-2023'))).ok).toBe(true);
+    expect(stored[SETTINGS_KEY]).toEqual({ ...base, compareWith: 'gala-2023' });
+    expect(parseBuiltWith(stored[SETTINGS_KEY], data)).toEqual({ ...base, compareWith: 'gala-2023' });
+    expect(parseBuiltWith({ ...base, compareWith: 'geen' }, data)?.compareWith).toBe('geen');
+    expect(parseBuiltWith({ ...base, compareWith: 'gala-2022' }, data)).toEqual(base);
   });
 });

@@ -22,7 +22,9 @@ import { LANDELIJK } from './gemeente-search';
 import { NL } from './messages.nl';
 import { nextSteps } from './next-steps';
 import { documentSettings, officeGlobal } from '../excel';
-import type { BuiltWith } from './state';
+import type { BuiltWith, Selection } from './state';
+import type { EditionInfo } from './compare';
+import { NO_COMPARISON, comparedEdition, earlierEditions } from './compare';
 
 /** Document setting (stored inside the workbook) with what the add-in last built there. */
 export const SETTINGS_KEY = 'spukBegroting';
@@ -44,17 +46,62 @@ function isKnownKey(keyId: string): boolean {
 /** Reads the remembered build, accepting only well-formed values. */
 export function parseBuiltWith(value: unknown, data: ReferenceData): BuiltWith | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { gemeente, keyId, editionId } = value as {
+  const { gemeente, keyId, editionId, compareWith } = value as {
     gemeente?: unknown;
     keyId?: unknown;
     editionId?: unknown;
+    compareWith?: unknown;
   };
   if (typeof keyId !== 'string' || typeof gemeente !== 'string') return undefined;
   const known = gemeente === LANDELIJK || data.gemeenten.some((g) => g.code === gemeente);
   if (!known || !isKnownKey(keyId)) return undefined;
   // An edition this version does not ship (an older id) counts as unknown: a run replaces its amounts.
   const edition = typeof editionId === 'string' && isEditionId(editionId) ? { editionId } : {};
-  return { gemeente: gemeente as GemeenteChoice, keyId, ...edition };
+  // The comparison chosen in the pane: "geen" or an edition this version ships (else the default).
+  const compare =
+    typeof compareWith === 'string' && (compareWith === NO_COMPARISON || isEditionId(compareWith))
+      ? { compareWith }
+      : {};
+  return { gemeente: gemeente as GemeenteChoice, keyId, ...edition, ...compare };
+}
+
+/** The editions as the pane lists them, newest first: name with date, `datum` and `vorige`. */
+export function paneEditions(): EditionInfo[] {
+  return [...editionManifests()]
+    .reverse()
+    .map((m) => ({ id: m.id, naam: `${m.naam} (${formatDate(m.datum)})`, datum: m.datum, vorige: m.vorige }));
+}
+
+/**
+ * The editions of the pane's scenario request, exactly as the CLI builds them (`scenarioEditions(editie,
+ * van)` and, for `werkboek`, `vorige` = that comparison): the chosen edition (unknown: the newest) and
+ * the one "Wat is er veranderd" compares with (`Selection.compareWith`, see compare.ts), or none for
+ * "geen" and for the first edition. Throws RangeError for an unknown id (not reachable from the pane).
+ */
+export function scenarioEditionsFor(
+  selection: Pick<Selection, 'editionId' | 'compareWith'>,
+  editions: readonly EditionInfo[] = paneEditions(),
+): ReturnType<typeof scenarioEditions> {
+  const edition = isEditionId(selection.editionId) ? selection.editionId : defaultEditionId();
+  const van = comparedEdition(editions, edition, selection.compareWith);
+  const both = scenarioEditions(edition, van);
+  return { edition: both.edition, vorige: van === undefined ? undefined : both.vorige };
+}
+
+/**
+ * The sentence after a run whose comparison is not the default: which edition "Wat is er veranderd"
+ * compares with, or that it was not made. Undefined for the default (the edition's `vorige`).
+ */
+export function compareDetail(
+  selection: Pick<Selection, 'editionId' | 'compareWith'>,
+  editions: readonly EditionInfo[] = paneEditions(),
+): string | undefined {
+  const { editionId, compareWith } = selection;
+  if (compareWith === undefined) return undefined;
+  if (compareWith === NO_COMPARISON) return NL.compare.notCompared;
+  if (!earlierEditions(editions, editionId).includes(compareWith)) return undefined;
+  const naam = editions.find((e) => e.id === compareWith)?.naam ?? compareWith;
+  return NL.compare.compared(naam);
 }
 
 /**
@@ -139,9 +186,7 @@ export function officeServices(): PaneServices {
   return {
     gemeenten: data.gemeenten,
     // Newest first: the first is the default.
-    editions: [...editionManifests()]
-      .reverse()
-      .map((m) => ({ id: m.id, naam: `${m.naam} (${formatDate(m.datum)})` })),
+    editions: paneEditions(),
     detectEnvironment: () => detectEnvironment(officeGlobal()),
     // The workbook's own marked names and cells first: document settings are unreliable across hosts
     // and co-authors (office-js #594, #642) and survive a copy whose add-in sheets were deleted. The
@@ -163,9 +208,9 @@ export function officeServices(): PaneServices {
       let plan;
       let steps: string[] | undefined;
       try {
-        const edition = isEditionId(selection.editionId) ? selection.editionId : defaultEditionId();
         const gemeente = selection.gemeente === LANDELIJK ? undefined : (selection.gemeente as CbsCode);
-        const editions = scenarioEditions(edition);
+        // The edition and the one compared with, as `werkboek --editie … --van …` takes them.
+        const editions = scenarioEditionsFor(selection);
         // One scenario for the workbook and for what the pane says next (with the beschikking it writes).
         const scenario = resolveScenario({
           ...editions,
@@ -201,8 +246,16 @@ export function officeServices(): PaneServices {
           return { ok: false, text, workbookKey: report.failure.workbookKey };
         return { ok: false, text };
       }
-      remember({ gemeente: selection.gemeente, keyId: selection.keyId, editionId: selection.editionId });
-      const detail = successDetail(report, request.replaceWeights, replaceInputs);
+      remember({
+        gemeente: selection.gemeente,
+        keyId: selection.keyId,
+        editionId: selection.editionId,
+        ...(selection.compareWith !== undefined ? { compareWith: selection.compareWith } : {}),
+      });
+      const detail =
+        [compareDetail(selection), successDetail(report, request.replaceWeights, replaceInputs)]
+          .filter((t) => t !== undefined)
+          .join(' ') || undefined;
       return { ok: true, ...(detail ? { detail } : {}), ...(steps ? { nextSteps: steps } : {}) };
     },
   };

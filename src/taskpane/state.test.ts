@@ -3,6 +3,7 @@ import { LANDELIJK } from './gemeente-search';
 import { KEY_TEXTS, NL } from './messages.nl';
 import type { Action, Labels, State } from './state';
 import { UNKNOWN_KEY, composeProgress, initialState, messageRole, reduce, view } from './state';
+import { NO_COMPARISON } from './compare';
 
 const labels: Labels = {
   gemeente: (c) => (c === LANDELIJK ? 'heel Nederland' : c === 'GM0034' ? 'Almere' : c),
@@ -387,5 +388,66 @@ describe('a run refused because the workbook’s key cell is empty (unknown key,
     expect(run(s, { type: 'environment', env: { kind: 'ready' } }).message.text).toBe(
       NL.status.existingUnknownKey('Almere'),
     );
+  });
+});
+
+describe('"Vergelijk met editie" (the CLI\'s --van, issue 16)', () => {
+  it('starts with the default (the edition’s vorige): no compareWith in the selection', () => {
+    expect(ready.selection.compareWith).toBeUndefined();
+  });
+
+  it('records "geen" or an earlier edition, back to the default with undefined', () => {
+    let s = run(ready, { type: 'select-compare', compareWith: NO_COMPARISON });
+    expect(s.selection.compareWith).toBe('geen');
+    s = run(s, { type: 'select-compare', compareWith: 'gala-2023' });
+    expect(s.selection).toEqual({
+      gemeente: LANDELIJK,
+      keyId: 'spuk-2025',
+      editionId: 'vws-2026-04',
+      compareWith: 'gala-2023',
+    });
+    s = run(s, { type: 'select-compare', compareWith: undefined });
+    expect('compareWith' in s.selection).toBe(false);
+  });
+
+  it('another edition takes the comparison the controller keeps (absent: the new edition’s vorige)', () => {
+    const s = run(ready, { type: 'select-compare', compareWith: 'gala-2023' });
+    expect(
+      run(s, { type: 'select-edition', editionId: 'vws-2025-09', compareWith: 'gala-2023' }).selection
+        .compareWith,
+    ).toBe('gala-2023');
+    expect(run(s, { type: 'select-edition', editionId: 'gala-2023' }).selection.compareWith).toBeUndefined();
+  });
+
+  it('is not changed while a run is busy', () => {
+    const busy = run(ready, { type: 'start', job: 'load' });
+    expect(run(busy, { type: 'select-compare', compareWith: 'geen' }).selection.compareWith).toBeUndefined();
+  });
+
+  it('a run remembers it with what was built; a workbook that remembers one brings it back', () => {
+    let s = run(
+      ready,
+      { type: 'select-gemeente', gemeente: ALMERE },
+      { type: 'select-compare', compareWith: 'gala-2023' },
+      { type: 'start', job: 'load' },
+      { type: 'succeeded' },
+    );
+    expect(s.builtWith).toEqual({
+      gemeente: ALMERE,
+      keyId: 'spuk-2025',
+      editionId: 'vws-2026-04',
+      compareWith: 'gala-2023',
+    });
+    s = run(ready, {
+      type: 'workbook-found',
+      builtWith: { gemeente: ALMERE, keyId: 'spuk-2025', editionId: 'vws-2026-04', compareWith: 'geen' },
+    });
+    expect(s.selection.compareWith).toBe('geen');
+    // A workbook without one: the default.
+    s = run(s, {
+      type: 'workbook-found',
+      builtWith: { gemeente: ALMERE, keyId: 'spuk-2025', editionId: 'vws-2026-04' },
+    });
+    expect(s.selection.compareWith).toBeUndefined();
   });
 });

@@ -24,6 +24,11 @@ export interface Selection {
   readonly gemeente: GemeenteChoice;
   readonly keyId: BuiltInKeyId;
   readonly editionId: string;
+  /**
+   * "Vergelijk met editie" (see compare.ts): undefined = the edition's `vorige` (default),
+   * `NO_COMPARISON` = none, else an earlier edition's id; the CLI's `--van`.
+   */
+  readonly compareWith?: string;
 }
 
 /** What the open workbook was last built with (read back from the workbook, or this session's last run). */
@@ -36,6 +41,8 @@ export interface BuiltWith {
   readonly keyId: string;
   /** The edition; undefined when the workbook does not say (made before editions existed). */
   readonly editionId?: string;
+  /** The comparison chosen in the pane (`Selection.compareWith`), when it remembers one. */
+  readonly compareWith?: string;
 }
 
 export type Job = 'load' | 'refresh';
@@ -97,7 +104,13 @@ export type Action =
   | { readonly type: 'select-gemeente'; readonly gemeente: GemeenteChoice }
   | { readonly type: 'invalid-gemeente'; readonly text: string }
   | { readonly type: 'select-key'; readonly keyId: BuiltInKeyId }
-  | { readonly type: 'select-edition'; readonly editionId: string }
+  /**
+   * `compareWith`: the comparison that stays with the new edition (`keepCompareWith` in compare.ts);
+   * absent = the new edition's `vorige`.
+   */
+  | { readonly type: 'select-edition'; readonly editionId: string; readonly compareWith?: string }
+  /** "Vergelijk met editie": undefined = the edition's `vorige`, `NO_COMPARISON` = none, else an id. */
+  | { readonly type: 'select-compare'; readonly compareWith: string | undefined }
   | { readonly type: 'start'; readonly job: Job }
   | { readonly type: 'confirm'; readonly accept: boolean }
   /** The user's paste or file was read (see checkBeschikking). */
@@ -234,9 +247,9 @@ export function reduce(state: State, action: Action, labels: Labels): State {
     }
     case 'workbook-found': {
       // Follow the workbook: the pane shows what it was built with, so "Vernieuwen" keeps it.
-      const { gemeente, keyId, editionId } = action.builtWith;
+      const { gemeente, keyId, editionId, compareWith } = action.builtWith;
       const selection: Selection = {
-        ...state.selection,
+        ...withCompare(state.selection, compareWith),
         gemeente,
         keyId: isBuiltInKey(keyId) ? keyId : state.selection.keyId,
         editionId: editionId ?? state.selection.editionId,
@@ -299,7 +312,13 @@ export function reduce(state: State, action: Action, labels: Labels): State {
       return { ...state, selection: { ...state.selection, keyId: action.keyId } };
     case 'select-edition':
       if (!canAct(state)) return state;
-      return { ...state, selection: { ...state.selection, editionId: action.editionId } };
+      return {
+        ...state,
+        selection: { ...withCompare(state.selection, action.compareWith), editionId: action.editionId },
+      };
+    case 'select-compare':
+      if (!canAct(state)) return state;
+      return { ...state, selection: withCompare(state.selection, action.compareWith) };
     case 'start': {
       if (!canAct(state)) return state;
       if (action.job === 'refresh' && state.builtWith === undefined) return state;
@@ -356,6 +375,7 @@ export function reduce(state: State, action: Action, labels: Labels): State {
           gemeente: state.selection.gemeente,
           keyId: state.selection.keyId,
           editionId: state.selection.editionId,
+          ...(state.selection.compareWith !== undefined ? { compareWith: state.selection.compareWith } : {}),
         },
         message: successMessage(state, busy, labels, action.detail, action.nextSteps),
       };
@@ -375,6 +395,12 @@ export function reduce(state: State, action: Action, labels: Labels): State {
       return { ...state, busy: undefined, builtWith, message: { tone: 'error', text: action.text } };
     }
   }
+}
+
+/** The selection with `compareWith` set, or without the field for the default (undefined). */
+function withCompare(selection: Selection, compareWith: string | undefined): Selection {
+  const { compareWith: _old, ...rest } = selection;
+  return compareWith === undefined ? rest : { ...rest, compareWith };
 }
 
 function existingMessage(built: BuiltWith, labels: Labels): Message {

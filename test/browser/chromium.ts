@@ -17,6 +17,8 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Dutch, as the controller's Excel: Intl and navigator.language say nl-NL ("€ 1.234.567").
+  '--lang=nl-NL',
 ];
 
 export function launchChromium(): Promise<Browser> {

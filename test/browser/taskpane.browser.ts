@@ -14,6 +14,7 @@ import type { CbsCode } from '../../src/domain';
 import { builtInKey } from '../../src/domain';
 import type { WorkbookPlan } from '../../src/plan';
 import { INPUT_NAMES, SHEETS, buildWorkbookPlan } from '../../src/plan';
+import { COMPARE_DEFAULT, NO_COMPARISON } from '../../src/taskpane/compare';
 import { KEY_TEXTS, NL } from '../../src/taskpane/messages.nl';
 import type { FakeExcel } from '../support/fake-excel';
 import type { StaticServer } from './static-server';
@@ -36,8 +37,9 @@ declare global {
 const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const FAKE_HOST = path.join(ROOT, 'build', 'fake-host.js');
+/** The task pane after loading Almere, at 360 px: written by every run (build/ is not tracked). */
 const SCREENSHOT = path.join(ROOT, 'build', 'taskpane.png');
-/** The picture in the README: the task pane after loading Almere, remade by every browser run. */
+/** The picture in the README: a copy of SCREENSHOT, rewritten only when asked for (`UPDATE_PICTURES=1`). */
 const README_SCREENSHOT = path.join(ROOT, 'docs', 'img', 'taskpane.png');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -69,8 +71,8 @@ interface Pane {
   readonly errors: string[];
 }
 
-async function openPane(options: PaneOptions = {}): Promise<Pane> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 760 }, locale: 'nl-NL' });
+async function openPane(options: PaneOptions = {}, width = 360): Promise<Pane> {
+  const context = await browser.newContext({ viewport: { width, height: 760 }, locale: 'nl-NL' });
   const blocked: string[] = [];
   const errors: string[] = [];
   await context.route('**/*', async (route) => {
@@ -114,6 +116,42 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad).toEqual([]);
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Buffer): { readonly width: number; readonly height: number } {
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/**
+ * Horizontal overflow in the narrow pane: the body, the document, the edition list and the comparison
+ * list must not be wider than they show (scrollWidth <= clientWidth); and no text of a radio's label
+ * may reach past the pane's right edge (a cut name).
+ */
+async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const check = (what: string, el: Element | null) => {
+      if (!el) found.push(`${what}: missing`);
+      else if (el.scrollWidth > el.clientWidth) found.push(`${what}: ${el.scrollWidth} > ${el.clientWidth}`);
+    };
+    check('body', document.body);
+    check('html', document.documentElement);
+    check('#editie', document.querySelector('#editie'));
+    check('#vergelijk', document.querySelector('#vergelijk'));
+    const right = document.documentElement.clientWidth;
+    document.querySelectorAll('#editie label, #vergelijk label').forEach((label) => {
+      const box = label.getBoundingClientRect();
+      if (box.right > right) found.push(`label "${label.textContent ?? ''}" ends at ${box.right} > ${right}`);
+    });
+    return found;
+  });
+}
+
+/** The value of the checked radio in a group (fieldset) by its id. */
+function checkedIn(page: Page, group: string): Promise<string> {
+  return page.locator(`#${group} input[type="radio"]:checked`).inputValue();
 }
 
 async function waitForMessage(page: Page, role: 'status' | 'alert', text: string): Promise<void> {
@@ -192,9 +230,16 @@ describe('task pane in Excel (fake host)', () => {
     for (const id of ['spuk-2026', 'inwoners', 'gelijk'] as const) {
       expect(await page.getByText(KEY_TEXTS[id].explanation).isVisible()).toBe(true);
     }
-    expect(await page.getByRole('combobox', { name: NL.edition.label }).inputValue()).toBe(
-      defaultEditionId(),
+    // The editions as a radio group (named by its legend); the newest is chosen, compared with its vorige.
+    expect(await page.getByRole('group', { name: NL.edition.label }).getByRole('radio').count()).toBe(
+      editionManifests().length,
     );
+    expect(await checkedIn(page, 'editie')).toBe(defaultEditionId());
+    expect(await checkedIn(page, 'vergelijk')).toBe(COMPARE_DEFAULT);
+    expect(await page.getByText(NL.subtitle).isVisible()).toBe(true);
+    expect(NL.subtitle).toMatch(/Brede SPUK, SPUK IZA en SPUK AZWA/);
+    // At 360 px (the narrow Excel pane) nothing is cut or scrolls sideways.
+    expect(await horizontalOverflow(page)).toEqual([]);
     expect(await page.getByRole('button', { name: NL.actions.load }).isEnabled()).toBe(true);
     expect(await page.getByRole('button', { name: NL.actions.refresh }).isDisabled()).toBe(true);
     // Without document settings the pane asked the workbook itself: one read-only sync found nothing.
@@ -278,11 +323,19 @@ describe('task pane in Excel (fake host)', () => {
 
     expect(await page.getByRole('button', { name: NL.actions.refresh }).isEnabled()).toBe(true);
     await expectAccessible(page, 'loaded');
+    expect(await horizontalOverflow(page)).toEqual([]);
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
-    fs.mkdirSync(path.dirname(README_SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: README_SCREENSHOT, fullPage: true });
-    expect(fs.statSync(README_SCREENSHOT).size).toBeLessThan(300 * 1024);
+    // The rendering itself: 360 px wide, the whole pane (taller than the window), not blank (a blank
+    // page of that size is a few KB), small enough for the README.
+    const png = fs.readFileSync(SCREENSHOT);
+    const size = pngSize(png);
+    expect(size.width).toBe(360);
+    expect(size.height).toBeGreaterThan(760);
+    expect(png.byteLength).toBeGreaterThan(40 * 1024);
+    expect(png.byteLength).toBeLessThan(300 * 1024);
+    // The README's copy only on purpose, so a test run leaves the tree clean.
+    if (process.env['UPDATE_PICTURES'] === '1') fs.copyFileSync(SCREENSHOT, README_SCREENSHOT);
   });
 
   it('refreshes and keeps a weight the user typed', async () => {
@@ -417,6 +470,80 @@ describe('task pane in Excel (fake host)', () => {
   it('made no request outside the local server and logged no errors', () => {
     expect(pane.blocked).toEqual([]);
     expect(pane.errors).toEqual([]);
+  });
+});
+
+describe('the narrow pane (320 px)', () => {
+  it('shows every edition and comparison in full, without horizontal scrolling', async () => {
+    const pane = await openPane({}, 320);
+    const { page } = pane;
+    try {
+      await waitForMessage(page, 'status', NL.status.ready);
+      expect(await horizontalOverflow(page)).toEqual([]);
+      await page.screenshot({ path: path.join(ROOT, 'build', 'taskpane-320.png'), fullPage: true });
+      expect(pane.errors).toEqual([]);
+    } finally {
+      await pane.context.close();
+    }
+  });
+});
+
+describe('"Vergelijk met editie" (the CLI\'s werkboek --van)', () => {
+  let pane: Pane;
+
+  beforeAll(async () => {
+    pane = await openPane();
+  });
+
+  afterAll(async () => {
+    await pane.context.close();
+  });
+
+  const gala = editionManifests().find((m) => m.id === 'gala-2023');
+
+  it('compares with GALA 2023 when chosen: "Wat is er veranderd" goes from gala-2023, and the pane says so', async () => {
+    const { page } = pane;
+    await waitForMessage(page, 'status', NL.status.ready);
+    const group = page.getByRole('group', { name: NL.compare.label });
+    // The newest edition offers its vorige (default), GALA 2023 and "geen".
+    expect(await group.getByRole('radio').count()).toBe(3);
+    await page.locator('#vergelijk-gala-2023').check();
+    await page.getByRole('combobox', { name: NL.gemeente.label }).fill('Almere');
+    await page.getByRole('option', { name: /^Almere/ }).click();
+    await page.getByRole('button', { name: NL.actions.load }).click();
+    await waitForMessage(page, 'status', NL.status.loaded('Almere', KEY_TEXTS['spuk-2025'].label));
+    expect(await page.getByRole('status').first().innerText()).toContain(
+      NL.compare.compared(`${gala?.naam ?? ''} (31 januari 2023)`),
+    );
+    expect(await cellValue(page, SHEETS.verschil, 'A2')).toMatch(
+      new RegExp(`^Van editie gala-2023 naar ${defaultEditionId()},`),
+    );
+    expect(await page.evaluate(() => window.__officeSettings['spukBegroting'])).toMatchObject({
+      compareWith: 'gala-2023',
+    });
+    await expectAccessible(page, 'compared with gala-2023');
+  });
+
+  it('the first edition has nothing earlier: only "Geen vergelijking", checked', async () => {
+    const { page } = pane;
+    await page.locator('#editie-gala-2023').check();
+    const group = page.getByRole('group', { name: NL.compare.label });
+    expect(await group.getByRole('radio').count()).toBe(1);
+    expect(await checkedIn(page, 'vergelijk')).toBe(NO_COMPARISON);
+    expect(await page.getByText(NL.compare.noneOnly).isVisible()).toBe(true);
+    // Back to the newest: its default again (gala-2023 was put aside with the other edition).
+    await page.locator(`#editie-${defaultEditionId()}`).check();
+    expect(await checkedIn(page, 'vergelijk')).toBe(COMPARE_DEFAULT);
+  });
+
+  it('"Geen vergelijking": the run says the sheet was not made or updated', async () => {
+    const { page } = pane;
+    await page.locator(`#vergelijk-${NO_COMPARISON}`).check();
+    await page.getByRole('button', { name: NL.actions.refresh }).click();
+    await waitForMessage(page, 'status', NL.status.refreshed('Almere'));
+    expect(await page.getByRole('status').first().innerText()).toContain(NL.compare.notCompared);
+    expect(pane.errors).toEqual([]);
+    expect(pane.blocked).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * The README's picture of the Overzicht: the Almere workbook as LibreOffice prints it (PDF export of
- * the first page), turned into a PNG by pdftoppm (poppler-utils). Every run writes it to
+ * the first page) with a Dutch (nl-NL) profile, as a Dutch controller sees it ("€ 3.349.616", not
+ * "€ 3,349,616"; see NL_NL_SETTINGS in ./soffice), turned into a PNG by pdftoppm (poppler-utils). Every run writes it to
  * build/img/overzicht.png; only `UPDATE_PICTURES=1` copies it over the tracked docs/img/overzicht.png, so
  * a test run leaves the tree clean and the picture is remade on purpose. Needs soffice and pdftoppm (scripts/test-all.sh installs both);
  * without them the test fails, it never skips.
@@ -9,12 +10,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { defaultEditionId, editionInput } from '../../src/data';
 import type { CbsCode } from '../../src/domain';
 import { buildWorkbookPlan } from '../../src/plan';
 import { renderXlsx } from '../../src/xlsx';
-import { SOFFICE_TIMEOUT_MS, sofficeBinary } from './soffice';
+import { SOFFICE_TIMEOUT_MS, sofficeBinary, writeProfile } from './soffice';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const IMAGE = path.join(ROOT, 'build', 'img', 'overzicht.png');
@@ -22,7 +22,7 @@ const IMAGE = path.join(ROOT, 'build', 'img', 'overzicht.png');
 const README_IMAGE = path.join(ROOT, 'docs', 'img', 'overzicht.png');
 
 it(
-  'saves the first printed page of the Overzicht as a PNG (< 300 KB); docs/img only with UPDATE_PICTURES=1',
+  'saves the first printed page of the Overzicht, printed with nl-NL, as a PNG (< 300 KB); docs/img only with UPDATE_PICTURES=1',
   async () => {
     const soffice = sofficeBinary();
     const pdftoppm = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' });
@@ -34,24 +34,22 @@ it(
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-overzicht-png-'));
     try {
       fs.writeFileSync(path.join(dir, 'almere.xlsx'), await renderXlsx(plan));
-      const profile = path.join(dir, 'profile');
+      // A Dutch profile: the amounts print with thousands dots, as in Excel-NL.
+      const profile = writeProfile(path.join(dir, 'profile'), 'nl-NL');
       // Only page 1 (the top of the Overzicht, the first sheet), with the cached results as written.
       const filter = 'pdf:calc_pdf_Export:{"PageRange":{"type":"string","value":"1"}}';
       const pdf = spawnSync(
         soffice,
-        [
-          `-env:UserInstallation=${pathToFileURL(profile).href}`,
-          '--headless',
-          '--norestore',
-          '--convert-to',
-          filter,
-          '--outdir',
-          dir,
-          'almere.xlsx',
-        ],
+        [profile, '--headless', '--norestore', '--convert-to', filter, '--outdir', dir, 'almere.xlsx'],
         { cwd: dir, encoding: 'utf8', timeout: SOFFICE_TIMEOUT_MS },
       );
       expect([pdf.status, fs.existsSync(path.join(dir, 'almere.pdf'))]).toEqual([0, true]);
+      // The printed text: euro amounts in the Dutch notation (thousands dots), none in en-US's.
+      const text = spawnSync('pdftotext', ['-layout', 'almere.pdf', '-'], { cwd: dir, encoding: 'utf8' });
+      expect(text.status).toBe(0);
+      const dutch = text.stdout.match(/€\s*-?\d{1,3}(?:\.\d{3})+(?!\d)/g) ?? [];
+      const english = text.stdout.match(/€\s*-?\d{1,3}(?:,\d{3})+(?!\d)/g) ?? [];
+      expect({ dutch: dutch.length > 10, english }).toEqual({ dutch: true, english: [] });
       const png = spawnSync(
         'pdftoppm',
         [

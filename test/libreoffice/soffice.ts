@@ -29,11 +29,47 @@ export const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,true
  * (LibreOffice's default trusts cached results). Together with stripping the cached results this
  * makes sure every value in the export is LibreOffice's own.
  */
-const REGISTRY = `<?xml version="1.0" encoding="UTF-8"?>
+const REGISTRY = registry([]);
+
+/** A registrymodifications.xcu with the recalculation setting above and `items`. */
+function registry(items: readonly string[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
+${items.join('\n')}${items.length > 0 ? '\n' : ''}</oor:items>
 `;
+}
+
+/**
+ * A Dutch controller's LibreOffice: the locale setting (Extra > Opties > Taalinstellingen > Talen >
+ * Landinstelling: `ooSetupSystemLocale`, which decides number formats, "1.234.567" and "4,9"), the
+ * interface language (`ooLocale`; without the Dutch language pack the menus stay English, the numbers do
+ * not), the default document language and the decimal-separator key. Set in the profile, so nothing
+ * depends on the machine's locales (the test machines have only C.UTF-8) and nothing is installed.
+ */
+export const NL_NL_SETTINGS: readonly string[] = [
+  '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>nl-NL</value></prop></item>',
+  '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>nl-NL</value></prop></item>',
+  '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="DecimalSeparatorAsLocale" oor:op="fuse"><value>true</value></prop></item>',
+  '<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="DefaultLocale" oor:op="fuse"><value>nl-NL</value></prop></item>',
+];
+
+/** The profile's locale: `undefined` keeps LibreOffice's default (en-US here), 'nl-NL' as above. */
+export type ProfileLocale = 'nl-NL' | undefined;
+
+/**
+ * Writes a fresh user profile into `profileDir` (its `user/registrymodifications.xcu`): recalculation on
+ * load, and with `locale` 'nl-NL' the Dutch settings of NL_NL_SETTINGS. Returns the
+ * `-env:UserInstallation=…` argument for soffice.
+ */
+export function writeProfile(profileDir: string, locale?: ProfileLocale): string {
+  fs.mkdirSync(path.join(profileDir, 'user'), { recursive: true });
+  fs.writeFileSync(
+    path.join(profileDir, 'user', 'registrymodifications.xcu'),
+    locale === 'nl-NL' ? registry(NL_NL_SETTINGS) : REGISTRY,
+  );
+  return `-env:UserInstallation=${pathToFileURL(profileDir).href}`;
+}
 
 /** Path of the soffice executable ($SOFFICE, or the first on $PATH); throws SOFFICE_MISSING. */
 export function sofficeBinary(): string {
@@ -112,23 +148,12 @@ async function convert<T>(
   const binary = sofficeBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-libreoffice-'));
   try {
-    const profile = path.join(dir, 'profile');
-    fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
-    fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), REGISTRY);
+    const profile = writeProfile(path.join(dir, 'profile'));
     fs.writeFileSync(path.join(dir, 'werkmap.xlsx'), xlsx);
     const outDir = path.join(dir, 'out');
     const log = await run(
       binary,
-      [
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        filter,
-        '--outdir',
-        outDir,
-        'werkmap.xlsx',
-      ],
+      [profile, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, 'werkmap.xlsx'],
       dir,
     );
     return read(outDir, log);
@@ -163,4 +188,47 @@ export function exportPdf(xlsx: Uint8Array): Promise<Uint8Array> {
     if (!fs.existsSync(file)) throw new Error(`LibreOffice wrote no PDF:\n${log}`);
     return new Uint8Array(fs.readFileSync(file));
   });
+}
+
+/**
+ * The CSV import filter as a Dutch user opens an Excel-NL CSV (`;`): field separator `;` (59), text
+ * delimiter `"` (34), UTF-8 (76), from line 1, standard column types, language nl-NL (1043: decimal
+ * comma, thousands dot), quoted fields not forced to text, detect special numbers (dates, and numbers in
+ * the locale's notation) as LibreOffice's import dialog does.
+ */
+export const CSV_IMPORT_NL = 'Text - txt - csv (StarCalc):59,34,76,1,,1043,false,true';
+
+/**
+ * Opens `csv` (bytes as written, BOM included) in LibreOffice with an nl-NL profile through
+ * CSV_IMPORT_NL and saves it as .xlsx (Calc's own cell types: a number stays a number, a text a text).
+ * Returns the .xlsx bytes.
+ */
+export async function importCsvNl(csv: Uint8Array): Promise<Uint8Array> {
+  const binary = sofficeBinary();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-libreoffice-csv-'));
+  try {
+    const profile = writeProfile(path.join(dir, 'profile'), 'nl-NL');
+    fs.writeFileSync(path.join(dir, 'uitvoer.csv'), csv);
+    const outDir = path.join(dir, 'out');
+    const log = await run(
+      binary,
+      [
+        profile,
+        '--headless',
+        '--norestore',
+        `--infilter=${CSV_IMPORT_NL}`,
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        outDir,
+        'uitvoer.csv',
+      ],
+      dir,
+    );
+    const file = path.join(outDir, 'uitvoer.xlsx');
+    if (!fs.existsSync(file)) throw new Error(`LibreOffice wrote no xlsx:\n${log}`);
+    return new Uint8Array(fs.readFileSync(file));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
