@@ -151,6 +151,34 @@ export interface Terugvordering {
   readonly regel: Maybe<VerantwoordingRegels['eindafrekening']>;
 }
 
+/**
+ * One year of the BBV art. 52a verloop of the regeling's voorschot (overlopende passiva, "het Rijk"),
+ * whole euros. BBV art. 49 b: received voorschotbedragen for a specific purpose that cover lasten of
+ * later years are overlopende passiva; art. 52a lid 1: per uitkering the verloop "a. het saldo aan
+ * het begin van het begrotingsjaar; b. de ontvangen bedragen; c. de vrijgevallen bedragen of de
+ * terugbetalingen; d. het saldo aan het einde van het begrotingsjaar" (verantwoording-facts.md §4.1,
+ * [read], 2015 text confirmed by jaarstukken 2019–2023; the current text is to be checked on
+ * wetten.overheid.nl BWBR0014606). The rest is an aanname ([derived], facts §4.3; no Commissie BBV
+ * notitie found, §4.2):
+ * - ontvangen_T = beschikking_T: the voorschot of year T is received in year T (the payment dates
+ *   of the Brede SPUK are not found);
+ * - vrijgevallen_T = MIN(besteding_T, saldoBegin_T + ontvangen_T): the voorschot released to the
+ *   baten as it is spent; a besteding above what is on hand (`eigenLast`) is a last of the gemeente;
+ * - saldoEind_T = saldoBegin_T + ontvangen_T − vrijgevallen_T; saldoBegin_{T+1} = saldoEind_T:
+ *   all unspent money stays vooruit ontvangen until the eindafrekening (no terugbetaling in the period);
+ * - terugbetalingsverplichting: the saldo at the end of the regeling's last year (0 before it).
+ */
+export interface BbvJaar {
+  readonly jaar: EditionYear;
+  readonly saldoBegin: Euro;
+  readonly ontvangen: Euro;
+  readonly vrijgevallen: Euro;
+  readonly saldoEind: Euro;
+  /** besteding − vrijgevallen: spent above the voorschot on hand (a last of the gemeente). */
+  readonly eigenLast: Euro;
+  readonly terugbetalingsverplichting: Euro;
+}
+
 /** The verantwoording of one regeling. */
 export interface RegelingVerantwoording {
   readonly regels: VerantwoordingRegels;
@@ -164,6 +192,8 @@ export interface RegelingVerantwoording {
   readonly terugvordering: Terugvordering;
   /** SPUK IZA only. */
   readonly iza: Maybe<IzaSisa>;
+  /** The BBV art. 52a verloop per year (see `BbvJaar`). */
+  readonly bbv: readonly BbvJaar[];
 }
 
 export type VerantwoordingSignaalSoort =
@@ -761,6 +791,26 @@ function izaSisa(ctx: Context, st: RegelingStreams, out: readonly Verantwoording
   return { rol: mandaat ? 'mandaatgemeente' : lid ? 'lid' : 'geen', jaren, medeoverheden: mede };
 }
 
+/** The BBV art. 52a verloop of the regeling's years (see `BbvJaar` for every rule and its source). */
+export function bbvVerloop(regels: VerantwoordingRegels, jaren: readonly VerantwoordingJaar[]): BbvJaar[] {
+  let saldo = 0;
+  return jaren.map((j, k) => {
+    const saldoBegin = saldo;
+    const vrijgevallen = Math.min(j.besteding, saldoBegin + j.beschikking);
+    saldo = saldoBegin + j.beschikking - vrijgevallen;
+    const laatste = k === jaren.length - 1 || j.jaar === regels.eindjaar;
+    return {
+      jaar: j.jaar,
+      saldoBegin: euro(saldoBegin),
+      ontvangen: j.beschikking,
+      vrijgevallen: euro(vrijgevallen),
+      saldoEind: euro(saldo),
+      eigenLast: euro(j.besteding - vrijgevallen),
+      terugbetalingsverplichting: laatste ? euro(saldo) : ZERO,
+    };
+  });
+}
+
 /** The verantwoording of one regeling (its signals go to `ctx.signalen`, in the order of the sections). */
 function regelingVerantwoording(ctx: Context, regels: VerantwoordingRegels): RegelingVerantwoording {
   const st = regelingStreams(ctx, regels);
@@ -778,6 +828,7 @@ function regelingVerantwoording(ctx: Context, regels: VerantwoordingRegels): Reg
     ...buiten,
     terugvordering,
     iza,
+    bbv: bbvVerloop(regels, chain.out),
   };
 }
 
