@@ -265,11 +265,20 @@ export function buildWritePlan(
         s.sheet(name).getRange(group.range).format.columnWidth = group.points;
       });
     }
-    for (const h of sheet.rowHeights ?? []) {
-      // Range.format.rowHeight (ExcelApi 1.1), in points: sets the whole row of the cell.
-      step(`height ${name}!${h.row}`, operationBytes(h) * 2, (s) => {
-        s.sheet(name).getRange(`A${h.row}`).format.rowHeight = h.height;
+    // Consecutive rows of one height in one operation (a run of wrapped notes is common).
+    const heights = [...(sheet.rowHeights ?? [])].sort((a, b) => a.row - b.row);
+    for (let i = 0; i < heights.length;) {
+      const h = heights[i] as { row: number; height: number };
+      let e = i;
+      while (heights[e + 1]?.row === (heights[e]?.row ?? 0) + 1 && heights[e + 1]?.height === h.height)
+        e += 1;
+      const last = heights[e]?.row ?? h.row;
+      const range = last === h.row ? `A${h.row}` : `A${h.row}:A${last}`;
+      // Range.format.rowHeight (ExcelApi 1.1), in points: sets the whole rows of the range.
+      step(`height ${name}!${range}`, operationBytes(h) * 2, (s) => {
+        s.sheet(name).getRange(range).format.rowHeight = h.height;
       });
+      i = e + 1;
     }
     for (const block of sheet.blocks) {
       if (block.kind === 'values') {

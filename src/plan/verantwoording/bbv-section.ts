@@ -26,7 +26,8 @@ export interface BbvFrom {
   readonly besch: number;
   readonly best: number;
   readonly firstCol: number;
-  readonly ruleCol: number;
+  /** The rule texts beside the rows (row → text), written as one column by the regeling block. */
+  readonly notes: Map<number, string>;
 }
 
 /** Writes the block at `top` (a header row, then BBV_ROWS) over the regeling's year columns. */
@@ -36,11 +37,7 @@ export function bbvSection(s: SheetBuilder, top: number, r: RegelingVerantwoordi
   const C2 = columnLetter(from.firstCol + 1);
   const L = columnLetter(from.firstCol + n - 1);
   const row = (id: BbvId) => top + 1 + BBV_ROWS.findIndex(([k]) => k === id);
-  s.values(
-    `A${top}`,
-    [['BBV art. 52a: verloop van het voorschot (overlopende passiva, het Rijk)', ...r.regels.jaren]],
-    'header',
-  );
+  s.values(`A${top}`, [['BBV art. 52a: verloop voorschot', ...r.regels.jaren]], 'rowHeader');
   s.values(
     `A${row('begin')}`,
     BBV_ROWS.map(([, label]) => [label]),
@@ -78,8 +75,6 @@ export function bbvSection(s: SheetBuilder, top: number, r: RegelingVerantwoordi
   if (n > 1) s.values(`${B}${row('terug')}`, [Array<number>(n - 1).fill(0)]);
   s.formula(`${L}${row('terug')}`, `${L}${row('eind')}`, () => bbv[n - 1]?.terugbetalingsverplichting ?? 0);
   s.format(`${B}${row('begin')}:${L}${row('terug')}`, 'euro');
-  s.format(all('terug'), 'euroTotal');
-  const R = columnLetter(from.ruleCol);
   const texts: [BbvId, string][] = [
     [
       'begin',
@@ -106,7 +101,7 @@ export function bbvSection(s: SheetBuilder, top: number, r: RegelingVerantwoordi
       'Het saldo aan het einde van het laatste jaar: terugbetalingsverplichting tot de vaststelling (een Commissie BBV-notitie hierover is niet gevonden).',
     ],
   ];
-  for (const [id, text] of texts) s.value(`${R}${row(id)}`, text, 'note');
+  for (const [id, text] of texts) from.notes.set(row(id), text);
 }
 
 /** The rows the block takes: a header and BBV_ROWS. */

@@ -43,7 +43,7 @@ export function h35bSection(
   const amount = (code: string, jaar: EditionYear, k: 'ontvangen' | 'besteed') =>
     iza.medeoverheden.find((m) => m.code === code && m.jaar === jaar)?.[k] ?? 0;
   const block = (title: string, k: 'ontvangen' | 'besteed'): SheetRange => {
-    s.values(`A${rows.take()}`, [[title, ...jaren]], 'header');
+    s.values(`A${rows.take()}`, [[title, ...jaren]], 'rowHeader');
     const top = rows.take(n);
     s.values(
       `A${top}`,
@@ -59,7 +59,6 @@ export function h35bSection(
     s.values(
       cellAddress(top, keyCol),
       mede.map((m) => [m.code]),
-      'note',
     );
     const tot = rows.take();
     s.value(`A${tot}`, `Totaal ${k === 'ontvangen' ? 'doorbetaald' : 'besteed (H35B)'}`, 'rowHeader');
@@ -68,7 +67,7 @@ export function h35bSection(
       `${columnLetter(c0)}${tot}:${columnLetter(keyCol - 1)}${tot}`,
       `SUM(${first})`,
       (_r, c) => iza.medeoverheden.filter((m) => m.jaar === jaren[c]).reduce((a, m) => a + m[k], 0),
-      'euroTotal',
+      'euro',
     );
     return range;
   };

@@ -27,6 +27,7 @@
  */
 import { begrotingRegels, sisaCodes } from '../../domain';
 import type { RegelingVerantwoording } from '../../domain/verantwoording';
+import type { SisaRegel } from '../../domain/verantwoording';
 import { sisaOpgave } from '../../domain/verantwoording';
 import { formatDate } from '../../messages';
 import { columnLetter } from '../a1';
@@ -129,6 +130,8 @@ export function buildVerantwoording(
   s.format(`${columnLetter(ruleCol)}1:${columnLetter(ruleCol)}${rows.next}`, 'wrap');
   s.printAs('landscape', true);
   s.printLayout({ area: `A1:${columnLetter(ruleCol)}${rows.next - 1}` });
+  // The rules and sources wrap in their column: rows as high as their text (printed whole).
+  s.wrapLongTexts(columnLetter(ruleCol), 70);
   return { sheet: s, cells: { regelingen, names } };
 }
 
@@ -223,45 +226,73 @@ function sisaSection(
     'header',
   );
   const mandaat = r.iza?.rol === 'mandaatgemeente';
-  for (const l of lines) {
-    const at = rows.take();
-    const j = r.regels.jaren.indexOf(l.jaar);
-    const wat = l.medeoverheid
+  const top = rows.take(lines.length);
+  const wat = (l: SisaRegel) =>
+    l.medeoverheid
       ? `H35B ${l.medeoverheid.code} ${l.medeoverheid.naam}`
       : l.onderdeel !== undefined
         ? `onderdeel ${l.onderdeel}. ${ctx.input.edition.lines.find((x) => x.nr === l.onderdeel)?.naam ?? ''}`
         : mandaat
           ? 'eigen uitvoering'
           : 'besteding jaar T';
-    s.values(`A${at}`, [[wat, l.jaar, l.code ?? 'code niet gevonden']]);
-    const oIndex = l.onderdeel === undefined ? -1 : r.onderdelen.findIndex((o) => o.nr === l.onderdeel);
-    const oCol = r.regels.perOnderdeelJaren.indexOf(l.jaar);
+  // One write for the labels, one for the Ja/Nee column, one format per column (not per line).
+  s.values(
+    `A${top}`,
+    lines.map((l) => [wat(l), l.jaar, l.code ?? 'code niet gevonden']),
+  );
+  s.values(
+    `F${top}`,
+    lines.map((l) => [l.eindverantwoording ? 'Ja' : 'Nee']),
+    'center',
+  );
+  // Column D: what each line reads, as (cell, row offset) so consecutive lines reading consecutive
+  // cells of one column (the onderdelen of a year) become one filled formula.
+  const refOf = (l: SisaRegel): { ref?: SheetRange; formula?: string } => {
+    const j = r.regels.jaren.indexOf(l.jaar);
     const m = l.medeoverheid
       ? (h?.medeoverheden.findIndex((x) => x.code === l.medeoverheid?.code) ?? -1)
       : -1;
-    const total = cells.bestedingTotaal.cell(0, j).local().rel();
-    // A medeoverheid: its inputs (H35B); eigen uitvoering: the besteding minus the medeoverheden's.
-    const formula =
-      h && m >= 0
-        ? h.besteed.cell(m, j).local().rel()
-        : h && mandaat
-          ? `${total}-SUM(${h.besteed.cols(j).local().abs()})`
-          : l.medeoverheid || mandaat
-            ? undefined
-            : oIndex >= 0 && cells.onderdelen
-              ? cells.onderdelen.invoer.cell(oIndex, oCol).local().rel()
-              : total;
-    if (formula !== undefined) s.formula(`D${at}`, formula, () => l.besteding, 'euro');
-    else s.value(`D${at}`, l.besteding, 'euro');
+    const total = cells.bestedingTotaal.cell(0, j);
+    if (h && m >= 0) return { ref: h.besteed.cell(m, j) };
+    if (h && mandaat) return { formula: `${total.local().rel()}-SUM(${h.besteed.cols(j).local().abs()})` };
+    if (l.medeoverheid || mandaat) return {};
+    const oIndex = l.onderdeel === undefined ? -1 : r.onderdelen.findIndex((o) => o.nr === l.onderdeel);
+    if (oIndex >= 0 && cells.onderdelen)
+      return { ref: cells.onderdelen.invoer.cell(oIndex, r.regels.perOnderdeelJaren.indexOf(l.jaar)) };
+    return { ref: total };
+  };
+  let k = 0;
+  while (k < lines.length) {
+    const l = lines[k] as SisaRegel;
+    const at = refOf(l);
+    let e = k;
+    if (at.ref)
+      while (e + 1 < lines.length) {
+        const next = refOf(lines[e + 1] as SisaRegel).ref;
+        if (next?.left !== at.ref.left || next.top !== at.ref.top + (e + 1 - k)) break;
+        e += 1;
+      }
+    const range = e > k ? `D${top + k}:D${top + e}` : `D${top + k}`;
+    const from = k;
+    if (at.ref) s.formula(range, at.ref.local().rel(), (row) => lines[from + row]?.besteding ?? 0);
+    else if (at.formula) s.formula(range, at.formula, () => l.besteding);
+    else s.value(range, l.besteding);
+    k = e + 1;
+  }
+  lines.forEach((l, i) => {
+    const j = r.regels.jaren.indexOf(l.jaar);
     if (l.cumulatief !== undefined)
-      s.formula(`E${at}`, cells.cumBesteding.cell(0, j).local().rel(), () => l.cumulatief ?? 0, 'euro');
-    s.value(`F${at}`, l.eindverantwoording ? 'Ja' : 'Nee', 'center');
+      s.formula(`E${top + i}`, cells.cumBesteding.cell(0, j).local().rel(), () => l.cumulatief ?? 0);
+    const m = l.medeoverheid
+      ? (h?.medeoverheden.findIndex((x) => x.code === l.medeoverheid?.code) ?? -1)
+      : -1;
     if (h && m >= 0) {
       const ontvangen =
         r.iza?.medeoverheden.find((x) => x.code === l.medeoverheid?.code && x.jaar === l.jaar)?.ontvangen ??
         0;
-      s.formula(`G${at}`, h.ontvangen.cell(m, j).local().rel(), () => ontvangen, 'euro');
+      s.formula(`G${top + i}`, h.ontvangen.cell(m, j).local().rel(), () => ontvangen);
     }
-  }
+  });
+  s.format(`D${top}:${h ? 'G' : 'E'}${top + lines.length - 1}`, 'euro');
   rows.skip();
 }

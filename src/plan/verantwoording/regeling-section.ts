@@ -17,8 +17,13 @@ import type {
   VerantwoordingJaar,
   VerantwoordingSignaalSoort,
 } from '../../domain/verantwoording';
-import { BASIS_TEXT, eindafrekeningText, grondslagText, limietText } from '../../messages/verantwoording.nl';
-import { cellAddress, columnLetter } from '../a1';
+import {
+  BASIS_TEXT,
+  eindafrekeningText,
+  grondslagText,
+  limietKortText,
+} from '../../messages/verantwoording.nl';
+import { cellAddress, columnLetter, toR1C1 } from '../a1';
 import { SheetRange } from '../anchors';
 import type { RowCursor } from '../anchors';
 import { SHEETS } from '../layout';
@@ -129,6 +134,7 @@ export function regelingSection(
   const jaren = r.regels.jaren;
   const n = jaren.length;
   const col = (y: EditionYear) => FIRST_COL + jaren.indexOf(y);
+  const cells: Pending = new Map();
   s.value(`A${rows.take()}`, `${r.regels.naam}: ${r.regels.regelingBron}`, 'rowHeader');
   s.values(`A${rows.take()}`, [['Jaar', ...jaren]], 'header');
   s.value(cellAddress(rows.next - 1, from.ruleCol), 'Regel en bron', 'header');
@@ -154,20 +160,22 @@ export function regelingSection(
     r.onderdelen.length > 0 ? onderdelenSection(s, rows, r, { ...from, pct: pctOf, col }) : undefined;
   const h35b = h35bSection(s, rows, r, col);
   jaren.forEach((jaar, k) =>
-    yearColumn(s, r, { jaar, k, col: FIRST_COL + k, row, onderdelen, h35b, from, pct: pctOf(jaar) }),
+    yearColumn(s, r, { jaar, k, col: FIRST_COL + k, row, onderdelen, h35b, from, pct: pctOf(jaar), cells }),
   );
-  rules(s, r, row, from);
+  flush(s, cells);
+  const notes = new Map<number, string>();
+  rules(r, row, from, notes);
   formats(s, r, row, from.toetsLimieten);
   bbvSection(s, bbvTop, r, {
     besch: row('besch'),
     best: row('best'),
     firstCol: FIRST_COL,
-    ruleCol: from.ruleCol,
+    notes,
   });
   const signalen = signalenSection(s, signalenTop, r, {
     row,
     firstCol: FIRST_COL,
-    ruleCol: from.ruleCol,
+    notes,
     onderdelen,
     h35b,
     naJaren,
@@ -194,7 +202,16 @@ export function regelingSection(
     () => r.terugvordering.cumulatief,
     'euroTotal',
   );
-  s.value(cellAddress(totalsRow, from.ruleCol), eindafrekeningText(r.terugvordering.regel), 'note');
+  notes.set(totalsRow, eindafrekeningText(r.terugvordering.regel));
+  // The rules and sources in one column: one write and one format (not one per text).
+  const noteRows = [...notes.keys()];
+  const top0 = Math.min(...noteRows);
+  const bottom = Math.max(...noteRows);
+  s.values(
+    cellAddress(top0, from.ruleCol),
+    Array.from({ length: bottom - top0 + 1 }, (_x, i) => [notes.get(top0 + i) ?? null]),
+    'note',
+  );
   const at = (id: RowId) => SheetRange.at(SHEETS.verantwoording, row(id), FIRST_COL, 1, n);
   return {
     besteding: at('invoer'),
@@ -219,6 +236,43 @@ interface YearAt {
   readonly h35b: H35bCells | undefined;
   readonly from: RegelingFrom;
   readonly pct: SheetRange | undefined;
+  readonly cells: Pending;
+}
+
+/** The per-year cells of the block, written by `flush`: per row, per year a formula or a value. */
+type Pending = Map<number, { col: number; formula?: string; value: CellValue }[]>;
+
+/**
+ * Writes the pending cells row by row: consecutive years with the same relative formula (R1C1) as
+ * one filled formula, consecutive values as one row of values (one write operation per run, not
+ * one per year).
+ */
+function flush(s: SheetBuilder, cells: Pending): void {
+  for (const [row, line] of cells) {
+    const sorted = [...line].sort((a, b) => a.col - b.col);
+    const key = (x: (typeof sorted)[number]) =>
+      x.formula === undefined ? undefined : toR1C1(x.formula, cellAddress(row, x.col));
+    let i = 0;
+    while (i < sorted.length) {
+      const a = sorted[i] as (typeof sorted)[number];
+      let e = i;
+      const same = (b: (typeof sorted)[number] | undefined) =>
+        b !== undefined &&
+        b.col === (sorted[e] as (typeof sorted)[number]).col + 1 &&
+        (a.formula === undefined ? b.formula === undefined : key(b) === key(a));
+      while (same(sorted[e + 1])) e += 1;
+      const run = sorted.slice(i, e + 1);
+      const at = cellAddress(row, a.col);
+      if (a.formula === undefined) s.values(at, [run.map((x) => x.value)]);
+      else
+        s.formula(
+          run.length > 1 ? `${at}:${cellAddress(row, a.col + run.length - 1)}` : at,
+          a.formula,
+          (_r, c) => run[c]?.value ?? 0,
+        );
+      i = e + 1;
+    }
+  }
 }
 
 /** One year's column of the regeling block. */
@@ -232,13 +286,18 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
   // write operation instead of one per year); the others per year.
   const lastL = columnLetter(FIRST_COL + r.jaren.length - 1);
   // No format per cell: one per row over the years (`formats`).
+  const put = (id: RowId, value: CellValue, formula?: string) => {
+    const line = at.cells.get(row(id)) ?? [];
+    line.push({ col, value, ...(formula === undefined ? {} : { formula }) });
+    at.cells.set(row(id), line);
+  };
   const f = (id: RowId, formula: string, value: CellValue) => {
     const fill = FILLED[id];
-    if (fill === undefined) s.formula(c(id), formula, () => value);
+    if (fill === undefined) put(id, value, formula);
     else if (k === 0)
       s.formula(`${c(id)}:${lastL}${row(id)}`, formula, (_r, cc) => fill(r.jaren[cc] as VerantwoordingJaar));
   };
-  const v = (id: RowId, value: CellValue) => s.value(c(id), value);
+  const v = (id: RowId, value: CellValue) => put(id, value);
   const reg = BEGROTING_REGELINGEN.indexOf(r.regels.post);
   const yi = from.years.indexOf(jaar);
   f('besch', from.plafond.cell(reg, yi).rel(), j.beschikking);
@@ -362,6 +421,8 @@ function limietRow(
   const last = columnLetter(FIRST_COL + n - 1);
   s.value(`${last}${at}`, 'einde', 'note');
   if (n < 2) return;
+  // A percentage, not euros (the block's euro format covers this row).
+  s.format(`${columnLetter(FIRST_COL)}${at}:${columnLetter(FIRST_COL + n - 2)}${at}`, 'integer');
   s.format(`${columnLetter(FIRST_COL)}${at}:${columnLetter(FIRST_COL + n - 2)}${at}`, 'input');
   // Runs of own values in one write; each linked year a formula.
   let k = 0;
@@ -369,7 +430,7 @@ function limietRow(
     const link = linkedLimiet(r, toets, jaren[k] ?? 0);
     const C = columnLetter(FIRST_COL + k);
     if (link) {
-      s.formula(`${C}${at}`, link.cell.rel(), () => link.pct, 'integer');
+      s.formula(`${C}${at}`, link.cell.rel(), () => link.pct);
       k += 1;
       continue;
     }
@@ -382,17 +443,16 @@ function limietRow(
 
 /** The rule and its source beside the figures (constants: the edition's rules). */
 function rules(
-  s: SheetBuilder,
   r: RegelingVerantwoording,
   row: (id: RowId) => number,
   from: RegelingFrom,
+  notes: Map<number, string>,
 ): void {
-  const R = columnLetter(from.ruleCol);
   const linked = r.regels.jaren.filter((y) => linkedLimiet(r, from.toetsLimieten, y));
   const regels = r.regels;
   const limieten = regels.jaren
     .map((y, i) =>
-      limietText(y, regels.overheveling(y), i === regels.jaren.length - 1 || y === regels.eindjaar),
+      limietKortText(y, regels.overheveling(y), i === regels.jaren.length - 1 || y === regels.eindjaar),
     )
     .join(' | ');
   const eerste = regels.overheveling(regels.jaren[0] ?? 0);
@@ -413,7 +473,7 @@ function rules(
     ...(regels.perOnderdeelJaren.length > 0 ? ([['saldo', SCHUIFRUIMTE_AANNAME]] as [RowId, string][]) : []),
     [
       'pct',
-      `${linked.length > 0 ? `${linked.join(' en ')}: uit de Begrotingstoets (Regels; wijzig het daar, beide bladen volgen). ` : ''}Per jaar: ${limieten}`,
+      `${linked.length > 0 ? `${linked.join(' en ')}: uit de Begrotingstoets (Regels; wijzig het daar, beide bladen volgen). ` : ''}Per jaar: ${limieten}. Bron van elke limiet: blad Bronnen en spuk-begroting verantwoording.`,
     ],
     [
       'limiet',
@@ -426,5 +486,5 @@ function rules(
     ['terug', 'Onbesteed min overheveling uit (per jaar).'],
     ['cumO', 'Cumulatieve beschikking min cumulatieve besteding.'],
   ];
-  for (const [id, text] of texts) s.value(`${R}${row(id)}`, text, 'note');
+  for (const [id, text] of texts) notes.set(row(id), text);
 }

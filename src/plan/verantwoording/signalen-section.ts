@@ -20,7 +20,8 @@ export interface SignalenFrom {
   /** The row of a figure of the regeling block. */
   readonly row: (id: 'besch' | 'best' | 'basis' | 'saldo' | 'teveel') => number;
   readonly firstCol: number;
-  readonly ruleCol: number;
+  /** The rule texts beside the rows (row → text), written as one column by the regeling block. */
+  readonly notes: Map<number, string>;
   readonly onderdelen: OnderdelenCells | undefined;
   readonly h35b: H35bCells | undefined;
   /** The edition's years after the regeling's last year (money spent then is outside it). */
@@ -52,14 +53,13 @@ export function signalenSection(
   const n = jaren.length;
   const B = columnLetter(from.firstCol);
   const L = columnLetter(from.firstCol + n - 1);
-  const R = columnLetter(from.ruleCol);
   let at = top;
-  s.values(`A${at}`, [['Signalen (bedrag per jaar; 0 = in orde)', ...jaren]], 'header');
+  s.values(`A${at}`, [['Signalen (bedrag per jaar; 0 = in orde)', ...jaren]], 'rowHeader');
   const first = at + 1;
   const line = (label: string, rule: string) => {
     at += 1;
     s.value(`A${at}`, label);
-    s.value(`${R}${at}`, rule, 'note');
+    from.notes.set(at, rule);
     return at;
   };
   const c = (k: number) => columnLetter(from.firstCol + k);
@@ -70,19 +70,29 @@ export function signalenSection(
     'Realisatie boven het plafond',
     'Besteding boven beschikking plus overheveling; in de jaren per onderdeel per onderdeel opgeteld.',
   );
+  // The per-onderdeel years one formula each; the years of one total one filled formula.
+  const o = from.onderdelen;
+  const perO = (jaar: EditionYear) => o !== undefined && r.regels.perOnderdeelJaren.includes(jaar);
+  const totaal = jaren.map((y, k) => (perO(y) ? -1 : k)).filter((k) => k >= 0);
   jaren.forEach((jaar, k) => {
-    const o = from.onderdelen;
-    const perO = o !== undefined && r.regels.perOnderdeelJaren.includes(jaar);
     const sum = (kol: Parameters<OnderdelenCells['kolom']>[1]) =>
       `SUM(${o?.kolom(jaar, kol).local().abs() ?? ''})`;
-    s.formula(
-      `${c(k)}${boven}`,
-      perO
-        ? `${sum('Onbesteed')}-${sum('Beschikking')}-${sum('Overheveling in')}+${sum('Besteding')}`
-        : `MAX(0,-${c(k)}${f('saldo')})`,
-      () => r.jaren[k]?.overschrijding ?? 0,
-    );
+    if (perO(jaar))
+      s.formula(
+        `${c(k)}${boven}`,
+        `${sum('Onbesteed')}-${sum('Beschikking')}-${sum('Overheveling in')}+${sum('Besteding')}`,
+        () => r.jaren[k]?.overschrijding ?? 0,
+      );
   });
+  const k0 = totaal[0];
+  const k1 = totaal[totaal.length - 1];
+  // The years of one total follow the per-onderdeel years (consecutive): one block.
+  if (k0 !== undefined && k1 !== undefined)
+    s.formula(
+      `${c(k0)}${boven}:${c(k1)}${boven}`,
+      `MAX(0,-${c(k0)}${f('saldo')})`,
+      (_r, i) => r.jaren[k0 + i]?.overschrijding ?? 0,
+    );
   const teveel = line(
     'Overheveling boven de limiet',
     'Wat het volgende jaar meer gebruikte dan de limiet toestaat.',
@@ -121,15 +131,14 @@ export function signalenSection(
   if (from.naJaren.length > 0) {
     const na = from.naJaren;
     at += 1;
-    s.values(`A${at}`, [['Na het einde van de regeling', ...na]], 'header');
+    s.values(`A${at}`, [['Na het einde van de regeling', ...na]], 'rowHeader');
     at += 1;
     s.value(`A${at}`, 'Besteed na het einde (invoer)');
     naEinde = SheetRange.at(SHEETS.verantwoording, at, from.firstCol, 1, na.length);
     s.values(`${B}${at}`, [na.map((y) => r.naEinde.find((x) => x.jaar === y)?.bedrag ?? 0)], 'inputEuro');
-    s.value(
-      `${R}${at}`,
+    from.notes.set(
+      at,
       `Na ${r.regels.eindjaar} valt besteding buiten de regeling: boek het op een andere dekking.`,
-      'note',
     );
     at += 1;
     s.value(`A${at}`, 'Besteed na het einde van de regeling');
@@ -137,9 +146,9 @@ export function signalenSection(
       r.naEinde.reduce((a, x) => a + x.bedrag, 0),
     );
     naSom = `${B}${at}`;
+    s.format(naSom, 'euro');
   }
-  s.format(`${B}${first}:${L}${at}`, 'euro');
-  if (naEinde) s.format(naEinde.local().address(), 'inputEuro');
+  s.format(`${B}${first}:${L}${last}`, 'euro');
   at += 1;
   s.value(`A${at}`, 'Aantal signalen (0 = in orde)', 'rowHeader');
   const grid = `${B}${first}:${L}${last}`;
@@ -155,7 +164,6 @@ export function signalenSection(
     `${B}${at}`,
     `COUNTIF(${grid},"<>0")${naSom ? `+COUNTIF(${naSom},"<>0")` : ''}`,
     () => count(expected),
-    'check',
   );
   return { naEinde, aantal: SheetRange.at(SHEETS.verantwoording, at, from.firstCol) };
 }
