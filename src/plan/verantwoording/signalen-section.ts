@@ -160,10 +160,8 @@ export function signalenSection(
     ...(h ? jaren.map((y) => from.amount('h35b-verschil', y)) : []),
     r.naEinde.reduce((a, x) => a + x.bedrag, 0),
   ];
-  s.formula(
-    `${B}${at}`,
-    `COUNTIF(${grid},"<>0")${naSom ? `+COUNTIF(${naSom},"<>0")` : ''}`,
-    () => count(expected),
+  s.formula(`${B}${at}`, `COUNTIF(${grid},"<>0")${naSom ? `+COUNTIF(${naSom},"<>0")` : ''}`, () =>
+    count(expected),
   );
   return { naEinde, aantal: SheetRange.at(SHEETS.verantwoording, at, from.firstCol) };
 }
