@@ -91,7 +91,7 @@ describe('the sheet Verantwoording', () => {
   it('keeps the house rules: ≤ 125 characters, one IF, no number literals but unit constants', () => {
     const sheet = plan(csv).sheets.find((x) => x.name === SHEETS.verantwoording)!;
     const formulas = sheet.blocks.flatMap((b) => (b.kind === 'formula' ? [b.formula] : []));
-    expect(formulas.length).toBeGreaterThan(100);
+    expect(formulas.length).toBeGreaterThan(60); // formula blocks: runs of equal formulas are one block;
     const code = (f: string) => f.replace(/"(?:[^"]|"")*"/g, '""');
     const bad = formulas.filter(
       (f) =>
