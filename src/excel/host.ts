@@ -162,6 +162,11 @@ export interface HostRange {
   formulasR1C1: HostGrid;
   /** Written as one scalar (applied to every cell). */
   numberFormat: HostGrid | HostScalar;
+  /**
+   * ExcelApi 1.2: "Represents if all rows in the current range are hidden"; set true to hide whole rows.
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-rowhidden-member
+   */
+  rowHidden: boolean;
   readonly format: HostRangeFormat;
   readonly conditionalFormats: HostConditionalFormatCollection;
   readonly dataValidation: HostDataValidation;

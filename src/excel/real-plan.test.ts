@@ -3,6 +3,7 @@ import { FakeExcel } from '../../test/support/fake-excel';
 import type { WorkbookSnapshot } from '../../test/support/fake-excel';
 import { hyperFormulaEvaluator } from '../../test/support/fake-excel/hyperformula';
 import { defaultEditionId, editionInput } from '../data';
+import { parseRealisatieCsv } from '../data/realisatie-input';
 import type { CbsCode } from '../domain';
 import type { CellValue, WorkbookPlan } from '../plan';
 import { INPUT_NAMES, SHEETS, buildWorkbookPlan, cellAddress, parseRange } from '../plan';
@@ -281,5 +282,71 @@ describe('real plan: what Excel would calculate', () => {
     }
     expect(bad.slice(0, 10)).toEqual([]);
     expect(cells).toBeGreaterThan(80_000);
+  });
+});
+
+describe('real plan with the sheet Verantwoording (werkboek --realisatie): within the write budget', () => {
+  const input = editionInput(defaultEditionId());
+  const realisatie = (rows: readonly string[]) => {
+    const head = ['Regeling', 'Onderdeel', 'Activiteit', 'Taakveld', 'Uitvoerder', 'Aard lasten']
+      .concat(input.edition.years.map(String), ['Andere dekking', 'Opmerking'])
+      .join(';');
+    const r = parseRealisatieCsv([head, ...rows].join('\n') + '\n', { edition: input.edition });
+    if (!r.ok) throw new Error(JSON.stringify(r.failures));
+    return r.value;
+  };
+  const amounts = (a: Partial<Record<number, number>>) =>
+    input.edition.years.map((y) => (a[y] === undefined ? '' : String(a[y]))).join(';');
+  // The Verantwoording plan of plan-snapshot.test.ts: Zwolle (mandaatgemeente IJssel-Vecht, so with
+  // the Regioverdeling too), onderdeel 1 underspent in 2023, the rest on one row per year.
+  const small = [
+    `Brede SPUK;1;Sport;;Sportbedrijf;incidenteel;${amounts({ 2023: 40_000, 2024: 150_000 })};;`,
+    `Brede SPUK;;Ontschot;;GGD;incidenteel;${amounts({ 2025: 900_000, 2026: 700_000 })};;`,
+    `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;${amounts({ 2023: 100_000, 2024: 200_000, 2025: 300_000 })};;`,
+  ];
+  const planOf = (rows: readonly string[]) =>
+    buildWorkbookPlan(input, {
+      key: 'spuk-2025',
+      gemeente: 'GM0193' as CbsCode,
+      realisatie: realisatie(rows),
+    });
+
+  it('builds in 2 syncs under the operations tripwire, and a refresh keeps the realisatie typed in', async () => {
+    const plan = planOf(small);
+    const fake = new FakeExcel();
+    expect(plan.sheets.map((s) => s.name)).toContain(SHEETS.verantwoording);
+    const built = await render(fake, plan, { expectExisting: false });
+    expect(built.syncs).toBe(2);
+    const write = fake.batches[1];
+    for (const b of fake.batches) expect(b.requestBytes).toBeLessThan(FOUR_MB);
+    // Measured 3,842 operations with the sheet before its BBV verloop, signals and H35B blocks, and
+    // 3,997 with them (their notes written as one column per regeling with row heights for the wrapped
+    // texts, runs of equal per-year formulas filled, one number format per block, consecutive rows of
+    // one height in one operation): 3 under the tripwire, so a new block must save as much as it adds.
+    expect(write?.operations).toBeLessThan(4_000);
+    // The user's besteding survives a refresh (2 syncs).
+    const t = nameTarget(plan, 'Invoer_Besteding_Brede_SPUK');
+    fake.type(t.sheet, cellAddress(t.top, t.left), 123_456);
+    const again = await render(fake, plan);
+    expect(again.syncs).toBe(2);
+    expect(fake.values(t.sheet, cellAddress(t.top, t.left))).toEqual([[123_456]]);
+  });
+
+  it('with every block (a medeoverheid for H35B, money after the end) stays in 2 syncs under 4 MB', async () => {
+    const plan = planOf([
+      ...small,
+      `SPUK IZA;;Kampen;;GM0166;incidenteel;${amounts({ 2023: 400_000, 2024: 500_000 })};;`,
+      `Brede SPUK;;Na afloop;;GGD;incidenteel;${amounts({ 2027: 5_000 })};;`,
+    ]);
+    expect(plan.names.map((n) => n.name)).toEqual(
+      expect.arrayContaining(['Invoer_H35B_Besteed_SPUK_IZA', 'Invoer_Na_Einde_Brede_SPUK']),
+    );
+    const fake = new FakeExcel();
+    const built = await render(fake, plan, { expectExisting: false });
+    expect(built.syncs).toBe(2);
+    for (const b of fake.batches) expect(b.requestBytes).toBeLessThan(FOUR_MB);
+    // The heaviest case (14 sheets and every block of the Verantwoording): measured 4,042 operations
+    // (4,169 before this sheet's blocks were coalesced, without its BBV, signal and H35B blocks), 2.0 MB.
+    expect(fake.batches[1]?.operations).toBeLessThan(4_200);
   });
 });

@@ -273,10 +273,13 @@ export function buildWritePlan(
       });
     }
     for (const group of rowGroups(sheet)) {
-      // Range.format.rowHeight (ExcelApi 1.1), in points: sets the whole rows of the range; 0 hides
-      // them, as a row dragged to no height in Excel (RowHeightSpec: height 0 = hidden).
+      // RowHeightSpec: height 0 = hidden. Hidden with the documented Range.rowHidden (ExcelApi 1.2)
+      // rather than a zero height, whose effect the reference does not state; other heights with
+      // Range.format.rowHeight (ExcelApi 1.1), in points, which sets the whole rows of the range.
       step(`height ${name}!${group.range}`, operationBytes(group) * 2, (s) => {
-        s.sheet(name).getRange(group.range).format.rowHeight = group.height;
+        const range = s.sheet(name).getRange(group.range);
+        if (group.height === 0) range.rowHidden = true;
+        else range.format.rowHeight = group.height;
       });
     }
     for (const block of sheet.blocks) {

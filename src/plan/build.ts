@@ -159,6 +159,10 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
     plafond: begroting.cells.plafond,
     plafondBron: begroting.cells.plafondBron,
     perLine: begroting.cells.perLine,
+    limieten: {
+      perOnderdeel: begroting.cells.limieten.cell(0),
+      totaal: begroting.cells.limieten.cell(1),
+    },
   });
   // A mandaatgemeente divides its region's money: the sheet Regioverdeling (its first region).
   const regio = code === undefined ? undefined : ledger.mandaatVan(code)[0];

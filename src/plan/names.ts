@@ -12,6 +12,8 @@ export const INPUT_NAMES = {
   beschikkingGemeente: 'Invoer_Beschikking_Gemeente',
   overheveling2023: 'Invoer_Overheveling_2023',
   overheveling2025: 'Invoer_Overheveling_2025',
+  /** The Begrotingstoets's carry-over limits % (the sheet Verantwoording refers to them). */
+  overhevelingLimiet: 'Invoer_Overheveling_Limiet',
   vooruit: 'Invoer_Vooruit_Ontvangen',
   vanMandaat: 'Invoer_Van_Mandaatgemeente',
   bbv: 'Invoer_BBV_Vastgelegd',
@@ -47,6 +49,7 @@ export function definedNames(
       | 'overheveling2023'
       | 'overhevelingKeys'
       | 'overheveling2025'
+      | 'limieten'
       | 'vooruit'
       | 'vanMandaat'
       | 'signalen'
@@ -120,6 +123,13 @@ export function definedNames(
       name: INPUT_NAMES.overheveling2025,
       ref: B.overheveling2025.abs(),
       comment: 'Overheveling Brede SPUK 2025 naar 2026 (invoer)',
+      input: true,
+    },
+    {
+      name: INPUT_NAMES.overhevelingLimiet,
+      ref: B.limieten.abs(),
+      comment:
+        'Limiet van de overheveling Brede SPUK, % (invoer): per onderdeel, dan van het totaal; het blad Verantwoording volgt',
       input: true,
     },
     {

@@ -465,3 +465,47 @@ describe('verantwoording: properties on generated realisaties (fast-check)', () 
     );
   });
 });
+
+describe('verantwoording: the BBV art. 52a verloop (vooruit ontvangen → terugbetalingsverplichting)', () => {
+  it('2025 underspent by 235.253, 2026 spends 1.936.464: the saldo 31-12-2026 is the terugbetalingsverplichting', () => {
+    const b = brede(
+      run([...onderdelenExact(), regel('Brede SPUK', { 2025: 1_800_000, 2026: 1_732_939 + 203_525 })]),
+    );
+    const at = (jaar: number) => b.bbv.find((x) => x.jaar === jaar)!;
+    expect(at(2023)).toMatchObject({
+      saldoBegin: 0,
+      saldoEind: 0,
+      eigenLast: 0,
+      terugbetalingsverplichting: 0,
+    });
+    expect(at(2025)).toEqual({
+      jaar: 2025,
+      saldoBegin: 0,
+      ontvangen: 2_035_253,
+      vrijgevallen: 1_800_000,
+      saldoEind: 235_253,
+      eigenLast: 0,
+      terugbetalingsverplichting: 0,
+    });
+    expect(at(2026)).toEqual({
+      jaar: 2026,
+      saldoBegin: 235_253,
+      ontvangen: 1_732_939,
+      vrijgevallen: 1_936_464,
+      saldoEind: 31_728,
+      eigenLast: 0,
+      terugbetalingsverplichting: 31_728,
+    });
+    // The end balance is the cumulative reading of the terugvordering here (no overspent year before).
+    expect(at(2026).terugbetalingsverplichting).toBe(b.terugvordering.cumulatief);
+  });
+
+  it('an overspent year: the balance stays ≥ 0 and the excess is a last of the gemeente', () => {
+    const b = brede(run([...onderdelenExact(), regel('Brede SPUK', { 2025: 2_100_000, 2026: 1_700_000 })]));
+    const at = (jaar: number) => b.bbv.find((x) => x.jaar === jaar)!;
+    expect(at(2025)).toMatchObject({ vrijgevallen: 2_035_253, saldoEind: 0, eigenLast: 64_747 });
+    // 2026 underspent by 32.939: that goes back although 2025 was overspent (the balance does not net).
+    expect(at(2026)).toMatchObject({ saldoBegin: 0, saldoEind: 32_939, terugbetalingsverplichting: 32_939 });
+    for (const x of b.bbv) expect(x.saldoEind).toBe(x.saldoBegin + x.ontvangen - x.vrijgevallen);
+  });
+});

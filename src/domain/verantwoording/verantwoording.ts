@@ -1,6 +1,6 @@
 import type { BegrotingInvoer, BegrotingRegel, BeschikkingRegel, Plafond } from '../begroting';
 import { plafonds } from '../begroting';
-import type { EditionYear } from '../edition';
+import type { EditionYear, ResolvedEdition } from '../edition';
 import type { Ledger } from '../ledger';
 import type { Euro } from '../money';
 import { euro, ZERO } from '../money';
@@ -151,6 +151,34 @@ export interface Terugvordering {
   readonly regel: Maybe<VerantwoordingRegels['eindafrekening']>;
 }
 
+/**
+ * One year of the BBV art. 52a verloop of the regeling's voorschot (overlopende passiva, "het Rijk"),
+ * whole euros. BBV art. 49 b: received voorschotbedragen for a specific purpose that cover lasten of
+ * later years are overlopende passiva; art. 52a lid 1: per uitkering the verloop "a. het saldo aan
+ * het begin van het begrotingsjaar; b. de ontvangen bedragen; c. de vrijgevallen bedragen of de
+ * terugbetalingen; d. het saldo aan het einde van het begrotingsjaar" (verantwoording-facts.md §4.1,
+ * [read], 2015 text confirmed by jaarstukken 2019–2023; the current text is to be checked on
+ * wetten.overheid.nl BWBR0014606). The rest is an aanname ([derived], facts §4.3; no Commissie BBV
+ * notitie found, §4.2):
+ * - ontvangen_T = beschikking_T: the voorschot of year T is received in year T (the payment dates
+ *   of the Brede SPUK are not found);
+ * - vrijgevallen_T = MIN(besteding_T, saldoBegin_T + ontvangen_T): the voorschot released to the
+ *   baten as it is spent; a besteding above what is on hand (`eigenLast`) is a last of the gemeente;
+ * - saldoEind_T = saldoBegin_T + ontvangen_T − vrijgevallen_T; saldoBegin_{T+1} = saldoEind_T:
+ *   all unspent money stays vooruit ontvangen until the eindafrekening (no terugbetaling in the period);
+ * - terugbetalingsverplichting: the saldo at the end of the regeling's last year (0 before it).
+ */
+export interface BbvJaar {
+  readonly jaar: EditionYear;
+  readonly saldoBegin: Euro;
+  readonly ontvangen: Euro;
+  readonly vrijgevallen: Euro;
+  readonly saldoEind: Euro;
+  /** besteding − vrijgevallen: spent above the voorschot on hand (a last of the gemeente). */
+  readonly eigenLast: Euro;
+  readonly terugbetalingsverplichting: Euro;
+}
+
 /** The verantwoording of one regeling. */
 export interface RegelingVerantwoording {
   readonly regels: VerantwoordingRegels;
@@ -164,6 +192,8 @@ export interface RegelingVerantwoording {
   readonly terugvordering: Terugvordering;
   /** SPUK IZA only. */
   readonly iza: Maybe<IzaSisa>;
+  /** The BBV art. 52a verloop per year (see `BbvJaar`). */
+  readonly bbv: readonly BbvJaar[];
 }
 
 export type VerantwoordingSignaalSoort =
@@ -246,12 +276,25 @@ interface Stream {
   readonly besteding: readonly Euro[];
 }
 
-/**
- * The verantwoording of a gemeente: per regeling with a `verantwoording` block in the edition
- * (shipped: Brede SPUK, SPUK IZA), see the module comment for every figure and its rule. Pure.
- * Throws RangeError for input of the wrong shape (a row without one amount per edition year).
- */
-export function verantwoording(request: VerantwoordingRequest): Verantwoording {
+/** What every section of one gemeente's verantwoording reads; `signalen` collects the signals in order. */
+interface Context {
+  readonly request: VerantwoordingRequest;
+  readonly edition: ResolvedEdition;
+  readonly years: readonly EditionYear[];
+  readonly code: CbsCode;
+  readonly plafond: ReturnType<typeof plafonds>;
+  /** The last year with realisatie (or the prognose year). */
+  readonly peiljaar: Maybe<EditionYear>;
+  readonly idx: (y: EditionYear) => number;
+  readonly signalen: VerantwoordingSignaal[];
+}
+
+/** Σ of the rows' amounts in edition year index `i`. */
+const sumOf = (rows: readonly BegrotingRegel[], i: number): Euro =>
+  euro(rows.reduce((a, r) => a + (r.lasten[i] ?? 0), 0));
+
+/** The context of a request; RangeError for a row without one amount per edition year. */
+function contextOf(request: VerantwoordingRequest): Context {
   const { ledger, gemeente, beschikking, begroting, realisatie } = request;
   const edition = ledger.input.edition;
   const years = edition.years;
@@ -259,359 +302,547 @@ export function verantwoording(request: VerantwoordingRequest): Verantwoording {
   for (const r of [...begroting.regels, ...realisatie.regels])
     if (r.lasten.length !== n) throw new RangeError(`Row ${r.rij}: needs ${n} years`);
   const code = gemeente.code;
-  const { perRegeling, perOnderdeel } = plafonds(ledger, code, beschikking);
-  const idx = (y: EditionYear): number => years.indexOf(y);
   const realised = years.filter((y, i) => realisatie.regels.some((r) => (r.lasten[i] ?? 0) !== 0));
-  const peiljaar = realisatie.prognoseJaar ?? realised[realised.length - 1];
-  const sum = (rows: readonly BegrotingRegel[], i: number): Euro =>
-    euro(rows.reduce((a, r) => a + (r.lasten[i] ?? 0), 0));
+  return {
+    request,
+    edition,
+    years,
+    code,
+    plafond: plafonds(ledger, code, beschikking),
+    peiljaar: realisatie.prognoseJaar ?? realised[realised.length - 1],
+    idx: (y) => years.indexOf(y),
+    signalen: [],
+  };
+}
+
+/** What a year's besteding is (see the module comment: besteding_T). */
+function basisOf(ctx: Context, jaar: EditionYear, rows: readonly RealisatieRegel[]): BestedingBasis {
+  const { peiljaar } = ctx;
+  if (peiljaar === undefined || jaar > peiljaar) return 'begroting';
+  if (jaar === ctx.request.realisatie.prognoseJaar && rows.some((r) => r.prognose !== undefined))
+    return 'prognose';
+  return 'realisatie';
+}
+
+/** The amounts per year of one stream (a regeling total or an onderdeel). */
+function streamOf(
+  ctx: Context,
+  jaren: readonly EditionYear[],
+  plafond: (jaar: EditionYear) => Plafond,
+  begrRows: readonly BegrotingRegel[],
+  realRows: readonly RealisatieRegel[],
+): Stream {
+  const { idx } = ctx;
+  const prognoseJaar = ctx.request.realisatie.prognoseJaar;
   const prognoseSum = (rows: readonly RealisatieRegel[], i: number): Euro =>
     euro(rows.reduce((a, r) => a + (r.prognose ?? r.lasten[i] ?? 0), 0));
-
-  const basisOf = (jaar: EditionYear, rows: readonly RealisatieRegel[]): BestedingBasis => {
-    if (peiljaar === undefined || jaar > peiljaar) return 'begroting';
-    if (jaar === realisatie.prognoseJaar && rows.some((r) => r.prognose !== undefined)) return 'prognose';
-    return 'realisatie';
+  const b = jaren.map((y) => plafond(y));
+  const begr = jaren.map((y) => sumOf(begrRows, idx(y)));
+  const real = jaren.map((y) => sumOf(realRows, idx(y)));
+  const prog = jaren.map((y) => (y === prognoseJaar ? prognoseSum(realRows, idx(y)) : undefined));
+  const best = jaren.map((y, j) => {
+    const basis = basisOf(ctx, y, realRows);
+    return basis === 'begroting'
+      ? (begr[j] ?? ZERO)
+      : basis === 'prognose'
+        ? (prog[j] ?? ZERO)
+        : (real[j] ?? ZERO);
+  });
+  return {
+    beschikking: b.map((p) => p.bedrag),
+    bron: b.map((p) => p.bron),
+    begroting: begr,
+    realisatie: real,
+    prognose: prog,
+    besteding: best,
   };
-  const stream = (
-    jaren: readonly EditionYear[],
-    plafond: (jaar: EditionYear) => Plafond,
-    begrRows: readonly BegrotingRegel[],
-    realRows: readonly RealisatieRegel[],
-  ): Stream => {
-    const b = jaren.map((y) => plafond(y));
-    const begr = jaren.map((y) => sum(begrRows, idx(y)));
-    const real = jaren.map((y) => sum(realRows, idx(y)));
-    const prog = jaren.map((y) =>
-      y === realisatie.prognoseJaar ? prognoseSum(realRows, idx(y)) : undefined,
-    );
-    const best = jaren.map((y, j) => {
-      const basis = basisOf(y, realRows);
-      return basis === 'begroting'
-        ? (begr[j] ?? ZERO)
-        : basis === 'prognose'
-          ? (prog[j] ?? ZERO)
-          : (real[j] ?? ZERO);
-    });
-    return {
-      beschikking: b.map((p) => p.bedrag),
-      bron: b.map((p) => p.bron),
-      begroting: begr,
-      realisatie: real,
-      prognose: prog,
-      besteding: best,
-    };
+}
+
+/** One regeling's rows and streams: its total and, in the per-onderdeel years, one per onderdeel. */
+interface RegelingStreams {
+  readonly regels: VerantwoordingRegels;
+  readonly naam: string;
+  readonly begrRows: readonly BegrotingRegel[];
+  readonly realRows: readonly RealisatieRegel[];
+  readonly total: Stream;
+  /** The Brede SPUK onderdelen (empty for another regeling). */
+  readonly nrs: readonly number[];
+  /** Per onderdeel of `nrs`, over the per-onderdeel years (empty without such years). */
+  readonly oStreams: readonly Stream[];
+}
+
+function regelingStreams(ctx: Context, regels: VerantwoordingRegels): RegelingStreams {
+  const { edition, idx } = ctx;
+  const { perRegeling, perOnderdeel } = ctx.plafond;
+  const post = regels.post;
+  const begrRows = ctx.request.begroting.regels.filter((r) => r.regeling === post);
+  const realRows = ctx.request.realisatie.regels.filter((r) => r.regeling === post);
+  const total = streamOf(
+    ctx,
+    regels.jaren,
+    (y) => perRegeling[post][idx(y)] ?? { bedrag: ZERO, bron: 'geen' },
+    begrRows,
+    realRows,
+  );
+  const oJaren = regels.perOnderdeelJaren;
+  const nrs =
+    post === 'Brede SPUK'
+      ? [...new Set(edition.lines.filter((l) => l.begroting === post).map((l) => l.nr))]
+      : [];
+  const oStreams =
+    oJaren.length === 0
+      ? []
+      : nrs.map((nr) =>
+          streamOf(
+            ctx,
+            oJaren,
+            (y) => ({ bedrag: perOnderdeel(nr, y), bron: perRegeling[post][idx(y)]?.bron ?? 'geen' }),
+            begrRows.filter((r) => r.onderdeel === nr),
+            realRows.filter((r) => r.onderdeel === nr),
+          ),
+        );
+  return { regels, naam: regels.naam, begrRows, realRows, total, nrs, oStreams };
+}
+
+/** Where a year stands in the chain: its index, the carry-over rule from it, the per-onderdeel indices. */
+interface YearAt {
+  readonly jaar: EditionYear;
+  readonly j: number;
+  readonly last: boolean;
+  readonly rule: Maybe<OverhevelingsLimiet>;
+  readonly pct: number | null | undefined;
+  readonly next: Maybe<EditionYear>;
+  /** Index among the per-onderdeel years (−1: a year of one total). */
+  readonly o: number;
+  readonly perO: boolean;
+  readonly nextO: number;
+}
+
+function yearAt(regels: VerantwoordingRegels, jaar: EditionYear, j: number): YearAt {
+  const jaren = regels.jaren;
+  const oJaren = regels.perOnderdeelJaren;
+  const last = jaar === regels.eindjaar || j === jaren.length - 1;
+  const rule = last ? undefined : regels.overheveling(jaar);
+  const next = jaren[j + 1];
+  const o = oJaren.indexOf(jaar);
+  return {
+    jaar,
+    j,
+    last,
+    rule,
+    pct: rule?.waarde ?? undefined,
+    next,
+    o,
+    perO: o >= 0,
+    nextO: next === undefined ? -1 : oJaren.indexOf(next),
   };
+}
 
-  const signalen: VerantwoordingSignaal[] = [];
-  const regelingen: RegelingVerantwoording[] = [];
-  for (const regels of verantwoordingRegels(edition, request.aannames)) {
-    const post = regels.post;
-    const jaren = regels.jaren;
-    const naam = regels.naam;
-    const begrRows = begroting.regels.filter((r) => r.regeling === post);
-    const realRows = realisatie.regels.filter((r) => r.regeling === post);
-    const total = stream(
-      jaren,
-      (y) => perRegeling[post][idx(y)] ?? { bedrag: ZERO, bron: 'geen' },
-      begrRows,
-      realRows,
-    );
-    const oJaren = regels.perOnderdeelJaren;
-    const nrs =
-      post === 'Brede SPUK'
-        ? [...new Set(edition.lines.filter((l) => l.begroting === post).map((l) => l.nr))]
-        : [];
-    const oStreams =
-      oJaren.length === 0
-        ? []
-        : nrs.map((nr) =>
-            stream(
-              oJaren,
-              (y) => ({ bedrag: perOnderdeel(nr, y), bron: perRegeling[post][idx(y)]?.bron ?? 'geen' }),
-              begrRows.filter((r) => r.onderdeel === nr),
-              realRows.filter((r) => r.onderdeel === nr),
-            ),
-          );
+/** The running totals of the chain over the years (carry-over in, cumulative figures) and its output. */
+interface Chain {
+  inTotal: number;
+  readonly oIn: number[];
+  cumB: number;
+  cumS: number;
+  readonly oCum: { b: number; s: number }[];
+  readonly out: VerantwoordingJaar[];
+  readonly oOut: VerantwoordingJaar[][];
+}
 
-    // The chain over the years: carry-over in, saldo, limit, carry-over out, per-year terugvordering.
-    const out: VerantwoordingJaar[] = [];
-    const oOut: VerantwoordingJaar[][] = nrs.map(() => []);
-    let inTotal = 0;
-    const oIn = nrs.map(() => 0);
-    let cumB = 0;
-    let cumS = 0;
-    const oCum = nrs.map(() => ({ b: 0, s: 0 }));
-    jaren.forEach((jaar, j) => {
-      const last = jaar === regels.eindjaar || j === jaren.length - 1;
-      const rule = last ? undefined : regels.overheveling(jaar);
-      const pct = rule?.waarde ?? undefined;
-      const next = jaren[j + 1];
-      const o = oJaren.indexOf(jaar);
-      const perO = o >= 0;
-      const nextO = next === undefined ? -1 : oJaren.indexOf(next);
-      const row = (s: Stream, k: number, carryIn: number): YearBase => {
-        const beschikbaar = (s.beschikking[k] ?? 0) + carryIn;
-        const saldo = beschikbaar - (s.besteding[k] ?? 0);
-        return {
-          jaar,
-          beschikking: s.beschikking[k] ?? ZERO,
-          beschikkingBron: s.bron[k] ?? 'geen',
-          begroting: s.begroting[k] ?? ZERO,
-          realisatie: s.realisatie[k] ?? ZERO,
-          verschil: euro((s.begroting[k] ?? 0) - (s.realisatie[k] ?? 0)),
-          prognose: s.prognose[k],
-          besteding: s.besteding[k] ?? ZERO,
-          basis: basisOf(jaar, realRows),
-          overhevelingIn: euro(carryIn),
-          beschikbaar: euro(beschikbaar),
-          saldo: euro(saldo),
-          onbesteed: pos(saldo),
-          overschrijding: pos(-saldo),
-        };
-      };
-      // Per onderdeel (the per-onderdeel years).
-      let oUitSum = 0;
-      let oOnbesteed = 0;
-      let oGebruikt = 0;
-      let oTeveel = 0;
-      let oLimiet: number | undefined = 0;
-      const oRows = perO
-        ? oStreams.map((s, k) => {
-            const base = row(s, o, oIn[k] ?? 0);
-            // The next year's need of this onderdeel, where the next year is also per onderdeel.
-            const need =
-              nextO >= 0 ? pos((s.besteding[nextO] ?? 0) - (s.beschikking[nextO] ?? 0)) : undefined;
-            const limiet = last
-              ? ZERO
-              : rule?.per === 'onderdeel' && pct !== undefined && pct !== null
-                ? floorPct(base.beschikking, pct)
-                : undefined;
-            const gebruikt = need === undefined ? ZERO : euro(Math.min(base.onbesteed, need));
-            // Unknown limit: what the next year used is carried (the signal asks for the limit).
-            const uit = limiet === undefined ? gebruikt : euro(Math.min(base.onbesteed, limiet));
-            const teveel = limiet === undefined ? ZERO : pos(gebruikt - uit);
-            oUitSum += uit;
-            oOnbesteed += base.onbesteed;
-            oGebruikt += gebruikt;
-            oTeveel += teveel;
-            oLimiet = limiet === undefined || oLimiet === undefined ? undefined : oLimiet + limiet;
-            const c = oCum[k] ?? { b: 0, s: 0 };
-            c.b += base.beschikking;
-            c.s += base.besteding;
-            const r: VerantwoordingJaar = {
-              ...base,
-              limietRegel: rule,
-              limiet,
-              overhevelingUit: uit,
-              gebruikt,
-              overhevelingTeveel: teveel,
-              terugvordering:
-                base.onbesteed === 0 ? ZERO : limiet === undefined ? undefined : pos(base.onbesteed - uit),
-              cumBeschikking: euro(c.b),
-              cumBesteding: euro(c.s),
-              cumOnderbesteding: euro(c.b - c.s),
-            };
-            oOut[k]?.push(r);
-            if (nextO >= 0) oIn[k] = uit;
-            if (base.overschrijding > 0)
-              signalen.push({
-                soort: 'boven-plafond',
-                regeling: naam,
-                onderdeel: nrs[k] ?? 0,
-                jaar,
-                bedrag: base.overschrijding,
-              });
-            if (teveel > 0)
-              signalen.push({
-                soort: 'overheveling-boven-limiet',
-                regeling: naam,
-                onderdeel: nrs[k] ?? 0,
-                jaar,
-                bedrag: teveel,
-                ...(rule ? { regel: rule } : {}),
-              });
-            return r;
-          })
-        : [];
-      const base = row(total, j, inTotal);
-      const onbesteed = perO ? euro(oOnbesteed) : base.onbesteed;
-      const need =
-        next === undefined ? ZERO : pos((total.besteding[j + 1] ?? 0) - (total.beschikking[j + 1] ?? 0));
-      let limiet: Maybe<Euro>;
-      let uit: Euro;
-      let gebruikt: Euro;
-      if (perO && rule?.per === 'onderdeel') {
-        limiet = oLimiet === undefined ? undefined : euro(oLimiet);
-        uit = euro(oUitSum);
-        gebruikt = nextO >= 0 ? euro(oGebruikt) : euro(Math.min(onbesteed, need));
-      } else {
-        limiet = last
-          ? ZERO
-          : pct === undefined || pct === null
-            ? undefined
-            : floorPct(base.beschikking, pct);
-        gebruikt = euro(Math.min(onbesteed, need));
-        uit = limiet === undefined ? gebruikt : euro(Math.min(onbesteed, limiet));
-      }
-      const teveel =
-        limiet === undefined
-          ? ZERO
-          : perO && rule?.per === 'onderdeel' && nextO >= 0
-            ? euro(oTeveel)
-            : pos(gebruikt - uit);
-      cumB += base.beschikking;
-      cumS += base.besteding;
-      out.push({
-        ...base,
-        onbesteed,
-        overschrijding: perO ? euro(oRows.reduce((a, r) => a + r.overschrijding, 0)) : base.overschrijding,
-        limietRegel: rule,
-        limiet,
-        overhevelingUit: uit,
-        gebruikt,
-        overhevelingTeveel: teveel,
-        terugvordering: onbesteed === 0 ? ZERO : limiet === undefined ? undefined : pos(onbesteed - uit),
-        cumBeschikking: euro(cumB),
-        cumBesteding: euro(cumS),
-        cumOnderbesteding: euro(cumB - cumS),
-      });
-      if (!perO && base.overschrijding > 0)
-        signalen.push({ soort: 'boven-plafond', regeling: naam, jaar, bedrag: base.overschrijding });
-      if (teveel > 0 && !(perO && rule?.per === 'onderdeel' && nextO >= 0))
-        signalen.push({
-          soort: 'overheveling-boven-limiet',
-          regeling: naam,
-          jaar,
-          bedrag: teveel,
-          ...(rule ? { regel: rule } : {}),
-        });
-      if (limiet === undefined && onbesteed > 0)
-        signalen.push({
-          soort: 'limiet-onbekend',
-          regeling: naam,
-          jaar,
-          bedrag: onbesteed,
-          ...(rule ? { regel: rule } : {}),
-        });
-      // A year of the regeling up to the peiljaar with money but no realisatie at all.
-      if (
-        peiljaar !== undefined &&
-        jaar <= peiljaar &&
-        base.beschikking > 0 &&
-        !realRows.some(
-          (r) =>
-            (r.lasten[idx(jaar)] ?? 0) !== 0 || (jaar === realisatie.prognoseJaar && (r.prognose ?? 0) !== 0),
-        )
-      )
-        signalen.push({ soort: 'geen-realisatie', regeling: naam, jaar, bedrag: base.beschikking });
-      inTotal = uit;
+/** beschikking_T, besteding_T, beschikbaar_T and saldo_T of stream `s` at its index `k`. */
+function yearBase(
+  ctx: Context,
+  st: RegelingStreams,
+  jaar: EditionYear,
+  s: Stream,
+  k: number,
+  carryIn: number,
+): YearBase {
+  const beschikbaar = (s.beschikking[k] ?? 0) + carryIn;
+  const saldo = beschikbaar - (s.besteding[k] ?? 0);
+  return {
+    jaar,
+    beschikking: s.beschikking[k] ?? ZERO,
+    beschikkingBron: s.bron[k] ?? 'geen',
+    begroting: s.begroting[k] ?? ZERO,
+    realisatie: s.realisatie[k] ?? ZERO,
+    verschil: euro((s.begroting[k] ?? 0) - (s.realisatie[k] ?? 0)),
+    prognose: s.prognose[k],
+    besteding: s.besteding[k] ?? ZERO,
+    basis: basisOf(ctx, jaar, st.realRows),
+    overhevelingIn: euro(carryIn),
+    beschikbaar: euro(beschikbaar),
+    saldo: euro(saldo),
+    onbesteed: pos(saldo),
+    overschrijding: pos(-saldo),
+  };
+}
+
+/** The onderdelen's sums of a per-onderdeel year, for the regeling's total. */
+interface OnderdelenSom {
+  readonly rows: readonly VerantwoordingJaar[];
+  readonly uit: number;
+  readonly onbesteed: number;
+  readonly gebruikt: number;
+  readonly teveel: number;
+  /** Σ of the limits; undefined where one is unknown. */
+  readonly limiet: number | undefined;
+}
+
+/** One onderdeel in a per-onderdeel year: its chain (limit per onderdeel where the rule says so) and signals. */
+function onderdeelYear(
+  ctx: Context,
+  st: RegelingStreams,
+  y: YearAt,
+  chain: Chain,
+  k: number,
+): VerantwoordingJaar {
+  const { jaar, last, rule, pct, o, nextO } = y;
+  const s = st.oStreams[k] as Stream;
+  const base = yearBase(ctx, st, jaar, s, o, chain.oIn[k] ?? 0);
+  // The next year's need of this onderdeel, where the next year is also per onderdeel.
+  const need = nextO >= 0 ? pos((s.besteding[nextO] ?? 0) - (s.beschikking[nextO] ?? 0)) : undefined;
+  const limiet = last
+    ? ZERO
+    : rule?.per === 'onderdeel' && pct !== undefined && pct !== null
+      ? floorPct(base.beschikking, pct)
+      : undefined;
+  const gebruikt = need === undefined ? ZERO : euro(Math.min(base.onbesteed, need));
+  // Unknown limit: what the next year used is carried (the signal asks for the limit).
+  const uit = limiet === undefined ? gebruikt : euro(Math.min(base.onbesteed, limiet));
+  const teveel = limiet === undefined ? ZERO : pos(gebruikt - uit);
+  const c = chain.oCum[k] ?? { b: 0, s: 0 };
+  c.b += base.beschikking;
+  c.s += base.besteding;
+  const r: VerantwoordingJaar = {
+    ...base,
+    limietRegel: rule,
+    limiet,
+    overhevelingUit: uit,
+    gebruikt,
+    overhevelingTeveel: teveel,
+    terugvordering:
+      base.onbesteed === 0 ? ZERO : limiet === undefined ? undefined : pos(base.onbesteed - uit),
+    cumBeschikking: euro(c.b),
+    cumBesteding: euro(c.s),
+    cumOnderbesteding: euro(c.b - c.s),
+  };
+  chain.oOut[k]?.push(r);
+  if (nextO >= 0) chain.oIn[k] = uit;
+  const onderdeel = st.nrs[k] ?? 0;
+  if (base.overschrijding > 0)
+    ctx.signalen.push({
+      soort: 'boven-plafond',
+      regeling: st.naam,
+      onderdeel,
+      jaar,
+      bedrag: base.overschrijding,
     });
-    if (peiljaar === undefined && out.some((r) => r.beschikking > 0))
-      signalen.push({
-        soort: 'geen-realisatie',
-        regeling: naam,
-        bedrag: euro(out.reduce((a, r) => a + r.beschikking, 0)),
-      });
-
-    const naEinde = years
-      .filter((y) => y > regels.eindjaar)
-      .map((y) => ({ jaar: y, bedrag: sum(realRows, idx(y)) }))
-      .filter((x) => x.bedrag !== 0);
-    for (const x of naEinde)
-      signalen.push({ soort: 'na-einde', regeling: naam, jaar: x.jaar, bedrag: x.bedrag });
-    const zonderOnderdeel = oJaren
-      .map((y) => ({
-        jaar: y,
-        bedrag: sum(
-          realRows.filter((r) => r.onderdeel === undefined || !nrs.includes(r.onderdeel)),
-          idx(y),
-        ),
-      }))
-      .filter((x) => x.bedrag !== 0);
-    for (const x of zonderOnderdeel)
-      signalen.push({ soort: 'zonder-onderdeel', regeling: naam, jaar: x.jaar, bedrag: x.bedrag });
-
-    const perJaarParts = out.map((r) => r.terugvordering);
-    const perJaar = perJaarParts.some((t) => t === undefined)
-      ? undefined
-      : euro(perJaarParts.reduce<number>((a, t) => a + (t ?? 0), 0));
-    const cumulatief = pos(cumB - cumS);
-    const terugvordering: Terugvordering = { perJaar, cumulatief, regel: regels.eindafrekening };
-    if (cumulatief > 0 || (perJaar ?? 0) > 0)
-      signalen.push({
-        soort: 'terugvordering',
-        regeling: naam,
-        bedrag: cumulatief,
-        ...(regels.eindafrekening ? { regel: regels.eindafrekening } : {}),
-      });
-
-    let iza: Maybe<IzaSisa>;
-    if (post === 'SPUK IZA') {
-      const mandaat = ledger.regios.some((r) => r.mandaatgemeenteCode === code);
-      const lid = !mandaat && out.some((r) => r.beschikking > 0 || r.realisatie > 0);
-      const mede = new Map<CbsCode, Gemeente>();
-      const of = (r: BegrotingRegel): Maybe<Gemeente> =>
-        mandaat ? medeoverheidOf(r.uitvoerder, request.gemeenten, code) : undefined;
-      for (const r of [...begrRows, ...realRows]) {
-        const g = of(r);
-        if (g) mede.set(g.code, g);
-      }
-      const medeoverheden: MedeoverheidJaar[] = [];
-      for (const g of [...mede.values()].sort((a, b) => a.code.localeCompare(b.code)))
-        for (const jaar of jaren) {
-          const ontvangen = sum(
-            begrRows.filter((r) => of(r)?.code === g.code),
-            idx(jaar),
-          );
-          const besteed = sum(
-            realRows.filter((r) => of(r)?.code === g.code),
-            idx(jaar),
-          );
-          if (ontvangen !== 0 || besteed !== 0)
-            medeoverheden.push({
-              code: g.code,
-              naam: g.naam,
-              jaar,
-              ontvangen,
-              besteed,
-              verschil: euro(ontvangen - besteed),
-            });
-        }
-      const izaJaren = jaren.map((jaar) => {
-        const i = idx(jaar);
-        const eigen = sum(
-          realRows.filter((r) => of(r) === undefined),
-          i,
-        );
-        const doorbetaald = euro(
-          medeoverheden.filter((m) => m.jaar === jaar).reduce((a, m) => a + m.ontvangen, 0),
-        );
-        const h35b = euro(medeoverheden.filter((m) => m.jaar === jaar).reduce((a, m) => a + m.besteed, 0));
-        return { jaar, eigen, doorbetaald, h35b };
-      });
-      for (const x of izaJaren)
-        if (x.h35b !== x.doorbetaald && (peiljaar === undefined || x.jaar <= peiljaar))
-          signalen.push({
-            soort: 'h35b-verschil',
-            regeling: naam,
-            jaar: x.jaar,
-            bedrag: euro(x.doorbetaald - x.h35b),
-          });
-      iza = { rol: mandaat ? 'mandaatgemeente' : lid ? 'lid' : 'geen', jaren: izaJaren, medeoverheden };
-    }
-    regelingen.push({
-      regels,
-      jaren: out,
-      onderdelen:
-        nrs.length > 0 && oJaren.length > 0 ? nrs.map((nr, k) => ({ nr, jaren: oOut[k] ?? [] })) : [],
-      naEinde,
-      zonderOnderdeel,
-      terugvordering,
-      iza,
+  if (teveel > 0)
+    ctx.signalen.push({
+      soort: 'overheveling-boven-limiet',
+      regeling: st.naam,
+      onderdeel,
+      jaar,
+      bedrag: teveel,
+      ...(rule ? { regel: rule } : {}),
     });
+  return r;
+}
+
+/** The onderdelen of a per-onderdeel year (none in a year of one total), summed for the total. */
+function onderdelenYear(ctx: Context, st: RegelingStreams, y: YearAt, chain: Chain): OnderdelenSom {
+  let uit = 0;
+  let onbesteed = 0;
+  let gebruikt = 0;
+  let teveel = 0;
+  let limiet: number | undefined = 0;
+  const rows = y.perO
+    ? st.oStreams.map((_s, k) => {
+        const r = onderdeelYear(ctx, st, y, chain, k);
+        uit += r.overhevelingUit;
+        onbesteed += r.onbesteed;
+        gebruikt += r.gebruikt;
+        teveel += r.overhevelingTeveel;
+        limiet = r.limiet === undefined || limiet === undefined ? undefined : limiet + r.limiet;
+        return r;
+      })
+    : [];
+  return { rows, uit, onbesteed, gebruikt, teveel, limiet };
+}
+
+/** The carry-over out of the regeling's total in a year: limit, used, carried and above the limit. */
+function totalCarry(
+  st: RegelingStreams,
+  y: YearAt,
+  base: YearBase,
+  onbesteed: Euro,
+  som: OnderdelenSom,
+): { limiet: Maybe<Euro>; uit: Euro; gebruikt: Euro; teveel: Euro } {
+  const { j, last, rule, pct, next, perO, nextO } = y;
+  const total = st.total;
+  const need =
+    next === undefined ? ZERO : pos((total.besteding[j + 1] ?? 0) - (total.beschikking[j + 1] ?? 0));
+  let limiet: Maybe<Euro>;
+  let uit: Euro;
+  let gebruikt: Euro;
+  if (perO && rule?.per === 'onderdeel') {
+    limiet = som.limiet === undefined ? undefined : euro(som.limiet);
+    uit = euro(som.uit);
+    gebruikt = nextO >= 0 ? euro(som.gebruikt) : euro(Math.min(onbesteed, need));
+  } else {
+    limiet = last ? ZERO : pct === undefined || pct === null ? undefined : floorPct(base.beschikking, pct);
+    gebruikt = euro(Math.min(onbesteed, need));
+    uit = limiet === undefined ? gebruikt : euro(Math.min(onbesteed, limiet));
   }
-  return { peiljaar, regelingen, signalen };
+  const teveel =
+    limiet === undefined
+      ? ZERO
+      : perO && rule?.per === 'onderdeel' && nextO >= 0
+        ? euro(som.teveel)
+        : pos(gebruikt - uit);
+  return { limiet, uit, gebruikt, teveel };
+}
+
+/** One year of the regeling's total (after its onderdelen), with the year's signals. */
+function regelingYear(ctx: Context, st: RegelingStreams, y: YearAt, chain: Chain): void {
+  const { jaar, j, rule, perO, nextO } = y;
+  const som = onderdelenYear(ctx, st, y, chain);
+  const base = yearBase(ctx, st, jaar, st.total, j, chain.inTotal);
+  const onbesteed = perO ? euro(som.onbesteed) : base.onbesteed;
+  const { limiet, uit, gebruikt, teveel } = totalCarry(st, y, base, onbesteed, som);
+  chain.cumB += base.beschikking;
+  chain.cumS += base.besteding;
+  chain.out.push({
+    ...base,
+    onbesteed,
+    overschrijding: perO ? euro(som.rows.reduce((a, r) => a + r.overschrijding, 0)) : base.overschrijding,
+    limietRegel: rule,
+    limiet,
+    overhevelingUit: uit,
+    gebruikt,
+    overhevelingTeveel: teveel,
+    terugvordering: onbesteed === 0 ? ZERO : limiet === undefined ? undefined : pos(onbesteed - uit),
+    cumBeschikking: euro(chain.cumB),
+    cumBesteding: euro(chain.cumS),
+    cumOnderbesteding: euro(chain.cumB - chain.cumS),
+  });
+  const naam = st.naam;
+  const regel = rule ? { regel: rule } : {};
+  if (!perO && base.overschrijding > 0)
+    ctx.signalen.push({ soort: 'boven-plafond', regeling: naam, jaar, bedrag: base.overschrijding });
+  if (teveel > 0 && !(perO && rule?.per === 'onderdeel' && nextO >= 0))
+    ctx.signalen.push({ soort: 'overheveling-boven-limiet', regeling: naam, jaar, bedrag: teveel, ...regel });
+  if (limiet === undefined && onbesteed > 0)
+    ctx.signalen.push({ soort: 'limiet-onbekend', regeling: naam, jaar, bedrag: onbesteed, ...regel });
+  geenRealisatieInJaar(ctx, st, jaar, base.beschikking);
+  chain.inTotal = uit;
+}
+
+/** Signal: a year of the regeling up to the peiljaar with money but no realisatie at all. */
+function geenRealisatieInJaar(ctx: Context, st: RegelingStreams, jaar: EditionYear, beschikking: Euro): void {
+  const { peiljaar, idx } = ctx;
+  const prognoseJaar = ctx.request.realisatie.prognoseJaar;
+  if (
+    peiljaar !== undefined &&
+    jaar <= peiljaar &&
+    beschikking > 0 &&
+    !st.realRows.some(
+      (r) => (r.lasten[idx(jaar)] ?? 0) !== 0 || (jaar === prognoseJaar && (r.prognose ?? 0) !== 0),
+    )
+  )
+    ctx.signalen.push({ soort: 'geen-realisatie', regeling: st.naam, jaar, bedrag: beschikking });
+}
+
+/** The chain over the regeling's years: carry-over in, saldo, limit, carry-over out, per-year terugvordering. */
+function yearChain(ctx: Context, st: RegelingStreams): Chain {
+  const chain: Chain = {
+    inTotal: 0,
+    oIn: st.nrs.map(() => 0),
+    cumB: 0,
+    cumS: 0,
+    oCum: st.nrs.map(() => ({ b: 0, s: 0 })),
+    out: [],
+    oOut: st.nrs.map(() => []),
+  };
+  st.regels.jaren.forEach((jaar, j) => regelingYear(ctx, st, yearAt(st.regels, jaar, j), chain));
+  return chain;
+}
+
+/**
+ * The regeling's realisatie outside its chain, with signals: no realisatie at all (no peiljaar),
+ * money spent after its last year, Brede SPUK realisatie without an onderdeel in the per-onderdeel years.
+ */
+function buitenDeKeten(
+  ctx: Context,
+  st: RegelingStreams,
+  out: readonly VerantwoordingJaar[],
+): Pick<RegelingVerantwoording, 'naEinde' | 'zonderOnderdeel'> {
+  const { idx, signalen } = ctx;
+  const naam = st.naam;
+  if (ctx.peiljaar === undefined && out.some((r) => r.beschikking > 0))
+    signalen.push({
+      soort: 'geen-realisatie',
+      regeling: naam,
+      bedrag: euro(out.reduce((a, r) => a + r.beschikking, 0)),
+    });
+  const naEinde = ctx.years
+    .filter((y) => y > st.regels.eindjaar)
+    .map((y) => ({ jaar: y, bedrag: sumOf(st.realRows, idx(y)) }))
+    .filter((x) => x.bedrag !== 0);
+  for (const x of naEinde)
+    signalen.push({ soort: 'na-einde', regeling: naam, jaar: x.jaar, bedrag: x.bedrag });
+  const zonderOnderdeel = st.regels.perOnderdeelJaren
+    .map((y) => ({
+      jaar: y,
+      bedrag: sumOf(
+        st.realRows.filter((r) => r.onderdeel === undefined || !st.nrs.includes(r.onderdeel)),
+        idx(y),
+      ),
+    }))
+    .filter((x) => x.bedrag !== 0);
+  for (const x of zonderOnderdeel)
+    signalen.push({ soort: 'zonder-onderdeel', regeling: naam, jaar: x.jaar, bedrag: x.bedrag });
+  return { naEinde, zonderOnderdeel };
+}
+
+/** The expected terugvordering in both readings (module comment), with its signal. */
+function terugvorderingOf(ctx: Context, st: RegelingStreams, chain: Chain): Terugvordering {
+  const perJaarParts = chain.out.map((r) => r.terugvordering);
+  const perJaar = perJaarParts.some((t) => t === undefined)
+    ? undefined
+    : euro(perJaarParts.reduce<number>((a, t) => a + (t ?? 0), 0));
+  const cumulatief = pos(chain.cumB - chain.cumS);
+  const regel = st.regels.eindafrekening;
+  if (cumulatief > 0 || (perJaar ?? 0) > 0)
+    ctx.signalen.push({
+      soort: 'terugvordering',
+      regeling: st.naam,
+      bedrag: cumulatief,
+      ...(regel ? { regel } : {}),
+    });
+  return { perJaar, cumulatief, regel };
+}
+
+/** The medeoverheden of a mandaatgemeente's SPUK IZA (SiSa H35B): per medeoverheid and year, received and spent. */
+function medeoverheden(
+  st: RegelingStreams,
+  ctx: Context,
+  of: (r: BegrotingRegel) => Maybe<Gemeente>,
+): MedeoverheidJaar[] {
+  const mede = new Map<CbsCode, Gemeente>();
+  for (const r of [...st.begrRows, ...st.realRows]) {
+    const g = of(r);
+    if (g) mede.set(g.code, g);
+  }
+  const out: MedeoverheidJaar[] = [];
+  for (const g of [...mede.values()].sort((a, b) => a.code.localeCompare(b.code)))
+    for (const jaar of st.regels.jaren) {
+      const ontvangen = sumOf(
+        st.begrRows.filter((r) => of(r)?.code === g.code),
+        ctx.idx(jaar),
+      );
+      const besteed = sumOf(
+        st.realRows.filter((r) => of(r)?.code === g.code),
+        ctx.idx(jaar),
+      );
+      if (ontvangen !== 0 || besteed !== 0)
+        out.push({
+          code: g.code,
+          naam: g.naam,
+          jaar,
+          ontvangen,
+          besteed,
+          verschil: euro(ontvangen - besteed),
+        });
+    }
+  return out;
+}
+
+/**
+ * The SPUK IZA split for SiSa (H35 own besteding, H35B per medeoverheid), the member gemeente's side,
+ * and the signal where H35B ≠ what was passed on (up to the peiljaar).
+ */
+function izaSisa(ctx: Context, st: RegelingStreams, out: readonly VerantwoordingJaar[]): IzaSisa {
+  const { code, request } = ctx;
+  const mandaat = request.ledger.regios.some((r) => r.mandaatgemeenteCode === code);
+  const lid = !mandaat && out.some((r) => r.beschikking > 0 || r.realisatie > 0);
+  const of = (r: BegrotingRegel): Maybe<Gemeente> =>
+    mandaat ? medeoverheidOf(r.uitvoerder, request.gemeenten, code) : undefined;
+  const mede = medeoverheden(st, ctx, of);
+  const jaren = st.regels.jaren.map((jaar) => {
+    const eigen = sumOf(
+      st.realRows.filter((r) => of(r) === undefined),
+      ctx.idx(jaar),
+    );
+    const dit = mede.filter((m) => m.jaar === jaar);
+    const doorbetaald = euro(dit.reduce((a, m) => a + m.ontvangen, 0));
+    const h35b = euro(dit.reduce((a, m) => a + m.besteed, 0));
+    return { jaar, eigen, doorbetaald, h35b };
+  });
+  for (const x of jaren)
+    if (x.h35b !== x.doorbetaald && (ctx.peiljaar === undefined || x.jaar <= ctx.peiljaar))
+      ctx.signalen.push({
+        soort: 'h35b-verschil',
+        regeling: st.naam,
+        jaar: x.jaar,
+        bedrag: euro(x.doorbetaald - x.h35b),
+      });
+  return { rol: mandaat ? 'mandaatgemeente' : lid ? 'lid' : 'geen', jaren, medeoverheden: mede };
+}
+
+/** The BBV art. 52a verloop of the regeling's years (see `BbvJaar` for every rule and its source). */
+export function bbvVerloop(regels: VerantwoordingRegels, jaren: readonly VerantwoordingJaar[]): BbvJaar[] {
+  let saldo = 0;
+  return jaren.map((j, k) => {
+    const saldoBegin = saldo;
+    const vrijgevallen = Math.min(j.besteding, saldoBegin + j.beschikking);
+    saldo = saldoBegin + j.beschikking - vrijgevallen;
+    const laatste = k === jaren.length - 1 || j.jaar === regels.eindjaar;
+    return {
+      jaar: j.jaar,
+      saldoBegin: euro(saldoBegin),
+      ontvangen: j.beschikking,
+      vrijgevallen: euro(vrijgevallen),
+      saldoEind: euro(saldo),
+      eigenLast: euro(j.besteding - vrijgevallen),
+      terugbetalingsverplichting: laatste ? euro(saldo) : ZERO,
+    };
+  });
+}
+
+/** The verantwoording of one regeling (its signals go to `ctx.signalen`, in the order of the sections). */
+function regelingVerantwoording(ctx: Context, regels: VerantwoordingRegels): RegelingVerantwoording {
+  const st = regelingStreams(ctx, regels);
+  const chain = yearChain(ctx, st);
+  const buiten = buitenDeKeten(ctx, st, chain.out);
+  const terugvordering = terugvorderingOf(ctx, st, chain);
+  const iza = regels.post === 'SPUK IZA' ? izaSisa(ctx, st, chain.out) : undefined;
+  return {
+    regels,
+    jaren: chain.out,
+    onderdelen:
+      st.nrs.length > 0 && regels.perOnderdeelJaren.length > 0
+        ? st.nrs.map((nr, k) => ({ nr, jaren: chain.oOut[k] ?? [] }))
+        : [],
+    ...buiten,
+    terugvordering,
+    iza,
+    bbv: bbvVerloop(regels, chain.out),
+  };
+}
+
+/**
+ * The verantwoording of a gemeente: per regeling with a `verantwoording` block in the edition
+ * (shipped: Brede SPUK, SPUK IZA), see the module comment for every figure and its rule. Pure.
+ * Throws RangeError for input of the wrong shape (a row without one amount per edition year).
+ */
+export function verantwoording(request: VerantwoordingRequest): Verantwoording {
+  const ctx = contextOf(request);
+  const regelingen = verantwoordingRegels(ctx.edition, request.aannames).map((regels) =>
+    regelingVerantwoording(ctx, regels),
+  );
+  return { peiljaar: ctx.peiljaar, regelingen, signalen: ctx.signalen };
 }
 
 /**

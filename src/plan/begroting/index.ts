@@ -33,6 +33,8 @@ export interface BegrotingCells {
   readonly overheveling2023: SheetRange;
   readonly overhevelingKeys: SheetRange;
   readonly overheveling2025: SheetRange;
+  /** The Begrotingstoets's two carry-over limits % (input): per onderdeel, of the total. */
+  readonly limieten: SheetRange;
   readonly vooruit: SheetRange;
   /** A member gemeente's input: what the mandaatgemeente passes on (Beschikking). */
   readonly vanMandaat: MandaatCells;
@@ -117,6 +119,7 @@ export function buildBegroting(
       overheveling2023: toets.cells.overheveling2023,
       overhevelingKeys: toets.cells.overhevelingKeys,
       overheveling2025: toets.cells.overheveling2025,
+      limieten: toets.cells.limieten,
       vooruit: toets.cells.vooruit,
       vanMandaat: besch.cells.vanMandaat,
       lists: toets.cells.lists,

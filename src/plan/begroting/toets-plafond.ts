@@ -22,6 +22,8 @@ export interface ToetsParameters {
   readonly schuifruimte: SheetRange;
   readonly overheveling2023: SheetRange;
   readonly overheveling2025: SheetRange;
+  /** The two carry-over limits (per onderdeel, of the total): the input the sheet Verantwoording refers to. */
+  readonly limieten: SheetRange;
 }
 
 /** Per line (its nr in column A): the plafond, which Overzicht shows as the gemeente's amount. */
@@ -79,8 +81,20 @@ export function parametersSection(v: ToetsSection): ToetsParameters {
   s.format(`C${paramRow}:C${paramRow + 2}`, 'note');
   s.values(`E${paramRow}`, [[regels.schuifruimte?.waarde ?? 0], [o.pct], [r.pct]], 'integer');
   const at = (i: number) => SheetRange.at(SHEETS.toets, paramRow + i, PERIOD_COL);
+  // The carry-over limits are the one input of the rule (kept on refresh as Invoer_Overheveling_Limiet):
+  // the sheet Verantwoording refers to them, so a controller changes a limit once.
+  const limieten = SheetRange.at(SHEETS.toets, paramRow + 1, PERIOD_COL, 2);
+  s.format(limieten.address(), 'input');
+  s.validation({
+    range: limieten.address(),
+    type: 'decimal',
+    min: 0,
+    max: 100,
+    prompt: 'Percentage van 0 tot en met 100 (de editie: zie Bronnen).',
+    error: 'Vul een percentage van 0 tot en met 100 in.',
+  });
   rows.skip();
-  return { schuifruimte: at(0), overheveling2023: at(1), overheveling2025: at(2) };
+  return { schuifruimte: at(0), overheveling2023: at(1), overheveling2025: at(2), limieten };
 }
 
 /** Per line: the edition's amount for the gemeente on Overzicht (from Allocatie); returns its years. */

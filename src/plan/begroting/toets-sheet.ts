@@ -26,7 +26,7 @@ import { dekkingSection } from './toets-dekking';
 import type { LastenCells } from './toets-lasten';
 import { lastenSection } from './toets-lasten';
 import { onderdelenSection } from './toets-onderdelen';
-import type { PerLineCells, PlafondCells } from './toets-plafond';
+import type { PerLineCells, PlafondCells, ToetsParameters } from './toets-plafond';
 import { parametersSection, perLineSection, plafondSection } from './toets-plafond';
 import type { RegelCells } from './toets-regels';
 import { regelsSection } from './toets-regels';
@@ -47,6 +47,8 @@ export interface ToetsCells extends ToetsInputs, LastenCells, RegelCells {
   readonly perLine: Pick<PerLineCells, 'values' | 'bron' | 'nrs' | 'lineNrs'>;
   /** Per regeling: the baten per taakveld (never above what is received) and the lasten not covered. */
   readonly dekking: DekkingCells;
+  /** The carry-over limits % (per onderdeel, of the total; input): the sheet Verantwoording refers to them. */
+  readonly limieten: ToetsParameters['limieten'];
 }
 
 /** The hidden technical column (Z): the lists from row 2, the helper cells of the per-line section. */
@@ -131,6 +133,7 @@ export function buildToets(
       plafond: plafond.plafond,
       plafondBron: plafond.bron,
       dekking,
+      limieten: params.limieten,
       perLine: { values: perLine.values, bron: perLine.bron, nrs: perLine.nrs, lineNrs: perLine.lineNrs },
     },
   };

@@ -1,13 +1,33 @@
 /**
  * The sheet Verantwoording: per regeling with a verantwoording (Brede SPUK, SPUK IZA) the chain of
- * `verantwoording()` as live formulas (regeling-section.ts, onderdelen-section.ts), then the SiSa
- * opgave as the controller copies it into the SiSa bijlage (`sisaOpgave`: codes only where the edition
- * states them, H35/H35B for the SPUK IZA; indicator numbers are not found and never invented).
- * Built only when the scenario has a verantwoording (a gemeente and a realisatie: `werkboek
- * --realisatie`). Expected values: the scenario's verantwoording. A4 landscape.
+ * `verantwoording()` as live formulas (regeling-section.ts, onderdelen-section.ts), the BBV art. 52a
+ * verloop (bbv-section.ts), the signals (signalen-section.ts), the medeoverheden of a mandaatgemeente
+ * (h35b-section.ts), then the SiSa opgave as the controller copies it into the SiSa bijlage
+ * (`sisaOpgave`: codes only where the edition states them, H35/H35B for the SPUK IZA; indicator
+ * numbers are not found and never invented). Built only when the scenario has a verantwoording (a
+ * gemeente and a realisatie: `werkboek --realisatie`). Expected values: the scenario's
+ * verantwoording. A4 landscape.
+ *
+ * The realisatie enters the sheet only through these named inputs (keep them stable: a Realisatie
+ * sheet may fill them; `<Regeling>` is the regeling's name with `_` for other characters, e.g.
+ * `Brede_SPUK`, `SPUK_IZA`):
+ * - `Invoer_Besteding_<Regeling>`: one row, one column per year of the regeling (2023–2026), whole
+ *   euros: the besteding of the year (realisatie; prognose in the prognose year; the begroting after
+ *   the last realisatie) minus what the two blocks below hold for that year (Brede SPUK 2023–2024:
+ *   what was spent outside the onderdelen; SPUK IZA of a mandaatgemeente: its own besteding, H35);
+ * - `Invoer_Besteding_Onderdelen_<Regeling>`: onderdelen × the per-onderdeel years (Brede SPUK
+ *   2023, 2024), keyed by the onderdeel number in the column right of it;
+ * - `Invoer_H35B_Doorbetaald_<Regeling>` and `Invoer_H35B_Besteed_<Regeling>`: medeoverheden × the
+ *   regeling's years (SPUK IZA of a mandaatgemeente with medeoverheden), keyed by the CBS code right
+ *   of it: what was passed on to and spent by each medeoverheid;
+ * - `Invoer_Na_Einde_<Regeling>`: one row, the edition's years after the regeling's last year:
+ *   what was spent after the end (a signal).
+ * The limit % per year (`Invoer_Limiet_Overheveling_<Regeling>`) refers to the Begrotingstoets's
+ * limit (`Invoer_Overheveling_Limiet`) where that sheet states the same rule.
  */
-import { sisaCodes } from '../../domain';
+import { begrotingRegels, sisaCodes } from '../../domain';
 import type { RegelingVerantwoording } from '../../domain/verantwoording';
+import type { SisaRegel } from '../../domain/verantwoording';
 import { sisaOpgave } from '../../domain/verantwoording';
 import { formatDate } from '../../messages';
 import { columnLetter } from '../a1';
@@ -19,7 +39,7 @@ import { INPUT_NAMES } from '../names';
 import { SheetBuilder } from '../sheet-builder';
 import type { Built } from '../sheet-builder';
 import type { DefinedNameSpec } from '../types';
-import type { RegelingCells, RegelingFrom } from './regeling-section';
+import type { RegelingCells, RegelingFrom, ToetsLimiet } from './regeling-section';
 import { FIRST_COL, regelingSection } from './regeling-section';
 
 export interface VerantwoordingCells {
@@ -29,8 +49,21 @@ export interface VerantwoordingCells {
   readonly names: readonly DefinedNameSpec[];
 }
 
-/** What the sheet reads from the Begrotingstoets. */
-export type VerantwoordingFrom = Omit<RegelingFrom, 'years' | 'labels' | 'ruleCol'>;
+/** What the sheet reads from the Begrotingstoets (its plafonds and its limit % cells). */
+export type VerantwoordingFrom = Omit<
+  RegelingFrom,
+  'years' | 'labels' | 'ruleCol' | 'toetsLimieten' | 'signaal'
+> & {
+  /** The Begrotingstoets's limit % cells: per onderdeel (2023 → 2024) and of the total (2025 → 2026). */
+  readonly limieten: { readonly perOnderdeel: SheetRange; readonly totaal: SheetRange };
+};
+
+/** Prefixes of the sheet's named inputs (the regeling's name is added; see the module comment). */
+const NAMES = {
+  h35bDoorbetaald: 'Invoer_H35B_Doorbetaald',
+  h35bBesteed: 'Invoer_H35B_Besteed',
+  naEinde: 'Invoer_Na_Einde',
+} as const;
 
 /** The sheet, or undefined when the scenario has no verantwoording. */
 export function buildVerantwoording(
@@ -58,8 +91,34 @@ export function buildVerantwoording(
   const ruleCol = Math.max(FIRST_COL + maxYears, FIRST_COL + 8);
   const regelingen = new Map<string, RegelingCells>();
   const names: DefinedNameSpec[] = [];
+  const t = begrotingRegels(ctx.input.edition);
+  const toets: ToetsLimiet[] = [
+    ...(t.overhevelingPerOnderdeel.rule
+      ? [
+          {
+            jaar: t.overhevelingPerOnderdeel.vanJaar,
+            cell: from.limieten.perOnderdeel,
+            pct: t.overhevelingPerOnderdeel.pct,
+          },
+        ]
+      : []),
+    ...(t.overhevelingTotaal.rule
+      ? [{ jaar: t.overhevelingTotaal.vanJaar, cell: from.limieten.totaal, pct: t.overhevelingTotaal.pct }]
+      : []),
+  ];
   for (const r of v.regelingen) {
-    const cells = regelingSection(s, rows, r, { ...from, years: ctx.years, labels, ruleCol });
+    const signaal: RegelingFrom['signaal'] = (soort, jaar) =>
+      v.signalen
+        .filter((x) => x.soort === soort && x.regeling === r.regels.naam && x.jaar === jaar)
+        .reduce((a, x) => a + x.bedrag, 0);
+    const cells = regelingSection(s, rows, r, {
+      ...from,
+      years: ctx.years,
+      labels,
+      ruleCol,
+      toetsLimieten: r.regels.post === 'Brede SPUK' ? toets : [],
+      signaal,
+    });
     regelingen.set(r.regels.regeling, cells);
     names.push(...inputNames(r, cells));
     rows.skip();
@@ -71,6 +130,8 @@ export function buildVerantwoording(
   s.format(`${columnLetter(ruleCol)}1:${columnLetter(ruleCol)}${rows.next}`, 'wrap');
   s.printAs('landscape', true);
   s.printLayout({ area: `A1:${columnLetter(ruleCol)}${rows.next - 1}` });
+  // The rules and sources wrap in their column: rows as high as their text (printed whole).
+  s.wrapLongTexts(columnLetter(ruleCol), 70);
   return { sheet: s, cells: { regelingen, names } };
 }
 
@@ -102,6 +163,30 @@ function inputNames(r: RegelingVerantwoording, cells: RegelingCells): DefinedNam
       input: true,
       keyRef: cells.onderdelen.nrs.abs(),
     });
+  if (cells.h35b)
+    out.push(
+      {
+        name: nameOf(NAMES.h35bDoorbetaald, r),
+        ref: cells.h35b.ontvangen.abs(),
+        comment: `${r.regels.naam}: doorbetaald aan de medeoverheid per jaar, hele euro's (invoer; SiSa H35B)`,
+        input: true,
+        keyRef: cells.h35b.ontvangenCodes.abs(),
+      },
+      {
+        name: nameOf(NAMES.h35bBesteed, r),
+        ref: cells.h35b.besteed.abs(),
+        comment: `${r.regels.naam}: besteed door de medeoverheid per jaar, hele euro's (invoer; SiSa H35B)`,
+        input: true,
+        keyRef: cells.h35b.besteedCodes.abs(),
+      },
+    );
+  if (cells.signalen.naEinde)
+    out.push({
+      name: nameOf(NAMES.naEinde, r),
+      ref: cells.signalen.naEinde.abs(),
+      comment: `${r.regels.naam}: besteed na het laatste jaar van de regeling, per jaar (invoer; signaal)`,
+      input: true,
+    });
   return out;
 }
 
@@ -124,37 +209,90 @@ function sisaSection(
     `SiSa-opgave ${r.regels.naam} (indicatornummers en -teksten: volgens de invulwijzer SiSa van het jaar; beschikkingsnummer: uit de beschikking)`,
     'rowHeader',
   );
+  const h = cells.h35b;
   s.values(
     `A${rows.take()}`,
-    [['Regel', 'Jaar', 'Code', 'Besteding jaar T', 'Cumulatief t/m T', 'Eindverantwoording']],
+    [
+      [
+        'Regel',
+        'Jaar',
+        'Code',
+        'Besteding jaar T',
+        'Cumulatief t/m T',
+        'Eindverantwoording',
+        ...(h ? ['Doorbetaald (H35B)'] : []),
+      ],
+    ],
     'header',
   );
   const mandaat = r.iza?.rol === 'mandaatgemeente';
-  for (const l of lines) {
-    const at = rows.take();
-    const j = r.regels.jaren.indexOf(l.jaar);
-    const wat = l.medeoverheid
+  const top = rows.take(lines.length);
+  const wat = (l: SisaRegel) =>
+    l.medeoverheid
       ? `H35B ${l.medeoverheid.code} ${l.medeoverheid.naam}`
       : l.onderdeel !== undefined
         ? `onderdeel ${l.onderdeel}. ${ctx.input.edition.lines.find((x) => x.nr === l.onderdeel)?.naam ?? ''}`
         : mandaat
           ? 'eigen uitvoering'
           : 'besteding jaar T';
-    s.values(`A${at}`, [[wat, l.jaar, l.code ?? 'code niet gevonden']]);
+  // One write for the labels, one for the Ja/Nee column, one format per column (not per line).
+  s.values(
+    `A${top}`,
+    lines.map((l) => [wat(l), l.jaar, l.code ?? 'code niet gevonden']),
+  );
+  s.values(
+    `F${top}`,
+    lines.map((l) => [l.eindverantwoording ? 'Ja' : 'Nee']),
+    'center',
+  );
+  // Column D: what each line reads, as (cell, row offset) so consecutive lines reading consecutive
+  // cells of one column (the onderdelen of a year) become one filled formula.
+  const refOf = (l: SisaRegel): { ref?: SheetRange; formula?: string } => {
+    const j = r.regels.jaren.indexOf(l.jaar);
+    const m = l.medeoverheid
+      ? (h?.medeoverheden.findIndex((x) => x.code === l.medeoverheid?.code) ?? -1)
+      : -1;
+    const total = cells.bestedingTotaal.cell(0, j);
+    if (h && m >= 0) return { ref: h.besteed.cell(m, j) };
+    if (h && mandaat) return { formula: `${total.local().rel()}-SUM(${h.besteed.cols(j).local().abs()})` };
+    if (l.medeoverheid || mandaat) return {};
     const oIndex = l.onderdeel === undefined ? -1 : r.onderdelen.findIndex((o) => o.nr === l.onderdeel);
-    const oCol = r.regels.perOnderdeelJaren.indexOf(l.jaar);
-    const ref: SheetRange | undefined =
-      l.medeoverheid || mandaat
-        ? undefined
-        : oIndex >= 0 && cells.onderdelen
-          ? cells.onderdelen.invoer.cell(oIndex, oCol)
-          : cells.bestedingTotaal.cell(0, j);
-    if (ref) s.formula(`D${at}`, ref.local().rel(), () => l.besteding, 'euro');
-    else s.value(`D${at}`, l.besteding, 'euro');
-    if (l.cumulatief !== undefined && !mandaat)
-      s.formula(`E${at}`, cells.cumBesteding.cell(0, j).local().rel(), () => l.cumulatief ?? 0, 'euro');
-    else if (l.cumulatief !== undefined) s.value(`E${at}`, l.cumulatief, 'euro');
-    s.value(`F${at}`, l.eindverantwoording ? 'Ja' : 'Nee', 'center');
+    if (oIndex >= 0 && cells.onderdelen)
+      return { ref: cells.onderdelen.invoer.cell(oIndex, r.regels.perOnderdeelJaren.indexOf(l.jaar)) };
+    return { ref: total };
+  };
+  let k = 0;
+  while (k < lines.length) {
+    const l = lines[k] as SisaRegel;
+    const at = refOf(l);
+    let e = k;
+    if (at.ref)
+      while (e + 1 < lines.length) {
+        const next = refOf(lines[e + 1] as SisaRegel).ref;
+        if (next?.left !== at.ref.left || next.top !== at.ref.top + (e + 1 - k)) break;
+        e += 1;
+      }
+    const range = e > k ? `D${top + k}:D${top + e}` : `D${top + k}`;
+    const from = k;
+    if (at.ref) s.formula(range, at.ref.local().rel(), (row) => lines[from + row]?.besteding ?? 0);
+    else if (at.formula) s.formula(range, at.formula, () => l.besteding);
+    else s.value(range, l.besteding);
+    k = e + 1;
   }
+  lines.forEach((l, i) => {
+    const j = r.regels.jaren.indexOf(l.jaar);
+    if (l.cumulatief !== undefined)
+      s.formula(`E${top + i}`, cells.cumBesteding.cell(0, j).local().rel(), () => l.cumulatief ?? 0);
+    const m = l.medeoverheid
+      ? (h?.medeoverheden.findIndex((x) => x.code === l.medeoverheid?.code) ?? -1)
+      : -1;
+    if (h && m >= 0) {
+      const ontvangen =
+        r.iza?.medeoverheden.find((x) => x.code === l.medeoverheid?.code && x.jaar === l.jaar)?.ontvangen ??
+        0;
+      s.formula(`G${top + i}`, h.ontvangen.cell(m, j).local().rel(), () => ontvangen);
+    }
+  });
+  s.format(`D${top}:${h ? 'G' : 'E'}${top + lines.length - 1}`, 'euro');
   rows.skip();
 }

@@ -129,6 +129,8 @@ function yearBlock(
   const rule = last ? undefined : r.regels.overheveling(jaar);
   const next = r.regels.jaren[r.regels.jaren.indexOf(jaar) + 1];
   const nextO = next === undefined ? -1 : jaren.indexOf(next);
+  // One number format over the block (not one per column).
+  s.format(`B${first}:${L('Boven de limiet')}${first + n - 1}`, 'euro');
   // Beschikking: the Begrotingstoets's plafond of the onderdeel (its row by line number).
   const yi = from.years.indexOf(jaar);
   const line0 = from.perLine.lineNrs.indexOf(nrs[0] ?? 0);
@@ -138,16 +140,12 @@ function yearBlock(
       range('Beschikking'),
       from.perLine.values.cell(line0, yi).rel(),
       exp((j) => j.beschikking),
-      'euro',
     );
   else
     nrs.forEach((nr, i) => {
       const line = from.perLine.lineNrs.indexOf(nr);
-      s.formula(
-        cellAddress(first + i, col('Beschikking')),
-        from.perLine.values.cell(line, yi).rel(),
-        () => exp((j) => j.beschikking)(i),
-        'euro',
+      s.formula(cellAddress(first + i, col('Beschikking')), from.perLine.values.cell(line, yi).rel(), () =>
+        exp((j) => j.beschikking)(i),
       );
     });
   const prev = k === 0 ? undefined : jaren[k - 1];
@@ -155,40 +153,34 @@ function yearBlock(
     s.values(
       ref('Overheveling in'),
       nrs.map(() => [0]),
-      'euro',
     );
   else
     s.formula(
       range('Overheveling in'),
       `${L('Overheveling uit')}${first - (n + 3)}`,
       exp((j) => j.overhevelingIn),
-      'euro',
     );
   s.formula(
     range('Besteding'),
     invoer.local().cell(0, k).rel(),
     exp((j) => j.besteding),
-    'euro',
   );
   s.formula(
     range('Onbesteed'),
     `MAX(0,${ref('Beschikking')}+${ref('Overheveling in')}-${ref('Besteding')})`,
     exp((j) => j.onbesteed),
-    'euro',
   );
   const pct = from.pct(jaar)?.local().abs();
   if (last)
     s.values(
       ref('Limiet (€)'),
       nrs.map(() => [0]),
-      'euro',
     );
   else if (rule?.per === 'onderdeel' && pct !== undefined)
     s.formula(
       range('Limiet (€)'),
       `IF(ISNUMBER(${pct}),INT(MAX(0,${ref('Beschikking')})*${pct}/100),"onbekend")`,
       exp((j) => dash(j.limiet)),
-      'euro',
     );
   else
     s.values(
@@ -201,7 +193,6 @@ function yearBlock(
     s.values(
       ref('Gebruikt volgend jaar'),
       nrs.map(() => [0]),
-      'euro',
     );
   else {
     const nb = `${L('Beschikking')}${first + n + 3}`;
@@ -210,7 +201,6 @@ function yearBlock(
       range('Gebruikt volgend jaar'),
       `MIN(${ref('Onbesteed')},MAX(0,${nx}-${nb}))`,
       exp((j) => j.gebruikt),
-      'euro',
     );
   }
   const lim = ref('Limiet (€)');
@@ -218,12 +208,10 @@ function yearBlock(
     range('Overheveling uit'),
     `IF(ISNUMBER(${lim}),MIN(${ref('Onbesteed')},${lim}),${ref('Gebruikt volgend jaar')})`,
     exp((j) => j.overhevelingUit),
-    'euro',
   );
   s.formula(
     range('Boven de limiet'),
     `IF(ISNUMBER(${lim}),MAX(0,${ref('Gebruikt volgend jaar')}-${ref('Overheveling uit')}),0)`,
     exp((j) => j.overhevelingTeveel),
-    'euro',
   );
 }

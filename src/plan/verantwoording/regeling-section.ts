@@ -12,16 +12,30 @@
  */
 import type { EditionYear } from '../../domain';
 import { BEGROTING_REGELINGEN } from '../../domain';
-import type { RegelingVerantwoording, VerantwoordingJaar } from '../../domain/verantwoording';
-import { BASIS_TEXT, eindafrekeningText, grondslagText, limietText } from '../../messages/verantwoording.nl';
-import { cellAddress, columnLetter } from '../a1';
+import type {
+  RegelingVerantwoording,
+  VerantwoordingJaar,
+  VerantwoordingSignaalSoort,
+} from '../../domain/verantwoording';
+import {
+  BASIS_TEXT,
+  eindafrekeningText,
+  grondslagText,
+  limietKortText,
+} from '../../messages/verantwoording.nl';
+import { cellAddress, columnLetter, toR1C1 } from '../a1';
 import { SheetRange } from '../anchors';
 import type { RowCursor } from '../anchors';
 import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
 import type { CellValue } from '../types';
+import { BBV_HEIGHT, bbvSection } from './bbv-section';
+import type { H35bCells } from './h35b-section';
+import { h35bSection } from './h35b-section';
 import type { OnderdelenCells, OnderdelenFrom } from './onderdelen-section';
 import { onderdelenSection } from './onderdelen-section';
+import type { SignalenCells } from './signalen-section';
+import { signalenHeight, signalenSection } from './signalen-section';
 
 /** The first year column of the sheet (B). */
 export const FIRST_COL = 2;
@@ -40,6 +54,16 @@ export interface RegelingCells {
   readonly terugPerJaar: SheetRange;
   readonly terugCumulatief: SheetRange;
   readonly onderdelen: OnderdelenCells | undefined;
+  /** SPUK IZA of a mandaatgemeente with medeoverheden: the H35B inputs. */
+  readonly h35b: H35bCells | undefined;
+  readonly signalen: SignalenCells;
+}
+
+/** A limit % the Begrotingstoets states (its parameter cell and value): the sheet's cell refers to it. */
+export interface ToetsLimiet {
+  readonly jaar: EditionYear;
+  readonly cell: SheetRange;
+  readonly pct: number;
 }
 
 export interface RegelingFrom {
@@ -50,6 +74,10 @@ export interface RegelingFrom {
   readonly labels: ReadonlyMap<number, string>;
   /** The column of the rules and sources. */
   readonly ruleCol: number;
+  /** The limits the Begrotingstoets states for this regeling (Brede SPUK: 2023 per onderdeel, 2025). */
+  readonly toetsLimieten: readonly ToetsLimiet[];
+  /** The domain's signal amount of a kind in a year for this regeling (Σ; 0 = none). */
+  readonly signaal: (soort: VerantwoordingSignaalSoort, jaar: EditionYear) => number;
 }
 
 const ROWS = [
@@ -73,6 +101,14 @@ const ROWS = [
   ['cumO', 'Cumulatieve onderbesteding (negatief: overbesteed)'],
 ] as const;
 type RowId = (typeof ROWS)[number][0];
+
+/**
+ * The 15% schuifruimte of the Brede SPUK before 2025 in the eindafrekening: verantwoording-facts.md
+ * §1.4 reads the 15% only at a secondary source and finds neither its base nor whether it nets in
+ * the eindafrekening; the domain does not net it (per onderdeel, MAX(0, saldo)). Stated as an aanname.
+ */
+export const SCHUIFRUIMTE_AANNAME =
+  'Aanname: de schuifruimte (max. 15% tussen onderdelen van een hoofdthema tot 2025; innofunding 28-10-2025, secundair) wordt niet verrekend: grondslag en verrekening in de eindafrekening niet gevonden. De lezing cumulatief verrekent alles.';
 
 const onbekend = (x: number | undefined): CellValue => (x === undefined ? 'onbekend' : x);
 
@@ -98,6 +134,7 @@ export function regelingSection(
   const jaren = r.regels.jaren;
   const n = jaren.length;
   const col = (y: EditionYear) => FIRST_COL + jaren.indexOf(y);
+  const cells: Pending = new Map();
   s.value(`A${rows.take()}`, `${r.regels.naam}: ${r.regels.regelingBron}`, 'rowHeader');
   s.values(`A${rows.take()}`, [['Jaar', ...jaren]], 'header');
   s.value(cellAddress(rows.next - 1, from.ruleCol), 'Regel en bron', 'header');
@@ -111,21 +148,44 @@ export function regelingSection(
   const pctRow = SheetRange.at(SHEETS.verantwoording, row('pct'), FIRST_COL, 1, n - 1);
   const pctOf = (y: EditionYear) => (jaren.indexOf(y) < n - 1 ? pctRow.cell(0, jaren.indexOf(y)) : undefined);
   rows.skip();
-  const totalsRow = rows.take(3);
+  const totalsRow = rows.take(2);
+  rows.skip();
+  const bbvTop = rows.take(BBV_HEIGHT);
+  rows.skip();
+  const naJaren = from.years.filter((y) => y > r.regels.eindjaar);
+  const hasH35b = r.iza?.rol === 'mandaatgemeente' && r.iza.medeoverheden.length > 0;
+  const signalenTop = rows.take(signalenHeight(hasH35b, naJaren.length));
   rows.skip();
   const onderdelen =
     r.onderdelen.length > 0 ? onderdelenSection(s, rows, r, { ...from, pct: pctOf, col }) : undefined;
+  const h35b = h35bSection(s, rows, r, col);
   jaren.forEach((jaar, k) =>
-    yearColumn(s, r, { jaar, k, col: FIRST_COL + k, row, onderdelen, from, pct: pctOf(jaar) }),
+    yearColumn(s, r, { jaar, k, col: FIRST_COL + k, row, onderdelen, h35b, from, pct: pctOf(jaar), cells }),
   );
-  rules(s, r, row, from.ruleCol);
-  formats(s, r, row);
+  flush(s, cells);
+  const notes = new Map<number, string>();
+  rules(r, row, from, notes);
+  formats(s, r, row, from.toetsLimieten);
+  bbvSection(s, bbvTop, r, {
+    besch: row('besch'),
+    best: row('best'),
+    firstCol: FIRST_COL,
+    notes,
+  });
+  const signalen = signalenSection(s, signalenTop, r, {
+    row,
+    firstCol: FIRST_COL,
+    notes,
+    onderdelen,
+    h35b,
+    naJaren,
+    amount: from.signaal,
+  });
   // The expected terugvordering, both readings, and the eindafrekening rule.
   const terug = `${columnLetter(FIRST_COL)}${row('terug')}:${columnLetter(lastCol)}${row('terug')}`;
   s.values(`A${totalsRow}`, [
     ['Verwachte terugvordering: som van de jaren (lezing per jaar)'],
     ['Verwachte terugvordering: cumulatief over de looptijd'],
-    ['Gevolg voor de jaarrekening (BBV)'],
   ]);
   s.format(`A${totalsRow}:A${totalsRow + 1}`, 'rowHeader');
   const B = columnLetter(FIRST_COL);
@@ -142,10 +202,14 @@ export function regelingSection(
     () => r.terugvordering.cumulatief,
     'euroTotal',
   );
-  s.value(cellAddress(totalsRow, from.ruleCol), eindafrekeningText(r.terugvordering.regel), 'note');
-  s.value(
-    `${B}${totalsRow + 2}`,
-    'Onbesteed geld staat tot de eindafrekening als vooruit ontvangen op de balans (BBV art. 49); wat terug moet is een terugbetalingsverplichting.',
+  notes.set(totalsRow, eindafrekeningText(r.terugvordering.regel));
+  // The rules and sources in one column: one write and one format (not one per text).
+  const noteRows = [...notes.keys()];
+  const top0 = Math.min(...noteRows);
+  const bottom = Math.max(...noteRows);
+  s.values(
+    cellAddress(top0, from.ruleCol),
+    Array.from({ length: bottom - top0 + 1 }, (_x, i) => [notes.get(top0 + i) ?? null]),
     'note',
   );
   const at = (id: RowId) => SheetRange.at(SHEETS.verantwoording, row(id), FIRST_COL, 1, n);
@@ -158,6 +222,8 @@ export function regelingSection(
     terugPerJaar: SheetRange.at(SHEETS.verantwoording, totalsRow, FIRST_COL),
     terugCumulatief: SheetRange.at(SHEETS.verantwoording, totalsRow + 1, FIRST_COL),
     onderdelen,
+    h35b,
+    signalen,
   };
 }
 
@@ -167,13 +233,51 @@ interface YearAt {
   readonly col: number;
   readonly row: (id: RowId) => number;
   readonly onderdelen: OnderdelenCells | undefined;
+  readonly h35b: H35bCells | undefined;
   readonly from: RegelingFrom;
   readonly pct: SheetRange | undefined;
+  readonly cells: Pending;
+}
+
+/** The per-year cells of the block, written by `flush`: per row, per year a formula or a value. */
+type Pending = Map<number, { col: number; formula?: string; value: CellValue }[]>;
+
+/**
+ * Writes the pending cells row by row: consecutive years with the same relative formula (R1C1) as
+ * one filled formula, consecutive values as one row of values (one write operation per run, not
+ * one per year).
+ */
+function flush(s: SheetBuilder, cells: Pending): void {
+  for (const [row, line] of cells) {
+    const sorted = [...line].sort((a, b) => a.col - b.col);
+    const key = (x: (typeof sorted)[number]) =>
+      x.formula === undefined ? undefined : toR1C1(x.formula, cellAddress(row, x.col));
+    let i = 0;
+    while (i < sorted.length) {
+      const a = sorted[i] as (typeof sorted)[number];
+      let e = i;
+      const same = (b: (typeof sorted)[number] | undefined) =>
+        b !== undefined &&
+        b.col === (sorted[e] as (typeof sorted)[number]).col + 1 &&
+        (a.formula === undefined ? b.formula === undefined : key(b) === key(a));
+      while (same(sorted[e + 1])) e += 1;
+      const run = sorted.slice(i, e + 1);
+      const at = cellAddress(row, a.col);
+      if (a.formula === undefined) s.values(at, [run.map((x) => x.value)]);
+      else
+        s.formula(
+          run.length > 1 ? `${at}:${cellAddress(row, a.col + run.length - 1)}` : at,
+          a.formula,
+          (_r, c) => run[c]?.value ?? 0,
+        );
+      i = e + 1;
+    }
+  }
 }
 
 /** One year's column of the regeling block. */
 function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): void {
-  const { jaar, k, col, row, onderdelen, from } = at;
+  const { jaar, k, col, row, onderdelen, h35b, from } = at;
   const j = r.jaren[k] as VerantwoordingJaar;
   const C = columnLetter(col);
   const c = (id: RowId) => `${C}${row(id)}`;
@@ -182,13 +286,18 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
   // write operation instead of one per year); the others per year.
   const lastL = columnLetter(FIRST_COL + r.jaren.length - 1);
   // No format per cell: one per row over the years (`formats`).
+  const put = (id: RowId, value: CellValue, formula?: string) => {
+    const line = at.cells.get(row(id)) ?? [];
+    line.push({ col, value, ...(formula === undefined ? {} : { formula }) });
+    at.cells.set(row(id), line);
+  };
   const f = (id: RowId, formula: string, value: CellValue) => {
     const fill = FILLED[id];
-    if (fill === undefined) s.formula(c(id), formula, () => value);
+    if (fill === undefined) put(id, value, formula);
     else if (k === 0)
       s.formula(`${c(id)}:${lastL}${row(id)}`, formula, (_r, cc) => fill(r.jaren[cc] as VerantwoordingJaar));
   };
-  const v = (id: RowId, value: CellValue) => s.value(c(id), value);
+  const v = (id: RowId, value: CellValue) => put(id, value);
   const reg = BEGROTING_REGELINGEN.indexOf(r.regels.post);
   const yi = from.years.indexOf(jaar);
   f('besch', from.plafond.cell(reg, yi).rel(), j.beschikking);
@@ -199,10 +308,19 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
     (a, x) => a + (oj >= 0 ? (x.jaren.find((y) => y.jaar === jaar)?.besteding ?? 0) : 0),
     0,
   );
-  v('invoer', j.besteding - perOnderdeel);
+  // A mandaatgemeente's SPUK IZA: the medeoverheden's besteding is entered per medeoverheid (H35B).
+  const perMede =
+    h35b === undefined
+      ? 0
+      : (r.iza?.medeoverheden ?? []).filter((m) => m.jaar === jaar).reduce((a, m) => a + m.besteed, 0);
+  v('invoer', j.besteding - perOnderdeel - perMede);
   f(
     'best',
-    oj >= 0 && onderdelen ? `${c('invoer')}+SUM(${onderdelen.invoer.cols(oj).local().abs()})` : c('invoer'),
+    oj >= 0 && onderdelen
+      ? `${c('invoer')}+SUM(${onderdelen.invoer.cols(oj).local().abs()})`
+      : h35b
+        ? `${c('invoer')}+SUM(${h35b.besteed.cols(k).local().abs()})`
+        : c('invoer'),
     j.besteding,
   );
   if (k === 0) v('inn', 0);
@@ -264,33 +382,77 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
  * The constants of the year rows (basis, limit %) and the formats: one per row over the years
  * (the Excel write costs one operation per format range).
  */
-function formats(s: SheetBuilder, r: RegelingVerantwoording, row: (id: RowId) => number): void {
+function formats(
+  s: SheetBuilder,
+  r: RegelingVerantwoording,
+  row: (id: RowId) => number,
+  toets: readonly ToetsLimiet[],
+): void {
   const n = r.jaren.length;
   const B = columnLetter(FIRST_COL);
   const L = columnLetter(FIRST_COL + n - 1);
   const line = (id: RowId) => `${B}${row(id)}:${L}${row(id)}`;
   s.values(`${B}${row('basis')}`, [r.jaren.map((j) => BASIS_TEXT[j.basis])]);
-  const pcts = r.regels.jaren.slice(0, n - 1).map((y) => r.regels.overheveling(y)?.waarde ?? null);
-  s.values(`${B}${row('pct')}`, [[...pcts, 'einde']]);
   s.format(`${B}${row('besch')}:${L}${row('cumO')}`, 'euro');
   for (const id of ['bron', 'basis'] as const) s.format(line(id), 'note');
   s.format(line('invoer'), 'inputEuro');
-  if (n > 1) s.format(`${B}${row('pct')}:${columnLetter(FIRST_COL + n - 2)}${row('pct')}`, 'input');
-  s.format(`${L}${row('pct')}`, 'note');
+  limietRow(s, r, row('pct'), toets);
+}
+
+/**
+ * The limit % per year but the last (the named input): where the Begrotingstoets states the same
+ * limit, a reference to its parameter cell (one input: the controller changes it there, both sheets
+ * follow); a controller's own limit (--limiet) that differs stays a value here.
+ */
+export function linkedLimiet(r: RegelingVerantwoording, toets: readonly ToetsLimiet[], jaar: EditionYear) {
+  const t = toets.find((x) => x.jaar === jaar);
+  return t !== undefined && r.regels.overheveling(jaar)?.waarde === t.pct ? t : undefined;
+}
+
+function limietRow(
+  s: SheetBuilder,
+  r: RegelingVerantwoording,
+  at: number,
+  toets: readonly ToetsLimiet[],
+): void {
+  const n = r.jaren.length;
+  const jaren = r.regels.jaren;
+  const pcts = jaren.slice(0, n - 1).map((y) => r.regels.overheveling(y)?.waarde ?? null);
+  const last = columnLetter(FIRST_COL + n - 1);
+  s.value(`${last}${at}`, 'einde', 'note');
+  if (n < 2) return;
+  // A percentage, not euros (the block's euro format covers this row).
+  s.format(`${columnLetter(FIRST_COL)}${at}:${columnLetter(FIRST_COL + n - 2)}${at}`, 'integer');
+  s.format(`${columnLetter(FIRST_COL)}${at}:${columnLetter(FIRST_COL + n - 2)}${at}`, 'input');
+  // Runs of own values in one write; each linked year a formula.
+  let k = 0;
+  while (k < n - 1) {
+    const link = linkedLimiet(r, toets, jaren[k] ?? 0);
+    const C = columnLetter(FIRST_COL + k);
+    if (link) {
+      s.formula(`${C}${at}`, link.cell.rel(), () => link.pct);
+      k += 1;
+      continue;
+    }
+    let e = k;
+    while (e + 1 < n - 1 && !linkedLimiet(r, toets, jaren[e + 1] ?? 0)) e += 1;
+    s.values(`${C}${at}`, [pcts.slice(k, e + 1)]);
+    k = e + 1;
+  }
 }
 
 /** The rule and its source beside the figures (constants: the edition's rules). */
 function rules(
-  s: SheetBuilder,
   r: RegelingVerantwoording,
   row: (id: RowId) => number,
-  ruleCol: number,
+  from: RegelingFrom,
+  notes: Map<number, string>,
 ): void {
-  const R = columnLetter(ruleCol);
+  const linked = r.regels.jaren.filter((y) => linkedLimiet(r, from.toetsLimieten, y));
   const regels = r.regels;
   const limieten = regels.jaren
     .map((y, i) =>
-      limietText(y, regels.overheveling(y), i === regels.jaren.length - 1 || y === regels.eindjaar),
+      limietKortText(y, regels.overheveling(y), i === regels.jaren.length - 1 || y === regels.eindjaar),
     )
     .join(' | ');
   const eerste = regels.overheveling(regels.jaren[0] ?? 0);
@@ -300,12 +462,19 @@ function rules(
       'invoer',
       `Realisatie; in het prognosejaar de prognose; na de laatste realisatie de begroting. Vul hier wat besteed is${regels.perOnderdeelJaren.length > 0 ? `; ${regels.perOnderdeelJaren.join(' en ')}: alleen wat buiten de onderdelen is besteed (per onderdeel: hieronder)` : ''}.`,
     ],
-    ['best', 'De invoer, plus de besteding per onderdeel in de jaren per onderdeel.'],
+    [
+      'best',
+      `De invoer, plus de besteding per onderdeel in de jaren per onderdeel${r.iza?.rol === 'mandaatgemeente' ? ', plus wat de medeoverheden besteedden (H35B, hieronder)' : ''}.`,
+    ],
     [
       'onbesteed',
       `Niet besteed, ≥ 0${regels.perOnderdeelJaren.length > 0 ? `; ${regels.perOnderdeelJaren.join(' en ')}: per onderdeel opgeteld (een overschreden onderdeel dekt geen ander)` : ''}.`,
     ],
-    ['pct', `Per jaar: ${limieten}`],
+    ...(regels.perOnderdeelJaren.length > 0 ? ([['saldo', SCHUIFRUIMTE_AANNAME]] as [RowId, string][]) : []),
+    [
+      'pct',
+      `${linked.length > 0 ? `${linked.join(' en ')}: uit de Begrotingstoets (Regels; wijzig het daar, beide bladen volgen). ` : ''}Per jaar: ${limieten}. Bron van elke limiet: blad Bronnen en spuk-begroting verantwoording.`,
+    ],
     [
       'limiet',
       `INT(beschikking × % / 100); leeg %: onbekend (geen bron), stel het zelf in${eerste ? ` (${grondslagText(eerste)})` : ''}.`,
@@ -317,5 +486,5 @@ function rules(
     ['terug', 'Onbesteed min overheveling uit (per jaar).'],
     ['cumO', 'Cumulatieve beschikking min cumulatieve besteding.'],
   ];
-  for (const [id, text] of texts) s.value(`${R}${row(id)}`, text, 'note');
+  for (const [id, text] of texts) notes.set(row(id), text);
 }

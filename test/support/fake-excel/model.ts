@@ -109,6 +109,8 @@ export interface SheetModel {
   readonly cells: Map<number, Cell>;
   readonly columnWidths: Map<number, number>;
   readonly rowHeights: Map<number, number>;
+  /** Rows hidden with `Range.rowHidden = true` (1-based). */
+  readonly hiddenRows: Set<number>;
   tabColor: string;
   freeze: { rows: number; columns: number };
   conditionalFormats: ConditionalFormatModel[];
@@ -226,6 +228,7 @@ export class WorkbookModel {
       cells: new Map(),
       columnWidths: new Map(),
       rowHeights: new Map(),
+      hiddenRows: new Set(),
       tabColor: '',
       freeze: { rows: 0, columns: 0 },
       conditionalFormats: [],

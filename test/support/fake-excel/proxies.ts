@@ -933,6 +933,23 @@ export class FakeRange extends FakeObject implements HostRange {
     return this.loaded('formulasR1C1') as HostGrid;
   }
 
+  get rowHidden(): boolean {
+    return this.loaded('rowHidden') as boolean;
+  }
+
+  /** `Range.rowHidden` (ExcelApi 1.2): hides or shows every row of the range. */
+  set rowHidden(hidden: boolean) {
+    this.ctx.enqueue('Range.rowHidden', hidden, () => {
+      const { sheet, rect } = this.target();
+      guardWrite(sheet, 'Range.rowHidden');
+      if (typeof hidden !== 'boolean') throw fakeError('InvalidArgument', 'Range.rowHidden', String(hidden));
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        if (hidden) sheet.hiddenRows.add(r);
+        else sheet.hiddenRows.delete(r);
+      }
+    });
+  }
+
   /**
    * Only a 2D array of the range's shape is accepted. Excel also fills one value into every cell of a
    * multi-cell range, but that is not documented for `formulasR1C1` (office-js-docs-reference #578;

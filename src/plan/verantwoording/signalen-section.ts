@@ -1,0 +1,167 @@
+/**
+ * Verantwoording, the signals of one regeling as live formulas per year (0 = in orde), the same as
+ * `verantwoording()` raises them (src/domain/verantwoording; the CLI prints them): realisatie above
+ * the plafond (per onderdeel summed in the per-onderdeel years), overheveling above its limit, a year
+ * without realisatie while the regeling ran (up to the peiljaar), the H35B total ≠ what the
+ * mandaatgemeente passed on, and money spent after the regeling's end (inputs per year), with a count.
+ */
+import type { EditionYear } from '../../domain';
+import type { RegelingVerantwoording, VerantwoordingSignaalSoort } from '../../domain/verantwoording';
+import { BASIS_TEXT } from '../../messages/verantwoording.nl';
+import { columnLetter } from '../a1';
+import { SheetRange } from '../anchors';
+import { SHEETS } from '../layout';
+import type { SheetBuilder } from '../sheet-builder';
+import type { H35bCells } from './h35b-section';
+import type { OnderdelenCells } from './onderdelen-section';
+
+/** The regeling block's rows and blocks the signals read. */
+export interface SignalenFrom {
+  /** The row of a figure of the regeling block. */
+  readonly row: (id: 'besch' | 'best' | 'basis' | 'saldo' | 'teveel') => number;
+  readonly firstCol: number;
+  /** The rule texts beside the rows (row → text), written as one column by the regeling block. */
+  readonly notes: Map<number, string>;
+  readonly onderdelen: OnderdelenCells | undefined;
+  readonly h35b: H35bCells | undefined;
+  /** The edition's years after the regeling's last year (money spent then is outside it). */
+  readonly naJaren: readonly EditionYear[];
+  /** The signals of the domain (expected values). */
+  readonly amount: (soort: VerantwoordingSignaalSoort, jaar: EditionYear) => number;
+}
+
+export interface SignalenCells {
+  /** The inputs: spent after the regeling's end, per year of `naJaren` (undefined without such years). */
+  readonly naEinde: SheetRange | undefined;
+  /** The number of signals (0 = in orde). */
+  readonly aantal: SheetRange;
+}
+
+/** The rows the block takes. */
+export function signalenHeight(h35b: boolean, naJaren: number): number {
+  return 5 + (h35b ? 1 : 0) + (naJaren > 0 ? 3 : 0);
+}
+
+/** Writes the block at `top` (height `signalenHeight`). */
+export function signalenSection(
+  s: SheetBuilder,
+  top: number,
+  r: RegelingVerantwoording,
+  from: SignalenFrom,
+): SignalenCells {
+  const jaren = r.regels.jaren;
+  const n = jaren.length;
+  const B = columnLetter(from.firstCol);
+  const L = columnLetter(from.firstCol + n - 1);
+  let at = top;
+  s.values(`A${at}`, [['Signalen (bedrag per jaar; 0 = in orde)', ...jaren]], 'rowHeader');
+  const first = at + 1;
+  const line = (label: string, rule: string) => {
+    at += 1;
+    s.value(`A${at}`, label);
+    from.notes.set(at, rule);
+    return at;
+  };
+  const c = (k: number) => columnLetter(from.firstCol + k);
+  const f = from.row;
+  const begroting = `"${BASIS_TEXT.begroting}"`;
+  // Realisatie above the plafond: MAX(0, −saldo); per onderdeel summed in the per-onderdeel years.
+  const boven = line(
+    'Realisatie boven het plafond',
+    'Besteding boven beschikking plus overheveling; in de jaren per onderdeel per onderdeel opgeteld.',
+  );
+  // The per-onderdeel years one formula each; the years of one total one filled formula.
+  const o = from.onderdelen;
+  const perO = (jaar: EditionYear) => o !== undefined && r.regels.perOnderdeelJaren.includes(jaar);
+  const totaal = jaren.map((y, k) => (perO(y) ? -1 : k)).filter((k) => k >= 0);
+  jaren.forEach((jaar, k) => {
+    const sum = (kol: Parameters<OnderdelenCells['kolom']>[1]) =>
+      `SUM(${o?.kolom(jaar, kol).local().abs() ?? ''})`;
+    if (perO(jaar))
+      s.formula(
+        `${c(k)}${boven}`,
+        `${sum('Onbesteed')}-${sum('Beschikking')}-${sum('Overheveling in')}+${sum('Besteding')}`,
+        () => r.jaren[k]?.overschrijding ?? 0,
+      );
+  });
+  const k0 = totaal[0];
+  const k1 = totaal[totaal.length - 1];
+  // The years of one total follow the per-onderdeel years (consecutive): one block.
+  if (k0 !== undefined && k1 !== undefined)
+    s.formula(
+      `${c(k0)}${boven}:${c(k1)}${boven}`,
+      `MAX(0,-${c(k0)}${f('saldo')})`,
+      (_r, i) => r.jaren[k0 + i]?.overschrijding ?? 0,
+    );
+  const teveel = line(
+    'Overheveling boven de limiet',
+    'Wat het volgende jaar meer gebruikte dan de limiet toestaat.',
+  );
+  s.formula(
+    `${B}${teveel}:${L}${teveel}`,
+    `${B}${f('teveel')}`,
+    (_r, k) => r.jaren[k]?.overhevelingTeveel ?? 0,
+  );
+  const geen = line(
+    'Jaar zonder realisatie',
+    'Een jaar tot en met de laatste realisatie met een beschikking maar een besteding van 0: vul de realisatie in.',
+  );
+  s.formula(
+    `${B}${geen}:${L}${geen}`,
+    `IF(AND(${B}${f('basis')}<>${begroting},${B}${f('besch')}>0,${B}${f('best')}=0),${B}${f('besch')},0)`,
+    (_r, k) => from.amount('geen-realisatie', jaren[k] ?? 0),
+  );
+  const h = from.h35b;
+  if (h) {
+    const h35b = line(
+      'H35B-totaal ongelijk aan doorbetaald',
+      'Doorbetaald min besteed door de medeoverheden (tot en met de laatste realisatie): vraag hun verantwoording op.',
+    );
+    const ontv = h.ontvangen.local().cols(0).fixRow();
+    const best = h.besteed.local().cols(0).fixRow();
+    s.formula(
+      `${B}${h35b}:${L}${h35b}`,
+      `IF(${B}${f('basis')}<>${begroting},SUM(${ontv})-SUM(${best}),0)`,
+      (_r, k) => from.amount('h35b-verschil', jaren[k] ?? 0),
+    );
+  }
+  const last = at;
+  let naEinde: SheetRange | undefined;
+  let naSom: string | undefined;
+  if (from.naJaren.length > 0) {
+    const na = from.naJaren;
+    at += 1;
+    s.values(`A${at}`, [['Na het einde van de regeling', ...na]], 'rowHeader');
+    at += 1;
+    s.value(`A${at}`, 'Besteed na het einde (invoer)');
+    naEinde = SheetRange.at(SHEETS.verantwoording, at, from.firstCol, 1, na.length);
+    s.values(`${B}${at}`, [na.map((y) => r.naEinde.find((x) => x.jaar === y)?.bedrag ?? 0)], 'inputEuro');
+    from.notes.set(
+      at,
+      `Na ${r.regels.eindjaar} valt besteding buiten de regeling: boek het op een andere dekking.`,
+    );
+    at += 1;
+    s.value(`A${at}`, 'Besteed na het einde van de regeling');
+    s.formula(`${B}${at}`, `SUM(${naEinde.local().abs()})`, () =>
+      r.naEinde.reduce((a, x) => a + x.bedrag, 0),
+    );
+    naSom = `${B}${at}`;
+    s.format(naSom, 'euro');
+  }
+  s.format(`${B}${first}:${L}${last}`, 'euro');
+  at += 1;
+  s.value(`A${at}`, 'Aantal signalen (0 = in orde)', 'rowHeader');
+  const grid = `${B}${first}:${L}${last}`;
+  const count = (values: readonly number[]) => values.filter((x) => x !== 0).length;
+  const expected = [
+    ...r.jaren.map((j) => j.overschrijding),
+    ...r.jaren.map((j) => j.overhevelingTeveel),
+    ...jaren.map((y) => from.amount('geen-realisatie', y)),
+    ...(h ? jaren.map((y) => from.amount('h35b-verschil', y)) : []),
+    r.naEinde.reduce((a, x) => a + x.bedrag, 0),
+  ];
+  s.formula(`${B}${at}`, `COUNTIF(${grid},"<>0")${naSom ? `+COUNTIF(${naSom},"<>0")` : ''}`, () =>
+    count(expected),
+  );
+  return { naEinde, aantal: SheetRange.at(SHEETS.verantwoording, at, from.firstCol) };
+}
