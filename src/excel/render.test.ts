@@ -22,6 +22,25 @@ function rowOf(i: number, rows: number, reversed = false): number {
 }
 
 describe('renderPlan: full build', () => {
+  it('hides a row planned with height 0 through Range.rowHidden, not a zero row height', async () => {
+    const fake = new FakeExcel();
+    const base = samplePlan();
+    const plan: WorkbookPlan = {
+      ...base,
+      sheets: base.sheets.map((s, i) =>
+        i === 0
+          ? { ...s, rowHeights: [...(s.rowHeights ?? []), { row: 3, height: 0 }, { row: 4, height: 0 }] }
+          : s,
+      ),
+    };
+    ok(await render(fake, plan, { expectExisting: false }));
+    const invoer = fake.model.sheets.find((s) => s.name === 'Invoer');
+    expect([...(invoer?.hiddenRows ?? [])].sort()).toEqual([3, 4]);
+    expect(invoer?.rowHeights.get(3)).toBeUndefined();
+    expect(invoer?.rowHeights.get(10)).toBe(30);
+    expect(fake.batches[1]?.operationCounts['Range.rowHidden']).toBe(1);
+  });
+
   it('builds every sheet in 2 syncs (expectExisting: false), one assignment per block, calculation suspended', async () => {
     const fake = new FakeExcel();
     const plan = samplePlan();
