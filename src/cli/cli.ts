@@ -98,6 +98,7 @@ const BLAD_UITLEG: Readonly<Record<keyof typeof SHEETS, string>> = {
   beschikking: 'de bedragen van uw beschikking (--beschikking vult die)',
   verantwoording:
     'alleen met --realisatie: besteding, overheveling, terugvordering en de SiSa-opgave per regeling',
+  realisatie: 'alleen met --realisatie: uw besteding per activiteit en jaar, de tabel Realisatie (--realisatie vult die)',
   verschil: 'het verschil met de vorige editie (of met --van)',
   landelijk: 'de landelijke bedragen per regeling, onderdeel en jaar',
   verdeelsleutel: 'de verdeelsleutel per gemeente',
@@ -116,6 +117,7 @@ export function werkboekBladen(): [string, string][] {
     blad('overzicht'),
     blad('samenvatting'),
     blad('begroting'),
+    blad('realisatie'),
     blad('toets'),
     blad('beschikking'),
     blad('verantwoording'),

@@ -25,6 +25,7 @@ export const SHEETS = {
   toets: 'Begrotingstoets',
   beschikking: 'Beschikking',
   verantwoording: 'Verantwoording',
+  realisatie: 'Realisatie',
   bronnen: 'Bronnen',
 } as const;
 

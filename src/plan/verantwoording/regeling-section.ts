@@ -20,6 +20,7 @@ import type { RowCursor } from '../anchors';
 import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
 import type { CellValue } from '../types';
+import type { BestedingFeed } from '../realisatie';
 import type { OnderdelenCells, OnderdelenFrom } from './onderdelen-section';
 import { onderdelenSection } from './onderdelen-section';
 
@@ -50,6 +51,8 @@ export interface RegelingFrom {
   readonly labels: ReadonlyMap<number, string>;
   /** The column of the rules and sources. */
   readonly ruleCol: number;
+  /** Per regeling id: the Realisatie sheet's totals the besteding reads (absent: the besteding is typed). */
+  readonly besteding?: ReadonlyMap<string, BestedingFeed>;
 }
 
 const ROWS = [
@@ -199,7 +202,9 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
     (a, x) => a + (oj >= 0 ? (x.jaren.find((y) => y.jaar === jaar)?.besteding ?? 0) : 0),
     0,
   );
-  v('invoer', j.besteding - perOnderdeel);
+  const feed = from.besteding?.get(r.regels.regeling)?.invoer.cell(0, k).rel();
+  if (feed === undefined) v('invoer', j.besteding - perOnderdeel);
+  else s.formula(c('invoer'), feed, () => j.besteding - perOnderdeel);
   f(
     'best',
     oj >= 0 && onderdelen ? `${c('invoer')}+SUM(${onderdelen.invoer.cols(oj).local().abs()})` : c('invoer'),
