@@ -233,6 +233,16 @@ function totalsSection(
     (_r, c) => (realised.has(years[c] ?? 0) ? (years[c] ?? 0) : 0),
     'integer',
   );
+  // The prognose year when a row has a prognose (1), else 0: where the prognose counts.
+  const metProg = rows.take();
+  s.value(cellAddress(metProg, c0), 'Prognosejaar met een prognose (1: ja)', 'note');
+  s.formula(
+    span(metProg, years[0] ?? P, years.length),
+    `(${yearHead(years[0] ?? P)}=${table.prognoseJaar.local().abs()})*(COUNT(${prog})>0)`,
+    (_r, c) => (years[c] === ctx.scenario.request.realisatie?.prognoseJaar ? 1 : 0),
+    'integer',
+  );
+  const progOn = (y: EditionYear) => `${columnLetter(Y(y))}$${metProg}`;
   const peilRow = rows.take();
   s.value(
     cellAddress(peilRow, c0),
@@ -272,7 +282,7 @@ function totalsSection(
     const rProg = row('Prognose (prognosejaar, als een rij een prognose heeft)');
     s.formula(
       span(rProg, first, jaren.length),
-      `IF(AND(${columnLetter(Y(first))}$${head}=${table.prognoseJaar.local().abs()},COUNT(${prog})>0),SUMIFS(${prog},${crit(rProg)})+SUMIFS(${yRel()},${crit(rProg)},${prog},""),"")`,
+      `IF(${progOn(first)}=1,SUMIFS(${prog},${crit(rProg)})+SUMIFS(${yRel()},${crit(rProg)},${prog},""),"")`,
       exp((k) => jaar(k)?.prognose ?? ''),
       'euro',
     );
