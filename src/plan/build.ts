@@ -188,7 +188,9 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
     overzicht.sheet.build(forGemeente),
     begroting.samenvatting.build(forGemeente),
     begrotingSheet,
-    ...(realisatie ? [realisatie.sheet.build(forGemeente)] : []),
+    ...(realisatie
+      ? [realisatie.sheet.build(forGemeente), realisatie.sheets.besteding.build(forGemeente)]
+      : []),
     begroting.toets.build(forGemeente),
     begroting.beschikking.build(forGemeente),
     ...(verantw ? [verantw.sheet.build(forGemeente)] : []),

@@ -26,6 +26,7 @@ export const SHEETS = {
   beschikking: 'Beschikking',
   verantwoording: 'Verantwoording',
   realisatie: 'Realisatie',
+  besteding: 'Besteding',
   bronnen: 'Bronnen',
 } as const;
 

@@ -8,7 +8,8 @@
  *   year is the cell `Realisatie!E4`). A controller copies Begroting rows into it and overwrites the
  *   amounts; `werkboek --realisatie` fills it with the file's rows.
  * - Place: heading on row 6, rows from 7 (the same columns as the Begroting, so a year is in the same
- *   column on both sheets); the add-in's heading rows 1–4 and its block beside the table.
+ *   column on both sheets); the add-in's heading rows 1–4 above it (its totals are on the sheet
+ *   Besteding: nothing of the add-in's beside the table, where an inserted sheet row would move it).
  * - Schema: the Begroting's versions (a year the edition adds is one more version, its column added
  *   after the year before it), with `Prognose` last, so the same migrations apply.
  */
@@ -44,8 +45,8 @@ export interface RealisatieTableCells {
   readonly prognoseJaar: SheetRange;
   /** The heading rows the add-in rewrites (A1 to the table's last column, rows 1–4). */
   readonly addinRange: SheetRange;
-  /** The first column right of the table that the add-in may use (one empty column between). */
-  readonly besideCol: number;
+  /** The year axis (one column each in `years`). */
+  readonly yearsAxis: readonly EditionYear[];
 }
 
 /** The anchors of the Realisatie table for a year axis (a convention, the same for every workbook). */
@@ -68,7 +69,7 @@ export function realisatieTable(years: readonly EditionYear[]): RealisatieTableC
     years: at(firstRow, index(String(years[0])), BEGROTING_CAPACITEIT, years.length),
     prognoseJaar: at(4, 5),
     addinRange: at(1, 1, 4, kolommen.length),
-    besideCol: kolommen.length + 2,
+    yearsAxis: years,
   };
 }
 

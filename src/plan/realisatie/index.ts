@@ -1,4 +1,6 @@
-export type { BestedingFeed, RealisatieCells } from './realisatie-sheet';
+export type { BestedingCells, BestedingFeed } from './besteding-sheet';
+export { buildBesteding } from './besteding-sheet';
+export type { RealisatieCells, RealisatieSheets } from './realisatie-sheet';
 export { buildRealisatie, PROGNOSEJAAR_NAME } from './realisatie-sheet';
 export type { RealisatieTableCells } from './fixed-cells';
 export {
@@ -8,4 +10,5 @@ export {
   realisatieSchema,
   realisatieTable,
 } from './fixed-cells';
+export type { KeyedRow } from './keys';
 export { keyMisses, keyText, prognoseJaarOf } from './keys';
