@@ -41,6 +41,8 @@ export interface RenderRequest {
    * beveiligen" (for Excel builds that cannot lift the protection again, office-js #6784).
    */
   readonly protectSheets?: boolean;
+  /** Add the sheets Realisatie (the user's table of what was spent) and Verantwoording (a gemeente only). */
+  readonly withRealisatie?: boolean;
   onProgress(step: number, total: number, label?: string): void;
 }
 
@@ -73,6 +75,7 @@ export class TaskPane {
     readonly radios: ReadonlyMap<BuiltInKeyId, HTMLInputElement>;
     readonly edition: HTMLSelectElement;
     readonly noProtection: HTMLInputElement;
+    readonly withRealisatie: HTMLInputElement;
     readonly load: HTMLButtonElement;
     readonly refresh: HTMLButtonElement;
     readonly progress: HTMLDivElement;
@@ -206,6 +209,7 @@ export class TaskPane {
         builtBefore: this.state.builtWith !== undefined,
         replaceNational: busy.replaceNational,
         protectSheets: !this.el.noProtection.checked,
+        ...(this.el.withRealisatie.checked ? { withRealisatie: true } : {}),
         ...(busy.beschikking ? { beschikking: busy.beschikking } : {}),
         onProgress: (step, total, label) => {
           const p = composeProgress(step, total);
@@ -284,6 +288,11 @@ export class TaskPane {
       id: 'geen-beveiliging',
       'aria-describedby': 'beveiliging-hint',
     });
+    const withRealisatie = h('input', {
+      type: 'checkbox',
+      id: 'met-realisatie',
+      'aria-describedby': 'realisatie-hint',
+    });
     const fields = h(
       'fieldset',
       { class: 'fields' },
@@ -318,6 +327,17 @@ export class TaskPane {
           h('span', { class: 'radio-label' }, NL.protection.label),
         ),
         h('p', { class: 'hint', id: 'beveiliging-hint' }, NL.protection.hint),
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h(
+          'label',
+          { class: 'radio' },
+          withRealisatie,
+          h('span', { class: 'radio-label' }, NL.realisatie.label),
+        ),
+        h('p', { class: 'hint', id: 'realisatie-hint' }, NL.realisatie.hint),
       ),
     );
     const form = h(
@@ -384,6 +404,7 @@ export class TaskPane {
       radios,
       edition,
       noProtection,
+      withRealisatie,
       load,
       refresh,
       progress,
