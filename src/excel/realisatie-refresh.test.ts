@@ -80,6 +80,12 @@ describe('the Realisatie survives refreshes', () => {
     const fake = new FakeExcel();
     const report = ok(await render(fake, planWith(2_035_253), { expectExisting: false }));
     expect(report.syncs).toBe(2);
+    // Tripwires for a werkmap with the realisatie (Zwolle, vws-2026-04). Measured 4,409 write operations
+    // and 2.07 MiB: the sheet Realisatie adds about 100 operations and Besteding about 150 to the 4,157
+    // of the same werkmap without them (the plan without a realisatie, real-plan.test.ts, is unchanged).
+    const write = fake.batches[1];
+    expect(write?.operations).toBeLessThan(4_600);
+    expect(report.batchBytes[0]).toBeLessThan(2.5 * 1024 * 1024);
     const sheet = fake.snapshot().sheets.find((s) => s.name === SHEETS.realisatie);
     expect(sheet?.tables[0]?.name).toBe('Realisatie');
     expect(fake.values(SHEETS.realisatie, 'A7:C8')).toEqual([

@@ -122,17 +122,13 @@ function totalsSection(
     span(metReal, y0, years.length),
     `IF(COUNTIF(${yearsCol},">0")+COUNTIF(${yearsCol},"<0")>0,${yearHead(y0)},0)`,
     (_r, c) => (real.regels.some((r) => (r.lasten[c] ?? 0) !== 0) ? (years[c] ?? 0) : 0),
-    'integer',
   );
   // 1 in the prognose year when a row has a prognose: where the prognose counts.
   const metProg = rows.take();
   s.value(`A${metProg}`, 'Prognosejaar met een prognose (1: ja)', 'note');
   const progFlag = (y: EditionYear | undefined) => (y !== undefined && y === real.prognoseJaar ? 1 : 0);
-  s.formula(
-    span(metProg, y0, years.length),
-    `(${yearHead(y0)}=${P})*(COUNT(${prog})>0)`,
-    (_r, c) => progFlag(years[c]),
-    'integer',
+  s.formula(span(metProg, y0, years.length), `(${yearHead(y0)}=${P})*(COUNT(${prog})>0)`, (_r, c) =>
+    progFlag(years[c]),
   );
   const peilRow = rows.take();
   s.value(
@@ -145,14 +141,21 @@ function totalsSection(
     peiljaar.address(),
     `IF(COUNT(${prog})>0,${P},MAX(${span(metReal, y0, years.length)}))`,
     () => from.peiljaar ?? 0,
-    'integer',
   );
   const at: RegelingAt = { Y, yearHead, span, prog, metProg, peil: peiljaar.local().abs(), table };
   const feed = new Map<string, BestedingFeed>();
+  s.format(`${Yl(y0)}${metReal}:${columnLetter(right)}${peilRow}`, 'integer');
+  const top = rows.next;
+  const totals: SheetRange[] = [];
   for (const r of from.regelingen) {
     rows.skip();
-    feed.set(r.regels.regeling, regelingRows(s, rows, r, real, at));
+    const written = regelingRows(s, rows, r, real, at);
+    feed.set(r.regels.regeling, written.feed);
+    totals.push(written.besteding);
   }
+  // One number format over all the amounts (a format per block costs a write operation each).
+  s.format(`${Yl(y0)}${top}:${columnLetter(right)}${rows.next - 1}`, 'euro');
+  for (const t of totals) s.format(t.address(), 'euroTotal');
   return { feed, peiljaar, right, bottom: rows.next - 1 };
 }
 
@@ -173,7 +176,7 @@ function regelingRows(
   r: RegelingVerantwoording,
   real: RealisatieInvoer,
   at: RegelingAt,
-): BestedingFeed {
+): { readonly feed: BestedingFeed; readonly besteding: SheetRange } {
   const { table, span, prog } = at;
   const jaren = r.regels.jaren;
   const first = jaren[0] ?? 0;
@@ -198,14 +201,12 @@ function regelingRows(
     span(rReal, first, n),
     `SUMIFS(${realCol},${reg},$B${rReal})`,
     exp((k) => jaar(k)?.realisatie ?? 0),
-    'euro',
   );
   const rOpg = row('Prognose opgegeven (prognosejaar)');
   s.formula(
     span(rOpg, first, n),
     `${flag}*SUMIFS(${prog},${reg},$B${rOpg})`,
     exp((k) => (isP(k) ? rows0.reduce((a, x) => a + (x.prognose ?? 0), 0) : 0)),
-    'euro',
   );
   const rZonder = row('Realisatie van rijen zonder prognose (prognosejaar)');
   const yi = (k: number) => table.yearsAxis.indexOf(jaren[k] ?? 0);
@@ -217,14 +218,12 @@ function regelingRows(
         ? rows0.filter((x) => x.prognose === undefined).reduce((a, x) => a + (x.lasten[yi(k)] ?? 0), 0)
         : 0,
     ),
-    'euro',
   );
   const rProg = row('Prognose');
   s.formula(
     span(rProg, first, n),
     `IF(${flag}=1,${C}${rOpg}+${C}${rZonder},"")`,
     exp((k) => jaar(k)?.prognose ?? ''),
-    'euro',
   );
   const begr: BegrotingTableCells = begrotingTable(table.yearsAxis);
   const rBegr = row(`Begroting (blad ${SHEETS.begroting})`);
@@ -232,14 +231,12 @@ function regelingRows(
     span(rBegr, first, n),
     `SUMIFS(${begr.column(String(first)).fixRow()},${begr.column('Regeling').abs()},$B${rBegr})`,
     exp((k) => jaar(k)?.begroting ?? 0),
-    'euro',
   );
   const rVerschil = row('Verschil (begroting min realisatie)');
   s.formula(
     span(rVerschil, first, n),
     `${C}${rBegr}-${C}${rReal}`,
     exp((k) => jaar(k)?.verschil ?? 0),
-    'euro',
   );
   const rBest = row('Besteding (na het peiljaar: de begroting)');
   s.formula(
@@ -252,22 +249,34 @@ function regelingRows(
   const rInvoer = row(
     `Naar blad ${SHEETS.verantwoording}${onderdelen ? ' (jaren per onderdeel: buiten de onderdelen)' : ''}`,
   );
-  jaren.forEach((y, k) => {
-    const Cy = columnLetter(at.Y(y));
-    const o = onderdelen?.years.indexOf(y) ?? -1;
-    const perO = r.onderdelen.reduce(
-      (a, x) => a + (o >= 0 ? (x.jaren.find((z) => z.jaar === y)?.besteding ?? 0) : 0),
-      0,
-    );
+  // The besteding; in the per-onderdeel years without the onderdelen's. One filled formula per run
+  // of years of the same kind (a block each, not a cell each).
+  const perO = (k: number): boolean => onderdelen !== undefined && onderdelen.years.includes(jaren[k] ?? 0);
+  const onderdelenSum = (k: number): number =>
+    r.onderdelen.reduce((a, x) => a + (x.jaren.find((z) => z.jaar === jaren[k])?.besteding ?? 0), 0);
+  let k0 = 0;
+  for (let k = 1; k <= n; k++) {
+    if (k < n && perO(k) === perO(k0)) continue;
+    const Cy = columnLetter(at.Y(jaren[k0] ?? first));
+    const o = onderdelen?.years.indexOf(jaren[k0] ?? first) ?? -1;
     const formula =
-      o >= 0 && onderdelen
-        ? `${Cy}${rBest}-SUM(${onderdelen.besteding.cols(o).local().abs()})`
+      perO(k0) && onderdelen
+        ? `${Cy}${rBest}-SUM(${onderdelen.besteding.cols(o).local().fixRow()})`
         : `${Cy}${rBest}`;
-    s.formula(cellAddress(rInvoer, at.Y(y)), formula, () => (jaar(k)?.besteding ?? 0) - perO, 'euro');
-  });
+    const from = k0;
+    s.formula(
+      `${Cy}${rInvoer}:${columnLetter(at.Y(jaren[k - 1] ?? first))}${rInvoer}`,
+      formula,
+      (_r, c) => (jaar(from + c)?.besteding ?? 0) - (perO(from + c) ? onderdelenSum(from + c) : 0),
+    );
+    k0 = k;
+  }
   return {
-    invoer: SheetRange.at(SHEETS.besteding, rInvoer, at.Y(first), 1, n),
-    onderdelen: onderdelen?.besteding,
+    feed: {
+      invoer: SheetRange.at(SHEETS.besteding, rInvoer, at.Y(first), 1, n),
+      onderdelen: onderdelen?.besteding,
+    },
+    besteding: SheetRange.at(SHEETS.besteding, rBest, at.Y(first), 1, n),
   };
 }
 
@@ -305,21 +314,18 @@ function onderdelenBlock(
     range(tReal),
     `SUMIFS(${t.years.cols(t.yearsAxis.indexOf(first)).fixRow()},${t.column('Regeling').abs()},$B${tReal},${t.column('Onderdeel').abs()},$C${tReal})`,
     exp((j) => j.realisatie),
-    'euro',
   );
   const tBegr = block('begroting');
   s.formula(
     range(tBegr),
     `SUMIFS(${begr.column(String(first)).fixRow()},${begr.column('Regeling').abs()},$B${tBegr},${begr.column('Onderdeel').abs()},$C${tBegr})`,
     exp((j) => j.begroting),
-    'euro',
   );
   const tBest = block('besteding');
   s.formula(
     range(tBest),
     `IF(${C}$${HEAD}>${at.peil},${C}${tBegr},${C}${tReal})`,
     exp((j) => j.besteding),
-    'euro',
   );
   return { besteding: SheetRange.at(SHEETS.besteding, tBest, at.Y(first), n, years.length), years };
 }
@@ -367,7 +373,6 @@ function keySection(
     col(2).address(),
     `IF(${t('Activiteit').cell().fixCol()}="",0,--ISNA(MATCH(${col(1).local().cell().fixCol()},${col(0).local().abs()},0)))`,
     (row) => (misses[row] === true ? 1 : 0),
-    'integer',
   );
   const count = SheetRange.at(SHEETS.besteding, 3, 2);
   s.value(
