@@ -371,8 +371,10 @@ function keySection(
   const misses = keyMisses(regels, from.begroting);
   s.formula(
     col(2).address(),
-    `IF(${t('Activiteit').cell().fixCol()}="",0,--ISNA(MATCH(${col(1).local().cell().fixCol()},${col(0).local().abs()},0)))`,
+    // A number, not a boolean: 1 − ISNUMBER (LibreOffice shows --ISNA(…) as TRUE/FALSE).
+    `IF(${t('Activiteit').cell().fixCol()}="",0,1-ISNUMBER(MATCH(${col(1).local().cell().fixCol()},${col(0).local().abs()},0)))`,
     (row) => (misses[row] === true ? 1 : 0),
+    'integer',
   );
   const count = SheetRange.at(SHEETS.besteding, 3, 2);
   s.value(
