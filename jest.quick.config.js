@@ -21,6 +21,11 @@ const SLOW = [
   'src/excel/write-safety.test.ts',
   // The task pane's runs on the real plan through the fake Excel host (eight loads, ~20 s alone).
   'src/taskpane/office-services.test.ts',
+  // The Realisatie: HyperFormula on a plan with a realisatie, the fake host's refreshes and failures
+  // on it (six interrupted writes, ~3 min alone), the pane's option (two runs on the real plan).
+  'src/plan/realisatie/realisatie-sheet.test.ts',
+  'src/excel/realisatie-refresh.test.ts',
+  'src/taskpane/realisatie-option.test.ts',
   // Budgets on the production build (needs dist/ from npm run build) and the real plan's round trips.
   'test/budgets/',
 ];

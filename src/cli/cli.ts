@@ -106,6 +106,9 @@ const BLAD_UITLEG: Readonly<Record<keyof typeof SHEETS, string>> = {
   beschikking: 'de bedragen van uw beschikking (--beschikking vult die)',
   verantwoording:
     'alleen met --realisatie: besteding, overheveling, terugvordering en de SiSa-opgave per regeling',
+  realisatie:
+    'alleen met --realisatie: uw besteding per activiteit en jaar, de tabel Realisatie (--realisatie vult die)',
+  besteding: 'alleen met --realisatie: begroting, realisatie, prognose en besteding per regeling en jaar',
   verschil: 'het verschil met de vorige editie (of met --van)',
   landelijk: 'de landelijke bedragen per regeling, onderdeel en jaar',
   verdeelsleutel: 'de verdeelsleutel per gemeente',
@@ -124,6 +127,8 @@ export function werkboekBladen(): [string, string][] {
     blad('overzicht'),
     blad('samenvatting'),
     blad('begroting'),
+    blad('realisatie'),
+    blad('besteding'),
     blad('toets'),
     blad('beschikking'),
     blad('verantwoording'),

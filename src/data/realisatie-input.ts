@@ -13,7 +13,8 @@ import { amountText, cell, fieldCounts, readAmount, table } from './user-input';
  * Begroting CSV (`begrotingKolommen`), the year columns holding what was spent, so a controller
  * copies the Begroting file and overwrites the amounts; plus at most one optional column
  * `Prognose <jaar>` (e.g. "Prognose 2026", a year of the edition): the expected total of that
- * (current) year per row, empty = none (the realisatie counts). Every row is read by the Begroting's
+ * (current) year per row, empty = none (the realisatie counts); `prognoseJaar` is that year only when
+ * some row has a prognose (a column left empty changes nothing, as on the sheet Realisatie). Every row is read by the Begroting's
  * own reader (`parseBegrotingCsv`: the same checks, the same Dutch messages naming the row and the
  * fix, the same notation rules), so a file the Begroting accepts is a valid realisatie; the prognose
  * column is checked the same way (whole euros ≥ 0, notation of the column). Every failure is
@@ -76,7 +77,10 @@ export function parseRealisatieCsv(input: UserInput, options: BegrotingCsvOption
   if (!b.ok) return fail([...b.failures, ...failures].sort((x, y) => rowOf(x) - rowOf(y)));
   if (failures.length > 0) return fail(failures);
   const regels: RealisatieRegel[] = b.value.regels.map((r) => ({ ...r, prognose: prognose.get(r.rij) }));
-  return ok({ regels, prognoseJaar });
+  // A prognose column without any amount is no prognose: the peiljaar is the last year with realisatie
+  // (as the sheet Realisatie, whose column Prognose is always there, reads it).
+  const given = regels.some((r) => r.prognose !== undefined);
+  return ok({ regels, prognoseJaar: given ? prognoseJaar : undefined });
 }
 
 const rowOf = (f: InputFailure): number => ('row' in f ? f.row : 0);

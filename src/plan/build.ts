@@ -14,7 +14,7 @@ import type { PlanContext } from './context';
 import { STYLES } from './styles';
 import type { DefinedNameSpec, SheetPlan, WorkbookPlan } from './types';
 import { OWNERSHIP_NAME_PREFIX } from './types';
-import { definedNames } from './names';
+import { definedNames, INPUT_NAMES } from './names';
 import type { PlanReuse } from './national-sheets';
 import {
   buildNationalSheets,
@@ -30,6 +30,7 @@ import { buildVerschil } from './sheets-verschil';
 import { begrotingTable, buildBegroting, planBegroting, TOETS_MASTER } from './begroting';
 import { buildRegioverdeling } from './sheets-regioverdeling';
 import { buildVerantwoording } from './verantwoording';
+import { buildRealisatie } from './realisatie';
 
 export interface PlanOptions {
   /** A built-in key id, or a checked custom key (domain `customKey`). */
@@ -155,6 +156,8 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
     levels: nat.allocatie.levels,
   });
   const verschil = buildVerschil(ctx);
+  // The user's table of what was spent (with a verantwoording): its totals feed the Verantwoording.
+  const realisatie = buildRealisatie(ctx, options.realisatie, begrotingInvoer);
   const verantw = buildVerantwoording(ctx, {
     plafond: begroting.cells.plafond,
     plafondBron: begroting.cells.plafondBron,
@@ -163,6 +166,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
       perOnderdeel: begroting.cells.limieten.cell(0),
       totaal: begroting.cells.limieten.cell(1),
     },
+    ...(realisatie ? { besteding: realisatie.cells.feed } : {}),
   });
   // A mandaatgemeente divides its region's money: the sheet Regioverdeling (its first region).
   const regio = code === undefined ? undefined : ledger.mandaatVan(code)[0];
@@ -191,6 +195,9 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
     overzicht.sheet.build(forGemeente),
     begroting.samenvatting.build(forGemeente),
     begrotingSheet,
+    ...(realisatie
+      ? [realisatie.sheet.build(forGemeente), realisatie.sheets.besteding.build(forGemeente)]
+      : []),
     begroting.toets.build(forGemeente),
     begroting.beschikking.build(forGemeente),
     ...(verantw ? [verantw.sheet.build(forGemeente)] : []),
@@ -213,7 +220,12 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
       begroting: begroting.cells,
     },
     { chosen: overzicht.cells.chooser.code, master: control.cells.master },
-    [...(regioverdeling?.names ?? []), ...(verantw?.cells.names ?? []), ...sheets.map(ownershipMark)],
+    [
+      ...(regioverdeling?.names ?? []),
+      ...(verantw?.cells.names ?? []).map((n) => (realisatie ? fedName(n) : n)),
+      ...(realisatie?.cells.names ?? []),
+      ...sheets.map(ownershipMark),
+    ],
   );
   return {
     meta: {
@@ -230,6 +242,14 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
 }
 
 export { pageFrame } from './national-sheets';
+
+/**
+ * A name of the Verantwoording with the Realisatie sheet beside it: its besteding cells read the
+ * Realisatie table's totals (formulas, rewritten on every refresh), so they are no longer inputs.
+ */
+function fedName(spec: DefinedNameSpec): DefinedNameSpec {
+  return spec.name.startsWith(`${INPUT_NAMES.besteding}_`) ? { ...spec, input: false } : spec;
+}
 
 /** The name that marks a sheet as the add-in's, over the sheet's used range. */
 function ownershipMark(sheet: SheetPlan): DefinedNameSpec {

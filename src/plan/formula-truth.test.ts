@@ -16,6 +16,7 @@ import { evaluatePlan, formulaMismatches } from '../../test/support/evaluate-pla
 import type { EvaluatedPlan } from '../../test/support/evaluate-plan';
 import { buildWorkbookPlan, cellAddress, SHEETS } from '.';
 import type { PlanOptions, WorkbookPlan } from '.';
+import { realisatieTable } from './realisatie';
 
 const ALMERE = 'GM0034' as CbsCode;
 
@@ -303,8 +304,17 @@ describe('formula truth: every formula cell equals the engine value, for every e
           col: (m[1] ?? 'A').charCodeAt(0) - 65,
         };
       };
-      // Typed in: onderdeel 1 spent 40.000 in 2023; the limits 2023 (per onderdeel) 10% and 2024 0%.
-      ev.hf.setCellContents(ref('Invoer_Besteding_Onderdelen_Brede_SPUK'), [[40_000]]);
+      // Typed in: onderdeel 1 spent 40.000 in 2023 (its row of the table Realisatie, whose totals the
+      // Verantwoording reads); the limits 2023 (per onderdeel) 10% and 2024 0%.
+      const table = realisatieTable(input.edition.years);
+      ev.hf.setCellContents(
+        {
+          sheet: ev.hf.getSheetId(SHEETS.realisatie) ?? -1,
+          row: table.firstRow - 1,
+          col: table.column('2023').left - 1,
+        },
+        [[40_000]],
+      );
       ev.hf.setCellContents(ref('Invoer_Limiet_Overheveling_Brede_SPUK'), [[10, 0]]);
       const v = verantwoording({
         ledger: new Ledger(input, builtInKey('spuk-2025', input.base)),

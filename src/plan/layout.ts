@@ -25,6 +25,8 @@ export const SHEETS = {
   toets: 'Begrotingstoets',
   beschikking: 'Beschikking',
   verantwoording: 'Verantwoording',
+  realisatie: 'Realisatie',
+  besteding: 'Besteding',
   bronnen: 'Bronnen',
 } as const;
 

@@ -43,6 +43,8 @@ export interface RenderRequest {
    * beveiligen" (for Excel builds that cannot lift the protection again, office-js #6784).
    */
   readonly protectSheets?: boolean;
+  /** Add the sheets Realisatie (the user's table of what was spent) and Verantwoording (a gemeente only). */
+  readonly withRealisatie?: boolean;
   onProgress(step: number, total: number, label?: string): void;
 }
 
@@ -83,6 +85,7 @@ export class TaskPane {
     /** "Vergelijk met editie": its radios are rebuilt when the edition changes. */
     readonly compare: HTMLDivElement;
     readonly noProtection: HTMLInputElement;
+    readonly withRealisatie: HTMLInputElement;
     readonly load: HTMLButtonElement;
     readonly refresh: HTMLButtonElement;
     readonly progress: HTMLDivElement;
@@ -216,6 +219,7 @@ export class TaskPane {
         builtBefore: this.state.builtWith !== undefined,
         replaceNational: busy.replaceNational,
         protectSheets: !this.el.noProtection.checked,
+        ...(this.el.withRealisatie.checked ? { withRealisatie: true } : {}),
         ...(busy.beschikking ? { beschikking: busy.beschikking } : {}),
         onProgress: (step, total, label) => {
           const p = composeProgress(step, total);
@@ -288,6 +292,11 @@ export class TaskPane {
       id: 'geen-beveiliging',
       'aria-describedby': 'beveiliging-hint',
     });
+    const withRealisatie = h('input', {
+      type: 'checkbox',
+      id: 'met-realisatie',
+      'aria-describedby': 'realisatie-hint',
+    });
     const fields = h(
       'fieldset',
       { class: 'fields' },
@@ -329,6 +338,17 @@ export class TaskPane {
           h('span', { class: 'radio-label' }, NL.protection.label),
         ),
         h('p', { class: 'hint', id: 'beveiliging-hint' }, NL.protection.hint),
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h(
+          'label',
+          { class: 'radio' },
+          withRealisatie,
+          h('span', { class: 'radio-label' }, NL.realisatie.label),
+        ),
+        h('p', { class: 'hint', id: 'realisatie-hint' }, NL.realisatie.hint),
       ),
     );
     const form = h(
@@ -396,6 +416,7 @@ export class TaskPane {
       editionRadios: editions.radios,
       compare,
       noProtection,
+      withRealisatie,
       load,
       refresh,
       progress,

@@ -55,6 +55,11 @@ export const NL = {
     unknown: 'onbekende verdeelsleutel',
   },
 
+  realisatie: {
+    label: 'Bladen Realisatie en Verantwoording toevoegen',
+    hint: 'Voor de verantwoording: op het blad Realisatie vult u per activiteit en jaar wat besteed is (de kolommen van de Begroting, plus een prognose). Vernieuwen laat die tabel staan. Alleen voor een gemeente.',
+  },
+
   protection: {
     label: 'Bladen niet beveiligen',
     hint: 'Alleen nodig als Excel meldt dat het de beveiliging van bladen niet kan opheffen. Zonder beveiliging kunt u formules per ongeluk overschrijven; wel blijft Ctrl+Z na Vernieuwen vaker werken.',

@@ -217,6 +217,10 @@ export function officeServices(): PaneServices {
           key: builtInKey(selection.keyId, editions.edition.base),
           gemeente,
           beschikking: request.beschikking ?? [],
+          // The sheet Realisatie is the user's: made with an empty table, then kept on every refresh.
+          ...(request.withRealisatie && gemeente !== undefined
+            ? { realisatie: { regels: [], prognoseJaar: undefined } }
+            : {}),
         });
         plan = planWorkbook(scenario);
         steps = nextSteps(

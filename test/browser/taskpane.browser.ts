@@ -301,8 +301,10 @@ describe('task pane in Excel (fake host)', () => {
     expect(await page.locator('.progress').isHidden()).toBe(true);
 
     const sheets = await page.evaluate(() => window.__fakeExcel.sheetNames());
-    // Every sheet but the Verantwoording, which is built only with a realisatie (werkboek --realisatie).
-    const always = Object.values(SHEETS).filter((name) => name !== SHEETS.verantwoording);
+    // Every sheet but the Verantwoording, Realisatie and Besteding, built only with a realisatie
+    // (werkboek --realisatie, or the pane's option).
+    const withRealisatie: string[] = [SHEETS.verantwoording, SHEETS.realisatie, SHEETS.besteding];
+    const always = Object.values(SHEETS).filter((name) => !withRealisatie.includes(name));
     expect(sheets).toEqual(expect.arrayContaining(always));
     expect(sheets).not.toContain(SHEETS.verantwoording);
     expect((await syncCount(page)) - before).toBe(2);

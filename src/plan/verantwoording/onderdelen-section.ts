@@ -14,6 +14,7 @@ import type { RowCursor } from '../anchors';
 import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
 import type { CellValue } from '../types';
+import type { BestedingFeed } from '../realisatie';
 
 /** The columns of one per-onderdeel year block, from `first` on. */
 export const ONDERDEEL_KOLOMMEN = [
@@ -47,6 +48,8 @@ export interface OnderdelenFrom {
   /** The column of a regeling year on this sheet. */
   readonly col: (jaar: EditionYear) => number;
   readonly labels: ReadonlyMap<number, string>;
+  /** Per regeling id: the Realisatie sheet's besteding per onderdeel (absent: typed here). */
+  readonly besteding?: ReadonlyMap<string, BestedingFeed>;
 }
 
 const dash = (x: number | undefined): CellValue => (x === undefined ? 'onbekend' : x);
@@ -73,11 +76,10 @@ export function onderdelenSection(
   const c0 = from.col(jaren[0] ?? 0);
   s.values(`A${top}`, nrs.map(label));
   const invoer = SheetRange.at(SHEETS.verantwoording, top, c0, n, jaren.length);
-  s.values(
-    invoer.cell().address(),
-    r.onderdelen.map((o) => jaren.map((y) => o.jaren.find((j) => j.jaar === y)?.besteding ?? 0)),
-    'inputEuro',
-  );
+  const typed = r.onderdelen.map((o) => jaren.map((y) => o.jaren.find((j) => j.jaar === y)?.besteding ?? 0));
+  const feed = from.besteding?.get(r.regels.regeling)?.onderdelen?.cell().rel();
+  if (feed === undefined) s.values(invoer.cell().address(), typed, 'inputEuro');
+  else s.formula(invoer.address(), feed, (i, k) => typed[i]?.[k] ?? 0, 'euro');
   // The keys of the named input: the onderdeel numbers in a hidden-width helper column (the last).
   const keyCol = c0 + jaren.length;
   s.values(

@@ -32,6 +32,7 @@ import type { CellValue } from '../types';
 import { BBV_HEIGHT, bbvSection } from './bbv-section';
 import type { H35bCells } from './h35b-section';
 import { h35bSection } from './h35b-section';
+import type { BestedingFeed } from '../realisatie';
 import type { OnderdelenCells, OnderdelenFrom } from './onderdelen-section';
 import { onderdelenSection } from './onderdelen-section';
 import type { SignalenCells } from './signalen-section';
@@ -78,6 +79,8 @@ export interface RegelingFrom {
   readonly toetsLimieten: readonly ToetsLimiet[];
   /** The domain's signal amount of a kind in a year for this regeling (Σ; 0 = none). */
   readonly signaal: (soort: VerantwoordingSignaalSoort, jaar: EditionYear) => number;
+  /** Per regeling id: the Realisatie sheet's totals the besteding reads (absent: the besteding is typed). */
+  readonly besteding?: ReadonlyMap<string, BestedingFeed>;
 }
 
 const ROWS = [
@@ -313,7 +316,9 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
     h35b === undefined
       ? 0
       : (r.iza?.medeoverheden ?? []).filter((m) => m.jaar === jaar).reduce((a, m) => a + m.besteed, 0);
-  v('invoer', j.besteding - perOnderdeel - perMede);
+  const feed = from.besteding?.get(r.regels.regeling)?.invoer.cell(0, k).rel();
+  if (feed === undefined) v('invoer', j.besteding - perOnderdeel - perMede);
+  else s.formula(c('invoer'), feed, () => j.besteding - perOnderdeel - perMede);
   f(
     'best',
     oj >= 0 && onderdelen

@@ -1,0 +1,388 @@
+/**
+ * The sheet Besteding (the add-in's, rewritten on every refresh): begroting against realisatie per
+ * regeling and year, live over the user's table Realisatie (its checked capacity,
+ * `BEGROTING_CAPACITEIT` rows, by position, so sorting and added rows do not matter), as
+ * `verantwoording()` (src/domain/verantwoording) takes them:
+ * - the peiljaar: the prognose year (Realisatie!E4) when a row has a prognose, else the last year with
+ *   realisatie (0: none);
+ * - per regeling with a verantwoording and year: realisatie (SUMIFS), prognose (in the prognose year:
+ *   Σ prognose + the realisatie of rows without one), begroting (SUMIFS over the Begroting table),
+ *   besteding (after the peiljaar the begroting, else the prognose where given, else the realisatie)
+ *   and what the sheet Verantwoording reads as its besteding (in the per-onderdeel years: without
+ *   the onderdelen's);
+ * - per onderdeel in the per-onderdeel years (Brede SPUK 2023–2024): realisatie, begroting and
+ *   besteding (a prognose counts per regeling; the prognose year lies after those years);
+ * - per table row: the key Regeling|Onderdeel|Activiteit of the Begroting row and of the Realisatie
+ *   row, and 1 where a filled Realisatie row's key is no Begroting row's; B3 counts them (the signal,
+ *   shown on the sheet Realisatie too).
+ * The blocks sit on their own sheet, not beside the user's table: a row the user inserts across the
+ * sheet would move them (a user-owned sheet keeps the add-in's ranges above its table).
+ * Expected values: the scenario's verantwoording (every total and besteding), the realisatie's rows
+ * (the prognose helpers) and `keyMisses` (the keys).
+ */
+import type { EditionYear } from '../../domain';
+import { BEGROTING_CAPACITEIT } from '../../domain';
+import type { RealisatieInvoer, RegelingVerantwoording } from '../../domain/verantwoording';
+import { cellAddress, columnLetter } from '../a1';
+import { RowCursor, SheetRange } from '../anchors';
+import type { BegrotingTableCells } from '../begroting/fixed-cells';
+import { begrotingTable } from '../begroting/fixed-cells';
+import type { PlanContext } from '../context';
+import { SHEETS } from '../layout';
+import { SheetBuilder } from '../sheet-builder';
+import type { Built } from '../sheet-builder';
+import type { CellValue } from '../types';
+import type { RealisatieTableCells } from './fixed-cells';
+import { PROGNOSE_KOLOM } from './fixed-cells';
+import type { KeyedRow } from './keys';
+import { keyMisses, keyText } from './keys';
+
+/** What the sheet Verantwoording reads of one regeling (cells on the sheet Besteding). */
+export interface BestedingFeed {
+  /** Per year of the regeling: its besteding (per-onderdeel years: without the onderdelen's). */
+  readonly invoer: SheetRange;
+  /** Onderdelen (the verantwoording's order) × per-onderdeel years: their besteding. */
+  readonly onderdelen: SheetRange | undefined;
+}
+
+export interface BestedingCells {
+  /** By regeling id (`brede-spuk`, `spuk-iza`). */
+  readonly feed: ReadonlyMap<string, BestedingFeed>;
+  readonly peiljaar: SheetRange;
+  /** The number of Realisatie rows whose key matches no Begroting row. */
+  readonly zonderBegroting: SheetRange;
+}
+
+/** The first row of the blocks (their heading row). */
+const HEAD = 5;
+/** Label, Regeling and Onderdeel, then the years. */
+const FIRST_YEAR_COL = 4;
+
+/** Builds the sheet Besteding over the Realisatie table `table` and the given rows (for the expected values). */
+export function buildBesteding(
+  ctx: PlanContext,
+  table: RealisatieTableCells,
+  rows: {
+    readonly realisatie: RealisatieInvoer;
+    readonly begroting: readonly KeyedRow[];
+    readonly regelingen: readonly RegelingVerantwoording[];
+    readonly peiljaar: EditionYear | undefined;
+  },
+): Built<BestedingCells> {
+  const s = new SheetBuilder(SHEETS.besteding, 'berekening');
+  s.value('A1', 'Besteding: begroting, realisatie en prognose per regeling en jaar', 'title');
+  s.value(
+    'A2',
+    `Uit de tabel op het blad ${SHEETS.realisatie} (de eerste ${BEGROTING_CAPACITEIT} rijen) en de tabel op het blad ${SHEETS.begroting}. Het blad ${SHEETS.verantwoording} rekent met de regels "Naar blad ${SHEETS.verantwoording}". Na het peiljaar telt de begroting.`,
+    'subtitle',
+  );
+  const totals = totalsSection(s, ctx, table, rows);
+  const keys = keySection(s, ctx, table, rows, totals.right + 2);
+  s.width('A', 52).width('B', 14).width('C', 10);
+  for (let c = FIRST_YEAR_COL; c <= totals.right; c++) s.width(columnLetter(c), 13);
+  s.freezeAt(HEAD, 1);
+  s.printAs('landscape', true);
+  s.printLayout({ area: `A1:${columnLetter(totals.right)}${totals.bottom}` });
+  return {
+    sheet: s,
+    cells: { feed: totals.feed, peiljaar: totals.peiljaar, zonderBegroting: keys },
+  };
+}
+
+/** The year and prognose helpers, the peiljaar, and per regeling the rows (and its onderdelen). */
+function totalsSection(
+  s: SheetBuilder,
+  ctx: PlanContext,
+  table: RealisatieTableCells,
+  from: Parameters<typeof buildBesteding>[2],
+): {
+  readonly feed: Map<string, BestedingFeed>;
+  readonly peiljaar: SheetRange;
+  readonly right: number;
+  readonly bottom: number;
+} {
+  const years = ctx.years;
+  const Y = (y: EditionYear) => FIRST_YEAR_COL + years.indexOf(y);
+  const Yl = (y: EditionYear) => columnLetter(Y(y));
+  const right = FIRST_YEAR_COL + years.length - 1;
+  const y0 = years[0] ?? 0;
+  const rows = new RowCursor(HEAD);
+  s.values(`A${rows.take()}`, [['', 'Regeling', 'Onderdeel', ...years]], 'header');
+  const yearHead = (y: EditionYear) => `${Yl(y)}$${HEAD}`;
+  const span = (row: number, from: EditionYear, count: number) =>
+    `${cellAddress(row, Y(from))}:${cellAddress(row, Y(from) + count - 1)}`;
+  const prog = table.column(PROGNOSE_KOLOM).abs();
+  const P = table.prognoseJaar.abs();
+  const real = from.realisatie;
+  // A year with realisatie: some row has a non-zero amount in it.
+  const metReal = rows.take();
+  s.value(`A${metReal}`, 'Jaar met realisatie (0: geen)', 'note');
+  const yearsCol = table.years.cols(0).fixRow();
+  s.formula(
+    span(metReal, y0, years.length),
+    `IF(COUNTIF(${yearsCol},">0")+COUNTIF(${yearsCol},"<0")>0,${yearHead(y0)},0)`,
+    (_r, c) => (real.regels.some((r) => (r.lasten[c] ?? 0) !== 0) ? (years[c] ?? 0) : 0),
+  );
+  // 1 in the prognose year when a row has a prognose: where the prognose counts.
+  const metProg = rows.take();
+  s.value(`A${metProg}`, 'Prognosejaar met een prognose (1: ja)', 'note');
+  const progFlag = (y: EditionYear | undefined) => (y !== undefined && y === real.prognoseJaar ? 1 : 0);
+  s.formula(span(metProg, y0, years.length), `(${yearHead(y0)}=${P})*(COUNT(${prog})>0)`, (_r, c) =>
+    progFlag(years[c]),
+  );
+  const peilRow = rows.take();
+  s.value(
+    `A${peilRow}`,
+    'Peiljaar (prognosejaar met een prognose, anders het laatste jaar met realisatie)',
+    'rowHeader',
+  );
+  const peiljaar = SheetRange.at(SHEETS.besteding, peilRow, FIRST_YEAR_COL);
+  s.formula(
+    peiljaar.address(),
+    `IF(COUNT(${prog})>0,${P},MAX(${span(metReal, y0, years.length)}))`,
+    () => from.peiljaar ?? 0,
+  );
+  const at: RegelingAt = { Y, yearHead, span, prog, metProg, peil: peiljaar.local().abs(), table };
+  const feed = new Map<string, BestedingFeed>();
+  s.format(`${Yl(y0)}${metReal}:${columnLetter(right)}${peilRow}`, 'integer');
+  const top = rows.next;
+  const totals: SheetRange[] = [];
+  for (const r of from.regelingen) {
+    rows.skip();
+    const written = regelingRows(s, rows, r, real, at);
+    feed.set(r.regels.regeling, written.feed);
+    totals.push(written.besteding);
+  }
+  // One number format over all the amounts (a format per block costs a write operation each).
+  s.format(`${Yl(y0)}${top}:${columnLetter(right)}${rows.next - 1}`, 'euro');
+  for (const t of totals) s.format(t.address(), 'euroTotal');
+  return { feed, peiljaar, right, bottom: rows.next - 1 };
+}
+
+interface RegelingAt {
+  readonly Y: (y: EditionYear) => number;
+  readonly yearHead: (y: EditionYear) => string;
+  readonly span: (row: number, from: EditionYear, count: number) => string;
+  readonly prog: string;
+  readonly metProg: number;
+  readonly peil: string;
+  readonly table: RealisatieTableCells;
+}
+
+/** One regeling's rows: realisatie, prognose (two helpers and the sum), begroting, besteding, feed. */
+function regelingRows(
+  s: SheetBuilder,
+  rows: RowCursor,
+  r: RegelingVerantwoording,
+  real: RealisatieInvoer,
+  at: RegelingAt,
+): { readonly feed: BestedingFeed; readonly besteding: SheetRange } {
+  const { table, span, prog } = at;
+  const jaren = r.regels.jaren;
+  const first = jaren[0] ?? 0;
+  const n = jaren.length;
+  const post = r.regels.post;
+  const row = (label: string): number => {
+    const k = rows.take();
+    s.values(`A${k}`, [[label, post, null]]);
+    return k;
+  };
+  s.value(`A${rows.take()}`, r.regels.naam, 'rowHeader');
+  const exp = (f: (k: number) => CellValue) => (_r: number, c: number) => f(c);
+  const jaar = (k: number) => r.jaren[k];
+  const realCol = table.years.cols(table.yearsAxis.indexOf(first)).fixRow();
+  const reg = table.column('Regeling').abs();
+  const C = columnLetter(at.Y(first));
+  const flag = `${C}$${at.metProg}`;
+  const rows0 = real.regels.filter((x) => x.regeling === post);
+  const isP = (k: number) => jaren[k] === real.prognoseJaar;
+  const rReal = row('Realisatie');
+  s.formula(
+    span(rReal, first, n),
+    `SUMIFS(${realCol},${reg},$B${rReal})`,
+    exp((k) => jaar(k)?.realisatie ?? 0),
+  );
+  const rOpg = row('Prognose opgegeven (prognosejaar)');
+  s.formula(
+    span(rOpg, first, n),
+    `${flag}*SUMIFS(${prog},${reg},$B${rOpg})`,
+    exp((k) => (isP(k) ? rows0.reduce((a, x) => a + (x.prognose ?? 0), 0) : 0)),
+  );
+  const rZonder = row('Realisatie van rijen zonder prognose (prognosejaar)');
+  const yi = (k: number) => table.yearsAxis.indexOf(jaren[k] ?? 0);
+  s.formula(
+    span(rZonder, first, n),
+    `${flag}*SUMIFS(${realCol},${reg},$B${rZonder},${prog},"")`,
+    exp((k) =>
+      isP(k)
+        ? rows0.filter((x) => x.prognose === undefined).reduce((a, x) => a + (x.lasten[yi(k)] ?? 0), 0)
+        : 0,
+    ),
+  );
+  const rProg = row('Prognose');
+  s.formula(
+    span(rProg, first, n),
+    `IF(${flag}=1,${C}${rOpg}+${C}${rZonder},"")`,
+    exp((k) => jaar(k)?.prognose ?? ''),
+  );
+  const begr: BegrotingTableCells = begrotingTable(table.yearsAxis);
+  const rBegr = row(`Begroting (blad ${SHEETS.begroting})`);
+  s.formula(
+    span(rBegr, first, n),
+    `SUMIFS(${begr.column(String(first)).fixRow()},${begr.column('Regeling').abs()},$B${rBegr})`,
+    exp((k) => jaar(k)?.begroting ?? 0),
+  );
+  const rVerschil = row('Verschil (begroting min realisatie)');
+  s.formula(
+    span(rVerschil, first, n),
+    `${C}${rBegr}-${C}${rReal}`,
+    exp((k) => jaar(k)?.verschil ?? 0),
+  );
+  const rBest = row('Besteding (na het peiljaar: de begroting)');
+  s.formula(
+    span(rBest, first, n),
+    `IF(${C}$${HEAD}>${at.peil},${C}${rBegr},${C}${rReal}+ISNUMBER(${C}${rProg})*(N(${C}${rProg})-${C}${rReal}))`,
+    exp((k) => jaar(k)?.besteding ?? 0),
+    'euroTotal',
+  );
+  const onderdelen = onderdelenBlock(s, rows, r, at, begr);
+  const rInvoer = row(
+    `Naar blad ${SHEETS.verantwoording}${onderdelen ? ' (jaren per onderdeel: buiten de onderdelen)' : ''}`,
+  );
+  // The besteding; in the per-onderdeel years without the onderdelen's. One filled formula per run
+  // of years of the same kind (a block each, not a cell each).
+  const perO = (k: number): boolean => onderdelen !== undefined && onderdelen.years.includes(jaren[k] ?? 0);
+  const onderdelenSum = (k: number): number =>
+    r.onderdelen.reduce((a, x) => a + (x.jaren.find((z) => z.jaar === jaren[k])?.besteding ?? 0), 0);
+  let k0 = 0;
+  for (let k = 1; k <= n; k++) {
+    if (k < n && perO(k) === perO(k0)) continue;
+    const Cy = columnLetter(at.Y(jaren[k0] ?? first));
+    const o = onderdelen?.years.indexOf(jaren[k0] ?? first) ?? -1;
+    const formula =
+      perO(k0) && onderdelen
+        ? `${Cy}${rBest}-SUM(${onderdelen.besteding.cols(o).local().fixRow()})`
+        : `${Cy}${rBest}`;
+    const from = k0;
+    s.formula(
+      `${Cy}${rInvoer}:${columnLetter(at.Y(jaren[k - 1] ?? first))}${rInvoer}`,
+      formula,
+      (_r, c) => (jaar(from + c)?.besteding ?? 0) - (perO(from + c) ? onderdelenSum(from + c) : 0),
+    );
+    k0 = k;
+  }
+  return {
+    feed: {
+      invoer: SheetRange.at(SHEETS.besteding, rInvoer, at.Y(first), 1, n),
+      onderdelen: onderdelen?.besteding,
+    },
+    besteding: SheetRange.at(SHEETS.besteding, rBest, at.Y(first), 1, n),
+  };
+}
+
+/** Per onderdeel in the per-onderdeel years: realisatie, begroting and besteding (rows = onderdelen). */
+function onderdelenBlock(
+  s: SheetBuilder,
+  rows: RowCursor,
+  r: RegelingVerantwoording,
+  at: RegelingAt,
+  begr: BegrotingTableCells,
+): { readonly besteding: SheetRange; readonly years: readonly EditionYear[] } | undefined {
+  const years = r.regels.perOnderdeelJaren.filter((y) => r.regels.jaren.includes(y));
+  if (r.onderdelen.length === 0 || years.length === 0) return undefined;
+  const first = years[0] ?? 0;
+  const nrs = r.onderdelen.map((o) => o.nr);
+  const n = nrs.length;
+  const C = columnLetter(at.Y(first));
+  const block = (label: string): number => {
+    s.value(`A${rows.take()}`, `${r.regels.naam}: ${label} per onderdeel`, 'rowHeader');
+    const top = rows.take(n);
+    s.values(
+      `A${top}`,
+      nrs.map((nr) => [`${nr}.`, r.regels.post, nr]),
+    );
+    return top;
+  };
+  type Figures = { besteding: number; begroting: number; realisatie: number };
+  const none: Figures = { besteding: 0, begroting: 0, realisatie: 0 };
+  const exp = (f: (j: Figures) => number) => (row: number, c: number) =>
+    f(r.onderdelen[row]?.jaren.find((j) => j.jaar === years[c]) ?? none);
+  const range = (top: number) => `${C}${top}:${columnLetter(at.Y(first) + years.length - 1)}${top + n - 1}`;
+  const t = at.table;
+  const tReal = block('realisatie');
+  s.formula(
+    range(tReal),
+    `SUMIFS(${t.years.cols(t.yearsAxis.indexOf(first)).fixRow()},${t.column('Regeling').abs()},$B${tReal},${t.column('Onderdeel').abs()},$C${tReal})`,
+    exp((j) => j.realisatie),
+  );
+  const tBegr = block('begroting');
+  s.formula(
+    range(tBegr),
+    `SUMIFS(${begr.column(String(first)).fixRow()},${begr.column('Regeling').abs()},$B${tBegr},${begr.column('Onderdeel').abs()},$C${tBegr})`,
+    exp((j) => j.begroting),
+  );
+  const tBest = block('besteding');
+  s.formula(
+    range(tBest),
+    `IF(${C}$${HEAD}>${at.peil},${C}${tBegr},${C}${tReal})`,
+    exp((j) => j.besteding),
+  );
+  return { besteding: SheetRange.at(SHEETS.besteding, tBest, at.Y(first), n, years.length), years };
+}
+
+/**
+ * Per table row (the checked capacity): the key of the Begroting row and of the Realisatie row, and 1
+ * where a filled Realisatie row's key is no Begroting row's; B3 their count. Returns B3.
+ */
+function keySection(
+  s: SheetBuilder,
+  ctx: PlanContext,
+  table: RealisatieTableCells,
+  from: Parameters<typeof buildBesteding>[2],
+  left: number,
+): SheetRange {
+  const b = begrotingTable(ctx.years);
+  const top = HEAD + 1;
+  const cap = BEGROTING_CAPACITEIT;
+  s.values(
+    cellAddress(HEAD, left),
+    [['Sleutel begroting', 'Sleutel realisatie', 'Zonder begrotingsregel']],
+    'header',
+  );
+  const col = (dc: number) => SheetRange.at(SHEETS.besteding, top, left + dc, cap);
+  const key = (reg: SheetRange, ond: SheetRange, act: SheetRange) =>
+    `${reg.cell().fixCol()}&"|"&${ond.cell().fixCol()}&"|"&${act.cell().fixCol()}`;
+  const bKeys = from.begroting.map(keyText);
+  s.formula(
+    col(0).address(),
+    key(b.column('Regeling'), b.column('Onderdeel'), b.column('Activiteit')),
+    (row) => bKeys[row] ?? '||',
+    'note',
+  );
+  const t = (name: string) => table.column(name);
+  const regels = from.realisatie.regels;
+  const rKeys = regels.map(keyText);
+  s.formula(
+    col(1).address(),
+    key(t('Regeling'), t('Onderdeel'), t('Activiteit')),
+    (row) => rKeys[row] ?? '||',
+    'note',
+  );
+  const misses = keyMisses(regels, from.begroting);
+  s.formula(
+    col(2).address(),
+    // A number, not a boolean: 1 − ISNUMBER (LibreOffice shows --ISNA(…) as TRUE/FALSE).
+    `IF(${t('Activiteit').cell().fixCol()}="",0,1-ISNUMBER(MATCH(${col(1).local().cell().fixCol()},${col(0).local().abs()},0)))`,
+    (row) => (misses[row] === true ? 1 : 0),
+    'integer',
+  );
+  const count = SheetRange.at(SHEETS.besteding, 3, 2);
+  s.value(
+    'A3',
+    `Rijen van de tabel ${SHEETS.realisatie} zonder begrotingsregel (Regeling, Onderdeel, Activiteit)`,
+    'rowHeader',
+  );
+  s.formula(count.address(), `SUM(${col(2).local().abs()})`, () => misses.filter((x) => x).length, 'integer');
+  for (let c = 0; c < 3; c++) s.width(columnLetter(left + c), 16);
+  return count;
+}

@@ -1,0 +1,14 @@
+export type { BestedingCells, BestedingFeed } from './besteding-sheet';
+export { buildBesteding } from './besteding-sheet';
+export type { RealisatieCells, RealisatieSheets } from './realisatie-sheet';
+export { buildRealisatie, PROGNOSEJAAR_NAME } from './realisatie-sheet';
+export type { RealisatieTableCells } from './fixed-cells';
+export {
+  PROGNOSE_KOLOM,
+  REALISATIE_TABLE,
+  realisatieKolommen,
+  realisatieSchema,
+  realisatieTable,
+} from './fixed-cells';
+export type { KeyedRow } from './keys';
+export { keyMisses, keyText, prognoseJaarOf } from './keys';

@@ -1,0 +1,237 @@
+/**
+ * The sheet Realisatie for Zwolle (vws-2026-04): the user's table as the file has it, its schema
+ * (the Begroting's versions with Prognose), and the proof (HyperFormula) that the sheet Verantwoording
+ * follows the table like the domain: every formula equals the domain, and after an activity's amount,
+ * a prognose or a year's realisatie is changed in the table, the besteding, the terugvordering and the
+ * peiljaar are `verantwoording()`'s on the changed realisatie, to the euro. A row whose key
+ * (Regeling|Onderdeel|Activiteit) is no Begroting row's is counted in A3 until the Begroting has it.
+ */
+import { defaultReferenceData, editionInput } from '../../data';
+import { parseBegrotingCsv } from '../../data/begroting-input';
+import { parseRealisatieCsv } from '../../data/realisatie-input';
+import type { BegrotingInvoer, BeschikkingRegel, CbsCode, Euro } from '../../domain';
+import { begrotingKolommen, builtInKey, Ledger, plafonds } from '../../domain';
+import type { RealisatieInvoer, Verantwoording } from '../../domain/verantwoording';
+import { verantwoording } from '../../domain/verantwoording';
+import { schemaError } from '../../excel/table-schema';
+import { evaluatePlan, formulaMismatches } from '../../../test/support/evaluate-plan';
+import type { EvaluatedPlan } from '../../../test/support/evaluate-plan';
+import { begrotingSchema } from '../begroting/fixed-cells';
+import { buildWorkbookPlan, SHEETS } from '..';
+import type { WorkbookPlan } from '..';
+import { keyMisses, realisatieTable } from '.';
+
+const input = editionInput('vws-2026-04');
+const years = input.edition.years;
+const ledger = new Ledger(input, builtInKey('spuk-2025', defaultReferenceData()));
+const ZWOLLE = 'GM0193' as CbsCode;
+const gemeente = input.base.gemeenten.find((g) => g.code === ZWOLLE)!;
+const BESCHIKKING: BeschikkingRegel[] = [
+  { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2025, bedrag: 2_035_253 as Euro },
+  { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2026, bedrag: 1_732_939 as Euro },
+];
+const { perOnderdeel, perRegeling } = plafonds(ledger, ZWOLLE, BESCHIKKING);
+const IZA = [2023, 2024, 2025, 2026].map((y) => perRegeling['SPUK IZA'][y - 2023]?.bedrag ?? 0);
+const ONDERDELEN = ledger.lines.filter((l) => l.begroting === 'Brede SPUK').map((l) => l.nr);
+const H = begrotingKolommen(years).join(';');
+const blanks = (k: number) => ';'.repeat(k);
+
+/** Onderdeel 1 underspends 2023 by 30%; Ontschot 2025/2026; SPUK IZA as beschikt; 2026's with a prognose. */
+const REALISATIE = [
+  `${H};Prognose 2026`,
+  ...ONDERDELEN.map((nr, i) => {
+    const a = perOnderdeel(nr, 2023);
+    const b = perOnderdeel(nr, 2024);
+    return `Brede SPUK;${nr};Onderdeel ${nr};;Sportbedrijf;incidenteel;${i === 0 ? Math.floor(a * 0.7) : a};${b}${blanks(years.length - 2)};;;`;
+  }),
+  `Brede SPUK;;Ontschot;;GGD;incidenteel;;;1800000;1500000${blanks(years.length - 4)};;;1900000`,
+  `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;${IZA.join(';')}${blanks(years.length - 4)};;;`,
+  `SPUK IZA;;Niet begroot;;GGD IJsselland;incidenteel;;;;1000${blanks(years.length - 4)};;;`,
+].join('\n');
+/** The Begroting: every activity of the realisatie but "Niet begroot"; Ontschot budgets 2026 at 1.600.000. */
+const BEGROTING = [
+  H,
+  ...ONDERDELEN.map(
+    (nr) => `Brede SPUK;${nr};Onderdeel ${nr};;Sportbedrijf;incidenteel${blanks(years.length)};;`,
+  ),
+  `Brede SPUK;;Ontschot;;GGD;incidenteel;;;1800000;1600000${blanks(years.length - 4)};;`,
+  `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel${blanks(years.length)};;`,
+].join('\n');
+
+function ok<T>(r: { ok: true; value: T } | { ok: false; failures: unknown }): T {
+  if (!r.ok) throw new Error(JSON.stringify(r.failures));
+  return r.value;
+}
+const realisatie: RealisatieInvoer = ok(parseRealisatieCsv(REALISATIE, { edition: input.edition }));
+const begroting: BegrotingInvoer = ok(parseBegrotingCsv(BEGROTING, { edition: input.edition }));
+
+function plan(): WorkbookPlan {
+  return buildWorkbookPlan(input, {
+    key: 'spuk-2025',
+    gemeente: ZWOLLE,
+    beschikking: BESCHIKKING,
+    begroting,
+    realisatie,
+  });
+}
+
+function domain(r: RealisatieInvoer): Verantwoording {
+  return verantwoording({
+    ledger,
+    gemeente,
+    gemeenten: input.base.gemeenten,
+    beschikking: BESCHIKKING,
+    begroting,
+    realisatie: r,
+  });
+}
+
+/** The realisatie with row `i`'s amount of `jaar` (and optionally its prognose) changed. */
+function changed(
+  r: RealisatieInvoer,
+  i: number,
+  jaar: number,
+  bedrag: number,
+  prognose?: number | null,
+): RealisatieInvoer {
+  const regels = r.regels.map((x, k) =>
+    k !== i
+      ? x
+      : {
+          ...x,
+          lasten: x.lasten.map((v, j) => (years[j] === jaar ? (bedrag as Euro) : v)),
+          prognose: prognose === undefined ? x.prognose : prognose === null ? undefined : (prognose as Euro),
+        },
+  );
+  const given = regels.some((x) => x.prognose !== undefined);
+  return { regels, prognoseJaar: given ? (r.prognoseJaar ?? 2026) : undefined };
+}
+
+const table = realisatieTable(years);
+
+describe('the sheet Realisatie', () => {
+  const p = plan();
+  const sheet = p.sheets.find((s) => s.name === SHEETS.realisatie)!;
+
+  it('is the user’s, right after Begroting, with the file’s rows and the Begroting’s schema plus Prognose', () => {
+    const names = p.sheets.map((s) => s.name);
+    expect(names.indexOf(SHEETS.realisatie)).toBe(names.indexOf(SHEETS.begroting) + 1);
+    const schema = sheet.userOwned?.table;
+    expect(schema?.name).toBe('Realisatie');
+    expect(schema?.columns).toEqual([...begrotingKolommen(years), 'Prognose']);
+    expect(schema?.version).toBe(begrotingSchema(years).version);
+    expect(schemaError(schema!)).toBeUndefined();
+    expect(sheet.tables).toEqual([
+      { name: 'Realisatie', range: `A6:Q${6 + realisatie.regels.length}`, style: 'TableStyleMedium4' },
+    ]);
+    const body = sheet.blocks.find((b) => b.kind === 'values' && b.at === 'A7');
+    expect(body?.kind === 'values' && body.values[ONDERDELEN.length]).toEqual([
+      'Brede SPUK',
+      null,
+      'Ontschot',
+      '7.1',
+      'GGD',
+      'incidenteel',
+      null,
+      null,
+      1_800_000,
+      1_500_000,
+      null,
+      null,
+      null,
+      null,
+      '',
+      '',
+      1_900_000,
+    ]);
+    // The add-in's range: the heading rows only (its totals are on the sheet Besteding), never the table.
+    expect(sheet.userOwned?.addinRanges).toEqual(['A1:Q4']);
+    expect(names.indexOf(SHEETS.besteding)).toBe(names.indexOf(SHEETS.realisatie) + 1);
+    expect(p.sheets.find((s) => s.name === SHEETS.besteding)?.userOwned).toBeUndefined();
+    const name = (n: string) => p.names.find((x) => x.name === n);
+    expect(name('Invoer_Prognosejaar')).toMatchObject({ ref: 'Realisatie!$E$4', input: true });
+    expect(name('Invoer_Besteding_Brede_SPUK')?.input).toBe(false);
+    expect(name('Invoer_Besteding_Onderdelen_Brede_SPUK')?.input).toBe(false);
+    const without = buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: ZWOLLE });
+    expect(without.sheets.map((s) => s.name)).not.toContain(SHEETS.realisatie);
+  });
+
+  it('keeps the house rules: ≤ 125 characters, one IF', () => {
+    const formulas = p.sheets
+      .filter((x) => x.name === SHEETS.realisatie || x.name === SHEETS.besteding)
+      .flatMap((x) => x.blocks.flatMap((b) => (b.kind === 'formula' ? [b.formula] : [])));
+    expect(formulas.length).toBeGreaterThan(20);
+    const code = (f: string) => f.replace(/"(?:[^"]|"")*"/g, '""');
+    expect(formulas.filter((f) => f.length > 125 || (code(f).match(/\bIF\(/g) ?? []).length > 1)).toEqual([]);
+  });
+
+  it('the Verantwoording follows the table like the domain (HyperFormula)', () => {
+    const ev: EvaluatedPlan = evaluatePlan(p);
+    try {
+      const { cells, bad } = formulaMismatches(p, ev, [
+        SHEETS.realisatie,
+        SHEETS.besteding,
+        SHEETS.verantwoording,
+      ]);
+      expect(bad.slice(0, 10)).toEqual([]);
+      expect(cells).toBeGreaterThan(1_500);
+      const rid = ev.hf.getSheetId(SHEETS.realisatie) ?? -1;
+      const vid = ev.hf.getSheetId(SHEETS.verantwoording) ?? -1;
+      const a3 = () => ev.value(SHEETS.realisatie, 'A3');
+      expect(keyMisses(realisatie.regels, begroting.regels).filter(Boolean)).toHaveLength(1);
+      expect(a3()).toBe('Rijen zonder begrotingsregel: 1 (zie blad Besteding)');
+      const rows = (label: string) =>
+        ev.hf
+          .getSheetValues(vid)
+          .filter((line) => line[0] === label)
+          .map((line) => line.slice(1, 5));
+      const follows = (r: RealisatieInvoer) => {
+        const v = domain(r);
+        expect(rows('Besteding')).toEqual(v.regelingen.map((x) => x.jaren.map((j) => j.besteding)));
+        expect(rows('Terugvordering (lezing per jaar)')).toEqual(
+          v.regelingen.map((x) => x.jaren.map((j) => j.terugvordering ?? 'onbekend')),
+        );
+        expect(rows('Verwachte terugvordering: cumulatief over de looptijd').map((x) => x[0])).toEqual(
+          v.regelingen.map((x) => x.terugvordering.cumulatief),
+        );
+        expect(ev.value(SHEETS.besteding, 'D8')).toBe(v.peiljaar ?? 0);
+        return v;
+      };
+      const set = (row: number, col: number, value: number | null) =>
+        ev.hf.setCellContents({ sheet: rid, row: table.firstRow + row - 1, col: col - 1 }, [[value]]);
+      const colOf = (heading: string) => table.column(heading).left;
+      const ontschot = ONDERDELEN.length;
+      const before = follows(realisatie);
+      // One activity's amount: onderdeel 1 spends all of 2023 → its underspend and terugvordering go.
+      const all2023 = perOnderdeel(ONDERDELEN[0] ?? 1, 2023);
+      set(0, colOf('2023'), all2023);
+      let r = changed(realisatie, 0, 2023, all2023);
+      const after = follows(r);
+      const brede = (v: Verantwoording) => v.regelingen.find((x) => x.regels.regeling === 'brede-spuk')!;
+      expect(brede(after).terugvordering.cumulatief).toBeLessThan(brede(before).terugvordering.cumulatief);
+      // Ontschot 2025 spends 300.000 less: the cumulative terugvordering rises by as much as the domain says.
+      set(ontschot, colOf('2025'), 1_500_000);
+      r = changed(r, ontschot, 2025, 1_500_000);
+      follows(r);
+      // Without the prognose the 2026 realisatie counts; without any 2026 amount the peiljaar is 2025 and
+      // 2026 is the begroting (1.600.000).
+      set(ontschot, colOf('Prognose'), null);
+      r = changed(r, ontschot, 2026, 1_500_000, null);
+      expect(follows(r).peiljaar).toBe(2026);
+      set(ontschot, colOf('2026'), null);
+      set(ontschot + 1, colOf('2026'), null);
+      set(ontschot + 2, colOf('2026'), null);
+      r = changed(changed(changed(r, ontschot, 2026, 0), ontschot + 1, 2026, 0), ontschot + 2, 2026, 0);
+      const v = follows(r);
+      expect(v.peiljaar).toBe(2025);
+      expect(brede(v).jaren.find((j) => j.jaar === 2026)?.besteding).toBe(1_600_000);
+      // The activity without a Begroting row: counted until its key is in the Begroting.
+      const bid = ev.hf.getSheetId(SHEETS.begroting) ?? -1;
+      const next = 7 + begroting.regels.length;
+      ev.hf.setCellContents({ sheet: bid, row: next - 1, col: 0 }, [['SPUK IZA', null, 'Niet begroot']]);
+      expect(a3()).toBe('Rijen zonder begrotingsregel: 0 (geen)');
+    } finally {
+      ev.destroy();
+    }
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The sheet Realisatie (the user's, like the Begroting): the Excel table `Realisatie` of what was
+ * spent per activity and year (the Begroting's columns, then `Prognose`), created once; afterwards
+ * the add-in rewrites only its heading rows 1–4 (SheetPlan.userOwned), so rows the user adds, deletes
+ * or sorts survive every refresh. The heading rows hold the signal (rows without a Begroting row,
+ * counted on the sheet Besteding), the table's version and the prognose year (an input, kept).
+ *
+ * Built with the sheet Besteding (its totals over this table, which the Verantwoording reads) when
+ * the scenario has a verantwoording (a gemeente and a realisatie: `werkboek --realisatie`, or the
+ * pane's option with an empty realisatie).
+ */
+import type { RealisatieInvoer } from '../../domain/verantwoording';
+import { columnLetter } from '../a1';
+import type { PlanContext } from '../context';
+import { SHEETS } from '../layout';
+import { SheetBuilder } from '../sheet-builder';
+import type { Built } from '../sheet-builder';
+import type { CellValue, DefinedNameSpec } from '../types';
+import type { BestedingCells } from './besteding-sheet';
+import { buildBesteding } from './besteding-sheet';
+import type { RealisatieTableCells } from './fixed-cells';
+import { PROGNOSE_KOLOM, realisatieKolommen, realisatieSchema, realisatieTable } from './fixed-cells';
+import type { KeyedRow } from './keys';
+import { keyMisses, prognoseJaarOf } from './keys';
+
+export interface RealisatieCells extends BestedingCells {
+  readonly table: RealisatieTableCells;
+  /** `Invoer_Prognosejaar` (the year of the column Prognose). */
+  readonly names: readonly DefinedNameSpec[];
+}
+
+/** The two sheets: Realisatie (the user's table) and Besteding (the add-in's totals). */
+export interface RealisatieSheets {
+  readonly realisatie: SheetBuilder;
+  readonly besteding: SheetBuilder;
+}
+
+/** The name of the prognose year's input cell. */
+export const PROGNOSEJAAR_NAME = 'Invoer_Prognosejaar';
+
+/**
+ * The sheets Realisatie and Besteding, or undefined when the scenario has no verantwoording (no
+ * gemeente or no realisatie). The table holds `realisatie`'s rows as the file has them (at least
+ * one empty row); `begroting`'s rows (the Begroting table as built) give the keys' expected values.
+ */
+export function buildRealisatie(
+  ctx: PlanContext,
+  realisatie: RealisatieInvoer | undefined,
+  begroting: { readonly regels: readonly KeyedRow[] },
+): (Built<RealisatieCells> & { readonly sheets: RealisatieSheets }) | undefined {
+  const v = ctx.scenario.verantwoording;
+  if (v === undefined || realisatie === undefined) return undefined;
+  const years = ctx.years;
+  const table = realisatieTable(years);
+  const besteding = buildBesteding(ctx, table, {
+    realisatie,
+    begroting: begroting.regels,
+    regelingen: v.regelingen,
+    peiljaar: v.peiljaar,
+  });
+  const schema = realisatieSchema(years);
+  const kolommen = realisatieKolommen(years);
+  const s = new SheetBuilder(SHEETS.realisatie, 'invoer');
+  s.value('A1', 'Realisatie: wat per activiteit en jaar is besteed', 'title');
+  s.value(
+    'A2',
+    `Eén rij per activiteit, met de kolommen van de tabel op het blad ${SHEETS.begroting} (kopieer die rijen en overschrijf de bedragen): per jaar wat besteed is, in hele euro's; Prognose: het verwachte totaal van het prognosejaar (leeg: de realisatie telt). Rijen toevoegen of sorteren mag: de add-in laat de tabel staan. Totalen: blad ${SHEETS.besteding}.`,
+    'subtitle',
+  );
+  const count = besteding.cells.zonderBegroting.abs();
+  const misses = keyMisses(realisatie.regels, begroting.regels).filter((x) => x).length;
+  s.formula(
+    'A3',
+    `"Rijen zonder begrotingsregel: "&${count}&IF(${count}=0," (geen)"," (zie blad ${SHEETS.besteding})")`,
+    () =>
+      `Rijen zonder begrotingsregel: ${misses}${misses === 0 ? ' (geen)' : ` (zie blad ${SHEETS.besteding})`}`,
+    'rowHeader',
+  );
+  const P = prognoseJaarOf(ctx, realisatie);
+  s.value('A4', 'Tabelversie', 'note').value(schema.versionCell, schema.version, 'note');
+  s.value('D4', 'Prognosejaar', 'note');
+  s.value(table.prognoseJaar.address(), P, 'input');
+  const first = years[0] ?? P;
+  const last = years[years.length - 1] ?? P;
+  s.validation({
+    range: table.prognoseJaar.address(),
+    type: 'whole',
+    min: first,
+    max: last,
+    prompt: 'Het jaar waarvan de kolom Prognose het verwachte totaal geeft (meestal het lopende jaar).',
+    error: `Vul een jaar van ${first} tot en met ${last} in.`,
+  });
+  s.userOwned([table.addinRange.address()], schema);
+  s.values(table.header.cell().address(), [[...kolommen]]);
+  const body: CellValue[][] = realisatie.regels.map((r) => [
+    r.regeling,
+    r.onderdeel ?? null,
+    r.activiteit,
+    r.taakveld,
+    r.uitvoerder,
+    r.aard ?? null,
+    ...r.lasten.map((x) => (x === 0 ? null : x)),
+    r.andereDekking,
+    r.opmerking,
+    r.prognose ?? null,
+  ]);
+  if (body.length === 0) body.push(kolommen.map(() => null));
+  const n = body.length;
+  s.values(`A${table.firstRow}`, body);
+  s.table({
+    name: schema.name,
+    range: `${table.header.cell().address()}:${columnLetter(table.header.right)}${table.firstRow + n - 1}`,
+    style: 'TableStyleMedium4',
+  });
+  inputsOfTable(s, table, n);
+  kolommen.forEach((k, i) =>
+    s.width(columnLetter(i + 1), k === 'Activiteit' ? 36 : k === 'Regeling' || k === 'Uitvoerder' ? 16 : 12),
+  );
+  s.freezeAt(table.headerRow, 3);
+  s.printAs('landscape', true).printLayout({ titleRows: `${table.headerRow}:${table.headerRow}` });
+  return {
+    sheet: s,
+    sheets: { realisatie: s, besteding: besteding.sheet },
+    cells: {
+      ...besteding.cells,
+      table,
+      names: [
+        {
+          name: PROGNOSEJAAR_NAME,
+          ref: table.prognoseJaar.abs(),
+          comment: 'Het jaar van de kolom Prognose van de tabel Realisatie (invoer)',
+          input: true,
+        },
+      ],
+    },
+  };
+}
+
+/** Formats and validations of the table's columns (Excel extends them to the rows the table grows by). */
+function inputsOfTable(s: SheetBuilder, table: RealisatieTableCells, n: number): void {
+  const cap = (name: string): string => table.column(name).rows(0, n).address();
+  const texts = [
+    'Regeling',
+    'Onderdeel',
+    'Activiteit',
+    'Uitvoerder',
+    'Aard lasten',
+    'Andere dekking',
+    'Opmerking',
+  ];
+  for (const name of texts) s.format(cap(name), 'input');
+  s.format(cap('Taakveld'), 'inputText');
+  const years = table.years.rows(0, n).address();
+  s.format(years, 'inputEuro').format(cap(PROGNOSE_KOLOM), 'inputEuro');
+  s.validation({
+    range: years,
+    type: 'whole',
+    min: 0,
+    prompt: "Wat in dat jaar besteed is, in hele euro's.",
+    error: "Vul een heel, niet-negatief bedrag in euro's in (zonder centen).",
+  });
+  s.validation({
+    range: cap(PROGNOSE_KOLOM),
+    type: 'whole',
+    min: 0,
+    prompt: "Het verwachte totaal van het prognosejaar (cel E4), in hele euro's; leeg: de realisatie telt.",
+    error: "Vul een heel, niet-negatief bedrag in euro's in, of laat de cel leeg.",
+  });
+}

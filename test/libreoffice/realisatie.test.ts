@@ -1,0 +1,52 @@
+/**
+ * LibreOffice as the second oracle for a werkmap with a realisatie (Zwolle, vws-2026-04, the starter
+ * Begroting, a realisatie with a prognose and rows without a Begroting row):
+ * every formula cell of every sheet, the Realisatie's signal, Besteding's SUMIFS (criterion "" for rows
+ * without a prognose) and the Verantwoording that reads them, equals the engine's value.
+ */
+import { editionInput } from '../../src/data';
+import { parseRealisatieCsv } from '../../src/data/realisatie-input';
+import type { CbsCode } from '../../src/domain';
+import { begrotingKolommen } from '../../src/domain';
+import { buildWorkbookPlan, SHEETS } from '../../src/plan';
+import { renderXlsx } from '../../src/xlsx';
+import { comparePlan } from './compare-plan';
+import { parseCsv } from './csv-cells';
+import { recalculateToCsv, SOFFICE_TIMEOUT_MS, stripCachedResults } from './soffice';
+
+const input = editionInput('vws-2026-04');
+const years = input.edition.years;
+const blanks = (k: number) => ';'.repeat(k);
+const CSV = [
+  `${begrotingKolommen(years).join(';')};Prognose 2026`,
+  `Brede SPUK;1;Sportakkoord;;Sportbedrijf;incidenteel;50000;60000${blanks(years.length - 2)};;;`,
+  `Brede SPUK;;Ontschot;;GGD;incidenteel;;;1800000;1500000${blanks(years.length - 4)};;;1900000`,
+  `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;100000;200000;300000;400000${blanks(years.length - 4)};;;`,
+].join('\n');
+
+it(
+  'LibreOffice recalculates a werkmap with the Realisatie to the engine values',
+  async () => {
+    const r = parseRealisatieCsv(CSV, { edition: input.edition });
+    if (!r.ok) throw new Error(JSON.stringify(r.failures));
+    const plan = buildWorkbookPlan(input, {
+      key: 'spuk-2025',
+      gemeente: 'GM0193' as CbsCode,
+      realisatie: r.value,
+    });
+    const names = plan.sheets.map((s) => s.name);
+    expect(names).toEqual(
+      expect.arrayContaining([SHEETS.realisatie, SHEETS.besteding, SHEETS.verantwoording]),
+    );
+    const stripped = await stripCachedResults(await renderXlsx(plan));
+    const csv = await recalculateToCsv(stripped.bytes, names);
+    const { cells, mismatches, errors } = comparePlan(
+      plan,
+      new Map(names.map((name) => [name, parseCsv(csv.get(name) ?? '')])),
+    );
+    expect(errors.slice(0, 20)).toEqual([]);
+    expect(mismatches.slice(0, 20)).toEqual([]);
+    expect(cells).toBe(stripped.formulas);
+  },
+  SOFFICE_TIMEOUT_MS + 30_000,
+);
