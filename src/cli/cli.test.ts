@@ -384,7 +384,7 @@ describe('spuk-begroting iza', () => {
       leden: '5',
     });
     expect(flevo('2023')).toMatchObject({ bedrag_eur: '3161954', bron: 'afgeleid' });
-    expect(flevo('2027')).toMatchObject({ regeling: 'SPUK AZWA', onderdeel_nr: '18', bron: 'geschat' });
+    expect(flevo('2027')).toMatchObject({ regeling: 'SPUK AZWA', onderdeel_nr: '18', bron: 'raming' });
     const sum = (jaar: string) =>
       rows.filter((x) => x.jaar === jaar).reduce((a, x) => a + Number(x.bedrag_eur), 0);
     // Every year: Σ regions (SamenTwente for Twente included) = the national amount.

@@ -213,7 +213,8 @@ ontvangt. Zonder --gemeente staat een ontvanger die geen gemeente is op een eige
 gemeentecode leeg en als gemeentenaam bijv. "SamenTwente (geen gemeente; mandaathouder regio Twente)":
 zo is de som van bedrag_eur per onderdeel en jaar het landelijke bedrag (SPUK IZA = som Bijlage 2B).
 structureel/incidenteel volgen de lezing van het Rijk. bron: beschikking, gepubliceerd,
-afgeleid (met een vaste regel uit gepubliceerde cijfers) of geschat (sleutel × landelijk bedrag);
+afgeleid (met een vaste regel uit gepubliceerde cijfers), geschat (sleutel × landelijk bedrag) of
+raming (SPUK AZWA: landelijke raming van 22-04-2026 × verdeelsleutel "vooralsnog", tot de beschikking);
 open: geld dat de regeling verlaat zonder bekend bedrag (bedrag_eur leeg).
 Zonder --gemeente: alle gemeenten.
 

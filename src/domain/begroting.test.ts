@@ -43,7 +43,7 @@ describe('begroting: plafonds from the edition and the beschikking', () => {
     expect(p['Brede SPUK'][3]).toEqual({ bedrag: 2_961_529, bron: 'gepubliceerd' });
     expect(p['Brede SPUK'][4]?.bedrag).toBe(0);
     expect(p['SPUK IZA'][2]).toEqual({ bedrag: 3_161_954, bron: 'gepubliceerd' });
-    expect(p['SPUK AZWA lokaal'][4]?.bron).toBe('geschat');
+    expect(p['SPUK AZWA lokaal'][4]?.bron).toBe('raming');
     expect(plafond(LELYSTAD, 'SPUK IZA', 2025)).toBe(0);
     expect(plafonds(ledger, LELYSTAD, []).perRegeling['SPUK IZA'][2]?.bron).toBe('geen');
   });

@@ -121,7 +121,7 @@ function headingSection(
   );
   s.value(
     `A${rows.take()}`,
-    `Editie ${m.id} (${formatDate(m.datum)}). Hele euro's. Bron per bedrag: beschikking > gepubliceerd > afgeleid > geschat.`,
+    `Editie ${m.id} (${formatDate(m.datum)}). Hele euro's. Bron per bedrag: beschikking > gepubliceerd > afgeleid > geschat > raming.`,
     'subtitle',
   );
   rows.skip();
