@@ -9,7 +9,7 @@ import {
   linesOfHoofdthema,
   GALA_COLUMNS,
 } from '../domain';
-import { formatDate } from '../messages';
+import { formatDate, openPostJaren } from '../messages';
 import { cellAddress, columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import { mlnCell, mlnResult, ramingAmount, ramingYears } from './cells';
@@ -763,7 +763,7 @@ function openPosten(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): voi
   s.values(
     `B${first}`,
     posts.map((p) => [
-      `${p.onderwerp} (onderdeel ${p.nrs.join(' en ')}, ${p.vanJaar}–${p.totEnMetJaar}): ${p.toelichting} Bron: ${p.bron}.`,
+      `${p.onderwerp} (onderdeel ${p.nrs.join(' en ')}, ${openPostJaren(p)}): ${p.toelichting} Bron: ${p.bron}.`,
     ]),
     'warning',
   );
