@@ -26,7 +26,13 @@ import type { Verdeelsleutel } from './verdeelsleutel';
 export type Bron = 'beschikking' | 'gepubliceerd' | 'afgeleid' | 'geschat' | 'raming';
 
 /** The sources from the most certain to the weakest (`weakest` ranks by this order). */
-export const BRONNEN_STERK_NAAR_ZWAK: readonly Bron[] = ['beschikking', 'gepubliceerd', 'afgeleid', 'geschat', 'raming'];
+export const BRONNEN_STERK_NAAR_ZWAK: readonly Bron[] = [
+  'beschikking',
+  'gepubliceerd',
+  'afgeleid',
+  'geschat',
+  'raming',
+];
 
 /** One amount with where it comes from (`beschikking` > `gepubliceerd` > `afgeleid` > `geschat` > `raming`). */
 export interface LedgerAmount {

@@ -26,6 +26,7 @@ export const MODEL_CHECKS = [
   'keuze',
   'overzicht',
   'aansluiting',
+  'samenvatting',
 ] as const;
 export type ModelCheckId = (typeof MODEL_CHECKS)[number];
 
@@ -86,6 +87,8 @@ export function modelCheckExpectations(from: {
     overzicht: 0,
     // The national view has no beschikking: Overzicht and the Begrotingstoets agree (see `aansluiting`).
     aansluiting: 0,
+    // The Samenvatting's baten against the Begrotingstoets (`samenvattingVerschil`): set per scenario.
+    samenvatting: 0,
   };
 }
 

@@ -117,7 +117,7 @@ describe('issue 16: one truth, every recipient, open posts and floor gemeenten i
     expect(off.modelChecksTotal).toBe(1);
   });
 
-  it('BRC + Sportakkoord from 2027 (no end in the source: to 2030, the edition\'s last year): 78 mln × the 2026 share, an open post outside every total (Almere € 873.598)', () => {
+  it("BRC + Sportakkoord from 2027 (no end in the source: to 2030, the edition's last year): 78 mln × the 2026 share, an open post outside every total (Almere € 873.598)", () => {
     const almere = resolveScenario({ edition: input, key, gemeente: ALMERE });
     const [brc] = almere.openPosten;
     expect(brc?.basisJaar).toBe(2026);

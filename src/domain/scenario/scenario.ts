@@ -27,7 +27,7 @@ import type { OpenPostIndicatie, VloerGemeenten } from './open-posts';
 import type { AzwaStatus } from './azwa';
 import { azwaStatus } from './azwa';
 import { openPostIndicaties, vloerGemeenten } from './open-posts';
-import { aansluiting, aansluitingAfwijkingen } from './cross-checks';
+import { aansluiting, aansluitingAfwijkingen, samenvattingAfwijkingen } from './cross-checks';
 import type { RealisatieInvoer, Verantwoording, VerantwoordingAannames } from '../verantwoording';
 import { verantwoording } from '../verantwoording';
 
@@ -319,8 +319,11 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
   );
   const chosenChecks = withChoice(nat.modelChecks, base.gemeenten, request.gemeente);
   const afwijkingen = aansluitingAfwijkingen(aansluitingRegels);
+  const samenvatting = samenvattingAfwijkingen(toets);
   const modelChecks =
-    afwijkingen === chosenChecks.aansluiting ? chosenChecks : { ...chosenChecks, aansluiting: afwijkingen };
+    afwijkingen === chosenChecks.aansluiting && samenvatting === chosenChecks.samenvatting
+      ? chosenChecks
+      : { ...chosenChecks, aansluiting: afwijkingen, samenvatting };
   const afloop = (nr: number, jaar: EditionYear): Euro => {
     const next = years[years.indexOf(jaar) + 1];
     return euro(Math.max(0, amount(nr, jaar).bedrag - (next === undefined ? 0 : amount(nr, next).bedrag)));

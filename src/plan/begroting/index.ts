@@ -49,6 +49,15 @@ export interface BegrotingCells {
     readonly nrs: SheetRange;
     readonly lineNrs: readonly number[];
   };
+  /** What Controle checks the Samenvatting by: its baten total and the toets's baten (plafond na overheveling, van de mandaatgemeente). */
+  readonly samenvattingBaten: {
+    /** Samenvatting: "Totaal baten" per year. */
+    readonly totaal: SheetRange;
+    /** Begrotingstoets: per regeling × year the plafond after overheveling. */
+    readonly plafondNa: SheetRange;
+    /** Begrotingstoets: per regional post × year what the mandaatgemeente passes on. */
+    readonly vanMandaat: SheetRange;
+  };
 }
 
 export interface BegrotingSheets {
@@ -107,7 +116,7 @@ export function buildBegroting(
     begroting,
     toets: toets.s,
     beschikking: besch.s,
-    samenvatting,
+    samenvatting: samenvatting.s,
     toetsResult: t,
     cells: {
       signalen: toets.cells.master,
@@ -123,6 +132,11 @@ export function buildBegroting(
       plafond: toets.cells.plafond,
       plafondBron: toets.cells.plafondBron,
       perLine: toets.cells.perLine,
+      samenvattingBaten: {
+        totaal: samenvatting.cells.batenTotaal,
+        plafondNa: toets.cells.plafondNa,
+        vanMandaat: toets.cells.vanMandaat,
+      },
     },
   };
 }
