@@ -132,7 +132,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   const sv = begroting.cells.samenvattingBaten;
   const samenvattingDiff = samenvattingVerschil(scenario.toets);
   const control = shared(
-    `${controleKey(scenario, signalen)}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}`,
+    `${controleKey(scenario, signalen)}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}|${begroting.cells.beschikkingBuitenJaren}`,
     () => {
       const built = buildControle(ctx, {
         landelijk: nat.landelijk,
@@ -145,6 +145,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
         aansluiting: chooser.aansluiting,
         signalen: { cell: TOETS_MASTER, count: signalen },
         samenvatting: { ...sv, verschil: samenvattingDiff },
+        beschikkingJaren: begroting.cells.beschikkingBuitenJaren,
       });
       return { sheet: built.sheet.build(nationalPage), cells: built.cells };
     },

@@ -15,7 +15,7 @@ const TOTALEN: readonly BeschikkingRegel[] = [
   { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2025, bedrag: 2_100_000 as Euro },
 ];
 
-describe('Controle checks the Samenvatting against the Begrotingstoets (check samenvatting)', () => {
+describe("Controle checks the Samenvatting against the Begrotingstoets (check samenvatting) and the Beschikking's years (check beschikking-jaren)", () => {
   it('the domain: Zwolle with a beschikking total, every year 0 (the Samenvatting tells the toets)', () => {
     const s = resolveScenario({
       edition: input,
@@ -49,6 +49,7 @@ describe('Controle checks the Samenvatting against the Begrotingstoets (check sa
       const row = sv.findIndex((r) => r[0] === '  Brede SPUK' && r[6] === 2_100_000);
       expect(row).toBeGreaterThan(0);
       const totaal = sv.findIndex((r) => r[0] === 'Totaal baten');
+      const formula = ev.hf.getCellFormula({ sheet: sid, row, col: 6 });
       ev.hf.setCellContents({ sheet: sid, row, col: 6 }, [[2_190_747]]);
       expect(ev.hf.getCellValue({ sheet: sid, row: totaal, col: 6 })).toBe(
         (sv[totaal]?.[6] as number) + 90_747,
@@ -62,6 +63,28 @@ describe('Controle checks the Samenvatting against the Begrotingstoets (check sa
       expect(helper?.slice(2, 2 + input.edition.years.length)).toEqual(
         input.edition.years.map((y) => (y === 2025 ? 90_747 : 0)),
       );
+      // Restored: 0 again. Then a SPUK AZWA lokaal beschikking typed for 2030 (a greyed cell: the
+      // regeling runs 2027–2029, 2030 is the BFU) is refused: Beschikking!A3 says FOUT, Controle counts 1.
+      ev.hf.setCellContents({ sheet: sid, row, col: 6 }, [[formula ?? null]]);
+      expect(ev.value(SHEETS.controle, 'C4')).toBe(0);
+      const bid = ev.hf.getSheetId(SHEETS.beschikking) ?? -1;
+      expect(ev.value(SHEETS.beschikking, 'A3')).toBe('');
+      const b = ev.hf.getSheetValues(bid);
+      const azwa = b.findIndex((r) => r[0] === 'AZWA-L');
+      const col2030 = b.find((r) => r[0] === 'Sleutel').findIndex((v) => String(v) === '2030') ?? -1;
+      expect(col2030).toBe(4 + input.edition.years.indexOf(2030));
+      ev.hf.setCellContents({ sheet: bid, row: azwa, col: col2030 }, [[250_000]]);
+      expect(String(ev.value(SHEETS.beschikking, 'A3'))).toMatch(
+        /^FOUT: 1 bedrag\(en\) in een grijze cel: .*SPUK AZWA lokaal 2027–2029/,
+      );
+      const jaren = ev.hf.getSheetValues(ev.hf.getSheetId(SHEETS.controle) ?? -1);
+      expect(jaren.find((r) => r[0] === 'Beschikking')?.[2]).toBe(1);
+      expect(ev.value(SHEETS.controle, 'C4')).toBe(1);
+      // In 2029 the same amount is a beschikking like any other: no FOUT.
+      ev.hf.setCellContents({ sheet: bid, row: azwa, col: col2030 }, [[null]]);
+      ev.hf.setCellContents({ sheet: bid, row: azwa, col: col2030 - 1 }, [[250_000]]);
+      expect(ev.value(SHEETS.beschikking, 'A3')).toBe('');
+      expect(ev.value(SHEETS.controle, 'C4')).toBe(0);
     } finally {
       ev.destroy();
     }

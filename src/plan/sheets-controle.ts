@@ -33,6 +33,8 @@ export interface ControleFrom {
    * `samenvatting`), with the domain's difference per year (`samenvattingVerschil`, 0 = equal).
    * Absent: the check counts 0 (no Samenvatting).
    */
+  /** The count of beschikking amounts in a year without the regeling's money (Excel expression; absent: 0). */
+  readonly beschikkingJaren?: string;
   readonly samenvatting?: {
     readonly totaal: SheetRange;
     readonly plafondNa: SheetRange;
@@ -235,6 +237,12 @@ function sourceChecks(from: ControleFrom, samenvattingRow: number): Check[] {
       'Aansluiting',
       'Per regeling en jaar: bedrag op Overzicht = plafond op de Begrotingstoets (waar de Samenvatting de baten uit leest)',
       from.aansluiting.abs(),
+    ],
+    [
+      'beschikking-jaren',
+      'Beschikking',
+      `Geen bedrag op het blad ${SHEETS.beschikking} in een jaar zonder geld van de regeling (grijze cellen; bijv. SPUK AZWA in 2030)`,
+      from.beschikkingJaren ?? '0',
     ],
     [
       'samenvatting',

@@ -2,6 +2,7 @@ import type { EditionLine, EditionYear, GalaColumn, Ledger } from '../domain';
 import {
   aardLine,
   bbvJaren,
+  regelingHeeftGeld,
   euro,
   galaTotals,
   GRAND_TOTAL_LABEL,
@@ -231,7 +232,12 @@ function bbvValidation(ctx: NationalContext, s: SheetBuilder, range: string): vo
   const zonder = [
     ...new Set(
       ctx.lines
-        .filter((l) => bbvJaren(l.regeling.eindjaar, ctx.years).length === 0)
+        .filter(
+          (l) =>
+            bbvJaren(l.regeling.eindjaar, ctx.years, (y) =>
+              regelingHeeftGeld(ctx.input.edition, l.regeling.id, y),
+            ).length === 0,
+        )
         .map((l) => l.regeling.naam),
     ),
   ];
@@ -240,7 +246,7 @@ function bbvValidation(ctx: NationalContext, s: SheetBuilder, range: string): vo
     type: 'whole',
     min: 0,
     max: last,
-    prompt: `BBV: tot en met het eindjaar incidenteel. Legt een nieuwe regeling het daarna vast: 1 (vanaf het jaar na het eindjaar) of het jaar vanaf wanneer; anders 0.${zonder.length > 0 ? ` Geen effect bij ${zonder.join(', ')} (loopt t/m ${last}).` : ''}`,
+    prompt: `BBV: tot en met het eindjaar incidenteel. Legt een nieuwe regeling het daarna vast: 1 (vanaf het jaar na het eindjaar) of het jaar vanaf wanneer; anders 0.${zonder.length > 0 ? ` Geen effect bij ${zonder.join(', ')} (na het eindjaar geen geld van de regeling in deze werkmap).` : ''}`,
     error: `Vul 0 (nee), 1 (vanaf het jaar na het eindjaar) of een jaar tot en met ${last} in.`,
   });
 }

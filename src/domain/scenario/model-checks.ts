@@ -27,6 +27,7 @@ export const MODEL_CHECKS = [
   'overzicht',
   'aansluiting',
   'samenvatting',
+  'beschikking-jaren',
 ] as const;
 export type ModelCheckId = (typeof MODEL_CHECKS)[number];
 
@@ -89,6 +90,9 @@ export function modelCheckExpectations(from: {
     aansluiting: 0,
     // The Samenvatting's baten against the Begrotingstoets (`samenvattingVerschil`): set per scenario.
     samenvatting: 0,
+    // A beschikking only in its regeling's years: the readers and `plafonds` refuse any other, so a
+    // built werkmap has none; typed on the sheet Beschikking it counts (issue 16, SPUK AZWA 2030).
+    'beschikking-jaren': 0,
   };
 }
 

@@ -13,7 +13,7 @@ import { Ledger, SplitMemo } from '../ledger';
 import type { Euro } from '../money';
 import { euro } from '../money';
 import type { BbvVastlegging, Vastlegging, YearReading } from '../readings';
-import { isVastgelegd, readings, splitReadings, vastlegging } from '../readings';
+import { isVastgelegd, readings, regelingHeeftGeld, splitReadings, vastlegging } from '../readings';
 import type { GalaTableReport } from '../gala-table';
 import { galaTableChecks } from '../gala-table';
 import type { CbsCode, Gemeente, Maybe } from '../types';
@@ -307,7 +307,12 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
       view.structuralLevel(nr, code),
       jaar,
       line.regeling.eindjaar,
-      isVastgelegd(vastgelegd.get(nr), jaar, line.regeling.eindjaar),
+      isVastgelegd(
+        vastgelegd.get(nr),
+        jaar,
+        line.regeling.eindjaar,
+        regelingHeeftGeld(input.edition, line.regeling.id, jaar),
+      ),
     );
   };
   const plafondsOf = plafonds(ledger, code, beschikking);

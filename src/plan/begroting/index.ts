@@ -49,6 +49,8 @@ export interface BegrotingCells {
     readonly nrs: SheetRange;
     readonly lineNrs: readonly number[];
   };
+  /** The count of beschikking amounts typed in a year without the regeling's money (an Excel expression). */
+  readonly beschikkingBuitenJaren: string;
   /** What Controle checks the Samenvatting by: its baten total and the toets's baten (plafond na overheveling, van de mandaatgemeente). */
   readonly samenvattingBaten: {
     /** Samenvatting: "Totaal baten" per year. */
@@ -132,6 +134,7 @@ export function buildBegroting(
       plafond: toets.cells.plafond,
       plafondBron: toets.cells.plafondBron,
       perLine: toets.cells.perLine,
+      beschikkingBuitenJaren: besch.cells.buitenJaren,
       samenvattingBaten: {
         totaal: samenvatting.cells.batenTotaal,
         plafondNa: toets.cells.plafondNa,
