@@ -71,7 +71,7 @@ describe("Controle checks the Samenvatting against the Begrotingstoets (check sa
       expect(ev.value(SHEETS.beschikking, 'A3')).toBe('');
       const b = ev.hf.getSheetValues(bid);
       const azwa = b.findIndex((r) => r[0] === 'AZWA-L');
-      const col2030 = b.find((r) => r[0] === 'Sleutel').findIndex((v) => String(v) === '2030') ?? -1;
+      const col2030 = b.find((r) => r[0] === 'Sleutel')?.findIndex((v) => String(v) === '2030') ?? -1;
       expect(col2030).toBe(4 + input.edition.years.indexOf(2030));
       ev.hf.setCellContents({ sheet: bid, row: azwa, col: col2030 }, [[250_000]]);
       expect(String(ev.value(SHEETS.beschikking, 'A3'))).toMatch(

@@ -231,8 +231,9 @@ function sourceChecks(from: ControleFrom, samenvattingRow: number): Check[] {
       // rules (they may stand, e.g. a deliberate overspend); this case makes two sheets of the werkmap
       // tell two different amounts for one regeling × year (Overzicht Σ onderdelen, Samenvatting and
       // toets the total), so no figure of the werkmap can be trusted until the input is corrected,
-      // which is what the Modelcontrole answers (as for a negative weight). The fix is on the sheet
-      // Beschikking: empty the onderdelen or correct the total.
+      // which is what the Modelcontrole answers (as for a negative weight). The Begrotingstoets also
+      // shows the difference where the total is spread (one signal), next to the input to correct; the
+      // fix is on the sheet Beschikking: empty the onderdelen or correct the total.
       'aansluiting',
       'Aansluiting',
       'Per regeling en jaar: bedrag op Overzicht = plafond op de Begrotingstoets (waar de Samenvatting de baten uit leest)',
