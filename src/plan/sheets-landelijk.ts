@@ -246,7 +246,7 @@ function bbvValidation(ctx: NationalContext, s: SheetBuilder, range: string): vo
     type: 'whole',
     min: 0,
     max: last,
-    prompt: `BBV: tot en met het eindjaar incidenteel. Legt een nieuwe regeling het daarna vast: 1 (vanaf het jaar na het eindjaar) of het jaar vanaf wanneer; anders 0.${zonder.length > 0 ? ` Geen effect bij ${zonder.join(', ')} (na het eindjaar geen geld van de regeling in deze werkmap).` : ''}`,
+    prompt: `BBV: t/m het eindjaar incidenteel. Legt een nieuwe regeling het daarna vast: 1 (vanaf het jaar na het eindjaar) of het jaar vanaf wanneer; anders 0.${zonder.length > 0 ? ` Geen effect (geen geld na het eindjaar): ${zonder.join(', ')}.` : ''}`,
     error: `Vul 0 (nee), 1 (vanaf het jaar na het eindjaar) of een jaar tot en met ${last} in.`,
   });
 }

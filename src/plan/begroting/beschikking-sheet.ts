@@ -139,12 +139,8 @@ function buitenJarenSection(
     const active = regelingYears(ctx, r);
     return `${r} ${active.length === 0 ? 'geen' : `${active[0] ?? ''}–${active[active.length - 1] ?? ''}`}`;
   });
-  s.formula(
-    'A3',
-    `IF(${count}>0,"FOUT: "&(${count})&" bedrag(en) in een grijze cel: een jaar zonder geld van de regeling (${spans.join('; ')}). Maak die cellen leeg; geld daarbuiten is geen SPUK-geld (bijv. de BFU vanaf 2030: algemene middelen).","")`,
-    () => '',
-    'warning',
-  );
+  const uitleg = ` bedrag(en) in een grijze cel: een jaar zonder geld van de regeling (${spans.join('; ')}). Maak die cellen leeg; geld daarbuiten is geen SPUK-geld (bijv. de BFU vanaf 2030: algemene middelen).`;
+  s.formula('A3', `IF(${count}>0,"FOUT: "&(${count})&${textLiteral(uitleg)},"")`, () => '', 'warning');
   return count;
 }
 
@@ -294,4 +290,11 @@ function mandaatSection(
     'euro',
   );
   return { input, keys, gepland };
+}
+
+/** A text as an Excel formula literal: pieces of at most 200 characters joined by & (Excel allows 255 per literal). */
+function textLiteral(text: string): string {
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; i += 200) pieces.push(`"${text.slice(i, i + 200).replace(/"/g, '""')}"`);
+  return pieces.length === 0 ? '""' : pieces.join('&');
 }
