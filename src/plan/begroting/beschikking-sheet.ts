@@ -31,8 +31,8 @@ export interface BeschikkingCells {
   readonly vanMandaat: MandaatCells;
   /**
    * The amounts typed in a year in which the key's regeling has no money (the greyed cells; e.g. SPUK
-   * AZWA in 2030, the BFU): the Excel expression counting them (absolute references, for Controle's
-   * check `beschikking-jaren`), '0' when every cell of the grid is in a regeling's years.
+   * AZWA in 2030, the BFU): the hidden cell counting them (Beschikking!$Z$3, absolute, for Controle's
+   * check `beschikking-jaren`).
    */
   readonly buitenJaren: string;
 }
@@ -54,6 +54,8 @@ export const MANDAAT_KEYS: Readonly<Record<RegionalePost, string>> = {
 };
 
 const GEMEENTE_ROW = 4;
+/** The hidden helper column (Z) of the check on amounts outside the regelingen's years. */
+const HELPER_COL = 26;
 const HEADER_ROW = 6;
 
 /**
@@ -130,6 +132,7 @@ function buitenJarenSection(
         `COUNT(${grid
           .rows(i, j - i)
           .cols(from, to - from + 1)
+          .local()
           .abs()})`,
       );
     i = j;
@@ -139,9 +142,18 @@ function buitenJarenSection(
     const active = regelingYears(ctx, r);
     return `${r} ${active.length === 0 ? 'geen' : `${active[0] ?? ''}–${active[active.length - 1] ?? ''}`}`;
   });
-  const uitleg = ` bedrag(en) in een grijze cel: een jaar zonder geld van de regeling (${spans.join('; ')}). Maak die cellen leeg; geld daarbuiten is geen SPUK-geld (bijv. de BFU vanaf 2030: algemene middelen).`;
-  s.formula('A3', `IF(${count}>0,"FOUT: "&(${count})&${textLiteral(uitleg)},"")`, () => '', 'warning');
-  return count;
+  // Hidden helper cells (column Z): the count and the explanation; A3 shows the FOUT when the count > 0.
+  const countCell = SheetRange.at(SHEETS.beschikking, 3, HELPER_COL);
+  const textCell = SheetRange.at(SHEETS.beschikking, 3, HELPER_COL + 1);
+  s.formula(countCell.address(), count, () => 0, 'integer');
+  s.value(
+    textCell.address(),
+    ` bedrag(en) in een grijze cel: een jaar zonder geld van de regeling (${spans.join('; ')}). Maak die cellen leeg; geld daarbuiten is geen SPUK-geld (bijv. de BFU vanaf 2030: algemene middelen).`,
+  );
+  s.hiddenColumn(columnLetter(HELPER_COL)).hiddenColumn(columnLetter(HELPER_COL + 1));
+  const n = countCell.local().abs();
+  s.formula('A3', `IF(${n}>0,"FOUT: "&${n}&${textCell.local().abs()},"")`, () => '', 'warning');
+  return countCell.abs();
 }
 
 /** The gemeente of the beschikking (input) and whether it is the one on Overzicht. */
@@ -290,11 +302,4 @@ function mandaatSection(
     'euro',
   );
   return { input, keys, gepland };
-}
-
-/** A text as an Excel formula literal: pieces of at most 200 characters joined by & (Excel allows 255 per literal). */
-function textLiteral(text: string): string {
-  const pieces: string[] = [];
-  for (let i = 0; i < text.length; i += 200) pieces.push(`"${text.slice(i, i + 200).replace(/"/g, '""')}"`);
-  return pieces.length === 0 ? '""' : pieces.join('&');
 }
