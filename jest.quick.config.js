@@ -11,6 +11,8 @@ const SLOW = [
   'src/plan/formula-truth.test.ts',
   // HyperFormula against the domain on generated begrotingen.
   'src/plan/begroting-truth.test.ts',
+  // HyperFormula on a real plan: Controle's checks samenvatting and beschikking-jaren on planted disagreements.
+  'src/plan/samenvatting-controle.test.ts',
   // LibreOffice recalculates and prints the written .xlsx (needs soffice, pdftoppm).
   'test/libreoffice/',
   // Sweeps over real plans and all 342 gemeenten.

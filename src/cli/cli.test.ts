@@ -32,7 +32,9 @@ describe('spuk-begroting controle', () => {
     expect(r.out).toContain('azwa-totaal:2027\t€ 451.000.000\t€ 451.000.000\t0\tOK');
     expect(r.out).toContain('verdeling:17:2029\t€ 321.000.000\t€ 321.000.000\t0\tOK');
     expect(r.out).toMatch(/Noordoost Brabant is 1,0923/);
-    expect(r.out).toMatch(/Open post 2027–2029: Buurtsportcoaches \(BRC\) en Sportakkoord/);
+    expect(r.out).toMatch(
+      /Open post vanaf 2027 \(geen einde in de bron; hier t\/m 2030, het laatste jaar van de editie\): Buurtsportcoaches \(BRC\) en Sportakkoord/,
+    );
   });
   it('--editie gala-2023 checks the GALA splits; --json gives machine-readable checks and warnings', async () => {
     const r = await run(['controle', '--editie', 'gala-2023', '--json']);
@@ -183,13 +185,20 @@ describe('spuk-begroting allocaties', () => {
       'incidenteel_eur',
       'bron',
     ]);
-    // Per gemeente: 15 onderdelen × 2023–2026, BRC and Sportakkoord open 2027–2029, AZWA lokaal 2027–2029;
+    // Per gemeente: 15 onderdelen × 2023–2026, BRC and Sportakkoord open from 2027 to the edition's last
+    // year (2030: the source names no end), AZWA lokaal 2027–2029;
     // mandaatgemeenten also SPUK IZA 2023–2026 and AZWA regionaal 2027–2029 (41), and SamenTwente (no
     // gemeente) the same 7 on a row of its own. 2030 (vws-2026-04): AZWA lokaal and regionaal are the BFU
     // open post (bron open, no amount), one row more each.
-    expect(parsed.data).toHaveLength(342 * (15 * 4 + 2 * 3 + 3 + 1) + 41 * (7 + 1) + 7 + 1);
+    expect(parsed.data).toHaveLength(342 * (15 * 4 + 2 * 4 + 3 + 1) + 41 * (7 + 1) + 7 + 1);
     expect(
       parsed.data.filter((d) => d.jaar === '2030').every((d) => d.bron === 'open' && d.bedrag_eur === ''),
+    ).toBe(true);
+    expect(
+      parsed.data.filter((d) => d.jaar === '2030' && d.onderdeel_nr === '2' && d.gemeentecode === 'GM0034'),
+    ).toHaveLength(1);
+    expect(
+      true,
     ).toBe(true);
     const sum = (nr: string, jaar: string) =>
       parsed.data
@@ -356,9 +365,9 @@ describe('spuk-begroting allocaties', () => {
       'k.csv': csv,
     });
     expect(r.code).toBe(0);
-    // Amsterdam is mandaatgemeente: 15 × 4 + 2 open × 3 + lokaal 3 + IZA 4 + regionaal 3, the BFU open
+    // Amsterdam is mandaatgemeente: 15 × 4 + 2 open × 4 (2027–2030) + lokaal 3 + IZA 4 + regionaal 3, the BFU open
     // post 2030 on lokaal and regionaal (2), plus the header.
-    expect(r.out.trim().split('\n')).toHaveLength(15 * 4 + 6 + 3 + 4 + 3 + 2 + 1);
+    expect(r.out.trim().split('\n')).toHaveLength(15 * 4 + 8 + 3 + 4 + 3 + 2 + 1);
   });
   it('rejects an unknown option', async () => {
     const r = await run(['allocaties', '--jaar', '2025']);
@@ -384,7 +393,7 @@ describe('spuk-begroting iza', () => {
       leden: '5',
     });
     expect(flevo('2023')).toMatchObject({ bedrag_eur: '3161954', bron: 'afgeleid' });
-    expect(flevo('2027')).toMatchObject({ regeling: 'SPUK AZWA', onderdeel_nr: '18', bron: 'geschat' });
+    expect(flevo('2027')).toMatchObject({ regeling: 'SPUK AZWA', onderdeel_nr: '18', bron: 'raming' });
     const sum = (jaar: string) =>
       rows.filter((x) => x.jaar === jaar).reduce((a, x) => a + Number(x.bedrag_eur), 0);
     // Every year: Σ regions (SamenTwente for Twente included) = the national amount.

@@ -220,7 +220,7 @@ Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
                            [--beschikking CSV] [--formaat csv|json]
 
 Schrijft naar stdout: CSV (standaard) of JSON; niets in een bestand (> allocaties.csv om te bewaren).
-Eén regel per gemeente × onderdeel × jaar (2023–2029) dat de gemeente ontvangt, met kolommen
+Eén regel per gemeente × onderdeel × jaar van de editie (2023–2030 in vws-2026-04) dat de gemeente ontvangt, met kolommen
 gemeentecode,gemeentenaam,regeling,editie,onderdeel_nr,onderdeel,jaar,bedrag_eur,structureel_eur,
 incidenteel_eur,bron. Onderdelen 1–15 Brede SPUK, 16 SPUK IZA, 17 SPUK AZWA lokaal, 18 SPUK AZWA
 regionaal. Regionaal geld (16, 18) staat alleen bij de mandaatgemeente, die het hele regiobedrag
@@ -228,7 +228,8 @@ ontvangt. Zonder --gemeente staat een ontvanger die geen gemeente is op een eige
 gemeentecode leeg en als gemeentenaam bijv. "SamenTwente (geen gemeente; mandaathouder regio Twente)":
 zo is de som van bedrag_eur per onderdeel en jaar het landelijke bedrag (SPUK IZA = som Bijlage 2B).
 structureel/incidenteel volgen de lezing van het Rijk. bron: beschikking, gepubliceerd,
-afgeleid (met een vaste regel uit gepubliceerde cijfers) of geschat (sleutel × landelijk bedrag);
+afgeleid (met een vaste regel uit gepubliceerde cijfers), geschat (sleutel × landelijk bedrag) of
+raming (SPUK AZWA: landelijke raming van 22-04-2026 × verdeelsleutel "vooralsnog", tot de beschikking);
 open: geld dat de regeling verlaat zonder bekend bedrag (bedrag_eur leeg).
 Zonder --gemeente: alle gemeenten.
 
@@ -240,7 +241,7 @@ Zonder --gemeente: alle gemeenten.
   iza: `spuk-begroting iza [--editie ID] [--sleutel SLEUTEL | --sleutel-bestand CSV] [--formaat csv|json]
 
 Schrijft naar stdout: CSV (standaard) of JSON.
-Eén regel per SPUK IZA-regio × jaar (2023–2029) met kolommen
+Eén regel per SPUK IZA-regio × jaar van de editie met kolommen
 regio,mandaatgemeente,lidmaatschap,leden,regeling,onderdeel_nr,editie,jaar,schatting_eur,gepubliceerd_eur,
 bedrag_eur,bron (onderdeel 16 = SPUK IZA, 18 = SPUK AZWA regionaal).
 bedrag_eur is wat de mandaatgemeente ontvangt: SPUK IZA tot en met 2026, SPUK AZWA regionaal vanaf

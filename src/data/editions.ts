@@ -134,7 +134,12 @@ export function registeredEditionFolders(): readonly EditionFolder[] {
   return registered.flatMap((s) => (s.folder ? [s.folder] : []));
 }
 
-function parseOpenPosten(file: string, text: string): OpenPost[] {
+/**
+ * An edition's open posten (CSV `onderwerp,onderdeel_nrs,van_jaar,tot_en_met_jaar,…`). An empty
+ * `tot_en_met_jaar` means the source names no end: the post runs to `lastYear` (the last year of the
+ * edition's axis) and is marked `zonderEinde`.
+ */
+function parseOpenPosten(file: string, text: string, lastYear: EditionYear): OpenPost[] {
   return readCsv(file, text, ['onderwerp', 'onderdeel_nrs', 'van_jaar', 'tot_en_met_jaar', 'toelichting', 'bron']).map(
     (r) => {
       const nrs = r
@@ -149,11 +154,13 @@ function parseOpenPosten(file: string, text: string): OpenPost[] {
         return Number(text);
       };
       const mln = r.optional('landelijk_mln_eur');
+      const open = r.optional('tot_en_met_jaar') === '';
       return {
         onderwerp: r.get('onderwerp'),
         nrs,
         vanJaar: y('van_jaar'),
-        totEnMetJaar: y('tot_en_met_jaar'),
+        totEnMetJaar: open ? lastYear : y('tot_en_met_jaar'),
+        ...(open ? { zonderEinde: true as const } : {}),
         landelijk: mln === '' ? undefined : mlnToEuro(mln),
         toelichting: r.get('toelichting'),
         bron: r.get('bron'),
@@ -337,7 +344,7 @@ export function resolveEdition(id: string, base: ReferenceData = defaultReferenc
         fail(`datasets[${i}].kolommen`, `${d.bestand} has the columns ${header.join(', ')}; the manifest says ${d.kolommen.join(', ')}`);
       datasets.push(d);
       if (/\/open_posten[^/]*\.csv$/.test(d.bestand)) {
-        const posts = parseOpenPosten(d.bestand, text);
+        const posts = parseOpenPosten(d.bestand, text, years[years.length - 1] ?? 0);
         posts.forEach((p) => onAxis(`datasets[${i}] (${d.bestand})`, [p.vanJaar, p.totEnMetJaar]));
         openPosten.push(...posts);
       }

@@ -30,7 +30,7 @@ import mutatiesCsv from '../../data/vws-2025-09/spuk_mutaties_2025_2026.csv';
 import gemeentenCsv from '../../data/gemeenten-2025/gemeenten_2023_2025.csv';
 import ledenCsv from '../../data/gemeenten-2025/spuk_iza_regio_leden_afgeleid.csv';
 import azwaCsv from '../../data/vws-2026-04/spuk_azwa_2027_2029_raming.csv';
-import openPostenCsv from '../../data/vws-2026-04/open_posten_2027_2029.csv';
+import openPostenCsv from '../../data/vws-2026-04/open_posten_vanaf_2027.csv';
 import openPosten2030Csv from '../../data/vws-2026-04/open_posten_2030.csv';
 
 /** The raw texts of an edition's files; every one can be replaced (tests feed malformed ones). */
@@ -78,7 +78,7 @@ export const EMBEDDED_TEXTS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(
     (Object.keys(FILE_NAMES) as (keyof SourceFiles)[]).map((k) => [`data/${FILE_NAMES[k]}`, EMBEDDED_FILES[k]]),
   ),
-  'data/vws-2026-04/open_posten_2027_2029.csv': openPostenCsv,
+  'data/vws-2026-04/open_posten_vanaf_2027.csv': openPostenCsv,
   'data/vws-2026-04/open_posten_2030.csv': openPosten2030Csv,
 };
 

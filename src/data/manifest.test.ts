@@ -48,6 +48,10 @@ describe('the manifest schema: every error names the file and the field', () => 
     const e = resolveEdition('vws-2026-04');
     const post = e.openPosten.find((p) => p.nrs.includes(2));
     expect(post?.bron).toBe('VNG-ledenbrief Lbr. 25/036, 11-07-2025, voetnoot 2');
+    // "vanaf 2027" without an end: tot_en_met_jaar is empty, so the post runs to the axis's last year.
+    expect(post).toMatchObject({ vanJaar: 2027, totEnMetJaar: 2030, zonderEinde: true });
+    // The BFU post states its end (2030–2030): no flag.
+    expect(e.openPosten.find((p) => p.nrs.includes(17))?.zonderEinde).toBeUndefined();
     expect(post?.toelichting).toMatch(/samen 87 mln in 2026, 78 mln per jaar vanaf 2027; waarschijnlijk zonder loon- en prijsbijstelling \(afgeleid: 87 ≈ \(86,3 \+ 10\) × 0,9/);
     expect(e.datasets.find((d) => d.id === 'vng-2026-open-posten')).toMatchObject({ kenmerk: 'Lbr. 25/036', datum: '2025-07-11' });
     expect(JSON.stringify(e)).not.toContain('26/012');

@@ -1,5 +1,6 @@
-import { defaultReferenceData, editionInput } from '../data';
-import type { BegrotingInvoer, BegrotingRegel, BegrotingRegeling, CbsCode, Euro } from '.';
+import { defaultReferenceData, editionInput, parseBeschikkingRegelsCsv } from '../data';
+import { failureText } from '../messages';
+import type { BegrotingInvoer, BegrotingRegel, BegrotingRegeling, BeschikkingRegel, CbsCode, Euro } from '.';
 import { builtInKey, euro, geplandAandeel, Ledger, legeBegroting, plafonds, toetsBegroting } from '.';
 import { rowBuilder } from '../../test/support/begroting-rows';
 
@@ -25,7 +26,7 @@ describe('begroting: plafonds from the edition and the beschikking', () => {
     expect(p['Brede SPUK'][3]).toEqual({ bedrag: 2_961_529, bron: 'gepubliceerd' });
     expect(p['Brede SPUK'][4]?.bedrag).toBe(0);
     expect(p['SPUK IZA'][2]).toEqual({ bedrag: 3_161_954, bron: 'gepubliceerd' });
-    expect(p['SPUK AZWA lokaal'][4]?.bron).toBe('geschat');
+    expect(p['SPUK AZWA lokaal'][4]?.bron).toBe('raming');
     expect(plafond(LELYSTAD, 'SPUK IZA', 2025)).toBe(0);
     expect(plafonds(ledger, LELYSTAD, []).perRegeling['SPUK IZA'][2]?.bron).toBe('geen');
   });
@@ -291,5 +292,49 @@ describe('begroting: a member gemeente checks its regional activities against wh
     expect(t.vanMandaatgemeente['SPUK IZA'].every((v) => v.bron === 'geen' && v.bedrag === 0)).toBe(true);
     const nl = toetsBegroting(ledger, undefined, invoer([]));
     expect(nl.vanMandaatgemeente['SPUK AZWA regionaal'].every((v) => v.bedrag === 0)).toBe(true);
+  });
+});
+
+describe("a beschikking only in the regeling's years (issue 16: no SPUK AZWA beschikking in 2030)", () => {
+  const input26 = editionInput('vws-2026-04');
+  const ledger26 = new Ledger(input26, builtInKey('spuk-2025', input26.base));
+  const regel = (regeling: BeschikkingRegel['regeling'], jaar: number): BeschikkingRegel => ({
+    regeling,
+    onderdeel: undefined,
+    jaar,
+    bedrag: euro(100_000),
+  });
+  it('the domain refuses SPUK AZWA lokaal 2030 and Brede SPUK 2027; 2029 and 2026 are accepted', () => {
+    expect(() => plafonds(ledger26, ALMERE, [regel('SPUK AZWA lokaal', 2030)])).toThrow(
+      /SPUK AZWA lokaal 2030: not a year of the regeling \(2027, 2028, 2029\)/,
+    );
+    expect(() => plafonds(ledger26, ALMERE, [regel('Brede SPUK', 2027)])).toThrow(RangeError);
+    expect(
+      plafonds(ledger26, ALMERE, [regel('SPUK AZWA lokaal', 2029)]).perRegeling['SPUK AZWA lokaal'][6],
+    ).toEqual({
+      bedrag: 100_000,
+      bron: 'beschikking',
+    });
+    expect(plafonds(ledger26, ALMERE, [regel('Brede SPUK', 2026)]).perRegeling['Brede SPUK'][3]?.bedrag).toBe(
+      100_000,
+    );
+  });
+  it("the readers refuse it in Dutch, naming the row and the regeling's years", () => {
+    const r = parseBeschikkingRegelsCsv(
+      'regeling;onderdeel;jaar;bedrag_eur\nSPUK AZWA lokaal;;2030;100000\n',
+      {
+        gemeente: ALMERE,
+        gemeenten: input26.base.gemeenten,
+        edition: input26.edition,
+      },
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.failures).toEqual([
+        { kind: 'RegelingNotInYear', row: 2, regeling: 'SPUK AZWA lokaal', jaar: 2030, from: 2027, to: 2029 },
+      ]);
+      const f = r.failures[0];
+      expect(f && failureText(f)).toMatch(/2030/);
+    }
   });
 });

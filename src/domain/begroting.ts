@@ -531,7 +531,8 @@ export function editionLabel(
  * - onderdeel o: its beschikking amount if entered, else the edition's;
  * - regeling total: the beschikking total if entered, else Σ of its lines (beschikking where entered);
  *   labelled `beschikking` when the total or every line has one, else the edition's label.
- * Throws RangeError for a beschikking onderdeel that is not a Brede SPUK onderdeel of the edition.
+ * Throws RangeError for a beschikking onderdeel that is not a Brede SPUK onderdeel of the edition,
+ * and for a beschikking in a year that is not one of its regeling's years (the manifest's `jaren`).
  */
 export function plafonds(
   ledger: Ledger,
@@ -546,6 +547,13 @@ export function plafonds(
   const totaal = new Map<string, Euro>();
   const perLine = new Map<string, Euro>();
   for (const b of beschikking) {
+    // A beschikking only in the regeling's own years (edition data; e.g. no SPUK AZWA in 2030: that
+    // money is the BFU, algemene middelen). The readers refuse it in Dutch (`RegelingNotInYear`).
+    const jaren = regelingLines(ledger.lines, b.regeling)[0]?.regeling.jaren ?? [];
+    if (!jaren.includes(b.jaar))
+      throw new RangeError(
+        `Beschikking ${b.regeling} ${b.jaar}: not a year of the regeling (${jaren.join(', ') || 'none'})`,
+      );
     if (b.onderdeel === undefined) totaal.set(`${b.regeling}|${b.jaar}`, b.bedrag);
     else {
       if (b.regeling !== 'Brede SPUK' || !onderdelen.includes(b.onderdeel))

@@ -282,7 +282,13 @@ export interface OpenPost {
   readonly onderwerp: string;
   readonly nrs: readonly number[];
   readonly vanJaar: EditionYear;
+  /** The last year: the source's, or (`zonderEinde`) the last year of the edition's axis. */
   readonly totEnMetJaar: EditionYear;
+  /**
+   * The source names no end ("vanaf 2027"): the post runs to the last year of the edition's axis
+   * (its `tot_en_met_jaar` is empty in the data), and the sheets say so.
+   */
+  readonly zonderEinde?: true;
   /** National indication, when a source gives one. */
   readonly landelijk: Maybe<Euro>;
   readonly toelichting: string;

@@ -13,6 +13,7 @@ import {
   readings,
   splitByWeights,
   splitReadings,
+  weakest,
 } from '.';
 
 const base = defaultReferenceData();
@@ -120,7 +121,7 @@ describe('SPUK AZWA 2027–2029 (vws-2026-04)', () => {
         lokaal,
       );
       expect(base.izaRegios.reduce((a, r) => a + l.regio(r.naam, 18, jaar).bedrag, 0)).toBe(regionaal);
-      expect(l.national(17, jaar)).toMatchObject({ bedrag: lokaal, bron: 'gepubliceerd' });
+      expect(l.national(17, jaar)).toMatchObject({ bedrag: lokaal, bron: 'raming' });
     },
   );
 
@@ -142,7 +143,12 @@ describe('SPUK AZWA 2027–2029 (vws-2026-04)', () => {
   it('AZWA regionaal goes to the mandaatgemeente, lokaal to every gemeente', () => {
     expect(l.gemeente(ALMERE, 18, 2027)?.bedrag).toBe(l.regio('Flevoland', 18, 2027).bedrag);
     expect(l.gemeente(LELYSTAD, 18, 2027)).toBeUndefined();
-    expect(l.gemeente(LELYSTAD, 17, 2027)?.bron).toBe('geschat');
+    expect(l.gemeente(LELYSTAD, 17, 2027)?.bron).toBe('raming');
+    expect(l.regio('Flevoland', 18, 2027).bron).toBe('raming');
+    expect(l.national(17, 2027)?.bron).toBe('raming');
+    // A raming is the weakest source: a sum with a raming in it is a raming; a beschikking beats it.
+    expect(weakest([{ bron: 'geschat' }, { bron: 'raming' }, { bron: 'gepubliceerd' }])).toBe('raming');
+    expect(weakest([{ bron: 'geschat' }, { bron: 'afgeleid' }])).toBe('geschat');
   });
 });
 

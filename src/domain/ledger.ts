@@ -17,11 +17,24 @@ import type { Verdeelsleutel } from './verdeelsleutel';
 /**
  * Where an amount comes from, strongest first: the gemeente's own `beschikking` (the user entered it;
  * it wins), a `gepubliceerd` figure, an amount `afgeleid` (split by a stated rule from published
- * figures), or `geschat` (key × national amount).
+ * figures), `geschat` (key × a national amount of a regeling in force), or `raming` (the SPUK AZWA:
+ * a national raming of a regeling still in preparation, VWS/LZJS aan VNG 22-04-2026, split with a
+ * verdeelsleutel that is "vooralsnog"; no amount per gemeente or region is published, so it is not
+ * `gepubliceerd`, and both the national amount and the key may still change, so it ranks below
+ * `geschat`: see ../shared/docs/editions-facts.md §3 and §5).
  */
-export type Bron = 'beschikking' | 'gepubliceerd' | 'afgeleid' | 'geschat';
+export type Bron = 'beschikking' | 'gepubliceerd' | 'afgeleid' | 'geschat' | 'raming';
 
-/** One amount with where it comes from (`beschikking` > `gepubliceerd` > `afgeleid` > `geschat`). */
+/** The sources from the most certain to the weakest (`weakest` ranks by this order). */
+export const BRONNEN_STERK_NAAR_ZWAK: readonly Bron[] = [
+  'beschikking',
+  'gepubliceerd',
+  'afgeleid',
+  'geschat',
+  'raming',
+];
+
+/** One amount with where it comes from (`beschikking` > `gepubliceerd` > `afgeleid` > `geschat` > `raming`). */
 export interface LedgerAmount {
   readonly bedrag: Euro;
   readonly bron: Bron;
@@ -76,9 +89,11 @@ export interface EditionInput {
  * - `bijlage-2b`: region = Bijlage 2B of the year, `gepubliceerd`, paid to the mandaatgemeente.
  * - `bijlage-2b-2025`: region = its Bijlage 2B 2025 amount, `afgeleid` (regions received the same
  *   amount in 2023, 2024 and 2025: raadsbesluiten of a mandaatgemeente).
- * - `azwa-raming`: national = the SPUK AZWA raming (VWS/LZJS to VNG 22-04-2026), `gepubliceerd`;
+ * - `azwa-raming`: national = the SPUK AZWA raming (VWS/LZJS to VNG 22-04-2026), `raming`;
  *   lokaal = key × national per gemeente; regionaal = SPUK IZA key (shares in the newest Bijlage 2B
  *   year) × national per region, to the mandaatgemeente; GGD, NPLV, Gezonde School only nationally.
+ *   Every amount of this rule is labelled `raming` (not `gepubliceerd` nor `geschat`): a published
+ *   raming, no regeling and no published amount per gemeente yet, the key "vooralsnog".
  * - `tabel-per-gemeente`: gemeente = its row of the edition's table (a dataset with the columns
  *   gemeentecode, onderdeel_nr, jaar, bedrag_eur; whole euros), `gepubliceerd`; national = Σ of the
  *   table, so Σ gemeenten = national to the euro. Only for lines paid to each gemeente.
@@ -389,8 +404,8 @@ export class Ledger {
       case 'azwa-raming': {
         const raming = this.input.base.azwaRaming.find((a) => a.wat === line.raming);
         const amount = jaar >= 2027 && raming ? raming.bedragen[jaar as 2027] : ZERO;
-        put(amount, 'gepubliceerd');
-        if (line.ontvanger === 'gemeente') this.distribute(line, jaar, amount, 'geschat', regel, editie);
+        put(amount, 'raming');
+        if (line.ontvanger === 'gemeente') this.distribute(line, jaar, amount, 'raming', regel, editie);
         else if (line.ontvanger === 'mandaatgemeente') {
           const newest = Math.max(...this.input.bijlage2B.map((b) => b.jaar)) as EditionYear;
           const weights = this.regios.map((r) => this.published2B(r.naam, newest));
@@ -402,7 +417,7 @@ export class Ledger {
           this.regios.forEach((r, i) =>
             this.setRegio(r.naam, line.nr, jaar, {
               bedrag: split[i] ?? ZERO,
-              bron: 'geschat',
+              bron: 'raming',
               regel,
               editie,
             }),
@@ -647,7 +662,7 @@ function at(c: Column, row: number): LedgerAmount | undefined {
   return made;
 }
 
-const RANK: Record<Bron, number> = { beschikking: 4, gepubliceerd: 3, afgeleid: 2, geschat: 1 };
+const RANK: Record<Bron, number> = { beschikking: 5, gepubliceerd: 4, afgeleid: 3, geschat: 2, raming: 1 };
 
 /** The weakest source among parts: a sum is only as good as its least certain part. */
 export function weakest(parts: readonly { readonly bron: Bron }[]): Bron {

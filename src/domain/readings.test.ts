@@ -1,6 +1,6 @@
 import { editionInput } from '../data';
 import type { CbsCode } from '.';
-import { bbvJaren, builtInKey, isVastgelegd, Ledger, readings, vastlegging } from '.';
+import { bbvJaren, builtInKey, isVastgelegd, Ledger, readings, regelingHeeftGeld, vastlegging } from '.';
 
 const input = (id: string) => editionInput(id);
 const key = builtInKey('spuk-2025', input('gala-2023').base);
@@ -32,6 +32,18 @@ describe('the BBV flag per year (Landelijk: 0 nee, 1 vanaf het jaar na het eindj
     expect(bbvJaren(2026, gala.years)).toEqual([2027, 2028, 2029]);
     expect(bbvJaren(2029, gala.years)).toEqual([]);
     expect(bbvJaren(2029, vws2026.years)).toEqual([2030]);
+  });
+
+  it('the flag does not act on a regeling in a year it has no money (edition data: SPUK AZWA 2030, BRC after 2026)', () => {
+    const edition = vws2026.input.edition;
+    expect(regelingHeeftGeld(edition, 'spuk-azwa', 2029)).toBe(true);
+    expect(regelingHeeftGeld(edition, 'spuk-azwa', 2030)).toBe(false);
+    expect(regelingHeeftGeld(edition, 'brede-spuk', 2027)).toBe(false);
+    expect(bbvJaren(2029, vws2026.years, (y) => regelingHeeftGeld(edition, 'spuk-azwa', y))).toEqual([]);
+    expect(isVastgelegd(1, 2030, 2029, false)).toBe(false);
+    expect(isVastgelegd(1, 2030, 2029, true)).toBe(true);
+    // gala-2023 carries the GALA structural level after 2026: the flag acts there.
+    expect(regelingHeeftGeld(gala.input.edition, 'brede-spuk', 2027)).toBe(true);
   });
 
   it('BRC (line 2) in gala-2023 for Almere: incidental to 2026, structural from the year flagged on', () => {

@@ -1,4 +1,4 @@
-import type { EditionLine, EditionYear } from './edition';
+import type { EditionLine, EditionYear, ResolvedEdition } from './edition';
 import { isNationalOnly } from './edition';
 import type { Ledger } from './ledger';
 import type { Euro } from './money';
@@ -70,17 +70,38 @@ export function vastlegging(
  * its regeling's end year, and from `vanaf` on (1: every year after the end). The sheet's formula:
  * (F>0)*(jaar>=F)*(jaar>D), F the flag, D the end year.
  */
-export function isVastgelegd(vanaf: Maybe<number>, jaar: EditionYear, eindjaar: EditionYear): boolean {
-  return vanaf !== undefined && vanaf > 0 && jaar >= vanaf && jaar > eindjaar;
+export function isVastgelegd(
+  vanaf: Maybe<number>,
+  jaar: EditionYear,
+  eindjaar: EditionYear,
+  heeftGeld = true,
+): boolean {
+  return heeftGeld && vanaf !== undefined && vanaf > 0 && jaar >= vanaf && jaar > eindjaar;
+}
+
+/**
+ * Whether a regeling has money in a year of the edition: a rule for that year that is not
+ * `beeindigd` (the edition's data: e.g. the SPUK AZWA 2027–2029 in vws-2026-04, not 2030, whose money
+ * is the BFU in the gemeentefonds; the Brede SPUK's BRC after 2026 is an open post, no SPUK money).
+ * The BBV flag acts only in such years (`isVastgelegd`'s `heeftGeld`, `bbvJaren`).
+ */
+export function regelingHeeftGeld(edition: ResolvedEdition, regeling: string, jaar: EditionYear): boolean {
+  const rule = edition.rule(regeling, jaar);
+  return rule !== undefined && rule.spec.regel !== 'beeindigd';
 }
 
 /**
  * The years of an axis in which a line of a regeling ending in `eindjaar` can be vastgelegd (after
- * the end year); empty where the regeling runs to the axis's last year (SPUK AZWA on 2023–2029): the
- * flag then has no year to apply to and Landelijk refuses it.
+ * the end year, and only where the regeling has money: `heeftGeld`, see `regelingHeeftGeld`); empty
+ * where the regeling runs to the axis's last year (SPUK AZWA on 2023–2029) or has no money after its
+ * end (SPUK AZWA in 2030 of vws-2026-04: the BFU): the flag then has no year to act on.
  */
-export function bbvJaren(eindjaar: EditionYear, years: readonly EditionYear[]): EditionYear[] {
-  return years.filter((y) => y > eindjaar);
+export function bbvJaren(
+  eindjaar: EditionYear,
+  years: readonly EditionYear[],
+  heeftGeld: (jaar: EditionYear) => boolean = () => true,
+): EditionYear[] {
+  return years.filter((y) => y > eindjaar && heeftGeld(y));
 }
 
 export interface ReadingOptions {
@@ -162,7 +183,8 @@ export function readings(ledger: Ledger, code: Maybe<CbsCode>, options: ReadingO
       const a = amountOf(ledger, line, jaar, code, options.scope);
       const level = ledger.structuralLevel(line.nr, code);
       const eind = line.regeling.eindjaar;
-      const r = splitReadings(a, level, jaar, eind, isVastgelegd(flags.get(line.nr), jaar, eind));
+      const geld = regelingHeeftGeld(ledger.input.edition, line.regeling.id, jaar);
+      const r = splitReadings(a, level, jaar, eind, isVastgelegd(flags.get(line.nr), jaar, eind, geld));
       bedrag += a;
       rijkS += r.rijkS;
       rijkI += r.rijkI;

@@ -64,7 +64,7 @@ describe('regioVerdeling: default method (aandeel) over all regions and years', 
   it('2027–2029: SPUK AZWA regionaal pro rata the members’ SPUK AZWA lokaal amounts', () => {
     const s = split('Flevoland', 2027);
     expect(s.nr).toBe(18);
-    expect(s.bedrag.bron).toBe('geschat');
+    expect(s.bedrag.bron).toBe('raming');
     const almere = s.delen[0];
     expect(almere?.gewicht).toBe(ledger.gemeente('GM0034' as CbsCode, 17, 2027)?.bedrag);
   });

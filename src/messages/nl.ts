@@ -2,6 +2,7 @@ import type {
   AmountRule,
   Check,
   EditionWarning,
+  OpenPost,
   Euro,
   InputFailure,
   UserInputKind,
@@ -261,11 +262,21 @@ export function checkStatusText(c: Pick<Check, 'status'>): string {
   }
 }
 
+/**
+ * The years of an open post in Dutch: "2027–2029", or for a post whose source names no end
+ * (`zonderEinde`: "vanaf 2027") "vanaf 2027 (geen einde in de bron; hier t/m 2030, het laatste jaar van de editie)".
+ */
+export function openPostJaren(p: OpenPost): string {
+  return p.zonderEinde
+    ? `vanaf ${p.vanJaar} (geen einde in de bron; hier t/m ${p.totEnMetJaar}, het laatste jaar van de editie)`
+    : `${p.vanJaar}–${p.totEnMetJaar}`;
+}
+
 /** Dutch text for an edition's warnings (the base data's warnings included). */
 export function editionWarningText(w: EditionWarning): string {
   switch (w.kind) {
     case 'OpenPost':
-      return `Open post ${w.post.vanJaar}–${w.post.totEnMetJaar}: ${w.post.onderwerp} (onderdeel ${w.post.nrs.join(' en ')}). ${w.post.toelichting}${w.post.landelijk === undefined ? '' : ` Landelijk: ${formatMln(w.post.landelijk)} per jaar.`} Bron: ${w.post.bron}.`;
+      return `Open post ${openPostJaren(w.post)}: ${w.post.onderwerp} (onderdeel ${w.post.nrs.join(' en ')}). ${w.post.toelichting}${w.post.landelijk === undefined ? '' : ` Landelijk: ${formatMln(w.post.landelijk)} per jaar.`} Bron: ${w.post.bron}.`;
     case 'FloorNotInAzwa':
       return `SPUK AZWA lokaal ${w.jaar}: de verdeling naar rato van de Brede SPUK-sleutel geeft ${list(w.gemeenten, 6)} minder dan hun bodembedrag in 2026; of de SPUK AZWA een bodembedrag kent, is nog niet bekend (open post).`;
     case 'AlternativeReading': {

@@ -166,6 +166,82 @@ describe('begroting formulas equal the domain (HyperFormula), on generated begro
     }
   });
 
+  it('Rozendaal (member): Invoer_Van_Mandaatgemeente changed in the workbook, every sheet follows the domain built with it', () => {
+    const input = editionInput('vws-2026-04');
+    const rozendaal = 'GM0277' as CbsCode;
+    const years = input.edition.years;
+    const regel = (
+      regeling: 'SPUK IZA' | 'SPUK AZWA regionaal',
+      jaar: number,
+      bedrag: number,
+      rij: number,
+    ) => ({
+      rij,
+      regeling,
+      onderdeel: undefined,
+      activiteit: `Activiteit ${regeling} ${jaar}`,
+      taakveld: '7.1',
+      uitvoerder: 'GGD',
+      aard: 'incidenteel' as const,
+      lasten: years.map((y) => (y === jaar ? bedrag : 0) as Euro),
+      andereDekking: '',
+      opmerking: '',
+    });
+    const planned = {
+      ...legeBegroting(input.edition),
+      regels: [regel('SPUK IZA', 2025, 20_000, 7), regel('SPUK AZWA regionaal', 2028, 50_000, 8)],
+    };
+    // What Arnhem passes on, typed: SPUK IZA 2025 € 15.000, SPUK AZWA regionaal 2028 € 40.000.
+    const at = (jaar: number, bedrag: number): (Euro | undefined)[] =>
+      years.map((y) => (y === jaar ? (bedrag as Euro) : undefined));
+    const typed = {
+      ...planned,
+      vanMandaatgemeente: { 'SPUK IZA': at(2025, 15_000), 'SPUK AZWA regionaal': at(2028, 40_000) },
+    };
+    const given = buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: rozendaal, begroting: typed });
+    const p = buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: rozendaal, begroting: planned });
+    const expected = toetsBegroting(
+      new Ledger(input, builtInKey('spuk-2025', input.base)),
+      rozendaal,
+      typed,
+      [],
+    );
+    expect(expected.signalen.length).toBeGreaterThan(0);
+    const ev = evaluatePlan(p);
+    try {
+      const ref = p.names.find((n) => n.name === 'Invoer_Van_Mandaatgemeente')?.ref ?? '';
+      const [sheetName, range] = ref.split('!');
+      const m = /\$([A-Z]+)\$(\d+)/.exec(range ?? '');
+      const sheet = ev.hf.getSheetId(sheetName ?? '') ?? -1;
+      const row0 = Number(m?.[2]) - 1;
+      const col0 = (m?.[1] ?? 'E').charCodeAt(0) - 65;
+      // Rows in REGIONALE_POSTEN order (SPUK IZA, SPUK AZWA regionaal), one column per year.
+      const keys = ev.hf
+        .getSheetValues(sheet)
+        .slice(row0, row0 + 2)
+        .map((r) => r[0]);
+      expect(keys).toEqual(['MG-IZA', 'MG-AZWAR']);
+      expect(ev.value(SHEETS.toets, 'C3')).toBe(buildSignalen(input, rozendaal, planned));
+      ev.hf.setCellContents({ sheet, row: row0, col: col0 + years.indexOf(2025) }, 15_000);
+      ev.hf.setCellContents({ sheet, row: row0 + 1, col: col0 + years.indexOf(2028) }, 40_000);
+      const { bad, cells } = formulaMismatches(given, ev, [
+        SHEETS.toets,
+        SHEETS.samenvatting,
+        SHEETS.beschikking,
+        SHEETS.overzicht,
+        SHEETS.controle,
+      ]);
+      expect(cells).toBeGreaterThan(1000);
+      expect(bad.slice(0, 10)).toEqual([]);
+      expect(ev.value(SHEETS.toets, 'C3')).toBe(expected.signalen.length);
+      // The Samenvatting's baten 2025 include the € 15.000 passed on; Controle stays 0.
+      expect(expected.vanMandaatgemeente['SPUK IZA'][years.indexOf(2025)]?.bedrag).toBe(15_000);
+      expect(ev.value(SHEETS.controle, 'C4')).toBe(0);
+    } finally {
+      ev.destroy();
+    }
+  });
+
   it('Lelystad (member gemeente): regional lasten above what the mandaatgemeente passes on are signalled; an empty begroting has 0 signals', () => {
     const begroting = generated(7, 25);
     const p = buildWorkbookPlan(editionInput('vws-2026-04'), {
@@ -186,3 +262,13 @@ describe('begroting formulas equal the domain (HyperFormula), on generated begro
     expect(e.master).toBe(0);
   });
 });
+
+/** The domain's signal count for a begroting of a gemeente (the edition's ledger, no beschikking). */
+function buildSignalen(
+  input: ReturnType<typeof editionInput>,
+  code: CbsCode,
+  begroting: Parameters<typeof toetsBegroting>[2],
+): number {
+  return toetsBegroting(new Ledger(input, builtInKey('spuk-2025', input.base)), code, begroting, []).signalen
+    .length;
+}

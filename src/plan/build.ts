@@ -8,7 +8,7 @@ import type {
 } from '../domain';
 import type { BbvVastlegging, Scenario } from '../domain';
 import type { RealisatieInvoer, VerantwoordingAannames } from '../domain/verantwoording';
-import { begrotingKolommen, builtInKey, resolveScenario } from '../domain';
+import { begrotingKolommen, builtInKey, resolveScenario, samenvattingVerschil } from '../domain';
 import { formatDate } from '../messages';
 import type { PlanContext } from './context';
 import { STYLES } from './styles';
@@ -120,21 +120,6 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   const begrotingInvoer = planBegroting(ctx, options.begroting);
   // The scenario's toets ran on the begroting given (or an empty one); the starter rows have no lasten.
   const signalen = scenario.toets.signalen.length;
-  const control = shared(controleKey(scenario, signalen), () => {
-    const built = buildControle(ctx, {
-      landelijk: nat.landelijk,
-      verdeelsleutel: nat.verdeelsleutel,
-      afronding: nat.afronding,
-      allocatie: nat.allocatie,
-      iza: nat.iza,
-      chosen: chooser.row,
-      overwritten: chooser.overwritten,
-      aansluiting: chooser.aansluiting,
-      signalen: { cell: TOETS_MASTER, count: signalen },
-      begroting: { table: begrotingTable(ctx.years), kolommen: begrotingKolommen(ctx.years) },
-    });
-    return { sheet: built.sheet.build(nationalPage), cells: built.cells };
-  });
   const begroting = buildBegroting(
     ctx,
     { begroting: begrotingInvoer, beschikking: scenario.beschikking },
@@ -142,6 +127,29 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
       chooser,
       allocatie: { amounts: nat.allocatie.byCode.amounts, lineNrs: nat.allocatie.lineNrs },
       codes: nat.verdeelsleutel.choices,
+    },
+  );
+  // Controle after the begroting sheets: its check `samenvatting` refers to their anchors.
+  const sv = begroting.cells.samenvattingBaten;
+  const samenvattingDiff = samenvattingVerschil(scenario.toets);
+  const control = shared(
+    `${controleKey(scenario, signalen)}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}|${begroting.cells.beschikkingBuitenJaren}`,
+    () => {
+      const built = buildControle(ctx, {
+        landelijk: nat.landelijk,
+        verdeelsleutel: nat.verdeelsleutel,
+        afronding: nat.afronding,
+        allocatie: nat.allocatie,
+        iza: nat.iza,
+        chosen: chooser.row,
+        overwritten: chooser.overwritten,
+        aansluiting: chooser.aansluiting,
+        signalen: { cell: TOETS_MASTER, count: signalen },
+        samenvatting: { ...sv, verschil: samenvattingDiff },
+        beschikkingJaren: begroting.cells.beschikkingBuitenJaren,
+        begroting: { table: begrotingTable(ctx.years), kolommen: begrotingKolommen(ctx.years) },
+      });
+      return { sheet: built.sheet.build(nationalPage), cells: built.cells };
     },
   );
   const overzicht = buildOverzicht(ctx, chooser, {

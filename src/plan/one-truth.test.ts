@@ -136,9 +136,9 @@ describe('Overzicht and the national view tell the same amounts as the other she
         'geschat',
         'afgeleid',
         'afgeleid',
-        'geschat',
-        'geschat',
-        'geschat',
+        'raming',
+        'raming',
+        'raming',
       ]);
       expect(ev.value(SHEETS.controle, 'C4')).toBe(0);
       // Plant a disagreement: Overzicht's SPUK AZWA lokaal 2027 no longer the sum of its line.

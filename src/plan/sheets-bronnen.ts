@@ -1,4 +1,4 @@
-import { checkStatusText, editionWarningText, formatDate, readerText, ruleText } from '../messages';
+import { checkStatusText, editionWarningText, formatDate, openPostJaren, readerText, ruleText } from '../messages';
 import type { RuleParameter } from '../domain';
 import type { CellValue, StyleName } from './types';
 import type { NationalContext } from './context';
@@ -228,7 +228,7 @@ function dataTables(ctx: NationalContext, tables: Tables): void {
     edition.openPosten.map((p) => [
       p.onderwerp,
       p.nrs.join(', '),
-      `${p.vanJaar}–${p.totEnMetJaar}`,
+      openPostJaren(p),
       readerText(`${p.toelichting} Bron: ${p.bron}.`),
     ]),
   );

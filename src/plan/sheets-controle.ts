@@ -34,6 +34,19 @@ export interface ControleFrom {
    * (`begrotingKolommen(years)`): where the formulas read them, and its amounts, are checked.
    */
   readonly begroting: { readonly table: BegrotingTableCells; readonly kolommen: readonly string[] };
+  /** The count of beschikking amounts in a year without the regeling's money (Excel expression; absent: 0). */
+  readonly beschikkingJaren?: string;
+  /**
+   * The Samenvatting's baten total per year and the Begrotingstoets's baten it must equal (check
+   * `samenvatting`), with the domain's difference per year (`samenvattingVerschil`, 0 = equal).
+   * Absent: the check counts 0 (no Samenvatting).
+   */
+  readonly samenvatting?: {
+    readonly totaal: SheetRange;
+    readonly plafondNa: SheetRange;
+    readonly vanMandaat: SheetRange;
+    readonly verschil: readonly number[];
+  };
 }
 
 /**
@@ -53,11 +66,16 @@ export function buildControle(
   s.value('A2', 'Elke regel telt de afwijkingen; het totaal staat ook op het blad Overzicht.', 'subtitle');
   s.values('A3', [['Controle', 'Omschrijving', 'Afwijkingen']], 'header');
   s.values('A4', [['Totaal', 'Som van alle controles hieronder']], 'rowHeader');
-  const base = [...modelChecks(from), ...sourceChecks(from)];
-  // The list of the Begroting table's headings: below the checks (rows 6…), the signal row (7 +
-  // checks), a blank row and its heading row.
-  const headingList = SheetRange.at(SHEETS.controle, 12 + base.length, 1, from.begroting.kolommen.length);
-  const checks = [...base, ...begrotingTableChecks(from.begroting.table, headingList)];
+  // Rows: the checks (6…), the begroting's info row, the Samenvatting helper (its note and its row),
+  // a blank row, then the list of the Begroting table's headings (its heading row first).
+  const nChecks = modelChecks(from).length + sourceChecks(from, 0).length + 2;
+  const samenvattingRow = 9 + nChecks;
+  const headingList = SheetRange.at(SHEETS.controle, samenvattingRow + 3, 1, from.begroting.kolommen.length);
+  const checks = [
+    ...modelChecks(from),
+    ...sourceChecks(from, samenvattingRow),
+    ...begrotingTableChecks(from.begroting.table, headingList),
+  ];
   // What the domain says each control must count (its own reconciliation of the same data).
   const expected = ctx.scenario.modelChecks;
   const total = checks.reduce((a, [id]) => a + expected[id], 0);
@@ -75,6 +93,7 @@ export function buildControle(
     'note',
   );
   s.formula(`C${info}`, from.signalen.cell.abs(), () => from.signalen.count, 'integer');
+  samenvattingHelper(s, from, samenvattingRow);
   headingListSection(s, from.begroting, headingList);
   s.width('A', 16).width('B', 80).width('C', 14).width('D', 16);
   s.printAs('portrait', true);
@@ -139,8 +158,41 @@ function modelChecks(from: ControleFrom): Check[] {
   ];
 }
 
+/**
+ * The check `samenvatting`'s helper row (issue 16, "one truth"): per year (from column C), the
+ * Samenvatting's "Totaal baten" minus the Begrotingstoets's baten (Σ plafond na overheveling + Σ van
+ * de mandaatgemeente); the check counts the years that are not 0. Expected: the domain's
+ * `samenvattingVerschil`.
+ */
+function samenvattingHelper(s: SheetBuilder, from: ControleFrom, row: number): void {
+  const sv = from.samenvatting;
+  if (sv === undefined) return;
+  const n = sv.totaal.right - sv.totaal.left + 1;
+  s.values(
+    `A${row - 1}`,
+    [
+      [
+        'Samenvatting',
+        `Per jaar (vanaf kolom C): Totaal baten op de Samenvatting − de baten op de ${SHEETS.toets} (0 = gelijk)`,
+      ],
+    ],
+    'note',
+  );
+  const col = (r: SheetRange, c: number): string => {
+    const one = r.cols(c);
+    return one.top === one.bottom ? one.abs() : `SUM(${one.abs()})`;
+  };
+  for (let c = 0; c < n; c++)
+    s.formula(
+      SheetRange.at(SHEETS.controle, row, 3 + c).address(),
+      `${col(sv.totaal, c)}-${col(sv.plafondNa, c)}-${col(sv.vanMandaat, c)}`,
+      () => sv.verschil[c] ?? 0,
+      'euro',
+    );
+}
+
 /** The checks on the sources and inputs: GALA totals, composition, raming, regions, membership, choice. */
-function sourceChecks(from: ControleFrom): Check[] {
+function sourceChecks(from: ControleFrom, samenvattingRow: number): Check[] {
   const { iza, landelijk } = from;
   return [
     [
@@ -187,10 +239,32 @@ function sourceChecks(from: ControleFrom): Check[] {
       from.overwritten.abs(),
     ],
     [
+      // Decision (issue 16): a Brede SPUK beschikking total below the onderdelen entered stays a FOUT
+      // here, not a Begrotingstoets signal. The toets's signals judge the user's plan against the
+      // rules (they may stand, e.g. a deliberate overspend); this case makes two sheets of the werkmap
+      // tell two different amounts for one regeling × year (Overzicht Σ onderdelen, Samenvatting and
+      // toets the total), so no figure of the werkmap can be trusted until the input is corrected,
+      // which is what the Modelcontrole answers (as for a negative weight). The Begrotingstoets also
+      // shows the difference where the total is spread (one signal), next to the input to correct; the
+      // fix is on the sheet Beschikking: empty the onderdelen or correct the total.
       'aansluiting',
       'Aansluiting',
       'Per regeling en jaar: bedrag op Overzicht = plafond op de Begrotingstoets (waar de Samenvatting de baten uit leest)',
       from.aansluiting.abs(),
+    ],
+    [
+      'beschikking-jaren',
+      'Beschikking',
+      `Geen bedrag op het blad ${SHEETS.beschikking} in een jaar zonder geld van de regeling (grijze cellen; bijv. SPUK AZWA in 2030)`,
+      from.beschikkingJaren ?? '0',
+    ],
+    [
+      'samenvatting',
+      'Samenvatting',
+      `Per jaar: Totaal baten op de Samenvatting = de baten op de ${SHEETS.toets} (plafond na overheveling + van de mandaatgemeente; rij ${samenvattingRow})`,
+      from.samenvatting === undefined
+        ? '0'
+        : `COUNTIF(${SheetRange.at(SHEETS.controle, samenvattingRow, 3, 1, from.samenvatting.totaal.right - from.samenvatting.totaal.left + 1).abs()},"<>0")`,
     ],
   ];
 }

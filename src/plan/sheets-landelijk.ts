@@ -2,6 +2,7 @@ import type { EditionLine, EditionYear, GalaColumn, Ledger } from '../domain';
 import {
   aardLine,
   bbvJaren,
+  regelingHeeftGeld,
   euro,
   galaTotals,
   GRAND_TOTAL_LABEL,
@@ -9,7 +10,7 @@ import {
   linesOfHoofdthema,
   GALA_COLUMNS,
 } from '../domain';
-import { formatDate } from '../messages';
+import { formatDate, openPostJaren } from '../messages';
 import { cellAddress, columnLetter, rangeOf } from './a1';
 import { RowCursor, SheetRange } from './anchors';
 import { mlnCell, mlnResult, ramingAmount, ramingYears } from './cells';
@@ -232,7 +233,12 @@ function bbvValidation(ctx: NationalContext, s: SheetBuilder, range: string): vo
   const zonder = [
     ...new Set(
       ctx.lines
-        .filter((l) => bbvJaren(l.regeling.eindjaar, ctx.years).length === 0)
+        .filter(
+          (l) =>
+            bbvJaren(l.regeling.eindjaar, ctx.years, (y) =>
+              regelingHeeftGeld(ctx.input.edition, l.regeling.id, y),
+            ).length === 0,
+        )
         .map((l) => l.regeling.naam),
     ),
   ];
@@ -241,7 +247,7 @@ function bbvValidation(ctx: NationalContext, s: SheetBuilder, range: string): vo
     type: 'whole',
     min: 0,
     max: last,
-    prompt: `BBV: tot en met het eindjaar incidenteel. Legt een nieuwe regeling het daarna vast: 1 (vanaf het jaar na het eindjaar) of het jaar vanaf wanneer; anders 0.${zonder.length > 0 ? ` Geen effect bij ${zonder.join(', ')} (loopt t/m ${last}).` : ''}`,
+    prompt: `BBV: t/m het eindjaar incidenteel. Legt een nieuwe regeling het daarna vast: 1 (vanaf het jaar na het eindjaar) of het jaar vanaf wanneer; anders 0.${zonder.length > 0 ? ` Geen effect (geen geld na het eindjaar): ${zonder.join(', ')}.` : ''}`,
     error: `Vul 0 (nee), 1 (vanaf het jaar na het eindjaar) of een jaar tot en met ${last} in.`,
   });
 }
@@ -764,7 +770,7 @@ function openPosten(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): voi
   s.values(
     `B${first}`,
     posts.map((p) => [
-      `${p.onderwerp} (onderdeel ${p.nrs.join(' en ')}, ${p.vanJaar}–${p.totEnMetJaar}): ${p.toelichting} Bron: ${p.bron}.`,
+      `${p.onderwerp} (onderdeel ${p.nrs.join(' en ')}, ${openPostJaren(p)}): ${p.toelichting} Bron: ${p.bron}.`,
     ]),
     'warning',
   );

@@ -524,7 +524,7 @@ function bronRows(
   rows.skip();
   s.value(
     `A${rows.take()}`,
-    'Bron per onderdeel en jaar (beschikking > gepubliceerd > afgeleid > geschat; open post = geen bedrag bekend)',
+    'Bron per onderdeel en jaar (beschikking > gepubliceerd > afgeleid > geschat > raming; open post = geen bedrag bekend)',
     'rowHeader',
   );
   const bron = rows.take(n);
@@ -559,7 +559,7 @@ function bronRows(
 }
 
 /** The sources from the weakest to the most certain (`weakestLabel`'s order, reversed). */
-const BRONNEN = ['geschat', 'afgeleid', 'gepubliceerd', 'beschikking'] as const;
+const BRONNEN = ['raming', 'geschat', 'afgeleid', 'gepubliceerd', 'beschikking'] as const;
 
 /**
  * The weakest source of the own money per year, live: per source whether an own amount (≠ 0) has
@@ -1142,7 +1142,7 @@ function legendSection(v: View): void {
     ],
     [
       'bron',
-      'beschikking > gepubliceerd > afgeleid (vaste regel uit gepubliceerde cijfers) > geschat (sleutel × landelijk)',
+      'beschikking > gepubliceerd > afgeleid (vaste regel uit gepubliceerde cijfers) > geschat (sleutel × landelijk) > raming (SPUK AZWA: landelijke raming × sleutel "vooralsnog", VWS/LZJS aan VNG 22-04-2026)',
     ],
     [
       'open post',

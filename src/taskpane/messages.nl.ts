@@ -242,16 +242,19 @@ export const NL = {
         readonly gepubliceerd: number;
         readonly afgeleid: number;
         readonly geschat: number;
+        readonly raming?: number;
         readonly open: number;
       },
       national: boolean,
     ): string => {
-      const total = c.beschikking + c.gepubliceerd + c.afgeleid + c.geschat;
+      const raming = c.raming ?? 0;
+      const total = c.beschikking + c.gepubliceerd + c.afgeleid + c.geschat + raming;
       const parts = [
         ...(c.beschikking > 0 ? [`${c.beschikking} uit uw beschikking`] : []),
         `${c.gepubliceerd} gepubliceerd`,
         `${c.afgeleid} afgeleid uit gepubliceerde cijfers`,
         `${c.geschat} geschat met de verdeelsleutel`,
+        ...(raming > 0 ? [`${raming} een raming (SPUK AZWA)`] : []),
       ];
       const list = `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1] ?? ''}`;
       const open =

@@ -19,6 +19,8 @@ describe('next steps after a load', () => {
     expect(c.afgeleid).toBeGreaterThan(0);
     expect(c.gepubliceerd).toBeGreaterThan(0);
     expect(c.geschat).toBeGreaterThan(0);
+    // SPUK AZWA 2027–2029: a raming (lokaal, and regionaal as mandaatgemeente), not "geschat".
+    expect(c.raming).toBe(6);
     expect(c.beschikking).toBe(0);
     // BRC and Sportakkoord leave the SPUK from 2027: open posten, not amounts.
     expect(c.open).toBeGreaterThan(0);
@@ -28,7 +30,7 @@ describe('next steps after a load', () => {
         const a = l.ontvanger === 'landelijk' ? undefined : ledger.gemeente(ALMERE, l.nr, y);
         if (a && !a.open && a.bedrag !== 0) expected++;
       }
-    expect(c.afgeleid + c.gepubliceerd + c.geschat).toBe(expected);
+    expect(c.afgeleid + c.gepubliceerd + c.geschat + c.raming).toBe(expected);
   });
 
   it('a gemeente that is no mandaatgemeente has no published regional amounts', () => {
@@ -50,7 +52,8 @@ describe('next steps after a load', () => {
     const s = resolveScenario({ edition: input, key, gemeente: ALMERE, beschikking: parsed.value });
     expect(s.sources.beschikking).toBe(2);
     expect(s.sources.gepubliceerd).toBe(almere.sources.gepubliceerd - 1);
-    expect(s.sources.geschat).toBe(almere.sources.geschat - 1);
+    expect(s.sources.geschat).toBe(almere.sources.geschat);
+    expect(s.sources.raming).toBe(almere.sources.raming - 1);
     expect(nextSteps(s.modelChecksTotal, s.sources, false, 0)[2]).toContain('2 uit uw beschikking');
   });
 
@@ -69,7 +72,7 @@ describe('next steps after a load', () => {
   });
 
   it('lists Overzicht first, then the check (OK or FOUT), then the sources, in Dutch', () => {
-    const c = { beschikking: 0, gepubliceerd: 4, afgeleid: 30, geschat: 60, open: 6 };
+    const c = { beschikking: 0, gepubliceerd: 4, afgeleid: 30, geschat: 60, raming: 0, open: 6 };
     const ok = nextSteps(0, c, false);
     expect(ok[0]).toBe(NL.nextSteps.overzicht);
     expect(ok[0]).toContain('Overzicht');
@@ -84,6 +87,10 @@ describe('next steps after a load', () => {
     expect(nextSteps(undefined, { ...c, beschikking: 3, open: 0 }, true)[2]).toBe(
       'Van de 97 landelijke bedragen per onderdeel en jaar zijn er 3 uit uw beschikking, 4 gepubliceerd, ' +
         '30 afgeleid uit gepubliceerde cijfers en 60 geschat met de verdeelsleutel; de bron staat bij elk bedrag op Overzicht.',
+    );
+    expect(nextSteps(0, { ...c, raming: 6 }, false)[2]).toBe(
+      'Van de 100 bedragen per onderdeel en jaar zijn er 4 gepubliceerd, 30 afgeleid uit gepubliceerde cijfers, ' +
+        '60 geschat met de verdeelsleutel en 6 een raming (SPUK AZWA); de bron staat bij elk bedrag op Overzicht. 6 bedragen zijn nog onbekend (open post).',
     );
   });
 });

@@ -1,5 +1,5 @@
-import type { BegrotingRegeling, Plafond } from '../begroting';
-import { BEGROTING_REGELINGEN } from '../begroting';
+import type { BegrotingRegeling, BegrotingToets, Plafond } from '../begroting';
+import { BEGROTING_REGELINGEN, REGIONALE_POSTEN } from '../begroting';
 import type { EditionLine, EditionYear } from '../edition';
 import type { Euro } from '../money';
 import { euro } from '../money';
@@ -43,4 +43,32 @@ export function aansluiting(
 /** How many cells of `aansluiting` are not 0 (the model check `aansluiting` on Controle). */
 export function aansluitingAfwijkingen(rows: readonly AansluitingRegel[]): number {
   return rows.reduce((a, r) => a + r.verschil.filter((x) => x !== 0).length, 0);
+}
+
+/**
+ * The direct check of the Samenvatting (issue 16, "one truth"; Controle's check `samenvatting`): per
+ * year of the edition, the Samenvatting's "Totaal baten" (`toets.totaalBaten`, what the raad reads)
+ * minus what the Begrotingstoets says is received: Σ over the begroting posts of the plafond after
+ * overheveling (`plafondNaOverheveling`) plus Σ over the regional posts of what the mandaatgemeente
+ * passes on (`vanMandaatgemeente`). Whole euros; 0 = the Samenvatting tells the toets's amount. The
+ * workbook computes the same difference from the Samenvatting's anchor `batenTotaal` and the
+ * Begrotingstoets's cells, so a formula changed or a number typed over on either sheet shows here.
+ */
+export function samenvattingVerschil(toets: BegrotingToets): Euro[] {
+  return toets.totaalBaten.map((totaal, i) => {
+    const plafond = BEGROTING_REGELINGEN.reduce(
+      (a, reg) => a + (toets.plafondNaOverheveling[reg][i] ?? 0),
+      0,
+    );
+    const vanMandaat = REGIONALE_POSTEN.reduce(
+      (a, p) => a + (toets.vanMandaatgemeente[p][i]?.bedrag ?? 0),
+      0,
+    );
+    return euro(totaal - plafond - vanMandaat);
+  });
+}
+
+/** How many years of `samenvattingVerschil` are not 0 (the model check `samenvatting` on Controle). */
+export function samenvattingAfwijkingen(toets: BegrotingToets): number {
+  return samenvattingVerschil(toets).filter((x) => x !== 0).length;
 }

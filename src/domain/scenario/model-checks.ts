@@ -28,6 +28,8 @@ export const MODEL_CHECKS = [
   'keuze',
   'overzicht',
   'aansluiting',
+  'samenvatting',
+  'beschikking-jaren',
 ] as const;
 export type ModelCheckId = (typeof MODEL_CHECKS)[number];
 
@@ -94,6 +96,11 @@ export function modelCheckExpectations(from: {
     overzicht: 0,
     // The national view has no beschikking: Overzicht and the Begrotingstoets agree (see `aansluiting`).
     aansluiting: 0,
+    // The Samenvatting's baten against the Begrotingstoets (`samenvattingVerschil`): set per scenario.
+    samenvatting: 0,
+    // A beschikking only in its regeling's years: the readers and `plafonds` refuse any other, so a
+    // built werkmap has none; typed on the sheet Beschikking it counts (issue 16, SPUK AZWA 2030).
+    'beschikking-jaren': 0,
   };
 }
 

@@ -117,14 +117,17 @@ describe('issue 16: one truth, every recipient, open posts and floor gemeenten i
     expect(off.modelChecksTotal).toBe(1);
   });
 
-  it('BRC + Sportakkoord 2027–2029: 78 mln × the 2026 share, an open post outside every total (Almere € 873.598)', () => {
+  it("BRC + Sportakkoord from 2027 (no end in the source: to 2030, the edition's last year): 78 mln × the 2026 share, an open post outside every total (Almere € 873.598)", () => {
     const almere = resolveScenario({ edition: input, key, gemeente: ALMERE });
     const [brc] = almere.openPosten;
     expect(brc?.basisJaar).toBe(2026);
     expect(brc?.landelijk).toBe(78_000_000);
     expect(brc?.basisGemeente).toBe(105_709 + 912_268);
     expect(brc?.basisLandelijk).toBe(90_891_058);
-    expect(brc?.perJaar).toEqual(input.edition.years.map((y) => (y >= 2027 && y <= 2029 ? 873_598 : 0)));
+    expect(brc?.post.zonderEinde).toBe(true);
+    expect(brc?.post.totEnMetJaar).toBe(2030);
+    expect(brc?.perJaar).toEqual(input.edition.years.map((y) => (y >= 2027 ? 873_598 : 0)));
+    expect(brc?.perJaar[7]).toBe(873_598);
     // Not in the paid amounts: Almere's eigen geld 2027 is its SPUK AZWA lokaal alone.
     expect(almere.readings.eigen[4]?.bedrag).toBe(2_587_831);
     const nl = resolveScenario({ edition: input, key });

@@ -13,7 +13,7 @@ import { Ledger, SplitMemo } from '../ledger';
 import type { Euro } from '../money';
 import { euro } from '../money';
 import type { BbvVastlegging, Vastlegging, YearReading } from '../readings';
-import { isVastgelegd, readings, splitReadings, vastlegging } from '../readings';
+import { isVastgelegd, readings, regelingHeeftGeld, splitReadings, vastlegging } from '../readings';
 import type { GalaTableReport } from '../gala-table';
 import { galaTableChecks } from '../gala-table';
 import type { CbsCode, Gemeente, Maybe } from '../types';
@@ -27,7 +27,7 @@ import type { OpenPostIndicatie, VloerGemeenten } from './open-posts';
 import type { AzwaStatus } from './azwa';
 import { azwaStatus } from './azwa';
 import { openPostIndicaties, vloerGemeenten } from './open-posts';
-import { aansluiting, aansluitingAfwijkingen } from './cross-checks';
+import { aansluiting, aansluitingAfwijkingen, samenvattingAfwijkingen } from './cross-checks';
 import type { RealisatieInvoer, Verantwoording, VerantwoordingAannames } from '../verantwoording';
 import { verantwoording } from '../verantwoording';
 
@@ -307,7 +307,12 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
       view.structuralLevel(nr, code),
       jaar,
       line.regeling.eindjaar,
-      isVastgelegd(vastgelegd.get(nr), jaar, line.regeling.eindjaar),
+      isVastgelegd(
+        vastgelegd.get(nr),
+        jaar,
+        line.regeling.eindjaar,
+        regelingHeeftGeld(input.edition, line.regeling.id, jaar),
+      ),
     );
   };
   const plafondsOf = plafonds(ledger, code, beschikking);
@@ -319,8 +324,11 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
   );
   const chosenChecks = withChoice(nat.modelChecks, base.gemeenten, request.gemeente);
   const afwijkingen = aansluitingAfwijkingen(aansluitingRegels);
+  const samenvatting = samenvattingAfwijkingen(toets);
   const modelChecks =
-    afwijkingen === chosenChecks.aansluiting ? chosenChecks : { ...chosenChecks, aansluiting: afwijkingen };
+    afwijkingen === chosenChecks.aansluiting && samenvatting === chosenChecks.samenvatting
+      ? chosenChecks
+      : { ...chosenChecks, aansluiting: afwijkingen, samenvatting };
   const afloop = (nr: number, jaar: EditionYear): Euro => {
     const next = years[years.indexOf(jaar) + 1];
     return euro(Math.max(0, amount(nr, jaar).bedrag - (next === undefined ? 0 : amount(nr, next).bedrag)));

@@ -11,6 +11,8 @@ export interface SourceCounts {
   readonly gepubliceerd: number;
   readonly afgeleid: number;
   readonly geschat: number;
+  /** SPUK AZWA amounts: a raming with a verdeelsleutel "vooralsnog" until a beschikking is entered. */
+  readonly raming: number;
   /** Money that leaves a regeling without a known amount (open posten). */
   readonly open: number;
 }
@@ -27,6 +29,7 @@ export function sourceCounts(view: Ledger, code: Maybe<CbsCode>): SourceCounts {
     gepubliceerd: 0,
     afgeleid: 0,
     geschat: 0,
+    raming: 0,
     open: 0,
   };
   for (const line of view.lines) {
@@ -68,7 +71,8 @@ export function lineSource(
 }
 
 /**
- * The weakest of several labels (`beschikking` > `gepubliceerd` > `afgeleid` > `geschat`): a sum is
+ * The weakest of several labels (`beschikking` > `gepubliceerd` > `afgeleid` > `geschat` > `raming`,
+ * the ledger's `BRONNEN_STERK_NAAR_ZWAK`; `raming` = the SPUK AZWA until a beschikking): a sum is
  * only as good as its least certain part. Labels that are no source ('open post', '') are skipped;
  * '' when none is a source.
  */

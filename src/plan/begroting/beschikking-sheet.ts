@@ -29,6 +29,12 @@ export interface BeschikkingCells {
   row(key: string): SheetRange;
   /** A member gemeente: what the mandaatgemeente passes on (`mandaatSection`). */
   readonly vanMandaat: MandaatCells;
+  /**
+   * The amounts typed in a year in which the key's regeling has no money (the greyed cells; e.g. SPUK
+   * AZWA in 2030, the BFU): the hidden cell counting them (Beschikking!$Z$3, absolute, for Controle's
+   * check `beschikking-jaren`).
+   */
+  readonly buitenJaren: string;
 }
 
 /** What a member gemeente receives from its mandaatgemeente, per regional post (REGIONALE_POSTEN order) × year. */
@@ -48,6 +54,8 @@ export const MANDAAT_KEYS: Readonly<Record<RegionalePost, string>> = {
 };
 
 const GEMEENTE_ROW = 4;
+/** The hidden helper column (Z) of the check on amounts outside the regelingen's years. */
+const HELPER_COL = 26;
 const HEADER_ROW = 6;
 
 /**
@@ -71,6 +79,7 @@ export function buildBeschikking(
   );
   const { gemeente, applies } = gemeenteSection(s, at.code, from);
   const { grid, keyCol } = gridSection(ctx, s, keys, beschikking);
+  const buitenJaren = buitenJarenSection(ctx, s, keys, grid);
   s.value(
     `A${grid.bottom + 2}`,
     `Regionaal geld (SPUK IZA, SPUK AZWA regionaal) staat alleen op de beschikking van de mandaatgemeente; een ledengemeente vult hieronder in wat de mandaatgemeente doorgeeft. Gemaakt voor ${at.chosenName}.`,
@@ -82,7 +91,69 @@ export function buildBeschikking(
   s.freezeAt(HEADER_ROW, 3);
   s.printAs('landscape', true).printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}`, fitToHeight: 1 });
   const row = (key: string): SheetRange => grid.rows(keys.findIndex((k) => k.key === key));
-  return { s, cells: { gemeente, applies, grid, keys: keyCol, row, vanMandaat } };
+  return { s, cells: { gemeente, applies, grid, keys: keyCol, row, vanMandaat, buitenJaren } };
+}
+
+/**
+ * Issue 16: a beschikking in a year in which its regeling has no money (the greyed cells: the years
+ * are edition data, `regelingYears`; e.g. SPUK AZWA in 2030, whose money is the BFU, algemene
+ * middelen) is refused: the CLI and the pane's readers say so in Dutch (`RegelingNotInYear`); typed
+ * here, row 3 says FOUT with the regelingen's years and Controle counts it (check
+ * `beschikking-jaren`), so the Modelcontrole is FOUT until the cell is empty. Returns the count's
+ * expression (absolute references).
+ */
+function buitenJarenSection(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  keys: readonly BeschikkingKey[],
+  grid: SheetRange,
+): string {
+  const years = ctx.years;
+  // Per key: the runs of years without money, as ranges; consecutive keys with the same runs share one.
+  const runsOf = (k: BeschikkingKey): [number, number][] => {
+    const active = regelingYears(ctx, k.regeling);
+    const out: [number, number][] = [];
+    years.forEach((y, c) => {
+      if (active.includes(y)) return;
+      const last = out[out.length - 1];
+      if (last && last[1] === c - 1) last[1] = c;
+      else out.push([c, c]);
+    });
+    return out;
+  };
+  const terms: string[] = [];
+  let i = 0;
+  while (i < keys.length) {
+    const runs = runsOf(keys[i] as BeschikkingKey);
+    let j = i + 1;
+    while (j < keys.length && JSON.stringify(runsOf(keys[j] as BeschikkingKey)) === JSON.stringify(runs)) j++;
+    for (const [from, to] of runs)
+      terms.push(
+        `COUNT(${grid
+          .rows(i, j - i)
+          .cols(from, to - from + 1)
+          .local()
+          .abs()})`,
+      );
+    i = j;
+  }
+  const count = terms.length === 0 ? '0' : terms.join('+');
+  const spans = [...new Set(keys.map((k) => k.regeling))].map((r) => {
+    const active = regelingYears(ctx, r);
+    return `${r} ${active.length === 0 ? 'geen' : `${active[0] ?? ''}–${active[active.length - 1] ?? ''}`}`;
+  });
+  // Hidden helper cells (column Z): the count and the explanation; A3 shows the FOUT when the count > 0.
+  const countCell = SheetRange.at(SHEETS.beschikking, 3, HELPER_COL);
+  const textCell = SheetRange.at(SHEETS.beschikking, 3, HELPER_COL + 1);
+  s.formula(countCell.address(), count, () => 0, 'integer');
+  s.value(
+    textCell.address(),
+    ` bedrag(en) in een grijze cel: een jaar zonder geld van de regeling (${spans.join('; ')}). Maak die cellen leeg; geld daarbuiten is geen SPUK-geld (bijv. de BFU vanaf 2030: algemene middelen).`,
+  );
+  s.hiddenColumn(columnLetter(HELPER_COL)).hiddenColumn(columnLetter(HELPER_COL + 1));
+  const n = countCell.local().abs();
+  s.formula('A3', `IF(${n}>0,"FOUT: "&${n}&${textCell.local().abs()},"")`, () => '', 'warning');
+  return countCell.abs();
 }
 
 /** The gemeente of the beschikking (input) and whether it is the one on Overzicht. */

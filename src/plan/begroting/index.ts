@@ -51,6 +51,17 @@ export interface BegrotingCells {
     readonly nrs: SheetRange;
     readonly lineNrs: readonly number[];
   };
+  /** The count of beschikking amounts typed in a year without the regeling's money (an Excel expression). */
+  readonly beschikkingBuitenJaren: string;
+  /** What Controle checks the Samenvatting by: its baten total and the toets's baten (plafond na overheveling, van de mandaatgemeente). */
+  readonly samenvattingBaten: {
+    /** Samenvatting: "Totaal baten" per year. */
+    readonly totaal: SheetRange;
+    /** Begrotingstoets: per regeling × year the plafond after overheveling. */
+    readonly plafondNa: SheetRange;
+    /** Begrotingstoets: per regional post × year what the mandaatgemeente passes on. */
+    readonly vanMandaat: SheetRange;
+  };
 }
 
 export interface BegrotingSheets {
@@ -109,7 +120,7 @@ export function buildBegroting(
     begroting,
     toets: toets.s,
     beschikking: besch.s,
-    samenvatting,
+    samenvatting: samenvatting.s,
     toetsResult: t,
     cells: {
       signalen: toets.cells.master,
@@ -126,6 +137,12 @@ export function buildBegroting(
       plafond: toets.cells.plafond,
       plafondBron: toets.cells.plafondBron,
       perLine: toets.cells.perLine,
+      beschikkingBuitenJaren: besch.cells.buitenJaren,
+      samenvattingBaten: {
+        totaal: samenvatting.cells.batenTotaal,
+        plafondNa: toets.cells.plafondNa,
+        vanMandaat: toets.cells.vanMandaat,
+      },
     },
   };
 }

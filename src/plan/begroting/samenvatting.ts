@@ -59,6 +59,12 @@ interface Summary {
   line(label: string, formula: string, values: readonly number[], style?: 'euro' | 'euroTotal'): number;
 }
 
+/** What the Samenvatting exposes: Controle checks it directly against the Begrotingstoets. */
+export interface SamenvattingCells {
+  /** The row "Totaal baten", one cell per year of the edition (E.., without the total column). */
+  readonly batenTotaal: SheetRange;
+}
+
 /** Builds the Samenvatting for the gemeente on Overzicht (`chosenName`: "naam (code)"). */
 export function buildSamenvatting(
   ctx: PlanContext,
@@ -66,7 +72,7 @@ export function buildSamenvatting(
   t: BegrotingToets,
   chosenName: string,
   from: { readonly toets: ToetsCells; readonly chooser: ChooserCells; readonly table: BegrotingTableCells },
-): SheetBuilder {
+): { readonly s: SheetBuilder; readonly cells: SamenvattingCells } {
   const s = new SheetBuilder(SHEETS.samenvatting, 'presentatie');
   const rows = new RowCursor(1);
   const ax = axis(ctx.years);
@@ -80,7 +86,7 @@ export function buildSamenvatting(
     return r;
   };
   const v: Summary = { s, rows, t, axis: ax, table: from.table, line };
-  batenLastenSection(v, invoer, from.toets);
+  const batenRow = batenLastenSection(v, invoer, from.toets);
   taakveldSection(v, from.toets);
   structureelSection(v, from.toets);
   openPostSection(v, ctx);
@@ -100,7 +106,10 @@ export function buildSamenvatting(
     titleRows: `${header}:${header}`,
     fitToHeight: 0,
   });
-  return s;
+  return {
+    s,
+    cells: { batenTotaal: SheetRange.at(SHEETS.samenvatting, batenRow, PERIOD_COL, 1, ctx.years.length) },
+  };
 }
 
 /** Title, gemeente, edition, and the header row (returned). */
@@ -121,7 +130,7 @@ function headingSection(
   );
   s.value(
     `A${rows.take()}`,
-    `Editie ${m.id} (${formatDate(m.datum)}). Hele euro's. Bron per bedrag: beschikking > gepubliceerd > afgeleid > geschat.`,
+    `Editie ${m.id} (${formatDate(m.datum)}). Hele euro's. Bron per bedrag: beschikking > gepubliceerd > afgeleid > geschat > raming.`,
     'subtitle',
   );
   rows.skip();
@@ -130,8 +139,11 @@ function headingSection(
   return header;
 }
 
-/** Baten (the plafond after carry-over, with its source), lasten, saldo, received in advance. */
-function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCells): void {
+/**
+ * Baten (the plafond after carry-over, with its source), lasten, saldo, received in advance. Returns
+ * the row of "Totaal baten" (the anchor Controle checks).
+ */
+function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCells): number {
   const { s, rows, t, line } = v;
   const yearsRange = v.axis.yearsRange;
   const first = (range: SheetRange) => range.cell(0, 0).fixRow();
@@ -191,6 +203,7 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
     invoer.vooruitOntvangen,
   );
   rows.skip();
+  return bt;
 }
 
 /**
