@@ -141,7 +141,7 @@ describe('spuk-begroting regioverdeling', () => {
         'SiSa H35B van Zwolle (GM0193): wat elke medeoverheid besteedde, uit r.csv (realisatie tot en met 2025).',
         '- SPUK IZA 2024: de medeoverheden besteedden € 80.000 minder dan de mandaatgemeente doorbetaalde (SiSa H35B). Vraag de verantwoording van de medeoverheden op; wat niet besteed is, gaat terug.',
       ]);
-      expect(r.err).toMatch(/\n- SPUK IZA 2025: de medeoverheden besteedden /);
+      expect(r.err).toMatch(/\n- SPUK IZA 2025: de medeoverheden besteedden € 10\.000 meer dan /);
       const v = await run(
         [
           'verantwoording',

@@ -90,7 +90,7 @@ export function verantwoordingSignaalText(s: VerantwoordingSignaal): string {
     case 'na-einde':
       return `${waar}: ${bedrag} besteed na het laatste jaar van de regeling. Dat valt buiten de regeling: boek het op een andere dekking.`;
     case 'h35b-verschil':
-      return `${waar}: de medeoverheden besteedden ${bedrag} ${s.bedrag >= 0 ? 'minder' : 'meer'} dan de mandaatgemeente doorbetaalde (SiSa H35B). Vraag de verantwoording van de medeoverheden op; wat niet besteed is, gaat terug.`;
+      return `${waar}: de medeoverheden besteedden ${formatEuro(Math.abs(s.bedrag) as Euro)} ${s.bedrag >= 0 ? 'minder' : 'meer'} dan de mandaatgemeente doorbetaalde (SiSa H35B). Vraag de verantwoording van de medeoverheden op; wat niet besteed is, gaat terug.`;
     case 'geen-realisatie':
       return s.jaar === undefined
         ? `${s.regeling}: geen realisatie ingevuld, terwijl de regeling ${bedrag} toekent. Vul de bestede bedragen in.`

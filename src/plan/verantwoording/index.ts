@@ -81,7 +81,7 @@ export function buildVerantwoording(
     'title',
   );
   const uitleg = [
-    `Editie ${ctx.scenario.editie} (${formatDate(ctx.input.edition.manifest.datum)}); ${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}. Gele cellen zijn invoer: de besteding per jaar en de limiet van de overheveling.`,
+    `Editie ${ctx.scenario.editie} (${formatDate(ctx.input.edition.manifest.datum)}); ${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}. ${from.besteding !== undefined && from.besteding.size > 0 ? `De besteding komt uit het blad ${SHEETS.realisatie}; gele cellen hier zijn invoer: de limiet van de overheveling en de medeoverheden (H35B).` : 'Gele cellen zijn invoer: de besteding per jaar en de limiet van de overheveling.'}`,
     'Dezelfde cijfers geeft spuk-begroting verantwoording. Brede SPUK en SPUK IZA worden niet tegen elkaar weggestreept (aparte beschikkingen).',
   ];
   uitleg.forEach((t) => s.value(`A${rows.take()}`, t, 'subtitle'));

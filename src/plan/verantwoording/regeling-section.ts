@@ -143,9 +143,10 @@ export function regelingSection(
   s.value(cellAddress(rows.next - 1, from.ruleCol), 'Regel en bron', 'header');
   const top = rows.take(ROWS.length);
   const row = (id: RowId) => top + ROWS.findIndex(([k]) => k === id);
+  const fed = from.besteding?.has(r.regels.regeling) === true;
   s.values(
     `A${top}`,
-    ROWS.map(([, label]) => [label]),
+    ROWS.map(([id, label]) => [id === 'invoer' && fed ? 'Besteding (blad Realisatie)' : label]),
   );
   const lastCol = FIRST_COL + n - 1;
   const pctRow = SheetRange.at(SHEETS.verantwoording, row('pct'), FIRST_COL, 1, n - 1);
@@ -168,7 +169,7 @@ export function regelingSection(
   flush(s, cells);
   const notes = new Map<number, string>();
   rules(r, row, from, notes);
-  formats(s, r, row, from.toetsLimieten);
+  formats(s, r, row, from.toetsLimieten, fed);
   bbvSection(s, bbvTop, r, {
     besch: row('besch'),
     best: row('best'),
@@ -316,9 +317,17 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
     h35b === undefined
       ? 0
       : (r.iza?.medeoverheden ?? []).filter((m) => m.jaar === jaar).reduce((a, m) => a + m.besteed, 0);
+  // With the Realisatie sheet the besteding comes from its table (all rows of the regeling, the
+  // medeoverheden's included); the medeoverheden's part is split off by the H35B block's inputs, so
+  // the total besteding is the table's and only the split H35/H35B follows the H35B inputs.
   const feed = from.besteding?.get(r.regels.regeling)?.invoer.cell(0, k).rel();
   if (feed === undefined) v('invoer', j.besteding - perOnderdeel - perMede);
-  else s.formula(c('invoer'), feed, () => j.besteding - perOnderdeel - perMede);
+  else
+    s.formula(
+      c('invoer'),
+      h35b ? `${feed}-SUM(${h35b.besteed.cols(k).local().abs()})` : feed,
+      () => j.besteding - perOnderdeel - perMede,
+    );
   f(
     'best',
     oj >= 0 && onderdelen
@@ -392,6 +401,7 @@ function formats(
   r: RegelingVerantwoording,
   row: (id: RowId) => number,
   toets: readonly ToetsLimiet[],
+  fed: boolean,
 ): void {
   const n = r.jaren.length;
   const B = columnLetter(FIRST_COL);
@@ -400,7 +410,8 @@ function formats(
   s.values(`${B}${row('basis')}`, [r.jaren.map((j) => BASIS_TEXT[j.basis])]);
   s.format(`${B}${row('besch')}:${L}${row('cumO')}`, 'euro');
   for (const id of ['bron', 'basis'] as const) s.format(line(id), 'note');
-  s.format(line('invoer'), 'inputEuro');
+  // Typed here, or (with the Realisatie sheet) a formula reading its table: then no input colour.
+  if (!fed) s.format(line('invoer'), 'inputEuro');
   limietRow(s, r, row('pct'), toets);
 }
 
@@ -465,7 +476,7 @@ function rules(
     ['besch', 'De beschikking waar ingevoerd (blad Beschikking), anders het bedrag van de editie.'],
     [
       'invoer',
-      `Realisatie; in het prognosejaar de prognose; na de laatste realisatie de begroting. Vul hier wat besteed is${regels.perOnderdeelJaren.length > 0 ? `; ${regels.perOnderdeelJaren.join(' en ')}: alleen wat buiten de onderdelen is besteed (per onderdeel: hieronder)` : ''}.`,
+      `Realisatie; in het prognosejaar de prognose; na de laatste realisatie de begroting. ${from.besteding?.has(regels.regeling) === true ? `Uit het blad ${SHEETS.realisatie} (via ${SHEETS.besteding})${r.iza?.rol === 'mandaatgemeente' ? ', zonder wat de medeoverheden besteedden (H35B, hieronder)' : ''}: vul daar wat besteed is` : 'Vul hier wat besteed is'}${regels.perOnderdeelJaren.length > 0 ? `; ${regels.perOnderdeelJaren.join(' en ')}: alleen wat buiten de onderdelen is besteed (per onderdeel: hieronder)` : ''}.`,
     ],
     [
       'best',
