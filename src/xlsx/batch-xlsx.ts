@@ -55,11 +55,12 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
   const workbookXml = await text(zip, 'xl/workbook.xml');
   const baseStrings = indexOf(sharedStrings(await optionalText(zip, 'xl/sharedStrings.xml')));
   const counts = { transplanted: 0, full: 0 };
-  const sheetXml = new Map<number, string>();
-  const baseSheetXml = async (i: number): Promise<string> => {
-    let xml = sheetXml.get(i);
-    if (xml === undefined) sheetXml.set(i, (xml = await text(zip, SHEET_PART(i))));
-    return xml;
+  // Per base sheet, made once and used for every file: its XML and where each of its cells starts.
+  const sheetXml = new Map<number, BaseSheet>();
+  const baseSheet = async (i: number): Promise<BaseSheet> => {
+    let sheet = sheetXml.get(i);
+    if (sheet === undefined) sheetXml.set(i, (sheet = baseSheetOf(await text(zip, SHEET_PART(i)))));
+    return sheet;
   };
   // One render at a time: each one swaps parts of the shared package and puts them back.
   let queue: Promise<unknown> = Promise.resolve();
@@ -104,7 +105,7 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
     const rewrite: number[] = [];
     for (const i of changed) {
       const patched = patchValues(
-        await baseSheetXml(i),
+        await baseSheet(i),
         base.sheets[i] as SheetPlan,
         plan.sheets[i] as SheetPlan,
         baseStrings,
@@ -286,6 +287,20 @@ function blockShape(b: SheetPlan['blocks'][number]): unknown {
     : { ...b, expected: b.expected.map((r) => r.length) };
 }
 
+/** A sheet part of the base package and where each of its cells (`<c r="A1"`) starts in it. */
+interface BaseSheet {
+  readonly xml: string;
+  readonly cells: ReadonlyMap<string, number>;
+}
+
+function baseSheetOf(xml: string): BaseSheet {
+  const cells = new Map<string, number>();
+  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"/g)) cells.set(m[1] as string, m.index);
+  return { xml, cells };
+}
+
+const HEADER_FOOTER = /<headerFooter>[\s\S]*?<\/headerFooter>/;
+
 /**
  * The base's sheet part with the plan's values and cached results where they differ, when the two
  * sheets have the same layout (blocks, formulas, formats, validations) and every changed cell is in
@@ -294,11 +309,12 @@ function blockShape(b: SheetPlan['blocks'][number]): unknown {
  * them and inline strings otherwise.
  */
 function patchValues(
-  xml: string,
+  base: BaseSheet,
   a: SheetPlan,
   b: SheetPlan,
   strings: ReadonlyMap<string, number>,
 ): string | undefined {
+  const { xml, cells: at } = base;
   // The page header and footer may differ (the gemeente's name): patched below, as ExcelJS writes them.
   const shape = (sh: SheetPlan) => ({
     ...sh,
@@ -307,14 +323,8 @@ function patchValues(
     print: { ...sh.print, header: undefined, footer: undefined },
   });
   if (!deepEqual(shape(a), shape(b))) return undefined;
-  if (!deepEqual(a.print, b.print)) {
-    const frame = /<headerFooter>[\s\S]*?<\/headerFooter>/;
-    if (!frame.test(xml)) return undefined;
-    xml = xml.replace(
-      frame,
-      `<headerFooter><oddHeader>${escapeXml(headerFooter(b.print.header))}</oddHeader><oddFooter>${escapeXml(headerFooter(b.print.footer))}</oddFooter></headerFooter>`,
-    );
-  }
+  const reframe = !deepEqual(a.print, b.print);
+  if (reframe && !HEADER_FOOTER.test(xml)) return undefined;
   const changes: { row: number; col: number; value: CellValue; formula: boolean }[] = [];
   b.blocks.forEach((block, k) => {
     const old = a.blocks[k];
@@ -336,8 +346,6 @@ function patchValues(
       );
     }
   });
-  const at = new Map<string, number>();
-  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"/g)) at.set(m[1] as string, m.index);
   const edits: { start: number; end: number; xml: string }[] = [];
   for (const ch of changes) {
     const ref = cellAddress(ch.row, ch.col);
@@ -360,7 +368,15 @@ function patchValues(
     out += xml.slice(pos, e.start) + e.xml;
     pos = e.end;
   }
-  return out + xml.slice(pos);
+  out += xml.slice(pos);
+  // After the cells (their places are the base's): the frame comes after sheetData, and no cell
+  // text can hold it (texts are escaped).
+  return reframe
+    ? out.replace(
+        HEADER_FOOTER,
+        `<headerFooter><oddHeader>${escapeXml(headerFooter(b.print.header))}</oddHeader><oddFooter>${escapeXml(headerFooter(b.print.footer))}</oddFooter></headerFooter>`,
+      )
+    : out;
 }
 
 /** `<c r=… s=…` (no t) plus the formula element, if any, and the value. */
