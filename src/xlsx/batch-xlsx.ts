@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import type { CellValue, SheetPlan, WorkbookPlan } from '../plan';
 import { parseCell, parseRange } from '../plan';
+import type { ChartedSheet } from './charts';
 import { addChartsToZip, chartPartXml, sameAnchor } from './charts';
 import { headerFooter, renderXlsx, writePackage } from './render-xlsx';
 
@@ -20,6 +21,33 @@ export interface XlsxBatch {
   render(plan: WorkbookPlan): Promise<Uint8Array>;
   /** How many plans were transplanted, and how many needed the full render. */
   readonly counts: { readonly transplanted: number; readonly full: number };
+  /** The base's package, to give another batch of the same base plan (another thread) instead of making it again. */
+  readonly basePackage: XlsxBasePackage;
+}
+
+/**
+ * The package of a batch's base plan with its charts (`xlsxBasePackage`): plain data (bytes and where
+ * the charts went), so one thread can make it and others use it (a structured clone). Made from one
+ * plan, it serves only a batch of that same plan.
+ */
+export interface XlsxBasePackage {
+  readonly bytes: Uint8Array;
+  readonly charts: readonly ChartedSheet[];
+}
+
+/**
+ * Writes the base plan's package once, charts included (the costly full render of a batch): written
+ * and read again, so every part is compressed once and its bytes are copied into each file.
+ */
+export async function xlsxBasePackage(base: WorkbookPlan): Promise<XlsxBasePackage> {
+  const written = await writePackage(base, base.sheets, true);
+  const charted = await JSZip.loadAsync(written);
+  const charts = await addChartsToZip(charted, base);
+  const bytes =
+    charts.length === 0
+      ? written
+      : await charted.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return { bytes, charts };
 }
 
 interface StyleTables {
@@ -31,16 +59,16 @@ interface StyleTables {
 const SHEET_PART = (index: number) => `xl/worksheets/sheet${index + 1}.xml`;
 const SHEET_RELS = (index: number) => `xl/worksheets/_rels/sheet${index + 1}.xml.rels`;
 
-export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
+/**
+ * The batch of `base`. `made`: `xlsxBasePackage(base)` (or another batch's `basePackage` of the same
+ * base plan), when another thread made it already; otherwise it is made here.
+ */
+export async function xlsxBatch(base: WorkbookPlan, made?: XlsxBasePackage): Promise<XlsxBatch> {
   // The base's charts go into the package once (drawing, relationships, content types); a file then
-  // only swaps the chart parts whose cached values differ. Written and read again, so every part of
-  // the package is compressed once and its bytes are copied into each file.
-  const charted = await JSZip.loadAsync(await writePackage(base, base.sheets, true));
-  const placed = await addChartsToZip(charted, base);
-  const zip =
-    placed.length === 0
-      ? charted
-      : await JSZip.loadAsync(await charted.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+  // only swaps the chart parts whose cached values differ.
+  const basePackage = made ?? (await xlsxBasePackage(base));
+  const zip = await JSZip.loadAsync(basePackage.bytes);
+  const placed = basePackage.charts;
   const chartRels = new Set(placed.map((c) => c.sheetRelsPath));
   const chartPaths = new Map(placed.map((c) => [c.sheet, c.chartPaths]));
   const baseChartXml = new Map<string, string>();
@@ -163,6 +191,7 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
 
   return {
     counts,
+    basePackage,
     render(plan) {
       const job = queue.then(async () => {
         const bytes = await transplant(plan);
