@@ -3,6 +3,7 @@
 import os from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import type { WorkbookPlan } from '../plan';
+import type { XlsxBasePackage } from '../xlsx';
 import { runCli } from './cli';
 import { nodeIo, watchOutput } from './node-io';
 import { runWorker, workerProducer } from './worker-pool';
@@ -14,7 +15,7 @@ import { runWorker, workerProducer } from './worker-pool';
  */
 const xlsx = () => import('../xlsx');
 const renderXlsx = async (plan: WorkbookPlan): Promise<Uint8Array> => (await xlsx()).renderXlsx(plan);
-const xlsxBatch = async (base: WorkbookPlan) => (await xlsx()).xlsxBatch(base);
+const xlsxBatch = async (base: WorkbookPlan, made?: XlsxBasePackage) => (await xlsx()).xlsxBatch(base, made);
 
 if (isMainThread) {
   watchOutput(process.stdout);

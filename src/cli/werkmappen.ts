@@ -5,6 +5,7 @@ import type { CbsCode, EditionYear, Gemeente, NationalScenario, Verdeelsleutel }
 import { resolveNational, resolveScenario } from '../domain';
 import { planReuse, planWorkbook } from '../plan';
 import type { PlanReuse, WorkbookPlan } from '../plan';
+import type { XlsxBasePackage } from '../xlsx';
 import type { CsvVorm } from './csv-out';
 import { csvText } from './csv-out';
 import type { RunIdentity, TakenFolder } from './batch-folder';
@@ -47,8 +48,17 @@ export function setupJob(job: BatchJob): void {
 /** Renders many plans that differ only in their gemeente (src/xlsx `xlsxBatch` fits). */
 export interface BatchRenderer {
   render(plan: WorkbookPlan): Promise<Uint8Array>;
+  /**
+   * The base plan's rendered package (plain data), for a renderer of the same base plan in another
+   * thread, so that thread does not render it again (`BatchRendererFactory`'s second argument).
+   */
+  readonly basePackage?: XlsxBasePackage;
 }
-export type BatchRendererFactory = (base: WorkbookPlan) => Promise<BatchRenderer>;
+/** A renderer for plans like `base`; `basePackage`: another renderer's `basePackage` of this same base plan. */
+export type BatchRendererFactory = (
+  base: WorkbookPlan,
+  basePackage?: XlsxBasePackage,
+) => Promise<BatchRenderer>;
 
 export type FileResult = { readonly bytes: Uint8Array } | { readonly error: string };
 

@@ -1,5 +1,6 @@
 import { parentPort, Worker } from 'node:worker_threads';
 import type { CbsCode } from '../domain';
+import type { XlsxBasePackage } from '../xlsx';
 import type {
   BatchJob,
   BatchRenderer,
@@ -16,8 +17,23 @@ import { batchShared, gemeentePlan, planShape, setupJob } from './werkmappen';
  * a time (two in flight per worker, so no worker waits for the next code) and writes the files.
  */
 
-export type ToWorker = { readonly job: BatchJob } | { readonly code: CbsCode };
+/**
+ * A base package one worker rendered for a shape of workbook (see `BatchRenderer.basePackage`), with
+ * the gemeente whose plan it is the base of: the main thread passes it on to the other workers, which
+ * then build that gemeente's plan and reuse the package instead of rendering it again.
+ */
+export interface SharedBase {
+  readonly shape: string;
+  readonly code: CbsCode;
+  readonly basePackage: XlsxBasePackage;
+}
+
+export type ToWorker =
+  { readonly job: BatchJob } | { readonly code: CbsCode } | { readonly base: SharedBase };
+/** A gemeente's workbook (or why it failed). */
 export type FromWorker = { readonly code: CbsCode } & FileResult;
+/** What a worker posts to the main thread: a workbook, or a base package for the other workers. */
+export type WorkerMessage = FromWorker | { readonly base: SharedBase };
 
 /**
  * Which codes each worker takes: `pinned[i]` first (only worker i), then the common `shared` queue.
@@ -106,8 +122,15 @@ export function workerProducer(script: string, workers: number): WerkmapProducer
         // A larger young generation: each plan allocates a lot of short-lived arrays (fewer scavenges).
         const w = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
         const mine = inFlight[i] as Set<CbsCode>;
-        w.on('message', (m: FromWorker) => {
+        w.on('message', (m: WorkerMessage) => {
           if (finished) return;
+          if ('base' in m) {
+            // A base package: to the other workers (one render of it in the whole run).
+            pool.forEach((other, j) => {
+              if (j !== i && !dead.has(j)) other.postMessage(m satisfies ToWorker);
+            });
+            return;
+          }
           mine.delete(m.code);
           onFile(m.code, 'bytes' in m ? { bytes: m.bytes } : { error: m.error });
           pending--;
@@ -131,36 +154,52 @@ export function workerProducer(script: string, workers: number): WerkmapProducer
  * The worker side: sets up each job it is sent (`setupJob`: the edition folders of `--edities-map`,
  * which a new thread does not have), resolves the job's national scenario and sheets once (at its
  * first gemeente), builds each gemeente's plan on them and renders it; the first plan of each shape
- * is a renderer's base.
+ * is a renderer's base, unless another worker already sent the base package of that shape: then
+ * that base gemeente's plan is built here and the package reused. A base it renders itself it sends
+ * to the main thread for the others.
  */
 export function runWorker(factory: BatchRendererFactory): void {
   const port = parentPort;
   if (port === null) throw new Error('runWorker runs in a worker thread only');
-  const handle = workerHandler(factory, (m) => port.postMessage(m));
+  const handle = workerHandler(
+    factory,
+    (m) => port.postMessage(m),
+    (base) => port.postMessage({ base } satisfies WorkerMessage),
+  );
   port.on('message', (m: ToWorker) => void handle(m));
 }
 
 /**
  * What a worker does with one message from the main thread (`post` answers it): a job is set up and
- * kept; a gemeente's workbook is made in turn (the promise settles when it is posted). A job whose
+ * kept; a gemeente's workbook is made in turn (the promise settles when it is posted); a base package
+ * of another worker is kept for its shape (when this worker has no renderer of that shape yet), and a
+ * base package this worker renders goes to `share`. A job whose
  * setup fails (a manifest error in an edition folder) fails each of its gemeenten with that message.
  * Exported for tests: a worker thread's module state can be had in-process with a fresh module registry.
  */
 export function workerHandler(
   factory: BatchRendererFactory,
   post: (m: FromWorker) => void,
+  share?: (base: SharedBase) => void,
 ): (m: ToWorker) => Promise<unknown> {
   let job: BatchJob | undefined;
   let setupError: string | undefined;
   let shared: BatchShared | undefined;
   // One renderer per shape of workbook (a mandaatgemeente's has the sheet Regioverdeling).
   const renderers = new Map<string, Promise<BatchRenderer>>();
+  // Base packages other workers rendered, by shape, for the renderers this worker has not made yet.
+  const offered = new Map<string, SharedBase>();
   let chain: Promise<unknown> = Promise.resolve();
   const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
   return (m) => {
+    if ('base' in m) {
+      if (!renderers.has(m.base.shape) && !offered.has(m.base.shape)) offered.set(m.base.shape, m.base);
+      return chain;
+    }
     if ('job' in m) {
       job = m.job;
       shared = undefined;
+      offered.clear();
       try {
         setupJob(m.job);
         setupError = undefined;
@@ -179,7 +218,20 @@ export function workerHandler(
         const plan = gemeentePlan(current, m.code, shared);
         const shape = planShape(plan);
         let renderer = renderers.get(shape);
-        if (!renderer) renderers.set(shape, (renderer = factory(plan)));
+        if (!renderer) {
+          const base = offered.get(shape);
+          offered.delete(shape);
+          // The base plan of another worker's package: the same job and gemeente give the same plan.
+          const made =
+            base === undefined
+              ? undefined
+              : factory(gemeentePlan(current, base.code, shared), base.basePackage);
+          renderers.set(shape, (renderer = made ?? factory(plan)));
+          if (made === undefined) {
+            const own = (await renderer).basePackage;
+            if (own !== undefined) share?.({ shape, code: m.code, basePackage: own });
+          }
+        }
         const bytes = await (await renderer).render(plan);
         post({ code: m.code, bytes });
       } catch (e) {

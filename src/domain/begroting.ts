@@ -7,8 +7,9 @@ import type { Euro } from './money';
 import { euro, ZERO } from './money';
 import type { RoundedSplit } from './largest-remainder';
 import { splitByWeights } from './largest-remainder';
-import { regioLeden, regionalLine, regioVerdeling } from './regio-verdeling';
-import type { CbsCode, Maybe } from './types';
+import { membershipStatus } from './iza';
+import { regionalLine, regioVerdeling } from './regio-verdeling';
+import type { CbsCode, IzaRegio, Maybe } from './types';
 
 /**
  * The controller's begroting on top of an edition: activities (lasten per year) against the plafond
@@ -260,7 +261,7 @@ export function geplandAandeel(
 ): Maybe<{ readonly bedrag: Euro; readonly regio: string }> {
   const line = regelingLines(ledger.lines, post)[0];
   if (line === undefined || regionalLine(ledger, jaar).nr !== line.nr) return undefined;
-  const regio = ledger.regios.find((r) => regioLeden(ledger, r.naam).leden.includes(code));
+  const regio = regioVanLid(ledger, code);
   if (regio === undefined || regio.mandaatgemeenteCode === code) return undefined;
   if (ledger.regio(regio.naam, line.nr, jaar).bedrag === 0) return undefined;
   const split = regioVerdeling(ledger, regio.naam, jaar);
@@ -268,6 +269,25 @@ export function geplandAandeel(
   const deel = split.value.delen.find((d) => d.code === code);
   return deel === undefined ? undefined : { bedrag: deel.bedrag, regio: regio.naam };
 }
+
+/**
+ * The first SPUK IZA region (in `ledger.regios` order) whose members include `code` (the members
+ * `regioLeden` gives: `membershipStatus` of the region); undefined for none. Memoised per ledger
+ * (which never changes), and made in one pass over the regions: `geplandAandeel` asks it for every
+ * regional post × year of every werkmap, and `regioLeden` rebuilds one region's membership per call.
+ */
+export function regioVanLid(ledger: Ledger, code: CbsCode): Maybe<IzaRegio> {
+  let known = memberRegios.get(ledger);
+  if (known === undefined) {
+    known = new Map();
+    for (const { regio, leden } of membershipStatus(ledger.regios, ledger.input.base.lidmaatschap))
+      for (const lid of leden) if (!known.has(lid)) known.set(lid, regio);
+    memberRegios.set(ledger, known);
+  }
+  return known.get(code);
+}
+
+const memberRegios = new WeakMap<Ledger, Map<string, IzaRegio>>();
 
 /**
  * Per regional post × year what the gemeente receives from its mandaatgemeente (see
@@ -708,12 +728,15 @@ const pos = (n: number): Euro => euro(Math.max(0, n));
  * ontvangen, buiten bereik. Throws RangeError for input of the wrong shape (not one amount per year
  * of the edition, or per Brede SPUK onderdeel). The rule parameters (percentages, the years checked
  * per onderdeel, the end years) come from the ledger's edition (`begrotingRegels`).
+ * `plafondsOf`: `plafonds(ledger, code, beschikking)` when the caller has it already (resolveScenario
+ * does), so it is not computed twice; the result is the same.
  */
 export function toetsBegroting(
   ledger: Ledger,
   code: Maybe<CbsCode>,
   invoer: BegrotingInvoer,
   beschikking: readonly BeschikkingRegel[] = [],
+  plafondsOf?: ReturnType<typeof plafonds>,
 ): BegrotingToets {
   const edition = ledger.input.edition;
   const years = edition.years;
@@ -728,7 +751,7 @@ export function toetsBegroting(
   for (const r of invoer.regels)
     if (r.lasten.length !== n) throw new RangeError(`Row ${r.rij}: lasten need ${n} years`);
   const regels = invoer.regels.slice(0, BEGROTING_CAPACITEIT);
-  const { perRegeling, perOnderdeel } = plafonds(ledger, code, beschikking);
+  const { perRegeling, perOnderdeel } = plafondsOf ?? plafonds(ledger, code, beschikking);
   const sumWhere = (pred: (r: BegrotingRegel) => boolean, i: number): number =>
     regels.reduce((a, r) => (pred(r) ? a + (r.lasten[i] ?? 0) : a), 0);
 

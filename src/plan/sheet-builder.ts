@@ -240,19 +240,27 @@ export class SheetBuilder {
    */
   wrapLongTexts(column: string, width: number): this {
     const col = parseCell(`${column}1`).col;
+    // Each block's address parsed once, not once per cell asked about (the sheets have hundreds of
+    // blocks and this asks about every cell right of a long text: the plan's largest cost before).
+    const placed = this.blocks.map((b) => {
+      if (b.kind === 'formula') return { ...parseRange(b.range), values: undefined };
+      const tl = parseCell(b.at);
+      return { top: tl.row, left: tl.col, bottom: tl.row, right: tl.col, values: b.values };
+    });
     const filled = (row: number, c: number): boolean =>
-      this.blocks.some((b) => {
-        if (b.kind === 'formula') {
-          const r = parseRange(b.range);
-          return row >= r.top && row <= r.bottom && c >= r.left && c <= r.right;
-        }
-        const tl = parseCell(b.at);
-        const v = b.values[row - tl.row]?.[c - tl.col];
+      placed.some((p) => {
+        if (p.values === undefined) return row >= p.top && row <= p.bottom && c >= p.left && c <= p.right;
+        const v = p.values[row - p.top]?.[c - p.left];
         return v !== undefined && v !== null && v !== '';
       });
     // The room ends at the print area's last column (beyond it, paper cuts the text).
     const last = this.printArea ? parseCell(`${this.printArea.right}1`).col : this.right;
-    const widthOf = (c: number): number => this.widthOf(c);
+    const widths = new Map<number, number>();
+    const widthOf = (c: number): number => {
+      let w = widths.get(c);
+      if (w === undefined) widths.set(c, (w = this.widthOf(c)));
+      return w;
+    };
     for (const b of this.blocks) {
       if (b.kind !== 'values') continue;
       const tl = parseCell(b.at);

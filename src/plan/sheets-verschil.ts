@@ -1,4 +1,5 @@
-import { DIFF_SIGNAL_PCT, editionDiff, EIGEN_GELD_NETTO } from '../domain';
+import type { EditionDiffRow } from '../domain';
+import { DIFF_SIGNAL_PCT, EIGEN_GELD_NETTO } from '../domain';
 import type { PlanContext } from './context';
 import { SHEETS } from './layout';
 import { SheetBuilder } from './sheet-builder';
@@ -8,12 +9,13 @@ import { SheetBuilder } from './sheet-builder';
  * edition it builds on, or any earlier one, `werkboek --van`), per post (begroting post: SPUK AZWA
  * lokaal apart from regionaal), onderdeel and year, in € and %, flagged above DIFF_SIGNAL_PCT, with
  * per year the own money's net row (EIGEN_GELD_NETTO), for the gemeente chosen when the workbook was
- * built and nationally. Values from the domain (`editionDiff`): both editions are published data, so
- * nothing here changes when the user edits an input.
+ * built and nationally. Values from the domain (the scenario's `diff`, `editionDiff`): both editions
+ * are published data, so nothing here changes when the user edits an input.
  */
 export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
   const vorige = ctx.vorige;
-  if (!vorige) return undefined;
+  const diff = ctx.scenario.diff;
+  if (!vorige || !diff) return undefined;
   const s = new SheetBuilder(SHEETS.verschil, 'presentatie');
   const from = vorige.editie;
   const to = ctx.ledger.editie;
@@ -43,7 +45,7 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
     'Verschil (%)',
     'Signaal',
   ];
-  const section = (title: string, rows: ReturnType<typeof editionDiff>) => {
+  const section = (title: string, rows: readonly EditionDiffRow[]) => {
     s.value(`A${row}`, title, 'rowHeader');
     row++;
     s.values(`A${row}`, [header], 'header');
@@ -79,9 +81,10 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
     lastRow = row + body.length;
     row += body.length + 3;
   };
-  if (code !== undefined)
-    section(`${naam} (${code}): wat de gemeente ontvangt`, editionDiff(vorige, ctx.ledger, code));
-  section('Landelijk', editionDiff(vorige, ctx.ledger));
+  // The gemeente's rows are there exactly when a gemeente is chosen (resolveScenario).
+  if (code !== undefined && diff.gemeente !== undefined)
+    section(`${naam} (${code}): wat de gemeente ontvangt`, diff.gemeente);
+  section('Landelijk', diff.landelijk);
   // The first section's header row stays in view and is repeated on every printed page.
   s.freezeAt(first + 1, 0);
   s.printLayout({ area: `A1:I${lastRow}`, titleRows: `${first + 1}:${first + 1}` });

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import type { CellValue, SheetPlan, WorkbookPlan } from '../plan';
 import { parseCell, parseRange } from '../plan';
+import type { ChartedSheet } from './charts';
 import { addChartsToZip, chartPartXml, sameAnchor } from './charts';
 import { headerFooter, renderXlsx, writePackage } from './render-xlsx';
 
@@ -20,6 +21,33 @@ export interface XlsxBatch {
   render(plan: WorkbookPlan): Promise<Uint8Array>;
   /** How many plans were transplanted, and how many needed the full render. */
   readonly counts: { readonly transplanted: number; readonly full: number };
+  /** The base's package, to give another batch of the same base plan (another thread) instead of making it again. */
+  readonly basePackage: XlsxBasePackage;
+}
+
+/**
+ * The package of a batch's base plan with its charts (`xlsxBasePackage`): plain data (bytes and where
+ * the charts went), so one thread can make it and others use it (a structured clone). Made from one
+ * plan, it serves only a batch of that same plan.
+ */
+export interface XlsxBasePackage {
+  readonly bytes: Uint8Array;
+  readonly charts: readonly ChartedSheet[];
+}
+
+/**
+ * Writes the base plan's package once, charts included (the costly full render of a batch): written
+ * and read again, so every part is compressed once and its bytes are copied into each file.
+ */
+export async function xlsxBasePackage(base: WorkbookPlan): Promise<XlsxBasePackage> {
+  const written = await writePackage(base, base.sheets, true);
+  const charted = await JSZip.loadAsync(written);
+  const charts = await addChartsToZip(charted, base);
+  const bytes =
+    charts.length === 0
+      ? written
+      : await charted.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return { bytes, charts };
 }
 
 interface StyleTables {
@@ -31,16 +59,16 @@ interface StyleTables {
 const SHEET_PART = (index: number) => `xl/worksheets/sheet${index + 1}.xml`;
 const SHEET_RELS = (index: number) => `xl/worksheets/_rels/sheet${index + 1}.xml.rels`;
 
-export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
+/**
+ * The batch of `base`. `made`: `xlsxBasePackage(base)` (or another batch's `basePackage` of the same
+ * base plan), when another thread made it already; otherwise it is made here.
+ */
+export async function xlsxBatch(base: WorkbookPlan, made?: XlsxBasePackage): Promise<XlsxBatch> {
   // The base's charts go into the package once (drawing, relationships, content types); a file then
-  // only swaps the chart parts whose cached values differ. Written and read again, so every part of
-  // the package is compressed once and its bytes are copied into each file.
-  const charted = await JSZip.loadAsync(await writePackage(base, base.sheets, true));
-  const placed = await addChartsToZip(charted, base);
-  const zip =
-    placed.length === 0
-      ? charted
-      : await JSZip.loadAsync(await charted.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+  // only swaps the chart parts whose cached values differ.
+  const basePackage = made ?? (await xlsxBasePackage(base));
+  const zip = await JSZip.loadAsync(basePackage.bytes);
+  const placed = basePackage.charts;
   const chartRels = new Set(placed.map((c) => c.sheetRelsPath));
   const chartPaths = new Map(placed.map((c) => [c.sheet, c.chartPaths]));
   const baseChartXml = new Map<string, string>();
@@ -55,11 +83,12 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
   const workbookXml = await text(zip, 'xl/workbook.xml');
   const baseStrings = indexOf(sharedStrings(await optionalText(zip, 'xl/sharedStrings.xml')));
   const counts = { transplanted: 0, full: 0 };
-  const sheetXml = new Map<number, string>();
-  const baseSheetXml = async (i: number): Promise<string> => {
-    let xml = sheetXml.get(i);
-    if (xml === undefined) sheetXml.set(i, (xml = await text(zip, SHEET_PART(i))));
-    return xml;
+  // Per base sheet, made once and used for every file: its XML and where each of its cells starts.
+  const sheetXml = new Map<number, BaseSheet>();
+  const baseSheet = async (i: number): Promise<BaseSheet> => {
+    let sheet = sheetXml.get(i);
+    if (sheet === undefined) sheetXml.set(i, (sheet = baseSheetOf(await text(zip, SHEET_PART(i)))));
+    return sheet;
   };
   // One render at a time: each one swaps parts of the shared package and puts them back.
   let queue: Promise<unknown> = Promise.resolve();
@@ -115,7 +144,7 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
     const rewrite: number[] = [];
     for (const i of changed) {
       const patched = patchValues(
-        await baseSheetXml(i),
+        await baseSheet(i),
         base.sheets[i] as SheetPlan,
         plan.sheets[i] as SheetPlan,
         baseStrings,
@@ -173,6 +202,7 @@ export async function xlsxBatch(base: WorkbookPlan): Promise<XlsxBatch> {
 
   return {
     counts,
+    basePackage,
     render(plan) {
       const job = queue.then(async () => {
         const bytes = await transplant(plan);
@@ -297,6 +327,20 @@ function blockShape(b: SheetPlan['blocks'][number]): unknown {
     : { ...b, expected: b.expected.map((r) => r.length) };
 }
 
+/** A sheet part of the base package and where each of its cells (`<c r="A1"`) starts in it. */
+interface BaseSheet {
+  readonly xml: string;
+  readonly cells: ReadonlyMap<string, number>;
+}
+
+function baseSheetOf(xml: string): BaseSheet {
+  const cells = new Map<string, number>();
+  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"/g)) cells.set(m[1] as string, m.index);
+  return { xml, cells };
+}
+
+const HEADER_FOOTER = /<headerFooter>[\s\S]*?<\/headerFooter>/;
+
 /**
  * The base's sheet part with the plan's values and cached results where they differ, when the two
  * sheets have the same layout (blocks, formulas, formats, validations) and every changed cell is in
@@ -305,11 +349,12 @@ function blockShape(b: SheetPlan['blocks'][number]): unknown {
  * them and inline strings otherwise.
  */
 function patchValues(
-  xml: string,
+  base: BaseSheet,
   a: SheetPlan,
   b: SheetPlan,
   strings: ReadonlyMap<string, number>,
 ): string | undefined {
+  const { xml, cells: at } = base;
   // The page header and footer may differ (the gemeente's name): patched below, as ExcelJS writes them.
   const shape = (sh: SheetPlan) => ({
     ...sh,
@@ -318,14 +363,8 @@ function patchValues(
     print: { ...sh.print, header: undefined, footer: undefined },
   });
   if (!deepEqual(shape(a), shape(b))) return undefined;
-  if (!deepEqual(a.print, b.print)) {
-    const frame = /<headerFooter>[\s\S]*?<\/headerFooter>/;
-    if (!frame.test(xml)) return undefined;
-    xml = xml.replace(
-      frame,
-      `<headerFooter><oddHeader>${escapeXml(headerFooter(b.print.header))}</oddHeader><oddFooter>${escapeXml(headerFooter(b.print.footer))}</oddFooter></headerFooter>`,
-    );
-  }
+  const reframe = !deepEqual(a.print, b.print);
+  if (reframe && !HEADER_FOOTER.test(xml)) return undefined;
   const changes: { row: number; col: number; value: CellValue; formula: boolean }[] = [];
   b.blocks.forEach((block, k) => {
     const old = a.blocks[k];
@@ -347,8 +386,6 @@ function patchValues(
       );
     }
   });
-  const at = new Map<string, number>();
-  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"/g)) at.set(m[1] as string, m.index);
   const edits: { start: number; end: number; xml: string }[] = [];
   for (const ch of changes) {
     const ref = cellAddress(ch.row, ch.col);
@@ -371,7 +408,15 @@ function patchValues(
     out += xml.slice(pos, e.start) + e.xml;
     pos = e.end;
   }
-  return out + xml.slice(pos);
+  out += xml.slice(pos);
+  // After the cells (their places are the base's): the frame comes after sheetData, and no cell
+  // text can hold it (texts are escaped).
+  return reframe
+    ? out.replace(
+        HEADER_FOOTER,
+        `<headerFooter><oddHeader>${escapeXml(headerFooter(b.print.header))}</oddHeader><oddFooter>${escapeXml(headerFooter(b.print.footer))}</oddFooter></headerFooter>`,
+      )
+    : out;
 }
 
 /** `<c r=… s=…` (no t) plus the formula element, if any, and the value. */

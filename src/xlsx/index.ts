@@ -1,5 +1,5 @@
 // The Node renderer: WorkbookPlan → .xlsx (ExcelJS). The only code that imports exceljs.
 export { renderXlsx } from './render-xlsx';
 export { addCharts } from './charts';
-export { xlsxBatch } from './batch-xlsx';
-export type { XlsxBatch } from './batch-xlsx';
+export { xlsxBasePackage, xlsxBatch } from './batch-xlsx';
+export type { XlsxBasePackage, XlsxBatch } from './batch-xlsx';

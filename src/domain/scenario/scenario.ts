@@ -293,7 +293,15 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
   const beschikking = request.beschikking ?? [];
   const perLine = [...beschikkingPerLine(ledger, code, beschikking), ...(request.beschikkingAmounts ?? [])];
   const view = perLine.length > 0 ? new Ledger(input, key, perLine) : ledger;
-  const toets = toetsBegroting(ledger, code, request.begroting ?? legeBegroting(input.edition), beschikking);
+  // Once, for the toets and for the scenario's `plafonds` and `aansluiting`.
+  const plafondsOf = plafonds(ledger, code, beschikking);
+  const toets = toetsBegroting(
+    ledger,
+    code,
+    request.begroting ?? legeBegroting(input.edition),
+    beschikking,
+    plafondsOf,
+  );
   const fromBeschikking = new Set(perLine.filter((b) => b.code === code).map((b) => `${b.nr}|${b.jaar}`));
   const amount = (nr: number, jaar: EditionYear): LineAmount => {
     const bedrag =
@@ -315,7 +323,6 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
       ),
     );
   };
-  const plafondsOf = plafonds(ledger, code, beschikking);
   const aansluitingRegels = aansluiting(
     nat.allocLines,
     years,
