@@ -197,9 +197,7 @@ describe('spuk-begroting allocaties', () => {
     expect(
       parsed.data.filter((d) => d.jaar === '2030' && d.onderdeel_nr === '2' && d.gemeentecode === 'GM0034'),
     ).toHaveLength(1);
-    expect(
-      true,
-    ).toBe(true);
+    expect(true).toBe(true);
     const sum = (nr: string, jaar: string) =>
       parsed.data
         .filter((d) => d.onderdeel_nr === nr && d.jaar === jaar)

@@ -1,4 +1,11 @@
-import { checkStatusText, editionWarningText, formatDate, openPostJaren, readerText, ruleText } from '../messages';
+import {
+  checkStatusText,
+  editionWarningText,
+  formatDate,
+  openPostJaren,
+  readerText,
+  ruleText,
+} from '../messages';
 import type { RuleParameter } from '../domain';
 import type { CellValue, StyleName } from './types';
 import type { NationalContext } from './context';
