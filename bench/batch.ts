@@ -12,7 +12,7 @@ import { HyperFormula } from 'hyperformula';
 import JSZip from 'jszip';
 import { defaultEditionId, defaultReferenceData, editionInput, editionManifests } from '../src/data';
 import type { CbsCode } from '../src/domain';
-import { INPUT_NAMES, buildWorkbookPlan, parseCell, parseRange } from '../src/plan';
+import { INPUT_NAMES, SHEETS, buildWorkbookPlan, parseCell, parseRange } from '../src/plan';
 import type { WorkbookPlan } from '../src/plan';
 import { planToSheets } from '../test/support/evaluate-plan';
 
@@ -153,13 +153,14 @@ export async function benchBatch(): Promise<BatchResult> {
         continue;
       }
       const { base, hf, dependent, chosenSheet, chosenCell, chosenAt, chosenId, beschikkingAt } = model;
+      const besIndex = base.sheets.findIndex((s) => s.name === SHEETS.beschikking);
       for (let i = 0; i < base.sheets.length; i++) {
         const part = `xl/worksheets/sheet${i + 1}.xml`;
         // A part with the same CRC-32 and size as one already checked holds the same XML (the
         // national sheets are shared): counted again, not parsed again, unless the choice matters.
         const id = partId(zip, part);
         const seen = checked.get(id);
-        if (seen !== undefined && !dependent.some((d) => d.i === i)) {
+        if (seen !== undefined && !dependent.some((d) => d.i === i) && i !== besIndex) {
           formulaCells += seen.formulas;
           uncached += seen.uncached;
           errorCells += seen.errors;
@@ -192,6 +193,25 @@ export async function benchBatch(): Promise<BatchResult> {
           { sheet: beschikkingAt.sheet, row: beschikkingAt.row - 1, col: beschikkingAt.col - 1 },
           [[code]],
         );
+      // The sheet Beschikking belongs to the file's gemeente (user-owned: its grid and the planned
+      // share of a member gemeente are constants of that gemeente, not driven by the chooser): the
+      // model takes the file's values, as it takes the beschikking's gemeente above.
+      const besPlan = base.sheets[besIndex];
+      const besCells = bySheet.get(besIndex);
+      if (besPlan && besCells) {
+        const sid = hf.getSheetId(besPlan.name) ?? 0;
+        for (const b of besPlan.blocks) {
+          if (b.kind !== 'values') continue;
+          const at = parseCell(b.at);
+          b.values.forEach((row, dr) =>
+            row.forEach((_, dc) => {
+              const address = `${colLetters(at.col + dc)}${at.row + dr}`;
+              const v = besCells.get(address)?.value ?? null;
+              hf.setCellContents({ sheet: sid, row: at.row + dr - 1, col: at.col + dc - 1 }, [[v]]);
+            }),
+          );
+        }
+      }
       for (const { s, i } of dependent) {
         const cells = bySheet.get(i);
         const sid = hf.getSheetId(s.name) ?? 0;

@@ -133,7 +133,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   const sv = begroting.cells.samenvattingBaten;
   const samenvattingDiff = samenvattingVerschil(scenario.toets);
   const control = shared(
-    `${controleKey(scenario, signalen)}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}|${begroting.cells.beschikkingBuitenJaren}`,
+    `${controleKey(scenario, signalen)}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}|${begroting.cells.beschikkingBuitenJaren}|${ctx.key.id}`,
     () => {
       const built = buildControle(ctx, {
         landelijk: nat.landelijk,

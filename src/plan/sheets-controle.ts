@@ -69,7 +69,7 @@ export function buildControle(
   // Rows: the checks (6…), the begroting's info row, the Samenvatting helper (its note and its row),
   // a blank row, then the list of the Begroting table's headings (its heading row first).
   const nChecks = modelChecks(from).length + sourceChecks(from, 0).length + 2;
-  const samenvattingRow = 9 + nChecks;
+  const samenvattingRow = 10 + nChecks;
   const headingList = SheetRange.at(SHEETS.controle, samenvattingRow + 3, 1, from.begroting.kolommen.length);
   const checks = [
     ...modelChecks(from),
@@ -93,11 +93,50 @@ export function buildControle(
     'note',
   );
   s.formula(`C${info}`, from.signalen.cell.abs(), () => from.signalen.count, 'integer');
+  keySourceRow(s, from, info + 1);
   samenvattingHelper(s, from, samenvattingRow);
   headingListSection(s, from.begroting, headingList);
   s.width('A', 16).width('B', 80).width('C', 14).width('D', 16);
   s.printAs('portrait', true);
   return { sheet: s, cells };
+}
+
+/**
+ * Issue #17: the built-in key's weights against their source on Verdeelsleutel (E, F or G, or 1 for
+ * `gelijk`), the way `builtInKey` makes them: 0 = equal (the domain's weights are the source's by
+ * construction), 1 = a weight differs. Shown, not counted: the sheet invites typing another weight (a
+ * deliberate input, which model checks never count), but then the estimates are no longer those of
+ * the key named on Verdeelsleutel, and this row says so. SUMXMY2 (Σ squared differences) is 0 exactly
+ * when every weight equals its source, without an array formula.
+ */
+function keySourceRow(s: SheetBuilder, from: ControleFrom, row: number): void {
+  const vs = from.verdeelsleutel;
+  const src = vs.keySource;
+  const id = `sleutel op blad ${SHEETS.verdeelsleutel}`;
+  if (src === undefined) {
+    s.values(
+      `A${row}`,
+      [['Sleutel', `Eigen gewichten (${id}): geen bron om mee te vergelijken`, 'n.v.t.']],
+      'note',
+    );
+    return;
+  }
+  const what = src === 1 ? 'gelijk: 1 per gemeente' : src.label;
+  s.values(
+    `A${row}`,
+    [
+      [
+        'Sleutel',
+        `Gewichten wijken af van de bron van de ${id} (${what}): 1 = ja (telt niet mee; een eigen gewicht mag, maar de geschatte bedragen zijn dan niet meer die van de sleutel)`,
+      ],
+    ],
+    'note',
+  );
+  const formula =
+    src === 1
+      ? `1*(COUNTIF(${vs.weights.abs()},"<>1")>0)`
+      : `IF(SUMXMY2(${vs.weights.abs()},${src.range.abs()})=0,0,1)`;
+  s.formula(`C${row}`, formula, () => 0, 'integer');
 }
 
 /** A control: its id (the domain's `ModelCheckId`), its name, its description, and the formula that counts its deviations. */

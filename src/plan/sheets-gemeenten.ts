@@ -64,6 +64,12 @@ export interface VerdeelsleutelCells {
   readonly weightTotal: SheetRange;
   /** I: each gemeente's share. */
   readonly shares: SheetRange;
+  /**
+   * What a built-in key's weights are made of (`builtInKey`), for Controle to compare: E (inwoners),
+   * F or G (Bijlage 2A 2025 or 2026) on the gemeente rows, or 1 (`gelijk`); undefined for the user's
+   * own key, which has no source on this sheet.
+   */
+  readonly keySource: { readonly range: SheetRange; readonly label: string } | 1 | undefined;
 }
 
 /** Rows of Verdeelsleutel known before it is built (Landelijk checks its derivation against the 2A totals). */
@@ -134,6 +140,7 @@ export function buildVerdeelsleutel(
     weights: column(WEIGHT_COL),
     weightTotal: SheetRange.at(SHEETS.verdeelsleutel, tot, WEIGHT_COL),
     shares: column(SHARE_COL),
+    keySource: keySourceOf(ctx.key.id, column),
   };
   verdeelsleutelHeading(ctx, s);
   gemeenteColumns(ctx, s, rows, iza);
@@ -189,6 +196,22 @@ function verdeelsleutelHeading(ctx: NationalContext, s: SheetBuilder): void {
     ],
     'header',
   );
+}
+
+/** The column a built-in key's weights are taken from (`builtInKey` in the domain), by the key's id. */
+function keySourceOf(id: string, column: (col: number) => SheetRange): VerdeelsleutelCells['keySource'] {
+  switch (id) {
+    case 'spuk-2025':
+      return { range: column(BIJLAGE_2025_COL), label: 'Bijlage 2A 2025, kolom F' };
+    case 'spuk-2026':
+      return { range: column(BIJLAGE_2026_COL), label: 'Bijlage 2A 2026, kolom G' };
+    case 'inwoners':
+      return { range: column(INWONERS_COL), label: 'inwoners, kolom E' };
+    case 'gelijk':
+      return 1;
+    default:
+      return undefined;
+  }
 }
 
 /** Per gemeente: the regions (the SPUK IZA region from IZA's membership table), CBS data, Bijlage 2A. */
