@@ -322,14 +322,19 @@ describe('real plan with the sheet Verantwoording (werkboek --realisatie): withi
     // Measured 3,842 operations with the sheet before its BBV verloop, signals and H35B blocks, and
     // 3,997 with them (their notes written as one column per regeling with row heights for the wrapped
     // texts, runs of equal per-year formulas filled, one number format per block, consecutive rows of
-    // one height in one operation): 3 under the tripwire, so a new block must save as much as it adds.
-    expect(write?.operations).toBeLessThan(4_000);
-    // The user's besteding survives a refresh (2 syncs).
-    const t = nameTarget(plan, 'Invoer_Besteding_Brede_SPUK');
-    fake.type(t.sheet, cellAddress(t.top, t.left), 123_456);
+    // one height in one operation). With the realisatie as a user-owned table (session 6: the sheets
+    // Realisatie and Besteding, 16 sheets in all) 4,565, and 4,607 with the beschikking's number and
+    // date: tripwire raised to 4,800 (still 2 syncs and about 2 MB, under the 3.5 MB batch budget).
+    // Next saving: equal formats across blocks in one operation (number formats and font colours
+    // dominate).
+    expect(write?.operations).toBeLessThan(4_800);
+    // The user's realisatie (the table on the sheet Realisatie, row 7 = the file's first row, G =
+    // 2023) survives a refresh (2 syncs); the besteding on Verantwoording is a formula over it.
+    expect(fake.values(SHEETS.realisatie, 'G7')).toEqual([[40_000]]);
+    fake.type(SHEETS.realisatie, 'G7', 123_456);
     const again = await render(fake, plan);
     expect(again.syncs).toBe(2);
-    expect(fake.values(t.sheet, cellAddress(t.top, t.left))).toEqual([[123_456]]);
+    expect(fake.values(SHEETS.realisatie, 'G7')).toEqual([[123_456]]);
   });
 
   it('with every block (a medeoverheid for H35B, money after the end) stays in 2 syncs under 4 MB', async () => {
@@ -346,7 +351,8 @@ describe('real plan with the sheet Verantwoording (werkboek --realisatie): withi
     expect(built.syncs).toBe(2);
     for (const b of fake.batches) expect(b.requestBytes).toBeLessThan(FOUR_MB);
     // The heaviest case (14 sheets and every block of the Verantwoording): measured 4,042 operations
-    // (4,169 before this sheet's blocks were coalesced, without its BBV, signal and H35B blocks), 2.0 MB.
-    expect(fake.batches[1]?.operations).toBeLessThan(4_200);
+    // (4,169 before this sheet's blocks were coalesced, without its BBV, signal and H35B blocks), 2.0 MB;
+    // 4,611 with the sheets Realisatie and Besteding (4,653 with the beschikking's number and date).
+    expect(fake.batches[1]?.operations).toBeLessThan(4_800);
   });
 });
