@@ -50,6 +50,7 @@ export type StyleName =
   | 'inputEuro'
   | 'inputMln'
   | 'inputText'
+  | 'inputDate'
   | 'euro'
   | 'euroTotal'
   | 'mln'
