@@ -14,6 +14,7 @@ import { SheetBuilder } from '../sheet-builder';
 import type { CellValue } from '../types';
 import type { BeschikkingKey } from './keys';
 import { regelingYears } from './keys';
+import { kenmerkDatumText } from '../../messages/verantwoording.nl';
 
 /** What Beschikking exposes. */
 export interface BeschikkingCells {
@@ -47,6 +48,8 @@ export interface KenmerkCells {
   readonly nummer: SheetRange;
   /** E: the beschikkingsdatum (date input, an Excel serial shown dd-mm-yyyy). */
   readonly datum: SheetRange;
+  /** F: the datum as text, d-m-jjjj ("nog niet ingevuld" when empty), for the Verantwoording's line. */
+  readonly datumText: SheetRange;
   /** The row (0-based, in `keys`) of a regeling; -1 when the grid has none. */
   rowOf(regeling: string): number;
 }
@@ -340,7 +343,11 @@ function kenmerkSection(
 ): KenmerkCells {
   const regelingen = [...new Map(keys.map((k) => [k.regeling, k.key])).entries()];
   s.value(`A${top}`, 'Beschikking per regeling: nummer en datum (invoer)', 'rowHeader');
-  s.values(`A${top + 1}`, [['Sleutel', 'Regeling', 'Beschikkingsnummer', '', 'Datum']], 'header');
+  s.values(
+    `A${top + 1}`,
+    [['Sleutel', 'Regeling', 'Beschikkingsnummer', '', 'Datum', 'Gelezen als']],
+    'header',
+  );
   const first = top + 2;
   const n = regelingen.length;
   const keyCol = SheetRange.at(SHEETS.beschikking, first, 1, n);
@@ -375,10 +382,21 @@ function kenmerkSection(
     prompt: 'De datum van de beschikking (dd-mm-jjjj).',
     error: 'Vul een datum in, bijvoorbeeld 15-03-2025.',
   });
+  // The date as text without TEXT() (whose format codes follow the user's locale: "jjjj" in Dutch
+  // Excel): DAY, MONTH, YEAR; the Verantwoording's line "Beschikking nr … van …" reads it.
+  const datumText = SheetRange.at(SHEETS.beschikking, first, PERIOD_COL + 1, n);
+  const e = datum.cell(0).local().address();
+  s.formula(
+    datumText.address(),
+    `IF(ISNUMBER(${e}),DAY(${e})&"-"&MONTH(${e})&"-"&YEAR(${e}),"${kenmerkDatumText(undefined)}")`,
+    (r) => kenmerkDatumText(dated(regelingen[r]?.[0] ?? '')?.datum),
+    'note',
+  );
   return {
     keys: keyCol,
     nummer,
     datum,
+    datumText,
     rowOf: (regeling) => regelingen.findIndex(([r]) => r === regeling),
   };
 }
