@@ -375,6 +375,14 @@ function kenmerkSection(
     'inputDate',
   );
   s.validation({
+    range: nummer.address(),
+    type: 'textLength',
+    min: 1,
+    max: 60,
+    prompt: 'Het beschikkingsnummer zoals op de beschikking (bijvoorbeeld 1234567-202345-PG).',
+    error: 'Een beschikkingsnummer heeft 1 tot 60 tekens.',
+  });
+  s.validation({
     range: datum.address(),
     type: 'whole',
     min: excelDate('2000-01-01'),
