@@ -195,7 +195,8 @@ Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
   --sleutel-bestand CSV  eigen sleutel: kolommen gemeentecode en gewicht (of aandeel)
   --uit BESTAND          standaard: spuk-begroting.xlsx
   --beschikking CSV      de beschikking van de gemeente (vraagt --gemeente): regeling,onderdeel,jaar,bedrag_eur
-                         (onderdeel leeg = totaal van de regeling), of het bestand van 'allocaties --beschikking'
+                         (onderdeel leeg = totaal van de regeling), of het bestand van 'allocaties --beschikking';
+                         optioneel beschikkingsnummer en beschikkingsdatum (dd-mm-jjjj of jjjj-mm-dd) per regeling
   --begroting CSV        de activiteiten voor de tabel Begroting, met de kolommen van die tabel
                          (zie 'spuk-begroting begroting --help')
   --van-mandaatgemeente JAAR=BEDRAG,...   met --begroting, voor een ledengemeente: wat de mandaatgemeente

@@ -91,7 +91,7 @@ describe('spuk-begroting verantwoording', () => {
     expect(csv.code).toBe(1);
     const lines = csv.out.trim().split('\n');
     expect(lines[0]).toBe(
-      'regeling;onderdeel;jaar;beschikking;beschikking_bron;begroting;realisatie;verschil;prognose;besteding;basis;overheveling_in;beschikbaar;saldo;onbesteed;overschrijding;limiet;limiet_grondslag;limiet_bron;overheveling_uit;overheveling_gebruikt;overheveling_teveel;terugvordering;cum_beschikking;cum_besteding;cum_onderbesteding',
+      'regeling;onderdeel;jaar;beschikking;beschikking_bron;begroting;realisatie;verschil;prognose;besteding;basis;overheveling_in;beschikbaar;saldo;onbesteed;overschrijding;limiet;limiet_grondslag;limiet_bron;overheveling_uit;overheveling_gebruikt;overheveling_teveel;terugvordering;cum_beschikking;cum_besteding;cum_onderbesteding;beschikkingsnummer;beschikkingsdatum',
     );
     const y25 =
       Papa.parse<string[]>(csv.out, { delimiter: ';' }).data.find(
@@ -240,5 +240,46 @@ describe('spuk-begroting verantwoording', () => {
     expect(v.err).toMatch(/^Fout in r\.csv: Rij 19: "veel" in kolom 2025 is geen bedrag\./);
     const noLimiet = await run([...werkboek.slice(0, 5), '--limiet', 'spuk-iza:2024=0'], files);
     expect(noLimiet.err).toBe('Fout: --limiet hoort bij --realisatie (het blad Verantwoording).\n');
+  });
+
+  it('prints the beschikkingsnummer and -datum where the beschikking gives them (tekst, csv, json)', async () => {
+    const files = {
+      'k.csv':
+        'regeling;onderdeel;jaar;bedrag_eur;beschikkingsnummer;beschikkingsdatum\n' +
+        'Brede SPUK;;2025;2035253;1234567-202345-PG;15-03-2025\n' +
+        'Brede SPUK;;2026;1732939;;\n',
+      'r.csv': realisatie(2_035_253, 1_732_939),
+    };
+    const tekst = await run(ARGS, files);
+    expect(tekst.code).toBe(0);
+    expect(tekst.out).toContain('Brede SPUK — ');
+    expect(tekst.out).toContain('\nBeschikking nr 1234567-202345-PG van 15-3-2025\n');
+    // The SPUK IZA has none: no line for it.
+    expect(tekst.out.match(/Beschikking nr/g)).toHaveLength(1);
+    const csv = await run([...ARGS, '--formaat', 'csv'], files);
+    const rows = Papa.parse<string[]>(csv.out.trim(), { delimiter: ';' }).data;
+    const at = (l: string[]) => l.slice(-2);
+    expect(rows.filter((l) => l[0] === 'Brede SPUK').map(at)).toContainEqual([
+      '1234567-202345-PG',
+      '2025-03-15',
+    ]);
+    expect(new Set(rows.filter((l) => l[0] === 'Brede SPUK').map((l) => at(l).join('|')))).toEqual(
+      new Set(['1234567-202345-PG|2025-03-15']),
+    );
+    expect(rows.filter((l) => l[0] === 'SPUK IZA').every((l) => at(l).join('') === '')).toBe(true);
+    const json = JSON.parse((await run([...ARGS, '--formaat', 'json'], files)).out) as {
+      regelingen: { naam: string; beschikkingsnummer: string | null; beschikkingsdatum: string | null }[];
+    };
+    expect(json.regelingen.map((r) => [r.naam, r.beschikkingsnummer, r.beschikkingsdatum])).toEqual([
+      ['Brede SPUK', '1234567-202345-PG', '2025-03-15'],
+      ['SPUK IZA', null, null],
+    ]);
+    // A date the reader cannot read: exit 2, the row and the fix.
+    const bad = await run(ARGS, { ...files, 'k.csv': files['k.csv'].replace('15-03-2025', '2025/15/03') });
+    expect(bad.code).toBe(2);
+    expect(bad.out).toBe('');
+    expect(bad.err).toContain(
+      'Rij 2: de beschikkingsdatum "2025/15/03" is geen datum. Schrijf de datum als dd-mm-jjjj',
+    );
   });
 });

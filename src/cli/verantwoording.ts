@@ -1,6 +1,6 @@
 import { parseRealisatieCsv } from '../data/realisatie-input';
 import { CSV_KOMMA, csvText } from './csv-out';
-import type { Gemeente, InputFailure, ResolvedEdition, Scenario } from '../domain';
+import type { BeschikkingRegel, Gemeente, InputFailure, ResolvedEdition, Scenario } from '../domain';
 import { sisaCodes } from '../domain';
 import type {
   RealisatieInvoer,
@@ -13,6 +13,7 @@ import { sisaOpgave, verantwoordingRegels } from '../domain/verantwoording';
 import { formatEuro } from '../messages';
 import {
   BASIS_TEXT,
+  beschikkingKenmerkText,
   eindafrekeningText,
   euroOfOnbekend,
   limietText,
@@ -156,9 +157,31 @@ const COLUMNS = [
   'cum_beschikking',
   'cum_besteding',
   'cum_onderbesteding',
+  'beschikkingsnummer',
+  'beschikkingsdatum',
 ] as const;
 
-function record(naam: string, onderdeel: number | '', j: VerantwoordingJaar): (string | number)[] {
+/** A regeling's beschikkingsnummer and -datum (ISO) as the beschikking file gave them (issue #19 item 4). */
+export interface Kenmerk {
+  readonly nummer: string | undefined;
+  readonly datum: string | undefined;
+}
+
+/** The nummer and datum of a regeling (its begroting post) from the beschikking's rows; undefined parts not given. */
+export function kenmerkOf(beschikking: readonly BeschikkingRegel[], post: string): Kenmerk {
+  const rows = beschikking.filter((b) => b.regeling === post);
+  return {
+    nummer: rows.find((b) => b.nummer !== undefined)?.nummer,
+    datum: rows.find((b) => b.datum !== undefined)?.datum,
+  };
+}
+
+function record(
+  naam: string,
+  onderdeel: number | '',
+  j: VerantwoordingJaar,
+  k: Kenmerk,
+): (string | number)[] {
   const opt = (x: number | undefined): string | number => (x === undefined ? '' : x);
   return [
     naam,
@@ -187,6 +210,8 @@ function record(naam: string, onderdeel: number | '', j: VerantwoordingJaar): (s
     j.cumBeschikking,
     j.cumBesteding,
     j.cumOnderbesteding,
+    k.nummer ?? '',
+    k.datum ?? '',
   ];
 }
 
@@ -203,12 +228,20 @@ const jsonJaar = (j: VerantwoordingJaar) => ({
 const concerns = (r: RegelingVerantwoording): boolean =>
   r.jaren.some((j) => j.beschikking !== 0 || j.begroting !== 0 || j.realisatie !== 0) || r.naEinde.length > 0;
 
-/** Every figure as records: the regeling's years, then its onderdelen (per-onderdeel years). */
-export function verantwoordingRecords(v: Verantwoording): (string | number)[][] {
+/**
+ * Every figure as records: the regeling's years, then its onderdelen (per-onderdeel years); each
+ * row ends with the regeling's beschikkingsnummer and -datum (jjjj-mm-dd) from `beschikking`, empty
+ * when not given.
+ */
+export function verantwoordingRecords(
+  v: Verantwoording,
+  beschikking: readonly BeschikkingRegel[] = [],
+): (string | number)[][] {
   const rows: (string | number)[][] = [];
   for (const r of v.regelingen) {
-    for (const j of r.jaren) rows.push(record(r.regels.naam, '', j));
-    for (const o of r.onderdelen) for (const j of o.jaren) rows.push(record(r.regels.naam, o.nr, j));
+    const k = kenmerkOf(beschikking, r.regels.post);
+    for (const j of r.jaren) rows.push(record(r.regels.naam, '', j, k));
+    for (const o of r.onderdelen) for (const j of o.jaren) rows.push(record(r.regels.naam, o.nr, j, k));
   }
   return rows;
 }
@@ -225,9 +258,11 @@ function tabel(io: CliIo, rows: readonly (readonly string[])[], left: ReadonlySe
     );
 }
 
-function printRegeling(io: CliIo, r: RegelingVerantwoording, edition: ResolvedEdition): void {
+function printRegeling(io: CliIo, r: RegelingVerantwoording, edition: ResolvedEdition, k: Kenmerk): void {
   const e = formatEuro;
   io.out(`\n${r.regels.naam} — ${r.regels.regelingBron}\n`);
+  if (k.nummer !== undefined || k.datum !== undefined)
+    io.out(`${beschikkingKenmerkText(k.nummer, k.datum)}\n`);
   const head = [
     'jaar',
     'beschikking',
@@ -406,7 +441,7 @@ export function runVerantwoording(
   const code = v.signalen.length > 0 ? 1 : 0;
   if (formaat === 'csv') {
     const vorm = opts.has(CSV_KOMMA) ? 'komma' : 'excel-nl';
-    io.out(csvText(COLUMNS, verantwoordingRecords(v), vorm, io.outIsFile === true));
+    io.out(csvText(COLUMNS, verantwoordingRecords(v, scenario.beschikking), vorm, io.outIsFile === true));
     return code;
   }
   if (formaat === 'json') {
@@ -419,6 +454,8 @@ export function runVerantwoording(
           regeling: r.regels.regeling,
           naam: r.regels.naam,
           bron: r.regels.regelingBron,
+          beschikkingsnummer: kenmerkOf(scenario.beschikking, r.regels.post).nummer ?? null,
+          beschikkingsdatum: kenmerkOf(scenario.beschikking, r.regels.post).datum ?? null,
           jaren: r.jaren.map(jsonJaar),
           onderdelen: r.onderdelen.map((o) => ({ nr: o.nr, jaren: o.jaren.map(jsonJaar) })),
           naEinde: r.naEinde,
@@ -443,7 +480,8 @@ export function runVerantwoording(
   io.out(
     `Verantwoording ${g.naam} (${g.code}); editie ${scenario.editie}; ${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}; ${realisatie.regels.length} ${realisatie.regels.length === 1 ? 'activiteit' : 'activiteiten'}${scenario.beschikking.length > 0 ? `; beschikking: ${scenario.beschikking.length} bedragen` : '; zonder beschikking: de bedragen van de editie'}.\n`,
   );
-  for (const r of v.regelingen.filter(concerns)) printRegeling(io, r, edition);
+  for (const r of v.regelingen.filter(concerns))
+    printRegeling(io, r, edition, kenmerkOf(scenario.beschikking, r.regels.post));
   if (v.signalen.length === 0) {
     io.out('\nGeen signalen: de besteding blijft binnen de beschikking en de regels.\n');
     return 0;

@@ -426,6 +426,39 @@ describe('parseBeschikkingRegelsCsv', () => {
     ]);
   });
 
+  it('reads the optional beschikkingsnummer and -datum per regeling onto every row of the regeling', () => {
+    const r = read(
+      'regeling;onderdeel;jaar;bedrag_eur;Beschikkingsnummer;beschikkingsdatum\n' +
+        'Brede SPUK;;2025;3478172;1234567-202345-PG;15-03-2025\n' +
+        'Brede SPUK;1;2023;150000;;\n' +
+        'SPUK IZA;;2025;3161954;7654321-2024-IZA;2024-12-9\n' +
+        'SPUK AZWA lokaal;;2027;2000000;;\n',
+    );
+    expect(messages(r)).toEqual([]);
+    expect(r.ok && r.value).toEqual<BeschikkingRegel[]>([
+      { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2025, bedrag: euro(3_478_172), nummer: '1234567-202345-PG', datum: '2025-03-15' },
+      { regeling: 'Brede SPUK', onderdeel: 1, jaar: 2023, bedrag: euro(150_000), nummer: '1234567-202345-PG', datum: '2025-03-15' },
+      { regeling: 'SPUK IZA', onderdeel: undefined, jaar: 2025, bedrag: euro(3_161_954), nummer: '7654321-2024-IZA', datum: '2024-12-09' },
+      { regeling: 'SPUK AZWA lokaal', onderdeel: undefined, jaar: 2027, bedrag: euro(2_000_000) },
+    ]);
+  });
+
+  it('refuses a beschikkingsdatum that is no date, and two numbers for one regeling, naming row and fix', () => {
+    const r = read(
+      'regeling;onderdeel;jaar;bedrag_eur;beschikkingsnummer;beschikkingsdatum\n' +
+        'Brede SPUK;;2025;1;A-1;31-02-2025\n' +
+        'Brede SPUK;;2024;1;A-2;\n' +
+        'SPUK IZA;;2025;1;;maart 2025\n' +
+        'SPUK IZA;;2024;1;;03/15/2025\n',
+    );
+    expect(messages(r)).toEqual([
+      'Rij 2: de beschikkingsdatum "31-02-2025" is geen datum. Schrijf de datum als dd-mm-jjjj (bijvoorbeeld 15-03-2025) of jjjj-mm-dd (2025-03-15), of laat de cel leeg.',
+      'Rij 3: het beschikkingsnummer van de Brede SPUK is hier "A-2", maar op rij 2 "A-1". Eén beschikking per regeling: geef overal hetzelfde, of laat de cel leeg op de andere rijen.',
+      'Rij 4: de beschikkingsdatum "maart 2025" is geen datum. Schrijf de datum als dd-mm-jjjj (bijvoorbeeld 15-03-2025) of jjjj-mm-dd (2025-03-15), of laat de cel leeg.',
+      'Rij 5: de beschikkingsdatum "03/15/2025" is geen datum. Schrijf de datum als dd-mm-jjjj (bijvoorbeeld 15-03-2025) of jjjj-mm-dd (2025-03-15), of laat de cel leeg.',
+    ]);
+  });
+
   it('takes the file of allocaties --beschikking: 1–15 onderdelen, 16 IZA, 17 and 18 AZWA (totals)', () => {
     const r = read(
       'gemeentecode,onderdeel_nr,jaar,bedrag_eur\nGM0034,1,2024,150000\ngm0034,16,2025,3161954\nGM0034,17,2027,1\nGM0034,18,2029,2\n',

@@ -482,8 +482,12 @@ export interface BeschikkingRegelsOptions {
  *   a Brede SPUK onderdeel, 16 the SPUK IZA, 17 the SPUK AZWA lokaal, 18 the SPUK AZWA regionaal
  *   (totals), so one file serves both commands. Chosen by the header: `onderdeel_nr` → this form.
  * Both: a gemeentecode must be the chosen gemeente; jaar a year of the edition and of the regeling
- * (`regelingJaren`); bedrag_eur whole euros ≥ 0; each regeling × onderdeel × jaar once. Other
- * columns are ignored (as `allocaties --beschikking` does).
+ * (`regelingJaren`); bedrag_eur whole euros ≥ 0; each regeling × onderdeel × jaar once. Optional
+ * columns `beschikkingsnummer` (text) and `beschikkingsdatum` (dd-mm-jjjj or jjjj-mm-dd, read by
+ * `readBeschikkingsdatum`; anything else is refused, `BadBeschikkingsdatum`): one beschikking per
+ * regeling, so the rows of a regeling that give them give the same (`ConflictingBeschikkingKenmerk`);
+ * every row of the regeling then carries them (`BeschikkingRegel.nummer`, `datum`; issue #19 item 4).
+ * Other columns are ignored (as `allocaties --beschikking` does).
  */
 export function parseBeschikkingRegelsCsv(
   input: UserInput,
@@ -530,6 +534,9 @@ export function parseBeschikkingRegelsCsv(
   const failures: InputFailure[] = [];
   const out: BeschikkingRegel[] = [];
   const seen = new Map<string, number>();
+  // Per regeling and column: the first value given and its row.
+  const kenmerken = new Map<string, { readonly text: string; readonly row: number }>();
+  const optional = (r: TableRow, c: string): string => (t.header.includes(c) ? col(r, c).trim() : '');
   for (const r of t.rows) {
     const row = r.row;
     const before = failures.length;
@@ -566,6 +573,30 @@ export function parseBeschikkingRegelsCsv(
     }
     const amount = readAmount(row, col(r, 'bedrag_eur'), notation.value);
     if (typeof amount !== 'number') failures.push(amount);
+    const nummer = optional(r, 'beschikkingsnummer');
+    if (nummer !== '') readText(row, 'beschikkingsnummer', nummer, failures);
+    const datumText = optional(r, 'beschikkingsdatum');
+    const datum = datumText === '' ? '' : readBeschikkingsdatum(datumText);
+    if (datum === undefined) failures.push({ kind: 'BadBeschikkingsdatum', row, text: datumText });
+    if (regeling !== undefined)
+      for (const [column, text] of [
+        ['beschikkingsnummer', nummer],
+        ['beschikkingsdatum', datum ?? ''],
+      ] as const) {
+        if (text === '') continue;
+        const first = kenmerken.get(`${regeling}|${column}`);
+        if (first === undefined) kenmerken.set(`${regeling}|${column}`, { text, row });
+        else if (first.text !== text)
+          failures.push({
+            kind: 'ConflictingBeschikkingKenmerk',
+            row,
+            firstRow: first.row,
+            regeling,
+            column,
+            text: column === 'beschikkingsdatum' ? datumText : text,
+            first: first.text,
+          });
+      }
     if (failures.length > before || regeling === undefined || jaar === undefined || typeof amount !== 'number')
       continue;
     const id = `${regeling}|${onderdeel ?? ''}|${jaar}`;
@@ -584,7 +615,34 @@ export function parseBeschikkingRegelsCsv(
     seen.set(id, row);
     out.push({ regeling, onderdeel, jaar, bedrag: euro(amount) });
   }
-  return failures.length > 0 ? fail(failures) : ok(out);
+  if (failures.length > 0) return fail(failures);
+  // Every row of a regeling carries the regeling's nummer and datum (given on any of its rows).
+  return ok(
+    out.map((b) => {
+      const nummer = kenmerken.get(`${b.regeling}|beschikkingsnummer`)?.text;
+      const datum = kenmerken.get(`${b.regeling}|beschikkingsdatum`)?.text;
+      return { ...b, ...(nummer !== undefined ? { nummer } : {}), ...(datum !== undefined ? { datum } : {}) };
+    }),
+  );
+}
+
+/**
+ * A beschikkingsdatum as ISO `jjjj-mm-dd`, from `dd-mm-jjjj` (also with `/` or `.`, day and month
+ * of one or two digits, the Dutch order) or `jjjj-mm-dd`; undefined for anything else, including a
+ * day that does not exist (31-02-2025) or a year outside 2000–2099.
+ */
+export function readBeschikkingsdatum(text: string): string | undefined {
+  const t = text.trim();
+  const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const [y, m, d] = nl ? [nl[3], nl[2], nl[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
+  if (y === undefined || m === undefined || d === undefined) return undefined;
+  const [year, month, day] = [Number(y), Number(m), Number(d)];
+  if (year < 2000 || year > 2099) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return undefined;
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /**

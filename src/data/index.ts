@@ -13,6 +13,7 @@ export {
   parseBeschikkingRegelsCsv,
   begrotingCsv,
   regelingJaren,
+  readBeschikkingsdatum,
 } from './begroting-input';
 export type { BegrotingCsvOptions, BeschikkingRegelsOptions } from './begroting-input';
 // Bytes of a user file → text (UTF-8, Windows-1252, UTF-16 with BOM); the task pane's file import can use it too.

@@ -317,6 +317,14 @@ export interface BeschikkingRegel {
   readonly onderdeel: Maybe<number>;
   readonly jaar: EditionYear;
   readonly bedrag: Euro;
+  /**
+   * The beschikkingsnummer of the regeling's beschikking (text as the Rijk writes it, e.g.
+   * "1234567-202345-PG"), when the file gives it (`--beschikking` column `beschikkingsnummer`). One per
+   * regeling: every row of a regeling that gives it gives the same (the reader checks).
+   */
+  readonly nummer?: string;
+  /** The beschikking's date, ISO `jjjj-mm-dd`, when given (column `beschikkingsdatum`); one per regeling. */
+  readonly datum?: string;
 }
 
 /** A plafond with its source; `bron` undefined where no money exists (no regeling, not a mandaatgemeente). */

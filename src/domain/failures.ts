@@ -174,6 +174,18 @@ export type InputFailure =
       readonly onderdeel: string;
       readonly jaar: number;
     }
+  /** A beschikkingsdatum that is not a date in dd-mm-jjjj or jjjj-mm-dd. */
+  | { readonly kind: 'BadBeschikkingsdatum'; readonly row: number; readonly text: string }
+  /** Two rows of one regeling with a different beschikkingsnummer or -datum. */
+  | {
+      readonly kind: 'ConflictingBeschikkingKenmerk';
+      readonly row: number;
+      readonly firstRow: number;
+      readonly regeling: string;
+      readonly column: 'beschikkingsnummer' | 'beschikkingsdatum';
+      readonly text: string;
+      readonly first: string;
+    }
   /** A beschikking row of another gemeente than the one chosen. */
   | { readonly kind: 'OtherGemeente'; readonly row: number; readonly code: string; readonly chosen: string }
   /** A beschikking file naming gemeenten while no gemeente is chosen. */

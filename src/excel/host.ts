@@ -252,6 +252,7 @@ export interface HostDataValidationRule {
   list?: { inCellDropDown: boolean; source: unknown };
   wholeNumber?: HostBasicValidation;
   decimal?: HostBasicValidation;
+  textLength?: HostBasicValidation;
 }
 
 /** ExcelApi 1.8. */

@@ -552,7 +552,12 @@ function applyValidation(range: HostRange, v: ValidationSpec): void {
       v.max === undefined
         ? { formula1: v.min, operator: 'GreaterThanOrEqualTo' }
         : { formula1: v.min, formula2: v.max, operator: 'Between' };
-    dv.rule = v.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+    dv.rule =
+      v.type === 'whole'
+        ? { wholeNumber: basic }
+        : v.type === 'textLength'
+          ? { textLength: basic }
+          : { decimal: basic };
   }
   dv.prompt = { showPrompt: v.prompt !== '', message: v.prompt, title: '' };
   dv.errorAlert = { showAlert: true, style: 'Stop', message: v.error, title: '' };

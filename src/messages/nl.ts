@@ -216,6 +216,10 @@ export function failureText(f: InputFailure): string {
       return `Rij ${f.row}: de ${f.regeling} bestaat niet in ${f.jaar}, alleen ${f.from}–${f.to}. Controleer het jaar of de regeling.`;
     case 'DuplicateBeschikkingRegel':
       return `Rij ${f.row}: ${f.regeling}, ${f.onderdeel === '' ? 'totaal' : `onderdeel ${f.onderdeel}`}, ${f.jaar} staat al op rij ${f.firstRow}. Geef elke combinatie van regeling, onderdeel en jaar één keer (tel bedragen uit meerdere beschikkingen zelf op).`;
+    case 'BadBeschikkingsdatum':
+      return `Rij ${f.row}: de beschikkingsdatum "${quoteShort(f.text)}" is geen datum. Schrijf de datum als dd-mm-jjjj (bijvoorbeeld 15-03-2025) of jjjj-mm-dd (2025-03-15), of laat de cel leeg.`;
+    case 'ConflictingBeschikkingKenmerk':
+      return `Rij ${f.row}: ${f.column === 'beschikkingsnummer' ? 'het' : 'de'} ${f.column} van de ${f.regeling} is hier "${quoteShort(f.text)}", maar op rij ${f.firstRow} "${quoteShort(f.first)}". Eén beschikking per regeling: geef overal hetzelfde, of laat de cel leeg op de andere rijen.`;
     case 'OtherGemeente':
       return `Rij ${f.row}: deze rij is van ${f.code}, maar de gekozen gemeente is ${f.chosen}. Laat alleen de rijen van ${f.chosen} staan, of kies gemeente ${f.code}.`;
     case 'BeschikkingNeedsGemeente':

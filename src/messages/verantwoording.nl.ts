@@ -13,6 +13,24 @@ import { formatEuro } from './nl';
  * naming the regeling, year, amount and what to do; each rule with its grondslag and source.
  */
 
+/** What the sheet and the CLI say for a beschikkingsnummer or -datum not given. */
+export const NIET_INGEVULD = 'nog niet ingevuld';
+
+/** A date `jjjj-mm-dd` as the sheet writes it without TEXT() (locale-free): day-month-year, no leading zeros. */
+export function kenmerkDatumText(iso: string | undefined): string {
+  if (iso === undefined) return NIET_INGEVULD;
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d ?? ''}-${m ?? ''}-${y ?? ''}`;
+}
+
+/**
+ * "Beschikking nr 1234567-202345-PG van 15-3-2025" (issue #19 item 4): the Verantwoording's line per
+ * regeling (its formula gives the same text) and the CLI's; a part not given reads "nog niet ingevuld".
+ */
+export function beschikkingKenmerkText(nummer: string | undefined, datum: string | undefined): string {
+  return `Beschikking nr ${nummer ?? NIET_INGEVULD} van ${kenmerkDatumText(datum)}`;
+}
+
 /** "volgens de regeling", "volgens een brief", "praktijk", "aanname": how firm a rule is. */
 export function grondslagText(b: VerantwoordingBron): string {
   switch (b.grondslag) {

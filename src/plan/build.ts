@@ -175,6 +175,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
       totaal: begroting.cells.limieten.cell(1),
     },
     ...(realisatie ? { besteding: realisatie.cells.feed } : {}),
+    kenmerk: begroting.cells.beschikkingKenmerk,
   });
   // A mandaatgemeente divides its region's money: the sheet Regioverdeling (its first region).
   const regio = code === undefined ? undefined : ledger.mandaatVan(code)[0];

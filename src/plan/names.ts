@@ -10,6 +10,8 @@ export const INPUT_NAMES = {
   weights: 'Invoer_Gewichten',
   beschikking: 'Invoer_Beschikking',
   beschikkingGemeente: 'Invoer_Beschikking_Gemeente',
+  beschikkingNummer: 'Invoer_Beschikking_Nummer',
+  beschikkingDatum: 'Invoer_Beschikking_Datum',
   overheveling2023: 'Invoer_Overheveling_2023',
   overheveling2025: 'Invoer_Overheveling_2025',
   /** The Begrotingstoets's carry-over limits % (the sheet Verantwoording refers to them). */
@@ -46,6 +48,7 @@ export function definedNames(
       | 'beschikkingGrid'
       | 'beschikkingKeys'
       | 'beschikkingGemeente'
+      | 'beschikkingKenmerk'
       | 'overheveling2023'
       | 'overhevelingKeys'
       | 'overheveling2025'
@@ -111,6 +114,20 @@ export function definedNames(
       ref: B.beschikkingGemeente.abs(),
       comment: 'De gemeente van de beschikking (invoer)',
       input: true,
+    },
+    {
+      name: INPUT_NAMES.beschikkingNummer,
+      ref: B.beschikkingKenmerk.nummer.abs(),
+      comment: 'Beschikkingsnummer per regeling (invoer)',
+      input: true,
+      keyRef: B.beschikkingKenmerk.keys.abs(),
+    },
+    {
+      name: INPUT_NAMES.beschikkingDatum,
+      ref: B.beschikkingKenmerk.datum.abs(),
+      comment: 'Datum van de beschikking per regeling (invoer)',
+      input: true,
+      keyRef: B.beschikkingKenmerk.keys.abs(),
     },
     {
       name: INPUT_NAMES.overheveling2023,

@@ -69,6 +69,13 @@ export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
   },
   /** Text input (an Iv3 taakveld such as 6.1 must not become a number or a date). */
   inputText: { fill: COLORS.inputFill, fontColor: COLORS.inputText, numberFormat: '@', locked: false },
+  /** Date input, shown dd-mm-yyyy (a format code, not TEXT(): Excel shows it in any locale). */
+  inputDate: {
+    fill: COLORS.inputFill,
+    fontColor: COLORS.inputText,
+    numberFormat: 'dd-mm-yyyy',
+    locked: false,
+  },
   inputMln: { fill: COLORS.inputFill, fontColor: COLORS.inputText, numberFormat: MLN_FORMAT, locked: false },
   euro: { numberFormat: EURO_FORMAT },
   euroTotal: { numberFormat: EURO_FORMAT, bold: true, fill: COLORS.totalFill, borderTop: true },

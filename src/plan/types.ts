@@ -50,6 +50,7 @@ export type StyleName =
   | 'inputEuro'
   | 'inputMln'
   | 'inputText'
+  | 'inputDate'
   | 'euro'
   | 'euroTotal'
   | 'mln'
@@ -130,7 +131,8 @@ export type ValidationSpec =
     }
   | {
       readonly range: string;
-      readonly type: 'whole' | 'decimal';
+      /** `textLength`: the number of characters (min..max) of a text input. */
+      readonly type: 'whole' | 'decimal' | 'textLength';
       readonly min: number;
       readonly max?: number;
       readonly prompt: string;

@@ -14,6 +14,7 @@ import { SheetBuilder } from '../sheet-builder';
 import type { CellValue } from '../types';
 import type { BeschikkingKey } from './keys';
 import { regelingYears } from './keys';
+import { kenmerkDatumText } from '../../messages/verantwoording.nl';
 
 /** What Beschikking exposes. */
 export interface BeschikkingCells {
@@ -35,6 +36,22 @@ export interface BeschikkingCells {
    * check `beschikking-jaren`).
    */
   readonly buitenJaren: string;
+  /** The beschikkingsnummer and -datum per regeling (input; `kenmerkSection`). */
+  readonly kenmerk: KenmerkCells;
+}
+
+/** Per regeling (one row each, keyed by the regeling's grid key): its beschikkingsnummer and date. */
+export interface KenmerkCells {
+  /** A: the keys (`BS`, `IZA`, `AZWA-L`, `AZWA-R`). */
+  readonly keys: SheetRange;
+  /** C: the beschikkingsnummer (text input). */
+  readonly nummer: SheetRange;
+  /** E: the beschikkingsdatum (date input, an Excel serial shown dd-mm-yyyy). */
+  readonly datum: SheetRange;
+  /** F: the datum as text, d-m-jjjj ("nog niet ingevuld" when empty), for the Verantwoording's line. */
+  readonly datumText: SheetRange;
+  /** The row (0-based, in `keys`) of a regeling; -1 when the grid has none. */
+  rowOf(regeling: string): number;
 }
 
 /** What a member gemeente receives from its mandaatgemeente, per regional post (REGIONALE_POSTEN order) × year. */
@@ -86,12 +103,13 @@ export function buildBeschikking(
     'note',
   );
   const vanMandaat = mandaatSection(ctx, s, grid.bottom + 4, invoer);
+  const kenmerk = kenmerkSection(s, vanMandaat.gepland.bottom + 2, keys, beschikking);
   s.width('A', 10).width('B', 22).width('C', 58).width('D', 2);
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   s.freezeAt(HEADER_ROW, 3);
   s.printAs('landscape', true).printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}`, fitToHeight: 1 });
   const row = (key: string): SheetRange => grid.rows(keys.findIndex((k) => k.key === key));
-  return { s, cells: { gemeente, applies, grid, keys: keyCol, row, vanMandaat, buitenJaren } };
+  return { s, cells: { gemeente, applies, grid, keys: keyCol, row, vanMandaat, buitenJaren, kenmerk } };
 }
 
 /**
@@ -302,4 +320,91 @@ function mandaatSection(
     'euro',
   );
   return { input, keys, gepland };
+}
+
+/** Excel's serial number of an ISO date `jjjj-mm-dd` (days since 30-12-1899, the 1900 date system). */
+export function excelDate(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/**
+ * The beschikkingsnummer and -datum per regeling (issue #19 item 4; input, kept on refresh by the
+ * names `Invoer_Beschikking_Nummer` and `Invoer_Beschikking_Datum`, keyed by column A): one row per
+ * regeling of the grid, at `top` (below the mandaat section, so no earlier cell moves). Filled from
+ * the beschikking's rows (`BeschikkingRegel.nummer`, `datum`: the CLI's `--beschikking`); the
+ * Verantwoording shows them ("Beschikking nr … van …").
+ */
+function kenmerkSection(
+  s: SheetBuilder,
+  top: number,
+  keys: readonly BeschikkingKey[],
+  beschikking: readonly BeschikkingRegel[],
+): KenmerkCells {
+  const regelingen = [...new Map(keys.map((k) => [k.regeling, k.key])).entries()];
+  s.value(`A${top}`, 'Beschikking per regeling: nummer en datum (invoer)', 'rowHeader');
+  s.values(
+    `A${top + 1}`,
+    [['Sleutel', 'Regeling', 'Beschikkingsnummer', '', 'Datum', 'Gelezen als']],
+    'header',
+  );
+  const first = top + 2;
+  const n = regelingen.length;
+  const keyCol = SheetRange.at(SHEETS.beschikking, first, 1, n);
+  const nummer = SheetRange.at(SHEETS.beschikking, first, 3, n);
+  const datum = SheetRange.at(SHEETS.beschikking, first, PERIOD_COL, n);
+  s.values(
+    `A${first}`,
+    regelingen.map(([regeling, key]) => [key, regeling]),
+  );
+  const given = (regeling: string) =>
+    beschikking.find((b) => b.regeling === regeling && b.nummer !== undefined);
+  const dated = (regeling: string) =>
+    beschikking.find((b) => b.regeling === regeling && b.datum !== undefined);
+  s.values(
+    nummer.address().split(':')[0] ?? '',
+    regelingen.map(([r]) => [given(r)?.nummer ?? null]),
+    'inputText',
+  );
+  s.values(
+    datum.address().split(':')[0] ?? '',
+    regelingen.map(([r]) => {
+      const d = dated(r)?.datum;
+      return [d === undefined ? null : excelDate(d)];
+    }),
+    'inputDate',
+  );
+  s.validation({
+    range: nummer.address(),
+    type: 'textLength',
+    min: 1,
+    max: 60,
+    prompt: 'Het beschikkingsnummer zoals op de beschikking (bijvoorbeeld 1234567-202345-PG).',
+    error: 'Een beschikkingsnummer heeft 1 tot 60 tekens.',
+  });
+  s.validation({
+    range: datum.address(),
+    type: 'whole',
+    min: excelDate('2000-01-01'),
+    max: excelDate('2099-12-31'),
+    prompt: 'De datum van de beschikking (dd-mm-jjjj).',
+    error: 'Vul een datum in, bijvoorbeeld 15-03-2025.',
+  });
+  // The date as text without TEXT() (whose format codes follow the user's locale: "jjjj" in Dutch
+  // Excel): DAY, MONTH, YEAR; the Verantwoording's line "Beschikking nr … van …" reads it.
+  const datumText = SheetRange.at(SHEETS.beschikking, first, PERIOD_COL + 1, n);
+  const e = datum.cell(0).local().address();
+  s.formula(
+    datumText.address(),
+    `IF(ISNUMBER(${e}),DAY(${e})&"-"&MONTH(${e})&"-"&YEAR(${e}),"${kenmerkDatumText(undefined)}")`,
+    (r) => kenmerkDatumText(dated(regelingen[r]?.[0] ?? '')?.datum),
+    'note',
+  );
+  return {
+    keys: keyCol,
+    nummer,
+    datum,
+    datumText,
+    rowOf: (regeling) => regelingen.findIndex(([r]) => r === regeling),
+  };
 }

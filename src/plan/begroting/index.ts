@@ -14,7 +14,7 @@ import type { ChooserCells } from '../chooser';
 import type { PlanContext } from '../context';
 import type { SheetBuilder } from '../sheet-builder';
 import { buildBegrotingTable } from './begroting-sheet';
-import type { MandaatCells } from './beschikking-sheet';
+import type { KenmerkCells, MandaatCells } from './beschikking-sheet';
 import { buildBeschikking } from './beschikking-sheet';
 import { begrotingTable } from './fixed-cells';
 import { beschikkingKeys, planBegroting } from './keys';
@@ -53,6 +53,8 @@ export interface BegrotingCells {
   };
   /** The count of beschikking amounts typed in a year without the regeling's money (an Excel expression). */
   readonly beschikkingBuitenJaren: string;
+  /** Beschikking: the beschikkingsnummer and -datum per regeling (input). */
+  readonly beschikkingKenmerk: KenmerkCells;
   /** What Controle checks the Samenvatting by: its baten total and the toets's baten (plafond na overheveling, van de mandaatgemeente). */
   readonly samenvattingBaten: {
     /** Samenvatting: "Totaal baten" per year. */
@@ -138,6 +140,7 @@ export function buildBegroting(
       plafondBron: toets.cells.plafondBron,
       perLine: toets.cells.perLine,
       beschikkingBuitenJaren: besch.cells.buitenJaren,
+      beschikkingKenmerk: besch.cells.kenmerk,
       samenvattingBaten: {
         totaal: samenvatting.cells.batenTotaal,
         plafondNa: toets.cells.plafondNa,

@@ -39,6 +39,7 @@ import { INPUT_NAMES } from '../names';
 import { SheetBuilder } from '../sheet-builder';
 import type { Built } from '../sheet-builder';
 import type { DefinedNameSpec } from '../types';
+import type { KenmerkCells } from '../begroting/beschikking-sheet';
 import type { RegelingCells, RegelingFrom, ToetsLimiet } from './regeling-section';
 import { FIRST_COL, regelingSection } from './regeling-section';
 
@@ -52,8 +53,10 @@ export interface VerantwoordingCells {
 /** What the sheet reads from the Begrotingstoets (its plafonds and its limit % cells). */
 export type VerantwoordingFrom = Omit<
   RegelingFrom,
-  'years' | 'labels' | 'ruleCol' | 'toetsLimieten' | 'signaal'
+  'years' | 'labels' | 'ruleCol' | 'toetsLimieten' | 'signaal' | 'kenmerk'
 > & {
+  /** Beschikking: the beschikkingsnummer and -datum per regeling (input). */
+  readonly kenmerk?: KenmerkCells;
   /** The Begrotingstoets's limit % cells: per onderdeel (2023 → 2024) and of the total (2025 → 2026). */
   readonly limieten: { readonly perOnderdeel: SheetRange; readonly totaal: SheetRange };
 };
@@ -111,8 +114,23 @@ export function buildVerantwoording(
       v.signalen
         .filter((x) => x.soort === soort && x.regeling === r.regels.naam && x.jaar === jaar)
         .reduce((a, x) => a + x.bedrag, 0);
+    const { kenmerk: k, ...rest } = from;
+    const at = k?.rowOf(r.regels.post) ?? -1;
+    const given = ctx.scenario.beschikking.filter((b) => b.regeling === r.regels.post);
     const cells = regelingSection(s, rows, r, {
-      ...from,
+      ...rest,
+      ...(k !== undefined && at >= 0
+        ? {
+            kenmerk: {
+              nummer: k.nummer.cell(at),
+              datumText: k.datumText.cell(at),
+              given: {
+                nummer: given.find((b) => b.nummer !== undefined)?.nummer,
+                datum: given.find((b) => b.datum !== undefined)?.datum,
+              },
+            },
+          }
+        : {}),
       years: ctx.years,
       labels,
       ruleCol,

@@ -19,6 +19,8 @@ import type {
 } from '../../domain/verantwoording';
 import {
   BASIS_TEXT,
+  beschikkingKenmerkText,
+  kenmerkDatumText,
   eindafrekeningText,
   grondslagText,
   limietKortText,
@@ -81,6 +83,16 @@ export interface RegelingFrom {
   readonly signaal: (soort: VerantwoordingSignaalSoort, jaar: EditionYear) => number;
   /** Per regeling id: the Realisatie sheet's totals the besteding reads (absent: the besteding is typed). */
   readonly besteding?: ReadonlyMap<string, BestedingFeed>;
+  /**
+   * The regeling's beschikkingsnummer and -datum cells on Beschikking (input) and what they hold when
+   * built (the scenario's beschikking): the line "Beschikking nr … van …" refers to them.
+   */
+  readonly kenmerk?: {
+    readonly nummer: SheetRange;
+    /** The datum as text (d-m-jjjj or "nog niet ingevuld"), beside the datum input. */
+    readonly datumText: SheetRange;
+    readonly given: { readonly nummer?: string | undefined; readonly datum?: string | undefined };
+  };
 }
 
 const ROWS = [
@@ -139,6 +151,7 @@ export function regelingSection(
   const col = (y: EditionYear) => FIRST_COL + jaren.indexOf(y);
   const cells: Pending = new Map();
   s.value(`A${rows.take()}`, `${r.regels.naam}: ${r.regels.regelingBron}`, 'rowHeader');
+  kenmerkRow(s, rows.take(), from);
   s.values(`A${rows.take()}`, [['Jaar', ...jaren]], 'header');
   s.value(cellAddress(rows.next - 1, from.ruleCol), 'Regel en bron', 'header');
   const top = rows.take(ROWS.length);
@@ -503,4 +516,26 @@ function rules(
     ['cumO', 'Cumulatieve beschikking min cumulatieve besteding.'],
   ];
   for (const [id, text] of texts) notes.set(row(id), text);
+}
+
+/**
+ * The line "Beschikking nr … van …" (issue #19 item 4): live from the Beschikking sheet's nummer
+ * (input) and its datum as text (the cell beside the datum input: DAY/MONTH/YEAR, as TEXT() would
+ * need the user's locale's format codes); a part left empty reads "nog niet ingevuld".
+ */
+function kenmerkRow(s: SheetBuilder, row: number, from: RegelingFrom): void {
+  s.value(`A${row}`, 'Beschikking (blad Beschikking, invoer)');
+  const k = from.kenmerk;
+  const B = columnLetter(FIRST_COL);
+  if (k === undefined) {
+    s.value(`${B}${row}`, beschikkingKenmerkText(undefined, undefined));
+    return;
+  }
+  const n = k.nummer.abs();
+  s.formula(
+    `${B}${row}`,
+    `"Beschikking nr "&IF(${n}="","${kenmerkDatumText(undefined)}",${n})&" van "&${k.datumText.abs()}`,
+    () => beschikkingKenmerkText(k.given.nummer, k.given.datum),
+    'rowHeader',
+  );
 }

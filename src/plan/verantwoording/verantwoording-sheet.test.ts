@@ -338,3 +338,48 @@ describe('the sheet Verantwoording', () => {
     });
   });
 });
+
+describe('the line "Beschikking nr … van …" per regeling (issue #19 item 4)', () => {
+  it('shows the Beschikking sheet’s nummer and datum live, "nog niet ingevuld" where empty', () => {
+    const given: BeschikkingRegel[] = BESCHIKKING.map((b) => ({
+      ...b,
+      nummer: '1234567-202345-PG',
+      datum: '2025-03-15',
+    }));
+    const p = buildWorkbookPlan(input, {
+      key: 'spuk-2025',
+      gemeente: ZWOLLE,
+      beschikking: given,
+      realisatie: realisatie(realisatieCsv(1_800_000, 1_732_939 + 203_525)),
+    });
+    const ev = evaluatePlan(p);
+    try {
+      const { bad } = formulaMismatches(p, ev);
+      expect(bad.slice(0, 10)).toEqual([]);
+      const lines = () => valuesOf(ev, 'Beschikking (blad Beschikking, invoer)').map((r) => r[0]);
+      expect(lines()).toEqual([
+        'Beschikking nr 1234567-202345-PG van 15-3-2025',
+        'Beschikking nr nog niet ingevuld van nog niet ingevuld',
+      ]);
+      // Typed on Beschikking: the SPUK IZA's number (as a number) and date; the Brede SPUK's date emptied.
+      const at = (name: string, row: number) => {
+        const ref = p.names.find((x) => x.name === name)?.ref ?? '';
+        const m = /^'?([^'!]+)'?!\$([A-Z]+)\$(\d+)/.exec(ref) ?? [];
+        return {
+          sheet: ev.hf.getSheetId(m[1] ?? '') ?? -1,
+          row: Number(m[3]) - 1 + row,
+          col: (m[2] ?? 'A').charCodeAt(0) - 65,
+        };
+      };
+      ev.hf.setCellContents(at('Invoer_Beschikking_Nummer', 1), [[7_654_321]]);
+      ev.hf.setCellContents(at('Invoer_Beschikking_Datum', 1), [[45_635]]); // 09-12-2024
+      ev.hf.setCellContents(at('Invoer_Beschikking_Datum', 0), [[null]]);
+      expect(lines()).toEqual([
+        'Beschikking nr 1234567-202345-PG van nog niet ingevuld',
+        'Beschikking nr 7654321 van 9-12-2024',
+      ]);
+    } finally {
+      ev.destroy();
+    }
+  });
+});

@@ -56,7 +56,7 @@ export interface ConditionalFormatModel {
 }
 
 export interface ValidationRuleModel {
-  readonly type: 'list' | 'wholeNumber' | 'decimal';
+  readonly type: 'list' | 'wholeNumber' | 'decimal' | 'textLength';
   readonly source?: string;
   readonly inCellDropDown?: boolean;
   readonly operator?: string;

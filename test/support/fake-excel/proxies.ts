@@ -1572,8 +1572,14 @@ function validationRule(rule: HostDataValidationRule): ValidationRuleModel {
       throw fakeError('InvalidArgument', location, `list source ${source}`);
     return { type: 'list', source, inCellDropDown: rule.list.inCellDropDown };
   }
-  const basic = rule.wholeNumber ?? rule.decimal;
-  const type = rule.wholeNumber ? 'wholeNumber' : rule.decimal ? 'decimal' : undefined;
+  const basic = rule.wholeNumber ?? rule.decimal ?? rule.textLength;
+  const type = rule.wholeNumber
+    ? 'wholeNumber'
+    : rule.decimal
+      ? 'decimal'
+      : rule.textLength
+        ? 'textLength'
+        : undefined;
   if (!basic || !type) throw fakeError('InvalidArgument', location, `unsupported rule ${keys.join(',')}`);
   const scalar = (v: unknown): v is number | string =>
     typeof v === 'number' || (typeof v === 'string' && v !== '');
