@@ -82,9 +82,11 @@ describe('the Realisatie survives refreshes', () => {
     expect(report.syncs).toBe(2);
     // Tripwires for a werkmap with the realisatie (Zwolle, vws-2026-04). Measured 4,409 write operations
     // and 2.07 MiB: the sheet Realisatie adds about 100 operations and Besteding about 150 to the 4,157
-    // of the same werkmap without them (the plan without a realisatie, real-plan.test.ts, is unchanged).
+    // of the same werkmap without them (the plan without a realisatie, real-plan.test.ts, is unchanged);
+    // 4,607 after merging session 6 (the Verantwoording's BBV, signal and H35B blocks, the beschikking's
+    // number and date): the same tripwire as real-plan.test.ts for a werkmap with a realisatie.
     const write = fake.batches[1];
-    expect(write?.operations).toBeLessThan(4_600);
+    expect(write?.operations).toBeLessThan(4_800);
     expect(report.batchBytes[0]).toBeLessThan(2.5 * 1024 * 1024);
     const sheet = fake.snapshot().sheets.find((s) => s.name === SHEETS.realisatie);
     expect(sheet?.tables[0]?.name).toBe('Realisatie');
