@@ -97,7 +97,9 @@ export function buildControle(
   samenvattingHelper(s, from, samenvattingRow);
   headingListSection(s, from.begroting, headingList);
   s.width('A', 16).width('B', 80).width('C', 14).width('D', 16);
-  s.printAs('portrait', true);
+  // Landscape: the Samenvatting helper row (one column per year) and the heading list widen the sheet
+  // beyond a portrait page at 7 pt (measured 6.2 pt portrait, #18).
+  s.printAs('landscape', true);
   return { sheet: s, cells };
 }
 
