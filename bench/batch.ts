@@ -12,6 +12,8 @@ import { HyperFormula } from 'hyperformula';
 import JSZip from 'jszip';
 import { defaultEditionId, defaultReferenceData, editionInput, editionManifests } from '../src/data';
 import type { CbsCode } from '../src/domain';
+import { builtInKey, geplandAandeel, Ledger, REGIONALE_POSTEN } from '../src/domain';
+import { GEPLAND_LABEL } from '../src/plan/begroting/beschikking-sheet';
 import { INPUT_NAMES, SHEETS, buildWorkbookPlan, parseCell, parseRange } from '../src/plan';
 import type { WorkbookPlan } from '../src/plan';
 import { planToSheets } from '../test/support/evaluate-plan';
@@ -109,6 +111,8 @@ export async function benchBatch(): Promise<BatchResult> {
     const editie = defaultEditionId();
     const vorigeId = editionManifests().find((m) => m.id === editie)?.vorige;
     const models = new Map<number, Model>();
+    const ledger = new Ledger(editionInput(editie), builtInKey('spuk-2025', data));
+    const years = ledger.years;
     const modelFor = (sheetCount: number): Model | undefined => {
       const known = models.get(sheetCount);
       if (known) return known;
@@ -152,7 +156,8 @@ export async function benchBatch(): Promise<BatchResult> {
         mismatches.push(`${file}: no plan has ${sheetCount} sheets`);
         continue;
       }
-      const { base, hf, dependent, chosenSheet, chosenCell, chosenAt, chosenId, beschikkingAt } = model;
+      const { base, hf, dependent, chosenSheet, chosenCell, chosenAt, chosenId, beschikkingAt, gepland } =
+        model;
       const besIndex = base.sheets.findIndex((s) => s.name === SHEETS.beschikking);
       for (let i = 0; i < base.sheets.length; i++) {
         const part = `xl/worksheets/sheet${i + 1}.xml`;
@@ -193,25 +198,27 @@ export async function benchBatch(): Promise<BatchResult> {
           { sheet: beschikkingAt.sheet, row: beschikkingAt.row - 1, col: beschikkingAt.col - 1 },
           [[code]],
         );
-      // The sheet Beschikking belongs to the file's gemeente (user-owned: its grid and the planned
-      // share of a member gemeente are constants of that gemeente, not driven by the chooser): the
-      // model takes the file's values, as it takes the beschikking's gemeente above.
-      const besPlan = base.sheets[besIndex];
+      // A member gemeente's planned share on the sheet Beschikking reads its own region's sheet
+      // Regioverdeling (a reference to its row there), which the model (another gemeente's region)
+      // cannot recalculate: each file's cells must hold the domain's planned share, and the model
+      // takes those values so the sheets after it are recalculated with the file's share.
       const besCells = bySheet.get(besIndex);
-      if (besPlan && besCells) {
-        const sid = hf.getSheetId(besPlan.name) ?? 0;
-        for (const b of besPlan.blocks) {
-          if (b.kind !== 'values') continue;
-          const at = parseCell(b.at);
-          b.values.forEach((row, dr) =>
-            row.forEach((_, dc) => {
-              const address = `${colLetters(at.col + dc)}${at.row + dr}`;
-              const v = besCells.get(address)?.value ?? null;
-              hf.setCellContents({ sheet: sid, row: at.row + dr - 1, col: at.col + dc - 1 }, [[v]]);
-            }),
-          );
-        }
-      }
+      if (gepland)
+        REGIONALE_POSTEN.forEach((post, k) =>
+          years.forEach((jaar, c) => {
+            const expected = geplandAandeel(ledger, code, post, jaar)?.bedrag ?? 0;
+            const address = `${colLetters(gepland.col + c)}${gepland.row + k}`;
+            const cached = besCells?.get(address)?.value ?? null;
+            recalculated++;
+            if (!close(cached, expected) && mismatches.length < 10)
+              mismatches.push(
+                `${file} ${SHEETS.beschikking}!${address}: file ${String(cached)}, domain ${expected}`,
+              );
+            hf.setCellContents({ sheet: gepland.sheet, row: gepland.row + k - 1, col: gepland.col + c - 1 }, [
+              [expected],
+            ]);
+          }),
+        );
       for (const { s, i } of dependent) {
         const cells = bySheet.get(i);
         const sid = hf.getSheetId(s.name) ?? 0;
@@ -264,6 +271,8 @@ interface Model {
   readonly chosenId: number;
   /** The beschikking's gemeente (an input of the file's own gemeente). */
   readonly beschikkingAt: { readonly sheet: number; readonly row: number; readonly col: number } | undefined;
+  /** Beschikking: the top-left of the planned-share rows (REGIONALE_POSTEN order, a column per year). */
+  readonly gepland: { readonly sheet: number; readonly row: number; readonly col: number } | undefined;
 }
 
 function makeModel(base: WorkbookPlan): Model {
@@ -287,7 +296,19 @@ function makeModel(base: WorkbookPlan): Model {
     const at = parseCell(cell);
     beschikkingAt = { sheet: hf.getSheetId(sheet.replace(/^'|'$/g, '')) ?? 0, row: at.row, col: at.col };
   }
-  return { base, hf, dependent, chosenSheet, chosenCell, chosenAt, chosenId, beschikkingAt };
+  const besPlan = base.sheets.find((s) => s.name === SHEETS.beschikking);
+  const label = besPlan?.blocks.find(
+    (b) => b.kind === 'values' && b.values.some((r) => r[2] === GEPLAND_LABEL),
+  );
+  const gepland =
+    label?.kind === 'values'
+      ? {
+          sheet: hf.getSheetId(SHEETS.beschikking) ?? 0,
+          row: parseCell(label.at).row + label.values.findIndex((r) => r[2] === GEPLAND_LABEL),
+          col: parseCell(label.at).col + 4,
+        }
+      : undefined;
+  return { base, hf, dependent, chosenSheet, chosenCell, chosenAt, chosenId, beschikkingAt, gepland };
 }
 
 /** CRC-32 and size of a part as the zip's central directory gives them (JSZip keeps them). */

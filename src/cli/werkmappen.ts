@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { EditionFolder } from '../data';
 import { editionInput, registerEditionFolder, scenarioEditions } from '../data';
 import type { CbsCode, EditionYear, Gemeente, NationalScenario, Verdeelsleutel } from '../domain';
-import { resolveNational, resolveScenario } from '../domain';
+import { regioVanLid, resolveNational, resolveScenario } from '../domain';
 import { planReuse, planWorkbook } from '../plan';
 import type { PlanReuse, WorkbookPlan } from '../plan';
 import type { XlsxBasePackage } from '../xlsx';
@@ -304,8 +304,12 @@ async function writeAll(
       done++;
       show(done, failures.length);
     },
-    // A mandaatgemeente's workbook has the sheet Regioverdeling (src/plan planWorkbook).
-    (code) => (ledger.mandaatVan(code).length > 0 ? 'met Regioverdeling' : 'gewoon'),
+    // The workbook of a mandaatgemeente and of a member of a region has the sheet Regioverdeling
+    // (src/plan planWorkbook: a member's planned share reads it).
+    (code) =>
+      ledger.mandaatVan(code).length > 0 || regioVanLid(ledger, code) !== undefined
+        ? 'met Regioverdeling'
+        : 'gewoon',
     abort.signal,
   );
   if (fatal !== undefined) {

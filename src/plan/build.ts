@@ -8,7 +8,7 @@ import type {
 } from '../domain';
 import type { BbvVastlegging, Scenario } from '../domain';
 import type { RealisatieInvoer, VerantwoordingAannames } from '../domain/verantwoording';
-import { begrotingKolommen, builtInKey, resolveScenario, samenvattingVerschil } from '../domain';
+import { begrotingKolommen, builtInKey, regioVanLid, resolveScenario, samenvattingVerschil } from '../domain';
 import { formatDate } from '../messages';
 import type { PlanContext } from './context';
 import { STYLES } from './styles';
@@ -118,6 +118,10 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   const chooser = chooserCells(ctx.years);
   const code = chosen === undefined ? undefined : data.gemeenten[chosen]?.code;
   const begrotingInvoer = planBegroting(ctx, options.begroting);
+  // A mandaatgemeente divides its region's money: the sheet Regioverdeling (its first region); a
+  // member gemeente gets its region's, which its planned share on the Beschikking reads (live).
+  const regio = code === undefined ? undefined : (ledger.mandaatVan(code)[0] ?? regioVanLid(ledger, code));
+  const regioverdeling = regio ? buildRegioverdeling(ledger, regio.naam) : undefined;
   // The scenario's toets ran on the begroting given (or an empty one); the starter rows have no lasten.
   const signalen = scenario.toets.signalen.length;
   const begroting = buildBegroting(
@@ -127,6 +131,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
       chooser,
       allocatie: { amounts: nat.allocatie.byCode.amounts, lineNrs: nat.allocatie.lineNrs },
       codes: nat.verdeelsleutel.choices,
+      regio: regioverdeling?.shares,
     },
   );
   // Controle after the begroting sheets: its check `samenvatting` refers to their anchors.
@@ -177,9 +182,6 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
     ...(realisatie ? { besteding: realisatie.cells.feed } : {}),
     kenmerk: begroting.cells.beschikkingKenmerk,
   });
-  // A mandaatgemeente divides its region's money: the sheet Regioverdeling (its first region).
-  const regio = code === undefined ? undefined : ledger.mandaatVan(code)[0];
-  const regioverdeling = regio ? buildRegioverdeling(ledger, regio.naam) : undefined;
   const m = input.edition.manifest;
   const gekozen = chosen === undefined ? undefined : data.gemeenten[chosen];
   // The gemeente in the page header only where the sheet shows that gemeente: the other sheets are the

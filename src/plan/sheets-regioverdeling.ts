@@ -43,6 +43,19 @@ export interface RegioverdelingSheet {
   readonly names: readonly DefinedNameSpec[];
   /** The domain's split per year, for the tests. */
   readonly splits: readonly RegioVerdeling[];
+  /** The split's result: one row per member (`leden` order), one column per year of `years`. */
+  readonly shares: RegioShares;
+}
+
+/**
+ * Where the sheet puts each member's amount (floor + correction): `range` (absolute sheet ranges)
+ * has a row per member in `leden` order and a column per year in `years` (the years with regional
+ * money, from E). A member gemeente's Beschikking reads its planned share here.
+ */
+export interface RegioShares {
+  readonly range: SheetRange;
+  readonly leden: readonly string[];
+  readonly years: readonly EditionYear[];
 }
 
 /** The rows of the sheet, top down, for `n` members (each block's first row). */
@@ -171,7 +184,12 @@ export function buildRegioverdeling(
     prompt: 'Gewicht van de ledengemeente (standaard het eigen Brede SPUK-bedrag; 0 = krijgt niets).',
     error: 'Vul een gewicht van 0 of meer in.',
   });
-  return { sheet: b, names: inputNames(v.rows, n, years.length), splits };
+  const shares = {
+    range: SheetRange.at(REGIOVERDELING_SHEET, v.rows.out, FIRST_YEAR_COL, n, years.length),
+    leden,
+    years,
+  };
+  return { sheet: b, names: inputNames(v.rows, n, years.length), splits, shares };
 }
 
 /** The regional amount and its source, the fixed amounts for activities (input), what is left (N). */

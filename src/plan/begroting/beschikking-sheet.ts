@@ -4,10 +4,11 @@
  * name). Sections: the gemeente of the beschikking (and whether it is Overzicht's), the grid.
  */
 import type { BegrotingInvoer, BeschikkingRegel, CbsCode, EditionYear, RegionalePost } from '../../domain';
-import { REGIONALE_POSTEN } from '../../domain';
+import { geplandAandeel, REGIONALE_POSTEN } from '../../domain';
 import { columnLetter, rangeOf } from '../a1';
 import { SheetRange } from '../anchors';
 import type { ChooserCells } from '../chooser';
+import type { RegioShares } from '../sheets-regioverdeling';
 import type { PlanContext } from '../context';
 import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
@@ -60,7 +61,10 @@ export interface MandaatCells {
   readonly input: SheetRange;
   /** The posts' keys (column A): `MG-IZA`, `MG-AZWAR`. */
   readonly keys: SheetRange;
-  /** The planned share (the domain's `geplandAandeel`, values written when built). */
+  /**
+   * The planned share (the domain's `geplandAandeel`): for a member gemeente a live reference to its
+   * amount on the sheet Regioverdeling (its region's split), elsewhere 0.
+   */
   readonly gepland: SheetRange;
 }
 
@@ -69,6 +73,9 @@ export const MANDAAT_KEYS: Readonly<Record<RegionalePost, string>> = {
   'SPUK IZA': 'MG-IZA',
   'SPUK AZWA regionaal': 'MG-AZWAR',
 };
+
+/** Column C of the planned-share rows (a row per regional post): how tests and the bench find them. */
+export const GEPLAND_LABEL = 'gepland aandeel (Regioverdeling, methode aandeel)';
 
 const GEMEENTE_ROW = 4;
 /** The hidden helper column (Z) of the check on amounts outside the regelingen's years. */
@@ -85,7 +92,11 @@ export function buildBeschikking(
   beschikking: readonly BeschikkingRegel[],
   at: { readonly code: CbsCode | undefined; readonly chosenName: string },
   invoer: BegrotingInvoer,
-  from: { readonly chooser: ChooserCells; readonly codes: SheetRange },
+  from: {
+    readonly chooser: ChooserCells;
+    readonly codes: SheetRange;
+    readonly regio?: RegioShares | undefined;
+  },
 ): { s: SheetBuilder; cells: BeschikkingCells } {
   const s = new SheetBuilder(SHEETS.beschikking, 'invoer');
   s.value('A1', 'Beschikking: de bedragen uit de beschikking van de gemeente (invoer)', 'title');
@@ -102,7 +113,7 @@ export function buildBeschikking(
     `Regionaal geld (SPUK IZA, SPUK AZWA regionaal) staat alleen op de beschikking van de mandaatgemeente; een ledengemeente vult hieronder in wat de mandaatgemeente doorgeeft. Gemaakt voor ${at.chosenName}.`,
     'note',
   );
-  const vanMandaat = mandaatSection(ctx, s, grid.bottom + 4, invoer);
+  const vanMandaat = mandaatSection(ctx, s, grid.bottom + 4, invoer, from.regio);
   const kenmerk = kenmerkSection(s, vanMandaat.gepland.bottom + 2, keys, beschikking);
   s.width('A', 10).width('B', 22).width('C', 58).width('D', 2);
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
@@ -269,7 +280,8 @@ function gridSection(
  * A member gemeente's baten from its mandaatgemeente (input): per regional post and year what the
  * mandaatgemeente passes on; empty = the planned share next to it (the domain's `geplandAandeel`: its
  * part of the region's amount pro rata its own Brede SPUK, from 2027 SPUK AZWA lokaal, amount, as the
- * mandaatgemeente's sheet Regioverdeling plans it; values written when the werkmap is made). The
+ * mandaatgemeente's sheet Regioverdeling plans it; read live from that sheet, which the werkmap of a
+ * member gemeente holds for its region: `plannedShares`). The
  * Begrotingstoets checks the member's SPUK IZA and AZWA regionaal activities against it.
  */
 function mandaatSection(
@@ -277,6 +289,7 @@ function mandaatSection(
   s: SheetBuilder,
   top: number,
   invoer: BegrotingInvoer,
+  regio: RegioShares | undefined,
 ): MandaatCells {
   const years = ctx.years;
   const n = REGIONALE_POSTEN.length;
@@ -309,17 +322,65 @@ function mandaatSection(
   const gepland = SheetRange.at(SHEETS.beschikking, first + n, PERIOD_COL, n, years.length);
   s.values(
     `A${gepland.top}`,
-    REGIONALE_POSTEN.map((p) => [null, p, 'gepland aandeel (Regioverdeling, methode aandeel)']),
+    REGIONALE_POSTEN.map((p) => [null, p, GEPLAND_LABEL]),
     'note',
   );
   // The planned share (without typed amounts): what applies where the input is empty.
+  plannedShares(ctx, s, gepland, regio);
+  return { input, keys, gepland };
+}
+
+/**
+ * The planned share per regional post × year (`gepland`, REGIONALE_POSTEN rows, the edition's years):
+ * where the domain gives the file's gemeente one (`geplandAandeel`: a member, not the mandaatgemeente,
+ * the post's years with regional money), a live reference to the gemeente's amount on the sheet
+ * Regioverdeling (`regio`: its region's split, whose weights and fixed amounts are inputs), so a
+ * changed region input moves it; elsewhere 0 (a constant: no share exists). One formula block per
+ * run of consecutive years whose Regioverdeling column lines up with the Beschikking's.
+ */
+function plannedShares(
+  ctx: PlanContext,
+  s: SheetBuilder,
+  gepland: SheetRange,
+  regio: RegioShares | undefined,
+): void {
+  const years = ctx.years;
   const plan = ctx.scenario.toets.vanMandaatgemeente;
+  const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
+  const member = code === undefined || regio === undefined ? -1 : regio.leden.indexOf(code);
+  // The Regioverdeling's column of year i, where the domain plans a share for the post (else -1).
+  const source = (p: RegionalePost, i: number): number => {
+    const jaar = years[i];
+    if (code === undefined || member < 0 || jaar === undefined) return -1;
+    if (geplandAandeel(ctx.scenario.ledger, code, p, jaar) === undefined) return -1;
+    return regio?.years.indexOf(jaar) ?? -1;
+  };
   s.values(
     gepland.address().split(':')[0] ?? '',
-    REGIONALE_POSTEN.map((p) => years.map((_, i) => plan[p][i]?.gepland ?? 0)),
+    REGIONALE_POSTEN.map((p) => years.map((_, i) => (source(p, i) < 0 ? (plan[p][i]?.gepland ?? 0) : null))),
     'euro',
   );
-  return { input, keys, gepland };
+  if (regio === undefined || member < 0) return;
+  REGIONALE_POSTEN.forEach((p, k) => {
+    let i = 0;
+    while (i < years.length) {
+      const from = source(p, i);
+      if (from < 0) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < years.length && source(p, j) === from + (j - i)) j++;
+      const target = gepland.rows(k).cols(i, j - i);
+      s.formula(
+        target.address(),
+        regio.range.cell(member, from).rel(),
+        (_r, c) => plan[p][i + c]?.gepland ?? 0,
+        'euro',
+      );
+      i = j;
+    }
+  });
 }
 
 /** Excel's serial number of an ISO date `jjjj-mm-dd` (days since 30-12-1899, the 1900 date system). */

@@ -13,6 +13,7 @@ import type { SheetRange } from '../anchors';
 import type { ChooserCells } from '../chooser';
 import type { PlanContext } from '../context';
 import type { SheetBuilder } from '../sheet-builder';
+import type { RegioShares } from '../sheets-regioverdeling';
 import { buildBegrotingTable } from './begroting-sheet';
 import type { KenmerkCells, MandaatCells } from './beschikking-sheet';
 import { buildBeschikking } from './beschikking-sheet';
@@ -92,6 +93,8 @@ export function buildBegroting(
     readonly chooser: ChooserCells;
     readonly allocatie: { readonly amounts: SheetRange; readonly lineNrs: SheetRange };
     readonly codes: SheetRange;
+    /** The sheet Regioverdeling's split (of the gemeente's region), which a member's planned share reads. */
+    readonly regio?: RegioShares | undefined;
   },
 ): BegrotingSheets {
   const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
