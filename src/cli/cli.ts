@@ -1226,6 +1226,19 @@ function writeBegrotingData(
 }
 
 /**
+ * The options of one gemeente's werkmap that `werkboek --alle` refuses, with why (Dutch): three are
+ * files of one gemeente; `--van-mandaatgemeente` gives amounts one member gemeente receives from its
+ * mandaatgemeente; `--limiet` sets the overheveling limits of one gemeente's Verantwoording.
+ */
+const ALLE_REFUSED: readonly (readonly [string, string])[] = [
+  ['--beschikking', 'het bestand hoort bij één gemeente'],
+  ['--begroting', 'het bestand hoort bij één gemeente'],
+  ['--van-mandaatgemeente', 'de bedragen zijn wat één ledengemeente van haar mandaatgemeente ontvangt'],
+  ['--realisatie', 'het bestand hoort bij één gemeente'],
+  ['--limiet', 'de limieten gelden voor de Verantwoording van één gemeente (met --realisatie)'],
+];
+
+/**
  * The mutations as CSV in the layout gemeenten use in their own begroting (begroting-practice.md,
  * layout 3): Taakveld;Omschrijving;Inc.;Struc.;2023;…;2029, bedragen × € 1.000, + = voordelig,
  * − = nadelig; per activity a lasten and a baten line, per taakveld a total (0: budgettair neutraal).
@@ -1271,11 +1284,9 @@ async function runWerkboekAlle(
     throw new UsageError(
       'Gebruik --gemeente of --alle, niet allebei: --alle maakt een werkmap voor elke gemeente.',
     );
-  for (const option of ['--beschikking', '--begroting', '--van-mandaatgemeente', '--realisatie', '--limiet'])
+  for (const [option, reason] of ALLE_REFUSED)
     if (opts.has(option))
-      throw new UsageError(
-        `Gebruik ${option} met één gemeente (--gemeente), niet met --alle: het bestand hoort bij één gemeente.`,
-      );
+      throw new UsageError(`Gebruik ${option} met één gemeente (--gemeente), niet met --alle: ${reason}.`);
   const folder = opts.get('--uit');
   if (folder === undefined)
     throw new UsageError('Geef met --uit de map waarin de werkmappen komen, bijvoorbeeld --uit werkmappen.');

@@ -131,7 +131,11 @@ describe('--van-mandaatgemeente', () => {
       ],
       [
         ['werkboek', '--alle', '--uit', 'map', ...VAN],
-        'Fout: Gebruik --van-mandaatgemeente met één gemeente (--gemeente), niet met --alle: het bestand hoort bij één gemeente.\n',
+        'Fout: Gebruik --van-mandaatgemeente met één gemeente (--gemeente), niet met --alle: de bedragen zijn wat één ledengemeente van haar mandaatgemeente ontvangt.\n',
+      ],
+      [
+        ['werkboek', '--alle', '--uit', 'map', '--limiet', 'Brede SPUK:2025=20'],
+        'Fout: Gebruik --limiet met één gemeente (--gemeente), niet met --alle: de limieten gelden voor de Verantwoording van één gemeente (met --realisatie).\n',
       ],
     ];
     for (const [argv, message] of cases) {
