@@ -126,9 +126,41 @@ export function table(input: UserInput, kind: UserInputKind): Result<Table | und
   if (!first) return ok(undefined);
   const header = first.cells.map((h) => h.trim().toLowerCase());
   while (header.length > 1 && header[header.length - 1] === '') header.pop();
-  if (/^(gm)?\d{1,4}$/i.test(header[0] ?? ''))
+  if (/^(gm)?\d{1,4}$/i.test(header[0] ?? '')) {
+    // A data row above the header (a row pasted on top): the header further down is named, with the
+    // rows above it to remove (HeaderNotFirst), not "the header is missing" (issue #17 item 14).
+    const j = data.slice(0, TITLE_SEARCH_ROWS).findIndex((r) => looksLikeHeader(r.cells));
+    const found = data[j];
+    if (found)
+      return fail([
+        { kind: 'HeaderNotFirst', input: kind, headerRow: found.row, above: [first.row, (data[j - 1] ?? first).row] },
+      ]);
     return fail([{ kind: 'MissingHeader', input: kind, firstCell: first.cells[0]?.trim() ?? '' }]);
+  }
   return ok({ header, rows: data, delimiter, width: first.cells.length, headerRow: first.row });
+}
+
+/** Column names of the readers' headers (any reader): a row naming two of them is a header row. */
+const HEADER_WORDS = new Set([
+  'gemeentecode',
+  'cbs_code',
+  'cbs-code',
+  'code',
+  'gemeente',
+  'gewicht',
+  'aandeel',
+  'regeling',
+  'onderdeel',
+  'onderdeel_nr',
+  'activiteit',
+  'jaar',
+  'bedrag_eur',
+  'sleutel',
+]);
+
+/** Whether a row names at least two readers' columns (`HEADER_WORDS`), without case or spaces at the ends. */
+function looksLikeHeader(cells: readonly string[]): boolean {
+  return cells.filter((c) => HEADER_WORDS.has(c.trim().toLowerCase())).length >= 2;
 }
 
 /**
