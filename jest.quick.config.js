@@ -13,6 +13,8 @@ const SLOW = [
   'src/plan/begroting-truth.test.ts',
   // HyperFormula on a real plan: Controle's checks samenvatting and beschikking-jaren on planted disagreements.
   'src/plan/samenvatting-controle.test.ts',
+  // HyperFormula on two real plans: a member gemeente's planned share follows its region's inputs.
+  'src/plan/beschikking-gepland.test.ts',
   // LibreOffice recalculates and prints the written .xlsx (needs soffice, pdftoppm).
   'test/libreoffice/',
   // Sweeps over real plans and all 342 gemeenten.
