@@ -132,8 +132,14 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   // Controle after the begroting sheets: its check `samenvatting` refers to their anchors.
   const sv = begroting.cells.samenvattingBaten;
   const samenvattingDiff = samenvattingVerschil(scenario.toets);
+  const bc = begroting.cells;
+  // The input amounts Controle checks for text (issue #17): the Beschikking's and the toets's.
+  const invoer = {
+    beschikking: [bc.beschikkingGrid, bc.vanMandaat.input],
+    toets: [bc.overheveling2023, bc.overheveling2025, bc.vooruit, bc.limieten],
+  };
   const control = shared(
-    `${controleKey(scenario, signalen)}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}|${begroting.cells.beschikkingBuitenJaren}|${ctx.key.id}`,
+    `${controleKey(scenario, signalen)}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}|${begroting.cells.beschikkingBuitenJaren}|${ctx.key.id}|${[...invoer.beschikking, ...invoer.toets].map((r) => r.abs()).join(',')}`,
     () => {
       const built = buildControle(ctx, {
         landelijk: nat.landelijk,
@@ -147,6 +153,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
         signalen: { cell: TOETS_MASTER, count: signalen },
         samenvatting: { ...sv, verschil: samenvattingDiff },
         beschikkingJaren: begroting.cells.beschikkingBuitenJaren,
+        invoer,
         begroting: { table: begrotingTable(ctx.years), kolommen: begrotingKolommen(ctx.years) },
       });
       return { sheet: built.sheet.build(nationalPage), cells: built.cells };
