@@ -45,6 +45,11 @@ export interface ControleFrom {
     readonly beschikking: readonly SheetRange[];
     readonly toets: readonly SheetRange[];
   };
+  /**
+   * With a Realisatie: the count of its rows without a Begroting row (Besteding!B3, a fixed cell: the
+   * sheet is built after Controle). Absent: no such check row.
+   */
+  readonly realisatie?: SheetRange;
   /** The count of beschikking amounts in a year without the regeling's money (Excel expression; absent: 0). */
   readonly beschikkingJaren?: string;
   /**
@@ -192,6 +197,24 @@ function tekstChecks(from: ControleFrom): Check[] {
       countText([l.inputs, l.bbvFlags]),
     ],
     keySourceCheck(from),
+    ...realisatieCheck(from),
+  ];
+}
+
+/**
+ * Issue #17: the Realisatie's key signal (a filled row whose Regeling|Onderdeel|Activiteit is no row
+ * of the Begroting table: a typo or a row left out makes the realisatie no longer line up with the
+ * begroting per activity) as a counted check, only in a werkmap with a Realisatie.
+ */
+function realisatieCheck(from: ControleFrom): Check[] {
+  if (from.realisatie === undefined) return [];
+  return [
+    [
+      'realisatie-sleutel',
+      'Realisatie',
+      `Rijen van de tabel ${SHEETS.realisatie} zonder begrotingsregel (Regeling, Onderdeel en Activiteit staan zo niet op het blad ${SHEETS.begroting}): corrigeer de rij of voeg de begrotingsregel toe (per rij: blad ${SHEETS.besteding}, kolom "Zonder begrotingsregel")`,
+      from.realisatie.abs(),
+    ],
   ];
 }
 

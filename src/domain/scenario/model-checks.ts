@@ -34,6 +34,7 @@ export const MODEL_CHECKS = [
   'invoer-tekst',
   'landelijk-tekst',
   'sleutel-bron',
+  'realisatie-sleutel',
 ] as const;
 export type ModelCheckId = (typeof MODEL_CHECKS)[number];
 
@@ -113,6 +114,9 @@ export function modelCheckExpectations(from: {
     // A built-in key's weights against their source on Verdeelsleutel: equal by construction
     // (`builtInKey` takes them from there); an own key has no source (issue #17 item 4).
     'sleutel-bron': 0,
+    // Realisatie rows whose key (Regeling|Onderdeel|Activiteit) is no Begroting row's: 0 here; the plan
+    // sets the count of the werkmap's own rows (`keyMisses`, src/plan/realisatie) with a Realisatie.
+    'realisatie-sleutel': 0,
   };
 }
 
