@@ -92,7 +92,7 @@ describe('the Begroting table checked inside the werkmap (HyperFormula)', () => 
     }
   });
 
-  it('a beschikking amount typed as text ("3.912.345" with a no-break space) is a signal on the Begrotingstoets, not a silent fallback', () => {
+  it('a beschikking amount typed as text ("3.912.345" with a no-break space) is a signal on the Begrotingstoets and FOUT on Controle, not a silent fallback', () => {
     const bes = ev.hf.getSheetId(SHEETS.beschikking)!;
     const before = ev.hf.getSheetSerialized(bes);
     const signalen = ev.value(SHEETS.toets, 'C3') as number;
@@ -104,8 +104,40 @@ describe('the Begroting table checked inside the werkmap (HyperFormula)', () => 
     const tekst = rowOf(t, 1, 'Tekst in een bedrag (blad Beschikking)');
     expect(t[tekst]?.slice(4, 12)).toEqual([0, 0, 1, 0, 0, 0, 0, 0]);
     expect(ev.value(SHEETS.toets, 'C3')).toBe(signalen + 1);
+    // And a Controle FOUT (check beschikking-tekst), naming the sheet to look at.
+    const c = ev.hf.getSheetValues(ev.hf.getSheetId(SHEETS.controle)!);
+    expect(c[rowOf(c, 0, 'Tekst in beschikking')]?.[2]).toBe(1);
+    expect(String(c[rowOf(c, 0, 'Tekst in beschikking')]?.[1])).toContain(`blad ${SHEETS.beschikking}`);
+    expect(ev.value(SHEETS.controle, 'C4')).toBe(1);
     ev.hf.setSheetContent(bes, before);
     expect(ev.value(SHEETS.toets, 'C3')).toBe(signalen);
+    expect(ev.value(SHEETS.controle, 'C4')).toBe(0);
+  });
+
+  it('a column inserted into a table longer than the checked rows (references move with it): no false FOUT, the toets reads the moved years', () => {
+    // Issue #17: in a table reaching below row 506, Excel moves every reference the formulas read
+    // (they lie within the shifted cells), so the formulas still read their headings; HyperFormula's
+    // addColumns moves every reference the same way. Controle must then say 0, not 10 (the heading
+    // list read with INDEX over A6:P506, whose columns grew instead, gave 10 before).
+    const b = ev.hf.getSheetId(SHEETS.begroting)!;
+    const a7 = ev.hf.getCellSerialized({ sheet: b, row: tableRect.top, col: 0 });
+    ev.hf.addColumns(b, [6, 1]);
+    try {
+      ev.hf.setCellContents({ sheet: b, row: tableRect.top - 1, col: 6 }, [['Kostenplaats']]);
+      ev.hf.setCellContents({ sheet: b, row: tableRect.top, col: 0 }, [['SPUK IZA']]);
+      ev.hf.setCellContents({ sheet: b, row: tableRect.top, col: 7 }, [[150_000]]);
+      const t = ev.hf.getSheetValues(ev.hf.getSheetId(SHEETS.toets)!);
+      expect(t[rowOf(t, 1, 'SPUK IZA', 'Ontvangen van de mandaatgemeente: SPUK IZA')]?.[4]).toBe(150_000);
+      const c = ev.hf.getSheetValues(ev.hf.getSheetId(SHEETS.controle)!);
+      expect(c[rowOf(c, 0, 'Kolommen Begroting')]?.[2]).toBe(0);
+      const list = rowOf(c, 0, 'Kolom') + 1;
+      expect(c.slice(list, list + kolommen.length).map((row) => row[3])).toEqual(kolommen);
+      expect(ev.value(SHEETS.controle, 'C4')).toBe(0);
+    } finally {
+      ev.hf.removeColumns(b, [6, 1]);
+      ev.hf.setCellContents({ sheet: b, row: tableRect.top, col: 0 }, [[a7 ?? null]]);
+    }
+    expect(ev.value(SHEETS.controle, 'C4')).toBe(0);
   });
 
   it('a column inserted into the table before the years ("Kostenplaats") is FOUT on Controle, naming each shifted heading', () => {

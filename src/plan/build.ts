@@ -30,7 +30,8 @@ import { buildVerschil } from './sheets-verschil';
 import { begrotingTable, buildBegroting, planBegroting, TOETS_MASTER } from './begroting';
 import { buildRegioverdeling } from './sheets-regioverdeling';
 import { buildVerantwoording } from './verantwoording';
-import { buildRealisatie } from './realisatie';
+import { BESTEDING_ZONDER_BEGROTING, buildRealisatie, keyMisses } from './realisatie';
+import type { KeyedRow } from './realisatie';
 
 export interface PlanOptions {
   /** A built-in key id, or a checked custom key (domain `customKey`). */
@@ -89,6 +90,30 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
 }
 
 /**
+ * The context Controle and Overzicht are built with: with a Realisatie (a verantwoording and its
+ * rows), the scenario's model checks count its rows without a Begroting row (`keyMisses` over the
+ * rows the werkmap is made with: the check `realisatie-sleutel`, Besteding!B3), so Controle's
+ * total and Overzicht's OK/FOUT expect what the sheets compute; without one, `ctx` itself.
+ */
+function withRealisatieCheck(
+  ctx: PlanContext,
+  begroting: { readonly regels: readonly KeyedRow[] },
+): PlanContext & { readonly realisatie: boolean } {
+  const realisatie = ctx.scenario.request.realisatie;
+  if (ctx.scenario.verantwoording === undefined || realisatie === undefined)
+    return { ...ctx, realisatie: false };
+  const n = keyMisses(realisatie.regels, begroting.regels).filter((x) => x).length;
+  if (n === 0) return { ...ctx, realisatie: true };
+  const s = ctx.scenario;
+  const scenario: Scenario = {
+    ...s,
+    modelChecks: { ...s.modelChecks, 'realisatie-sleutel': n },
+    modelChecksTotal: s.modelChecksTotal + n,
+  };
+  return { ...ctx, scenario, realisatie: true };
+}
+
+/**
  * Lays out a resolved scenario as the workbook: every number comes from the scenario; the sheets
  * write it as formulas (with the scenario's values as their expected results) and inputs. Pure.
  *
@@ -122,6 +147,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   // member gemeente gets its region's, which its planned share on the Beschikking reads (live).
   const regio = code === undefined ? undefined : (ledger.mandaatVan(code)[0] ?? regioVanLid(ledger, code));
   const regioverdeling = regio ? buildRegioverdeling(ledger, regio.naam) : undefined;
+  const checked = withRealisatieCheck(ctx, begrotingInvoer);
   // The scenario's toets ran on the begroting given (or an empty one); the starter rows have no lasten.
   const signalen = scenario.toets.signalen.length;
   const begroting = buildBegroting(
@@ -137,10 +163,16 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   // Controle after the begroting sheets: its check `samenvatting` refers to their anchors.
   const sv = begroting.cells.samenvattingBaten;
   const samenvattingDiff = samenvattingVerschil(scenario.toets);
+  const bc = begroting.cells;
+  // The input amounts Controle checks for text (issue #17): the Beschikking's and the toets's.
+  const invoer = {
+    beschikking: [bc.beschikkingGrid, bc.vanMandaat.input],
+    toets: [bc.overheveling2023, bc.overheveling2025, bc.vooruit, bc.limieten],
+  };
   const control = shared(
-    `${controleKey(scenario, signalen)}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}|${begroting.cells.beschikkingBuitenJaren}|${ctx.key.id}`,
+    `${controleKey(checked.scenario, signalen)}|${checked.realisatie ? 'R' : ''}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}|${begroting.cells.beschikkingBuitenJaren}|${ctx.key.id}|${[...invoer.beschikking, ...invoer.toets].map((r) => r.abs()).join(',')}`,
     () => {
-      const built = buildControle(ctx, {
+      const built = buildControle(checked, {
         landelijk: nat.landelijk,
         verdeelsleutel: nat.verdeelsleutel,
         afronding: nat.afronding,
@@ -152,12 +184,14 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
         signalen: { cell: TOETS_MASTER, count: signalen },
         samenvatting: { ...sv, verschil: samenvattingDiff },
         beschikkingJaren: begroting.cells.beschikkingBuitenJaren,
+        invoer,
+        ...(checked.realisatie ? { realisatie: BESTEDING_ZONDER_BEGROTING } : {}),
         begroting: { table: begrotingTable(ctx.years), kolommen: begrotingKolommen(ctx.years) },
       });
       return { sheet: built.sheet.build(nationalPage), cells: built.cells };
     },
   );
-  const overzicht = buildOverzicht(ctx, chooser, {
+  const overzicht = buildOverzicht(checked, chooser, {
     signalen,
     perLine: begroting.cells.perLine,
     plafond: begroting.cells.plafond,
@@ -171,6 +205,10 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   const verschil = buildVerschil(ctx);
   // The user's table of what was spent (with a verantwoording): its totals feed the Verantwoording.
   const realisatie = buildRealisatie(ctx, options.realisatie, begrotingInvoer);
+  if (realisatie !== undefined && realisatie.cells.zonderBegroting.abs() !== BESTEDING_ZONDER_BEGROTING.abs())
+    throw new Error(
+      'The count of Realisatie rows without a Begroting row must stay at BESTEDING_ZONDER_BEGROTING',
+    );
   const verantw = buildVerantwoording(ctx, {
     plafond: begroting.cells.plafond,
     plafondBron: begroting.cells.plafondBron,

@@ -16,7 +16,10 @@ export interface ControleCells {
 
 /** The anchors Controle counts deviations in. */
 export interface ControleFrom {
-  readonly landelijk: Pick<LandelijkCells, 'galaStatus' | 'compositionCheck' | 'ramingCheck'>;
+  readonly landelijk: Pick<
+    LandelijkCells,
+    'galaStatus' | 'compositionCheck' | 'ramingCheck' | 'inputs' | 'bbvFlags'
+  >;
   readonly verdeelsleutel: VerdeelsleutelCells;
   readonly afronding: AfrondingCells;
   readonly allocatie: AllocatieCells;
@@ -34,6 +37,19 @@ export interface ControleFrom {
    * (`begrotingKolommen(years)`): where the formulas read them, and its amounts, are checked.
    */
   readonly begroting: { readonly table: BegrotingTableCells; readonly kolommen: readonly string[] };
+  /**
+   * The input amounts checked for text (issue #17 item 3): the Beschikking's (grid, from the
+   * mandaatgemeente) and the Begrotingstoets's (overheveling, vooruit ontvangen, limits). Absent: 0.
+   */
+  readonly invoer?: {
+    readonly beschikking: readonly SheetRange[];
+    readonly toets: readonly SheetRange[];
+  };
+  /**
+   * With a Realisatie: the count of its rows without a Begroting row (Besteding!B3, a fixed cell: the
+   * sheet is built after Controle). Absent: no such check row.
+   */
+  readonly realisatie?: SheetRange;
   /** The count of beschikking amounts in a year without the regeling's money (Excel expression; absent: 0). */
   readonly beschikkingJaren?: string;
   /**
@@ -53,7 +69,10 @@ export interface ControleFrom {
  * Every control counts deviations; the master is their sum. Only model integrity counts (the splits
  * add up, the rounding hands out exactly d euros, Bijlage 2A and 2B are met to the euro, inputs are
  * well-formed, rows are not sorted): a user who types another national amount or a mutation changes
- * the model, not its integrity, so that is never a FOUT (Landelijk shows it as information).
+ * the model, not its integrity, so that is never a FOUT (Landelijk shows it as information). Inputs
+ * are well-formed includes no text in an input amount (issue #17: a pasted amount that is text is
+ * skipped or replaced without a word) and a built-in key's weights equal to their source (a sorted
+ * or overtyped weight; own weights are an own key, see `keySourceCheck`).
  */
 export function buildControle(
   /** Only the model checks' expectations depend on the scenario (a batch shares the sheet by them). */
@@ -66,22 +85,31 @@ export function buildControle(
   s.value('A2', 'Elke regel telt de afwijkingen; het totaal staat ook op het blad Overzicht.', 'subtitle');
   s.values('A3', [['Controle', 'Omschrijving', 'Afwijkingen']], 'header');
   s.values('A4', [['Totaal', 'Som van alle controles hieronder']], 'rowHeader');
-  // Rows: the checks (6…), the begroting's info row, the Samenvatting helper (its note and its row),
+  // Rows: the checks (6…; the text and key checks last), the begroting's info row, the Samenvatting
+  // helper (its note and its row),
   // a blank row, then the list of the Begroting table's headings (its heading row first).
-  const nChecks = modelChecks(from).length + sourceChecks(from, 0).length + 2;
-  const samenvattingRow = 10 + nChecks;
-  const headingList = SheetRange.at(SHEETS.controle, samenvattingRow + 3, 1, from.begroting.kolommen.length);
-  const checks = [
+  const all = (samenvattingRow: number, list: SheetRange): Check[] => [
     ...modelChecks(from),
     ...sourceChecks(from, samenvattingRow),
-    ...begrotingTableChecks(from.begroting.table, headingList),
+    ...begrotingTableChecks(from.begroting.table, list),
+    ...tekstChecks(from),
   ];
+  const nChecks = all(0, SheetRange.at(SHEETS.controle, 1, 1)).length;
+  const samenvattingRow = 10 + nChecks;
+  const headingList = SheetRange.at(SHEETS.controle, samenvattingRow + 3, 1, from.begroting.kolommen.length);
+  const checks = all(samenvattingRow, headingList);
   // What the domain says each control must count (its own reconciliation of the same data).
   const expected = ctx.scenario.modelChecks;
   const total = checks.reduce((a, [id]) => a + expected[id], 0);
-  checks.forEach(([id, name, text, formula], i) => {
+  checks.forEach(([id, name, text, f], i) => {
     const row = 6 + i;
-    s.values(`A${row}`, [[name, text]]);
+    const formula = typeof f === 'string' ? f : termsFormula(s, row, f, expected[id]);
+    s.values(`A${row}`, [
+      [
+        name,
+        typeof f === 'string' || formula === f.join('+') ? text : `${text} (per bereik: kolom E en verder)`,
+      ],
+    ]);
     s.formula(`C${row}`, formula.endsWith('=0') ? `1*(${formula})` : formula, () => expected[id], 'integer');
   });
   s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => total, 'check');
@@ -93,7 +121,6 @@ export function buildControle(
     'note',
   );
   s.formula(`C${info}`, from.signalen.cell.abs(), () => from.signalen.count, 'integer');
-  keySourceRow(s, from, info + 1);
   samenvattingHelper(s, from, samenvattingRow);
   headingListSection(s, from.begroting, headingList);
   s.width('A', 16).width('B', 80).width('C', 14).width('D', 16);
@@ -104,45 +131,117 @@ export function buildControle(
 }
 
 /**
- * Issue #17: the built-in key's weights against their source on Verdeelsleutel (E, F or G, or 1 for
- * `gelijk`), the way `builtInKey` makes them: 0 = equal (the domain's weights are the source's by
- * construction), 1 = a weight differs. Shown, not counted: the sheet invites typing another weight (a
- * deliberate input, which model checks never count), but then the estimates are no longer those of
- * the key named on Verdeelsleutel, and this row says so. SUMXMY2 (Σ squared differences) is 0 exactly
- * when every weight equals its source, without an array formula.
+ * Issue #17 item 4 (the integrator's decision): the built-in key's weights against their source on
+ * Verdeelsleutel (E, F or G, or 1 for `gelijk`), the way `builtInKey` makes them: 0 = equal (the
+ * domain's weights are the source's by construction), 1 = a weight differs, counted as FOUT. A sorted
+ * weight column (Excel lets a user sort the unlocked weights alone) or a weight typed over changes
+ * every estimated amount while the werkmap still names the built-in key, so the published figures
+ * would change without a word. Deliberate own weights are an own key: a key file made into the werkmap
+ * with `spuk-begroting werkboek --sleutel-bestand` (key "eigen", which has no source: this check then
+ * counts 0; the pane keeps such weights and asks before replacing them). SUMXMY2 (Σ squared
+ * differences) is 0 exactly when every weight equals its source, without an array formula.
  */
-function keySourceRow(s: SheetBuilder, from: ControleFrom, row: number): void {
+function keySourceCheck(from: ControleFrom): Check {
   const vs = from.verdeelsleutel;
   const src = vs.keySource;
-  const id = `sleutel op blad ${SHEETS.verdeelsleutel}`;
-  if (src === undefined) {
-    s.values(
-      `A${row}`,
-      [['Sleutel', `Eigen gewichten (${id}): geen bron om mee te vergelijken`, 'n.v.t.']],
-      'note',
-    );
-    return;
-  }
+  const where = `blad ${SHEETS.verdeelsleutel}`;
+  if (src === undefined)
+    return [
+      'sleutel-bron',
+      'Sleutel',
+      `Eigen gewichten (${where}, sleutel eigen): geen bron om mee te vergelijken`,
+      '0',
+    ];
   const what = src === 1 ? 'gelijk: 1 per gemeente' : src.label;
-  s.values(
-    `A${row}`,
-    [
-      [
-        'Sleutel',
-        `Gewichten wijken af van de bron van de ${id} (${what}): 1 = ja (telt niet mee; een eigen gewicht mag, maar de geschatte bedragen zijn dan niet meer die van de sleutel)`,
-      ],
-    ],
-    'note',
-  );
-  const formula =
+  return [
+    'sleutel-bron',
+    'Sleutel',
+    `Gewichten (kolom H, ${where}) = de bron van de sleutel (${what}); 1 = een gewicht is gesorteerd of overtypt en de geschatte bedragen zijn niet meer die van de sleutel. Zet de gewichten terug, of gebruik bewust eigen gewichten als eigen sleutel: spuk-begroting werkboek --sleutel-bestand BESTAND.csv`,
     src === 1
       ? `1*(COUNTIF(${vs.weights.abs()},"<>1")>0)`
-      : `IF(SUMXMY2(${vs.weights.abs()},${src.range.abs()})=0,0,1)`;
-  s.formula(`C${row}`, formula, () => 0, 'integer');
+      : `IF(SUMXMY2(${vs.weights.abs()},${src.range.abs()})=0,0,1)`,
+  ];
 }
 
-/** A control: its id (the domain's `ModelCheckId`), its name, its description, and the formula that counts its deviations. */
-type Check = [ModelCheckId, string, string, string];
+/** COUNTA − COUNT over each range (the non-empty cells that are no number: text): the terms of a sum. */
+function countText(ranges: readonly SheetRange[]): string[] {
+  return ranges.map((r) => `COUNTA(${r.abs()})-COUNT(${r.abs()})`);
+}
+
+/**
+ * Issue #17 item 3 beyond the Begroting table: input amounts that are text (a paste from a letter or a
+ * web page: "3.912.345" with a no-break space, "€ 1.000"). Data validation does not stop a paste, the
+ * CLI and the pane refuse the same text. On the Beschikking a text amount falls back to the edition's
+ * amount without a word; on the Begrotingstoets SUM skips it; on Landelijk a split reads it as text.
+ * Each sheet's inputs are one check, naming where to look; the key's weights against their source last.
+ */
+function tekstChecks(from: ControleFrom): Check[] {
+  const l = from.landelijk;
+  return [
+    [
+      'beschikking-tekst',
+      'Tekst in beschikking',
+      `Bedragen op het blad ${SHEETS.beschikking} die tekst zijn (geplakt "3.912.345"): dan geldt zonder melding het bedrag van de editie. Typ een getal; het jaar staat op het blad ${SHEETS.toets} (rij "Tekst in een bedrag (blad ${SHEETS.beschikking})")`,
+      countText(from.invoer?.beschikking ?? []),
+    ],
+    [
+      'invoer-tekst',
+      'Tekst in invoer toets',
+      `Invoer op het blad ${SHEETS.toets} die tekst is (overheveling, vooruit ontvangen, limieten %): telt niet mee. Typ een getal (rij "Tekst in de invoer" op dat blad)`,
+      countText(from.invoer?.toets ?? []),
+    ],
+    [
+      'landelijk-tekst',
+      'Tekst op Landelijk',
+      `Invoer op het blad ${SHEETS.landelijk} die tekst is (landelijk bedrag, structureel niveau, BBV-vlag; gele cellen): typ een getal`,
+      countText([l.inputs, l.bbvFlags]),
+    ],
+    keySourceCheck(from),
+    ...realisatieCheck(from),
+  ];
+}
+
+/**
+ * Issue #17: the Realisatie's key signal (a filled row whose Regeling|Onderdeel|Activiteit is no row
+ * of the Begroting table: a typo or a row left out makes the realisatie no longer line up with the
+ * begroting per activity) as a counted check, only in a werkmap with a Realisatie.
+ */
+function realisatieCheck(from: ControleFrom): Check[] {
+  if (from.realisatie === undefined) return [];
+  return [
+    [
+      'realisatie-sleutel',
+      'Realisatie',
+      `Rijen van de tabel ${SHEETS.realisatie} zonder begrotingsregel (Regeling, Onderdeel en Activiteit staan zo niet op het blad ${SHEETS.begroting}): corrigeer de rij of voeg de begrotingsregel toe (per rij: blad ${SHEETS.besteding}, kolom "Zonder begrotingsregel")`,
+      from.realisatie.abs(),
+    ],
+  ];
+}
+
+/**
+ * A control: its id (the domain's `ModelCheckId`), its name, its description, and the formula that
+ * counts its deviations, or the terms of that sum (`termsFormula`).
+ */
+type Check = [ModelCheckId, string, string, string | readonly string[]];
+
+/** The longest formula the plan writes in one cell (`plan-lint.test.ts`). */
+const MAX_FORMULA = 125;
+
+/**
+ * The sum of `terms` for the check on `row`: one formula when it fits in a cell, else each term in a
+ * helper cell of the row from column E and their SUM (a check whose expected count is 0, the only
+ * kind with many terms: the text checks; throws otherwise).
+ */
+function termsFormula(s: SheetBuilder, row: number, terms: readonly string[], expected: number): string {
+  if (terms.length === 0) return '0';
+  const joined = terms.join('+');
+  if (joined.length <= MAX_FORMULA - 4) return joined;
+  if (expected !== 0) throw new Error(`Controle row ${row}: a split check must expect 0`);
+  terms.forEach((term, j) =>
+    s.formula(SheetRange.at(SHEETS.controle, row, 5 + j).address(), term, () => 0, 'integer'),
+  );
+  return `SUM(${SheetRange.at(SHEETS.controle, row, 5, 1, terms.length).address()})`;
+}
 
 /** COUNTIF(…,"<>0") over each range, summed ("0" for none). */
 function countNonZero(ranges: readonly SheetRange[]): string {
@@ -339,12 +438,14 @@ function begrotingTableChecks(table: BegrotingTableCells, list: SheetRange): Che
 /**
  * Per heading of the Begroting table, top down from `list`'s first row: its number (A), the heading
  * the formulas expect (B), 0/1 (C, summed by the check `begroting-kolommen`) and the heading found
- * (D). The heading is read with `INDEX` over the table's columns from the heading row down to the
- * last checked row: Excel moves a reference with the cells that inserting a table column shifts only
- * when the whole reference lies within the table's rows, so this reference moves exactly when the
- * formulas' column references (the checked rows) do; a heading the formulas no longer find in their
- * column shows here. (A table longer than the checked rows moves both: then the formulas read the
- * right column, and this list counts the shifted headings anyway, a refusal on the safe side.)
+ * (D). The heading is read in the heading row at the column of the very reference the formulas read
+ * (`COLUMN(Begroting!$G$7:$G$506)`, `table.column(heading)`): Excel moves a reference with the cells
+ * that inserting a table column shifts only when the whole reference lies within the table's rows, so
+ * this column moves exactly when the formulas' references do, for any length of the table (issue #17:
+ * a table longer than the checked rows moves both, and the formulas read the right column; a shorter
+ * one moves neither, and the heading found there is the inserted one). The heading row is read from
+ * column A over `HEADING_ROW_WIDTH` columns (a reference that starts at A keeps its offsets when a
+ * column is inserted into it).
  */
 function headingListSection(
   s: SheetBuilder,
@@ -369,17 +470,12 @@ function headingListSection(
     `A${list.top}`,
     kolommen.map((k, i) => [i + 1, k]),
   );
-  const area = SheetRange.at(
-    table.header.sheet,
-    table.headerRow,
-    table.header.left,
-    table.years.bottom - table.headerRow + 1,
-    n,
-  );
-  s.formula(
-    `D${list.top}:D${list.top + n - 1}`,
-    `INDEX(${area.abs()},1,$A${list.top})&""`,
-    (r) => kolommen[r] ?? '',
+  const headings = SheetRange.at(table.header.sheet, table.headerRow, 1, 1, HEADING_ROW_WIDTH);
+  kolommen.forEach((k, i) =>
+    s.formula(`D${list.top + i}`, `INDEX(${headings.abs()},1,COLUMN(${table.column(k).abs()}))&""`, () => k),
   );
   s.formula(`C${list.top}:C${list.top + n - 1}`, `IF(D${list.top}=B${list.top}&"",0,1)`, () => 0, 'integer');
 }
+
+/** Columns of the Begroting's heading row that Controle reads a heading in (A..CV: room for inserted columns). */
+const HEADING_ROW_WIDTH = 100;

@@ -30,6 +30,11 @@ export const MODEL_CHECKS = [
   'aansluiting',
   'samenvatting',
   'beschikking-jaren',
+  'beschikking-tekst',
+  'invoer-tekst',
+  'landelijk-tekst',
+  'sleutel-bron',
+  'realisatie-sleutel',
 ] as const;
 export type ModelCheckId = (typeof MODEL_CHECKS)[number];
 
@@ -101,6 +106,17 @@ export function modelCheckExpectations(from: {
     // A beschikking only in its regeling's years: the readers and `plafonds` refuse any other, so a
     // built werkmap has none; typed on the sheet Beschikking it counts (issue 16, SPUK AZWA 2030).
     'beschikking-jaren': 0,
+    // Text in the input amounts of Beschikking, the Begrotingstoets and Landelijk (issue #17 item 3):
+    // the readers refuse text, so a built werkmap has none.
+    'beschikking-tekst': 0,
+    'invoer-tekst': 0,
+    'landelijk-tekst': 0,
+    // A built-in key's weights against their source on Verdeelsleutel: equal by construction
+    // (`builtInKey` takes them from there); an own key has no source (issue #17 item 4).
+    'sleutel-bron': 0,
+    // Realisatie rows whose key (Regeling|Onderdeel|Activiteit) is no Begroting row's: 0 here; the plan
+    // sets the count of the werkmap's own rows (`keyMisses`, src/plan/realisatie) with a Realisatie.
+    'realisatie-sleutel': 0,
   };
 }
 

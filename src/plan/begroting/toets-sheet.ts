@@ -100,7 +100,10 @@ export function buildToets(
   const lasten = lastenSection(v, plafond, inputs, from.beschikking.vanMandaat);
   const onderdelen = onderdelenSection(v, { perLine, inputs, params });
   const regels = regelsSection(v, { params, plafond, inputs, lasten, onderdelen });
-  tekstRules(v, from.beschikking);
+  tekstRules(v, from.beschikking, {
+    overheveling: [inputs.overheveling2023, inputs.overheveling2025, params.limieten],
+    vooruit: inputs.vooruit,
+  });
   const dekking = dekkingSection(v, lasten);
   countSection(v, frame);
   const lists = listsSection(s);

@@ -20,6 +20,13 @@ import { begrotingSchema } from '../begroting/fixed-cells';
 import { SHEETS } from '../layout';
 import type { TableSchema } from '../types';
 
+/**
+ * Besteding!B3: the count of Realisatie rows without a Begroting row (their key), fixed because
+ * Controle (built before the sheet Besteding) counts it; `planWorkbook` checks the built sheet puts it
+ * there.
+ */
+export const BESTEDING_ZONDER_BEGROTING = SheetRange.at(SHEETS.besteding, 3, 2);
+
 /** The heading of the prognose column (its year: `RealisatieTableCells.prognoseJaar`). */
 export const PROGNOSE_KOLOM = 'Prognose';
 
