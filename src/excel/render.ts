@@ -153,6 +153,11 @@ export interface RenderSuccess {
    * back after the write (one more round trip), so their change is kept.
    */
   readonly coauthorEdits?: number;
+  /**
+   * Add-in sheets the plan no longer has, removed with their marks (e.g. "Wat is er veranderd" after
+   * choosing no comparison). Only sheets recognised by their own mark that hold nothing of the user's.
+   */
+  readonly removedSheets?: readonly string[];
 }
 
 export type RenderReport = RenderSuccess | { readonly ok: false; readonly failure: ExcelFailure };
@@ -235,11 +240,14 @@ function emptyResolved(): Resolved {
 
 /** The check loads of sync 1 (queued again when a speculative sync 1 failed). */
 function queueCheck(workbook: HostWorkbook): void {
-  workbook.worksheets.load('items/name,items/protection/protected');
-  // Never `formula`: Excel desktop returns it in the user's language and reference style (office-js
-  // #2834). `type` is language-independent; where a name points comes from its range's `address`.
+  // `visibility`: a left-over add-in sheet is removed only when visible or hidden (ownership.ts).
+  workbook.worksheets.load('items/name,items/protection/protected,items/visibility');
+  // Where a name points comes from its range's `address` and its `type` (language-independent), never
+  // from `formula`: Excel desktop returns that in the user's language and reference style (office-js
+  // #2834). `formula` is read only for its sheet part (the sheet's own name in every language), to
+  // recognise left-over add-in sheets without another round trip (ownership.ts `removableSheets`).
   // `comment`: rewritten only when it differs (a rewritten comment clears the undo stack, #17 item 9).
-  workbook.names.load('items/name,items/type,items/comment');
+  workbook.names.load('items/name,items/type,items/comment,items/formula');
   workbook.tables.load('items/name,items/worksheet/name');
   workbook.protection.load('protected');
 }
@@ -412,11 +420,13 @@ async function renderInContext(
   const sheetItems = worksheets.items.map((ws) => ({
     name: ws.name,
     protected: ws.protection.protected === true,
+    visibility: typeof ws.visibility === 'string' ? ws.visibility : undefined,
   }));
   const nameItems = workbook.names.items.map((n) => ({
     name: n.name,
     type: String(n.type),
     comment: typeof n.comment === 'string' ? n.comment : undefined,
+    formula: n.formula,
   }));
   const sheetExists = (name: string): boolean => sheetItems.some((s) => sameName(s.name, name));
   const nameOf = (name: string) => nameItems.find((n) => sameName(n.name, name));
@@ -623,6 +633,7 @@ async function renderInContext(
     ...restore.before,
     ...migrations.flatMap(migrationSteps),
     ...writePlan.steps,
+    ...removeSteps(assessment.sheetsToRemove, assessment.marksToDelete),
     ...restore.after,
   ];
   const batches = batchSteps(steps, maxBatchBytes);
@@ -691,7 +702,37 @@ async function renderInContext(
     restoredFromBackup: pending && inputSnapshots.length > 0,
     editsAfterRestorePoint,
     coauthorEdits: edits.length,
+    removedSheets: assessment.sheetsToRemove.map((r) => r.sheet),
   };
+}
+
+/**
+ * Add-in sheets that left the plan (ownership.ts `removableSheets`), deleted after everything the
+ * plan writes (no plan formula refers to them any more), before the restore point's completion: a
+ * write that stops part-way is retried as any other, and the retry removes what is left. The sheet
+ * first, then its mark (a failure between the two leaves a broken mark, which the retry deletes with
+ * the broken marks of sheets the user deleted). `Worksheet.delete` clears Excel's undo stack
+ * (Microsoft's undo page): one operation per sheet removed, none when nothing is removed.
+ */
+function removeSteps(
+  sheets: readonly { readonly sheet: string; readonly mark: string }[],
+  brokenMarks: readonly string[],
+): WriteStep[] {
+  return [
+    ...sheets.map(({ sheet, mark }) => ({
+      label: `remove ${sheet}`,
+      bytes: operationBytes([sheet, mark]) * 2,
+      apply: (s: WriteScope) => {
+        s.sheet(sheet).delete();
+        s.context.workbook.names.getItem(mark).delete();
+      },
+    })),
+    ...brokenMarks.map((mark) => ({
+      label: `remove mark ${mark}`,
+      bytes: operationBytes(mark) * 2,
+      apply: (s: WriteScope) => s.context.workbook.names.getItem(mark).delete(),
+    })),
+  ];
 }
 
 /**
