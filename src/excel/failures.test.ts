@@ -1,6 +1,12 @@
 /** Office error codes → failure facts → Dutch messages that name the fix. */
 import { FakeOfficeError } from '../../test/support/fake-excel';
-import { excelFailureText, featureText, progressText, renderSuccessMessage } from '../messages';
+import {
+  excelFailureText,
+  featureText,
+  progressText,
+  removedSheetsText,
+  renderSuccessMessage,
+} from '../messages';
 import type { ExcelFailure, ExcelFailureKind } from './failures';
 import { SyncTimeoutError, failureFromError, isSpeculationMiss, officeErrorCode } from './failures';
 
@@ -112,6 +118,21 @@ describe('Dutch messages', () => {
     ).toBe(
       'Klaar: 2 bladen geladen. 3 eigen invoerwaarden behouden. Invoer voor "GM0001" is niet overgenomen: die rijen staan niet meer in de gegevens. Niet beschikbaar in deze Excel-versie: grafieken, voorwaardelijke opmaak.',
     );
+    expect(
+      renderSuccessMessage({
+        sheets: ['A'],
+        preservedInputs: [],
+        skippedFeatures: [],
+        removedSheets: ['Wat is er veranderd'],
+        coauthorCells: ['Verdeelsleutel!H12'],
+      }),
+    ).toBe(
+      'Klaar: 1 blad geladen. Het blad "Wat is er veranderd" hoort niet meer bij de werkmap en is verwijderd. Iemand anders wijzigde tijdens het laden de cel Verdeelsleutel!H12; die wijziging is teruggezet en telt mee.',
+    );
+    expect(removedSheetsText(['A', 'B'])).toBe(
+      'De bladen "A" en "B" horen niet meer bij de werkmap en zijn verwijderd.',
+    );
+    expect(removedSheetsText([])).toBeUndefined();
   });
 });
 

@@ -368,7 +368,9 @@ export interface HostNamedItem {
   /**
    * ExcelApi 1.7 (settable, always in English when written). Starts with "=". Read back, Excel desktop
    * gives it in the user's language and reference style (`=#VERW!$B$12` in Dutch, `R12C2` in R1C1
-   * style: office-js #2834), so the renderer never parses it: it uses `type` and `getRange().address`.
+   * style: office-js #2834), so the renderer never takes a reference from it: it uses `type` and
+   * `getRange().address`. Only its sheet part (the sheet's own name, the same in every language and
+   * style) is read, to recognise left-over add-in sheets (ownership.ts `removableSheets`).
    */
   formula: unknown;
   comment: string;

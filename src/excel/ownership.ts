@@ -21,13 +21,27 @@
  */
 import type { DefinedNameSpec, WorkbookPlan } from '../plan';
 import { OWNERSHIP_NAME_PREFIX, rangeAddress, tableVersionName } from '../plan';
+import { BACKUP_SHEET } from './backup';
 import type { ExcelFailure } from './failures';
 import type { SheetRange } from './refs';
-import { absolute, parseSheetRange, quoteSheet, requireSheetRange, sameName } from './refs';
+import {
+  absolute,
+  formulaSheet,
+  mayReferToSheet,
+  parseSheetRange,
+  quoteSheet,
+  requireSheetRange,
+  sameName,
+} from './refs';
 
 /** What the first sync reads: plain data, so the decision is a pure, testable function. */
 export interface WorkbookFacts {
-  readonly sheets: readonly { readonly name: string; readonly protected: boolean }[];
+  readonly sheets: readonly {
+    readonly name: string;
+    readonly protected: boolean;
+    /** "Visible", "Hidden" or "VeryHidden" (undefined when not read: such a sheet is never removed). */
+    readonly visibility?: string;
+  }[];
   /**
    * Every workbook name with its `type`, and where it refers to (from `getRange().address`) when it is
    * a range the renderer resolved (the plan's names and the ownership marks); else undefined.
@@ -38,6 +52,12 @@ export interface WorkbookFacts {
     readonly target: SheetRange | undefined;
     /** The name's comment as read (undefined when not read). */
     readonly comment?: string;
+    /**
+     * `NamedItem.formula` as read (undefined when not read). Only its sheet part is used (`formulaSheet`,
+     * `mayReferToSheet`: the sheet's own name in every language and reference style), to decide which
+     * left-over add-in sheets may be removed; everything else goes by `type` and `target`.
+     */
+    readonly formula?: unknown;
   }[];
   readonly tables: readonly { readonly name: string; readonly sheet: string }[];
   readonly workbookProtected: boolean;
@@ -85,6 +105,16 @@ export interface Assessment {
    * protected them (without a password), so the write lifts that protection first and sets it again last.
    */
   readonly unprotect: readonly string[];
+  /**
+   * Add-in sheets the plan no longer has (e.g. "Wat is er veranderd" after choosing no comparison),
+   * removed by the write with their mark (`removableSheets`).
+   */
+  readonly sheetsToRemove: readonly { readonly sheet: string; readonly mark: string }[];
+  /**
+   * Marks `SPUK_Blad_*` that are no plan sheet's and whose sheet is gone (`type` "Error", `#REF!`: the
+   * user deleted the sheet, or a removal stopped between the sheet and its mark): deleted.
+   */
+  readonly marksToDelete: readonly string[];
 }
 
 export type AssessmentResult =
@@ -250,7 +280,8 @@ export function assessWorkbook(
     if (decision.action === 'replace' && planSheet?.protect === true) unprotect.push(decision.name);
     else return fail({ kind: 'ProtectedSheet', sheet: decision.name });
   }
-  if (facts.workbookProtected && sheets.some((s) => s.action === 'add'))
+  const sheetsToRemove = removableSheets(plan, facts);
+  if (facts.workbookProtected && (sheets.some((s) => s.action === 'add') || sheetsToRemove.length > 0))
     return fail({ kind: 'ProtectedWorkbook' });
 
   // A user-owned sheet's table holds the user's rows: never deleted.
@@ -286,8 +317,56 @@ export function assessWorkbook(
       inputsToRead,
       restoredMarks,
       unprotect,
+      sheetsToRemove,
+      marksToDelete: facts.names
+        .filter(
+          (n) =>
+            isOwnershipName(n.name) &&
+            n.type === 'Error' &&
+            !names.some((spec) => sameName(spec.name, n.name)),
+        )
+        .map((n) => n.name),
     },
   };
+}
+
+/**
+ * The add-in sheets that left the plan and may be deleted (#17; "Geen vergelijking" after an earlier
+ * comparison left the old "Wat is er veranderd"). Recognised by the werkmap's own marks, never by name
+ * alone; every condition must hold, otherwise the sheet stays:
+ * - it is no plan sheet (by name, case-insensitive) and not the restore point;
+ * - its mark `SPUK_Blad_<sheet>` exists, is a range (`type`), and its formula starts with this very
+ *   sheet (`formulaSheet`). A mark that points at another sheet (the user renamed the add-in's sheet
+ *   and named a sheet of their own like it) or broke (`#REF!`) proves nothing;
+ * - nothing on it is the user's or holds input: no table on it (the user-owned Begroting and
+ *   Realisatie hold theirs in one; the sheet's schema version name counts too), and no workbook name
+ *   other than its mark may refer to it (`mayReferToSheet`: an input name such as the Regioverdeling's
+ *   `Invoer_Regio_*` or the Verantwoording's `Invoer_Besteding_*`, the version name
+ *   `SPUK_Begroting_Versie`, a name the user made); a name whose formula was not read counts as one;
+ * - it is visible or hidden (a very hidden sheet cannot be deleted without making it visible first).
+ * Sheets the user made carry no mark and are never touched. Formulas of the user's own that refer to a
+ * removed sheet show #VERW! afterwards, as when the user deletes a sheet.
+ */
+export function removableSheets(
+  plan: WorkbookPlan,
+  facts: WorkbookFacts,
+): { readonly sheet: string; readonly mark: string }[] {
+  const out: { sheet: string; mark: string }[] = [];
+  for (const sheet of facts.sheets) {
+    if (plan.sheets.some((s) => sameName(s.name, sheet.name))) continue;
+    if (sameName(sheet.name, BACKUP_SHEET)) continue;
+    if (sheet.visibility !== 'Visible' && sheet.visibility !== 'Hidden') continue;
+    const markName = ownershipNameOf(sheet.name);
+    const mark = facts.names.find((n) => sameName(n.name, markName));
+    if (!mark || mark.type !== 'Range') continue;
+    const marked = formulaSheet(mark.formula);
+    if (marked === undefined || !sameName(marked, sheet.name)) continue;
+    if (facts.tables.some((t) => sameName(t.sheet, sheet.name))) continue;
+    const others = facts.names.filter((n) => n !== mark);
+    if (others.some((n) => mayReferToSheet(n.formula, sheet.name))) continue;
+    out.push({ sheet: sheet.name, mark: mark.name });
+  }
+  return out;
 }
 
 /** Another plan name (not a mark) refers to exactly its planned range on `sheet`. */

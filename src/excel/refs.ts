@@ -63,3 +63,38 @@ export function requireSheetRange(reference: string): SheetRange {
   if (!r) throw new RangeError(`Not a sheet-qualified range: ${reference}`);
   return r;
 }
+
+const FORMULA_SHEET = /^=\s*(?:'((?:[^']|'')+)'|([^'!=:,;()"\s#]+))!/;
+
+/**
+ * The sheet a name's formula starts with: `='Wat is er veranderd'!$A$1:$H$40` → "Wat is er veranderd".
+ * Only the sheet part, which is the sheet's own name in every language and reference style (Excel
+ * desktop gives the rest of `NamedItem.formula` in the user's language and style, office-js #2834:
+ * `=Blad!R1K1`, `=#VERW!…`). Undefined for anything else (a constant, a formula, a lost reference).
+ */
+export function formulaSheet(formula: unknown): string | undefined {
+  if (typeof formula !== 'string') return undefined;
+  const m = FORMULA_SHEET.exec(formula.trim());
+  if (!m) return undefined;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+}
+
+/**
+ * True when a name's formula may refer to `sheet` anywhere (conservative: also a formula that only
+ * mentions it in a function, or a formula that was not read). Used before a sheet is deleted: a sheet
+ * that any other name refers to is kept.
+ */
+export function mayReferToSheet(formula: unknown, sheet: string): boolean {
+  if (typeof formula !== 'string') return true;
+  const text = formula.toUpperCase();
+  const quoted = `'${sheet.replace(/'/g, "''").toUpperCase()}'!`;
+  if (text.includes(quoted)) return true;
+  const bare = `${sheet.toUpperCase()}!`;
+  let at = text.indexOf(bare);
+  while (at >= 0) {
+    const before = at === 0 ? '' : (text[at - 1] ?? '');
+    if (!/[A-Z0-9_.'\u00C0-\u024F]/i.test(before)) return true;
+    at = text.indexOf(bare, at + 1);
+  }
+  return false;
+}

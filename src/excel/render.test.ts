@@ -8,6 +8,7 @@ import {
   samplePlan,
   weightOf,
 } from '../../test/support/fake-excel/sample-plan';
+import { coauthorEditsText, renderSuccessMessage } from '../messages';
 import type { WorkbookPlan } from '../plan';
 import { parseRange, toR1C1 } from '../plan';
 import type { RenderOptions, RenderProgress } from './render';
@@ -704,10 +705,17 @@ describe('renderPlan: never overwrites what belongs to the user', () => {
     const report = ok(await render(fake, samplePlan()));
     fake.onBeforeSync(undefined);
     expect(report.coauthorEdits).toBe(1);
+    expect(report.coauthorCells).toEqual([`Invoer!${cell}`]);
+    expect(report.coauthorLost).toEqual([]);
     // Detected in the write batch itself; writing it back costs one more round trip, only then.
     expect(report.syncs).toBe(3);
     expect(fake.values('Invoer', cell)).toEqual([[555]]);
     expect(fake.model.findSheet('Invoer')?.protected).toBe(true);
+    // What the user reads: the cell, and that the change is back and counted.
+    expect(coauthorEditsText(report)).toBe(
+      `Iemand anders wijzigde tijdens het laden de cel Invoer!${cell}; die wijziging is teruggezet en telt mee.`,
+    );
+    expect(renderSuccessMessage(report)).toContain(`de cel Invoer!${cell}; die wijziging is teruggezet`);
     // The next refresh keeps it as the user's input.
     ok(await render(fake, samplePlan()));
     expect(fake.values('Invoer', cell)).toEqual([[555]]);
@@ -725,6 +733,46 @@ describe('renderPlan: never overwrites what belongs to the user', () => {
     // Rows no longer aligned: no cell-by-cell write-back (it would land in gemeente 5's row).
     expect(report.coauthorEdits).toBe(0);
     expect(fake.values('Invoer', `C${rowOf(5, 5, true)}`)).toEqual([[weightOf(5)]]);
+    // Not silently: the cell and what was typed are named, with the advice to type it again.
+    expect(report.coauthorLost).toEqual([{ cell: `Invoer!C${FIRST_ROW}`, typed: '555' }]);
+    expect(report.syncs).toBe(2);
+    expect(coauthorEditsText(report)).toBe(
+      `Iemand anders wijzigde tijdens het laden de cel Invoer!C${FIRST_ROW} (555); die wijziging kon niet worden teruggezet en is overschreven. Typ die waarde opnieuw.`,
+    );
+  });
+
+  it('a co-author’s edit whose write-back fails: the werkmap is complete, the cell is named to type again', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan()));
+    const start = fake.syncCount;
+    const cell = `C${FIRST_ROW + 2}`;
+    fake.onBeforeSync((sync) => {
+      if (sync === start + 2) fake.type('Invoer', cell, 777);
+      // The third round trip (the write-back) fails, e.g. the connection drops.
+      if (sync === start + 3) fake.failNextSync('GeneralException');
+    });
+    const report = ok(await render(fake, samplePlan()));
+    fake.onBeforeSync(undefined);
+    expect(report.syncs).toBe(3);
+    expect(report.coauthorEdits).toBe(0);
+    expect(report.coauthorLost).toEqual([{ cell: `Invoer!${cell}`, typed: '777' }]);
+    expect(coauthorEditsText(report)).toContain('Typ die waarde opnieuw.');
+    // Nothing half-done is left: the restore point is gone, the sheet is protected again by the next refresh.
+    expect(fake.sheetNames()).toEqual(['Invoer', 'Uitkomst']);
+    ok(await render(fake, samplePlan()));
+    expect(fake.model.findSheet('Invoer')?.protected).toBe(true);
+  });
+
+  it('names every cell a co-author changed, at most ten, the rest counted', () => {
+    const cells = Array.from({ length: 12 }, (_, i) => `Landelijk!D${i + 8}`);
+    expect(coauthorEditsText({ coauthorCells: cells.slice(0, 2) })).toBe(
+      'Iemand anders wijzigde tijdens het laden de cellen Landelijk!D8 en Landelijk!D9; die wijzigingen zijn teruggezet en tellen mee.',
+    );
+    expect(coauthorEditsText({ coauthorCells: cells })).toContain('Landelijk!D17 en nog 2 cellen;');
+    expect(coauthorEditsText({ coauthorCells: [], coauthorLost: [] })).toBeUndefined();
+    expect(coauthorEditsText({ coauthorLost: [{ cell: 'Invoer!C12', typed: '' }] })).toContain(
+      'Invoer!C12 (leeggemaakt)',
+    );
   });
 
   it('the fake host refuses hiding a sheet in a protected workbook structure (as Excel does)', async () => {

@@ -153,6 +153,19 @@ export interface RenderSuccess {
    * back after the write (one more round trip), so their change is kept.
    */
   readonly coauthorEdits?: number;
+  /** Those cells, as `Blad!A1` (e.g. `Verdeelsleutel!H12`), for the message. */
+  readonly coauthorCells?: readonly string[];
+  /**
+   * Cells a co-author changed during the render that could not be put back (the new plan puts other
+   * rows there, the input was read elsewhere, or the write-back failed), with what was typed: the
+   * message asks to type them again.
+   */
+  readonly coauthorLost?: readonly { readonly cell: string; readonly typed: string }[];
+  /**
+   * Add-in sheets the plan no longer has, removed with their marks (e.g. "Wat is er veranderd" after
+   * choosing no comparison). Only sheets recognised by their own mark that hold nothing of the user's.
+   */
+  readonly removedSheets?: readonly string[];
 }
 
 export type RenderReport = RenderSuccess | { readonly ok: false; readonly failure: ExcelFailure };
@@ -235,11 +248,14 @@ function emptyResolved(): Resolved {
 
 /** The check loads of sync 1 (queued again when a speculative sync 1 failed). */
 function queueCheck(workbook: HostWorkbook): void {
-  workbook.worksheets.load('items/name,items/protection/protected');
-  // Never `formula`: Excel desktop returns it in the user's language and reference style (office-js
-  // #2834). `type` is language-independent; where a name points comes from its range's `address`.
+  // `visibility`: a left-over add-in sheet is removed only when visible or hidden (ownership.ts).
+  workbook.worksheets.load('items/name,items/protection/protected,items/visibility');
+  // Where a name points comes from its range's `address` and its `type` (language-independent), never
+  // from `formula`: Excel desktop returns that in the user's language and reference style (office-js
+  // #2834). `formula` is read only for its sheet part (the sheet's own name in every language), to
+  // recognise left-over add-in sheets without another round trip (ownership.ts `removableSheets`).
   // `comment`: rewritten only when it differs (a rewritten comment clears the undo stack, #17 item 9).
-  workbook.names.load('items/name,items/type,items/comment');
+  workbook.names.load('items/name,items/type,items/comment,items/formula');
   workbook.tables.load('items/name,items/worksheet/name');
   workbook.protection.load('protected');
 }
@@ -412,11 +428,13 @@ async function renderInContext(
   const sheetItems = worksheets.items.map((ws) => ({
     name: ws.name,
     protected: ws.protection.protected === true,
+    visibility: typeof ws.visibility === 'string' ? ws.visibility : undefined,
   }));
   const nameItems = workbook.names.items.map((n) => ({
     name: n.name,
     type: String(n.type),
     comment: typeof n.comment === 'string' ? n.comment : undefined,
+    formula: n.formula,
   }));
   const sheetExists = (name: string): boolean => sheetItems.some((s) => sameName(s.name, name));
   const nameOf = (name: string) => nameItems.find((n) => sameName(n.name, name));
@@ -623,6 +641,7 @@ async function renderInContext(
     ...restore.before,
     ...migrations.flatMap(migrationSteps),
     ...writePlan.steps,
+    ...removeSteps(assessment.sheetsToRemove, assessment.marksToDelete),
     ...restore.after,
   ];
   const batches = batchSteps(steps, maxBatchBytes);
@@ -663,7 +682,9 @@ async function renderInContext(
 
   // Cells a co-author changed between the read and the write were overwritten with what sync 1 read:
   // their values are written back (one more round trip, only then), so nothing they typed is lost.
-  const edits = coauthorEdits(reread, plan);
+  // Where a cell cannot be put back safely (rows in another order, the input moved) or the write-back
+  // fails, the report names the cell and what was typed, so the user can type it again.
+  const { restore: edits, lost: coauthorLost } = coauthorEdits(reread, plan);
   if (edits.length > 0) {
     const sheetsHit = [...new Set(edits.map((e) => e.sheet.toUpperCase()))];
     const relock =
@@ -673,8 +694,16 @@ async function renderInContext(
     for (const name of relock) worksheets.getItem(name).protection.unprotect();
     for (const e of edits) worksheets.getItem(e.sheet).getRange(e.address).formulasR1C1 = [[e.cell]];
     for (const name of relock) worksheets.getItem(name).protection.protect({ ...PROTECTION_OPTIONS });
-    await sync('write');
+    try {
+      await sync('write');
+    } catch (error) {
+      // The werkmap itself is complete; only the co-author's cells are not back. A hang stays a failure.
+      if (error instanceof SyncTimeoutError) throw error;
+      coauthorLost.push(...edits);
+      edits.length = 0;
+    }
   }
+  const cellName = (e: { sheet: string; address: string }): string => `${quoteSheet(e.sheet)}!${e.address}`;
 
   return {
     ok: true,
@@ -691,7 +720,39 @@ async function renderInContext(
     restoredFromBackup: pending && inputSnapshots.length > 0,
     editsAfterRestorePoint,
     coauthorEdits: edits.length,
+    coauthorCells: edits.map(cellName),
+    coauthorLost: coauthorLost.map((e) => ({ cell: cellName(e), typed: shownInput(e.cell) })),
+    removedSheets: assessment.sheetsToRemove.map((r) => r.sheet),
   };
+}
+
+/**
+ * Add-in sheets that left the plan (ownership.ts `removableSheets`), deleted after everything the
+ * plan writes (no plan formula refers to them any more), before the restore point's completion: a
+ * write that stops part-way is retried as any other, and the retry removes what is left. The sheet
+ * first, then its mark (a failure between the two leaves a broken mark, which the retry deletes with
+ * the broken marks of sheets the user deleted). `Worksheet.delete` clears Excel's undo stack
+ * (Microsoft's undo page): one operation per sheet removed, none when nothing is removed.
+ */
+function removeSteps(
+  sheets: readonly { readonly sheet: string; readonly mark: string }[],
+  brokenMarks: readonly string[],
+): WriteStep[] {
+  return [
+    ...sheets.map(({ sheet, mark }) => ({
+      label: `remove ${sheet}`,
+      bytes: operationBytes([sheet, mark]) * 2,
+      apply: (s: WriteScope) => {
+        s.sheet(sheet).delete();
+        s.context.workbook.names.getItem(mark).delete();
+      },
+    })),
+    ...brokenMarks.map((mark) => ({
+      label: `remove mark ${mark}`,
+      bytes: operationBytes(mark) * 2,
+      apply: (s: WriteScope) => s.context.workbook.names.getItem(mark).delete(),
+    })),
+  ];
 }
 
 /**
@@ -830,24 +891,35 @@ function keepEditsAfterRestorePoint(
   return kept;
 }
 
+/** An input cell a co-author changed during the render: where, and what is in it now. */
+interface CoauthorEdit {
+  readonly sheet: string;
+  readonly address: string;
+  readonly cell: CellInput;
+}
+
 /**
  * The input cells that changed between sync 1's read and the re-read at the start of the write batch
- * (a co-author typing, office-js #108), with what to write back: only inputs whose range is at the
- * plan's address (where the write put them) and whose rows are the plan's rows (`rowsAligned`); cell by cell, compared
- * as the user's input (`userCell`).
+ * (a co-author typing, office-js #108), compared cell by cell as the user's input (`userCell`) over the
+ * range as read. `restore`: cells of inputs whose range is at the plan's address (where the write put
+ * them) and whose rows are the plan's rows (`rowsAligned`): written back. `lost`: the others (the write
+ * put other rows there, or the input was read elsewhere): not written back, named to the user.
  */
 function coauthorEdits(
   reread: readonly { readonly snapshot: InputSnapshot; readonly range: HostRange }[],
   plan: WorkbookPlan,
-): { sheet: string; address: string; cell: CellInput }[] {
-  const edits: { sheet: string; address: string; cell: CellInput }[] = [];
+): { restore: CoauthorEdit[]; lost: CoauthorEdit[] } {
+  const restore: CoauthorEdit[] = [];
+  const lost: CoauthorEdit[] = [];
   const grid = (value: unknown): unknown[][] => (Array.isArray(value) ? (value as unknown[][]) : []);
   for (const { snapshot, range } of reread) {
     const at = requireSheetRange(snapshot.read.spec.ref);
     const from = snapshot.read.from;
-    if (!sameName(from.sheet, at.sheet) || from.address !== at.address) continue;
-    if (!plan.sheets.some((s) => sameName(s.name, at.sheet))) continue;
-    if (!rowsAligned(plan, snapshot)) continue;
+    const safe =
+      sameName(from.sheet, at.sheet) &&
+      from.address === at.address &&
+      plan.sheets.some((s) => sameName(s.name, at.sheet)) &&
+      rowsAligned(plan, snapshot);
     const beforeF = grid(snapshot.formulasR1C1);
     const beforeV = grid(snapshot.values);
     const nowF = grid(range.formulasR1C1);
@@ -857,20 +929,23 @@ function coauthorEdits(
         const now = userCell(nowF[i]?.[j], value);
         const before = userCell(beforeF[i]?.[j], beforeV[i]?.[j]);
         if (now === before) return;
-        edits.push({
-          sheet: at.sheet,
-          address: rangeAddress({
-            top: at.rect.top + i,
-            bottom: at.rect.top + i,
-            left: at.rect.left + j,
-            right: at.rect.left + j,
-          }),
-          cell: now,
+        const address = rangeAddress({
+          top: from.rect.top + i,
+          bottom: from.rect.top + i,
+          left: from.rect.left + j,
+          right: from.rect.left + j,
         });
+        (safe ? restore : lost).push({ sheet: safe ? at.sheet : from.sheet, address, cell: now });
       });
     });
   }
-  return edits;
+  return { restore, lost };
+}
+
+/** A cell input as the user typed it (without Excel's text prefix), for a message. */
+function shownInput(cell: CellInput): string {
+  if (typeof cell === 'string') return cell.startsWith("'") ? cell.slice(1) : cell;
+  return String(cell);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { FakeExcel } from '../../test/support/fake-excel';
 import type { WorkbookSnapshot } from '../../test/support/fake-excel';
-import { FIRST_ROW, samplePlan } from '../../test/support/fake-excel/sample-plan';
+import { FIRST_ROW, VERSCHIL_SHEET, samplePlan } from '../../test/support/fake-excel/sample-plan';
 import { defaultEditionId, editionInput } from '../data';
 import type { CbsCode } from '../domain';
 import { excelFailureText } from '../messages';
@@ -170,6 +170,47 @@ describe('a write batch that fails part-way loses nothing', () => {
     fake.onBeforeSync(undefined);
     expect(failed.ok).toBe(false);
     if (!failed.ok) expect(failed.failure).toMatchObject({ kind: 'WriteInterrupted', cause: 'Timeout' });
+  });
+});
+
+describe('a write that removes a left-over add-in sheet and fails part-way loses nothing (#17)', () => {
+  /** Built with the optional sheet Verschil (as "Wat is er veranderd" with a comparison), then edited. */
+  async function editedWithVerschil(): Promise<FakeExcel> {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan({ verschil: true }), { expectExisting: false }));
+    fake.protectSheet('Invoer', false);
+    fake.type('Invoer', WEIGHT_CELL, 4242);
+    fake.type('Invoer', `C${FIRST_ROW + 3}`, `=C${FIRST_ROW + 2}+1`);
+    fake.protectSheet('Invoer', true);
+    fake.type('Uitkomst', REMARK_CELL, 'mijn opmerking');
+    return fake;
+  }
+
+  it('for EVERY operation k of the write batch: the retry removes the sheet and gives the uninterrupted workbook', async () => {
+    const fake = await editedWithVerschil();
+    const before = fake.syncCount;
+    const uninterrupted = ok(await render(fake, samplePlan()));
+    expect(uninterrupted.removedSheets).toEqual([VERSCHIL_SHEET]);
+    const reference = fake.snapshot();
+    const write = fake.batches.slice(before).find((b) => b.calcSuspended);
+    const names = write?.operationNames ?? [];
+    // The sheet and its mark go after everything the plan writes, before the restore point's completion.
+    const removal = names.indexOf('Worksheet.delete');
+    expect(names[removal + 1]).toBe('NamedItem.delete');
+    expect(removal).toBeGreaterThan(names.lastIndexOf('WorksheetProtection.protect'));
+    for (let k = 0; k < names.length; k++) {
+      const fake = await editedWithVerschil();
+      fake.failAtOperation(k, 'GeneralException');
+      const failed = await render(fake, samplePlan());
+      expect([k, failed.ok]).toEqual([k, false]);
+      if (!failed.ok && names[k] !== 'WorksheetProtection.unprotect')
+        expect([k, failed.failure.kind]).toEqual([k, 'WriteInterrupted']);
+      const retry = ok(await render(fake, samplePlan()));
+      expect([k, userInputs(fake)]).toEqual([k, EXPECTED_INPUTS]);
+      expect([k, fake.sheetNames()]).toEqual([k, ['Invoer', 'Uitkomst']]);
+      expect([k, fake.snapshot()]).toEqual([k, reference]);
+      expect(retry.syncs).toBeLessThanOrEqual(4);
+    }
   });
 });
 

@@ -55,6 +55,12 @@ export interface RenderSummaryFacts {
     readonly droppedKeys: readonly string[];
   }[];
   readonly skippedFeatures: readonly OptionalFeatureFacts[];
+  /** Input cells a co-author changed during the render and that were written back (`Blad!A1`). */
+  readonly coauthorCells?: readonly string[];
+  /** Such cells that could not be put back, with what was typed. */
+  readonly coauthorLost?: readonly { readonly cell: string; readonly typed: string }[];
+  /** Add-in sheets that left the plan and were removed. */
+  readonly removedSheets?: readonly string[];
 }
 
 type ExcelFailure = ExcelFailureFacts;
@@ -96,7 +102,7 @@ export function excelFailureText(failure: ExcelFailure): string {
       return `Excel kon de beveiliging van ${one ? 'het blad' : 'de bladen'} ${quoteList(failure.sheets)} niet opheffen (${one ? 'het blad is' : 'ze zijn'} met een wachtwoord beveiligd, of dit is een fout in deze Excel-versie). ${NOTHING_CHANGED} Hef de beveiliging van ${one ? 'dat blad' : 'elk van die bladen'} op (Controleren > Beveiliging blad opheffen), zet in het taakvenster "Bladen niet beveiligen" aan zodat Excel ze niet opnieuw vastzet, en klik dan opnieuw op Werkmap laden.`;
     }
     case 'ProtectedWorkbook':
-      return `De structuur van deze werkmap is beveiligd (Controleren > Werkmap beveiligen). SPUK-begroting moet een blad toevoegen of zijn tijdelijke herstelblad maken en weer verwijderen, en dat staat een beveiligde werkmapstructuur niet toe. ${NOTHING_CHANGED} Klik op Controleren > Werkmap beveiligen om die beveiliging op te heffen (vul het wachtwoord in als Excel erom vraagt), klik dan opnieuw op Werkmap laden en beveilig de werkmap daarna weer als u dat wilt. De beveiliging van afzonderlijke bladen (Beveiliging blad opheffen) is iets anders en hoeft niet te veranderen.`;
+      return `De structuur van deze werkmap is beveiligd (Controleren > Werkmap beveiligen). SPUK-begroting moet een blad toevoegen, een eigen blad verwijderen dat niet meer bij de werkmap hoort (zoals Wat is er veranderd als u geen vergelijking meer kiest) of zijn tijdelijke herstelblad maken en weer verwijderen, en dat staat een beveiligde werkmapstructuur niet toe. ${NOTHING_CHANGED} Klik op Controleren > Werkmap beveiligen om die beveiliging op te heffen (vul het wachtwoord in als Excel erom vraagt), klik dan opnieuw op Werkmap laden en beveilig de werkmap daarna weer als u dat wilt. De beveiliging van afzonderlijke bladen (Beveiliging blad opheffen) is iets anders en hoeft niet te veranderen.`;
     case 'Timeout':
       return `Excel reageerde niet binnen ${Math.max(1, Math.ceil(failure.seconds))} seconden. Wacht tot Excel weer reageert (of laad Excel op het web opnieuw) en klik dan opnieuw op Werkmap laden.`;
     case 'PayloadTooLarge':
@@ -218,6 +224,56 @@ export function featureText(feature: OptionalFeature): string {
   }
 }
 
+/** At most this many cells are named; the rest are counted. */
+const MAX_CELLS_NAMED = 10;
+
+function cellList(cells: readonly string[]): string {
+  const named = cells.slice(0, MAX_CELLS_NAMED);
+  const rest = cells.length - named.length;
+  const last = rest > 0 ? `nog ${rest} ${rest === 1 ? 'cel' : 'cellen'}` : named.pop();
+  return named.length === 0 ? (last ?? '') : `${named.join(', ')} en ${last ?? ''}`;
+}
+
+/**
+ * What the user hears about a co-author's typing during Laden/Vernieuwen (office-js #108), naming the
+ * cells: written back and counted, or (when they could not be put back) overwritten, with what was
+ * typed, to type again. Undefined when nobody typed.
+ */
+export function coauthorEditsText(facts: {
+  readonly coauthorCells?: readonly string[];
+  readonly coauthorLost?: readonly { readonly cell: string; readonly typed: string }[];
+}): string | undefined {
+  const parts: string[] = [];
+  const restored = facts.coauthorCells ?? [];
+  if (restored.length > 0) {
+    parts.push(
+      restored.length === 1
+        ? `Iemand anders wijzigde tijdens het laden de cel ${cellList(restored)}; die wijziging is teruggezet en telt mee.`
+        : `Iemand anders wijzigde tijdens het laden de cellen ${cellList(restored)}; die wijzigingen zijn teruggezet en tellen mee.`,
+    );
+  }
+  const lost = facts.coauthorLost ?? [];
+  if (lost.length > 0) {
+    const cells = cellList(
+      lost.map((l) => (l.typed === '' ? `${l.cell} (leeggemaakt)` : `${l.cell} (${l.typed})`)),
+    );
+    parts.push(
+      lost.length === 1
+        ? `Iemand anders wijzigde tijdens het laden de cel ${cells}; die wijziging kon niet worden teruggezet en is overschreven. Typ die waarde opnieuw.`
+        : `Iemand anders wijzigde tijdens het laden de cellen ${cells}; die wijzigingen konden niet worden teruggezet en zijn overschreven. Typ die waarden opnieuw.`,
+    );
+  }
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+/** The add-in sheets a render removed because the werkmap no longer has them (e.g. no comparison). */
+export function removedSheetsText(sheets: readonly string[]): string | undefined {
+  if (sheets.length === 0) return undefined;
+  return sheets.length === 1
+    ? `Het blad ${quoteList(sheets)} hoort niet meer bij de werkmap en is verwijderd.`
+    : `De bladen ${quoteList(sheets)} horen niet meer bij de werkmap en zijn verwijderd.`;
+}
+
 /** One line for the status bar after a successful load. */
 export function renderSuccessMessage(report: RenderSummaryFacts): string {
   const parts = [`Klaar: ${report.sheets.length} ${report.sheets.length === 1 ? 'blad' : 'bladen'} geladen.`];
@@ -234,6 +290,10 @@ export function renderSuccessMessage(report: RenderSummaryFacts): string {
       `Niet beschikbaar in deze Excel-versie: ${report.skippedFeatures.map(featureText).join(', ')}.`,
     );
   }
+  const removed = removedSheetsText(report.removedSheets ?? []);
+  if (removed !== undefined) parts.push(removed);
+  const coauthor = coauthorEditsText(report);
+  if (coauthor !== undefined) parts.push(coauthor);
   return parts.join(' ');
 }
 

@@ -1,4 +1,5 @@
 import { defaultEditionId, editionInput } from '../../src/data';
+import { scenarioEditions } from '../../src/data/scenario-input';
 import type { CbsCode } from '../../src/domain';
 import { INPUT_NAMES, buildWorkbookPlan } from '../../src/plan';
 import { FakeExcel } from '../support/fake-excel';
@@ -45,5 +46,28 @@ describe('undo-clearing operations of a refresh (real plan)', () => {
     expect(counts['NamedItem.comment']).toBeUndefined();
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     expect(total).toBe(2 * protectedSheets + 3);
+  });
+
+  it('a refresh that removes a left-over add-in sheet ("Geen vergelijking" after a comparison): one sheet delete more, only then', async () => {
+    const { edition, vorige } = scenarioEditions(defaultEditionId());
+    const options = { key: 'spuk-2025' as const, gemeente: 'GM0034' as CbsCode };
+    const compared = buildWorkbookPlan(edition, { ...options, vorige });
+    const none = buildWorkbookPlan(edition, options);
+    const fake = new FakeExcel();
+    ok(await render(fake, compared, { expectExisting: false }));
+    const from = fake.syncCount;
+    expect(ok(await render(fake, none)).removedSheets).toEqual(['Wat is er veranderd']);
+    expect(fake.undoClearing(from)).toEqual({
+      'WorksheetProtection.unprotect': protectedSheets,
+      'WorksheetProtection.protect': protectedSheets,
+      'Worksheet.delete': 1,
+    });
+    // Nothing left to remove: back to the protection operations alone.
+    const next = fake.syncCount;
+    expect(ok(await render(fake, none)).removedSheets).toEqual([]);
+    expect(fake.undoClearing(next)).toEqual({
+      'WorksheetProtection.unprotect': protectedSheets,
+      'WorksheetProtection.protect': protectedSheets,
+    });
   });
 });

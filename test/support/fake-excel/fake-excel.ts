@@ -199,7 +199,12 @@ export class FakeExcel implements BatchHost {
     this.operationFailure = { at, code, applies };
   }
 
-  /** Runs `action` (a user or co-author changing the workbook) just before every sync is executed. */
+  /**
+   * Runs `action` (a user or co-author changing the workbook) just before every sync is executed: a
+   * co-author's write between two syncs of the add-in, which office-js does not prevent (office-js
+   * #108: values read in one sync may be stale by the next; co-authoring merges the other person's
+   * change at any time). `sync` is the 1-based number of the sync about to run.
+   */
   onBeforeSync(action: ((sync: number) => void) | undefined): void {
     this.beforeSync = action;
   }

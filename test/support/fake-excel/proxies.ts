@@ -939,15 +939,18 @@ export class FakeRange extends FakeObject implements HostRange {
 
   /** `Range.rowHidden` (ExcelApi 1.2): hides or shows every row of the range. */
   set rowHidden(hidden: boolean) {
-    this.ctx.enqueue('Range.rowHidden', hidden, () => {
-      const { sheet, rect } = this.target();
-      guardWrite(sheet, 'Range.rowHidden');
-      if (typeof hidden !== 'boolean') throw fakeError('InvalidArgument', 'Range.rowHidden', String(hidden));
-      for (let r = rect.top; r <= rect.bottom; r++) {
+    wholeLineOp(
+      this.ctx,
+      this.target,
+      'Range.rowHidden',
+      hidden,
+      'rows',
+      typeof hidden === 'boolean',
+      (sheet, r) => {
         if (hidden) sheet.hiddenRows.add(r);
         else sheet.hiddenRows.delete(r);
-      }
-    });
+      },
+    );
   }
 
   /**
@@ -1197,14 +1200,10 @@ export class FakeRangeFormat extends FakeObject implements HostRangeFormat {
   }
 
   set columnWidth(points: number) {
-    this.ctx.enqueue('RangeFormat.columnWidth', points, () => {
-      const { sheet, rect } = this.target();
-      guardWrite(sheet, 'RangeFormat.columnWidth');
-      if (typeof points !== 'number' || !(points >= 0) || points > 1800) {
-        throw fakeError('InvalidArgument', 'RangeFormat.columnWidth', String(points));
-      }
-      for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, points);
-    });
+    const valid = typeof points === 'number' && points >= 0 && points <= 1800;
+    wholeLineOp(this.ctx, this.target, 'RangeFormat.columnWidth', points, 'columns', valid, (sheet, c) =>
+      sheet.columnWidths.set(c, points),
+    );
   }
 
   get rowHeight(): number {
@@ -1212,14 +1211,10 @@ export class FakeRangeFormat extends FakeObject implements HostRangeFormat {
   }
 
   set rowHeight(points: number) {
-    this.ctx.enqueue('RangeFormat.rowHeight', points, () => {
-      const { sheet, rect } = this.target();
-      guardWrite(sheet, 'RangeFormat.rowHeight');
-      if (typeof points !== 'number' || !(points >= 0) || points > 409) {
-        throw fakeError('InvalidArgument', 'RangeFormat.rowHeight', String(points));
-      }
-      for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, points);
-    });
+    const valid = typeof points === 'number' && points >= 0 && points <= 409;
+    wholeLineOp(this.ctx, this.target, 'RangeFormat.rowHeight', points, 'rows', valid, (sheet, r) =>
+      sheet.rowHeights.set(r, points),
+    );
   }
 
   get wrapText(): boolean {
@@ -1265,6 +1260,30 @@ export class FakeRangeFormat extends FakeObject implements HostRangeFormat {
       s.verticalAlignment = value;
     });
   }
+}
+
+/**
+ * A property of whole rows or whole columns set through a range (`Range.rowHidden`,
+ * `RangeFormat.rowHeight`, `RangeFormat.columnWidth`): one queued operation that refuses a protected
+ * sheet (AccessDenied) and an invalid value (InvalidArgument, checked when the batch runs, as Excel
+ * does), then applies the value to every row or column the range spans.
+ */
+function wholeLineOp(
+  ctx: FakeRequestContext,
+  target: () => RangeTarget,
+  location: string,
+  value: unknown,
+  lines: 'rows' | 'columns',
+  valid: boolean,
+  apply: (sheet: SheetModel, index: number) => void,
+): void {
+  ctx.enqueue(location, value, () => {
+    const { sheet, rect } = target();
+    guardWrite(sheet, location);
+    if (!valid) throw fakeError('InvalidArgument', location, String(value));
+    const [from, to] = lines === 'rows' ? [rect.top, rect.bottom] : [rect.left, rect.right];
+    for (let i = from; i <= to; i++) apply(sheet, i);
+  });
 }
 
 function styleOp(

@@ -22,7 +22,15 @@ export interface SamplePlanOptions {
   readonly reversed?: boolean;
   /** Extra text column of this many characters per row (to make a large request). */
   readonly padding?: number;
+  /**
+   * A third, protected sheet "Verschil" without inputs (as "Wat is er veranderd", which the plan has
+   * only with a comparison): a refresh without it must remove it.
+   */
+  readonly verschil?: boolean;
 }
+
+/** The optional sheet of `SamplePlanOptions.verschil`. */
+export const VERSCHIL_SHEET = 'Verschil';
 
 const STYLE_NAMES: readonly StyleName[] = [
   'title',
@@ -240,10 +248,35 @@ export function samplePlan(options: SamplePlanOptions = {}): WorkbookPlan {
     { name: 'Totaal_Gewicht', ref: `Invoer!$C$${totalRow}`, comment: 'Som van de gewichten', input: false },
   ];
 
+  const verschil: SheetPlan = {
+    name: VERSCHIL_SHEET,
+    role: 'presentatie',
+    tabColor: '',
+    columns: [{ column: 'A', width: 20 }],
+    blocks: [
+      { kind: 'values', at: 'A1', values: [['Verschil met de vorige editie']] },
+      { kind: 'formula', range: 'B3', formula: `Invoer!C${totalRow}-${total}`, expected: [[0]] },
+    ],
+    formats: [{ range: 'A1', style: 'title' }],
+    conditionalFormats: [],
+    validations: [],
+    tables: [],
+    charts: [],
+    print: {
+      orientation: 'portrait',
+      fitToWidth: true,
+      fitToHeight: 0,
+      header: { left: '&A', center: '', right: '' },
+      footer: { left: '', center: '', right: '' },
+    },
+    protect: true,
+    usedRange: 'A1:B3',
+  };
+
   return {
     meta: { title: 'Proef', editionId: 'proef', keyId: 'proef', gemeente: undefined, generator: 'test' },
     styles: SAMPLE_STYLES,
-    sheets: [invoer, uitkomst],
+    sheets: options.verschil ? [invoer, uitkomst, verschil] : [invoer, uitkomst],
     names,
   };
 }

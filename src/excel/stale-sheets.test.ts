@@ -1,0 +1,225 @@
+/**
+ * Add-in sheets that left the plan (#17; closing note of session 6: "Geen vergelijking" in the pane
+ * after an earlier comparison left the old "Wat is er veranderd"): removed in the write batch, with
+ * their mark, recognised by that mark and never by name alone; a user's sheet, a user-owned sheet and
+ * a sheet something else refers to stay. Fake host with the sample plan (its optional sheet
+ * "Verschil") and the real plan (Zwolle with and without the comparison).
+ */
+import { FakeExcel } from '../../test/support/fake-excel';
+import {
+  FIRST_ROW,
+  VERSCHIL_SHEET,
+  samplePlan,
+  userOwnedPlan,
+} from '../../test/support/fake-excel/sample-plan';
+import { ok, render } from '../../test/support/render-fake';
+import { defaultEditionId } from '../data';
+import { scenarioEditions } from '../data/scenario-input';
+import type { CbsCode } from '../domain';
+import { excelFailureText } from '../messages';
+import { buildWorkbookPlan } from '../plan';
+import type { WorkbookFacts } from './ownership';
+import { ownershipNameOf, removableSheets } from './ownership';
+import { formulaSheet, mayReferToSheet } from './refs';
+
+const MARK = ownershipNameOf(VERSCHIL_SHEET);
+const WEIGHT_CELL = `C${FIRST_ROW + 1}`;
+
+/** A sample workbook built with the sheet Verschil and a typed weight. */
+async function withVerschil(): Promise<FakeExcel> {
+  const fake = new FakeExcel();
+  ok(await render(fake, samplePlan({ verschil: true }), { expectExisting: false }));
+  expect(fake.sheetNames()).toEqual(['Invoer', 'Uitkomst', VERSCHIL_SHEET]);
+  expect(fake.name(MARK)?.formula).toBe(`=${VERSCHIL_SHEET}!$A$1:$B$3`);
+  fake.protectSheet('Invoer', false).type('Invoer', WEIGHT_CELL, 4242).protectSheet('Invoer', true);
+  return fake;
+}
+
+const brokenNames = (fake: FakeExcel): string[] =>
+  fake.model.names.filter((n) => n.formula.toUpperCase().includes('#REF!')).map((n) => n.name);
+
+describe('add-in sheets that left the plan', () => {
+  it('are removed with their mark in the write batch (2 syncs), the rest as a plain refresh', async () => {
+    const fake = await withVerschil();
+    const from = fake.syncCount;
+    const report = ok(await render(fake, samplePlan()));
+    expect(report.syncs).toBe(2);
+    expect(report.removedSheets).toEqual([VERSCHIL_SHEET]);
+    expect(fake.sheetNames()).toEqual(['Invoer', 'Uitkomst']);
+    expect(fake.name(MARK)).toBeUndefined();
+    expect(brokenNames(fake)).toEqual([]);
+    expect(fake.values('Invoer', WEIGHT_CELL)).toEqual([[4242]]);
+
+    // The same workbook as one that never had the sheet, worked in the same way.
+    const plain = new FakeExcel();
+    ok(await render(plain, samplePlan(), { expectExisting: false }));
+    plain.protectSheet('Invoer', false).type('Invoer', WEIGHT_CELL, 4242).protectSheet('Invoer', true);
+    const plainFrom = plain.syncCount;
+    ok(await render(plain, samplePlan()));
+    expect(fake.snapshot()).toEqual(plain.snapshot());
+    // Undo: one sheet delete more than that refresh (which deletes its restore point); the name delete
+    // is not on Microsoft's list of operations that clear the undo stack.
+    const plainUndo = plain.undoClearing(plainFrom);
+    expect(plainUndo['Worksheet.delete']).toBe(1);
+    expect(fake.undoClearing(from)).toEqual({ ...plainUndo, 'Worksheet.delete': 2 });
+
+    // Nothing left to remove: the next refresh costs what the plain one costs (its restore point only).
+    const next = fake.syncCount;
+    expect(ok(await render(fake, samplePlan())).removedSheets).toEqual([]);
+    expect(fake.undoClearing(next)).toEqual(plainUndo);
+  });
+
+  it('also in Dutch R1C1 display of the names (only the sheet part of the mark is read, office-js #2834)', async () => {
+    const fake = await withVerschil();
+    fake.displayNames('nl-NL', 'R1C1');
+    expect(ok(await render(fake, samplePlan())).removedSheets).toEqual([VERSCHIL_SHEET]);
+    expect(fake.sheetNames()).toEqual(['Invoer', 'Uitkomst']);
+  });
+
+  it('a sheet the user made stays, also one named like the add-in’s after renaming the add-in’s', async () => {
+    const fake = await withVerschil();
+    fake.addSheet('Notities').type('Notities', 'A1', 'mijn aantekening');
+    // The add-in's sheet renamed (its mark follows it), a sheet of the user's given its old name.
+    fake.renameSheet(VERSCHIL_SHEET, 'Verschil oud').addSheet(VERSCHIL_SHEET);
+    fake.type(VERSCHIL_SHEET, 'A1', 'van mij');
+    const before = fake.snapshot().sheets.filter((s) => s.name !== 'Invoer' && s.name !== 'Uitkomst');
+    const report = ok(await render(fake, samplePlan()));
+    expect(report.removedSheets).toEqual([]);
+    expect(fake.sheetNames()).toEqual(['Invoer', 'Uitkomst', 'Verschil oud', 'Notities', VERSCHIL_SHEET]);
+    expect(fake.snapshot().sheets.filter((s) => s.name !== 'Invoer' && s.name !== 'Uitkomst')).toEqual(
+      before,
+    );
+  });
+
+  it('a left-over sheet that another name refers to, or that holds a table, stays', async () => {
+    const referred = await withVerschil();
+    referred.addName('Mijn_Verschil', `=${VERSCHIL_SHEET}!$B$3`);
+    expect(ok(await render(referred, samplePlan())).removedSheets).toEqual([]);
+    expect(referred.sheetNames()).toContain(VERSCHIL_SHEET);
+
+    const table = await withVerschil();
+    table.addTable(VERSCHIL_SHEET, 'D1:E3', 'MijnTabel');
+    expect(ok(await render(table, samplePlan())).removedSheets).toEqual([]);
+    expect(table.sheetNames()).toContain(VERSCHIL_SHEET);
+  });
+
+  it('a user-owned sheet (with its table) that leaves the plan stays with every row', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, userOwnedPlan(1, { table: 1 }), { expectExisting: false }));
+    const begroting = fake.snapshot().sheets.find((s) => s.name === 'Begroting');
+    expect(begroting).toBeDefined();
+    const report = ok(await render(fake, samplePlan()));
+    expect(report.removedSheets).toEqual([]);
+    expect(fake.snapshot().sheets.find((s) => s.name === 'Begroting')).toEqual(begroting);
+  });
+
+  it('a protected workbook structure: refused before anything is written, with the fix in Dutch', async () => {
+    const fake = await withVerschil();
+    fake.protectWorkbook();
+    const before = fake.snapshot();
+    const report = await render(fake, samplePlan());
+    expect(report).toEqual({ ok: false, failure: { kind: 'ProtectedWorkbook' } });
+    expect(fake.snapshot()).toEqual(before);
+    if (!report.ok) expect(excelFailureText(report.failure)).toContain('een eigen blad verwijderen');
+    fake.protectWorkbook(false);
+    expect(ok(await render(fake, samplePlan())).removedSheets).toEqual([VERSCHIL_SHEET]);
+  });
+
+  it('a very hidden left-over sheet stays (Excel cannot delete it without showing it)', async () => {
+    const fake = await withVerschil();
+    const sheet = fake.model.findSheet(VERSCHIL_SHEET);
+    if (!sheet) throw new Error('no sheet');
+    sheet.visibility = 'VeryHidden';
+    expect(ok(await render(fake, samplePlan())).removedSheets).toEqual([]);
+    sheet.visibility = 'Hidden';
+    expect(ok(await render(fake, samplePlan())).removedSheets).toEqual([VERSCHIL_SHEET]);
+  });
+
+  it('the mark of a sheet the user deleted (#REF!) is deleted, nothing else', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, samplePlan({ verschil: true }), { expectExisting: false }));
+    fake.deleteSheet(VERSCHIL_SHEET);
+    expect(brokenNames(fake)).toEqual([MARK]);
+    const from = fake.syncCount;
+    const report = ok(await render(fake, samplePlan()));
+    expect(report.removedSheets).toEqual([]);
+    expect(brokenNames(fake)).toEqual([]);
+    expect(fake.name(MARK)).toBeUndefined();
+    // No input kept, nothing removed: no sheet delete at all.
+    expect(fake.undoClearing(from)['Worksheet.delete']).toBeUndefined();
+  });
+});
+
+describe('removableSheets (pure)', () => {
+  const plan = samplePlan();
+  const facts = (over: Partial<WorkbookFacts> = {}): WorkbookFacts => ({
+    sheets: [
+      { name: 'Invoer', protected: true, visibility: 'Visible' },
+      { name: 'Uitkomst', protected: false, visibility: 'Visible' },
+      { name: VERSCHIL_SHEET, protected: true, visibility: 'Visible' },
+    ],
+    names: [{ name: MARK, type: 'Range', target: undefined, formula: `=${VERSCHIL_SHEET}!$A$1:$B$3` }],
+    tables: [],
+    workbookProtected: false,
+    ...over,
+  });
+
+  it('needs the mark, pointing at this very sheet, and a known visibility', () => {
+    expect(removableSheets(plan, facts())).toEqual([{ sheet: VERSCHIL_SHEET, mark: MARK }]);
+    expect(removableSheets(plan, facts({ names: [] }))).toEqual([]);
+    const wrongSheet = [{ name: MARK, type: 'Range', target: undefined, formula: '=Notities!$A$1:$B$3' }];
+    expect(removableSheets(plan, facts({ names: wrongSheet }))).toEqual([]);
+    const broken = [{ name: MARK, type: 'Error', target: undefined, formula: '=#VERW!$A$1:$B$3' }];
+    expect(removableSheets(plan, facts({ names: broken }))).toEqual([]);
+    const unread = [{ name: MARK, type: 'Range', target: undefined }];
+    expect(removableSheets(plan, facts({ names: unread }))).toEqual([]);
+    const noVisibility = facts().sheets.map((s) => ({ name: s.name, protected: s.protected }));
+    expect(removableSheets(plan, facts({ sheets: noVisibility }))).toEqual([]);
+  });
+
+  it('a name whose formula was not read counts as referring to the sheet', () => {
+    const names = [...facts().names, { name: 'Onbekend', type: 'Range', target: undefined }];
+    expect(removableSheets(plan, facts({ names }))).toEqual([]);
+  });
+
+  it('reads only the sheet part of a formula, quoted or not, in any reference style', () => {
+    expect(formulaSheet("='Wat is er veranderd'!$A$1:$H$40")).toBe('Wat is er veranderd');
+    expect(formulaSheet("='Jan''s blad'!R1K1:R4K2")).toBe("Jan's blad");
+    expect(formulaSheet('=Bronnen!R1C1')).toBe('Bronnen');
+    expect(formulaSheet('=#VERW!$A$1')).toBeUndefined();
+    expect(formulaSheet('="tekst"')).toBeUndefined();
+    expect(formulaSheet(undefined)).toBeUndefined();
+    expect(mayReferToSheet('=SOM(Verschil!$B$3;1)', 'Verschil')).toBe(true);
+    expect(mayReferToSheet("='Verschil'!$B$3", 'Verschil')).toBe(true);
+    expect(mayReferToSheet('=MijnVerschil!$B$3', 'Verschil')).toBe(false);
+    expect(mayReferToSheet("='Oud Verschil'!$B$3", 'Verschil')).toBe(false);
+    expect(mayReferToSheet(undefined, 'Verschil')).toBe(true);
+  });
+});
+
+describe('the real plan: "Geen vergelijking" after a comparison (Zwolle)', () => {
+  it('removes "Wat is er veranderd" and leaves the werkmap of a build without it', async () => {
+    const { edition, vorige } = scenarioEditions(defaultEditionId());
+    const options = { key: 'spuk-2025' as const, gemeente: 'GM0193' as CbsCode };
+    const compared = buildWorkbookPlan(edition, { ...options, vorige });
+    const none = buildWorkbookPlan(edition, options);
+    const sheet = 'Wat is er veranderd';
+    expect(compared.sheets.map((s) => s.name)).toContain(sheet);
+    expect(none.sheets.map((s) => s.name)).not.toContain(sheet);
+
+    const fake = new FakeExcel();
+    ok(await render(fake, compared, { expectExisting: false }));
+    fake.addSheet('Eigen blad').type('Eigen blad', 'A1', 'van de gebruiker');
+    const report = ok(await render(fake, none));
+    expect(report.syncs).toBe(2);
+    expect(report.removedSheets).toEqual([sheet]);
+    expect(fake.sheetNames()).toEqual([...none.sheets.map((s) => s.name), 'Eigen blad']);
+    expect(fake.name(ownershipNameOf(sheet))).toBeUndefined();
+    expect(brokenNames(fake)).toEqual([]);
+
+    const plain = new FakeExcel();
+    ok(await render(plain, none, { expectExisting: false }));
+    const own = (s: { name: string }): boolean => s.name !== 'Eigen blad';
+    expect(fake.snapshot().sheets.filter(own)).toEqual(plain.snapshot().sheets);
+  }, 120_000);
+});
