@@ -219,7 +219,7 @@ export class TaskPane {
         builtBefore: this.state.builtWith !== undefined,
         replaceNational: busy.replaceNational,
         protectSheets: !this.el.noProtection.checked,
-        ...(this.el.withRealisatie.checked ? { withRealisatie: true } : {}),
+        ...(this.state.selection.withRealisatie ? { withRealisatie: true } : {}),
         ...(busy.beschikking ? { beschikking: busy.beschikking } : {}),
         onProgress: (step, total, label) => {
           const p = composeProgress(step, total);
@@ -297,6 +297,9 @@ export class TaskPane {
       id: 'met-realisatie',
       'aria-describedby': 'realisatie-hint',
     });
+    withRealisatie.addEventListener('change', () =>
+      this.dispatch({ type: 'select-realisatie', withRealisatie: withRealisatie.checked }),
+    );
     const fields = h(
       'fieldset',
       { class: 'fields' },
@@ -698,6 +701,7 @@ export class TaskPane {
     for (const [id, radio] of el.radios) radio.checked = id === this.state.selection.keyId;
     for (const [id, radio] of el.editionRadios) radio.checked = id === this.state.selection.editionId;
     this.renderCompare();
+    el.withRealisatie.checked = this.state.selection.withRealisatie === true;
     el.load.disabled = !v.loadEnabled;
     el.refresh.disabled = !v.refreshEnabled;
     el.form.setAttribute('aria-busy', this.state.busy ? 'true' : 'false');

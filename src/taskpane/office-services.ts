@@ -12,7 +12,7 @@ import {
   scenarioEditions,
 } from '../data';
 import type { BuiltWithFacts, RenderSuccess } from '../excel';
-import { readBuiltWith, renderPlan } from '../excel';
+import { renderPlan } from '../excel';
 import { excelFailureText, featureText, formatDate, renderStepText } from '../messages';
 import { INPUT_NAMES, planWorkbook } from '../plan';
 import type { PaneServices, RenderOutcome, RenderRequest } from './controller';
@@ -25,6 +25,7 @@ import { documentSettings, officeGlobal } from '../excel';
 import type { BuiltWith, Selection } from './state';
 import type { EditionInfo } from './compare';
 import { NO_COMPARISON, comparedEdition, earlierEditions } from './compare';
+import { readWorkbookFacts } from './workbook-read';
 
 /** Document setting (stored inside the workbook) with what the add-in last built there. */
 export const SETTINGS_KEY = 'spukBegroting';
@@ -46,11 +47,12 @@ function isKnownKey(keyId: string): boolean {
 /** Reads the remembered build, accepting only well-formed values. */
 export function parseBuiltWith(value: unknown, data: ReferenceData): BuiltWith | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { gemeente, keyId, editionId, compareWith } = value as {
+  const { gemeente, keyId, editionId, compareWith, withRealisatie } = value as {
     gemeente?: unknown;
     keyId?: unknown;
     editionId?: unknown;
     compareWith?: unknown;
+    withRealisatie?: unknown;
   };
   if (typeof keyId !== 'string' || typeof gemeente !== 'string') return undefined;
   const known = gemeente === LANDELIJK || data.gemeenten.some((g) => g.code === gemeente);
@@ -62,7 +64,9 @@ export function parseBuiltWith(value: unknown, data: ReferenceData): BuiltWith |
     typeof compareWith === 'string' && (compareWith === NO_COMPARISON || isEditionId(compareWith))
       ? { compareWith }
       : {};
-  return { gemeente: gemeente as GemeenteChoice, keyId, ...edition, ...compare };
+  // The option "Bladen Realisatie en Verantwoording toevoegen": only a literal true counts.
+  const realisatie = withRealisatie === true ? { withRealisatie: true } : {};
+  return { gemeente: gemeente as GemeenteChoice, keyId, ...edition, ...compare, ...realisatie };
 }
 
 /** The editions as the pane lists them, newest first: name with date, `datum` and `vorige`. */
@@ -191,12 +195,17 @@ export function officeServices(): PaneServices {
     // The workbook's own marked names and cells first: document settings are unreliable across hosts
     // and co-authors (office-js #594, #642) and survive a copy whose add-in sheets were deleted. The
     // settings only when the workbook says nothing or cannot be read; with neither, a read failure
-    // (ExcelFailureError) is left to the pane, which then starts fresh.
+    // (ExcelFailureError) is left to the pane, which then starts fresh. The option "Bladen Realisatie
+    // en Verantwoording toevoegen" likewise: ticked when the sheet Realisatie's mark exists (#17, #19).
     async readWorkbook(): Promise<BuiltWith | undefined> {
       const remembered = parseBuiltWith(documentSettings()?.get(SETTINGS_KEY), data);
       let found: BuiltWith | undefined;
       try {
-        found = builtWithFromWorkbook(await readBuiltWith({ timeoutMs: READ_TIMEOUT_MS }), data);
+        const facts = await readWorkbookFacts({ timeoutMs: READ_TIMEOUT_MS });
+        found = builtWithFromWorkbook(facts.builtWith, data);
+        // The mark decides; the settings only when it could not be read.
+        if (found && (facts.realisatie ?? remembered?.withRealisatie === true))
+          found = { ...found, withRealisatie: true };
       } catch (error) {
         if (remembered) return remembered;
         throw error;
@@ -255,6 +264,7 @@ export function officeServices(): PaneServices {
         keyId: selection.keyId,
         editionId: selection.editionId,
         ...(selection.compareWith !== undefined ? { compareWith: selection.compareWith } : {}),
+        ...(request.withRealisatie && selection.gemeente !== LANDELIJK ? { withRealisatie: true } : {}),
       });
       const detail =
         [compareDetail(selection), successDetail(report, request.replaceWeights, replaceInputs)]

@@ -7,6 +7,7 @@ import { isBuiltInKey } from '../domain';
 import type { BeschikkingCheck, BeschikkingSummary } from './beschikking';
 import { MAX_SHOWN_FAILURES, summarize } from './beschikking';
 import type { GemeenteChoice } from './gemeente-search';
+import { LANDELIJK } from './gemeente-search';
 import { KEY_TEXTS, NL } from './messages.nl';
 
 export type Environment =
@@ -29,6 +30,11 @@ export interface Selection {
    * `NO_COMPARISON` = none, else an earlier edition's id; the CLI's `--van`.
    */
   readonly compareWith?: string;
+  /**
+   * "Bladen Realisatie en Verantwoording toevoegen" (a gemeente only): follows the workbook (its sheet
+   * Realisatie) when one is found, else the user's tick.
+   */
+  readonly withRealisatie?: boolean;
 }
 
 /** What the open workbook was last built with (read back from the workbook, or this session's last run). */
@@ -43,6 +49,8 @@ export interface BuiltWith {
   readonly editionId?: string;
   /** The comparison chosen in the pane (`Selection.compareWith`), when it remembers one. */
   readonly compareWith?: string;
+  /** True when the workbook holds the sheet Realisatie (its mark; the settings only as a fallback). */
+  readonly withRealisatie?: boolean;
 }
 
 export type Job = 'load' | 'refresh';
@@ -111,6 +119,8 @@ export type Action =
   | { readonly type: 'select-edition'; readonly editionId: string; readonly compareWith?: string }
   /** "Vergelijk met editie": undefined = the edition's `vorige`, `NO_COMPARISON` = none, else an id. */
   | { readonly type: 'select-compare'; readonly compareWith: string | undefined }
+  /** The option "Bladen Realisatie en Verantwoording toevoegen" ticked or not. */
+  | { readonly type: 'select-realisatie'; readonly withRealisatie: boolean }
   | { readonly type: 'start'; readonly job: Job }
   | { readonly type: 'confirm'; readonly accept: boolean }
   /** The user's paste or file was read (see checkBeschikking). */
@@ -247,9 +257,9 @@ export function reduce(state: State, action: Action, labels: Labels): State {
     }
     case 'workbook-found': {
       // Follow the workbook: the pane shows what it was built with, so "Vernieuwen" keeps it.
-      const { gemeente, keyId, editionId, compareWith } = action.builtWith;
+      const { gemeente, keyId, editionId, compareWith, withRealisatie } = action.builtWith;
       const selection: Selection = {
-        ...withCompare(state.selection, compareWith),
+        ...withOption(withCompare(state.selection, compareWith), withRealisatie === true),
         gemeente,
         keyId: isBuiltInKey(keyId) ? keyId : state.selection.keyId,
         editionId: editionId ?? state.selection.editionId,
@@ -319,6 +329,9 @@ export function reduce(state: State, action: Action, labels: Labels): State {
     case 'select-compare':
       if (!canAct(state)) return state;
       return { ...state, selection: withCompare(state.selection, action.compareWith) };
+    case 'select-realisatie':
+      if (!canAct(state)) return state;
+      return { ...state, selection: withOption(state.selection, action.withRealisatie) };
     case 'start': {
       if (!canAct(state)) return state;
       if (action.job === 'refresh' && state.builtWith === undefined) return state;
@@ -376,6 +389,10 @@ export function reduce(state: State, action: Action, labels: Labels): State {
           keyId: state.selection.keyId,
           editionId: state.selection.editionId,
           ...(state.selection.compareWith !== undefined ? { compareWith: state.selection.compareWith } : {}),
+          // The sheets are added for a gemeente only (the national view has no verantwoording).
+          ...(state.selection.withRealisatie && state.selection.gemeente !== LANDELIJK
+            ? { withRealisatie: true }
+            : {}),
         },
         message: successMessage(state, busy, labels, action.detail, action.nextSteps),
       };
@@ -395,6 +412,12 @@ export function reduce(state: State, action: Action, labels: Labels): State {
       return { ...state, busy: undefined, builtWith, message: { tone: 'error', text: action.text } };
     }
   }
+}
+
+/** The selection with the Realisatie option ticked (`withRealisatie: true`) or without the field. */
+function withOption(selection: Selection, withRealisatie: boolean): Selection {
+  const { withRealisatie: _old, ...rest } = selection;
+  return withRealisatie ? { ...rest, withRealisatie: true } : rest;
 }
 
 /** The selection with `compareWith` set, or without the field for the default (undefined). */
