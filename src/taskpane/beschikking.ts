@@ -32,7 +32,7 @@ export type BeschikkingCheck =
   | { readonly ok: false; readonly failures: readonly string[] };
 
 /** The separator of a line as the reader chooses it: the most frequent of ";", tab and ",". */
-function delimiterOf(line: string): string {
+export function delimiterOf(line: string): string {
   let best = '\t';
   let bestCount = 0;
   for (const d of [';', '\t', ',']) {
@@ -64,7 +64,7 @@ export function withHeader(text: string): { readonly text: string; readonly adde
 }
 
 /** A failure's rows as the user counts them: without the header the pane added, row 1 is the first pasted line. */
-function withoutAddedHeader(f: InputFailure): InputFailure {
+export function withoutAddedHeader(f: InputFailure): InputFailure {
   const shifted: Record<string, unknown> = { ...f };
   for (const field of ['row', 'firstRow'])
     if (typeof shifted[field] === 'number') shifted[field] = (shifted[field] as number) - 1;

@@ -14,7 +14,7 @@ import {
 import type { BuiltWithFacts, RenderSuccess } from '../excel';
 import { renderPlan } from '../excel';
 import { excelFailureText, featureText, formatDate, renderStepText } from '../messages';
-import { INPUT_NAMES, planWorkbook } from '../plan';
+import { INPUT_NAMES, SHEETS, planWorkbook } from '../plan';
 import type { PaneServices, RenderOutcome, RenderRequest } from './controller';
 import { detectEnvironment } from './environment';
 import type { GemeenteChoice } from './gemeente-search';
@@ -226,9 +226,10 @@ export function officeServices(): PaneServices {
           key: builtInKey(selection.keyId, editions.edition.base),
           gemeente,
           beschikking: request.beschikking ?? [],
-          // The sheet Realisatie is the user's: made with an empty table, then kept on every refresh.
-          ...(request.withRealisatie && gemeente !== undefined
-            ? { realisatie: { regels: [], prognoseJaar: undefined } }
+          // The sheet Realisatie is the user's: made with the pasted rows (as `werkboek --realisatie`)
+          // or an empty table, then kept on every refresh.
+          ...((request.withRealisatie || request.realisatie) && gemeente !== undefined
+            ? { realisatie: request.realisatie ?? { regels: [], prognoseJaar: undefined } }
             : {}),
         });
         plan = planWorkbook(scenario);
@@ -259,17 +260,25 @@ export function officeServices(): PaneServices {
           return { ok: false, text, workbookKey: report.failure.workbookKey };
         return { ok: false, text };
       }
+      // The pasted rows reach the table only when this run created the sheet Realisatie: an existing
+      // table is the user's and stays as it is (the pane refuses beforehand when it knows; this is the
+      // guard when it did not). The other sheets were refreshed; the run says the rows were not put in.
+      const realisatieKept =
+        request.realisatie !== undefined && !report.addedSheets.some((n) => n === SHEETS.realisatie);
       remember({
         gemeente: selection.gemeente,
         keyId: selection.keyId,
         editionId: selection.editionId,
         ...(selection.compareWith !== undefined ? { compareWith: selection.compareWith } : {}),
-        ...(request.withRealisatie && selection.gemeente !== LANDELIJK ? { withRealisatie: true } : {}),
+        ...((request.withRealisatie || request.realisatie) && selection.gemeente !== LANDELIJK
+          ? { withRealisatie: true }
+          : {}),
       });
       const detail =
         [compareDetail(selection), successDetail(report, request.replaceWeights, replaceInputs)]
           .filter((t) => t !== undefined)
           .join(' ') || undefined;
+      if (realisatieKept) return { ok: false, text: NL.realisatiePaste.notWritten };
       return { ok: true, ...(detail ? { detail } : {}), ...(steps ? { nextSteps: steps } : {}) };
     },
   };

@@ -4,20 +4,43 @@
  * for a gemeente (not for the national view); the row the user then types in the table survives the
  * next run (a refresh, 2 syncs). On the next open the option shows what the workbook has: the sheet
  * Realisatie's mark first, the document settings only when the workbook cannot be read (#17 item 13,
- * office-js #594/#642), read in the same round trips as before.
+ * office-js #594/#642), read in the same round trips as before. A realisatie pasted in the pane fills
+ * the table when the run creates the sheet (as `werkboek --realisatie`), and the Verantwoording's
+ * terugvordering (HyperFormula over what the renderer wrote) is the domain's to the euro.
  */
 import { FakeExcel } from '../../test/support/fake-excel';
+import { hyperFormulaEvaluator } from '../../test/support/fake-excel/hyperformula';
 import type { MemorySettings } from '../../test/support/pane-host';
-import { installHost, memorySettings, paneRequest, removeHost } from '../../test/support/pane-host';
+import {
+  ALMERE,
+  installHost,
+  memorySettings,
+  paneRequest,
+  realisatiePaste,
+  removeHost,
+} from '../../test/support/pane-host';
+import { builtInKey, resolveScenario } from '../domain';
+import type { RealisatieInvoer } from '../domain/verantwoording';
+import { NL } from './messages.nl';
+import { checkRealisatie, editionYears } from './realisatie';
 import { defaultEditionId } from '../data';
 import { SHEETS } from '../plan';
 import { LANDELIJK } from './gemeente-search';
-import { SETTINGS_KEY, officeServices, parseBuiltWith } from './office-services';
+import { SETTINGS_KEY, officeServices, parseBuiltWith, scenarioEditionsFor } from './office-services';
 import { defaultReferenceData } from '../data';
 import type { Labels } from './state';
 import { initialState, reduce } from './state';
 
 let fake: FakeExcel;
+
+const PASTE = realisatiePaste(editionYears(defaultEditionId()));
+
+/** The pane's reading of a paste for Almere in the default edition (throws on a refusal). */
+function read(text: string): RealisatieInvoer {
+  const c = checkRealisatie({ kind: 'paste', text }, ALMERE, defaultEditionId());
+  if (!c.ok) throw new Error(c.failures.join(' '));
+  return c.invoer;
+}
 
 const request = (gemeente: string, builtBefore: boolean, withRealisatie: boolean) =>
   paneRequest({ gemeente: gemeente as never }, { builtBefore, withRealisatie });
@@ -148,5 +171,56 @@ describe('the option is remembered: the workbook’s sheet Realisatie first, the
     s = reduce(s, { type: 'start', job: 'load' }, labels);
     s = reduce(s, { type: 'succeeded' }, labels);
     expect(s.builtWith?.withRealisatie).toBeUndefined();
+  });
+});
+
+describe('the pasted realisatie in the werkmap (fake host, HyperFormula)', () => {
+  /** The values right of every row of the sheet Verantwoording whose first cell is `label`. */
+  function figures(label: string): unknown[] {
+    const column = fake.values(SHEETS.verantwoording, 'A1:B400');
+    return column.filter((r) => r[0] === label).map((r) => r[1]);
+  }
+
+  it('lands in the table Realisatie; the Verantwoording’s terugvordering is the domain’s, to the euro', async () => {
+    fake = new FakeExcel({ evaluator: hyperFormulaEvaluator() });
+    installHost(fake);
+    const invoer = read(PASTE);
+    const request = paneRequest({}, { realisatie: invoer });
+    const outcome = await officeServices().render(request);
+    expect(outcome).toMatchObject({ ok: true });
+    for (const sheet of [SHEETS.realisatie, SHEETS.besteding, SHEETS.verantwoording])
+      expect(fake.sheetNames()).toContain(sheet);
+    // The table holds the pasted rows, as `werkboek --realisatie` fills it (row 7 = the first row).
+    const table = fake.values(SHEETS.realisatie, 'A7:I8');
+    expect(table.map((r) => [r[0], r[2], r[6], r[7], r[8]])).toEqual([
+      ['Brede SPUK', 'Buurtsportcoaches', 400_000, 1_450_000, 300_000],
+      ['SPUK IZA', 'Regionaal plan', 120_000, 80_000, ''],
+    ]);
+    // The domain, on the same request (edition, key, gemeente, realisatie).
+    const editions = scenarioEditionsFor(request.selection);
+    const scenario = resolveScenario({
+      ...editions,
+      key: builtInKey('spuk-2025', editions.edition.base),
+      gemeente: ALMERE,
+      beschikking: [],
+      realisatie: invoer,
+    });
+    const domain = scenario.verantwoording?.regelingen.map((r) => r.terugvordering.cumulatief) ?? [];
+    expect(domain.length).toBeGreaterThan(0);
+    expect(domain.some((x) => x > 0)).toBe(true);
+    expect(figures('Verwachte terugvordering: cumulatief over de looptijd')).toEqual(domain);
+    const besteding = scenario.verantwoording?.regelingen.map((r) => r.jaren[0]?.besteding);
+    expect(besteding?.[0]).toBe(400_000);
+  });
+
+  it('an existing table Realisatie is never overwritten: the run says the rows were not put in', async () => {
+    expect((await officeServices().render(paneRequest({}, { withRealisatie: true }))).ok).toBe(true);
+    fake.type(SHEETS.realisatie, 'A7:C7', [['Brede SPUK', '', 'Eigen rij']]);
+    const before = fake.values(SHEETS.realisatie, 'A7:Q9');
+    const outcome = await officeServices().render(
+      paneRequest({}, { builtBefore: true, realisatie: read(PASTE) }),
+    );
+    expect(outcome).toEqual({ ok: false, text: NL.realisatiePaste.notWritten });
+    expect(fake.values(SHEETS.realisatie, 'A7:Q9')).toEqual(before);
   });
 });

@@ -90,3 +90,42 @@ export function paneRequest(
     ...rest,
   };
 }
+
+/**
+ * A row as copied from the table Begroting (tab-separated, as Excel puts it on the clipboard): the
+ * uitvoerder "Gemeente", incidenteel, `amounts` per year (as typed), the other columns empty.
+ */
+export function realisatieRow(
+  years: readonly number[],
+  regeling: string,
+  activiteit: string,
+  amounts: Readonly<Record<number, string>>,
+): string {
+  return [
+    regeling,
+    '',
+    activiteit,
+    '',
+    'Gemeente',
+    'incidenteel',
+    ...years.map((y) => amounts[y] ?? ''),
+    '',
+    '',
+  ].join('\t');
+}
+
+/**
+ * Two rows of realisatie without header: Brede SPUK "Buurtsportcoaches" 2023–2025 (€ 400.000,
+ * € 1.450.000, € 300.000) and SPUK IZA "Regionaal plan" 2023–2024 (€ 120.000, € 80.000); together
+ * € 2.350.000. Amounts without an ambiguous thousands dot (a lone "400.000" is refused as ambiguous).
+ */
+export function realisatiePaste(years: readonly number[]): string {
+  return [
+    realisatieRow(years, 'Brede SPUK', 'Buurtsportcoaches', {
+      2023: '400000',
+      2024: '€ 1.450.000',
+      2025: '300000',
+    }),
+    realisatieRow(years, 'SPUK IZA', 'Regionaal plan', { 2023: '120000', 2024: '80000' }),
+  ].join('\n');
+}
