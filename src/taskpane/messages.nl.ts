@@ -194,13 +194,14 @@ export const NL = {
     pasteLabel: 'Geplakt uit Excel',
     pasteHint:
       'Kopieer in Excel de kolommen regeling, onderdeel, jaar en bedrag_eur (één rij per regeling of onderdeel ' +
-      'en jaar) en plak ze hier, met of zonder kopregel. Zonder kopregel zet SPUK-begroting de kopregel ' +
-      'regeling, onderdeel, jaar, bedrag_eur er zelf boven; rij 1 is dan uw eerste geplakte regel. ' +
-      "Bedragen in hele euro's, zonder centen.",
+      'en jaar), eventueel gevolgd door beschikkingsnummer en beschikkingsdatum (dd-mm-jjjj), en plak ze hier, ' +
+      'met of zonder kopregel. Zonder kopregel zet SPUK-begroting de kopregel in die volgorde er zelf boven; ' +
+      "rij 1 is dan uw eerste geplakte regel. Bedragen in hele euro's, zonder centen.",
     check: 'Geplakte bedragen controleren',
     fileLabel: 'Of kies een CSV-bestand',
     fileHint:
-      'Met kopregel regeling;onderdeel;jaar;bedrag_eur (eventueel met gemeentecode), of het bestand van ' +
+      'Met kopregel regeling;onderdeel;jaar;bedrag_eur (eventueel met gemeentecode, beschikkingsnummer en ' +
+      'beschikkingsdatum), of het bestand van ' +
       'spuk-begroting allocaties --beschikking. Puntkomma, tab of komma als scheidingsteken.',
     needsGemeente:
       'Een beschikking hoort bij één gemeente, en nu is “Heel Nederland (landelijk)” gekozen. Kies eerst bovenaan de gemeente van de beschikking.',
@@ -210,7 +211,16 @@ export const NL = {
       `${n === 1 ? '1 bedrag' : `${n} bedragen`} voor ${where} gelezen, samen ${total}:`,
     perRegeling: (regeling: string, years: string, total: string): string =>
       `${regeling}: ${years}, ${total}`,
-    replaces: 'Vervangt de bedragen op het blad Beschikking; uw overige invoer blijft staan.',
+    kenmerk: (nummer: string | undefined, datum: string | undefined): string =>
+      [
+        nummer !== undefined ? `beschikking nr. ${nummer}` : 'beschikking',
+        datum !== undefined ? `van ${datum}` : '',
+      ]
+        .filter((t) => t !== '')
+        .join(' '),
+    replaces:
+      'Vervangt de bedragen op het blad Beschikking, en de beschikkingsnummers en -datums als u die meegeeft; ' +
+      'uw overige invoer blijft staan.',
     apply: 'Beschikking in werkmap zetten',
     applied: (n: number): string =>
       n === 1

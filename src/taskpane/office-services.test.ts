@@ -4,6 +4,7 @@ import type { CbsCode } from '../domain';
 import type { RenderSuccess } from '../excel';
 import { renderPlan } from '../excel';
 import { INPUT_NAMES, SHEETS, buildWorkbookPlan } from '../plan';
+import { excelDate } from '../plan/begroting/beschikking-sheet';
 import type { RenderRequest } from './controller';
 import { LANDELIJK } from './gemeente-search';
 import { NL } from './messages.nl';
@@ -424,6 +425,7 @@ describe('a beschikking from the pane (issue 9 §4, fake host)', () => {
       .values(sheet, range)
       .flat()
       .filter((v): v is number => typeof v === 'number');
+  const PASTE_2025 = 'Brede SPUK\t\t2025\t3.478.172';
   let fake: FakeExcel;
 
   beforeEach(async () => {
@@ -471,6 +473,75 @@ describe('a beschikking from the pane (issue 9 §4, fake host)', () => {
     expect(numbers(gridSheet, gridRange)).toEqual([3_478_172]);
     expect(fake.values(weightSheet, weightCell)).toEqual([[4242]]);
     expect(outcome.ok && outcome.detail).toContain(NL.status.keptInputs(1));
+  });
+
+  it('writes the pasted beschikkingsnummer and -datum on the sheet Beschikking, over what stood there', async () => {
+    const [nummerSheet, nummerRange] = rangeOf(INPUT_NAMES.beschikkingNummer);
+    const [datumSheet, datumRange] = rangeOf(INPUT_NAMES.beschikkingDatum);
+    const [nummerTop = ''] = nummerRange.split(':');
+    fake.type(nummerSheet, nummerTop, 'OUD-NUMMER');
+    const check = checkBeschikking(
+      {
+        kind: 'paste',
+        text:
+          'Brede SPUK\t\t2025\t3.478.172\t1234567-202345-PG\t15-3-2025\n' +
+          'Brede SPUK\t\t2026\t1.000.000\t\t\n',
+      },
+      code,
+      defaultReferenceData().gemeenten,
+    );
+    if (!check.ok) throw new Error(check.failures.join(' '));
+    expect(
+      replacedInputs({ replaceWeights: false, replaceNational: false, beschikking: check.regels }),
+    ).toEqual([
+      INPUT_NAMES.beschikking,
+      INPUT_NAMES.beschikkingGemeente,
+      INPUT_NAMES.beschikkingNummer,
+      INPUT_NAMES.beschikkingDatum,
+    ]);
+    const outcome = await officeServices().render({
+      selection: { gemeente: code, keyId: 'spuk-2025', editionId: defaultEditionId() },
+      replaceWeights: false,
+      builtBefore: true,
+      replaceNational: false,
+      beschikking: check.regels,
+      onProgress: () => undefined,
+    });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(numbers(gridSheet, gridRange)).toEqual([3_478_172, 1_000_000]);
+    // The Brede SPUK's row (the first) holds the number and the date (Excel's serial of 15-03-2025).
+    expect(fake.values(nummerSheet, nummerRange).map((r) => r[0])).toEqual(['1234567-202345-PG', '', '', '']);
+    expect(fake.values(datumSheet, datumRange).map((r) => r[0])).toEqual([
+      excelDate('2025-03-15'),
+      '',
+      '',
+      '',
+    ]);
+  });
+
+  it('a beschikking without those columns keeps the number the user typed', async () => {
+    const [nummerSheet, nummerRange] = rangeOf(INPUT_NAMES.beschikkingNummer);
+    const [nummerTop = ''] = nummerRange.split(':');
+    fake.type(nummerSheet, nummerTop, 'EIGEN-NUMMER');
+    const check = checkBeschikking(
+      { kind: 'paste', text: PASTE_2025 },
+      code,
+      defaultReferenceData().gemeenten,
+    );
+    if (!check.ok) throw new Error(check.failures.join(' '));
+    expect(
+      replacedInputs({ replaceWeights: false, replaceNational: false, beschikking: check.regels }),
+    ).toEqual([INPUT_NAMES.beschikking, INPUT_NAMES.beschikkingGemeente]);
+    const outcome = await officeServices().render({
+      selection: { gemeente: code, keyId: 'spuk-2025', editionId: defaultEditionId() },
+      replaceWeights: false,
+      builtBefore: true,
+      replaceNational: false,
+      beschikking: check.regels,
+      onProgress: () => undefined,
+    });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(fake.values(nummerSheet, nummerTop)).toEqual([['EIGEN-NUMMER']]);
   });
 
   it('a run without a beschikking keeps what the user typed in the grid', async () => {

@@ -2,7 +2,7 @@
  * The production wiring of the pane: office.js for the host, the embedded reference data, the plan
  * builder and the Excel renderer. office.js itself is reached through office-host.ts and src/excel only.
  */
-import type { CbsCode, ReferenceData } from '../domain';
+import type { BeschikkingRegel, CbsCode, ReferenceData } from '../domain';
 import { builtInKey, isBuiltInKey, resolveScenario } from '../domain';
 import {
   defaultEditionId,
@@ -147,17 +147,23 @@ function remember(built: BuiltWith & { readonly editionId: string }): void {
 /**
  * The input ranges a run replaces with the plan's values (the renderer keeps every other one): the
  * weights after the user agreed to another key, the national amounts of another edition, and the
- * beschikking the user gave in the pane (its amounts and its gemeente cell).
+ * beschikking the user gave in the pane (its amounts and its gemeente cell; its beschikkingsnummers
+ * and -datums when it gives them).
  */
 export function replacedInputs(request: {
   readonly replaceWeights: boolean;
   readonly replaceNational: boolean;
-  readonly beschikking?: unknown;
+  readonly beschikking?: readonly Pick<BeschikkingRegel, 'nummer' | 'datum'>[];
 }): string[] {
+  const b = request.beschikking;
   return [
     ...(request.replaceWeights ? [INPUT_NAMES.weights] : []),
     ...(request.replaceNational ? [INPUT_NAMES.national] : []),
-    ...(request.beschikking ? [INPUT_NAMES.beschikking, INPUT_NAMES.beschikkingGemeente] : []),
+    ...(b ? [INPUT_NAMES.beschikking, INPUT_NAMES.beschikkingGemeente] : []),
+    // The beschikkingsnummer and -datum (one column each): replaced only when the beschikking gives
+    // them; otherwise what the user typed there stays (#19 item 4).
+    ...(b?.some((r) => r.nummer !== undefined) ? [INPUT_NAMES.beschikkingNummer] : []),
+    ...(b?.some((r) => r.datum !== undefined) ? [INPUT_NAMES.beschikkingDatum] : []),
   ];
 }
 
