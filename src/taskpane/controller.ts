@@ -115,6 +115,42 @@ function cliHint(option: string): (Node | string)[] {
   return [`${NL.edition.cli} `, h('code', { class: 'cli' }, option)];
 }
 
+/**
+ * One radio of the pane's lists (keys, editions, comparisons): the input, its label and its hint
+ * (`<id>-uitleg`, the input's description); `onCheck` runs when the user chooses it.
+ */
+function radioItem(o: {
+  readonly name: string;
+  readonly id: string;
+  readonly value: string;
+  readonly label: string;
+  readonly hint: readonly (Node | string)[];
+  onCheck(): void;
+}): { readonly item: HTMLElement; readonly input: HTMLInputElement } {
+  const input = h('input', {
+    type: 'radio',
+    name: o.name,
+    id: o.id,
+    value: o.value,
+    'aria-describedby': `${o.id}-uitleg`,
+  });
+  input.addEventListener('change', () => {
+    if (input.checked) o.onCheck();
+  });
+  const item = h(
+    'div',
+    { class: 'radio' },
+    input,
+    h(
+      'label',
+      { for: o.id },
+      h('span', { class: 'radio-label' }, o.label),
+      h('span', { class: 'hint', id: `${o.id}-uitleg` }, ...o.hint),
+    ),
+  );
+  return { item, input };
+}
+
 /** Lets the browser paint (the progress text) before synchronous work such as building the plan. */
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -300,28 +336,16 @@ export class TaskPane {
   private build(root: HTMLElement): TaskPane['el'] {
     const radios = new Map<BuiltInKeyId, HTMLInputElement>();
     const keyItems = BUILT_IN_KEYS.map((id) => {
-      const input = h('input', {
-        type: 'radio',
+      const { item, input } = radioItem({
         name: 'verdeelsleutel',
         id: `key-${id}`,
         value: id,
-        'aria-describedby': `key-${id}-uitleg`,
-      });
-      input.addEventListener('change', () => {
-        if (input.checked) this.dispatch({ type: 'select-key', keyId: id });
+        label: KEY_TEXTS[id].label,
+        hint: [KEY_TEXTS[id].explanation],
+        onCheck: () => this.dispatch({ type: 'select-key', keyId: id }),
       });
       radios.set(id, input);
-      return h(
-        'div',
-        { class: 'radio' },
-        input,
-        h(
-          'label',
-          { for: `key-${id}` },
-          h('span', { class: 'radio-label' }, KEY_TEXTS[id].label),
-          h('span', { class: 'hint', id: `key-${id}-uitleg` }, KEY_TEXTS[id].explanation),
-        ),
-      );
+      return item;
     });
 
     const editions = this.buildEditions();
@@ -509,40 +533,23 @@ export class TaskPane {
   } {
     const radios = new Map<string, HTMLInputElement>();
     const items = this.services.editions.map((e, index) => {
-      const id = `editie-${e.id}`;
-      const input = h('input', {
-        type: 'radio',
+      const { item, input } = radioItem({
         name: 'editie',
-        id,
+        id: `editie-${e.id}`,
         value: e.id,
-        'aria-describedby': `${id}-uitleg`,
-      });
-      input.addEventListener('change', () => {
-        if (!input.checked) return;
-        const compareWith = keepCompareWith(this.services.editions, e.id, this.state.selection.compareWith);
-        this.dispatch({
-          type: 'select-edition',
-          editionId: e.id,
-          ...(compareWith !== undefined ? { compareWith } : {}),
-        });
+        label: e.naam,
+        hint: [...(index === 0 ? [`${NL.edition.newest} `] : []), ...cliHint(`--editie ${e.id}`)],
+        onCheck: () => {
+          const compareWith = keepCompareWith(this.services.editions, e.id, this.state.selection.compareWith);
+          this.dispatch({
+            type: 'select-edition',
+            editionId: e.id,
+            ...(compareWith !== undefined ? { compareWith } : {}),
+          });
+        },
       });
       radios.set(e.id, input);
-      return h(
-        'div',
-        { class: 'radio' },
-        input,
-        h(
-          'label',
-          { for: id },
-          h('span', { class: 'radio-label' }, e.naam),
-          h(
-            'span',
-            { class: 'hint', id: `${id}-uitleg` },
-            ...(index === 0 ? [`${NL.edition.newest} `] : []),
-            ...cliHint(`--editie ${e.id}`),
-          ),
-        ),
-      );
+      return item;
     });
     return { items, radios };
   }
@@ -559,21 +566,6 @@ export class TaskPane {
       const naam = (id: string): string => editions.find((e) => e.id === id)?.naam ?? id;
       box.replaceChildren(
         ...options.map((o) => {
-          const id = `vergelijk-${o.value}`;
-          const input = h('input', {
-            type: 'radio',
-            name: 'vergelijk',
-            id,
-            value: o.value,
-            'aria-describedby': `${id}-uitleg`,
-          });
-          input.addEventListener('change', () => {
-            if (input.checked)
-              this.dispatch({
-                type: 'select-compare',
-                compareWith: o.value === COMPARE_DEFAULT ? undefined : o.value,
-              });
-          });
           const label =
             o.editionId === undefined
               ? NL.compare.none
@@ -587,17 +579,18 @@ export class TaskPane {
                   ...(o.value === COMPARE_DEFAULT ? [`${NL.compare.previousHint} `] : []),
                   ...cliHint(`--van ${o.editionId}`),
                 ];
-          return h(
-            'div',
-            { class: 'radio' },
-            input,
-            h(
-              'label',
-              { for: id },
-              h('span', { class: 'radio-label' }, label),
-              h('span', { class: 'hint', id: `${id}-uitleg` }, ...hint),
-            ),
-          );
+          return radioItem({
+            name: 'vergelijk',
+            id: `vergelijk-${o.value}`,
+            value: o.value,
+            label,
+            hint,
+            onCheck: () =>
+              this.dispatch({
+                type: 'select-compare',
+                compareWith: o.value === COMPARE_DEFAULT ? undefined : o.value,
+              }),
+          }).item;
         }),
       );
     }
