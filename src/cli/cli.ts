@@ -83,6 +83,7 @@ import {
 import { regioOntvangers } from './ontvangers';
 import { verantwoordingSignaalText } from '../messages/verantwoording.nl';
 import { readRealisatie, runVerantwoording, VERANTWOORDING_HELP } from './verantwoording';
+import { earlierEditions } from '../data/earlier-editions';
 import { parseVanMandaatgemeente } from './van-mandaatgemeente';
 import type { WerkmapProducer } from './werkmappen';
 import { errorCode, LOCK_FILE, writeErrorReason } from './batch-folder';
@@ -526,14 +527,10 @@ function resolveVan(opts: Map<string, string>, editie: string): string | undefin
   const van = resolveEdition(opts, '--van');
   if (isFailed(van)) return van;
   const manifests = editionManifests();
-  const byId = new Map(manifests.map((m) => [m.id, m]));
-  const ancestors: string[] = [];
-  for (let m = byId.get(editie)?.vorige; m; m = byId.get(m)?.vorige) ancestors.push(m);
-  const own = byId.get(editie);
-  const other = byId.get(van);
-  const earlier = manifests
-    .filter((m) => ancestors.includes(m.id) || (own !== undefined && m.datum < own.datum))
-    .map((m) => m.id);
+  const own = manifests.find((m) => m.id === editie);
+  const other = manifests.find((m) => m.id === van);
+  // The rule the pane's "Vergelijk met editie" uses too; listed oldest first here.
+  const earlier = earlierEditions(manifests, editie).reverse();
   if (earlier.includes(van)) return van;
   const kies = earlier.length > 0 ? ` Kies uit: ${earlier.join(', ')}.` : ' Er is geen eerdere editie.';
   if (van === editie)

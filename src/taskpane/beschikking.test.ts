@@ -273,3 +273,65 @@ describe('a copy of the sheet Beschikking’s own grid (issue #17 item 14: was "
     });
   });
 });
+
+describe('the beschikkingsnummer and -datum columns (issue #19 item 4) in a paste', () => {
+  const NR = '1234567-202345-PG';
+  const read = (text: string) => checkBeschikking({ kind: 'paste', text }, ALMERE, gemeenten);
+
+  it('reads them without a header (five or six columns: nummer, then datum) and with one, for every row of the regeling', () => {
+    const six = `Brede SPUK\t\t2025\t3.478.172\t${NR}\t15-3-2025\nBrede SPUK\t\t2026\t1.000.000\t\t\n`;
+    expect(withHeader(six)).toEqual({
+      text: `regeling\tonderdeel\tjaar\tbedrag_eur\tbeschikkingsnummer\tbeschikkingsdatum\n${six}`,
+      added: true,
+    });
+    const brede = (jaar: number, bedrag: number) => ({
+      regeling: 'Brede SPUK',
+      onderdeel: undefined,
+      jaar,
+      bedrag,
+      nummer: NR,
+      datum: '2025-03-15',
+    });
+    expect(read(six)).toEqual({
+      ok: true,
+      gemeente: ALMERE,
+      regels: [brede(2025, 3_478_172), brede(2026, 1_000_000)],
+    });
+    const five = `SPUK IZA;;2025;1000;IZA-7\n`;
+    expect(withHeader(five).text.split('\n')[0]).toBe(
+      'regeling;onderdeel;jaar;bedrag_eur;beschikkingsnummer',
+    );
+    expect(read(five)).toMatchObject({ ok: true, regels: [{ regeling: 'SPUK IZA', nummer: 'IZA-7' }] });
+    const fiveRead = read(five);
+    expect(fiveRead.ok && fiveRead.regels[0]?.datum).toBeUndefined();
+    // With the header, in any order (an ISO date too).
+    const header = `beschikkingsdatum;regeling;jaar;bedrag_eur;onderdeel;beschikkingsnummer\n2025-03-15;Brede SPUK;2025;3478172;;${NR}\n`;
+    expect(read(header)).toEqual({ ok: true, gemeente: ALMERE, regels: [brede(2025, 3_478_172)] });
+    // The summary shows them, so the user sees what will be written.
+    const ok = read(six);
+    if (!ok.ok) throw new Error('not read');
+    expect(summarize(ok.regels, 'Almere').regelingen).toEqual([
+      `Brede SPUK: 2025–2026, €\u00a04.478.172; beschikking nr. ${NR} van 15-03-2025`,
+    ]);
+  });
+
+  it('refuses a date that is none and two numbers for one regeling, naming the rows the user pasted', () => {
+    const bad = `Brede SPUK\t\t2025\t3.478.172\t${NR}\t31-02-2025\nBrede SPUK\t\t2026\t1.000.000\tANDER\t\n`;
+    expect(read(bad)).toEqual({
+      ok: false,
+      failures: [
+        'Rij 1: de beschikkingsdatum "31-02-2025" is geen datum. Schrijf de datum als dd-mm-jjjj (bijvoorbeeld 15-03-2025) of jjjj-mm-dd (2025-03-15), of laat de cel leeg.',
+        `Rij 2: het beschikkingsnummer van de Brede SPUK is hier "ANDER", maar op rij 1 "${NR}". Eén beschikking per regeling: geef overal hetzelfde, of laat de cel leeg op de andere rijen.`,
+      ],
+    });
+    // Through the pane's state: refused, nothing to write.
+    const s = run(almere, { type: 'beschikking-checked', check: read(bad) });
+    expect(view(s).beschikking.applyEnabled).toBe(false);
+    expect(view(s).beschikking.failures).toHaveLength(2);
+    const dates = read(`Brede SPUK\t\t2025\t3.478.172\t${NR}\t2025/03/15\n`);
+    expect(dates.ok).toBe(false);
+    expect(!dates.ok && dates.failures[0]).toMatch(
+      /^Rij 1: de beschikkingsdatum "2025\/03\/15" is geen datum\./,
+    );
+  });
+});

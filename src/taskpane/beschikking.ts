@@ -15,8 +15,19 @@ import { NL } from './messages.nl';
 /** The header the pane puts above a paste without one (the columns of the hint, in that order). */
 export const BESCHIKKING_HEADER = ['regeling', 'onderdeel', 'jaar', 'bedrag_eur'] as const;
 
+/**
+ * The optional columns after the four (issue #19 item 4): a paste of five or six columns without a
+ * header gets them in this order (as the CSV of `--beschikking` names them).
+ */
+export const KENMERK_HEADER = ['beschikkingsnummer', 'beschikkingsdatum'] as const;
+
 /** Column names the reader knows: a first line holding one of them is a header. */
-const HEADER_NAMES = new Set<string>([...BESCHIKKING_HEADER, 'gemeentecode', 'onderdeel_nr']);
+const HEADER_NAMES = new Set<string>([
+  ...BESCHIKKING_HEADER,
+  ...KENMERK_HEADER,
+  'gemeentecode',
+  'onderdeel_nr',
+]);
 
 /** A key of the sheet Beschikking's grid, as its first column has them (src/plan/begroting/keys.ts). */
 const GRID_KEY = /^(bs(\d{2})?|iza|azwa-l|azwa-r)$/;
@@ -32,7 +43,7 @@ export type BeschikkingCheck =
   | { readonly ok: false; readonly failures: readonly string[] };
 
 /** The separator of a line as the reader chooses it: the most frequent of ";", tab and ",". */
-function delimiterOf(line: string): string {
+export function delimiterOf(line: string): string {
   let best = '\t';
   let bestCount = 0;
   for (const d of [';', '\t', ',']) {
@@ -46,7 +57,8 @@ function delimiterOf(line: string): string {
  * A pasted range with the header on top: unchanged when its first non-blank line names a column
  * (regeling, onderdeel, jaar, bedrag_eur, gemeentecode, onderdeel_nr) or when it is the sheet
  * Beschikking's own grid (a key first, or a "Sleutel" header in the first lines); otherwise the header
- * `regeling, onderdeel, jaar, bedrag_eur` is put above it, with the paste's own separator.
+ * `regeling, onderdeel, jaar, bedrag_eur` is put above it, with the paste's own separator, followed by
+ * `beschikkingsnummer` and `beschikkingsdatum` when the first line has five or six fields.
  */
 export function withHeader(text: string): { readonly text: string; readonly added: boolean } {
   const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
@@ -60,11 +72,16 @@ export function withHeader(text: string): { readonly text: string; readonly adde
   // AZWA-L, AZWA-R), its header (below the sheet's title rows) with "Sleutel"; the reader knows it.
   if (GRID_KEY.test(cells[0] ?? '') || lines.slice(0, 11).some((l) => cellsOf(l)[0] === 'sleutel'))
     return { text, added: false };
-  return { text: `${BESCHIKKING_HEADER.join(delimiterOf(first))}\n${text}`, added: true };
+  // Five or six columns: the beschikkingsnummer (and -datum) follow the four, as the hint says.
+  const delimiter = delimiterOf(first);
+  const fields = first.split(delimiter).length;
+  const extra =
+    fields > BESCHIKKING_HEADER.length ? KENMERK_HEADER.slice(0, fields - BESCHIKKING_HEADER.length) : [];
+  return { text: `${[...BESCHIKKING_HEADER, ...extra].join(delimiter)}\n${text}`, added: true };
 }
 
 /** A failure's rows as the user counts them: without the header the pane added, row 1 is the first pasted line. */
-function withoutAddedHeader(f: InputFailure): InputFailure {
+export function withoutAddedHeader(f: InputFailure): InputFailure {
   const shifted: Record<string, unknown> = { ...f };
   for (const field of ['row', 'firstRow'])
     if (typeof shifted[field] === 'number') shifted[field] = (shifted[field] as number) - 1;
@@ -128,10 +145,21 @@ export function summarize(regels: readonly BeschikkingRegel[], where: string): B
     const own = regels.filter((r) => r.regeling === regeling);
     if (own.length === 0) return undefined;
     const sum = own.reduce((a, r) => a + r.bedrag, 0);
-    return NL.beschikking.perRegeling(regeling, yearsText(own.map((r) => r.jaar)), euroText(sum));
+    const line = NL.beschikking.perRegeling(regeling, yearsText(own.map((r) => r.jaar)), euroText(sum));
+    // Every row of a regeling carries its beschikkingsnummer and -datum (the reader checks they agree).
+    const { nummer, datum } = own[0] ?? {};
+    return nummer !== undefined || datum !== undefined
+      ? `${line}; ${NL.beschikking.kenmerk(nummer, datum === undefined ? undefined : dutchDate(datum))}`
+      : line;
   };
   return {
     text: NL.beschikking.summary(regels.length, where, euroText(total)),
     regelingen: BEGROTING_REGELINGEN.map(per).filter((t): t is string => t !== undefined),
   };
+}
+
+/** "15-03-2025" from the reader's ISO "2025-03-15". */
+export function dutchDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}-${m}-${y}`;
 }

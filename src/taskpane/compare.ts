@@ -9,6 +9,11 @@
  * - an edition id: that earlier edition (e.g. gala-2023 for the step GALA → Bijlage 2A).
  */
 
+import { earlierEditions } from '../data/earlier-editions';
+
+/** The rule of the CLI's `--van` (src/data/earlier-editions.ts), shared. */
+export { earlierEditions };
+
 /** The choice "geen": no sheet "Wat is er veranderd". No edition id can be "geen" (ids are `naam-jjjj…`). */
 export const NO_COMPARISON = 'geen';
 
@@ -24,27 +29,6 @@ export interface EditionInfo {
   readonly datum?: string;
   /** The edition it builds on (`vorige` in edition.json); null or absent for the first. */
   readonly vorige?: string | null;
-}
-
-/**
- * The editions `id` may be compared with, newest first: the editions it builds on (directly or not)
- * and every edition with an earlier `datum`. The same rule as the CLI's `--van` (src/cli/cli.ts,
- * resolveVan): a later edition, the edition itself or an unknown id is never offered.
- */
-export function earlierEditions(editions: readonly EditionInfo[], id: string): string[] {
-  const byId = new Map(editions.map((e) => [e.id, e]));
-  const own = byId.get(id);
-  if (!own) return [];
-  const ancestors = new Set<string>();
-  for (let v = own.vorige; v && !ancestors.has(v); v = byId.get(v)?.vorige) ancestors.add(v);
-  return editions
-    .filter(
-      (e) =>
-        e.id !== id &&
-        (ancestors.has(e.id) || (own.datum !== undefined && e.datum !== undefined && e.datum < own.datum)),
-    )
-    .sort((a, b) => (b.datum ?? '').localeCompare(a.datum ?? ''))
-    .map((e) => e.id);
 }
 
 /**

@@ -5,8 +5,10 @@
  */
 import type { BeschikkingRegel, BuiltInKeyId, Gemeente } from '../domain';
 import { BUILT_IN_KEYS } from '../domain';
+import type { RealisatieInvoer } from '../domain/verantwoording';
 import type { BeschikkingSource } from './beschikking';
 import { checkBeschikking } from './beschikking';
+import { checkRealisatie } from './realisatie';
 import type { EditionInfo } from './compare';
 import { COMPARE_DEFAULT, checkedCompareOption, compareOptions, keepCompareWith } from './compare';
 import { GemeenteCombobox } from './combobox';
@@ -14,7 +16,7 @@ import { h, setText } from './dom';
 import type { GemeenteChoice } from './gemeente-search';
 import { gemeenteOptions, LANDELIJK } from './gemeente-search';
 import { KEY_TEXTS, NL } from './messages.nl';
-import type { Action, BuiltWith, Environment, Labels, Selection, State } from './state';
+import type { Action, BeschikkingView, BuiltWith, Environment, Labels, Selection, State } from './state';
 import { composeProgress, initialState, reduce, view } from './state';
 
 export type RenderOutcome =
@@ -45,6 +47,12 @@ export interface RenderRequest {
   readonly protectSheets?: boolean;
   /** Add the sheets Realisatie (the user's table of what was spent) and Verantwoording (a gemeente only). */
   readonly withRealisatie?: boolean;
+  /**
+   * The realisatie read and checked in the pane (`checkRealisatie`): the rows of the table Realisatie
+   * when the run creates that sheet, as `werkboek --realisatie` fills it (the sheet is the user's: an
+   * existing table is never overwritten, and the run then says so).
+   */
+  readonly realisatie?: RealisatieInvoer;
   onProgress(step: number, total: number, label?: string): void;
 }
 
@@ -63,9 +71,84 @@ export interface PaneServices {
   render(request: RenderRequest): Promise<RenderOutcome>;
 }
 
+/** The Dutch texts of a paste section (NL.beschikking, NL.realisatiePaste). */
+interface PasteTexts {
+  readonly heading: string;
+  readonly intro: string;
+  readonly pasteLabel: string;
+  readonly pasteHint: string;
+  readonly check: string;
+  readonly fileLabel: string;
+  readonly fileHint: string;
+  readonly refusedHeading: string;
+  readonly replaces: string;
+  readonly apply: string;
+}
+
+/** What differs between the sections Beschikking and Realisatie. */
+interface PasteSpec {
+  readonly id: 'beschikking' | 'realisatie';
+  readonly texts: PasteTexts;
+  /** Reads the paste or file for the chosen gemeente and dispatches the outcome. */
+  check(source: BeschikkingSource): void;
+  /** The action for a file that could not be read: a refused reading with these texts. */
+  refused(failures: readonly string[]): Action;
+  readonly edited: Action;
+  readonly apply: Action;
+}
+
+interface PasteSection {
+  readonly id: string;
+  readonly texts: PasteTexts;
+  readonly section: HTMLDetailsElement;
+  readonly fields: HTMLFieldSetElement;
+  readonly paste: HTMLTextAreaElement;
+  readonly file: HTMLInputElement;
+  readonly failures: HTMLDivElement;
+  readonly summary: HTMLDivElement;
+  readonly apply: HTMLButtonElement;
+  readonly applyBlock: HTMLDivElement;
+}
+
 /** "Op de opdrachtregel: --editie ID": the option as code that never breaks inside (it is copied as is). */
 function cliHint(option: string): (Node | string)[] {
   return [`${NL.edition.cli} `, h('code', { class: 'cli' }, option)];
+}
+
+/**
+ * One radio of the pane's lists (keys, editions, comparisons): the input, its label and its hint
+ * (`<id>-uitleg`, the input's description); `onCheck` runs when the user chooses it.
+ */
+function radioItem(o: {
+  readonly name: string;
+  readonly id: string;
+  readonly value: string;
+  readonly label: string;
+  readonly hint: readonly (Node | string)[];
+  onCheck(): void;
+}): { readonly item: HTMLElement; readonly input: HTMLInputElement } {
+  const input = h('input', {
+    type: 'radio',
+    name: o.name,
+    id: o.id,
+    value: o.value,
+    'aria-describedby': `${o.id}-uitleg`,
+  });
+  input.addEventListener('change', () => {
+    if (input.checked) o.onCheck();
+  });
+  const item = h(
+    'div',
+    { class: 'radio' },
+    input,
+    h(
+      'label',
+      { for: o.id },
+      h('span', { class: 'radio-label' }, o.label),
+      h('span', { class: 'hint', id: `${o.id}-uitleg` }, ...o.hint),
+    ),
+  );
+  return { item, input };
 }
 
 /** Lets the browser paint (the progress text) before synchronous work such as building the plan. */
@@ -97,16 +180,8 @@ export class TaskPane {
     readonly confirmText: HTMLParagraphElement;
     readonly confirmReplace: HTMLButtonElement;
     readonly confirmCancel: HTMLButtonElement;
-    readonly besch: {
-      readonly fields: HTMLFieldSetElement;
-      readonly paste: HTMLTextAreaElement;
-      readonly file: HTMLInputElement;
-      readonly failures: HTMLDivElement;
-      readonly summary: HTMLDivElement;
-      readonly apply: HTMLButtonElement;
-      readonly applyBlock: HTMLDivElement;
-      readonly section: HTMLDetailsElement;
-    };
+    readonly besch: PasteSection;
+    readonly real: PasteSection;
   };
 
   constructor(
@@ -161,14 +236,19 @@ export class TaskPane {
     // Keep keyboard focus meaningful: into the question, and back to the button that started the work.
     if (this.state.confirm && !before.confirm) this.el.confirmReplace.focus();
     if (!this.state.confirm && before.confirm && !this.state.busy) this.jobButton(before.confirm.job).focus();
-    if (before.busy && !this.state.busy && this.focusLost())
-      (before.busy.beschikking && !this.el.besch.apply.disabled
-        ? this.el.besch.apply
-        : this.jobButton(before.busy.job)
-      ).focus();
-    // A refused beschikking: focus to the list of what to fix (announced as an alert).
+    if (before.busy && !this.state.busy && this.focusLost()) {
+      const section = before.busy.beschikking
+        ? this.el.besch
+        : before.busy.realisatie
+          ? this.el.real
+          : undefined;
+      (section && !section.apply.disabled ? section.apply : this.jobButton(before.busy.job)).focus();
+    }
+    // A refusal: focus to the list of what to fix (announced as an alert).
     if (this.state.beschikking.kind === 'refused' && this.state.beschikking !== before.beschikking)
       this.el.besch.failures.focus();
+    if (this.state.realisatie.kind === 'refused' && this.state.realisatie !== before.realisatie)
+      this.el.real.failures.focus();
   }
 
   /** Reads the paste or the file for the chosen gemeente; the outcome goes to the state machine. */
@@ -177,20 +257,23 @@ export class TaskPane {
     this.dispatch({ type: 'beschikking-checked', check });
   }
 
-  private async readFile(input: HTMLInputElement): Promise<void> {
+  /** Reads the realisatie (paste or file) for the chosen gemeente and edition. */
+  private checkRealisatie(source: BeschikkingSource): void {
+    const { gemeente, editionId } = this.state.selection;
+    this.dispatch({ type: 'realisatie-checked', check: checkRealisatie(source, gemeente, editionId) });
+  }
+
+  private async readFile(input: HTMLInputElement, spec: PasteSpec): Promise<void> {
     const file = input.files?.[0];
     if (!file) return;
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
-      this.dispatch({
-        type: 'beschikking-checked',
-        check: { ok: false, failures: [NL.beschikking.fileFailed] },
-      });
+      this.dispatch(spec.refused([NL.beschikking.fileFailed]));
       return;
     }
-    this.checkBeschikking({ kind: 'file', bytes });
+    spec.check({ kind: 'file', bytes });
   }
 
   private jobButton(job: 'load' | 'refresh'): HTMLButtonElement {
@@ -219,8 +302,9 @@ export class TaskPane {
         builtBefore: this.state.builtWith !== undefined,
         replaceNational: busy.replaceNational,
         protectSheets: !this.el.noProtection.checked,
-        ...(this.el.withRealisatie.checked ? { withRealisatie: true } : {}),
+        ...(this.state.selection.withRealisatie ? { withRealisatie: true } : {}),
         ...(busy.beschikking ? { beschikking: busy.beschikking } : {}),
+        ...(busy.realisatie ? { realisatie: busy.realisatie, withRealisatie: true } : {}),
         onProgress: (step, total, label) => {
           const p = composeProgress(step, total);
           this.dispatch({
@@ -252,28 +336,16 @@ export class TaskPane {
   private build(root: HTMLElement): TaskPane['el'] {
     const radios = new Map<BuiltInKeyId, HTMLInputElement>();
     const keyItems = BUILT_IN_KEYS.map((id) => {
-      const input = h('input', {
-        type: 'radio',
+      const { item, input } = radioItem({
         name: 'verdeelsleutel',
         id: `key-${id}`,
         value: id,
-        'aria-describedby': `key-${id}-uitleg`,
-      });
-      input.addEventListener('change', () => {
-        if (input.checked) this.dispatch({ type: 'select-key', keyId: id });
+        label: KEY_TEXTS[id].label,
+        hint: [KEY_TEXTS[id].explanation],
+        onCheck: () => this.dispatch({ type: 'select-key', keyId: id }),
       });
       radios.set(id, input);
-      return h(
-        'div',
-        { class: 'radio' },
-        input,
-        h(
-          'label',
-          { for: `key-${id}` },
-          h('span', { class: 'radio-label' }, KEY_TEXTS[id].label),
-          h('span', { class: 'hint', id: `key-${id}-uitleg` }, KEY_TEXTS[id].explanation),
-        ),
-      );
+      return item;
     });
 
     const editions = this.buildEditions();
@@ -297,6 +369,9 @@ export class TaskPane {
       id: 'met-realisatie',
       'aria-describedby': 'realisatie-hint',
     });
+    withRealisatie.addEventListener('change', () =>
+      this.dispatch({ type: 'select-realisatie', withRealisatie: withRealisatie.checked }),
+    );
     const fields = h(
       'fieldset',
       { class: 'fields' },
@@ -397,7 +472,22 @@ export class TaskPane {
       }
     });
 
-    const besch = this.buildBeschikking();
+    const besch = this.buildPasteSection({
+      id: 'beschikking',
+      texts: NL.beschikking,
+      check: (source) => this.checkBeschikking(source),
+      refused: (failures) => ({ type: 'beschikking-checked', check: { ok: false, failures } }),
+      edited: { type: 'beschikking-edited' },
+      apply: { type: 'apply-beschikking' },
+    });
+    const real = this.buildPasteSection({
+      id: 'realisatie',
+      texts: NL.realisatiePaste,
+      check: (source) => this.checkRealisatie(source),
+      refused: (failures) => ({ type: 'realisatie-checked', check: { ok: false, failures } }),
+      edited: { type: 'realisatie-edited' },
+      apply: { type: 'apply-realisatie' },
+    });
 
     const header = h(
       'header',
@@ -407,7 +497,7 @@ export class TaskPane {
     );
     root.replaceChildren(
       header,
-      h('main', { class: 'main' }, status, alert, confirm, progress, form, besch.section),
+      h('main', { class: 'main' }, status, alert, confirm, progress, form, besch.section, real.section),
     );
     return {
       form,
@@ -429,6 +519,7 @@ export class TaskPane {
       confirmReplace,
       confirmCancel,
       besch,
+      real,
     };
   }
 
@@ -442,40 +533,23 @@ export class TaskPane {
   } {
     const radios = new Map<string, HTMLInputElement>();
     const items = this.services.editions.map((e, index) => {
-      const id = `editie-${e.id}`;
-      const input = h('input', {
-        type: 'radio',
+      const { item, input } = radioItem({
         name: 'editie',
-        id,
+        id: `editie-${e.id}`,
         value: e.id,
-        'aria-describedby': `${id}-uitleg`,
-      });
-      input.addEventListener('change', () => {
-        if (!input.checked) return;
-        const compareWith = keepCompareWith(this.services.editions, e.id, this.state.selection.compareWith);
-        this.dispatch({
-          type: 'select-edition',
-          editionId: e.id,
-          ...(compareWith !== undefined ? { compareWith } : {}),
-        });
+        label: e.naam,
+        hint: [...(index === 0 ? [`${NL.edition.newest} `] : []), ...cliHint(`--editie ${e.id}`)],
+        onCheck: () => {
+          const compareWith = keepCompareWith(this.services.editions, e.id, this.state.selection.compareWith);
+          this.dispatch({
+            type: 'select-edition',
+            editionId: e.id,
+            ...(compareWith !== undefined ? { compareWith } : {}),
+          });
+        },
       });
       radios.set(e.id, input);
-      return h(
-        'div',
-        { class: 'radio' },
-        input,
-        h(
-          'label',
-          { for: id },
-          h('span', { class: 'radio-label' }, e.naam),
-          h(
-            'span',
-            { class: 'hint', id: `${id}-uitleg` },
-            ...(index === 0 ? [`${NL.edition.newest} `] : []),
-            ...cliHint(`--editie ${e.id}`),
-          ),
-        ),
-      );
+      return item;
     });
     return { items, radios };
   }
@@ -492,21 +566,6 @@ export class TaskPane {
       const naam = (id: string): string => editions.find((e) => e.id === id)?.naam ?? id;
       box.replaceChildren(
         ...options.map((o) => {
-          const id = `vergelijk-${o.value}`;
-          const input = h('input', {
-            type: 'radio',
-            name: 'vergelijk',
-            id,
-            value: o.value,
-            'aria-describedby': `${id}-uitleg`,
-          });
-          input.addEventListener('change', () => {
-            if (input.checked)
-              this.dispatch({
-                type: 'select-compare',
-                compareWith: o.value === COMPARE_DEFAULT ? undefined : o.value,
-              });
-          });
           const label =
             o.editionId === undefined
               ? NL.compare.none
@@ -520,17 +579,18 @@ export class TaskPane {
                   ...(o.value === COMPARE_DEFAULT ? [`${NL.compare.previousHint} `] : []),
                   ...cliHint(`--van ${o.editionId}`),
                 ];
-          return h(
-            'div',
-            { class: 'radio' },
-            input,
-            h(
-              'label',
-              { for: id },
-              h('span', { class: 'radio-label' }, label),
-              h('span', { class: 'hint', id: `${id}-uitleg` }, ...hint),
-            ),
-          );
+          return radioItem({
+            name: 'vergelijk',
+            id: `vergelijk-${o.value}`,
+            value: o.value,
+            label,
+            hint,
+            onCheck: () =>
+              this.dispatch({
+                type: 'select-compare',
+                compareWith: o.value === COMPARE_DEFAULT ? undefined : o.value,
+              }),
+          }).item;
         }),
       );
     }
@@ -541,56 +601,52 @@ export class TaskPane {
   }
 
   /**
-   * The section "Beschikking" (closed at first): a paste from Excel or a CSV file, read by the CLI's reader
-   * for the chosen gemeente; a refusal as a focused alert list, a reading as a summary with the button
-   * that writes it. Both live regions exist from the start.
+   * A section "Beschikking" or "Realisatie" (closed at first): a paste from Excel or a CSV file, read by
+   * the CLI's reader for the chosen gemeente; a refusal as a focused alert list, a reading as a summary
+   * with the button that writes it. Both live regions exist from the start. Element ids start with
+   * `spec.id` (e.g. `beschikking-plak`, `realisatie-fouten`).
    */
-  private buildBeschikking(): TaskPane['el']['besch'] {
-    const T = NL.beschikking;
+  private buildPasteSection(spec: PasteSpec): PasteSection {
+    const { id, texts: T } = spec;
     const paste = h('textarea', {
-      id: 'beschikking-plak',
+      id: `${id}-plak`,
       class: 'paste',
       rows: '5',
       spellcheck: 'false',
       autocomplete: 'off',
-      'aria-describedby': 'beschikking-plak-hint',
+      'aria-describedby': `${id}-plak-hint`,
     });
-    paste.addEventListener('input', () => this.dispatch({ type: 'beschikking-edited' }));
-    const check = h('button', { type: 'button', class: 'button', id: 'beschikking-controleren' }, T.check);
-    check.addEventListener('click', () => this.checkBeschikking({ kind: 'paste', text: paste.value }));
+    paste.addEventListener('input', () => this.dispatch(spec.edited));
+    const check = h('button', { type: 'button', class: 'button', id: `${id}-controleren` }, T.check);
+    check.addEventListener('click', () => spec.check({ kind: 'paste', text: paste.value }));
     const file = h('input', {
       type: 'file',
-      id: 'beschikking-bestand',
+      id: `${id}-bestand`,
       accept: '.csv,.txt,text/csv,text/plain',
-      'aria-describedby': 'beschikking-bestand-hint',
+      'aria-describedby': `${id}-bestand-hint`,
     });
-    file.addEventListener('change', () => void this.readFile(file));
+    file.addEventListener('change', () => void this.readFile(file, spec));
     const failures = h('div', {
-      class: 'message-bar beschikking-failures',
+      class: 'message-bar paste-failures',
       role: 'alert',
-      id: 'beschikking-fouten',
+      id: `${id}-fouten`,
       tabindex: '-1',
     });
     const summary = h('div', {
-      class: 'message-bar beschikking-summary',
+      class: 'message-bar paste-summary',
       role: 'status',
-      id: 'beschikking-samenvatting',
+      id: `${id}-samenvatting`,
     });
     const apply = h(
       'button',
-      {
-        type: 'button',
-        class: 'button primary',
-        id: 'beschikking-zetten',
-        'aria-describedby': 'beschikking-vervangt',
-      },
+      { type: 'button', class: 'button primary', id: `${id}-zetten`, 'aria-describedby': `${id}-vervangt` },
       T.apply,
     );
-    apply.addEventListener('click', () => this.dispatch({ type: 'apply-beschikking' }));
+    apply.addEventListener('click', () => this.dispatch(spec.apply));
     const applyBlock = h(
       'div',
-      { class: 'beschikking-apply', hidden: true },
-      h('p', { class: 'hint', id: 'beschikking-vervangt' }, T.replaces),
+      { class: 'paste-apply', hidden: true },
+      h('p', { class: 'hint', id: `${id}-vervangt` }, T.replaces),
       h('div', { class: 'actions' }, apply),
     );
     const fields = h(
@@ -601,64 +657,62 @@ export class TaskPane {
       h(
         'div',
         { class: 'field' },
-        h('label', { for: 'beschikking-plak', class: 'field-label' }, T.pasteLabel),
+        h('label', { for: `${id}-plak`, class: 'field-label' }, T.pasteLabel),
         paste,
-        h('p', { class: 'hint', id: 'beschikking-plak-hint' }, T.pasteHint),
+        h('p', { class: 'hint', id: `${id}-plak-hint` }, T.pasteHint),
         h('div', { class: 'actions' }, check),
       ),
       h(
         'div',
         { class: 'field' },
-        h('label', { for: 'beschikking-bestand', class: 'field-label' }, T.fileLabel),
+        h('label', { for: `${id}-bestand`, class: 'field-label' }, T.fileLabel),
         file,
-        h('p', { class: 'hint', id: 'beschikking-bestand-hint' }, T.fileHint),
+        h('p', { class: 'hint', id: `${id}-bestand-hint` }, T.fileHint),
       ),
     );
     const section = h(
       'details',
-      { class: 'section', id: 'beschikking' },
+      { class: 'section', id },
       h('summary', {}, h('h2', { class: 'section-title' }, T.heading)),
       fields,
       failures,
       summary,
       applyBlock,
     );
-    return { section, fields, paste, file, failures, summary, apply, applyBlock };
+    return { id, texts: T, section, fields, paste, file, failures, summary, apply, applyBlock };
   }
 
-  private renderBeschikking(): void {
-    const v = view(this.state).beschikking;
-    const { besch } = this.el;
-    besch.section.hidden = !view(this.state).showForm;
-    besch.fields.disabled = !v.enabled;
+  private renderPasteSection(el: PasteSection, v: BeschikkingView): void {
+    el.section.hidden = !view(this.state).showForm;
+    el.fields.disabled = !v.enabled;
     const failKey = JSON.stringify([v.failures, v.more]);
-    if (besch.failures.dataset['shown'] !== failKey) {
-      besch.failures.dataset['shown'] = failKey;
-      besch.failures.replaceChildren(
+    if (el.failures.dataset['shown'] !== failKey) {
+      el.failures.dataset['shown'] = failKey;
+      el.failures.replaceChildren(
         ...(v.failures.length === 0
           ? []
           : [
-              h('p', { class: 'message-text', id: 'beschikking-fouten-kop' }, NL.beschikking.refusedHeading),
+              h('p', { class: 'message-text', id: `${el.id}-fouten-kop` }, el.texts.refusedHeading),
               h(
                 'ul',
-                { class: 'next-steps', 'aria-labelledby': 'beschikking-fouten-kop' },
+                { class: 'next-steps', 'aria-labelledby': `${el.id}-fouten-kop` },
                 ...v.failures.map((f) => h('li', {}, f)),
                 ...(v.more > 0 ? [h('li', {}, NL.beschikking.more(v.more))] : []),
               ),
             ]),
       );
-      besch.failures.dataset['tone'] = v.failures.length > 0 ? 'error' : '';
+      el.failures.dataset['tone'] = v.failures.length > 0 ? 'error' : '';
     }
     const sumKey = JSON.stringify([v.summary, v.note]);
-    if (besch.summary.dataset['shown'] !== sumKey) {
-      besch.summary.dataset['shown'] = sumKey;
-      besch.summary.replaceChildren(
+    if (el.summary.dataset['shown'] !== sumKey) {
+      el.summary.dataset['shown'] = sumKey;
+      el.summary.replaceChildren(
         ...(v.summary
           ? [
-              h('p', { class: 'message-text', id: 'beschikking-samenvatting-kop' }, v.summary.text),
+              h('p', { class: 'message-text', id: `${el.id}-samenvatting-kop` }, v.summary.text),
               h(
                 'ul',
-                { class: 'next-steps', 'aria-labelledby': 'beschikking-samenvatting-kop' },
+                { class: 'next-steps', 'aria-labelledby': `${el.id}-samenvatting-kop` },
                 ...v.summary.regelingen.map((r) => h('li', {}, r)),
               ),
             ]
@@ -666,10 +720,10 @@ export class TaskPane {
             ? [h('p', { class: 'message-text' }, v.note)]
             : []),
       );
-      besch.summary.dataset['tone'] = v.summary ? 'success' : v.note ? 'info' : '';
+      el.summary.dataset['tone'] = v.summary ? 'success' : v.note ? 'info' : '';
     }
-    besch.applyBlock.hidden = v.summary === undefined;
-    besch.apply.disabled = !v.applyEnabled;
+    el.applyBlock.hidden = v.summary === undefined;
+    el.apply.disabled = !v.applyEnabled;
   }
 
   /** The message text and, after a load, the next steps as a list (a labelled list, read in order). */
@@ -698,6 +752,7 @@ export class TaskPane {
     for (const [id, radio] of el.radios) radio.checked = id === this.state.selection.keyId;
     for (const [id, radio] of el.editionRadios) radio.checked = id === this.state.selection.editionId;
     this.renderCompare();
+    el.withRealisatie.checked = this.state.selection.withRealisatie === true;
     el.load.disabled = !v.loadEnabled;
     el.refresh.disabled = !v.refreshEnabled;
     el.form.setAttribute('aria-busy', this.state.busy ? 'true' : 'false');
@@ -718,6 +773,7 @@ export class TaskPane {
 
     el.confirm.hidden = v.confirm === undefined;
     if (v.confirm) setText(el.confirmText, v.confirm.text);
-    this.renderBeschikking();
+    this.renderPasteSection(el.besch, v.beschikking);
+    this.renderPasteSection(el.real, v.realisatie);
   }
 }

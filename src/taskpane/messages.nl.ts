@@ -194,13 +194,14 @@ export const NL = {
     pasteLabel: 'Geplakt uit Excel',
     pasteHint:
       'Kopieer in Excel de kolommen regeling, onderdeel, jaar en bedrag_eur (één rij per regeling of onderdeel ' +
-      'en jaar) en plak ze hier, met of zonder kopregel. Zonder kopregel zet SPUK-begroting de kopregel ' +
-      'regeling, onderdeel, jaar, bedrag_eur er zelf boven; rij 1 is dan uw eerste geplakte regel. ' +
-      "Bedragen in hele euro's, zonder centen.",
+      'en jaar), eventueel gevolgd door beschikkingsnummer en beschikkingsdatum (dd-mm-jjjj), en plak ze hier, ' +
+      'met of zonder kopregel. Zonder kopregel zet SPUK-begroting de kopregel in die volgorde er zelf boven; ' +
+      "rij 1 is dan uw eerste geplakte regel. Bedragen in hele euro's, zonder centen.",
     check: 'Geplakte bedragen controleren',
     fileLabel: 'Of kies een CSV-bestand',
     fileHint:
-      'Met kopregel regeling;onderdeel;jaar;bedrag_eur (eventueel met gemeentecode), of het bestand van ' +
+      'Met kopregel regeling;onderdeel;jaar;bedrag_eur (eventueel met gemeentecode, beschikkingsnummer en ' +
+      'beschikkingsdatum), of het bestand van ' +
       'spuk-begroting allocaties --beschikking. Puntkomma, tab of komma als scheidingsteken.',
     needsGemeente:
       'Een beschikking hoort bij één gemeente, en nu is “Heel Nederland (landelijk)” gekozen. Kies eerst bovenaan de gemeente van de beschikking.',
@@ -210,7 +211,16 @@ export const NL = {
       `${n === 1 ? '1 bedrag' : `${n} bedragen`} voor ${where} gelezen, samen ${total}:`,
     perRegeling: (regeling: string, years: string, total: string): string =>
       `${regeling}: ${years}, ${total}`,
-    replaces: 'Vervangt de bedragen op het blad Beschikking; uw overige invoer blijft staan.',
+    kenmerk: (nummer: string | undefined, datum: string | undefined): string =>
+      [
+        nummer !== undefined ? `beschikking nr. ${nummer}` : 'beschikking',
+        datum !== undefined ? `van ${datum}` : '',
+      ]
+        .filter((t) => t !== '')
+        .join(' '),
+    replaces:
+      'Vervangt de bedragen op het blad Beschikking, en de beschikkingsnummers en -datums als u die meegeeft; ' +
+      'uw overige invoer blijft staan.',
     apply: 'Beschikking in werkmap zetten',
     applied: (n: number): string =>
       n === 1
@@ -220,6 +230,53 @@ export const NL = {
       `De ingelezen beschikking hoort bij ${where}. Lees haar opnieuw in voor de gekozen gemeente.`,
     fileFailed:
       'Het bestand kon niet worden gelezen. Kies het opnieuw, of open het in Excel en plak de bedragen hierboven.',
+  },
+
+  /**
+   * The section "Realisatie": what was spent, pasted from Excel or a CSV file with the columns of the
+   * table Begroting (as `spuk-begroting werkboek --realisatie` reads it).
+   */
+  realisatiePaste: {
+    heading: 'Realisatie',
+    intro:
+      'Zet wat per activiteit en jaar besteed is in de tabel op het blad Realisatie (met de bladen Besteding en ' +
+      'Verantwoording): plak het uit Excel of kies een CSV-bestand.',
+    pasteLabel: 'Realisatie geplakt uit Excel',
+    pasteHint:
+      'Kopieer in Excel de rijen van uw tabel Begroting met de bedragen die besteed zijn (de kolommen Regeling tot ' +
+      'en met Opmerking, eventueel een kolom “Prognose 2026”) en plak ze hier, met of zonder kopregel. Zonder ' +
+      'kopregel zet SPUK-begroting de kopregel van de tabel Begroting er zelf boven; rij 1 is dan uw eerste ' +
+      "geplakte regel. Bedragen in hele euro's, zonder centen.",
+    check: 'Geplakte realisatie controleren',
+    fileLabel: 'Of kies een CSV-bestand met de realisatie',
+    fileHint:
+      'Het bestand van uw begroting met de bestede bedragen in de jaarkolommen, zoals spuk-begroting werkboek ' +
+      '--realisatie het leest. Puntkomma, tab of komma als scheidingsteken.',
+    needsGemeente:
+      'Een realisatie hoort bij de verantwoording van één gemeente, en nu is “Heel Nederland (landelijk)” gekozen. ' +
+      'Kies eerst bovenaan uw gemeente.',
+    refusedHeading: 'De realisatie is niet ingelezen; er is niets in de werkmap gewijzigd. Pas dit aan:',
+    sheetExists:
+      'Het blad Realisatie staat al in deze werkmap, met uw tabel; SPUK-begroting overschrijft die tabel nooit. ' +
+      'Plak de rijen daar in de tabel Realisatie (onder de kopregel, in rij 7), of verwijder eerst het blad ' +
+      'Realisatie (zijn rijen gaan dan verloren) en zet de realisatie opnieuw vanuit dit taakvenster.',
+    notWritten:
+      'De realisatie is niet in de tabel gezet: het blad Realisatie stond al in deze werkmap en SPUK-begroting ' +
+      'overschrijft uw tabel nooit (de overige bladen zijn bijgewerkt). Plak de rijen daar in de tabel Realisatie.',
+    summary: (n: number, where: string, total: string): string =>
+      `${n === 1 ? '1 rij' : `${n} rijen`} realisatie voor ${where} gelezen, samen ${total} besteed:`,
+    perRegeling: (regeling: string, years: string, total: string): string =>
+      `${regeling}: ${years}, ${total}`,
+    prognose: (jaar: number, total: string): string => `Prognose ${jaar}: samen ${total}`,
+    replaces:
+      'Maakt het blad Realisatie met deze rijen, en de bladen Besteding en Verantwoording; uw overige invoer blijft staan.',
+    apply: 'Realisatie in werkmap zetten',
+    applied: (n: number): string =>
+      n === 1
+        ? 'De rij realisatie staat in de tabel op het blad Realisatie.'
+        : `De ${n} rijen realisatie staan in de tabel op het blad Realisatie.`,
+    otherChoice: (where: string): string =>
+      `De ingelezen realisatie hoort bij ${where} en de toen gekozen editie. Lees haar opnieuw in.`,
   },
 
   /** After a load: what to look at next (a list in the success message). */

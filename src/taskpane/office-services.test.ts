@@ -1,9 +1,17 @@
 import { FakeExcel } from '../../test/support/fake-excel';
+import {
+  ALMERE,
+  installHost,
+  memorySettings,
+  paneRequest,
+  removeHost,
+  renderedFake,
+} from '../../test/support/pane-host';
 import { defaultEditionId, defaultReferenceData, editionInput, scenarioEditions } from '../data';
 import type { CbsCode } from '../domain';
 import type { RenderSuccess } from '../excel';
-import { renderPlan } from '../excel';
 import { INPUT_NAMES, SHEETS, buildWorkbookPlan } from '../plan';
+import { excelDate } from '../plan/begroting/beschikking-sheet';
 import type { RenderRequest } from './controller';
 import { LANDELIJK } from './gemeente-search';
 import { NL } from './messages.nl';
@@ -80,41 +88,23 @@ describe('builtWithFromWorkbook (what the workbook shows)', () => {
 });
 
 describe('officeServices().readWorkbook', () => {
-  const globals = globalThis as { Excel?: unknown; Office?: unknown };
   let fake: FakeExcel;
   let settings: Record<string, unknown>;
 
   beforeAll(async () => {
     // A workbook made without the add-in's settings, e.g. by the CLI (same plan).
-    fake = new FakeExcel();
-    const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
-      key: 'inwoners',
-      gemeente: 'GM0034' as CbsCode,
-    });
-    const report = await renderPlan(plan, { run: fake.run, requirements: fake.requirements });
-    if (!report.ok) throw new Error(JSON.stringify(report.failure));
+    fake = await renderedFake(
+      buildWorkbookPlan(editionInput(defaultEditionId()), { key: 'inwoners', gemeente: ALMERE }),
+    );
   });
 
   beforeEach(() => {
-    settings = {};
-    globals.Excel = { run: fake.run };
-    globals.Office = {
-      context: {
-        document: {
-          settings: {
-            get: (name: string) => settings[name] ?? null,
-            set: (name: string, value: unknown) => (settings[name] = value),
-            saveAsync: () => undefined,
-          },
-        },
-      },
-    };
+    const memory = memorySettings();
+    settings = memory.stored;
+    installHost(fake, memory);
   });
 
-  afterEach(() => {
-    delete globals.Excel;
-    delete globals.Office;
-  });
+  afterEach(removeHost);
 
   it('falls back to the workbook itself without document settings (2 syncs)', async () => {
     const before = fake.syncCount;
@@ -139,7 +129,7 @@ describe('officeServices().readWorkbook', () => {
   it('uses the document settings only when the workbook says nothing or cannot be read', async () => {
     settings[SETTINGS_KEY] = { gemeente: LANDELIJK, keyId: 'gelijk' };
     const empty = new FakeExcel();
-    globals.Excel = { run: empty.run };
+    installHost(empty, memorySettings(settings));
     await expect(officeServices().readWorkbook()).resolves.toEqual({ gemeente: LANDELIJK, keyId: 'gelijk' });
     empty.cellEditMode = true;
     await expect(officeServices().readWorkbook()).resolves.toEqual({ gemeente: LANDELIJK, keyId: 'gelijk' });
@@ -147,7 +137,7 @@ describe('officeServices().readWorkbook', () => {
 
   it('finds nothing in a new workbook (1 sync), and rejects when Excel fails', async () => {
     const empty = new FakeExcel();
-    globals.Excel = { run: empty.run };
+    installHost(empty, memorySettings());
     await expect(officeServices().readWorkbook()).resolves.toBeUndefined();
     expect(empty.syncCount).toBe(1);
     empty.cellEditMode = true;
@@ -226,7 +216,6 @@ describe('successDetail', () => {
 });
 
 describe('an empty key cell (Verdeelsleutel!B5) is no dead end: the pane asks, as for "eigen" (fake host)', () => {
-  const globals = globalThis as { Excel?: unknown; Office?: unknown };
   const labels: Labels = { gemeente: (g) => g, edition: (e) => e };
   const selection = {
     gemeente: 'GM0034' as CbsCode,
@@ -242,28 +231,17 @@ describe('an empty key cell (Verdeelsleutel!B5) is no dead end: the pane asks, a
   const weightCell = weightRange.split(':')[0] ?? '';
   let fake: FakeExcel;
 
-  const request = (replaceWeights: boolean): RenderRequest => ({
-    selection,
-    replaceWeights,
-    builtBefore: true,
-    replaceNational: false,
-    onProgress: () => undefined,
-  });
+  const request = (replaceWeights: boolean): RenderRequest =>
+    paneRequest(selection, { replaceWeights, builtBefore: true });
 
   beforeEach(async () => {
-    fake = new FakeExcel();
-    const report = await renderPlan(plan, { run: fake.run, requirements: fake.requirements });
-    if (!report.ok) throw new Error(JSON.stringify(report.failure));
+    fake = await renderedFake(plan);
     fake.type(weightSheet, weightCell, 4242);
     fake.type(SHEETS.verdeelsleutel, 'B5', '');
-    globals.Excel = { run: fake.run };
-    globals.Office = { context: { requirements: fake.requirements } };
+    installHost(fake);
   });
 
-  afterEach(() => {
-    delete globals.Excel;
-    delete globals.Office;
-  });
+  afterEach(removeHost);
 
   it('refused once (nothing written), the pane then asks; "Gewichten vervangen" replaces them and fills in the key', async () => {
     const before = fake.snapshot();
@@ -318,32 +296,19 @@ describe('an empty key cell (Verdeelsleutel!B5) is no dead end: the pane asks, a
 });
 
 describe('the success text after a restore (fake host)', () => {
-  const globals = globalThis as { Excel?: unknown; Office?: unknown };
   const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
     key: 'spuk-2025',
     gemeente: 'GM0034' as CbsCode,
   });
-  const request: RenderRequest = {
-    selection: { gemeente: 'GM0034' as CbsCode, keyId: 'spuk-2025', editionId: defaultEditionId() },
-    replaceWeights: false,
-    builtBefore: true,
-    replaceNational: false,
-    onProgress: () => undefined,
-  };
+  const request = paneRequest({}, { builtBefore: true });
   let fake: FakeExcel;
 
   beforeEach(async () => {
-    fake = new FakeExcel();
-    const report = await renderPlan(plan, { run: fake.run, requirements: fake.requirements });
-    if (!report.ok) throw new Error(JSON.stringify(report.failure));
-    globals.Excel = { run: fake.run };
-    globals.Office = { context: { requirements: fake.requirements } };
+    fake = await renderedFake(plan);
+    installHost(fake);
   });
 
-  afterEach(() => {
-    delete globals.Excel;
-    delete globals.Office;
-  });
+  afterEach(removeHost);
 
   it('after a write that stopped part-way, the next run says the inputs came from the restore point', async () => {
     // A kept weight: only inputs that differ from the plan's defaults need the restore point.
@@ -358,27 +323,15 @@ describe('the success text after a restore (fake host)', () => {
   });
 
   it('saves the document settings only when what was built changed (#17 item 9)', async () => {
-    const stored: Record<string, unknown> = {};
-    let saves = 0;
-    globals.Office = {
-      context: {
-        requirements: fake.requirements,
-        document: {
-          settings: {
-            get: (name: string) => stored[name] ?? null,
-            set: (name: string, value: unknown) => (stored[name] = value),
-            saveAsync: () => saves++,
-          },
-        },
-      },
-    };
+    const settings = memorySettings();
+    installHost(fake, settings);
     expect((await officeServices().render(request)).ok).toBe(true);
-    expect(saves).toBe(1);
+    expect(settings.saves).toBe(1);
     expect((await officeServices().render(request)).ok).toBe(true);
-    expect(saves).toBe(1);
+    expect(settings.saves).toBe(1);
     const other = { ...request, selection: { ...request.selection, keyId: 'inwoners' as const } };
     expect((await officeServices().render({ ...other, replaceWeights: true })).ok).toBe(true);
-    expect(saves).toBe(2);
+    expect(settings.saves).toBe(2);
   });
 
   it('says what to look at next: the SPUK AZWA beschikking, Overzicht, the model check, the sources and the begroting', async () => {
@@ -407,8 +360,7 @@ describe('the success text after a restore (fake host)', () => {
 });
 
 describe('a beschikking from the pane (issue 9 §4, fake host)', () => {
-  const globals = globalThis as { Excel?: unknown; Office?: unknown };
-  const code = 'GM0034' as CbsCode;
+  const code = ALMERE;
   const plan = buildWorkbookPlan(editionInput(defaultEditionId()), { key: 'spuk-2025', gemeente: code });
   const rangeOf = (name: string): [string, string] => {
     const ref = plan.names.find((n) => n.name === name)?.ref ?? '';
@@ -424,20 +376,15 @@ describe('a beschikking from the pane (issue 9 §4, fake host)', () => {
       .values(sheet, range)
       .flat()
       .filter((v): v is number => typeof v === 'number');
+  const PASTE_2025 = 'Brede SPUK\t\t2025\t3.478.172';
   let fake: FakeExcel;
 
   beforeEach(async () => {
-    fake = new FakeExcel();
-    const report = await renderPlan(plan, { run: fake.run, requirements: fake.requirements });
-    if (!report.ok) throw new Error(JSON.stringify(report.failure));
-    globals.Excel = { run: fake.run };
-    globals.Office = { context: { requirements: fake.requirements } };
+    fake = await renderedFake(plan);
+    installHost(fake);
   });
 
-  afterEach(() => {
-    delete globals.Excel;
-    delete globals.Office;
-  });
+  afterEach(removeHost);
 
   it('replaceInputs names Invoer_Beschikking (and its gemeente cell) only when the run carries a beschikking', () => {
     expect(replacedInputs({ replaceWeights: false, replaceNational: false })).toEqual([]);
@@ -458,14 +405,9 @@ describe('a beschikking from the pane (issue 9 §4, fake host)', () => {
       defaultReferenceData().gemeenten,
     );
     if (!check.ok) throw new Error(check.failures.join(' '));
-    const outcome = await officeServices().render({
-      selection: { gemeente: code, keyId: 'spuk-2025', editionId: defaultEditionId() },
-      replaceWeights: false,
-      builtBefore: true,
-      replaceNational: false,
-      beschikking: check.regels,
-      onProgress: () => undefined,
-    });
+    const outcome = await officeServices().render(
+      paneRequest({}, { builtBefore: true, beschikking: check.regels }),
+    );
     expect(outcome).toMatchObject({ ok: true });
     // The grid holds exactly the imported amount: the 999 the user typed there is replaced.
     expect(numbers(gridSheet, gridRange)).toEqual([3_478_172]);
@@ -473,42 +415,85 @@ describe('a beschikking from the pane (issue 9 §4, fake host)', () => {
     expect(outcome.ok && outcome.detail).toContain(NL.status.keptInputs(1));
   });
 
+  it('writes the pasted beschikkingsnummer and -datum on the sheet Beschikking, over what stood there', async () => {
+    const [nummerSheet, nummerRange] = rangeOf(INPUT_NAMES.beschikkingNummer);
+    const [datumSheet, datumRange] = rangeOf(INPUT_NAMES.beschikkingDatum);
+    const [nummerTop = ''] = nummerRange.split(':');
+    fake.type(nummerSheet, nummerTop, 'OUD-NUMMER');
+    const check = checkBeschikking(
+      {
+        kind: 'paste',
+        text:
+          'Brede SPUK\t\t2025\t3.478.172\t1234567-202345-PG\t15-3-2025\n' +
+          'Brede SPUK\t\t2026\t1.000.000\t\t\n',
+      },
+      code,
+      defaultReferenceData().gemeenten,
+    );
+    if (!check.ok) throw new Error(check.failures.join(' '));
+    expect(
+      replacedInputs({ replaceWeights: false, replaceNational: false, beschikking: check.regels }),
+    ).toEqual([
+      INPUT_NAMES.beschikking,
+      INPUT_NAMES.beschikkingGemeente,
+      INPUT_NAMES.beschikkingNummer,
+      INPUT_NAMES.beschikkingDatum,
+    ]);
+    const outcome = await officeServices().render(
+      paneRequest({}, { builtBefore: true, beschikking: check.regels }),
+    );
+    expect(outcome).toMatchObject({ ok: true });
+    expect(numbers(gridSheet, gridRange)).toEqual([3_478_172, 1_000_000]);
+    // The Brede SPUK's row (the first) holds the number and the date (Excel's serial of 15-03-2025).
+    expect(fake.values(nummerSheet, nummerRange).map((r) => r[0])).toEqual(['1234567-202345-PG', '', '', '']);
+    expect(fake.values(datumSheet, datumRange).map((r) => r[0])).toEqual([
+      excelDate('2025-03-15'),
+      '',
+      '',
+      '',
+    ]);
+  });
+
+  it('a beschikking without those columns keeps the number the user typed', async () => {
+    const [nummerSheet, nummerRange] = rangeOf(INPUT_NAMES.beschikkingNummer);
+    const [nummerTop = ''] = nummerRange.split(':');
+    fake.type(nummerSheet, nummerTop, 'EIGEN-NUMMER');
+    const check = checkBeschikking(
+      { kind: 'paste', text: PASTE_2025 },
+      code,
+      defaultReferenceData().gemeenten,
+    );
+    if (!check.ok) throw new Error(check.failures.join(' '));
+    expect(
+      replacedInputs({ replaceWeights: false, replaceNational: false, beschikking: check.regels }),
+    ).toEqual([INPUT_NAMES.beschikking, INPUT_NAMES.beschikkingGemeente]);
+    const outcome = await officeServices().render(
+      paneRequest({}, { builtBefore: true, beschikking: check.regels }),
+    );
+    expect(outcome).toMatchObject({ ok: true });
+    expect(fake.values(nummerSheet, nummerTop)).toEqual([['EIGEN-NUMMER']]);
+  });
+
   it('a run without a beschikking keeps what the user typed in the grid', async () => {
     fake.type(gridSheet, gridFirst, 999);
-    const outcome = await officeServices().render({
-      selection: { gemeente: code, keyId: 'spuk-2025', editionId: defaultEditionId() },
-      replaceWeights: false,
-      builtBefore: true,
-      replaceNational: false,
-      onProgress: () => undefined,
-    });
+    const outcome = await officeServices().render(paneRequest({}, { builtBefore: true }));
     expect(outcome).toMatchObject({ ok: true });
     expect(numbers(gridSheet, gridRange)).toEqual([999]);
   });
 });
 
 describe('"Vergelijk met editie": the scenario request the CLI builds (werkboek --van, issue 16)', () => {
-  const globals = globalThis as { Excel?: unknown; Office?: unknown };
-  const base = { gemeente: 'GM0034' as CbsCode, keyId: 'spuk-2025' as const, editionId: 'vws-2026-04' };
-  const request = (compareWith?: string): RenderRequest => ({
-    selection: { ...base, ...(compareWith !== undefined ? { compareWith } : {}) },
-    replaceWeights: false,
-    builtBefore: false,
-    replaceNational: false,
-    onProgress: () => undefined,
-  });
+  const base = { gemeente: ALMERE, keyId: 'spuk-2025' as const, editionId: 'vws-2026-04' };
+  const request = (compareWith?: string): RenderRequest =>
+    paneRequest({ ...base, ...(compareWith !== undefined ? { compareWith } : {}) });
   let fake: FakeExcel;
 
   beforeEach(() => {
     fake = new FakeExcel();
-    globals.Excel = { run: fake.run };
-    globals.Office = { context: { requirements: fake.requirements } };
+    installHost(fake);
   });
 
-  afterEach(() => {
-    delete globals.Excel;
-    delete globals.Office;
-  });
+  afterEach(removeHost);
 
   it('lists the editions newest first with date and vorige', () => {
     expect(paneEditions().map((e) => [e.id, e.vorige])).toEqual([
@@ -563,19 +548,9 @@ describe('"Vergelijk met editie": the scenario request the CLI builds (werkboek 
   });
 
   it('remembers the choice in the document settings, and reads it back', async () => {
-    const stored: Record<string, unknown> = {};
-    globals.Office = {
-      context: {
-        requirements: fake.requirements,
-        document: {
-          settings: {
-            get: (name: string) => stored[name] ?? null,
-            set: (name: string, value: unknown) => (stored[name] = value),
-            saveAsync: () => undefined,
-          },
-        },
-      },
-    };
+    const memory = memorySettings();
+    const stored = memory.stored;
+    installHost(fake, memory);
     expect((await officeServices().render(request('gala-2023'))).ok).toBe(true);
     expect(stored[SETTINGS_KEY]).toEqual({ ...base, compareWith: 'gala-2023' });
     expect(parseBuiltWith(stored[SETTINGS_KEY], data)).toEqual({ ...base, compareWith: 'gala-2023' });

@@ -2,7 +2,7 @@
  * The production wiring of the pane: office.js for the host, the embedded reference data, the plan
  * builder and the Excel renderer. office.js itself is reached through office-host.ts and src/excel only.
  */
-import type { CbsCode, ReferenceData } from '../domain';
+import type { BeschikkingRegel, CbsCode, ReferenceData } from '../domain';
 import { builtInKey, isBuiltInKey, resolveScenario } from '../domain';
 import {
   defaultEditionId,
@@ -12,9 +12,9 @@ import {
   scenarioEditions,
 } from '../data';
 import type { BuiltWithFacts, RenderSuccess } from '../excel';
-import { readBuiltWith, renderPlan } from '../excel';
+import { renderPlan } from '../excel';
 import { excelFailureText, featureText, formatDate, renderStepText } from '../messages';
-import { INPUT_NAMES, planWorkbook } from '../plan';
+import { INPUT_NAMES, SHEETS, planWorkbook } from '../plan';
 import type { PaneServices, RenderOutcome, RenderRequest } from './controller';
 import { detectEnvironment } from './environment';
 import type { GemeenteChoice } from './gemeente-search';
@@ -25,6 +25,7 @@ import { documentSettings, officeGlobal } from '../excel';
 import type { BuiltWith, Selection } from './state';
 import type { EditionInfo } from './compare';
 import { NO_COMPARISON, comparedEdition, earlierEditions } from './compare';
+import { readWorkbookFacts } from './workbook-read';
 
 /** Document setting (stored inside the workbook) with what the add-in last built there. */
 export const SETTINGS_KEY = 'spukBegroting';
@@ -46,11 +47,12 @@ function isKnownKey(keyId: string): boolean {
 /** Reads the remembered build, accepting only well-formed values. */
 export function parseBuiltWith(value: unknown, data: ReferenceData): BuiltWith | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { gemeente, keyId, editionId, compareWith } = value as {
+  const { gemeente, keyId, editionId, compareWith, withRealisatie } = value as {
     gemeente?: unknown;
     keyId?: unknown;
     editionId?: unknown;
     compareWith?: unknown;
+    withRealisatie?: unknown;
   };
   if (typeof keyId !== 'string' || typeof gemeente !== 'string') return undefined;
   const known = gemeente === LANDELIJK || data.gemeenten.some((g) => g.code === gemeente);
@@ -62,7 +64,9 @@ export function parseBuiltWith(value: unknown, data: ReferenceData): BuiltWith |
     typeof compareWith === 'string' && (compareWith === NO_COMPARISON || isEditionId(compareWith))
       ? { compareWith }
       : {};
-  return { gemeente: gemeente as GemeenteChoice, keyId, ...edition, ...compare };
+  // The option "Bladen Realisatie en Verantwoording toevoegen": only a literal true counts.
+  const realisatie = withRealisatie === true ? { withRealisatie: true } : {};
+  return { gemeente: gemeente as GemeenteChoice, keyId, ...edition, ...compare, ...realisatie };
 }
 
 /** The editions as the pane lists them, newest first: name with date, `datum` and `vorige`. */
@@ -143,17 +147,23 @@ function remember(built: BuiltWith & { readonly editionId: string }): void {
 /**
  * The input ranges a run replaces with the plan's values (the renderer keeps every other one): the
  * weights after the user agreed to another key, the national amounts of another edition, and the
- * beschikking the user gave in the pane (its amounts and its gemeente cell).
+ * beschikking the user gave in the pane (its amounts and its gemeente cell; its beschikkingsnummers
+ * and -datums when it gives them).
  */
 export function replacedInputs(request: {
   readonly replaceWeights: boolean;
   readonly replaceNational: boolean;
-  readonly beschikking?: unknown;
+  readonly beschikking?: readonly Pick<BeschikkingRegel, 'nummer' | 'datum'>[];
 }): string[] {
+  const b = request.beschikking;
   return [
     ...(request.replaceWeights ? [INPUT_NAMES.weights] : []),
     ...(request.replaceNational ? [INPUT_NAMES.national] : []),
-    ...(request.beschikking ? [INPUT_NAMES.beschikking, INPUT_NAMES.beschikkingGemeente] : []),
+    ...(b ? [INPUT_NAMES.beschikking, INPUT_NAMES.beschikkingGemeente] : []),
+    // The beschikkingsnummer and -datum (one column each): replaced only when the beschikking gives
+    // them; otherwise what the user typed there stays (#19 item 4).
+    ...(b?.some((r) => r.nummer !== undefined) ? [INPUT_NAMES.beschikkingNummer] : []),
+    ...(b?.some((r) => r.datum !== undefined) ? [INPUT_NAMES.beschikkingDatum] : []),
   ];
 }
 
@@ -191,12 +201,17 @@ export function officeServices(): PaneServices {
     // The workbook's own marked names and cells first: document settings are unreliable across hosts
     // and co-authors (office-js #594, #642) and survive a copy whose add-in sheets were deleted. The
     // settings only when the workbook says nothing or cannot be read; with neither, a read failure
-    // (ExcelFailureError) is left to the pane, which then starts fresh.
+    // (ExcelFailureError) is left to the pane, which then starts fresh. The option "Bladen Realisatie
+    // en Verantwoording toevoegen" likewise: ticked when the sheet Realisatie's mark exists (#17, #19).
     async readWorkbook(): Promise<BuiltWith | undefined> {
       const remembered = parseBuiltWith(documentSettings()?.get(SETTINGS_KEY), data);
       let found: BuiltWith | undefined;
       try {
-        found = builtWithFromWorkbook(await readBuiltWith({ timeoutMs: READ_TIMEOUT_MS }), data);
+        const facts = await readWorkbookFacts({ timeoutMs: READ_TIMEOUT_MS });
+        found = builtWithFromWorkbook(facts.builtWith, data);
+        // The mark decides; the settings only when it could not be read.
+        if (found && (facts.realisatie ?? remembered?.withRealisatie === true))
+          found = { ...found, withRealisatie: true };
       } catch (error) {
         if (remembered) return remembered;
         throw error;
@@ -217,9 +232,10 @@ export function officeServices(): PaneServices {
           key: builtInKey(selection.keyId, editions.edition.base),
           gemeente,
           beschikking: request.beschikking ?? [],
-          // The sheet Realisatie is the user's: made with an empty table, then kept on every refresh.
-          ...(request.withRealisatie && gemeente !== undefined
-            ? { realisatie: { regels: [], prognoseJaar: undefined } }
+          // The sheet Realisatie is the user's: made with the pasted rows (as `werkboek --realisatie`)
+          // or an empty table, then kept on every refresh.
+          ...((request.withRealisatie || request.realisatie) && gemeente !== undefined
+            ? { realisatie: request.realisatie ?? { regels: [], prognoseJaar: undefined } }
             : {}),
         });
         plan = planWorkbook(scenario);
@@ -250,16 +266,25 @@ export function officeServices(): PaneServices {
           return { ok: false, text, workbookKey: report.failure.workbookKey };
         return { ok: false, text };
       }
+      // The pasted rows reach the table only when this run created the sheet Realisatie: an existing
+      // table is the user's and stays as it is (the pane refuses beforehand when it knows; this is the
+      // guard when it did not). The other sheets were refreshed; the run says the rows were not put in.
+      const realisatieKept =
+        request.realisatie !== undefined && !report.addedSheets.some((n) => n === SHEETS.realisatie);
       remember({
         gemeente: selection.gemeente,
         keyId: selection.keyId,
         editionId: selection.editionId,
         ...(selection.compareWith !== undefined ? { compareWith: selection.compareWith } : {}),
+        ...((request.withRealisatie || request.realisatie) && selection.gemeente !== LANDELIJK
+          ? { withRealisatie: true }
+          : {}),
       });
       const detail =
         [compareDetail(selection), successDetail(report, request.replaceWeights, replaceInputs)]
           .filter((t) => t !== undefined)
           .join(' ') || undefined;
+      if (realisatieKept) return { ok: false, text: NL.realisatiePaste.notWritten };
       return { ok: true, ...(detail ? { detail } : {}), ...(steps ? { nextSteps: steps } : {}) };
     },
   };

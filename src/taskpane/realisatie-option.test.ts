@@ -1,39 +1,56 @@
 /**
- * The pane's option "Bladen Realisatie en Verantwoording toevoegen" through `officeServices().render`
- * on the fake host: the first run adds the sheets Realisatie (an empty table), Besteding and
- * Verantwoording for a gemeente (not for the national view); the row the user then types in the table
- * survives the next run (a refresh, 2 syncs).
+ * The pane's option "Bladen Realisatie en Verantwoording toevoegen" through `officeServices()` on the
+ * fake host: the first run adds the sheets Realisatie (an empty table), Besteding and Verantwoording
+ * for a gemeente (not for the national view); the row the user then types in the table survives the
+ * next run (a refresh, 2 syncs). On the next open the option shows what the workbook has: the sheet
+ * Realisatie's mark first, the document settings only when the workbook cannot be read (#17 item 13,
+ * office-js #594/#642), read in the same round trips as before. A realisatie pasted in the pane fills
+ * the table when the run creates the sheet (as `werkboek --realisatie`), and the Verantwoording's
+ * terugvordering (HyperFormula over what the renderer wrote) is the domain's to the euro.
  */
 import { FakeExcel } from '../../test/support/fake-excel';
+import { hyperFormulaEvaluator } from '../../test/support/fake-excel/hyperformula';
+import type { MemorySettings } from '../../test/support/pane-host';
+import {
+  ALMERE,
+  installHost,
+  memorySettings,
+  paneRequest,
+  realisatiePaste,
+  removeHost,
+} from '../../test/support/pane-host';
+import { builtInKey, resolveScenario } from '../domain';
+import type { RealisatieInvoer } from '../domain/verantwoording';
+import { NL } from './messages.nl';
+import { checkRealisatie, editionYears } from './realisatie';
 import { defaultEditionId } from '../data';
-import type { CbsCode } from '../domain';
 import { SHEETS } from '../plan';
-import type { RenderRequest } from './controller';
 import { LANDELIJK } from './gemeente-search';
-import { officeServices } from './office-services';
+import { SETTINGS_KEY, officeServices, parseBuiltWith, scenarioEditionsFor } from './office-services';
+import { defaultReferenceData } from '../data';
+import type { Labels } from './state';
+import { initialState, reduce } from './state';
 
-const globals = globalThis as { Excel?: unknown; Office?: unknown };
 let fake: FakeExcel;
 
-const request = (gemeente: string, builtBefore: boolean, withRealisatie: boolean): RenderRequest => ({
-  selection: { gemeente: gemeente as CbsCode, keyId: 'spuk-2025', editionId: defaultEditionId() },
-  replaceWeights: false,
-  builtBefore,
-  replaceNational: false,
-  withRealisatie,
-  onProgress: () => undefined,
-});
+const PASTE = realisatiePaste(editionYears(defaultEditionId()));
+
+/** The pane's reading of a paste for Almere in the default edition (throws on a refusal). */
+function read(text: string): RealisatieInvoer {
+  const c = checkRealisatie({ kind: 'paste', text }, ALMERE, defaultEditionId());
+  if (!c.ok) throw new Error(c.failures.join(' '));
+  return c.invoer;
+}
+
+const request = (gemeente: string, builtBefore: boolean, withRealisatie: boolean) =>
+  paneRequest({ gemeente: gemeente as never }, { builtBefore, withRealisatie });
 
 beforeEach(() => {
   fake = new FakeExcel();
-  globals.Excel = { run: fake.run };
-  globals.Office = { context: { requirements: fake.requirements } };
+  installHost(fake);
 });
 
-afterEach(() => {
-  delete globals.Excel;
-  delete globals.Office;
-});
+afterEach(removeHost);
 
 describe('the pane’s option to add the Realisatie', () => {
   it('adds Realisatie, Besteding and Verantwoording for a gemeente; a refresh keeps the user’s rows', async () => {
@@ -55,10 +72,155 @@ describe('the pane’s option to add the Realisatie', () => {
     expect((await officeServices().render(request('GM0034', false, false))).ok).toBe(true);
     expect(fake.sheetNames()).not.toContain(SHEETS.realisatie);
     fake = new FakeExcel();
-    globals.Excel = { run: fake.run };
-    globals.Office = { context: { requirements: fake.requirements } };
+    installHost(fake);
     expect((await officeServices().render(request(LANDELIJK, false, true))).ok).toBe(true);
     expect(fake.sheetNames()).not.toContain(SHEETS.realisatie);
     expect(fake.sheetNames()).not.toContain(SHEETS.verantwoording);
+  });
+});
+
+describe('the option is remembered: the workbook’s sheet Realisatie first, the settings as a fallback', () => {
+  const data = defaultReferenceData();
+  const labels: Labels = { gemeente: (g) => g, edition: (e) => e };
+  let settings: MemorySettings;
+
+  /** A workbook built by the pane, with or without the option; the settings then start empty. */
+  async function built(withRealisatie: boolean): Promise<void> {
+    settings = memorySettings();
+    installHost(fake, settings);
+    expect((await officeServices().render(request('GM0034', false, withRealisatie))).ok).toBe(true);
+    expect(parseBuiltWith(settings.stored[SETTINGS_KEY], data)?.withRealisatie).toBe(
+      withRealisatie ? true : undefined,
+    );
+  }
+
+  /** The workbook read at the next open, as a fresh pane (other settings, same workbook). */
+  async function reopen(stored: Record<string, unknown> = {}) {
+    settings = memorySettings(stored);
+    installHost(fake, settings);
+    const syncs = fake.syncCount;
+    const found = await officeServices().readWorkbook();
+    return { found, syncs: fake.syncCount - syncs };
+  }
+
+  it('a workbook with the sheet Realisatie: the option is ticked, without document settings, still 2 syncs', async () => {
+    await built(true);
+    const { found, syncs } = await reopen();
+    expect(found).toEqual({
+      gemeente: 'GM0034',
+      keyId: 'spuk-2025',
+      editionId: defaultEditionId(),
+      withRealisatie: true,
+    });
+    expect(syncs).toBe(2);
+    // The pane shows it: the state follows the workbook, and a refresh asks for the sheets again.
+    let s = reduce(
+      initialState(defaultEditionId(), LANDELIJK),
+      { type: 'workbook-found', builtWith: found! },
+      labels,
+    );
+    s = reduce(s, { type: 'environment', env: { kind: 'ready' } }, labels);
+    expect(s.selection.withRealisatie).toBe(true);
+    s = reduce(s, { type: 'start', job: 'refresh' }, labels);
+    s = reduce(s, { type: 'succeeded' }, labels);
+    expect(s.builtWith?.withRealisatie).toBe(true);
+  });
+
+  it('the workbook decides over settings that say otherwise (a co-author, another host)', async () => {
+    await built(false);
+    const stale = { gemeente: 'GM0034', keyId: 'spuk-2025', withRealisatie: true };
+    const { found } = await reopen({ [SETTINGS_KEY]: stale });
+    expect(found?.withRealisatie).toBeUndefined();
+    // Ticked before (the user's choice), the workbook without the sheet unticks it.
+    let s = reduce(
+      initialState(defaultEditionId(), LANDELIJK),
+      { type: 'environment', env: { kind: 'ready' } },
+      labels,
+    );
+    s = reduce(s, { type: 'select-realisatie', withRealisatie: true }, labels);
+    expect(s.selection.withRealisatie).toBe(true);
+    s = reduce(s, { type: 'workbook-found', builtWith: found! }, labels);
+    expect(s.selection.withRealisatie).toBeUndefined();
+  });
+
+  it('a sheet Realisatie deleted by the user (its mark now #REF!) unticks it', async () => {
+    await built(true);
+    fake.deleteSheet(SHEETS.realisatie);
+    const { found } = await reopen({
+      [SETTINGS_KEY]: { gemeente: 'GM0034', keyId: 'spuk-2025', withRealisatie: true },
+    });
+    expect(found?.gemeente).toBe('GM0034');
+    expect(found?.withRealisatie).toBeUndefined();
+  });
+
+  it('the settings only when the workbook cannot be read', async () => {
+    await built(true);
+    fake.cellEditMode = true;
+    const remembered = { gemeente: 'GM0034', keyId: 'spuk-2025', withRealisatie: true };
+    expect((await reopen({ [SETTINGS_KEY]: remembered })).found).toEqual(remembered);
+    expect(parseBuiltWith({ ...remembered, withRealisatie: 'ja' }, data)?.withRealisatie).toBeUndefined();
+  });
+
+  it('the national view never records the option (it adds no sheets)', () => {
+    let s = reduce(
+      initialState(defaultEditionId(), LANDELIJK),
+      { type: 'environment', env: { kind: 'ready' } },
+      labels,
+    );
+    s = reduce(s, { type: 'select-realisatie', withRealisatie: true }, labels);
+    s = reduce(s, { type: 'start', job: 'load' }, labels);
+    s = reduce(s, { type: 'succeeded' }, labels);
+    expect(s.builtWith?.withRealisatie).toBeUndefined();
+  });
+});
+
+describe('the pasted realisatie in the werkmap (fake host, HyperFormula)', () => {
+  /** The values right of every row of the sheet Verantwoording whose first cell is `label`. */
+  function figures(label: string): unknown[] {
+    const column = fake.values(SHEETS.verantwoording, 'A1:B400');
+    return column.filter((r) => r[0] === label).map((r) => r[1]);
+  }
+
+  it('lands in the table Realisatie; the Verantwoording’s terugvordering is the domain’s, to the euro', async () => {
+    fake = new FakeExcel({ evaluator: hyperFormulaEvaluator() });
+    installHost(fake);
+    const invoer = read(PASTE);
+    const request = paneRequest({}, { realisatie: invoer });
+    const outcome = await officeServices().render(request);
+    expect(outcome).toMatchObject({ ok: true });
+    for (const sheet of [SHEETS.realisatie, SHEETS.besteding, SHEETS.verantwoording])
+      expect(fake.sheetNames()).toContain(sheet);
+    // The table holds the pasted rows, as `werkboek --realisatie` fills it (row 7 = the first row).
+    const table = fake.values(SHEETS.realisatie, 'A7:I8');
+    expect(table.map((r) => [r[0], r[2], r[6], r[7], r[8]])).toEqual([
+      ['Brede SPUK', 'Buurtsportcoaches', 400_000, 1_450_000, 300_000],
+      ['SPUK IZA', 'Regionaal plan', 120_000, 80_000, ''],
+    ]);
+    // The domain, on the same request (edition, key, gemeente, realisatie).
+    const editions = scenarioEditionsFor(request.selection);
+    const scenario = resolveScenario({
+      ...editions,
+      key: builtInKey('spuk-2025', editions.edition.base),
+      gemeente: ALMERE,
+      beschikking: [],
+      realisatie: invoer,
+    });
+    const domain = scenario.verantwoording?.regelingen.map((r) => r.terugvordering.cumulatief) ?? [];
+    expect(domain.length).toBeGreaterThan(0);
+    expect(domain.some((x) => x > 0)).toBe(true);
+    expect(figures('Verwachte terugvordering: cumulatief over de looptijd')).toEqual(domain);
+    const besteding = scenario.verantwoording?.regelingen.map((r) => r.jaren[0]?.besteding);
+    expect(besteding?.[0]).toBe(400_000);
+  });
+
+  it('an existing table Realisatie is never overwritten: the run says the rows were not put in', async () => {
+    expect((await officeServices().render(paneRequest({}, { withRealisatie: true }))).ok).toBe(true);
+    fake.type(SHEETS.realisatie, 'A7:C7', [['Brede SPUK', '', 'Eigen rij']]);
+    const before = fake.values(SHEETS.realisatie, 'A7:Q9');
+    const outcome = await officeServices().render(
+      paneRequest({}, { builtBefore: true, realisatie: read(PASTE) }),
+    );
+    expect(outcome).toEqual({ ok: false, text: NL.realisatiePaste.notWritten });
+    expect(fake.values(SHEETS.realisatie, 'A7:Q9')).toEqual(before);
   });
 });

@@ -4,9 +4,13 @@
  */
 import type { BeschikkingRegel, BuiltInKeyId, CbsCode } from '../domain';
 import { isBuiltInKey } from '../domain';
+import type { RealisatieInvoer } from '../domain/verantwoording';
 import type { BeschikkingCheck, BeschikkingSummary } from './beschikking';
 import { MAX_SHOWN_FAILURES, summarize } from './beschikking';
+import type { RealisatieCheck } from './realisatie';
+import { editionYears, summarizeRealisatie } from './realisatie';
 import type { GemeenteChoice } from './gemeente-search';
+import { LANDELIJK } from './gemeente-search';
 import { KEY_TEXTS, NL } from './messages.nl';
 
 export type Environment =
@@ -29,6 +33,11 @@ export interface Selection {
    * `NO_COMPARISON` = none, else an earlier edition's id; the CLI's `--van`.
    */
   readonly compareWith?: string;
+  /**
+   * "Bladen Realisatie en Verantwoording toevoegen" (a gemeente only): follows the workbook (its sheet
+   * Realisatie) when one is found, else the user's tick.
+   */
+  readonly withRealisatie?: boolean;
 }
 
 /** What the open workbook was last built with (read back from the workbook, or this session's last run). */
@@ -43,6 +52,8 @@ export interface BuiltWith {
   readonly editionId?: string;
   /** The comparison chosen in the pane (`Selection.compareWith`), when it remembers one. */
   readonly compareWith?: string;
+  /** True when the workbook holds the sheet Realisatie (its mark; the settings only as a fallback). */
+  readonly withRealisatie?: boolean;
 }
 
 export type Job = 'load' | 'refresh';
@@ -57,6 +68,8 @@ export interface Busy {
   readonly label: string;
   /** The run writes these beschikking amounts (they replace the grid on the sheet Beschikking). */
   readonly beschikking?: readonly BeschikkingRegel[];
+  /** The run creates the sheet Realisatie with these rows (and Besteding, Verantwoording). */
+  readonly realisatie?: RealisatieInvoer;
 }
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';
@@ -74,7 +87,12 @@ export interface Confirmation {
   readonly to: BuiltInKeyId;
   /** The run asked about writes a beschikking. */
   readonly beschikking?: readonly BeschikkingRegel[];
+  /** The run asked about writes a realisatie. */
+  readonly realisatie?: RealisatieInvoer;
 }
+
+/** What a run carries besides the selection: a beschikking or a realisatie read in the pane. */
+type Carried = Pick<Busy, 'beschikking' | 'realisatie'>;
 
 /** The section "Beschikking": nothing read yet, a refusal, or amounts ready to write. */
 export type BeschikkingPreview =
@@ -88,6 +106,19 @@ export type BeschikkingPreview =
       readonly summary: BeschikkingSummary;
     };
 
+/** The section "Realisatie": nothing read yet, a refusal, or rows ready to write. */
+export type RealisatiePreview =
+  /** `note`: why an earlier reading was put aside (another gemeente or edition was chosen). */
+  | { readonly kind: 'none'; readonly note?: string }
+  | { readonly kind: 'refused'; readonly failures: readonly string[] }
+  | {
+      readonly kind: 'checked';
+      readonly gemeente: CbsCode;
+      readonly editionId: string;
+      readonly invoer: RealisatieInvoer;
+      readonly summary: BeschikkingSummary;
+    };
+
 export interface State {
   readonly env: Environment;
   readonly selection: Selection;
@@ -96,6 +127,7 @@ export interface State {
   readonly confirm: Confirmation | undefined;
   readonly message: Message;
   readonly beschikking: BeschikkingPreview;
+  readonly realisatie: RealisatiePreview;
 }
 
 export type Action =
@@ -111,6 +143,8 @@ export type Action =
   | { readonly type: 'select-edition'; readonly editionId: string; readonly compareWith?: string }
   /** "Vergelijk met editie": undefined = the edition's `vorige`, `NO_COMPARISON` = none, else an id. */
   | { readonly type: 'select-compare'; readonly compareWith: string | undefined }
+  /** The option "Bladen Realisatie en Verantwoording toevoegen" ticked or not. */
+  | { readonly type: 'select-realisatie'; readonly withRealisatie: boolean }
   | { readonly type: 'start'; readonly job: Job }
   | { readonly type: 'confirm'; readonly accept: boolean }
   /** The user's paste or file was read (see checkBeschikking). */
@@ -119,6 +153,12 @@ export type Action =
   | { readonly type: 'beschikking-edited' }
   /** "Beschikking in werkmap zetten": a load that writes the checked amounts. */
   | { readonly type: 'apply-beschikking' }
+  /** The user's realisatie paste or file was read (see checkRealisatie). */
+  | { readonly type: 'realisatie-checked'; readonly check: RealisatieCheck }
+  /** The realisatie paste changed after it was read. */
+  | { readonly type: 'realisatie-edited' }
+  /** "Realisatie in werkmap zetten": a load that creates the sheet Realisatie with the checked rows. */
+  | { readonly type: 'apply-realisatie' }
   | { readonly type: 'progress'; readonly step: number; readonly total: number; readonly label: string }
   /** `detail`: extra Dutch sentences about the run (kept inputs, skipped features). */
   | { readonly type: 'succeeded'; readonly detail?: string; readonly nextSteps?: readonly string[] }
@@ -157,6 +197,7 @@ export function initialState(editionId: string, gemeente: GemeenteChoice): State
     confirm: undefined,
     message: { tone: 'info', text: NL.status.starting },
     beschikking: { kind: 'none' },
+    realisatie: { kind: 'none' },
   };
 }
 
@@ -194,16 +235,14 @@ function canAct(state: State): boolean {
   return state.env.kind === 'ready' && state.busy === undefined && state.confirm === undefined;
 }
 
-function begin(
-  state: State,
-  job: Job,
-  replaceWeights: boolean,
-  beschikking?: readonly BeschikkingRegel[],
-): State {
+function begin(state: State, job: Job, replaceWeights: boolean, carried: Carried = {}): State {
   const built = state.builtWith;
   const replaceNational = built !== undefined && built.editionId !== state.selection.editionId;
+  const { beschikking, realisatie } = carried;
   return {
     ...state,
+    // A realisatie comes with its sheets: the option shows it.
+    selection: realisatie ? withOption(state.selection, true) : state.selection,
     confirm: undefined,
     busy: {
       job,
@@ -213,6 +252,7 @@ function begin(
       total: PREPARE_STEPS + 1,
       label: NL.progress.prepare,
       ...(beschikking ? { beschikking } : {}),
+      ...(realisatie ? { realisatie } : {}),
     },
     message: { tone: 'info', text: NL.status.working },
   };
@@ -232,6 +272,7 @@ function successMessage(
   if (busy.replaceNational || busy.job === 'load')
     parts.push(NL.status.edition(labels.edition(state.selection.editionId)));
   if (busy.beschikking) parts.push(NL.beschikking.applied(busy.beschikking.length));
+  if (busy.realisatie) parts.push(NL.realisatiePaste.applied(busy.realisatie.regels.length));
   if (detail) parts.push(detail);
   return { tone: 'success', text: parts.join(' '), ...(steps && steps.length > 0 ? { steps } : {}) };
 }
@@ -247,9 +288,9 @@ export function reduce(state: State, action: Action, labels: Labels): State {
     }
     case 'workbook-found': {
       // Follow the workbook: the pane shows what it was built with, so "Vernieuwen" keeps it.
-      const { gemeente, keyId, editionId, compareWith } = action.builtWith;
+      const { gemeente, keyId, editionId, compareWith, withRealisatie } = action.builtWith;
       const selection: Selection = {
-        ...withCompare(state.selection, compareWith),
+        ...withOption(withCompare(state.selection, compareWith), withRealisatie === true),
         gemeente,
         keyId: isBuiltInKey(keyId) ? keyId : state.selection.keyId,
         editionId: editionId ?? state.selection.editionId,
@@ -270,6 +311,13 @@ export function reduce(state: State, action: Action, labels: Labels): State {
       return {
         ...state,
         beschikking,
+        realisatie: asideRealisatie(
+          state.realisatie,
+          action.gemeente,
+          state.selection.editionId,
+          labels,
+          action.gemeente !== state.selection.gemeente,
+        ),
         selection: { ...state.selection, gemeente: action.gemeente },
         message: state.message.tone === 'warning' ? readyMessage(state, labels) : state.message,
       };
@@ -302,7 +350,42 @@ export function reduce(state: State, action: Action, labels: Labels): State {
           confirm: { job: 'load', from: built.keyId, to: state.selection.keyId, beschikking: b.regels },
           message: { tone: 'info', text: '' },
         };
-      return begin(state, 'load', false, b.regels);
+      return begin(state, 'load', false, { beschikking: b.regels });
+    }
+    case 'realisatie-checked': {
+      if (!canAct(state)) return state;
+      const c = action.check;
+      return {
+        ...state,
+        realisatie: c.ok
+          ? {
+              kind: 'checked',
+              gemeente: c.gemeente,
+              editionId: c.editionId,
+              invoer: c.invoer,
+              summary: summarizeRealisatie(c.invoer, editionYears(c.editionId), labels.gemeente(c.gemeente)),
+            }
+          : { kind: 'refused', failures: c.failures },
+      };
+    }
+    case 'realisatie-edited':
+      if (!canAct(state) || state.realisatie.kind === 'none') return state;
+      return { ...state, realisatie: { kind: 'none' } };
+    case 'apply-realisatie': {
+      const r = state.realisatie;
+      if (!canAct(state) || !realisatieApplies(state)) return state;
+      if (r.kind !== 'checked') return state;
+      // The sheet Realisatie is the user's: once it exists the add-in never writes its table again.
+      if (state.builtWith?.withRealisatie)
+        return { ...state, realisatie: { kind: 'refused', failures: [NL.realisatiePaste.sheetExists] } };
+      const built = state.builtWith;
+      if (built && built.keyId !== state.selection.keyId)
+        return {
+          ...state,
+          confirm: { job: 'load', from: built.keyId, to: state.selection.keyId, realisatie: r.invoer },
+          message: { tone: 'info', text: '' },
+        };
+      return begin(state, 'load', false, { realisatie: r.invoer });
     }
     case 'invalid-gemeente':
       if (!canAct(state)) return state;
@@ -314,11 +397,21 @@ export function reduce(state: State, action: Action, labels: Labels): State {
       if (!canAct(state)) return state;
       return {
         ...state,
+        realisatie: asideRealisatie(
+          state.realisatie,
+          state.selection.gemeente,
+          action.editionId,
+          labels,
+          action.editionId !== state.selection.editionId,
+        ),
         selection: { ...withCompare(state.selection, action.compareWith), editionId: action.editionId },
       };
     case 'select-compare':
       if (!canAct(state)) return state;
       return { ...state, selection: withCompare(state.selection, action.compareWith) };
+    case 'select-realisatie':
+      if (!canAct(state)) return state;
+      return { ...state, selection: withOption(state.selection, action.withRealisatie) };
     case 'start': {
       if (!canAct(state)) return state;
       if (action.job === 'refresh' && state.builtWith === undefined) return state;
@@ -336,7 +429,11 @@ export function reduce(state: State, action: Action, labels: Labels): State {
     case 'confirm': {
       const c = state.confirm;
       if (!c || state.busy) return state;
-      if (action.accept) return begin(state, c.job, true, c.beschikking);
+      if (action.accept)
+        return begin(state, c.job, true, {
+          ...(c.beschikking ? { beschikking: c.beschikking } : {}),
+          ...(c.realisatie ? { realisatie: c.realisatie } : {}),
+        });
       if (isUnknownKey(c.from)) {
         // Keep them: the pane cannot know their key, so it forgets what it assumed; the next run asks
         // the renderer again, which keeps the weights once the key cell names the chosen key, and
@@ -376,6 +473,10 @@ export function reduce(state: State, action: Action, labels: Labels): State {
           keyId: state.selection.keyId,
           editionId: state.selection.editionId,
           ...(state.selection.compareWith !== undefined ? { compareWith: state.selection.compareWith } : {}),
+          // The sheets are added for a gemeente only (the national view has no verantwoording).
+          ...(state.selection.withRealisatie && state.selection.gemeente !== LANDELIJK
+            ? { withRealisatie: true }
+            : {}),
         },
         message: successMessage(state, busy, labels, action.detail, action.nextSteps),
       };
@@ -395,6 +496,36 @@ export function reduce(state: State, action: Action, labels: Labels): State {
       return { ...state, busy: undefined, builtWith, message: { tone: 'error', text: action.text } };
     }
   }
+}
+
+/** A checked realisatie holds for one gemeente and edition: for another it is put aside, with a note. */
+function asideRealisatie(
+  r: RealisatiePreview,
+  gemeente: GemeenteChoice,
+  editionId: string,
+  labels: Labels,
+  changed: boolean,
+): RealisatiePreview {
+  if (r.kind === 'checked' && (r.gemeente !== gemeente || r.editionId !== editionId))
+    return { kind: 'none', note: NL.realisatiePaste.otherChoice(labels.gemeente(r.gemeente)) };
+  // A refusal (e.g. "choose a gemeente first") no longer speaks to a changed choice.
+  return r.kind === 'refused' && changed ? { kind: 'none' } : r;
+}
+
+/** The checked realisatie is for the chosen gemeente and edition. */
+function realisatieApplies(state: State): boolean {
+  const r = state.realisatie;
+  return (
+    r.kind === 'checked' &&
+    r.gemeente === state.selection.gemeente &&
+    r.editionId === state.selection.editionId
+  );
+}
+
+/** The selection with the Realisatie option ticked (`withRealisatie: true`) or without the field. */
+function withOption(selection: Selection, withRealisatie: boolean): Selection {
+  const { withRealisatie: _old, ...rest } = selection;
+  return withRealisatie ? { ...rest, withRealisatie: true } : rest;
 }
 
 /** The selection with `compareWith` set, or without the field for the default (undefined). */
@@ -430,8 +561,10 @@ export interface View {
   readonly message: Message & { readonly role: 'alert' | 'status' };
   readonly confirm: { readonly text: string } | undefined;
   readonly beschikking: BeschikkingView;
+  readonly realisatie: BeschikkingView;
 }
 
+/** A paste section (Beschikking, Realisatie) as the controller shows it. */
 export interface BeschikkingView {
   /** The paste, the file and the check: usable when the pane may act. */
   readonly enabled: boolean;
@@ -454,6 +587,19 @@ function beschikkingView(state: State): BeschikkingView {
     summary: b.kind === 'checked' ? b.summary : undefined,
     note: b.kind === 'none' ? b.note : undefined,
     applyEnabled: enabled && b.kind === 'checked' && b.gemeente === state.selection.gemeente,
+  };
+}
+
+function realisatieView(state: State): BeschikkingView {
+  const r = state.realisatie;
+  const enabled = canAct(state);
+  return {
+    enabled,
+    failures: r.kind === 'refused' ? r.failures.slice(0, MAX_SHOWN_FAILURES) : [],
+    more: r.kind === 'refused' ? Math.max(0, r.failures.length - MAX_SHOWN_FAILURES) : 0,
+    summary: r.kind === 'checked' ? r.summary : undefined,
+    note: r.kind === 'none' ? r.note : undefined,
+    applyEnabled: enabled && realisatieApplies(state),
   };
 }
 
@@ -481,6 +627,7 @@ export function view(state: State): View {
         }
       : undefined,
     beschikking: beschikkingView(state),
+    realisatie: realisatieView(state),
   };
 }
 

@@ -592,11 +592,13 @@ describe('keyboard', () => {
 describe('reopening a workbook the add-in built', () => {
   it('follows what the workbook remembers and offers "Vernieuwen"', async () => {
     const pane = await openPane({
-      settings: { spukBegroting: { gemeente: almere?.code, keyId: 'inwoners' } },
+      settings: { spukBegroting: { gemeente: almere?.code, keyId: 'inwoners', withRealisatie: true } },
     });
     const { page } = pane;
     try {
       await waitForMessage(page, 'status', NL.status.existing('Almere', KEY_TEXTS.inwoners.label));
+      // The workbook could tell nothing (empty): the settings' option "Realisatie" shows, as a fallback.
+      expect(await page.getByRole('checkbox', { name: NL.realisatie.label }).isChecked()).toBe(true);
       expect(await page.getByRole('combobox', { name: NL.gemeente.label }).inputValue()).toBe('Almere');
       expect(
         await page.getByRole('radio', { name: new RegExp(`^${KEY_TEXTS.inwoners.label}`) }).isChecked(),
@@ -693,6 +695,34 @@ describe('reopening a workbook made without the add-in (CLI), without document s
   it('made no request outside the local server and logged no errors', () => {
     expect(pane.blocked).toEqual([]);
     expect(pane.errors).toEqual([]);
+  });
+});
+
+describe('reopening a workbook with the sheet Realisatie, without document settings', () => {
+  it('ticks "Bladen Realisatie en Verantwoording toevoegen" from the workbook’s mark (still 2 syncs)', async () => {
+    const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
+      key: 'spuk-2025',
+      gemeente: (almere?.code ?? '') as CbsCode,
+      realisatie: { regels: [], prognoseJaar: undefined },
+    });
+    const pane = await openPane({ prebuild: plan });
+    const { page } = pane;
+    try {
+      await waitForMessage(page, 'status', NL.status.existing('Almere', KEY_TEXTS['spuk-2025'].label));
+      expect(await syncCount(page)).toBe(2);
+      const option = page.getByRole('checkbox', { name: NL.realisatie.label });
+      expect(await option.isChecked()).toBe(true);
+      // Unticked by the user, the next refresh leaves the option out of the settings.
+      await option.uncheck();
+      await page.getByRole('button', { name: NL.actions.refresh }).click();
+      await waitForMessage(page, 'status', NL.status.refreshed('Almere'));
+      expect(await page.evaluate(() => window.__officeSettings['spukBegroting'])).not.toHaveProperty(
+        'withRealisatie',
+      );
+      expect(pane.errors).toEqual([]);
+    } finally {
+      await pane.context.close();
+    }
   });
 });
 
