@@ -41,3 +41,13 @@ describe('SheetBuilder row heights (#18)', () => {
     expect(s.build(page).rowHeights).toEqual([{ row: 5, height: 30 }]);
   });
 });
+
+describe('SheetBuilder page breaks (#18)', () => {
+  it('lists the rows a printed page starts at, ascending and once; refuses row 1', () => {
+    const s = new SheetBuilder('Blad', 'presentatie');
+    s.value('A1', 'x').pageBreakBefore(40).pageBreakBefore(12).pageBreakBefore(40);
+    expect(s.build(page).pageBreaks).toEqual([12, 40]);
+    expect(new SheetBuilder('Leeg', 'presentatie').build(page).pageBreaks).toBeUndefined();
+    expect(() => new SheetBuilder('Blad', 'presentatie').pageBreakBefore(1)).toThrow(RangeError);
+  });
+});

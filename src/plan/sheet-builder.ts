@@ -36,6 +36,7 @@ export class SheetBuilder {
   private freeze: { rows: number; columns: number } | undefined;
   private readonly rowHeights = new Map<number, number>();
   private readonly hidden = new Set<number>();
+  private readonly breaks = new Set<number>();
   private printArea: { left: string; right: string } | undefined;
   private printSpec: Omit<PrintSpec, 'header' | 'footer'> = {
     orientation: 'landscape',
@@ -280,6 +281,17 @@ export class SheetBuilder {
     return this;
   }
 
+  /**
+   * A printed page starts at row `row` (1-based, > 1): a manual page break above it (see
+   * `SheetPlan.pageBreaks`). For a block read as one (a chart), so it never falls over two pages.
+   */
+  pageBreakBefore(row: number): this {
+    if (!Number.isInteger(row) || row < 2)
+      throw new RangeError(`Page break before row ${row} of ${this.name}`);
+    this.breaks.add(row);
+    return this;
+  }
+
   freezeAt(rows: number, columns: number): this {
     this.freeze = { rows, columns };
     return this;
@@ -338,6 +350,7 @@ export class SheetBuilder {
       tables: this.tables,
       charts: this.charts,
       ...(this.freeze ? { freeze: this.freeze } : {}),
+      ...(this.breaks.size > 0 ? { pageBreaks: [...this.breaks].sort((a, b) => a - b) } : {}),
       ...(this.rowHeights.size > 0
         ? {
             rowHeights: [...this.rowHeights]
