@@ -31,6 +31,7 @@ import {
   toR1C1,
 } from '../plan';
 import { cellInputs } from './cell-input';
+import { sheetSetupSteps } from './print-setup';
 import type { HostFeatures, OptionalFeature } from './features';
 import type {
   HostChart,
@@ -272,6 +273,7 @@ export function buildWritePlan(
         s.sheet(name).getRange(group.range).format.columnWidth = group.points;
       });
     }
+    steps.push(...sheetSetupSteps(sheet, { pageBreaks: once && features.printLayout }));
     for (const group of rowGroups(sheet)) {
       // RowHeightSpec: height 0 = hidden. Hidden with the documented Range.rowHidden (ExcelApi 1.2)
       // rather than a zero height, whose effect the reference does not state; other heights with

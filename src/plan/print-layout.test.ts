@@ -113,3 +113,18 @@ describe('print layout of #18 in the plan', () => {
     expect(STYLES.wrap.verticalAlignment).toBe('bottom');
   });
 });
+
+describe('the Overzicht chart on a page of its own (#18)', () => {
+  it.each([[undefined], ['GM0034']] as const)('gemeente %s: a page starts at the chart', (gemeente) => {
+    const plan = buildWorkbookPlan(editionInput('vws-2026-04'), {
+      key: 'spuk-2025',
+      gemeente: gemeente as CbsCode | undefined,
+    });
+    const overzicht = sheetOf(plan, 'Overzicht');
+    const chart = overzicht.charts[0];
+    const top = parseCell(chart?.from ?? 'A1').row;
+    expect(overzicht.pageBreaks).toEqual([top]);
+    // 20 rows of default height (15 pt) and the repeated header row fit one landscape page.
+    expect(parseCell(chart?.to ?? 'A1').row - top + 1).toBe(20);
+  });
+});

@@ -16,7 +16,9 @@ import type {
   TableSpec,
   ValidationSpec,
 } from './types';
-import { COLORS } from './styles';
+import { COLORS, STYLES } from './styles';
+import type { TextFont } from './text-fit';
+import { linesHeight, wrappedLines } from './text-fit';
 
 /** A built sheet and the anchors (`cells`) it exposes to the sheets built after it. */
 export interface Built<C> {
@@ -36,6 +38,7 @@ export class SheetBuilder {
   private freeze: { rows: number; columns: number } | undefined;
   private readonly rowHeights = new Map<number, number>();
   private readonly hidden = new Set<number>();
+  private readonly breaks = new Set<number>();
   private printArea: { left: string; right: string } | undefined;
   private printSpec: Omit<PrintSpec, 'header' | 'footer'> = {
     orientation: 'landscape',
@@ -214,27 +217,39 @@ export class SheetBuilder {
   }
 
   /**
-   * Height for `text` wrapped in a column `width` characters wide: 15 pt per line (11 pt text),
-   * counted in whole words; one line when it fits.
+   * The lines `text` takes wrapped in a column `width` units wide (Excel's width in characters), in
+   * whole words, measured in pixels of the font (see text-fit.ts); one line when it fits.
    */
-  static linesFor(text: string, width: number): number {
-    let lines = 1;
-    let used = 0;
-    for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-      const need = used === 0 ? word.length : used + 1 + word.length;
-      if (need <= width) used = need;
-      else {
-        lines += used === 0 ? 0 : 1;
-        used = word.length;
+  static linesFor(text: string, width: number, font: TextFont = {}): number {
+    return wrappedLines(text, width, font);
+  }
+
+  /**
+   * The font of a cell from the styles formatted over it (the last one naming a size or weight wins):
+   * a lookup over the formats as they are now, each address parsed once (a sheet has hundreds).
+   */
+  private fontLookup(): (row: number, col: number) => TextFont {
+    const fonts = this.formats
+      .map((f) => ({ spec: STYLES[f.style], f }))
+      .filter(({ spec }) => spec.fontSize !== undefined || spec.bold !== undefined)
+      .map(({ spec, f }) => ({ spec, r: parseRange(f.range) }));
+    return (row, col) => {
+      let size: number | undefined;
+      let bold: boolean | undefined;
+      for (const { spec, r } of fonts) {
+        if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
+        if (spec.fontSize !== undefined) size = spec.fontSize;
+        if (spec.bold !== undefined) bold = spec.bold;
       }
-    }
-    return lines;
+      return { ...(size !== undefined ? { size } : {}), ...(bold !== undefined ? { bold } : {}) };
+    };
   }
 
   /**
    * Every text written (by `values`) in `column` that is longer than the room it has (the column's
    * `width` plus the empty cells to its right up to the next filled one, where Excel cuts it) wraps
-   * in the column, and its row gets the height of its lines (15 pt a line): so a long label is read
+   * in the column, and its row gets the height of its lines (15 pt a line at 11 pt; the lines measured
+   * in the cell's font, text-fit.ts): so a long label is read
    * whole on screen and on paper. A text that fits its room flows on as it is. Call after everything
    * on the sheet is written and the widths of the columns to its right are set (default 8,43).
    */
@@ -261,22 +276,39 @@ export class SheetBuilder {
       if (w === undefined) widths.set(c, (w = this.widthOf(c)));
       return w;
     };
+    const fontAt = this.fontLookup();
     for (const b of this.blocks) {
       if (b.kind !== 'values') continue;
       const tl = parseCell(b.at);
       if (col < tl.col || col >= tl.col + (b.values[0]?.length ?? 0)) continue;
       b.values.forEach((line, r) => {
         const text = line[col - tl.col];
+        // Whether it wraps: counted in characters, on the safe side. A text left to run on over empty
+        // cells is printed by LibreOffice with a wider font than Calibri (DejaVu Sans where Carlito is
+        // missing), and a run-on text it finds too wide for the page made it print the whole Overzicht
+        // 4 % smaller (7.3 → 7.0 pt, measured): so only the number of lines is measured in the font.
         if (typeof text !== 'string' || text.length <= width) return;
         let room = width;
         for (let c = col + 1; c <= last && !filled(tl.row + r, c); c++) room += widthOf(c);
         if (text.length <= room) return;
-        const lines = SheetBuilder.linesFor(text, width);
+        const font = fontAt(tl.row + r, col);
+        const lines = SheetBuilder.linesFor(text, width, font);
         if (lines < 2) return;
         this.format(`${column}${tl.row + r}`, 'wrap');
-        this.rowHeight(tl.row + r, 15 * lines);
+        this.rowHeight(tl.row + r, linesHeight(lines, font));
       });
     }
+    return this;
+  }
+
+  /**
+   * A printed page starts at row `row` (1-based, > 1): a manual page break above it (see
+   * `SheetPlan.pageBreaks`). For a block read as one (a chart), so it never falls over two pages.
+   */
+  pageBreakBefore(row: number): this {
+    if (!Number.isInteger(row) || row < 2)
+      throw new RangeError(`Page break before row ${row} of ${this.name}`);
+    this.breaks.add(row);
     return this;
   }
 
@@ -295,7 +327,7 @@ export class SheetBuilder {
 
   /**
    * Header rows (style `header`, which wraps) high enough for their longest heading, in whole words
-   * over the column's width (15 pt a line): a wrapped heading otherwise runs over the first data row
+   * over the column's width (15 pt a line, measured in the header's bold font): a wrapped heading otherwise runs over the first data row
    * in LibreOffice and is cut in Excel (#18).
    */
   private fitHeaderRows(): void {
@@ -309,16 +341,21 @@ export class SheetBuilder {
         }),
       );
     }
+    const fontAt = this.fontLookup();
     for (const f of this.formats) {
       if (f.style !== 'header') continue;
       const r = parseRange(f.range);
       for (let row = r.top; row <= r.bottom; row++) {
         let lines = 1;
+        let font: TextFont = {};
         for (let c = r.left; c <= r.right; c++) {
           const t = text.get(`${row}:${c}`);
-          if (t !== undefined) lines = Math.max(lines, SheetBuilder.linesFor(t, this.widthOf(c)));
+          if (t === undefined) continue;
+          const f = fontAt(row, c);
+          const n = SheetBuilder.linesFor(t, this.widthOf(c), f);
+          if (n > lines) [lines, font] = [n, f];
         }
-        if (lines > 1) this.rowHeight(row, 15 * lines);
+        if (lines > 1) this.rowHeight(row, linesHeight(lines, font));
       }
     }
   }
@@ -338,6 +375,7 @@ export class SheetBuilder {
       tables: this.tables,
       charts: this.charts,
       ...(this.freeze ? { freeze: this.freeze } : {}),
+      ...(this.breaks.size > 0 ? { pageBreaks: [...this.breaks].sort((a, b) => a - b) } : {}),
       ...(this.rowHeights.size > 0
         ? {
             rowHeights: [...this.rowHeights]

@@ -1156,6 +1156,9 @@ function legendSection(v: View): void {
 function chartSection(v: View, chooser: ChooserCells, bbv: BbvRows, open: readonly number[]): void {
   v.rows.skip();
   const top = v.rows.take(20);
+  // The chart on a page of its own (20 rows fit one landscape page): otherwise the national view printed
+  // its top on one page and the rest on the next (#18).
+  v.s.pageBreakBefore(top);
   const row = (r: number) => SheetRange.at(SHEETS.overzicht, r, PERIOD_COL, 1, v.ctx.years.length).abs();
   v.s.chart({
     name: 'Afloop',

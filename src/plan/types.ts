@@ -231,6 +231,13 @@ export interface SheetPlan {
    * (Excel does not fit a row to its wrapped text on open). Absent rows keep the default height.
    */
   readonly rowHeights?: readonly RowHeightSpec[];
+  /**
+   * Manual page breaks: the rows (1-based, ascending) before which a printed page starts, so a block
+   * that must be read whole (the Overzicht's chart) never falls over two pages. Absent: the printer
+   * breaks where a page is full. The .xlsx renderer writes them as `rowBreaks`, the add-in with
+   * `Worksheet.horizontalPageBreaks` (ExcelApi 1.9).
+   */
+  readonly pageBreaks?: readonly number[];
   /** Rows and columns frozen at the top-left. */
   readonly freeze?: { readonly rows: number; readonly columns: number };
   /** Printing (for the raad and the accountant) on A4. */

@@ -236,4 +236,13 @@ describe('.xlsx print layout (#18)', () => {
       expect(setup?.margins?.left).toBe(0.3);
     }
   });
+
+  it('writes the plan page breaks as row breaks above the row (OOXML brk id = the last row before it)', async () => {
+    const overzicht = plan.sheets.find((s) => s.name === SHEETS.overzicht);
+    const index = plan.sheets.findIndex((s) => s.name === SHEETS.overzicht) + 1;
+    const xml = await (await JSZip.loadAsync(bytes)).file(`xl/worksheets/sheet${index}.xml`)?.async('string');
+    const ids = [...(xml ?? '').matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
+    expect(overzicht?.pageBreaks?.length).toBe(1);
+    expect(ids).toEqual((overzicht?.pageBreaks ?? []).map((r) => r - 1));
+  });
 });

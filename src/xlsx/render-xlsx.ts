@@ -196,6 +196,9 @@ export async function writePackage(
       if (h.height === 0) ws.getRow(h.row).hidden = true;
       else ws.getRow(h.row).height = h.height;
     }
+    // A manual page break above row r (SheetPlan.pageBreaks): OOXML's `<brk id>` names the last row of
+    // the page before it (ExcelJS's Row.addPageBreak writes the row's own number).
+    for (const r of sheet.pageBreaks ?? []) ws.getRow(r - 1).addPageBreak();
     for (const c of sheet.columns) {
       const column = ws.getColumn(c.column);
       column.width = c.width;

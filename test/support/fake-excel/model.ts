@@ -111,6 +111,10 @@ export interface SheetModel {
   readonly rowHeights: Map<number, number>;
   /** Rows hidden with `Range.rowHidden = true` (1-based). */
   readonly hiddenRows: Set<number>;
+  /** Columns hidden with `Range.columnHidden = true` (1-based). */
+  readonly hiddenColumns: Set<number>;
+  /** Manual page breaks (`Worksheet.horizontalPageBreaks`): the rows a printed page starts at (1-based). */
+  readonly pageBreaks: Set<number>;
   tabColor: string;
   freeze: { rows: number; columns: number };
   conditionalFormats: ConditionalFormatModel[];
@@ -229,6 +233,8 @@ export class WorkbookModel {
       columnWidths: new Map(),
       rowHeights: new Map(),
       hiddenRows: new Set(),
+      hiddenColumns: new Set(),
+      pageBreaks: new Set(),
       tabColor: '',
       freeze: { rows: 0, columns: 0 },
       conditionalFormats: [],

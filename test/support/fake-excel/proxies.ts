@@ -374,6 +374,7 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
   private tablesProxy: FakeTableCollection | undefined;
   private chartsProxy: FakeChartCollection | undefined;
   private layoutProxy: FakePageLayout | undefined;
+  private breaksProxy: FakePageBreakCollection | undefined;
 
   constructor(
     ctx: FakeRequestContext,
@@ -434,6 +435,10 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
 
   get pageLayout(): FakePageLayout {
     return (this.layoutProxy ??= new FakePageLayout(this.ctx, this.resolve));
+  }
+
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return (this.breaksProxy ??= new FakePageBreakCollection(this.ctx, this.resolve));
   }
 
   getRange(address?: string): FakeRange {
@@ -795,6 +800,50 @@ export class FakePageLayout extends FakeObject implements HostPageLayout {
 
 const HEADER_FOOTER_STATES = ['Default', 'FirstAndDefault', 'OddAndEven', 'FirstOddAndEven'];
 
+/**
+ * `Worksheet.horizontalPageBreaks` (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection.
+ * `add(range)` puts a manual break above the range's top-left cell ("Adds a page break before the
+ * top-left cell of the range specified"); a break above row 1 is refused (there is no page before it).
+ * `removePageBreaks()` "Resets all manual page breaks in the collection".
+ */
+export class FakePageBreakCollection extends FakeObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => SheetModel,
+  ) {
+    super(ctx, 'PageBreakCollection');
+  }
+
+  add(pageBreakRange: string): void {
+    this.ctx.enqueue(
+      'PageBreakCollection.add',
+      pageBreakRange,
+      () => {
+        const sheet = this.resolve();
+        guardWrite(sheet, 'PageBreakCollection.add');
+        const rect = parseRect(pageBreakRange);
+        if (!rect || rect.top < 2)
+          throw fakeError('InvalidArgument', 'PageBreakCollection.add', pageBreakRange);
+        sheet.pageBreaks.add(rect.top);
+      },
+      '1.9',
+    );
+  }
+
+  removePageBreaks(): void {
+    this.ctx.enqueue(
+      'PageBreakCollection.removePageBreaks',
+      null,
+      () => {
+        const sheet = this.resolve();
+        guardWrite(sheet, 'PageBreakCollection.removePageBreaks');
+        sheet.pageBreaks.clear();
+      },
+      '1.9',
+    );
+  }
+}
+
 /** `PageLayout.headersFooters` (ExcelApi 1.9). Only `state` and `defaultForAllPages` are modelled. */
 export class FakeHeaderFooterGroup extends FakeObject implements HostHeaderFooterGroup {
   readonly defaultForAllPages: FakeHeaderFooter;
@@ -935,6 +984,33 @@ export class FakeRange extends FakeObject implements HostRange {
 
   get rowHidden(): boolean {
     return this.loaded('rowHidden') as boolean;
+  }
+
+  get columnHidden(): boolean {
+    return this.loaded('columnHidden') as boolean;
+  }
+
+  /**
+   * `Range.columnHidden` (ExcelApi 1.2): hides or shows every column of the range ("Represents if all
+   * columns in the current range are hidden"):
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-columnhidden-member
+   */
+  set columnHidden(hidden: boolean) {
+    this.ctx.enqueue(
+      'Range.columnHidden',
+      hidden,
+      () => {
+        const { sheet, rect } = this.target();
+        guardWrite(sheet, 'Range.columnHidden');
+        if (typeof hidden !== 'boolean')
+          throw fakeError('InvalidArgument', 'Range.columnHidden', String(hidden));
+        for (let c = rect.left; c <= rect.right; c++) {
+          if (hidden) sheet.hiddenColumns.add(c);
+          else sheet.hiddenColumns.delete(c);
+        }
+      },
+      '1.2',
+    );
   }
 
   /** `Range.rowHidden` (ExcelApi 1.2): hides or shows every row of the range. */
