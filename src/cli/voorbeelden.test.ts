@@ -55,9 +55,9 @@ const examples = [...README.matchAll(/`((?:npm run|node dist\/cli\.js) [^`]*voor
 );
 
 describe("the README's examples on voorbeelden/", () => {
-  it('finds the three examples and the sample files exist', () => {
-    expect(examples).toHaveLength(3);
-    for (const file of ['begroting.csv', 'beschikking.csv'])
+  it('finds the five examples and the sample files exist', () => {
+    expect(examples).toHaveLength(5);
+    for (const file of ['begroting.csv', 'beschikking.csv', 'realisatie.csv'])
       expect(fs.existsSync(path.join(ROOT, 'voorbeelden', file))).toBe(true);
   });
 
@@ -95,5 +95,38 @@ describe("the README's examples on voorbeelden/", () => {
       '6.1 Samenkracht en burgerparticipatie;Totaal taakveld 6.1;;;0;0;0;0;0;0;0;0',
       '7.1 Volksgezondheid;Totaal taakveld 7.1;;;0;0;0;0;0;0;0;0',
     ]);
+  });
+
+  it('werkboek --realisatie: the sheets Realisatie, Besteding and Verantwoording in the werkmap of Almere (exit 0)', async () => {
+    const { argv } = parseCommand(examples[3] ?? '');
+    expect(argv).toContain('voorbeelden/realisatie.csv');
+    const r = await runExample(argv, false);
+    expect(r.err).toContain('Geschreven: almere.xlsx');
+    expect(r.err).toContain('begroting: 5 activiteiten');
+    expect(r.code).toBe(0);
+    const sheets = new TextDecoder().decode(r.written.get('almere.xlsx')).split('\n');
+    expect(sheets).toEqual(
+      expect.arrayContaining(['Begroting', 'Realisatie', 'Besteding', 'Verantwoording']),
+    );
+  });
+
+  it('verantwoording on the sample realisatie: besteding per year, the prognose 2026, the terugvordering and 3 signals (exit 1)', async () => {
+    const { argv } = parseCommand(examples[4] ?? '');
+    const r = await runExample(argv, false);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      'Verantwoording Almere (GM0034); editie vws-2026-04; realisatie tot en met 2026; 5 activiteiten; beschikking: 3 bedragen.',
+    );
+    // Brede SPUK 2025: beschikking (Bijlage 2A), begroting and realisatie of the samples (142.350 + 1.000.000 + 1.318.740).
+    expect(r.out).toMatch(/\n2025 +€ 3\.478\.172 +€ 2\.650\.000 +€ 2\.461\.090 +€ 188\.910 /);
+    // 2026: realisatie to November, besteding = the prognose (138.000 + 900.000 + 1.150.000).
+    expect(r.out).toMatch(
+      /\n2026 +€ 2\.961\.529 +€ 2\.240\.000 +€ 1\.796\.015 +€ 443\.985 +€ 2\.188\.000 +€ 2\.188\.000 +prognose/,
+    );
+    // SPUK IZA (H35, Almere's own): 410.250, 455.800, 463.920 and the prognose 495.000.
+    expect(r.out).toMatch(/\n2026 +H35 +besteding jaar T +€ 495\.000 +€ 1\.824\.970 +Ja\n/);
+    expect(r.out).toContain('Verwachte terugvordering: per jaar onbekend; cumulatief € 6.279.362.');
+    expect(r.out).toContain('\nSignalen (3):\n');
   });
 });

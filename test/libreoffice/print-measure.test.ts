@@ -8,16 +8,18 @@
  * Word height: yMax − yMin of pdftotext's word box, which is the font's ascent + descent at the
  * printed size, so about the font size in pt after the page's scaling.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { editionInput } from '../../src/data';
+import { parseBegrotingCsv } from '../../src/data/begroting-input';
+import { parseRealisatieCsv } from '../../src/data/realisatie-input';
 import type { CbsCode } from '../../src/domain';
-import { buildWorkbookPlan } from '../../src/plan';
+import { buildWorkbookPlan, SHEETS } from '../../src/plan';
 import type { WorkbookPlan } from '../../src/plan';
 import { renderXlsx } from '../../src/xlsx';
-import { exportPdf, SOFFICE_TIMEOUT_MS } from './soffice';
+import { exportPdf, sofficeBinary, SOFFICE_TIMEOUT_MS, writeProfile } from './soffice';
 
 /** One printed page: its words with their heights, and its text in reading order. */
 export interface MeasuredPage {
@@ -134,6 +136,94 @@ describe('parseBbox and medianHeight', () => {
   });
 });
 
+/** A printed werkmap measured: its pages, the sheet of each page, the titles' heights per page. */
+interface Printed {
+  readonly pages: readonly MeasuredPage[];
+  readonly sheetOf: (p: MeasuredPage) => string;
+  readonly headerOf: (p: MeasuredPage) => string;
+  readonly titles: readonly number[][];
+}
+
+/** The workbook as PDF from LibreOffice with a Dutch (nl-NL) profile: amounts as "€ 1.318.740". */
+function exportPdfNl(xlsx: Uint8Array): Uint8Array {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-print-nl-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'werkmap.xlsx'), xlsx);
+    const profile = writeProfile(path.join(dir, 'profile'), 'nl-NL');
+    const r = spawnSync(
+      sofficeBinary(),
+      [
+        profile,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf:calc_pdf_Export',
+        '--outdir',
+        dir,
+        'werkmap.xlsx',
+      ],
+      { cwd: dir, encoding: 'utf8', timeout: SOFFICE_TIMEOUT_MS },
+    );
+    const file = path.join(dir, 'werkmap.pdf');
+    if (!fs.existsSync(file)) throw new Error(`LibreOffice wrote no PDF: ${r.stderr}`);
+    return new Uint8Array(fs.readFileSync(file));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Renders `plan` with ExcelJS, exports it with LibreOffice (with `nl`: a Dutch profile) and measures
+ * every page (logged as `label`).
+ */
+async function printed(plan: WorkbookPlan, label: string, nl = false): Promise<Printed> {
+  const xlsx = await renderXlsx(plan);
+  const pages = measure(nl ? exportPdfNl(xlsx) : await exportPdf(xlsx));
+  // The page header starts with the sheet's name (&A).
+  // The header's words: the top 38 pt of the page (a chart crossing a page break may sit there too).
+  const headerOf = (p: MeasuredPage): string =>
+    p.words
+      .filter((w) => w.yMin < 38)
+      .map((w) => w.text)
+      .join(' ');
+  const byLength = [...plan.sheets].sort((a, b) => b.name.length - a.name.length);
+  const sheetOf = (p: MeasuredPage): string =>
+    byLength.find((s) => new RegExp(`(^| )${s.name}( |$)`).test(headerOf(p)))?.name ?? '?';
+  const titles = pageTitles(plan, pages, sheetOf);
+  const report = pages.map(
+    (p, i) =>
+      `${i + 1} ${sheetOf(p)} ${medianHeight(p).toFixed(1)} pt, title ${titles[i]?.map((t) => t.toFixed(1)).join('/')} pt`,
+  );
+  console.log(`${label}: ${pages.length} pages\n${report.join('\n')}`);
+  return { pages, sheetOf, headerOf, titles };
+}
+
+/**
+ * The floor on every page of `p`: at most 40 pages, every page's sheet known, median text ≥ 7 pt,
+ * titles ≥ 9 pt, no "###", and the gemeente (`gemeente`) or "Alle gemeenten" in every page header.
+ */
+function expectReadable(p: Printed, gemeente: RegExp): void {
+  const { pages, sheetOf, headerOf, titles } = p;
+  expect(pages.length).toBeLessThanOrEqual(MAX_PAGES);
+  expect(pages.filter((x) => sheetOf(x) === '?').map((x) => x.text.slice(0, 60))).toEqual([]);
+  // Every page readable: below the floor the page is listed (sheet, page, height).
+  expect(
+    pages.map((x, i) => [i + 1, sheetOf(x), medianHeight(x)]).filter(([, , h]) => Number(h) < MIN_TEXT_PT),
+  ).toEqual([]);
+  // Every page's title readable: the sheet's name in the page header on every page, and the
+  // sheet's title on its first page, at least 9 pt (the page, its sheet and the heights).
+  expect(
+    titles
+      .map((t, i) => [i + 1, sheetOf(pages[i] as MeasuredPage), t] as const)
+      .filter(([, , t]) => t.length === 0 || t.some((h) => h < MIN_TITLE_PT)),
+  ).toEqual([]);
+  expect(pages.filter((x) => x.text.includes('###')).map((x) => sheetOf(x))).toEqual([]);
+  // The gemeente's name in the header (the Begroting's too: the batch shares its starter sheet but
+  // patches the header per gemeente); the sheets the same for every gemeente say so instead.
+  const named = new RegExp(`${gemeente.source}|Alle gemeenten`);
+  expect(pages.filter((x) => !named.test(headerOf(x))).map((x) => sheetOf(x))).toEqual([]);
+}
+
 describe('the printed werkmap, measured (LibreOffice PDF, pdftotext -bbox)', () => {
   it(
     'Almere (GM0034), vws-2026-04: readable pages, at most 40, the gemeente on every page',
@@ -142,49 +232,14 @@ describe('the printed werkmap, measured (LibreOffice PDF, pdftotext -bbox)', () 
         key: 'spuk-2025',
         gemeente: 'GM0034' as CbsCode,
       });
-      const pages = measure(await exportPdf(await renderXlsx(plan)));
-      // The page header starts with the sheet's name (&A).
-      // The header's words: the top 38 pt of the page (a chart crossing a page break may sit there too).
-      const headerOf = (p: MeasuredPage): string =>
-        p.words
-          .filter((w) => w.yMin < 38)
-          .map((w) => w.text)
-          .join(' ');
-      const byLength = [...plan.sheets].sort((a, b) => b.name.length - a.name.length);
-      const sheetOf = (p: MeasuredPage): string =>
-        byLength.find((s) => new RegExp(`(^| )${s.name}( |$)`).test(headerOf(p)))?.name ?? '?';
-      const titles = pageTitles(plan, pages, sheetOf);
-      const report = pages.map(
-        (p, i) =>
-          `${i + 1} ${sheetOf(p)} ${medianHeight(p).toFixed(1)} pt, title ${titles[i]?.map((t) => t.toFixed(1)).join('/')} pt`,
-      );
-      console.log(`Almere: ${pages.length} pages\n${report.join('\n')}`);
-
-      expect(pages.length).toBeLessThanOrEqual(MAX_PAGES);
-      expect(pages.filter((p) => sheetOf(p) === '?').map((p) => p.text.slice(0, 60))).toEqual([]);
-      // Every page readable: below the floor the page is listed (sheet, page, height).
-      expect(
-        pages
-          .map((p, i) => [i + 1, sheetOf(p), medianHeight(p)])
-          .filter(([, , h]) => Number(h) < MIN_TEXT_PT),
-      ).toEqual([]);
-      // Every page's title readable: the sheet's name in the page header on every page, and the
-      // sheet's title on its first page, at least 9 pt (the page, its sheet and the heights).
-      expect(
-        titles
-          .map((t, i) => [i + 1, sheetOf(pages[i] as MeasuredPage), t] as const)
-          .filter(([, , t]) => t.length === 0 || t.some((h) => h < MIN_TITLE_PT)),
-      ).toEqual([]);
-      expect(pages.filter((p) => p.text.includes('###')).map((p) => sheetOf(p))).toEqual([]);
-      // The gemeente's name in the header (the Begroting's too: the batch shares its starter sheet but
-      // patches the header per gemeente); the sheets the same for every gemeente say so instead.
-      const unnamed = pages.filter((p) => !/Almere|Alle gemeenten/.test(headerOf(p))).map((p) => sheetOf(p));
-      expect(unnamed).toEqual([]);
+      const p = await printed(plan, 'Almere');
+      expectReadable(p, /Almere/);
+      const { pages, sheetOf } = p;
       // Labels printed whole (#18 remnants: the legend printed "structu", "deels s", "inciden"; column D
       // of the Rijk reading sat under "Eindjaar").
       const overzichtText = pages
-        .filter((p) => sheetOf(p) === 'Overzicht')
-        .map((p) => p.text)
+        .filter((x) => sheetOf(x) === 'Overzicht')
+        .map((x) => x.text)
         .join(' ');
       for (const label of [
         'Legenda',
@@ -199,9 +254,49 @@ describe('the printed werkmap, measured (LibreOffice PDF, pdftotext -bbox)', () 
       ])
         expect([label, overzichtText.includes(label)]).toEqual([label, true]);
       // The Overzicht's first page: the BBV answer and the amounts (the year header) are on it.
-      const first = pages.find((p) => sheetOf(p) === 'Overzicht');
+      const first = pages.find((x) => sheetOf(x) === 'Overzicht');
       expect(first?.text).toMatch(/BBV/);
       expect(first?.text).toMatch(/2026 2027 2028/);
+    },
+    SOFFICE_TIMEOUT_MS + 30_000,
+  );
+
+  it(
+    'Zwolle (GM0193) with the sample begroting and realisatie (voorbeelden/): Realisatie, Besteding and Verantwoording readable, the werkmap at most 40 pages',
+    async () => {
+      const input = editionInput('vws-2026-04');
+      const file = (name: string) => fs.readFileSync(path.join(__dirname, '../../voorbeelden', name));
+      const begroting = parseBegrotingCsv(file('begroting.csv'), { edition: input.edition });
+      const realisatie = parseRealisatieCsv(file('realisatie.csv'), { edition: input.edition });
+      if (!begroting.ok || !realisatie.ok) throw new Error('voorbeelden/ unreadable');
+      const plan = buildWorkbookPlan(input, {
+        key: 'spuk-2025',
+        gemeente: 'GM0193' as CbsCode,
+        begroting: begroting.value,
+        realisatie: realisatie.value,
+      });
+      const p = await printed(plan, 'Zwolle with a realisatie (nl-NL)', true);
+      expectReadable(p, /Zwolle/);
+      const { pages, sheetOf } = p;
+      // The three sheets of the realisatie print (each at least one page, the floor above holds on each).
+      const count = (sheet: string) => pages.filter((x) => sheetOf(x) === sheet).length;
+      expect(count(SHEETS.realisatie)).toBeGreaterThanOrEqual(1);
+      expect(count(SHEETS.verantwoording)).toBeGreaterThanOrEqual(1);
+      // The technical Besteding compact: one page (it printed on two, the werkmap on 41).
+      expect(count(SHEETS.besteding)).toBe(1);
+      for (const sheet of [SHEETS.realisatie, SHEETS.besteding, SHEETS.verantwoording])
+        expect([
+          sheet,
+          pages.filter((x) => sheetOf(x) === sheet && medianHeight(x) < MIN_TEXT_PT).length,
+        ]).toEqual([sheet, 0]);
+      // The Realisatie's rows print whole: the sample's activities and amounts are on its page.
+      const realisatieText = pages
+        .filter((x) => sheetOf(x) === SHEETS.realisatie)
+        .map((x) => x.text)
+        .join(' ');
+      expect(realisatieText).toContain('Preventieakkoord: valpreventie en Kansrijke Start');
+      expect(realisatieText).toContain('€ 1.318.740');
+      expect(realisatieText).toContain('Prognose');
     },
     SOFFICE_TIMEOUT_MS + 30_000,
   );

@@ -4,14 +4,13 @@
  * the user adds, deletes or sorts survive every refresh. Its place is `begrotingTable(years)`.
  */
 import type { BegrotingInvoer, BegrotingToets, EditionYear } from '../../domain';
-import { BEGROTING_CAPACITEIT, BEGROTING_REGELINGEN, begrotingKolommen } from '../../domain';
-import { columnLetter } from '../a1';
-import { SheetRange } from '../anchors';
+import { BEGROTING_CAPACITEIT, BEGROTING_REGELINGEN } from '../../domain';
+import type { SheetRange } from '../anchors';
 import { SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
-import type { CellValue, StyleName } from '../types';
 import type { BegrotingKolom, BegrotingTableCells } from './fixed-cells';
 import { begrotingSchema } from './fixed-cells';
+import { begrotingRowCells, writeBegrotingColumnsTable } from './user-table';
 
 /**
  * Builds the Begroting sheet with `invoer`'s rows (at least one empty row). `lists` are the
@@ -29,7 +28,6 @@ export function buildBegrotingTable(
   },
 ): SheetBuilder {
   const { table } = from;
-  const kolommen = begrotingKolommen(from.years);
   const s = new SheetBuilder(SHEETS.begroting, 'invoer');
   const master = from.master.abs();
   s.value('A1', 'Begroting: de activiteiten van de gemeente', 'title');
@@ -50,79 +48,24 @@ export function buildBegrotingTable(
   const schema = begrotingSchema(from.years);
   s.value('A4', 'Tabelversie', 'note').value(schema.versionCell, schema.version, 'note');
   s.userOwned([table.addinRange.address()], schema);
-  const regels = invoer.regels;
-  const n = Math.max(1, regels.length);
-  s.values(table.header.address().split(':')[0] ?? '', [[...kolommen]]);
-  // The year headings right-aligned over their amounts (#18); Andere dekking is a text.
-  const yearHeads = SheetRange.at(SHEETS.begroting, table.headerRow, table.years.left, 1, from.years.length);
-  s.format(yearHeads.address(), 'right');
-  // Centred between a right-aligned neighbour and a left-aligned one ("2030Andere dekking", "1Lokaal").
-  const head = (name: BegrotingKolom) =>
-    SheetRange.at(SHEETS.begroting, table.headerRow, table.column(name).left);
-  s.format(head('Andere dekking').address(), 'center').format(head('Onderdeel').address(), 'center');
-  const body: CellValue[][] = regels.map((r) => [
-    r.regeling,
-    r.onderdeel ?? null,
-    r.activiteit,
-    r.taakveld,
-    r.uitvoerder,
-    r.aard ?? null,
-    ...r.lasten.map((x) => (x === 0 ? null : x)),
-    r.andereDekking,
-    r.opmerking,
-  ]);
-  if (body.length === 0) body.push(kolommen.map(() => null));
-  s.values(`A${table.firstRow}`, body);
-  const tableRange = `${table.header.address().split(':')[0] ?? ''}:${columnLetter(table.header.right)}${table.firstRow + n - 1}`;
-  s.table({ name: schema.name, range: tableRange, style: 'TableStyleMedium2' });
-  inputsOfTable(s, table, n, from.lists);
-  for (const [name, width] of widths(from.years)) s.width(columnLetter(table.column(name).left), width);
-  // The rows given (a CSV) print whole: a long activity, uitvoerder or remark wraps with its row height.
-  for (const name of ['Activiteit', 'Uitvoerder', 'Opmerking'] as const)
-    s.wrapLongTexts(columnLetter(table.column(name).left), widthOf(from.years, name));
-  s.freezeAt(table.headerRow, 3);
-  s.printAs('landscape', true).printLayout({ titleRows: `${table.headerRow}:${table.headerRow}` });
+  const n = writeBegrotingColumnsTable(s, {
+    name: schema.name,
+    style: 'TableStyleMedium2',
+    place: table,
+    years: from.years,
+    rows: invoer.regels.map(begrotingRowCells),
+  });
+  validationsOfTable(s, table, n, from.lists);
   return s;
 }
 
-/** Column widths, by heading (one per year of the axis). */
-const widths = (years: readonly EditionYear[]): readonly (readonly [BegrotingKolom, number])[] => [
-  // Together about 213 characters: the table prints on the width of a landscape A4 at 7 pt or more (#18).
-  ['Regeling', 16],
-  ['Onderdeel', 10],
-  ['Activiteit', 36],
-  ['Taakveld', 9],
-  ['Uitvoerder', 16],
-  ['Aard lasten', 12],
-  ...years.map((y) => [String(y), 12] as const),
-  ['Andere dekking', 14],
-  ['Opmerking', 16],
-];
-
-const widthOf = (years: readonly EditionYear[], name: BegrotingKolom): number =>
-  widths(years).find(([n]) => n === name)?.[1] ?? 8.43;
-
-/** Input formats per column, by heading (the years: `inputEuro`). */
-const FORMATS: readonly (readonly [BegrotingKolom, StyleName])[] = [
-  ['Regeling', 'input'],
-  ['Onderdeel', 'input'],
-  ['Activiteit', 'input'],
-  ['Taakveld', 'inputText'],
-  ['Uitvoerder', 'input'],
-  ['Aard lasten', 'input'],
-];
-
 /**
- * Formats and validations over the table's `n` rows: Excel extends both to the rows the table grows
- * by, and the print stays the size of the begroting.
+ * Validations over the table's `n` rows (Excel extends them to the rows the table grows by): the
+ * regeling and the aard from the Begrotingstoets's hidden `lists`, the onderdeel, whole lasten.
  */
-function inputsOfTable(s: SheetBuilder, table: BegrotingTableCells, n: number, lists: SheetRange): void {
+function validationsOfTable(s: SheetBuilder, table: BegrotingTableCells, n: number, lists: SheetRange): void {
   const cap = (name: BegrotingKolom) => table.column(name).rows(0, n).address();
-  for (const [name, style] of FORMATS) s.format(cap(name), style);
-  s.format(cap('Onderdeel'), 'center');
   const years = table.years.rows(0, n).address();
-  s.format(years, 'inputEuro');
-  s.format(cap('Andere dekking'), 'input').format(cap('Opmerking'), 'input');
   const regList = lists.rows(0, BEGROTING_REGELINGEN.length).abs();
   const aardList = lists.rows(BEGROTING_REGELINGEN.length, 2).abs();
   s.validation({

@@ -269,7 +269,8 @@ function taakveldSection(v: Summary, toets: ToetsCells): void {
 
 /**
  * Structural lasten against the afloop: per end year of the regelingen (the toets's gaps, from the
- * manifests' `eindjaar`) the structural gap in that year's column. After the last end year the
+ * manifests' `eindjaar`) the structural gap, in the column of the year after it (the first year
+ * without dekking) or, when that year is not on the axis, in the end year's column. After the last end year the
  * baten above are € 0 (no SPUK money): the structural lasten of those years stand against nothing.
  */
 function structureelSection(v: Summary, toets: ToetsCells): void {
@@ -288,11 +289,37 @@ function structureelSection(v: Summary, toets: ToetsCells): void {
   );
   for (const g of toets.gaten) {
     const gap = rows.take();
-    s.value(`A${gap}`, `Structureel tekort vanaf ${g.eindjaar + 1} (${g.namen.join(', ')})`);
+    const { label, jaar } = tekortRow(g.eindjaar, g.namen, v.axis.years);
+    s.value(`A${gap}`, label);
     const bedrag = t.gaten.find((x) => x.eindjaar === g.eindjaar)?.bedrag ?? 0;
-    s.formula(v.axis.yearCell(gap, g.eindjaar), g.cell.abs(), () => bedrag, 'euroTotal');
+    s.formula(v.axis.yearCell(gap, jaar), g.cell.abs(), () => bedrag, 'euroTotal');
   }
   rows.skip();
+}
+
+/**
+ * The label and the column (`jaar`) of the structural gap of the regelingen `namen` ending in
+ * `eindjaar` on the year axis `years`: the gap (the end year's structural lasten) stands in the first
+ * year without dekking, whose tekort it is, when that year is on the axis; otherwise in the end
+ * year's column, the label saying it is that year's lasten (#18: a row "vanaf 2030" with its amount
+ * under 2029 read as a 2029 figure).
+ */
+export function tekortRow(
+  eindjaar: EditionYear,
+  namen: readonly string[],
+  years: readonly EditionYear[],
+): { readonly label: string; readonly jaar: EditionYear } {
+  const vanaf = eindjaar + 1;
+  const wie = namen.join(', ');
+  return years.includes(vanaf)
+    ? {
+        label: `Structureel tekort per jaar vanaf ${vanaf} (${wie}): de structurele lasten van ${eindjaar}`,
+        jaar: vanaf,
+      }
+    : {
+        label: `Structureel tekort per jaar na ${eindjaar} (${wie}), gelijk aan de structurele lasten van ${eindjaar}:`,
+        jaar: eindjaar,
+      };
 }
 
 /**

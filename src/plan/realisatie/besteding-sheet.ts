@@ -82,7 +82,8 @@ export function buildBesteding(
   for (let c = FIRST_YEAR_COL; c <= totals.right; c++) s.width(columnLetter(c), 13);
   s.freezeAt(HEAD, 1);
   s.printAs('landscape', true);
-  s.printLayout({ area: `A1:${columnLetter(totals.right)}${totals.bottom}` });
+  // On one page (the per-onderdeel blocks side by side keep it at 7 pt or more, #18).
+  s.printLayout({ area: `A1:${columnLetter(totals.right)}${totals.bottom}`, fitToHeight: 1 });
   return {
     sheet: s,
     cells: { feed: totals.feed, peiljaar: totals.peiljaar, zonderBegroting: keys },
@@ -147,16 +148,19 @@ function totalsSection(
   s.format(`${Yl(y0)}${metReal}:${columnLetter(right)}${peilRow}`, 'integer');
   const top = rows.next;
   const totals: SheetRange[] = [];
+  // The last column with amounts: the last year's, or an onderdelen block's beyond it.
+  let widest = right;
   for (const r of from.regelingen) {
     rows.skip();
     const written = regelingRows(s, rows, r, real, at);
     feed.set(r.regels.regeling, written.feed);
     totals.push(written.besteding);
+    widest = Math.max(widest, written.right);
   }
   // One number format over all the amounts (a format per block costs a write operation each).
-  s.format(`${Yl(y0)}${top}:${columnLetter(right)}${rows.next - 1}`, 'euro');
+  s.format(`${Yl(y0)}${top}:${columnLetter(widest)}${rows.next - 1}`, 'euro');
   for (const t of totals) s.format(t.address(), 'euroTotal');
-  return { feed, peiljaar, right, bottom: rows.next - 1 };
+  return { feed, peiljaar, right: widest, bottom: rows.next - 1 };
 }
 
 interface RegelingAt {
@@ -176,7 +180,7 @@ function regelingRows(
   r: RegelingVerantwoording,
   real: RealisatieInvoer,
   at: RegelingAt,
-): { readonly feed: BestedingFeed; readonly besteding: SheetRange } {
+): { readonly feed: BestedingFeed; readonly besteding: SheetRange; readonly right: number } {
   const { table, span, prog } = at;
   const jaren = r.regels.jaren;
   const first = jaren[0] ?? 0;
@@ -247,7 +251,8 @@ function regelingRows(
   );
   const onderdelen = onderdelenBlock(s, rows, r, at, begr);
   const rInvoer = row(
-    `Naar blad ${SHEETS.verantwoording}${onderdelen ? ' (jaren per onderdeel: buiten de onderdelen)' : ''}`,
+    // Whole within column A (52 characters): the per-onderdeel years are named in the block's title.
+    `Naar blad ${SHEETS.verantwoording}${onderdelen ? ' (zonder de onderdelen)' : ''}`,
   );
   // The besteding; in the per-onderdeel years without the onderdelen's. One filled formula per run
   // of years of the same kind (a block each, not a cell each).
@@ -277,57 +282,73 @@ function regelingRows(
       onderdelen: onderdelen?.besteding,
     },
     besteding: SheetRange.at(SHEETS.besteding, rBest, at.Y(first), 1, n),
+    right: onderdelen?.right ?? 0,
   };
 }
 
-/** Per onderdeel in the per-onderdeel years: realisatie, begroting and besteding (rows = onderdelen). */
+/**
+ * Per onderdeel in the per-onderdeel years: realisatie, begroting and besteding side by side (rows =
+ * onderdelen; columns from the first year column: realisatie per year, then begroting, then
+ * besteding, each under its own heading), so the sheet prints on one page (#18: 15 onderdelen in
+ * three blocks under each other made it two). `right` is the block's last column.
+ */
 function onderdelenBlock(
   s: SheetBuilder,
   rows: RowCursor,
   r: RegelingVerantwoording,
   at: RegelingAt,
   begr: BegrotingTableCells,
-): { readonly besteding: SheetRange; readonly years: readonly EditionYear[] } | undefined {
+):
+  | { readonly besteding: SheetRange; readonly years: readonly EditionYear[]; readonly right: number }
+  | undefined {
   const years = r.regels.perOnderdeelJaren.filter((y) => r.regels.jaren.includes(y));
   if (r.onderdelen.length === 0 || years.length === 0) return undefined;
   const first = years[0] ?? 0;
   const nrs = r.onderdelen.map((o) => o.nr);
   const n = nrs.length;
-  const C = columnLetter(at.Y(first));
-  const block = (label: string): number => {
-    s.value(`A${rows.take()}`, `${r.regels.naam}: ${label} per onderdeel`, 'rowHeader');
-    const top = rows.take(n);
-    s.values(
-      `A${top}`,
-      nrs.map((nr) => [`${nr}.`, r.regels.post, nr]),
-    );
-    return top;
-  };
+  const m = years.length;
+  const left = at.Y(first);
+  // The three blocks' first columns (realisatie in the years' own columns, under the sheet's heading).
+  const [cReal, cBegr, cBest] = [left, left + m, left + 2 * m];
+  s.value(
+    `A${rows.take()}`,
+    `${r.regels.naam} per onderdeel (${years.join(', ')}: per onderdeel verantwoord)`,
+    'rowHeader',
+  );
+  const headRow = rows.take();
+  s.values(
+    cellAddress(headRow, cReal),
+    [['Realisatie', 'Begroting', 'Besteding'].flatMap((what) => years.map((y) => `${what} ${y}`))],
+    'header',
+  );
+  const top = rows.take(n);
+  s.values(
+    `A${top}`,
+    nrs.map((nr) => [`${nr}.`, r.regels.post, nr]),
+  );
   type Figures = { besteding: number; begroting: number; realisatie: number };
   const none: Figures = { besteding: 0, begroting: 0, realisatie: 0 };
   const exp = (f: (j: Figures) => number) => (row: number, c: number) =>
     f(r.onderdelen[row]?.jaren.find((j) => j.jaar === years[c]) ?? none);
-  const range = (top: number) => `${C}${top}:${columnLetter(at.Y(first) + years.length - 1)}${top + n - 1}`;
+  const range = (c: number) => `${cellAddress(top, c)}:${cellAddress(top + n - 1, c + m - 1)}`;
   const t = at.table;
-  const tReal = block('realisatie');
   s.formula(
-    range(tReal),
-    `SUMIFS(${t.years.cols(t.yearsAxis.indexOf(first)).fixRow()},${t.column('Regeling').abs()},$B${tReal},${t.column('Onderdeel').abs()},$C${tReal})`,
+    range(cReal),
+    `SUMIFS(${t.years.cols(t.yearsAxis.indexOf(first)).fixRow()},${t.column('Regeling').abs()},$B${top},${t.column('Onderdeel').abs()},$C${top})`,
     exp((j) => j.realisatie),
   );
-  const tBegr = block('begroting');
   s.formula(
-    range(tBegr),
-    `SUMIFS(${begr.column(String(first)).fixRow()},${begr.column('Regeling').abs()},$B${tBegr},${begr.column('Onderdeel').abs()},$C${tBegr})`,
+    range(cBegr),
+    `SUMIFS(${begr.column(String(first)).fixRow()},${begr.column('Regeling').abs()},$B${top},${begr.column('Onderdeel').abs()},$C${top})`,
     exp((j) => j.begroting),
   );
-  const tBest = block('besteding');
+  // The year of the column: the sheet's heading above the realisatie block (relative, filled right).
   s.formula(
-    range(tBest),
-    `IF(${C}$${HEAD}>${at.peil},${C}${tBegr},${C}${tReal})`,
+    range(cBest),
+    `IF(${columnLetter(cReal)}$${HEAD}>${at.peil},${cellAddress(top, cBegr)},${cellAddress(top, cReal)})`,
     exp((j) => j.besteding),
   );
-  return { besteding: SheetRange.at(SHEETS.besteding, tBest, at.Y(first), n, years.length), years };
+  return { besteding: SheetRange.at(SHEETS.besteding, top, cBest, n, m), years, right: cBest + m - 1 };
 }
 
 /**
@@ -379,7 +400,8 @@ function keySection(
   const count = SheetRange.at(SHEETS.besteding, 3, 2);
   s.value(
     'A3',
-    `Rijen van de tabel ${SHEETS.realisatie} zonder begrotingsregel (Regeling, Onderdeel, Activiteit)`,
+    // Whole within column A (the count is in B3); the keys themselves (Regeling|Onderdeel|Activiteit) are in the key block.
+    `Rijen van ${SHEETS.realisatie} zonder begrotingsregel`,
     'rowHeader',
   );
   s.formula(count.address(), `SUM(${col(2).local().abs()})`, () => misses.filter((x) => x).length, 'integer');

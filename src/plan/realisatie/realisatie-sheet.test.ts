@@ -156,6 +156,25 @@ describe('the sheet Realisatie', () => {
     expect(without.sheets.map((s) => s.name)).not.toContain(SHEETS.realisatie);
   });
 
+  it('Besteding prints on one page: the per-onderdeel realisatie, begroting and besteding side by side (#18)', () => {
+    const b = p.sheets.find((s) => s.name === SHEETS.besteding)!;
+    expect([b.print.orientation, b.print.fitToWidth, b.print.fitToHeight]).toEqual(['landscape', true, 1]);
+    const heads = b.blocks.find(
+      (x) => x.kind === 'values' && x.values[0]?.[0] === 'Realisatie 2023' && x.at.startsWith('D'),
+    );
+    expect(heads?.kind === 'values' && heads.values[0]).toEqual([
+      'Realisatie 2023',
+      'Realisatie 2024',
+      'Begroting 2023',
+      'Begroting 2024',
+      'Besteding 2023',
+      'Besteding 2024',
+    ]);
+    // 15 onderdelen once, not three times: the sheet's rows end within one landscape page's 70 rows.
+    const last = Number(/\d+$/.exec(b.print.area ?? '')?.[0]);
+    expect(last).toBeLessThanOrEqual(70);
+  });
+
   it('keeps the house rules: ≤ 125 characters, one IF', () => {
     const formulas = p.sheets
       .filter((x) => x.name === SHEETS.realisatie || x.name === SHEETS.besteding)

@@ -10,16 +10,16 @@
  * pane's option with an empty realisatie).
  */
 import type { RealisatieInvoer } from '../../domain/verantwoording';
-import { columnLetter } from '../a1';
 import type { PlanContext } from '../context';
 import { SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
 import type { Built } from '../sheet-builder';
-import type { CellValue, DefinedNameSpec } from '../types';
+import { begrotingRowCells, writeBegrotingColumnsTable } from '../begroting/user-table';
+import type { DefinedNameSpec } from '../types';
 import type { BestedingCells } from './besteding-sheet';
 import { buildBesteding } from './besteding-sheet';
 import type { RealisatieTableCells } from './fixed-cells';
-import { PROGNOSE_KOLOM, realisatieKolommen, realisatieSchema, realisatieTable } from './fixed-cells';
+import { PROGNOSE_KOLOM, realisatieSchema, realisatieTable } from './fixed-cells';
 import type { KeyedRow } from './keys';
 import { keyMisses, prognoseJaarOf } from './keys';
 
@@ -59,12 +59,11 @@ export function buildRealisatie(
     peiljaar: v.peiljaar,
   });
   const schema = realisatieSchema(years);
-  const kolommen = realisatieKolommen(years);
   const s = new SheetBuilder(SHEETS.realisatie, 'invoer');
   s.value('A1', 'Realisatie: wat per activiteit en jaar is besteed', 'title');
   s.value(
     'A2',
-    `Eén rij per activiteit, met de kolommen van de tabel op het blad ${SHEETS.begroting} (kopieer die rijen en overschrijf de bedragen): per jaar wat besteed is, in hele euro's; Prognose: het verwachte totaal van het prognosejaar (leeg: de realisatie telt). Rijen toevoegen of sorteren mag: de add-in laat de tabel staan. Totalen: blad ${SHEETS.besteding}.`,
+    `Eén rij per activiteit, met de kolommen van het blad ${SHEETS.begroting} (kopieer die rijen en overschrijf de bedragen): per jaar wat besteed is, in hele euro's. Rijen toevoegen of sorteren mag: de add-in laat de tabel staan. Totalen: blad ${SHEETS.besteding}.`,
     'subtitle',
   );
   const count = besteding.cells.zonderBegroting.abs();
@@ -78,8 +77,14 @@ export function buildRealisatie(
   );
   const P = prognoseJaarOf(ctx, realisatie);
   s.value('A4', 'Tabelversie', 'note').value(schema.versionCell, schema.version, 'note');
-  s.value('D4', 'Prognosejaar', 'note');
+  s.value('D4', 'Prognose', 'note');
   s.value(table.prognoseJaar.address(), P, 'input');
+  // Beside the year, not in the subtitle: a subtitle wider than the table widens the printed page.
+  s.value(
+    'F4',
+    'het jaar van de kolom Prognose: het verwachte totaal van dat jaar (leeg: de realisatie telt)',
+    'note',
+  );
   const first = years[0] ?? P;
   const last = years[years.length - 1] ?? P;
   s.validation({
@@ -91,33 +96,17 @@ export function buildRealisatie(
     error: `Vul een jaar van ${first} tot en met ${last} in.`,
   });
   s.userOwned([table.addinRange.address()], schema);
-  s.values(table.header.cell().address(), [[...kolommen]]);
-  const body: CellValue[][] = realisatie.regels.map((r) => [
-    r.regeling,
-    r.onderdeel ?? null,
-    r.activiteit,
-    r.taakveld,
-    r.uitvoerder,
-    r.aard ?? null,
-    ...r.lasten.map((x) => (x === 0 ? null : x)),
-    r.andereDekking,
-    r.opmerking,
-    r.prognose ?? null,
-  ]);
-  if (body.length === 0) body.push(kolommen.map(() => null));
-  const n = body.length;
-  s.values(`A${table.firstRow}`, body);
-  s.table({
+  // The Begroting's columns, widths and print (one helper for both sheets): Prognose's width comes
+  // out of Activiteit, so the table prints on the Begroting's page width at the same size (#18).
+  const n = writeBegrotingColumnsTable(s, {
     name: schema.name,
-    range: `${table.header.cell().address()}:${columnLetter(table.header.right)}${table.firstRow + n - 1}`,
     style: 'TableStyleMedium4',
+    place: table,
+    years,
+    extra: [{ name: PROGNOSE_KOLOM, width: 12, style: 'inputEuro' }],
+    rows: realisatie.regels.map((r) => [...begrotingRowCells(r), r.prognose ?? null]),
   });
-  inputsOfTable(s, table, n);
-  kolommen.forEach((k, i) =>
-    s.width(columnLetter(i + 1), k === 'Activiteit' ? 36 : k === 'Regeling' || k === 'Uitvoerder' ? 16 : 12),
-  );
-  s.freezeAt(table.headerRow, 3);
-  s.printAs('landscape', true).printLayout({ titleRows: `${table.headerRow}:${table.headerRow}` });
+  validationsOfTable(s, table, n);
   return {
     sheet: s,
     sheets: { realisatie: s, besteding: besteding.sheet },
@@ -136,22 +125,10 @@ export function buildRealisatie(
   };
 }
 
-/** Formats and validations of the table's columns (Excel extends them to the rows the table grows by). */
-function inputsOfTable(s: SheetBuilder, table: RealisatieTableCells, n: number): void {
+/** Validations of the table's amounts over its `n` rows (Excel extends them to the rows the table grows by). */
+function validationsOfTable(s: SheetBuilder, table: RealisatieTableCells, n: number): void {
   const cap = (name: string): string => table.column(name).rows(0, n).address();
-  const texts = [
-    'Regeling',
-    'Onderdeel',
-    'Activiteit',
-    'Uitvoerder',
-    'Aard lasten',
-    'Andere dekking',
-    'Opmerking',
-  ];
-  for (const name of texts) s.format(cap(name), 'input');
-  s.format(cap('Taakveld'), 'inputText');
   const years = table.years.rows(0, n).address();
-  s.format(years, 'inputEuro').format(cap(PROGNOSE_KOLOM), 'inputEuro');
   s.validation({
     range: years,
     type: 'whole',
