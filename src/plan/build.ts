@@ -174,7 +174,9 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
       perOnderdeel: begroting.cells.limieten.cell(0),
       totaal: begroting.cells.limieten.cell(1),
     },
-    ...(realisatie ? { besteding: realisatie.cells.feed } : {}),
+    ...(realisatie && options.realisatie
+      ? { besteding: realisatie.cells.feed, realisatie: options.realisatie }
+      : {}),
     kenmerk: begroting.cells.beschikkingKenmerk,
   });
   // A mandaatgemeente divides its region's money: the sheet Regioverdeling (its first region).

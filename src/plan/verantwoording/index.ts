@@ -27,7 +27,8 @@
  */
 import { begrotingRegels, sisaCodes } from '../../domain';
 import type { RegelingVerantwoording } from '../../domain/verantwoording';
-import type { SisaRegel } from '../../domain/verantwoording';
+import type { RealisatieInvoer, SisaRegel } from '../../domain/verantwoording';
+import { realisatieTable } from '../realisatie';
 import { sisaOpgave } from '../../domain/verantwoording';
 import { formatDate } from '../../messages';
 import { columnLetter } from '../a1';
@@ -59,6 +60,11 @@ export type VerantwoordingFrom = Omit<
   readonly kenmerk?: KenmerkCells;
   /** The Begrotingstoets's limit % cells: per onderdeel (2023 → 2024) and of the total (2025 → 2026). */
   readonly limieten: { readonly perOnderdeel: SheetRange; readonly totaal: SheetRange };
+  /**
+   * The realisatie in the Realisatie table (with `besteding`): the H35B besteding per medeoverheid
+   * reads the table (SUMIFS by Uitvoerder); absent, it is typed per medeoverheid.
+   */
+  readonly realisatie?: RealisatieInvoer;
 };
 
 /** Prefixes of the sheet's named inputs (the regeling's name is added; see the module comment). */
@@ -114,7 +120,7 @@ export function buildVerantwoording(
       v.signalen
         .filter((x) => x.soort === soort && x.regeling === r.regels.naam && x.jaar === jaar)
         .reduce((a, x) => a + x.bedrag, 0);
-    const { kenmerk: k, ...rest } = from;
+    const { kenmerk: k, realisatie, ...rest } = from;
     const at = k?.rowOf(r.regels.post) ?? -1;
     const given = ctx.scenario.beschikking.filter((b) => b.regeling === r.regels.post);
     const cells = regelingSection(s, rows, r, {
@@ -136,6 +142,15 @@ export function buildVerantwoording(
       ruleCol,
       toetsLimieten: r.regels.post === 'Brede SPUK' ? toets : [],
       signaal,
+      ...(realisatie
+        ? {
+            h35bFeed: {
+              table: realisatieTable(ctx.years),
+              regels: realisatie.regels,
+              gemeenten: ctx.gemeenten,
+            },
+          }
+        : {}),
     });
     regelingen.set(r.regels.regeling, cells);
     names.push(...inputNames(r, cells));
@@ -181,7 +196,8 @@ function inputNames(r: RegelingVerantwoording, cells: RegelingCells): DefinedNam
       input: true,
       keyRef: cells.onderdelen.nrs.abs(),
     });
-  if (cells.h35b)
+  if (cells.h35b) {
+    const live = cells.h35b.live;
     out.push(
       {
         name: nameOf(NAMES.h35bDoorbetaald, r),
@@ -193,11 +209,12 @@ function inputNames(r: RegelingVerantwoording, cells: RegelingCells): DefinedNam
       {
         name: nameOf(NAMES.h35bBesteed, r),
         ref: cells.h35b.besteed.abs(),
-        comment: `${r.regels.naam}: besteed door de medeoverheid per jaar, hele euro's (invoer; SiSa H35B)`,
-        input: true,
+        comment: `${r.regels.naam}: besteed door de medeoverheid per jaar, hele euro's (${live ? `uit het blad ${SHEETS.realisatie}` : 'invoer'}; SiSa H35B)`,
+        input: !live,
         keyRef: cells.h35b.besteedCodes.abs(),
       },
     );
+  }
   if (cells.signalen.naEinde)
     out.push({
       name: nameOf(NAMES.naEinde, r),

@@ -32,7 +32,7 @@ import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
 import type { CellValue } from '../types';
 import { BBV_HEIGHT, bbvSection } from './bbv-section';
-import type { H35bCells } from './h35b-section';
+import type { H35bCells, H35bFeed } from './h35b-section';
 import { h35bSection } from './h35b-section';
 import type { BestedingFeed } from '../realisatie';
 import type { OnderdelenCells, OnderdelenFrom } from './onderdelen-section';
@@ -83,6 +83,8 @@ export interface RegelingFrom {
   readonly signaal: (soort: VerantwoordingSignaalSoort, jaar: EditionYear) => number;
   /** Per regeling id: the Realisatie sheet's totals the besteding reads (absent: the besteding is typed). */
   readonly besteding?: ReadonlyMap<string, BestedingFeed>;
+  /** The Realisatie table the H35B besteding per medeoverheid reads (absent: typed per medeoverheid). */
+  readonly h35bFeed?: H35bFeed;
   /**
    * The regeling's beschikkingsnummer and -datum cells on Beschikking (input) and what they hold when
    * built (the scenario's beschikking): the line "Beschikking nr … van …" refers to them.
@@ -175,7 +177,7 @@ export function regelingSection(
   rows.skip();
   const onderdelen =
     r.onderdelen.length > 0 ? onderdelenSection(s, rows, r, { ...from, pct: pctOf, col }) : undefined;
-  const h35b = h35bSection(s, rows, r, col);
+  const h35b = h35bSection(s, rows, r, col, fed ? from.h35bFeed : undefined);
   jaren.forEach((jaar, k) =>
     yearColumn(s, r, { jaar, k, col: FIRST_COL + k, row, onderdelen, h35b, from, pct: pctOf(jaar), cells }),
   );
