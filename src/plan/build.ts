@@ -175,7 +175,11 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
       totaal: begroting.cells.limieten.cell(1),
     },
     ...(realisatie && options.realisatie
-      ? { besteding: realisatie.cells.feed, realisatie: options.realisatie }
+      ? {
+          besteding: realisatie.cells.feed,
+          realisatie: options.realisatie,
+          peiljaar: realisatie.cells.peiljaar,
+        }
       : {}),
     kenmerk: begroting.cells.beschikkingKenmerk,
   });

@@ -21,7 +21,11 @@
  *   regeling's years (SPUK IZA of a mandaatgemeente with medeoverheden), keyed by the CBS code right
  *   of it: what was passed on to and spent by each medeoverheid;
  * - `Invoer_Na_Einde_<Regeling>`: one row, the edition's years after the regeling's last year:
- *   what was spent after the end (a signal).
+ *   what was spent after the end (a signal);
+ * - `Invoer_Schuifruimte_<Regeling>` (a regeling with onderdelen): one cell, the schuifruimte %
+ *   counted in the terugvordering per jaar (default 0: not counted; an aanname, see
+ *   `VerantwoordingRegels.schuifruimte`).
+ * With the Realisatie table the H35B besteding per medeoverheid reads it (not an input then).
  * The limit % per year (`Invoer_Limiet_Overheveling_<Regeling>`) refers to the Begrotingstoets's
  * limit (`Invoer_Overheveling_Limiet`) where that sheet states the same rule.
  */
@@ -43,6 +47,7 @@ import type { DefinedNameSpec } from '../types';
 import type { KenmerkCells } from '../begroting/beschikking-sheet';
 import type { RegelingCells, RegelingFrom, ToetsLimiet } from './regeling-section';
 import { FIRST_COL, regelingSection } from './regeling-section';
+import { ONDERDEEL_KOLOMMEN } from './onderdelen-section';
 
 export interface VerantwoordingCells {
   /** Per regeling id (brede-spuk, spuk-iza). */
@@ -72,6 +77,7 @@ const NAMES = {
   h35bDoorbetaald: 'Invoer_H35B_Doorbetaald',
   h35bBesteed: 'Invoer_H35B_Besteed',
   naEinde: 'Invoer_Na_Einde',
+  schuifruimte: 'Invoer_Schuifruimte',
 } as const;
 
 /** The sheet, or undefined when the scenario has no verantwoording. */
@@ -90,14 +96,14 @@ export function buildVerantwoording(
     'title',
   );
   const uitleg = [
-    `Editie ${ctx.scenario.editie} (${formatDate(ctx.input.edition.manifest.datum)}); ${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}. ${from.besteding !== undefined && from.besteding.size > 0 ? `De besteding komt uit het blad ${SHEETS.realisatie}; gele cellen hier zijn invoer: de limiet van de overheveling en de medeoverheden (H35B).` : 'Gele cellen zijn invoer: de besteding per jaar en de limiet van de overheveling.'}`,
+    `Editie ${ctx.scenario.editie} (${formatDate(ctx.input.edition.manifest.datum)}); ${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}. ${from.besteding !== undefined && from.besteding.size > 0 ? `De besteding komt uit het blad ${SHEETS.realisatie}; gele cellen hier zijn invoer: de limiet van de overheveling, de schuifruimte en wat aan medeoverheden is doorbetaald (H35B).` : 'Gele cellen zijn invoer: de besteding per jaar en de limiet van de overheveling.'}`,
     'Dezelfde cijfers geeft spuk-begroting verantwoording. Brede SPUK en SPUK IZA worden niet tegen elkaar weggestreept (aparte beschikkingen).',
   ];
   uitleg.forEach((t) => s.value(`A${rows.take()}`, t, 'subtitle'));
   rows.skip();
   const labels = new Map(ctx.input.edition.lines.map((l) => [l.nr, l.naam] as const));
   const maxYears = Math.max(...v.regelingen.map((r) => r.regels.jaren.length));
-  const ruleCol = Math.max(FIRST_COL + maxYears, FIRST_COL + 8);
+  const ruleCol = Math.max(FIRST_COL + maxYears, FIRST_COL + ONDERDEEL_KOLOMMEN.length);
   const regelingen = new Map<string, RegelingCells>();
   const names: DefinedNameSpec[] = [];
   const t = begrotingRegels(ctx.input.edition);
@@ -186,6 +192,13 @@ function inputNames(r: RegelingVerantwoording, cells: RegelingCells): DefinedNam
       name: nameOf(INPUT_NAMES.limiet, r),
       ref: cells.pct.abs(),
       comment: `${r.regels.naam}: limiet van de overheveling naar het volgende jaar, % (invoer; leeg: onbekend)`,
+      input: true,
+    });
+  if (cells.onderdelen)
+    out.push({
+      name: nameOf(NAMES.schuifruimte, r),
+      ref: cells.onderdelen.schuifruimte.abs(),
+      comment: `${r.regels.naam}: schuifruimte verrekend in de terugvordering per jaar, % van de beschikking van het onderdeel (invoer; aanname, standaard 0)`,
       input: true,
     });
   if (cells.onderdelen)

@@ -86,6 +86,11 @@ export interface RegelingFrom {
   /** The Realisatie table the H35B besteding per medeoverheid reads (absent: typed per medeoverheid). */
   readonly h35bFeed?: H35bFeed;
   /**
+   * The live peiljaar (sheet Besteding: the prognose year, else the last year with realisatie; 0:
+   * none): the per-year signals count the years up to it. Absent: the basis row as built.
+   */
+  readonly peiljaar?: SheetRange;
+  /**
    * The regeling's beschikkingsnummer and -datum cells on Beschikking (input) and what they hold when
    * built (the scenario's beschikking): the line "Beschikking nr … van …" refers to them.
    */
@@ -119,13 +124,9 @@ const ROWS = [
 ] as const;
 type RowId = (typeof ROWS)[number][0];
 
-/**
- * The 15% schuifruimte of the Brede SPUK before 2025 in the eindafrekening: verantwoording-facts.md
- * §1.4 reads the 15% only at a secondary source and finds neither its base nor whether it nets in
- * the eindafrekening; the domain does not net it (per onderdeel, MAX(0, saldo)). Stated as an aanname.
- */
-export const SCHUIFRUIMTE_AANNAME =
-  'Aanname: de schuifruimte (max. 15% tussen onderdelen van een hoofdthema tot 2025; innofunding 28-10-2025, secundair) wordt niet verrekend: grondslag en verrekening in de eindafrekening niet gevonden. De lezing cumulatief verrekent alles.';
+/** The saldo row's note in the per-onderdeel years: where the schuifruimte is set. */
+const SCHUIFRUIMTE_NOTE =
+  'Per onderdeel (hieronder). De schuifruimte telt alleen zoals ingesteld bij "Schuifruimte verrekend" (standaard 0%: niet verrekend; aanname, zie daar). De lezing cumulatief verrekent alles.';
 
 const onbekend = (x: number | undefined): CellValue => (x === undefined ? 'onbekend' : x);
 
@@ -135,7 +136,6 @@ const FILLED: Partial<Record<RowId, (j: VerantwoordingJaar) => CellValue>> = {
   bron: (j) => j.beschikkingBron,
   beschikbaar: (j) => j.beschikbaar,
   saldo: (j) => j.saldo,
-  terug: (j) => onbekend(j.terugvordering),
   cumB: (j) => j.cumBeschikking,
   cumS: (j) => j.cumBesteding,
   cumO: (j) => j.cumOnderbesteding,
@@ -199,6 +199,7 @@ export function regelingSection(
     h35b,
     naJaren,
     amount: from.signaal,
+    ...(from.peiljaar ? { peiljaar: from.peiljaar } : {}),
   });
   // The expected terugvordering, both readings, and the eindafrekening rule.
   const terug = `${columnLetter(FIRST_COL)}${row('terug')}:${columnLetter(lastCol)}${row('terug')}`;
@@ -396,9 +397,11 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
     perO && nextO ? sum('Boven de limiet') : `IF(ISNUMBER(${lim}),MAX(0,${c('gebruikt')}-${c('uit')}),0)`,
     j.overhevelingTeveel,
   );
+  // A per-onderdeel year: minus the overschrijding the schuifruimte covers (0 while it is 0%).
+  const gedekt = o ? `-${sum('Schuifruimte gedekt')}` : '';
   f(
     'terug',
-    `IF(OR(ISNUMBER(${lim}),${c('onbesteed')}=0),MAX(0,${c('onbesteed')}-${c('uit')}),"onbekend")`,
+    `IF(OR(ISNUMBER(${lim}),${c('onbesteed')}=0),MAX(0,${c('onbesteed')}-${c('uit')}${gedekt}),"onbekend")`,
     onbekend(j.terugvordering),
   );
   const B = columnLetter(FIRST_COL);
@@ -501,7 +504,7 @@ function rules(
       'onbesteed',
       `Niet besteed, ≥ 0${regels.perOnderdeelJaren.length > 0 ? `; ${regels.perOnderdeelJaren.join(' en ')}: per onderdeel opgeteld (een overschreden onderdeel dekt geen ander)` : ''}.`,
     ],
-    ...(regels.perOnderdeelJaren.length > 0 ? ([['saldo', SCHUIFRUIMTE_AANNAME]] as [RowId, string][]) : []),
+    ...(regels.perOnderdeelJaren.length > 0 ? ([['saldo', SCHUIFRUIMTE_NOTE]] as [RowId, string][]) : []),
     [
       'pct',
       `${linked.length > 0 ? `${linked.join(' en ')}: uit de Begrotingstoets (Regels; wijzig het daar, beide bladen volgen). ` : ''}Per jaar: ${limieten}. Bron van elke limiet: blad Bronnen en spuk-begroting verantwoording.`,
