@@ -169,7 +169,10 @@ export function buildVerantwoording(
   s.format(`${columnLetter(ruleCol)}1:${columnLetter(ruleCol)}${rows.next}`, 'wrap');
   s.printAs('landscape', true);
   s.printLayout({ area: `A1:${columnLetter(ruleCol)}${rows.next - 1}` });
-  // The rules and sources wrap in their column: rows as high as their text (printed whole).
+  // The rules and sources wrap in their column, and so do the labels of column A where the cells
+  // right of them are filled (bold headings are wider per character: 42 of the 46): rows as high
+  // as their text (printed whole, #18).
+  s.wrapLongTexts('A', 42);
   s.wrapLongTexts(columnLetter(ruleCol), 70);
   return { sheet: s, cells: { regelingen, names } };
 }
@@ -286,7 +289,8 @@ function sisaSection(
   // One write for the labels, one for the Ja/Nee column, one format per column (not per line).
   s.values(
     `A${top}`,
-    lines.map((l) => [wat(l), l.jaar, l.code ?? 'code niet gevonden']),
+    // "niet gevonden" fits the column (a longer text was cut on paper).
+    lines.map((l) => [wat(l), l.jaar, l.code ?? 'niet gevonden']),
   );
   s.values(
     `F${top}`,

@@ -152,7 +152,11 @@ export function regelingSection(
   const n = jaren.length;
   const col = (y: EditionYear) => FIRST_COL + jaren.indexOf(y);
   const cells: Pending = new Map();
-  s.value(`A${rows.take()}`, `${r.regels.naam}: ${r.regels.regelingBron}`, 'rowHeader');
+  // The regeling's name, its source in the column of the rules and sources (wrapping there: one
+  // line over the whole width ran off the printed page).
+  const head = rows.take();
+  s.value(`A${head}`, r.regels.naam, 'rowHeader');
+  s.value(cellAddress(head, from.ruleCol), r.regels.regelingBron, 'note');
   kenmerkRow(s, rows.take(), from);
   s.values(`A${rows.take()}`, [['Jaar', ...jaren]], 'header');
   s.value(cellAddress(rows.next - 1, from.ruleCol), 'Regel en bron', 'header');
