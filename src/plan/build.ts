@@ -217,7 +217,13 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
       perOnderdeel: begroting.cells.limieten.cell(0),
       totaal: begroting.cells.limieten.cell(1),
     },
-    ...(realisatie ? { besteding: realisatie.cells.feed } : {}),
+    ...(realisatie && options.realisatie
+      ? {
+          besteding: realisatie.cells.feed,
+          realisatie: options.realisatie,
+          peiljaar: realisatie.cells.peiljaar,
+        }
+      : {}),
     kenmerk: begroting.cells.beschikkingKenmerk,
   });
   const m = input.edition.manifest;

@@ -1,6 +1,7 @@
 /**
  * LibreOffice as the second oracle for a werkmap with a realisatie (Zwolle, vws-2026-04, the starter
- * Begroting, a realisatie with a prognose and rows without a Begroting row):
+ * Begroting, a realisatie with a prognose, rows without a Begroting row and a medeoverheid, Kampen,
+ * spelled by code and by name: the H35B SUMIFS by Uitvoerder, wildcard "*0166" included):
  * every formula cell of every sheet, the Realisatie's signal, Besteding's SUMIFS (criterion "" for rows
  * without a prognose) and the Verantwoording that reads them, equals the engine's value.
  */
@@ -22,6 +23,9 @@ const CSV = [
   `Brede SPUK;1;Sportakkoord;;Sportbedrijf;incidenteel;50000;60000${blanks(years.length - 2)};;;`,
   `Brede SPUK;;Ontschot;;GGD;incidenteel;;;1800000;1500000${blanks(years.length - 4)};;;1900000`,
   `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;100000;200000;300000;400000${blanks(years.length - 4)};;;`,
+  // Kampen as a medeoverheid (SiSa H35B, live over the table), spelled by CBS code and by name.
+  `SPUK IZA;;Kampen;;GM0166;incidenteel;300000${blanks(years.length - 1)};;;`,
+  `SPUK IZA;;Kampen zorg;;kampen;incidenteel;100000;450000${blanks(years.length - 2)};;;`,
 ].join('\n');
 
 it(

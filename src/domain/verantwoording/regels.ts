@@ -82,6 +82,14 @@ export interface VerantwoordingRegels {
   readonly overheveling: (vanJaar: EditionYear) => Maybe<OverhevelingsLimiet>;
   readonly eindafrekening: Maybe<Eindafrekening>;
   readonly vervaldatum: Maybe<Vervaldatum>;
+  /**
+   * The schuifruimte counted in the terugvordering per jaar in the per-onderdeel years: an
+   * onderdeel's overschrijding up to `waarde` % of its beschikking is covered by what the other
+   * onderdelen would return (`verantwoording()`). No source settles whether or how the eindafrekening
+   * counts it (../shared/docs/verantwoording-facts.md §1.4): default 0 (not counted), grondslag
+   * `aanname`; the controller sets it (`VerantwoordingAannames.schuifruimte`).
+   */
+  readonly schuifruimte: VerantwoordingBron & { readonly waarde: number };
 }
 
 /**
@@ -95,7 +103,17 @@ export interface VerantwoordingAannames {
     readonly vanJaar: EditionYear;
     readonly waarde: number;
   }[];
+  /** The schuifruimte % counted in the terugvordering (see `VerantwoordingRegels.schuifruimte`). */
+  readonly schuifruimte?: readonly { readonly regeling: string; readonly waarde: number }[];
 }
+
+/**
+ * Where the schuifruimte comes from when the controller set none: verantwoording-facts.md §1.4 reads
+ * the 15% only at a secondary source (innofunding 28-10-2025) and finds neither its base nor whether
+ * the eindafrekening counts it.
+ */
+export const SCHUIFRUIMTE_BRON =
+  'Aanname: de schuifruimte (max. 15% tussen onderdelen van een hoofdthema tot 2025; innofunding 28-10-2025, secundair) wordt niet verrekend: grondslag en verrekening in de eindafrekening niet gevonden (verantwoording-facts §1.4).';
 
 /**
  * The verantwoording rules of every regeling the edition chain states a `verantwoording` block for
@@ -160,7 +178,27 @@ export function verantwoordingRegels(
       overheveling: (vanJaar) => v.overheveling.get(vanJaar),
       eindafrekening: v.eind,
       vervaldatum: v.verval,
+      schuifruimte: schuifruimteOf(id, edition.manifest.datum, aannames),
     });
   }
   return out;
+}
+
+/** The schuifruimte of regeling `id`: the controller's where set, else 0 (not counted; `SCHUIFRUIMTE_BRON`). */
+function schuifruimteOf(
+  id: string,
+  datum: string,
+  aannames: VerantwoordingAannames,
+): VerantwoordingBron & { readonly waarde: number } {
+  const set = aannames.schuifruimte?.find((a) => a.regeling === id);
+  if (set !== undefined && !(Number.isFinite(set.waarde) && set.waarde >= 0 && set.waarde <= 100))
+    throw new RangeError(`Schuifruimte ${set.waarde}: needs 0–100 (%)`);
+  return set === undefined
+    ? { waarde: 0, bron: SCHUIFRUIMTE_BRON, datum, grondslag: 'aanname' }
+    : {
+        waarde: set.waarde,
+        bron: `Ingesteld door de controller (${set.waarde}% van de beschikking van het onderdeel); ${SCHUIFRUIMTE_BRON.replace('Aanname: ', 'anders: ')}`,
+        datum,
+        grondslag: 'aanname',
+      };
 }

@@ -26,7 +26,7 @@ import { verantwoordingRegels } from './regels';
  * - beschikbaar_T = beschikking_T + overhevelingIn_T; saldo_T = beschikbaar_T − besteding_T.
  * - onbesteed_T: the unspent money of T: max(0, saldo_T), per onderdeel in the per-onderdeel years
  *   (Brede SPUK 2023–2024: Σ over the onderdelen of max(0, saldo), so an overspent onderdeel does not
- *   cover another one's underspend; the 15% schuifruimte is not applied here).
+ *   cover another one's underspend; the schuifruimte counts only in the terugvordering, below).
  * - limiet_T: what may be carried from T into T+1: floor(pct × beschikking_T / 100), per onderdeel or
  *   over the total as the rule says; 0 in the regeling's last year (no regeling after it; facts §1.5,
  *   §2.3 [derived]); undefined where no source states a rule and the controller set none ("onbekend").
@@ -36,7 +36,10 @@ import { verantwoordingRegels } from './regels';
  * - gebruikt_T: the carry-over actually used in T+1: min(onbesteed_T, max(0, besteding_{T+1} −
  *   beschikking_{T+1})); above overhevelingUit_T it is an overheveling above its limit (signal).
  * - terugvordering per jaar_T = onbesteed_T − overhevelingUit_T (facts §1.7 [derived]: beschikt −
- *   besteding − allowed overheveling); undefined where the limit is unknown.
+ *   besteding − allowed overheveling); undefined where the limit is unknown. In a per-onderdeel year
+ *   minus the schuifruimte counted (≥ 0): Σ over the onderdelen of min(overschrijding_o,
+ *   floor(beschikking_o × schuifruimte % / 100)); the % is the controller's aanname, default 0
+ *   (not counted: facts §1.4 finds neither the base nor whether the eindafrekening counts it).
  * - cumulatief: Σ beschikking and Σ besteding over the regeling's years up to T; onderbesteding =
  *   their difference (negative: overspent); terugvordering cumulatief = max(0, Σ beschikking − Σ
  *   besteding) over the whole period (facts §1.8 (b)).
@@ -98,7 +101,15 @@ export interface VerantwoordingJaar {
   readonly gebruikt: Euro;
   /** gebruikt above overhevelingUit (where the limit is known). */
   readonly overhevelingTeveel: Euro;
-  /** Per-year view: onbesteed − overhevelingUit; undefined where the limit is unknown. */
+  /**
+   * The schuifruimte counted (per-onderdeel years, `VerantwoordingRegels.schuifruimte`): an onderdeel's
+   * min(overschrijding, floor(beschikking × % / 100)); the regeling's: Σ over its onderdelen. 0 otherwise.
+   */
+  readonly schuifruimteGedekt: Euro;
+  /**
+   * Per-year view: onbesteed − overhevelingUit (the regeling in a per-onderdeel year: minus
+   * schuifruimteGedekt, ≥ 0); undefined where the limit is unknown.
+   */
   readonly terugvordering: Maybe<Euro>;
   readonly cumBeschikking: Euro;
   readonly cumBesteding: Euro;
@@ -260,6 +271,7 @@ type YearBase = Omit<
   | 'overhevelingUit'
   | 'gebruikt'
   | 'overhevelingTeveel'
+  | 'schuifruimteGedekt'
   | 'terugvordering'
   | 'cumBeschikking'
   | 'cumBesteding'
@@ -521,6 +533,9 @@ function onderdeelYear(
     overhevelingUit: uit,
     gebruikt,
     overhevelingTeveel: teveel,
+    schuifruimteGedekt: euro(
+      Math.min(base.overschrijding, floorPct(base.beschikking, st.regels.schuifruimte.waarde)),
+    ),
     terugvordering:
       base.onbesteed === 0 ? ZERO : limiet === undefined ? undefined : pos(base.onbesteed - uit),
     cumBeschikking: euro(c.b),
@@ -611,6 +626,7 @@ function regelingYear(ctx: Context, st: RegelingStreams, y: YearAt, chain: Chain
   const base = yearBase(ctx, st, jaar, st.total, j, chain.inTotal);
   const onbesteed = perO ? euro(som.onbesteed) : base.onbesteed;
   const { limiet, uit, gebruikt, teveel } = totalCarry(st, y, base, onbesteed, som);
+  const gedekt = euro(som.rows.reduce((a, r) => a + r.schuifruimteGedekt, 0));
   chain.cumB += base.beschikking;
   chain.cumS += base.besteding;
   chain.out.push({
@@ -622,7 +638,8 @@ function regelingYear(ctx: Context, st: RegelingStreams, y: YearAt, chain: Chain
     overhevelingUit: uit,
     gebruikt,
     overhevelingTeveel: teveel,
-    terugvordering: onbesteed === 0 ? ZERO : limiet === undefined ? undefined : pos(onbesteed - uit),
+    schuifruimteGedekt: gedekt,
+    terugvordering: onbesteed === 0 ? ZERO : limiet === undefined ? undefined : pos(onbesteed - uit - gedekt),
     cumBeschikking: euro(chain.cumB),
     cumBesteding: euro(chain.cumS),
     cumOnderbesteding: euro(chain.cumB - chain.cumS),

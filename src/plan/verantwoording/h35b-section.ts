@@ -1,17 +1,25 @@
 /**
  * Verantwoording, SPUK IZA of a mandaatgemeente: per medeoverheid (CBS code and name) and year what
- * the mandaatgemeente passed on and what the medeoverheid spent (SiSa H35B; inputs, kept on refresh by
- * code), with their totals. The regeling's besteding is the mandaatgemeente's own besteding (the
+ * the mandaatgemeente passed on (input, kept on refresh by code) and what the medeoverheid spent
+ * (SiSa H35B), with their totals. What a medeoverheid spent is, where the werkmap has the Realisatie
+ * table, live over it: the rows of the regeling whose Uitvoerder names the medeoverheid, the way the
+ * domain reads them (`medeoverheidOf`: its CBS code GM0166/0166, case-insensitive, or its name or its
+ * name in the VWS letter) as two or three helper blocks of SUMIFS (one per spelling: a formula holding
+ * every spelling would pass 125 characters, and HyperFormula takes no range as a criterion): by code
+ * ("*0166": the text ends in the four digits), by name, and by the VWS name where it differs. Without
+ * the table it is an input per medeoverheid. The regeling's besteding is the mandaatgemeente's own besteding (the
  * input row, H35) plus what the medeoverheden spent; the SiSa lines read these cells
  * (`verantwoording()`: `IzaSisa`, src/domain/verantwoording).
  */
 import type { EditionYear } from '../../domain';
-import type { RegelingVerantwoording } from '../../domain/verantwoording';
+import type { Gemeente } from '../../domain';
+import type { RealisatieRegel, RegelingVerantwoording } from '../../domain/verantwoording';
 import { cellAddress, columnLetter } from '../a1';
 import { SheetRange } from '../anchors';
 import type { RowCursor } from '../anchors';
 import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
+import type { RealisatieTableCells } from '../realisatie';
 
 /** The H35B inputs of one regeling: medeoverheden × the regeling's years. */
 export interface H35bCells {
@@ -24,6 +32,44 @@ export interface H35bCells {
   readonly besteed: SheetRange;
   /** The medeoverheden in row order. */
   readonly medeoverheden: readonly { readonly code: string; readonly naam: string }[];
+  /** Whether `besteed` reads the Realisatie table (formulas) rather than being typed (inputs). */
+  readonly live: boolean;
+}
+
+/** The Realisatie table the besteed block reads, with its rows (the expected values) and the gemeenten. */
+export interface H35bFeed {
+  readonly table: RealisatieTableCells;
+  readonly regels: readonly RealisatieRegel[];
+  readonly gemeenten: readonly Gemeente[];
+}
+
+/**
+ * The spellings of a medeoverheid's Uitvoerder one SUMIFS criterion each matches, and which table
+ * rows each matches (as SUMIFS does: case-insensitive, no trimming): "*0166" (the CBS code with or
+ * without GM), the name, the VWS name where it differs.
+ */
+function spellings(
+  code: string,
+  naam: string,
+  gemeenten: readonly Gemeente[],
+): { readonly criterium: string; readonly label: string; readonly matches: (u: string) => boolean }[] {
+  const digits = code.slice(-4);
+  const g = gemeenten.find((x) => x.code === code);
+  const naamVws = g?.naamVws ?? naam;
+  const low = (x: string) => x.toLowerCase();
+  return [
+    { criterium: `*${digits}`, label: 'CBS-code', matches: (u: string) => low(u).endsWith(digits) },
+    { criterium: naam, label: 'naam', matches: (u: string) => low(u) === low(naam) },
+    ...(low(naamVws) === low(naam)
+      ? []
+      : [
+          {
+            criterium: naamVws,
+            label: 'naam in de VWS-brief',
+            matches: (u: string) => low(u) === low(naamVws),
+          },
+        ]),
+  ];
 }
 
 /** Writes the H35B block where the regeling is a mandaatgemeente's SPUK IZA with medeoverheden. */
@@ -32,6 +78,7 @@ export function h35bSection(
   rows: RowCursor,
   r: RegelingVerantwoording,
   col: (jaar: EditionYear) => number,
+  feed?: H35bFeed,
 ): H35bCells | undefined {
   const iza = r.iza;
   if (iza?.rol !== 'mandaatgemeente' || iza.medeoverheden.length === 0) return undefined;
@@ -42,7 +89,11 @@ export function h35bSection(
   const keyCol = c0 + jaren.length;
   const amount = (code: string, jaar: EditionYear, k: 'ontvangen' | 'besteed') =>
     iza.medeoverheden.find((m) => m.code === code && m.jaar === jaar)?.[k] ?? 0;
-  const block = (title: string, k: 'ontvangen' | 'besteed'): SheetRange => {
+  const block = (
+    title: string,
+    k: 'ontvangen' | 'besteed',
+    live?: (range: SheetRange) => void,
+  ): SheetRange => {
     s.values(`A${rows.take()}`, [[title, ...jaren]], 'rowHeader');
     const top = rows.take(n);
     s.values(
@@ -50,11 +101,13 @@ export function h35bSection(
       mede.map((m) => [`${m.code} ${m.naam}`]),
     );
     const range = SheetRange.at(SHEETS.verantwoording, top, c0, n, jaren.length);
-    s.values(
-      range.cell().address(),
-      mede.map((m) => jaren.map((y) => amount(m.code, y, k))),
-      'inputEuro',
-    );
+    if (live) live(range);
+    else
+      s.values(
+        range.cell().address(),
+        mede.map((m) => jaren.map((y) => amount(m.code, y, k))),
+        'inputEuro',
+      );
     // The keys of the named input: the CBS codes right of the years.
     s.values(
       cellAddress(top, keyCol),
@@ -77,13 +130,105 @@ export function h35bSection(
     'rowHeader',
   );
   const ontvangen = block('Doorbetaald aan de medeoverheid', 'ontvangen');
-  const besteed = block('Besteed door de medeoverheid', 'besteed');
+  // Live: the helper blocks (one per spelling of the Uitvoerder) come below the totals; the besteed
+  // block sums them. Their rows are known before they are written (n + 1 rows per block, after the
+  // besteed block's n rows and its total).
+  const helpers = feed ? mede.map((m) => spellings(m.code, m.naam, feed.gemeenten)) : [];
+  const kinds = Math.max(0, ...helpers.map((h) => h.length));
+  const besteed = block(
+    `Besteed door de medeoverheid${feed ? ` (blad ${SHEETS.realisatie})` : ''}`,
+    'besteed',
+    feed
+      ? (range) => {
+          const start = range.top + n + 1;
+          // Row of medeoverheid m in helper block h: each block is a heading and n rows.
+          const at = (h: number) => start + h * (n + 1) + 1;
+          const C = columnLetter(c0);
+          // One filled formula: a helper row without that spelling is empty (adds 0).
+          const parts = Array.from({ length: kinds }, (_x, h) => `${C}${at(h)}`);
+          s.formula(range.address(), parts.join('+'), (row, c) =>
+            amount(mede[row]?.code ?? '', jaren[c] ?? 0, 'besteed'),
+          );
+          s.format(range.local().abs(), 'euro');
+        }
+      : undefined,
+  );
+  if (feed) helperBlocks(s, rows, r, { feed, mede, helpers, kinds, c0, keyCol });
   rows.skip();
   return {
+    live: feed !== undefined,
     ontvangenCodes: SheetRange.at(SHEETS.verantwoording, ontvangen.top, keyCol, n),
     besteedCodes: SheetRange.at(SHEETS.verantwoording, besteed.top, keyCol, n),
     ontvangen,
     besteed,
     medeoverheden: mede,
   };
+}
+
+/**
+ * The helper blocks of the live besteed block: per spelling of the Uitvoerder (CBS code, name, VWS
+ * name) and medeoverheid × year the SUMIFS over the Realisatie table (regeling and Uitvoerder), the
+ * criterion right of the years. A medeoverheid without a third spelling has an empty row there.
+ */
+function helperBlocks(
+  s: SheetBuilder,
+  rows: RowCursor,
+  r: RegelingVerantwoording,
+  at: {
+    readonly feed: H35bFeed;
+    readonly mede: readonly { readonly code: string; readonly naam: string }[];
+    readonly helpers: readonly ReturnType<typeof spellings>[];
+    readonly kinds: number;
+    readonly c0: number;
+    readonly keyCol: number;
+  },
+): void {
+  const { feed, mede, helpers, c0, keyCol } = at;
+  const { table } = feed;
+  const jaren = r.regels.jaren;
+  const n = mede.length;
+  const post = r.regels.post;
+  const eigen = feed.regels.filter((x) => x.regeling === post);
+  const yi = (y: EditionYear) => table.yearsAxis.indexOf(y);
+  const yearCol = table.years.cols(yi(jaren[0] ?? 0)).fixRow();
+  const reg = table.column('Regeling').abs();
+  const uitv = table.column('Uitvoerder').abs();
+  const labels = ['CBS-code (met of zonder GM)', 'naam', 'naam in de VWS-brief'];
+  for (let h = 0; h < at.kinds; h++) {
+    s.values(
+      `A${rows.take()}`,
+      [[`Rekenhulp: besteed volgens blad ${SHEETS.realisatie}, Uitvoerder = ${labels[h] ?? ''}`, ...jaren]],
+      'note',
+    );
+    const top = rows.take(n);
+    const K = columnLetter(keyCol);
+    s.values(
+      `A${top}`,
+      mede.map((m) => [`${m.code} ${m.naam}`]),
+      'note',
+    );
+    const sp = (i: number) => helpers[i]?.[h];
+    const expected = (i: number, c: number) =>
+      eigen
+        .filter((x) => sp(i)?.matches(x.uitvoerder) === true)
+        .reduce((a, x) => a + (x.lasten[yi(jaren[c] ?? 0)] ?? 0), 0);
+    const formula = (row: number) => `SUMIFS(${yearCol},${reg},"${post}",${uitv},$${K}${row})`;
+    const span = (i: number, count: number) =>
+      `${columnLetter(c0)}${top + i}:${columnLetter(keyCol - 1)}${top + i + count - 1}`;
+    if (mede.every((_m, i) => sp(i) !== undefined)) {
+      // Every medeoverheid has this spelling: one write for the criteria, one filled formula.
+      s.values(
+        cellAddress(top, keyCol),
+        mede.map((_m, i) => [sp(i)?.criterium ?? '']),
+        'note',
+      );
+      s.formula(span(0, n), formula(top), (row, c) => expected(row, c), 'euro');
+    } else
+      mede.forEach((_m, i) => {
+        const x = sp(i);
+        if (x === undefined) return;
+        s.value(cellAddress(top + i, keyCol), x.criterium, 'note');
+        s.formula(span(i, 1), formula(top + i), (_r, c) => expected(i, c), 'euro');
+      });
+  }
 }

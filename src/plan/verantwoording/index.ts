@@ -21,13 +21,18 @@
  *   regeling's years (SPUK IZA of a mandaatgemeente with medeoverheden), keyed by the CBS code right
  *   of it: what was passed on to and spent by each medeoverheid;
  * - `Invoer_Na_Einde_<Regeling>`: one row, the edition's years after the regeling's last year:
- *   what was spent after the end (a signal).
+ *   what was spent after the end (a signal);
+ * - `Invoer_Schuifruimte_<Regeling>` (a regeling with onderdelen): one cell, the schuifruimte %
+ *   counted in the terugvordering per jaar (default 0: not counted; an aanname, see
+ *   `VerantwoordingRegels.schuifruimte`).
+ * With the Realisatie table the H35B besteding per medeoverheid reads it (not an input then).
  * The limit % per year (`Invoer_Limiet_Overheveling_<Regeling>`) refers to the Begrotingstoets's
  * limit (`Invoer_Overheveling_Limiet`) where that sheet states the same rule.
  */
 import { begrotingRegels, sisaCodes } from '../../domain';
 import type { RegelingVerantwoording } from '../../domain/verantwoording';
-import type { SisaRegel } from '../../domain/verantwoording';
+import type { RealisatieInvoer, SisaRegel } from '../../domain/verantwoording';
+import { realisatieTable } from '../realisatie';
 import { sisaOpgave } from '../../domain/verantwoording';
 import { formatDate } from '../../messages';
 import { columnLetter } from '../a1';
@@ -42,6 +47,7 @@ import type { DefinedNameSpec } from '../types';
 import type { KenmerkCells } from '../begroting/beschikking-sheet';
 import type { RegelingCells, RegelingFrom, ToetsLimiet } from './regeling-section';
 import { FIRST_COL, regelingSection } from './regeling-section';
+import { ONDERDEEL_KOLOMMEN } from './onderdelen-section';
 
 export interface VerantwoordingCells {
   /** Per regeling id (brede-spuk, spuk-iza). */
@@ -59,6 +65,11 @@ export type VerantwoordingFrom = Omit<
   readonly kenmerk?: KenmerkCells;
   /** The Begrotingstoets's limit % cells: per onderdeel (2023 → 2024) and of the total (2025 → 2026). */
   readonly limieten: { readonly perOnderdeel: SheetRange; readonly totaal: SheetRange };
+  /**
+   * The realisatie in the Realisatie table (with `besteding`): the H35B besteding per medeoverheid
+   * reads the table (SUMIFS by Uitvoerder); absent, it is typed per medeoverheid.
+   */
+  readonly realisatie?: RealisatieInvoer;
 };
 
 /** Prefixes of the sheet's named inputs (the regeling's name is added; see the module comment). */
@@ -66,6 +77,7 @@ const NAMES = {
   h35bDoorbetaald: 'Invoer_H35B_Doorbetaald',
   h35bBesteed: 'Invoer_H35B_Besteed',
   naEinde: 'Invoer_Na_Einde',
+  schuifruimte: 'Invoer_Schuifruimte',
 } as const;
 
 /** The sheet, or undefined when the scenario has no verantwoording. */
@@ -84,14 +96,14 @@ export function buildVerantwoording(
     'title',
   );
   const uitleg = [
-    `Editie ${ctx.scenario.editie} (${formatDate(ctx.input.edition.manifest.datum)}); ${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}. ${from.besteding !== undefined && from.besteding.size > 0 ? `De besteding komt uit het blad ${SHEETS.realisatie}; gele cellen hier zijn invoer: de limiet van de overheveling en de medeoverheden (H35B).` : 'Gele cellen zijn invoer: de besteding per jaar en de limiet van de overheveling.'}`,
+    `Editie ${ctx.scenario.editie} (${formatDate(ctx.input.edition.manifest.datum)}); ${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}. ${from.besteding !== undefined && from.besteding.size > 0 ? `De besteding komt uit het blad ${SHEETS.realisatie}; gele cellen hier zijn invoer: de limiet van de overheveling, de schuifruimte en wat aan medeoverheden is doorbetaald (H35B).` : 'Gele cellen zijn invoer: de besteding per jaar en de limiet van de overheveling.'}`,
     'Dezelfde cijfers geeft spuk-begroting verantwoording. Brede SPUK en SPUK IZA worden niet tegen elkaar weggestreept (aparte beschikkingen).',
   ];
   uitleg.forEach((t) => s.value(`A${rows.take()}`, t, 'subtitle'));
   rows.skip();
   const labels = new Map(ctx.input.edition.lines.map((l) => [l.nr, l.naam] as const));
   const maxYears = Math.max(...v.regelingen.map((r) => r.regels.jaren.length));
-  const ruleCol = Math.max(FIRST_COL + maxYears, FIRST_COL + 8);
+  const ruleCol = Math.max(FIRST_COL + maxYears, FIRST_COL + ONDERDEEL_KOLOMMEN.length);
   const regelingen = new Map<string, RegelingCells>();
   const names: DefinedNameSpec[] = [];
   const t = begrotingRegels(ctx.input.edition);
@@ -114,7 +126,7 @@ export function buildVerantwoording(
       v.signalen
         .filter((x) => x.soort === soort && x.regeling === r.regels.naam && x.jaar === jaar)
         .reduce((a, x) => a + x.bedrag, 0);
-    const { kenmerk: k, ...rest } = from;
+    const { kenmerk: k, realisatie, ...rest } = from;
     const at = k?.rowOf(r.regels.post) ?? -1;
     const given = ctx.scenario.beschikking.filter((b) => b.regeling === r.regels.post);
     const cells = regelingSection(s, rows, r, {
@@ -136,6 +148,15 @@ export function buildVerantwoording(
       ruleCol,
       toetsLimieten: r.regels.post === 'Brede SPUK' ? toets : [],
       signaal,
+      ...(realisatie
+        ? {
+            h35bFeed: {
+              table: realisatieTable(ctx.years),
+              regels: realisatie.regels,
+              gemeenten: ctx.gemeenten,
+            },
+          }
+        : {}),
     });
     regelingen.set(r.regels.regeling, cells);
     names.push(...inputNames(r, cells));
@@ -148,7 +169,10 @@ export function buildVerantwoording(
   s.format(`${columnLetter(ruleCol)}1:${columnLetter(ruleCol)}${rows.next}`, 'wrap');
   s.printAs('landscape', true);
   s.printLayout({ area: `A1:${columnLetter(ruleCol)}${rows.next - 1}` });
-  // The rules and sources wrap in their column: rows as high as their text (printed whole).
+  // The rules and sources wrap in their column, and so do the labels of column A where the cells
+  // right of them are filled (bold headings are wider per character: 42 of the 46): rows as high
+  // as their text (printed whole, #18).
+  s.wrapLongTexts('A', 42);
   s.wrapLongTexts(columnLetter(ruleCol), 70);
   return { sheet: s, cells: { regelingen, names } };
 }
@@ -175,13 +199,21 @@ function inputNames(r: RegelingVerantwoording, cells: RegelingCells): DefinedNam
     });
   if (cells.onderdelen)
     out.push({
+      name: nameOf(NAMES.schuifruimte, r),
+      ref: cells.onderdelen.schuifruimte.abs(),
+      comment: `${r.regels.naam}: schuifruimte verrekend in de terugvordering per jaar, % van de beschikking van het onderdeel (invoer; aanname, standaard 0)`,
+      input: true,
+    });
+  if (cells.onderdelen)
+    out.push({
       name: nameOf(INPUT_NAMES.bestedingOnderdelen, r),
       ref: cells.onderdelen.invoer.abs(),
       comment: `${r.regels.naam}: besteding per onderdeel en jaar, hele euro's (invoer)`,
       input: true,
       keyRef: cells.onderdelen.nrs.abs(),
     });
-  if (cells.h35b)
+  if (cells.h35b) {
+    const live = cells.h35b.live;
     out.push(
       {
         name: nameOf(NAMES.h35bDoorbetaald, r),
@@ -193,11 +225,12 @@ function inputNames(r: RegelingVerantwoording, cells: RegelingCells): DefinedNam
       {
         name: nameOf(NAMES.h35bBesteed, r),
         ref: cells.h35b.besteed.abs(),
-        comment: `${r.regels.naam}: besteed door de medeoverheid per jaar, hele euro's (invoer; SiSa H35B)`,
-        input: true,
+        comment: `${r.regels.naam}: besteed door de medeoverheid per jaar, hele euro's (${live ? `uit het blad ${SHEETS.realisatie}` : 'invoer'}; SiSa H35B)`,
+        input: !live,
         keyRef: cells.h35b.besteedCodes.abs(),
       },
     );
+  }
   if (cells.signalen.naEinde)
     out.push({
       name: nameOf(NAMES.naEinde, r),
@@ -256,7 +289,8 @@ function sisaSection(
   // One write for the labels, one for the Ja/Nee column, one format per column (not per line).
   s.values(
     `A${top}`,
-    lines.map((l) => [wat(l), l.jaar, l.code ?? 'code niet gevonden']),
+    // "niet gevonden" fits the column (a longer text was cut on paper).
+    lines.map((l) => [wat(l), l.jaar, l.code ?? 'niet gevonden']),
   );
   s.values(
     `F${top}`,

@@ -26,6 +26,7 @@ export const ONDERDEEL_KOLOMMEN = [
   'Gebruikt volgend jaar',
   'Overheveling uit',
   'Boven de limiet',
+  'Schuifruimte gedekt',
 ] as const;
 type Kolom = (typeof ONDERDEEL_KOLOMMEN)[number];
 
@@ -36,6 +37,8 @@ export interface OnderdelenCells {
   /** The onderdeel numbers beside the inputs (the key of the named input). */
   readonly nrs: SheetRange;
   readonly kolom: (jaar: EditionYear, k: Kolom) => SheetRange;
+  /** The schuifruimte % counted in the terugvordering (input; `VerantwoordingRegels.schuifruimte`). */
+  readonly schuifruimte: SheetRange;
 }
 
 export interface OnderdelenFrom {
@@ -50,6 +53,8 @@ export interface OnderdelenFrom {
   readonly labels: ReadonlyMap<number, string>;
   /** Per regeling id: the Realisatie sheet's besteding per onderdeel (absent: typed here). */
   readonly besteding?: ReadonlyMap<string, BestedingFeed>;
+  /** The column of the rules and sources (the schuifruimte's aanname). */
+  readonly ruleCol: number;
 }
 
 const dash = (x: number | undefined): CellValue => (x === undefined ? 'onbekend' : x);
@@ -88,6 +93,17 @@ export function onderdelenSection(
     'note',
   );
   rows.skip();
+  // The schuifruimte: a labelled input (default 0: not counted), its aanname and source beside it.
+  const sRow = rows.take();
+  s.value(`A${sRow}`, 'Schuifruimte verrekend (% van de beschikking van het onderdeel, invoer)', 'rowHeader');
+  const schuifruimte = SheetRange.at(SHEETS.verantwoording, sRow, from.col(jaren[0] ?? 0));
+  s.value(schuifruimte.address(), r.regels.schuifruimte.waarde, 'input');
+  s.value(
+    cellAddress(sRow, from.ruleCol),
+    `${r.regels.schuifruimte.bron} 0: niet verrekend; anders dekt de schuifruimte de overschrijding van een onderdeel tot dit % van zijn beschikking met wat de andere onderdelen terugbetalen (terugvordering per jaar, ${jaren.join(' en ')}).`,
+    'note',
+  );
+  rows.skip();
   const blocks = new Map<EditionYear, number>();
   jaren.forEach((jaar, k) => {
     s.value(`A${rows.take()}`, `${r.regels.naam} ${jaar}, per onderdeel`, 'rowHeader');
@@ -95,15 +111,15 @@ export function onderdelenSection(
     const first = rows.take(n);
     blocks.set(jaar, first);
     s.values(`A${first}`, nrs.map(label));
-    yearBlock(s, r, { jaar, k, first, jaren, nrs, invoer, from });
+    yearBlock(s, r, { jaar, k, first, jaren, nrs, invoer, from, schuifruimte });
     rows.skip();
   });
   const kolom = (jaar: EditionYear, k: Kolom): SheetRange =>
     SheetRange.at(SHEETS.verantwoording, blocks.get(jaar) ?? 0, 2 + ONDERDEEL_KOLOMMEN.indexOf(k), n);
-  return { invoer, nrs: SheetRange.at(SHEETS.verantwoording, top, keyCol, n), kolom };
+  return { invoer, nrs: SheetRange.at(SHEETS.verantwoording, top, keyCol, n), kolom, schuifruimte };
 }
 
-/** One per-onderdeel year: the eight figures over the onderdelen rows (columns B..I). */
+/** One per-onderdeel year: the nine figures over the onderdelen rows (columns B..J). */
 function yearBlock(
   s: SheetBuilder,
   r: RegelingVerantwoording,
@@ -115,6 +131,7 @@ function yearBlock(
     readonly nrs: readonly number[];
     readonly invoer: SheetRange;
     readonly from: OnderdelenFrom;
+    readonly schuifruimte: SheetRange;
   },
 ): void {
   const { jaar, k, first, jaren, nrs, invoer, from } = at;
@@ -132,7 +149,7 @@ function yearBlock(
   const next = r.regels.jaren[r.regels.jaren.indexOf(jaar) + 1];
   const nextO = next === undefined ? -1 : jaren.indexOf(next);
   // One number format over the block (not one per column).
-  s.format(`B${first}:${L('Boven de limiet')}${first + n - 1}`, 'euro');
+  s.format(`B${first}:${L('Schuifruimte gedekt')}${first + n - 1}`, 'euro');
   // Beschikking: the Begrotingstoets's plafond of the onderdeel (its row by line number).
   const yi = from.years.indexOf(jaar);
   const line0 = from.perLine.lineNrs.indexOf(nrs[0] ?? 0);
@@ -215,5 +232,11 @@ function yearBlock(
     range('Boven de limiet'),
     `IF(ISNUMBER(${lim}),MAX(0,${ref('Gebruikt volgend jaar')}-${ref('Overheveling uit')}),0)`,
     exp((j) => j.overhevelingTeveel),
+  );
+  // The overschrijding the schuifruimte covers: up to its % of the onderdeel's beschikking.
+  s.formula(
+    range('Schuifruimte gedekt'),
+    `MIN(MAX(0,${ref('Besteding')}-${ref('Beschikking')}-${ref('Overheveling in')}),INT(MAX(0,${ref('Beschikking')})*${at.schuifruimte.local().abs()}/100))`,
+    exp((j) => j.schuifruimteGedekt),
   );
 }

@@ -32,7 +32,7 @@ import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
 import type { CellValue } from '../types';
 import { BBV_HEIGHT, bbvSection } from './bbv-section';
-import type { H35bCells } from './h35b-section';
+import type { H35bCells, H35bFeed } from './h35b-section';
 import { h35bSection } from './h35b-section';
 import type { BestedingFeed } from '../realisatie';
 import type { OnderdelenCells, OnderdelenFrom } from './onderdelen-section';
@@ -83,6 +83,13 @@ export interface RegelingFrom {
   readonly signaal: (soort: VerantwoordingSignaalSoort, jaar: EditionYear) => number;
   /** Per regeling id: the Realisatie sheet's totals the besteding reads (absent: the besteding is typed). */
   readonly besteding?: ReadonlyMap<string, BestedingFeed>;
+  /** The Realisatie table the H35B besteding per medeoverheid reads (absent: typed per medeoverheid). */
+  readonly h35bFeed?: H35bFeed;
+  /**
+   * The live peiljaar (sheet Besteding: the prognose year, else the last year with realisatie; 0:
+   * none): the per-year signals count the years up to it. Absent: the basis row as built.
+   */
+  readonly peiljaar?: SheetRange;
   /**
    * The regeling's beschikkingsnummer and -datum cells on Beschikking (input) and what they hold when
    * built (the scenario's beschikking): the line "Beschikking nr … van …" refers to them.
@@ -117,13 +124,9 @@ const ROWS = [
 ] as const;
 type RowId = (typeof ROWS)[number][0];
 
-/**
- * The 15% schuifruimte of the Brede SPUK before 2025 in the eindafrekening: verantwoording-facts.md
- * §1.4 reads the 15% only at a secondary source and finds neither its base nor whether it nets in
- * the eindafrekening; the domain does not net it (per onderdeel, MAX(0, saldo)). Stated as an aanname.
- */
-export const SCHUIFRUIMTE_AANNAME =
-  'Aanname: de schuifruimte (max. 15% tussen onderdelen van een hoofdthema tot 2025; innofunding 28-10-2025, secundair) wordt niet verrekend: grondslag en verrekening in de eindafrekening niet gevonden. De lezing cumulatief verrekent alles.';
+/** The saldo row's note in the per-onderdeel years: where the schuifruimte is set. */
+const SCHUIFRUIMTE_NOTE =
+  'Per onderdeel (hieronder). De schuifruimte telt alleen zoals ingesteld bij "Schuifruimte verrekend" (standaard 0%: niet verrekend; aanname, zie daar). De lezing cumulatief verrekent alles.';
 
 const onbekend = (x: number | undefined): CellValue => (x === undefined ? 'onbekend' : x);
 
@@ -133,7 +136,6 @@ const FILLED: Partial<Record<RowId, (j: VerantwoordingJaar) => CellValue>> = {
   bron: (j) => j.beschikkingBron,
   beschikbaar: (j) => j.beschikbaar,
   saldo: (j) => j.saldo,
-  terug: (j) => onbekend(j.terugvordering),
   cumB: (j) => j.cumBeschikking,
   cumS: (j) => j.cumBesteding,
   cumO: (j) => j.cumOnderbesteding,
@@ -150,7 +152,11 @@ export function regelingSection(
   const n = jaren.length;
   const col = (y: EditionYear) => FIRST_COL + jaren.indexOf(y);
   const cells: Pending = new Map();
-  s.value(`A${rows.take()}`, `${r.regels.naam}: ${r.regels.regelingBron}`, 'rowHeader');
+  // The regeling's name, its source in the column of the rules and sources (wrapping there: one
+  // line over the whole width ran off the printed page).
+  const head = rows.take();
+  s.value(`A${head}`, r.regels.naam, 'rowHeader');
+  s.value(cellAddress(head, from.ruleCol), r.regels.regelingBron, 'note');
   kenmerkRow(s, rows.take(), from);
   s.values(`A${rows.take()}`, [['Jaar', ...jaren]], 'header');
   s.value(cellAddress(rows.next - 1, from.ruleCol), 'Regel en bron', 'header');
@@ -175,7 +181,7 @@ export function regelingSection(
   rows.skip();
   const onderdelen =
     r.onderdelen.length > 0 ? onderdelenSection(s, rows, r, { ...from, pct: pctOf, col }) : undefined;
-  const h35b = h35bSection(s, rows, r, col);
+  const h35b = h35bSection(s, rows, r, col, fed ? from.h35bFeed : undefined);
   jaren.forEach((jaar, k) =>
     yearColumn(s, r, { jaar, k, col: FIRST_COL + k, row, onderdelen, h35b, from, pct: pctOf(jaar), cells }),
   );
@@ -197,6 +203,7 @@ export function regelingSection(
     h35b,
     naJaren,
     amount: from.signaal,
+    ...(from.peiljaar ? { peiljaar: from.peiljaar } : {}),
   });
   // The expected terugvordering, both readings, and the eindafrekening rule.
   const terug = `${columnLetter(FIRST_COL)}${row('terug')}:${columnLetter(lastCol)}${row('terug')}`;
@@ -394,9 +401,11 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
     perO && nextO ? sum('Boven de limiet') : `IF(ISNUMBER(${lim}),MAX(0,${c('gebruikt')}-${c('uit')}),0)`,
     j.overhevelingTeveel,
   );
+  // A per-onderdeel year: minus the overschrijding the schuifruimte covers (0 while it is 0%).
+  const gedekt = o ? `-${sum('Schuifruimte gedekt')}` : '';
   f(
     'terug',
-    `IF(OR(ISNUMBER(${lim}),${c('onbesteed')}=0),MAX(0,${c('onbesteed')}-${c('uit')}),"onbekend")`,
+    `IF(OR(ISNUMBER(${lim}),${c('onbesteed')}=0),MAX(0,${c('onbesteed')}-${c('uit')}${gedekt}),"onbekend")`,
     onbekend(j.terugvordering),
   );
   const B = columnLetter(FIRST_COL);
@@ -499,7 +508,7 @@ function rules(
       'onbesteed',
       `Niet besteed, ≥ 0${regels.perOnderdeelJaren.length > 0 ? `; ${regels.perOnderdeelJaren.join(' en ')}: per onderdeel opgeteld (een overschreden onderdeel dekt geen ander)` : ''}.`,
     ],
-    ...(regels.perOnderdeelJaren.length > 0 ? ([['saldo', SCHUIFRUIMTE_AANNAME]] as [RowId, string][]) : []),
+    ...(regels.perOnderdeelJaren.length > 0 ? ([['saldo', SCHUIFRUIMTE_NOTE]] as [RowId, string][]) : []),
     [
       'pct',
       `${linked.length > 0 ? `${linked.join(' en ')}: uit de Begrotingstoets (Regels; wijzig het daar, beide bladen volgen). ` : ''}Per jaar: ${limieten}. Bron van elke limiet: blad Bronnen en spuk-begroting verantwoording.`,

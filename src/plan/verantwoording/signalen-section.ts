@@ -2,7 +2,8 @@
  * Verantwoording, the signals of one regeling as live formulas per year (0 = in orde), the same as
  * `verantwoording()` raises them (src/domain/verantwoording; the CLI prints them): realisatie above
  * the plafond (per onderdeel summed in the per-onderdeel years), overheveling above its limit, a year
- * without realisatie while the regeling ran (up to the peiljaar), the H35B total ≠ what the
+ * without realisatie while the regeling ran (up to the peiljaar: live from the sheet Besteding where
+ * the werkmap has the Realisatie table), the H35B total ≠ what the
  * mandaatgemeente passed on, and money spent after the regeling's end (inputs per year), with a count.
  */
 import type { EditionYear } from '../../domain';
@@ -28,6 +29,11 @@ export interface SignalenFrom {
   readonly naJaren: readonly EditionYear[];
   /** The signals of the domain (expected values). */
   readonly amount: (soort: VerantwoordingSignaalSoort, jaar: EditionYear) => number;
+  /**
+   * The live peiljaar (sheet Besteding), where the werkmap has the Realisatie table: a year counts
+   * up to it, so a later realisatie moves the signals. Absent: the basis row as built (not begroting).
+   */
+  readonly peiljaar?: SheetRange;
 }
 
 export interface SignalenCells {
@@ -64,7 +70,9 @@ export function signalenSection(
   };
   const c = (k: number) => columnLetter(from.firstCol + k);
   const f = from.row;
-  const begroting = `"${BASIS_TEXT.begroting}"`;
+  // A year up to the peiljaar (its heading in this block's first row): live, or the basis as built.
+  const tot = (C: string) =>
+    from.peiljaar ? `${C}$${top}<=${from.peiljaar.abs()}` : `${C}${f('basis')}<>"${BASIS_TEXT.begroting}"`;
   // Realisatie above the plafond: MAX(0, −saldo); per onderdeel summed in the per-onderdeel years.
   const boven = line(
     'Realisatie boven het plafond',
@@ -108,7 +116,7 @@ export function signalenSection(
   );
   s.formula(
     `${B}${geen}:${L}${geen}`,
-    `IF(AND(${B}${f('basis')}<>${begroting},${B}${f('besch')}>0,${B}${f('best')}=0),${B}${f('besch')},0)`,
+    `IF(AND(${tot(B)},${B}${f('besch')}>0,${B}${f('best')}=0),${B}${f('besch')},0)`,
     (_r, k) => from.amount('geen-realisatie', jaren[k] ?? 0),
   );
   const h = from.h35b;
@@ -119,10 +127,8 @@ export function signalenSection(
     );
     const ontv = h.ontvangen.local().cols(0).fixRow();
     const best = h.besteed.local().cols(0).fixRow();
-    s.formula(
-      `${B}${h35b}:${L}${h35b}`,
-      `IF(${B}${f('basis')}<>${begroting},SUM(${ontv})-SUM(${best}),0)`,
-      (_r, k) => from.amount('h35b-verschil', jaren[k] ?? 0),
+    s.formula(`${B}${h35b}:${L}${h35b}`, `IF(${tot(B)},SUM(${ontv})-SUM(${best}),0)`, (_r, k) =>
+      from.amount('h35b-verschil', jaren[k] ?? 0),
     );
   }
   const last = at;
