@@ -64,6 +64,10 @@ const CASES: readonly (readonly [string, () => PlanOptions, string?])[] = [
     () => ({ key: 'spuk-2025', gemeente: 'GM0034' as CbsCode, vorige: editionInput('vws-2025-09') }),
   ],
   [
+    'spuk-2025 GM0047 (member: Regioverdeling Groningen)',
+    () => ({ key: 'spuk-2025', gemeente: 'GM0047' as CbsCode }),
+  ],
+  [
     'realisatie GM0193 (Verantwoording)',
     () => ({ key: 'spuk-2025', gemeente: 'GM0193' as CbsCode, realisatie: realisatie() }),
   ],
