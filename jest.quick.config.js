@@ -29,6 +29,9 @@ const SLOW = [
   // on it (six interrupted writes, ~3 min alone), the pane's option (two runs on the real plan).
   'src/plan/realisatie/realisatie-sheet.test.ts',
   'src/excel/realisatie-refresh.test.ts',
+  // Left-over add-in sheets: two real plans (with and without the comparison / the realisatie) through
+  // the fake host (~30 s alone).
+  'src/excel/stale-sheets.test.ts',
   'src/taskpane/realisatie-option.test.ts',
   // Budgets on the production build (needs dist/ from npm run build) and the real plan's round trips.
   'test/budgets/',

@@ -343,7 +343,8 @@ export function assessWorkbook(
  *   other than its mark may refer to it (`mayReferToSheet`: an input name such as the Regioverdeling's
  *   `Invoer_Regio_*` or the Verantwoording's `Invoer_Besteding_*`, the version name
  *   `SPUK_Begroting_Versie`, a name the user made); a name whose formula was not read counts as one;
- * - it is visible or hidden (a very hidden sheet cannot be deleted without making it visible first).
+ * - it is visible or hidden (a very hidden sheet cannot be deleted without making it visible first);
+ * - every other add-in sheet outside the plan goes too (all or none: one that stays may refer to it).
  * Sheets the user made carry no mark and are never touched. Formulas of the user's own that refer to a
  * removed sheet show #VERW! afterwards, as when the user deletes a sheet.
  */
@@ -366,7 +367,22 @@ export function removableSheets(
     if (others.some((n) => mayReferToSheet(n.formula, sheet.name))) continue;
     out.push({ sheet: sheet.name, mark: mark.name });
   }
+  // All or none: an add-in sheet outside the plan that stays (it holds input or a table, or the user
+  // renamed it) may refer to one that would go (the Realisatie and the Verantwoording refer to the
+  // Besteding when the realisatie is left out): its formulas would show #VERW!. Plan sheets are
+  // rewritten and refer only to plan sheets. A mark whose sheet cannot be told also keeps every sheet.
+  for (const n of facts.names) {
+    if (!isOwnershipMark(n.name) || n.type !== 'Range') continue;
+    const on = formulaSheet(n.formula);
+    if (on === undefined) return [];
+    if (plan.sheets.some((s) => sameName(s.name, on)) || out.some((r) => sameName(r.sheet, on))) continue;
+    if (facts.sheets.some((s) => sameName(s.name, on))) return [];
+  }
   return out;
+}
+
+function isOwnershipMark(name: string): boolean {
+  return name.toUpperCase().startsWith(OWNERSHIP_NAME_PREFIX.toUpperCase());
 }
 
 /** Another plan name (not a mark) refers to exactly its planned range on `sheet`. */

@@ -13,9 +13,11 @@ import {
   userOwnedPlan,
 } from '../../test/support/fake-excel/sample-plan';
 import { ok, render } from '../../test/support/render-fake';
-import { defaultEditionId } from '../data';
+import { defaultEditionId, editionInput } from '../data';
+import { parseRealisatieCsv } from '../data/realisatie-input';
 import { scenarioEditions } from '../data/scenario-input';
 import type { CbsCode } from '../domain';
+import { begrotingKolommen } from '../domain';
 import { excelFailureText } from '../messages';
 import { buildWorkbookPlan } from '../plan';
 import type { WorkbookFacts } from './ownership';
@@ -113,6 +115,16 @@ describe('add-in sheets that left the plan', () => {
     expect(fake.snapshot().sheets.find((s) => s.name === 'Begroting')).toEqual(begroting);
   });
 
+  it('all or none: beside an add-in sheet outside the plan that stays (here a user-owned one), nothing is removed', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, userOwnedPlan(1, { table: 1, verschil: true }), { expectExisting: false }));
+    expect(fake.sheetNames()).toContain(VERSCHIL_SHEET);
+    const report = ok(await render(fake, samplePlan()));
+    expect(report.removedSheets).toEqual([]);
+    expect(fake.sheetNames()).toEqual(['Invoer', 'Uitkomst', VERSCHIL_SHEET, 'Begroting']);
+    expect(brokenNames(fake)).toEqual([]);
+  });
+
   it('a protected workbook structure: refused before anything is written, with the fix in Dutch', async () => {
     const fake = await withVerschil();
     fake.protectWorkbook();
@@ -195,6 +207,35 @@ describe('removableSheets (pure)', () => {
     expect(mayReferToSheet("='Oud Verschil'!$B$3", 'Verschil')).toBe(false);
     expect(mayReferToSheet(undefined, 'Verschil')).toBe(true);
   });
+});
+
+describe('the real plan: a refresh without the realisatie after one with it (Zwolle)', () => {
+  it('keeps Besteding: the Realisatie and the Verantwoording, which stay, refer to it (no #VERW!)', async () => {
+    const input = editionInput('vws-2026-04');
+    const years = input.edition.years;
+    const csv = [
+      `${begrotingKolommen(years).join(';')};Prognose 2026`,
+      `Brede SPUK;;Ontschot;;GGD;incidenteel;;;1800000;1500000${';'.repeat(years.length - 4)};;;1900000`,
+    ].join('\n');
+    const parsed = parseRealisatieCsv(csv, { edition: input.edition });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.failures));
+    const options = { key: 'spuk-2025' as const, gemeente: 'GM0193' as CbsCode };
+    const withRealisatie = buildWorkbookPlan(input, { ...options, realisatie: parsed.value });
+    const without = buildWorkbookPlan(input, options);
+    const left = withRealisatie.sheets
+      .map((s) => s.name)
+      .filter((n) => !without.sheets.some((s) => s.name === n));
+    expect(left).toEqual(['Realisatie', 'Besteding', 'Verantwoording']);
+
+    const fake = new FakeExcel();
+    ok(await render(fake, withRealisatie, { expectExisting: false }));
+    const before = fake.snapshot().sheets.filter((s) => left.includes(s.name));
+    const report = ok(await render(fake, without));
+    expect(report.removedSheets).toEqual([]);
+    expect(fake.sheetNames()).toEqual(withRealisatie.sheets.map((s) => s.name));
+    expect(fake.snapshot().sheets.filter((s) => left.includes(s.name))).toEqual(before);
+    expect(brokenNames(fake)).toEqual([]);
+  }, 120_000);
 });
 
 describe('the real plan: "Geen vergelijking" after a comparison (Zwolle)', () => {
