@@ -39,7 +39,7 @@ export class SheetBuilder {
   private readonly rowHeights = new Map<number, number>();
   private readonly hidden = new Set<number>();
   private readonly breaks = new Set<number>();
-  private printArea: { left: string; right: string } | undefined;
+  private printArea: { left: string; right: string; lastRow?: number } | undefined;
   private printSpec: Omit<PrintSpec, 'header' | 'footer'> = {
     orientation: 'landscape',
     fitToWidth: true,
@@ -173,11 +173,12 @@ export class SheetBuilder {
   }
 
   /**
-   * The print area: columns `left`..`right` of every row the sheet uses (the rows are known at build).
+   * The print area: columns `left`..`right` of every row the sheet uses (the rows are known at build),
+   * or up to `lastRow` (1-based) when the rows below are input tables read on screen, not on paper.
    * For a sheet whose wide technical columns would shrink the page below reading size.
    */
-  printColumns(left: string, right: string): this {
-    this.printArea = { left, right };
+  printColumns(left: string, right: string, lastRow?: number): this {
+    this.printArea = { left, right, ...(lastRow === undefined ? {} : { lastRow }) };
     return this;
   }
 
@@ -385,7 +386,11 @@ export class SheetBuilder {
         : {}),
       print: {
         ...this.printSpec,
-        ...(this.printArea ? { area: `${this.printArea.left}1:${this.printArea.right}${this.bottom}` } : {}),
+        ...(this.printArea
+          ? {
+              area: `${this.printArea.left}1:${this.printArea.right}${this.printArea.lastRow ?? this.bottom}`,
+            }
+          : {}),
         ...page,
       },
       // A user-owned sheet is never protected: its table must be able to grow.

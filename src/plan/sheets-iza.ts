@@ -76,7 +76,15 @@ export function buildIza(
   // On paper (issue #18): landscape on the page width, the regions' amounts up to the weight column
   // (the notes and indelingsmethoden after it stay on screen), so the text prints at about 7 pt or more.
   s.printAs('landscape', true).printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}`, fitToHeight: 0 });
-  s.printColumns('A', columnLetter(layout.columns.weight));
+  // The membership table (342 rows of input, about five pages) stays on screen, off the printed pages
+  // (#18: technical and input tables out of the default print); the last printed row says so.
+  const note = layout.memberTitle - 2;
+  s.value(
+    `A${note}`,
+    `De indeling van de gemeenten in regio's (vanaf rij ${layout.memberTitle}) is invoer op het scherm en wordt niet afgedrukt.`,
+    'note',
+  );
+  s.printColumns('A', columnLetter(layout.columns.weight), note);
   // C: the region in the membership table (names up to 27 characters); D: its indelingsmethode.
   s.width('A', 28).width('B', 22).width('C', 28).width('D', 17);
   // Amounts up to "€ 153.213.599" (the national row): 14 wide fits them, and keeps eight years
