@@ -16,6 +16,8 @@ import type { WorkbookPlan } from '../../src/plan';
 import { INPUT_NAMES, SHEETS, buildWorkbookPlan } from '../../src/plan';
 import { COMPARE_DEFAULT, NO_COMPARISON } from '../../src/taskpane/compare';
 import { KEY_TEXTS, NL } from '../../src/taskpane/messages.nl';
+import { editionYears } from '../../src/taskpane/realisatie';
+import { realisatiePaste, realisatieRow } from '../support/pane-host';
 import type { FakeExcel } from '../support/fake-excel';
 import type { StaticServer } from './static-server';
 import { serveDirectory } from './static-server';
@@ -467,6 +469,51 @@ describe('task pane in Excel (fake host)', () => {
       path: path.join(ROOT, 'build', 'taskpane-beschikking-written.png'),
       fullPage: true,
     });
+  });
+
+  it('section Realisatie: refuses a bad amount (focused alert, its row), then fills the table Realisatie', async () => {
+    const { page } = pane;
+    await page.locator('details#realisatie > summary').click();
+    const paste = page.getByRole('textbox', { name: NL.realisatiePaste.pasteLabel });
+    expect(await paste.isVisible()).toBe(true);
+    const years = editionYears(defaultEditionId());
+    const good = realisatiePaste(years);
+    const before = await syncCount(page);
+    await paste.fill(`${good}\n${realisatieRow(years, 'Brede SPUK', 'Extra', { 2025: 'veel' })}`);
+    await page.getByRole('button', { name: NL.realisatiePaste.check }).click();
+    const failures = page.locator('#realisatie-fouten');
+    await failures.getByRole('listitem').first().waitFor();
+    expect((await failures.getByRole('listitem').allInnerTexts())[0]).toMatch(
+      /^Rij 3: "veel" in kolom 2025 is geen bedrag\./,
+    );
+    expect(await failures.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByRole('button', { name: NL.realisatiePaste.apply }).isVisible()).toBe(false);
+    expect(await syncCount(page)).toBe(before);
+    await expectAccessible(page, 'realisatie refused');
+
+    await paste.fill(good);
+    await page.getByRole('button', { name: NL.realisatiePaste.check }).click();
+    const summary = page.locator('#realisatie-samenvatting');
+    await summary.filter({ hasText: 'samen €\u00a02.350.000 besteed' }).waitFor();
+    expect(await summary.getByRole('listitem').allInnerTexts()).toEqual([
+      'Brede SPUK: 2023–2025, €\u00a02.150.000',
+      'SPUK IZA: 2023–2024, €\u00a0200.000',
+    ]);
+    await expectAccessible(page, 'realisatie checked');
+    await page.getByRole('button', { name: NL.realisatiePaste.apply }).click();
+    await waitForMessage(page, 'status', NL.realisatiePaste.applied(2));
+    const rows = await page.evaluate((sheet) => window.__fakeExcel.values(sheet, 'A7:I8'), SHEETS.realisatie);
+    expect(rows.map((r) => [r[0], r[2], r[6], r[7], r[8]])).toEqual([
+      ['Brede SPUK', 'Buurtsportcoaches', 400_000, 1_450_000, 300_000],
+      ['SPUK IZA', 'Regionaal plan', 120_000, 80_000, ''],
+    ]);
+    expect(await page.getByRole('checkbox', { name: NL.realisatie.label }).isChecked()).toBe(true);
+    // The table is the user's now: a second paste is refused before anything is written.
+    const after = await syncCount(page);
+    await page.getByRole('button', { name: NL.realisatiePaste.apply }).click();
+    await failures.filter({ hasText: NL.realisatiePaste.sheetExists }).waitFor();
+    expect(await syncCount(page)).toBe(after);
+    await expectAccessible(page, 'realisatie written');
   });
 
   it('made no request outside the local server and logged no errors', () => {
