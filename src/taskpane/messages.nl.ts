@@ -87,7 +87,7 @@ export const NL = {
     compared: (naam: string): string => `Het blad Wat is er veranderd vergelijkt met de editie ${naam}.`,
     /** After a run with "geen" (the renderer leaves a sheet of an earlier run as it was). */
     notCompared:
-      'Zonder vergelijking: het blad Wat is er veranderd is niet gemaakt of bijgewerkt; staat het er nog van een eerdere keer, dan hoort het bij die keer.',
+      'Zonder vergelijking: het blad Wat is er veranderd wordt niet gemaakt; staat het er nog van een eerdere keer, dan wordt het verwijderd (tenzij een ander blad of een eigen naam ernaar verwijst: dan blijft het staan en hoort het bij die keer).',
   },
 
   actions: {
@@ -150,11 +150,6 @@ export const NL = {
       n === 1
         ? '1 cel die na het afgebroken laden werd gewijzigd, is behouden (niet overschreven door het herstelpunt).'
         : `${n} cellen die na het afgebroken laden werden gewijzigd, zijn behouden (niet overschreven door het herstelpunt).`,
-    /** A co-author changed input cells while the pane wrote (office-js #108): their values were written back. */
-    coauthorEdits: (n: number): string =>
-      n === 1
-        ? 'Iemand anders wijzigde tijdens het laden 1 invoercel; die wijziging is behouden en meegerekend.'
-        : `Iemand anders wijzigde tijdens het laden ${n} invoercellen; die wijzigingen zijn behouden en meegerekend.`,
     /** After a write that stopped part-way: the inputs came from the restore point (SPUK_Herstel). */
     restoredFromBackup:
       'De vorige keer werd het schrijven halverwege afgebroken; uw invoer is teruggezet uit de kopie die ' +

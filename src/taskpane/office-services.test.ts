@@ -201,6 +201,23 @@ describe('successDetail', () => {
     );
   });
 
+  it('names the cells a co-author changed during the load, and a removed add-in sheet (#17 item 8)', () => {
+    expect(
+      successDetail(
+        {
+          ...base,
+          coauthorEdits: 2,
+          coauthorCells: ['Verdeelsleutel!H11'],
+          coauthorLost: [{ cell: 'Beschikking!C5', typed: '12345' }],
+          removedSheets: ['Wat is er veranderd'],
+        },
+        false,
+      ),
+    ).toMatch(
+      /^Iemand anders wijzigde tijdens het laden de cel .*Verdeelsleutel!H11.*teruggezet en telt mee\..*Beschikking!C5.*Het blad .Wat is er veranderd. hoort niet meer bij de werkmap en is verwijderd\.$/s,
+    );
+  });
+
   it('names dropped rows and missing features in Dutch', () => {
     const report: RenderSuccess = {
       ...base,

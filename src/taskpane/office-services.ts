@@ -13,7 +13,14 @@ import {
 } from '../data';
 import type { BuiltWithFacts, RenderSuccess } from '../excel';
 import { renderPlan } from '../excel';
-import { excelFailureText, featureText, formatDate, renderStepText } from '../messages';
+import {
+  coauthorEditsText,
+  excelFailureText,
+  featureText,
+  formatDate,
+  removedSheetsText,
+  renderStepText,
+} from '../messages';
 import { INPUT_NAMES, SHEETS, planWorkbook } from '../plan';
 import type { PaneServices, RenderOutcome, RenderRequest } from './controller';
 import { detectEnvironment } from './environment';
@@ -177,8 +184,12 @@ export function successDetail(
   if (report.restoredFromBackup) parts.push(NL.status.restoredFromBackup);
   const edits = report.editsAfterRestorePoint ?? 0;
   if (edits > 0) parts.push(NL.status.editsAfterRestorePoint(edits));
-  const coauthor = report.coauthorEdits ?? 0;
-  if (coauthor > 0) parts.push(NL.status.coauthorEdits(coauthor));
+  // A co-author's typing between the read and the write (office-js #108): the cells named, restored
+  // or, where that was not safe, to be typed again.
+  const coauthor = coauthorEditsText(report);
+  if (coauthor !== undefined) parts.push(coauthor);
+  const removed = removedSheetsText(report.removedSheets ?? []);
+  if (removed !== undefined) parts.push(removed);
   if (report.restoredMarks.length > 0) parts.push(NL.status.restoredMarks(report.restoredMarks));
   const kept = report.preservedInputs
     .filter((p) => !(replacedWeights && p.name === INPUT_NAMES.weights) && !replaced.includes(p.name))
