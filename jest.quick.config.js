@@ -15,6 +15,9 @@ const SLOW = [
   'src/plan/samenvatting-controle.test.ts',
   // HyperFormula on two real plans: a member gemeente's planned share follows its region's inputs.
   'src/plan/beschikking-gepland.test.ts',
+  // HyperFormula on a real plan: Controle's text checks (nine typed cells) and the Realisatie's key check.
+  'src/plan/invoer-tekst-controle.test.ts',
+  'src/plan/realisatie-controle.test.ts',
   // LibreOffice recalculates and prints the written .xlsx (needs soffice, pdftoppm).
   'test/libreoffice/',
   // Sweeps over real plans and all 342 gemeenten.
