@@ -170,7 +170,7 @@ function verdeelsleutelHeading(ctx: NationalContext, s: SheetBuilder): void {
   s.value('A2', keyDescription(ctx.key.id), 'subtitle');
   s.value(
     'A3',
-    'Gewichten (kolom H, geel) zijn invoer: typ een ander gewicht en alle geschatte bedragen rekenen mee. Hele getallen, 0 of meer. Bijlage 2A (F, G) is gepubliceerd; inwoners (E) zijn indicatief.',
+    'Gewichten (kolom H, geel) rekenen live mee: hele getallen, 0 of meer. Bij een ingebouwde sleutel telt Controle een gewicht dat niet dat van de bron is (overtypt of gesorteerd) als FOUT; rekent u bewust met andere gewichten, maak er dan een eigen sleutel van (spuk-begroting werkboek --sleutel-bestand). Bijlage 2A (F, G) is gepubliceerd; inwoners (E) zijn indicatief.',
     'note',
   );
   s.values(`A${KEY_ROW}`, [['Sleutel', ctx.key.id]]);
