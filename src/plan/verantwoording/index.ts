@@ -135,7 +135,7 @@ export function buildVerantwoording(
         ? {
             kenmerk: {
               nummer: k.nummer.cell(at),
-              datumText: k.datumText.cell(at),
+              datum: k.datum.cell(at),
               given: {
                 nummer: given.find((b) => b.nummer !== undefined)?.nummer,
                 datum: given.find((b) => b.datum !== undefined)?.datum,
