@@ -40,7 +40,7 @@ import type { OnderdelenCells, OnderdelenFrom } from './onderdelen-section';
 import { onderdelenSection } from './onderdelen-section';
 import type { SignalenCells } from './signalen-section';
 import { signalenHeight, signalenSection } from './signalen-section';
-import { yearRows } from './year-rows';
+import { wrapLabels, yearRows } from './year-rows';
 
 /** The first year column of the sheet (B). */
 export const FIRST_COL = 2;
@@ -210,10 +210,15 @@ export function regelingSection(
   });
   // The expected terugvordering, both readings, and the eindafrekening rule.
   const terug = `${columnLetter(FIRST_COL)}${row('terug')}:${columnLetter(lastCol)}${row('terug')}`;
-  s.values(`A${totalsRow}`, [
-    ['Verwachte terugvordering: som van de jaren (lezing per jaar)'],
-    ['Verwachte terugvordering: cumulatief over de looptijd'],
-  ]);
+  const totalLabels = [
+    'Verwachte terugvordering: som van de jaren (lezing per jaar)',
+    'Verwachte terugvordering: cumulatief over de looptijd',
+  ];
+  s.values(
+    `A${totalsRow}`,
+    totalLabels.map((t) => [t]),
+  );
+  wrapLabels(s, totalsRow, totalLabels);
   s.format(`A${totalsRow}:A${totalsRow + 1}`, 'rowHeader');
   const B = columnLetter(FIRST_COL);
   s.formula(

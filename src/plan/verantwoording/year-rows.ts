@@ -5,7 +5,7 @@
  * block writes that column once). Returns the sheet row of a row id.
  */
 import type { EditionYear } from '../../domain';
-import type { SheetBuilder } from '../sheet-builder';
+import { SheetBuilder } from '../sheet-builder';
 import type { StyleName } from '../types';
 
 /** One row of the block: its id, its label in column A and (optional) its rule text. */
@@ -24,6 +24,7 @@ export function yearRows<Id extends string>(
       `A${top + 1}`,
       rows.map(([, label]) => [label]),
     );
+  wrapLabels(s, top, [heading.title, ...rows.map(([, label]) => label)]);
   const row = (id: Id): number => {
     const i = rows.findIndex(([k]) => k === id);
     if (i < 0) throw new RangeError(`No row ${id} in the block ${heading.title}`);
@@ -31,4 +32,20 @@ export function yearRows<Id extends string>(
   };
   for (const [id, , note] of rows) if (note !== undefined) notes?.set(row(id), note);
   return row;
+}
+
+/** The characters of column A a label may take on one line (bold headings are wider: 42 of the 46). */
+export const LABEL_WIDTH = 42;
+
+/**
+ * Labels in column A from row `top` whose cells to the right are filled: where one is longer than
+ * `LABEL_WIDTH`, the block's column A wraps (one format over the block, not one per cell: the Excel
+ * write costs an operation per format range) and each long label's row is as high as its lines
+ * (printed whole, #18).
+ */
+export function wrapLabels(s: SheetBuilder, top: number, labels: readonly (string | undefined)[]): void {
+  const long = labels.flatMap((t, i) => (t !== undefined && t.length > LABEL_WIDTH ? [{ t, i }] : []));
+  if (long.length === 0) return;
+  s.format(labels.length > 1 ? `A${top}:A${top + labels.length - 1}` : `A${top}`, 'wrap');
+  for (const { t, i } of long) s.rowHeight(top + i, 15 * SheetBuilder.linesFor(t, LABEL_WIDTH));
 }
