@@ -253,7 +253,7 @@ describe('spuk-begroting verantwoording', () => {
     const tekst = await run(ARGS, files);
     expect(tekst.code).toBe(0);
     expect(tekst.out).toContain('Brede SPUK — ');
-    expect(tekst.out).toContain('\nBeschikking nr 1234567-202345-PG van 15-3-2025\n');
+    expect(tekst.out).toContain('\nBeschikking nr 1234567-202345-PG van 15-03-2025\n');
     // The SPUK IZA has none: no line for it.
     expect(tekst.out.match(/Beschikking nr/g)).toHaveLength(1);
     const csv = await run([...ARGS, '--formaat', 'csv'], files);

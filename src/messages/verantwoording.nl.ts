@@ -16,7 +16,10 @@ import { formatEuro } from './nl';
 /** What the sheet and the CLI say for a beschikkingsnummer or -datum not given. */
 export const NIET_INGEVULD = 'nog niet ingevuld';
 
-/** A date `jjjj-mm-dd` as the sheet writes it without TEXT() (locale-free): day-month-year, no leading zeros. */
+/**
+ * A date `jjjj-mm-dd` as the Beschikking sheet writes it without TEXT() (locale-free): day-month-year,
+ * no leading zeros. The Verantwoording and the CLI use `kenmerkDatum` (dd-mm-jjjj).
+ */
 export function kenmerkDatumText(iso: string | undefined): string {
   if (iso === undefined) return NIET_INGEVULD;
   const [y, m, d] = iso.split('-').map(Number);
@@ -24,11 +27,29 @@ export function kenmerkDatumText(iso: string | undefined): string {
 }
 
 /**
- * "Beschikking nr 1234567-202345-PG van 15-3-2025" (issue #19 item 4): the Verantwoording's line per
+ * A date `jjjj-mm-dd` as dd-mm-jjjj ("15-03-2025"), as the Verantwoording's formula builds it without
+ * TEXT()'s date codes (which follow Excel's language: "jjjj" in Dutch Excel): TEXT(DAY(d),"00") &
+ * "-" & TEXT(MONTH(d),"00") & "-" & YEAR(d); the digit placeholder "0" is the same in every language.
+ */
+export function kenmerkDatum(iso: string | undefined): string {
+  if (iso === undefined) return NIET_INGEVULD;
+  const [y, m, d] = iso.split('-').map(Number);
+  const two = (x: number | undefined) => String(x ?? 0).padStart(2, '0');
+  return `${two(d)}-${two(m)}-${y ?? ''}`;
+}
+
+/** Excel's serial number of a date `jjjj-mm-dd` (days since 30-12-1899). */
+export function excelSerial(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Math.round((Date.UTC(y ?? 1900, (m ?? 1) - 1, d ?? 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/**
+ * "Beschikking nr 1234567-202345-PG van 15-03-2025" (issue #19 item 4): the Verantwoording's line per
  * regeling (its formula gives the same text) and the CLI's; a part not given reads "nog niet ingevuld".
  */
 export function beschikkingKenmerkText(nummer: string | undefined, datum: string | undefined): string {
-  return `Beschikking nr ${nummer ?? NIET_INGEVULD} van ${kenmerkDatumText(datum)}`;
+  return `Beschikking nr ${nummer ?? NIET_INGEVULD} van ${kenmerkDatum(datum)}`;
 }
 
 /** "volgens de regeling", "volgens een brief", "praktijk", "aanname": how firm a rule is. */

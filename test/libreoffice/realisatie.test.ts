@@ -7,7 +7,7 @@
  */
 import { editionInput } from '../../src/data';
 import { parseRealisatieCsv } from '../../src/data/realisatie-input';
-import type { CbsCode } from '../../src/domain';
+import type { CbsCode, Euro } from '../../src/domain';
 import { begrotingKolommen } from '../../src/domain';
 import { buildWorkbookPlan, SHEETS } from '../../src/plan';
 import { renderXlsx } from '../../src/xlsx';
@@ -37,6 +37,17 @@ it(
       key: 'spuk-2025',
       gemeente: 'GM0193' as CbsCode,
       realisatie: r.value,
+      // A beschikkingsdatum: the Verantwoording's "… van 05-03-2025" built without TEXT()'s date codes.
+      beschikking: [
+        {
+          regeling: 'Brede SPUK',
+          onderdeel: undefined,
+          jaar: 2025,
+          bedrag: 2_035_253 as Euro,
+          nummer: '1234567-202345-PG',
+          datum: '2025-03-05',
+        },
+      ],
     });
     const names = plan.sheets.map((s) => s.name);
     expect(names).toEqual(
@@ -51,6 +62,8 @@ it(
     expect(errors.slice(0, 20)).toEqual([]);
     expect(mismatches.slice(0, 20)).toEqual([]);
     expect(cells).toBe(stripped.formulas);
+    const verantw = parseCsv(csv.get(SHEETS.verantwoording) ?? '');
+    expect(verantw.flat().map((f) => f.text)).toContain('Beschikking nr 1234567-202345-PG van 05-03-2025');
   },
   SOFFICE_TIMEOUT_MS + 30_000,
 );

@@ -7,6 +7,7 @@
 import type { RegelingVerantwoording } from '../../domain/verantwoording';
 import { columnLetter } from '../a1';
 import type { SheetBuilder } from '../sheet-builder';
+import { yearRows } from './year-rows';
 import type { CellValue } from '../types';
 
 /** The rows of the block, in order: id and label. */
@@ -36,11 +37,11 @@ export function bbvSection(s: SheetBuilder, top: number, r: RegelingVerantwoordi
   const B = columnLetter(from.firstCol);
   const C2 = columnLetter(from.firstCol + 1);
   const L = columnLetter(from.firstCol + n - 1);
-  const row = (id: BbvId) => top + 1 + BBV_ROWS.findIndex(([k]) => k === id);
-  s.values(`A${top}`, [['BBV art. 52a: verloop voorschot', ...r.regels.jaren]], 'rowHeader');
-  s.values(
-    `A${row('begin')}`,
-    BBV_ROWS.map(([, label]) => [label]),
+  const row = yearRows(
+    s,
+    top,
+    { title: 'BBV art. 52a: verloop voorschot', style: 'rowHeader', jaren: r.regels.jaren },
+    BBV_ROWS,
   );
   const all = (id: BbvId) => `${B}${row(id)}:${L}${row(id)}`;
   const exp = (f: (k: number) => CellValue) => (_r: number, c: number) => f(c);

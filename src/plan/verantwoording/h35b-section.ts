@@ -19,6 +19,7 @@ import { SheetRange } from '../anchors';
 import type { RowCursor } from '../anchors';
 import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
+import { wrapLabels } from './year-rows';
 import type { RealisatieTableCells } from '../realisatie';
 
 /** The H35B inputs of one regeling: medeoverheden × the regeling's years. */
@@ -195,11 +196,10 @@ function helperBlocks(
   const uitv = table.column('Uitvoerder').abs();
   const labels = ['CBS-code (met of zonder GM)', 'naam', 'naam in de VWS-brief'];
   for (let h = 0; h < at.kinds; h++) {
-    s.values(
-      `A${rows.take()}`,
-      [[`Rekenhulp: besteed volgens blad ${SHEETS.realisatie}, Uitvoerder = ${labels[h] ?? ''}`, ...jaren]],
-      'note',
-    );
+    const title = `Rekenhulp: besteed volgens blad ${SHEETS.realisatie}, Uitvoerder = ${labels[h] ?? ''}`;
+    const head = rows.take();
+    s.values(`A${head}`, [[title, ...jaren]], 'note');
+    wrapLabels(s, head, [title]);
     const top = rows.take(n);
     const K = columnLetter(keyCol);
     s.values(

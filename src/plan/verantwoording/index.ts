@@ -48,6 +48,7 @@ import type { KenmerkCells } from '../begroting/beschikking-sheet';
 import type { RegelingCells, RegelingFrom, ToetsLimiet } from './regeling-section';
 import { FIRST_COL, regelingSection } from './regeling-section';
 import { ONDERDEEL_KOLOMMEN } from './onderdelen-section';
+import { wrapLabels } from './year-rows';
 
 export interface VerantwoordingCells {
   /** Per regeling id (brede-spuk, spuk-iza). */
@@ -135,7 +136,7 @@ export function buildVerantwoording(
         ? {
             kenmerk: {
               nummer: k.nummer.cell(at),
-              datumText: k.datumText.cell(at),
+              datum: k.datum.cell(at),
               given: {
                 nummer: given.find((b) => b.nummer !== undefined)?.nummer,
                 datum: given.find((b) => b.datum !== undefined)?.datum,
@@ -169,10 +170,8 @@ export function buildVerantwoording(
   s.format(`${columnLetter(ruleCol)}1:${columnLetter(ruleCol)}${rows.next}`, 'wrap');
   s.printAs('landscape', true);
   s.printLayout({ area: `A1:${columnLetter(ruleCol)}${rows.next - 1}` });
-  // The rules and sources wrap in their column, and so do the labels of column A where the cells
-  // right of them are filled (bold headings are wider per character: 42 of the 46): rows as high
-  // as their text (printed whole, #18).
-  s.wrapLongTexts('A', 42);
+  // The rules and sources wrap in their column (the labels of column A: `wrapLabels` per block):
+  // rows as high as their text (printed whole, #18).
   s.wrapLongTexts(columnLetter(ruleCol), 70);
   return { sheet: s, cells: { regelingen, names } };
 }
@@ -292,6 +291,7 @@ function sisaSection(
     // "niet gevonden" fits the column (a longer text was cut on paper).
     lines.map((l) => [wat(l), l.jaar, l.code ?? 'niet gevonden']),
   );
+  wrapLabels(s, top, lines.map(wat));
   s.values(
     `F${top}`,
     lines.map((l) => [l.eindverantwoording ? 'Ja' : 'Nee']),

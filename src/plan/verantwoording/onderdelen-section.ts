@@ -15,6 +15,7 @@ import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
 import type { CellValue } from '../types';
 import type { BestedingFeed } from '../realisatie';
+import { wrapLabels } from './year-rows';
 
 /** The columns of one per-onderdeel year block, from `first` on. */
 export const ONDERDEEL_KOLOMMEN = [
@@ -80,6 +81,11 @@ export function onderdelenSection(
   const top = rows.take(n);
   const c0 = from.col(jaren[0] ?? 0);
   s.values(`A${top}`, nrs.map(label));
+  wrapLabels(
+    s,
+    top,
+    nrs.map((nr) => String(label(nr)[0])),
+  );
   const invoer = SheetRange.at(SHEETS.verantwoording, top, c0, n, jaren.length);
   const typed = r.onderdelen.map((o) => jaren.map((y) => o.jaren.find((j) => j.jaar === y)?.besteding ?? 0));
   const feed = from.besteding?.get(r.regels.regeling)?.onderdelen?.cell().rel();
@@ -95,7 +101,9 @@ export function onderdelenSection(
   rows.skip();
   // The schuifruimte: a labelled input (default 0: not counted), its aanname and source beside it.
   const sRow = rows.take();
-  s.value(`A${sRow}`, 'Schuifruimte verrekend (% van de beschikking van het onderdeel, invoer)', 'rowHeader');
+  const sLabel = 'Schuifruimte verrekend (% van de beschikking van het onderdeel, invoer)';
+  s.value(`A${sRow}`, sLabel, 'rowHeader');
+  wrapLabels(s, sRow, [sLabel]);
   const schuifruimte = SheetRange.at(SHEETS.verantwoording, sRow, from.col(jaren[0] ?? 0));
   s.value(schuifruimte.address(), r.regels.schuifruimte.waarde, 'input');
   s.value(
@@ -111,6 +119,11 @@ export function onderdelenSection(
     const first = rows.take(n);
     blocks.set(jaar, first);
     s.values(`A${first}`, nrs.map(label));
+    wrapLabels(
+      s,
+      first,
+      nrs.map((nr) => String(label(nr)[0])),
+    );
     yearBlock(s, r, { jaar, k, first, jaren, nrs, invoer, from, schuifruimte });
     rows.skip();
   });

@@ -20,7 +20,8 @@ import type {
 import {
   BASIS_TEXT,
   beschikkingKenmerkText,
-  kenmerkDatumText,
+  excelSerial,
+  kenmerkDatum,
   eindafrekeningText,
   grondslagText,
   limietKortText,
@@ -39,6 +40,7 @@ import type { OnderdelenCells, OnderdelenFrom } from './onderdelen-section';
 import { onderdelenSection } from './onderdelen-section';
 import type { SignalenCells } from './signalen-section';
 import { signalenHeight, signalenSection } from './signalen-section';
+import { wrapLabels, yearRows } from './year-rows';
 
 /** The first year column of the sheet (B). */
 export const FIRST_COL = 2;
@@ -96,8 +98,8 @@ export interface RegelingFrom {
    */
   readonly kenmerk?: {
     readonly nummer: SheetRange;
-    /** The datum as text (d-m-jjjj or "nog niet ingevuld"), beside the datum input. */
-    readonly datumText: SheetRange;
+    /** The datum input (an Excel serial). */
+    readonly datum: SheetRange;
     readonly given: { readonly nummer?: string | undefined; readonly datum?: string | undefined };
   };
 }
@@ -158,15 +160,16 @@ export function regelingSection(
   s.value(`A${head}`, r.regels.naam, 'rowHeader');
   s.value(cellAddress(head, from.ruleCol), r.regels.regelingBron, 'note');
   kenmerkRow(s, rows.take(), from);
-  s.values(`A${rows.take()}`, [['Jaar', ...jaren]], 'header');
-  s.value(cellAddress(rows.next - 1, from.ruleCol), 'Regel en bron', 'header');
-  const top = rows.take(ROWS.length);
-  const row = (id: RowId) => top + ROWS.findIndex(([k]) => k === id);
   const fed = from.besteding?.has(r.regels.regeling) === true;
-  s.values(
-    `A${top}`,
-    ROWS.map(([id, label]) => [id === 'invoer' && fed ? 'Besteding (blad Realisatie)' : label]),
+  const heading = rows.take();
+  rows.take(ROWS.length);
+  const row = yearRows(
+    s,
+    heading,
+    { title: 'Jaar', style: 'header', jaren },
+    ROWS.map(([id, label]) => [id, id === 'invoer' && fed ? 'Besteding (blad Realisatie)' : label] as const),
   );
+  s.value(cellAddress(heading, from.ruleCol), 'Regel en bron', 'header');
   const lastCol = FIRST_COL + n - 1;
   const pctRow = SheetRange.at(SHEETS.verantwoording, row('pct'), FIRST_COL, 1, n - 1);
   const pctOf = (y: EditionYear) => (jaren.indexOf(y) < n - 1 ? pctRow.cell(0, jaren.indexOf(y)) : undefined);
@@ -207,10 +210,15 @@ export function regelingSection(
   });
   // The expected terugvordering, both readings, and the eindafrekening rule.
   const terug = `${columnLetter(FIRST_COL)}${row('terug')}:${columnLetter(lastCol)}${row('terug')}`;
-  s.values(`A${totalsRow}`, [
-    ['Verwachte terugvordering: som van de jaren (lezing per jaar)'],
-    ['Verwachte terugvordering: cumulatief over de looptijd'],
-  ]);
+  const totalLabels = [
+    'Verwachte terugvordering: som van de jaren (lezing per jaar)',
+    'Verwachte terugvordering: cumulatief over de looptijd',
+  ];
+  s.values(
+    `A${totalsRow}`,
+    totalLabels.map((t) => [t]),
+  );
+  wrapLabels(s, totalsRow, totalLabels);
   s.format(`A${totalsRow}:A${totalsRow + 1}`, 'rowHeader');
   const B = columnLetter(FIRST_COL);
   s.formula(
@@ -528,9 +536,11 @@ function rules(
 }
 
 /**
- * The line "Beschikking nr … van …" (issue #19 item 4): live from the Beschikking sheet's nummer
- * (input) and its datum as text (the cell beside the datum input: DAY/MONTH/YEAR, as TEXT() would
- * need the user's locale's format codes); a part left empty reads "nog niet ingevuld".
+ * The line "Beschikking nr … van …" (issue #19 item 4): live from the Beschikking sheet's nummer and
+ * datum (inputs); a part left empty reads "nog niet ingevuld". The datum as dd-mm-jjjj without TEXT()'s
+ * date codes (they follow Excel's language): two helper cells right of the printed rules column, the
+ * datum (a reference: short formulas) and TEXT(DAY(d),"00")&"-"&TEXT(MONTH(d),"00")&"-"&YEAR(d) ("0"
+ * is the same in every language), where N(datum) > 0 (`kenmerkDatum`).
  */
 function kenmerkRow(s: SheetBuilder, row: number, from: RegelingFrom): void {
   s.value(`A${row}`, 'Beschikking (blad Beschikking, invoer)');
@@ -541,10 +551,28 @@ function kenmerkRow(s: SheetBuilder, row: number, from: RegelingFrom): void {
     return;
   }
   const n = k.nummer.abs();
+  const d = columnLetter(from.ruleCol + 1);
+  const t = columnLetter(from.ruleCol + 2);
+  const datum = k.given.datum;
+  // N(): 0 for an empty or text input in every engine (a bare reference to an empty cell is null in
+  // HyperFormula, 0 in Excel).
+  s.formula(
+    `${d}${row}`,
+    `N(${k.datum.abs()})`,
+    () => (datum === undefined ? 0 : excelSerial(datum)),
+    'note',
+  );
+  const x = `${d}${row}`;
+  s.formula(
+    `${t}${row}`,
+    `IF(${x}>0,TEXT(DAY(${x}),"00")&"-"&TEXT(MONTH(${x}),"00")&"-"&YEAR(${x}),"${kenmerkDatum(undefined)}")`,
+    () => kenmerkDatum(datum),
+    'note',
+  );
   s.formula(
     `${B}${row}`,
-    `"Beschikking nr "&IF(${n}="","${kenmerkDatumText(undefined)}",${n})&" van "&${k.datumText.abs()}`,
-    () => beschikkingKenmerkText(k.given.nummer, k.given.datum),
+    `"Beschikking nr "&IF(${n}="","${kenmerkDatum(undefined)}",${n})&" van "&${t}${row}`,
+    () => beschikkingKenmerkText(k.given.nummer, datum),
     'rowHeader',
   );
 }

@@ -15,6 +15,8 @@ import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
 import type { H35bCells } from './h35b-section';
 import type { OnderdelenCells } from './onderdelen-section';
+import type { YearRow } from './year-rows';
+import { yearRows } from './year-rows';
 
 /** The regeling block's rows and blocks the signals read. */
 export interface SignalenFrom {
@@ -59,25 +61,51 @@ export function signalenSection(
   const n = jaren.length;
   const B = columnLetter(from.firstCol);
   const L = columnLetter(from.firstCol + n - 1);
-  let at = top;
-  s.values(`A${at}`, [['Signalen (bedrag per jaar; 0 = in orde)', ...jaren]], 'rowHeader');
-  const first = at + 1;
-  const line = (label: string, rule: string) => {
-    at += 1;
-    s.value(`A${at}`, label);
-    from.notes.set(at, rule);
-    return at;
-  };
+  const h = from.h35b;
+  // The per-year signal rows, their labels and rules (one shared block writer).
+  type Id = 'boven' | 'teveel' | 'geen' | 'h35b';
+  const signalRows: YearRow<Id>[] = [
+    [
+      'boven',
+      'Realisatie boven het plafond',
+      'Besteding boven beschikking plus overheveling; in de jaren per onderdeel per onderdeel opgeteld.',
+    ],
+    [
+      'teveel',
+      'Overheveling boven de limiet',
+      'Wat het volgende jaar meer gebruikte dan de limiet toestaat.',
+    ],
+    [
+      'geen',
+      'Jaar zonder realisatie',
+      'Een jaar tot en met de laatste realisatie met een beschikking maar een besteding van 0: vul de realisatie in.',
+    ],
+    ...(h
+      ? ([
+          [
+            'h35b',
+            'H35B-totaal ongelijk aan doorbetaald',
+            'Doorbetaald min besteed door de medeoverheden (tot en met de laatste realisatie): vraag hun verantwoording op.',
+          ],
+        ] as const)
+      : []),
+  ];
+  const line = yearRows(
+    s,
+    top,
+    { title: 'Signalen (bedrag per jaar; 0 = in orde)', style: 'rowHeader', jaren },
+    signalRows,
+    from.notes,
+  );
+  const first = top + 1;
+  let at = top + signalRows.length;
   const c = (k: number) => columnLetter(from.firstCol + k);
   const f = from.row;
   // A year up to the peiljaar (its heading in this block's first row): live, or the basis as built.
   const tot = (C: string) =>
     from.peiljaar ? `${C}$${top}<=${from.peiljaar.abs()}` : `${C}${f('basis')}<>"${BASIS_TEXT.begroting}"`;
   // Realisatie above the plafond: MAX(0, −saldo); per onderdeel summed in the per-onderdeel years.
-  const boven = line(
-    'Realisatie boven het plafond',
-    'Besteding boven beschikking plus overheveling; in de jaren per onderdeel per onderdeel opgeteld.',
-  );
+  const boven = line('boven');
   // The per-onderdeel years one formula each; the years of one total one filled formula.
   const o = from.onderdelen;
   const perO = (jaar: EditionYear) => o !== undefined && r.regels.perOnderdeelJaren.includes(jaar);
@@ -101,30 +129,20 @@ export function signalenSection(
       `MAX(0,-${c(k0)}${f('saldo')})`,
       (_r, i) => r.jaren[k0 + i]?.overschrijding ?? 0,
     );
-  const teveel = line(
-    'Overheveling boven de limiet',
-    'Wat het volgende jaar meer gebruikte dan de limiet toestaat.',
-  );
+  const teveel = line('teveel');
   s.formula(
     `${B}${teveel}:${L}${teveel}`,
     `${B}${f('teveel')}`,
     (_r, k) => r.jaren[k]?.overhevelingTeveel ?? 0,
   );
-  const geen = line(
-    'Jaar zonder realisatie',
-    'Een jaar tot en met de laatste realisatie met een beschikking maar een besteding van 0: vul de realisatie in.',
-  );
+  const geen = line('geen');
   s.formula(
     `${B}${geen}:${L}${geen}`,
     `IF(AND(${tot(B)},${B}${f('besch')}>0,${B}${f('best')}=0),${B}${f('besch')},0)`,
     (_r, k) => from.amount('geen-realisatie', jaren[k] ?? 0),
   );
-  const h = from.h35b;
   if (h) {
-    const h35b = line(
-      'H35B-totaal ongelijk aan doorbetaald',
-      'Doorbetaald min besteed door de medeoverheden (tot en met de laatste realisatie): vraag hun verantwoording op.',
-    );
+    const h35b = line('h35b');
     const ontv = h.ontvangen.local().cols(0).fixRow();
     const best = h.besteed.local().cols(0).fixRow();
     s.formula(`${B}${h35b}:${L}${h35b}`, `IF(${tot(B)},SUM(${ontv})-SUM(${best}),0)`, (_r, k) =>

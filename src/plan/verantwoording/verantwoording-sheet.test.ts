@@ -358,7 +358,7 @@ describe('the line "Beschikking nr … van …" per regeling (issue #19 item 4)'
       expect(bad.slice(0, 10)).toEqual([]);
       const lines = () => valuesOf(ev, 'Beschikking (blad Beschikking, invoer)').map((r) => r[0]);
       expect(lines()).toEqual([
-        'Beschikking nr 1234567-202345-PG van 15-3-2025',
+        'Beschikking nr 1234567-202345-PG van 15-03-2025',
         'Beschikking nr nog niet ingevuld van nog niet ingevuld',
       ]);
       // Typed on Beschikking: the SPUK IZA's number (as a number) and date; the Brede SPUK's date emptied.
@@ -376,7 +376,7 @@ describe('the line "Beschikking nr … van …" per regeling (issue #19 item 4)'
       ev.hf.setCellContents(at('Invoer_Beschikking_Datum', 0), [[null]]);
       expect(lines()).toEqual([
         'Beschikking nr 1234567-202345-PG van nog niet ingevuld',
-        'Beschikking nr 7654321 van 9-12-2024',
+        'Beschikking nr 7654321 van 09-12-2024',
       ]);
     } finally {
       ev.destroy();
