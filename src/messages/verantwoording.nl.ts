@@ -17,16 +17,6 @@ import { formatEuro } from './nl';
 export const NIET_INGEVULD = 'nog niet ingevuld';
 
 /**
- * A date `jjjj-mm-dd` as the Beschikking sheet writes it without TEXT() (locale-free): day-month-year,
- * no leading zeros. The Verantwoording and the CLI use `kenmerkDatum` (dd-mm-jjjj).
- */
-export function kenmerkDatumText(iso: string | undefined): string {
-  if (iso === undefined) return NIET_INGEVULD;
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d ?? ''}-${m ?? ''}-${y ?? ''}`;
-}
-
-/**
  * A date `jjjj-mm-dd` as dd-mm-jjjj ("15-03-2025"), as the Verantwoording's formula builds it without
  * TEXT()'s date codes (which follow Excel's language: "jjjj" in Dutch Excel): TEXT(DAY(d),"00") &
  * "-" & TEXT(MONTH(d),"00") & "-" & YEAR(d); the digit placeholder "0" is the same in every language.

@@ -15,7 +15,7 @@ import { SheetBuilder } from '../sheet-builder';
 import type { CellValue } from '../types';
 import type { BeschikkingKey } from './keys';
 import { regelingYears } from './keys';
-import { kenmerkDatumText } from '../../messages/verantwoording.nl';
+import { kenmerkDatum } from '../../messages/verantwoording.nl';
 
 /** What Beschikking exposes. */
 export interface BeschikkingCells {
@@ -49,7 +49,7 @@ export interface KenmerkCells {
   readonly nummer: SheetRange;
   /** E: the beschikkingsdatum (date input, an Excel serial shown dd-mm-yyyy). */
   readonly datum: SheetRange;
-  /** F: the datum as text, d-m-jjjj ("nog niet ingevuld" when empty), for the Verantwoording's line. */
+  /** F: the datum as text, dd-mm-jjjj ("nog niet ingevuld" when empty), for the Verantwoording's line. */
   readonly datumText: SheetRange;
   /** The row (0-based, in `keys`) of a regeling; -1 when the grid has none. */
   rowOf(regeling: string): number;
@@ -451,14 +451,14 @@ function kenmerkSection(
     prompt: 'De datum van de beschikking (dd-mm-jjjj).',
     error: 'Vul een datum in, bijvoorbeeld 15-03-2025.',
   });
-  // The date as text without TEXT() (whose format codes follow the user's locale: "jjjj" in Dutch
-  // Excel): DAY, MONTH, YEAR; the Verantwoording's line "Beschikking nr … van …" reads it.
+  // The date as text dd-mm-jjjj without TEXT()'s date codes (they follow Excel's language: "jjjj" in
+  // Dutch Excel): DAY, MONTH, YEAR with the digit placeholder "00", the same in every language.
   const datumText = SheetRange.at(SHEETS.beschikking, first, PERIOD_COL + 1, n);
   const e = datum.cell(0).local().address();
   s.formula(
     datumText.address(),
-    `IF(ISNUMBER(${e}),DAY(${e})&"-"&MONTH(${e})&"-"&YEAR(${e}),"${kenmerkDatumText(undefined)}")`,
-    (r) => kenmerkDatumText(dated(regelingen[r]?.[0] ?? '')?.datum),
+    `IF(ISNUMBER(${e}),TEXT(DAY(${e}),"00")&"-"&TEXT(MONTH(${e}),"00")&"-"&YEAR(${e}),"${kenmerkDatum(undefined)}")`,
+    (r) => kenmerkDatum(dated(regelingen[r]?.[0] ?? '')?.datum),
     'note',
   );
   return {

@@ -378,6 +378,9 @@ describe('the line "Beschikking nr … van …" per regeling (issue #19 item 4)'
         'Beschikking nr 1234567-202345-PG van nog niet ingevuld',
         'Beschikking nr 7654321 van 09-12-2024',
       ]);
+      // The Beschikking's own "Gelezen als" column (right of the date) in the same language-free form.
+      const d = at('Invoer_Beschikking_Datum', 1);
+      expect(ev.hf.getCellValue({ ...d, col: d.col + 1 })).toBe('09-12-2024');
     } finally {
       ev.destroy();
     }
