@@ -84,6 +84,8 @@ export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
   share: { numberFormat: SHARE_FORMAT },
   percent: { numberFormat: '0.0%' },
   integer: { numberFormat: '#,##0' },
+  /** A year (2026, not 2.026). */
+  year: { numberFormat: '0' },
   check: { bold: true, horizontalAlignment: 'center' },
   warning: { fontColor: COLORS.incidenteelText, bold: true },
   text: {},

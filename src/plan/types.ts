@@ -58,6 +58,7 @@ export type StyleName =
   | 'share'
   | 'percent'
   | 'integer'
+  | 'year'
   | 'check'
   | 'warning'
   | 'text'

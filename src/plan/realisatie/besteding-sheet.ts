@@ -123,6 +123,7 @@ function totalsSection(
     span(metReal, y0, years.length),
     `IF(COUNTIF(${yearsCol},">0")+COUNTIF(${yearsCol},"<0")>0,${yearHead(y0)},0)`,
     (_r, c) => (real.regels.some((r) => (r.lasten[c] ?? 0) !== 0) ? (years[c] ?? 0) : 0),
+    'year',
   );
   // 1 in the prognose year when a row has a prognose: where the prognose counts.
   const metProg = rows.take();
@@ -142,6 +143,7 @@ function totalsSection(
     peiljaar.address(),
     `IF(COUNT(${prog})>0,${P},MAX(${span(metReal, y0, years.length)}))`,
     () => from.peiljaar ?? 0,
+    'year',
   );
   const at: RegelingAt = { Y, yearHead, span, prog, metProg, peil: peiljaar.local().abs(), table };
   const feed = new Map<string, BestedingFeed>();
