@@ -50,6 +50,9 @@ import { FIRST_COL, regelingSection } from './regeling-section';
 import { ONDERDEEL_KOLOMMEN } from './onderdelen-section';
 import { wrapLabels } from './year-rows';
 
+/** The width of the rules-and-sources column (characters). */
+const RULE_WIDTH = 56;
+
 export interface VerantwoordingCells {
   /** Per regeling id (brede-spuk, spuk-iza). */
   readonly regelingen: ReadonlyMap<string, RegelingCells>;
@@ -166,13 +169,15 @@ export function buildVerantwoording(
   for (const r of v.regelingen) sisaSection(s, rows, r, ctx, regelingen.get(r.regels.regeling));
   s.width('A', 46);
   for (let c = FIRST_COL; c < ruleCol; c++) s.width(columnLetter(c), 14);
-  s.width(columnLetter(ruleCol), 70);
+  // The rules column 56 wide: with the onderdelen's nine figure columns (B–J) the printed width stays
+  // at the Begroting's (about 228 characters), so the page prints at 7 pt or more (#18).
+  s.width(columnLetter(ruleCol), RULE_WIDTH);
   s.format(`${columnLetter(ruleCol)}1:${columnLetter(ruleCol)}${rows.next}`, 'wrap');
   s.printAs('landscape', true);
   s.printLayout({ area: `A1:${columnLetter(ruleCol)}${rows.next - 1}` });
   // The rules and sources wrap in their column (the labels of column A: `wrapLabels` per block):
   // rows as high as their text (printed whole, #18).
-  s.wrapLongTexts(columnLetter(ruleCol), 70);
+  s.wrapLongTexts(columnLetter(ruleCol), RULE_WIDTH);
   return { sheet: s, cells: { regelingen, names } };
 }
 
