@@ -145,7 +145,17 @@ function totalsSection(
     () => from.peiljaar ?? 0,
     'year',
   );
-  const at: RegelingAt = { Y, yearHead, span, prog, metProg, peil: peiljaar.local().abs(), table };
+  const at: RegelingAt = {
+    Y,
+    yearHead,
+    span,
+    prog,
+    metProg,
+    peil: peiljaar.local().abs(),
+    table,
+    realisatie: real.regels,
+    prognoseJaar: real.prognoseJaar,
+  };
   const feed = new Map<string, BestedingFeed>();
   s.format(`${Yl(y0)}${metReal}:${columnLetter(right)}${peilRow}`, 'integer');
   const top = rows.next;
@@ -173,6 +183,9 @@ interface RegelingAt {
   readonly metProg: number;
   readonly peil: string;
   readonly table: RealisatieTableCells;
+  /** The realisatie's rows and prognose year (the expected values of the per-onderdeel prognose). */
+  readonly realisatie: RealisatieInvoer['regels'];
+  readonly prognoseJaar: EditionYear | undefined;
 }
 
 /** One regeling's rows: realisatie, prognose (two helpers and the sum), begroting, besteding, feed. */
@@ -310,8 +323,8 @@ function onderdelenBlock(
   const n = nrs.length;
   const m = years.length;
   const left = at.Y(first);
-  // The three blocks' first columns (realisatie in the years' own columns, under the sheet's heading).
-  const [cReal, cBegr, cBest] = [left, left + m, left + 2 * m];
+  // The blocks' first columns (realisatie in the years' own columns, under the sheet's heading).
+  const [cReal, cBegr, cBest, cOpg, cProg] = [left, left + m, left + 2 * m, left + 3 * m, left + 4 * m];
   s.value(
     `A${rows.take()}`,
     `${r.regels.naam} per onderdeel (${years.join(', ')}: per onderdeel verantwoord)`,
@@ -320,7 +333,11 @@ function onderdelenBlock(
   const headRow = rows.take();
   s.values(
     cellAddress(headRow, cReal),
-    [['Realisatie', 'Begroting', 'Besteding'].flatMap((what) => years.map((y) => `${what} ${y}`))],
+    [
+      ['Realisatie', 'Begroting', 'Besteding', 'Prognose opgegeven', 'Prognose'].flatMap((what) =>
+        years.map((y) => `${what} ${y}`),
+      ),
+    ],
     'header',
   );
   const top = rows.take(n);
@@ -344,13 +361,33 @@ function onderdelenBlock(
     `SUMIFS(${begr.column(String(first)).fixRow()},${begr.column('Regeling').abs()},$B${top},${begr.column('Onderdeel').abs()},$C${top})`,
     exp((j) => j.begroting),
   );
+  // In the prognose year (flag row `metProg`, e.g. a verantwoording over 2024 drawn up in 2024) an
+  // onderdeel's rows count with their prognose, a row without one with its realisatie (the domain's
+  // besteding_T); without a prognose on any of its rows that is its realisatie. As on the regeling's
+  // rows: the prognose given, then with the realisatie of the rows without one.
+  const flag = `${columnLetter(cReal)}$${at.metProg}`;
+  const ond = `${t.column('Regeling').abs()},$B${top},${t.column('Onderdeel').abs()},$C${top}`;
+  const rowsOf = (nr: number) =>
+    at.realisatie.filter((x) => x.regeling === r.regels.post && x.onderdeel === nr);
+  s.formula(range(cOpg), `${flag}*SUMIFS(${at.prog},${ond})`, (row, c) =>
+    years[c] === at.prognoseJaar ? rowsOf(nrs[row] ?? 0).reduce((a, x) => a + (x.prognose ?? 0), 0) : 0,
+  );
+  s.formula(
+    range(cProg),
+    `${cellAddress(top, cOpg)}+${flag}*SUMIFS(${t.years.cols(t.yearsAxis.indexOf(first)).fixRow()},${ond},${at.prog},"")`,
+    (row, c) =>
+      years[c] === at.prognoseJaar
+        ? (r.onderdelen[row]?.jaren.find((z) => z.jaar === years[c])?.prognose ?? 0)
+        : 0,
+  );
   // The year of the column: the sheet's heading above the realisatie block (relative, filled right).
+  const real = cellAddress(top, cReal);
   s.formula(
     range(cBest),
-    `IF(${columnLetter(cReal)}$${HEAD}>${at.peil},${cellAddress(top, cBegr)},${cellAddress(top, cReal)})`,
+    `IF(${columnLetter(cReal)}$${HEAD}>${at.peil},${cellAddress(top, cBegr)},${real}+${flag}*(${cellAddress(top, cProg)}-${real}))`,
     exp((j) => j.besteding),
   );
-  return { besteding: SheetRange.at(SHEETS.besteding, top, cBest, n, m), years, right: cBest + m - 1 };
+  return { besteding: SheetRange.at(SHEETS.besteding, top, cBest, n, m), years, right: cProg + m - 1 };
 }
 
 /**

@@ -169,6 +169,10 @@ describe('the sheet Realisatie', () => {
       'Begroting 2024',
       'Besteding 2023',
       'Besteding 2024',
+      'Prognose opgegeven 2023',
+      'Prognose opgegeven 2024',
+      'Prognose 2023',
+      'Prognose 2024',
     ]);
     // 15 onderdelen once, not three times: the sheet's rows end within one landscape page's 70 rows.
     const last = Number(/\d+$/.exec(b.print.area ?? '')?.[0]);
@@ -249,6 +253,56 @@ describe('the sheet Realisatie', () => {
       const next = 7 + begroting.regels.length;
       ev.hf.setCellContents({ sheet: bid, row: next - 1, col: 0 }, [['SPUK IZA', null, 'Niet begroot']]);
       expect(a3()).toBe('Rijen zonder begrotingsregel: 0 (geen)');
+    } finally {
+      ev.destroy();
+    }
+  });
+});
+
+describe('a verantwoording drawn up in 2024: the prognose of a per-onderdeel year (#19)', () => {
+  // Onderdeel 1 has spent 2024 up to now and expects 100.000 more; the others spent their plafond.
+  const first = ONDERDELEN[0] ?? 1;
+  const spent = Math.floor(perOnderdeel(first, 2024) * 0.5);
+  const csv = [
+    `${H};Prognose 2024`,
+    ...ONDERDELEN.map((nr, i) => {
+      const a = perOnderdeel(nr, 2023);
+      const b = i === 0 ? spent : perOnderdeel(nr, 2024);
+      return `Brede SPUK;${nr};Onderdeel ${nr};;Sportbedrijf;incidenteel;${a};${b}${blanks(years.length - 2)};;;${i === 0 ? spent + 100_000 : ''}`;
+    }),
+  ].join('\n');
+  const r2024: RealisatieInvoer = ok(parseRealisatieCsv(csv, { edition: input.edition }));
+  const p = buildWorkbookPlan(input, {
+    key: 'spuk-2025',
+    gemeente: ZWOLLE,
+    beschikking: BESCHIKKING,
+    begroting,
+    realisatie: r2024,
+  });
+
+  it('counts the onderdeel with its prognose on the sheet Besteding, as the domain does (HyperFormula)', () => {
+    expect(r2024.prognoseJaar).toBe(2024);
+    const v = domain(r2024);
+    const brede = v.regelingen.find((x) => x.regels.regeling === 'brede-spuk')!;
+    const o1 = brede.onderdelen.find((o) => o.nr === first)!.jaren.find((j) => j.jaar === 2024)!;
+    expect([o1.basis, o1.besteding]).toEqual(['prognose', spent + 100_000]);
+    const ev: EvaluatedPlan = evaluatePlan(p);
+    try {
+      const { cells, bad } = formulaMismatches(p, ev, [SHEETS.besteding, SHEETS.verantwoording]);
+      expect(bad.slice(0, 10)).toEqual([]);
+      expect(cells).toBeGreaterThan(500);
+      // The Besteding's per-onderdeel block (A: "1." read as 1): onderdeel 1's 2024 besteding is its
+      // realisatie plus what it still expects, the prognose.
+      const bid = ev.hf.getSheetId(SHEETS.besteding) ?? -1;
+      const row = ev.hf.getSheetValues(bid).find((line) => line[0] === first && line[1] === 'Brede SPUK');
+      expect(row?.slice(3, 9)).toEqual([
+        perOnderdeel(first, 2023),
+        spent,
+        0,
+        0,
+        perOnderdeel(first, 2023),
+        spent + 100_000,
+      ]);
     } finally {
       ev.destroy();
     }
