@@ -119,9 +119,16 @@ function keyOf(value: unknown): string {
   return typeof value === 'string' ? value.trim().toUpperCase() : '';
 }
 
+/**
+ * The input the workbook keeps: the user's cells (`snapshot`, mapped by key where the name has one)
+ * over the plan's defaults. `planGiven` (a paste that gives some cells of the input, e.g. the
+ * beschikkingsnummer of one regeling): where the plan's default is not empty the plan's value wins,
+ * elsewhere the user's stays (so a number typed for another regeling is not lost).
+ */
 export function mergeInput(
   plan: WorkbookPlan,
   snapshot: InputSnapshot,
+  planGiven = false,
 ): { write: InputWrite | undefined; report: PreservedInput } {
   const spec: DefinedNameSpec = snapshot.read.spec;
   const target = requireSheetRange(spec.ref);
@@ -167,7 +174,8 @@ export function mergeInput(
     const def = defaults[newRow];
     if (!row || !def) continue;
     for (let j = 0; j < Math.min(row.length, user.length); j++) {
-      const cell = user[j] ?? '';
+      const given = def[j] ?? '';
+      const cell = planGiven && given !== '' ? given : (user[j] ?? '');
       row[j] = cell;
       if (cell !== def[j]) changedCells++;
     }

@@ -106,6 +106,11 @@ export interface RenderOptions {
   readonly onProgress?: (progress: RenderProgress) => void;
   /** Input names whose user values are NOT kept: the plan's defaults replace them. */
   readonly replaceInputs?: readonly string[];
+  /**
+   * Input names kept like any input except in the cells where the plan gives a value (not empty): the
+   * plan's value wins there (a paste giving some of the cells; `mergeInput`'s `planGiven`).
+   */
+  readonly fillInputs?: readonly string[];
   /** Estimated request bytes per batch. Default 3.5 MB (Excel on the web refuses 5 MB). */
   readonly maxBatchBytes?: number;
   /**
@@ -593,7 +598,11 @@ async function renderInContext(
   // Only inputs that differ from the plan's defaults need a restore point: the others the plan writes anyway.
   const toRestore: InputSnapshot[] = [];
   for (const snapshot of inputSnapshots) {
-    const merged = mergeInput(plan, snapshot);
+    const merged = mergeInput(
+      plan,
+      snapshot,
+      (options.fillInputs ?? []).some((n) => sameName(n, snapshot.read.spec.name)),
+    );
     preservedInputs.push(merged.report);
     if (merged.write) {
       inputWrites.push(merged.write);

@@ -22,6 +22,7 @@ import {
   paneEditions,
   parseBuiltWith,
   replacedInputs,
+  filledInputs,
   scenarioEditionsFor,
   successDetail,
 } from './office-services';
@@ -450,9 +451,8 @@ describe('a beschikking from the pane (issue 9 §4, fake host)', () => {
     if (!check.ok) throw new Error(check.failures.join(' '));
     expect(
       replacedInputs({ replaceWeights: false, replaceNational: false, beschikking: check.regels }),
-    ).toEqual([
-      INPUT_NAMES.beschikking,
-      INPUT_NAMES.beschikkingGemeente,
+    ).toEqual([INPUT_NAMES.beschikking, INPUT_NAMES.beschikkingGemeente]);
+    expect(filledInputs({ beschikking: check.regels })).toEqual([
       INPUT_NAMES.beschikkingNummer,
       INPUT_NAMES.beschikkingDatum,
     ]);
@@ -466,6 +466,31 @@ describe('a beschikking from the pane (issue 9 §4, fake host)', () => {
     expect(fake.values(datumSheet, datumRange).map((r) => r[0])).toEqual([
       excelDate('2025-03-15'),
       '',
+      '',
+      '',
+    ]);
+  });
+
+  it('a pasted number for one regeling keeps the number the user typed for another (#17: no edit lost)', async () => {
+    const [nummerSheet, nummerRange] = rangeOf(INPUT_NAMES.beschikkingNummer);
+    const second = nummerRange.replace(
+      /^([A-Z]+)(\d+):.*$/,
+      (_m, c: string, r: string) => `${c}${Number(r) + 1}`,
+    );
+    fake.type(nummerSheet, second, 'IZA-EIGEN');
+    const check = checkBeschikking(
+      { kind: 'paste', text: 'Brede SPUK\t\t2025\t3.478.172\t1234567-202345-PG\t15-3-2025\n' },
+      code,
+      defaultReferenceData().gemeenten,
+    );
+    if (!check.ok) throw new Error(check.failures.join(' '));
+    const outcome = await officeServices().render(
+      paneRequest({}, { builtBefore: true, beschikking: check.regels }),
+    );
+    expect(outcome).toMatchObject({ ok: true });
+    expect(fake.values(nummerSheet, nummerRange).map((r) => r[0])).toEqual([
+      '1234567-202345-PG',
+      'IZA-EIGEN',
       '',
       '',
     ]);

@@ -154,8 +154,7 @@ function remember(built: BuiltWith & { readonly editionId: string }): void {
 /**
  * The input ranges a run replaces with the plan's values (the renderer keeps every other one): the
  * weights after the user agreed to another key, the national amounts of another edition, and the
- * beschikking the user gave in the pane (its amounts and its gemeente cell; its beschikkingsnummers
- * and -datums when it gives them).
+ * beschikking the user gave in the pane (its amounts and its gemeente cell).
  */
 export function replacedInputs(request: {
   readonly replaceWeights: boolean;
@@ -167,8 +166,19 @@ export function replacedInputs(request: {
     ...(request.replaceWeights ? [INPUT_NAMES.weights] : []),
     ...(request.replaceNational ? [INPUT_NAMES.national] : []),
     ...(b ? [INPUT_NAMES.beschikking, INPUT_NAMES.beschikkingGemeente] : []),
-    // The beschikkingsnummer and -datum (one column each): replaced only when the beschikking gives
-    // them; otherwise what the user typed there stays (#19 item 4).
+  ];
+}
+
+/**
+ * The input ranges a run fills where the pasted beschikking gives a value, keeping the user's cells
+ * elsewhere (renderer option `fillInputs`): the beschikkingsnummer and -datum, per regeling, so a
+ * number typed for a regeling the paste does not name is not lost (#17, #19 item 4).
+ */
+export function filledInputs(request: {
+  readonly beschikking?: readonly Pick<BeschikkingRegel, 'nummer' | 'datum'>[];
+}): string[] {
+  const b = request.beschikking;
+  return [
     ...(b?.some((r) => r.nummer !== undefined) ? [INPUT_NAMES.beschikkingNummer] : []),
     ...(b?.some((r) => r.datum !== undefined) ? [INPUT_NAMES.beschikkingDatum] : []),
   ];
@@ -268,6 +278,7 @@ export function officeServices(): PaneServices {
         expectExisting: request.builtBefore,
         protectSheets: request.protectSheets ?? true,
         replaceInputs,
+        fillInputs: filledInputs(request),
         onProgress: (p) => request.onProgress(p.step, p.total, renderStepText(p.label)),
       });
       if (!report.ok) {
