@@ -179,7 +179,7 @@ Elke opdracht neemt ook --edities-map MAP: een editie-map buiten de meegeleverde
 CSV-bestanden die het manifest noemt, als data/<id>/<bestand>), te kiezen met --editie ID.
 `,
   werkboek: `spuk-begroting werkboek [--editie ID] [--van ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
-                         [--beschikking CSV] [--begroting CSV] [--realisatie CSV [--limiet ...]] [--uit BESTAND]
+                         [--beschikking CSV] [--begroting CSV] [--realisatie CSV [--limiet ...] [--schuifruimte ...]] [--uit BESTAND]
          spuk-begroting werkboek --alle --uit MAP [--editie ID] [--van ID] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                          [--vervang]
 
@@ -205,6 +205,8 @@ Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
   --realisatie CSV       wat besteed is (vraagt --gemeente): de kolommen van de tabel Begroting, zoals bij
                          'spuk-begroting verantwoording'; maakt het blad Verantwoording met die besteding
   --limiet REGELING:JAAR=PCT   met --realisatie: uw eigen limiet voor een overheveling die geen bron regelt
+  --schuifruimte REGELING=PCT  met --realisatie: de schuifruimte die u in de terugvordering verrekent
+                         (standaard 0: niet verrekend; geen bron regelt het), bijv. brede-spuk=15
   --alle                 één werkmap per gemeente in de map --uit MAP (die moet bestaan), elk geopend
                          op het eigen Overzicht, met de naam "CBS-code naam.xlsx" (bijv. "GM0034 Almere.xlsx"),
                          en ${INDEX_FILE}: gemeentecode,gemeentenaam,bestand en per jaar 2023–2029 het eigen geld
@@ -1233,6 +1235,7 @@ const ALLE_REFUSED: readonly (readonly [string, string])[] = [
   ['--van-mandaatgemeente', 'de bedragen zijn wat één ledengemeente van haar mandaatgemeente ontvangt'],
   ['--realisatie', 'het bestand hoort bij één gemeente'],
   ['--limiet', 'de limieten gelden voor de Verantwoording van één gemeente (met --realisatie)'],
+  ['--schuifruimte', 'de schuifruimte geldt voor de Verantwoording van één gemeente (met --realisatie)'],
 ];
 
 /**

@@ -282,4 +282,56 @@ describe('spuk-begroting verantwoording', () => {
       'Rij 2: de beschikkingsdatum "2025/15/03" is geen datum. Schrijf de datum als dd-mm-jjjj',
     );
   });
+
+  it('--schuifruimte: an onderdeel’s overspend within the % is not reclaimed; the werkmap gets the same input', async () => {
+    // 2024 (no carry-over: --limiet brede-spuk:2024=0): onderdeel 1 spends 10.000 less, onderdeel 2
+    // 5.000 more (well within 15% of its plafond); 2023 as beschikt.
+    const [o1 = 1, o2 = 2] = ONDERDELEN;
+    const r = realisatie(2_035_253, 1_732_939)
+      .replace(
+        `Brede SPUK;${o1};Onderdeel ${o1};;Sportbedrijf;incidenteel;${perOnderdeel(o1, 2023)};${perOnderdeel(o1, 2024)};`,
+        `Brede SPUK;${o1};Onderdeel ${o1};;Sportbedrijf;incidenteel;${perOnderdeel(o1, 2023)};${perOnderdeel(o1, 2024) - 10_000};`,
+      )
+      .replace(
+        `Brede SPUK;${o2};Onderdeel ${o2};;Sportbedrijf;incidenteel;${perOnderdeel(o2, 2023)};${perOnderdeel(o2, 2024)};`,
+        `Brede SPUK;${o2};Onderdeel ${o2};;Sportbedrijf;incidenteel;${perOnderdeel(o2, 2023)};${perOnderdeel(o2, 2024) + 5_000};`,
+      );
+    expect(perOnderdeel(o2, 2024) * 0.15).toBeGreaterThan(5_000);
+    const files = { 'k.csv': BESCHIKKING, 'r.csv': r };
+    const perJaar = async (extra: string[]) => {
+      const cli = await run([...ARGS, '--limiet', 'brede-spuk:2024=0', ...extra, '--formaat', 'json'], files);
+      const json = JSON.parse(cli.out) as {
+        regelingen: { naam: string; terugvordering: { perJaar: number | null; cumulatief: number } }[];
+      };
+      const t = json.regelingen.find((x) => x.naam === 'Brede SPUK')?.terugvordering;
+      return [t?.perJaar, t?.cumulatief];
+    };
+    expect(await perJaar([])).toEqual([10_000, 5_000]);
+    expect(await perJaar(['--schuifruimte', 'brede-spuk=15'])).toEqual([5_000, 5_000]);
+    // werkboek --schuifruimte: the sheet's input holds the controller's 15.
+    let plan: WorkbookPlan | undefined;
+    const c = captureIo(files);
+    const werkboek = ['werkboek', '--gemeente', 'Zwolle', '--beschikking', 'k.csv', '--realisatie', 'r.csv'];
+    await runCli([...werkboek, '--schuifruimte', 'brede-spuk=15', '--uit', 'w.xlsx'], c.io, async (p) => {
+      plan = p;
+      return new Uint8Array();
+    });
+    const ref = plan?.names.find((n) => n.name === 'Invoer_Schuifruimte_Brede_SPUK')?.ref ?? '';
+    const sheet = plan?.sheets.find((x) => x.name === SHEETS.verantwoording);
+    const cell = ref.replace(/\$/g, '').split('!')[1];
+    const block = sheet?.blocks.find((b) => b.kind === 'values' && b.at === cell);
+    expect(block?.kind === 'values' && block.values[0]?.[0]).toBe(15);
+    // Refused in Dutch: above 100, an unknown regeling, without --realisatie.
+    expect((await run([...ARGS, '--schuifruimte', 'brede-spuk=120'], files)).err).toContain(
+      'een schuifruimte is een percentage van 0 tot en met 100',
+    );
+    expect((await run([...ARGS, '--schuifruimte', 'gala=15'], files)).err).toContain(
+      '"gala" is geen regeling met een verantwoording',
+    );
+    const zonder = await run(
+      ['verantwoording', '--gemeente', 'Zwolle', '--schuifruimte', 'brede-spuk=15'],
+      files,
+    );
+    expect(zonder.code).toBe(2);
+  });
 });

@@ -30,7 +30,8 @@ import type { CliIo } from './io';
  */
 
 export const VERANTWOORDING_HELP = `spuk-begroting verantwoording --gemeente CODE|NAAM --realisatie CSV [--beschikking CSV] [--begroting CSV]
-                              [--editie ID] [--limiet REGELING:JAAR=PCT,...] [--formaat tekst|csv|json]
+                              [--editie ID] [--limiet REGELING:JAAR=PCT,...] [--schuifruimte REGELING=PCT,...]
+                              [--formaat tekst|csv|json]
 
 Zet de realisatie (wat is besteed) naast de begroting en de beschikking, per regeling, onderdeel
 (Brede SPUK 2023–2024) en jaar: verschil, prognose, cumulatieve besteding, overheveling tegen de
@@ -47,6 +48,9 @@ medeoverheid wat zij ontving en besteedde (H35B).
   --begroting CSV        de begroting (voor begroting en verschil, en wat aan medeoverheden is doorbetaald)
   --limiet REGELING:JAAR=PCT   uw eigen limiet voor een overheveling die geen bron regelt, bijvoorbeeld
                          brede-spuk:2024=0 of spuk-iza:2024=0,spuk-iza:2025=0
+  --schuifruimte REGELING=PCT  de schuifruimte (% van de beschikking van een onderdeel) die u in de
+                         terugvordering verrekent, bijvoorbeeld brede-spuk=15; standaard 0: niet verrekend
+                         (geen bron regelt de verrekening; het blad Verantwoording zegt het ook)
   --formaat              tekst (standaard), csv of json
 
 Uitkomst: 0 zonder signalen, 1 met signalen (zoals een verwachte terugvordering of een overheveling
@@ -87,6 +91,39 @@ export function parseLimieten(
   return { overheveling: out };
 }
 
+/**
+ * `--schuifruimte brede-spuk=15` → the controller's schuifruimte per regeling (% of an onderdeel's
+ * beschikking counted against its overschrijding in the terugvordering; `VerantwoordingRegels.schuifruimte`:
+ * no source settles it, default 0). UsageError (Dutch) naming the fix for a bad or repeated part.
+ */
+export function parseSchuifruimte(
+  text: string | undefined,
+  regelingen: readonly { regeling: string }[],
+): VerantwoordingAannames['schuifruimte'] {
+  if (text === undefined) return undefined;
+  const out: { regeling: string; waarde: number }[] = [];
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const m = /^([a-z-]+)=(\d+(?:[.,]\d+)?)%?$/i.exec(part);
+    if (!m)
+      throw new UsageError(
+        `"${part}" is geen schuifruimte. Schrijf REGELING=PCT, bijvoorbeeld brede-spuk=15 (regelingen: ${regelingen.map((r) => r.regeling).join(', ')}).`,
+      );
+    const [, id = '', pctText = ''] = m;
+    const r = regelingen.find((x) => x.regeling === id.toLowerCase());
+    if (!r)
+      throw new UsageError(
+        `"${id}" is geen regeling met een verantwoording. Kies uit: ${regelingen.map((x) => x.regeling).join(', ')}.`,
+      );
+    const pct = Number(pctText.replace(',', '.'));
+    if (!(pct >= 0 && pct <= 100))
+      throw new UsageError(`${part}: een schuifruimte is een percentage van 0 tot en met 100.`);
+    if (out.some((o) => o.regeling === r.regeling))
+      throw new UsageError(`${id} staat twee keer in --schuifruimte. Geef elke regeling één keer.`);
+    out.push({ regeling: r.regeling, waarde: pct });
+  }
+  return out;
+}
+
 /** What `--realisatie F [--limiet …]` gives the scenario (`ScenarioRequest.realisatie` and `aannames`). */
 export interface RealisatieOpties {
   readonly realisatie: RealisatieInvoer;
@@ -114,15 +151,20 @@ export function readRealisatie(
 ): RealisatieOpties | RealisatieFailed | undefined {
   const file = opts.get('--realisatie');
   if (file === undefined) {
-    if (opts.has('--limiet'))
-      throw new UsageError('--limiet hoort bij --realisatie (het blad Verantwoording).');
+    for (const o of ['--limiet', '--schuifruimte'])
+      if (opts.has(o)) throw new UsageError(`${o} hoort bij --realisatie (het blad Verantwoording).`);
     return undefined;
   }
   if (gemeente === undefined)
     throw new UsageError(
       'Een verantwoording hoort bij één gemeente: geef --gemeente CODE|NAAM bij --realisatie.',
     );
-  const aannames = parseLimieten(opts.get('--limiet'), verantwoordingRegels(edition));
+  const regels = verantwoordingRegels(edition);
+  const schuifruimte = parseSchuifruimte(opts.get('--schuifruimte'), regels);
+  const aannames: VerantwoordingAannames = {
+    ...parseLimieten(opts.get('--limiet'), regels),
+    ...(schuifruimte === undefined ? {} : { schuifruimte }),
+  };
   const text = io.readFile(file);
   if (text === undefined)
     throw new UsageError(`Kan het bestand "${file}" niet lezen. Controleer pad en rechten.`);
