@@ -324,10 +324,11 @@ describe('real plan with the sheet Verantwoording (werkboek --realisatie): withi
     // texts, runs of equal per-year formulas filled, one number format per block, consecutive rows of
     // one height in one operation). With the realisatie as a user-owned table (session 6: the sheets
     // Realisatie and Besteding, 16 sheets in all) 4,565, and 4,607 with the beschikking's number and
-    // date: tripwire raised to 4,800 (still 2 syncs and about 2 MB, under the 3.5 MB batch budget).
+    // date: tripwire raised to 4,800 (still 2 syncs and about 2 MB, under the 3.5 MB batch budget);
+    // 5,000 in session 7 (see the heaviest case below: 4,809).
     // Next saving: equal formats across blocks in one operation (number formats and font colours
     // dominate).
-    expect(write?.operations).toBeLessThan(4_800);
+    expect(write?.operations).toBeLessThan(5_000);
     // The user's realisatie (the table on the sheet Realisatie, row 7 = the file's first row, G =
     // 2023) survives a refresh (2 syncs); the besteding on Verantwoording is a formula over it.
     expect(fake.values(SHEETS.realisatie, 'G7')).toEqual([[40_000]]);
@@ -353,6 +354,9 @@ describe('real plan with the sheet Verantwoording (werkboek --realisatie): withi
     // The heaviest case (14 sheets and every block of the Verantwoording): measured 4,042 operations
     // (4,169 before this sheet's blocks were coalesced, without its BBV, signal and H35B blocks), 2.0 MB;
     // 4,611 with the sheets Realisatie and Besteding (4,653 with the beschikking's number and date).
-    expect(fake.batches[1]?.operations).toBeLessThan(4_800);
+    // Session 7: 4,809 (Controle's text and key checks, the H35B helper blocks over the Realisatie
+    // table, the schuifruimte column, the per-onderdeel prognose blocks, the year format): tripwire
+    // raised to 5,000, still 2 syncs and under 4 MB per request.
+    expect(fake.batches[1]?.operations).toBeLessThan(5_000);
   });
 });
