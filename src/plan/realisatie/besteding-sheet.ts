@@ -123,7 +123,6 @@ function totalsSection(
     span(metReal, y0, years.length),
     `IF(COUNTIF(${yearsCol},">0")+COUNTIF(${yearsCol},"<0")>0,${yearHead(y0)},0)`,
     (_r, c) => (real.regels.some((r) => (r.lasten[c] ?? 0) !== 0) ? (years[c] ?? 0) : 0),
-    'year',
   );
   // 1 in the prognose year when a row has a prognose: where the prognose counts.
   const metProg = rows.take();
@@ -143,7 +142,6 @@ function totalsSection(
     peiljaar.address(),
     `IF(COUNT(${prog})>0,${P},MAX(${span(metReal, y0, years.length)}))`,
     () => from.peiljaar ?? 0,
-    'year',
   );
   const at: RegelingAt = {
     Y,
@@ -157,7 +155,8 @@ function totalsSection(
     prognoseJaar: real.prognoseJaar,
   };
   const feed = new Map<string, BestedingFeed>();
-  s.format(`${Yl(y0)}${metReal}:${columnLetter(right)}${peilRow}`, 'integer');
+  // Years as years (2026, not 2.026); the 0/1 flags read the same in this format.
+  s.format(`${Yl(y0)}${metReal}:${columnLetter(right)}${peilRow}`, 'year');
   const top = rows.next;
   const totals: SheetRange[] = [];
   // The last column with amounts: the last year's, or an onderdelen block's beyond it.

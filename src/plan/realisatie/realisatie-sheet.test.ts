@@ -174,6 +174,8 @@ describe('the sheet Realisatie', () => {
       'Prognose 2023',
       'Prognose 2024',
     ]);
+    // The years with realisatie and the peiljaar (D6:K8) read as years, not "2.026" (the last format wins).
+    expect(b.formats.filter((f) => /^D6:/.test(f.range)).map((f) => f.style)).toEqual(['year']);
     // 15 onderdelen once, not three times: the sheet's rows end within one landscape page's 70 rows.
     const last = Number(/\d+$/.exec(b.print.area ?? '')?.[0]);
     expect(last).toBeLessThanOrEqual(70);
