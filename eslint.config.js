@@ -1,6 +1,7 @@
 // ESLint flat config. Besides typescript-eslint and the office-addins rules, it guards the
 // architecture: arrows point down only (data → domain → plan → renderers → shells), only src/excel
-// names Office/Excel, only src/xlsx imports exceljs, and hyperformula (GPL) never enters src/.
+// names Office/Excel, only src/xlsx imports exceljs, a shell reaches a renderer only through its index,
+// and hyperformula (GPL) never enters src/.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const officeAddins = require('eslint-plugin-office-addins');
@@ -9,6 +10,14 @@ const OFFICE_GLOBALS = ['Excel', 'Office', 'OfficeExtension'].map((name) => ({
   name,
   message: 'Only src/excel talks to Office.js; go through its public functions.',
 }));
+
+// A shell (src/taskpane, src/cli) reaches a renderer only through its public index (src/excel/index.ts,
+// src/xlsx/index.ts): `../excel` yes, `../excel/watchdog` no. Export what a shell needs from the index.
+const RENDERER_INTERNALS = {
+  group: ['**/excel/*', '!**/excel/index', '**/xlsx/*', '!**/xlsx/index'],
+  message:
+    "A shell imports a renderer only through its public index ('../excel', '../xlsx'): export it there.",
+};
 
 const layer = (files, forbidden, extra = []) => ({
   files,
@@ -99,6 +108,11 @@ module.exports = tseslint.config(
   layer(
     ['src/taskpane/**/*.ts'],
     ['xlsx', 'cli'],
-    [{ group: ['exceljs'], message: 'Only src/xlsx imports exceljs.' }],
+    [{ group: ['exceljs'], message: 'Only src/xlsx imports exceljs.' }, RENDERER_INTERNALS],
+  ),
+  layer(
+    ['src/cli/**/*.ts'],
+    [],
+    [{ group: ['exceljs'], message: 'Only src/xlsx imports exceljs.' }, RENDERER_INTERNALS],
   ),
 );

@@ -133,6 +133,13 @@ describe('spuk-begroting verantwoording', () => {
     const w = await run([...ARGS, '--limiet', 'spuk-iza:2024=10'], files);
     expect(w.out).toContain('Ingesteld door de controller');
     expect(w.out).toContain('Verwachte terugvordering: per jaar € 50.000; cumulatief € 50.000.');
+    // Refused in Dutch: above 100, an unknown regeling (the same checks as --schuifruimte's).
+    expect((await run([...ARGS, '--limiet', 'spuk-iza:2024=120'], files)).err).toBe(
+      'Fout: spuk-iza:2024=120: een limiet is een percentage van 0 tot en met 100.\n',
+    );
+    expect((await run([...ARGS, '--limiet', 'gala:2024=0'], files)).err).toContain(
+      '"gala" is geen regeling met een verantwoording. Kies uit: brede-spuk, spuk-iza',
+    );
   });
 
   it('a medeoverheid that spent less than it received (H35B), from the begroting and the realisatie', async () => {

@@ -57,6 +57,30 @@ Uitkomst: 0 zonder signalen, 1 met signalen (zoals een verwachte terugvordering 
 boven de limiet), 2 bij een fout in de invoer.
 `;
 
+/**
+ * The regeling with a verantwoording that `id` names (`brede-spuk`, case-insensitive) in an option of
+ * `--limiet` or `--schuifruimte`; UsageError (Dutch) listing the regelingen when there is none.
+ */
+function regelingOf<R extends { readonly regeling: string }>(id: string, regelingen: readonly R[]): R {
+  const r = regelingen.find((x) => x.regeling === id.toLowerCase());
+  if (!r)
+    throw new UsageError(
+      `"${id}" is geen regeling met een verantwoording. Kies uit: ${regelingen.map((x) => x.regeling).join(', ')}.`,
+    );
+  return r;
+}
+
+/**
+ * A percentage typed in `part` of an option ("15", "12,5" or "12.5") as a number from 0 to 100;
+ * UsageError (Dutch, "een `wat` is een percentage van 0 tot en met 100") otherwise.
+ */
+function percentageOf(text: string, part: string, wat: 'limiet' | 'schuifruimte'): number {
+  const pct = Number(text.replace(',', '.'));
+  if (!(pct >= 0 && pct <= 100))
+    throw new UsageError(`${part}: een ${wat} is een percentage van 0 tot en met 100.`);
+  return pct;
+}
+
 /** `--limiet brede-spuk:2024=0,spuk-iza:2025=10` → the controller's aannames; UsageError naming the fix. */
 export function parseLimieten(
   text: string | undefined,
@@ -71,19 +95,13 @@ export function parseLimieten(
         `"${part}" is geen limiet. Schrijf REGELING:JAAR=PCT, bijvoorbeeld brede-spuk:2024=0 (regelingen: ${regelingen.map((r) => r.regeling).join(', ')}).`,
       );
     const [, id = '', jaarText = '', pctText = ''] = m;
-    const r = regelingen.find((x) => x.regeling === id.toLowerCase());
-    if (!r)
-      throw new UsageError(
-        `"${id}" is geen regeling met een verantwoording. Kies uit: ${regelingen.map((x) => x.regeling).join(', ')}.`,
-      );
+    const r = regelingOf(id, regelingen);
     const jaar = Number(jaarText);
     if (!r.jaren.includes(jaar) || jaar === r.eindjaar)
       throw new UsageError(
         `${id}: ${jaar} is geen jaar waaruit kan worden overgeheveld. Kies uit: ${r.jaren.filter((y) => y !== r.eindjaar).join(', ')}.`,
       );
-    const pct = Number(pctText.replace(',', '.'));
-    if (!(pct >= 0 && pct <= 100))
-      throw new UsageError(`${part}: een limiet is een percentage van 0 tot en met 100.`);
+    const pct = percentageOf(pctText, part, 'limiet');
     if (out.some((o) => o.regeling === r.regeling && o.vanJaar === jaar))
       throw new UsageError(`${id}:${jaar} staat twee keer in --limiet. Geef elke limiet één keer.`);
     out.push({ regeling: r.regeling, vanJaar: jaar, waarde: pct });
@@ -109,14 +127,8 @@ export function parseSchuifruimte(
         `"${part}" is geen schuifruimte. Schrijf REGELING=PCT, bijvoorbeeld brede-spuk=15 (regelingen: ${regelingen.map((r) => r.regeling).join(', ')}).`,
       );
     const [, id = '', pctText = ''] = m;
-    const r = regelingen.find((x) => x.regeling === id.toLowerCase());
-    if (!r)
-      throw new UsageError(
-        `"${id}" is geen regeling met een verantwoording. Kies uit: ${regelingen.map((x) => x.regeling).join(', ')}.`,
-      );
-    const pct = Number(pctText.replace(',', '.'));
-    if (!(pct >= 0 && pct <= 100))
-      throw new UsageError(`${part}: een schuifruimte is een percentage van 0 tot en met 100.`);
+    const r = regelingOf(id, regelingen);
+    const pct = percentageOf(pctText, part, 'schuifruimte');
     if (out.some((o) => o.regeling === r.regeling))
       throw new UsageError(`${id} staat twee keer in --schuifruimte. Geef elke regeling één keer.`);
     out.push({ regeling: r.regeling, waarde: pct });

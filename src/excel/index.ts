@@ -22,4 +22,5 @@ export { ownershipNameOf } from './ownership';
 export type * from './host';
 export { EXCEL_WEB_REQUEST_LIMIT_BYTES, DEFAULT_MAX_BATCH_BYTES } from './payload';
 export { officeGlobal, documentSettings } from './office-host';
+export { defaultRunner } from './watchdog';
 export type { OfficeLike, DocumentSettings } from './office-host';

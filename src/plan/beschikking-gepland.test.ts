@@ -2,6 +2,7 @@ import { editionInput } from '../data';
 import type { CbsCode, EditionYear } from '../domain';
 import { builtInKey, geplandAandeel, Ledger, REGIONALE_POSTEN } from '../domain';
 import { evaluatePlan, formulaMismatches } from '../../test/support/evaluate-plan';
+import type { EvaluatedPlan } from '../../test/support/evaluate-plan';
 import { buildWorkbookPlan, parseCell, SHEETS } from '.';
 import type { WorkbookPlan } from '.';
 import { buildRegioverdeling, REGIO_INPUT_NAMES, REGIOVERDELING_SHEET } from './sheets-regioverdeling';
@@ -34,12 +35,49 @@ function geplandAt(p: WorkbookPlan): { row: number; col: number } {
   return { row: parseCell(label.at).row, col: 5 };
 }
 
-/** The sheet-local cell of Veendam's weight in `jaar` (Invoer_Regio_Gewichten, keyed by CBS code). */
-function weightCell(p: WorkbookPlan, code: CbsCode, jaar: EditionYear, splitYears: readonly EditionYear[]) {
+/** The sheet-local cell of `code`'s weight in `jaar` (Invoer_Regio_Gewichten, keyed by CBS code). */
+function weightCell(p: WorkbookPlan, code: CbsCode, jaar: EditionYear) {
   const spec = p.names.find((n) => n.name === REGIO_INPUT_NAMES.weights);
   const top = parseCell((spec?.ref ?? '').split('!')[1]?.split(':')[0]?.replace(/\$/g, '') ?? 'A1');
-  const leden = buildRegioverdeling(ledger, 'Groningen').shares.leden;
+  const { leden, years: splitYears } = buildRegioverdeling(ledger, 'Groningen').shares;
   return { row: top.row + leden.indexOf(code), col: top.col + splitYears.indexOf(jaar) };
+}
+
+/** A plan of a gemeente of the region Groningen evaluated by HyperFormula, with its planned shares read live. */
+interface LiveShares {
+  readonly ev: EvaluatedPlan;
+  /** The Beschikking's planned-share cells now: REGIONALE_POSTEN rows × the edition's years. */
+  readonly shares: () => unknown[][];
+  /** The domain's planned shares of the gemeente (`geplandAandeel`, 0 where none), the same shape. */
+  readonly domain: number[][];
+  /** The gemeente's weight in `jaar` on Regioverdeling, as HyperFormula addresses it (0-based). */
+  readonly weight: (jaar: EditionYear) => { sheet: number; row: number; col: number };
+}
+
+/** Evaluates `p` (the plan of `code`), runs `test` on its live shares and frees HyperFormula after. */
+function withLiveShares(p: WorkbookPlan, code: CbsCode, test: (live: LiveShares) => void): void {
+  const at = geplandAt(p);
+  const ev = evaluatePlan(p);
+  try {
+    const sid = ev.hf.getSheetId(SHEETS.beschikking) ?? -1;
+    const rid = ev.hf.getSheetId(REGIOVERDELING_SHEET) ?? -1;
+    test({
+      ev,
+      shares: () =>
+        REGIONALE_POSTEN.map((_, k) =>
+          years.map((_y, i) => ev.hf.getCellValue({ sheet: sid, row: at.row - 1 + k, col: at.col - 1 + i })),
+        ),
+      domain: REGIONALE_POSTEN.map((post) =>
+        years.map((jaar) => geplandAandeel(ledger, code, post, jaar)?.bedrag ?? 0),
+      ),
+      weight: (jaar) => {
+        const w = weightCell(p, code, jaar);
+        return { sheet: rid, row: w.row - 1, col: w.col - 1 };
+      },
+    });
+  } finally {
+    ev.destroy();
+  }
 }
 
 describe('Beschikking: a member gemeente planned share reads the Regioverdeling live (HyperFormula = domain)', () => {
@@ -56,31 +94,20 @@ describe('Beschikking: a member gemeente planned share reads the Regioverdeling 
       `E${at.row}:H${at.row}`,
       `I${at.row + 1}:K${at.row + 1}`,
     ]);
-    const ev = evaluatePlan(p);
-    try {
-      const sid = ev.hf.getSheetId(SHEETS.beschikking) ?? -1;
-      const shares = () =>
-        REGIONALE_POSTEN.map((_, k) =>
-          years.map((_y, i) => ev.hf.getCellValue({ sheet: sid, row: at.row - 1 + k, col: at.col - 1 + i })),
-        );
-      const domain = REGIONALE_POSTEN.map((post) =>
-        years.map((jaar) => geplandAandeel(ledger, VEENDAM, post, jaar)?.bedrag ?? 0),
-      );
+    withLiveShares(p, VEENDAM, ({ ev, shares, domain, weight }) => {
       expect(shares()).toEqual(domain);
       expect(domain[0]?.[years.indexOf(2025)]).toBe(276_740);
       const all = formulaMismatches(p, ev);
       expect(all.bad.slice(0, 10)).toEqual([]);
 
       // The mandaatgemeente gives Veendam twice its aandeel weight in 2025 and 2028 (an input on Regioverdeling).
-      const split = buildRegioverdeling(ledger, 'Groningen');
-      const rid = ev.hf.getSheetId(REGIOVERDELING_SHEET) ?? -1;
       const gewichten = new Map<string, Partial<Record<EditionYear, number>>>();
       for (const jaar of [2025, 2028] as EditionYear[]) {
-        const w = weightCell(p, VEENDAM, jaar, split.shares.years);
-        const now = ev.hf.getCellValue({ sheet: rid, row: w.row - 1, col: w.col - 1 }) as number;
+        const w = weight(jaar);
+        const now = ev.hf.getCellValue(w) as number;
         expect(now).toBeGreaterThan(0);
         gewichten.set(VEENDAM, { ...gewichten.get(VEENDAM), [jaar]: now * 2 });
-        ev.hf.setCellContents({ sheet: rid, row: w.row - 1, col: w.col - 1 }, now * 2);
+        ev.hf.setCellContents(w, now * 2);
       }
       const changed = buildRegioverdeling(ledger, 'Groningen', { gewichten });
       const own = (jaar: EditionYear) =>
@@ -93,44 +120,23 @@ describe('Beschikking: a member gemeente planned share reads the Regioverdeling 
       expect(after[0]?.[years.indexOf(2024)]).toBe(domain[0]?.[years.indexOf(2024)]);
       // The Modelcontrole still holds (the toets and the Samenvatting read the same share).
       expect(ev.value(SHEETS.controle, 'C4')).toBe(0);
-    } finally {
-      ev.destroy();
-    }
+    });
   });
 
   it('Groningen (the mandaatgemeente itself): no planned share from itself, 0 whatever the weights', () => {
     const p = planOf(GRONINGEN);
-    const at = geplandAt(p);
     const bes = p.sheets.find((s) => s.name === SHEETS.beschikking);
     expect(
       (bes?.blocks ?? []).some((b) => b.kind === 'formula' && b.formula.includes('Regioverdeling!')),
     ).toBe(false);
-    const ev = evaluatePlan(p);
-    try {
-      const sid = ev.hf.getSheetId(SHEETS.beschikking) ?? -1;
-      const shares = () =>
-        REGIONALE_POSTEN.map((_, k) =>
-          years.map((_y, i) => ev.hf.getCellValue({ sheet: sid, row: at.row - 1 + k, col: at.col - 1 + i })),
-        );
-      const domain = REGIONALE_POSTEN.map((post) =>
-        years.map((jaar) => geplandAandeel(ledger, GRONINGEN, post, jaar)?.bedrag ?? 0),
-      );
+    withLiveShares(p, GRONINGEN, ({ ev, shares, domain, weight }) => {
       expect(domain.flat().every((v) => v === 0)).toBe(true);
       expect(shares()).toEqual(domain);
       expect(formulaMismatches(p, ev, [SHEETS.beschikking, SHEETS.toets, REGIOVERDELING_SHEET]).bad).toEqual(
         [],
       );
-      const w = weightCell(
-        p,
-        GRONINGEN,
-        2025 as EditionYear,
-        buildRegioverdeling(ledger, 'Groningen').shares.years,
-      );
-      const rid = ev.hf.getSheetId(REGIOVERDELING_SHEET) ?? -1;
-      ev.hf.setCellContents({ sheet: rid, row: w.row - 1, col: w.col - 1 }, 1);
+      ev.hf.setCellContents(weight(2025 as EditionYear), 1);
       expect(shares()).toEqual(domain);
-    } finally {
-      ev.destroy();
-    }
+    });
   });
 });

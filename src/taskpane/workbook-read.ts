@@ -10,8 +10,7 @@
  * error mapping stay `readBuiltWith`'s.
  */
 import type { BuiltWithFacts, ExcelRunner, HostNamedItem } from '../excel';
-import { ownershipNameOf, readBuiltWith } from '../excel';
-import { defaultRunner } from '../excel/watchdog';
+import { defaultRunner, ownershipNameOf, readBuiltWith } from '../excel';
 import { SHEETS } from '../plan';
 
 export interface WorkbookFacts {

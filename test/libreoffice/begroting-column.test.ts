@@ -16,9 +16,8 @@ import { begrotingKolommen } from '../../src/domain';
 import { buildWorkbookPlan, SHEETS } from '../../src/plan';
 import type { CellValue, WorkbookPlan } from '../../src/plan';
 import { columnLetter, parseRange } from '../../src/plan/a1';
-import { renderXlsx } from '../../src/xlsx';
-import { calcValue, parseCsv } from './csv-cells';
-import { recalculateToCsv, SOFFICE_TIMEOUT_MS, stripCachedResults } from './soffice';
+import { recalculatedValues, withValueBlocks } from './recalculate-plan';
+import { SOFFICE_TIMEOUT_MS } from './soffice';
 
 const INSERT_AT = 6; // 0-based: column G, the first year (2023)
 
@@ -30,23 +29,22 @@ const INSERT_AT = 6; // 0-based: column G, the first year (2023)
 function edited(plan: WorkbookPlan, insert: boolean): WorkbookPlan {
   const put = (line: readonly CellValue[], head: CellValue): CellValue[] =>
     insert ? [...line.slice(0, INSERT_AT), head, ...line.slice(INSERT_AT)] : [...line];
+  const body = withValueBlocks(plan, SHEETS.begroting, (b) => {
+    if (b.at === 'A6') return { ...b, values: b.values.map((line) => put(line, 'Kostenplaats')) };
+    if (b.at !== 'A7') return b;
+    const values = b.values.map((line) => [...line]);
+    values[0]![0] = 'SPUK IZA';
+    values[0]![INSERT_AT] = 150_000;
+    return { ...b, values: values.map((line) => put(line, null)) };
+  });
+  if (!insert) return body;
   return {
-    ...plan,
-    sheets: plan.sheets.map((s) => {
+    ...body,
+    sheets: body.sheets.map((s) => {
       if (s.name !== SHEETS.begroting) return s;
       return {
         ...s,
-        blocks: s.blocks.map((b) => {
-          if (b.kind !== 'values') return b;
-          if (b.at === 'A6') return { ...b, values: b.values.map((line) => put(line, 'Kostenplaats')) };
-          if (b.at !== 'A7') return b;
-          const values = b.values.map((line) => [...line]);
-          values[0]![0] = 'SPUK IZA';
-          values[0]![INSERT_AT] = 150_000;
-          return { ...b, values: values.map((line) => put(line, null)) };
-        }),
         tables: s.tables.map((t) => {
-          if (!insert) return t;
           const r = parseRange(t.range);
           return { ...t, range: `A${r.top}:${columnLetter(r.right + 1)}${r.bottom}` };
         }),
@@ -62,15 +60,11 @@ const base = buildWorkbookPlan(editionInput('vws-2026-04'), {
 const kolommen = begrotingKolommen(editionInput('vws-2026-04').edition.years);
 
 async function recalculated(insert: boolean) {
-  const stripped = await stripCachedResults(await renderXlsx(edited(base, insert)));
-  const csv = await recalculateToCsv(stripped.bytes, [SHEETS.controle, SHEETS.toets, SHEETS.begroting]);
-  const sheet = (name: string) =>
-    parseCsv(csv.get(name) ?? '').map((row) =>
-      row.map((f) => {
-        const v = calcValue(f);
-        return 'value' in v ? v.value : undefined;
-      }),
-    );
+  const sheet = await recalculatedValues(edited(base, insert), [
+    SHEETS.controle,
+    SHEETS.toets,
+    SHEETS.begroting,
+  ]);
   const controle = sheet(SHEETS.controle);
   const toets = sheet(SHEETS.toets);
   const mandaat = toets.findIndex((r) =>

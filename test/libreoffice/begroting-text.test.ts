@@ -9,27 +9,17 @@ import { editionInput } from '../../src/data';
 import type { CbsCode } from '../../src/domain';
 import { buildWorkbookPlan, SHEETS } from '../../src/plan';
 import type { CellValue, WorkbookPlan } from '../../src/plan';
-import { renderXlsx } from '../../src/xlsx';
-import { calcValue, parseCsv } from './csv-cells';
-import { recalculateToCsv, SOFFICE_TIMEOUT_MS, stripCachedResults } from './soffice';
+import { recalculatedValues, withValueBlocks } from './recalculate-plan';
+import { SOFFICE_TIMEOUT_MS } from './soffice';
 
 /** The plan with the Begroting table's body changed by `edit` (row and column 0-based in the body at A7). */
 function withBody(plan: WorkbookPlan, edit: (body: CellValue[][]) => void): WorkbookPlan {
-  return {
-    ...plan,
-    sheets: plan.sheets.map((s) => {
-      if (s.name !== SHEETS.begroting) return s;
-      return {
-        ...s,
-        blocks: s.blocks.map((b) => {
-          if (b.kind !== 'values' || b.at !== 'A7') return b;
-          const values = b.values.map((row) => [...row]);
-          edit(values);
-          return { ...b, values };
-        }),
-      };
-    }),
-  };
+  return withValueBlocks(plan, SHEETS.begroting, (b) => {
+    if (b.at !== 'A7') return b;
+    const values = b.values.map((row) => [...row]);
+    edit(values);
+    return { ...b, values };
+  });
 }
 
 it(
@@ -46,26 +36,22 @@ it(
       body[1]![0] = 'SPUK IZA';
       body[1]![8] = '12.500';
     });
-    const stripped = await stripCachedResults(await renderXlsx(plan));
-    const names = [SHEETS.controle, SHEETS.toets, SHEETS.overzicht];
-    const csv = await recalculateToCsv(stripped.bytes, names);
-    const sheet = (name: string) => parseCsv(csv.get(name) ?? '').map((row) => row.map(calcValue));
-    const value = (v: ReturnType<typeof calcValue> | undefined) => (v && 'value' in v ? v.value : undefined);
+    const sheet = await recalculatedValues(plan, [SHEETS.controle, SHEETS.toets, SHEETS.overzicht]);
     const controle = sheet(SHEETS.controle);
-    const line = (label: string) => controle.find((r) => value(r[0]) === label);
-    expect(value(line('Tekst in bedragen')?.[2])).toBe(1);
-    expect(value(line('Kolommen Begroting')?.[2])).toBe(0);
-    expect(value(controle[3]?.[2])).toBe(1); // C4, the master
-    expect(value(sheet(SHEETS.overzicht)[5]?.[2])).toBe(`FOUT: zie blad ${SHEETS.controle}`);
+    const line = (label: string) => controle.find((r) => r[0] === label);
+    expect(line('Tekst in bedragen')?.[2]).toBe(1);
+    expect(line('Kolommen Begroting')?.[2]).toBe(0);
+    expect(controle[3]?.[2]).toBe(1); // C4, the master
+    expect(sheet(SHEETS.overzicht)[5]?.[2]).toBe(`FOUT: zie blad ${SHEETS.controle}`);
     const toets = sheet(SHEETS.toets);
-    const tekst = toets.findIndex((r) => value(r[1]) === 'Tekst in een bedrag (blad Begroting)');
-    expect(toets[tekst]?.slice(4, 12).map(value)).toEqual([0, 0, 1, 0, 0, 0, 0, 0]);
-    expect(value(toets[tekst + 1]?.[6])).toBe(8); // the first row with text: Begroting row 8
+    const tekst = toets.findIndex((r) => r[1] === 'Tekst in een bedrag (blad Begroting)');
+    expect(toets[tekst]?.slice(4, 12)).toEqual([0, 0, 1, 0, 0, 0, 0, 0]);
+    expect(toets[tekst + 1]?.[6]).toBe(8); // the first row with text: Begroting row 8
     const mandaat = toets.findIndex((r) =>
-      String(value(r[1])).startsWith('Ontvangen van de mandaatgemeente: SPUK IZA'),
+      String(r[1]).startsWith('Ontvangen van de mandaatgemeente: SPUK IZA'),
     );
-    const lasten = toets.findIndex((r, i) => i > mandaat && value(r[1]) === 'SPUK IZA');
-    expect(value(toets[lasten]?.[6])).toBe(150_000); // SUMIFS skips the text: why the check exists
+    const lasten = toets.findIndex((r, i) => i > mandaat && r[1] === 'SPUK IZA');
+    expect(toets[lasten]?.[6]).toBe(150_000); // SUMIFS skips the text: why the check exists
   },
   SOFFICE_TIMEOUT_MS + 30_000,
 );

@@ -10,36 +10,10 @@
 import { editionInput } from '../../src/data';
 import type { CbsCode } from '../../src/domain';
 import { buildWorkbookPlan, SHEETS } from '../../src/plan';
-import type { CellValue, WorkbookPlan } from '../../src/plan';
+import type { CellValue } from '../../src/plan';
 import { cellAddress, parseCell, parseRange } from '../../src/plan/a1';
-import { renderXlsx } from '../../src/xlsx';
-import { calcValue, parseCsv } from './csv-cells';
-import { recalculateToCsv, SOFFICE_TIMEOUT_MS, stripCachedResults } from './soffice';
-
-/** A copy of `plan` with the input cell `sheet`!`address` set to `value` (it must lie in a value block). */
-function withInput(plan: WorkbookPlan, sheet: string, address: string, value: CellValue): WorkbookPlan {
-  const target = parseCell(address);
-  let found = false;
-  const sheets = plan.sheets.map((s) => {
-    if (s.name !== sheet) return s;
-    const blocks = s.blocks.map((b) => {
-      if (b.kind !== 'values') return b;
-      const at = parseCell(b.at);
-      const r = target.row - at.row;
-      const c = target.col - at.col;
-      const row = b.values[r];
-      if (r < 0 || c < 0 || row === undefined || c >= row.length) return b;
-      found = true;
-      return {
-        ...b,
-        values: b.values.map((line, i) => (i === r ? line.map((v, j) => (j === c ? value : v)) : line)),
-      };
-    });
-    return { ...s, blocks };
-  });
-  if (!found) throw new Error(`${sheet}!${address} is no input cell of the plan`);
-  return { ...plan, sheets };
-}
+import { recalculatedValues, withInput } from './recalculate-plan';
+import { SOFFICE_TIMEOUT_MS } from './soffice';
 
 const base = buildWorkbookPlan(editionInput('vws-2026-04'), {
   key: 'spuk-2025',
@@ -104,18 +78,14 @@ async function recalculated(as: 'text' | 'number') {
     if (as === 'number') expect(typeof number).toBe('number');
     plan = withInput(plan, sheet, a1, as === 'text' ? c.text : number);
   }
-  const stripped = await stripCachedResults(await renderXlsx(plan));
-  const names = [SHEETS.controle, SHEETS.toets];
-  const csv = await recalculateToCsv(stripped.bytes, names);
-  const sheet = (name: string) => parseCsv(csv.get(name) ?? '').map((row) => row.map(calcValue));
-  const value = (v: ReturnType<typeof calcValue> | undefined) => (v && 'value' in v ? v.value : undefined);
+  const sheet = await recalculatedValues(plan, [SHEETS.controle, SHEETS.toets]);
   const controle = sheet(SHEETS.controle);
   const toets = sheet(SHEETS.toets);
-  const line = (label: string) => value(controle.find((r) => value(r[0]) === label)?.[2]);
-  const toetsRow = (label: string) => toets.find((r) => value(r[1]) === label)?.map(value) ?? [];
+  const line = (label: string) => controle.find((r) => r[0] === label)?.[2];
+  const toetsRow = (label: string) => toets.find((r) => r[1] === label) ?? [];
   return {
     checks: ['Tekst in beschikking', 'Tekst in invoer toets', 'Tekst op Landelijk'].map(line),
-    master: value(controle[3]?.[2]),
+    master: controle[3]?.[2],
     beschikking: toetsRow('Tekst in een bedrag (blad Beschikking)'),
     overheveling: toetsRow('Tekst in de invoer: overheveling en limieten %'),
     vooruit: toetsRow('Tekst in de invoer: vooruit ontvangen'),

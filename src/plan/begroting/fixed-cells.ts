@@ -26,18 +26,30 @@ export type BegrotingKolom = string;
 /** Rows below the checked capacity that the toets still counts (a signal: rows it does not check). */
 const BEYOND_ROWS = 2000;
 
-/** Where the user's table `Begroting` sits; every reference into it is derived from these anchors. */
-export interface BegrotingTableCells {
-  /** The table's heading row (row 6). */
+/**
+ * Where a table with the Begroting's columns sits (`BegrotingTableCells`, `RealisatieTableCells`), as
+ * `writeBegrotingColumnsTable` (./user-table) lays it out.
+ */
+export interface BegrotingColumnsPlace {
+  /** The heading row. */
   readonly headerRow: number;
-  /** The first data row (the starter rows are numbered from here). */
+  /** The first data row. */
   readonly firstRow: number;
-  /** The heading row across all columns (A6:O6). */
+  /** The heading row across all columns. */
   readonly header: SheetRange;
-  /** One column of the table by its heading, over the checked capacity (e.g. `Begroting!$A$7:$A$506`). */
+  /** One column by its heading, from the first data row down. */
   column(name: BegrotingKolom): SheetRange;
-  /** The year columns over the checked capacity (G.., one per year of the axis). */
+  /** The year columns from the first data row down. */
   readonly years: SheetRange;
+}
+
+/**
+ * Where the user's table `Begroting` sits; every reference into it is derived from these anchors. Of
+ * the place: the heading on row 6 (`header` A6:O6), the first data row 7 (the starter rows are numbered
+ * from here); `column(name)` and `years` (G.., one per year of the axis) run over the checked capacity
+ * (e.g. `Begroting!$A$7:$A$506`).
+ */
+export interface BegrotingTableCells extends BegrotingColumnsPlace {
   /** Rows below the checked capacity, in the Activiteit column (the toets counts filled ones). */
   readonly beyond: SheetRange;
   /** The heading rows the add-in rewrites on the user's sheet (A1:O4). */

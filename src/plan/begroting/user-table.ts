@@ -15,21 +15,7 @@ import { columnLetter } from '../a1';
 import { SheetRange } from '../anchors';
 import type { SheetBuilder } from '../sheet-builder';
 import type { CellValue, StyleName } from '../types';
-import type { BegrotingKolom } from './fixed-cells';
-
-/** Where a table with the Begroting's columns sits (`BegrotingTableCells`, `RealisatieTableCells`). */
-export interface BegrotingColumnsPlace {
-  /** The heading row. */
-  readonly headerRow: number;
-  /** The first data row. */
-  readonly firstRow: number;
-  /** The heading row across all columns. */
-  readonly header: SheetRange;
-  /** One column by its heading, from the first data row down. */
-  column(name: BegrotingKolom): SheetRange;
-  /** The year columns from the first data row down. */
-  readonly years: SheetRange;
-}
+import type { BegrotingColumnsPlace, BegrotingKolom } from './fixed-cells';
 
 /** A column after the Begroting's (e.g. the Realisatie's `Prognose`): heading, width, input style. */
 export interface ExtraColumn {

@@ -4,26 +4,23 @@
  * of 2023 be covered by what onderdeel 1 would return, and the terugvordering per jaar moves exactly
  * as `verantwoording()` with the same aanname says (HyperFormula).
  */
-import { defaultReferenceData, editionInput } from '../../data';
-import { parseRealisatieCsv } from '../../data/realisatie-input';
-import type { BeschikkingRegel, CbsCode, Euro } from '../../domain';
-import { builtInKey, Ledger, legeBegroting, plafonds } from '../../domain';
+import { legeBegroting } from '../../domain';
 import { SCHUIFRUIMTE_BRON, verantwoording } from '../../domain/verantwoording';
 import type { VerantwoordingAannames } from '../../domain/verantwoording';
 import { evaluatePlan, formulaMismatches } from '../../../test/support/evaluate-plan';
-import { buildWorkbookPlan, SHEETS } from '..';
+import { SHEETS } from '..';
+import {
+  BESCHIKKING,
+  H,
+  input,
+  ledger,
+  ONDERDELEN,
+  perOnderdeel,
+  realisatie,
+  ZWOLLE,
+  zwollePlan,
+} from './zwolle-fixture';
 
-const input = editionInput('vws-2026-04');
-const ledger = new Ledger(input, builtInKey('spuk-2025', defaultReferenceData()));
-const ZWOLLE = 'GM0193' as CbsCode;
-const BESCHIKKING: BeschikkingRegel[] = [
-  { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2025, bedrag: 2_035_253 as Euro },
-  { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2026, bedrag: 1_732_939 as Euro },
-];
-const { perOnderdeel } = plafonds(ledger, ZWOLLE, BESCHIKKING);
-const ONDERDELEN = ledger.lines.filter((l) => l.begroting === 'Brede SPUK').map((l) => l.nr);
-const H =
-  'Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking';
 /** Onderdeel 1 spends 50% of 2023, onderdeel 2 spends 2023 + 8.000; the others exactly. */
 const CSV =
   [
@@ -35,11 +32,6 @@ const CSV =
     }),
     'Brede SPUK;;Ontschot;;GGD;incidenteel;;;2035253;1732939;;;;;',
   ].join('\n') + '\n';
-const realisatie = () => {
-  const r = parseRealisatieCsv(CSV, { edition: input.edition });
-  if (!r.ok) throw new Error(JSON.stringify(r.failures));
-  return r.value;
-};
 const brede = (aannames?: VerantwoordingAannames) =>
   verantwoording({
     ledger,
@@ -47,7 +39,7 @@ const brede = (aannames?: VerantwoordingAannames) =>
     gemeenten: input.base.gemeenten,
     beschikking: BESCHIKKING,
     begroting: legeBegroting(input.edition),
-    realisatie: realisatie(),
+    realisatie: realisatie(CSV),
     ...(aannames ? { aannames } : {}),
   }).regelingen.find((r) => r.regels.regeling === 'brede-spuk')!;
 
@@ -72,12 +64,7 @@ describe('the schuifruimte: a labelled input, default not counted', () => {
     expect(een.jaren[0]?.terugvordering).toBe((nul.jaren[0]?.terugvordering ?? 0) - cap);
     expect(() => brede({ schuifruimte: [{ regeling: 'brede-spuk', waarde: 101 }] })).toThrow(RangeError);
 
-    const p = buildWorkbookPlan(input, {
-      key: 'spuk-2025',
-      gemeente: ZWOLLE,
-      beschikking: BESCHIKKING,
-      realisatie: realisatie(),
-    });
+    const p = zwollePlan(CSV);
     const name = p.names.find((n) => n.name === 'Invoer_Schuifruimte_Brede_SPUK');
     expect(name?.input).toBe(true);
     const ev = evaluatePlan(p);

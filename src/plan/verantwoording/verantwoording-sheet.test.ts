@@ -4,11 +4,9 @@
  * the werkmap and `spuk-begroting verantwoording` give the same terugvordering to the euro, and the
  * sheet follows a changed besteding and limit like the domain does.
  */
-import { defaultReferenceData, editionInput } from '../../data';
-import { parseRealisatieCsv } from '../../data/realisatie-input';
 import { parseBegrotingCsv } from '../../data/begroting-input';
-import type { BeschikkingRegel, CbsCode, Euro } from '../../domain';
-import { builtInKey, Ledger, legeBegroting, plafonds } from '../../domain';
+import type { BeschikkingRegel } from '../../domain';
+import { legeBegroting } from '../../domain';
 import { verantwoording } from '../../domain/verantwoording';
 import type { VerantwoordingAannames } from '../../domain/verantwoording';
 import { evaluatePlan, formulaMismatches } from '../../../test/support/evaluate-plan';
@@ -16,22 +14,22 @@ import type { EvaluatedPlan } from '../../../test/support/evaluate-plan';
 import { captureIo } from '../../../test/support/cli-io';
 import { runCli } from '../../cli/cli';
 import { buildWorkbookPlan, SHEETS } from '..';
-import type { WorkbookPlan } from '..';
+import {
+  BESCHIKKING,
+  H,
+  input,
+  ledger,
+  ONDERDELEN,
+  perOnderdeel,
+  perRegeling,
+  realisatie,
+  ZWOLLE,
+  zwollePlan as plan,
+} from './zwolle-fixture';
 
-const input = editionInput('vws-2026-04');
-const ledger = new Ledger(input, builtInKey('spuk-2025', defaultReferenceData()));
-const ZWOLLE = 'GM0193' as CbsCode;
-const BESCHIKKING: BeschikkingRegel[] = [
-  { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2025, bedrag: 2_035_253 as Euro },
-  { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2026, bedrag: 1_732_939 as Euro },
-];
 const BESCHIKKING_CSV =
   'regeling;onderdeel;jaar;bedrag_eur\nBrede SPUK;;2025;2035253\nBrede SPUK;;2026;1732939\n';
-const { perOnderdeel, perRegeling } = plafonds(ledger, ZWOLLE, BESCHIKKING);
 const IZA = [2023, 2024, 2025, 2026].map((y) => perRegeling['SPUK IZA'][y - 2023]?.bedrag ?? 0);
-const ONDERDELEN = ledger.lines.filter((l) => l.begroting === 'Brede SPUK').map((l) => l.nr);
-const H =
-  'Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking';
 
 /**
  * Onderdeel 1 spends 70% of 2023 (30% unspent: 20% may be carried) and all of 2024 plus 5.000 more;
@@ -47,22 +45,6 @@ function realisatieCsv(brede2025: number, brede2026: number, iza2025 = IZA[2] ??
   rows.push(`Brede SPUK;;Ontschot;;GGD;incidenteel;;;${brede2025};${brede2026};;;;;`);
   rows.push(`SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;${IZA[0]};${IZA[1]};${iza2025};${IZA[3]};;;;;`);
   return [H, ...rows].join('\n') + '\n';
-}
-
-function realisatie(csv: string) {
-  const r = parseRealisatieCsv(csv, { edition: input.edition });
-  if (!r.ok) throw new Error(JSON.stringify(r.failures));
-  return r.value;
-}
-
-function plan(csv: string, aannames?: VerantwoordingAannames): WorkbookPlan {
-  return buildWorkbookPlan(input, {
-    key: 'spuk-2025',
-    gemeente: ZWOLLE,
-    beschikking: BESCHIKKING,
-    realisatie: realisatie(csv),
-    ...(aannames ? { aannames } : {}),
-  });
 }
 
 /** The values right of every row of the sheet whose first cell is `label` (one per regeling). */
