@@ -73,6 +73,8 @@ import {
   schemaSheets,
   tablesToCheck,
 } from './table-migration';
+import type { TableRowsOption, TableRowsReport } from './table-rows';
+import { planTableRows } from './table-rows';
 import { validatePlan } from './validate';
 import { DEFAULT_TIMEOUT_MS, Watchdog, defaultRunner } from './watchdog';
 import type { WriteStep } from './write';
@@ -128,6 +130,12 @@ export interface RenderOptions {
    * again (office-js #6784); it also keeps the next refreshes from clearing the undo stack by protecting.
    */
   readonly protectSheets?: boolean;
+  /**
+   * Rows for an existing user-owned table (the pane's realisatie paste): appended, or replacing its rows
+   * after the user agreed to the number replaced, the previous rows kept on a new sheet (table-rows.ts).
+   * Ignored when this render creates the table's sheet (the plan's table holds its rows then).
+   */
+  readonly tableRows?: TableRowsOption;
 }
 
 export interface RenderSuccess {
@@ -171,6 +179,8 @@ export interface RenderSuccess {
    * choosing no comparison). Only sheets recognised by their own mark that hold nothing of the user's.
    */
   readonly removedSheets?: readonly string[];
+  /** What `tableRows` wrote into the existing table (absent: no rows given, or the sheet was created). */
+  readonly tableRows?: TableRowsReport;
 }
 
 export type RenderReport = RenderSuccess | { readonly ok: false; readonly failure: ExcelFailure };
@@ -296,6 +306,7 @@ function queueResolve(
     readonly table: (name: string) => boolean;
   },
   withInputs = true,
+  rowsOf?: string,
 ): Resolved {
   const resolved = emptyResolved();
   resolved.withInputs = withInputs;
@@ -328,7 +339,10 @@ function queueResolve(
   // User-owned tables with a schema: their header row decides a migration (table-migration.ts).
   for (const { schema } of schemaSheets(plan)) {
     if (exists && !exists.table(schema.name)) continue;
-    resolved.tables.set(schema.name.toUpperCase(), queueTableRead(workbook, schema.name));
+    resolved.tables.set(
+      schema.name.toUpperCase(),
+      queueTableRead(workbook, schema.name, sameName(schema.name, rowsOf ?? '')),
+    );
   }
   const label = keyLabelSpec(plan);
   if (label && (!exists || exists.sheet(label.ref.sheet))) {
@@ -414,7 +428,11 @@ async function renderInContext(
   const worksheets = workbook.worksheets;
   const replaceInputs = options.replaceInputs ?? [];
   queueCheck(workbook);
-  let resolved = options.expectExisting === false ? undefined : queueResolve(plan, workbook, replaceInputs);
+  const rowsOf = options.tableRows?.table;
+  let resolved =
+    options.expectExisting === false
+      ? undefined
+      : queueResolve(plan, workbook, replaceInputs, undefined, true, rowsOf);
   if (resolved) {
     try {
       await sync('check');
@@ -461,7 +479,7 @@ async function renderInContext(
         table: (name: string) => workbook.tables.items.some((t) => sameName(t.name, name)),
       };
       const queue = (withInputs: boolean): Resolved => {
-        const r = queueResolve(plan, workbook, replaceInputs, exists, withInputs);
+        const r = queueResolve(plan, workbook, replaceInputs, exists, withInputs, rowsOf);
         if (pending && backupSheetExists) {
           r.backup = worksheets.getItem(BACKUP_SHEET).getUsedRange();
           r.backup.load('values');
@@ -556,7 +574,8 @@ async function renderInContext(
       resolved.backup = worksheets.getItem(BACKUP_SHEET).getUsedRange();
       resolved.backup.load('values');
     }
-    for (const t of tablesToRead) t.read = queueTableRead(workbook, t.check.schema.name);
+    for (const t of tablesToRead)
+      t.read = queueTableRead(workbook, t.check.schema.name, sameName(t.check.schema.name, rowsOf ?? ''));
     await sync('read');
     for (const { name, collection } of chartCollections) charts.set(name.toUpperCase(), collection.items);
     for (const { read, i, range, keys } of reads) {
@@ -571,6 +590,27 @@ async function renderInContext(
     const decided = planTableMigration(check, read);
     if (decided.failure) return { ok: false, failure: decided.failure };
     if (decided.migration) migrations.push(decided.migration);
+  }
+
+  // Rows given for an existing user-owned table: decided now, before anything is written.
+  let tableRows: { steps: readonly WriteStep[]; report: TableRowsReport } | undefined;
+  const rowsOption = options.tableRows;
+  const rowsCheck = rowsOption
+    ? tableChecks.find((t) => sameName(t.check.schema.name, rowsOption.table))
+    : undefined;
+  if (rowsOption && rowsCheck?.read) {
+    const decided = planTableRows(rowsOption, rowsCheck.read, {
+      width: rowsCheck.check.schema.columns.length,
+      pending,
+      sheets: sheetItems.map((s) => s.name),
+    });
+    if ('failure' in decided) return { ok: false, failure: decided.failure };
+    tableRows = decided.plan;
+  } else if (rowsOption) {
+    // The table's sheet exists but the table does not (the user deleted or renamed it): nothing to add to.
+    const sheet = plan.sheets.find((s) => sameName(s.userOwned?.table?.name ?? '', rowsOption.table));
+    const decision = assessment.sheets.find((d) => sheet && sameName(d.name, sheet.name));
+    if (decision?.action === 'update') return { ok: false, failure: { kind: 'ItemNotFound' } };
   }
 
   // After a write that stopped part-way, the inputs come from the restore point, not from the sheets
@@ -621,7 +661,8 @@ async function renderInContext(
   // A protected workbook structure (Controleren > Werkmap beveiligen) refuses adding, hiding and deleting
   // sheets: https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection (`protected`, read in
   // sync 1). Refused here, before the first write: no restore point, no sheet unprotected.
-  if (facts.workbookProtected && (backupToWrite !== undefined || backupSheetExists)) {
+  const keepsRows = tableRows?.report.keptOn !== undefined;
+  if (facts.workbookProtected && (backupToWrite !== undefined || backupSheetExists || keepsRows)) {
     return { ok: false, failure: { kind: 'ProtectedWorkbook' } };
   }
 
@@ -649,6 +690,7 @@ async function renderInContext(
     ...unprotectSteps(assessment.unprotect),
     ...restore.before,
     ...migrations.flatMap(migrationSteps),
+    ...(tableRows?.steps ?? []),
     ...writePlan.steps,
     ...removeSteps(assessment.sheetsToRemove, assessment.marksToDelete),
     ...restore.after,
@@ -732,6 +774,7 @@ async function renderInContext(
     coauthorCells: edits.map(cellName),
     coauthorLost: coauthorLost.map((e) => ({ cell: cellName(e), typed: shownInput(e.cell) })),
     removedSheets: assessment.sheetsToRemove.map((r) => r.sheet),
+    ...(tableRows ? { tableRows: tableRows.report } : {}),
   };
 }
 
