@@ -59,7 +59,8 @@ export function queueTableRead(workbook: HostWorkbook, name: string, withRows = 
   const header = table.getHeaderRowRange();
   header.load('address,values');
   const body = table.getDataBodyRange();
-  body.load(withRows ? 'rowCount,address,values' : 'rowCount');
+  if (withRows) body.load('rowCount,address,values');
+  else body.load('rowCount');
   return { header, body };
 }
 

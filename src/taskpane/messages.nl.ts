@@ -31,6 +31,9 @@ export const KEY_TEXTS: Readonly<Record<BuiltInKeyId, KeyText>> = {
   },
 };
 
+/** The sheet that keeps the table Realisatie's rows when "Vervangen" replaces them ("… 2" when taken). */
+export const KEPT_SHEET = 'Realisatie (vorige)';
+
 export const NL = {
   title: 'SPUK-begroting',
   subtitle: 'Brede SPUK, SPUK IZA en SPUK AZWA voor uw gemeente, als werkmap met live formules.',
@@ -272,6 +275,35 @@ export const NL = {
         : `De ${n} rijen realisatie staan in de tabel op het blad Realisatie.`,
     otherChoice: (where: string): string =>
       `De ingelezen realisatie hoort bij ${where} en de toen gekozen editie. Lees haar opnieuw in.`,
+    /** The werkmap has its own table Realisatie: add the rows, or replace the table's rows. */
+    existingHint:
+      'Deze werkmap heeft al een tabel Realisatie. Toevoegen zet deze rijen onder de rijen die er staan (een rij ' +
+      'met een activiteit die er al staat wordt geweigerd, zodat niets twee keer telt). Vervangen zet deze rijen ' +
+      'in plaats van de huidige; SPUK-begroting vraagt dat eerst en bewaart de huidige rijen op een nieuw blad.',
+    append: 'Toevoegen aan de tabel',
+    replace: 'Vervangen',
+    replaceTitle: 'Tabel Realisatie vervangen',
+    replaceText: (existing: number, given: number): string =>
+      `De tabel Realisatie heeft ${existing === 1 ? '1 regel' : `${existing} regels`}. Wilt u ` +
+      `${existing === 1 ? 'die' : 'die allemaal'} vervangen door de ${given === 1 ? 'geplakte regel' : `${given} geplakte regels`}? ` +
+      `De huidige ${existing === 1 ? 'regel blijft' : 'regels blijven'} bewaard op een nieuw blad “${KEPT_SHEET}”, ` +
+      'dat SPUK-begroting daarna nooit meer wijzigt.',
+    replaceAccept: (existing: number): string =>
+      `${existing === 1 ? '1 regel' : `${existing} regels`} vervangen`,
+    notReplaced: 'De tabel Realisatie is niet vervangen; er is niets gewijzigd.',
+    /** The title above the previous rows on the kept sheet (A1). */
+    keptTitle: (date: string): string =>
+      `Realisatie zoals die in de tabel stond vóór het vervangen op ${date} (bewaard door SPUK-begroting; ` +
+      'de add-in wijzigt dit blad niet)',
+    appended: (n: number): string =>
+      `${n === 1 ? 'De geplakte regel staat' : `De ${n} geplakte regels staan`} onderaan de tabel Realisatie.`,
+    replaced: (existing: number, given: number, sheet: string): string =>
+      `De ${existing === 1 ? 'vorige regel staat' : `${existing} vorige regels staan`} op het blad “${sheet}”; ` +
+      `de tabel Realisatie heeft nu de ${given === 1 ? 'geplakte regel' : `${given} geplakte regels`}.`,
+    emptyRowsLeft: (n: number): string =>
+      `Onderaan de tabel ${n === 1 ? 'staat 1 lege regel' : `staan ${n} lege regels`}; die tellen niet mee en u kunt ze verwijderen.`,
+    alreadyWritten:
+      'De geplakte regels stonden al in de tabel Realisatie (van de keer dat het schrijven werd onderbroken); ze zijn niet nog eens gezet.',
   },
 
   /** After a load: what to look at next (a list in the success message). */
