@@ -59,7 +59,7 @@ import type {
 } from './host';
 import type { InputSnapshot, InputWrite, PreservedInput } from './inputs';
 import { mergeInput, planInputsAt, planValuesAt, userCell } from './inputs';
-import type { InputToRead, WorkbookFacts } from './ownership';
+import type { InputToRead, RemovableSheet, WorkbookFacts } from './ownership';
 import { assessWorkbook, namesToWrite } from './ownership';
 import { DEFAULT_MAX_BATCH_BYTES } from './payload';
 import type { SheetRange } from './refs';
@@ -136,6 +136,13 @@ export interface RenderOptions {
    * Ignored when this render creates the table's sheet (the plan's table holds its rows then).
    */
   readonly tableRows?: TableRowsOption;
+  /**
+   * User-owned tables (e.g. `Realisatie`) that may go with their sheet when that sheet left the plan
+   * (the pane's option "Bladen Realisatie en Verantwoording toevoegen" unticked) and the table holds
+   * nothing the user typed: its data rows are read in the first round trip (ownership.ts
+   * `removableSheets`). A table with any typed cell keeps its sheet, and so every left-over sheet.
+   */
+  readonly removeEmptyTables?: readonly string[];
 }
 
 export interface RenderSuccess {
@@ -247,6 +254,8 @@ interface Resolved {
   withInputs: boolean;
   /** By upper-case table name: the header row and data rows of user-owned tables with a schema. */
   readonly tables: Map<string, TableRead>;
+  /** By upper-case table name: the data rows of tables that may go with their sheet when empty. */
+  readonly emptyCandidates: Map<string, HostRange>;
 }
 
 function emptyResolved(): Resolved {
@@ -258,6 +267,7 @@ function emptyResolved(): Resolved {
     backup: undefined,
     withInputs: true,
     tables: new Map(),
+    emptyCandidates: new Map(),
   };
 }
 
@@ -307,6 +317,7 @@ function queueResolve(
   },
   withInputs = true,
   rowsOf?: string,
+  removeEmptyTables: readonly string[] = [],
 ): Resolved {
   const resolved = emptyResolved();
   resolved.withInputs = withInputs;
@@ -343,6 +354,12 @@ function queueResolve(
       schema.name.toUpperCase(),
       queueTableRead(workbook, schema.name, sameName(schema.name, rowsOf ?? '')),
     );
+  }
+  for (const name of removeEmptyTables) {
+    if (exists && !exists.table(name)) continue;
+    const body = workbook.tables.getItem(name).getDataBodyRange();
+    body.load('values');
+    resolved.emptyCandidates.set(name.toUpperCase(), body);
   }
   const label = keyLabelSpec(plan);
   if (label && (!exists || exists.sheet(label.ref.sheet))) {
@@ -432,7 +449,7 @@ async function renderInContext(
   let resolved =
     options.expectExisting === false
       ? undefined
-      : queueResolve(plan, workbook, replaceInputs, undefined, true, rowsOf);
+      : queueResolve(plan, workbook, replaceInputs, undefined, true, rowsOf, options.removeEmptyTables);
   if (resolved) {
     try {
       await sync('check');
@@ -479,7 +496,15 @@ async function renderInContext(
         table: (name: string) => workbook.tables.items.some((t) => sameName(t.name, name)),
       };
       const queue = (withInputs: boolean): Resolved => {
-        const r = queueResolve(plan, workbook, replaceInputs, exists, withInputs, rowsOf);
+        const r = queueResolve(
+          plan,
+          workbook,
+          replaceInputs,
+          exists,
+          withInputs,
+          rowsOf,
+          options.removeEmptyTables,
+        );
         if (pending && backupSheetExists) {
           r.backup = worksheets.getItem(BACKUP_SHEET).getUsedRange();
           r.backup.load('values');
@@ -507,6 +532,7 @@ async function renderInContext(
     names: nameItems.map((n) => ({ ...n, target: n.type === 'Range' ? targetOf(n.name) : undefined })),
     tables: workbook.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
     workbookProtected: workbook.protection.protected === true,
+    ...(options.removeEmptyTables ? { emptyTables: emptyTablesRead(resolved) } : {}),
   };
   const decided = assessWorkbook(plan, facts, replaceInputs);
   if (!decided.ok) return { ok: false, failure: decided.failure };
@@ -786,17 +812,16 @@ async function renderInContext(
  * the broken marks of sheets the user deleted). `Worksheet.delete` clears Excel's undo stack
  * (Microsoft's undo page): one operation per sheet removed, none when nothing is removed.
  */
-function removeSteps(
-  sheets: readonly { readonly sheet: string; readonly mark: string }[],
-  brokenMarks: readonly string[],
-): WriteStep[] {
+function removeSteps(sheets: readonly RemovableSheet[], brokenMarks: readonly string[]): WriteStep[] {
   return [
-    ...sheets.map(({ sheet, mark }) => ({
+    ...sheets.map(({ sheet, mark, names }) => ({
       label: `remove ${sheet}`,
-      bytes: operationBytes([sheet, mark]) * 2,
+      bytes: operationBytes([sheet, mark, names ?? []]) * 2,
       apply: (s: WriteScope) => {
         s.sheet(sheet).delete();
         s.context.workbook.names.getItem(mark).delete();
+        // The add-in's names on it (`removeEmptyTables` only), broken by the delete: deleted too.
+        for (const name of names ?? []) s.context.workbook.names.getItem(name).delete();
       },
     })),
     ...brokenMarks.map((mark) => ({
@@ -805,6 +830,25 @@ function removeSteps(
       apply: (s: WriteScope) => s.context.workbook.names.getItem(mark).delete(),
     })),
   ];
+}
+
+/**
+ * The tables `removeEmptyTables` named whose data rows were read and hold no typed cell (every value
+ * empty). A table not read (absent, or a read that missed) is not listed: its sheet stays.
+ */
+function emptyTablesRead(resolved: Resolved | undefined): string[] {
+  const out: string[] = [];
+  for (const [name, body] of resolved?.emptyCandidates ?? []) {
+    let values: unknown;
+    try {
+      values = body.values;
+    } catch {
+      continue;
+    }
+    const grid = Array.isArray(values) ? (values as unknown[][]) : undefined;
+    if (grid && grid.every((row) => row.every((v) => v === '' || v === null))) out.push(name);
+  }
+  return out;
 }
 
 /**
