@@ -5,6 +5,8 @@ export type { TableRowsOption, TableRowsReport } from './table-rows';
 export type { ExcelFailure, ExcelFailureKind } from './failures';
 export { ExcelFailureError, failureFromError, officeErrorCode, SyncTimeoutError } from './failures';
 export { readBuiltWith, BUILT_WITH_NAMES } from './built-with';
+export { readTableRows } from './table-read';
+export type { ReadTableRowsOptions } from './table-read';
 export type { BuiltWithFacts, ReadBuiltWithOptions } from './built-with';
 export {
   isExcelSupported,

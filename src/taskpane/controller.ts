@@ -29,7 +29,13 @@ import type {
 import { composeProgress, initialState, reduce, view } from './state';
 
 export type RenderOutcome =
-  | { readonly ok: true; readonly detail?: string; readonly nextSteps?: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly detail?: string;
+      readonly nextSteps?: readonly string[];
+      /** `dropRealisatie` was asked, but the table had rows: the sheets stayed. */
+      readonly realisatieKept?: boolean;
+    }
   /**
    * `workbookKey`: the key the workbook's weights belong to, when the run refused to mix keys.
    * `replaceRows`: "Vervangen" must first be agreed to: the table Realisatie's rows and the pasted ones.
@@ -65,6 +71,11 @@ export interface RenderRequest {
   /** Add the sheets Realisatie (the user's table of what was spent) and Verantwoording (a gemeente only). */
   readonly withRealisatie?: boolean;
   /**
+   * The werkmap has the sheet Realisatie and the option was unticked: its three sheets go when the table
+   * holds nothing typed (renderer `removeEmptyTables`), else they stay and the outcome says so.
+   */
+  readonly dropRealisatie?: boolean;
+  /**
    * The realisatie read and checked in the pane (`checkRealisatie`): the rows of the table Realisatie
    * when the run creates that sheet, as `werkboek --realisatie` fills it (the sheet is the user's: an
    * existing table is never overwritten, and the run then says so).
@@ -92,6 +103,12 @@ export interface PaneServices {
    * before the first progress report greater than zero; `planFailed` marks a plan failure.
    */
   render(request: RenderRequest): Promise<RenderOutcome>;
+  /**
+   * The rows the werkmap's table Realisatie holds (non-empty rows), read when the user unticks the
+   * option in a werkmap with that sheet; undefined: no table. May reject: then unknown (the renderer
+   * keeps the sheets anyway when the table has rows).
+   */
+  realisatieRows?(): Promise<number | undefined>;
 }
 
 /** The Dutch texts of a paste section (NL.beschikking, NL.realisatiePaste). */
@@ -313,6 +330,29 @@ export class TaskPane {
     spec.check({ kind: 'file', bytes });
   }
 
+  /**
+   * The option ticked or not. Unticked in a werkmap with the sheet Realisatie: first how many rows its
+   * table holds, so the pane says before any run whether the sheets go or stay (and why).
+   */
+  private async selectRealisatie(checked: boolean): Promise<void> {
+    const read = this.services.realisatieRows;
+    if (checked || !this.state.builtWith?.withRealisatie || !read) {
+      this.dispatch({ type: 'select-realisatie', withRealisatie: checked });
+      return;
+    }
+    let rows: number | undefined;
+    try {
+      rows = (await read.call(this.services)) ?? 0;
+    } catch {
+      rows = undefined;
+    }
+    this.dispatch({
+      type: 'select-realisatie',
+      withRealisatie: false,
+      ...(rows !== undefined ? { tableRows: rows } : {}),
+    });
+  }
+
   private jobButton(job: 'load' | 'refresh'): HTMLButtonElement {
     return job === 'refresh' && !this.el.refresh.disabled ? this.el.refresh : this.el.load;
   }
@@ -340,6 +380,9 @@ export class TaskPane {
         replaceNational: busy.replaceNational,
         protectSheets: !this.el.noProtection.checked,
         ...(this.state.selection.withRealisatie ? { withRealisatie: true } : {}),
+        ...(!this.state.selection.withRealisatie && !busy.realisatie && this.state.builtWith?.withRealisatie
+          ? { dropRealisatie: true }
+          : {}),
         ...(busy.beschikking ? { beschikking: busy.beschikking } : {}),
         ...(busy.realisatie ? { realisatie: busy.realisatie, withRealisatie: true } : {}),
         ...(busy.realisatieMode ? { realisatieMode: busy.realisatieMode } : {}),
@@ -363,6 +406,7 @@ export class TaskPane {
             type: 'succeeded',
             ...(outcome.detail ? { detail: outcome.detail } : {}),
             ...(outcome.nextSteps ? { nextSteps: outcome.nextSteps } : {}),
+            ...(outcome.realisatieKept ? { realisatieKept: true } : {}),
           }
         : {
             type: 'failed',
@@ -409,9 +453,7 @@ export class TaskPane {
       id: 'met-realisatie',
       'aria-describedby': 'realisatie-hint',
     });
-    withRealisatie.addEventListener('change', () =>
-      this.dispatch({ type: 'select-realisatie', withRealisatie: withRealisatie.checked }),
-    );
+    withRealisatie.addEventListener('change', () => void this.selectRealisatie(withRealisatie.checked));
     const fields = h(
       'fieldset',
       { class: 'fields' },

@@ -61,6 +61,19 @@ export const NL = {
   realisatie: {
     label: 'Bladen Realisatie en Verantwoording toevoegen',
     hint: 'Voor de verantwoording: op het blad Realisatie vult u per activiteit en jaar wat besteed is (de kolommen van de Begroting, plus een prognose). Vernieuwen laat die tabel staan. Alleen voor een gemeente.',
+    /** Unticked while the table Realisatie holds rows: the option stays on, the sheets stay. */
+    keptRows: (n: number): string =>
+      `De werkmap heeft een Realisatie met ${n === 1 ? '1 regel' : `${n} regels`}: de bladen Realisatie, ` +
+      'Besteding en Verantwoording blijven staan, want SPUK-begroting verwijdert nooit regels die u hebt ' +
+      'ingevuld. Wilt u die bladen kwijt, maak dan eerst de tabel Realisatie leeg (of verwijder de bladen zelf).',
+    /** Unticked with an empty table Realisatie: the next run removes the three sheets. */
+    willRemove:
+      'De tabel Realisatie is leeg: bij Werkmap laden of Vernieuwen verwijdert SPUK-begroting de bladen ' +
+      'Realisatie, Besteding en Verantwoording (met de aannames op Verantwoording).',
+    /** The run was asked to remove them, but the table had rows by then. */
+    stayed:
+      'De bladen Realisatie, Besteding en Verantwoording zijn blijven staan: de tabel Realisatie heeft ' +
+      'ingevulde regels. Maak die tabel eerst leeg als u de bladen kwijt wilt.',
   },
 
   protection: {

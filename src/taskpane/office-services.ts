@@ -15,7 +15,7 @@ import type { BuiltWithFacts, RenderSuccess, TableRowsOption, TableRowsReport } 
 import type { RealisatieInvoer } from '../domain/verantwoording';
 import { begrotingRowCells } from '../plan/begroting/user-table';
 import { REALISATIE_TABLE } from '../plan/realisatie/fixed-cells';
-import { renderPlan } from '../excel';
+import { readTableRows, renderPlan } from '../excel';
 import {
   coauthorEditsText,
   excelFailureText,
@@ -281,6 +281,9 @@ export function officeServices(): PaneServices {
       }
       return found ?? remembered;
     },
+    async realisatieRows(): Promise<number | undefined> {
+      return readTableRows(REALISATIE_TABLE, { timeoutMs: READ_TIMEOUT_MS });
+    },
     async render(request: RenderRequest): Promise<RenderOutcome> {
       const { selection } = request;
       let plan;
@@ -320,6 +323,7 @@ export function officeServices(): PaneServices {
         ...(request.realisatie && request.realisatieMode
           ? { tableRows: realisatieRows(request.realisatie, request.realisatieMode, request.replaceRows) }
           : {}),
+        ...(request.dropRealisatie ? { removeEmptyTables: [REALISATIE_TABLE] } : {}),
         expectExisting: request.builtBefore,
         protectSheets: request.protectSheets ?? true,
         replaceInputs,
@@ -352,7 +356,8 @@ export function officeServices(): PaneServices {
         keyId: selection.keyId,
         editionId: selection.editionId,
         ...(selection.compareWith !== undefined ? { compareWith: selection.compareWith } : {}),
-        ...((request.withRealisatie || request.realisatie) && selection.gemeente !== LANDELIJK
+        ...(((request.withRealisatie || request.realisatie) && selection.gemeente !== LANDELIJK) ||
+        (request.dropRealisatie === true && !(report.removedSheets ?? []).includes(SHEETS.realisatie))
           ? { withRealisatie: true }
           : {}),
       });
@@ -365,6 +370,16 @@ export function officeServices(): PaneServices {
           .filter((t) => t !== undefined)
           .join(' ') || undefined;
       if (realisatieKept) return { ok: false, text: NL.realisatiePaste.notWritten };
+      // Asked to remove the Realisatie's sheets, but its table had rows by then: they stayed, and say so.
+      const stayed =
+        request.dropRealisatie === true && !(report.removedSheets ?? []).includes(SHEETS.realisatie);
+      if (stayed)
+        return {
+          ok: true,
+          detail: [NL.realisatie.stayed, detail].filter((t) => t !== undefined).join(' '),
+          realisatieKept: true,
+          ...(steps ? { nextSteps: steps } : {}),
+        };
       return { ok: true, ...(detail ? { detail } : {}), ...(steps ? { nextSteps: steps } : {}) };
     },
   };

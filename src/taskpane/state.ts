@@ -159,8 +159,12 @@ export type Action =
   | { readonly type: 'select-edition'; readonly editionId: string; readonly compareWith?: string }
   /** "Vergelijk met editie": undefined = the edition's `vorige`, `NO_COMPARISON` = none, else an id. */
   | { readonly type: 'select-compare'; readonly compareWith: string | undefined }
-  /** The option "Bladen Realisatie en Verantwoording toevoegen" ticked or not. */
-  | { readonly type: 'select-realisatie'; readonly withRealisatie: boolean }
+  /**
+   * The option "Bladen Realisatie en Verantwoording toevoegen" ticked or not. `tableRows`: unticked in a
+   * werkmap with the sheet Realisatie, the rows its table holds (read just before): with rows the option
+   * stays on (the sheets stay), without them the next run removes the three sheets.
+   */
+  | { readonly type: 'select-realisatie'; readonly withRealisatie: boolean; readonly tableRows?: number }
   | { readonly type: 'start'; readonly job: Job }
   | { readonly type: 'confirm'; readonly accept: boolean }
   /** The user's paste or file was read (see checkBeschikking). */
@@ -180,7 +184,13 @@ export type Action =
   | { readonly type: 'apply-realisatie'; readonly mode?: RealisatieMode }
   | { readonly type: 'progress'; readonly step: number; readonly total: number; readonly label: string }
   /** `detail`: extra Dutch sentences about the run (kept inputs, skipped features). */
-  | { readonly type: 'succeeded'; readonly detail?: string; readonly nextSteps?: readonly string[] }
+  | {
+      readonly type: 'succeeded';
+      readonly detail?: string;
+      readonly nextSteps?: readonly string[];
+      /** The run was to remove the Realisatie's sheets, but its table had rows: they stayed. */
+      readonly realisatieKept?: boolean;
+    }
   /**
    * `workbookKey`: the renderer refused because the workbook's weights belong to this key (the pane
    * did not know, e.g. it could not read the workbook at start). The pane learns it, so the next run
@@ -444,9 +454,23 @@ export function reduce(state: State, action: Action, labels: Labels): State {
     case 'select-compare':
       if (!canAct(state)) return state;
       return { ...state, selection: withCompare(state.selection, action.compareWith) };
-    case 'select-realisatie':
+    case 'select-realisatie': {
       if (!canAct(state)) return state;
-      return { ...state, selection: withOption(state.selection, action.withRealisatie) };
+      const had = !action.withRealisatie && state.builtWith?.withRealisatie === true;
+      if (had && action.tableRows !== undefined && action.tableRows > 0)
+        return {
+          ...state,
+          selection: withOption(state.selection, true),
+          message: { tone: 'info', text: NL.realisatie.keptRows(action.tableRows) },
+        };
+      return {
+        ...state,
+        selection: withOption(state.selection, action.withRealisatie),
+        ...(had && action.tableRows === 0
+          ? { message: { tone: 'info' as const, text: NL.realisatie.willRemove } }
+          : {}),
+      };
+    }
     case 'start': {
       if (!canAct(state)) return state;
       if (action.job === 'refresh' && state.builtWith === undefined) return state;
@@ -509,8 +533,10 @@ export function reduce(state: State, action: Action, labels: Labels): State {
     case 'succeeded': {
       const busy = state.busy;
       if (!busy) return state;
+      const selection = action.realisatieKept ? withOption(state.selection, true) : state.selection;
       return {
         ...state,
+        selection,
         busy: undefined,
         builtWith: {
           gemeente: state.selection.gemeente,
@@ -518,7 +544,7 @@ export function reduce(state: State, action: Action, labels: Labels): State {
           editionId: state.selection.editionId,
           ...(state.selection.compareWith !== undefined ? { compareWith: state.selection.compareWith } : {}),
           // The sheets are added for a gemeente only (the national view has no verantwoording).
-          ...(state.selection.withRealisatie && state.selection.gemeente !== LANDELIJK
+          ...((selection.withRealisatie && state.selection.gemeente !== LANDELIJK) || action.realisatieKept
             ? { withRealisatie: true }
             : {}),
         },
