@@ -49,8 +49,8 @@ async function readInContext(
   tables.load('items/name');
   await watchdog.sync(context);
   if (!tables.items.some((t) => sameName(t.name, table))) return undefined;
-  const body = tables.getItem(table).getDataBodyRange();
-  body.load('values');
+  const rows = [tables.getItem(table).getDataBodyRange()];
+  for (const range of rows) range.load('values');
   try {
     await watchdog.sync(context);
   } catch (error) {
@@ -58,6 +58,7 @@ async function readInContext(
     if (isSpeculationMiss(error)) return undefined;
     throw error;
   }
-  const grid = Array.isArray(body.values) ? (body.values as unknown[][]) : [];
+  const values: unknown = rows[0]?.values;
+  const grid = Array.isArray(values) ? (values as unknown[][]) : [];
   return grid.filter((row) => row.some((v) => v !== '' && v !== null && v !== undefined)).length;
 }
