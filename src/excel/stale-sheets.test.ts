@@ -19,6 +19,7 @@ import { scenarioEditions } from '../data/scenario-input';
 import type { CbsCode } from '../domain';
 import { begrotingKolommen } from '../domain';
 import { excelFailureText } from '../messages';
+import type { WorkbookPlan } from '../plan';
 import { buildWorkbookPlan } from '../plan';
 import type { WorkbookFacts } from './ownership';
 import { ownershipNameOf, removableSheets } from './ownership';
@@ -284,6 +285,78 @@ describe('the option "Bladen Realisatie en Verantwoording toevoegen" unticked (Z
     expect(fake.snapshot().sheets.filter((s) => LEFT.includes(s.name))).toEqual(before);
     expect(brokenNames(fake)).toEqual([]);
   }, 240_000);
+});
+
+describe('removeEmptyTables: a write that fails at any operation removes all or, on the retry, the rest', () => {
+  /** The sample plan whose sheet Verschil holds an (empty) table and an input name of the add-in's. */
+  function withTable(): WorkbookPlan {
+    const plan = samplePlan({ verschil: true });
+    return {
+      ...plan,
+      sheets: plan.sheets.map((sheet) =>
+        sheet.name !== VERSCHIL_SHEET
+          ? sheet
+          : {
+              ...sheet,
+              protect: false,
+              blocks: [
+                ...sheet.blocks,
+                {
+                  kind: 'values',
+                  at: 'A5',
+                  values: [
+                    ['Post', 'Bedrag'],
+                    [null, null],
+                  ],
+                },
+              ],
+              tables: [{ name: 'T_Verschil', range: 'A5:B6', style: 'TableStyleLight9' }],
+              usedRange: 'A1:B6',
+              userOwned: { addinRanges: ['A1:B3'] },
+            },
+      ),
+      names: [
+        ...plan.names,
+        { name: 'SPUK_Verschil_Versie', ref: `${VERSCHIL_SHEET}!$A$1`, comment: 'Versie', input: false },
+      ],
+    };
+  }
+
+  it('for EVERY operation k of the write: the retry leaves the werkmap of a build without the sheet', async () => {
+    const build = async (): Promise<FakeExcel> => {
+      const fake = new FakeExcel();
+      ok(await render(fake, withTable(), { expectExisting: false }));
+      expect(fake.name('SPUK_Verschil_Versie')).toBeDefined();
+      return fake;
+    };
+    const reference = await build();
+    const start = reference.syncCount;
+    const report = ok(await render(reference, samplePlan(), { removeEmptyTables: ['T_Verschil'] }));
+    expect(report.removedSheets).toEqual([VERSCHIL_SHEET]);
+    expect(reference.name('SPUK_Verschil_Versie')).toBeUndefined();
+    expect(brokenNames(reference)).toEqual([]);
+    const write = reference.batches.slice(start).find((b) => b.calcSuspended);
+    const names = write?.operationNames ?? [];
+    expect(names.filter((n) => n === 'Worksheet.delete' || n === 'NamedItem.delete')).toEqual([
+      'Worksheet.delete',
+      'NamedItem.delete',
+      'NamedItem.delete',
+      'NamedItem.delete',
+    ]);
+    const expected = reference.snapshot();
+    for (let k = 0; k < names.length; k++) {
+      const fake = await build();
+      fake.failAtOperation(k);
+      expect([k, (await render(fake, samplePlan(), { removeEmptyTables: ['T_Verschil'] })).ok]).toEqual([
+        k,
+        false,
+      ]);
+      const retry = await render(fake, samplePlan(), { removeEmptyTables: ['T_Verschil'] });
+      expect([k, names[k], retry.ok || retry.failure]).toEqual([k, names[k], true]);
+      expect([k, brokenNames(fake)]).toEqual([k, []]);
+      expect([k, fake.snapshot()]).toEqual([k, expected]);
+    }
+  });
 });
 
 describe('removableSheets with removeEmptyTables (pure)', () => {

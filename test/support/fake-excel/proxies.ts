@@ -516,6 +516,9 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
         throw fakeError('InvalidOperation', 'Worksheet.delete', `${sheet.name} is very hidden`);
       if (model.structureProtected) throw fakeError('AccessDenied', 'Worksheet.delete', 'structure');
       model.sheets.splice(model.sheets.indexOf(sheet), 1);
+      // The sheet's tables go with it (its cells are gone; `workbook.tables` no longer lists them).
+      for (let i = model.tables.length - 1; i >= 0; i--)
+        if (model.tables[i]?.sheetId === sheet.id) model.tables.splice(i, 1);
       for (const n of model.names) {
         const ref = parseQualified(n.formula);
         if (ref?.sheet !== undefined && ref.sheet.toUpperCase() === sheet.name.toUpperCase())
