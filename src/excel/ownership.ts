@@ -351,6 +351,9 @@ export function assessWorkbook(
  *   other than its mark may refer to it (`mayReferToSheet`: an input name such as the Regioverdeling's
  *   `Invoer_Regio_*` or the Verantwoording's `Invoer_Besteding_*`, the version name
  *   `SPUK_Begroting_Versie`, a name the user made); a name whose formula was not read counts as one;
+ *   Narrow exception (`WorkbookFacts.emptyTables`, the caller's `removeEmptyTables`): a table the caller
+ *   let go and that was read empty does not keep its sheet, and the add-in's own names on the sheet
+ *   (`Invoer_…` / `SPUK_…`, a range on this very sheet) go with it; any other name still keeps it;
  * - it is visible or hidden (a very hidden sheet cannot be deleted without making it visible first);
  * - every other add-in sheet outside the plan goes too (all or none: one that stays may refer to it).
  * Sheets the user made carry no mark and are never touched. Formulas of the user's own that refer to a
