@@ -36,6 +36,10 @@ const SLOW = [
   // the fake host (~30 s alone).
   'src/excel/stale-sheets.test.ts',
   'src/taskpane/realisatie-option.test.ts',
+  // Rows for an existing table: a write that fails at every operation (append and replace, ~20 s), and
+  // the pane's Toevoegen/Vervangen on the real plan (~40 s alone).
+  'src/excel/table-rows.test.ts',
+  'src/taskpane/realisatie-existing.test.ts',
   // Budgets on the production build (needs dist/ from npm run build) and the real plan's round trips.
   'test/budgets/',
 ];

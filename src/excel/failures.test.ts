@@ -35,6 +35,19 @@ const EXAMPLES: { readonly [K in ExcelFailureKind]: Extract<ExcelFailure, { kind
     found: ['Regeling', 'Mijn kolom', 'Activiteit'],
     expected: ['Regeling', 'Activiteit'],
   },
+  TableRowsExist: {
+    kind: 'TableRowsExist',
+    sheet: 'Realisatie',
+    table: 'Realisatie',
+    rows: [{ row: 2, key: ['Brede SPUK', '2', 'Sportakkoord'], tableRow: 9 }],
+  },
+  TableRowsToReplace: {
+    kind: 'TableRowsToReplace',
+    sheet: 'Realisatie',
+    table: 'Realisatie',
+    existing: 12,
+    given: 8,
+  },
   WriteInterrupted: {
     kind: 'WriteInterrupted',
     cause: 'ProtectedSheet',

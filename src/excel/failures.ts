@@ -62,6 +62,32 @@ export type ExcelFailure =
       readonly expected: readonly string[];
     }
   /**
+   * Rows given to append to the user's table (`RenderOptions.tableRows`) whose key the table holds
+   * already: `row` is the given row (1-based), `key` its key cells, `tableRow` the sheet row with that
+   * key. Appending them would count them twice. Nothing was written.
+   */
+  | {
+      readonly kind: 'TableRowsExist';
+      readonly sheet: string;
+      readonly table: string;
+      readonly rows: readonly {
+        readonly row: number;
+        readonly key: readonly string[];
+        readonly tableRow: number;
+      }[];
+    }
+  /**
+   * Replacing the rows of the user's table needs the user's agreement to replace exactly `existing`
+   * rows (`tableRows.expectRows`): not given yet, or the table changed since. Nothing was written.
+   */
+  | {
+      readonly kind: 'TableRowsToReplace';
+      readonly sheet: string;
+      readonly table: string;
+      readonly existing: number;
+      readonly given: number;
+    }
+  /**
    * A write batch failed part-way (Excel does not roll back): `sheets` may be empty or incomplete.
    * `inputsKept`: the user's inputs are in the restore point and the next render writes them again.
    */

@@ -184,7 +184,7 @@ export interface HostRange {
    * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1)
    * https://learn.microsoft.com/javascript/api/excel/excel.rangecopytype
    */
-  copyFrom(sourceRange: HostCopySource, copyType: 'Formulas'): void;
+  copyFrom(sourceRange: HostCopySource, copyType: 'Formulas' | 'Values'): void;
 }
 
 export interface HostRangeFormat {
@@ -290,7 +290,25 @@ export interface HostTable {
    * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getdatabodyrange-member(1)
    */
   getDataBodyRange(): HostRange;
+  /**
+   * ExcelApi 1.1: the whole table (header, rows, totals):
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getrange-member(1)
+   */
+  getRange(): HostRange;
+  /** ExcelApi 1.1: https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection */
+  readonly rows: HostTableRowCollection;
   delete(): void;
+}
+
+/** https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection (ExcelApi 1.1). */
+export interface HostTableRowCollection {
+  /**
+   * Adds rows (ExcelApi 1.1): "index: Specifies the relative position of the new row. If null or -1,
+   * the addition happens at the end. Any rows below the inserted row are shifted downwards.
+   * Zero-indexed."; `values`: "A 2D array of unformatted values of the table row."
+   * https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)
+   */
+  add(index: number | undefined, values: HostScalar[][]): unknown;
 }
 
 /** https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection (ExcelApi 1.1). */

@@ -1,9 +1,12 @@
 // Public surface of the Excel renderer: the only code in the project that talks to office-js.
 export { renderPlan, DEFAULT_TIMEOUT_MS } from './render';
 export type { RenderOptions, RenderReport, RenderSuccess, RenderProgress, RenderStepLabel } from './render';
+export type { TableRowsOption, TableRowsReport } from './table-rows';
 export type { ExcelFailure, ExcelFailureKind } from './failures';
 export { ExcelFailureError, failureFromError, officeErrorCode, SyncTimeoutError } from './failures';
 export { readBuiltWith, BUILT_WITH_NAMES } from './built-with';
+export { readTableRows } from './table-read';
+export type { ReadTableRowsOptions } from './table-read';
 export type { BuiltWithFacts, ReadBuiltWithOptions } from './built-with';
 export {
   isExcelSupported,

@@ -61,6 +61,12 @@ export interface WorkbookFacts {
   }[];
   readonly tables: readonly { readonly name: string; readonly sheet: string }[];
   readonly workbookProtected: boolean;
+  /**
+   * Only when the caller lets user-owned tables go with their sheet (`RenderOptions.removeEmptyTables`):
+   * those of them whose data rows were read and hold nothing the user typed (every cell empty). See
+   * `removableSheets`. Undefined: no table ever goes.
+   */
+  readonly emptyTables?: readonly string[];
 }
 
 export interface SheetDecision {
@@ -109,7 +115,7 @@ export interface Assessment {
    * Add-in sheets the plan no longer has (e.g. "Wat is er veranderd" after choosing no comparison),
    * removed by the write with their mark (`removableSheets`).
    */
-  readonly sheetsToRemove: readonly { readonly sheet: string; readonly mark: string }[];
+  readonly sheetsToRemove: readonly RemovableSheet[];
   /**
    * Marks `SPUK_Blad_*` that are no plan sheet's and whose sheet is gone (`type` "Error", `#REF!`: the
    * user deleted the sheet, or a removal stopped between the sheet and its mark): deleted.
@@ -318,10 +324,12 @@ export function assessWorkbook(
       restoredMarks,
       unprotect,
       sheetsToRemove,
+      // Broken marks (the user deleted the sheet, or a removal stopped between sheet and mark); with
+      // `removeEmptyTables` also the add-in's broken names a removal that stopped part-way left.
       marksToDelete: facts.names
         .filter(
           (n) =>
-            isOwnershipName(n.name) &&
+            (isOwnershipName(n.name) || (facts.emptyTables !== undefined && isAddinName(n.name))) &&
             n.type === 'Error' &&
             !names.some((spec) => sameName(spec.name, n.name)),
         )
@@ -343,16 +351,17 @@ export function assessWorkbook(
  *   other than its mark may refer to it (`mayReferToSheet`: an input name such as the Regioverdeling's
  *   `Invoer_Regio_*` or the Verantwoording's `Invoer_Besteding_*`, the version name
  *   `SPUK_Begroting_Versie`, a name the user made); a name whose formula was not read counts as one;
+ *   Narrow exception (`WorkbookFacts.emptyTables`, the caller's `removeEmptyTables`): a table the caller
+ *   let go and that was read empty does not keep its sheet, and the add-in's own names on the sheet
+ *   (`Invoer_…` / `SPUK_…`, a range on this very sheet) go with it; any other name still keeps it;
  * - it is visible or hidden (a very hidden sheet cannot be deleted without making it visible first);
  * - every other add-in sheet outside the plan goes too (all or none: one that stays may refer to it).
  * Sheets the user made carry no mark and are never touched. Formulas of the user's own that refer to a
  * removed sheet show #VERW! afterwards, as when the user deletes a sheet.
  */
-export function removableSheets(
-  plan: WorkbookPlan,
-  facts: WorkbookFacts,
-): { readonly sheet: string; readonly mark: string }[] {
-  const out: { sheet: string; mark: string }[] = [];
+export function removableSheets(plan: WorkbookPlan, facts: WorkbookFacts): RemovableSheet[] {
+  const out: RemovableSheet[] = [];
+  const emptyTables = facts.emptyTables;
   for (const sheet of facts.sheets) {
     if (plan.sheets.some((s) => sameName(s.name, sheet.name))) continue;
     if (sameName(sheet.name, BACKUP_SHEET)) continue;
@@ -362,10 +371,25 @@ export function removableSheets(
     if (!mark || mark.type !== 'Range') continue;
     const marked = formulaSheet(mark.formula);
     if (marked === undefined || !sameName(marked, sheet.name)) continue;
-    if (facts.tables.some((t) => sameName(t.sheet, sheet.name))) continue;
-    const others = facts.names.filter((n) => n !== mark);
-    if (others.some((n) => mayReferToSheet(n.formula, sheet.name))) continue;
-    out.push({ sheet: sheet.name, mark: mark.name });
+    // A table holds the user's rows: the sheet stays, unless the caller let that table go and it was
+    // read empty (nothing the user typed).
+    const tables = facts.tables.filter((t) => sameName(t.sheet, sheet.name));
+    if (tables.some((t) => !(emptyTables ?? []).some((e) => sameName(e, t.name)))) continue;
+    const others = facts.names.filter((n) => n !== mark && mayReferToSheet(n.formula, sheet.name));
+    // With that permission only: the add-in's own names on such a sheet (its inputs and version
+    // names, `Invoer_…` / `SPUK_…`, a range on this very sheet) go with it; any other name keeps it.
+    const going =
+      emptyTables !== undefined &&
+      others.every(
+        (n) =>
+          isAddinName(n.name) && n.type === 'Range' && sameName(formulaSheet(n.formula) ?? '', sheet.name),
+      );
+    if (others.length > 0 && !going) continue;
+    out.push({
+      sheet: sheet.name,
+      mark: mark.name,
+      ...(others.length > 0 ? { names: others.map((n) => n.name) } : {}),
+    });
   }
   // All or none: an add-in sheet outside the plan that stays (it holds input or a table, or the user
   // renamed it) may refer to one that would go (the Realisatie and the Verantwoording refer to the
@@ -379,6 +403,18 @@ export function removableSheets(
     if (facts.sheets.some((s) => sameName(s.name, on))) return [];
   }
   return out;
+}
+
+/** A sheet that left the plan, removed with its mark (and, see `removableSheets`, the add-in's names on it). */
+export interface RemovableSheet {
+  readonly sheet: string;
+  readonly mark: string;
+  readonly names?: readonly string[];
+}
+
+/** The add-in's naming convention for its inputs and version names (src/plan names.ts). */
+function isAddinName(name: string): boolean {
+  return /^(Invoer|SPUK)_/i.test(name);
 }
 
 function isOwnershipMark(name: string): boolean {

@@ -59,7 +59,7 @@ import type {
 } from './host';
 import type { InputSnapshot, InputWrite, PreservedInput } from './inputs';
 import { mergeInput, planInputsAt, planValuesAt, userCell } from './inputs';
-import type { InputToRead, WorkbookFacts } from './ownership';
+import type { InputToRead, RemovableSheet, WorkbookFacts } from './ownership';
 import { assessWorkbook, namesToWrite } from './ownership';
 import { DEFAULT_MAX_BATCH_BYTES } from './payload';
 import type { SheetRange } from './refs';
@@ -73,6 +73,8 @@ import {
   schemaSheets,
   tablesToCheck,
 } from './table-migration';
+import type { TableRowsOption, TableRowsReport } from './table-rows';
+import { planTableRows } from './table-rows';
 import { validatePlan } from './validate';
 import { DEFAULT_TIMEOUT_MS, Watchdog, defaultRunner } from './watchdog';
 import type { WriteStep } from './write';
@@ -128,6 +130,19 @@ export interface RenderOptions {
    * again (office-js #6784); it also keeps the next refreshes from clearing the undo stack by protecting.
    */
   readonly protectSheets?: boolean;
+  /**
+   * Rows for an existing user-owned table (the pane's realisatie paste): appended, or replacing its rows
+   * after the user agreed to the number replaced, the previous rows kept on a new sheet (table-rows.ts).
+   * Ignored when this render creates the table's sheet (the plan's table holds its rows then).
+   */
+  readonly tableRows?: TableRowsOption;
+  /**
+   * User-owned tables (e.g. `Realisatie`) that may go with their sheet when that sheet left the plan
+   * (the pane's option "Bladen Realisatie en Verantwoording toevoegen" unticked) and the table holds
+   * nothing the user typed: its data rows are read in the first round trip (ownership.ts
+   * `removableSheets`). A table with any typed cell keeps its sheet, and so every left-over sheet.
+   */
+  readonly removeEmptyTables?: readonly string[];
 }
 
 export interface RenderSuccess {
@@ -171,6 +186,8 @@ export interface RenderSuccess {
    * choosing no comparison). Only sheets recognised by their own mark that hold nothing of the user's.
    */
   readonly removedSheets?: readonly string[];
+  /** What `tableRows` wrote into the existing table (absent: no rows given, or the sheet was created). */
+  readonly tableRows?: TableRowsReport;
 }
 
 export type RenderReport = RenderSuccess | { readonly ok: false; readonly failure: ExcelFailure };
@@ -237,6 +254,8 @@ interface Resolved {
   withInputs: boolean;
   /** By upper-case table name: the header row and data rows of user-owned tables with a schema. */
   readonly tables: Map<string, TableRead>;
+  /** By upper-case table name: the data rows of tables that may go with their sheet when empty. */
+  readonly emptyCandidates: Map<string, HostRange>;
 }
 
 function emptyResolved(): Resolved {
@@ -248,6 +267,7 @@ function emptyResolved(): Resolved {
     backup: undefined,
     withInputs: true,
     tables: new Map(),
+    emptyCandidates: new Map(),
   };
 }
 
@@ -296,6 +316,8 @@ function queueResolve(
     readonly table: (name: string) => boolean;
   },
   withInputs = true,
+  rowsOf?: string,
+  removeEmptyTables: readonly string[] = [],
 ): Resolved {
   const resolved = emptyResolved();
   resolved.withInputs = withInputs;
@@ -328,7 +350,16 @@ function queueResolve(
   // User-owned tables with a schema: their header row decides a migration (table-migration.ts).
   for (const { schema } of schemaSheets(plan)) {
     if (exists && !exists.table(schema.name)) continue;
-    resolved.tables.set(schema.name.toUpperCase(), queueTableRead(workbook, schema.name));
+    resolved.tables.set(
+      schema.name.toUpperCase(),
+      queueTableRead(workbook, schema.name, sameName(schema.name, rowsOf ?? '')),
+    );
+  }
+  for (const name of removeEmptyTables) {
+    if (exists && !exists.table(name)) continue;
+    const body = workbook.tables.getItem(name).getDataBodyRange();
+    body.load('values');
+    resolved.emptyCandidates.set(name.toUpperCase(), body);
   }
   const label = keyLabelSpec(plan);
   if (label && (!exists || exists.sheet(label.ref.sheet))) {
@@ -414,7 +445,11 @@ async function renderInContext(
   const worksheets = workbook.worksheets;
   const replaceInputs = options.replaceInputs ?? [];
   queueCheck(workbook);
-  let resolved = options.expectExisting === false ? undefined : queueResolve(plan, workbook, replaceInputs);
+  const rowsOf = options.tableRows?.table;
+  let resolved =
+    options.expectExisting === false
+      ? undefined
+      : queueResolve(plan, workbook, replaceInputs, undefined, true, rowsOf, options.removeEmptyTables);
   if (resolved) {
     try {
       await sync('check');
@@ -461,7 +496,15 @@ async function renderInContext(
         table: (name: string) => workbook.tables.items.some((t) => sameName(t.name, name)),
       };
       const queue = (withInputs: boolean): Resolved => {
-        const r = queueResolve(plan, workbook, replaceInputs, exists, withInputs);
+        const r = queueResolve(
+          plan,
+          workbook,
+          replaceInputs,
+          exists,
+          withInputs,
+          rowsOf,
+          options.removeEmptyTables,
+        );
         if (pending && backupSheetExists) {
           r.backup = worksheets.getItem(BACKUP_SHEET).getUsedRange();
           r.backup.load('values');
@@ -489,6 +532,7 @@ async function renderInContext(
     names: nameItems.map((n) => ({ ...n, target: n.type === 'Range' ? targetOf(n.name) : undefined })),
     tables: workbook.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
     workbookProtected: workbook.protection.protected === true,
+    ...(options.removeEmptyTables ? { emptyTables: emptyTablesRead(resolved) } : {}),
   };
   const decided = assessWorkbook(plan, facts, replaceInputs);
   if (!decided.ok) return { ok: false, failure: decided.failure };
@@ -556,7 +600,8 @@ async function renderInContext(
       resolved.backup = worksheets.getItem(BACKUP_SHEET).getUsedRange();
       resolved.backup.load('values');
     }
-    for (const t of tablesToRead) t.read = queueTableRead(workbook, t.check.schema.name);
+    for (const t of tablesToRead)
+      t.read = queueTableRead(workbook, t.check.schema.name, sameName(t.check.schema.name, rowsOf ?? ''));
     await sync('read');
     for (const { name, collection } of chartCollections) charts.set(name.toUpperCase(), collection.items);
     for (const { read, i, range, keys } of reads) {
@@ -571,6 +616,27 @@ async function renderInContext(
     const decided = planTableMigration(check, read);
     if (decided.failure) return { ok: false, failure: decided.failure };
     if (decided.migration) migrations.push(decided.migration);
+  }
+
+  // Rows given for an existing user-owned table: decided now, before anything is written.
+  let tableRows: { steps: readonly WriteStep[]; report: TableRowsReport } | undefined;
+  const rowsOption = options.tableRows;
+  const rowsCheck = rowsOption
+    ? tableChecks.find((t) => sameName(t.check.schema.name, rowsOption.table))
+    : undefined;
+  if (rowsOption && rowsCheck?.read) {
+    const decided = planTableRows(rowsOption, rowsCheck.read, {
+      width: rowsCheck.check.schema.columns.length,
+      pending,
+      sheets: sheetItems.map((s) => s.name),
+    });
+    if ('failure' in decided) return { ok: false, failure: decided.failure };
+    tableRows = decided.plan;
+  } else if (rowsOption) {
+    // The table's sheet exists but the table does not (the user deleted or renamed it): nothing to add to.
+    const sheet = plan.sheets.find((s) => sameName(s.userOwned?.table?.name ?? '', rowsOption.table));
+    const decision = assessment.sheets.find((d) => sheet && sameName(d.name, sheet.name));
+    if (decision?.action === 'update') return { ok: false, failure: { kind: 'ItemNotFound' } };
   }
 
   // After a write that stopped part-way, the inputs come from the restore point, not from the sheets
@@ -621,7 +687,8 @@ async function renderInContext(
   // A protected workbook structure (Controleren > Werkmap beveiligen) refuses adding, hiding and deleting
   // sheets: https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection (`protected`, read in
   // sync 1). Refused here, before the first write: no restore point, no sheet unprotected.
-  if (facts.workbookProtected && (backupToWrite !== undefined || backupSheetExists)) {
+  const keepsRows = tableRows?.report.keptOn !== undefined;
+  if (facts.workbookProtected && (backupToWrite !== undefined || backupSheetExists || keepsRows)) {
     return { ok: false, failure: { kind: 'ProtectedWorkbook' } };
   }
 
@@ -649,6 +716,7 @@ async function renderInContext(
     ...unprotectSteps(assessment.unprotect),
     ...restore.before,
     ...migrations.flatMap(migrationSteps),
+    ...(tableRows?.steps ?? []),
     ...writePlan.steps,
     ...removeSteps(assessment.sheetsToRemove, assessment.marksToDelete),
     ...restore.after,
@@ -732,6 +800,7 @@ async function renderInContext(
     coauthorCells: edits.map(cellName),
     coauthorLost: coauthorLost.map((e) => ({ cell: cellName(e), typed: shownInput(e.cell) })),
     removedSheets: assessment.sheetsToRemove.map((r) => r.sheet),
+    ...(tableRows ? { tableRows: tableRows.report } : {}),
   };
 }
 
@@ -743,17 +812,16 @@ async function renderInContext(
  * the broken marks of sheets the user deleted). `Worksheet.delete` clears Excel's undo stack
  * (Microsoft's undo page): one operation per sheet removed, none when nothing is removed.
  */
-function removeSteps(
-  sheets: readonly { readonly sheet: string; readonly mark: string }[],
-  brokenMarks: readonly string[],
-): WriteStep[] {
+function removeSteps(sheets: readonly RemovableSheet[], brokenMarks: readonly string[]): WriteStep[] {
   return [
-    ...sheets.map(({ sheet, mark }) => ({
+    ...sheets.map(({ sheet, mark, names }) => ({
       label: `remove ${sheet}`,
-      bytes: operationBytes([sheet, mark]) * 2,
+      bytes: operationBytes([sheet, mark, names ?? []]) * 2,
       apply: (s: WriteScope) => {
         s.sheet(sheet).delete();
         s.context.workbook.names.getItem(mark).delete();
+        // The add-in's names on it (`removeEmptyTables` only), broken by the delete: deleted too.
+        for (const name of names ?? []) s.context.workbook.names.getItem(name).delete();
       },
     })),
     ...brokenMarks.map((mark) => ({
@@ -762,6 +830,25 @@ function removeSteps(
       apply: (s: WriteScope) => s.context.workbook.names.getItem(mark).delete(),
     })),
   ];
+}
+
+/**
+ * The tables `removeEmptyTables` named whose data rows were read and hold no typed cell (every value
+ * empty). A table not read (absent, or a read that missed) is not listed: its sheet stays.
+ */
+function emptyTablesRead(resolved: Resolved | undefined): string[] {
+  const out: string[] = [];
+  for (const [name, body] of resolved?.emptyCandidates ?? []) {
+    let values: unknown;
+    try {
+      values = body.values;
+    } catch {
+      continue;
+    }
+    const grid = Array.isArray(values) ? (values as unknown[][]) : undefined;
+    if (grid && grid.every((row) => row.every((v) => v === '' || v === null))) out.push(name);
+  }
+  return out;
 }
 
 /**

@@ -19,6 +19,7 @@ import { scenarioEditions } from '../data/scenario-input';
 import type { CbsCode } from '../domain';
 import { begrotingKolommen } from '../domain';
 import { excelFailureText } from '../messages';
+import type { WorkbookPlan } from '../plan';
 import { buildWorkbookPlan } from '../plan';
 import type { WorkbookFacts } from './ownership';
 import { ownershipNameOf, removableSheets } from './ownership';
@@ -236,6 +237,164 @@ describe('the real plan: a refresh without the realisatie after one with it (Zwo
     expect(fake.snapshot().sheets.filter((s) => left.includes(s.name))).toEqual(before);
     expect(brokenNames(fake)).toEqual([]);
   }, 120_000);
+});
+
+describe('the option "Bladen Realisatie en Verantwoording toevoegen" unticked (Zwolle, removeEmptyTables)', () => {
+  const input = editionInput('vws-2026-04');
+  const options = { key: 'spuk-2025' as const, gemeente: 'GM0193' as CbsCode };
+  const empty = { regels: [], prognoseJaar: undefined };
+  const LEFT = ['Realisatie', 'Besteding', 'Verantwoording'];
+
+  it('a table Realisatie with nothing typed: the three sheets and their names go (2 syncs, all in the write)', async () => {
+    const withRealisatie = buildWorkbookPlan(input, { ...options, realisatie: empty });
+    const without = buildWorkbookPlan(input, options);
+    const fake = new FakeExcel();
+    ok(await render(fake, withRealisatie, { expectExisting: false }));
+    const own = fake.model.names
+      .filter((n) => LEFT.some((sheet) => n.formula.includes(`${sheet}!`)))
+      .map((n) => n.name);
+    expect(own).toEqual(expect.arrayContaining(['Invoer_Prognosejaar', 'SPUK_Realisatie_Versie']));
+    // Without the permission the rule of before holds: the table keeps every left-over sheet.
+    const probe = new FakeExcel();
+    ok(await render(probe, withRealisatie, { expectExisting: false }));
+    expect(ok(await render(probe, without)).removedSheets).toEqual([]);
+
+    const start = fake.syncCount;
+    const report = ok(await render(fake, without, { removeEmptyTables: ['Realisatie'] }));
+    expect(report.syncs).toBe(2);
+    expect(fake.syncCount - start).toBe(2);
+    expect(report.removedSheets).toEqual(LEFT);
+    expect(fake.sheetNames()).toEqual(without.sheets.map((s) => s.name));
+    expect(own.filter((n) => fake.name(n) !== undefined)).toEqual([]);
+    expect(brokenNames(fake)).toEqual([]);
+    // The werkmap equals one built without the realisatie.
+    const plain = new FakeExcel();
+    ok(await render(plain, without, { expectExisting: false }));
+    expect(fake.snapshot().sheets).toEqual(plain.snapshot().sheets);
+  }, 240_000);
+
+  it('one cell typed in the table keeps all three sheets, unchanged', async () => {
+    const withRealisatie = buildWorkbookPlan(input, { ...options, realisatie: empty });
+    const without = buildWorkbookPlan(input, options);
+    const fake = new FakeExcel();
+    ok(await render(fake, withRealisatie, { expectExisting: false }));
+    fake.type('Realisatie', 'Q7', 'nog invullen');
+    const before = fake.snapshot().sheets.filter((s) => LEFT.includes(s.name));
+    const report = ok(await render(fake, without, { removeEmptyTables: ['Realisatie'] }));
+    expect(report.removedSheets).toEqual([]);
+    expect(fake.snapshot().sheets.filter((s) => LEFT.includes(s.name))).toEqual(before);
+    expect(brokenNames(fake)).toEqual([]);
+  }, 240_000);
+});
+
+describe('removeEmptyTables: a write that fails at any operation removes all or, on the retry, the rest', () => {
+  /** The sample plan whose sheet Verschil holds an (empty) table and an input name of the add-in's. */
+  function withTable(): WorkbookPlan {
+    const plan = samplePlan({ verschil: true });
+    return {
+      ...plan,
+      sheets: plan.sheets.map((sheet) =>
+        sheet.name !== VERSCHIL_SHEET
+          ? sheet
+          : {
+              ...sheet,
+              protect: false,
+              blocks: [
+                ...sheet.blocks,
+                {
+                  kind: 'values',
+                  at: 'A5',
+                  values: [
+                    ['Post', 'Bedrag'],
+                    [null, null],
+                  ],
+                },
+              ],
+              tables: [{ name: 'T_Verschil', range: 'A5:B6', style: 'TableStyleLight9' }],
+              usedRange: 'A1:B6',
+              userOwned: { addinRanges: ['A1:B3'] },
+            },
+      ),
+      names: [
+        ...plan.names,
+        { name: 'SPUK_Verschil_Versie', ref: `${VERSCHIL_SHEET}!$A$1`, comment: 'Versie', input: false },
+      ],
+    };
+  }
+
+  it('for EVERY operation k of the write: the retry leaves the werkmap of a build without the sheet', async () => {
+    const build = async (): Promise<FakeExcel> => {
+      const fake = new FakeExcel();
+      ok(await render(fake, withTable(), { expectExisting: false }));
+      expect(fake.name('SPUK_Verschil_Versie')).toBeDefined();
+      return fake;
+    };
+    const reference = await build();
+    const start = reference.syncCount;
+    const report = ok(await render(reference, samplePlan(), { removeEmptyTables: ['T_Verschil'] }));
+    expect(report.removedSheets).toEqual([VERSCHIL_SHEET]);
+    expect(reference.name('SPUK_Verschil_Versie')).toBeUndefined();
+    expect(brokenNames(reference)).toEqual([]);
+    const write = reference.batches.slice(start).find((b) => b.calcSuspended);
+    const names = write?.operationNames ?? [];
+    expect(names.filter((n) => n === 'Worksheet.delete' || n === 'NamedItem.delete')).toEqual([
+      'Worksheet.delete',
+      'NamedItem.delete',
+      'NamedItem.delete',
+      'NamedItem.delete',
+    ]);
+    const expected = reference.snapshot();
+    for (let k = 0; k < names.length; k++) {
+      const fake = await build();
+      fake.failAtOperation(k);
+      expect([k, (await render(fake, samplePlan(), { removeEmptyTables: ['T_Verschil'] })).ok]).toEqual([
+        k,
+        false,
+      ]);
+      const retry = await render(fake, samplePlan(), { removeEmptyTables: ['T_Verschil'] });
+      expect([k, names[k], retry.ok || retry.failure]).toEqual([k, names[k], true]);
+      expect([k, brokenNames(fake)]).toEqual([k, []]);
+      expect([k, fake.snapshot()]).toEqual([k, expected]);
+    }
+  });
+});
+
+describe('removableSheets with removeEmptyTables (pure)', () => {
+  it('a table let go and read empty; the add-in’s names on the sheet go with it, any other name keeps it', () => {
+    const plan = samplePlan();
+    const base = {
+      sheets: [
+        { name: 'Invoer', protected: true, visibility: 'Visible' },
+        { name: 'Realisatie', protected: false, visibility: 'Visible' },
+      ],
+      names: [
+        {
+          name: ownershipNameOf('Realisatie'),
+          type: 'Range',
+          target: undefined,
+          formula: '=Realisatie!$A$1',
+        },
+        { name: 'Invoer_Prognosejaar', type: 'Range', target: undefined, formula: '=Realisatie!$E$4' },
+      ],
+      tables: [{ name: 'Realisatie', sheet: 'Realisatie' }],
+      workbookProtected: false,
+    };
+    const removed = [
+      { sheet: 'Realisatie', mark: ownershipNameOf('Realisatie'), names: ['Invoer_Prognosejaar'] },
+    ];
+    expect(removableSheets(plan, { ...base, emptyTables: ['REALISATIE'] })).toEqual(removed);
+    expect(removableSheets(plan, base)).toEqual([]);
+    expect(removableSheets(plan, { ...base, emptyTables: [] })).toEqual([]);
+    const userName = {
+      name: 'MijnTotaal',
+      type: 'Range',
+      target: undefined,
+      formula: '=Realisatie!$G$7:$G$9',
+    };
+    expect(
+      removableSheets(plan, { ...base, names: [...base.names, userName], emptyTables: ['Realisatie'] }),
+    ).toEqual([]);
+  });
 });
 
 describe('the real plan: "Geen vergelijking" after a comparison (Zwolle)', () => {

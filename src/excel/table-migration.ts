@@ -50,13 +50,17 @@ export function schemaSheets(plan: WorkbookPlan): SchemaSheet[] {
   });
 }
 
-/** Queues the reads of a table by name (a missing table fails the whole batch at sync: ItemNotFound). */
-export function queueTableRead(workbook: HostWorkbook, name: string): TableRead {
+/**
+ * Queues the reads of a table by name (a missing table fails the whole batch at sync: ItemNotFound).
+ * `withRows`: the data rows' values and address too (rows given for the table, table-rows.ts).
+ */
+export function queueTableRead(workbook: HostWorkbook, name: string, withRows = false): TableRead {
   const table = workbook.tables.getItem(name);
   const header = table.getHeaderRowRange();
   header.load('address,values');
   const body = table.getDataBodyRange();
-  body.load('rowCount');
+  if (withRows) body.load('rowCount,address,values');
+  else body.load('rowCount');
   return { header, body };
 }
 

@@ -36,6 +36,23 @@ export type ExcelFailureFacts =
       readonly expected: readonly string[];
     }
   | {
+      readonly kind: 'TableRowsExist';
+      readonly sheet: string;
+      readonly table: string;
+      readonly rows: readonly {
+        readonly row: number;
+        readonly key: readonly string[];
+        readonly tableRow: number;
+      }[];
+    }
+  | {
+      readonly kind: 'TableRowsToReplace';
+      readonly sheet: string;
+      readonly table: string;
+      readonly existing: number;
+      readonly given: number;
+    }
+  | {
       readonly kind: 'WriteInterrupted';
       readonly cause: 'Timeout' | 'ProtectedSheet' | 'CellEditMode' | 'PayloadTooLarge' | 'Other';
       readonly code: string;
@@ -131,6 +148,18 @@ export function excelFailureText(failure: ExcelFailure): string {
     }
     case 'TableShapeUnknown':
       return tableShapeText(failure);
+    case 'TableRowsExist': {
+      const shown = failure.rows
+        .slice(0, 10)
+        .map(
+          (r) => `regel ${r.row} (${r.key.filter((k) => k !== '').join(', ')}) staat al op rij ${r.tableRow}`,
+        );
+      const more = failure.rows.length - shown.length;
+      const list = `${shown.join('; ')}${more > 0 ? `; en nog ${more} ${more === 1 ? 'regel' : 'regels'}` : ''}`;
+      return `Deze regels staan al in de tabel ${failure.table} op het blad ${failure.sheet}: ${list}. Toevoegen zou die besteding twee keer tellen. ${NOTHING_CHANGED} Plak alleen de nieuwe regels en klik dan opnieuw op Toevoegen, of klik op Vervangen om de hele tabel door de geplakte regels te vervangen (de huidige regels blijven dan bewaard op een eigen blad).`;
+    }
+    case 'TableRowsToReplace':
+      return `De tabel ${failure.table} op het blad ${failure.sheet} heeft ${failure.existing} ${failure.existing === 1 ? 'regel' : 'regels'}; vervangen door ${failure.given} ${failure.given === 1 ? 'regel' : 'regels'} gebeurt pas nadat u dat bevestigt. ${NOTHING_CHANGED} Klik op Vervangen en bevestig het aantal regels.`;
     case 'WriteInterrupted': {
       const sheets =
         failure.sheets.length === 1

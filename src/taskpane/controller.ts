@@ -16,13 +16,36 @@ import { h, setText } from './dom';
 import type { GemeenteChoice } from './gemeente-search';
 import { gemeenteOptions, LANDELIJK } from './gemeente-search';
 import { KEY_TEXTS, NL } from './messages.nl';
-import type { Action, BeschikkingView, BuiltWith, Environment, Labels, Selection, State } from './state';
+import type {
+  Action,
+  BeschikkingView,
+  BuiltWith,
+  Environment,
+  Labels,
+  RealisatieMode,
+  Selection,
+  State,
+} from './state';
 import { composeProgress, initialState, reduce, view } from './state';
 
 export type RenderOutcome =
-  | { readonly ok: true; readonly detail?: string; readonly nextSteps?: readonly string[] }
-  /** `workbookKey`: the key the workbook's weights belong to, when the run refused to mix keys. */
-  | { readonly ok: false; readonly text: string; readonly workbookKey?: string };
+  | {
+      readonly ok: true;
+      readonly detail?: string;
+      readonly nextSteps?: readonly string[];
+      /** `dropRealisatie` was asked, but the table had rows: the sheets stayed. */
+      readonly realisatieKept?: boolean;
+    }
+  /**
+   * `workbookKey`: the key the workbook's weights belong to, when the run refused to mix keys.
+   * `replaceRows`: "Vervangen" must first be agreed to: the table Realisatie's rows and the pasted ones.
+   */
+  | {
+      readonly ok: false;
+      readonly text: string;
+      readonly workbookKey?: string;
+      readonly replaceRows?: { readonly existing: number; readonly given: number };
+    };
 
 export interface RenderRequest {
   readonly selection: Selection;
@@ -48,11 +71,22 @@ export interface RenderRequest {
   /** Add the sheets Realisatie (the user's table of what was spent) and Verantwoording (a gemeente only). */
   readonly withRealisatie?: boolean;
   /**
+   * The werkmap has the sheet Realisatie and the option was unticked: its three sheets go when the table
+   * holds nothing typed (renderer `removeEmptyTables`), else they stay and the outcome says so.
+   */
+  readonly dropRealisatie?: boolean;
+  /**
    * The realisatie read and checked in the pane (`checkRealisatie`): the rows of the table Realisatie
    * when the run creates that sheet, as `werkboek --realisatie` fills it (the sheet is the user's: an
    * existing table is never overwritten, and the run then says so).
    */
   readonly realisatie?: RealisatieInvoer;
+  /**
+   * The werkmap has its own table Realisatie: `append` the rows (refused when one's key is there
+   * already) or `replace` its rows, after the user agreed to replace `replaceRows` rows.
+   */
+  readonly realisatieMode?: RealisatieMode;
+  readonly replaceRows?: number;
   onProgress(step: number, total: number, label?: string): void;
 }
 
@@ -69,6 +103,12 @@ export interface PaneServices {
    * before the first progress report greater than zero; `planFailed` marks a plan failure.
    */
   render(request: RenderRequest): Promise<RenderOutcome>;
+  /**
+   * The rows the werkmap's table Realisatie holds (non-empty rows), read when the user unticks the
+   * option in a werkmap with that sheet; undefined: no table. May reject: then unknown (the renderer
+   * keeps the sheets anyway when the table has rows).
+   */
+  realisatieRows?(): Promise<number | undefined>;
 }
 
 /** The Dutch texts of a paste section (NL.beschikking, NL.realisatiePaste). */
@@ -95,6 +135,11 @@ interface PasteSpec {
   refused(failures: readonly string[]): Action;
   readonly edited: Action;
   readonly apply: Action;
+  /**
+   * Realisatie: when the werkmap has its own table, "Toevoegen" and "Vervangen" take the place of the
+   * apply button (`BeschikkingView.existingTable`).
+   */
+  readonly modes?: { readonly hint: string; readonly append: Action; readonly replace: Action };
 }
 
 interface PasteSection {
@@ -108,6 +153,13 @@ interface PasteSection {
   readonly summary: HTMLDivElement;
   readonly apply: HTMLButtonElement;
   readonly applyBlock: HTMLDivElement;
+  readonly applyHint: HTMLParagraphElement;
+  /** Realisatie only: "Toevoegen aan de tabel" and "Vervangen" (see PasteSpec.modes). */
+  readonly modes?: {
+    readonly hint: string;
+    readonly append: HTMLButtonElement;
+    readonly replace: HTMLButtonElement;
+  };
 }
 
 /** "Op de opdrachtregel: --editie ID": the option as code that never breaks inside (it is copied as is). */
@@ -177,6 +229,7 @@ export class TaskPane {
     readonly status: HTMLDivElement;
     readonly alert: HTMLDivElement;
     readonly confirm: HTMLDivElement;
+    readonly confirmTitle: HTMLHeadingElement;
     readonly confirmText: HTMLParagraphElement;
     readonly confirmReplace: HTMLButtonElement;
     readonly confirmCancel: HTMLButtonElement;
@@ -242,7 +295,8 @@ export class TaskPane {
         : before.busy.realisatie
           ? this.el.real
           : undefined;
-      (section && !section.apply.disabled ? section.apply : this.jobButton(before.busy.job)).focus();
+      const apply = section?.apply.hidden && section.modes ? section.modes.append : section?.apply;
+      (apply && !apply.disabled ? apply : this.jobButton(before.busy.job)).focus();
     }
     // A refusal: focus to the list of what to fix (announced as an alert).
     if (this.state.beschikking.kind === 'refused' && this.state.beschikking !== before.beschikking)
@@ -276,6 +330,29 @@ export class TaskPane {
     spec.check({ kind: 'file', bytes });
   }
 
+  /**
+   * The option ticked or not. Unticked in a werkmap with the sheet Realisatie: first how many rows its
+   * table holds, so the pane says before any run whether the sheets go or stay (and why).
+   */
+  private async selectRealisatie(checked: boolean): Promise<void> {
+    const read = this.services.realisatieRows;
+    if (checked || !this.state.builtWith?.withRealisatie || !read) {
+      this.dispatch({ type: 'select-realisatie', withRealisatie: checked });
+      return;
+    }
+    let rows: number | undefined;
+    try {
+      rows = (await read.call(this.services)) ?? 0;
+    } catch {
+      rows = undefined;
+    }
+    this.dispatch({
+      type: 'select-realisatie',
+      withRealisatie: false,
+      ...(rows !== undefined ? { tableRows: rows } : {}),
+    });
+  }
+
   private jobButton(job: 'load' | 'refresh'): HTMLButtonElement {
     return job === 'refresh' && !this.el.refresh.disabled ? this.el.refresh : this.el.load;
   }
@@ -303,8 +380,13 @@ export class TaskPane {
         replaceNational: busy.replaceNational,
         protectSheets: !this.el.noProtection.checked,
         ...(this.state.selection.withRealisatie ? { withRealisatie: true } : {}),
+        ...(!this.state.selection.withRealisatie && !busy.realisatie && this.state.builtWith?.withRealisatie
+          ? { dropRealisatie: true }
+          : {}),
         ...(busy.beschikking ? { beschikking: busy.beschikking } : {}),
         ...(busy.realisatie ? { realisatie: busy.realisatie, withRealisatie: true } : {}),
+        ...(busy.realisatieMode ? { realisatieMode: busy.realisatieMode } : {}),
+        ...(busy.replaceRows !== undefined ? { replaceRows: busy.replaceRows } : {}),
         onProgress: (step, total, label) => {
           const p = composeProgress(step, total);
           this.dispatch({
@@ -324,11 +406,13 @@ export class TaskPane {
             type: 'succeeded',
             ...(outcome.detail ? { detail: outcome.detail } : {}),
             ...(outcome.nextSteps ? { nextSteps: outcome.nextSteps } : {}),
+            ...(outcome.realisatieKept ? { realisatieKept: true } : {}),
           }
         : {
             type: 'failed',
             text: outcome.text,
             ...(outcome.workbookKey !== undefined ? { workbookKey: outcome.workbookKey } : {}),
+            ...(outcome.replaceRows ? { replaceRows: outcome.replaceRows } : {}),
           },
     );
   }
@@ -369,9 +453,7 @@ export class TaskPane {
       id: 'met-realisatie',
       'aria-describedby': 'realisatie-hint',
     });
-    withRealisatie.addEventListener('change', () =>
-      this.dispatch({ type: 'select-realisatie', withRealisatie: withRealisatie.checked }),
-    );
+    withRealisatie.addEventListener('change', () => void this.selectRealisatie(withRealisatie.checked));
     const fields = h(
       'fieldset',
       { class: 'fields' },
@@ -446,6 +528,7 @@ export class TaskPane {
     const status = h('div', { class: 'message-bar', role: 'status', id: 'melding-status' });
     const alert = h('div', { class: 'message-bar', role: 'alert', id: 'melding-fout' });
 
+    const confirmTitle = h('h2', { id: 'bevestig-titel' }, NL.confirm.title);
     const confirmText = h('p', { id: 'bevestig-tekst' });
     const confirmReplace = h('button', { type: 'button', class: 'button primary' }, NL.confirm.replace);
     const confirmCancel = h('button', { type: 'button', class: 'button' }, NL.confirm.cancel);
@@ -461,7 +544,7 @@ export class TaskPane {
         'aria-describedby': 'bevestig-tekst',
         hidden: true,
       },
-      h('h2', { id: 'bevestig-titel' }, NL.confirm.title),
+      confirmTitle,
       confirmText,
       h('div', { class: 'actions' }, confirmReplace, confirmCancel),
     );
@@ -487,6 +570,11 @@ export class TaskPane {
       refused: (failures) => ({ type: 'realisatie-checked', check: { ok: false, failures } }),
       edited: { type: 'realisatie-edited' },
       apply: { type: 'apply-realisatie' },
+      modes: {
+        hint: NL.realisatiePaste.existingHint,
+        append: { type: 'apply-realisatie', mode: 'append' },
+        replace: { type: 'apply-realisatie', mode: 'replace' },
+      },
     });
 
     const header = h(
@@ -515,6 +603,7 @@ export class TaskPane {
       status,
       alert,
       confirm,
+      confirmTitle,
       confirmText,
       confirmReplace,
       confirmCancel,
@@ -643,11 +732,34 @@ export class TaskPane {
       T.apply,
     );
     apply.addEventListener('click', () => this.dispatch(spec.apply));
+    const modeButton = (suffix: string, label: string, action: Action, primary: boolean) => {
+      const button = h(
+        'button',
+        {
+          type: 'button',
+          class: primary ? 'button primary' : 'button',
+          id: `${id}-${suffix}`,
+          'aria-describedby': `${id}-vervangt`,
+          hidden: true,
+        },
+        label,
+      );
+      button.addEventListener('click', () => this.dispatch(action));
+      return button;
+    };
+    const modes = spec.modes
+      ? {
+          hint: spec.modes.hint,
+          append: modeButton('toevoegen', NL.realisatiePaste.append, spec.modes.append, true),
+          replace: modeButton('vervangen', NL.realisatiePaste.replace, spec.modes.replace, false),
+        }
+      : undefined;
+    const applyHint = h('p', { class: 'hint', id: `${id}-vervangt` }, T.replaces);
     const applyBlock = h(
       'div',
       { class: 'paste-apply', hidden: true },
-      h('p', { class: 'hint', id: `${id}-vervangt` }, T.replaces),
-      h('div', { class: 'actions' }, apply),
+      applyHint,
+      h('div', { class: 'actions' }, apply, ...(modes ? [modes.append, modes.replace] : [])),
     );
     const fields = h(
       'fieldset',
@@ -679,7 +791,20 @@ export class TaskPane {
       summary,
       applyBlock,
     );
-    return { id, texts: T, section, fields, paste, file, failures, summary, apply, applyBlock };
+    return {
+      id,
+      texts: T,
+      section,
+      fields,
+      paste,
+      file,
+      failures,
+      summary,
+      apply,
+      applyBlock,
+      applyHint,
+      ...(modes ? { modes } : {}),
+    };
   }
 
   private renderPasteSection(el: PasteSection, v: BeschikkingView): void {
@@ -724,6 +849,16 @@ export class TaskPane {
     }
     el.applyBlock.hidden = v.summary === undefined;
     el.apply.disabled = !v.applyEnabled;
+    // The werkmap's own table Realisatie: "Toevoegen" and "Vervangen" instead of making the sheet.
+    const both = el.modes !== undefined && v.existingTable === true;
+    el.apply.hidden = both;
+    setText(el.applyHint, both && el.modes ? el.modes.hint : el.texts.replaces);
+    if (el.modes) {
+      el.modes.append.hidden = !both;
+      el.modes.replace.hidden = !both;
+      el.modes.append.disabled = !v.applyEnabled;
+      el.modes.replace.disabled = !v.applyEnabled;
+    }
   }
 
   /** The message text and, after a load, the next steps as a list (a labelled list, read in order). */
@@ -772,7 +907,11 @@ export class TaskPane {
     this.showMessage(live, v.message.text, v.message.steps);
 
     el.confirm.hidden = v.confirm === undefined;
-    if (v.confirm) setText(el.confirmText, v.confirm.text);
+    if (v.confirm) {
+      setText(el.confirmTitle, v.confirm.title);
+      setText(el.confirmText, v.confirm.text);
+      setText(el.confirmReplace, v.confirm.accept);
+    }
     this.renderPasteSection(el.besch, v.beschikking);
     this.renderPasteSection(el.real, v.realisatie);
   }

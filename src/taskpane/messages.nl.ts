@@ -31,6 +31,9 @@ export const KEY_TEXTS: Readonly<Record<BuiltInKeyId, KeyText>> = {
   },
 };
 
+/** The sheet that keeps the table Realisatie's rows when "Vervangen" replaces them ("… 2" when taken). */
+export const KEPT_SHEET = 'Realisatie (vorige)';
+
 export const NL = {
   title: 'SPUK-begroting',
   subtitle: 'Brede SPUK, SPUK IZA en SPUK AZWA voor uw gemeente, als werkmap met live formules.',
@@ -58,6 +61,19 @@ export const NL = {
   realisatie: {
     label: 'Bladen Realisatie en Verantwoording toevoegen',
     hint: 'Voor de verantwoording: op het blad Realisatie vult u per activiteit en jaar wat besteed is (de kolommen van de Begroting, plus een prognose). Vernieuwen laat die tabel staan. Alleen voor een gemeente.',
+    /** Unticked while the table Realisatie holds rows: the option stays on, the sheets stay. */
+    keptRows: (n: number): string =>
+      `De werkmap heeft een Realisatie met ${n === 1 ? '1 regel' : `${n} regels`}: de bladen Realisatie, ` +
+      'Besteding en Verantwoording blijven staan, want SPUK-begroting verwijdert nooit regels die u hebt ' +
+      'ingevuld. Wilt u die bladen kwijt, maak dan eerst de tabel Realisatie leeg (of verwijder de bladen zelf).',
+    /** Unticked with an empty table Realisatie: the next run removes the three sheets. */
+    willRemove:
+      'De tabel Realisatie is leeg: bij Werkmap laden of Vernieuwen verwijdert SPUK-begroting de bladen ' +
+      'Realisatie, Besteding en Verantwoording (met de aannames op Verantwoording).',
+    /** The run was asked to remove them, but the table had rows by then. */
+    stayed:
+      'De bladen Realisatie, Besteding en Verantwoording zijn blijven staan: de tabel Realisatie heeft ' +
+      'ingevulde regels. Maak die tabel eerst leeg als u de bladen kwijt wilt.',
   },
 
   protection: {
@@ -272,6 +288,35 @@ export const NL = {
         : `De ${n} rijen realisatie staan in de tabel op het blad Realisatie.`,
     otherChoice: (where: string): string =>
       `De ingelezen realisatie hoort bij ${where} en de toen gekozen editie. Lees haar opnieuw in.`,
+    /** The werkmap has its own table Realisatie: add the rows, or replace the table's rows. */
+    existingHint:
+      'Deze werkmap heeft al een tabel Realisatie. Toevoegen zet deze rijen onder de rijen die er staan (een rij ' +
+      'met een activiteit die er al staat wordt geweigerd, zodat niets twee keer telt). Vervangen zet deze rijen ' +
+      'in plaats van de huidige; SPUK-begroting vraagt dat eerst en bewaart de huidige rijen op een nieuw blad.',
+    append: 'Toevoegen aan de tabel',
+    replace: 'Vervangen',
+    replaceTitle: 'Tabel Realisatie vervangen',
+    replaceText: (existing: number, given: number): string =>
+      `De tabel Realisatie heeft ${existing === 1 ? '1 regel' : `${existing} regels`}. Wilt u ` +
+      `${existing === 1 ? 'die' : 'die allemaal'} vervangen door de ${given === 1 ? 'geplakte regel' : `${given} geplakte regels`}? ` +
+      `De huidige ${existing === 1 ? 'regel blijft' : 'regels blijven'} bewaard op een nieuw blad “${KEPT_SHEET}”, ` +
+      'dat SPUK-begroting daarna nooit meer wijzigt.',
+    replaceAccept: (existing: number): string =>
+      `${existing === 1 ? '1 regel' : `${existing} regels`} vervangen`,
+    notReplaced: 'De tabel Realisatie is niet vervangen; er is niets gewijzigd.',
+    /** The title above the previous rows on the kept sheet (A1). */
+    keptTitle: (date: string): string =>
+      `Realisatie zoals die in de tabel stond vóór het vervangen op ${date} (bewaard door SPUK-begroting; ` +
+      'de add-in wijzigt dit blad niet)',
+    appended: (n: number): string =>
+      `${n === 1 ? 'De geplakte regel staat' : `De ${n} geplakte regels staan`} onderaan de tabel Realisatie.`,
+    replaced: (existing: number, given: number, sheet: string): string =>
+      `De ${existing === 1 ? 'vorige regel staat' : `${existing} vorige regels staan`} op het blad “${sheet}”; ` +
+      `de tabel Realisatie heeft nu de ${given === 1 ? 'geplakte regel' : `${given} geplakte regels`}.`,
+    emptyRowsLeft: (n: number): string =>
+      `Onderaan de tabel ${n === 1 ? 'staat 1 lege regel' : `staan ${n} lege regels`}; die tellen niet mee en u kunt ze verwijderen.`,
+    alreadyWritten:
+      'De geplakte regels stonden al in de tabel Realisatie (van de keer dat het schrijven werd onderbroken); ze zijn niet nog eens gezet.',
   },
 
   /** After a load: what to look at next (a list in the success message). */

@@ -11,8 +11,11 @@ import {
   isEditionId,
   scenarioEditions,
 } from '../data';
-import type { BuiltWithFacts, RenderSuccess } from '../excel';
-import { renderPlan } from '../excel';
+import type { BuiltWithFacts, RenderSuccess, TableRowsOption, TableRowsReport } from '../excel';
+import type { RealisatieInvoer } from '../domain/verantwoording';
+import { begrotingRowCells } from '../plan/begroting/user-table';
+import { REALISATIE_TABLE } from '../plan/realisatie/fixed-cells';
+import { readTableRows, renderPlan } from '../excel';
 import {
   coauthorEditsText,
   excelFailureText,
@@ -26,10 +29,10 @@ import type { PaneServices, RenderOutcome, RenderRequest } from './controller';
 import { detectEnvironment } from './environment';
 import type { GemeenteChoice } from './gemeente-search';
 import { LANDELIJK } from './gemeente-search';
-import { NL } from './messages.nl';
+import { KEPT_SHEET, NL } from './messages.nl';
 import { nextSteps } from './next-steps';
 import { documentSettings, officeGlobal } from '../excel';
-import type { BuiltWith, Selection } from './state';
+import type { BuiltWith, RealisatieMode, Selection } from './state';
 import type { EditionInfo } from './compare';
 import { NO_COMPARISON, comparedEdition, earlierEditions } from './compare';
 import { readWorkbookFacts } from './workbook-read';
@@ -212,6 +215,45 @@ export function successDetail(
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
+/**
+ * The renderer's `tableRows` for a pasted realisatie and a werkmap with its own table Realisatie: the
+ * rows in the table's columns (as the plan writes a new table: `begrotingRowCells` and the prognose),
+ * the key Regeling|Onderdeel|Activiteit (the sheet's own key, plan/realisatie/keys.ts), the number of
+ * rows the user agreed to replace and the sheet that keeps them (`KEPT_SHEET`, dated title).
+ */
+export function realisatieRows(
+  realisatie: RealisatieInvoer,
+  mode: RealisatieMode,
+  replaceRows: number | undefined,
+  today: Date = new Date(),
+): TableRowsOption {
+  return {
+    table: REALISATIE_TABLE,
+    mode,
+    rows: realisatie.regels.map((r) => [...begrotingRowCells(r), r.prognose ?? null]),
+    keyColumns: [0, 1, 2],
+    ...(replaceRows !== undefined ? { expectRows: replaceRows } : {}),
+    keep: {
+      sheet: KEPT_SHEET,
+      title: NL.realisatiePaste.keptTitle(formatDate(today.toISOString().slice(0, 10))),
+    },
+  };
+}
+
+/** The sentence on the rows written into the werkmap's own table Realisatie. */
+export function tableRowsDetail(report: TableRowsReport | undefined): string | undefined {
+  if (!report) return undefined;
+  const T = NL.realisatiePaste;
+  if (report.written === 0) return T.alreadyWritten;
+  const main =
+    report.mode === 'append'
+      ? T.appended(report.written)
+      : report.keptOn !== undefined
+        ? T.replaced(report.replaced, report.written, report.keptOn)
+        : T.appended(report.written);
+  return report.emptyRowsLeft > 0 ? `${main} ${T.emptyRowsLeft(report.emptyRowsLeft)}` : main;
+}
+
 export function officeServices(): PaneServices {
   const data = defaultReferenceData();
   return {
@@ -238,6 +280,9 @@ export function officeServices(): PaneServices {
         throw error;
       }
       return found ?? remembered;
+    },
+    async realisatieRows(): Promise<number | undefined> {
+      return readTableRows(REALISATIE_TABLE, { timeoutMs: READ_TIMEOUT_MS });
     },
     async render(request: RenderRequest): Promise<RenderOutcome> {
       const { selection } = request;
@@ -275,6 +320,10 @@ export function officeServices(): PaneServices {
       // not guess (first build: 2 syncs).
       const replaceInputs = replacedInputs(request);
       const report = await renderPlan(plan, {
+        ...(request.realisatie && request.realisatieMode
+          ? { tableRows: realisatieRows(request.realisatie, request.realisatieMode, request.replaceRows) }
+          : {}),
+        ...(request.dropRealisatie ? { removeEmptyTables: [REALISATIE_TABLE] } : {}),
         expectExisting: request.builtBefore,
         protectSheets: request.protectSheets ?? true,
         replaceInputs,
@@ -286,27 +335,51 @@ export function officeServices(): PaneServices {
         // The workbook's weights belong to another key: the pane asks before the next run replaces them.
         if (report.failure.kind === 'KeyMismatch')
           return { ok: false, text, workbookKey: report.failure.workbookKey };
+        // "Vervangen": the pane asks whether these rows may go (the renderer counted them).
+        if (report.failure.kind === 'TableRowsToReplace')
+          return {
+            ok: false,
+            text,
+            replaceRows: { existing: report.failure.existing, given: report.failure.given },
+          };
         return { ok: false, text };
       }
       // The pasted rows reach the table only when this run created the sheet Realisatie: an existing
       // table is the user's and stays as it is (the pane refuses beforehand when it knows; this is the
       // guard when it did not). The other sheets were refreshed; the run says the rows were not put in.
       const realisatieKept =
-        request.realisatie !== undefined && !report.addedSheets.some((n) => n === SHEETS.realisatie);
+        request.realisatie !== undefined &&
+        report.tableRows === undefined &&
+        !report.addedSheets.some((n) => n === SHEETS.realisatie);
       remember({
         gemeente: selection.gemeente,
         keyId: selection.keyId,
         editionId: selection.editionId,
         ...(selection.compareWith !== undefined ? { compareWith: selection.compareWith } : {}),
-        ...((request.withRealisatie || request.realisatie) && selection.gemeente !== LANDELIJK
+        ...(((request.withRealisatie || request.realisatie) && selection.gemeente !== LANDELIJK) ||
+        (request.dropRealisatie === true && !(report.removedSheets ?? []).includes(SHEETS.realisatie))
           ? { withRealisatie: true }
           : {}),
       });
       const detail =
-        [compareDetail(selection), successDetail(report, request.replaceWeights, replaceInputs)]
+        [
+          tableRowsDetail(report.tableRows),
+          compareDetail(selection),
+          successDetail(report, request.replaceWeights, replaceInputs),
+        ]
           .filter((t) => t !== undefined)
           .join(' ') || undefined;
       if (realisatieKept) return { ok: false, text: NL.realisatiePaste.notWritten };
+      // Asked to remove the Realisatie's sheets, but its table had rows by then: they stayed, and say so.
+      const stayed =
+        request.dropRealisatie === true && !(report.removedSheets ?? []).includes(SHEETS.realisatie);
+      if (stayed)
+        return {
+          ok: true,
+          detail: [NL.realisatie.stayed, detail].filter((t) => t !== undefined).join(' '),
+          realisatieKept: true,
+          ...(steps ? { nextSteps: steps } : {}),
+        };
       return { ok: true, ...(detail ? { detail } : {}), ...(steps ? { nextSteps: steps } : {}) };
     },
   };

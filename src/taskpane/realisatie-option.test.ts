@@ -224,3 +224,102 @@ describe('the pasted realisatie in the werkmap (fake host, HyperFormula)', () =>
     expect(fake.values(SHEETS.realisatie, 'A7:Q9')).toEqual(before);
   });
 });
+
+describe('unticking the option in a werkmap with the sheet Realisatie', () => {
+  const labels: Labels = { gemeente: (g) => g, edition: (e) => e };
+  const LEFT: string[] = [SHEETS.realisatie, SHEETS.besteding, SHEETS.verantwoording];
+
+  /** The pane's state for a werkmap with the sheet, ready. */
+  function readyWithSheet() {
+    let s = reduce(
+      initialState(defaultEditionId(), LANDELIJK),
+      {
+        type: 'workbook-found',
+        builtWith: {
+          gemeente: ALMERE,
+          keyId: 'spuk-2025',
+          editionId: defaultEditionId(),
+          withRealisatie: true,
+        },
+      },
+      labels,
+    );
+    s = reduce(s, { type: 'environment', env: { kind: 'ready' } }, labels);
+    expect(s.selection.withRealisatie).toBe(true);
+    return s;
+  }
+
+  it('an empty table: the pane says the sheets go; the run removes all three (2 syncs)', async () => {
+    expect((await officeServices().render(request('GM0034', false, true))).ok).toBe(true);
+    expect(await officeServices().realisatieRows?.()).toBe(0);
+    const s = reduce(
+      readyWithSheet(),
+      { type: 'select-realisatie', withRealisatie: false, tableRows: 0 },
+      labels,
+    );
+    expect(s.selection.withRealisatie).toBeUndefined();
+    expect(s.message.text).toBe(NL.realisatie.willRemove);
+
+    const syncs = fake.syncCount;
+    const outcome = await officeServices().render(
+      paneRequest({}, { builtBefore: true, dropRealisatie: true }),
+    );
+    expect(outcome.ok).toBe(true);
+    expect(fake.syncCount - syncs).toBe(2);
+    expect(outcome.ok && outcome.realisatieKept).toBeFalsy();
+    expect(outcome.ok && outcome.detail).toContain('Realisatie');
+    for (const sheet of LEFT) expect(fake.sheetNames()).not.toContain(sheet);
+    const done = reduce(
+      reduce(s, { type: 'start', job: 'refresh' }, labels),
+      outcome.ok
+        ? { type: 'succeeded', ...(outcome.detail ? { detail: outcome.detail } : {}) }
+        : { type: 'failed', text: '' },
+      labels,
+    );
+    expect(done.builtWith?.withRealisatie).toBeUndefined();
+  });
+
+  it('a table with rows: the option stays on and the pane says why, before any run; the run keeps them too', async () => {
+    expect((await officeServices().render(request('GM0034', false, true))).ok).toBe(true);
+    fake.type(SHEETS.realisatie, 'A7:C7', [['Brede SPUK', '', 'Ontschot']]);
+    const row = ['SPUK IZA', '', 'Regionaal plan'];
+    const columns = fake.values(SHEETS.realisatie, 'A6:Z6')[0]?.filter((h) => h !== '').length ?? 0;
+    fake.appendTableRows('Realisatie', [[...row, ...Array.from({ length: columns - row.length }, () => '')]]);
+    expect(await officeServices().realisatieRows?.()).toBe(2);
+    const s = reduce(
+      readyWithSheet(),
+      { type: 'select-realisatie', withRealisatie: false, tableRows: 2 },
+      labels,
+    );
+    expect(s.selection.withRealisatie).toBe(true);
+    expect(s.message.text).toBe(NL.realisatie.keptRows(2));
+    expect(s.message.text).toMatch(/^De werkmap heeft een Realisatie met 2 regels: /);
+
+    // Should the run still be asked (rows typed after the check), the renderer keeps the sheets.
+    const before = fake.snapshot().sheets.filter((x) => LEFT.includes(x.name));
+    const outcome = await officeServices().render(
+      paneRequest({}, { builtBefore: true, dropRealisatie: true }),
+    );
+    expect(outcome).toMatchObject({ ok: true, realisatieKept: true });
+    expect(outcome.ok && outcome.detail).toContain(NL.realisatie.stayed);
+    expect(fake.snapshot().sheets.filter((x) => LEFT.includes(x.name))).toEqual(before);
+    const done = reduce(
+      reduce(
+        reduce(readyWithSheet(), { type: 'select-realisatie', withRealisatie: false, tableRows: 0 }, labels),
+        { type: 'start', job: 'refresh' },
+        labels,
+      ),
+      { type: 'succeeded', realisatieKept: true },
+      labels,
+    );
+    expect(done.selection.withRealisatie).toBe(true);
+    expect(done.builtWith?.withRealisatie).toBe(true);
+  });
+
+  it('a werkmap without the table: no rows to count (1 sync)', async () => {
+    expect((await officeServices().render(request('GM0034', false, false))).ok).toBe(true);
+    const syncs = fake.syncCount;
+    expect(await officeServices().realisatieRows?.()).toBeUndefined();
+    expect(fake.syncCount - syncs).toBe(1);
+  });
+});

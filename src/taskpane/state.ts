@@ -70,7 +70,16 @@ export interface Busy {
   readonly beschikking?: readonly BeschikkingRegel[];
   /** The run creates the sheet Realisatie with these rows (and Besteding, Verantwoording). */
   readonly realisatie?: RealisatieInvoer;
+  /**
+   * The werkmap has its own table Realisatie: the rows are appended to it, or replace its rows
+   * (`replaceRows`: the number of rows the user agreed to replace; absent: not asked yet).
+   */
+  readonly realisatieMode?: RealisatieMode;
+  readonly replaceRows?: number;
 }
+
+/** What "Toevoegen" and "Vervangen" do with a pasted realisatie when the werkmap has its own table. */
+export type RealisatieMode = 'append' | 'replace';
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
@@ -89,10 +98,17 @@ export interface Confirmation {
   readonly beschikking?: readonly BeschikkingRegel[];
   /** The run asked about writes a realisatie. */
   readonly realisatie?: RealisatieInvoer;
+  readonly realisatieMode?: RealisatieMode;
+  /**
+   * The question is whether the pasted rows replace the rows of the werkmap's table Realisatie
+   * (`existing` rows by `given`), not the key; `replaceWeights`: the user already agreed to that.
+   */
+  readonly replaceRows?: { readonly existing: number; readonly given: number };
+  readonly replaceWeights?: boolean;
 }
 
 /** What a run carries besides the selection: a beschikking or a realisatie read in the pane. */
-type Carried = Pick<Busy, 'beschikking' | 'realisatie'>;
+type Carried = Pick<Busy, 'beschikking' | 'realisatie' | 'realisatieMode' | 'replaceRows'>;
 
 /** The section "Beschikking": nothing read yet, a refusal, or amounts ready to write. */
 export type BeschikkingPreview =
@@ -143,8 +159,12 @@ export type Action =
   | { readonly type: 'select-edition'; readonly editionId: string; readonly compareWith?: string }
   /** "Vergelijk met editie": undefined = the edition's `vorige`, `NO_COMPARISON` = none, else an id. */
   | { readonly type: 'select-compare'; readonly compareWith: string | undefined }
-  /** The option "Bladen Realisatie en Verantwoording toevoegen" ticked or not. */
-  | { readonly type: 'select-realisatie'; readonly withRealisatie: boolean }
+  /**
+   * The option "Bladen Realisatie en Verantwoording toevoegen" ticked or not. `tableRows`: unticked in a
+   * werkmap with the sheet Realisatie, the rows its table holds (read just before): with rows the option
+   * stays on (the sheets stay), without them the next run removes the three sheets.
+   */
+  | { readonly type: 'select-realisatie'; readonly withRealisatie: boolean; readonly tableRows?: number }
   | { readonly type: 'start'; readonly job: Job }
   | { readonly type: 'confirm'; readonly accept: boolean }
   /** The user's paste or file was read (see checkBeschikking). */
@@ -157,17 +177,32 @@ export type Action =
   | { readonly type: 'realisatie-checked'; readonly check: RealisatieCheck }
   /** The realisatie paste changed after it was read. */
   | { readonly type: 'realisatie-edited' }
-  /** "Realisatie in werkmap zetten": a load that creates the sheet Realisatie with the checked rows. */
-  | { readonly type: 'apply-realisatie' }
+  /**
+   * "Realisatie in werkmap zetten": a load that creates the sheet Realisatie with the checked rows; when
+   * the werkmap has its own table Realisatie: "Toevoegen" (`append`) or "Vervangen" (`replace`).
+   */
+  | { readonly type: 'apply-realisatie'; readonly mode?: RealisatieMode }
   | { readonly type: 'progress'; readonly step: number; readonly total: number; readonly label: string }
   /** `detail`: extra Dutch sentences about the run (kept inputs, skipped features). */
-  | { readonly type: 'succeeded'; readonly detail?: string; readonly nextSteps?: readonly string[] }
+  | {
+      readonly type: 'succeeded';
+      readonly detail?: string;
+      readonly nextSteps?: readonly string[];
+      /** The run was to remove the Realisatie's sheets, but its table had rows: they stayed. */
+      readonly realisatieKept?: boolean;
+    }
   /**
    * `workbookKey`: the renderer refused because the workbook's weights belong to this key (the pane
    * did not know, e.g. it could not read the workbook at start). The pane learns it, so the next run
    * asks before replacing those weights.
    */
-  | { readonly type: 'failed'; readonly text: string; readonly workbookKey?: string };
+  | {
+      readonly type: 'failed';
+      readonly text: string;
+      readonly workbookKey?: string;
+      /** The renderer asks before the pasted rows replace the table Realisatie's `existing` rows. */
+      readonly replaceRows?: { readonly existing: number; readonly given: number };
+    };
 
 /** What the reducer needs to know to word its messages. */
 export interface Labels {
@@ -238,7 +273,7 @@ function canAct(state: State): boolean {
 function begin(state: State, job: Job, replaceWeights: boolean, carried: Carried = {}): State {
   const built = state.builtWith;
   const replaceNational = built !== undefined && built.editionId !== state.selection.editionId;
-  const { beschikking, realisatie } = carried;
+  const { beschikking, realisatie, realisatieMode, replaceRows } = carried;
   return {
     ...state,
     // A realisatie comes with its sheets: the option shows it.
@@ -253,6 +288,8 @@ function begin(state: State, job: Job, replaceWeights: boolean, carried: Carried
       label: NL.progress.prepare,
       ...(beschikking ? { beschikking } : {}),
       ...(realisatie ? { realisatie } : {}),
+      ...(realisatie && realisatieMode ? { realisatieMode } : {}),
+      ...(realisatie && replaceRows !== undefined ? { replaceRows } : {}),
     },
     message: { tone: 'info', text: NL.status.working },
   };
@@ -375,17 +412,25 @@ export function reduce(state: State, action: Action, labels: Labels): State {
       const r = state.realisatie;
       if (!canAct(state) || !realisatieApplies(state)) return state;
       if (r.kind !== 'checked') return state;
-      // The sheet Realisatie is the user's: once it exists the add-in never writes its table again.
-      if (state.builtWith?.withRealisatie)
+      // The sheet Realisatie is the user's: once it exists its rows change only by "Toevoegen" (never
+      // a row twice) or "Vervangen" (after the user agreed to the number; the rows kept on a sheet).
+      if (state.builtWith?.withRealisatie && action.mode === undefined)
         return { ...state, realisatie: { kind: 'refused', failures: [NL.realisatiePaste.sheetExists] } };
+      const mode = state.builtWith?.withRealisatie ? action.mode : undefined;
       const built = state.builtWith;
       if (built && built.keyId !== state.selection.keyId)
         return {
           ...state,
-          confirm: { job: 'load', from: built.keyId, to: state.selection.keyId, realisatie: r.invoer },
+          confirm: {
+            job: 'load',
+            from: built.keyId,
+            to: state.selection.keyId,
+            realisatie: r.invoer,
+            ...(mode ? { realisatieMode: mode } : {}),
+          },
           message: { tone: 'info', text: '' },
         };
-      return begin(state, 'load', false, { realisatie: r.invoer });
+      return begin(state, 'load', false, { realisatie: r.invoer, ...(mode ? { realisatieMode: mode } : {}) });
     }
     case 'invalid-gemeente':
       if (!canAct(state)) return state;
@@ -409,9 +454,23 @@ export function reduce(state: State, action: Action, labels: Labels): State {
     case 'select-compare':
       if (!canAct(state)) return state;
       return { ...state, selection: withCompare(state.selection, action.compareWith) };
-    case 'select-realisatie':
+    case 'select-realisatie': {
       if (!canAct(state)) return state;
-      return { ...state, selection: withOption(state.selection, action.withRealisatie) };
+      const had = !action.withRealisatie && state.builtWith?.withRealisatie === true;
+      if (had && action.tableRows !== undefined && action.tableRows > 0)
+        return {
+          ...state,
+          selection: withOption(state.selection, true),
+          message: { tone: 'info', text: NL.realisatie.keptRows(action.tableRows) },
+        };
+      return {
+        ...state,
+        selection: withOption(state.selection, action.withRealisatie),
+        ...(had && action.tableRows === 0
+          ? { message: { tone: 'info' as const, text: NL.realisatie.willRemove } }
+          : {}),
+      };
+    }
     case 'start': {
       if (!canAct(state)) return state;
       if (action.job === 'refresh' && state.builtWith === undefined) return state;
@@ -430,10 +489,19 @@ export function reduce(state: State, action: Action, labels: Labels): State {
       const c = state.confirm;
       if (!c || state.busy) return state;
       if (action.accept)
-        return begin(state, c.job, true, {
+        return begin(state, c.job, c.replaceRows ? c.replaceWeights === true : true, {
           ...(c.beschikking ? { beschikking: c.beschikking } : {}),
           ...(c.realisatie ? { realisatie: c.realisatie } : {}),
+          ...(c.realisatieMode ? { realisatieMode: c.realisatieMode } : {}),
+          ...(c.replaceRows ? { replaceRows: c.replaceRows.existing } : {}),
         });
+      // Not replaced: the table Realisatie stays as it is; the reading stays for another choice.
+      if (c.replaceRows)
+        return {
+          ...state,
+          confirm: undefined,
+          message: { tone: 'info', text: NL.realisatiePaste.notReplaced },
+        };
       if (isUnknownKey(c.from)) {
         // Keep them: the pane cannot know their key, so it forgets what it assumed; the next run asks
         // the renderer again, which keeps the weights once the key cell names the chosen key, and
@@ -465,8 +533,10 @@ export function reduce(state: State, action: Action, labels: Labels): State {
     case 'succeeded': {
       const busy = state.busy;
       if (!busy) return state;
+      const selection = action.realisatieKept ? withOption(state.selection, true) : state.selection;
       return {
         ...state,
+        selection,
         busy: undefined,
         builtWith: {
           gemeente: state.selection.gemeente,
@@ -474,7 +544,7 @@ export function reduce(state: State, action: Action, labels: Labels): State {
           editionId: state.selection.editionId,
           ...(state.selection.compareWith !== undefined ? { compareWith: state.selection.compareWith } : {}),
           // The sheets are added for a gemeente only (the national view has no verantwoording).
-          ...(state.selection.withRealisatie && state.selection.gemeente !== LANDELIJK
+          ...((selection.withRealisatie && state.selection.gemeente !== LANDELIJK) || action.realisatieKept
             ? { withRealisatie: true }
             : {}),
         },
@@ -483,6 +553,23 @@ export function reduce(state: State, action: Action, labels: Labels): State {
     }
     case 'failed': {
       if (!state.busy) return state;
+      // "Vervangen": the renderer counted the table's rows; the user now says whether they go.
+      const busy = state.busy;
+      if (action.replaceRows && busy.realisatie && busy.realisatieMode === 'replace')
+        return {
+          ...state,
+          busy: undefined,
+          confirm: {
+            job: busy.job,
+            from: state.builtWith?.keyId ?? state.selection.keyId,
+            to: state.selection.keyId,
+            realisatie: busy.realisatie,
+            realisatieMode: 'replace',
+            replaceRows: action.replaceRows,
+            replaceWeights: busy.replaceWeights,
+          },
+          message: { tone: 'info', text: '' },
+        };
       // An empty key cell (''): an unknown key, which the next run asks about like "eigen".
       const key = action.workbookKey?.trim();
       const builtWith =
@@ -559,7 +646,8 @@ export interface View {
   readonly refreshEnabled: boolean;
   readonly progress: { readonly text: string; readonly value: number; readonly max: number } | undefined;
   readonly message: Message & { readonly role: 'alert' | 'status' };
-  readonly confirm: { readonly text: string } | undefined;
+  /** The question: its title, text and the button that agrees. */
+  readonly confirm: { readonly title: string; readonly text: string; readonly accept: string } | undefined;
   readonly beschikking: BeschikkingView;
   readonly realisatie: BeschikkingView;
 }
@@ -575,6 +663,11 @@ export interface BeschikkingView {
   readonly summary: BeschikkingSummary | undefined;
   readonly note: string | undefined;
   readonly applyEnabled: boolean;
+  /**
+   * Realisatie only: the werkmap has its own table Realisatie, so the rows are added ("Toevoegen") or
+   * replace its rows ("Vervangen") instead of making the sheet.
+   */
+  readonly existingTable?: boolean;
 }
 
 function beschikkingView(state: State): BeschikkingView {
@@ -600,6 +693,7 @@ function realisatieView(state: State): BeschikkingView {
     summary: r.kind === 'checked' ? r.summary : undefined,
     note: r.kind === 'none' ? r.note : undefined,
     applyEnabled: enabled && realisatieApplies(state),
+    existingTable: state.builtWith?.withRealisatie === true,
   };
 }
 
@@ -619,15 +713,26 @@ export function view(state: State): View {
         }
       : undefined,
     message: { ...state.message, role: messageRole(state.message.tone) },
-    confirm: state.confirm
-      ? {
-          text: isUnknownKey(state.confirm.from)
-            ? NL.confirm.unknownText(keyLabel(state.confirm.to))
-            : NL.confirm.text(keyLabel(state.confirm.from), keyLabel(state.confirm.to)),
-        }
-      : undefined,
+    confirm: confirmView(state.confirm),
     beschikking: beschikkingView(state),
     realisatie: realisatieView(state),
+  };
+}
+
+function confirmView(c: Confirmation | undefined): View['confirm'] {
+  if (!c) return undefined;
+  if (c.replaceRows)
+    return {
+      title: NL.realisatiePaste.replaceTitle,
+      text: NL.realisatiePaste.replaceText(c.replaceRows.existing, c.replaceRows.given),
+      accept: NL.realisatiePaste.replaceAccept(c.replaceRows.existing),
+    };
+  return {
+    title: NL.confirm.title,
+    text: isUnknownKey(c.from)
+      ? NL.confirm.unknownText(keyLabel(c.to))
+      : NL.confirm.text(keyLabel(c.from), keyLabel(c.to)),
+    accept: NL.confirm.replace,
   };
 }
 

@@ -15,7 +15,7 @@ import { builtInKey } from '../../src/domain';
 import type { WorkbookPlan } from '../../src/plan';
 import { INPUT_NAMES, SHEETS, buildWorkbookPlan } from '../../src/plan';
 import { COMPARE_DEFAULT, NO_COMPARISON } from '../../src/taskpane/compare';
-import { KEY_TEXTS, NL } from '../../src/taskpane/messages.nl';
+import { KEPT_SHEET, KEY_TEXTS, NL } from '../../src/taskpane/messages.nl';
 import { editionYears } from '../../src/taskpane/realisatie';
 import { realisatiePaste, realisatieRow } from '../support/pane-host';
 import type { FakeExcel } from '../support/fake-excel';
@@ -508,12 +508,24 @@ describe('task pane in Excel (fake host)', () => {
       ['SPUK IZA', 'Regionaal plan', 120_000, 80_000, ''],
     ]);
     expect(await page.getByRole('checkbox', { name: NL.realisatie.label }).isChecked()).toBe(true);
-    // The table is the user's now: a second paste is refused before anything is written.
-    const after = await syncCount(page);
-    await page.getByRole('button', { name: NL.realisatiePaste.apply }).click();
-    await failures.filter({ hasText: NL.realisatiePaste.sheetExists }).waitFor();
-    expect(await syncCount(page)).toBe(after);
+    // The table is the user's now: another paste is added ("Toevoegen") or replaces its rows.
+    expect(await page.getByRole('button', { name: NL.realisatiePaste.apply }).isVisible()).toBe(false);
+    await page.getByRole('button', { name: NL.realisatiePaste.append }).click();
+    // The same rows again would count twice: refused, naming them, and Vervangen suggested.
+    await waitForMessage(page, 'alert', 'regel 1 (Brede SPUK, Buurtsportcoaches) staat al op rij 7');
+    await page.screenshot({
+      path: path.join(ROOT, 'build', 'taskpane-realisatie-toevoegen.png'),
+      fullPage: true,
+    });
     await expectAccessible(page, 'realisatie written');
+    await page.getByRole('button', { name: NL.realisatiePaste.replace, exact: true }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.filter({ hasText: 'De tabel Realisatie heeft 2 regels' }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(ROOT, 'build', 'taskpane-realisatie-vervangen.png') });
+    await expectAccessible(page, 'realisatie replace question');
+    await dialog.getByRole('button', { name: NL.realisatiePaste.replaceAccept(2) }).click();
+    await waitForMessage(page, 'status', NL.realisatiePaste.replaced(2, 2, KEPT_SHEET));
+    expect(await page.evaluate(() => window.__fakeExcel.sheetNames())).toContain(KEPT_SHEET);
   });
 
   it('made no request outside the local server and logged no errors', () => {

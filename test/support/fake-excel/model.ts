@@ -6,6 +6,7 @@
 import type { Rect } from './address';
 import {
   MAX_COLS,
+  MAX_ROWS,
   a1ToR1C1,
   colToLetters,
   intersects,
@@ -601,5 +602,72 @@ export function renameTableColumn(
   )
     throw fakeError('InvalidArgument', location, String(to));
   writeContent(sheet, table.rect.top, table.rect.left + at, { kind: 'value', value: to });
+  model.touch();
+}
+
+/**
+ * `TableRowCollection.add(index, values)` at the end (ExcelApi 1.1), as documented at
+ * https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1):
+ * "If null or -1, the addition happens at the end. Any rows below the inserted row are shifted
+ * downwards"; `values`: "A 2D array of unformatted values of the table row". The fake adds the rows as
+ * Excel's table does when it grows: within the table's columns only, the cells below the table move down
+ * by the number of rows; the new rows get the style of the table's last row (Excel extends a table
+ * column's formatting) and `values`; the table grows; validations and conditional formats within the
+ * table's columns that reach its last row grow with it, those below it move down. Refused
+ * (InvalidArgument): an index other than null / undefined / -1 (not modelled), `values` that are not
+ * rows of the table's width. References in formulas are not rewritten (the renderer adds rows before it
+ * writes the plan's formulas at their plan addresses).
+ */
+export function appendTableRows(
+  model: WorkbookModel,
+  table: TableModel,
+  index: number | null | undefined,
+  values: unknown,
+  location = 'TableRowCollection.add',
+): void {
+  const sheet = model.sheetById(table.sheetId);
+  if (!sheet) throw fakeError('ItemNotFound', location, table.name);
+  if (index !== undefined && index !== null && index !== -1)
+    throw fakeError('InvalidArgument', location, `index ${String(index)} (the fake only appends)`);
+  const width = rectCols(table.rect);
+  if (
+    !Array.isArray(values) ||
+    values.length === 0 ||
+    !values.every((row) => Array.isArray(row) && row.length === width)
+  )
+    throw fakeError('InvalidArgument', location, `values must be rows of ${width} columns`);
+  const grid = values as unknown[][];
+  const k = grid.length;
+  const { left, right, bottom } = table.rect;
+  if (bottom + k > MAX_ROWS) throw fakeError('InvalidArgument', location, 'rows would leave the sheet');
+  const below: [number, Cell][] = [];
+  for (const [key, cell] of sheet.cells) {
+    const r = keyRow(key);
+    const c = keyCol(key);
+    if (r > bottom && c >= left && c <= right) below.push([key, cell]);
+  }
+  for (const [key] of below) sheet.cells.delete(key);
+  for (const [key, cell] of below) sheet.cells.set(cellKey(keyRow(key) + k, keyCol(key)), cell);
+  for (let i = 0; i < k; i++) {
+    const r = bottom + 1 + i;
+    for (let c = left; c <= right; c++) {
+      const style = sheet.cells.get(cellKey(bottom, c))?.style;
+      if (style) sheet.cells.set(cellKey(r, c), { style: { ...style } });
+      const content = interpretInput(grid[i]?.[c - left], 'values', r, c, { row: r, col: c }, location);
+      if (content) writeContent(sheet, r, c, content);
+    }
+  }
+  const within = (rect: Rect): boolean => rect.left >= left && rect.right <= right;
+  const grow = (rect: Rect): Rect =>
+    !within(rect)
+      ? rect
+      : rect.top > bottom
+        ? { ...rect, top: rect.top + k, bottom: rect.bottom + k }
+        : rect.bottom >= bottom
+          ? { ...rect, bottom: rect.bottom + k }
+          : rect;
+  sheet.conditionalFormats = sheet.conditionalFormats.map((f) => ({ ...f, rect: grow(f.rect) }));
+  sheet.validations = sheet.validations.map((v) => ({ ...v, rect: grow(v.rect) }));
+  model.tables[model.tables.indexOf(table)] = { ...table, rect: { ...table.rect, bottom: bottom + k } };
   model.touch();
 }

@@ -80,6 +80,7 @@ import {
   existingCells,
   inputGrid,
   insertTableColumn,
+  appendTableRows,
   interpretInput,
   readFormulaR1C1,
   removeIntersecting,
@@ -515,6 +516,9 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
         throw fakeError('InvalidOperation', 'Worksheet.delete', `${sheet.name} is very hidden`);
       if (model.structureProtected) throw fakeError('AccessDenied', 'Worksheet.delete', 'structure');
       model.sheets.splice(model.sheets.indexOf(sheet), 1);
+      // The sheet's tables go with it (its cells are gone; `workbook.tables` no longer lists them).
+      for (let i = model.tables.length - 1; i >= 0; i--)
+        if (model.tables[i]?.sheetId === sheet.id) model.tables.splice(i, 1);
       for (const n of model.names) {
         const ref = parseQualified(n.formula);
         if (ref?.sheet !== undefined && ref.sheet.toUpperCase() === sheet.name.toUpperCase())
@@ -1060,14 +1064,15 @@ export class FakeRange extends FakeObject implements HostRange {
    *   (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-cut-copy-paste); blank
    *   source cells are copied as blanks (`skipBlanks` defaults to false). Formats are not copied.
    */
-  copyFrom(sourceRange: HostCopySource, copyType: 'Formulas'): void {
+  copyFrom(sourceRange: HostCopySource, copyType: 'Formulas' | 'Values'): void {
     this.ctx.enqueue(
       'Range.copyFrom',
       [sourceRange, copyType],
       () => {
         if (!(sourceRange instanceof FakeRange))
           throw fakeError('InvalidArgument', 'Range.copyFrom', 'the fake copies only from a Range proxy');
-        if (copyType !== 'Formulas') throw fakeError('InvalidArgument', 'Range.copyFrom', String(copyType));
+        if (copyType !== 'Formulas' && copyType !== 'Values')
+          throw fakeError('InvalidArgument', 'Range.copyFrom', String(copyType));
         const source = sourceRange.target();
         const { sheet, rect } = this.target();
         guardWrite(sheet, 'Range.copyFrom');
@@ -1094,12 +1099,15 @@ export class FakeRange extends FakeObject implements HostRange {
           const col = source.rect.left + j;
           const cell = source.sheet.cells.get(cellKey(row, col));
           // A formula keeps its R1C1 text: relative references land relative to each copy.
+          // `Values` (RangeCopyType.values: "Copy only the values") pastes what a formula shows.
           const content: CellContent | { kind: 'r1c1'; r1c1: string } =
-            cell?.formula !== undefined
-              ? { kind: 'r1c1', r1c1: a1ToR1C1(cell.formula, row, col) }
-              : cell?.value !== undefined
-                ? { kind: 'value', value: cell.value }
-                : { kind: 'empty' };
+            cell?.formula !== undefined && copyType === 'Values'
+              ? { kind: 'value', value: this.ctx.host.formulaValue(source.sheet, row, col) }
+              : cell?.formula !== undefined
+                ? { kind: 'r1c1', r1c1: a1ToR1C1(cell.formula, row, col) }
+                : cell?.value !== undefined
+                  ? { kind: 'value', value: cell.value }
+                  : { kind: 'empty' };
           return { row, col, content };
         };
         const pattern = Array.from({ length: srcRows }, (_, i) =>
@@ -1869,6 +1877,7 @@ export class FakeTableCollection extends FakeCollection<FakeTable> implements Ho
 export class FakeTable extends FakeObject implements HostTable {
   private worksheetProxy: FakeWorksheet | undefined;
   private columnsProxy: FakeTableColumnCollection | undefined;
+  private rowsProxy: FakeTableRowCollection | undefined;
 
   constructor(
     ctx: FakeRequestContext,
@@ -1945,6 +1954,20 @@ export class FakeTable extends FakeObject implements HostTable {
     });
   }
 
+  /**
+   * ExcelApi 1.1: the whole table:
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getrange-member(1)
+   */
+  getRange(): FakeRange {
+    this.ctx.path('Table.getRange');
+    return new FakeRange(this.ctx, () => this.place('Table.getRange'));
+  }
+
+  /** ExcelApi 1.1: https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection */
+  get rows(): FakeTableRowCollection {
+    return (this.rowsProxy ??= new FakeTableRowCollection(this.ctx, this.resolve));
+  }
+
   private place(location: string): { sheet: SheetModel; rect: Rect } {
     const table = this.resolve();
     const sheet = this.ctx.model.sheetById(table.sheetId);
@@ -2019,6 +2042,28 @@ export class FakeTableColumnCollection extends FakeObject implements HostTableCo
   getItem(key: string): FakeTableColumn {
     this.ctx.path('TableColumnCollection.getItem', [key]);
     return new FakeTableColumn(this.ctx, this.table, () => key);
+  }
+}
+
+/**
+ * `Table.rows` (ExcelApi 1.1): https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection.
+ * `add` appends rows as model.ts `appendTableRows` describes.
+ */
+export class FakeTableRowCollection extends FakeObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly table: () => TableModel,
+  ) {
+    super(ctx, 'TableRowCollection');
+  }
+
+  add(index: number | undefined, values: HostScalar[][]): void {
+    this.ctx.enqueue('TableRowCollection.add', [index, values], () => {
+      const table = this.table();
+      const sheet = this.ctx.model.sheetById(table.sheetId);
+      if (sheet) guardWrite(sheet, 'TableRowCollection.add');
+      appendTableRows(this.ctx.model, table, index, values);
+    });
   }
 }
 
