@@ -86,7 +86,7 @@ import { readRealisatie, runVerantwoording, VERANTWOORDING_HELP } from './verant
 import { earlierEditions } from '../data/earlier-editions';
 import { parseVanMandaatgemeente } from './van-mandaatgemeente';
 import type { WerkmapProducer } from './werkmappen';
-import { errorCode, LOCK_FILE, writeErrorReason } from './batch-folder';
+import { errorCode, LOCK_FILE, RUN_FILE, writeErrorReason } from './batch-folder';
 import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './werkmappen';
 
 /**
@@ -246,7 +246,8 @@ Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
                          met editie,sleutel,van van de run. Voortgang op stderr. Eén map = één run: een tweede
                          run in dezelfde map tegelijk wordt geweigerd (${LOCK_FILE}), net als een map met
                          werkmappen van een andere editie of sleutel; bij een volle schijf of een map
-                         zonder schrijfrechten stopt de run zonder index; exitcode 2 als er een werkmap ontbreekt
+                         zonder schrijfrechten stopt de run zonder index; na Ctrl+C of een volle schijf
+                         maakt dezelfde opdracht de map af (${RUN_FILE} noemt de run tot de index er is); exitcode 2 als er een werkmap ontbreekt
   --vervang              met --alle: vervang de werkmappen van een andere run in de map
 `,
   allocaties: `spuk-begroting allocaties [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
