@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultReferenceData } from '../data';
 import type { CbsCode } from '../domain';
-import { LOCK_FILE } from './batch-folder';
+import { LOCK_FILE, RUN_FILE } from './batch-folder';
 import { runCli } from './cli';
 import type { CliIo, FolderIo } from './io';
 import { nodeFolder, nodeIo } from './node-io';
@@ -67,6 +67,7 @@ describe('a folder holds one run', () => {
     expect(index[0]?.endsWith(';editie;sleutel;van')).toBe(true);
     expect(index[1]).toMatch(/^GM\d{4};.*;vws-2026-04;spuk-2025;$/);
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+    expect(fs.existsSync(path.join(dir, RUN_FILE))).toBe(false);
     expect((await run([])).code).toBe(0);
   });
 
@@ -181,8 +182,15 @@ describe('a folder that takes no files', () => {
       `Fout: kan niet verder schrijven in de map "${dir}": de schijf is vol. 5 van ${N} werkmappen zijn geschreven; index.csv is niet geschreven. Maak ruimte of kies met --uit een andere map, en draai de opdracht opnieuw.`,
     ]);
     expect(r.err).not.toMatch(/ENOSPC|raw English/);
-    expect(fs.readdirSync(dir).sort()).toHaveLength(5);
+    expect(workbooks()).toHaveLength(5);
     expect(fs.existsSync(path.join(dir, 'index.csv'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+    // After making room, the same command runs again (the marker names the run of the 5 workbooks).
+    expect(JSON.parse(read(RUN_FILE))).toEqual({ editie: 'vws-2026-04', sleutel: 'spuk-2025' });
+    const again = await run([]);
+    expect(again.code).toBe(0);
+    expect(workbooks()).toHaveLength(N);
+    expect(fs.existsSync(path.join(dir, RUN_FILE))).toBe(false);
   });
 
   it("Ctrl+C: the cleanup removes this run's .tmp files and the lock, and says the folder is incomplete", async () => {
@@ -201,6 +209,70 @@ describe('a folder that takes no files', () => {
     );
     expect(fs.readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
     expect(r.code).toBe(2);
+  });
+});
+
+describe('a rerun after Ctrl+C (reviewer, session 8)', () => {
+  /** A rerun into the complete folder of `first` that Ctrl+C stops after `n` workbooks (the process then exits). */
+  async function interruptedRerun(n: number) {
+    let cleanup: () => void = () => undefined;
+    const interrupted: WerkmapProducer = async (job, codes, onFile, shape, signal) => {
+      await stub(job, codes.slice(0, n), onFile, shape, signal);
+      fs.writeFileSync(path.join(dir, `.GM0050 Zeewolde.xlsx.${process.pid}.tmp`), 'half');
+      cleanup();
+      // process.exit(130) in nodeFolder.onInterrupt: nothing after the cleanup is written.
+      throw new Error('exit 130');
+    };
+    return run([], {
+      produce: interrupted,
+      folder: { onInterrupt: (c) => ((cleanup = c), () => undefined) },
+    }).catch((e: unknown) => e);
+  }
+
+  it("following the message's advice works: the same command completes the folder", async () => {
+    expect((await run([])).code).toBe(0);
+    expect(await interruptedRerun(85)).toEqual(new Error('exit 130'));
+    // The old index is gone, the lock and the .tmp are removed; the marker says whose workbooks lie here.
+    expect(fs.existsSync(path.join(dir, 'index.csv'))).toBe(false);
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([RUN_FILE]);
+    expect(workbooks()).toHaveLength(N);
+    const again = await run([]);
+    expect(again.err).not.toContain('Fout');
+    expect(again.code).toBe(0);
+    expect(read('index.csv').trim().split('\n')).toHaveLength(N + 2);
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('a run of another edition is still refused after the interrupt, and --vervang replaces it', async () => {
+    expect((await run([])).code).toBe(0);
+    await interruptedRerun(3);
+    const other = await run(['--editie', 'vws-2025-09']);
+    expect(other.code).toBe(2);
+    expect(other.err).toBe(
+      `Fout: de map "${dir}" bevat ${N} werkmappen van een andere run (editie vws-2026-04, sleutel spuk-2025). Kies met --uit een lege map, of vervang ze met --vervang.\n`,
+    );
+    // The refused run leaves the marker as it was.
+    expect(JSON.parse(read(RUN_FILE))).toEqual({ editie: 'vws-2026-04', sleutel: 'spuk-2025' });
+    const vervang = await run(['--editie', 'vws-2025-09', '--vervang']);
+    expect(vervang.code).toBe(0);
+    expect(read('GM0034 Almere.xlsx')).toBe('vws-2025-09 GM0034');
+    expect(fs.existsSync(path.join(dir, RUN_FILE))).toBe(false);
+  });
+
+  it("a marker newer than the index names the run (a run that removed another run's workbooks, then stopped)", async () => {
+    expect((await run([])).code).toBe(0);
+    // As if `--editie vws-2025-09 --vervang` removed the workbooks, set the marker, wrote 1 workbook and was killed
+    // before removing the old index.
+    for (const n of workbooks()) fs.rmSync(path.join(dir, n));
+    fs.writeFileSync(
+      path.join(dir, RUN_FILE),
+      JSON.stringify({ editie: 'vws-2025-09', sleutel: 'spuk-2025' }),
+    );
+    fs.writeFileSync(path.join(dir, 'GM0034 Almere.xlsx'), 'vws-2025-09 GM0034');
+    const same = await run([]);
+    expect(same.code).toBe(2);
+    expect(same.err).toContain('van een andere run (editie vws-2025-09, sleutel spuk-2025)');
+    expect((await run(['--editie', 'vws-2025-09'])).code).toBe(0);
   });
 });
 

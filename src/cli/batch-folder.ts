@@ -7,10 +7,18 @@ import type { FolderIo } from './io';
  * into the same folder while the first runs; the run's edition and key are in index.csv; workbooks of
  * another run (another edition or key, or an index without them) are refused, or removed first with
  * `--vervang`; `.tmp` files of runs that were killed are removed; the old index is removed before the
- * first workbook is written, so no index ever describes files it did not list.
+ * first workbook is written, so no index ever describes files it did not list. Between taking the
+ * folder and writing the new index, the run marker (`RUN_FILE`) says whose workbooks lie there, so a
+ * run stopped by Ctrl+C, a full disk or a failed index write can be rerun with the same command.
  */
 
 export const LOCK_FILE = '.spuk-begroting.lock';
+/**
+ * The run marker: the run (edition, key, `--van`) that is writing the folder's workbooks, written
+ * before the old index is removed and removed only after the new index is written. It outlives the
+ * lock (Ctrl+C removes the lock), so a folder never holds workbooks without a record of their run.
+ */
+export const RUN_FILE = '.spuk-begroting.run';
 
 /** What makes two runs the same: the edition, the key and the edition compared with (`--van`). */
 export interface RunIdentity {
@@ -67,6 +75,22 @@ export function indexRun(text: string): RunIdentity | undefined {
   return { editie: first.editie, sleutel: first.sleutel, ...(first.van ? { van: first.van } : {}) };
 }
 
+/** The run a run marker names, or undefined when it is missing or unreadable. */
+function readRun(text: string | undefined): RunIdentity | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const r = JSON.parse(text) as Partial<RunIdentity>;
+    if (typeof r.editie !== 'string' || typeof r.sleutel !== 'string') return undefined;
+    return {
+      editie: r.editie,
+      sleutel: r.sleutel,
+      ...(typeof r.van === 'string' && r.van ? { van: r.van } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 interface LockContent extends RunIdentity {
   readonly pid: number;
   readonly gestart: string;
@@ -87,6 +111,8 @@ function readLock(text: string | undefined): LockContent | undefined {
 /** A folder taken for one run: `release` removes the lock (once). */
 export interface TakenFolder {
   release(): void;
+  /** The new index is written: the run marker is no longer needed (the index names the run). */
+  indexWritten(): void;
   /** Removes this process's temporary files in the folder (after Ctrl+C). */
   removeOwnTmp(): void;
 }
@@ -94,9 +120,11 @@ export interface TakenFolder {
 /**
  * Takes `folder` for the run `run`: the lock, then the checks. Returns the taken folder, or a Dutch
  * message (one line, no stack) why the run may not start: another run is busy, the folder holds
- * workbooks of another run (without `vervang`), or nothing can be written there. With `vervang` the
- * workbooks and index of another run are removed. In all cases the old index.csv is removed and the
- * `.tmp` files of processes that no longer run are cleaned up.
+ * workbooks of another run (without `vervang`), or nothing can be written there. Whose workbooks lie
+ * in the folder: the run marker's run, else the index's, else a killed run's lock; none of them: unknown,
+ * refused. With `vervang` the workbooks and index of another run are removed. Then the run marker is
+ * set to `run`, the old index.csv is removed and the `.tmp` files of processes that no longer run are
+ * cleaned up.
  */
 export function takeFolder(
   fs: FolderIo,
@@ -139,8 +167,12 @@ export function takeFolder(
   const werkmappen = names.filter((n) => WERKMAP.test(n));
   const indexText = fs.readText(path.join(folder, 'index.csv'));
   const indexed = indexText === undefined ? undefined : indexRun(indexText);
-  // Whose workbooks lie here: the index's run, else a killed run's lock, else nobody knows.
-  const owner = indexed ?? previous;
+  const marker = path.join(folder, RUN_FILE);
+  const marked = readRun(fs.readText(marker));
+  // Whose workbooks lie here: the marker of a run that wrote no index yet (set after the workbooks of
+  // another run were removed, so it is newer than the index), else the index's run, else a killed
+  // run's lock, else nobody knows.
+  const owner = marked ?? indexed ?? previous;
   const foreign = werkmappen.length > 0 && (owner === undefined || !sameRun(owner, run));
   if (foreign && !vervang) {
     release();
@@ -151,10 +183,20 @@ export function takeFolder(
     };
   }
   if (foreign) for (const name of werkmappen) fs.remove(path.join(folder, name));
-  // From here on the folder is being rewritten: no index may claim the files.
+  // From here on the folder is being rewritten: no index may claim the files; the marker says whose they are.
+  try {
+    fs.remove(marker);
+    fs.createExclusive(marker, JSON.stringify(run));
+  } catch (e) {
+    release();
+    return {
+      refused: `Fout: kan niet schrijven in de map "${folder}" (${writeErrorReason(e)}). Kies met --uit een map waarin u mag schrijven.`,
+    };
+  }
   fs.remove(path.join(folder, 'index.csv'));
   return {
     release,
+    indexWritten: () => fs.remove(marker),
     removeOwnTmp: () => {
       for (const name of fs.list(folder)) {
         const m = TMP.exec(name);

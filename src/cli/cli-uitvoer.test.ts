@@ -3,8 +3,9 @@
  * werkmap, help generated from the plan, and CSV that Excel-NL opens.
  */
 import { captureIo } from '../../test/support/cli-io';
+import { defaultEditionId, editionInput } from '../data';
 import type { WorkbookPlan } from '../plan';
-import { runCli } from './cli';
+import { editieJaren, runCli } from './cli';
 
 async function run(argv: string[], files: Record<string, string> = {}) {
   const c = captureIo(files);
@@ -184,6 +185,33 @@ describe('help generated from the plan', () => {
     expect(listed).toEqual(sheets);
     // National: the same without the Regioverdeling, which the help marks as for a mandaatgemeente only.
     expect(help).toMatch(/^ {2}Regioverdeling +alleen bij een mandaatgemeente/m);
+  });
+
+  it("the years in the help are the default edition's, as its data writes them (reviewer, session 8: not 2023–2029 beside 2030 rows)", async () => {
+    const years = editionInput(defaultEditionId()).edition.years;
+    const span = `${years[0]}–${years[years.length - 1]}`;
+    expect(editieJaren().span).toBe(span);
+    expect(editieJaren('vws-2025-09').span).toBe('2023–2029');
+    // What the default edition writes: allocaties rows per year, and the begroting's year columns.
+    const rows = (await run(['allocaties', '--gemeente', 'Almere'])).out.trim().split('\n').slice(1);
+    const jaren = [...new Set(rows.map((l) => Number(l.split(';')[6])))].sort();
+    expect(`${jaren[0]}–${jaren[jaren.length - 1]}`).toBe(span);
+    const spans = (text: string) => [...text.matchAll(/\b(20\d\d)–(20\d\d)\b/g)].map((m) => m[0]);
+    const help = (await run(['--help'])).out;
+    expect(help).toContain(
+      `allocaties   bedragen per gemeente × regeling × onderdeel × jaar ${span} (CSV of JSON)`,
+    );
+    expect(spans(help)).toEqual([span]);
+    const werkboek = (await run(['werkboek', '--help'])).out;
+    expect(werkboek).toContain(`met de bladen, ${span}:`);
+    expect(werkboek).toContain(`bestand en per jaar ${span} het eigen geld`);
+    expect(spans(werkboek)).toEqual([span, span]);
+    expect((await run(['allocaties', '--help'])).out).toContain(`(${span} in ${defaultEditionId()})`);
+    expect((await run(['verschil', '--help'])).out).toContain(`onderdeel en jaar ${span},`);
+    const columns = `${years[0]};…;${years[years.length - 1]}`;
+    const begroting = (await run(['begroting', '--help'])).out;
+    expect(begroting).toContain(`Aard lasten;${columns};\n`);
+    expect(begroting).toContain(`Inc.;Struc.;${columns}, bedragen`);
   });
 
   it("each command's help says what it writes", async () => {

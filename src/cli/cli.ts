@@ -86,7 +86,7 @@ import { readRealisatie, runVerantwoording, VERANTWOORDING_HELP } from './verant
 import { earlierEditions } from '../data/earlier-editions';
 import { parseVanMandaatgemeente } from './van-mandaatgemeente';
 import type { WerkmapProducer } from './werkmappen';
-import { errorCode, LOCK_FILE, writeErrorReason } from './batch-folder';
+import { errorCode, LOCK_FILE, RUN_FILE, writeErrorReason } from './batch-folder';
 import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './werkmappen';
 
 /**
@@ -151,7 +151,36 @@ function werkboekBladenText(): string {
   return bladen.map(([naam, uitleg]) => `  ${naam.padEnd(width)}  ${uitleg}`).join('\n');
 }
 
-const HELP: Record<string, string> = {
+/**
+ * The year axis of an edition (default: the default edition), read from the manifests alone (cheap
+ * enough for --help): the union of `jaren` over its `vorige` chain, as resolveEdition makes it (src/data
+ * editions.ts). Shape: `{ first, last, span: "2023–2030", columns: "2023;…;2030" }`.
+ */
+export function editieJaren(id: string = defaultEditionId()): {
+  first: number;
+  last: number;
+  span: string;
+  columns: string;
+} {
+  const manifests = new Map(editionManifests().map((m) => [m.id, m]));
+  const years = new Set<number>();
+  const seen = new Set<string>();
+  for (
+    let m = manifests.get(id);
+    m !== undefined && !seen.has(m.id);
+    m = m.vorige === null ? undefined : manifests.get(m.vorige)
+  ) {
+    seen.add(m.id);
+    m.jaren.forEach((j) => years.add(j));
+  }
+  const sorted = [...years].sort((a, b) => a - b);
+  const first = sorted[0] ?? 0;
+  const last = sorted[sorted.length - 1] ?? 0;
+  return { first, last, span: `${first}–${last}`, columns: `${first};…;${last}` };
+}
+
+/** The help texts by command ('' = the general help); the years are the default edition's (editieJaren). */
+const HELP = (jaren = editieJaren()): Record<string, string> => ({
   verantwoording: VERANTWOORDING_HELP,
   '': `spuk-begroting: Brede SPUK, SPUK IZA en SPUK AZWA per gemeente, met live Excel-formules.
 
@@ -159,7 +188,7 @@ Gebruik: spuk-begroting <opdracht> [opties]
 
 Opdrachten:
   werkboek     schrijf de Excel-werkmap (.xlsx)
-  allocaties   bedragen per gemeente × regeling × onderdeel × jaar 2023–2029 (CSV of JSON)
+  allocaties   bedragen per gemeente × regeling × onderdeel × jaar ${jaren.span} (CSV of JSON)
   iza          SPUK IZA en SPUK AZWA regionaal per samenwerkingsregio, naar de mandaatgemeente
   controle     sluit de editie aan op de gepubliceerde bedragen, tot op de euro
   edities      de edities (standen van de brongegevens) met datum en omschrijving
@@ -183,7 +212,7 @@ CSV-bestanden die het manifest noemt, als data/<id>/<bestand>), te kiezen met --
          spuk-begroting werkboek --alle --uit MAP [--editie ID] [--van ID] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                          [--vervang]
 
-Schrijft de werkmap (.xlsx, --uit) met de bladen, 2023–2029:
+Schrijft de werkmap (.xlsx, --uit) met de bladen, ${jaren.span}:
 ${werkboekBladenText()}
 Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
 
@@ -209,7 +238,7 @@ Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
                          (standaard 0: niet verrekend; geen bron regelt het), bijv. brede-spuk=15
   --alle                 één werkmap per gemeente in de map --uit MAP (die moet bestaan), elk geopend
                          op het eigen Overzicht, met de naam "CBS-code naam.xlsx" (bijv. "GM0034 Almere.xlsx"),
-                         en ${INDEX_FILE}: gemeentecode,gemeentenaam,bestand en per jaar 2023–2029 het eigen geld
+                         en ${INDEX_FILE}: gemeentecode,gemeentenaam,bestand en per jaar ${jaren.span} het eigen geld
                          (eigen_JAAR_eur) en wat de gemeente als mandaatgemeente ontvangt
                          (als_mandaatgemeente_JAAR_eur); daarna een regel per ontvanger die geen
                          gemeente is (SamenTwente voor de regio Twente: gemeentecode en bestand leeg,
@@ -217,14 +246,15 @@ Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
                          met editie,sleutel,van van de run. Voortgang op stderr. Eén map = één run: een tweede
                          run in dezelfde map tegelijk wordt geweigerd (${LOCK_FILE}), net als een map met
                          werkmappen van een andere editie of sleutel; bij een volle schijf of een map
-                         zonder schrijfrechten stopt de run zonder index; exitcode 2 als er een werkmap ontbreekt
+                         zonder schrijfrechten stopt de run zonder index; na Ctrl+C of een volle schijf
+                         maakt dezelfde opdracht de map af (${RUN_FILE} noemt de run tot de index er is); exitcode 2 als er een werkmap ontbreekt
   --vervang              met --alle: vervang de werkmappen van een andere run in de map
 `,
   allocaties: `spuk-begroting allocaties [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                            [--beschikking CSV] [--formaat csv|json]
 
 Schrijft naar stdout: CSV (standaard) of JSON; niets in een bestand (> allocaties.csv om te bewaren).
-Eén regel per gemeente × onderdeel × jaar van de editie (2023–2030 in vws-2026-04) dat de gemeente ontvangt, met kolommen
+Eén regel per gemeente × onderdeel × jaar van de editie (${jaren.span} in ${defaultEditionId()}) dat de gemeente ontvangt, met kolommen
 gemeentecode,gemeentenaam,regeling,editie,onderdeel_nr,onderdeel,jaar,bedrag_eur,structureel_eur,
 incidenteel_eur,bron. Onderdelen 1–15 Brede SPUK, 16 SPUK IZA, 17 SPUK AZWA lokaal, 18 SPUK AZWA
 regionaal. Regionaal geld (16, 18) staat alleen bij de mandaatgemeente, die het hele regiobedrag
@@ -278,7 +308,7 @@ regeling en jaar het plafond (met de bron), de lasten en het saldo, en daarna de
 Exitcode 0 zonder signalen, 1 met signalen, 2 bij onjuiste invoer.
 
   --invoer CSV           de activiteiten, met de kolommen van de tabel Begroting:
-                         Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;…;2029;
+                         Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;${jaren.columns};
                          Andere dekking;Opmerking (";", tab of ","; bedragen in hele euro's).
                          Regeling: ${BEGROTING_REGELINGEN.join(', ')}. Onderdeel 1–15 alleen bij
                          de Brede SPUK. Overheveling en vooruit ontvangen staan niet in dit bestand (0).
@@ -295,7 +325,7 @@ Exitcode 0 zonder signalen, 1 met signalen, 2 bij onjuiste invoer.
                          csv: regeling,jaar,plafond_eur,bron,lasten_eur,saldo_eur (signalen op stderr);
                          json: dezelfde regels en de signalen (soort, regeling, jaar, bedrag_eur, tekst);
                          mutaties: de begroting zoals gemeenten die in hun eigen begroting zetten, per
-                         taakveld: Taakveld;Omschrijving;Inc.;Struc.;2023;…;2029, bedragen × € 1.000
+                         taakveld: Taakveld;Omschrijving;Inc.;Struc.;${jaren.columns}, bedragen × € 1.000
                          (+ = voordelig, − = nadelig), per activiteit een regel lasten en een regel baten
                          (de SPUK, incidenteel) en per taakveld een totaal (0: budgettair neutraal)
   --csv-komma            CSV met komma's en een decimale punt, zonder BOM (de vorm van eerdere versies)
@@ -304,7 +334,7 @@ Exitcode 0 zonder signalen, 1 met signalen, 2 bij onjuiste invoer.
 
 Schrijft naar stdout: CSV (standaard) of JSON; op stderr welke edities vergeleken zijn.
 Wat er veranderd is van editie --van naar editie --naar (standaard: de nieuwste en de editie
-ervoor), per regeling, onderdeel en jaar 2023–2029, met het totaal per regeling. Kolommen
+ervoor), per regeling, onderdeel en jaar ${jaren.span}, met het totaal per regeling. Kolommen
 regeling,onderdeel_nr,onderdeel,jaar,van_eur,naar_eur,verschil_eur,verschil_pct,signaal; signaal = ja
 bij meer dan 5% verschil. Met --gemeente: wat die gemeente ontvangt; anders landelijk.
 regeling is de post op de begroting: SPUK AZWA lokaal (eigen geld) en SPUK AZWA regionaal (wat de
@@ -353,7 +383,7 @@ uitvoering); leeg waar geen bron de code noemt (SPUK AZWA), met een melding.
   --formaat csv|json     standaard: csv
 De indeling in regio's is afgeleid, niet officieel (kolom lidmaatschap: bekend of afgeleid).
 `,
-};
+});
 
 type Failed = { failures: readonly InputFailure[] };
 
@@ -1240,7 +1270,7 @@ const ALLE_REFUSED: readonly (readonly [string, string])[] = [
 
 /**
  * The mutations as CSV in the layout gemeenten use in their own begroting (begroting-practice.md,
- * layout 3): Taakveld;Omschrijving;Inc.;Struc.;2023;…;2029, bedragen × € 1.000, + = voordelig,
+ * layout 3): Taakveld;Omschrijving;Inc.;Struc.;<the scenario's years>, bedragen × € 1.000, + = voordelig,
  * − = nadelig; per activity a lasten and a baten line, per taakveld a total (0: budgettair neutraal).
  */
 function writeMutaties(io: CliIo, vorm: CsvVorm, scenario: Scenario): void {
@@ -1399,10 +1429,10 @@ export async function runCli(
   if (command === '' || command === '--help' || command === '-h' || command === 'help') {
     // Asked for: help is the output (stdout, exit 0). Not asked for: it explains an error (stderr, exit 2).
     if (command === '') {
-      io.err(HELP[''] ?? '');
+      io.err(HELP()[''] ?? '');
       return 2;
     }
-    io.out(HELP[''] ?? '');
+    io.out(HELP()[''] ?? '');
     return 0;
   }
   if (!(command in OPTIONS)) {
@@ -1414,7 +1444,7 @@ export async function runCli(
   try {
     const opts = parseArgs(command, rest);
     if (opts.has('--help')) {
-      io.out(HELP[command] ?? '');
+      io.out(HELP()[command] ?? '');
       return 0;
     }
     const folder = opts.get('--edities-map');

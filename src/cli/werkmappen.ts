@@ -217,7 +217,8 @@ export interface WerkmappenOptions {
  * run was refused. With a real folder (`io.folder`) the folder holds one consistent run (./batch-folder.ts:
  * a lock, no workbooks of another run unless `vervang`, the edition and key in index.csv); a full disk
  * or a read-only folder stops the run with one Dutch line and no index; Ctrl+C removes the lock and
- * this run's `.tmp` files and says what is missing.
+ * this run's `.tmp` files and says what is missing. Until the index is written the folder's run marker
+ * names this run, so the same command run again may rewrite the folder.
  */
 export async function writeWerkmappen(
   io: CliIo,
@@ -247,7 +248,7 @@ export async function writeWerkmappen(
     );
   });
   try {
-    return await writeAll(io, folder, job, produce, options.vorm ?? 'excel-nl', written);
+    return await writeAll(io, folder, job, produce, options.vorm ?? 'excel-nl', written, taken);
   } finally {
     stopListening?.();
     taken?.release();
@@ -261,6 +262,7 @@ async function writeAll(
   produce: WerkmapProducer,
   vorm: CsvVorm,
   written: Set<CbsCode>,
+  taken: TakenFolder | undefined,
 ): Promise<number> {
   const input = editionInput(job.editie);
   const gemeenten = input.base.gemeenten;
@@ -365,6 +367,7 @@ async function writeAll(
   try {
     io.writeFileAtomic(index, new TextEncoder().encode(csv));
     indexWritten = true;
+    taken?.indexWritten();
   } catch (e) {
     failures.push(`Fout: kan de index "${index}" niet schrijven (${writeErrorReason(e)}).`);
   }

@@ -330,7 +330,7 @@ describe('parseBegrotingCsv: bad input names the row and the fix', () => {
       'an ambiguous amount in a tab paste (1.234)',
       tsv(rij({ '2025': '1.234' }, '\t')),
       [
-        'Rij 2: "1.234" in kolom 2025 kan 1234 zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of 1,234 (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf het getal zonder scheidingsteken voor duizendtallen: 1234 of 1,234.',
+        'Rij 2: "1.234" in kolom 2025 kan 1234 zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of 1,234 (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf het getal zonder scheidingsteken voor duizendtallen: 1234 of 1,2340.',
       ],
     ],
     [
@@ -615,7 +615,7 @@ describe('parseBeschikkingRegelsCsv', () => {
       'regeling,onderdeel,jaar,bedrag_eur\nSPUK IZA,,2025,3.161\n',
       ALMERE,
       [
-        'Rij 2: "3.161" in kolom bedrag_eur kan 3161 zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of 3,161 (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf het getal zonder scheidingsteken voor duizendtallen: 3161 of 3,161.',
+        'Rij 2: "3.161" in kolom bedrag_eur kan 3161 zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of 3,161 (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf het getal zonder scheidingsteken voor duizendtallen en met een punt voor decimalen (in dit bestand scheidt de komma de velden): 3161 of 3.1610.',
       ],
     ],
     [

@@ -26,8 +26,17 @@ function decide(values: readonly string[], delimiter = ';'): Notation | undefine
   return r.ok ? r.value : r.failures.map(failureText);
 }
 
-const ambiguous = (row: number, text: string, nl: string, en: string, others = 0): string =>
-  `Rij ${row}: "${text}" in kolom gewicht kan ${nl} zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of ${en} (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf ${others > 0 ? `dit getal en de ${others} andere in deze kolom die zo op twee manieren te lezen zijn` : 'het getal'} zonder scheidingsteken voor duizendtallen: ${nl} of ${en}.`;
+/** The message; `write`: the two forms it suggests (default the readings), `comma`: in a "," file. */
+const ambiguous = (
+  row: number,
+  text: string,
+  nl: string,
+  en: string,
+  others = 0,
+  write = `${nl} of ${en}`,
+  comma = false,
+): string =>
+  `Rij ${row}: "${text}" in kolom gewicht kan ${nl} zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of ${en} (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf ${others > 0 ? `dit getal en de ${others} andere in deze kolom die zo op twee manieren te lezen zijn` : 'het getal'} zonder scheidingsteken voor duizendtallen${comma ? ' en met een punt voor decimalen (in dit bestand scheidt de komma de velden)' : ''}: ${write}.`;
 
 describe('columnNotation: evidence in either direction', () => {
   it('English thousands in a ";" file beside a number without separator are English (LibreOffice in English)', () => {
@@ -39,7 +48,7 @@ describe('columnNotation: evidence in either direction', () => {
     expect(decide(['287,000', '45,250'])).toEqual([ambiguous(2, '287,000', '287', '287000', 1)]);
   });
   it('three decimals without a trailing zero ("5,011") prove nothing, also in a ";" file', () => {
-    expect(decide(['5,011', '977'])).toEqual([ambiguous(2, '5,011', '5,011', '5011')]);
+    expect(decide(['5,011', '977'])).toEqual([ambiguous(2, '5,011', '5,011', '5011', 0, '5,0110 of 5011')]);
   });
   it('a column in a fixed three-decimal Dutch format stays Dutch', () => {
     expect(decide(['0,125', '12,500', '1,000'])).toBe('nl');
@@ -52,14 +61,16 @@ describe('columnNotation: evidence in either direction', () => {
     expect(decide(['12.500', '287,000', '0'])).toEqual([ambiguous(2, '12.500', '12500', '12,5', 1)]);
   });
   it('a thousands comma beside a number of four digits without a group is refused: English groups them all', () => {
-    expect(decide(['942,100', '1234'], ',')).toEqual([ambiguous(2, '942,100', '942,1', '942100')]);
+    expect(decide(['942,100', '1234'], ',')).toEqual([ambiguous(2, '942,100', '942,1', '942100', 0, '942.1 of 942100', true)]);
   });
   it('what already held: Dutch dots in a ";" file, strong evidence, a mirror in a "," file', () => {
     expect(decide(['12.500', '942.100'])).toBe('nl');
     expect(decide(['1,5', '942.100'])).toBe('nl');
     expect(decide(['1,234,567', '287,000'])).toBe('en');
     expect(decide(['942,100', '977'], ',')).toBe('en');
-    expect(decide(['942.100', '977'], ',')).toEqual([ambiguous(2, '942.100', '942100', '942,1')]);
+    expect(decide(['942.100', '977'], ',')).toEqual([
+      ambiguous(2, '942.100', '942100', '942,1', 0, '942100 of 942.1', true),
+    ]);
     expect(decide(['977', '12'])).toBeUndefined();
   });
 });
@@ -102,5 +113,39 @@ describe('a begroting from LibreOffice in English (";" with "€ 287,000"), thro
     const r = await run([header, row('Lokaal sportakkoord', '€ 287,000'), row('Beweegcoach', '€ 950')].join('\n'));
     expect([r.code, r.err]).toEqual([0, '']);
     expect(r.out).toMatch(/€ 287\.950/);
+  });
+});
+
+describe('the suggestion of an ambiguous number fits the file (reviewer, session 8), through the CLI', () => {
+  const keyFile = (d: string, value: string): string =>
+    ['gemeentecode' + d + 'gewicht', ...G.map((g) => `${g.code}${d}${g.code === 'GM0363' ? value : '1'}`)].join('\n');
+  const line = G.findIndex((g) => g.code === 'GM0363') + 2;
+  const run = async (file: string) => {
+    const c = captureIo({ 'k.csv': file });
+    const code = await runCli(['allocaties', '--gemeente', 'GM0363', '--sleutel-bestand', 'k.csv'], c.io, async () => new Uint8Array());
+    return { code, err: c.err() };
+  };
+  /** The two forms the message asks for ("… voor duizendtallen: A of B."). */
+  const suggested = (err: string): string[] => /duizendtallen[^:]*: (\S+) of (\S+)\.\n$/.exec(err)?.slice(1) ?? [];
+
+  it('"942.100" in a "," file: 942100 or 942.1 (a decimal comma would split the field), and both are read', async () => {
+    const r = await run(keyFile(',', '942.100'));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `Fout: Rij ${line}: "942.100" in kolom gewicht kan 942100 zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of 942,1 (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf het getal zonder scheidingsteken voor duizendtallen en met een punt voor decimalen (in dit bestand scheidt de komma de velden): 942100 of 942.1.\n`,
+    );
+    expect(suggested(r.err)).toEqual(['942100', '942.1']);
+    for (const form of suggested(r.err)) expect(await run(keyFile(',', form))).toEqual({ code: 0, err: '' });
+  });
+
+  it('in a tab file the Dutch form; three decimals get a fourth zero, so each suggestion is read one way', async () => {
+    const tab = await run(keyFile('\t', '942.100'));
+    expect(suggested(tab.err)).toEqual(['942100', '942,1']);
+    const three = await run(keyFile(',', '1.234'));
+    expect(suggested(three.err)).toEqual(['1234', '1.2340']);
+    for (const form of suggested(three.err)) expect(await run(keyFile(',', form))).toEqual({ code: 0, err: '' });
+    const semicolon = await run(keyFile(';', '5,011'));
+    expect(suggested(semicolon.err)).toEqual(['5,0110', '5011']);
+    for (const form of suggested(semicolon.err)) expect(await run(keyFile(';', form))).toEqual({ code: 0, err: '' });
   });
 });

@@ -64,19 +64,20 @@ export function columnNotation(
   // Thousands commas: a comma group ending in 0 in a column that is not in a three-decimal format.
   const threeDecimals = read.every((x) => x.r.nl?.decimals === 3);
   const grouped = threeDecimals ? [] : commas.filter((x) => /0$/.test(x.cell.text.trim()));
-  if (nl) return grouped.length > 0 ? refuse(column, grouped) : ok('nl');
+  if (nl) return grouped.length > 0 ? refuse(column, grouped, delimiter) : ok('nl');
   // English grouping groups every number from 1000 on: "1234" beside "942,100" is no such column.
   const ungrouped = read.some((x) => /^[-\u2212]?\d{4,}$/.test(x.cell.text.trim()));
   if (grouped.length > 0 && !ungrouped && commas.length === unclear.length) return ok('en');
-  if (commas.length > 0) return refuse(column, unclear);
-  if (unclear.length > 0) return delimiter === ';' ? ok('nl') : refuse(column, unclear);
+  if (commas.length > 0) return refuse(column, unclear, delimiter);
+  if (unclear.length > 0) return delimiter === ';' ? ok('nl') : refuse(column, unclear, delimiter);
   return ok(undefined);
 }
 
-/** The first value with two readings, both named, with the count of the others. */
-function refuse(column: string, values: readonly Read[]): Result<never> {
+/** The first value with two readings, both named, with the count of the others; in a `,` file marked so. */
+function refuse(column: string, values: readonly Read[], delimiter: string): Result<never> {
   const [first] = values;
   if (!first) return fail([]);
   const failure = ambiguous(first.cell.row, column, first.cell.shown ?? first.cell.text, first.cell.text);
-  return fail([failure.kind === 'AmbiguousNumber' ? { ...failure, others: values.length - 1 } : failure]);
+  const comma = delimiter === ',' ? { delimiter: ',' as const } : {};
+  return fail([failure.kind === 'AmbiguousNumber' ? { ...failure, others: values.length - 1, ...comma } : failure]);
 }

@@ -56,8 +56,9 @@ const T = {
     `Rij ${row}: "${text}" in kolom bedrag_eur is geen bedrag. Typ een bedrag in hele euro's, zonder tekst of scheidingsteken voor duizendtallen, bijvoorbeeld 150000.`,
   negative: (row: number, text: string) =>
     `Rij ${row}: het gewicht ${text} is negatief. Gebruik 0 of een positief getal.`,
-  ambiguous: (row: number, text: string, nl: string, en: string, col = 'gewicht', others = 0) =>
-    `Rij ${row}: "${text}" in kolom ${col} kan ${nl} zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of ${en} (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf ${others > 0 ? `dit getal en de ${others} andere in deze kolom die zo op twee manieren te lezen zijn` : 'het getal'} zonder scheidingsteken voor duizendtallen: ${nl} of ${en}.`,
+  /** `write`: the two forms the message suggests (default the readings); `comma`: in a "," file. */
+  ambiguous: (row: number, text: string, nl: string, en: string, col = 'gewicht', others = 0, write = `${nl} of ${en}`, comma = false) =>
+    `Rij ${row}: "${text}" in kolom ${col} kan ${nl} zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of ${en} (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf ${others > 0 ? `dit getal en de ${others} andere in deze kolom die zo op twee manieren te lezen zijn` : 'het getal'} zonder scheidingsteken voor duizendtallen${comma ? ' en met een punt voor decimalen (in dit bestand scheidt de komma de velden)' : ''}: ${write}.`,
   mixed: (col: string, nlRow: number, nlText: string, enRow: number, enText: string) =>
     `Kolom ${col} mengt twee notaties: rij ${nlRow} ("${nlText}") is Nederlands (komma voor decimalen), rij ${enRow} ("${enText}") Engels (punt voor decimalen). Gebruik in de hele kolom één notatie, het liefst zonder scheidingsteken voor duizendtallen.`,
   more: (row: number, found: number, expected: number, d: string) =>
@@ -183,11 +184,11 @@ describe('reading a key: the value is right, or the row and the fix are named', 
   // Values in a complete key: [case, override for Amsterdam (or Schiermonnikoog), separator, exact messages]
   const values: [string, string, Record<string, string>, string[]][] = [
     ['942.100 in a tab file is ambiguous', '\t', { GM0363: '942.100' }, [T.ambiguous(amsterdam, '942.100', '942100', '942,1')]],
-    ['"942,100" in a "," file is ambiguous', ',', { GM0363: '"942,100"' }, [T.ambiguous(amsterdam, '942,100', '942,1', '942100')]],
+    ['"942,100" in a "," file is ambiguous', ',', { GM0363: '"942,100"' }, [T.ambiguous(amsterdam, '942,100', '942,1', '942100', 'gewicht', 0, '942.1 of 942100', true)]],
     ['"942,100" in a ";" file is ambiguous (not Dutch 942,1 by the separator alone)', ';', { GM0363: '942,100' }, [T.ambiguous(amsterdam, '942,100', '942,1', '942100')]],
-    ['"5,011" in a ";" file is ambiguous', ';', { GM0088: '5,011' }, [T.ambiguous(schier, '5,011', '5,011', '5011')]],
-    ['1.234 in a "," file is ambiguous', ',', { GM0363: '1.234' }, [T.ambiguous(amsterdam, '1.234', '1234', '1,234')]],
-    ['several ambiguous values: the first, with the count', '\t', { GM0363: '942.100', GM0088: '1.977' }, [T.ambiguous(schier, '1.977', '1977', '1,977', 'gewicht', 1)]],
+    ['"5,011" in a ";" file is ambiguous', ';', { GM0088: '5,011' }, [T.ambiguous(schier, '5,011', '5,011', '5011', 'gewicht', 0, '5,0110 of 5011')]],
+    ['1.234 in a "," file is ambiguous', ',', { GM0363: '1.234' }, [T.ambiguous(amsterdam, '1.234', '1234', '1,234', 'gewicht', 0, '1234 of 1.2340', true)]],
+    ['several ambiguous values: the first, with the count', '\t', { GM0363: '942.100', GM0088: '1.977' }, [T.ambiguous(schier, '1.977', '1977', '1,977', 'gewicht', 1, '1977 of 1,9770')]],
     ['Dutch and English evidence in one column', '\t', { GM0088: '9,5', GM0363: '0.25' }, [T.mixed('gewicht', schier, '9,5', amsterdam, '0.25')]],
     ['1.234,5 and 1,234.5 in one column', ';', { GM0088: '"1.234,5"', GM0363: '"1,234.5"' }, [T.mixed('gewicht', schier, '1.234,5', amsterdam, '1,234.5')]],
     ['text', ';', { GM0363: 'veel' }, [T.nan(amsterdam, 'veel')]],
@@ -351,7 +352,7 @@ describe('reading a beschikking', () => {
     ['cents with thousands dots', `${HS}GM0034;1;2025;150.000,01\n`, [T.cents(2, '150.000,01')]],
     ['a comma in an unquoted amount', `${H}GM0034,1,2025,150,000\n`, [T.more(2, 5, 4, ',')]],
     ['a missing amount field', `${H}GM0034,1,2025\n`, [T.fewer(2, 3, 4, ',')]],
-    ['150.000 in a "," file is ambiguous', `${H}GM0034,1,2025,150.000\n`, [T.ambiguous(2, '150.000', '150000', '150', 'bedrag_eur')]],
+    ['150.000 in a "," file is ambiguous', `${H}GM0034,1,2025,150.000\n`, [T.ambiguous(2, '150.000', '150000', '150', 'bedrag_eur', 0, '150000 of 150', true)]],
     ['a negative amount', `${H}GM0034,1,2025,-5\n`, [T.negativeAmount(2, '-5')]],
     ['a 20-digit amount', `${H}GM0034,1,2025,12345678901234567890\n`, [T.tooLarge(2, '12345678901234567890')]],
     ['just above the maximum', `${H}GM0034,1,2025,1000000000000\n`, [T.tooLarge(2, '1000000000000')]],

@@ -67,6 +67,11 @@ export type InputFailure =
       readonly en: string;
       /** How many more values in the column are ambiguous the same way. */
       readonly others: number;
+      /**
+       * Set when the file separates its fields with commas: a decimal comma would split the field, so
+       * the message suggests a decimal point. Absent: `;`, tab or unknown.
+       */
+      readonly delimiter?: ',';
     }
   /** One column holds numbers that only Dutch notation explains and numbers that only English notation explains. */
   | {

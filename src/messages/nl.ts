@@ -112,6 +112,16 @@ function decimal(plain: string): string {
   return plain.replace('.', ',');
 }
 
+/**
+ * A reading ("942.1", "1.234", "942100") as the user can write it so it is read one way only: Dutch
+ * ("942,1"), or with a decimal point in a comma file (`point`: a decimal comma would split the field);
+ * exactly three decimals get a fourth zero ("1,2340"), as "1,234" and "1.234" each have two readings.
+ */
+function unambiguous(plain: string, point: boolean): string {
+  const written = /\.\d{3}$/.test(plain) ? `${plain}0` : plain;
+  return point ? written : decimal(written);
+}
+
 export function failureText(f: InputFailure): string {
   switch (f.kind) {
     case 'UnknownCbsCode':
@@ -153,7 +163,12 @@ export function failureText(f: InputFailure): string {
         ? `Rij ${f.row} heeft ${f.found} velden, de kopregel ${f.expected}. ${f.delimiter === '\t' ? 'Staat er een tab in een veld?' : `Staat er een ${DELIMITER[f.delimiter] ?? f.delimiter} in een getal, zoals 150${f.delimiter}000? Schrijf getallen zonder scheidingsteken voor duizendtallen, of zet het veld tussen aanhalingstekens.`}`
         : `Rij ${f.row} heeft ${f.found} ${f.found === 1 ? 'veld' : 'velden'}, de kopregel ${f.expected}. Vul de ontbrekende velden aan, gescheiden door een ${DELIMITER[f.delimiter] ?? f.delimiter} zoals in de kopregel, of verwijder de rij.`;
     case 'AmbiguousNumber':
-      return `Rij ${f.row}: "${f.text}" in kolom ${f.column} kan ${decimal(f.nl)} zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of ${decimal(f.en)} (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf ${f.others > 0 ? `dit getal en de ${f.others} andere in deze kolom die zo op twee manieren te lezen zijn` : 'het getal'} zonder scheidingsteken voor duizendtallen: ${decimal(f.nl)} of ${decimal(f.en)}.`;
+      return `Rij ${f.row}: "${f.text}" in kolom ${f.column} kan ${decimal(f.nl)} zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of ${decimal(f.en)} (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf ${f.others > 0 ? `dit getal en de ${f.others} andere in deze kolom die zo op twee manieren te lezen zijn` : 'het getal'} zonder scheidingsteken voor duizendtallen${
+        // A comma file: a decimal comma would split the field, a decimal point reads as one number there.
+        f.delimiter === ','
+          ? ' en met een punt voor decimalen (in dit bestand scheidt de komma de velden)'
+          : ''
+      }: ${unambiguous(f.nl, f.delimiter === ',')} of ${unambiguous(f.en, f.delimiter === ',')}.`;
     case 'MixedNotation':
       return `Kolom ${f.column} mengt twee notaties: rij ${f.nlRow} ("${f.nlText}") is Nederlands (komma voor decimalen), rij ${f.enRow} ("${f.enText}") Engels (punt voor decimalen). Gebruik in de hele kolom één notatie, het liefst zonder scheidingsteken voor duizendtallen.`;
     case 'NegativeAmount':
