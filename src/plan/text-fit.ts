@@ -50,25 +50,42 @@ export function textPixels(text: string, font: TextFont = {}): number {
 }
 
 /**
- * The lines `text` takes wrapped in a column `width` units wide (Excel's width in characters), in whole
- * words as Excel and LibreOffice wrap; a word wider than the column counts as one line (they break it,
- * which this estimate does not need to follow exactly). At least 1.
+ * `text` wrapped in a column `width` units wide (Excel's width in characters): its lines, in whole
+ * words as Excel and LibreOffice wrap, a line break in the text ("\n") starting a new line; a word
+ * wider than the column stands on a line of its own (they break it, which this estimate does not need
+ * to follow exactly). `fill` (0–1, default 1): the share of the column a line may take, for lines
+ * written one per cell that must fit in a renderer whose font runs a little wider. At least one line.
+ */
+export function wrapText(text: string, width: number, font: TextFont = {}, fill = 1): string[] {
+  const room = width * PX_PER_WIDTH_UNIT * fill;
+  const space = textPixels(' ', font);
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line: string[] = [];
+    let used = 0;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+      const w = textPixels(word, font);
+      const need = used === 0 ? w : used + space + w;
+      if (need <= room || line.length === 0) {
+        line.push(word);
+        used = need;
+      } else {
+        out.push(line.join(' '));
+        line = [word];
+        used = w;
+      }
+    }
+    out.push(line.join(' '));
+  }
+  return out;
+}
+
+/**
+ * The lines `text` takes wrapped in a column `width` units wide (see `wrapText`: whole words, "\n"
+ * starts a line, a word wider than the column counts as one line). At least 1.
  */
 export function wrappedLines(text: string, width: number, font: TextFont = {}): number {
-  const room = width * PX_PER_WIDTH_UNIT;
-  const space = textPixels(' ', font);
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    const w = textPixels(word, font);
-    const need = used === 0 ? w : used + space + w;
-    if (need <= room) used = need;
-    else {
-      lines += used === 0 ? 0 : 1;
-      used = w;
-    }
-  }
-  return lines;
+  return wrapText(text, width, font).length;
 }
 
 /** The height (pt) of `lines` lines of text in `font`: 15 pt a line at 11 pt, in proportion otherwise. */
