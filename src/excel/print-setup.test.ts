@@ -75,6 +75,34 @@ describe('renderPlan: hidden columns and page breaks', () => {
     ok(await render(fake, next));
     expect([...(fake.model.sheets.find((s) => s.name === 'Invoer')?.pageBreaks ?? [])]).toEqual([13]);
   });
+
+  it('a refresh whose plan drops every break of a sheet removes them (in the write batch, 2 syncs)', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, sample(), { expectExisting: false }));
+    expect(fake.model.sheets.find((s) => s.name === 'Invoer')?.pageBreaks.size).toBe(2);
+    const base = sample();
+    const next: WorkbookPlan = {
+      ...base,
+      sheets: base.sheets.map((s) => {
+        const { pageBreaks: _dropped, ...rest } = s;
+        return rest;
+      }),
+    };
+    const report = ok(await render(fake, next));
+    expect(report.syncs).toBe(2);
+    expect(fake.model.sheets.find((s) => s.name === 'Invoer')?.pageBreaks.size).toBe(0);
+    // The reset runs in the write batch, once per sheet that existed; nothing is added.
+    const write = fake.batches[fake.batches.length - 1];
+    expect(write?.operationCounts['PageBreakCollection.removePageBreaks']).toBe(next.sheets.length);
+    expect(write?.operationCounts['PageBreakCollection.add']).toBeUndefined();
+  });
+
+  it('a first build resets no breaks on a new sheet without any', async () => {
+    const fake = new FakeExcel();
+    ok(await render(fake, sample(), { expectExisting: false }));
+    // Only the Invoer has breaks: one reset, for it.
+    expect(fake.batches[1]?.operationCounts['PageBreakCollection.removePageBreaks']).toBe(1);
+  });
 });
 
 describe('renderPlan with the real plan: every hidden column hidden, the Overzicht chart on its own page', () => {
@@ -104,5 +132,12 @@ describe('renderPlan with the real plan: every hidden column hidden, the Overzic
     expect(hiddenTotal).toBeGreaterThanOrEqual(3);
     const overzicht = plan.sheets.find((s) => s.name === SHEETS.overzicht);
     expect(overzicht?.pageBreaks).toHaveLength(1);
+    // With a manual break: a fixed scale, not fit to width (Excel ignores manual breaks under Fit To).
+    expect(overzicht?.print.scale).toBe(49);
+    const model = fake.model.sheets.find((s) => s.name === SHEETS.overzicht);
+    expect(model?.pageLayout.zoom).toEqual({ scale: 49 });
+    // A sheet without breaks still fits to one page wide.
+    const landelijk = fake.model.sheets.find((s) => s.name === SHEETS.landelijk);
+    expect(landelijk?.pageLayout.zoom).toEqual({ horizontalFitToPages: 1 });
   });
 });

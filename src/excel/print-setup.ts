@@ -62,12 +62,14 @@ export function hiddenColumnRanges(sheet: Pick<SheetPlan, 'columns'>): string[] 
 
 /**
  * The steps for `sheet`: its hidden columns (always, as its widths) and, when `pageBreaks` (the sheet's
- * print settings are written in this batch and the host has ExcelApi 1.9), its manual page breaks.
- * A sheet without either gets no step (no operation).
+ * print settings are written in this batch and the host has ExcelApi 1.9), its manual page breaks:
+ * the old ones reset, the plan's added. `existing`: the sheet was there before this build (replaced,
+ * not added), so its breaks are reset even when the plan has none. A new sheet without hidden columns
+ * or breaks gets no step (no operation).
  */
 export function sheetSetupSteps(
   sheet: SheetPlan,
-  options: { readonly pageBreaks: boolean },
+  options: { readonly pageBreaks: boolean; readonly existing?: boolean },
 ): SheetSetupStep[] {
   const name = sheet.name;
   const steps: SheetSetupStep[] = hiddenColumnRanges(sheet).map((range) => ({
@@ -78,7 +80,9 @@ export function sheetSetupSteps(
     },
   }));
   const breaks = sheet.pageBreaks ?? [];
-  if (options.pageBreaks && breaks.length > 0)
+  // A sheet that existed before this build (`existing`: cleared and rewritten) may hold breaks an
+  // earlier plan set: reset them even when this plan has none, or they would stay for good.
+  if (options.pageBreaks && (breaks.length > 0 || options.existing === true))
     steps.push({
       label: `page breaks ${name}`,
       bytes: operationBytes(breaks) * (breaks.length + 1),

@@ -247,8 +247,10 @@ export function buildWritePlan(
         // Known issue, office-js #1860 (closed, "in backlog"): on Windows desktop the fit-to-width was
         // reported not to apply unless the Page Layout tab was open. Printing then falls back to 100 %;
         // nothing else depends on it.
+        // A sheet with manual page breaks has a fixed scale instead (PrintSpec.scale: Excel ignores
+        // manual page breaks under Fit To); PageLayoutZoomOptions.scale is that percentage.
         layout.zoom = !print.fitToWidth
-          ? { scale: 100 }
+          ? { scale: print.scale ?? 100 }
           : print.fitToHeight > 0
             ? { horizontalFitToPages: 1, verticalFitToPages: print.fitToHeight }
             : { horizontalFitToPages: 1 };
@@ -273,7 +275,8 @@ export function buildWritePlan(
         s.sheet(name).getRange(group.range).format.columnWidth = group.points;
       });
     }
-    steps.push(...sheetSetupSteps(sheet, { pageBreaks: once && features.printLayout }));
+    const existing = assessment.sheets.some((d) => d.action === 'replace' && sameName(d.name, name));
+    steps.push(...sheetSetupSteps(sheet, { pageBreaks: once && features.printLayout, existing }));
     for (const group of rowGroups(sheet)) {
       // RowHeightSpec: height 0 = hidden. Hidden with the documented Range.rowHidden (ExcelApi 1.2)
       // rather than a zero height, whose effect the reference does not state; other heights with

@@ -50,28 +50,90 @@ export function textPixels(text: string, font: TextFont = {}): number {
 }
 
 /**
- * The lines `text` takes wrapped in a column `width` units wide (Excel's width in characters), in whole
- * words as Excel and LibreOffice wrap; a word wider than the column counts as one line (they break it,
- * which this estimate does not need to follow exactly). At least 1.
+ * `text` wrapped in a column `width` units wide (Excel's width in characters): its lines, in whole
+ * words as Excel and LibreOffice wrap, a line break in the text ("\n") starting a new line; a word
+ * wider than the column stands on a line of its own (they break it, which this estimate does not need
+ * to follow exactly). `fill` (0–1, default 1): the share of the column a line may take, for lines
+ * written one per cell that must fit in a renderer whose font runs a little wider. At least one line.
+ */
+export function wrapText(text: string, width: number, font: TextFont = {}, fill = 1): string[] {
+  const room = width * PX_PER_WIDTH_UNIT * fill;
+  const space = textPixels(' ', font);
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line: string[] = [];
+    let used = 0;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+      const w = textPixels(word, font);
+      const need = used === 0 ? w : used + space + w;
+      if (need <= room || line.length === 0) {
+        line.push(word);
+        used = need;
+      } else {
+        out.push(line.join(' '));
+        line = [word];
+        used = w;
+      }
+    }
+    out.push(line.join(' '));
+  }
+  return out;
+}
+
+/**
+ * The lines `text` takes wrapped in a column `width` units wide (see `wrapText`: whole words, "\n"
+ * starts a line, a word wider than the column counts as one line). At least 1.
  */
 export function wrappedLines(text: string, width: number, font: TextFont = {}): number {
-  const room = width * PX_PER_WIDTH_UNIT;
-  const space = textPixels(' ', font);
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    const w = textPixels(word, font);
-    const need = used === 0 ? w : used + space + w;
-    if (need <= room) used = need;
-    else {
-      lines += used === 0 ? 0 : 1;
-      used = w;
-    }
-  }
-  return lines;
+  return wrapText(text, width, font).length;
 }
 
 /** The height (pt) of `lines` lines of text in `font`: 15 pt a line at 11 pt, in proportion otherwise. */
 export function linesHeight(lines: number, font: TextFont = {}): number {
   return Math.ceil(((BODY_LINE_PT * (font.size ?? BODY_SIZE)) / BODY_SIZE) * lines * 4) / 4;
+}
+
+/** A4 in points (210 × 297 mm; ISO 216), the paper every sheet prints on. */
+const A4_POINTS = { short: 595.28, long: 841.89 } as const;
+
+/**
+ * The widest digit (font units of 2048 per em) among the fonts the werkmap is printed with: Calibri
+ * 1038 (Excel) and DejaVu Sans 1303 (LibreOffice where neither Calibri nor its metric twin Carlito is
+ * installed, as on the build machine, which falls back to DejaVu Sans: measured on its PDF, a column 12
+ * wide printed 84 pt at 100 %, 7.0 pt a character).
+ */
+const WIDEST_PRINT_DIGIT = 1303;
+
+/**
+ * The printed width (pt, at 100 %) of a column `width` units wide (Excel's width in characters),
+ * conservatively. ECMA-376 Part 1, 18.3.1.13 (`col`, attribute `width`): a column is `width` times the
+ * maximum digit width of the workbook's body font plus 5 px of padding (2 px each side and the
+ * gridline; 3.75 pt). The digit is the renderer's: Excel measures Calibri 11's digit (7 px = 5.25 pt on
+ * screen, its true advance 1038/2048 em × 11 pt = 5.58 pt at a printer's resolution, which is why
+ * Excel's page breaks move between printers), LibreOffice without Calibri or Carlito the fallback's
+ * (DejaVu Sans, 7.0 pt). The widest of these is taken (`WIDEST_PRINT_DIGIT`), so a page computed here is
+ * never narrower than the one that prints; in Excel the columns then fill about 80 % of the width.
+ */
+export function columnPrintPoints(width: number): number {
+  return width * ((WIDEST_PRINT_DIGIT / UNITS_PER_EM) * BODY_SIZE) + 5 * 0.75;
+}
+
+/**
+ * The print scale (whole percent, 10–100) at which columns of `widths` (Excel's width in characters,
+ * the printed columns only: hidden ones left out) fit one A4 page wide in `orientation` between the
+ * left and right `margins` (inches). For a sheet with manual page breaks, which may not use Excel's
+ * Fit To (see `PrintSpec.scale`). Rounded down, on `columnPrintPoints`' conservative widths.
+ * Example: the Overzicht of a gemeente, landscape, margins 0,3", columns 6, 40, 19, 9 × 12, 17, 16, 16
+ * wide (A:O): 798.7 pt of room for 1610 pt → 49.
+ */
+export function fitScale(
+  widths: readonly number[],
+  orientation: 'landscape' | 'portrait',
+  margins: { readonly left: number; readonly right: number },
+): number {
+  const paper = orientation === 'landscape' ? A4_POINTS.long : A4_POINTS.short;
+  const room = paper - (margins.left + margins.right) * 72;
+  const need = widths.reduce((sum, w) => sum + columnPrintPoints(w), 0);
+  if (need <= 0) return 100;
+  return Math.max(10, Math.min(100, Math.floor((100 * room) / need)));
 }

@@ -257,6 +257,13 @@ describe('the printed werkmap, measured (LibreOffice PDF, pdftotext -bbox)', () 
       const first = pages.find((x) => sheetOf(x) === 'Overzicht');
       expect(first?.text).toMatch(/BBV/);
       expect(first?.text).toMatch(/2026 2027 2028/);
+      // Printed at the plan's fixed scale (manual break, no Fit To): every page has all columns, from
+      // "Nr" to "BBV: vastgelegd" (the repeated header row); columns that did not fit would print on
+      // pages of their own.
+      const overzicht = pages.filter((x) => sheetOf(x) === 'Overzicht');
+      expect(plan.sheets.find((x) => x.name === 'Overzicht')?.print.scale).toBeGreaterThan(0);
+      for (const page of overzicht)
+        expect(['Onderdeel', 'vastgelegd'].filter((w) => !page.words.some((x) => x.text === w))).toEqual([]);
     },
     SOFFICE_TIMEOUT_MS + 30_000,
   );
@@ -297,6 +304,13 @@ describe('the printed werkmap, measured (LibreOffice PDF, pdftotext -bbox)', () 
       expect(realisatieText).toContain('Preventieakkoord: valpreventie en Kansrijke Start');
       expect(realisatieText).toContain('€ 1.318.740');
       expect(realisatieText).toContain('Prognose');
+      // The SiSa headers break at word boundaries (#18: "Eindverantwoo" / "rding" on paper).
+      const verantwoordingWords = pages
+        .filter((x) => sheetOf(x) === SHEETS.verantwoording)
+        .flatMap((x) => x.words.map((w) => w.text));
+      expect(verantwoordingWords).toContain('verantwoording');
+      expect(verantwoordingWords).toContain('Cumulatief');
+      expect(verantwoordingWords.filter((w) => /^(Eindverantwoo|rding|woording)$/.test(w))).toEqual([]);
     },
     SOFFICE_TIMEOUT_MS + 30_000,
   );

@@ -50,8 +50,13 @@ import { FIRST_COL, regelingSection } from './regeling-section';
 import { ONDERDEEL_KOLOMMEN } from './onderdelen-section';
 import { wrapLabels } from './year-rows';
 
-/** The width of the rules-and-sources column (characters). */
-const RULE_WIDTH = 56;
+/**
+ * The width of the rules-and-sources column (characters): 54, so with the SiSa's "verantwoording"
+ * column 16 wide (`SISA_EIND_COL`) the printed width stays at 228 characters (7 pt or more, #18).
+ */
+const RULE_WIDTH = 54;
+/** The SiSa opgave's column "Eindverantwoording" (F): 16 wide, for "verantwoording" in bold on a line. */
+const SISA_EIND_COL = FIRST_COL + 4;
 
 export interface VerantwoordingCells {
   /** Per regeling id (brede-spuk, spuk-iza). */
@@ -150,6 +155,7 @@ export function buildVerantwoording(
       years: ctx.years,
       labels,
       ruleCol,
+      ruleWidth: RULE_WIDTH,
       toetsLimieten: r.regels.post === 'Brede SPUK' ? toets : [],
       signaal,
       ...(realisatie
@@ -168,8 +174,8 @@ export function buildVerantwoording(
   }
   for (const r of v.regelingen) sisaSection(s, rows, r, ctx, regelingen.get(r.regels.regeling));
   s.width('A', 46);
-  for (let c = FIRST_COL; c < ruleCol; c++) s.width(columnLetter(c), 14);
-  // The rules column 56 wide: with the onderdelen's nine figure columns (B–J) the printed width stays
+  for (let c = FIRST_COL; c < ruleCol; c++) s.width(columnLetter(c), c === SISA_EIND_COL ? 16 : 14);
+  // The rules column 54 wide: with the onderdelen's nine figure columns (B–J) the printed width stays
   // at the Begroting's (about 228 characters), so the page prints at 7 pt or more (#18).
   s.width(columnLetter(ruleCol), RULE_WIDTH);
   s.format(`${columnLetter(ruleCol)}1:${columnLetter(ruleCol)}${rows.next}`, 'wrap');
@@ -272,9 +278,11 @@ function sisaSection(
         'Regel',
         'Jaar',
         'Code',
-        'Besteding jaar T',
-        'Cumulatief t/m T',
-        'Eindverantwoording',
+        // Deliberate line breaks at word boundaries (a header wraps; "Eindverantwoording" printed
+        // "Eindverantwoo" / "rding" on paper, #18): the compound split after "Eind-", its column 16 wide.
+        'Besteding\njaar T',
+        'Cumulatief\nt/m T',
+        'Eind-\nverantwoording',
         ...(h ? ['Doorbetaald (H35B)'] : []),
       ],
     ],

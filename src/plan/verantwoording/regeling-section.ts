@@ -31,6 +31,7 @@ import { SheetRange } from '../anchors';
 import type { RowCursor } from '../anchors';
 import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
+import { BODY_SIZE, wrapText } from '../text-fit';
 import type { CellValue } from '../types';
 import { BBV_HEIGHT, bbvSection } from './bbv-section';
 import type { H35bCells, H35bFeed } from './h35b-section';
@@ -79,6 +80,8 @@ export interface RegelingFrom {
   readonly labels: ReadonlyMap<number, string>;
   /** The column of the rules and sources. */
   readonly ruleCol: number;
+  /** Its width (characters): a long rule runs on into the rows below (`flowNotes`); absent: it wraps. */
+  readonly ruleWidth?: number;
   /** The limits the Begrotingstoets states for this regeling (Brede SPUK: 2023 per onderdeel, 2025). */
   readonly toetsLimieten: readonly ToetsLimiet[];
   /** The domain's signal amount of a kind in a year for this regeling (Σ; 0 = none). */
@@ -192,6 +195,10 @@ export function regelingSection(
   const notes = new Map<number, string>();
   rules(r, row, from, notes);
   formats(s, r, row, from.toetsLimieten, fed);
+  // "onbekend" (a text where an amount stands) right-aligned as the amounts: left-aligned it stood
+  // against the amount of the column before it ("€ 391.998onbekend" on paper, #18).
+  for (const id of ['limiet', 'terug'] as const)
+    s.format(`${columnLetter(FIRST_COL)}${row(id)}:${columnLetter(FIRST_COL + n - 1)}${row(id)}`, 'right');
   bbvSection(s, bbvTop, r, {
     besch: row('besch'),
     best: row('best'),
@@ -227,6 +234,7 @@ export function regelingSection(
     () => onbekend(r.terugvordering.perJaar),
     'euroTotal',
   );
+  s.format(`${B}${totalsRow}`, 'right');
   const L = columnLetter(lastCol);
   s.formula(
     `${B}${totalsRow + 1}`,
@@ -235,13 +243,15 @@ export function regelingSection(
     'euroTotal',
   );
   notes.set(totalsRow, eindafrekeningText(r.terugvordering.regel));
-  // The rules and sources in one column: one write and one format (not one per text).
-  const noteRows = [...notes.keys()];
+  // The rules and sources in one column: one write and one format (not one per text). A long text
+  // runs on, a line per row, into the rows below it that have none (`flowNotes`).
+  const flowed = from.ruleWidth === undefined ? notes : flowNotes(notes, from.ruleWidth);
+  const noteRows = [...flowed.keys()];
   const top0 = Math.min(...noteRows);
   const bottom = Math.max(...noteRows);
   s.values(
     cellAddress(top0, from.ruleCol),
-    Array.from({ length: bottom - top0 + 1 }, (_x, i) => [notes.get(top0 + i) ?? null]),
+    Array.from({ length: bottom - top0 + 1 }, (_x, i) => [flowed.get(top0 + i) ?? null]),
     'note',
   );
   const at = (id: RowId) => SheetRange.at(SHEETS.verantwoording, row(id), FIRST_COL, 1, n);
@@ -466,6 +476,8 @@ function limietRow(
   const pcts = jaren.slice(0, n - 1).map((y) => r.regels.overheveling(y)?.waarde ?? null);
   const last = columnLetter(FIRST_COL + n - 1);
   s.value(`${last}${at}`, 'einde', 'note');
+  // Right, as the amounts of its column: left-aligned it read as one with the input beside it ("10einde").
+  s.format(`${last}${at}`, 'right');
   if (n < 2) return;
   // A percentage, not euros (the block's euro format covers this row).
   s.format(`${columnLetter(FIRST_COL)}${at}:${columnLetter(FIRST_COL + n - 2)}${at}`, 'integer');
@@ -486,6 +498,38 @@ function limietRow(
     k = e + 1;
   }
 }
+
+/**
+ * The rule texts (`notes`: sheet row → text) laid out a line per row: a text longer than a line of the
+ * rules column (`width` characters, measured in the font: `wrapText`) puts its first line beside its
+ * own row and the next ones in the rows below it up to the next row with a text of its own, as a
+ * margin note runs on; what does not fit stays in the last of those rows, where it wraps (and the row
+ * grows: `wrapLongTexts`). A text that wrapped whole in its row made the row, and the figures in it,
+ * as tall as the text (#18). Lines break at word boundaries and take at most 85 % of the column, so
+ * they also fit where LibreOffice prints a wider font (DejaVu Sans: at 95 % its lines wrapped again
+ * and overprinted). The last text does not run on (the rows below it are another section's). Layout
+ * only: the texts are not changed.
+ */
+export function flowNotes(notes: ReadonlyMap<number, string>, width: number): Map<number, string> {
+  const rows = [...notes.keys()].sort((a, b) => a - b);
+  const out = new Map<number, string>();
+  rows.forEach((row, i) => {
+    const text = notes.get(row) ?? '';
+    const free = (rows[i + 1] ?? row + 1) - row;
+    const lines = wrapText(text, width, { size: BODY_SIZE }, NOTE_FILL);
+    if (free <= 1 || lines.length <= 1) {
+      out.set(row, text);
+      return;
+    }
+    const k = Math.min(free, lines.length);
+    for (let j = 0; j < k - 1; j++) out.set(row + j, lines[j] ?? '');
+    out.set(row + k - 1, lines.slice(k - 1).join(' '));
+  });
+  return out;
+}
+
+/** The share of the rules column a run-on line of a rule may take (see `flowNotes`). */
+const NOTE_FILL = 0.85;
 
 /** The rule and its source beside the figures (constants: the edition's rules). */
 function rules(
