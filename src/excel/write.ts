@@ -247,10 +247,8 @@ export function buildWritePlan(
         // Known issue, office-js #1860 (closed, "in backlog"): on Windows desktop the fit-to-width was
         // reported not to apply unless the Page Layout tab was open. Printing then falls back to 100 %;
         // nothing else depends on it.
-        // A sheet with manual page breaks has a fixed scale instead (PrintSpec.scale: Excel ignores
-        // manual page breaks under Fit To); PageLayoutZoomOptions.scale is that percentage.
         layout.zoom = !print.fitToWidth
-          ? { scale: print.scale ?? 100 }
+          ? { scale: 100 }
           : print.fitToHeight > 0
             ? { horizontalFitToPages: 1, verticalFitToPages: print.fitToHeight }
             : { horizontalFitToPages: 1 };

@@ -16,10 +16,9 @@ import type {
   TableSpec,
   ValidationSpec,
 } from './types';
-import { PRINT_MARGINS } from './types';
 import { COLORS, STYLES } from './styles';
 import type { TextFont } from './text-fit';
-import { fitScale, linesHeight, wrappedLines } from './text-fit';
+import { linesHeight, wrappedLines } from './text-fit';
 
 /** A built sheet and the anchors (`cells`) it exposes to the sheets built after it. */
 export interface Built<C> {
@@ -362,29 +361,9 @@ export class SheetBuilder {
     }
   }
 
-  /**
-   * With manual page breaks and fit to width: the fixed scale at which the printed columns (the print
-   * area's, else every used one; hidden ones left out) fit one page wide, since Excel ignores manual
-   * page breaks under Fit To (see `PrintSpec.scale`). Otherwise the print settings as given.
-   */
-  private printScale(area: string | undefined): Partial<PrintSpec> {
-    if (this.breaks.size === 0 || !this.printSpec.fitToWidth) return {};
-    const r = area === undefined ? { left: 1, right: this.right } : parseRange(area);
-    const hidden = new Set(this.columns.filter((c) => c.hidden).map((c) => parseCell(`${c.column}1`).col));
-    const widths: number[] = [];
-    for (let c = r.left; c <= r.right; c++) if (!hidden.has(c)) widths.push(this.widthOf(c));
-    return {
-      fitToWidth: false,
-      scale: fitScale(widths, this.printSpec.orientation, PRINT_MARGINS),
-    };
-  }
-
   build(page: { header: HeaderFooterSpec; footer: HeaderFooterSpec }): SheetPlan {
     this.fitHeaderRows();
     for (const r of this.hidden) this.rowHeights.set(r, 0);
-    const area = this.printArea
-      ? `${this.printArea.left}1:${this.printArea.right}${this.printArea.lastRow ?? this.bottom}`
-      : this.printSpec.area;
     return {
       name: this.name,
       role: this.role,
@@ -407,8 +386,11 @@ export class SheetBuilder {
         : {}),
       print: {
         ...this.printSpec,
-        ...(this.printArea ? { area } : {}),
-        ...this.printScale(area),
+        ...(this.printArea
+          ? {
+              area: `${this.printArea.left}1:${this.printArea.right}${this.printArea.lastRow ?? this.bottom}`,
+            }
+          : {}),
         ...page,
       },
       // A user-owned sheet is never protected: its table must be able to grow.

@@ -204,14 +204,6 @@ export interface PrintSpec {
   readonly fitToWidth: boolean;
   /** With `fitToWidth`: at most this many pages tall (0 = as many as needed). */
   readonly fitToHeight: number;
-  /**
-   * A fixed print scale in percent (10–100), written instead of "fit to": set for a sheet with
-   * manual page breaks (`SheetPlan.pageBreaks`), whose `fitToWidth` is then false. Excel ignores
-   * manual page breaks when the Fit To option is used (Microsoft support, "Insert, move, or delete
-   * page breaks in a worksheet"), so such a sheet gets the scale at which its printed columns fit one
-   * page wide (`fitScale` in `text-fit.ts`). Absent: `fitToWidth` as given, else 100 %.
-   */
-  readonly scale?: number;
   /** What prints (address on the sheet); absent: everything used. */
   readonly area?: string;
   /** Rows repeated at the top of every page ("8:8"). */

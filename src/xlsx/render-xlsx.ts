@@ -180,12 +180,7 @@ export async function writePackage(
     ws.pageSetup.orientation = print.orientation;
     ws.pageSetup.paperSize = 9; // A4
     ws.pageSetup.margins = { ...PRINT_MARGINS };
-    if (print.scale !== undefined) {
-      // A sheet with manual page breaks: a fixed scale, not Fit To, which makes Excel ignore the
-      // breaks (PrintSpec.scale). OOXML `pageSetup@scale` counts only without `fitToPage`.
-      ws.pageSetup.fitToPage = false;
-      ws.pageSetup.scale = print.scale;
-    } else if (print.fitToWidth) {
+    if (print.fitToWidth) {
       ws.pageSetup.fitToPage = true;
       ws.pageSetup.fitToWidth = 1;
       ws.pageSetup.fitToHeight = print.fitToHeight;
