@@ -62,19 +62,19 @@ export function realisatieChecks(from: RealisatieControle, deviations: Range): W
   return [
     [
       'realisatie-kolommen',
-      'Kolommen Realisatie',
+      'Realisatie kolom',
       `Kopjes van de tabel ${SHEETS.realisatie} (rij ${t.headerRow}) staan waar de formules ze lezen (lijst hieronder; "Gevonden" wijkt af: daar is een kolom ingevoegd of verplaatst). De bladen ${SHEETS.besteding} en ${SHEETS.verantwoording} lezen anders een verkeerde kolom. Zet de kolom terug; eigen kolommen rechts naast de tabel`,
       `SUM(${deviations.abs()})`,
     ],
     [
       'realisatie-tekst',
-      'Tekst in realisatie',
+      'Realisatie tekst',
       `Bedragen in de tabel ${SHEETS.realisatie} die tekst zijn (geplakt "463.920"; jaarkolommen vanaf ${first} en kolom ${PROGNOSE_KOLOM}): tellen niet mee in de besteding, de terugvordering lijkt hoger. Typ een getal; per jaar: blad ${SHEETS.besteding}, rij "Bedragen op ${SHEETS.realisatie} als tekst"`,
       [textIn(t.years), textIn(t.column(PROGNOSE_KOLOM))],
     ],
     [
       'verantwoording-tekst',
-      'Tekst in verantwoording',
+      'Verantw. tekst',
       `Invoer op het blad ${SHEETS.verantwoording} die tekst is (gele cellen: limiet overheveling %, schuifruimte %, H35B doorbetaald, besteed na het einde): een limiet wordt "onbekend", de rest telt niet of verkeerd mee. Typ een getal; welke invoer: blad ${SHEETS.besteding}, rij 3–4 vanaf kolom ${columnLetter(from.verantwoordingTekst.left + 1)}`,
       from.verantwoordingTekst.abs(),
     ],
@@ -118,7 +118,8 @@ export function verantwoordingInputs(
 /**
  * Writes Besteding's row 3–4 block (after the Verantwoording is built): D3 the signal, H3
  * (`BESTEDING_VERANTWOORDING_TEKST`) the count, from I3 one count per input run and in row 4 below
- * it the input's name and cells (so the controller finds the cell to retype). Expected 0 each: the
+ * it what the input is and its first cell, in the 13 characters of a year column (so the controller
+ * finds the cell to retype; the regeling follows from the row). Expected 0 each: the
  * plan writes numbers (or nothing) in these inputs.
  */
 export function verantwoordingTekstSection(
@@ -143,7 +144,20 @@ export function verantwoordingTekstSection(
   inputs.forEach((x, i) => s.formula(counts.cell(0, i).address(), textIn(x.range), () => 0, 'integer'));
   s.values(
     cellAddress(at.top + 1, at.left + 1),
-    [inputs.map((x) => `${x.name.replace(/^Invoer_/, '')} (${x.range.address()})`)],
+    [inputs.map((x) => `${shortLabel(x.name)} ${x.range.cell().address()}`)],
     'note',
   );
+}
+
+/** What a named input of the Verantwoording is, in a word (`Invoer_Limiet_Overheveling_Brede_SPUK`: Limiet). */
+function shortLabel(name: string): string {
+  const known: readonly [string, string][] = [
+    ['Invoer_Limiet_Overheveling_', 'Limiet'],
+    ['Invoer_Schuifruimte_', 'Schuifr.'],
+    ['Invoer_Na_Einde_', 'Na einde'],
+    ['Invoer_H35B_', 'H35B'],
+    ['Invoer_Besteding_Onderdelen_', 'Onderdeel'],
+    ['Invoer_Besteding_', 'Besteding'],
+  ];
+  return known.find(([prefix]) => name.startsWith(prefix))?.[1] ?? name.replace(/^Invoer_/, '');
 }
