@@ -32,6 +32,13 @@ import { buildRegioverdeling } from './sheets-regioverdeling';
 import { buildVerantwoording } from './verantwoording';
 import { BESTEDING_ZONDER_BEGROTING, buildRealisatie, keyMisses } from './realisatie';
 import type { KeyedRow } from './realisatie';
+import {
+  BESTEDING_VERANTWOORDING_TEKST,
+  realisatieKolommen,
+  realisatieTable,
+  verantwoordingInputs,
+  verantwoordingTekstSection,
+} from './realisatie';
 
 export interface PlanOptions {
   /** A built-in key id, or a checked custom key (domain `customKey`). */
@@ -186,6 +193,16 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
         beschikkingJaren: begroting.cells.beschikkingBuitenJaren,
         invoer,
         ...(checked.realisatie ? { realisatie: BESTEDING_ZONDER_BEGROTING } : {}),
+        // The Realisatie's headings and text amounts, the Verantwoording's text inputs (issue #17).
+        ...(checked.realisatie
+          ? {
+              realisatieTabel: {
+                table: realisatieTable(ctx.years),
+                kolommen: realisatieKolommen(ctx.years),
+                verantwoordingTekst: BESTEDING_VERANTWOORDING_TEKST,
+              },
+            }
+          : {}),
         begroting: { table: begrotingTable(ctx.years), kolommen: begrotingKolommen(ctx.years) },
       });
       return { sheet: built.sheet.build(nationalPage), cells: built.cells };
@@ -226,6 +243,12 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
       : {}),
     kenmerk: begroting.cells.beschikkingKenmerk,
   });
+  // Besteding's count of the Verantwoording's inputs that are text (Controle's `verantwoording-tekst`).
+  if (realisatie !== undefined)
+    verantwoordingTekstSection(
+      realisatie.sheets.besteding,
+      verantw ? verantwoordingInputs(verantw.cells.names, verantw.sheet) : [],
+    );
   const m = input.edition.manifest;
   const gekozen = chosen === undefined ? undefined : data.gemeenten[chosen];
   // The gemeente in the page header only where the sheet shows that gemeente: the other sheets are the

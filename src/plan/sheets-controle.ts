@@ -8,6 +8,8 @@ import type { AfrondingCells, AllocatieCells, VerdeelsleutelCells } from './shee
 import type { IzaCells } from './iza-layout';
 import type { LandelijkCells } from './sheets-landelijk';
 import type { BegrotingTableCells } from './begroting/fixed-cells';
+import type { RealisatieControle, WerkmapCheckId } from './realisatie/checks';
+import { realisatieChecks, WERKMAP_CHECKS } from './realisatie/checks';
 
 /** What Controle exposes: the master check (0 = every control passes), shown on Overzicht. */
 export interface ControleCells {
@@ -50,6 +52,12 @@ export interface ControleFrom {
    * sheet is built after Controle). Absent: no such check row.
    */
   readonly realisatie?: SheetRange;
+  /**
+   * With a Realisatie: its table and headings and the count of the Verantwoording's inputs that are
+   * text (src/plan/realisatie/checks.ts: `realisatie-kolommen`, `realisatie-tekst`,
+   * `verantwoording-tekst`, each expected 0). Absent: no such check rows.
+   */
+  readonly realisatieTabel?: RealisatieControle;
   /** The count of beschikking amounts in a year without the regeling's money (Excel expression; absent: 0). */
   readonly beschikkingJaren?: string;
   /**
@@ -88,29 +96,39 @@ export function buildControle(
   // Rows: the checks (6…; the text and key checks last), the begroting's info row, the Samenvatting
   // helper (its note and its row),
   // a blank row, then the list of the Begroting table's headings (its heading row first).
-  const all = (samenvattingRow: number, list: SheetRange): Check[] => [
+  const all = (samenvattingRow: number, list: SheetRange, realisatieList: SheetRange): Check[] => [
     ...modelChecks(from),
     ...sourceChecks(from, samenvattingRow),
     ...begrotingTableChecks(from.begroting.table, list),
     ...tekstChecks(from),
+    ...(from.realisatieTabel ? realisatieChecks(from.realisatieTabel, deviationsOf(realisatieList)) : []),
   ];
-  const nChecks = all(0, SheetRange.at(SHEETS.controle, 1, 1)).length;
+  const nowhere = SheetRange.at(SHEETS.controle, 1, 1);
+  const nChecks = all(0, nowhere, nowhere).length;
   const samenvattingRow = 10 + nChecks;
   const headingList = SheetRange.at(SHEETS.controle, samenvattingRow + 3, 1, from.begroting.kolommen.length);
-  const checks = all(samenvattingRow, headingList);
-  // What the domain says each control must count (its own reconciliation of the same data).
-  const expected = ctx.scenario.modelChecks;
-  const total = checks.reduce((a, [id]) => a + expected[id], 0);
+  // The Realisatie's heading list below the Begroting's (a blank row and its heading row between).
+  const realisatieList = SheetRange.at(
+    SHEETS.controle,
+    headingList.bottom + 3,
+    1,
+    Math.max(1, from.realisatieTabel?.kolommen.length ?? 0),
+  );
+  const checks = all(samenvattingRow, headingList, realisatieList);
+  // What the domain says each control must count (its own reconciliation of the same data); the
+  // werkmap-only checks (src/plan/realisatie/checks.ts) 0.
+  const expected = (id: Check[0]): number => (isWerkmapCheck(id) ? 0 : ctx.scenario.modelChecks[id]);
+  const total = checks.reduce((a, [id]) => a + expected(id), 0);
   checks.forEach(([id, name, text, f], i) => {
     const row = 6 + i;
-    const formula = typeof f === 'string' ? f : termsFormula(s, row, f, expected[id]);
+    const formula = typeof f === 'string' ? f : termsFormula(s, row, f, expected(id));
     s.values(`A${row}`, [
       [
         name,
         typeof f === 'string' || formula === f.join('+') ? text : `${text} (per bereik: kolom E en verder)`,
       ],
     ]);
-    s.formula(`C${row}`, formula.endsWith('=0') ? `1*(${formula})` : formula, () => expected[id], 'integer');
+    s.formula(`C${row}`, formula.endsWith('=0') ? `1*(${formula})` : formula, () => expected(id), 'integer');
   });
   s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => total, 'check');
   // The begroting's signals are about the user's plan, not the model's integrity: shown, not counted.
@@ -123,6 +141,7 @@ export function buildControle(
   s.formula(`C${info}`, from.signalen.cell.abs(), () => from.signalen.count, 'integer');
   samenvattingHelper(s, from, samenvattingRow);
   headingListSection(s, from.begroting, headingList);
+  if (from.realisatieTabel) headingListSection(s, from.realisatieTabel, realisatieList);
   s.width('A', 16).width('B', 80).width('C', 14).width('D', 16);
   // Landscape: the Samenvatting helper row (one column per year) and the heading list widen the sheet
   // beyond a portrait page at 7 pt (measured 6.2 pt portrait, #18).
@@ -222,7 +241,17 @@ function realisatieCheck(from: ControleFrom): Check[] {
  * A control: its id (the domain's `ModelCheckId`), its name, its description, and the formula that
  * counts its deviations, or the terms of that sum (`termsFormula`).
  */
-type Check = [ModelCheckId, string, string, string | readonly string[]];
+type Check = [ModelCheckId | WerkmapCheckId, string, string, string | readonly string[]];
+
+/** A check of src/plan/realisatie/checks.ts (expected 0), not one of the domain's model checks. */
+function isWerkmapCheck(id: Check[0]): id is WerkmapCheckId {
+  return (WERKMAP_CHECKS as readonly string[]).includes(id);
+}
+
+/** Column C of a heading list (`headingListSection`): its 0/1 deviation per heading. */
+function deviationsOf(list: SheetRange): SheetRange {
+  return SheetRange.at(SHEETS.controle, list.top, 3, list.bottom - list.top + 1).local();
+}
 
 /** The longest formula the plan writes in one cell (`plan-lint.test.ts`). */
 const MAX_FORMULA = 125;
@@ -449,7 +478,10 @@ function begrotingTableChecks(table: BegrotingTableCells, list: SheetRange): Che
  */
 function headingListSection(
   s: SheetBuilder,
-  begroting: { readonly table: BegrotingTableCells; readonly kolommen: readonly string[] },
+  begroting: {
+    readonly table: Pick<BegrotingTableCells, 'header' | 'headerRow' | 'column'>;
+    readonly kolommen: readonly string[];
+  },
   list: SheetRange,
 ): void {
   const { table, kolommen } = begroting;
@@ -459,7 +491,7 @@ function headingListSection(
     [
       [
         'Kolom',
-        `Kopje in rij ${table.headerRow} van het blad ${SHEETS.begroting} (verwacht)`,
+        `Kopje in rij ${table.headerRow} van het blad ${table.header.sheet} (verwacht)`,
         'Afwijking',
         'Gevonden',
       ],

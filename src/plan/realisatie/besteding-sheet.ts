@@ -171,6 +171,7 @@ function totalsSection(
   // One number format over all the amounts (a format per block costs a write operation each).
   s.format(`${Yl(y0)}${top}:${columnLetter(widest)}${rows.next - 1}`, 'euro');
   for (const t of totals) s.format(t.address(), 'euroTotal');
+  tekstRow(s, rows, table, Yl(y0), columnLetter(right));
   return { feed, peiljaar, right: widest, bottom: rows.next - 1 };
 }
 
@@ -445,4 +446,25 @@ function keySection(
   s.formula(count.address(), `SUM(${col(2).local().abs()})`, () => misses.filter((x) => x).length, 'integer');
   for (let c = 0; c < 3; c++) s.width(columnLetter(left + c), 16);
   return count;
+}
+
+/**
+ * Issue #17: per year, the amounts of the table Realisatie that are text (a pasted "463.920"), which
+ * SUMIFS skips, so the besteding above drops without a word; after the regelingen (every regeling's
+ * rows: the year tells the controller which column to correct), counted by Controle too
+ * (`realisatie-tekst`, with the column Prognose). COUNTA − COUNT: a criterion "*" would also match
+ * numbers in LibreOffice. 0 as built: the readers refuse text. `left`..`right`: the year columns.
+ */
+function tekstRow(
+  s: SheetBuilder,
+  rows: RowCursor,
+  table: RealisatieTableCells,
+  left: string,
+  right: string,
+): void {
+  rows.skip();
+  const k = rows.take();
+  s.value(`A${k}`, `Bedragen op ${SHEETS.realisatie} als tekst (tellen niet mee)`, 'rowHeader');
+  const col = table.years.cols(0).fixRow();
+  s.formula(`${left}${k}:${right}${k}`, `COUNTA(${col})-COUNT(${col})`, () => 0, 'integer');
 }

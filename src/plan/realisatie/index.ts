@@ -13,3 +13,11 @@ export {
 } from './fixed-cells';
 export type { KeyedRow } from './keys';
 export { keyMisses, keyText, prognoseJaarOf } from './keys';
+export type { RealisatieControle, WerkmapCheckId } from './checks';
+export {
+  BESTEDING_VERANTWOORDING_TEKST,
+  realisatieChecks,
+  verantwoordingInputs,
+  verantwoordingTekstSection,
+  WERKMAP_CHECKS,
+} from './checks';

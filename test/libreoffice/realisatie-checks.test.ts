@@ -1,0 +1,199 @@
+/**
+ * Issue #17 items 2 and 3 for the Realisatie and the Verantwoording, in LibreOffice (the werkmap
+ * without the add-in): Zwolle with the sample begroting and realisatie (voorbeelden/), as
+ * `werkboek --gemeente Zwolle --begroting … --realisatie …` makes it.
+ * - Text: Realisatie!I10 (SPUK IZA 2025, 463.920) pasted as text "463.920", the Verantwoording's
+ *   2024 limit % of the Brede SPUK typed as text "0" and its schuifruimte as text "15": the besteding
+ *   reads 0 and the limit "onbekend" (silently, before the checks); now Controle counts them
+ *   (`realisatie-tekst` 1, `verantwoording-tekst` 2, Overzicht FOUT), Besteding shows the year and the
+ *   inputs.
+ * - A column "Kostenplaats" inserted into the table Realisatie at G (shorter than the checked rows:
+ *   no reference moves, see test/libreoffice/begroting-column.test.ts): 2023 reads 0; Controle's
+ *   `realisatie-kolommen` counts the 11 headings out of place, the list names "Kostenplaats".
+ * The HyperFormula proof: src/plan/realisatie-checks.test.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { editionInput } from '../../src/data';
+import { parseBegrotingCsv } from '../../src/data/begroting-input';
+import { parseRealisatieCsv } from '../../src/data/realisatie-input';
+import type { CbsCode } from '../../src/domain';
+import { buildWorkbookPlan, SHEETS } from '../../src/plan';
+import type { CellValue, WorkbookPlan } from '../../src/plan';
+import { cellAddress, columnLetter, parseCell, parseRange } from '../../src/plan/a1';
+import { realisatieKolommen, realisatieTable } from '../../src/plan/realisatie';
+import { renderXlsx } from '../../src/xlsx';
+import { calcValue, parseCsv } from './csv-cells';
+import { recalculateToCsv, SOFFICE_TIMEOUT_MS, stripCachedResults } from './soffice';
+
+const input = editionInput('vws-2026-04');
+const years = input.edition.years;
+const read = (f: string) => readFileSync(join(__dirname, '../../voorbeelden', f), 'utf8');
+const begroting = parseBegrotingCsv(read('begroting.csv'), { edition: input.edition });
+const realisatie = parseRealisatieCsv(read('realisatie.csv'), { edition: input.edition });
+if (!begroting.ok || !realisatie.ok) throw new Error('voorbeelden unreadable');
+const base = buildWorkbookPlan(input, {
+  key: 'spuk-2025',
+  gemeente: 'GM0193' as CbsCode,
+  begroting: begroting.value,
+  realisatie: realisatie.value,
+});
+const kolommen = realisatieKolommen(years);
+const table = realisatieTable(years);
+
+/** A copy of `plan` with the cell `sheet`!`address` of a value block set to `value`. */
+function withInput(plan: WorkbookPlan, sheet: string, address: string, value: CellValue): WorkbookPlan {
+  const target = parseCell(address);
+  let found = false;
+  const sheets = plan.sheets.map((s) => {
+    if (s.name !== sheet) return s;
+    const blocks = s.blocks.map((b) => {
+      if (b.kind !== 'values') return b;
+      const at = parseCell(b.at);
+      const r = target.row - at.row;
+      const c = target.col - at.col;
+      const row = b.values[r];
+      if (r < 0 || c < 0 || row === undefined || c >= row.length) return b;
+      found = true;
+      return {
+        ...b,
+        values: b.values.map((line, i) => (i === r ? line.map((v, j) => (j === c ? value : v)) : line)),
+      };
+    });
+    return { ...s, blocks };
+  });
+  if (!found) throw new Error(`${sheet}!${address} is no input cell of the plan`);
+  return { ...plan, sheets };
+}
+
+/** The first cell of a defined name, `dc` columns right: its A1 address on its sheet. */
+function cellOf(name: string, dc = 0): string {
+  const ref = base.names.find((n) => n.name === name)?.ref ?? '';
+  const r = parseRange((ref.split('!')[1] ?? '').replace(/\$/g, ''));
+  return cellAddress(r.top, r.left + dc);
+}
+
+const INSERT_AT = 6; // 0-based: column G, the first year (2023)
+
+/**
+ * `plan` with a column "Kostenplaats" inserted into the table Realisatie at G: its heading row and
+ * rows move one column right from G, the table grows by one column; no reference moves.
+ */
+function inserted(plan: WorkbookPlan): WorkbookPlan {
+  const put = (line: readonly CellValue[], head: CellValue): CellValue[] => [
+    ...line.slice(0, INSERT_AT),
+    head,
+    ...line.slice(INSERT_AT),
+  ];
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => {
+      if (s.name !== SHEETS.realisatie) return s;
+      return {
+        ...s,
+        blocks: s.blocks.map((b) => {
+          if (b.kind !== 'values') return b;
+          const at = parseCell(b.at);
+          if (at.col !== 1 || at.row < table.headerRow) return b;
+          const head = at.row === table.headerRow ? 'Kostenplaats' : null;
+          return { ...b, values: b.values.map((line, i) => put(line, i === 0 ? head : null)) };
+        }),
+        tables: s.tables.map((t) => {
+          const r = parseRange(t.range);
+          return { ...t, range: `A${r.top}:${columnLetter(r.right + 1)}${r.bottom}` };
+        }),
+      };
+    }),
+  };
+}
+
+type Row = (CellValue | undefined)[];
+
+async function recalculated(plan: WorkbookPlan) {
+  const stripped = await stripCachedResults(await renderXlsx(plan));
+  const names = [
+    SHEETS.controle,
+    SHEETS.besteding,
+    SHEETS.verantwoording,
+    SHEETS.overzicht,
+    SHEETS.realisatie,
+  ];
+  const csv = await recalculateToCsv(stripped.bytes, names);
+  const sheet = (name: string): Row[] =>
+    parseCsv(csv.get(name) ?? '').map((row) =>
+      row.map((f) => {
+        const v = calcValue(f);
+        return 'value' in v ? v.value : undefined;
+      }),
+    );
+  const controle = sheet(SHEETS.controle);
+  const besteding = sheet(SHEETS.besteding);
+  const verantw = sheet(SHEETS.verantwoording);
+  const line = (label: string) => controle.find((r) => r[0] === label)?.[2];
+  const block = (rows: Row[], regeling: string, label: string): Row => {
+    const top = rows.findIndex((r) => r[0] === regeling);
+    return rows.find((r, i) => i > top && String(r[0]).startsWith(label)) ?? [];
+  };
+  const list = controle.findIndex((r) => String(r[1]).includes(`van het blad ${SHEETS.realisatie}`)) + 1;
+  return {
+    checks: ['Realisatie kolom', 'Realisatie tekst', 'Verantw. tekst'].map(line),
+    master: controle[3]?.[2],
+    overzicht: sheet(SHEETS.overzicht)[5]?.[2], // C6: Modelcontrole
+    realisatie: sheet(SHEETS.realisatie),
+    besteding,
+    list: controle.slice(list, list + kolommen.length).map((r) => r.slice(0, 4)),
+    bestedingRow: (regeling: string, label: string) => block(besteding, regeling, label).slice(3, 7),
+    verantwRow: (regeling: string, label: string) => block(verantw, regeling, label).slice(1, 5),
+  };
+}
+
+describe('LibreOffice: the Realisatie and the Verantwoording inputs guarded on Controle (Zwolle, the samples)', () => {
+  it(
+    'text in Realisatie!I10, the 2024 limit % and the schuifruimte: counted (FOUT), Besteding names the year and the inputs',
+    async () => {
+      const I10 = cellAddress(table.firstRow + 3, table.years.left + 2);
+      expect(I10).toBe('I10');
+      let plan = withInput(base, SHEETS.realisatie, I10, '463.920');
+      plan = withInput(plan, SHEETS.verantwoording, cellOf('Invoer_Limiet_Overheveling_Brede_SPUK', 1), '0');
+      plan = withInput(plan, SHEETS.verantwoording, cellOf('Invoer_Schuifruimte_Brede_SPUK'), '15');
+      const r = await recalculated(plan);
+      expect(r.realisatie[9]?.[8]).toBe('463.920'); // a text cell, as pasted
+      // Silently wrong without the checks: SPUK IZA 2025 besteding 0; the limit "onbekend".
+      expect(r.bestedingRow('SPUK IZA', 'Realisatie')).toEqual([410_250, 455_800, 0, 371_460]);
+      expect(r.verantwRow('Brede SPUK', 'Limiet overheveling (€)')[1]).toBe('onbekend');
+      expect(r.checks).toEqual([0, 1, 2]);
+      expect(r.master).toBe(3);
+      expect(r.overzicht).toBe(`FOUT: zie blad ${SHEETS.controle}`);
+      // Besteding's row after the regelingen: the year of the text (2025, column F).
+      const tekst = r.besteding.find(
+        (x) => x[0] === `Bedragen op ${SHEETS.realisatie} als tekst (tellen niet mee)`,
+      );
+      expect(tekst?.slice(3, 3 + years.length)).toEqual([0, 0, 1, 0, 0, 0, 0, 0]);
+      // Besteding row 3: the count (H3) and the signal (D3); row 4 names the inputs with text.
+      expect(r.besteding[2]?.[7]).toBe(2);
+      expect(r.besteding[2]?.[3]).toBe(`Tekst in invoer ${SHEETS.verantwoording}: 2 (rij 4)`);
+      const named = (r.besteding[3] ?? []).filter((_x, i) => r.besteding[2]?.[i] === 1 && i > 7);
+      expect(named.map((x) => String(x).split(' ')[0])).toEqual(['Limiet', 'Schuifr.']);
+    },
+    SOFFICE_TIMEOUT_MS + 30_000,
+  );
+
+  it(
+    '"Kostenplaats" inserted before the years of the table Realisatie: 2023 reads 0, realisatie-kolommen 11, the list names it',
+    async () => {
+      const r = await recalculated(inserted(base));
+      expect(r.realisatie[5]?.slice(5, 8)).toEqual(['Aard lasten', 'Kostenplaats', '2023']);
+      // Silently wrong without the check: 2023 reads the Kostenplaats column, every year shifts.
+      expect(r.bestedingRow('Brede SPUK', 'Realisatie')[0]).toBe(0);
+      // 11 headings out of place; the Opmerking texts of the five rows moved into the column Prognose
+      // (now text where a prognose is read).
+      expect(r.checks).toEqual([kolommen.length - INSERT_AT, 5, 0]);
+      expect(r.master).toBe(kolommen.length - INSERT_AT + 5);
+      expect(r.overzicht).toBe(`FOUT: zie blad ${SHEETS.controle}`);
+      expect(r.list[5]).toEqual([6, 'Aard lasten', 0, 'Aard lasten']);
+      expect(r.list[6]).toEqual([7, '2023', 1, 'Kostenplaats']);
+      expect(r.list[7]).toEqual([8, '2024', 1, '2023']);
+    },
+    SOFFICE_TIMEOUT_MS + 30_000,
+  );
+});
