@@ -30,8 +30,7 @@ import { buildVerschil } from './sheets-verschil';
 import { begrotingTable, buildBegroting, planBegroting, TOETS_MASTER } from './begroting';
 import { buildRegioverdeling } from './sheets-regioverdeling';
 import { buildVerantwoording } from './verantwoording';
-import { BESTEDING_ZONDER_BEGROTING, buildRealisatie, keyMisses } from './realisatie';
-import type { KeyedRow } from './realisatie';
+import { BESTEDING_ZONDER_BEGROTING, buildRealisatie } from './realisatie';
 
 export interface PlanOptions {
   /** A built-in key id, or a checked custom key (domain `customKey`). */
@@ -90,30 +89,6 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
 }
 
 /**
- * The context Controle and Overzicht are built with: with a Realisatie (a verantwoording and its
- * rows), the scenario's model checks count its rows without a Begroting row (`keyMisses` over the
- * rows the werkmap is made with: the check `realisatie-sleutel`, Besteding!B3), so Controle's
- * total and Overzicht's OK/FOUT expect what the sheets compute; without one, `ctx` itself.
- */
-function withRealisatieCheck(
-  ctx: PlanContext,
-  begroting: { readonly regels: readonly KeyedRow[] },
-): PlanContext & { readonly realisatie: boolean } {
-  const realisatie = ctx.scenario.request.realisatie;
-  if (ctx.scenario.verantwoording === undefined || realisatie === undefined)
-    return { ...ctx, realisatie: false };
-  const n = keyMisses(realisatie.regels, begroting.regels).filter((x) => x).length;
-  if (n === 0) return { ...ctx, realisatie: true };
-  const s = ctx.scenario;
-  const scenario: Scenario = {
-    ...s,
-    modelChecks: { ...s.modelChecks, 'realisatie-sleutel': n },
-    modelChecksTotal: s.modelChecksTotal + n,
-  };
-  return { ...ctx, scenario, realisatie: true };
-}
-
-/**
  * Lays out a resolved scenario as the workbook: every number comes from the scenario; the sheets
  * write it as formulas (with the scenario's values as their expected results) and inputs. Pure.
  *
@@ -147,7 +122,12 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   // member gemeente gets its region's, which its planned share on the Beschikking reads (live).
   const regio = code === undefined ? undefined : (ledger.mandaatVan(code)[0] ?? regioVanLid(ledger, code));
   const regioverdeling = regio ? buildRegioverdeling(ledger, regio.naam) : undefined;
-  const checked = withRealisatieCheck(ctx, begrotingInvoer);
+  // With a Realisatie (a verantwoording and its rows) Controle counts its rows without a Begroting row
+  // (`realisatie-sleutel`, Besteding!B3); the scenario's model checks expect that count (the domain's).
+  const checked = {
+    ...ctx,
+    realisatie: scenario.verantwoording !== undefined && options.realisatie !== undefined,
+  };
   // The scenario's toets ran on the begroting given (or an empty one); the starter rows have no lasten.
   const signalen = scenario.toets.signalen.length;
   const begroting = buildBegroting(

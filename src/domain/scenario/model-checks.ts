@@ -114,8 +114,8 @@ export function modelCheckExpectations(from: {
     // A built-in key's weights against their source on Verdeelsleutel: equal by construction
     // (`builtInKey` takes them from there); an own key has no source (issue #17 item 4).
     'sleutel-bron': 0,
-    // Realisatie rows whose key (Regeling|Onderdeel|Activiteit) is no Begroting row's: 0 here; the plan
-    // sets the count of the werkmap's own rows (`keyMisses`, src/plan/realisatie) with a Realisatie.
+    // Realisatie rows whose key (Regeling|Onderdeel|Activiteit) is no Begroting row's: 0 here (no
+    // gemeente, no realisatie); `resolveScenario` counts them against the werkmap's rows (`zonderBegroting`).
     'realisatie-sleutel': 0,
   };
 }

@@ -442,7 +442,13 @@ function keySection(
     `Rijen van ${SHEETS.realisatie} zonder begrotingsregel`,
     'rowHeader',
   );
-  s.formula(count.address(), `SUM(${col(2).local().abs()})`, () => misses.filter((x) => x).length, 'integer');
+  // Its expected value is the domain's count (Controle's `realisatie-sleutel`): the rows above must add up to it.
+  s.formula(
+    count.address(),
+    `SUM(${col(2).local().abs()})`,
+    () => ctx.scenario.modelChecks['realisatie-sleutel'],
+    'integer',
+  );
   for (let c = 0; c < 3; c++) s.width(columnLetter(left + c), 16);
   return count;
 }

@@ -21,7 +21,7 @@ import { buildBesteding } from './besteding-sheet';
 import type { RealisatieTableCells } from './fixed-cells';
 import { PROGNOSE_KOLOM, realisatieSchema, realisatieTable } from './fixed-cells';
 import type { KeyedRow } from './keys';
-import { keyMisses, prognoseJaarOf } from './keys';
+import { prognoseJaarOf } from './keys';
 
 export interface RealisatieCells extends BestedingCells {
   readonly table: RealisatieTableCells;
@@ -67,7 +67,8 @@ export function buildRealisatie(
     'subtitle',
   );
   const count = besteding.cells.zonderBegroting.abs();
-  const misses = keyMisses(realisatie.regels, begroting.regels).filter((x) => x).length;
+  // The domain's count (Controle's `realisatie-sleutel`), against the rows the Begroting table is made with.
+  const misses = ctx.scenario.modelChecks['realisatie-sleutel'];
   s.formula(
     'A3',
     `"Rijen zonder begrotingsregel: "&${count}&IF(${count}=0," (geen)"," (zie blad ${SHEETS.besteding})")`,
