@@ -30,7 +30,7 @@ import { buildVerschil } from './sheets-verschil';
 import { begrotingTable, buildBegroting, planBegroting, TOETS_MASTER } from './begroting';
 import { buildRegioverdeling } from './sheets-regioverdeling';
 import { buildVerantwoording } from './verantwoording';
-import { BESTEDING_ZONDER_BEGROTING, buildRealisatie } from './realisatie';
+import { BESTEDING_UITVOERDER_ONBEKEND, BESTEDING_ZONDER_BEGROTING, buildRealisatie } from './realisatie';
 
 export interface PlanOptions {
   /** A built-in key id, or a checked custom key (domain `customKey`). */
@@ -124,9 +124,14 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   const regioverdeling = regio ? buildRegioverdeling(ledger, regio.naam) : undefined;
   // With a Realisatie (a verantwoording and its rows) Controle counts its rows without a Begroting row
   // (`realisatie-sleutel`, Besteding!B3); the scenario's model checks expect that count (the domain's).
+  const metRealisatie = scenario.verantwoording !== undefined && options.realisatie !== undefined;
   const checked = {
     ...ctx,
-    realisatie: scenario.verantwoording !== undefined && options.realisatie !== undefined,
+    realisatie: metRealisatie,
+    // A mandaatgemeente's SPUK IZA: Controle counts the rows whose Uitvoerder matches nothing (#19).
+    uitvoerder:
+      metRealisatie &&
+      (scenario.verantwoording?.regelingen.some((r) => r.iza?.rol === 'mandaatgemeente') ?? false),
   };
   // The scenario's toets ran on the begroting given (or an empty one); the starter rows have no lasten.
   const signalen = scenario.toets.signalen.length;
@@ -150,7 +155,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
     toets: [bc.overheveling2023, bc.overheveling2025, bc.vooruit, bc.limieten],
   };
   const control = shared(
-    `${controleKey(checked.scenario, signalen)}|${checked.realisatie ? 'R' : ''}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}|${begroting.cells.beschikkingBuitenJaren}|${ctx.key.id}|${[...invoer.beschikking, ...invoer.toets].map((r) => r.abs()).join(',')}`,
+    `${controleKey(checked.scenario, signalen)}|${checked.realisatie ? 'R' : ''}${checked.uitvoerder ? 'U' : ''}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}|${begroting.cells.beschikkingBuitenJaren}|${ctx.key.id}|${[...invoer.beschikking, ...invoer.toets].map((r) => r.abs()).join(',')}`,
     () => {
       const built = buildControle(checked, {
         landelijk: nat.landelijk,
@@ -166,6 +171,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
         beschikkingJaren: begroting.cells.beschikkingBuitenJaren,
         invoer,
         ...(checked.realisatie ? { realisatie: BESTEDING_ZONDER_BEGROTING } : {}),
+        ...(checked.uitvoerder ? { uitvoerder: BESTEDING_UITVOERDER_ONBEKEND } : {}),
         begroting: { table: begrotingTable(ctx.years), kolommen: begrotingKolommen(ctx.years) },
       });
       return { sheet: built.sheet.build(nationalPage), cells: built.cells };
@@ -188,6 +194,14 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   if (realisatie !== undefined && realisatie.cells.zonderBegroting.abs() !== BESTEDING_ZONDER_BEGROTING.abs())
     throw new Error(
       'The count of Realisatie rows without a Begroting row must stay at BESTEDING_ZONDER_BEGROTING',
+    );
+  const uitvoerderCell = realisatie?.cells.uitvoerderOnbekend;
+  if (
+    checked.uitvoerder !== (uitvoerderCell !== undefined) ||
+    (uitvoerderCell !== undefined && uitvoerderCell.abs() !== BESTEDING_UITVOERDER_ONBEKEND.abs())
+  )
+    throw new Error(
+      'The count of Realisatie rows with an unknown Uitvoerder must be at BESTEDING_UITVOERDER_ONBEKEND',
     );
   const verantw = buildVerantwoording(ctx, {
     plafond: begroting.cells.plafond,

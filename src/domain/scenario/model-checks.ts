@@ -35,6 +35,7 @@ export const MODEL_CHECKS = [
   'landelijk-tekst',
   'sleutel-bron',
   'realisatie-sleutel',
+  'realisatie-uitvoerder',
 ] as const;
 export type ModelCheckId = (typeof MODEL_CHECKS)[number];
 
@@ -117,6 +118,10 @@ export function modelCheckExpectations(from: {
     // Realisatie rows whose key (Regeling|Onderdeel|Activiteit) is no Begroting row's: 0 here (no
     // gemeente, no realisatie); `resolveScenario` counts them against the werkmap's rows (`zonderBegroting`).
     'realisatie-sleutel': 0,
+    // A mandaatgemeente's SPUK IZA realisatie rows whose Uitvoerder is neither empty, the gemeente
+    // itself nor a medeoverheid on the sheet (issue #19): 0 here; `resolveScenario` counts the
+    // verantwoording's (`IzaSisa.onbekend`).
+    'realisatie-uitvoerder': 0,
   };
 }
 

@@ -348,12 +348,33 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
     gemeente === undefined || request.realisatie === undefined
       ? 0
       : zonderBegroting(request.realisatie.regels, werkmap.regels);
+  const verantw =
+    gemeente === undefined || request.realisatie === undefined
+      ? undefined
+      : verantwoording({
+          ledger,
+          gemeente,
+          gemeenten: base.gemeenten,
+          beschikking,
+          begroting: request.begroting ?? legeBegroting(input.edition),
+          realisatie: request.realisatie,
+          ...(request.aannames ? { aannames: request.aannames } : {}),
+        });
+  // A mandaatgemeente's SPUK IZA rows whose Uitvoerder names no gemeente (counted as H35, refused).
+  const uitvoerder = (verantw?.regelingen ?? []).reduce((a, r) => a + (r.iza?.onbekend.length ?? 0), 0);
   const modelChecks =
     afwijkingen === chosenChecks.aansluiting &&
     samenvatting === chosenChecks.samenvatting &&
-    sleutel === chosenChecks['realisatie-sleutel']
+    sleutel === chosenChecks['realisatie-sleutel'] &&
+    uitvoerder === chosenChecks['realisatie-uitvoerder']
       ? chosenChecks
-      : { ...chosenChecks, aansluiting: afwijkingen, samenvatting, 'realisatie-sleutel': sleutel };
+      : {
+          ...chosenChecks,
+          aansluiting: afwijkingen,
+          samenvatting,
+          'realisatie-sleutel': sleutel,
+          'realisatie-uitvoerder': uitvoerder,
+        };
   const afloop = (nr: number, jaar: EditionYear): Euro => {
     const next = years[years.indexOf(jaar) + 1];
     return euro(Math.max(0, amount(nr, jaar).bedrag - (next === undefined ? 0 : amount(nr, next).bedrag)));
@@ -394,18 +415,7 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
     vloer: vloerGemeenten(report, base),
     azwa: azwaStatus(nat.allocLines, years, amount),
     toets,
-    verantwoording:
-      gemeente === undefined || request.realisatie === undefined
-        ? undefined
-        : verantwoording({
-            ledger,
-            gemeente,
-            gemeenten: base.gemeenten,
-            beschikking,
-            begroting: request.begroting ?? legeBegroting(input.edition),
-            realisatie: request.realisatie,
-            ...(request.aannames ? { aannames: request.aannames } : {}),
-          }),
+    verantwoording: verantw,
     report,
     galaReport,
     readings: {

@@ -2,3 +2,4 @@
 export * from './regels';
 export * from './verantwoording';
 export * from './sleutel';
+export * from './uitvoerder';
