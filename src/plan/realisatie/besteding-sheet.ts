@@ -494,7 +494,10 @@ function uitvoerderSection(
   const matches = (sp: string) =>
     regels.filter((x) => x.uitvoerder.toLowerCase() === sp.toLowerCase()).length;
   s.values(cellAddress(HEAD, left), [[`Uitvoerder (${post})`, 'Criterium', 'Rijen']], 'header');
-  const top = HEAD + 1;
+  // The regeling's rows with an Uitvoerder (criterion "": an empty cell), then per spelling below.
+  const gevuld = SheetRange.at(SHEETS.besteding, HEAD + 1, left + 2);
+  s.value(cellAddress(HEAD + 1, left), 'rijen met een Uitvoerder', 'note');
+  const top = HEAD + 2;
   s.values(
     cellAddress(top, left),
     rijen.map(([label, sp]) => [label, sp]),
@@ -510,6 +513,12 @@ function uitvoerderSection(
     (row) => matches(rijen[row]?.[1] ?? ''),
     'integer',
   );
+  s.formula(
+    gevuld.address(),
+    `COUNTIFS(${reg},"${post}")-COUNTIFS(${reg},"${post}",${uitv},"")`,
+    () => regels.filter((x) => x.uitvoerder !== '').length,
+    'integer',
+  );
   const cell = BESTEDING_UITVOERDER_ONBEKEND;
   s.value(
     `A${cell.top}`,
@@ -518,7 +527,7 @@ function uitvoerderSection(
   );
   s.formula(
     cell.address(),
-    `COUNTIFS(${reg},"${post}")-COUNTIFS(${reg},"${post}",${uitv},"")-SUM(${counts.local().abs()})`,
+    `${gevuld.local().abs()}-SUM(${counts.local().abs()})`,
     () => ctx.scenario.modelChecks['realisatie-uitvoerder'],
     'integer',
   );
