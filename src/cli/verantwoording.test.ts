@@ -142,7 +142,7 @@ describe('spuk-begroting verantwoording', () => {
     });
     expect(r.code).toBe(1);
     expect(r.out).toContain(
-      `- SPUK IZA: 1 rij realisatie (samen € ${IZA.reduce((a, x) => a + x, 0).toLocaleString('nl-NL')}) met een Uitvoerder die geen gemeente is (rij ${ONDERDELEN.length + 3}: "GGD IJsselland"); die besteding telt als eigen uitvoering (H35).`,
+      `- SPUK IZA: 1 rij realisatie (samen € ${IZA.reduce<number>((a, x) => a + x, 0).toLocaleString('nl-NL')}) met een Uitvoerder die geen gemeente is (rij ${ONDERDELEN.length + 3}: "GGD IJsselland"); die besteding telt als eigen uitvoering (H35).`,
     );
     expect(r.out).toContain('zonder spaties ervoor of erna.');
   });

@@ -14,7 +14,10 @@
  *   besteding (a prognose counts per regeling; the prognose year lies after those years);
  * - per table row: the key Regeling|Onderdeel|Activiteit of the Begroting row and of the Realisatie
  *   row, and 1 where a filled Realisatie row's key is no Begroting row's; B3 counts them (the signal,
- *   shown on the sheet Realisatie too).
+ *   shown on the sheet Realisatie too);
+ * - a mandaatgemeente's SPUK IZA: per spelling of the gemeente and of each listed medeoverheid the
+ *   rows whose Uitvoerder it matches (COUNTIFS, as the H35B SUMIFS compare); B4 the rows that match
+ *   none (Controle's `realisatie-uitvoerder`).
  * The blocks sit on their own sheet, not beside the user's table: a row the user inserts across the
  * sheet would move them (a user-owned sheet keeps the add-in's ranges above its table).
  * Expected values: the scenario's verantwoording (every total and besteding), the realisatie's rows
@@ -522,7 +525,8 @@ function uitvoerderSection(
   const cell = BESTEDING_UITVOERDER_ONBEKEND;
   s.value(
     `A${cell.top}`,
-    `Rijen van ${SHEETS.realisatie} (${post}) met een onbekende Uitvoerder`,
+    // Whole within column A, like A3 (the spellings and their counts are in the block on the right).
+    `Rijen ${post} met een onbekende Uitvoerder`,
     'rowHeader',
   );
   s.formula(
