@@ -33,7 +33,7 @@ function realisatie(brede2025: number, brede2026: number, extra: string[] = [], 
       `Brede SPUK;${nr};Onderdeel ${nr};;Sportbedrijf;incidenteel;${perOnderdeel(nr, 2023)};${perOnderdeel(nr, 2024)};;;;;;;`,
   );
   rows.push(`Brede SPUK;;Ontschot;;GGD;incidenteel;;;${brede2025};${brede2026};;;;;`);
-  rows.push(`SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;${IZA.join(';')};;;;;`);
+  rows.push(`SPUK IZA;;Regioplan;;Zwolle;incidenteel;${IZA.join(';')};;;;;`);
   return [kop, ...rows, ...extra].join('\n') + '\n';
 }
 
@@ -121,8 +121,8 @@ describe('spuk-begroting verantwoording', () => {
     const files = {
       'k.csv': BESCHIKKING,
       'r.csv': realisatie(2_035_253, 1_732_939).replace(
-        `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;${IZA[0]};${IZA[1]};`,
-        `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;${IZA[0]};${(IZA[1] ?? 0) - 50_000};`,
+        `SPUK IZA;;Regioplan;;Zwolle;incidenteel;${IZA[0]};${IZA[1]};`,
+        `SPUK IZA;;Regioplan;;Zwolle;incidenteel;${IZA[0]};${(IZA[1] ?? 0) - 50_000};`,
       ),
     };
     const r = await run(ARGS, files);
@@ -142,6 +142,18 @@ describe('spuk-begroting verantwoording', () => {
     );
   });
 
+  it('an Uitvoerder that names no gemeente is refused, not guessed as own besteding (#19): exit 1, the fix', async () => {
+    const r = await run(ARGS, {
+      'k.csv': BESCHIKKING,
+      'r.csv': realisatie(2_035_253, 1_732_939).replace('Regioplan;;Zwolle;', 'Regioplan;;GGD IJsselland;'),
+    });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      `- SPUK IZA: 1 rij realisatie (samen € ${IZA.reduce<number>((a, x) => a + x, 0).toLocaleString('nl-NL')}) met een Uitvoerder die geen gemeente is (rij ${ONDERDELEN.length + 3}: "GGD IJsselland"); die besteding telt als eigen uitvoering (H35).`,
+    );
+    expect(r.out).toContain('zonder spaties ervoor of erna.');
+  });
+
   it('a medeoverheid that spent less than it received (H35B), from the begroting and the realisatie', async () => {
     const begroting = [H, 'SPUK IZA;;Valpreventie;;Kampen;incidenteel;;500000;;;;;;;'].join('\n');
     const files = {
@@ -150,8 +162,8 @@ describe('spuk-begroting verantwoording', () => {
       'r.csv': realisatie(2_035_253, 1_732_939, [
         'SPUK IZA;;Valpreventie;;Kampen;incidenteel;;420000;;;;;;;',
       ]).replace(
-        `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;${IZA[0]};${IZA[1]};`,
-        `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;${IZA[0]};${(IZA[1] ?? 0) - 500_000};`,
+        `SPUK IZA;;Regioplan;;Zwolle;incidenteel;${IZA[0]};${IZA[1]};`,
+        `SPUK IZA;;Regioplan;;Zwolle;incidenteel;${IZA[0]};${(IZA[1] ?? 0) - 500_000};`,
       ),
     };
     const r = await run([...ARGS, '--begroting', 'b.csv', '--limiet', 'spuk-iza:2024=0'], files);
@@ -206,8 +218,8 @@ describe('spuk-begroting verantwoording', () => {
       'r.csv': realisatie(1_800_000, 1_732_939 + 203_525, [
         'SPUK IZA;;Valpreventie;;Kampen;incidenteel;;420000;;;;;;;',
       ]).replace(
-        `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;${IZA[0]};${IZA[1]};`,
-        `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;${IZA[0]};${(IZA[1] ?? 0) - 500_000};`,
+        `SPUK IZA;;Regioplan;;Zwolle;incidenteel;${IZA[0]};${IZA[1]};`,
+        `SPUK IZA;;Regioplan;;Zwolle;incidenteel;${IZA[0]};${(IZA[1] ?? 0) - 500_000};`,
       ),
     };
     const shared = ['--begroting', 'b.csv', '--limiet', 'spuk-iza:2024=0'];

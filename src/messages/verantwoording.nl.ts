@@ -126,6 +126,11 @@ export function verantwoordingSignaalText(s: VerantwoordingSignaal): string {
         : `${waar}: geen realisatie, terwijl de regeling dat jaar ${bedrag} toekende. Vul de besteding in (0 als er niets is uitgegeven).`;
     case 'zonder-onderdeel':
       return `${waar}: ${bedrag} besteed zonder onderdeel, terwijl dat jaar per onderdeel wordt verantwoord. Vul het onderdeel (1–15) in.`;
+    case 'uitvoerder-onbekend': {
+      const rijen = s.rijen ?? [];
+      const eerste = rijen[0];
+      return `${s.regeling}: ${rijen.length} ${rijen.length === 1 ? 'rij' : 'rijen'} realisatie (samen ${bedrag}) met een Uitvoerder die geen gemeente is${eerste ? ` (rij ${eerste.rij}: "${eerste.uitvoerder}")` : ''}; die besteding telt als eigen uitvoering (H35). Laat de Uitvoerder leeg of noem uw eigen gemeente voor eigen uitvoering, of typ de naam of CBS-code van de medeoverheid (H35B), zonder spaties ervoor of erna.`;
+    }
     case 'terugvordering':
       return `${s.regeling}: verwachte terugvordering bij de eindafrekening ${bedrag} (cumulatief: beschikking min besteding over de looptijd). Neem het onbestede deel op als vooruit ontvangen bedrag (BBV art. 49 b) en niet als baat.`;
   }

@@ -30,8 +30,7 @@ import { buildVerschil } from './sheets-verschil';
 import { begrotingTable, buildBegroting, planBegroting, TOETS_MASTER } from './begroting';
 import { buildRegioverdeling } from './sheets-regioverdeling';
 import { buildVerantwoording } from './verantwoording';
-import { BESTEDING_ZONDER_BEGROTING, buildRealisatie, keyMisses } from './realisatie';
-import type { KeyedRow } from './realisatie';
+import { BESTEDING_UITVOERDER_ONBEKEND, BESTEDING_ZONDER_BEGROTING, buildRealisatie } from './realisatie';
 import {
   BESTEDING_VERANTWOORDING_TEKST,
   realisatieKolommen,
@@ -97,30 +96,6 @@ export function buildWorkbookPlan(input: EditionInput, options: PlanOptions): Wo
 }
 
 /**
- * The context Controle and Overzicht are built with: with a Realisatie (a verantwoording and its
- * rows), the scenario's model checks count its rows without a Begroting row (`keyMisses` over the
- * rows the werkmap is made with: the check `realisatie-sleutel`, Besteding!B3), so Controle's
- * total and Overzicht's OK/FOUT expect what the sheets compute; without one, `ctx` itself.
- */
-function withRealisatieCheck(
-  ctx: PlanContext,
-  begroting: { readonly regels: readonly KeyedRow[] },
-): PlanContext & { readonly realisatie: boolean } {
-  const realisatie = ctx.scenario.request.realisatie;
-  if (ctx.scenario.verantwoording === undefined || realisatie === undefined)
-    return { ...ctx, realisatie: false };
-  const n = keyMisses(realisatie.regels, begroting.regels).filter((x) => x).length;
-  if (n === 0) return { ...ctx, realisatie: true };
-  const s = ctx.scenario;
-  const scenario: Scenario = {
-    ...s,
-    modelChecks: { ...s.modelChecks, 'realisatie-sleutel': n },
-    modelChecksTotal: s.modelChecksTotal + n,
-  };
-  return { ...ctx, scenario, realisatie: true };
-}
-
-/**
  * Lays out a resolved scenario as the workbook: every number comes from the scenario; the sheets
  * write it as formulas (with the scenario's values as their expected results) and inputs. Pure.
  *
@@ -154,7 +129,17 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   // member gemeente gets its region's, which its planned share on the Beschikking reads (live).
   const regio = code === undefined ? undefined : (ledger.mandaatVan(code)[0] ?? regioVanLid(ledger, code));
   const regioverdeling = regio ? buildRegioverdeling(ledger, regio.naam) : undefined;
-  const checked = withRealisatieCheck(ctx, begrotingInvoer);
+  // With a Realisatie (a verantwoording and its rows) Controle counts its rows without a Begroting row
+  // (`realisatie-sleutel`, Besteding!B3); the scenario's model checks expect that count (the domain's).
+  const metRealisatie = scenario.verantwoording !== undefined && options.realisatie !== undefined;
+  const checked = {
+    ...ctx,
+    realisatie: metRealisatie,
+    // A mandaatgemeente's SPUK IZA: Controle counts the rows whose Uitvoerder matches nothing (#19).
+    uitvoerder:
+      metRealisatie &&
+      (scenario.verantwoording?.regelingen.some((r) => r.iza?.rol === 'mandaatgemeente') ?? false),
+  };
   // The scenario's toets ran on the begroting given (or an empty one); the starter rows have no lasten.
   const signalen = scenario.toets.signalen.length;
   const begroting = buildBegroting(
@@ -177,7 +162,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
     toets: [bc.overheveling2023, bc.overheveling2025, bc.vooruit, bc.limieten],
   };
   const control = shared(
-    `${controleKey(checked.scenario, signalen)}|${checked.realisatie ? 'R' : ''}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}|${begroting.cells.beschikkingBuitenJaren}|${ctx.key.id}|${[...invoer.beschikking, ...invoer.toets].map((r) => r.abs()).join(',')}`,
+    `${controleKey(checked.scenario, signalen)}|${checked.realisatie ? 'R' : ''}${checked.uitvoerder ? 'U' : ''}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}|${begroting.cells.beschikkingBuitenJaren}|${ctx.key.id}|${[...invoer.beschikking, ...invoer.toets].map((r) => r.abs()).join(',')}`,
     () => {
       const built = buildControle(checked, {
         landelijk: nat.landelijk,
@@ -203,6 +188,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
               },
             }
           : {}),
+        ...(checked.uitvoerder ? { uitvoerder: BESTEDING_UITVOERDER_ONBEKEND } : {}),
         begroting: { table: begrotingTable(ctx.years), kolommen: begrotingKolommen(ctx.years) },
       });
       return { sheet: built.sheet.build(nationalPage), cells: built.cells };
@@ -225,6 +211,14 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   if (realisatie !== undefined && realisatie.cells.zonderBegroting.abs() !== BESTEDING_ZONDER_BEGROTING.abs())
     throw new Error(
       'The count of Realisatie rows without a Begroting row must stay at BESTEDING_ZONDER_BEGROTING',
+    );
+  const uitvoerderCell = realisatie?.cells.uitvoerderOnbekend;
+  if (
+    checked.uitvoerder !== (uitvoerderCell !== undefined) ||
+    (uitvoerderCell !== undefined && uitvoerderCell.abs() !== BESTEDING_UITVOERDER_ONBEKEND.abs())
+  )
+    throw new Error(
+      'The count of Realisatie rows with an unknown Uitvoerder must be at BESTEDING_UITVOERDER_ONBEKEND',
     );
   const verantw = buildVerantwoording(ctx, {
     plafond: begroting.cells.plafond,

@@ -58,6 +58,12 @@ export interface ControleFrom {
    * `verantwoording-tekst`, each expected 0). Absent: no such check rows.
    */
   readonly realisatieTabel?: RealisatieControle;
+  /**
+   * A mandaatgemeente's werkmap with a Realisatie: the count of its SPUK IZA rows whose Uitvoerder is
+   * neither empty, the gemeente nor a medeoverheid on the sheet (Besteding!B4, fixed like B3). Absent:
+   * no such check row.
+   */
+  readonly uitvoerder?: SheetRange;
   /** The count of beschikking amounts in a year without the regeling's money (Excel expression; absent: 0). */
   readonly beschikkingJaren?: string;
   /**
@@ -234,6 +240,16 @@ function realisatieCheck(from: ControleFrom): Check[] {
       `Rijen van de tabel ${SHEETS.realisatie} zonder begrotingsregel (Regeling, Onderdeel en Activiteit staan zo niet op het blad ${SHEETS.begroting}): corrigeer de rij of voeg de begrotingsregel toe (per rij: blad ${SHEETS.besteding}, kolom "Zonder begrotingsregel")`,
       from.realisatie.abs(),
     ],
+    ...(from.uitvoerder === undefined
+      ? []
+      : [
+          [
+            'realisatie-uitvoerder',
+            'Uitvoerder',
+            `Rijen SPUK IZA van de tabel ${SHEETS.realisatie} met een Uitvoerder die niet leeg is, niet uw gemeente en geen medeoverheid op het blad ${SHEETS.verantwoording} (zo vergelijken de formules: hele tekst, zonder spaties te negeren). Die besteding telt nu als eigen uitvoering (H35). Typ de naam of CBS-code zoals op het blad ${SHEETS.verantwoording}, zonder spaties ervoor of erna, of laat de Uitvoerder leeg voor eigen uitvoering (per spelling: blad ${SHEETS.besteding})`,
+            from.uitvoerder.abs(),
+          ] as Check,
+        ]),
   ];
 }
 

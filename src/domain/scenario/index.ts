@@ -6,3 +6,4 @@ export * from './model-checks';
 export * from './cross-checks';
 export * from './open-posts';
 export * from './azwa';
+export * from './starter';

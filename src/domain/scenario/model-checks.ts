@@ -35,6 +35,7 @@ export const MODEL_CHECKS = [
   'landelijk-tekst',
   'sleutel-bron',
   'realisatie-sleutel',
+  'realisatie-uitvoerder',
 ] as const;
 export type ModelCheckId = (typeof MODEL_CHECKS)[number];
 
@@ -114,9 +115,13 @@ export function modelCheckExpectations(from: {
     // A built-in key's weights against their source on Verdeelsleutel: equal by construction
     // (`builtInKey` takes them from there); an own key has no source (issue #17 item 4).
     'sleutel-bron': 0,
-    // Realisatie rows whose key (Regeling|Onderdeel|Activiteit) is no Begroting row's: 0 here; the plan
-    // sets the count of the werkmap's own rows (`keyMisses`, src/plan/realisatie) with a Realisatie.
+    // Realisatie rows whose key (Regeling|Onderdeel|Activiteit) is no Begroting row's: 0 here (no
+    // gemeente, no realisatie); `resolveScenario` counts them against the werkmap's rows (`zonderBegroting`).
     'realisatie-sleutel': 0,
+    // A mandaatgemeente's SPUK IZA realisatie rows whose Uitvoerder is neither empty, the gemeente
+    // itself nor a medeoverheid on the sheet (issue #19): 0 here; `resolveScenario` counts the
+    // verantwoording's (`IzaSisa.onbekend`).
+    'realisatie-uitvoerder': 0,
   };
 }
 

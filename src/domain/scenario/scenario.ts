@@ -29,7 +29,8 @@ import { azwaStatus } from './azwa';
 import { openPostIndicaties, vloerGemeenten } from './open-posts';
 import { aansluiting, aansluitingAfwijkingen, samenvattingAfwijkingen } from './cross-checks';
 import type { RealisatieInvoer, Verantwoording, VerantwoordingAannames } from '../verantwoording';
-import { verantwoording } from '../verantwoording';
+import { verantwoording, zonderBegroting } from '../verantwoording';
+import { werkmapBegroting } from './starter';
 
 /**
  * What one workbook, one CLI command or one pane run is about: an edition, the one to compare it
@@ -113,6 +114,11 @@ export interface Scenario {
   /** The begroting as given (undefined when none was given: see `toets`, computed on the empty one). */
   readonly begroting: Maybe<BegrotingInvoer>;
   /**
+   * The begroting the werkmap's table Begroting is made with (`werkmapBegroting`): `begroting`, else
+   * the edition's starter rows without amounts. Controle's `realisatie-sleutel` counts against its rows.
+   */
+  readonly werkmapBegroting: BegrotingInvoer;
+  /**
    * Per year with a Brede SPUK total in the beschikking: its spread over the onderdelen (pro rata the
    * edition, largest remainder; `totaalVerdeling`). The view, the readings, the afloop and the sources
    * use the spread amounts (labelled `beschikking`).
@@ -145,7 +151,11 @@ export interface Scenario {
   readonly vloer: VloerGemeenten;
   /** The years with SPUK AZWA money for the gemeente and whether its beschikking gives any (else: raming). */
   readonly azwa: AzwaStatus;
-  /** What each model check on Controle must count (0 unless the data itself has a deviation). */
+  /**
+   * What each model check on Controle must count (0 unless the data itself has a deviation); with a
+   * verantwoording, `realisatie-sleutel` counts the realisatie's rows whose key (Regeling|Onderdeel|
+   * Activiteit) is no row of `werkmapBegroting` (`zonderBegroting`), as the werkmap does.
+   */
   readonly modelChecks: Readonly<Record<ModelCheckId, number>>;
   /** Σ of `modelChecks`: Controle's master check (Controle_Totaal) right after building. */
   readonly modelChecksTotal: number;
@@ -332,10 +342,39 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
   const chosenChecks = withChoice(nat.modelChecks, base.gemeenten, request.gemeente);
   const afwijkingen = aansluitingAfwijkingen(aansluitingRegels);
   const samenvatting = samenvattingAfwijkingen(toets);
+  const werkmap = werkmapBegroting(input.edition, request.begroting);
+  // Realisatie rows without a Begroting row: only where the werkmap has a Realisatie (a gemeente's).
+  const sleutel =
+    gemeente === undefined || request.realisatie === undefined
+      ? 0
+      : zonderBegroting(request.realisatie.regels, werkmap.regels);
+  const verantw =
+    gemeente === undefined || request.realisatie === undefined
+      ? undefined
+      : verantwoording({
+          ledger,
+          gemeente,
+          gemeenten: base.gemeenten,
+          beschikking,
+          begroting: request.begroting ?? legeBegroting(input.edition),
+          realisatie: request.realisatie,
+          ...(request.aannames ? { aannames: request.aannames } : {}),
+        });
+  // A mandaatgemeente's SPUK IZA rows whose Uitvoerder names no gemeente (counted as H35, refused).
+  const uitvoerder = (verantw?.regelingen ?? []).reduce((a, r) => a + (r.iza?.onbekend.length ?? 0), 0);
   const modelChecks =
-    afwijkingen === chosenChecks.aansluiting && samenvatting === chosenChecks.samenvatting
+    afwijkingen === chosenChecks.aansluiting &&
+    samenvatting === chosenChecks.samenvatting &&
+    sleutel === chosenChecks['realisatie-sleutel'] &&
+    uitvoerder === chosenChecks['realisatie-uitvoerder']
       ? chosenChecks
-      : { ...chosenChecks, aansluiting: afwijkingen, samenvatting };
+      : {
+          ...chosenChecks,
+          aansluiting: afwijkingen,
+          samenvatting,
+          'realisatie-sleutel': sleutel,
+          'realisatie-uitvoerder': uitvoerder,
+        };
   const afloop = (nr: number, jaar: EditionYear): Euro => {
     const next = years[years.indexOf(jaar) + 1];
     return euro(Math.max(0, amount(nr, jaar).bedrag - (next === undefined ? 0 : amount(nr, next).bedrag)));
@@ -368,6 +407,7 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
     vorige,
     beschikking,
     begroting: request.begroting,
+    werkmapBegroting: werkmap,
     verdeling: totaalVerdeling(ledger, code, beschikking),
     plafonds: plafondsOf,
     aansluiting: aansluitingRegels,
@@ -375,18 +415,7 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
     vloer: vloerGemeenten(report, base),
     azwa: azwaStatus(nat.allocLines, years, amount),
     toets,
-    verantwoording:
-      gemeente === undefined || request.realisatie === undefined
-        ? undefined
-        : verantwoording({
-            ledger,
-            gemeente,
-            gemeenten: base.gemeenten,
-            beschikking,
-            begroting: request.begroting ?? legeBegroting(input.edition),
-            realisatie: request.realisatie,
-            ...(request.aannames ? { aannames: request.aannames } : {}),
-          }),
+    verantwoording: verantw,
     report,
     galaReport,
     readings: {

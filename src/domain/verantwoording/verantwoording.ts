@@ -12,6 +12,7 @@ import type {
   VerantwoordingRegels,
 } from './regels';
 import { verantwoordingRegels } from './regels';
+import { medeoverheidVan, uitvoerderVan } from './uitvoerder';
 
 /**
  * The verantwoording of the SPUK money: what was spent (realisatie) against the begroting and the
@@ -47,10 +48,13 @@ import { verantwoordingRegels } from './regels';
  * returned with the edition's `eindafrekening` rule and its source. Brede SPUK and SPUK IZA are never
  * netted against each other (separate beschikkingen; facts §6.3).
  *
- * SPUK IZA (mandaatgemeente): rows whose Uitvoerder is another gemeente (its CBS code or name) are
- * the money passed on to that medeoverheid (SiSa H35B): `ontvangen` = its begroting rows (what was
- * passed on), `besteed` = its realisatie rows (what it spent); the other rows are the
- * mandaatgemeente's own besteding (H35). A member gemeente (not a mandaatgemeente) enters what it
+ * SPUK IZA (mandaatgemeente): rows whose Uitvoerder is another gemeente (its CBS code with or
+ * without GM, its name or its name in the VWS letter, compared as the werkmap's SUMIFS: whole text,
+ * any case, not trimmed; `uitvoerderVan`) are the money passed on to that medeoverheid (SiSa H35B):
+ * `ontvangen` = its begroting rows (what was passed on), `besteed` = its realisatie rows (what it
+ * spent); the other rows are the mandaatgemeente's own besteding (H35). A realisatie row whose
+ * Uitvoerder is neither empty, the gemeente itself nor a gemeente is refused, not guessed: it counts
+ * as H35 as the werkmap does, with the signal `uitvoerder-onbekend` (Controle: `realisatie-uitvoerder`). A member gemeente (not a mandaatgemeente) enters what it
  * received from the mandaatgemeente as its SPUK IZA beschikking; its realisatie is what it spent.
  */
 
@@ -150,6 +154,18 @@ export interface IzaSisa {
     readonly h35b: Euro;
   }[];
   readonly medeoverheden: readonly MedeoverheidJaar[];
+  /**
+   * The medeoverheden the werkmap lists for H35B (mandaatgemeente; empty otherwise): the other member
+   * gemeenten of its SPUK IZA region(s) (the edition's lidmaatschap), so one typed later is on the
+   * sheet already, then every other gemeente the rows name; by CBS code.
+   */
+  readonly lijst: readonly { readonly code: CbsCode; readonly naam: string }[];
+  /**
+   * The realisatie rows (mandaatgemeente) whose Uitvoerder names neither the gemeente itself nor a
+   * gemeente (`uitvoerderVan`: `onbekend`): counted as own besteding (H35), refused by the signal
+   * `uitvoerder-onbekend` and Controle's `realisatie-uitvoerder`.
+   */
+  readonly onbekend: readonly { readonly rij: number; readonly uitvoerder: string }[];
 }
 
 /** The expected terugvordering at the eindafrekening, in both readings, with the rule that settles which. */
@@ -215,6 +231,7 @@ export type VerantwoordingSignaalSoort =
   | 'h35b-verschil'
   | 'geen-realisatie'
   | 'zonder-onderdeel'
+  | 'uitvoerder-onbekend'
   | 'terugvordering';
 
 /** One active signal of the verantwoording (Dutch text: src/messages/verantwoording.nl.ts). */
@@ -228,6 +245,8 @@ export interface VerantwoordingSignaal {
   readonly bedrag: Euro;
   /** The rule behind the signal, where one applies. */
   readonly regel?: VerantwoordingBron;
+  /** uitvoerder-onbekend: the rows (their count) and the first one (row, Uitvoerder as given). */
+  readonly rijen?: readonly { readonly rij: number; readonly uitvoerder: string }[];
 }
 
 export interface Verantwoording {
@@ -251,17 +270,6 @@ export interface VerantwoordingRequest {
 
 const pos = (n: number): Euro => euro(Math.max(0, n));
 const floorPct = (amount: number, pct: number): Euro => euro(Math.floor((Math.max(0, amount) * pct) / 100));
-
-/** The gemeente an Uitvoerder names (CBS code GM0193/0193 or exact name), other than `self`. */
-function medeoverheidOf(uitvoerder: string, gemeenten: readonly Gemeente[], self: CbsCode): Maybe<Gemeente> {
-  const t = uitvoerder.trim().toLowerCase();
-  if (t === '') return undefined;
-  const code = /^(gm)?\d{4}$/.test(t) ? `GM${t.slice(-4)}` : undefined;
-  const g = gemeenten.find(
-    (x) => x.code === code || x.naam.toLowerCase() === t || x.naamVws.toLowerCase() === t,
-  );
-  return g === undefined || g.code === self ? undefined : g;
-}
 
 /** The figures of a year before the carry-over out and the cumulative ones. */
 type YearBase = Omit<
@@ -785,8 +793,13 @@ function izaSisa(ctx: Context, st: RegelingStreams, out: readonly Verantwoording
   const mandaat = request.ledger.regios.some((r) => r.mandaatgemeenteCode === code);
   const lid = !mandaat && out.some((r) => r.beschikking > 0 || r.realisatie > 0);
   const of = (r: BegrotingRegel): Maybe<Gemeente> =>
-    mandaat ? medeoverheidOf(r.uitvoerder, request.gemeenten, code) : undefined;
+    mandaat ? medeoverheidVan(r.uitvoerder, request.gemeenten, code) : undefined;
   const mede = medeoverheden(st, ctx, of);
+  const lijst = mandaat ? medeoverheidLijst(ctx, st, of) : [];
+  const onbekendeRijen = mandaat
+    ? st.realRows.filter((r) => uitvoerderVan(r.uitvoerder, request.gemeenten, code).soort === 'onbekend')
+    : [];
+  const onbekend = onbekendeRijen.map((r) => ({ rij: r.rij, uitvoerder: r.uitvoerder }));
   const jaren = st.regels.jaren.map((jaar) => {
     const eigen = sumOf(
       st.realRows.filter((r) => of(r) === undefined),
@@ -805,7 +818,44 @@ function izaSisa(ctx: Context, st: RegelingStreams, out: readonly Verantwoording
         jaar: x.jaar,
         bedrag: euro(x.doorbetaald - x.h35b),
       });
-  return { rol: mandaat ? 'mandaatgemeente' : lid ? 'lid' : 'geen', jaren, medeoverheden: mede };
+  if (onbekend.length > 0)
+    ctx.signalen.push({
+      soort: 'uitvoerder-onbekend',
+      regeling: st.naam,
+      bedrag: euro(onbekendeRijen.reduce((a, r) => a + r.lasten.reduce((b, x) => b + x, 0), 0)),
+      rijen: onbekend,
+    });
+  return {
+    rol: mandaat ? 'mandaatgemeente' : lid ? 'lid' : 'geen',
+    jaren,
+    medeoverheden: mede,
+    lijst,
+    onbekend,
+  };
+}
+
+/** `IzaSisa.lijst`: the region's other members, then the gemeenten the rows name, by CBS code. */
+function medeoverheidLijst(
+  ctx: Context,
+  st: RegelingStreams,
+  of: (r: BegrotingRegel) => Maybe<Gemeente>,
+): { code: CbsCode; naam: string }[] {
+  const { code, request } = ctx;
+  const regios = new Set(
+    request.ledger.regios.filter((r) => r.mandaatgemeenteCode === code).map((r) => r.naam),
+  );
+  const codes = new Set(
+    request.ledger.input.base.lidmaatschap.filter((m) => regios.has(m.regio)).map((m) => m.code),
+  );
+  for (const r of [...st.begrRows, ...st.realRows]) {
+    const g = of(r);
+    if (g) codes.add(g.code);
+  }
+  codes.delete(code);
+  return request.gemeenten
+    .filter((g) => codes.has(g.code))
+    .map((g) => ({ code: g.code, naam: g.naam }))
+    .sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** The BBV art. 52a verloop of the regeling's years (see `BbvJaar` for every rule and its source). */

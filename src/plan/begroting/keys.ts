@@ -3,14 +3,8 @@
  * regeling total and Brede SPUK onderdeel), the years a regeling has money, and the starter rows of
  * a new Begroting table. Pure functions of the edition; no rows or columns.
  */
-import type {
-  BegrotingInvoer,
-  BegrotingRegel,
-  BegrotingRegeling,
-  BegrotingRegels,
-  EditionYear,
-} from '../../domain';
-import { begrotingRegels, defaultTaakveld, euro, legeBegroting, regelingLines } from '../../domain';
+import type { BegrotingInvoer, BegrotingRegeling, BegrotingRegels, EditionYear } from '../../domain';
+import { regelingLines, werkmapBegroting } from '../../domain';
 import type { PlanContext } from '../context';
 import { begrotingTable } from './fixed-cells';
 
@@ -65,43 +59,14 @@ export function regelingYears(ctx: PlanContext, regeling: BegrotingRegeling): re
   );
 }
 
-/** Starter rows of a new Begroting table: one per Brede SPUK onderdeel and per other regeling the gemeente has. */
-function starterRows(ctx: PlanContext): BegrotingRegel[] {
-  const rows: BegrotingRegel[] = [];
-  const zero = ctx.years.map(() => euro(0));
-  const firstRow = begrotingTable(ctx.years).firstRow;
-  const add = (regeling: BegrotingRegeling, onderdeel: number | undefined, activiteit: string) =>
-    rows.push({
-      rij: firstRow + rows.length,
-      regeling,
-      onderdeel,
-      activiteit,
-      taakveld: defaultTaakveld(regeling, onderdeel),
-      uitvoerder: '',
-      aard: 'incidenteel',
-      lasten: zero,
-      andereDekking: '',
-      opmerking: '',
-    });
-  for (const nr of begrotingRegels(ctx.input.edition).onderdelen) {
-    const line = ctx.lines.find((l) => l.nr === nr);
-    if (line) add('Brede SPUK', nr, line.naam);
-  }
-  // The same starter rows for every gemeente (one workbook per gemeente shares the sheet): regional
-  // money only counts on the mandaatgemeente's begroting, which the row says.
-  for (const regeling of ['SPUK IZA', 'SPUK AZWA lokaal', 'SPUK AZWA regionaal'] as const) {
-    const line = regelingLines(ctx.lines, regeling)[0];
-    if (!line) continue;
-    add(
-      regeling,
-      undefined,
-      line.ontvanger === 'mandaatgemeente' ? `${line.naam} (alleen als mandaatgemeente)` : line.naam,
-    );
-  }
-  return rows;
-}
-
-/** The begroting a plan shows: the given one, or the starter rows without amounts. */
+/**
+ * The begroting a plan shows: the given one, or the starter rows without amounts; which rows is the
+ * domain's decision (`werkmapBegroting`: Controle's `realisatie-sleutel` counts against the same rows).
+ * The starter rows get the sheet rows of the table.
+ */
 export function planBegroting(ctx: PlanContext, begroting: BegrotingInvoer | undefined): BegrotingInvoer {
-  return begroting ?? { ...legeBegroting(ctx.input.edition), regels: starterRows(ctx) };
+  if (begroting !== undefined) return begroting;
+  const starter = werkmapBegroting(ctx.input.edition, undefined);
+  const firstRow = begrotingTable(ctx.years).firstRow;
+  return { ...starter, regels: starter.regels.map((r, i) => ({ ...r, rij: firstRow + i })) };
 }

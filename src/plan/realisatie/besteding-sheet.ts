@@ -14,7 +14,10 @@
  *   besteding (a prognose counts per regeling; the prognose year lies after those years);
  * - per table row: the key Regeling|Onderdeel|Activiteit of the Begroting row and of the Realisatie
  *   row, and 1 where a filled Realisatie row's key is no Begroting row's; B3 counts them (the signal,
- *   shown on the sheet Realisatie too).
+ *   shown on the sheet Realisatie too);
+ * - a mandaatgemeente's SPUK IZA: per spelling of the gemeente and of each listed medeoverheid the
+ *   rows whose Uitvoerder it matches (COUNTIFS, as the H35B SUMIFS compare); B4 the rows that match
+ *   none (Controle's `realisatie-uitvoerder`).
  * The blocks sit on their own sheet, not beside the user's table: a row the user inserts across the
  * sheet would move them (a user-owned sheet keeps the add-in's ranges above its table).
  * Expected values: the scenario's verantwoording (every total and besteding), the realisatie's rows
@@ -23,6 +26,7 @@
 import type { EditionYear } from '../../domain';
 import { BEGROTING_CAPACITEIT } from '../../domain';
 import type { RealisatieInvoer, RegelingVerantwoording } from '../../domain/verantwoording';
+import { uitvoerderSpellingen } from '../../domain/verantwoording';
 import { cellAddress, columnLetter } from '../a1';
 import { RowCursor, SheetRange } from '../anchors';
 import type { BegrotingTableCells } from '../begroting/fixed-cells';
@@ -33,7 +37,7 @@ import { SheetBuilder } from '../sheet-builder';
 import type { Built } from '../sheet-builder';
 import type { CellValue } from '../types';
 import type { RealisatieTableCells } from './fixed-cells';
-import { PROGNOSE_KOLOM } from './fixed-cells';
+import { BESTEDING_UITVOERDER_ONBEKEND, PROGNOSE_KOLOM } from './fixed-cells';
 import type { KeyedRow } from './keys';
 import { keyMisses, keyText } from './keys';
 
@@ -51,6 +55,11 @@ export interface BestedingCells {
   readonly peiljaar: SheetRange;
   /** The number of Realisatie rows whose key matches no Begroting row. */
   readonly zonderBegroting: SheetRange;
+  /**
+   * A mandaatgemeente's SPUK IZA: the number of Realisatie rows whose Uitvoerder is neither empty,
+   * the gemeente nor a medeoverheid on the sheet (B4); undefined for another gemeente.
+   */
+  readonly uitvoerderOnbekend: SheetRange | undefined;
 }
 
 /** The first row of the blocks (their heading row). */
@@ -78,6 +87,7 @@ export function buildBesteding(
   );
   const totals = totalsSection(s, ctx, table, rows);
   const keys = keySection(s, ctx, table, rows, totals.right + 2);
+  const uitvoerder = uitvoerderSection(s, ctx, table, rows, totals.right + 6);
   s.width('A', 52).width('B', 14).width('C', 10);
   for (let c = FIRST_YEAR_COL; c <= totals.right; c++) s.width(columnLetter(c), 13);
   s.freezeAt(HEAD, 1);
@@ -86,7 +96,12 @@ export function buildBesteding(
   s.printLayout({ area: `A1:${columnLetter(totals.right)}${totals.bottom}`, fitToHeight: 1 });
   return {
     sheet: s,
-    cells: { feed: totals.feed, peiljaar: totals.peiljaar, zonderBegroting: keys },
+    cells: {
+      feed: totals.feed,
+      peiljaar: totals.peiljaar,
+      zonderBegroting: keys,
+      uitvoerderOnbekend: uitvoerder,
+    },
   };
 }
 
@@ -443,7 +458,13 @@ function keySection(
     `Rijen van ${SHEETS.realisatie} zonder begrotingsregel`,
     'rowHeader',
   );
-  s.formula(count.address(), `SUM(${col(2).local().abs()})`, () => misses.filter((x) => x).length, 'integer');
+  // Its expected value is the domain's count (Controle's `realisatie-sleutel`): the rows above must add up to it.
+  s.formula(
+    count.address(),
+    `SUM(${col(2).local().abs()})`,
+    () => ctx.scenario.modelChecks['realisatie-sleutel'],
+    'integer',
+  );
   for (let c = 0; c < 3; c++) s.width(columnLetter(left + c), 16);
   return count;
 }
@@ -467,4 +488,77 @@ function tekstRow(
   s.value(`A${k}`, `Bedragen op ${SHEETS.realisatie} als tekst (tellen niet mee)`, 'rowHeader');
   const col = table.years.cols(0).fixRow();
   s.formula(`${left}${k}:${right}${k}`, `COUNTA(${col})-COUNT(${col})`, () => 0, 'integer');
+}
+
+/**
+ * A mandaatgemeente's SPUK IZA (issue #19): whose besteding a Realisatie row is follows its
+ * Uitvoerder, compared as SUMIFS does (the whole text, any case, not trimmed): empty or a spelling of
+ * the gemeente is its own (H35), a spelling of a medeoverheid on the sheet Verantwoording is that
+ * medeoverheid's (H35B). Per spelling (the gemeente's, then each listed medeoverheid's: the domain's
+ * `uitvoerderSpellingen` and `IzaSisa.lijst`) the rows it matches; B4 the rows of the regeling that
+ * match nothing: counted as H35 until fixed, and by Controle (`realisatie-uitvoerder`, the domain's
+ * `IzaSisa.onbekend`). Undefined (nothing written) for a gemeente that is no mandaatgemeente.
+ */
+function uitvoerderSection(
+  s: SheetBuilder,
+  ctx: PlanContext,
+  table: RealisatieTableCells,
+  from: Parameters<typeof buildBesteding>[2],
+  left: number,
+): SheetRange | undefined {
+  const r = from.regelingen.find((x) => x.iza?.rol === 'mandaatgemeente');
+  const self = ctx.scenario.gemeente;
+  if (r?.iza === undefined || self === undefined) return undefined;
+  const post = r.regels.post;
+  const byCode = new Map(ctx.gemeenten.map((g) => [g.code, g] as const));
+  const wie = [self, ...r.iza.lijst.map((m) => byCode.get(m.code)).filter((g) => g !== undefined)];
+  const rijen = wie.flatMap((g, i) =>
+    uitvoerderSpellingen(g).map((sp) => [i === 0 ? `eigen: ${g.naam}` : `${g.code} ${g.naam}`, sp] as const),
+  );
+  const regels = from.realisatie.regels.filter((x) => x.regeling === post);
+  const matches = (sp: string) =>
+    regels.filter((x) => x.uitvoerder.toLowerCase() === sp.toLowerCase()).length;
+  s.values(cellAddress(HEAD, left), [[`Uitvoerder (${post})`, 'Criterium', 'Rijen']], 'header');
+  // The regeling's rows with an Uitvoerder (criterion "": an empty cell), then per spelling below.
+  const gevuld = SheetRange.at(SHEETS.besteding, HEAD + 1, left + 2);
+  s.value(cellAddress(HEAD + 1, left), 'rijen met een Uitvoerder', 'note');
+  const top = HEAD + 2;
+  s.values(
+    cellAddress(top, left),
+    rijen.map(([label, sp]) => [label, sp]),
+    'note',
+  );
+  const reg = table.column('Regeling').abs();
+  const uitv = table.column('Uitvoerder').abs();
+  const crit = columnLetter(left + 1);
+  const counts = SheetRange.at(SHEETS.besteding, top, left + 2, rijen.length);
+  s.formula(
+    counts.address(),
+    `COUNTIFS(${reg},"${post}",${uitv},$${crit}${top})`,
+    (row) => matches(rijen[row]?.[1] ?? ''),
+    'integer',
+  );
+  s.formula(
+    gevuld.address(),
+    `COUNTIFS(${reg},"${post}")-COUNTIFS(${reg},"${post}",${uitv},"")`,
+    () => regels.filter((x) => x.uitvoerder !== '').length,
+    'integer',
+  );
+  const cell = BESTEDING_UITVOERDER_ONBEKEND;
+  s.value(
+    `A${cell.top}`,
+    // Whole within column A, like A3 (the spellings and their counts are in the block on the right).
+    `Rijen ${post} met een onbekende Uitvoerder`,
+    'rowHeader',
+  );
+  s.formula(
+    cell.address(),
+    `${gevuld.local().abs()}-SUM(${counts.local().abs()})`,
+    () => ctx.scenario.modelChecks['realisatie-uitvoerder'],
+    'integer',
+  );
+  s.width(columnLetter(left), 28)
+    .width(columnLetter(left + 1), 16)
+    .width(columnLetter(left + 2), 8);
+  return cell;
 }

@@ -27,6 +27,13 @@ import type { TableSchema } from '../types';
  */
 export const BESTEDING_ZONDER_BEGROTING = SheetRange.at(SHEETS.besteding, 3, 2);
 
+/**
+ * Besteding!B4: the count of a mandaatgemeente's SPUK IZA Realisatie rows whose Uitvoerder is
+ * neither empty, the gemeente itself nor a medeoverheid on the sheet, as SUMIFS compares (Controle's
+ * `realisatie-uitvoerder`, built before the sheet Besteding; `planWorkbook` checks it is there).
+ */
+export const BESTEDING_UITVOERDER_ONBEKEND = SheetRange.at(SHEETS.besteding, 4, 2);
+
 /** The heading of the prognose column (its year: `RealisatieTableCells.prognoseJaar`). */
 export const PROGNOSE_KOLOM = 'Prognose';
 

@@ -4,6 +4,7 @@ export type { RealisatieCells, RealisatieSheets } from './realisatie-sheet';
 export { buildRealisatie, PROGNOSEJAAR_NAME } from './realisatie-sheet';
 export type { RealisatieTableCells } from './fixed-cells';
 export {
+  BESTEDING_UITVOERDER_ONBEKEND,
   BESTEDING_ZONDER_BEGROTING,
   PROGNOSE_KOLOM,
   REALISATIE_TABLE,

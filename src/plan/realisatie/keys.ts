@@ -7,26 +7,9 @@ import type { EditionYear } from '../../domain';
 import type { RealisatieInvoer } from '../../domain/verantwoording';
 import type { PlanContext } from '../context';
 
-/** The fields of a row the key is made of. */
-export interface KeyedRow {
-  readonly regeling: string;
-  readonly onderdeel?: number | undefined;
-  readonly activiteit: string;
-}
-
-/** The key of a row as the sheet writes it: `Brede SPUK|3|Sportakkoord` (no onderdeel: `Brede SPUK||…`). */
-export function keyText(r: KeyedRow): string {
-  return `${r.regeling}|${r.onderdeel ?? ''}|${r.activiteit}`;
-}
-
-/**
- * Per Realisatie row (in order): true when it has an Activiteit and no Begroting row has its key
- * (compared as Excel's MATCH does: without regard to case). The sheet's signal counts these.
- */
-export function keyMisses(realisatie: readonly KeyedRow[], begroting: readonly KeyedRow[]): boolean[] {
-  const known = new Set(begroting.map((r) => keyText(r).toLowerCase()));
-  return realisatie.map((r) => r.activiteit !== '' && !known.has(keyText(r).toLowerCase()));
-}
+// The key of a row and the rows without a Begroting row are the domain's (Controle's count is the scenario's).
+export type { KeyedRow } from '../../domain/verantwoording';
+export { keyMisses, keyText } from '../../domain/verantwoording';
 
 /**
  * The year of the column Prognose: the realisatie's (`Prognose <jaar>` in the file), else the year of

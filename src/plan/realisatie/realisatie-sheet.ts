@@ -9,6 +9,7 @@
  * the scenario has a verantwoording (a gemeente and a realisatie: `werkboek --realisatie`, or the
  * pane's option with an empty realisatie).
  */
+import { begrotingKolommen } from '../../domain';
 import type { RealisatieInvoer } from '../../domain/verantwoording';
 import type { PlanContext } from '../context';
 import { SHEETS } from '../layout';
@@ -21,7 +22,7 @@ import { buildBesteding } from './besteding-sheet';
 import type { RealisatieTableCells } from './fixed-cells';
 import { PROGNOSE_KOLOM, realisatieSchema, realisatieTable } from './fixed-cells';
 import type { KeyedRow } from './keys';
-import { keyMisses, prognoseJaarOf } from './keys';
+import { prognoseJaarOf } from './keys';
 
 export interface RealisatieCells extends BestedingCells {
   readonly table: RealisatieTableCells;
@@ -67,7 +68,8 @@ export function buildRealisatie(
     'subtitle',
   );
   const count = besteding.cells.zonderBegroting.abs();
-  const misses = keyMisses(realisatie.regels, begroting.regels).filter((x) => x).length;
+  // The domain's count (Controle's `realisatie-sleutel`), against the rows the Begroting table is made with.
+  const misses = ctx.scenario.modelChecks['realisatie-sleutel'];
   s.formula(
     'A3',
     `"Rijen zonder begrotingsregel: "&${count}&IF(${count}=0," (geen)"," (zie blad ${SHEETS.besteding})")`,
@@ -98,13 +100,19 @@ export function buildRealisatie(
   s.userOwned([table.addinRange.address()], schema);
   // The Begroting's columns, widths and print (one helper for both sheets): Prognose's width comes
   // out of Activiteit, so the table prints on the Begroting's page width at the same size (#18).
+  const uitvoerderAt = begrotingKolommen(years).indexOf('Uitvoerder');
   const n = writeBegrotingColumnsTable(s, {
     name: schema.name,
     style: 'TableStyleMedium4',
     place: table,
     years,
     extra: [{ name: PROGNOSE_KOLOM, width: 12, style: 'inputEuro' }],
-    rows: realisatie.regels.map((r) => [...begrotingRowCells(r), r.prognose ?? null]),
+    // An empty Uitvoerder as an empty cell, as a user leaves it (Besteding counts it by criterion "",
+    // which some engines do not match against a cell holding the empty text).
+    rows: realisatie.regels.map((r) => [
+      ...begrotingRowCells(r).map((v, i) => (i === uitvoerderAt && v === '' ? null : v)),
+      r.prognose ?? null,
+    ]),
   });
   validationsOfTable(s, table, n);
   return {

@@ -83,11 +83,13 @@ describe('H35B besteding per medeoverheid, live over the Realisatie table', () =
         [2026, 500_000, 0],
       ]);
       const besteed = lines(ev, (a) => a === 'GM0166 Kampen');
-      // Doorbetaald (input), besteed (live), then the helper rows by code and by name.
+      // Doorbetaald (input), besteed (live), then the helper rows by code with GM, without GM and by
+      // name (exact spellings: no wildcard).
       expect(besteed.map((l) => l.slice(0, 4))).toEqual([
         [500_000, 500_000, 500_000, 500_000],
         [400_000, 450_000, 0, 0],
         [300_000, 0, 0, 0],
+        [0, 0, 0, 0],
         [100_000, 450_000, 0, 0],
       ]);
       expect(p.names.find((n) => n.name === 'Invoer_H35B_Besteed_SPUK_IZA')?.input).toBe(false);

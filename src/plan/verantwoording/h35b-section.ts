@@ -3,10 +3,13 @@
  * the mandaatgemeente passed on (input, kept on refresh by code) and what the medeoverheid spent
  * (SiSa H35B), with their totals. What a medeoverheid spent is, where the werkmap has the Realisatie
  * table, live over it: the rows of the regeling whose Uitvoerder names the medeoverheid, the way the
- * domain reads them (`medeoverheidOf`: its CBS code GM0166/0166, case-insensitive, or its name or its
- * name in the VWS letter) as two or three helper blocks of SUMIFS (one per spelling: a formula holding
- * every spelling would pass 125 characters, and HyperFormula takes no range as a criterion): by code
- * ("*0166": the text ends in the four digits), by name, and by the VWS name where it differs. Without
+ * domain reads them (`uitvoerderVan`: its CBS code GM0166 or 0166, its name or its name in the VWS
+ * letter, the whole text in any case, not trimmed) as three or four helper blocks of SUMIFS (one per
+ * spelling: a formula holding every spelling would pass 125 characters, and HyperFormula takes no
+ * range as a criterion; no wildcards, so "Team 0166" is no medeoverheid). The medeoverheden are the
+ * domain's list (`IzaSisa.lijst`: the region's other members, so one first typed after the build is
+ * matched, and every other gemeente the rows name); an Uitvoerder that matches none of them nor the
+ * gemeente is counted on the sheet Besteding (Controle `realisatie-uitvoerder`). Without
  * the table it is an input per medeoverheid. The regeling's besteding is the mandaatgemeente's own besteding (the
  * input row, H35) plus what the medeoverheden spent; the SiSa lines read these cells
  * (`verantwoording()`: `IzaSisa`, src/domain/verantwoording).
@@ -14,6 +17,7 @@
 import type { EditionYear } from '../../domain';
 import type { Gemeente } from '../../domain';
 import type { RealisatieRegel, RegelingVerantwoording } from '../../domain/verantwoording';
+import { uitvoerderSpellingen } from '../../domain/verantwoording';
 import { cellAddress, columnLetter } from '../a1';
 import { SheetRange } from '../anchors';
 import type { RowCursor } from '../anchors';
@@ -44,33 +48,27 @@ export interface H35bFeed {
   readonly gemeenten: readonly Gemeente[];
 }
 
+/** The kinds of spelling, in the order of `uitvoerderSpellingen` (one helper block each). */
+const KINDS = ['CBS-code met GM', 'CBS-code zonder GM', 'naam', 'naam in de VWS-brief'] as const;
+
 /**
- * The spellings of a medeoverheid's Uitvoerder one SUMIFS criterion each matches, and which table
- * rows each matches (as SUMIFS does: case-insensitive, no trimming): "*0166" (the CBS code with or
- * without GM), the name, the VWS name where it differs.
+ * The spellings of a medeoverheid's Uitvoerder one SUMIFS criterion each matches (the domain's
+ * `uitvoerderSpellingen`: GM0166, 0166, the name, the VWS name where it differs; no wildcards), in
+ * the order of `KINDS`, and which table rows each matches (as SUMIFS does: the whole text, any case,
+ * no trimming; `uitvoerderVan`).
  */
 function spellings(
   code: string,
   naam: string,
   gemeenten: readonly Gemeente[],
 ): { readonly criterium: string; readonly label: string; readonly matches: (u: string) => boolean }[] {
-  const digits = code.slice(-4);
   const g = gemeenten.find((x) => x.code === code);
-  const naamVws = g?.naamVws ?? naam;
-  const low = (x: string) => x.toLowerCase();
-  return [
-    { criterium: `*${digits}`, label: 'CBS-code', matches: (u: string) => low(u).endsWith(digits) },
-    { criterium: naam, label: 'naam', matches: (u: string) => low(u) === low(naam) },
-    ...(low(naamVws) === low(naam)
-      ? []
-      : [
-          {
-            criterium: naamVws,
-            label: 'naam in de VWS-brief',
-            matches: (u: string) => low(u) === low(naamVws),
-          },
-        ]),
-  ];
+  const all = g ? uitvoerderSpellingen(g) : [code, code.slice(-4), naam];
+  return all.map((criterium, i) => ({
+    criterium,
+    label: KINDS[i] ?? '',
+    matches: (u: string) => u.toLowerCase() === criterium.toLowerCase(),
+  }));
 }
 
 /** Writes the H35B block where the regeling is a mandaatgemeente's SPUK IZA with medeoverheden. */
@@ -82,9 +80,11 @@ export function h35bSection(
   feed?: H35bFeed,
 ): H35bCells | undefined {
   const iza = r.iza;
-  if (iza?.rol !== 'mandaatgemeente' || iza.medeoverheden.length === 0) return undefined;
+  // The medeoverheden the domain lists: the region's members (one typed later is on the sheet) and
+  // every other gemeente the rows name.
+  if (iza?.rol !== 'mandaatgemeente' || iza.lijst.length === 0) return undefined;
   const jaren = r.regels.jaren;
-  const mede = [...new Map(iza.medeoverheden.map((m) => [m.code, { code: m.code, naam: m.naam }])).values()];
+  const mede = iza.lijst;
   const n = mede.length;
   const c0 = col(jaren[0] ?? 0);
   const keyCol = c0 + jaren.length;
@@ -194,9 +194,8 @@ function helperBlocks(
   const yearCol = table.years.cols(yi(jaren[0] ?? 0)).fixRow();
   const reg = table.column('Regeling').abs();
   const uitv = table.column('Uitvoerder').abs();
-  const labels = ['CBS-code (met of zonder GM)', 'naam', 'naam in de VWS-brief'];
   for (let h = 0; h < at.kinds; h++) {
-    const title = `Rekenhulp: besteed volgens blad ${SHEETS.realisatie}, Uitvoerder = ${labels[h] ?? ''}`;
+    const title = `Rekenhulp: besteed volgens blad ${SHEETS.realisatie}, Uitvoerder = ${KINDS[h] ?? ''}`;
     const head = rows.take();
     s.values(`A${head}`, [[title, ...jaren]], 'note');
     wrapLabels(s, head, [title]);

@@ -182,7 +182,7 @@ export function regelingSection(
   const bbvTop = rows.take(BBV_HEIGHT);
   rows.skip();
   const naJaren = from.years.filter((y) => y > r.regels.eindjaar);
-  const hasH35b = r.iza?.rol === 'mandaatgemeente' && r.iza.medeoverheden.length > 0;
+  const hasH35b = r.iza?.rol === 'mandaatgemeente' && r.iza.lijst.length > 0;
   const signalenTop = rows.take(signalenHeight(hasH35b, naJaren.length));
   rows.skip();
   const onderdelen =

@@ -4,7 +4,9 @@
  * the plafond (per onderdeel summed in the per-onderdeel years), overheveling above its limit, a year
  * without realisatie while the regeling ran (up to the peiljaar: live from the sheet Besteding where
  * the werkmap has the Realisatie table), the H35B total ≠ what the
- * mandaatgemeente passed on, and money spent after the regeling's end (inputs per year), with a count.
+ * mandaatgemeente passed on, and money spent after the regeling's end (inputs per year), with a count;
+ * with H35B also the Realisatie rows whose Uitvoerder matches neither the gemeente nor a medeoverheid
+ * (`uitvoerder-onbekend`, the sheet Besteding's count).
  */
 import type { EditionYear } from '../../domain';
 import type { RegelingVerantwoording, VerantwoordingSignaalSoort } from '../../domain/verantwoording';
@@ -14,6 +16,7 @@ import { SheetRange } from '../anchors';
 import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
 import type { H35bCells } from './h35b-section';
+import { BESTEDING_UITVOERDER_ONBEKEND } from '../realisatie';
 import type { OnderdelenCells } from './onderdelen-section';
 import type { YearRow } from './year-rows';
 import { yearRows } from './year-rows';
@@ -47,7 +50,8 @@ export interface SignalenCells {
 
 /** The rows the block takes. */
 export function signalenHeight(h35b: boolean, naJaren: number): number {
-  return 5 + (h35b ? 1 : 0) + (naJaren > 0 ? 3 : 0);
+  // H35B: its per-year row and the row of Realisatie rows with an unknown Uitvoerder.
+  return 5 + (h35b ? 2 : 0) + (naJaren > 0 ? 3 : 0);
 }
 
 /** Writes the block at `top` (height `signalenHeight`). */
@@ -173,6 +177,21 @@ export function signalenSection(
     s.format(naSom, 'euro');
   }
   s.format(`${B}${first}:${L}${last}`, 'euro');
+  // A mandaatgemeente's realisatie rows whose Uitvoerder matches neither the gemeente nor a
+  // medeoverheid above (Besteding!B4; the domain's `uitvoerder-onbekend`): a count, not an amount.
+  let onbekend: string | undefined;
+  if (h) {
+    at += 1;
+    s.value(`A${at}`, `Rijen met een onbekende Uitvoerder (blad ${SHEETS.realisatie})`);
+    onbekend = `${B}${at}`;
+    if (h.live)
+      s.formula(onbekend, BESTEDING_UITVOERDER_ONBEKEND.abs(), () => r.iza?.onbekend.length ?? 0, 'integer');
+    else s.value(onbekend, 0, 'integer');
+    from.notes.set(
+      at,
+      `Zo'n rij telt als eigen uitvoering (H35). Typ de naam of CBS-code van de medeoverheid zoals hierboven bij H35B, zonder spaties ervoor of erna, of laat de Uitvoerder leeg voor eigen uitvoering.`,
+    );
+  }
   at += 1;
   s.value(`A${at}`, 'Aantal signalen (0 = in orde)', 'rowHeader');
   const grid = `${B}${first}:${L}${last}`;
@@ -183,9 +202,12 @@ export function signalenSection(
     ...jaren.map((y) => from.amount('geen-realisatie', y)),
     ...(h ? jaren.map((y) => from.amount('h35b-verschil', y)) : []),
     r.naEinde.reduce((a, x) => a + x.bedrag, 0),
+    ...(onbekend ? [r.iza?.onbekend.length ?? 0] : []),
   ];
-  s.formula(`${B}${at}`, `COUNTIF(${grid},"<>0")${naSom ? `+COUNTIF(${naSom},"<>0")` : ''}`, () =>
-    count(expected),
+  s.formula(
+    `${B}${at}`,
+    `COUNTIF(${grid},"<>0")${naSom ? `+COUNTIF(${naSom},"<>0")` : ''}${onbekend ? `+(${onbekend}<>0)` : ''}`,
+    () => count(expected),
   );
   return { naEinde, aantal: SheetRange.at(SHEETS.verantwoording, at, from.firstCol) };
 }

@@ -276,7 +276,9 @@ describe('the sheet Verantwoording', () => {
             col: (m[2] ?? 'A').charCodeAt(0) - 65,
           };
         };
-        ev.hf.setCellContents(at(name('Invoer_H35B_Besteed_SPUK_IZA')), [[500_000]]);
+        // Kampen's row: the region's members are listed by code (GM0148 Dalfsen, GM0160 Hardenberg, GM0166 Kampen, …).
+        const besteed = at(name('Invoer_H35B_Besteed_SPUK_IZA'));
+        ev.hf.setCellContents({ ...besteed, row: besteed.row + 2 }, [[500_000]]);
         const best = at(name('Invoer_Besteding_Brede_SPUK'));
         ev.hf.setCellContents({ ...best, col: best.col + 2 }, [[1_900_000]]);
         ev.hf.setCellContents(at(name('Invoer_Na_Einde_Brede_SPUK')), [[0]]);
@@ -299,13 +301,14 @@ describe('the sheet Verantwoording', () => {
           b2.bbv[3]?.terugbetalingsverplichting,
         );
         expect(b2.bbv[3]?.terugbetalingsverplichting).toBeGreaterThan(100_000);
-        // The count: one per signal of the five kinds (Brede SPUK has no onderdeel signal left here).
+        // The count: one per signal of the six kinds (Brede SPUK has no onderdeel signal left here).
         const kinds = [
           'boven-plafond',
           'overheveling-boven-limiet',
           'geen-realisatie',
           'na-einde',
           'h35b-verschil',
+          'uitvoerder-onbekend',
         ];
         const count = (naam: string) =>
           w.signalen.filter((x) => x.regeling === naam && kinds.includes(x.soort)).length;
@@ -313,7 +316,9 @@ describe('the sheet Verantwoording', () => {
           count('Brede SPUK'),
           count('SPUK IZA'),
         ]);
-        expect(count('SPUK IZA')).toBe(4); // above the plafond in 2023 and 2024, H35B ≠ doorbetaald in 2025 and 2026
+        // Above the plafond in 2023 and 2024, H35B ≠ doorbetaald in 2025 and 2026, and the Uitvoerder
+        // "GGD IJsselland" (no gemeente: counted as H35, refused).
+        expect(count('SPUK IZA')).toBe(5);
       } finally {
         ev.destroy();
       }

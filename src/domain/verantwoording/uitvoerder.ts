@@ -1,0 +1,56 @@
+/**
+ * Whose besteding a mandaatgemeente's SPUK IZA realisatie row is (SiSa H35 or H35B), read from its
+ * Uitvoerder exactly as the werkmap's SUMIFS/COUNTIFS compare it: the whole text, without regard to
+ * case, not trimmed (SUMIFS does not trim; the readers trim every cell, so a file or paste never
+ * carries spaces around it, but a cell typed in the werkmap may). Refuse rather than guess: an
+ * Uitvoerder that is neither empty, nor the gemeente itself, nor another gemeente in one of its
+ * spellings is `onbekend`; it still counts as own besteding (H35, as the werkmap's H35 = besteding −
+ * H35B does), and Controle (`realisatie-uitvoerder`) and the Verantwoording's signal say so with the
+ * fix. Pure.
+ */
+import type { CbsCode, Gemeente, Maybe } from '../types';
+
+/**
+ * The spellings of a gemeente an Uitvoerder may take, each compared as a whole text without regard
+ * to case: its CBS code with and without GM (`GM0166`, `0166`), its name and its name in the VWS
+ * letter (where it differs). These are the werkmap's SUMIFS criteria (no wildcards: a name is
+ * matched as typed, so "Team 0166" names no gemeente).
+ */
+export function uitvoerderSpellingen(g: Gemeente): string[] {
+  const out: string[] = [];
+  for (const s of [g.code, g.code.slice(-4), g.naam, g.naamVws])
+    if (!out.some((x) => x.toLowerCase() === s.toLowerCase())) out.push(s);
+  return out;
+}
+
+/** What an Uitvoerder names: own besteding (empty or the gemeente itself), a medeoverheid, or neither. */
+export type UitvoerderVan =
+  | { readonly soort: 'eigen' }
+  | { readonly soort: 'medeoverheid'; readonly gemeente: Gemeente }
+  | { readonly soort: 'onbekend' };
+
+/**
+ * What `uitvoerder` names for the gemeente `self` among `gemeenten` (see the module comment): '' or a
+ * spelling of `self` is `eigen`; a spelling of another gemeente is that `medeoverheid`; else `onbekend`.
+ */
+export function uitvoerderVan(
+  uitvoerder: string,
+  gemeenten: readonly Gemeente[],
+  self: CbsCode,
+): UitvoerderVan {
+  if (uitvoerder === '') return { soort: 'eigen' };
+  const t = uitvoerder.toLowerCase();
+  const g = gemeenten.find((x) => uitvoerderSpellingen(x).some((s) => s.toLowerCase() === t));
+  if (g === undefined) return { soort: 'onbekend' };
+  return g.code === self ? { soort: 'eigen' } : { soort: 'medeoverheid', gemeente: g };
+}
+
+/** The medeoverheid an Uitvoerder names (`uitvoerderVan`), undefined for own besteding or an unknown one. */
+export function medeoverheidVan(
+  uitvoerder: string,
+  gemeenten: readonly Gemeente[],
+  self: CbsCode,
+): Maybe<Gemeente> {
+  const v = uitvoerderVan(uitvoerder, gemeenten, self);
+  return v.soort === 'medeoverheid' ? v.gemeente : undefined;
+}
