@@ -71,11 +71,6 @@ function taakveldLabel(code: string): string {
   return naam === undefined ? code : `${code} ${naam}`;
 }
 
-/** The CLI's Omschrijving of a line: "Activiteit (Regeling, onderdeel N) – lasten". */
-function omschrijving(r: BegrotingRegel, soort: 'lasten' | 'baten'): string {
-  return `${r.activiteit} (${r.regeling}${r.onderdeel !== undefined ? `, onderdeel ${r.onderdeel}` : ''}) – ${soort}`;
-}
-
 /** The sort key the helper column computes (see the module comment); 999999 for text that is no code. */
 function sortKey(code: string): number {
   const m = /^(\d+)\.(\d+)$/.exec(code);
