@@ -58,7 +58,7 @@ function block(ev: EvaluatedPlan): {
   const total = all.findIndex((row) => typeof row[0] === 'string' && row[0].startsWith('Regels die niet'));
   return {
     header: (grid[h] ?? []).slice(0, width).map(String),
-    lines: all.slice(0, end),
+    lines: all.slice(0, end < 0 || end > total ? total : end),
     total,
     overflow: all[total]?.[4],
   };
