@@ -35,6 +35,7 @@ import type { RowCursor } from '../anchors';
 import { SheetRange } from '../anchors';
 import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
+import { COLORS } from '../styles';
 import { linesHeight } from '../text-fit';
 import type { BegrotingTableCells } from './fixed-cells';
 
@@ -304,6 +305,15 @@ export function mutatiesSection(
     },
     'integer',
   );
+  // A taakveld's total line bold on grey, as the Samenvatting's totals (it moves with the lines).
+  s.conditional({
+    range: rangeOf(first, 1, lines, PERIOD_COL - 1 + years.length),
+    formula: `${TT}>0`,
+    fill: COLORS.totalFill,
+    fontColor: COLORS.text,
+    bold: true,
+    priority: 1,
+  });
   // Row heights for the Omschrijving as it reads when the werkmap is made.
   flat.forEach((x, r) => {
     const n = SheetBuilder.linesFor(x.omschrijving, MUTATIE_WIDTHS.B);
