@@ -129,7 +129,7 @@ export function verantwoordingSignaalText(s: VerantwoordingSignaal): string {
     case 'uitvoerder-onbekend': {
       const rijen = s.rijen ?? [];
       const eerste = rijen[0];
-      return `${s.regeling}: ${rijen.length} ${rijen.length === 1 ? 'rij' : 'rijen'} realisatie (samen ${bedrag}) met een Uitvoerder die geen gemeente is${eerste ? ` (rij ${eerste.rij}: "${eerste.uitvoerder}")` : ''}; die besteding telt als eigen uitvoering (H35). Laat de Uitvoerder leeg of noem uw eigen gemeente voor eigen uitvoering, of typ de naam of CBS-code van de medeoverheid (H35B), zonder spaties ervoor of erna.`;
+      return `${s.regeling}: ${rijen.length} ${rijen.length === 1 ? 'rij' : 'rijen'} realisatie (samen ${bedrag}) met spaties voor of na de Uitvoerder${eerste ? ` (rij ${eerste.rij}: "${eerste.uitvoerder}")` : ''}; die besteding telt als eigen uitvoering (H35). Haal de spaties weg; een medeoverheid (H35B) noemt u met haar naam of CBS-code.`;
     }
     case 'terugvordering':
       return `${s.regeling}: verwachte terugvordering bij de eindafrekening ${bedrag} (cumulatief: beschikking min besteding over de looptijd). Neem het onbestede deel op als vooruit ontvangen bedrag (BBV art. 49 b) en niet als baat.`;

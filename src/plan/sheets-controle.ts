@@ -246,7 +246,7 @@ function realisatieCheck(from: ControleFrom): Check[] {
           [
             'realisatie-uitvoerder',
             'Uitvoerder',
-            `Rijen SPUK IZA van de tabel ${SHEETS.realisatie} met een Uitvoerder die niet leeg is, niet uw gemeente en geen medeoverheid op het blad ${SHEETS.verantwoording} (zo vergelijken de formules: hele tekst, zonder spaties te negeren). Die besteding telt nu als eigen uitvoering (H35). Typ de naam of CBS-code zoals op het blad ${SHEETS.verantwoording}, zonder spaties ervoor of erna, of laat de Uitvoerder leeg voor eigen uitvoering (per spelling: blad ${SHEETS.besteding})`,
+            `Rijen SPUK IZA van de tabel ${SHEETS.realisatie} met spaties voor of na de Uitvoerder (de formules vergelijken de hele tekst: " Kampen" is niet Kampen). Die besteding telt nu als eigen uitvoering (H35). Haal de spaties weg; een medeoverheid (H35B) typt u met de naam of CBS-code zoals op het blad ${SHEETS.verantwoording} (herkende spellingen: blad ${SHEETS.besteding})`,
             from.uitvoerder.abs(),
           ] as Check,
         ]),

@@ -2,11 +2,15 @@
  * Whose besteding a mandaatgemeente's SPUK IZA realisatie row is (SiSa H35 or H35B), read from its
  * Uitvoerder exactly as the werkmap's SUMIFS/COUNTIFS compare it: the whole text, without regard to
  * case, not trimmed (SUMIFS does not trim; the readers trim every cell, so a file or paste never
- * carries spaces around it, but a cell typed in the werkmap may). Refuse rather than guess: an
- * Uitvoerder that is neither empty, nor the gemeente itself, nor another gemeente in one of its
- * spellings is `onbekend`; it still counts as own besteding (H35, as the werkmap's H35 = besteding −
- * H35B does), and Controle (`realisatie-uitvoerder`) and the Verantwoording's signal say so with the
- * fix. Pure.
+ * carries spaces around it, but a cell typed in the werkmap may). Empty, the gemeente itself, or a
+ * partner that is no gemeente (the sample's "GGD": an organisation carrying out the gemeente's own
+ * activity) is own besteding (H35); another gemeente in one of its spellings is a medeoverheid
+ * (H35B). Refuse rather than guess where the text cannot be read as the formulas read it: an
+ * Uitvoerder with spaces before or after it (" Kampen": SUMIFS would not match Kampen) is
+ * `onbekend`; it still counts as own besteding (H35, as the werkmap's H35 = besteding − H35B does),
+ * and Controle (`realisatie-uitvoerder`) and the Verantwoording's signal say so with the fix. A
+ * gemeenschappelijke regeling as medeoverheid (SiSa H35B names medeoverheden by code; the codes of a
+ * GR are not in our data) is not recognised: such a row counts as H35, as any partner. Pure.
  */
 import type { CbsCode, Gemeente, Maybe } from '../types';
 
@@ -31,7 +35,8 @@ export type UitvoerderVan =
 
 /**
  * What `uitvoerder` names for the gemeente `self` among `gemeenten` (see the module comment): '' or a
- * spelling of `self` is `eigen`; a spelling of another gemeente is that `medeoverheid`; else `onbekend`.
+ * spelling of `self` is `eigen`; a spelling of another gemeente is that `medeoverheid`; a text with
+ * spaces before or after it is `onbekend`; any other text (a partner) is `eigen`.
  */
 export function uitvoerderVan(
   uitvoerder: string,
@@ -41,11 +46,11 @@ export function uitvoerderVan(
   if (uitvoerder === '') return { soort: 'eigen' };
   const t = uitvoerder.toLowerCase();
   const g = gemeenten.find((x) => uitvoerderSpellingen(x).some((s) => s.toLowerCase() === t));
-  if (g === undefined) return { soort: 'onbekend' };
+  if (g === undefined) return uitvoerder.trim() === uitvoerder ? { soort: 'eigen' } : { soort: 'onbekend' };
   return g.code === self ? { soort: 'eigen' } : { soort: 'medeoverheid', gemeente: g };
 }
 
-/** The medeoverheid an Uitvoerder names (`uitvoerderVan`), undefined for own besteding or an unknown one. */
+/** The medeoverheid an Uitvoerder names (`uitvoerderVan`), undefined for own besteding or a refused one. */
 export function medeoverheidVan(
   uitvoerder: string,
   gemeenten: readonly Gemeente[],

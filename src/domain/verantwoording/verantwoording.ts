@@ -52,9 +52,10 @@ import { medeoverheidVan, uitvoerderVan } from './uitvoerder';
  * without GM, its name or its name in the VWS letter, compared as the werkmap's SUMIFS: whole text,
  * any case, not trimmed; `uitvoerderVan`) are the money passed on to that medeoverheid (SiSa H35B):
  * `ontvangen` = its begroting rows (what was passed on), `besteed` = its realisatie rows (what it
- * spent); the other rows are the mandaatgemeente's own besteding (H35). A realisatie row whose
- * Uitvoerder is neither empty, the gemeente itself nor a gemeente is refused, not guessed: it counts
- * as H35 as the werkmap does, with the signal `uitvoerder-onbekend` (Controle: `realisatie-uitvoerder`). A member gemeente (not a mandaatgemeente) enters what it
+ * spent); the other rows (empty, the gemeente itself, a partner that is no gemeente) are the
+ * mandaatgemeente's own besteding (H35). A realisatie row whose Uitvoerder has spaces before or after
+ * it is refused, not guessed: it counts as H35 as the werkmap does, with the signal
+ * `uitvoerder-onbekend` (Controle: `realisatie-uitvoerder`). A member gemeente (not a mandaatgemeente) enters what it
  * received from the mandaatgemeente as its SPUK IZA beschikking; its realisatie is what it spent.
  */
 
@@ -161,8 +162,8 @@ export interface IzaSisa {
    */
   readonly lijst: readonly { readonly code: CbsCode; readonly naam: string }[];
   /**
-   * The realisatie rows (mandaatgemeente) whose Uitvoerder names neither the gemeente itself nor a
-   * gemeente (`uitvoerderVan`: `onbekend`): counted as own besteding (H35), refused by the signal
+   * The realisatie rows (mandaatgemeente) whose Uitvoerder has spaces before or after it
+   * (`uitvoerderVan`: `onbekend`): counted as own besteding (H35), refused by the signal
    * `uitvoerder-onbekend` and Controle's `realisatie-uitvoerder`.
    */
   readonly onbekend: readonly { readonly rij: number; readonly uitvoerder: string }[];

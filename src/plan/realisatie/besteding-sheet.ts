@@ -16,8 +16,8 @@
  *   row, and 1 where a filled Realisatie row's key is no Begroting row's; B3 counts them (the signal,
  *   shown on the sheet Realisatie too);
  * - a mandaatgemeente's SPUK IZA: per spelling of the gemeente and of each listed medeoverheid the
- *   rows whose Uitvoerder it matches (COUNTIFS, as the H35B SUMIFS compare); B4 the rows that match
- *   none (Controle's `realisatie-uitvoerder`).
+ *   rows whose Uitvoerder it matches (COUNTIFS, as the H35B SUMIFS compare); B4 the rows whose
+ *   Uitvoerder has spaces before or after it (Controle's `realisatie-uitvoerder`).
  * The blocks sit on their own sheet, not beside the user's table: a row the user inserts across the
  * sheet would move them (a user-owned sheet keeps the add-in's ranges above its table).
  * Expected values: the scenario's verantwoording (every total and besteding), the realisatie's rows
@@ -494,10 +494,13 @@ function tekstRow(
  * A mandaatgemeente's SPUK IZA (issue #19): whose besteding a Realisatie row is follows its
  * Uitvoerder, compared as SUMIFS does (the whole text, any case, not trimmed): empty or a spelling of
  * the gemeente is its own (H35), a spelling of a medeoverheid on the sheet Verantwoording is that
- * medeoverheid's (H35B). Per spelling (the gemeente's, then each listed medeoverheid's: the domain's
- * `uitvoerderSpellingen` and `IzaSisa.lijst`) the rows it matches; B4 the rows of the regeling that
- * match nothing: counted as H35 until fixed, and by Controle (`realisatie-uitvoerder`, the domain's
- * `IzaSisa.onbekend`). Undefined (nothing written) for a gemeente that is no mandaatgemeente.
+ * medeoverheid's (H35B), any other text a partner's (own, H35). Per spelling (the gemeente's, then
+ * each listed medeoverheid's: the domain's `uitvoerderSpellingen` and `IzaSisa.lijst`) the rows it
+ * matches, so the controller sees what is recognised; B4 the rows of the regeling whose Uitvoerder has
+ * spaces before or after it (" Kampen", which SUMIFS does not match with Kampen): counted as H35
+ * until fixed, and by Controle (`realisatie-uitvoerder`, the domain's `IzaSisa.onbekend`): COUNTIFS
+ * with the wildcards " *" and "* " (Excel, LibreOffice's OOXML mode and HyperFormula), the cells with
+ * both subtracted once. Undefined (nothing written) for a gemeente that is no mandaatgemeente.
  */
 function uitvoerderSection(
   s: SheetBuilder,
@@ -548,12 +551,12 @@ function uitvoerderSection(
   s.value(
     `A${cell.top}`,
     // Whole within column A, like A3 (the spellings and their counts are in the block on the right).
-    `Rijen ${post} met een onbekende Uitvoerder`,
+    `Rijen ${post}: spaties om Uitvoerder`,
     'rowHeader',
   );
   s.formula(
     cell.address(),
-    `${gevuld.local().abs()}-SUM(${counts.local().abs()})`,
+    `COUNTIFS(${reg},"${post}",${uitv}," *")+COUNTIFS(${reg},"${post}",${uitv},"* ")-COUNTIFS(${reg},"${post}",${uitv}," *",${uitv},"* ")`,
     () => ctx.scenario.modelChecks['realisatie-uitvoerder'],
     'integer',
   );

@@ -177,19 +177,19 @@ export function signalenSection(
     s.format(naSom, 'euro');
   }
   s.format(`${B}${first}:${L}${last}`, 'euro');
-  // A mandaatgemeente's realisatie rows whose Uitvoerder matches neither the gemeente nor a
-  // medeoverheid above (Besteding!B4; the domain's `uitvoerder-onbekend`): a count, not an amount.
+  // A mandaatgemeente's realisatie rows whose Uitvoerder has spaces before or after it, so that it
+  // matches no medeoverheid above (Besteding!B4; the domain's `uitvoerder-onbekend`): a count.
   let onbekend: string | undefined;
   if (h) {
     at += 1;
-    s.value(`A${at}`, `Rijen met een onbekende Uitvoerder (blad ${SHEETS.realisatie})`);
+    s.value(`A${at}`, `Rijen met spaties om de Uitvoerder (blad ${SHEETS.realisatie})`);
     onbekend = `${B}${at}`;
     if (h.live)
       s.formula(onbekend, BESTEDING_UITVOERDER_ONBEKEND.abs(), () => r.iza?.onbekend.length ?? 0, 'integer');
     else s.value(onbekend, 0, 'integer');
     from.notes.set(
       at,
-      `Zo'n rij telt als eigen uitvoering (H35). Typ de naam of CBS-code van de medeoverheid zoals hierboven bij H35B, zonder spaties ervoor of erna, of laat de Uitvoerder leeg voor eigen uitvoering.`,
+      `Zo'n rij telt als eigen uitvoering (H35), ook als de Uitvoerder een medeoverheid noemt. Haal de spaties weg; een medeoverheid typt u zoals hierboven bij H35B.`,
     );
   }
   at += 1;

@@ -2,12 +2,12 @@
  * Issue #19: the Realisatie's Uitvoerder as the werkmap's formulas read it, and the domain the same
  * way (`uitvoerderVan`: the whole text, any case, not trimmed). Zwolle is the mandaatgemeente of
  * IJssel-Vecht: its SPUK IZA rows are its own besteding (H35) when the Uitvoerder is empty or Zwolle,
- * a medeoverheid's (H35B) when it names one on the sheet (the region's members are listed from the
- * build on), and refused otherwise: counted as H35 (as before, so the totals stay), with Controle's
- * `realisatie-uitvoerder` (FOUT) and the Verantwoording's signal. HyperFormula proves every formula
- * against the domain as built, and after typing into the table: " Kampen" (a leading space, which
- * SUMIFS does not trim), a region member first typed after the build (Dalfsen: matched live), and a
- * name that is no gemeente.
+ * or a partner that is no gemeente (GGD IJsselland), a medeoverheid's (H35B) when it names one on
+ * the sheet (the region's members are listed from the build on), and refused when spaces stand
+ * before or after it: counted as H35 (so the totals stay), with Controle's `realisatie-uitvoerder`
+ * (FOUT) and the Verantwoording's signal. HyperFormula proves every formula against the domain as
+ * built, and after typing into the table: " Kampen" (a leading space, which SUMIFS does not trim), a
+ * region member first typed after the build (Dalfsen: matched live), a misspelt name (a partner).
  */
 import { editionInput } from '../../data';
 import { parseRealisatieCsv } from '../../data/realisatie-input';
@@ -56,19 +56,17 @@ function lines(ev: EvaluatedPlan, match: (a: string) => boolean): unknown[][] {
 }
 
 describe('the domain reads the Uitvoerder as SUMIFS compares it', () => {
-  it('GGD IJsselland names no gemeente: 1 row refused (Controle and the signal), counted as H35', () => {
+  it('GGD IJsselland is a partner, no gemeente: own besteding (H35), nothing refused', () => {
     const s = scenario(REAL);
     const iza = s.verantwoording?.regelingen.find((r) => r.regels.post === 'SPUK IZA')?.iza;
     expect(iza?.rol).toBe('mandaatgemeente');
-    expect(iza?.onbekend).toEqual([{ rij: 2, uitvoerder: 'GGD IJsselland' }]);
-    expect(s.modelChecks['realisatie-uitvoerder']).toBe(1);
-    // The total: this 1 and the five rows without a begrotingsregel (the starter Begroting).
+    expect(iza?.onbekend).toEqual([]);
+    expect(s.modelChecks['realisatie-uitvoerder']).toBe(0);
+    // The total: the five rows without a begrotingsregel (the starter Begroting).
     expect(s.modelChecks['realisatie-sleutel']).toBe(5);
-    expect(s.modelChecksTotal).toBe(6);
-    expect(s.verantwoording?.signalen.filter((x) => x.soort === 'uitvoerder-onbekend')).toEqual([
-      expect.objectContaining({ regeling: 'SPUK IZA', bedrag: 100_000 }),
-    ]);
-    // H35 2023: Regioplan (refused, still own) + Zwolle + empty; H35B: Kampen by code, Ommen without GM.
+    expect(s.modelChecksTotal).toBe(5);
+    expect(s.verantwoording?.signalen.filter((x) => x.soort === 'uitvoerder-onbekend')).toEqual([]);
+    // H35 2023: Regioplan (GGD) + Zwolle + empty; H35B: Kampen by code, Ommen without GM.
     expect(iza?.jaren[0]).toMatchObject({ jaar: 2023, eigen: 160_000, h35b: 307_000 });
     // The medeoverheden listed: the region's six other members (Kampen and Ommen among them).
     expect(iza?.lijst.map((m) => m.code)).toEqual([
@@ -85,7 +83,11 @@ describe('the domain reads the Uitvoerder as SUMIFS compares it', () => {
   it('" Kampen" (a space before it) is no spelling of Kampen: refused, not guessed', () => {
     const s = scenario(typed('Kampen', ' Kampen'));
     const iza = s.verantwoording?.regelingen.find((r) => r.regels.post === 'SPUK IZA')?.iza;
-    expect(iza?.onbekend.map((x) => x.uitvoerder)).toEqual(['GGD IJsselland', ' Kampen']);
+    expect(iza?.onbekend.map((x) => x.uitvoerder)).toEqual([' Kampen']);
+    expect(s.modelChecks['realisatie-uitvoerder']).toBe(1);
+    expect(s.verantwoording?.signalen.filter((x) => x.soort === 'uitvoerder-onbekend')).toEqual([
+      expect.objectContaining({ regeling: 'SPUK IZA', bedrag: 300_000 }),
+    ]);
     expect(iza?.jaren[0]).toMatchObject({ eigen: 460_000, h35b: 7_000 });
   });
 });
@@ -99,8 +101,8 @@ describe('the werkmap agrees (HyperFormula), as built and after typing into the 
       const count = () => ev.value(SHEETS.besteding, 'B4');
       const total = () => ev.value(SHEETS.controle, 'C4');
       const h35 = () => lines(ev, (a) => a === 'eigen uitvoering').map((l) => l[2]);
-      const signal = () => lines(ev, (a) => a.startsWith('Rijen met een onbekende Uitvoerder'))[0]?.[0];
-      expect([count(), total(), signal()]).toEqual([1, 6, 1]);
+      const signal = () => lines(ev, (a) => a.startsWith('Rijen met spaties om de Uitvoerder'))[0]?.[0];
+      expect([count(), total(), signal()]).toEqual([0, 5, 0]);
       expect(ev.value(SHEETS.overzicht, 'C6')).toBe(`FOUT: zie blad ${SHEETS.controle}`);
       const table = realisatieTable(years);
       const rid = ev.hf.getSheetId(SHEETS.realisatie) ?? -1;
@@ -121,7 +123,7 @@ describe('the werkmap agrees (HyperFormula), as built and after typing into the 
       agrees(REAL);
       // A leading space: SUMIFS does not match Kampen; the row counts as H35 and is refused.
       type('Kampen', ' Kampen');
-      expect(count()).toBe(2);
+      expect([count(), total(), signal()]).toEqual([1, 6, 1]);
       agrees(typed('Kampen', ' Kampen'));
       type('Kampen', 'GM0166');
       // Dalfsen, first typed after the build, is on the sheet already (a member of the region): H35B.
@@ -130,10 +132,14 @@ describe('the werkmap agrees (HyperFormula), as built and after typing into the 
       expect(lines(ev, (a) => a === 'GM0148 Dalfsen')[1]).toEqual([100_000, 0, 0, 0]);
       agrees(typed('Regioplan', 'Dalfsen'));
       expect(total()).toBe(5);
-      // A name that is no gemeente at all (a typo): refused again.
+      // A name that is no gemeente (a typo, or a partner): own besteding, as the domain reads it.
       type('Regioplan', 'Dalfsn');
-      expect(count()).toBe(1);
+      expect(count()).toBe(0);
       agrees(typed('Regioplan', 'Dalfsn'));
+      // A trailing space after a partner's name: refused too (both spaces count once).
+      type('Regioplan', ' GGD ');
+      expect(count()).toBe(1);
+      agrees(typed('Regioplan', ' GGD '));
     } finally {
       ev.destroy();
     }

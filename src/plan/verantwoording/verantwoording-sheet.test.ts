@@ -316,9 +316,9 @@ describe('the sheet Verantwoording', () => {
           count('Brede SPUK'),
           count('SPUK IZA'),
         ]);
-        // Above the plafond in 2023 and 2024, H35B ≠ doorbetaald in 2025 and 2026, and the Uitvoerder
-        // "GGD IJsselland" (no gemeente: counted as H35, refused).
-        expect(count('SPUK IZA')).toBe(5);
+        // Above the plafond in 2023 and 2024, H35B ≠ doorbetaald in 2025 and 2026 (the Uitvoerder
+        // "GGD IJsselland" is a partner: own besteding, H35, no signal).
+        expect(count('SPUK IZA')).toBe(4);
       } finally {
         ev.destroy();
       }
