@@ -402,6 +402,47 @@ describe('verantwoording: SPUK IZA (Zwolle, mandaatgemeente IJssel-Vecht, 3.023.
     expect(year(i, 2024)).toMatchObject({ beschikking: 500_000, besteding: 420_000, onbesteed: 80_000 });
     expect(i.iza?.medeoverheden).toEqual([]);
   });
+
+  it('a member gemeente without a beschikking: its planned share (afgeleid), or the amount typed from the mandaatgemeente; no SiSa code of its own', () => {
+    // Kampen's planned share of IJssel-Vecht (Regioverdeling, aandeel): 462.989 / 462.990 / 462.989 / 496.419.
+    const rows = [regel('SPUK IZA', { 2023: 410_250, 2024: 455_800, 2025: 463_920, 2026: 371_460 })];
+    const i = iza(run(rows, { g: KAMPEN, beschikking: [] }));
+    expect(i.iza?.rol).toBe('lid');
+    expect(i.jaren.map((j) => [j.jaar, j.beschikking, j.beschikkingBron])).toEqual([
+      [2023, 462_989, 'afgeleid'],
+      [2024, 462_990, 'afgeleid'],
+      [2025, 462_989, 'afgeleid'],
+      [2026, 496_419, 'afgeleid'],
+    ]);
+    // 2023: 462.989 − 410.250 unspent, not "410.250 above the beschikking".
+    expect(year(i, 2023)).toMatchObject({ onbesteed: 52_739, overschrijding: 0 });
+    const typed = verantwoording({
+      ledger,
+      gemeente: KAMPEN,
+      gemeenten: base.gemeenten,
+      beschikking: [],
+      begroting: {
+        ...legeBegroting(edition),
+        vanMandaatgemeente: { 'SPUK IZA': YEARS.map((y) => (y === 2025 ? euro(400_000) : undefined)) },
+      },
+      realisatie: { regels: rows, prognoseJaar: undefined },
+    }).regelingen.find((r) => r.regels.post === 'SPUK IZA')!;
+    expect(typed.jaren.map((j) => [j.jaar, j.beschikking, j.beschikkingBron])).toEqual([
+      [2023, 462_989, 'afgeleid'],
+      [2024, 462_990, 'afgeleid'],
+      [2025, 400_000, 'beschikking'],
+      [2026, 496_419, 'afgeleid'],
+    ]);
+    expect(year(typed, 2025)).toMatchObject({ overschrijding: 63_920 });
+    // Its SiSa lines: no H35 (the mandaatgemeente's code); its besteding goes into the mandaatgemeente's H35B.
+    const lines = sisaOpgave(i, sisaCodes(edition, 'spuk-iza'));
+    expect(lines.map((l) => [l.jaar, l.code, l.viaMandaatgemeente, l.besteding])).toEqual([
+      [2023, undefined, true, 410_250],
+      [2024, undefined, true, 455_800],
+      [2025, undefined, true, 463_920],
+      [2026, undefined, true, 371_460],
+    ]);
+  });
 });
 
 it('without any realisatie: one signal per regeling with money', () => {

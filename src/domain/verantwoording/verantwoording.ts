@@ -1,5 +1,5 @@
-import type { BegrotingInvoer, BegrotingRegel, BeschikkingRegel, Plafond } from '../begroting';
-import { plafonds } from '../begroting';
+import type { BegrotingInvoer, BegrotingRegel, BeschikkingRegel, Plafond, RegionalePost } from '../begroting';
+import { plafonds, REGIONALE_POSTEN, regioVanLid, vanMandaatgemeente } from '../begroting';
 import type { EditionYear, ResolvedEdition } from '../edition';
 import type { Ledger } from '../ledger';
 import type { Euro } from '../money';
@@ -50,8 +50,12 @@ import { verantwoordingRegels } from './regels';
  * SPUK IZA (mandaatgemeente): rows whose Uitvoerder is another gemeente (its CBS code or name) are
  * the money passed on to that medeoverheid (SiSa H35B): `ontvangen` = its begroting rows (what was
  * passed on), `besteed` = its realisatie rows (what it spent); the other rows are the
- * mandaatgemeente's own besteding (H35). A member gemeente (not a mandaatgemeente) enters what it
- * received from the mandaatgemeente as its SPUK IZA beschikking; its realisatie is what it spent.
+ * mandaatgemeente's own besteding (H35). A member gemeente (not a mandaatgemeente): its SPUK IZA
+ * beschikking is what it receives from the mandaatgemeente (`vanMandaatgemeente` of the begroting:
+ * the amount typed from the mandaatgemeente's letter, bron `beschikking`, else its planned share,
+ * bron `afgeleid`), added to any plafond of its own, the way the Begrotingstoets counts it; its
+ * realisatie is what it spent. A member has no SiSa code of its own for it: its besteding reaches SiSa
+ * through the mandaatgemeente's H35B (verantwoording-facts.md §2.2; H35 is the mandaatgemeente's).
  */
 
 /** One row of the realisatie: a Begroting row whose year amounts are what was spent, plus its prognose. */
@@ -299,6 +303,8 @@ interface Context {
   readonly peiljaar: Maybe<EditionYear>;
   readonly idx: (y: EditionYear) => number;
   readonly signalen: VerantwoordingSignaal[];
+  /** Per regional post and edition year: what a member receives from its mandaatgemeente (`vanMandaatgemeente`). */
+  readonly van: ReturnType<typeof vanMandaatgemeente>;
 }
 
 /** Σ of the rows' amounts in edition year index `i`. */
@@ -324,7 +330,29 @@ function contextOf(request: VerantwoordingRequest): Context {
     peiljaar: realisatie.prognoseJaar ?? realised[realised.length - 1],
     idx: (y) => years.indexOf(y),
     signalen: [],
+    van: vanMandaatgemeente(ledger, code, begroting.vanMandaatgemeente),
   };
+}
+
+/**
+ * The beschikking of a regeling's year: the plafond (`plafonds`); where that is 0 on a regional post
+ * (SPUK IZA), what a member gemeente receives from its mandaatgemeente (`vanMandaatgemeente`, the
+ * Begrotingstoets's "Ontvangen van de mandaatgemeente"; 0 for a mandaatgemeente and elsewhere), with
+ * its bron: `beschikking` for the amount typed from the mandaatgemeente's letter
+ * (`--van-mandaatgemeente`, the Beschikking sheet), `afgeleid` for the planned share (the region's
+ * Regioverdeling). A member that typed its SPUK IZA amount as a beschikking keeps that (not both).
+ */
+function beschikkingOf(ctx: Context, post: string, jaar: EditionYear): Plafond {
+  const i = ctx.idx(jaar);
+  const p = ctx.plafond.perRegeling[post as keyof typeof ctx.plafond.perRegeling][i] ?? {
+    bedrag: ZERO,
+    bron: 'geen' as const,
+  };
+  const v = (REGIONALE_POSTEN as readonly string[]).includes(post)
+    ? ctx.van[post as RegionalePost][i]
+    : undefined;
+  if (v === undefined || v.bedrag === 0 || p.bedrag !== 0) return p;
+  return { bedrag: v.bedrag, bron: v.bron === 'ingevuld' ? 'beschikking' : 'afgeleid' };
 }
 
 /** What a year's besteding is (see the module comment: besteding_T). */
@@ -389,13 +417,7 @@ function regelingStreams(ctx: Context, regels: VerantwoordingRegels): RegelingSt
   const post = regels.post;
   const begrRows = ctx.request.begroting.regels.filter((r) => r.regeling === post);
   const realRows = ctx.request.realisatie.regels.filter((r) => r.regeling === post);
-  const total = streamOf(
-    ctx,
-    regels.jaren,
-    (y) => perRegeling[post][idx(y)] ?? { bedrag: ZERO, bron: 'geen' },
-    begrRows,
-    realRows,
-  );
+  const total = streamOf(ctx, regels.jaren, (y) => beschikkingOf(ctx, post, y), begrRows, realRows);
   const oJaren = regels.perOnderdeelJaren;
   const nrs =
     post === 'Brede SPUK'
@@ -783,7 +805,10 @@ function medeoverheden(
 function izaSisa(ctx: Context, st: RegelingStreams, out: readonly VerantwoordingJaar[]): IzaSisa {
   const { code, request } = ctx;
   const mandaat = request.ledger.regios.some((r) => r.mandaatgemeenteCode === code);
-  const lid = !mandaat && out.some((r) => r.beschikking > 0 || r.realisatie > 0);
+  const lid =
+    !mandaat &&
+    (regioVanLid(request.ledger, code) !== undefined ||
+      out.some((r) => r.beschikking > 0 || r.realisatie > 0));
   const of = (r: BegrotingRegel): Maybe<Gemeente> =>
     mandaat ? medeoverheidOf(r.uitvoerder, request.gemeenten, code) : undefined;
   const mede = medeoverheden(st, ctx, of);
@@ -877,6 +902,11 @@ export interface SisaRegel {
   readonly onderdeel?: number;
   readonly medeoverheid?: { readonly code: CbsCode; readonly naam: string };
   readonly besteding: Euro;
+  /**
+   * A member gemeente's SPUK IZA: true. Its besteding has no SiSa code of its own (code undefined): the
+   * mandaatgemeente reports it under H35B (verantwoording-facts.md §2.2); H35 is the mandaatgemeente's.
+   */
+  readonly viaMandaatgemeente?: true;
   /** Through T; undefined for an onderdeel or medeoverheid line (the cumulative is the regeling's). */
   readonly cumulatief: Maybe<Euro>;
   readonly eindverantwoording: boolean;
@@ -890,6 +920,7 @@ export function sisaOpgave(
   const eigen = codes?.find((c) => c.deel === 'eigen uitvoering')?.code;
   const mede = codes?.find((c) => c.deel === 'medeoverheden')?.code;
   const out: SisaRegel[] = [];
+  const lid = r.iza?.rol === 'lid';
   for (const j of r.jaren) {
     const eind = j.jaar === r.regels.eindjaar;
     const perO = r.regels.perOnderdeelJaren.includes(j.jaar) && r.onderdelen.length > 0;
@@ -910,7 +941,8 @@ export function sisaOpgave(
     else
       out.push({
         jaar: j.jaar,
-        code: eigen,
+        code: lid ? undefined : eigen,
+        ...(lid ? { viaMandaatgemeente: true as const } : {}),
         besteding: iza ? euro(j.besteding - iza.h35b) : j.besteding,
         cumulatief: j.cumBesteding,
         eindverantwoording: eind,
