@@ -142,11 +142,17 @@ export interface MedeoverheidJaar {
 
 /** The SPUK IZA split for SiSa: own besteding (H35) and the medeoverheden (H35B), per year. */
 export interface IzaSisa {
-  /** mandaatgemeente: H35 + H35B; lid: it received from the mandaatgemeente; geen: no SPUK IZA role. */
+  /**
+   * mandaatgemeente: H35 + H35B; lid: a member of a region (or one that received or spent SPUK IZA
+   * money), whose beschikking is what it receives from the mandaatgemeente; geen: no SPUK IZA role.
+   */
   readonly rol: 'mandaatgemeente' | 'lid' | 'geen';
   readonly jaren: readonly {
     readonly jaar: EditionYear;
-    /** H35: the mandaatgemeente's own besteding (for a member: its own besteding). */
+    /**
+     * The own besteding (realisatie): a mandaatgemeente's is SiSa H35; a member's has no SiSa code of
+     * its own (the mandaatgemeente reports it under H35B).
+     */
     readonly eigen: Euro;
     /** Σ passed on to medeoverheden (begroting rows). */
     readonly doorbetaald: Euro;
