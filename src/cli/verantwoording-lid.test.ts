@@ -97,3 +97,23 @@ describe('spuk-begroting verantwoording: a realisatie row without a begroting ro
     ]);
   });
 });
+
+describe('spuk-begroting verantwoording: H35 and H35B on one basis (Kampen a medeoverheid of Zwolle)', () => {
+  it('2026 (prognose year): H35 495.000 and H35B 350.000 in both tables, their sum the besteding 845.000', async () => {
+    const H =
+      'Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking';
+    const files = {
+      'b.csv': `${H}\nSPUK IZA;;Regionale coördinatie;7.1;GGD;incidenteel;;;500.000;500.000;;;;;\nSPUK IZA;;Doorbetaald aan Kampen;7.1;Kampen;incidenteel;;;300.000;350.000;;;;;\n`,
+      'r.csv': `${H};Prognose 2026\nSPUK IZA;;Regionale coördinatie;7.1;GGD;incidenteel;410.250;455.800;463.920;371.460;;;;;;495.000\nSPUK IZA;;Doorbetaald aan Kampen;7.1;Kampen;incidenteel;200.000;250.000;300.000;100.000;;;;;;350.000\n`,
+    };
+    const { out } = await run(
+      ['verantwoording', '--gemeente', 'Zwolle', '--begroting', 'b.csv', '--realisatie', 'r.csv'],
+      files,
+    );
+    expect(out).toMatch(/\n2026 +prognose +€ 495\.000 +€ 350\.000 +€ 350\.000\n/);
+    expect(out).toMatch(/GM0166 +Kampen +2026 +€ 350\.000 +€ 100\.000 +€ 350\.000 +€ 0\n/);
+    expect(out).toMatch(/\n2026 +H35 +besteding jaar T +€ 495\.000 +€ [\d.]+ +Ja\n/);
+    expect(out).toMatch(/\n2026 +H35B +GM0166 Kampen +€ 350\.000 +Ja\n/);
+    expect(out).not.toContain('745.000');
+  });
+});

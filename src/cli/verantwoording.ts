@@ -393,25 +393,28 @@ function printRegeling(io: CliIo, r: RegelingVerantwoording, edition: ResolvedEd
   }
   if (r.iza && r.iza.rol !== 'geen') {
     if (r.iza.rol === 'mandaatgemeente') {
-      io.out('SiSa: H35 (eigen uitvoering) en H35B (medeoverheden):\n');
+      io.out(
+        'SiSa: H35 (eigen uitvoering) en H35B (medeoverheden), beide op de basis van de besteding van het jaar (realisatie, prognose of begroting):\n',
+      );
       tabel(
         io,
         [
-          ['jaar', 'H35 eigen', 'doorbetaald', 'H35B besteed'],
-          ...r.iza.jaren.map((j) => [String(j.jaar), e(j.eigen), e(j.doorbetaald), e(j.h35b)]),
+          ['jaar', 'basis', 'H35 eigen', 'doorbetaald', 'H35B besteed'],
+          ...r.iza.jaren.map((j) => [String(j.jaar), j.basis, e(j.eigen), e(j.doorbetaald), e(j.h35b)]),
         ],
-        new Set([0]),
+        new Set([0, 1]),
       );
       if (r.iza.medeoverheden.length > 0)
         tabel(
           io,
           [
-            ['code', 'medeoverheid', 'jaar', 'ontvangen', 'besteed', 'verschil'],
+            ['code', 'medeoverheid', 'jaar', 'ontvangen', 'realisatie', 'besteed', 'verschil'],
             ...r.iza.medeoverheden.map((m) => [
               m.code,
               m.naam,
               String(m.jaar),
               e(m.ontvangen),
+              e(m.realisatie),
               e(m.besteed),
               e(m.verschil),
             ]),

@@ -134,8 +134,14 @@ export interface MedeoverheidJaar {
   readonly jaar: EditionYear;
   /** What the mandaatgemeente passed on (its begroting rows for this medeoverheid). */
   readonly ontvangen: Euro;
-  /** What the medeoverheid spent (its realisatie rows). */
+  /**
+   * What the medeoverheid spent, on the basis of the regeling's besteding that year (`BestedingBasis`,
+   * the same for H35 and H35B): its realisatie; in the prognose year its rows' prognose (a row without
+   * one: its realisatie); after the peiljaar what it received (its begroting rows: not yet spent).
+   */
   readonly besteed: Euro;
+  /** What its realisatie rows hold for the year (spent so far). */
+  readonly realisatie: Euro;
   /** ontvangen − besteed. */
   readonly verschil: Euro;
 }
@@ -150,14 +156,17 @@ export interface IzaSisa {
   readonly jaren: readonly {
     readonly jaar: EditionYear;
     /**
-     * The own besteding (realisatie): a mandaatgemeente's is SiSa H35; a member's has no SiSa code of
-     * its own (the mandaatgemeente reports it under H35B).
+     * The own besteding: the regeling's besteding of the year minus H35B (so on the year's basis:
+     * realisatie, prognose or begroting); a mandaatgemeente's is SiSa H35; a member's has no SiSa code
+     * of its own (the mandaatgemeente reports it under H35B).
      */
     readonly eigen: Euro;
     /** Σ passed on to medeoverheden (begroting rows). */
     readonly doorbetaald: Euro;
-    /** H35B total: Σ spent by the medeoverheden. */
+    /** H35B total: Σ spent by the medeoverheden (`MedeoverheidJaar.besteed`: the year's basis). */
     readonly h35b: Euro;
+    /** The basis of eigen and h35b: the regeling's besteding basis of the year. */
+    readonly basis: BestedingBasis;
   }[];
   readonly medeoverheden: readonly MedeoverheidJaar[];
 }
@@ -769,7 +778,11 @@ function terugvorderingOf(ctx: Context, st: RegelingStreams, chain: Chain): Teru
   return { perJaar, cumulatief, regel };
 }
 
-/** The medeoverheden of a mandaatgemeente's SPUK IZA (SiSa H35B): per medeoverheid and year, received and spent. */
+/**
+ * The medeoverheden of a mandaatgemeente's SPUK IZA (SiSa H35B): per medeoverheid and year, received
+ * and spent; spent on the year's basis (`MedeoverheidJaar.besteed`), so H35 (the regeling's besteding
+ * minus H35B) and H35B rest on the same figures as the regeling's besteding.
+ */
 function medeoverheden(
   st: RegelingStreams,
   ctx: Context,
@@ -787,17 +800,24 @@ function medeoverheden(
         st.begrRows.filter((r) => of(r)?.code === g.code),
         ctx.idx(jaar),
       );
-      const besteed = sumOf(
-        st.realRows.filter((r) => of(r)?.code === g.code),
-        ctx.idx(jaar),
-      );
-      if (ontvangen !== 0 || besteed !== 0)
+      const rows = st.realRows.filter((r) => of(r)?.code === g.code);
+      const i = ctx.idx(jaar);
+      const realisatie = sumOf(rows, i);
+      const basis = basisOf(ctx, jaar, st.realRows);
+      const besteed =
+        basis === 'begroting'
+          ? ontvangen
+          : basis === 'prognose'
+            ? euro(rows.reduce((a, r) => a + (r.prognose ?? r.lasten[i] ?? 0), 0))
+            : realisatie;
+      if (ontvangen !== 0 || besteed !== 0 || realisatie !== 0)
         out.push({
           code: g.code,
           naam: g.naam,
           jaar,
           ontvangen,
           besteed,
+          realisatie,
           verschil: euro(ontvangen - besteed),
         });
     }
@@ -818,15 +838,13 @@ function izaSisa(ctx: Context, st: RegelingStreams, out: readonly Verantwoording
   const of = (r: BegrotingRegel): Maybe<Gemeente> =>
     mandaat ? medeoverheidOf(r.uitvoerder, request.gemeenten, code) : undefined;
   const mede = medeoverheden(st, ctx, of);
-  const jaren = st.regels.jaren.map((jaar) => {
-    const eigen = sumOf(
-      st.realRows.filter((r) => of(r) === undefined),
-      ctx.idx(jaar),
-    );
+  const jaren = st.regels.jaren.map((jaar, k) => {
     const dit = mede.filter((m) => m.jaar === jaar);
     const doorbetaald = euro(dit.reduce((a, m) => a + m.ontvangen, 0));
     const h35b = euro(dit.reduce((a, m) => a + m.besteed, 0));
-    return { jaar, eigen, doorbetaald, h35b };
+    // The regeling's besteding (its year's basis) minus H35B: the own besteding on the same basis.
+    const eigen = euro((out[k]?.besteding ?? 0) - h35b);
+    return { jaar, eigen, doorbetaald, h35b, basis: basisOf(ctx, jaar, st.realRows) };
   });
   for (const x of jaren)
     if (x.h35b !== x.doorbetaald && (ctx.peiljaar === undefined || x.jaar <= ctx.peiljaar))

@@ -83,10 +83,15 @@ describe('H35B besteding per medeoverheid, live over the Realisatie table', () =
         [2026, 500_000, 0],
       ]);
       const besteed = lines(ev, (a) => a === 'GM0166 Kampen');
-      // Doorbetaald (input), besteed (live), then the helper rows by code and by name.
+      // Doorbetaald (input), besteed (live), then the helper rows by code and by name: realisatie,
+      // prognose (none given), realisatie of the rows without a prognose (the prognose year's basis).
       expect(besteed.map((l) => l.slice(0, 4))).toEqual([
         [500_000, 500_000, 500_000, 500_000],
         [400_000, 450_000, 0, 0],
+        [300_000, 0, 0, 0],
+        [100_000, 450_000, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
         [300_000, 0, 0, 0],
         [100_000, 450_000, 0, 0],
       ]);

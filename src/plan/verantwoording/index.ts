@@ -32,7 +32,7 @@
 import { begrotingRegels, sisaCodes } from '../../domain';
 import type { RegelingVerantwoording } from '../../domain/verantwoording';
 import type { RealisatieInvoer, SisaRegel } from '../../domain/verantwoording';
-import { realisatieTable } from '../realisatie';
+import { prognoseJaarOf, realisatieTable } from '../realisatie';
 import { sisaOpgave } from '../../domain/verantwoording';
 import { formatDate } from '../../messages';
 import { columnLetter } from '../a1';
@@ -158,6 +158,7 @@ export function buildVerantwoording(
               table: realisatieTable(ctx.years),
               regels: realisatie.regels,
               gemeenten: ctx.gemeenten,
+              prognoseJaar: prognoseJaarOf(ctx, realisatie),
             },
           }
         : {}),

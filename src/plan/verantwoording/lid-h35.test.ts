@@ -124,3 +124,55 @@ describe('Verantwoording SPUK IZA of a member gemeente', () => {
     }
   });
 });
+
+/** The reviewer's case (Zwolle, Kampen a medeoverheid with 2026 realisatie 100.000 and Prognose 2026 350.000). */
+const H35B_BEGROTING = `Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking
+SPUK IZA;;Regionale coördinatie;7.1;GGD;incidenteel;;;500.000;500.000;;;;;
+SPUK IZA;;Doorbetaald aan Kampen;7.1;Kampen;incidenteel;;;300.000;350.000;;;;;
+`;
+const H35B_REALISATIE = `Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking;Prognose 2026
+SPUK IZA;;Regionale coördinatie;7.1;GGD;incidenteel;410.250;455.800;463.920;371.460;;;;;;495.000
+SPUK IZA;;Doorbetaald aan Kampen;7.1;Kampen;incidenteel;200.000;250.000;300.000;100.000;;;;;;350.000
+`;
+
+describe('Verantwoording SPUK IZA: H35 and H35B on one basis', () => {
+  it('Zwolle with Kampen: in the prognose year both H35 and H35B are the prognose (495.000 + 350.000 = the besteding)', () => {
+    const b = parsed(parseBegrotingCsv(H35B_BEGROTING, { edition: input.edition }));
+    const real = parsed(parseRealisatieCsv(H35B_REALISATIE, { edition: input.edition }));
+    const p = buildWorkbookPlan(input, {
+      key: 'spuk-2025',
+      gemeente: 'GM0193' as CbsCode,
+      begroting: b,
+      realisatie: real,
+    });
+    const ev = evaluatePlan(p);
+    try {
+      expect(formulaMismatches(p, ev).bad.slice(0, 10)).toEqual([]);
+      const sisa = () =>
+        lines(ev, (a) => a === 'eigen uitvoering' || a.startsWith('H35B GM0166')).map((l) => [l[0], l[2]]);
+      expect(sisa()).toEqual([
+        [2023, 410_250],
+        [2023, 200_000],
+        [2024, 455_800],
+        [2024, 250_000],
+        [2025, 463_920],
+        [2025, 300_000],
+        [2026, 495_000],
+        [2026, 350_000],
+      ]);
+      // Kampen's prognose typed lower (300.000): H35B 2026 follows, H35 stays Zwolle's own 495.000.
+      const table = realisatieTable(input.edition.years);
+      const rid = ev.hf.getSheetId(SHEETS.realisatie) ?? -1;
+      const act = realisatieKolommen(table.yearsAxis).indexOf('Activiteit');
+      const prog = realisatieKolommen(table.yearsAxis).indexOf('Prognose');
+      const r = ev.hf.getSheetValues(rid).findIndex((l) => l[act] === 'Doorbetaald aan Kampen');
+      ev.hf.setCellContents({ sheet: rid, row: r, col: prog }, [[300_000]]);
+      expect(sisa().slice(6)).toEqual([
+        [2026, 495_000],
+        [2026, 300_000],
+      ]);
+    } finally {
+      ev.destroy();
+    }
+  });
+});

@@ -191,7 +191,15 @@ export function regelingSection(
   rows.skip();
   const onderdelen =
     r.onderdelen.length > 0 ? onderdelenSection(s, rows, r, { ...from, pct: pctOf, col }) : undefined;
-  const h35b = h35bSection(s, rows, r, col, fed ? from.h35bFeed : undefined);
+  const h35b = h35bSection(
+    s,
+    rows,
+    r,
+    col,
+    fed && from.h35bFeed
+      ? { ...from.h35bFeed, ...(from.peiljaar ? { peiljaar: from.peiljaar } : {}) }
+      : undefined,
+  );
   jaren.forEach((jaar, k) =>
     yearColumn(s, r, { jaar, k, col: FIRST_COL + k, row, onderdelen, h35b, from, pct: pctOf(jaar), cells }),
   );
