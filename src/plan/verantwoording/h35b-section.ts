@@ -7,7 +7,11 @@
  * name in the VWS letter) as two or three helper blocks of SUMIFS (one per spelling: a formula holding
  * every spelling would pass 125 characters, and HyperFormula takes no range as a criterion): by code
  * ("*0166": the text ends in the four digits), by name, and by the VWS name where it differs. Without
- * the table it is an input per medeoverheid. The regeling's besteding is the mandaatgemeente's own besteding (the
+ * the table it is an input per medeoverheid. With the live peiljaar the besteed block is on the year's
+ * basis of the regeling's besteding (`MedeoverheidJaar.besteed`): after the peiljaar what was passed on;
+ * in the prognose year (Realisatie!E4, mirrored right of the block's heading) the helper blocks of the
+ * prognose plus those of the realisatie of rows without one; else the realisatie, so H35 (the
+ * regeling's besteding minus H35B) and H35B rest on one basis. The regeling's besteding is the mandaatgemeente's own besteding (the
  * input row, H35) plus what the medeoverheden spent; the SiSa lines read these cells
  * (`verantwoording()`: `IzaSisa`, src/domain/verantwoording).
  */
