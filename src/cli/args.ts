@@ -60,6 +60,7 @@ export const OPTIONS: Record<string, readonly string[]> = {
     '--realisatie',
     '--limiet',
     '--schuifruimte',
+    '--van-mandaatgemeente',
     '--formaat',
     '--csv-komma',
   ],

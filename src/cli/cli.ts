@@ -448,8 +448,11 @@ interface ScenarioOptions {
   readonly van?: string;
   /** Read `--realisatie` and `--limiet` (`readRealisatie`): the scenario then has its verantwoording. */
   readonly realisatie?: boolean;
-  /** Read `--van-mandaatgemeente` (`parseVanMandaatgemeente`) into the begroting (`begroting`, `werkboek`). */
-  readonly vanMandaatgemeente?: boolean;
+  /**
+   * Read `--van-mandaatgemeente` (`parseVanMandaatgemeente`) into the begroting (`begroting`, `werkboek`;
+   * `zonder-begroting`: also without `--begroting`, into an empty one: `verantwoording`).
+   */
+  readonly vanMandaatgemeente?: boolean | 'zonder-begroting';
 }
 
 /**
@@ -506,13 +509,14 @@ function scenarioFor(
   const van = options.vanMandaatgemeente ? opts.get('--van-mandaatgemeente') : undefined;
   if (van === undefined) return resolveScenario(request);
   // The amounts are checked against the region's ledger: resolve its national part once, use it twice.
-  if (begroting === undefined)
+  if (begroting === undefined && options.vanMandaatgemeente !== 'zonder-begroting')
     throw new UsageError(
       '--van-mandaatgemeente hoort bij uw begroting (het blad Beschikking ernaast): geef ook --begroting CSV.',
     );
   const national = resolveNational(request);
   const vanMandaatgemeente = parseVanMandaatgemeente(van, national.ledger, g ?? undefined);
-  return resolveScenario({ ...request, begroting: { ...begroting, vanMandaatgemeente } }, national);
+  const basis = begroting ?? legeBegroting(editions.edition.edition);
+  return resolveScenario({ ...request, begroting: { ...basis, vanMandaatgemeente } }, national);
 }
 
 /** The per-line beschikking of `allocaties --beschikking` (any gemeenten), checked against the edition. */
@@ -1459,7 +1463,12 @@ export async function runCli(
     if (command === 'begroting') return runBegroting(data, opts, io);
     if (command === 'verantwoording')
       return runVerantwoording(opts, io, () =>
-        scenarioFor(data, opts, io, { beschikking: 'regels', begroting: '--begroting', realisatie: true }),
+        scenarioFor(data, opts, io, {
+          beschikking: 'regels',
+          begroting: '--begroting',
+          realisatie: true,
+          vanMandaatgemeente: 'zonder-begroting',
+        }),
       );
     return await runWerkboek(data, opts, io, render, produce);
   } catch (e) {

@@ -179,16 +179,22 @@ export function h35bRealisatieRows(
   const { jaren, peiljaar, sisa: code, metBegroting } = opties;
   return (r.iza?.medeoverheden ?? [])
     .filter((m) => jaren.includes(m.jaar))
-    .map((m) => [
-      m.code,
-      m.naam,
-      m.jaar,
-      code,
-      metBegroting ? m.ontvangen : '',
-      m.besteed,
-      metBegroting ? m.verschil : '',
-      peiljaar !== undefined && m.jaar <= peiljaar ? H35B_REALISATIE : H35B_NOG_GEEN,
-    ]);
+    .map((m) => {
+      const gerealiseerd = peiljaar !== undefined && m.jaar <= peiljaar;
+      // Up to the peiljaar the verantwoording's H35B (in the prognose year: the prognose); after it
+      // what was spent so far (the verantwoording counts what was passed on there: not spent yet).
+      const besteed = gerealiseerd ? m.besteed : m.realisatie;
+      return [
+        m.code,
+        m.naam,
+        m.jaar,
+        code,
+        metBegroting ? m.ontvangen : '',
+        besteed,
+        metBegroting ? m.ontvangen - besteed : '',
+        gerealiseerd ? H35B_REALISATIE : H35B_NOG_GEEN,
+      ];
+    });
 }
 
 /** The regions of `--regio NAAM`, or those whose mandaatgemeente is `--gemeente` (one today; the data allows more). */

@@ -9,7 +9,7 @@ import type {
   VerantwoordingAannames,
   VerantwoordingJaar,
 } from '../domain/verantwoording';
-import { sisaOpgave, verantwoordingRegels } from '../domain/verantwoording';
+import { keyMisses, keyText, sisaOpgave, verantwoordingRegels } from '../domain/verantwoording';
 import { formatEuro } from '../messages';
 import {
   BASIS_TEXT,
@@ -21,6 +21,7 @@ import {
 } from '../messages/verantwoording.nl';
 import { UsageError } from './args';
 import type { CliIo } from './io';
+import type { KeyedRow } from '../plan/realisatie';
 
 /**
  * `spuk-begroting verantwoording`: the realisatie against the begroting and the beschikking per
@@ -31,7 +32,7 @@ import type { CliIo } from './io';
 
 export const VERANTWOORDING_HELP = `spuk-begroting verantwoording --gemeente CODE|NAAM --realisatie CSV [--beschikking CSV] [--begroting CSV]
                               [--editie ID] [--limiet REGELING:JAAR=PCT,...] [--schuifruimte REGELING=PCT,...]
-                              [--formaat tekst|csv|json]
+                              [--van-mandaatgemeente JAAR=BEDRAG,...] [--formaat tekst|csv|json]
 
 Zet de realisatie (wat is besteed) naast de begroting en de beschikking, per regeling, onderdeel
 (Brede SPUK 2023–2024) en jaar: verschil, prognose, cumulatieve besteding, overheveling tegen de
@@ -44,13 +45,17 @@ medeoverheid wat zij ontving en besteedde (H35B).
                          begrotingsbestand en overschrijf de bedragen met wat besteed is), plus
                          desgewenst één kolom "Prognose JAAR" met de verwachte besteding van dat jaar
   --beschikking CSV      de beschikking (zie 'spuk-begroting werkboek --help'); zonder: de bedragen van de editie.
-                         Een ledengemeente vult bij SPUK IZA in wat zij van de mandaatgemeente ontving.
+                         Een ledengemeente: bij SPUK IZA telt wat zij van de mandaatgemeente ontvangt
+                         (--van-mandaatgemeente, anders haar geplande aandeel uit de regioverdeling).
   --begroting CSV        de begroting (voor begroting en verschil, en wat aan medeoverheden is doorbetaald)
   --limiet REGELING:JAAR=PCT   uw eigen limiet voor een overheveling die geen bron regelt, bijvoorbeeld
                          brede-spuk:2024=0 of spuk-iza:2024=0,spuk-iza:2025=0
   --schuifruimte REGELING=PCT  de schuifruimte (% van de beschikking van een onderdeel) die u in de
                          terugvordering verrekent, bijvoorbeeld brede-spuk=15; standaard 0: niet verrekend
                          (geen bron regelt de verrekening; het blad Verantwoording zegt het ook)
+  --van-mandaatgemeente JAAR=BEDRAG,...   voor een ledengemeente: wat de mandaatgemeente per jaar
+                         doorbetaalde, in hele euro's (uit haar brief of raadsbesluit), bijvoorbeeld
+                         2023=450000,2024=460000; een jaar dat u weglaat: het geplande aandeel
   --formaat              tekst (standaard), csv of json
 
 Uitkomst: 0 zonder signalen, 1 met signalen (zoals een verwachte terugvordering of een overheveling
@@ -399,35 +404,45 @@ function printRegeling(io: CliIo, r: RegelingVerantwoording, edition: ResolvedEd
   }
   if (r.iza && r.iza.rol !== 'geen') {
     if (r.iza.rol === 'mandaatgemeente') {
-      io.out('SiSa: H35 (eigen uitvoering) en H35B (medeoverheden):\n');
+      io.out(
+        'SiSa: H35 (eigen uitvoering) en H35B (medeoverheden), beide op de basis van de besteding van het jaar (realisatie, prognose of begroting):\n',
+      );
       tabel(
         io,
         [
-          ['jaar', 'H35 eigen', 'doorbetaald', 'H35B besteed'],
-          ...r.iza.jaren.map((j) => [String(j.jaar), e(j.eigen), e(j.doorbetaald), e(j.h35b)]),
+          ['jaar', 'basis', 'H35 eigen', 'doorbetaald', 'H35B besteed'],
+          ...r.iza.jaren.map((j) => [String(j.jaar), j.basis, e(j.eigen), e(j.doorbetaald), e(j.h35b)]),
         ],
-        new Set([0]),
+        new Set([0, 1]),
       );
       if (r.iza.medeoverheden.length > 0)
         tabel(
           io,
           [
-            ['code', 'medeoverheid', 'jaar', 'ontvangen', 'besteed', 'verschil'],
+            ['code', 'medeoverheid', 'jaar', 'ontvangen', 'realisatie', 'besteed', 'verschil'],
             ...r.iza.medeoverheden.map((m) => [
               m.code,
               m.naam,
               String(m.jaar),
               e(m.ontvangen),
+              e(m.realisatie),
               e(m.besteed),
               e(m.verschil),
             ]),
           ],
           new Set([0, 1]),
         );
-    } else
+    } else {
+      const bron = (b: string) =>
+        b === 'beschikking'
+          ? 'uw bedrag van --van-mandaatgemeente'
+          : b === 'afgeleid'
+            ? 'gepland aandeel uit de regioverdeling'
+            : b;
       io.out(
-        'Ledengemeente: de beschikking is wat de mandaatgemeente doorbetaalde; de besteding gaat via de mandaatgemeente naar SiSa H35B.\n',
+        `Ledengemeente: de beschikking is wat de mandaatgemeente doorbetaalt: ${r.jaren.map((j) => `${j.jaar} ${e(j.beschikking)} (${bron(j.beschikkingBron)})`).join('; ')}. Een ledengemeente heeft hiervoor geen eigen SiSa-code: de mandaatgemeente verantwoordt deze besteding onder H35B (H35 is haar eigen uitvoering).\n`,
       );
+    }
   }
   printSisa(io, r, edition);
   const t = r.terugvordering;
@@ -445,7 +460,7 @@ function printSisa(io: CliIo, r: RegelingVerantwoording, edition: ResolvedEditio
   );
   const rows = lines.map((l) => [
     String(l.jaar),
-    l.code ?? 'code niet gevonden',
+    l.viaMandaatgemeente ? 'geen eigen code (via mandaatgemeente, H35B)' : (l.code ?? 'code niet gevonden'),
     l.medeoverheid
       ? `${l.medeoverheid.code} ${l.medeoverheid.naam}`
       : l.onderdeel !== undefined
@@ -460,6 +475,29 @@ function printSisa(io: CliIo, r: RegelingVerantwoording, edition: ResolvedEditio
     [['jaar', 'code', 'regel', 'besteding', 'cumulatief t/m T', 'eindverantwoording'], ...rows],
     new Set([0, 1, 2]),
   );
+}
+
+/**
+ * The realisatie rows whose key (Regeling|Onderdeel|Activiteit) is no begroting row's (`keyMisses`,
+ * the werkmap's Controle check `realisatie-sleutel`), each with its Dutch signal line naming the row
+ * and the fix. None without a begroting (`--begroting` not given: nothing to compare with).
+ */
+export function zonderBegroting(
+  realisatie: RealisatieInvoer,
+  begroting: { readonly regels: readonly KeyedRow[] } | undefined,
+): { readonly rij: number; readonly sleutel: string; readonly tekst: string }[] {
+  if (begroting === undefined) return [];
+  const misses = keyMisses(realisatie.regels, begroting.regels);
+  return realisatie.regels
+    .filter((_r, i) => misses[i] === true)
+    .map((r) => {
+      const sleutel = keyText(r);
+      return {
+        rij: r.rij,
+        sleutel,
+        tekst: `Realisatie rij ${r.rij} (${sleutel}): geen regel in de begroting met deze regeling, dit onderdeel en deze activiteit. Deze besteding telt wel mee, maar staat niet naast een begrotingsregel: neem de activiteit op in de begroting of corrigeer Regeling, Onderdeel of Activiteit in de realisatie.`,
+      };
+    });
 }
 
 /**
@@ -492,7 +530,12 @@ export function runVerantwoording(
   if (g === undefined || v === undefined || realisatie === undefined)
     throw new UsageError('Een verantwoording hoort bij één gemeente: geef --gemeente CODE|NAAM.');
   const edition = scenario.input.edition;
-  const code = v.signalen.length > 0 ? 1 : 0;
+  // Realisatie rows without a begroting row: a signal (Controle's realisatie-sleutel in the werkmap).
+  const zonder = zonderBegroting(
+    realisatie,
+    opts.has('--begroting') ? scenario.request.begroting : undefined,
+  );
+  const code = v.signalen.length > 0 || zonder.length > 0 ? 1 : 0;
   if (formaat === 'csv') {
     const vorm = opts.has(CSV_KOMMA) ? 'komma' : 'excel-nl';
     io.out(csvText(COLUMNS, verantwoordingRecords(v, scenario.beschikking), vorm, io.outIsFile === true));
@@ -527,6 +570,7 @@ export function runVerantwoording(
           })),
         })),
         signalen: v.signalen.map((s) => ({ ...s, tekst: verantwoordingSignaalText(s) })),
+        zonderBegroting: zonder,
       }) + '\n',
     );
     return code;
@@ -536,11 +580,12 @@ export function runVerantwoording(
   );
   for (const r of v.regelingen.filter(concerns))
     printRegeling(io, r, edition, kenmerkOf(scenario.beschikking, r.regels.post));
-  if (v.signalen.length === 0) {
+  if (code === 0) {
     io.out('\nGeen signalen: de besteding blijft binnen de beschikking en de regels.\n');
     return 0;
   }
-  io.out(`\nSignalen (${v.signalen.length}):\n`);
+  io.out(`\nSignalen (${v.signalen.length + zonder.length}):\n`);
   for (const s of v.signalen) io.out(`- ${verantwoordingSignaalText(s)}\n`);
+  for (const z of zonder) io.out(`- ${z.tekst}\n`);
   return 1;
 }

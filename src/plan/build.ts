@@ -223,6 +223,10 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   const verantw = buildVerantwoording(ctx, {
     plafond: begroting.cells.plafond,
     plafondBron: begroting.cells.plafondBron,
+    vanMandaat: {
+      toets: begroting.cells.samenvattingBaten.vanMandaat,
+      typed: begroting.cells.vanMandaat.input,
+    },
     perLine: begroting.cells.perLine,
     limieten: {
       perOnderdeel: begroting.cells.limieten.cell(0),

@@ -316,6 +316,7 @@ describe('verantwoording: SPUK IZA (Zwolle, mandaatgemeente IJssel-Vecht, 3.023.
         jaar: 2024,
         ontvangen: 500_000,
         besteed: 420_000,
+        realisatie: 420_000,
         verschil: 80_000,
       },
     ]);
@@ -324,6 +325,7 @@ describe('verantwoording: SPUK IZA (Zwolle, mandaatgemeente IJssel-Vecht, 3.023.
       eigen: 2_523_765,
       doorbetaald: 500_000,
       h35b: 420_000,
+      basis: 'realisatie',
     });
     expect(year(i, 2024)).toMatchObject({ beschikking: 3_023_765, besteding: 2_943_765, onbesteed: 80_000 });
     // 2023 → 2024: 0% (VNG), so nothing carries; 2024 → 2025: 0% as an aanname (no source), so the
@@ -377,6 +379,60 @@ describe('verantwoording: SPUK IZA (Zwolle, mandaatgemeente IJssel-Vecht, 3.023.
     ]);
   });
 
+  it('H35 and H35B on one basis: in the prognose year both the prognose (review: 745.000 mixed Kampen’s prognose into H35)', () => {
+    const rows = [
+      {
+        ...regel('SPUK IZA', { 2023: 410_250, 2024: 455_800, 2025: 463_920, 2026: 371_460 }),
+        prognose: euro(495_000),
+      },
+      {
+        ...regel(
+          'SPUK IZA',
+          { 2023: 200_000, 2024: 250_000, 2025: 300_000, 2026: 100_000 },
+          { uitvoerder: 'Kampen' },
+        ),
+        prognose: euro(350_000),
+      },
+    ];
+    const kampen = regel('SPUK IZA', { 2025: 300_000, 2026: 350_000 }, { uitvoerder: 'Kampen' });
+    const i = iza(run(rows, { prognoseJaar: 2026, begroting: [kampen] }));
+    const j2026 = i.iza?.jaren.find((j) => j.jaar === 2026);
+    expect(j2026).toEqual({
+      jaar: 2026,
+      eigen: 495_000,
+      doorbetaald: 350_000,
+      h35b: 350_000,
+      basis: 'prognose',
+    });
+    expect(year(i, 2026).besteding).toBe(845_000);
+    expect(i.iza?.medeoverheden.find((m) => m.jaar === 2026)).toMatchObject({
+      ontvangen: 350_000,
+      realisatie: 100_000,
+      besteed: 350_000,
+      verschil: 0,
+    });
+    const lines = sisaOpgave(i, sisaCodes(edition, 'spuk-iza')).filter((l) => l.jaar === 2026);
+    expect(lines.map((l) => [l.code, l.besteding])).toEqual([
+      ['H35', 495_000],
+      ['H35B', 350_000],
+    ]);
+    // After the peiljaar (no prognose, realisatie through 2025): 2026 is the begroting, Kampen what it received.
+    const later = iza(
+      run(
+        rows.map((r) => ({
+          ...r,
+          prognose: undefined,
+          lasten: r.lasten.map((x, k) => (YEARS[k] === 2026 ? euro(0) : x)),
+        })),
+        { begroting: [kampen] },
+      ),
+    );
+    expect(later.iza?.jaren.find((j) => j.jaar === 2026)).toMatchObject({
+      h35b: 350_000,
+      basis: 'begroting',
+    });
+  });
+
   it('a year of the regeling without realisatie is signalled', () => {
     const rows = [
       ...onderdelenExact(),
@@ -401,6 +457,47 @@ describe('verantwoording: SPUK IZA (Zwolle, mandaatgemeente IJssel-Vecht, 3.023.
     expect(i.iza?.rol).toBe('lid');
     expect(year(i, 2024)).toMatchObject({ beschikking: 500_000, besteding: 420_000, onbesteed: 80_000 });
     expect(i.iza?.medeoverheden).toEqual([]);
+  });
+
+  it('a member gemeente without a beschikking: its planned share (afgeleid), or the amount typed from the mandaatgemeente; no SiSa code of its own', () => {
+    // Kampen's planned share of IJssel-Vecht (Regioverdeling, aandeel): 462.989 / 462.990 / 462.989 / 496.419.
+    const rows = [regel('SPUK IZA', { 2023: 410_250, 2024: 455_800, 2025: 463_920, 2026: 371_460 })];
+    const i = iza(run(rows, { g: KAMPEN, beschikking: [] }));
+    expect(i.iza?.rol).toBe('lid');
+    expect(i.jaren.map((j) => [j.jaar, j.beschikking, j.beschikkingBron])).toEqual([
+      [2023, 462_989, 'afgeleid'],
+      [2024, 462_990, 'afgeleid'],
+      [2025, 462_989, 'afgeleid'],
+      [2026, 496_419, 'afgeleid'],
+    ]);
+    // 2023: 462.989 − 410.250 unspent, not "410.250 above the beschikking".
+    expect(year(i, 2023)).toMatchObject({ onbesteed: 52_739, overschrijding: 0 });
+    const typed = verantwoording({
+      ledger,
+      gemeente: KAMPEN,
+      gemeenten: base.gemeenten,
+      beschikking: [],
+      begroting: {
+        ...legeBegroting(edition),
+        vanMandaatgemeente: { 'SPUK IZA': YEARS.map((y) => (y === 2025 ? euro(400_000) : undefined)) },
+      },
+      realisatie: { regels: rows, prognoseJaar: undefined },
+    }).regelingen.find((r) => r.regels.post === 'SPUK IZA')!;
+    expect(typed.jaren.map((j) => [j.jaar, j.beschikking, j.beschikkingBron])).toEqual([
+      [2023, 462_989, 'afgeleid'],
+      [2024, 462_990, 'afgeleid'],
+      [2025, 400_000, 'beschikking'],
+      [2026, 496_419, 'afgeleid'],
+    ]);
+    expect(year(typed, 2025)).toMatchObject({ overschrijding: 63_920 });
+    // Its SiSa lines: no H35 (the mandaatgemeente's code); its besteding goes into the mandaatgemeente's H35B.
+    const lines = sisaOpgave(i, sisaCodes(edition, 'spuk-iza'));
+    expect(lines.map((l) => [l.jaar, l.code, l.viaMandaatgemeente, l.besteding])).toEqual([
+      [2023, undefined, true, 410_250],
+      [2024, undefined, true, 455_800],
+      [2025, undefined, true, 463_920],
+      [2026, undefined, true, 371_460],
+    ]);
   });
 });
 

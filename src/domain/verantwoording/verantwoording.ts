@@ -1,5 +1,5 @@
-import type { BegrotingInvoer, BegrotingRegel, BeschikkingRegel, Plafond } from '../begroting';
-import { plafonds } from '../begroting';
+import type { BegrotingInvoer, BegrotingRegel, BeschikkingRegel, Plafond, RegionalePost } from '../begroting';
+import { plafonds, REGIONALE_POSTEN, regioVanLid, vanMandaatgemeente } from '../begroting';
 import type { EditionYear, ResolvedEdition } from '../edition';
 import type { Ledger } from '../ledger';
 import type { Euro } from '../money';
@@ -55,8 +55,13 @@ import { medeoverheidVan, uitvoerderVan } from './uitvoerder';
  * spent); the other rows (empty, the gemeente itself, a partner that is no gemeente) are the
  * mandaatgemeente's own besteding (H35). A realisatie row whose Uitvoerder has spaces before or after
  * it is refused, not guessed: it counts as H35 as the werkmap does, with the signal
- * `uitvoerder-onbekend` (Controle: `realisatie-uitvoerder`). A member gemeente (not a mandaatgemeente) enters what it
- * received from the mandaatgemeente as its SPUK IZA beschikking; its realisatie is what it spent.
+ * `uitvoerder-onbekend` (Controle: `realisatie-uitvoerder`). A member gemeente (not a
+ * mandaatgemeente): its SPUK IZA beschikking is what it receives from the mandaatgemeente
+ * (`vanMandaatgemeente` of the begroting: the amount typed from the mandaatgemeente's letter, bron
+ * `beschikking`, else its planned share, bron `afgeleid`), added to any plafond of its own, the way
+ * the Begrotingstoets counts it; its realisatie is what it spent. A member has no SiSa code of its own
+ * for it: its besteding reaches SiSa through the mandaatgemeente's H35B (verantwoording-facts.md
+ * §2.2; H35 is the mandaatgemeente's).
  */
 
 /** One row of the realisatie: a Begroting row whose year amounts are what was spent, plus its prognose. */
@@ -135,24 +140,39 @@ export interface MedeoverheidJaar {
   readonly jaar: EditionYear;
   /** What the mandaatgemeente passed on (its begroting rows for this medeoverheid). */
   readonly ontvangen: Euro;
-  /** What the medeoverheid spent (its realisatie rows). */
+  /**
+   * What the medeoverheid spent, on the basis of the regeling's besteding that year (`BestedingBasis`,
+   * the same for H35 and H35B): its realisatie; in the prognose year its rows' prognose (a row without
+   * one: its realisatie); after the peiljaar what it received (its begroting rows: not yet spent).
+   */
   readonly besteed: Euro;
+  /** What its realisatie rows hold for the year (spent so far). */
+  readonly realisatie: Euro;
   /** ontvangen − besteed. */
   readonly verschil: Euro;
 }
 
 /** The SPUK IZA split for SiSa: own besteding (H35) and the medeoverheden (H35B), per year. */
 export interface IzaSisa {
-  /** mandaatgemeente: H35 + H35B; lid: it received from the mandaatgemeente; geen: no SPUK IZA role. */
+  /**
+   * mandaatgemeente: H35 + H35B; lid: a member of a region (or one that received or spent SPUK IZA
+   * money), whose beschikking is what it receives from the mandaatgemeente; geen: no SPUK IZA role.
+   */
   readonly rol: 'mandaatgemeente' | 'lid' | 'geen';
   readonly jaren: readonly {
     readonly jaar: EditionYear;
-    /** H35: the mandaatgemeente's own besteding (for a member: its own besteding). */
+    /**
+     * The own besteding: the regeling's besteding of the year minus H35B (so on the year's basis:
+     * realisatie, prognose or begroting); a mandaatgemeente's is SiSa H35; a member's has no SiSa code
+     * of its own (the mandaatgemeente reports it under H35B).
+     */
     readonly eigen: Euro;
     /** Σ passed on to medeoverheden (begroting rows). */
     readonly doorbetaald: Euro;
-    /** H35B total: Σ spent by the medeoverheden. */
+    /** H35B total: Σ spent by the medeoverheden (`MedeoverheidJaar.besteed`: the year's basis). */
     readonly h35b: Euro;
+    /** The basis of eigen and h35b: the regeling's besteding basis of the year. */
+    readonly basis: BestedingBasis;
   }[];
   readonly medeoverheden: readonly MedeoverheidJaar[];
   /**
@@ -308,6 +328,8 @@ interface Context {
   readonly peiljaar: Maybe<EditionYear>;
   readonly idx: (y: EditionYear) => number;
   readonly signalen: VerantwoordingSignaal[];
+  /** Per regional post and edition year: what a member receives from its mandaatgemeente (`vanMandaatgemeente`). */
+  readonly van: ReturnType<typeof vanMandaatgemeente>;
 }
 
 /** Σ of the rows' amounts in edition year index `i`. */
@@ -333,7 +355,29 @@ function contextOf(request: VerantwoordingRequest): Context {
     peiljaar: realisatie.prognoseJaar ?? realised[realised.length - 1],
     idx: (y) => years.indexOf(y),
     signalen: [],
+    van: vanMandaatgemeente(ledger, code, begroting.vanMandaatgemeente),
   };
+}
+
+/**
+ * The beschikking of a regeling's year: the plafond (`plafonds`); where that is 0 on a regional post
+ * (SPUK IZA), what a member gemeente receives from its mandaatgemeente (`vanMandaatgemeente`, the
+ * Begrotingstoets's "Ontvangen van de mandaatgemeente"; 0 for a mandaatgemeente and elsewhere), with
+ * its bron: `beschikking` for the amount typed from the mandaatgemeente's letter
+ * (`--van-mandaatgemeente`, the Beschikking sheet), `afgeleid` for the planned share (the region's
+ * Regioverdeling). A member that typed its SPUK IZA amount as a beschikking keeps that (not both).
+ */
+function beschikkingOf(ctx: Context, post: string, jaar: EditionYear): Plafond {
+  const i = ctx.idx(jaar);
+  const p = ctx.plafond.perRegeling[post as keyof typeof ctx.plafond.perRegeling][i] ?? {
+    bedrag: ZERO,
+    bron: 'geen' as const,
+  };
+  const v = (REGIONALE_POSTEN as readonly string[]).includes(post)
+    ? ctx.van[post as RegionalePost][i]
+    : undefined;
+  if (v === undefined || v.bedrag === 0 || p.bedrag !== 0) return p;
+  return { bedrag: v.bedrag, bron: v.bron === 'ingevuld' ? 'beschikking' : 'afgeleid' };
 }
 
 /** What a year's besteding is (see the module comment: besteding_T). */
@@ -398,13 +442,7 @@ function regelingStreams(ctx: Context, regels: VerantwoordingRegels): RegelingSt
   const post = regels.post;
   const begrRows = ctx.request.begroting.regels.filter((r) => r.regeling === post);
   const realRows = ctx.request.realisatie.regels.filter((r) => r.regeling === post);
-  const total = streamOf(
-    ctx,
-    regels.jaren,
-    (y) => perRegeling[post][idx(y)] ?? { bedrag: ZERO, bron: 'geen' },
-    begrRows,
-    realRows,
-  );
+  const total = streamOf(ctx, regels.jaren, (y) => beschikkingOf(ctx, post, y), begrRows, realRows);
   const oJaren = regels.perOnderdeelJaren;
   const nrs =
     post === 'Brede SPUK'
@@ -750,7 +788,11 @@ function terugvorderingOf(ctx: Context, st: RegelingStreams, chain: Chain): Teru
   return { perJaar, cumulatief, regel };
 }
 
-/** The medeoverheden of a mandaatgemeente's SPUK IZA (SiSa H35B): per medeoverheid and year, received and spent. */
+/**
+ * The medeoverheden of a mandaatgemeente's SPUK IZA (SiSa H35B): per medeoverheid and year, received
+ * and spent; spent on the year's basis (`MedeoverheidJaar.besteed`), so H35 (the regeling's besteding
+ * minus H35B) and H35B rest on the same figures as the regeling's besteding.
+ */
 function medeoverheden(
   st: RegelingStreams,
   ctx: Context,
@@ -768,17 +810,24 @@ function medeoverheden(
         st.begrRows.filter((r) => of(r)?.code === g.code),
         ctx.idx(jaar),
       );
-      const besteed = sumOf(
-        st.realRows.filter((r) => of(r)?.code === g.code),
-        ctx.idx(jaar),
-      );
-      if (ontvangen !== 0 || besteed !== 0)
+      const rows = st.realRows.filter((r) => of(r)?.code === g.code);
+      const i = ctx.idx(jaar);
+      const realisatie = sumOf(rows, i);
+      const basis = basisOf(ctx, jaar, st.realRows);
+      const besteed =
+        basis === 'begroting'
+          ? ontvangen
+          : basis === 'prognose'
+            ? euro(rows.reduce((a, r) => a + (r.prognose ?? r.lasten[i] ?? 0), 0))
+            : realisatie;
+      if (ontvangen !== 0 || besteed !== 0 || realisatie !== 0)
         out.push({
           code: g.code,
           naam: g.naam,
           jaar,
           ontvangen,
           besteed,
+          realisatie,
           verschil: euro(ontvangen - besteed),
         });
     }
@@ -792,7 +841,10 @@ function medeoverheden(
 function izaSisa(ctx: Context, st: RegelingStreams, out: readonly VerantwoordingJaar[]): IzaSisa {
   const { code, request } = ctx;
   const mandaat = request.ledger.regios.some((r) => r.mandaatgemeenteCode === code);
-  const lid = !mandaat && out.some((r) => r.beschikking > 0 || r.realisatie > 0);
+  const lid =
+    !mandaat &&
+    (regioVanLid(request.ledger, code) !== undefined ||
+      out.some((r) => r.beschikking > 0 || r.realisatie > 0));
   const of = (r: BegrotingRegel): Maybe<Gemeente> =>
     mandaat ? medeoverheidVan(r.uitvoerder, request.gemeenten, code) : undefined;
   const mede = medeoverheden(st, ctx, of);
@@ -801,15 +853,13 @@ function izaSisa(ctx: Context, st: RegelingStreams, out: readonly Verantwoording
     ? st.realRows.filter((r) => uitvoerderVan(r.uitvoerder, request.gemeenten, code).soort === 'onbekend')
     : [];
   const onbekend = onbekendeRijen.map((r) => ({ rij: r.rij, uitvoerder: r.uitvoerder }));
-  const jaren = st.regels.jaren.map((jaar) => {
-    const eigen = sumOf(
-      st.realRows.filter((r) => of(r) === undefined),
-      ctx.idx(jaar),
-    );
+  const jaren = st.regels.jaren.map((jaar, k) => {
     const dit = mede.filter((m) => m.jaar === jaar);
     const doorbetaald = euro(dit.reduce((a, m) => a + m.ontvangen, 0));
     const h35b = euro(dit.reduce((a, m) => a + m.besteed, 0));
-    return { jaar, eigen, doorbetaald, h35b };
+    // The regeling's besteding (its year's basis) minus H35B: the own besteding on the same basis.
+    const eigen = euro((out[k]?.besteding ?? 0) - h35b);
+    return { jaar, eigen, doorbetaald, h35b, basis: basisOf(ctx, jaar, st.realRows) };
   });
   for (const x of jaren)
     if (x.h35b !== x.doorbetaald && (ctx.peiljaar === undefined || x.jaar <= ctx.peiljaar))
@@ -928,6 +978,11 @@ export interface SisaRegel {
   readonly onderdeel?: number;
   readonly medeoverheid?: { readonly code: CbsCode; readonly naam: string };
   readonly besteding: Euro;
+  /**
+   * A member gemeente's SPUK IZA: true. Its besteding has no SiSa code of its own (code undefined): the
+   * mandaatgemeente reports it under H35B (verantwoording-facts.md §2.2); H35 is the mandaatgemeente's.
+   */
+  readonly viaMandaatgemeente?: true;
   /** Through T; undefined for an onderdeel or medeoverheid line (the cumulative is the regeling's). */
   readonly cumulatief: Maybe<Euro>;
   readonly eindverantwoording: boolean;
@@ -941,6 +996,7 @@ export function sisaOpgave(
   const eigen = codes?.find((c) => c.deel === 'eigen uitvoering')?.code;
   const mede = codes?.find((c) => c.deel === 'medeoverheden')?.code;
   const out: SisaRegel[] = [];
+  const lid = r.iza?.rol === 'lid';
   for (const j of r.jaren) {
     const eind = j.jaar === r.regels.eindjaar;
     const perO = r.regels.perOnderdeelJaren.includes(j.jaar) && r.onderdelen.length > 0;
@@ -961,7 +1017,8 @@ export function sisaOpgave(
     else
       out.push({
         jaar: j.jaar,
-        code: eigen,
+        code: lid ? undefined : eigen,
+        ...(lid ? { viaMandaatgemeente: true as const } : {}),
         besteding: iza ? euro(j.besteding - iza.h35b) : j.besteding,
         cumulatief: j.cumBesteding,
         eindverantwoording: eind,

@@ -83,11 +83,21 @@ describe('H35B besteding per medeoverheid, live over the Realisatie table', () =
         [2026, 500_000, 0],
       ]);
       const besteed = lines(ev, (a) => a === 'GM0166 Kampen');
-      // Doorbetaald (input), besteed (live), then the helper rows by code with GM, without GM and by
-      // name (exact spellings: no wildcard).
+      // Doorbetaald (input), besteed (live), then per kind (realisatie; prognose, none given; realisatie
+      // of the rows without a prognose) the helper rows by code with GM, without GM and by name (exact
+      // spellings: no wildcard).
       expect(besteed.map((l) => l.slice(0, 4))).toEqual([
         [500_000, 500_000, 500_000, 500_000],
         [400_000, 450_000, 0, 0],
+        // realisatie: GM0166, 0166, Kampen
+        [300_000, 0, 0, 0],
+        [0, 0, 0, 0],
+        [100_000, 450_000, 0, 0],
+        // prognose (none given)
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        // realisatie of the rows without a prognose
         [300_000, 0, 0, 0],
         [0, 0, 0, 0],
         [100_000, 450_000, 0, 0],

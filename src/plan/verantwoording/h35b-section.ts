@@ -4,13 +4,17 @@
  * (SiSa H35B), with their totals. What a medeoverheid spent is, where the werkmap has the Realisatie
  * table, live over it: the rows of the regeling whose Uitvoerder names the medeoverheid, the way the
  * domain reads them (`uitvoerderVan`: its CBS code GM0166 or 0166, its name or its name in the VWS
- * letter, the whole text in any case, not trimmed) as three or four helper blocks of SUMIFS (one per
- * spelling: a formula holding every spelling would pass 125 characters, and HyperFormula takes no
- * range as a criterion; no wildcards, so "Team 0166" is no medeoverheid). The medeoverheden are the
- * domain's list (`IzaSisa.lijst`: the region's other members, so one first typed after the build is
- * matched, and every other gemeente the rows name); an Uitvoerder that matches none of them nor the
- * gemeente is counted on the sheet Besteding (Controle `realisatie-uitvoerder`). Without
- * the table it is an input per medeoverheid. The regeling's besteding is the mandaatgemeente's own besteding (the
+ * letter, the whole text in any case, not trimmed) as three or four helper blocks of SUMIFS per kind
+ * (one per spelling: a formula holding every spelling would pass 125 characters, and HyperFormula
+ * takes no range as a criterion; no wildcards, so "Team 0166" is no medeoverheid). The medeoverheden
+ * are the domain's list (`IzaSisa.lijst`: the region's other members, so one first typed after the
+ * build is matched, and every other gemeente the rows name); an Uitvoerder with spaces around it is
+ * counted on the sheet Besteding (Controle `realisatie-uitvoerder`). Without the table it is an input
+ * per medeoverheid. With the live peiljaar the besteed block is on the year's basis of the regeling's
+ * besteding (`MedeoverheidJaar.besteed`): after the peiljaar what was passed on; in the prognose year
+ * (Realisatie!E4, mirrored right of the block's heading) the helper blocks of the prognose plus those
+ * of the realisatie of rows without one; else the realisatie, so H35 (the regeling's besteding minus
+ * H35B) and H35B rest on one basis. The regeling's besteding is the mandaatgemeente's own besteding (the
  * input row, H35) plus what the medeoverheden spent; the SiSa lines read these cells
  * (`verantwoording()`: `IzaSisa`, src/domain/verantwoording).
  */
@@ -25,6 +29,7 @@ import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
 import { wrapLabels } from './year-rows';
 import type { RealisatieTableCells } from '../realisatie';
+import { PROGNOSE_KOLOM } from '../realisatie/fixed-cells';
 
 /** The H35B inputs of one regeling: medeoverheden × the regeling's years. */
 export interface H35bCells {
@@ -46,10 +51,21 @@ export interface H35bFeed {
   readonly table: RealisatieTableCells;
   readonly regels: readonly RealisatieRegel[];
   readonly gemeenten: readonly Gemeente[];
+  /**
+   * The live peiljaar (sheet Besteding). With it the besteed block is on the year's basis, as the
+   * domain's `MedeoverheidJaar.besteed`: after the peiljaar what was passed on, in the prognose year
+   * (Realisatie!E4) the rows' prognose plus the realisatie of rows without one, else the realisatie.
+   */
+  readonly peiljaar?: SheetRange;
+  /** The year in Realisatie!E4 when built (`prognoseJaarOf`): the expected value of its mirror cell. */
+  readonly prognoseJaar?: number;
 }
 
 /** The kinds of spelling, in the order of `uitvoerderSpellingen` (one helper block each). */
 const KINDS = ['CBS-code met GM', 'CBS-code zonder GM', 'naam', 'naam in de VWS-brief'] as const;
+/** The helper blocks per spelling: realisatie; prognose; realisatie of rows without a prognose. */
+const HELPER_KINDS = ['real', 'prog', 'zonder'] as const;
+type HelperKind = (typeof HELPER_KINDS)[number];
 
 /**
  * The spellings of a medeoverheid's Uitvoerder one SUMIFS criterion each matches (the domain's
@@ -136,6 +152,7 @@ export function h35bSection(
   // besteed block's n rows and its total).
   const helpers = feed ? mede.map((m) => spellings(m.code, m.naam, feed.gemeenten)) : [];
   const kinds = Math.max(0, ...helpers.map((h) => h.length));
+  const prognoseJaar = feed?.prognoseJaar ?? 0;
   const besteed = block(
     `Besteed door de medeoverheid${feed ? ` (blad ${SHEETS.realisatie})` : ''}`,
     'besteed',
@@ -146,15 +163,29 @@ export function h35bSection(
           const at = (h: number) => start + h * (n + 1) + 1;
           const C = columnLetter(c0);
           // One filled formula: a helper row without that spelling is empty (adds 0).
-          const parts = Array.from({ length: kinds }, (_x, h) => `${C}${at(h)}`);
-          s.formula(range.address(), parts.join('+'), (row, c) =>
+          const parts = (k: number) =>
+            Array.from({ length: kinds }, (_x, h) => `${C}${at(k * kinds + h)}`).join('+');
+          const peil = feed.peiljaar?.abs();
+          const head = range.top - 1;
+          const K = columnLetter(keyCol);
+          // The year's basis (the domain's besteed): after the peiljaar what was passed on; in the
+          // prognose year (beside the heading: Realisatie!E4) prognose + realisatie without one.
+          const formula =
+            peil === undefined
+              ? parts(0)
+              : `IF(${C}$${head}>${peil},${C}${ontvangen.top},(${C}$${head}<>$${K}$${head})*(${parts(0)})+(${C}$${head}=$${K}$${head})*(${parts(1)}+${parts(2)}))`;
+          if (peil !== undefined)
+            s.formula(`${K}${head}`, feed.table.prognoseJaar.abs(), () => prognoseJaar, 'note');
+          s.formula(range.address(), formula, (row, c) =>
             amount(mede[row]?.code ?? '', jaren[c] ?? 0, 'besteed'),
           );
           s.format(range.local().abs(), 'euro');
         }
       : undefined,
   );
-  if (feed) helperBlocks(s, rows, r, { feed, mede, helpers, kinds, c0, keyCol });
+  if (feed)
+    for (const kind of feed.peiljaar === undefined ? (['real'] as const) : HELPER_KINDS)
+      helperBlocks(s, rows, r, { feed, mede, helpers, kinds, c0, keyCol, kind, prognoseJaar });
   rows.skip();
   return {
     live: feed !== undefined,
@@ -182,9 +213,12 @@ function helperBlocks(
     readonly kinds: number;
     readonly c0: number;
     readonly keyCol: number;
+    readonly kind: HelperKind;
+    /** The prognose year the sheet starts from (Realisatie!E4): the `zonder` block counts it. */
+    readonly prognoseJaar: number;
   },
 ): void {
-  const { feed, mede, helpers, c0, keyCol } = at;
+  const { feed, mede, helpers, c0, keyCol, kind } = at;
   const { table } = feed;
   const jaren = r.regels.jaren;
   const n = mede.length;
@@ -194,8 +228,14 @@ function helperBlocks(
   const yearCol = table.years.cols(yi(jaren[0] ?? 0)).fixRow();
   const reg = table.column('Regeling').abs();
   const uitv = table.column('Uitvoerder').abs();
+  const wat = {
+    real: 'besteed',
+    prog: 'prognose',
+    zonder: 'besteed door rijen zonder prognose',
+  } as const;
+  const prog = table.column(PROGNOSE_KOLOM).abs();
   for (let h = 0; h < at.kinds; h++) {
-    const title = `Rekenhulp: besteed volgens blad ${SHEETS.realisatie}, Uitvoerder = ${KINDS[h] ?? ''}`;
+    const title = `Rekenhulp: ${wat[kind]} volgens blad ${SHEETS.realisatie}, Uitvoerder = ${KINDS[h] ?? ''}`;
     const head = rows.take();
     s.values(`A${head}`, [[title, ...jaren]], 'note');
     wrapLabels(s, head, [title]);
@@ -210,8 +250,12 @@ function helperBlocks(
     const expected = (i: number, c: number) =>
       eigen
         .filter((x) => sp(i)?.matches(x.uitvoerder) === true)
-        .reduce((a, x) => a + (x.lasten[yi(jaren[c] ?? 0)] ?? 0), 0);
-    const formula = (row: number) => `SUMIFS(${yearCol},${reg},"${post}",${uitv},$${K}${row})`;
+        .filter((x) => kind !== 'zonder' || x.prognose === undefined)
+        .reduce((a, x) => a + (kind === 'prog' ? (x.prognose ?? 0) : (x.lasten[yi(jaren[c] ?? 0)] ?? 0)), 0);
+    const formula = (row: number) =>
+      kind === 'prog'
+        ? `SUMIFS(${prog},${reg},"${post}",${uitv},$${K}${row})`
+        : `SUMIFS(${yearCol},${reg},"${post}",${uitv},$${K}${row}${kind === 'zonder' ? `,${prog},""` : ''})`;
     const span = (i: number, count: number) =>
       `${columnLetter(c0)}${top + i}:${columnLetter(keyCol - 1)}${top + i + count - 1}`;
     if (mede.every((_m, i) => sp(i) !== undefined)) {

@@ -32,7 +32,7 @@
 import { begrotingRegels, sisaCodes } from '../../domain';
 import type { RegelingVerantwoording } from '../../domain/verantwoording';
 import type { RealisatieInvoer, SisaRegel } from '../../domain/verantwoording';
-import { realisatieTable } from '../realisatie';
+import { prognoseJaarOf, realisatieTable } from '../realisatie';
 import { sisaOpgave } from '../../domain/verantwoording';
 import { formatDate } from '../../messages';
 import { columnLetter } from '../a1';
@@ -164,6 +164,7 @@ export function buildVerantwoording(
               table: realisatieTable(ctx.years),
               regels: realisatie.regels,
               gemeenten: ctx.gemeenten,
+              prognoseJaar: prognoseJaarOf(ctx, realisatie),
             },
           }
         : {}),
@@ -297,12 +298,14 @@ function sisaSection(
         ? `onderdeel ${l.onderdeel}. ${ctx.input.edition.lines.find((x) => x.nr === l.onderdeel)?.naam ?? ''}`
         : mandaat
           ? 'eigen uitvoering'
-          : 'besteding jaar T';
+          : l.viaMandaatgemeente
+            ? 'besteding jaar T (ledengemeente: in H35B van de mandaatgemeente)'
+            : 'besteding jaar T';
   // One write for the labels, one for the Ja/Nee column, one format per column (not per line).
   s.values(
     `A${top}`,
     // "niet gevonden" fits the column (a longer text was cut on paper).
-    lines.map((l) => [wat(l), l.jaar, l.code ?? 'niet gevonden']),
+    lines.map((l) => [wat(l), l.jaar, l.viaMandaatgemeente ? 'geen eigen' : (l.code ?? 'niet gevonden')]),
   );
   wrapLabels(s, top, lines.map(wat));
   s.values(
@@ -320,7 +323,8 @@ function sisaSection(
     const total = cells.bestedingTotaal.cell(0, j);
     if (h && m >= 0) return { ref: h.besteed.cell(m, j) };
     if (h && mandaat) return { formula: `${total.local().rel()}-SUM(${h.besteed.cols(j).local().abs()})` };
-    if (l.medeoverheid || mandaat) return {};
+    // A mandaatgemeente without medeoverheden: its own besteding (H35) is the regeling's besteding.
+    if (l.medeoverheid) return {};
     const oIndex = l.onderdeel === undefined ? -1 : r.onderdelen.findIndex((o) => o.nr === l.onderdeel);
     if (oIndex >= 0 && cells.onderdelen)
       return { ref: cells.onderdelen.invoer.cell(oIndex, r.regels.perOnderdeelJaren.indexOf(l.jaar)) };

@@ -11,7 +11,7 @@
  * cumulative figures; the expected terugvordering in both readings.
  */
 import type { EditionYear } from '../../domain';
-import { BEGROTING_REGELINGEN } from '../../domain';
+import { BEGROTING_REGELINGEN, REGIONALE_POSTEN } from '../../domain';
 import type {
   RegelingVerantwoording,
   VerantwoordingJaar,
@@ -75,6 +75,13 @@ export interface ToetsLimiet {
 export interface RegelingFrom {
   readonly plafond: SheetRange;
   readonly plafondBron: SheetRange;
+  /**
+   * A member gemeente's SPUK IZA: what it receives from its mandaatgemeente, per regeling × year on the
+   * Begrotingstoets (`toets`: typed, else the planned share) and the typed amounts per regional post ×
+   * year on the Beschikking (`typed`, empty = planned share), so the beschikking is plafond + received
+   * and its bron says which (`verantwoording()`: `beschikkingOf`). Absent: the plafond alone.
+   */
+  readonly vanMandaat?: { readonly toets: SheetRange; readonly typed: SheetRange };
   readonly perLine: OnderdelenFrom['perLine'];
   readonly years: readonly EditionYear[];
   readonly labels: ReadonlyMap<number, string>;
@@ -187,7 +194,15 @@ export function regelingSection(
   rows.skip();
   const onderdelen =
     r.onderdelen.length > 0 ? onderdelenSection(s, rows, r, { ...from, pct: pctOf, col }) : undefined;
-  const h35b = h35bSection(s, rows, r, col, fed ? from.h35bFeed : undefined);
+  const h35b = h35bSection(
+    s,
+    rows,
+    r,
+    col,
+    fed && from.h35bFeed
+      ? { ...from.h35bFeed, ...(from.peiljaar ? { peiljaar: from.peiljaar } : {}) }
+      : undefined,
+  );
   jaren.forEach((jaar, k) =>
     yearColumn(s, r, { jaar, k, col: FIRST_COL + k, row, onderdelen, h35b, from, pct: pctOf(jaar), cells }),
   );
@@ -342,8 +357,21 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
   const v = (id: RowId, value: CellValue) => put(id, value);
   const reg = BEGROTING_REGELINGEN.indexOf(r.regels.post);
   const yi = from.years.indexOf(jaar);
-  f('besch', from.plafond.cell(reg, yi).rel(), j.beschikking);
-  f('bron', `${from.plafondBron.cell(reg, yi).rel()}&""`, j.beschikkingBron);
+  const plaf = from.plafond.cell(reg, yi).rel();
+  const bron = `${from.plafondBron.cell(reg, yi).rel()}&""`;
+  // A member's SPUK IZA where its plafond is 0: what the mandaatgemeente passes on; the bron is the
+  // typed amount's (beschikking) or the planned share's (afgeleid) (the domain's beschikkingOf).
+  const post = (REGIONALE_POSTEN as readonly string[]).indexOf(r.regels.post);
+  const van = r.iza?.rol === 'lid' && post >= 0 ? from.vanMandaat : undefined;
+  const got = van?.toets.cell(reg, yi).rel();
+  f('besch', got === undefined ? plaf : `${plaf}+(${plaf}=0)*${got}`, j.beschikking);
+  f(
+    'bron',
+    van === undefined || got === undefined
+      ? bron
+      : `CHOOSE(1+(${plaf}=0)*(${got}>0)*(1+ISNUMBER(${van.typed.cell(post, yi).rel()})),${bron},"afgeleid","beschikking")`,
+    j.beschikkingBron,
+  );
   const oj = onderdelen === undefined ? -1 : r.regels.perOnderdeelJaren.indexOf(jaar);
   // In the per-onderdeel years the onderdelen's besteding is entered per onderdeel (below).
   const perOnderdeel = r.onderdelen.reduce(
@@ -547,7 +575,12 @@ function rules(
     .join(' | ');
   const eerste = regels.overheveling(regels.jaren[0] ?? 0);
   const texts: [RowId, string][] = [
-    ['besch', 'De beschikking waar ingevoerd (blad Beschikking), anders het bedrag van de editie.'],
+    [
+      'besch',
+      r.iza?.rol === 'lid' && from.vanMandaat !== undefined
+        ? 'Ledengemeente: de beschikking waar ingevoerd, anders wat de mandaatgemeente doorbetaalt (blad Beschikking; leeg = het geplande aandeel uit de Regioverdeling). Bron: beschikking = uw bedrag, afgeleid = het geplande aandeel.'
+        : 'De beschikking waar ingevoerd (blad Beschikking), anders het bedrag van de editie.',
+    ],
     [
       'invoer',
       `Realisatie; in het prognosejaar de prognose; na de laatste realisatie de begroting. ${from.besteding?.has(regels.regeling) === true ? `Uit het blad ${SHEETS.realisatie} (via ${SHEETS.besteding})${r.iza?.rol === 'mandaatgemeente' ? ', zonder wat de medeoverheden besteedden (H35B, hieronder)' : ''}: vul daar wat besteed is` : 'Vul hier wat besteed is'}${regels.perOnderdeelJaren.length > 0 ? `; ${regels.perOnderdeelJaren.join(' en ')}: alleen wat buiten de onderdelen is besteed (per onderdeel: hieronder)` : ''}.`,
