@@ -96,6 +96,11 @@ export interface BegrotingCsvOptions {
    * its values (see columnNotation; a `;` file is Dutch).
    */
   readonly notation?: Notation;
+  /**
+   * A paste from Excel: the notation that Excel shows numbers in (`Application.decimalSeparator`).
+   * Unlike `notation` it decides only what the values cannot (see columnNotation's `hint`).
+   */
+  readonly notationHint?: Notation;
   /** The edition whose years (the columns) and onderdelen the file has; default: the default edition. */
   readonly edition?: ResolvedEdition;
 }
@@ -132,7 +137,7 @@ export function parseBegrotingCsv(input: UserInput, options: BegrotingCsvOptions
   if (counts.length > 0) return fail(counts);
   const get = (r: TableRow, column: string): string => cell(r, at.get(column) ?? -1);
 
-  const notations = yearNotations(t, get, options.notation, years);
+  const notations = yearNotations(t, get, options.notation, years, options.notationHint);
   if (!notations.ok) return notations;
   const failures: InputFailure[] = [];
 
@@ -241,6 +246,7 @@ function yearNotations(
   get: (r: TableRow, column: string) => string,
   given: Notation | undefined,
   years: readonly EditionYear[],
+  hint?: Notation,
 ): Result<Map<string, Notation | undefined>> {
   const out = new Map<string, Notation | undefined>();
   const columns = years.map(String);
@@ -253,7 +259,7 @@ function yearNotations(
   const undecided: { column: string; failures: readonly InputFailure[] }[] = [];
   for (const column of columns) {
     const cells = t.rows.map((r) => ({ row: r.row, text: amountText(get(r, column)), shown: get(r, column) }));
-    const n = columnNotation(column, cells, t.delimiter);
+    const n = columnNotation(column, cells, t.delimiter, hint);
     if (n.ok) {
       out.set(column, n.value);
       // Evidence for the other columns only from the values themselves, not from a `;` separator:
@@ -472,6 +478,8 @@ export interface BeschikkingRegelsOptions {
   readonly gemeenten: readonly Gemeente[];
   /** The edition whose years, onderdelen and regelingen apply; default: the default edition. */
   readonly edition?: ResolvedEdition;
+  /** A paste from Excel: the notation Excel shows numbers in (see columnNotation's `hint`). */
+  readonly notationHint?: Notation;
 }
 
 /**
@@ -528,6 +536,7 @@ export function parseBeschikkingRegelsCsv(
     'bedrag_eur',
     t.rows.map((r) => ({ row: r.row, text: amountText(col(r, 'bedrag_eur')), shown: col(r, 'bedrag_eur') })),
     t.delimiter,
+    options.notationHint,
   );
   if (!notation.ok) return notation;
   const known = new Set<string>(options.gemeenten.map((g) => g.code));

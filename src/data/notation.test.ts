@@ -149,3 +149,38 @@ describe('the suggestion of an ambiguous number fits the file (reviewer, session
     for (const form of suggested(semicolon.err)) expect(await run(keyFile(';', form))).toEqual({ code: 0, err: '' });
   });
 });
+
+describe("columnNotation's hint: the notation of the Excel a range is pasted from (issue #17)", () => {
+  const withHint = (values: readonly string[], hint: Notation): Notation | undefined | string[] => {
+    const r = columnNotation(
+      'gewicht',
+      values.map((text, i) => ({ row: i + 2, text })),
+      '\t',
+      hint,
+    );
+    return r.ok ? r.value : r.failures.map(failureText);
+  };
+
+  it('from an Excel-NL, "400.000" alone in a tab paste is 400000 (without the hint: refused)', () => {
+    expect(decide(['400.000'], '\t')).toEqual([ambiguous(2, '400.000', '400000', '400')]);
+    expect(withHint(['400.000'], 'nl')).toBe('nl');
+    expect(withHint(['400.000', '1.250.000'], 'nl')).toBe('nl');
+  });
+
+  it('from an English Excel, "287,000" alone is 287000', () => {
+    expect(withHint(['287,000'], 'en')).toBe('en');
+  });
+
+  it('settles only the form that Excel writes itself: the other form stays refused', () => {
+    // Excel-NL does not write 287 000 as "287,000": that text came from elsewhere.
+    expect(withHint(['287,000'], 'nl')).toEqual(decide(['287,000'], '\t'));
+    expect(Array.isArray(withHint(['287,000'], 'nl'))).toBe(true);
+    expect(Array.isArray(withHint(['400.000'], 'en'))).toBe(true);
+  });
+
+  it('never against the values: a column whose values prove the other notation keeps it', () => {
+    expect(withHint(['1,234.5', '400.000'], 'nl')).toEqual(decide(['1,234.5', '400.000'], '\t'));
+    expect(withHint(['1,5', '287,000'], 'en')).toEqual(decide(['1,5', '287,000'], '\t'));
+    expect(withHint(['0,125'], 'en')).toBe('nl');
+  });
+});

@@ -33,12 +33,19 @@ const twoReadings = (x: Read): boolean => x.r.nl !== undefined && x.r.en !== und
  * - Otherwise a `;`-separated file is Excel-NL: thousands dots ("942.100") are Dutch. A thousands
  *   comma is never taken from the separator alone: "287,000" (287 or 287000) and "5,011" are refused
  *   as ambiguous, as "942.100" is in a `,` file (the first, with the count of the others).
+ * - `hint` (a paste from Excel: the notation Excel shows numbers in, `Application.decimalSeparator`)
+ *   settles only the form that Excel writes itself and that the values cannot settle: with 'nl'
+ *   thousands dots ("400.000" is 400000, as Excel-NL copies it), with 'en' thousands commas
+ *   ("287,000" is 287000). The other form stays refused ("287,000" from an Excel-NL is no amount
+ *   Excel-NL writes for 287 000, so it came from elsewhere), and so does a column whose values
+ *   contradict the hint.
  * Undefined means every value reads the same in both notations.
  */
 export function columnNotation(
   column: string,
   cells: readonly NumberCell[],
   delimiter: string,
+  hint?: Notation,
 ): Result<Notation | undefined> {
   const read: Read[] = [];
   for (const cell of cells) {
@@ -68,8 +75,9 @@ export function columnNotation(
   // English grouping groups every number from 1000 on: "1234" beside "942,100" is no such column.
   const ungrouped = read.some((x) => /^[-\u2212]?\d{4,}$/.test(x.cell.text.trim()));
   if (grouped.length > 0 && !ungrouped && commas.length === unclear.length) return ok('en');
-  if (commas.length > 0) return refuse(column, unclear, delimiter);
-  if (unclear.length > 0) return delimiter === ';' ? ok('nl') : refuse(column, unclear, delimiter);
+  if (commas.length > 0)
+    return hint === 'en' && commas.length === unclear.length ? ok('en') : refuse(column, unclear, delimiter);
+  if (unclear.length > 0) return delimiter === ';' || hint === 'nl' ? ok('nl') : refuse(column, unclear, delimiter);
   return ok(undefined);
 }
 

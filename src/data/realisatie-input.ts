@@ -55,7 +55,7 @@ export function parseRealisatieCsv(input: UserInput, options: BegrotingCsvOption
   const counts = fieldCounts(t);
   if (counts.length > 0) return fail(counts);
   // The prognose column: whole euros, its notation decided as a year column's (or the caller's).
-  const notation = prognoseNotation(t, at, options.notation);
+  const notation = prognoseNotation(t, at, options.notation, options.notationHint);
   if (!notation.ok) return notation;
   const prognose = new Map<number, Euro | undefined>();
   for (const r of t.rows) {
@@ -86,12 +86,18 @@ export function parseRealisatieCsv(input: UserInput, options: BegrotingCsvOption
 const rowOf = (f: InputFailure): number => ('row' in f ? f.row : 0);
 
 /** The notation of the prognose column: the caller's, else its own, else the year columns' when they agree. */
-function prognoseNotation(t: Table, at: number, given: Notation | undefined): Result<Notation | undefined> {
+function prognoseNotation(
+  t: Table,
+  at: number,
+  given: Notation | undefined,
+  hint: Notation | undefined,
+): Result<Notation | undefined> {
   if (given !== undefined) return ok(given);
   const own = columnNotation(
     'Prognose',
     t.rows.map((r) => ({ row: r.row, text: amountText(cell(r, at)) })),
     t.delimiter,
+    hint,
   );
   if (own.ok || !own.failures.every((f) => f.kind === 'AmbiguousNumber')) return own;
   const evidence = new Set<Notation>();

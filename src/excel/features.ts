@@ -47,7 +47,7 @@ export function meetsFloor(requirements: RequirementChecker): boolean {
   return safeIsSetSupported(requirements, REQUIRED_API_SET, REQUIRED_API_VERSION);
 }
 
-function safeIsSetSupported(requirements: RequirementChecker, name: string, version: string): boolean {
+export function safeIsSetSupported(requirements: RequirementChecker, name: string, version: string): boolean {
   try {
     return requirements.isSetSupported(name, version) === true;
   } catch {

@@ -22,6 +22,13 @@ export interface HostRequestContext {
 export interface HostApplication {
   /** ExcelApi 1.6. */
   suspendApiCalculationUntilNextSync(): void;
+  /**
+   * ExcelApi 1.11, after `load`: the separators Excel shows numbers with ("based on the local Excel
+   * settings": https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-decimalseparator-member).
+   */
+  readonly decimalSeparator: string;
+  readonly thousandsSeparator: string;
+  load(propertyNames: string): unknown;
 }
 
 export interface HostWorkbook {

@@ -18,6 +18,7 @@ export {
   REQUIRED_API_VERSION,
   OPTIONAL_FEATURE_SETS,
   ALL_FEATURES,
+  officeRequirements,
 } from './features';
 export type { HostFeatures, HostStatus, OptionalFeature } from './features';
 export type { PreservedInput } from './inputs';
@@ -27,3 +28,5 @@ export { EXCEL_WEB_REQUEST_LIMIT_BYTES, DEFAULT_MAX_BATCH_BYTES } from './payloa
 export { officeGlobal, documentSettings } from './office-host';
 export { defaultRunner } from './watchdog';
 export type { OfficeLike, DocumentSettings } from './office-host';
+export { readExcelNotation, notationOfSeparators } from './culture';
+export type { ReadNotationOptions } from './culture';

@@ -4,7 +4,14 @@
  * (`parseBeschikkingRegelsCsv`). Pure: the controller passes what the user gave, the state machine
  * (state.ts) keeps the outcome, office-services.ts writes it.
  */
-import type { BegrotingRegeling, BeschikkingRegel, CbsCode, Gemeente, InputFailure } from '../domain';
+import type {
+  BegrotingRegeling,
+  BeschikkingRegel,
+  CbsCode,
+  Gemeente,
+  InputFailure,
+  Notation,
+} from '../domain';
 import { BEGROTING_REGELINGEN } from '../domain';
 import { parseBeschikkingRegelsCsv } from '../data';
 import { failureText, formatEuro } from '../messages';
@@ -91,18 +98,24 @@ export function withoutAddedHeader(f: InputFailure): InputFailure {
 /**
  * Reads a beschikking for the chosen gemeente. A beschikking belongs to one gemeente: with the national
  * view chosen nothing is read. A failure comes back as the reader's Dutch texts (each names the row
- * and the fix); there is never a partial result.
+ * and the fix); there is never a partial result. `excelNotation`: the notation Excel shows numbers in,
+ * a hint for a paste only (a file may come from anywhere): see columnNotation's `hint`.
  */
 export function checkBeschikking(
   source: BeschikkingSource,
   gemeente: GemeenteChoice,
   gemeenten: readonly Gemeente[],
+  excelNotation?: Notation,
 ): BeschikkingCheck {
   if (gemeente === LANDELIJK) return { ok: false, failures: [NL.beschikking.needsGemeente] };
   const code = gemeente as CbsCode;
   const paste = source.kind === 'paste' ? withHeader(source.text) : undefined;
   const input = paste ? paste.text : source.kind === 'file' ? source.bytes : '';
-  const result = parseBeschikkingRegelsCsv(input, { gemeente: code, gemeenten });
+  const result = parseBeschikkingRegelsCsv(input, {
+    gemeente: code,
+    gemeenten,
+    ...(paste && excelNotation ? { notationHint: excelNotation } : {}),
+  });
   if (!result.ok)
     return {
       ok: false,

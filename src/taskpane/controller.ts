@@ -3,7 +3,7 @@
  * through `PaneServices` (office-services.ts in production, fakes in tests), so the pane holds no
  * business rules: it collects a choice, asks for a plan, hands it to the renderer and reports.
  */
-import type { BeschikkingRegel, BuiltInKeyId, Gemeente } from '../domain';
+import type { BeschikkingRegel, BuiltInKeyId, Gemeente, Notation } from '../domain';
 import { BUILT_IN_KEYS } from '../domain';
 import type { RealisatieInvoer } from '../domain/verantwoording';
 import type { BeschikkingSource } from './beschikking';
@@ -109,6 +109,12 @@ export interface PaneServices {
    * keeps the sheets anyway when the table has rows).
    */
   realisatieRows?(): Promise<number | undefined>;
+  /**
+   * The notation Excel shows numbers in ('nl' for 1.234,5; 'en' for 1,234.5; undefined when unknown
+   * or the host is older than ExcelApi 1.11): a range pasted in the pane is read with it as a hint
+   * (`notationHint`: "400.000" alone in a column is 400000 from an Excel-NL). Must not reject.
+   */
+  excelNotation?(): Promise<Notation | undefined>;
 }
 
 /** The Dutch texts of a paste section (NL.beschikking, NL.realisatiePaste). */
@@ -212,6 +218,8 @@ export class TaskPane {
   private state: State;
   private readonly labels: Labels;
   private readonly combobox: GemeenteCombobox;
+  /** Excel's number notation (`PaneServices.excelNotation`), read once at start: the paste's hint. */
+  private notation: Notation | undefined;
   private readonly el: {
     readonly form: HTMLFormElement;
     readonly fields: HTMLFieldSetElement;
@@ -272,6 +280,10 @@ export class TaskPane {
       } catch {
         // Reading back failed (e.g. Excel did not answer): the pane starts as for a new workbook.
       }
+      // Unknown stays unknown: a paste is then read as before (an ambiguous column refused).
+      this.notation = await (this.services.excelNotation?.() ?? Promise.resolve(undefined)).catch(
+        () => undefined,
+      );
     }
     this.dispatch({ type: 'environment', env });
   }
@@ -307,14 +319,22 @@ export class TaskPane {
 
   /** Reads the paste or the file for the chosen gemeente; the outcome goes to the state machine. */
   private checkBeschikking(source: BeschikkingSource): void {
-    const check = checkBeschikking(source, this.state.selection.gemeente, this.services.gemeenten);
+    const check = checkBeschikking(
+      source,
+      this.state.selection.gemeente,
+      this.services.gemeenten,
+      this.notation,
+    );
     this.dispatch({ type: 'beschikking-checked', check });
   }
 
   /** Reads the realisatie (paste or file) for the chosen gemeente and edition. */
   private checkRealisatie(source: BeschikkingSource): void {
     const { gemeente, editionId } = this.state.selection;
-    this.dispatch({ type: 'realisatie-checked', check: checkRealisatie(source, gemeente, editionId) });
+    this.dispatch({
+      type: 'realisatie-checked',
+      check: checkRealisatie(source, gemeente, editionId, this.notation),
+    });
   }
 
   private async readFile(input: HTMLInputElement, spec: PasteSpec): Promise<void> {

@@ -31,7 +31,7 @@ import type { GemeenteChoice } from './gemeente-search';
 import { LANDELIJK } from './gemeente-search';
 import { KEPT_SHEET, NL } from './messages.nl';
 import { nextSteps } from './next-steps';
-import { documentSettings, officeGlobal } from '../excel';
+import { documentSettings, officeGlobal, officeRequirements, readExcelNotation } from '../excel';
 import type { BuiltWith, RealisatieMode, Selection } from './state';
 import type { EditionInfo } from './compare';
 import { NO_COMPARISON, comparedEdition, earlierEditions } from './compare';
@@ -281,6 +281,7 @@ export function officeServices(): PaneServices {
       }
       return found ?? remembered;
     },
+    excelNotation: () => readExcelNotation(officeRequirements(), { timeoutMs: READ_TIMEOUT_MS }),
     async realisatieRows(): Promise<number | undefined> {
       return readTableRows(REALISATIE_TABLE, { timeoutMs: READ_TIMEOUT_MS });
     },

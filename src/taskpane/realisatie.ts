@@ -7,7 +7,7 @@
  * there is never a partial result. Pure: the controller passes what the user gave, the state machine
  * keeps the outcome, office-services.ts writes it (the table Realisatie, when the sheet is created).
  */
-import type { BegrotingRegeling, CbsCode, EditionYear } from '../domain';
+import type { BegrotingRegeling, CbsCode, EditionYear, Notation } from '../domain';
 import { BEGROTING_REGELINGEN, begrotingKolommen } from '../domain';
 import type { RealisatieInvoer } from '../domain/verantwoording';
 import { defaultEditionId, editionInput, isEditionId } from '../data';
@@ -63,12 +63,17 @@ export function checkRealisatie(
   source: BeschikkingSource,
   gemeente: GemeenteChoice,
   editionId: string,
+  excelNotation?: Notation,
 ): RealisatieCheck {
   if (gemeente === LANDELIJK) return { ok: false, failures: [NL.realisatiePaste.needsGemeente] };
   const edition = editionInput(isEditionId(editionId) ? editionId : defaultEditionId()).edition;
   const paste = source.kind === 'paste' ? withRealisatieHeader(source.text, edition.years) : undefined;
   const input = paste ? paste.text : source.kind === 'file' ? source.bytes : '';
-  const result = parseRealisatieCsv(input, { edition });
+  // Excel's notation is a hint for a paste only (a file may come from anywhere): columnNotation's `hint`.
+  const result = parseRealisatieCsv(input, {
+    edition,
+    ...(paste && excelNotation ? { notationHint: excelNotation } : {}),
+  });
   if (!result.ok)
     return {
       ok: false,

@@ -195,6 +195,12 @@ export class WorkbookModel {
   readonly names: NameModel[] = [];
   readonly tables: TableModel[] = [];
   structureProtected = false;
+  /**
+   * `Application.decimalSeparator` / `thousandsSeparator` (ExcelApi 1.11, "based on the local Excel
+   * settings": https://learn.microsoft.com/javascript/api/excel/excel.application): Excel-NL by default.
+   */
+  decimalSeparator = ',';
+  thousandsSeparator = '.';
   activeSheetId: number | undefined;
   /** Bumped on every change; lets an evaluator cache results. */
   version = 0;

@@ -288,6 +288,20 @@ export class FakeApplication extends FakeObject implements HostApplication {
     super(ctx, 'Application');
   }
 
+  get decimalSeparator(): string {
+    return this.loaded('decimalSeparator') as string;
+  }
+
+  get thousandsSeparator(): string {
+    return this.loaded('thousandsSeparator') as string;
+  }
+
+  protected override readScalar(name: string): unknown {
+    if (name === 'decimalSeparator') return this.ctx.model.decimalSeparator;
+    if (name === 'thousandsSeparator') return this.ctx.model.thousandsSeparator;
+    return super.readScalar(name);
+  }
+
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.enqueue(
       'Application.suspendApiCalculationUntilNextSync',
