@@ -183,9 +183,14 @@ export function h35bSection(
         }
       : undefined,
   );
-  if (feed)
+  if (feed) {
+    // The helper blocks are machinery (issue #18: no rekenhulp on paper): hidden rows, shown again
+    // with Excel's Unhide; the besteed block above sums them.
+    const first = rows.next;
     for (const kind of feed.peiljaar === undefined ? (['real'] as const) : HELPER_KINDS)
       helperBlocks(s, rows, r, { feed, mede, helpers, kinds, c0, keyCol, kind, prognoseJaar });
+    if (rows.next > first) s.hideRows(first, rows.next - 1);
+  }
   rows.skip();
   return {
     live: feed !== undefined,
