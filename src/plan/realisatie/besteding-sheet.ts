@@ -522,17 +522,22 @@ function uitvoerderSection(
   const matches = (sp: string) =>
     regels.filter((x) => x.uitvoerder.toLowerCase() === sp.toLowerCase()).length;
   s.values(cellAddress(HEAD, left), [[`Uitvoerder (${post})`, 'Criterium', 'Rijen']], 'header');
-  // The regeling's rows with an Uitvoerder (criterion "": an empty cell), then per spelling below.
-  const gevuld = SheetRange.at(SHEETS.besteding, HEAD + 1, left + 2);
-  s.value(cellAddress(HEAD + 1, left), 'rijen met een Uitvoerder', 'note');
-  const top = HEAD + 2;
+  // The regeling's rows whose Uitvoerder has a space before it, after it, and both (wildcards " *" and
+  // "* ": Excel, LibreOffice's OOXML mode, HyperFormula), then per spelling below: each formula within
+  // the 125-character house rule; B4 adds the first two and takes the third off (a row counts once).
+  const reg = table.column('Regeling').abs();
+  const uitv = table.column('Uitvoerder').abs();
+  const spaties: readonly [string, string, (u: string) => boolean][] = [
+    ['spatie ervoor', `${uitv}," *"`, (u) => u.startsWith(' ')],
+    ['spatie erna', `${uitv},"* "`, (u) => u.endsWith(' ')],
+    ['spatie ervoor en erna', `${uitv}," *",${uitv},"* "`, (u) => u.startsWith(' ') && u.endsWith(' ')],
+  ];
+  const top = HEAD + 1 + spaties.length;
   s.values(
     cellAddress(top, left),
     rijen.map(([label, sp]) => [label, sp]),
     'note',
   );
-  const reg = table.column('Regeling').abs();
-  const uitv = table.column('Uitvoerder').abs();
   const crit = columnLetter(left + 1);
   const counts = SheetRange.at(SHEETS.besteding, top, left + 2, rijen.length);
   s.formula(
@@ -541,12 +546,16 @@ function uitvoerderSection(
     (row) => matches(rijen[row]?.[1] ?? ''),
     'integer',
   );
-  s.formula(
-    gevuld.address(),
-    `COUNTIFS(${reg},"${post}")-COUNTIFS(${reg},"${post}",${uitv},"")`,
-    () => regels.filter((x) => x.uitvoerder !== '').length,
-    'integer',
-  );
+  spaties.forEach(([label, criteria, has], i) => {
+    s.value(cellAddress(HEAD + 1 + i, left), `rijen met ${label}`, 'note');
+    s.formula(
+      cellAddress(HEAD + 1 + i, left + 2),
+      `COUNTIFS(${reg},"${post}",${criteria})`,
+      () => regels.filter((x) => has(x.uitvoerder)).length,
+      'integer',
+    );
+  });
+  const col = columnLetter(left + 2);
   const cell = BESTEDING_UITVOERDER_ONBEKEND;
   s.value(
     `A${cell.top}`,
@@ -556,7 +565,7 @@ function uitvoerderSection(
   );
   s.formula(
     cell.address(),
-    `COUNTIFS(${reg},"${post}",${uitv}," *")+COUNTIFS(${reg},"${post}",${uitv},"* ")-COUNTIFS(${reg},"${post}",${uitv}," *",${uitv},"* ")`,
+    `$${col}$${HEAD + 1}+$${col}$${HEAD + 2}-$${col}$${HEAD + 3}`,
     () => ctx.scenario.modelChecks['realisatie-uitvoerder'],
     'integer',
   );
