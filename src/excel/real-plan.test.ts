@@ -325,10 +325,13 @@ describe('real plan with the sheet Verantwoording (werkboek --realisatie): withi
     // one height in one operation). With the realisatie as a user-owned table (session 6: the sheets
     // Realisatie and Besteding, 16 sheets in all) 4,565, and 4,607 with the beschikking's number and
     // date: tripwire raised to 4,800 (still 2 syncs and about 2 MB, under the 3.5 MB batch budget);
-    // 5,000 in session 7 (see the heaviest case below: 4,809).
+    // 5,000 in session 7 (see the heaviest case below: 4,809); 5,200 in session 8 (measured 5,003: the
+    // Realisatie's column and text checks, the Verantwoording's text inputs, the spaces-around-Uitvoerder
+    // helper cells, the H35B helper blocks per kind (realisatie, prognose, rows without one) and their
+    // hidden rows, the rule texts flowed over rows).
     // Next saving: equal formats across blocks in one operation (number formats and font colours
     // dominate).
-    expect(write?.operations).toBeLessThan(5_000);
+    expect(write?.operations).toBeLessThan(5_200);
     // The user's realisatie (the table on the sheet Realisatie, row 7 = the file's first row, G =
     // 2023) survives a refresh (2 syncs); the besteding on Verantwoording is a formula over it.
     expect(fake.values(SHEETS.realisatie, 'G7')).toEqual([[40_000]]);
@@ -356,7 +359,7 @@ describe('real plan with the sheet Verantwoording (werkboek --realisatie): withi
     // 4,611 with the sheets Realisatie and Besteding (4,653 with the beschikking's number and date).
     // Session 7: 4,809 (Controle's text and key checks, the H35B helper blocks over the Realisatie
     // table, the schuifruimte column, the per-onderdeel prognose blocks, the year format): tripwire
-    // raised to 5,000, still 2 syncs and under 4 MB per request.
-    expect(fake.batches[1]?.operations).toBeLessThan(5_000);
+    // raised to 5,000, still 2 syncs and under 4 MB per request. Session 8: 5,007 (see above): 5,200.
+    expect(fake.batches[1]?.operations).toBeLessThan(5_200);
   });
 });
