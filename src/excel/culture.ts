@@ -18,7 +18,7 @@
 import type { Notation } from '../domain';
 import { safeIsSetSupported } from './features';
 import type { ExcelRunner, HostRequestContext, RequirementChecker } from './host';
-import { DEFAULT_TIMEOUT_MS, Watchdog, defaultRunner } from './watchdog';
+import { readOnly } from './read-only';
 
 export interface ReadNotationOptions {
   /** Defaults to `Excel.run`. Tests pass the fake host's runner. */
@@ -70,21 +70,14 @@ export async function readExcelNotation(
   options: ReadNotationOptions = {},
 ): Promise<Notation | undefined> {
   if (requirements === undefined || !safeIsSetSupported(requirements, 'ExcelApi', '1.11')) return undefined;
-  const run = options.run ?? defaultRunner();
-  if (!run) return undefined;
-  const watchdog = new Watchdog(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   try {
-    return await Promise.race([
-      run(async (context) => {
-        const notation = queueExcelNotation(context, requirements);
-        await watchdog.sync(context);
-        return notation();
-      }),
-      watchdog.expired.then(() => undefined),
-    ]);
+    return await readOnly(options.run, options.timeoutMs, async (context, watchdog) => {
+      const notation = queueExcelNotation(context, requirements);
+      await watchdog.sync(context);
+      return notation();
+    });
   } catch {
+    // Outside Excel, a Timeout, a failure (`readOnly`'s ExcelFailureError): unknown.
     return undefined;
-  } finally {
-    watchdog.stop();
   }
 }
