@@ -12,7 +12,10 @@ import { failureText } from '../messages';
 import { defaultReferenceData } from './load';
 import { columnNotation } from './notation';
 import { defaultEditionId, editionInput } from './editions';
-import { begrotingKolommen } from '../domain';
+import { begrotingKolommen, customKey } from '../domain';
+import { regioFailureText } from '../messages';
+import { parseRegioInvoerCsv } from './regio-input';
+import { parseUserKeyCsv, readAmount } from './user-input';
 
 const G = defaultReferenceData().gemeenten;
 
@@ -147,6 +150,59 @@ describe('the suggestion of an ambiguous number fits the file (reviewer, session
     const semicolon = await run(keyFile(';', '5,011'));
     expect(suggested(semicolon.err)).toEqual(['5,0110', '5011']);
     for (const form of suggested(semicolon.err)) expect(await run(keyFile(';', form))).toEqual({ code: 0, err: '' });
+  });
+});
+
+describe('the row readers’ messages fit the file’s separator too (readAmount, a key’s and a region’s weights)', () => {
+  const keyFile = (d: string, value: string): string =>
+    ['gemeentecode' + d + 'gewicht', ...G.map((g) => `${g.code}${d}${g.code === 'GM0363' ? value : '1'}`)].join('\n');
+  const line = G.findIndex((g) => g.code === 'GM0363') + 2;
+  const run = async (file: string) => {
+    const c = captureIo({ 'k.csv': file });
+    const code = await runCli(['allocaties', '--gemeente', 'GM0363', '--sleutel-bestand', 'k.csv'], c.io, async () => new Uint8Array());
+    return { code, err: c.err() };
+  };
+  const notANumber = (row: number, example: string): string =>
+    `Rij ${row}: "veel" in kolom gewicht is geen getal. Typ een getal zonder tekst of eenheid, bijvoorbeeld 12500 of ${example}.`;
+
+  it('a weight that is no number: "0,0125" in a ";" file, "0.0125" in a "," file, and each example is read', async () => {
+    expect(await run(keyFile(';', 'veel'))).toEqual({ code: 2, err: `Fout: ${notANumber(line, '0,0125')}\n` });
+    expect(await run(keyFile(',', 'veel'))).toEqual({
+      code: 2,
+      err: `Fout: ${notANumber(line, '0.0125 (in dit bestand scheidt de komma de velden)')}\n`,
+    });
+    expect(await run(keyFile(';', '0,0125'))).toEqual({ code: 0, err: '' });
+    expect(await run(keyFile(',', '0.0125'))).toEqual({ code: 0, err: '' });
+  });
+
+  it('a region’s weight (regioverdeling): the same texts per separator', () => {
+    const regio = (d: string) => parseRegioInvoerCsv(`gemeentecode${d}gewicht\nGM0034${d}veel\n`);
+    const texts = (d: string): string[] => {
+      const r = regio(d);
+      return r.ok ? [] : r.failures.map(regioFailureText);
+    };
+    expect(texts(';')).toEqual([notANumber(2, '0,0125')]);
+    expect(texts(',')).toEqual([notANumber(2, '0.0125 (in dit bestand scheidt de komma de velden)')]);
+  });
+
+  it('readAmount without a column notation: "942.100" suggests 942,1 in a ";" file, 942.1 in a "," file', () => {
+    const text = (d: string): string => {
+      const a = readAmount(3, '942.100', undefined, undefined, d);
+      return typeof a === 'number' ? String(a) : failureText(a);
+    };
+    const both = `Rij 3: "942.100" in kolom bedrag_eur kan 942100 zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of 942,1 (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf het getal zonder scheidingsteken voor duizendtallen`;
+    expect(text(';')).toBe(`${both}: 942100 of 942,1.`);
+    expect(text(',')).toBe(`${both} en met een punt voor decimalen (in dit bestand scheidt de komma de velden): 942100 of 942.1.`);
+  });
+
+  it('a key read by customKey keeps the file’s separator from parseUserKeyCsv', () => {
+    const k = parseUserKeyCsv(keyFile(',', 'veel'));
+    expect(k.ok && k.value.rows[0]?.delimiter).toBe(',');
+    const semicolon = parseUserKeyCsv(keyFile(';', 'veel'));
+    expect(semicolon.ok && semicolon.value.rows[0]?.delimiter).toBeUndefined();
+    if (!k.ok) return;
+    const r = customKey(k.value.rows, G, { maxAmount: 1_000_000_000 });
+    expect(r.ok ? [] : r.failures.map(failureText)).toEqual([notANumber(line, '0.0125 (in dit bestand scheidt de komma de velden)')]);
   });
 });
 

@@ -85,7 +85,6 @@ export function columnNotation(
 function refuse(column: string, values: readonly Read[], delimiter: string): Result<never> {
   const [first] = values;
   if (!first) return fail([]);
-  const failure = ambiguous(first.cell.row, column, first.cell.shown ?? first.cell.text, first.cell.text);
-  const comma = delimiter === ',' ? { delimiter: ',' as const } : {};
-  return fail([failure.kind === 'AmbiguousNumber' ? { ...failure, others: values.length - 1, ...comma } : failure]);
+  const failure = ambiguous(first.cell.row, column, first.cell.shown ?? first.cell.text, first.cell.text, delimiter);
+  return fail([failure.kind === 'AmbiguousNumber' ? { ...failure, others: values.length - 1 } : failure]);
 }

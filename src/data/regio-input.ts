@@ -1,5 +1,5 @@
 import type { InputFailure, ParsedNumber, RegioFailure, RegioGewicht, RegioVastBedrag, Result } from '../domain';
-import { ambiguous, fail, MAX_WEIGHT_DECIMALS, ok, parseDecimal } from '../domain';
+import { ambiguous, commaFile, fail, MAX_WEIGHT_DECIMALS, ok, parseDecimal } from '../domain';
 import { columnNotation } from './notation';
 import type { TableRow, UserInput } from './user-input';
 import { amountText, cell, fieldCounts, headerBelowTitles, readAmount, table } from './user-input';
@@ -87,7 +87,7 @@ export function parseRegioInvoerCsv(input: UserInput): Result<RegioInvoer, Input
           failures.push({ kind: 'RegioRowKind', row: r.row, both: false });
           continue;
         }
-        const a = readAmount(r.row, text, notation.value);
+        const a = readAmount(r.row, text, notation.value, undefined, t.delimiter);
         if (typeof a === 'number') vast.push({ activiteit, bedrag: a, row: r.row });
         else if (a.kind === 'NegativeAmount' || a.kind === 'CentsInAmount')
           failures.push({
@@ -133,8 +133,8 @@ function readWeights(
       continue;
     }
     const p = parseDecimal(text, notation.value);
-    if (p === 'nan') failures.push({ kind: 'NotANumber', row: r.row, column: 'gewicht', text });
-    else if (p === 'ambiguous') failures.push(ambiguous(r.row, 'gewicht', text));
+    if (p === 'nan') failures.push({ kind: 'NotANumber', row: r.row, column: 'gewicht', text, ...commaFile(delimiter) });
+    else if (p === 'ambiguous') failures.push(ambiguous(r.row, 'gewicht', text, text, delimiter));
     else if (p === 'negative') failures.push({ kind: 'NegativeWeight', row: r.row, text });
     else if (p.decimals > MAX_WEIGHT_DECIMALS)
       failures.push({ kind: 'TooManyDecimals', row: r.row, text, max: MAX_WEIGHT_DECIMALS });

@@ -11,7 +11,7 @@ import type {
   UserInputKind,
 } from '../domain';
 import type { ReceivableLines } from '../domain';
-import { ambiguous, euro, fail, ok, parseDecimal } from '../domain';
+import { ambiguous, commaFile, euro, fail, ok, parseDecimal } from '../domain';
 import { defaultEditionId, editionInput } from './editions';
 import { cleanInvisible, decodeText, isText } from './decode-text';
 import { columnNotation } from './notation';
@@ -278,6 +278,7 @@ export function parseUserKeyCsv(input: UserInput): Result<UserKeyInput> {
       code: cell(r, codeIdx),
       value: cell(r, valueIdx),
       ...(notation.value ? { notation: notation.value } : {}),
+      ...commaFile(t.delimiter),
     })),
   });
 }
@@ -292,20 +293,23 @@ export const amountText = (text: string): string => text.replace(/^€\s*/, '').
 
 /**
  * Whole euros, or a failure naming the row. `lastenColumn`: the begroting's year column the amount
- * is in (its failures name the column); absent: a beschikking's bedrag_eur.
+ * is in (its failures name the column); absent: a beschikking's bedrag_eur. `delimiter`: the file's
+ * field separator; in a `,` file an ambiguous amount's message suggests a decimal point (a decimal
+ * comma would split the field), as the column readers' do (`columnNotation`).
  */
 export function readAmount(
   row: number,
   text: string,
   notation: Notation | undefined,
   lastenColumn?: string,
+  delimiter?: string,
 ): number | InputFailure {
   const t = amountText(text);
   const column = lastenColumn ?? 'bedrag_eur';
   const at = lastenColumn === undefined ? {} : { column: lastenColumn };
   const p = parseDecimal(t, notation);
   if (p === 'nan') return { kind: 'NotANumber', row, column, text };
-  if (p === 'ambiguous') return ambiguous(row, column, text, t);
+  if (p === 'ambiguous') return ambiguous(row, column, text, t, delimiter);
   if (p === 'negative') return { kind: 'NegativeAmount', row, text, ...at };
   const unit = 10n ** BigInt(p.decimals);
   if (p.digits % unit !== 0n) return { kind: 'CentsInAmount', row, text, ...at };
@@ -372,7 +376,7 @@ export function parseBeschikkingCsv(
     // Only the form a user writes: "2025" (not "2025.0" or "0x7E9").
     const period = /^\d{4}$/.test(jaarText) && years.includes(Number(jaarText)) ? Number(jaarText) : undefined;
     if (period === undefined) failures.push({ kind: 'UnknownPeriod', row, text: jaarText, years });
-    const amount = readAmount(row, cell(r, amountIdx), notation.value);
+    const amount = readAmount(row, cell(r, amountIdx), notation.value, undefined, t.delimiter);
     if (typeof amount !== 'number') failures.push(amount);
     const line = edition?.lines.find((l) => l.nr === nr);
     if (line && period !== undefined && !line.jaren.includes(period))

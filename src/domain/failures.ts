@@ -13,7 +13,14 @@ export type InputFailure =
       readonly code: string;
       readonly firstRow: number;
     }
-  | { readonly kind: 'NotANumber'; readonly row: number; readonly column: string; readonly text: string }
+  /** `delimiter`: as for AmbiguousNumber (a `,` file: the message's example has a decimal point). */
+  | {
+      readonly kind: 'NotANumber';
+      readonly row: number;
+      readonly column: string;
+      readonly text: string;
+      readonly delimiter?: ',';
+    }
   | { readonly kind: 'NegativeWeight'; readonly row: number; readonly text: string }
   | { readonly kind: 'TooManyDecimals'; readonly row: number; readonly text: string; readonly max: number }
   | { readonly kind: 'MissingGemeenten'; readonly codes: readonly string[] }

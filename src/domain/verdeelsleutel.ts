@@ -55,6 +55,8 @@ export interface KeyInputRow {
   readonly value: string;
   /** The notation the reader decided for the whole column; without it, ambiguous values are refused. */
   readonly notation?: Notation;
+  /** The file's field separator, when a comma: a failure's message then suggests a decimal point. */
+  readonly delimiter?: ',';
 }
 
 /** Up to this many decimals in a user weight; more is a failure, not a silent rounding. */
@@ -148,8 +150,26 @@ export function parseDecimal(
   return p;
 }
 
-/** The failure for a number whose Dutch and English readings differ, with both readings; `number` is `text` without a unit. */
-export function ambiguous(row: number, column: string, text: string, number = text): InputFailure {
+/**
+ * `{ delimiter: ',' }` for a file whose fields a comma separates, else nothing: spread into a number's
+ * failure (AmbiguousNumber, NotANumber), its message then suggests forms that fit such a file (a
+ * decimal point: a decimal comma would split the field).
+ */
+export function commaFile(delimiter: string | undefined): { readonly delimiter?: ',' } {
+  return delimiter === ',' ? { delimiter: ',' } : {};
+}
+
+/**
+ * The failure for a number whose Dutch and English readings differ, with both readings; `number` is
+ * `text` without a unit; `delimiter`: the file's field separator (see `commaFile`).
+ */
+export function ambiguous(
+  row: number,
+  column: string,
+  text: string,
+  number = text,
+  delimiter?: string,
+): InputFailure {
   const r = numberReadings(number);
   return {
     kind: 'AmbiguousNumber',
@@ -159,6 +179,7 @@ export function ambiguous(row: number, column: string, text: string, number = te
     nl: r?.nl ? numberText(r.nl) : '',
     en: r?.en ? numberText(r.en) : '',
     others: 0,
+    ...commaFile(delimiter),
   };
 }
 
@@ -205,8 +226,9 @@ export function customKey(
     }
     seen.set(code, r.row);
     const p = parseDecimal(r.value, r.notation);
-    if (p === 'nan') failures.push({ kind: 'NotANumber', row: r.row, column, text: r.value });
-    else if (p === 'ambiguous') failures.push(ambiguous(r.row, column, r.value));
+    if (p === 'nan')
+      failures.push({ kind: 'NotANumber', row: r.row, column, text: r.value, ...commaFile(r.delimiter) });
+    else if (p === 'ambiguous') failures.push(ambiguous(r.row, column, r.value, r.value, r.delimiter));
     else if (p === 'negative') failures.push({ kind: 'NegativeWeight', row: r.row, text: r.value });
     else if (p.decimals > MAX_WEIGHT_DECIMALS)
       failures.push({ kind: 'TooManyDecimals', row: r.row, text: r.value, max: MAX_WEIGHT_DECIMALS });

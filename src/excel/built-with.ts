@@ -12,17 +12,17 @@
  * Sync 2  the ranges of all four (`address`, always A1 and English, unlike `formula`: office-js #2834)
  *         and the two cells' values; a name not on its mark's sheet, or not one cell: undefined.
  *
- * Nothing is written. Same watchdog and error mapping as renderPlan: other failures (Timeout, cell-edit
+ * Nothing is written. Same watchdog and error mapping as renderPlan (`readOnly`, read-only.ts): other failures (Timeout, cell-edit
  * mode, an Excel without the API, …) are thrown as `ExcelFailureError`.
  */
 import { INPUT_NAMES, SHEETS } from '../plan';
-import { ExcelFailureError, failureFromError, isSpeculationMiss } from './failures';
-import { REQUIRED_API } from './features';
+import { isSpeculationMiss } from './failures';
 import type { ExcelRunner, HostGrid, HostNamedItem, HostRequestContext, HostScalar } from './host';
 import { ownershipNameOf } from './ownership';
 import type { SheetRange } from './refs';
 import { parseSheetRange, sameName } from './refs';
-import { DEFAULT_TIMEOUT_MS, Watchdog, defaultRunner } from './watchdog';
+import { readOnly } from './read-only';
+import type { Watchdog } from './watchdog';
 
 /** The workbook names (defined by the plan, src/plan/build.ts) that record what the workbook was built with. */
 export const BUILT_WITH_NAMES = {
@@ -59,17 +59,8 @@ export interface ReadBuiltWithOptions {
   readonly timeoutMs?: number;
 }
 
-export async function readBuiltWith(options: ReadBuiltWithOptions = {}): Promise<BuiltWithFacts | undefined> {
-  const run = options.run ?? defaultRunner();
-  if (!run) throw new ExcelFailureError({ kind: 'NotInExcel' });
-  const watchdog = new Watchdog(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  try {
-    return await Promise.race([run((context) => readInContext(context, watchdog)), watchdog.expired]);
-  } catch (error) {
-    throw new ExcelFailureError(failureFromError(error, REQUIRED_API));
-  } finally {
-    watchdog.stop();
-  }
+export function readBuiltWith(options: ReadBuiltWithOptions = {}): Promise<BuiltWithFacts | undefined> {
+  return readOnly(options.run, options.timeoutMs, readInContext);
 }
 
 async function readInContext(

@@ -28,5 +28,5 @@ export { EXCEL_WEB_REQUEST_LIMIT_BYTES, DEFAULT_MAX_BATCH_BYTES } from './payloa
 export { officeGlobal, documentSettings } from './office-host';
 export { defaultRunner } from './watchdog';
 export type { OfficeLike, DocumentSettings } from './office-host';
-export { readExcelNotation, notationOfSeparators } from './culture';
+export { readExcelNotation, notationOfSeparators, queueExcelNotation } from './culture';
 export type { ReadNotationOptions } from './culture';

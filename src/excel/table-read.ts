@@ -9,13 +9,13 @@
  * | 2    | only when the table exists: its data rows' `values` (`Table.getDataBodyRange`, 1.1)      |
  *
  * Returns undefined when the table does not exist (1 sync) or vanished between the syncs. Throws
- * `ExcelFailureError` as `readBuiltWith` does (outside Excel, Timeout, cell-edit mode, …).
+ * `ExcelFailureError` as `readBuiltWith` does (`readOnly`: outside Excel, Timeout, cell-edit mode, …).
  */
-import { ExcelFailureError, failureFromError, isSpeculationMiss } from './failures';
-import { REQUIRED_API } from './features';
+import { isSpeculationMiss } from './failures';
 import type { ExcelRunner, HostRequestContext } from './host';
 import { sameName } from './refs';
-import { DEFAULT_TIMEOUT_MS, Watchdog, defaultRunner } from './watchdog';
+import { readOnly } from './read-only';
+import type { Watchdog } from './watchdog';
 
 export interface ReadTableRowsOptions {
   /** Defaults to `Excel.run`. Tests pass the fake host's runner. */
@@ -23,20 +23,13 @@ export interface ReadTableRowsOptions {
   readonly timeoutMs?: number;
 }
 
-export async function readTableRows(
+export function readTableRows(
   table: string,
   options: ReadTableRowsOptions = {},
 ): Promise<number | undefined> {
-  const run = options.run ?? defaultRunner();
-  if (!run) throw new ExcelFailureError({ kind: 'NotInExcel' });
-  const watchdog = new Watchdog(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  try {
-    return await Promise.race([run((context) => readInContext(context, table, watchdog)), watchdog.expired]);
-  } catch (error) {
-    throw new ExcelFailureError(failureFromError(error, REQUIRED_API));
-  } finally {
-    watchdog.stop();
-  }
+  return readOnly(options.run, options.timeoutMs, (context, watchdog) =>
+    readInContext(context, table, watchdog),
+  );
 }
 
 async function readInContext(

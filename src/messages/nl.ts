@@ -131,7 +131,10 @@ export function failureText(f: InputFailure): string {
     case 'NotANumber':
       return f.column === 'bedrag_eur' || /^(Prognose )?20\d\d$/.test(f.column)
         ? `Rij ${f.row}: "${f.text}" in kolom ${f.column} is geen bedrag. Typ een bedrag in hele euro's, zonder tekst of scheidingsteken voor duizendtallen, bijvoorbeeld 150000.`
-        : `Rij ${f.row}: "${f.text}" in kolom ${f.column} is geen getal. Typ een getal zonder tekst of eenheid, bijvoorbeeld 12500 of 0,0125.`;
+        : `Rij ${f.row}: "${f.text}" in kolom ${f.column} is geen getal. Typ een getal zonder tekst of eenheid, bijvoorbeeld 12500 of ${
+            // A comma file: a decimal comma would split the field, a decimal point reads as one number there.
+            f.delimiter === ',' ? '0.0125 (in dit bestand scheidt de komma de velden)' : '0,0125'
+          }.`;
     case 'NegativeWeight':
       return `Rij ${f.row}: het gewicht ${f.text} is negatief. Gebruik 0 of een positief getal.`;
     case 'TooManyDecimals':

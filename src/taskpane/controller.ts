@@ -112,7 +112,9 @@ export interface PaneServices {
   /**
    * The notation Excel shows numbers in ('nl' for 1.234,5; 'en' for 1,234.5; undefined when unknown
    * or the host is older than ExcelApi 1.11): a range pasted in the pane is read with it as a hint
-   * (`notationHint`: "400.000" alone in a column is 400000 from an Excel-NL). Must not reject.
+   * (`notationHint`: "400.000" alone in a column is 400000 from an Excel-NL). Asked once at start,
+   * right after `readWorkbook`, whose batch should read it (production: no round trip of its own).
+   * Must not reject.
    */
   excelNotation?(): Promise<Notation | undefined>;
 }
@@ -219,11 +221,11 @@ export class TaskPane {
   private readonly labels: Labels;
   private readonly combobox: GemeenteCombobox;
   /**
-   * Excel's number notation (`PaneServices.excelNotation`): the paste's hint. Not read yet: a read at
-   * start is one sync more than the pane's start budget (browser tests) allows, so a paste is read as
-   * before until it is read with the workbook (closing note, session 8).
+   * Excel's number notation (`PaneServices.excelNotation`), read with the workbook at start (no round
+   * trip of its own): the hint for a paste (never for a file). Undefined: unknown, a paste is read as
+   * before (an ambiguous column refused).
    */
-  private readonly notation: Notation | undefined = undefined;
+  private notation: Notation | undefined;
   private readonly el: {
     readonly form: HTMLFormElement;
     readonly fields: HTMLFieldSetElement;
@@ -284,8 +286,18 @@ export class TaskPane {
       } catch {
         // Reading back failed (e.g. Excel did not answer): the pane starts as for a new workbook.
       }
+      this.notation = await this.readNotation();
     }
     this.dispatch({ type: 'environment', env });
+  }
+
+  /** Excel's notation as the start read found it (`excelNotation`); unknown when it fails. */
+  private async readNotation(): Promise<Notation | undefined> {
+    try {
+      return await this.services.excelNotation?.();
+    } catch {
+      return undefined;
+    }
   }
 
   /** For tests and debugging. */

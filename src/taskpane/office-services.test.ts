@@ -107,13 +107,16 @@ describe('officeServices().readWorkbook', () => {
 
   afterEach(removeHost);
 
-  it('falls back to the workbook itself without document settings (2 syncs)', async () => {
+  it('falls back to the workbook itself without document settings (2 syncs, Excel’s notation in them)', async () => {
     const before = fake.syncCount;
-    await expect(officeServices().readWorkbook()).resolves.toEqual({
+    const services = officeServices();
+    await expect(services.readWorkbook()).resolves.toEqual({
       gemeente: 'GM0034',
       keyId: 'inwoners',
       editionId: 'vws-2026-04',
     });
+    // The notation (the paste's hint, #17) came with the same batch: no third round trip.
+    await expect(services.excelNotation?.()).resolves.toBe('nl');
     expect(fake.syncCount - before).toBe(2);
   });
 

@@ -2,7 +2,7 @@
  * The production wiring of the pane: office.js for the host, the embedded reference data, the plan
  * builder and the Excel renderer. office.js itself is reached through office-host.ts and src/excel only.
  */
-import type { BeschikkingRegel, CbsCode, ReferenceData } from '../domain';
+import type { BeschikkingRegel, CbsCode, Notation, ReferenceData } from '../domain';
 import { builtInKey, isBuiltInKey, resolveScenario } from '../domain';
 import {
   defaultEditionId,
@@ -256,6 +256,8 @@ export function tableRowsDetail(report: TableRowsReport | undefined): string | u
 
 export function officeServices(): PaneServices {
   const data = defaultReferenceData();
+  /** Excel's notation as the start read (`readWorkbook`) found it; unset until that read ran. */
+  let startNotation: { readonly notation: Notation | undefined } | undefined;
   return {
     gemeenten: data.gemeenten,
     // Newest first: the first is the default.
@@ -269,8 +271,11 @@ export function officeServices(): PaneServices {
     async readWorkbook(): Promise<BuiltWith | undefined> {
       const remembered = parseBuiltWith(documentSettings()?.get(SETTINGS_KEY), data);
       let found: BuiltWith | undefined;
+      // Unknown until the read answers (a failed read leaves it unknown: no read of its own after it).
+      startNotation = { notation: undefined };
       try {
         const facts = await readWorkbookFacts({ timeoutMs: READ_TIMEOUT_MS });
+        startNotation = { notation: facts.notation };
         found = builtWithFromWorkbook(facts.builtWith, data);
         // The mark decides; the settings only when it could not be read.
         if (found && (facts.realisatie ?? remembered?.withRealisatie === true))
@@ -281,7 +286,12 @@ export function officeServices(): PaneServices {
       }
       return found ?? remembered;
     },
-    excelNotation: () => readExcelNotation(officeRequirements(), { timeoutMs: READ_TIMEOUT_MS }),
+    // Read with the workbook in `readWorkbook`'s batch (no round trip of its own, #17); a read of its
+    // own (one sync) only when no start read ran.
+    excelNotation: () =>
+      startNotation
+        ? Promise.resolve(startNotation.notation)
+        : readExcelNotation(officeRequirements(), { timeoutMs: READ_TIMEOUT_MS }),
     async realisatieRows(): Promise<number | undefined> {
       return readTableRows(REALISATIE_TABLE, { timeoutMs: READ_TIMEOUT_MS });
     },

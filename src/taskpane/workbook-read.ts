@@ -8,9 +8,22 @@
  * very batch `readBuiltWith` runs, before its first `context.sync()`: no extra round trip (a new
  * workbook: 1 sync, a built one: 2). The runner is wrapped, never replaced, so the watchdog and the
  * error mapping stay `readBuiltWith`'s.
+ *
+ * Excel's number notation (`Application.decimalSeparator` / `thousandsSeparator`, the paste's hint,
+ * issue #17) is queued in that batch too (`queueExcelNotation`), only when the host has ExcelApi 1.11
+ * (asked of `isSetSupported`, no round trip; an older host is never asked, so its batch cannot fail
+ * on it): the pane's start stays at 1 sync for a new workbook and 2 for a werkmap (the browser
+ * tests' start budget). The notation never makes the read fail: unknown is undefined.
  */
-import type { BuiltWithFacts, ExcelRunner, HostNamedItem } from '../excel';
-import { defaultRunner, ownershipNameOf, readBuiltWith } from '../excel';
+import type { Notation } from '../domain';
+import type { BuiltWithFacts, ExcelRunner, HostNamedItem, RequirementChecker } from '../excel';
+import {
+  defaultRunner,
+  officeRequirements,
+  ownershipNameOf,
+  queueExcelNotation,
+  readBuiltWith,
+} from '../excel';
 import { SHEETS } from '../plan';
 
 export interface WorkbookFacts {
@@ -21,31 +34,41 @@ export interface WorkbookFacts {
    * `#REF!` mark, type "Error": false); undefined when the batch never got to read it.
    */
   readonly realisatie: boolean | undefined;
+  /**
+   * The notation Excel shows numbers in: 'nl' (1.234,5), 'en' (1,234.5), or undefined (below ExcelApi
+   * 1.11, other separators, outside Excel, or not read).
+   */
+  readonly notation: Notation | undefined;
 }
 
 export interface ReadWorkbookOptions {
   /** Defaults to `Excel.run`. Tests pass the fake host's runner. */
   readonly run?: ExcelRunner;
   readonly timeoutMs?: number;
+  /** Defaults to `Office.context.requirements`: decides whether the notation may be asked (ExcelApi 1.11). */
+  readonly requirements?: RequirementChecker;
 }
 
 /**
- * Reads both facts in `readBuiltWith`'s round trips. Throws what `readBuiltWith` throws
- * (`ExcelFailureError`: outside Excel, Timeout, cell-edit mode, …).
+ * Reads the facts in `readBuiltWith`'s round trips. Throws what `readBuiltWith` throws
+ * (`ExcelFailureError`: outside Excel, Timeout, cell-edit mode, …); the notation alone never throws.
  */
 export async function readWorkbookFacts(options: ReadWorkbookOptions = {}): Promise<WorkbookFacts> {
   const run = options.run ?? defaultRunner();
   // Outside Excel: readBuiltWith throws its own NotInExcel failure.
-  if (!run) return { builtWith: await readBuiltWith(options), realisatie: undefined };
+  if (!run) return { builtWith: await readBuiltWith(options), realisatie: undefined, notation: undefined };
+  const requirements = options.requirements ?? officeRequirements();
   let mark: HostNamedItem | undefined;
-  const withMark: ExcelRunner = (batch) =>
+  let notation: () => Notation | undefined = () => undefined;
+  const withFacts: ExcelRunner = (batch) =>
     run((context) => {
       mark = context.workbook.names.getItemOrNullObject(ownershipNameOf(SHEETS.realisatie));
       mark.load('type');
+      notation = queueExcelNotation(context, requirements);
       return batch(context);
     });
-  const builtWith = await readBuiltWith({ ...options, run: withMark });
-  return { builtWith, realisatie: markIsRange(mark) };
+  const builtWith = await readBuiltWith({ ...options, run: withFacts });
+  return { builtWith, realisatie: markIsRange(mark), notation: notation() };
 }
 
 /** The mark's answer after the batch synced; undefined when it was never loaded (office.js throws). */

@@ -648,6 +648,53 @@ describe('keyboard', () => {
   });
 });
 
+describe('Excel’s number notation, read with the workbook at start (#17)', () => {
+  /** Starts a pane, chooses Almere and checks a pasted beschikking of "400.000" for Brede SPUK 2025. */
+  async function pasteFourHundredThousand(pane: Pane): Promise<void> {
+    const { page } = pane;
+    await waitForMessage(page, 'status', NL.status.ready);
+    // The separators came with the start read: still one read-only sync.
+    expect(await syncCount(page)).toBe(1);
+    await page.getByRole('combobox', { name: NL.gemeente.label }).fill('Almere');
+    await page.getByRole('option', { name: /^Almere/ }).click();
+    await page.locator('details#beschikking > summary').click();
+    await page.getByRole('textbox', { name: NL.beschikking.pasteLabel }).fill('Brede SPUK\t\t2025\t400.000');
+    await page.getByRole('button', { name: NL.beschikking.check }).click();
+    expect(await syncCount(page)).toBe(1);
+  }
+
+  it('an Excel-NL: a pasted "400.000" is € 400.000', async () => {
+    const pane = await openPane();
+    try {
+      await pasteFourHundredThousand(pane);
+      const summary = pane.page.locator('#beschikking-samenvatting');
+      await summary.filter({ hasText: 'samen €\u00a0400.000' }).waitFor();
+      expect(await summary.getByRole('listitem').allInnerTexts()).toEqual([
+        'Brede SPUK: 2025, €\u00a0400.000',
+      ]);
+      expect(pane.errors).toEqual([]);
+    } finally {
+      await pane.context.close();
+    }
+  });
+
+  it('an Excel without ExcelApi 1.11 (notation unknown): the same paste is refused as ambiguous', async () => {
+    const pane = await openPane({ apiVersion: '1.10' });
+    try {
+      await pasteFourHundredThousand(pane);
+      const failures = pane.page.locator('#beschikking-fouten');
+      await failures.getByRole('listitem').first().waitFor();
+      expect((await failures.getByRole('listitem').allInnerTexts()).join(' ')).toMatch(
+        /"400\.000" in kolom .* kan 400000 zijn/,
+      );
+      expect(await pane.page.getByRole('button', { name: NL.beschikking.apply }).isVisible()).toBe(false);
+      expect(pane.errors).toEqual([]);
+    } finally {
+      await pane.context.close();
+    }
+  });
+});
+
 describe('reopening a workbook the add-in built', () => {
   it('follows what the workbook remembers and offers "Vernieuwen"', async () => {
     const pane = await openPane({
