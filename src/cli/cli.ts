@@ -1376,6 +1376,8 @@ async function runWerkboek(
   const file = opts.get('--uit') ?? 'spuk-begroting.xlsx';
   if (!file.toLowerCase().endsWith('.xlsx'))
     throw new UsageError(`Het uitvoerbestand moet op .xlsx eindigen: "${file}".`);
+  const mapProbleem = uitvoerMapProbleem(io, file);
+  if (mapProbleem !== undefined) throw new UsageError(mapProbleem);
   const gekozen = resolveEdition(opts);
   if (isFailed(gekozen)) return reportFailures(io, gekozen.failures);
   const van = resolveVan(opts, gekozen);
@@ -1416,6 +1418,23 @@ async function runWerkboek(
     `Geschreven: ${file} (${plan.sheets.length} bladen, ${cells} cellen; editie ${editie}${van !== undefined ? `; vergeleken met ${van}` : ''}; sleutel ${key.id}; ${g ? `gemeente ${g.naam} (${g.code})` : 'heel Nederland'}${opts.has('--beschikking') ? `; beschikking: ${beschikking.length} ${beschikking.length === 1 ? 'bedrag' : 'bedragen'}` : ''}${begroting ? `; begroting: ${begroting.regels.length} activiteiten` : ''}).\n`,
   );
   return 0;
+}
+
+/**
+ * The folder of an output file (`--uit`), checked before any work: a Dutch message when it does not
+ * exist or is a file, undefined when it is a folder or the file names none (the working folder).
+ * `/` and `\\` both separate folders (a Windows path typed on any system).
+ */
+export function uitvoerMapProbleem(io: CliIo, file: string): string | undefined {
+  const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  if (i < 0) return undefined;
+  const map = i === 0 ? file.slice(0, 1) : file.slice(0, i);
+  const naam = file.slice(i + 1);
+  const kind = io.pathKind(map);
+  if (kind === 'directory') return undefined;
+  if (kind === 'file')
+    return `"${map}" is een bestand, geen map. Kies met --uit een bestand in een bestaande map, bijvoorbeeld --uit ${naam}.`;
+  return `De map "${map}" bestaat niet. Maak de map eerst aan, of kies met --uit een bestand in een bestaande map, bijvoorbeeld --uit ${naam}.`;
 }
 
 /** One Dutch line for a werkmap that could not be written: the reason when the system names it. */
