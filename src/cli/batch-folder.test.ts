@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultReferenceData } from '../data';
 import type { CbsCode } from '../domain';
-import { LOCK_FILE, RUN_FILE } from './batch-folder';
+import { LOCK_FILE, RUN_FILE, writeErrorReason } from './batch-folder';
 import { runCli } from './cli';
 import type { CliIo, FolderIo } from './io';
 import { nodeFolder, nodeIo } from './node-io';
@@ -96,9 +96,12 @@ describe('a folder holds one run', () => {
     );
     const r = await run([]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('bevat 1 werkmappen van een run waarvan de editie onbekend is');
+    // One workbook: "1 werkmap" (reviewer, session 9: not "1 werkmappen").
+    expect(r.err).toBe(
+      `Fout: de map "${dir}" bevat 1 werkmap van een run waarvan de editie onbekend is. Kies met --uit een lege map, of vervang ze met --vervang.\n`,
+    );
     fs.rmSync(path.join(dir, 'index.csv'));
-    expect((await run([])).err).toContain('bevat 1 werkmappen van een run waarvan de editie onbekend is');
+    expect((await run([])).err).toContain('bevat 1 werkmap van een run waarvan de editie onbekend is');
     expect(read('GM0034 Almere.xlsx')).toBe('oud');
   });
 
@@ -309,6 +312,43 @@ parentPort.on('message', (m) => {
     // The header, the two written, SamenTwente.
     expect(index).toHaveLength(4);
     expect(index.slice(1, 3).map((l) => l.split(';')[2])).toEqual(written.sort() as CbsCode[]);
+  });
+});
+
+describe('werkboek into a folder that does not exist', () => {
+  it('says so in Dutch before any work (no werkmap rendered), exit 2; a file as folder is named too', async () => {
+    let err = '';
+    let rendered = 0;
+    const io: CliIo = { ...nodeIo, err: (t) => (err += t) };
+    const render = async () => {
+      rendered++;
+      return new Uint8Array();
+    };
+    const geen = path.join(dir, 'geen', 'map');
+    const code = await runCli(
+      ['werkboek', '--gemeente', 'Vlieland', '--uit', path.join(geen, 'x.xlsx')],
+      io,
+      render,
+    );
+    expect(code).toBe(2);
+    expect(err).toBe(
+      `Fout: De map "${geen}" bestaat niet. Maak de map eerst aan, of kies met --uit een bestand in een bestaande map, bijvoorbeeld --uit x.xlsx.\n`,
+    );
+    expect(rendered).toBe(0);
+    const bestand = path.join(dir, 'bestand.txt');
+    fs.writeFileSync(bestand, '');
+    err = '';
+    expect(
+      await runCli(['werkboek', '--gemeente', 'Vlieland', '--uit', path.join(bestand, 'x.xlsx')], io, render),
+    ).toBe(2);
+    expect(err).toBe(
+      `Fout: "${bestand}" is een bestand, geen map. Kies met --uit een bestand in een bestaande map, bijvoorbeeld --uit x.xlsx.\n`,
+    );
+    expect(rendered).toBe(0);
+    // Removed while the werkmap was made: the write error says so too, not "systeemfout ENOENT".
+    expect(writeErrorReason(Object.assign(new Error('ENOENT'), { code: 'ENOENT' }))).toBe(
+      'de map bestaat niet',
+    );
   });
 });
 

@@ -52,6 +52,7 @@ export function writeErrorReason(e: unknown): string {
   if (code === 'ENOSPC' || code === 'EDQUOT') return 'de schijf is vol';
   if (code === 'EROFS') return 'de map is alleen-lezen';
   if (code === 'EACCES' || code === 'EPERM') return 'u heeft geen schrijfrechten in de map';
+  if (code === 'ENOENT') return 'de map bestaat niet';
   if (code === 'EBUSY') return 'het bestand is geopend in een ander programma, bijvoorbeeld Excel';
   return `systeemfout ${code ?? 'onbekend'}`;
 }
@@ -179,7 +180,7 @@ export function takeFolder(
     const whose =
       owner === undefined ? 'een run waarvan de editie onbekend is' : `een andere run (${describe(owner)})`;
     return {
-      refused: `Fout: de map "${folder}" bevat ${werkmappen.length} werkmappen van ${whose}. Kies met --uit een lege map, of vervang ze met --vervang.`,
+      refused: `Fout: de map "${folder}" bevat ${werkmappen.length} ${werkmappen.length === 1 ? 'werkmap' : 'werkmappen'} van ${whose}. Kies met --uit een lege map, of vervang ze met --vervang.`,
     };
   }
   if (foreign) for (const name of werkmappen) fs.remove(path.join(folder, name));

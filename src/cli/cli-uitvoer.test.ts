@@ -2,6 +2,7 @@
  * The CLI's own shell (issue #18): `--version`, ExcelJS loaded only by the commands that write a
  * werkmap, help generated from the plan, and CSV that Excel-NL opens.
  */
+import { readFileSync } from 'fs';
 import { captureIo } from '../../test/support/cli-io';
 import { defaultEditionId, editionInput } from '../data';
 import type { WorkbookPlan } from '../plan';
@@ -139,14 +140,16 @@ describe('begroting --formaat csv|json|mutaties', () => {
     expect(r.err).toBe('');
   });
 
-  it('mutaties: per taakveld, × € 1.000, a lasten/baten pair per activity, Inc./Struc., total 0', async () => {
+  it('mutaties: per taakveld, × € 1.000, a lasten/baten pair per activity, Inc./Struc.; lasten over the money a "niet gedekt" line', async () => {
     const r = await runTo([...base, '--formaat', 'mutaties'], true, { 'b.csv': OVER });
     expect(r.code).toBe(1);
+    // Almere's Brede SPUK 2025: 3.478.172 received for 3.600.000 lasten: 121.828 eigen middelen on 5.1.
     expect(r.out.split('\n')).toEqual([
       '\uFEFFTaakveld;Omschrijving;Inc.;Struc.;2023;2024;2025;2026;2027;2028;2029;2030',
       '5.1 Sportbeleid en activering;Lokaal sportakkoord (Brede SPUK, onderdeel 1) – lasten;x;;-100;-100;-3600;0;0;0;0;0',
       '5.1 Sportbeleid en activering;Lokaal sportakkoord (Brede SPUK, onderdeel 1) – baten;x;;100;100;3600;0;0;0;0;0',
-      '5.1 Sportbeleid en activering;Totaal taakveld 5.1;;;0;0;0;0;0;0;0;0',
+      '5.1 Sportbeleid en activering;Brede SPUK: niet gedekt door de uitkering (eigen middelen);x;;0;0;-122;0;0;0;0;0',
+      '5.1 Sportbeleid en activering;Totaal taakveld 5.1;;;0;0;-122;0;0;0;0;0',
       '6.1 Samenkracht en burgerparticipatie;Welzijn op recept (SPUK AZWA lokaal) – lasten;;x;0;0;0;0;-500;-500;-500;0',
       '6.1 Samenkracht en burgerparticipatie;Welzijn op recept (SPUK AZWA lokaal) – baten;x;;0;0;0;0;500;500;500;0',
       '6.1 Samenkracht en burgerparticipatie;Totaal taakveld 6.1;;;0;0;0;0;0;0;0;0',
@@ -156,6 +159,59 @@ describe('begroting --formaat csv|json|mutaties', () => {
       '',
     ]);
     expect(r.err).toContain('bedragen × € 1.000');
+    expect(r.err).toContain('Niet budgettair neutraal');
+    expect(r.err).toContain('Eigen middelen nodig: 2025 € 121.828.\n');
+    expect(r.err).not.toContain('(budgettair neutraal)');
+  });
+
+  it('mutaties without lasten over the money: every taakveld 0, "budgettair neutraal"', async () => {
+    const binnen = [
+      H,
+      'Brede SPUK;1;Lokaal sportakkoord;5.1;Sportbedrijf;incidenteel;;;1.000.000;;;;;;',
+    ].join('\n');
+    const r = await runTo([...base, '--formaat', 'mutaties'], true, { 'b.csv': binnen + '\n' });
+    expect(r.out).not.toContain('niet gedekt');
+    expect(r.out).toContain('\n5.1 Sportbeleid en activering;Totaal taakveld 5.1;;;0;0;0;0;0;0;0;0\n');
+    expect(r.err).toMatch(/^Mutaties per taakveld.*; elk taakveld telt op tot 0 \(budgettair neutraal\)\.\n/);
+  });
+
+  it('mutaties of Zwolle with voorbeelden/begroting.csv: the Brede SPUK baten are what Zwolle receives', async () => {
+    const csv = readFileSync('voorbeelden/begroting.csv', 'utf8');
+    const z = ['begroting', '--invoer', 'b.csv', '--gemeente', 'Zwolle', '--formaat', 'mutaties'];
+    const r = await runTo(z, true, { 'b.csv': csv });
+    expect(r.code).toBe(1);
+    const rows = r.out
+      .replace('\uFEFF', '')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(';'));
+    const kop = rows[0] ?? [];
+    const k2025 = kop.indexOf('2025');
+    const k2026 = kop.indexOf('2026');
+    const brede = rows.filter(
+      (x) =>
+        /\(Brede SPUK[,)].* – baten$/.test(x[1] ?? '') || (x[1] ?? '').startsWith('Brede SPUK: niet gedekt'),
+    );
+    const som = (k: number) => brede.reduce((a, x) => a + Number(x[k]), 0);
+    // Zwolle receives € 2.035.253 (2025) and € 1.732.939 (2026), not the 2.650 / 2.240 of its lasten.
+    expect(som(k2025)).toBe(2_035);
+    expect(som(k2026)).toBe(1_733);
+    expect(
+      rows.filter((x) => (x[1] ?? '').includes('niet gedekt')).map((x) => [x[0], x[1], x[k2025], x[k2026]]),
+    ).toEqual([
+      [
+        '5.1 Sportbeleid en activering',
+        'Brede SPUK: niet gedekt door de uitkering (eigen middelen)',
+        '-267',
+        '-235',
+      ],
+      ['7.1 Volksgezondheid', 'Brede SPUK: niet gedekt door de uitkering (eigen middelen)', '-348', '-272'],
+    ]);
+    const totaal = (tv: string) => rows.find((x) => x[1] === `Totaal taakveld ${tv}`)?.slice(4, 8);
+    expect(totaal('5.1')).toEqual(['0', '0', '-267', '-235']);
+    expect(totaal('6.1')).toEqual(['0', '0', '0', '0']);
+    expect(totaal('7.1')).toEqual(['0', '0', '-348', '-272']);
+    expect(r.err).toContain('Eigen middelen nodig: 2025 € 614.747, 2026 € 507.061.\n');
   });
 
   it('refuses an unknown format, naming the four', async () => {

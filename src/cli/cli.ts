@@ -54,6 +54,8 @@ import {
   editionWarningText,
   failureText,
   formatEuro,
+  mutatieNietGedektText,
+  mutatiesSamenvattingText,
   regioFailureText,
   ruleText,
   signaalText,
@@ -327,7 +329,9 @@ Exitcode 0 zonder signalen, 1 met signalen, 2 bij onjuiste invoer.
                          mutaties: de begroting zoals gemeenten die in hun eigen begroting zetten, per
                          taakveld: Taakveld;Omschrijving;Inc.;Struc.;${jaren.columns}, bedragen × € 1.000
                          (+ = voordelig, − = nadelig), per activiteit een regel lasten en een regel baten
-                         (de SPUK, incidenteel) en per taakveld een totaal (0: budgettair neutraal)
+                         (de SPUK, incidenteel), per taakveld en regeling waar de uitkering de lasten
+                         niet dekt een regel baten "niet gedekt door de uitkering (eigen middelen)" en
+                         per taakveld een totaal (0: budgettair neutraal; anders de eigen middelen)
   --csv-komma            CSV met komma's en een decimale punt, zonder BOM (de vorm van eerdere versies)
 `,
   verschil: `spuk-begroting verschil [--van ID] [--naar ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL] [--formaat csv|json]
@@ -1275,13 +1279,16 @@ const ALLE_REFUSED: readonly (readonly [string, string])[] = [
 /**
  * The mutations as CSV in the layout gemeenten use in their own begroting (begroting-practice.md,
  * layout 3): Taakveld;Omschrijving;Inc.;Struc.;<the scenario's years>, bedragen × € 1.000, + = voordelig,
- * − = nadelig; per activity a lasten and a baten line, per taakveld a total (0: budgettair neutraal).
+ * − = nadelig; per activity a lasten and a baten line, per taakveld and regeling whose lasten the money
+ * received does not cover a line "niet gedekt door de uitkering (eigen middelen)" (the toets's dekking,
+ * `begrotingMutaties`), per taakveld a total (0: budgettair neutraal; else − the eigen middelen).
  */
 function writeMutaties(io: CliIo, vorm: CsvVorm, scenario: Scenario): void {
   const begroting = scenario.begroting ?? legeBegroting(scenario.input.edition);
   const years = scenario.years;
   const rows: (string | number)[][] = [];
-  for (const t of begrotingMutaties(begroting.regels, years)) {
+  const taakvelden = begrotingMutaties(begroting.regels, years, scenario.toets.dekking);
+  for (const t of taakvelden) {
     const taakveld = t.naam === undefined ? t.taakveld : `${t.taakveld} ${t.naam}`;
     for (const m of t.mutaties) {
       const wat = `${m.activiteit} (${m.regeling}${m.onderdeel !== undefined ? `, onderdeel ${m.onderdeel}` : ''})`;
@@ -1293,6 +1300,8 @@ function writeMutaties(io: CliIo, vorm: CsvVorm, scenario: Scenario): void {
         ...m.duizenden,
       ]);
     }
+    for (const n of t.nietGedekt)
+      rows.push([taakveld, mutatieNietGedektText(n.regeling), 'x', '', ...n.duizenden]);
     rows.push([taakveld, `Totaal taakveld ${t.taakveld}`, '', '', ...t.totaalDuizenden]);
   }
   io.out(
@@ -1303,9 +1312,10 @@ function writeMutaties(io: CliIo, vorm: CsvVorm, scenario: Scenario): void {
       io.outIsFile === true,
     ),
   );
-  io.err(
-    `Mutaties per taakveld, bedragen × € 1.000 (afgerond per bedrag), + = voordelig, − = nadelig; per activiteit lasten en baten (SPUK, incidenteel), budgettair neutraal.${rows.length === 0 ? ' De begroting heeft geen lasten.' : ''}\n`,
+  const eigenMiddelen = years.map((_, i) =>
+    taakvelden.reduce((a, t) => a + (t.lasten[i] ?? 0) - (t.baten[i] ?? 0), 0),
   );
+  io.err(mutatiesSamenvattingText(years, eigenMiddelen, rows.length === 0));
 }
 
 async function runWerkboekAlle(
@@ -1366,6 +1376,8 @@ async function runWerkboek(
   const file = opts.get('--uit') ?? 'spuk-begroting.xlsx';
   if (!file.toLowerCase().endsWith('.xlsx'))
     throw new UsageError(`Het uitvoerbestand moet op .xlsx eindigen: "${file}".`);
+  const mapProbleem = uitvoerMapProbleem(io, file);
+  if (mapProbleem !== undefined) throw new UsageError(mapProbleem);
   const gekozen = resolveEdition(opts);
   if (isFailed(gekozen)) return reportFailures(io, gekozen.failures);
   const van = resolveVan(opts, gekozen);
@@ -1406,6 +1418,23 @@ async function runWerkboek(
     `Geschreven: ${file} (${plan.sheets.length} bladen, ${cells} cellen; editie ${editie}${van !== undefined ? `; vergeleken met ${van}` : ''}; sleutel ${key.id}; ${g ? `gemeente ${g.naam} (${g.code})` : 'heel Nederland'}${opts.has('--beschikking') ? `; beschikking: ${beschikking.length} ${beschikking.length === 1 ? 'bedrag' : 'bedragen'}` : ''}${begroting ? `; begroting: ${begroting.regels.length} activiteiten` : ''}).\n`,
   );
   return 0;
+}
+
+/**
+ * The folder of an output file (`--uit`), checked before any work: a Dutch message when it does not
+ * exist or is a file, undefined when it is a folder or the file names none (the working folder).
+ * `/` and `\\` both separate folders (a Windows path typed on any system).
+ */
+export function uitvoerMapProbleem(io: CliIo, file: string): string | undefined {
+  const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  if (i < 0) return undefined;
+  const map = i === 0 ? file.slice(0, 1) : file.slice(0, i);
+  const naam = file.slice(i + 1);
+  const kind = io.pathKind(map);
+  if (kind === 'directory') return undefined;
+  if (kind === 'file')
+    return `"${map}" is een bestand, geen map. Kies met --uit een bestand in een bestaande map, bijvoorbeeld --uit ${naam}.`;
+  return `De map "${map}" bestaat niet. Maak de map eerst aan, of kies met --uit een bestand in een bestaande map, bijvoorbeeld --uit ${naam}.`;
 }
 
 /** One Dutch line for a werkmap that could not be written: the reason when the system names it. */

@@ -1,9 +1,47 @@
-import type { EditionYear } from '.';
-import { begrotingMutaties, naarDuizenden } from '.';
+import { readFileSync } from 'fs';
+import type { BegrotingRegel, BegrotingRegeling, CbsCode, EditionYear, TaakveldDekking } from '.';
+import {
+  BEGROTING_REGELINGEN,
+  begrotingMutaties,
+  builtInKey,
+  euro,
+  naarDuizenden,
+  resolveScenario,
+  TAAKVELDEN,
+  taakveldDekking,
+} from '.';
+import { editionInput, parseBegrotingCsv } from '../data';
 import { rowBuilder } from '../../test/support/begroting-rows';
 
 const YEARS = [2023, 2024, 2025, 2026, 2027, 2028, 2029] as EditionYear[];
 const { regel } = rowBuilder(YEARS, { eersteRij: 6 });
+
+/**
+ * A dekking as the toets builds it (`taakveldDekking` per regeling × year over TAAKVELDEN + "overig"),
+ * with `ontvangen` per regeling and year (default: enough for every lasten).
+ */
+function dekkingVan(
+  regels: readonly BegrotingRegel[],
+  ontvangen: Partial<Record<BegrotingRegeling, readonly number[]>> = {},
+): Record<BegrotingRegeling, TaakveldDekking[]> {
+  const codes: string[] = TAAKVELDEN.map((t) => t.code);
+  const kolom = (tv: string) => (codes.includes(tv) ? tv : 'overig');
+  const out = {} as Record<BegrotingRegeling, TaakveldDekking[]>;
+  for (const reg of BEGROTING_REGELINGEN)
+    out[reg] = YEARS.map((_, i) =>
+      taakveldDekking(
+        [...codes, 'overig'].map((c) =>
+          euro(
+            regels
+              .filter((r) => r.regeling === reg && kolom(r.taakveld) === c)
+              .reduce((a, r) => a + (r.lasten[i] ?? 0), 0),
+          ),
+        ),
+        euro(ontvangen[reg]?.[i] ?? 1e12),
+      ),
+    );
+  return out;
+}
 
 describe('naarDuizenden', () => {
   it('rounds to thousands half away from zero, so −x and x stay opposite', () => {
@@ -27,7 +65,7 @@ describe('begrotingMutaties: the mutations per taakveld, × € 1.000, lasten/ba
     regel('Brede SPUK', {}, { activiteit: 'Leeg' }),
     regel('SPUK AZWA lokaal', { 2027: 80_000 }, { activiteit: 'Wijkverpleging', taakveld: '6.71' }),
   ];
-  const out = begrotingMutaties(regels, YEARS);
+  const out = begrotingMutaties(regels, YEARS, dekkingVan(regels));
 
   it('orders taakvelden by Iv3 code and names the known ones', () => {
     expect(out.map((t) => [t.taakveld, t.naam])).toEqual([
@@ -55,13 +93,141 @@ describe('begrotingMutaties: the mutations per taakveld, × € 1.000, lasten/ba
 
   it('each taakveld adds up to 0 in thousands (budgettair neutraal); an activity without lasten is left out', () => {
     for (const t of out) expect(t.totaalDuizenden).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    for (const t of out) expect(t.nietGedekt).toEqual([]);
+    expect(out.find((t) => t.taakveld === '7.1')?.baten).toEqual([0, 0, 251_499, 260_500, 0, 0, 0]);
     expect(out.flatMap((t) => t.mutaties).some((m) => m.activiteit === 'Leeg')).toBe(false);
     expect(out.flatMap((t) => t.mutaties)).toHaveLength(8);
   });
 
   it('refuses a row whose years do not match', () => {
-    expect(() => begrotingMutaties([regel('Brede SPUK', { 2025: 1 })], YEARS.slice(0, 3))).toThrow(
-      RangeError,
+    const r = [regel('Brede SPUK', { 2025: 1 })];
+    expect(() => begrotingMutaties(r, YEARS.slice(0, 3), dekkingVan(r))).toThrow(RangeError);
+  });
+});
+
+describe("begrotingMutaties: lasten the money received does not cover (the toets's dekking)", () => {
+  it('a regeling over its money gets a baten line "niet gedekt" per taakveld: baten = the covered share', () => {
+    // Brede SPUK 2025: 300.000 + 100.000 lasten, 200.000 received: the dekking splits 150.000 / 50.000.
+    const regels = [
+      regel('Brede SPUK', { 2025: 300_000 }, { activiteit: 'Valpreventie' }),
+      regel('Brede SPUK', { 2025: 100_000 }, { activiteit: 'Sport', taakveld: '5.1', onderdeel: 1 }),
+      regel('SPUK IZA', { 2025: 40_000 }, { activiteit: 'Regiobeeld' }),
+    ];
+    const out = begrotingMutaties(regels, YEARS, dekkingVan(regels, { 'Brede SPUK': [0, 0, 200_000] }));
+    const vv = out.find((t) => t.taakveld === '7.1');
+    expect(vv?.nietGedekt).toEqual([
+      {
+        regeling: 'Brede SPUK',
+        soort: 'baten',
+        aard: 'incidenteel',
+        bedragen: [0, 0, -150_000, 0, 0, 0, 0],
+        duizenden: [0, 0, -150, 0, 0, 0, 0],
+      },
+    ]);
+    expect(vv?.baten[2]).toBe(190_000);
+    expect(vv?.lasten[2]).toBe(340_000);
+    expect(vv?.totaalDuizenden[2]).toBe(-150);
+    const sport = out.find((t) => t.taakveld === '5.1');
+    expect(sport?.nietGedekt.map((n) => n.bedragen[2])).toEqual([-50_000]);
+    expect(sport?.baten[2]).toBe(50_000);
+    expect(sport?.totaalDuizenden).toEqual([0, 0, -50, 0, 0, 0, 0]);
+  });
+
+  it('taakvelden outside TAAKVELDEN share the "overig" column pro rata their lasten (largest remainder)', () => {
+    // Overig: 2.1 with 10.001 and 8.1 with 20.002 lasten, 15.000 received: split 5.000 / 10.000.
+    const regels = [
+      regel('SPUK AZWA lokaal', { 2027: 20_002 }, { activiteit: 'B', taakveld: '8.1' }),
+      regel('SPUK AZWA lokaal', { 2027: 10_001 }, { activiteit: 'A', taakveld: '2.1' }),
+    ];
+    const d = dekkingVan(regels, { 'SPUK AZWA lokaal': [0, 0, 0, 0, 15_000] });
+    const out = begrotingMutaties(regels, YEARS, d);
+    expect(out.map((t) => [t.taakveld, t.naam, t.baten[4], t.nietGedekt[0]?.bedragen[4]])).toEqual([
+      ['2.1', undefined, 5_000, -5_001],
+      ['8.1', undefined, 10_000, -10_002],
+    ]);
+    expect(out.reduce((a, t) => a + (t.baten[4] ?? 0), 0)).toBe(d['SPUK AZWA lokaal'][4]?.split.amounts[4]);
+    // A tie goes to the earlier taakveld in Iv3 order (2.1 before 8.1), whatever the row order.
+    const gelijk = [
+      regel('SPUK AZWA lokaal', { 2027: 10_000 }, { activiteit: 'B', taakveld: '8.1' }),
+      regel('SPUK AZWA lokaal', { 2027: 10_000 }, { activiteit: 'A', taakveld: '2.1' }),
+    ];
+    const g = begrotingMutaties(
+      gelijk,
+      YEARS,
+      dekkingVan(gelijk, { 'SPUK AZWA lokaal': [0, 0, 0, 0, 15_001] }),
     );
+    expect(g.map((t) => [t.taakveld, t.baten[4]])).toEqual([
+      ['2.1', 7_501],
+      ['8.1', 7_500],
+    ]);
+  });
+
+  it('a negative net lasten on a taakveld (a correction) gets no baten, as in the toets', () => {
+    const regels = [
+      regel('Brede SPUK', { 2025: 50_000 }, { activiteit: 'Plan' }),
+      regel('Brede SPUK', { 2025: -80_000 }, { activiteit: 'Correctie' }),
+    ];
+    const out = begrotingMutaties(regels, YEARS, dekkingVan(regels));
+    expect(out[0]?.baten[2]).toBe(0);
+    expect(out[0]?.nietGedekt[0]?.bedragen[2]).toBe(30_000);
+    // Net lasten −30.000 (voordelig) without baten: the taakveld's total is + 30.
+    expect(out[0]?.totaalDuizenden[2]).toBe(30);
+  });
+});
+
+describe('begrotingMutaties on Zwolle with voorbeelden/begroting.csv (the toets of resolveScenario)', () => {
+  const input = editionInput('vws-2026-04');
+  const parsed = parseBegrotingCsv(readFileSync('voorbeelden/begroting.csv', 'utf8'), {
+    edition: input.edition,
+  });
+  if (!parsed.ok) throw new Error('voorbeelden/begroting.csv does not parse');
+  const s = resolveScenario({
+    edition: input,
+    key: builtInKey('spuk-2025', input.base),
+    gemeente: 'GM0193' as CbsCode,
+    begroting: parsed.value,
+  });
+  const years = s.years;
+  const out = begrotingMutaties(parsed.value.regels, years, s.toets.dekking);
+  const i2025 = years.indexOf(2025 as EditionYear);
+  const i2026 = years.indexOf(2026 as EditionYear);
+
+  it('the Brede SPUK baten are what Zwolle receives (2.035 and 1.733 × € 1.000), not the lasten', () => {
+    const brede = out.flatMap((t) => [
+      ...t.mutaties.filter((m) => m.regeling === 'Brede SPUK' && m.soort === 'baten'),
+      ...t.nietGedekt.filter((n) => n.regeling === 'Brede SPUK'),
+    ]);
+    const som = (i: number) => brede.reduce((a, m) => a + (m.bedragen[i] ?? 0), 0);
+    expect(som(i2025)).toBe(2_035_253);
+    expect(som(i2026)).toBe(1_732_939);
+    expect(s.toets.plafondNaOverheveling['Brede SPUK'][i2025]).toBe(2_035_253);
+    const duizend = (i: number) => brede.reduce((a, m) => a + (m.duizenden[i] ?? 0), 0);
+    expect(Math.abs(duizend(i2025) - 2_035)).toBeLessThanOrEqual(1);
+    expect(Math.abs(duizend(i2026) - 1_733)).toBeLessThanOrEqual(1);
+  });
+
+  it("each taakveld's baten are the toets's perTaakveld baten; the correction lines and totals", () => {
+    for (const p of s.toets.perTaakveld) {
+      const mine = out.filter((t) =>
+        p.code === 'overig' ? !TAAKVELDEN.some((k) => k.code === t.taakveld) : t.taakveld === p.code,
+      );
+      expect(years.map((_, i) => mine.reduce((a, t) => a + (t.baten[i] ?? 0), 0))).toEqual(p.baten);
+    }
+    const tv = (code: string) => out.find((t) => t.taakveld === code);
+    expect(tv('5.1')?.baten[i2025]).toBe(883_223);
+    expect(tv('5.1')?.nietGedekt.map((n) => [n.regeling, n.duizenden[i2025], n.duizenden[i2026]])).toEqual([
+      ['Brede SPUK', -267, -235],
+    ]);
+    expect(tv('7.1')?.nietGedekt.map((n) => [n.regeling, n.duizenden[i2025], n.duizenden[i2026]])).toEqual([
+      ['Brede SPUK', -348, -272],
+    ]);
+    expect(tv('6.1')?.nietGedekt).toEqual([]);
+    expect(tv('6.1')?.totaalDuizenden.every((x) => x === 0)).toBe(true);
+    // The taakvelden's totals are the eigen middelen the toets names (nietGedekt), in euros and thousands.
+    const eigen = (i: number) => out.reduce((a, t) => a + (t.lasten[i] ?? 0) - (t.baten[i] ?? 0), 0);
+    expect(eigen(i2025)).toBe(614_747);
+    expect(s.toets.nietGedekt[i2025]).toBe(614_747);
+    expect(eigen(i2026)).toBe(s.toets.nietGedekt[i2026]);
+    expect(out.reduce((a, t) => a + (t.totaalDuizenden[i2025] ?? 0), 0)).toBe(-615);
   });
 });

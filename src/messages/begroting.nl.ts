@@ -181,3 +181,36 @@ export function gemeenteWaarschuwingText(w: GemeenteWaarschuwing): string {
       return `Regio ${w.regio}: het regionale geld gaat naar ${w.ontvanger}, geen gemeente. Wat ${w.ontvanger} doorgeeft is uw baat; vul het bedrag in op blad Beschikking ("Ontvangen van de mandaatgemeente") zodra het bekend is.`;
   }
 }
+
+/**
+ * The Omschrijving of a taakveld's line for the lasten of one regeling the money received does not
+ * cover (`NietGedektMutatie`, the `--formaat mutaties` export and its block on the Samenvatting).
+ */
+export function mutatieNietGedektText(regeling: string): string {
+  return `${regeling}: niet gedekt door de uitkering (eigen middelen)`;
+}
+
+/**
+ * The summary under the `--formaat mutaties` export (stderr): the layout, then whether the taakvelden
+ * add up to 0. `eigenMiddelen`: per year (of `years`) Σ over the taakvelden of lasten − baten in whole
+ * euros (the lasten the money received does not cover); a year with more than 0 is named with its
+ * amount, so the export never says "budgettair neutraal" of a taakveld that is nadelig.
+ */
+export function mutatiesSamenvattingText(
+  years: readonly EditionYear[],
+  eigenMiddelen: readonly number[],
+  leeg: boolean,
+): string {
+  const kop =
+    'Mutaties per taakveld, bedragen × € 1.000 (afgerond per bedrag), + = voordelig, − = nadelig; per activiteit lasten en baten (SPUK, incidenteel)';
+  if (leeg) return `${kop}. De begroting heeft geen lasten.\n`;
+  const tekort = years
+    .map((jaar, i) => ({ jaar, bedrag: eigenMiddelen[i] ?? 0 }))
+    .filter((x) => x.bedrag > 0);
+  if (tekort.length === 0) return `${kop}; elk taakveld telt op tot 0 (budgettair neutraal).\n`;
+  return (
+    `${kop}. Niet budgettair neutraal: de uitkering dekt niet alle lasten; per taakveld en regeling een regel ` +
+    `"niet gedekt door de uitkering (eigen middelen)". Eigen middelen nodig: ` +
+    `${tekort.map((x) => `${x.jaar} ${formatEuro(x.bedrag)}`).join(', ')}.\n`
+  );
+}
