@@ -41,7 +41,7 @@ import type { OnderdelenCells, OnderdelenFrom } from './onderdelen-section';
 import { onderdelenSection } from './onderdelen-section';
 import type { SignalenCells } from './signalen-section';
 import { signalenHeight, signalenSection } from './signalen-section';
-import { wrapLabels, yearRows } from './year-rows';
+import { fontOf, wrapLabels, yearRows } from './year-rows';
 
 /** The first year column of the sheet (B). */
 export const FIRST_COL = 2;
@@ -240,7 +240,7 @@ export function regelingSection(
     `A${totalsRow}`,
     totalLabels.map((t) => [t]),
   );
-  wrapLabels(s, totalsRow, totalLabels);
+  wrapLabels(s, totalsRow, totalLabels, () => fontOf('rowHeader'));
   s.format(`A${totalsRow}:A${totalsRow + 1}`, 'rowHeader');
   const B = columnLetter(FIRST_COL);
   s.formula(
