@@ -84,8 +84,6 @@ const HELPER_COL = 26;
 const HEADER_ROW = 6;
 /** Column C's width (characters): the onderdeel's name. */
 const ONDERDEEL_WIDTH = 58;
-/** The share of column C a line of a name may take before it wraps (LibreOffice prints a wider font). */
-const ONDERDEEL_FILL = 0.9;
 
 /**
  * Builds Beschikking for the plan's gemeente (`code`; undefined = NL). `keys` are the grid's rows,
@@ -241,10 +239,10 @@ function gridSection(
     keys.map((k) => [k.key, k.regeling, k.omschrijving]),
   );
   // An onderdeel's name longer than column C wraps onto two lines in a taller row: it ran on into the
-  // yellow 2023 column on paper (#18: "9. Opgroeien … Alcoholproblematiek"). Measured in the font with
-  // the margin of a wider print font (`wrapText`'s fill).
+  // yellow 2023 column on paper (#18: "9. Opgroeien … Alcoholproblematiek"). Measured in the font over
+  // the column's whole width: a margin wrapped names that print on one line, with a blank line above.
   keys.forEach((k, i) => {
-    const lines = wrapText(k.omschrijving, ONDERDEEL_WIDTH, {}, ONDERDEEL_FILL).length;
+    const lines = wrapText(k.omschrijving, ONDERDEEL_WIDTH).length;
     if (lines < 2) return;
     s.format(`C${first + i}`, 'wrap').rowHeight(first + i, linesHeight(lines));
   });
