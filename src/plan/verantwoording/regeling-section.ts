@@ -24,7 +24,7 @@ import {
   kenmerkDatum,
   eindafrekeningText,
   grondslagText,
-  limietKortText,
+  limietBronKort,
 } from '../../messages/verantwoording.nl';
 import { cellAddress, columnLetter, toR1C1 } from '../a1';
 import { SheetRange } from '../anchors';
@@ -125,6 +125,7 @@ const ROWS = [
   ['saldo', 'Saldo (negatief: overschreden)'],
   ['onbesteed', 'Onbesteed'],
   ['pct', 'Limiet overheveling naar het volgende jaar (%, invoer)'],
+  ['pctBron', 'Bron van de limiet (bij het maken)'],
   ['limiet', 'Limiet overheveling (€)'],
   ['gebruikt', 'Overheveling gebruikt in het volgende jaar'],
   ['uit', 'Overheveling naar het volgende jaar'],
@@ -477,7 +478,15 @@ function formats(
   const line = (id: RowId) => `${B}${row(id)}:${L}${row(id)}`;
   s.values(`${B}${row('basis')}`, [r.jaren.map((j) => BASIS_TEXT[j.basis])]);
   s.format(`${B}${row('besch')}:${L}${row('cumO')}`, 'euro');
-  for (const id of ['bron', 'basis'] as const) s.format(line(id), 'note');
+  // The limit's source per year under it (the rule text beside the limit listed every year and made
+  // the yellow row as tall as its nine lines, #18).
+  const regels = r.regels;
+  s.values(`${B}${row('pctBron')}`, [
+    regels.jaren.map((y, i) =>
+      limietBronKort(regels.overheveling(y), i === regels.jaren.length - 1 || y === regels.eindjaar),
+    ),
+  ]);
+  for (const id of ['bron', 'basis', 'pctBron'] as const) s.format(line(id), 'note');
   // Typed here, or (with the Realisatie sheet) a formula reading its table: then no input colour.
   if (!fed) s.format(line('invoer'), 'inputEuro');
   limietRow(s, r, row('pct'), toets);
@@ -568,11 +577,9 @@ function rules(
 ): void {
   const linked = r.regels.jaren.filter((y) => linkedLimiet(r, from.toetsLimieten, y));
   const regels = r.regels;
-  const limieten = regels.jaren
-    .map((y, i) =>
-      limietKortText(y, regels.overheveling(y), i === regels.jaren.length - 1 || y === regels.eindjaar),
-    )
-    .join(' | ');
+  const perOnderdeel = regels.jaren.filter(
+    (y, i) => i < regels.jaren.length - 1 && regels.overheveling(y)?.per === 'onderdeel',
+  );
   const eerste = regels.overheveling(regels.jaren[0] ?? 0);
   const texts: [RowId, string][] = [
     [
@@ -596,7 +603,7 @@ function rules(
     ...(regels.perOnderdeelJaren.length > 0 ? ([['saldo', SCHUIFRUIMTE_NOTE]] as [RowId, string][]) : []),
     [
       'pct',
-      `${linked.length > 0 ? `${linked.join(' en ')}: uit de Begrotingstoets (Regels; wijzig het daar, beide bladen volgen). ` : ''}Per jaar: ${limieten}. Bron van elke limiet: blad Bronnen en spuk-begroting verantwoording.`,
+      `${linked.length > 0 ? `${linked.join(' en ')}: uit de Begrotingstoets (Regels; wijzig het daar, beide bladen volgen). ` : ''}Max. % van de beschikking van het jaar${perOnderdeel.length > 0 ? ` (${perOnderdeel.join(' en ')}: per onderdeel)` : ''}; de bron per jaar eronder, de tekst op blad Bronnen.`,
     ],
     [
       'limiet',
