@@ -124,7 +124,8 @@ const ROWS = [
   ['beschikbaar', 'Beschikbaar'],
   ['saldo', 'Saldo (negatief: overschreden)'],
   ['onbesteed', 'Onbesteed'],
-  ['pct', 'Limiet overheveling naar het volgende jaar (%, invoer)'],
+  // One line in column A (the longer label was measured two lines and the yellow row grew).
+  ['pct', 'Limiet overheveling (%, invoer)'],
   ['pctBron', 'Bron van de limiet (bij het maken)'],
   ['limiet', 'Limiet overheveling (€)'],
   ['gebruikt', 'Overheveling gebruikt in het volgende jaar'],
@@ -603,7 +604,7 @@ function rules(
     ...(regels.perOnderdeelJaren.length > 0 ? ([['saldo', SCHUIFRUIMTE_NOTE]] as [RowId, string][]) : []),
     [
       'pct',
-      `${linked.length > 0 ? `${linked.join(' en ')}: uit de Begrotingstoets (Regels; wijzig het daar, beide bladen volgen). ` : ''}Max. % van de beschikking van het jaar${perOnderdeel.length > 0 ? ` (${perOnderdeel.join(' en ')}: per onderdeel)` : ''}; de bron per jaar eronder, de tekst op blad Bronnen.`,
+      `Naar het volgende jaar: max. % van de beschikking${perOnderdeel.length > 0 ? ` (${perOnderdeel.join(' en ')}: per onderdeel)` : ''}; bron eronder en op blad Bronnen.${linked.length > 0 ? ` ${linked.join(' en ')}: uit de Begrotingstoets (wijzig het daar).` : ''}`,
     ],
     [
       'limiet',
