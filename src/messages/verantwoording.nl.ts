@@ -56,6 +56,26 @@ export function grondslagText(b: VerantwoordingBron): string {
   }
 }
 
+/**
+ * A carry-over rule's source in a word or two, for a cell under the year's limit on the Verantwoording
+ * ("praktijk", "brief minister"); "" for the last year (nothing to carry over).
+ */
+export function limietBronKort(rule: OverhevelingsLimiet | undefined, last: boolean): string {
+  if (last) return '';
+  if (rule === undefined) return 'geen regel';
+  if (rule.waarde === null) return 'niet gevonden';
+  switch (rule.grondslag) {
+    case 'regeling':
+      return 'regeling';
+    case 'brief':
+      return 'brief minister';
+    case 'praktijk':
+      return 'praktijk';
+    case 'aanname':
+      return 'aanname';
+  }
+}
+
 /** A carry-over rule from `vanJaar`: "max. 10% van de beschikking 2025 naar 2026 (brief van de minister)". */
 export function limietText(vanJaar: number, rule: OverhevelingsLimiet | undefined, last: boolean): string {
   if (last)

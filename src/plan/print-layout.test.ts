@@ -65,6 +65,17 @@ describe('print layout of #18 in the plan', () => {
     ];
     // Brede SPUK spread: 15 rests, 3 steps, 15 corrections; dekking: 4 regelingen × (5 + 3 + 5).
     expect(steps).toHaveLength(33 + 4 * 13);
+    // The weights and their sums too (they printed over pages, #18): Brede SPUK 15 + 1, dekking 4 × (5 + 1).
+    const weights = [
+      ...rowsWith(toets, 'B', /^gewicht \(editie|^Som van de gewichten/),
+      ...rowsWith(toets, 'B', /^Gewicht \(niet negatief\)/),
+    ];
+    expect(weights).toHaveLength(16 + 4 * 6);
+    expect(weights.filter((r) => !hidden.has(r))).toEqual([]);
+    // Where they are, said on the sheet (traceable in the werkmap).
+    expect(
+      rowsWith(toets, 'B', /^De gewichten \(rijen \d+–\d+, som in rij \d+\) en de afrondingsstappen/),
+    ).toHaveLength(1);
     expect(steps.filter((r) => !hidden.has(r))).toEqual([]);
     const amounts = [
       ...rowsWith(toets, 'B', /^aandeel in het totaal$/),
@@ -114,17 +125,38 @@ describe('print layout of #18 in the plan', () => {
   });
 });
 
-describe('the Overzicht chart on a page of its own (#18)', () => {
-  it.each([[undefined], ['GM0034']] as const)('gemeente %s: a page starts at the chart', (gemeente) => {
-    const plan = buildWorkbookPlan(editionInput('vws-2026-04'), {
-      key: 'spuk-2025',
-      gemeente: gemeente as CbsCode | undefined,
-    });
-    const overzicht = sheetOf(plan, 'Overzicht');
-    const chart = overzicht.charts[0];
-    const top = parseCell(chart?.from ?? 'A1').row;
-    expect(overzicht.pageBreaks).toEqual([top]);
-    // 20 rows of default height (15 pt) and the repeated header row fit one landscape page.
-    expect(parseCell(chart?.to ?? 'A1').row - top + 1).toBe(20);
-  });
+describe('the Overzicht checks, legend and chart on a last page of their own (#18)', () => {
+  it.each([[undefined], ['GM0034']] as const)(
+    'gemeente %s: a page starts at the checks and holds the legend and the chart',
+    (gemeente) => {
+      const plan = buildWorkbookPlan(editionInput('vws-2026-04'), {
+        key: 'spuk-2025',
+        gemeente: gemeente as CbsCode | undefined,
+      });
+      const overzicht = sheetOf(plan, 'Overzicht');
+      const chart = overzicht.charts[0];
+      const top = parseCell(chart?.from ?? 'A1').row;
+      const bottom = parseCell(chart?.to ?? 'A1').row;
+      // The legend alone printed on a near-empty page before the chart's: one break, above the checks.
+      expect(overzicht.pageBreaks).toHaveLength(1);
+      const start = overzicht.pageBreaks?.[0] ?? 0;
+      const text = (row: number): unknown => {
+        for (const b of overzicht.blocks)
+          if (b.kind === 'values' && parseCell(b.at).row <= row) {
+            const v = b.values[row - parseCell(b.at).row]?.[0];
+            if (parseCell(b.at).col === 1 && v !== undefined) return v;
+          }
+        return undefined;
+      };
+      expect(String(text(start))).toMatch(/^Aansluiting tussen de bladen/);
+      const legend = overzicht.blocks.find((b) => b.kind === 'values' && b.values[0]?.[0] === 'Legenda');
+      const legendRow = parseCell(legend?.kind === 'values' ? legend.at : 'A1').row;
+      expect(legendRow).toBeGreaterThan(start);
+      expect(top).toBeGreaterThan(legendRow);
+      // The chart is 20 rows; the page from the checks to the chart's end (36 rows of default height,
+      // 15 pt, and the repeated header row) fits one landscape page at the print scale.
+      expect(bottom - top + 1).toBe(20);
+      expect(bottom - start + 1).toBeLessThanOrEqual(40);
+    },
+  );
 });

@@ -866,8 +866,12 @@ function aansluitingSection(v: View, chooser: ChooserCells, amounts: AmountRows,
   const { ctx, s, rows } = v;
   const regels = ctx.scenario.aansluiting;
   rows.skip(2);
+  // The checks, the legend and the chart on the last page (a page break above the checks): the
+  // legend alone printed on a near-empty page before the chart's (#18).
+  const heading = rows.take();
+  s.pageBreakBefore(heading);
   s.value(
-    `A${rows.take()}`,
+    `A${heading}`,
     `Aansluiting tussen de bladen: Overzicht min het plafond op de ${SHEETS.toets} (0 = gelijk; telt mee in de Modelcontrole)`,
     'rowHeader',
   );
@@ -944,8 +948,11 @@ function openPostSection(v: View, amounts: AmountRows): number[] {
   });
   for (const p of zonderBedrag) {
     const r = rows.take();
-    s.values(`B${r}`, [[p.onderwerp, `open post, geen bedrag (${p.bron})`]]);
+    s.values(`B${r}`, [[p.onderwerp, 'open post, geen bedrag']]);
     s.format(`C${r}`, 'note');
+    // The source on a row of its own, where it runs on over empty cells: beside the years' "open post"
+    // it was cut on paper ("… herziene Finan", #18).
+    s.value(`B${rows.take()}`, `Bron: ${p.bron}`, 'note');
     s.values(`${columnLetter(PERIOD_COL)}${r}`, [
       ctx.years.map((y) => (y >= p.vanJaar && y <= p.totEnMetJaar ? 'open post' : null)),
     ]);
@@ -1156,9 +1163,9 @@ function legendSection(v: View): void {
 function chartSection(v: View, chooser: ChooserCells, bbv: BbvRows, open: readonly number[]): void {
   v.rows.skip();
   const top = v.rows.take(20);
-  // The chart on a page of its own (20 rows fit one landscape page): otherwise the national view printed
-  // its top on one page and the rest on the next (#18).
-  v.s.pageBreakBefore(top);
+  // The chart on the last page, below the checks and the legend (`aansluitingSection` starts that
+  // page; 36 rows fit one landscape page): otherwise the national view printed its top on one page
+  // and the rest on the next (#18).
   const row = (r: number) => SheetRange.at(SHEETS.overzicht, r, PERIOD_COL, 1, v.ctx.years.length).abs();
   v.s.chart({
     name: 'Afloop',

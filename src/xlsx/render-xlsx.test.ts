@@ -3,8 +3,9 @@ import JSZip from 'jszip';
 import { defaultEditionId, defaultReferenceData, editionInput } from '../data';
 import type { CbsCode } from '../domain';
 import { buildWorkbookPlan, INPUT_NAMES, parseRange, SHEETS } from '../plan';
-import type { FormulaBlock, WorkbookPlan } from '../plan';
+import type { FormulaBlock, SheetPlan, WorkbookPlan } from '../plan';
 import { renderXlsx } from '.';
+import { writePackage } from './render-xlsx';
 
 const data = defaultReferenceData();
 const plan = buildWorkbookPlan(editionInput(defaultEditionId()), {
@@ -235,6 +236,20 @@ describe('.xlsx print layout (#18)', () => {
       ]);
       expect(setup?.margins?.left).toBe(0.3);
     }
+  });
+
+  it('writes no fitToWidth/fitToHeight on a sheet that does not fit to the page (ExcelJS defaults them to 1)', async () => {
+    // Every sheet of the plan fits to the width today; a sheet printed at 100 % is made from one.
+    const bronnen = plan.sheets.find((s) => s.name === SHEETS.bronnen) as SheetPlan;
+    const free: SheetPlan = { ...bronnen, print: { ...bronnen.print, fitToWidth: false } };
+    const setupOf = async (sheets: readonly SheetPlan[]) => {
+      const zip = await JSZip.loadAsync(await writePackage(plan, sheets, false));
+      return /<pageSetup [^>]*>/.exec(
+        (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '',
+      )?.[0];
+    };
+    expect(await setupOf([free])).not.toMatch(/fitTo(Width|Height)=/);
+    expect(await setupOf([bronnen])).toMatch(/fitToWidth="1"/);
   });
 
   it('writes the plan page breaks as row breaks above the row (OOXML brk id = the last row before it)', async () => {

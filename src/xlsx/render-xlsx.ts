@@ -184,6 +184,12 @@ export async function writePackage(
       ws.pageSetup.fitToPage = true;
       ws.pageSetup.fitToWidth = 1;
       ws.pageSetup.fitToHeight = print.fitToHeight;
+    } else {
+      // ExcelJS defaults both to 1 and writes them on <pageSetup> even without fitToPage; Excel and
+      // LibreOffice ignore them then, but a reader of the file (or another tool) should not see a
+      // fit-to-page setting the sheet does not have (#18). Undefined attributes are not written.
+      ws.pageSetup.fitToWidth = undefined;
+      ws.pageSetup.fitToHeight = undefined;
     }
     // ExcelJS writes "$" + each corner: "A$1:L$2" becomes the absolute "$A$1:$L$2" that Excel and LibreOffice read.
     if (print.area) ws.pageSetup.printArea = print.area.replace(/([A-Z]+)(\d+)/g, '$1$$$2');

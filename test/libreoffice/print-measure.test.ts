@@ -23,7 +23,13 @@ import { exportPdf, sofficeBinary, SOFFICE_TIMEOUT_MS, writeProfile } from './so
 
 /** One printed page: its words with their heights, and its text in reading order. */
 export interface MeasuredPage {
-  readonly words: readonly { readonly text: string; readonly height: number; readonly yMin: number }[];
+  readonly words: readonly {
+    readonly text: string;
+    readonly height: number;
+    readonly yMin: number;
+    readonly xMin: number;
+    readonly xMax: number;
+  }[];
   readonly text: string;
 }
 
@@ -40,8 +46,16 @@ export function parseBbox(html: string): MeasuredPage[] {
   const pages: MeasuredPage[] = [];
   for (const page of html.split(/<page /).slice(1)) {
     const words = [
-      ...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
-    ].map((m) => ({ text: decode(m[3] ?? ''), yMin: Number(m[1]), height: Number(m[2]) - Number(m[1]) }));
+      ...page.matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      ),
+    ].map((m) => ({
+      text: decode(m[5] ?? ''),
+      xMin: Number(m[1]),
+      xMax: Number(m[3]),
+      yMin: Number(m[2]),
+      height: Number(m[4]) - Number(m[2]),
+    }));
     pages.push({ words, text: words.map((w) => w.text).join(' ') });
   }
   return pages;
@@ -251,8 +265,38 @@ describe('the printed werkmap, measured (LibreOffice PDF, pdftotext -bbox)', () 
         'Structureel niveau (Rijk)',
         'Opgroeien in een Kansrijke Omgeving en',
         'Vroegsignalering Alcoholproblematiek',
+        // The BFU open post's source whole (#18: cut beside the years' "open post" as "… herziene Finan").
+        'wetsvoorstel herziene Financiële-verhoudingswet, aan de Raad van State 09-01-2026',
       ])
         expect([label, overzichtText.includes(label)]).toEqual([label, true]);
+      // The Overzicht's last page holds the checks, the legend and the chart together (#18: a page
+      // held only the legend's last rows before the chart's page).
+      const lastOverzicht = pages.filter((x) => sheetOf(x) === 'Overzicht').at(-1);
+      expect(
+        ['Aansluiting', 'Legenda', 'Eigen geld per jaar: lezing BBV'].filter(
+          (w) => !lastOverzicht?.text.includes(w),
+        ),
+      ).toEqual([]);
+      // The Begrotingstoets prints without the split's weights and rounding steps (#18: they filled
+      // pages); the shares ("aandeel in het totaal") are printed.
+      const toetsText = pages
+        .filter((x) => sheetOf(x) === SHEETS.toets)
+        .map((x) => x.text)
+        .join(' ');
+      expect(toetsText).toContain('aandeel in het totaal');
+      expect(
+        ['gewicht (editie', 'Gewicht (niet negatief)', 'rest (N·w', 'Drempel (t)'].filter((w) =>
+          toetsText.includes(w),
+        ),
+      ).toEqual([]);
+      // The Beschikking's onderdeel names whole and apart from the yellow year columns (#18: "9.
+      // Opgroeien … Alcoholproblematiek" ran into 2023): each name's words left of the first year column.
+      const beschikking = pages.find((x) => sheetOf(x) === SHEETS.beschikking);
+      const year = beschikking?.words.find((w) => w.text === '2023');
+      const alcohol = beschikking?.words.find((w) => w.text === 'Alcoholproblematiek');
+      expect(beschikking?.text).toContain('9. Opgroeien in een Kansrijke Omgeving en');
+      expect(alcohol).toBeDefined();
+      expect((alcohol?.xMax ?? Infinity) < (year?.xMin ?? 0)).toBe(true);
       // The Overzicht's first page: the BBV answer and the amounts (the year header) are on it.
       const first = pages.find((x) => sheetOf(x) === 'Overzicht');
       expect(first?.text).toMatch(/BBV/);

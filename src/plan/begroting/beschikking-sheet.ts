@@ -12,6 +12,7 @@ import type { RegioShares } from '../sheets-regioverdeling';
 import type { PlanContext } from '../context';
 import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
+import { linesHeight, wrapText } from '../text-fit';
 import type { CellValue } from '../types';
 import type { BeschikkingKey } from './keys';
 import { regelingYears } from './keys';
@@ -81,6 +82,8 @@ const GEMEENTE_ROW = 4;
 /** The hidden helper column (Z) of the check on amounts outside the regelingen's years. */
 const HELPER_COL = 26;
 const HEADER_ROW = 6;
+/** Column C's width (characters): the onderdeel's name. */
+const ONDERDEEL_WIDTH = 58;
 
 /**
  * Builds Beschikking for the plan's gemeente (`code`; undefined = NL). `keys` are the grid's rows,
@@ -115,7 +118,7 @@ export function buildBeschikking(
   );
   const vanMandaat = mandaatSection(ctx, s, grid.bottom + 4, invoer, from.regio);
   const kenmerk = kenmerkSection(s, vanMandaat.gepland.bottom + 2, keys, beschikking);
-  s.width('A', 10).width('B', 22).width('C', 58).width('D', 2);
+  s.width('A', 10).width('B', 22).width('C', ONDERDEEL_WIDTH).width('D', 2);
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   s.freezeAt(HEADER_ROW, 3);
   s.printAs('landscape', true).printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}`, fitToHeight: 1 });
@@ -235,6 +238,14 @@ function gridSection(
     `A${first}`,
     keys.map((k) => [k.key, k.regeling, k.omschrijving]),
   );
+  // An onderdeel's name longer than column C wraps onto two lines in a taller row: it ran on into the
+  // yellow 2023 column on paper (#18: "9. Opgroeien … Alcoholproblematiek"). Measured in the font over
+  // the column's whole width: a margin wrapped names that print on one line, with a blank line above.
+  keys.forEach((k, i) => {
+    const lines = wrapText(k.omschrijving, ONDERDEEL_WIDTH).length;
+    if (lines < 2) return;
+    s.format(`C${first + i}`, 'wrap').rowHeight(first + i, linesHeight(lines));
+  });
   const value = (k: BeschikkingKey, jaar: EditionYear): CellValue => {
     const hit = beschikking.find(
       (b) =>

@@ -90,6 +90,9 @@ function regelingBlock(
   // W, at least 1: without lasten nothing is covered and every split amount is 0.
   labels.set(total.top, [null, 'Som van de gewichten (minstens 1)']);
   s.formula(total.address(), `MAX(1,${wSum})`, (_r, c) => Math.max(1, d(c)?.totaal ?? 0), 'euro');
+  // The weights (the lasten, not below 0) and their sum hidden with the rounding steps (#18: the
+  // split printed over pages); the lasten above them are what the reader checks.
+  s.hideRows(w.top, total.bottom);
   const gedekt = yearsAt(v, rows.take(), 1);
   s.value(
     `B${gedekt.top}`,

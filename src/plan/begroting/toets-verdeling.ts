@@ -46,6 +46,8 @@ export function verdelingSection(
   rows.skip();
   sectionTitle(v, 'Totaal van de Brede SPUK (beschikking) verdeeld over de onderdelen');
   s.value(`B${rows.take()}`, VERDELING_UITLEG, 'note');
+  // Where the hidden steps are: traceable in the werkmap, not on paper.
+  const waar = rows.take();
   const applies = beschikking.applies.abs();
   const bs = beschikking.row('BS').cell().fixRow();
   const first = beschikking.row(onderdeelKey(nrs[0] ?? 1));
@@ -89,6 +91,9 @@ export function verdelingSection(
     (_r, c) => (at(c)?.verdeeld ? 1 : 0),
     'integer',
   );
+  // The weights and their sum hidden as the rounding steps below are (#18: the split printed over
+  // pages); they stay in the sheet, the shares' formulas read them, and show again with "Zichtbaar maken".
+  s.hideRows(weights.top, weights.bottom).hideRows(total.top, total.top);
   const rest = yearsAt(v, rows.take());
   label(rest.top, 'Te verdelen (totaal min de onderdelen met een eigen bedrag)');
   s.formula(
@@ -97,7 +102,13 @@ export function verdelingSection(
     (_r, c) => at(c)?.teVerdelen ?? 0,
     'euro',
   );
-  return stepsSection(v, { weights, total, verdeeld, rest, at, n });
+  const cells = stepsSection(v, { weights, total, verdeeld, rest, at, n });
+  s.value(
+    `B${waar}`,
+    `De gewichten (rijen ${weights.top}–${weights.bottom}, som in rij ${total.top}) en de afrondingsstappen (rijen ${rest.bottom + 1}–${cells.amounts.top - 1}) staan in verborgen rijen: maak ze zichtbaar om na te rekenen.`,
+    'note',
+  );
+  return cells;
 }
 
 /** The largest-remainder steps of the spread and each onderdeel's share (floor + correction). */

@@ -27,7 +27,7 @@ import { SheetRange } from '../anchors';
 import type { RowCursor } from '../anchors';
 import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
-import { wrapLabels } from './year-rows';
+import { fontOf, wrapLabels } from './year-rows';
 import type { RealisatieTableCells } from '../realisatie';
 import { PROGNOSE_KOLOM } from '../realisatie/fixed-cells';
 
@@ -243,7 +243,7 @@ function helperBlocks(
     const title = `Rekenhulp: ${wat[kind]} volgens blad ${SHEETS.realisatie}, Uitvoerder = ${KINDS[h] ?? ''}`;
     const head = rows.take();
     s.values(`A${head}`, [[title, ...jaren]], 'note');
-    wrapLabels(s, head, [title]);
+    wrapLabels(s, head, [title], () => fontOf('note'));
     const top = rows.take(n);
     const K = columnLetter(keyCol);
     s.values(

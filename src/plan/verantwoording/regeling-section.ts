@@ -24,7 +24,7 @@ import {
   kenmerkDatum,
   eindafrekeningText,
   grondslagText,
-  limietKortText,
+  limietBronKort,
 } from '../../messages/verantwoording.nl';
 import { cellAddress, columnLetter, toR1C1 } from '../a1';
 import { SheetRange } from '../anchors';
@@ -41,7 +41,7 @@ import type { OnderdelenCells, OnderdelenFrom } from './onderdelen-section';
 import { onderdelenSection } from './onderdelen-section';
 import type { SignalenCells } from './signalen-section';
 import { signalenHeight, signalenSection } from './signalen-section';
-import { wrapLabels, yearRows } from './year-rows';
+import { fontOf, wrapLabels, yearRows } from './year-rows';
 
 /** The first year column of the sheet (B). */
 export const FIRST_COL = 2;
@@ -124,7 +124,9 @@ const ROWS = [
   ['beschikbaar', 'Beschikbaar'],
   ['saldo', 'Saldo (negatief: overschreden)'],
   ['onbesteed', 'Onbesteed'],
-  ['pct', 'Limiet overheveling naar het volgende jaar (%, invoer)'],
+  // One line in column A (the longer label was measured two lines and the yellow row grew).
+  ['pct', 'Limiet overheveling (%, invoer)'],
+  ['pctBron', 'Bron van de limiet (bij het maken)'],
   ['limiet', 'Limiet overheveling (€)'],
   ['gebruikt', 'Overheveling gebruikt in het volgende jaar'],
   ['uit', 'Overheveling naar het volgende jaar'],
@@ -240,7 +242,7 @@ export function regelingSection(
     `A${totalsRow}`,
     totalLabels.map((t) => [t]),
   );
-  wrapLabels(s, totalsRow, totalLabels);
+  wrapLabels(s, totalsRow, totalLabels, () => fontOf('rowHeader'));
   s.format(`A${totalsRow}:A${totalsRow + 1}`, 'rowHeader');
   const B = columnLetter(FIRST_COL);
   s.formula(
@@ -477,7 +479,15 @@ function formats(
   const line = (id: RowId) => `${B}${row(id)}:${L}${row(id)}`;
   s.values(`${B}${row('basis')}`, [r.jaren.map((j) => BASIS_TEXT[j.basis])]);
   s.format(`${B}${row('besch')}:${L}${row('cumO')}`, 'euro');
-  for (const id of ['bron', 'basis'] as const) s.format(line(id), 'note');
+  // The limit's source per year under it (the rule text beside the limit listed every year and made
+  // the yellow row as tall as its nine lines, #18).
+  const regels = r.regels;
+  s.values(`${B}${row('pctBron')}`, [
+    regels.jaren.map((y, i) =>
+      limietBronKort(regels.overheveling(y), i === regels.jaren.length - 1 || y === regels.eindjaar),
+    ),
+  ]);
+  for (const id of ['bron', 'basis', 'pctBron'] as const) s.format(line(id), 'note');
   // Typed here, or (with the Realisatie sheet) a formula reading its table: then no input colour.
   if (!fed) s.format(line('invoer'), 'inputEuro');
   limietRow(s, r, row('pct'), toets);
@@ -568,11 +578,9 @@ function rules(
 ): void {
   const linked = r.regels.jaren.filter((y) => linkedLimiet(r, from.toetsLimieten, y));
   const regels = r.regels;
-  const limieten = regels.jaren
-    .map((y, i) =>
-      limietKortText(y, regels.overheveling(y), i === regels.jaren.length - 1 || y === regels.eindjaar),
-    )
-    .join(' | ');
+  const perOnderdeel = regels.jaren.filter(
+    (y, i) => i < regels.jaren.length - 1 && regels.overheveling(y)?.per === 'onderdeel',
+  );
   const eerste = regels.overheveling(regels.jaren[0] ?? 0);
   const texts: [RowId, string][] = [
     [
@@ -596,7 +604,7 @@ function rules(
     ...(regels.perOnderdeelJaren.length > 0 ? ([['saldo', SCHUIFRUIMTE_NOTE]] as [RowId, string][]) : []),
     [
       'pct',
-      `${linked.length > 0 ? `${linked.join(' en ')}: uit de Begrotingstoets (Regels; wijzig het daar, beide bladen volgen). ` : ''}Per jaar: ${limieten}. Bron van elke limiet: blad Bronnen en spuk-begroting verantwoording.`,
+      `Naar het volgende jaar: max. % van de beschikking${perOnderdeel.length > 0 ? ` (${perOnderdeel.join(' en ')}: per onderdeel)` : ''}; bron eronder en op blad Bronnen.${linked.length > 0 ? ` ${linked.join(' en ')}: uit de Begrotingstoets (wijzig het daar).` : ''}`,
     ],
     [
       'limiet',

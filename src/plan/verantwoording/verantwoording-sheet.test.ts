@@ -288,7 +288,7 @@ describe('the sheet Verantwoording', () => {
           realisatieCsv(1_900_000, 1_732_939) + 'SPUK IZA;;Kampen;;GM0166;incidenteel;500000;500000;;;;;;;\n';
         const w = domain(typed, { overheveling: [{ regeling: 'brede-spuk', vanJaar: 2025, waarde: 0 }] });
         const b2 = w.regelingen.find((r) => r.regels.regeling === 'brede-spuk')!;
-        expect(row(ev, 'Limiet overheveling naar het volgende jaar (%, invoer)')?.[2]).toBe(0);
+        expect(row(ev, 'Limiet overheveling (%, invoer)')?.[2]).toBe(0);
         expect(row(ev, TERUG)).toEqual(b2.jaren.map((j) => j.terugvordering ?? 'onbekend'));
         expect(b2.jaren[2]?.terugvordering).toBe(135_253);
         expect(row(ev, 'Realisatie boven het plafond')).toEqual(b2.jaren.map((j) => j.overschrijding));

@@ -6,6 +6,9 @@
  */
 import type { EditionYear } from '../../domain';
 import { SheetBuilder } from '../sheet-builder';
+import { STYLES } from '../styles';
+import { linesHeight, wrapText } from '../text-fit';
+import type { TextFont } from '../text-fit';
 import type { StyleName } from '../types';
 
 /** One row of the block: its id, its label in column A and (optional) its rule text. */
@@ -24,7 +27,9 @@ export function yearRows<Id extends string>(
       `A${top + 1}`,
       rows.map(([, label]) => [label]),
     );
-  wrapLabels(s, top, [heading.title, ...rows.map(([, label]) => label)]);
+  wrapLabels(s, top, [heading.title, ...rows.map(([, label]) => label)], (i) =>
+    i === 0 ? fontOf(heading.style) : {},
+  );
   const row = (id: Id): number => {
     const i = rows.findIndex(([k]) => k === id);
     if (i < 0) throw new RangeError(`No row ${id} in the block ${heading.title}`);
@@ -34,18 +39,37 @@ export function yearRows<Id extends string>(
   return row;
 }
 
-/** The characters of column A a label may take on one line (bold headings are wider: 42 of the 46). */
-export const LABEL_WIDTH = 42;
+/** Column A's width (characters) on the Verantwoording: the labels' column. */
+export const LABEL_WIDTH = 46;
 
 /**
- * Labels in column A from row `top` whose cells to the right are filled: where one is longer than
- * `LABEL_WIDTH`, the block's column A wraps (one format over the block, not one per cell: the Excel
- * write costs an operation per format range) and each long label's row is as high as its lines
- * (printed whole, #18).
+ * Labels in column A from row `top` whose cells to the right are filled: where one does not fit on
+ * a line of column A (measured in its font, `font(i)`, default the body font: `wrapText`), the block's
+ * column A wraps (one format over the block, not one per cell: the Excel write costs an operation per
+ * format range) and each long label's row is as high as its lines (printed whole, #18). Measured in
+ * the column's own width: a count of 42 characters gave a two-line label three lines, printed with a
+ * blank line above it (the text sits at the bottom of its row).
  */
-export function wrapLabels(s: SheetBuilder, top: number, labels: readonly (string | undefined)[]): void {
-  const long = labels.flatMap((t, i) => (t !== undefined && t.length > LABEL_WIDTH ? [{ t, i }] : []));
+export function wrapLabels(
+  s: SheetBuilder,
+  top: number,
+  labels: readonly (string | undefined)[],
+  font: (i: number) => TextFont = () => ({}),
+): void {
+  const long = labels.flatMap((t, i) => {
+    const lines = t === undefined ? 1 : wrapText(t, LABEL_WIDTH, font(i)).length;
+    return lines > 1 ? [{ i, lines }] : [];
+  });
   if (long.length === 0) return;
   s.format(labels.length > 1 ? `A${top}:A${top + labels.length - 1}` : `A${top}`, 'wrap');
-  for (const { t, i } of long) s.rowHeight(top + i, 15 * SheetBuilder.linesFor(t, LABEL_WIDTH));
+  for (const { i, lines } of long) s.rowHeight(top + i, linesHeight(lines, font(i)));
+}
+
+/** The font of cells in style `style` (its size and weight), for measuring a text in it. */
+export function fontOf(style: StyleName): TextFont {
+  const spec = STYLES[style];
+  return {
+    ...(spec.fontSize !== undefined ? { size: spec.fontSize } : {}),
+    ...(spec.bold !== undefined ? { bold: spec.bold } : {}),
+  };
 }
