@@ -160,22 +160,21 @@ describe('spuk-begroting werkboek --beschikking / --begroting', () => {
   beforeEach(() => planWorkbook.mockClear());
   /** What the werkboek command resolved into the scenario it laid out. */
   const options = (): ScenarioRequest | undefined => planWorkbook.mock.calls[0]?.[0].request;
+  /** werkboek for Almere with the beschikking k.csv and the begroting b.csv, written to a.xlsx. */
+  const WERKBOEK = [
+    'werkboek',
+    '--gemeente',
+    'Almere',
+    '--beschikking',
+    'k.csv',
+    '--begroting',
+    'b.csv',
+    '--uit',
+    'a.xlsx',
+  ];
 
   it('passes the beschikking and the begroting on to the plan', async () => {
-    const r = await run(
-      [
-        'werkboek',
-        '--gemeente',
-        'Almere',
-        '--beschikking',
-        'k.csv',
-        '--begroting',
-        'b.csv',
-        '--uit',
-        'a.xlsx',
-      ],
-      { 'k.csv': BESCHIKKING, 'b.csv': OVER },
-    );
+    const r = await run(WERKBOEK, { 'k.csv': BESCHIKKING, 'b.csv': OVER });
     expect(r.code).toBe(0);
     expect(r.written.has('a.xlsx')).toBe(true);
     expect(r.err).toContain('; beschikking: 1 bedrag; begroting: 2 activiteiten).');
@@ -191,21 +190,7 @@ describe('spuk-begroting werkboek --beschikking / --begroting', () => {
 
   it('end to end: the written .xlsx holds the activities in the table Begroting and the beschikking in its grid', async () => {
     const c = captureIo({ 'k.csv': BESCHIKKING, 'b.csv': OVER });
-    const code = await runCli(
-      [
-        'werkboek',
-        '--gemeente',
-        'Almere',
-        '--beschikking',
-        'k.csv',
-        '--begroting',
-        'b.csv',
-        '--uit',
-        'a.xlsx',
-      ],
-      c.io,
-      renderXlsx,
-    );
+    const code = await runCli(WERKBOEK, c.io, renderXlsx);
     expect(code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(c.written.get('a.xlsx') as Uint8Array) as unknown as ExcelJS.Buffer);

@@ -3,30 +3,23 @@ import { FakeExcel } from '../../test/support/fake-excel';
 import type { WorkbookSnapshot } from '../../test/support/fake-excel';
 import { hyperFormulaEvaluator } from '../../test/support/fake-excel/hyperformula';
 import { defaultEditionId, editionInput } from '../data';
-import { parseRealisatieCsv } from '../data/realisatie-input';
 import type { CbsCode } from '../domain';
 import type { CellValue, WorkbookPlan } from '../plan';
 import { INPUT_NAMES, SHEETS, buildWorkbookPlan, cellAddress, parseRange } from '../plan';
-import type { RenderOptions, RenderReport, RenderSuccess } from './render';
-import { renderPlan } from './render';
+import { parsedRealisatie } from '../../test/support/parsed';
+import { ok, render as renderFake } from '../../test/support/render-fake';
+import type { RenderOptions, RenderSuccess } from './render';
 
 const FOUR_MB = 4 * 1024 * 1024;
 const planFor = (key: 'spuk-2025' | 'gelijk', gemeente: string | undefined): WorkbookPlan =>
   buildWorkbookPlan(editionInput(defaultEditionId()), { key, gemeente: gemeente as CbsCode | undefined });
 
-async function render(
+/** renderPlan into the fake host; throws naming the failure when it does not succeed. */
+const render = async (
   fake: FakeExcel,
   plan: WorkbookPlan,
   options: RenderOptions = {},
-): Promise<RenderSuccess> {
-  const report: RenderReport = await renderPlan(plan, {
-    run: fake.run,
-    requirements: fake.requirements,
-    ...options,
-  });
-  if (!report.ok) throw new Error(`render failed: ${JSON.stringify(report.failure)}`);
-  return report;
-}
+): Promise<RenderSuccess> => ok(await renderFake(fake, plan, options));
 
 /** Where a name points, as sheet + first row + column (1-based). */
 function nameTarget(
@@ -291,9 +284,7 @@ describe('real plan with the sheet Verantwoording (werkboek --realisatie): withi
     const head = ['Regeling', 'Onderdeel', 'Activiteit', 'Taakveld', 'Uitvoerder', 'Aard lasten']
       .concat(input.edition.years.map(String), ['Andere dekking', 'Opmerking'])
       .join(';');
-    const r = parseRealisatieCsv([head, ...rows].join('\n') + '\n', { edition: input.edition });
-    if (!r.ok) throw new Error(JSON.stringify(r.failures));
-    return r.value;
+    return parsedRealisatie([head, ...rows].join('\n') + '\n', input.edition);
   };
   const amounts = (a: Partial<Record<number, number>>) =>
     input.edition.years.map((y) => (a[y] === undefined ? '' : String(a[y]))).join(';');

@@ -6,11 +6,11 @@
  * Verantwoording keeps reading the table's totals.
  */
 import { editionInput } from '../data';
-import { parseRealisatieCsv } from '../data/realisatie-input';
 import type { CbsCode } from '../domain';
 import { begrotingKolommen, euro } from '../domain';
 import type { RealisatieInvoer } from '../domain/verantwoording';
 import { FakeExcel } from '../../test/support/fake-excel';
+import { parsedRealisatie } from '../../test/support/parsed';
 import { ok, render } from '../../test/support/render-fake';
 import { buildWorkbookPlan, SHEETS } from '../plan';
 import type { WorkbookPlan } from '../plan';
@@ -24,9 +24,7 @@ const CSV = [
   `Brede SPUK;;Ontschot;;GGD;incidenteel;;;1800000;1500000${blanks(years.length - 4)};;;1900000`,
   `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;100000;200000;300000;400000${blanks(years.length - 4)};;;`,
 ].join('\n');
-const parsed = parseRealisatieCsv(CSV, { edition: input.edition });
-if (!parsed.ok) throw new Error(JSON.stringify(parsed.failures));
-const REALISATIE: RealisatieInvoer = parsed.value;
+const REALISATIE: RealisatieInvoer = parsedRealisatie(CSV, input.edition);
 
 const planWith = (bedrag: number, realisatie: RealisatieInvoer = REALISATIE): WorkbookPlan =>
   buildWorkbookPlan(input, {

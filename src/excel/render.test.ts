@@ -1,5 +1,6 @@
 /** renderPlan against the fake Excel host, with small synthetic plans. */
 import { FakeExcel } from '../../test/support/fake-excel';
+import type { FakeErrorCode } from '../../test/support/fake-excel';
 import { hyperFormulaEvaluator } from '../../test/support/fake-excel/hyperformula';
 import {
   FIRST_ROW,
@@ -483,13 +484,11 @@ describe('renderPlan: speculative reads in sync 1 (refresh in 2 round trips)', (
     );
   });
 
-  it.each([
-    'ItemNotFound',
-    'InvalidReference',
-    'InvalidArgument',
-    'RangeExceedsLimit',
-    'ResponsePayloadSizeLimitExceeded',
-  ] as const)('a speculative sync failing with %s falls back to the plain path', async (code) => {
+  /**
+   * A refresh whose speculative sync fails with `code`: the plain path follows (4 syncs, the failed one
+   * first) and the workbook ends as the first render left it.
+   */
+  async function fallsBackAfter(code: FakeErrorCode): Promise<void> {
     const fake = new FakeExcel();
     ok(await render(fake, samplePlan(), { expectExisting: false }));
     const first = fake.snapshot();
@@ -499,20 +498,22 @@ describe('renderPlan: speculative reads in sync 1 (refresh in 2 round trips)', (
     expect(report.syncs).toBe(4);
     expect(fake.batches.slice(before).map((b) => b.outcome)).toEqual([code, 'ok', 'ok', 'ok']);
     expect(fake.snapshot()).toEqual(first);
+  }
+
+  it.each([
+    'ItemNotFound',
+    'InvalidReference',
+    'InvalidArgument',
+    'RangeExceedsLimit',
+    'ResponsePayloadSizeLimitExceeded',
+  ] as const)('a speculative sync failing with %s falls back to the plain path', async (code) => {
+    await fallsBackAfter(code);
   });
 
   it.each(['GeneralException', 'AccessDenied', 'RequestPayloadSizeLimitExceeded', 'ApiNotFound'] as const)(
     'a speculative sync failing with %s falls back too (it only read: nothing changed)',
     async (code) => {
-      const fake = new FakeExcel();
-      ok(await render(fake, samplePlan(), { expectExisting: false }));
-      const first = fake.snapshot();
-      const before = fake.syncCount;
-      fake.failNextSync(code);
-      const report = ok(await render(fake, samplePlan()));
-      expect(report.syncs).toBe(4);
-      expect(fake.batches.slice(before).map((b) => b.outcome)).toEqual([code, 'ok', 'ok', 'ok']);
-      expect(fake.snapshot()).toEqual(first);
+      await fallsBackAfter(code);
     },
   );
 

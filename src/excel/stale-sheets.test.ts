@@ -12,9 +12,9 @@ import {
   samplePlan,
   userOwnedPlan,
 } from '../../test/support/fake-excel/sample-plan';
+import { parsedRealisatie } from '../../test/support/parsed';
 import { ok, render } from '../../test/support/render-fake';
 import { defaultEditionId, editionInput } from '../data';
-import { parseRealisatieCsv } from '../data/realisatie-input';
 import { scenarioEditions } from '../data/scenario-input';
 import type { CbsCode } from '../domain';
 import { begrotingKolommen } from '../domain';
@@ -218,10 +218,11 @@ describe('the real plan: a refresh without the realisatie after one with it (Zwo
       `${begrotingKolommen(years).join(';')};Prognose 2026`,
       `Brede SPUK;;Ontschot;;GGD;incidenteel;;;1800000;1500000${';'.repeat(years.length - 4)};;;1900000`,
     ].join('\n');
-    const parsed = parseRealisatieCsv(csv, { edition: input.edition });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.failures));
     const options = { key: 'spuk-2025' as const, gemeente: 'GM0193' as CbsCode };
-    const withRealisatie = buildWorkbookPlan(input, { ...options, realisatie: parsed.value });
+    const withRealisatie = buildWorkbookPlan(input, {
+      ...options,
+      realisatie: parsedRealisatie(csv, input.edition),
+    });
     const without = buildWorkbookPlan(input, options);
     const left = withRealisatie.sheets
       .map((s) => s.name)

@@ -11,6 +11,8 @@ import { hyperFormulaEvaluator } from '../../test/support/fake-excel/hyperformul
 import { ok, render } from '../../test/support/render-fake';
 import { excelFailureText } from '../messages';
 import type { CellValue } from '../plan';
+import type { ExcelFailure } from './failures';
+import type { RenderOptions } from './render';
 import type { TableRowsOption } from './table-rows';
 
 const SHEET = 'Begroting';
@@ -22,6 +24,15 @@ async function built(evaluate = false): Promise<FakeExcel> {
   const fake = new FakeExcel(evaluate ? { evaluator: hyperFormulaEvaluator() } : {});
   ok(await render(fake, PLAN, { expectExisting: false }));
   return fake;
+}
+
+/** Renders PLAN with `options` into `fake`, which must refuse: its failure, nothing written (the same snapshot). */
+async function refused(fake: FakeExcel, options: RenderOptions): Promise<ExcelFailure> {
+  const before = fake.snapshot();
+  const report = await render(fake, PLAN, options);
+  if (report.ok) throw new Error('rendered, not refused');
+  expect(fake.snapshot()).toEqual(before);
+  return report.failure;
 }
 
 function tableRows(fake: FakeExcel): { range: string; rows: unknown[][] } {
@@ -90,35 +101,29 @@ describe('rows appended to an existing user-owned table', () => {
 
   it('refuses a row whose key the table holds (trimmed, any case), naming both rows; nothing written', async () => {
     const fake = await built();
-    const before = fake.snapshot();
-    const report = await render(fake, PLAN, option('append', [['p2 ', 'Personeel', 2000, null], ...NEW]));
-    expect(report.ok).toBe(false);
-    if (report.ok) return;
-    expect(report.failure).toEqual({
+    const failure = await refused(fake, option('append', [['p2 ', 'Personeel', 2000, null], ...NEW]));
+    expect(failure).toEqual({
       kind: 'TableRowsExist',
       sheet: SHEET,
       table: BEGROTING_TABLE,
       rows: [{ row: 1, key: ['p2 '], tableRow: 10 }],
     });
-    expect(excelFailureText(report.failure)).toContain('regel 1 (p2 ) staat al op rij 10');
-    expect(excelFailureText(report.failure)).toContain('klik op Vervangen');
-    expect(fake.snapshot()).toEqual(before);
+    expect(excelFailureText(failure)).toContain('regel 1 (p2 ) staat al op rij 10');
+    expect(excelFailureText(failure)).toContain('klik op Vervangen');
   });
 });
 
 describe('rows replacing those of an existing user-owned table', () => {
   it('asks first: without the agreed number nothing is written, and the failure gives both numbers', async () => {
     const fake = await built();
-    const before = fake.snapshot();
-    const report = await render(fake, PLAN, option('replace', [...NEW, ['P5', 'Drukwerk', 50, null]]));
-    expect(report.ok ? undefined : report.failure).toEqual({
+    const failure = await refused(fake, option('replace', [...NEW, ['P5', 'Drukwerk', 50, null]]));
+    expect(failure).toEqual({
       kind: 'TableRowsToReplace',
       sheet: SHEET,
       table: BEGROTING_TABLE,
       existing: 2,
       given: 3,
     });
-    expect(fake.snapshot()).toEqual(before);
   });
 
   it('replaces after agreement; the previous rows are kept on a new sheet the add-in never rewrites', async () => {
@@ -170,8 +175,8 @@ describe('rows replacing those of an existing user-owned table', () => {
   it('refuses when the table changed after the agreement (another number of rows)', async () => {
     const fake = await built();
     fake.appendTableRows(BEGROTING_TABLE, [['P7', 'Later getypt', 70, '']]);
-    const report = await render(fake, PLAN, option('replace', NEW, { expectRows: 2 }));
-    expect(report.ok ? undefined : report.failure).toMatchObject({ kind: 'TableRowsToReplace', existing: 3 });
+    const failure = await refused(fake, option('replace', NEW, { expectRows: 2 }));
+    expect(failure).toMatchObject({ kind: 'TableRowsToReplace', existing: 3 });
   });
 
   it('a table without rows (only its empty row) is filled without asking and without a kept sheet', async () => {

@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { editionInput } from '../data';
-import { parseBegrotingCsv } from '../data/begroting-input';
-import { parseRealisatieCsv } from '../data/realisatie-input';
 import type { CbsCode } from '../domain';
 import { evaluatePlan, formulaMismatches } from '../../test/support/evaluate-plan';
+import { input, realisatie, zwolleVoorbeeldenPlan } from '../../test/support/zwolle-voorbeelden';
 import { buildWorkbookPlan, SHEETS } from '.';
 import { cellAddress } from './a1';
 import { realisatieKolommen, realisatieTable } from './realisatie';
@@ -15,18 +11,8 @@ import { realisatieKolommen, realisatieTable } from './realisatie';
  * begroting and realisatie (voorbeelden/), as `werkboek --realisatie` makes it; HyperFormula. Each
  * case first shows the figure that goes silently wrong, then Controle's count (FOUT on Overzicht).
  */
-const input = editionInput('vws-2026-04');
 const years = input.edition.years;
-const read = (f: string) => readFileSync(join(__dirname, '../../voorbeelden', f), 'utf8');
-const begroting = parseBegrotingCsv(read('begroting.csv'), { edition: input.edition });
-const realisatie = parseRealisatieCsv(read('realisatie.csv'), { edition: input.edition });
-if (!begroting.ok || !realisatie.ok) throw new Error('voorbeelden unreadable');
-const plan = buildWorkbookPlan(input, {
-  key: 'spuk-2025',
-  gemeente: 'GM0193' as CbsCode,
-  begroting: begroting.value,
-  realisatie: realisatie.value,
-});
+const plan = zwolleVoorbeeldenPlan();
 const table = realisatieTable(years);
 const kolommen = realisatieKolommen(years);
 const FOUT = `FOUT: zie blad ${SHEETS.controle}`;
@@ -182,7 +168,7 @@ describe('the Realisatie and the Verantwoording inputs checked inside the werkma
     const saved = ev.hf.getSheetSerialized(r);
     const cum = verantw('Brede SPUK', 'Verwachte terugvordering: cumulatief');
     const top = table.headerRow - 1;
-    const n = realisatie.value.regels.length;
+    const n = realisatie.regels.length;
     try {
       // Insert > Table Columns to the Left at G: within the table's rows the cells from G move one
       // column right; the references below the table's end (G$7:G$506) do not move (Excel).

@@ -1,7 +1,7 @@
 import { editionInput } from '../data';
-import { parseRealisatieCsv } from '../data/realisatie-input';
 import type { CbsCode } from '../domain';
 import { evaluatePlan, formulaMismatches } from '../../test/support/evaluate-plan';
+import { parsedRealisatie } from '../../test/support/parsed';
 import { buildWorkbookPlan, SHEETS } from '.';
 import { realisatieTable } from './realisatie';
 
@@ -23,8 +23,7 @@ const csv =
     'Brede SPUK;1;Sport;;Sportbedrijf;incidenteel;100000;150000;;;;;;;',
     'Brede SPUK;;Ontschot;;GGD;incidenteel;;;900000;700000;;;;;',
   ].join('\n') + '\n';
-const read = parseRealisatieCsv(csv, { edition: input.edition });
-if (!read.ok) throw new Error(JSON.stringify(read.failures));
+const realisatie = parsedRealisatie(csv, input.edition);
 
 describe('Controle counts Realisatie rows without a begrotingsregel (HyperFormula)', () => {
   it('without a Realisatie: no such check row', () => {
@@ -36,7 +35,7 @@ describe('Controle counts Realisatie rows without a begrotingsregel (HyperFormul
   });
 
   it('two rows without a begrotingsregel: FOUT 2 on Controle and Overzicht; named after a Begroting row: 0', () => {
-    const plan = buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: ZWOLLE, realisatie: read.value });
+    const plan = buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: ZWOLLE, realisatie });
     const ev = evaluatePlan(plan);
     try {
       expect(

@@ -9,17 +9,17 @@ import { editionInput } from '../../src/data';
 import type { CbsCode, EditionYear } from '../../src/domain';
 import { builtInKey, geplandAandeel, Ledger } from '../../src/domain';
 import { buildWorkbookPlan, SHEETS } from '../../src/plan';
-import type { SheetPlan, WorkbookPlan } from '../../src/plan';
-import { parseCell } from '../../src/plan/a1';
+import type { SheetPlan } from '../../src/plan';
+import { cellAddress, parseCell } from '../../src/plan/a1';
 import {
   buildRegioverdeling,
   REGIO_INPUT_NAMES,
   REGIOVERDELING_SHEET,
 } from '../../src/plan/sheets-regioverdeling';
-import { renderXlsx } from '../../src/xlsx';
 import { comparePlan } from './compare-plan';
-import { calcValue, parseCsv } from './csv-cells';
-import { recalculateToCsv, SOFFICE_TIMEOUT_MS, stripCachedResults } from './soffice';
+import { calcValue } from './csv-cells';
+import { inputValue, recalculatedFields, withInput } from './recalculate-plan';
+import { SOFFICE_TIMEOUT_MS } from './soffice';
 
 const VEENDAM = 'GM0047' as CbsCode;
 
@@ -36,39 +36,16 @@ describe('LibreOffice: a member gemeente planned share follows its region inputs
       const top = parseCell(ref.split('!')[1]?.split(':')[0]?.replace(/\$/g, '') ?? 'E1');
       const row = top.row + split.shares.leden.indexOf(VEENDAM);
       const col = top.col + split.shares.years.indexOf(2025 as EditionYear);
-      const regioSheet = plan.sheets.find((s) => s.name === REGIOVERDELING_SHEET) as SheetPlan;
-      let old = 0;
-      const typed: WorkbookPlan = {
-        ...plan,
-        sheets: plan.sheets.map((s) =>
-          s !== regioSheet
-            ? s
-            : {
-                ...s,
-                blocks: s.blocks.map((b) => {
-                  if (b.kind !== 'values') return b;
-                  const at = parseCell(b.at);
-                  const line = b.values[row - at.row];
-                  if (line === undefined || col < at.col || col - at.col >= line.length) return b;
-                  old = line[col - at.col] as number;
-                  return {
-                    ...b,
-                    values: b.values.map((l, i) =>
-                      i === row - at.row ? l.map((v, j) => (j === col - at.col ? old * 2 : v)) : l,
-                    ),
-                  };
-                }),
-              },
-        ),
-      };
+      const old = inputValue(plan, REGIOVERDELING_SHEET, cellAddress(row, col)) as number;
+      const typed = withInput(plan, REGIOVERDELING_SHEET, cellAddress(row, col), old * 2);
       expect(old).toBeGreaterThan(0);
       const changed = buildRegioverdeling(ledger, 'Groningen', {
         gewichten: new Map([[VEENDAM, { 2025: old * 2 }]]),
       });
-      const stripped = await stripCachedResults(await renderXlsx(typed));
-      const names = typed.sheets.map((s) => s.name);
-      const csv = await recalculateToCsv(stripped.bytes, names);
-      const parsed = new Map(names.map((name) => [name, parseCsv(csv.get(name) ?? '')]));
+      const parsed = await recalculatedFields(
+        typed,
+        typed.sheets.map((s) => s.name),
+      );
       // The Regioverdeling's formulas = the domain's split with the doubled weight.
       const regio = comparePlan(
         {

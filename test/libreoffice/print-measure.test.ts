@@ -13,12 +13,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { editionInput } from '../../src/data';
-import { parseBegrotingCsv } from '../../src/data/begroting-input';
-import { parseRealisatieCsv } from '../../src/data/realisatie-input';
 import type { CbsCode } from '../../src/domain';
 import { buildWorkbookPlan, SHEETS } from '../../src/plan';
 import type { WorkbookPlan } from '../../src/plan';
 import { renderXlsx } from '../../src/xlsx';
+import { zwolleVoorbeeldenPlan } from '../support/zwolle-voorbeelden';
 import { exportPdf, sofficeBinary, SOFFICE_TIMEOUT_MS, writeProfile } from './soffice';
 
 /** One printed page: its words with their heights, and its text in reading order. */
@@ -313,17 +312,7 @@ describe('the printed werkmap, measured (LibreOffice PDF, pdftotext -bbox)', () 
   it(
     'Zwolle (GM0193) with the sample begroting and realisatie (voorbeelden/): Realisatie, Besteding and Verantwoording readable, the werkmap at most 40 pages',
     async () => {
-      const input = editionInput('vws-2026-04');
-      const file = (name: string) => fs.readFileSync(path.join(__dirname, '../../voorbeelden', name));
-      const begroting = parseBegrotingCsv(file('begroting.csv'), { edition: input.edition });
-      const realisatie = parseRealisatieCsv(file('realisatie.csv'), { edition: input.edition });
-      if (!begroting.ok || !realisatie.ok) throw new Error('voorbeelden/ unreadable');
-      const plan = buildWorkbookPlan(input, {
-        key: 'spuk-2025',
-        gemeente: 'GM0193' as CbsCode,
-        begroting: begroting.value,
-        realisatie: realisatie.value,
-      });
+      const plan = zwolleVoorbeeldenPlan();
       const p = await printed(plan, 'Zwolle with a realisatie (nl-NL)', true);
       expectReadable(p, /Zwolle/);
       const { pages, sheetOf } = p;

@@ -12,59 +12,19 @@
  *   `realisatie-kolommen` counts the 11 headings out of place, the list names "Kostenplaats".
  * The HyperFormula proof: src/plan/realisatie-checks.test.ts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { editionInput } from '../../src/data';
-import { parseBegrotingCsv } from '../../src/data/begroting-input';
-import { parseRealisatieCsv } from '../../src/data/realisatie-input';
-import type { CbsCode } from '../../src/domain';
-import { buildWorkbookPlan, SHEETS } from '../../src/plan';
+import { SHEETS } from '../../src/plan';
 import type { CellValue, WorkbookPlan } from '../../src/plan';
 import { cellAddress, columnLetter, parseCell, parseRange } from '../../src/plan/a1';
 import { realisatieKolommen, realisatieTable } from '../../src/plan/realisatie';
-import { renderXlsx } from '../../src/xlsx';
-import { calcValue, parseCsv } from './csv-cells';
-import { recalculateToCsv, SOFFICE_TIMEOUT_MS, stripCachedResults } from './soffice';
+import { input, zwolleVoorbeeldenPlan } from '../support/zwolle-voorbeelden';
+import type { PlainValue } from './recalculate-plan';
+import { recalculatedValues, withInput } from './recalculate-plan';
+import { SOFFICE_TIMEOUT_MS } from './soffice';
 
-const input = editionInput('vws-2026-04');
 const years = input.edition.years;
-const read = (f: string) => readFileSync(join(__dirname, '../../voorbeelden', f), 'utf8');
-const begroting = parseBegrotingCsv(read('begroting.csv'), { edition: input.edition });
-const realisatie = parseRealisatieCsv(read('realisatie.csv'), { edition: input.edition });
-if (!begroting.ok || !realisatie.ok) throw new Error('voorbeelden unreadable');
-const base = buildWorkbookPlan(input, {
-  key: 'spuk-2025',
-  gemeente: 'GM0193' as CbsCode,
-  begroting: begroting.value,
-  realisatie: realisatie.value,
-});
+const base = zwolleVoorbeeldenPlan();
 const kolommen = realisatieKolommen(years);
 const table = realisatieTable(years);
-
-/** A copy of `plan` with the cell `sheet`!`address` of a value block set to `value`. */
-function withInput(plan: WorkbookPlan, sheet: string, address: string, value: CellValue): WorkbookPlan {
-  const target = parseCell(address);
-  let found = false;
-  const sheets = plan.sheets.map((s) => {
-    if (s.name !== sheet) return s;
-    const blocks = s.blocks.map((b) => {
-      if (b.kind !== 'values') return b;
-      const at = parseCell(b.at);
-      const r = target.row - at.row;
-      const c = target.col - at.col;
-      const row = b.values[r];
-      if (r < 0 || c < 0 || row === undefined || c >= row.length) return b;
-      found = true;
-      return {
-        ...b,
-        values: b.values.map((line, i) => (i === r ? line.map((v, j) => (j === c ? value : v)) : line)),
-      };
-    });
-    return { ...s, blocks };
-  });
-  if (!found) throw new Error(`${sheet}!${address} is no input cell of the plan`);
-  return { ...plan, sheets };
-}
 
 /** The first cell of a defined name, `dc` columns right: its A1 address on its sheet. */
 function cellOf(name: string, dc = 0): string {
@@ -107,25 +67,16 @@ function inserted(plan: WorkbookPlan): WorkbookPlan {
   };
 }
 
-type Row = (CellValue | undefined)[];
+type Row = PlainValue[];
 
 async function recalculated(plan: WorkbookPlan) {
-  const stripped = await stripCachedResults(await renderXlsx(plan));
-  const names = [
+  const sheet = await recalculatedValues(plan, [
     SHEETS.controle,
     SHEETS.besteding,
     SHEETS.verantwoording,
     SHEETS.overzicht,
     SHEETS.realisatie,
-  ];
-  const csv = await recalculateToCsv(stripped.bytes, names);
-  const sheet = (name: string): Row[] =>
-    parseCsv(csv.get(name) ?? '').map((row) =>
-      row.map((f) => {
-        const v = calcValue(f);
-        return 'value' in v ? v.value : undefined;
-      }),
-    );
+  ]);
   const controle = sheet(SHEETS.controle);
   const besteding = sheet(SHEETS.besteding);
   const verantw = sheet(SHEETS.verantwoording);

@@ -2,7 +2,7 @@
  * The setup the LibreOffice tests on typed inputs share: a plan with some input cells changed, rendered
  * with ExcelJS, stripped of every cached result and recalculated by LibreOffice, so that every value read
  * back is LibreOffice's own (see ./soffice). The tests that use it: invoer-text, beschikking-total,
- * begroting-column and begroting-text.
+ * begroting-column, begroting-text, beschikking-gepland, realisatie and realisatie-checks.
  */
 import type { CellValue, ValueBlock, WorkbookPlan } from '../../src/plan';
 import { parseCell } from '../../src/plan/a1';
@@ -57,6 +57,22 @@ export function withInput(
 }
 
 /**
+ * The value of the input cell `sheet`!`address` (1-based A1) of `plan`: the cell must lie in a value
+ * block of the sheet, as for withInput. Throws when it does not.
+ */
+export function inputValue(plan: WorkbookPlan, sheet: string, address: string): CellValue {
+  const target = parseCell(address);
+  for (const b of plan.sheets.find((s) => s.name === sheet)?.blocks ?? []) {
+    if (b.kind !== 'values') continue;
+    const at = parseCell(b.at);
+    const c = target.col - at.col;
+    const row = target.row < at.row ? undefined : b.values[target.row - at.row];
+    if (c >= 0 && row !== undefined && c < row.length) return row[c] as CellValue;
+  }
+  throw new Error(`${sheet}!${address} is no input cell of the plan`);
+}
+
+/**
  * Renders `plan` to .xlsx (ExcelJS), strips every cached formula result and lets LibreOffice
  * recalculate it: the CSV fields of each sheet in `names` (a sheet LibreOffice wrote nothing for throws,
  * see recalculateToCsv).
@@ -65,9 +81,23 @@ export async function recalculatedFields(
   plan: WorkbookPlan,
   names: readonly string[],
 ): Promise<Map<string, CsvField[][]>> {
+  return (await recalculatedPlan(plan, names)).fields;
+}
+
+/**
+ * As recalculatedFields (`fields`), with `formulas`: the number of formula cells whose cached result
+ * was stripped (`stripCachedResults`), the count a comparison of every formula cell must reach.
+ */
+export async function recalculatedPlan(
+  plan: WorkbookPlan,
+  names: readonly string[],
+): Promise<{ fields: Map<string, CsvField[][]>; formulas: number }> {
   const stripped = await stripCachedResults(await renderXlsx(plan));
   const csv = await recalculateToCsv(stripped.bytes, names);
-  return new Map(names.map((name) => [name, parseCsv(csv.get(name) ?? '')]));
+  return {
+    fields: new Map(names.map((name) => [name, parseCsv(csv.get(name) ?? '')])),
+    formulas: stripped.formulas,
+  };
 }
 
 /** A cell LibreOffice computed, as a plain value: the number, text, boolean or error text; undefined when blank. */

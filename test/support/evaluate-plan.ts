@@ -1,7 +1,7 @@
 import { HyperFormula } from 'hyperformula';
 import type { RawCellContent } from 'hyperformula';
 import type { CellValue, WorkbookPlan } from '../../src/plan';
-import { cellAddress, expandFormula, parseCell, parseRange } from '../../src/plan';
+import { cellAddress, expandFormula, parseCell, parseRange, SHEETS } from '../../src/plan';
 
 /**
  * The formula oracle: feeds every cell of a plan to HyperFormula (a devDependency, GPL, test-only)
@@ -98,4 +98,20 @@ export function formulaMismatches(
     }
   }
   return { cells, bad };
+}
+
+/**
+ * The rows of the sheet Verantwoording, as `ev` evaluates them now, whose first cell (as text) passes
+ * `match`: the `width` cells right of that cell (from B; 4: B–E).
+ */
+export function verantwoordingLines(
+  ev: EvaluatedPlan,
+  match: (a: string) => boolean,
+  width = 4,
+): unknown[][] {
+  const id = ev.hf.getSheetId(SHEETS.verantwoording) ?? -1;
+  return ev.hf
+    .getSheetValues(id)
+    .filter((l) => match(String(l[0])))
+    .map((l) => l.slice(1, 1 + width));
 }

@@ -6,9 +6,9 @@
  */
 import { editionInput, scenarioEditions } from '../../data';
 import { parseBegrotingCsv } from '../../data/begroting-input';
-import { parseRealisatieCsv } from '../../data/realisatie-input';
 import type { CbsCode } from '..';
 import { begrotingKolommen, builtInKey, resolveScenario, starterRegels, werkmapBegroting } from '..';
+import { parsedRealisatie } from '../../../test/support/parsed';
 
 const ZWOLLE = 'GM0193' as CbsCode;
 const input = editionInput('vws-2026-04');
@@ -19,9 +19,7 @@ const row = (regeling: string, onderdeel: string, activiteit: string, amount: st
   `${regeling};${onderdeel};${activiteit};;;incidenteel;${amount}${';'.repeat(years.length - 1)};;`;
 
 function realisatie(...rows: string[]) {
-  const r = parseRealisatieCsv([head, ...rows].join('\n') + '\n', { edition: input.edition });
-  if (!r.ok) throw new Error(JSON.stringify(r.failures));
-  return r.value;
+  return parsedRealisatie([head, ...rows].join('\n') + '\n', input.edition);
 }
 
 describe('the domain counts Realisatie rows without a begrotingsregel (realisatie-sleutel)', () => {

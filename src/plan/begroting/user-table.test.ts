@@ -6,6 +6,7 @@
 import { editionInput } from '../../data';
 import type { CbsCode } from '../../domain';
 import { begrotingKolommen } from '../../domain';
+import { parsedRealisatie } from '../../../test/support/parsed';
 import { buildWorkbookPlan, SHEETS } from '..';
 import { begrotingColumnWidths } from './user-table';
 
@@ -27,14 +28,11 @@ describe('begrotingColumnWidths', () => {
   });
 
   it('the planned sheets Begroting and Realisatie: the same widths per column but Activiteit, equally wide, landscape on the page width', async () => {
-    const { parseRealisatieCsv } = await import('../../data/realisatie-input');
     const csv = `${begrotingKolommen(years).join(';')};Prognose 2026\nBrede SPUK;1;Sport;;GGD;incidenteel;100${';'.repeat(years.length + 2)}90`;
-    const r = parseRealisatieCsv(csv, { edition: input.edition });
-    if (!r.ok) throw new Error(JSON.stringify(r.failures));
     const plan = buildWorkbookPlan(input, {
       key: 'spuk-2025',
       gemeente: 'GM0193' as CbsCode,
-      realisatie: r.value,
+      realisatie: parsedRealisatie(csv, input.edition),
     });
     const widths = (name: string) =>
       new Map((plan.sheets.find((s) => s.name === name)?.columns ?? []).map((c) => [c.column, c.width]));

@@ -7,8 +7,6 @@
  * (Regeling|Onderdeel|Activiteit) is no Begroting row's is counted in A3 until the Begroting has it.
  */
 import { defaultReferenceData, editionInput } from '../../data';
-import { parseBegrotingCsv } from '../../data/begroting-input';
-import { parseRealisatieCsv } from '../../data/realisatie-input';
 import type { BegrotingInvoer, BeschikkingRegel, CbsCode, Euro } from '../../domain';
 import { begrotingKolommen, builtInKey, Ledger, plafonds } from '../../domain';
 import type { RealisatieInvoer, Verantwoording } from '../../domain/verantwoording';
@@ -16,6 +14,7 @@ import { verantwoording } from '../../domain/verantwoording';
 import { schemaError } from '../../excel/table-schema';
 import { evaluatePlan, formulaMismatches } from '../../../test/support/evaluate-plan';
 import type { EvaluatedPlan } from '../../../test/support/evaluate-plan';
+import { parsedBegroting, parsedRealisatie } from '../../../test/support/parsed';
 import { begrotingSchema } from '../begroting/fixed-cells';
 import { buildWorkbookPlan, SHEETS } from '..';
 import type { WorkbookPlan } from '..';
@@ -58,12 +57,8 @@ const BEGROTING = [
   `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel${blanks(years.length)};;`,
 ].join('\n');
 
-function ok<T>(r: { ok: true; value: T } | { ok: false; failures: unknown }): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.failures));
-  return r.value;
-}
-const realisatie: RealisatieInvoer = ok(parseRealisatieCsv(REALISATIE, { edition: input.edition }));
-const begroting: BegrotingInvoer = ok(parseBegrotingCsv(BEGROTING, { edition: input.edition }));
+const realisatie: RealisatieInvoer = parsedRealisatie(REALISATIE, input.edition);
+const begroting: BegrotingInvoer = parsedBegroting(BEGROTING, input.edition);
 
 function plan(): WorkbookPlan {
   return buildWorkbookPlan(input, {
@@ -273,7 +268,7 @@ describe('a verantwoording drawn up in 2024: the prognose of a per-onderdeel yea
       return `Brede SPUK;${nr};Onderdeel ${nr};;Sportbedrijf;incidenteel;${a};${b}${blanks(years.length - 2)};;;${i === 0 ? spent + 100_000 : ''}`;
     }),
   ].join('\n');
-  const r2024: RealisatieInvoer = ok(parseRealisatieCsv(csv, { edition: input.edition }));
+  const r2024: RealisatieInvoer = parsedRealisatie(csv, input.edition);
   const p = buildWorkbookPlan(input, {
     key: 'spuk-2025',
     gemeente: ZWOLLE,

@@ -6,13 +6,12 @@
  * the Realisatie table moves the H35B line, the H35 line and the terugvordering as the domain says.
  */
 import { defaultReferenceData, editionInput } from '../../data';
-import { parseBegrotingCsv } from '../../data/begroting-input';
-import { parseRealisatieCsv } from '../../data/realisatie-input';
 import type { CbsCode } from '../../domain';
 import { builtInKey, Ledger, plafonds } from '../../domain';
 import { verantwoording } from '../../domain/verantwoording';
-import { evaluatePlan, formulaMismatches } from '../../../test/support/evaluate-plan';
+import { evaluatePlan, formulaMismatches, verantwoordingLines } from '../../../test/support/evaluate-plan';
 import type { EvaluatedPlan } from '../../../test/support/evaluate-plan';
+import { parsedBegroting, parsedRealisatie } from '../../../test/support/parsed';
 import { buildWorkbookPlan, SHEETS } from '..';
 import { realisatieKolommen, realisatieTable } from '../realisatie';
 
@@ -37,12 +36,8 @@ const realCsv = (kampenCode2023: number) =>
     'Brede SPUK;;Sport;;Kampen;incidenteel;70000;;;;;;;;',
   ].join('\n') + '\n';
 
-function parsed<T>(r: { ok: true; value: T } | { ok: false; failures: unknown }): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.failures));
-  return r.value;
-}
-const begroting = parsed(parseBegrotingCsv(BEGROTING, { edition: input.edition }));
-const realisatie = (csv: string) => parsed(parseRealisatieCsv(csv, { edition: input.edition }));
+const begroting = parsedBegroting(BEGROTING, input.edition);
+const realisatie = (csv: string) => parsedRealisatie(csv, input.edition);
 const domain = (csv: string) =>
   verantwoording({
     ledger,
@@ -54,13 +49,7 @@ const domain = (csv: string) =>
   }).regelingen.find((r) => r.regels.regeling === 'spuk-iza')!;
 
 /** The Verantwoording rows whose first cell passes `match`: their cells B–G. */
-function lines(ev: EvaluatedPlan, match: (a: string) => boolean): unknown[][] {
-  const id = ev.hf.getSheetId(SHEETS.verantwoording) ?? -1;
-  return ev.hf
-    .getSheetValues(id)
-    .filter((l) => match(String(l[0])))
-    .map((l) => l.slice(1, 7));
-}
+const lines = (ev: EvaluatedPlan, match: (a: string) => boolean) => verantwoordingLines(ev, match, 6);
 
 describe('H35B besteding per medeoverheid, live over the Realisatie table', () => {
   it('equals the domain, and follows a figure typed into the Realisatie table', () => {

@@ -8,37 +8,20 @@
  *   its planned share (462.989 / 462.990 / 462.989 / 496.419, bron afgeleid) until an amount is typed
  *   on the Beschikking (then that, bron beschikking); its SiSa line carries no H35.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { editionInput } from '../../data';
 import { parseBegrotingCsv } from '../../data/begroting-input';
 import { parseRealisatieCsv } from '../../data/realisatie-input';
 import type { CbsCode } from '../../domain';
-import { evaluatePlan, formulaMismatches } from '../../../test/support/evaluate-plan';
+import { evaluatePlan, formulaMismatches, verantwoordingLines } from '../../../test/support/evaluate-plan';
 import type { EvaluatedPlan } from '../../../test/support/evaluate-plan';
+import { parsed } from '../../../test/support/parsed';
+import { input, realisatie, zwolleVoorbeeldenPlan } from '../../../test/support/zwolle-voorbeelden';
 import { buildWorkbookPlan, SHEETS } from '..';
 import type { WorkbookPlan } from '..';
 import { parseRange } from '../a1';
 import { realisatieKolommen, realisatieTable } from '../realisatie';
 
-const input = editionInput('vws-2026-04');
-const sample = (f: string) => readFileSync(join(__dirname, '../../../voorbeelden', f), 'utf8');
-
-function parsed<T>(r: { ok: true; value: T } | { ok: false; failures: unknown }): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.failures));
-  return r.value;
-}
-const realisatie = parsed(parseRealisatieCsv(sample('realisatie.csv'), { edition: input.edition }));
-const begroting = parsed(parseBegrotingCsv(sample('begroting.csv'), { edition: input.edition }));
-
 /** The Verantwoording rows whose first cell passes `match`: their cells B–E. */
-function lines(ev: EvaluatedPlan, match: (a: string) => boolean): unknown[][] {
-  const id = ev.hf.getSheetId(SHEETS.verantwoording) ?? -1;
-  return ev.hf
-    .getSheetValues(id)
-    .filter((l) => match(String(l[0])))
-    .map((l) => l.slice(1, 5));
-}
+const lines = (ev: EvaluatedPlan, match: (a: string) => boolean) => verantwoordingLines(ev, match);
 
 /** The cell (0-based) of row `r`, column `c` of a defined name's range. */
 function nameCell(p: WorkbookPlan, ev: EvaluatedPlan, name: string, r: number, c: number) {
@@ -54,12 +37,7 @@ function nameCell(p: WorkbookPlan, ev: EvaluatedPlan, name: string, r: number, c
 
 describe('Verantwoording SPUK IZA: H35 of a mandaatgemeente without medeoverheden', () => {
   it('Zwolle: the H35 line reads the besteding (a formula) and follows a figure typed into the Realisatie', () => {
-    const p = buildWorkbookPlan(input, {
-      key: 'spuk-2025',
-      gemeente: 'GM0193' as CbsCode,
-      begroting,
-      realisatie,
-    });
+    const p = zwolleVoorbeeldenPlan();
     const ev = evaluatePlan(p);
     try {
       expect(formulaMismatches(p, ev).bad.slice(0, 10)).toEqual([]);

@@ -5,12 +5,12 @@
  * "Jaar zonder realisatie" exactly as `verantwoording()` says for the same rows (HyperFormula).
  */
 import { editionInput } from '../../data';
-import { parseRealisatieCsv } from '../../data/realisatie-input';
 import type { CbsCode } from '../../domain';
 import { builtInKey, Ledger, legeBegroting } from '../../domain';
 import { defaultReferenceData } from '../../data';
 import { verantwoording } from '../../domain/verantwoording';
 import { evaluatePlan, formulaMismatches } from '../../../test/support/evaluate-plan';
+import { parsedRealisatie } from '../../../test/support/parsed';
 import { buildWorkbookPlan, SHEETS } from '..';
 import { realisatieKolommen, realisatieTable } from '../realisatie';
 
@@ -21,11 +21,7 @@ const H =
   'Regeling;Onderdeel;Activiteit;Taakveld;Uitvoerder;Aard lasten;2023;2024;2025;2026;2027;2028;2029;Andere dekking;Opmerking';
 const csv = (r2025: string) =>
   `${H}\nSPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;250000;;${r2025};;;;;;\n`;
-const realisatie = (text: string) => {
-  const r = parseRealisatieCsv(text, { edition: input.edition });
-  if (!r.ok) throw new Error(JSON.stringify(r.failures));
-  return r.value;
-};
+const realisatie = (text: string) => parsedRealisatie(text, input.edition);
 const domain = (text: string) =>
   verantwoording({
     ledger,

@@ -4,22 +4,11 @@
  * of 2023 be covered by what onderdeel 1 would return, and the terugvordering per jaar moves exactly
  * as `verantwoording()` with the same aanname says (HyperFormula).
  */
-import { legeBegroting } from '../../domain';
-import { SCHUIFRUIMTE_BRON, verantwoording } from '../../domain/verantwoording';
+import { SCHUIFRUIMTE_BRON } from '../../domain/verantwoording';
 import type { VerantwoordingAannames } from '../../domain/verantwoording';
 import { evaluatePlan, formulaMismatches } from '../../../test/support/evaluate-plan';
 import { SHEETS } from '..';
-import {
-  BESCHIKKING,
-  H,
-  input,
-  ledger,
-  ONDERDELEN,
-  perOnderdeel,
-  realisatie,
-  ZWOLLE,
-  zwollePlan,
-} from './zwolle-fixture';
+import { H, ONDERDELEN, perOnderdeel, zwollePlan, zwolleVerantwoording } from './zwolle-fixture';
 
 /** Onderdeel 1 spends 50% of 2023, onderdeel 2 spends 2023 + 8.000; the others exactly. */
 const CSV =
@@ -33,15 +22,7 @@ const CSV =
     'Brede SPUK;;Ontschot;;GGD;incidenteel;;;2035253;1732939;;;;;',
   ].join('\n') + '\n';
 const brede = (aannames?: VerantwoordingAannames) =>
-  verantwoording({
-    ledger,
-    gemeente: input.base.gemeenten.find((g) => g.code === ZWOLLE)!,
-    gemeenten: input.base.gemeenten,
-    beschikking: BESCHIKKING,
-    begroting: legeBegroting(input.edition),
-    realisatie: realisatie(CSV),
-    ...(aannames ? { aannames } : {}),
-  }).regelingen.find((r) => r.regels.regeling === 'brede-spuk')!;
+  zwolleVerantwoording(CSV, aannames).regelingen.find((r) => r.regels.regeling === 'brede-spuk')!;
 
 describe('the schuifruimte: a labelled input, default not counted', () => {
   it('moves the terugvordering per jaar as the domain says when the controller sets it', () => {

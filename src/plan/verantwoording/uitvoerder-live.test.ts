@@ -10,12 +10,12 @@
  * region member first typed after the build (Dalfsen: matched live), a misspelt name (a partner).
  */
 import { editionInput } from '../../data';
-import { parseRealisatieCsv } from '../../data/realisatie-input';
 import type { CbsCode } from '../../domain';
 import { begrotingKolommen, builtInKey, resolveScenario } from '../../domain';
 import type { RealisatieInvoer } from '../../domain/verantwoording';
-import { evaluatePlan, formulaMismatches } from '../../../test/support/evaluate-plan';
+import { evaluatePlan, formulaMismatches, verantwoordingLines } from '../../../test/support/evaluate-plan';
 import type { EvaluatedPlan } from '../../../test/support/evaluate-plan';
+import { parsedRealisatie } from '../../../test/support/parsed';
 import { buildWorkbookPlan, planWorkbook, SHEETS } from '..';
 import { realisatieKolommen, realisatieTable } from '../realisatie';
 
@@ -34,9 +34,7 @@ const CSV =
     row('Leeg', '', 20_000),
     row('Ommen', '0175', 7_000),
   ].join('\n') + '\n';
-const parsed = parseRealisatieCsv(CSV, { edition: input.edition });
-if (!parsed.ok) throw new Error(JSON.stringify(parsed.failures));
-const REAL = parsed.value;
+const REAL = parsedRealisatie(CSV, input.edition);
 
 /** The realisatie with one row's Uitvoerder as typed in the werkmap (not trimmed: no reader between). */
 const typed = (activiteit: string, uitvoerder: string): RealisatieInvoer => ({
@@ -47,13 +45,7 @@ const scenario = (realisatie: RealisatieInvoer) =>
   resolveScenario({ edition: input, key, gemeente: ZWOLLE, realisatie });
 
 /** The Verantwoording rows whose first cell passes `match`: their cells B–E. */
-function lines(ev: EvaluatedPlan, match: (a: string) => boolean): unknown[][] {
-  const id = ev.hf.getSheetId(SHEETS.verantwoording) ?? -1;
-  return ev.hf
-    .getSheetValues(id)
-    .filter((l) => match(String(l[0])))
-    .map((l) => l.slice(1, 5));
-}
+const lines = (ev: EvaluatedPlan, match: (a: string) => boolean) => verantwoordingLines(ev, match);
 
 describe('the domain reads the Uitvoerder as SUMIFS compares it', () => {
   it('GGD IJsselland is a partner, no gemeente: own besteding (H35), nothing refused', () => {

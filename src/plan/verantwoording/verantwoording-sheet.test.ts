@@ -6,7 +6,6 @@
  */
 import { parseBegrotingCsv } from '../../data/begroting-input';
 import type { BeschikkingRegel } from '../../domain';
-import { legeBegroting } from '../../domain';
 import { verantwoording } from '../../domain/verantwoording';
 import type { VerantwoordingAannames } from '../../domain/verantwoording';
 import { evaluatePlan, formulaMismatches } from '../../../test/support/evaluate-plan';
@@ -25,6 +24,7 @@ import {
   realisatie,
   ZWOLLE,
   zwollePlan as plan,
+  zwolleVerantwoording,
 } from './zwolle-fixture';
 
 const BESCHIKKING_CSV =
@@ -95,14 +95,7 @@ describe('the sheet Verantwoording', () => {
       const { cells, bad } = formulaMismatches(p, ev);
       expect(bad.slice(0, 10)).toEqual([]);
       expect(cells).toBeGreaterThan(60_000);
-      const v = verantwoording({
-        ledger,
-        gemeente: input.base.gemeenten.find((g) => g.code === ZWOLLE)!,
-        gemeenten: input.base.gemeenten,
-        beschikking: BESCHIKKING,
-        begroting: legeBegroting(input.edition),
-        realisatie: realisatie(csv),
-      });
+      const v = zwolleVerantwoording(csv);
       const brede = v.regelingen.find((r) => r.regels.regeling === 'brede-spuk')!;
       // 2024's limit is not found in any source: the per-year reading is unknown, the cumulative is not.
       expect(brede.terugvordering.perJaar).toBeUndefined();
@@ -168,14 +161,8 @@ describe('the sheet Verantwoording', () => {
       ev.hf.setCellContents({ ...best, col: best.col + 2 }, [[1_500_000]]);
       const pct = at(name('Invoer_Limiet_Overheveling_Brede_SPUK'));
       ev.hf.setCellContents({ ...pct, col: pct.col + 1 }, [[0]]);
-      const v = verantwoording({
-        ledger,
-        gemeente: input.base.gemeenten.find((g) => g.code === ZWOLLE)!,
-        gemeenten: input.base.gemeenten,
-        beschikking: BESCHIKKING,
-        begroting: legeBegroting(input.edition),
-        realisatie: realisatie(realisatieCsv(1_500_000, 1_732_939 + 203_525)),
-        aannames: { overheveling: [{ regeling: 'brede-spuk', vanJaar: 2024, waarde: 0 }] },
+      const v = zwolleVerantwoording(realisatieCsv(1_500_000, 1_732_939 + 203_525), {
+        overheveling: [{ regeling: 'brede-spuk', vanJaar: 2024, waarde: 0 }],
       });
       const brede = v.regelingen.find((r) => r.regels.regeling === 'brede-spuk')!;
       expect(valuesOf(ev, TERUG)[0]).toEqual(brede.jaren.map((j) => j.terugvordering));

@@ -5,10 +5,11 @@
  * test framework.
  */
 import { defaultReferenceData, editionInput } from '../../data';
-import { parseRealisatieCsv } from '../../data/realisatie-input';
 import type { BeschikkingRegel, CbsCode, Euro } from '../../domain';
-import { builtInKey, Ledger, plafonds } from '../../domain';
-import type { RealisatieInvoer, VerantwoordingAannames } from '../../domain/verantwoording';
+import { builtInKey, Ledger, legeBegroting, plafonds } from '../../domain';
+import type { RealisatieInvoer, Verantwoording, VerantwoordingAannames } from '../../domain/verantwoording';
+import { verantwoording } from '../../domain/verantwoording';
+import { parsedRealisatie } from '../../../test/support/parsed';
 import { buildWorkbookPlan } from '../build';
 import type { WorkbookPlan } from '../types';
 
@@ -30,9 +31,23 @@ export const H =
 
 /** The realisatie `csv` (heading H) as parsed input; throws with the failures when it does not parse. */
 export function realisatie(csv: string): RealisatieInvoer {
-  const r = parseRealisatieCsv(csv, { edition: input.edition });
-  if (!r.ok) throw new Error(JSON.stringify(r.failures));
-  return r.value;
+  return parsedRealisatie(csv, input.edition);
+}
+
+/**
+ * The domain's Verantwoording of Zwolle with BESCHIKKING, no begroting (`legeBegroting`), the
+ * realisatie `csv` and, when given, the `aannames`.
+ */
+export function zwolleVerantwoording(csv: string, aannames?: VerantwoordingAannames): Verantwoording {
+  return verantwoording({
+    ledger,
+    gemeente: input.base.gemeenten.find((g) => g.code === ZWOLLE)!,
+    gemeenten: input.base.gemeenten,
+    beschikking: BESCHIKKING,
+    begroting: legeBegroting(input.edition),
+    realisatie: realisatie(csv),
+    ...(aannames ? { aannames } : {}),
+  });
 }
 
 /** Zwolle's werkmap plan with BESCHIKKING, the realisatie `csv` and, when given, the `aannames`. */
