@@ -196,4 +196,29 @@ describe('LibreOffice: the Realisatie and the Verantwoording inputs guarded on C
     },
     SOFFICE_TIMEOUT_MS + 30_000,
   );
+
+  it(
+    'an Activiteit "Lokaal sport*" and "Buurtsportcoache?": no begrotingsregel (MATCH read them as wildcards: 0)',
+    async () => {
+      expect(r0().C7).toBe('Lokaal sportakkoord');
+      let plan = withInput(base, SHEETS.realisatie, 'C7', 'Lokaal sport*');
+      plan = withInput(plan, SHEETS.realisatie, 'C8', 'Buurtsportcoache?');
+      const r = await recalculated(plan);
+      // B3: the rows without a begrotingsregel (the domain's keyMisses: 2).
+      expect(r.besteding[2]?.[1]).toBe(2);
+    },
+    SOFFICE_TIMEOUT_MS + 30_000,
+  );
 });
+
+/** The sample's first Realisatie row's Activiteit as the plan writes it. */
+function r0(): { C7: CellValue | undefined } {
+  const s = base.sheets.find((x) => x.name === SHEETS.realisatie)!;
+  for (const b of s.blocks) {
+    if (b.kind !== 'values') continue;
+    const at = parseCell(b.at);
+    const v = b.values[table.firstRow - at.row]?.[3 - at.col];
+    if (v !== undefined && at.row <= table.firstRow && at.col <= 3) return { C7: v };
+  }
+  return { C7: undefined };
+}

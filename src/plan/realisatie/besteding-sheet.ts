@@ -39,7 +39,7 @@ import type { CellValue } from '../types';
 import type { RealisatieTableCells } from './fixed-cells';
 import { BESTEDING_UITVOERDER_ONBEKEND, PROGNOSE_KOLOM } from './fixed-cells';
 import type { KeyedRow } from './keys';
-import { keyMisses, keyText } from './keys';
+import { keyMisses, keyText, ZOEK_VERVANGINGEN, zoekSleutel } from './keys';
 
 /** What the sheet Verantwoording reads of one regeling (cells on the sheet Besteding). */
 export interface BestedingFeed {
@@ -87,7 +87,7 @@ export function buildBesteding(
   );
   const totals = totalsSection(s, ctx, table, rows);
   const keys = keySection(s, ctx, table, rows, totals.right + 2);
-  const uitvoerder = uitvoerderSection(s, ctx, table, rows, totals.right + 6);
+  const uitvoerder = uitvoerderSection(s, ctx, table, rows, totals.right + 8);
   s.width('A', 52).width('B', 14).width('C', 10);
   for (let c = FIRST_YEAR_COL; c <= totals.right; c++) s.width(columnLetter(c), 13);
   s.freezeAt(HEAD, 1);
@@ -408,6 +408,11 @@ function onderdelenBlock(
 /**
  * Per table row (the checked capacity): the key of the Begroting row and of the Realisatie row, and 1
  * where a filled Realisatie row's key is no Begroting row's; B3 their count. Returns B3.
+ * The match is exact (without regard to case, as the domain's `keyMisses`): MATCH reads `*`, `?` and
+ * `~` in its lookup value as wildcards in Excel and LibreOffice (an Activiteit "Sport*" would match
+ * "Sportpark") but not in HyperFormula, and `~` escapes are Excel's and LibreOffice's only, so both
+ * keys are looked up in their search form (`zoekSleutel`: no wildcard character left, one form per
+ * key) in two more columns.
  */
 function keySection(
   s: SheetBuilder,
@@ -421,7 +426,15 @@ function keySection(
   const cap = BEGROTING_CAPACITEIT;
   s.values(
     cellAddress(HEAD, left),
-    [['Sleutel begroting', 'Sleutel realisatie', 'Zonder begrotingsregel']],
+    [
+      [
+        'Sleutel begroting',
+        'Sleutel realisatie',
+        'Zonder begrotingsregel',
+        'Zoekvorm begroting',
+        'Zoekvorm realisatie',
+      ],
+    ],
     'header',
   );
   const col = (dc: number) => SheetRange.at(SHEETS.besteding, top, left + dc, cap);
@@ -443,11 +456,16 @@ function keySection(
     (row) => rKeys[row] ?? '||',
     'note',
   );
+  // The search forms, each of the key beside it (relative row, fixed column).
+  const searchForm = (k: SheetRange) =>
+    ZOEK_VERVANGINGEN.reduce((f, [c, by]) => `SUBSTITUTE(${f},"${c}","${by}")`, k.local().cell().fixCol());
+  s.formula(col(3).address(), searchForm(col(0)), (row) => zoekSleutel(bKeys[row] ?? '||'), 'note');
+  s.formula(col(4).address(), searchForm(col(1)), (row) => zoekSleutel(rKeys[row] ?? '||'), 'note');
   const misses = keyMisses(regels, from.begroting);
   s.formula(
     col(2).address(),
     // A number, not a boolean: 1 − ISNUMBER (LibreOffice shows --ISNA(…) as TRUE/FALSE).
-    `IF(${t('Activiteit').cell().fixCol()}="",0,1-ISNUMBER(MATCH(${col(1).local().cell().fixCol()},${col(0).local().abs()},0)))`,
+    `IF(${t('Activiteit').cell().fixCol()}="",0,1-ISNUMBER(MATCH(${col(4).local().cell().fixCol()},${col(3).local().abs()},0)))`,
     (row) => (misses[row] === true ? 1 : 0),
     'integer',
   );
@@ -465,7 +483,7 @@ function keySection(
     () => ctx.scenario.modelChecks['realisatie-sleutel'],
     'integer',
   );
-  for (let c = 0; c < 3; c++) s.width(columnLetter(left + c), 16);
+  for (let c = 0; c < 5; c++) s.width(columnLetter(left + c), 16);
   return count;
 }
 
