@@ -28,7 +28,7 @@
 import type { EditionYear } from '../../domain';
 import { BEGROTING_CAPACITEIT } from '../../domain';
 import type { RealisatieInvoer, RegelingVerantwoording } from '../../domain/verantwoording';
-import { uitvoerderSpellingen } from '../../domain/verantwoording';
+import { uitvoerderIs, uitvoerderSpellingen } from '../../domain/verantwoording';
 import { cellAddress, columnLetter } from '../a1';
 import { RowCursor, SheetRange } from '../anchors';
 import type { BegrotingTableCells } from '../begroting/fixed-cells';
@@ -582,8 +582,7 @@ function uitvoerderSection(
     uitvoerderSpellingen(g).map((sp) => [i === 0 ? `eigen: ${g.naam}` : `${g.code} ${g.naam}`, sp] as const),
   );
   const regels = from.realisatie.regels.filter((x) => x.regeling === post);
-  const matches = (sp: string) =>
-    regels.filter((x) => x.uitvoerder.toLowerCase() === sp.toLowerCase()).length;
+  const matches = (sp: string) => regels.filter((x) => uitvoerderIs(x.uitvoerder, sp)).length;
   s.values(cellAddress(HEAD, left), [[`Uitvoerder (${post})`, 'Criterium', 'Rijen']], 'header');
   // The regeling's rows whose Uitvoerder has a space before it, after it, and both (wildcards " *" and
   // "* ": Excel, LibreOffice's OOXML mode, HyperFormula), then per spelling below: each formula within
