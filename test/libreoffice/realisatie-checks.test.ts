@@ -141,6 +141,7 @@ async function recalculated(plan: WorkbookPlan) {
     overzicht: sheet(SHEETS.overzicht)[5]?.[2], // C6: Modelcontrole
     realisatie: sheet(SHEETS.realisatie),
     besteding,
+    verantw,
     list: controle.slice(list, list + kolommen.length).map((r) => r.slice(0, 4)),
     bestedingRow: (regeling: string, label: string) => block(besteding, regeling, label).slice(3, 7),
     verantwRow: (regeling: string, label: string) => block(verantw, regeling, label).slice(1, 5),
@@ -208,6 +209,39 @@ describe('LibreOffice: the Realisatie and the Verantwoording inputs guarded on C
       expect(r.besteding[2]?.[1]).toBe(2);
     },
     SOFFICE_TIMEOUT_MS + 30_000,
+  );
+});
+
+describe('LibreOffice: an Uitvoerder of digits is Kampen as the domain reads it (Zwolle, the samples)', () => {
+  it(
+    'SPUK IZA row with GM0166, the number 166 typed, or "166" from the file: Kampen\'s ontvangen and besteed (H35B) the same',
+    async () => {
+      /** The Verantwoording's rows "GM0166 Kampen" ontvangen and besteed (not the hidden helper blocks). */
+      const kampen = async (plan: WorkbookPlan) => {
+        const r = await recalculated(plan);
+        return r.verantw
+          .filter((x) => x[0] === 'GM0166 Kampen')
+          .slice(0, 2)
+          .map((x) => x.slice(1, 5));
+      };
+      const named = await kampen(withInput(base, SHEETS.realisatie, 'E10', 'GM0166'));
+      expect(named[1]).toEqual([410_250, 455_800, 463_920, 495_000]); // 2026: its prognose
+      const regels = realisatie.value.regels.map((x) =>
+        x.regeling === 'SPUK IZA' ? { ...x, uitvoerder: '166' } : x,
+      );
+      const fromFile = buildWorkbookPlan(input, {
+        key: 'spuk-2025',
+        gemeente: 'GM0193' as CbsCode,
+        begroting: begroting.value,
+        realisatie: { ...realisatie.value, regels },
+      });
+      const got = {
+        typed: await kampen(withInput(base, SHEETS.realisatie, 'E10', 166)),
+        fromFile: await kampen(fromFile),
+      };
+      expect(got).toEqual({ typed: named, fromFile: named });
+    },
+    3 * SOFFICE_TIMEOUT_MS,
   );
 });
 
