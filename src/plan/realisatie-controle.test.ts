@@ -1,9 +1,12 @@
 import { editionInput } from '../data';
+import { parseBegrotingCsv } from '../data/begroting-input';
+import { parseRealisatieCsv } from '../data/realisatie-input';
+import { keyMisses } from '../domain/verantwoording';
 import type { CbsCode } from '../domain';
 import { evaluatePlan, formulaMismatches } from '../../test/support/evaluate-plan';
 import { parsedRealisatie } from '../../test/support/parsed';
 import { buildWorkbookPlan, SHEETS } from '.';
-import { realisatieTable } from './realisatie';
+import { realisatieTable, zoekSleutel } from './realisatie';
 
 /**
  * Issue #17: the Realisatie's key signal (rows of the table Realisatie whose Regeling|Onderdeel|
@@ -65,6 +68,66 @@ describe('Controle counts Realisatie rows without a begrotingsregel (HyperFormul
       expect(count()).toBe(0);
       expect(ev.value(SHEETS.controle, 'C4')).toBe(0);
       expect(ev.value(SHEETS.overzicht, 'C6')).toBe('OK');
+    } finally {
+      ev.destroy();
+    }
+  });
+});
+
+/**
+ * Issue #17: MATCH reads `*`, `?` and `~` in its lookup value as wildcards in Excel and LibreOffice
+ * (not in HyperFormula), so "Sport*" found the Begroting's "Sportpark" there and the row was not
+ * counted. The Besteding looks up each key's search form (no wildcard character left), the same in
+ * every engine; test/libreoffice/realisatie-checks.test.ts shows LibreOffice's count.
+ */
+describe('the key check is exact: an Activiteit with * ? or ~ matches only itself (HyperFormula)', () => {
+  const heads = head.split(';').slice(0, 15).join(';');
+  const begrotingCsv = [
+    heads,
+    'Brede SPUK;1;Sportpark;;Sportbedrijf;incidenteel;100000;;;;;;;;',
+    'Brede SPUK;;Ontschot ~1;;GGD;incidenteel;;;900000;;;;;;',
+    'Brede SPUK;;Week #s;;GGD;incidenteel;;;1000;;;;;;',
+  ].join('\n');
+  const realisatieCsv = [
+    heads,
+    'Brede SPUK;1;Sport*;;Sportbedrijf;incidenteel;100000;;;;;;;;',
+    'Brede SPUK;1;Sportp?rk;;Sportbedrijf;incidenteel;1000;;;;;;;;',
+    'Brede SPUK;1;SPORTPARK;;Sportbedrijf;incidenteel;1000;;;;;;;;',
+    'Brede SPUK;;Ontschot ~1;;GGD;incidenteel;;;900000;;;;;;',
+    'Brede SPUK;;Week *;;GGD;incidenteel;;;1000;;;;;;',
+  ].join('\n');
+  const b = parseBegrotingCsv(begrotingCsv, { edition: input.edition });
+  const r = parseRealisatieCsv(realisatieCsv, { edition: input.edition });
+  if (!b.ok || !r.ok) throw new Error('unreadable');
+
+  it('counts "Sport*", "Sportp?rk" and "Week *" (Begroting: "Week #s") as rows without a begrotingsregel, as the domain', () => {
+    expect(keyMisses(r.value.regels, b.value.regels)).toEqual([true, true, false, false, true]);
+    const plan = buildWorkbookPlan(input, {
+      key: 'spuk-2025',
+      gemeente: ZWOLLE,
+      begroting: b.value,
+      realisatie: r.value,
+    });
+    const ev = evaluatePlan(plan);
+    try {
+      expect(formulaMismatches(plan, ev, [SHEETS.besteding, SHEETS.controle]).bad.slice(0, 10)).toEqual([]);
+      expect(ev.value(SHEETS.besteding, 'B3')).toBe(3);
+      // The looked-up values hold no wildcard character: the key "Brede SPUK||Week *" in its search form.
+      const sheet = plan.sheets.find((s) => s.name === SHEETS.besteding)!;
+      const match = sheet.blocks.find((x) => x.kind === 'formula' && x.formula.includes('MATCH('));
+      const lookup = /MATCH\((\$?[A-Z]+)\$?(\d+),/.exec(match?.kind === 'formula' ? match.formula : '');
+      expect(lookup).not.toBeNull();
+      const values = [0, 1, 2, 3, 4].map((i) =>
+        ev.value(SHEETS.besteding, `${lookup![1]!.replace('$', '')}${Number(lookup![2]) + i}`),
+      );
+      expect(values).toEqual(
+        ['Sport*', 'Sportp?rk', 'SPORTPARK', '|Ontschot ~1', '|Week *'].map((a, i) =>
+          zoekSleutel(i < 3 ? `Brede SPUK|1|${a}` : `Brede SPUK|${a}`),
+        ),
+      );
+      expect(values.join('')).not.toMatch(/[*?~]/);
+      expect(zoekSleutel('Brede SPUK||Week *')).toBe('Brede SPUK||Week #s');
+      expect(zoekSleutel('Brede SPUK||Week #s')).toBe('Brede SPUK||Week #hs');
     } finally {
       ev.destroy();
     }

@@ -12,11 +12,11 @@
  *   `realisatie-kolommen` counts the 11 headings out of place, the list names "Kostenplaats".
  * The HyperFormula proof: src/plan/realisatie-checks.test.ts.
  */
-import { SHEETS } from '../../src/plan';
+import { buildWorkbookPlan, SHEETS } from '../../src/plan';
 import type { CellValue, WorkbookPlan } from '../../src/plan';
 import { cellAddress, columnLetter, parseCell, parseRange } from '../../src/plan/a1';
 import { realisatieKolommen, realisatieTable } from '../../src/plan/realisatie';
-import { input, zwolleVoorbeeldenPlan } from '../support/zwolle-voorbeelden';
+import { begroting, input, realisatie, ZWOLLE, zwolleVoorbeeldenPlan } from '../support/zwolle-voorbeelden';
 import type { PlainValue } from './recalculate-plan';
 import { recalculatedValues, withInput } from './recalculate-plan';
 import { SOFFICE_TIMEOUT_MS } from './soffice';
@@ -92,6 +92,7 @@ async function recalculated(plan: WorkbookPlan) {
     overzicht: sheet(SHEETS.overzicht)[5]?.[2], // C6: Modelcontrole
     realisatie: sheet(SHEETS.realisatie),
     besteding,
+    verantw,
     list: controle.slice(list, list + kolommen.length).map((r) => r.slice(0, 4)),
     bestedingRow: (regeling: string, label: string) => block(besteding, regeling, label).slice(3, 7),
     verantwRow: (regeling: string, label: string) => block(verantw, regeling, label).slice(1, 5),
@@ -147,4 +148,62 @@ describe('LibreOffice: the Realisatie and the Verantwoording inputs guarded on C
     },
     SOFFICE_TIMEOUT_MS + 30_000,
   );
+
+  it(
+    'an Activiteit "Lokaal sport*" and "Buurtsportcoache?": no begrotingsregel (MATCH read them as wildcards: 0)',
+    async () => {
+      expect(r0().C7).toBe('Lokaal sportakkoord');
+      let plan = withInput(base, SHEETS.realisatie, 'C7', 'Lokaal sport*');
+      plan = withInput(plan, SHEETS.realisatie, 'C8', 'Buurtsportcoache?');
+      const r = await recalculated(plan);
+      // B3: the rows without a begrotingsregel (the domain's keyMisses: 2).
+      expect(r.besteding[2]?.[1]).toBe(2);
+    },
+    SOFFICE_TIMEOUT_MS + 30_000,
+  );
 });
+
+describe('LibreOffice: an Uitvoerder of digits is Kampen as the domain reads it (Zwolle, the samples)', () => {
+  it(
+    'SPUK IZA row with GM0166, the number 166 typed, or "166" from the file: Kampen\'s ontvangen and besteed (H35B) the same',
+    async () => {
+      /** The Verantwoording's rows "GM0166 Kampen" ontvangen and besteed (not the hidden helper blocks). */
+      const kampen = async (plan: WorkbookPlan) => {
+        const r = await recalculated(plan);
+        return r.verantw
+          .filter((x) => x[0] === 'GM0166 Kampen')
+          .slice(0, 2)
+          .map((x) => x.slice(1, 5));
+      };
+      const named = await kampen(withInput(base, SHEETS.realisatie, 'E10', 'GM0166'));
+      expect(named[1]).toEqual([410_250, 455_800, 463_920, 495_000]); // 2026: its prognose
+      const regels = realisatie.regels.map((x) =>
+        x.regeling === 'SPUK IZA' ? { ...x, uitvoerder: '166' } : x,
+      );
+      const fromFile = buildWorkbookPlan(input, {
+        key: 'spuk-2025',
+        gemeente: ZWOLLE,
+        begroting,
+        realisatie: { ...realisatie, regels },
+      });
+      const got = {
+        typed: await kampen(withInput(base, SHEETS.realisatie, 'E10', 166)),
+        fromFile: await kampen(fromFile),
+      };
+      expect(got).toEqual({ typed: named, fromFile: named });
+    },
+    3 * SOFFICE_TIMEOUT_MS,
+  );
+});
+
+/** The sample's first Realisatie row's Activiteit as the plan writes it. */
+function r0(): { C7: CellValue | undefined } {
+  const s = base.sheets.find((x) => x.name === SHEETS.realisatie)!;
+  for (const b of s.blocks) {
+    if (b.kind !== 'values') continue;
+    const at = parseCell(b.at);
+    const v = b.values[table.firstRow - at.row]?.[3 - at.col];
+    if (v !== undefined && at.row <= table.firstRow && at.col <= 3) return { C7: v };
+  }
+  return { C7: undefined };
+}

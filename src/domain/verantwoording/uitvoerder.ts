@@ -10,7 +10,11 @@
  * `onbekend`; it still counts as own besteding (H35, as the werkmap's H35 = besteding − H35B does),
  * and Controle (`realisatie-uitvoerder`) and the Verantwoording's signal say so with the fix. A
  * gemeenschappelijke regeling as medeoverheid (SiSa H35B names medeoverheden by code; the codes of a
- * GR are not in our data) is not recognised: such a row counts as H35, as any partner. Pure.
+ * GR are not in our data) is not recognised: such a row counts as H35, as any partner. An Uitvoerder
+ * of digits only is compared as the number it is (`uitvoerderIs`: 166, 0166 and 00166 all name
+ * GM0166), as the werkmap's criterion "0166" is a number to SUMIFS: Excel turns a typed 0166 into
+ * the number 166, which SUMIFS matches in Excel, LibreOffice and HyperFormula, and Excel matches the
+ * text "166" too. Pure.
  */
 import type { CbsCode, Gemeente, Maybe } from '../types';
 
@@ -25,6 +29,20 @@ export function uitvoerderSpellingen(g: Gemeente): string[] {
   for (const s of [g.code, g.code.slice(-4), g.naam, g.naamVws])
     if (!out.some((x) => x.toLowerCase() === s.toLowerCase())) out.push(s);
   return out;
+}
+
+/** Digits only, at most 15 (what a spreadsheet holds exactly as a number). */
+const DIGITS = /^\d{1,15}$/;
+
+/**
+ * Whether the Uitvoerder `uitvoerder` is the spelling `spelling` as the werkmap's SUMIFS criterion
+ * compares them: two texts of digits only by their number (166 = 0166: a criterion that reads as a
+ * number matches the number a user typed, and Excel reads a text of digits as its number); any other
+ * pair as whole texts without regard to case (not trimmed).
+ */
+export function uitvoerderIs(uitvoerder: string, spelling: string): boolean {
+  if (DIGITS.test(uitvoerder) && DIGITS.test(spelling)) return Number(uitvoerder) === Number(spelling);
+  return uitvoerder.toLowerCase() === spelling.toLowerCase();
 }
 
 /** What an Uitvoerder names: own besteding (empty or the gemeente itself), a medeoverheid, or neither. */
@@ -44,8 +62,7 @@ export function uitvoerderVan(
   self: CbsCode,
 ): UitvoerderVan {
   if (uitvoerder === '') return { soort: 'eigen' };
-  const t = uitvoerder.toLowerCase();
-  const g = gemeenten.find((x) => uitvoerderSpellingen(x).some((s) => s.toLowerCase() === t));
+  const g = gemeenten.find((x) => uitvoerderSpellingen(x).some((s) => uitvoerderIs(uitvoerder, s)));
   if (g === undefined) return uitvoerder.trim() === uitvoerder ? { soort: 'eigen' } : { soort: 'onbekend' };
   return g.code === self ? { soort: 'eigen' } : { soort: 'medeoverheid', gemeente: g };
 }

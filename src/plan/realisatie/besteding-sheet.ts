@@ -7,14 +7,16 @@
  *   realisatie (0: none);
  * - per regeling with a verantwoording and year: realisatie (SUMIFS), prognose (in the prognose year:
  *   Σ prognose + the realisatie of rows without one), begroting (SUMIFS over the Begroting table),
- *   besteding (after the peiljaar the begroting, else the prognose where given, else the realisatie)
+ *   besteding (after the peiljaar the begroting, else the prognose where one of the regeling's own
+ *   rows gives one, the domain's basis per regeling, else the realisatie)
  *   and what the sheet Verantwoording reads as its besteding (in the per-onderdeel years: without
  *   the onderdelen's);
  * - per onderdeel in the per-onderdeel years (Brede SPUK 2023–2024): realisatie, begroting and
  *   besteding (a prognose counts per regeling; the prognose year lies after those years);
  * - per table row: the key Regeling|Onderdeel|Activiteit of the Begroting row and of the Realisatie
  *   row, and 1 where a filled Realisatie row's key is no Begroting row's; B3 counts them (the signal,
- *   shown on the sheet Realisatie too);
+ *   shown on the sheet Realisatie too), compared in a search form without wildcards; and the Regeling
+ *   of each row with a prognose (the regelingen whose prognose counts);
  * - a mandaatgemeente's SPUK IZA: per spelling of the gemeente and of each listed medeoverheid the
  *   rows whose Uitvoerder it matches (COUNTIFS, as the H35B SUMIFS compare); B4 the rows whose
  *   Uitvoerder has spaces before or after it (Controle's `realisatie-uitvoerder`).
@@ -26,7 +28,7 @@
 import type { EditionYear } from '../../domain';
 import { BEGROTING_CAPACITEIT } from '../../domain';
 import type { RealisatieInvoer, RegelingVerantwoording } from '../../domain/verantwoording';
-import { uitvoerderSpellingen } from '../../domain/verantwoording';
+import { uitvoerderIs, uitvoerderSpellingen } from '../../domain/verantwoording';
 import { cellAddress, columnLetter } from '../a1';
 import { RowCursor, SheetRange } from '../anchors';
 import type { BegrotingTableCells } from '../begroting/fixed-cells';
@@ -39,7 +41,7 @@ import type { CellValue } from '../types';
 import type { RealisatieTableCells } from './fixed-cells';
 import { BESTEDING_UITVOERDER_ONBEKEND, PROGNOSE_KOLOM } from './fixed-cells';
 import type { KeyedRow } from './keys';
-import { keyMisses, keyText } from './keys';
+import { keyMisses, keyText, ZOEK_VERVANGINGEN, zoekSleutel } from './keys';
 
 /** What the sheet Verantwoording reads of one regeling (cells on the sheet Besteding). */
 export interface BestedingFeed {
@@ -85,9 +87,14 @@ export function buildBesteding(
     `Uit de tabel op het blad ${SHEETS.realisatie} (de eerste ${BEGROTING_CAPACITEIT} rijen) en de tabel op het blad ${SHEETS.begroting}. Het blad ${SHEETS.verantwoording} rekent met de regels "Naar blad ${SHEETS.verantwoording}". Na het peiljaar telt de begroting.`,
     'subtitle',
   );
-  const totals = totalsSection(s, ctx, table, rows);
-  const keys = keySection(s, ctx, table, rows, totals.right + 2);
-  const uitvoerder = uitvoerderSection(s, ctx, table, rows, totals.right + 6);
+  // The key block (and its column of regelingen with a prognose, which the totals read) right of the
+  // widest block of totals.
+  const keysLeft = totalsRight(ctx, rows.regelingen) + 2;
+  const metPrognose = SheetRange.at(SHEETS.besteding, HEAD + 1, keysLeft + 5, BEGROTING_CAPACITEIT);
+  const totals = totalsSection(s, ctx, table, rows, metPrognose);
+  if (totals.right + 2 !== keysLeft) throw new Error('Besteding: the key block overlaps the totals');
+  const keys = keySection(s, ctx, table, rows, keysLeft);
+  const uitvoerder = uitvoerderSection(s, ctx, table, rows, totals.right + 9);
   s.width('A', 52).width('B', 14).width('C', 10);
   for (let c = FIRST_YEAR_COL; c <= totals.right; c++) s.width(columnLetter(c), 13);
   s.freezeAt(HEAD, 1);
@@ -105,12 +112,33 @@ export function buildBesteding(
   };
 }
 
-/** The year and prognose helpers, the peiljaar, and per regeling the rows (and its onderdelen). */
+/** The last column of the totals: the last year's, or an onderdelen block's beyond it (`onderdelenBlock`). */
+function totalsRight(ctx: PlanContext, regelingen: readonly RegelingVerantwoording[]): number {
+  const years = ctx.years;
+  let right = FIRST_YEAR_COL + years.length - 1;
+  for (const r of regelingen) {
+    const m = onderdelenYears(r);
+    if (m.length > 0) right = Math.max(right, FIRST_YEAR_COL + years.indexOf(m[0] ?? 0) + 5 * m.length - 1);
+  }
+  return right;
+}
+
+/** The per-onderdeel years of a regeling that has onderdelen (none: no onderdelen block). */
+function onderdelenYears(r: RegelingVerantwoording): readonly EditionYear[] {
+  const years = r.regels.perOnderdeelJaren.filter((y) => r.regels.jaren.includes(y));
+  return r.onderdelen.length === 0 ? [] : years;
+}
+
+/**
+ * The year and prognose helpers, the peiljaar, and per regeling the rows (and its onderdelen);
+ * `metPrognose` the key block's column of the Regeling of each table row with a prognose.
+ */
 function totalsSection(
   s: SheetBuilder,
   ctx: PlanContext,
   table: RealisatieTableCells,
   from: Parameters<typeof buildBesteding>[2],
+  metPrognose: SheetRange,
 ): {
   readonly feed: Map<string, BestedingFeed>;
   readonly peiljaar: SheetRange;
@@ -168,6 +196,7 @@ function totalsSection(
     table,
     realisatie: real.regels,
     prognoseJaar: real.prognoseJaar,
+    metPrognose: metPrognose.local().abs(),
   };
   const feed = new Map<string, BestedingFeed>();
   // Years as years (2026, not 2.026); the 0/1 flags read the same in this format.
@@ -201,6 +230,8 @@ interface RegelingAt {
   /** The realisatie's rows and prognose year (the expected values of the per-onderdeel prognose). */
   readonly realisatie: RealisatieInvoer['regels'];
   readonly prognoseJaar: EditionYear | undefined;
+  /** The key block's column of the Regeling of each table row with a prognose (a number), else "". */
+  readonly metPrognose: string;
 }
 
 /** One regeling's rows: realisatie, prognose (two helpers and the sum), begroting, besteding, feed. */
@@ -273,9 +304,12 @@ function regelingRows(
     exp((k) => jaar(k)?.verschil ?? 0),
   );
   const rBest = row('Besteding (na het peiljaar: de begroting)');
+  // The prognose counts where one of the regeling's own rows has one (the domain's basis per
+  // regeling): a regeling without one keeps its realisatie, also when another regeling has a
+  // prognose and a row of this one has text in the column Prognose (counted by Controle).
   s.formula(
     span(rBest, first, n),
-    `IF(${C}$${HEAD}>${at.peil},${C}${rBegr},${C}${rReal}+ISNUMBER(${C}${rProg})*(N(${C}${rProg})-${C}${rReal}))`,
+    `IF(${C}$${HEAD}>${at.peil},${C}${rBegr},${C}${rReal}+ISNUMBER(${C}${rProg})*(COUNTIF(${at.metPrognose},$B${rBest})>0)*(N(${C}${rProg})-${C}${rReal}))`,
     exp((k) => jaar(k)?.besteding ?? 0),
     'euroTotal',
   );
@@ -331,8 +365,8 @@ function onderdelenBlock(
 ):
   | { readonly besteding: SheetRange; readonly years: readonly EditionYear[]; readonly right: number }
   | undefined {
-  const years = r.regels.perOnderdeelJaren.filter((y) => r.regels.jaren.includes(y));
-  if (r.onderdelen.length === 0 || years.length === 0) return undefined;
+  const years = onderdelenYears(r);
+  if (years.length === 0) return undefined;
   const first = years[0] ?? 0;
   const nrs = r.onderdelen.map((o) => o.nr);
   const n = nrs.length;
@@ -408,6 +442,11 @@ function onderdelenBlock(
 /**
  * Per table row (the checked capacity): the key of the Begroting row and of the Realisatie row, and 1
  * where a filled Realisatie row's key is no Begroting row's; B3 their count. Returns B3.
+ * The match is exact (without regard to case, as the domain's `keyMisses`): MATCH reads `*`, `?` and
+ * `~` in its lookup value as wildcards in Excel and LibreOffice (an Activiteit "Sport*" would match
+ * "Sportpark") but not in HyperFormula, and `~` escapes are Excel's and LibreOffice's only, so both
+ * keys are looked up in their search form (`zoekSleutel`: no wildcard character left, one form per
+ * key) in two more columns.
  */
 function keySection(
   s: SheetBuilder,
@@ -421,7 +460,16 @@ function keySection(
   const cap = BEGROTING_CAPACITEIT;
   s.values(
     cellAddress(HEAD, left),
-    [['Sleutel begroting', 'Sleutel realisatie', 'Zonder begrotingsregel']],
+    [
+      [
+        'Sleutel begroting',
+        'Sleutel realisatie',
+        'Zonder begrotingsregel',
+        'Zoekvorm begroting',
+        'Zoekvorm realisatie',
+        'Regeling met prognose',
+      ],
+    ],
     'header',
   );
   const col = (dc: number) => SheetRange.at(SHEETS.besteding, top, left + dc, cap);
@@ -443,11 +491,26 @@ function keySection(
     (row) => rKeys[row] ?? '||',
     'note',
   );
+  // The search forms, each of the key beside it (relative row, fixed column).
+  const searchForm = (k: SheetRange) =>
+    ZOEK_VERVANGINGEN.reduce((f, [c, by]) => `SUBSTITUTE(${f},"${c}","${by}")`, k.local().cell().fixCol());
+  s.formula(col(3).address(), searchForm(col(0)), (row) => zoekSleutel(bKeys[row] ?? '||'), 'note');
+  s.formula(col(4).address(), searchForm(col(1)), (row) => zoekSleutel(rKeys[row] ?? '||'), 'note');
+  // The Regeling of a row with a prognose (a number, as COUNT counts it): the totals count per regeling.
+  s.formula(
+    col(5).address(),
+    `IF(ISNUMBER(${t(PROGNOSE_KOLOM).cell().fixCol()}),${t('Regeling').cell().fixCol()},"")`,
+    (row) => {
+      const r = regels[row];
+      return r !== undefined && r.prognose !== undefined ? r.regeling : '';
+    },
+    'note',
+  );
   const misses = keyMisses(regels, from.begroting);
   s.formula(
     col(2).address(),
     // A number, not a boolean: 1 − ISNUMBER (LibreOffice shows --ISNA(…) as TRUE/FALSE).
-    `IF(${t('Activiteit').cell().fixCol()}="",0,1-ISNUMBER(MATCH(${col(1).local().cell().fixCol()},${col(0).local().abs()},0)))`,
+    `IF(${t('Activiteit').cell().fixCol()}="",0,1-ISNUMBER(MATCH(${col(4).local().cell().fixCol()},${col(3).local().abs()},0)))`,
     (row) => (misses[row] === true ? 1 : 0),
     'integer',
   );
@@ -465,7 +528,7 @@ function keySection(
     () => ctx.scenario.modelChecks['realisatie-sleutel'],
     'integer',
   );
-  for (let c = 0; c < 3; c++) s.width(columnLetter(left + c), 16);
+  for (let c = 0; c < 6; c++) s.width(columnLetter(left + c), 16);
   return count;
 }
 
@@ -519,8 +582,7 @@ function uitvoerderSection(
     uitvoerderSpellingen(g).map((sp) => [i === 0 ? `eigen: ${g.naam}` : `${g.code} ${g.naam}`, sp] as const),
   );
   const regels = from.realisatie.regels.filter((x) => x.regeling === post);
-  const matches = (sp: string) =>
-    regels.filter((x) => x.uitvoerder.toLowerCase() === sp.toLowerCase()).length;
+  const matches = (sp: string) => regels.filter((x) => uitvoerderIs(x.uitvoerder, sp)).length;
   s.values(cellAddress(HEAD, left), [[`Uitvoerder (${post})`, 'Criterium', 'Rijen']], 'header');
   // The regeling's rows whose Uitvoerder has a space before it, after it, and both (wildcards " *" and
   // "* ": Excel, LibreOffice's OOXML mode, HyperFormula), then per spelling below: each formula within

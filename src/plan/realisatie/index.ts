@@ -13,7 +13,7 @@ export {
   realisatieTable,
 } from './fixed-cells';
 export type { KeyedRow } from './keys';
-export { keyMisses, keyText, prognoseJaarOf } from './keys';
+export { keyMisses, keyText, prognoseJaarOf, ZOEK_VERVANGINGEN, zoekSleutel } from './keys';
 export type { RealisatieControle, WerkmapCheckId } from './checks';
 export {
   BESTEDING_VERANTWOORDING_TEKST,

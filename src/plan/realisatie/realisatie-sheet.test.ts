@@ -256,6 +256,48 @@ describe('the sheet Realisatie', () => {
   });
 });
 
+/**
+ * Issue #17: the prognose counts per regeling, as the domain's basis (a regeling's rows in the
+ * prognose year count with their prognose only when one of its own rows has one). SPUK IZA has no
+ * prognose here, the Brede SPUK has (Ontschot 2026): text "n.v.t." in the column Prognose of the
+ * SPUK IZA row made that row's 2026 realisatie drop from the SPUK IZA besteding (the flag was set by
+ * the Brede SPUK's prognose and the row is no row "zonder prognose"); now SPUK IZA keeps its
+ * realisatie, as the domain (which never sees the text: the readers refuse it), and Controle counts
+ * the text (`realisatie-tekst`).
+ */
+describe('the prognose counts per regeling, as the domain (HyperFormula)', () => {
+  it('text in the Prognose of a SPUK IZA row: the SPUK IZA besteding 2026 stays its realisatie', () => {
+    const p = plan();
+    const ev = evaluatePlan(p);
+    try {
+      const regioplan = ONDERDELEN.length + 1;
+      expect(realisatie.regels[regioplan]?.activiteit).toBe('Regioplan');
+      const rid = ev.hf.getSheetId(SHEETS.realisatie) ?? -1;
+      const vid = ev.hf.getSheetId(SHEETS.verantwoording) ?? -1;
+      ev.hf.setCellContents(
+        { sheet: rid, row: table.firstRow + regioplan - 1, col: table.column('Prognose').left - 1 },
+        [['n.v.t.']],
+      );
+      const besteding = ev.hf
+        .getSheetValues(vid)
+        .filter((line) => line[0] === 'Besteding')
+        .map((line) => line.slice(1, 5));
+      const v = domain(realisatie);
+      const iza = v.regelingen.findIndex((x) => x.regels.regeling === 'spuk-iza');
+      expect(v.regelingen[iza]?.jaren.map((j) => j.basis)).toEqual([
+        'realisatie',
+        'realisatie',
+        'realisatie',
+        'realisatie',
+      ]);
+      expect(besteding[iza]?.[3]).toBe((IZA[3] ?? 0) + 1000); // Regioplan and "Niet begroot"
+      expect(besteding).toEqual(v.regelingen.map((x) => x.jaren.map((j) => j.besteding)));
+    } finally {
+      ev.destroy();
+    }
+  });
+});
+
 describe('a verantwoording drawn up in 2024: the prognose of a per-onderdeel year (#19)', () => {
   // Onderdeel 1 has spent 2024 up to now and expects 100.000 more; the others spent their plafond.
   const first = ONDERDELEN[0] ?? 1;

@@ -16,7 +16,7 @@ import { SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
 import type { Built } from '../sheet-builder';
 import { begrotingRowCells, writeBegrotingColumnsTable } from '../begroting/user-table';
-import type { DefinedNameSpec } from '../types';
+import type { CellValue, DefinedNameSpec } from '../types';
 import type { BestedingCells } from './besteding-sheet';
 import { buildBesteding } from './besteding-sheet';
 import type { RealisatieTableCells } from './fixed-cells';
@@ -108,9 +108,12 @@ export function buildRealisatie(
     years,
     extra: [{ name: PROGNOSE_KOLOM, width: 12, style: 'inputEuro' }],
     // An empty Uitvoerder as an empty cell, as a user leaves it (Besteding counts it by criterion "",
-    // which some engines do not match against a cell holding the empty text).
+    // which some engines do not match against a cell holding the empty text); one of digits only as
+    // its number, as Excel makes of a typed 0166: the criterion "0166" (a number to SUMIFS) matches a
+    // number in Excel, LibreOffice and HyperFormula, the text "166" in Excel only (the domain's
+    // `uitvoerderIs`).
     rows: realisatie.regels.map((r) => [
-      ...begrotingRowCells(r).map((v, i) => (i === uitvoerderAt && v === '' ? null : v)),
+      ...begrotingRowCells(r).map((v, i) => (i === uitvoerderAt ? uitvoerderCell(v) : v)),
       r.prognose ?? null,
     ]),
   });
@@ -151,4 +154,10 @@ function validationsOfTable(s: SheetBuilder, table: RealisatieTableCells, n: num
     prompt: "Het verwachte totaal van het prognosejaar (cel E4), in hele euro's; leeg: de realisatie telt.",
     error: "Vul een heel, niet-negatief bedrag in euro's in, of laat de cel leeg.",
   });
+}
+
+/** The cell of an Uitvoerder: empty as no value, digits only (at most 15) as their number, else the text. */
+function uitvoerderCell(v: CellValue): CellValue {
+  if (v === '') return null;
+  return typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : v;
 }

@@ -21,7 +21,7 @@
 import type { EditionYear } from '../../domain';
 import type { Gemeente } from '../../domain';
 import type { RealisatieRegel, RegelingVerantwoording } from '../../domain/verantwoording';
-import { uitvoerderSpellingen } from '../../domain/verantwoording';
+import { uitvoerderIs, uitvoerderSpellingen } from '../../domain/verantwoording';
 import { cellAddress, columnLetter } from '../a1';
 import { SheetRange } from '../anchors';
 import type { RowCursor } from '../anchors';
@@ -83,7 +83,7 @@ function spellings(
   return all.map((criterium, i) => ({
     criterium,
     label: KINDS[i] ?? '',
-    matches: (u: string) => u.toLowerCase() === criterium.toLowerCase(),
+    matches: (u: string) => uitvoerderIs(u, criterium),
   }));
 }
 

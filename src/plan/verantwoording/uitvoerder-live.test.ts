@@ -13,6 +13,7 @@ import { editionInput } from '../../data';
 import type { CbsCode } from '../../domain';
 import { begrotingKolommen, builtInKey, resolveScenario } from '../../domain';
 import type { RealisatieInvoer } from '../../domain/verantwoording';
+import { uitvoerderIs } from '../../domain/verantwoording';
 import { evaluatePlan, formulaMismatches, verantwoordingLines } from '../../../test/support/evaluate-plan';
 import type { EvaluatedPlan } from '../../../test/support/evaluate-plan';
 import { parsedRealisatie } from '../../../test/support/parsed';
@@ -72,6 +73,32 @@ describe('the domain reads the Uitvoerder as SUMIFS compares it', () => {
     ]);
   });
 
+  it('166, 0166 and 00166 name Kampen (digits compare as their number, as SUMIFS\'s criterion "0166"); GM166 does not', () => {
+    expect(['166', '0166', '00166', 'GM0166', 'gm0166'].map((u) => uitvoerderIs(u, '0166'))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(['GM166', '0166 ', '1660', 'Kampen'].map((u) => uitvoerderIs(u, '0166'))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(uitvoerderIs('KAMPEN', 'Kampen')).toBe(true);
+    // Issue #17: Excel turns a typed 0166 into the number 166 (the pane reads "166"): Kampen's, H35B.
+    const s = scenario(typed('Kampen', '166'));
+    const iza = s.verantwoording?.regelingen.find((r) => r.regels.post === 'SPUK IZA')?.iza;
+    expect(iza?.onbekend).toEqual([]);
+    expect(iza?.jaren[0]).toMatchObject({ jaar: 2023, eigen: 160_000, h35b: 307_000 });
+    const gm166 = scenario(typed('Kampen', 'GM166')).verantwoording?.regelingen.find(
+      (r) => r.regels.post === 'SPUK IZA',
+    );
+    expect(gm166?.iza?.jaren[0]).toMatchObject({ eigen: 460_000, h35b: 7_000 });
+  });
+
   it('" Kampen" (a space before it) is no spelling of Kampen: refused, not guessed', () => {
     const s = scenario(typed('Kampen', ' Kampen'));
     const iza = s.verantwoording?.regelingen.find((r) => r.regels.post === 'SPUK IZA')?.iza;
@@ -117,6 +144,12 @@ describe('the werkmap agrees (HyperFormula), as built and after typing into the 
       type('Kampen', ' Kampen');
       expect([count(), total(), signal()]).toEqual([1, 6, 1]);
       agrees(typed('Kampen', ' Kampen'));
+      // Issue #17: 0166 typed in Excel is the number 166: SUMIFS's criterion "0166" matches it (Kampen,
+      // H35B), and the domain reads the "166" the pane gets the same way.
+      ev.hf.setCellContents({ sheet: rid, row: at('Kampen'), col: uitv }, [[166]]);
+      expect(count()).toBe(0);
+      expect(lines(ev, (a) => a === 'GM0166 Kampen')[1]).toEqual([300_000, 0, 0, 0]);
+      agrees(typed('Kampen', '166'));
       type('Kampen', 'GM0166');
       // Dalfsen, first typed after the build, is on the sheet already (a member of the region): H35B.
       type('Regioplan', 'Dalfsen');
