@@ -149,6 +149,9 @@ export function buildControle(
   headingListSection(s, from.begroting, headingList);
   if (from.realisatieTabel) headingListSection(s, from.realisatieTabel, realisatieList);
   s.width('A', 16).width('B', 80).width('C', 14).width('D', 16);
+  // A check's name and description wrap in their columns, the row as high as its lines (#18: a long
+  // description was cut at the count beside it, a long name ran into its description).
+  s.wrapLongTexts('A', 16).wrapLongTexts('B', 80);
   // Landscape: the Samenvatting helper row (one column per year) and the heading list widen the sheet
   // beyond a portrait page at 7 pt (measured 6.2 pt portrait, #18).
   s.printAs('landscape', true);
