@@ -310,8 +310,9 @@ function roundingSection(v: Regio): void {
   b.values(`A${rows.corr}`, v.labels, 'text');
   steps.corrections();
   // The steps stay live (the split below reads them) but are hidden rows: on screen they can be shown
-  // again, on paper the reader sees the result, not the machinery (#18, as on the IZA sheet).
-  b.hideRows(rows.rest - 1, rows.corr + n);
+  // again, on paper the reader sees the result, not the machinery (#18, as on the IZA sheet). Rows
+  // with cells only: ExcelJS writes no empty row, so an empty row cannot carry "hidden".
+  b.hideRows(rows.rest - 1, rows.corr + n - 1);
 }
 
 /**
@@ -327,7 +328,7 @@ function splitSection(
   const n = v.leden.length;
   b.value(
     `A${rows.out - 1}`,
-    `Verdeling: bedrag per ledengemeente (afgerond + correctie; de afronding met de grootste-restmethode staat in de verborgen rijen ${rows.rest - 1}–${rows.corr + n})`,
+    `Verdeling: bedrag per ledengemeente (afgerond + correctie; de afronding met de grootste-restmethode staat in de verborgen rijen ${rows.rest - 1}–${rows.corr + n - 1})`,
     'subtitle',
   );
   b.values(
