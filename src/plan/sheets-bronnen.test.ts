@@ -18,9 +18,27 @@ function sheet(p: WorkbookPlan, name: string): SheetPlan {
   return s;
 }
 
-/** Every constant row of a sheet (value blocks), as arrays of cells. */
+/**
+ * Every constant row of a sheet (value blocks), as arrays of cells; a record that Bronnen flows over
+ * several rows (a long text goes on a line per row below it, its first cell empty there) read as one
+ * row again, its lines joined with a space.
+ */
 function valueRows(s: SheetPlan): (readonly CellValue[])[] {
-  return s.blocks.flatMap((b) => (b.kind === 'values' ? b.values : []));
+  return s.blocks.flatMap((b) => {
+    if (b.kind !== 'values') return [];
+    // Rows kept as they are (a test finds its block by the row), a flowed record as a new row.
+    const out: (readonly CellValue[])[] = [];
+    for (const row of b.values) {
+      const prev = out[out.length - 1];
+      if (prev && row[0] === '' && row.length === prev.length && row.some((c) => c !== ''))
+        out[out.length - 1] = prev.map((p, i) => {
+          const c = row[i];
+          return c === '' || c === null || c === undefined ? p : p === '' ? c : `${String(p)} ${String(c)}`;
+        });
+      else out.push(row);
+    }
+    return out;
+  });
 }
 
 /** The rows of a sheet whose cells include every given text (as a whole cell or inside one). */

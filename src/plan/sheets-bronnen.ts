@@ -14,6 +14,7 @@ import { SHEETS } from './layout';
 import { ramingAmount, ramingYears } from './cells';
 import { yearSpan } from './labels';
 import { SheetBuilder } from './sheet-builder';
+import { BODY_SIZE, wrapText } from './text-fit';
 
 /**
  * Bronnen: the edition (and the ones it builds on), every dataset with provenance, the rule behind
@@ -32,23 +33,50 @@ export function buildBronnen(ctx: NationalContext): SheetBuilder {
     'subtitle',
   );
   s.value('A4', 'Lezing BBV op Overzicht', 'rowHeader');
-  s.value(
-    'B4',
+  // The reading runs on from B over the printed columns, a line per row (#18: it was cut at the edge).
+  const bbv = flowLines(
     'Commissie BBV, notitie incidentele baten en lasten: geld onder een regeling met een einddatum is incidenteel voor de eigen begroting; ook de SPUK AZWA (tot en met 2029). Na het eindjaar is alleen structureel wat een nieuwe regeling vastlegt: blad Landelijk, vlag per onderdeel met het jaar vanaf wanneer.',
+    roomFrom(1),
   );
-  const tables = new Tables(s, 6);
+  s.values(
+    'B4',
+    bbv.map((l) => [l]),
+  );
+  const tables = new Tables(s, 5 + bbv.length);
   editionTables(ctx, tables);
   checkTables(ctx, tables);
   dataTables(ctx, tables);
-  // A..F hold the short columns; G and H give the long last column of a table room to run on (also printed).
-  s.width('A', 40).width('B', 20).width('C', 20).width('D', 20).width('E', 20).width('F', 14);
-  // 40 each (not 60): the sheet prints on the width of a landscape A4 at 7 pt or more (#18).
-  s.width('G', 40).width('H', 40);
+  // A..F hold the short columns; G and H give the long last column of a table room to run on (also
+  // printed); 222 units in all: the sheet prints on the width of a landscape A4 at 7 pt or more (#18).
+  WIDTHS.forEach((w, c) => s.width(String.fromCharCode(65 + c), w));
   s.printLayout({ area: `A1:H${tables.lastRow}` });
   return s;
 }
 
-/** Titled tables, one below the other (two blank rows between them). */
+/**
+ * The share of a column's room a line may take. A line runs on over empty cells and is not wrapped
+ * again, so more than `flowNotes`' 85 %: measured in LibreOffice's PDF (Zwolle), lines laid out at
+ * 94 % ended at 86 % of their room (at 96 % and 99 % LibreOffice printed the sheet 4 % smaller: a run-on line it finds too wide shrinks the page); the print test checks that no word passes the page's edge.
+ */
+const FILL = 0.94;
+
+/** The widths of A..H (the print area's columns). */
+const WIDTHS = [24, 20, 17, 17, 18, 14, 40, 72] as const;
+
+/** The room (width units) from column `c` (0-based) to the print area's right edge (H). */
+function roomFrom(c: number): number {
+  return WIDTHS.slice(c).reduce((a, w) => a + w, 0);
+}
+
+/**
+ * `text` in lines that each fit `room` width units (whole words, measured in the body font at `FILL`
+ * of the room: LibreOffice prints with a wider fallback font, see `flowNotes` on the Verantwoording).
+ */
+function flowLines(text: string, room: number): string[] {
+  return wrapText(text, room, { size: BODY_SIZE }, FILL);
+}
+
+/** Titled tables, one below the other (a blank row between them). */
 class Tables {
   private readonly rows: RowCursor;
   /** The last row of the last table. */
@@ -76,19 +104,33 @@ class Tables {
     s.value(`A${this.rows.take()}`, title, 'rowHeader');
     const row = this.rows.take();
     s.values(`A${row}`, [header], 'header');
-    const body = rows.length > 0 ? rows : [header.map(() => '')];
-    // One line per row: a plan has no row heights, so wrapped text would be cut; the long text is the
-    // last column of every table and runs on to the right (printed: the print area is wide enough).
+    // A text longer than its room goes on in the rows below it, a line per row (the record's other
+    // cells empty there), so it prints whole (#18: texts were cut mid-word at the next column or the
+    // page's edge). The room of the last column, the long text of every table, runs on to the print
+    // area's edge (H); another column's is its own width (the next cell is filled). Not wrapped in the
+    // cell: a column 20 wide would make a description twenty lines high.
+    const last = header.length - 1;
+    const lines = (rows.length > 0 ? rows : [header.map(() => '')]).flatMap((r, origin) => {
+      const flowed = r.map((v, c) =>
+        typeof v === 'string' ? flowLines(v, c === last ? roomFrom(c) : (WIDTHS[c] ?? 0)) : [v],
+      );
+      const height = Math.max(1, ...flowed.map((f) => f.length));
+      return Array.from({ length: height }, (_, i) => ({
+        origin,
+        cells: flowed.map((f) => f[i] ?? ''),
+      }));
+    });
+    const body = lines.map((l) => l.cells);
     s.values(`A${row + 1}`, body, 'text');
     const lastCol = String.fromCharCode(64 + header.length);
     for (const [c, f] of Object.entries(formats)) {
       const col = String.fromCharCode(65 + Number(c));
       if (typeof f === 'string') s.format(`${col}${row + 1}:${col}${row + body.length}`, f);
-      else body.forEach((_, r) => s.format(`${col}${row + 1 + r}`, f(r)));
+      else lines.forEach((l, r) => s.format(`${col}${row + 1 + r}`, f(l.origin)));
     }
     s.table({ name, range: `A${row}:${lastCol}${row + body.length}`, style: 'TableStyleLight1' });
     this.lastRow = this.rows.take(body.length) + body.length - 1;
-    this.rows.skip(2);
+    this.rows.skip(1);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ModelCheckId } from '../domain';
+import { columnLetter } from './a1';
 import { SheetRange } from './anchors';
 import type { PlanContext } from './context';
 import { SHEETS } from './layout';
@@ -96,7 +97,11 @@ export function buildControle(
   const s = new SheetBuilder(SHEETS.controle, 'controle');
   const cells: ControleCells = { master: SheetRange.at(SHEETS.controle, 4, 3) };
   s.value('A1', 'Controles (0 = goed)', 'title');
-  s.value('A2', 'Elke regel telt de afwijkingen; het totaal staat ook op het blad Overzicht.', 'subtitle');
+  s.value(
+    'A2',
+    'Elke regel telt de afwijkingen; het totaal staat ook op het blad Overzicht. De lijsten van kolomkoppen onderaan staan alleen op het scherm.',
+    'subtitle',
+  );
   s.values('A3', [['Controle', 'Omschrijving', 'Afwijkingen']], 'header');
   s.values('A4', [['Totaal', 'Som van alle controles hieronder']], 'rowHeader');
   // Rows: the checks (6…; the text and key checks last), the begroting's info row, the Samenvatting
@@ -148,7 +153,15 @@ export function buildControle(
   samenvattingHelper(s, from, samenvattingRow);
   headingListSection(s, from.begroting, headingList);
   if (from.realisatieTabel) headingListSection(s, from.realisatieTabel, realisatieList);
-  s.width('A', 16).width('B', 80).width('C', 14).width('D', 16);
+  s.width('A', 20).width('B', 100).width('C', 14).width('D', 16);
+  // The print: the checks, the begroting's signals and the Samenvatting's row per year (columns A up
+  // to its last year); the lists of column headings below are read on screen when their check is not
+  // 0 (#18: two pages of "0" rows; the werkmap's print stays within its pages).
+  const years = from.samenvatting ? from.samenvatting.totaal.right - from.samenvatting.totaal.left + 1 : 2;
+  s.printColumns('A', columnLetter(Math.max(4, 2 + years)), samenvattingRow);
+  // A check's name and description wrap in their columns, the row as high as its lines (#18: a long
+  // description was cut at the count beside it, a long name ran into its description).
+  s.wrapLongTexts('A', 20).wrapLongTexts('B', 100);
   // Landscape: the Samenvatting helper row (one column per year) and the heading list widen the sheet
   // beyond a portrait page at 7 pt (measured 6.2 pt portrait, #18).
   s.printAs('landscape', true);

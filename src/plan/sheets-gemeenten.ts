@@ -11,6 +11,7 @@ import { REMAINDER_FORMULAS, RemainderSteps } from './largest-remainder';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
 import { keyDescription } from './key-labels';
+import { wrapText } from './text-fit';
 import type { IzaCells } from './iza-layout';
 import type { LandelijkCells } from './sheets-landelijk';
 
@@ -37,6 +38,8 @@ const H = {
 
 /** Verdeelsleutel columns: A code, B naam, C provincie, D zorgkantoorregio, E inwoners, F 2A 2025, G 2A 2026, H gewicht, I aandeel. */
 const HEADER_ROW = 10;
+/** The width of Verdeelsleutel's printed columns A..L (their widths below, L Excel's default). */
+const VERDEELSLEUTEL_PRINT_WIDTH = 10 + 28 + 16 + 26 + 14 + 20 + 20 + 18 + 11 + 26 + 30 + 8.43;
 const KEY_ROW = 5;
 const INWONERS_COL = 5;
 const BIJLAGE_2025_COL = 6;
@@ -149,7 +152,8 @@ export function buildVerdeelsleutel(
   s.freezeAt(HEADER_ROW, 2);
   // Technical (342 gemeenten, six pages): the default print is its heading (the key and the edition),
   // so a gemeente's werkmap stays within 40 pages (#18); the table is on screen and prints by a chosen area.
-  s.printLayout({ area: 'A1:L6' });
+  // Landscape: the heading's columns A..L are wider than a portrait page at reading size.
+  s.printAs('landscape', true).printLayout({ area: 'A1:L6' });
   s.width('A', 10)
     .width('B', 28)
     .width('C', 16)
@@ -168,11 +172,15 @@ export function buildVerdeelsleutel(
 function verdeelsleutelHeading(ctx: NationalContext, s: SheetBuilder): void {
   s.value('A1', 'Verdeelsleutel', 'title');
   s.value('A2', keyDescription(ctx.key.id), 'subtitle');
-  s.value(
-    'A3',
+  // The note runs on over the printed columns (A..L), a line per row in A3 and A4, measured in the
+  // font at 85 % of their width (LibreOffice's wider fallback font): it was cut at the page's edge (#18).
+  const note = wrapText(
     'Gewichten (kolom H, geel) rekenen live mee: hele getallen, 0 of meer. Bij een ingebouwde sleutel telt Controle een gewicht dat niet dat van de bron is (overtypt of gesorteerd) als FOUT; rekent u bewust met andere gewichten, maak er dan een eigen sleutel van (spuk-begroting werkboek --sleutel-bestand). Bijlage 2A (F, G) is gepubliceerd; inwoners (E) zijn indicatief.',
-    'note',
+    VERDEELSLEUTEL_PRINT_WIDTH,
+    {},
+    0.85,
   );
+  s.values('A3', [[note[0] ?? ''], [note.slice(1).join(' ')]], 'note');
   s.values(`A${KEY_ROW}`, [['Sleutel', ctx.key.id]]);
   s.format(`A${KEY_ROW}`, 'rowHeader');
   s.values('A6', [['Editie', ctx.input.edition.manifest.id, ctx.input.edition.manifest.naam]]);
@@ -477,7 +485,7 @@ function afrondingHeading(
   const nrs = from.landelijk.lineNrs.abs();
   s.value(
     'A1',
-    "Afronding op hele euro's (grootste-restmethode): technisch blad, niet in de standaardafdruk",
+    "Afronding op hele euro's (grootste-restmethode): technisch blad, afgedrukt alleen de uitleg",
     'title',
   );
   s.value(
@@ -707,7 +715,7 @@ function allocatieHeading(
   const afr = from.afronding;
   s.value(
     'A1',
-    'Bedrag per gemeente, jaar en onderdeel (€): technisch blad, niet in de standaardafdruk',
+    'Bedrag per gemeente, jaar en onderdeel (€): technisch blad, afgedrukt alleen deze kop',
     'title',
   );
   s.value(

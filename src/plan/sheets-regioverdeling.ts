@@ -6,6 +6,7 @@ import { SheetRange } from './anchors';
 import type { SplitSteps } from './largest-remainder';
 import { REMAINDER_FORMULAS, RemainderSteps } from './largest-remainder';
 import { SheetBuilder } from './sheet-builder';
+import { wrapText } from './text-fit';
 
 /**
  * The sheet Regioverdeling (issue 9 §5): how the mandaatgemeente passes its region's amount on, per
@@ -148,11 +149,14 @@ export function buildRegioverdeling(
       SheetRange.at(REGIOVERDELING_SHEET, row, FIRST_YEAR_COL, rows, years.length).local(),
   };
   b.value('A1', `Regioverdeling: ${r.naam} (mandaatgemeente ${r.mandaatgemeente})`, 'title');
-  b.value(
-    'A2',
-    'Wat de mandaatgemeente doorgeeft aan de ledengemeenten (medeoverheden, SiSa H35B) en aan regionale activiteiten (eigen uitvoering, H35), tot op de euro. Gele cellen zijn invoer: vaste bedragen per activiteit en gewichten per ledengemeente (standaard het eigen Brede SPUK-bedrag van het jaar; 2027–2029 SPUK AZWA lokaal).',
-    'note',
-  );
+  const intro =
+    'Wat de mandaatgemeente doorgeeft aan de ledengemeenten (medeoverheden, SiSa H35B) en aan regionale activiteiten (eigen uitvoering, H35), tot op de euro. Gele cellen zijn invoer: vaste bedragen per activiteit en gewichten per ledengemeente (standaard het eigen Brede SPUK-bedrag van het jaar; 2027–2029 SPUK AZWA lokaal).';
+  // The introduction runs on over the printed columns a line per row (A2, A3), measured in the font
+  // at 85 % of the printed width (LibreOffice's wider fallback font), so no line is cut at the page's
+  // edge (#18); what a narrow edition's print cannot hold in two lines stays in A3.
+  const printedWidth = 28 + 22 + 8 + 12 + 15 * years.length;
+  const introLines = wrapText(intro, printedWidth, {}, 0.85);
+  b.values('A2', [[introLines[0] ?? ''], [introLines.slice(1).join(' ')]], 'note');
   b.values('A4', [['Onderdeel', '', '', '', ...years.map(String)]], 'header');
   amountSection(v, vast);
   weightsSection(v);
@@ -236,6 +240,7 @@ function weightsSection(v: Regio): void {
     v.leden.map((_c, i) => splits.map((s) => memberParts(s)[i]?.gewicht ?? 0)),
     'input',
   );
+  b.format(v.across(rows.weights, v.leden.length), 'integer');
   b.value(`A${rows.weightTotal}`, 'W = Σ gewichten', 'rowHeader');
   b.formula(
     v.across(rows.weightTotal),
@@ -304,6 +309,10 @@ function roundingSection(v: Regio): void {
   );
   b.values(`A${rows.corr}`, v.labels, 'text');
   steps.corrections();
+  // The steps stay live (the split below reads them) but are hidden rows: on screen they can be shown
+  // again, on paper the reader sees the result, not the machinery (#18, as on the IZA sheet). Rows
+  // with cells only: ExcelJS writes no empty row, so an empty row cannot carry "hidden".
+  b.hideRows(rows.rest - 1, rows.corr + n - 1);
 }
 
 /**
@@ -317,7 +326,11 @@ function splitSection(
 ): void {
   const { b, rows, splits } = v;
   const n = v.leden.length;
-  b.value(`A${rows.out - 1}`, 'Verdeling: bedrag per ledengemeente (afgerond + correctie)', 'subtitle');
+  b.value(
+    `A${rows.out - 1}`,
+    `Verdeling: bedrag per ledengemeente (afgerond + correctie; de afronding met de grootste-restmethode staat in de verborgen rijen ${rows.rest - 1}–${rows.corr + n - 1})`,
+    'subtitle',
+  );
   b.values(
     `A${rows.out}`,
     v.leden.map((c, i) => [...(v.labels[i] ?? []), c === mandaatCode ? sisa.eigen : sisa.leden]),
@@ -334,7 +347,7 @@ function splitSection(
     v.across(rows.check),
     `SUM(${E}${rows.out}:${E}${rows.check - 1})+${E}${rows.vast}-${E}${rows.amount}`,
     () => 0,
-    'check',
+    'euroTotal',
   );
 }
 

@@ -19,6 +19,8 @@ import type { WorkbookPlan } from '../../src/plan';
 import { renderXlsx } from '../../src/xlsx';
 import { zwolleVoorbeeldenPlan } from '../support/zwolle-voorbeelden';
 import { exportPdf, sofficeBinary, SOFFICE_TIMEOUT_MS, writeProfile } from './soffice';
+import { PRINT_MARGINS } from '../../src/plan';
+import { REGIOVERDELING_SHEET } from '../../src/plan/sheets-regioverdeling';
 
 /** One printed page: its words with their heights, and its text in reading order. */
 export interface MeasuredPage {
@@ -345,4 +347,138 @@ describe('the printed werkmap, measured (LibreOffice PDF, pdftotext -bbox)', () 
     },
     SOFFICE_TIMEOUT_MS + 30_000,
   );
+});
+
+/** A printed page with its width and each word's right edge (pt), from `pdftotext -bbox`. */
+interface EdgePage {
+  readonly width: number;
+  readonly words: readonly { readonly text: string; readonly xMax: number; readonly yMin: number }[];
+}
+
+/** Parses `pdftotext -bbox` output into pages with their width and the words' right edges. */
+export function parseEdges(html: string): EdgePage[] {
+  return html
+    .split(/<page /)
+    .slice(1)
+    .map((page) => ({
+      width: Number(/^width="([\d.]+)"/.exec(page)?.[1] ?? 0),
+      words: [
+        ...page.matchAll(
+          /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({ text: decode(m[3] ?? ''), yMin: Number(m[1]), xMax: Number(m[2]) })),
+    }));
+}
+
+/**
+ * Whether `label`'s words appear in `words` in order, close together (at most 12 other words between
+ * the first and the last: a label wrapped in its cell is read with the cells beside it in between).
+ * A label cut at a cell's or the page's edge ("bijv. SPU") does not.
+ */
+export function hasLabel(words: readonly string[], label: string): boolean {
+  const want = label.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== want[0]) continue;
+    let k = 1;
+    for (let j = i + 1; j < words.length && j <= i + want.length + 12 && k < want.length; j++)
+      if (words[j] === want[k]) k++;
+    if (k === want.length) return true;
+  }
+  return false;
+}
+
+describe('hasLabel', () => {
+  it('finds a label whose words are in order, not one cut short', () => {
+    const words = 'Geen bedrag (grijze cellen; bijv. 0 Tekst SPUK AZWA in 2030)'.split(' ');
+    expect(hasLabel(words, 'bijv. SPUK AZWA in 2030)')).toBe(true);
+    expect(hasLabel('cellen; bijv. SPU 0'.split(' '), 'bijv. SPUK AZWA in 2030)')).toBe(false);
+  });
+});
+
+describe('the printed werkmap: nothing cut at the page edge or a cell edge (Zwolle, nl-NL)', () => {
+  /** The right margin in pt (PRINT_MARGINS: inches). */
+  const RIGHT_MARGIN_PT = PRINT_MARGINS.right * 72;
+  let pages: { readonly sheet: string; readonly page: EdgePage }[] = [];
+
+  beforeAll(async () => {
+    const input = editionInput('vws-2026-04');
+    const file = (name: string) => fs.readFileSync(path.join(__dirname, '../../voorbeelden', name));
+    const begroting = parseBegrotingCsv(file('begroting.csv'), { edition: input.edition });
+    const realisatie = parseRealisatieCsv(file('realisatie.csv'), { edition: input.edition });
+    if (!begroting.ok || !realisatie.ok) throw new Error('voorbeelden/ unreadable');
+    const plan = buildWorkbookPlan(input, {
+      key: 'spuk-2025',
+      gemeente: 'GM0193' as CbsCode,
+      begroting: begroting.value,
+      realisatie: realisatie.value,
+    });
+    const pdf = exportPdfNl(await renderXlsx(plan));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-edge-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'werkmap.pdf'), pdf);
+      const html = execFileSync('pdftotext', ['-bbox', path.join(dir, 'werkmap.pdf'), '-'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
+      const byLength = [...plan.sheets].sort((a, b) => b.name.length - a.name.length);
+      pages = parseEdges(html).map((page) => {
+        const header = page.words
+          .filter((w) => w.yMin < 38)
+          .map((w) => w.text)
+          .join(' ');
+        const sheet = byLength.find((s) => new RegExp(`(^| )${s.name}( |$)`).test(header))?.name ?? '?';
+        return { sheet, page };
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, SOFFICE_TIMEOUT_MS + 30_000);
+
+  it('no word reaches past the page width minus the right margin (a text cut at the edge)', () => {
+    expect(pages.length).toBeGreaterThan(0);
+    // Half a point of tolerance for the header's right part, which ends at the margin.
+    const over = pages.flatMap(({ sheet, page }, i) =>
+      page.words
+        .filter((w) => w.xMax > page.width - RIGHT_MARGIN_PT + 0.5)
+        .map((w) => `${i + 1} ${sheet}: ${w.text}`),
+    );
+    expect(over).toEqual([]);
+  });
+
+  it('the Regioverdeling, Bronnen and Controle texts print whole, the rounding steps not at all', () => {
+    const words = (sheet: string): string[] =>
+      pages.filter((p) => p.sheet === sheet).flatMap((p) => p.page.words.map((w) => w.text));
+    const expected: Record<string, readonly string[]> = {
+      [REGIOVERDELING_SHEET]: [
+        'per activiteit en gewichten per ledengemeente',
+        'W = Σ gewichten',
+        'Controle: Σ leden + Σ vast − regiobedrag (0 = goed)',
+      ],
+      [SHEETS.bronnen]: [
+        'Vanaf 2027 de ontschotte SPUK AZWA:',
+        'Hoofdlijnen Sportakkoord',
+        'per gemeente in bijlage',
+        'Lezing BBV op Overzicht',
+      ],
+      [SHEETS.controle]: [
+        'Kolommen Begroting',
+        'Tekst in beschikking',
+        'Tekst in invoer toets',
+        '(grijze cellen; bijv. SPUK AZWA in 2030)',
+        'dan geldt zonder melding het bedrag',
+      ],
+    };
+    const missing = Object.entries(expected).flatMap(([sheet, labels]) => {
+      const w = words(sheet);
+      return labels.filter((l) => !hasLabel(w, l)).map((l) => `${sheet}: ${l}`);
+    });
+    expect(missing).toEqual([]);
+    // The rounding machinery is in hidden rows (live on the sheet, not on paper); weights and the
+    // check are formatted (no "472289", no "€ 0,00").
+    const regio = words(REGIOVERDELING_SHEET).join(' ');
+    expect(regio).not.toContain('mod W');
+    expect(regio).not.toContain('grootste rest');
+    expect(regio.match(/(^| )\d{5,}( |$)/g) ?? []).toEqual([]);
+    expect(regio).not.toContain('0,00');
+  });
 });
