@@ -401,17 +401,7 @@ describe('the printed werkmap: nothing cut at the page edge or a cell edge (Zwol
   let pages: { readonly sheet: string; readonly page: EdgePage }[] = [];
 
   beforeAll(async () => {
-    const input = editionInput('vws-2026-04');
-    const file = (name: string) => fs.readFileSync(path.join(__dirname, '../../voorbeelden', name));
-    const begroting = parseBegrotingCsv(file('begroting.csv'), { edition: input.edition });
-    const realisatie = parseRealisatieCsv(file('realisatie.csv'), { edition: input.edition });
-    if (!begroting.ok || !realisatie.ok) throw new Error('voorbeelden/ unreadable');
-    const plan = buildWorkbookPlan(input, {
-      key: 'spuk-2025',
-      gemeente: 'GM0193' as CbsCode,
-      begroting: begroting.value,
-      realisatie: realisatie.value,
-    });
+    const plan = zwolleVoorbeeldenPlan();
     const pdf = exportPdfNl(await renderXlsx(plan));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-edge-'));
     try {
