@@ -243,9 +243,11 @@ describe('the printed werkmap, measured (LibreOffice PDF, pdftotext -bbox)', () 
   it(
     'Almere (GM0034), vws-2026-04: readable pages, at most 40, the gemeente on every page',
     async () => {
+      // As `werkboek` and the pane build it: compared with the edition before it ("Wat is er veranderd").
       const plan = buildWorkbookPlan(editionInput('vws-2026-04'), {
         key: 'spuk-2025',
         gemeente: 'GM0034' as CbsCode,
+        vorige: editionInput('vws-2025-09'),
       });
       const p = await printed(plan, 'Almere');
       expectReadable(p, /Almere/);
@@ -314,7 +316,8 @@ describe('the printed werkmap, measured (LibreOffice PDF, pdftotext -bbox)', () 
   it(
     'Zwolle (GM0193) with the sample begroting and realisatie (voorbeelden/): Realisatie, Besteding and Verantwoording readable, the werkmap at most 40 pages',
     async () => {
-      const plan = zwolleVoorbeeldenPlan();
+      // As `werkboek` builds it by default: with "Wat is er veranderd" (the edition before it).
+      const plan = zwolleVoorbeeldenPlan({ vorige: editionInput('vws-2025-09') });
       const p = await printed(plan, 'Zwolle with a realisatie (nl-NL)', true);
       expectReadable(p, /Zwolle/);
       const { pages, sheetOf } = p;

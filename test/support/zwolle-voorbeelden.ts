@@ -12,7 +12,7 @@ import { editionInput } from '../../src/data';
 import type { BegrotingInvoer, CbsCode } from '../../src/domain';
 import type { RealisatieInvoer } from '../../src/domain/verantwoording';
 import { buildWorkbookPlan } from '../../src/plan';
-import type { WorkbookPlan } from '../../src/plan';
+import type { PlanOptions, WorkbookPlan } from '../../src/plan';
 import { parsedBegroting, parsedRealisatie } from './parsed';
 
 export const input = editionInput('vws-2026-04');
@@ -28,7 +28,10 @@ export const begroting: BegrotingInvoer = parsedBegroting(voorbeeld('begroting.c
 /** voorbeelden/realisatie.csv as parsed input. */
 export const realisatie: RealisatieInvoer = parsedRealisatie(voorbeeld('realisatie.csv'), input.edition);
 
-/** Zwolle's werkmap plan (key spuk-2025) with the sample begroting and realisatie. */
-export function zwolleVoorbeeldenPlan(): WorkbookPlan {
-  return buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: ZWOLLE, begroting, realisatie });
+/**
+ * Zwolle's werkmap plan (key spuk-2025) with the sample begroting and realisatie; `extra` adds build
+ * options (e.g. `vorige`, the edition compared with, as `werkboek` does by default).
+ */
+export function zwolleVoorbeeldenPlan(extra: Partial<PlanOptions> = {}): WorkbookPlan {
+  return buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: ZWOLLE, begroting, realisatie, ...extra });
 }
