@@ -9,7 +9,13 @@ import type { EvaluatedPlan } from '../../../test/support/evaluate-plan';
 import { generated } from '../../../test/support/generated-begroting';
 import { buildWorkbookPlan, SHEETS } from '..';
 import type { WorkbookPlan } from '..';
-import { MIN_LINES, mutatieRegels, SPARE_LINES } from './samenvatting-mutaties';
+import {
+  defaultTaakveldRuns,
+  helperRijen,
+  MIN_LINES,
+  mutatieRegels,
+  SPARE_LINES,
+} from './samenvatting-mutaties';
 
 /**
  * The Samenvatting's block "Mutaties voor de eigen begroting" equals the CLI's `begroting --formaat
@@ -72,6 +78,24 @@ const zwolleBegroting = () => {
 };
 
 describe('Samenvatting: the mutations block equals the CLI export (HyperFormula)', () => {
+  it('takes the default taakveld per onderdeel from the domain, as runs over the edition’s onderdelen', () => {
+    const onderdelen = Array.from({ length: 15 }, (_, i) => i + 1);
+    const d = defaultTaakveldRuns(onderdelen);
+    expect(d).toEqual({
+      runs: [
+        { vanaf: 1, taakveld: '5.1' },
+        { vanaf: 3, taakveld: '7.1' },
+        { vanaf: 10, taakveld: '6.1' },
+        { vanaf: 14, taakveld: '7.1' },
+      ],
+      anders: '7.1',
+    });
+    for (const nr of onderdelen) {
+      const run = d.runs.filter((r) => r.vanaf <= nr).pop();
+      expect([nr, run?.taakveld]).toEqual([nr, defaultTaakveld('Brede SPUK', nr)]);
+    }
+  });
+
   it('Zwolle with the sample begroting: the CLI rows, header, 25 lines (13 used + 12 spare), no overflow', () => {
     const begroting = zwolleBegroting();
     const plan = buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: 'GM0193' as CbsCode, begroting });
@@ -126,7 +150,8 @@ describe('Samenvatting: the mutations block equals the CLI export (HyperFormula)
     try {
       const { bad, cells } = formulaMismatches(plan, ev, [SHEETS.samenvatting]);
       expect(bad.slice(0, 10)).toEqual([]);
-      expect(cells).toBeGreaterThan(3000);
+      // The whole Samenvatting, with the block's 37 lines and helper rows (25 table rows + 12 spare).
+      expect(cells).toBeGreaterThan(2500);
       const b = block(ev);
       const cli = cliRows(regels, years);
       expect(b.lines).toEqual(cli);
@@ -152,8 +177,10 @@ describe('Samenvatting: the mutations block equals the CLI export (HyperFormula)
       const kol = begrotingKolommen(years);
       const at = (row: number, name: string) => ({ sheet, row: 6 + row, col: kol.indexOf(name) });
       ev.hf.batch(() => {
-        // Row 1 (Lokaal sportakkoord, onderdeel 1): Taakveld emptied → the domain's default 5.1.
+        // Row 1 (Lokaal sportakkoord, onderdeel 1): Taakveld emptied and onderdeel 11 → the domain's
+        // default for onderdeel 11 (6.1), from the table of defaults under the block.
         ev.hf.setCellContents(at(0, 'Taakveld'), [['']]);
+        ev.hf.setCellContents(at(0, 'Onderdeel'), [[11]]);
         // Row 4 (Regionale coördinatie): to taakveld 6.3, which sorts between 6.1 and 7.1.
         ev.hf.setCellContents(at(3, 'Taakveld'), [["'6.3"]]);
         // Row 3 (Preventieakkoord): no lasten left, no lines.
@@ -165,7 +192,7 @@ describe('Samenvatting: the mutations block equals the CLI export (HyperFormula)
       });
 
       const regels: BegrotingRegel[] = begroting.regels.map((r, i) => {
-        if (i === 0) return { ...r, taakveld: defaultTaakveld(r.regeling, r.onderdeel) };
+        if (i === 0) return { ...r, onderdeel: 11, taakveld: defaultTaakveld(r.regeling, 11) };
         if (i === 3) return { ...r, taakveld: '6.3' };
         if (i === 2) return { ...r, lasten: r.lasten.map(() => euro(0)) };
         return r;
@@ -220,6 +247,18 @@ describe('Samenvatting: the mutations block equals the CLI export (HyperFormula)
       expect(b.overflow).toBe(73 - mutatieRegels(13));
       expect(b.lines.length).toBe(25);
       expect(mutatieRegels(0)).toBe(MIN_LINES);
+      // The helper columns read the table's first 25 rows (the 5 written + 12 spare, at least the 25
+      // lines): a filled row below them (table row 40) is counted too, an empty one is not.
+      expect(helperRijen(25, 5)).toBe(25);
+      ev.hf.batch(() => {
+        const v = ['SPUK IZA', null, 'Verder weg', "'7.1", 'GGD', 'incidenteel'];
+        v.forEach((x, c) => ev.hf.setCellContents({ sheet, row: 6 + 39, col: c }, [[x]]));
+        ev.hf.setCellContents({ sheet, row: 6 + 39, col: kol.indexOf('2026') }, [[1_000]]);
+      });
+      expect(block(ev).overflow).toBe(73 - mutatieRegels(13) + 1);
+      ev.hf.setCellContents({ sheet, row: 6 + 39, col: kol.indexOf('Activiteit') }, [[null]]);
+      ev.hf.setCellContents({ sheet, row: 6 + 39, col: kol.indexOf('Regeling') }, [[null]]);
+      expect(block(ev).overflow).toBe(73 - mutatieRegels(13));
     } finally {
       ev.destroy();
     }

@@ -8,34 +8,47 @@
  * merged cells, one header row.
  *
  * Live: formulas over the Begroting table (the full-capacity references `table.column(…)` and
- * `table.years` the Samenvatting's other formulas use, so Controle's `begroting-kolommen` check
- * covers them), with the domain's `begrotingMutaties` as their expected values. How the order is
- * made without sorting functions (Excel 2016, LibreOffice and HyperFormula alike):
- * - per row of the table (the `BEGROTING_CAPACITEIT` rows the toets checks) hidden helper columns
- *   right of the print area: whether it gives lines (an activity with any lasten ≠ 0), its taakveld
- *   (empty: the domain's `defaultTaakveld`), a sort key (major·100 + minor, ×10, then the code's
- *   length: "6.01" before "6.1", as `compareTaakveld`), its number among the rows of the same key so
- *   far (1 = the taakveld's first row), the line of its lasten (2 × the rows sorted before it + the
- *   taakvelden before it + 1; the baten line follows) and, on a taakveld's first row, the line of the
- *   taakveld's total;
+ * `table.years` the Samenvatting's other formulas use, read by position with INDEX, so rows the user
+ * inserts, sorts or appends are read where they are), with the domain's `begrotingMutaties` as their
+ * expected values. The order is made without sorting functions (Excel 2016, LibreOffice and
+ * HyperFormula alike) in hidden helper columns right of the print area, each formula within the plan
+ * linter's FAST rules (no number literals but the unit constants, at most one IF, ≤ 125 characters):
+ * - a column Nr (1, 2, … written as values): the position in the table (per table row) and the line
+ *   of the block (per line), so no formula needs its own row number;
+ * - per table row: the sum of squares of its lasten (in parts of three years), whether it gives lines
+ *   (an activity with any lasten ≠ 0), its taakveld (empty: the default taakveld from the labelled
+ *   table under the block, whose values the domain's `defaultTaakveld` gives), a sort key
+ *   ((major·1000 + minor)·100 − the code's length: "6.01" before "6.1", as `compareTaakveld`), its
+ *   number among the rows of the same key so far, the line of its lasten (lines per activity × the
+ *   rows sorted before it + the taakvelden before it + 1; the baten line follows) and, on a taakveld's
+ *   first row, the line of the taakveld's total; the "lines per activity" (lasten and baten: 2) is a
+ *   labelled helper cell;
  * - per line of the block: MATCH of the line number in those columns gives the table row (lasten,
  *   baten or total), INDEX reads its texts and amounts; a total is the SUMIFS of the lines above it
  *   with its taakveld's key (the lines of a taakveld are contiguous).
  *
- * Rows: a fixed number per werkmap, `mutatieRegels(needed)`: the lines the begroting needs when the
- * werkmap is made plus `SPARE_LINES`, at least `MIN_LINES` (one printed page). The number of taakvelden
- * and activities is not fixed (up to 500 rows, so up to 1.500 lines), and a block of that size would
- * print 40 empty pages; the add-in remakes the Samenvatting on every refresh, so the block grows with
- * the begroting. Lines that do not fit are counted in the row under the block (0 = every line shown).
+ * Size: `mutatieRegels(needed)` lines (the lines the begroting needs when the werkmap is made plus
+ * `SPARE_LINES`, at least `MIN_LINES`), and helper rows for the table's first
+ * `helperRijen(lines, rows)` rows (the rows written plus `SPARE_LINES`, at least the lines; at most
+ * the `BEGROTING_CAPACITEIT` rows the toets checks), not the full capacity: a block of 500 rows would
+ * print 40 empty pages. The add-in remakes the Samenvatting on every refresh, so the block grows with
+ * the begroting. The row under the block counts what it does not show: the lines that do not fit
+ * plus the filled table rows below the rows it reads (0 = every line shown; otherwise "vernieuw de
+ * werkmap").
  */
 import type { BegrotingRegel, EditionYear } from '../../domain';
-import { BEGROTING_CAPACITEIT, begrotingMutaties, TAAKVELDEN } from '../../domain';
+import {
+  BEGROTING_CAPACITEIT,
+  BEGROTING_REGELINGEN,
+  begrotingMutaties,
+  defaultTaakveld,
+  TAAKVELDEN,
+} from '../../domain';
 import { columnLetter, rangeOf } from '../a1';
 import type { RowCursor } from '../anchors';
 import { SheetRange } from '../anchors';
 import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
-import { COLORS } from '../styles';
 import { linesHeight } from '../text-fit';
 import type { BegrotingTableCells } from './fixed-cells';
 
@@ -43,10 +56,21 @@ import type { BegrotingTableCells } from './fixed-cells';
 export const SPARE_LINES = 12;
 /** The block's minimum number of lines (with its heading, one printed page). */
 export const MIN_LINES = 24;
+/** The lines of one activity, in this order (the domain's `BegrotingMutatie.soort`). */
+const SOORTEN = ['lasten', 'baten'] as const;
+/** The Brede SPUK, the regeling whose onderdeel sets the default taakveld. */
+const BREDE: (typeof BEGROTING_REGELINGEN)[number] = 'Brede SPUK';
+/** How many years one helper column sums (three INDEX calls stay under 125 characters). */
+const YEARS_PER_PART = 3;
 
 /** The block's number of lines for a begroting that needs `needed` lines. */
 export function mutatieRegels(needed: number): number {
   return Math.max(MIN_LINES, needed + SPARE_LINES);
+}
+
+/** The table rows the helper columns read: the rows written plus the spare lines, at least `lines`. */
+export function helperRijen(lines: number, rows: number): number {
+  return Math.min(BEGROTING_CAPACITEIT, Math.max(lines, rows + SPARE_LINES));
 }
 
 /** The lines the domain's export has (per taakveld its lines and its total). */
@@ -62,27 +86,45 @@ export interface MutatieCells {
   readonly header: number;
   readonly first: number;
   readonly lines: number;
+  /** The table rows the helper columns read (from the table's first row). */
+  readonly rows: number;
   /** The cell counting the lines that do not fit. */
   readonly overflow: SheetRange;
 }
 
-/** The label of a taakveld as the CLI writes it: "7.1 Volksgezondheid", an unknown code alone. */
-function taakveldLabel(code: string): string {
-  const naam = TAAKVELDEN.find((t) => t.code === code)?.naam;
-  return naam === undefined ? code : `${code} ${naam}`;
+/**
+ * The default taakveld of the Brede SPUK's onderdelen as runs (from onderdeel `vanaf` on: `taakveld`),
+ * from the domain's `defaultTaakveld` over the edition's onderdelen, and the default of a row of
+ * another regeling or without onderdeel. Throws when those two differ (one cell holds both).
+ */
+export function defaultTaakveldRuns(onderdelen: readonly number[]): {
+  readonly runs: readonly { readonly vanaf: number; readonly taakveld: string }[];
+  readonly anders: string;
+} {
+  const runs: { vanaf: number; taakveld: string }[] = [];
+  for (const nr of [...onderdelen].sort((a, b) => a - b)) {
+    const taakveld = defaultTaakveld(BREDE, nr);
+    if (runs[runs.length - 1]?.taakveld !== taakveld) runs.push({ vanaf: nr, taakveld });
+  }
+  const anders = defaultTaakveld(BREDE, undefined);
+  const other = BEGROTING_REGELINGEN.filter((r) => r !== BREDE).map((r) => defaultTaakveld(r, undefined));
+  if (other.some((t) => t !== anders))
+    throw new Error('defaultTaakveld differs per regeling without onderdeel');
+  return { runs, anders };
 }
 
-/** The sort key the helper column computes (see the module comment); 999999 for text that is no code. */
+/** The sort key the helper column computes (see the module comment); 10⁹ for text that is no code. */
 function sortKey(code: string): number {
   const m = /^(\d+)\.(\d+)$/.exec(code);
-  if (!m) return 999999;
-  return (Number(m[1]) * 100 + Number(m[2])) * 10 + 5 - code.length;
+  if (!m) return 1000000 * 1000;
+  return (Number(m[1]) * 1000 + Number(m[2])) * 100 - code.length;
 }
 
 /**
- * Builds the block from row `rows.next` (title, note, header, lines, overflow row) and its hidden
- * helper columns right of `printRight` (the Samenvatting's last printed column). `regels` are the rows
- * the plan writes into the table (in its order), `years` the axis.
+ * Builds the block from row `rows.next` (title, notes, header, lines, overflow row, the default
+ * taakveld table) and its hidden helper columns right of `printRight` (the Samenvatting's last printed
+ * column). `regels` are the rows the plan writes into the table (in its order), `years` the axis,
+ * `onderdelen` the edition's Brede SPUK onderdelen.
  */
 export function mutatiesSection(
   s: SheetBuilder,
@@ -92,26 +134,34 @@ export function mutatiesSection(
     readonly regels: readonly BegrotingRegel[];
     readonly years: readonly EditionYear[];
     readonly printRight: number;
+    readonly onderdelen: readonly number[];
   },
 ): MutatieCells {
   const { table, regels, years } = at;
   const domain = begrotingMutaties(regels, years);
   const needed = domain.reduce((a, t) => a + t.mutaties.length + 1, 0);
   const lines = mutatieRegels(needed);
-  const cap = BEGROTING_CAPACITEIT;
+  const ht = helperRijen(lines, regels.length);
+  const defaults = defaultTaakveldRuns(at.onderdelen);
+  if (defaults.runs.length > years.length + 1)
+    throw new RangeError(`${defaults.runs.length} default-taakveld runs do not fit the year columns`);
 
-  // Title, note, header.
+  // Title, notes, header.
   const title = rows.take();
   s.pageBreakBefore(title);
   s.value(`A${title}`, 'Mutaties voor de eigen begroting: per taakveld, bedragen × € 1.000', 'rowHeader');
-  s.value(
-    `A${rows.take()}`,
-    'Per activiteit een regel lasten en een regel baten (de SPUK, incidenteel); + = voordelig, − = nadelig; afgerond per bedrag, dus elk taakveld telt op tot 0 (budgettair neutraal).',
-    'note',
-  );
-  s.value(
-    `A${rows.take()}`,
-    'Selecteer de kop en de regels en plak ze (als waarden) in het format van de eigen begroting. Dezelfde regels: begroting --formaat mutaties.',
+  // The two notes as one block (one write and one format).
+  const noteRow = rows.take(2);
+  s.values(
+    `A${noteRow}`,
+    [
+      [
+        'Per activiteit een regel lasten en een regel baten (de SPUK, incidenteel); + = voordelig, − = nadelig; afgerond per bedrag, dus elk taakveld telt op tot 0 (budgettair neutraal).',
+      ],
+      [
+        `Selecteer de kop en de regels en plak ze (als waarden) in het format van de eigen begroting. Dezelfde regels: begroting --formaat mutaties. Het blok leest de rijen ${table.firstRow}–${table.firstRow + ht - 1} van de Begroting; wat het niet toont, telt de rij eronder.`,
+      ],
+    ],
     'note',
   );
   const header = rows.take();
@@ -122,35 +172,155 @@ export function mutatiesSection(
   );
   const first = rows.take(lines);
   const last = first + lines - 1;
+  const E = columnLetter(PERIOD_COL);
 
-  // Hidden helper columns, one row per table row (from row `first`, so they sit beside the block).
-  const h = at.printRight + 2;
-  const col = (i: number) => columnLetter(h + i);
-  const [INC, TV, KEY, NTH, POS, TOT] = [0, 1, 2, 3, 4, 5].map(col) as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
+  // The overflow row's label and the note on the default taakveld (an assumption, with where it comes
+  // from) as one block; then the table of default taakvelden (labels in A, values from E) in two.
+  const overflowRow = rows.take(2);
+  s.values(
+    `A${overflowRow}`,
+    [
+      ['Regels die niet in dit blok staan (0 = alle; anders: vernieuw de werkmap)'],
+      [
+        'Aanname (geen regeling legt dit vast; gangbare indeling in gemeentebegrotingen): het taakveld van een rij zonder Taakveld. Anders: vul per rij de kolom Taakveld van de Begroting.',
+      ],
+    ],
+    'note',
+  );
+  const vanafRow = rows.take();
+  const tvRow = rows.take();
+  const andersRow = rows.take();
+  s.values(`A${vanafRow}`, [
+    [`${BREDE}, vanaf onderdeel`],
+    ['Taakveld'],
+    ['Andere regeling, of geen onderdeel: taakveld'],
+  ]);
+  s.values(
+    `${E}${vanafRow}`,
+    [
+      defaults.runs.map((r) => r.vanaf),
+      defaults.runs.map((r) => r.taakveld),
+      defaults.runs.map((_, i) => (i === 0 ? defaults.anders : null)),
+    ],
+    'center',
+  );
+  const runEnd = columnLetter(PERIOD_COL + defaults.runs.length - 1);
+  const thr = `$${E}$${vanafRow}:$${runEnd}$${vanafRow}`;
+  const tvs = `$${E}$${tvRow}:$${runEnd}$${tvRow}`;
+  const anders = `$${E}$${andersRow}`;
+
+  // Hidden helper columns (from row `first`, so they sit beside the block).
+  const parts = Math.ceil(years.length / YEARS_PER_PART);
+  const names = [
+    'NR',
+    'LL',
+    'BB',
+    'TT',
+    'RR',
+    'SG',
+    'S',
+    'TVL',
+    'DESC',
+    'AARD',
+    'KEY',
+    'NTH',
+    'POS',
+    'TOT',
+    'INC',
+    'TV',
+    'TVR',
+    'OND',
+    'DOT',
+    ...Array.from({ length: parts }, (_, j) => `SQ${j}`),
+    'ONDT',
+    'WAT',
+    'CODE',
+    'NAAM',
   ];
-  const hTop = first;
-  const hBottom = first + cap - 1;
-  const whole = (c: string) => `$${c}$${hTop}:$${c}$${hBottom}`;
-  const k = `ROW()-${hTop - 1}`;
-  const ix = (name: string) => `INDEX(${table.column(name).abs()},${k})`;
-  const yearCols = years.map((_, y) => table.years.cols(y).abs());
-  const labels = ['Regels', 'Taakveld', 'Sleutel', 'Nr', 'Regel lasten', 'Regel totaal'];
-  s.values(`${col(0)}${hTop - 1}`, [labels]);
-  s.values(`${col(6)}${hTop - 1}`, [['Lasten', 'Baten', 'Totaal', 'Rij', 'Sleutel']]);
-  labels.forEach((_, i) => s.hiddenColumn(col(i)));
-  for (let i = 6; i < 11; i++) s.hiddenColumn(col(i));
+  const labels: Record<string, string> = {
+    NR: 'Nr',
+    LL: 'Rij lasten',
+    BB: 'Rij baten',
+    TT: 'Rij totaal',
+    RR: 'Rij',
+    SG: 'Teken',
+    S: 'Sleutel',
+    TVL: 'Taakveld',
+    DESC: 'Omschrijving',
+    AARD: 'Aard',
+    KEY: 'Sleutel',
+    NTH: 'Nr in taakveld',
+    POS: 'Regel lasten',
+    TOT: 'Regel totaal',
+    INC: 'Geeft regels',
+    TV: 'Taakveld',
+    TVR: 'Taakveld (ingevuld)',
+    OND: 'Onderdeel (Brede SPUK)',
+    DOT: 'Punt',
+    ONDT: 'Onderdeel (tekst)',
+    WAT: 'Activiteit (regeling)',
+    CODE: 'Taakveld',
+    NAAM: 'Naam',
+  };
+  const h = at.printRight + 2;
+  const L: Record<string, string> = {};
+  names.forEach((n, i) => (L[n] = columnLetter(h + i)));
+  const c = (n: string): string => L[n] ?? '';
+  s.values(`${c('NR')}${header}`, [names.map((n) => labels[n] ?? `Kwadraten ${Number(n.slice(2)) + 1}`)]);
+  names.forEach((n) => s.hiddenColumn(c(n)));
+  // The labelled constant: lines per activity.
+  s.values(`${c('NR')}${noteRow}`, [['Regels per activiteit', SOORTEN.length]]);
+  const lpa = `$${c('LL')}$${noteRow}`;
+  // The Iv3 names of the taakvelden (the domain's TAAKVELDEN).
+  s.values(
+    `${c('CODE')}${first}`,
+    TAAKVELDEN.map((t) => [t.code, t.naam]),
+  );
+  const codes = `$${c('CODE')}$${first}:$${c('CODE')}$${first + TAAKVELDEN.length - 1}`;
+  const naams = `$${c('NAAM')}$${first}:$${c('NAAM')}$${first + TAAKVELDEN.length - 1}`;
+  // Nr: 1, 2, … over the helper rows and the lines.
+  const nrRows = Math.max(ht, lines);
+  s.values(
+    `${c('NR')}${first}`,
+    Array.from({ length: nrRows }, (_, i) => [i + 1]),
+  );
+
+  const hBottom = first + ht - 1;
+  const whole = (n: string) => `$${c(n)}$${first}:$${c(n)}$${hBottom}`;
+  const cell = (n: string) => `${c(n)}${first}`;
+  const fixed = (n: string) => `$${c(n)}${first}`;
+  const nr = fixed('NR');
+  const ix = (name: string) => `INDEX(${table.column(name).abs()},${nr})`;
+  const hr = (n: string) => `${c(n)}${first}:${c(n)}${hBottom}`;
+  const lr = (n: string) => `${c(n)}${first}:${c(n)}${last}`;
 
   // Mirror of the helper formulas (their expected values), per table row.
-  const helper = Array.from({ length: cap }, (_, i) => {
+  // MATCH(onderdeel, vanaf, 1): the last run starting at or below it; none (0: no onderdeel) → anders.
+  const lookup = (ond: number): string =>
+    defaults.runs.filter((r) => r.vanaf <= ond).pop()?.taakveld ?? defaults.anders;
+  const helper = Array.from({ length: ht }, (_, i) => {
     const r = regels[i];
-    const inc = r !== undefined && r.activiteit.trim() !== '' && r.lasten.some((x) => x !== 0);
-    return { inc, tv: inc && r ? r.taakveld : '', key: inc && r ? sortKey(r.taakveld) : undefined };
+    const act = r?.activiteit ?? '';
+    const inc = r !== undefined && act.trim() !== '' && r.lasten.some((x) => x !== 0) ? 1 : 0;
+    const tvr = r === undefined ? '' : r.taakveld.replace(/,/g, '.').trim();
+    const ond = r !== undefined && r.regeling === BREDE ? (r.onderdeel ?? 0) : 0;
+    const tv = tvr !== '' ? tvr : lookup(ond);
+    const sq = Array.from({ length: parts }, (_, j) =>
+      (r?.lasten ?? []).slice(0, (j + 1) * YEARS_PER_PART).reduce((a, x) => a + x * x, 0),
+    );
+    const ondt = r?.onderdeel !== undefined ? `, onderdeel ${r.onderdeel}` : '';
+    return {
+      inc,
+      tvr,
+      ond,
+      tv,
+      dot: tv.indexOf('.') + 1,
+      sq,
+      ondt,
+      wat: `${act} (${r?.regeling ?? ''}${ondt})`,
+      key: inc === 1 ? sortKey(tv) : undefined,
+      aard: r?.aard ?? '',
+    };
   });
   const keys = helper.map((x) => x.key);
   const nth = keys.map((key, i) =>
@@ -160,79 +330,110 @@ export function mutatiesSection(
     keys.filter((x) => x !== undefined && (orEqual ? x <= key : x < key)).length;
   const groupsBefore = (key: number, orEqual: boolean) =>
     keys.filter((x, i) => x !== undefined && nth[i] === 1 && (orEqual ? x <= key : x < key)).length;
+  const lpaN = SOORTEN.length;
   const pos = keys.map((key, i) =>
-    key === undefined ? '' : 2 * (before(key, false) + (nth[i] ?? 1) - 1) + groupsBefore(key, false) + 1,
+    key === undefined ? '' : lpaN * (before(key, false) + (nth[i] ?? 1) - 1) + groupsBefore(key, false) + 1,
   );
   const tot = keys.map((key, i) =>
-    key === undefined || nth[i] !== 1 ? '' : 2 * before(key, true) + groupsBefore(key, true),
+    key === undefined || nth[i] !== 1 ? '' : lpaN * before(key, true) + groupsBefore(key, true),
   );
 
-  const hr = (c: string) => `${c}${hTop}:${c}${hBottom}`;
+  // Per table row.
+  const yearCol = (y: number) => table.years.cols(y).abs();
+  for (let j = 0; j < parts; j++) {
+    const ys = years
+      .slice(j * YEARS_PER_PART, (j + 1) * YEARS_PER_PART)
+      .map((_, k) => j * YEARS_PER_PART + k);
+    const sum = `SUMSQ(${ys.map((y) => `INDEX(${yearCol(y)},${nr})`).join(',')})`;
+    s.formula(hr(`SQ${j}`), j === 0 ? sum : `${cell(`SQ${j - 1}`)}+${sum}`, (r) => helper[r]?.sq[j] ?? 0);
+  }
   s.formula(
-    hr(INC),
-    `IF(AND(TRIM(${ix('Activiteit')}&"")<>"",SUMSQ(${yearCols.map((c) => `INDEX(${c},${k})`).join(',')})>0),1,0)`,
-    (r) => (helper[r]?.inc ? 1 : 0),
+    hr('INC'),
+    `IF(TRIM(${ix('Activiteit')}&"")="",0,SIGN(${cell(`SQ${parts - 1}`)}))`,
+    (r) => helper[r]?.inc ?? 0,
   );
-  // The taakveld as the domain reads it: empty → defaultTaakveld; a number (typed without the text
-  // format) as its text with a point.
-  const reg = ix('Regeling');
-  const ond = ix('Onderdeel');
-  const tvCell = ix('Taakveld');
-  const defaultTv = `IF(AND(${reg}="Brede SPUK",${ond}<>""),IF(${ond}<=2,"5.1",IF(AND(${ond}>=10,${ond}<=13),"6.1","7.1")),"7.1")`;
+  // The taakveld as the domain reads it: a number (typed without the text format) as its text with a point.
+  s.formula(hr('TVR'), `TRIM(SUBSTITUTE(${ix('Taakveld')}&"",",","."))`, (r) => helper[r]?.tvr ?? '');
   s.formula(
-    hr(TV),
-    `IF(${INC}${hTop}=0,"",IF(TRIM(${tvCell}&"")="",${defaultTv},IF(ISNUMBER(${tvCell}),SUBSTITUTE(${tvCell}&"",",","."),TRIM(${tvCell}))))`,
+    hr('OND'),
+    `IFERROR(${ix('Onderdeel')}/(${ix('Regeling')}="${BREDE}"),0)`,
+    (r) => helper[r]?.ond ?? 0,
+  );
+  s.formula(
+    hr('TV'),
+    `IF(${cell('TVR')}<>"",${cell('TVR')},IFERROR(INDEX(${tvs},1,MATCH(${cell('OND')},${thr},1)),${anders})&"")`,
     (r) => helper[r]?.tv ?? '',
   );
-  const t = `${TV}${hTop}`;
+  const t = cell('TV');
+  s.formula(hr('DOT'), `IFERROR(FIND(".",${t}),0)`, (r) => helper[r]?.dot ?? 0);
+  const d = cell('DOT');
   s.formula(
-    hr(KEY),
-    `IF(${t}="","",IFERROR((VALUE(LEFT(${t},FIND(".",${t})-1))*100+VALUE(MID(${t},FIND(".",${t})+1,9)))*10+5-LEN(${t}),999999))`,
+    hr('KEY'),
+    `IF(${cell('INC')},IFERROR((VALUE(LEFT(${t},${d}-1))*1000+VALUE(MID(${t},${d}+1,LEN(${t}))))*100-LEN(${t}),1000000*1000),"")`,
     (r) => keys[r] ?? '',
   );
-  const key = `${KEY}${hTop}`;
-  s.formula(hr(NTH), `IF(${key}="","",COUNTIF($${KEY}$${hTop}:${KEY}${hTop},${key}))`, (r) => nth[r] ?? '');
-  const n = `${NTH}${hTop}`;
+  const key = cell('KEY');
+  s.formula(hr('NTH'), `IF(${key}="","",COUNTIF($${c('KEY')}$${first}:${key},${key}))`, (r) => nth[r] ?? '');
+  const n = cell('NTH');
   s.formula(
-    hr(POS),
-    `IF(${key}="","",2*(COUNTIF(${whole(KEY)},"<"&${key})+${n}-1)+COUNTIFS(${whole(NTH)},1,${whole(KEY)},"<"&${key})+1)`,
+    hr('POS'),
+    `IF(${key}="","",${lpa}*(COUNTIF(${whole('KEY')},"<"&${key})+${n}-1)+COUNTIFS(${whole('NTH')},1,${whole('KEY')},"<"&${key})+1)`,
     (r) => pos[r] ?? '',
   );
   s.formula(
-    hr(TOT),
-    `IF(${n}=1,2*COUNTIF(${whole(KEY)},"<="&${key})+COUNTIFS(${whole(NTH)},1,${whole(KEY)},"<="&${key}),"")`,
+    hr('TOT'),
+    `IF(${n}=1,${lpa}*COUNTIF(${whole('KEY')},"<="&${key})+COUNTIFS(${whole('NTH')},1,${whole('KEY')},"<="&${key}),"")`,
     (r) => tot[r] ?? '',
   );
+  s.formula(
+    hr('ONDT'),
+    `IF(${ix('Onderdeel')}="","",", onderdeel "&${ix('Onderdeel')})`,
+    (r) => helper[r]?.ondt ?? '',
+  );
+  s.formula(
+    hr('WAT'),
+    `${ix('Activiteit')}&" ("&${ix('Regeling')}&${cell('ONDT')}&")"`,
+    (r) => helper[r]?.wat ?? '',
+  );
 
-  // Per line: the table row of its lasten (L), baten (B) or total (T), the row (R) and its key (S).
-  type Line = { soort: 'lasten' | 'baten' | 'totaal'; row: number } | undefined;
-  const lineOf: Line[] = Array.from({ length: lines }, (_, p) => {
-    const i = pos.indexOf(p + 1);
-    if (i >= 0) return { soort: 'lasten', row: i };
-    const j = pos.indexOf(p);
-    if (p > 0 && j >= 0) return { soort: 'baten', row: j };
-    const g = tot.indexOf(p + 1);
-    return g >= 0 ? { soort: 'totaal', row: g } : undefined;
+  // Per line: the table row of its lasten (LL), baten (BB) or total (TT).
+  const lineOf = Array.from({ length: lines }, (_, p) => {
+    const ll = pos.indexOf(p + 1) + 1;
+    const bb = p > 0 ? pos.indexOf(p) + 1 : 0;
+    const tt = tot.indexOf(p + 1) + 1;
+    const rr = ll + bb + tt;
+    const sg = Math.sign(bb) - Math.sign(ll);
+    const x = rr > 0 ? helper[rr - 1] : undefined;
+    const tvl = x?.tv ?? '';
+    const desc = sg !== 0 && x ? `${x.wat} – ${ll > 0 ? SOORTEN[0] : SOORTEN[1]}` : '';
+    const aard = ll > 0 ? (helper[ll - 1]?.aard ?? '') : bb > 0 ? 'incidenteel' : '';
+    return { ll, bb, tt, rr, sg, s: x ? (keys[rr - 1] ?? '') : '', tvl, desc, aard };
   });
-  const [L, B, T, R, S] = [6, 7, 8, 9, 10].map(col) as [string, string, string, string, string];
-  const p = `ROW()-${first - 1}`;
-  const lr = (c: string) => `${c}${first}:${c}${last}`;
-  s.formula(lr(L), `IFERROR(MATCH(${p},${whole(POS)},0),0)`, (r) =>
-    lineOf[r]?.soort === 'lasten' ? (lineOf[r]?.row ?? 0) + 1 : 0,
+  const ln = (n2: keyof (typeof lineOf)[number]) => (r: number) => lineOf[r]?.[n2] ?? '';
+  s.formula(lr('LL'), `IFERROR(MATCH(${nr},${whole('POS')},0),0)`, ln('ll'));
+  s.formula(lr('BB'), `IFERROR(MATCH(${nr}-1,${whole('POS')},0),0)`, ln('bb'));
+  s.formula(lr('TT'), `IFERROR(MATCH(${nr},${whole('TOT')},0),0)`, ln('tt'));
+  const [LL, BB, TT, RR, SG] = ['LL', 'BB', 'TT', 'RR', 'SG'].map(fixed) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  s.formula(lr('RR'), `${LL}+${BB}+${TT}`, ln('rr'));
+  s.formula(lr('SG'), `SIGN(${BB})-SIGN(${LL})`, ln('sg'));
+  s.formula(lr('S'), `IF(${RR}>0,INDEX(${whole('KEY')},${RR}),"")`, ln('s'));
+  s.formula(lr('TVL'), `IF(${RR}>0,INDEX(${whole('TV')},${RR}),"")`, ln('tvl'));
+  s.formula(
+    lr('DESC'),
+    `IFERROR(INDEX(${whole('WAT')},${RR}/ABS(${SG}))&" – "&REPT("${SOORTEN[0]}",SIGN(${LL}))&REPT("${SOORTEN[1]}",SIGN(${BB})),"")`,
+    ln('desc'),
   );
-  s.formula(lr(B), `IFERROR(MATCH(${p}-1,${whole(POS)},0),0)`, (r) =>
-    lineOf[r]?.soort === 'baten' ? (lineOf[r]?.row ?? 0) + 1 : 0,
+  s.formula(
+    lr('AARD'),
+    `IF(${LL}>0,INDEX(${table.column('Aard lasten').abs()},${LL})&"",REPT("incidenteel",SIGN(${BB})))`,
+    ln('aard'),
   );
-  s.formula(lr(T), `IFERROR(MATCH(${p},${whole(TOT)},0),0)`, (r) =>
-    lineOf[r]?.soort === 'totaal' ? (lineOf[r]?.row ?? 0) + 1 : 0,
-  );
-  s.formula(lr(R), `${L}${first}+${B}${first}+${T}${first}`, (r) =>
-    lineOf[r] === undefined ? 0 : (lineOf[r]?.row ?? 0) + 1,
-  );
-  s.formula(lr(S), `IF(${L}${first}+${B}${first}>0,INDEX(${whole(KEY)},${R}${first}),"")`, (r) => {
-    const x = lineOf[r];
-    return x === undefined || x.soort === 'totaal' ? '' : (keys[x.row] ?? '');
-  });
 
   // The visible lines, expected from the domain's export (flattened as the CLI writes it).
   const flat: {
@@ -263,74 +464,55 @@ export function mutatiesSection(
     });
   }
   const at1 = (r: number) => flat[r];
-  const RR = `$${R}${first}`;
-  const LL = `$${L}${first}`;
-  const BB = `$${B}${first}`;
-  const TT = `$${T}${first}`;
-  const tvOf = (row: string) => `INDEX(${whole(TV)},${row})`;
-  const labelFormula = TAAKVELDEN.reduceRight(
-    (acc, x) => `IF(${tvOf(RR)}="${x.code}","${taakveldLabel(x.code)}",${acc})`,
-    tvOf(RR),
+  const TVL = fixed('TVL');
+  s.formula(
+    `A${first}:A${last}`,
+    `IF(${TVL}="","",${TVL}&IFERROR(" "&INDEX(${naams},MATCH(${TVL},${codes},0)),""))`,
+    (r) => at1(r)?.taakveld ?? '',
   );
-  s.formula(`A${first}:A${last}`, `IF(${RR}=0,"",${labelFormula})`, (r) => at1(r)?.taakveld ?? '');
-  const ixAt = (name: string, row: string) => `INDEX(${table.column(name).abs()},${row})`;
   s.formula(
     `B${first}:B${last}`,
-    `IF(${LL}+${BB}>0,${ixAt('Activiteit', RR)}&" ("&${ixAt('Regeling', RR)}&IF(${ixAt('Onderdeel', RR)}="","",", onderdeel "&${ixAt('Onderdeel', RR)})&") – "&IF(${LL}>0,"lasten","baten"),IF(${TT}>0,"Totaal taakveld "&${tvOf(TT)},""))`,
+    `IF(${TT}>0,"Totaal taakveld "&${TVL},${fixed('DESC')})`,
     (r) => at1(r)?.omschrijving ?? '',
     'wrap',
   );
-  const aard = (row: string) => ixAt('Aard lasten', row);
-  s.formula(
-    `C${first}:C${last}`,
-    `IF(${LL}>0,IF(${aard(LL)}="incidenteel","x",""),IF(${BB}>0,"x",""))`,
-    (r) => at1(r)?.inc ?? '',
-    'center',
-  );
-  s.formula(
-    `D${first}:D${last}`,
-    `IF(${LL}>0,IF(${aard(LL)}="structureel","x",""),"")`,
-    (r) => at1(r)?.struc ?? '',
-    'center',
-  );
+  const AARD = fixed('AARD');
+  s.formula(`C${first}:C${last}`, `IF(${AARD}="incidenteel","x","")`, (r) => at1(r)?.inc ?? '', 'center');
+  s.formula(`D${first}:D${last}`, `IF(${AARD}="structureel","x","")`, (r) => at1(r)?.struc ?? '', 'center');
   const y0 = table.years.cols(0).fixRow();
-  const E = columnLetter(PERIOD_COL);
-  const amounts = rangeOf(first, PERIOD_COL, lines, years.length);
+  const S = c('S');
   s.formula(
-    amounts,
-    `IF(${LL}>0,-ROUND(INDEX(${y0},${LL})/1000,0),IF(${BB}>0,ROUND(INDEX(${y0},${BB})/1000,0),IF(${TT}>0,SUMIFS(${E}$${first - 1}:${E}${first - 1},$${S}$${first - 1}:$${S}${first - 1},INDEX(${whole(KEY)},${TT})),"")))`,
-    (r, c) => {
+    rangeOf(first, PERIOD_COL, lines, years.length),
+    `IF(${TT}>0,SUMIFS(${E}$${first - 1}:${E}${first - 1},$${S}$${first - 1}:$${S}${first - 1},$${S}${first}),IFERROR(ROUND(INDEX(${y0},${RR}/ABS(${SG}))/1000,0)*${SG},""))`,
+    (r, col) => {
       const x = at1(r);
-      return x === undefined ? '' : (x.bedragen[c] ?? 0);
+      return x === undefined ? '' : (x.bedragen[col] ?? 0);
     },
     'integer',
   );
-  // A taakveld's total line bold on grey, as the Samenvatting's totals (it moves with the lines).
-  s.conditional({
-    range: rangeOf(first, 1, lines, PERIOD_COL - 1 + years.length),
-    formula: `${TT}>0`,
-    fill: COLORS.totalFill,
-    fontColor: COLORS.text,
-    bold: true,
-    priority: 1,
-  });
   // Row heights for the Omschrijving as it reads when the werkmap is made.
   flat.forEach((x, r) => {
-    const n = SheetBuilder.linesFor(x.omschrijving, MUTATIE_WIDTHS.B);
-    if (n > 1) s.rowHeight(first + r, linesHeight(n, {}));
+    const k = SheetBuilder.linesFor(x.omschrijving, MUTATIE_WIDTHS.B);
+    if (k > 1) s.rowHeight(first + r, linesHeight(k, {}));
   });
 
-  const o = rows.take();
-  s.value(
-    `A${o}`,
-    'Regels die niet in dit blok passen (0 = alle regels staan erin; meer: vernieuw de werkmap)',
-    'note',
-  );
+  // What the block does not show: lines that do not fit, and filled table rows below the rows it reads.
+  const beyond =
+    ht < BEGROTING_CAPACITEIT
+      ? `+COUNTIF(${SheetRange.at(SHEETS.begroting, table.firstRow + ht, table.column('Activiteit').left, BEGROTING_CAPACITEIT - ht).abs()},"<>")`
+      : '';
+  const expectedBeyond = regels.slice(ht, BEGROTING_CAPACITEIT).filter((r) => r.activiteit !== '').length;
   s.formula(
-    `${E}${o}`,
-    `MAX(0,2*SUM(${whole(INC)})+COUNTIF(${whole(NTH)},1)-${lines})`,
-    () => Math.max(0, needed - lines),
+    `${E}${overflowRow}`,
+    `MAX(0,${lpa}*SUM(${whole('INC')})+COUNTIF(${whole('NTH')},1)-ROWS(${E}${first}:${E}${last}))${beyond}`,
+    () => Math.max(0, needed - lines) + expectedBeyond,
     'check',
   );
-  return { header, first, lines, overflow: SheetRange.at(SHEETS.samenvatting, o, PERIOD_COL) };
+  return {
+    header,
+    first,
+    lines,
+    rows: ht,
+    overflow: SheetRange.at(SHEETS.samenvatting, overflowRow, PERIOD_COL),
+  };
 }

@@ -102,6 +102,7 @@ export function buildSamenvatting(
     regels: invoer.regels,
     years: ctx.years,
     printRight: PERIOD_COL + ctx.years.length,
+    onderdelen: ctx.lines.filter((l) => l.begroting === 'Brede SPUK').map((l) => l.nr),
   });
 
   const lastRow = rows.next - 1;
