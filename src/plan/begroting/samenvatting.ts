@@ -15,6 +15,7 @@ import type { PlanContext } from '../context';
 import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
 import type { BegrotingTableCells } from './fixed-cells';
+import { MUTATIE_WIDTHS, mutatiesSection } from './samenvatting-mutaties';
 import type { ToetsCells } from './toets-sheet';
 
 const regelingen = BEGROTING_REGELINGEN;
@@ -94,9 +95,23 @@ export function buildSamenvatting(
   const sig = rows.take();
   s.value(`A${sig}`, 'Signalen van de Begrotingstoets (0 = geen)', 'rowHeader');
   s.formula(`${FIRST_YEAR}${sig}`, from.toets.master.abs(), () => t.signalen.length, 'check');
+  rows.skip();
+  // The mutations for the gemeente's own begroting (#18), on the next page, as the CLI's export.
+  mutatiesSection(s, rows, {
+    table: from.table,
+    regels: invoer.regels,
+    years: ctx.years,
+    printRight: PERIOD_COL + ctx.years.length,
+    onderdelen: ctx.lines.filter((l) => l.begroting === 'Brede SPUK').map((l) => l.nr),
+  });
 
   const lastRow = rows.next - 1;
-  s.width('A', 52).width('B', 6).width('C', 1).width('D', 1);
+  // A..D hold the mutations' Taakveld, Omschrijving, Inc. and Struc. (the other sections' labels in A
+  // run on over B..D where those are empty).
+  s.width('A', MUTATIE_WIDTHS.A)
+    .width('B', MUTATIE_WIDTHS.B)
+    .width('C', MUTATIE_WIDTHS.C)
+    .width('D', MUTATIE_WIDTHS.D);
   // Wide enough for national sums in the NL view (€ 448.048.898; over 7 years € 3.047.808.553).
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 15);
   s.width(TOTAL, 17);
