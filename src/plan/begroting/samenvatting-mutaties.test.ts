@@ -2,8 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { editionInput } from '../../data';
 import { parseBegrotingCsv } from '../../data/begroting-input';
-import type { BegrotingRegel, CbsCode, EditionYear } from '../../domain';
-import { begrotingKolommen, begrotingMutaties, defaultTaakveld, euro } from '../../domain';
+import type { BegrotingInvoer, BegrotingRegel, CbsCode, EditionYear } from '../../domain';
+import {
+  begrotingKolommen,
+  begrotingMutaties,
+  builtInKey,
+  defaultTaakveld,
+  euro,
+  resolveScenario,
+} from '../../domain';
 import { evaluatePlan, formulaMismatches } from '../../../test/support/evaluate-plan';
 import type { EvaluatedPlan } from '../../../test/support/evaluate-plan';
 import { generated } from '../../../test/support/generated-begroting';
@@ -27,21 +34,42 @@ const input = editionInput('vws-2026-04');
 const years = input.edition.years;
 const HEADER = 'Omschrijving (bedragen × € 1.000)';
 
-/** The CLI's rows (cli.ts `writeMutaties`): Taakveld, Omschrijving, Inc., Struc., the years × € 1.000. */
-function cliRows(regels: readonly BegrotingRegel[], ys: readonly EditionYear[]): (string | number)[][] {
+/**
+ * The CLI's rows (cli.ts `writeMutaties`): Taakveld, Omschrijving, Inc., Struc., the years × € 1.000,
+ * with the dekking of the toets of `resolveScenario` for `begroting` (gemeente `gemeente`).
+ */
+function cliRows(
+  begroting: BegrotingInvoer,
+  regels: readonly BegrotingRegel[],
+  ys: readonly EditionYear[],
+  gemeente = 'GM0193',
+): (string | number)[][] {
+  const s = resolveScenario({
+    edition: input,
+    key: builtInKey('spuk-2025', input.base),
+    gemeente: gemeente as CbsCode,
+    begroting: { ...begroting, regels },
+  });
   const rows: (string | number)[][] = [];
-  for (const t of begrotingMutaties(regels, ys)) {
+  for (const t of begrotingMutaties(regels, ys, s.toets.dekking)) {
     const taakveld = t.naam === undefined ? t.taakveld : `${t.taakveld} ${t.naam}`;
     for (const m of t.mutaties) {
       const wat = `${m.activiteit} (${m.regeling}${m.onderdeel !== undefined ? `, onderdeel ${m.onderdeel}` : ''})`;
       rows.push([
-        taakveld,
+        t.naam === undefined ? m.taakveld : taakveld,
         `${wat} – ${m.soort}`,
         m.aard === 'incidenteel' ? 'x' : '',
         m.aard === 'structureel' ? 'x' : '',
         ...m.duizenden.map((x) => x + 0),
       ]);
     }
+    rows.push([
+      taakveld,
+      'Niet gedekt door de uitkering (eigen middelen)',
+      'x',
+      '',
+      ...t.nietGedekt.duizenden.map((x) => x + 0),
+    ]);
     rows.push([taakveld, `Totaal taakveld ${t.taakveld}`, '', '', ...t.totaalDuizenden.map((x) => x + 0)]);
   }
   return rows;
@@ -70,6 +98,13 @@ function block(ev: EvaluatedPlan): {
   };
 }
 
+/** Zwolle's "niet gedekt" lines (Taakveld, 2025, 2026 × € 1.000), from the CLI export. */
+const NIET_GEDEKT_ZWOLLE: unknown[][] = [
+  ['5.1 Sportbeleid en activering', -267, -235],
+  ['6.1 Samenkracht en burgerparticipatie', 0, 0],
+  ['7.1 Volksgezondheid', -348, -272],
+];
+
 const zwolleBegroting = () => {
   const csv = fs.readFileSync(path.join(__dirname, '../../../voorbeelden/begroting.csv'));
   const r = parseBegrotingCsv(csv, { edition: input.edition });
@@ -96,7 +131,7 @@ describe('Samenvatting: the mutations block equals the CLI export (HyperFormula)
     }
   });
 
-  it('Zwolle with the sample begroting: the CLI rows, header, 25 lines (13 used + 12 spare), no overflow', () => {
+  it('Zwolle with the sample begroting: the CLI rows, header, 28 lines (16 used + 12 spare), no overflow', () => {
     const begroting = zwolleBegroting();
     const plan = buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: 'GM0193' as CbsCode, begroting });
     const ev = evaluatePlan(plan);
@@ -104,7 +139,7 @@ describe('Samenvatting: the mutations block equals the CLI export (HyperFormula)
       expect(formulaMismatches(plan, ev, [SHEETS.samenvatting]).bad.slice(0, 10)).toEqual([]);
       const b = block(ev);
       expect(b.header).toEqual(['Taakveld', HEADER, 'Inc.', 'Struc.', ...years.map(String)]);
-      const cli = cliRows(begroting.regels, years);
+      const cli = cliRows(begroting, begroting.regels, years);
       expect(b.lines).toEqual(cli);
       // Real figures: Buurtsportcoaches 2025 € 1.000.000 → −1.000 / +1.000, structural lasten.
       expect(b.lines[2]).toEqual([
@@ -126,9 +161,16 @@ describe('Samenvatting: the mutations block equals the CLI export (HyperFormula)
         'Totaal taakveld 6.1',
         'Totaal taakveld 7.1',
       ]);
-      expect(cli.length).toBe(13);
-      expect(b.total).toBe(mutatieRegels(13));
-      expect(b.total).toBe(13 + SPARE_LINES);
+      // Per taakveld the correction "niet gedekt" (× € 1.000, 2025 and 2026): the Brede SPUK lasten over
+      // what Zwolle receives; 6.1 is covered.
+      const i25 = 4 + years.indexOf(2025 as EditionYear);
+      const i26 = 4 + years.indexOf(2026 as EditionYear);
+      expect(
+        b.lines.filter((l) => String(l[1]).startsWith('Niet gedekt')).map((l) => [l[0], l[i25], l[i26]]),
+      ).toEqual(NIET_GEDEKT_ZWOLLE);
+      expect(cli.length).toBe(16);
+      expect(b.total).toBe(mutatieRegels(16));
+      expect(b.total).toBe(16 + SPARE_LINES);
       expect(b.overflow).toBe(0);
     } finally {
       ev.destroy();
@@ -153,7 +195,7 @@ describe('Samenvatting: the mutations block equals the CLI export (HyperFormula)
       // The whole Samenvatting, with the block's 37 lines and helper rows (25 table rows + 12 spare).
       expect(cells).toBeGreaterThan(2500);
       const b = block(ev);
-      const cli = cliRows(regels, years);
+      const cli = cliRows(begroting, regels, years, 'GM0034');
       expect(b.lines).toEqual(cli);
       expect(cli.map((r) => String(r[0]).split(' ')[0])).toContain('0.10');
       expect(b.total).toBe(cli.length + SPARE_LINES);
@@ -177,9 +219,10 @@ describe('Samenvatting: the mutations block equals the CLI export (HyperFormula)
       const kol = begrotingKolommen(years);
       const at = (row: number, name: string) => ({ sheet, row: 6 + row, col: kol.indexOf(name) });
       ev.hf.batch(() => {
-        // Row 1 (Lokaal sportakkoord, onderdeel 1): Taakveld emptied and onderdeel 11 → the domain's
-        // default for onderdeel 11 (6.1), from the table of defaults under the block.
-        ev.hf.setCellContents(at(0, 'Taakveld'), [['']]);
+        // Row 1 (Lokaal sportakkoord, onderdeel 1): onderdeel 11 and taakveld 6.1. (An emptied Taakveld
+        // gets the default in the block, but the Begrotingstoets's dekking reads the column as typed,
+        // so there the lasten are "overig": the toets, not this block, would have to follow the default.)
+        ev.hf.setCellContents(at(0, 'Taakveld'), [["'6.1"]]);
         ev.hf.setCellContents(at(0, 'Onderdeel'), [[11]]);
         // Row 4 (Regionale coördinatie): to taakveld 6.3, which sorts between 6.1 and 7.1.
         ev.hf.setCellContents(at(3, 'Taakveld'), [["'6.3"]]);
@@ -210,15 +253,17 @@ describe('Samenvatting: the mutations block equals the CLI export (HyperFormula)
         opmerking: '',
       });
       const b = block(ev);
-      const cli = cliRows(regels, years);
+      const cli = cliRows(begroting, regels, years);
       expect(b.lines).toEqual(cli);
-      expect(cli[0]?.[0]).toBe('0.10');
-      expect(cli[0]?.slice(4)).toEqual([0, 0, 0, -13, 0, 0, 0, 0]);
+      // 0.10 and 6.3 are outside TAAKVELDEN: the group "overig" after the named taakvelden, each line
+      // with its own code, in the table's order.
+      const nieuw = cli.find((r) => String(r[1]).startsWith('Nieuw project'));
+      expect(nieuw?.[0]).toBe('0.10');
+      expect(nieuw?.slice(4)).toEqual([0, 0, 0, -13, 0, 0, 0, 0]);
       expect(cli.map((r) => r[1]).filter((x) => String(x).startsWith('Totaal'))).toEqual([
-        'Totaal taakveld 0.10',
         'Totaal taakveld 5.1',
         'Totaal taakveld 6.1',
-        'Totaal taakveld 6.3',
+        'Totaal taakveld overig',
       ]);
       expect(b.overflow).toBe(0);
     } finally {
@@ -243,22 +288,22 @@ describe('Samenvatting: the mutations block equals the CLI export (HyperFormula)
       });
       ev.hf.rebuildAndRecalculate();
       const b = block(ev);
-      // 13 + 20 × 3 = 73 lines, 25 shown (the sample's 13 + 12 spare).
-      expect(b.overflow).toBe(73 - mutatieRegels(13));
-      expect(b.lines.length).toBe(25);
+      // 16 + 20 × 2 + 2 (the 8.x taakvelden are one group "overig") = 58 lines, 28 shown (16 + 12 spare).
+      expect(b.overflow).toBe(58 - mutatieRegels(16));
+      expect(b.lines.length).toBe(28);
       expect(mutatieRegels(0)).toBe(MIN_LINES);
-      // The helper columns read the table's first 25 rows (the 5 written + 12 spare, at least the 25
+      // The helper columns read the table's first 28 rows (the 5 written + 12 spare, at least the 28
       // lines): a filled row below them (table row 40) is counted too, an empty one is not.
-      expect(helperRijen(25, 5)).toBe(25);
+      expect(helperRijen(28, 5)).toBe(28);
       ev.hf.batch(() => {
         const v = ['SPUK IZA', null, 'Verder weg', "'7.1", 'GGD', 'incidenteel'];
         v.forEach((x, c) => ev.hf.setCellContents({ sheet, row: 6 + 39, col: c }, [[x]]));
         ev.hf.setCellContents({ sheet, row: 6 + 39, col: kol.indexOf('2026') }, [[1_000]]);
       });
-      expect(block(ev).overflow).toBe(73 - mutatieRegels(13) + 1);
+      expect(block(ev).overflow).toBe(58 - mutatieRegels(16) + 1);
       ev.hf.setCellContents({ sheet, row: 6 + 39, col: kol.indexOf('Activiteit') }, [[null]]);
       ev.hf.setCellContents({ sheet, row: 6 + 39, col: kol.indexOf('Regeling') }, [[null]]);
-      expect(block(ev).overflow).toBe(73 - mutatieRegels(13));
+      expect(block(ev).overflow).toBe(58 - mutatieRegels(16));
     } finally {
       ev.destroy();
     }

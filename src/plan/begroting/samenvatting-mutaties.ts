@@ -36,7 +36,7 @@
  * plus the filled table rows below the rows it reads (0 = every line shown; otherwise "vernieuw de
  * werkmap").
  */
-import type { BegrotingRegel, EditionYear } from '../../domain';
+import type { BegrotingRegel, BegrotingRegeling, EditionYear, TaakveldDekking } from '../../domain';
 import {
   BEGROTING_CAPACITEIT,
   BEGROTING_REGELINGEN,
@@ -52,6 +52,14 @@ import { SheetBuilder } from '../sheet-builder';
 import { linesHeight } from '../text-fit';
 import type { BegrotingTableCells } from './fixed-cells';
 
+/** The toets's dekking per regeling × year (`BegrotingToets.dekking`). */
+type Dekking = Readonly<Record<BegrotingRegeling, readonly TaakveldDekking[]>>;
+/** The Omschrijving of a taakveld's correction line (the CLI's `mutatieNietGedektText`). */
+const NIET_GEDEKT = 'Niet gedekt door de uitkering (eigen middelen)';
+/** The label of the group of taakvelden outside TAAKVELDEN (the domain's `TaakveldMutaties.taakveld`). */
+const OVERIG = 'overig';
+/** The lines of a taakveld besides its activities: its correction ("niet gedekt") and its total. */
+const LINES_PER_TAAKVELD = 2;
 /** Spare lines beyond what the begroting needs when the werkmap is made (room for new activities). */
 export const SPARE_LINES = 12;
 /** The block's minimum number of lines (with its heading, one printed page). */
@@ -74,8 +82,15 @@ export function helperRijen(lines: number, rows: number): number {
 }
 
 /** The lines the domain's export has (per taakveld its lines and its total). */
-export function neededLines(regels: readonly BegrotingRegel[], years: readonly EditionYear[]): number {
-  return begrotingMutaties(regels, years).reduce((a, t) => a + t.mutaties.length + 1, 0);
+export function neededLines(
+  regels: readonly BegrotingRegel[],
+  years: readonly EditionYear[],
+  dekking: Dekking,
+): number {
+  return begrotingMutaties(regels, years, dekking).reduce(
+    (a, t) => a + t.mutaties.length + LINES_PER_TAAKVELD,
+    0,
+  );
 }
 
 /** The column widths the block needs on the Samenvatting: A Taakveld, B Omschrijving, C Inc., D Struc. */
@@ -113,11 +128,10 @@ export function defaultTaakveldRuns(onderdelen: readonly number[]): {
   return { runs, anders };
 }
 
-/** The sort key the helper column computes (see the module comment); 10⁹ for text that is no code. */
+/** The sort key the helper column computes: the position in TAAKVELDEN (1-based), else the "overig" group's. */
 function sortKey(code: string): number {
-  const m = /^(\d+)\.(\d+)$/.exec(code);
-  if (!m) return 1000000 * 1000;
-  return (Number(m[1]) * 1000 + Number(m[2])) * 100 - code.length;
+  const k = TAAKVELDEN.findIndex((t) => t.code === code);
+  return k < 0 ? TAAKVELDEN.length + 1 : k + 1;
 }
 
 /**
@@ -133,13 +147,17 @@ export function mutatiesSection(
     readonly table: BegrotingTableCells;
     readonly regels: readonly BegrotingRegel[];
     readonly years: readonly EditionYear[];
+    /** The toets's dekking of the same regels (the domain's expected values). */
+    readonly dekking: Dekking;
+    /** The Samenvatting's rows of baten per taakveld (TAAKVELDEN, then "overig"; years from E). */
+    readonly baten: { readonly first: number; readonly rows: number };
     readonly printRight: number;
     readonly onderdelen: readonly number[];
   },
 ): MutatieCells {
   const { table, regels, years } = at;
-  const domain = begrotingMutaties(regels, years);
-  const needed = domain.reduce((a, t) => a + t.mutaties.length + 1, 0);
+  const domain = begrotingMutaties(regels, years, at.dekking);
+  const needed = domain.reduce((a, t) => a + t.mutaties.length + LINES_PER_TAAKVELD, 0);
   const lines = mutatieRegels(needed);
   const ht = helperRijen(lines, regels.length);
   const defaults = defaultTaakveldRuns(at.onderdelen);
@@ -156,7 +174,7 @@ export function mutatiesSection(
     `A${noteRow}`,
     [
       [
-        'Per activiteit een regel lasten en een regel baten (de SPUK, incidenteel); + = voordelig, − = nadelig; afgerond per bedrag, dus elk taakveld telt op tot 0 (budgettair neutraal).',
+        'Per activiteit een regel lasten en een regel baten (de SPUK, incidenteel); per taakveld wat de ontvangen uitkering niet dekt (eigen middelen, 0 als ze alles dekt) en het totaal. + = voordelig, − = nadelig; afgerond per bedrag.',
       ],
       [
         `Selecteer de kop en de regels en plak ze (als waarden) in het format van de eigen begroting. Dezelfde regels: begroting --formaat mutaties. Het blok leest de rijen ${table.firstRow}–${table.firstRow + ht - 1} van de Begroting; wat het niet toont, telt de rij eronder.`,
@@ -236,6 +254,8 @@ export function mutatiesSection(
     'WAT',
     'CODE',
     'NAAM',
+    'NG',
+    ...years.map((_, j) => `NGJ${j}`),
   ];
   const labels: Record<string, string> = {
     NR: 'Nr',
@@ -261,6 +281,8 @@ export function mutatiesSection(
     WAT: 'Activiteit (regeling)',
     CODE: 'Taakveld',
     NAAM: 'Naam',
+    NG: 'Rij niet gedekt',
+    ...Object.fromEntries(years.map((y, j) => [`NGJ${j}`, `Niet gedekt ${y}`])),
   };
   const h = at.printRight + 2;
   const L: Record<string, string> = {};
@@ -269,8 +291,16 @@ export function mutatiesSection(
   s.values(`${c('NR')}${header}`, [names.map((n) => labels[n] ?? `Kwadraten ${Number(n.slice(2)) + 1}`)]);
   names.forEach((n) => s.hiddenColumn(c(n)));
   // The labelled constant: lines per activity.
-  s.values(`${c('NR')}${noteRow}`, [['Regels per activiteit', SOORTEN.length]]);
+  s.values(`${c('NR')}${noteRow}`, [
+    ['Regels per activiteit', SOORTEN.length],
+    ['Regels per taakveld', LINES_PER_TAAKVELD],
+  ]);
   const lpa = `$${c('LL')}$${noteRow}`;
+  const lpt = `$${c('LL')}$${noteRow + 1}`;
+  // The labelled texts: the correction line's Omschrijving and the "overig" group's label.
+  s.values(`${c('NR')}${title}`, [['Niet gedekt', NIET_GEDEKT, 'Overige taakvelden', OVERIG]]);
+  const ngText = `$${c('LL')}$${title}`;
+  const ovLabel = `$${c('TT')}$${title}`;
   // The Iv3 names of the taakvelden (the domain's TAAKVELDEN).
   s.values(
     `${c('CODE')}${first}`,
@@ -331,11 +361,14 @@ export function mutatiesSection(
   const groupsBefore = (key: number, orEqual: boolean) =>
     keys.filter((x, i) => x !== undefined && nth[i] === 1 && (orEqual ? x <= key : x < key)).length;
   const lpaN = SOORTEN.length;
+  const lptN = LINES_PER_TAAKVELD;
   const pos = keys.map((key, i) =>
-    key === undefined ? '' : lpaN * (before(key, false) + (nth[i] ?? 1) - 1) + groupsBefore(key, false) + 1,
+    key === undefined
+      ? ''
+      : lpaN * (before(key, false) + (nth[i] ?? 1) - 1) + lptN * groupsBefore(key, false) + 1,
   );
   const tot = keys.map((key, i) =>
-    key === undefined || nth[i] !== 1 ? '' : lpaN * before(key, true) + groupsBefore(key, true),
+    key === undefined || nth[i] !== 1 ? '' : lpaN * before(key, true) + lptN * groupsBefore(key, true),
   );
 
   // Per table row.
@@ -366,10 +399,9 @@ export function mutatiesSection(
   );
   const t = cell('TV');
   s.formula(hr('DOT'), `IFERROR(FIND(".",${t}),0)`, (r) => helper[r]?.dot ?? 0);
-  const d = cell('DOT');
   s.formula(
     hr('KEY'),
-    `IF(${cell('INC')},IFERROR((VALUE(LEFT(${t},${d}-1))*1000+VALUE(MID(${t},${d}+1,LEN(${t}))))*100-LEN(${t}),1000000*1000),"")`,
+    `IF(${cell('INC')},IFERROR(MATCH(${t},${codes},0),ROWS(${codes})+1),"")`,
     (r) => keys[r] ?? '',
   );
   const key = cell('KEY');
@@ -377,12 +409,12 @@ export function mutatiesSection(
   const n = cell('NTH');
   s.formula(
     hr('POS'),
-    `IF(${key}="","",${lpa}*(COUNTIF(${whole('KEY')},"<"&${key})+${n}-1)+COUNTIFS(${whole('NTH')},1,${whole('KEY')},"<"&${key})+1)`,
+    `IF(${key}="","",${lpa}*(COUNTIF(${whole('KEY')},"<"&${key})+${n}-1)+${lpt}*COUNTIFS(${whole('NTH')},1,${whole('KEY')},"<"&${key})+1)`,
     (r) => pos[r] ?? '',
   );
   s.formula(
     hr('TOT'),
-    `IF(${n}=1,${lpa}*COUNTIF(${whole('KEY')},"<="&${key})+COUNTIFS(${whole('NTH')},1,${whole('KEY')},"<="&${key}),"")`,
+    `IF(${n}=1,${lpa}*COUNTIF(${whole('KEY')},"<="&${key})+${lpt}*COUNTIFS(${whole('NTH')},1,${whole('KEY')},"<="&${key}),"")`,
     (r) => tot[r] ?? '',
   );
   s.formula(
@@ -401,37 +433,45 @@ export function mutatiesSection(
     const ll = pos.indexOf(p + 1) + 1;
     const bb = p > 0 ? pos.indexOf(p) + 1 : 0;
     const tt = tot.indexOf(p + 1) + 1;
-    const rr = ll + bb + tt;
+    const ng = tot.indexOf(p + 2) + 1;
+    const rr = ll + bb + tt + ng;
     const sg = Math.sign(bb) - Math.sign(ll);
     const x = rr > 0 ? helper[rr - 1] : undefined;
-    const tvl = x?.tv ?? '';
-    const desc = sg !== 0 && x ? `${x.wat} – ${ll > 0 ? SOORTEN[0] : SOORTEN[1]}` : '';
-    const aard = ll > 0 ? (helper[ll - 1]?.aard ?? '') : bb > 0 ? 'incidenteel' : '';
-    return { ll, bb, tt, rr, sg, s: x ? (keys[rr - 1] ?? '') : '', tvl, desc, aard };
+    const key = x ? (keys[rr - 1] ?? '') : '';
+    const tvl = tt + ng > 0 && key === TAAKVELDEN.length + 1 ? OVERIG : (x?.tv ?? '');
+    const desc = sg !== 0 && x ? `${x.wat} – ${ll > 0 ? SOORTEN[0] : SOORTEN[1]}` : ng > 0 ? NIET_GEDEKT : '';
+    const aard = ll > 0 ? (helper[ll - 1]?.aard ?? '') : bb + ng > 0 ? 'incidenteel' : '';
+    return { ll, bb, tt, ng, rr, sg, s: key, tvl, desc, aard };
   });
   const ln = (n2: keyof (typeof lineOf)[number]) => (r: number) => lineOf[r]?.[n2] ?? '';
   s.formula(lr('LL'), `IFERROR(MATCH(${nr},${whole('POS')},0),0)`, ln('ll'));
   s.formula(lr('BB'), `IFERROR(MATCH(${nr}-1,${whole('POS')},0),0)`, ln('bb'));
   s.formula(lr('TT'), `IFERROR(MATCH(${nr},${whole('TOT')},0),0)`, ln('tt'));
-  const [LL, BB, TT, RR, SG] = ['LL', 'BB', 'TT', 'RR', 'SG'].map(fixed) as [
+  s.formula(lr('NG'), `IFERROR(MATCH(${nr}+1,${whole('TOT')},0),0)`, ln('ng'));
+  const [LL, BB, TT, RR, SG, NG] = ['LL', 'BB', 'TT', 'RR', 'SG', 'NG'].map(fixed) as [
+    string,
     string,
     string,
     string,
     string,
     string,
   ];
-  s.formula(lr('RR'), `${LL}+${BB}+${TT}`, ln('rr'));
+  s.formula(lr('RR'), `${LL}+${BB}+${TT}+${NG}`, ln('rr'));
   s.formula(lr('SG'), `SIGN(${BB})-SIGN(${LL})`, ln('sg'));
   s.formula(lr('S'), `IF(${RR}>0,INDEX(${whole('KEY')},${RR}),"")`, ln('s'));
-  s.formula(lr('TVL'), `IF(${RR}>0,INDEX(${whole('TV')},${RR}),"")`, ln('tvl'));
+  s.formula(
+    lr('TVL'),
+    `IF(SIGN(${TT}+${NG})*(${fixed('S')}>ROWS(${codes})),${ovLabel},IFERROR(INDEX(${whole('TV')},${RR}/SIGN(${RR})),""))`,
+    ln('tvl'),
+  );
   s.formula(
     lr('DESC'),
-    `IFERROR(INDEX(${whole('WAT')},${RR}/ABS(${SG}))&" – "&REPT("${SOORTEN[0]}",SIGN(${LL}))&REPT("${SOORTEN[1]}",SIGN(${BB})),"")`,
+    `IFERROR(INDEX(${whole('WAT')},${RR}/ABS(${SG}))&" – "&REPT("${SOORTEN[0]}",SIGN(${LL}))&REPT("${SOORTEN[1]}",SIGN(${BB})),REPT(${ngText},SIGN(${NG})))`,
     ln('desc'),
   );
   s.formula(
     lr('AARD'),
-    `IF(${LL}>0,INDEX(${table.column('Aard lasten').abs()},${LL})&"",REPT("incidenteel",SIGN(${BB})))`,
+    `IF(${LL}>0,INDEX(${table.column('Aard lasten').abs()},${LL})&"",REPT("incidenteel",SIGN(${BB}+${NG})))`,
     ln('aard'),
   );
 
@@ -448,13 +488,20 @@ export function mutatiesSection(
     for (const m of tv.mutaties) {
       const wat = `${m.activiteit} (${m.regeling}${m.onderdeel !== undefined ? `, onderdeel ${m.onderdeel}` : ''})`;
       flat.push({
-        taakveld: label,
+        taakveld: tv.naam === undefined ? m.taakveld : label,
         omschrijving: `${wat} – ${m.soort}`,
         inc: m.aard === 'incidenteel' ? 'x' : '',
         struc: m.aard === 'structureel' ? 'x' : '',
         bedragen: m.duizenden,
       });
     }
+    flat.push({
+      taakveld: label,
+      omschrijving: NIET_GEDEKT,
+      inc: 'x',
+      struc: '',
+      bedragen: tv.nietGedekt.duizenden,
+    });
     flat.push({
       taakveld: label,
       omschrijving: `Totaal taakveld ${tv.taakveld}`,
@@ -481,9 +528,25 @@ export function mutatiesSection(
   s.formula(`D${first}:D${last}`, `IF(${AARD}="structureel","x","")`, (r) => at1(r)?.struc ?? '', 'center');
   const y0 = table.years.cols(0).fixRow();
   const S = c('S');
+  // Per line and year: the correction of a taakveld's "niet gedekt" line, × € 1.000: the Samenvatting's
+  // baten of the taakveld (Σ of the toets's dekking) − the lasten of the table rows with its key.
+  const batenCol = `${E}$${at.baten.first}:${E}$${at.baten.first + at.baten.rows - 1}`;
+  const lastenHt = SheetRange.at(SHEETS.begroting, table.firstRow, table.years.cols(0).left, ht).fixRow();
+  const ngCol = columnLetter(h + names.indexOf('NGJ0'));
+  // Written for column NGJ0; relative columns so that year j reads column E+j and the table's year j.
+  s.formula(
+    `${ngCol}${first}:${columnLetter(h + names.indexOf('NGJ0') + years.length - 1)}${last}`,
+    `IF(${NG}>0,ROUND((INDEX(${batenCol},$${S}${first})-SUMIFS(${lastenHt},${whole('KEY')},$${S}${first}))/1000,0),"")`,
+    (r, col) => {
+      const x = flat[r];
+      return x !== undefined && lineOf[r]?.ng !== 0 && lineOf[r]?.ng !== undefined
+        ? (x.bedragen[col] ?? 0)
+        : '';
+    },
+  );
   s.formula(
     rangeOf(first, PERIOD_COL, lines, years.length),
-    `IF(${TT}>0,SUMIFS(${E}$${first - 1}:${E}${first - 1},$${S}$${first - 1}:$${S}${first - 1},$${S}${first}),IFERROR(ROUND(INDEX(${y0},${RR}/ABS(${SG}))/1000,0)*${SG},""))`,
+    `IF(${TT}>0,SUMIFS(${E}$${first - 1}:${E}${first - 1},$${S}$${first - 1}:$${S}${first - 1},$${S}${first}),IFERROR(ROUND(INDEX(${y0},${RR}/ABS(${SG}))/1000,0)*${SG},${ngCol}${first}))`,
     (r, col) => {
       const x = at1(r);
       return x === undefined ? '' : (x.bedragen[col] ?? 0);
@@ -504,7 +567,7 @@ export function mutatiesSection(
   const expectedBeyond = regels.slice(ht, BEGROTING_CAPACITEIT).filter((r) => r.activiteit !== '').length;
   s.formula(
     `${E}${overflowRow}`,
-    `MAX(0,${lpa}*SUM(${whole('INC')})+COUNTIF(${whole('NTH')},1)-ROWS(${E}${first}:${E}${last}))${beyond}`,
+    `MAX(0,${lpa}*SUM(${whole('INC')})+${lpt}*COUNTIF(${whole('NTH')},1)-ROWS(${E}${first}:${E}${last}))${beyond}`,
     () => Math.max(0, needed - lines) + expectedBeyond,
     'check',
   );

@@ -88,7 +88,7 @@ export function buildSamenvatting(
   };
   const v: Summary = { s, rows, t, axis: ax, table: from.table, line };
   const batenRow = batenLastenSection(v, invoer, from.toets);
-  taakveldSection(v, from.toets);
+  const batenFirst = taakveldSection(v, from.toets);
   structureelSection(v, from.toets);
   openPostSection(v, ctx);
   waarschuwingSection(v, ctx);
@@ -101,6 +101,8 @@ export function buildSamenvatting(
     table: from.table,
     regels: invoer.regels,
     years: ctx.years,
+    dekking: t.dekking,
+    baten: { first: batenFirst, rows: t.perTaakveld.length },
     printRight: PERIOD_COL + ctx.years.length,
     onderdelen: ctx.lines.filter((l) => l.begroting === 'Brede SPUK').map((l) => l.nr),
   });
@@ -222,12 +224,13 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
 }
 
 /**
- * BBV art. 19/28: incidental baten and lasten per taakveld. The baten per taakveld are what the
+ * BBV art. 19/28: incidental baten and lasten per taakveld; returns the first row of the baten per
+ * taakveld (rows in `perTaakveld` order: TAAKVELDEN, then "overig"). The baten per taakveld are what the
  * money received covers (the Begrotingstoets's dekking per taakveld, Σ over the regelingen): never
  * more than received; the lasten it does not cover are a row of their own (eigen middelen). The
  * incidental lasten are a SUMIFS over the Begroting table.
  */
-function taakveldSection(v: Summary, toets: ToetsCells): void {
+function taakveldSection(v: Summary, toets: ToetsCells): number {
   const { s, rows, t, line } = v;
   const { total: TOTAL, lastYear: LAST_YEAR, yearsRange } = v.axis;
   s.value(
@@ -251,7 +254,7 @@ function taakveldSection(v: Summary, toets: ToetsCells): void {
     title: string,
     pick: 'baten' | 'incidenteleLasten',
     formula: (r: number, k: number, first: number) => string,
-  ): void => {
+  ): number => {
     s.value(`A${rows.take()}`, title, 'rowHeader');
     const first = rows.next;
     t.perTaakveld.forEach((tv, k) => {
@@ -262,9 +265,10 @@ function taakveldSection(v: Summary, toets: ToetsCells): void {
       s.formula(yearsRange(r), formula(r, k, first), (_r, c) => tv[pick][c] ?? 0, 'euro');
       s.formula(`${TOTAL}${r}`, `SUM(${FIRST_YEAR}${r}:${LAST_YEAR}${r})`, () => sumYears(tv[pick]), 'euro');
     });
+    return first;
   };
   // Baten: Σ over the regelingen of the covered lasten on this taakveld.
-  taakveldBlock('Incidentele baten (de ontvangen uitkering)', 'baten', (_r, k) =>
+  const batenFirst = taakveldBlock('Incidentele baten (de ontvangen uitkering)', 'baten', (_r, k) =>
     toets.dekking.baten.map((b) => b.cell(k, 0).fixRow()).join('+'),
   );
   line(
@@ -280,6 +284,7 @@ function taakveldSection(v: Summary, toets: ToetsCells): void {
       : `SUMIFS(${yearsCol},${taakveldCol},$B${r}${crit})`,
   );
   rows.skip();
+  return batenFirst;
 }
 
 /**
