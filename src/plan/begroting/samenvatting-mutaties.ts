@@ -2,8 +2,9 @@
  * Samenvatting, block "Mutaties voor de eigen begroting": the begroting's mutations in the shape
  * gemeenten put in their own begroting (begroting-practice.md, layout 3), laid out as the CLI's
  * `begroting --formaat mutaties`: the columns Taakveld | Omschrijving | Inc. | Struc. | the years,
- * per taakveld (ascending Iv3 order) per activity a lasten line and a baten line, then "Totaal taakveld
- * …"; bedragen × € 1.000, rounded per amount half away from zero (the domain's `naarDuizenden`:
+ * per taakveld (TAAKVELDEN in order, then the group "overig" of every other code, each line with its
+ * own code) per activity a lasten line and a baten line, then "Niet gedekt door de uitkering (eigen
+ * middelen)" and "Totaal taakveld …"; bedragen × € 1.000, rounded per amount half away from zero (the domain's `naarDuizenden`:
  * Excel's ROUND), + = voordelig, − = nadelig. Plain values a controller selects and pastes: no
  * merged cells, one header row.
  *
@@ -17,15 +18,19 @@
  *   of the block (per line), so no formula needs its own row number;
  * - per table row: the sum of squares of its lasten (in parts of three years), whether it gives lines
  *   (an activity with any lasten ≠ 0), its taakveld (empty: the default taakveld from the labelled
- *   table under the block, whose values the domain's `defaultTaakveld` gives), a sort key
- *   ((major·1000 + minor)·100 − the code's length: "6.01" before "6.1", as `compareTaakveld`), its
- *   number among the rows of the same key so far, the line of its lasten (lines per activity × the
- *   rows sorted before it + the taakvelden before it + 1; the baten line follows) and, on a taakveld's
- *   first row, the line of the taakveld's total; the "lines per activity" (lasten and baten: 2) is a
- *   labelled helper cell;
+ *   table under the block, whose values the domain's `defaultTaakveld` gives), a sort key (its
+ *   position in TAAKVELDEN, else TAAKVELDEN's length + 1: the group "overig", as the dekking's rows),
+ *   its number among the rows of the same key so far, the line of its lasten (lines per activity ×
+ *   the rows sorted before it + lines per taakveld × the taakvelden before it + 1; the baten line
+ *   follows) and, on a taakveld's first row, the line of the taakveld's total (its correction line is
+ *   the one before); "lines per activity" (lasten, baten: 2) and "lines per taakveld" (correction,
+ *   total: 2) are labelled helper cells;
  * - per line of the block: MATCH of the line number in those columns gives the table row (lasten,
- *   baten or total), INDEX reads its texts and amounts; a total is the SUMIFS of the lines above it
- *   with its taakveld's key (the lines of a taakveld are contiguous).
+ *   baten, correction or total), INDEX reads its texts and amounts; a correction line (per year, its
+ *   own hidden columns) is ROUND((the Samenvatting's baten of the key's taakveld, i.e. Σ over the
+ *   regelingen of the Begrotingstoets's dekking − SUMIFS of the table's lasten with that key)/1000):
+ *   the domain's `TaakveldMutaties.nietGedekt`; a total is the SUMIFS of the lines above it with its
+ *   taakveld's key (the lines of a taakveld are contiguous).
  *
  * Size: `mutatieRegels(needed)` lines (the lines the begroting needs when the werkmap is made plus
  * `SPARE_LINES`, at least `MIN_LINES`), and helper rows for the table's first
@@ -248,7 +253,6 @@ export function mutatiesSection(
     'TV',
     'TVR',
     'OND',
-    'DOT',
     ...Array.from({ length: parts }, (_, j) => `SQ${j}`),
     'ONDT',
     'WAT',
@@ -276,7 +280,6 @@ export function mutatiesSection(
     TV: 'Taakveld',
     TVR: 'Taakveld (ingevuld)',
     OND: 'Onderdeel (Brede SPUK)',
-    DOT: 'Punt',
     ONDT: 'Onderdeel (tekst)',
     WAT: 'Activiteit (regeling)',
     CODE: 'Taakveld',
@@ -344,7 +347,6 @@ export function mutatiesSection(
       tvr,
       ond,
       tv,
-      dot: tv.indexOf('.') + 1,
       sq,
       ondt,
       wat: `${act} (${r?.regeling ?? ''}${ondt})`,
@@ -398,7 +400,6 @@ export function mutatiesSection(
     (r) => helper[r]?.tv ?? '',
   );
   const t = cell('TV');
-  s.formula(hr('DOT'), `IFERROR(FIND(".",${t}),0)`, (r) => helper[r]?.dot ?? 0);
   s.formula(
     hr('KEY'),
     `IF(${cell('INC')},IFERROR(MATCH(${t},${codes},0),ROWS(${codes})+1),"")`,
