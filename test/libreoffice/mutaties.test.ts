@@ -74,13 +74,13 @@ it(
     const { cells, mismatches, errors } = comparePlan(only, new Map([[SHEETS.samenvatting, rows]]));
     expect(errors.slice(0, 20)).toEqual([]);
     expect(mismatches.slice(0, 20)).toEqual([]);
-    // Every formula cell of the Samenvatting (1,146), the block's 25 lines and helper rows included.
+    // Every formula cell of the Samenvatting (1,146), the block's 28 lines and helper rows included.
     expect(cells).toBeGreaterThan(1000);
 
     const cli = await cliMutaties();
     const [head, ...lines] = cli;
     expect(head?.[0]).toBe('Taakveld');
-    expect(lines).toHaveLength(13);
+    expect(lines).toHaveLength(16);
     const h = rows.findIndex((r) => r[1]?.text === HEADER);
     expect(h).toBeGreaterThan(0);
     const width = head?.length ?? 0;
@@ -92,6 +92,14 @@ it(
       }),
     );
     expect(shown).toEqual(lines);
+    // The correction lines (× € 1.000, 2025 and 2026): what Zwolle's money does not cover.
+    const k25 = head?.indexOf('2025') ?? -1;
+    const k26 = head?.indexOf('2026') ?? -1;
+    expect(shown.filter((l) => l[1]?.startsWith('Niet gedekt')).map((l) => [l[0], l[k25], l[k26]])).toEqual([
+      ['5.1 Sportbeleid en activering', '-267', '-235'],
+      ['6.1 Samenkracht en burgerparticipatie', '0', '0'],
+      ['7.1 Volksgezondheid', '-348', '-272'],
+    ]);
     // The header: the CLI's columns, the unit in the Omschrijving's heading.
     expect(rows[h]?.slice(0, width).map((f) => f.text)).toEqual([
       'Taakveld',
