@@ -18,6 +18,8 @@ const SLOW = [
   // HyperFormula on a real plan: Controle's text checks (nine typed cells) and the Realisatie's key check.
   'src/plan/invoer-tekst-controle.test.ts',
   'src/plan/realisatie-controle.test.ts',
+  // HyperFormula on four real plans: the Samenvatting's mutations block against the CLI export.
+  'src/plan/begroting/samenvatting-mutaties.test.ts',
   // LibreOffice recalculates and prints the written .xlsx (needs soffice, pdftoppm).
   'test/libreoffice/',
   // Sweeps over real plans and all 342 gemeenten.

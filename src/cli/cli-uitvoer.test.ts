@@ -140,7 +140,7 @@ describe('begroting --formaat csv|json|mutaties', () => {
     expect(r.err).toBe('');
   });
 
-  it('mutaties: per taakveld, × € 1.000, a lasten/baten pair per activity, Inc./Struc.; lasten over the money a "niet gedekt" line', async () => {
+  it('mutaties: per taakveld, × € 1.000, a lasten/baten pair per activity, Inc./Struc.; per taakveld a "niet gedekt" line', async () => {
     const r = await runTo([...base, '--formaat', 'mutaties'], true, { 'b.csv': OVER });
     expect(r.code).toBe(1);
     // Almere's Brede SPUK 2025: 3.478.172 received for 3.600.000 lasten: 121.828 eigen middelen on 5.1.
@@ -148,13 +148,15 @@ describe('begroting --formaat csv|json|mutaties', () => {
       '\uFEFFTaakveld;Omschrijving;Inc.;Struc.;2023;2024;2025;2026;2027;2028;2029;2030',
       '5.1 Sportbeleid en activering;Lokaal sportakkoord (Brede SPUK, onderdeel 1) – lasten;x;;-100;-100;-3600;0;0;0;0;0',
       '5.1 Sportbeleid en activering;Lokaal sportakkoord (Brede SPUK, onderdeel 1) – baten;x;;100;100;3600;0;0;0;0;0',
-      '5.1 Sportbeleid en activering;Brede SPUK: niet gedekt door de uitkering (eigen middelen);x;;0;0;-122;0;0;0;0;0',
+      '5.1 Sportbeleid en activering;Niet gedekt door de uitkering (eigen middelen);x;;0;0;-122;0;0;0;0;0',
       '5.1 Sportbeleid en activering;Totaal taakveld 5.1;;;0;0;-122;0;0;0;0;0',
       '6.1 Samenkracht en burgerparticipatie;Welzijn op recept (SPUK AZWA lokaal) – lasten;;x;0;0;0;0;-500;-500;-500;0',
       '6.1 Samenkracht en burgerparticipatie;Welzijn op recept (SPUK AZWA lokaal) – baten;x;;0;0;0;0;500;500;500;0',
+      '6.1 Samenkracht en burgerparticipatie;Niet gedekt door de uitkering (eigen middelen);x;;0;0;0;0;0;0;0;0',
       '6.1 Samenkracht en burgerparticipatie;Totaal taakveld 6.1;;;0;0;0;0;0;0;0;0',
       '7.1 Volksgezondheid;Regiobeeld (SPUK IZA) – lasten;x;;0;0;-13;0;0;0;0;0',
       '7.1 Volksgezondheid;Regiobeeld (SPUK IZA) – baten;x;;0;0;13;0;0;0;0;0',
+      '7.1 Volksgezondheid;Niet gedekt door de uitkering (eigen middelen);x;;0;0;0;0;0;0;0;0',
       '7.1 Volksgezondheid;Totaal taakveld 7.1;;;0;0;0;0;0;0;0;0',
       '',
     ]);
@@ -170,7 +172,9 @@ describe('begroting --formaat csv|json|mutaties', () => {
       'Brede SPUK;1;Lokaal sportakkoord;5.1;Sportbedrijf;incidenteel;;;1.000.000;;;;;;',
     ].join('\n');
     const r = await runTo([...base, '--formaat', 'mutaties'], true, { 'b.csv': binnen + '\n' });
-    expect(r.out).not.toContain('niet gedekt');
+    expect(r.out).toContain(
+      '\n5.1 Sportbeleid en activering;Niet gedekt door de uitkering (eigen middelen);x;;0;0;0;0;0;0;0;0\n',
+    );
     expect(r.out).toContain('\n5.1 Sportbeleid en activering;Totaal taakveld 5.1;;;0;0;0;0;0;0;0;0\n');
     expect(r.err).toMatch(/^Mutaties per taakveld.*; elk taakveld telt op tot 0 \(budgettair neutraal\)\.\n/);
   });
@@ -188,24 +192,21 @@ describe('begroting --formaat csv|json|mutaties', () => {
     const kop = rows[0] ?? [];
     const k2025 = kop.indexOf('2025');
     const k2026 = kop.indexOf('2026');
+    // Only the Brede SPUK's lasten exceed its money here (SPUK IZA and AZWA are covered: the eigen
+    // middelen below are the Brede SPUK's), so its baten are its activities' baten + the corrections.
     const brede = rows.filter(
-      (x) =>
-        /\(Brede SPUK[,)].* – baten$/.test(x[1] ?? '') || (x[1] ?? '').startsWith('Brede SPUK: niet gedekt'),
+      (x) => /\(Brede SPUK[,)].* – baten$/.test(x[1] ?? '') || (x[1] ?? '').startsWith('Niet gedekt'),
     );
     const som = (k: number) => brede.reduce((a, x) => a + Number(x[k]), 0);
     // Zwolle receives € 2.035.253 (2025) and € 1.732.939 (2026), not the 2.650 / 2.240 of its lasten.
     expect(som(k2025)).toBe(2_035);
     expect(som(k2026)).toBe(1_733);
     expect(
-      rows.filter((x) => (x[1] ?? '').includes('niet gedekt')).map((x) => [x[0], x[1], x[k2025], x[k2026]]),
+      rows.filter((x) => (x[1] ?? '').startsWith('Niet gedekt')).map((x) => [x[0], x[k2025], x[k2026]]),
     ).toEqual([
-      [
-        '5.1 Sportbeleid en activering',
-        'Brede SPUK: niet gedekt door de uitkering (eigen middelen)',
-        '-267',
-        '-235',
-      ],
-      ['7.1 Volksgezondheid', 'Brede SPUK: niet gedekt door de uitkering (eigen middelen)', '-348', '-272'],
+      ['5.1 Sportbeleid en activering', '-267', '-235'],
+      ['6.1 Samenkracht en burgerparticipatie', '0', '0'],
+      ['7.1 Volksgezondheid', '-348', '-272'],
     ]);
     const totaal = (tv: string) => rows.find((x) => x[1] === `Totaal taakveld ${tv}`)?.slice(4, 8);
     expect(totaal('5.1')).toEqual(['0', '0', '-267', '-235']);

@@ -1279,8 +1279,8 @@ const ALLE_REFUSED: readonly (readonly [string, string])[] = [
 /**
  * The mutations as CSV in the layout gemeenten use in their own begroting (begroting-practice.md,
  * layout 3): Taakveld;Omschrijving;Inc.;Struc.;<the scenario's years>, bedragen × € 1.000, + = voordelig,
- * − = nadelig; per activity a lasten and a baten line, per taakveld and regeling whose lasten the money
- * received does not cover a line "niet gedekt door de uitkering (eigen middelen)" (the toets's dekking,
+ * − = nadelig; per activity a lasten and a baten line, per taakveld (`TAAKVELDEN`, then "overig") a
+ * line "Niet gedekt door de uitkering (eigen middelen)" (0 where covered; the toets's dekking,
  * `begrotingMutaties`), per taakveld a total (0: budgettair neutraal; else − the eigen middelen).
  */
 function writeMutaties(io: CliIo, vorm: CsvVorm, scenario: Scenario): void {
@@ -1293,15 +1293,14 @@ function writeMutaties(io: CliIo, vorm: CsvVorm, scenario: Scenario): void {
     for (const m of t.mutaties) {
       const wat = `${m.activiteit} (${m.regeling}${m.onderdeel !== undefined ? `, onderdeel ${m.onderdeel}` : ''})`;
       rows.push([
-        taakveld,
+        t.naam === undefined ? m.taakveld : taakveld,
         `${wat} – ${m.soort}`,
         m.aard === 'incidenteel' ? 'x' : '',
         m.aard === 'structureel' ? 'x' : '',
         ...m.duizenden,
       ]);
     }
-    for (const n of t.nietGedekt)
-      rows.push([taakveld, mutatieNietGedektText(n.regeling), 'x', '', ...n.duizenden]);
+    rows.push([taakveld, mutatieNietGedektText(), 'x', '', ...t.nietGedekt.duizenden]);
     rows.push([taakveld, `Totaal taakveld ${t.taakveld}`, '', '', ...t.totaalDuizenden]);
   }
   io.out(

@@ -93,7 +93,7 @@ describe('begrotingMutaties: the mutations per taakveld, × € 1.000, lasten/ba
 
   it('each taakveld adds up to 0 in thousands (budgettair neutraal); an activity without lasten is left out', () => {
     for (const t of out) expect(t.totaalDuizenden).toEqual([0, 0, 0, 0, 0, 0, 0]);
-    for (const t of out) expect(t.nietGedekt).toEqual([]);
+    for (const t of out) expect(t.nietGedekt.duizenden).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(out.find((t) => t.taakveld === '7.1')?.baten).toEqual([0, 0, 251_499, 260_500, 0, 0, 0]);
     expect(out.flatMap((t) => t.mutaties).some((m) => m.activiteit === 'Leeg')).toBe(false);
     expect(out.flatMap((t) => t.mutaties)).toHaveLength(8);
@@ -106,7 +106,7 @@ describe('begrotingMutaties: the mutations per taakveld, × € 1.000, lasten/ba
 });
 
 describe("begrotingMutaties: lasten the money received does not cover (the toets's dekking)", () => {
-  it('a regeling over its money gets a baten line "niet gedekt" per taakveld: baten = the covered share', () => {
+  it('a taakveld gets one baten line "niet gedekt" (Σ over the regelingen): baten = the covered share', () => {
     // Brede SPUK 2025: 300.000 + 100.000 lasten, 200.000 received: the dekking splits 150.000 / 50.000.
     const regels = [
       regel('Brede SPUK', { 2025: 300_000 }, { activiteit: 'Valpreventie' }),
@@ -115,51 +115,41 @@ describe("begrotingMutaties: lasten the money received does not cover (the toets
     ];
     const out = begrotingMutaties(regels, YEARS, dekkingVan(regels, { 'Brede SPUK': [0, 0, 200_000] }));
     const vv = out.find((t) => t.taakveld === '7.1');
-    expect(vv?.nietGedekt).toEqual([
-      {
-        regeling: 'Brede SPUK',
-        soort: 'baten',
-        aard: 'incidenteel',
-        bedragen: [0, 0, -150_000, 0, 0, 0, 0],
-        duizenden: [0, 0, -150, 0, 0, 0, 0],
-      },
-    ]);
+    expect(vv?.nietGedekt).toEqual({
+      soort: 'baten',
+      aard: 'incidenteel',
+      bedragen: [0, 0, -150_000, 0, 0, 0, 0],
+      duizenden: [0, 0, -150, 0, 0, 0, 0],
+    });
     expect(vv?.baten[2]).toBe(190_000);
     expect(vv?.lasten[2]).toBe(340_000);
     expect(vv?.totaalDuizenden[2]).toBe(-150);
     const sport = out.find((t) => t.taakveld === '5.1');
-    expect(sport?.nietGedekt.map((n) => n.bedragen[2])).toEqual([-50_000]);
+    expect(sport?.nietGedekt.bedragen[2]).toBe(-50_000);
     expect(sport?.baten[2]).toBe(50_000);
     expect(sport?.totaalDuizenden).toEqual([0, 0, -50, 0, 0, 0, 0]);
   });
 
-  it('taakvelden outside TAAKVELDEN share the "overig" column pro rata their lasten (largest remainder)', () => {
-    // Overig: 2.1 with 10.001 and 8.1 with 20.002 lasten, 15.000 received: split 5.000 / 10.000.
+  it('taakvelden outside TAAKVELDEN are one group "overig" (last), each line with its own code', () => {
+    // Overig: 2.1 with 10.001 and 8.1 with 20.002 lasten, 15.000 received: one correction −15.003.
     const regels = [
       regel('SPUK AZWA lokaal', { 2027: 20_002 }, { activiteit: 'B', taakveld: '8.1' }),
+      regel('SPUK IZA', { 2027: 1_000 }, { activiteit: 'C', taakveld: '7.1' }),
       regel('SPUK AZWA lokaal', { 2027: 10_001 }, { activiteit: 'A', taakveld: '2.1' }),
     ];
     const d = dekkingVan(regels, { 'SPUK AZWA lokaal': [0, 0, 0, 0, 15_000] });
     const out = begrotingMutaties(regels, YEARS, d);
-    expect(out.map((t) => [t.taakveld, t.naam, t.baten[4], t.nietGedekt[0]?.bedragen[4]])).toEqual([
-      ['2.1', undefined, 5_000, -5_001],
-      ['8.1', undefined, 10_000, -10_002],
+    expect(out.map((t) => [t.taakveld, t.naam, t.baten[4], t.nietGedekt.bedragen[4]])).toEqual([
+      ['7.1', 'Volksgezondheid', 1_000, 0],
+      ['overig', undefined, 15_000, -15_003],
     ]);
-    expect(out.reduce((a, t) => a + (t.baten[4] ?? 0), 0)).toBe(d['SPUK AZWA lokaal'][4]?.split.amounts[4]);
-    // A tie goes to the earlier taakveld in Iv3 order (2.1 before 8.1), whatever the row order.
-    const gelijk = [
-      regel('SPUK AZWA lokaal', { 2027: 10_000 }, { activiteit: 'B', taakveld: '8.1' }),
-      regel('SPUK AZWA lokaal', { 2027: 10_000 }, { activiteit: 'A', taakveld: '2.1' }),
-    ];
-    const g = begrotingMutaties(
-      gelijk,
-      YEARS,
-      dekkingVan(gelijk, { 'SPUK AZWA lokaal': [0, 0, 0, 0, 15_001] }),
-    );
-    expect(g.map((t) => [t.taakveld, t.baten[4]])).toEqual([
-      ['2.1', 7_501],
-      ['8.1', 7_500],
+    expect(out[1]?.mutaties.map((m) => [m.taakveld, m.activiteit, m.soort])).toEqual([
+      ['8.1', 'B', 'lasten'],
+      ['8.1', 'B', 'baten'],
+      ['2.1', 'A', 'lasten'],
+      ['2.1', 'A', 'baten'],
     ]);
+    expect(out[1]?.totaalDuizenden[4]).toBe(-15);
   });
 
   it('a negative net lasten on a taakveld (a correction) gets no baten, as in the toets', () => {
@@ -169,7 +159,7 @@ describe("begrotingMutaties: lasten the money received does not cover (the toets
     ];
     const out = begrotingMutaties(regels, YEARS, dekkingVan(regels));
     expect(out[0]?.baten[2]).toBe(0);
-    expect(out[0]?.nietGedekt[0]?.bedragen[2]).toBe(30_000);
+    expect(out[0]?.nietGedekt.bedragen[2]).toBe(30_000);
     // Net lasten −30.000 (voordelig) without baten: the taakveld's total is + 30.
     expect(out[0]?.totaalDuizenden[2]).toBe(30);
   });
@@ -193,9 +183,13 @@ describe('begrotingMutaties on Zwolle with voorbeelden/begroting.csv (the toets 
   const i2026 = years.indexOf(2026 as EditionYear);
 
   it('the Brede SPUK baten are what Zwolle receives (2.035 and 1.733 × € 1.000), not the lasten', () => {
+    // Only the Brede SPUK's lasten exceed its money (the toets's nietGedekt is the Brede SPUK's), so
+    // the correction lines are the Brede SPUK's.
+    for (const reg of ['SPUK IZA', 'SPUK AZWA lokaal'] as const)
+      for (const d of s.toets.dekking[reg]) expect(d.gedekt).toBe(d.totaal);
     const brede = out.flatMap((t) => [
       ...t.mutaties.filter((m) => m.regeling === 'Brede SPUK' && m.soort === 'baten'),
-      ...t.nietGedekt.filter((n) => n.regeling === 'Brede SPUK'),
+      t.nietGedekt,
     ]);
     const som = (i: number) => brede.reduce((a, m) => a + (m.bedragen[i] ?? 0), 0);
     expect(som(i2025)).toBe(2_035_253);
@@ -215,13 +209,10 @@ describe('begrotingMutaties on Zwolle with voorbeelden/begroting.csv (the toets 
     }
     const tv = (code: string) => out.find((t) => t.taakveld === code);
     expect(tv('5.1')?.baten[i2025]).toBe(883_223);
-    expect(tv('5.1')?.nietGedekt.map((n) => [n.regeling, n.duizenden[i2025], n.duizenden[i2026]])).toEqual([
-      ['Brede SPUK', -267, -235],
-    ]);
-    expect(tv('7.1')?.nietGedekt.map((n) => [n.regeling, n.duizenden[i2025], n.duizenden[i2026]])).toEqual([
-      ['Brede SPUK', -348, -272],
-    ]);
-    expect(tv('6.1')?.nietGedekt).toEqual([]);
+    const ng = (code: string) => [i2025, i2026].map((i) => tv(code)?.nietGedekt.duizenden[i]);
+    expect(ng('5.1')).toEqual([-267, -235]);
+    expect(ng('7.1')).toEqual([-348, -272]);
+    expect(ng('6.1')).toEqual([0, 0]);
     expect(tv('6.1')?.totaalDuizenden.every((x) => x === 0)).toBe(true);
     // The taakvelden's totals are the eigen middelen the toets names (nietGedekt), in euros and thousands.
     const eigen = (i: number) => out.reduce((a, t) => a + (t.lasten[i] ?? 0) - (t.baten[i] ?? 0), 0);

@@ -1,7 +1,6 @@
 import type { AardLasten, BegrotingRegel, BegrotingRegeling, TaakveldDekking } from './begroting';
 import { BEGROTING_CAPACITEIT, BEGROTING_REGELINGEN, TAAKVELDEN } from './begroting';
 import type { EditionYear } from './edition';
-import { splitByWeights } from './largest-remainder';
 import type { Euro } from './money';
 import { euro } from './money';
 import type { Maybe } from './types';
@@ -20,17 +19,14 @@ import type { Maybe } from './types';
  *   art. 19: a baat is what the gemeente receives). The figure is the Begrotingstoets's own
  *   (`BegrotingToets.dekking`, per regeling × year: `taakveldDekking`, the same figures as
  *   `perTaakveld[].baten` and the Samenvatting's per-taakveld baten); it is not computed again here.
- *   Where a regeling's lasten on a taakveld exceed its covered share, the taakveld gets one more baten
- *   line per regeling, "niet gedekt door de uitkering (eigen middelen)", of covered share − lasten
- *   (≤ 0) per year, so that Σ baten lines = the toets's baten of the taakveld, to the euro, and the
+ *   Each taakveld gets one more baten line, "Niet gedekt door de uitkering (eigen middelen)", of
+ *   Σ over the regelingen of the covered share − its lasten (≤ 0; 0 where covered) per year, so that
+ *   Σ baten lines = the toets's baten of the taakveld (the Samenvatting's row), to the euro, and the
  *   taakveld's total = − its lasten paid from eigen middelen (`BegrotingToets.nietGedekt` summed over
- *   the taakvelden). Where a regeling's net lasten on a taakveld are negative (a correction typed by the
- *   user) the toets gives it no baten (its weight is 0), so the same line is positive there;
- * - taakvelden outside `TAAKVELDEN` are one group "overig" in the dekking. Each of them gets its share
- *   of the group's covered amount pro rata its own lasten (max(0, lasten) per regeling and year),
- *   largest remainder, ties to the earlier taakveld in Iv3 order: the dekking's own rule
- *   (`taakveldDekking`'s `split`) applied inside the group, so the group's lines add up to the toets's
- *   "overig" baten to the euro; with one such taakveld (the usual case) it gets the group's figure;
+ *   the taakvelden). Where net lasten are negative (a correction typed by the user) the toets gives
+ *   them no baten (weight 0), so the same line is positive there;
+ * - taakvelden outside `TAAKVELDEN` are one group "overig", as in the dekking and the Samenvatting:
+ *   after the named taakvelden, each line with its own code, one correction line and one total;
  * - the baten (and their correction) are incidental: the regelingen end (Brede SPUK and SPUK IZA 2026,
  *   SPUK AZWA 2029), so for the structureel evenwicht (BBV) they are incidental money whatever the
  *   Rijk's reading;
@@ -43,6 +39,8 @@ import type { Maybe } from './types';
 export interface BegrotingMutatie {
   /** The row of the table or file the activity came from. */
   readonly rij: number;
+  /** The row's own Iv3 code (in the group "overig" it differs from the group's `taakveld`). */
+  readonly taakveld: string;
   readonly regeling: BegrotingRegeling;
   readonly onderdeel: Maybe<number>;
   readonly activiteit: string;
@@ -57,12 +55,12 @@ export interface BegrotingMutatie {
 }
 
 /**
- * The baten line of one regeling on one taakveld for its lasten the money received does not cover
- * ("<regeling>: niet gedekt door de uitkering (eigen middelen)"): per year the toets's covered share
- * minus the regeling's lasten on the taakveld, whole euros (≤ 0 unless the lasten are negative).
+ * The baten line of one taakveld (or the group "overig") for its lasten the money received does not
+ * cover ("Niet gedekt door de uitkering (eigen middelen)"): per year Σ over the regelingen of the
+ * toets's covered share minus the lasten on the taakveld, whole euros (≤ 0 unless the lasten are
+ * negative); 0 where the money covers them.
  */
 export interface NietGedektMutatie {
-  readonly regeling: BegrotingRegeling;
   readonly soort: 'baten';
   /** A correction of incidental baten. */
   readonly aard: 'incidenteel';
@@ -70,19 +68,16 @@ export interface NietGedektMutatie {
   readonly duizenden: readonly number[];
 }
 
-/** One taakveld (beleidsproduct) of the export, in ascending Iv3 order. */
+/** One taakveld (beleidsproduct) of the export: `TAAKVELDEN` in order, then the group "overig". */
 export interface TaakveldMutaties {
-  /** Iv3 code as entered, e.g. "7.1". */
+  /** Iv3 code of `TAAKVELDEN`, e.g. "7.1", or "overig" (every other code, as the toets groups them). */
   readonly taakveld: string;
   /** Its name when it is one of `TAAKVELDEN`, else undefined. */
   readonly naam: Maybe<string>;
   /** Per activity with any lasten: its lasten line, then its baten line. */
   readonly mutaties: readonly BegrotingMutatie[];
-  /**
-   * Per regeling (in `BEGROTING_REGELINGEN` order) whose lasten here are not all covered in some year:
-   * the correction line, after the activities. Empty where the money received covers everything.
-   */
-  readonly nietGedekt: readonly NietGedektMutatie[];
+  /** The correction line after the activities (always there; 0 where the money covers the lasten). */
+  readonly nietGedekt: NietGedektMutatie;
   /** Per year, whole euros: Σ baten lines incl. `nietGedekt` = the toets's covered share on this taakveld. */
   readonly baten: readonly Euro[];
   /** Per year, whole euros: Σ lasten (positive, as entered). */
@@ -100,86 +95,34 @@ export function naarDuizenden(bedrag: number): number {
   return bedrag < 0 ? -r : r;
 }
 
-/** Orders Iv3 codes as numbers per part ("6.1" < "6.71" < "7.1"), then as text. */
-function compareTaakveld(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? -1;
-    const y = pb[i] ?? -1;
-    if (Number.isNaN(x) || Number.isNaN(y)) return a.localeCompare(b);
-    if (x !== y) return x - y;
-  }
-  return a.localeCompare(b);
-}
-
-/** The index of a taakveld in the dekking's columns (`TAAKVELDEN`, then "overig"). */
-function dekkingKolom(taakveld: string): number {
+/** The group of a taakveld: its index in `TAAKVELDEN`, or `TAAKVELDEN.length` ("overig"). */
+function groep(taakveld: string): number {
   const k = TAAKVELDEN.findIndex((t) => t.code === taakveld);
   return k < 0 ? TAAKVELDEN.length : k;
 }
 
 /**
- * The toets's covered share (baten) of one regeling per taakveld per year, in whole euros, for the
- * taakvelden of the begroting (`lastenPerTaakveld`: the regeling's lasten per taakveld per year, Iv3
- * order). A taakveld of `TAAKVELDEN` gets its column of `dekking[i].split`; the others share the
- * "overig" column pro rata max(0, lasten) (see the module's rules). Throws RangeError when the dekking
- * does not cover the years.
- */
-function gedektPerTaakveld(
-  lastenPerTaakveld: ReadonlyMap<string, readonly number[]>,
-  dekking: readonly TaakveldDekking[],
-  jaren: number,
-): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  const overig = [...lastenPerTaakveld.keys()]
-    .filter((t) => dekkingKolom(t) === TAAKVELDEN.length)
-    .sort(compareTaakveld);
-  for (const t of lastenPerTaakveld.keys()) out.set(t, new Array<number>(jaren).fill(0));
-  for (let i = 0; i < jaren; i++) {
-    const d = dekking[i];
-    if (d === undefined) throw new RangeError(`The dekking has no year ${i + 1} of ${jaren}`);
-    for (const t of lastenPerTaakveld.keys()) {
-      const k = dekkingKolom(t);
-      if (k < TAAKVELDEN.length) (out.get(t) ?? [])[i] = d.split.amounts[k] ?? 0;
-    }
-    const groep = d.split.amounts[TAAKVELDEN.length] ?? 0;
-    const gewichten = overig.map((t) => Math.max(0, lastenPerTaakveld.get(t)?.[i] ?? 0));
-    const totaal = gewichten.reduce((a, b) => a + b, 0);
-    if (groep === 0 || totaal === 0) continue;
-    const split = splitByWeights(euro(groep), gewichten, totaal);
-    overig.forEach((t, j) => ((out.get(t) ?? [])[i] = split.amounts[j] ?? 0));
-  }
-  return out;
-}
-
-/**
  * The mutations of the begroting per taakveld (rows beyond `BEGROTING_CAPACITEIT` are left out, as the
  * toets leaves them out). `regels` as in `BegrotingInvoer.regels`, each with lasten per year of
- * `years`; activities without lasten give no line. `dekking`: the Begrotingstoets of the same regels
- * (`BegrotingToets.dekking`, per regeling one `TaakveldDekking` per year of `years`), whose covered
- * shares become the taakvelden's baten (see the module's rules). Throws RangeError when a row's lasten
- * or the dekking do not match `years`.
+ * `years`; activities without lasten give no line; per taakveld the lines in the table's order.
+ * `dekking`: the Begrotingstoets of the same regels (`BegrotingToets.dekking`, per regeling one
+ * `TaakveldDekking` per year of `years`, columns `TAAKVELDEN` then "overig"), whose covered shares,
+ * summed over the regelingen, are the taakvelden's baten (see the module's rules). Throws RangeError
+ * when a row's lasten or the dekking do not match `years`.
  */
 export function begrotingMutaties(
   regels: readonly BegrotingRegel[],
   years: readonly EditionYear[],
   dekking: Readonly<Record<BegrotingRegeling, readonly TaakveldDekking[]>>,
 ): TaakveldMutaties[] {
-  const byTaakveld = new Map<string, BegrotingMutatie[]>();
-  // Per regeling: its lasten per taakveld per year (every row, also those that net to 0).
-  const lastenPer = new Map<BegrotingRegeling, Map<string, number[]>>();
+  const byGroep = new Map<number, BegrotingMutatie[]>();
   for (const r of regels.slice(0, BEGROTING_CAPACITEIT)) {
     if (r.lasten.length !== years.length)
       throw new RangeError(`Row ${r.rij}: lasten need ${years.length} years`);
     if (r.lasten.every((x: Euro) => x === 0)) continue;
-    const perTv = lastenPer.get(r.regeling) ?? new Map<string, number[]>();
-    const som = perTv.get(r.taakveld) ?? new Array<number>(years.length).fill(0);
-    r.lasten.forEach((x, i) => (som[i] = (som[i] ?? 0) + x));
-    perTv.set(r.taakveld, som);
-    lastenPer.set(r.regeling, perTv);
     const common = {
       rij: r.rij,
+      taakveld: r.taakveld,
       regeling: r.regeling,
       onderdeel: r.onderdeel,
       activiteit: r.activiteit,
@@ -187,7 +130,8 @@ export function begrotingMutaties(
     };
     const lasten = r.lasten.map((x) => (x === 0 ? 0 : -x));
     const baten = r.lasten.map((x) => x + 0);
-    const list = byTaakveld.get(r.taakveld) ?? [];
+    const g = groep(r.taakveld);
+    const list = byGroep.get(g) ?? [];
     list.push(
       { ...common, soort: 'lasten', aard: r.aard, bedragen: lasten, duizenden: lasten.map(naarDuizenden) },
       {
@@ -198,50 +142,46 @@ export function begrotingMutaties(
         duizenden: baten.map(naarDuizenden),
       },
     );
-    byTaakveld.set(r.taakveld, list);
+    byGroep.set(g, list);
   }
-  const correcties = new Map<string, NietGedektMutatie[]>();
-  for (const regeling of BEGROTING_REGELINGEN) {
-    const perTv = lastenPer.get(regeling);
-    if (perTv === undefined) continue;
-    const gedekt = gedektPerTaakveld(perTv, dekking[regeling], years.length);
-    for (const [taakveld, lasten] of [...perTv].sort(([a], [b]) => compareTaakveld(a, b))) {
-      const bedragen = lasten.map((l, i) => (gedekt.get(taakveld)?.[i] ?? 0) - l + 0);
-      if (bedragen.every((b) => b === 0)) continue;
-      const list = correcties.get(taakveld) ?? [];
-      list.push({
-        regeling,
-        soort: 'baten',
-        aard: 'incidenteel',
-        bedragen,
-        duizenden: bedragen.map(naarDuizenden),
-      });
-      correcties.set(taakveld, list);
-    }
-  }
+  const gedekt = (g: number, i: number): number =>
+    BEGROTING_REGELINGEN.reduce((a, reg) => {
+      const d = dekking[reg][i];
+      if (d === undefined) throw new RangeError(`The dekking of ${reg} has no year ${i + 1}`);
+      return a + (d.split.amounts[g] ?? 0);
+    }, 0);
   const sum = (lines: readonly { readonly bedragen: readonly number[] }[], i: number): number =>
     lines.reduce((a, m) => a + (m.bedragen[i] ?? 0), 0) + 0;
-  return [...byTaakveld.keys()].sort(compareTaakveld).map((taakveld) => {
-    const mutaties = byTaakveld.get(taakveld) ?? [];
-    const nietGedekt = correcties.get(taakveld) ?? [];
-    const lines = [...mutaties, ...nietGedekt];
-    return {
-      taakveld,
-      naam: TAAKVELDEN.find((t) => t.code === taakveld)?.naam,
-      mutaties,
-      nietGedekt,
-      baten: years.map((_, i) =>
-        euro(sum([...mutaties.filter((m) => m.soort === 'baten'), ...nietGedekt], i)),
-      ),
-      lasten: years.map((_, i) =>
+  return [...byGroep.keys()]
+    .sort((a, b) => a - b)
+    .map((g) => {
+      const mutaties = byGroep.get(g) ?? [];
+      const lasten = years.map((_, i) =>
         euro(
           -sum(
             mutaties.filter((m) => m.soort === 'lasten'),
             i,
           ),
         ),
-      ),
-      totaalDuizenden: years.map((_, i) => lines.reduce((a, m) => a + (m.duizenden[i] ?? 0), 0) + 0),
-    };
-  });
+      );
+      const bedragen = years.map((_, i) => gedekt(g, i) - (lasten[i] ?? 0) + 0);
+      const nietGedekt: NietGedektMutatie = {
+        soort: 'baten',
+        aard: 'incidenteel',
+        bedragen,
+        duizenden: bedragen.map(naarDuizenden),
+      };
+      const lines = [...mutaties, nietGedekt];
+      return {
+        taakveld: TAAKVELDEN[g]?.code ?? 'overig',
+        naam: TAAKVELDEN[g]?.naam,
+        mutaties,
+        nietGedekt,
+        baten: years.map((_, i) =>
+          euro(sum([...mutaties.filter((m) => m.soort === 'baten'), nietGedekt], i)),
+        ),
+        lasten,
+        totaalDuizenden: years.map((_, i) => lines.reduce((a, m) => a + (m.duizenden[i] ?? 0), 0) + 0),
+      };
+    });
 }

@@ -186,8 +186,8 @@ export function gemeenteWaarschuwingText(w: GemeenteWaarschuwing): string {
  * The Omschrijving of a taakveld's line for the lasten of one regeling the money received does not
  * cover (`NietGedektMutatie`, the `--formaat mutaties` export and its block on the Samenvatting).
  */
-export function mutatieNietGedektText(regeling: string): string {
-  return `${regeling}: niet gedekt door de uitkering (eigen middelen)`;
+export function mutatieNietGedektText(): string {
+  return 'Niet gedekt door de uitkering (eigen middelen)';
 }
 
 /**

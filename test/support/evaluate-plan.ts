@@ -14,6 +14,15 @@ export interface EvaluatedPlan {
   destroy(): void;
 }
 
+/**
+ * A value as the renderers write it: a text that reads as a decimal ("0.10", a taakveld) is a text
+ * cell in the .xlsx (ExcelJS) and in the add-in (the column's text format), which HyperFormula would
+ * parse as the number 0.1: the leading apostrophe keeps it text, as in Excel.
+ */
+function asWritten(v: RawCellContent): RawCellContent {
+  return typeof v === 'string' && /^-?\d+\.\d+$/.test(v) ? `'${v}` : v;
+}
+
 export function planToSheets(plan: WorkbookPlan): Record<string, RawCellContent[][]> {
   const sheets: Record<string, RawCellContent[][]> = {};
   for (const sheet of plan.sheets) {
@@ -27,7 +36,7 @@ export function planToSheets(plan: WorkbookPlan): Record<string, RawCellContent[
     for (const b of sheet.blocks) {
       if (b.kind === 'values') {
         const tl = parseCell(b.at);
-        b.values.forEach((line, r) => line.forEach((v, c) => put(tl.row + r, tl.col + c, v)));
+        b.values.forEach((line, r) => line.forEach((v, c) => put(tl.row + r, tl.col + c, asWritten(v))));
       } else {
         const r = parseRange(b.range);
         expandFormula(b.formula, b.range).forEach((line, dr) =>

@@ -15,6 +15,7 @@ import type { PlanContext } from '../context';
 import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
 import type { BegrotingTableCells } from './fixed-cells';
+import { MUTATIE_WIDTHS, mutatiesSection } from './samenvatting-mutaties';
 import type { ToetsCells } from './toets-sheet';
 
 const regelingen = BEGROTING_REGELINGEN;
@@ -87,16 +88,32 @@ export function buildSamenvatting(
   };
   const v: Summary = { s, rows, t, axis: ax, table: from.table, line };
   const batenRow = batenLastenSection(v, invoer, from.toets);
-  taakveldSection(v, from.toets);
+  const batenFirst = taakveldSection(v, from.toets);
   structureelSection(v, from.toets);
   openPostSection(v, ctx);
   waarschuwingSection(v, ctx);
   const sig = rows.take();
   s.value(`A${sig}`, 'Signalen van de Begrotingstoets (0 = geen)', 'rowHeader');
   s.formula(`${FIRST_YEAR}${sig}`, from.toets.master.abs(), () => t.signalen.length, 'check');
+  rows.skip();
+  // The mutations for the gemeente's own begroting (#18), on the next page, as the CLI's export.
+  mutatiesSection(s, rows, {
+    table: from.table,
+    regels: invoer.regels,
+    years: ctx.years,
+    dekking: t.dekking,
+    baten: { first: batenFirst, rows: t.perTaakveld.length },
+    printRight: PERIOD_COL + ctx.years.length,
+    onderdelen: ctx.lines.filter((l) => l.begroting === 'Brede SPUK').map((l) => l.nr),
+  });
 
   const lastRow = rows.next - 1;
-  s.width('A', 52).width('B', 6).width('C', 1).width('D', 1);
+  // A..D hold the mutations' Taakveld, Omschrijving, Inc. and Struc. (the other sections' labels in A
+  // run on over B..D where those are empty).
+  s.width('A', MUTATIE_WIDTHS.A)
+    .width('B', MUTATIE_WIDTHS.B)
+    .width('C', MUTATIE_WIDTHS.C)
+    .width('D', MUTATIE_WIDTHS.D);
   // Wide enough for national sums in the NL view (€ 448.048.898; over 7 years € 3.047.808.553).
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 15);
   s.width(TOTAL, 17);
@@ -207,12 +224,13 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
 }
 
 /**
- * BBV art. 19/28: incidental baten and lasten per taakveld. The baten per taakveld are what the
+ * BBV art. 19/28: incidental baten and lasten per taakveld; returns the first row of the baten per
+ * taakveld (rows in `perTaakveld` order: TAAKVELDEN, then "overig"). The baten per taakveld are what the
  * money received covers (the Begrotingstoets's dekking per taakveld, Σ over the regelingen): never
  * more than received; the lasten it does not cover are a row of their own (eigen middelen). The
  * incidental lasten are a SUMIFS over the Begroting table.
  */
-function taakveldSection(v: Summary, toets: ToetsCells): void {
+function taakveldSection(v: Summary, toets: ToetsCells): number {
   const { s, rows, t, line } = v;
   const { total: TOTAL, lastYear: LAST_YEAR, yearsRange } = v.axis;
   s.value(
@@ -236,7 +254,7 @@ function taakveldSection(v: Summary, toets: ToetsCells): void {
     title: string,
     pick: 'baten' | 'incidenteleLasten',
     formula: (r: number, k: number, first: number) => string,
-  ): void => {
+  ): number => {
     s.value(`A${rows.take()}`, title, 'rowHeader');
     const first = rows.next;
     t.perTaakveld.forEach((tv, k) => {
@@ -247,9 +265,10 @@ function taakveldSection(v: Summary, toets: ToetsCells): void {
       s.formula(yearsRange(r), formula(r, k, first), (_r, c) => tv[pick][c] ?? 0, 'euro');
       s.formula(`${TOTAL}${r}`, `SUM(${FIRST_YEAR}${r}:${LAST_YEAR}${r})`, () => sumYears(tv[pick]), 'euro');
     });
+    return first;
   };
   // Baten: Σ over the regelingen of the covered lasten on this taakveld.
-  taakveldBlock('Incidentele baten (de ontvangen uitkering)', 'baten', (_r, k) =>
+  const batenFirst = taakveldBlock('Incidentele baten (de ontvangen uitkering)', 'baten', (_r, k) =>
     toets.dekking.baten.map((b) => b.cell(k, 0).fixRow()).join('+'),
   );
   line(
@@ -265,6 +284,7 @@ function taakveldSection(v: Summary, toets: ToetsCells): void {
       : `SUMIFS(${yearsCol},${taakveldCol},$B${r}${crit})`,
   );
   rows.skip();
+  return batenFirst;
 }
 
 /**
