@@ -329,8 +329,8 @@ Exitcode 0 zonder signalen, 1 met signalen, 2 bij onjuiste invoer.
                          mutaties: de begroting zoals gemeenten die in hun eigen begroting zetten, per
                          taakveld: Taakveld;Omschrijving;Inc.;Struc.;${jaren.columns}, bedragen × € 1.000
                          (+ = voordelig, − = nadelig), per activiteit een regel lasten en een regel baten
-                         (de SPUK, incidenteel), per taakveld en regeling waar de uitkering de lasten
-                         niet dekt een regel baten "niet gedekt door de uitkering (eigen middelen)" en
+                         (de SPUK, incidenteel), per taakveld een regel baten "Niet gedekt door de
+                         uitkering (eigen middelen)" (0 waar de uitkering de lasten dekt) en
                          per taakveld een totaal (0: budgettair neutraal; anders de eigen middelen)
   --csv-komma            CSV met komma's en een decimale punt, zonder BOM (de vorm van eerdere versies)
 `,

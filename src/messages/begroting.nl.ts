@@ -209,8 +209,8 @@ export function mutatiesSamenvattingText(
     .filter((x) => x.bedrag > 0);
   if (tekort.length === 0) return `${kop}; elk taakveld telt op tot 0 (budgettair neutraal).\n`;
   return (
-    `${kop}. Niet budgettair neutraal: de uitkering dekt niet alle lasten; per taakveld en regeling een regel ` +
-    `"niet gedekt door de uitkering (eigen middelen)". Eigen middelen nodig: ` +
+    `${kop}. Niet budgettair neutraal: de uitkering dekt niet alle lasten; per taakveld zegt de regel ` +
+    `"Niet gedekt door de uitkering (eigen middelen)" hoeveel. Eigen middelen nodig: ` +
     `${tekort.map((x) => `${x.jaar} ${formatEuro(x.bedrag)}`).join(', ')}.\n`
   );
 }

@@ -206,7 +206,7 @@ describe('Samenvatting: the mutations block equals the CLI export (HyperFormula)
     }
   });
 
-  it('follows the user: a taakveld emptied (default), moved to a new taakveld, lasten cleared, a row added', () => {
+  it('follows the user: onderdeel and taakveld changed, a row moved to 6.3 (overig), lasten cleared, a row added', () => {
     const begroting = zwolleBegroting();
     const plan: WorkbookPlan = buildWorkbookPlan(input, {
       key: 'spuk-2025',
