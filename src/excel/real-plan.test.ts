@@ -82,7 +82,10 @@ describe('real plan: full build and refresh', () => {
     // against typed-over cells. Measured 3,267 operations after issue 16's Controle blocks, dekking
     // section and warnings (2,649 before); most are formats per block (numberFormat 594, font colour
     // 337, bold 271): coalescing equal formats across blocks is the next saving if this grows.
-    expect(write?.operations).toBeLessThan(4_000);
+    // Session 9 (issue 18): 4,000 -> 4,200, measured 4,019: the Samenvatting's block "Mutaties voor de
+    // eigen begroting" (+93: its hidden helper columns, default-taakveld table and niet-gedekt line per
+    // taakveld) and the print fixes' row heights and hidden rows; still 2 syncs, one request < 4 MB.
+    expect(write?.operations).toBeLessThan(4_200);
   });
 
   it('marks every sheet as the add-in’s and writes every plan name', () => {
