@@ -66,8 +66,12 @@ describe('the printed workbook (LibreOffice PDF export)', () => {
       expect(overzicht.length).toBeLessThanOrEqual(5);
       for (const p of overzicht) expect(p).toMatch(/2023\s+2024\s+2025\s+2026\s+2027\s+2028\s+2029/);
       expect(pages.filter((p) => p.includes('###'))).toEqual([]);
-      // The summary for the aanvraag and the raad: one A4.
-      expect(perSheet.get('Samenvatting')).toBe(1);
+      // The summary for the aanvraag and the raad: one A4; the block "Mutaties voor de eigen begroting"
+      // (#18) on a page of its own after it, so the summary's page holds no mutation lines.
+      const samenvatting = pages.filter((p) => sheetOf(p) === 'Samenvatting');
+      expect(samenvatting.length).toBe(2);
+      expect(samenvatting[0]).not.toContain('Mutaties voor de eigen begroting');
+      expect(samenvatting[1]).toContain('Mutaties voor de eigen begroting');
       // Every page carries "pagina x van y" in its footer.
       pages.forEach((p, i) => expect(p).toContain(`pagina ${i + 1} van ${pages.length}`));
     },
