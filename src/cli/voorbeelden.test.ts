@@ -12,11 +12,20 @@ import type { CliIo } from './io';
 const ROOT = path.resolve(__dirname, '../..');
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
-/** `npm run werkboek -- ARGS`, `npm run cli -- ARGS` or `node dist/cli.js ARGS` as the CLI's argv (and a `> file`). */
+/** `npm run [-s] werkboek -- ARGS`, `npm run [-s] cli -- ARGS` or `node dist/cli.js ARGS` as the CLI's argv (and a `> file`, only with `-s` for npm). */
 function parseCommand(text: string): { argv: string[]; redirect?: string } {
   const [command, redirect] = text.split(/\s+>\s+/) as [string, string | undefined];
   const words = command.trim().split(/\s+/);
   const rest = (n: number) => words.slice(n);
+  // npm prints its banner ("> spuk-begroting@… cli", the command) on stdout: an example that sends
+  // stdout to a file must run npm silently (`npm run -s`), or the file starts with the banner and
+  // the BOM is not its first byte (review of session 10, F1).
+  const silent = words[2] === '-s';
+  if (silent) words.splice(2, 1);
+  if (redirect !== undefined && words[0] === 'npm' && !silent)
+    throw new Error(
+      `A README example redirects npm's output without -s (the banner lands in the file): ${text}`,
+    );
   let argv: string[];
   if (words.slice(0, 4).join(' ') === 'npm run werkboek --') argv = ['werkboek', ...rest(4)];
   else if (words.slice(0, 3).join(' ') === 'npm run cli') argv = rest(4);
