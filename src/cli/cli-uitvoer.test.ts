@@ -240,8 +240,10 @@ describe('help generated from the plan', () => {
       .map((m) => m[1] ?? '')
       .filter((naam) => !naam.startsWith('--'));
     expect(listed).toEqual(sheets);
-    // National: the same without the Regioverdeling, which the help marks as for a mandaatgemeente only.
-    expect(help).toMatch(/^ {2}Regioverdeling +alleen bij een mandaatgemeente/m);
+    // National: the same without the Regioverdeling. Every gemeente's werkmap has the sheet (a member
+    // reads its planned share there), not only the mandaatgemeente's (review of session 10, F6).
+    expect(help).toMatch(/^ {2}Regioverdeling +met --gemeente: het regiobedrag van haar IZA-regio/m);
+    expect(help).not.toContain('alleen bij een mandaatgemeente');
   });
 
   it("the years in the help are the default edition's, as its data writes them (reviewer, session 8: not 2023–2029 beside 2030 rows)", async () => {

@@ -121,7 +121,8 @@ const BLAD_UITLEG: Readonly<Record<keyof typeof SHEETS, string>> = {
   controle: 'de aansluiting op de gepubliceerde bedragen, tot op de euro',
   bronnen: 'de bron van elk cijfer',
 };
-const REGIOVERDELING_UITLEG = 'alleen bij een mandaatgemeente: het regiobedrag over de ledengemeenten';
+const REGIOVERDELING_UITLEG =
+  'met --gemeente: het regiobedrag van haar IZA-regio over de ledengemeenten (de mandaatgemeente verdeelt, een lid leest er haar aandeel)';
 
 /** The sheets of a werkmap in the plan's order: [name, what it holds]. */
 export function werkboekBladen(): [string, string][] {
