@@ -1075,6 +1075,7 @@ function resolveBeschikkingRegels(
   const parsed = parseBeschikkingRegelsCsv(readUserFile(io, file), {
     gemeente: g.code,
     gemeenten: data.gemeenten,
+    regios: data.izaRegios,
     edition: editionInput(editie).edition,
   });
   return parsed.ok ? parsed.value : { failures: parsed.failures, file };

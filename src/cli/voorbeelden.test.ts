@@ -70,6 +70,26 @@ describe("the README's examples on voorbeelden/", () => {
       expect(fs.existsSync(path.join(ROOT, 'voorbeelden', file))).toBe(true);
   });
 
+  it("the sample beschikking (Almere's, a mandaatgemeente) is refused for a member: Dalfsen, nothing written (exit 2)", async () => {
+    const r = await runExample(
+      [
+        'werkboek',
+        '--gemeente',
+        'Dalfsen',
+        '--beschikking',
+        'voorbeelden/beschikking.csv',
+        '--uit',
+        'dalfsen.xlsx',
+      ],
+      false,
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      'Rij 4: de SPUK IZA wordt per IZA-regio aan de mandaatgemeente betaald, en Dalfsen is geen mandaatgemeente.',
+    );
+    expect(r.written.size).toBe(0);
+  });
+
   it('werkboek fills the Beschikking and Begroting of Almere (exit 0, the werkmap written)', async () => {
     const { argv } = parseCommand(examples[0] ?? '');
     const r = await runExample(argv, false);

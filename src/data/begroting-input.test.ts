@@ -426,6 +426,26 @@ describe('parseBeschikkingRegelsCsv', () => {
     ]);
   });
 
+  it("refuses regional money in a member's beschikking (review of session 10, F2): Dalfsen with Almere's SPUK IZA row", () => {
+    // Dalfsen (GM0148) is a member of the region IJssel-Vecht, whose SPUK IZA Zwolle (GM0193) receives;
+    // the sample beschikking of Almere (a mandaatgemeente) was taken for Dalfsen without a word before.
+    const file =
+      'regeling;onderdeel;jaar;bedrag_eur\n' +
+      'Brede SPUK;;2025;3.478.172\n' +
+      'SPUK IZA;;2025;3.161.954\n' +
+      'SPUK AZWA regionaal;;2027;1.000.000\n' +
+      'SPUK AZWA lokaal;;2027;2.000.000\n';
+    const dalfsen = read(file, 'GM0148' as CbsCode);
+    expect(dalfsen.ok).toBe(false);
+    expect(messages(dalfsen)).toEqual([
+      'Rij 3: de SPUK IZA wordt per IZA-regio aan de mandaatgemeente betaald, en Dalfsen is geen mandaatgemeente. Staat deze rij in de beschikking van uw mandaatgemeente, laat hem dan weg; wat de mandaatgemeente u doorgeeft, vult u in als "ontvangen van de mandaatgemeente" (blad Beschikking, of --van-mandaatgemeente bij de opdrachtregel).',
+      expect.stringContaining('Rij 4: de SPUK AZWA regionaal wordt per IZA-regio aan de mandaatgemeente betaald, en Dalfsen is geen'),
+    ]);
+    // The mandaatgemeente of that region reads the same file; so do a member's own regelingen.
+    expect(messages(read(file, 'GM0193' as CbsCode))).toEqual([]);
+    expect(messages(read(file.split('\n').filter((l) => !l.includes('regionaal') && !l.includes('IZA')).join('\n'), 'GM0148' as CbsCode))).toEqual([]);
+  });
+
   it('reads the optional beschikkingsnummer and -datum per regeling onto every row of the regeling', () => {
     const r = read(
       'regeling;onderdeel;jaar;bedrag_eur;Beschikkingsnummer;beschikkingsdatum\n' +

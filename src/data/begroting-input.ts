@@ -9,6 +9,7 @@ import type {
   Euro,
   Gemeente,
   InputFailure,
+  IzaRegio,
   Notation,
   ResolvedEdition,
   Result,
@@ -21,6 +22,7 @@ import {
   begrotingKolommen,
   begrotingRegels,
   defaultTaakveld,
+  eigenBeschikkingMogelijk,
   euro,
   fail,
   ok,
@@ -480,6 +482,11 @@ export interface BeschikkingRegelsOptions {
   readonly edition?: ResolvedEdition;
   /** A paste from Excel: the notation Excel shows numbers in (see columnNotation's `hint`). */
   readonly notationHint?: Notation;
+  /**
+   * The SPUK IZA regions with their mandaatgemeente; a regional regeling's row is refused for a
+   * gemeente that is no mandaatgemeente (`eigenBeschikkingMogelijk`). Default: the edition data's.
+   */
+  readonly regios?: readonly IzaRegio[];
 }
 
 /**
@@ -489,7 +496,9 @@ export interface BeschikkingRegelsOptions {
  * - the form of `allocaties --beschikking`, `gemeentecode,onderdeel_nr,jaar,bedrag_eur`: line 1–15 is
  *   a Brede SPUK onderdeel, 16 the SPUK IZA, 17 the SPUK AZWA lokaal, 18 the SPUK AZWA regionaal
  *   (totals), so one file serves both commands. Chosen by the header: `onderdeel_nr` → this form.
- * Both: a gemeentecode must be the chosen gemeente; jaar a year of the edition and of the regeling
+ * Both: a gemeentecode must be the chosen gemeente; a regional regeling (paid to the mandaatgemeente,
+ * SPUK IZA and SPUK AZWA regionaal) only for a mandaatgemeente (`RegionaalVoorLid` otherwise, see
+ * `eigenBeschikkingMogelijk`); jaar a year of the edition and of the regeling
  * (`regelingJaren`); bedrag_eur whole euros ≥ 0; each regeling × onderdeel × jaar once. Optional
  * columns `beschikkingsnummer` (text) and `beschikkingsdatum` (dd-mm-jjjj or jjjj-mm-dd, read by
  * `readBeschikkingsdatum`; anything else is refused, `BadBeschikkingsdatum`): one beschikking per
@@ -540,6 +549,8 @@ export function parseBeschikkingRegelsCsv(
   );
   if (!notation.ok) return notation;
   const known = new Set<string>(options.gemeenten.map((g) => g.code));
+  const regios = options.regios ?? editionInput(defaultEditionId()).base.izaRegios;
+  const gemeenteNaam = (code: CbsCode): string => options.gemeenten.find((g) => g.code === code)?.naam ?? code;
   const failures: InputFailure[] = [];
   const out: BeschikkingRegel[] = [];
   const seen = new Map<string, number>();
@@ -606,6 +617,12 @@ export function parseBeschikkingRegelsCsv(
             first: first.text,
           });
       }
+    if (
+      regeling !== undefined &&
+      options.gemeente !== undefined &&
+      !eigenBeschikkingMogelijk(edition.lines, regios, options.gemeente, regeling)
+    )
+      failures.push({ kind: 'RegionaalVoorLid', row, regeling, gemeente: gemeenteNaam(options.gemeente) });
     if (failures.length > before || regeling === undefined || jaar === undefined || typeof amount !== 'number')
       continue;
     const id = `${regeling}|${onderdeel ?? ''}|${jaar}`;

@@ -233,6 +233,25 @@ export const REGIONALE_POSTEN = [
 export type RegionalePost = (typeof REGIONALE_POSTEN)[number];
 
 /**
+ * Whether a gemeente can have a beschikking of its own for a regeling: always, unless the regeling's
+ * money is paid per SPUK IZA region (its edition lines have `ontvanger` 'mandaatgemeente': SPUK IZA,
+ * SPUK AZWA regionaal in the shipped editions); then only the region's mandaatgemeente
+ * (`IzaRegio.mandaatgemeenteCode` of one of `regios`) receives it, and a member gemeente receives
+ * a part from it (`vanMandaatgemeente`), not a beschikking of the Rijk. Source: the regelingen
+ * (SPUK IZA and SPUK AZWA regionaal are granted to the mandaatgemeente per region;
+ * ../shared/docs/editions-facts.md) and the edition data (`ontvanger`). `lines`: the edition's lines.
+ */
+export function eigenBeschikkingMogelijk(
+  lines: readonly EditionLine[],
+  regios: readonly IzaRegio[],
+  code: CbsCode,
+  regeling: BegrotingRegeling,
+): boolean {
+  const regionaal = regelingLines(lines, regeling).some((l) => l.ontvanger === 'mandaatgemeente');
+  return !regionaal || regios.some((r) => r.mandaatgemeenteCode === code);
+}
+
+/**
  * What a member gemeente receives from its mandaatgemeente for a regional post in a year: typed
  * (`ingevuld`, from the mandaatgemeente's letter or raadsbesluit), else the planned share
  * (`regioverdeling`: `geplandAandeel`), else nothing (`geen`: a mandaatgemeente itself, the national

@@ -200,6 +200,13 @@ export type InputFailure =
     }
   /** A beschikking row of another gemeente than the one chosen. */
   | { readonly kind: 'OtherGemeente'; readonly row: number; readonly code: string; readonly chosen: string }
+  /** A beschikking row of a regional regeling (paid to the mandaatgemeente) for a gemeente that is no mandaatgemeente. */
+  | {
+      readonly kind: 'RegionaalVoorLid';
+      readonly row: number;
+      readonly regeling: string;
+      readonly gemeente: string;
+    }
   /** A beschikking file naming gemeenten while no gemeente is chosen. */
   | { readonly kind: 'BeschikkingNeedsGemeente' }
   // Files whose layout named the wrong cause before (issue #17 item 14).

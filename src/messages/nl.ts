@@ -240,6 +240,8 @@ export function failureText(f: InputFailure): string {
       return `Rij ${f.row}: ${f.column === 'beschikkingsnummer' ? 'het' : 'de'} ${f.column} van de ${f.regeling} is hier "${quoteShort(f.text)}", maar op rij ${f.firstRow} "${quoteShort(f.first)}". Eén beschikking per regeling: geef overal hetzelfde, of laat de cel leeg op de andere rijen.`;
     case 'OtherGemeente':
       return `Rij ${f.row}: deze rij is van ${f.code}, maar de gekozen gemeente is ${f.chosen}. Laat alleen de rijen van ${f.chosen} staan, of kies gemeente ${f.code}.`;
+    case 'RegionaalVoorLid':
+      return `Rij ${f.row}: de ${f.regeling} wordt per IZA-regio aan de mandaatgemeente betaald, en ${f.gemeente} is geen mandaatgemeente. Staat deze rij in de beschikking van uw mandaatgemeente, laat hem dan weg; wat de mandaatgemeente u doorgeeft, vult u in als "ontvangen van de mandaatgemeente" (blad Beschikking, of --van-mandaatgemeente bij de opdrachtregel).`;
     case 'BeschikkingNeedsGemeente':
       return 'De beschikking noemt een gemeentecode, maar er is geen gemeente gekozen. Kies eerst de gemeente van de beschikking.';
     case 'HeaderNotFirst': {
