@@ -54,7 +54,7 @@ import {
   editionWarningText,
   failureText,
   formatEuro,
-  mutatieNietGedektText,
+  mutatieExportRegels,
   mutatiesSamenvattingText,
   regioFailureText,
   ruleText,
@@ -1286,23 +1286,14 @@ const ALLE_REFUSED: readonly (readonly [string, string])[] = [
 function writeMutaties(io: CliIo, vorm: CsvVorm, scenario: Scenario): void {
   const begroting = scenario.begroting ?? legeBegroting(scenario.input.edition);
   const years = scenario.years;
-  const rows: (string | number)[][] = [];
   const taakvelden = begrotingMutaties(begroting.regels, years, scenario.toets.dekking);
-  for (const t of taakvelden) {
-    const taakveld = t.naam === undefined ? t.taakveld : `${t.taakveld} ${t.naam}`;
-    for (const m of t.mutaties) {
-      const wat = `${m.activiteit} (${m.regeling}${m.onderdeel !== undefined ? `, onderdeel ${m.onderdeel}` : ''})`;
-      rows.push([
-        t.naam === undefined ? m.taakveld : taakveld,
-        `${wat} – ${m.soort}`,
-        m.aard === 'incidenteel' ? 'x' : '',
-        m.aard === 'structureel' ? 'x' : '',
-        ...m.duizenden,
-      ]);
-    }
-    rows.push([taakveld, mutatieNietGedektText(), 'x', '', ...t.nietGedekt.duizenden]);
-    rows.push([taakveld, `Totaal taakveld ${t.taakveld}`, '', '', ...t.totaalDuizenden]);
-  }
+  const rows = mutatieExportRegels(taakvelden).map((l) => [
+    l.taakveld,
+    l.omschrijving,
+    l.inc,
+    l.struc,
+    ...l.bedragen,
+  ]);
   io.out(
     csvText(
       ['Taakveld', 'Omschrijving', 'Inc.', 'Struc.', ...years.map(String)],
