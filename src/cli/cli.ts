@@ -61,7 +61,7 @@ import {
   signaalText,
 } from '../messages';
 import { version as packageVersion } from '../../package.json';
-import { planWorkbook, SHEETS } from '../plan';
+import { planWorkbook, SHEETS, verschilCellen } from '../plan';
 import { REGIOVERDELING_SHEET } from '../plan/sheets-regioverdeling';
 import type { WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
@@ -874,17 +874,7 @@ function runVerschil(data: ReferenceData, opts: Map<string, string>, io: CliIo):
     io,
     formaat,
     VERSCHIL_COLUMNS,
-    diff.map((r) => [
-      r.post,
-      r.nr ?? (r.soort === 'totaal' ? 'totaal' : 'netto'),
-      r.onderdeel,
-      r.jaar,
-      r.van,
-      r.naar,
-      r.verschil,
-      pct(r.procent),
-      r.signaal ? 'ja' : 'nee',
-    ]),
+    diff.map((r) => [...verschilCellen(r), pct(r.procent), r.signaal ? 'ja' : 'nee']),
   );
   io.err(
     `Verschil van ${van} naar ${naar}, ${g ? `${g.naam} (${g.code})` : 'landelijk'}; signaal bij meer dan ${DIFF_SIGNAL_PCT}%.\n`,

@@ -8,3 +8,4 @@ export type { PlanReuse, NationalSheets } from './national-sheets';
 export { SHEETS } from './layout';
 export { STYLES, EURO_FORMAT, MLN_FORMAT, COLORS, contrastRatio } from './styles';
 export { keyDescription } from './key-labels';
+export { verschilCellen } from './verschil-rij';
