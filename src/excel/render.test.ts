@@ -1,4 +1,5 @@
 /** renderPlan against the fake Excel host, with small synthetic plans. */
+import { SPECULATION_MISSES } from '../../test/support/excel-failure';
 import { FakeExcel } from '../../test/support/fake-excel';
 import type { FakeErrorCode } from '../../test/support/fake-excel';
 import { hyperFormulaEvaluator } from '../../test/support/fake-excel/hyperformula';
@@ -500,15 +501,12 @@ describe('renderPlan: speculative reads in sync 1 (refresh in 2 round trips)', (
     expect(fake.snapshot()).toEqual(first);
   }
 
-  it.each([
-    'ItemNotFound',
-    'InvalidReference',
-    'InvalidArgument',
-    'RangeExceedsLimit',
-    'ResponsePayloadSizeLimitExceeded',
-  ] as const)('a speculative sync failing with %s falls back to the plain path', async (code) => {
-    await fallsBackAfter(code);
-  });
+  it.each(SPECULATION_MISSES)(
+    'a speculative sync failing with %s falls back to the plain path',
+    async (code) => {
+      await fallsBackAfter(code);
+    },
+  );
 
   it.each(['GeneralException', 'AccessDenied', 'RequestPayloadSizeLimitExceeded', 'ApiNotFound'] as const)(
     'a speculative sync failing with %s falls back too (it only read: nothing changed)',

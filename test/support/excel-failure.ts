@@ -1,0 +1,31 @@
+import type { ExcelFailure } from '../../src/excel';
+import { ExcelFailureError } from '../../src/excel/failures';
+import type { FakeErrorCode } from './fake-excel';
+
+/**
+ * The failure a renderer reader rejects with (`ExcelFailureError`, as `readOnly` maps Excel's errors),
+ * or undefined when `promise` resolves; any other error is thrown again (a test fails on it).
+ */
+export async function failureOf(promise: Promise<unknown>): Promise<ExcelFailure | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (e) {
+    if (e instanceof ExcelFailureError) return e.failure;
+    throw e;
+  }
+}
+
+/**
+ * The office-js codes with which a speculative first sync typically fails when what it reads by the
+ * plan's names is not there as planned (src/excel/failures.ts `SPECULATION_MISS_CODES`, which
+ * failures.test pins to this list), as the fake host raises them: the cases of failures.test
+ * (`isSpeculationMiss`) and render.test (the plain path after such a miss).
+ */
+export const SPECULATION_MISSES = [
+  'ItemNotFound',
+  'InvalidReference',
+  'InvalidArgument',
+  'RangeExceedsLimit',
+  'ResponsePayloadSizeLimitExceeded',
+] as const satisfies readonly FakeErrorCode[];
