@@ -2,13 +2,14 @@ import {
   DataFileError,
   defaultEditionId,
   defaultReferenceData,
+  earlierEditions,
   editionInput,
   editionManifests,
   isEditionId,
   parseBegrotingCsv,
   parseBeschikkingCsv,
-  parseRegioInvoerCsv,
   parseBeschikkingRegelsCsv,
+  parseRegioInvoerCsv,
   parseUserKeyCsv,
   registeredEditionFolders,
   resolveEdition as resolveEditionData,
@@ -59,10 +60,10 @@ import {
   regioFailureText,
   ruleText,
   signaalText,
+  verantwoordingSignaalText,
 } from '../messages';
 import { version as packageVersion } from '../../package.json';
-import { planWorkbook, SHEETS, verschilCellen } from '../plan';
-import { REGIOVERDELING_SHEET } from '../plan/sheets-regioverdeling';
+import { planWorkbook, REGIOVERDELING_SHEET, SHEETS, verschilCellen } from '../plan';
 import type { WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
 import type { CsvVorm } from './csv-out';
@@ -83,9 +84,7 @@ import {
   regiosFor,
 } from './regioverdeling';
 import { regioOntvangers } from './ontvangers';
-import { verantwoordingSignaalText } from '../messages/verantwoording.nl';
 import { readRealisatie, runVerantwoording, VERANTWOORDING_HELP } from './verantwoording';
-import { earlierEditions } from '../data/earlier-editions';
 import { parseVanMandaatgemeente } from './van-mandaatgemeente';
 import type { WerkmapProducer } from './werkmappen';
 import { errorCode, LOCK_FILE, RUN_FILE, writeErrorReason } from './batch-folder';

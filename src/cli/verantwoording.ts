@@ -1,27 +1,30 @@
-import { parseRealisatieCsv } from '../data/realisatie-input';
+import { parseRealisatieCsv } from '../data';
 import { CSV_KOMMA, csvText } from './csv-out';
-import type { BeschikkingRegel, Gemeente, InputFailure, ResolvedEdition, Scenario } from '../domain';
-import { sisaCodes } from '../domain';
 import type {
+  BeschikkingRegel,
+  Gemeente,
+  InputFailure,
   RealisatieInvoer,
   RegelingVerantwoording,
+  ResolvedEdition,
+  Scenario,
   Verantwoording,
   VerantwoordingAannames,
   VerantwoordingJaar,
-} from '../domain/verantwoording';
-import { keyMisses, keyText, sisaOpgave, verantwoordingRegels } from '../domain/verantwoording';
-import { formatEuro } from '../messages';
+} from '../domain';
+import { keyMisses, keyText, sisaCodes, sisaOpgave, verantwoordingRegels } from '../domain';
 import {
   BASIS_TEXT,
   beschikkingKenmerkText,
   eindafrekeningText,
   euroOfOnbekend,
+  formatEuro,
   limietText,
   verantwoordingSignaalText,
-} from '../messages/verantwoording.nl';
+} from '../messages';
 import { UsageError } from './args';
 import type { CliIo } from './io';
-import type { KeyedRow } from '../plan/realisatie';
+import type { KeyedRow } from '../plan';
 
 /**
  * `spuk-begroting verantwoording`: the realisatie against the begroting and the beschikking per
