@@ -1,5 +1,5 @@
 /** readBuiltWith: what a workbook was built with, read from its own names and cells (fake host). */
-import { failureOf } from '../../test/support/excel-failure';
+import { failureOf, hangingAtSync } from '../../test/support/excel-failure';
 import { FakeExcel } from '../../test/support/fake-excel';
 import { defaultEditionId, editionInput } from '../data';
 import type { CbsCode } from '../domain';
@@ -166,16 +166,7 @@ describe('readBuiltWith: failures as renderPlan maps them', () => {
 
   it('a hang in the second sync: Timeout', async () => {
     const fake = madeByAddIn();
-    const run: ReadBuiltWithOptions['run'] = (batch) =>
-      fake.run((context) => {
-        const sync = context.sync.bind(context);
-        let n = 0;
-        return batch({
-          workbook: context.workbook,
-          application: context.application,
-          sync: () => (++n === 2 ? new Promise(() => undefined) : sync()),
-        });
-      });
+    const run = hangingAtSync(fake.run, 2);
     expect(await failureOf(readBuiltWith({ run, timeoutMs: 30 }))).toEqual({
       kind: 'Timeout',
       seconds: 0.03,

@@ -1,4 +1,4 @@
-import type { ExcelFailure } from '../../src/excel';
+import type { ExcelFailure, ExcelRunner } from '../../src/excel';
 import { ExcelFailureError } from '../../src/excel/failures';
 import type { FakeErrorCode } from './fake-excel';
 
@@ -29,3 +29,20 @@ export const SPECULATION_MISSES = [
   'RangeExceedsLimit',
   'ResponsePayloadSizeLimitExceeded',
 ] as const satisfies readonly FakeErrorCode[];
+
+/**
+ * `run` whose `n`-th `context.sync()` of a batch never answers (a hang Excel on the web can show,
+ * office-js #6678); the other syncs are the host's own. For the watchdog tests (Timeout).
+ */
+export function hangingAtSync(run: ExcelRunner, n: number): ExcelRunner {
+  return (batch) =>
+    run((context) => {
+      const sync = context.sync.bind(context);
+      let k = 0;
+      return batch({
+        workbook: context.workbook,
+        application: context.application,
+        sync: () => (++k === n ? new Promise(() => undefined) : sync()),
+      });
+    });
+}
