@@ -8,17 +8,19 @@
  * Every command also takes `--edities-map DIR`: an edition folder to add for this run (see
  * ./editions-folder.ts), chosen with `--editie` (or `--van`/`--naar`).
  */
+/** The options that choose the distribution key: a built-in one, or a file. */
+const SLEUTEL = ['--sleutel', '--sleutel-bestand'] as const;
+/** The options of a command that writes records: the format (tekst, csv, json, …) and the CSV's separator. */
+const UITVOER = ['--formaat', '--csv-komma'] as const;
+/** The options that choose one gemeente's money (edition, gemeente, key, its beschikking). */
+const GEMEENTE = ['--edities-map', '--editie', '--gemeente', ...SLEUTEL, '--beschikking'] as const;
+
 export const OPTIONS: Record<string, readonly string[]> = {
   werkboek: [
-    '--edities-map',
-    '--editie',
+    ...GEMEENTE,
     '--van',
-    '--gemeente',
     '--alle',
-    '--sleutel',
-    '--sleutel-bestand',
     '--uit',
-    '--beschikking',
     '--begroting',
     '--van-mandaatgemeente',
     '--realisatie',
@@ -27,56 +29,21 @@ export const OPTIONS: Record<string, readonly string[]> = {
     '--csv-komma',
     '--vervang',
   ],
-  begroting: [
-    '--edities-map',
-    '--invoer',
-    '--gemeente',
-    '--editie',
-    '--beschikking',
-    '--van-mandaatgemeente',
-    '--sleutel',
-    '--sleutel-bestand',
-    '--formaat',
-    '--csv-komma',
-  ],
-  allocaties: [
-    '--edities-map',
-    '--editie',
-    '--gemeente',
-    '--sleutel',
-    '--sleutel-bestand',
-    '--beschikking',
-    '--formaat',
-    '--csv-komma',
-  ],
+  begroting: [...GEMEENTE, '--invoer', '--van-mandaatgemeente', ...UITVOER],
+  allocaties: [...GEMEENTE, ...UITVOER],
   verantwoording: [
-    '--edities-map',
-    '--editie',
-    '--gemeente',
-    '--sleutel',
-    '--sleutel-bestand',
-    '--beschikking',
+    ...GEMEENTE,
     '--begroting',
     '--realisatie',
     '--limiet',
     '--schuifruimte',
     '--van-mandaatgemeente',
-    '--formaat',
-    '--csv-komma',
+    ...UITVOER,
   ],
-  iza: ['--edities-map', '--editie', '--sleutel', '--sleutel-bestand', '--formaat', '--csv-komma'],
+  iza: ['--edities-map', '--editie', ...SLEUTEL, ...UITVOER],
   controle: ['--edities-map', '--editie', '--json'],
-  edities: ['--edities-map', '--formaat', '--csv-komma'],
-  verschil: [
-    '--edities-map',
-    '--van',
-    '--naar',
-    '--gemeente',
-    '--sleutel',
-    '--sleutel-bestand',
-    '--formaat',
-    '--csv-komma',
-  ],
+  edities: ['--edities-map', ...UITVOER],
+  verschil: ['--edities-map', '--van', '--naar', '--gemeente', ...SLEUTEL, ...UITVOER],
   regioverdeling: [
     '--edities-map',
     '--regio',
@@ -85,11 +52,10 @@ export const OPTIONS: Record<string, readonly string[]> = {
     '--methode',
     '--invoer',
     '--editie',
-    '--formaat',
     '--h35b',
     '--realisatie',
     '--begroting',
-    '--csv-komma',
+    ...UITVOER,
   ],
 };
 const FLAGS = new Set(['--json', '--alle', '--help', '-h', '--h35b', '--csv-komma', '--vervang']);

@@ -2,13 +2,14 @@ import {
   DataFileError,
   defaultEditionId,
   defaultReferenceData,
+  earlierEditions,
   editionInput,
   editionManifests,
   isEditionId,
   parseBegrotingCsv,
   parseBeschikkingCsv,
-  parseRegioInvoerCsv,
   parseBeschikkingRegelsCsv,
+  parseRegioInvoerCsv,
   parseUserKeyCsv,
   registeredEditionFolders,
   resolveEdition as resolveEditionData,
@@ -54,15 +55,15 @@ import {
   editionWarningText,
   failureText,
   formatEuro,
-  mutatieNietGedektText,
+  mutatieExportRegels,
   mutatiesSamenvattingText,
   regioFailureText,
   ruleText,
   signaalText,
+  verantwoordingSignaalText,
 } from '../messages';
 import { version as packageVersion } from '../../package.json';
-import { planWorkbook, SHEETS } from '../plan';
-import { REGIOVERDELING_SHEET } from '../plan/sheets-regioverdeling';
+import { planWorkbook, REGIOVERDELING_SHEET, SHEETS, verschilCellen } from '../plan';
 import type { WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
 import type { CsvVorm } from './csv-out';
@@ -83,9 +84,7 @@ import {
   regiosFor,
 } from './regioverdeling';
 import { regioOntvangers } from './ontvangers';
-import { verantwoordingSignaalText } from '../messages/verantwoording.nl';
 import { readRealisatie, runVerantwoording, VERANTWOORDING_HELP } from './verantwoording';
-import { earlierEditions } from '../data/earlier-editions';
 import { parseVanMandaatgemeente } from './van-mandaatgemeente';
 import type { WerkmapProducer } from './werkmappen';
 import { errorCode, LOCK_FILE, RUN_FILE, writeErrorReason } from './batch-folder';
@@ -875,17 +874,7 @@ function runVerschil(data: ReferenceData, opts: Map<string, string>, io: CliIo):
     io,
     formaat,
     VERSCHIL_COLUMNS,
-    diff.map((r) => [
-      r.post,
-      r.nr ?? (r.soort === 'totaal' ? 'totaal' : 'netto'),
-      r.onderdeel,
-      r.jaar,
-      r.van,
-      r.naar,
-      r.verschil,
-      pct(r.procent),
-      r.signaal ? 'ja' : 'nee',
-    ]),
+    diff.map((r) => [...verschilCellen(r), pct(r.procent), r.signaal ? 'ja' : 'nee']),
   );
   io.err(
     `Verschil van ${van} naar ${naar}, ${g ? `${g.naam} (${g.code})` : 'landelijk'}; signaal bij meer dan ${DIFF_SIGNAL_PCT}%.\n`,
@@ -1288,23 +1277,14 @@ const ALLE_REFUSED: readonly (readonly [string, string])[] = [
 function writeMutaties(io: CliIo, vorm: CsvVorm, scenario: Scenario): void {
   const begroting = scenario.begroting ?? legeBegroting(scenario.input.edition);
   const years = scenario.years;
-  const rows: (string | number)[][] = [];
   const taakvelden = begrotingMutaties(begroting.regels, years, scenario.toets.dekking);
-  for (const t of taakvelden) {
-    const taakveld = t.naam === undefined ? t.taakveld : `${t.taakveld} ${t.naam}`;
-    for (const m of t.mutaties) {
-      const wat = `${m.activiteit} (${m.regeling}${m.onderdeel !== undefined ? `, onderdeel ${m.onderdeel}` : ''})`;
-      rows.push([
-        t.naam === undefined ? m.taakveld : taakveld,
-        `${wat} – ${m.soort}`,
-        m.aard === 'incidenteel' ? 'x' : '',
-        m.aard === 'structureel' ? 'x' : '',
-        ...m.duizenden,
-      ]);
-    }
-    rows.push([taakveld, mutatieNietGedektText(), 'x', '', ...t.nietGedekt.duizenden]);
-    rows.push([taakveld, `Totaal taakveld ${t.taakveld}`, '', '', ...t.totaalDuizenden]);
-  }
+  const rows = mutatieExportRegels(taakvelden).map((l) => [
+    l.taakveld,
+    l.omschrijving,
+    l.inc,
+    l.struc,
+    ...l.bedragen,
+  ]);
   io.out(
     csvText(
       ['Taakveld', 'Omschrijving', 'Inc.', 'Struc.', ...years.map(String)],

@@ -1,6 +1,8 @@
 import type {
   EditionYear,
+  IzaRegio,
   Ledger,
+  RegelingVerantwoording,
   RegioFailure,
   RegioMethode,
   RegioVerdeling,
@@ -10,8 +12,6 @@ import type {
   SisaDeel,
 } from '../domain';
 import { fail, findRegio, medeoverheden, ok, REGIO_METHODEN, regioVerdeling, sisaCodeFor } from '../domain';
-import type { IzaRegio } from '../domain';
-import type { RegelingVerantwoording } from '../domain/verantwoording';
 
 /**
  * The records of `spuk-begroting regioverdeling`: the mandaatgemeente's split of its region's amount

@@ -1,27 +1,30 @@
-import { parseRealisatieCsv } from '../data/realisatie-input';
+import { parseRealisatieCsv } from '../data';
 import { CSV_KOMMA, csvText } from './csv-out';
-import type { BeschikkingRegel, Gemeente, InputFailure, ResolvedEdition, Scenario } from '../domain';
-import { sisaCodes } from '../domain';
 import type {
+  BeschikkingRegel,
+  Gemeente,
+  InputFailure,
   RealisatieInvoer,
   RegelingVerantwoording,
+  ResolvedEdition,
+  Scenario,
   Verantwoording,
   VerantwoordingAannames,
   VerantwoordingJaar,
-} from '../domain/verantwoording';
-import { keyMisses, keyText, sisaOpgave, verantwoordingRegels } from '../domain/verantwoording';
-import { formatEuro } from '../messages';
+} from '../domain';
+import { keyMisses, keyText, sisaCodes, sisaOpgave, verantwoordingRegels } from '../domain';
 import {
   BASIS_TEXT,
   beschikkingKenmerkText,
   eindafrekeningText,
   euroOfOnbekend,
+  formatEuro,
   limietText,
   verantwoordingSignaalText,
-} from '../messages/verantwoording.nl';
+} from '../messages';
 import { UsageError } from './args';
 import type { CliIo } from './io';
-import type { KeyedRow } from '../plan/realisatie';
+import type { KeyedRow } from '../plan';
 
 /**
  * `spuk-begroting verantwoording`: the realisatie against the begroting and the beschikking per
@@ -189,36 +192,142 @@ export function readRealisatie(
   return realisatie.ok ? { realisatie: realisatie.value, aannames } : { failures: realisatie.failures, file };
 }
 
+/** The text tables of `verantwoording --formaat tekst`: per regeling its years, and its years per onderdeel. */
+type Tabel = 'regeling' | 'onderdeel';
+
+/**
+ * One figure of a verantwoording year (`VerantwoordingJaar`), once for every output: its CSV column,
+ * its value in the records (an unknown figure: ''), and where the text output shows it (`tekst`): its
+ * heading, the tables it is in, its cell (euros as `formatEuro`, an unknown limit or terugvordering
+ * "onbekend"), and whether it is text (left-aligned; amounts are right-aligned).
+ */
+interface JaarKolom {
+  readonly csv: string;
+  readonly waarde: (j: VerantwoordingJaar) => string | number;
+  readonly tekst?: {
+    readonly kop: string;
+    readonly in: readonly Tabel[];
+    readonly cel: (j: VerantwoordingJaar) => string;
+    readonly links?: true;
+  };
+}
+
+const opt = (x: number | undefined): string | number => (x === undefined ? '' : x);
+const BEIDE: readonly Tabel[] = ['regeling', 'onderdeel'];
+const REGELING: readonly Tabel[] = ['regeling'];
+/** An amount in euros, in the text tables (`in`) under `kop`. */
+const bedrag = (kop: string, in_: readonly Tabel[], f: (j: VerantwoordingJaar) => number) => ({
+  kop,
+  in: in_,
+  cel: (j: VerantwoordingJaar) => formatEuro(f(j)),
+});
+
+/** The figures of a year, in the order of the CSV's columns and of the text tables. */
+const JAAR_KOLOMMEN: readonly JaarKolom[] = [
+  {
+    csv: 'jaar',
+    waarde: (j) => j.jaar,
+    tekst: { kop: 'jaar', in: BEIDE, cel: (j) => String(j.jaar), links: true },
+  },
+  {
+    csv: 'beschikking',
+    waarde: (j) => j.beschikking,
+    tekst: bedrag('beschikking', BEIDE, (j) => j.beschikking),
+  },
+  { csv: 'beschikking_bron', waarde: (j) => j.beschikkingBron },
+  { csv: 'begroting', waarde: (j) => j.begroting, tekst: bedrag('begroting', REGELING, (j) => j.begroting) },
+  { csv: 'realisatie', waarde: (j) => j.realisatie, tekst: bedrag('realisatie', BEIDE, (j) => j.realisatie) },
+  { csv: 'verschil', waarde: (j) => j.verschil, tekst: bedrag('verschil', REGELING, (j) => j.verschil) },
+  {
+    csv: 'prognose',
+    waarde: (j) => opt(j.prognose),
+    tekst: {
+      kop: 'prognose',
+      in: REGELING,
+      cel: (j) => (j.prognose === undefined ? '' : formatEuro(j.prognose)),
+    },
+  },
+  { csv: 'besteding', waarde: (j) => j.besteding, tekst: bedrag('besteding', REGELING, (j) => j.besteding) },
+  {
+    csv: 'basis',
+    waarde: (j) => j.basis,
+    tekst: { kop: 'basis', in: REGELING, cel: (j) => j.basis, links: true },
+  },
+  {
+    csv: 'overheveling_in',
+    waarde: (j) => j.overhevelingIn,
+    tekst: bedrag('overh. in', BEIDE, (j) => j.overhevelingIn),
+  },
+  { csv: 'beschikbaar', waarde: (j) => j.beschikbaar },
+  { csv: 'saldo', waarde: (j) => j.saldo, tekst: bedrag('saldo', BEIDE, (j) => j.saldo) },
+  { csv: 'onbesteed', waarde: (j) => j.onbesteed },
+  { csv: 'overschrijding', waarde: (j) => j.overschrijding },
+  {
+    csv: 'limiet',
+    waarde: (j) => opt(j.limiet),
+    tekst: { kop: 'limiet', in: BEIDE, cel: (j) => euroOfOnbekend(j.limiet) },
+  },
+  { csv: 'limiet_grondslag', waarde: (j) => j.limietRegel?.grondslag ?? '' },
+  { csv: 'limiet_bron', waarde: (j) => j.limietRegel?.bron ?? '' },
+  {
+    csv: 'overheveling_uit',
+    waarde: (j) => j.overhevelingUit,
+    tekst: bedrag('overh. uit', BEIDE, (j) => j.overhevelingUit),
+  },
+  {
+    csv: 'overheveling_gebruikt',
+    waarde: (j) => j.gebruikt,
+    tekst: bedrag('gebruikt', ['onderdeel'], (j) => j.gebruikt),
+  },
+  { csv: 'overheveling_teveel', waarde: (j) => j.overhevelingTeveel },
+  {
+    csv: 'terugvordering',
+    waarde: (j) => opt(j.terugvordering),
+    tekst: { kop: 'terugvordering', in: BEIDE, cel: (j) => euroOfOnbekend(j.terugvordering) },
+  },
+  { csv: 'cum_beschikking', waarde: (j) => j.cumBeschikking },
+  {
+    csv: 'cum_besteding',
+    waarde: (j) => j.cumBesteding,
+    tekst: bedrag('cum. besteding', REGELING, (j) => j.cumBesteding),
+  },
+  {
+    csv: 'cum_onderbesteding',
+    waarde: (j) => j.cumOnderbesteding,
+    tekst: bedrag('cum. onderbesteding', REGELING, (j) => j.cumOnderbesteding),
+  },
+];
+
+/** The CSV's columns: the regeling and onderdeel, a year's figures, the beschikking's nummer and datum. */
 const COLUMNS = [
   'regeling',
   'onderdeel',
-  'jaar',
-  'beschikking',
-  'beschikking_bron',
-  'begroting',
-  'realisatie',
-  'verschil',
-  'prognose',
-  'besteding',
-  'basis',
-  'overheveling_in',
-  'beschikbaar',
-  'saldo',
-  'onbesteed',
-  'overschrijding',
-  'limiet',
-  'limiet_grondslag',
-  'limiet_bron',
-  'overheveling_uit',
-  'overheveling_gebruikt',
-  'overheveling_teveel',
-  'terugvordering',
-  'cum_beschikking',
-  'cum_besteding',
-  'cum_onderbesteding',
+  ...JAAR_KOLOMMEN.map((k) => k.csv),
   'beschikkingsnummer',
   'beschikkingsdatum',
-] as const;
+];
+
+/**
+ * The text table `welke` of a regeling's years: the heading row, then per year its cells; `voor`
+ * puts columns in front (the onderdeel's number), text columns left-aligned.
+ */
+function jaarTabel(
+  io: CliIo,
+  welke: Tabel,
+  jaren: readonly { readonly voor: readonly string[]; readonly j: VerantwoordingJaar }[],
+  voorKop: readonly string[] = [],
+): void {
+  const kolommen = JAAR_KOLOMMEN.flatMap((k) => (k.tekst?.in.includes(welke) ? [k.tekst] : []));
+  const left = new Set(kolommen.flatMap((k, i) => (k.links ? [voorKop.length + i] : [])));
+  tabel(
+    io,
+    [
+      [...voorKop, ...kolommen.map((k) => k.kop)],
+      ...jaren.map((x) => [...x.voor, ...kolommen.map((k) => k.cel(x.j))]),
+    ],
+    left,
+  );
+}
 
 /** A regeling's beschikkingsnummer and -datum (ISO) as the beschikking file gave them (issue #19 item 4). */
 export interface Kenmerk {
@@ -241,37 +350,7 @@ function record(
   j: VerantwoordingJaar,
   k: Kenmerk,
 ): (string | number)[] {
-  const opt = (x: number | undefined): string | number => (x === undefined ? '' : x);
-  return [
-    naam,
-    onderdeel,
-    j.jaar,
-    j.beschikking,
-    j.beschikkingBron,
-    j.begroting,
-    j.realisatie,
-    j.verschil,
-    opt(j.prognose),
-    j.besteding,
-    j.basis,
-    j.overhevelingIn,
-    j.beschikbaar,
-    j.saldo,
-    j.onbesteed,
-    j.overschrijding,
-    opt(j.limiet),
-    j.limietRegel?.grondslag ?? '',
-    j.limietRegel?.bron ?? '',
-    j.overhevelingUit,
-    j.gebruikt,
-    j.overhevelingTeveel,
-    opt(j.terugvordering),
-    j.cumBeschikking,
-    j.cumBesteding,
-    j.cumOnderbesteding,
-    k.nummer ?? '',
-    k.datum ?? '',
-  ];
+  return [naam, onderdeel, ...JAAR_KOLOMMEN.map((c) => c.waarde(j)), k.nummer ?? '', k.datum ?? ''];
 }
 
 /** A year for JSON: unknown figures as null (not left out). */
@@ -322,41 +401,11 @@ function printRegeling(io: CliIo, r: RegelingVerantwoording, edition: ResolvedEd
   io.out(`\n${r.regels.naam} — ${r.regels.regelingBron}\n`);
   if (k.nummer !== undefined || k.datum !== undefined)
     io.out(`${beschikkingKenmerkText(k.nummer, k.datum)}\n`);
-  const head = [
-    'jaar',
-    'beschikking',
-    'begroting',
-    'realisatie',
-    'verschil',
-    'prognose',
-    'besteding',
-    'basis',
-    'overh. in',
-    'saldo',
-    'limiet',
-    'overh. uit',
-    'terugvordering',
-    'cum. besteding',
-    'cum. onderbesteding',
-  ];
-  const rows = r.jaren.map((j) => [
-    String(j.jaar),
-    e(j.beschikking),
-    e(j.begroting),
-    e(j.realisatie),
-    e(j.verschil),
-    j.prognose === undefined ? '' : e(j.prognose),
-    e(j.besteding),
-    j.basis,
-    e(j.overhevelingIn),
-    e(j.saldo),
-    euroOfOnbekend(j.limiet),
-    e(j.overhevelingUit),
-    euroOfOnbekend(j.terugvordering),
-    e(j.cumBesteding),
-    e(j.cumOnderbesteding),
-  ]);
-  tabel(io, [head, ...rows], new Set([0, 7]));
+  jaarTabel(
+    io,
+    'regeling',
+    r.jaren.map((j) => ({ voor: [], j })),
+  );
   const basis = [...new Set(r.jaren.map((j) => j.basis))].filter((b) => b !== 'realisatie');
   if (basis.length > 0)
     io.out(
@@ -366,41 +415,12 @@ function printRegeling(io: CliIo, r: RegelingVerantwoording, edition: ResolvedEd
   for (const j of r.jaren) io.out(`- ${limietText(j.jaar, j.limietRegel, j.jaar === r.regels.eindjaar)}\n`);
   if (r.onderdelen.length > 0) {
     io.out(`Per onderdeel (${r.regels.perOnderdeelJaren.join(', ')}: per onderdeel verantwoord):\n`);
-    const oRows = r.onderdelen.flatMap((o) =>
+    const oJaren = r.onderdelen.flatMap((o) =>
       o.jaren
         .filter((j) => j.beschikking !== 0 || j.besteding !== 0)
-        .map((j) => [
-          String(o.nr),
-          String(j.jaar),
-          e(j.beschikking),
-          e(j.realisatie),
-          e(j.overhevelingIn),
-          e(j.saldo),
-          euroOfOnbekend(j.limiet),
-          e(j.overhevelingUit),
-          e(j.gebruikt),
-          euroOfOnbekend(j.terugvordering),
-        ]),
+        .map((j) => ({ voor: [String(o.nr)], j })),
     );
-    tabel(
-      io,
-      [
-        [
-          'onderdeel',
-          'jaar',
-          'beschikking',
-          'realisatie',
-          'overh. in',
-          'saldo',
-          'limiet',
-          'overh. uit',
-          'gebruikt',
-          'terugvordering',
-        ],
-        ...oRows,
-      ],
-      new Set(),
-    );
+    jaarTabel(io, 'onderdeel', oJaren, ['onderdeel']);
   }
   if (r.iza && r.iza.rol !== 'geen') {
     if (r.iza.rol === 'mandaatgemeente') {

@@ -32,3 +32,6 @@ export {
 export type { EditionFolder } from './editions';
 export { parseManifest, ManifestError } from './manifest';
 export { scenarioEditions } from './scenario-input';
+export { earlierEditions } from './earlier-editions';
+export type { EditionOrder } from './earlier-editions';
+export { parseRealisatieCsv } from './realisatie-input';

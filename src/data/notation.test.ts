@@ -119,60 +119,56 @@ describe('a begroting from LibreOffice in English (";" with "€ 287,000"), thro
   });
 });
 
+/** A key file (gemeentecode, gewicht; separator `d`) with weight 1 everywhere but GM0363's `value`. */
+const keyFile = (d: string, value: string): string =>
+  ['gemeentecode' + d + 'gewicht', ...G.map((g) => `${g.code}${d}${g.code === 'GM0363' ? value : '1'}`)].join('\n');
+/** GM0363's line in `keyFile` (the header is line 1). */
+const keyLine = G.findIndex((g) => g.code === 'GM0363') + 2;
+/** `allocaties --gemeente GM0363 --sleutel-bestand` on `file`: the exit code and stderr. */
+const runKey = async (file: string) => {
+  const c = captureIo({ 'k.csv': file });
+  const code = await runCli(['allocaties', '--gemeente', 'GM0363', '--sleutel-bestand', 'k.csv'], c.io, async () => new Uint8Array());
+  return { code, err: c.err() };
+};
+
 describe('the suggestion of an ambiguous number fits the file (reviewer, session 8), through the CLI', () => {
-  const keyFile = (d: string, value: string): string =>
-    ['gemeentecode' + d + 'gewicht', ...G.map((g) => `${g.code}${d}${g.code === 'GM0363' ? value : '1'}`)].join('\n');
-  const line = G.findIndex((g) => g.code === 'GM0363') + 2;
-  const run = async (file: string) => {
-    const c = captureIo({ 'k.csv': file });
-    const code = await runCli(['allocaties', '--gemeente', 'GM0363', '--sleutel-bestand', 'k.csv'], c.io, async () => new Uint8Array());
-    return { code, err: c.err() };
-  };
   /** The two forms the message asks for ("… voor duizendtallen: A of B."). */
   const suggested = (err: string): string[] => /duizendtallen[^:]*: (\S+) of (\S+)\.\n$/.exec(err)?.slice(1) ?? [];
 
   it('"942.100" in a "," file: 942100 or 942.1 (a decimal comma would split the field), and both are read', async () => {
-    const r = await run(keyFile(',', '942.100'));
+    const r = await runKey(keyFile(',', '942.100'));
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      `Fout: Rij ${line}: "942.100" in kolom gewicht kan 942100 zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of 942,1 (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf het getal zonder scheidingsteken voor duizendtallen en met een punt voor decimalen (in dit bestand scheidt de komma de velden): 942100 of 942.1.\n`,
+      `Fout: Rij ${keyLine}: "942.100" in kolom gewicht kan 942100 zijn (Nederlandse notatie: punt tussen duizendtallen, komma voor decimalen) of 942,1 (Engelse notatie: komma tussen duizendtallen, punt voor decimalen). Schrijf het getal zonder scheidingsteken voor duizendtallen en met een punt voor decimalen (in dit bestand scheidt de komma de velden): 942100 of 942.1.\n`,
     );
     expect(suggested(r.err)).toEqual(['942100', '942.1']);
-    for (const form of suggested(r.err)) expect(await run(keyFile(',', form))).toEqual({ code: 0, err: '' });
+    for (const form of suggested(r.err)) expect(await runKey(keyFile(',', form))).toEqual({ code: 0, err: '' });
   });
 
   it('in a tab file the Dutch form; three decimals get a fourth zero, so each suggestion is read one way', async () => {
-    const tab = await run(keyFile('\t', '942.100'));
+    const tab = await runKey(keyFile('\t', '942.100'));
     expect(suggested(tab.err)).toEqual(['942100', '942,1']);
-    const three = await run(keyFile(',', '1.234'));
+    const three = await runKey(keyFile(',', '1.234'));
     expect(suggested(three.err)).toEqual(['1234', '1.2340']);
-    for (const form of suggested(three.err)) expect(await run(keyFile(',', form))).toEqual({ code: 0, err: '' });
-    const semicolon = await run(keyFile(';', '5,011'));
+    for (const form of suggested(three.err)) expect(await runKey(keyFile(',', form))).toEqual({ code: 0, err: '' });
+    const semicolon = await runKey(keyFile(';', '5,011'));
     expect(suggested(semicolon.err)).toEqual(['5,0110', '5011']);
-    for (const form of suggested(semicolon.err)) expect(await run(keyFile(';', form))).toEqual({ code: 0, err: '' });
+    for (const form of suggested(semicolon.err)) expect(await runKey(keyFile(';', form))).toEqual({ code: 0, err: '' });
   });
 });
 
 describe('the row readers’ messages fit the file’s separator too (readAmount, a key’s and a region’s weights)', () => {
-  const keyFile = (d: string, value: string): string =>
-    ['gemeentecode' + d + 'gewicht', ...G.map((g) => `${g.code}${d}${g.code === 'GM0363' ? value : '1'}`)].join('\n');
-  const line = G.findIndex((g) => g.code === 'GM0363') + 2;
-  const run = async (file: string) => {
-    const c = captureIo({ 'k.csv': file });
-    const code = await runCli(['allocaties', '--gemeente', 'GM0363', '--sleutel-bestand', 'k.csv'], c.io, async () => new Uint8Array());
-    return { code, err: c.err() };
-  };
   const notANumber = (row: number, example: string): string =>
     `Rij ${row}: "veel" in kolom gewicht is geen getal. Typ een getal zonder tekst of eenheid, bijvoorbeeld 12500 of ${example}.`;
 
   it('a weight that is no number: "0,0125" in a ";" file, "0.0125" in a "," file, and each example is read', async () => {
-    expect(await run(keyFile(';', 'veel'))).toEqual({ code: 2, err: `Fout: ${notANumber(line, '0,0125')}\n` });
-    expect(await run(keyFile(',', 'veel'))).toEqual({
+    expect(await runKey(keyFile(';', 'veel'))).toEqual({ code: 2, err: `Fout: ${notANumber(keyLine, '0,0125')}\n` });
+    expect(await runKey(keyFile(',', 'veel'))).toEqual({
       code: 2,
-      err: `Fout: ${notANumber(line, '0.0125 (in dit bestand scheidt de komma de velden)')}\n`,
+      err: `Fout: ${notANumber(keyLine, '0.0125 (in dit bestand scheidt de komma de velden)')}\n`,
     });
-    expect(await run(keyFile(';', '0,0125'))).toEqual({ code: 0, err: '' });
-    expect(await run(keyFile(',', '0.0125'))).toEqual({ code: 0, err: '' });
+    expect(await runKey(keyFile(';', '0,0125'))).toEqual({ code: 0, err: '' });
+    expect(await runKey(keyFile(',', '0.0125'))).toEqual({ code: 0, err: '' });
   });
 
   it('a region’s weight (regioverdeling): the same texts per separator', () => {
@@ -202,7 +198,7 @@ describe('the row readers’ messages fit the file’s separator too (readAmount
     expect(semicolon.ok && semicolon.value.rows[0]?.delimiter).toBeUndefined();
     if (!k.ok) return;
     const r = customKey(k.value.rows, G, { maxAmount: 1_000_000_000 });
-    expect(r.ok ? [] : r.failures.map(failureText)).toEqual([notANumber(line, '0.0125 (in dit bestand scheidt de komma de velden)')]);
+    expect(r.ok ? [] : r.failures.map(failureText)).toEqual([notANumber(keyLine, '0.0125 (in dit bestand scheidt de komma de velden)')]);
   });
 });
 

@@ -19,3 +19,4 @@ export * from './regio-verdeling';
 export * from './gemeente-waarschuwingen';
 export * from './scenario';
 export * from './begroting-export';
+export * from './verantwoording';

@@ -1,4 +1,5 @@
 /** readBuiltWith: what a workbook was built with, read from its own names and cells (fake host). */
+import { failureOf, hangingAtSync } from '../../test/support/excel-failure';
 import { FakeExcel } from '../../test/support/fake-excel';
 import { defaultEditionId, editionInput } from '../data';
 import type { CbsCode } from '../domain';
@@ -6,8 +7,6 @@ import type { WorkbookPlan } from '../plan';
 import { INPUT_NAMES, SHEETS, buildWorkbookPlan } from '../plan';
 import type { BuiltWithFacts, ReadBuiltWithOptions } from './built-with';
 import { BUILT_WITH_NAMES, readBuiltWith } from './built-with';
-import type { ExcelFailure } from './failures';
-import { ExcelFailureError } from './failures';
 import { renderPlan } from './render';
 
 async function build(fake: FakeExcel, plan: WorkbookPlan): Promise<void> {
@@ -21,16 +20,6 @@ async function build(fake: FakeExcel, plan: WorkbookPlan): Promise<void> {
 
 function read(fake: FakeExcel, options: ReadBuiltWithOptions = {}): Promise<BuiltWithFacts | undefined> {
   return readBuiltWith({ run: fake.run, ...options });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ExcelFailure | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (e) {
-    if (e instanceof ExcelFailureError) return e.failure;
-    throw e;
-  }
 }
 
 /** The small workbook the add-in would leave: both cells, both names, both ownership marks. */
@@ -177,16 +166,7 @@ describe('readBuiltWith: failures as renderPlan maps them', () => {
 
   it('a hang in the second sync: Timeout', async () => {
     const fake = madeByAddIn();
-    const run: ReadBuiltWithOptions['run'] = (batch) =>
-      fake.run((context) => {
-        const sync = context.sync.bind(context);
-        let n = 0;
-        return batch({
-          workbook: context.workbook,
-          application: context.application,
-          sync: () => (++n === 2 ? new Promise(() => undefined) : sync()),
-        });
-      });
+    const run = hangingAtSync(fake.run, 2);
     expect(await failureOf(readBuiltWith({ run, timeoutMs: 30 }))).toEqual({
       kind: 'Timeout',
       seconds: 0.03,

@@ -1,4 +1,5 @@
 /** Office error codes → failure facts → Dutch messages that name the fix. */
+import { SPECULATION_MISSES } from '../../test/support/excel-failure';
 import { FakeOfficeError } from '../../test/support/fake-excel';
 import {
   excelFailureText,
@@ -8,7 +9,13 @@ import {
   renderSuccessMessage,
 } from '../messages';
 import type { ExcelFailure, ExcelFailureKind } from './failures';
-import { SyncTimeoutError, failureFromError, isSpeculationMiss, officeErrorCode } from './failures';
+import {
+  SPECULATION_MISS_CODES,
+  SyncTimeoutError,
+  failureFromError,
+  isSpeculationMiss,
+  officeErrorCode,
+} from './failures';
 
 const EXAMPLES: { readonly [K in ExcelFailureKind]: Extract<ExcelFailure, { kind: K }> } = {
   SheetNameTaken: { kind: 'SheetNameTaken', sheet: 'Overzicht', sheets: ['Overzicht', 'IZA'] },
@@ -150,13 +157,11 @@ describe('Dutch messages', () => {
 });
 
 describe('isSpeculationMiss (which failures of a speculative first sync fall back)', () => {
-  it.each([
-    'ItemNotFound',
-    'InvalidReference',
-    'InvalidArgument',
-    'RangeExceedsLimit',
-    'ResponsePayloadSizeLimitExceeded',
-  ] as const)('%s → fall back', (code) => {
+  it('the codes listed in failures.ts are the ones tested here', () => {
+    expect(SPECULATION_MISS_CODES).toEqual(SPECULATION_MISSES);
+  });
+
+  it.each(SPECULATION_MISSES)('%s → fall back', (code) => {
     expect(isSpeculationMiss(new FakeOfficeError(code, 'test'))).toBe(true);
   });
 

@@ -1,19 +1,8 @@
 /** readOnly: the one wrapper of the read-only batches (runner, watchdog, failure mapping), fake host. */
+import { failureOf } from '../../test/support/excel-failure';
 import { FakeExcel } from '../../test/support/fake-excel';
-import type { ExcelFailure } from './failures';
-import { ExcelFailureError } from './failures';
 import type { ExcelRunner } from './host';
 import { readOnly } from './read-only';
-
-async function failureOf(promise: Promise<unknown>): Promise<ExcelFailure | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (e) {
-    if (e instanceof ExcelFailureError) return e.failure;
-    throw e;
-  }
-}
 
 describe('readOnly', () => {
   it('answers what the body read, in the body’s syncs', async () => {

@@ -11,6 +11,7 @@ import { begrotingKolommen, euro } from '../domain';
 import type { RealisatieInvoer } from '../domain/verantwoording';
 import { FakeExcel } from '../../test/support/fake-excel';
 import { parsedRealisatie } from '../../test/support/parsed';
+import { tweeRijenRealisatieCsv } from '../../test/support/realisatie-sample';
 import { ok, render } from '../../test/support/render-fake';
 import { buildWorkbookPlan, SHEETS } from '../plan';
 import type { WorkbookPlan } from '../plan';
@@ -18,13 +19,7 @@ import type { WorkbookPlan } from '../plan';
 const input = editionInput('vws-2026-04');
 const years = input.edition.years;
 const ZWOLLE = 'GM0193' as CbsCode;
-const blanks = (k: number) => ';'.repeat(k);
-const CSV = [
-  `${begrotingKolommen(years).join(';')};Prognose 2026`,
-  `Brede SPUK;;Ontschot;;GGD;incidenteel;;;1800000;1500000${blanks(years.length - 4)};;;1900000`,
-  `SPUK IZA;;Regioplan;;GGD IJsselland;incidenteel;100000;200000;300000;400000${blanks(years.length - 4)};;;`,
-].join('\n');
-const REALISATIE: RealisatieInvoer = parsedRealisatie(CSV, input.edition);
+const REALISATIE: RealisatieInvoer = parsedRealisatie(tweeRijenRealisatieCsv(years), input.edition);
 
 const planWith = (bedrag: number, realisatie: RealisatieInvoer = REALISATIE): WorkbookPlan =>
   buildWorkbookPlan(input, {

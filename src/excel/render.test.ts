@@ -1,4 +1,5 @@
 /** renderPlan against the fake Excel host, with small synthetic plans. */
+import { hangingAtSync, SPECULATION_MISSES } from '../../test/support/excel-failure';
 import { FakeExcel } from '../../test/support/fake-excel';
 import type { FakeErrorCode } from '../../test/support/fake-excel';
 import { hyperFormulaEvaluator } from '../../test/support/fake-excel/hyperformula';
@@ -22,6 +23,22 @@ const FOUR_MB = 4 * 1024 * 1024;
 function rowOf(i: number, rows: number, reversed = false): number {
   return FIRST_ROW + (reversed ? rows - i : i - 1);
 }
+
+/** The margins (points) every sheet of the sample plan gets through PageLayout. */
+const PLAN_MARGINS = {
+  leftMargin: 21.6,
+  rightMargin: 21.6,
+  topMargin: 43.2,
+  bottomMargin: 43.2,
+  headerMargin: 18,
+  footerMargin: 18,
+};
+/** The sample plan's header and footer, with Excel's codes, on every page. */
+const HEADER_FOOTER = {
+  headerFooterState: 'Default',
+  header: { left: '&A', center: 'Gemeente', right: 'Editie' },
+  footer: { left: '&D', center: '', right: 'pagina &P van &N' },
+};
 
 describe('renderPlan: full build', () => {
   it('hides a row planned with height 0 through Range.rowHidden, not a zero row height', async () => {
@@ -111,37 +128,19 @@ describe('renderPlan: full build', () => {
       orientation: 'Landscape',
       paperSize: 'A4',
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 2 },
-      margins: {
-        leftMargin: 21.6,
-        rightMargin: 21.6,
-        topMargin: 43.2,
-        bottomMargin: 43.2,
-        headerMargin: 18,
-        footerMargin: 18,
-      },
+      margins: PLAN_MARGINS,
       printArea: `A1:D${last + 1}`,
       printTitleRows: '10:10',
       printTitleColumns: 'A:B',
-      headerFooterState: 'Default',
-      header: { left: '&A', center: 'Gemeente', right: 'Editie' },
-      footer: { left: '&D', center: '', right: 'pagina &P van &N' },
+      ...HEADER_FOOTER,
     });
     // Portrait at 100 %, no area or titles (the plan gives none).
     expect(snap.sheets[1]?.pageLayout).toEqual({
       orientation: 'Portrait',
       paperSize: 'A4',
       zoom: { scale: 100 },
-      margins: {
-        leftMargin: 21.6,
-        rightMargin: 21.6,
-        topMargin: 43.2,
-        bottomMargin: 43.2,
-        headerMargin: 18,
-        footerMargin: 18,
-      },
-      headerFooterState: 'Default',
-      header: { left: '&A', center: 'Gemeente', right: 'Editie' },
-      footer: { left: '&D', center: '', right: 'pagina &P van &N' },
+      margins: PLAN_MARGINS,
+      ...HEADER_FOOTER,
     });
     expect(invoer?.tables).toEqual([
       { name: 'T_Gewichten', range: `A10:C${last}`, style: 'TableStyleLight9' },
@@ -500,15 +499,12 @@ describe('renderPlan: speculative reads in sync 1 (refresh in 2 round trips)', (
     expect(fake.snapshot()).toEqual(first);
   }
 
-  it.each([
-    'ItemNotFound',
-    'InvalidReference',
-    'InvalidArgument',
-    'RangeExceedsLimit',
-    'ResponsePayloadSizeLimitExceeded',
-  ] as const)('a speculative sync failing with %s falls back to the plain path', async (code) => {
-    await fallsBackAfter(code);
-  });
+  it.each(SPECULATION_MISSES)(
+    'a speculative sync failing with %s falls back to the plain path',
+    async (code) => {
+      await fallsBackAfter(code);
+    },
+  );
 
   it.each(['GeneralException', 'AccessDenied', 'RequestPayloadSizeLimitExceeded', 'ApiNotFound'] as const)(
     'a speculative sync failing with %s falls back too (it only read: nothing changed)',
@@ -814,16 +810,7 @@ describe('renderPlan: failures from Excel', () => {
     });
 
     const later = new FakeExcel();
-    const run: typeof later.run = (batch) =>
-      later.run(async (context) => {
-        const sync = context.sync.bind(context);
-        let n = 0;
-        return batch({
-          workbook: context.workbook,
-          application: context.application,
-          sync: () => (++n === 2 ? new Promise(() => undefined) : sync()),
-        });
-      });
+    const run = hangingAtSync(later.run, 2);
     expect(await renderPlan(samplePlan(), { run, requirements: later.requirements, timeoutMs: 40 })).toEqual({
       ok: false,
       failure: { kind: 'Timeout', seconds: 0.04 },

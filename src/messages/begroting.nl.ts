@@ -1,10 +1,12 @@
 import type {
+  BegrotingMutatie,
   BegrotingRegels,
   EditionYear,
   GemeenteWaarschuwing,
   RegelingEinde,
   Signaal,
   SignaalSoort,
+  TaakveldMutaties,
 } from '../domain';
 import { formatEuro } from './nl';
 
@@ -188,6 +190,68 @@ export function gemeenteWaarschuwingText(w: GemeenteWaarschuwing): string {
  */
 export function mutatieNietGedektText(): string {
   return 'Niet gedekt door de uitkering (eigen middelen)';
+}
+
+/**
+ * The Omschrijving of one activity's line in the mutaties export: "<activiteit> (<regeling>, onderdeel
+ * n) – lasten" (or "– baten"; without ", onderdeel n" when the row has none), e.g. "Buurtsportcoaches
+ * (Brede SPUK, onderdeel 2) – lasten". The Samenvatting's block builds the same text in a formula.
+ */
+export function mutatieOmschrijving(m: BegrotingMutatie): string {
+  const onderdeel = m.onderdeel !== undefined ? `, onderdeel ${m.onderdeel}` : '';
+  return `${m.activiteit} (${m.regeling}${onderdeel}) – ${m.soort}`;
+}
+
+/** One line of the mutaties export as the user reads it (the CSV's columns but the years). */
+export interface MutatieExportRegel {
+  /** "5.1 Sportbeleid en activering"; in the group "overig" an activity's line has its own code, the group's lines "overig". */
+  readonly taakveld: string;
+  /** `mutatieOmschrijving`, `mutatieNietGedektText()` or "Totaal taakveld <code>". */
+  readonly omschrijving: string;
+  /** "x" when the line is incidental (column Inc.), else "". */
+  readonly inc: 'x' | '';
+  /** "x" when the line is structural (column Struc.), else "". */
+  readonly struc: 'x' | '';
+  /** Per year of the export, thousands of euros (the domain's `duizenden`; −0 written as 0), + = voordelig. */
+  readonly bedragen: readonly number[];
+}
+
+/**
+ * The lines of the mutaties export in order, from the domain's `begrotingMutaties`: per taakveld its
+ * activities' lasten and baten lines, its line "Niet gedekt door de uitkering (eigen middelen)"
+ * (incidental) and "Totaal taakveld <code>". One formatter for `begroting --formaat mutaties` (the CLI's
+ * CSV: Taakveld;Omschrijving;Inc.;Struc.;<years>) and the Samenvatting's block "Mutaties voor de eigen
+ * begroting" (its expected values), so both read the same (begroting-practice.md, layout 3).
+ */
+export function mutatieExportRegels(taakvelden: readonly TaakveldMutaties[]): MutatieExportRegel[] {
+  const zonderMinNul = (xs: readonly number[]) => xs.map((x) => x + 0);
+  return taakvelden.flatMap((t) => {
+    const label = t.naam === undefined ? t.taakveld : `${t.taakveld} ${t.naam}`;
+    const regels: MutatieExportRegel[] = t.mutaties.map((m) => ({
+      taakveld: t.naam === undefined ? m.taakveld : label,
+      omschrijving: mutatieOmschrijving(m),
+      inc: m.aard === 'incidenteel' ? 'x' : '',
+      struc: m.aard === 'structureel' ? 'x' : '',
+      bedragen: zonderMinNul(m.duizenden),
+    }));
+    regels.push(
+      {
+        taakveld: label,
+        omschrijving: mutatieNietGedektText(),
+        inc: 'x',
+        struc: '',
+        bedragen: zonderMinNul(t.nietGedekt.duizenden),
+      },
+      {
+        taakveld: label,
+        omschrijving: `Totaal taakveld ${t.taakveld}`,
+        inc: '',
+        struc: '',
+        bedragen: zonderMinNul(t.totaalDuizenden),
+      },
+    );
+    return regels;
+  });
 }
 
 /**

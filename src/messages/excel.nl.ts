@@ -2,32 +2,64 @@
  * Dutch texts for the Excel renderer: one message per failure kind, each naming the fix. Office's
  * own error messages are never shown (they are English, technical and sometimes misleading).
  *
- * The layer rules forbid src/messages to import from src/excel, so the facts are declared here
- * structurally; src/excel/failures.ts proves at compile time that they equal its own types, so a new
- * failure kind there fails the build until it has a message here.
+ * The layer rules forbid src/messages to import from src/excel, so the facts are declared here, once:
+ * src/excel/failures.ts takes them as its `ExcelFailure`, and `excelFailureText` switches
+ * exhaustively over `kind`, so a new failure kind fails the build until it has a message here.
  */
 
+/**
+ * What can go wrong while rendering into Excel, as facts (src/excel/failures.ts: `ExcelFailure`).
+ * Office's own error messages are never kept: only the error code is looked at.
+ */
 export type ExcelFailureFacts =
+  /** Sheets with the plan's names exist but were not made by the add-in; nothing was written. */
   | { readonly kind: 'SheetNameTaken'; readonly sheet: string; readonly sheets: readonly string[] }
+  /**
+   * Add-in sheets the user renamed, recognised by their ownership marks (which Excel moved with them):
+   * `planned` is the name the plan and its formulas use, `now` the sheet's name. Nothing was written.
+   */
   | {
       readonly kind: 'SheetRenamed';
       readonly sheets: readonly { readonly planned: string; readonly now: string }[];
     }
+  /** A workbook name or table name the plan needs belongs to the user; nothing was written. */
   | { readonly kind: 'NameTaken'; readonly name: string }
+  /** A sheet the add-in must write is protected (sheet known), or Excel refused access (sheet unknown). */
   | { readonly kind: 'ProtectedSheet'; readonly sheet: string | undefined }
+  /**
+   * Excel refused to lift the protection of these add-in sheets (a password the user set, or Excel's
+   * regression office-js #6784: `unprotect()` AccessDenied without a password). Every such sheet is
+   * named at once; nothing was changed (protection lifted before the failure is set back).
+   */
   | { readonly kind: 'ProtectionStuck'; readonly sheets: readonly string[] }
+  /** The workbook structure is protected, so sheets cannot be added. */
   | { readonly kind: 'ProtectedWorkbook' }
+  /** Excel did not answer within the time limit (Excel on the web can hang: office-js #6678). */
   | { readonly kind: 'Timeout'; readonly seconds: number }
   | { readonly kind: 'PayloadTooLarge' }
+  /** The user is editing a cell. */
   | { readonly kind: 'CellEditMode' }
   | { readonly kind: 'InvalidArgument' }
   | { readonly kind: 'ItemNotFound' }
   | { readonly kind: 'ItemAlreadyExists' }
+  /** Opened outside Excel (plain browser, other Office application). */
   | { readonly kind: 'NotInExcel' }
+  /** This Excel lacks a required API set, e.g. "ExcelApi 1.9". */
   | { readonly kind: 'UnsupportedHost'; readonly required: string }
+  /** The plan itself is malformed (a programming error upstream); detected before anything is written. */
   | { readonly kind: 'InvalidPlan'; readonly sheet: string | undefined; readonly where: string }
   | { readonly kind: 'Unknown'; readonly code: string }
+  /**
+   * The weights in the workbook belong to another key than the one chosen (its label cell, e.g.
+   * Verdeelsleutel!B5, says `workbookKey`): keeping them would put the chosen key's label next to
+   * another key's weights. Nothing was written; replacing the weights must be asked for.
+   */
   | { readonly kind: 'KeyMismatch'; readonly workbookKey: string; readonly chosenKey: string }
+  /**
+   * The user's table (e.g. `Begroting` on the sheet Begroting) has a header row the add-in does not know
+   * (a column the user inserted, renamed or deleted): migrating it could misplace the user's rows.
+   * `found`: its headings; `expected`: the known version's headings closest to them. Nothing was written.
+   */
   | {
       readonly kind: 'TableShapeUnknown';
       readonly sheet: string;
@@ -35,6 +67,11 @@ export type ExcelFailureFacts =
       readonly found: readonly string[];
       readonly expected: readonly string[];
     }
+  /**
+   * Rows given to append to the user's table (`RenderOptions.tableRows`) whose key the table holds
+   * already: `row` is the given row (1-based), `key` its key cells, `tableRow` the sheet row with that
+   * key. Appending them would count them twice. Nothing was written.
+   */
   | {
       readonly kind: 'TableRowsExist';
       readonly sheet: string;
@@ -45,6 +82,10 @@ export type ExcelFailureFacts =
         readonly tableRow: number;
       }[];
     }
+  /**
+   * Replacing the rows of the user's table needs the user's agreement to replace exactly `existing`
+   * rows (`tableRows.expectRows`): not given yet, or the table changed since. Nothing was written.
+   */
   | {
       readonly kind: 'TableRowsToReplace';
       readonly sheet: string;
@@ -52,13 +93,21 @@ export type ExcelFailureFacts =
       readonly existing: number;
       readonly given: number;
     }
+  /**
+   * A write batch failed part-way (Excel does not roll back): `sheets` may be empty or incomplete.
+   * `inputsKept`: the user's inputs are in the restore point and the next render writes them again.
+   */
   | {
       readonly kind: 'WriteInterrupted';
-      readonly cause: 'Timeout' | 'ProtectedSheet' | 'CellEditMode' | 'PayloadTooLarge' | 'Other';
+      readonly cause: WriteInterruptionCauseFacts;
       readonly code: string;
       readonly sheets: readonly string[];
       readonly inputsKept: boolean;
     };
+
+/** Why a write stopped part-way, as far as the user can act on it. */
+export type WriteInterruptionCauseFacts =
+  'Timeout' | 'ProtectedSheet' | 'CellEditMode' | 'PayloadTooLarge' | 'Other';
 
 export type RenderStepFacts = 'check' | 'read' | 'write';
 export type OptionalFeatureFacts =

@@ -3,3 +3,4 @@ export * from './nl';
 export * from './excel.nl';
 export * from './begroting.nl';
 export * from './regio.nl';
+export * from './verantwoording.nl';

@@ -8,3 +8,9 @@ export type { PlanReuse, NationalSheets } from './national-sheets';
 export { SHEETS } from './layout';
 export { STYLES, EURO_FORMAT, MLN_FORMAT, COLORS, contrastRatio } from './styles';
 export { keyDescription } from './key-labels';
+export { verschilCellen } from './verschil-rij';
+// For the shells (CLI, task pane): the sheet names, table shapes and row keys they read or write.
+export { REGIOVERDELING_SHEET } from './sheets-regioverdeling';
+export { begrotingRowCells } from './begroting/user-table';
+export { REALISATIE_TABLE } from './realisatie/fixed-cells';
+export type { KeyedRow } from './realisatie/keys';

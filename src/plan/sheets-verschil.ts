@@ -3,6 +3,7 @@ import { DIFF_SIGNAL_PCT, EIGEN_GELD_NETTO } from '../domain';
 import type { PlanContext } from './context';
 import { SHEETS } from './layout';
 import { SheetBuilder } from './sheet-builder';
+import { verschilCellen } from './verschil-rij';
 
 /**
  * "Wat is er veranderd": the chosen edition against the one it is compared with (`ctx.vorige`: the
@@ -53,13 +54,7 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
       // What changed, each post's total and the own money's net row per year (also when it did not change).
       .filter((r) => r.verschil !== 0 || (r.soort !== 'onderdeel' && (r.van !== 0 || r.naar !== 0)))
       .map((r) => [
-        r.post,
-        r.nr ?? (r.soort === 'totaal' ? 'totaal' : 'netto'),
-        r.onderdeel,
-        r.jaar,
-        r.van,
-        r.naar,
-        r.verschil,
+        ...verschilCellen(r),
         r.procent === undefined ? '' : r.procent / 100,
         r.signaal ? 'ja' : '',
       ]);

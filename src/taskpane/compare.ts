@@ -9,7 +9,7 @@
  * - an edition id: that earlier edition (e.g. gala-2023 for the step GALA → Bijlage 2A).
  */
 
-import { earlierEditions } from '../data/earlier-editions';
+import { earlierEditions } from '../data';
 
 /** The rule of the CLI's `--van` (src/data/earlier-editions.ts), shared. */
 export { earlierEditions };

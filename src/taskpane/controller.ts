@@ -3,9 +3,8 @@
  * through `PaneServices` (office-services.ts in production, fakes in tests), so the pane holds no
  * business rules: it collects a choice, asks for a plan, hands it to the renderer and reports.
  */
-import type { BeschikkingRegel, BuiltInKeyId, Gemeente, Notation } from '../domain';
+import type { BeschikkingRegel, BuiltInKeyId, Gemeente, Notation, RealisatieInvoer } from '../domain';
 import { BUILT_IN_KEYS } from '../domain';
-import type { RealisatieInvoer } from '../domain/verantwoording';
 import type { BeschikkingSource } from './beschikking';
 import { checkBeschikking } from './beschikking';
 import { checkRealisatie } from './realisatie';

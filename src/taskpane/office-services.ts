@@ -2,7 +2,7 @@
  * The production wiring of the pane: office.js for the host, the embedded reference data, the plan
  * builder and the Excel renderer. office.js itself is reached through office-host.ts and src/excel only.
  */
-import type { BeschikkingRegel, CbsCode, Notation, ReferenceData } from '../domain';
+import type { BeschikkingRegel, CbsCode, Notation, RealisatieInvoer, ReferenceData } from '../domain';
 import { builtInKey, isBuiltInKey, resolveScenario } from '../domain';
 import {
   defaultEditionId,
@@ -12,9 +12,7 @@ import {
   scenarioEditions,
 } from '../data';
 import type { BuiltWithFacts, RenderSuccess, TableRowsOption, TableRowsReport } from '../excel';
-import type { RealisatieInvoer } from '../domain/verantwoording';
-import { begrotingRowCells } from '../plan/begroting/user-table';
-import { REALISATIE_TABLE } from '../plan/realisatie/fixed-cells';
+import { begrotingRowCells, INPUT_NAMES, planWorkbook, REALISATIE_TABLE, SHEETS } from '../plan';
 import { readTableRows, renderPlan } from '../excel';
 import {
   coauthorEditsText,
@@ -24,7 +22,6 @@ import {
   removedSheetsText,
   renderStepText,
 } from '../messages';
-import { INPUT_NAMES, SHEETS, planWorkbook } from '../plan';
 import type { PaneServices, RenderOutcome, RenderRequest } from './controller';
 import { detectEnvironment } from './environment';
 import type { GemeenteChoice } from './gemeente-search';

@@ -7,11 +7,9 @@
  * there is never a partial result. Pure: the controller passes what the user gave, the state machine
  * keeps the outcome, office-services.ts writes it (the table Realisatie, when the sheet is created).
  */
-import type { BegrotingRegeling, CbsCode, EditionYear, Notation } from '../domain';
+import type { BegrotingRegeling, CbsCode, EditionYear, Notation, RealisatieInvoer } from '../domain';
 import { BEGROTING_REGELINGEN, begrotingKolommen } from '../domain';
-import type { RealisatieInvoer } from '../domain/verantwoording';
-import { defaultEditionId, editionInput, isEditionId } from '../data';
-import { parseRealisatieCsv } from '../data/realisatie-input';
+import { defaultEditionId, editionInput, isEditionId, parseRealisatieCsv } from '../data';
 import { failureText } from '../messages';
 import type { BeschikkingSource } from './beschikking';
 import { delimiterOf, euroText, withoutAddedHeader, yearsText } from './beschikking';

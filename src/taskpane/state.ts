@@ -2,9 +2,8 @@
  * The task pane's view model: a pure reducer over plain data, and the derived view. No DOM, no
  * Office; the controller (controller.ts) feeds it actions and renders what it returns.
  */
-import type { BeschikkingRegel, BuiltInKeyId, CbsCode } from '../domain';
+import type { BeschikkingRegel, BuiltInKeyId, CbsCode, RealisatieInvoer } from '../domain';
 import { isBuiltInKey } from '../domain';
-import type { RealisatieInvoer } from '../domain/verantwoording';
 import type { BeschikkingCheck, BeschikkingSummary } from './beschikking';
 import { MAX_SHOWN_FAILURES, summarize } from './beschikking';
 import type { RealisatieCheck } from './realisatie';

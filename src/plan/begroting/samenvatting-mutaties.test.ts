@@ -11,6 +11,7 @@ import {
   euro,
   resolveScenario,
 } from '../../domain';
+import { mutatieExportRegels } from '../../messages';
 import { evaluatePlan, formulaMismatches } from '../../../test/support/evaluate-plan';
 import type { EvaluatedPlan } from '../../../test/support/evaluate-plan';
 import { generated } from '../../../test/support/generated-begroting';
@@ -35,8 +36,9 @@ const years = input.edition.years;
 const HEADER = 'Omschrijving (bedragen × € 1.000)';
 
 /**
- * The CLI's rows (cli.ts `writeMutaties`): Taakveld, Omschrijving, Inc., Struc., the years × € 1.000,
- * with the dekking of the toets of `resolveScenario` for `begroting` (gemeente `gemeente`).
+ * The CLI's rows (cli.ts `writeMutaties`, the formatter `mutatieExportRegels`): Taakveld, Omschrijving,
+ * Inc., Struc., the years × € 1.000, with the dekking of the toets of `resolveScenario` for `begroting`
+ * (gemeente `gemeente`).
  */
 function cliRows(
   begroting: BegrotingInvoer,
@@ -50,29 +52,13 @@ function cliRows(
     gemeente: gemeente as CbsCode,
     begroting: { ...begroting, regels },
   });
-  const rows: (string | number)[][] = [];
-  for (const t of begrotingMutaties(regels, ys, s.toets.dekking)) {
-    const taakveld = t.naam === undefined ? t.taakveld : `${t.taakveld} ${t.naam}`;
-    for (const m of t.mutaties) {
-      const wat = `${m.activiteit} (${m.regeling}${m.onderdeel !== undefined ? `, onderdeel ${m.onderdeel}` : ''})`;
-      rows.push([
-        t.naam === undefined ? m.taakveld : taakveld,
-        `${wat} – ${m.soort}`,
-        m.aard === 'incidenteel' ? 'x' : '',
-        m.aard === 'structureel' ? 'x' : '',
-        ...m.duizenden.map((x) => x + 0),
-      ]);
-    }
-    rows.push([
-      taakveld,
-      'Niet gedekt door de uitkering (eigen middelen)',
-      'x',
-      '',
-      ...t.nietGedekt.duizenden.map((x) => x + 0),
-    ]);
-    rows.push([taakveld, `Totaal taakveld ${t.taakveld}`, '', '', ...t.totaalDuizenden.map((x) => x + 0)]);
-  }
-  return rows;
+  return mutatieExportRegels(begrotingMutaties(regels, ys, s.toets.dekking)).map((l) => [
+    l.taakveld,
+    l.omschrijving,
+    l.inc,
+    l.struc,
+    ...l.bedragen,
+  ]);
 }
 
 /** The block as evaluated: the header row, then every line up to the first empty one, and the line count. */

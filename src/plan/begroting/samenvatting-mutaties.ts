@@ -49,6 +49,7 @@ import {
   defaultTaakveld,
   TAAKVELDEN,
 } from '../../domain';
+import { mutatieExportRegels } from '../../messages/begroting.nl';
 import { columnLetter, rangeOf } from '../a1';
 import type { RowCursor } from '../anchors';
 import { SheetRange } from '../anchors';
@@ -477,40 +478,7 @@ export function mutatiesSection(
   );
 
   // The visible lines, expected from the domain's export (flattened as the CLI writes it).
-  const flat: {
-    taakveld: string;
-    omschrijving: string;
-    inc: string;
-    struc: string;
-    bedragen: readonly number[];
-  }[] = [];
-  for (const tv of domain) {
-    const label = tv.naam === undefined ? tv.taakveld : `${tv.taakveld} ${tv.naam}`;
-    for (const m of tv.mutaties) {
-      const wat = `${m.activiteit} (${m.regeling}${m.onderdeel !== undefined ? `, onderdeel ${m.onderdeel}` : ''})`;
-      flat.push({
-        taakveld: tv.naam === undefined ? m.taakveld : label,
-        omschrijving: `${wat} – ${m.soort}`,
-        inc: m.aard === 'incidenteel' ? 'x' : '',
-        struc: m.aard === 'structureel' ? 'x' : '',
-        bedragen: m.duizenden,
-      });
-    }
-    flat.push({
-      taakveld: label,
-      omschrijving: NIET_GEDEKT,
-      inc: 'x',
-      struc: '',
-      bedragen: tv.nietGedekt.duizenden,
-    });
-    flat.push({
-      taakveld: label,
-      omschrijving: `Totaal taakveld ${tv.taakveld}`,
-      inc: '',
-      struc: '',
-      bedragen: tv.totaalDuizenden,
-    });
-  }
+  const flat = mutatieExportRegels(domain);
   const at1 = (r: number) => flat[r];
   const TVL = fixed('TVL');
   s.formula(
