@@ -62,7 +62,6 @@ import {
 } from '../messages';
 import { version as packageVersion } from '../../package.json';
 import { planWorkbook, SHEETS } from '../plan';
-import { REGIOVERDELING_SHEET } from '../plan/sheets-regioverdeling';
 import type { WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
 import type { CsvVorm } from './csv-out';
@@ -98,7 +97,7 @@ import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './we
 
 /**
  * What each sheet of the werkmap holds, for `werkboek --help`: one line per sheet of the plan's
- * `SHEETS` (the compiler asks for a line for each), plus the Regioverdeling. Listed in the order the
+ * `SHEETS` (the compiler asks for a line for each). Listed in the order the
  * plan builds them; src/cli/cli-uitvoer.test.ts checks the list against the sheets of a real plan.
  */
 const BLAD_UITLEG: Readonly<Record<keyof typeof SHEETS, string>> = {
@@ -119,9 +118,9 @@ const BLAD_UITLEG: Readonly<Record<keyof typeof SHEETS, string>> = {
   afronding: 'de afronding tot op de euro (grootste-restmethode)',
   iza: 'SPUK IZA en SPUK AZWA regionaal per samenwerkingsregio',
   controle: 'de aansluiting op de gepubliceerde bedragen, tot op de euro',
+  regioverdeling: 'alleen bij een mandaatgemeente: het regiobedrag over de ledengemeenten',
   bronnen: 'de bron van elk cijfer',
 };
-const REGIOVERDELING_UITLEG = 'alleen bij een mandaatgemeente: het regiobedrag over de ledengemeenten';
 
 /** The sheets of a werkmap in the plan's order: [name, what it holds]. */
 export function werkboekBladen(): [string, string][] {
@@ -135,7 +134,7 @@ export function werkboekBladen(): [string, string][] {
     blad('toets'),
     blad('beschikking'),
     blad('verantwoording'),
-    [REGIOVERDELING_SHEET, REGIOVERDELING_UITLEG],
+    blad('regioverdeling'),
     blad('verschil'),
     blad('landelijk'),
     blad('verdeelsleutel'),

@@ -3,6 +3,7 @@ import type { EditionYear, Ledger, RegioVastBedrag, RegioVerdeling } from '../do
 import { aandeelGewicht, regioLeden, regioVerdeling, sisaCodeFor } from '../domain';
 import { columnLetter, rangeOf } from './a1';
 import { SheetRange } from './anchors';
+import { SHEETS } from './layout';
 import type { SplitSteps } from './largest-remainder';
 import { REMAINDER_FORMULAS, RemainderSteps } from './largest-remainder';
 import { SheetBuilder } from './sheet-builder';
@@ -21,7 +22,7 @@ import { wrapText } from './text-fit';
  * to the IZA sheet's amounts is the next step), and the sheet is built for one region.
  */
 
-export const REGIOVERDELING_SHEET = 'Regioverdeling';
+export const REGIOVERDELING_SHEET = SHEETS.regioverdeling;
 /** Rows for regional activities (fixed amounts); empty rows are 0. */
 export const ACTIVITY_ROWS = 6;
 const FIRST_YEAR_COL = 5; // E
