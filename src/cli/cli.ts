@@ -63,7 +63,7 @@ import {
   verantwoordingSignaalText,
 } from '../messages';
 import { version as packageVersion } from '../../package.json';
-import { planWorkbook, REGIOVERDELING_SHEET, SHEETS, verschilCellen } from '../plan';
+import { planWorkbook, SHEETS, verschilCellen } from '../plan';
 import type { WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
 import type { CsvVorm } from './csv-out';
@@ -97,7 +97,7 @@ import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './we
 
 /**
  * What each sheet of the werkmap holds, for `werkboek --help`: one line per sheet of the plan's
- * `SHEETS` (the compiler asks for a line for each), plus the Regioverdeling. Listed in the order the
+ * `SHEETS` (the compiler asks for a line for each). Listed in the order the
  * plan builds them; src/cli/cli-uitvoer.test.ts checks the list against the sheets of a real plan.
  */
 const BLAD_UITLEG: Readonly<Record<keyof typeof SHEETS, string>> = {
@@ -118,10 +118,10 @@ const BLAD_UITLEG: Readonly<Record<keyof typeof SHEETS, string>> = {
   afronding: 'de afronding tot op de euro (grootste-restmethode)',
   iza: 'SPUK IZA en SPUK AZWA regionaal per samenwerkingsregio',
   controle: 'de aansluiting op de gepubliceerde bedragen, tot op de euro',
+  regioverdeling:
+    'met --gemeente: het regiobedrag van haar IZA-regio over de ledengemeenten (de mandaatgemeente verdeelt, een lid leest er haar aandeel)',
   bronnen: 'de bron van elk cijfer',
 };
-const REGIOVERDELING_UITLEG =
-  'met --gemeente: het regiobedrag van haar IZA-regio over de ledengemeenten (de mandaatgemeente verdeelt, een lid leest er haar aandeel)';
 
 /** The sheets of a werkmap in the plan's order: [name, what it holds]. */
 export function werkboekBladen(): [string, string][] {
@@ -135,7 +135,7 @@ export function werkboekBladen(): [string, string][] {
     blad('toets'),
     blad('beschikking'),
     blad('verantwoording'),
-    [REGIOVERDELING_SHEET, REGIOVERDELING_UITLEG],
+    blad('regioverdeling'),
     blad('verschil'),
     blad('landelijk'),
     blad('verdeelsleutel'),

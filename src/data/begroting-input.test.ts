@@ -749,3 +749,32 @@ describe('English thousands in a ";" file (issue #17 item 1: LibreOffice in Engl
     expect(r.ok && r.value.regels[0]?.lasten[2]).toBe(150_000);
   });
 });
+
+describe('a two-row header with a heading split over both rows (reviewer, closing9 "Noticed")', () => {
+  const first = BEGROTING_KOLOMMEN.map((k) => (k === 'Aard lasten' ? 'Aard' : k));
+  const second = BEGROTING_KOLOMMEN.map((k) => (k === 'Aard lasten' ? 'lasten' : ''));
+  const fix = `Zet alle kolomnamen op één rij: ${H}, en verwijder de andere rij.`;
+
+  it('"Aard" above "lasten": one message naming both rows and the fix (was 17)', () => {
+    const text = [first.join(';'), second.join(';'), rij({ '2025': '150000' })].join('\n') + '\n';
+    expect(messages(parseBegrotingCsv(text))).toEqual([
+      `De kopregel staat op twee rijen: rij 1 en rij 2 (met Aard lasten). ${fix}`,
+    ]);
+  });
+
+  it('split and a group heading "Lasten" above the years together: one message', () => {
+    const yearsAt = (k: string) => EDITION_YEARS.map(String).includes(k);
+    const top = first.map((k, i) => (!yearsAt(k) ? k : i === first.indexOf(String(EDITION_YEARS[0])) ? 'Lasten' : ''));
+    const bottom = BEGROTING_KOLOMMEN.map((k) => (k === 'Aard lasten' ? 'lasten' : yearsAt(k) ? k : ''));
+    const text = [top.join(';'), bottom.join(';'), rij({ '2025': '150000' })].join('\n') + '\n';
+    expect(messages(parseBegrotingCsv(text))).toEqual([
+      `De kopregel staat op twee rijen: rij 1 en rij 2 (met Aard lasten, ${EDITION_YEARS.join(', ')}). ${fix}`,
+    ]);
+  });
+
+  it('a data row under a header that lacks a column is no second header row', () => {
+    const text = [first.join(';'), rij({ 'Aard lasten': 'lasten' })].join('\n') + '\n';
+    const got = messages(parseBegrotingCsv(text));
+    expect(got.some((m) => m.startsWith('De kopregel staat op twee rijen'))).toBe(false);
+  });
+});

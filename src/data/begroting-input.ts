@@ -287,6 +287,21 @@ function namedColumns(cells: readonly string[], expected: readonly string[]): st
   });
 }
 
+/**
+ * The expected columns the second row of a two-row header names, in its order: a cell that names one
+ * itself (2023 below a group heading "Lasten"), or together with the cell above it (a heading split
+ * over both rows: "Aard" above "lasten" is Aard lasten). A filled cell that names none is left out.
+ */
+function secondRowNames(first: readonly string[], second: readonly string[], expected: readonly string[]): string[] {
+  const byKey = new Map(expected.map((c) => [headerKey(c), c]));
+  return second.flatMap((c, i) => {
+    const own = byKey.get(headerKey(c.trim()));
+    const joined = byKey.get(headerKey(`${(first[i] ?? '').trim()} ${c.trim()}`));
+    const name = c.trim() === '' ? undefined : (own ?? joined);
+    return name === undefined ? [] : [name];
+  });
+}
+
 /** How many rows below the first are searched for the header (the sheet Begroting has it on row 6). */
 const HEADER_SEARCH_ROWS = 10;
 
@@ -296,7 +311,8 @@ const HEADER_SEARCH_ROWS = 10;
  * names every column is the header when the rows above it are titles (at most two filled cells, as
  * the sheet Begroting's rows 1–5 saved as CSV: title, explanation, signals, table version); rows
  * with data above it are refused (HeaderNotFirst: which rows to remove). A first row that lacks
- * columns the next row names (a group heading "Lasten" above the years) is TwoRowHeader.
+ * columns the next row names (a group heading "Lasten" above the years, or a heading split over both
+ * rows, "Aard" above "lasten") is TwoRowHeader: one message naming both rows and the fix.
  */
 function headerOfTable(t: Table, input: UserInputKind, expected: readonly string[]): Result<Table> {
   const firstNames = new Set(namedColumns(t.header, expected));
@@ -319,7 +335,7 @@ function headerOfTable(t: Table, input: UserInputKind, expected: readonly string
   const next = t.rows[0];
   if (next && firstNames.size > 0) {
     const filled = next.cells.filter((c) => c.trim() !== '');
-    const names = namedColumns(next.cells, expected);
+    const names = secondRowNames(t.header, next.cells, expected);
     if (names.length > 0 && names.length === filled.length && names.every((c) => !firstNames.has(c)))
       return fail([{ kind: 'TwoRowHeader', input, first: headerRow, second: next.row, columns: names, expected }]);
   }

@@ -200,6 +200,13 @@ export interface HostRangeFormat {
   /** Points (the rows of the range). */
   rowHeight: number;
   /**
+   * ExcelApi 1.7: "Determines if the row height of the `Range` object equals the standard height of the
+   * sheet. […] Note: This property is only intended to be set to `true`. Setting it to `false` has no
+   * effect." Set true to give the rows of the range the sheet's standard height again:
+   * https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-usestandardheight-member
+   */
+  useStandardHeight: boolean;
+  /**
    * ExcelApi 1.2: `locked` false keeps a cell editable on a protected sheet:
    * https://learn.microsoft.com/javascript/api/excel/excel.formatprotection
    */

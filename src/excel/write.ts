@@ -159,7 +159,7 @@ export function buildWritePlan(
     assessment.sheets.filter((d) => d.action === 'update').map((d) => d.name.toUpperCase()),
   );
   const isUpdated = (sheet: string): boolean => updated.has(sheet.toUpperCase());
-  const sheets = plan.sheets.map((s) => (isUpdated(s.name) ? addinPart(s) : s));
+  const sheets = plan.sheets.map((s) => (isUpdated(s.name) ? withAddinRowHeights(addinPart(s)) : s));
 
   // 1. Make room: add missing sheets (each immediately marked as the add-in's), clear replaced ones
   //    (of a user-owned sheet only its add-in ranges).
@@ -197,8 +197,22 @@ export function buildWritePlan(
       const charts = leftovers.charts.get(decision.name.toUpperCase()) ?? [];
       const tables = leftovers.tables;
       const ownTables = assessment.tablesToDelete.filter((t) => sameName(t.sheet, decision.name));
-      step(`clear ${decision.name}`, operationBytes(null) * (6 + charts.length + ownTables.length), (s) => {
+      step(`clear ${decision.name}`, operationBytes(null) * (8 + charts.length + ownTables.length), (s) => {
         const ws = s.sheet(decision.name);
+        // Rows an earlier build hid or made taller stay so through `clear` (it clears cells, not rows),
+        // and the plan below sets only its own heights: without this a row an earlier plan hid (a
+        // rounding or helper row) stays hidden when this plan writes ordinary content there, and a tall
+        // row stays tall. So every row of the old used range first becomes visible at the standard
+        // height, in two operations per sheet and without a load: `getUsedRange` is evaluated in the
+        // batch, before the clear below. Range.rowHidden (ExcelApi 1.2):
+        // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-rowhidden-member
+        // RangeFormat.useStandardHeight (ExcelApi 1.7; "only intended to be set to true"):
+        // https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-usestandardheight-member
+        // Only here, on a sheet that is wholly the add-in's: a user-owned sheet ('update' above) keeps
+        // its row heights and hidden rows, which are the user's (see `withAddinRowHeights`).
+        const old = ws.getUsedRange();
+        old.rowHidden = false;
+        old.format.useStandardHeight = true;
         for (const chart of charts) chart.delete();
         for (const table of tables) {
           if (ownTables.some((t) => sameName(t.name, table.name))) table.delete();
@@ -472,6 +486,21 @@ function columnGroups(sheet: SheetPlan): { range: string; points: number }[] {
     range: `${columnLetter(g.first)}:${columnLetter(g.last)}`,
     points: columnWidthPoints(g.width),
   }));
+}
+
+/**
+ * An existing user-owned sheet: only the plan's row heights (and hidden rows) inside the rows of its
+ * add-in ranges are set on a refresh. Below them lie the user's table rows, which the user inserts,
+ * deletes and sorts: a height the plan gave row 22 when the sheet was created (a wrapped sample text)
+ * belongs to another line by now, and a height or hidden row the user chose there is theirs. For the
+ * same reason a refresh never resets row heights on such a sheet (step 1 resets them on the add-in's
+ * own sheets only).
+ */
+function withAddinRowHeights(sheet: SheetPlan): SheetPlan {
+  const rects = (sheet.userOwned?.addinRanges ?? []).map(parseRange);
+  const inAddinRows = (row: number): boolean => rects.some((r) => r.top <= row && row <= r.bottom);
+  if (sheet.rowHeights === undefined) return sheet;
+  return { ...sheet, rowHeights: sheet.rowHeights.filter((h) => inAddinRows(h.row)) };
 }
 
 /** Consecutive rows of the same height as one range ("A12:A40"): one operation instead of one per row. */

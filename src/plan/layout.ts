@@ -11,6 +11,7 @@
 import type { EditionYear } from '../domain';
 import { SheetRange } from './anchors';
 
+/** The name of every sheet a werkmap can hold (some only with a realisatie, a comparison or a region). */
 export const SHEETS = {
   overzicht: 'Overzicht',
   landelijk: 'Landelijk',
@@ -27,6 +28,8 @@ export const SHEETS = {
   verantwoording: 'Verantwoording',
   realisatie: 'Realisatie',
   besteding: 'Besteding',
+  /** Only in a mandaatgemeente's werkmap (sheets-regioverdeling.ts). */
+  regioverdeling: 'Regioverdeling',
   bronnen: 'Bronnen',
 } as const;
 

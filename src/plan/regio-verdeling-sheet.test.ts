@@ -1,5 +1,5 @@
 import { defaultEditionId, defaultReferenceData, editionInput } from '../data';
-import { builtInKey, Ledger } from '../domain';
+import { builtInKey, Ledger, regioLeden, regioVerdeling } from '../domain';
 import { evaluatePlan } from '../../test/support/evaluate-plan';
 import { cellAddress, parseRange, STYLES } from '.';
 import type { CellValue, WorkbookPlan } from '.';
@@ -82,5 +82,31 @@ describe('sheet Regioverdeling: live formulas equal the domain (HyperFormula)', 
       ['Invoer_Regio_Vast', 'Regioverdeling!$E$9:$K$14', true, undefined],
       ['Invoer_Regio_Gewichten', 'Regioverdeling!$E$19:$K$23', true, 'Regioverdeling!$A$19:$A$23'],
     ]);
+  });
+
+  it('takes whole weights only, as the domain and the number format #,##0 do (closing9 "Noticed")', () => {
+    const built = buildRegioverdeling(ledger, 'Flevoland');
+    const sheet = built.sheet.build({
+      header: { left: '', center: '', right: '' },
+      footer: { left: '', center: '', right: '' },
+    });
+    const weights = built.names.find((n) => n.name === 'Invoer_Regio_Gewichten')?.ref.split('!')[1];
+    const range = weights?.replace(/\$/g, '');
+    expect(range).toBe('E19:K23');
+    expect(
+      sheet.validations
+        .filter((v) => v.range === range)
+        .map((v) => [v.type, v.type === 'list' ? undefined : v.min]),
+    ).toEqual([['whole', 0]]);
+    expect(sheet.formats.filter((f) => f.range === range).map((f) => STYLES[f.style].numberFormat)).toContain(
+      '#,##0',
+    );
+    // The domain refuses a weight with decimals (the reason the cell does).
+    const { leden } = regioLeden(ledger, 'Flevoland');
+    const split = regioVerdeling(ledger, 'Flevoland', 2025, {
+      methode: 'gewichten',
+      gewichten: leden.map((code, i) => ({ code, gewicht: i === 0 ? 1.5 : 1 })),
+    });
+    expect(split.ok ? [] : split.failures.map((f) => f.kind)).toEqual(['RegioBadWeight']);
   });
 });

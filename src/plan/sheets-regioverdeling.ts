@@ -3,6 +3,7 @@ import type { EditionYear, Ledger, RegioVastBedrag, RegioVerdeling } from '../do
 import { aandeelGewicht, regioLeden, regioVerdeling, sisaCodeFor } from '../domain';
 import { columnLetter, rangeOf } from './a1';
 import { SheetRange } from './anchors';
+import { SHEETS } from './layout';
 import type { SplitSteps } from './largest-remainder';
 import { REMAINDER_FORMULAS, RemainderSteps } from './largest-remainder';
 import { SheetBuilder } from './sheet-builder';
@@ -21,7 +22,7 @@ import { wrapText } from './text-fit';
  * to the IZA sheet's amounts is the next step), and the sheet is built for one region.
  */
 
-export const REGIOVERDELING_SHEET = 'Regioverdeling';
+export const REGIOVERDELING_SHEET = SHEETS.regioverdeling;
 /** Rows for regional activities (fixed amounts); empty rows are 0. */
 export const ACTIVITY_ROWS = 6;
 const FIRST_YEAR_COL = 5; // E
@@ -181,12 +182,17 @@ export function buildRegioverdeling(
     prompt: "Vast bedrag voor de regionale activiteit in hele euro's (leeg = 0).",
     error: "Vul een heel, niet-negatief bedrag in euro's in (zonder centen).",
   });
+  // Whole weights, as the domain takes them (`RegioGewicht.gewicht`, refused otherwise as
+  // `RegioBadWeight`) and as the format #,##0 shows them: the rounding rows compute the rest as
+  // MOD(N·gewicht; W), exact in whole numbers only. (A weights file may hold decimals: its reader
+  // scales them to whole numbers, which a typed cell cannot do.)
   b.validation({
     range: rangeOf(v.rows.weights, FIRST_YEAR_COL, n, years.length),
-    type: 'decimal',
+    type: 'whole',
     min: 0,
-    prompt: 'Gewicht van de ledengemeente (standaard het eigen Brede SPUK-bedrag; 0 = krijgt niets).',
-    error: 'Vul een gewicht van 0 of meer in.',
+    prompt:
+      'Gewicht van de ledengemeente, een heel getal (standaard het eigen Brede SPUK-bedrag; 0 = krijgt niets).',
+    error: 'Vul een heel gewicht van 0 of meer in, zonder decimalen (1,5 en 2,25: typ 150 en 225).',
   });
   const shares = {
     range: SheetRange.at(REGIOVERDELING_SHEET, v.rows.out, FIRST_YEAR_COL, n, years.length),

@@ -72,7 +72,9 @@ export type StyleName =
   /** An amount that is a warning when it is not zero; zero not shown (a notice with nothing to say). */
   | 'warningEuroBlank'
   /** A count of signals: red and bold when not zero; zero not shown. */
-  | 'signalCount';
+  | 'signalCount'
+  /** A CBS code of four digits typed without GM (0175), held as its number: shown with its zeros. */
+  | 'cbsCode';
 
 export interface StyleSpec {
   readonly numberFormat?: string;

@@ -6,10 +6,12 @@
  * every formula cell of every sheet, the Realisatie's signal, Besteding's SUMIFS (criterion "" for rows
  * without a prognose) and the Verantwoording that reads them, equals the engine's value.
  */
+import ExcelJS from 'exceljs';
 import { editionInput } from '../../src/data';
 import type { CbsCode, Euro } from '../../src/domain';
 import { begrotingKolommen } from '../../src/domain';
 import { buildWorkbookPlan, SHEETS } from '../../src/plan';
+import { renderXlsx } from '../../src/xlsx';
 import { parsedRealisatie } from '../support/parsed';
 import { comparePlan } from './compare-plan';
 import { recalculatedPlan } from './recalculate-plan';
@@ -75,6 +77,14 @@ it(
     expect(besteding[3]?.[1]?.text).toBe('1');
     const verantw = fields.get(SHEETS.verantwoording) ?? [];
     expect(verantw.flat().map((f) => f.text)).toContain('Beschikking nr 1234567-202345-PG van 05-03-2025');
+    // Ommen's 0175 (row 12 of the table, Uitvoerder in E): the number 175, which the H35B SUMIFS above
+    // matched in LibreOffice, shown as typed by its format 0000 (closing9 "Noticed": it showed 175).
+    const realisatieSheet = fields.get(SHEETS.realisatie) ?? [];
+    expect(realisatieSheet[11]?.[4]).toEqual({ text: '175', quoted: false });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await renderXlsx(plan)) as unknown as ExcelJS.Buffer);
+    const cell = book.getWorksheet(SHEETS.realisatie)?.getCell('E12');
+    expect([cell?.value, cell?.numFmt]).toEqual([175, '0000']);
   },
   SOFFICE_TIMEOUT_MS + 30_000,
 );

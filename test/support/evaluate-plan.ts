@@ -15,12 +15,15 @@ export interface EvaluatedPlan {
 }
 
 /**
- * A value as the renderers write it: a text that reads as a decimal ("0.10", a taakveld) is a text
- * cell in the .xlsx (ExcelJS) and in the add-in (the column's text format), which HyperFormula would
- * parse as the number 0.1: the leading apostrophe keeps it text, as in Excel.
+ * A value as the renderers write it: a text that reads as a decimal ("0.10", a taakveld) or a text of
+ * digits only ("0166", an Uitvoerder or a SUMIFS criterion spelling) is a text cell in the .xlsx
+ * (ExcelJS writes a string as a string) and in the add-in (`cellInput` types it with Excel's text
+ * prefix), which HyperFormula would parse as a number (0.1, 166): the leading apostrophe keeps it
+ * text, as in Excel. (A number the plan means, such as the Realisatie's Uitvoerder 0175, is a number
+ * in the plan.)
  */
 function asWritten(v: RawCellContent): RawCellContent {
-  return typeof v === 'string' && /^-?\d+\.\d+$/.test(v) ? `'${v}` : v;
+  return typeof v === 'string' && /^-?\d+(?:\.\d+)?$/.test(v) ? `'${v}` : v;
 }
 
 export function planToSheets(plan: WorkbookPlan): Record<string, RawCellContent[][]> {

@@ -16,7 +16,7 @@ import { evaluatePlan, formulaMismatches } from '../../../test/support/evaluate-
 import type { EvaluatedPlan } from '../../../test/support/evaluate-plan';
 import { parsedBegroting, parsedRealisatie } from '../../../test/support/parsed';
 import { begrotingSchema } from '../begroting/fixed-cells';
-import { buildWorkbookPlan, SHEETS } from '..';
+import { buildWorkbookPlan, parseCell, SHEETS } from '..';
 import type { WorkbookPlan } from '..';
 import { keyMisses, realisatieTable } from '.';
 
@@ -342,6 +342,49 @@ describe('a verantwoording drawn up in 2024: the prognose of a per-onderdeel yea
         perOnderdeel(first, 2023),
         spent + 100_000,
       ]);
+    } finally {
+      ev.destroy();
+    }
+  });
+});
+
+describe('an Uitvoerder of digits only (closing9 "Noticed": Ommen’s 0175 showed 175)', () => {
+  it('is its number, so SUMIFS matches it everywhere, and a CBS code keeps its leading zero on screen (format 0000)', () => {
+    const row = (activiteit: string, uitvoerder: string) =>
+      `SPUK IZA;;${activiteit};;${uitvoerder};incidenteel;1000${blanks(years.length - 1)};;`;
+    const csv = [H, row('Ommen', '0175'), row('Kampen', '166'), row('Nullen', '00166'), row('Code', 'GM0166')]
+      .join('\n')
+      .concat('\n');
+    const plan = buildWorkbookPlan(input, {
+      key: 'spuk-2025',
+      gemeente: ZWOLLE,
+      realisatie: parsedRealisatie(csv, input.edition),
+    });
+    const sheet = plan.sheets.find((s) => s.name === SHEETS.realisatie)!;
+    const table = realisatieTable(years);
+    const col = table.column('Uitvoerder');
+    const cells = [0, 1, 2, 3].map((i) => col.rows(i).address());
+    const valueAt = (a1: string) => {
+      for (const b of sheet.blocks) {
+        if (b.kind !== 'values') continue;
+        const at = parseCell(b.at);
+        const c = parseCell(a1);
+        const v = b.values[c.row - at.row]?.[c.col - at.col];
+        if (v !== undefined) return v;
+      }
+      return undefined;
+    };
+    expect(cells.map(valueAt)).toEqual([175, 166, 166, 'GM0166']);
+    const formatOf = (a1: string) =>
+      sheet.formats
+        .filter((f) => f.range === a1)
+        .map((f) => plan.styles[f.style].numberFormat)
+        .filter((x) => x !== undefined);
+    expect(cells.map(formatOf)).toEqual([['0000'], [], [], []]);
+    // The number the formulas read is unchanged: every formula still equals the domain.
+    const ev = evaluatePlan(plan);
+    try {
+      expect(formulaMismatches(plan, ev, [SHEETS.besteding, SHEETS.verantwoording]).bad).toEqual([]);
     } finally {
       ev.destroy();
     }

@@ -117,6 +117,11 @@ export function buildRealisatie(
       r.prognose ?? null,
     ]),
   });
+  // A CBS code typed without GM (Ommen's 0175) is that number, shown as typed: the cell's format
+  // keeps the leading zero (the value, and so every match, stays the number 175).
+  realisatie.regels.forEach((r, i) => {
+    if (CBS_DIGITS.test(r.uitvoerder)) s.format(table.column('Uitvoerder').rows(i).address(), 'cbsCode');
+  });
   validationsOfTable(s, table, n);
   return {
     sheet: s,
@@ -155,6 +160,12 @@ function validationsOfTable(s: SheetBuilder, table: RealisatieTableCells, n: num
     error: "Vul een heel, niet-negatief bedrag in euro's in, of laat de cel leeg.",
   });
 }
+
+/**
+ * A CBS code's four digits with its leading zero (0175): shown with format 0000. Other texts of
+ * digits with leading zeros (00166) show as their number (166); the domain reads them alike.
+ */
+const CBS_DIGITS = /^0\d{3}$/;
 
 /** The cell of an Uitvoerder: empty as no value, digits only (at most 15) as their number, else the text. */
 function uitvoerderCell(v: CellValue): CellValue {

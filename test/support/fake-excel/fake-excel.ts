@@ -548,6 +548,19 @@ export class FakeExcel implements BatchHost {
     return this;
   }
 
+  /** Drags a row border: the height of row `row` in points. */
+  setRowHeight(sheet: string, row: number, points: number): this {
+    this.model.requireSheet(sheet, 'user').rowHeights.set(row, points);
+    return this;
+  }
+
+  /** Home > Format > Hide & Unhide > Hide Rows: rows `at`..`at + count - 1`. */
+  hideRows(sheet: string, at: number, count = 1): this {
+    const s = this.model.requireSheet(sheet, 'user');
+    for (let r = at; r < at + count; r++) s.hiddenRows.add(r);
+    return this;
+  }
+
   private moveRows(
     s: SheetModel,
     row: (row: number) => number | undefined,

@@ -1315,6 +1315,33 @@ export class FakeRangeFormat extends FakeObject implements HostRangeFormat {
     );
   }
 
+  get useStandardHeight(): boolean {
+    return this.loaded('useStandardHeight') as boolean;
+  }
+
+  /**
+   * `RangeFormat.useStandardHeight` (ExcelApi 1.7): true gives every row of the range the sheet's
+   * standard height again (the fake forgets the row's own height); "This property is only intended to
+   * be set to `true`. Setting it to `false` has no effect."
+   * https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-usestandardheight-member
+   * Whether it also shows a hidden row is not documented, so the fake leaves hidden rows hidden: only
+   * `Range.rowHidden = false` shows them (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-rowhidden-member).
+   */
+  set useStandardHeight(standard: boolean) {
+    wholeLineOp(
+      this.ctx,
+      this.target,
+      'RangeFormat.useStandardHeight',
+      standard,
+      'rows',
+      typeof standard === 'boolean',
+      (sheet, r) => {
+        if (standard) sheet.rowHeights.delete(r);
+      },
+      '1.7',
+    );
+  }
+
   get wrapText(): boolean {
     return this.loaded('wrapText') as boolean;
   }
@@ -1362,7 +1389,7 @@ export class FakeRangeFormat extends FakeObject implements HostRangeFormat {
 
 /**
  * A property of whole rows or whole columns set through a range (`Range.rowHidden`,
- * `RangeFormat.rowHeight`, `RangeFormat.columnWidth`): one queued operation that refuses a protected
+ * `RangeFormat.rowHeight`, `RangeFormat.useStandardHeight`, `RangeFormat.columnWidth`): one queued operation that refuses a protected
  * sheet (AccessDenied) and an invalid value (InvalidArgument, checked when the batch runs, as Excel
  * does), then applies the value to every row or column the range spans.
  */
@@ -1374,14 +1401,20 @@ function wholeLineOp(
   lines: 'rows' | 'columns',
   valid: boolean,
   apply: (sheet: SheetModel, index: number) => void,
+  minApi?: string,
 ): void {
-  ctx.enqueue(location, value, () => {
-    const { sheet, rect } = target();
-    guardWrite(sheet, location);
-    if (!valid) throw fakeError('InvalidArgument', location, String(value));
-    const [from, to] = lines === 'rows' ? [rect.top, rect.bottom] : [rect.left, rect.right];
-    for (let i = from; i <= to; i++) apply(sheet, i);
-  });
+  ctx.enqueue(
+    location,
+    value,
+    () => {
+      const { sheet, rect } = target();
+      guardWrite(sheet, location);
+      if (!valid) throw fakeError('InvalidArgument', location, String(value));
+      const [from, to] = lines === 'rows' ? [rect.top, rect.bottom] : [rect.left, rect.right];
+      for (let i = from; i <= to; i++) apply(sheet, i);
+    },
+    minApi,
+  );
 }
 
 function styleOp(

@@ -19,6 +19,8 @@ export interface SheetSnapshot {
   readonly columnWidths: Readonly<Record<string, number>>;
   /** Row (1-based) → height in points, for the rows given one. */
   readonly rowHeights: Readonly<Record<string, number>>;
+  /** Rows hidden with `Range.rowHidden` (1-based, ascending). */
+  readonly hiddenRows: readonly number[];
   readonly freeze: { readonly rows: number; readonly columns: number };
   readonly conditionalFormats: readonly {
     readonly range: string;
@@ -82,6 +84,7 @@ export function snapshotWorkbook(model: WorkbookModel): WorkbookSnapshot {
         cells,
         columnWidths,
         rowHeights: Object.fromEntries([...sheet.rowHeights].sort((x, y) => x[0] - y[0])),
+        hiddenRows: [...sheet.hiddenRows].sort((x, y) => x - y),
         freeze: { ...sheet.freeze },
         conditionalFormats: sheet.conditionalFormats.map((f) => ({
           range: rectToA1(f.rect),
