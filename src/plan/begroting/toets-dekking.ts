@@ -2,7 +2,7 @@
  * Begrotingstoets, section "dekking per taakveld": per regeling × year, the money received covers
  * the lasten per taakveld, never more (the domain's `TaakveldDekking`, BBV art. 19). Per regeling one
  * block, one row per taakveld (TAAKVELDEN, then "overige"): the lasten (SUMIFS over the Begroting
- * table), their weight max(0, lasten), the covered amount min(Σ weights, max(0, plafond after
+ * table; a row with an empty Taakveld on its default taakveld, `zonderTaakveldRows`), their weight max(0, lasten), the covered amount min(Σ weights, max(0, plafond after
  * carry-over)) and its largest-remainder split over the taakvelden (`RemainderSteps`), so the baten
  * add back to the covered amount to the euro. The Samenvatting shows the baten per taakveld (Σ over
  * the blocks) and the lasten not covered (eigen middelen).
