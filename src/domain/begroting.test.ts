@@ -84,7 +84,7 @@ describe('begroting: every check fires on a constructed case and stays quiet on 
       invoer([regel('SPUK AZWA regionaal', { 2027: share + 50_000 })]),
     );
     expect(t.signalen).toEqual([
-      { soort: 'plafond', regeling: 'SPUK AZWA regionaal', jaar: 2027, bedrag: 50_000 },
+      { soort: 'plafond', regeling: 'SPUK AZWA regionaal', jaar: 2027, bedrag: 50_000, rol: 'lid' },
     ]);
   });
 
@@ -298,7 +298,9 @@ describe('begroting: a member gemeente checks its regional activities against wh
     );
     expect(t.vanMandaatgemeente['SPUK IZA'][2]?.bedrag).toBe(15_000);
     expect(t.vanMandaatgemeente['SPUK IZA'][2]?.bron).toBe('ingevuld');
-    expect(t.signalen).toEqual([{ soort: 'plafond', regeling: 'SPUK IZA', jaar: 2025, bedrag: 5_000 }]);
+    expect(t.signalen).toEqual([
+      { soort: 'plafond', regeling: 'SPUK IZA', jaar: 2025, bedrag: 5_000, rol: 'lid' },
+    ]);
     expect(t.nietGedekt[2]).toBe(5_000);
   });
 
