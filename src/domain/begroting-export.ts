@@ -1,5 +1,5 @@
 import type { AardLasten, BegrotingRegel, BegrotingRegeling, TaakveldDekking } from './begroting';
-import { BEGROTING_CAPACITEIT, BEGROTING_REGELINGEN, TAAKVELDEN } from './begroting';
+import { BEGROTING_CAPACITEIT, BEGROTING_REGELINGEN, TAAKVELDEN, taakveldVan } from './begroting';
 import type { EditionYear } from './edition';
 import type { Euro } from './money';
 import { euro } from './money';
@@ -122,7 +122,7 @@ export function begrotingMutaties(
     if (r.lasten.every((x: Euro) => x === 0)) continue;
     const common = {
       rij: r.rij,
-      taakveld: r.taakveld,
+      taakveld: taakveldVan(r),
       regeling: r.regeling,
       onderdeel: r.onderdeel,
       activiteit: r.activiteit,
@@ -130,7 +130,7 @@ export function begrotingMutaties(
     };
     const lasten = r.lasten.map((x) => (x === 0 ? 0 : -x));
     const baten = r.lasten.map((x) => x + 0);
-    const g = groep(r.taakveld);
+    const g = groep(taakveldVan(r));
     const list = byGroep.get(g) ?? [];
     list.push(
       { ...common, soort: 'lasten', aard: r.aard, bedragen: lasten, duizenden: lasten.map(naarDuizenden) },

@@ -84,7 +84,7 @@ describe('begroting: every check fires on a constructed case and stays quiet on 
       invoer([regel('SPUK AZWA regionaal', { 2027: share + 50_000 })]),
     );
     expect(t.signalen).toEqual([
-      { soort: 'plafond', regeling: 'SPUK AZWA regionaal', jaar: 2027, bedrag: 50_000 },
+      { soort: 'plafond', regeling: 'SPUK AZWA regionaal', jaar: 2027, bedrag: 50_000, rol: 'lid' },
     ]);
   });
 
@@ -248,6 +248,22 @@ describe('begroting: incidentele baten per taakveld never exceed what is receive
     expect(t.nietGedekt[1]).toBe(0);
     expect(t.perTaakveld.every((tv) => tv.baten[0] === 0)).toBe(true);
   });
+
+  it('an emptied Taakveld cell counts on its default taakveld (as the Samenvatting’s mutaties), not on "overige"', () => {
+    // Onderdeel 1 → 5.1, onderdeel 11 → 6.1, SPUK IZA → 7.1 (defaultTaakveld); 2025 above the plafond.
+    const rows = (tv: (d: string) => string) => [
+      regel('Brede SPUK', { 2025: 1_500_000 }, { onderdeel: 1, taakveld: tv('5.1') }),
+      regel('Brede SPUK', { 2025: 1_000_000 }, { onderdeel: 11, taakveld: tv('6.1') }),
+      regel('SPUK IZA', { 2025: 3_100_000 }, { taakveld: tv('7.1') }),
+    ];
+    const leeg = toetsBegroting(ledger, ZWOLLE, invoer(rows(() => '')));
+    const typed = toetsBegroting(ledger, ZWOLLE, invoer(rows((d) => d)));
+    expect(leeg.dekking).toEqual(typed.dekking);
+    expect(leeg.perTaakveld.map((tv) => tv.baten[2])).toEqual(typed.perTaakveld.map((tv) => tv.baten[2]));
+    // 2.035.253 pro rata 1.500.000 : 1.000.000 on 5.1 and 6.1; SPUK IZA 3.023.765 on 7.1; nothing on "overige".
+    expect(leeg.perTaakveld.map((tv) => tv.baten[2])).toEqual([1_221_152, 814_101, 0, 3_023_765, 0]);
+    expect(leeg.dekking['Brede SPUK'][2]?.lasten).toEqual([1_500_000, 1_000_000, 0, 0, 0]);
+  });
 });
 
 describe('begroting: a member gemeente checks its regional activities against what its mandaatgemeente passes on', () => {
@@ -282,7 +298,9 @@ describe('begroting: a member gemeente checks its regional activities against wh
     );
     expect(t.vanMandaatgemeente['SPUK IZA'][2]?.bedrag).toBe(15_000);
     expect(t.vanMandaatgemeente['SPUK IZA'][2]?.bron).toBe('ingevuld');
-    expect(t.signalen).toEqual([{ soort: 'plafond', regeling: 'SPUK IZA', jaar: 2025, bedrag: 5_000 }]);
+    expect(t.signalen).toEqual([
+      { soort: 'plafond', regeling: 'SPUK IZA', jaar: 2025, bedrag: 5_000, rol: 'lid' },
+    ]);
     expect(t.nietGedekt[2]).toBe(5_000);
   });
 

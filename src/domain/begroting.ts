@@ -190,6 +190,17 @@ export function defaultTaakveld(regeling: BegrotingRegeling, onderdeel: Maybe<nu
   return '7.1';
 }
 
+/**
+ * The taakveld a row counts on: the one typed, else (an empty cell) `defaultTaakveld` of its regeling
+ * and onderdeel. The CSV reader fills an empty Taakveld with the default already; in the werkmap a user
+ * can empty the cell afterwards, and the Begrotingstoets's dekking and the Samenvatting's mutaties
+ * then read it on the default taakveld alike (#18). No trimming: the toets's SUMIFS matches an empty
+ * cell with the criterion "", not a cell of spaces.
+ */
+export function taakveldVan(r: Pick<BegrotingRegel, 'regeling' | 'onderdeel' | 'taakveld'>): string {
+  return r.taakveld === '' ? defaultTaakveld(r.regeling, r.onderdeel) : r.taakveld;
+}
+
 /** One activity of the begroting (a row of the table or of the CSV). */
 export interface BegrotingRegel {
   /** The row the user sees (sheet row or file line), for messages. */
@@ -379,6 +390,31 @@ export interface Signaal {
   readonly jaar?: EditionYear;
   /** The amount involved, whole euros (rows for `buiten-bereik`). */
   readonly bedrag: Euro;
+  /**
+   * A plafond signal on a regional post (SPUK IZA, SPUK AZWA regionaal): the gemeente's role in its
+   * SPUK IZA region (`regioRol`), so the text says where its plafond comes from; absent elsewhere.
+   */
+  readonly rol?: RegioRol;
+}
+
+/**
+ * A gemeente's role in the SPUK IZA regions: `mandaatgemeente` (receives a region's money, e.g. Zwolle,
+ * Almere), `lid` (a member gemeente: receives what its mandaatgemeente passes on, e.g. Dalfsen,
+ * Dronten), `geen` (neither: no region has it as a member; the national view).
+ */
+export type RegioRol = 'mandaatgemeente' | 'lid' | 'geen';
+
+/**
+ * The role of `code` (`RegioRol`): a mandaatgemeente where `ledger.mandaatVan` gives a region, a
+ * member where `regioVanLid` gives a region it is not the mandaatgemeente of, else `geen` (also for
+ * `code` undefined, the national view). Source: the edition's Bijlage 2B regions and the reference
+ * data's membership (`membershipStatus`).
+ */
+export function regioRol(ledger: Ledger, code: Maybe<CbsCode>): RegioRol {
+  if (code === undefined) return 'geen';
+  if (ledger.mandaatVan(code).length > 0) return 'mandaatgemeente';
+  const regio = regioVanLid(ledger, code);
+  return regio !== undefined && regio.mandaatgemeenteCode !== code ? 'lid' : 'geen';
 }
 
 /** Everything the checks computed; each array is in the order of the edition's years. */
@@ -393,6 +429,8 @@ export interface BegrotingToets {
    * a baat of the member next to the plafond (0 for a mandaatgemeente and nationally).
    */
   readonly vanMandaatgemeente: Readonly<Record<RegionalePost, readonly VanMandaatgemeente[]>>;
+  /** The gemeente's role in its SPUK IZA region (`regioRol`): which texts about regional money fit it. */
+  readonly rol: RegioRol;
   /** max(0, lasten − plafond after carry-over − what the mandaatgemeente passes on). */
   readonly overschrijding: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
   /** Brede SPUK per onderdeel (rows) × the years checked per onderdeel (columns; 2023, 2024). */
@@ -450,6 +488,7 @@ export interface BegrotingToets {
     readonly code: string;
     /** Σ over the regelingen of their covered lasten's share on this taakveld (`dekking`): never above what is received. */
     readonly baten: readonly Euro[];
+    /** Σ of the incidental lasten with this Taakveld as typed (an empty cell: "overig"), as the Samenvatting's SUMIFS reads them. */
     readonly incidenteleLasten: readonly Euro[];
   }[];
   /**
@@ -890,7 +929,10 @@ export function toetsBegroting(
   );
 
   const codes: readonly string[] = TAAKVELDEN.map((t) => t.code);
+  // On its taakveld, an empty one on its default (`taakveldVan`).
   const inTaakveld = (code: string) => (r: BegrotingRegel) =>
+    code === 'overig' ? !codes.includes(taakveldVan(r)) : taakveldVan(r) === code;
+  const inTypedTaakveld = (code: string) => (r: BegrotingRegel) =>
     code === 'overig' ? !codes.includes(r.taakveld) : r.taakveld === code;
   const tvCodes = [...codes, 'overig'];
   const dekking = {} as Record<BegrotingRegeling, TaakveldDekking[]>;
@@ -915,7 +957,8 @@ export function toetsBegroting(
       euro(BEGROTING_REGELINGEN.reduce((a, reg) => a + (dekking[reg][i]?.split.amounts[k] ?? 0), 0)),
     ),
     incidenteleLasten: years.map((_, i) =>
-      euro(sumWhere((r) => inTaakveld(code)(r) && r.aard === 'incidenteel', i)),
+      // As typed (the Samenvatting's SUMIFS over the Taakveld column): an empty cell counts under "overige".
+      euro(sumWhere((r) => inTypedTaakveld(code)(r) && r.aard === 'incidenteel', i)),
     ),
   }));
 
@@ -926,6 +969,7 @@ export function toetsBegroting(
   );
 
   const signalen: Signaal[] = [];
+  const rol = regioRol(ledger, code);
   years.forEach((jaar, i) => {
     const b = verschilTotaalOnderdelen[i] ?? ZERO;
     if (b !== 0) signalen.push({ soort: 'beschikking-totaal', regeling: 'Brede SPUK', jaar, bedrag: b });
@@ -933,7 +977,14 @@ export function toetsBegroting(
   for (const reg of BEGROTING_REGELINGEN)
     years.forEach((jaar, i) => {
       const b = over[reg][i] ?? ZERO;
-      if (b > 0) signalen.push({ soort: 'plafond', regeling: reg, jaar, bedrag: b });
+      if (b > 0)
+        signalen.push({
+          soort: 'plafond',
+          regeling: reg,
+          jaar,
+          bedrag: b,
+          ...((REGIONALE_POSTEN as readonly string[]).includes(reg) ? { rol } : {}),
+        });
     });
   ONDERDELEN.forEach((nr, k) =>
     ONDERDEEL_JAREN.forEach((jaar, j) => {
@@ -996,6 +1047,7 @@ export function toetsBegroting(
     plafond,
     plafondNaOverheveling: na,
     vanMandaatgemeente: vanMandaat,
+    rol,
     lasten,
     overschrijding: over,
     onderdelen: { plafond: oPlafond, plafondNaOverheveling: oNa, lasten: oLasten, overschrijding: oOver },

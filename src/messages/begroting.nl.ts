@@ -4,6 +4,7 @@ import type {
   EditionYear,
   GemeenteWaarschuwing,
   RegelingEinde,
+  RegioRol,
   Signaal,
   SignaalSoort,
   TaakveldMutaties,
@@ -43,12 +44,31 @@ function woorden(regels: BegrotingRegels): {
   };
 }
 
+/**
+ * The explanation of the plafond check for a gemeente's role in its SPUK IZA region (`RegioRol`; #18:
+ * the text fits the gemeente it is shown to): a mandaatgemeente checks regional money against the
+ * region's amount, a member gemeente against what its mandaatgemeente passes on, a gemeente in
+ * neither role has no regional money; `undefined` (role unknown) names both roles.
+ */
+export function plafondUitleg(rol: RegioRol | undefined): string {
+  const kern = 'Lasten boven het plafond (beschikking, anders de editie; na overheveling).';
+  switch (rol) {
+    case 'mandaatgemeente':
+      return `${kern} Regionaal geld: als mandaatgemeente toetst u tegen het bedrag van de regio.`;
+    case 'lid':
+      return `${kern} Regionaal geld: als ledengemeente toetst u tegen wat de mandaatgemeente doorgeeft (blad Beschikking).`;
+    case 'geen':
+      return `${kern} Regionaal geld krijgt deze gemeente niet (plafond € 0).`;
+    case undefined:
+      return `${kern} Regionaal geld: de mandaatgemeente toetst tegen het bedrag van de regio, een ledengemeente tegen wat de mandaatgemeente doorgeeft.`;
+  }
+}
+
 /** The explanations that name no parameter. */
 const SIGNAAL_UITLEG_VAST = {
   'beschikking-totaal':
     'Het totaal van de Brede SPUK in de beschikking wijkt af van de som van de onderdelen (lager dan de ingevulde onderdelen: niet verdeeld).',
-  plafond:
-    'Lasten boven het plafond (beschikking, anders de editie; na overheveling). Regionaal geld: de mandaatgemeente toetst tegen het bedrag van de regio, een ledengemeente tegen wat de mandaatgemeente doorgeeft.',
+  plafond: plafondUitleg(undefined),
   'aard-ontbreekt': 'Vul bij elke activiteit de aard van de lasten in (structureel of incidenteel).',
   'bbv-structureel':
     'BBV: structurele lasten gedekt uit geld van een regeling met een einddatum (incidentele baten).',
@@ -84,7 +104,7 @@ export function gatUitleg(e: RegelingEinde): string {
  * the check in the workbook). The gaps of the fixed end years (`bbv-gat-2026`, `bbv-gat-2029`) name
  * the regelingen that end then (`gatUitleg`).
  */
-export function signaalUitleg(regels: BegrotingRegels): Record<SignaalSoort, string> {
+export function signaalUitleg(regels: BegrotingRegels, rol?: RegioRol): Record<SignaalSoort, string> {
   const w = woorden(regels);
   const gat = (jaar: EditionYear): string => {
     const e = einde(regels, jaar);
@@ -92,6 +112,7 @@ export function signaalUitleg(regels: BegrotingRegels): Record<SignaalSoort, str
   };
   return {
     ...SIGNAAL_UITLEG_VAST,
+    plafond: plafondUitleg(rol),
     onderdeel: `${w.tot} per onderdeel: hoogstens ${100 + w.schuif}% van het plafond (${w.schuif}% schuiven binnen het hoofdthema).`,
     hoofdthema: `${w.tot}: de lasten van een hoofdthema niet boven de som van de plafonds van zijn onderdelen.`,
     'zonder-onderdeel': `${w.tot} hoort elke Brede SPUK-last bij een onderdeel (${w.onderdelen}).`,
@@ -103,13 +124,21 @@ export function signaalUitleg(regels: BegrotingRegels): Record<SignaalSoort, str
 }
 
 /**
- * For a regional post (SPUK IZA, SPUK AZWA regionaal): where the plafond comes from, for the
- * mandaatgemeente and for a member gemeente alike (the signal does not say which one it is).
+ * For a regional post (SPUK IZA, SPUK AZWA regionaal): where the plafond comes from, for the role the
+ * signal names (`s.rol`: the gemeente's role in its region); without a role, for both roles.
  */
 function regionaalTip(s: Signaal): string {
-  return s.regeling === 'SPUK IZA' || s.regeling === 'SPUK AZWA regionaal'
-    ? ' Regionaal geld: een mandaatgemeente toetst tegen het bedrag van de regio (beschikking), een ledengemeente tegen wat de mandaatgemeente doorgeeft (blad Beschikking, "Ontvangen van de mandaatgemeente").'
-    : '';
+  if (s.regeling !== 'SPUK IZA' && s.regeling !== 'SPUK AZWA regionaal') return '';
+  switch (s.rol) {
+    case 'mandaatgemeente':
+      return ' Als mandaatgemeente toetst u regionaal geld tegen het bedrag van de regio (de beschikking, anders de editie).';
+    case 'lid':
+      return ' Als ledengemeente toetst u regionaal geld tegen wat de mandaatgemeente doorgeeft: vul dat in op blad Beschikking ("Ontvangen van de mandaatgemeente"; leeg = het geplande aandeel).';
+    case 'geen':
+      return ' Deze gemeente is geen mandaatgemeente of ledengemeente van een SPUK IZA-regio: regionaal geld heeft hier plafond € 0.';
+    case undefined:
+      return ' Regionaal geld: een mandaatgemeente toetst tegen het bedrag van de regio (beschikking), een ledengemeente tegen wat de mandaatgemeente doorgeeft (blad Beschikking, "Ontvangen van de mandaatgemeente").';
+  }
 }
 
 function waar(s: Signaal): string {

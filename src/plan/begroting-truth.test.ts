@@ -4,6 +4,7 @@ import { builtInKey, Ledger, legeBegroting, toetsBegroting } from '../domain';
 import { evaluatePlan, formulaMismatches } from '../../test/support/evaluate-plan';
 import { BESCHIKKING, generated } from '../../test/support/generated-begroting';
 import { buildWorkbookPlan, SHEETS } from '.';
+import { begrotingTable } from './begroting/fixed-cells';
 import type { WorkbookPlan } from '.';
 
 /**
@@ -121,6 +122,73 @@ describe('begroting formulas equal the domain (HyperFormula), on generated begro
       expect(baten).toEqual([957_316, 1_077_937, 0, 3_023_765, 0]);
       expect(sheet[start + 6]?.[0]).toMatch(/Niet gedekt door de uitkering \(eigen middelen\)/);
       expect(sheet[start + 6]?.[6]).toBe(90_747);
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  it('an emptied Taakveld cell: the toets’s dekking, the Samenvatting and its mutaties put the lasten on the default taakveld (#18)', () => {
+    const input = editionInput('vws-2026-04');
+    const years = input.edition.years;
+    const lasten = (bedrag: number) => years.map((y) => (y === 2025 ? bedrag : 0) as Euro);
+    // Onderdeel 1 → 5.1, 11 → 6.1, 5 → 7.1, no onderdeel → 7.1, SPUK IZA → 7.1 (defaultTaakveld).
+    const rows = (leeg: boolean) =>
+      (
+        [
+          ['Brede SPUK', 1, '5.1', 1_500_000],
+          ['Brede SPUK', 11, '6.1', 1_000_000],
+          ['Brede SPUK', 5, '7.1', 200_000],
+          ['Brede SPUK', undefined, '7.1', 100_000],
+          ['SPUK IZA', undefined, '7.1', 3_100_000],
+          ['Brede SPUK', 2, '6.71', 50_000],
+        ] as const
+      ).map(([regeling, onderdeel, taakveld, bedrag], i) => ({
+        rij: 7 + i,
+        regeling,
+        onderdeel,
+        activiteit: `Activiteit ${i + 1}`,
+        // The last row keeps its typed taakveld.
+        taakveld: leeg && i < 5 ? '' : taakveld,
+        uitvoerder: 'Gemeente',
+        aard: 'incidenteel' as const,
+        lasten: lasten(bedrag),
+        andereDekking: '',
+        opmerking: '',
+      }));
+    const begroting = (leeg: boolean) => ({ ...legeBegroting(input.edition), regels: rows(leeg) });
+    const typed = buildWorkbookPlan(input, {
+      key: 'spuk-2025',
+      gemeente: ZWOLLE,
+      begroting: begroting(false),
+    });
+    const emptied = buildWorkbookPlan(input, {
+      key: 'spuk-2025',
+      gemeente: ZWOLLE,
+      begroting: begroting(true),
+    });
+    const t = toetsBegroting(new Ledger(input, builtInKey('spuk-2025', input.base)), ZWOLLE, begroting(true));
+    // The domain: 5.1, 6.1, 6.71, 7.1, overige; nothing on "overige".
+    expect(t.dekking['Brede SPUK'][2]?.lasten).toEqual([1_500_000, 1_000_000, 50_000, 300_000, 0]);
+    // The werkmap made with typed taakvelden, then the user empties five Taakveld cells.
+    const ev = evaluatePlan(typed);
+    try {
+      const col = begrotingTable(years).column('Taakveld');
+      const sheet = ev.hf.getSheetId(SHEETS.begroting) ?? -1;
+      for (let i = 0; i < 5; i++)
+        ev.hf.setCellContents({ sheet, row: col.top - 1 + i, col: col.left - 1 }, null);
+      const { bad, cells } = formulaMismatches(emptied, ev, [
+        SHEETS.toets,
+        SHEETS.samenvatting,
+        SHEETS.overzicht,
+      ]);
+      expect(cells).toBeGreaterThan(1000);
+      expect(bad.slice(0, 10)).toEqual([]);
+      const sv = ev.hf.getSheetValues(ev.hf.getSheetId(SHEETS.samenvatting) ?? -1);
+      const start = sv.findIndex((r) => String(r[0]).startsWith('Incidentele baten'));
+      // 2.035.253 received pro rata 1.500.000 : 1.000.000 : 50.000 : 300.000; SPUK IZA 3.023.765 on 7.1.
+      const baten = sv.slice(start + 1, start + 6).map((r) => r[6]);
+      expect(baten).toEqual(t.perTaakveld.map((tv) => tv.baten[2]));
+      expect(baten[4]).toBe(0);
     } finally {
       ev.destroy();
     }

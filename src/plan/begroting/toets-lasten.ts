@@ -137,7 +137,11 @@ function mandaatRows(v: ToetsSection, mandaat: MandaatCells): SheetRange {
   s.values(
     `B${block.top}`,
     regelingen.map((r) => [
-      `Ontvangen van de mandaatgemeente: ${r} (blad Beschikking, anders gepland aandeel)`,
+      `Ontvangen van de mandaatgemeente: ${r} ${
+        (REGIONALE_POSTEN as readonly string[]).includes(r)
+          ? '(blad Beschikking, anders gepland aandeel)'
+          : '(geen regionaal geld: 0)'
+      }`,
     ]),
   );
   regelingen.forEach((reg, r) => {
@@ -155,5 +159,8 @@ function mandaatRows(v: ToetsSection, mandaat: MandaatCells): SheetRange {
       'euro',
     );
   });
+  // Only a member gemeente receives from a mandaatgemeente (#18: a mandaatgemeente's werkmap shows no
+  // member-only rows): elsewhere the rows stay (0, the formulas read them) but are hidden.
+  if (t.rol !== 'lid') s.hideRows(block.top, block.bottom);
   return block;
 }

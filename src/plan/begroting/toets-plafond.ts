@@ -263,6 +263,9 @@ function bronPerLine(
     );
   // The sources right-aligned, under the amounts of their year (#18).
   s.format(editie.address(), 'right').format(bron.address(), 'right');
+  // The edition's labels are machinery (constants the formulas read): hidden, so the print shows the
+  // source of each amount once, in words (#18: helper rows out of the print).
+  s.hideRows(editie.top, editie.bottom);
   return bron;
 }
 
@@ -364,6 +367,9 @@ function bronRows(v: ToetsSection, plafond: SheetRange, beschikking: Beschikking
   const bronRow = rows.take(n);
   // The sources right-aligned, under the amounts of their year (#18).
   s.format(yearsRange(v, constRow, 3 * n), 'right');
+  // The edition's labels and the gemeente's label are the steps to the source (machinery): hidden;
+  // the rows "Bron: …" below say it in words (#18: helper rows out of the print).
+  s.hideRows(constRow, labelRow + n - 1);
   s.values(
     `B${bronRow}`,
     regelingen.map((r) => [`Bron: ${r}`]),

@@ -88,7 +88,7 @@ export function buildToets(
     t: toets.t,
     invoer: toets.invoer,
     regels: toets.regels,
-    uitleg: signaalUitleg(toets.regels),
+    uitleg: signaalUitleg(toets.regels, toets.t.rol),
     table: toets.table,
     checks: [],
   };

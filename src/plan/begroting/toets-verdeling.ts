@@ -93,7 +93,8 @@ export function verdelingSection(
   );
   // The weights and their sum hidden as the rounding steps below are (#18: the split printed over
   // pages); they stay in the sheet, the shares' formulas read them, and show again with "Zichtbaar maken".
-  s.hideRows(weights.top, weights.bottom).hideRows(total.top, total.top);
+  // So is the 0/1 flag "Verdeeld" (machinery: the rows "Bron" say "beschikking" where it is 1).
+  s.hideRows(weights.top, weights.bottom).hideRows(total.top, verdeeld.top);
   const rest = yearsAt(v, rows.take());
   label(rest.top, 'Te verdelen (totaal min de onderdelen met een eigen bedrag)');
   s.formula(
