@@ -137,7 +137,13 @@ export function buildBeschikking(
   // (row 3 and Controle) until it is emptied.
   const hidden = rol === 'lid' ? undefined : { top: grid.bottom + 4, bottom: vanMandaat.gepland.bottom };
   if (hidden !== undefined) s.hideRows(hidden.top, hidden.bottom + 1);
-  const buitenJaren = buitenJarenSection(ctx, s, keys, grid, hidden && { ...hidden, input: vanMandaat.input });
+  const buitenJaren = buitenJarenSection(
+    ctx,
+    s,
+    keys,
+    grid,
+    hidden && { ...hidden, input: vanMandaat.input },
+  );
   const kenmerk = kenmerkSection(s, vanMandaat.gepland.bottom + 2, keys, beschikking);
   s.width('A', 10).width('B', 22).width('C', ONDERDEEL_WIDTH).width('D', 2);
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
