@@ -13,7 +13,7 @@ import { ok, render } from '../../test/support/render-fake';
 import { buildWorkbookPlan, SHEETS } from '../plan';
 import type { WorkbookPlan } from '../plan';
 
-const ZWOLLE = 'GM0193' as CbsCode; // mandaatgemeente of the region IJsselland
+const ZWOLLE = 'GM0193' as CbsCode; // mandaatgemeente of its SPUK IZA region (IJssel-Vecht)
 const DALFSEN = 'GM0148' as CbsCode; // a member of that region
 const input = editionInput('vws-2026-04');
 const planFor = (gemeente: CbsCode): WorkbookPlan => buildWorkbookPlan(input, { key: 'spuk-2025', gemeente });
