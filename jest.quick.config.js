@@ -37,6 +37,9 @@ const SLOW = [
   // Left-over add-in sheets: two real plans (with and without the comparison / the realisatie) through
   // the fake host (~30 s alone).
   'src/excel/stale-sheets.test.ts',
+  // A mandaatgemeente's Beschikking: three refreshes of real plans through the fake host with
+  // HyperFormula (~2 min alone, 5 under load).
+  'src/excel/beschikking-mandaat.test.ts',
   'src/taskpane/realisatie-option.test.ts',
   // Rows for an existing table: a write that fails at every operation (append and replace, ~20 s), and
   // the pane's Toevoegen/Vervangen on the real plan (~40 s alone).

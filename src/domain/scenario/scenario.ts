@@ -26,6 +26,8 @@ import type { AansluitingRegel } from './cross-checks';
 import type { OpenPostIndicatie, VloerGemeenten } from './open-posts';
 import type { AzwaStatus } from './azwa';
 import { azwaStatus } from './azwa';
+import type { RegioRol } from './regio-rol';
+import { regioRol } from './regio-rol';
 import { openPostIndicaties, vloerGemeenten } from './open-posts';
 import { aansluiting, aansluitingAfwijkingen, samenvattingAfwijkingen } from './cross-checks';
 import type { RealisatieInvoer, Verantwoording, VerantwoordingAannames } from '../verantwoording';
@@ -151,6 +153,11 @@ export interface Scenario {
   readonly vloer: VloerGemeenten;
   /** The years with SPUK AZWA money for the gemeente and whether its beschikking gives any (else: raming). */
   readonly azwa: AzwaStatus;
+  /**
+   * The gemeente's role in the regional money (`regioRol`): mandaatgemeente, lid of a region, or
+   * geen (also the national view). The plan shows the member's and the mandaatgemeente's rows by it.
+   */
+  readonly regioRol: RegioRol;
   /**
    * What each model check on Controle must count (0 unless the data itself has a deviation); with a
    * verantwoording, `realisatie-sleutel` counts the realisatie's rows whose key (Regeling|Onderdeel|
@@ -414,6 +421,7 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
     openPosten: openPostIndicaties(ledger, (nr, jaar) => amount(nr, jaar).bedrag),
     vloer: vloerGemeenten(report, base),
     azwa: azwaStatus(nat.allocLines, years, amount),
+    regioRol: regioRol(ledger, code),
     toets,
     verantwoording: verantw,
     report,

@@ -3,7 +3,14 @@
  * onderdeel) and year; an empty cell means "the edition's amount". Kept on refresh (keyed input
  * name). Sections: the gemeente of the beschikking (and whether it is Overzicht's), the grid.
  */
-import type { BegrotingInvoer, BeschikkingRegel, CbsCode, EditionYear, RegionalePost } from '../../domain';
+import type {
+  BegrotingInvoer,
+  BeschikkingRegel,
+  CbsCode,
+  EditionYear,
+  RegioRol,
+  RegionalePost,
+} from '../../domain';
 import { geplandAandeel, REGIONALE_POSTEN } from '../../domain';
 import { columnLetter, rangeOf } from '../a1';
 import { SheetRange } from '../anchors';
@@ -78,6 +85,14 @@ export const MANDAAT_KEYS: Readonly<Record<RegionalePost, string>> = {
 /** Column C of the planned-share rows (a row per regional post): how tests and the bench find them. */
 export const GEPLAND_LABEL = 'gepland aandeel (Regioverdeling, methode aandeel)';
 
+/** The note above the regional block, per role (`RegioRol`, the scenario's): what regional money is here. */
+const REGIONAAL_NOTE: Readonly<Record<RegioRol, string>> = {
+  lid: 'Regionaal geld (SPUK IZA, SPUK AZWA regionaal) staat alleen op de beschikking van de mandaatgemeente; vul hieronder in wat de mandaatgemeente doorgeeft.',
+  mandaatgemeente:
+    'Regionaal geld (SPUK IZA, SPUK AZWA regionaal): deze gemeente is mandaatgemeente en ontvangt het hele regiobedrag (rijen hierboven); de verdeling over de ledengemeenten staat op het blad Regioverdeling.',
+  geen: 'Regionaal geld (SPUK IZA, SPUK AZWA regionaal) staat alleen op de beschikking van een mandaatgemeente.',
+};
+
 const GEMEENTE_ROW = 4;
 /** The hidden helper column (Z) of the check on amounts outside the regelingen's years. */
 const HELPER_COL = 26;
@@ -110,13 +125,25 @@ export function buildBeschikking(
   );
   const { gemeente, applies } = gemeenteSection(s, at.code, from);
   const { grid, keyCol } = gridSection(ctx, s, keys, beschikking);
-  const buitenJaren = buitenJarenSection(ctx, s, keys, grid);
-  s.value(
-    `A${grid.bottom + 2}`,
-    `Regionaal geld (SPUK IZA, SPUK AZWA regionaal) staat alleen op de beschikking van de mandaatgemeente; een ledengemeente vult hieronder in wat de mandaatgemeente doorgeeft. Gemaakt voor ${at.chosenName}.`,
-    'note',
-  );
+  const rol = ctx.scenario.regioRol;
+  s.value(`A${grid.bottom + 2}`, `${REGIONAAL_NOTE[rol]} Gemaakt voor ${at.chosenName}.`, 'note');
   const vanMandaat = mandaatSection(ctx, s, grid.bottom + 4, invoer, from.regio);
+  // The member's input block only for a member (#18). For a mandaatgemeente (or a gemeente in no
+  // region) its rows are hidden, not left out: the block is the input name Invoer_Van_Mandaatgemeente
+  // (kept on refresh by key), which the Begrotingstoets, Controle and the Verantwoording refer to and
+  // the batch's shared layouts name; a werkmap can be rebuilt for another gemeente in the pane, and a
+  // removed range would leave that name behind on the rows below. So every cell keeps its place (the
+  // kenmerk rows too) and an amount typed there earlier is not lost: the hidden rows count it as FOUT
+  // (row 3 and Controle) until it is emptied.
+  const hidden = rol === 'lid' ? undefined : { top: grid.bottom + 4, bottom: vanMandaat.gepland.bottom };
+  if (hidden !== undefined) s.hideRows(hidden.top, hidden.bottom + 1);
+  const buitenJaren = buitenJarenSection(
+    ctx,
+    s,
+    keys,
+    grid,
+    hidden && { ...hidden, input: vanMandaat.input },
+  );
   const kenmerk = kenmerkSection(s, vanMandaat.gepland.bottom + 2, keys, beschikking);
   s.width('A', 10).width('B', 22).width('C', ONDERDEEL_WIDTH).width('D', 2);
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
@@ -139,6 +166,8 @@ function buitenJarenSection(
   s: SheetBuilder,
   keys: readonly BeschikkingKey[],
   grid: SheetRange,
+  /** The member's input block when its rows are hidden (not a member): an amount in it counts too. */
+  hiddenMandaat?: { readonly top: number; readonly bottom: number; readonly input: SheetRange },
 ): string {
   const years = ctx.years;
   // Per key: the runs of years without money, as ranges; consecutive keys with the same runs share one.
@@ -169,6 +198,7 @@ function buitenJarenSection(
       );
     i = j;
   }
+  if (hiddenMandaat !== undefined) terms.push(`COUNT(${hiddenMandaat.input.local().abs()})`);
   const count = terms.length === 0 ? '0' : terms.join('+');
   const spans = [...new Set(keys.map((k) => k.regeling))].map((r) => {
     const active = regelingYears(ctx, r);
@@ -180,7 +210,11 @@ function buitenJarenSection(
   s.formula(countCell.address(), count, () => 0, 'integer');
   s.value(
     textCell.address(),
-    ` bedrag(en) in een grijze cel: een jaar zonder geld van de regeling (${spans.join('; ')}). Maak die cellen leeg; geld daarbuiten is geen SPUK-geld (bijv. de BFU vanaf 2030: algemene middelen).`,
+    ` bedrag(en) in een grijze cel: een jaar zonder geld van de regeling (${spans.join('; ')}). Maak die cellen leeg; geld daarbuiten is geen SPUK-geld (bijv. de BFU vanaf 2030: algemene middelen).${
+      hiddenMandaat === undefined
+        ? ''
+        : ` Of in de verborgen rijen ${hiddenMandaat.top}–${hiddenMandaat.bottom} (ontvangen van de mandaatgemeente: alleen voor een ledengemeente): maak ze zichtbaar en leeg.`
+    }`,
   );
   s.hiddenColumn(columnLetter(HELPER_COL)).hiddenColumn(columnLetter(HELPER_COL + 1));
   const n = countCell.local().abs();

@@ -4,7 +4,7 @@
  * overview of incidental baten and lasten per taakveld; structural lasten against the afloop; the
  * count of the begroting's signals. Every amount refers to the Begrotingstoets or the Begroting table.
  */
-import type { BegrotingInvoer, BegrotingToets, EditionYear } from '../../domain';
+import type { BegrotingInvoer, BegrotingToets, EditionYear, RegioRol } from '../../domain';
 import { BEGROTING_REGELINGEN, gemeenteWaarschuwingen, REGIONALE_POSTEN, TAAKVELDEN } from '../../domain';
 import { gemeenteWaarschuwingText } from '../../messages/begroting.nl';
 import { formatDate } from '../../messages/nl';
@@ -49,7 +49,16 @@ function axis(years: readonly EditionYear[]): Axis {
   };
 }
 
+/** The heading of the baten per role (`RegioRol`): only a member receives from a mandaatgemeente. */
+const BATEN_KOP: Readonly<Record<RegioRol, string>> = {
+  lid: 'Baten: het plafond (na overheveling) en wat de mandaatgemeente doorgeeft',
+  mandaatgemeente:
+    'Baten: het plafond (na overheveling); SPUK IZA en SPUK AZWA regionaal: het hele regiobedrag (verdeling: blad Regioverdeling)',
+  geen: 'Baten: het plafond (na overheveling)',
+};
+
 interface Summary {
+  readonly ctx: PlanContext;
   readonly s: SheetBuilder;
   readonly rows: RowCursor;
   readonly t: BegrotingToets;
@@ -78,7 +87,7 @@ export function buildSamenvatting(
   const rows = new RowCursor(1);
   const ax = axis(ctx.years);
   const TOTAL = ax.total;
-  const header = headingSection(ctx, s, rows, chosenName, from.chooser);
+  headingSection(ctx, s, rows, chosenName, from.chooser);
   const line: Summary['line'] = (label, formula, values, style = 'euro') => {
     const r = rows.take();
     s.value(`A${r}`, label, style === 'euroTotal' ? 'rowHeader' : undefined);
@@ -86,7 +95,7 @@ export function buildSamenvatting(
     s.formula(`${TOTAL}${r}`, `SUM(${FIRST_YEAR}${r}:${ax.lastYear}${r})`, () => sumYears(values), style);
     return r;
   };
-  const v: Summary = { s, rows, t, axis: ax, table: from.table, line };
+  const v: Summary = { ctx, s, rows, t, axis: ax, table: from.table, line };
   const batenRow = batenLastenSection(v, invoer, from.toets);
   const batenFirst = taakveldSection(v, from.toets);
   structureelSection(v, from.toets);
@@ -118,11 +127,11 @@ export function buildSamenvatting(
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 15);
   s.width(TOTAL, 17);
   // Landscape on the page width (portrait, or one page, printed it at 6 pt): readable at 7 pt or more (#18).
-  s.printAs('landscape', true).printLayout({
-    area: `A1:${TOTAL}${lastRow}`,
-    titleRows: `${header}:${header}`,
-    fitToHeight: 0,
-  });
+  // No repeated title rows: the summary is one page with its own header row (its rows are fixed: the
+  // taakvelden are the domain's list), and the mutaties block's page starts with the block's own
+  // header; a repeated summary header printed above that block's title, with a "Totaal" column the
+  // block does not have (#18).
+  s.printAs('landscape', true).printLayout({ area: `A1:${TOTAL}${lastRow}`, fitToHeight: 0 });
   return {
     s,
     cells: { batenTotaal: SheetRange.at(SHEETS.samenvatting, batenRow, PERIOD_COL, 1, ctx.years.length) },
@@ -164,11 +173,10 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
   const { s, rows, t, line } = v;
   const yearsRange = v.axis.yearsRange;
   const first = (range: SheetRange) => range.cell(0, 0).fixRow();
-  s.value(
-    `A${rows.take()}`,
-    'Baten: het plafond (na overheveling) en wat de mandaatgemeente doorgeeft',
-    'rowHeader',
-  );
+  // The regional rows fit the gemeente's role (#18, the scenario's `regioRol`): a member also receives
+  // from its mandaatgemeente; a mandaatgemeente receives the whole regional amount itself.
+  const rol = v.ctx.scenario.regioRol;
+  s.value(`A${rows.take()}`, BATEN_KOP[rol], 'rowHeader');
   const batenRows: number[] = [];
   regelingen.forEach((reg, i) => {
     batenRows.push(line(`  ${reg}`, first(toets.plafondNa.rows(i)), t.plafondNaOverheveling[reg]));
@@ -183,15 +191,17 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
     // Right-aligned: each source under its amount (#18: left-aligned they sat half a column off).
     s.format(yearsRange(b), 'right');
   });
-  // A member gemeente: what its mandaatgemeente passes on (0 elsewhere), a baat next to the plafond.
-  for (const post of REGIONALE_POSTEN)
-    batenRows.push(
-      line(
-        `  ${post}: ontvangen van de mandaatgemeente`,
-        first(toets.vanMandaat.rows(regelingen.indexOf(post))),
-        t.vanMandaatgemeente[post].map((x) => x.bedrag),
-      ),
-    );
+  // A member gemeente: what its mandaatgemeente passes on, a baat next to the plafond. Not made for a
+  // mandaatgemeente or a gemeente in no region (0 there: the toets's rows it would read are 0).
+  if (rol === 'lid')
+    for (const post of REGIONALE_POSTEN)
+      batenRows.push(
+        line(
+          `  ${post}: ontvangen van de mandaatgemeente`,
+          first(toets.vanMandaat.rows(regelingen.indexOf(post))),
+          t.vanMandaatgemeente[post].map((x) => x.bedrag),
+        ),
+      );
   const bt = line(
     'Totaal baten',
     batenRows.map((r) => `${FIRST_YEAR}${r}`).join('+'),
