@@ -398,9 +398,16 @@ export interface Signaal {
 }
 
 /**
- * A gemeente's role in the SPUK IZA regions: `mandaatgemeente` (receives a region's money, e.g. Zwolle,
- * Almere), `lid` (a member gemeente: receives what its mandaatgemeente passes on, e.g. Dalfsen,
- * Dronten), `geen` (neither: no region has it as a member; the national view).
+ * A gemeente's role in the regional money (SPUK IZA to 2026, SPUK AZWA regionaal from 2027):
+ * - `mandaatgemeente`: it receives a region's amount itself (`Ledger.mandaatVan`; e.g. Zwolle,
+ *   Almere) and passes it on (the sheet Regioverdeling);
+ * - `lid`: a member of a region that is not its mandaatgemeente (`regioVanLid`; e.g. Dalfsen, Kampen,
+ *   Dronten): it receives its share from the mandaatgemeente (the Beschikking's input "ontvangen van
+ *   de mandaatgemeente", the Samenvatting's baten);
+ * - `geen`: neither (a gemeente in no region, and the national view).
+ * A gemeente that is mandaatgemeente of one region is never a `lid` (as the verantwoording's SiSa
+ * role, `IzaSisa.rol`). The workbook shows each role's rows and texts only to that role (#18); the
+ * scenario carries it (`Scenario.regioRol`).
  */
 export type RegioRol = 'mandaatgemeente' | 'lid' | 'geen';
 

@@ -7,4 +7,3 @@ export * from './cross-checks';
 export * from './open-posts';
 export * from './azwa';
 export * from './starter';
-export * from './regio-rol';
