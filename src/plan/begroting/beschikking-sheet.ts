@@ -136,7 +136,8 @@ export function buildBeschikking(
   // kenmerk rows too) and an amount typed there earlier is not lost: the hidden rows count it as FOUT
   // (row 3 and Controle) until it is emptied.
   const hidden = rol === 'lid' ? undefined : { top: grid.bottom + 4, bottom: vanMandaat.gepland.bottom };
-  if (hidden !== undefined) s.hideRows(hidden.top, hidden.bottom + 1);
+  // Its own rows only: an empty row hidden is not kept by every renderer (ExcelJS writes no empty row).
+  if (hidden !== undefined) s.hideRows(hidden.top, hidden.bottom);
   const buitenJaren = buitenJarenSection(
     ctx,
     s,
