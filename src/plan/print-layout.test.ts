@@ -118,6 +118,31 @@ describe('print layout of #18 in the plan', () => {
     expect(stylesAt(overzicht, 'C7')).toEqual(['rowHeader']);
   });
 
+  it('hides the Overzicht helper grid of the weakest source, not the source row it answers', () => {
+    const overzicht = sheetOf(plan, 'Overzicht');
+    const hiddenRows = new Set((overzicht.rowHeights ?? []).filter((h) => h.height === 0).map((h) => h.row));
+    const [head] = rowsWith(overzicht, 'A', /^Bronnen van het eigen geld \(1 = komt voor/);
+    expect(head).toBeDefined();
+    const grid = rowsWith(overzicht, 'C', /^(raming|geschat|afgeleid|gepubliceerd|beschikking)$/);
+    expect(grid).toEqual([1, 2, 3, 4, 5].map((i) => (head ?? 0) + i));
+    // The blank row above it, its label and the five source rows: hidden (still live formulas).
+    for (let r = (head ?? 0) - 1; r <= (head ?? 0) + 5; r++)
+      expect([r, hiddenRows.has(r)]).toEqual([r, true]);
+    expect(hiddenRows.has((head ?? 0) + 6)).toBe(false);
+    // The answer it feeds (the "bron" row under the amounts at the top) stays visible.
+    const bronTop = rowsWith(overzicht, 'B', /^Bron van de bedragen \(de zwakste in het jaar\)$/);
+    expect(bronTop).toHaveLength(1);
+    expect(bronTop.filter((r) => hiddenRows.has(r))).toEqual([]);
+  });
+
+  it('flows the Landelijk notes over the printed columns, a line per row, not wrapped in B', () => {
+    const landelijk = sheetOf(plan, 'Landelijk');
+    const cofi = rowsWith(landelijk, 'B', /eigen bijdrage van de gemeente|Lbr\. 25\/036/);
+    expect(cofi.length).toBeGreaterThanOrEqual(2);
+    const tall = new Set((landelijk.rowHeights ?? []).filter((h) => h.height > 15).map((h) => h.row));
+    expect(cofi.filter((r) => tall.has(r))).toEqual([]);
+  });
+
   it('writes negative amounts as Excel-NL does ("€ -90.747") and hides a notice without an amount', () => {
     expect(EURO_FORMAT.split(';')[1]).toBe('[$€-413] -#,##0');
     expect(STYLES.warningEuroBlank.numberFormat?.split(';')[2]).toBe('');

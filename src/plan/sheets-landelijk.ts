@@ -20,8 +20,12 @@ import { afterYears, PERIOD_COL, SHEETS, yearCol } from './layout';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
 import { yearHeaders, yearSpan } from './labels';
+import { BODY_SIZE, wrapText } from './text-fit';
 
 const HEADER_ROW = 4;
+
+/** The widths of the printed columns B, C, D, each year and the level and total columns. */
+const LANDELIJK_WIDTHS = { B: 40, C: 20, D: 14, year: 14, level: 18 } as const;
 
 /**
  * Columns: A nr, B onderdeel, C hoofdthema, D regeling, the edition's n years from E (€, input),
@@ -121,9 +125,10 @@ export function buildLandelijk(
   s.printAs('landscape', true).printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}`, fitToHeight: 0 });
   s.printColumns('A', columnLetter(cols.total));
   // B: 40 characters, a longer onderdeel name (up to 75) wraps; C: the hoofdthema, wrapped likewise.
-  s.width('A', 6).width('B', 40).width('C', 20).width('D', 14);
-  for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
-  s.width(columnLetter(cols.level), 18).width(columnLetter(cols.total), 18);
+  const w = LANDELIJK_WIDTHS;
+  s.width('A', 6).width('B', w.B).width('C', w.C).width('D', w.D);
+  for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), w.year);
+  s.width(columnLetter(cols.level), w.level).width(columnLetter(cols.total), w.level);
   s.width(columnLetter(cols.aard), 19).width(columnLetter(cols.bbv), 23);
   s.width(columnLetter(cols.end), 10)
     .width(columnLetter(cols.ontvanger), 16)
@@ -766,13 +771,36 @@ function openPosten(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): voi
     'Open posten: geld dat de regeling verlaat zonder bekend bedrag (geen nul)',
     'rowHeader',
   );
-  const first = rows.take(posts.length);
-  s.values(
-    `B${first}`,
-    posts.map((p) => [
+  const lines = posts.flatMap((p) =>
+    noteLines(
+      ctx,
       `${p.onderwerp} (onderdeel ${p.nrs.join(' en ')}, ${openPostJaren(p)}): ${p.toelichting} Bron: ${p.bron}.`,
-    ]),
+    ),
+  );
+  s.values(
+    `B${rows.take(lines.length)}`,
+    lines.map((l) => [l]),
     'warning',
+  );
+}
+
+/**
+ * A note under the tables in lines that run on from B over the printed columns (B to the total), one
+ * row per line (#18: wrapped in B's 40 units, a note took 17 rows and the sheet a page of its own). The
+ * lines are measured in the body font at 85 % of the room (LibreOffice prints a wider fallback font).
+ */
+function noteLines(ctx: NationalContext, text: string): string[] {
+  return wrapText(text, landelijkPrintRoom(ctx.years.length), { size: BODY_SIZE }, 0.85);
+}
+
+/** The width units from B to the total column (the printed columns the notes run on over). */
+function landelijkPrintRoom(yearCount: number): number {
+  return (
+    LANDELIJK_WIDTHS.B +
+    LANDELIJK_WIDTHS.C +
+    LANDELIJK_WIDTHS.D +
+    LANDELIJK_WIDTHS.year * yearCount +
+    2 * LANDELIJK_WIDTHS.level
   );
 }
 
@@ -799,12 +827,15 @@ function cofinanciering(ctx: NationalContext, s: SheetBuilder, rows: RowCursor):
   if (rules.length === 0) return;
   rows.skip();
   s.value(`A${rows.take()}`, 'Cofinanciering: informatie voor de begroting, geen signaal', 'rowHeader');
-  const first = rows.take(rules.length);
   const naam = (nr: number) => ctx.lines.find((l) => l.nr === nr)?.naam ?? `onderdeel ${nr}`;
-  s.values(
-    `B${first}`,
-    rules.map(({ r, c }) => [
+  const lines = rules.flatMap(({ r, c }) =>
+    noteLines(
+      ctx,
       `${r.naam}, ${c.onderdelen.map(naam).join(' en ')}, ${yearSpan(c.jaren)}: ${c.waarde}% eigen bijdrage van de gemeente (${c.grondslag ?? 'grondslag niet vermeld'}, ${formatDate(c.datum)}). ${c.bron}`,
-    ]),
+    ),
+  );
+  s.values(
+    `B${rows.take(lines.length)}`,
+    lines.map((l) => [l]),
   );
 }

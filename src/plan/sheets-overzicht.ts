@@ -570,12 +570,15 @@ function weakestSection(v: View, top: SummaryRows, amounts: AmountRows): void {
   const { ctx, s, rows, own } = v;
   const n = own.length;
   rows.skip();
+  const head = rows.take();
   s.value(
-    `A${rows.take()}`,
+    `A${head}`,
     'Bronnen van het eigen geld (1 = komt voor bij een bedrag ≠ 0; zwakste eerst)',
     'rowHeader',
   );
   const first = rows.take(BRONNEN.length);
+  // A helper grid (#18): its answer is the "bron" row at the top; hidden on screen and paper, still live.
+  s.hideRows(head - 1, first + BRONNEN.length - 1);
   s.values(
     `C${first}`,
     BRONNEN.map((b) => [b]),

@@ -6,6 +6,13 @@ import { SheetBuilder } from './sheet-builder';
 import { verschilCellen } from './verschil-rij';
 
 /**
+ * The rows a landscape page holds with the text at about 7,4 pt (fit to the page width and this many
+ * rows a page): Zwolle's 135 rows (vws-2025-09 → vws-2026-04) printed on 2 pages at 7,4 pt in
+ * LibreOffice, above the 7 pt floor of #18. A longer comparison gets more pages, never smaller text.
+ */
+const ROWS_PER_PAGE = 68;
+
+/**
  * "Wat is er veranderd": the chosen edition against the one it is compared with (`ctx.vorige`: the
  * edition it builds on, or any earlier one, `werkboek --van`), per post (begroting post: SPUK AZWA
  * lokaal apart from regionaal), onderdeel and year, in € and %, flagged above DIFF_SIGNAL_PCT, with
@@ -82,7 +89,13 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
   section('Landelijk', diff.landelijk);
   // The first section's header row stays in view and is repeated on every printed page.
   s.freezeAt(first + 1, 0);
-  s.printLayout({ area: `A1:I${lastRow}`, titleRows: `${first + 1}:${first + 1}` });
+  // As many pages as the rows need at about 7,4 pt (#18: at the page width's 9,6 pt Zwolle's 135 rows
+  // took 3 pages, the last a third full; fitted to 2 they print at 7,4 pt, measured in LibreOffice).
+  s.printLayout({
+    area: `A1:I${lastRow}`,
+    titleRows: `${first + 1}:${first + 1}`,
+    fitToHeight: Math.ceil(lastRow / ROWS_PER_PAGE),
+  });
   // A fits "Subsidie Gezonde School", C the longest Brede SPUK onderdeel (#18: both were cut); a longer
   // name (the SPUK AZWA landelijk posts) wraps in C with its row height.
   s.width('A', 26).width('B', 12).width('C', 58).width('D', 6);

@@ -66,6 +66,19 @@ describe('the printed workbook (LibreOffice PDF export)', () => {
       expect(overzicht.length).toBeLessThanOrEqual(5);
       for (const p of overzicht) expect(p).toMatch(/2023\s+2024\s+2025\s+2026\s+2027\s+2028\s+2029/);
       expect(pages.filter((p) => p.includes('###'))).toEqual([]);
+      // Helper machinery hidden in the plan (height 0) does not print (#18): the Overzicht's 0/1 grid.
+      expect(pages.filter((p) => p.includes('Bronnen van het eigen geld (1 = komt voor'))).toEqual([]);
+      // Pages won where they were wasted (#18): Bronnen on 4 pages (its 5th held 11 rows), Landelijk on
+      // 4 (its notes flow over the printed columns), the technical sheets one page each.
+      expect(
+        ['Landelijk', 'Verdeelsleutel', 'Allocatie', 'Afronding', 'Bronnen'].map((x) => [x, perSheet.get(x)]),
+      ).toEqual([
+        ['Landelijk', 4],
+        ['Verdeelsleutel', 1],
+        ['Allocatie', 1],
+        ['Afronding', 1],
+        ['Bronnen', 4],
+      ]);
       // The summary for the aanvraag and the raad: one A4; the block "Mutaties voor de eigen begroting"
       // (#18) on a page of its own after it, so the summary's page holds no mutation lines.
       const samenvatting = pages.filter((p) => sheetOf(p) === 'Samenvatting');
