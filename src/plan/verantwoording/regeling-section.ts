@@ -202,7 +202,11 @@ export function regelingSection(
     r,
     col,
     fed && from.h35bFeed
-      ? { ...from.h35bFeed, ...(from.peiljaar ? { peiljaar: from.peiljaar } : {}) }
+      ? {
+          ...from.h35bFeed,
+          ...(from.peiljaar ? { peiljaar: from.peiljaar } : {}),
+          prognose: from.besteding?.get(r.regels.regeling)?.prognose,
+        }
       : undefined,
   );
   jaren.forEach((jaar, k) =>
