@@ -4,15 +4,16 @@
  * `BEGROTING_CAPACITEIT` rows, by position, so sorting and added rows do not matter), as
  * `verantwoording()` (src/domain/verantwoording) takes them:
  * - the peiljaar: the prognose year (Realisatie!E4) when a row has a prognose, else the last year with
- *   realisatie (0: none);
+ *   realisatie (0: none), from two hidden helper rows;
  * - per regeling with a verantwoording and year: realisatie (SUMIFS), prognose (in the prognose year:
  *   Σ prognose + the realisatie of rows without one), begroting (SUMIFS over the Begroting table),
  *   besteding (after the peiljaar the begroting, else the prognose where one of the regeling's own
- *   rows gives one, the domain's basis per regeling, else the realisatie)
- *   and what the sheet Verantwoording reads as its besteding (in the per-onderdeel years: without
+ *   rows gives one, the domain's basis per regeling: a hidden row per regeling, which the
+ *   per-onderdeel block and the Verantwoording's H35B block read too, else the realisatie); the
+ *   prognose's two helper rows hidden (machinery off paper, #18); and what the sheet Verantwoording reads as its besteding (in the per-onderdeel years: without
  *   the onderdelen's);
  * - per onderdeel in the per-onderdeel years (Brede SPUK 2023–2024): realisatie, begroting and
- *   besteding (a prognose counts per regeling; the prognose year lies after those years);
+ *   besteding (a prognose counts per regeling, as the regeling's own besteding);
  * - per table row: the key Regeling|Onderdeel|Activiteit of the Begroting row and of the Realisatie
  *   row, and 1 where a filled Realisatie row's key is no Begroting row's; B3 counts them (the signal,
  *   shown on the sheet Realisatie too), compared in a search form without wildcards; and the Regeling

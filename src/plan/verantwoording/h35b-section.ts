@@ -11,8 +11,9 @@
  * build is matched, and every other gemeente the rows name); an Uitvoerder with spaces around it is
  * counted on the sheet Besteding (Controle `realisatie-uitvoerder`). Without the table it is an input
  * per medeoverheid. With the live peiljaar the besteed block is on the year's basis of the regeling's
- * besteding (`MedeoverheidJaar.besteed`): after the peiljaar what was passed on; in the prognose year
- * (Realisatie!E4, mirrored right of the block's heading) the helper blocks of the prognose plus those
+ * besteding (`MedeoverheidJaar.besteed`): after the peiljaar what was passed on; where the regeling's
+ * prognose counts (the prognose year and one of the regeling's own rows has a prognose: Besteding's
+ * row of the regeling, mirrored in the first hidden row) the helper blocks of the prognose plus those
  * of the realisatie of rows without one; else the realisatie, so H35 (the regeling's besteding minus
  * H35B) and H35B rest on one basis. The regeling's besteding is the mandaatgemeente's own besteding (the
  * input row, H35) plus what the medeoverheden spent; the SiSa lines read these cells
