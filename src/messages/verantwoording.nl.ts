@@ -87,22 +87,6 @@ export function limietText(vanJaar: number, rule: OverhevelingsLimiet | undefine
   return `${vanJaar} → ${vanJaar + 1}: max. ${rule.waarde}% van de beschikking ${vanJaar}${rule.per === 'onderdeel' ? ', per onderdeel' : ''} (${grondslagText(rule)}). ${rule.bron}`;
 }
 
-/**
- * A carry-over rule in a few words for the sheet (the source's own words: `limietText`, the CLI and
- * the sheet Bronnen): "2025 → 2026: max. 10% (brief van de minister)".
- */
-export function limietKortText(
-  vanJaar: number,
-  rule: OverhevelingsLimiet | undefined,
-  last: boolean,
-): string {
-  if (last) return `${vanJaar}: laatste jaar, niets over te hevelen`;
-  if (rule === undefined) return `${vanJaar} → ${vanJaar + 1}: geen regel, stel zelf in`;
-  if (rule.waarde === null)
-    return `${vanJaar} → ${vanJaar + 1}: niet gevonden, stel zelf in (${grondslagText(rule)})`;
-  return `${vanJaar} → ${vanJaar + 1}: max. ${rule.waarde}%${rule.per === 'onderdeel' ? ' per onderdeel' : ''} (${grondslagText(rule)})`;
-}
-
 /** The eindafrekening rule in one sentence. */
 export function eindafrekeningText(e: Eindafrekening | undefined): string {
   if (e === undefined) return 'Eindafrekening: geen regel in de editie; beide lezingen getoond.';

@@ -246,6 +246,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
     verantwoordingTekstSection(
       realisatie.sheets.besteding,
       verantw ? verantwoordingInputs(verantw.cells.names, verantw.sheet) : [],
+      realisatie.cells.invoerTekst,
     );
   const m = input.edition.manifest;
   const gekozen = chosen === undefined ? undefined : data.gemeenten[chosen];

@@ -121,11 +121,20 @@ describe('LibreOffice: the Realisatie and the Verantwoording inputs guarded on C
         (x) => x[0] === `Bedragen op ${SHEETS.realisatie} als tekst (tellen niet mee)`,
       );
       expect(tekst?.slice(3, 3 + years.length)).toEqual([0, 0, 1, 0, 0, 0, 0, 0]);
-      // Besteding row 3: the count (H3) and the signal (D3); row 4 names the inputs with text.
+      // Besteding row 3: the count (H3) and the signal (D3); the list under the printed blocks names
+      // the inputs with text in the words of their rows (no cell address, #18).
       expect(r.besteding[2]?.[7]).toBe(2);
-      expect(r.besteding[2]?.[3]).toBe(`Tekst in invoer ${SHEETS.verantwoording}: 2 (rij 4)`);
-      const named = (r.besteding[3] ?? []).filter((_x, i) => r.besteding[2]?.[i] === 1 && i > 7);
-      expect(named.map((x) => String(x).split(' ')[0])).toEqual(['Limiet', 'Schuifr.']);
+      const list = r.besteding.findIndex(
+        (x) => x[0] === `Invoer op het blad ${SHEETS.verantwoording} die tekst is`,
+      );
+      expect(r.besteding[2]?.[3]).toBe(
+        `Tekst in invoer ${SHEETS.verantwoording}: 2 (lijst vanaf rij ${list + 1})`,
+      );
+      const named = r.besteding.slice(list + 1).filter((x) => x[1] === 1);
+      expect(named.map((x) => x[0])).toEqual([
+        'Brede SPUK: limiet overheveling (%)',
+        'Brede SPUK: schuifruimte verrekend (%)',
+      ]);
     },
     SOFFICE_TIMEOUT_MS + 30_000,
   );

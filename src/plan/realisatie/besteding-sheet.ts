@@ -4,15 +4,16 @@
  * `BEGROTING_CAPACITEIT` rows, by position, so sorting and added rows do not matter), as
  * `verantwoording()` (src/domain/verantwoording) takes them:
  * - the peiljaar: the prognose year (Realisatie!E4) when a row has a prognose, else the last year with
- *   realisatie (0: none);
+ *   realisatie (0: none), from two hidden helper rows;
  * - per regeling with a verantwoording and year: realisatie (SUMIFS), prognose (in the prognose year:
  *   Σ prognose + the realisatie of rows without one), begroting (SUMIFS over the Begroting table),
  *   besteding (after the peiljaar the begroting, else the prognose where one of the regeling's own
- *   rows gives one, the domain's basis per regeling, else the realisatie)
- *   and what the sheet Verantwoording reads as its besteding (in the per-onderdeel years: without
+ *   rows gives one, the domain's basis per regeling: a hidden row per regeling, which the
+ *   per-onderdeel block and the Verantwoording's H35B block read too, else the realisatie); the
+ *   prognose's two helper rows hidden (machinery off paper, #18); and what the sheet Verantwoording reads as its besteding (in the per-onderdeel years: without
  *   the onderdelen's);
  * - per onderdeel in the per-onderdeel years (Brede SPUK 2023–2024): realisatie, begroting and
- *   besteding (a prognose counts per regeling; the prognose year lies after those years);
+ *   besteding (a prognose counts per regeling, as the regeling's own besteding);
  * - per table row: the key Regeling|Onderdeel|Activiteit of the Begroting row and of the Realisatie
  *   row, and 1 where a filled Realisatie row's key is no Begroting row's; B3 counts them (the signal,
  *   shown on the sheet Realisatie too), compared in a search form without wildcards; and the Regeling
@@ -49,6 +50,11 @@ export interface BestedingFeed {
   readonly invoer: SheetRange;
   /** Onderdelen (the verantwoording's order) × per-onderdeel years: their besteding. */
   readonly onderdelen: SheetRange | undefined;
+  /**
+   * Per year of the regeling: 1 where its prognose counts (the prognose year, and one of the
+   * regeling's own rows has a prognose: the domain's basis per regeling), else 0. A hidden row.
+   */
+  readonly prognose: SheetRange;
 }
 
 export interface BestedingCells {
@@ -62,6 +68,11 @@ export interface BestedingCells {
    * the gemeente nor a medeoverheid on the sheet (B4); undefined for another gemeente.
    */
   readonly uitvoerderOnbekend: SheetRange | undefined;
+  /**
+   * Column A under the printed blocks: where `verantwoordingTekstSection` (checks.ts) lists the
+   * Verantwoording's inputs with their text count (on screen, not on paper: #18).
+   */
+  readonly invoerTekst: SheetRange;
 }
 
 /** The first row of the blocks (their heading row). */
@@ -108,6 +119,7 @@ export function buildBesteding(
       peiljaar: totals.peiljaar,
       zonderBegroting: keys,
       uitvoerderOnbekend: uitvoerder,
+      invoerTekst: SheetRange.at(SHEETS.besteding, totals.bottom + 2, 1),
     },
   };
 }
@@ -174,6 +186,8 @@ function totalsSection(
   s.formula(span(metProg, y0, years.length), `(${yearHead(y0)}=${P})*(COUNT(${prog})>0)`, (_r, c) =>
     progFlag(years[c]),
   );
+  // The two rows above are machinery (issue #18: no rekenhulp on paper): hidden, formulas live.
+  s.hideRows(metReal, metProg);
   const peilRow = rows.take();
   s.value(
     `A${peilRow}`,
@@ -284,6 +298,15 @@ function regelingRows(
         : 0,
     ),
   );
+  // Where the prognose counts for this regeling (the domain's basis per regeling): the prognose year
+  // (the flag above) and one of its own rows has a prognose (the key block's column of their Regeling).
+  // A regeling without one keeps its realisatie, also when another regeling has a prognose and a row
+  // of this one has text in the column Prognose (counted by Controle).
+  const rTelt = row('Prognose telt voor deze regeling (1: ja)');
+  const telt = (k: number) => (isP(k) && rows0.some((x) => x.prognose !== undefined) ? 1 : 0);
+  s.formula(span(rTelt, first, n), `${flag}*(COUNTIF(${at.metPrognose},$B${rTelt})>0)`, exp(telt), 'integer');
+  // The three rows above are machinery (issue #18): hidden, formulas live; the Prognose row shows it.
+  s.hideRows(rOpg, rTelt);
   const rProg = row('Prognose');
   s.formula(
     span(rProg, first, n),
@@ -304,16 +327,14 @@ function regelingRows(
     exp((k) => jaar(k)?.verschil ?? 0),
   );
   const rBest = row('Besteding (na het peiljaar: de begroting)');
-  // The prognose counts where one of the regeling's own rows has one (the domain's basis per
-  // regeling): a regeling without one keeps its realisatie, also when another regeling has a
-  // prognose and a row of this one has text in the column Prognose (counted by Controle).
+  // The prognose where it counts for this regeling (`rTelt`), else the realisatie.
   s.formula(
     span(rBest, first, n),
-    `IF(${C}$${HEAD}>${at.peil},${C}${rBegr},${C}${rReal}+ISNUMBER(${C}${rProg})*(COUNTIF(${at.metPrognose},$B${rBest})>0)*(N(${C}${rProg})-${C}${rReal}))`,
+    `IF(${C}$${HEAD}>${at.peil},${C}${rBegr},${C}${rReal}+${C}${rTelt}*(N(${C}${rProg})-${C}${rReal}))`,
     exp((k) => jaar(k)?.besteding ?? 0),
     'euroTotal',
   );
-  const onderdelen = onderdelenBlock(s, rows, r, at, begr);
+  const onderdelen = onderdelenBlock(s, rows, r, { ...at, telt: rTelt }, begr);
   const rInvoer = row(
     // Whole within column A (52 characters): the per-onderdeel years are named in the block's title.
     `Naar blad ${SHEETS.verantwoording}${onderdelen ? ' (zonder de onderdelen)' : ''}`,
@@ -344,6 +365,7 @@ function regelingRows(
     feed: {
       invoer: SheetRange.at(SHEETS.besteding, rInvoer, at.Y(first), 1, n),
       onderdelen: onderdelen?.besteding,
+      prognose: SheetRange.at(SHEETS.besteding, rTelt, at.Y(first), 1, n),
     },
     besteding: SheetRange.at(SHEETS.besteding, rBest, at.Y(first), 1, n),
     right: onderdelen?.right ?? 0,
@@ -360,7 +382,7 @@ function onderdelenBlock(
   s: SheetBuilder,
   rows: RowCursor,
   r: RegelingVerantwoording,
-  at: RegelingAt,
+  at: RegelingAt & { readonly telt: number },
   begr: BegrotingTableCells,
 ):
   | { readonly besteding: SheetRange; readonly years: readonly EditionYear[]; readonly right: number }
@@ -411,9 +433,8 @@ function onderdelenBlock(
     exp((j) => j.begroting),
   );
   // In the prognose year (flag row `metProg`, e.g. a verantwoording over 2024 drawn up in 2024) an
-  // onderdeel's rows count with their prognose, a row without one with its realisatie (the domain's
-  // besteding_T); without a prognose on any of its rows that is its realisatie. As on the regeling's
-  // rows: the prognose given, then with the realisatie of the rows without one.
+  // onderdeel's rows' prognose (the domain's prognose): the prognose given, then with the realisatie
+  // of the rows without one; without a prognose on any of its rows that is its realisatie.
   const flag = `${columnLetter(cReal)}$${at.metProg}`;
   const ond = `${t.column('Regeling').abs()},$B${top},${t.column('Onderdeel').abs()},$C${top}`;
   const rowsOf = (nr: number) =>
@@ -430,10 +451,13 @@ function onderdelenBlock(
         : 0,
   );
   // The year of the column: the sheet's heading above the realisatie block (relative, filled right).
+  // The besteding counts the prognose where it counts for the regeling (its row `telt`, the domain's
+  // basis per regeling), as the regeling's own rows above.
   const real = cellAddress(top, cReal);
+  const telt = `${columnLetter(cReal)}$${at.telt}`;
   s.formula(
     range(cBest),
-    `IF(${columnLetter(cReal)}$${HEAD}>${at.peil},${cellAddress(top, cBegr)},${real}+${flag}*(${cellAddress(top, cProg)}-${real}))`,
+    `IF(${columnLetter(cReal)}$${HEAD}>${at.peil},${cellAddress(top, cBegr)},${real}+${telt}*(${cellAddress(top, cProg)}-${real}))`,
     exp((j) => j.besteding),
   );
   return { besteding: SheetRange.at(SHEETS.besteding, top, cBest, n, m), years, right: cProg + m - 1 };

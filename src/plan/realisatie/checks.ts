@@ -18,7 +18,7 @@
  */
 import type { SheetRange as Range } from '../anchors';
 import { SheetRange } from '../anchors';
-import { cellAddress, columnLetter, parseRange } from '../a1';
+import { cellAddress, parseRange } from '../a1';
 import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
 import type { DefinedNameSpec } from '../types';
@@ -41,8 +41,8 @@ export interface RealisatieControle {
 /**
  * Besteding!H3: the count of the Verantwoording's inputs that are text, fixed because Controle (built
  * before both sheets) counts it; `verantwoordingTekstSection` writes it once the Verantwoording is
- * built (its inputs are known then). Row 3 beside the key count (B3); D3 its label, from I3 the count
- * per input with the input's name and cells in row 4.
+ * built (its inputs are known then). Row 3 beside the key count (B3); D3 its label; the count per
+ * input in a list under the printed blocks (machinery, not on paper: #18).
  */
 export const BESTEDING_VERANTWOORDING_TEKST = SheetRange.at(SHEETS.besteding, 3, 8);
 
@@ -75,7 +75,7 @@ export function realisatieChecks(from: RealisatieControle, deviations: Range): W
     [
       'verantwoording-tekst',
       'Verantw. tekst',
-      `Invoer op het blad ${SHEETS.verantwoording} die tekst is (gele cellen: limiet overheveling %, schuifruimte %, H35B doorbetaald, besteed na het einde): een limiet wordt "onbekend", de rest telt niet of verkeerd mee. Typ een getal; welke invoer: blad ${SHEETS.besteding}, rij 3–4 vanaf kolom ${columnLetter(from.verantwoordingTekst.left + 1)}`,
+      `Invoer op het blad ${SHEETS.verantwoording} die tekst is (gele cellen: limiet overheveling %, schuifruimte %, H35B doorbetaald, besteed na het einde): een limiet wordt "onbekend", de rest telt niet of verkeerd mee. Typ een getal; welke invoer: blad ${SHEETS.besteding}, de lijst "${TEKST_LIJST}" onder de blokken`,
       from.verantwoordingTekst.abs(),
     ],
   ];
@@ -83,7 +83,8 @@ export function realisatieChecks(from: RealisatieControle, deviations: Range): W
 
 /**
  * The cells of the Verantwoording's named inputs (`names` with `input`) that are no formula (a limit
- * that refers to the Begrotingstoets's is checked there, by `invoer-tekst`), as runs of one row.
+ * that refers to the Begrotingstoets's is checked there, by `invoer-tekst`): a named block without a
+ * formula whole, else as runs of one row.
  */
 export function verantwoordingInputs(
   names: readonly DefinedNameSpec[],
@@ -98,6 +99,22 @@ export function verantwoordingInputs(
     const m = /^(?:'?([^'!]+)'?)!(.+)$/.exec(n.ref);
     if (m?.[1] !== SHEETS.verantwoording || m[2] === undefined) continue;
     const box = parseRange(m[2].replace(/\$/g, ''));
+    const whole = SheetRange.at(
+      SHEETS.verantwoording,
+      box.top,
+      box.left,
+      box.bottom - box.top + 1,
+      box.right - box.left + 1,
+    );
+    // A block without formulas (the H35B doorbetaald: medeoverheden × years) is one run: one line.
+    if (
+      !formulas.some(
+        (f) => f.top <= box.bottom && f.bottom >= box.top && f.left <= box.right && f.right >= box.left,
+      )
+    ) {
+      out.push({ name: n.name, range: whole });
+      continue;
+    }
     for (let row = box.top; row <= box.bottom; row++) {
       let col = box.left;
       while (col <= box.right) {
@@ -115,23 +132,28 @@ export function verantwoordingInputs(
   return out;
 }
 
+/** The heading of Besteding's list of the Verantwoording's inputs with text (under the printed blocks). */
+const TEKST_LIJST = `Invoer op het blad ${SHEETS.verantwoording} die tekst is`;
+
 /**
- * Writes Besteding's row 3–4 block (after the Verantwoording is built): D3 the signal, H3
- * (`BESTEDING_VERANTWOORDING_TEKST`) the count, from I3 one count per input run and in row 4 below
- * it what the input is and its first cell, in the 13 characters of a year column (so the controller
- * finds the cell to retype; the regeling follows from the row). Expected 0 each: the
- * plan writes numbers (or nothing) in these inputs.
+ * Writes Besteding's text count of the Verantwoording's inputs (after the Verantwoording is built):
+ * D3 the signal, H3 (`BESTEDING_VERANTWOORDING_TEKST`) the count, and from `list` (column A under the
+ * printed blocks: `BestedingCells.invoerTekst`) a heading and per input run a row: what the input is
+ * in the words of its row on the Verantwoording ("Brede SPUK: limiet overheveling (%)"), no cell
+ * address (#18), and in column B its count. Out of the print area: machinery on screen only. Expected
+ * 0 each: the plan writes numbers (or nothing) in these inputs.
  */
 export function verantwoordingTekstSection(
   s: SheetBuilder,
   inputs: readonly { readonly name: string; readonly range: Range }[],
+  list: Range,
 ): void {
   const at = BESTEDING_VERANTWOORDING_TEKST;
   const n = inputs.length;
   const total = at.local().abs();
   s.formula(
     cellAddress(at.top, 4),
-    `IF(${total}=0,"Invoer ${SHEETS.verantwoording} zonder tekst","Tekst in invoer ${SHEETS.verantwoording}: "&${total}&" (rij 4)")`,
+    `IF(${total}=0,"Invoer ${SHEETS.verantwoording} zonder tekst","Tekst in invoer ${SHEETS.verantwoording}: "&${total}&" (lijst vanaf rij ${list.top})")`,
     () => `Invoer ${SHEETS.verantwoording} zonder tekst`,
     'rowHeader',
   );
@@ -139,25 +161,33 @@ export function verantwoordingTekstSection(
     s.formula(at.address(), '0', () => 0, 'integer');
     return;
   }
-  const counts = SheetRange.at(SHEETS.besteding, at.top, at.left + 1, 1, n);
+  s.values(cellAddress(list.top, list.left), [[TEKST_LIJST, 'Tekst']], 'header');
+  const counts = SheetRange.at(SHEETS.besteding, list.top + 1, list.left + 1, n);
   s.formula(at.address(), `SUM(${counts.local().abs()})`, () => 0, 'integer');
-  inputs.forEach((x, i) => s.formula(counts.cell(0, i).address(), textIn(x.range), () => 0, 'integer'));
   s.values(
-    cellAddress(at.top + 1, at.left + 1),
-    [inputs.map((x) => `${shortLabel(x.name)} ${x.range.cell().address()}`)],
+    cellAddress(list.top + 1, list.left),
+    inputs.map((x) => [inputLabel(x.name)]),
     'note',
   );
+  inputs.forEach((x, i) => s.formula(counts.cell(i).address(), textIn(x.range), () => 0, 'integer'));
 }
 
-/** What a named input of the Verantwoording is, in a word (`Invoer_Limiet_Overheveling_Brede_SPUK`: Limiet). */
-function shortLabel(name: string): string {
+/**
+ * What a named input of the Verantwoording is, in the words of its row there
+ * (`Invoer_Limiet_Overheveling_Brede_SPUK`: "Brede SPUK: limiet overheveling (%)"); the regeling is
+ * the name's tail (its name with `_` for other characters).
+ */
+export function inputLabel(name: string): string {
   const known: readonly [string, string][] = [
-    ['Invoer_Limiet_Overheveling_', 'Limiet'],
-    ['Invoer_Schuifruimte_', 'Schuifr.'],
-    ['Invoer_Na_Einde_', 'Na einde'],
-    ['Invoer_H35B_', 'H35B'],
-    ['Invoer_Besteding_Onderdelen_', 'Onderdeel'],
-    ['Invoer_Besteding_', 'Besteding'],
+    ['Invoer_Limiet_Overheveling_', 'limiet overheveling (%)'],
+    ['Invoer_Schuifruimte_', 'schuifruimte verrekend (%)'],
+    ['Invoer_Na_Einde_', 'besteed na het einde'],
+    ['Invoer_H35B_Doorbetaald_', 'H35B doorbetaald'],
+    ['Invoer_H35B_Besteed_', 'H35B besteed'],
+    ['Invoer_Besteding_Onderdelen_', 'besteding per onderdeel'],
+    ['Invoer_Besteding_', 'besteding'],
   ];
-  return known.find(([prefix]) => name.startsWith(prefix))?.[1] ?? name.replace(/^Invoer_/, '');
+  const hit = known.find(([prefix]) => name.startsWith(prefix));
+  if (hit === undefined) return name.replace(/^Invoer_/, '').replace(/_/g, ' ');
+  return `${name.slice(hit[0].length).replace(/_/g, ' ')}: ${hit[1]}`;
 }

@@ -11,8 +11,9 @@
  * build is matched, and every other gemeente the rows name); an Uitvoerder with spaces around it is
  * counted on the sheet Besteding (Controle `realisatie-uitvoerder`). Without the table it is an input
  * per medeoverheid. With the live peiljaar the besteed block is on the year's basis of the regeling's
- * besteding (`MedeoverheidJaar.besteed`): after the peiljaar what was passed on; in the prognose year
- * (Realisatie!E4, mirrored right of the block's heading) the helper blocks of the prognose plus those
+ * besteding (`MedeoverheidJaar.besteed`): after the peiljaar what was passed on; where the regeling's
+ * prognose counts (the prognose year and one of the regeling's own rows has a prognose: Besteding's
+ * row of the regeling, mirrored in the first hidden row) the helper blocks of the prognose plus those
  * of the realisatie of rows without one; else the realisatie, so H35 (the regeling's besteding minus
  * H35B) and H35B rest on one basis. The regeling's besteding is the mandaatgemeente's own besteding (the
  * input row, H35) plus what the medeoverheden spent; the SiSa lines read these cells
@@ -57,7 +58,12 @@ export interface H35bFeed {
    * (Realisatie!E4) the rows' prognose plus the realisatie of rows without one, else the realisatie.
    */
   readonly peiljaar?: SheetRange;
-  /** The year in Realisatie!E4 when built (`prognoseJaarOf`): the expected value of its mirror cell. */
+  /**
+   * Besteding's row of the regeling: per year 1 where its prognose counts (the prognose year and one
+   * of its own rows has a prognose: the domain's basis per regeling), mirrored in a hidden row.
+   */
+  readonly prognose?: SheetRange;
+  /** The year in Realisatie!E4 when built (`prognoseJaarOf`): for the expected values of that row. */
   readonly prognoseJaar?: number;
 }
 
@@ -125,10 +131,12 @@ export function h35bSection(
         mede.map((m) => jaren.map((y) => amount(m.code, y, k))),
         'inputEuro',
       );
-    // The keys of the named input: the CBS codes right of the years.
+    // The keys of the named input: the CBS codes right of the years, centred (left-aligned a code
+    // stood against the amount beside it: "€ 0GM0148" on paper, #18).
     s.values(
       cellAddress(top, keyCol),
       mede.map((m) => [m.code]),
+      'center',
     );
     const tot = rows.take();
     s.value(`A${tot}`, `Totaal ${k === 'ontvangen' ? 'doorbetaald' : 'besteed (H35B)'}`, 'rowHeader');
@@ -153,12 +161,16 @@ export function h35bSection(
   const helpers = feed ? mede.map((m) => spellings(m.code, m.naam, feed.gemeenten)) : [];
   const kinds = Math.max(0, ...helpers.map((h) => h.length));
   const prognoseJaar = feed?.prognoseJaar ?? 0;
+  // The regeling's prognose flag per year (Besteding), mirrored in the first hidden row below the
+  // block's total: the besteed block reads it (a short reference keeps the formula within 125).
+  const telt = feed?.peiljaar !== undefined ? feed.prognose : undefined;
   const besteed = block(
     `Besteed door de medeoverheid${feed ? ` (blad ${SHEETS.realisatie})` : ''}`,
     'besteed',
     feed
       ? (range) => {
-          const start = range.top + n + 1;
+          const flagRow = range.top + n + 1;
+          const start = flagRow + (telt === undefined ? 0 : 1);
           // Row of medeoverheid m in helper block h: each block is a heading and n rows.
           const at = (h: number) => start + h * (n + 1) + 1;
           const C = columnLetter(c0);
@@ -167,15 +179,13 @@ export function h35bSection(
             Array.from({ length: kinds }, (_x, h) => `${C}${at(k * kinds + h)}`).join('+');
           const peil = feed.peiljaar?.abs();
           const head = range.top - 1;
-          const K = columnLetter(keyCol);
-          // The year's basis (the domain's besteed): after the peiljaar what was passed on; in the
-          // prognose year (beside the heading: Realisatie!E4) prognose + realisatie without one.
+          // The year's basis (the domain's besteed, per regeling): after the peiljaar what was passed
+          // on; where the regeling's prognose counts (its flag) prognose + realisatie without one.
+          const F = `${C}$${flagRow}`;
           const formula =
-            peil === undefined
+            peil === undefined || telt === undefined
               ? parts(0)
-              : `IF(${C}$${head}>${peil},${C}${ontvangen.top},(${C}$${head}<>$${K}$${head})*(${parts(0)})+(${C}$${head}=$${K}$${head})*(${parts(1)}+${parts(2)}))`;
-          if (peil !== undefined)
-            s.formula(`${K}${head}`, feed.table.prognoseJaar.abs(), () => prognoseJaar, 'note');
+              : `IF(${C}$${head}>${peil},${C}${ontvangen.top},(1-${F})*(${parts(0)})+${F}*(${parts(1)}+${parts(2)}))`;
           s.formula(range.address(), formula, (row, c) =>
             amount(mede[row]?.code ?? '', jaren[c] ?? 0, 'besteed'),
           );
@@ -187,6 +197,22 @@ export function h35bSection(
     // The helper blocks are machinery (issue #18: no rekenhulp on paper): hidden rows, shown again
     // with Excel's Unhide; the besteed block above sums them.
     const first = rows.next;
+    if (telt !== undefined) {
+      const k = rows.take();
+      s.value(
+        `A${k}`,
+        `Rekenhulp: prognose telt voor ${r.regels.naam} (1: ja, blad ${SHEETS.besteding})`,
+        'note',
+      );
+      const eigen = feed.regels.filter((x) => x.regeling === r.regels.post);
+      const heeft = eigen.some((x) => x.prognose !== undefined);
+      s.formula(
+        `${columnLetter(c0)}${k}:${columnLetter(keyCol - 1)}${k}`,
+        telt.cell().fixRow(),
+        (_r, c) => (heeft && jaren[c] === prognoseJaar ? 1 : 0),
+        'integer',
+      );
+    }
     for (const kind of feed.peiljaar === undefined ? (['real'] as const) : HELPER_KINDS)
       helperBlocks(s, rows, r, { feed, mede, helpers, kinds, c0, keyCol, kind, prognoseJaar });
     if (rows.next > first) s.hideRows(first, rows.next - 1);

@@ -276,7 +276,9 @@ function sisaSection(
     `A${rows.take()}`,
     [
       [
-        'Regel',
+        // The onderdelen as "12. Eén tegen Eenzaamheid (lokale coalities)", as in the blocks above:
+        // with "onderdeel " before it that label took two lines in column A (#18).
+        'Regel of onderdeel',
         'Jaar',
         'Code',
         // Deliberate line breaks at word boundaries (a header wraps; "Eindverantwoording" printed
@@ -295,7 +297,7 @@ function sisaSection(
     l.medeoverheid
       ? `H35B ${l.medeoverheid.code} ${l.medeoverheid.naam}`
       : l.onderdeel !== undefined
-        ? `onderdeel ${l.onderdeel}. ${ctx.input.edition.lines.find((x) => x.nr === l.onderdeel)?.naam ?? ''}`
+        ? `${l.onderdeel}. ${ctx.input.edition.lines.find((x) => x.nr === l.onderdeel)?.naam ?? ''}`
         : mandaat
           ? 'eigen uitvoering'
           : l.viaMandaatgemeente
@@ -308,6 +310,8 @@ function sisaSection(
     lines.map((l) => [wat(l), l.jaar, l.viaMandaatgemeente ? 'geen eigen' : (l.code ?? 'niet gevonden')]),
   );
   wrapLabels(s, top, lines.map(wat));
+  // Year and code centred under their headers (right- and left-aligned they printed as one: "2023H35").
+  s.format(`B${top}:C${top + lines.length - 1}`, 'center');
   s.values(
     `F${top}`,
     lines.map((l) => [l.eindverantwoording ? 'Ja' : 'Nee']),

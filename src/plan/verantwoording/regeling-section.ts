@@ -138,9 +138,9 @@ const ROWS = [
 ] as const;
 type RowId = (typeof ROWS)[number][0];
 
-/** The saldo row's note in the per-onderdeel years: where the schuifruimte is set. */
+/** The terugvordering's note in the per-onderdeel years: where the schuifruimte is set. */
 const SCHUIFRUIMTE_NOTE =
-  'Per onderdeel (hieronder). De schuifruimte telt alleen zoals ingesteld bij "Schuifruimte verrekend" (standaard 0%: niet verrekend; aanname, zie daar). De lezing cumulatief verrekent alles.';
+  'met de schuifruimte van "Schuifruimte verrekend" (standaard 0%, aanname). Cumulatief: alles verrekend.';
 
 const onbekend = (x: number | undefined): CellValue => (x === undefined ? 'onbekend' : x);
 
@@ -202,7 +202,11 @@ export function regelingSection(
     r,
     col,
     fed && from.h35bFeed
-      ? { ...from.h35bFeed, ...(from.peiljaar ? { peiljaar: from.peiljaar } : {}) }
+      ? {
+          ...from.h35bFeed,
+          ...(from.peiljaar ? { peiljaar: from.peiljaar } : {}),
+          prognose: from.besteding?.get(r.regels.regeling)?.prognose,
+        }
       : undefined,
   );
   jaren.forEach((jaar, k) =>
@@ -582,6 +586,10 @@ function rules(
     (y, i) => i < regels.jaren.length - 1 && regels.overheveling(y)?.per === 'onderdeel',
   );
   const eerste = regels.overheveling(regels.jaren[0] ?? 0);
+  const oJaren = regels.perOnderdeelJaren;
+  const mandaat = r.iza?.rol === 'mandaatgemeente';
+  // What the besteding adds to the input: the onderdelen (per-onderdeel years), the medeoverheden.
+  const plus = [...(oJaren.length > 0 ? ['de onderdelen'] : []), ...(mandaat ? ['H35B'] : [])];
   const texts: [RowId, string][] = [
     [
       'besch',
@@ -589,22 +597,21 @@ function rules(
         ? 'Ledengemeente: de beschikking waar ingevoerd, anders wat de mandaatgemeente doorbetaalt (blad Beschikking; leeg = het geplande aandeel uit de Regioverdeling). Bron: beschikking = uw bedrag, afgeleid = het geplande aandeel.'
         : 'De beschikking waar ingevoerd (blad Beschikking), anders het bedrag van de editie.',
     ],
+    // The besteding's rule (input and total in one text): it runs on beside the rows below it
+    // (besteding, basis, overheveling in, beschikbaar), so no row grows (#18: the input row was
+    // four lines high).
     [
       'invoer',
-      `Realisatie; in het prognosejaar de prognose; na de laatste realisatie de begroting. ${from.besteding?.has(regels.regeling) === true ? `Uit het blad ${SHEETS.realisatie} (via ${SHEETS.besteding})${r.iza?.rol === 'mandaatgemeente' ? ', zonder wat de medeoverheden besteedden (H35B, hieronder)' : ''}: vul daar wat besteed is` : 'Vul hier wat besteed is'}${regels.perOnderdeelJaren.length > 0 ? `; ${regels.perOnderdeelJaren.join(' en ')}: alleen wat buiten de onderdelen is besteed (per onderdeel: hieronder)` : ''}.`,
+      `${from.besteding?.has(regels.regeling) === true ? `Uit blad ${SHEETS.realisatie} (via ${SHEETS.besteding}), vul daar wat besteed is` : 'Vul hier wat besteed is'}: de realisatie, in het prognosejaar de prognose, daarna de begroting${oJaren.length > 0 ? `; ${oJaren.join(' en ')}: alleen buiten de onderdelen` : ''}${mandaat ? '; zonder de medeoverheden (H35B)' : ''}.${plus.length > 0 ? ` Besteding: de invoer plus ${plus.join(' en ')} (hieronder).` : ''}`,
     ],
+    // The onbesteed's rule beside the saldo, running on beside the onbesteed (#18: both rows grew).
     [
-      'best',
-      `De invoer, plus de besteding per onderdeel in de jaren per onderdeel${r.iza?.rol === 'mandaatgemeente' ? ', plus wat de medeoverheden besteedden (H35B, hieronder)' : ''}.`,
+      'saldo',
+      `Onbesteed: het saldo, ≥ 0${oJaren.length > 0 ? `; ${oJaren.join(' en ')}: de onderdelen opgeteld (een tekort dekt geen ander)` : ''}.`,
     ],
-    [
-      'onbesteed',
-      `Niet besteed, ≥ 0${regels.perOnderdeelJaren.length > 0 ? `; ${regels.perOnderdeelJaren.join(' en ')}: per onderdeel opgeteld (een overschreden onderdeel dekt geen ander)` : ''}.`,
-    ],
-    ...(regels.perOnderdeelJaren.length > 0 ? ([['saldo', SCHUIFRUIMTE_NOTE]] as [RowId, string][]) : []),
     [
       'pct',
-      `Naar het volgende jaar: max. % van de beschikking${perOnderdeel.length > 0 ? ` (${perOnderdeel.join(' en ')}: per onderdeel)` : ''}; bron eronder en op blad Bronnen.${linked.length > 0 ? ` ${linked.join(' en ')}: uit de Begrotingstoets (wijzig het daar).` : ''}`,
+      `Max. % naar het volgende jaar${perOnderdeel.length > 0 ? ` (${perOnderdeel.join(' en ')}: per onderdeel)` : ''}.${linked.length > 0 ? ` ${linked.join(' en ')}: uit de Begrotingstoets.` : ' Bron eronder.'}`,
     ],
     [
       'limiet',
@@ -614,7 +621,10 @@ function rules(
       'uit',
       'Het kleinste van onbesteed en limiet; bij een onbekende limiet wat het volgende jaar gebruikte.',
     ],
-    ['terug', 'Onbesteed min overheveling uit (per jaar).'],
+    [
+      'terug',
+      `Onbesteed min overheveling uit (per jaar)${oJaren.length > 0 ? `; ${oJaren.join(' en ')} ${SCHUIFRUIMTE_NOTE}` : '.'}`,
+    ],
     ['cumO', 'Cumulatieve beschikking min cumulatieve besteding.'],
   ];
   for (const [id, text] of texts) notes.set(row(id), text);
