@@ -167,27 +167,46 @@ function batchPlans(): (code: CbsCode) => WorkbookPlan {
 const sheetLayouts = new WeakMap<SheetPlan, string>();
 
 /**
- * The layout of a plan, as a text: its defined names with their ranges, and per sheet its name and
- * blocks, each block where it is, its size and (a formula block) its formula; not the values or
- * cached results. Two plans of the same layout give the same HyperFormula model up to the values, so
- * a file can be recalculated on the model of another gemeente of its layout with its own gemeente
- * chosen. A sheet's part is hashed once per sheet object (the national sheets are shared).
+ * The layout of a plan, as a text: its sheet names, and for each sheet the recalculation compares
+ * (the chosen gemeente's sheet and the sheets whose formulas refer to it, as `makeModel` finds them)
+ * where its blocks are and their sizes, and the ranges of the defined names on those sheets; not the
+ * formulas, values or cached results. Two plans of one layout give HyperFormula models whose compared
+ * cells are in the same places, so a file is recalculated on the model of the first gemeente of its
+ * layout with its own gemeente chosen (a formula that differs at the same place then shows as a
+ * difference, it does not pass). Other sheets count by name only: "Wat is er veranderd" (its rows
+ * differ per gemeente) and Regioverdeling (its size differs per region; a member's planned share that
+ * reads it is set from the domain) would make nearly every gemeente a layout of its own. A sheet's
+ * part is hashed once per sheet object (the national sheets are shared).
  */
 export function layoutOf(plan: WorkbookPlan): string {
+  const chosenSheet = (plan.names.find((n) => n.name === INPUT_NAMES.chosen)?.ref ?? 'Overzicht!$C$4')
+    .replace(/\$/g, '')
+    .split('!')[0];
+  const compared = new Set(
+    plan.sheets
+      .filter(
+        (s) =>
+          s.name === chosenSheet ||
+          s.blocks.some((b) => b.kind === 'formula' && b.formula.includes(`${chosenSheet ?? ''}!`)),
+      )
+      .map((s) => s.name),
+  );
   const sheet = (s: SheetPlan): string => {
+    if (!compared.has(s.name)) return s.name;
     let known = sheetLayouts.get(s);
     if (known === undefined) {
       const blocks = s.blocks.map((b) =>
-        b.kind === 'formula'
-          ? ['f', b.range, b.formula]
-          : ['v', b.at, b.values.length, b.values.map((r) => r.length)],
+        b.kind === 'formula' ? ['f', b.range] : ['v', b.at, b.values.length, b.values.map((r) => r.length)],
       );
       known = `${s.name}:${createHash('sha1').update(JSON.stringify(blocks)).digest('hex')}`;
       sheetLayouts.set(s, known);
     }
     return known;
   };
-  return JSON.stringify([plan.names.map((n) => [n.name, n.ref]), plan.sheets.map(sheet)]);
+  const defined = plan.names.map((n) =>
+    compared.has(n.ref.split('!')[0]?.replace(/^'|'$/g, '') ?? '') ? [n.name, n.ref] : [n.name],
+  );
+  return JSON.stringify([defined, plan.sheets.map(sheet)]);
 }
 
 type Cells = Map<string, { formula: boolean; value: Cached; error: boolean }>;
@@ -211,6 +230,8 @@ export async function checkBatchFolder(dir: string, files: readonly string[]): P
     if (group) group.push(file);
     else groups.set(layout, [file]);
   }
+  const log = (text: string) => process.stderr.write(`${text}\n`);
+  log(`check: ${files.length} files, ${groups.size} layouts`);
   let totalBytes = 0;
   let formulaCells = 0;
   let uncached = 0;
@@ -227,6 +248,7 @@ export async function checkBatchFolder(dir: string, files: readonly string[]): P
   };
   const checked = new Map<string, { formulas: number; uncached: number; errors: number }>();
   for (const group of groups.values()) {
+    log(`check: layout of ${group[0] ?? '?'}: ${group.length} files`);
     const first = planOf((group[0] as string).slice(0, 6) as CbsCode);
     const model = makeModel(first);
     const { base, hf, dependent, chosenSheet, chosenCell, chosenAt, chosenId, beschikkingAt, gepland } =
