@@ -119,7 +119,7 @@ function batchSection(batch: BatchResult): string[] {
   );
   p(`| Overzicht shows another gemeente than the file's | ${batch.wrongGemeente} |`);
   p(
-    `| Layouts of the files' plans (sheets, names, blocks and formulas; one HyperFormula model each) | ${batch.layouts}; files recalculated on the model of their layout: ${batch.filesRecalculated} of ${batch.files} |`,
+    `| Layouts of the files' plans (where the compared sheets' blocks are; one HyperFormula model each) | ${batch.layouts}; files recalculated on the model of their layout: ${batch.filesRecalculated} of ${batch.files} |`,
   );
   p(
     `| Recalculated by HyperFormula (the file's gemeente chosen on the model of its layout, every formula of the sheets that depend on the choice) | ${batch.recalculated.toLocaleString('en')} cells; ${batch.expectedChecked.toLocaleString('en')} of them also compared with the file's own plan (the domain's values); ${batch.differ} differ |`,
