@@ -8,6 +8,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const nodeExternals = require('webpack-node-externals');
 const webpack = require('webpack');
+const LIMITS = require('./test/budgets/limits.json');
 
 const DEV_URL = 'https://localhost:3000/';
 // Rewritten into dist/manifest.xml for production builds. Override with ADDIN_PRODUCTION_URL.
@@ -53,9 +54,14 @@ module.exports = (env, argv) => {
         ],
       }),
     ],
-    // Uncompressed limit beside the gzip budget (test/budgets/bundle-size.test.ts, 210 KB): 700 -> 720 KiB
-    // in session 9, measured 710 KiB after the Samenvatting's mutaties block (the pane builds the plan).
-    performance: { hints: dev ? false : 'error', maxAssetSize: 720 * 1024, maxEntrypointSize: 720 * 1024 },
+    // Uncompressed limit beside the gzip budget, both in test/budgets/limits.json (the one place they
+    // are set; the budget test and the bench read them too): 700 -> 720 KiB in session 9, measured
+    // 710 KiB after the Samenvatting's mutaties block (the pane builds the plan).
+    performance: {
+      hints: dev ? false : 'error',
+      maxAssetSize: LIMITS.taskpaneRawKiB * 1024,
+      maxEntrypointSize: LIMITS.taskpaneRawKiB * 1024,
+    },
     devServer: {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       headers: { 'Access-Control-Allow-Origin': '*' },

@@ -1,38 +1,63 @@
 /**
  * `werkboek --alle` through the real command (dist/cli.js, worker threads): the wall time for all
  * gemeenten, then every file is checked: each formula cell has a cached result, no cell holds an
- * error, Overzicht shows the file's gemeente, and HyperFormula recalculates the gemeente-dependent
- * sheets (the chosen gemeente set on the model of the base plan) to the file's cached values.
+ * error, Overzicht shows the file's gemeente, the cached results of the gemeente-dependent sheets are
+ * the values the file's own plan expects (the domain's numbers), and HyperFormula recalculates those
+ * sheets to the file's cached values. The Samenvatting's layout differs per gemeente (a note more or
+ * less moves its mutaties block; the block is sized to the begroting), so the recalculation uses one
+ * model per layout (`layoutOf`): the plan of the first gemeente of that layout, with the file's
+ * gemeente chosen on it.
  */
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HyperFormula } from 'hyperformula';
 import JSZip from 'jszip';
-import { defaultEditionId, defaultReferenceData, editionInput, editionManifests } from '../src/data';
+import { defaultEditionId, scenarioEditions } from '../src/data';
 import type { CbsCode } from '../src/domain';
-import { builtInKey, geplandAandeel, Ledger, REGIONALE_POSTEN } from '../src/domain';
+import {
+  builtInKey,
+  geplandAandeel,
+  REGIONALE_POSTEN,
+  resolveNational,
+  resolveScenario,
+} from '../src/domain';
 import { GEPLAND_LABEL } from '../src/plan/begroting/beschikking-sheet';
-import { INPUT_NAMES, SHEETS, buildWorkbookPlan, parseCell, parseRange } from '../src/plan';
-import type { WorkbookPlan } from '../src/plan';
+import { INPUT_NAMES, SHEETS, parseCell, parseRange, planReuse, planWorkbook } from '../src/plan';
+import type { SheetPlan, WorkbookPlan } from '../src/plan';
 import { planToSheets } from '../test/support/evaluate-plan';
 
-export interface BatchResult {
+export interface BatchResult extends BatchCheck {
   readonly files: number;
   readonly seconds: number;
   readonly workers: number;
   /** User + system CPU of the command and its worker threads, when GNU time is there. */
   readonly cpuSeconds?: number | undefined;
+  readonly failure?: string;
+}
+
+/** What `checkBatchFolder` found in a folder of `werkboek --alle`. */
+export interface BatchCheck {
   readonly totalBytes: number;
   readonly formulaCells: number;
   readonly uncached: number;
   readonly errorCells: number;
   readonly wrongGemeente: number;
+  /** Distinct layouts of the files' plans (`layoutOf`): one HyperFormula model each. */
+  readonly layouts: number;
+  /** Files whose dependent sheets were recalculated on a model of their own layout. */
+  readonly filesRecalculated: number;
+  /** Cells recalculated by HyperFormula (and the planned shares on Beschikking compared with the domain). */
   readonly recalculated: number;
+  /** Cells whose cached result was compared with the value the file's own plan expects. */
+  readonly expectedChecked: number;
+  /** How many cells differ (recalculation or expected value), all of them counted. */
+  readonly differ: number;
+  /** The first differences (at most 10), as text. */
   readonly recalcMismatches: readonly string[];
   readonly verifySeconds: number;
-  readonly failure?: string;
 }
 
 type Cached = string | number | boolean | null;
@@ -82,183 +107,294 @@ function close(a: Cached, b: unknown): boolean {
   return a === b;
 }
 
+/**
+ * `werkboek --alle` into a new folder, timed, then `checkBatchFolder` on it. `BENCH_BATCH_DIR=MAP`:
+ * no run, only the check of that folder (made before by `werkboek --alle --uit MAP`, same edition and
+ * key); the folder is kept.
+ */
 export async function benchBatch(): Promise<BatchResult> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-alle-'));
+  const given = process.env.BENCH_BATCH_DIR;
+  const dir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-alle-'));
   const workers = Math.max(1, Math.min(8, os.availableParallelism()));
   try {
     const started = performance.now();
-    // GNU time, when present, adds the CPU seconds of the process and its workers (last stderr line).
-    const timed = fs.existsSync('/usr/bin/time');
-    const command = [process.execPath, 'dist/cli.js', 'werkboek', '--alle', '--uit', dir];
-    const child = timed
-      ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', ...command], {
-          encoding: 'utf8',
-          maxBuffer: 16 * 1024 * 1024,
-        })
-      : spawnSync(command[0] as string, command.slice(1), { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-    const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(child.stderr);
-    const cpuSeconds = cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined;
-    const seconds = (performance.now() - started) / 1000;
-    if (child.status !== 0)
-      return {
-        ...empty(seconds, workers),
-        failure: `exit ${String(child.status)}: ${child.stderr.slice(-2000)}`,
-      };
-
-    // A model of one gemeente's plan per workbook shape (a mandaatgemeente's has the sheet
-    // Regioverdeling); each file's gemeente is set in its model and recalculated.
-    const data = defaultReferenceData();
-    const editie = defaultEditionId();
-    const vorigeId = editionManifests().find((m) => m.id === editie)?.vorige;
-    const models = new Map<number, Model>();
-    const ledger = new Ledger(editionInput(editie), builtInKey('spuk-2025', data));
-    const years = ledger.years;
-    const modelFor = (sheetCount: number): Model | undefined => {
-      const known = models.get(sheetCount);
-      if (known) return known;
-      for (const g of data.gemeenten) {
-        const plan: WorkbookPlan = buildWorkbookPlan(editionInput(editie), {
-          key: 'spuk-2025',
-          gemeente: g.code,
-          vorige: vorigeId ? editionInput(vorigeId) : undefined,
-        });
-        if (plan.sheets.length !== sheetCount) continue;
-        const model = makeModel(plan);
-        models.set(sheetCount, model);
-        return model;
-      }
-      return undefined;
-    };
-
-    const verifyStart = performance.now();
-    let totalBytes = 0;
-    let formulaCells = 0;
-    let uncached = 0;
-    let errorCells = 0;
-    let wrongGemeente = 0;
-    let recalculated = 0;
-    const mismatches: string[] = [];
+    let cpuSeconds: number | undefined;
+    if (given === undefined) {
+      // GNU time, when present, adds the CPU seconds of the process and its workers (last stderr line).
+      const timed = fs.existsSync('/usr/bin/time');
+      const command = [process.execPath, 'dist/cli.js', 'werkboek', '--alle', '--uit', dir];
+      const child = timed
+        ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', ...command], {
+            encoding: 'utf8',
+            maxBuffer: 16 * 1024 * 1024,
+          })
+        : spawnSync(command[0] as string, command.slice(1), {
+            encoding: 'utf8',
+            maxBuffer: 16 * 1024 * 1024,
+          });
+      const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(child.stderr);
+      cpuSeconds = cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined;
+      if (child.status !== 0)
+        return {
+          ...empty(),
+          files: 0,
+          seconds: (performance.now() - started) / 1000,
+          workers,
+          failure: `exit ${String(child.status)}: ${child.stderr.slice(-2000)}`,
+        };
+    }
+    const seconds = given === undefined ? (performance.now() - started) / 1000 : 0;
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx'));
-    const checked = new Map<string, { formulas: number; uncached: number; errors: number }>();
-    for (const file of files) {
-      const code = file.slice(0, 6) as CbsCode;
-      const bytes = fs.readFileSync(path.join(dir, file));
-      totalBytes += bytes.byteLength;
-      const zip = await JSZip.loadAsync(bytes);
-      const sst = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
-      const strings = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1] ?? '');
-      const bySheet = new Map<number, Map<string, { formula: boolean; value: Cached; error: boolean }>>();
-      const sheetCount = Object.keys(zip.files).filter((f) =>
-        /^xl\/worksheets\/sheet\d+\.xml$/.test(f),
-      ).length;
-      const model = modelFor(sheetCount);
-      if (!model) {
-        mismatches.push(`${file}: no plan has ${sheetCount} sheets`);
-        continue;
-      }
-      const { base, hf, dependent, chosenSheet, chosenCell, chosenAt, chosenId, beschikkingAt, gepland } =
-        model;
-      const besIndex = base.sheets.findIndex((s) => s.name === SHEETS.beschikking);
-      for (let i = 0; i < base.sheets.length; i++) {
-        const part = `xl/worksheets/sheet${i + 1}.xml`;
-        // A part with the same CRC-32 and size as one already checked holds the same XML (the
-        // national sheets are shared): counted again, not parsed again, unless the choice matters.
-        const id = partId(zip, part);
-        const seen = checked.get(id);
-        if (seen !== undefined && !dependent.some((d) => d.i === i) && i !== besIndex) {
-          formulaCells += seen.formulas;
-          uncached += seen.uncached;
-          errorCells += seen.errors;
+    const check = await checkBatchFolder(dir, files);
+    return { ...check, files: files.length, seconds, workers, cpuSeconds };
+  } finally {
+    if (given === undefined) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The plans of a batch as `werkboek --alle` makes them (newest edition, its `vorige`, key spuk-2025):
+ * the national part resolved and built once (`resolveNational`, `planReuse`), so a plan costs a few ms.
+ */
+function batchPlans(): (code: CbsCode) => WorkbookPlan {
+  const editions = scenarioEditions(defaultEditionId());
+  const key = builtInKey('spuk-2025', editions.edition.base);
+  const national = resolveNational({ ...editions, key });
+  const reuse = planReuse(national);
+  return (gemeente) => planWorkbook(resolveScenario({ ...editions, key, gemeente }, national), reuse);
+}
+
+const sheetLayouts = new WeakMap<SheetPlan, string>();
+
+/**
+ * The layout of a plan, as a text: its sheet names, and for each sheet the recalculation compares
+ * (the chosen gemeente's sheet and the sheets whose formulas refer to it, as `makeModel` finds them)
+ * where its blocks are and their sizes, and the ranges of the defined names on those sheets; not the
+ * formulas, values or cached results. Two plans of one layout give HyperFormula models whose compared
+ * cells are in the same places, so a file is recalculated on the model of the first gemeente of its
+ * layout with its own gemeente chosen (a formula that differs at the same place then shows as a
+ * difference, it does not pass). Other sheets count by name only: "Wat is er veranderd" (its rows
+ * differ per gemeente) and Regioverdeling (its size differs per region; a member's planned share that
+ * reads it is set from the domain) would make nearly every gemeente a layout of its own. A sheet's
+ * part is hashed once per sheet object (the national sheets are shared).
+ */
+export function layoutOf(plan: WorkbookPlan): string {
+  const chosenSheet = (plan.names.find((n) => n.name === INPUT_NAMES.chosen)?.ref ?? 'Overzicht!$C$4')
+    .replace(/\$/g, '')
+    .split('!')[0];
+  const compared = new Set(
+    plan.sheets
+      .filter(
+        (s) =>
+          s.name === chosenSheet ||
+          s.blocks.some((b) => b.kind === 'formula' && b.formula.includes(`${chosenSheet ?? ''}!`)),
+      )
+      .map((s) => s.name),
+  );
+  const sheet = (s: SheetPlan): string => {
+    if (!compared.has(s.name)) return s.name;
+    let known = sheetLayouts.get(s);
+    if (known === undefined) {
+      const blocks = s.blocks.map((b) =>
+        b.kind === 'formula' ? ['f', b.range] : ['v', b.at, b.values.length, b.values.map((r) => r.length)],
+      );
+      known = `${s.name}:${createHash('sha1').update(JSON.stringify(blocks)).digest('hex')}`;
+      sheetLayouts.set(s, known);
+    }
+    return known;
+  };
+  const defined = plan.names.map((n) =>
+    compared.has(n.ref.split('!')[0]?.replace(/^'|'$/g, '') ?? '') ? [n.name, n.ref] : [n.name],
+  );
+  return JSON.stringify([defined, plan.sheets.map(sheet)]);
+}
+
+type Cells = Map<string, { formula: boolean; value: Cached; error: boolean }>;
+
+/**
+ * Checks every file of a `werkboek --alle` folder (names `GMxxxx Naam.xlsx`): cached results, error
+ * cells, the gemeente on Overzicht; the gemeente-dependent sheets against the file's own plan (the
+ * values the domain gives) and recalculated by HyperFormula on a model of the file's layout. The
+ * files are grouped by layout first, so one model at a time is in memory.
+ */
+export async function checkBatchFolder(dir: string, files: readonly string[]): Promise<BatchCheck> {
+  const verifyStart = performance.now();
+  const planOf = batchPlans();
+  const editions = scenarioEditions(defaultEditionId());
+  const ledger = resolveScenario({ ...editions, key: builtInKey('spuk-2025', editions.edition.base) }).ledger;
+  const years = ledger.years;
+  const groups = new Map<string, string[]>();
+  for (const file of files) {
+    const layout = layoutOf(planOf(file.slice(0, 6) as CbsCode));
+    const group = groups.get(layout);
+    if (group) group.push(file);
+    else groups.set(layout, [file]);
+  }
+  const log = (text: string) => process.stderr.write(`${text}\n`);
+  log(`check: ${files.length} files, ${groups.size} layouts`);
+  let totalBytes = 0;
+  let formulaCells = 0;
+  let uncached = 0;
+  let errorCells = 0;
+  let wrongGemeente = 0;
+  let filesRecalculated = 0;
+  let recalculated = 0;
+  let expectedChecked = 0;
+  let differ = 0;
+  const mismatches: string[] = [];
+  const mismatch = (text: string) => {
+    differ++;
+    if (mismatches.length < 10) mismatches.push(text);
+  };
+  const checked = new Map<string, { formulas: number; uncached: number; errors: number }>();
+  for (const group of groups.values()) {
+    log(`check: layout of ${group[0] ?? '?'}: ${group.length} files`);
+    const first = planOf((group[0] as string).slice(0, 6) as CbsCode);
+    const model = makeModel(first);
+    const { base, hf, dependent, chosenSheet, chosenCell, chosenAt, chosenId, beschikkingAt, gepland } =
+      model;
+    const besIndex = base.sheets.findIndex((s) => s.name === SHEETS.beschikking);
+    try {
+      for (const file of group) {
+        const code = file.slice(0, 6) as CbsCode;
+        const own = planOf(code);
+        const bytes = fs.readFileSync(path.join(dir, file));
+        totalBytes += bytes.byteLength;
+        const zip = await JSZip.loadAsync(bytes);
+        const sst = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
+        const strings = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1] ?? '');
+        const parts = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+        if (parts.length !== base.sheets.length) {
+          mismatch(`${file}: ${parts.length} sheets, its plan has ${base.sheets.length}`);
           continue;
         }
-        const xml = (await zip.file(part)?.async('string')) ?? '';
-        const cells = sheetCells(xml, strings);
-        bySheet.set(i, cells);
-        for (const c of cells.values()) {
-          if (c.error) errorCells++;
-          if (!c.formula) continue;
-          formulaCells++;
+        const bySheet = new Map<number, Cells>();
+        for (let i = 0; i < base.sheets.length; i++) {
+          const part = `xl/worksheets/sheet${i + 1}.xml`;
+          // A part with the same CRC-32 and size as one already checked holds the same XML (the
+          // national sheets are shared): counted again, not parsed again, unless the choice matters.
+          const id = partId(zip, part);
+          const seen = checked.get(id);
+          if (seen !== undefined && !dependent.some((d) => d.i === i) && i !== besIndex) {
+            formulaCells += seen.formulas;
+            uncached += seen.uncached;
+            errorCells += seen.errors;
+            continue;
+          }
+          const xml = (await zip.file(part)?.async('string')) ?? '';
+          const cells = sheetCells(xml, strings);
+          bySheet.set(i, cells);
+          for (const c of cells.values()) {
+            if (c.error) errorCells++;
+            if (!c.formula) continue;
+            formulaCells++;
+          }
+          // A formula cell without <v>: counted from the raw XML (an empty cached text is still a value).
+          const missing = (xml.match(/<\/f><\/c>|<f[^>]*\/><\/c>/g) ?? []).length;
+          uncached += missing;
+          const values = [...cells.values()];
+          checked.set(id, {
+            formulas: values.filter((c) => c.formula).length,
+            uncached: missing,
+            errors: values.filter((c) => c.error).length,
+          });
         }
-        // A formula cell without <v>: counted from the raw XML (an empty cached text is still a value).
-        const missing = (xml.match(/<\/f><\/c>|<f[^>]*\/><\/c>/g) ?? []).length;
-        uncached += missing;
-        const values = [...cells.values()];
-        checked.set(id, {
-          formulas: values.filter((c) => c.formula).length,
-          uncached: missing,
-          errors: values.filter((c) => c.error).length,
-        });
-      }
-      const chosenIndex = base.sheets.findIndex((s) => s.name === chosenSheet);
-      if (bySheet.get(chosenIndex)?.get(chosenCell)?.value !== code) wrongGemeente++;
-      hf.setCellContents({ sheet: chosenId, row: chosenAt.row - 1, col: chosenAt.col - 1 }, [[code]]);
-      // The file's own beschikking belongs to its gemeente (an input on the sheet Beschikking).
-      if (beschikkingAt)
-        hf.setCellContents(
-          { sheet: beschikkingAt.sheet, row: beschikkingAt.row - 1, col: beschikkingAt.col - 1 },
-          [[code]],
-        );
-      // A member gemeente's planned share on the sheet Beschikking reads its own region's sheet
-      // Regioverdeling (a reference to its row there), which the model (another gemeente's region)
-      // cannot recalculate: each file's cells must hold the domain's planned share, and the model
-      // takes those values so the sheets after it are recalculated with the file's share.
-      const besCells = bySheet.get(besIndex);
-      if (gepland)
-        REGIONALE_POSTEN.forEach((post, k) =>
-          years.forEach((jaar, c) => {
-            const expected = geplandAandeel(ledger, code, post, jaar)?.bedrag ?? 0;
-            const address = `${colLetters(gepland.col + c)}${gepland.row + k}`;
-            const cached = besCells?.get(address)?.value ?? null;
-            recalculated++;
-            if (!close(cached, expected) && mismatches.length < 10)
-              mismatches.push(
-                `${file} ${SHEETS.beschikking}!${address}: file ${String(cached)}, domain ${expected}`,
-              );
-            hf.setCellContents({ sheet: gepland.sheet, row: gepland.row + k - 1, col: gepland.col + c - 1 }, [
-              [expected],
-            ]);
-          }),
-        );
-      for (const { s, i } of dependent) {
-        const cells = bySheet.get(i);
-        const sid = hf.getSheetId(s.name) ?? 0;
-        for (const b of s.blocks) {
-          if (b.kind !== 'formula') continue;
-          const r = parseRange(b.range);
-          for (let row = r.top; row <= r.bottom; row++)
-            for (let col = r.left; col <= r.right; col++) {
-              const got = hf.getCellValue({ sheet: sid, row: row - 1, col: col - 1 });
-              const address = `${colLetters(col)}${row}`;
+        const chosenIndex = base.sheets.findIndex((s) => s.name === chosenSheet);
+        if (bySheet.get(chosenIndex)?.get(chosenCell)?.value !== code) wrongGemeente++;
+        hf.setCellContents({ sheet: chosenId, row: chosenAt.row - 1, col: chosenAt.col - 1 }, [[code]]);
+        // The file's own beschikking belongs to its gemeente (an input on the sheet Beschikking).
+        if (beschikkingAt)
+          hf.setCellContents(
+            { sheet: beschikkingAt.sheet, row: beschikkingAt.row - 1, col: beschikkingAt.col - 1 },
+            [[code]],
+          );
+        // A member gemeente's planned share on the sheet Beschikking reads its own region's sheet
+        // Regioverdeling (a reference to its row there), which the model (another gemeente's region)
+        // cannot recalculate: each file's cells must hold the domain's planned share, and the model
+        // takes those values so the sheets after it are recalculated with the file's share.
+        const besCells = bySheet.get(besIndex);
+        if (gepland)
+          REGIONALE_POSTEN.forEach((post, k) =>
+            years.forEach((jaar, c) => {
+              const expected = geplandAandeel(ledger, code, post, jaar)?.bedrag ?? 0;
+              const address = `${colLetters(gepland.col + c)}${gepland.row + k}`;
+              const cached = besCells?.get(address)?.value ?? null;
               recalculated++;
-              const cached = cells?.get(address)?.value ?? null;
-              if ((typeof got === 'object' && got !== null) || !close(cached, got)) {
-                if (mismatches.length < 10)
-                  mismatches.push(
+              if (!close(cached, expected))
+                mismatch(
+                  `${file} ${SHEETS.beschikking}!${address}: file ${String(cached)}, domain ${expected}`,
+                );
+              hf.setCellContents(
+                { sheet: gepland.sheet, row: gepland.row + k - 1, col: gepland.col + c - 1 },
+                [[expected]],
+              );
+            }),
+          );
+        for (const { s, i } of dependent) {
+          const cells = bySheet.get(i);
+          const sid = hf.getSheetId(s.name) ?? 0;
+          // The file's own plan: the same layout, its gemeente's expected values (from the domain).
+          const mine = own.sheets[i]?.blocks ?? [];
+          s.blocks.forEach((b, k) => {
+            const expected = mine[k];
+            if (b.kind !== 'formula' || expected?.kind !== 'formula') return;
+            const r = parseRange(b.range);
+            for (let row = r.top; row <= r.bottom; row++)
+              for (let col = r.left; col <= r.right; col++) {
+                const got = hf.getCellValue({ sheet: sid, row: row - 1, col: col - 1 });
+                const address = `${colLetters(col)}${row}`;
+                const cached = cells?.get(address)?.value ?? null;
+                const want = expected.expected[row - r.top]?.[col - r.left] ?? null;
+                recalculated++;
+                expectedChecked++;
+                if ((typeof got === 'object' && got !== null) || !close(cached, got))
+                  mismatch(
                     `${file} ${s.name}!${address}: file ${String(cached)}, recalculated ${JSON.stringify(got)}`,
                   );
+                else if (!close(cached, want))
+                  mismatch(
+                    `${file} ${s.name}!${address}: file ${String(cached)}, its plan (the domain) ${JSON.stringify(want)}`,
+                  );
               }
-            }
+          });
         }
+        filesRecalculated++;
       }
+    } finally {
+      hf.destroy();
     }
-    for (const m of models.values()) m.hf.destroy();
-    return {
-      files: files.length,
-      seconds,
-      workers,
-      cpuSeconds,
-      totalBytes,
-      formulaCells,
-      uncached,
-      errorCells,
-      wrongGemeente,
-      recalculated,
-      recalcMismatches: mismatches,
-      verifySeconds: (performance.now() - verifyStart) / 1000,
-    };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
   }
+  return {
+    totalBytes,
+    formulaCells,
+    uncached,
+    errorCells,
+    wrongGemeente,
+    layouts: groups.size,
+    filesRecalculated,
+    recalculated,
+    expectedChecked,
+    differ,
+    recalcMismatches: mismatches,
+    verifySeconds: (performance.now() - verifyStart) / 1000,
+  };
+}
+
+/**
+ * Whether a batch passed: every gemeente's file written, every file recalculated on a model of its
+ * layout (at least one layout, at least one cell: a check that compares nothing fails), no cell
+ * without a cached result, no error, no other gemeente on Overzicht, no difference.
+ */
+export function batchPassed(batch: BatchResult, gemeenten: number): boolean {
+  return (
+    batch.failure === undefined &&
+    batch.files === gemeenten &&
+    batch.layouts >= 1 &&
+    batch.filesRecalculated === batch.files &&
+    batch.recalculated > 0 &&
+    batch.expectedChecked > 0 &&
+    batch.uncached + batch.errorCells + batch.wrongGemeente + batch.differ === 0
+  );
 }
 
 interface Model {
@@ -326,17 +462,18 @@ function colLetters(col: number): string {
   return s;
 }
 
-function empty(seconds: number, workers: number): BatchResult {
+function empty(): BatchCheck {
   return {
-    files: 0,
-    seconds,
-    workers,
     totalBytes: 0,
     formulaCells: 0,
     uncached: 0,
     errorCells: 0,
     wrongGemeente: 0,
+    layouts: 0,
+    filesRecalculated: 0,
     recalculated: 0,
+    expectedChecked: 0,
+    differ: 0,
     recalcMismatches: [],
     verifySeconds: 0,
   };
