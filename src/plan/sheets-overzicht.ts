@@ -332,7 +332,6 @@ const HELP_COL = LIST_COL + 1;
 /** The top of Overzicht, right under the chooser: both readings, labelled and explained (totals filled later). */
 function summaryRows(v: View): SummaryRows {
   const { ctx, s, rows } = v;
-  const flag = columnLetter(v.cols.flag);
   // What to do first and what to watch, right under the chooser (filled by `noticeSection`).
   const azwa = v.lines.some((l) => l.regeling.id === AZWA) ? rows.take() : undefined;
   const vloer = ctx.scenario.vloer.jaar === undefined ? undefined : rows.take();
@@ -344,7 +343,7 @@ function summaryRows(v: View): SummaryRows {
   );
   s.value(
     `A${rows.take()}`,
-    `Commissie BBV (notitie incidentele baten en lasten, zie blad Bronnen): geld onder een regeling met een einddatum is incidenteel; structureel is alleen wat een nieuwe regeling vastlegt (kolom ${flag}).`,
+    `Commissie BBV (notitie incidentele baten en lasten, zie blad Bronnen): geld onder een regeling met een einddatum is incidenteel; structureel is alleen wat een nieuwe regeling vastlegt (kolom BBV: vastgelegd).`,
     'note',
   );
   const eigen = rows.take();
@@ -356,7 +355,7 @@ function summaryRows(v: View): SummaryRows {
   s.value(`A${rows.take()}`, 'Lezing Rijk: ter informatie, niet voor de eigen begroting (€)', 'rowHeader');
   s.value(
     `A${rows.take()}`,
-    'Het Rijk noemt structureel wat het na de regeling wil voortzetten, tot het structurele niveau per onderdeel (kolom D verderop); de rest noemt het incidenteel.',
+    'Het Rijk noemt structureel wat het na de regeling wil voortzetten, tot het structurele niveau per onderdeel (Lezing Rijk hieronder); de rest noemt het incidenteel.',
     'note',
   );
   const rijk = rows.take(2);
@@ -625,7 +624,7 @@ function rijkSection(
   rows.skip(2);
   s.value(
     `A${rows.take()}`,
-    'Lezing Rijk per onderdeel (eigen geld): structureel tot het structurele niveau dat het Rijk wil voortzetten (kolom D), de rest incidenteel',
+    'Lezing Rijk per onderdeel (eigen geld): structureel tot het structurele niveau dat het Rijk wil voortzetten (Structureel niveau), de rest incidenteel',
     'rowHeader',
   );
   // Column D holds the Rijk's structural level here, not the Eindjaar of the header row above: its own heading.
@@ -690,7 +689,7 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRo
   rows.skip(2);
   s.value(
     `A${rows.take()}`,
-    `Lezing BBV per onderdeel (eigen begroting): geld onder een regeling met einddatum is incidenteel; structureel alleen wat een nieuwe regeling vastlegt (kolom ${columnLetter(v.cols.flag)}, blad Landelijk); niet te begroten: na het eindjaar, zonder nieuwe regeling`,
+    `Lezing BBV per onderdeel (eigen begroting): geld onder een regeling met einddatum is incidenteel; structureel alleen wat een nieuwe regeling vastlegt (kolom BBV vastgelegd vanaf, blad Landelijk); niet te begroten: na het eindjaar, zonder nieuwe regeling`,
     'rowHeader',
   );
   const sRow = rows.take(n);
@@ -932,7 +931,7 @@ function openPostSection(v: View, amounts: AmountRows): number[] {
       .map((i) => `$${basisCol}$${amounts.first + i}`);
     s.values(`B${key}`, [
       [
-        `Sleutel: landelijk per jaar (kolom C, ${p.post.bron}) × aandeel van de gemeente in ${p.basisJaar} (onderdelen ${p.post.nrs.join(' en ')}; landelijk ${p.basisJaar} in kolom D)`,
+        `Sleutel: landelijk per jaar × aandeel van de gemeente in ${p.basisJaar} (onderdelen ${p.post.nrs.join(' en ')}); hiernaast landelijk per jaar (${p.post.bron}) en landelijk ${p.basisJaar}`,
         p.landelijk,
         p.basisLandelijk,
       ],

@@ -99,6 +99,8 @@ export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
   // Only the number format: laid over an input style (the Realisatie's Uitvoerder 0175 is the number
   // 175, which SUMIFS's criterion "0175" matches in every engine, shown as typed).
   cbsCode: { numberFormat: '0000' },
+  // ";;;" shows no value of any kind (Excel and LibreOffice): the key stays in the cell for SUMIFS.
+  lookupKey: { numberFormat: ';;;' },
 };
 
 /** WCAG relative luminance contrast of two #RRGGBB colours. */

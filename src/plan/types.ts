@@ -74,7 +74,12 @@ export type StyleName =
   /** A count of signals: red and bold when not zero; zero not shown. */
   | 'signalCount'
   /** A CBS code of four digits typed without GM (0175), held as its number: shown with its zeros. */
-  | 'cbsCode';
+  | 'cbsCode'
+  /**
+   * A key the row's formulas compare with (the Samenvatting's taakveld code beside its label "5.1
+   * Sportbeleid …"): kept in the cell, not shown, so screen and print do not repeat the label's code.
+   */
+  | 'lookupKey';
 
 export interface StyleSpec {
   readonly numberFormat?: string;

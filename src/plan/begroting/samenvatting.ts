@@ -14,6 +14,7 @@ import type { ChooserCells } from '../chooser';
 import type { PlanContext } from '../context';
 import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
+import { wrapText } from '../text-fit';
 import type { BegrotingTableCells } from './fixed-cells';
 import { MUTATIE_WIDTHS, mutatiesSection } from './samenvatting-mutaties';
 import type { ToetsCells } from './toets-sheet';
@@ -124,8 +125,8 @@ export function buildSamenvatting(
     .width('C', MUTATIE_WIDTHS.C)
     .width('D', MUTATIE_WIDTHS.D);
   // Wide enough for national sums in the NL view (€ 448.048.898; over 7 years € 3.047.808.553).
-  for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 15);
-  s.width(TOTAL, 17);
+  for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), YEAR_WIDTH);
+  s.width(TOTAL, TOTAL_WIDTH);
   // Landscape on the page width (portrait, or one page, printed it at 6 pt): readable at 7 pt or more (#18).
   // No repeated title rows: the summary is one page with its own header row (its rows are fixed: the
   // taakvelden are the domain's list), and the mutaties block's page starts with the block's own
@@ -270,8 +271,9 @@ function taakveldSection(v: Summary, toets: ToetsCells): number {
     t.perTaakveld.forEach((tv, k) => {
       const r = rows.take();
       s.value(`A${r}`, `  ${labelOf(tv.code)}`);
+      // The key SUMIFS compares the Begroting's Taakveld with; the label in A shows the code already.
       s.value(`B${r}`, tv.code);
-      s.format(`B${r}`, 'note');
+      s.format(`B${r}`, 'lookupKey');
       s.formula(yearsRange(r), formula(r, k, first), (_r, c) => tv[pick][c] ?? 0, 'euro');
       s.formula(`${TOTAL}${r}`, `SUM(${FIRST_YEAR}${r}:${LAST_YEAR}${r})`, () => sumYears(tv[pick]), 'euro');
     });
@@ -352,10 +354,20 @@ export function tekortRow(
       };
 }
 
+/** The widths (Excel units) of a year column and of the Totaal column. */
+const YEAR_WIDTH = 15;
+const TOTAL_WIDTH = 17;
+
+/** The printed width of the Samenvatting (Excel units): A..D, the year columns and Totaal. */
+function summaryPrintedWidth(years: number): number {
+  const { A, B, C, D } = MUTATIE_WIDTHS;
+  return A + B + C + D + YEAR_WIDTH * years + TOTAL_WIDTH;
+}
+
 /**
  * "Let op": the warnings about the gemeente's own amounts (the domain's `gemeenteWaarschuwingen`:
  * the bodembedrag that the SPUK AZWA does not carry, the "vooralsnog" AZWA key, a region paid to a
- * body that is no gemeente), one text row each; none in the national view.
+ * body that is no gemeente), each wrapped to the printed width, a line per row; none in the national view.
  */
 function waarschuwingSection(v: Summary, ctx: PlanContext): void {
   const { s, rows } = v;
@@ -364,7 +376,12 @@ function waarschuwingSection(v: Summary, ctx: PlanContext): void {
   const ws = gemeenteWaarschuwingen(sc.ledger, sc.report, code, sc.toets);
   if (ws.length === 0) return;
   s.value(`A${rows.take()}`, 'Let op', 'rowHeader');
-  for (const w of ws) s.value(`A${rows.take()}`, gemeenteWaarschuwingText(w), 'warning');
+  // One line per row across the printed width (a text in A runs on over the empty cells to its right
+  // and was cut at the page edge: Schiermonnikoog's bodembedrag, review of session 10, F9).
+  const width = summaryPrintedWidth(ctx.years.length);
+  for (const w of ws)
+    for (const line of wrapText(gemeenteWaarschuwingText(w), width, { bold: true }, 0.85))
+      s.value(`A${rows.take()}`, line, 'warning');
   rows.skip();
 }
 
