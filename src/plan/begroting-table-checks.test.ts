@@ -161,8 +161,10 @@ describe('the Begroting table checked inside the werkmap (HyperFormula)', () => 
       // G..P: the eight years, Andere dekking and Opmerking are no longer where the formulas read them.
       expect(c[rowOf(c, 0, 'Kolommen Begroting')]?.[2]).toBe(10);
       const list = rowOf(c, 0, 'Kolom') + 1;
-      expect(c[list + 6]?.slice(0, 4)).toEqual([7, 2023, 1, 'Kostenplaats']);
-      expect(c[list + 7]?.slice(0, 4)).toEqual([8, 2024, 1, '2023']);
+      // The expected headings are texts, as both renderers write them (the year "2023" as the text a
+      // table header is; evaluate-plan keeps digit-only texts as text since session 10).
+      expect(c[list + 6]?.slice(0, 4)).toEqual([7, '2023', 1, 'Kostenplaats']);
+      expect(c[list + 7]?.slice(0, 4)).toEqual([8, '2024', 1, '2023']);
       expect(c[list + 5]?.slice(0, 4)).toEqual([6, 'Aard lasten', 0, 'Aard lasten']);
       expect(ev.value(SHEETS.controle, 'C4')).toBe(10);
       expect(ev.value(SHEETS.overzicht, 'C6')).toBe(`FOUT: zie blad ${SHEETS.controle}`);

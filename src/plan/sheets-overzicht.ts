@@ -689,7 +689,7 @@ function bbvSection(v: View, amounts: AmountRows, rijk: RijkRows, top: SummaryRo
   rows.skip(2);
   s.value(
     `A${rows.take()}`,
-    `Lezing BBV per onderdeel (eigen begroting): geld onder een regeling met einddatum is incidenteel; structureel alleen wat een nieuwe regeling vastlegt (kolom BBV vastgelegd vanaf, blad Landelijk); niet te begroten: na het eindjaar, zonder nieuwe regeling`,
+    `Lezing BBV per onderdeel (eigen begroting): geld onder een regeling met einddatum is incidenteel; structureel alleen wat een nieuwe regeling vastlegt (blad Landelijk); niet te begroten: na het eindjaar, zonder nieuwe regeling`,
     'rowHeader',
   );
   const sRow = rows.take(n);
