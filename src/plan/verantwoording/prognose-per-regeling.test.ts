@@ -8,10 +8,8 @@
  * regeling's besteding, because it is no row "zonder prognose". Zwolle (vws-2026-04), HyperFormula:
  * every formula equals the domain as built, and with the text the figures stay the domain's.
  */
-import { defaultReferenceData, editionInput } from '../../data';
-import type { BeschikkingRegel, CbsCode, Euro } from '../../domain';
-import { begrotingKolommen, builtInKey, Ledger, plafonds } from '../../domain';
 import type { RealisatieInvoer } from '../../domain/verantwoording';
+import { begrotingKolommen } from '../../domain';
 import { verantwoording } from '../../domain/verantwoording';
 import { evaluatePlan, formulaMismatches, verantwoordingLines } from '../../../test/support/evaluate-plan';
 import type { EvaluatedPlan } from '../../../test/support/evaluate-plan';
@@ -19,18 +17,10 @@ import { parsedBegroting, parsedRealisatie } from '../../../test/support/parsed'
 import { buildWorkbookPlan, SHEETS } from '..';
 import type { WorkbookPlan } from '..';
 import { realisatieKolommen, realisatieTable } from '../realisatie';
+import { BESCHIKKING, input, ledger, ONDERDELEN, perOnderdeel, ZWOLLE } from './zwolle-fixture';
 
-const input = editionInput('vws-2026-04');
 const years = input.edition.years;
-const ledger = new Ledger(input, builtInKey('spuk-2025', defaultReferenceData()));
-const ZWOLLE = 'GM0193' as CbsCode;
 const gemeente = input.base.gemeenten.find((g) => g.code === ZWOLLE)!;
-const BESCHIKKING: BeschikkingRegel[] = [
-  { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2025, bedrag: 2_035_253 as Euro },
-  { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2026, bedrag: 1_732_939 as Euro },
-];
-const { perOnderdeel } = plafonds(ledger, ZWOLLE, BESCHIKKING);
-const ONDERDELEN = ledger.lines.filter((l) => l.begroting === 'Brede SPUK').map((l) => l.nr);
 const H = begrotingKolommen(years).join(';');
 const blanks = (k: number) => ';'.repeat(k);
 const table = realisatieTable(years);
