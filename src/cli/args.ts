@@ -41,7 +41,7 @@ export const OPTIONS: Record<string, readonly string[]> = {
     ...UITVOER,
   ],
   iza: ['--edities-map', '--editie', ...SLEUTEL, ...UITVOER],
-  controle: ['--edities-map', '--editie', '--json'],
+  controle: ['--edities-map', '--editie', '--json', ...UITVOER],
   edities: ['--edities-map', ...UITVOER],
   verschil: ['--edities-map', '--van', '--naar', '--gemeente', ...SLEUTEL, ...UITVOER],
   regioverdeling: [

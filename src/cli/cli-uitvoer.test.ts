@@ -3,9 +3,12 @@
  * werkmap, help generated from the plan, and CSV that Excel-NL opens.
  */
 import { readFileSync } from 'fs';
+import Papa from 'papaparse';
 import { captureIo } from '../../test/support/cli-io';
 import { defaultEditionId, editionInput } from '../data';
 import type { WorkbookPlan } from '../plan';
+import { sheetPurposes } from '../plan';
+import { OPTIONS } from './args';
 import { editieJaren, runCli } from './cli';
 
 async function run(argv: string[], files: Record<string, string> = {}) {
@@ -242,7 +245,11 @@ describe('help generated from the plan', () => {
     expect(listed).toEqual(sheets);
     // National: the same without the Regioverdeling. Every gemeente's werkmap has the sheet (a member
     // reads its planned share there), not only the mandaatgemeente's (review of session 10, F6).
-    expect(help).toMatch(/^ {2}Regioverdeling +met --gemeente: het regiobedrag van haar IZA-regio/m);
+    expect(help).toMatch(/^ {2}Regioverdeling +met --gemeente: het regiobedrag van de IZA-regio/m);
+    // The explanations are the plan's own lines (src/plan/sheet-purpose.ts), wrapped.
+    const flat = help.replace(/\n {23}/g, ' ');
+    for (const { name, purpose } of sheetPurposes())
+      expect(flat).toMatch(new RegExp(`^ {2}${name} +.*${purpose.holds.replace(/[()]/g, '\\$&')}`, 'm'));
     expect(help).not.toContain('alleen bij een mandaatgemeente');
   });
 
@@ -263,7 +270,7 @@ describe('help generated from the plan', () => {
     expect(spans(help)).toEqual([span]);
     const werkboek = (await run(['werkboek', '--help'])).out;
     expect(werkboek).toContain(`met de bladen, ${span}:`);
-    expect(werkboek).toContain(`bestand en per jaar ${span} het eigen geld`);
+    expect(werkboek).toContain(`(per jaar ${span} het eigen geld`);
     expect(spans(werkboek)).toEqual([span, span]);
     expect((await run(['allocaties', '--help'])).out).toContain(`(${span} in ${defaultEditionId()})`);
     expect((await run(['verschil', '--help'])).out).toContain(`onderdeel en jaar ${span},`);
@@ -287,6 +294,157 @@ describe('help generated from the plan', () => {
     expect((await run(['werkboek', '--help'])).out).toContain(
       '\n\nSchrijft de werkmap (.xlsx, --uit) met de bladen',
     );
+  });
+});
+
+/** The sample files of voorbeelden/ (the README's examples), by the path the commands name. */
+const VOORBEELDEN: Record<string, string> = Object.fromEntries(
+  ['begroting', 'realisatie', 'beschikking'].map((f) => [
+    `voorbeelden/${f}.csv`,
+    readFileSync(`${__dirname}/../../voorbeelden/${f}.csv`, 'utf8'),
+  ]),
+);
+
+/** Every command that writes CSV, as it is called (with the sample files where it reads one). */
+const CSV_COMMANDS: readonly (readonly string[])[] = [
+  ['allocaties', '--gemeente', 'Almere'],
+  ['iza'],
+  ['edities'],
+  ['verschil', '--gemeente', 'Almere'],
+  ['regioverdeling', '--gemeente', 'Zwolle'],
+  ['regioverdeling', '--gemeente', 'Zwolle', '--h35b'],
+  [
+    'regioverdeling',
+    '--gemeente',
+    'Almere',
+    '--h35b',
+    '--realisatie',
+    'voorbeelden/realisatie.csv',
+    '--begroting',
+    'voorbeelden/begroting.csv',
+  ],
+  ['begroting', '--invoer', 'voorbeelden/begroting.csv', '--gemeente', 'Almere', '--formaat', 'csv'],
+  ['begroting', '--invoer', 'voorbeelden/begroting.csv', '--gemeente', 'Almere', '--formaat', 'mutaties'],
+  ['controle', '--formaat', 'csv'],
+  [
+    'verantwoording',
+    '--gemeente',
+    'Almere',
+    '--beschikking',
+    'voorbeelden/beschikking.csv',
+    '--begroting',
+    'voorbeelden/begroting.csv',
+    '--realisatie',
+    'voorbeelden/realisatie.csv',
+    '--formaat',
+    'csv',
+  ],
+];
+
+/** A help text with its column lists on one line (csvKolommen breaks them after a ";"). */
+const unwrapped = (help: string) => help.replace(/;\n */g, ';');
+
+describe("each command's help names the columns it writes, as it writes them (review F3)", () => {
+  it.each(CSV_COMMANDS.map((argv) => [argv.join(' '), argv] as const))('%s', async (_, argv) => {
+    const r = await runTo([...argv], false, VOORBEELDEN);
+    expect(r.code).toBeLessThan(2);
+    const header = r.out.split('\n')[0] ?? '';
+    expect(header.split(';').length).toBeGreaterThan(4);
+    const help = unwrapped((await run([argv[0] ?? '', '--help'])).out);
+    // The mutaties' and the planned H35B list's year columns stand as one "JAAR" or "…" in the help.
+    const shown =
+      argv.includes('mutaties') || argv.includes('--h35b')
+        ? header
+            .replace(/;20\d\d;.*;20\d\d$/, `;${editieJaren().columns}`)
+            .replace(/(bedrag_20\d\d_eur;)+/, 'bedrag_JAAR_eur;')
+        : header;
+    expect(help).toContain(shown);
+  });
+
+  it('no help lists columns with "," between them (the CSV has ";")', async () => {
+    for (const command of Object.keys(OPTIONS)) {
+      const help = (await run([command, '--help'])).out;
+      expect({ command, lists: help.match(/\b[a-z_]{3,},[a-z_]{3,}\b/g) }).toEqual({
+        command,
+        lists: null,
+      });
+    }
+  });
+});
+
+describe('--csv-komma the same on every command that writes CSV', () => {
+  it('every command with --formaat takes it', () => {
+    for (const [command, options] of Object.entries(OPTIONS))
+      if (options.includes('--formaat'))
+        expect({ command, komma: options.includes('--csv-komma') }).toEqual({ command, komma: true });
+    expect(OPTIONS.controle).toContain('--formaat');
+  });
+
+  it.each(CSV_COMMANDS.map((argv) => [argv.join(' '), argv] as const))(
+    '%s --csv-komma: "," between the fields, a decimal point, no BOM; refused with --formaat json',
+    async (_, argv) => {
+      const nl = await runTo([...argv], true, VOORBEELDEN);
+      const komma = await runTo([...argv, '--csv-komma'], true, VOORBEELDEN);
+      expect(komma.code).toBe(nl.code);
+      expect(nl.out.startsWith('\uFEFF')).toBe(true);
+      expect(komma.out.startsWith('\uFEFF')).toBe(false);
+      const fields = (csv: string) =>
+        Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+      // The same fields; numbers with a decimal point instead of a comma.
+      const asNl = fields(komma.out).map((row) =>
+        row.map((f) => (/^-?\d+\.\d+$/.test(f) ? f.replace('.', ',') : f)),
+      );
+      expect(Papa.unparse(asNl, { delimiter: ';', newline: '\n' })).toBe(
+        Papa.unparse(fields(nl.out), { delimiter: ';', newline: '\n' }),
+      );
+      const withoutFormaat = argv.filter((a, i) => a !== '--formaat' && argv[i - 1] !== '--formaat');
+      const json = await runTo([...withoutFormaat, '--formaat', 'json', '--csv-komma'], false, VOORBEELDEN);
+      expect({ code: json.code, err: json.err, out: json.out }).toEqual({
+        code: 2,
+        err: 'Fout: --csv-komma geldt alleen voor CSV-uitvoer; laat het weg bij --formaat json.\n',
+        out: '',
+      });
+    },
+  );
+
+  it('controle: --formaat csv is its table with numbers (Bijlage 2A 2025: € 310.475.334 as 310475334); --json is --formaat json', async () => {
+    const csv = await runTo(['controle', '--formaat', 'csv'], false);
+    expect(csv.code).toBe(0);
+    const rows = Papa.parse<string[]>(csv.out, { delimiter: ';', skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual([
+      'editie',
+      'naam',
+      'onderwerp',
+      'periode',
+      'verwacht',
+      'berekend',
+      'afwijkingen',
+      'ok',
+      'status',
+    ]);
+    const bijlage2a = rows.find((r) => r[1] === '2a:2025');
+    expect(bijlage2a?.slice(3, 8)).toEqual(['2025', '310475334', '310475334', '0', 'ja']);
+    expect(csv.err).toMatch(/^Waarschuwingen \(\d+\):\n/);
+    expect(csv.err).toContain('Alle gepubliceerde bedragen sluiten aan, tot op de euro.');
+    const json = await runTo(['controle', '--formaat', 'json'], false);
+    expect(json.out).toBe((await runTo(['controle', '--json'], false)).out);
+    expect((JSON.parse(json.out) as { controles: unknown[] }).controles).toHaveLength(rows.length - 1);
+    const both = await runTo(['controle', '--json', '--formaat', 'json'], false);
+    expect(both.code).toBe(2);
+    expect(both.err).toBe('Fout: Geef --json of --formaat, niet beide (--json is --formaat json).\n');
+    const tekst = await runTo(['controle', '--csv-komma'], false);
+    expect(tekst.err).toBe(
+      'Fout: --csv-komma geldt alleen voor CSV-uitvoer; laat het weg bij --formaat tekst.\n',
+    );
+  });
+
+  it('werkboek: --csv-komma is for the index of --alle; without --alle it is refused', async () => {
+    const r = await run(['werkboek', '--gemeente', 'Almere', '--csv-komma']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'Fout: --csv-komma hoort bij --alle: het geldt voor de index index.csv; een werkmap heeft geen CSV.\n',
+    );
+    expect(r.written.size).toBe(0);
   });
 });
 

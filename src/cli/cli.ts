@@ -63,11 +63,11 @@ import {
   verantwoordingSignaalText,
 } from '../messages';
 import { version as packageVersion } from '../../package.json';
-import { planWorkbook, SHEETS, verschilCellen } from '../plan';
-import type { WorkbookPlan } from '../plan';
+import { planWorkbook, sheetPurposes, verschilCellen } from '../plan';
+import type { SheetCondition, SheetKey, WorkbookPlan } from '../plan';
 import { OPTIONS, parseArgs, UsageError } from './args';
 import type { CsvVorm } from './csv-out';
-import { CSV_KOMMA, csvText } from './csv-out';
+import { CSV_KOMMA, CSV_KOMMA_HELP, CSV_SEPARATOR, csvKolommen, csvText, csvVorm } from './csv-out';
 import { loadEditionFolder } from './editions-folder';
 import type { CliIo } from './io';
 import {
@@ -84,11 +84,11 @@ import {
   regiosFor,
 } from './regioverdeling';
 import { regioOntvangers } from './ontvangers';
-import { readRealisatie, runVerantwoording, VERANTWOORDING_HELP } from './verantwoording';
+import { readRealisatie, runVerantwoording, verantwoordingHelp } from './verantwoording';
 import { parseVanMandaatgemeente } from './van-mandaatgemeente';
 import type { WerkmapProducer } from './werkmappen';
 import { errorCode, LOCK_FILE, RUN_FILE, writeErrorReason } from './batch-folder';
-import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './werkmappen';
+import { folderProblem, INDEX_FILE, indexColumns, serialProducer, writeWerkmappen } from './werkmappen';
 
 /**
  * The command line: Dutch verbs for analysts and tests. Exit codes: 0 success, 1 checks failed
@@ -96,61 +96,51 @@ import { folderProblem, INDEX_FILE, serialProducer, writeWerkmappen } from './we
  */
 
 /**
- * What each sheet of the werkmap holds, for `werkboek --help`: one line per sheet of the plan's
- * `SHEETS` (the compiler asks for a line for each). Listed in the order the
- * plan builds them; src/cli/cli-uitvoer.test.ts checks the list against the sheets of a real plan.
+ * What an option of werkboek does to a sheet, added to the plan's line for it (`SHEET_PURPOSE`) in
+ * `werkboek --help`.
  */
-const BLAD_UITLEG: Readonly<Record<keyof typeof SHEETS, string>> = {
-  overzicht: 'wat de gemeente ontvangt per regeling, onderdeel en jaar, structureel en incidenteel',
-  samenvatting: 'de begroting samengevat voor raad en accountant',
-  begroting: 'uw activiteiten, de tabel Begroting (--begroting vult die)',
-  toets: 'de toets van de begroting aan de plafonds en regels, met de signalen',
-  beschikking: 'de bedragen van uw beschikking (--beschikking vult die)',
-  verantwoording:
-    'alleen met --realisatie: besteding, overheveling, terugvordering en de SiSa-opgave per regeling',
-  realisatie:
-    'alleen met --realisatie: uw besteding per activiteit en jaar, de tabel Realisatie (--realisatie vult die)',
-  besteding: 'alleen met --realisatie: begroting, realisatie, prognose en besteding per regeling en jaar',
-  verschil: 'het verschil met de vorige editie (of met --van)',
-  landelijk: 'de landelijke bedragen per regeling, onderdeel en jaar',
-  verdeelsleutel: 'de verdeelsleutel per gemeente',
-  allocatie: 'het bedrag per gemeente, onderdeel en jaar',
-  afronding: 'de afronding tot op de euro (grootste-restmethode)',
-  iza: 'SPUK IZA en SPUK AZWA regionaal per samenwerkingsregio',
-  controle: 'de aansluiting op de gepubliceerde bedragen, tot op de euro',
-  regioverdeling:
-    'met --gemeente: het regiobedrag van haar IZA-regio over de ledengemeenten (de mandaatgemeente verdeelt, een lid leest er haar aandeel)',
-  bronnen: 'de bron van elk cijfer',
+const BLAD_OPTIE: Readonly<Partial<Record<SheetKey, string>>> = {
+  begroting: '--begroting vult die',
+  beschikking: '--beschikking vult die',
+  realisatie: '--realisatie vult die',
+  verschil: '--van kiest die',
 };
 
-/** The sheets of a werkmap in the plan's order: [name, what it holds]. */
+/** When a sheet is in the werkmap, as the options of werkboek say it. */
+const BLAD_CONDITIE: Readonly<Record<SheetCondition, string>> = {
+  realisatie: 'alleen met --realisatie',
+  gemeente: 'met --gemeente',
+  vorige: 'vanaf de tweede editie',
+};
+
+/**
+ * The sheets of a werkmap in the plan's order, [name, what it holds], from the plan's own list
+ * (src/plan/sheet-purpose.ts, which the plan's build order is checked against); no plan is built.
+ */
 export function werkboekBladen(): [string, string][] {
-  const blad = (k: keyof typeof SHEETS): [string, string] => [SHEETS[k], BLAD_UITLEG[k]];
-  return [
-    blad('overzicht'),
-    blad('samenvatting'),
-    blad('begroting'),
-    blad('realisatie'),
-    blad('besteding'),
-    blad('toets'),
-    blad('beschikking'),
-    blad('verantwoording'),
-    blad('regioverdeling'),
-    blad('verschil'),
-    blad('landelijk'),
-    blad('verdeelsleutel'),
-    blad('allocatie'),
-    blad('afronding'),
-    blad('iza'),
-    blad('controle'),
-    blad('bronnen'),
-  ];
+  return sheetPurposes().map(({ key, name, purpose }) => {
+    const optie = BLAD_OPTIE[key];
+    const conditie = purpose.only === undefined ? '' : `${BLAD_CONDITIE[purpose.only]}: `;
+    return [name, `${conditie}${purpose.holds}${optie === undefined ? '' : ` (${optie})`}`];
+  });
 }
 
 function werkboekBladenText(): string {
   const bladen = werkboekBladen();
   const width = Math.max(...bladen.map(([naam]) => naam.length));
-  return bladen.map(([naam, uitleg]) => `  ${naam.padEnd(width)}  ${uitleg}`).join('\n');
+  const indent = ' '.repeat(width + 4);
+  // Each explanation wrapped at the help's width, continuation lines under its first word.
+  const wrap = (text: string): string => {
+    const lines: string[] = [];
+    for (const word of text.split(' ')) {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && indent.length + last.length + 1 + word.length <= 104)
+        lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    return lines.join(`\n${indent}`);
+  };
+  return bladen.map(([naam, uitleg]) => `  ${naam.padEnd(width)}  ${wrap(uitleg)}`).join('\n');
 }
 
 /**
@@ -181,9 +171,31 @@ export function editieJaren(id: string = defaultEditionId()): {
   return { first, last, span: `${first}–${last}`, columns: `${first};…;${last}` };
 }
 
+/** The help of `--formaat csv|json` (and --csv-komma) on the commands that write records. */
+const FORMAAT_CSV_JSON = `  --formaat csv|json     standaard: csv (Excel-NL: "${CSV_SEPARATOR['excel-nl']}" tussen de velden, decimale komma, BOM in een
+                         bestand); json: een lijst van objecten met dezelfde namen
+${CSV_KOMMA_HELP}`;
+
+/** The columns of the planned H35B list (`regioverdeling --h35b`), one `bedrag_JAAR_eur` standing for each year. */
+function h35bHelpColumns(): string[] {
+  const columns = h35bColumns([]);
+  return [...columns.slice(0, 2), 'bedrag_JAAR_eur', ...columns.slice(2)];
+}
+
+/**
+ * Columns of the first and last year of a series (eigen_2023_eur, eigen_2030_eur) with "…" between them,
+ * for the help: the names the CSV has, without every year.
+ */
+function yearsElided(columns: readonly string[]): string[] {
+  const series = (c: string | undefined) => c?.replace(/\d{4}/, 'JAAR');
+  return columns.flatMap((c, i) =>
+    i > 0 && /\d{4}/.test(c) && series(columns[i - 1]) === series(c) ? ['…', c] : [c],
+  );
+}
+
 /** The help texts by command ('' = the general help); the years are the default edition's (editieJaren). */
 const HELP = (jaren = editieJaren()): Record<string, string> => ({
-  verantwoording: VERANTWOORDING_HELP,
+  verantwoording: verantwoordingHelp(),
   '': `spuk-begroting: Brede SPUK, SPUK IZA en SPUK AZWA per gemeente, met live Excel-formules.
 
 Gebruik: spuk-begroting <opdracht> [opties]
@@ -202,9 +214,10 @@ Opdrachten:
 Zie 'spuk-begroting <opdracht> --help' voor de opties; 'spuk-begroting --version' geeft de versie en
 de edities.
 
-CSV-uitvoer is zoals Excel met Nederlandse instellingen die opent: ";" tussen de velden, decimalen met
+CSV-uitvoer is zoals Excel met Nederlandse instellingen die opent: "${CSV_SEPARATOR['excel-nl']}" tussen de velden, decimalen met
 een komma, en een BOM (UTF-8) als de uitvoer naar een bestand gaat (> uit.csv). --csv-komma geeft de
-vorm van eerdere versies: komma's, een decimale punt, geen BOM.
+vorm van eerdere versies: komma's, een decimale punt, geen BOM; elke opdracht die CSV schrijft neemt die
+optie.
 
 Elke opdracht neemt ook --edities-map MAP: een editie-map buiten de meegeleverde (edition.json met de
 CSV-bestanden die het manifest noemt, als data/<id>/<bestand>), te kiezen met --editie ID.
@@ -226,7 +239,7 @@ Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
   --sleutel SLEUTEL      ${BUILT_IN_KEYS.join(' | ')} (standaard: spuk-2025)
   --sleutel-bestand CSV  eigen sleutel: kolommen gemeentecode en gewicht (of aandeel)
   --uit BESTAND          standaard: spuk-begroting.xlsx
-  --beschikking CSV      de beschikking van de gemeente (vraagt --gemeente): regeling,onderdeel,jaar,bedrag_eur
+  --beschikking CSV      de beschikking van de gemeente (vraagt --gemeente): regeling;onderdeel;jaar;bedrag_eur
                          (onderdeel leeg = totaal van de regeling), of het bestand van 'allocaties --beschikking';
                          optioneel beschikkingsnummer en beschikkingsdatum (dd-mm-jjjj of jjjj-mm-dd) per regeling
   --begroting CSV        de activiteiten voor de tabel Begroting, met de kolommen van die tabel
@@ -240,27 +253,30 @@ Alle bedragen zijn live formules; de werkmap werkt zonder add-in.
                          (standaard 0: niet verrekend; geen bron regelt het), bijv. brede-spuk=15
   --alle                 één werkmap per gemeente in de map --uit MAP (die moet bestaan), elk geopend
                          op het eigen Overzicht, met de naam "CBS-code naam.xlsx" (bijv. "GM0034 Almere.xlsx"),
-                         en ${INDEX_FILE}: gemeentecode,gemeentenaam,bestand en per jaar ${jaren.span} het eigen geld
-                         (eigen_JAAR_eur) en wat de gemeente als mandaatgemeente ontvangt
-                         (als_mandaatgemeente_JAAR_eur); daarna een regel per ontvanger die geen
-                         gemeente is (SamenTwente voor de regio Twente: gemeentecode en bestand leeg,
-                         geen werkmap), zodat elke kolom optelt tot het landelijke bedrag; elke regel eindigt
-                         met editie,sleutel,van van de run. Voortgang op stderr. Eén map = één run: een tweede
+                         en ${INDEX_FILE} (CSV, Excel-NL) met de kolommen
+                         ${csvKolommen(yearsElided(indexColumns([jaren.first, jaren.last])), { indent: ' '.repeat(25), first: 25 })}
+                         (per jaar ${jaren.span} het eigen geld en wat de gemeente als mandaatgemeente
+                         ontvangt; editie, sleutel en van van de run): een regel per gemeente, daarna een
+                         regel per ontvanger die geen gemeente is (SamenTwente voor de regio Twente:
+                         gemeentecode en bestand leeg, geen werkmap), zodat elke kolom optelt tot het
+                         landelijke bedrag. Voortgang op stderr. Eén map = één run: een tweede
                          run in dezelfde map tegelijk wordt geweigerd (${LOCK_FILE}), net als een map met
                          werkmappen van een andere editie of sleutel; bij een volle schijf of een map
                          zonder schrijfrechten stopt de run zonder index; na Ctrl+C of een volle schijf
                          maakt dezelfde opdracht de map af (${RUN_FILE} noemt de run tot de index er is); exitcode 2 als er een werkmap ontbreekt
   --vervang              met --alle: vervang de werkmappen van een andere run in de map
+  --csv-komma            met --alle: ${INDEX_FILE} met komma's en een decimale punt, zonder BOM (de vorm
+                         van eerdere versies)
 `,
   allocaties: `spuk-begroting allocaties [--editie ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL | --sleutel-bestand CSV]
                            [--beschikking CSV] [--formaat csv|json]
 
 Schrijft naar stdout: CSV (standaard) of JSON; niets in een bestand (> allocaties.csv om te bewaren).
-Eén regel per gemeente × onderdeel × jaar van de editie (${jaren.span} in ${defaultEditionId()}) dat de gemeente ontvangt, met kolommen
-gemeentecode,gemeentenaam,regeling,editie,onderdeel_nr,onderdeel,jaar,bedrag_eur,structureel_eur,
-incidenteel_eur,bron. Onderdelen 1–15 Brede SPUK, 16 SPUK IZA, 17 SPUK AZWA lokaal, 18 SPUK AZWA
-regionaal. Regionaal geld (16, 18) staat alleen bij de mandaatgemeente, die het hele regiobedrag
-ontvangt. Zonder --gemeente staat een ontvanger die geen gemeente is op een eigen regel, met
+Eén regel per gemeente × onderdeel × jaar van de editie (${jaren.span} in ${defaultEditionId()}) dat de
+gemeente ontvangt, met de kolommen
+${csvKolommen(COLUMNS)}.
+Onderdelen 1–15 Brede SPUK, 16 SPUK IZA, 17 SPUK AZWA lokaal, 18 SPUK AZWA regionaal. Regionaal geld
+(16, 18) staat alleen bij de mandaatgemeente, die het hele regiobedrag ontvangt. Zonder --gemeente staat een ontvanger die geen gemeente is op een eigen regel, met
 gemeentecode leeg en als gemeentenaam bijv. "SamenTwente (geen gemeente; mandaathouder regio Twente)":
 zo is de som van bedrag_eur per onderdeel en jaar het landelijke bedrag (SPUK IZA = som Bijlage 2B).
 structureel/incidenteel volgen de lezing van het Rijk. bron: beschikking, gepubliceerd,
@@ -270,35 +286,44 @@ open: geld dat de regeling verlaat zonder bekend bedrag (bedrag_eur leeg).
 Zonder --gemeente: alle gemeenten.
 
   --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
-  --beschikking CSV      bedragen uit de eigen beschikking (gemeentecode,onderdeel_nr,jaar,bedrag_eur);
+  --beschikking CSV      bedragen uit de eigen beschikking (gemeentecode;onderdeel_nr;jaar;bedrag_eur);
                          die gaan voor (bron: beschikking)
-  --formaat csv|json     standaard: csv (Excel-NL: ";", decimale komma; --csv-komma: de oude vorm)
-`,
+${FORMAAT_CSV_JSON}`,
   iza: `spuk-begroting iza [--editie ID] [--sleutel SLEUTEL | --sleutel-bestand CSV] [--formaat csv|json]
 
 Schrijft naar stdout: CSV (standaard) of JSON.
-Eén regel per SPUK IZA-regio × jaar van de editie met kolommen
-regio,mandaatgemeente,lidmaatschap,leden,regeling,onderdeel_nr,editie,jaar,schatting_eur,gepubliceerd_eur,
-bedrag_eur,bron (onderdeel 16 = SPUK IZA, 18 = SPUK AZWA regionaal).
+Eén regel per SPUK IZA-regio × jaar van de editie met de kolommen
+${csvKolommen(IZA_COLUMNS)}
+(onderdeel 16 = SPUK IZA, 18 = SPUK AZWA regionaal).
 bedrag_eur is wat de mandaatgemeente ontvangt: SPUK IZA tot en met 2026, SPUK AZWA regionaal vanaf
 2027. schatting_eur is de som van de sleutelbedragen van de ledengemeenten (GALA bijlage 2), als
 controle op de indeling; die indeling is afgeleid, niet officieel (kolom lidmaatschap: indeling bekend
 of afgeleid).
-`,
-  controle: `spuk-begroting controle [--editie ID] [--json]
 
-Schrijft naar stdout: de controles als tabel (tab tussen de kolommen) of JSON (--json).
+${FORMAAT_CSV_JSON}`,
+  controle: `spuk-begroting controle [--editie ID] [--formaat tekst|csv|json]
+
+Schrijft naar stdout: de controles als tabel (tab tussen de kolommen), CSV of JSON (--formaat).
 Sluit de editie aan op de gepubliceerde bedragen, tot op de euro: de GALA-totalen per hoofdthema,
 Bijlage 2A per gemeente, Bijlage 2B per regio, de SPUK AZWA-raming en elke verdeling (som = landelijk).
 Meldt bijzonderheden in de bronnen en open posten als waarschuwing.
 Exitcode 0 als alles aansluit, 1 als er een verschil is.
-`,
+
+  --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
+  --formaat FORMAAT      tekst (standaard): de tabel, de waarschuwingen en de conclusie;
+                         csv: een regel per controle met de kolommen
+                         ${csvKolommen(CONTROLE_COLUMNS, { indent: ' '.repeat(25), first: 25 })}
+                         (de waarschuwingen en de conclusie op stderr);
+                         json: de controles en de waarschuwingen (--json is hetzelfde)
+${CSV_KOMMA_HELP}`,
   edities: `spuk-begroting edities [--formaat csv|json]
 
 Schrijft naar stdout: CSV (standaard) of JSON.
-De meegeleverde edities, oudste eerst (daarna die van --edities-map MAP), met kolommen
-id,datum,naam,vorige,omschrijving. De nieuwste meegeleverde is de standaard. JSON geeft ook per regeling en jaar de regel waarmee de bedragen zijn gemaakt.
-`,
+De meegeleverde edities, oudste eerst (daarna die van --edities-map MAP), met de kolommen
+${csvKolommen(EDITIE_COLUMNS)}. De nieuwste meegeleverde is de standaard. JSON geeft ook per
+regeling en jaar de regel waarmee de bedragen zijn gemaakt.
+
+${FORMAAT_CSV_JSON}`,
   begroting: `spuk-begroting begroting --invoer CSV [--gemeente CODE|NAAM] [--editie ID] [--beschikking CSV]
                           [--van-mandaatgemeente JAAR=BEDRAG,...]
                           [--sleutel SLEUTEL | --sleutel-bestand CSV] [--formaat tekst|csv|json|mutaties]
@@ -324,28 +349,28 @@ Exitcode 0 zonder signalen, 1 met signalen, 2 bij onjuiste invoer.
                          (Regioverdeling, methode aandeel). Niet voor de mandaatgemeente zelf.
   --editie ID            standaard: de nieuwste (zie 'spuk-begroting edities')
   --formaat FORMAAT      tekst (standaard): het overzicht en de signalen als tekst;
-                         csv: regeling,jaar,plafond_eur,bron,lasten_eur,saldo_eur (signalen op stderr);
+                         csv: ${csvKolommen(BEGROTING_COLUMNS)} (signalen op stderr);
                          json: dezelfde regels en de signalen (soort, regeling, jaar, bedrag_eur, tekst);
                          mutaties: de begroting zoals gemeenten die in hun eigen begroting zetten, per
-                         taakveld: Taakveld;Omschrijving;Inc.;Struc.;${jaren.columns}, bedragen × € 1.000
+                         taakveld: ${csvKolommen([...MUTATIE_COLUMNS, jaren.columns])}, bedragen × € 1.000
                          (+ = voordelig, − = nadelig), per activiteit een regel lasten en een regel baten
                          (de SPUK, incidenteel), per taakveld een regel baten "Niet gedekt door de
                          uitkering (eigen middelen)" (0 waar de uitkering de lasten dekt) en
                          per taakveld een totaal (0: budgettair neutraal; anders de eigen middelen)
-  --csv-komma            CSV met komma's en een decimale punt, zonder BOM (de vorm van eerdere versies)
-`,
+${CSV_KOMMA_HELP}`,
   verschil: `spuk-begroting verschil [--van ID] [--naar ID] [--gemeente CODE|NAAM] [--sleutel SLEUTEL] [--formaat csv|json]
 
 Schrijft naar stdout: CSV (standaard) of JSON; op stderr welke edities vergeleken zijn.
 Wat er veranderd is van editie --van naar editie --naar (standaard: de nieuwste en de editie
-ervoor), per regeling, onderdeel en jaar ${jaren.span}, met het totaal per regeling. Kolommen
-regeling,onderdeel_nr,onderdeel,jaar,van_eur,naar_eur,verschil_eur,verschil_pct,signaal; signaal = ja
-bij meer dan 5% verschil. Met --gemeente: wat die gemeente ontvangt; anders landelijk.
+ervoor), per regeling, onderdeel en jaar ${jaren.span}, met het totaal per regeling. De kolommen
+${csvKolommen(VERSCHIL_COLUMNS)}; signaal = ja
+bij meer dan ${DIFF_SIGNAL_PCT}% verschil. Met --gemeente: wat die gemeente ontvangt; anders landelijk.
 regeling is de post op de begroting: SPUK AZWA lokaal (eigen geld) en SPUK AZWA regionaal (wat de
 mandaatgemeente ontvangt en doorgeeft) staan apart, elk met onderdeel_nr totaal. Als laatste per jaar
 de regel "Eigen geld (netto)" (onderdeel_nr netto): het eigen geld van de gemeente (Brede SPUK, SPUK
 AZWA lokaal) in beide edities en het verschil; landelijk de som over alle gemeenten.
-`,
+
+${FORMAAT_CSV_JSON}`,
   regioverdeling: `spuk-begroting regioverdeling --regio NAAM | --gemeente CODE|NAAM [--jaar JAAR]
                                [--methode aandeel|gewichten|vast] [--invoer CSV] [--editie ID]
                                [--formaat csv|json] [--h35b]
@@ -356,9 +381,8 @@ Schrijft naar stdout: CSV (standaard) of JSON; op stderr een melding waar de SiS
 Hoe de mandaatgemeente het bedrag van haar SPUK IZA-regio (onderdeel 16, 2023–2026; SPUK AZWA
 regionaal, onderdeel 18, 2027–2029) doorgeeft aan de ledengemeenten en aan regionale activiteiten,
 tot op de euro (grootste-restmethode; de afronding staat per regel). Eén regel per regio × jaar ×
-deel, met kolommen
-regio,mandaatgemeente,lidmaatschap,editie,jaar,regeling,onderdeel_nr,regiobedrag_eur,bron,methode,soort,
-gemeentecode,naam,sisa,gewicht,totaal_gewicht,exact_eur,omlaag_eur,rest,correctie_eur,bedrag_eur.
+deel, met de kolommen
+${csvKolommen(REGIOVERDELING_COLUMNS)}.
 bedrag_eur = omlaag_eur + correctie_eur; de som per regio en jaar is regiobedrag_eur.
 sisa: de SiSa-code die de editie noemt (SPUK IZA: H35B = doorgegeven aan een medeoverheid, H35 = eigen
 uitvoering); leeg waar geen bron de code noemt (SPUK AZWA), met een melding.
@@ -370,21 +394,23 @@ uitvoering); leeg waar geen bron de code noemt (SPUK AZWA), met een melding.
                          in dat jaar (2027–2029: SPUK AZWA lokaal); gewichten: eigen gewicht per
                          ledengemeente; vast: eerst vaste bedragen voor regionale activiteiten, de rest
                          naar aandeel (of naar gewichten als het invoerbestand die geeft)
-  --invoer CSV           gewichten (kolommen gemeentecode,gewicht: elke ledengemeente één keer) en/of
-                         vaste bedragen (kolommen activiteit,bedrag_eur in hele euro's)
+  --invoer CSV           gewichten (kolommen gemeentecode;gewicht: elke ledengemeente één keer) en/of
+                         vaste bedragen (kolommen activiteit;bedrag_eur in hele euro's)
   --h35b                 alleen de lijst medeoverheden voor SiSa H35B. Zonder --realisatie is dat de
-                         GEPLANDE verdeling, geen besteding: gemeentecode,gemeentenaam, per jaar
-                         bedrag_JAAR_eur (ledengemeenten behalve de mandaatgemeente, met een bedrag) en
-                         status "gepland, nog geen realisatie"
+                         GEPLANDE verdeling, geen besteding: de kolommen
+                         ${csvKolommen(h35bHelpColumns(), { indent: ' '.repeat(25), first: 25 })}
+                         (een kolom per jaar; de ledengemeenten behalve de mandaatgemeente, met een
+                         bedrag), status "${H35B_GEPLAND}"
   --realisatie CSV       met --h35b en --gemeente (de mandaatgemeente): wat elke medeoverheid besteedde,
                          zoals SiSa H35B vraagt, uit de realisatie (zie 'spuk-begroting verantwoording'):
                          de SPUK IZA-regels met als Uitvoerder de naam of CBS-code van een ledengemeente.
-                         Eén regel per medeoverheid × jaar (2023–2026): gemeentecode,gemeentenaam,jaar,sisa,
-                         ontvangen_eur,besteed_eur,verschil_eur,status (realisatie, of nog geen realisatie
-                         na het laatste jaar met realisatie); de signalen op stderr
+                         Eén regel per medeoverheid × jaar (2023–2026) met de kolommen
+                         ${csvKolommen(H35B_REALISATIE_COLUMNS, { indent: ' '.repeat(25), first: 25 })}
+                         (status: realisatie, of nog geen realisatie na het laatste jaar met realisatie);
+                         de signalen op stderr
   --begroting CSV        met --realisatie: de begroting, voor wat de mandaatgemeente doorbetaalde
                          (ontvangen_eur; zonder --begroting blijven ontvangen en verschil leeg)
-  --formaat csv|json     standaard: csv
+${FORMAAT_CSV_JSON}
 De indeling in regio's is afgeleid, niet officieel (kolom lidmaatschap: bekend of afgeleid).
 `,
 });
@@ -582,12 +608,39 @@ function resolveVan(opts: Map<string, string>, editie: string): string | undefin
   );
 }
 
+/** The columns of `controle --formaat csv`: one row per check (`verwacht` empty where nothing is published). */
+const CONTROLE_COLUMNS = [
+  'editie',
+  'naam',
+  'onderwerp',
+  'periode',
+  'verwacht',
+  'berekend',
+  'afwijkingen',
+  'ok',
+  'status',
+] as const;
+
+/** `controle [--formaat tekst|csv|json]` (default tekst; `--json` = `--formaat json`), with --csv-komma for csv. */
+function controleFormat(opts: Map<string, string>): 'tekst' | Formaat {
+  if (opts.has('--json') && opts.has('--formaat'))
+    throw new UsageError('Geef --json of --formaat, niet beide (--json is --formaat json).');
+  const formaat = opts.has('--json') ? 'json' : (opts.get('--formaat') ?? 'tekst');
+  if (formaat !== 'tekst' && formaat !== 'csv' && formaat !== 'json')
+    throw new UsageError(`Onbekend formaat "${formaat}". Kies tekst, csv of json.`);
+  return csvFormat(opts, formaat);
+}
+
 function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo): number {
+  const formaat = controleFormat(opts);
   const scenario = scenarioFor(data, opts, io, { key: builtInKey('spuk-2025', data) });
   if (typeof scenario === 'number') return scenario;
   const { editie, report } = scenario;
   const checks = report.checks;
-  if (opts.has('--json')) {
+  const slot = report.ok
+    ? 'Alle gepubliceerde bedragen sluiten aan, tot op de euro.'
+    : 'NIET alle gepubliceerde bedragen sluiten aan.';
+  if (formaat === 'json') {
     io.out(
       JSON.stringify(
         {
@@ -609,6 +662,27 @@ function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo):
         2,
       ) + '\n',
     );
+  } else if (formaat === 'csv' || formaat === 'csv-komma') {
+    writeRecords(
+      io,
+      formaat,
+      CONTROLE_COLUMNS,
+      checks.map((c) => [
+        editie,
+        c.id,
+        c.onderwerp,
+        c.periode ?? '',
+        c.verwacht ?? '',
+        c.berekend,
+        c.afwijkingen,
+        c.status === 'verschil' ? 'nee' : 'ja',
+        checkStatusText(c),
+      ]),
+    );
+    // The warnings and the conclusion beside the data, as the other commands write their notes.
+    io.err(
+      `Waarschuwingen (${report.warnings.length}):\n${report.warnings.map((w) => `- ${editionWarningText(w)}\n`).join('')}${slot}\n`,
+    );
   } else {
     io.out(`Editie: ${editie}\n`);
     io.out('naam\tverwacht\tberekend\tafwijkingen\tok\n');
@@ -619,9 +693,7 @@ function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo):
     }
     io.out(`\nWaarschuwingen (${report.warnings.length}):\n`);
     report.warnings.forEach((w) => io.out(`- ${editionWarningText(w)}\n`));
-    io.out(
-      `\n${report.ok ? 'Alle gepubliceerde bedragen sluiten aan, tot op de euro.' : 'NIET alle gepubliceerde bedragen sluiten aan.'}\n`,
-    );
+    io.out(`\n${slot}\n`);
   }
   return report.ok ? 0 : 1;
 }
@@ -636,14 +708,9 @@ function outputFormat(opts: Map<string, string>): Formaat {
   return csvFormat(opts, formaat);
 }
 
-/** `csv` becomes `csv-komma` with `--csv-komma`; that option with another format is refused. */
+/** `csv` becomes `csv-komma` with `--csv-komma`; that option with another format is refused (`csvVorm`). */
 function csvFormat<F extends string>(opts: Map<string, string>, formaat: F): F | 'csv-komma' {
-  if (!opts.has(CSV_KOMMA)) return formaat;
-  if (formaat !== 'csv')
-    throw new UsageError(
-      `${CSV_KOMMA} geldt alleen voor CSV-uitvoer; laat het weg bij --formaat ${formaat}.`,
-    );
-  return 'csv-komma';
+  return csvVorm(opts, formaat) === 'komma' ? 'csv-komma' : formaat;
 }
 
 /**
@@ -1143,7 +1210,8 @@ type BegrotingFormaat = 'tekst' | 'mutaties' | 'mutaties-komma' | Formaat;
 /** `begroting --formaat tekst|csv|json|mutaties` (default tekst), with `--csv-komma` for the CSV ones. */
 function begrotingFormat(opts: Map<string, string>): BegrotingFormaat {
   const formaat = opts.get('--formaat') ?? 'tekst';
-  if (formaat === 'mutaties') return opts.has(CSV_KOMMA) ? 'mutaties-komma' : 'mutaties';
+  if (formaat === 'mutaties')
+    return csvVorm(opts, formaat, ['mutaties']) === 'komma' ? 'mutaties-komma' : 'mutaties';
   if (formaat !== 'tekst' && formaat !== 'csv' && formaat !== 'json')
     throw new UsageError(`Onbekend formaat "${formaat}". Kies tekst, csv, json of mutaties.`);
   return csvFormat(opts, formaat);
@@ -1267,6 +1335,9 @@ const ALLE_REFUSED: readonly (readonly [string, string])[] = [
   ['--schuifruimte', 'de schuifruimte geldt voor de Verantwoording van één gemeente (met --realisatie)'],
 ];
 
+/** The columns of `begroting --formaat mutaties` before the years. */
+const MUTATIE_COLUMNS = ['Taakveld', 'Omschrijving', 'Inc.', 'Struc.'] as const;
+
 /**
  * The mutations as CSV in the layout gemeenten use in their own begroting (begroting-practice.md,
  * layout 3): Taakveld;Omschrijving;Inc.;Struc.;<the scenario's years>, bedragen × € 1.000, + = voordelig,
@@ -1285,14 +1356,7 @@ function writeMutaties(io: CliIo, vorm: CsvVorm, scenario: Scenario): void {
     l.struc,
     ...l.bedragen,
   ]);
-  io.out(
-    csvText(
-      ['Taakveld', 'Omschrijving', 'Inc.', 'Struc.', ...years.map(String)],
-      rows,
-      vorm,
-      io.outIsFile === true,
-    ),
-  );
+  io.out(csvText([...MUTATIE_COLUMNS, ...years.map(String)], rows, vorm, io.outIsFile === true));
   const eigenMiddelen = years.map((_, i) =>
     taakvelden.reduce((a, t) => a + (t.lasten[i] ?? 0) - (t.baten[i] ?? 0), 0),
   );
@@ -1351,6 +1415,10 @@ async function runWerkboek(
   if (opts.has('--vervang'))
     throw new UsageError(
       '--vervang hoort bij --alle: het vervangt de werkmappen van een andere run in de map.',
+    );
+  if (opts.has(CSV_KOMMA))
+    throw new UsageError(
+      `${CSV_KOMMA} hoort bij --alle: het geldt voor de index ${INDEX_FILE}; een werkmap heeft geen CSV.`,
     );
   const g = resolveGemeente(data, opts);
   if (isFailed(g)) return reportFailures(io, g.failures);

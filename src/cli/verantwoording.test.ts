@@ -89,6 +89,11 @@ describe('spuk-begroting verantwoording', () => {
     );
     const csv = await run([...ARGS, '--formaat', 'csv'], files);
     expect(csv.code).toBe(1);
+    // The signals beside the CSV, on stderr, as the text gives them.
+    expect(csv.err).toContain(
+      '- Brede SPUK: verwachte terugvordering bij de eindafrekening € 31.728 (cumulatief: beschikking min besteding over de looptijd).',
+    );
+    expect(csv.err).toMatch(/^Signalen \(\d+\):\n/);
     const lines = csv.out.trim().split('\n');
     expect(lines[0]).toBe(
       'regeling;onderdeel;jaar;beschikking;beschikking_bron;begroting;realisatie;verschil;prognose;besteding;basis;overheveling_in;beschikbaar;saldo;onbesteed;overschrijding;limiet;limiet_grondslag;limiet_bron;overheveling_uit;overheveling_gebruikt;overheveling_teveel;terugvordering;cum_beschikking;cum_besteding;cum_onderbesteding;beschikkingsnummer;beschikkingsdatum',

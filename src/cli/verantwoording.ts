@@ -1,5 +1,5 @@
 import { parseRealisatieCsv } from '../data';
-import { CSV_KOMMA, csvText } from './csv-out';
+import { CSV_KOMMA_HELP, csvKolommen, csvText, csvVorm } from './csv-out';
 import type {
   BeschikkingRegel,
   Gemeente,
@@ -33,10 +33,12 @@ import type { KeyedRow } from '../plan';
  * begroting as every command resolves them). Exit 0 without signals, 1 with signals, 2 on bad input.
  */
 
-export const VERANTWOORDING_HELP = `spuk-begroting verantwoording --gemeente CODE|NAAM --realisatie CSV [--beschikking CSV] [--begroting CSV]
+export function verantwoordingHelp(): string {
+  return `spuk-begroting verantwoording --gemeente CODE|NAAM --realisatie CSV [--beschikking CSV] [--begroting CSV]
                               [--editie ID] [--limiet REGELING:JAAR=PCT,...] [--schuifruimte REGELING=PCT,...]
                               [--van-mandaatgemeente JAAR=BEDRAG,...] [--formaat tekst|csv|json]
 
+Schrijft naar stdout: de verantwoording als tekst (standaard), CSV of JSON (--formaat).
 Zet de realisatie (wat is besteed) naast de begroting en de beschikking, per regeling, onderdeel
 (Brede SPUK 2023–2024) en jaar: verschil, prognose, cumulatieve besteding, overheveling tegen de
 limiet, onderbesteding en de verwachte terugvordering bij de eindafrekening (per jaar en
@@ -59,11 +61,16 @@ medeoverheid wat zij ontving en besteedde (H35B).
   --van-mandaatgemeente JAAR=BEDRAG,...   voor een ledengemeente: wat de mandaatgemeente per jaar
                          doorbetaalde, in hele euro's (uit haar brief of raadsbesluit), bijvoorbeeld
                          2023=450000,2024=460000; een jaar dat u weglaat: het geplande aandeel
-  --formaat              tekst (standaard), csv of json
-
+  --formaat FORMAAT      tekst (standaard): per regeling de tabellen en de signalen;
+                         csv: per regeling, onderdeel (leeg = de regeling) en jaar een regel met de kolommen
+                         ${csvKolommen(COLUMNS, { indent: ' '.repeat(25), first: 25 })}
+                         (de signalen op stderr);
+                         json: de regelingen met hun jaren, de SiSa-opgave en de signalen
+${CSV_KOMMA_HELP}
 Uitkomst: 0 zonder signalen, 1 met signalen (zoals een verwachte terugvordering of een overheveling
 boven de limiet), 2 bij een fout in de invoer.
 `;
+}
 
 /**
  * The regeling with a verantwoording that `id` names (`brede-spuk`, case-insensitive) in an option of
@@ -534,6 +541,7 @@ export function runVerantwoording(
   const formaat = opts.get('--formaat') ?? 'tekst';
   if (formaat !== 'tekst' && formaat !== 'csv' && formaat !== 'json')
     throw new UsageError(`Onbekend formaat "${formaat}". Kies tekst, csv of json.`);
+  const vorm = csvVorm(opts, formaat);
   const gemeenteText = opts.get('--gemeente');
   if (gemeenteText === undefined || gemeenteText.toUpperCase() === 'NL')
     throw new UsageError('Een verantwoording hoort bij één gemeente: geef --gemeente CODE|NAAM.');
@@ -557,8 +565,12 @@ export function runVerantwoording(
   );
   const code = v.signalen.length > 0 || zonder.length > 0 ? 1 : 0;
   if (formaat === 'csv') {
-    const vorm = opts.has(CSV_KOMMA) ? 'komma' : 'excel-nl';
     io.out(csvText(COLUMNS, verantwoordingRecords(v, scenario.beschikking), vorm, io.outIsFile === true));
+    // The signals beside the data (as begroting --formaat csv writes them): on stderr.
+    if (code === 1)
+      io.err(
+        `Signalen (${v.signalen.length + zonder.length}):\n${[...v.signalen.map((s) => verantwoordingSignaalText(s)), ...zonder.map((z) => z.tekst)].map((t) => `- ${t}\n`).join('')}`,
+      );
     return code;
   }
   if (formaat === 'json') {

@@ -14,3 +14,6 @@ export { REGIOVERDELING_SHEET } from './sheets-regioverdeling';
 export { begrotingRowCells } from './begroting/user-table';
 export { REALISATIE_TABLE } from './realisatie/fixed-cells';
 export type { KeyedRow } from './realisatie/keys';
+// What each sheet is for and the order of the sheets (`werkboek --help`; the build order is checked against it).
+export { SHEET_ORDER, SHEET_PURPOSE, sheetPurposes } from './sheet-purpose';
+export type { SheetCondition, SheetKey, SheetPurpose } from './sheet-purpose';

@@ -204,11 +204,26 @@ export const CSV_IMPORT_NL = 'Text - txt - csv (StarCalc):59,34,76,1,,1043,false
  * Returns the .xlsx bytes.
  */
 export async function importCsvNl(csv: Uint8Array): Promise<Uint8Array> {
+  const out = (await importCsvsNl(new Map([['uitvoer', csv]]))).get('uitvoer');
+  if (out === undefined) throw new Error('LibreOffice wrote no xlsx');
+  return out;
+}
+
+/**
+ * `importCsvNl` for several CSV files in one soffice run (one start of LibreOffice for all): `csvs` by
+ * a name of letters, digits and dashes (the file is `<name>.csv`). Returns the .xlsx bytes by name;
+ * throws when LibreOffice wrote no .xlsx for one of them.
+ */
+export async function importCsvsNl(csvs: ReadonlyMap<string, Uint8Array>): Promise<Map<string, Uint8Array>> {
   const binary = sofficeBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spuk-libreoffice-csv-'));
   try {
     const profile = writeProfile(path.join(dir, 'profile'), 'nl-NL');
-    fs.writeFileSync(path.join(dir, 'uitvoer.csv'), csv);
+    const names = [...csvs.keys()];
+    for (const name of names) {
+      if (!/^[A-Za-z0-9-]+$/.test(name)) throw new Error(`Not a plain file name: "${name}"`);
+      fs.writeFileSync(path.join(dir, `${name}.csv`), csvs.get(name) as Uint8Array);
+    }
     const outDir = path.join(dir, 'out');
     const log = await run(
       binary,
@@ -221,13 +236,17 @@ export async function importCsvNl(csv: Uint8Array): Promise<Uint8Array> {
         'xlsx:Calc MS Excel 2007 XML',
         '--outdir',
         outDir,
-        'uitvoer.csv',
+        ...names.map((name) => `${name}.csv`),
       ],
       dir,
     );
-    const file = path.join(outDir, 'uitvoer.xlsx');
-    if (!fs.existsSync(file)) throw new Error(`LibreOffice wrote no xlsx:\n${log}`);
-    return new Uint8Array(fs.readFileSync(file));
+    const out = new Map<string, Uint8Array>();
+    for (const name of names) {
+      const file = path.join(outDir, `${name}.xlsx`);
+      if (!fs.existsSync(file)) throw new Error(`LibreOffice wrote no xlsx for ${name}.csv:\n${log}`);
+      out.set(name, new Uint8Array(fs.readFileSync(file)));
+    }
+    return out;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
