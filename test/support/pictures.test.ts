@@ -21,7 +21,9 @@ describe('keepPictureTrue', () => {
   });
 
   it('compares words per line: spacing and empty lines do not count', () => {
-    expect(normalizePictureText('  Overzicht   Almere \n\n\f  € 3.349.616\r\n')).toBe('Overzicht Almere\n€ 3.349.616\n');
+    expect(normalizePictureText('  Overzicht   Almere \n\n\f  € 3.349.616\r\n')).toBe(
+      'Overzicht Almere\n€ 3.349.616\n',
+    );
   });
 
   it('fails naming the command when the text is not tracked, or no longer what the picture shows', () => {
@@ -30,6 +32,8 @@ describe('keepPictureTrue', () => {
     );
     fs.writeFileSync(path.join(dir, 'p.txt'), 'Lezing BBV (kolom O)\n€ 1.000\n');
     expect(() => keepPictureTrue('p', rendered, 'Lezing BBV (kolom O)\n  €   1.000', dir)).not.toThrow();
+    // Spacing and line breaks come from the fonts: "€1.000" on another machine is the same text.
+    expect(() => keepPictureTrue('p', rendered, 'Lezing BBV\n(kolom O) €1.000', dir)).not.toThrow();
     let message = '';
     try {
       keepPictureTrue('p', rendered, 'Lezing BBV (kolom BBV: vastgelegd)\n€ 1.000', dir);
