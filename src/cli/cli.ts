@@ -1201,7 +1201,7 @@ function runBegroting(data: ReferenceData, opts: Map<string, string>, io: CliIo)
   }
   io.out(`\nSignalen (${signalen.length}):\n`);
   const regels = begrotingRegels(scenario.input.edition);
-  for (const s of signalen) io.out(`- ${signaalText(s, regels)}\n`);
+  for (const s of signalen) io.out(`- ${signaalText(s, regels, 'cli')}\n`);
   return 1;
 }
 
@@ -1277,7 +1277,7 @@ function writeBegrotingData(
   scenario: Scenario,
 ): number {
   const regels = begrotingRegels(scenario.input.edition);
-  const signalen = scenario.toets.signalen.map((s) => ({ signaal: s, tekst: signaalText(s, regels) }));
+  const signalen = scenario.toets.signalen.map((s) => ({ signaal: s, tekst: signaalText(s, regels, 'cli') }));
   const g = scenario.gemeente;
   if (formaat === 'json') {
     io.out(

@@ -1,6 +1,8 @@
-import type { BegrotingMutatie, TaakveldMutaties } from '../domain';
-import { euro } from '../domain';
-import { mutatieExportRegels, mutatieOmschrijving } from './begroting.nl';
+import { editionInput } from '../data';
+import type { BegrotingMutatie, RegioRol, Signaal, TaakveldMutaties } from '../domain';
+import { begrotingRegels, euro } from '../domain';
+import type { Weergave } from './begroting.nl';
+import { mutatieExportRegels, mutatieOmschrijving, signaalText } from './begroting.nl';
 
 /**
  * The one formatter of the mutaties export's lines (`begroting --formaat mutaties` and the
@@ -97,5 +99,50 @@ describe('mutatieExportRegels: the lines of the mutaties export in order', () =>
       ['overig', 'Niet gedekt door de uitkering (eigen middelen)', 'x', ''],
       ['overig', 'Totaal taakveld overig', '', ''],
     ]);
+  });
+});
+
+/**
+ * #18: a signal's text fits where it is shown. The same plafond signal of a member gemeente (Dalfsen's
+ * SPUK IZA 2025 on the sample begroting: € 273.969 over) tells the werkmap's user to fill in the sheet
+ * Beschikking and the CLI's user to give --van-mandaatgemeente; the rest of the sentence is the same.
+ */
+describe('signaalText per weergave', () => {
+  const regels = begrotingRegels(editionInput('vws-2026-04').edition);
+  const plafond = (rol: RegioRol | undefined): Signaal => ({
+    soort: 'plafond',
+    regeling: 'SPUK IZA',
+    jaar: 2025,
+    bedrag: euro(273_969),
+    ...(rol === undefined ? {} : { rol }),
+  });
+  const text = (rol: RegioRol | undefined, weergave: Weergave) => signaalText(plafond(rol), regels, weergave);
+  const kern =
+    'SPUK IZA, 2025: de lasten liggen € 273.969 boven het plafond. Verlaag de lasten of zoek andere dekking.';
+
+  it('a member gemeente: the werkmap names the sheet and its row, the CLI the option', () => {
+    expect(text('lid', 'werkmap')).toBe(
+      `${kern} Als ledengemeente toetst u regionaal geld tegen wat de mandaatgemeente doorgeeft: vul dat in op blad Beschikking ("Ontvangen van de mandaatgemeente"; leeg = het geplande aandeel).`,
+    );
+    expect(text('lid', 'cli')).toBe(
+      `${kern} Als ledengemeente toetst u regionaal geld tegen wat de mandaatgemeente doorgeeft: geef dat met --van-mandaatgemeente JAAR=BEDRAG,... (bijv. 2025=120000; een jaar dat er niet staat = het geplande aandeel).`,
+    );
+  });
+
+  it('role unknown: both roles, the member’s way in per weergave; no sheet on the command line', () => {
+    expect(text(undefined, 'werkmap')).toMatch(/\(blad Beschikking, "Ontvangen van de mandaatgemeente"\)\.$/);
+    expect(text(undefined, 'cli')).toMatch(/\(met --van-mandaatgemeente JAAR=BEDRAG,\.\.\.\)\.$/);
+  });
+
+  it('on the command line no signal names a sheet; a text without a way in is the same in both', () => {
+    for (const rol of ['lid', 'mandaatgemeente', 'geen', undefined] as const)
+      expect(text(rol, 'cli')).not.toMatch(/\bblad\b|werkmap/i);
+    for (const rol of ['mandaatgemeente', 'geen'] as const)
+      expect(text(rol, 'cli')).toBe(text(rol, 'werkmap'));
+    const gat: Signaal = { soort: 'bbv-gat-2026', jaar: 2026, bedrag: euro(900_000) };
+    expect(signaalText(gat, regels, 'cli')).toBe(
+      'Na 2026: € 900.000 structurele lasten op de Brede SPUK en SPUK IZA zonder dekking vanaf 2027.',
+    );
+    expect(signaalText(gat, regels, 'werkmap')).toBe(signaalText(gat, regels, 'cli'));
   });
 });

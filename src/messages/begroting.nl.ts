@@ -13,12 +13,37 @@ import { formatEuro } from './nl';
 
 /**
  * Dutch texts of the begroting's signals: a short explanation per kind (the label next to the check
- * in the workbook) and a full sentence per signal (CLI, task pane) naming the amount and the fix.
+ * in the workbook) and a full sentence per signal naming the amount and the fix, worded for where it
+ * is shown (`Weergave`: the werkmap names a sheet to fill in, the command line an option).
  * The percentages and years are the edition's rule parameters (`BegrotingRegels`, from the
  * manifests), never literals: for the shipped editions 15 % schuifruimte and the per-onderdeel years
  * 2023–2024, carry-over 20 % from 2023 (per onderdeel) and 10 % from 2025 (the total), the
  * regelingen ending in 2026 (Brede SPUK, SPUK IZA) and 2029 (SPUK AZWA).
  */
+
+/**
+ * Where a text is shown (#18: "the signal texts fit where they are shown"): `werkmap` (the workbook and
+ * the task pane beside it) names the sheet to fill in, `cli` (the command line) names the option. The
+ * domain gives the signal once; only its wording differs.
+ */
+export type Weergave = 'werkmap' | 'cli';
+
+/**
+ * How a member gemeente gives what its mandaatgemeente passes on (`BegrotingInvoer.vanMandaatgemeente`),
+ * per weergave: `invullen` the instruction, `plek` where, in brackets.
+ */
+const VAN_MANDAATGEMEENTE: Record<Weergave, { readonly invullen: string; readonly plek: string }> = {
+  werkmap: {
+    invullen:
+      'vul dat in op blad Beschikking ("Ontvangen van de mandaatgemeente"; leeg = het geplande aandeel)',
+    plek: 'blad Beschikking, "Ontvangen van de mandaatgemeente"',
+  },
+  cli: {
+    invullen:
+      'geef dat met --van-mandaatgemeente JAAR=BEDRAG,... (bijv. 2025=120000; een jaar dat er niet staat = het geplande aandeel)',
+    plek: 'met --van-mandaatgemeente JAAR=BEDRAG,...',
+  },
+};
 
 /** The words the texts share, from the rule parameters (e.g. `tot: 'Tot en met 2024'`, `onderdelen: '1–15'`). */
 function woorden(regels: BegrotingRegels): {
@@ -125,19 +150,21 @@ export function signaalUitleg(regels: BegrotingRegels, rol?: RegioRol): Record<S
 
 /**
  * For a regional post (SPUK IZA, SPUK AZWA regionaal): where the plafond comes from, for the role the
- * signal names (`s.rol`: the gemeente's role in its region); without a role, for both roles.
+ * signal names (`s.rol`: the gemeente's role in its region); without a role, for both roles. A member
+ * gemeente is told where to give what is passed on (`weergave`: the sheet or the CLI's option).
  */
-function regionaalTip(s: Signaal): string {
+function regionaalTip(s: Signaal, weergave: Weergave): string {
+  const van = VAN_MANDAATGEMEENTE[weergave];
   if (s.regeling !== 'SPUK IZA' && s.regeling !== 'SPUK AZWA regionaal') return '';
   switch (s.rol) {
     case 'mandaatgemeente':
       return ' Als mandaatgemeente toetst u regionaal geld tegen het bedrag van de regio (de beschikking, anders de editie).';
     case 'lid':
-      return ' Als ledengemeente toetst u regionaal geld tegen wat de mandaatgemeente doorgeeft: vul dat in op blad Beschikking ("Ontvangen van de mandaatgemeente"; leeg = het geplande aandeel).';
+      return ` Als ledengemeente toetst u regionaal geld tegen wat de mandaatgemeente doorgeeft: ${van.invullen}.`;
     case 'geen':
       return ' Deze gemeente is geen mandaatgemeente of ledengemeente van een SPUK IZA-regio: regionaal geld heeft hier plafond € 0.';
     case undefined:
-      return ' Regionaal geld: een mandaatgemeente toetst tegen het bedrag van de regio (beschikking), een ledengemeente tegen wat de mandaatgemeente doorgeeft (blad Beschikking, "Ontvangen van de mandaatgemeente").';
+      return ` Regionaal geld: een mandaatgemeente toetst tegen het bedrag van de regio (beschikking), een ledengemeente tegen wat de mandaatgemeente doorgeeft (${van.plek}).`;
   }
 }
 
@@ -151,8 +178,11 @@ function waar(s: Signaal): string {
   return parts.join(', ');
 }
 
-/** One signal as a Dutch sentence with its amount and what to do (`regels`: the edition's rule parameters). */
-export function signaalText(s: Signaal, regels: BegrotingRegels): string {
+/**
+ * One signal as a Dutch sentence with its amount and what to do (`regels`: the edition's rule
+ * parameters), worded for where it is shown (`weergave`: e.g. `'cli'` for `spuk-begroting begroting`).
+ */
+export function signaalText(s: Signaal, regels: BegrotingRegels, weergave: Weergave): string {
   const b = formatEuro(s.bedrag);
   const at = waar(s);
   const w = woorden(regels);
@@ -160,7 +190,7 @@ export function signaalText(s: Signaal, regels: BegrotingRegels): string {
     case 'beschikking-totaal':
       return `${at}: het totaal van de beschikking wijkt ${b} af van de som van de onderdelen. Een totaal wordt naar rato van de editie over de onderdelen zonder eigen bedrag verdeeld; dat kan niet als het totaal lager is dan de ingevulde onderdelen. Controleer de beschikking.`;
     case 'plafond':
-      return `${at}: de lasten liggen ${b} boven het plafond. Verlaag de lasten of zoek andere dekking.${regionaalTip(s)}`;
+      return `${at}: de lasten liggen ${b} boven het plafond. Verlaag de lasten of zoek andere dekking.${regionaalTip(s, weergave)}`;
     case 'onderdeel':
       return `${at}: de lasten liggen ${b} boven ${100 + w.schuif}% van het plafond van het onderdeel. ${w.tot} mag hoogstens ${w.schuif}% binnen het hoofdthema schuiven.`;
     case 'hoofdthema':
@@ -199,7 +229,10 @@ function jarenText(jaren: readonly EditionYear[]): string {
   return last - first === jaren.length - 1 && jaren.length > 1 ? `${first}–${last}` : jaren.join(', ');
 }
 
-/** One warning about the gemeente's own amounts as a Dutch sentence (the Samenvatting's "Let op" rows). */
+/**
+ * One warning about the gemeente's own amounts as a Dutch sentence (the Samenvatting's "Let op" rows:
+ * shown only in the werkmap, so it names the sheet).
+ */
 export function gemeenteWaarschuwingText(w: GemeenteWaarschuwing): string {
   switch (w.soort) {
     case 'bodem': {

@@ -332,7 +332,7 @@ export const NL = {
     azwaBeschikking: (jaren: readonly number[]): string =>
       `Eerst: voer uw beschikking SPUK AZWA in (blad Beschikking of hieronder). De bedragen ${jaren[0] ?? ''}–${jaren[jaren.length - 1] ?? ''} zijn tot dan een raming; de verdeelsleutel is "vooralsnog" (VWS/LZJS aan VNG, 22-04-2026).`,
     begroting: (signalen: number | undefined): string =>
-      `Uw begroting: zet uw activiteiten op het blad Begroting en uw beschikking op het blad Beschikking (of hieronder). Het blad Begrotingstoets ${signalen === undefined ? 'toetst ze' : `telt nu ${signalen} ${signalen === 1 ? 'signaal' : 'signalen'}`}; het blad Samenvatting is het A4 voor de raad.`,
+      `Uw begroting: zet uw activiteiten op het blad Begroting en uw beschikking op het blad Beschikking (of hieronder). Het blad Begrotingstoets ${signalen === undefined ? 'toetst ze' : `telt nu ${signalen} ${signalen === 1 ? 'signaal' : 'signalen'}`}; het blad Samenvatting is voor de aanvraag en de raad, met op de tweede pagina de mutaties voor uw eigen begroting.`,
     sources: (
       c: {
         readonly beschikking: number;

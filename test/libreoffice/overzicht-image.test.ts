@@ -2,9 +2,12 @@
  * The README's picture of the Overzicht: the Almere workbook as LibreOffice prints it (PDF export of
  * the first page) with a Dutch (nl-NL) profile, as a Dutch controller sees it ("€ 3.349.616", not
  * "€ 3,349,616"; see NL_NL_SETTINGS in ./soffice), turned into a PNG by pdftoppm (poppler-utils). Every run writes it to
- * build/img/overzicht.png; only `UPDATE_PICTURES=1` copies it over the tracked docs/img/overzicht.png, so
- * a test run leaves the tree clean and the picture is remade on purpose. Needs soffice and pdftoppm (scripts/test-all.sh installs both);
- * without them the test fails, it never skips.
+ * build/img/overzicht.png, and reads the text of the same part of the page (pdftotext, poppler-utils too).
+ * Only `UPDATE_PICTURES=1` (`npm run pictures`) copies the picture over the tracked docs/img/overzicht.png
+ * and that text to docs/img/overzicht.txt, so a test run leaves the tree clean and the picture is remade on
+ * purpose; every other run fails when the text differs from docs/img/overzicht.txt: the README's picture
+ * no longer shows the current Overzicht (`keepPictureTrue`, test/support/pictures.ts). Needs soffice and
+ * pdftoppm (scripts/test-all.sh installs both); without them the test fails, it never skips.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -14,15 +17,16 @@ import { defaultEditionId, editionInput } from '../../src/data';
 import type { CbsCode } from '../../src/domain';
 import { buildWorkbookPlan } from '../../src/plan';
 import { renderXlsx } from '../../src/xlsx';
+import { keepPictureTrue } from '../support/pictures';
 import { SOFFICE_TIMEOUT_MS, sofficeBinary, writeProfile } from './soffice';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const IMAGE = path.join(ROOT, 'build', 'img', 'overzicht.png');
-/** The README's copy, rewritten only when asked for (`UPDATE_PICTURES=1`). */
-const README_IMAGE = path.join(ROOT, 'docs', 'img', 'overzicht.png');
+/** The part of page 1 in the picture, at 150 dpi: the top half of the A4 page (pdftoppm and pdftotext). */
+const AREA = ['-r', '150', '-f', '1', '-l', '1', '-x', '0', '-y', '0', '-W', '1754', '-H', '620'];
 
 it(
-  'saves the first printed page of the Overzicht, printed with nl-NL, as a PNG (< 300 KB); docs/img only with UPDATE_PICTURES=1',
+  'saves the first printed page of the Overzicht, printed with nl-NL, as a PNG (< 300 KB); docs/img shows the same text (remade only with UPDATE_PICTURES=1)',
   async () => {
     const soffice = sofficeBinary();
     const pdftoppm = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' });
@@ -54,8 +58,7 @@ it(
         'pdftoppm',
         [
           // 150 dpi, the top half of the A4 page: what a reader sees first, readable in the README.
-          ...['-png', '-r', '150', '-f', '1', '-l', '1', '-x', '0', '-y', '0', '-W', '1754', '-H', '620'],
-          ...['-singlefile', 'almere.pdf', 'overzicht'],
+          ...['-png', ...AREA, '-singlefile', 'almere.pdf', 'overzicht'],
         ],
         {
           cwd: dir,
@@ -68,7 +71,15 @@ it(
       const bytes = fs.readFileSync(IMAGE);
       expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect(bytes.byteLength).toBeLessThan(300 * 1024);
-      if (process.env.UPDATE_PICTURES === '1') fs.copyFileSync(IMAGE, README_IMAGE);
+      // The text of the picture's part of the page: what the README's picture shows. In the order
+      // LibreOffice writes it (-raw), not as laid out, so another machine's fonts do not reorder it.
+      const shown = spawnSync('pdftotext', ['-raw', ...AREA, 'almere.pdf', '-'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(shown.status).toBe(0);
+      expect(shown.stdout).toMatch(/^Overzicht Almere \(GM0034\)/);
+      keepPictureTrue('overzicht', IMAGE, shown.stdout);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,8 @@
  * - Beschikking (`beschikking-sheet.ts`, input): the gemeente's beschikking per regeling and year.
  * - Begrotingstoets (`toets-sheet.ts` and its sections `toets-*.ts`): every rule of the domain's
  *   `toetsBegroting` as live formulas; the count of signals is the name `Begroting_Signalen`.
- * - Samenvatting (`samenvatting.ts`): one A4 for the aanvraag and the raad.
+ * - Samenvatting (`samenvatting.ts`): for the aanvraag and the raad, two printed pages (the summary,
+ *   then the mutaties for the gemeente's own begroting).
  * Every number is the domain's (expected values), proven equal by the formula-truth test.
  */
 import type { BegrotingInvoer, BegrotingToets, BeschikkingRegel } from '../../domain';

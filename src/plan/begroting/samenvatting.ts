@@ -1,5 +1,6 @@
 /**
- * Samenvatting: one A4 for the aanvraag and the raad. Sections: per year the baten (the plafond
+ * Samenvatting: for the aanvraag and the raad, on two printed pages: the summary, then the mutaties
+ * for the gemeente's own begroting (`samenvatting-mutaties.ts`). Summary: per year the baten (the plafond
  * after carry-over, with its source), lasten, saldo, money received in advance; the BBV art. 19/28
  * overview of incidental baten and lasten per taakveld; structural lasten against the afloop; the
  * count of the begroting's signals. Every amount refers to the Begrotingstoets or the Begroting table.

@@ -111,7 +111,7 @@ describe('texts about regional money fit the gemeente (#18)', () => {
     const t = toetsBegroting(ledger, code, begroting());
     const s = t.signalen.find((x) => x.soort === 'plafond' && x.regeling === 'SPUK IZA');
     if (s === undefined) throw new Error('no plafond signal');
-    return signaalText(s, begrotingRegels(input.edition));
+    return signaalText(s, begrotingRegels(input.edition), 'werkmap');
   };
 
   it('the plafond signal tells a mandaatgemeente about its region, a member about what is passed on', () => {
