@@ -38,6 +38,7 @@ import {
   builtInKey,
   customKey,
   DIFF_SIGNAL_PCT,
+  eigenBeschikkingMogelijk,
   findGemeente,
   isBuiltInKey,
   membershipStatus,
@@ -558,11 +559,19 @@ function resolveBeschikkingAmounts(
 ): BeschikkingAmount[] | FileFailed {
   const file = opts.get('--beschikking');
   if (file === undefined) return [];
+  // Per line: regional money (SPUK IZA, SPUK AZWA regionaal) only for a mandaatgemeente, as the
+  // beschikking of one gemeente (`RegionaalVoorLid`, the domain's `eigenBeschikkingMogelijk`).
+  const lines = edition.edition.lines;
+  const regios = edition.base.izaRegios;
   const parsed = parseBeschikkingCsv(
     readUserFile(io, file),
     data.gemeenten,
     receivableLines(edition),
     edition.edition.years,
+    (code, nr) => {
+      const post = lines.find((l) => l.nr === nr)?.begroting;
+      return post !== undefined && !eigenBeschikkingMogelijk(lines, regios, code, post) ? post : undefined;
+    },
   );
   return parsed.ok ? parsed.value : { failures: parsed.failures, file };
 }

@@ -322,13 +322,17 @@ export function readAmount(
  * Beschikking amounts as CSV: gemeentecode, onderdeel_nr (one of `lineNrs`: the lines a gemeente can
  * receive, 1–18), jaar (a year of `years`: the edition's axis, default the default edition's
  * 2023–2029), bedrag_eur in whole euros. Each gemeente × onderdeel × jaar at most once. Returns the
- * amounts or every failure (row, fix); never a partial result.
+ * amounts or every failure (row, fix); never a partial result. `regionaalVoorLid` (optional): the
+ * regeling of a line the gemeente cannot have a beschikking for (regional money of a gemeente that is
+ * no mandaatgemeente: the domain's `eigenBeschikkingMogelijk`), else undefined; such a row is refused
+ * (`RegionaalVoorLid`).
  */
 export function parseBeschikkingCsv(
   input: UserInput,
   gemeenten: readonly Gemeente[],
   lines: readonly number[] | ReceivableLines,
   years: readonly EditionYear[] = editionInput(defaultEditionId()).edition.years,
+  regionaalVoorLid?: (code: CbsCode, nr: number) => string | undefined,
 ): Result<BeschikkingAmount[]> {
   const edition = Array.isArray(lines) ? undefined : (lines as ReceivableLines);
   const lineNrs = edition ? edition.lines.map((l) => l.nr) : (lines as readonly number[]);
@@ -387,6 +391,14 @@ export function parseBeschikkingCsv(
         jaar: period,
         from: Math.min(...line.jaren),
         to: Math.max(...line.jaren),
+      });
+    const regeling = failures.length > before ? undefined : regionaalVoorLid?.(c as CbsCode, nr);
+    if (regeling !== undefined)
+      failures.push({
+        kind: 'RegionaalVoorLid',
+        row,
+        regeling,
+        gemeente: gemeenten.find((g) => g.code === c)?.naam ?? c,
       });
     if (failures.length > before || period === undefined || typeof amount !== 'number') continue;
     const id = `${c}|${nr}|${String(period)}`;

@@ -258,15 +258,25 @@ export function eigenBeschikkingMogelijk(
   code: CbsCode,
   regeling: BegrotingRegeling,
 ): boolean {
-  const regionaal = regelingLines(lines, regeling).some((l) => l.ontvanger === 'mandaatgemeente');
-  return !regionaal || regios.some((r) => r.mandaatgemeenteCode === code);
+  return !regionaleRegeling(lines, regeling) || regios.some((r) => r.mandaatgemeenteCode === code);
+}
+
+/**
+ * Whether a regeling's money is paid per SPUK IZA region to its mandaatgemeente (its edition lines
+ * have `ontvanger` 'mandaatgemeente': SPUK IZA and SPUK AZWA regionaal in the shipped editions), so
+ * only a mandaatgemeente has a beschikking for it (`eigenBeschikkingMogelijk`). `lines`: the edition's.
+ */
+export function regionaleRegeling(lines: readonly EditionLine[], regeling: BegrotingRegeling): boolean {
+  return regelingLines(lines, regeling).some((l) => l.ontvanger === 'mandaatgemeente');
 }
 
 /**
  * What a member gemeente receives from its mandaatgemeente for a regional post in a year: typed
  * (`ingevuld`, from the mandaatgemeente's letter or raadsbesluit), else the planned share
- * (`regioverdeling`: `geplandAandeel`), else nothing (`geen`: a mandaatgemeente itself, the national
- * view, a year without regional money on that post).
+ * (`regioverdeling`: `geplandAandeel`), else nothing (`geen`: a year without regional money on that
+ * post). A gemeente that is no member (a mandaatgemeente, a gemeente in no region, the national view)
+ * receives nothing from a mandaatgemeente: 0, `geen`, every year; an amount typed for it is refused
+ * (see `vanMandaatgemeente`).
  */
 export interface VanMandaatgemeente {
   readonly bedrag: Euro;
@@ -321,20 +331,31 @@ const memberRegios = new WeakMap<Ledger, Map<string, IzaRegio>>();
 
 /**
  * Per regional post × year what the gemeente receives from its mandaatgemeente (see
- * `VanMandaatgemeente`); a typed amount wins over the planned share. `code` undefined (the national
- * view): nothing.
+ * `VanMandaatgemeente`): for a member (`regioRol` 'lid') a typed amount wins over the planned share;
+ * any other gemeente (a mandaatgemeente, a gemeente in no region; `code` undefined, the national
+ * view) receives nothing: 0, `geen`. An amount typed for such a gemeente is refused (RangeError), as
+ * the werkmap and the readers do: the CLI's `--van-mandaatgemeente` refuses it in Dutch, and on the
+ * werkmap's Beschikking (whose member block is hidden then) it counts as FOUT (row 3 and Controle's
+ * check `beschikking-jaren`) until the cell is emptied.
  */
 export function vanMandaatgemeente(
   ledger: Ledger,
   code: Maybe<CbsCode>,
   typed: BegrotingInvoer['vanMandaatgemeente'],
 ): Record<RegionalePost, VanMandaatgemeente[]> {
+  const lid = regioRol(ledger, code) === 'lid';
   const out = {} as Record<RegionalePost, VanMandaatgemeente[]>;
   for (const post of REGIONALE_POSTEN)
     out[post] = ledger.years.map((jaar, i) => {
       const t = typed?.[post]?.[i];
+      if (!lid) {
+        if (t !== undefined)
+          throw new RangeError(
+            `vanMandaatgemeente ${post} ${jaar} for ${code ?? 'NL'}: only a member gemeente receives from a mandaatgemeente`,
+          );
+        return { bedrag: ZERO, bron: 'geen', gepland: ZERO };
+      }
       const gepland = code === undefined ? ZERO : (geplandAandeel(ledger, code, post, jaar)?.bedrag ?? ZERO);
-      if (code === undefined) return { bedrag: ZERO, bron: 'geen', gepland };
       if (t !== undefined) return { bedrag: t, bron: 'ingevuld', gepland };
       return { bedrag: gepland, bron: gepland === 0 ? 'geen' : 'regioverdeling', gepland };
     });
@@ -625,7 +646,9 @@ export function editionLabel(
  * - regeling total: the beschikking total if entered, else Σ of its lines (beschikking where entered);
  *   labelled `beschikking` when the total or every line has one, else the edition's label.
  * Throws RangeError for a beschikking onderdeel that is not a Brede SPUK onderdeel of the edition,
- * and for a beschikking in a year that is not one of its regeling's years (the manifest's `jaren`).
+ * for a beschikking in a year that is not one of its regeling's years (the manifest's `jaren`), and
+ * for regional money (`regionaleRegeling`) of a gemeente that is no mandaatgemeente
+ * (`eigenBeschikkingMogelijk`; a member receives it from its mandaatgemeente, `vanMandaatgemeente`).
  */
 export function plafonds(
   ledger: Ledger,
@@ -646,6 +669,14 @@ export function plafonds(
     if (!jaren.includes(b.jaar))
       throw new RangeError(
         `Beschikking ${b.regeling} ${b.jaar}: not a year of the regeling (${jaren.join(', ') || 'none'})`,
+      );
+    // Regional money (SPUK IZA, SPUK AZWA regionaal) is on the beschikking of a mandaatgemeente only:
+    // a member receives its part from the mandaatgemeente (`vanMandaatgemeente`), so such an amount is
+    // no plafond of another gemeente. The readers refuse it in Dutch (`RegionaalVoorLid`); typed on
+    // the werkmap's Beschikking (whose rows are hidden then) it counts as FOUT (check `beschikking-jaren`).
+    if (code !== undefined && !eigenBeschikkingMogelijk(ledger.lines, ledger.regios, code, b.regeling))
+      throw new RangeError(
+        `Beschikking ${b.regeling} ${b.jaar} for ${code}: regional money, only on a mandaatgemeente's beschikking`,
       );
     if (b.onderdeel === undefined) totaal.set(`${b.regeling}|${b.jaar}`, b.bedrag);
     else {

@@ -26,6 +26,7 @@ const GEGEVEN: BeschikkingRegel[] = [
     datum: '2025-03-15',
   },
 ];
+const DALFSEN = 'GM0148' as CbsCode; // a member of the SPUK IZA region IJssel-Vecht (Zwolle is its mandaatgemeente)
 const LEEG: BeschikkingRegel[] = [
   { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2025, bedrag: euro(3_478_172) },
 ];
@@ -67,5 +68,42 @@ describe('the beschikkingsnummer and -datum on Beschikking', () => {
         before,
       );
     }
+  });
+
+  it("are keyed by the regeling's own key (BS, not BS15), and a werkmap keyed BS15 keeps its nummer and datum", async () => {
+    const plan = planWith(LEEG);
+    const keyRef = plan.names.find((n) => n.name === 'Invoer_Beschikking_Nummer')?.keyRef ?? '';
+    const keys = keyRef.replace(/\$/g, '').split('!')[1] ?? '';
+    const fake = new FakeExcel();
+    ok(await render(fake, plan, { expectExisting: false }));
+    expect(fake.values(SHEETS.beschikking, keys)).toEqual([['BS'], ['IZA'], ['AZWA-L'], ['AZWA-R']]);
+    // The old key, as the werkmap of session 10 wrote it (the Brede SPUK's last onderdeel key), with
+    // a nummer and a datum typed on its row.
+    expect(plan.names.find((n) => n.name === 'Invoer_Beschikking_Datum')?.keyAliases).toEqual({ BS15: 'BS' });
+    const [kTop] = keys.split(':') as [string];
+    const nummer = rangeOf(plan, 'Invoer_Beschikking_Nummer');
+    const datum = rangeOf(plan, 'Invoer_Beschikking_Datum');
+    fake.type(SHEETS.beschikking, kTop, 'BS15');
+    fake.type(SHEETS.beschikking, nummer.split(':')[0] ?? '', 'BS-2025-0042');
+    fake.type(SHEETS.beschikking, datum.split(':')[0] ?? '', excelDate('2025-03-15'));
+    const report = ok(await render(fake, planWith(LEEG), { expectExisting: true }));
+    expect(fake.values(SHEETS.beschikking, keys)).toEqual([['BS'], ['IZA'], ['AZWA-L'], ['AZWA-R']]);
+    expect(fake.values(SHEETS.beschikking, nummer)).toEqual([['BS-2025-0042'], [''], [''], ['']]);
+    expect(fake.values(SHEETS.beschikking, datum)).toEqual([[45_731], [''], [''], ['']]);
+    for (const name of ['Invoer_Beschikking_Nummer', 'Invoer_Beschikking_Datum'])
+      expect(report.preservedInputs.find((p) => p.name === name)?.droppedKeys).toEqual([]);
+  });
+
+  it("a member (Dalfsen): the rows of SPUK IZA and SPUK AZWA regionaal hidden (regional money is the mandaatgemeente's)", async () => {
+    const plan = buildWorkbookPlan(editionInput('vws-2026-04'), { key: 'spuk-2025', gemeente: DALFSEN });
+    const keys = (plan.names.find((n) => n.name === 'Invoer_Beschikking_Nummer')?.keyRef ?? '').replace(
+      /\$/g,
+      '',
+    );
+    const top = Number(/\d+/.exec(keys.split('!')[1] ?? '')?.[0]);
+    const hidden = (plan.sheets.find((s) => s.name === SHEETS.beschikking)?.rowHeights ?? [])
+      .filter((h) => h.height === 0)
+      .map((h) => h.row);
+    expect([0, 1, 2, 3].map((i) => hidden.includes(top + i))).toEqual([false, true, false, true]);
   });
 });

@@ -105,13 +105,26 @@ describe('Beschikking of a mandaatgemeente: the member block hidden, the typed a
     }
 
     // The same werkmap rebuilt for Dalfsen (a member): the block is its input, the amount counts as
-    // received from the mandaatgemeente (no FOUT), the other amounts stay at their keys.
+    // received from the mandaatgemeente, the other amounts stay at their keys. Zwolle's regional
+    // beschikking (IZA 2025, AZWA-R 2028) is no money of Dalfsen's: its rows (grid 23 and 25, nummer
+    // and datum 39 and 41) are hidden now, the amounts kept there and counted as FOUT (Z3 = 2).
     ok(await render(fake, planFor(DALFSEN), { expectExisting: true }));
     const dalfsen = sheet(fake);
     expect(dalfsen.keys()).toEqual(keysBefore);
     for (const [key, jaar, bedrag] of typed) expect(dalfsen.at(key, jaar)).toBe(bedrag);
     expect(dalfsen.at('MG-IZA', 2025)).toBe(15_000);
+    const hiddenDalfsen = fake.model.sheets.find((s) => s.name === SHEETS.beschikking)?.hiddenRows;
+    expect([...(hiddenDalfsen ?? [])].sort((a, b) => a - b)).toEqual([23, 25, 39, 41]);
+    expect(fake.values(SHEETS.beschikking, 'Z3')).toEqual([[2]]);
+    expect(String(fake.values(SHEETS.beschikking, 'A3')[0]?.[0])).toMatch(
+      /^FOUT: 2 bedrag\(en\).* Of in de verborgen rijen 23 en 25 \(SPUK IZA en SPUK AZWA regionaal: regionaal geld, alleen op de beschikking van de mandaatgemeente\): maak ze zichtbaar en leeg\.$/,
+    );
+    // Emptied by the user: no FOUT; a refresh keeps them empty and the rows hidden.
+    fake.type(SHEETS.beschikking, 'G23', '');
+    fake.type(SHEETS.beschikking, 'J25', '');
+    ok(await render(fake, planFor(DALFSEN), { expectExisting: true }));
     expect(fake.values(SHEETS.beschikking, 'Z3')).toEqual([[0]]);
     expect(fake.values(SHEETS.beschikking, 'A3')).toEqual([['']]);
+    expect(sheet(fake).at('BS', 2025)).toBe(2_000_000);
   }, 300_000);
 });

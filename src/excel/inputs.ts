@@ -150,9 +150,14 @@ export function mergeInput(
   if (spec.keyRef !== undefined && keyGrid !== undefined) {
     const keyPlan = requireSheetRange(spec.keyRef);
     const newKeys = planValuesAt(sheetPlanOf(plan, keyPlan.sheet), keyPlan.rect).map((row) => keyOf(row[0]));
+    // A key an earlier plan wrote for a row reads as the row's key now (`keyAliases`).
+    const aliases = new Map(
+      Object.entries(spec.keyAliases ?? {}).map(([old, now]) => [keyOf(old), keyOf(now)] as const),
+    );
     const oldByKey = new Map<string, number>();
     keyGrid.forEach((row, i) => {
-      const k = keyOf(row[0]);
+      const read = keyOf(row[0]);
+      const k = aliases.get(read) ?? read;
       if (k !== '' && !oldByKey.has(k) && i < oldRows) oldByKey.set(k, i);
     });
     newKeys.forEach((k, i) => {

@@ -121,6 +121,7 @@ export function definedNames(
       comment: 'Beschikkingsnummer per regeling (invoer)',
       input: true,
       keyRef: B.beschikkingKenmerk.keys.abs(),
+      keyAliases: B.beschikkingKenmerk.oudeKeys,
     },
     {
       name: INPUT_NAMES.beschikkingDatum,
@@ -128,6 +129,7 @@ export function definedNames(
       comment: 'Datum van de beschikking per regeling (invoer)',
       input: true,
       keyRef: B.beschikkingKenmerk.keys.abs(),
+      keyAliases: B.beschikkingKenmerk.oudeKeys,
     },
     {
       name: INPUT_NAMES.overheveling2023,

@@ -453,7 +453,9 @@ function sourceChecks(from: ControleFrom, samenvattingRow: number): Check[] {
     [
       'beschikking-jaren',
       'Beschikking',
-      `Geen bedrag op het blad ${SHEETS.beschikking} in een jaar zonder geld van de regeling (grijze cellen; bijv. SPUK AZWA in 2030)`,
+      // Also an amount in the Beschikking's hidden rows: regional money typed by a gemeente that is no
+      // mandaatgemeente, or "ontvangen van de mandaatgemeente" typed by one that is no member (#18).
+      `Geen bedrag op het blad ${SHEETS.beschikking} in een jaar zonder geld van de regeling (grijze cellen; bijv. SPUK AZWA in 2030) of in een verborgen rij (geld dat deze gemeente niet zo ontvangt)`,
       from.beschikkingJaren ?? '0',
     ],
     [

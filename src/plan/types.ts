@@ -336,6 +336,12 @@ export interface DefinedNameSpec {
    * column A). A refresh maps the user's values by key, so a changed row order never misplaces them.
    */
   readonly keyRef?: string;
+  /**
+   * With `keyRef`: keys an earlier version of the plan wrote for a row, each mapped to that row's key
+   * now (e.g. `BS15` → `BS` on the Beschikking's nummer and datum): a refresh reads an old row under its
+   * new key, so nothing typed there is lost. Compared as keys are (trimmed, upper case).
+   */
+  readonly keyAliases?: Readonly<Record<string, string>>;
 }
 
 /** Every sheet the add-in writes carries a workbook name `SPUK_Blad_<sheet name>` over its used range:

@@ -448,10 +448,29 @@ describe('verantwoording: SPUK IZA (Zwolle, mandaatgemeente IJssel-Vecht, 3.023.
     });
   });
 
-  it('a member gemeente: what it received from the mandaatgemeente (its beschikking) against what it spent', () => {
-    const v = run([regel('SPUK IZA', { 2024: 420_000 }, { uitvoerder: 'Kampen' })], {
-      g: KAMPEN,
-      beschikking: [{ regeling: 'SPUK IZA', onderdeel: undefined, jaar: 2024, bedrag: euro(500_000) }],
+  it('a member gemeente: what it received from the mandaatgemeente (typed from its letter) against what it spent', () => {
+    // #18: regional money is on the mandaatgemeente's beschikking only; a member's "beschikking" of
+    // SPUK IZA is refused (the readers: RegionaalVoorLid; `plafonds`: RangeError), what it received
+    // is typed as received from the mandaatgemeente.
+    const rows = [regel('SPUK IZA', { 2024: 420_000 }, { uitvoerder: 'Kampen' })];
+    expect(() =>
+      run(rows, {
+        g: KAMPEN,
+        beschikking: [{ regeling: 'SPUK IZA', onderdeel: undefined, jaar: 2024, bedrag: euro(500_000) }],
+      }),
+    ).toThrow(RangeError);
+    const v = verantwoording({
+      ledger,
+      gemeente: KAMPEN,
+      gemeenten: base.gemeenten,
+      beschikking: [],
+      begroting: {
+        ...legeBegroting(edition),
+        vanMandaatgemeente: {
+          'SPUK IZA': edition.years.map((y) => (y === 2024 ? euro(500_000) : undefined)),
+        },
+      },
+      realisatie: { regels: rows, prognoseJaar: undefined },
     });
     const i = iza(v);
     expect(i.iza?.rol).toBe('lid');

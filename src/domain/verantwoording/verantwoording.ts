@@ -58,8 +58,8 @@ import { medeoverheidVan, uitvoerderVan } from './uitvoerder';
  * `uitvoerder-onbekend` (Controle: `realisatie-uitvoerder`). A member gemeente (not a
  * mandaatgemeente): its SPUK IZA beschikking is what it receives from the mandaatgemeente
  * (`vanMandaatgemeente` of the begroting: the amount typed from the mandaatgemeente's letter, bron
- * `beschikking`, else its planned share, bron `afgeleid`), added to any plafond of its own, the way
- * the Begrotingstoets counts it; its realisatie is what it spent. A member has no SiSa code of its own
+ * `beschikking`, else its planned share, bron `afgeleid`; a beschikking of its own for regional money
+ * is refused, `plafonds`), the way the Begrotingstoets counts it; its realisatie is what it spent. A member has no SiSa code of its own
  * for it: its besteding reaches SiSa through the mandaatgemeente's H35B (verantwoording-facts.md
  * §2.2; H35 is the mandaatgemeente's).
  */
@@ -365,7 +365,7 @@ function contextOf(request: VerantwoordingRequest): Context {
  * Begrotingstoets's "Ontvangen van de mandaatgemeente"; 0 for a mandaatgemeente and elsewhere), with
  * its bron: `beschikking` for the amount typed from the mandaatgemeente's letter
  * (`--van-mandaatgemeente`, the Beschikking sheet), `afgeleid` for the planned share (the region's
- * Regioverdeling). A member that typed its SPUK IZA amount as a beschikking keeps that (not both).
+ * Regioverdeling). (A member has no SPUK IZA beschikking of its own: `plafonds` refuses one, #18.)
  */
 function beschikkingOf(ctx: Context, post: string, jaar: EditionYear): Plafond {
   const i = ctx.idx(jaar);

@@ -11,7 +11,7 @@ import type {
   RegioRol,
   RegionalePost,
 } from '../../domain';
-import { geplandAandeel, REGIONALE_POSTEN } from '../../domain';
+import { geplandAandeel, REGIONALE_POSTEN, regionaleRegeling } from '../../domain';
 import { columnLetter, rangeOf } from '../a1';
 import { SheetRange } from '../anchors';
 import type { ChooserCells } from '../chooser';
@@ -61,6 +61,8 @@ export interface KenmerkCells {
   readonly datumText: SheetRange;
   /** The row (0-based, in `keys`) of a regeling; -1 when the grid has none. */
   rowOf(regeling: string): number;
+  /** The keys an earlier version wrote in column A (`BS15`), each with the key of its row now (`BS`): read back under the new key. */
+  readonly oudeKeys: Readonly<Record<string, string>>;
 }
 
 /** What a member gemeente receives from its mandaatgemeente, per regional post (REGIONALE_POSTEN order) × year. */
@@ -138,14 +140,23 @@ export function buildBeschikking(
   const hidden = rol === 'lid' ? undefined : { top: grid.bottom + 4, bottom: vanMandaat.gepland.bottom };
   // Its own rows only: an empty row hidden is not kept by every renderer (ExcelJS writes no empty row).
   if (hidden !== undefined) s.hideRows(hidden.top, hidden.bottom);
-  const buitenJaren = buitenJarenSection(
-    ctx,
-    s,
-    keys,
-    grid,
-    hidden && { ...hidden, input: vanMandaat.input },
+  // Regional money (SPUK IZA, SPUK AZWA regionaal: `regionaleRegeling`, edition data) is on the
+  // beschikking of a mandaatgemeente only (#18): for any other gemeente its grid rows are hidden the
+  // same way (kept, so Invoer_Beschikking and every reference to the grid stay where they are), and an
+  // amount typed there counts as FOUT (row 3 and Controle): it is no plafond of this gemeente (the
+  // domain's `plafonds` refuses it; a member receives its part from the mandaatgemeente, above).
+  const regionaal =
+    rol === 'mandaatgemeente'
+      ? []
+      : keys.flatMap((k, i) => (regionaleRegeling(ctx.lines, k.regeling) ? [i] : []));
+  for (const i of regionaal) s.hideRows(grid.top + i, grid.top + i);
+  const buitenJaren = buitenJarenSection(ctx, s, keys, grid, {
+    regionaal,
+    ...(hidden && { mandaat: { ...hidden, input: vanMandaat.input } }),
+  });
+  const kenmerk = kenmerkSection(s, vanMandaat.gepland.bottom + 2, keys, beschikking, (regeling) =>
+    keys.some((k, i) => k.regeling === regeling && regionaal.includes(i)),
   );
-  const kenmerk = kenmerkSection(s, vanMandaat.gepland.bottom + 2, keys, beschikking);
   s.width('A', 10).width('B', 22).width('C', ONDERDEEL_WIDTH).width('D', 2);
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   s.freezeAt(HEADER_ROW, 3);
@@ -167,12 +178,19 @@ function buitenJarenSection(
   s: SheetBuilder,
   keys: readonly BeschikkingKey[],
   grid: SheetRange,
-  /** The member's input block when its rows are hidden (not a member): an amount in it counts too. */
-  hiddenMandaat?: { readonly top: number; readonly bottom: number; readonly input: SheetRange },
+  hiddenRows: {
+    /** The grid rows (0-based, in `keys`) of regional money hidden for a gemeente that is no mandaatgemeente: every year counts. */
+    readonly regionaal: readonly number[];
+    /** The member's input block when its rows are hidden (not a member): an amount in it counts too. */
+    readonly mandaat?: { readonly top: number; readonly bottom: number; readonly input: SheetRange };
+  },
 ): string {
   const years = ctx.years;
+  const hiddenMandaat = hiddenRows.mandaat;
   // Per key: the runs of years without money, as ranges; consecutive keys with the same runs share one.
+  // A hidden regional row: all its years (one run), so no cell counts twice.
   const runsOf = (k: BeschikkingKey): [number, number][] => {
+    if (hiddenRows.regionaal.includes(keys.indexOf(k))) return [[0, years.length - 1]];
     const active = regelingYears(ctx, k.regeling);
     const out: [number, number][] = [];
     years.forEach((y, c) => {
@@ -215,6 +233,10 @@ function buitenJarenSection(
       hiddenMandaat === undefined
         ? ''
         : ` Of in de verborgen rijen ${hiddenMandaat.top}–${hiddenMandaat.bottom} (ontvangen van de mandaatgemeente: alleen voor een ledengemeente): maak ze zichtbaar en leeg.`
+    }${
+      hiddenRows.regionaal.length === 0
+        ? ''
+        : ` Of in de verborgen ${hiddenRows.regionaal.length === 1 ? 'rij' : 'rijen'} ${joinNl(hiddenRows.regionaal.map((i) => String(grid.top + i)))} (${joinNl([...new Set(hiddenRows.regionaal.map((i) => keys[i]?.regeling ?? ''))])}: regionaal geld, alleen op de beschikking van de mandaatgemeente): maak ze zichtbaar en leeg.`
     }`,
   );
   s.hiddenColumn(columnLetter(HELPER_COL)).hiddenColumn(columnLetter(HELPER_COL + 1));
@@ -429,6 +451,35 @@ function plannedShares(
   });
 }
 
+/**
+ * The keys of the table "Beschikking per regeling: nummer en datum", one per regeling in grid order:
+ * the regeling's first grid key (`BS` for the Brede SPUK, its total; `IZA`, `AZWA-L`, `AZWA-R`), which
+ * names the regeling. `oud`: the key an earlier version wrote for the row (the regeling's last grid
+ * key: `BS15`, which read as onderdeel 15; review F7) where it differs, so a refresh of an older
+ * werkmap keeps the nummer and datum typed there (`DefinedNameSpec.keyAliases`).
+ */
+export function kenmerkKeys(
+  keys: readonly BeschikkingKey[],
+): { readonly regeling: string; readonly key: string; readonly oud?: string }[] {
+  const first = new Map<string, string>();
+  const last = new Map<string, string>();
+  for (const k of keys) {
+    if (!first.has(k.regeling)) first.set(k.regeling, k.key);
+    last.set(k.regeling, k.key);
+  }
+  return [...first].map(([regeling, key]) => {
+    const oud = last.get(regeling);
+    return { regeling, key, ...(oud !== undefined && oud !== key ? { oud } : {}) };
+  });
+}
+
+/** Dutch enumeration: "a", "a en b", "a, b en c". */
+function joinNl(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1] ?? ''}`;
+}
+
 /** Excel's serial number of an ISO date `jjjj-mm-dd` (days since 30-12-1899, the 1900 date system). */
 export function excelDate(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -447,8 +498,10 @@ function kenmerkSection(
   top: number,
   keys: readonly BeschikkingKey[],
   beschikking: readonly BeschikkingRegel[],
+  /** Whether a regeling's grid rows are hidden (regional money of a gemeente that is no mandaatgemeente): its row here too. */
+  hidden: (regeling: string) => boolean,
 ): KenmerkCells {
-  const regelingen = [...new Map(keys.map((k) => [k.regeling, k.key])).entries()];
+  const regelingen = kenmerkKeys(keys).map((k) => [k.regeling, k.key] as const);
   s.value(`A${top}`, 'Beschikking per regeling: nummer en datum (invoer)', 'rowHeader');
   s.values(
     `A${top + 1}`,
@@ -464,6 +517,9 @@ function kenmerkSection(
     `A${first}`,
     regelingen.map(([regeling, key]) => [key, regeling]),
   );
+  regelingen.forEach(([regeling], i) => {
+    if (hidden(regeling)) s.hideRows(first + i, first + i);
+  });
   const given = (regeling: string) =>
     beschikking.find((b) => b.regeling === regeling && b.nummer !== undefined);
   const dated = (regeling: string) =>
@@ -513,5 +569,8 @@ function kenmerkSection(
     datum,
     datumText,
     rowOf: (regeling) => regelingen.findIndex(([r]) => r === regeling),
+    oudeKeys: Object.fromEntries(
+      kenmerkKeys(keys).flatMap((k) => (k.oud === undefined ? [] : [[k.oud, k.key]])),
+    ),
   };
 }

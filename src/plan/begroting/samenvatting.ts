@@ -6,7 +6,13 @@
  * count of the begroting's signals. Every amount refers to the Begrotingstoets or the Begroting table.
  */
 import type { BegrotingInvoer, BegrotingToets, EditionYear, RegioRol } from '../../domain';
-import { BEGROTING_REGELINGEN, gemeenteWaarschuwingen, REGIONALE_POSTEN, TAAKVELDEN } from '../../domain';
+import {
+  BEGROTING_REGELINGEN,
+  gemeenteWaarschuwingen,
+  REGIONALE_POSTEN,
+  regionaleRegeling,
+  TAAKVELDEN,
+} from '../../domain';
 import { gemeenteWaarschuwingText } from '../../messages/begroting.nl';
 import { formatDate } from '../../messages/nl';
 import { columnLetter, rangeOf } from '../a1';
@@ -181,8 +187,14 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
   s.value(`A${rows.take()}`, BATEN_KOP[rol], 'rowHeader');
   const batenRows: number[] = [];
   regelingen.forEach((reg, i) => {
-    batenRows.push(line(`  ${reg}`, first(toets.plafondNa.rows(i)), t.plafondNaOverheveling[reg]));
+    const r = line(`  ${reg}`, first(toets.plafondNa.rows(i)), t.plafondNaOverheveling[reg]);
+    batenRows.push(r);
     const b = rows.take();
+    // Regional money (SPUK IZA, SPUK AZWA regionaal) has a plafond on the mandaatgemeente's begroting
+    // only: for any other gemeente the row and its source are hidden, not left out (€ 0, bron "geen";
+    // Totaal baten still adds them, so an amount typed on the Beschikking's hidden rows, which is FOUT
+    // there and on Controle, does not vanish from the sum).
+    if (rol !== 'mandaatgemeente' && regionaleRegeling(v.ctx.lines, reg)) s.hideRows(r, b);
     s.value(`A${b}`, `  bron ${reg}`, 'note');
     s.formula(
       yearsRange(b),
