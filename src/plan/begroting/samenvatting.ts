@@ -248,7 +248,8 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
  * taakveld (rows in `perTaakveld` order: TAAKVELDEN, then "overig"). The baten per taakveld are what the
  * money received covers (the Begrotingstoets's dekking per taakveld, Σ over the regelingen): never
  * more than received; the lasten it does not cover are a row of their own (eigen middelen). The
- * incidental lasten are a SUMIFS over the Begroting table.
+ * incidental lasten are a SUMIFS over the Begroting table, a row without Taakveld on its default
+ * taakveld as in the dekking (`zonderTaakveldRows`; the domain's `taakveldVan`).
  */
 function taakveldSection(
   v: Summary,
