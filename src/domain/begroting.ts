@@ -516,7 +516,7 @@ export interface BegrotingToets {
     readonly code: string;
     /** Σ over the regelingen of their covered lasten's share on this taakveld (`dekking`): never above what is received. */
     readonly baten: readonly Euro[];
-    /** Σ of the incidental lasten with this Taakveld as typed (an empty cell: "overig"), as the Samenvatting's SUMIFS reads them. */
+    /** Σ of the incidental lasten on this taakveld (`taakveldVan`: an empty Taakveld on its default, as the dekking). */
     readonly incidenteleLasten: readonly Euro[];
   }[];
   /**
@@ -970,8 +970,6 @@ export function toetsBegroting(
   // On its taakveld, an empty one on its default (`taakveldVan`).
   const inTaakveld = (code: string) => (r: BegrotingRegel) =>
     code === 'overig' ? !codes.includes(taakveldVan(r)) : taakveldVan(r) === code;
-  const inTypedTaakveld = (code: string) => (r: BegrotingRegel) =>
-    code === 'overig' ? !codes.includes(r.taakveld) : r.taakveld === code;
   const tvCodes = [...codes, 'overig'];
   const dekking = {} as Record<BegrotingRegeling, TaakveldDekking[]>;
   for (const reg of BEGROTING_REGELINGEN)
@@ -995,8 +993,8 @@ export function toetsBegroting(
       euro(BEGROTING_REGELINGEN.reduce((a, reg) => a + (dekking[reg][i]?.split.amounts[k] ?? 0), 0)),
     ),
     incidenteleLasten: years.map((_, i) =>
-      // As typed (the Samenvatting's SUMIFS over the Taakveld column): an empty cell counts under "overige".
-      euro(sumWhere((r) => inTypedTaakveld(code)(r) && r.aard === 'incidenteel', i)),
+      // On the taakveld the dekking puts the row on (an empty Taakveld: its default; #18).
+      euro(sumWhere((r) => inTaakveld(code)(r) && r.aard === 'incidenteel', i)),
     ),
   }));
 

@@ -141,16 +141,18 @@ describe('begroting formulas equal the domain (HyperFormula), on generated begro
           ['Brede SPUK', undefined, '7.1', 100_000],
           ['SPUK IZA', undefined, '7.1', 3_100_000],
           ['Brede SPUK', 2, '6.71', 50_000],
+          // Structural: no incidentele last, typed or emptied (its default is 7.1).
+          ['SPUK IZA', undefined, '7.1', 400_000],
         ] as const
       ).map(([regeling, onderdeel, taakveld, bedrag], i) => ({
         rij: 7 + i,
         regeling,
         onderdeel,
         activiteit: `Activiteit ${i + 1}`,
-        // The last row keeps its typed taakveld.
-        taakveld: leeg && i < 5 ? '' : taakveld,
+        // The 6.71 row keeps its typed taakveld.
+        taakveld: leeg && i !== 5 ? '' : taakveld,
         uitvoerder: 'Gemeente',
-        aard: 'incidenteel' as const,
+        aard: i === 6 ? ('structureel' as const) : ('incidenteel' as const),
         lasten: lasten(bedrag),
         andereDekking: '',
         opmerking: '',
@@ -169,12 +171,12 @@ describe('begroting formulas equal the domain (HyperFormula), on generated begro
     const t = toetsBegroting(new Ledger(input, builtInKey('spuk-2025', input.base)), ZWOLLE, begroting(true));
     // The domain: 5.1, 6.1, 6.71, 7.1, overige; nothing on "overige".
     expect(t.dekking['Brede SPUK'][2]?.lasten).toEqual([1_500_000, 1_000_000, 50_000, 300_000, 0]);
-    // The werkmap made with typed taakvelden, then the user empties five Taakveld cells.
+    // The werkmap made with typed taakvelden, then the user empties six Taakveld cells (all but the 6.71 row).
     const ev = evaluatePlan(typed);
     try {
       const col = begrotingTable(years).column('Taakveld');
       const sheet = ev.hf.getSheetId(SHEETS.begroting) ?? -1;
-      for (let i = 0; i < 5; i++)
+      for (const i of [0, 1, 2, 3, 4, 6])
         ev.hf.setCellContents({ sheet, row: col.top - 1 + i, col: col.left - 1 }, null);
       const { bad, cells } = formulaMismatches(emptied, ev, [
         SHEETS.toets,
@@ -189,6 +191,12 @@ describe('begroting formulas equal the domain (HyperFormula), on generated begro
       const baten = sv.slice(start + 1, start + 6).map((r) => r[6]);
       expect(baten).toEqual(t.perTaakveld.map((tv) => tv.baten[2]));
       expect(baten[4]).toBe(0);
+      // The incidentele lasten on the same taakvelden (an emptied cell on its default, not "overige"):
+      // 5.1, 6.1, 6.71, 7.1 (200.000 + 100.000 + 3.100.000; the structural 400.000 not), overige.
+      const lastenStart = sv.findIndex((r) => String(r[0]).startsWith('Incidentele lasten'));
+      const incidenteel = sv.slice(lastenStart + 1, lastenStart + 6).map((r) => r[6]);
+      expect(incidenteel).toEqual([1_500_000, 1_000_000, 50_000, 3_400_000, 0]);
+      expect(t.perTaakveld.map((tv) => tv.incidenteleLasten[2])).toEqual(incidenteel);
     } finally {
       ev.destroy();
     }

@@ -5,7 +5,9 @@
  * gemeente; the Samenvatting's sources right-aligned under their amounts; the Overzicht's signalen
  * cell left-aligned and its floor notice without a visible zero; Excel-NL's negative amounts.
  */
-import { editionInput } from '../data';
+import * as fs from 'fs';
+import * as path from 'path';
+import { editionInput, parseBegrotingCsv, parseRealisatieCsv } from '../data';
 import type { CbsCode } from '../domain';
 import { buildWorkbookPlan, parseCell, parseRange, STYLES } from '.';
 import type { CellValue, SheetPlan, StyleName } from '.';
@@ -184,4 +186,78 @@ describe('the Overzicht checks, legend and chart on a last page of their own (#1
       expect(bottom - start + 1).toBeLessThanOrEqual(40);
     },
   );
+});
+
+describe('print texts of #18 for the raad (session 11)', () => {
+  const plan = buildWorkbookPlan(editionInput('vws-2026-04'), {
+    key: 'spuk-2025',
+    gemeente: 'GM0193' as CbsCode,
+  });
+  const samenvatting = sheetOf(plan, 'Samenvatting');
+
+  it('counts the Samenvatting’s signals and the mutaties it does not show as "geen" at zero, without "(0 = …)"', () => {
+    const sig = rowsWith(samenvatting, 'A', /^Signalen van de Begrotingstoets$/);
+    const over = rowsWith(samenvatting, 'A', /^Regels die niet in dit blok staan$/);
+    expect([sig.length, over.length]).toEqual([1, 1]);
+    for (const r of [...sig, ...over]) expect(stylesAt(samenvatting, `E${r}`)).toContain('warningCount');
+    expect(STYLES.warningCount.numberFormat).toBe('0;-0;[Black]"geen";@');
+    // No machinery in the printed columns: no "(0 = …)" and no row range of the Begroting.
+    expect(rowsWith(samenvatting, 'A', /\(0 = |rijen \d+–\d+/)).toEqual([]);
+    // The rows the block reads: labelled in its hidden helper columns.
+    const hiddenCols = new Set(samenvatting.columns.filter((c) => c.hidden).map((c) => c.column));
+    const label = samenvatting.blocks.find(
+      (b) => b.kind === 'values' && b.values[0]?.[0] === 'Begroting: eerste rij die het blok leest',
+    );
+    expect(label?.kind === 'values' && hiddenCols.has(label.at.replace(/\d+$/, ''))).toBe(true);
+  });
+
+  it('keeps the Tabelversie in B4 of the Begroting and the Realisatie, not shown', () => {
+    const input = editionInput('vws-2026-04');
+    const read = (file: string) => fs.readFileSync(path.join(__dirname, '../../voorbeelden', file));
+    const begroting = parseBegrotingCsv(read('begroting.csv'), { edition: input.edition });
+    const realisatie = parseRealisatieCsv(read('realisatie.csv'), { edition: input.edition });
+    if (!begroting.ok || !realisatie.ok) throw new Error('voorbeelden unreadable');
+    const met = buildWorkbookPlan(input, {
+      key: 'spuk-2025',
+      gemeente: 'GM0193' as CbsCode,
+      begroting: begroting.value,
+      realisatie: realisatie.value,
+    });
+    for (const name of ['Begroting', 'Realisatie']) {
+      const s = sheetOf(met, name);
+      expect([name, valueAt(s, 'A4'), stylesAt(s, 'B4')]).toEqual([name, 'Tabelversie', ['lookupKey']]);
+      expect(stylesAt(s, 'A4')).toEqual(['lookupKey']);
+    }
+    expect(STYLES.lookupKey.numberFormat).toBe(';;;');
+  });
+
+  it('stacks only the own money in the Overzicht’s chart, and says where the open posts are', () => {
+    const overzicht = sheetOf(plan, 'Overzicht');
+    expect(overzicht.charts[0]?.series.map((x) => x.name)).toEqual([
+      'Structureel (BBV)',
+      'Incidenteel (BBV)',
+      'Niet te begroten',
+    ]);
+    const bottom = parseCell(overzicht.charts[0]?.to ?? 'A1').row;
+    expect(String(valueAt(overzicht, `B${bottom + 1}`))).toMatch(
+      /^De open posten .* staan niet in de grafiek/,
+    );
+  });
+
+  it('centres the IZA status beside the last amount and keeps "Bijlage 2B" on one line', () => {
+    const iza = sheetOf(plan, 'IZA');
+    const status = iza.blocks.find((b) => b.kind === 'formula' && b.formula.includes('"bekend","afgeleid"'));
+    const statusTop = status?.kind === 'formula' ? (status.range.split(':')[0] ?? 'A1') : 'A1';
+    expect(stylesAt(iza, statusTop)).toContain('center');
+    const header = rowsWith(iza, 'A', /^Regio$/).find((r) =>
+      iza.blocks.some(
+        (b) =>
+          b.kind === 'values' &&
+          parseCell(b.at).row === r &&
+          b.values[0]?.includes('Gewicht (Bijlage\u00a02B)'),
+      ),
+    );
+    expect(header).toBeDefined();
+    expect(iza.rowHeights?.find((h) => h.row === header)?.height).toBeGreaterThan(15);
+  });
 });

@@ -20,6 +20,7 @@ import { REMAINDER_FORMULAS, RemainderSteps } from './largest-remainder';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
 import { yearHeaders } from './labels';
+import { linesHeight } from './text-fit';
 import type { AfrondingCells, VerdeelsleutelCells } from './sheets-gemeenten';
 import type { LandelijkCells } from './sheets-landelijk';
 
@@ -97,6 +98,12 @@ export function buildIza(
   return { sheet: s, cells };
 }
 
+/**
+ * The heading of the regions' weight column: "Bijlage 2B" joined by a no-break space, so it wraps as
+ * "Gewicht" / "(Bijlage 2B)", never with "2B)" alone on its second line.
+ */
+const WEIGHT_HEADER = 'Gewicht (Bijlage\u00a02B)';
+
 /** The SPUK IZA key: each region's newest Bijlage 2B amount, and the split of a year's national amount. */
 function regionKey(
   ctx: NationalContext,
@@ -142,12 +149,15 @@ function regionalSection(v: Iza, b: Block, bi: number, landelijk: Pick<Landelijk
         'CBS-code mandaatgemeente',
         'Leden',
         ...yearHeaders(ctx.years),
-        bi === 0 ? 'Indeling' : ks.includes('regionKey') ? 'Gewicht (Bijlage 2B)' : '',
+        bi === 0 ? 'Indeling' : ks.includes('regionKey') ? WEIGHT_HEADER : '',
         bi === 0 ? 'Opmerking bron' : '',
       ],
     ],
     'header',
   );
+  // The weight's heading wraps in its column: two lines high (a one-line row printed its first line
+  // over the title row, "2B)" alone in the header; review F10).
+  if (bi !== 0 && ks.includes('regionKey')) s.rowHeight(b.title + 1, linesHeight(2));
   s.value(`B${b.nationalRow}`, 'Landelijk bedrag (blad Landelijk)', 'rowHeader');
   s.formula(
     rangeOf(b.nationalRow, PERIOD_COL, 1, ctx.years.length),
@@ -359,6 +369,8 @@ function memberCounts(v: Iza, b: Block): void {
     `${columnLetter(v.layout.columns.status)}${b.first}:${columnLetter(v.layout.columns.status)}${b.first + nR - 1}`,
     `IF(D${b.first}=0,"onbekend",CHOOSE(1+(COUNTIFS(${v.membersC},$A${b.first},${v.membersD},"naam regiobeeld")<D${b.first}),"bekend","afgeleid"))`,
     (r) => status[r]?.status ?? 'onbekend',
+    // Centred: right after the last year's amount a left-aligned status read as "€ 0bekend" (review F10).
+    'center',
   );
   s.values(
     `${columnLetter(v.layout.columns.note)}${b.first}`,

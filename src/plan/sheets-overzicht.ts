@@ -1178,12 +1178,18 @@ function chartSection(v: View, chooser: ChooserCells, bbv: BbvRows, open: readon
       { name: 'Structureel (BBV)', values: row(bbv.s), color: COLORS.structureelText },
       { name: 'Incidenteel (BBV)', values: row(bbv.i), color: COLORS.incidenteelText },
       { name: 'Niet te begroten', values: row(bbv.n), color: COLORS.deelsText },
-      // An open post is no baat: stacked on top, grey, named so (not in any total).
-      ...open.map((r) => ({ name: 'Open post (indicatief)', values: row(r), color: COLORS.note })),
     ],
     from: `B${top}`,
     to: `I${top + 19}`,
   });
+  // An open post is no baat: not in the stacked chart (on top of the own money it read as money; review
+  // F13). Where it is, under the chart.
+  if (open.length > 0)
+    v.s.value(
+      `B${v.rows.take()}`,
+      'De open posten (indicatief, niet in de totalen) staan niet in de grafiek: zie het blok Open posten eerder op dit blad.',
+      'note',
+    );
 }
 
 /** Consecutive runs of items with the same `key` value: where each starts, how many, the value. */

@@ -18,8 +18,9 @@ import { wrapText } from './text-fit';
  * AZWA lokaal amount), own weights make it `gewichten`, fixed amounts make it `vast`. The domain's
  * `regioVerdeling` gives every expected value (proven by HyperFormula in regio-verdeling-sheet.test.ts).
  *
- * Not yet wired into build.ts: the regional amount is written as values from the Ledger (the live link
- * to the IZA sheet's amounts is the next step), and the sheet is built for one region.
+ * build.ts adds it for one region: a mandaatgemeente's (its first region) or a member gemeente's own
+ * region (its Beschikking's planned share reads the member's line live). The regional amount is
+ * written as values from the Ledger (a live link to the IZA sheet's amounts is not made yet).
  */
 
 export const REGIOVERDELING_SHEET = SHEETS.regioverdeling;

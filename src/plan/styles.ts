@@ -96,6 +96,13 @@ export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
   warningEuro: { numberFormat: EURO_WARNING_FORMAT, fontColor: COLORS.incidenteelText, bold: true },
   warningEuroBlank: { numberFormat: EURO_BLANK_ZERO_FORMAT, fontColor: COLORS.incidenteelText, bold: true },
   signalCount: { numberFormat: '0;-0;;@', fontColor: COLORS.incidenteelText, bold: true },
+  // Centred as 'check'; "geen" rather than "0 (= geen)" on the raad's page (#18).
+  warningCount: {
+    numberFormat: '0;-0;[Black]"geen";@',
+    fontColor: COLORS.incidenteelText,
+    bold: true,
+    horizontalAlignment: 'center',
+  },
   // Only the number format: laid over an input style (the Realisatie's Uitvoerder 0175 is the number
   // 175, which SUMIFS's criterion "0175" matches in every engine, shown as typed).
   cbsCode: { numberFormat: '0000' },

@@ -73,6 +73,8 @@ export type StyleName =
   | 'warningEuroBlank'
   /** A count of signals: red and bold when not zero; zero not shown. */
   | 'signalCount'
+  /** A count that is a warning when not zero (red, bold); zero reads "geen" in the text colour. */
+  | 'warningCount'
   /** A CBS code of four digits typed without GM (0175), held as its number: shown with its zeros. */
   | 'cbsCode'
   /**

@@ -44,9 +44,11 @@ export function buildBegrotingTable(
       `Signalen: ${t.signalen.length}${t.signalen.length === 0 ? ' (geen)' : ` (zie blad ${SHEETS.toets})`}`,
     'rowHeader',
   );
-  // The table's schema version (SheetPlan.userOwned.table), in the add-in range: rewritten on every refresh.
   const schema = begrotingSchema(from.years);
-  s.value('A4', 'Tabelversie', 'note').value(schema.versionCell, schema.version, 'note');
+  // The table's schema version (SheetPlan.userOwned.table), in the add-in range: rewritten on every
+  // refresh and read there (it stays in its cell). Not shown on screen or paper (#18: no machinery on
+  // the raad's page): the formula bar shows it, with its label.
+  s.value('A4', 'Tabelversie', 'lookupKey').value(schema.versionCell, schema.version, 'lookupKey');
   s.userOwned([table.addinRange.address()], schema);
   const n = writeBegrotingColumnsTable(s, {
     name: schema.name,

@@ -38,8 +38,9 @@
  * the `BEGROTING_CAPACITEIT` rows the toets checks), not the full capacity: a block of 500 rows would
  * print 40 empty pages. The add-in remakes the Samenvatting on every refresh, so the block grows with
  * the begroting. The row under the block counts what it does not show: the lines that do not fit
- * plus the filled table rows below the rows it reads (0 = every line shown; otherwise "vernieuw de
- * werkmap").
+ * plus the filled table rows below the rows it reads ("geen": every line shown; otherwise "vernieuw
+ * de werkmap" beside the count). The rows it reads are labelled in the hidden helper columns, not in
+ * the printed notes (#18: no machinery on the raad's page).
  */
 import type { BegrotingRegel, BegrotingRegeling, EditionYear, TaakveldDekking } from '../../domain';
 import {
@@ -183,7 +184,7 @@ export function mutatiesSection(
         'Per activiteit een regel lasten en een regel baten (de SPUK, incidenteel); per taakveld wat de ontvangen uitkering niet dekt (eigen middelen, 0 als ze alles dekt) en het totaal. + = voordelig, − = nadelig; afgerond per bedrag.',
       ],
       [
-        `Selecteer de kop en de regels en plak ze (als waarden) in het format van de eigen begroting. Dezelfde regels: begroting --formaat mutaties. Het blok leest de rijen ${table.firstRow}–${table.firstRow + ht - 1} van de Begroting; wat het niet toont, telt de rij eronder.`,
+        `Selecteer de kop en de regels en plak ze (als waarden) in het format van de eigen begroting. Dezelfde regels: begroting --formaat mutaties.`,
       ],
     ],
     'note',
@@ -204,7 +205,7 @@ export function mutatiesSection(
   s.values(
     `A${overflowRow}`,
     [
-      ['Regels die niet in dit blok staan (0 = alle; anders: vernieuw de werkmap)'],
+      ['Regels die niet in dit blok staan'],
       [
         'Aanname (geen regeling legt dit vast; gangbare indeling in gemeentebegrotingen): het taakveld van een rij zonder Taakveld. Anders: vul per rij de kolom Taakveld van de Begroting.',
       ],
@@ -298,6 +299,11 @@ export function mutatiesSection(
   s.values(`${c('NR')}${noteRow}`, [
     ['Regels per activiteit', SOORTEN.length],
     ['Regels per taakveld', LINES_PER_TAAKVELD],
+  ]);
+  // The rows of the Begroting the helper columns read (on screen, for who unhides them; not printed).
+  s.values(`${c('BB')}${noteRow}`, [
+    ['Begroting: eerste rij die het blok leest', table.firstRow],
+    ['Begroting: laatste rij die het blok leest', table.firstRow + ht - 1],
   ]);
   const lpa = `$${c('LL')}$${noteRow}`;
   const lpt = `$${c('LL')}$${noteRow + 1}`;
@@ -468,7 +474,7 @@ export function mutatiesSection(
   );
   s.formula(
     lr('DESC'),
-    `IFERROR(INDEX(${whole('WAT')},${RR}/ABS(${SG}))&" – "&REPT("${SOORTEN[0]}",SIGN(${LL}))&REPT("${SOORTEN[1]}",SIGN(${BB})),REPT(${ngText},SIGN(${NG})))`,
+    `IFERROR(INDEX(${whole('WAT')},${RR}/ABS(${SG}))&" – "&IF(${SG}<0,"${SOORTEN[0]}","${SOORTEN[1]}"),REPT(${ngText},SIGN(${NG})))`,
     ln('desc'),
   );
   s.formula(
@@ -538,7 +544,14 @@ export function mutatiesSection(
     `${E}${overflowRow}`,
     `MAX(0,${lpa}*SUM(${whole('INC')})+${lpt}*COUNTIF(${whole('NTH')},1)-ROWS(${E}${first}:${E}${last}))${beyond}`,
     () => Math.max(0, needed - lines) + expectedBeyond,
-    'check',
+    'warningCount',
+  );
+  const F = columnLetter(PERIOD_COL + 1);
+  s.formula(
+    `${F}${overflowRow}`,
+    `IF(${E}${overflowRow}>0,"vernieuw de werkmap","")`,
+    () => (Math.max(0, needed - lines) + expectedBeyond > 0 ? 'vernieuw de werkmap' : ''),
+    'warning',
   );
   return {
     header,

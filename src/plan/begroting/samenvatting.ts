@@ -5,8 +5,9 @@
  * overview of incidental baten and lasten per taakveld; structural lasten against the afloop; the
  * count of the begroting's signals. Every amount refers to the Begrotingstoets or the Begroting table.
  */
-import type { BegrotingInvoer, BegrotingToets, EditionYear, RegioRol } from '../../domain';
+import type { BegrotingInvoer, BegrotingRegel, BegrotingToets, EditionYear, RegioRol } from '../../domain';
 import {
+  BEGROTING_CAPACITEIT,
   BEGROTING_REGELINGEN,
   gemeenteWaarschuwingen,
   REGIONALE_POSTEN,
@@ -23,7 +24,7 @@ import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
 import { wrapText } from '../text-fit';
 import type { BegrotingTableCells } from './fixed-cells';
-import { MUTATIE_WIDTHS, mutatiesSection } from './samenvatting-mutaties';
+import { defaultTaakveldRuns, MUTATIE_WIDTHS, mutatiesSection } from './samenvatting-mutaties';
 import type { ToetsCells } from './toets-sheet';
 
 const regelingen = BEGROTING_REGELINGEN;
@@ -105,13 +106,16 @@ export function buildSamenvatting(
   };
   const v: Summary = { ctx, s, rows, t, axis: ax, table: from.table, line };
   const batenRow = batenLastenSection(v, invoer, from.toets);
-  const batenFirst = taakveldSection(v, from.toets);
+  const batenFirst = taakveldSection(v, from.toets, {
+    regels: invoer.regels,
+    onderdelen: ctx.lines.filter((l) => l.begroting === 'Brede SPUK').map((l) => l.nr),
+  });
   structureelSection(v, from.toets);
   openPostSection(v, ctx);
   waarschuwingSection(v, ctx);
   const sig = rows.take();
-  s.value(`A${sig}`, 'Signalen van de Begrotingstoets (0 = geen)', 'rowHeader');
-  s.formula(`${FIRST_YEAR}${sig}`, from.toets.master.abs(), () => t.signalen.length, 'check');
+  s.value(`A${sig}`, 'Signalen van de Begrotingstoets', 'rowHeader');
+  s.formula(`${FIRST_YEAR}${sig}`, from.toets.master.abs(), () => t.signalen.length, 'warningCount');
   rows.skip();
   // The mutations for the gemeente's own begroting (#18), on the next page, as the CLI's export.
   mutatiesSection(s, rows, {
@@ -252,9 +256,14 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
  * taakveld (rows in `perTaakveld` order: TAAKVELDEN, then "overig"). The baten per taakveld are what the
  * money received covers (the Begrotingstoets's dekking per taakveld, Σ over the regelingen): never
  * more than received; the lasten it does not cover are a row of their own (eigen middelen). The
- * incidental lasten are a SUMIFS over the Begroting table.
+ * incidental lasten are a SUMIFS over the Begroting table, a row without Taakveld on its default
+ * taakveld as in the dekking (`zonderTaakveldRows`; the domain's `taakveldVan`).
  */
-function taakveldSection(v: Summary, toets: ToetsCells): number {
+function taakveldSection(
+  v: Summary,
+  toets: ToetsCells,
+  invoer: { readonly regels: readonly BegrotingRegel[]; readonly onderdelen: readonly number[] },
+): number {
   const { s, rows, t, line } = v;
   const { total: TOTAL, lastYear: LAST_YEAR, yearsRange } = v.axis;
   s.value(
@@ -301,15 +310,106 @@ function taakveldSection(v: Summary, toets: ToetsCells): number {
     toets.dekking.nietGedekt.map((b) => b.cell(0, 0).fixRow()).join('+'),
     t.nietGedekt,
   );
-  const crit = `,${aardCol},"incidenteel"`;
-  // "Overige": everything incidental minus the named taakvelden above it.
+  const zonder = zonderTaakveldRows(v, invoer);
+  // A named taakveld: its typed rows plus the rows without taakveld whose default it is (the domain's
+  // `taakveldVan`, as the toets's dekking); "overige": everything incidental minus the rows above it.
   taakveldBlock('Incidentele lasten', 'incidenteleLasten', (r, k, first) =>
     t.perTaakveld[k]?.code === 'overig'
-      ? `SUMIFS(${yearsCol}${crit})-SUM(${FIRST_YEAR}${first}:${FIRST_YEAR}${r - 1})`
-      : `SUMIFS(${yearsCol},${taakveldCol},$B${r}${crit})`,
+      ? `SUMIFS(${yearsCol},${aardCol},${zonder.aard})-SUM(${FIRST_YEAR}${first}:${FIRST_YEAR}${r - 1})`
+      : `SUMIFS(${yearsCol},${taakveldCol},$B${r},${aardCol},${zonder.aard})+SUMIF(${zonder.keys},$B${r},${zonder.amounts})`,
   );
   rows.skip();
   return batenFirst;
+}
+
+/**
+ * The incidental lasten of the rows with an empty Taakveld cell, on their default taakveld (the
+ * domain's `taakveldVan`; the toets's dekking reads them alike, #18), in hidden rows above the block
+ * "Incidentele lasten" (technical steps, not on paper):
+ * - all of them (SUMIFS with the criterion "": an empty cell; the label cell in B holds "incidenteel",
+ *   the Aard criterion of the block);
+ * - the Brede SPUK's, per run of onderdelen with one default (`defaultTaakveldRuns`) from its `vanaf`
+ *   on (the criterion ">=vanaf" in C, the regeling in B; one SUMIFS per row, so its references need
+ *   no fixed row and stay under the formula length limit);
+ * - per run the difference with the next (the last run: every onderdeel from its `vanaf` on) and the
+ *   rest (another regeling, or no onderdeel) on the default `anders`, each with its taakveld in B.
+ * Returns the Aard criterion cell and the taakveld keys and amounts (year column E, relative) the
+ * block's rows SUMIF over.
+ */
+function zonderTaakveldRows(
+  v: Summary,
+  invoer: { readonly regels: readonly BegrotingRegel[]; readonly onderdelen: readonly number[] },
+): { readonly aard: string; readonly keys: string; readonly amounts: string } {
+  const { s, rows, table } = v;
+  const { yearsRange } = v.axis;
+  const brede: BegrotingRegel['regeling'] = 'Brede SPUK';
+  const { runs, anders } = defaultTaakveldRuns(invoer.onderdelen);
+  const leeg = invoer.regels
+    .slice(0, BEGROTING_CAPACITEIT)
+    .filter((r) => r.taakveld === '' && r.aard === 'incidenteel');
+  const sumOf = (pred: (r: BegrotingRegel) => boolean, c: number): number =>
+    leeg.reduce((a, r) => (pred(r) ? a + (r.lasten[c] ?? 0) : a), 0);
+  const from = (vanaf: number) => (r: BegrotingRegel) =>
+    r.regeling === brede && r.onderdeel !== undefined && r.onderdeel >= vanaf;
+  const cum = (j: number, c: number): number => (j < runs.length ? sumOf(from(runs[j]?.vanaf ?? 0), c) : 0);
+
+  const years = table.years.cols(0).rel();
+  const tv = table.column('Taakveld').fixCol();
+  const aardCol = table.column('Aard lasten').fixCol();
+  const all = rows.take();
+  const aard = `$B$${all}`;
+  s.values(`A${all}`, [['Zonder taakveld: incidentele lasten', 'incidenteel']]);
+  s.formula(
+    yearsRange(all),
+    `SUMIFS(${years},${tv},"",${aardCol},${aard})`,
+    (_r, c) => sumOf(() => true, c),
+    'euro',
+  );
+  const cumTop = rows.next;
+  runs.forEach((run, j) => {
+    const r = rows.take();
+    s.values(`A${r}`, [['Zonder taakveld, vanaf onderdeel', brede, `>=${run.vanaf}`]]);
+    s.formula(
+      yearsRange(r),
+      `SUMIFS(${years},${tv},"",${aardCol},${aard},${table.column('Onderdeel').fixCol()},$C${r},${table.column('Regeling').fixCol()},$B${r})`,
+      (_r, c) => cum(j, c),
+      'euro',
+    );
+  });
+  // Per run its own onderdelen (this row's cumulative minus the next), then the rest on `anders`.
+  const top = rows.take(runs.length + 1);
+  const labels = [
+    ...runs.map((run) => [
+      `Zonder taakveld, onderdeel ${run.vanaf} en verder, naar ${run.taakveld}`,
+      run.taakveld,
+    ]),
+    [`Zonder taakveld, ander of geen onderdeel, naar ${anders}`, anders],
+  ];
+  s.values(`A${top}`, labels);
+  runs.forEach((_run, j) => {
+    const r = top + j;
+    s.formula(
+      yearsRange(r),
+      j + 1 < runs.length
+        ? `${FIRST_YEAR}${cumTop + j}-${FIRST_YEAR}${cumTop + j + 1}`
+        : `${FIRST_YEAR}${cumTop + j}`,
+      (_r, c) => cum(j, c) - cum(j + 1, c),
+      'euro',
+    );
+  });
+  const rest = top + runs.length;
+  s.formula(
+    yearsRange(rest),
+    runs.length > 0 ? `${FIRST_YEAR}${all}-${FIRST_YEAR}${cumTop}` : `${FIRST_YEAR}${all}`,
+    (_r, c) => sumOf(() => true, c) - cum(0, c),
+    'euro',
+  );
+  s.hideRows(all, rest);
+  return {
+    aard,
+    keys: `$B$${top}:$B$${rest}`,
+    amounts: `${FIRST_YEAR}$${top}:${FIRST_YEAR}$${rest}`,
+  };
 }
 
 /**

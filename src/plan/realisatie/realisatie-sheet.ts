@@ -78,7 +78,10 @@ export function buildRealisatie(
     'rowHeader',
   );
   const P = prognoseJaarOf(ctx, realisatie);
-  s.value('A4', 'Tabelversie', 'note').value(schema.versionCell, schema.version, 'note');
+  // The table's schema version (SheetPlan.userOwned.table), in the add-in range: rewritten on every
+  // refresh and read there (it stays in its cell). Not shown on screen or paper (#18: no machinery on
+  // the raad's page): the formula bar shows it, with its label.
+  s.value('A4', 'Tabelversie', 'lookupKey').value(schema.versionCell, schema.version, 'lookupKey');
   s.value('D4', 'Prognose', 'note');
   s.value(table.prognoseJaar.address(), P, 'input');
   // Beside the year, not in the subtitle: a subtitle wider than the table widens the printed page.
