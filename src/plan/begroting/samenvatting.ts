@@ -15,6 +15,7 @@ import type { PlanContext } from '../context';
 import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
 import { wrapText } from '../text-fit';
+import type { RegioShares } from '../sheets-regioverdeling';
 import type { BegrotingTableCells } from './fixed-cells';
 import { MUTATIE_WIDTHS, mutatiesSection } from './samenvatting-mutaties';
 import type { ToetsCells } from './toets-sheet';
@@ -66,6 +67,8 @@ interface Summary {
   readonly axis: Axis;
   /** The user's Begroting table. */
   readonly table: BegrotingTableCells;
+  /** The sheet Regioverdeling's split of the gemeente's region (a mandaatgemeente's doorbetaling reads it). */
+  readonly regio: RegioShares | undefined;
   /** One row of amounts per year (a formula filled over the years) and its total; returns the row. */
   line(label: string, formula: string, values: readonly number[], style?: 'euro' | 'euroTotal'): number;
 }
@@ -82,7 +85,12 @@ export function buildSamenvatting(
   invoer: BegrotingInvoer,
   t: BegrotingToets,
   chosenName: string,
-  from: { readonly toets: ToetsCells; readonly chooser: ChooserCells; readonly table: BegrotingTableCells },
+  from: {
+    readonly toets: ToetsCells;
+    readonly chooser: ChooserCells;
+    readonly table: BegrotingTableCells;
+    readonly regio?: RegioShares | undefined;
+  },
 ): { readonly s: SheetBuilder; readonly cells: SamenvattingCells } {
   const s = new SheetBuilder(SHEETS.samenvatting, 'presentatie');
   const rows = new RowCursor(1);
@@ -96,7 +104,7 @@ export function buildSamenvatting(
     s.formula(`${TOTAL}${r}`, `SUM(${FIRST_YEAR}${r}:${ax.lastYear}${r})`, () => sumYears(values), style);
     return r;
   };
-  const v: Summary = { ctx, s, rows, t, axis: ax, table: from.table, line };
+  const v: Summary = { ctx, s, rows, t, axis: ax, table: from.table, regio: from.regio, line };
   const batenRow = batenLastenSection(v, invoer, from.toets);
   const batenFirst = taakveldSection(v, from.toets);
   structureelSection(v, from.toets);
@@ -218,9 +226,12 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
     t.totaalLasten,
     'euroTotal',
   );
+  const door = doorgevenRows(v);
   line(
-    'Saldo (baten − lasten; positief = niet besteed)',
-    `${FIRST_YEAR}${bt}-${FIRST_YEAR}${lt}`,
+    door.length > 0
+      ? 'Saldo (baten − lasten − doorgegeven aan de ledengemeenten; positief = niet besteed)'
+      : 'Saldo (baten − lasten; positief = niet besteed)',
+    [`${FIRST_YEAR}${bt}-${FIRST_YEAR}${lt}`, ...door.map((r) => `${FIRST_YEAR}${r}`)].join('-'),
     t.saldo,
     'euroTotal',
   );
@@ -232,6 +243,70 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
   );
   rows.skip();
   return bt;
+}
+
+/**
+ * A mandaatgemeente (`regioRol`): per regional post the lasten "door te geven aan de ledengemeenten",
+ * what the sheet Regioverdeling plans for the other member gemeenten (Σ of their rows, without the
+ * mandaatgemeente's own row), so the saldo under it is the mandaatgemeente's own (#18: Zwolle's
+ * saldo read € 31 mln "niet besteed" because the baten hold the whole regional amount). The domain's
+ * `doorgeven` (`doorTeGevenAanLeden`) gives each value. A last, not less baten: the mandaatgemeente
+ * receives the gross amount (its beschikking, SiSa H35 and H35B over the whole SPUK) and its raad
+ * budgets "lokale uitvoering (doorgegeven aan de ledengemeenten)" as a lastenpost
+ * (../shared/docs/begroting-practice.md, layout 7; verantwoording-facts.md 2.2); BBV: gross, not
+ * netted. Live where the Regioverdeling has the year's column, else 0 (a constant: no money on that
+ * post that year). Returns the rows (none for any other gemeente).
+ */
+function doorgevenRows(v: Summary): number[] {
+  const { s, rows, t, ctx } = v;
+  const regio = v.regio;
+  const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
+  if (ctx.scenario.regioRol !== 'mandaatgemeente' || code === undefined) return [];
+  const own = regio === undefined ? -1 : regio.leden.indexOf(code);
+  s.value(
+    `A${rows.take()}`,
+    'Lasten: door te geven aan de ledengemeenten (gepland, blad Regioverdeling)',
+    'rowHeader',
+  );
+  return REGIONALE_POSTEN.map((post) => {
+    const r = rows.take();
+    const values = t.doorgeven[post];
+    s.value(`A${r}`, `  ${post}`);
+    // The Regioverdeling's column of year i, where the domain has an amount for the post (else -1).
+    const source = (i: number): number => {
+      const jaar = v.axis.years[i];
+      if (regio === undefined || own < 0 || jaar === undefined || (values[i] ?? 0) === 0) return -1;
+      return regio.years.indexOf(jaar);
+    };
+    const years = v.axis.years;
+    s.values(`${FIRST_YEAR}${r}`, [years.map((_, i) => (source(i) < 0 ? (values[i] ?? 0) : null))], 'euro');
+    let i = 0;
+    while (regio !== undefined && i < years.length) {
+      const from = source(i);
+      if (from < 0) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < years.length && source(j) === from + (j - i)) j++;
+      const col = regio.range.cols(from);
+      const start = i;
+      s.formula(
+        rangeOf(r, PERIOD_COL + i, 1, j - i),
+        `SUM(${col.fixRow()})-${col.cell(own).fixRow()}`,
+        (_r, c) => values[start + c] ?? 0,
+        'euro',
+      );
+      i = j;
+    }
+    s.formula(
+      `${v.axis.total}${r}`,
+      `SUM(${FIRST_YEAR}${r}:${v.axis.lastYear}${r})`,
+      () => sumYears(values),
+      'euro',
+    );
+    return r;
+  });
 }
 
 /**
