@@ -438,7 +438,11 @@ export interface BegrotingToets {
   readonly vanMandaatgemeente: Readonly<Record<RegionalePost, readonly VanMandaatgemeente[]>>;
   /** The gemeente's role in its SPUK IZA region (`regioRol`): which texts about regional money fit it. */
   readonly rol: RegioRol;
-  /** max(0, lasten − plafond after carry-over − what the mandaatgemeente passes on). */
+  /**
+   * max(0, lasten + `doorgeven` − plafond after carry-over − what the mandaatgemeente passes on): a
+   * mandaatgemeente's own regional lasten and what it passes on to the members together stay within
+   * the region's amount (the Rijk's beschikking covers both, SiSa H35 and H35B).
+   */
   readonly overschrijding: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
   /** Brede SPUK per onderdeel (rows) × the years checked per onderdeel (columns; 2023, 2024). */
   readonly onderdelen: {
@@ -857,6 +861,10 @@ export function toetsBegroting(
   move(perO.vanJaar, o23);
   move(perT.vanJaar, o25);
   const vanMandaat = vanMandaatgemeente(ledger, code, invoer.vanMandaatgemeente);
+  // A mandaatgemeente: what it passes on to the other members as planned, a last next to its own.
+  const doorgeven = doorTeGevenAanLeden(ledger, code);
+  const doorOp = (reg: BegrotingRegeling, i: number): number =>
+    (REGIONALE_POSTEN as readonly string[]).includes(reg) ? (doorgeven[reg as RegionalePost][i] ?? 0) : 0;
   // What the gemeente receives for a post: the plafond after carry-over plus, for a member gemeente, its share.
   const ontvangen = (reg: BegrotingRegeling, i: number): number =>
     (na[reg][i] ?? 0) +
@@ -868,7 +876,7 @@ export function toetsBegroting(
     na[reg] = years.map((_, i) =>
       euro((plafond[reg][i]?.bedrag ?? 0) + (reg === 'Brede SPUK' ? (carry[i] ?? 0) : 0)),
     );
-    over[reg] = years.map((_, i) => pos((lasten[reg][i] ?? 0) - ontvangen(reg, i)));
+    over[reg] = years.map((_, i) => pos((lasten[reg][i] ?? 0) + doorOp(reg, i) - ontvangen(reg, i)));
   }
 
   const oPlafond = ONDERDELEN.map((nr) => ONDERDEEL_JAREN.map((y) => perOnderdeel(nr, y)));
@@ -927,7 +935,6 @@ export function toetsBegroting(
   const totaalBaten = years.map((_, i) =>
     euro(BEGROTING_REGELINGEN.reduce((a, reg) => a + ontvangen(reg, i), 0)),
   );
-  const doorgeven = doorTeGevenAanLeden(ledger, code);
   const saldo = years.map((_, i) =>
     euro(
       (totaalBaten[i] ?? 0) -

@@ -4,6 +4,7 @@ import { editionInput, parseBegrotingCsv } from '../data';
 import type { BegrotingInvoer, CbsCode } from '../domain';
 import {
   builtInKey,
+  euro,
   doorTeGevenAanLeden,
   geplandAandeel,
   Ledger,
@@ -77,6 +78,28 @@ describe('doorTeGevenAanLeden (domain)', () => {
     expect(t.totaalBaten[i]).toBe(4_983_794);
     expect(t.saldo[i]).toBe(2_898_071);
     expect(s.doorgeven).toBe(t.doorgeven);
+  });
+
+  it("the Begrotingstoets's plafond check adds what Zwolle passes on to its own regional lasten", () => {
+    const basis = voorbeeld();
+    const metIza = (bedrag: number) => {
+      const regels = basis.regels.map((r) =>
+        r.regeling === 'SPUK IZA' ? { ...r, lasten: years.map((y) => euro(y === 2023 ? bedrag : 0)) } : r,
+      );
+      return resolveScenario({ edition: input, key, gemeente: ZWOLLE, begroting: { ...basis, regels } })
+        .toets;
+    };
+    // € 3.023.765 for the region in 2023, € 2.085.723 of it passed on: € 938.042 for Zwolle itself.
+    expect(metIza(938_042).overschrijding['SPUK IZA'][at(2023)]).toBe(0);
+    const t = metIza(1_000_000);
+    expect(t.overschrijding['SPUK IZA'][at(2023)]).toBe(61_958);
+    expect(t.signalen).toContainEqual({
+      soort: 'plafond',
+      regeling: 'SPUK IZA',
+      jaar: 2023,
+      bedrag: 61_958,
+      rol: 'mandaatgemeente',
+    });
   });
 });
 

@@ -16,6 +16,7 @@ import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
 import { wrapText } from '../text-fit';
 import type { RegioShares } from '../sheets-regioverdeling';
+import { doorgevenRow } from './doorgeven';
 import type { BegrotingTableCells } from './fixed-cells';
 import { MUTATIE_WIDTHS, mutatiesSection } from './samenvatting-mutaties';
 import type { ToetsCells } from './toets-sheet';
@@ -262,7 +263,6 @@ function doorgevenRows(v: Summary): number[] {
   const regio = v.regio;
   const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
   if (ctx.scenario.regioRol !== 'mandaatgemeente' || code === undefined) return [];
-  const own = regio === undefined ? -1 : regio.leden.indexOf(code);
   s.value(
     `A${rows.take()}`,
     'Lasten: door te geven aan de ledengemeenten (gepland, blad Regioverdeling)',
@@ -272,33 +272,7 @@ function doorgevenRows(v: Summary): number[] {
     const r = rows.take();
     const values = t.doorgeven[post];
     s.value(`A${r}`, `  ${post}`);
-    // The Regioverdeling's column of year i, where the domain has an amount for the post (else -1).
-    const source = (i: number): number => {
-      const jaar = v.axis.years[i];
-      if (regio === undefined || own < 0 || jaar === undefined || (values[i] ?? 0) === 0) return -1;
-      return regio.years.indexOf(jaar);
-    };
-    const years = v.axis.years;
-    s.values(`${FIRST_YEAR}${r}`, [years.map((_, i) => (source(i) < 0 ? (values[i] ?? 0) : null))], 'euro');
-    let i = 0;
-    while (regio !== undefined && i < years.length) {
-      const from = source(i);
-      if (from < 0) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < years.length && source(j) === from + (j - i)) j++;
-      const col = regio.range.cols(from);
-      const start = i;
-      s.formula(
-        rangeOf(r, PERIOD_COL + i, 1, j - i),
-        `SUM(${col.fixRow()})-${col.cell(own).fixRow()}`,
-        (_r, c) => values[start + c] ?? 0,
-        'euro',
-      );
-      i = j;
-    }
+    doorgevenRow(s, r, v.axis.years, values, regio, code);
     s.formula(
       `${v.axis.total}${r}`,
       `SUM(${FIRST_YEAR}${r}:${v.axis.lastYear}${r})`,
