@@ -15,6 +15,8 @@ const SLOW = [
   'src/plan/samenvatting-controle.test.ts',
   // HyperFormula on two real plans: a member gemeente's planned share follows its region's inputs.
   'src/plan/beschikking-gepland.test.ts',
+  // HyperFormula on two real plans (Zwolle, Dalfsen): the doorbetaling and the member's planned share.
+  'src/plan/regio-doorgeven.test.ts',
   // HyperFormula on a real plan: Controle's text checks (nine typed cells) and the Realisatie's key check.
   'src/plan/invoer-tekst-controle.test.ts',
   'src/plan/realisatie-controle.test.ts',

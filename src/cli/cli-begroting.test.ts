@@ -56,9 +56,10 @@ describe('spuk-begroting begroting', () => {
     expect(r.out).toContain(
       'Begroting Almere (GM0034); editie vws-2026-04; sleutel spuk-2025; 2 activiteiten; beschikking: 1 bedrag.',
     );
-    expect(r.out).toMatch(/regeling +jaar +plafond +bron +lasten +saldo\n/);
-    expect(r.out).toMatch(/Brede SPUK +2025 +€ 3\.478\.172 +beschikking +€ 3\.600\.000 +€ -121\.828\n/);
-    expect(r.out).toMatch(/SPUK IZA +2025 +€ 3\.161\.954 +gepubliceerd +€ 0 +€ 3\.161\.954\n/);
+    expect(r.out).toMatch(/regeling +jaar +plafond +bron +lasten +doorgeven +saldo\n/);
+    expect(r.out).toMatch(/Brede SPUK +2025 +€ 3\.478\.172 +beschikking +€ 3\.600\.000 +€ 0 +€ -121\.828\n/);
+    // Almere is Flevoland's mandaatgemeente: what it passes on to the members as planned is no saldo (#18).
+    expect(r.out).toMatch(/SPUK IZA +2025 +€ 3\.161\.954 +gepubliceerd +€ 0 +€ 1\.551\.530 +€ 1\.610\.424\n/);
     expect(r.out).toContain('Signalen (5):');
     expect(r.out).toContain(
       '- Brede SPUK, 2025: de lasten liggen € 121.828 boven het plafond. Verlaag de lasten of zoek andere dekking.',
@@ -71,7 +72,9 @@ describe('spuk-begroting begroting', () => {
   it('exits 0 without signals, and the edition amount is the plafond without a beschikking', async () => {
     const r = await run(['begroting', '--invoer', 'b.csv', '--gemeente', 'GM0034'], { 'b.csv': BINNEN });
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Brede SPUK +2025 +€ 3\.478\.172 +gepubliceerd +€ 1\.000\.000 +€ 2\.478\.172\n/);
+    expect(r.out).toMatch(
+      /Brede SPUK +2025 +€ 3\.478\.172 +gepubliceerd +€ 1\.000\.000 +€ 0 +€ 2\.478\.172\n/,
+    );
     expect(r.out).toContain('Geen signalen: de begroting blijft binnen de plafonds en regels.');
   });
 

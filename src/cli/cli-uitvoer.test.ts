@@ -124,8 +124,8 @@ describe('begroting --formaat csv|json|mutaties', () => {
   it('csv: plafond, lasten and saldo per regeling and year; the signals on stderr; exit 1', async () => {
     const r = await runTo([...base, '--formaat', 'csv'], false, { 'b.csv': OVER });
     expect(r.code).toBe(1);
-    expect(r.out.split('\n')[0]).toBe('regeling;jaar;plafond_eur;bron;lasten_eur;saldo_eur');
-    expect(r.out).toContain('\nBrede SPUK;2025;3478172;gepubliceerd;3600000;-121828\n');
+    expect(r.out.split('\n')[0]).toBe('regeling;jaar;plafond_eur;bron;lasten_eur;doorgeven_eur;saldo_eur');
+    expect(r.out).toContain('\nBrede SPUK;2025;3478172;gepubliceerd;3600000;0;-121828\n');
     expect(r.err).toMatch(/^Signalen \(\d+\):\n- /);
   });
 

@@ -332,7 +332,8 @@ ${FORMAAT_CSV_JSON}`,
 Schrijft naar stdout: het overzicht en de signalen (tekst), of CSV, JSON of de mutaties (--formaat).
 Toetst de begroting aan de plafonds (de beschikking, anders de editie) en de regels: 15% schuiven
 binnen een hoofdthema tot en met 2024, overheveling, de aard van de lasten en het BBV. Schrijft per
-regeling en jaar het plafond (met de bron), de lasten en het saldo, en daarna de signalen.
+regeling en jaar het plafond (met de bron), de lasten, wat een mandaatgemeente volgens plan doorgeeft
+aan de ledengemeenten (Regioverdeling) en het saldo, en daarna de signalen.
 Exitcode 0 zonder signalen, 1 met signalen, 2 bij onjuiste invoer.
 
   --invoer CSV           de activiteiten, met de kolommen van de tabel Begroting:
@@ -1184,7 +1185,7 @@ function runBegroting(data: ReferenceData, opts: Map<string, string>, io: CliIo)
   io.out(
     `Begroting ${g ? `${g.naam} (${g.code})` : 'heel Nederland (som van alle gemeenten)'}; editie ${editie}; sleutel ${key.id}; ${begroting.regels.length} ${begroting.regels.length === 1 ? 'activiteit' : 'activiteiten'}${beschikking.length > 0 ? `; beschikking: ${beschikking.length} ${beschikking.length === 1 ? 'bedrag' : 'bedragen'}` : ''}.\n\n`,
   );
-  const rows: string[][] = [['regeling', 'jaar', 'plafond', 'bron', 'lasten', 'saldo']];
+  const rows: string[][] = [['regeling', 'jaar', 'plafond', 'bron', 'lasten', 'doorgeven', 'saldo']];
   for (const r of begrotingRows(scenario))
     rows.push([
       r.regeling,
@@ -1192,10 +1193,11 @@ function runBegroting(data: ReferenceData, opts: Map<string, string>, io: CliIo)
       formatEuro(r.plafond),
       r.bron,
       formatEuro(r.lasten),
+      formatEuro(r.doorgeven),
       formatEuro(r.saldo),
     ]);
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-  const right = new Set([2, 4, 5]);
+  const right = new Set([2, 4, 5, 6]);
   for (const r of rows)
     io.out(
       r
@@ -1234,6 +1236,9 @@ interface BegrotingRow {
   readonly plafond: number;
   readonly bron: string;
   readonly lasten: number;
+  /** A mandaatgemeente's regional post: what it passes on to the other members as planned (`doorgeven`). */
+  readonly doorgeven: number;
+  /** plafond − lasten − doorgeven, as the Samenvatting's saldo. */
   readonly saldo: number;
 }
 
@@ -1254,6 +1259,9 @@ function begrotingRows(scenario: Scenario): BegrotingRow[] {
       const ontvangen = van === undefined || van.bron === 'geen' ? 0 : van.bedrag;
       const na = (toets.plafondNaOverheveling[reg][i] ?? 0) + ontvangen;
       const lasten = toets.lasten[reg][i] ?? 0;
+      const doorgeven = (REGIONALE_POSTEN as readonly string[]).includes(reg)
+        ? (toets.doorgeven[reg as RegionalePost][i] ?? 0)
+        : 0;
       if (plafond === undefined || (plafond.bedrag === 0 && na === 0 && lasten === 0)) return;
       const bron =
         plafond.bron === 'geen' && van !== undefined && van.bron !== 'geen'
@@ -1261,7 +1269,15 @@ function begrotingRows(scenario: Scenario): BegrotingRow[] {
           : plafond.bron === 'geen'
             ? '–'
             : plafond.bron;
-      rows.push({ regeling: reg, jaar, plafond: na, bron, lasten, saldo: na - lasten });
+      rows.push({
+        regeling: reg,
+        jaar,
+        plafond: na,
+        bron,
+        lasten,
+        doorgeven,
+        saldo: na - lasten - doorgeven,
+      });
     });
   return rows;
 }
@@ -1272,7 +1288,15 @@ const VAN_MANDAAT_BRON = {
   regioverdeling: 'van mandaatgemeente (gepland aandeel)',
 } as const;
 
-const BEGROTING_COLUMNS = ['regeling', 'jaar', 'plafond_eur', 'bron', 'lasten_eur', 'saldo_eur'] as const;
+const BEGROTING_COLUMNS = [
+  'regeling',
+  'jaar',
+  'plafond_eur',
+  'bron',
+  'lasten_eur',
+  'doorgeven_eur',
+  'saldo_eur',
+] as const;
 
 /**
  * `begroting --formaat csv|json|mutaties`: the overview as records (CSV: the signals on stderr; JSON:
@@ -1301,6 +1325,7 @@ function writeBegrotingData(
             plafond_eur: r.plafond,
             bron: r.bron,
             lasten_eur: r.lasten,
+            doorgeven_eur: r.doorgeven,
             saldo_eur: r.saldo,
           })),
           signalen: signalen.map(({ signaal: s, tekst }) => ({
@@ -1320,7 +1345,15 @@ function writeBegrotingData(
       io,
       formaat,
       BEGROTING_COLUMNS,
-      begrotingRows(scenario).map((r) => [r.regeling, r.jaar, r.plafond, r.bron, r.lasten, r.saldo]),
+      begrotingRows(scenario).map((r) => [
+        r.regeling,
+        r.jaar,
+        r.plafond,
+        r.bron,
+        r.lasten,
+        r.doorgeven,
+        r.saldo,
+      ]),
     );
   } else {
     writeMutaties(io, formaat === 'mutaties' ? 'excel-nl' : 'komma', scenario);

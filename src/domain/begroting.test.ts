@@ -56,17 +56,21 @@ describe('begroting: every check fires on a constructed case and stays quiet on 
           2025: plafond(ALMERE, 'Brede SPUK', 2025),
           2026: plafond(ALMERE, 'Brede SPUK', 2026),
         }),
-        regel('SPUK IZA', { 2025: 3_161_954 }),
+        // Almere's own part of Flevoland's amount: the rest (€ 1.551.530) it passes on to the members.
+        regel('SPUK IZA', { 2025: 3_161_954 - 1_551_530 }),
       ]),
     );
     expect(t.signalen).toEqual([]);
     expect(t.lasten['Brede SPUK'][2]).toBe(3_478_172);
-    // Baten 2025 = Bijlage 2A (€ 3.478.172) + Flevoland's Bijlage 2B (€ 3.161.954); all of it spent.
+    // Baten 2025 = Bijlage 2A (€ 3.478.172) + Flevoland's Bijlage 2B (€ 3.161.954); all of it spent:
+    // € 5.088.596 on its own activities, € 1.551.530 passed on to the other members as planned
+    // (Regioverdeling), a last of the mandaatgemeente, so the saldo is its own: 0 (#18).
     expect(t.totaalBaten[2]).toBe(6_640_126);
-    expect(t.totaalLasten[2]).toBe(6_640_126);
+    expect(t.totaalLasten[2]).toBe(5_088_596);
+    expect(t.doorgeven['SPUK IZA'][2]).toBe(1_551_530);
     expect(t.saldo[2]).toBe(0);
-    expect(t.saldo[3]).toBe(t.totaalBaten[3]! - 2_961_529);
-    expect(t.incidenteel[2]).toBe(6_640_126);
+    expect(t.saldo[3]).toBe(t.totaalBaten[3]! - 2_961_529 - 1_663_557);
+    expect(t.incidenteel[2]).toBe(5_088_596);
   });
 
   it('one euro above the 2025 plafond: a plafond signal of € 1', () => {

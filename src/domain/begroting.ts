@@ -459,7 +459,11 @@ export interface BegrotingToets {
   readonly vanMandaatgemeente: Readonly<Record<RegionalePost, readonly VanMandaatgemeente[]>>;
   /** The gemeente's role in its SPUK IZA region (`regioRol`): which texts about regional money fit it. */
   readonly rol: RegioRol;
-  /** max(0, lasten − plafond after carry-over − what the mandaatgemeente passes on). */
+  /**
+   * max(0, lasten + `doorgeven` − plafond after carry-over − what the mandaatgemeente passes on): a
+   * mandaatgemeente's own regional lasten and what it passes on to the members together stay within
+   * the region's amount (the Rijk's beschikking covers both, SiSa H35 and H35B).
+   */
   readonly overschrijding: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
   /** Brede SPUK per onderdeel (rows) × the years checked per onderdeel (columns; 2023, 2024). */
   readonly onderdelen: {
@@ -489,7 +493,17 @@ export interface BegrotingToets {
   readonly structureelPerRegeling: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
   /** Per year: incidental lasten. */
   readonly incidenteel: readonly Euro[];
-  /** Per year: Σ lasten, Σ plafonds after carry-over plus Σ received from the mandaatgemeente (the baten) and their difference (baten − lasten). */
+  /**
+   * A mandaatgemeente: per regional post × year what it passes on to the other member gemeenten of
+   * its region as planned (`doorTeGevenAanLeden`, the sheet Regioverdeling's member totals); 0 for any
+   * other gemeente and nationally. A last of the mandaatgemeente (it receives the gross amount).
+   */
+  readonly doorgeven: Readonly<Record<RegionalePost, readonly Euro[]>>;
+  /**
+   * Per year: Σ lasten (the Begroting table's rows), Σ plafonds after carry-over plus Σ received from
+   * the mandaatgemeente (the baten) and the saldo: baten − lasten − Σ `doorgeven` (a mandaatgemeente's
+   * saldo is its own: what the region's members receive is no money it left unspent).
+   */
   readonly totaalLasten: readonly Euro[];
   readonly totaalBaten: readonly Euro[];
   readonly saldo: readonly Euro[];
@@ -878,6 +892,10 @@ export function toetsBegroting(
   move(perO.vanJaar, o23);
   move(perT.vanJaar, o25);
   const vanMandaat = vanMandaatgemeente(ledger, code, invoer.vanMandaatgemeente);
+  // A mandaatgemeente: what it passes on to the other members as planned, a last next to its own.
+  const doorgeven = doorTeGevenAanLeden(ledger, code);
+  const doorOp = (reg: BegrotingRegeling, i: number): number =>
+    (REGIONALE_POSTEN as readonly string[]).includes(reg) ? (doorgeven[reg as RegionalePost][i] ?? 0) : 0;
   // What the gemeente receives for a post: the plafond after carry-over plus, for a member gemeente, its share.
   const ontvangen = (reg: BegrotingRegeling, i: number): number =>
     (na[reg][i] ?? 0) +
@@ -889,7 +907,7 @@ export function toetsBegroting(
     na[reg] = years.map((_, i) =>
       euro((plafond[reg][i]?.bedrag ?? 0) + (reg === 'Brede SPUK' ? (carry[i] ?? 0) : 0)),
     );
-    over[reg] = years.map((_, i) => pos((lasten[reg][i] ?? 0) - ontvangen(reg, i)));
+    over[reg] = years.map((_, i) => pos((lasten[reg][i] ?? 0) + doorOp(reg, i) - ontvangen(reg, i)));
   }
 
   const oPlafond = ONDERDELEN.map((nr) => ONDERDEEL_JAREN.map((y) => perOnderdeel(nr, y)));
@@ -948,7 +966,13 @@ export function toetsBegroting(
   const totaalBaten = years.map((_, i) =>
     euro(BEGROTING_REGELINGEN.reduce((a, reg) => a + ontvangen(reg, i), 0)),
   );
-  const saldo = years.map((_, i) => euro((totaalBaten[i] ?? 0) - (totaalLasten[i] ?? 0)));
+  const saldo = years.map((_, i) =>
+    euro(
+      (totaalBaten[i] ?? 0) -
+        (totaalLasten[i] ?? 0) -
+        REGIONALE_POSTEN.reduce((a, p) => a + (doorgeven[p][i] ?? 0), 0),
+    ),
+  );
   // The structural gap after each end year: structural lasten in its last year on the posts whose regeling ends then.
   const gaten = regelsE.einden.map(({ eindjaar, posten }) => {
     const i = yearIndex(eindjaar);
@@ -1099,6 +1123,7 @@ export function toetsBegroting(
     vooruitTeveel,
     structureelPerRegeling,
     incidenteel,
+    doorgeven,
     totaalLasten,
     totaalBaten,
     saldo,
@@ -1121,4 +1146,40 @@ export function legeBegroting(edition: ResolvedEdition): BegrotingInvoer {
     overheveling2025: ZERO,
     vooruitOntvangen: edition.years.map(() => ZERO),
   };
+}
+
+/**
+ * What a mandaatgemeente passes on to the other member gemeenten of its SPUK IZA region, per regional
+ * post × year (the edition's years), as planned: Σ of the members' parts of `regioVerdeling` with the
+ * default method `aandeel` (as the sheet Regioverdeling plans it and as each member's `geplandAandeel`
+ * is), without the mandaatgemeente's own part (its eigen uitvoering, SiSa H35). 0 where the gemeente
+ * is no mandaatgemeente (a member, a gemeente in no region, `code` undefined: the national view), in
+ * a year whose regional line is another post's (16 SPUK IZA to 2026, 18 AZWA from 2027), or where the
+ * region has no money or no split. The region is the gemeente's first (`ledger.mandaatVan`), the one
+ * the werkmap's sheet Regioverdeling divides.
+ *
+ * Why a last and not less baten: the mandaatgemeente receives the whole regional amount (the Rijk's
+ * beschikking is to it; it accounts for all of it in SiSa, H35 for its own besteding and H35B for the
+ * medeoverheden), and its raad adopts a regional begroting in which "lokale uitvoering (passed to
+ * member gemeenten)" is a lastenpost (../shared/docs/begroting-practice.md, layout 7;
+ * verantwoording-facts.md 2.2). BBV: baten and lasten gross, not netted.
+ */
+export function doorTeGevenAanLeden(ledger: Ledger, code: Maybe<CbsCode>): Record<RegionalePost, Euro[]> {
+  const regio = code === undefined ? undefined : ledger.mandaatVan(code)[0];
+  const out = {} as Record<RegionalePost, Euro[]>;
+  for (const post of REGIONALE_POSTEN) {
+    const line = regelingLines(ledger.lines, post)[0];
+    out[post] = ledger.years.map((jaar) => {
+      if (regio === undefined || line === undefined || regionalLine(ledger, jaar).nr !== line.nr) return ZERO;
+      if (ledger.regio(regio.naam, line.nr, jaar).bedrag === 0) return ZERO;
+      const split = regioVerdeling(ledger, regio.naam, jaar);
+      if (!split.ok) return ZERO;
+      return euro(
+        split.value.delen
+          .filter((d) => d.soort === 'lid' && !d.mandaatgemeente)
+          .reduce((a, d) => a + d.bedrag, 0),
+      );
+    });
+  }
+  return out;
 }

@@ -79,7 +79,7 @@ export function plafondUitleg(rol: RegioRol | undefined): string {
   const kern = 'Lasten boven het plafond (beschikking, anders de editie; na overheveling).';
   switch (rol) {
     case 'mandaatgemeente':
-      return `${kern} Regionaal geld: als mandaatgemeente toetst u tegen het bedrag van de regio.`;
+      return `${kern} Regionaal geld: als mandaatgemeente toetst u tegen het bedrag van de regio, met wat u doorgeeft aan de ledengemeenten (blad Regioverdeling) bij de lasten.`;
     case 'lid':
       return `${kern} Regionaal geld: als ledengemeente toetst u tegen wat de mandaatgemeente doorgeeft (blad Beschikking).`;
     case 'geen':
@@ -158,7 +158,7 @@ function regionaalTip(s: Signaal, weergave: Weergave): string {
   if (s.regeling !== 'SPUK IZA' && s.regeling !== 'SPUK AZWA regionaal') return '';
   switch (s.rol) {
     case 'mandaatgemeente':
-      return ' Als mandaatgemeente toetst u regionaal geld tegen het bedrag van de regio (de beschikking, anders de editie).';
+      return ' Als mandaatgemeente toetst u regionaal geld tegen het bedrag van de regio (de beschikking, anders de editie), met wat u volgens blad Regioverdeling doorgeeft aan de ledengemeenten bij de lasten.';
     case 'lid':
       return ` Als ledengemeente toetst u regionaal geld tegen wat de mandaatgemeente doorgeeft: ${van.invullen}.`;
     case 'geen':

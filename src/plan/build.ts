@@ -196,6 +196,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   );
   const overzicht = buildOverzicht(checked, chooser, {
     signalen,
+    geplandVanMandaat: begroting.cells.vanMandaat.gepland,
     perLine: begroting.cells.perLine,
     plafond: begroting.cells.plafond,
     landelijk: nat.landelijk,

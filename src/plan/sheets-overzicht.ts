@@ -97,6 +97,12 @@ export function buildOverzicht(
     readonly plafond: SheetRange;
     /** The begroting's active signals (the domain's count). */
     readonly signalen: number;
+    /**
+     * The Beschikking's planned share from the mandaatgemeente (`REGIONALE_POSTEN` rows × the
+     * edition's years; live from the sheet Regioverdeling): a member's row "Ontvangen van de
+     * mandaatgemeente" reads it.
+     */
+    readonly geplandVanMandaat?: SheetRange | undefined;
     /** Per line: the gemeente's amount (beschikking where entered, else the edition), on the Begrotingstoets. */
     readonly perLine: {
       readonly values: SheetRange;
@@ -388,6 +394,7 @@ function amountsSection(
       /** The lines the block has; a line without a begroting post is read from Allocatie. */
       readonly lineNrs: readonly number[];
     };
+    readonly geplandVanMandaat?: SheetRange | undefined;
   },
 ): AmountRows {
   const { ctx, s, rows, lines } = v;
@@ -446,8 +453,8 @@ function amountsSection(
     (ri) => ctx.vastgelegd.get(lines[ri]?.nr ?? 0) ?? 0,
     'integer',
   );
-  const { eigen, regelingen, posts } = amountTotals(v, first, last);
-  const bron = bronRows(v, perLine);
+  const { eigen, regelingen, posts } = amountTotals(v, first, last, from.geplandVanMandaat);
+  const bron = bronRows(v, perLine, first);
   return { first, last, eigen, regelingen, posts, bron };
 }
 
@@ -456,6 +463,7 @@ function amountTotals(
   v: View,
   first: number,
   last: number,
+  gepland: SheetRange | undefined,
 ): { eigen: number; regelingen: number; posts: readonly string[] } {
   const { ctx, s, rows, lines } = v;
   const years = ctx.years;
@@ -483,6 +491,7 @@ function amountTotals(
     (_r, c) => sumOf((l) => l.ontvanger === 'mandaatgemeente', c),
     'euroTotal',
   );
+  vanMandaatRows(v, eigen, gepland);
   const posts = [...new Set(lines.map(postLabel))];
   rows.skip();
   s.value(
@@ -504,6 +513,55 @@ function amountTotals(
   return { eigen, regelingen: reg, posts };
 }
 
+/**
+ * A member gemeente (`regioRol` 'lid', #18): under the totals, what it receives from its
+ * mandaatgemeente as planned (the Beschikking's planned share, live from the sheet Regioverdeling;
+ * the scenario's `geplandVanMandaat`), the eigen geld plus that, and where the Samenvatting's
+ * "Totaal baten" may differ from it. Its own regional rows above are € 0 (source `geen`): the region's
+ * money is paid to the mandaatgemeente. Nothing for any other gemeente.
+ */
+function vanMandaatRows(v: View, eigen: number, gepland: SheetRange | undefined): void {
+  const { ctx, s, rows } = v;
+  if (ctx.scenario.regioRol !== 'lid' || gepland === undefined) return;
+  const values = ctx.scenario.geplandVanMandaat;
+  const nY = ctx.years.length;
+  const total = columnLetter(v.cols.total);
+  const lastYear = columnLetter(v.cols.total - 1);
+  const ownIn = (c: number): number =>
+    v.own.reduce((a, l) => a + v.amount(l.nr, ctx.years[c] as EditionYear), 0);
+  const r = rows.take(2);
+  s.values(
+    `B${r}`,
+    [
+      ['Ontvangen van de mandaatgemeente (gepland aandeel, blad Regioverdeling)'],
+      ['Eigen geld en ontvangen van de mandaatgemeente'],
+    ],
+    'rowHeader',
+  );
+  // Σ over the regional posts (one of them has money in a year) of the Beschikking's planned share.
+  s.formula(
+    v.yearsRange(r),
+    Array.from({ length: gepland.bottom - gepland.top + 1 }, (_, k) => gepland.cell(k).fixRow()).join('+'),
+    (_r, c) => values[c] ?? 0,
+    'euroTotal',
+  );
+  s.formula(`${total}${r}`, `SUM(E${r}:${lastYear}${r})`, () => sumOf(values), 'euroTotal');
+  s.formula(
+    rangeOf(r + 1, PERIOD_COL, 1, nY + 1),
+    `E${eigen}+E${r}`,
+    (_r, c) =>
+      c < nY ? ownIn(c) + (values[c] ?? 0) : ctx.years.reduce((a, _y, k) => a + ownIn(k), 0) + sumOf(values),
+    'euroTotal',
+  );
+  s.value(
+    `B${rows.take()}`,
+    'Samen de baten op blad Samenvatting (Totaal baten), behalve een overheveling tussen jaren (blad Begrotingstoets) en een op blad Beschikking ingevuld bedrag in plaats van het geplande aandeel.',
+    'note',
+  );
+}
+
+const sumOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
 /** The begroting post of a line (`SPUK AZWA lokaal`, `SPUK AZWA regionaal`, …), else its regeling's name. */
 function postLabel(l: EditionLine): string {
   return l.begroting ?? l.regeling.naam;
@@ -517,6 +575,7 @@ function postLabel(l: EditionLine): string {
 function bronRows(
   v: View,
   perLine: { readonly bron: SheetRange; readonly nrs: SheetRange; readonly lineNrs: readonly number[] },
+  amountFirst: number,
 ): number {
   const { s, rows, lines } = v;
   const n = lines.length;
@@ -541,12 +600,19 @@ function bronRows(
     const row = bron + run.from;
     const runLines = lines.slice(run.from, run.from + run.count);
     if (run.value)
-      s.formula(
-        v.yearsRange(row, run.count),
-        `INDEX(${col},MATCH($A${row},${perLine.nrs.abs()},0))&""`,
-        (ri, c) => bronOf(v, runLines[ri] as EditionLine, v.ctx.years[c] as EditionYear),
-        'note',
-      );
+      // A regional line (paid to the mandaatgemeente) whose amount here is € 0: `geen`, not the
+      // region's label (the scenario's `cellBron`, #18); the other lines as the Begrotingstoets has it.
+      for (const part of runsOf(runLines, (l) => l.ontvanger === 'mandaatgemeente')) {
+        const r = row + part.from;
+        const src = `INDEX(${col},MATCH($A${r},${perLine.nrs.abs()},0))&""`;
+        const amount = `E${amountFirst + (r - bron)}`;
+        s.formula(
+          v.yearsRange(r, part.count),
+          part.value ? `IF(AND(${amount}=0,${src}<>""),"geen",${src})` : src,
+          (ri, c) => bronOf(v, runLines[part.from + ri] as EditionLine, v.ctx.years[c] as EditionYear),
+          'note',
+        );
+      }
     else
       s.values(
         `E${row}`,
@@ -602,7 +668,7 @@ function weakestSection(v: View, top: SummaryRows, amounts: AmountRows): void {
 }
 
 function bronOf(v: View, line: EditionLine, jaar: EditionYear): string {
-  return v.ctx.scenario.amount(line.nr, jaar).bron;
+  return v.ctx.scenario.cellBron(line.nr, jaar);
 }
 
 interface RijkRows {

@@ -1,7 +1,14 @@
 import type { Bron } from '../ledger';
 import type { BegrotingInvoer, BegrotingToets, BeschikkingRegel } from '../begroting';
 import type { TotaalVerdeling } from '../begroting';
-import { beschikkingPerLine, legeBegroting, plafonds, toetsBegroting, totaalVerdeling } from '../begroting';
+import {
+  beschikkingPerLine,
+  legeBegroting,
+  plafonds,
+  REGIONALE_POSTEN,
+  toetsBegroting,
+  totaalVerdeling,
+} from '../begroting';
 import type { EditionLine, EditionYear } from '../edition';
 import { isNationalOnly } from '../edition';
 import type { EditionDiffRow } from '../edition-diff';
@@ -159,6 +166,19 @@ export interface Scenario {
    */
   readonly regioRol: RegioRol;
   /**
+   * A member gemeente (`regioRol` 'lid'): per year what it receives from its mandaatgemeente as
+   * planned, Σ over the regional posts of `toets.vanMandaatgemeente[post][i].gepland` (its
+   * `geplandAandeel` on the sheet Regioverdeling; a typed amount on the Beschikking does not change
+   * it); 0 for any other gemeente and nationally. Overzicht shows it next to the eigen geld (#18).
+   */
+  readonly geplandVanMandaat: readonly Euro[];
+  /**
+   * A mandaatgemeente: per regional post × year what it passes on to the other members of its region
+   * as planned (`toets.doorgeven`, `doorTeGevenAanLeden`); the Samenvatting's lasten "door te geven
+   * aan de ledengemeenten" and the CLI's `begroting` show it.
+   */
+  readonly doorgeven: BegrotingToets['doorgeven'];
+  /**
    * What each model check on Controle must count (0 unless the data itself has a deviation); with a
    * verantwoording, `realisatie-sleutel` counts the realisatie's rows whose key (Regeling|Onderdeel|
    * Activiteit) is no row of `werkmapBegroting` (`zonderBegroting`), as the werkmap does.
@@ -178,6 +198,14 @@ export interface Scenario {
    * a beschikking): what the workbook shows where the Beschikking sheet does not give the amount.
    */
   editieBron(nr: number, jaar: EditionYear): LineAmount['bron'];
+  /**
+   * The source of the gemeente's own amount of a line in a year as Overzicht labels it: `amount`'s,
+   * except on a regional line (paid to the mandaatgemeente: SPUK IZA, SPUK AZWA regionaal) where that
+   * amount is 0 while the line has a source label (the region's): `geen`. A member, or a gemeente in no
+   * region, receives no regional money itself; the region's label belongs to the mandaatgemeente's
+   * amount, not to this € 0 (#18: Dalfsen's rows printed € 0 "afgeleid").
+   */
+  cellBron(nr: number, jaar: EditionYear): LineAmount['bron'] | 'geen';
   /**
    * Both readings of that amount (`splitReadings`: Rijk structural = max(0, min(amount, level)), so a
    * negative amount is incidental; BBV by the line's end year and the BBV flag).
@@ -422,6 +450,10 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
     vloer: vloerGemeenten(report, base),
     azwa: azwaStatus(nat.allocLines, years, amount),
     regioRol: regioRol(ledger, code),
+    geplandVanMandaat: years.map((_, i) =>
+      euro(REGIONALE_POSTEN.reduce((a, p) => a + (toets.vanMandaatgemeente[p][i]?.gepland ?? 0), 0)),
+    ),
+    doorgeven: toets.doorgeven,
     toets,
     verantwoording: verantw,
     report,
@@ -443,6 +475,11 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
       : undefined,
     amount,
     editieBron: (nr, jaar) => lineSource(ledger, ledger.line(nr), jaar, false),
+    cellBron: (nr, jaar) => {
+      const a = amount(nr, jaar);
+      const regionaal = ledger.line(nr).ontvanger === 'mandaatgemeente';
+      return regionaal && a.bedrag === 0 && a.bron !== '' && a.bron !== 'open post' ? 'geen' : a.bron;
+    },
     lineReading,
     afloop,
     bijlage2A,

@@ -121,6 +121,7 @@ export function buildBegroting(
     table,
     toets: toets.cells,
     chooser: from.chooser,
+    regio: from.regio,
   });
   return {
     begroting,

@@ -23,6 +23,8 @@ import type { PlanContext } from '../context';
 import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
 import { wrapText } from '../text-fit';
+import type { RegioShares } from '../sheets-regioverdeling';
+import { doorgevenRow } from './doorgeven';
 import type { BegrotingTableCells } from './fixed-cells';
 import { defaultTaakveldRuns, MUTATIE_WIDTHS, mutatiesSection } from './samenvatting-mutaties';
 import type { ToetsCells } from './toets-sheet';
@@ -74,6 +76,8 @@ interface Summary {
   readonly axis: Axis;
   /** The user's Begroting table. */
   readonly table: BegrotingTableCells;
+  /** The sheet Regioverdeling's split of the gemeente's region (a mandaatgemeente's doorbetaling reads it). */
+  readonly regio: RegioShares | undefined;
   /** One row of amounts per year (a formula filled over the years) and its total; returns the row. */
   line(label: string, formula: string, values: readonly number[], style?: 'euro' | 'euroTotal'): number;
 }
@@ -90,7 +94,12 @@ export function buildSamenvatting(
   invoer: BegrotingInvoer,
   t: BegrotingToets,
   chosenName: string,
-  from: { readonly toets: ToetsCells; readonly chooser: ChooserCells; readonly table: BegrotingTableCells },
+  from: {
+    readonly toets: ToetsCells;
+    readonly chooser: ChooserCells;
+    readonly table: BegrotingTableCells;
+    readonly regio?: RegioShares | undefined;
+  },
 ): { readonly s: SheetBuilder; readonly cells: SamenvattingCells } {
   const s = new SheetBuilder(SHEETS.samenvatting, 'presentatie');
   const rows = new RowCursor(1);
@@ -104,7 +113,7 @@ export function buildSamenvatting(
     s.formula(`${TOTAL}${r}`, `SUM(${FIRST_YEAR}${r}:${ax.lastYear}${r})`, () => sumYears(values), style);
     return r;
   };
-  const v: Summary = { ctx, s, rows, t, axis: ax, table: from.table, line };
+  const v: Summary = { ctx, s, rows, t, axis: ax, table: from.table, regio: from.regio, line };
   const batenRow = batenLastenSection(v, invoer, from.toets);
   const batenFirst = taakveldSection(v, from.toets, {
     regels: invoer.regels,
@@ -235,9 +244,12 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
     t.totaalLasten,
     'euroTotal',
   );
+  const door = doorgevenRows(v);
   line(
-    'Saldo (baten − lasten; positief = niet besteed)',
-    `${FIRST_YEAR}${bt}-${FIRST_YEAR}${lt}`,
+    door.length > 0
+      ? 'Saldo (baten − lasten − doorgegeven aan de ledengemeenten; positief = niet besteed)'
+      : 'Saldo (baten − lasten; positief = niet besteed)',
+    [`${FIRST_YEAR}${bt}-${FIRST_YEAR}${lt}`, ...door.map((r) => `${FIRST_YEAR}${r}`)].join('-'),
     t.saldo,
     'euroTotal',
   );
@@ -249,6 +261,43 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
   );
   rows.skip();
   return bt;
+}
+
+/**
+ * A mandaatgemeente (`regioRol`): per regional post the lasten "door te geven aan de ledengemeenten",
+ * what the sheet Regioverdeling plans for the other member gemeenten (Σ of their rows, without the
+ * mandaatgemeente's own row), so the saldo under it is the mandaatgemeente's own (#18: Zwolle's
+ * saldo read € 31 mln "niet besteed" because the baten hold the whole regional amount). The domain's
+ * `doorgeven` (`doorTeGevenAanLeden`) gives each value. A last, not less baten: the mandaatgemeente
+ * receives the gross amount (its beschikking, SiSa H35 and H35B over the whole SPUK) and its raad
+ * budgets "lokale uitvoering (doorgegeven aan de ledengemeenten)" as a lastenpost
+ * (../shared/docs/begroting-practice.md, layout 7; verantwoording-facts.md 2.2); BBV: gross, not
+ * netted. Live where the Regioverdeling has the year's column, else 0 (a constant: no money on that
+ * post that year). Returns the rows (none for any other gemeente).
+ */
+function doorgevenRows(v: Summary): number[] {
+  const { s, rows, t, ctx } = v;
+  const regio = v.regio;
+  const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
+  if (ctx.scenario.regioRol !== 'mandaatgemeente' || code === undefined) return [];
+  s.value(
+    `A${rows.take()}`,
+    'Lasten: door te geven aan de ledengemeenten (gepland, blad Regioverdeling)',
+    'rowHeader',
+  );
+  return REGIONALE_POSTEN.map((post) => {
+    const r = rows.take();
+    const values = t.doorgeven[post];
+    s.value(`A${r}`, `  ${post}`);
+    doorgevenRow(s, r, v.axis.years, values, regio, code);
+    s.formula(
+      `${v.axis.total}${r}`,
+      `SUM(${FIRST_YEAR}${r}:${v.axis.lastYear}${r})`,
+      () => sumYears(values),
+      'euro',
+    );
+    return r;
+  });
 }
 
 /**

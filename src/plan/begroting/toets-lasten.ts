@@ -2,11 +2,13 @@
  * Begrotingstoets, section 4: the plafond per regeling after carry-over, the lasten of the Begroting
  * table per regeling (SUMIFS), and what lies above the plafond (a check).
  */
-import type { BegrotingRegeling, EditionYear } from '../../domain';
+import type { BegrotingRegeling, EditionYear, Euro } from '../../domain';
 import { BEGROTING_REGELINGEN, REGIONALE_POSTEN } from '../../domain';
 import type { RegionalePost } from '../../domain';
 import type { SheetRange } from '../anchors';
+import type { RegioShares } from '../sheets-regioverdeling';
 import type { MandaatCells } from './beschikking-sheet';
+import { doorgevenRow } from './doorgeven';
 import type { ToetsInputs } from './toets-invoer';
 import type { PlafondCells } from './toets-plafond';
 import type { ToetsSection } from './toets-section';
@@ -20,6 +22,8 @@ export interface LastenCells {
   readonly lasten: SheetRange;
   /** A member gemeente: what the mandaatgemeente passes on (0 on the posts that are not regional). */
   readonly vanMandaat: SheetRange;
+  /** A mandaatgemeente: what it passes on to the other members as planned (0 elsewhere). */
+  readonly doorgeven: SheetRange;
 }
 
 const regelingen = BEGROTING_REGELINGEN;
@@ -30,6 +34,7 @@ export function lastenSection(
   plafond: PlafondCells,
   inputs: ToetsInputs,
   mandaat: MandaatCells,
+  regio: RegioShares | undefined,
 ): LastenCells {
   const { s, rows, t } = v;
   const n = regelingen.length;
@@ -48,6 +53,7 @@ export function lastenSection(
     'euro',
   );
   const vanMandaat = mandaatRows(v, mandaat);
+  const door = doorgevenRows(v, regio);
   const lasten = yearsAt(v, rows.take(n), n);
   s.values(
     `A${lasten.top}`,
@@ -68,7 +74,7 @@ export function lastenSection(
   );
   s.formula(
     over.address(),
-    `MAX(0,${lasten.local().cell().rel()}-${na.local().cell().rel()}-${vanMandaat.local().cell().rel()})`,
+    `MAX(0,${lasten.local().cell().rel()}+${door.local().cell().rel()}-${na.local().cell().rel()}-${vanMandaat.local().cell().rel()})`,
     (r, c) => t.overschrijding[regelingen[r] as BegrotingRegeling][c] ?? 0,
     'euro',
   );
@@ -77,7 +83,7 @@ export function lastenSection(
     value: (r, c) => t.overschrijding[regelingen[r] as BegrotingRegeling][c] ?? 0,
   });
   s.value(`C${over.top}`, v.uitleg.plafond, 'note');
-  return { plafondNa: na, lasten, vanMandaat };
+  return { plafondNa: na, lasten, vanMandaat, doorgeven: door };
 }
 
 /**
@@ -162,5 +168,35 @@ function mandaatRows(v: ToetsSection, mandaat: MandaatCells): SheetRange {
   // Only a member gemeente receives from a mandaatgemeente (#18: a mandaatgemeente's werkmap shows no
   // member-only rows): elsewhere the rows stay (0, the formulas read them) but are hidden.
   if (t.rol !== 'lid') s.hideRows(block.top, block.bottom);
+  return block;
+}
+
+/**
+ * Per regeling (rows) × year: what a mandaatgemeente passes on to the other members of its region as
+ * planned (the domain's `doorgeven`, live from the sheet Regioverdeling; #18), a last next to its own
+ * lasten: the check above adds it, so the region's amount covers both. 0 on the posts that are not
+ * regional; hidden for any gemeente that is no mandaatgemeente (0 there).
+ */
+function doorgevenRows(v: ToetsSection, regio: RegioShares | undefined): SheetRange {
+  const { s, rows, t, ctx } = v;
+  const n = regelingen.length;
+  const block = yearsAt(v, rows.take(n), n);
+  const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
+  s.values(
+    `B${block.top}`,
+    regelingen.map((r) => [
+      `Door te geven aan de ledengemeenten: ${r} ${
+        (REGIONALE_POSTEN as readonly string[]).includes(r)
+          ? '(gepland, blad Regioverdeling)'
+          : '(geen regionaal geld: 0)'
+      }`,
+    ]),
+  );
+  regelingen.forEach((reg, r) => {
+    const k = (REGIONALE_POSTEN as readonly string[]).indexOf(reg);
+    const values = k < 0 ? ctx.years.map(() => 0) : t.doorgeven[reg as RegionalePost];
+    doorgevenRow(s, block.top + r, ctx.years, values as readonly Euro[], k < 0 ? undefined : regio, code);
+  });
+  if (t.rol !== 'mandaatgemeente') s.hideRows(block.top, block.bottom);
   return block;
 }

@@ -118,7 +118,9 @@ describe('texts about regional money fit the gemeente (#18)', () => {
     for (const code of [ZWOLLE, ALMERE]) {
       const text = plafondText(code);
       expect(text).toMatch(/Als mandaatgemeente toetst u regionaal geld tegen het bedrag van de regio/);
-      expect(text).not.toMatch(/ledengemeente|Ontvangen van de mandaatgemeente|hoort op de begroting/);
+      // What it passes on to the members is named (#18: a last of the mandaatgemeente); member-only texts not.
+      expect(text).toMatch(/doorgeeft aan de ledengemeenten bij de lasten/);
+      expect(text).not.toMatch(/Als ledengemeente|Ontvangen van de mandaatgemeente|hoort op de begroting/);
     }
     for (const code of [DALFSEN, KAMPEN, DRONTEN]) {
       const text = plafondText(code);
@@ -131,19 +133,23 @@ describe('texts about regional money fit the gemeente (#18)', () => {
 
   it('the explanation next to the plafond check fits the role', () => {
     const regels = begrotingRegels(input.edition);
-    expect(signaalUitleg(regels, 'mandaatgemeente').plafond).not.toMatch(/ledengemeente/);
+    expect(signaalUitleg(regels, 'mandaatgemeente').plafond).not.toMatch(/als ledengemeente/i);
+    expect(signaalUitleg(regels, 'mandaatgemeente').plafond).toMatch(/doorgeeft aan de ledengemeenten/);
     expect(signaalUitleg(regels, 'lid').plafond).toMatch(/als ledengemeente/);
   });
 
   it('Zwolle’s Begrotingstoets (mandaatgemeente) shows no member-only rows or texts; Dalfsen’s does', () => {
     const zwolle = toetsOf(ZWOLLE);
-    expect(zwolle.visible.filter((t) => /ledengemeente|ontvangen van de mandaatgemeente/i.test(t))).toEqual(
-      [],
-    );
+    expect(
+      zwolle.visible.filter((t) => /als ledengemeente|ontvangen van de mandaatgemeente/i.test(t)),
+    ).toEqual([]);
+    // What Zwolle passes on to its members as planned is a row per regeling, next to its lasten (#18).
+    expect(zwolle.visible.filter((t) => /^Door te geven aan de ledengemeenten: /.test(t))).toHaveLength(4);
     expect(
       zwolle.visible.filter((t) => /^Gedekt: min\(lasten, plafond na overheveling\)$/.test(t)),
     ).toHaveLength(4);
     const dalfsen = toetsOf(DALFSEN);
+    expect(dalfsen.visible.filter((t) => /^Door te geven aan de ledengemeenten: /.test(t))).toEqual([]);
     expect(dalfsen.visible.filter((t) => /^Ontvangen van de mandaatgemeente: /.test(t))).toHaveLength(4);
     expect(dalfsen.visible.filter((t) => /als ledengemeente toetst u/.test(t))).toHaveLength(1);
     expect(

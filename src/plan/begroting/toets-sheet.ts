@@ -5,6 +5,7 @@
  * Sections, top down: heading, parameters, per line, plafond, inputs, lasten, onderdelen, rules;
  * then the signal count per check row, and the hidden lists of the Begroting table's validation.
  */
+import type { RegioShares } from '../sheets-regioverdeling';
 import type { BegrotingInvoer, BegrotingRegels, BegrotingToets, BeschikkingRegel } from '../../domain';
 import { BEGROTING_REGELINGEN } from '../../domain';
 import { signaalUitleg } from '../../messages/begroting.nl';
@@ -77,6 +78,8 @@ export function buildToets(
     readonly chooser: ChooserCells;
     readonly allocatie: { readonly amounts: SheetRange; readonly lineNrs: SheetRange };
     readonly beschikking: BeschikkingCells;
+    /** The sheet Regioverdeling's split of the gemeente's region (a mandaatgemeente's doorbetaling). */
+    readonly regio?: RegioShares | undefined;
   },
 ): { s: SheetBuilder; cells: ToetsCells } {
   const s = new SheetBuilder(SHEETS.toets, 'controle');
@@ -97,7 +100,7 @@ export function buildToets(
   const perLine = perLineSection(v, keys, frame.years, { ...from, helper: HELPER, perOnderdeel });
   const plafond = plafondSection(v, perLine, from.beschikking);
   const inputs = invoerSection(v, keys, toets.invoer);
-  const lasten = lastenSection(v, plafond, inputs, from.beschikking.vanMandaat);
+  const lasten = lastenSection(v, plafond, inputs, from.beschikking.vanMandaat, from.regio);
   const onderdelen = onderdelenSection(v, { perLine, inputs, params });
   const regels = regelsSection(v, { params, plafond, inputs, lasten, onderdelen });
   tekstRules(v, from.beschikking, {
