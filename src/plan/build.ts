@@ -158,11 +158,19 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   const bc = begroting.cells;
   // The input amounts Controle checks for text (issue #17): the Beschikking's and the toets's.
   const invoer = {
-    beschikking: [bc.beschikkingGrid, bc.vanMandaat.input],
-    toets: [bc.overheveling2023, bc.overheveling2025, bc.vooruit, bc.limieten],
+    beschikking: [
+      { range: bc.beschikkingGrid, naam: 'bedragen per regeling en jaar' },
+      { range: bc.vanMandaat.input, naam: 'ontvangen van de mandaatgemeente' },
+    ],
+    toets: [
+      { range: bc.overheveling2023, naam: 'overheveling per onderdeel' },
+      { range: bc.overheveling2025, naam: 'overheveling van het totaal' },
+      { range: bc.vooruit, naam: 'vooruit ontvangen' },
+      { range: bc.limieten, naam: 'limieten %' },
+    ],
   };
   const control = shared(
-    `${controleKey(checked.scenario, signalen)}|${checked.realisatie ? 'R' : ''}${checked.uitvoerder ? 'U' : ''}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}|${begroting.cells.beschikkingBuitenJaren}|${ctx.key.id}|${[...invoer.beschikking, ...invoer.toets].map((r) => r.abs()).join(',')}`,
+    `${controleKey(checked.scenario, signalen)}|${checked.realisatie ? 'R' : ''}${checked.uitvoerder ? 'U' : ''}|${sv.totaal.abs()}|${sv.plafondNa.abs()}|${sv.vanMandaat.abs()}|${samenvattingDiff.join(',')}|${begroting.cells.beschikkingBuitenJaren}|${ctx.key.id}|${[...invoer.beschikking, ...invoer.toets].map((r) => r.range.abs()).join(',')}`,
     () => {
       const built = buildControle(checked, {
         landelijk: nat.landelijk,
@@ -174,7 +182,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
         overwritten: chooser.overwritten,
         aansluiting: chooser.aansluiting,
         signalen: { cell: TOETS_MASTER, count: signalen },
-        samenvatting: { ...sv, verschil: samenvattingDiff },
+        samenvatting: { ...sv, verschil: samenvattingDiff, jaren: ctx.years },
         beschikkingJaren: begroting.cells.beschikkingBuitenJaren,
         invoer,
         ...(checked.realisatie ? { realisatie: BESTEDING_ZONDER_BEGROTING } : {}),
@@ -191,6 +199,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
         ...(checked.uitvoerder ? { uitvoerder: BESTEDING_UITVOERDER_ONBEKEND } : {}),
         begroting: { table: begrotingTable(ctx.years), kolommen: begrotingKolommen(ctx.years) },
       });
+      // Shared between the gemeenten with the same checks; its page header names the gemeente below.
       return { sheet: built.sheet.build(nationalPage), cells: built.cells };
     },
   );
@@ -268,6 +277,10 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
   // Printed with the gemeente's name (#18): only the page header differs from the shared starter sheet,
   // which the batch patches per workbook (src/xlsx batch-xlsx `patchValues`).
   const begrotingSheet = { ...starter, print: { ...starter.print, ...forGemeente } };
+  // Controle holds this gemeente's checks (Aansluiting, Samenvatting, its Begroting and Realisatie):
+  // its pages name the gemeente like the Begroting's (#18: it said "Alle gemeenten"; shared sheet,
+  // only the header patched per workbook).
+  const controleSheet = { ...control.sheet, print: { ...control.sheet.print, ...forGemeente } };
   // Output order: Overzicht first, what changed next to it, the technical sheets after.
   const sheets = [
     overzicht.sheet.build(forGemeente),
@@ -286,7 +299,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
     nat.sheets.allocatie,
     nat.sheets.afronding,
     nat.sheets.iza,
-    control.sheet,
+    controleSheet,
     nat.sheets.bronnen,
   ];
   // --- end of the gemeente's sheets ---

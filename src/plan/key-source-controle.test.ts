@@ -22,7 +22,7 @@ function keyRow(ev: EvaluatedPlan): number {
 
 describe("Controle: the built-in key's weights against their source (Verdeelsleutel)", () => {
   it.each([
-    ['spuk-2025', 'Bijlage 2A 2025, kolom F'],
+    ['spuk-2025', 'kolom "Bijlage 2A 2025 (€)"'],
     ['gelijk', 'gelijk: 1 per gemeente'],
   ] as const)(
     '%s: 0 when built, 1 (FOUT) after a weight is typed over or the weights are sorted',

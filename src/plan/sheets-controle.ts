@@ -6,6 +6,7 @@ import { SHEETS } from './layout';
 import type { Built } from './sheet-builder';
 import { SheetBuilder } from './sheet-builder';
 import type { AfrondingCells, AllocatieCells, VerdeelsleutelCells } from './sheets-gemeenten';
+import { GEWICHT_KOLOM } from './sheets-gemeenten';
 import type { IzaCells } from './iza-layout';
 import type { LandelijkCells } from './sheets-landelijk';
 import type { BegrotingTableCells } from './begroting/fixed-cells';
@@ -45,8 +46,8 @@ export interface ControleFrom {
    * mandaatgemeente) and the Begrotingstoets's (overheveling, vooruit ontvangen, limits). Absent: 0.
    */
   readonly invoer?: {
-    readonly beschikking: readonly SheetRange[];
-    readonly toets: readonly SheetRange[];
+    readonly beschikking: readonly Invoer[];
+    readonly toets: readonly Invoer[];
   };
   /**
    * With a Realisatie: the count of its rows without a Begroting row (Besteding!B3, a fixed cell: the
@@ -77,7 +78,15 @@ export interface ControleFrom {
     readonly plafondNa: SheetRange;
     readonly vanMandaat: SheetRange;
     readonly verschil: readonly number[];
+    /** The years of `totaal`'s columns: the helper row's headings (#18: "€ 0" × 8 printed without years). */
+    readonly jaren: readonly number[];
   };
+}
+
+/** An input range checked for text, with what the reader calls it (the check's per-range columns). */
+export interface Invoer {
+  readonly range: SheetRange;
+  readonly naam: string;
 }
 
 /**
@@ -130,17 +139,20 @@ export function buildControle(
   // werkmap-only checks (src/plan/realisatie/checks.ts) 0.
   const expected = (id: Check[0]): number => (isWerkmapCheck(id) ? 0 : ctx.scenario.modelChecks[id]);
   const total = checks.reduce((a, [id]) => a + expected(id), 0);
-  checks.forEach(([id, name, text, f], i) => {
+  // A check whose terms do not fit in one formula counts per range in the columns "Bereik 1" … from
+  // E (headings in the header row; the description names the ranges in that order, #18: "0 0 0"
+  // printed without a heading and the text pointed at "kolom E en verder").
+  let bereiken = 0;
+  checks.forEach(([id, name, text, f, namen], i) => {
     const row = 6 + i;
     const formula = typeof f === 'string' ? f : termsFormula(s, row, f, expected(id));
-    s.values(`A${row}`, [
-      [
-        name,
-        typeof f === 'string' || formula === f.join('+') ? text : `${text} (per bereik: kolom E en verder)`,
-      ],
-    ]);
+    const split = typeof f !== 'string' && formula !== f.join('+');
+    if (split) bereiken = Math.max(bereiken, f.length);
+    s.values(`A${row}`, [[name, split ? `${text} (${perBereik(f.length, namen)})` : text]]);
     s.formula(`C${row}`, formula.endsWith('=0') ? `1*(${formula})` : formula, () => expected(id), 'integer');
   });
+  if (bereiken > 0)
+    s.values('D3', [['', ...Array.from({ length: bereiken }, (_, j) => `Bereik ${j + 1}`)]], 'header');
   s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => total, 'check');
   // The begroting's signals are about the user's plan, not the model's integrity: shown, not counted.
   const info = 7 + checks.length;
@@ -194,7 +206,7 @@ function keySourceCheck(from: ControleFrom): Check {
   return [
     'sleutel-bron',
     'Sleutel',
-    `Gewichten (kolom H, ${where}) = de bron van de sleutel (${what}); 1 = een gewicht is gesorteerd of overtypt en de geschatte bedragen zijn niet meer die van de sleutel. Zet de gewichten terug, of gebruik bewust eigen gewichten als eigen sleutel: spuk-begroting werkboek --sleutel-bestand BESTAND.csv`,
+    `Gewichten (${where}, kolom "${GEWICHT_KOLOM}") = de bron van de sleutel (${what}); 1 = een gewicht is gesorteerd of overtypt en de geschatte bedragen zijn niet meer die van de sleutel. Zet de gewichten terug, of gebruik bewust eigen gewichten als eigen sleutel: spuk-begroting werkboek --sleutel-bestand BESTAND.csv`,
     src === 1
       ? `1*(COUNTIF(${vs.weights.abs()},"<>1")>0)`
       : `IF(SUMXMY2(${vs.weights.abs()},${src.range.abs()})=0,0,1)`,
@@ -220,19 +232,22 @@ function tekstChecks(from: ControleFrom): Check[] {
       'beschikking-tekst',
       'Tekst in beschikking',
       `Bedragen op het blad ${SHEETS.beschikking} die tekst zijn (geplakt "3.912.345"): dan geldt zonder melding het bedrag van de editie. Typ een getal; het jaar staat op het blad ${SHEETS.toets} (rij "Tekst in een bedrag (blad ${SHEETS.beschikking})")`,
-      countText(from.invoer?.beschikking ?? []),
+      countText((from.invoer?.beschikking ?? []).map((x) => x.range)),
+      (from.invoer?.beschikking ?? []).map((x) => x.naam),
     ],
     [
       'invoer-tekst',
       'Tekst in invoer toets',
       `Invoer op het blad ${SHEETS.toets} die tekst is (overheveling, vooruit ontvangen, limieten %): telt niet mee. Typ een getal (rij "Tekst in de invoer" op dat blad)`,
-      countText(from.invoer?.toets ?? []),
+      countText((from.invoer?.toets ?? []).map((x) => x.range)),
+      (from.invoer?.toets ?? []).map((x) => x.naam),
     ],
     [
       'landelijk-tekst',
       'Tekst op Landelijk',
       `Invoer op het blad ${SHEETS.landelijk} die tekst is (landelijk bedrag, structureel niveau, BBV-vlag; gele cellen): typ een getal`,
       countText([l.inputs, l.bbvFlags]),
+      ['landelijke bedragen en structureel niveau', 'BBV-vlaggen'],
     ],
     keySourceCheck(from),
     ...realisatieCheck(from),
@@ -270,7 +285,22 @@ function realisatieCheck(from: ControleFrom): Check[] {
  * A control: its id (the domain's `ModelCheckId`), its name, its description, and the formula that
  * counts its deviations, or the terms of that sum (`termsFormula`).
  */
-type Check = [ModelCheckId | WerkmapCheckId, string, string, string | readonly string[]];
+type Check = [
+  ModelCheckId | WerkmapCheckId,
+  string,
+  string,
+  string | readonly string[],
+  /** The terms' ranges as the reader calls them (shown when the terms get their own columns). */
+  (readonly string[])?,
+];
+
+/** "per bereik: 1 …, 2 …" for a check counted per range in the columns "Bereik 1" … (`termsFormula`). */
+function perBereik(n: number, namen: readonly string[] | undefined): string {
+  const named = namen !== undefined && namen.length === n;
+  return named
+    ? `per bereik: ${namen.map((x, j) => `${j + 1} ${x}`).join(', ')}`
+    : `per bereik in de kolommen Bereik 1 tot en met ${n}`;
+}
 
 /** A check of src/plan/realisatie/checks.ts (expected 0), not one of the domain's model checks. */
 function isWerkmapCheck(id: Check[0]): id is WerkmapCheckId {
@@ -366,16 +396,14 @@ function samenvattingHelper(s: SheetBuilder, from: ControleFrom, row: number): v
   const sv = from.samenvatting;
   if (sv === undefined) return;
   const n = sv.totaal.right - sv.totaal.left + 1;
+  // Its own heading row: the years above the amounts (#18: a row of "€ 0" printed without years).
   s.values(
     `A${row - 1}`,
-    [
-      [
-        'Samenvatting',
-        `Per jaar (vanaf kolom C): Totaal baten op de Samenvatting − de baten op de ${SHEETS.toets} (0 = gelijk)`,
-      ],
-    ],
+    [['Samenvatting', `Totaal baten op de Samenvatting − de baten op de ${SHEETS.toets}, per jaar`]],
     'note',
   );
+  s.values(`C${row - 1}`, [sv.jaren.slice(0, n).map(String)], 'header');
+  s.values(`B${row}`, [['Verschil (0 = gelijk)']]);
   const col = (r: SheetRange, c: number): string => {
     const one = r.cols(c);
     return one.top === one.bottom ? one.abs() : `SUM(${one.abs()})`;
@@ -461,7 +489,7 @@ function sourceChecks(from: ControleFrom, samenvattingRow: number): Check[] {
     [
       'samenvatting',
       'Samenvatting',
-      `Per jaar: Totaal baten op de Samenvatting = de baten op de ${SHEETS.toets} (plafond na overheveling + van de mandaatgemeente; rij ${samenvattingRow})`,
+      `Per jaar: Totaal baten op de Samenvatting = de baten op de ${SHEETS.toets} (plafond na overheveling + van de mandaatgemeente; per jaar in het blok Samenvatting onderaan dit blad)`,
       from.samenvatting === undefined
         ? '0'
         : `COUNTIF(${SheetRange.at(SHEETS.controle, samenvattingRow, 3, 1, from.samenvatting.totaal.right - from.samenvatting.totaal.left + 1).abs()},"<>0")`,
@@ -483,13 +511,13 @@ function begrotingTableChecks(table: BegrotingTableCells, list: SheetRange): Che
     [
       'begroting-kolommen',
       'Kolommen Begroting',
-      'Kopjes van de tabel Begroting staan waar de formules ze lezen (lijst hieronder); eigen kolommen rechts naast de tabel',
+      'Kopjes van de tabel Begroting staan waar de formules ze lezen (per kopje: de lijst onderaan dit blad, op het scherm); eigen kolommen rechts naast de tabel',
       `SUM(${deviations.abs()})`,
     ],
     [
       'begroting-tekst',
       'Tekst in bedragen',
-      `Bedragen in de tabel Begroting die tekst zijn (geplakt "12.500"): tellen niet mee; typ een getal (rij: ${SHEETS.toets})`,
+      `Bedragen in de tabel Begroting die tekst zijn (geplakt "12.500"): tellen niet mee; typ een getal (per jaar: blad ${SHEETS.toets}, rij "Tekst in een bedrag (blad ${SHEETS.begroting})")`,
       `COUNTA(${years})-COUNT(${years})`,
     ],
   ];

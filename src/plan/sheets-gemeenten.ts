@@ -168,6 +168,12 @@ export function buildVerdeelsleutel(
   return { sheet: s, cells };
 }
 
+/** Verdeelsleutel's heading of the weights (column H), by which texts on paper name that column. */
+export const GEWICHT_KOLOM = 'Gewicht (invoer)';
+const INWONERS_KOP = 'Inwoners 2025';
+const BIJLAGE_2025_KOP = 'Bijlage 2A 2025 (€)';
+const BIJLAGE_2026_KOP = 'Bijlage 2A 2026 (€)';
+
 /** Title, the key's description, the key and edition ids, the header row. */
 function verdeelsleutelHeading(ctx: NationalContext, s: SheetBuilder): void {
   s.value('A1', 'Verdeelsleutel', 'title');
@@ -175,7 +181,7 @@ function verdeelsleutelHeading(ctx: NationalContext, s: SheetBuilder): void {
   // The note runs on over the printed columns (A..L), a line per row in A3 and A4, measured in the
   // font at 85 % of their width (LibreOffice's wider fallback font): it was cut at the page's edge (#18).
   const note = wrapText(
-    'Gewichten (kolom H, geel) rekenen live mee: hele getallen, 0 of meer. Bij een ingebouwde sleutel telt Controle een gewicht dat niet dat van de bron is (overtypt of gesorteerd) als FOUT; rekent u bewust met andere gewichten, maak er dan een eigen sleutel van (spuk-begroting werkboek --sleutel-bestand). Bijlage 2A (F, G) is gepubliceerd; inwoners (E) zijn indicatief.',
+    `Gewichten (kolom "${GEWICHT_KOLOM}", geel) rekenen live mee: hele getallen, 0 of meer. Bij een ingebouwde sleutel telt Controle een gewicht dat niet dat van de bron is (overtypt of gesorteerd) als FOUT; rekent u bewust met andere gewichten, maak er dan een eigen sleutel van (spuk-begroting werkboek --sleutel-bestand). Bijlage 2A is gepubliceerd; inwoners zijn indicatief. De tabel per gemeente staat op het scherm.`,
     VERDEELSLEUTEL_PRINT_WIDTH,
     {},
     0.85,
@@ -193,10 +199,10 @@ function verdeelsleutelHeading(ctx: NationalContext, s: SheetBuilder): void {
         'Gemeente',
         'Provincie',
         'Zorgkantoorregio',
-        'Inwoners 2025',
-        'Bijlage 2A 2025 (€)',
-        'Bijlage 2A 2026 (€)',
-        'Gewicht (invoer)',
+        INWONERS_KOP,
+        BIJLAGE_2025_KOP,
+        BIJLAGE_2026_KOP,
+        GEWICHT_KOLOM,
         'Aandeel',
         'IZA-regiobeeldregio (38)',
         'SPUK IZA-regio (42; blad IZA)',
@@ -210,11 +216,11 @@ function verdeelsleutelHeading(ctx: NationalContext, s: SheetBuilder): void {
 function keySourceOf(id: string, column: (col: number) => SheetRange): VerdeelsleutelCells['keySource'] {
   switch (id) {
     case 'spuk-2025':
-      return { range: column(BIJLAGE_2025_COL), label: 'Bijlage 2A 2025, kolom F' };
+      return { range: column(BIJLAGE_2025_COL), label: `kolom "${BIJLAGE_2025_KOP}"` };
     case 'spuk-2026':
-      return { range: column(BIJLAGE_2026_COL), label: 'Bijlage 2A 2026, kolom G' };
+      return { range: column(BIJLAGE_2026_COL), label: `kolom "${BIJLAGE_2026_KOP}"` };
     case 'inwoners':
-      return { range: column(INWONERS_COL), label: 'inwoners, kolom E' };
+      return { range: column(INWONERS_COL), label: `kolom "${INWONERS_KOP}"` };
     case 'gelijk':
       return 1;
     default:
@@ -346,14 +352,14 @@ function byRun<K>(
 const AFRONDING_UITLEG = [
   "Hoe de afronding op hele euro's werkt (grootste-restmethode)",
   "1. Deel vóór afronding: landelijk bedrag × gewicht / Σ gewichten. Elke gemeente krijgt eerst dat deel, afgerond omlaag op hele euro's.",
-  '2. Rest: wat bij dat omlaag afronden wegvalt, per gemeente (de rijen met gemeenten hierboven, in Σ gewichten gemeten).',
+  '2. Rest: wat bij dat omlaag afronden wegvalt, per gemeente (in de tabel per gemeente op dit blad, in Σ gewichten gemeten).',
   "3. Extra euro's (d): hoeveel euro's er na het omlaag afronden nog over zijn om uit te delen (Σ resten / Σ gewichten).",
   '4. Drempel (t): de kleinste rest die nog een euro krijgt (de d-de grootste rest); g: het aantal resten boven die drempel.',
   '5. Extra euro: een gemeente met een rest boven de drempel krijgt één euro extra; bij een rest gelijk aan de drempel',
   '    gaan de bovenste rijen voor, tot d op is.',
   '6. Zo is de som van de gemeenten precies het landelijke bedrag; blad Controle telt elke afwijking (Extra − d, 0 = goed).',
-  '7. Afgeleid uit Bijlage 2A (kolommen rechts): hetzelfde per gemeente over de onderdelen van één jaar, met Σ samenstelling (C)',
-  '    in plaats van Σ gewichten, zodat de onderdelen samen precies het gepubliceerde totaal van de gemeente zijn.',
+  '7. Afgeleid uit Bijlage 2A (op het scherm per jaar d, t en g naast de tabel): hetzelfde per gemeente over de onderdelen van',
+  '    één jaar, met Σ samenstelling (C) in plaats van Σ gewichten: de onderdelen zijn samen precies het totaal van de gemeente.',
 ];
 
 /** Where Afronding puts its rows (below the gemeenten) and the per-gemeente helpers of each row-split year. */
@@ -490,7 +496,7 @@ function afrondingHeading(
   );
   s.value(
     'A2',
-    `Zo tellen de bedragen per gemeente precies op tot het landelijke bedrag. Uitleg in woorden: rij ${at.explanation} en verder.`,
+    `Zo tellen de bedragen per gemeente precies op tot het landelijke bedrag. De berekening per gemeente staat op het scherm; deze uitleg eronder (rij ${at.explanation} en verder).`,
     'subtitle',
   );
   s.values(
@@ -720,7 +726,8 @@ function allocatieHeading(
   );
   s.value(
     'A2',
-    `Bron per kolom in rij ${H.second}, regel in rij ${H.third}. Geschat: sleutel ${ctx.key.id} × landelijk bedrag (afronding: blad ${SHEETS.afronding}). Afgeleid: Bijlage 2A over de onderdelen.`,
+    // Printed alone (#18): what the page says must hold without the table (it named rows 8 and 9).
+    `Op het scherm de tabel per gemeente, per kolom met bron en regel. Geschat: sleutel ${ctx.key.id} × landelijk bedrag (blad ${SHEETS.afronding}). Afgeleid: Bijlage 2A over de onderdelen.`,
     'subtitle',
   );
   headerRows(grid, s);

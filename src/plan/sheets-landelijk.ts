@@ -112,7 +112,7 @@ export function buildLandelijk(
   const lines = linesSection(ctx, s, rows, cols);
   bronSection(ctx, s, rows);
   regelingTotals(ctx, s, rows, lines);
-  bbvPerRegeling(ctx, s, rows, cols);
+  bbvPerRegeling(ctx, s, rows);
   const galaStatus = galaTable(ctx, s, rows, cols);
   const compositionCheck = compositionBlock(ctx, s, rows, lines.national, bijlage2A);
   const ramingCheck = ramingBlock(ctx, s, rows);
@@ -138,6 +138,9 @@ export function buildLandelijk(
   return { sheet: s, cells: { ...lines, galaStatus, compositionCheck, ramingCheck } };
 }
 
+/** The heading of the structural level, by which the GALA table's title names its column (#18). */
+const STRUCTUREEL_KOP = 'Structureel (Rijk)';
+
 /** The header row: the line columns, the edition's years, the columns after them. */
 function lineHeaders(years: readonly EditionYear[]): (string | number)[] {
   return [
@@ -146,7 +149,7 @@ function lineHeaders(years: readonly EditionYear[]): (string | number)[] {
     'Hoofdthema',
     'Regeling',
     ...yearHeaders(years),
-    'Structureel (Rijk)',
+    STRUCTUREEL_KOP,
     `Totaal ${yearSpan(years)}`,
     'Aard (Rijk)',
     'BBV vastgelegd vanaf (jaar; 1 = na eindjaar)',
@@ -305,20 +308,15 @@ function regelingTotals(ctx: NationalContext, s: SheetBuilder, rows: RowCursor, 
 /**
  * The BBV status per regeling and year (Commissie BBV, notitie incidentele baten en lasten): in the
  * regeling's years "incidenteel" (a regeling with an end date, whatever the Rijk calls structural);
- * after its end year "na eindjaar": only there does the flag (column `cols.bbv`) make a line
+ * after its end year "na eindjaar": only there does the flag (column `cols.bbv`, named by its heading on paper) make a line
  * structural, from the year it names; before the regeling starts nothing.
  */
-function bbvPerRegeling(
-  ctx: NationalContext,
-  s: SheetBuilder,
-  rows: RowCursor,
-  cols: LandelijkColumns,
-): void {
+function bbvPerRegeling(ctx: NationalContext, s: SheetBuilder, rows: RowCursor): void {
   const regelingen = [...new Map(ctx.lines.map((l) => [l.regeling.id, l.regeling])).values()];
   rows.skip();
   s.value(
     `A${rows.take()}`,
-    `Lezing BBV per regeling en jaar: incidenteel zolang de regeling loopt (einddatum); na het eindjaar telt alleen wat de vlag in kolom ${columnLetter(cols.bbv)} vastlegt als structureel, de rest is niet te begroten`,
+    `Lezing BBV per regeling en jaar: incidenteel zolang de regeling loopt (einddatum); na het eindjaar telt alleen wat de kolom "BBV vastgelegd vanaf" (op het scherm) vastlegt als structureel, de rest is niet te begroten`,
     'rowHeader',
   );
   const first = rows.take(regelingen.length);
@@ -404,7 +402,7 @@ function galaSource(
   const first = rows.take(gala.length);
   s.value(
     `A${header}`,
-    `GALA-tabel zoals gepubliceerd (x € 1 mln; GALA 31-01-2023, p. 38; structureel niveau in kolom ${columnLetter(level)})`,
+    `GALA-tabel zoals gepubliceerd (x € 1 mln; GALA 31-01-2023, p. 38; structureel niveau in de kolom "${STRUCTUREEL_KOP}")`,
     'rowHeader',
   );
   s.values(
@@ -649,7 +647,7 @@ function compositionChecks(
   rows.skip();
   s.value(
     `B${rows.take()}`,
-    'Invoer hierboven − samenstelling (informatie: een zelf ingevoerde mutatie staat hier)',
+    'Landelijk bedrag (de tabel bovenaan) − samenstelling (informatie: een zelf ingevoerde mutatie staat hier)',
     'rowHeader',
   );
   const diff = rows.take(n);

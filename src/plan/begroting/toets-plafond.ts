@@ -80,6 +80,9 @@ export function parametersSection(v: ToetsSection): ToetsParameters {
   ]);
   s.format(`C${paramRow}:C${paramRow + 2}`, 'note');
   s.values(`E${paramRow}`, [[regels.schuifruimte?.waarde ?? 0], [o.pct], [r.pct]], 'integer');
+  // Their own heading on the section's title row: the sheet's year heading above column E is no
+  // heading of these percentages (#18: 15, 20 and 10 printed under "2023").
+  s.value(`${columnLetter(PERIOD_COL)}${paramRow - 1}`, 'Percentage', 'header');
   const at = (i: number) => SheetRange.at(SHEETS.toets, paramRow + i, PERIOD_COL);
   // The carry-over limits are the one input of the rule (kept on refresh as Invoer_Overheveling_Limiet):
   // the sheet Verantwoording refers to them, so a controller changes a limit once.

@@ -58,18 +58,17 @@ const textIn = (r: Range): string => `COUNTA(${r.abs()})-COUNT(${r.abs()})`;
  */
 export function realisatieChecks(from: RealisatieControle, deviations: Range): WerkmapCheck[] {
   const t = from.table;
-  const first = cellAddress(t.firstRow, t.years.left);
   return [
     [
       'realisatie-kolommen',
       'Realisatie kolom',
-      `Kopjes van de tabel ${SHEETS.realisatie} (rij ${t.headerRow}) staan waar de formules ze lezen (lijst hieronder; "Gevonden" wijkt af: daar is een kolom ingevoegd of verplaatst). De bladen ${SHEETS.besteding} en ${SHEETS.verantwoording} lezen anders een verkeerde kolom. Zet de kolom terug; eigen kolommen rechts naast de tabel`,
+      `Kopjes van de tabel ${SHEETS.realisatie} staan waar de formules ze lezen (per kopje: de lijst onderaan dit blad, op het scherm; "Gevonden" wijkt af: daar is een kolom ingevoegd of verplaatst). De bladen ${SHEETS.besteding} en ${SHEETS.verantwoording} lezen anders een verkeerde kolom. Zet de kolom terug; eigen kolommen rechts naast de tabel`,
       `SUM(${deviations.abs()})`,
     ],
     [
       'realisatie-tekst',
       'Realisatie tekst',
-      `Bedragen in de tabel ${SHEETS.realisatie} die tekst zijn (geplakt "463.920"; jaarkolommen vanaf ${first} en kolom ${PROGNOSE_KOLOM}): tellen niet mee in de besteding, de terugvordering lijkt hoger. Typ een getal; per jaar: blad ${SHEETS.besteding}, rij "Bedragen op ${SHEETS.realisatie} als tekst"`,
+      `Bedragen in de tabel ${SHEETS.realisatie} die tekst zijn (geplakt "463.920"; de jaarkolommen en de kolom ${PROGNOSE_KOLOM}): tellen niet mee in de besteding, de terugvordering lijkt hoger. Typ een getal; per jaar: blad ${SHEETS.besteding}, rij "Bedragen op ${SHEETS.realisatie} als tekst"`,
       [textIn(t.years), textIn(t.column(PROGNOSE_KOLOM))],
     ],
     [
