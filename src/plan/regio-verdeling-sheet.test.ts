@@ -4,6 +4,7 @@ import { evaluatePlan } from '../../test/support/evaluate-plan';
 import { cellAddress, parseRange, STYLES } from '.';
 import type { CellValue, WorkbookPlan } from '.';
 import { buildRegioverdeling } from './sheets-regioverdeling';
+import { unknownSisa } from '../cli/regioverdeling';
 
 const ledger = new Ledger(editionInput(defaultEditionId()), builtInKey('spuk-2025', defaultReferenceData()));
 
@@ -108,5 +109,50 @@ describe('sheet Regioverdeling: live formulas equal the domain (HyperFormula)', 
       gewichten: leden.map((code, i) => ({ code, gewicht: i === 0 ? 1.5 : 1 })),
     });
     expect(split.ok ? [] : split.failures.map((f) => f.kind)).toEqual(['RegioBadWeight']);
+  });
+});
+
+describe('sheet Regioverdeling: SiSa codes only where the edition gives them (#18)', () => {
+  const built = buildRegioverdeling(ledger, 'IJssel-Vecht');
+  const sheet = built.sheet.build({
+    header: { left: '', center: '', right: '' },
+    footer: { left: '', center: '', right: '' },
+  });
+  /** The text of column `col` in row `row` (the written values). */
+  const text = (col: number, row: number): CellValue | undefined => {
+    for (const b of sheet.blocks) {
+      if (b.kind !== 'values') continue;
+      const tl = parseRange(b.at);
+      const v = b.values[row - tl.top]?.[col - tl.left];
+      if (v !== undefined && v !== null) return v;
+    }
+    return undefined;
+  };
+  const edition = ledger.input.edition;
+  // The rows of the split: its code in column A, the SiSa code in C (the member rows of Verdeling).
+  const out = built.shares.range.top;
+  const rowOf = (code: string) => out + built.shares.leden.indexOf(code);
+
+  it('labels each member with the code of the years whose regeling the edition names one for, as the CLI', () => {
+    // The CLI regioverdeling's years without a code (the same edition data per regeling and year).
+    expect(unknownSisa(edition, built.splits)).toEqual(['SPUK AZWA 2027–2029']);
+    expect(built.shares.years).toEqual([2023, 2024, 2025, 2026, 2027, 2028, 2029]);
+    // Zwolle, the mandaatgemeente: eigen uitvoering (H35); Dalfsen a member: medeoverheden (H35B);
+    // both for the SPUK IZA years only, not beside the SPUK AZWA regionaal amounts of 2027–2029.
+    expect([text(1, rowOf('GM0193')), text(3, rowOf('GM0193'))]).toEqual(['GM0193', 'H35 2023–2026']);
+    expect([text(1, rowOf('GM0148')), text(3, rowOf('GM0148'))]).toEqual(['GM0148', 'H35B 2023–2026']);
+    for (const code of built.shares.leden) expect(String(text(3, rowOf(code)))).toMatch(/ 2023–2026$/);
+  });
+
+  it('says under the split which regeling and years have no code in the edition', () => {
+    // The rows under the check (the last member row + 1), column A: the note, a line per row.
+    const check = out + built.shares.leden.length;
+    const note = [1, 2, 3, 4]
+      .map((k) => text(1, check + k))
+      .filter((t) => t !== undefined)
+      .join(' ');
+    expect(note).toMatch(/^SiSa-code \(kolom C\) volgens editie vws-2026-04/);
+    expect(note).toContain('SPUK AZWA 2027–2029: geen SiSa-code in de editie');
+    expect(note).toContain('SPUK IZA 2023–2026: H35 (eigen uitvoering, de mandaatgemeente) en H35B');
   });
 });

@@ -1,5 +1,5 @@
 import type { CellValue, DefinedNameSpec } from './types';
-import type { EditionYear, Ledger, RegioVastBedrag, RegioVerdeling } from '../domain';
+import type { EditionYear, Ledger, RegioVastBedrag, RegioVerdeling, ResolvedEdition } from '../domain';
 import { aandeelGewicht, regioLeden, regioVerdeling, sisaCodeFor } from '../domain';
 import { columnLetter, rangeOf } from './a1';
 import { SheetRange } from './anchors';
@@ -152,7 +152,7 @@ export function buildRegioverdeling(
   };
   b.value('A1', `Regioverdeling: ${r.naam} (mandaatgemeente ${r.mandaatgemeente})`, 'title');
   const intro =
-    'Wat de mandaatgemeente doorgeeft aan de ledengemeenten (medeoverheden, SiSa H35B) en aan regionale activiteiten (eigen uitvoering, H35), tot op de euro. Gele cellen zijn invoer: vaste bedragen per activiteit en gewichten per ledengemeente (standaard het eigen Brede SPUK-bedrag van het jaar; 2027–2029 SPUK AZWA lokaal).';
+    'Wat de mandaatgemeente doorgeeft aan de ledengemeenten (medeoverheden) en aan regionale activiteiten (eigen uitvoering), tot op de euro, met de SiSa-code waar de editie die noemt (onder de verdeling). Gele cellen zijn invoer: vaste bedragen per activiteit en gewichten per ledengemeente (standaard het eigen Brede SPUK-bedrag van het jaar; 2027–2029 SPUK AZWA lokaal).';
   // The introduction runs on over the printed columns a line per row (A2, A3), measured in the font
   // at 85 % of the printed width (LibreOffice's wider fallback font), so no line is cut at the page's
   // edge (#18); what a narrow edition's print cannot hold in two lines stays in A3.
@@ -163,13 +163,11 @@ export function buildRegioverdeling(
   amountSection(v, vast);
   weightsSection(v);
   roundingSection(v);
-  // The SiSa codes as the edition states them for the SPUK IZA (never invented: 'onbekend' without one).
-  const edition = ledger.input.edition;
-  const sisa = {
-    eigen: sisaCodeFor(edition, 'spuk-iza', 'eigen uitvoering') ?? 'SiSa onbekend',
-    leden: sisaCodeFor(edition, 'spuk-iza', 'medeoverheden') ?? 'SiSa onbekend',
-  };
+  // The SiSa codes per year as the edition states them for that year's regeling (as the CLI
+  // `regioverdeling` does: SPUK IZA H35/H35B; the SPUK AZWA none in vws-2026-04): never invented.
+  const sisa = splits.map((s) => sisaOfSplit(ledger.input.edition, s));
   splitSection(v, r.mandaatgemeenteCode, sisa);
+  sisaNote(v, sisa, ledger.input.edition.manifest.id, printedWidth);
   b.width('A', 28).width('B', 22).width('C', 8).width('D', 12);
   // Wide enough for a region's amount (€ 12.345.678) and the exact shares.
   for (let i = 0; i < years.length; i++) b.width(columnLetter(FIRST_YEAR_COL + i), 15);
@@ -322,15 +320,90 @@ function roundingSection(v: Regio): void {
   b.hideRows(rows.rest - 1, rows.corr + n - 1);
 }
 
+/** The SiSa codes of a year's split: its regeling's (the regeling of its line) as the edition states them. */
+interface SplitSisa {
+  readonly jaar: EditionYear;
+  /** The regeling's name, e.g. SPUK IZA, SPUK AZWA. */
+  readonly regeling: string;
+  /** The code for eigen uitvoering (the mandaatgemeente's part); undefined: the edition states none. */
+  readonly eigen: string | undefined;
+  /** The code for medeoverheden (a member gemeente's part); undefined: the edition states none. */
+  readonly leden: string | undefined;
+}
+
+function sisaOfSplit(edition: ResolvedEdition, s: RegioVerdeling): SplitSisa {
+  const id = edition.lines.find((l) => l.nr === s.nr)?.regeling.id ?? '';
+  return {
+    jaar: s.jaar,
+    regeling: s.regeling,
+    eigen: sisaCodeFor(edition, id, 'eigen uitvoering'),
+    leden: sisaCodeFor(edition, id, 'medeoverheden'),
+  };
+}
+
+/** Consecutive runs of years with the same key: [key, first year, last year]. */
+function runs<K>(
+  items: readonly { readonly jaar: EditionYear }[],
+  key: (i: number) => K,
+): [K, number, number][] {
+  const out: [K, number, number][] = [];
+  items.forEach((x, i) => {
+    const k = key(i);
+    const last = out[out.length - 1];
+    if (last !== undefined && last[0] === k) last[2] = x.jaar;
+    else out.push([k, x.jaar, x.jaar]);
+  });
+  return out;
+}
+
+const yearsText = (first: number, last: number): string => (first === last ? `${first}` : `${first}–${last}`);
+
 /**
- * The split: per member floor + correction, labelled with the SiSa code of its part (the edition's
- * SPUK IZA codes: eigen uitvoering for the mandaatgemeente, medeoverheden for the others), and the check.
+ * The SiSa code of a member's part over the years: the code where every year has the same one, else
+ * the code with its years ("H35B 2023–2026": the SPUK AZWA years after it have none in vws-2026-04),
+ * "geen" where no year has one. Never a code for a year whose regeling the edition gives none.
  */
-function splitSection(
-  v: Regio,
-  mandaatCode: string | undefined,
-  sisa: { readonly eigen: string; readonly leden: string },
-): void {
+export function sisaLabel(sisa: readonly SplitSisa[], deel: 'eigen' | 'leden'): string {
+  const parts = runs(sisa, (i) => sisa[i]?.[deel] ?? '');
+  const known = parts.filter(([code]) => code !== '');
+  if (known.length === 0) return 'geen';
+  if (parts.length === 1) return known[0]?.[0] ?? '';
+  return known.map(([code, a, z]) => `${code} ${yearsText(a, z)}`).join(', ');
+}
+
+/**
+ * Under the check: where the column of SiSa codes comes from, per regeling and years (the edition's
+ * codes; a regeling for which the edition states none says so), a line per row over the printed width.
+ */
+function sisaNote(v: Regio, sisa: readonly SplitSisa[], editie: string, printedWidth: number): void {
+  const key = (x: SplitSisa | undefined) => `${x?.regeling}|${x?.eigen ?? ''}|${x?.leden ?? ''}`;
+  const parts = runs(sisa, (i) => key(sisa[i])).map(([k, a, z]) => {
+    const [regeling, eigen, leden] = k.split('|');
+    const codes =
+      eigen === '' && leden === ''
+        ? 'geen SiSa-code in de editie (niet ingevuld)'
+        : [
+            eigen !== '' ? `${eigen} (eigen uitvoering, de mandaatgemeente)` : '',
+            leden !== '' ? `${leden} (medeoverheden, de ledengemeenten)` : '',
+          ]
+            .filter((t) => t !== '')
+            .join(' en ');
+    return `${regeling ?? ''} ${yearsText(a, z)}: ${codes}`;
+  });
+  const text = `SiSa-code (kolom C) volgens editie ${editie}, per regeling: ${parts.join('; ')}.`;
+  const lines = wrapText(text, printedWidth, {}, 0.85);
+  v.b.values(
+    `A${v.rows.check + 2}`,
+    lines.map((l) => [l]),
+    'note',
+  );
+}
+
+/**
+ * The split: per member floor + correction, labelled with the SiSa code of its part per year
+ * (`sisaLabel`: eigen uitvoering for the mandaatgemeente, medeoverheden for the others), and the check.
+ */
+function splitSection(v: Regio, mandaatCode: string | undefined, sisa: readonly SplitSisa[]): void {
   const { b, rows, splits } = v;
   const n = v.leden.length;
   b.value(
@@ -340,7 +413,7 @@ function splitSection(
   );
   b.values(
     `A${rows.out}`,
-    v.leden.map((c, i) => [...(v.labels[i] ?? []), c === mandaatCode ? sisa.eigen : sisa.leden]),
+    v.leden.map((c, i) => [...(v.labels[i] ?? []), sisaLabel(sisa, c === mandaatCode ? 'eigen' : 'leden')]),
     'text',
   );
   b.formula(

@@ -38,6 +38,7 @@ import type { PlanContext } from '../context';
 import { SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
 import type { Built } from '../sheet-builder';
+import { linesHeight, wrapText } from '../text-fit';
 import type { CellValue } from '../types';
 import type { RealisatieTableCells } from './fixed-cells';
 import { BESTEDING_UITVOERDER_ONBEKEND, PROGNOSE_KOLOM } from './fixed-cells';
@@ -75,6 +76,8 @@ export interface BestedingCells {
   readonly invoerTekst: SheetRange;
 }
 
+/** Column A's width (characters): the labels, an onderdeel's name wraps within it. */
+const LABEL_WIDTH = 52;
 /** The first row of the blocks (their heading row). */
 const HEAD = 5;
 /** Label, Regeling and Onderdeel, then the years. */
@@ -106,7 +109,7 @@ export function buildBesteding(
   if (totals.right + 2 !== keysLeft) throw new Error('Besteding: the key block overlaps the totals');
   const keys = keySection(s, ctx, table, rows, keysLeft);
   const uitvoerder = uitvoerderSection(s, ctx, table, rows, totals.right + 9);
-  s.width('A', 52).width('B', 14).width('C', 10);
+  s.width('A', LABEL_WIDTH).width('B', 14).width('C', 10);
   for (let c = FIRST_YEAR_COL; c <= totals.right; c++) s.width(columnLetter(c), 13);
   s.freezeAt(HEAD, 1);
   s.printAs('landscape', true);
@@ -163,7 +166,8 @@ function totalsSection(
   const right = FIRST_YEAR_COL + years.length - 1;
   const y0 = years[0] ?? 0;
   const rows = new RowCursor(HEAD);
-  s.values(`A${rows.take()}`, [['', 'Regeling', 'Onderdeel', ...years]], 'header');
+  // Column C: the onderdelen's number (a key, not shown: their names are in column A), no heading.
+  s.values(`A${rows.take()}`, [['', 'Regeling', '', ...years]], 'header');
   const yearHead = (y: EditionYear) => `${Yl(y)}$${HEAD}`;
   const span = (row: number, from: EditionYear, count: number) =>
     `${cellAddress(row, Y(from))}:${cellAddress(row, Y(from) + count - 1)}`;
@@ -211,6 +215,7 @@ function totalsSection(
     realisatie: real.regels,
     prognoseJaar: real.prognoseJaar,
     metPrognose: metPrognose.local().abs(),
+    lineNames: new Map(ctx.input.edition.lines.map((l) => [l.nr, l.naam] as const)),
   };
   const feed = new Map<string, BestedingFeed>();
   // Years as years (2026, not 2.026); the 0/1 flags read the same in this format.
@@ -246,6 +251,8 @@ interface RegelingAt {
   readonly prognoseJaar: EditionYear | undefined;
   /** The key block's column of the Regeling of each table row with a prognose (a number), else "". */
   readonly metPrognose: string;
+  /** The edition's name of each onderdeel (line) number. */
+  readonly lineNames: ReadonlyMap<number, string>;
 }
 
 /** One regeling's rows: realisatie, prognose (two helpers and the sum), begroting, besteding, feed. */
@@ -412,10 +419,20 @@ function onderdelenBlock(
     'header',
   );
   const top = rows.take(n);
+  // Column A the onderdeel as the other sheets name it ("12. Eén tegen Eenzaamheid (lokale
+  // coalities)"), wrapped where it is longer than the column; column C its number, the SUMIFS key,
+  // not shown (`lookupKey`; #18: "12." and "12" printed side by side, the onderdeel's name nowhere).
+  const names = nrs.map((nr) => `${nr}. ${at.lineNames.get(nr) ?? ''}`);
   s.values(
     `A${top}`,
-    nrs.map((nr) => [`${nr}.`, r.regels.post, nr]),
+    nrs.map((nr, i) => [names[i] ?? '', r.regels.post, nr]),
   );
+  s.format(`A${top}:A${top + n - 1}`, 'wrap');
+  s.format(`C${top}:C${top + n - 1}`, 'lookupKey');
+  names.forEach((t, i) => {
+    const lines = wrapText(t, LABEL_WIDTH).length;
+    if (lines > 1) s.rowHeight(top + i, linesHeight(lines));
+  });
   type Figures = { besteding: number; begroting: number; realisatie: number };
   const none: Figures = { besteding: 0, begroting: 0, realisatie: 0 };
   const exp = (f: (j: Figures) => number) => (row: number, c: number) =>

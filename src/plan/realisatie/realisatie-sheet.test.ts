@@ -330,10 +330,11 @@ describe('a verantwoording drawn up in 2024: the prognose of a per-onderdeel yea
       const { cells, bad } = formulaMismatches(p, ev, [SHEETS.besteding, SHEETS.verantwoording]);
       expect(bad.slice(0, 10)).toEqual([]);
       expect(cells).toBeGreaterThan(500);
-      // The Besteding's per-onderdeel block (A: "1." read as 1): onderdeel 1's 2024 besteding is its
-      // realisatie plus what it still expects, the prognose.
+      // The Besteding's per-onderdeel block (the onderdeel's number in the hidden column C, its name in
+      // A): onderdeel 1's 2024 besteding is its realisatie plus what it still expects, the prognose.
       const bid = ev.hf.getSheetId(SHEETS.besteding) ?? -1;
-      const row = ev.hf.getSheetValues(bid).find((line) => line[0] === first && line[1] === 'Brede SPUK');
+      const row = ev.hf.getSheetValues(bid).find((line) => line[2] === first && line[1] === 'Brede SPUK');
+      expect(row?.[0]).toBe('1. Sportakkoord');
       expect(row?.slice(3, 9)).toEqual([
         perOnderdeel(first, 2023),
         spent,

@@ -131,12 +131,13 @@ export function h35bSection(
         mede.map((m) => jaren.map((y) => amount(m.code, y, k))),
         'inputEuro',
       );
-    // The keys of the named input: the CBS codes right of the years, centred (left-aligned a code
-    // stood against the amount beside it: "€ 0GM0148" on paper, #18).
+    // The keys of the named input: the CBS codes right of the years, kept for the add-in but not
+    // shown (`lookupKey`): the label in column A names the code already ("GM0148 Dalfsen"), on paper
+    // it printed twice (#18).
     s.values(
       cellAddress(top, keyCol),
       mede.map((m) => [m.code]),
-      'center',
+      'lookupKey',
     );
     const tot = rows.take();
     s.value(`A${tot}`, `Totaal ${k === 'ontvangen' ? 'doorbetaald' : 'besteed (H35B)'}`, 'rowHeader');
@@ -149,8 +150,12 @@ export function h35bSection(
     );
     return range;
   };
+  // The block starts a printed page: its title and first header printed at the foot of the page above
+  // the rows (#18); the SiSa opgave after it starts the next (index.ts).
+  const title = rows.take();
+  s.pageBreakBefore(title);
   s.value(
-    `A${rows.take()}`,
+    `A${title}`,
     `${r.regels.naam}: doorbetaald aan en besteed door medeoverheden (SiSa H35B; invoer per CBS-code)`,
     'rowHeader',
   );

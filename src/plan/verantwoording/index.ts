@@ -173,7 +173,11 @@ export function buildVerantwoording(
     names.push(...inputNames(r, cells));
     rows.skip();
   }
+  // The SiSa opgave starts a printed page (the controller copies it; #18: a table split over two pages,
+  // or its title at the foot of the page above): Brede SPUK and SPUK IZA fit one page together.
+  const sisaTop = rows.next;
   for (const r of v.regelingen) sisaSection(s, rows, r, ctx, regelingen.get(r.regels.regeling));
+  if (rows.next > sisaTop) s.pageBreakBefore(sisaTop);
   s.width('A', 46);
   for (let c = FIRST_COL; c < ruleCol; c++) s.width(columnLetter(c), c === SISA_EIND_COL ? 16 : 14);
   // The rules column 54 wide: with the onderdelen's nine figure columns (B–J) the printed width stays
@@ -219,8 +223,8 @@ function inputNames(r: RegelingVerantwoording, cells: RegelingCells): DefinedNam
     out.push({
       name: nameOf(INPUT_NAMES.bestedingOnderdelen, r),
       ref: cells.onderdelen.invoer.abs(),
-      comment: `${r.regels.naam}: besteding per onderdeel en jaar, hele euro's (invoer)`,
-      input: true,
+      comment: `${r.regels.naam}: besteding per onderdeel en jaar, hele euro's (${cells.onderdelen.live ? `uit het blad ${SHEETS.besteding}` : 'invoer'})`,
+      input: !cells.onderdelen.live,
       keyRef: cells.onderdelen.nrs.abs(),
     });
   if (cells.h35b) {

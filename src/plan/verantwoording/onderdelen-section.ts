@@ -1,6 +1,7 @@
 /**
  * Verantwoording, the onderdelen block of a regeling accounted per onderdeel (Brede SPUK 2023–2024):
- * the besteding per onderdeel and year (input), then per such year one row per onderdeel with the
+ * the besteding per onderdeel and year (from the sheet Besteding, else input), then per such year one
+ * row per onderdeel with the
  * chain of `verantwoording()` (src/domain/verantwoording): beschikking (the Begrotingstoets's plafond
  * per onderdeel), overheveling in, besteding, onbesteed = MAX(0, beschikbaar − besteding), limiet =
  * INT(beschikking × % / 100) where the rule is per onderdeel, gebruikt, overheveling uit and above
@@ -15,6 +16,7 @@ import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
 import type { CellValue } from '../types';
 import type { BestedingFeed } from '../realisatie';
+import { flowNotes } from './regeling-section';
 import { wrapLabels } from './year-rows';
 
 /** The columns of one per-onderdeel year block, from `first` on. */
@@ -35,6 +37,8 @@ type Kolom = (typeof ONDERDEEL_KOLOMMEN)[number];
 export interface OnderdelenCells {
   /** The besteding inputs: onderdelen × per-onderdeel years. */
   readonly invoer: SheetRange;
+  /** True where `invoer` reads the sheet Besteding (formulas, not an input). */
+  readonly live: boolean;
   /** The onderdeel numbers beside the inputs (the key of the named input). */
   readonly nrs: SheetRange;
   readonly kolom: (jaar: EditionYear, k: Kolom) => SheetRange;
@@ -56,6 +60,8 @@ export interface OnderdelenFrom {
   readonly besteding?: ReadonlyMap<string, BestedingFeed>;
   /** The column of the rules and sources (the schuifruimte's aanname). */
   readonly ruleCol: number;
+  /** Its width (characters): the aanname runs on a line per row (`flowNotes`); absent: it wraps. */
+  readonly ruleWidth?: number;
 }
 
 const dash = (x: number | undefined): CellValue => (x === undefined ? 'onbekend' : x);
@@ -71,9 +77,15 @@ export function onderdelenSection(
   const nrs = r.onderdelen.map((o) => o.nr);
   const n = nrs.length;
   const label = (nr: number): CellValue[] => [`${nr}. ${from.labels.get(nr) ?? ''}`];
+  const feed = from.besteding?.get(r.regels.regeling)?.onderdelen?.cell().rel();
+  // The block starts a printed page: its title, header and rows together (#18: the title and header
+  // printed at the foot of a page, the rows on the next without a header). On the Verantwoording it
+  // follows the regeling's signals, which end a full page; the block with its two years fills the next.
+  const title = rows.take();
+  s.pageBreakBefore(title);
   s.value(
-    `A${rows.take()}`,
-    `${r.regels.naam}: besteding per onderdeel (${jaren.join(', ')}; invoer)`,
+    `A${title}`,
+    `${r.regels.naam}: besteding per onderdeel (${jaren.join(', ')}; ${feed === undefined ? 'invoer' : `uit blad ${SHEETS.besteding}`})`,
     'rowHeader',
   );
   const head = rows.take();
@@ -88,29 +100,41 @@ export function onderdelenSection(
   );
   const invoer = SheetRange.at(SHEETS.verantwoording, top, c0, n, jaren.length);
   const typed = r.onderdelen.map((o) => jaren.map((y) => o.jaren.find((j) => j.jaar === y)?.besteding ?? 0));
-  const feed = from.besteding?.get(r.regels.regeling)?.onderdelen?.cell().rel();
   if (feed === undefined) s.values(invoer.cell().address(), typed, 'inputEuro');
   else s.formula(invoer.address(), feed, (i, k) => typed[i]?.[k] ?? 0, 'euro');
-  // The keys of the named input: the onderdeel numbers in a hidden-width helper column (the last).
+  // The keys of the named input: the onderdeel numbers in the column right of it, kept for the add-in
+  // but not shown (`lookupKey`: on paper they printed 1…15 beside the amounts, the number twice, #18).
   const keyCol = c0 + jaren.length;
   s.values(
     cellAddress(top, keyCol),
     nrs.map((nr) => [nr]),
-    'note',
+    'lookupKey',
   );
   rows.skip();
-  // The schuifruimte: a labelled input (default 0: not counted), its aanname and source beside it.
+  // The schuifruimte: a labelled input (default 0: not counted), its aanname and source beside it, a
+  // line per row in the rules column beside the first year's block (wrapped in its own row, the row
+  // was eight lines high and pushed the last year's rows onto the next page, #18).
   const sRow = rows.take();
-  const sLabel = 'Schuifruimte verrekend (% van de beschikking van het onderdeel, invoer)';
+  const sLabel = 'Schuifruimte verrekend (%; invoer)';
   s.value(`A${sRow}`, sLabel, 'rowHeader');
   wrapLabels(s, sRow, [sLabel]);
   const schuifruimte = SheetRange.at(SHEETS.verantwoording, sRow, from.col(jaren[0] ?? 0));
   s.value(schuifruimte.address(), r.regels.schuifruimte.waarde, 'input');
-  s.value(
-    cellAddress(sRow, from.ruleCol),
-    `${r.regels.schuifruimte.bron} 0: niet verrekend; anders dekt de schuifruimte de overschrijding van een onderdeel tot dit % van zijn beschikking met wat de andere onderdelen terugbetalen (terugvordering per jaar, ${jaren.join(' en ')}).`,
-    'note',
-  );
+  const note = `${r.regels.schuifruimte.bron} 0: niet verrekend; anders dekt de schuifruimte de overschrijding van een onderdeel tot dit % van zijn beschikking met wat de andere onderdelen terugbetalen (terugvordering per jaar, ${jaren.join(' en ')}).`;
+  // Free in the rules column: this row, the blank row and the first year's block (title, header, rows).
+  const free = 2 + (n + 2);
+  const lines =
+    from.ruleWidth === undefined
+      ? new Map([[sRow, note]])
+      : flowNotes(
+          new Map([
+            [sRow, note],
+            [sRow + free, ''],
+          ]),
+          from.ruleWidth,
+        );
+  lines.delete(sRow + free);
+  for (const [row, text] of lines) s.value(cellAddress(row, from.ruleCol), text, 'note');
   rows.skip();
   const blocks = new Map<EditionYear, number>();
   jaren.forEach((jaar, k) => {
@@ -129,7 +153,13 @@ export function onderdelenSection(
   });
   const kolom = (jaar: EditionYear, k: Kolom): SheetRange =>
     SheetRange.at(SHEETS.verantwoording, blocks.get(jaar) ?? 0, 2 + ONDERDEEL_KOLOMMEN.indexOf(k), n);
-  return { invoer, nrs: SheetRange.at(SHEETS.verantwoording, top, keyCol, n), kolom, schuifruimte };
+  return {
+    invoer,
+    live: feed !== undefined,
+    nrs: SheetRange.at(SHEETS.verantwoording, top, keyCol, n),
+    kolom,
+    schuifruimte,
+  };
 }
 
 /** One per-onderdeel year: the nine figures over the onderdelen rows (columns B..J). */
