@@ -107,6 +107,7 @@ export function buildSamenvatting(
   s.formula(`${FIRST_YEAR}${sig}`, from.toets.master.abs(), () => t.signalen.length, 'check');
   rows.skip();
   // The mutations for the gemeente's own begroting (#18), on the next page, as the CLI's export.
+  const mutatiesTop = rows.next;
   mutatiesSection(s, rows, {
     table: from.table,
     regels: invoer.regels,
@@ -131,8 +132,11 @@ export function buildSamenvatting(
   // No repeated title rows: the summary is one page with its own header row (its rows are fixed: the
   // taakvelden are the domain's list), and the mutaties block's page starts with the block's own
   // header; a repeated summary header printed above that block's title, with a "Totaal" column the
-  // block does not have (#18).
-  s.printAs('landscape', true).printLayout({ area: `A1:${TOTAL}${lastRow}`, fitToHeight: 0 });
+  // block does not have (#18). So the summary must stay on its one page: as many pages tall as the
+  // summary (1) and the mutaties block need, so a summary a few rows too long for its page (Calibri
+  // metrics: the signals row spilled onto a page without the years' header) is fitted, not split.
+  const mutatiesPages = Math.ceil((lastRow - mutatiesTop + 1) / MUTATIE_ROWS_PER_PAGE);
+  s.printAs('landscape', true).printLayout({ area: `A1:${TOTAL}${lastRow}`, fitToHeight: 1 + mutatiesPages });
   return {
     s,
     cells: { batenTotaal: SheetRange.at(SHEETS.samenvatting, batenRow, PERIOD_COL, 1, ctx.years.length) },
@@ -353,6 +357,13 @@ export function tekortRow(
         jaar: eindjaar,
       };
 }
+
+/**
+ * The rows of the mutaties block one printed page holds (with wrapped Omschrijvingen, at the summary's
+ * scale: 50 rows of 15 pt fit a landscape page at about 7 pt type); fewer than fit, so a longer block
+ * gets a page more rather than smaller text (print, #18).
+ */
+const MUTATIE_ROWS_PER_PAGE = 44;
 
 /** The widths (Excel units) of a year column and of the Totaal column. */
 const YEAR_WIDTH = 15;
