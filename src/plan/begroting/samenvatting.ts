@@ -88,7 +88,7 @@ export function buildSamenvatting(
   const rows = new RowCursor(1);
   const ax = axis(ctx.years);
   const TOTAL = ax.total;
-  headingSection(ctx, s, rows, chosenName, from.chooser);
+  const headerRow = headingSection(ctx, s, rows, chosenName, from.chooser);
   const line: Summary['line'] = (label, formula, values, style = 'euro') => {
     const r = rows.take();
     s.value(`A${r}`, label, style === 'euroTotal' ? 'rowHeader' : undefined);
@@ -107,7 +107,6 @@ export function buildSamenvatting(
   s.formula(`${FIRST_YEAR}${sig}`, from.toets.master.abs(), () => t.signalen.length, 'check');
   rows.skip();
   // The mutations for the gemeente's own begroting (#18), on the next page, as the CLI's export.
-  const mutatiesTop = rows.next;
   mutatiesSection(s, rows, {
     table: from.table,
     regels: invoer.regels,
@@ -129,14 +128,16 @@ export function buildSamenvatting(
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), YEAR_WIDTH);
   s.width(TOTAL, TOTAL_WIDTH);
   // Landscape on the page width (portrait, or one page, printed it at 6 pt): readable at 7 pt or more (#18).
-  // No repeated title rows: the summary is one page with its own header row (its rows are fixed: the
-  // taakvelden are the domain's list), and the mutaties block's page starts with the block's own
-  // header; a repeated summary header printed above that block's title, with a "Totaal" column the
-  // block does not have (#18). So the summary must stay on its one page: as many pages tall as the
-  // summary (1) and the mutaties block need, so a summary a few rows too long for its page (Calibri
-  // metrics: the signals row spilled onto a page without the years' header) is fitted, not split.
-  const mutatiesPages = Math.ceil((lastRow - mutatiesTop + 1) / MUTATIE_ROWS_PER_PAGE);
-  s.printAs('landscape', true).printLayout({ area: `A1:${TOTAL}${lastRow}`, fitToHeight: 1 + mutatiesPages });
+  // The summary's header row repeated on every page: the summary is one page for most gemeenten, but
+  // a longer one (warnings, a mandaatgemeente's rows; in Calibri's metrics Zwolle's signals row and
+  // Schiermonnikoog's bodembedrag warning) spills onto a second page, which then still has its years.
+  // The mutaties block starts a page of its own (its page break) under that header, with its own.
+  // Not fitted to a page count: LibreOffice then ignores the manual page break (measured, session 11).
+  s.printAs('landscape', true).printLayout({
+    area: `A1:${TOTAL}${lastRow}`,
+    titleRows: `${headerRow}:${headerRow}`,
+    fitToHeight: 0,
+  });
   return {
     s,
     cells: { batenTotaal: SheetRange.at(SHEETS.samenvatting, batenRow, PERIOD_COL, 1, ctx.years.length) },
@@ -357,13 +358,6 @@ export function tekortRow(
         jaar: eindjaar,
       };
 }
-
-/**
- * The rows of the mutaties block one printed page holds (with wrapped Omschrijvingen, at the summary's
- * scale: 50 rows of 15 pt fit a landscape page at about 7 pt type); fewer than fit, so a longer block
- * gets a page more rather than smaller text (print, #18).
- */
-const MUTATIE_ROWS_PER_PAGE = 44;
 
 /** The widths (Excel units) of a year column and of the Totaal column. */
 const YEAR_WIDTH = 15;
