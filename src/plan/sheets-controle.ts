@@ -176,7 +176,8 @@ export function buildControle(
   s.wrapLongTexts('A', 20).wrapLongTexts('B', 100);
   // Landscape: the Samenvatting helper row (one column per year) and the heading list widen the sheet
   // beyond a portrait page at 7 pt (measured 6.2 pt portrait, #18).
-  s.printAs('landscape', true);
+  // One page tall: a page more held only the last checks (Calibri metrics, #18).
+  s.printAs('landscape', true).printLayout({ fitToHeight: 1 });
   return { sheet: s, cells };
 }
 

@@ -26,6 +26,11 @@ const HEADER_ROW = 4;
 
 /** The widths of the printed columns B, C, D, each year and the level and total columns. */
 const LANDELIJK_WIDTHS = { B: 40, C: 20, D: 14, year: 14, level: 18 } as const;
+/**
+ * The rows a landscape page holds with the text at about 7 pt (pdftotext's word box; the page width's
+ * scale prints 7.1 pt in LibreOffice with DejaVu Sans, 9.0 pt with Carlito, Calibri's metrics).
+ */
+const LANDELIJK_ROWS_PER_PAGE = 56;
 
 /**
  * Columns: A nr, B onderdeel, C hoofdthema, D regeling, the edition's n years from E (€, input),
@@ -122,7 +127,12 @@ export function buildLandelijk(
   s.freezeAt(HEADER_ROW, 2);
   // On paper (issue #18): landscape on the page width, the amounts up to the total (the classification
   // and note columns after them stay on screen), so the text prints at about 7 pt or more.
-  s.printAs('landscape', true).printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}`, fitToHeight: 0 });
+  s.printAs('landscape', true).printLayout({
+    titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+    // As many pages tall as the rows need at about 7 pt: 4 for vws-2026-04's 218 rows (Calibri metrics
+    // printed 4.9 pages at the width's 6.9 pt: a fifth page for the last rows, #18).
+    fitToHeight: Math.ceil((rows.next - 1) / LANDELIJK_ROWS_PER_PAGE),
+  });
   s.printColumns('A', columnLetter(cols.total));
   // B: 40 characters, a longer onderdeel name (up to 75) wraps; C: the hoofdthema, wrapped likewise.
   const w = LANDELIJK_WIDTHS;

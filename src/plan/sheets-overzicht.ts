@@ -34,8 +34,11 @@ interface OverzichtColumns {
   readonly flag: number;
 }
 
-/** Width of column B (the onderdeel names), in characters. */
-const OVERZICHT_B_WIDTH = 40;
+/**
+ * Width of column B (the onderdeel names), in characters: 37 (40 before session 11) so the first page,
+ * the BBV answer and the amounts the raad reads, prints at 7 pt type or more (#18).
+ */
+const OVERZICHT_B_WIDTH = 37;
 
 function overzichtColumns(years: readonly EditionYear[]): OverzichtColumns {
   const total = afterYears(years);

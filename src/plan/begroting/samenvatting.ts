@@ -105,7 +105,7 @@ export function buildSamenvatting(
   const rows = new RowCursor(1);
   const ax = axis(ctx.years);
   const TOTAL = ax.total;
-  headingSection(ctx, s, rows, chosenName, from.chooser);
+  const headerRow = headingSection(ctx, s, rows, chosenName, from.chooser);
   const line: Summary['line'] = (label, formula, values, style = 'euro') => {
     const r = rows.take();
     s.value(`A${r}`, label, style === 'euroTotal' ? 'rowHeader' : undefined);
@@ -148,11 +148,16 @@ export function buildSamenvatting(
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), YEAR_WIDTH);
   s.width(TOTAL, TOTAL_WIDTH);
   // Landscape on the page width (portrait, or one page, printed it at 6 pt): readable at 7 pt or more (#18).
-  // No repeated title rows: the summary is one page with its own header row (its rows are fixed: the
-  // taakvelden are the domain's list), and the mutaties block's page starts with the block's own
-  // header; a repeated summary header printed above that block's title, with a "Totaal" column the
-  // block does not have (#18).
-  s.printAs('landscape', true).printLayout({ area: `A1:${TOTAL}${lastRow}`, fitToHeight: 0 });
+  // The summary's header row repeated on every page: the summary is one page for most gemeenten, but
+  // a longer one (warnings, a mandaatgemeente's rows; in Calibri's metrics Zwolle's signals row and
+  // Schiermonnikoog's bodembedrag warning) spills onto a second page, which then still has its years.
+  // The mutaties block starts a page of its own (its page break) under that header, with its own.
+  // Not fitted to a page count: LibreOffice then ignores the manual page break (measured, session 11).
+  s.printAs('landscape', true).printLayout({
+    area: `A1:${TOTAL}${lastRow}`,
+    titleRows: `${headerRow}:${headerRow}`,
+    fitToHeight: 0,
+  });
   return {
     s,
     cells: { batenTotaal: SheetRange.at(SHEETS.samenvatting, batenRow, PERIOD_COL, 1, ctx.years.length) },

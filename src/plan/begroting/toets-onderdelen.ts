@@ -10,11 +10,15 @@ import type { EditionYear } from '../../domain';
 import { regelingLines } from '../../domain';
 import { SheetRange } from '../anchors';
 import { PERIOD_COL, SHEETS } from '../layout';
+import { wrapText } from '../text-fit';
 import { onderdeelKey } from './keys';
 import type { ToetsInputs } from './toets-invoer';
 import type { PerLineCells, ToetsParameters } from './toets-plafond';
 import type { ToetsSection } from './toets-section';
 import { nextYear, sectionTitle, yearIndex } from './toets-section';
+
+/** The width (Excel units) a note line may take: well within the sheet's printed columns (A..the counts). */
+const NOTE_WIDTH = 150;
 
 /** The column blocks of the onderdelen table. */
 type Col = 'nr' | 'hoofdthema' | 'plafond' | 'na' | 'lasten' | 'boven' | 'overheveling';
@@ -118,11 +122,10 @@ export function onderdelenSection(
     value: (r, c) => (c < m ? (o.overschrijding[r]?.[c] ?? 0) : (t.overheveling2023Teveel[r] ?? 0)),
   });
   hoofdthemaRows(v, col, COLS);
-  s.value(
-    `A${rows.take()}`,
-    `${v.uitleg.onderdeel} ${v.uitleg.hoofdthema} ${v.uitleg['overheveling-2023']}`,
-    'note',
-  );
+  // The three rules a line each, wrapped within the printed columns (as one run-on line the text ran past
+  // the page edge once B and C were narrowed for print, #18).
+  for (const rule of [v.uitleg.onderdeel, v.uitleg.hoofdthema, v.uitleg['overheveling-2023']])
+    for (const line of wrapText(rule, NOTE_WIDTH)) s.value(`A${rows.take()}`, line, 'note');
   s.format(checked.address(), 'euro');
   return { lasten: col('lasten') };
 }

@@ -52,6 +52,15 @@ export interface ToetsCells extends ToetsInputs, LastenCells, RegelCells {
   readonly limieten: ToetsParameters['limieten'];
 }
 
+/**
+ * The widths of B (Omschrijving) and C (notes), which wrap: narrow enough that the sheet prints its text
+ * at 7 pt or more on a landscape A4 (a raad sheet, #18; 44 and 24 printed it at 6.9 pt in Calibri metrics).
+ */
+const TOETS_B_WIDTH = 36;
+const TOETS_C_WIDTH = 26;
+/** The amount columns (the years, then two more of the 2023–2024 table): € 12.654.047 fits 13 (was 14). */
+const TOETS_AMOUNT_WIDTH = 13;
+
 /** The hidden technical column (Z): the lists from row 2, the helper cells of the per-line section. */
 const TECH_COL = 26;
 const LISTS = SheetRange.at(SHEETS.toets, 2, TECH_COL, BEGROTING_REGELINGEN.length + 2);
@@ -113,12 +122,13 @@ export function buildToets(
   const lastRow = v.rows.next - 1;
   // B and C narrower than their longest texts, which wrap (row heights from the plan), so the sheet
   // prints on the width of a landscape A4 at 7 pt or more (#18).
-  s.width('A', 6).width('B', 44).width('C', 24).width('D', 2);
-  for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
+  s.width('A', 6).width('B', TOETS_B_WIDTH).width('C', TOETS_C_WIDTH).width('D', 2);
+  for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), TOETS_AMOUNT_WIDTH);
   const countCol = columnLetter(frame.counts.left);
-  s.width(columnLetter(frame.counts.left - 2), 14).width(columnLetter(frame.counts.left - 1), 14);
+  s.width(columnLetter(frame.counts.left - 2), TOETS_AMOUNT_WIDTH);
+  s.width(columnLetter(frame.counts.left - 1), TOETS_AMOUNT_WIDTH);
   s.width(countCol, 10);
-  s.wrapLongTexts('B', 44).wrapLongTexts('C', 24);
+  s.wrapLongTexts('B', TOETS_B_WIDTH).wrapLongTexts('C', TOETS_C_WIDTH);
   s.freezeAt(frame.years.top, 2);
   s.printAs('landscape', true).printLayout({
     area: `A1:${countCol}${lastRow}`,

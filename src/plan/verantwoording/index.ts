@@ -55,6 +55,11 @@ import { wrapLabels } from './year-rows';
  * column 16 wide (`SISA_EIND_COL`) the printed width stays at 228 characters (7 pt or more, #18).
  */
 const RULE_WIDTH = 54;
+/**
+ * The rows a landscape page holds with the text at about 7 pt (type, in Calibri metrics): Zwolle's 285
+ * rows (vws-2026-04, both samples) need 5.2 pages at the page width's scale; 60 a page folds the rest in.
+ */
+const ROWS_PER_PAGE = 60;
 /** The SiSa opgave's column "Eindverantwoording" (F): 16 wide, for "verantwoording" in bold on a line. */
 const SISA_EIND_COL = FIRST_COL + 4;
 
@@ -185,7 +190,12 @@ export function buildVerantwoording(
   s.width(columnLetter(ruleCol), RULE_WIDTH);
   s.format(`${columnLetter(ruleCol)}1:${columnLetter(ruleCol)}${rows.next}`, 'wrap');
   s.printAs('landscape', true);
-  s.printLayout({ area: `A1:${columnLetter(ruleCol)}${rows.next - 1}` });
+  // As many pages tall as its rows need at about 7 pt (ROWS_PER_PAGE): a last page with a few rows is
+  // folded in (Calibri metrics: Zwolle's 285 rows printed 5 full pages and a sixth with 8 rows, #18).
+  s.printLayout({
+    area: `A1:${columnLetter(ruleCol)}${rows.next - 1}`,
+    fitToHeight: Math.ceil((rows.next - 1) / ROWS_PER_PAGE),
+  });
   // The rules and sources wrap in their column (the labels of column A: `wrapLabels` per block):
   // rows as high as their text (printed whole, #18).
   s.wrapLongTexts(columnLetter(ruleCol), RULE_WIDTH);
