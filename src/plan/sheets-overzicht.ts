@@ -611,7 +611,7 @@ function bronRows(
         const amount = `E${amountFirst + (r - bron)}`;
         s.formula(
           v.yearsRange(r, part.count),
-          part.value ? `IF(AND(${amount}=0,${src}<>""),"geen",${src})` : src,
+          part.value ? `IF(${amount}=0,"geen",${src})` : src,
           (ri, c) => bronOf(v, runLines[part.from + ri] as EditionLine, v.ctx.years[c] as EditionYear),
           'note',
         );

@@ -201,7 +201,7 @@ export interface Scenario {
   /**
    * The source of the gemeente's own amount of a line in a year as Overzicht labels it: `amount`'s,
    * except on a regional line (paid to the mandaatgemeente: SPUK IZA, SPUK AZWA regionaal) where that
-   * amount is 0 while the line has a source label (the region's): `geen`. A member, or a gemeente in no
+   * amount is 0: `geen` (as the Samenvatting labels a € 0 plafond). A member, or a gemeente in no
    * region, receives no regional money itself; the region's label belongs to the mandaatgemeente's
    * amount, not to this € 0 (#18: Dalfsen's rows printed € 0 "afgeleid").
    */
@@ -478,7 +478,7 @@ export function resolveScenario(request: ScenarioRequest, national?: NationalSce
     cellBron: (nr, jaar) => {
       const a = amount(nr, jaar);
       const regionaal = ledger.line(nr).ontvanger === 'mandaatgemeente';
-      return regionaal && a.bedrag === 0 && a.bron !== '' && a.bron !== 'open post' ? 'geen' : a.bron;
+      return regionaal && a.bedrag === 0 ? 'geen' : a.bron;
     },
     lineReading,
     afloop,
