@@ -3,8 +3,11 @@
 # On a fresh Debian/Ubuntu machine that has only Node it installs what the tests need and runs them:
 # 1. Debian packages, only when missing: Chromium (the headless task-pane test; Playwright's own
 #    browser download cannot work here), LibreOffice Calc (the second formula oracle, it recalculates
-#    the .xlsx) and poppler-utils (pdftoppm: the Overzicht picture for the README). Installed with
-#    apt-get as root, or through sudo, without questions.
+#    the .xlsx), poppler-utils (pdftoppm: the Overzicht picture for the README) and the Carlito font
+#    (fonts-crosextra-carlito: Calibri's metrics, so LibreOffice lays out and prints the werkmap as
+#    Excel does; without it LibreOffice falls back to DejaVu Sans, 1.25 × wider, and the print test
+#    measures another page than Excel prints). Installed with apt-get as root, or through sudo,
+#    without questions.
 # 2. Node dependencies exactly from the lockfile, when node_modules is missing or does not match.
 # 3. npm test (typecheck, lint, build, unit + formula-truth + LibreOffice tests, browser test).
 set -euo pipefail
@@ -15,6 +18,7 @@ NEED=()
 command -v chromium >/dev/null 2>&1 || NEED+=(chromium)
 command -v soffice >/dev/null 2>&1 || NEED+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || NEED+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi carlito || NEED+=(fonts-crosextra-carlito)
 if [ ${#NEED[@]} -gt 0 ]; then
   echo "test-all: installing ${NEED[*]} (apt-get)" >&2
   SUDO=()

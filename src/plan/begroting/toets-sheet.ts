@@ -179,7 +179,7 @@ function frameSection(v: ToetsSection, chosenName: string, chooser: ChooserCells
   if (master.abs() !== TOETS_MASTER.abs())
     throw new Error('The Begrotingstoets count must stay at TOETS_MASTER');
   // The label in B (A is the narrow Nr column: it printed "Signal").
-  s.value(`B${masterRow}`, 'Signalen: aantal actieve signalen (0 = geen)', 'rowHeader');
+  s.value(`B${masterRow}`, 'Signalen: aantal actieve signalen', 'rowHeader');
   rows.skip();
   const header = rows.take();
   const headings = ['Nr', 'Omschrijving', '', '', ...v.ctx.years, '', '', 'Signalen'];
@@ -214,7 +214,8 @@ function countSection(v: ToetsSection, frame: Frame): void {
     master.address(),
     `SUM(${N}${frame.counts.top + 1}:${N}${v.rows.next})`,
     () => t.signalen.length,
-    'check',
+    // "geen" at zero, as the Samenvatting's count (#18: no "(0 = geen)" on the raad's page).
+    'warningCount',
   );
   // In the first year column (D is a 2-character spacer: "LET OP" printed as "T OP").
   const status = master.cell(0, 2);
