@@ -16,8 +16,7 @@ import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
 import type { CellValue } from '../types';
 import type { BestedingFeed } from '../realisatie';
-import { flowNotes } from './regeling-section';
-import { wrapLabels } from './year-rows';
+import { flowNotes, wrapLabels } from './year-rows';
 
 /** The columns of one per-onderdeel year block, from `first` on. */
 export const ONDERDEEL_KOLOMMEN = [

@@ -31,7 +31,6 @@ import { SheetRange } from '../anchors';
 import type { RowCursor } from '../anchors';
 import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
-import { BODY_SIZE, wrapText } from '../text-fit';
 import type { CellValue } from '../types';
 import { BBV_HEIGHT, bbvSection } from './bbv-section';
 import type { H35bCells, H35bFeed } from './h35b-section';
@@ -39,6 +38,8 @@ import { h35bSection } from './h35b-section';
 import type { BestedingFeed } from '../realisatie';
 import type { OnderdelenCells, OnderdelenFrom } from './onderdelen-section';
 import { onderdelenSection } from './onderdelen-section';
+import { flowNotes } from './year-rows';
+export { flowNotes } from './year-rows';
 import type { SignalenCells } from './signalen-section';
 import { signalenHeight, signalenSection } from './signalen-section';
 import { fontOf, wrapLabels, yearRows } from './year-rows';
@@ -540,38 +541,6 @@ function limietRow(
     k = e + 1;
   }
 }
-
-/**
- * The rule texts (`notes`: sheet row → text) laid out a line per row: a text longer than a line of the
- * rules column (`width` characters, measured in the font: `wrapText`) puts its first line beside its
- * own row and the next ones in the rows below it up to the next row with a text of its own, as a
- * margin note runs on; what does not fit stays in the last of those rows, where it wraps (and the row
- * grows: `wrapLongTexts`). A text that wrapped whole in its row made the row, and the figures in it,
- * as tall as the text (#18). Lines break at word boundaries and take at most 85 % of the column, so
- * they also fit where LibreOffice prints a wider font (DejaVu Sans: at 95 % its lines wrapped again
- * and overprinted). The last text does not run on (the rows below it are another section's). Layout
- * only: the texts are not changed.
- */
-export function flowNotes(notes: ReadonlyMap<number, string>, width: number): Map<number, string> {
-  const rows = [...notes.keys()].sort((a, b) => a - b);
-  const out = new Map<number, string>();
-  rows.forEach((row, i) => {
-    const text = notes.get(row) ?? '';
-    const free = (rows[i + 1] ?? row + 1) - row;
-    const lines = wrapText(text, width, { size: BODY_SIZE }, NOTE_FILL);
-    if (free <= 1 || lines.length <= 1) {
-      out.set(row, text);
-      return;
-    }
-    const k = Math.min(free, lines.length);
-    for (let j = 0; j < k - 1; j++) out.set(row + j, lines[j] ?? '');
-    out.set(row + k - 1, lines.slice(k - 1).join(' '));
-  });
-  return out;
-}
-
-/** The share of the rules column a run-on line of a rule may take (see `flowNotes`). */
-const NOTE_FILL = 0.85;
 
 /** The rule and its source beside the figures (constants: the edition's rules). */
 function rules(

@@ -7,7 +7,7 @@
 import type { EditionYear } from '../../domain';
 import { SheetBuilder } from '../sheet-builder';
 import { STYLES } from '../styles';
-import { linesHeight, wrapText } from '../text-fit';
+import { BODY_SIZE, linesHeight, wrapText } from '../text-fit';
 import type { TextFont } from '../text-fit';
 import type { StyleName } from '../types';
 
@@ -73,3 +73,35 @@ export function fontOf(style: StyleName): TextFont {
     ...(spec.bold !== undefined ? { bold: spec.bold } : {}),
   };
 }
+
+/**
+ * The rule texts (`notes`: sheet row → text) laid out a line per row: a text longer than a line of the
+ * rules column (`width` characters, measured in the font: `wrapText`) puts its first line beside its
+ * own row and the next ones in the rows below it up to the next row with a text of its own, as a
+ * margin note runs on; what does not fit stays in the last of those rows, where it wraps (and the row
+ * grows: `wrapLongTexts`). A text that wrapped whole in its row made the row, and the figures in it,
+ * as tall as the text (#18). Lines break at word boundaries and take at most 85 % of the column, so
+ * they also fit where LibreOffice prints a wider font (DejaVu Sans: at 95 % its lines wrapped again
+ * and overprinted). The last text does not run on (the rows below it are another section's). Layout
+ * only: the texts are not changed.
+ */
+export function flowNotes(notes: ReadonlyMap<number, string>, width: number): Map<number, string> {
+  const rows = [...notes.keys()].sort((a, b) => a - b);
+  const out = new Map<number, string>();
+  rows.forEach((row, i) => {
+    const text = notes.get(row) ?? '';
+    const free = (rows[i + 1] ?? row + 1) - row;
+    const lines = wrapText(text, width, { size: BODY_SIZE }, NOTE_FILL);
+    if (free <= 1 || lines.length <= 1) {
+      out.set(row, text);
+      return;
+    }
+    const k = Math.min(free, lines.length);
+    for (let j = 0; j < k - 1; j++) out.set(row + j, lines[j] ?? '');
+    out.set(row + k - 1, lines.slice(k - 1).join(' '));
+  });
+  return out;
+}
+
+/** The share of the rules column a run-on line of a rule may take (see `flowNotes`). */
+const NOTE_FILL = 0.85;
