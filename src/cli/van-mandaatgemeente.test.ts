@@ -42,21 +42,21 @@ describe('--van-mandaatgemeente', () => {
     const planned = await run([...BASE, '--formaat', 'csv']);
     expect(planned.code).toBe(0);
     expect(regional(planned.out)).toEqual([
-      'SPUK IZA,2025,33248,van mandaatgemeente (gepland aandeel),30000,3248',
-      'SPUK AZWA regionaal,2027,45139,van mandaatgemeente (gepland aandeel),25000,20139',
-      'SPUK AZWA regionaal,2028,54679,van mandaatgemeente (gepland aandeel),25000,29679',
+      'SPUK IZA,2025,33248,van mandaatgemeente (gepland aandeel),30000,0,3248',
+      'SPUK AZWA regionaal,2027,45139,van mandaatgemeente (gepland aandeel),25000,0,20139',
+      'SPUK AZWA regionaal,2028,54679,van mandaatgemeente (gepland aandeel),25000,0,29679',
     ]);
     const typed = await run([...BASE, ...VAN, '--formaat', 'csv']);
     expect(typed.code).toBe(1);
     expect(regional(typed.out)).toEqual([
-      'SPUK IZA,2025,20000,van mandaatgemeente (ingevuld),30000,-10000',
-      'SPUK AZWA regionaal,2027,20000,van mandaatgemeente (ingevuld),25000,-5000',
-      'SPUK AZWA regionaal,2028,30000,van mandaatgemeente (ingevuld),25000,5000',
+      'SPUK IZA,2025,20000,van mandaatgemeente (ingevuld),30000,0,-10000',
+      'SPUK AZWA regionaal,2027,20000,van mandaatgemeente (ingevuld),25000,0,-5000',
+      'SPUK AZWA regionaal,2028,30000,van mandaatgemeente (ingevuld),25000,0,5000',
     ]);
     const text = await run([...BASE, ...VAN]);
     expect(text.code).toBe(1);
     expect(text.out).toMatch(
-      /\nSPUK IZA +2026 +€ 41\.803 +van mandaatgemeente \(gepland aandeel\) +€ 30\.000 +€ 11\.803\n/,
+      /\nSPUK IZA +2026 +€ 41\.803 +van mandaatgemeente \(gepland aandeel\) +€ 30\.000 +€ 0 +€ 11\.803\n/,
     );
     expect(text.out).toContain('Signalen (2):');
     expect(text.out).toContain('- SPUK IZA, 2025: de lasten liggen € 10.000 boven het plafond.');

@@ -135,7 +135,10 @@ describe('renderPlan with the real plan: every hidden column hidden, the Overzic
     // Fit to one page wide, also with its manual break (see src/excel/README.md, "Print settings").
     const model = fake.model.sheets.find((s) => s.name === SHEETS.overzicht);
     expect(model?.pageLayout.zoom).toEqual({ horizontalFitToPages: 1 });
+    // Landelijk: one page wide and the page count from its rows (#18: 4 pages at about 6,3 pt type), as the plan says.
     const landelijk = fake.model.sheets.find((s) => s.name === SHEETS.landelijk);
-    expect(landelijk?.pageLayout.zoom).toEqual({ horizontalFitToPages: 1 });
+    const landelijkPlan = plan.sheets.find((s) => s.name === SHEETS.landelijk);
+    expect(landelijkPlan?.print.fitToHeight).toBe(4);
+    expect(landelijk?.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 4 });
   });
 });

@@ -137,8 +137,12 @@ describe('signaalText per weergave', () => {
   it('on the command line no signal names a sheet; a text without a way in is the same in both', () => {
     for (const rol of ['lid', 'mandaatgemeente', 'geen', undefined] as const)
       expect(text(rol, 'cli')).not.toMatch(/\bblad\b|werkmap/i);
-    for (const rol of ['mandaatgemeente', 'geen'] as const)
-      expect(text(rol, 'cli')).toBe(text(rol, 'werkmap'));
+    expect(text('geen', 'cli')).toBe(text('geen', 'werkmap'));
+    // The mandaatgemeente's doorbetaling: the sheet in the werkmap, the command and column on the CLI.
+    expect(text('mandaatgemeente', 'werkmap')).toMatch(/volgens blad Regioverdeling doorgeeft/);
+    expect(text('mandaatgemeente', 'cli')).toMatch(
+      /'spuk-begroting regioverdeling', kolom doorgeven hierboven\) doorgeeft/,
+    );
     const gat: Signaal = { soort: 'bbv-gat-2026', jaar: 2026, bedrag: euro(900_000) };
     expect(signaalText(gat, regels, 'cli')).toBe(
       'Na 2026: € 900.000 structurele lasten op de Brede SPUK en SPUK IZA zonder dekking vanaf 2027.',

@@ -45,6 +45,15 @@ const VAN_MANDAATGEMEENTE: Record<Weergave, { readonly invullen: string; readonl
   },
 };
 
+/**
+ * Where a mandaatgemeente finds what it passes on to its members (the planned doorbetaling, the
+ * domain's `doorTeGevenAanLeden`), per weergave.
+ */
+const DOORGEVEN: Record<Weergave, string> = {
+  werkmap: 'volgens blad Regioverdeling',
+  cli: "volgens de regioverdeling ('spuk-begroting regioverdeling', kolom doorgeven hierboven)",
+};
+
 /** The words the texts share, from the rule parameters (e.g. `tot: 'Tot en met 2024'`, `onderdelen: '1–15'`). */
 function woorden(regels: BegrotingRegels): {
   readonly tot: string;
@@ -158,7 +167,7 @@ function regionaalTip(s: Signaal, weergave: Weergave): string {
   if (s.regeling !== 'SPUK IZA' && s.regeling !== 'SPUK AZWA regionaal') return '';
   switch (s.rol) {
     case 'mandaatgemeente':
-      return ' Als mandaatgemeente toetst u regionaal geld tegen het bedrag van de regio (de beschikking, anders de editie), met wat u volgens blad Regioverdeling doorgeeft aan de ledengemeenten bij de lasten.';
+      return ` Als mandaatgemeente toetst u regionaal geld tegen het bedrag van de regio (de beschikking, anders de editie), met wat u ${DOORGEVEN[weergave]} doorgeeft aan de ledengemeenten bij de lasten.`;
     case 'lid':
       return ` Als ledengemeente toetst u regionaal geld tegen wat de mandaatgemeente doorgeeft: ${van.invullen}.`;
     case 'geen':
