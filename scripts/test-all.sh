@@ -18,7 +18,7 @@ NEED=()
 command -v chromium >/dev/null 2>&1 || NEED+=(chromium)
 command -v soffice >/dev/null 2>&1 || NEED+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || NEED+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi carlito || NEED+=(fonts-crosextra-carlito)
+fc-list -q Carlito 2>/dev/null || NEED+=(fonts-crosextra-carlito)
 if [ ${#NEED[@]} -gt 0 ]; then
   echo "test-all: installing ${NEED[*]} (apt-get)" >&2
   SUDO=()
