@@ -323,9 +323,13 @@ describe('real plan with the sheet Verantwoording (werkboek --realisatie): withi
     // Realisatie's column and text checks, the Verantwoording's text inputs, the spaces-around-Uitvoerder
     // helper cells, the H35B helper blocks per kind (realisatie, prognose, rows without one) and their
     // hidden rows, the rule texts flowed over rows).
+    // Session 11: 5,315 (the rows hidden per role on the Samenvatting and the Beschikking, the
+    // mandaatgemeente's doorbetaling rows on the Samenvatting, the toets and the Overzicht, the
+    // Verantwoording's page breaks and hidden key columns, the counts' "geen" style, Controle's
+    // headings): tripwire 5,500, still 2 syncs and under the 4 MB per request (asserted above).
     // Next saving: equal formats across blocks in one operation (number formats and font colours
     // dominate).
-    expect(write?.operations).toBeLessThan(5_200);
+    expect(write?.operations).toBeLessThan(5_500);
     // The user's realisatie (the table on the sheet Realisatie, row 7 = the file's first row, G =
     // 2023) survives a refresh (2 syncs); the besteding on Verantwoording is a formula over it.
     expect(fake.values(SHEETS.realisatie, 'G7')).toEqual([[40_000]]);
@@ -354,6 +358,7 @@ describe('real plan with the sheet Verantwoording (werkboek --realisatie): withi
     // Session 7: 4,809 (Controle's text and key checks, the H35B helper blocks over the Realisatie
     // table, the schuifruimte column, the per-onderdeel prognose blocks, the year format): tripwire
     // raised to 5,000, still 2 syncs and under 4 MB per request. Session 8: 5,007 (see above): 5,200.
-    expect(fake.batches[1]?.operations).toBeLessThan(5_200);
+    // Session 11: 5,319 (see above): 5,500.
+    expect(fake.batches[1]?.operations).toBeLessThan(5_500);
   });
 });
