@@ -134,9 +134,24 @@ export function serialProducer(factory: BatchRendererFactory): WerkmapProducer {
   };
 }
 
-/** What must be equal for two plans to share a batch package: their sheets and names, in order. */
+/**
+ * What must be equal for two plans to share a batch package: their sheets and names, in order, and the
+ * layout of every sheet with a chart (where its blocks start, its row heights and page breaks). The
+ * batch rewrites a sheet whose layout differs from the base's, but not one with a chart (it would lose
+ * the base's drawing): such a plan needs a package of its own, or it is rendered whole. A member
+ * gemeente's Overzicht has rows a mandaatgemeente's has not (#18: what it receives from its
+ * mandaatgemeente), so the two share no package.
+ */
 export function planShape(plan: WorkbookPlan): string {
-  return JSON.stringify([plan.sheets.map((sh) => sh.name), plan.names.map((n) => n.name)]);
+  const charted = plan.sheets
+    .filter((sh) => sh.charts.length > 0)
+    .map((sh) => [
+      sh.name,
+      sh.blocks.map((b) => (b.kind === 'values' ? b.at : b.range)),
+      sh.rowHeights ?? [],
+      sh.pageBreaks ?? [],
+    ]);
+  return JSON.stringify([plan.sheets.map((sh) => sh.name), plan.names.map((n) => n.name), charted]);
 }
 
 /**

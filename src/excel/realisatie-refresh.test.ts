@@ -78,9 +78,9 @@ describe('the Realisatie survives refreshes', () => {
     // of the same werkmap without them (the plan without a realisatie, real-plan.test.ts, is unchanged);
     // 4,607 after merging session 6 (the Verantwoording's BBV, signal and H35B blocks, the beschikking's
     // number and date): the same tripwire as real-plan.test.ts for a werkmap with a realisatie (5,000
-    // since session 7, 5,200 since session 8: measured 5,003).
+    // since session 7, 5,200 since session 8: measured 5,003; 5,500 since session 11: measured 5,315).
     const write = fake.batches[1];
-    expect(write?.operations).toBeLessThan(5_200);
+    expect(write?.operations).toBeLessThan(5_500);
     expect(report.batchBytes[0]).toBeLessThan(2.5 * 1024 * 1024);
     const sheet = fake.snapshot().sheets.find((s) => s.name === SHEETS.realisatie);
     expect(sheet?.tables[0]?.name).toBe('Realisatie');
