@@ -12,7 +12,7 @@
 # 3. npm test (typecheck, lint, build, unit + formula-truth + LibreOffice tests, browser test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "test-all: duurt ongeveer 20 minuten op 2 kernen (formula truth, LibreOffice, browser)." >&2
+echo "test-all: duurt ongeveer 30 minuten op 2 kernen (formula truth, LibreOffice, browser)." >&2
 
 NEED=()
 command -v chromium >/dev/null 2>&1 || NEED+=(chromium)
