@@ -175,7 +175,8 @@ const sheetLayouts = new WeakMap<SheetPlan, string>();
  * layout with its own gemeente chosen (a formula that differs at the same place then shows as a
  * difference, it does not pass). Other sheets count by name only: "Wat is er veranderd" (its rows
  * differ per gemeente) and Regioverdeling (its size differs per region; a member's planned share that
- * reads it is set from the domain) would make nearly every gemeente a layout of its own. A sheet's
+ * reads it is set from the domain, and a mandaatgemeente's doorbetaling that reads it takes its own
+ * plan's values) would make nearly every gemeente a layout of its own. A sheet's
  * part is hashed once per sheet object (the national sheets are shared).
  */
 export function layoutOf(plan: WorkbookPlan): string {
@@ -251,8 +252,18 @@ export async function checkBatchFolder(dir: string, files: readonly string[]): P
     log(`check: layout of ${group[0] ?? '?'}: ${group.length} files`);
     const first = planOf((group[0] as string).slice(0, 6) as CbsCode);
     const model = makeModel(first);
-    const { base, hf, dependent, chosenSheet, chosenCell, chosenAt, chosenId, beschikkingAt, gepland } =
-      model;
+    const {
+      base,
+      hf,
+      dependent,
+      chosenSheet,
+      chosenCell,
+      chosenAt,
+      chosenId,
+      beschikkingAt,
+      gepland,
+      regioFed,
+    } = model;
     const besIndex = base.sheets.findIndex((s) => s.name === SHEETS.beschikking);
     try {
       for (const file of group) {
@@ -330,6 +341,20 @@ export async function checkBatchFolder(dir: string, files: readonly string[]): P
               );
             }),
           );
+        // A mandaatgemeente's doorbetaling to the other members (Samenvatting, Begrotingstoets) reads
+        // its own region's sheet Regioverdeling, which the model (another region) cannot recalculate:
+        // the model takes the file's own plan's values there (the domain's `doorTeGevenAanLeden`), and
+        // the comparison below checks the file's cached results against them.
+        for (const { i, k } of regioFed) {
+          const expected = own.sheets[i]?.blocks[k];
+          const b = base.sheets[i]?.blocks[k];
+          if (b?.kind !== 'formula' || expected?.kind !== 'formula') continue;
+          const r = parseRange(b.range);
+          hf.setCellContents(
+            { sheet: hf.getSheetId(base.sheets[i]?.name ?? '') ?? 0, row: r.top - 1, col: r.left - 1 },
+            expected.expected.map((row) => [...row]),
+          );
+        }
         for (const { s, i } of dependent) {
           const cells = bySheet.get(i);
           const sid = hf.getSheetId(s.name) ?? 0;
@@ -409,6 +434,8 @@ interface Model {
   readonly beschikkingAt: { readonly sheet: number; readonly row: number; readonly col: number } | undefined;
   /** Beschikking: the top-left of the planned-share rows (REGIONALE_POSTEN order, a column per year). */
   readonly gepland: { readonly sheet: number; readonly row: number; readonly col: number } | undefined;
+  /** The compared sheets' formula blocks that read the sheet Regioverdeling (sheet and block index). */
+  readonly regioFed: readonly { readonly i: number; readonly k: number }[];
 }
 
 function makeModel(base: WorkbookPlan): Model {
@@ -444,7 +471,23 @@ function makeModel(base: WorkbookPlan): Model {
           col: parseCell(label.at).col + 4,
         }
       : undefined;
-  return { base, hf, dependent, chosenSheet, chosenCell, chosenAt, chosenId, beschikkingAt, gepland };
+  const regioFed = dependent.flatMap(({ s, i }) =>
+    s.blocks.flatMap((b, k) =>
+      b.kind === 'formula' && b.formula.includes(`${SHEETS.regioverdeling}!`) ? [{ i, k }] : [],
+    ),
+  );
+  return {
+    base,
+    hf,
+    dependent,
+    chosenSheet,
+    chosenCell,
+    chosenAt,
+    chosenId,
+    beschikkingAt,
+    gepland,
+    regioFed,
+  };
 }
 
 /** CRC-32 and size of a part as the zip's central directory gives them (JSZip keeps them). */
