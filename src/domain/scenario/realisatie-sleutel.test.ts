@@ -49,6 +49,12 @@ describe('the domain counts Realisatie rows without a begrotingsregel (realisati
       onderdeel: 1,
       activiteit: 'Sportakkoord',
     });
+    // Regional money: the same row for a mandaatgemeente and a member (a batch shares the sheet), so
+    // its text fits both (review 2026-12-07: "alleen als mandaatgemeente" told a member to leave it out).
+    const regionaal = starterRegels(input.edition).filter((r) =>
+      ['SPUK IZA', 'SPUK AZWA regionaal'].includes(r.regeling),
+    );
+    expect(regionaal.map((r) => r.activiteit.endsWith(' (via de mandaatgemeente)'))).toEqual([true, true]);
   });
 
   it('against a begroting given: its rows, compared without regard to case (as MATCH)', () => {

@@ -6,7 +6,8 @@ import { euro } from '../money';
 /**
  * The starter rows of a new Begroting table: one per Brede SPUK onderdeel of the edition (its
  * line's name as activiteit), then one per other regeling with a line (SPUK IZA, SPUK AZWA lokaal,
- * SPUK AZWA regionaal; regional money says "(alleen als mandaatgemeente)"), without amounts,
+ * SPUK AZWA regionaal; regional money says "(via de mandaatgemeente)": the mandaatgemeente receives
+ * it, a member gets its share from it), without amounts,
  * incidenteel, the regeling's default taakveld. The same rows for every gemeente (a batch shares
  * the sheet). `rij` numbers them from 1 (the werkmap places them; the plan sets the sheet row).
  */
@@ -30,14 +31,15 @@ export function starterRegels(edition: ResolvedEdition): BegrotingRegel[] {
     const line = edition.lines.find((l) => l.nr === nr);
     if (line) add('Brede SPUK', nr, line.naam);
   }
-  // Regional money only counts on the mandaatgemeente's begroting, which the row says.
+  // Regional money comes through the mandaatgemeente, for itself and for the members (whose share the
+  // Begrotingstoets tests against); the rows are the same for every gemeente, so the text fits both.
   for (const regeling of ['SPUK IZA', 'SPUK AZWA lokaal', 'SPUK AZWA regionaal'] as const) {
     const line = regelingLines(edition.lines, regeling)[0];
     if (!line) continue;
     add(
       regeling,
       undefined,
-      line.ontvanger === 'mandaatgemeente' ? `${line.naam} (alleen als mandaatgemeente)` : line.naam,
+      line.ontvanger === 'mandaatgemeente' ? `${line.naam} (via de mandaatgemeente)` : line.naam,
     );
   }
   return rows;
