@@ -104,8 +104,12 @@ export function buildToets(
     table: toets.table,
     checks: [],
   };
-  const frame = frameSection(v, chosenName, from.chooser);
+  const master = frameSection(v, chosenName, from.chooser);
   const params = parametersSection(v);
+  // The sheet's heading (Nr, Omschrijving, the years, Signalen) under the percentages, above the first
+  // block of years: the percentages in column E have their own heading, and the year heading stood
+  // above them ("2023" over 15, 20 and 10; #18). The percentages keep their cells (named inputs).
+  const frame = headerRow(v, master);
   const perLine = perLineSection(v, keys, frame.years, { ...from, helper: HELPER, perOnderdeel });
   const plafond = plafondSection(v, perLine, from.beschikking);
   const inputs = invoerSection(v, keys, toets.invoer);
@@ -163,8 +167,8 @@ interface Frame {
   readonly counts: SheetRange;
 }
 
-/** Title, gemeente, the count of signals (fixed at TOETS_MASTER) and the header row. */
-function frameSection(v: ToetsSection, chosenName: string, chooser: ChooserCells): Frame {
+/** Title, gemeente and the count of signals (fixed at TOETS_MASTER), then two empty rows. */
+function frameSection(v: ToetsSection, chosenName: string, chooser: ChooserCells): SheetRange {
   const { s, rows } = v;
   s.value(`A${rows.take()}`, 'Begrotingstoets: de begroting tegen het plafond en de regels', 'title');
   s.formula(
@@ -180,7 +184,15 @@ function frameSection(v: ToetsSection, chosenName: string, chooser: ChooserCells
     throw new Error('The Begrotingstoets count must stay at TOETS_MASTER');
   // The label in B (A is the narrow Nr column: it printed "Signal").
   s.value(`B${masterRow}`, 'Signalen: aantal actieve signalen', 'rowHeader');
-  rows.skip();
+  // Two empty rows: the first rows of the sheet keep their places (the rules' percentages in E7:E9,
+  // the named inputs Invoer_Overheveling_Limiet among them) now that the heading is below them.
+  rows.skip(2);
+  return master;
+}
+
+/** The sheet's heading row: Nr, Omschrijving, the years (which the per-line formulas read), Signalen. */
+function headerRow(v: ToetsSection, master: SheetRange): Frame {
+  const { s, rows } = v;
   const header = rows.take();
   const headings = ['Nr', 'Omschrijving', '', '', ...v.ctx.years, '', '', 'Signalen'];
   s.values(`A${header}`, [headings], 'header');
