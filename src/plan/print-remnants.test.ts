@@ -102,6 +102,32 @@ describe('each printed page carries the heading of what it shows (#18 remnants)'
   });
 });
 
+describe('the Begrotingstoets’s labels beside inputs and amounts (#18 remnants)', () => {
+  const toets = sheetOf(zwolle, SHEETS.toets);
+  const v = values(toets);
+  it('a label that would run on over the yellow inputs wraps in B, in a row as high as its lines', () => {
+    const long = [
+      'Opgroeien in een Kansrijke Omgeving en Vroegsignalering Alcoholproblematiek',
+      'Vooruit ontvangen voor het volgende jaar (in het jaar van ontvangst; balans, geen baat)',
+    ];
+    for (const text of long) {
+      const row = rowsWhere(toets, 'B', (x) => x === text).find((r) => v.get(`E${r}`) === null);
+      expect(row).toBeDefined();
+      expect(stylesAt(toets, `B${row ?? 0}`)).toContain('wrap');
+      expect(toets.rowHeights?.find((h) => h.row === row)?.height).toBeGreaterThanOrEqual(30);
+    }
+  });
+  it('the lasten per regeling say what they are beside the regeling (its SUMIFS criterion in B)', () => {
+    const rows = rowsWhere(toets, 'C', (x) => x === 'lasten (blad Begroting)');
+    expect(rows.map((r) => v.get(`B${r}`))).toEqual([
+      'Brede SPUK',
+      'SPUK IZA',
+      'SPUK AZWA lokaal',
+      'SPUK AZWA regionaal',
+    ]);
+  });
+});
+
 describe('the Beschikking’s row keys are technical: grey and inside column A (#18 remnants)', () => {
   const KEY = /^(BS(\d{2})?|IZA|AZWA-[LR]|MG-[A-Z]+)$/;
   it.each([

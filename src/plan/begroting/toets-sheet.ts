@@ -33,6 +33,7 @@ import type { RegelCells } from './toets-regels';
 import { regelsSection } from './toets-regels';
 import type { ToetsSection } from './toets-section';
 import { tekstRules } from './toets-tabel';
+import { TOETS_AMOUNT_WIDTH, TOETS_B_WIDTH, TOETS_C_WIDTH, TOETS_D_WIDTH } from './toets-section';
 
 /** What the Begrotingstoets exposes (Samenvatting, the names, Overzicht). */
 export interface ToetsCells extends ToetsInputs, LastenCells, RegelCells {
@@ -51,15 +52,6 @@ export interface ToetsCells extends ToetsInputs, LastenCells, RegelCells {
   /** The carry-over limits % (per onderdeel, of the total; input): the sheet Verantwoording refers to them. */
   readonly limieten: ToetsParameters['limieten'];
 }
-
-/**
- * The widths of B (Omschrijving) and C (notes), which wrap: narrow enough that the sheet prints its text
- * at 7 pt or more on a landscape A4 (a raad sheet, #18; 44 and 24 printed it at 6.9 pt in Calibri metrics).
- */
-const TOETS_B_WIDTH = 36;
-const TOETS_C_WIDTH = 26;
-/** The amount columns (the years, then two more of the 2023–2024 table): € 12.654.047 fits 13 (was 14). */
-const TOETS_AMOUNT_WIDTH = 13;
 
 /** The hidden technical column (Z): the lists from row 2, the helper cells of the per-line section. */
 const TECH_COL = 26;
@@ -126,7 +118,7 @@ export function buildToets(
   const lastRow = v.rows.next - 1;
   // B and C narrower than their longest texts, which wrap (row heights from the plan), so the sheet
   // prints on the width of a landscape A4 at 7 pt or more (#18).
-  s.width('A', 6).width('B', TOETS_B_WIDTH).width('C', TOETS_C_WIDTH).width('D', 2);
+  s.width('A', 6).width('B', TOETS_B_WIDTH).width('C', TOETS_C_WIDTH).width('D', TOETS_D_WIDTH);
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), TOETS_AMOUNT_WIDTH);
   const countCol = columnLetter(frame.counts.left);
   s.width(columnLetter(frame.counts.left - 2), TOETS_AMOUNT_WIDTH);
