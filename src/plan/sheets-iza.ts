@@ -76,7 +76,12 @@ export function buildIza(
   s.freezeAt(HEADER_ROW, 1);
   // On paper (issue #18): landscape on the page width, the regions' amounts up to the weight column
   // (the notes and indelingsmethoden after it stay on screen), so the text prints at about 7 pt or more.
-  s.printAs('landscape', true).printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}`, fitToHeight: 0 });
+  // Each regional line starts a page under its own heading (#18: page 2 repeated the SPUK IZA block's
+  // heading, "Indeling", above the AZWA block's weights). No repeated title rows: the sheet's two blocks
+  // have different headings, and each fits its page (the AZWA rounding rows are hidden).
+  s.printAs('landscape', true).printLayout({ fitToHeight: 0 });
+  // The break at the first of the two empty rows between the blocks: a page ends with the check row.
+  for (const b of layout.blocks.slice(1)) s.pageBreakBefore(b.title - 2);
   // The membership table (342 rows of input, about five pages) stays on screen, off the printed pages
   // (#18: technical and input tables out of the default print); the last printed row says so.
   const note = layout.memberTitle - 2;

@@ -99,6 +99,12 @@ const GEMEENTE_ROW = 4;
 /** The hidden helper column (Z) of the check on amounts outside the regelingen's years. */
 const HELPER_COL = 26;
 const HEADER_ROW = 6;
+/**
+ * Column A's width (characters): the row keys (`BS01`, `AZWA-R`, `MG-AZWAR`), which the refresh and the
+ * reader of a pasted grid match rows by, set grey (style `note`) as technical; 12 holds the longest,
+ * "MG-AZWAR" (71 px in Calibri 11 of 84; at 10 it ran into column B on a member's print, #18).
+ */
+const KEY_WIDTH = 12;
 /** Column C's width (characters): the onderdeel's name. */
 const ONDERDEEL_WIDTH = 58;
 
@@ -157,7 +163,9 @@ export function buildBeschikking(
   const kenmerk = kenmerkSection(s, vanMandaat.gepland.bottom + 2, keys, beschikking, (regeling) =>
     keys.some((k, i) => k.regeling === regeling && regionaal.includes(i)),
   );
-  s.width('A', 10).width('B', 22).width('C', ONDERDEEL_WIDTH).width('D', 2);
+  // The keys of the three tables (grid, ontvangen van de mandaatgemeente, nummer en datum) in grey.
+  for (const k of [keyCol, vanMandaat.keys, kenmerk.keys]) s.format(k.address(), 'note');
+  s.width('A', KEY_WIDTH).width('B', 22).width('C', ONDERDEEL_WIDTH).width('D', 2);
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), 14);
   s.freezeAt(HEADER_ROW, 3);
   s.printAs('landscape', true).printLayout({ titleRows: `${HEADER_ROW}:${HEADER_ROW}`, fitToHeight: 1 });

@@ -8,7 +8,7 @@ import { SheetRange } from '../anchors';
 import { PERIOD_COL, SHEETS } from '../layout';
 import type { BeschikkingKey } from './keys';
 import type { ToetsSection } from './toets-section';
-import { nextYear, sectionTitle, yearIndex, yearsAt } from './toets-section';
+import { labelBeforeInputs, nextYear, sectionTitle, yearIndex, yearsAt } from './toets-section';
 
 /** The inputs of the Begrotingstoets. */
 export interface ToetsInputs {
@@ -42,14 +42,15 @@ export function invoerSection(
   const onderdelen = regels.onderdelen;
   const n = onderdelen.length;
   const o23Row = rows.take(n);
+  // The number in A only (the key's description starts with it: "1. Sportakkoord").
+  const names = onderdelen.map((nr) =>
+    (keys.find((k) => k.nr === nr)?.omschrijving ?? String(nr)).replace(/^\d+\. /, ''),
+  );
   s.values(
     `A${o23Row}`,
-    // The number in A only (the key's description starts with it: "1. Sportakkoord").
-    onderdelen.map((nr) => [
-      nr,
-      (keys.find((k) => k.nr === nr)?.omschrijving ?? String(nr)).replace(/^\d+\. /, ''),
-    ]),
+    onderdelen.map((nr, i) => [nr, names[i] ?? '']),
   );
+  names.forEach((name, i) => labelBeforeInputs(v, o23Row + i, name, PERIOD_COL));
   const overheveling2023 = SheetRange.at(SHEETS.toets, o23Row, PERIOD_COL, n);
   const overhevelingKeys = SheetRange.at(SHEETS.toets, o23Row, 1, n);
   s.values(
@@ -58,27 +59,23 @@ export function invoerSection(
     'inputEuro',
   );
   const o25Row = rows.take();
-  s.value(
-    `B${o25Row}`,
-    `Overheveling Brede SPUK van ${r.vanJaar} naar ${nextYear(v, r.vanJaar)} (kolom ${r.vanJaar}; hoogstens ${r.pct}%)`,
-    'rowHeader',
-  );
+  const o25Label = `Overheveling Brede SPUK van ${r.vanJaar} naar ${nextYear(v, r.vanJaar)} (kolom ${r.vanJaar}; hoogstens ${r.pct}%)`;
+  s.value(`B${o25Row}`, o25Label, 'rowHeader');
   const overheveling2025 = SheetRange.at(
     SHEETS.toets,
     o25Row,
     PERIOD_COL + Math.max(0, yearIndex(v, r.vanJaar)),
   );
+  labelBeforeInputs(v, o25Row, o25Label, overheveling2025.left, true);
   s.value(
     overheveling2025.address(),
     invoer.overheveling2025 === 0 ? null : invoer.overheveling2025,
     'inputEuro',
   );
   const vRow = rows.take();
-  s.value(
-    `B${vRow}`,
-    'Vooruit ontvangen voor het volgende jaar (in het jaar van ontvangst; balans, geen baat)',
-    'rowHeader',
-  );
+  const vLabel = 'Vooruit ontvangen voor het volgende jaar (in het jaar van ontvangst; balans, geen baat)';
+  s.value(`B${vRow}`, vLabel, 'rowHeader');
+  labelBeforeInputs(v, vRow, vLabel, PERIOD_COL, true);
   const vooruit = yearsAt(v, vRow);
   s.values(vooruit.cell().address(), [invoer.vooruitOntvangen.map((x) => (x === 0 ? null : x))], 'inputEuro');
   for (const r of [overheveling2023, overheveling2025, vooruit])

@@ -55,9 +55,16 @@ export function lastenSection(
   const vanMandaat = mandaatRows(v, mandaat);
   const door = doorgevenRows(v, regio);
   const lasten = yearsAt(v, rows.take(n), n);
+  // B holds the regeling itself (the SUMIFS criterion below); C says what the amounts are (#18: on paper
+  // "Brede SPUK € 2.650.000" under the doorgeven rows read as a plafond).
   s.values(
     `A${lasten.top}`,
     regelingen.map((r) => [null, r]),
+  );
+  s.values(
+    `C${lasten.top}`,
+    regelingen.map(() => ['lasten (blad Begroting)']),
+    'note',
   );
   const table = v.table;
   s.formula(

@@ -80,8 +80,8 @@ export function parametersSection(v: ToetsSection): ToetsParameters {
   ]);
   s.format(`C${paramRow}:C${paramRow + 2}`, 'note');
   s.values(`E${paramRow}`, [[regels.schuifruimte?.waarde ?? 0], [o.pct], [r.pct]], 'integer');
-  // Their own heading on the section's title row: the sheet's year heading above column E is no
-  // heading of these percentages (#18: 15, 20 and 10 printed under "2023").
+  // Their own heading on the section's title row; the sheet's year heading follows these rows (#18: 15,
+  // 20 and 10 printed under "2023").
   s.value(`${columnLetter(PERIOD_COL)}${paramRow - 1}`, 'Percentage', 'header');
   const at = (i: number) => SheetRange.at(SHEETS.toets, paramRow + i, PERIOD_COL);
   // The carry-over limits are the one input of the rule (kept on refresh as Invoer_Overheveling_Limiet):
@@ -96,7 +96,6 @@ export function parametersSection(v: ToetsSection): ToetsParameters {
     prompt: 'Percentage van 0 tot en met 100 (de editie: zie Bronnen).',
     error: 'Vul een percentage van 0 tot en met 100 in.',
   });
-  rows.skip();
   return { schuifruimte: at(0), overheveling2023: at(1), overheveling2025: at(2), limieten };
 }
 

@@ -16,8 +16,20 @@ import type { RowCursor } from '../anchors';
 import { SheetRange } from '../anchors';
 import type { PlanContext } from '../context';
 import { PERIOD_COL, SHEETS } from '../layout';
-import type { SheetBuilder } from '../sheet-builder';
+import { SheetBuilder } from '../sheet-builder';
+import { linesHeight } from '../text-fit';
 import type { BegrotingTableCells } from './fixed-cells';
+
+/**
+ * The widths of B (Omschrijving) and C (notes), which wrap: narrow enough that the sheet prints its text
+ * at 7 pt or more on a landscape A4 (a raad sheet, #18; 44 and 24 printed it at 6.9 pt in Calibri metrics).
+ */
+export const TOETS_B_WIDTH = 36;
+export const TOETS_C_WIDTH = 26;
+/** The amount columns (the years, then two more of the 2023–2024 table): € 12.654.047 fits 13 (was 14). */
+export const TOETS_AMOUNT_WIDTH = 13;
+/** Column D: a narrow spacer between the notes and the years. */
+export const TOETS_D_WIDTH = 2;
 
 /** A check range and the domain's value of each of its cells (0 = in orde). */
 export interface ToetsCheck {
@@ -66,4 +78,24 @@ export function nextYear(v: ToetsSection, jaar: EditionYear): EditionYear {
 /** The column offset of a year from E (-1 when the axis does not have it). */
 export function yearIndex(v: ToetsSection, jaar: EditionYear): number {
   return v.ctx.years.indexOf(jaar);
+}
+
+/**
+ * A label in B on a row whose input cells (yellow) start at column `inputCol`: wrapped in B, in a row
+ * as high as its lines, when it would otherwise run on over those cells (#18: "9 Opgroeien …
+ * Alcoholproblematiek" and "Vooruit ontvangen … geen baat)" printed over the yellow inputs, and an
+ * amount typed there would cut them).
+ */
+export function labelBeforeInputs(
+  v: ToetsSection,
+  row: number,
+  text: string,
+  inputCol: number,
+  bold = false,
+): void {
+  const room = TOETS_B_WIDTH + TOETS_C_WIDTH + TOETS_D_WIDTH + (inputCol - PERIOD_COL) * TOETS_AMOUNT_WIDTH;
+  const font = { bold };
+  if (SheetBuilder.linesFor(text, room, font) < 2) return;
+  const lines = SheetBuilder.linesFor(text, TOETS_B_WIDTH, font);
+  v.s.format(`B${row}`, 'wrap').rowHeight(row, linesHeight(lines, font));
 }

@@ -33,6 +33,7 @@ import type { RegelCells } from './toets-regels';
 import { regelsSection } from './toets-regels';
 import type { ToetsSection } from './toets-section';
 import { tekstRules } from './toets-tabel';
+import { TOETS_AMOUNT_WIDTH, TOETS_B_WIDTH, TOETS_C_WIDTH, TOETS_D_WIDTH } from './toets-section';
 
 /** What the Begrotingstoets exposes (Samenvatting, the names, Overzicht). */
 export interface ToetsCells extends ToetsInputs, LastenCells, RegelCells {
@@ -51,15 +52,6 @@ export interface ToetsCells extends ToetsInputs, LastenCells, RegelCells {
   /** The carry-over limits % (per onderdeel, of the total; input): the sheet Verantwoording refers to them. */
   readonly limieten: ToetsParameters['limieten'];
 }
-
-/**
- * The widths of B (Omschrijving) and C (notes), which wrap: narrow enough that the sheet prints its text
- * at 7 pt or more on a landscape A4 (a raad sheet, #18; 44 and 24 printed it at 6.9 pt in Calibri metrics).
- */
-const TOETS_B_WIDTH = 36;
-const TOETS_C_WIDTH = 26;
-/** The amount columns (the years, then two more of the 2023–2024 table): € 12.654.047 fits 13 (was 14). */
-const TOETS_AMOUNT_WIDTH = 13;
 
 /** The hidden technical column (Z): the lists from row 2, the helper cells of the per-line section. */
 const TECH_COL = 26;
@@ -104,8 +96,12 @@ export function buildToets(
     table: toets.table,
     checks: [],
   };
-  const frame = frameSection(v, chosenName, from.chooser);
+  const master = frameSection(v, chosenName, from.chooser);
   const params = parametersSection(v);
+  // The sheet's heading (Nr, Omschrijving, the years, Signalen) under the percentages, above the first
+  // block of years: the percentages in column E have their own heading, and the year heading stood
+  // above them ("2023" over 15, 20 and 10; #18). The percentages keep their cells (named inputs).
+  const frame = headerRow(v, master);
   const perLine = perLineSection(v, keys, frame.years, { ...from, helper: HELPER, perOnderdeel });
   const plafond = plafondSection(v, perLine, from.beschikking);
   const inputs = invoerSection(v, keys, toets.invoer);
@@ -122,7 +118,7 @@ export function buildToets(
   const lastRow = v.rows.next - 1;
   // B and C narrower than their longest texts, which wrap (row heights from the plan), so the sheet
   // prints on the width of a landscape A4 at 7 pt or more (#18).
-  s.width('A', 6).width('B', TOETS_B_WIDTH).width('C', TOETS_C_WIDTH).width('D', 2);
+  s.width('A', 6).width('B', TOETS_B_WIDTH).width('C', TOETS_C_WIDTH).width('D', TOETS_D_WIDTH);
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), TOETS_AMOUNT_WIDTH);
   const countCol = columnLetter(frame.counts.left);
   s.width(columnLetter(frame.counts.left - 2), TOETS_AMOUNT_WIDTH);
@@ -163,8 +159,8 @@ interface Frame {
   readonly counts: SheetRange;
 }
 
-/** Title, gemeente, the count of signals (fixed at TOETS_MASTER) and the header row. */
-function frameSection(v: ToetsSection, chosenName: string, chooser: ChooserCells): Frame {
+/** Title, gemeente and the count of signals (fixed at TOETS_MASTER), then two empty rows. */
+function frameSection(v: ToetsSection, chosenName: string, chooser: ChooserCells): SheetRange {
   const { s, rows } = v;
   s.value(`A${rows.take()}`, 'Begrotingstoets: de begroting tegen het plafond en de regels', 'title');
   s.formula(
@@ -180,7 +176,15 @@ function frameSection(v: ToetsSection, chosenName: string, chooser: ChooserCells
     throw new Error('The Begrotingstoets count must stay at TOETS_MASTER');
   // The label in B (A is the narrow Nr column: it printed "Signal").
   s.value(`B${masterRow}`, 'Signalen: aantal actieve signalen', 'rowHeader');
-  rows.skip();
+  // Two empty rows: the first rows of the sheet keep their places (the rules' percentages in E7:E9,
+  // the named inputs Invoer_Overheveling_Limiet among them) now that the heading is below them.
+  rows.skip(2);
+  return master;
+}
+
+/** The sheet's heading row: Nr, Omschrijving, the years (which the per-line formulas read), Signalen. */
+function headerRow(v: ToetsSection, master: SheetRange): Frame {
+  const { s, rows } = v;
   const header = rows.take();
   const headings = ['Nr', 'Omschrijving', '', '', ...v.ctx.years, '', '', 'Signalen'];
   s.values(`A${header}`, [headings], 'header');
