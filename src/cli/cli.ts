@@ -53,8 +53,8 @@ import {
 } from '../domain';
 import {
   checkStatusText,
+  cliFailureText,
   editionWarningText,
-  failureText,
   formatEuro,
   mutatieExportRegels,
   mutatiesSamenvattingText,
@@ -581,7 +581,7 @@ function resolveBeschikkingAmounts(
 function reportFailures(io: CliIo, failures: readonly InputFailure[], file?: string): number {
   const max = 20;
   const where = file === undefined ? '' : ` in ${file}`;
-  failures.slice(0, max).forEach((f) => io.err(`Fout${where}: ${failureText(f)}\n`));
+  failures.slice(0, max).forEach((f) => io.err(`Fout${where}: ${cliFailureText(f)}\n`));
   if (failures.length > max) io.err(`… en nog ${failures.length - max} fouten.\n`);
   return 2;
 }
