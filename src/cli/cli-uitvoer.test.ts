@@ -411,17 +411,9 @@ describe('--csv-komma the same on every command that writes CSV', () => {
     const csv = await runTo(['controle', '--formaat', 'csv'], false);
     expect(csv.code).toBe(0);
     const rows = Papa.parse<string[]>(csv.out, { delimiter: ';', skipEmptyLines: true }).data;
-    expect(rows[0]).toEqual([
-      'editie',
-      'naam',
-      'onderwerp',
-      'periode',
-      'verwacht',
-      'berekend',
-      'afwijkingen',
-      'ok',
-      'status',
-    ]);
+    expect(csv.out.split('\n')[0]).toBe(
+      'editie;naam;onderwerp;periode;verwacht;berekend;afwijkingen;ok;status',
+    );
     const bijlage2a = rows.find((r) => r[1] === '2a:2025');
     expect(bijlage2a?.slice(3, 8)).toEqual(['2025', '310475334', '310475334', '0', 'ja']);
     expect(csv.err).toMatch(/^Waarschuwingen \(\d+\):\n/);
