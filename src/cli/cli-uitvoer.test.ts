@@ -389,6 +389,8 @@ describe('--csv-komma the same on every command that writes CSV', () => {
     expect(csv.err).toContain('Alle gepubliceerde bedragen sluiten aan, tot op de euro.');
     const json = await runTo(['controle', '--formaat', 'json'], false);
     expect(json.out).toBe((await runTo(['controle', '--json'], false)).out);
+    // One JSON document, indented by 2, ending in a newline.
+    expect(json.out).toMatch(/^\{\n {2}"editie": "[^"]+",\n {2}"ok": true,\n[^]*\n\}\n$/);
     expect((JSON.parse(json.out) as { controles: unknown[] }).controles).toHaveLength(rows.length - 1);
     const both = await runTo(['controle', '--json', '--formaat', 'json'], false);
     expect(both.code).toBe(2);
