@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'fs';
 import Papa from 'papaparse';
-import { captureIo } from '../../test/support/cli-io';
+import { captureIo, runCaptured } from '../../test/support/cli-io';
 import { CSV_COMMAND_FILES, CSV_COMMANDS } from '../../test/support/csv-commands';
 import { defaultEditionId, editionInput } from '../data';
 import type { WorkbookPlan } from '../plan';
@@ -12,12 +12,7 @@ import { sheetPurposes } from '../plan';
 import { OPTIONS } from './args';
 import { editieJaren, runCli } from './cli';
 
-async function run(argv: string[], files: Record<string, string> = {}) {
-  const c = captureIo(files);
-  const render = async (plan: WorkbookPlan) => new TextEncoder().encode(JSON.stringify(plan.meta));
-  const code = await runCli(argv, c.io, render);
-  return { code, out: c.out(), err: c.err(), written: c.written };
-}
+const run = (argv: string[], files: Record<string, string> = {}) => runCaptured(argv, files);
 
 describe('spuk-begroting --version', () => {
   it('prints the version of package.json and the editions, the default marked', async () => {
@@ -67,13 +62,8 @@ describe('ExcelJS is loaded only by the commands that write a werkmap', () => {
 });
 
 /** Runs with stdout going to a file (as `> uit.csv`) or not. */
-async function runTo(argv: string[], outIsFile: boolean, files: Record<string, string> = {}) {
-  const c = captureIo(files);
-  const io = { ...c.io, outIsFile };
-  const render = async (plan: WorkbookPlan) => new TextEncoder().encode(JSON.stringify(plan.meta));
-  const code = await runCli(argv, io, render);
-  return { code, out: c.out(), err: c.err() };
-}
+const runTo = (argv: string[], outIsFile: boolean, files: Record<string, string> = {}) =>
+  runCaptured(argv, files, { outIsFile });
 
 describe('CSV as Excel-NL opens it', () => {
   it('allocaties: ";" between fields, a BOM only when stdout is a file', async () => {

@@ -1,21 +1,11 @@
 import Papa from 'papaparse';
-import { captureIo } from '../../test/support/cli-io';
+import { captureIo, runCaptured } from '../../test/support/cli-io';
+import type { CliRun } from '../../test/support/cli-io';
 import { runCli } from './cli';
 import type { WorkbookPlan } from '../plan';
 
-interface Captured {
-  code: number;
-  out: string;
-  err: string;
-  written: Map<string, Uint8Array>;
-}
-
-async function run(argv: string[], files: Record<string, string> = {}, failWrite = false): Promise<Captured> {
-  const c = captureIo(files, { failWrite });
-  const render = async (plan: WorkbookPlan) => new TextEncoder().encode(JSON.stringify(plan.meta));
-  const code = await runCli(argv, c.io, render);
-  return { code, out: c.out(), err: c.err(), written: c.written };
-}
+const run = (argv: string[], files: Record<string, string> = {}, failWrite = false) =>
+  runCaptured(argv, files, { failWrite });
 
 describe('spuk-begroting controle', () => {
   it('reconciles the newest edition to the euro and exits 0', async () => {
@@ -418,7 +408,7 @@ describe('spuk-begroting iza', () => {
 
 describe('spuk-begroting werkboek --van', () => {
   /** Runs werkboek and returns the text of A2 on the sheet "Wat is er veranderd" of the plan it rendered. */
-  async function verschilSubtitle(argv: string[]): Promise<Captured & { a2: string | undefined }> {
+  async function verschilSubtitle(argv: string[]): Promise<CliRun & { a2: string | undefined }> {
     const c = captureIo({});
     let a2: string | undefined;
     const render = async (plan: WorkbookPlan) => {
