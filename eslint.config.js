@@ -41,8 +41,9 @@ const layer = (files, forbidden, extra = []) => ({
 });
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'coverage/**', '*.config.js', 'scripts/**'] },
+  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'coverage/**', '*.config.js'] },
   js.configs.recommended,
+  // The Node scripts (scripts/*.js, test/support/*.js, test/browser/*.js) are linted like the rest.
   {
     files: ['**/*.js'],
     languageOptions: {
@@ -53,6 +54,7 @@ module.exports = tseslint.config(
         __dirname: 'readonly',
         process: 'readonly',
         console: 'readonly',
+        Buffer: 'readonly',
       },
     },
   },

@@ -4,19 +4,15 @@
  */
 import { readFileSync } from 'fs';
 import Papa from 'papaparse';
-import { captureIo } from '../../test/support/cli-io';
+import { captureIo, runCaptured } from '../../test/support/cli-io';
+import { CSV_COMMAND_FILES, CSV_COMMANDS } from '../../test/support/csv-commands';
 import { defaultEditionId, editionInput } from '../data';
 import type { WorkbookPlan } from '../plan';
 import { sheetPurposes } from '../plan';
 import { OPTIONS } from './args';
 import { editieJaren, runCli } from './cli';
 
-async function run(argv: string[], files: Record<string, string> = {}) {
-  const c = captureIo(files);
-  const render = async (plan: WorkbookPlan) => new TextEncoder().encode(JSON.stringify(plan.meta));
-  const code = await runCli(argv, c.io, render);
-  return { code, out: c.out(), err: c.err(), written: c.written };
-}
+const run = (argv: string[], files: Record<string, string> = {}) => runCaptured(argv, files);
 
 describe('spuk-begroting --version', () => {
   it('prints the version of package.json and the editions, the default marked', async () => {
@@ -66,13 +62,8 @@ describe('ExcelJS is loaded only by the commands that write a werkmap', () => {
 });
 
 /** Runs with stdout going to a file (as `> uit.csv`) or not. */
-async function runTo(argv: string[], outIsFile: boolean, files: Record<string, string> = {}) {
-  const c = captureIo(files);
-  const io = { ...c.io, outIsFile };
-  const render = async (plan: WorkbookPlan) => new TextEncoder().encode(JSON.stringify(plan.meta));
-  const code = await runCli(argv, io, render);
-  return { code, out: c.out(), err: c.err() };
-}
+const runTo = (argv: string[], outIsFile: boolean, files: Record<string, string> = {}) =>
+  runCaptured(argv, files, { outIsFile });
 
 describe('CSV as Excel-NL opens it', () => {
   it('allocaties: ";" between fields, a BOM only when stdout is a file', async () => {
@@ -297,69 +288,28 @@ describe('help generated from the plan', () => {
   });
 });
 
-/** The sample files of voorbeelden/ (the README's examples), by the path the commands name. */
-const VOORBEELDEN: Record<string, string> = Object.fromEntries(
-  ['begroting', 'realisatie', 'beschikking'].map((f) => [
-    `voorbeelden/${f}.csv`,
-    readFileSync(`${__dirname}/../../voorbeelden/${f}.csv`, 'utf8'),
-  ]),
-);
-
-/** Every command that writes CSV, as it is called (with the sample files where it reads one). */
-const CSV_COMMANDS: readonly (readonly string[])[] = [
-  ['allocaties', '--gemeente', 'Almere'],
-  ['iza'],
-  ['edities'],
-  ['verschil', '--gemeente', 'Almere'],
-  ['regioverdeling', '--gemeente', 'Zwolle'],
-  ['regioverdeling', '--gemeente', 'Zwolle', '--h35b'],
-  [
-    'regioverdeling',
-    '--gemeente',
-    'Almere',
-    '--h35b',
-    '--realisatie',
-    'voorbeelden/realisatie.csv',
-    '--begroting',
-    'voorbeelden/begroting.csv',
-  ],
-  ['begroting', '--invoer', 'voorbeelden/begroting.csv', '--gemeente', 'Almere', '--formaat', 'csv'],
-  ['begroting', '--invoer', 'voorbeelden/begroting.csv', '--gemeente', 'Almere', '--formaat', 'mutaties'],
-  ['controle', '--formaat', 'csv'],
-  [
-    'verantwoording',
-    '--gemeente',
-    'Almere',
-    '--beschikking',
-    'voorbeelden/beschikking.csv',
-    '--begroting',
-    'voorbeelden/begroting.csv',
-    '--realisatie',
-    'voorbeelden/realisatie.csv',
-    '--formaat',
-    'csv',
-  ],
-];
-
 /** A help text with its column lists on one line (csvKolommen breaks them after a ";"). */
 const unwrapped = (help: string) => help.replace(/;\n */g, ';');
 
 describe("each command's help names the columns it writes, as it writes them (review F3)", () => {
-  it.each(CSV_COMMANDS.map((argv) => [argv.join(' '), argv] as const))('%s', async (_, argv) => {
-    const r = await runTo([...argv], false, VOORBEELDEN);
-    expect(r.code).toBeLessThan(2);
-    const header = r.out.split('\n')[0] ?? '';
-    expect(header.split(';').length).toBeGreaterThan(4);
-    const help = unwrapped((await run([argv[0] ?? '', '--help'])).out);
-    // The mutaties' and the planned H35B list's year columns stand as one "JAAR" or "…" in the help.
-    const shown =
-      argv.includes('mutaties') || argv.includes('--h35b')
-        ? header
-            .replace(/;20\d\d;.*;20\d\d$/, `;${editieJaren().columns}`)
-            .replace(/(bedrag_20\d\d_eur;)+/, 'bedrag_JAAR_eur;')
-        : header;
-    expect(help).toContain(shown);
-  });
+  it.each(Object.values(CSV_COMMANDS).map((argv) => [argv.join(' '), argv] as const))(
+    '%s',
+    async (_, argv) => {
+      const r = await runTo([...argv], false, CSV_COMMAND_FILES);
+      expect(r.code).toBeLessThan(2);
+      const header = r.out.split('\n')[0] ?? '';
+      expect(header.split(';').length).toBeGreaterThan(4);
+      const help = unwrapped((await run([argv[0] ?? '', '--help'])).out);
+      // The mutaties' and the planned H35B list's year columns stand as one "JAAR" or "…" in the help.
+      const shown =
+        argv.includes('mutaties') || argv.includes('--h35b')
+          ? header
+              .replace(/;20\d\d;.*;20\d\d$/, `;${editieJaren().columns}`)
+              .replace(/(bedrag_20\d\d_eur;)+/, 'bedrag_JAAR_eur;')
+          : header;
+      expect(help).toContain(shown);
+    },
+  );
 
   it('no help lists columns with "," between them (the CSV has ";")', async () => {
     for (const command of Object.keys(OPTIONS)) {
@@ -373,18 +323,23 @@ describe("each command's help names the columns it writes, as it writes them (re
 });
 
 describe('--csv-komma the same on every command that writes CSV', () => {
-  it('every command with --formaat takes it', () => {
+  it('every command with --formaat takes it, and is in the list of commands that write CSV', () => {
+    const listed = new Set(Object.values(CSV_COMMANDS).map((argv) => argv[0]));
     for (const [command, options] of Object.entries(OPTIONS))
       if (options.includes('--formaat'))
-        expect({ command, komma: options.includes('--csv-komma') }).toEqual({ command, komma: true });
+        expect({ command, komma: options.includes('--csv-komma'), listed: listed.has(command) }).toEqual({
+          command,
+          komma: true,
+          listed: true,
+        });
     expect(OPTIONS.controle).toContain('--formaat');
   });
 
-  it.each(CSV_COMMANDS.map((argv) => [argv.join(' '), argv] as const))(
+  it.each(Object.values(CSV_COMMANDS).map((argv) => [argv.join(' '), argv] as const))(
     '%s --csv-komma: "," between the fields, a decimal point, no BOM; refused with --formaat json',
     async (_, argv) => {
-      const nl = await runTo([...argv], true, VOORBEELDEN);
-      const komma = await runTo([...argv, '--csv-komma'], true, VOORBEELDEN);
+      const nl = await runTo([...argv], true, CSV_COMMAND_FILES);
+      const komma = await runTo([...argv, '--csv-komma'], true, CSV_COMMAND_FILES);
       expect(komma.code).toBe(nl.code);
       expect(nl.out.startsWith('\uFEFF')).toBe(true);
       expect(komma.out.startsWith('\uFEFF')).toBe(false);
@@ -398,7 +353,11 @@ describe('--csv-komma the same on every command that writes CSV', () => {
         Papa.unparse(fields(nl.out), { delimiter: ';', newline: '\n' }),
       );
       const withoutFormaat = argv.filter((a, i) => a !== '--formaat' && argv[i - 1] !== '--formaat');
-      const json = await runTo([...withoutFormaat, '--formaat', 'json', '--csv-komma'], false, VOORBEELDEN);
+      const json = await runTo(
+        [...withoutFormaat, '--formaat', 'json', '--csv-komma'],
+        false,
+        CSV_COMMAND_FILES,
+      );
       expect({ code: json.code, err: json.err, out: json.out }).toEqual({
         code: 2,
         err: 'Fout: --csv-komma geldt alleen voor CSV-uitvoer; laat het weg bij --formaat json.\n',
@@ -411,23 +370,17 @@ describe('--csv-komma the same on every command that writes CSV', () => {
     const csv = await runTo(['controle', '--formaat', 'csv'], false);
     expect(csv.code).toBe(0);
     const rows = Papa.parse<string[]>(csv.out, { delimiter: ';', skipEmptyLines: true }).data;
-    expect(rows[0]).toEqual([
-      'editie',
-      'naam',
-      'onderwerp',
-      'periode',
-      'verwacht',
-      'berekend',
-      'afwijkingen',
-      'ok',
-      'status',
-    ]);
+    expect(csv.out.split('\n')[0]).toBe(
+      'editie;naam;onderwerp;periode;verwacht;berekend;afwijkingen;ok;status',
+    );
     const bijlage2a = rows.find((r) => r[1] === '2a:2025');
     expect(bijlage2a?.slice(3, 8)).toEqual(['2025', '310475334', '310475334', '0', 'ja']);
     expect(csv.err).toMatch(/^Waarschuwingen \(\d+\):\n/);
     expect(csv.err).toContain('Alle gepubliceerde bedragen sluiten aan, tot op de euro.');
     const json = await runTo(['controle', '--formaat', 'json'], false);
     expect(json.out).toBe((await runTo(['controle', '--json'], false)).out);
+    // One JSON document, indented by 2, ending in a newline.
+    expect(json.out).toMatch(/^\{\n {2}"editie": "[^"]+",\n {2}"ok": true,\n[^]*\n\}\n$/);
     expect((JSON.parse(json.out) as { controles: unknown[] }).controles).toHaveLength(rows.length - 1);
     const both = await runTo(['controle', '--json', '--formaat', 'json'], false);
     expect(both.code).toBe(2);

@@ -53,8 +53,8 @@ import {
 } from '../domain';
 import {
   checkStatusText,
+  cliFailureText,
   editionWarningText,
-  failureText,
   formatEuro,
   mutatieExportRegels,
   mutatiesSamenvattingText,
@@ -581,7 +581,7 @@ function resolveBeschikkingAmounts(
 function reportFailures(io: CliIo, failures: readonly InputFailure[], file?: string): number {
   const max = 20;
   const where = file === undefined ? '' : ` in ${file}`;
-  failures.slice(0, max).forEach((f) => io.err(`Fout${where}: ${failureText(f)}\n`));
+  failures.slice(0, max).forEach((f) => io.err(`Fout${where}: ${cliFailureText(f)}\n`));
   if (failures.length > max) io.err(`… en nog ${failures.length - max} fouten.\n`);
   return 2;
 }
@@ -651,27 +651,21 @@ function runControle(data: ReferenceData, opts: Map<string, string>, io: CliIo):
     ? 'Alle gepubliceerde bedragen sluiten aan, tot op de euro.'
     : 'NIET alle gepubliceerde bedragen sluiten aan.';
   if (formaat === 'json') {
-    io.out(
-      JSON.stringify(
-        {
-          editie,
-          ok: report.ok,
-          controles: checks.map((c) => ({
-            naam: c.id,
-            onderwerp: c.onderwerp,
-            periode: c.periode ?? null,
-            verwacht: c.verwacht ?? null,
-            berekend: c.berekend,
-            afwijkingen: c.afwijkingen,
-            ok: c.status !== 'verschil',
-            status: checkStatusText(c),
-          })),
-          waarschuwingen: report.warnings.map((w) => ({ soort: w.kind, tekst: editionWarningText(w) })),
-        },
-        null,
-        2,
-      ) + '\n',
-    );
+    writeJson(io, {
+      editie,
+      ok: report.ok,
+      controles: checks.map((c) => ({
+        naam: c.id,
+        onderwerp: c.onderwerp,
+        periode: c.periode ?? null,
+        verwacht: c.verwacht ?? null,
+        berekend: c.berekend,
+        afwijkingen: c.afwijkingen,
+        ok: c.status !== 'verschil',
+        status: checkStatusText(c),
+      })),
+      waarschuwingen: report.warnings.map((w) => ({ soort: w.kind, tekst: editionWarningText(w) })),
+    });
   } else if (formaat === 'csv' || formaat === 'csv-komma') {
     writeRecords(
       io,
@@ -721,6 +715,11 @@ function outputFormat(opts: Map<string, string>): Formaat {
 /** `csv` becomes `csv-komma` with `--csv-komma`; that option with another format is refused (`csvVorm`). */
 function csvFormat<F extends string>(opts: Map<string, string>, formaat: F): F | 'csv-komma' {
   return csvVorm(opts, formaat) === 'komma' ? 'csv-komma' : formaat;
+}
+
+/** A command's JSON document on stdout, indented by 2 (controle, edities: more than their CSV rows). */
+function writeJson(io: CliIo, document: unknown): void {
+  io.out(JSON.stringify(document, null, 2) + '\n');
 }
 
 /**
@@ -908,7 +907,7 @@ function runEdities(opts: Map<string, string>, io: CliIo): number {
         })),
       };
     });
-    io.out(JSON.stringify(out, null, 2) + '\n');
+    writeJson(io, out);
     return 0;
   }
   writeRecords(

@@ -8,6 +8,7 @@ import type {
   UserInputKind,
   Warning,
 } from '../domain';
+import type { Weergave } from './begroting.nl';
 
 /**
  * The Dutch message catalogue for domain facts: input failures and data warnings. Each text names
@@ -122,10 +123,29 @@ function unambiguous(plain: string, point: boolean): string {
   return point ? written : decimal(written);
 }
 
+/**
+ * Where the gemeenten's CBS codes are listed, per weergave: the werkmap's sheet Verdeelsleutel, or on
+ * the command line (no sheet there) the gemeentecode column of `allocaties`, which lists every gemeente.
+ */
+const CBS_CODES: Record<Weergave, string> = {
+  werkmap: 'zie kolom A van het blad Verdeelsleutel',
+  cli: "zie de kolom gemeentecode van 'spuk-begroting allocaties'",
+};
+
+/** An input failure's text as the werkmap and its task pane show it (`cliFailureText`: the command line). */
 export function failureText(f: InputFailure): string {
+  return inputFailureText(f, 'werkmap');
+}
+
+/** An input failure's text on the command line: where a text points to a sheet, it names a command instead. */
+export function cliFailureText(f: InputFailure): string {
+  return inputFailureText(f, 'cli');
+}
+
+function inputFailureText(f: InputFailure, weergave: Weergave): string {
   switch (f.kind) {
     case 'UnknownCbsCode':
-      return `Rij ${f.row}: de CBS-code "${f.code}" bestaat niet in de gemeentelijke indeling 2025. Gebruik de vorm GM0363 (zie kolom A van het blad Verdeelsleutel).`;
+      return `Rij ${f.row}: de CBS-code "${f.code}" bestaat niet in de gemeentelijke indeling 2025. Gebruik de vorm GM0363 (${CBS_CODES[weergave]}).`;
     case 'DuplicateCbsCode':
       return `Rij ${f.row}: de CBS-code ${f.code} staat al op rij ${f.firstRow}. Laat elke gemeente één keer voorkomen.`;
     case 'NotANumber':

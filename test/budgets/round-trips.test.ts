@@ -4,6 +4,7 @@ import { renderPlan } from '../../src/excel';
 import { buildWorkbookPlan } from '../../src/plan';
 import { naiveRender } from '../../bench/excel';
 import { FakeExcel } from '../support/fake-excel';
+import LIMITS from './limits.json';
 
 /** Deterministic budgets of the office-js renderer on the real plan (issue: benchmarks and budgets). */
 describe('round-trip budgets', () => {
@@ -18,9 +19,9 @@ describe('round-trip budgets', () => {
     expect(report.ok).toBe(true);
     const naive = new FakeExcel();
     await naiveRender(plan, naive);
-    expect(ours.batches.length).toBeLessThanOrEqual(3);
-    expect(naive.batches.length / ours.batches.length).toBeGreaterThanOrEqual(100);
-    for (const b of ours.batches) expect(b.requestBytes).toBeLessThan(4 * 1024 * 1024);
+    expect(ours.batches.length).toBeLessThanOrEqual(LIMITS.excelBuildSyncs);
+    expect(naive.batches.length / ours.batches.length).toBeGreaterThanOrEqual(LIMITS.roundTripFactor);
+    for (const b of ours.batches) expect(b.requestBytes).toBeLessThan(LIMITS.excelRequestMiB * 1024 * 1024);
     // The baseline writes the same formulas and values: compare whole blocks of both workbooks.
     expect(naive.batches.length).toBeGreaterThan(1000);
     for (const [sheet, address] of [

@@ -8,60 +8,30 @@
  * intact: UTF-8), a date (yyyy-mm-dd) as that date. All files are converted in one soffice run
  * (`importCsvsNl`). Needs soffice; without it the test fails, it never skips.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { runCli } from '../../src/cli/cli';
-import type { CliIo } from '../../src/cli/io';
 import { defaultReferenceData } from '../../src/data';
+import { captureIo } from '../support/cli-io';
+import { CSV_COMMAND_FILES, CSV_COMMANDS } from '../support/csv-commands';
 import { SOFFICE_TIMEOUT_MS, importCsvsNl } from './soffice';
 
 type Cell = number | string | null;
 
-const ROOT = path.resolve(__dirname, '../..');
-
 /**
- * The files the commands read: the samples in voorbeelden/ (the README's examples), and for SiSa
- * H35B the same begroting and realisatie with Lelystad (a member of Almere's regio Flevoland) as the
- * Uitvoerder of the SPUK IZA row, so that a medeoverheid has figures.
- */
-function readInput(file: string): Uint8Array | undefined {
-  const lelystad = /^lelystad-(begroting|realisatie)\.csv$/.exec(file);
-  if (lelystad)
-    return new TextEncoder().encode(
-      fs
-        .readFileSync(path.join(ROOT, 'voorbeelden', `${lelystad[1]}.csv`), 'utf8')
-        .replace(';Regionale coördinatie;7.1;GGD;', ';Regionale coördinatie;7.1;Lelystad;'),
-    );
-  try {
-    return new Uint8Array(fs.readFileSync(path.join(ROOT, file)));
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Runs the CLI in-process with its output going to a file (`> uit.csv`: the BOM is written); exit 0,
- * or 1 where the command reports signals (begroting, verantwoording).
+ * Runs the CLI in-process on the files it reads (test/support/csv-commands: the samples, and Lelystad's
+ * for SiSa H35B) with its output going to a file (`> uit.csv`: the BOM is written); exit 0, or 1 where
+ * the command reports signals (begroting, verantwoording).
  */
 async function cliCsv(argv: readonly string[]): Promise<string> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    readFile: readInput,
-    writeFileAtomic: () => undefined,
-    pathKind: () => undefined,
-    errIsTty: false,
-    outIsFile: true,
-  };
+  const c = captureIo(CSV_COMMAND_FILES);
   // No werkmap is written by these commands: the renderer must not be called.
-  const code = await runCli([...argv], io, () => Promise.reject(new Error('no werkmap expected')));
+  const code = await runCli([...argv], { ...c.io, outIsFile: true }, () =>
+    Promise.reject(new Error('no werkmap expected')),
+  );
   // stderr may carry a Dutch heading (verschil) or signals; never a failure.
-  expect({ argv, ok: code < 2, fout: /Fout/.test(err) }).toEqual({ argv, ok: true, fout: false });
-  return out;
+  expect({ argv, ok: code < 2, fout: /Fout/.test(c.err()) }).toEqual({ argv, ok: true, fout: false });
+  return c.out();
 }
 
 /**
@@ -106,50 +76,12 @@ async function calcGrid(xlsx: Uint8Array, width: number): Promise<Cell[][]> {
 
 const almere = defaultReferenceData().bijlage2A.find((r) => r.code === 'GM0034');
 
-const BEGROTING = ['--invoer', 'voorbeelden/begroting.csv', '--gemeente', 'Almere'];
-
-/** Every command that writes CSV, by the name of its file. */
-const COMMANDS: Readonly<Record<string, readonly string[]>> = {
-  allocaties: ['allocaties', '--gemeente', 'Almere'],
-  verschil: ['verschil', '--gemeente', 'Almere'],
-  iza: ['iza'],
-  edities: ['edities'],
-  regioverdeling: ['regioverdeling', '--gemeente', 'Zwolle'],
-  h35b: ['regioverdeling', '--gemeente', 'Zwolle', '--h35b'],
-  'h35b-realisatie': [
-    'regioverdeling',
-    '--gemeente',
-    'Almere',
-    '--h35b',
-    '--realisatie',
-    'lelystad-realisatie.csv',
-    '--begroting',
-    'lelystad-begroting.csv',
-  ],
-  begroting: ['begroting', ...BEGROTING, '--formaat', 'csv'],
-  mutaties: ['begroting', ...BEGROTING, '--formaat', 'mutaties'],
-  controle: ['controle', '--formaat', 'csv'],
-  verantwoording: [
-    'verantwoording',
-    '--gemeente',
-    'Almere',
-    '--beschikking',
-    'voorbeelden/beschikking.csv',
-    '--begroting',
-    'voorbeelden/begroting.csv',
-    '--realisatie',
-    'voorbeelden/realisatie.csv',
-    '--formaat',
-    'csv',
-  ],
-};
-
 /** Per command: the CSV as the CLI meant it, and as LibreOffice nl-NL holds it. */
 const grids = new Map<string, { expected: Cell[][]; actual: Cell[][]; header: string[] }>();
 
 beforeAll(async () => {
   const csvs = new Map<string, string>();
-  for (const [name, argv] of Object.entries(COMMANDS)) csvs.set(name, await cliCsv(argv));
+  for (const [name, argv] of Object.entries(CSV_COMMANDS)) csvs.set(name, await cliCsv(argv));
   const xlsx = await importCsvsNl(
     new Map([...csvs].map(([name, csv]) => [name, new TextEncoder().encode(csv)])),
   );
@@ -178,7 +110,7 @@ function opened(name: string) {
 
 describe('the CLI’s Excel-NL CSV opened by LibreOffice with nl-NL (issue #18)', () => {
   it('converts the CSV of every command that writes CSV', () => {
-    expect([...grids.keys()]).toEqual(Object.keys(COMMANDS));
+    expect([...grids.keys()]).toEqual(Object.keys(CSV_COMMANDS));
     for (const [name, g] of grids) {
       expect({ name, rows: g.actual.length > 1 }).toEqual({ name, rows: true });
       expect({ name, same: g.actual }).toEqual({ name, same: g.expected });

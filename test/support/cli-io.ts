@@ -1,5 +1,7 @@
 /** A CliIo that captures what the CLI prints and writes, for the CLI tests. */
+import { runCli } from '../../src/cli/cli';
 import type { CliIo } from '../../src/cli/io';
+import type { WorkbookPlan } from '../../src/plan';
 
 export interface CapturedIo {
   readonly io: CliIo;
@@ -33,4 +35,28 @@ export function captureIo(
     },
   };
   return { io, out: () => out, err: () => err, written };
+}
+
+/** What a CLI run gave: its exit code, stdout, stderr and the files it wrote. */
+export interface CliRun {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+  readonly written: Map<string, Uint8Array>;
+}
+
+/**
+ * Runs the CLI in-process on `captureIo(files, { failWrite })`, stdout going to a file (`> uit.csv`)
+ * with `outIsFile`. A werkmap is "rendered" as its plan's meta in JSON, so a test sees which werkmap
+ * was asked for without ExcelJS.
+ */
+export async function runCaptured(
+  argv: readonly string[],
+  files: Readonly<Record<string, string | Uint8Array>> = {},
+  options: { readonly failWrite?: boolean; readonly outIsFile?: boolean } = {},
+): Promise<CliRun> {
+  const c = captureIo(files, { failWrite: options.failWrite === true });
+  const render = async (plan: WorkbookPlan) => new TextEncoder().encode(JSON.stringify(plan.meta));
+  const code = await runCli(argv, { ...c.io, outIsFile: options.outIsFile === true }, render);
+  return { code, out: c.out(), err: c.err(), written: c.written };
 }
