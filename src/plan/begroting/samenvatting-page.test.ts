@@ -61,8 +61,14 @@ function summaryHeight(s: SheetPlan): { height: number; rows: number } {
   return { height, rows: brk - 1 };
 }
 
+/** `make` once: a plan takes about a second to build. */
+function once(make: () => WorkbookPlan): () => WorkbookPlan {
+  let plan: WorkbookPlan | undefined;
+  return () => (plan ??= make());
+}
+
 const plans: [string, () => WorkbookPlan][] = [
-  ['Zwolle with both samples', () => zwolleVoorbeeldenPlan({ vorige: editionInput('vws-2025-09') })],
+  ['Zwolle with both samples', once(() => zwolleVoorbeeldenPlan({ vorige: editionInput('vws-2025-09') }))],
   ...(
     [
       ['Almere', 'GM0034'],
@@ -71,7 +77,7 @@ const plans: [string, () => WorkbookPlan][] = [
     ] as const
   ).map(
     ([naam, code]) =>
-      [naam, () => buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: code as CbsCode })] as [
+      [naam, once(() => buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: code as CbsCode }))] as [
         string,
         () => WorkbookPlan,
       ],
