@@ -184,7 +184,9 @@ export function mutatiesSection(
         'Per activiteit een regel lasten en een regel baten (de SPUK, incidenteel); per taakveld wat de ontvangen uitkering niet dekt (eigen middelen, 0 als ze alles dekt) en het totaal. + = voordelig, − = nadelig; afgerond per bedrag.',
       ],
       [
-        `Selecteer de kop en de regels en plak ze (als waarden) in het format van de eigen begroting. Dezelfde regels: begroting --formaat mutaties.`,
+        // No CLI command on the printed sheet (its readers have no command line); that the lines equal
+        // `begroting --formaat mutaties` is proven in the tests (test/libreoffice/mutaties.test.ts).
+        'Selecteer de kop en de regels en plak ze (als waarden) in het format van de eigen begroting.',
       ],
     ],
     'note',

@@ -22,7 +22,8 @@ import type { ChooserCells } from '../chooser';
 import type { PlanContext } from '../context';
 import { PERIOD_COL, SHEETS } from '../layout';
 import { SheetBuilder } from '../sheet-builder';
-import { wrapText } from '../text-fit';
+import { PX_PER_WIDTH_UNIT, wrapText } from '../text-fit';
+import { PRINT_MARGINS } from '../types';
 import type { RegioShares } from '../sheets-regioverdeling';
 import { doorgevenRow } from './doorgeven';
 import type { BegrotingTableCells } from './fixed-cells';
@@ -80,6 +81,8 @@ interface Summary {
   readonly regio: RegioShares | undefined;
   /** One row of amounts per year (a formula filled over the years) and its total; returns the row. */
   line(label: string, formula: string, values: readonly number[], style?: 'euro' | 'euroTotal'): number;
+  /** A blank row between two sections (SUMMARY_GAP_PT high). */
+  gap(): void;
 }
 
 /** What the Samenvatting exposes: Controle checks it directly against the Begrotingstoets. */
@@ -105,7 +108,19 @@ export function buildSamenvatting(
   const rows = new RowCursor(1);
   const ax = axis(ctx.years);
   const TOTAL = ax.total;
-  const headerRow = headingSection(ctx, s, rows, chosenName, from.chooser);
+  headingSection(ctx, s, rows, chosenName, from.chooser);
+  // The signals and the warnings first (#18): what a raad member must know before the figures, on
+  // the summary's page whatever its length.
+  const sig = rows.take();
+  s.value(`A${sig}`, 'Signalen van de Begrotingstoets', 'rowHeader');
+  s.formula(`${FIRST_YEAR}${sig}`, from.toets.master.abs(), () => t.signalen.length, 'warningCount');
+  waarschuwingSection(s, rows, ctx);
+  const gaps: number[] = [];
+  const gap = (): void => {
+    gaps.push(rows.take());
+  };
+  gap();
+  const headerRow = headerSection(ctx, s, rows);
   const line: Summary['line'] = (label, formula, values, style = 'euro') => {
     const r = rows.take();
     s.value(`A${r}`, label, style === 'euroTotal' ? 'rowHeader' : undefined);
@@ -113,7 +128,7 @@ export function buildSamenvatting(
     s.formula(`${TOTAL}${r}`, `SUM(${FIRST_YEAR}${r}:${ax.lastYear}${r})`, () => sumYears(values), style);
     return r;
   };
-  const v: Summary = { ctx, s, rows, t, axis: ax, table: from.table, regio: from.regio, line };
+  const v: Summary = { ctx, s, rows, t, axis: ax, table: from.table, regio: from.regio, line, gap };
   const batenRow = batenLastenSection(v, invoer, from.toets);
   const batenFirst = taakveldSection(v, from.toets, {
     regels: invoer.regels,
@@ -121,11 +136,12 @@ export function buildSamenvatting(
   });
   structureelSection(v, from.toets);
   openPostSection(v, ctx);
-  waarschuwingSection(v, ctx);
-  const sig = rows.take();
-  s.value(`A${sig}`, 'Signalen van de Begrotingstoets', 'rowHeader');
-  s.formula(`${FIRST_YEAR}${sig}`, from.toets.master.abs(), () => t.signalen.length, 'warningCount');
-  rows.skip();
+  // The summary's rows SUMMARY_ROW_PT high and its blank rows between sections SUMMARY_GAP_PT (the
+  // title keeps its own height, the header row and the rows of more lines theirs, hidden rows 0): so
+  // the summary fits one page (SUMMARY_PAGE_PT) for every gemeente at 7 pt type (#18).
+  const summaryEnd = rows.next - 1;
+  for (let r = 2; r <= summaryEnd; r++)
+    if (r !== headerRow) s.rowHeight(r, gaps.includes(r) ? SUMMARY_GAP_PT : SUMMARY_ROW_PT);
   // The mutations for the gemeente's own begroting (#18), on the next page, as the CLI's export.
   mutatiesSection(s, rows, {
     table: from.table,
@@ -148,11 +164,10 @@ export function buildSamenvatting(
   for (let i = 0; i < ctx.years.length; i++) s.width(columnLetter(PERIOD_COL + i), YEAR_WIDTH);
   s.width(TOTAL, TOTAL_WIDTH);
   // Landscape on the page width (portrait, or one page, printed it at 6 pt): readable at 7 pt or more (#18).
-  // The summary's header row repeated on every page: the summary is one page for most gemeenten, but
-  // a longer one (warnings, a mandaatgemeente's rows; in Calibri's metrics Zwolle's signals row and
-  // Schiermonnikoog's bodembedrag warning) spills onto a second page, which then still has its years.
-  // The mutaties block starts a page of its own (its page break) under that header, with its own.
-  // Not fitted to a page count: LibreOffice then ignores the manual page break (measured, session 11).
+  // The summary fits its page (its row heights above; `summaryHeight` ≤ SUMMARY_PAGE_PT, tested for
+  // every gemeente); the mutaties block starts the next page (its page break) under the header row,
+  // repeated on every page, with its own. Not fitted to a page count: LibreOffice then ignores the
+  // manual page break (measured, session 11).
   s.printAs('landscape', true).printLayout({
     area: `A1:${TOTAL}${lastRow}`,
     titleRows: `${headerRow}:${headerRow}`,
@@ -164,14 +179,14 @@ export function buildSamenvatting(
   };
 }
 
-/** Title, gemeente, edition, and the header row (returned). */
+/** Title, gemeente, edition. */
 function headingSection(
   ctx: PlanContext,
   s: SheetBuilder,
   rows: RowCursor,
   chosenName: string,
   chooser: ChooserCells,
-): number {
+): void {
   const m = ctx.input.edition.manifest;
   s.value(`A${rows.take()}`, 'Samenvatting SPUK-begroting voor de aanvraag en de raad', 'title');
   s.formula(
@@ -185,7 +200,10 @@ function headingSection(
     `Editie ${m.id} (${formatDate(m.datum)}). Hele euro's. Bron per bedrag: beschikking > gepubliceerd > afgeleid > geschat > raming.`,
     'subtitle',
   );
-  rows.skip();
+}
+
+/** The header row of the years (returned; repeated on every printed page). */
+function headerSection(ctx: PlanContext, s: SheetBuilder, rows: RowCursor): number {
   const header = rows.take();
   s.values(`A${header}`, [['Omschrijving', '', '', '', ...ctx.years.map(String), 'Totaal']], 'header');
   return header;
@@ -240,7 +258,7 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
     t.totaalBaten,
     'euroTotal',
   );
-  rows.skip();
+  v.gap();
   s.value(`A${rows.take()}`, 'Lasten: de activiteiten op het blad Begroting', 'rowHeader');
   const lastenRows = regelingen.map((reg, i) => line(`  ${reg}`, first(toets.lasten.rows(i)), t.lasten[reg]));
   const lt = line(
@@ -264,7 +282,7 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
     `0+${first(toets.vooruit)}`,
     invoer.vooruitOntvangen,
   );
-  rows.skip();
+  v.gap();
   return bt;
 }
 
@@ -372,7 +390,7 @@ function taakveldSection(
       ? `SUMIFS(${yearsCol},${aardCol},${zonder.aard})-SUM(${FIRST_YEAR}${first}:${FIRST_YEAR}${r - 1})`
       : `SUMIFS(${yearsCol},${taakveldCol},$B${r},${aardCol},${zonder.aard})+SUMIF(${zonder.keys},$B${r},${zonder.amounts})`,
   );
-  rows.skip();
+  v.gap();
   return batenFirst;
 }
 
@@ -493,7 +511,7 @@ function structureelSection(v: Summary, toets: ToetsCells): void {
     const bedrag = t.gaten.find((x) => x.eindjaar === g.eindjaar)?.bedrag ?? 0;
     s.formula(v.axis.yearCell(gap, jaar), g.cell.abs(), () => bedrag, 'euroTotal');
   }
-  rows.skip();
+  v.gap();
 }
 
 /**
@@ -525,8 +543,35 @@ export function tekortRow(
 const YEAR_WIDTH = 15;
 const TOTAL_WIDTH = 17;
 
+/**
+ * The height (pt) of a summary row: Calibri 11 in 13.5 pt, 18 px at 96 dpi (Excel's default 15 pt, 20
+ * px, has 2 px more air; the line itself is about 13.4 pt). With it and SUMMARY_GAP_PT the summary fits
+ * its page at 7 pt type (#18: at 15 pt Zwolle's "Let op" and signals spilled onto a nearly empty second
+ * page); the type size is not touched. Whole pixels, so Excel shows what it prints.
+ */
+export const SUMMARY_ROW_PT = 13.5;
+/** A blank row between two sections of the summary (pt, 8 px): a visible break, not a whole row. */
+export const SUMMARY_GAP_PT = 6;
+/** A4 (pt). */
+const A4 = { long: 841.89, short: 595.28 } as const;
+
+/**
+ * The height (pt, unscaled) a printed Samenvatting page holds: the landscape page's height between the
+ * margins divided by the scale that fits the printed columns (A..Totaal) to the page's width, as
+ * Excel computes it (a column `w` wide is w × 7 + 5 px at 96 dpi; the scale in whole percents, rounded
+ * down). LibreOffice's is a little larger (measured with Carlito: 66 %, about 780 pt).
+ */
+export function summaryPageHeight(years: number): number {
+  const px = (w: number) => Math.trunc(w * PX_PER_WIDTH_UNIT + 5);
+  const { A, B, C, D } = MUTATIE_WIDTHS;
+  const widthPt = ([A, B, C, D, TOTAL_WIDTH].reduce((a, w) => a + px(w), 0) + years * px(YEAR_WIDTH)) * 0.75;
+  const printable = A4.long - (PRINT_MARGINS.left + PRINT_MARGINS.right) * 72;
+  const scale = Math.floor(Math.min(1, printable / widthPt) * 100) / 100;
+  return (A4.short - (PRINT_MARGINS.top + PRINT_MARGINS.bottom) * 72) / scale;
+}
+
 /** The printed width of the Samenvatting (Excel units): A..D, the year columns and Totaal. */
-function summaryPrintedWidth(years: number): number {
+export function summaryPrintedWidth(years: number): number {
   const { A, B, C, D } = MUTATIE_WIDTHS;
   return A + B + C + D + YEAR_WIDTH * years + TOTAL_WIDTH;
 }
@@ -536,8 +581,7 @@ function summaryPrintedWidth(years: number): number {
  * the bodembedrag that the SPUK AZWA does not carry, the "vooralsnog" AZWA key, a region paid to a
  * body that is no gemeente), each wrapped to the printed width, a line per row; none in the national view.
  */
-function waarschuwingSection(v: Summary, ctx: PlanContext): void {
-  const { s, rows } = v;
+function waarschuwingSection(s: SheetBuilder, rows: RowCursor, ctx: PlanContext): void {
   const sc = ctx.scenario;
   const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
   const ws = gemeenteWaarschuwingen(sc.ledger, sc.report, code, sc.toets);
@@ -549,7 +593,6 @@ function waarschuwingSection(v: Summary, ctx: PlanContext): void {
   for (const w of ws)
     for (const line of wrapText(gemeenteWaarschuwingText(w), width, { bold: true }, 0.85))
       s.value(`A${rows.take()}`, line, 'warning');
-  rows.skip();
 }
 
 /**
@@ -578,5 +621,4 @@ function openPostSection(v: Summary, ctx: PlanContext): void {
   ]);
   // "open post" right-aligned in its year column, where the amounts above stand.
   s.format(rangeOf(top + 1, PERIOD_COL, posts.length, ctx.years.length), 'right');
-  rows.skip();
 }
