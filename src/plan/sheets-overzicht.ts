@@ -1096,11 +1096,9 @@ function noticeSection(
   const help = (row: number) => SheetRange.at(SHEETS.overzicht, row, HELP_COL);
   if (top.azwa !== undefined) {
     const r = top.azwa;
-    s.value(
-      `B${r}`,
-      'SPUK AZWA 2027–2029: bron van de bedragen (verdeelsleutel "vooralsnog", VWS/LZJS aan VNG 22-04-2026)',
-      'rowHeader',
-    );
+    // A label of one line in B, the source of the raming in the status text that runs on over the
+    // empty year columns: in B it wrapped onto three lines, and page 1 lacked the room (#18).
+    s.value(`B${r}`, 'SPUK AZWA 2027–2029: bron', 'rowHeader');
     const counts = lines
       .map((l, i) =>
         l.regeling.id === AZWA ? `COUNTIF(${v.yearsRange(amounts.bron + i)},"beschikking")` : '',
@@ -1117,10 +1115,10 @@ function noticeSection(
     const count = help(OVERZICHT_FRAME.techFirst);
     s.value(cellAddress(count.top - 1, HELP_COL), 'SPUK AZWA: bedragen uit de beschikking', 'note');
     s.formula(count.address(), counts.join('+'), () => entered, 'integer');
-    const raming = `raming: voer eerst de beschikking SPUK AZWA in (blad ${SHEETS.beschikking})`;
+    const raming = `raming: voer eerst de beschikking SPUK AZWA in (blad ${SHEETS.beschikking}); verdeelsleutel "vooralsnog" (VWS/LZJS aan VNG 22-04-2026)`;
     s.formula(
       `C${r}`,
-      `IF(${count.abs()}>0,"beschikking","${raming}")`,
+      `IF(${count.abs()}>0,"beschikking","${raming.replace(/"/g, '""')}")`,
       () => (entered > 0 ? 'beschikking' : raming),
       'warning',
     );
