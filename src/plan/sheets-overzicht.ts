@@ -498,11 +498,16 @@ function amountTotals(
     (_r, c) => sumOf((l) => l.ontvanger === 'mandaatgemeente', c),
     'euroTotal',
   );
-  vanMandaatRows(v, eigen, member);
+  const isMember = vanMandaatRows(v, eigen, member);
   const posts = [...new Set(lines.map(postLabel))];
   rows.skip();
+  const heading = rows.take();
+  // A member's page 1 ends with its rows from the mandaatgemeente; the block per regeling starts page
+  // 2 whole (measured in Calibri's metrics: otherwise its first row printed alone on page 1, #18).
+  // A mandaatgemeente's page 1 holds the block whole (it has no member rows).
+  if (isMember) s.pageBreakBefore(heading);
   s.value(
-    `A${rows.take()}`,
+    `A${heading}`,
     'Per regeling (€; SPUK AZWA lokaal = eigen geld, regionaal = als mandaatgemeente)',
     'rowHeader',
   );
@@ -540,17 +545,17 @@ const EIGEN_GEKOZEN = SheetRange.at(SHEETS.overzicht, OVERZICHT_FRAME.techFirst 
  * mandaatgemeente as planned (the Beschikking's planned share, live from the sheet Regioverdeling;
  * the scenario's `geplandVanMandaat`), the eigen geld plus that, and where the Samenvatting's
  * "Totaal baten" may differ from it. Its own regional rows above are € 0 (source `geen`): the region's
- * money is paid to the mandaatgemeente. Nothing for any other gemeente.
+ * money is paid to the mandaatgemeente. Nothing for any other gemeente (returns whether it wrote them).
  *
  * The planned share exists for the werkmap's own gemeente only (the werkmap holds its region's
  * Regioverdeling, no other): while the chooser shows another gemeente the rows are empty and the note
  * under them says whose they are, instead of showing the own gemeente's amounts beside another's.
  */
-function vanMandaatRows(v: View, eigen: number, from: VanMandaatFrom): void {
+function vanMandaatRows(v: View, eigen: number, from: VanMandaatFrom): boolean {
   const { ctx, s, rows } = v;
   const { gepland } = from;
   const self = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen];
-  if (ctx.scenario.regioRol !== 'lid' || gepland === undefined || self === undefined) return;
+  if (ctx.scenario.regioRol !== 'lid' || gepland === undefined || self === undefined) return false;
   const values = ctx.scenario.geplandVanMandaat;
   const nY = ctx.years.length;
   const total = columnLetter(v.cols.total);
@@ -599,6 +604,7 @@ function vanMandaatRows(v: View, eigen: number, from: VanMandaatFrom): void {
     'Samen de baten op blad Samenvatting (Totaal baten), behalve een overheveling tussen jaren (blad Begrotingstoets) en een op blad Beschikking ingevuld bedrag in plaats van het geplande aandeel.';
   const alleen = `Deze twee rijen gelden alleen voor ${self.naam}, de gemeente van deze werkmap: kies ${self.naam} in ${from.chooser.code.address()} om ze te zien.`;
   s.formula(`B${rows.take()}`, `IF(${EIGEN_GEKOZEN.abs()}=1,"${samen}","${alleen}")`, () => samen, 'note');
+  return true;
 }
 
 const sumOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
