@@ -202,7 +202,7 @@ describe('the Overzicht as the controller reads it: BBV answer and amounts first
     ['GM0193', 'Zwolle, mandaatgemeente'],
     ['GM0148', 'Dalfsen, member'],
     [undefined, 'national'],
-  ] as const)('%s (%s)', (gemeente) => {
+  ] as const)('%s (%s)', (gemeente, _label) => {
     const plan = buildWorkbookPlan(editionInput('vws-2026-04'), {
       key: 'spuk-2025',
       gemeente: gemeente as CbsCode | undefined,
