@@ -1122,9 +1122,13 @@ function noticeSection(
     s.value(cellAddress(count.top - 1, HELP_COL), 'SPUK AZWA: bedragen uit de beschikking', 'note');
     s.formula(count.address(), counts.join('+'), () => entered, 'integer');
     const raming = `raming: voer eerst de beschikking SPUK AZWA in (blad ${SHEETS.beschikking}); verdeelsleutel "vooralsnog" (VWS/LZJS aan VNG 22-04-2026)`;
+    // The text in a hidden helper cell: a string with quotes ("vooralsnog") in a formula needs doubled
+    // quotes, which HyperFormula does not read.
+    const ramingText = help(OVERZICHT_FRAME.techFirst + 8);
+    s.value(ramingText.address(), raming, 'note');
     s.formula(
       `C${r}`,
-      `IF(${count.abs()}>0,"beschikking","${raming.replace(/"/g, '""')}")`,
+      `IF(${count.abs()}>0,"beschikking",${ramingText.abs()})`,
       () => (entered > 0 ? 'beschikking' : raming),
       'warning',
     );
