@@ -192,6 +192,50 @@ describe('the Overzicht checks, legend and chart on a last page of their own (#1
   );
 });
 
+describe('the Overzicht as the controller reads it: BBV answer and amounts first, sources and the Rijk reading after (#18)', () => {
+  const first = (sheet: SheetPlan, col: string, re: RegExp): number => {
+    const rows = rowsWith(sheet, col, re);
+    expect([re.source, rows.length]).toEqual([re.source, 1]);
+    return rows[0] ?? 0;
+  };
+  it.each([
+    ['GM0193', 'Zwolle, mandaatgemeente'],
+    ['GM0148', 'Dalfsen, member'],
+    [undefined, 'national'],
+  ] as const)('%s (%s)', (gemeente, _label) => {
+    const plan = buildWorkbookPlan(editionInput('vws-2026-04'), {
+      key: 'spuk-2025',
+      gemeente: gemeente as CbsCode | undefined,
+    });
+    const overzicht = sheetOf(plan, 'Overzicht');
+    const order = [
+      first(overzicht, 'A', /^Lezing BBV: wat de gemeente in de eigen begroting/),
+      first(overzicht, 'B', /^Eigen geld \(baten van de gemeente/),
+      first(overzicht, 'B', /^Risico: structureel bij het Rijk/),
+      first(overzicht, 'B', /^Bron van de bedragen \(de zwakste in het jaar\)$/),
+      first(overzicht, 'A', /^Wat de gemeente ontvangt, per onderdeel en jaar/),
+      first(overzicht, 'B', /^Eigen geld: baten van de gemeente$/),
+      first(overzicht, 'A', /^Per regeling \(€/),
+      first(overzicht, 'A', /^Bron per onderdeel en jaar/),
+      first(overzicht, 'A', /^Lezing Rijk: ter informatie, niet voor de eigen begroting/),
+      first(overzicht, 'B', /^Totaal structureel \(Rijk\)$/),
+      first(overzicht, 'A', /^Lezing Rijk per onderdeel/),
+    ];
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // No Rijk reading between the BBV answer and the amounts (it sat there before session 12).
+    expect(rowsWith(overzicht, 'A', /Rijk/).filter((r) => r < (order[4] ?? 0))).toEqual([]);
+    // The SPUK AZWA notice's label is one line in B (it wrapped onto three and page 1 lacked the room).
+    const azwa = first(overzicht, 'B', /^SPUK AZWA 2027–2029: bron$/);
+    expect((overzicht.rowHeights ?? []).filter((h) => h.row === azwa)).toEqual([]);
+    // A member's page 1 ends with its rows from the mandaatgemeente: a break above the block per
+    // regeling; the other break above the checks (the last page), for every gemeente.
+    const perRegeling = order[6] ?? 0;
+    const member = gemeente === 'GM0148';
+    expect(overzicht.pageBreaks?.includes(perRegeling)).toBe(member);
+    expect(overzicht.pageBreaks).toHaveLength(member ? 2 : 1);
+  });
+});
+
 describe('print texts of #18 for the raad (session 11)', () => {
   const plan = buildWorkbookPlan(editionInput('vws-2026-04'), {
     key: 'spuk-2025',

@@ -195,4 +195,54 @@ describe('the workbook (HyperFormula): Zwolle and Dalfsen with voorbeelden/begro
       ev.destroy();
     }
   });
+
+  it("Dalfsen's rows 'Ontvangen van de mandaatgemeente' show only while the chooser is on Dalfsen; for another choice they are empty and say whose they are", () => {
+    const begroting = voorbeeld();
+    const p = buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: DALFSEN, begroting });
+    const s = resolveScenario({ edition: input, key, gemeente: DALFSEN, begroting });
+    const ev = evaluatePlan(p);
+    try {
+      const sheet = ev.hf.getSheetId(SHEETS.overzicht) ?? -1;
+      const rows = sheetRows(ev, SHEETS.overzicht);
+      const van = rows.findIndex((r) => String(r[1]).startsWith('Ontvangen van de mandaatgemeente (gepland'));
+      const samen = rows.findIndex((r) => r[1] === 'Eigen geld en ontvangen van de mandaatgemeente');
+      expect([van > 0, samen]).toEqual([true, van + 1]);
+      // Year columns E.. and the total after them.
+      const shown = () => {
+        const now = sheetRows(ev, SHEETS.overzicht);
+        return {
+          van: now[van]?.slice(4, 5 + years.length),
+          samen: now[samen]?.slice(4, 5 + years.length),
+          note: now[samen + 1]?.[1],
+          check: ev.value(SHEETS.overzicht, 'C6'),
+        };
+      };
+      const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+      const dalfsen = {
+        van: [...s.geplandVanMandaat, sum(s.geplandVanMandaat)],
+        samen: [...s.toets.totaalBaten, sum(s.toets.totaalBaten)],
+        note: expect.stringMatching(/^Samen de baten op blad Samenvatting \(Totaal baten\)/),
+        check: 'OK',
+      };
+      expect(shown()).toEqual(dalfsen);
+      const blank = Array.from({ length: years.length + 1 }, () => '');
+      const others = {
+        van: blank,
+        samen: blank,
+        note: 'Deze twee rijen gelden alleen voor Dalfsen, de gemeente van deze werkmap: kies Dalfsen in C4 om ze te zien.',
+        // Empty by design: no difference for the guard (no "over een formule getypt"), the check stays OK.
+        check: 'OK',
+      };
+      // Another member of the same region (Kampen), the mandaatgemeente, another region, the name, NL.
+      for (const choice of ['GM0166', 'GM0193', 'GM0034', 'Zwolle', 'NL']) {
+        ev.hf.setCellContents({ sheet, row: 3, col: 2 }, [[choice]]);
+        expect([choice, shown()]).toEqual([choice, others]);
+      }
+      // Dalfsen chosen again (by name): its amounts are back.
+      ev.hf.setCellContents({ sheet, row: 3, col: 2 }, [['Dalfsen']]);
+      expect(shown()).toEqual(dalfsen);
+    } finally {
+      ev.destroy();
+    }
+  });
 });

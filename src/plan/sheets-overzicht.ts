@@ -83,6 +83,11 @@ interface View {
   /** The begroting's active signals (shown under the Modelcontrole). */
   readonly signalen: number;
   readonly reading: readonly YearReading[];
+  /**
+   * Formula ranges (columns D..flag) that show nothing ("") by design in some choices of the chooser:
+   * the guard compares them as numbers (N() on both sides), so an empty cell is no difference.
+   */
+  readonly blankable: Set<string>;
 }
 
 export function buildOverzicht(
@@ -138,14 +143,15 @@ export function buildOverzicht(
     level: (nr) => ledger.structuralLevel(nr, code),
     reading: scenario.readings.eigen,
     signalen: from.signalen,
+    blankable: new Set<string>(),
   };
 
   chooserSection(view, chooser, from);
-  // The answer first: the BBV reading of the own money, then the Rijk reading (totals; the rows per
-  // onderdeel they add up follow further down).
+  // Page 1 as the controller reads it (#18): the answer first (the BBV reading of the own money, its
+  // totals filled by `bbvSection`), then the amounts; their sources and the Rijk reading after.
   const top = summaryRows(view);
   const amounts = amountsSection(view, chooser, from);
-  const rijk = rijkSection(view, amounts, from.levels, chooser, top.rijk);
+  const rijk = rijkSection(view, amounts, from.levels, chooser);
   const bbv = bbvSection(view, amounts, rijk, top);
   afloopSection(view, amounts);
   bijlageSection(view, chooser, amounts, from.verdeelsleutel);
@@ -157,7 +163,7 @@ export function buildOverzicht(
   legendSection(view);
   chartSection(view, chooser, bbv, open);
   const lastRow = view.rows.next - 1;
-  guardSection(s, chooser, lastRow, cols);
+  guardSection(view, chooser, lastRow);
 
   s.freezeAt(HEADER_ROW, 2);
   // On paper (issue #18): landscape, all columns on the page width, as many pages down as it takes,
@@ -321,8 +327,6 @@ interface SummaryRows {
   readonly eigen: number;
   /** First of the four BBV totals (structureel, incidenteel, niet te begroten, risico). */
   readonly bbv: number;
-  /** First of the two Rijk totals (structureel, incidenteel). */
-  readonly rijk: number;
   /** The weakest source of the own money per year (filled by `weakestSection`). */
   readonly bron: number;
   /** The SPUK AZWA status line (raming until a beschikking), when the edition has SPUK AZWA lines. */
@@ -338,7 +342,11 @@ const VLOER_LIST_ROW = OVERZICHT_FRAME.techFirst + 6;
 /** A hidden helper column between the choice list and the guard: the notices' counts and texts. */
 const HELP_COL = LIST_COL + 1;
 
-/** The top of Overzicht, right under the chooser: both readings, labelled and explained (totals filled later). */
+/**
+ * The top of Overzicht, right under the chooser: what to do first, then the BBV answer (labelled and
+ * explained; its totals filled later). The Rijk reading follows the amounts and their sources
+ * (`rijkSection`): information, not the answer for the eigen begroting (#18).
+ */
 function summaryRows(v: View): SummaryRows {
   const { ctx, s, rows } = v;
   // What to do first and what to watch, right under the chooser (filled by `noticeSection`).
@@ -361,15 +369,7 @@ function summaryRows(v: View): SummaryRows {
   const bron = rows.take();
   s.value(`B${bron}`, 'Bron van de bedragen (de zwakste in het jaar)', 'rowHeader');
   rows.skip();
-  s.value(`A${rows.take()}`, 'Lezing Rijk: ter informatie, niet voor de eigen begroting (€)', 'rowHeader');
-  s.value(
-    `A${rows.take()}`,
-    'Het Rijk noemt structureel wat het na de regeling wil voortzetten, tot het structurele niveau per onderdeel (Lezing Rijk hieronder); de rest noemt het incidenteel.',
-    'note',
-  );
-  const rijk = rows.take(2);
-  rows.skip();
-  return { eigen, bbv, rijk, bron, azwa, vloer };
+  return { eigen, bbv, bron, azwa, vloer };
 }
 
 interface AmountRows {
@@ -456,7 +456,11 @@ function amountsSection(
     (ri) => ctx.vastgelegd.get(lines[ri]?.nr ?? 0) ?? 0,
     'integer',
   );
-  const { eigen, regelingen, posts } = amountTotals(v, first, last, from.geplandVanMandaat);
+  const { eigen, regelingen, posts } = amountTotals(v, first, last, {
+    gepland: from.geplandVanMandaat,
+    chooser,
+    codes: from.allocatie.byCode.codes,
+  });
   const bron = bronRows(v, perLine, first);
   return { first, last, eigen, regelingen, posts, bron };
 }
@@ -466,7 +470,7 @@ function amountTotals(
   v: View,
   first: number,
   last: number,
-  gepland: SheetRange | undefined,
+  member: VanMandaatFrom,
 ): { eigen: number; regelingen: number; posts: readonly string[] } {
   const { ctx, s, rows, lines } = v;
   const years = ctx.years;
@@ -494,11 +498,16 @@ function amountTotals(
     (_r, c) => sumOf((l) => l.ontvanger === 'mandaatgemeente', c),
     'euroTotal',
   );
-  vanMandaatRows(v, eigen, gepland);
+  const isMember = vanMandaatRows(v, eigen, member);
   const posts = [...new Set(lines.map(postLabel))];
   rows.skip();
+  const heading = rows.take();
+  // A member's page 1 ends with its rows from the mandaatgemeente; the block per regeling starts page
+  // 2 whole (measured in Calibri's metrics: otherwise its first row printed alone on page 1, #18).
+  // A mandaatgemeente's page 1 holds the block whole (it has no member rows).
+  if (isMember) s.pageBreakBefore(heading);
   s.value(
-    `A${rows.take()}`,
+    `A${heading}`,
     'Per regeling (€; SPUK AZWA lokaal = eigen geld, regionaal = als mandaatgemeente)',
     'rowHeader',
   );
@@ -516,22 +525,51 @@ function amountTotals(
   return { eigen, regelingen: reg, posts };
 }
 
+/** What a member's rows "Ontvangen van de mandaatgemeente" read (see `vanMandaatRows`). */
+interface VanMandaatFrom {
+  /** The Beschikking's planned share per regional post × year, for the werkmap's own gemeente. */
+  readonly gepland: SheetRange | undefined;
+  readonly chooser: ChooserCells;
+  /** Allocatie's CBS codes (the chooser's row indexes them). */
+  readonly codes: SheetRange;
+}
+
+/**
+ * A hidden helper (beside the notices' helpers): 1 while the chooser shows the werkmap's own gemeente
+ * (its CBS code on the chosen row of Allocatie), else 0.
+ */
+const EIGEN_GEKOZEN = SheetRange.at(SHEETS.overzicht, OVERZICHT_FRAME.techFirst + 6, HELP_COL);
+
 /**
  * A member gemeente (`regioRol` 'lid', #18): under the totals, what it receives from its
  * mandaatgemeente as planned (the Beschikking's planned share, live from the sheet Regioverdeling;
  * the scenario's `geplandVanMandaat`), the eigen geld plus that, and where the Samenvatting's
  * "Totaal baten" may differ from it. Its own regional rows above are € 0 (source `geen`): the region's
- * money is paid to the mandaatgemeente. Nothing for any other gemeente.
+ * money is paid to the mandaatgemeente. Nothing for any other gemeente (returns whether it wrote them).
+ *
+ * The planned share exists for the werkmap's own gemeente only (the werkmap holds its region's
+ * Regioverdeling, no other): while the chooser shows another gemeente the rows are empty and the note
+ * under them says whose they are, instead of showing the own gemeente's amounts beside another's.
  */
-function vanMandaatRows(v: View, eigen: number, gepland: SheetRange | undefined): void {
+function vanMandaatRows(v: View, eigen: number, from: VanMandaatFrom): boolean {
   const { ctx, s, rows } = v;
-  if (ctx.scenario.regioRol !== 'lid' || gepland === undefined) return;
+  const { gepland } = from;
+  const self = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen];
+  if (ctx.scenario.regioRol !== 'lid' || gepland === undefined || self === undefined) return false;
   const values = ctx.scenario.geplandVanMandaat;
   const nY = ctx.years.length;
   const total = columnLetter(v.cols.total);
   const lastYear = columnLetter(v.cols.total - 1);
   const ownIn = (c: number): number =>
     v.own.reduce((a, l) => a + v.amount(l.nr, ctx.years[c] as EditionYear), 0);
+  s.value(cellAddress(EIGEN_GEKOZEN.top - 1, HELP_COL), `Gekozen: ${self.naam} (1 = ja)`, 'note');
+  s.formula(
+    EIGEN_GEKOZEN.address(),
+    `IF(INDEX(${from.codes.abs()},${from.chooser.row.local().abs()})="${self.code}",1,0)`,
+    () => 1,
+    'integer',
+  );
+  const shown = (formula: string): string => `IF(${EIGEN_GEKOZEN.abs()}=1,${formula},"")`;
   const r = rows.take(2);
   s.values(
     `B${r}`,
@@ -541,26 +579,32 @@ function vanMandaatRows(v: View, eigen: number, gepland: SheetRange | undefined)
     ],
     'rowHeader',
   );
+  const share = v.yearsRange(r);
+  const shareTotal = `${total}${r}`;
+  const together = rangeOf(r + 1, PERIOD_COL, 1, nY + 1);
   // Σ over the regional posts (one of them has money in a year) of the Beschikking's planned share.
   s.formula(
-    v.yearsRange(r),
-    Array.from({ length: gepland.bottom - gepland.top + 1 }, (_, k) => gepland.cell(k).fixRow()).join('+'),
+    share,
+    shown(
+      Array.from({ length: gepland.bottom - gepland.top + 1 }, (_, k) => gepland.cell(k).fixRow()).join('+'),
+    ),
     (_r, c) => values[c] ?? 0,
     'euroTotal',
   );
-  s.formula(`${total}${r}`, `SUM(E${r}:${lastYear}${r})`, () => sumOf(values), 'euroTotal');
+  s.formula(shareTotal, shown(`SUM(E${r}:${lastYear}${r})`), () => sumOf(values), 'euroTotal');
   s.formula(
-    rangeOf(r + 1, PERIOD_COL, 1, nY + 1),
-    `E${eigen}+E${r}`,
+    together,
+    shown(`E${eigen}+E${r}`),
     (_r, c) =>
       c < nY ? ownIn(c) + (values[c] ?? 0) : ctx.years.reduce((a, _y, k) => a + ownIn(k), 0) + sumOf(values),
     'euroTotal',
   );
-  s.value(
-    `B${rows.take()}`,
-    'Samen de baten op blad Samenvatting (Totaal baten), behalve een overheveling tussen jaren (blad Begrotingstoets) en een op blad Beschikking ingevuld bedrag in plaats van het geplande aandeel.',
-    'note',
-  );
+  for (const b of [share, shareTotal, together]) v.blankable.add(b);
+  const samen =
+    'Samen de baten op blad Samenvatting (Totaal baten), behalve een overheveling tussen jaren (blad Begrotingstoets) en een op blad Beschikking ingevuld bedrag in plaats van het geplande aandeel.';
+  const alleen = `Deze twee rijen gelden alleen voor ${self.naam}, de gemeente van deze werkmap: kies ${self.naam} in ${from.chooser.code.address()} om ze te zien.`;
+  s.formula(`B${rows.take()}`, `IF(${EIGEN_GEKOZEN.abs()}=1,"${samen}","${alleen}")`, () => samen, 'note');
+  return true;
 }
 
 const sumOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
@@ -680,17 +724,28 @@ interface RijkRows {
   readonly sumS: number;
 }
 
-/** The Rijk's reading of the own money: structural up to the level that continues, the rest incidental. */
+/**
+ * The Rijk's reading of the own money: structural up to the level that continues, the rest incidental.
+ * After the amounts and their sources (#18: the controller reads the BBV answer and the amounts on
+ * page 1): its heading, what it means and its two totals, then the rows per onderdeel they add up.
+ */
 function rijkSection(
   v: View,
   amounts: AmountRows,
   levels: { readonly amounts: SheetRange; readonly nrs: SheetRange },
   chooser: ChooserCells,
-  sumS: number,
 ): RijkRows {
   const { s, rows, own, lines } = v;
   const n = own.length;
   rows.skip(2);
+  s.value(`A${rows.take()}`, 'Lezing Rijk: ter informatie, niet voor de eigen begroting (€)', 'rowHeader');
+  s.value(
+    `A${rows.take()}`,
+    'Het Rijk noemt structureel wat het na de regeling wil voortzetten, tot het structurele niveau per onderdeel (hieronder); de rest noemt het incidenteel.',
+    'note',
+  );
+  const sumS = rows.take(2);
+  rows.skip();
   s.value(
     `A${rows.take()}`,
     'Lezing Rijk per onderdeel (eigen geld): structureel tot het structurele niveau dat het Rijk wil voortzetten (Structureel niveau), de rest incidenteel',
@@ -1047,11 +1102,9 @@ function noticeSection(
   const help = (row: number) => SheetRange.at(SHEETS.overzicht, row, HELP_COL);
   if (top.azwa !== undefined) {
     const r = top.azwa;
-    s.value(
-      `B${r}`,
-      'SPUK AZWA 2027–2029: bron van de bedragen (verdeelsleutel "vooralsnog", VWS/LZJS aan VNG 22-04-2026)',
-      'rowHeader',
-    );
+    // A label of one line in B, the source of the raming in the status text that runs on over the
+    // empty year columns: in B it wrapped onto three lines, and page 1 lacked the room (#18).
+    s.value(`B${r}`, 'SPUK AZWA 2027–2029: bron', 'rowHeader');
     const counts = lines
       .map((l, i) =>
         l.regeling.id === AZWA ? `COUNTIF(${v.yearsRange(amounts.bron + i)},"beschikking")` : '',
@@ -1068,10 +1121,14 @@ function noticeSection(
     const count = help(OVERZICHT_FRAME.techFirst);
     s.value(cellAddress(count.top - 1, HELP_COL), 'SPUK AZWA: bedragen uit de beschikking', 'note');
     s.formula(count.address(), counts.join('+'), () => entered, 'integer');
-    const raming = `raming: voer eerst de beschikking SPUK AZWA in (blad ${SHEETS.beschikking})`;
+    const raming = `raming: voer eerst de beschikking SPUK AZWA in (blad ${SHEETS.beschikking}); verdeelsleutel "vooralsnog" (VWS/LZJS aan VNG 22-04-2026)`;
+    // The text in a hidden helper cell: a string with quotes ("vooralsnog") in a formula needs doubled
+    // quotes, which HyperFormula does not read.
+    const ramingText = help(OVERZICHT_FRAME.techFirst + 8);
+    s.value(ramingText.address(), raming, 'note');
     s.formula(
       `C${r}`,
-      `IF(${count.abs()}>0,"beschikking","${raming}")`,
+      `IF(${count.abs()}>0,"beschikking",${ramingText.abs()})`,
       () => (entered > 0 ? 'beschikking' : raming),
       'warning',
     );
@@ -1165,7 +1222,8 @@ function izaSection(v: View, chooser: ChooserCells, iza: IzaCells): void {
 }
 
 /** The hidden difference blocks (see GUARD_SHIFT) and their count, which Controle reads. */
-function guardSection(s: SheetBuilder, chooser: ChooserCells, lastRow: number, cols: OverzichtColumns): void {
+function guardSection(v: View, chooser: ChooserCells, lastRow: number): void {
+  const { s, cols } = v;
   const guarded = s.formulaBlocks().filter((b) => {
     const r = parseRange(b.range);
     return r.left >= GUARD_FROM && r.right <= cols.flag;
@@ -1174,11 +1232,16 @@ function guardSection(s: SheetBuilder, chooser: ChooserCells, lastRow: number, c
     const r = parseRange(b.range);
     const shifted = { ...r, left: r.left + GUARD_SHIFT, right: r.right + GUARD_SHIFT };
     // N(): text typed over an amount counts as 0, so it differs too; a label (text) differs or not.
+    // A block that may show nothing ("") is compared as numbers on both sides (empty = 0).
     const cell = cellAddress(r.top, r.left);
     const text = typeof b.expected[0]?.[0] === 'string';
     s.formula(
       rangeAddress(shifted),
-      text ? `1*(${cell}<>(${b.formula}))` : `N(${cell})-(${b.formula})`,
+      text
+        ? `1*(${cell}<>(${b.formula}))`
+        : v.blankable.has(b.range)
+          ? `N(${cell})-N(${b.formula})`
+          : `N(${cell})-(${b.formula})`,
       () => 0,
       'integer',
     );
