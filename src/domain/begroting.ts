@@ -508,6 +508,21 @@ export interface BegrotingToets {
   readonly totaalBaten: readonly Euro[];
   readonly saldo: readonly Euro[];
   /**
+   * Per regeling × year (the edition's years), whole euros: what the gemeente receives on the post,
+   * its plafond after carry-over (`plafondNaOverheveling`: the beschikking, else the edition) plus,
+   * for a member gemeente on a regional post, what its mandaatgemeente passes on
+   * (`vanMandaatgemeente`: typed, else the planned share). Σ over the regelingen is `totaalBaten`.
+   */
+  readonly baten: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
+  /**
+   * Per regeling × year (the edition's years), whole euros: `baten` − `lasten` − `doorgeven` (the
+   * latter on the regional posts of a mandaatgemeente only; 0 elsewhere); positive = not spent,
+   * negative = lasten above the money. Σ over the regelingen is the year's `saldo`. The rule as the
+   * Samenvatting's saldo: BBV baten and lasten gross (art. 17), a mandaatgemeente's doorbetaling a
+   * last (../shared/docs/begroting-practice.md, layout 7).
+   */
+  readonly saldoPerRegeling: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
+  /**
    * Per end year of the posts' regelingen (their `eindjaar`, ascending): structural lasten in that
    * year on the posts whose regeling ends then, which have no dekking the year after.
    */
@@ -966,6 +981,14 @@ export function toetsBegroting(
   const totaalBaten = years.map((_, i) =>
     euro(BEGROTING_REGELINGEN.reduce((a, reg) => a + ontvangen(reg, i), 0)),
   );
+  const baten = {} as Record<BegrotingRegeling, Euro[]>;
+  const saldoPerRegeling = {} as Record<BegrotingRegeling, Euro[]>;
+  for (const reg of BEGROTING_REGELINGEN) {
+    baten[reg] = years.map((_, i) => euro(ontvangen(reg, i)));
+    saldoPerRegeling[reg] = years.map((_, i) =>
+      euro((baten[reg][i] ?? 0) - (lasten[reg][i] ?? 0) - doorOp(reg, i)),
+    );
+  }
   const saldo = years.map((_, i) =>
     euro(
       (totaalBaten[i] ?? 0) -
@@ -1127,6 +1150,8 @@ export function toetsBegroting(
     totaalLasten,
     totaalBaten,
     saldo,
+    baten,
+    saldoPerRegeling,
     perTaakveld,
     dekking,
     nietGedekt,
