@@ -56,12 +56,12 @@ const DOORGEVEN: Record<Weergave, string> = {
 
 /**
  * Where a mandaatgemeente changes a member's planned share (the doorbetaling the toets counts as a
- * last), per weergave: the werkmap's sheet; the command line plans the default split, so it names the
- * werkmap's sheet too.
+ * last), per weergave: the werkmap's sheet; the command line plans the default split (no option
+ * changes a share), so it names the werkmap's sheet too.
  */
 const AANDEEL_WIJZIGEN: Record<Weergave, string> = {
   werkmap: 'verander dan het aandeel van die gemeente op blad Regioverdeling',
-  cli: 'verander dan het aandeel van die gemeente op blad Regioverdeling van de werkmap (de kolom doorgeven hierboven is het geplande aandeel)',
+  cli: 'verander dan het aandeel van die gemeente op blad Regioverdeling van de werkmap',
 };
 
 /** The words the texts share, from the rule parameters (e.g. `tot: 'Tot en met 2024'`, `onderdelen: '1–15'`). */
@@ -121,7 +121,7 @@ const SIGNAAL_UITLEG_VAST = {
   'vooruit-ontvangen': 'Vooruit ontvangen voor het volgende jaar, meer dan het plafond van dat jaar.',
   'buiten-bereik': 'Rijen buiten het getoetste bereik van de tabel Begroting.',
   'doorbetaling-dubbel':
-    'Aantal rijen onder SPUK IZA of SPUK AZWA regionaal met een andere ledengemeente van de regio als Uitvoerder: wat u die gemeente doorgeeft, telt al mee bij "door te geven aan de ledengemeenten" (blad Regioverdeling), zo telt het dubbel. Betaalt u de activiteit zelf: maak de Uitvoerder leeg of uw eigen gemeente. Is het het aandeel van de ledengemeente: verwijder de rij of verander het aandeel op blad Regioverdeling.',
+    'Regionaal geld met een andere ledengemeente als Uitvoerder telt al bij "door te geven" (blad Regioverdeling). Maak de Uitvoerder leeg of uw eigen gemeente, of verander het aandeel daar.',
 } as const;
 
 /** The end year of a gap signal's regelingen (the signal's year), if the edition has one then. */
@@ -241,7 +241,7 @@ export function signaalText(s: Signaal, regels: BegrotingRegels, weergave: Weerg
       return `De tabel Begroting heeft ${s.bedrag} rijen meer dan er getoetst worden. Splits de begroting of verwijder lege rijen.`;
     case 'doorbetaling-dubbel': {
       const rijen = s.bedrag === 1 ? '1 rij' : `${s.bedrag} rijen`;
-      return `${rijen} onder SPUK IZA of SPUK AZWA regionaal ${s.bedrag === 1 ? 'heeft' : 'hebben'} een andere ledengemeente van de regio als Uitvoerder. Wat u aan de ledengemeenten doorgeeft, telt al als last mee (${DOORGEVEN[weergave]}): zo telt dat geld dubbel, en het saldo en de ruimte onder het plafond komen te laag uit. Betaalt u de activiteit zelf, maak de Uitvoerder dan leeg of vul uw eigen gemeente in. Is het het aandeel van de ledengemeente, verwijder de rij of ${AANDEEL_WIJZIGEN[weergave]}, zodat het niet dubbel telt.`;
+      return `${rijen} onder SPUK IZA of SPUK AZWA regionaal ${s.bedrag === 1 ? 'heeft' : 'hebben'} een andere ledengemeente van de regio als Uitvoerder. Wat u aan de ledengemeenten doorgeeft, telt al als last mee, ${DOORGEVEN[weergave]}: zo telt dat geld dubbel, en het saldo en de ruimte onder het plafond komen te laag uit. Betaalt u de activiteit zelf, maak de Uitvoerder dan leeg of vul uw eigen gemeente in. Is het het aandeel van de ledengemeente, verwijder de rij of ${AANDEEL_WIJZIGEN[weergave]}, zodat het niet dubbel telt.`;
     }
   }
 }
