@@ -80,11 +80,10 @@ describe('a mandaatgemeente’s doorbetaling counted twice: the domain refuses, 
     expect(cells).toBeGreaterThan(500);
     expect(rule).toBe(3);
     expect(master).toBe(t.signalen.length);
-    // The sample alone: the rule is there and 0; no signal.
-    const leeg = evaluate(ZWOLLE, voorbeeld());
-    expect(leeg.bad.slice(0, 10)).toEqual([]);
-    expect(leeg.rule).toBe(0);
-    expect(toetsBegroting(ledger, ZWOLLE, voorbeeld()).doorbetalingDubbel.rijen).toEqual([]);
+    // The sample alone (its SPUK IZA rows name no member): no row, no signal.
+    const leeg = toetsBegroting(ledger, ZWOLLE, voorbeeld());
+    expect(leeg.doorbetalingDubbel.rijen).toEqual([]);
+    expect(leeg.signalen.some((s) => s.soort === 'doorbetaling-dubbel')).toBe(false);
   });
 
   it('a member (Dalfsen) passes nothing on: no rows, no signal, no rule row', () => {
@@ -92,9 +91,12 @@ describe('a mandaatgemeente’s doorbetaling counted twice: the domain refuses, 
     const t = toetsBegroting(ledger, DALFSEN, invoer);
     expect(t.doorbetalingDubbel).toEqual({ leden: [], rijen: [] });
     expect(t.signalen.some((s) => s.soort === 'doorbetaling-dubbel')).toBe(false);
-    const { bad, rule } = evaluate(DALFSEN, invoer);
-    expect(bad.slice(0, 10)).toEqual([]);
-    expect(rule).toBeUndefined();
+    // The role's rows only (#18): the Begrotingstoets of a member has no such rule.
+    const p = buildWorkbookPlan(input, { key: 'spuk-2025', gemeente: DALFSEN, begroting: invoer });
+    const toets = p.sheets.find((x) => x.name === SHEETS.toets);
+    const texts = (toets?.blocks ?? []).flatMap((b) => (b.kind === 'values' ? b.values.flat() : []));
+    expect(texts).toContain('Rijen buiten het getoetste bereik');
+    expect(texts).not.toContain(LABEL);
   });
 
   it('the text names both fixes, worded for the werkmap and the command line', () => {
