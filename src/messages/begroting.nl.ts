@@ -121,7 +121,7 @@ const SIGNAAL_UITLEG_VAST = {
   'vooruit-ontvangen': 'Vooruit ontvangen voor het volgende jaar, meer dan het plafond van dat jaar.',
   'buiten-bereik': 'Rijen buiten het getoetste bereik van de tabel Begroting.',
   'doorbetaling-dubbel':
-    'Regionaal geld met een andere ledengemeente als Uitvoerder telt al bij "door te geven" (blad Regioverdeling). Maak de Uitvoerder leeg of uw eigen gemeente, of verander het aandeel daar.',
+    'Dubbel met de doorbetaling: maak de Uitvoerder leeg of eigen, of pas het aandeel aan (blad Regioverdeling).',
 } as const;
 
 /** The end year of a gap signal's regelingen (the signal's year), if the edition has one then. */

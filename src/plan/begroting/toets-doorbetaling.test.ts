@@ -19,7 +19,7 @@ const ZWOLLE = 'GM0193' as CbsCode; // mandaatgemeente of IJssel-Vecht
 const DALFSEN = 'GM0148' as CbsCode; // a member of IJssel-Vecht
 const input = editionInput('vws-2026-04');
 const ledger = new Ledger(input, builtInKey('spuk-2025', input.base));
-const LABEL = 'Regionaal geld dubbel: rijen met een ledengemeente als Uitvoerder (aantal)';
+const LABEL = 'Regionaal geld met een ledengemeente als Uitvoerder (rijen)';
 
 function voorbeeld(): BegrotingInvoer {
   const text = fs.readFileSync(path.join(__dirname, '../../../voorbeelden/begroting.csv'), 'utf8');

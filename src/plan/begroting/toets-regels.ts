@@ -223,7 +223,7 @@ function doorbetalingRule(v: ToetsSection): void {
   if (t.rol !== 'mandaatgemeente' || t.doorbetalingDubbel.leden.length === 0) return;
   const cell = rule(
     v,
-    'Regionaal geld dubbel: rijen met een ledengemeente als Uitvoerder (aantal)',
+    'Regionaal geld met een ledengemeente als Uitvoerder (rijen)',
     v.uitleg['doorbetaling-dubbel'],
   ).cols(0);
   const criteria = t.doorbetalingDubbel.leden.flatMap((code) => {
