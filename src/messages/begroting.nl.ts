@@ -60,8 +60,8 @@ const DOORGEVEN: Record<Weergave, string> = {
  * changes a share), so it names the werkmap's sheet too.
  */
 const AANDEEL_WIJZIGEN: Record<Weergave, string> = {
-  werkmap: 'verander dan het aandeel van die gemeente op blad Regioverdeling',
-  cli: 'verander dan het aandeel van die gemeente op blad Regioverdeling van de werkmap',
+  werkmap: 'verander het aandeel van die gemeente op blad Regioverdeling',
+  cli: 'verander het aandeel van die gemeente op blad Regioverdeling van de werkmap',
 };
 
 /** The words the texts share, from the rule parameters (e.g. `tot: 'Tot en met 2024'`, `onderdelen: '1–15'`). */
@@ -241,7 +241,7 @@ export function signaalText(s: Signaal, regels: BegrotingRegels, weergave: Weerg
       return `De tabel Begroting heeft ${s.bedrag} rijen meer dan er getoetst worden. Splits de begroting of verwijder lege rijen.`;
     case 'doorbetaling-dubbel': {
       const rijen = s.bedrag === 1 ? '1 rij' : `${s.bedrag} rijen`;
-      return `${rijen} onder SPUK IZA of SPUK AZWA regionaal ${s.bedrag === 1 ? 'heeft' : 'hebben'} een andere ledengemeente van de regio als Uitvoerder. Wat u aan de ledengemeenten doorgeeft, telt al als last mee, ${DOORGEVEN[weergave]}: zo telt dat geld dubbel, en het saldo en de ruimte onder het plafond komen te laag uit. Betaalt u de activiteit zelf, maak de Uitvoerder dan leeg of vul uw eigen gemeente in. Is het het aandeel van de ledengemeente, verwijder de rij of ${AANDEEL_WIJZIGEN[weergave]}, zodat het niet dubbel telt.`;
+      return `${rijen} onder SPUK IZA of SPUK AZWA regionaal ${s.bedrag === 1 ? 'heeft' : 'hebben'} een andere ledengemeente van de regio als Uitvoerder. Wat u aan de ledengemeenten doorgeeft, telt al als last mee, ${DOORGEVEN[weergave]}: zo telt dat geld dubbel, en het saldo en de ruimte onder het plafond komen te laag uit. Betaalt u de activiteit zelf, maak de Uitvoerder dan leeg of vul uw eigen gemeente in. Is het het aandeel van de ledengemeente, verwijder dan de rij of ${AANDEEL_WIJZIGEN[weergave]}, zodat het niet dubbel telt.`;
     }
   }
 }

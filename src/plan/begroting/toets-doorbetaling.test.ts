@@ -104,7 +104,9 @@ describe('a mandaatgemeente’s doorbetaling counted twice: the domain refuses, 
     const werkmap = signaalText({ soort: 'doorbetaling-dubbel', bedrag: euro(3) }, regels, 'werkmap');
     expect(werkmap).toMatch(/^3 rijen onder SPUK IZA of SPUK AZWA regionaal hebben een andere ledengemeente/);
     expect(werkmap).toMatch(/maak de Uitvoerder dan leeg of vul uw eigen gemeente in/);
-    expect(werkmap).toMatch(/verander dan het aandeel van die gemeente op blad Regioverdeling,/);
+    expect(werkmap).toMatch(
+      /verwijder dan de rij of verander het aandeel van die gemeente op blad Regioverdeling,/,
+    );
     const cli = signaalText({ soort: 'doorbetaling-dubbel', bedrag: euro(1) }, regels, 'cli');
     expect(cli).toMatch(/^1 rij onder .* heeft een andere/);
     expect(cli).toMatch(/'spuk-begroting regioverdeling'/);
