@@ -151,6 +151,39 @@ describe('spuk-begroting begroting', () => {
     expect(r.err).toBe(err);
   });
 
+  it("a mandaatgemeente's row with a member as Uitvoerder: saldo per regeling as the domain's, and the signal (exit 1)", async () => {
+    // Zwolle (mandaatgemeente of IJssel-Vecht) budgets SPUK IZA 2025 with Uitvoerder Dalfsen (a member,
+    // whose planned share is in the doorgeven already) and GM0148 (the same member by its CBS code).
+    const b = begroting(
+      'SPUK IZA;;Preventie;7.1;Dalfsen;incidenteel;;;100.000;;;;;;',
+      'SPUK IZA;;Preventie;7.1;GM0148;incidenteel;;;50.000;;;;;;',
+      'SPUK IZA;;Eigen;7.1;Zwolle;incidenteel;;;10.000;;;;;;',
+    );
+    const r = await run(['begroting', '--invoer', 'b.csv', '--gemeente', 'Zwolle'], { 'b.csv': b });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    // € 3.023.765 − € 160.000 − € 2.085.724 = € 778.041 (the domain's saldoPerRegeling).
+    expect(r.out).toMatch(
+      /SPUK IZA +2025 +€ 3\.023\.765 +gepubliceerd +€ 160\.000 +€ 2\.085\.724 +€ 778\.041\n/,
+    );
+    expect(r.out).toContain(
+      "- 2 rijen onder SPUK IZA of SPUK AZWA regionaal hebben een andere ledengemeente van de regio als Uitvoerder. Wat u aan de ledengemeenten doorgeeft, telt al als last mee, volgens de regioverdeling ('spuk-begroting regioverdeling', kolom doorgeven hierboven): zo telt dat geld dubbel",
+    );
+    expect(r.out).toContain('maak de Uitvoerder dan leeg of vul uw eigen gemeente in.');
+    const json = await run(['begroting', '--invoer', 'b.csv', '--gemeente', 'Zwolle', '--formaat', 'json'], {
+      'b.csv': b,
+    });
+    const data = JSON.parse(json.out) as {
+      signalen: { soort: string; bedrag_eur: number }[];
+      regels: { regeling: string; jaar: number; saldo_eur: number }[];
+    };
+    expect(data.signalen.filter((s) => s.soort === 'doorbetaling-dubbel')).toMatchObject([{ bedrag_eur: 2 }]);
+    expect(data.regels.find((x) => x.regeling === 'SPUK IZA' && x.jaar === 2025)?.saldo_eur).toBe(778_041);
+    // Dalfsen itself (a member) passes nothing on: no such signal.
+    const lid = await run(['begroting', '--invoer', 'b.csv', '--gemeente', 'Dalfsen'], { 'b.csv': b });
+    expect(lid.out).not.toContain('andere ledengemeente');
+  });
+
   it('has --help (stdout, exit 0) and is in the overview', async () => {
     const r = await run(['begroting', '--help']);
     expect(r.code).toBe(0);

@@ -1227,24 +1227,25 @@ function begrotingFormat(opts: Map<string, string>): BegrotingFormaat {
   return csvFormat(opts, formaat);
 }
 
-/** One row of the begroting's overview: a regeling × year with money or lasten (whole euros). */
+/** One row of the begroting's overview: a regeling × year with money or lasten (whole euros, the domain's). */
 interface BegrotingRow {
   readonly regeling: string;
   readonly jaar: number;
-  /** The plafond after carry-over. */
+  /** What the gemeente receives on the post (`toets.baten`: the plafond after carry-over, a member's share). */
   readonly plafond: number;
   readonly bron: string;
   readonly lasten: number;
   /** A mandaatgemeente's regional post: what it passes on to the other members as planned (`doorgeven`). */
   readonly doorgeven: number;
-  /** plafond − lasten − doorgeven, as the Samenvatting's saldo. */
+  /** The domain's `saldoPerRegeling` (plafond − lasten − doorgeven, as the Samenvatting's saldo). */
   readonly saldo: number;
 }
 
 /**
- * The overview of the toets, per regeling and year where there is a plafond, money or lasten. A member
- * gemeente's regional post counts what its mandaatgemeente passes on (`toets.vanMandaatgemeente`: typed
- * with --van-mandaatgemeente, else the planned share), as the toets does; its bron says which.
+ * The overview of the toets, per regeling and year where there is a plafond, money or lasten. Every
+ * number is the domain's (`toets.baten`, `lasten`, `doorgeven`, `saldoPerRegeling`); a member
+ * gemeente's regional post counts what its mandaatgemeente passes on (`toets.vanMandaatgemeente`:
+ * typed with --van-mandaatgemeente, else the planned share), and its bron says which.
  */
 function begrotingRows(scenario: Scenario): BegrotingRow[] {
   const { toets } = scenario;
@@ -1252,15 +1253,10 @@ function begrotingRows(scenario: Scenario): BegrotingRow[] {
   for (const reg of BEGROTING_REGELINGEN)
     scenario.years.forEach((jaar, i) => {
       const plafond = toets.plafond[reg][i];
-      const van = (REGIONALE_POSTEN as readonly string[]).includes(reg)
-        ? toets.vanMandaatgemeente[reg as RegionalePost][i]
-        : undefined;
-      const ontvangen = van === undefined || van.bron === 'geen' ? 0 : van.bedrag;
-      const na = (toets.plafondNaOverheveling[reg][i] ?? 0) + ontvangen;
+      const regionaal = (REGIONALE_POSTEN as readonly string[]).includes(reg);
+      const van = regionaal ? toets.vanMandaatgemeente[reg as RegionalePost][i] : undefined;
+      const na = toets.baten[reg][i] ?? 0;
       const lasten = toets.lasten[reg][i] ?? 0;
-      const doorgeven = (REGIONALE_POSTEN as readonly string[]).includes(reg)
-        ? (toets.doorgeven[reg as RegionalePost][i] ?? 0)
-        : 0;
       if (plafond === undefined || (plafond.bedrag === 0 && na === 0 && lasten === 0)) return;
       const bron =
         plafond.bron === 'geen' && van !== undefined && van.bron !== 'geen'
@@ -1274,8 +1270,8 @@ function begrotingRows(scenario: Scenario): BegrotingRow[] {
         plafond: na,
         bron,
         lasten,
-        doorgeven,
-        saldo: na - lasten - doorgeven,
+        doorgeven: regionaal ? (toets.doorgeven[reg as RegionalePost][i] ?? 0) : 0,
+        saldo: toets.saldoPerRegeling[reg][i] ?? 0,
       });
     });
   return rows;

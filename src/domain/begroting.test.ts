@@ -360,3 +360,61 @@ describe("a beschikking only in the regeling's years (issue 16: no SPUK AZWA bes
     }
   });
 });
+
+describe('begroting: the saldo per regeling and year is the domain’s, and adds up to the saldo per year', () => {
+  const ZWOLLE = 'GM0193' as CbsCode; // mandaatgemeente of IJssel-Vecht
+  const DALFSEN = 'GM0148' as CbsCode; // member of IJssel-Vecht
+  const sumRegelingen = (t: ReturnType<typeof toetsBegroting>, i: number): number =>
+    (['Brede SPUK', 'SPUK IZA', 'SPUK AZWA lokaal', 'SPUK AZWA regionaal'] as const).reduce(
+      (a, reg) => a + (t.saldoPerRegeling[reg][i] ?? 0),
+      0,
+    );
+
+  it('Zwolle SPUK IZA 2025: € 3.023.765 baten − € 500.000 lasten − € 2.085.724 door te geven = € 438.041', () => {
+    const t = toetsBegroting(
+      ledger,
+      ZWOLLE,
+      invoer([regel('SPUK IZA', { 2025: 500_000 }), regel('Brede SPUK', { 2025: 2_650_000 })]),
+    );
+    expect(t.baten['SPUK IZA'][2]).toBe(3_023_765);
+    expect(t.doorgeven['SPUK IZA'][2]).toBe(2_085_724);
+    expect(t.saldoPerRegeling['SPUK IZA'][2]).toBe(438_041);
+    expect(t.saldoPerRegeling['SPUK IZA'][0]).toBe(3_023_765 - 2_085_723);
+    expect(t.saldoPerRegeling['Brede SPUK'][2]).toBe(2_035_253 - 2_650_000);
+    ledger.years.forEach((_, i) => {
+      expect(sumRegelingen(t, i)).toBe(t.saldo[i]);
+      expect(
+        (['Brede SPUK', 'SPUK IZA', 'SPUK AZWA lokaal', 'SPUK AZWA regionaal'] as const).reduce(
+          (a, reg) => a + (t.baten[reg][i] ?? 0),
+          0,
+        ),
+      ).toBe(t.totaalBaten[i]);
+    });
+  });
+
+  it('Dalfsen (member): its regional baten are what Zwolle passes on, typed or planned; no doorgeven', () => {
+    const t = toetsBegroting(
+      ledger,
+      DALFSEN,
+      invoer([regel('SPUK IZA', { 2025: 500_000 })], {
+        vanMandaatgemeente: { 'SPUK IZA': [undefined, undefined, euro(120_000)] },
+      }),
+    );
+    expect(t.baten['SPUK IZA'][2]).toBe(120_000);
+    expect(t.saldoPerRegeling['SPUK IZA'][2]).toBe(-380_000);
+    const gepland = geplandAandeel(ledger, DALFSEN, 'SPUK IZA', 2026)?.bedrag ?? 0;
+    expect(gepland).toBeGreaterThan(0);
+    expect(t.saldoPerRegeling['SPUK IZA'][3]).toBe(gepland);
+    ledger.years.forEach((_, i) => expect(sumRegelingen(t, i)).toBe(t.saldo[i]));
+  });
+
+  it('the national view and a carry-over: Σ per regeling = saldo in every year', () => {
+    const t = toetsBegroting(
+      ledger,
+      undefined,
+      invoer([regel('Brede SPUK', { 2024: 1_000, 2026: 7_000 })], { overheveling2025: euro(5) }),
+    );
+    ledger.years.forEach((_, i) => expect(sumRegelingen(t, i)).toBe(t.saldo[i]));
+    expect(t.saldoPerRegeling['Brede SPUK'][3]).toBe((t.plafondNaOverheveling['Brede SPUK'][3] ?? 0) - 7_000);
+  });
+});

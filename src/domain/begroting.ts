@@ -8,7 +8,8 @@ import { euro, ZERO } from './money';
 import type { RoundedSplit } from './largest-remainder';
 import { splitByWeights } from './largest-remainder';
 import { membershipStatus } from './iza';
-import { regionalLine, regioVerdeling } from './regio-verdeling';
+import { regioLeden, regionalLine, regioVerdeling } from './regio-verdeling';
+import { uitvoerderVan } from './verantwoording/uitvoerder';
 import type { CbsCode, IzaRegio, Maybe } from './types';
 
 /**
@@ -400,7 +401,8 @@ export type SignaalSoort =
   | 'bbv-gat-2029'
   | 'bbv-gat'
   | 'vooruit-ontvangen'
-  | 'buiten-bereik';
+  | 'buiten-bereik'
+  | 'doorbetaling-dubbel';
 
 /** One active warning: what, where and the amount involved (Dutch text: src/messages). */
 export interface Signaal {
@@ -409,7 +411,7 @@ export interface Signaal {
   readonly onderdeel?: number;
   readonly hoofdthema?: string;
   readonly jaar?: EditionYear;
-  /** The amount involved, whole euros (rows for `buiten-bereik`). */
+  /** The amount involved, whole euros (rows for `buiten-bereik` and `doorbetaling-dubbel`). */
   readonly bedrag: Euro;
   /**
    * A plafond signal on a regional post (SPUK IZA, SPUK AZWA regionaal): the gemeente's role in its
@@ -508,6 +510,21 @@ export interface BegrotingToets {
   readonly totaalBaten: readonly Euro[];
   readonly saldo: readonly Euro[];
   /**
+   * Per regeling × year (the edition's years), whole euros: what the gemeente receives on the post,
+   * its plafond after carry-over (`plafondNaOverheveling`: the beschikking, else the edition) plus,
+   * for a member gemeente on a regional post, what its mandaatgemeente passes on
+   * (`vanMandaatgemeente`: typed, else the planned share). Σ over the regelingen is `totaalBaten`.
+   */
+  readonly baten: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
+  /**
+   * Per regeling × year (the edition's years), whole euros: `baten` − `lasten` − `doorgeven` (the
+   * latter on the regional posts of a mandaatgemeente only; 0 elsewhere); positive = not spent,
+   * negative = lasten above the money. Σ over the regelingen is the year's `saldo`. The rule as the
+   * Samenvatting's saldo: BBV baten and lasten gross (art. 17), a mandaatgemeente's doorbetaling a
+   * last (../shared/docs/begroting-practice.md, layout 7).
+   */
+  readonly saldoPerRegeling: Readonly<Record<BegrotingRegeling, readonly Euro[]>>;
+  /**
    * Per end year of the posts' regelingen (their `eindjaar`, ascending): structural lasten in that
    * year on the posts whose regeling ends then, which have no dekking the year after.
    */
@@ -549,7 +566,60 @@ export interface BegrotingToets {
    * (`totaalVerdeling`: below the onderdelen entered, or nothing to weigh).
    */
   readonly verschilTotaalOnderdelen: readonly Euro[];
+  /**
+   * A mandaatgemeente's Begroting rows that count its doorbetaling twice (`DubbeleDoorbetaling`):
+   * `leden` the other members of its region (whose planned shares `doorgeven` holds), `rijen` the rows
+   * naming one of them. Empty for any other gemeente and nationally. Non-empty: signal
+   * `doorbetaling-dubbel` (the number of rows).
+   */
+  readonly doorbetalingDubbel: DubbeleDoorbetaling;
   readonly signalen: readonly Signaal[];
+}
+
+/**
+ * A mandaatgemeente passes its members' planned shares on (`doorgeven`, a last: `doorTeGevenAanLeden`,
+ * the sheet Regioverdeling). A Begroting row under a regional post (SPUK IZA, SPUK AZWA regionaal)
+ * whose Uitvoerder is another member of its region counts that money a second time, as a last of
+ * its own next to the doorgeven: the saldo and the plafond check come out too low. Which it is (the
+ * mandaatgemeente pays the activity itself, or it is the member's share) the data cannot tell, so the
+ * toets refuses rather than guesses: it lists the rows and signals them (`doorbetaling-dubbel`), and
+ * the controller leaves the Uitvoerder empty or its own, or changes the member's share on the sheet
+ * Regioverdeling. The Uitvoerder is read as the werkmap's COUNTIFS compares it (`uitvoerderVan`: CBS
+ * code GM0148 or 0148, the name or the VWS name, the whole text in any case, not trimmed). Only the
+ * checked rows (`BEGROTING_CAPACITEIT`).
+ */
+export interface DubbeleDoorbetaling {
+  /** The other members of the mandaatgemeente's region (`regioLeden` of `ledger.mandaatVan(code)[0]`), in its order. */
+  readonly leden: readonly CbsCode[];
+  /** The rows (`BegrotingRegel.rij`) under a regional post whose Uitvoerder names one of `leden`. */
+  readonly rijen: readonly {
+    readonly rij: number;
+    readonly regeling: RegionalePost;
+    readonly lid: CbsCode;
+  }[];
+}
+
+/**
+ * The Begroting rows of a mandaatgemeente that count its doorbetaling twice (see
+ * `DubbeleDoorbetaling`); empty lists for any other gemeente (`regioRol`) and nationally.
+ */
+export function dubbeleDoorbetaling(
+  ledger: Ledger,
+  code: Maybe<CbsCode>,
+  regels: readonly BegrotingRegel[],
+): DubbeleDoorbetaling {
+  const regio = code === undefined ? undefined : ledger.mandaatVan(code)[0];
+  if (code === undefined || regio === undefined) return { leden: [], rijen: [] };
+  const leden = regioLeden(ledger, regio.naam).leden.filter((c) => c !== code);
+  const gemeenten = ledger.input.base.gemeenten;
+  const rijen: DubbeleDoorbetaling['rijen'][number][] = [];
+  for (const r of regels.slice(0, BEGROTING_CAPACITEIT)) {
+    if (!(REGIONALE_POSTEN as readonly string[]).includes(r.regeling)) continue;
+    const v = uitvoerderVan(r.uitvoerder, gemeenten, code);
+    if (v.soort === 'medeoverheid' && leden.includes(v.gemeente.code))
+      rijen.push({ rij: r.rij, regeling: r.regeling as RegionalePost, lid: v.gemeente.code });
+  }
+  return { leden, rijen };
 }
 
 /**
@@ -843,7 +913,7 @@ const pos = (n: number): Euro => euro(Math.max(0, n));
  * shows them). Returns the computed amounts and the active signals, in a fixed order: a beschikking
  * total that differs from its onderdelen, plafond per
  * regeling and year, onderdeel, hoofdthema, zonder onderdeel, overheveling, aard, BBV, vooruit
- * ontvangen, buiten bereik. Throws RangeError for input of the wrong shape (not one amount per year
+ * ontvangen, buiten bereik, doorbetaling dubbel. Throws RangeError for input of the wrong shape (not one amount per year
  * of the edition, or per Brede SPUK onderdeel). The rule parameters (percentages, the years checked
  * per onderdeel, the end years) come from the ledger's edition (`begrotingRegels`).
  * `plafondsOf`: `plafonds(ledger, code, beschikking)` when the caller has it already (resolveScenario
@@ -966,6 +1036,14 @@ export function toetsBegroting(
   const totaalBaten = years.map((_, i) =>
     euro(BEGROTING_REGELINGEN.reduce((a, reg) => a + ontvangen(reg, i), 0)),
   );
+  const baten = {} as Record<BegrotingRegeling, Euro[]>;
+  const saldoPerRegeling = {} as Record<BegrotingRegeling, Euro[]>;
+  for (const reg of BEGROTING_REGELINGEN) {
+    baten[reg] = years.map((_, i) => euro(ontvangen(reg, i)));
+    saldoPerRegeling[reg] = years.map((_, i) =>
+      euro((baten[reg][i] ?? 0) - (lasten[reg][i] ?? 0) - doorOp(reg, i)),
+    );
+  }
   const saldo = years.map((_, i) =>
     euro(
       (totaalBaten[i] ?? 0) -
@@ -1102,6 +1180,9 @@ export function toetsBegroting(
   });
   if (invoer.regels.length > BEGROTING_CAPACITEIT)
     signalen.push({ soort: 'buiten-bereik', bedrag: euro(invoer.regels.length - BEGROTING_CAPACITEIT) });
+  const doorbetalingDubbel = dubbeleDoorbetaling(ledger, code, regels);
+  if (doorbetalingDubbel.rijen.length > 0)
+    signalen.push({ soort: 'doorbetaling-dubbel', bedrag: euro(doorbetalingDubbel.rijen.length) });
 
   return {
     plafond,
@@ -1127,10 +1208,13 @@ export function toetsBegroting(
     totaalLasten,
     totaalBaten,
     saldo,
+    baten,
+    saldoPerRegeling,
     perTaakveld,
     dekking,
     nietGedekt,
     verschilTotaalOnderdelen,
+    doorbetalingDubbel,
     signalen,
   };
 }

@@ -54,6 +54,16 @@ const DOORGEVEN: Record<Weergave, string> = {
   cli: "volgens de regioverdeling ('spuk-begroting regioverdeling', kolom doorgeven hierboven)",
 };
 
+/**
+ * Where a mandaatgemeente changes a member's planned share (the doorbetaling the toets counts as a
+ * last), per weergave: the werkmap's sheet; the command line plans the default split (no option
+ * changes a share), so it names the werkmap's sheet too.
+ */
+const AANDEEL_WIJZIGEN: Record<Weergave, string> = {
+  werkmap: 'verander het aandeel van die gemeente op blad Regioverdeling',
+  cli: 'verander het aandeel van die gemeente op blad Regioverdeling van de werkmap',
+};
+
 /** The words the texts share, from the rule parameters (e.g. `tot: 'Tot en met 2024'`, `onderdelen: '1–15'`). */
 function woorden(regels: BegrotingRegels): {
   readonly tot: string;
@@ -110,6 +120,8 @@ const SIGNAAL_UITLEG_VAST = {
     'BBV: structurele lasten in het laatste jaar van een regeling hebben het jaar erna geen dekking.',
   'vooruit-ontvangen': 'Vooruit ontvangen voor het volgende jaar, meer dan het plafond van dat jaar.',
   'buiten-bereik': 'Rijen buiten het getoetste bereik van de tabel Begroting.',
+  'doorbetaling-dubbel':
+    'Dubbel met de doorbetaling: maak de Uitvoerder leeg of eigen, of pas het aandeel aan (blad Regioverdeling).',
 } as const;
 
 /** The end year of a gap signal's regelingen (the signal's year), if the edition has one then. */
@@ -227,6 +239,10 @@ export function signaalText(s: Signaal, regels: BegrotingRegels, weergave: Weerg
       return `${at}: ${b} vooruit ontvangen boven het plafond van het volgende jaar. Controleer het bedrag; vooruit ontvangen geld is geen baat van het jaar van ontvangst (balans).`;
     case 'buiten-bereik':
       return `De tabel Begroting heeft ${s.bedrag} rijen meer dan er getoetst worden. Splits de begroting of verwijder lege rijen.`;
+    case 'doorbetaling-dubbel': {
+      const rijen = s.bedrag === 1 ? '1 rij' : `${s.bedrag} rijen`;
+      return `${rijen} onder SPUK IZA of SPUK AZWA regionaal ${s.bedrag === 1 ? 'heeft' : 'hebben'} een andere ledengemeente van de regio als Uitvoerder. Wat u aan de ledengemeenten doorgeeft, telt al als last mee, ${DOORGEVEN[weergave]}: zo telt dat geld dubbel, en het saldo en de ruimte onder het plafond komen te laag uit. Betaalt u de activiteit zelf, maak de Uitvoerder dan leeg of vul uw eigen gemeente in. Is het het aandeel van de ledengemeente, verwijder dan de rij of ${AANDEEL_WIJZIGEN[weergave]}, zodat het niet dubbel telt.`;
+    }
   }
 }
 

@@ -2,10 +2,12 @@
  * Begrotingstoets, section 6: the other rules, one row per rule with its Dutch explanation and the
  * amount involved per year (0 = in orde): Brede SPUK without onderdeel, carry-over 2025 above the
  * maximum, BBV (structural lasten on money with an end date, lasten without aard or regeling, the
- * structural gap after each end year of a regeling), money received in advance, rows beyond the checked range.
+ * structural gap after each end year of a regeling), money received in advance, rows beyond the checked
+ * range, and for a mandaatgemeente the rows that count its doorbetaling twice.
  */
 import type { BegrotingRegeling, EditionYear } from '../../domain';
-import { BEGROTING_CAPACITEIT, BEGROTING_REGELINGEN } from '../../domain';
+import { BEGROTING_CAPACITEIT, BEGROTING_REGELINGEN, REGIONALE_POSTEN } from '../../domain';
+import { uitvoerderIs, uitvoerderSpellingen } from '../../domain/verantwoording';
 import { gatUitleg } from '../../messages/begroting.nl';
 import type { SheetRange } from '../anchors';
 import type { ToetsInputs } from './toets-invoer';
@@ -82,6 +84,7 @@ export function regelsSection(v: ToetsSection, from: RegelsFrom): RegelCells {
   const aard = aardRules(v, from.lasten);
   const gaps = gapRules(v, aard.perRegeling);
   vooruitRules(v, from);
+  doorbetalingRule(v);
   return { structureel: aard.structureel, ...gaps };
 }
 
@@ -203,4 +206,65 @@ function vooruitRules(v: ToetsSection, from: RegelsFrom): void {
   const count = Math.max(0, v.invoer.regels.length - BEGROTING_CAPACITEIT);
   s.formula(beyond.address(), `COUNTA(${v.table.beyond.abs()})`, () => count, 'integer');
   v.checks.push({ range: beyond, value: () => count });
+}
+
+/**
+ * A mandaatgemeente (`regioRol`; no row for any other role): the number of Begroting rows under a
+ * regional post (SPUK IZA, SPUK AZWA regionaal) whose Uitvoerder is another member of its region,
+ * money its doorbetaling counts already (the domain's `doorbetalingDubbel`, signal
+ * `doorbetaling-dubbel`). Live: hidden helper rows, one per member × spelling of the Uitvoerder (the
+ * domain's `uitvoerderSpellingen`: GM0148, 0148, the name, the VWS name where it differs; each its
+ * own COUNTIFS criterion, as SiSa H35B's helper blocks: HyperFormula takes no range as a criterion,
+ * and one formula of every spelling would pass 125 characters), one column per regional post; the
+ * rule's cell is their sum. The members are the domain's (the sheet Regioverdeling's rows).
+ */
+function doorbetalingRule(v: ToetsSection): void {
+  const { s, rows, t, ctx } = v;
+  if (t.rol !== 'mandaatgemeente' || t.doorbetalingDubbel.leden.length === 0) return;
+  const cell = rule(
+    v,
+    'Regionaal geld met een ledengemeente als Uitvoerder (rijen)',
+    v.uitleg['doorbetaling-dubbel'],
+  ).cols(0);
+  const criteria = t.doorbetalingDubbel.leden.flatMap((code) => {
+    const g = ctx.gemeenten.find((x) => x.code === code);
+    return g === undefined
+      ? []
+      : uitvoerderSpellingen(g).map((criterium) => ({ label: `${g.code} ${g.naam}`, criterium }));
+  });
+  const head = rows.take();
+  const top = rows.take(criteria.length);
+  s.values(
+    `A${head}`,
+    [[null, 'Rekenhulp: rijen per ledengemeente en schrijfwijze van de Uitvoerder']],
+    'note',
+  );
+  s.values(yearsAt(v, head).cell().address(), [[...REGIONALE_POSTEN]], 'note');
+  s.values(
+    `B${top}`,
+    criteria.map((c) => [c.label, c.criterium]),
+    'note',
+  );
+  const counts = yearsAt(v, top, criteria.length).cols(0, REGIONALE_POSTEN.length);
+  const reg = v.table.column('Regeling').abs();
+  const uitv = v.table.column('Uitvoerder').abs();
+  const post = yearsAt(v, head).cols(0).local().fixRow();
+  const regels = v.invoer.regels.slice(0, BEGROTING_CAPACITEIT);
+  s.formula(
+    counts.address(),
+    `COUNTIFS(${reg},${post},${uitv},$C${top})`,
+    (r, c) =>
+      regels.filter(
+        (x) => x.regeling === REGIONALE_POSTEN[c] && uitvoerderIs(x.uitvoerder, criteria[r]?.criterium ?? ''),
+      ).length,
+    'integer',
+  );
+  s.hideRows(head, top + criteria.length - 1);
+  s.formula(
+    cell.address(),
+    `SUM(${counts.local().abs()})`,
+    () => t.doorbetalingDubbel.rijen.length,
+    'integer',
+  );
+  v.checks.push({ range: cell, value: () => t.doorbetalingDubbel.rijen.length });
 }
