@@ -24,6 +24,7 @@ const ledgers = {
   vws2026: new Ledger(editionInput('vws-2026-04'), key),
 };
 const ALMERE = 'GM0034' as CbsCode;
+const ZWOLLE = 'GM0193' as CbsCode;
 const LELYSTAD = 'GM0995' as CbsCode;
 const brede = (l: Ledger) => l.lines.filter((x) => x.regeling.id === 'brede-spuk');
 const sumBrede = (l: Ledger, code: CbsCode, jaar: EditionYear) =>
@@ -494,12 +495,38 @@ describe('wat is er veranderd', () => {
       naar: 231_000_000,
       signaal: true,
     });
+    // BRC leaves the SPUK from 2027: an open post in vws-2026-04 (no known amount), not a fall to 0.
     expect(rows.find((r) => r.nr === 2 && r.jaar === 2027)).toMatchObject({
-      naar: 0,
-      procent: -100,
+      van: 86_300_000,
+      open: 'naar',
+      verschil: undefined,
+      procent: undefined,
       signaal: true,
     });
     expect(rows.filter((r) => r.jaar <= 2026 && r.verschil !== 0)).toEqual([]);
+  });
+
+  it('an open post is no fall to 0: Zwolle’s Sportakkoord and BRC 2027–2029 (vws-2025-09 → vws-2026-04)', () => {
+    const rows = editionDiff(ledgers.vws2025, ledgers.vws2026, ZWOLLE);
+    for (const nr of [1, 2])
+      for (const jaar of [2027, 2028, 2029] as const) {
+        const r = rows.find((x) => x.nr === nr && x.jaar === jaar);
+        expect(r?.open).toBe('naar');
+        expect(r?.van).toBeGreaterThan(0);
+        expect(r?.verschil).toBeUndefined();
+        expect(r?.procent).toBeUndefined();
+        expect(r?.signaal).toBe(true);
+      }
+    // Lines that really end (Brede SPUK line 3 from 2027) keep their fall to 0.
+    expect(rows.find((r) => r.nr === 3 && r.jaar === 2027)).toMatchObject({ naar: 0, procent: -100 });
+    expect(rows.find((r) => r.nr === 3 && r.jaar === 2027)?.open).toBeUndefined();
+    // The Brede SPUK total and the own money's net row 2027 leave the open post out, and say so.
+    expect(totaal(rows, 'Brede SPUK', 2027)?.open).toBe('naar');
+    expect(netto(rows, 2027)?.open).toBe('naar');
+    expect(totaal(rows, 'Brede SPUK', 2026)?.open).toBeUndefined();
+    // Same edition on both sides: an open post in both, no difference and no signal.
+    const same = editionDiff(ledgers.vws2026, ledgers.vws2026, ZWOLLE);
+    expect(same.find((r) => r.nr === 1 && r.jaar === 2028)).toMatchObject({ open: 'beide', signaal: false });
   });
 
   const totaal = (rows: readonly EditionDiffRow[], post: string, jaar: EditionYear) =>
