@@ -43,7 +43,7 @@ export function buildBronnen(ctx: NationalContext): SheetBuilder {
     'B4',
     bbv.map((l) => [l]),
   );
-  // The key (Verdeelsleutel is not printed, #18 review 12): its description on paper here.
+  // The key and its source with the other sources (Verdeelsleutel prints only its heading).
   const keyRow = 4 + bbv.length;
   s.value(`A${keyRow}`, 'Verdeelsleutel', 'rowHeader');
   const sleutel = flowLines(keyDescription(ctx.key.id), roomFrom(1));
@@ -56,8 +56,9 @@ export function buildBronnen(ctx: NationalContext): SheetBuilder {
   checkTables(ctx, tables);
   dataTables(ctx, tables);
   // A..F hold the short columns; G and H give the long last column of a table room to run on (also
-  // printed); 195 units in all: the sheet prints on the width of a landscape A4 at about 8,3 pt (#18
-  // review 12: at 222 units it printed at 7,1 pt, about 5,5 pt type).
+  // printed); 222 units in all: the sheet prints on the width of a landscape A4 at 7 pt or more (#18).
+  // (Review 12 asked for larger type without more pages: at 195 units it printed at 8,2 pt but on 5
+  // pages instead of 4, measured for Zwolle; the rows hold about 4 pages of text at this width.)
   WIDTHS.forEach((w, c) => s.width(String.fromCharCode(65 + c), w));
   // As many pages as the rows need at about 7,1 pt: every printed line is a row of its own (texts flow
   // a line per row), so the rows say how many pages it takes (#18: Zwolle's 5th page held 11 rows).
@@ -77,14 +78,14 @@ const FILL = 0.94;
  * measured in LibreOffice, Zwolle's 286 rows (vws-2026-04) on 4 pages at 7,15 pt. A longer sheet gets
  * more pages, never text below the 7 pt floor of #18.
  */
-const ROWS_PER_PAGE = 63;
+const ROWS_PER_PAGE = 72;
 
 /** The height (pt) of the blank row between two tables. */
 const SPACER_PT = 6;
 
 /** The widths of A..H (the print area's columns). */
 // A fits "Gezondheid en sociale basis" on one line (it took two rows a period in the Aansluiting table).
-const WIDTHS = [27, 19, 16, 14, 17, 13, 34, 55] as const;
+const WIDTHS = [27, 20, 17, 15, 18, 14, 40, 71] as const;
 
 /** The room (width units) from column `c` (0-based) to the print area's right edge (H). */
 function roomFrom(c: number): number {

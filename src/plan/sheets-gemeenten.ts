@@ -150,10 +150,12 @@ export function buildVerdeelsleutel(
   keyColumns(ctx, s, rows, cells);
   verdeelsleutelTotals(ctx, s, rows);
   s.freezeAt(HEADER_ROW, 2);
-  // Technical (342 gemeenten, six pages): not in the default print (NOT_PRINTED), so a gemeente's werkmap
-  // stays within 40 pages (#18) without a near-empty page; the key and the edition print on Bronnen;
-  // the table is on screen and prints by a chosen selection. Landscape for such a print.
-  s.printAs('landscape', true).printLayout({ area: NOT_PRINTED });
+  // Technical (342 gemeenten, six pages): the default print is its heading (the key and the edition),
+  // so a gemeente's werkmap stays within 40 pages (#18); the table is on screen and prints by a chosen area.
+  // Landscape: the heading's columns A..L are wider than a portrait page at reading size. (An empty
+  // print area does not take the sheet out of the print: LibreOffice then prints the whole sheet,
+  // measured in review 12; see src/plan/README.md "Print (#18)".)
+  s.printAs('landscape', true).printLayout({ area: 'A1:L6' });
   s.width('A', 10)
     .width('B', 28)
     .width('C', 16)
@@ -168,16 +170,6 @@ export function buildVerdeelsleutel(
   return { sheet: s, cells };
 }
 
-/**
- * The print area of the technical sheets (Verdeelsleutel, Allocatie, Afronding): one empty cell (B1,
- * right of the title), so the default print of the werkmap has no page of theirs (#18 review 12: their
- * leftover title and explanation pages were near-empty). LibreOffice leaves an empty print range out
- * (its default "suppress output of empty pages"); Excel prints no page for a print area without content.
- * A controller prints their tables on purpose by a selection (Afdrukken > Selectie afdrukken).
- * print-texts.test asserts the cell stays empty.
- */
-export const NOT_PRINTED = 'B1:B1';
-
 /** Verdeelsleutel's heading of the weights (column H), by which texts on paper name that column. */
 export const GEWICHT_KOLOM = 'Gewicht (invoer)';
 const INWONERS_KOP = 'Inwoners 2025';
@@ -191,7 +183,7 @@ function verdeelsleutelHeading(ctx: NationalContext, s: SheetBuilder): void {
   // The note runs on over the printed columns (A..L), a line per row in A3 and A4, measured in the
   // font at 85 % of their width (LibreOffice's wider fallback font): it was cut at the page's edge (#18).
   const note = wrapText(
-    `Gewichten (kolom "${GEWICHT_KOLOM}", geel) rekenen live mee: hele getallen, 0 of meer. Bij een ingebouwde sleutel telt Controle een gewicht dat niet dat van de bron is (overtypt of gesorteerd) als FOUT; rekent u bewust met andere gewichten, maak er dan een eigen sleutel van (een sleutelbestand, opgegeven bij het maken van de werkmap). Bijlage 2A is gepubliceerd; inwoners zijn indicatief. Technisch blad, alleen op het scherm.`,
+    `Gewichten (kolom "${GEWICHT_KOLOM}", geel) rekenen live mee: hele getallen, 0 of meer. Bij een ingebouwde sleutel telt Controle een gewicht dat niet dat van de bron is (overtypt of gesorteerd) als FOUT; rekent u bewust met andere gewichten, maak er dan een eigen sleutel van (een sleutelbestand, opgegeven bij het maken van de werkmap). Bijlage 2A is gepubliceerd; inwoners zijn indicatief. De tabel per gemeente staat op het scherm.`,
     VERDEELSLEUTEL_PRINT_WIDTH,
     {},
     0.85,
@@ -444,9 +436,12 @@ export function buildAfronding(
   const first = rows.first;
   const block = (row: number, count = 1) => SheetRange.at(SHEETS.afronding, row, 5, count, grid.width);
   const at = afrondingLayout(rows, grid);
-  // Technical (342 gemeenten × every line and year): not in the default print (NOT_PRINTED); the grid
-  // and the explanation in words below it are read on screen.
-  s.printAs('landscape', true).printLayout({ area: NOT_PRINTED });
+  // Technical (342 gemeenten × every line and year): the print is the heading and the explanation in
+  // words, not the grid.
+  s.printAs('landscape', true).printLayout({
+    area: `A${at.explanation}:L${at.explanation + AFRONDING_UITLEG.length - 1}`,
+    titleRows: '1:2',
+  });
   const cells: AfrondingCells = {
     national: block(H.national),
     handedOut: block(H.second),
@@ -498,12 +493,13 @@ function afrondingHeading(
   const nrs = from.landelijk.lineNrs.abs();
   s.value(
     'A1',
-    "Afronding op hele euro's (grootste-restmethode): technisch blad, alleen op het scherm",
+    "Afronding op hele euro's (grootste-restmethode): technisch blad, afgedrukt alleen de uitleg",
     'title',
   );
   s.value(
     'A2',
-    `Zo tellen de bedragen per gemeente precies op tot het landelijke bedrag: hieronder de berekening per gemeente, daaronder (rij ${at.explanation} en verder) de uitleg in woorden.`,
+    // Printed as the explanation's title rows: no screen row numbers (#18 review 12).
+    'Zo tellen de bedragen per gemeente precies op tot het landelijke bedrag. De berekening per gemeente staat op het scherm, de uitleg in woorden onder de tabel.',
     'subtitle',
   );
   s.values(
@@ -666,8 +662,8 @@ export function buildAllocatie(
   },
 ): Built<AllocatieCells> {
   const s = new SheetBuilder(SHEETS.allocatie, 'berekening');
-  // Technical (342 gemeenten × every line and year): not in the default print (NOT_PRINTED).
-  s.printAs('landscape', true).printLayout({ area: NOT_PRINTED });
+  // Technical (342 gemeenten × every line and year): the default print is its heading only.
+  s.printAs('landscape', true).printLayout({ area: 'A1:L2' });
   const n = rows.count;
   const first = rows.first;
   const last = rows.last;
@@ -726,7 +722,11 @@ function allocatieHeading(
   const { first, last } = rows;
   const block = (row: number) => SheetRange.at(SHEETS.allocatie, row, 5, 1, grid.width);
   const afr = from.afronding;
-  s.value('A1', 'Bedrag per gemeente, jaar en onderdeel (€): technisch blad, alleen op het scherm', 'title');
+  s.value(
+    'A1',
+    'Bedrag per gemeente, jaar en onderdeel (€): technisch blad, afgedrukt alleen deze kop',
+    'title',
+  );
   s.value(
     'A2',
     `Op het scherm de tabel per gemeente, per kolom met bron en regel. Geschat: sleutel ${ctx.key.id} × landelijk bedrag (blad ${SHEETS.afronding}). Afgeleid: Bijlage 2A over de onderdelen.`,
