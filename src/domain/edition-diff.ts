@@ -40,7 +40,7 @@ export interface EditionDiffRow {
   /**
    * `naar − van`; undefined on a line whose amount is an open post in either edition (money leaving
    * the regeling with no known amount is no fall to 0). On a total and the net row: the change of the
-   * known amounts, the open posts left out (`open` says so).
+   * amounts of the lines without an open post in either edition (`open` says one was left out).
    */
   readonly verschil: Maybe<Euro>;
   /** Change in % of `van`, rounded to 0,1; undefined when `van` is 0 or `verschil` is undefined. */
@@ -53,7 +53,7 @@ export interface EditionDiffRow {
   /**
    * Which edition has an open post here (the edition's `openPosten`: money leaving the regeling with
    * no known amount, "open post, geen nul"): on a line its amount in that edition is unknown, not 0;
-   * on a total or the net row at least one of its lines is, and that line is not in the sums.
+   * on a total or the net row at least one of its lines is, and that line is in neither edition's sum.
    */
   readonly open: Maybe<DiffOpen>;
 }
@@ -118,8 +118,9 @@ function postOf(line: EditionLine, lines: readonly EditionLine[]): string {
  * its lines per year and then its total per year; last, per year, `EIGEN_GELD_NETTO`: the change of
  * the gemeente's own money (lines paid to each gemeente, `ontvanger` `gemeente`), nationally Σ over
  * the gemeenten of their own money. A line's amount that is an open post in an edition (BRC and
- * Sportakkoord from 2027 in vws-2026-04) counts 0 in the sums and marks the row (`open`): such a line
- * has no difference and no percentage, it did not fall to 0. Both ledgers must use the same key (the comparison is about the
+ * Sportakkoord from 2027 in vws-2026-04) marks its row (`open`): such a line has no difference and no
+ * percentage, it did not fall to 0; a total or net row then compares like with like, that line left
+ * out of both editions' sums. Both ledgers must use the same key (the comparison is about the
  * editions, not the key). Amounts in whole euros.
  */
 export function editionDiff(van: Ledger, naar: Ledger, code?: CbsCode): EditionDiffRow[] {
@@ -182,8 +183,10 @@ export function editionDiff(van: Ledger, naar: Ledger, code?: CbsCode): EditionD
           ),
         );
     for (const jaar of years) {
-      const a = group.reduce((s, l) => s + amount(van, l.nr, jaar), 0);
-      const b = group.reduce((s, l) => s + amount(naar, l.nr, jaar), 0);
+      // Like with like: a line that is an open post in either edition is in neither sum.
+      const known = group.filter((l) => openIn([l.nr], jaar) === undefined);
+      const a = known.reduce((s, l) => s + amount(van, l.nr, jaar), 0);
+      const b = known.reduce((s, l) => s + amount(naar, l.nr, jaar), 0);
       const open = openIn(
         group.map((l) => l.nr),
         jaar,
@@ -196,8 +199,9 @@ export function editionDiff(van: Ledger, naar: Ledger, code?: CbsCode): EditionD
   // e.g. "Eigen geld (netto): Brede SPUK + SPUK AZWA lokaal".
   const label = `${EIGEN_GELD_NETTO}: ${[...new Set(ownLines.map((l) => postOf(l, all)))].join(' + ')}`;
   for (const jaar of years) {
-    const a = ownLines.reduce((s, l) => s + own(van, l.nr, jaar), 0);
-    const b = ownLines.reduce((s, l) => s + own(naar, l.nr, jaar), 0);
+    const known = ownLines.filter((l) => openIn([l.nr], jaar) === undefined);
+    const a = known.reduce((s, l) => s + own(van, l.nr, jaar), 0);
+    const b = known.reduce((s, l) => s + own(naar, l.nr, jaar), 0);
     const open = openIn(
       ownLines.map((l) => l.nr),
       jaar,
