@@ -425,7 +425,8 @@ function splitSection(v: Regio, mandaatCode: string | undefined, sisa: readonly 
   const n = v.leden.length;
   b.value(
     `A${rows.out - 1}`,
-    'Verdeling: bedrag per ledengemeente (naar beneden afgerond + 1 euro voor de grootste resten: de grootste-restmethode)',
+    // No screen row numbers on paper (#18 review 12); the method is named on the sheet Afronding.
+    "Verdeling: bedrag per ledengemeente, afgerond op hele euro's zo dat de som precies het regiobedrag is (als op het blad Afronding)",
     'subtitle',
   );
   b.values(
