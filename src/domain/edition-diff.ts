@@ -33,13 +33,38 @@ export interface EditionDiffRow {
   readonly nr: Maybe<number>;
   readonly onderdeel: string;
   readonly jaar: EditionYear;
+  /** The amount in the older edition (0 where it is an open post: see `open`). */
   readonly van: Euro;
+  /** The amount in the newer edition (0 where it is an open post: see `open`). */
   readonly naar: Euro;
-  readonly verschil: Euro;
-  /** Change in % of `van`, rounded to 0,1; undefined when `van` is 0. */
+  /**
+   * `naar − van`; undefined on a line whose amount is an open post in either edition (money leaving
+   * the regeling with no known amount is no fall to 0). On a total and the net row: the change of the
+   * amounts of the lines without an open post in either edition (`open` says one was left out).
+   */
+  readonly verschil: Maybe<Euro>;
+  /** Change in % of `van`, rounded to 0,1; undefined when `van` is 0 or `verschil` is undefined. */
   readonly procent: Maybe<number>;
-  /** |procent| above DIFF_SIGNAL_PCT, or money appearing from (or vanishing to) nothing. */
+  /**
+   * |procent| above DIFF_SIGNAL_PCT, money appearing from (or vanishing to) nothing, or a known amount
+   * becoming an open post (or the reverse).
+   */
   readonly signaal: boolean;
+  /**
+   * Which edition has an open post here (the edition's `openPosten`: money leaving the regeling with
+   * no known amount, "open post, geen nul"): on a line its amount in that edition is unknown, not 0;
+   * on a total or the net row at least one of its lines is, and that line is in neither edition's sum.
+   */
+  readonly open: Maybe<DiffOpen>;
+}
+
+/** Which edition of a diff row has an open post (`EditionDiffRow.open`). */
+export type DiffOpen = 'van' | 'naar' | 'beide';
+
+function openOf(van: boolean, naar: boolean): Maybe<DiffOpen> {
+  if (van && naar) return 'beide';
+  if (van) return 'van';
+  return naar ? 'naar' : undefined;
 }
 
 function row(
@@ -50,10 +75,18 @@ function row(
   jaar: EditionYear,
   van: number,
   naar: number,
+  open: Maybe<DiffOpen> = undefined,
 ): EditionDiffRow {
-  const verschil = naar - van;
-  const procent = van === 0 ? undefined : Math.round((verschil / Math.abs(van)) * 1000) / 10;
-  const signaal = procent === undefined ? naar !== 0 : Math.abs(procent) > DIFF_SIGNAL_PCT;
+  // A line with an open post has no known difference; a total or net row sums the known amounts.
+  const unknown = soort === 'onderdeel' && open !== undefined;
+  const verschil = unknown ? undefined : naar - van;
+  const procent =
+    verschil === undefined || van === 0 ? undefined : Math.round((verschil / Math.abs(van)) * 1000) / 10;
+  const signaal = unknown
+    ? open !== 'beide' && (open === 'naar' ? van !== 0 : naar !== 0)
+    : procent === undefined
+      ? naar !== 0
+      : Math.abs(procent) > DIFF_SIGNAL_PCT;
   return {
     soort,
     ...line,
@@ -62,9 +95,10 @@ function row(
     jaar,
     van: euro(van),
     naar: euro(naar),
-    verschil: euro(verschil),
+    verschil: verschil === undefined ? undefined : euro(verschil),
     procent,
     signaal,
+    open,
   };
 }
 
@@ -83,7 +117,10 @@ function postOf(line: EditionLine, lines: readonly EditionLine[]): string {
  * the gemeente's own money, stays apart from SPUK AZWA regionaal, which a mandaatgemeente passes on)
  * its lines per year and then its total per year; last, per year, `EIGEN_GELD_NETTO`: the change of
  * the gemeente's own money (lines paid to each gemeente, `ontvanger` `gemeente`), nationally Σ over
- * the gemeenten of their own money. Both ledgers must use the same key (the comparison is about the
+ * the gemeenten of their own money. A line's amount that is an open post in an edition (BRC and
+ * Sportakkoord from 2027 in vws-2026-04) marks its row (`open`): such a line has no difference and no
+ * percentage, it did not fall to 0; a total or net row then compares like with like, that line left
+ * out of both editions' sums. Both ledgers must use the same key (the comparison is about the
  * editions, not the key). Amounts in whole euros.
  */
 export function editionDiff(van: Ledger, naar: Ledger, code?: CbsCode): EditionDiffRow[] {
@@ -97,6 +134,14 @@ export function editionDiff(van: Ledger, naar: Ledger, code?: CbsCode): EditionD
     if (!has(l, nr) || l.line(nr).ontvanger !== 'gemeente') return 0;
     return code === undefined ? l.sumGemeenten(nr, jaar) : (l.gemeente(code, nr, jaar)?.bedrag ?? 0);
   };
+  /** The line's amount in the year is an open post of the edition (no known amount, not 0). */
+  const isOpen = (l: Ledger, nr: number, jaar: EditionYear): boolean =>
+    has(l, nr) && l.openPost(nr, jaar) !== undefined;
+  const openIn = (nrs: readonly number[], jaar: EditionYear): Maybe<DiffOpen> =>
+    openOf(
+      nrs.some((nr) => isOpen(van, nr, jaar)),
+      nrs.some((nr) => isOpen(naar, nr, jaar)),
+    );
   const receives = (l: Ledger, nr: number): boolean => {
     const line = l.lines.find((x) => x.nr === nr);
     if (!line) return false;
@@ -134,12 +179,19 @@ export function editionDiff(van: Ledger, naar: Ledger, code?: CbsCode): EditionD
             jaar,
             amount(van, l.nr, jaar),
             amount(naar, l.nr, jaar),
+            openIn([l.nr], jaar),
           ),
         );
     for (const jaar of years) {
-      const a = group.reduce((s, l) => s + amount(van, l.nr, jaar), 0);
-      const b = group.reduce((s, l) => s + amount(naar, l.nr, jaar), 0);
-      out.push(row('totaal', id, undefined, `Totaal ${post}`, jaar, a, b));
+      // Like with like: a line that is an open post in either edition is in neither sum.
+      const known = group.filter((l) => openIn([l.nr], jaar) === undefined);
+      const a = known.reduce((s, l) => s + amount(van, l.nr, jaar), 0);
+      const b = known.reduce((s, l) => s + amount(naar, l.nr, jaar), 0);
+      const open = openIn(
+        group.map((l) => l.nr),
+        jaar,
+      );
+      out.push(row('totaal', id, undefined, `Totaal ${post}`, jaar, a, b, open));
     }
   }
   const ownLines = all.filter((l) => l.ontvanger === 'gemeente').sort((a, b) => a.nr - b.nr);
@@ -147,9 +199,14 @@ export function editionDiff(van: Ledger, naar: Ledger, code?: CbsCode): EditionD
   // e.g. "Eigen geld (netto): Brede SPUK + SPUK AZWA lokaal".
   const label = `${EIGEN_GELD_NETTO}: ${[...new Set(ownLines.map((l) => postOf(l, all)))].join(' + ')}`;
   for (const jaar of years) {
-    const a = ownLines.reduce((s, l) => s + own(van, l.nr, jaar), 0);
-    const b = ownLines.reduce((s, l) => s + own(naar, l.nr, jaar), 0);
-    out.push(row('eigen-geld', netto, undefined, label, jaar, a, b));
+    const known = ownLines.filter((l) => openIn([l.nr], jaar) === undefined);
+    const a = known.reduce((s, l) => s + own(van, l.nr, jaar), 0);
+    const b = known.reduce((s, l) => s + own(naar, l.nr, jaar), 0);
+    const open = openIn(
+      ownLines.map((l) => l.nr),
+      jaar,
+    );
+    out.push(row('eigen-geld', netto, undefined, label, jaar, a, b, open));
   }
   return out;
 }

@@ -24,6 +24,7 @@ const ledgers = {
   vws2026: new Ledger(editionInput('vws-2026-04'), key),
 };
 const ALMERE = 'GM0034' as CbsCode;
+const ZWOLLE = 'GM0193' as CbsCode;
 const LELYSTAD = 'GM0995' as CbsCode;
 const brede = (l: Ledger) => l.lines.filter((x) => x.regeling.id === 'brede-spuk');
 const sumBrede = (l: Ledger, code: CbsCode, jaar: EditionYear) =>
@@ -494,12 +495,47 @@ describe('wat is er veranderd', () => {
       naar: 231_000_000,
       signaal: true,
     });
+    // BRC leaves the SPUK from 2027: an open post in vws-2026-04 (no known amount), not a fall to 0.
     expect(rows.find((r) => r.nr === 2 && r.jaar === 2027)).toMatchObject({
-      naar: 0,
-      procent: -100,
+      van: 86_300_000,
+      open: 'naar',
+      verschil: undefined,
+      procent: undefined,
       signaal: true,
     });
     expect(rows.filter((r) => r.jaar <= 2026 && r.verschil !== 0)).toEqual([]);
+  });
+
+  it('an open post is no fall to 0: Zwolle’s Sportakkoord and BRC 2027–2029 (vws-2025-09 → vws-2026-04)', () => {
+    const rows = editionDiff(ledgers.vws2025, ledgers.vws2026, ZWOLLE);
+    for (const nr of [1, 2])
+      for (const jaar of [2027, 2028, 2029] as const) {
+        const r = rows.find((x) => x.nr === nr && x.jaar === jaar);
+        expect(r?.open).toBe('naar');
+        expect(r?.van).toBeGreaterThan(0);
+        expect(r?.verschil).toBeUndefined();
+        expect(r?.procent).toBeUndefined();
+        expect(r?.signaal).toBe(true);
+      }
+    // Lines that really end (Brede SPUK line 3 from 2027) keep their fall to 0.
+    expect(rows.find((r) => r.nr === 3 && r.jaar === 2027)).toMatchObject({ naar: 0, procent: -100 });
+    expect(rows.find((r) => r.nr === 3 && r.jaar === 2027)?.open).toBeUndefined();
+    // The Brede SPUK total and the own money's net row 2027 leave the open post out of both
+    // editions' sums (like with like), and say so.
+    const known2027 = rows
+      .filter(
+        (r) =>
+          r.soort === 'onderdeel' && r.post === 'Brede SPUK' && r.jaar === 2027 && r.nr !== 1 && r.nr !== 2,
+      )
+      .reduce((a, r) => a + r.van, 0);
+    expect(known2027).toBeGreaterThan(0);
+    expect(totaal(rows, 'Brede SPUK', 2027)).toMatchObject({ open: 'naar', van: known2027, naar: 0 });
+    expect(netto(rows, 2027)?.van).toBe(known2027);
+    expect(netto(rows, 2027)?.open).toBe('naar');
+    expect(totaal(rows, 'Brede SPUK', 2026)?.open).toBeUndefined();
+    // Same edition on both sides: an open post in both, no difference and no signal.
+    const same = editionDiff(ledgers.vws2026, ledgers.vws2026, ZWOLLE);
+    expect(same.find((r) => r.nr === 1 && r.jaar === 2028)).toMatchObject({ open: 'beide', signaal: false });
   });
 
   const totaal = (rows: readonly EditionDiffRow[], post: string, jaar: EditionYear) =>
@@ -513,14 +549,16 @@ describe('wat is er veranderd', () => {
     expect(totaal(rows, 'SPUK AZWA regionaal', 2027)).toMatchObject({ van: 0, naar: 4_292_771 });
     expect(rows.some((r) => r.post === 'SPUK AZWA')).toBe(false);
     expect(rows.find((r) => r.nr === 18 && r.jaar === 2027)?.post).toBe('SPUK AZWA regionaal');
-    // Own money, net: Brede SPUK 2027 (2.175.572, the GALA structural level) ends, AZWA lokaal comes.
+    // Own money, net: Brede SPUK 2027 (2.175.572, the GALA structural level) ends, AZWA lokaal comes;
+    // BRC and Sportakkoord (1.078.823 of it) are an open post in vws-2026-04, left out of both sums.
     expect(netto(rows, 2027)).toMatchObject({
       onderdeel: 'Eigen geld (netto): Brede SPUK + SPUK AZWA lokaal',
-      van: 2_175_572,
+      van: 1_096_749,
       naar: 2_587_831,
-      verschil: 412_259,
-      procent: 18.9,
+      verschil: 1_491_082,
+      procent: 136,
       signaal: true,
+      open: 'naar',
     });
     expect(netto(rows, 2025)?.verschil).toBe(0);
     // The net rows come last, one per year.
@@ -540,7 +578,8 @@ describe('wat is er veranderd', () => {
     });
     // Brede SPUK 2025: GALA 295,9 mln → Σ Bijlage 2A 310.475.334.
     expect(netto(rows, 2025)).toMatchObject({ van: 295_900_000, naar: 310_475_334, procent: 4.9 });
-    expect(netto(rows, 2027)).toMatchObject({ van: 194_200_000, naar: 231_000_000, verschil: 36_800_000 });
+    // 2027: GALA's structural 194,2 mln without BRC and Sportakkoord (86,3 + 10 mln, an open post).
+    expect(netto(rows, 2027)).toMatchObject({ van: 97_900_000, naar: 231_000_000, verschil: 133_100_000 });
     expect(totaal(rows, 'SPUK AZWA regionaal', 2029)?.naar).toBe(169_000_000);
     // National-only lines: their own groups, never in the own money.
     expect(totaal(rows, 'SPUK AZWA (landelijk)', 2027)?.naar).toBe(18_000_000);

@@ -151,7 +151,9 @@ describe('sheet Regioverdeling: SiSa codes only where the edition gives them (#1
       .map((k) => text(1, check + k))
       .filter((t) => t !== undefined)
       .join(' ');
-    expect(note).toMatch(/^SiSa-code \(kolom C\) volgens editie vws-2026-04/);
+    expect(note).toMatch(
+      /^SiSa-code \(naast de naam van de gemeente in de verdeling\) volgens editie vws-2026-04/,
+    );
     expect(note).toContain('SPUK AZWA 2027–2029: geen SiSa-code in de editie');
     expect(note).toContain('SPUK IZA 2023–2026: H35 (eigen uitvoering, de mandaatgemeente) en H35B');
   });

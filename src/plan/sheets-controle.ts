@@ -139,7 +139,7 @@ export function buildControle(
   // werkmap-only checks (src/plan/realisatie/checks.ts) 0.
   const expected = (id: Check[0]): number => (isWerkmapCheck(id) ? 0 : ctx.scenario.modelChecks[id]);
   const total = checks.reduce((a, [id]) => a + expected(id), 0);
-  // A check whose terms do not fit in one formula counts per range in the columns "Bereik 1" … from
+  // A check whose terms do not fit in one formula counts per range in the columns "Deel 1" … from
   // E (headings in the header row; the description names the ranges in that order, #18: "0 0 0"
   // printed without a heading and the text pointed at "kolom E en verder").
   let bereiken = 0;
@@ -152,7 +152,7 @@ export function buildControle(
     s.formula(`C${row}`, formula.endsWith('=0') ? `1*(${formula})` : formula, () => expected(id), 'integer');
   });
   if (bereiken > 0)
-    s.values('D3', [['', ...Array.from({ length: bereiken }, (_, j) => `Bereik ${j + 1}`)]], 'header');
+    s.values('D3', [['', ...Array.from({ length: bereiken }, (_, j) => `Deel ${j + 1}`)]], 'header');
   s.formula(cells.master.address(), `SUM(C6:C${5 + checks.length})`, () => total, 'check');
   // The begroting's signals are about the user's plan, not the model's integrity: shown, not counted.
   const info = 7 + checks.length;
@@ -207,7 +207,7 @@ function keySourceCheck(from: ControleFrom): Check {
   return [
     'sleutel-bron',
     'Sleutel',
-    `Gewichten (${where}, kolom "${GEWICHT_KOLOM}") = de bron van de sleutel (${what}); 1 = een gewicht is gesorteerd of overtypt en de geschatte bedragen zijn niet meer die van de sleutel. Zet de gewichten terug, of gebruik bewust eigen gewichten als eigen sleutel: spuk-begroting werkboek --sleutel-bestand BESTAND.csv`,
+    `Gewichten (${where}, kolom "${GEWICHT_KOLOM}") = de bron van de sleutel (${what}); 1 = een gewicht is gesorteerd of overtypt en de geschatte bedragen zijn niet meer die van de sleutel. Zet de gewichten terug, of maak van bewust andere gewichten een eigen sleutel (een sleutelbestand, opgegeven bij het maken van de werkmap)`,
     src === 1
       ? `1*(COUNTIF(${vs.weights.abs()},"<>1")>0)`
       : `IF(SUMXMY2(${vs.weights.abs()},${src.range.abs()})=0,0,1)`,
@@ -295,12 +295,16 @@ type Check = [
   (readonly string[])?,
 ];
 
-/** "per bereik: 1 …, 2 …" for a check counted per range in the columns "Bereik 1" … (`termsFormula`). */
+/**
+ * "afwijkingen per deel, rechts: 1 …, 2 …" for a check counted per range in the columns headed
+ * "Deel 1" … (`termsFormula`): in words what each part counts (#18 review 12: "Bereik 1–4" over a row
+ * of zeros told a reader nothing).
+ */
 function perBereik(n: number, namen: readonly string[] | undefined): string {
   const named = namen !== undefined && namen.length === n;
   return named
-    ? `per bereik: ${namen.map((x, j) => `${j + 1} ${x}`).join(', ')}`
-    : `per bereik in de kolommen Bereik 1 tot en met ${n}`;
+    ? `afwijkingen per deel, rechts: ${namen.map((x, j) => `${j + 1} ${x}`).join(', ')}`
+    : `afwijkingen per deel, rechts in de kolommen Deel 1 tot en met ${n}`;
 }
 
 /** A check of src/plan/realisatie/checks.ts (expected 0), not one of the domain's model checks. */

@@ -152,7 +152,9 @@ export function buildVerdeelsleutel(
   s.freezeAt(HEADER_ROW, 2);
   // Technical (342 gemeenten, six pages): the default print is its heading (the key and the edition),
   // so a gemeente's werkmap stays within 40 pages (#18); the table is on screen and prints by a chosen area.
-  // Landscape: the heading's columns A..L are wider than a portrait page at reading size.
+  // Landscape: the heading's columns A..L are wider than a portrait page at reading size. (An empty
+  // print area does not take the sheet out of the print: LibreOffice then prints the whole sheet,
+  // measured in review 12; see src/plan/README.md "Print (#18)".)
   s.printAs('landscape', true).printLayout({ area: 'A1:L6' });
   s.width('A', 10)
     .width('B', 28)
@@ -181,7 +183,7 @@ function verdeelsleutelHeading(ctx: NationalContext, s: SheetBuilder): void {
   // The note runs on over the printed columns (A..L), a line per row in A3 and A4, measured in the
   // font at 85 % of their width (LibreOffice's wider fallback font): it was cut at the page's edge (#18).
   const note = wrapText(
-    `Gewichten (kolom "${GEWICHT_KOLOM}", geel) rekenen live mee: hele getallen, 0 of meer. Bij een ingebouwde sleutel telt Controle een gewicht dat niet dat van de bron is (overtypt of gesorteerd) als FOUT; rekent u bewust met andere gewichten, maak er dan een eigen sleutel van (spuk-begroting werkboek --sleutel-bestand). Bijlage 2A is gepubliceerd; inwoners zijn indicatief. De tabel per gemeente staat op het scherm.`,
+    `Gewichten (kolom "${GEWICHT_KOLOM}", geel) rekenen live mee: hele getallen, 0 of meer. Bij een ingebouwde sleutel telt Controle een gewicht dat niet dat van de bron is (overtypt of gesorteerd) als FOUT; rekent u bewust met andere gewichten, maak er dan een eigen sleutel van (een sleutelbestand, opgegeven bij het maken van de werkmap). Bijlage 2A is gepubliceerd; inwoners zijn indicatief. De tabel per gemeente staat op het scherm.`,
     VERDEELSLEUTEL_PRINT_WIDTH,
     {},
     0.85,
@@ -496,7 +498,8 @@ function afrondingHeading(
   );
   s.value(
     'A2',
-    `Zo tellen de bedragen per gemeente precies op tot het landelijke bedrag. De berekening per gemeente staat op het scherm; deze uitleg eronder (rij ${at.explanation} en verder).`,
+    // Printed as the explanation's title rows: no screen row numbers (#18 review 12).
+    'Zo tellen de bedragen per gemeente precies op tot het landelijke bedrag. De berekening per gemeente staat op het scherm, de uitleg in woorden onder de tabel.',
     'subtitle',
   );
   s.values(
@@ -726,7 +729,6 @@ function allocatieHeading(
   );
   s.value(
     'A2',
-    // Printed alone (#18): what the page says must hold without the table (it named rows 8 and 9).
     `Op het scherm de tabel per gemeente, per kolom met bron en regel. Geschat: sleutel ${ctx.key.id} × landelijk bedrag (blad ${SHEETS.afronding}). Afgeleid: Bijlage 2A over de onderdelen.`,
     'subtitle',
   );

@@ -151,8 +151,11 @@ export function buildRegioverdeling(
       SheetRange.at(REGIOVERDELING_SHEET, row, FIRST_YEAR_COL, rows, years.length).local(),
   };
   b.value('A1', `Regioverdeling: ${r.naam} (mandaatgemeente ${r.mandaatgemeente})`, 'title');
-  const intro =
-    'Wat de mandaatgemeente doorgeeft aan de ledengemeenten (medeoverheden) en aan regionale activiteiten (eigen uitvoering), tot op de euro, met de SiSa-code waar de editie die noemt (onder de verdeling). Gele cellen zijn invoer: vaste bedragen per activiteit en gewichten per ledengemeente (standaard het eigen Brede SPUK-bedrag van het jaar; 2027–2029 SPUK AZWA lokaal).';
+  // A region whose only member is its mandaatgemeente (Utrecht): nothing is passed on (#18 review 12).
+  const alleenZelf = n === 1 && leden[0] === r.mandaatgemeenteCode;
+  const intro = alleenZelf
+    ? `De regio ${r.naam} heeft één gemeente, de mandaatgemeente ${r.mandaatgemeente} zelf: er wordt niets doorgegeven aan ledengemeenten; het hele regiobedrag is eigen uitvoering van ${r.mandaatgemeente}.`
+    : 'Wat de mandaatgemeente doorgeeft aan de ledengemeenten (medeoverheden) en aan regionale activiteiten (eigen uitvoering), tot op de euro, met de SiSa-code waar de editie die noemt (onder de verdeling). Gele cellen zijn invoer: vaste bedragen per activiteit en gewichten per ledengemeente (standaard het eigen Brede SPUK-bedrag van het jaar; 2027–2029 SPUK AZWA lokaal).';
   // The introduction runs on over the printed columns a line per row (A2, A3), measured in the font
   // at 85 % of the printed width (LibreOffice's wider fallback font), so no line is cut at the page's
   // edge (#18); what a narrow edition's print cannot hold in two lines stays in A3.
@@ -167,7 +170,18 @@ export function buildRegioverdeling(
   // `regioverdeling` does: SPUK IZA H35/H35B; the SPUK AZWA none in vws-2026-04): never invented.
   const sisa = splits.map((s) => sisaOfSplit(ledger.input.edition, s));
   splitSection(v, r.mandaatgemeenteCode, sisa);
-  sisaNote(v, sisa, ledger.input.edition.manifest.id, printedWidth);
+  const noteLines = sisaNote(v, sisa, ledger.input.edition.manifest.id, printedWidth);
+  if (alleenZelf) {
+    // The split of the amount over the mandaatgemeente itself stays live (its Beschikking and the
+    // Begrotingstoets read the result rows) but hidden: the page says it in one line instead (the
+    // intro) with the SiSa code of the whole amount.
+    b.value(
+      `A${v.rows.amount + 2}`,
+      `SiSa: ${sisaLabel(sisa, 'eigen')} (eigen uitvoering) over het hele regiobedrag.`,
+      'note',
+    );
+    b.hideRows(v.rows.act - 1, v.rows.check + 1 + noteLines);
+  }
   b.width('A', 28).width('B', 22).width('C', 8).width('D', 12);
   // Wide enough for a region's amount (€ 12.345.678) and the exact shares.
   for (let i = 0; i < years.length; i++) b.width(columnLetter(FIRST_YEAR_COL + i), 15);
@@ -207,7 +221,8 @@ function amountSection(v: Regio, vast: readonly RegioVastBedrag[]): void {
   b.value(`A${rows.amount}`, 'Regiobedrag (SPUK IZA 16 / SPUK AZWA regionaal 18)', 'rowHeader');
   b.values(`${E}${rows.amount}`, [splits.map((s) => s.bedrag.bedrag)], 'euro');
   b.value(`A${rows.amount + 1}`, 'Bron', 'rowHeader');
-  b.values(`${E}${rows.amount + 1}`, [splits.map((s) => s.bedrag.bron)], 'text');
+  // Right-aligned under the amounts (#18: "afgeleid … raming" sat half a column left of them).
+  b.values(`${E}${rows.amount + 1}`, [splits.map((s) => s.bedrag.bron)], 'right');
   // Fixed amounts for activities (input).
   b.value(`A${rows.act - 1}`, 'Vaste bedragen voor regionale activiteiten (invoer)', 'subtitle');
   const actNames: CellValue[][] = [];
@@ -374,8 +389,9 @@ export function sisaLabel(sisa: readonly SplitSisa[], deel: 'eigen' | 'leden'): 
 /**
  * Under the check: where the column of SiSa codes comes from, per regeling and years (the edition's
  * codes; a regeling for which the edition states none says so), a line per row over the printed width.
+ * Returns the number of lines.
  */
-function sisaNote(v: Regio, sisa: readonly SplitSisa[], editie: string, printedWidth: number): void {
+function sisaNote(v: Regio, sisa: readonly SplitSisa[], editie: string, printedWidth: number): number {
   const key = (x: SplitSisa | undefined) => `${x?.regeling}|${x?.eigen ?? ''}|${x?.leden ?? ''}`;
   const parts = runs(sisa, (i) => key(sisa[i])).map(([k, a, z]) => {
     const [regeling, eigen, leden] = k.split('|');
@@ -390,13 +406,14 @@ function sisaNote(v: Regio, sisa: readonly SplitSisa[], editie: string, printedW
             .join(' en ');
     return `${regeling ?? ''} ${yearsText(a, z)}: ${codes}`;
   });
-  const text = `SiSa-code (kolom C) volgens editie ${editie}, per regeling: ${parts.join('; ')}.`;
+  const text = `SiSa-code (naast de naam van de gemeente in de verdeling) volgens editie ${editie}, per regeling: ${parts.join('; ')}.`;
   const lines = wrapText(text, printedWidth, {}, 0.85);
   v.b.values(
     `A${v.rows.check + 2}`,
     lines.map((l) => [l]),
     'note',
   );
+  return lines.length;
 }
 
 /**
@@ -408,7 +425,8 @@ function splitSection(v: Regio, mandaatCode: string | undefined, sisa: readonly 
   const n = v.leden.length;
   b.value(
     `A${rows.out - 1}`,
-    `Verdeling: bedrag per ledengemeente (afgerond + correctie; de afronding met de grootste-restmethode staat in de verborgen rijen ${rows.rest - 1}–${rows.corr + n - 1})`,
+    // No screen row numbers on paper (#18 review 12); the method is named on the sheet Afronding.
+    "Verdeling: bedrag per ledengemeente, afgerond op hele euro's zo dat de som precies het regiobedrag is (als op het blad Afronding)",
     'subtitle',
   );
   b.values(

@@ -36,7 +36,8 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
     `Van editie ${from} naar ${to}, per regeling, onderdeel en jaar (€ en %): alleen wat veranderde, met per regeling het totaal per jaar.`,
     'SPUK AZWA lokaal (eigen geld) en SPUK AZWA regionaal (wat de mandaatgemeente ontvangt en doorgeeft) staan apart.',
     `${EIGEN_GELD_NETTO}: per jaar het eigen geld (Brede SPUK, SPUK AZWA lokaal) in beide edities en het verschil; landelijk de som over alle gemeenten.`,
-    `Signaal: meer dan ${DIFF_SIGNAL_PCT}% verschil, of geld dat verschijnt of verdwijnt. Gemaakt bij het laden${naam ? ` voor ${naam} (${code})` : ''}; verandert niet mee met de keuze op Overzicht.`,
+    `Signaal: meer dan ${DIFF_SIGNAL_PCT}% verschil, geld dat verschijnt of verdwijnt, of een open post: geld dat de regeling verlaat zonder bekend bedrag (geen nul, niet in de totalen).`,
+    `Gemaakt bij het laden${naam ? ` voor ${naam} (${code})` : ''}; verandert niet mee met de keuze op Overzicht.`,
   ];
   uitleg.forEach((text, i) => s.value(`A${2 + i}`, text, 'subtitle'));
   const first = 2 + uitleg.length + 1;
@@ -58,8 +59,14 @@ export function buildVerschil(ctx: PlanContext): SheetBuilder | undefined {
     row++;
     s.values(`A${row}`, [header], 'header');
     const body = rows
-      // What changed, each post's total and the own money's net row per year (also when it did not change).
-      .filter((r) => r.verschil !== 0 || (r.soort !== 'onderdeel' && (r.van !== 0 || r.naar !== 0)))
+      // What changed, each post's total and the own money's net row per year (also when it did not
+      // change); a line whose amount became (or stopped being) an open post when a known amount was
+      // on the other side (the domain's signal): 0 → open post is no change of known money.
+      .filter((r) =>
+        r.verschil === undefined
+          ? r.signaal
+          : r.verschil !== 0 || (r.soort !== 'onderdeel' && (r.van !== 0 || r.naar !== 0)),
+      )
       .map((r) => [
         ...verschilCellen(r),
         r.procent === undefined ? '' : r.procent / 100,
