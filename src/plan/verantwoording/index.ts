@@ -111,7 +111,9 @@ export function buildVerantwoording(
   );
   const uitleg = [
     `Editie ${ctx.scenario.editie} (${formatDate(ctx.input.edition.manifest.datum)}); ${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}. ${from.besteding !== undefined && from.besteding.size > 0 ? `De besteding komt uit het blad ${SHEETS.realisatie}; gele cellen hier zijn invoer: de limiet van de overheveling, de schuifruimte en wat aan medeoverheden is doorbetaald (H35B).` : 'Gele cellen zijn invoer: de besteding per jaar en de limiet van de overheveling.'}`,
-    'Dezelfde cijfers geeft spuk-begroting verantwoording. Brede SPUK en SPUK IZA worden niet tegen elkaar weggestreept (aparte beschikkingen).',
+    // No command names on paper (the raad and the accountant reading the print have no CLI): that the
+    // CLI's verantwoording gives the same figures is asserted by the tests and told in the README.
+    'Brede SPUK en SPUK IZA worden niet tegen elkaar weggestreept (aparte beschikkingen).',
   ];
   uitleg.forEach((t) => s.value(`A${rows.take()}`, t, 'subtitle'));
   rows.skip();

@@ -20,7 +20,10 @@ import type {
 import {
   BASIS_TEXT,
   beschikkingKenmerkText,
+  DATUM_ONTBREEKT,
   excelSerial,
+  KENMERK_LEEG,
+  NUMMER_ONTBREEKT,
   kenmerkDatum,
   eindafrekeningText,
   grondslagText,
@@ -601,10 +604,12 @@ function rules(
 
 /**
  * The line "Beschikking nr … van …" (issue #19 item 4): live from the Beschikking sheet's nummer and
- * datum (inputs); a part left empty reads "nog niet ingevuld". The datum as dd-mm-jjjj without TEXT()'s
- * date codes (they follow Excel's language): two helper cells right of the printed rules column, the
- * datum (a reference: short formulas) and TEXT(DAY(d),"00")&"-"&TEXT(MONTH(d),"00")&"-"&YEAR(d) ("0"
- * is the same in every language), where N(datum) > 0 (`kenmerkDatum`).
+ * datum (inputs); a part left empty is said once in words (`beschikkingKenmerkText`: "Beschikking nr
+ * 123 (datum nog niet ingevuld)"; neither: `KENMERK_LEEG`). The datum as dd-mm-jjjj without TEXT()'s
+ * date codes (they follow Excel's language): three helper cells right of the printed rules column,
+ * the datum (a reference: short formulas), the datum part " van " & TEXT(DAY(d),"00")&"-"&
+ * TEXT(MONTH(d),"00")&"-"&YEAR(d) ("0" is the same in every language) where N(datum) > 0, and the
+ * nummer part; each formula within the 125-character house rule.
  */
 function kenmerkRow(s: SheetBuilder, row: number, from: RegelingFrom): void {
   s.value(`A${row}`, 'Beschikking (blad Beschikking, invoer)');
@@ -617,7 +622,8 @@ function kenmerkRow(s: SheetBuilder, row: number, from: RegelingFrom): void {
   const n = k.nummer.abs();
   const d = columnLetter(from.ruleCol + 1);
   const t = columnLetter(from.ruleCol + 2);
-  const datum = k.given.datum;
+  const u = columnLetter(from.ruleCol + 3);
+  const { nummer, datum } = k.given;
   // N(): 0 for an empty or text input in every engine (a bare reference to an empty cell is null in
   // HyperFormula, 0 in Excel).
   s.formula(
@@ -629,14 +635,20 @@ function kenmerkRow(s: SheetBuilder, row: number, from: RegelingFrom): void {
   const x = `${d}${row}`;
   s.formula(
     `${t}${row}`,
-    `IF(${x}>0,TEXT(DAY(${x}),"00")&"-"&TEXT(MONTH(${x}),"00")&"-"&YEAR(${x}),"${kenmerkDatum(undefined)}")`,
-    () => kenmerkDatum(datum),
+    `IF(${x}>0," van "&TEXT(DAY(${x}),"00")&"-"&TEXT(MONTH(${x}),"00")&"-"&YEAR(${x}),"${DATUM_ONTBREEKT}")`,
+    () => (datum === undefined ? DATUM_ONTBREEKT : ` van ${kenmerkDatum(datum)}`),
+    'note',
+  );
+  s.formula(
+    `${u}${row}`,
+    `IF(${n}="","${NUMMER_ONTBREEKT}"," nr "&${n})`,
+    () => (nummer === undefined ? NUMMER_ONTBREEKT : ` nr ${nummer}`),
     'note',
   );
   s.formula(
     `${B}${row}`,
-    `"Beschikking nr "&IF(${n}="","${kenmerkDatum(undefined)}",${n})&" van "&${t}${row}`,
-    () => beschikkingKenmerkText(k.given.nummer, datum),
+    `IF(AND(${n}="",${x}=0),"${KENMERK_LEEG}","Beschikking"&${u}${row}&${t}${row})`,
+    () => beschikkingKenmerkText(nummer, datum),
     'rowHeader',
   );
 }
