@@ -147,6 +147,8 @@ export function verantwoordingSignaalText(s: VerantwoordingSignaal): string {
       const eerste = rijen[0];
       return `${s.regeling}: ${rijen.length} ${rijen.length === 1 ? 'rij' : 'rijen'} realisatie (samen ${bedrag}) met spaties voor of na de Uitvoerder${eerste ? ` (rij ${eerste.rij}: "${eerste.uitvoerder}")` : ''}; die besteding telt als eigen uitvoering (H35). Haal de spaties weg; een medeoverheid (H35B) noemt u met haar naam of CBS-code.`;
     }
+    case 'doorbetaling-ontbreekt':
+      return `${waar}: niets doorbetaald aan of besteed door de medeoverheden ingevuld, terwijl de Regioverdeling ${bedrag} voor de ledengemeenten plant. Niet als € 0 geteld: vul per ledengemeente in wat is doorbetaald (blad Verantwoording, H35B; of een begrotingsregel met de ledengemeente als Uitvoerder) en haar besteding. Tot dan is de verwachte terugvordering onbekend.`;
     case 'terugvordering':
       return `${s.regeling}: verwachte terugvordering bij de eindafrekening ${bedrag} (cumulatief: beschikking min besteding over de looptijd). Neem het onbestede deel op als vooruit ontvangen bedrag (BBV art. 49 b) en niet als baat.`;
   }

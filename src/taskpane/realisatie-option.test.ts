@@ -207,7 +207,7 @@ describe('the pasted realisatie in the werkmap (fake host, HyperFormula)', () =>
     });
     const domain = scenario.verantwoording?.regelingen.map((r) => r.terugvordering.cumulatief) ?? [];
     expect(domain.length).toBeGreaterThan(0);
-    expect(domain.some((x) => x > 0)).toBe(true);
+    expect(domain.some((x) => (x ?? 0) > 0)).toBe(true);
     expect(figures('Verwachte terugvordering: cumulatief over de looptijd')).toEqual(domain);
     const besteding = scenario.verantwoording?.regelingen.map((r) => r.jaren[0]?.besteding);
     expect(besteding?.[0]).toBe(400_000);
