@@ -902,9 +902,10 @@ function izaSisa(ctx: Context, st: RegelingStreams, out: readonly Verantwoording
   // Refuse rather than guess: money planned for the members but nothing doorbetaald typed (the H35B
   // inputs, or begroting rows naming a medeoverheid) nor spent by them (realisatie rows naming one)
   // is not "passed on € 0": their besteding is then missing from the regeling's, and the
-  // terugvordering would read as the whole regional amount.
-  for (const x of jaren)
-    if (ontbreektIn(x))
+  // terugvordering would read as the whole regional amount. Only in a year that leaves money unspent:
+  // a year spent in full has no terugvordering to refuse.
+  for (const [k, x] of jaren.entries())
+    if (ontbreektIn(x) && (out[k]?.onbesteed ?? 0) > 0)
       ctx.signalen.push({
         soort: 'doorbetaling-ontbreekt',
         regeling: st.naam,
@@ -959,7 +960,7 @@ function medeoverheidLijst(
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 
-/** Planned for the members, but nothing doorbetaald to nor spent by a medeoverheid (`doorbetaling-ontbreekt`). */
+/** Planned for the members, but nothing doorbetaald to nor spent by a medeoverheid (`doorbetaling-ontbreekt` where money is left). */
 const ontbreektIn = (x: IzaSisa['jaren'][number]): boolean =>
   x.gepland > 0 && x.doorbetaald === 0 && x.h35b === 0;
 

@@ -203,7 +203,7 @@ export function signalenSection(
     const plan = h.gepland.local().cols(0).fixRow();
     s.formula(
       `${B}${door}:${L}${door}`,
-      `IF(AND(SUM(${ontv})=0,SUM(${best})=0,${plan}>0),${plan},0)`,
+      `IF(AND(SUM(${ontv})=0,SUM(${best})=0,${plan}>0,${B}${f('onbesteed')}>0),${plan},0)`,
       (_r, k) => from.amount('doorbetaling-ontbreekt', jaren[k] ?? 0),
     );
   }
