@@ -61,7 +61,11 @@ import { medeoverheidVan, uitvoerderVan } from './uitvoerder';
  * spent); the other rows (empty, the gemeente itself, a partner that is no gemeente) are the
  * mandaatgemeente's own besteding (H35). A realisatie row whose Uitvoerder has spaces before or after
  * it is refused, not guessed: it counts as H35 as the werkmap does, with the signal
- * `uitvoerder-onbekend` (Controle: `realisatie-uitvoerder`). A member gemeente (not a
+ * `uitvoerder-onbekend` (Controle: `realisatie-uitvoerder`). Refused too: a year the Regioverdeling plans money
+ * for the members (`doorTeGevenAanLeden`) with nothing doorbetaald to nor spent by a medeoverheid and
+ * money left unspent is not "passed on € 0" (that read Zwolle's samples as a terugvordering of the
+ * whole regional amount, € 10.488.419, review #18): the signal `doorbetaling-ontbreekt` per year, that
+ * year's terugvordering and the cumulative one undefined ("onbekend"). A member gemeente (not a
  * mandaatgemeente): its SPUK IZA beschikking is what it receives from the mandaatgemeente
  * (`vanMandaatgemeente` of the begroting: the amount typed from the mandaatgemeente's letter, bron
  * `beschikking`, else its planned share, bron `afgeleid`; a beschikking of its own for regional money
