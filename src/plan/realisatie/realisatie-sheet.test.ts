@@ -212,7 +212,7 @@ describe('the sheet Realisatie', () => {
           v.regelingen.map((x) => x.jaren.map((j) => j.terugvordering ?? 'onbekend')),
         );
         expect(rows('Verwachte terugvordering: cumulatief over de looptijd').map((x) => x[0])).toEqual(
-          v.regelingen.map((x) => x.terugvordering.cumulatief),
+          v.regelingen.map((x) => x.terugvordering.cumulatief ?? 'onbekend'),
         );
         expect(ev.value(SHEETS.besteding, 'D8')).toBe(v.peiljaar ?? 0);
         return v;
