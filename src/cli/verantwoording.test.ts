@@ -123,21 +123,38 @@ describe('spuk-begroting verantwoording', () => {
   });
 
   it('2024 unspent with no rule: per jaar onbekend until the controller sets --limiet', async () => {
+    // Kampen received and spent € 100.000 in 2024 (a doorbetaling: without one the unspent money of a
+    // mandaatgemeente is refused, `doorbetaling-ontbreekt`, as in the next test).
     const files = {
       'k.csv': BESCHIKKING,
+      'b.csv': [H, 'SPUK IZA;;Lokaal;;Kampen;incidenteel;;100000;;;;;;;'].join('\n'),
       'r.csv': realisatie(2_035_253, 1_732_939).replace(
         `SPUK IZA;;Regioplan;;Zwolle;incidenteel;${IZA[0]};${IZA[1]};`,
-        `SPUK IZA;;Regioplan;;Zwolle;incidenteel;${IZA[0]};${(IZA[1] ?? 0) - 50_000};`,
+        `SPUK IZA;;Lokaal;;Kampen;incidenteel;;100000;;;;;;;\nSPUK IZA;;Regioplan;;Zwolle;incidenteel;${IZA[0]};${(IZA[1] ?? 0) - 150_000};`,
       ),
     };
-    const r = await run(ARGS, files);
+    const nee = await run(ARGS, {
+      'k.csv': files['k.csv'],
+      'r.csv': files['r.csv']
+        .replace(/^SPUK IZA;;Lokaal.*\n/m, '')
+        .replace(`${(IZA[1] ?? 0) - 150_000}`, `${(IZA[1] ?? 0) - 50_000}`),
+    });
+    // Nothing passed on to the members while the Regioverdeling plans it: refused, not € 50.000.
+    expect(nee.out).toContain('cumulatief onbekend (doorbetaling aan de medeoverheden niet ingevuld');
+    expect(nee.out).toMatch(
+      /- SPUK IZA 2024: niets doorbetaald aan of besteed door de medeoverheden ingevuld, terwijl de Regioverdeling € 2\.085\.723 /,
+    );
+    const B = ['--begroting', 'b.csv'];
+    const r = await run([...ARGS, ...B], files);
     expect(r.code).toBe(1);
     // The edition's rule for SPUK IZA 2024 → 2025 is 0% as a flagged aanname (no source): the € 50.000 goes back.
     expect(r.out).toContain('Verwachte terugvordering: per jaar € 50.000; cumulatief € 50.000.');
     expect(r.out).toMatch(/2024 → 2025: max\. 0% van de beschikking 2024 \(aanname/);
-    const w = await run([...ARGS, '--limiet', 'spuk-iza:2024=10'], files);
+    const w = await run([...ARGS, ...B, '--limiet', 'spuk-iza:2024=10'], files);
     expect(w.out).toContain('Ingesteld door de controller');
-    expect(w.out).toContain('Verwachte terugvordering: per jaar € 50.000; cumulatief € 50.000.');
+    // 10%: the € 50.000 is carried into 2025 and left there, a year with nothing doorbetaald: refused.
+    expect(w.out).toContain('Verwachte terugvordering: per jaar onbekend; cumulatief onbekend');
+    expect(w.out).toMatch(/- SPUK IZA 2025: niets doorbetaald aan of besteed door de medeoverheden/);
     // Refused in Dutch: above 100, an unknown regeling (the same checks as --schuifruimte's).
     expect((await run([...ARGS, '--limiet', 'spuk-iza:2024=120'], files)).err).toBe(
       'Fout: spuk-iza:2024=120: een limiet is een percentage van 0 tot en met 100.\n',

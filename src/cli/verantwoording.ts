@@ -474,7 +474,7 @@ function printRegeling(io: CliIo, r: RegelingVerantwoording, edition: ResolvedEd
   printSisa(io, r, edition);
   const t = r.terugvordering;
   io.out(
-    `Verwachte terugvordering: per jaar ${euroOfOnbekend(t.perJaar)}; cumulatief ${e(t.cumulatief)}.\n${eindafrekeningText(t.regel)}\n`,
+    `Verwachte terugvordering: per jaar ${euroOfOnbekend(t.perJaar)}; cumulatief ${euroOfOnbekend(t.cumulatief)}${t.cumulatief === undefined ? ' (doorbetaling aan de medeoverheden niet ingevuld: zie de signalen)' : ''}.\n${eindafrekeningText(t.regel)}\n`,
   );
 }
 

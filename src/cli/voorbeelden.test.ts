@@ -142,7 +142,7 @@ describe("the README's examples on voorbeelden/", () => {
     );
   });
 
-  it('verantwoording on the sample realisatie: besteding per year, the prognose 2026, the terugvordering and 3 signals (exit 1)', async () => {
+  it('verantwoording on the sample realisatie: besteding per year, the prognose 2026, the terugvordering and 6 signals (exit 1)', async () => {
     const { argv } = parseCommand(examples[4] ?? '');
     const r = await runExample(argv, false);
     expect(r.err).toBe('');
@@ -159,6 +159,13 @@ describe("the README's examples on voorbeelden/", () => {
     // SPUK IZA (H35, Almere's own): 410.250, 455.800, 463.920 and the prognose 495.000.
     expect(r.out).toMatch(/\n2026 +H35 +besteding jaar T +€ 495\.000 +€ 1\.824\.970 +Ja\n/);
     expect(r.out).toContain('Verwachte terugvordering: per jaar onbekend; cumulatief € 6.279.362.');
-    expect(r.out).toContain('\nSignalen (3):\n');
+    // SPUK IZA: Almere passed nothing on to its members while the Regioverdeling plans it: refused.
+    expect(r.out).toContain(
+      'Verwachte terugvordering: per jaar onbekend; cumulatief onbekend (doorbetaling aan de medeoverheden niet ingevuld: zie de signalen).',
+    );
+    expect(r.out).toContain(
+      '\n- SPUK IZA 2026: niets doorbetaald aan of besteed door de medeoverheden ingevuld, terwijl de Regioverdeling € 1.663.557 ',
+    );
+    expect(r.out).toContain('\nSignalen (6):\n');
   });
 });

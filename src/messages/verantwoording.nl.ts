@@ -34,12 +34,24 @@ export function excelSerial(iso: string): number {
   return Math.round((Date.UTC(y ?? 1900, (m ?? 1) - 1, d ?? 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
+/** The kenmerk line when neither the beschikkingsnummer nor the -datum is given. */
+export const KENMERK_LEEG = 'Beschikking: nummer en datum nog niet ingevuld';
+/** What the kenmerk line says for a missing nummer or datum (after the part that is given). */
+export const NUMMER_ONTBREEKT = ' (nummer nog niet ingevuld)';
+export const DATUM_ONTBREEKT = ' (datum nog niet ingevuld)';
+
 /**
  * "Beschikking nr 1234567-202345-PG van 15-03-2025" (issue #19 item 4): the Verantwoording's line per
- * regeling (its formula gives the same text) and the CLI's; a part not given reads "nog niet ingevuld".
+ * regeling (its formula gives the same text) and the CLI's. A part not given is said once, in words,
+ * not as a placeholder in the sentence (#18 review: "Beschikking nr nog niet ingevuld van nog niet
+ * ingevuld"): "Beschikking nr 123 (datum nog niet ingevuld)", "Beschikking (nummer nog niet ingevuld)
+ * van 15-03-2025", neither: `KENMERK_LEEG`.
  */
 export function beschikkingKenmerkText(nummer: string | undefined, datum: string | undefined): string {
-  return `Beschikking nr ${nummer ?? NIET_INGEVULD} van ${kenmerkDatum(datum)}`;
+  if (nummer === undefined && datum === undefined) return KENMERK_LEEG;
+  const nr = nummer === undefined ? NUMMER_ONTBREEKT : ` nr ${nummer}`;
+  const van = datum === undefined ? DATUM_ONTBREEKT : ` van ${kenmerkDatum(datum)}`;
+  return `Beschikking${nr}${van}`;
 }
 
 /** "volgens de regeling", "volgens een brief", "praktijk", "aanname": how firm a rule is. */
@@ -135,6 +147,8 @@ export function verantwoordingSignaalText(s: VerantwoordingSignaal): string {
       const eerste = rijen[0];
       return `${s.regeling}: ${rijen.length} ${rijen.length === 1 ? 'rij' : 'rijen'} realisatie (samen ${bedrag}) met spaties voor of na de Uitvoerder${eerste ? ` (rij ${eerste.rij}: "${eerste.uitvoerder}")` : ''}; die besteding telt als eigen uitvoering (H35). Haal de spaties weg; een medeoverheid (H35B) noemt u met haar naam of CBS-code.`;
     }
+    case 'doorbetaling-ontbreekt':
+      return `${waar}: niets doorbetaald aan of besteed door de medeoverheden ingevuld, terwijl de Regioverdeling ${bedrag} voor de ledengemeenten plant. Niet als € 0 geteld: vul per ledengemeente in wat is doorbetaald (blad Verantwoording, H35B; of een begrotingsregel met de ledengemeente als Uitvoerder) en haar besteding. Tot dan is de verwachte terugvordering onbekend.`;
     case 'terugvordering':
       return `${s.regeling}: verwachte terugvordering bij de eindafrekening ${bedrag} (cumulatief: beschikking min besteding over de looptijd). Neem het onbestede deel op als vooruit ontvangen bedrag (BBV art. 49 b) en niet als baat.`;
   }

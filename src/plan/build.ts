@@ -250,6 +250,7 @@ export function planWorkbook(scenario: Scenario, reuse?: PlanReuse): WorkbookPla
         }
       : {}),
     kenmerk: begroting.cells.beschikkingKenmerk,
+    ...(regioverdeling ? { regio: regioverdeling.shares } : {}),
   });
   // Besteding's count of the Verantwoording's inputs that are text (Controle's `verantwoording-tekst`).
   if (realisatie !== undefined)

@@ -205,9 +205,11 @@ describe('the pasted realisatie in the werkmap (fake host, HyperFormula)', () =>
       beschikking: [],
       realisatie: invoer,
     });
-    const domain = scenario.verantwoording?.regelingen.map((r) => r.terugvordering.cumulatief) ?? [];
+    // "onbekend" where the domain refuses it (Almere passed nothing on to its members: #18 review).
+    const domain =
+      scenario.verantwoording?.regelingen.map((r) => r.terugvordering.cumulatief ?? 'onbekend') ?? [];
     expect(domain.length).toBeGreaterThan(0);
-    expect(domain.some((x) => x > 0)).toBe(true);
+    expect(domain.some((x) => typeof x === 'number' && x > 0)).toBe(true);
     expect(figures('Verwachte terugvordering: cumulatief over de looptijd')).toEqual(domain);
     const besteding = scenario.verantwoording?.regelingen.map((r) => r.jaren[0]?.besteding);
     expect(besteding?.[0]).toBe(400_000);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { defaultReferenceData, editionInput } from '../../data';
 import type { BegrotingRegel, BeschikkingRegel, Gemeente } from '..';
-import { builtInKey, euro, Ledger, legeBegroting, plafonds } from '..';
+import { builtInKey, doorTeGevenAanLeden, euro, Ledger, legeBegroting, plafonds } from '..';
 import type { RealisatieRegel, VerantwoordingAannames } from '.';
 import { sisaOpgave, verantwoording, verantwoordingRegels } from '.';
 import { sisaCodes } from '../edition';
@@ -26,6 +26,8 @@ const BESCHIKKING: BeschikkingRegel[] = [
   { regeling: 'Brede SPUK', onderdeel: undefined, jaar: 2026, bedrag: euro(1_732_939) },
 ];
 const { perOnderdeel } = plafonds(ledger, ZWOLLE.code, BESCHIKKING);
+/** What the Regioverdeling plans Zwolle to pass on to the 7 other members of IJssel-Vecht, 2023–2026. */
+const GEPLAND = doorTeGevenAanLeden(ledger, ZWOLLE.code)['SPUK IZA'].slice(0, 4);
 const ONDERDELEN = edition.lines.filter((l) => l.begroting === 'Brede SPUK').map((l) => l.nr);
 
 /** Realisatie rows (and begroting rows: the same shape) with lasten per year given as {2025: 100, …}. */
@@ -324,6 +326,7 @@ describe('verantwoording: SPUK IZA (Zwolle, mandaatgemeente IJssel-Vecht, 3.023.
       jaar: 2024,
       eigen: 2_523_765,
       doorbetaald: 500_000,
+      gepland: GEPLAND[1],
       h35b: 420_000,
       basis: 'realisatie',
     });
@@ -401,6 +404,7 @@ describe('verantwoording: SPUK IZA (Zwolle, mandaatgemeente IJssel-Vecht, 3.023.
       jaar: 2026,
       eigen: 495_000,
       doorbetaald: 350_000,
+      gepland: GEPLAND[3],
       h35b: 350_000,
       basis: 'prognose',
     });
@@ -560,9 +564,17 @@ describe('verantwoording: properties on generated realisaties (fast-check)', () 
           }),
         ];
         const v = run(rows, { aannames: ALL });
+        // Zwolle's SPUK IZA rows pass nothing on while the Regioverdeling plans money for its members
+        // every year: refused where money is left (no terugvordering), not counted as € 0.
+        const mist = (naam: string, y: number) =>
+          v.signalen.some((x) => x.soort === 'doorbetaling-ontbreekt' && x.regeling === naam && x.jaar === y);
+        const izaJaren = v.regelingen.find((r) => r.regels.post === 'SPUK IZA')?.jaren ?? [];
+        expect(izaJaren.map((j) => mist('SPUK IZA', j.jaar))).toEqual(izaJaren.map((j) => j.onbesteed > 0));
         for (const r of v.regelingen) {
           let cumB = 0;
           let cumS = 0;
+          const naam = r.regels.naam;
+          const ontbreekt = r.jaren.some((j) => mist(naam, j.jaar) && j.onbesteed > 0);
           for (const j of r.jaren) {
             cumB += j.beschikking;
             cumS += j.besteding;
@@ -570,15 +582,68 @@ describe('verantwoording: properties on generated realisaties (fast-check)', () 
             expect(j.beschikbaar).toBe(j.beschikking + j.overhevelingIn);
             expect(j.onbesteed).toBeGreaterThanOrEqual(Math.max(0, j.saldo));
             expect(j.overhevelingUit).toBeLessThanOrEqual(Math.min(j.onbesteed, j.limiet ?? Infinity));
-            expect(j.terugvordering).toBe(j.onbesteed - j.overhevelingUit);
+            expect(j.terugvordering).toBe(
+              mist(naam, j.jaar) && j.onbesteed > 0 ? undefined : j.onbesteed - j.overhevelingUit,
+            );
             expect(j.cumOnderbesteding).toBe(cumB - cumS);
           }
-          expect(r.terugvordering.cumulatief).toBe(Math.max(0, cumB - cumS));
-          expect(r.terugvordering.perJaar).toBeGreaterThanOrEqual(r.terugvordering.cumulatief);
+          expect(r.terugvordering.cumulatief).toBe(
+            ontbreekt && cumB > cumS ? undefined : Math.max(0, cumB - cumS),
+          );
+          if (ontbreekt)
+            expect(r.terugvordering.perJaar).toBe(
+              r.jaren.some((j) => mist(naam, j.jaar) && j.onbesteed > 0)
+                ? undefined
+                : r.terugvordering.perJaar,
+            );
+          else
+            expect(r.terugvordering.perJaar).toBeGreaterThanOrEqual(r.terugvordering.cumulatief ?? Infinity);
         }
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('verantwoording: a mandaatgemeente that passed nothing on (review #18: € 10.488.419 "terugvordering")', () => {
+  // Zwolle's samples: only its own SPUK IZA rows (GGD), nothing doorbetaald to the 7 members, while
+  // the beschikking (3.023.765 a year) is the whole region's and the Regioverdeling plans 2,1–2,2 mln
+  // a year for the members.
+  const own = regel('SPUK IZA', { 2023: 410_250, 2024: 455_800, 2025: 463_920, 2026: 495_000 });
+  it('refuses the terugvordering and says per year what is planned but not doorbetaald', () => {
+    expect(GEPLAND.every((x) => x > 2_000_000 && x < 2_300_000)).toBe(true);
+    const v = run([own]);
+    const i = iza(v);
+    expect(i.iza?.jaren.map((j) => [j.jaar, j.doorbetaald, j.gepland])).toEqual(
+      [2023, 2024, 2025, 2026].map((y, k) => [y, 0, GEPLAND[k]]),
+    );
+    expect(v.signalen.filter((x) => x.regeling === 'SPUK IZA')).toEqual(
+      [2023, 2024, 2025, 2026].map((jaar, k) => ({
+        soort: 'doorbetaling-ontbreekt',
+        regeling: 'SPUK IZA',
+        jaar,
+        bedrag: GEPLAND[k],
+      })),
+    );
+    // Not € 10.488.419 (beschikking − own besteding, as if the members had received and spent € 0).
+    expect(i.terugvordering.cumulatief).toBeUndefined();
+    expect(i.terugvordering.perJaar).toBeUndefined();
+    expect(i.jaren.map((j) => j.terugvordering)).toEqual([undefined, undefined, undefined, undefined]);
+    // The figures themselves stay: beschikking min besteding over the years.
+    expect(i.jaren[3]?.cumOnderbesteding).toBe(10_488_419);
+  });
+  it('states the terugvordering once the doorbetaling is there (a begroting row naming a member)', () => {
+    const door = regel(
+      'SPUK IZA',
+      { 2023: 2_613_515, 2024: 2_567_965, 2025: 2_559_845, 2026: 2_747_094 },
+      { uitvoerder: 'Kampen', activiteit: 'Lokaal' },
+    );
+    const spent = { ...door, prognose: undefined };
+    const v = run([own, spent], { begroting: [door] });
+    expect(v.signalen.filter((x) => x.soort === 'doorbetaling-ontbreekt')).toEqual([]);
+    const i = iza(v);
+    expect(i.terugvordering.cumulatief).toBe(0);
+    expect(i.jaren.map((j) => j.terugvordering)).toEqual([0, 0, 0, 0]);
   });
 });
 

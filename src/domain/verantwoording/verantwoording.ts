@@ -1,5 +1,11 @@
 import type { BegrotingInvoer, BegrotingRegel, BeschikkingRegel, Plafond, RegionalePost } from '../begroting';
-import { plafonds, REGIONALE_POSTEN, regioVanLid, vanMandaatgemeente } from '../begroting';
+import {
+  doorTeGevenAanLeden,
+  plafonds,
+  REGIONALE_POSTEN,
+  regioVanLid,
+  vanMandaatgemeente,
+} from '../begroting';
 import type { EditionYear, ResolvedEdition } from '../edition';
 import type { Ledger } from '../ledger';
 import type { Euro } from '../money';
@@ -55,7 +61,11 @@ import { medeoverheidVan, uitvoerderVan } from './uitvoerder';
  * spent); the other rows (empty, the gemeente itself, a partner that is no gemeente) are the
  * mandaatgemeente's own besteding (H35). A realisatie row whose Uitvoerder has spaces before or after
  * it is refused, not guessed: it counts as H35 as the werkmap does, with the signal
- * `uitvoerder-onbekend` (Controle: `realisatie-uitvoerder`). A member gemeente (not a
+ * `uitvoerder-onbekend` (Controle: `realisatie-uitvoerder`). Refused too: a year the Regioverdeling plans money
+ * for the members (`doorTeGevenAanLeden`) with nothing doorbetaald to nor spent by a medeoverheid and
+ * money left unspent is not "passed on € 0" (that read Zwolle's samples as a terugvordering of the
+ * whole regional amount, € 10.488.419, review #18): the signal `doorbetaling-ontbreekt` per year, that
+ * year's terugvordering and the cumulative one undefined ("onbekend"). A member gemeente (not a
  * mandaatgemeente): its SPUK IZA beschikking is what it receives from the mandaatgemeente
  * (`vanMandaatgemeente` of the begroting: the amount typed from the mandaatgemeente's letter, bron
  * `beschikking`, else its planned share, bron `afgeleid`; a beschikking of its own for regional money
@@ -169,6 +179,12 @@ export interface IzaSisa {
     readonly eigen: Euro;
     /** Σ passed on to medeoverheden (begroting rows). */
     readonly doorbetaald: Euro;
+    /**
+     * A mandaatgemeente: what the Regioverdeling plans to pass on to the other members that year
+     * (`doorTeGevenAanLeden`, the Begrotingstoets's "Door te geven aan de ledengemeenten"); 0 otherwise.
+     * Planned but nothing doorbetaald: the signal `doorbetaling-ontbreekt` and no terugvordering.
+     */
+    readonly gepland: Euro;
     /** H35B total: Σ spent by the medeoverheden (`MedeoverheidJaar.besteed`: the year's basis). */
     readonly h35b: Euro;
     /** The basis of eigen and h35b: the regeling's besteding basis of the year. */
@@ -191,10 +207,15 @@ export interface IzaSisa {
 
 /** The expected terugvordering at the eindafrekening, in both readings, with the rule that settles which. */
 export interface Terugvordering {
-  /** Σ of the per-year terugvorderingen; undefined when a year's limit is unknown. */
+  /** Σ of the per-year terugvorderingen; undefined when a year's is unknown. */
   readonly perJaar: Maybe<Euro>;
-  /** max(0, Σ beschikking − Σ besteding) over the regeling's years. */
-  readonly cumulatief: Euro;
+  /**
+   * max(0, Σ beschikking − Σ besteding) over the regeling's years; undefined (refused, not guessed)
+   * where a mandaatgemeente's doorbetaling to its medeoverheden is missing in a year
+   * (`doorbetaling-ontbreekt`): their besteding is then not in the besteding, and the unspent money
+   * would read as the whole regional amount.
+   */
+  readonly cumulatief: Maybe<Euro>;
   /** The edition's eindafrekening rule (year, way, source); undefined: none stated. */
   readonly regel: Maybe<VerantwoordingRegels['eindafrekening']>;
 }
@@ -253,6 +274,7 @@ export type VerantwoordingSignaalSoort =
   | 'geen-realisatie'
   | 'zonder-onderdeel'
   | 'uitvoerder-onbekend'
+  | 'doorbetaling-ontbreekt'
   | 'terugvordering';
 
 /** One active signal of the verantwoording (Dutch text: src/messages/verantwoording.nl.ts). */
@@ -770,15 +792,27 @@ function buitenDeKeten(
   return { naEinde, zonderOnderdeel };
 }
 
-/** The expected terugvordering in both readings (module comment), with its signal. */
-function terugvorderingOf(ctx: Context, st: RegelingStreams, chain: Chain): Terugvordering {
-  const perJaarParts = chain.out.map((r) => r.terugvordering);
+/**
+ * The expected terugvordering in both readings (module comment), with its signal. `jaren`: the
+ * regeling's years, where a year whose doorbetaling is missing has no terugvordering (`ontbreekt`,
+ * `withoutDoorbetaling`): then neither reading is stated and no terugvordering signal is raised (the
+ * signal `doorbetaling-ontbreekt` says what to fill in).
+ */
+function terugvorderingOf(
+  ctx: Context,
+  st: RegelingStreams,
+  chain: Chain,
+  jaren: readonly VerantwoordingJaar[],
+  ontbreekt: boolean,
+): Terugvordering {
+  const perJaarParts = jaren.map((r) => r.terugvordering);
   const perJaar = perJaarParts.some((t) => t === undefined)
     ? undefined
     : euro(perJaarParts.reduce<number>((a, t) => a + (t ?? 0), 0));
-  const cumulatief = pos(chain.cumB - chain.cumS);
+  const cum = pos(chain.cumB - chain.cumS);
+  const cumulatief = ontbreekt && cum > 0 ? undefined : cum;
   const regel = st.regels.eindafrekening;
-  if (cumulatief > 0 || (perJaar ?? 0) > 0)
+  if (cumulatief !== undefined && (cumulatief > 0 || (perJaar ?? 0) > 0))
     ctx.signalen.push({
       soort: 'terugvordering',
       regeling: st.naam,
@@ -853,14 +887,35 @@ function izaSisa(ctx: Context, st: RegelingStreams, out: readonly Verantwoording
     ? st.realRows.filter((r) => uitvoerderVan(r.uitvoerder, request.gemeenten, code).soort === 'onbekend')
     : [];
   const onbekend = onbekendeRijen.map((r) => ({ rij: r.rij, uitvoerder: r.uitvoerder }));
+  // What the Regioverdeling plans to pass on (a mandaatgemeente's; 0 for any other gemeente).
+  const plan = mandaat ? doorTeGevenAanLeden(request.ledger, code) : undefined;
+  const post = st.regels.post;
+  const geplandIn = (jaar: EditionYear): Euro =>
+    plan !== undefined && (REGIONALE_POSTEN as readonly string[]).includes(post)
+      ? (plan[post as RegionalePost][ctx.idx(jaar)] ?? ZERO)
+      : ZERO;
   const jaren = st.regels.jaren.map((jaar, k) => {
     const dit = mede.filter((m) => m.jaar === jaar);
     const doorbetaald = euro(dit.reduce((a, m) => a + m.ontvangen, 0));
     const h35b = euro(dit.reduce((a, m) => a + m.besteed, 0));
     // The regeling's besteding (its year's basis) minus H35B: the own besteding on the same basis.
     const eigen = euro((out[k]?.besteding ?? 0) - h35b);
-    return { jaar, eigen, doorbetaald, h35b, basis: basisOf(ctx, jaar, st.realRows) };
+    const gepland = geplandIn(jaar);
+    return { jaar, eigen, doorbetaald, gepland, h35b, basis: basisOf(ctx, jaar, st.realRows) };
   });
+  // Refuse rather than guess: money planned for the members but nothing doorbetaald typed (the H35B
+  // inputs, or begroting rows naming a medeoverheid) nor spent by them (realisatie rows naming one)
+  // is not "passed on € 0": their besteding is then missing from the regeling's, and the
+  // terugvordering would read as the whole regional amount. Only in a year that leaves money unspent:
+  // a year spent in full has no terugvordering to refuse.
+  for (const [k, x] of jaren.entries())
+    if (ontbreektIn(x) && (out[k]?.onbesteed ?? 0) > 0)
+      ctx.signalen.push({
+        soort: 'doorbetaling-ontbreekt',
+        regeling: st.naam,
+        jaar: x.jaar,
+        bedrag: x.gepland,
+      });
   for (const x of jaren)
     if (x.h35b !== x.doorbetaald && (ctx.peiljaar === undefined || x.jaar <= ctx.peiljaar))
       ctx.signalen.push({
@@ -909,6 +964,27 @@ function medeoverheidLijst(
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 
+/** Planned for the members, but nothing doorbetaald to nor spent by a medeoverheid (`doorbetaling-ontbreekt` where money is left). */
+const ontbreektIn = (x: IzaSisa['jaren'][number]): boolean =>
+  x.gepland > 0 && x.doorbetaald === 0 && x.h35b === 0;
+
+/**
+ * The years of a mandaatgemeente's SPUK IZA whose doorbetaling is missing (planned by the
+ * Regioverdeling, nothing doorbetaald: `doorbetaling-ontbreekt`) have no terugvordering per jaar where
+ * money is unspent (undefined: "onbekend"); `ontbreekt`: some such year has money unspent (a year
+ * spent in full cannot hide an underspend: the members' besteding would only add to it).
+ */
+function withoutDoorbetaling(
+  out: readonly VerantwoordingJaar[],
+  iza: Maybe<IzaSisa>,
+): { jaren: readonly VerantwoordingJaar[]; ontbreekt: boolean } {
+  const mist = new Set((iza?.jaren ?? []).filter(ontbreektIn).map((x) => x.jaar));
+  return {
+    jaren: out.map((j) => (mist.has(j.jaar) && j.onbesteed > 0 ? { ...j, terugvordering: undefined } : j)),
+    ontbreekt: out.some((j) => mist.has(j.jaar) && j.onbesteed > 0),
+  };
+}
+
 /** The BBV art. 52a verloop of the regeling's years (see `BbvJaar` for every rule and its source). */
 export function bbvVerloop(regels: VerantwoordingRegels, jaren: readonly VerantwoordingJaar[]): BbvJaar[] {
   let saldo = 0;
@@ -934,11 +1010,12 @@ function regelingVerantwoording(ctx: Context, regels: VerantwoordingRegels): Reg
   const st = regelingStreams(ctx, regels);
   const chain = yearChain(ctx, st);
   const buiten = buitenDeKeten(ctx, st, chain.out);
-  const terugvordering = terugvorderingOf(ctx, st, chain);
   const iza = regels.post === 'SPUK IZA' ? izaSisa(ctx, st, chain.out) : undefined;
+  const { jaren, ontbreekt } = withoutDoorbetaling(chain.out, iza);
+  const terugvordering = terugvorderingOf(ctx, st, chain, jaren, ontbreekt);
   return {
     regels,
-    jaren: chain.out,
+    jaren,
     onderdelen:
       st.nrs.length > 0 && regels.perOnderdeelJaren.length > 0
         ? st.nrs.map((nr, k) => ({ nr, jaren: chain.oOut[k] ?? [] }))

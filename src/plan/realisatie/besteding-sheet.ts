@@ -606,6 +606,12 @@ function tekstRow(
  * with the wildcards " *" and "* " (Excel, LibreOffice's OOXML mode and HyperFormula), the cells with
  * both subtracted once. Undefined (nothing written) for a gemeente that is no mandaatgemeente.
  */
+/**
+ * Besteding!A4 where a mandaatgemeente's rows have an Uitvoerder with a space before or after it:
+ * whole within column A, like A3 (the spellings and their counts are in the block on the right).
+ */
+export const uitvoerderNietHerkend = (post: string): string => `Uitvoerder niet herkend: rijen ${post}`;
+
 function uitvoerderSection(
   s: SheetBuilder,
   ctx: PlanContext,
@@ -660,17 +666,21 @@ function uitvoerderSection(
   });
   const col = columnLetter(left + 2);
   const cell = BESTEDING_UITVOERDER_ONBEKEND;
-  s.value(
+  // Said in words and only when there is such a row (#18 review: "Rijen SPUK IZA: spaties om
+  // Uitvoerder 0" printed as a line a controller could not read); the count stays in B4 for
+  // Controle (`realisatie-uitvoerder`) and the Verantwoording, shown only when it is not 0.
+  const count = ctx.scenario.modelChecks['realisatie-uitvoerder'];
+  s.formula(
     `A${cell.top}`,
-    // Whole within column A, like A3 (the spellings and their counts are in the block on the right).
-    `Rijen ${post}: spaties om Uitvoerder`,
-    'rowHeader',
+    `IF(${cell.address()}=0,"","${uitvoerderNietHerkend(post)}")`,
+    () => (count === 0 ? '' : uitvoerderNietHerkend(post)),
+    'warning',
   );
   s.formula(
     cell.address(),
     `$${col}$${HEAD + 1}+$${col}$${HEAD + 2}-$${col}$${HEAD + 3}`,
-    () => ctx.scenario.modelChecks['realisatie-uitvoerder'],
-    'integer',
+    () => count,
+    'signalCount',
   );
   s.width(columnLetter(left), 28)
     .width(columnLetter(left + 1), 16)

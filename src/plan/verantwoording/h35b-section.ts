@@ -31,6 +31,7 @@ import type { SheetBuilder } from '../sheet-builder';
 import { fontOf, wrapLabels } from './year-rows';
 import type { RealisatieTableCells } from '../realisatie';
 import { PROGNOSE_KOLOM } from '../realisatie/fixed-cells';
+import type { RegioShares } from '../sheets-regioverdeling';
 
 /** The H35B inputs of one regeling: medeoverheden × the regeling's years. */
 export interface H35bCells {
@@ -45,6 +46,18 @@ export interface H35bCells {
   readonly medeoverheden: readonly { readonly code: string; readonly naam: string }[];
   /** Whether `besteed` reads the Realisatie table (formulas) rather than being typed (inputs). */
   readonly live: boolean;
+  /**
+   * One row over the regeling's years: what the Regioverdeling plans to pass on to the other members
+   * (the domain's `IzaSisa.jaren[].gepland`): live from the sheet Regioverdeling where it has the year
+   * and an amount, else the domain's value.
+   */
+  readonly gepland: SheetRange;
+}
+
+/** The sheet Regioverdeling's split (the mandaatgemeente's region) and the gemeente's code in it. */
+export interface H35bPlan {
+  readonly regio: RegioShares;
+  readonly code: string;
 }
 
 /** The Realisatie table the besteed block reads, with its rows (the expected values) and the gemeenten. */
@@ -100,6 +113,7 @@ export function h35bSection(
   r: RegelingVerantwoording,
   col: (jaar: EditionYear) => number,
   feed?: H35bFeed,
+  plan?: H35bPlan,
 ): H35bCells | undefined {
   const iza = r.iza;
   // The medeoverheden the domain lists: the region's members (one typed later is on the sheet) and
@@ -159,6 +173,7 @@ export function h35bSection(
     `${r.regels.naam}: doorbetaald aan en besteed door medeoverheden (SiSa H35B; invoer per CBS-code)`,
     'rowHeader',
   );
+  const gepland = geplandRow(s, rows.take(), r, c0, plan);
   const ontvangen = block('Doorbetaald aan de medeoverheid', 'ontvangen');
   // Live: the helper blocks (one per spelling of the Uitvoerder) come below the totals; the besteed
   // block sums them. Their rows are known before they are written (n + 1 rows per block, after the
@@ -230,7 +245,37 @@ export function h35bSection(
     ontvangen,
     besteed,
     medeoverheden: mede,
+    gepland,
   };
+}
+
+/**
+ * The row "Gepland door te geven" (the domain's `gepland`): per year Σ of the Regioverdeling's member
+ * rows without the gemeente's own (`doorTeGevenAanLeden`, as the Begrotingstoets's row), live where
+ * the sheet has the year and the domain an amount; else the domain's value (0: nothing planned).
+ */
+function geplandRow(
+  s: SheetBuilder,
+  row: number,
+  r: RegelingVerantwoording,
+  c0: number,
+  plan: H35bPlan | undefined,
+): SheetRange {
+  const jaren = r.regels.jaren;
+  const values = jaren.map((y) => r.iza?.jaren.find((x) => x.jaar === y)?.gepland ?? 0);
+  s.value(`A${row}`, 'Gepland door te geven (blad Regioverdeling)');
+  const own = plan === undefined ? -1 : plan.regio.leden.indexOf(plan.code);
+  jaren.forEach((jaar, k) => {
+    const at = cellAddress(row, c0 + k);
+    const from = plan === undefined || own < 0 || values[k] === 0 ? -1 : plan.regio.years.indexOf(jaar);
+    if (plan === undefined || from < 0) s.value(at, values[k] ?? 0);
+    else {
+      const c = plan.regio.range.cols(from);
+      s.formula(at, `SUM(${c.fixRow()})-${c.cell(own).fixRow()}`, () => values[k] ?? 0);
+    }
+  });
+  s.format(`${columnLetter(c0)}${row}:${columnLetter(c0 + jaren.length - 1)}${row}`, 'euro');
+  return SheetRange.at(SHEETS.verantwoording, row, c0, 1, jaren.length);
 }
 
 /**

@@ -45,6 +45,7 @@ import { SheetBuilder } from '../sheet-builder';
 import type { Built } from '../sheet-builder';
 import type { DefinedNameSpec } from '../types';
 import type { KenmerkCells } from '../begroting/beschikking-sheet';
+import type { RegioShares } from '../sheets-regioverdeling';
 import type { RegelingCells, RegelingFrom, ToetsLimiet } from './regeling-section';
 import { FIRST_COL, regelingSection } from './regeling-section';
 import { ONDERDEEL_KOLOMMEN } from './onderdelen-section';
@@ -73,8 +74,10 @@ export interface VerantwoordingCells {
 /** What the sheet reads from the Begrotingstoets (its plafonds and its limit % cells). */
 export type VerantwoordingFrom = Omit<
   RegelingFrom,
-  'years' | 'labels' | 'ruleCol' | 'toetsLimieten' | 'signaal' | 'kenmerk'
+  'years' | 'labels' | 'ruleCol' | 'toetsLimieten' | 'signaal' | 'signaalAantal' | 'kenmerk' | 'plan'
 > & {
+  /** The sheet Regioverdeling's split (a mandaatgemeente's region): the planned doorbetaling reads it. */
+  readonly regio?: RegioShares;
   /** Beschikking: the beschikkingsnummer and -datum per regeling (input). */
   readonly kenmerk?: KenmerkCells;
   /** The Begrotingstoets's limit % cells: per onderdeel (2023 → 2024) and of the total (2025 → 2026). */
@@ -111,7 +114,9 @@ export function buildVerantwoording(
   );
   const uitleg = [
     `Editie ${ctx.scenario.editie} (${formatDate(ctx.input.edition.manifest.datum)}); ${v.peiljaar === undefined ? 'nog geen realisatie' : `realisatie tot en met ${v.peiljaar}`}. ${from.besteding !== undefined && from.besteding.size > 0 ? `De besteding komt uit het blad ${SHEETS.realisatie}; gele cellen hier zijn invoer: de limiet van de overheveling, de schuifruimte en wat aan medeoverheden is doorbetaald (H35B).` : 'Gele cellen zijn invoer: de besteding per jaar en de limiet van de overheveling.'}`,
-    'Dezelfde cijfers geeft spuk-begroting verantwoording. Brede SPUK en SPUK IZA worden niet tegen elkaar weggestreept (aparte beschikkingen).',
+    // No command names on paper (the raad and the accountant reading the print have no CLI): that the
+    // CLI's verantwoording gives the same figures is asserted by the tests and told in the README.
+    'Brede SPUK en SPUK IZA worden niet tegen elkaar weggestreept (aparte beschikkingen).',
   ];
   uitleg.forEach((t) => s.value(`A${rows.take()}`, t, 'subtitle'));
   rows.skip();
@@ -140,7 +145,11 @@ export function buildVerantwoording(
       v.signalen
         .filter((x) => x.soort === soort && x.regeling === r.regels.naam && x.jaar === jaar)
         .reduce((a, x) => a + x.bedrag, 0);
-    const { kenmerk: k, realisatie, ...rest } = from;
+    const signaalAantal: RegelingFrom['signaalAantal'] = (soort) =>
+      v.signalen.filter((x) => x.soort === soort && x.regeling === r.regels.naam).length;
+    const { kenmerk: k, realisatie, regio, ...rest } = from;
+    const plan =
+      regio === undefined || r.iza?.rol !== 'mandaatgemeente' ? {} : { plan: { regio, code: g.code } };
     const at = k?.rowOf(r.regels.post) ?? -1;
     const given = ctx.scenario.beschikking.filter((b) => b.regeling === r.regels.post);
     const cells = regelingSection(s, rows, r, {
@@ -163,6 +172,8 @@ export function buildVerantwoording(
       ruleWidth: RULE_WIDTH,
       toetsLimieten: r.regels.post === 'Brede SPUK' ? toets : [],
       signaal,
+      signaalAantal,
+      ...plan,
       ...(realisatie
         ? {
             h35bFeed: {

@@ -41,6 +41,12 @@ export interface OnderdelenCells {
   /** The onderdeel numbers beside the inputs (the key of the named input). */
   readonly nrs: SheetRange;
   readonly kolom: (jaar: EditionYear, k: Kolom) => SheetRange;
+  /**
+   * Per per-onderdeel year: each onderdeel's besteding above its beschikking plus overheveling in
+   * (≥ 0), a hidden helper right of the printed rules column: the signals count the onderdelen above
+   * it, one signal each as the domain raises them (`boven-plafond` per onderdeel).
+   */
+  readonly overschrijding: (jaar: EditionYear) => SheetRange;
   /** The schuifruimte % counted in the terugvordering (input; `VerantwoordingRegels.schuifruimte`). */
   readonly schuifruimte: SheetRange;
 }
@@ -157,6 +163,8 @@ export function onderdelenSection(
     live: feed !== undefined,
     nrs: SheetRange.at(SHEETS.verantwoording, top, keyCol, n),
     kolom,
+    overschrijding: (jaar) =>
+      SheetRange.at(SHEETS.verantwoording, blocks.get(jaar) ?? 0, from.ruleCol + 1, n),
     schuifruimte,
   };
 }
@@ -274,6 +282,15 @@ function yearBlock(
     range('Boven de limiet'),
     `IF(ISNUMBER(${lim}),MAX(0,${ref('Gebruikt volgend jaar')}-${ref('Overheveling uit')}),0)`,
     exp((j) => j.overhevelingTeveel),
+  );
+  // The onderdeel's overschrijding (the domain's, ≥ 0), hidden right of the print area: the signals
+  // count the onderdelen above their beschikking from it.
+  const over = columnLetter(from.ruleCol + 1);
+  s.formula(
+    `${over}${first}:${over}${first + n - 1}`,
+    `MAX(0,${ref('Besteding')}-${ref('Beschikking')}-${ref('Overheveling in')})`,
+    exp((j) => j.overschrijding),
+    'lookupKey',
   );
   // The overschrijding the schuifruimte covers: up to its % of the onderdeel's beschikking.
   s.formula(

@@ -20,7 +20,10 @@ import type {
 import {
   BASIS_TEXT,
   beschikkingKenmerkText,
+  DATUM_ONTBREEKT,
   excelSerial,
+  KENMERK_LEEG,
+  NUMMER_ONTBREEKT,
   kenmerkDatum,
   eindafrekeningText,
   grondslagText,
@@ -33,7 +36,7 @@ import { SHEETS } from '../layout';
 import type { SheetBuilder } from '../sheet-builder';
 import type { CellValue } from '../types';
 import { BBV_HEIGHT, bbvSection } from './bbv-section';
-import type { H35bCells, H35bFeed } from './h35b-section';
+import type { H35bCells, H35bFeed, H35bPlan } from './h35b-section';
 import { h35bSection } from './h35b-section';
 import type { BestedingFeed } from '../realisatie';
 import type { OnderdelenCells, OnderdelenFrom } from './onderdelen-section';
@@ -41,7 +44,7 @@ import { onderdelenSection } from './onderdelen-section';
 import { flowNotes } from './year-rows';
 export { flowNotes } from './year-rows';
 import type { SignalenCells } from './signalen-section';
-import { signalenHeight, signalenSection } from './signalen-section';
+import { doorbetalingSignaalRow, signalenHeight, signalenSection } from './signalen-section';
 import { fontOf, wrapLabels, yearRows } from './year-rows';
 
 /** The first year column of the sheet (B). */
@@ -92,8 +95,12 @@ export interface RegelingFrom {
   readonly ruleWidth?: number;
   /** The limits the Begrotingstoets states for this regeling (Brede SPUK: 2023 per onderdeel, 2025). */
   readonly toetsLimieten: readonly ToetsLimiet[];
-  /** The domain's signal amount of a kind in a year for this regeling (Σ; 0 = none). */
-  readonly signaal: (soort: VerantwoordingSignaalSoort, jaar: EditionYear) => number;
+  /** The domain's signal amount of a kind in a year for this regeling (Σ; 0 = none; undefined: no year). */
+  readonly signaal: (soort: VerantwoordingSignaalSoort, jaar: EditionYear | undefined) => number;
+  /** How many signals of a kind the domain raises for this regeling. */
+  readonly signaalAantal: (soort: VerantwoordingSignaalSoort) => number;
+  /** A mandaatgemeente: the sheet Regioverdeling's split, which the planned doorbetaling reads. */
+  readonly plan?: H35bPlan;
   /** Per regeling id: the Realisatie sheet's totals the besteding reads (absent: the besteding is typed). */
   readonly besteding?: ReadonlyMap<string, BestedingFeed>;
   /** The Realisatie table the H35B besteding per medeoverheid reads (absent: typed per medeoverheid). */
@@ -193,10 +200,12 @@ export function regelingSection(
   rows.skip();
   const naJaren = from.years.filter((y) => y > r.regels.eindjaar);
   const hasH35b = r.iza?.rol === 'mandaatgemeente' && r.iza.lijst.length > 0;
-  const signalenTop = rows.take(signalenHeight(hasH35b, naJaren.length));
+  const metOnderdelen = r.onderdelen.length > 0;
+  const signalenTop = rows.take(signalenHeight(hasH35b, naJaren.length, metOnderdelen));
+  // The doorbetaling's signal per year (H35B): where it is raised the year's terugvordering is unknown.
+  const doorRow = hasH35b ? doorbetalingSignaalRow(signalenTop, metOnderdelen) : undefined;
   rows.skip();
-  const onderdelen =
-    r.onderdelen.length > 0 ? onderdelenSection(s, rows, r, { ...from, pct: pctOf, col }) : undefined;
+  const onderdelen = metOnderdelen ? onderdelenSection(s, rows, r, { ...from, pct: pctOf, col }) : undefined;
   const h35b = h35bSection(
     s,
     rows,
@@ -209,9 +218,21 @@ export function regelingSection(
           prognose: from.besteding?.get(r.regels.regeling)?.prognose,
         }
       : undefined,
+    from.plan,
   );
   jaren.forEach((jaar, k) =>
-    yearColumn(s, r, { jaar, k, col: FIRST_COL + k, row, onderdelen, h35b, from, pct: pctOf(jaar), cells }),
+    yearColumn(s, r, {
+      jaar,
+      k,
+      col: FIRST_COL + k,
+      row,
+      onderdelen,
+      h35b,
+      from,
+      pct: pctOf(jaar),
+      cells,
+      doorRow,
+    }),
   );
   flush(s, cells);
   const notes = new Map<number, string>();
@@ -235,6 +256,12 @@ export function regelingSection(
     h35b,
     naJaren,
     amount: from.signaal,
+    count: from.signaalAantal,
+    ruleCol: from.ruleCol,
+    terug: {
+      perJaar: `${columnLetter(FIRST_COL)}${totalsRow}`,
+      cumulatief: `${columnLetter(FIRST_COL)}${totalsRow + 1}`,
+    },
     ...(from.peiljaar ? { peiljaar: from.peiljaar } : {}),
   });
   // The expected terugvordering, both readings, and the eindafrekening rule.
@@ -258,16 +285,31 @@ export function regelingSection(
   );
   s.format(`${B}${totalsRow}`, 'right');
   const L = columnLetter(lastCol);
+  // Unknown (refused) where the doorbetaling to the medeoverheden is missing in a year and money
+  // is left: their besteding is then not in the besteding (the domain's `cumulatief`).
+  const cum = `${L}${row('cumB')}-${L}${row('cumS')}`;
+  const door = doorRow === undefined ? undefined : `${B}${doorRow}:${L}${doorRow}`;
+  const onb = `${B}${row('onbesteed')}:${L}${row('onbesteed')}`;
   s.formula(
     `${B}${totalsRow + 1}`,
-    `MAX(0,${L}${row('cumB')}-${L}${row('cumS')})`,
-    () => r.terugvordering.cumulatief,
+    door === undefined
+      ? `MAX(0,${cum})`
+      : `IF(AND(COUNTIFS(${door},"<>0",${onb},">0")>0,${cum}>0),"onbekend",MAX(0,${cum}))`,
+    () => onbekend(r.terugvordering.cumulatief),
     'euroTotal',
   );
+  s.format(`${B}${totalsRow + 1}`, 'right');
   notes.set(totalsRow, eindafrekeningText(r.terugvordering.regel));
   // The rules and sources in one column: one write and one format (not one per text). A long text
   // runs on, a line per row, into the rows below it that have none (`flowNotes`).
+  // A text runs on only within its own block: not into the BBV verloop's or the signals' heading
+  // (#18 review: the eindafrekening's rule printed beside the BBV heading, several rows below the
+  // totals it explains, and ran over the page break without a row label). An empty text marks them.
+  // The eindafrekening's rule stays beside its two totals (the rest wraps in the second): run on into
+  // the blank row below them, it printed on the next page without a row label.
+  for (const stop of [totalsRow + 2, bbvTop, signalenTop]) if (!notes.has(stop)) notes.set(stop, '');
   const flowed = from.ruleWidth === undefined ? notes : flowNotes(notes, from.ruleWidth);
+  for (const [k, text] of [...flowed]) if (text === '') flowed.delete(k);
   const noteRows = [...flowed.keys()];
   const top0 = Math.min(...noteRows);
   const bottom = Math.max(...noteRows);
@@ -301,6 +343,8 @@ interface YearAt {
   readonly from: RegelingFrom;
   readonly pct: SheetRange | undefined;
   readonly cells: Pending;
+  /** The row of the doorbetaling's signal (H35B), whose year has no terugvordering where it is raised. */
+  readonly doorRow: number | undefined;
 }
 
 /** The per-year cells of the block, written by `flush`: per row, per year a formula or a value. */
@@ -456,9 +500,11 @@ function yearColumn(s: SheetBuilder, r: RegelingVerantwoording, at: YearAt): voi
   );
   // A per-onderdeel year: minus the overschrijding the schuifruimte covers (0 while it is 0%).
   const gedekt = o ? `-${sum('Schuifruimte gedekt')}` : '';
+  // Known where the limit is and (H35B) the doorbetaling is not missing, or where nothing is left.
+  const bekend = at.doorRow === undefined ? `ISNUMBER(${lim})` : `AND(ISNUMBER(${lim}),${C}${at.doorRow}=0)`;
   f(
     'terug',
-    `IF(OR(ISNUMBER(${lim}),${c('onbesteed')}=0),MAX(0,${c('onbesteed')}-${c('uit')}${gedekt}),"onbekend")`,
+    `IF(OR(${bekend},${c('onbesteed')}=0),MAX(0,${c('onbesteed')}-${c('uit')}${gedekt}),"onbekend")`,
     onbekend(j.terugvordering),
   );
   const B = columnLetter(FIRST_COL);
@@ -601,10 +647,12 @@ function rules(
 
 /**
  * The line "Beschikking nr … van …" (issue #19 item 4): live from the Beschikking sheet's nummer and
- * datum (inputs); a part left empty reads "nog niet ingevuld". The datum as dd-mm-jjjj without TEXT()'s
- * date codes (they follow Excel's language): two helper cells right of the printed rules column, the
- * datum (a reference: short formulas) and TEXT(DAY(d),"00")&"-"&TEXT(MONTH(d),"00")&"-"&YEAR(d) ("0"
- * is the same in every language), where N(datum) > 0 (`kenmerkDatum`).
+ * datum (inputs); a part left empty is said once in words (`beschikkingKenmerkText`: "Beschikking nr
+ * 123 (datum nog niet ingevuld)"; neither: `KENMERK_LEEG`). The datum as dd-mm-jjjj without TEXT()'s
+ * date codes (they follow Excel's language): three helper cells right of the printed rules column,
+ * the datum (a reference: short formulas), the datum part " van " & TEXT(DAY(d),"00")&"-"&
+ * TEXT(MONTH(d),"00")&"-"&YEAR(d) ("0" is the same in every language) where N(datum) > 0, and the
+ * nummer part; each formula within the 125-character house rule.
  */
 function kenmerkRow(s: SheetBuilder, row: number, from: RegelingFrom): void {
   s.value(`A${row}`, 'Beschikking (blad Beschikking, invoer)');
@@ -617,7 +665,8 @@ function kenmerkRow(s: SheetBuilder, row: number, from: RegelingFrom): void {
   const n = k.nummer.abs();
   const d = columnLetter(from.ruleCol + 1);
   const t = columnLetter(from.ruleCol + 2);
-  const datum = k.given.datum;
+  const u = columnLetter(from.ruleCol + 3);
+  const { nummer, datum } = k.given;
   // N(): 0 for an empty or text input in every engine (a bare reference to an empty cell is null in
   // HyperFormula, 0 in Excel).
   s.formula(
@@ -629,14 +678,20 @@ function kenmerkRow(s: SheetBuilder, row: number, from: RegelingFrom): void {
   const x = `${d}${row}`;
   s.formula(
     `${t}${row}`,
-    `IF(${x}>0,TEXT(DAY(${x}),"00")&"-"&TEXT(MONTH(${x}),"00")&"-"&YEAR(${x}),"${kenmerkDatum(undefined)}")`,
-    () => kenmerkDatum(datum),
+    `IF(${x}>0," van "&TEXT(DAY(${x}),"00")&"-"&TEXT(MONTH(${x}),"00")&"-"&YEAR(${x}),"${DATUM_ONTBREEKT}")`,
+    () => (datum === undefined ? DATUM_ONTBREEKT : ` van ${kenmerkDatum(datum)}`),
+    'note',
+  );
+  s.formula(
+    `${u}${row}`,
+    `IF(${n}="","${NUMMER_ONTBREEKT}"," nr "&${n})`,
+    () => (nummer === undefined ? NUMMER_ONTBREEKT : ` nr ${nummer}`),
     'note',
   );
   s.formula(
     `${B}${row}`,
-    `"Beschikking nr "&IF(${n}="","${kenmerkDatum(undefined)}",${n})&" van "&${t}${row}`,
-    () => beschikkingKenmerkText(k.given.nummer, datum),
+    `IF(AND(${n}="",${x}=0),"${KENMERK_LEEG}","Beschikking"&${u}${row}&${t}${row})`,
+    () => beschikkingKenmerkText(nummer, datum),
     'rowHeader',
   );
 }

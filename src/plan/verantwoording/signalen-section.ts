@@ -24,7 +24,11 @@ import { yearRows } from './year-rows';
 /** The regeling block's rows and blocks the signals read. */
 export interface SignalenFrom {
   /** The row of a figure of the regeling block. */
-  readonly row: (id: 'besch' | 'best' | 'basis' | 'saldo' | 'teveel') => number;
+  readonly row: (
+    id: 'besch' | 'best' | 'basis' | 'saldo' | 'teveel' | 'invoer' | 'onbesteed' | 'limiet',
+  ) => number;
+  /** The expected terugvordering's two cells (per jaar, cumulatief; A1 on this sheet). */
+  readonly terug: { readonly perJaar: string; readonly cumulatief: string };
   readonly firstCol: number;
   /** The rule texts beside the rows (row → text), written as one column by the regeling block. */
   readonly notes: Map<number, string>;
@@ -32,8 +36,12 @@ export interface SignalenFrom {
   readonly h35b: H35bCells | undefined;
   /** The edition's years after the regeling's last year (money spent then is outside it). */
   readonly naJaren: readonly EditionYear[];
-  /** The signals of the domain (expected values). */
-  readonly amount: (soort: VerantwoordingSignaalSoort, jaar: EditionYear) => number;
+  /** The signals of the domain (expected values): Σ of a kind's amounts in a year (undefined: all years). */
+  readonly amount: (soort: VerantwoordingSignaalSoort, jaar: EditionYear | undefined) => number;
+  /** How many signals of a kind the domain raises for this regeling. */
+  readonly count: (soort: VerantwoordingSignaalSoort) => number;
+  /** The column of the rules (the hidden per-row counts are right of it, outside the print area). */
+  readonly ruleCol: number;
   /**
    * The live peiljaar (sheet Besteding), where the werkmap has the Realisatie table: a year counts
    * up to it, so a later realisatie moves the signals. Absent: the basis row as built (not begroting).
@@ -49,9 +57,16 @@ export interface SignalenCells {
 }
 
 /** The rows the block takes. */
-export function signalenHeight(h35b: boolean, naJaren: number): number {
-  // H35B: its per-year row and the row of Realisatie rows with an unknown Uitvoerder.
-  return 5 + (h35b ? 2 : 0) + (naJaren > 0 ? 3 : 0);
+export function signalenHeight(h35b: boolean, naJaren: number, onderdelen: boolean): number {
+  // Heading, boven, teveel, limiet onbekend, geen realisatie, terugvordering, count; H35B: its
+  // per-year row, the doorbetaling's and the row of Realisatie rows with an unknown Uitvoerder;
+  // onderdelen: besteding without an onderdeel.
+  return 7 + (h35b ? 3 : 0) + (onderdelen ? 1 : 0) + (naJaren > 0 ? 3 : 0);
+}
+
+/** The row of the doorbetaling's signal in the block at `top` (H35B only; see `signalenSection`). */
+export function doorbetalingSignaalRow(top: number, onderdelen: boolean): number {
+  return top + 6 + (onderdelen ? 1 : 0);
 }
 
 /** Writes the block at `top` (height `signalenHeight`). */
@@ -67,7 +82,8 @@ export function signalenSection(
   const L = columnLetter(from.firstCol + n - 1);
   const h = from.h35b;
   // The per-year signal rows, their labels and rules (one shared block writer).
-  type Id = 'boven' | 'teveel' | 'geen' | 'h35b';
+  type Id = keyof typeof SOORT;
+  const o = from.onderdelen;
   const signalRows: YearRow<Id>[] = [
     [
       'boven',
@@ -80,16 +96,31 @@ export function signalenSection(
       'Wat het volgende jaar meer gebruikte dan de limiet toestaat.',
     ],
     [
+      'limiet',
+      'Onbesteed zonder bekende limiet',
+      'Geen bron noemt hoeveel naar het volgende jaar mag: stel de limiet in (bijvoorbeeld 0).',
+    ],
+    [
       'geen',
       'Jaar zonder realisatie',
       'Een jaar tot en met de laatste realisatie met een beschikking maar een besteding van 0: vul de realisatie in.',
     ],
+    ...(o
+      ? ([
+          ['zonder', 'Besteed zonder onderdeel', 'In de jaren per onderdeel: vul het onderdeel (1–15) in.'],
+        ] as const)
+      : []),
     ...(h
       ? ([
           [
             'h35b',
             'H35B-totaal ongelijk aan doorbetaald',
             'Doorbetaald min besteed door de medeoverheden (tot en met de laatste realisatie): vraag hun verantwoording op.',
+          ],
+          [
+            'door',
+            'Doorbetaling aan medeoverheden niet ingevuld',
+            'Gepland voor de ledengemeenten, niets doorbetaald ingevuld: niet als € 0 geteld. Vul de doorbetaling en besteding per ledengemeente in; tot dan is de terugvordering onbekend.',
           ],
         ] as const)
       : []),
@@ -111,7 +142,6 @@ export function signalenSection(
   // Realisatie above the plafond: MAX(0, −saldo); per onderdeel summed in the per-onderdeel years.
   const boven = line('boven');
   // The per-onderdeel years one formula each; the years of one total one filled formula.
-  const o = from.onderdelen;
   const perO = (jaar: EditionYear) => o !== undefined && r.regels.perOnderdeelJaren.includes(jaar);
   const totaal = jaren.map((y, k) => (perO(y) ? -1 : k)).filter((k) => k >= 0);
   jaren.forEach((jaar, k) => {
@@ -139,6 +169,21 @@ export function signalenSection(
     `${B}${f('teveel')}`,
     (_r, k) => r.jaren[k]?.overhevelingTeveel ?? 0,
   );
+  const limiet = line('limiet');
+  s.formula(
+    `${B}${limiet}:${L}${limiet}`,
+    `IF(ISNUMBER(${B}${f('limiet')}),0,${B}${f('onbesteed')})`,
+    (_r, k) => from.amount('limiet-onbekend', jaren[k] ?? 0),
+  );
+  if (o) {
+    // Spent outside the onderdelen in a per-onderdeel year: the besteding input of that year.
+    const zonder = line('zonder');
+    jaren.forEach((jaar, k) => {
+      if (perO(jaar))
+        s.formula(`${c(k)}${zonder}`, `${c(k)}${f('invoer')}`, () => from.amount('zonder-onderdeel', jaar));
+      else s.value(`${c(k)}${zonder}`, 0);
+    });
+  }
   const geen = line('geen');
   s.formula(
     `${B}${geen}:${L}${geen}`,
@@ -151,6 +196,15 @@ export function signalenSection(
     const best = h.besteed.local().cols(0).fixRow();
     s.formula(`${B}${h35b}:${L}${h35b}`, `IF(${tot(B)},SUM(${ontv})-SUM(${best}),0)`, (_r, k) =>
       from.amount('h35b-verschil', jaren[k] ?? 0),
+    );
+    // Planned for the members but nothing doorbetaald: refused, not counted as € 0 (the domain's
+    // `doorbetaling-ontbreekt`).
+    const door = line('door');
+    const plan = h.gepland.local().cols(0).fixRow();
+    s.formula(
+      `${B}${door}:${L}${door}`,
+      `IF(AND(SUM(${ontv})=0,SUM(${best})=0,${plan}>0,${B}${f('onbesteed')}>0),${plan},0)`,
+      (_r, k) => from.amount('doorbetaling-ontbreekt', jaren[k] ?? 0),
     );
   }
   const last = at;
@@ -192,22 +246,112 @@ export function signalenSection(
       `Zo'n rij telt als eigen uitvoering (H35), ook als de Uitvoerder een medeoverheid noemt. Haal de spaties weg; een medeoverheid typt u zoals hierboven bij H35B.`,
     );
   }
+  // The expected terugvordering (cumulatief) as the domain raises it: where it is stated and the
+  // regeling leaves money unspent in either reading.
+  at += 1;
+  const terug = at;
+  s.value(`A${terug}`, 'Verwachte terugvordering');
+  const { perJaar, cumulatief } = from.terug;
+  const raised = `AND(ISNUMBER(${cumulatief}),OR(N(${cumulatief})>0,N(${perJaar})>0))`;
+  s.formula(
+    `${B}${terug}`,
+    `IF(${raised},${cumulatief},0)`,
+    () => from.amount('terugvordering', undefined),
+    'euro',
+  );
   at += 1;
   s.value(`A${at}`, 'Aantal signalen (0 = in orde)', 'rowHeader');
-  const grid = `${B}${first}:${L}${last}`;
-  const count = (values: readonly number[]) => values.filter((x) => x !== 0).length;
-  const expected = [
-    ...r.jaren.map((j) => j.overschrijding),
-    ...r.jaren.map((j) => j.overhevelingTeveel),
-    ...jaren.map((y) => from.amount('geen-realisatie', y)),
-    ...(h ? jaren.map((y) => from.amount('h35b-verschil', y)) : []),
-    r.naEinde.reduce((a, x) => a + x.bedrag, 0),
-    ...(onbekend ? [r.iza?.onbekend.length ?? 0] : []),
+  // The count as the domain's: one signal per year and kind, per onderdeel where the domain raises
+  // them per onderdeel (2023–2024: above the beschikking; above a limit per onderdeel), and one per
+  // year spent after the end. Each row's count in a hidden cell right of the print area (each formula
+  // within 125 characters), the total their sum.
+  const X = columnLetter(from.ruleCol + 1);
+  const row = (id: Id) => line(id);
+  const cnt = (a: string) => `COUNTIF(${a},"<>0")`;
+  const pos = (a: SheetRange) => `COUNTIF(${a.local().abs()},">0")`;
+  const onderdeelJaar = (jaar: EditionYear) => perO(jaar) && o !== undefined;
+  const teveelPerO = (jaar: EditionYear) => {
+    const j = jaren.indexOf(jaar);
+    const next = jaren[j + 1];
+    return (
+      onderdeelJaar(jaar) &&
+      r.regels.overheveling(jaar)?.per === 'onderdeel' &&
+      next !== undefined &&
+      r.regels.perOnderdeelJaren.includes(next)
+    );
+  };
+  /** A signal row's count: per year its cell ≠ 0, or (`perOnderdeel`) the onderdelen counted. */
+  const perYear = (at: number, perOnderdeel: (jaar: EditionYear) => SheetRange | undefined): string => {
+    const parts: string[] = [];
+    let k = 0;
+    while (k < n) {
+      const x = perOnderdeel(jaren[k] ?? 0);
+      if (x) {
+        parts.push(pos(x));
+        k += 1;
+        continue;
+      }
+      let e = k;
+      while (e + 1 < n && perOnderdeel(jaren[e + 1] ?? 0) === undefined) e += 1;
+      parts.push(cnt(`${c(k)}${at}:${c(e)}${at}`));
+      k = e + 1;
+    }
+    return parts.join('+');
+  };
+  const counts: [number, string, VerantwoordingSignaalSoort][] = [
+    [
+      row('boven'),
+      perYear(row('boven'), (y) => (onderdeelJaar(y) ? o?.overschrijding(y) : undefined)),
+      'boven-plafond',
+    ],
+    [
+      row('teveel'),
+      perYear(row('teveel'), (y) => (teveelPerO(y) ? o?.kolom(y, 'Boven de limiet') : undefined)),
+      'overheveling-boven-limiet',
+    ],
+    ...signalRows
+      .map(([id]) => id)
+      .filter((id) => id !== 'boven' && id !== 'teveel')
+      .map((id): [number, string, VerantwoordingSignaalSoort] => [
+        row(id),
+        cnt(`${B}${row(id)}:${L}${row(id)}`),
+        SOORT[id],
+      ]),
+    ...(naEinde
+      ? [
+          [naEinde.top, cnt(naEinde.local().abs()), 'na-einde'] as [
+            number,
+            string,
+            VerantwoordingSignaalSoort,
+          ],
+        ]
+      : []),
+    ...(onbekend
+      ? [
+          [at - 2, `(${onbekend}<>0)*1`, 'uitvoerder-onbekend'] as [
+            number,
+            string,
+            VerantwoordingSignaalSoort,
+          ],
+        ]
+      : []),
+    [terug, `(${raised})*1`, 'terugvordering'],
   ];
-  s.formula(
-    `${B}${at}`,
-    `COUNTIF(${grid},"<>0")${naSom ? `+COUNTIF(${naSom},"<>0")` : ''}${onbekend ? `+(${onbekend}<>0)` : ''}`,
-    () => count(expected),
+  for (const [r0, formula, soort] of counts)
+    s.formula(`${X}${r0}`, formula, () => from.count(soort), 'lookupKey');
+  s.formula(`${B}${at}`, `SUM(${X}${first}:${X}${at - 1})`, () =>
+    counts.reduce((a, [, , soort]) => a + from.count(soort), 0),
   );
   return { naEinde, aantal: SheetRange.at(SHEETS.verantwoording, at, from.firstCol) };
 }
+
+/** The domain's signal kind of each per-year row of the block. */
+const SOORT = {
+  boven: 'boven-plafond',
+  teveel: 'overheveling-boven-limiet',
+  limiet: 'limiet-onbekend',
+  geen: 'geen-realisatie',
+  zonder: 'zonder-onderdeel',
+  h35b: 'h35b-verschil',
+  door: 'doorbetaling-ontbreekt',
+} as const satisfies Record<string, VerantwoordingSignaalSoort>;

@@ -288,17 +288,8 @@ describe('the sheet Verantwoording', () => {
           b2.bbv[3]?.terugbetalingsverplichting,
         );
         expect(b2.bbv[3]?.terugbetalingsverplichting).toBeGreaterThan(100_000);
-        // The count: one per signal of the six kinds (Brede SPUK has no onderdeel signal left here).
-        const kinds = [
-          'boven-plafond',
-          'overheveling-boven-limiet',
-          'geen-realisatie',
-          'na-einde',
-          'h35b-verschil',
-          'uitvoerder-onbekend',
-        ];
-        const count = (naam: string) =>
-          w.signalen.filter((x) => x.regeling === naam && kinds.includes(x.soort)).length;
+        // The count: one per signal the domain raises (the CLI lists them), of every kind.
+        const count = (naam: string) => w.signalen.filter((x) => x.regeling === naam).length;
         expect(valuesOf(ev, 'Aantal signalen (0 = in orde)').map((r) => r[0])).toEqual([
           count('Brede SPUK'),
           count('SPUK IZA'),
@@ -314,7 +305,7 @@ describe('the sheet Verantwoording', () => {
 });
 
 describe('the line "Beschikking nr … van …" per regeling (issue #19 item 4)', () => {
-  it('shows the Beschikking sheet’s nummer and datum live, "nog niet ingevuld" where empty', () => {
+  it('shows the Beschikking sheet’s nummer and datum live, a missing part said once in words', () => {
     const given: BeschikkingRegel[] = BESCHIKKING.map((b) => ({
       ...b,
       nummer: '1234567-202345-PG',
@@ -333,7 +324,8 @@ describe('the line "Beschikking nr … van …" per regeling (issue #19 item 4)'
       const lines = () => valuesOf(ev, 'Beschikking (blad Beschikking, invoer)').map((r) => r[0]);
       expect(lines()).toEqual([
         'Beschikking nr 1234567-202345-PG van 15-03-2025',
-        'Beschikking nr nog niet ingevuld van nog niet ingevuld',
+        // Not "Beschikking nr nog niet ingevuld van nog niet ingevuld" (#18 review).
+        'Beschikking: nummer en datum nog niet ingevuld',
       ]);
       // Typed on Beschikking: the SPUK IZA's number (as a number) and date; the Brede SPUK's date emptied.
       const at = (name: string, row: number) => {
@@ -349,9 +341,11 @@ describe('the line "Beschikking nr … van …" per regeling (issue #19 item 4)'
       ev.hf.setCellContents(at('Invoer_Beschikking_Datum', 1), [[45_635]]); // 09-12-2024
       ev.hf.setCellContents(at('Invoer_Beschikking_Datum', 0), [[null]]);
       expect(lines()).toEqual([
-        'Beschikking nr 1234567-202345-PG van nog niet ingevuld',
+        'Beschikking nr 1234567-202345-PG (datum nog niet ingevuld)',
         'Beschikking nr 7654321 van 09-12-2024',
       ]);
+      ev.hf.setCellContents(at('Invoer_Beschikking_Nummer', 1), [[null]]);
+      expect(lines()[1]).toBe('Beschikking (nummer nog niet ingevuld) van 09-12-2024');
       // The Beschikking's own "Gelezen als" column (right of the date) in the same language-free form.
       const d = at('Invoer_Beschikking_Datum', 1);
       expect(ev.hf.getCellValue({ ...d, col: d.col + 1 })).toBe('09-12-2024');
