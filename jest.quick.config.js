@@ -19,6 +19,7 @@ const SLOW = [
   'src/plan/regio-doorgeven.test.ts',
   // HyperFormula on a real plan (Zwolle): the doorbetaling counted twice, live against the domain.
   'src/plan/begroting/toets-doorbetaling.test.ts',
+  'src/plan/verantwoording/signalen-domein.test.ts',
   // HyperFormula on a real plan: Controle's text checks (nine typed cells) and the Realisatie's key check.
   'src/plan/invoer-tekst-controle.test.ts',
   'src/plan/realisatie-controle.test.ts',

@@ -5,7 +5,7 @@ import LIMITS from './limits.json';
 
 /**
  * Deterministic budget: the production task pane (JS + CSS, gzip -9) stays at or below
- * `taskpaneGzipKiB` of ./limits.json (216 KiB since session 11), the one place the limit is set (webpack.config.js and
+ * `taskpaneGzipKiB` of ./limits.json (220 KiB since session 12), the one place the limit is set (webpack.config.js and
  * bench/run.ts read it too).
  * Runs after `npm run build` (the `npm test` order); fails, never skips, without a build.
  * 200 KB until session 8, which measured 205,060 bytes after the pane's Toevoegen/Vervangen of the
