@@ -79,7 +79,7 @@ describe('print layout of #18 in the plan', () => {
       rowsWith(
         toets,
         'B',
-        /^Gewichten en afrondingsstappen: verborgen rijen boven dit blok \(op het scherm \d+–\d+, \d+, \d+–\d+\)/,
+        /^Gewichten en afrondingsstappen staan in verborgen rijen direct boven dit blok; maak ze zichtbaar/,
       ),
     ).toHaveLength(1);
     expect(steps.filter((r) => !hidden.has(r))).toEqual([]);

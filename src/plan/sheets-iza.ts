@@ -87,7 +87,7 @@ export function buildIza(
   const note = layout.memberTitle - 2;
   s.value(
     `A${note}`,
-    `De indeling van de gemeenten in regio's (vanaf rij ${layout.memberTitle}) is invoer op het scherm en wordt niet afgedrukt.`,
+    "De indeling van de gemeenten in regio's (onder deze regel) is invoer op het scherm en wordt niet afgedrukt.",
     'note',
   );
   s.printColumns('A', columnLetter(layout.columns.weight), note);

@@ -106,7 +106,7 @@ export function verdelingSection(
   const cells = stepsSection(v, { weights, total, verdeeld, rest, at, n });
   s.value(
     `B${waar}`,
-    `Gewichten en afrondingsstappen: verborgen rijen boven dit blok (op het scherm ${weights.top}–${weights.bottom}, ${total.top}, ${rest.bottom + 1}–${cells.amounts.top - 1}); maak ze zichtbaar om na te rekenen.`,
+    'Gewichten en afrondingsstappen staan in verborgen rijen direct boven dit blok; maak ze zichtbaar om na te rekenen.',
     'note',
   );
   return cells;
