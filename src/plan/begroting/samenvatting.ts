@@ -296,13 +296,16 @@ function batenLastenSection(v: Summary, invoer: BegrotingInvoer, toets: ToetsCel
  * budgets "lokale uitvoering (doorgegeven aan de ledengemeenten)" as a lastenpost
  * (../shared/docs/begroting-practice.md, layout 7; verantwoording-facts.md 2.2); BBV: gross, not
  * netted. Live where the Regioverdeling has the year's column, else 0 (a constant: no money on that
- * post that year). Returns the rows (none for any other gemeente).
+ * post that year). Returns the rows (none for any other gemeente, nor for a region of one).
  */
 function doorgevenRows(v: Summary): number[] {
   const { s, rows, t, ctx } = v;
   const regio = v.regio;
   const code = ctx.chosen === undefined ? undefined : ctx.gemeenten[ctx.chosen]?.code;
   if (ctx.scenario.regioRol !== 'mandaatgemeente' || code === undefined) return [];
+  // A region of one gemeente (Utrecht) passes nothing on: no rows of € 0 (review 12; the domain's
+  // `doorTeGevenAanLeden` is 0 there, so the saldo is the same without them).
+  if (regio !== undefined && regio.leden.every((l) => l === code)) return [];
   s.value(
     `A${rows.take()}`,
     'Lasten: door te geven aan de ledengemeenten (gepland, blad Regioverdeling)',
