@@ -34,7 +34,7 @@ describe('allocaties --beschikking: regional money only for a mandaatgemeente, p
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     const fix =
-      'Staat deze rij in de beschikking van uw mandaatgemeente, laat hem dan weg; wat de mandaatgemeente u doorgeeft, vult u in als "ontvangen van de mandaatgemeente" (blad Beschikking, of --van-mandaatgemeente bij de opdrachtregel).';
+      'Staat deze rij in de beschikking van uw mandaatgemeente, laat hem dan weg; wat de mandaatgemeente u doorgeeft, vult u in als "ontvangen van de mandaatgemeente" (met --van-mandaatgemeente).';
     expect(r.err).toBe(
       [
         `Fout in b.csv: Rij 4: de SPUK IZA wordt per IZA-regio aan de mandaatgemeente betaald, en Dalfsen is geen mandaatgemeente. ${fix}`,

@@ -194,7 +194,7 @@ const cases: [string, string[], Record<string, string | Uint8Array>, string][] =
     'an empty key file',
     ['allocaties', '--sleutel-bestand', 'k.csv'],
     { 'k.csv': '' },
-    fout('De invoer is leeg. Plak of kies een bestand met een kopregel en één rij per gemeente.'),
+    fout('Het bestand is leeg. Geef een bestand met een kopregel en één rij per gemeente.'),
   ],
   [
     'a key with a comma too many',

@@ -438,7 +438,7 @@ describe('parseBeschikkingRegelsCsv', () => {
     const dalfsen = read(file, 'GM0148' as CbsCode);
     expect(dalfsen.ok).toBe(false);
     expect(messages(dalfsen)).toEqual([
-      'Rij 3: de SPUK IZA wordt per IZA-regio aan de mandaatgemeente betaald, en Dalfsen is geen mandaatgemeente. Staat deze rij in de beschikking van uw mandaatgemeente, laat hem dan weg; wat de mandaatgemeente u doorgeeft, vult u in als "ontvangen van de mandaatgemeente" (blad Beschikking, of --van-mandaatgemeente bij de opdrachtregel).',
+      'Rij 3: de SPUK IZA wordt per IZA-regio aan de mandaatgemeente betaald, en Dalfsen is geen mandaatgemeente. Staat deze rij in de beschikking van uw mandaatgemeente, laat hem dan weg; wat de mandaatgemeente u doorgeeft, vult u in als "ontvangen van de mandaatgemeente" (blad Beschikking).',
       expect.stringContaining('Rij 4: de SPUK AZWA regionaal wordt per IZA-regio aan de mandaatgemeente betaald, en Dalfsen is geen'),
     ]);
     // The mandaatgemeente of that region reads the same file; so do a member's own regelingen.

@@ -207,7 +207,9 @@ function inputFailureText(f: InputFailure, weergave: Weergave): string {
     case 'DuplicateBeschikking':
       return `Rij ${f.row}: ${f.code}, onderdeel ${f.nr}, ${f.period} staat al op rij ${f.firstRow}. Geef elke combinatie van gemeente, onderdeel en jaar één keer (tel bedragen uit meerdere beschikkingen zelf op).`;
     case 'EmptyInput':
-      return `De invoer is leeg. Plak of kies een bestand met een kopregel en ${ROW[f.input ?? 'sleutel']}.`;
+      return weergave === 'cli'
+        ? `Het bestand is leeg. Geef een bestand met een kopregel en ${ROW[f.input ?? 'sleutel']}.`
+        : `De invoer is leeg. Plak of kies een bestand met een kopregel en ${ROW[f.input ?? 'sleutel']}.`;
     case 'UnknownGemeente':
       return f.suggestions.length > 0
         ? `"${f.text}" wijst niet precies één gemeente aan. Bedoelt u: ${f.suggestions.join(', ')}? Geef de volledige naam of de CBS-code.`
@@ -220,7 +222,7 @@ function inputFailureText(f: InputFailure, weergave: Weergave): string {
       return `Rij ${f.row}: "${f.text}" is geen jaar van een editie. Gebruik een jaar van ${f.years?.[0] ?? 2023} tot en met ${f.years?.[f.years.length - 1] ?? 2029}, bijvoorbeeld 2025.`;
     case 'UnknownLine':
       if (f.editie !== undefined && f.known !== undefined)
-        return `Rij ${f.row}: onderdeel "${f.text}" bestaat niet in editie ${f.editie} of wordt niet aan een gemeente betaald. Gebruik een van ${numberList(f.known)}, of kies met --editie de editie van uw beschikking.`;
+        return `Rij ${f.row}: onderdeel "${f.text}" bestaat niet in editie ${f.editie} of wordt niet aan een gemeente betaald. Gebruik een van ${numberList(f.known)}, of kies ${weergave === 'cli' ? 'met --editie ' : ''}de editie van uw beschikking.`;
       return `Rij ${f.row}: "${f.text}" is geen onderdeelnummer dat een gemeente ontvangt. Gebruik 1 tot en met 15 (Brede SPUK), 16 (SPUK IZA), 17 (SPUK AZWA lokaal) of 18 (SPUK AZWA regionaal).`;
     case 'UnknownEdition':
       return `Onbekende editie "${f.text}". Kies uit: ${f.known.join(', ')} (zie 'spuk-begroting edities').`;
@@ -261,7 +263,7 @@ function inputFailureText(f: InputFailure, weergave: Weergave): string {
     case 'OtherGemeente':
       return `Rij ${f.row}: deze rij is van ${f.code}, maar de gekozen gemeente is ${f.chosen}. Laat alleen de rijen van ${f.chosen} staan, of kies gemeente ${f.code}.`;
     case 'RegionaalVoorLid':
-      return `Rij ${f.row}: de ${f.regeling} wordt per IZA-regio aan de mandaatgemeente betaald, en ${f.gemeente} is geen mandaatgemeente. Staat deze rij in de beschikking van uw mandaatgemeente, laat hem dan weg; wat de mandaatgemeente u doorgeeft, vult u in als "ontvangen van de mandaatgemeente" (blad Beschikking, of --van-mandaatgemeente bij de opdrachtregel).`;
+      return `Rij ${f.row}: de ${f.regeling} wordt per IZA-regio aan de mandaatgemeente betaald, en ${f.gemeente} is geen mandaatgemeente. Staat deze rij in de beschikking van uw mandaatgemeente, laat hem dan weg; wat de mandaatgemeente u doorgeeft, vult u in als "ontvangen van de mandaatgemeente" (${weergave === 'cli' ? 'met --van-mandaatgemeente' : 'blad Beschikking'}).`;
     case 'BeschikkingNeedsGemeente':
       return 'De beschikking noemt een gemeentecode, maar er is geen gemeente gekozen. Kies eerst de gemeente van de beschikking.';
     case 'HeaderNotFirst': {
