@@ -539,6 +539,13 @@ interface VanMandaatFrom {
  * (its CBS code on the chosen row of Allocatie), else 0.
  */
 const EIGEN_GEKOZEN = SheetRange.at(SHEETS.overzicht, OVERZICHT_FRAME.techFirst + 6, HELP_COL);
+/**
+ * The werkmap's own gemeente as values the formulas read (its CBS code; the note shown while another is
+ * chosen): values, not text inside the formulas, so every member's Overzicht has the same formulas and
+ * a batch patches its values into one package (src/xlsx/batch-xlsx.ts compares formulas in full).
+ */
+const EIGEN_CODE = SheetRange.at(SHEETS.overzicht, OVERZICHT_FRAME.techFirst + 10, HELP_COL);
+const EIGEN_ALLEEN = SheetRange.at(SHEETS.overzicht, OVERZICHT_FRAME.techFirst + 11, HELP_COL);
 
 /**
  * A member gemeente (`regioRol` 'lid', #18): under the totals, what it receives from its
@@ -563,9 +570,11 @@ function vanMandaatRows(v: View, eigen: number, from: VanMandaatFrom): boolean {
   const ownIn = (c: number): number =>
     v.own.reduce((a, l) => a + v.amount(l.nr, ctx.years[c] as EditionYear), 0);
   s.value(cellAddress(EIGEN_GEKOZEN.top - 1, HELP_COL), `Gekozen: ${self.naam} (1 = ja)`, 'note');
+  s.value(cellAddress(EIGEN_CODE.top - 1, HELP_COL), 'De gemeente van deze werkmap', 'note');
+  s.value(EIGEN_CODE.address(), self.code);
   s.formula(
     EIGEN_GEKOZEN.address(),
-    `IF(INDEX(${from.codes.abs()},${from.chooser.row.local().abs()})="${self.code}",1,0)`,
+    `IF(INDEX(${from.codes.abs()},${from.chooser.row.local().abs()})=${EIGEN_CODE.abs()},1,0)`,
     () => 1,
     'integer',
   );
@@ -603,7 +612,13 @@ function vanMandaatRows(v: View, eigen: number, from: VanMandaatFrom): boolean {
   const samen =
     'Samen de baten op blad Samenvatting (Totaal baten), behalve een overheveling tussen jaren (blad Begrotingstoets) en een op blad Beschikking ingevuld bedrag in plaats van het geplande aandeel.';
   const alleen = `Deze twee rijen gelden alleen voor ${self.naam}, de gemeente van deze werkmap: kies ${self.naam} in ${from.chooser.code.address()} om ze te zien.`;
-  s.formula(`B${rows.take()}`, `IF(${EIGEN_GEKOZEN.abs()}=1,"${samen}","${alleen}")`, () => samen, 'note');
+  s.value(EIGEN_ALLEEN.address(), alleen);
+  s.formula(
+    `B${rows.take()}`,
+    `IF(${EIGEN_GEKOZEN.abs()}=1,"${samen}",${EIGEN_ALLEEN.abs()})`,
+    () => samen,
+    'note',
+  );
   return true;
 }
 
